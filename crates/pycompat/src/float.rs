@@ -1,0 +1,225 @@
+//! `repr(float)`, `format(x, spec)` and `round(x, n)`.
+//!
+//! Rust's float formatting is exact (it rounds the true binary value, ties to
+//! even), which is the same contract as CPython's `_Py_dg_dtoa`; what differs
+//! is only the layout, which is rebuilt here.
+
+/// Splits Rust's shortest `{:e}` output into (negative, digits, decimal exponent).
+///
+/// Rust and CPython agree on how many digits are needed, but when two strings
+/// of that length both round-trip, CPython picks the one nearest the true value
+/// (ties to even) while Rust may not; re-rounding the exact value to that many
+/// digits gives CPython's choice.
+fn shortest_digits(x: f64) -> (bool, String, i32) {
+    let shortest = format!("{:e}", x);
+    let n = shortest.split_once('e').map_or(shortest.len(), |(m, _)| m.trim_start_matches('-').replace('.', "").len());
+    let s = format!("{:.*e}", n.saturating_sub(1), x);
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, s.as_str()),
+    };
+    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    (neg, digits, exp.parse().unwrap_or(0))
+}
+
+/// `repr(x)` / `str(x)` for a float.
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let (neg, digits, exp) = shortest_digits(x);
+    let mut out = String::with_capacity(digits.len() + 8);
+    if neg {
+        out.push('-');
+    }
+    if (-4..16).contains(&exp) {
+        let n = digits.len() as i32;
+        if exp < 0 {
+            out.push_str("0.");
+            for _ in 0..(-exp - 1) {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        } else if exp + 1 >= n {
+            out.push_str(&digits);
+            for _ in 0..(exp + 1 - n) {
+                out.push('0');
+            }
+            out.push_str(".0");
+        } else {
+            let (a, b) = digits.split_at((exp + 1) as usize);
+            out.push_str(a);
+            out.push('.');
+            out.push_str(b);
+        }
+    } else {
+        let (first, rest) = digits.split_at(1);
+        out.push_str(first);
+        if !rest.is_empty() {
+            out.push('.');
+            out.push_str(rest);
+        }
+        push_exponent(&mut out, exp);
+    }
+    out
+}
+
+fn push_exponent(out: &mut String, exp: i32) {
+    out.push('e');
+    out.push(if exp < 0 { '-' } else { '+' });
+    let e = exp.unsigned_abs();
+    if e < 10 {
+        out.push('0');
+    }
+    out.push_str(&e.to_string());
+}
+
+fn non_finite(x: f64) -> Option<String> {
+    if x.is_nan() {
+        Some("nan".into())
+    } else if x.is_infinite() {
+        Some(if x > 0.0 { "inf".into() } else { "-inf".into() })
+    } else {
+        None
+    }
+}
+
+/// `f"{x:.{prec}f}"`.
+pub fn format_fixed(x: f64, prec: usize) -> String {
+    non_finite(x).unwrap_or_else(|| format!("{:.*}", prec, x))
+}
+
+/// `f"{x:.{prec}e}"`.
+pub fn format_exp(x: f64, prec: usize) -> String {
+    if let Some(s) = non_finite(x) {
+        return s;
+    }
+    let s = format!("{:.*e}", prec, x);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut out = mant.to_string();
+    push_exponent(&mut out, exp.parse().unwrap_or(0));
+    out
+}
+
+/// `f"{x:.{prec}g}"` (no `#` flag: trailing zeros are stripped).
+pub fn format_general(x: f64, prec: usize) -> String {
+    if let Some(s) = non_finite(x) {
+        return s;
+    }
+    let p = prec.max(1);
+    // The exponent after rounding to p significant digits decides the layout.
+    let e = format!("{:.*e}", p - 1, x);
+    let exp: i32 = e.split_once('e').and_then(|(_, x)| x.parse().ok()).unwrap_or(0);
+    let s = if exp >= -4 && exp < p as i32 {
+        strip_zeros(format!("{:.*}", (p as i32 - 1 - exp) as usize, x))
+    } else {
+        let (mant, _) = e.split_once('e').unwrap_or((&e, ""));
+        let mut out = strip_zeros(mant.to_string());
+        push_exponent(&mut out, exp);
+        out
+    };
+    s
+}
+
+fn strip_zeros(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// `round(x, n)` for a float: correctly rounded, ties to even, as CPython's
+/// `double_round` (which goes through `_Py_dg_dtoa` mode 3 and back).
+pub fn round_ndigits(x: f64, n: i32) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if n >= 0 {
+        // A float has at most 17 significant and ~1074 fractional digits; past
+        // 323 the value cannot change.
+        if n > 323 {
+            return x;
+        }
+        let s = format!("{:.*}", n as usize, x);
+        let r: f64 = s.parse().unwrap_or(x);
+        // round() keeps the sign of zero results.
+        if r == 0.0 {
+            return 0.0f64.copysign(x);
+        }
+        r
+    } else {
+        round_to_tens(x, n.unsigned_abs() as usize)
+    }
+}
+
+/// `round(x, -k)`: exact decimal rounding to a multiple of 10^k, ties to even.
+/// Done on the exact decimal expansion, since `x / 10^k` would round twice.
+fn round_to_tens(x: f64, k: usize) -> f64 {
+    // Every finite double has a terminating expansion of at most 1074 fraction digits.
+    let exact = format!("{:.1074}", x.abs());
+    let (int, frac) = exact.split_once('.').unwrap_or((&exact, ""));
+    let frac_nonzero = frac.bytes().any(|b| b != b'0');
+    if k >= int.len() {
+        // |x| < 10^k: the result is 0 or 10^k (only when |x| > 10^k / 2).
+        let half_or_more = k == int.len() && int.as_bytes()[0] >= b'5';
+        let above_half = half_or_more
+            && (int.as_bytes()[0] > b'5' || int[1..].bytes().any(|b| b != b'0') || frac_nonzero);
+        let r = if above_half { 10f64.powi(k as i32) } else { 0.0 };
+        return r.copysign(x);
+    }
+    let cut = int.len() - k;
+    let (head, tail) = int.split_at(cut);
+    let first = tail.as_bytes()[0];
+    let rest_nonzero = tail[1..].bytes().any(|b| b != b'0') || frac_nonzero;
+    let mut digits: Vec<u8> = head.bytes().collect();
+    let round_up = first > b'5'
+        || (first == b'5' && (rest_nonzero || (digits.last().copied().unwrap_or(b'0') - b'0') % 2 == 1));
+    if round_up {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let mut s = String::from_utf8(digits).unwrap_or_default();
+    s.extend(std::iter::repeat_n('0', k));
+    let r: f64 = s.parse().unwrap_or(f64::INFINITY);
+    r.copysign(x)
+}
+
+/// The `,` option of a format spec, applied to the integer part of a plain
+/// decimal string (`"-1234567.5"` → `"-1,234,567.5"`).
+pub fn group_thousands(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s),
+    };
+    let (int, frac) = match rest.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push_str(frac);
+    out
+}
