@@ -31,7 +31,12 @@ pub fn ensure(cond: bool, msg: impl Into<String>) -> Result<()> {
 
 impl<'a> ConfigReader<'a> {
     pub fn new(class: &'static str, config: &'a Map<String, Value>) -> Self {
-        ConfigReader { class, config, read: HashSet::new(), type_error: None }
+        ConfigReader {
+            class,
+            config,
+            read: HashSet::new(),
+            type_error: None,
+        }
     }
 
     /// The value given for `name`, if any; `null` counts as given (Python `None`).
@@ -47,7 +52,13 @@ impl<'a> ConfigReader<'a> {
         }
     }
 
-    fn typed<T>(&mut self, name: &'static str, default: T, what: &str, conv: impl Fn(&Value) -> Option<T>) -> T {
+    fn typed<T>(
+        &mut self,
+        name: &'static str,
+        default: T,
+        what: &str,
+        conv: impl Fn(&Value) -> Option<T>,
+    ) -> T {
         match self.raw(name) {
             None => default,
             Some(v) => match conv(v) {
@@ -66,16 +77,34 @@ impl<'a> ConfigReader<'a> {
 
     /// An `Optional[int]` field: JSON `null` is `None`.
     pub fn opt_int(&mut self, name: &'static str, default: Option<i64>) -> Option<i64> {
-        self.typed(name, default, "an integer or null", |v| if v.is_null() { Some(None) } else { as_int(v).map(Some) })
+        self.typed(name, default, "an integer or null", |v| {
+            if v.is_null() {
+                Some(None)
+            } else {
+                as_int(v).map(Some)
+            }
+        })
     }
 
     /// A `float` field. Ints are accepted, as Python would accept them.
     pub fn float(&mut self, name: &'static str, default: f64) -> f64 {
-        self.typed(name, default, "a number", |v| if v.is_boolean() { None } else { v.as_f64() })
+        self.typed(name, default, "a number", |v| {
+            if v.is_boolean() {
+                None
+            } else {
+                v.as_f64()
+            }
+        })
     }
 
     pub fn opt_float(&mut self, name: &'static str, default: Option<f64>) -> Option<f64> {
-        self.typed(name, default, "a number or null", |v| if v.is_null() { Some(None) } else { v.as_f64().map(Some) })
+        self.typed(name, default, "a number or null", |v| {
+            if v.is_null() {
+                Some(None)
+            } else {
+                v.as_f64().map(Some)
+            }
+        })
     }
 
     pub fn bool(&mut self, name: &'static str, default: bool) -> bool {
@@ -83,7 +112,9 @@ impl<'a> ConfigReader<'a> {
     }
 
     pub fn string(&mut self, name: &'static str, default: &str) -> String {
-        self.typed(name, default.to_string(), "a string", |v| v.as_str().map(str::to_string))
+        self.typed(name, default.to_string(), "a string", |v| {
+            v.as_str().map(str::to_string)
+        })
     }
 
     pub fn opt_string(&mut self, name: &'static str, default: Option<&str>) -> Option<String> {
@@ -99,16 +130,23 @@ impl<'a> ConfigReader<'a> {
     pub fn str_list(&mut self, name: &'static str, default: &[&str]) -> Vec<String> {
         let default = default.iter().map(|s| s.to_string()).collect();
         self.typed(name, default, "a list of strings", |v| {
-            v.as_array()?.iter().map(|x| x.as_str().map(str::to_string)).collect()
+            v.as_array()?
+                .iter()
+                .map(|x| x.as_str().map(str::to_string))
+                .collect()
         })
     }
 
     pub fn int_list(&mut self, name: &'static str, default: &[i64]) -> Vec<i64> {
-        self.typed(name, default.to_vec(), "a list of integers", |v| v.as_array()?.iter().map(as_int).collect())
+        self.typed(name, default.to_vec(), "a list of integers", |v| {
+            v.as_array()?.iter().map(as_int).collect()
+        })
     }
 
     pub fn float_list(&mut self, name: &'static str, default: &[f64]) -> Vec<f64> {
-        self.typed(name, default.to_vec(), "a list of numbers", |v| v.as_array()?.iter().map(Value::as_f64).collect())
+        self.typed(name, default.to_vec(), "a list of numbers", |v| {
+            v.as_array()?.iter().map(Value::as_f64).collect()
+        })
     }
 
     /// The `seed` field. reasoning-gym draws a random seed when it is absent;
@@ -116,7 +154,8 @@ impl<'a> ConfigReader<'a> {
     pub fn seed(&mut self) -> Result<i128> {
         match self.raw("seed") {
             None | Some(Value::Null) => Err(DatasetError::InvalidConfig("seed is required".into())),
-            Some(v) => as_i128(v).ok_or_else(|| DatasetError::InvalidConfig("seed must be an integer".into())),
+            Some(v) => as_i128(v)
+                .ok_or_else(|| DatasetError::InvalidConfig("seed must be an integer".into())),
         }
     }
 
@@ -127,7 +166,9 @@ impl<'a> ConfigReader<'a> {
             Some(v) => match as_i128(v) {
                 Some(n) if n > 0 && n <= u64::MAX as i128 => Ok(n as u64),
                 Some(_) => Err(DatasetError::InvalidConfig("size must be positive".into())),
-                None => Err(DatasetError::InvalidConfig("size must be an integer".into())),
+                None => Err(DatasetError::InvalidConfig(
+                    "size must be an integer".into(),
+                )),
             },
         }
     }
@@ -159,7 +200,10 @@ pub fn as_int(v: &Value) -> Option<i64> {
 fn as_i128(v: &Value) -> Option<i128> {
     match v {
         Value::Bool(b) => Some(*b as i128),
-        Value::Number(n) => n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from)),
+        Value::Number(n) => n
+            .as_i64()
+            .map(i128::from)
+            .or_else(|| n.as_u64().map(i128::from)),
         _ => None,
     }
 }

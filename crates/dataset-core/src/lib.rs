@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 pub use config::ConfigReader;
-pub use pyrandom::{item_rng, Random, RandomError};
+pub use pyrandom::{item_rng, Random, RandomError, Weight};
 
 /// One task: what reasoning-gym's `dataset[idx]` returns.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +86,10 @@ impl Seeded {
     /// Item `idx`, with the bound checked.
     pub fn get(&self, idx: u64) -> Result<Item> {
         if idx >= self.size {
-            return Err(DatasetError::IndexOutOfRange { index: idx, size: self.size });
+            return Err(DatasetError::IndexOutOfRange {
+                index: idx,
+                size: self.size,
+            });
         }
         self.dataset.generate(idx)
     }
@@ -96,9 +99,17 @@ impl Seeded {
     }
 }
 
-/// How a dataset is built from its config. `seed` and `size` have been taken
-/// out of `config` already (they are common to all datasets).
-pub type BuildFn = fn(&mut ConfigReader, i128) -> Result<Arc<dyn Dataset>>;
+/// The two config fields every dataset has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Params {
+    pub seed: i128,
+    pub size: u64,
+}
+
+/// How a dataset is built from its config. `seed` and `size` have been read
+/// already (they are common to all datasets) and come as [`Params`]. A builder
+/// reads its fields, calls [`ConfigReader::finish`], then applies `validate()`.
+pub type BuildFn = fn(&mut ConfigReader, Params) -> Result<Arc<dyn Dataset>>;
 
 /// A registry entry.
 #[derive(Clone, Copy)]
@@ -118,9 +129,13 @@ pub fn build(info: &DatasetInfo, config: &Map<String, Value>) -> Result<Seeded> 
     let mut reader = ConfigReader::new(info.config_class, config);
     let seed = reader.seed()?;
     let size = reader.size(500)?;
-    let dataset = (info.build)(&mut reader, seed)?;
+    let dataset = (info.build)(&mut reader, Params { seed, size })?;
     reader.finish()?;
-    Ok(Seeded { dataset, seed, size })
+    Ok(Seeded {
+        dataset,
+        seed,
+        size,
+    })
 }
 
 /// Builds the metadata map from `(key, value)` pairs in order.

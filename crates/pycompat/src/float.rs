@@ -12,7 +12,9 @@
 /// digits gives CPython's choice.
 fn shortest_digits(x: f64) -> (bool, String, i32) {
     let shortest = format!("{:e}", x);
-    let n = shortest.split_once('e').map_or(shortest.len(), |(m, _)| m.trim_start_matches('-').replace('.', "").len());
+    let n = shortest.split_once('e').map_or(shortest.len(), |(m, _)| {
+        m.trim_start_matches('-').replace('.', "").len()
+    });
     let s = format!("{:.*e}", n.saturating_sub(1), x);
     let (neg, s) = match s.strip_prefix('-') {
         Some(r) => (true, r),
@@ -113,7 +115,10 @@ pub fn format_general(x: f64, prec: usize) -> String {
     let p = prec.max(1);
     // The exponent after rounding to p significant digits decides the layout.
     let e = format!("{:.*e}", p - 1, x);
-    let exp: i32 = e.split_once('e').and_then(|(_, x)| x.parse().ok()).unwrap_or(0);
+    let exp: i32 = e
+        .split_once('e')
+        .and_then(|(_, x)| x.parse().ok())
+        .unwrap_or(0);
     let s = if exp >= -4 && exp < p as i32 {
         strip_zeros(format!("{:.*}", (p as i32 - 1 - exp) as usize, x))
     } else {
@@ -169,7 +174,11 @@ fn round_to_tens(x: f64, k: usize) -> f64 {
         let half_or_more = k == int.len() && int.as_bytes()[0] >= b'5';
         let above_half = half_or_more
             && (int.as_bytes()[0] > b'5' || int[1..].bytes().any(|b| b != b'0') || frac_nonzero);
-        let r = if above_half { 10f64.powi(k as i32) } else { 0.0 };
+        let r = if above_half {
+            10f64.powi(k as i32)
+        } else {
+            0.0
+        };
         return r.copysign(x);
     }
     let cut = int.len() - k;
@@ -178,7 +187,8 @@ fn round_to_tens(x: f64, k: usize) -> f64 {
     let rest_nonzero = tail[1..].bytes().any(|b| b != b'0') || frac_nonzero;
     let mut digits: Vec<u8> = head.bytes().collect();
     let round_up = first > b'5'
-        || (first == b'5' && (rest_nonzero || (digits.last().copied().unwrap_or(b'0') - b'0') % 2 == 1));
+        || (first == b'5'
+            && (rest_nonzero || (digits.last().copied().unwrap_or(b'0') - b'0') % 2 == 1));
     if round_up {
         let mut i = digits.len();
         loop {

@@ -15,7 +15,10 @@ pub struct JsonStyle {
 
 impl Default for JsonStyle {
     fn default() -> Self {
-        JsonStyle { compact: false, ensure_ascii: true }
+        JsonStyle {
+            compact: false,
+            ensure_ascii: true,
+        }
     }
 }
 
@@ -29,7 +32,11 @@ pub fn json_dumps(value: &Value, style: JsonStyle) -> String {
 }
 
 fn write_value(out: &mut String, value: &Value, style: JsonStyle) {
-    let (item_sep, key_sep) = if style.compact { (",", ":") } else { (", ", ": ") };
+    let (item_sep, key_sep) = if style.compact {
+        (",", ":")
+    } else {
+        (", ", ": ")
+    };
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),

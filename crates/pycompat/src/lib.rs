@@ -10,6 +10,8 @@ mod float;
 mod json;
 mod text;
 
-pub use float::{float_repr, format_exp, format_fixed, format_general, group_thousands, round_ndigits};
+pub use float::{
+    float_repr, format_exp, format_fixed, format_general, group_thousands, round_ndigits,
+};
 pub use json::{json_dumps, JsonStyle};
 pub use text::{py_str_repr, repr_list};

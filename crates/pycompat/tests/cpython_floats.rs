@@ -90,7 +90,12 @@ fn data() -> Value {
 fn edge_cases() {
     for row in data()["edges"].as_array().unwrap() {
         let x = from_hex(row[0].as_str().unwrap());
-        let want: Vec<&str> = row[1].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let want: Vec<&str> = row[1]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
         assert_eq!(texts(x), want, "x = {}", row[0]);
     }
 }
@@ -105,8 +110,17 @@ fn explicit_rows_and_digest_of_200k() {
         let x = gen(&mut r);
         let t = texts(x);
         if let Some(row) = rows.get(i) {
-            assert_eq!(x.to_bits(), from_hex(row[0].as_str().unwrap()).to_bits(), "float {i}");
-            let want: Vec<&str> = row[1].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+            assert_eq!(
+                x.to_bits(),
+                from_hex(row[0].as_str().unwrap()).to_bits(),
+                "float {i}"
+            );
+            let want: Vec<&str> = row[1]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
             assert_eq!(t, want, "row {i}: x = {}", row[0]);
         }
         for s in &t {
@@ -129,8 +143,19 @@ fn str_repr_quotes_and_escapes() {
 
 #[test]
 fn json_dumps_matches_python_layout() {
-    let v: Value = serde_json::from_str(r#"{"a": [1, 2.5, 1e-05, "é\n"], "b": {"c": null, "d": true}}"#).unwrap();
-    assert_eq!(json_dumps(&v, JsonStyle::default()), r#"{"a": [1, 2.5, 1e-05, "\u00e9\n"], "b": {"c": null, "d": true}}"#);
-    let compact = JsonStyle { compact: true, ensure_ascii: false };
-    assert_eq!(json_dumps(&v, compact), "{\"a\":[1,2.5,1e-05,\"é\\n\"],\"b\":{\"c\":null,\"d\":true}}");
+    let v: Value =
+        serde_json::from_str(r#"{"a": [1, 2.5, 1e-05, "é\n"], "b": {"c": null, "d": true}}"#)
+            .unwrap();
+    assert_eq!(
+        json_dumps(&v, JsonStyle::default()),
+        r#"{"a": [1, 2.5, 1e-05, "\u00e9\n"], "b": {"c": null, "d": true}}"#
+    );
+    let compact = JsonStyle {
+        compact: true,
+        ensure_ascii: false,
+    };
+    assert_eq!(
+        json_dumps(&v, compact),
+        "{\"a\":[1,2.5,1e-05,\"é\\n\"],\"b\":{\"c\":null,\"d\":true}}"
+    );
 }

@@ -97,7 +97,11 @@ fn cmp_int_float(i: i128, x: f64) -> Ordering {
         return Ordering::Less;
     }
     if x.is_infinite() {
-        return if x > 0.0 { Ordering::Less } else { Ordering::Greater };
+        return if x > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        };
     }
     let fl = x.floor();
     // |x| beyond i128 range cannot be reached by integer weight sums.
@@ -124,7 +128,9 @@ pub struct Random {
 
 impl fmt::Debug for Random {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Random").field("index", &self.index).finish_non_exhaustive()
+        f.debug_struct("Random")
+            .field("index", &self.index)
+            .finish_non_exhaustive()
     }
 }
 
@@ -160,7 +166,11 @@ impl Random {
 
     /// `init_by_array(key)`: the seeding CPython applies to the 32-bit words of |seed|.
     pub fn from_key(key: &[u32]) -> Self {
-        let mut r = Random { mt: [0; N], index: N, gauss_next: None };
+        let mut r = Random {
+            mt: [0; N],
+            index: N,
+            gauss_next: None,
+        };
         r.init_genrand(19_650_218);
         let mt = &mut r.mt;
         let (mut i, mut j) = (1usize, 0usize);
@@ -473,7 +483,9 @@ impl Random {
     /// `choices(range(n), k=k)` without weights: `floor(random() * n)` per pick.
     pub fn choices_indices(&mut self, n: usize, k: usize) -> Vec<usize> {
         let nf = n as f64;
-        (0..k).map(|_| (self.random() * nf).floor() as usize).collect()
+        (0..k)
+            .map(|_| (self.random() * nf).floor() as usize)
+            .collect()
     }
 
     /// `choices(population, k=k)` without weights.

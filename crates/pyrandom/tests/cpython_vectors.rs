@@ -42,7 +42,11 @@ fn from_hex(s: &str) -> f64 {
 }
 
 fn ints(v: &Value) -> Vec<i64> {
-    v.as_array().unwrap().iter().map(|x| x.as_i64().unwrap()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_i64().unwrap())
+        .collect()
 }
 
 #[test]
@@ -50,7 +54,12 @@ fn random_floats() {
     for case in vectors() {
         let mut r = seeded(&case);
         for (i, want) in case["random"].as_array().unwrap().iter().enumerate() {
-            assert_eq!(r.random(), from_hex(want.as_str().unwrap()), "seed {} draw {i}", case["seed"]);
+            assert_eq!(
+                r.random(),
+                from_hex(want.as_str().unwrap()),
+                "seed {} draw {i}",
+                case["seed"]
+            );
         }
     }
 }
@@ -62,7 +71,11 @@ fn getrandbits_any_width() {
         for row in case["getrandbits"].as_array().unwrap() {
             let k = row[0].as_u64().unwrap();
             let want = row[1].as_str().unwrap();
-            let got = if k <= 64 { r.getrandbits(k as u32).to_string() } else { r.getrandbits_big(k).to_string() };
+            let got = if k <= 64 {
+                r.getrandbits(k as u32).to_string()
+            } else {
+                r.getrandbits_big(k).to_string()
+            };
             assert_eq!(got, want, "seed {} k {k}", case["seed"]);
         }
     }
@@ -73,14 +86,21 @@ fn randint_and_randrange() {
     for case in vectors() {
         let mut r = seeded(&case);
         for row in case["randint"].as_array().unwrap() {
-            let (a, b, want) = (row[0].as_i64().unwrap(), row[1].as_i64().unwrap(), row[2].as_i64().unwrap());
+            let (a, b, want) = (
+                row[0].as_i64().unwrap(),
+                row[1].as_i64().unwrap(),
+                row[2].as_i64().unwrap(),
+            );
             assert_eq!(r.randint(a, b).unwrap(), want);
         }
         let mut r = seeded(&case);
         for row in case["randint_big"].as_array().unwrap() {
             let a: BigInt = row[0].as_str().unwrap().parse().unwrap();
             let b: BigInt = row[1].as_str().unwrap().parse().unwrap();
-            assert_eq!(r.randint_big(&a, &b).unwrap().to_string(), row[2].as_str().unwrap());
+            assert_eq!(
+                r.randint_big(&a, &b).unwrap().to_string(),
+                row[2].as_str().unwrap()
+            );
         }
         let mut r = seeded(&case);
         for row in case["randrange_step"].as_array().unwrap() {
@@ -116,14 +136,21 @@ fn choice_shuffle_sample() {
         let mut r = seeded(&case);
         for row in case["sample"].as_array().unwrap() {
             let (n, k) = (row[0].as_u64().unwrap(), row[1].as_u64().unwrap() as usize);
-            let got: Vec<i64> = r.sample_indices(n, k).unwrap().into_iter().map(|x| x as i64).collect();
+            let got: Vec<i64> = r
+                .sample_indices(n, k)
+                .unwrap()
+                .into_iter()
+                .map(|x| x as i64)
+                .collect();
             assert_eq!(got, ints(&row[2]), "sample n={n} k={k}");
         }
         let mut r = seeded(&case);
         for row in case["sample_counts"].as_array().unwrap() {
             let counts: Vec<u64> = ints(&row[0]).into_iter().map(|c| c as u64).collect();
             let pop: Vec<i64> = (0..counts.len() as i64).collect();
-            let got = r.sample_counts(&pop, &counts, row[1].as_u64().unwrap() as usize).unwrap();
+            let got = r
+                .sample_counts(&pop, &counts, row[1].as_u64().unwrap() as usize)
+                .unwrap();
             assert_eq!(got, ints(&row[2]));
         }
     }
@@ -134,8 +161,15 @@ fn choices_with_and_without_weights() {
     for case in vectors() {
         let mut r = seeded(&case);
         for row in case["choices"].as_array().unwrap() {
-            let (n, k) = (row[0].as_u64().unwrap() as usize, row[1].as_u64().unwrap() as usize);
-            let got: Vec<i64> = r.choices_indices(n, k).into_iter().map(|x| x as i64).collect();
+            let (n, k) = (
+                row[0].as_u64().unwrap() as usize,
+                row[1].as_u64().unwrap() as usize,
+            );
+            let got: Vec<i64> = r
+                .choices_indices(n, k)
+                .into_iter()
+                .map(|x| x as i64)
+                .collect();
             assert_eq!(got, ints(&row[2]));
         }
         let mut r = seeded(&case);
@@ -149,8 +183,12 @@ fn choices_with_and_without_weights() {
                     None => Weight::Float(w.as_f64().unwrap()),
                 })
                 .collect();
-            let got: Vec<i64> =
-                r.choices_weighted_indices(&weights, 4).unwrap().into_iter().map(|x| x as i64).collect();
+            let got: Vec<i64> = r
+                .choices_weighted_indices(&weights, 4)
+                .unwrap()
+                .into_iter()
+                .map(|x| x as i64)
+                .collect();
             assert_eq!(got, ints(&row[1]), "weights {}", row[0]);
         }
     }

@@ -1,0 +1,136 @@
+//! `leg_counting`: total legs of a random menagerie.
+
+use std::sync::Arc;
+
+use dataset_core::config::ensure;
+use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use serde_json::json;
+
+pub const INFO: DatasetInfo = DatasetInfo {
+    name: "leg_counting",
+    category: "arithmetic",
+    description: "Count the total number of legs of a list of animals",
+    config_class: "LegCountingConfig",
+    build,
+};
+
+/// In the reference dict's insertion order: `sample` draws from `list(ANIMALS)`.
+const ANIMALS: [(&str, i64); 37] = [
+    ("snake", 0),
+    ("sea slug", 0),
+    ("jellyfish", 0),
+    ("flatworm", 0),
+    ("leech", 0),
+    ("chicken", 2),
+    ("bird", 2),
+    ("human", 2),
+    ("duck", 2),
+    ("dog", 4),
+    ("cat", 4),
+    ("cow", 4),
+    ("horse", 4),
+    ("lion", 4),
+    ("elephant", 4),
+    ("giraffe", 4),
+    ("tiger", 4),
+    ("deer", 4),
+    ("sheep", 4),
+    ("starfish", 5),
+    ("insect", 6),
+    ("ant", 6),
+    ("butterfly", 6),
+    ("beetle", 6),
+    ("bee", 6),
+    ("wasp", 6),
+    ("grasshopper", 6),
+    ("cricket", 6),
+    ("cockroach", 6),
+    ("praying mantis", 6),
+    ("firefly", 6),
+    ("spider", 8),
+    ("scorpion", 8),
+    ("crab", 10),
+    ("lobster", 10),
+    ("shrimp", 10),
+    ("woodlouse", 14),
+];
+
+struct LegCounting {
+    seed: i128,
+    min_animals: i64,
+    max_animals: i64,
+    min_instances: i64,
+    max_instances: i64,
+}
+
+fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+    let d = LegCounting {
+        seed: p.seed,
+        min_animals: r.int("min_animals", 3),
+        max_animals: r.int("max_animals", 10),
+        min_instances: r.int("min_instances", 1),
+        max_instances: r.int("max_instances", 15),
+    };
+    r.finish()?;
+    ensure(d.min_animals > 0, "min_animals must be positive")?;
+    ensure(
+        d.max_animals >= d.min_animals,
+        "max_animals must be >= min_animals",
+    )?;
+    ensure(
+        d.max_animals <= ANIMALS.len() as i64,
+        "max_animals must be <= number of available animals",
+    )?;
+    ensure(d.min_instances > 0, "min_instances must be positive")?;
+    ensure(
+        d.max_instances >= d.min_instances,
+        "max_instances must be >= min_instances",
+    )?;
+    Ok(Arc::new(d))
+}
+
+impl Dataset for LegCounting {
+    fn name(&self) -> &str {
+        INFO.name
+    }
+
+    fn generate(&self, idx: u64) -> Result<Item> {
+        let mut rng = item_rng(self.seed, idx);
+        let num_types = rng.randint(self.min_animals, self.max_animals)?;
+        let picks = rng.sample_indices(ANIMALS.len() as u64, num_types as usize)?;
+        let mut animals = serde_json::Map::with_capacity(picks.len());
+        let mut parts = Vec::with_capacity(picks.len());
+        let mut total_legs = 0i64;
+        for p in picks {
+            let (animal, legs) = ANIMALS[p as usize];
+            let count = rng.randint(self.min_instances, self.max_instances)?;
+            total_legs += count * legs;
+            parts.push(format!(
+                "{count} {animal}{}",
+                if count > 1 { "s" } else { "" }
+            ));
+            animals.insert(animal.to_string(), count.into());
+        }
+        let num_animals = animals.len();
+        let question = format!(
+            "Your task is to count how many legs there are in total when given a list of animals.\n\n\
+             Now, how many legs are there in total if you have {}?\n",
+            parts.join(", ")
+        );
+        Ok(Item {
+            question,
+            answer: total_legs.to_string(),
+            metadata: meta! {
+                "source_dataset" => INFO.name,
+                "source_index" => idx,
+                "animals" => animals,
+                "num_animals" => num_animals,
+                "total_legs" => total_legs,
+                "difficulty" => json!({
+                    "num_animals": [self.min_animals, self.max_animals],
+                    "num_instances": [self.min_instances, self.max_instances],
+                }),
+            },
+        })
+    }
+}

@@ -1,0 +1,152 @@
+//! `composite`: items drawn from several datasets by weight, exactly as
+//! reasoning-gym's `CompositeDataset`.
+//!
+//! Sub-dataset *i* gets seed `seed + i + 1` and the composite's size unless its
+//! own config sets them; item *idx* picks a sub-dataset with
+//! `Random(seed + idx).choices(range(n), weights)` and returns that dataset's
+//! item at the same `idx`. Scores are delegated by `metadata.source_dataset`.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use dataset_core::config::ensure;
+use dataset_core::{
+    item_rng, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seeded,
+    Weight,
+};
+use serde_json::{Map, Value};
+
+pub const INFO: DatasetInfo = DatasetInfo {
+    name: "composite",
+    category: "composite",
+    description: "A weighted mix of other datasets",
+    config_class: "CompositeConfig",
+    build,
+};
+
+struct Composite {
+    seed: i128,
+    names: Vec<String>,
+    weights: Vec<Weight>,
+    /// Indexed like `names`; a repeated name cannot occur (validate rejects it).
+    subs: Vec<Seeded>,
+}
+
+fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+    let specs = r.raw("datasets").cloned();
+    r.finish()?;
+    let specs = match specs {
+        None | Some(Value::Null) => return Err(invalid("Must specify at least one dataset")),
+        Some(Value::Array(a)) => a,
+        Some(_) => return Err(invalid("datasets must be a list of dataset specs")),
+    };
+    ensure(!specs.is_empty(), "Must specify at least one dataset")?;
+    let mut parsed = Vec::with_capacity(specs.len());
+    for spec in &specs {
+        parsed.push(parse_spec(spec)?);
+    }
+    let mut seen = HashSet::new();
+    if !parsed.iter().all(|(n, _, _)| seen.insert(n.clone())) {
+        return Err(invalid(
+            "Duplicate dataset names are not allowed in CompositeDataset",
+        ));
+    }
+    for (name, weight, _) in &parsed {
+        ensure(!name.is_empty(), "Dataset name cannot be empty")?;
+        let positive = match weight {
+            Weight::Int(w) => *w > 0,
+            Weight::Float(w) => *w > 0.0,
+        };
+        ensure(
+            positive,
+            format!("Weight must be positive (dataset '{name}')"),
+        )?;
+    }
+    let mut subs = Vec::with_capacity(parsed.len());
+    for (i, (name, _, config)) in parsed.iter().enumerate() {
+        let mut config = config.clone();
+        config
+            .entry("seed")
+            .or_insert_with(|| json_int(p.seed + i as i128 + 1));
+        config.entry("size").or_insert_with(|| p.size.into());
+        subs.push(crate::create(name, &config)?);
+    }
+    Ok(Arc::new(Composite {
+        seed: p.seed,
+        names: parsed.iter().map(|(n, _, _)| n.clone()).collect(),
+        weights: parsed.iter().map(|(_, w, _)| *w).collect(),
+        subs,
+    }))
+}
+
+fn invalid(msg: &str) -> DatasetError {
+    DatasetError::InvalidConfig(msg.to_string())
+}
+
+fn json_int(v: i128) -> Value {
+    match i64::try_from(v) {
+        Ok(i) => i.into(),
+        Err(_) => u64::try_from(v).map(Value::from).unwrap_or(Value::Null),
+    }
+}
+
+/// A `DatasetSpec(name, weight=1, config={})` given as a JSON object.
+fn parse_spec(spec: &Value) -> Result<(String, Weight, Map<String, Value>)> {
+    let obj = spec
+        .as_object()
+        .ok_or_else(|| invalid("each dataset spec must be an object"))?;
+    if let Some(k) = obj
+        .keys()
+        .find(|k| !matches!(k.as_str(), "name" | "weight" | "config"))
+    {
+        return Err(DatasetError::InvalidConfig(format!(
+            "DatasetSpec.__init__() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let name = match obj.get("name") {
+        Some(Value::String(s)) => s.clone(),
+        None => {
+            return Err(invalid(
+                "DatasetSpec.__init__() missing 1 required positional argument: 'name'",
+            ))
+        }
+        Some(_) => return Err(invalid("dataset spec name must be a string")),
+    };
+    let weight = match obj.get("weight") {
+        None | Some(Value::Null) => Weight::Int(1),
+        Some(Value::Number(n)) => match n.as_i64() {
+            Some(i) => Weight::Int(i),
+            None => Weight::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Some(Value::Bool(b)) => Weight::Int(*b as i64),
+        Some(_) => return Err(invalid("dataset spec weight must be a number")),
+    };
+    let config = match obj.get("config") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(m)) => m.clone(),
+        Some(_) => return Err(invalid("Config must be a dictionary")),
+    };
+    Ok((name, weight, config))
+}
+
+impl Dataset for Composite {
+    fn name(&self) -> &str {
+        INFO.name
+    }
+
+    fn generate(&self, idx: u64) -> Result<Item> {
+        let mut rng = item_rng(self.seed, idx);
+        let pick = rng.choices_weighted_indices(&self.weights, 1)?[0];
+        // Sub-datasets share the composite's index and, as in reasoning-gym,
+        // their own `size` does not bound it.
+        self.subs[pick].dataset.generate(idx)
+    }
+
+    fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
+        let source = item.metadata.get("source_dataset").and_then(Value::as_str);
+        match source.and_then(|s| self.names.iter().position(|n| n == s)) {
+            Some(i) => self.subs[i].score(answer, item),
+            None => 0.0,
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! The registry: every dataset by name, and `composite`, which mixes them.
+//!
+//! Category crates (`datasets-arithmetic`, ...) each export a `DATASETS` slice;
+//! this crate only collects them, so adding a dataset never touches the server.
+
+use std::sync::OnceLock;
+
+use dataset_core::{DatasetError, DatasetInfo, Result, Seeded};
+use serde_json::{Map, Value};
+
+pub mod composite;
+
+pub use dataset_core;
+
+/// Every registered dataset, sorted by name.
+pub fn registry() -> &'static [DatasetInfo] {
+    static ALL: OnceLock<Vec<DatasetInfo>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<DatasetInfo> =
+            [datasets_arithmetic::DATASETS, &[composite::INFO]].concat();
+        all.sort_by_key(|d| d.name);
+        all
+    })
+}
+
+/// The registry entry for `name`.
+pub fn info(name: &str) -> Option<&'static DatasetInfo> {
+    let all = registry();
+    all.binary_search_by_key(&name, |d| d.name)
+        .ok()
+        .map(|i| &all[i])
+}
+
+/// `reasoning_gym.create_dataset(name, **config)`; `config` holds `seed`
+/// (required) and `size` (default 500) along with the dataset's own fields.
+pub fn create(name: &str, config: &Map<String, Value>) -> Result<Seeded> {
+    let info = info(name).ok_or_else(|| DatasetError::UnknownDataset(name.to_string()))?;
+    dataset_core::build(info, config)
+}

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Make the golden parity files from the reference, reasoning-gym 0.1.25.
+
+    python3 scripts/golden.py                 # every dataset with a config file
+    python3 scripts/golden.py leg_counting    # just these
+
+Creates (once) a git-ignored venv `.venv-oracle` with reasoning-gym==0.1.25 and
+re-runs itself inside it. For each dataset it reads `tests/golden/configs/<name>.json`
+(a list of non-default configs, each exercising other code paths; the default
+config is always included) and writes `tests/golden/<name>.jsonl`:
+
+* line 1: a header `{"dataset", "reasoning_gym", "deterministic"}`;
+* one line per item: `{"config", "index", "question", "answer", "metadata",
+  "scores": [[answer, score], ...]}` where `config` includes `seed` and `size`.
+
+Items cover three seeds (small, large, beyond 2^32), indices from 0 and deep
+ones, and each item is scored by the reference against a spread of answers
+(correct, padded, case-changed, truncated, another item's answer, empty, None,
+garbage, numeric near-misses). Output is deterministic: running the script
+again writes identical files.
+
+A dataset whose reference output depends on Python's hash seed (set iteration
+order) is detected by generating twice under different PYTHONHASHSEED values;
+its header says `"deterministic": false` and the Rust test then checks only what
+is stable (see crates/datasets/tests/golden.rs).
+"""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv-oracle"
+GOLDEN = ROOT / "tests" / "golden"
+VERSION = "0.1.25"
+SEEDS = [42, 2**31 + 11, 2**32 + 17]
+SHALLOW = [0, 1, 2, 3]
+DEEP = [997, 123_456_789]
+SIZE = 10**9
+
+
+def ensure_venv():
+    py = VENV / "bin" / "python"
+    if Path(sys.prefix).resolve() == VENV.resolve():
+        return
+    if not py.exists():
+        subprocess.check_call([sys.executable, "-m", "venv", str(VENV)])
+    subprocess.check_call([str(py), "-m", "pip", "install", "-q", f"reasoning-gym=={VERSION}"])
+    os.execv(str(py), [str(py), *sys.argv])
+
+
+def to_wire(obj):
+    """Metadata as it travels over JSON: tuples become lists, numpy scalars numbers."""
+    import numpy as np
+
+    if isinstance(obj, dict):
+        return {str(k) if not isinstance(k, str) else k: to_wire(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_wire(v) for v in obj]
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, np.ndarray):
+        return to_wire(obj.tolist())
+    if isinstance(obj, (set, frozenset)):
+        return sorted(to_wire(v) for v in obj)
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    return str(obj)
+
+
+def near_misses(ans):
+    out = []
+    try:
+        v = int(ans)
+        out += [str(v + 1), str(v - 1), f"{v}.0", f"{v:,}", f"+{v}", f"0{v}" if v >= 0 else f"-0{-v}"]
+    except (ValueError, TypeError):
+        try:
+            f = float(ans)
+            out += [repr(f + 1e-9), repr(round(f, 2)), repr(-f)]
+        except (ValueError, TypeError):
+            pass
+    return out
+
+
+def answer_spread(ans, other):
+    spread = [ans, f"  {ans} \n", ans.upper(), ans.lower(), ans.swapcase(), ans[: len(ans) // 2], f"The answer is {ans}.",
+              other, "", None, "garbage !@# \u00e9", *near_misses(ans)]
+    seen, out = set(), []
+    for a in spread:
+        key = ("N",) if a is None else ("S", a)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def items_for(name, config):
+    import reasoning_gym
+
+    rows = []
+    for seed in SEEDS:
+        cfg = dict(config, seed=seed, size=SIZE)
+        ds = reasoning_gym.create_dataset(name, **cfg)
+        for idx in SHALLOW + DEEP:
+            item = ds[idx]
+            other = ds[idx + 1]["answer"]
+            ans = item["answer"]
+            scores = [[a, float(ds.score_answer(a, item))] for a in answer_spread(ans, other)] if isinstance(ans, str) else []
+            rows.append({"config": cfg, "index": idx, "question": item["question"], "answer": ans,
+                         "metadata": to_wire(item["metadata"]), "scores": scores})
+    return rows
+
+
+def configs_for(name):
+    path = GOLDEN / "configs" / f"{name}.json"
+    extra = json.loads(path.read_text()) if path.exists() else []
+    return [{}] + extra
+
+
+def generate(name):
+    rows = []
+    for config in configs_for(name):
+        rows += items_for(name, config)
+    return rows
+
+
+def dumps(obj):
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def worker(name):
+    """Print the rows for one dataset (run under a given PYTHONHASHSEED)."""
+    for row in generate(name):
+        print(dumps(row))
+
+
+def main():
+    ensure_venv()
+    if len(sys.argv) >= 3 and sys.argv[1] == "--worker":
+        worker(sys.argv[2])
+        return
+    names = sys.argv[1:] or sorted(p.stem for p in (GOLDEN / "configs").glob("*.json"))
+    for name in names:
+        runs = []
+        for hashseed in ("0", "1"):
+            env = dict(os.environ, PYTHONHASHSEED=hashseed)
+            out = subprocess.run([sys.executable, __file__, "--worker", name], env=env, check=True,
+                                 capture_output=True, text=True).stdout
+            runs.append(out)
+        header = {"dataset": name, "reasoning_gym": VERSION, "deterministic": runs[0] == runs[1]}
+        path = GOLDEN / f"{name}.jsonl"
+        path.write_text(dumps(header) + "\n" + runs[0])
+        print(f"{name}: {runs[0].count(chr(10))} items, deterministic={header['deterministic']}")
+
+
+if __name__ == "__main__":
+    main()
