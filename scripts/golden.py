@@ -101,7 +101,13 @@ def items_for(name, config):
     rows = []
     for seed in SEEDS:
         cfg = dict(config, seed=seed, size=SIZE)
-        ds = reasoning_gym.create_dataset(name, **cfg)
+        kwargs = dict(cfg)
+        if name == "composite":
+            from reasoning_gym.composite import DatasetSpec
+
+            kwargs["datasets"] = [DatasetSpec(name=d["name"], weight=d.get("weight", 1), config=dict(d.get("config", {})))
+                                  for d in cfg["datasets"]]
+        ds = reasoning_gym.create_dataset(name, **kwargs)
         for idx in SHALLOW + DEEP:
             item = ds[idx]
             other = ds[idx + 1]["answer"]
@@ -115,7 +121,8 @@ def items_for(name, config):
 def configs_for(name):
     path = GOLDEN / "configs" / f"{name}.json"
     extra = json.loads(path.read_text()) if path.exists() else []
-    return [{}] + extra
+    # composite has no usable default (its `datasets` must be given).
+    return ([] if name == "composite" else [{}]) + extra
 
 
 def generate(name):
