@@ -1,1 +1,46 @@
-fn main() {}
+//! `rgym`: the command line. Thin glue over the `datasets` registry and the
+//! `rgym-server` crate; every subcommand's logic lives in a library crate or in
+//! `commands`.
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "rgym",
+    version,
+    about = "Reasoning tasks for AI agents: reasoning-gym datasets, natively, over OpenEnv"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List every registered dataset.
+    List(commands::ListArgs),
+    /// Write items as JSON Lines: {"index", "question", "answer", "metadata"}.
+    Generate(commands::GenerateArgs),
+    /// Score answers read as JSON Lines {"index", "answer"} from stdin.
+    Score(commands::ScoreArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::List(args) => commands::list(&args),
+        Command::Generate(args) => commands::generate(&args),
+        Command::Score(args) => commands::score(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rgym: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

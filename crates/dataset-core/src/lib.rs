@@ -126,9 +126,36 @@ pub struct DatasetInfo {
 /// Builds a dataset from a JSON config that includes `seed` and optionally `size`
 /// (default 500, as in every reasoning-gym config).
 pub fn build(info: &DatasetInfo, config: &Map<String, Value>) -> Result<Seeded> {
+    build_with(info, config, None, None)
+}
+
+/// `create_dataset(name, seed=seed, size=size, **config)`: `seed` and `size`
+/// given beside the config (they may exceed what a JSON number holds). Giving
+/// one both ways is Python's "multiple values" `TypeError`.
+pub fn build_with(
+    info: &DatasetInfo,
+    config: &Map<String, Value>,
+    seed: Option<i128>,
+    size: Option<u64>,
+) -> Result<Seeded> {
+    for (key, given) in [("seed", seed.is_some()), ("size", size.is_some())] {
+        if given && config.contains_key(key) {
+            return Err(DatasetError::InvalidConfig(format!(
+                "{}() got multiple values for keyword argument '{key}'",
+                info.config_class
+            )));
+        }
+    }
     let mut reader = ConfigReader::new(info.config_class, config);
-    let seed = reader.seed()?;
-    let size = reader.size(500)?;
+    let seed = match seed {
+        Some(s) => s,
+        None => reader.seed()?,
+    };
+    let size = match size {
+        Some(0) => return Err(DatasetError::InvalidConfig("size must be positive".into())),
+        Some(n) => n,
+        None => reader.size(500)?,
+    };
     let dataset = (info.build)(&mut reader, Params { seed, size })?;
     reader.finish()?;
     Ok(Seeded {

@@ -64,12 +64,9 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     }
     let mut subs = Vec::with_capacity(parsed.len());
     for (i, (name, _, config)) in parsed.iter().enumerate() {
-        let mut config = config.clone();
-        config
-            .entry("seed")
-            .or_insert_with(|| json_int(p.seed + i as i128 + 1));
-        config.entry("size").or_insert_with(|| p.size.into());
-        subs.push(crate::create(name, &config)?);
+        let seed = (!config.contains_key("seed")).then(|| p.seed + i as i128 + 1);
+        let size = (!config.contains_key("size")).then_some(p.size);
+        subs.push(crate::create_with(name, config, seed, size)?);
     }
     Ok(Arc::new(Composite {
         seed: p.seed,
@@ -81,13 +78,6 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
 
 fn invalid(msg: &str) -> DatasetError {
     DatasetError::InvalidConfig(msg.to_string())
-}
-
-fn json_int(v: i128) -> Value {
-    match i64::try_from(v) {
-        Ok(i) => i.into(),
-        Err(_) => u64::try_from(v).map(Value::from).unwrap_or(Value::Null),
-    }
 }
 
 /// A `DatasetSpec(name, weight=1, config={})` given as a JSON object.

@@ -34,6 +34,17 @@ pub fn info(name: &str) -> Option<&'static DatasetInfo> {
 /// `reasoning_gym.create_dataset(name, **config)`; `config` holds `seed`
 /// (required) and `size` (default 500) along with the dataset's own fields.
 pub fn create(name: &str, config: &Map<String, Value>) -> Result<Seeded> {
+    create_with(name, config, None, None)
+}
+
+/// `reasoning_gym.create_dataset(name, seed=seed, size=size, **config)`, with
+/// `seed`/`size` given beside the config (the server's and the CLI's form).
+pub fn create_with(
+    name: &str,
+    config: &Map<String, Value>,
+    seed: Option<i128>,
+    size: Option<u64>,
+) -> Result<Seeded> {
     let info = info(name).ok_or_else(|| DatasetError::UnknownDataset(name.to_string()))?;
-    dataset_core::build(info, config)
+    dataset_core::build_with(info, config, seed, size)
 }
