@@ -22,7 +22,11 @@ again writes identical files.
 A dataset whose reference output depends on Python's hash seed (set iteration
 order) is detected by generating twice under different PYTHONHASHSEED values;
 its header says `"deterministic": false` and the Rust test then checks only what
-is stable (see crates/datasets/tests/golden.rs).
+is stable (see crates/datasets/tests/golden.rs). For such a dataset, when the
+rgym binary is built (`cargo build --bin rgym`), the file also gets rows marked
+`"origin": "rgym"`: a few of rgym's own items (rgym fixes its own order where the
+reference's is the hash seed's), each scored by the reference against the same
+spread of answers; the reference must score rgym's own answer 1.0.
 """
 import json
 import os
@@ -132,6 +136,32 @@ def generate(name):
     return rows
 
 
+RGYM = ROOT / "target" / "debug" / "rgym"
+RGYM_ITEMS = 4
+
+
+def rgym_rows(name):
+    """rgym's first items for each config and seed, scored by the reference."""
+    import reasoning_gym
+
+    rows = []
+    for config in configs_for(name):
+        for seed in SEEDS:
+            cfg = dict(config, seed=seed, size=SIZE)
+            ds = reasoning_gym.create_dataset(name, **cfg)
+            out = subprocess.run([str(RGYM), "generate", name, "--seed", str(seed), "--size", str(SIZE),
+                                  "--config", json.dumps(config), "--count", str(RGYM_ITEMS + 1)],
+                                 check=True, capture_output=True, text=True).stdout
+            items = [json.loads(line) for line in out.splitlines()]
+            for item, nxt in zip(items, items[1:]):
+                scores = [[a, float(ds.score_answer(a, item))] for a in answer_spread(item["answer"], nxt["answer"])]
+                if scores[0][1] != 1.0:
+                    sys.exit(f"{name} {cfg} index {item['index']}: the reference scores rgym's answer {scores[0][1]}")
+                rows.append({"config": cfg, "index": item["index"], "origin": "rgym", "question": item["question"],
+                             "answer": item["answer"], "metadata": item["metadata"], "scores": scores})
+    return rows
+
+
 def dumps(obj):
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
@@ -156,9 +186,16 @@ def main():
                                  capture_output=True, text=True).stdout
             runs.append(out)
         header = {"dataset": name, "reasoning_gym": VERSION, "deterministic": runs[0] == runs[1]}
+        extra = ""
+        if not header["deterministic"]:
+            if RGYM.exists():
+                extra = "".join(dumps(row) + "\n" for row in rgym_rows(name))
+            else:
+                print(f"{name}: {RGYM} not built, so no reference scores of rgym's items")
         path = GOLDEN / f"{name}.jsonl"
-        path.write_text(dumps(header) + "\n" + runs[0])
-        print(f"{name}: {runs[0].count(chr(10))} items, deterministic={header['deterministic']}")
+        path.write_text(dumps(header) + "\n" + runs[0] + extra)
+        print(f"{name}: {runs[0].count(chr(10))} items, {extra.count(chr(10))} rgym items, "
+              f"deterministic={header['deterministic']}")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ enum Command {
     Generate(commands::GenerateArgs),
     /// Score answers read as JSON Lines {"index", "answer"} from stdin.
     Score(commands::ScoreArgs),
+    /// Serve the OpenEnv protocol (WebSocket /ws, HTTP, MCP) until SIGINT/SIGTERM.
+    Serve(rgym_server::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Command::List(args) => commands::list(&args),
         Command::Generate(args) => commands::generate(&args),
         Command::Score(args) => commands::score(&args),
+        Command::Serve(args) => rgym_server::serve(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,5 +2,41 @@
 
 use dataset_core::DatasetInfo;
 
+mod corpus;
+
+pub mod ab;
+pub mod base_conversion;
+pub mod binary_alternation;
+pub mod count_primes;
+pub mod cryptarithm;
+pub mod caesar_cipher;
+pub mod isomorphic_strings;
+pub mod letter_counting;
+pub mod letter_jumble;
+pub mod palindrome_generation;
+pub mod sentence_reordering;
+pub mod ransom_note;
+pub mod spell_backward;
+pub mod string_manipulation;
+pub mod word_sequence_reversal;
+pub mod word_sorting;
+
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];
+pub const DATASETS: &[DatasetInfo] = &[
+    ab::INFO,
+    base_conversion::INFO,
+    binary_alternation::INFO,
+    count_primes::INFO,
+    cryptarithm::INFO,
+    caesar_cipher::INFO,
+    isomorphic_strings::INFO,
+    letter_counting::INFO,
+    letter_jumble::INFO,
+    palindrome_generation::INFO,
+    sentence_reordering::INFO,
+    ransom_note::INFO,
+    spell_backward::INFO,
+    string_manipulation::INFO,
+    word_sequence_reversal::INFO,
+    word_sorting::INFO,
+];

@@ -2,5 +2,7 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod simple_geometry;
+
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];
+pub const DATASETS: &[DatasetInfo] = &[simple_geometry::INFO];

@@ -2,5 +2,13 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod largest_island;
+pub mod path_star;
+pub mod shortest_path;
+
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];
+pub const DATASETS: &[DatasetInfo] = &[
+    largest_island::INFO,
+    path_star::INFO,
+    shortest_path::INFO,
+];

@@ -2,5 +2,8 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod chess_state_eval;
+pub mod reverse_sort;
+
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];
+pub const DATASETS: &[DatasetInfo] = &[chess_state_eval::INFO, reverse_sort::INFO];

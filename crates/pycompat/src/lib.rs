@@ -6,12 +6,37 @@
 //! correctly rounded fixed/exponent/general formats, banker's `round`, and
 //! `repr` quoting. Each function names the Python expression it reproduces.
 
+mod case;
+mod chars;
 mod float;
+mod floatparse;
+mod int;
 mod json;
+mod literal;
+mod numpy;
+mod sort;
+mod strmethods;
 mod text;
+mod unicode_tables;
 
+pub use chars::{
+    py_isalnum, py_isalpha, py_isdecimal, py_isdigit, py_isnumeric, py_str_isalnum,
+    py_splitlines, py_str_isalpha, py_str_isdecimal, py_str_isdigit, py_str_isnumeric, re_findall_words,
+    re_is_word,
+};
 pub use float::{
     float_repr, format_exp, format_fixed, format_general, group_thousands, round_ndigits,
 };
+pub use floatparse::{py_complex, py_float, py_fraction_float, NumberError};
+pub use int::{json_py_int, py_hex, py_int_base, py_int_json, py_int_true_div};
 pub use json::{json_dumps, JsonStyle};
+pub use literal::{
+    int_to_float, json_loads, literal_eval, py_dict, py_eval, py_set, HashKey,
+    ParseError, PyValue,
+};
+pub use case::py_title_ascii;
+pub use strmethods::{py_int, py_isspace, py_split, py_strip};
+pub use strmethods::decimal_value as py_decimal_value;
+pub use numpy::np_round;
+pub use sort::py_sorted_by;
 pub use text::{py_str_repr, repr_list};

@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1
+# rgym: build with `docker build -t rgym .`, run with `docker run -p 8000:8000 rgym`.
+
+# ---- dependency plan: changes only when a Cargo.toml/Cargo.lock changes ----
+FROM rust:1.95-slim-bookworm AS chef
+RUN cargo install cargo-chef --locked --version 0.1.71
+WORKDIR /src
+
+FROM chef AS planner
+COPY . .
+RUN cargo chef prepare --recipe-path recipe.json
+
+# ---- build: dependencies first (cached layer), then the workspace ----
+FROM chef AS builder
+COPY --from=planner /src/recipe.json recipe.json
+RUN cargo chef cook --release --recipe-path recipe.json --bin rgym
+COPY . .
+RUN cargo build --release --locked --bin rgym \
+    && strip target/release/rgym
+
+# ---- runtime: slim base, non-root, config baked in ----
+FROM debian:bookworm-slim AS runtime
+ARG VERSION=0.1.0
+LABEL org.opencontainers.image.title="rgym" \
+      org.opencontainers.image.description="reasoning-gym tasks for AI agents over the OpenEnv protocol, in Rust" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.source="rgym"
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin rgym
+COPY --from=builder /src/target/release/rgym /usr/local/bin/rgym
+COPY config/ /etc/rgym/
+USER 10001:10001
+ENV RGYM_HOST=0.0.0.0 RGYM_PORT=8000
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
+    CMD ["/usr/local/bin/rgym", "health", "--url", "http://127.0.0.1:8000/health"]
+ENTRYPOINT ["/usr/local/bin/rgym"]
+CMD ["serve", "--config", "/etc/rgym/default.toml"]

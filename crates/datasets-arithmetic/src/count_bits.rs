@@ -1,0 +1,63 @@
+//! `count_bits`: the number of 1 bits of a random integer.
+
+use std::sync::Arc;
+
+use dataset_core::config::ensure;
+use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use serde_json::json;
+
+pub const INFO: DatasetInfo = DatasetInfo {
+    name: "count_bits",
+    category: "arithmetic",
+    description: "Count the 1 bits in the binary representation of a number",
+    config_class: "CountBitsConfig",
+    build,
+};
+
+struct CountBits {
+    seed: i128,
+    min_n: i64,
+    max_n: i64,
+}
+
+fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+    let d = CountBits {
+        seed: p.seed,
+        min_n: r.int("min_n", 1),
+        max_n: r.int("max_n", (1 << 31) - 1),
+    };
+    r.finish()?;
+    ensure(
+        1 <= d.min_n && d.min_n <= d.max_n,
+        "min_n must be between 1 and max_n",
+    )?;
+    Ok(Arc::new(d))
+}
+
+impl Dataset for CountBits {
+    fn name(&self) -> &str {
+        INFO.name
+    }
+
+    fn generate(&self, idx: u64) -> Result<Item> {
+        let mut rng = item_rng(self.seed, idx);
+        let number = rng.randint(self.min_n, self.max_n)?;
+        let binary = format!("{number:b}");
+        let ones = number.count_ones();
+        Ok(Item {
+            question: format!(
+                "How many 1 bits are there in the binary representation of the number {number}?"
+            ),
+            answer: ones.to_string(),
+            metadata: meta! {
+                "source_dataset" => INFO.name,
+                "source_index" => idx,
+                "number" => number,
+                "solution" => ones,
+                "binary" => binary,
+                "n" => number,
+                "difficulty" => json!({ "n": [self.min_n, self.max_n] }),
+            },
+        })
+    }
+}

@@ -1,0 +1,150 @@
+//! `modulo_grid`: fill the holes of a grid marked where `op(x, y) % divisor == target`.
+
+use std::sync::Arc;
+
+use dataset_core::config::ensure;
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+};
+use serde_json::json;
+
+pub const INFO: DatasetInfo = DatasetInfo {
+    name: "modulo_grid",
+    category: "cognition",
+    description: "Generates ModuloGrid tasks",
+    config_class: "ModuloGridConfig",
+    build,
+};
+
+const OPERATIONS: [&str; 4] = ["sum", "diff", "prod", "pow"];
+const HIT: char = '✅';
+const MISS: char = '❌';
+const HOLE: char = '❔';
+
+struct ModuloGrid {
+    seed: i128,
+    size_x: i64,
+    size_y: i64,
+    max_divisor: i64,
+    max_target: i64,
+    max_holes: i64,
+}
+
+fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+    let d = ModuloGrid {
+        seed: p.seed,
+        size_x: r.int("size_x", 20),
+        size_y: r.int("size_y", 20),
+        max_divisor: r.int("max_divisor", 20),
+        max_target: r.int("max_target", 20),
+        max_holes: r.int("max_holes", 1),
+    };
+    r.finish()?;
+    ensure(d.size_x > 5, "size_x must be greater than 5")?;
+    ensure(d.size_y > 5, "size_y must be greater than 5")?;
+    ensure(d.max_divisor > 0, "max_divisor must be greater than 0")?;
+    ensure(d.max_target > 0, "max_target must be greater than 0")?;
+    ensure(d.max_holes > 0, "max_holes must be greater than 0")?;
+    Ok(Arc::new(d))
+}
+
+/// `x ** y % m` for `m >= 1` without the huge power.
+fn pow_mod(x: u64, mut y: u64, m: u64) -> u64 {
+    let m = m as u128;
+    let mut base = x as u128 % m;
+    let mut acc = 1 % m;
+    while y > 0 {
+        if y & 1 == 1 {
+            acc = acc * base % m;
+        }
+        base = base * base % m;
+        y >>= 1;
+    }
+    acc as u64
+}
+
+/// `op(x, y) % divisor == target` on 0-based coordinates (all values are >= 0).
+fn is_hit(op: &str, x: u64, y: u64, divisor: u64, target: u64) -> bool {
+    let rem = match op {
+        "sum" => (x as u128 + y as u128) % divisor as u128,
+        "diff" => x.abs_diff(y) as u128 % divisor as u128,
+        "prod" => x as u128 * y as u128 % divisor as u128,
+        _ => pow_mod(x, y, divisor) as u128,
+    };
+    rem == target as u128
+}
+
+fn flatten(grid: &[Vec<char>]) -> String {
+    grid.iter()
+        .map(|row| row.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Dataset for ModuloGrid {
+    fn name(&self) -> &str {
+        INFO.name
+    }
+
+    fn generate(&self, idx: u64) -> Result<Item> {
+        // A remainder modulo 1 is 0 and targets start at 1: the reference loops
+        // forever looking for a grid with a single hit.
+        if self.max_divisor == 1 {
+            return Err(DatasetError::Generation(
+                "no grid can match: every target is >= 1 but max_divisor is 1".into(),
+            ));
+        }
+        let (w, h) = (self.size_x as u64, self.size_y as u64);
+        let mut rng = item_rng(self.seed, idx);
+        let (divisor, target, operation, grid) = loop {
+            let divisor = rng.randint(1, self.max_divisor)?;
+            let target = rng.randint(1, self.max_target)?;
+            let operation = *rng.choice(&OPERATIONS)?;
+            let grid: Vec<Vec<char>> = (0..h)
+                .map(|y| {
+                    (0..w)
+                        .map(|x| {
+                            if is_hit(operation, x, y, divisor as u64, target as u64) {
+                                HIT
+                            } else {
+                                MISS
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            if grid.iter().flatten().any(|&c| c == HIT) {
+                break (divisor, target, operation, grid);
+            }
+        };
+
+        let mut holes = grid.clone();
+        for _ in 0..self.max_holes {
+            let r = rng.randint(0, h as i64 - 1)? as usize;
+            let c = rng.randint(0, w as i64 - 1)? as usize;
+            holes[r][c] = HOLE;
+        }
+
+        Ok(Item {
+            question: format!(
+                "Identify the mathematical pattern which defines this grid, then use that pattern to fill in the question marks. Return the entire completed grid as your answer.\n\n{}",
+                flatten(&holes)
+            ),
+            answer: flatten(&grid),
+            metadata: meta! {
+                "source_dataset" => INFO.name,
+                "source_index" => idx,
+                "divisor" => divisor,
+                "target" => target,
+                "operation" => operation,
+                "difficulty" => json!({
+                    "size_x": self.size_x,
+                    "size_y": self.size_y,
+                    "holes": self.max_holes,
+                    "divisor": self.max_divisor,
+                    "target": self.max_target,
+                }),
+            },
+        })
+    }
+}

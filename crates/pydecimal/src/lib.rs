@@ -1,0 +1,336 @@
+//! The part of Python's `decimal` module that reasoning-gym relies on, with
+//! CPython's (libmpdec's) results: `Decimal(str)` parsing, `str()`, exact
+//! comparison, context arithmetic (`+ - * /`, unary minus, `**` with an integer
+//! exponent), `quantize`, `adjusted()` and `f"{d:.Nf}"`.
+//!
+//! A value is a sign, a big-integer coefficient and a power-of-ten exponent,
+//! exactly as in the General Decimal Arithmetic specification that both
+//! `_pydecimal` and libmpdec implement. Operations that Python's default context
+//! traps (InvalidOperation, DivisionByZero, Overflow) return an error; the
+//! other conditions (Inexact, Rounded, Subnormal, Underflow, Clamped) are only
+//! flags in Python and leave no trace here.
+
+mod arith;
+mod parse;
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use num_bigint::BigUint;
+use num_traits::{ToPrimitive, Zero};
+
+pub use arith::{Context, Rounding};
+
+/// A trapped decimal condition: what Python would raise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DecimalError {
+    /// `Decimal(s)` of a string that is not a number (`InvalidOperation`,
+    /// signal `ConversionSyntax`).
+    #[error("invalid decimal literal")]
+    ConversionSyntax,
+    #[error("invalid operation")]
+    InvalidOperation,
+    #[error("division by zero")]
+    DivisionByZero,
+    #[error("overflow")]
+    Overflow,
+}
+
+/// A Python `decimal.Decimal`.
+#[derive(Debug, Clone)]
+pub struct Decimal {
+    negative: bool,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Finite { coeff: BigUint, exp: i64 },
+    Infinite,
+    NaN { payload: BigUint, signaling: bool },
+}
+
+impl Decimal {
+    /// `Decimal((sign, digits, exp))` for a finite value.
+    pub fn from_parts(negative: bool, coeff: BigUint, exp: i64) -> Decimal {
+        Decimal {
+            negative,
+            kind: Kind::Finite { coeff, exp },
+        }
+    }
+
+    pub fn infinity(negative: bool) -> Decimal {
+        Decimal {
+            negative,
+            kind: Kind::Infinite,
+        }
+    }
+
+    /// A quiet NaN without payload.
+    pub fn nan() -> Decimal {
+        Decimal {
+            negative: false,
+            kind: Kind::NaN {
+                payload: BigUint::zero(),
+                signaling: false,
+            },
+        }
+    }
+
+    pub fn is_nan(&self) -> bool {
+        matches!(self.kind, Kind::NaN { .. })
+    }
+
+    pub fn is_snan(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::NaN {
+                signaling: true,
+                ..
+            }
+        )
+    }
+
+    pub fn is_infinite(&self) -> bool {
+        matches!(self.kind, Kind::Infinite)
+    }
+
+    pub fn is_finite(&self) -> bool {
+        matches!(self.kind, Kind::Finite { .. })
+    }
+
+    /// `d.is_zero()`: a finite zero of either sign and any exponent.
+    pub fn is_zero(&self) -> bool {
+        matches!(&self.kind, Kind::Finite { coeff, .. } if coeff.is_zero())
+    }
+
+    /// `d.is_signed()`: the sign bit, also for zeros and NaNs.
+    pub fn is_signed(&self) -> bool {
+        self.negative
+    }
+
+    /// The coefficient and exponent of a finite value.
+    pub fn finite_parts(&self) -> Option<(&BigUint, i64)> {
+        match &self.kind {
+            Kind::Finite { coeff, exp } => Some((coeff, *exp)),
+            _ => None,
+        }
+    }
+
+    /// `d.adjusted()`: the exponent of the most significant digit; 0 for
+    /// special values, as CPython returns.
+    pub fn adjusted(&self) -> i64 {
+        match &self.kind {
+            Kind::Finite { coeff, exp } => exp + digits(coeff) as i64 - 1,
+            _ => 0,
+        }
+    }
+
+    /// `d.copy_negate()`.
+    pub fn copy_negate(&self) -> Decimal {
+        Decimal {
+            negative: !self.negative,
+            kind: self.kind.clone(),
+        }
+    }
+
+    /// `d.copy_abs()`.
+    pub fn copy_abs(&self) -> Decimal {
+        Decimal {
+            negative: false,
+            kind: self.kind.clone(),
+        }
+    }
+
+    /// Numeric comparison, `None` when either side is a NaN.
+    pub fn compare(&self, other: &Decimal) -> Option<Ordering> {
+        if self.is_nan() || other.is_nan() {
+            return None;
+        }
+        let rank = |d: &Decimal| -> i8 {
+            match (&d.kind, d.negative) {
+                (Kind::Infinite, true) => -2,
+                (Kind::Infinite, false) => 2,
+                (Kind::Finite { coeff, .. }, _) if coeff.is_zero() => 0,
+                (_, true) => -1,
+                (_, false) => 1,
+            }
+        };
+        let (ra, rb) = (rank(self), rank(other));
+        if ra != rb || ra.abs() != 1 {
+            return Some(ra.cmp(&rb));
+        }
+        // Both finite, nonzero, same sign: compare magnitudes.
+        let (Kind::Finite { coeff: ca, exp: ea }, Kind::Finite { coeff: cb, exp: eb }) =
+            (&self.kind, &other.kind)
+        else {
+            return None;
+        };
+        let mag = cmp_magnitude(ca, *ea, cb, *eb);
+        Some(if self.negative { mag.reverse() } else { mag })
+    }
+
+    /// Python's `a == b`: a signaling NaN on either side raises
+    /// `InvalidOperation`; a quiet NaN is unequal to everything.
+    pub fn py_eq(&self, other: &Decimal) -> Result<bool, DecimalError> {
+        if self.is_snan() || other.is_snan() {
+            return Err(DecimalError::InvalidOperation);
+        }
+        Ok(self.compare(other) == Some(Ordering::Equal))
+    }
+
+    /// `f"{d:.{places}f}"` (or `f"{d:f}"` with `None`), rounding with
+    /// `rounding` (Python takes the current context's rounding).
+    pub fn format_fixed(&self, places: Option<u64>, rounding: Rounding) -> String {
+        let sign = if self.negative { "-" } else { "" };
+        let (coeff, exp) = match &self.kind {
+            Kind::Finite { coeff, exp } => (coeff, *exp),
+            // Special values ignore the precision.
+            _ => return format!("{sign}{}", self.copy_abs()),
+        };
+        let (coeff, exp) = match places {
+            Some(p) => arith::rescale(coeff, exp as i128, -(p as i128), self.negative, rounding),
+            None => (coeff.clone(), exp as i128),
+        };
+        // Zeros with a positive exponent have no fixed-point form: 0E+3 prints as 0.
+        let exp = if coeff.is_zero() && exp > 0 { 0 } else { exp };
+        let digits = coeff.to_string();
+        let (int_part, frac_part) = if exp >= 0 {
+            (format!("{digits}{}", "0".repeat(exp as usize)), String::new())
+        } else {
+            let frac_len = (-exp) as usize;
+            if frac_len >= digits.len() {
+                (
+                    "0".to_string(),
+                    format!("{}{digits}", "0".repeat(frac_len - digits.len())),
+                )
+            } else {
+                let (a, b) = digits.split_at(digits.len() - frac_len);
+                (a.to_string(), b.to_string())
+            }
+        };
+        if frac_part.is_empty() {
+            format!("{sign}{int_part}")
+        } else {
+            format!("{sign}{int_part}.{frac_part}")
+        }
+    }
+}
+
+/// Compares `ca * 10^ea` with `cb * 10^eb` (both nonzero) without building
+/// huge powers of ten when the exponents are far apart.
+fn cmp_magnitude(ca: &BigUint, ea: i64, cb: &BigUint, eb: i64) -> Ordering {
+    let adj_a = ea as i128 + digits(ca) as i128;
+    let adj_b = eb as i128 + digits(cb) as i128;
+    if adj_a != adj_b {
+        return adj_a.cmp(&adj_b);
+    }
+    // Same adjusted exponent: the exponent gap is below the digit count.
+    match ea.cmp(&eb) {
+        Ordering::Equal => ca.cmp(cb),
+        Ordering::Greater => (ca * pow10((ea - eb) as u64)).cmp(cb),
+        Ordering::Less => ca.cmp(&(cb * pow10((eb - ea) as u64))),
+    }
+}
+
+/// `10**n`.
+pub(crate) fn pow10(n: u64) -> BigUint {
+    if n < 39 {
+        return BigUint::from(10u128.pow(n as u32));
+    }
+    num_traits::pow(BigUint::from(10u32), n as usize)
+}
+
+/// Number of decimal digits of `c` (1 for zero), as libmpdec's `digits`.
+pub(crate) fn digits(c: &BigUint) -> u64 {
+    if let Some(small) = c.to_u128() {
+        return small.checked_ilog10().map_or(1, |l| l as u64 + 1);
+    }
+    // 2^(bits-1) <= c < 2^bits pins the count to within one; settle it exactly.
+    let bits = c.bits();
+    let mut d = ((bits - 1) as f64 * std::f64::consts::LOG10_2) as u64 + 1;
+    while *c >= pow10(d) {
+        d += 1;
+    }
+    while d > 1 && *c < pow10(d - 1) {
+        d -= 1;
+    }
+    d
+}
+
+impl PartialEq for Decimal {
+    /// Numeric equality: `Decimal("1.0") == Decimal("1")`; NaNs are unequal.
+    fn eq(&self, other: &Decimal) -> bool {
+        self.compare(other) == Some(Ordering::Equal)
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Decimal) -> Option<Ordering> {
+        self.compare(other)
+    }
+}
+
+impl From<i64> for Decimal {
+    fn from(n: i64) -> Decimal {
+        Decimal::from_parts(n < 0, BigUint::from(n.unsigned_abs()), 0)
+    }
+}
+
+impl From<&num_bigint::BigInt> for Decimal {
+    fn from(n: &num_bigint::BigInt) -> Decimal {
+        Decimal::from_parts(n.sign() == num_bigint::Sign::Minus, n.magnitude().clone(), 0)
+    }
+}
+
+impl fmt::Display for Decimal {
+    /// `str(d)`: scientific notation exactly when the exponent is positive or
+    /// the number is smaller than 1E-6 (the specification's to-sci-string).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.negative {
+            f.write_str("-")?;
+        }
+        let (coeff, exp) = match &self.kind {
+            Kind::Infinite => return f.write_str("Infinity"),
+            Kind::NaN { payload, signaling } => {
+                f.write_str(if *signaling { "sNaN" } else { "NaN" })?;
+                if !payload.is_zero() {
+                    write!(f, "{payload}")?;
+                }
+                return Ok(());
+            }
+            Kind::Finite { coeff, exp } => (coeff, *exp as i128),
+        };
+        let digits = coeff.to_string();
+        let n = digits.len() as i128;
+        let leftdigits = exp + n;
+        let dotplace = if exp <= 0 && leftdigits > -6 {
+            leftdigits
+        } else {
+            1
+        };
+        if dotplace <= 0 {
+            write!(f, "0.{}{digits}", "0".repeat((-dotplace) as usize))?;
+        } else if dotplace >= n {
+            write!(f, "{digits}{}", "0".repeat((dotplace - n) as usize))?;
+        } else {
+            let (a, b) = digits.split_at(dotplace as usize);
+            write!(f, "{a}.{b}")?;
+        }
+        if leftdigits != dotplace {
+            write!(f, "E{:+}", leftdigits - dotplace)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for Decimal {
+    type Err = DecimalError;
+
+    /// `Decimal(s)`: exact, whatever its length or exponent within libmpdec's
+    /// limits; surrounding whitespace, `_` anywhere and non-ASCII decimal
+    /// digits are accepted as CPython's `_decimal` does.
+    fn from_str(s: &str) -> Result<Decimal, DecimalError> {
+        parse::parse(s)
+    }
+}

@@ -1,0 +1,408 @@
+//! One environment instance: the reset/step/state semantics of spec section 3.
+//!
+//! Every operation is split in three so that the slow part (building a
+//! dataset, generating, scoring) runs without borrowing the env: a synchronous
+//! *plan* validates the request, an async *job* computes the outcome through the
+//! supervisor, and a synchronous *commit* applies it. A job that fails leaves
+//! the env exactly as it was, which is how a failed reset keeps the previous
+//! dataset, cursor, item and episode.
+
+use std::sync::Arc;
+
+use dataset_core::Item;
+use serde_json::{json, Map, Value};
+use uuid::Uuid;
+
+use crate::protocol::{loc, string_type};
+use crate::supervisor::{SharedDataset, Supervisor};
+
+/// How a request failed, mapped to `VALIDATION_ERROR` / `EXECUTION_ERROR` on
+/// the socket and to 422 / 500 over HTTP.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EnvError {
+    /// Pydantic-style error entries.
+    Validation(Vec<Value>),
+    /// The message of the exception the reference would raise.
+    Execution(String),
+}
+
+pub const DEFAULT_DATASET: &str = "leg_counting";
+pub const DEFAULT_SEED: i128 = 42;
+pub const DEFAULT_SIZE: u64 = 1000;
+
+/// The reset parameters the reference's `reset` signature accepts; any other
+/// key is dropped.
+const RESET_KEYS: [&str; 6] = [
+    "dataset_name",
+    "dataset_config",
+    "dataset_specs",
+    "seed",
+    "size",
+    "episode_id",
+];
+
+pub struct Env {
+    dataset: Option<Arc<SharedDataset>>,
+    /// Index of the next item a reset takes.
+    cursor: u64,
+    current: Option<Arc<Item>>,
+    episode_id: String,
+    step_count: u64,
+}
+
+impl Default for Env {
+    fn default() -> Self {
+        Env::new()
+    }
+}
+
+/// A dataset to build: registry name, config (without seed/size), seed, size.
+#[derive(Debug, Clone)]
+struct Build {
+    name: String,
+    config: Map<String, Value>,
+    seed: i128,
+    size: u64,
+}
+
+/// A validated reset, ready to run.
+pub struct ResetJob {
+    build: Option<Build>,
+    dataset: Option<Arc<SharedDataset>>,
+    cursor: u64,
+    episode_id: Option<String>,
+}
+
+pub struct ResetOutcome {
+    dataset: Arc<SharedDataset>,
+    index: u64,
+    item: Arc<Item>,
+    episode_id: String,
+}
+
+pub struct StepJob {
+    target: Option<(Arc<SharedDataset>, Arc<Item>)>,
+    answer: String,
+}
+
+pub struct StepOutcome {
+    scored: Option<(f64, Arc<Item>)>,
+}
+
+fn new_episode_id() -> String {
+    Uuid::new_v4().to_string()
+}
+
+fn exec(msg: &str) -> EnvError {
+    EnvError::Execution(msg.to_string())
+}
+
+/// A JSON integer as Python would see it (`true` is 1; `3.0` is not an int).
+fn as_int(v: &Value) -> Option<i128> {
+    match v {
+        Value::Bool(b) => Some(*b as i128),
+        Value::Number(n) => n
+            .as_i64()
+            .map(i128::from)
+            .or_else(|| n.as_u64().map(i128::from)),
+        _ => None,
+    }
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dataset: None,
+            cursor: 0,
+            current: None,
+            episode_id: new_episode_id(),
+            step_count: 0,
+        }
+    }
+
+    /// `{"episode_id", "step_count"}`.
+    pub fn state(&self) -> Value {
+        json!({"episode_id": self.episode_id, "step_count": self.step_count})
+    }
+
+    pub fn episode_id(&self) -> &str {
+        &self.episode_id
+    }
+
+    pub fn step_count(&self) -> u64 {
+        self.step_count
+    }
+
+    /// Validates reset parameters (spec 3.1) without touching the env.
+    pub fn plan_reset(&self, params: &Map<String, Value>) -> Result<ResetJob, EnvError> {
+        // Unknown keys are dropped and `null` means absent.
+        let get = |k: &str| {
+            debug_assert!(RESET_KEYS.contains(&k));
+            params.get(k).filter(|v| !v.is_null())
+        };
+        let episode_id = match get("episode_id") {
+            None => None,
+            Some(Value::String(s)) => Some(s.clone()).filter(|s| !s.is_empty()),
+            Some(other) => {
+                return Err(EnvError::Validation(vec![string_type(
+                    loc(&["episode_id"]),
+                    other.clone(),
+                )]))
+            }
+        };
+        let build = match get("dataset_name") {
+            None => None,
+            Some(name) => Some(plan_build(name, &get)?),
+        };
+        Ok(ResetJob {
+            build,
+            dataset: self.dataset.clone(),
+            cursor: self.cursor,
+            episode_id,
+        })
+    }
+
+    pub fn commit_reset(&mut self, o: ResetOutcome) -> Value {
+        let question = o.item.question.clone();
+        self.dataset = Some(o.dataset);
+        self.cursor = o.index + 1;
+        self.current = Some(o.item);
+        self.episode_id = o.episode_id;
+        self.step_count = 0;
+        reset_envelope(&question)
+    }
+
+    /// Counts the step (always, even without an item) and prepares scoring.
+    pub fn begin_step(&mut self, answer: String) -> StepJob {
+        self.step_count += 1;
+        StepJob {
+            target: match (&self.dataset, &self.current) {
+                (Some(d), Some(i)) => Some((d.clone(), i.clone())),
+                _ => None,
+            },
+            answer,
+        }
+    }
+}
+
+fn plan_build<'a>(
+    name: &Value,
+    get: &impl Fn(&str) -> Option<&'a Value>,
+) -> Result<Build, EnvError> {
+    let (Some(seed), Some(size)) = (get("seed"), get("size")) else {
+        return Err(exec(
+            "seed and size must be provided when dataset_name is specified",
+        ));
+    };
+    let Value::String(name) = name else {
+        return Err(EnvError::Execution(format!(
+            "dataset_name must be a string, got {name}"
+        )));
+    };
+    let seed = as_int(seed).ok_or_else(|| exec("seed must be an integer"))?;
+    // Checked before anything is replaced: the reference hangs on size <= 0.
+    let size = match as_int(size) {
+        Some(n) if n > 0 => u64::try_from(n).map_err(|_| exec("size is too large"))?,
+        _ => return Err(exec("size must be a positive integer")),
+    };
+    let config = if name == "composite" {
+        let specs = get("dataset_specs")
+            .ok_or_else(|| exec("dataset_specs must be provided for composite datasets"))?;
+        match specs {
+            Value::Array(a) if a.is_empty() => {
+                return Err(exec("dataset_specs cannot be empty for composite datasets"))
+            }
+            Value::Array(_) => {}
+            _ => return Err(exec("dataset_specs must be a list of dataset specs")),
+        }
+        let mut config = Map::new();
+        config.insert("datasets".into(), specs.clone());
+        config
+    } else {
+        match get("dataset_config") {
+            None => Map::new(),
+            Some(Value::Object(m)) => m.clone(),
+            Some(other) => {
+                return Err(EnvError::Execution(format!(
+                    "dataset_config must be an object, got {other}"
+                )))
+            }
+        }
+    };
+    Ok(Build {
+        name: name.clone(),
+        config,
+        seed,
+        size,
+    })
+}
+
+impl ResetJob {
+    pub async fn run(self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
+        let (dataset, cursor) = match (self.build, self.dataset) {
+            // Any reset naming a dataset restarts it at index 0.
+            (Some(b), _) => (sup.acquire(b.name, b.config, b.seed, b.size).await?, 0),
+            (None, Some(d)) => (d, self.cursor),
+            (None, None) => (
+                sup.acquire(
+                    DEFAULT_DATASET.into(),
+                    Map::new(),
+                    DEFAULT_SEED,
+                    DEFAULT_SIZE,
+                )
+                .await?,
+                0,
+            ),
+        };
+        let index = if cursor >= dataset.size() { 0 } else { cursor };
+        let item = sup.generate(dataset.clone(), index).await?;
+        Ok(ResetOutcome {
+            dataset,
+            index,
+            item,
+            episode_id: self.episode_id.unwrap_or_else(new_episode_id),
+        })
+    }
+}
+
+impl StepJob {
+    pub async fn run(self, sup: &Supervisor) -> Result<StepOutcome, EnvError> {
+        let scored = match self.target {
+            None => None,
+            Some((dataset, item)) => {
+                let score = sup.score(dataset, item.clone(), self.answer).await?;
+                Some((score, item))
+            }
+        };
+        Ok(StepOutcome { scored })
+    }
+}
+
+impl StepOutcome {
+    pub fn envelope(&self) -> Value {
+        match &self.scored {
+            None => json!({
+                "observation": {"question": null, "score": null, "correct_answer": null, "dataset_metadata": null},
+                "reward": 0.0,
+                "done": true,
+            }),
+            Some((score, item)) => {
+                let meta = if item.metadata.is_empty() {
+                    Value::Null
+                } else {
+                    Value::Object(item.metadata.clone())
+                };
+                json!({
+                    "observation": {"question": null, "score": score, "correct_answer": item.answer, "dataset_metadata": meta},
+                    "reward": score,
+                    "done": true,
+                })
+            }
+        }
+    }
+
+    pub fn score(&self) -> Option<f64> {
+        self.scored.as_ref().map(|(s, _)| *s)
+    }
+}
+
+pub fn reset_envelope(question: &str) -> Value {
+    json!({
+        "observation": {"question": question, "score": null, "correct_answer": null, "dataset_metadata": null},
+        "reward": 0.0,
+        "done": false,
+    })
+}
+
+/// The no-item step reply a fresh env gives (`POST /step`).
+pub fn empty_step_envelope() -> Value {
+    StepOutcome { scored: None }.envelope()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(v: Value) -> Map<String, Value> {
+        v.as_object().cloned().unwrap_or_default()
+    }
+
+    fn exec_msg(env: &Env, v: Value) -> String {
+        match env.plan_reset(&params(v)) {
+            Err(EnvError::Execution(m)) => m,
+            Err(e) => panic!("expected an execution error, got {e:?}"),
+            Ok(_) => panic!("expected an execution error, got a plan"),
+        }
+    }
+
+    #[test]
+    fn reset_validation_messages() {
+        let env = Env::new();
+        assert_eq!(
+            exec_msg(&env, json!({"dataset_name": "leg_counting", "seed": 1})),
+            "seed and size must be provided when dataset_name is specified"
+        );
+        assert_eq!(
+            exec_msg(&env, json!({"dataset_name": "composite", "seed": 1, "size": 3})),
+            "dataset_specs must be provided for composite datasets"
+        );
+        assert_eq!(
+            exec_msg(
+                &env,
+                json!({"dataset_name": "composite", "seed": 1, "size": 3, "dataset_specs": []})
+            ),
+            "dataset_specs cannot be empty for composite datasets"
+        );
+        for size in [json!(0), json!(-3), json!("3"), json!(2.5)] {
+            assert_eq!(
+                exec_msg(
+                    &env,
+                    json!({"dataset_name": "leg_counting", "seed": 1, "size": size})
+                ),
+                "size must be a positive integer"
+            );
+        }
+        assert_eq!(
+            exec_msg(
+                &env,
+                json!({"dataset_name": "leg_counting", "seed": "x", "size": 3})
+            ),
+            "seed must be an integer"
+        );
+        assert!(matches!(
+            env.plan_reset(&params(json!({"episode_id": 5}))),
+            Err(EnvError::Validation(_))
+        ));
+    }
+
+    #[test]
+    fn nulls_and_unknown_keys_are_absent() {
+        let env = Env::new();
+        let job = env
+            .plan_reset(&params(json!({"dataset_name": null, "seed": 7, "bogus": 1, "episode_id": ""})))
+            .unwrap();
+        assert!(job.build.is_none());
+        assert!(job.episode_id.is_none());
+        let job = env
+            .plan_reset(&params(json!({"dataset_name": "leg_counting", "seed": u64::MAX, "size": 1_000_000_000_000u64, "dataset_specs": [1]})))
+            .unwrap();
+        let b = job.build.unwrap();
+        assert_eq!(b.seed, u64::MAX as i128);
+        assert_eq!(b.size, 1_000_000_000_000);
+        assert!(b.config.is_empty());
+    }
+
+    #[test]
+    fn step_without_item_counts() {
+        let mut env = Env::new();
+        let job = env.begin_step("4".into());
+        assert!(job.target.is_none());
+        assert_eq!(env.step_count(), 1);
+        let out = StepOutcome { scored: None };
+        assert_eq!(out.envelope(), empty_step_envelope());
+        assert_eq!(
+            empty_step_envelope().to_string(),
+            r#"{"observation":{"question":null,"score":null,"correct_answer":null,"dataset_metadata":null},"reward":0.0,"done":true}"#
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! The rgym OpenEnv server (spec: `openenv-protocol.md`).
+//!
+//! Topology: actix-web workers accept HTTP and WebSocket connections; each
+//! WebSocket connection gets a [`ws::WsSession`] actor owning its environment;
+//! every dataset, item and score goes through one [`supervisor`] actor that
+//! shares dataset instances and caches items, running the work on the blocking
+//! pool under a time limit. [`sessions::Sessions`] counts slots, reaps idle
+//! sessions and reaches every session on shutdown. See
+//! `docs/architecture-server.md`.
+
+pub mod env;
+pub mod http;
+pub mod mcp;
+pub mod metrics;
+pub mod openapi;
+pub mod protocol;
+pub mod sessions;
+pub mod settings;
+pub mod supervisor;
+pub mod web;
+pub mod ws;
+
+use std::io;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::ServerHandle;
+use actix_web::{web as aweb, App, HttpServer};
+use tokio::sync::watch;
+
+pub use settings::{LogFormat, ServeArgs, Settings};
+
+use crate::mcp::Mcp;
+use crate::sessions::Sessions;
+use crate::supervisor::Supervisor;
+
+/// Everything the handlers and session actors share.
+pub struct AppState {
+    pub settings: Settings,
+    pub supervisor: Supervisor,
+    pub sessions: Arc<Sessions>,
+    pub mcp: Mcp,
+    pub web: Option<web::WebEnv>,
+    pub openapi: String,
+    shutting_down: AtomicBool,
+    shutdown_tx: watch::Sender<bool>,
+}
+
+impl AppState {
+    /// Must run inside an actix system (it starts the supervisor actor).
+    pub fn new(settings: Settings) -> AppState {
+        let sessions = Sessions::new(settings.max_sessions);
+        AppState {
+            supervisor: Supervisor::start(settings.item_cache_size, settings.generation_timeout),
+            mcp: Mcp::new(sessions.clone()),
+            sessions,
+            web: settings.web_interface.then(web::WebEnv::new),
+            openapi: openapi::document(settings.web_interface),
+            shutting_down: AtomicBool::new(false),
+            shutdown_tx: watch::channel(false).0,
+            settings,
+        }
+    }
+
+    pub fn is_shutting_down(&self) -> bool {
+        self.shutting_down.load(Ordering::SeqCst)
+    }
+
+    /// Changes once, when shutdown begins.
+    pub fn shutdown_signal(&self) -> watch::Receiver<bool> {
+        self.shutdown_tx.subscribe()
+    }
+}
+
+/// A server started with [`start`].
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    pub app: Arc<AppState>,
+    handle: ServerHandle,
+    task: actix_rt::task::JoinHandle<io::Result<()>>,
+}
+
+/// Can stop a running server from anywhere (signal handler, tests).
+#[derive(Clone)]
+pub struct StopHandle {
+    app: Arc<AppState>,
+    handle: ServerHandle,
+}
+
+impl StopHandle {
+    /// Graceful shutdown: stop accepting, let every session answer what it
+    /// has received, close each with a close frame (1001), then stop. Bounded
+    /// by `shutdown_timeout`, after which remaining connections are dropped.
+    pub async fn stop(&self) {
+        let app = &self.app;
+        if app.shutting_down.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        tracing::info!("shutting down");
+        let _ = app.shutdown_tx.send(true);
+        let stopped = self.handle.stop(true);
+        let n = app.sessions.close_all();
+        app.mcp.close_all();
+        tracing::info!(sessions = n, "closing sessions");
+        let bound = app.settings.shutdown_timeout + Duration::from_secs(1);
+        if tokio::time::timeout(bound, stopped).await.is_err() {
+            self.handle.stop(false).await;
+        }
+    }
+
+    /// Immediate stop (a second signal).
+    pub async fn force(&self) {
+        self.handle.stop(false).await;
+    }
+}
+
+impl RunningServer {
+    pub fn stop_handle(&self) -> StopHandle {
+        StopHandle {
+            app: self.app.clone(),
+            handle: self.handle.clone(),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Graceful shutdown, then waits for the server to finish.
+    pub async fn shutdown(self) -> io::Result<()> {
+        self.stop_handle().stop().await;
+        self.wait().await
+    }
+
+    /// Waits until the server stops.
+    pub async fn wait(self) -> io::Result<()> {
+        match self.task.await {
+            Ok(r) => r,
+            Err(e) => Err(io::Error::other(e.to_string())),
+        }
+    }
+}
+
+/// Binds and starts serving; must run inside an actix system.
+pub async fn start(settings: Settings) -> io::Result<RunningServer> {
+    let app = Arc::new(AppState::new(settings));
+    if let Some(t) = app.settings.idle_timeout {
+        app.sessions.spawn_reaper(t);
+    }
+    let s = &app.settings;
+    let data = aweb::Data::new(app.clone());
+    let payload = aweb::PayloadConfig::new(s.max_frame_bytes);
+    let web_interface = s.web_interface;
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .app_data(payload.clone())
+            .wrap_fn(|req, srv| {
+                use actix_web::dev::Service;
+                let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
+                metrics::metrics()
+                    .http_requests
+                    .with_label_values(&[route.as_str()])
+                    .inc();
+                srv.call(req)
+            })
+            .configure(|cfg| http::configure(cfg, web_interface))
+            .default_service(aweb::to(http::not_found))
+    })
+    .disable_signals()
+    .shutdown_timeout(s.shutdown_timeout.as_secs().max(1));
+    if s.workers > 0 {
+        server = server.workers(s.workers);
+    }
+    let server = server.bind((s.host.as_str(), s.port))?;
+    let addr = server
+        .addrs()
+        .first()
+        .copied()
+        .ok_or_else(|| io::Error::other("bound to no address"))?;
+    let server = server.run();
+    let handle = server.handle();
+    let task = actix_rt::spawn(server);
+    tracing::info!(
+        %addr,
+        max_sessions = app.settings.max_sessions,
+        web_interface,
+        "rgym server listening"
+    );
+    Ok(RunningServer {
+        addr,
+        app,
+        handle,
+        task,
+    })
+}
+
+/// Resolves on the first SIGINT or SIGTERM.
+async fn signal() -> &'static str {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => tokio::select! {
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+                _ = term.recv() => "SIGTERM",
+            },
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                "SIGINT"
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+        "SIGINT"
+    }
+}
+
+/// Runs the server until SIGINT/SIGTERM (graceful) — a second signal stops
+/// at once. Blocks the calling thread.
+pub fn run(settings: Settings) -> io::Result<()> {
+    actix_rt::System::new().block_on(async move {
+        let server = start(settings).await?;
+        let stop = server.stop_handle();
+        actix_rt::spawn(async move {
+            let sig = signal().await;
+            tracing::info!(signal = sig, "received signal, stopping gracefully");
+            let graceful = stop.clone();
+            actix_rt::spawn(async move { graceful.stop().await });
+            let sig = signal().await;
+            tracing::warn!(signal = sig, "second signal, stopping now");
+            stop.force().await;
+        });
+        server.wait().await
+    })
+}
+
+/// Installs the log subscriber (stderr; `RUST_LOG` filters, default `info`).
+pub fn init_logging(format: LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(io::stderr);
+    let _ = match format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
+
+/// `rgym serve`: settings from defaults, `--config`, environment and flags.
+pub fn serve(args: &ServeArgs) -> Result<(), String> {
+    let settings =
+        Settings::load(args.config.as_deref(), &args.overrides()).map_err(|e| e.to_string())?;
+    init_logging(settings.log_format);
+    run(settings).map_err(|e| format!("server error: {e}"))
+}

@@ -1,0 +1,339 @@
+//! Wire shapes of spec section 2 and 5: actions, result envelopes, state,
+//! error frames, and pydantic-style validation error entries.
+//!
+//! The typed structs exist so that `/schema` and `/openapi.json` are derived
+//! from code; replies are assembled as `serde_json` values because their key
+//! order and float formatting are part of the contract.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+use utoipa::ToSchema;
+
+/// What `step` carries (spec 2.1).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "ReasoningGymAction",
+    description = "Action for the Reasoning Gym environment: the agent's answer."
+)]
+pub struct ReasoningGymAction {
+    /// Additional metadata for the action (accepted and ignored).
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub metadata: Map<String, Value>,
+    /// The agent's answer to the current question.
+    pub answer: String,
+}
+
+/// The observation inside a result envelope, with the base fields openenv's
+/// `Observation` model declares (`done`, `reward`, `metadata`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, ToSchema)]
+#[schemars(
+    title = "ReasoningGymObservation",
+    description = "Observation from the Reasoning Gym environment."
+)]
+pub struct ReasoningGymObservation {
+    /// Whether the episode has terminated.
+    #[serde(default)]
+    pub done: bool,
+    /// Reward signal from the last action.
+    #[serde(default)]
+    pub reward: Option<f64>,
+    /// Additional metadata for the observation.
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub metadata: Map<String, Value>,
+    /// The question to answer (after reset).
+    #[serde(default)]
+    pub question: Option<String>,
+    /// Score of the last answer in [0, 1] (after step).
+    #[serde(default)]
+    pub score: Option<f64>,
+    /// The oracle answer (after step).
+    #[serde(default)]
+    pub correct_answer: Option<String>,
+    /// The item's metadata (after step).
+    #[serde(default)]
+    #[schema(value_type = Option<Object>)]
+    pub dataset_metadata: Option<Map<String, Value>>,
+}
+
+/// Episode state (spec 2.3).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, ToSchema)]
+#[schemars(
+    title = "State",
+    description = "Base class for environment state.",
+    extend("additionalProperties" = true)
+)]
+pub struct State {
+    /// Unique identifier for the current episode.
+    #[serde(default)]
+    pub episode_id: Option<String>,
+    /// Number of steps taken in the current episode.
+    #[serde(default)]
+    pub step_count: u64,
+}
+
+/// The observation as it travels in a result envelope: exactly four keys.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct WireObservation {
+    pub question: Option<String>,
+    pub score: Option<f64>,
+    pub correct_answer: Option<String>,
+    #[schema(value_type = Option<Object>)]
+    pub dataset_metadata: Option<Map<String, Value>>,
+}
+
+/// Reply to reset and step (spec 2.2).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ResultEnvelope {
+    pub observation: WireObservation,
+    pub reward: Option<f64>,
+    pub done: bool,
+}
+
+/// `POST /reset` body: all optional; other keys pass through to the env.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ResetRequest {
+    /// Seed (integer >= 0).
+    pub seed: Option<u64>,
+    /// Episode id (at most 255 characters).
+    pub episode_id: Option<String>,
+    pub dataset_name: Option<String>,
+    #[schema(value_type = Option<Object>)]
+    pub dataset_config: Option<Value>,
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub dataset_specs: Option<Value>,
+    pub size: Option<u64>,
+}
+
+/// `POST /step` body.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct StepRequest {
+    pub action: ReasoningGymAction,
+    /// Optional timeout in seconds (> 0); accepted and ignored.
+    pub timeout_s: Option<f64>,
+    /// Optional request id (at most 255 characters).
+    pub request_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct HealthResponse {
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct EnvironmentMetadata {
+    pub name: String,
+    pub description: String,
+    pub readme_content: Option<String>,
+    pub version: String,
+    pub author: Option<String>,
+    pub documentation_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SchemaResponse {
+    #[schema(value_type = Object)]
+    pub action: Value,
+    #[schema(value_type = Object)]
+    pub observation: Value,
+    #[schema(value_type = Object)]
+    pub state: Value,
+}
+
+/// A JSON-RPC 2.0 message (request or response), for the OpenAPI document.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct JsonRpcMessage {
+    pub jsonrpc: String,
+    pub method: Option<String>,
+    #[schema(value_type = Option<Object>)]
+    pub params: Option<Value>,
+    #[schema(value_type = Option<Object>)]
+    pub id: Option<Value>,
+}
+
+/// 422 body: `{"detail": [...]}`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ValidationErrorBody {
+    #[schema(value_type = Vec<Object>)]
+    pub detail: Vec<Value>,
+}
+
+/// `/schema`: the JSON Schemas of action, observation and state.
+pub fn schemas() -> Value {
+    fn schema<T: JsonSchema>() -> Value {
+        let gen = schemars::generate::SchemaSettings::draft2020_12()
+            .with(|s| s.meta_schema = None)
+            .into_generator();
+        serde_json::to_value(gen.into_root_schema_for::<T>()).unwrap_or(Value::Null)
+    }
+    json!({
+        "action": schema::<ReasoningGymAction>(),
+        "observation": schema::<ReasoningGymObservation>(),
+        "state": schema::<State>(),
+    })
+}
+
+pub fn metadata(web: bool, readme: Option<String>) -> Value {
+    let name = if web {
+        "reasoning_gym"
+    } else {
+        "ReasoningGymEnvironment"
+    };
+    json!({
+        "name": name,
+        "description": "ReasoningGymEnvironment environment",
+        "readme_content": readme,
+        "version": "1.0.0",
+        "author": null,
+        "documentation_url": null,
+    })
+}
+
+// ---- error codes (spec 5.4) ----------------------------------------------
+
+pub const INVALID_JSON: &str = "INVALID_JSON";
+pub const UNKNOWN_TYPE: &str = "UNKNOWN_TYPE";
+pub const VALIDATION_ERROR: &str = "VALIDATION_ERROR";
+pub const EXECUTION_ERROR: &str = "EXECUTION_ERROR";
+pub const CAPACITY_REACHED: &str = "CAPACITY_REACHED";
+
+/// `{"type":"error","data":{"message","code", ...extra}}`.
+pub fn error_frame(code: &str, message: &str, extra: Map<String, Value>) -> Value {
+    let mut data = Map::new();
+    data.insert("message".into(), Value::String(message.to_string()));
+    data.insert("code".into(), Value::String(code.to_string()));
+    data.extend(extra);
+    json!({"type": "error", "data": Value::Object(data)})
+}
+
+pub fn validation_frame(errors: Vec<Value>) -> Value {
+    let mut extra = Map::new();
+    extra.insert("errors".into(), Value::Array(errors));
+    error_frame(VALIDATION_ERROR, "Invalid message", extra)
+}
+
+pub fn capacity_message(active: usize, max: usize) -> String {
+    format!("Server at capacity: {active}/{max} sessions active. Cannot accept new connections.")
+}
+
+pub fn capacity_frame(active: usize, max: usize) -> Value {
+    let mut extra = Map::new();
+    extra.insert("active_sessions".into(), active.into());
+    extra.insert("max_sessions".into(), max.into());
+    error_frame(CAPACITY_REACHED, &capacity_message(active, max), extra)
+}
+
+// ---- pydantic-style validation entries -----------------------------------
+
+/// One entry of a pydantic `ValidationError.errors()` list.
+pub fn verr(kind: &str, loc: &[Value], msg: &str, input: Value) -> Value {
+    json!({"type": kind, "loc": loc, "msg": msg, "input": input})
+}
+
+pub fn loc(parts: &[&str]) -> Vec<Value> {
+    parts.iter().map(|p| Value::String(p.to_string())).collect()
+}
+
+pub fn missing(at: Vec<Value>, input: Value) -> Value {
+    verr("missing", &at, "Field required", input)
+}
+
+pub fn extra_forbidden(at: Vec<Value>, input: Value) -> Value {
+    verr("extra_forbidden", &at, "Extra inputs are not permitted", input)
+}
+
+pub fn dict_type(at: Vec<Value>, input: Value) -> Value {
+    verr("dict_type", &at, "Input should be a valid dictionary", input)
+}
+
+pub fn string_type(at: Vec<Value>, input: Value) -> Value {
+    verr("string_type", &at, "Input should be a valid string", input)
+}
+
+/// Checks an action object (spec 2.1); `prefix` is prepended to each `loc`.
+/// Returns the answer.
+pub fn validate_action(action: &Value, prefix: &[Value]) -> Result<String, Vec<Value>> {
+    let at = |field: &str| {
+        let mut l = prefix.to_vec();
+        l.push(Value::String(field.to_string()));
+        l
+    };
+    let Some(obj) = action.as_object() else {
+        return Err(vec![dict_type(prefix.to_vec(), action.clone())]);
+    };
+    let mut errors = Vec::new();
+    let mut answer = None;
+    match obj.get("answer") {
+        None => errors.push(missing(at("answer"), action.clone())),
+        Some(Value::String(s)) => answer = Some(s.clone()),
+        Some(other) => errors.push(string_type(at("answer"), other.clone())),
+    }
+    if let Some(m) = obj.get("metadata") {
+        if !m.is_object() {
+            errors.push(dict_type(at("metadata"), m.clone()));
+        }
+    }
+    for (k, v) in obj {
+        if k != "answer" && k != "metadata" {
+            errors.push(extra_forbidden(at(k), v.clone()));
+        }
+    }
+    match answer {
+        Some(a) if errors.is_empty() => Ok(a),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schemas_have_the_reference_fields() {
+        let s = schemas();
+        let act = &s["action"];
+        assert_eq!(act["type"], "object");
+        assert_eq!(act["required"], json!(["answer"]));
+        assert_eq!(act["additionalProperties"], false);
+        assert_eq!(act["properties"]["answer"]["type"], "string");
+        assert!(act["properties"]["metadata"].is_object());
+        let props: Vec<&String> = s["observation"]["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        assert_eq!(
+            props,
+            [
+                "done",
+                "reward",
+                "metadata",
+                "question",
+                "score",
+                "correct_answer",
+                "dataset_metadata"
+            ]
+        );
+        assert_eq!(s["state"]["additionalProperties"], true);
+        assert_eq!(s["state"]["properties"]["step_count"]["minimum"], 0);
+    }
+
+    #[test]
+    fn action_validation() {
+        assert_eq!(validate_action(&json!({"answer": "4"}), &[]), Ok("4".into()));
+        assert_eq!(
+            validate_action(&json!({"answer": "4", "metadata": {"k": 1}}), &[]),
+            Ok("4".into())
+        );
+        let e = validate_action(&json!({"answer": 4, "bogus": 1}), &[]).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0]["loc"], json!(["answer"]));
+        assert_eq!(e[1]["type"], "extra_forbidden");
+        let e = validate_action(&json!({}), &loc(&["body", "action"])).unwrap_err();
+        assert_eq!(e[0]["loc"], json!(["body", "action", "answer"]));
+        assert!(validate_action(&json!("x"), &[]).is_err());
+    }
+}

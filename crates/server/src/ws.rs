@@ -1,0 +1,520 @@
+//! The session actor: one per `WS /ws` (or `WS /mcp`) connection.
+//!
+//! It owns the connection's environment (dataset handle, cursor, current
+//! item, episode id, step count). Frames are answered strictly one-for-one and
+//! in order: while a reset or step is in flight (on the supervisor's blocking
+//! pool) later frames wait in `queue`, but control frames are handled at once,
+//! so pings are answered however long generation takes. Replies go through a
+//! writer task that owns the socket's sink, which keeps them in send order.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use actix::prelude::*;
+use actix_web::web::Bytes;
+use actix_ws::{AggregatedMessage, CloseCode, CloseReason, ProtocolError};
+use bytestring::ByteString;
+use serde_json::{json, Map, Value};
+use tokio::sync::mpsc;
+
+use crate::env::{Env, EnvError};
+use crate::metrics::metrics;
+use crate::protocol::{
+    dict_type, error_frame, extra_forbidden, missing, validate_action, validation_frame, verr,
+    EXECUTION_ERROR, INVALID_JSON, UNKNOWN_TYPE,
+};
+use crate::sessions::{ServerClose, Slot};
+use crate::AppState;
+
+/// What the socket carries: the `/ws` envelope protocol or raw JSON-RPC (`/mcp`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Env,
+    Mcp,
+}
+
+pub enum Out {
+    Text(String),
+    Pong(Bytes),
+    Ping,
+    Close(CloseReason),
+}
+
+/// Owns the sink: sends in channel order, stops after a close frame.
+pub async fn writer(mut session: actix_ws::Session, mut rx: mpsc::UnboundedReceiver<Out>) {
+    while let Some(out) = rx.recv().await {
+        let sent = match out {
+            Out::Text(t) => session.text(t).await,
+            Out::Pong(b) => session.pong(&b).await,
+            Out::Ping => session.ping(b"").await,
+            Out::Close(reason) => {
+                let _ = session.close(Some(reason)).await;
+                return;
+            }
+        };
+        if sent.is_err() {
+            return;
+        }
+    }
+}
+
+enum Incoming {
+    Text(ByteString),
+    Binary,
+}
+
+/// A frame of the `/ws` protocol that passed validation.
+enum Request {
+    Reset(Map<String, Value>),
+    Step(String),
+    State,
+    Close,
+    Mcp(Value),
+}
+
+pub struct WsSession {
+    app: Arc<AppState>,
+    mode: Mode,
+    slot: Option<Slot>,
+    out: mpsc::UnboundedSender<Out>,
+    env: Env,
+    queue: VecDeque<Incoming>,
+    busy: bool,
+    /// A close frame has been sent (or the peer's received): nothing more is read.
+    closing: bool,
+    /// Shutdown asked: answer what was received, then close.
+    draining: bool,
+    last_heard: Instant,
+}
+
+impl WsSession {
+    pub fn new(
+        app: Arc<AppState>,
+        mode: Mode,
+        slot: Slot,
+        out: mpsc::UnboundedSender<Out>,
+    ) -> WsSession {
+        WsSession {
+            app,
+            mode,
+            slot: Some(slot),
+            out,
+            env: Env::new(),
+            queue: VecDeque::new(),
+            busy: false,
+            closing: false,
+            draining: false,
+            last_heard: Instant::now(),
+        }
+    }
+
+    fn send(&self, v: &Value) {
+        if v["type"] == "error" {
+            if let Some(code) = v["data"]["code"].as_str() {
+                metrics().error(code);
+            }
+        }
+        let _ = self.out.send(Out::Text(v.to_string()));
+    }
+
+    /// Frees the slot (once) and counts why the session ended.
+    fn release(&mut self, reason: &str) {
+        if let Some(slot) = self.slot.take() {
+            if self.app.sessions.contains(slot.id()) {
+                metrics().closed(reason);
+            }
+        }
+    }
+
+    /// Releases the slot first (clients reconnect at once), then sends the
+    /// close frame and gives the peer a moment to answer it.
+    fn close(&mut self, ctx: &mut Context<Self>, code: CloseCode, why: &str, reason: &str) {
+        if self.closing {
+            return;
+        }
+        self.release(reason);
+        self.closing = true;
+        self.queue.clear();
+        let _ = self.out.send(Out::Close(CloseReason {
+            code,
+            description: (!why.is_empty()).then(|| why.to_string()),
+        }));
+        ctx.run_later(Duration::from_secs(2), |_, ctx| ctx.stop());
+    }
+
+    fn touch(&self) {
+        if let Some(s) = &self.slot {
+            s.touch();
+        }
+    }
+
+    /// Handles queued frames until one needs async work.
+    fn pump(&mut self, ctx: &mut Context<Self>) {
+        while !self.busy && !self.closing {
+            let Some(frame) = self.queue.pop_front() else {
+                break;
+            };
+            self.process(frame, ctx);
+        }
+        if self.draining && !self.busy && self.queue.is_empty() {
+            self.close(ctx, CloseCode::Away, "server shutting down", "shutdown");
+        }
+    }
+
+    fn process(&mut self, frame: Incoming, ctx: &mut Context<Self>) {
+        match self.mode {
+            Mode::Mcp => {
+                self.touch();
+                metrics().message("mcp");
+                let reply = match frame {
+                    Incoming::Text(t) => self.app.mcp.handle_bytes(t.as_bytes(), self.slot.as_ref()),
+                    Incoming::Binary => crate::mcp::parse_error("binary frames are not accepted"),
+                };
+                self.send(&reply);
+            }
+            Mode::Env => match frame {
+                Incoming::Binary => {
+                    metrics().message("invalid");
+                    self.send(&error_frame(
+                        INVALID_JSON,
+                        "Invalid JSON: binary frames are not accepted; send JSON in a text frame",
+                        Map::new(),
+                    ));
+                }
+                Incoming::Text(t) => match parse_request(&t) {
+                    Err((label, frame)) => {
+                        metrics().message(label);
+                        self.send(&frame);
+                    }
+                    Ok(req) => self.run(req, ctx),
+                },
+            },
+        }
+    }
+
+    fn run(&mut self, req: Request, ctx: &mut Context<Self>) {
+        let m = metrics();
+        match req {
+            Request::State => {
+                m.message("state");
+                self.send(&json!({"type": "state", "data": self.env.state()}));
+            }
+            Request::Close => {
+                m.message("close");
+                self.close(ctx, CloseCode::Normal, "", "client_close");
+            }
+            Request::Mcp(data) => {
+                m.message("mcp");
+                self.touch();
+                let reply = self.app.mcp.handle(&data, self.slot.as_ref());
+                self.send(&json!({"type": "mcp", "data": reply}));
+            }
+            Request::Reset(params) => {
+                m.message("reset");
+                self.touch();
+                let started = Instant::now();
+                let job = match self.env.plan_reset(&params) {
+                    Ok(job) => job,
+                    Err(e) => {
+                        self.send(&env_error_frame(e));
+                        return;
+                    }
+                };
+                let sup = self.app.supervisor.clone();
+                self.busy = true;
+                let fut = async move { job.run(&sup).await };
+                ctx.spawn(fut.into_actor(self).map(move |res, act, ctx| {
+                    act.busy = false;
+                    if act.closing {
+                        return;
+                    }
+                    match res {
+                        Ok(outcome) => {
+                            let env = act.env.commit_reset(outcome);
+                            act.send(&json!({"type": "observation", "data": env}));
+                        }
+                        Err(e) => act.send(&env_error_frame(e)),
+                    }
+                    metrics()
+                        .reset_latency
+                        .observe(started.elapsed().as_secs_f64());
+                    act.pump(ctx);
+                }));
+            }
+            Request::Step(answer) => {
+                m.message("step");
+                self.touch();
+                let started = Instant::now();
+                let job = self.env.begin_step(answer);
+                let sup = self.app.supervisor.clone();
+                self.busy = true;
+                let fut = async move { job.run(&sup).await };
+                ctx.spawn(fut.into_actor(self).map(move |res, act, ctx| {
+                    act.busy = false;
+                    if act.closing {
+                        return;
+                    }
+                    match res {
+                        Ok(outcome) => {
+                            act.send(&json!({"type": "observation", "data": outcome.envelope()}))
+                        }
+                        Err(e) => act.send(&env_error_frame(e)),
+                    }
+                    metrics()
+                        .step_latency
+                        .observe(started.elapsed().as_secs_f64());
+                    act.pump(ctx);
+                }));
+            }
+        }
+    }
+}
+
+fn env_error_frame(e: EnvError) -> Value {
+    match e {
+        EnvError::Validation(errors) => validation_frame(errors),
+        EnvError::Execution(msg) => error_frame(EXECUTION_ERROR, &msg, Map::new()),
+    }
+}
+
+/// Cheap pre-check so a `close` queued behind in-flight work frees the slot
+/// the moment it arrives.
+fn is_close_request(text: &str) -> bool {
+    text.len() < 64
+        && matches!(
+            serde_json::from_str::<Value>(text),
+            Ok(Value::Object(o)) if o.len() == 1 && o.get("type") == Some(&Value::from("close"))
+        )
+}
+
+/// Spec 5.5: parse JSON, read `type`, validate the envelope, validate the
+/// action. Errors come back as a metrics label and the error frame to send.
+fn parse_request(text: &str) -> Result<Request, (&'static str, Value)> {
+    let v: Value = serde_json::from_str(text).map_err(|e| {
+        (
+            "invalid",
+            error_frame(INVALID_JSON, &format!("Invalid JSON: {e}"), Map::new()),
+        )
+    })?;
+    let obj = match v {
+        Value::Object(o) => o,
+        other => {
+            // The reference kills the session here (SESSION_ERROR); an error
+            // reply that keeps the connection is the better behaviour.
+            return Err((
+                "invalid",
+                validation_frame(vec![verr(
+                    "model_type",
+                    &[],
+                    "Input should be an object",
+                    other,
+                )]),
+            ));
+        }
+    };
+    let kind = match obj.get("type") {
+        None => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let allowed: &[&str] = match kind.as_str() {
+        "reset" | "step" | "mcp" => &["type", "data"],
+        "state" | "close" => &["type"],
+        _ => {
+            return Err((
+                "unknown",
+                error_frame(
+                    UNKNOWN_TYPE,
+                    &format!("Unknown message type: {kind}"),
+                    Map::new(),
+                ),
+            ))
+        }
+    };
+    let label: &'static str = match kind.as_str() {
+        "reset" => "reset",
+        "step" => "step",
+        "mcp" => "mcp",
+        "state" => "state",
+        _ => "close",
+    };
+    let mut errors: Vec<Value> = obj
+        .iter()
+        .filter(|(k, _)| !allowed.contains(&k.as_str()))
+        .map(|(k, v)| extra_forbidden(vec![Value::from(k.as_str())], v.clone()))
+        .collect();
+    let data_at = || vec![Value::from("data")];
+    let data = obj.get("data");
+    let req = match kind.as_str() {
+        "reset" => match data {
+            None => Some(Request::Reset(Map::new())),
+            Some(Value::Object(m)) => Some(Request::Reset(m.clone())),
+            Some(other) => {
+                errors.push(dict_type(data_at(), other.clone()));
+                None
+            }
+        },
+        "step" | "mcp" => match data {
+            None => {
+                errors.push(missing(data_at(), Value::Object(obj.clone())));
+                None
+            }
+            Some(d @ Value::Object(_)) if kind == "mcp" => Some(Request::Mcp(d.clone())),
+            // The action is checked only once the envelope is valid.
+            Some(d @ Value::Object(_)) if errors.is_empty() => match validate_action(d, &[]) {
+                Ok(answer) => Some(Request::Step(answer)),
+                Err(e) => {
+                    errors.extend(e);
+                    None
+                }
+            },
+            Some(Value::Object(_)) => None,
+            Some(other) => {
+                errors.push(dict_type(data_at(), other.clone()));
+                None
+            }
+        },
+        "state" => Some(Request::State),
+        _ => Some(Request::Close),
+    };
+    match req {
+        Some(r) if errors.is_empty() => Ok(r),
+        _ => Err((label, validation_frame(errors))),
+    }
+}
+
+impl Actor for WsSession {
+    type Context = Context<Self>;
+
+    fn started(&mut self, ctx: &mut Context<Self>) {
+        if let Some(slot) = &self.slot {
+            slot.attach(ctx.address().recipient());
+        }
+        let every = self.app.settings.heartbeat_interval;
+        let dead_after = self.app.settings.client_timeout;
+        ctx.run_interval(every, move |act, ctx| {
+            if act.closing {
+                return;
+            }
+            if act.last_heard.elapsed() > dead_after {
+                tracing::info!("closing a session whose peer stopped answering pings");
+                act.close(ctx, CloseCode::Away, "no heartbeat", "heartbeat");
+                ctx.stop();
+            } else {
+                let _ = act.out.send(Out::Ping);
+            }
+        });
+    }
+
+    fn stopped(&mut self, _: &mut Context<Self>) {
+        self.release("disconnect");
+    }
+}
+
+impl StreamHandler<Result<AggregatedMessage, ProtocolError>> for WsSession {
+    fn handle(&mut self, msg: Result<AggregatedMessage, ProtocolError>, ctx: &mut Context<Self>) {
+        self.last_heard = Instant::now();
+        match msg {
+            Ok(AggregatedMessage::Ping(b)) => {
+                let _ = self.out.send(Out::Pong(b));
+            }
+            Ok(AggregatedMessage::Pong(_)) => {}
+            Ok(AggregatedMessage::Close(_)) => {
+                if self.closing {
+                    ctx.stop();
+                } else {
+                    self.close(ctx, CloseCode::Normal, "", "client_close");
+                }
+            }
+            Ok(AggregatedMessage::Text(t)) => {
+                if self.closing || self.draining {
+                    return;
+                }
+                if self.mode == Mode::Env && (self.busy || !self.queue.is_empty()) && is_close_request(&t) {
+                    self.release("client_close");
+                }
+                self.queue.push_back(Incoming::Text(t));
+                self.pump(ctx);
+            }
+            Ok(AggregatedMessage::Binary(_)) => {
+                if self.closing || self.draining {
+                    return;
+                }
+                self.queue.push_back(Incoming::Binary);
+                self.pump(ctx);
+            }
+            Err(e) => {
+                let code = match e {
+                    ProtocolError::Overflow => CloseCode::Size,
+                    _ => CloseCode::Protocol,
+                };
+                tracing::debug!(error = %e, "websocket protocol error");
+                self.close(ctx, code, &e.to_string(), "protocol_error");
+            }
+        }
+    }
+
+    fn finished(&mut self, ctx: &mut Context<Self>) {
+        ctx.stop();
+    }
+}
+
+impl Handler<ServerClose> for WsSession {
+    type Result = ();
+
+    fn handle(&mut self, msg: ServerClose, ctx: &mut Context<Self>) {
+        match msg {
+            ServerClose::Idle => self.close(ctx, CloseCode::Normal, "idle timeout", "idle"),
+            ServerClose::Shutdown => {
+                self.draining = true;
+                self.pump(ctx);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> Value {
+        match parse_request(text) {
+            Err((_, f)) => f,
+            Ok(_) => panic!("{text} should be rejected"),
+        }
+    }
+
+    #[test]
+    fn envelope_checks() {
+        assert_eq!(err("{nope")["data"]["code"], INVALID_JSON);
+        assert_eq!(err("")["data"]["code"], INVALID_JSON);
+        assert_eq!(err("[1,2]")["data"]["code"], "VALIDATION_ERROR");
+        let e = err(r#"{"type":"bogus"}"#);
+        assert_eq!(e["data"]["message"], "Unknown message type: bogus");
+        assert_eq!(err(r#"{"data":{}}"#)["data"]["message"], "Unknown message type: ");
+        for bad in [
+            r#"{"type":"step"}"#,
+            r#"{"type":"step","data":{}}"#,
+            r#"{"type":"step","data":{"answer":"1","bogus":2}}"#,
+            r#"{"type":"step","data":{"answer":4}}"#,
+            r#"{"type":"step","data":"4"}"#,
+            r#"{"type":"state","data":{}}"#,
+            r#"{"type":"reset","data":{},"extra":1}"#,
+            r#"{"type":"reset","data":"x"}"#,
+            r#"{"type":"close","data":{}}"#,
+            r#"{"type":"mcp"}"#,
+        ] {
+            let e = err(bad);
+            assert_eq!(e["data"]["code"], "VALIDATION_ERROR", "{bad}");
+            assert!(!e["data"]["errors"].as_array().unwrap().is_empty(), "{bad}");
+        }
+        assert!(matches!(parse_request(r#"{"type":"reset"}"#), Ok(Request::Reset(_))));
+        assert!(matches!(
+            parse_request(r#"{"type":"step","data":{"answer":"1","metadata":{}}}"#),
+            Ok(Request::Step(a)) if a == "1"
+        ));
+        assert!(is_close_request(r#"{"type":"close"}"#));
+        assert!(!is_close_request(r#"{"type":"close","data":{}}"#));
+    }
+}
