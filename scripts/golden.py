@@ -99,6 +99,14 @@ def answer_spread(ans, other):
     return out
 
 
+def ref_score(ds, answer, item):
+    """The reference score, or None where the reference scorer raises (rgym scores those 0.0)."""
+    try:
+        return float(ds.score_answer(answer, item))
+    except Exception:  # noqa: BLE001 - any raise is recorded the same way
+        return None
+
+
 def items_for(name, config):
     import reasoning_gym
 
@@ -116,7 +124,7 @@ def items_for(name, config):
             item = ds[idx]
             other = ds[idx + 1]["answer"]
             ans = item["answer"]
-            scores = [[a, float(ds.score_answer(a, item))] for a in answer_spread(ans, other)] if isinstance(ans, str) else []
+            scores = [[a, ref_score(ds, a, item)] for a in answer_spread(ans, other)] if isinstance(ans, str) else []
             rows.append({"config": cfg, "index": idx, "question": item["question"], "answer": ans,
                          "metadata": to_wire(item["metadata"]), "scores": scores})
     return rows
@@ -154,7 +162,7 @@ def rgym_rows(name):
                                  check=True, capture_output=True, text=True).stdout
             items = [json.loads(line) for line in out.splitlines()]
             for item, nxt in zip(items, items[1:]):
-                scores = [[a, float(ds.score_answer(a, item))] for a in answer_spread(item["answer"], nxt["answer"])]
+                scores = [[a, ref_score(ds, a, item)] for a in answer_spread(item["answer"], nxt["answer"])]
                 if scores[0][1] != 1.0:
                     sys.exit(f"{name} {cfg} index {item['index']}: the reference scores rgym's answer {scores[0][1]}")
                 rows.append({"config": cfg, "index": item["index"], "origin": "rgym", "question": item["question"],

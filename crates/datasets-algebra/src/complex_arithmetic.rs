@@ -151,7 +151,8 @@ impl ComplexArithmetic {
 /// `int(x)` of a finite float, as a JSON number.
 fn py_int_of(x: f64) -> Value {
     let t = x.trunc();
-    if (-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&t) {
+    let limit = 2f64.powi(63);
+    if (-limit..limit).contains(&t) {
         Value::from(t as i64)
     } else {
         // Past i64 the integer is the float's exact value; JSON can only carry it as a float.

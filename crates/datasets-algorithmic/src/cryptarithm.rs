@@ -247,11 +247,7 @@ fn solves(
             acc * 10u32 + digits.get(&c).copied().unwrap_or(0)
         }))
     };
-    let Some(sum) = words
-        .iter()
-        .map(|w| value(w))
-        .sum::<Option<BigInt>>()
-    else {
+    let Some(sum) = words.iter().map(|w| value(w)).sum::<Option<BigInt>>() else {
         return false;
     };
     value(result) == Some(sum)

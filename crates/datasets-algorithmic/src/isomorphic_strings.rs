@@ -72,13 +72,18 @@ pub(crate) fn is_isomorphic(s: &str, t: &str) -> bool {
     }
     let mut forward = HashMap::new();
     let mut backward = HashMap::new();
-    s.iter().zip(&t).all(|(a, b)| {
-        *forward.entry(a).or_insert(b) == b && *backward.entry(b).or_insert(a) == a
-    })
+    s.iter()
+        .zip(&t)
+        .all(|(a, b)| *forward.entry(a).or_insert(b) == b && *backward.entry(b).or_insert(a) == a)
 }
 
 impl IsomorphicStrings {
-    fn inputs(&self, rng: &mut dataset_core::Random, length: i64, solvable: bool) -> Result<(String, String)> {
+    fn inputs(
+        &self,
+        rng: &mut dataset_core::Random,
+        length: i64,
+        solvable: bool,
+    ) -> Result<(String, String)> {
         let all = letters_except(|_| false);
         let (mut s, mut t) = (Vec::new(), Vec::new());
         // (letter of s, letter of t) in insertion order, as the reference's dict.
@@ -171,7 +176,10 @@ mod tests {
                 // Solvable pairs are isomorphic; the inserted conflict breaks the rest.
                 assert_eq!(m["solvable"], m["solution"]);
                 assert_eq!(is_isomorphic(s, t), m["solution"].as_bool().unwrap());
-                assert_eq!(item.answer, if is_isomorphic(s, t) { "True" } else { "False" });
+                assert_eq!(
+                    item.answer,
+                    if is_isomorphic(s, t) { "True" } else { "False" }
+                );
                 assert!(item.question.ends_with(&format!("\n{s} {t}\n")));
                 assert_eq!(ds.score(Some(&item.answer), &item), 1.0);
             }

@@ -3,6 +3,7 @@
 use dataset_core::DatasetInfo;
 
 mod corpus;
+mod grid;
 
 pub mod ab;
 pub mod base_conversion;
@@ -20,6 +21,17 @@ pub mod spell_backward;
 pub mod string_manipulation;
 pub mod word_sequence_reversal;
 pub mod word_sorting;
+pub mod game_of_life;
+pub mod graph_color;
+pub mod number_filtering;
+pub mod number_sorting;
+pub mod palindrome_partitioning;
+pub mod rotate_matrix;
+pub mod rotten_oranges;
+pub mod spiral_matrix;
+pub mod string_insertion;
+pub mod string_splitting;
+pub mod string_synthesis;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
@@ -39,4 +51,15 @@ pub const DATASETS: &[DatasetInfo] = &[
     string_manipulation::INFO,
     word_sequence_reversal::INFO,
     word_sorting::INFO,
+    game_of_life::INFO,
+    graph_color::INFO,
+    number_filtering::INFO,
+    number_sorting::INFO,
+    palindrome_partitioning::INFO,
+    rotate_matrix::INFO,
+    rotten_oranges::INFO,
+    spiral_matrix::INFO,
+    string_insertion::INFO,
+    string_splitting::INFO,
+    string_synthesis::INFO,
 ];

@@ -185,12 +185,17 @@ mod tests {
                 let solvable = m["solvable"].as_bool().unwrap();
                 assert_eq!(note.len() as u64, m["note_length"].as_u64().unwrap());
                 // The unsolvable case drops one note letter and adds one more filler.
-                assert_eq!(magazine.len() as u64, m["magazine_length"].as_u64().unwrap());
+                assert_eq!(
+                    magazine.len() as u64,
+                    m["magazine_length"].as_u64().unwrap()
+                );
                 // An unsolvable magazine lacks one copy of a note letter, so it never works.
                 assert_eq!(can_construct(note, magazine), solvable);
                 assert_eq!(m["solution"], m["solvable"]);
                 assert_eq!(item.answer, if solvable { "True" } else { "False" });
-                assert!(item.question.ends_with(&format!("Ransom note: {note}\nMagazine: {magazine}\n")));
+                assert!(item
+                    .question
+                    .ends_with(&format!("Ransom note: {note}\nMagazine: {magazine}\n")));
                 assert_eq!(ds.score(Some(&item.answer), &item), 1.0);
             }
         }
@@ -202,6 +207,9 @@ mod tests {
         map.insert("seed".into(), 1.into());
         map.insert("max_note_length".into(), 30.into());
         let err = dataset_core::build(&INFO, &map).err().unwrap();
-        assert_eq!(err.to_string(), "max_note_length must be less than max_magazine_length");
+        assert_eq!(
+            err.to_string(),
+            "max_note_length must be less than max_magazine_length"
+        );
     }
 }

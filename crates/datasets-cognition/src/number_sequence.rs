@@ -121,7 +121,10 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_terms,
         max_complexity,
     };
-    ensure(d.min_terms >= 4, "need at least 4 terms to establish pattern")?;
+    ensure(
+        d.min_terms >= 4,
+        "need at least 4 terms to establish pattern",
+    )?;
     // The last three asserts carry no message in the reference.
     ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
     ensure(max_value > min_value, "max_value must be > min_value")?;
@@ -241,7 +244,10 @@ mod tests {
         let mut rng = Random::new(7);
         for _ in 0..20_000 {
             let rule = generate_rule(&mut rng, 6).unwrap();
-            let seq = [rng.randint(-1000, 1000).unwrap(), rng.randint(-1000, 1000).unwrap()];
+            let seq = [
+                rng.randint(-1000, 1000).unwrap(),
+                rng.randint(-1000, 1000).unwrap(),
+            ];
             let want = exact(&rule, &seq, 1);
             let want = (want.abs() <= BigInt::from(MAX_ABS)).then(|| want.to_i64().unwrap());
             assert_eq!(rule.apply(&seq, 1), want);

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 use pycompat::{py_int, py_strip};
@@ -16,7 +18,8 @@ pub const INFO: DatasetInfo = DatasetInfo {
     build,
 };
 
-const QUESTION_HEAD: &str = "Your task is to count how many rectangles are present in an ASCII grid.
+const QUESTION_HEAD: &str =
+    "Your task is to count how many rectangles are present in an ASCII grid.
 
 Single rectangles are outlined with a '#', overlapping rectangles (max 2) are shown with '█'.
 

@@ -2,5 +2,9 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod emoji_mystery;
+pub mod mahjong_puzzle;
+pub mod maze;
+
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];
+pub const DATASETS: &[DatasetInfo] = &[emoji_mystery::INFO, mahjong_puzzle::INFO, maze::INFO];

@@ -4,7 +4,9 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -63,7 +65,13 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
 }
 
 /// The neighbour of `(r, c)` in direction `(dr, dc)` if it is inside the grid.
-fn step(r: usize, c: usize, (dr, dc): (i64, i64), rows: usize, cols: usize) -> Option<(usize, usize)> {
+fn step(
+    r: usize,
+    c: usize,
+    (dr, dc): (i64, i64),
+    rows: usize,
+    cols: usize,
+) -> Option<(usize, usize)> {
     let nr = r.checked_add_signed(dr as isize)?;
     let nc = c.checked_add_signed(dc as isize)?;
     (nr < rows && nc < cols).then_some((nr, nc))
@@ -72,7 +80,13 @@ fn step(r: usize, c: usize, (dr, dc): (i64, i64), rows: usize, cols: usize) -> O
 impl LargestIsland {
     /// Islands made by random walks; the direction order is reshuffled in place
     /// at every step and carries over from one island to the next.
-    fn create_grid(&self, rng: &mut Random, rows: usize, cols: usize, num_islands: i64) -> Result<Vec<Vec<u8>>> {
+    fn create_grid(
+        &self,
+        rng: &mut Random,
+        rows: usize,
+        cols: usize,
+        num_islands: i64,
+    ) -> Result<Vec<Vec<u8>>> {
         let mut grid = vec![vec![0u8; cols]; rows];
         let mut directions = DIRECTIONS;
         for _ in 0..num_islands {

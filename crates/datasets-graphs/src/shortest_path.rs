@@ -38,7 +38,12 @@ Now, find the shortest path from * to # in the following grid:
 ";
 
 /// The BFS expands neighbours in this order, which picks among equally short paths.
-const DIRS: [(i64, i64, &str); 4] = [(0, 1, "right"), (1, 0, "down"), (0, -1, "left"), (-1, 0, "up")];
+const DIRS: [(i64, i64, &str); 4] = [
+    (0, 1, "right"),
+    (1, 0, "down"),
+    (0, -1, "left"),
+    (-1, 0, "up"),
+];
 
 struct ShortestPath {
     seed: i128,
@@ -77,6 +82,8 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
 }
 
 type Grid = Vec<Vec<char>>;
+/// The cell a BFS step came from and the move it took.
+type Step = (usize, usize, &'static str);
 
 /// The neighbour of `(r, c)` in direction `(dr, dc)` if it is inside the grid.
 fn step(grid: &[Vec<char>], r: usize, c: usize, dr: i64, dc: i64) -> Option<(usize, usize)> {
@@ -99,7 +106,7 @@ fn shortest(grid: &[Vec<char>]) -> Vec<&'static str> {
     let mut visited: Vec<Vec<bool>> = grid.iter().map(|row| vec![false; row.len()]).collect();
     visited[sr][sc] = true;
     // Each cell remembers how it was reached, to rebuild the path at the end.
-    let mut came_from: Vec<Vec<Option<(usize, usize, &str)>>> =
+    let mut came_from: Vec<Vec<Option<Step>>> =
         grid.iter().map(|row| vec![None; row.len()]).collect();
     let mut queue = VecDeque::from([(sr, sc)]);
     while let Some((r, c)) = queue.pop_front() {
@@ -189,7 +196,13 @@ impl Dataset for ShortestPath {
         let mut grid: Grid = (0..rows)
             .map(|_| {
                 (0..cols)
-                    .map(|_| if rng.random() < self.p_blocked { 'X' } else { 'O' })
+                    .map(|_| {
+                        if rng.random() < self.p_blocked {
+                            'X'
+                        } else {
+                            'O'
+                        }
+                    })
                     .collect()
             })
             .collect();

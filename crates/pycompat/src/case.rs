@@ -78,7 +78,11 @@ mod tests {
     fn ascii_results_over_all_code_points() {
         for c in (0x80..0x110000u32).filter_map(char::from_u32) {
             let alone = py_title_ascii(&c.to_string());
-            assert_eq!(alone.is_some(), ASCII_TITLES.iter().any(|t| t.0 == c), "{c:?}");
+            assert_eq!(
+                alone.is_some(),
+                ASCII_TITLES.iter().any(|t| t.0 == c),
+                "{c:?}"
+            );
             let after = py_title_ascii(&format!("a{c}"));
             assert_eq!(after.is_some(), c == KELVIN_SIGN, "{c:?}");
         }

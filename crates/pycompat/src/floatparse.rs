@@ -311,28 +311,30 @@ fn scaled_quotient(num: &BigInt, den: &BigInt, exp10: &BigInt) -> Result<f64, Nu
     if num.sign() == Sign::NoSign {
         return Ok(0.0);
     }
+    let zero = if num.sign() == Sign::Minus { -0.0 } else { 0.0 };
+    // Beyond i64 the exponent alone decides; clamping keeps the sums below exact.
+    let e = match i64::try_from(exp10) {
+        Ok(e) => e.clamp(-1 << 40, 1 << 40),
+        Err(_) if exp10.sign() == Sign::Plus => return Err(NumberError::Overflow),
+        Err(_) => return Ok(zero),
+    };
     let digits = |x: &BigUint| x.to_string().len() as i64;
-    let (dn, dd) = (digits(num.magnitude()), digits(den.magnitude()));
-    // |value| lies in [10^(dn-dd+exp10-1), 10^(dn-dd+exp10+1)).
-    let e = i64::try_from(exp10)
-        .ok()
-        .map(|e| e.clamp(-1 << 40, 1 << 40));
-    match e {
-        Some(e) if dn - dd + e - 1 >= 309 => Err(NumberError::Overflow),
-        None if exp10 > &BigInt::ZERO => Err(NumberError::Overflow),
-        // Below 10^-324, under half the smallest subnormal: a signed zero.
-        Some(e) if dn - dd + e + 1 <= -324 => Ok(if num < &BigInt::ZERO { -0.0 } else { 0.0 }),
-        None => Ok(if num < &BigInt::ZERO { -0.0 } else { 0.0 }),
-        Some(e) => {
-            let scale = BigInt::from(10u32).pow(e.unsigned_abs() as u32);
-            let (n, d) = if e >= 0 {
-                (num * scale, den.clone())
-            } else {
-                (num.clone(), den * scale)
-            };
-            py_int_true_div(&n, &d).ok_or(NumberError::Overflow)
-        }
+    // |value| lies in [10^(mag-1), 10^(mag+1)).
+    let mag = digits(num.magnitude()) - digits(den.magnitude()) + e;
+    if mag > 309 {
+        return Err(NumberError::Overflow);
     }
+    if mag < -324 {
+        // Below 10^-324, under half the smallest subnormal: a signed zero.
+        return Ok(zero);
+    }
+    let scale = BigInt::from(10u32).pow(e.unsigned_abs() as u32);
+    let (n, d) = if e >= 0 {
+        (num * scale, den.clone())
+    } else {
+        (num.clone(), den * scale)
+    };
+    py_int_true_div(&n, &d).ok_or(NumberError::Overflow)
 }
 
 #[cfg(test)]

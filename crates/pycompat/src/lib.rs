@@ -35,7 +35,7 @@ pub use literal::{
     ParseError, PyValue,
 };
 pub use case::py_title_ascii;
-pub use strmethods::{py_int, py_isspace, py_split, py_strip};
+pub use strmethods::{py_int, py_isspace, py_split, py_strip, re_findall_sentences};
 pub use strmethods::decimal_value as py_decimal_value;
 pub use numpy::np_round;
 pub use sort::py_sorted_by;

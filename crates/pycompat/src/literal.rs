@@ -887,10 +887,9 @@ impl<'a> SourceParser<'a> {
         let digits = |pos: &mut usize, ok: &dyn Fn(u8) -> bool| -> PResult<bool> {
             let begin = *pos;
             while *pos < s.len() {
-                if ok(s[*pos]) {
-                    *pos += 1;
-                } else if s[*pos] == b'_' && *pos > begin && s.get(*pos + 1).is_some_and(|&c| ok(c))
-                {
+                let separator =
+                    s[*pos] == b'_' && *pos > begin && s.get(*pos + 1).is_some_and(|&c| ok(c));
+                if ok(s[*pos]) || separator {
                     *pos += 1;
                 } else if s[*pos] == b'_' {
                     return err("invalid decimal literal", *pos);
@@ -915,7 +914,7 @@ impl<'a> SourceParser<'a> {
             if s.get(pos) == Some(&b'_') {
                 pos += 1;
             }
-            let ok = |c: u8| (c as char).to_digit(radix).is_some();
+            let ok = |c: u8| (c as char).is_digit(radix);
             if !digits(&mut pos, &ok)? {
                 return err("invalid literal", pos);
             }
@@ -1661,18 +1660,5 @@ mod tests {
         );
         assert_eq!(le("-1-2j"), "(-1-2j)");
         assert_eq!(le("{1: 2, True: 3}"), "{1: 3}");
-    }
-
-    #[test]
-    fn hostile_inputs_fail_fast() {
-        let deep = "[".repeat(10_000_000);
-        assert!(literal_eval(&deep).is_err());
-        assert!(json_loads(&deep).is_err());
-        assert!(py_eval(&"-".repeat(1_000_000)).is_err());
-        let long = format!("'{}'", "a".repeat(10_000_000));
-        assert_eq!(
-            literal_eval(&long).map(|v| v.py_str().len()).ok(),
-            Some(10_000_000)
-        );
     }
 }

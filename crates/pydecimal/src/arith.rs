@@ -68,7 +68,13 @@ impl Context {
 
 /// Whether dropping digits, leaving `kept` with the dropped part `rest` out
 /// of `unit` (`10**dropped`), rounds `kept` up in magnitude.
-fn rounds_up(kept: &BigUint, rest: &BigUint, unit: &BigUint, negative: bool, mode: Rounding) -> bool {
+fn rounds_up(
+    kept: &BigUint,
+    rest: &BigUint,
+    unit: &BigUint,
+    negative: bool,
+    mode: Rounding,
+) -> bool {
     if rest.is_zero() {
         return false;
     }
@@ -78,7 +84,9 @@ fn rounds_up(kept: &BigUint, rest: &BigUint, unit: &BigUint, negative: bool, mod
         Rounding::Up => true,
         Rounding::HalfUp => half != Ordering::Less,
         Rounding::HalfDown => half == Ordering::Greater,
-        Rounding::HalfEven => half == Ordering::Greater || (half == Ordering::Equal && kept.is_odd()),
+        Rounding::HalfEven => {
+            half == Ordering::Greater || (half == Ordering::Equal && kept.is_odd())
+        }
         Rounding::Ceiling => !negative,
         Rounding::Floor => negative,
         // Away from zero only when the kept last digit is 0 or 5.
@@ -123,7 +131,10 @@ pub(crate) fn rescale(
     if exp >= new_exp {
         return (coeff * pow10((exp - new_exp) as u64), new_exp);
     }
-    (round_digits(coeff, (new_exp - exp) as u128, negative, rounding), new_exp)
+    (
+        round_digits(coeff, (new_exp - exp) as u128, negative, rounding),
+        new_exp,
+    )
 }
 
 fn finite(negative: bool, coeff: BigUint, exp: i128) -> Decimal {

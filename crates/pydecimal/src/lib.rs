@@ -196,7 +196,10 @@ impl Decimal {
         let exp = if coeff.is_zero() && exp > 0 { 0 } else { exp };
         let digits = coeff.to_string();
         let (int_part, frac_part) = if exp >= 0 {
-            (format!("{digits}{}", "0".repeat(exp as usize)), String::new())
+            (
+                format!("{digits}{}", "0".repeat(exp as usize)),
+                String::new(),
+            )
         } else {
             let frac_len = (-exp) as usize;
             if frac_len >= digits.len() {
@@ -279,7 +282,11 @@ impl From<i64> for Decimal {
 
 impl From<&num_bigint::BigInt> for Decimal {
     fn from(n: &num_bigint::BigInt) -> Decimal {
-        Decimal::from_parts(n.sign() == num_bigint::Sign::Minus, n.magnitude().clone(), 0)
+        Decimal::from_parts(
+            n.sign() == num_bigint::Sign::Minus,
+            n.magnitude().clone(),
+            0,
+        )
     }
 }
 

@@ -104,8 +104,8 @@ fn finite(negative: bool, s: &[u8]) -> Option<Decimal> {
                 // the zero that is the whole integer part ("0", "0.", "0e5").
                 if coeff_at.is_none() && exp_at.is_none() {
                     let next_is_digit = s.get(i + 1).is_some_and(u8::is_ascii_digit);
-                    let dot_then_digit = s.get(i + 1) == Some(&b'.')
-                        && s.get(i + 2).is_some_and(u8::is_ascii_digit);
+                    let dot_then_digit =
+                        s.get(i + 1) == Some(&b'.') && s.get(i + 2).is_some_and(u8::is_ascii_digit);
                     if c != b'0' || !(next_is_digit || dot_then_digit) {
                         coeff_at = Some(i);
                     }

@@ -465,10 +465,15 @@ async fn upgrade(
                 ),
             };
             actix_rt::spawn(async move {
-                let _ = session.text(frame.to_string()).await;
-                let _ = session.close(Some(CloseCode::Normal.into())).await;
-                // Read until the peer answers the close, so the handshake completes.
                 let mut stream = stream;
+                let _ = session.text(frame.to_string()).await;
+                // The Python client connects, then sends its first request and
+                // reads the reply. Closing at once makes that send fail and the
+                // error frame is never read (reference quirk 5); closing once
+                // the request arrives (or after a second) lets it surface as
+                // `RuntimeError(... CAPACITY_REACHED)`.
+                let _ = tokio::time::timeout(std::time::Duration::from_secs(1), stream.recv()).await;
+                let _ = session.close(Some(CloseCode::Normal.into())).await;
                 let _ = tokio::time::timeout(std::time::Duration::from_secs(5), async {
                     while let Some(Ok(_)) = stream.recv().await {}
                 })

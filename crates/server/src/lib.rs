@@ -170,6 +170,12 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
             .default_service(aweb::to(http::not_found))
     })
     .disable_signals()
+    // With a disconnect timeout, actix "lingers" after a WebSocket response
+    // ends, reading until the client closes TCP, while Python's `websockets`
+    // waits for the server to close first: every close stalled for the whole
+    // timeout, and sometimes the FIN never came. Without it the socket is shut
+    // down as soon as the close frame is flushed.
+    .client_disconnect_timeout(Duration::ZERO)
     .shutdown_timeout(s.shutdown_timeout.as_secs().max(1));
     if s.workers > 0 {
         server = server.workers(s.workers);
@@ -245,6 +251,7 @@ pub fn init_logging(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(io::IsTerminal::is_terminal(&io::stderr()))
         .with_writer(io::stderr);
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),

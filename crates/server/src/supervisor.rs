@@ -338,6 +338,31 @@ mod tests {
     }
 
     #[actix_rt::test]
+    async fn slow_work_times_out_instead_of_hanging() {
+        let t = Instant::now();
+        let r = run_limited(Duration::from_millis(50), "generating the item", || {
+            std::thread::sleep(Duration::from_millis(500));
+            1
+        })
+        .await;
+        assert!(t.elapsed() < Duration::from_millis(400));
+        assert_eq!(
+            r,
+            Err(EnvError::Execution(
+                "generating the item took longer than the 0.050s limit".into()
+            ))
+        );
+        let r = run_limited(Duration::from_secs(1), "scoring the answer", || -> u8 {
+            panic!("boom")
+        })
+        .await;
+        assert_eq!(
+            r,
+            Err(EnvError::Execution("internal error while scoring the answer".into()))
+        );
+    }
+
+    #[actix_rt::test]
     async fn shares_instances_and_caches_items() {
         let sup = Supervisor::start(16, Duration::from_secs(5));
         let a = sup

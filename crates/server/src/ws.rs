@@ -421,11 +421,11 @@ impl StreamHandler<Result<AggregatedMessage, ProtocolError>> for WsSession {
             }
             Ok(AggregatedMessage::Pong(_)) => {}
             Ok(AggregatedMessage::Close(_)) => {
-                if self.closing {
-                    ctx.stop();
-                } else {
-                    self.close(ctx, CloseCode::Normal, "", "client_close");
-                }
+                // The handshake is complete once both sides sent a close frame;
+                // stopping now drops the request stream so actix ends the
+                // connection instead of waiting for the client to.
+                self.close(ctx, CloseCode::Normal, "", "client_close");
+                ctx.stop();
             }
             Ok(AggregatedMessage::Text(t)) => {
                 if self.closing || self.draining {

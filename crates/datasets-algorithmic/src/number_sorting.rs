@@ -1,0 +1,191 @@
+//! `number_sorting`: sort rounded decimal numbers up or down.
+
+use std::sync::Arc;
+
+use dataset_core::config::ensure;
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+};
+use pycompat::{
+    float_repr, json_loads, np_round, py_eval, py_sorted_by, py_str_repr, repr_list, PyValue,
+};
+use serde_json::{json, Value};
+
+use crate::number_filtering::float_as_given;
+
+pub const INFO: DatasetInfo = DatasetInfo {
+    name: "number_sorting",
+    category: "algorithmic",
+    description: "Sort a list of decimal numbers in ascending or descending order",
+    config_class: "NumberSortingConfig",
+    build,
+};
+
+const ADDED_INSTRUCTION: &str = "
+Please follow the instruction below:
+## 1. Let all your answers be a list of numbers. Instead of reporting your answer as -69, -13, 1, 7, 11, 43, 59, 61, use ['-69', '-13', '1', '7', '11', '43', '59', '61'] instead
+## 2. Convert all numbers in the square brackets as strings. For example, ['-69', '-13', '1', '7', '11', '43', '59', '61']
+";
+
+struct NumberSorting {
+    seed: i128,
+    min_numbers: i64,
+    max_numbers: i64,
+    min_decimals: i64,
+    max_decimals: i64,
+    min_value: f64,
+    max_value: f64,
+    value_range: [Value; 2],
+}
+
+fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+    let min_numbers = r.int("min_numbers", 3);
+    let max_numbers = r.int("max_numbers", 10);
+    let min_decimals = r.int("min_decimals", 0);
+    let max_decimals = r.int("max_decimals", 2);
+    let (min_value, min_json) = float_as_given(r, "min_value", -100.0);
+    let (max_value, max_json) = float_as_given(r, "max_value", 100.0);
+    r.finish()?;
+    ensure(min_numbers > 0, "min_numbers must be positive")?;
+    ensure(
+        min_numbers <= max_numbers,
+        "max_numbers must be >= min_numbers",
+    )?;
+    ensure(min_decimals >= 0, "min_decimals must be non-negative")?;
+    ensure(
+        min_decimals <= max_decimals,
+        "max_decimals must be >= min_decimals",
+    )?;
+    ensure(min_value < max_value, "max_value must be > min_value")?;
+    Ok(Arc::new(NumberSorting {
+        seed: p.seed,
+        min_numbers,
+        max_numbers,
+        min_decimals,
+        max_decimals,
+        min_value,
+        max_value,
+        value_range: [min_json, max_json],
+    }))
+}
+
+/// A number of the answer list after `float(num)`. `shared` marks a NaN that
+/// is `json`'s one `NaN` object: such NaNs are all identical, so Python's list
+/// equality (`x is y or x == y`) finds them equal to each other.
+#[derive(Clone, Copy)]
+struct Float {
+    value: f64,
+    shared: bool,
+}
+
+/// `float(v)` for an element of the parsed answer.
+fn to_float(v: &PyValue) -> Option<Float> {
+    let value = v.py_float()?;
+    Some(Float {
+        value,
+        shared: matches!(v, PyValue::Float(_)) && value.is_nan(),
+    })
+}
+
+/// `floats == sorted(floats, reverse=...)` with Python's identity shortcut.
+fn is_sorted(floats: &[Float], reverse: bool) -> bool {
+    let indexed: Vec<(usize, Float)> = floats.iter().copied().enumerate().collect();
+    let sorted = py_sorted_by(&indexed, reverse, |a, b| a.1.value < b.1.value);
+    indexed
+        .iter()
+        .zip(&sorted)
+        .all(|((i, x), (j, y))| i == j || (x.shared && y.shared) || x.value == y.value)
+}
+
+impl Dataset for NumberSorting {
+    fn name(&self) -> &str {
+        INFO.name
+    }
+
+    fn generate(&self, idx: u64) -> Result<Item> {
+        let mut rng = item_rng(self.seed, idx);
+        let count = rng.randint(self.min_numbers, self.max_numbers)?;
+        let mut numbers = Vec::with_capacity(count as usize);
+        for _ in 0..count {
+            let num = rng.uniform(self.min_value, self.max_value);
+            let decimals = rng.randint(self.min_decimals, self.max_decimals)?;
+            // numpy takes `decimals` as a C int.
+            let decimals = i32::try_from(decimals).map_err(|_| {
+                DatasetError::Generation("Python int too large to convert to C int".into())
+            })?;
+            numbers.push(np_round(num, decimals));
+        }
+        let number_strs: Vec<String> = numbers.iter().map(|&x| float_repr(x)).collect();
+        let is_ascending = *rng.choice(&[true, false])?;
+        let sorted = py_sorted_by(&numbers, !is_ascending, |a, b| a < b);
+        let answer: Vec<String> = sorted.iter().map(|&x| float_repr(x)).collect();
+        let direction = if is_ascending {
+            "ascending"
+        } else {
+            "descending"
+        };
+        let question = format!(
+            "Sort these numbers in {direction} order: {}{ADDED_INSTRUCTION}",
+            number_strs.join(", ")
+        );
+        Ok(Item {
+            question,
+            answer: repr_list(answer.iter().map(|s| py_str_repr(s))),
+            metadata: meta! {
+                "source_dataset" => INFO.name,
+                "source_index" => idx,
+                "original_numbers" => number_strs,
+                "direction" => direction,
+                "sorted_numbers" => answer,
+                "numbers" => count,
+                "difficulty" => json!({
+                    "numbers": [self.min_numbers, self.max_numbers],
+                    "decimals": [self.min_decimals, self.max_decimals],
+                    "value": self.value_range,
+                }),
+            },
+        })
+    }
+
+    /// 1.0 when the answer, read as JSON after turning `'` into `"`, is a
+    /// list sorted in the asked direction whose numbers are each within 1 of
+    /// the expected ones.
+    fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
+        let Some(answer) = answer else { return 0.0 };
+        let Ok(PyValue::List(user)) = json_loads(&answer.replace('\'', "\"")) else {
+            return 0.0;
+        };
+        // The reference answer is a Python list literal, not JSON.
+        let expected = match json_loads(&item.answer).or_else(|_| py_eval(&item.answer)) {
+            Ok(v) => v.py_iter().unwrap_or_default(),
+            Err(_) => return 0.0,
+        };
+        if user.len() != expected.len() {
+            return 0.0;
+        }
+        let Some(user) = user.iter().map(to_float).collect::<Option<Vec<_>>>() else {
+            return 0.0;
+        };
+        let Some(expected) = expected
+            .iter()
+            .map(PyValue::py_float)
+            .collect::<Option<Vec<_>>>()
+        else {
+            return 0.0;
+        };
+        let descending =
+            item.metadata.get("direction").and_then(Value::as_str) != Some("ascending");
+        if !is_sorted(&user, descending) {
+            return 0.0;
+        }
+        // `abs(u - e) > 1` is false for NaN, so a NaN passes, as in Python.
+        if user
+            .iter()
+            .zip(&expected)
+            .any(|(u, e)| (u.value - e).abs() > 1.0)
+        {
+            return 0.0;
+        }
+        1.0
+    }
+}

@@ -1,0 +1,97 @@
+//! `rotate_matrix`: turn a square digit matrix clockwise by quarter turns.
+
+use std::sync::Arc;
+
+use dataset_core::config::ensure;
+use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use serde_json::json;
+
+use crate::grid::matrix_to_str;
+
+pub const INFO: DatasetInfo = DatasetInfo {
+    name: "rotate_matrix",
+    category: "algorithmic",
+    description: "Rotate a square matrix clockwise by a multiple of 90 degrees",
+    config_class: "RotateMatrixConfig",
+    build,
+};
+
+struct RotateMatrix {
+    seed: i128,
+    min_n: i64,
+    max_n: i64,
+    min_rotations: i64,
+    max_rotations: i64,
+}
+
+fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+    let d = RotateMatrix {
+        seed: p.seed,
+        min_n: r.int("min_n", 2),
+        max_n: r.int("max_n", 10),
+        min_rotations: r.int("min_rotations", 0),
+        max_rotations: r.int("max_rotations", 10),
+    };
+    r.finish()?;
+    ensure(
+        2 <= d.min_n && d.min_n <= d.max_n,
+        "min_n and max_n must be between 2 and 10",
+    )?;
+    ensure(
+        0 <= d.min_rotations && d.min_rotations <= d.max_rotations,
+        "min_rotations must be between 0 and max_rotations",
+    )?;
+    Ok(Arc::new(d))
+}
+
+/// One quarter turn clockwise: `zip(*matrix[::-1])`.
+fn rot90(m: &[Vec<i64>]) -> Vec<Vec<i64>> {
+    let n = m.len();
+    (0..n)
+        .map(|c| (0..n).map(|r| m[n - 1 - r][c]).collect())
+        .collect()
+}
+
+impl Dataset for RotateMatrix {
+    fn name(&self) -> &str {
+        INFO.name
+    }
+
+    fn generate(&self, idx: u64) -> Result<Item> {
+        let mut rng = item_rng(self.seed, idx);
+        let n = rng.randint(self.min_n, self.max_n)?;
+        let side = n as usize;
+        let mut numbers = Vec::with_capacity(side * side);
+        for _ in 0..side * side {
+            numbers.push(rng.randint(0, 9)?);
+        }
+        let matrix: Vec<Vec<i64>> = numbers.chunks(side).map(<[i64]>::to_vec).collect();
+        let num_rotations = rng.randint(self.min_rotations, self.max_rotations)?;
+        let mut rotated = matrix.clone();
+        for _ in 0..num_rotations % 4 {
+            rotated = rot90(&rotated);
+        }
+        let degrees = i128::from(num_rotations) * 90;
+        Ok(Item {
+            question: format!(
+                "Given a square matrix, your job is to rotate it clockwise.\n\n\
+                 Your output should be a matrix in the same format as the input.\n\n\
+                 Rotate the matrix below by {degrees} degrees clockwise:\n{}\n",
+                matrix_to_str(&matrix)
+            ),
+            answer: matrix_to_str(&rotated),
+            metadata: meta! {
+                "source_dataset" => INFO.name,
+                "source_index" => idx,
+                "matrix" => matrix,
+                "num_rotations" => num_rotations,
+                "solution" => rotated,
+                "n" => n,
+                "difficulty" => json!({
+                    "n": [self.min_n, self.max_n],
+                    "num_rotations": [self.min_rotations, self.max_rotations],
+                }),
+            },
+        })
+    }
+}

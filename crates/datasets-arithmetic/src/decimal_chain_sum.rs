@@ -1,0 +1,164 @@
+//! `decimal_chain_sum`: a chain of additions and subtractions of decimals,
+//! computed with Python's `Decimal` under the default context.
+
+use std::sync::Arc;
+
+use dataset_core::config::ensure;
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+};
+use num_bigint::BigInt;
+use pydecimal::{Context, Decimal, DecimalError, Rounding};
+use serde_json::json;
+
+use crate::operands::digit_range;
+
+pub const INFO: DatasetInfo = DatasetInfo {
+    name: "decimal_chain_sum",
+    category: "arithmetic",
+    description: "Add and subtract a chain of decimal numbers",
+    config_class: "DecimalChainSumConfig",
+    build,
+};
+
+struct DecimalChainSum {
+    seed: i128,
+    min_terms: i64,
+    max_terms: i64,
+    min_digits: i64,
+    max_digits: i64,
+    min_decimal_places: i64,
+    max_decimal_places: i64,
+    allow_negation: bool,
+}
+
+fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+    let d = DecimalChainSum {
+        seed: p.seed,
+        min_terms: r.int("min_terms", 2),
+        max_terms: r.int("max_terms", 6),
+        min_digits: r.int("min_digits", 1),
+        max_digits: r.int("max_digits", 4),
+        min_decimal_places: r.int("min_decimal_places", 1),
+        max_decimal_places: r.int("max_decimal_places", 4),
+        allow_negation: r.bool("allow_negation", false),
+    };
+    r.finish()?;
+    ensure(d.min_terms > 0, "min_terms must be positive")?;
+    ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
+    ensure(d.min_digits > 0, "min_digits must be positive")?;
+    ensure(
+        d.max_digits >= d.min_digits,
+        "max_digits must be >= min_digits",
+    )?;
+    ensure(
+        d.min_decimal_places >= 0,
+        "min_decimal_places must be non-negative",
+    )?;
+    ensure(
+        d.max_decimal_places >= d.min_decimal_places,
+        "max_decimal_places must be >= min_decimal_places",
+    )?;
+    Ok(Arc::new(d))
+}
+
+fn decimal_failed(e: DecimalError) -> DatasetError {
+    DatasetError::Generation(format!("decimal arithmetic failed: {e}"))
+}
+
+impl Dataset for DecimalChainSum {
+    fn name(&self) -> &str {
+        INFO.name
+    }
+
+    fn generate(&self, idx: u64) -> Result<Item> {
+        let mut rng = item_rng(self.seed, idx);
+        let num_terms = rng.randint(self.min_terms, self.max_terms)?;
+        let num_digits = rng.randint(self.min_digits, self.max_digits)?;
+        let (min_value, max_value) = digit_range(num_digits);
+        let low = if self.allow_negation {
+            -&max_value
+        } else {
+            min_value
+        };
+        let ctx = Context::default();
+        let mut constants = (0..num_terms)
+            .map(|_| rng.randint_big(&low, &max_value).map(|n| Decimal::from(&n)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let places = (0..num_terms)
+            .map(|_| rng.randint(self.min_decimal_places, self.max_decimal_places))
+            .collect::<Result<Vec<_>, _>>()?;
+        for (c, &p) in constants.iter_mut().zip(&places) {
+            let pow10 = |n: i64| num_traits::pow(BigInt::from(10u32), n.max(0) as usize);
+            let min_frac = if p == 0 {
+                BigInt::from(0)
+            } else {
+                pow10(p - 1)
+            };
+            let max_frac = pow10(p) - 1;
+            let numerator = Decimal::from(&rng.randint_big(&min_frac, &max_frac)?);
+            let scale = Decimal::from(&pow10(p));
+            let frac = numerator.div(&scale, &ctx).map_err(decimal_failed)?;
+            *c = c.add(&frac, &ctx).map_err(decimal_failed)?;
+        }
+        let operators = (1..num_terms)
+            .map(|_| rng.choice(&["+", "-"]).copied())
+            .collect::<Result<Vec<_>, _>>()?;
+        let fixed = |d: &Decimal, p: i64| d.format_fixed(Some(p as u64), Rounding::HalfEven);
+        let mut result = constants[0].clone();
+        let mut parts = vec![fixed(&constants[0], places[0])];
+        for (i, op) in operators.iter().enumerate() {
+            let c = &constants[i + 1];
+            parts.push(op.to_string());
+            parts.push(fixed(c, places[i + 1]));
+            result = if *op == "+" {
+                result.add(c, &ctx)
+            } else {
+                result.sub(c, &ctx)
+            }
+            .map_err(decimal_failed)?;
+        }
+        let max_places = places.iter().copied().max().unwrap_or(0);
+        let quantum: Decimal = format!("0.{}", "0".repeat(max_places as usize))
+            .parse()
+            .map_err(decimal_failed)?;
+        // The reference keeps the unquantized sum when quantize is invalid
+        // (more than 28 digits).
+        if let Ok(q) = result.quantize(&quantum, None, &ctx) {
+            result = q;
+        }
+        let expression = parts.join(" ");
+        Ok(Item {
+            question: format!(
+                "State the final answer to the following arithmetic problem: {expression} ="
+            ),
+            answer: result.to_string(),
+            metadata: meta! {
+                "source_dataset" => INFO.name,
+                "source_index" => idx,
+                "num_terms" => num_terms,
+                "num_digits" => num_digits,
+                "expression" => expression,
+                "difficulty" => json!({
+                    "num_terms": [self.min_terms, self.max_terms],
+                    "num_digits": [self.min_digits, self.max_digits],
+                    "decimal_places": [self.min_decimal_places, self.max_decimal_places],
+                }),
+            },
+        })
+    }
+
+    /// 1.0 when the answer equals the oracle as a `Decimal`, else 0.0.
+    fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
+        let Some(answer) = answer.map(pycompat::py_strip) else {
+            return 0.0;
+        };
+        if answer.is_empty() {
+            return 0.0;
+        }
+        match (answer.parse::<Decimal>(), item.answer.parse::<Decimal>()) {
+            (Ok(a), Ok(o)) if a.py_eq(&o) == Ok(true) => 1.0,
+            _ => 0.0,
+        }
+    }
+}

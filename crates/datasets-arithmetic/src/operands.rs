@@ -1,0 +1,78 @@
+//! Operand ranges shared by the chain and product datasets.
+
+use num_bigint::BigInt;
+use num_traits::{One, Zero};
+
+/// `(min_value, max_value)` of a `num_digits`-digit operand as the reference
+/// computes them: `0 if num_digits == 1 else 10**(num_digits - 1)` and
+/// `10**num_digits - 1`.
+pub(crate) fn digit_range(num_digits: i64) -> (BigInt, BigInt) {
+    let pow10 = |n: i64| num_traits::pow(BigInt::from(10u32), n.max(0) as usize);
+    let min = if num_digits == 1 {
+        BigInt::zero()
+    } else {
+        pow10(num_digits - 1)
+    };
+    (min, pow10(num_digits) - BigInt::one())
+}
+
+/// A number field of a config as Python holds it: an `int` given (or
+/// defaulted) stays an `int`, which shows in metadata and in arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum PyNum {
+    Int(i64),
+    Float(f64),
+}
+
+impl PyNum {
+    pub(crate) fn read(
+        r: &mut dataset_core::ConfigReader,
+        name: &'static str,
+        default: PyNum,
+    ) -> PyNum {
+        let given = r.raw(name).cloned();
+        // Type errors are reported by the reader at `finish()`.
+        let value = r.float(name, default.as_f64());
+        match given {
+            None => default,
+            Some(v) => match v.as_i64() {
+                Some(i) if v.is_number() => PyNum::Int(i),
+                _ => PyNum::Float(value),
+            },
+        }
+    }
+
+    pub(crate) fn as_f64(self) -> f64 {
+        match self {
+            PyNum::Int(i) => i as f64,
+            PyNum::Float(f) => f,
+        }
+    }
+
+    /// `-x`.
+    pub(crate) fn neg(self) -> PyNum {
+        match self {
+            PyNum::Int(i) => i
+                .checked_neg()
+                .map_or(PyNum::Float(-(i as f64)), PyNum::Int),
+            PyNum::Float(f) => PyNum::Float(-f),
+        }
+    }
+
+    pub(crate) fn json(self) -> serde_json::Value {
+        match self {
+            PyNum::Int(i) => i.into(),
+            PyNum::Float(f) => f.into(),
+        }
+    }
+}
+
+/// `rng.uniform(a, b)`, `a + (b - a) * random()`, with `b - a` exact when
+/// both are ints, as Python computes it.
+pub(crate) fn py_uniform(rng: &mut dataset_core::Random, a: PyNum, b: PyNum) -> f64 {
+    let width = match (a, b) {
+        (PyNum::Int(a), PyNum::Int(b)) => (b as i128 - a as i128) as f64,
+        _ => b.as_f64() - a.as_f64(),
+    };
+    a.as_f64() + width * rng.random()
+}
