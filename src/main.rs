@@ -29,6 +29,8 @@ enum Command {
     Score(commands::ScoreArgs),
     /// Serve the OpenEnv protocol (WebSocket /ws, HTTP, MCP) until SIGINT/SIGTERM.
     Serve(rgym_server::ServeArgs),
+    /// Load-test an OpenEnv reasoning-gym server (ours or Python's) over WebSocket.
+    Loadtest(loadtest::LoadtestArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => commands::generate(&args),
         Command::Score(args) => commands::score(&args),
         Command::Serve(args) => rgym_server::serve(&args),
+        Command::Loadtest(args) => loadtest::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

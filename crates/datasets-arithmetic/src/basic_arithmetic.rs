@@ -333,7 +333,7 @@ fn reference_divisor_loop(g: u64) -> Vec<u64> {
     let mut out = Vec::new();
     let mut i = 1u64;
     while i * i <= g {
-        if g % i == 0 {
+        if g.is_multiple_of(i) {
             out.push(i);
             if i * i != g {
                 out.push(g / i);

@@ -1,7 +1,8 @@
 //! The word lists of reasoning-gym's `cognition/needle_data.py`, in order:
 //! a statement is drawn as one index into their Cartesian product.
 
-pub const NAMES: [&str; 2738] = [
+pub const NUM_NAMES: usize = 2738;
+pub static NAMES: [&str; NUM_NAMES] = [
     "Aaran",
     "Aaren",
     "Aarez",
@@ -2742,7 +2743,8 @@ pub const NAMES: [&str; 2738] = [
     "Zuriel",
 ];
 
-pub const VERBS: [&str; 123] = [
+pub const NUM_VERBS: usize = 123;
+pub static VERBS: [&str; NUM_VERBS] = [
     "loves",
     "adores",
     "cherishes",
@@ -2868,7 +2870,8 @@ pub const VERBS: [&str; 123] = [
     "waves away",
 ];
 
-pub const SUBJECTS: [&str; 500] = [
+pub const NUM_SUBJECTS: usize = 500;
+pub static SUBJECTS: [&str; NUM_SUBJECTS] = [
     "the color red",
     "the color blue",
     "the color green",

@@ -7,7 +7,7 @@ use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Par
 use pycompat::py_strip;
 use serde_json::json;
 
-use crate::needle_data::{NAMES, SUBJECTS, VERBS};
+use crate::needle_data::{NAMES, NUM_NAMES, NUM_SUBJECTS, NUM_VERBS, SUBJECTS, VERBS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "needle_haystack",
@@ -18,7 +18,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 /// `len(NAMES) * len(VERBS) * len(SUBJECTS)`, the number of distinct statements.
-const TOTAL: u64 = (NAMES.len() * VERBS.len() * SUBJECTS.len()) as u64;
+const TOTAL: u64 = (NUM_NAMES * NUM_VERBS * NUM_SUBJECTS) as u64;
 
 struct NeedleHaystack {
     seed: i128,

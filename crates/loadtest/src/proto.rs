@@ -78,7 +78,7 @@ fn check_result(data: &Map<String, Value>, expect: Expect) -> Verdict {
             if done != Some(false) {
                 return bad("reset reply with `done` not false");
             }
-            if !field("question").as_str().is_some_and(|q| !q.is_empty()) {
+            if field("question").as_str().is_none_or(str::is_empty) {
                 return bad("reset reply without a question");
             }
             if !(field("score").is_null()
@@ -180,7 +180,8 @@ mod tests {
         assert!(matches!(check(&extra, Expect::Reset), Verdict::Bad(_)));
         let str_score = STEP.replace("\"score\":1.0", "\"score\":\"1.0\"");
         assert!(matches!(check(&str_score, Expect::Step), Verdict::Bad(_)));
-        let missing = STEP.replace("\"dataset_metadata\":{\"source_dataset\":\"leg_counting\"},", "");
+        let missing = STEP.replace(",\"dataset_metadata\":{\"source_dataset\":\"leg_counting\"}", "");
+        assert_ne!(missing, STEP);
         assert!(matches!(check(&missing, Expect::Step), Verdict::Bad(_)));
     }
 

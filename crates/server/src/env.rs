@@ -343,7 +343,10 @@ mod tests {
             "seed and size must be provided when dataset_name is specified"
         );
         assert_eq!(
-            exec_msg(&env, json!({"dataset_name": "composite", "seed": 1, "size": 3})),
+            exec_msg(
+                &env,
+                json!({"dataset_name": "composite", "seed": 1, "size": 3})
+            ),
             "dataset_specs must be provided for composite datasets"
         );
         assert_eq!(
@@ -379,7 +382,9 @@ mod tests {
     fn nulls_and_unknown_keys_are_absent() {
         let env = Env::new();
         let job = env
-            .plan_reset(&params(json!({"dataset_name": null, "seed": 7, "bogus": 1, "episode_id": ""})))
+            .plan_reset(&params(
+                json!({"dataset_name": null, "seed": 7, "bogus": 1, "episode_id": ""}),
+            ))
             .unwrap();
         assert!(job.build.is_none());
         assert!(job.episode_id.is_none());

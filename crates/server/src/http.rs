@@ -271,7 +271,10 @@ pub fn step_action(req: &HttpRequest, body: &Bytes) -> Result<String, Vec<Value>
     let mut errors = Vec::new();
     let action = match obj.get("action") {
         None => {
-            errors.push(missing(loc(&["body", "action"]), Value::Object(obj.clone())));
+            errors.push(missing(
+                loc(&["body", "action"]),
+                Value::Object(obj.clone()),
+            ));
             None
         }
         Some(a @ Value::Object(_)) => Some(a.clone()),
@@ -472,7 +475,8 @@ async fn upgrade(
                 // error frame is never read (reference quirk 5); closing once
                 // the request arrives (or after a second) lets it surface as
                 // `RuntimeError(... CAPACITY_REACHED)`.
-                let _ = tokio::time::timeout(std::time::Duration::from_secs(1), stream.recv()).await;
+                let _ =
+                    tokio::time::timeout(std::time::Duration::from_secs(1), stream.recv()).await;
                 let _ = session.close(Some(CloseCode::Normal.into())).await;
                 let _ = tokio::time::timeout(std::time::Duration::from_secs(5), async {
                     while let Some(Ok(_)) = stream.recv().await {}

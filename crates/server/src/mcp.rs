@@ -66,7 +66,9 @@ fn parse_request(v: &Value) -> Result<Request, String> {
             None
         }
         Some(other) => {
-            problems.push(format!("method: Input should be a valid string, got {other}"));
+            problems.push(format!(
+                "method: Input should be a valid string, got {other}"
+            ));
             None
         }
     };
@@ -74,7 +76,9 @@ fn parse_request(v: &Value) -> Result<Request, String> {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(m)) => m.clone(),
         Some(other) => {
-            problems.push(format!("params: Input should be a valid dictionary, got {other}"));
+            problems.push(format!(
+                "params: Input should be a valid dictionary, got {other}"
+            ));
             Map::new()
         }
     };
@@ -83,7 +87,9 @@ fn parse_request(v: &Value) -> Result<Request, String> {
         Some(v @ (Value::Null | Value::String(_))) => v.clone(),
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => Value::Number(n.clone()),
         Some(other) => {
-            problems.push(format!("id: Input should be a string or an integer, got {other}"));
+            problems.push(format!(
+                "id: Input should be a string or an integer, got {other}"
+            ));
             Value::Null
         }
     };
@@ -242,12 +248,18 @@ mod tests {
         assert_eq!(code(&r), INVALID_REQUEST);
         assert_eq!(r["id"], Value::Null);
         assert_eq!(r["jsonrpc"], "2.0");
-        let r = mcp.handle(&json!({"jsonrpc": "2.0", "method": "tools/list", "id": 7}), None);
+        let r = mcp.handle(
+            &json!({"jsonrpc": "2.0", "method": "tools/list", "id": 7}),
+            None,
+        );
         assert_eq!((code(&r), r["id"].clone()), (INTERNAL_ERROR, json!(7)));
         let r = mcp.handle(&json!({"jsonrpc": "2.0", "method": "x/y", "id": "a"}), None);
         assert_eq!(code(&r), METHOD_NOT_FOUND);
         assert_eq!(code(&mcp.handle_bytes(b"{nope", None)), PARSE_ERROR);
-        let r = mcp.handle(&json!({"jsonrpc": "2.0", "method": "m", "params": [1]}), None);
+        let r = mcp.handle(
+            &json!({"jsonrpc": "2.0", "method": "m", "params": [1]}),
+            None,
+        );
         assert_eq!(code(&r), INVALID_REQUEST);
         let r = mcp.handle(&json!({"jsonrpc": "2.0", "method": "m", "extra": 1}), None);
         assert_eq!(code(&r), INVALID_REQUEST);
@@ -257,13 +269,25 @@ mod tests {
     fn sessions_take_slots() {
         let sessions = Sessions::new(1);
         let mcp = Mcp::new(sessions.clone());
-        let r = mcp.handle(&json!({"jsonrpc": "2.0", "method": "openenv/session/create", "id": 1}), None);
+        let r = mcp.handle(
+            &json!({"jsonrpc": "2.0", "method": "openenv/session/create", "id": 1}),
+            None,
+        );
         let sid = r["result"]["session_id"].as_str().unwrap().to_string();
         assert_eq!(sessions.active(), 1);
-        let r = mcp.handle(&json!({"jsonrpc": "2.0", "method": "openenv/session/create", "id": 2}), None);
+        let r = mcp.handle(
+            &json!({"jsonrpc": "2.0", "method": "openenv/session/create", "id": 2}),
+            None,
+        );
         assert_eq!(code(&r), SERVER_ERROR);
-        assert_eq!(r["error"]["data"], json!({"active_sessions": 1, "max_sessions": 1}));
-        let r = mcp.handle(&json!({"jsonrpc": "2.0", "method": "openenv/session/close", "id": 3}), None);
+        assert_eq!(
+            r["error"]["data"],
+            json!({"active_sessions": 1, "max_sessions": 1})
+        );
+        let r = mcp.handle(
+            &json!({"jsonrpc": "2.0", "method": "openenv/session/close", "id": 3}),
+            None,
+        );
         assert_eq!(code(&r), INVALID_PARAMS);
         let r = mcp.handle(&json!({"jsonrpc": "2.0", "method": "openenv/session/close", "params": {"session_id": sid}, "id": 4}), None);
         assert_eq!(r["result"]["closed"], true);

@@ -119,7 +119,11 @@ impl Metrics {
                 "Time to generate one item (cache misses only), by dataset",
                 LATENCY_BUCKETS,
             ),
-            cache_hits: counter(&r, "rgym_item_cache_hits_total", "Items served from the cache"),
+            cache_hits: counter(
+                &r,
+                "rgym_item_cache_hits_total",
+                "Items served from the cache",
+            ),
             cache_misses: counter(
                 &r,
                 "rgym_item_cache_misses_total",

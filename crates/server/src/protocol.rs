@@ -242,11 +242,21 @@ pub fn missing(at: Vec<Value>, input: Value) -> Value {
 }
 
 pub fn extra_forbidden(at: Vec<Value>, input: Value) -> Value {
-    verr("extra_forbidden", &at, "Extra inputs are not permitted", input)
+    verr(
+        "extra_forbidden",
+        &at,
+        "Extra inputs are not permitted",
+        input,
+    )
 }
 
 pub fn dict_type(at: Vec<Value>, input: Value) -> Value {
-    verr("dict_type", &at, "Input should be a valid dictionary", input)
+    verr(
+        "dict_type",
+        &at,
+        "Input should be a valid dictionary",
+        input,
+    )
 }
 
 pub fn string_type(at: Vec<Value>, input: Value) -> Value {
@@ -323,7 +333,10 @@ mod tests {
 
     #[test]
     fn action_validation() {
-        assert_eq!(validate_action(&json!({"answer": "4"}), &[]), Ok("4".into()));
+        assert_eq!(
+            validate_action(&json!({"answer": "4"}), &[]),
+            Ok("4".into())
+        );
         assert_eq!(
             validate_action(&json!({"answer": "4", "metadata": {"k": 1}}), &[]),
             Ok("4".into())

@@ -307,7 +307,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("rgym-settings-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("c.toml");
-        std::fs::write(&file, "port = 9000\nmax_sessions = 7\nhost = \"127.0.0.1\"\n").unwrap();
+        std::fs::write(
+            &file,
+            "port = 9000\nmax_sessions = 7\nhost = \"127.0.0.1\"\n",
+        )
+        .unwrap();
         let s = Settings::load_from(
             Some(&file),
             &env(&[("RGYM_PORT", "9100"), ("ENABLE_WEB_INTERFACE", "Yes")]),
@@ -321,8 +325,12 @@ mod tests {
         assert_eq!(s.max_sessions, 7);
         assert_eq!(s.host, "127.0.0.1");
         assert!(s.web_interface);
-        let s = Settings::load_from(Some(&file), &env(&[("RGYM_PORT", "9100")]), &Overrides::default())
-            .unwrap();
+        let s = Settings::load_from(
+            Some(&file),
+            &env(&[("RGYM_PORT", "9100")]),
+            &Overrides::default(),
+        )
+        .unwrap();
         assert_eq!(s.port, 9100);
         assert!(!s.web_interface);
     }
@@ -336,11 +344,19 @@ mod tests {
             assert!(!truthy(f), "{f}");
         }
         assert!(from_env(&env(&[("RGYM_PORT", "x")])).is_err());
-        let s = Settings::load_from(None, &env(&[("RGYM_IDLE_TIMEOUT", "2.5")]), &Overrides::default())
-            .unwrap();
+        let s = Settings::load_from(
+            None,
+            &env(&[("RGYM_IDLE_TIMEOUT", "2.5")]),
+            &Overrides::default(),
+        )
+        .unwrap();
         assert_eq!(s.idle_timeout, Some(Duration::from_millis(2500)));
-        let s = Settings::load_from(None, &env(&[("RGYM_IDLE_TIMEOUT", "0")]), &Overrides::default())
-            .unwrap();
+        let s = Settings::load_from(
+            None,
+            &env(&[("RGYM_IDLE_TIMEOUT", "0")]),
+            &Overrides::default(),
+        )
+        .unwrap();
         assert_eq!(s.idle_timeout, None);
         let bad = std::env::temp_dir().join(format!("rgym-bad-{}.toml", std::process::id()));
         std::fs::write(&bad, "prot = 1\n").unwrap();
@@ -353,7 +369,11 @@ mod tests {
         let o = read_file(&path).unwrap();
         let mut s = Settings::default();
         s.apply(&o).unwrap();
-        assert_eq!(s, Settings::default(), "config/default.toml must state the defaults");
+        assert_eq!(
+            s,
+            Settings::default(),
+            "config/default.toml must state the defaults"
+        );
         let text = std::fs::read_to_string(&path).unwrap();
         for key in [
             "host",

@@ -243,7 +243,11 @@ pub fn canonical(v: &Value) -> String {
             Value::Object(m) => {
                 let mut keys: Vec<&String> = m.keys().collect();
                 keys.sort();
-                Value::Object(keys.into_iter().map(|k| (k.clone(), sorted(&m[k]))).collect())
+                Value::Object(
+                    keys.into_iter()
+                        .map(|k| (k.clone(), sorted(&m[k])))
+                        .collect(),
+                )
             }
             Value::Array(a) => Value::Array(a.iter().map(sorted).collect()),
             other => other.clone(),
@@ -358,7 +362,9 @@ mod tests {
         .await;
         assert_eq!(
             r,
-            Err(EnvError::Execution("internal error while scoring the answer".into()))
+            Err(EnvError::Execution(
+                "internal error while scoring the answer".into()
+            ))
         );
     }
 
@@ -391,6 +397,9 @@ mod tests {
             .await
             .err()
             .unwrap();
-        assert_eq!(e, EnvError::Execution("Dataset 'nope' not registered".into()));
+        assert_eq!(
+            e,
+            EnvError::Execution("Dataset 'nope' not registered".into())
+        );
     }
 }

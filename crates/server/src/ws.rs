@@ -168,7 +168,9 @@ impl WsSession {
                 self.touch();
                 metrics().message("mcp");
                 let reply = match frame {
-                    Incoming::Text(t) => self.app.mcp.handle_bytes(t.as_bytes(), self.slot.as_ref()),
+                    Incoming::Text(t) => {
+                        self.app.mcp.handle_bytes(t.as_bytes(), self.slot.as_ref())
+                    }
                     Incoming::Binary => crate::mcp::parse_error("binary frames are not accepted"),
                 };
                 self.send(&reply);
@@ -431,7 +433,10 @@ impl StreamHandler<Result<AggregatedMessage, ProtocolError>> for WsSession {
                 if self.closing || self.draining {
                     return;
                 }
-                if self.mode == Mode::Env && (self.busy || !self.queue.is_empty()) && is_close_request(&t) {
+                if self.mode == Mode::Env
+                    && (self.busy || !self.queue.is_empty())
+                    && is_close_request(&t)
+                {
                     self.release("client_close");
                 }
                 self.queue.push_back(Incoming::Text(t));
@@ -492,7 +497,10 @@ mod tests {
         assert_eq!(err("[1,2]")["data"]["code"], "VALIDATION_ERROR");
         let e = err(r#"{"type":"bogus"}"#);
         assert_eq!(e["data"]["message"], "Unknown message type: bogus");
-        assert_eq!(err(r#"{"data":{}}"#)["data"]["message"], "Unknown message type: ");
+        assert_eq!(
+            err(r#"{"data":{}}"#)["data"]["message"],
+            "Unknown message type: "
+        );
         for bad in [
             r#"{"type":"step"}"#,
             r#"{"type":"step","data":{}}"#,
@@ -509,7 +517,10 @@ mod tests {
             assert_eq!(e["data"]["code"], "VALIDATION_ERROR", "{bad}");
             assert!(!e["data"]["errors"].as_array().unwrap().is_empty(), "{bad}");
         }
-        assert!(matches!(parse_request(r#"{"type":"reset"}"#), Ok(Request::Reset(_))));
+        assert!(matches!(
+            parse_request(r#"{"type":"reset"}"#),
+            Ok(Request::Reset(_))
+        ));
         assert!(matches!(
             parse_request(r#"{"type":"step","data":{"answer":"1","metadata":{}}}"#),
             Ok(Request::Step(a)) if a == "1"

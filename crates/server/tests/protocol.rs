@@ -83,9 +83,13 @@ async fn mcp_over_http_and_ws() {
     assert_eq!((j["id"].clone(), code(&j)), (json!(7), -32603));
     let j = http(&srv, "POST", "/mcp", Some("{nope"), None).await.json();
     assert_eq!(code(&j), -32700);
-    let j = post(&srv, "/mcp", &json!({"jsonrpc": "2.0", "method": "x", "id": "a"}))
-        .await
-        .json();
+    let j = post(
+        &srv,
+        "/mcp",
+        &json!({"jsonrpc": "2.0", "method": "x", "id": "a"}),
+    )
+    .await
+    .json();
     assert_eq!(code(&j), -32601);
 
     // WS {type: mcp}
@@ -94,7 +98,10 @@ async fn mcp_over_http_and_ws() {
         .rt(&json!({"type": "mcp", "data": {"jsonrpc": "2.0", "method": "tools/list", "id": 1}}))
         .await;
     assert_eq!(m["type"], "mcp");
-    assert_eq!((m["data"]["id"].clone(), code(&m["data"])), (json!(1), -32603));
+    assert_eq!(
+        (m["data"]["id"].clone(), code(&m["data"])),
+        (json!(1), -32603)
+    );
     let m = ws.rt(&json!({"type": "mcp", "data": {"bogus": 1}})).await;
     assert_eq!(code(&m["data"]), -32600);
     ws.error(&json!({"type": "mcp"}), "VALIDATION_ERROR").await;
@@ -277,8 +284,10 @@ async fn composite_and_config() {
     let specs1 = json!([{"name": "leg_counting", "weight": 2, "config": {"min_animals": 2, "max_animals": 4}}]);
     let c1 = oracle("composite", json!({"datasets": specs1}), 11, 6);
     check_reset(
-        &ws.reset(json!({"dataset_name": "composite", "dataset_specs": specs1, "seed": 11, "size": 6}))
-            .await,
+        &ws.reset(
+            json!({"dataset_name": "composite", "dataset_specs": specs1, "seed": 11, "size": 6}),
+        )
+        .await,
         &question(&c1, 0),
     );
     for i in 1..4 {
@@ -329,7 +338,10 @@ async fn reset_kwargs_semantics() {
     let d = lc(13, 5);
     let mut ws = Ws::connect(&srv).await;
     check_reset(&ws.reset(json!({"seed": 7})).await, &question(&def, 0));
-    check_reset(&ws.reset(json!({"seed": 8, "size": 3})).await, &question(&def, 1));
+    check_reset(
+        &ws.reset(json!({"seed": 8, "size": 3})).await,
+        &question(&def, 1),
+    );
     check_reset(
         &ws.reset(json!({"dataset_name": null, "dataset_config": null, "dataset_specs": null, "seed": null, "size": null}))
             .await,
@@ -414,12 +426,23 @@ async fn execution_errors_keep_the_session() {
             .await;
         msgs.push(e["message"].as_str().unwrap().to_string());
     }
-    assert!(msgs.contains(&"LegCountingConfig.__init__() got an unexpected keyword argument 'no_such_option'".to_string()), "{msgs:?}");
-    assert!(msgs.contains(&"seed and size must be provided when dataset_name is specified".to_string()));
+    assert!(
+        msgs.contains(
+            &"LegCountingConfig.__init__() got an unexpected keyword argument 'no_such_option'"
+                .to_string()
+        ),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.contains(&"seed and size must be provided when dataset_name is specified".to_string())
+    );
     assert!(msgs.contains(&"dataset_specs cannot be empty for composite datasets".to_string()));
     assert!(msgs.contains(&"size must be a positive integer".to_string()));
     let st = ws.state().await;
-    assert_eq!(st["episode_id"], ep, "failed resets must not start an episode");
+    assert_eq!(
+        st["episode_id"], ep,
+        "failed resets must not start an episode"
+    );
     check_reset(&ws.reset(json!({})).await, &question(&d, 1));
     ws.bye().await;
 }
@@ -503,7 +526,9 @@ async fn state_tracking() {
     assert_eq!(st["step_count"], 0);
     ws.reset(json!({"episode_id": ""})).await;
     let st = ws.state().await;
-    assert!(st["episode_id"].as_str().is_some_and(|s| !s.is_empty() && s != first));
+    assert!(st["episode_id"]
+        .as_str()
+        .is_some_and(|s| !s.is_empty() && s != first));
     ws.bye().await;
 }
 
@@ -523,7 +548,10 @@ async fn close_frees_the_slot_at_once() {
     drop(ws);
     let t = Instant::now();
     while srv.app.sessions.active() != 0 {
-        assert!(t.elapsed() < Duration::from_secs(5), "disconnect frees the slot");
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "disconnect frees the slot"
+        );
         actix_rt::time::sleep(Duration::from_millis(10)).await;
     }
 }
@@ -534,8 +562,10 @@ async fn pipelined_requests_answered_in_order() {
     let d = lc(41, 5);
     let e0 = item(&d, 0);
     let mut ws = Ws::connect(&srv).await;
-    ws.send(&json!({"type": "reset", "data": {"dataset_name": "leg_counting", "seed": 41, "size": 5}}))
-        .await;
+    ws.send(
+        &json!({"type": "reset", "data": {"dataset_name": "leg_counting", "seed": 41, "size": 5}}),
+    )
+    .await;
     ws.send(&json!({"type": "step", "data": {"answer": e0.answer}}))
         .await;
     ws.send(&json!({"type": "bogus"})).await;
@@ -557,7 +587,13 @@ async fn pipelined_requests_answered_in_order() {
     let types: Vec<&str> = r.iter().map(|x| x["type"].as_str().unwrap()).collect();
     assert_eq!(
         &types[..5],
-        ["observation", "observation", "error", "state", "observation"]
+        [
+            "observation",
+            "observation",
+            "error",
+            "state",
+            "observation"
+        ]
     );
     check_reset(&r[0]["data"], &e0.question);
     assert_eq!(r[1]["data"]["observation"]["score"], 1.0);
@@ -708,12 +744,20 @@ async fn http_errors() {
     let srv = server().await;
     let cases: Vec<(&str, Option<&str>, u16)> = vec![
         ("/step", Some(r#"{"action": {}}"#), 422),
-        ("/step", Some(r#"{"action": {"answer": "x", "bogus": 1}}"#), 422),
+        (
+            "/step",
+            Some(r#"{"action": {"answer": "x", "bogus": 1}}"#),
+            422,
+        ),
         ("/step", Some(r#"{"action": {"answer": 4}}"#), 422),
         ("/step", Some("{}"), 422),
         ("/step", None, 422),
         ("/step", Some("not json"), 422),
-        ("/step", Some(r#"{"action": {"answer": "x"}, "timeout_s": 0}"#), 422),
+        (
+            "/step",
+            Some(r#"{"action": {"answer": "x"}, "timeout_s": 0}"#),
+            422,
+        ),
         ("/reset", Some(r#"{"seed": -1}"#), 422),
         ("/reset", Some(r#"{"seed": "abc"}"#), 422),
         ("/reset", Some(r#"{"seed": 42.5}"#), 422),
@@ -728,7 +772,9 @@ async fn http_errors() {
         ("/reset", Some(r#"{"dataset_name": "leg_counting"}"#), 500),
         (
             "/reset",
-            Some(r#"{"dataset_name": "leg_counting", "seed": 1, "size": 3, "dataset_config": {"min_animals": 0}}"#),
+            Some(
+                r#"{"dataset_name": "leg_counting", "seed": 1, "size": 3, "dataset_config": {"min_animals": 0}}"#,
+            ),
             500,
         ),
         (
@@ -755,7 +801,14 @@ async fn http_errors() {
             assert!(r.content_type.starts_with("text/plain"));
         }
     }
-    let r = http(&srv, "POST", "/step", Some(r#"{"action": {"answer": 4}}"#), None).await;
+    let r = http(
+        &srv,
+        "POST",
+        "/step",
+        Some(r#"{"action": {"answer": 4}}"#),
+        None,
+    )
+    .await;
     assert_eq!(r.json()["detail"][0]["loc"], json!(["answer"]));
     let r = http(&srv, "POST", "/step", Some("{}"), None).await;
     assert_eq!(r.json()["detail"][0]["loc"], json!(["body", "action"]));
@@ -820,7 +873,10 @@ async fn web_interface() {
     }
     let r = get(&srv, "/web/").await;
     assert!(r.status == 200 && r.content_type.starts_with("text/html"));
-    assert_eq!(get(&srv, "/web/metadata").await.json()["name"], "reasoning_gym");
+    assert_eq!(
+        get(&srv, "/web/metadata").await.json()["name"],
+        "reasoning_gym"
+    );
     let mut ui = Ws::connect_path(&srv, "/ws/ui").await;
     let first = ui.recv().await;
     assert_eq!(first["type"], "state_update");
@@ -834,14 +890,22 @@ async fn web_interface() {
     check_step(&r.json(), &lc(42, 1000), 0, "1");
     let upd = ui.recv().await;
     assert_eq!(upd["episode_state"]["step_count"], 1);
-    assert_eq!(upd["episode_state"]["action_logs"][0]["action"]["answer"], "1");
+    assert_eq!(
+        upd["episode_state"]["action_logs"][0]["action"]["answer"],
+        "1"
+    );
     assert_eq!(get(&srv, "/web/state").await.json()["step_count"], 1);
     // the web env is shared and persistent: the next reset continues
     let r = post(&srv, "/web/reset", &json!({})).await;
     check_reset(&r.json(), &question(&lc(42, 1000), 1));
     let r = post(&srv, "/web/step", &json!({"action": {"bogus": 1}})).await;
     assert_eq!(r.status, 500);
-    let r = post(&srv, "/web/reset", &json!({"dataset_name": "nope", "seed": 1, "size": 1})).await;
+    let r = post(
+        &srv,
+        "/web/reset",
+        &json!({"dataset_name": "nope", "seed": 1, "size": 1}),
+    )
+    .await;
     assert_eq!(r.status, 500);
     let o = get(&srv, "/openapi.json").await.json();
     assert!(o["paths"]["/web/reset"]["post"].is_object());
@@ -869,7 +933,11 @@ async fn idle_sessions_are_closed() {
         }
         actix_rt::time::sleep(Duration::from_millis(50)).await;
     }
-    assert_eq!(closed, Some(Some(CloseCode::Normal)), "state-only session reaped");
+    assert_eq!(
+        closed,
+        Some(Some(CloseCode::Normal)),
+        "state-only session reaped"
+    );
     assert_eq!(ws.expect_closed().await, Some(CloseCode::Normal));
     assert_eq!(srv.app.sessions.active(), 0);
     let m = metrics_text(&srv).await;
@@ -942,7 +1010,10 @@ async fn graceful_shutdown() {
             }
         }
     }
-    assert_eq!(answered, 51, "everything received before the stop is answered");
+    assert_eq!(
+        answered, 51,
+        "everything received before the stop is answered"
+    );
     assert_eq!(b.expect_closed().await, Some(CloseCode::Away));
     stopping.await.unwrap();
     let addr = srv.addr;
