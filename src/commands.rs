@@ -1,18 +1,58 @@
-//! The dataset subcommands: `list`, `generate`, `score`.
+//! The dataset subcommands: `list`, `describe`, `generate`, `score`.
 //!
 //! Contract (tools outside the project call these): results on stdout as JSON
 //! Lines; any error is one line on stderr, a non-zero exit, and nothing on stdout.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::fs::File;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
-use clap::Args;
-use dataset_core::Seeded;
+use clap::{Args, ValueEnum};
+use dataset_core::config::{describe as describe_config, ConfigDoc};
+use dataset_core::{DatasetInfo, Seeded};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
+
+mod golden {
+    include!(concat!(env!("OUT_DIR"), "/golden.rs"));
+}
+
+/// How far a dataset is known to match reasoning-gym, from the golden files
+/// present when this binary was built (see `build.rs`).
+pub fn parity(name: &str) -> &'static str {
+    if golden::GOLDEN.contains(&name) {
+        "golden"
+    } else if golden::GOLDEN_RGYM.contains(&name) {
+        "native"
+    } else {
+        "unverified"
+    }
+}
+
+fn parity_meaning(parity: &str) -> &'static str {
+    match parity {
+        "golden" => "matches reasoning-gym 0.1.25 item for item on tests/golden",
+        "native" => "rgym-only dataset (no Python reference); output pinned by tests/golden-rgym",
+        _ => "no golden file: not checked against reasoning-gym",
+    }
+}
 
 #[derive(Args)]
 pub struct ListArgs {
     /// Print a JSON array instead of a table.
+    #[arg(long, conflicts_with = "markdown")]
+    json: bool,
+    /// Print a Markdown table (the README's dataset table).
+    #[arg(long)]
+    markdown: bool,
+}
+
+#[derive(Args)]
+pub struct DescribeArgs {
+    /// Dataset name (see `rgym list`).
+    dataset: String,
+    /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
 }
@@ -42,6 +82,18 @@ pub struct GenerateArgs {
     /// Number of items (default: size - start).
     #[arg(long)]
     count: Option<u64>,
+    /// Write to FILE instead of stdout; it appears only once complete.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// jsonl: one item per line; json: one JSON array.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Jsonl,
+    Json,
 }
 
 #[derive(Args)]
@@ -54,26 +106,168 @@ type CliResult = Result<(), String>;
 
 pub fn list(args: &ListArgs) -> CliResult {
     let all = datasets::registry();
-    let mut out = String::new();
-    if args.json {
+    let out = if args.json {
         let rows: Vec<Value> = all
             .iter()
-            .map(|d| serde_json::json!({"name": d.name, "category": d.category, "description": d.description}))
+            .map(|d| json!({"name": d.name, "category": d.category, "parity": parity(d.name), "description": d.description}))
             .collect();
-        out = Value::Array(rows).to_string();
-        out.push('\n');
+        Value::Array(rows).to_string() + "\n"
+    } else if args.markdown {
+        markdown_table(all)
     } else {
-        let width = all.iter().map(|d| d.name.len()).max().unwrap_or(0);
-        for d in all {
-            out.push_str(&format!(
-                "{:width$}  {:12}  {}\n",
-                d.name, d.category, d.description
-            ));
-        }
+        text_table(all)
+    };
+    write_stdout(out.as_bytes())
+}
+
+fn text_table(all: &[DatasetInfo]) -> String {
+    let header = ("NAME", "CATEGORY", "PARITY");
+    let name_w = all
+        .iter()
+        .map(|d| d.name.len())
+        .chain([header.0.len()])
+        .max()
+        .unwrap_or(0);
+    let cat_w = all
+        .iter()
+        .map(|d| d.category.len())
+        .chain([header.1.len()])
+        .max()
+        .unwrap_or(0);
+    let par_w = all
+        .iter()
+        .map(|d| parity(d.name).len())
+        .chain([header.2.len()])
+        .max()
+        .unwrap_or(0);
+    let mut out = format!(
+        "{:name_w$}  {:cat_w$}  {:par_w$}  DESCRIPTION\n",
+        header.0, header.1, header.2
+    );
+    for d in all {
+        out.push_str(&format!(
+            "{:name_w$}  {:cat_w$}  {:par_w$}  {}\n",
+            d.name,
+            d.category,
+            parity(d.name),
+            d.description
+        ));
     }
-    io::stdout()
-        .write_all(out.as_bytes())
-        .map_err(|e| e.to_string())
+    out
+}
+
+/// The README's dataset table: one row per dataset, `|` escaped so that a
+/// description cannot break the table.
+pub fn markdown_table(all: &[DatasetInfo]) -> String {
+    let mut out =
+        String::from("| Dataset | Category | Parity | Description |\n|---|---|---|---|\n");
+    for d in all {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            d.name,
+            d.category,
+            parity(d.name),
+            d.description.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+fn write_stdout(bytes: &[u8]) -> CliResult {
+    io::stdout().write_all(bytes).map_err(|e| e.to_string())
+}
+
+pub fn describe(args: &DescribeArgs) -> CliResult {
+    let info = datasets::info(&args.dataset).ok_or_else(|| {
+        dataset_core::DatasetError::UnknownDataset(args.dataset.clone()).to_string()
+    })?;
+    let doc = describe_config(info);
+    let out = if args.json {
+        describe_json(info, &doc).to_string() + "\n"
+    } else {
+        describe_text(info, &doc)
+    };
+    write_stdout(out.as_bytes())
+}
+
+fn describe_json(info: &DatasetInfo, doc: &ConfigDoc) -> Value {
+    let fields: Vec<Value> = doc
+        .fields
+        .iter()
+        .map(|f| {
+            let mut m = Map::new();
+            m.insert("name".into(), f.name.into());
+            m.insert("type".into(), f.ty.into());
+            // Absent (not null) when the dataset derives it: null is a real default.
+            if let Some(d) = &f.default {
+                m.insert("default".into(), d.clone());
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let mut v = json!({
+        "name": info.name,
+        "category": info.category,
+        "description": info.description,
+        "parity": parity(info.name),
+        "config_class": info.config_class,
+        "fields": fields,
+        "rules": doc.rules,
+    });
+    if let Some(e) = &doc.error {
+        v["defaults_error"] = e.as_str().into();
+    }
+    v
+}
+
+fn describe_text(info: &DatasetInfo, doc: &ConfigDoc) -> String {
+    let p = parity(info.name);
+    let mut out = format!(
+        "{} ({}): {}\nparity: {p} ({})\nconfig: {} (--config JSON, or dataset_config in reset)\n",
+        info.name,
+        info.category,
+        info.description,
+        parity_meaning(p),
+        info.config_class
+    );
+    if info.name == "composite" {
+        // Its one field is a list the recorder cannot see into.
+        out.push_str(
+            "note: datasets is a non-empty list of {\"name\", \"weight\" (default 1), \"config\" (default {})};\n      \
+             sub-dataset i gets seed + i + 1 and the composite's size unless its config sets them\n",
+        );
+    } else if let Some(e) = &doc.error {
+        out.push_str(&format!(
+            "note: the defaults alone do not build ({e}), so what follows may be incomplete\n"
+        ));
+    }
+    out.push_str("\nfields:\n");
+    if doc.fields.is_empty() {
+        out.push_str("  (none)\n");
+    }
+    let name_w = doc.fields.iter().map(|f| f.name.len()).max().unwrap_or(0);
+    let ty_w = doc.fields.iter().map(|f| f.ty.len()).max().unwrap_or(0);
+    for f in &doc.fields {
+        let default = match &f.default {
+            Some(d) => format!("default {d}"),
+            None => "default set by the dataset".into(),
+        };
+        out.push_str(&format!(
+            "  {:name_w$}  {:ty_w$}  {default}\n",
+            f.name, f.ty
+        ));
+    }
+    out.push_str(
+        "  (seed and size are given apart: --seed/--size, or seed=/size= in reset; size must be positive)\n",
+    );
+    out.push_str("\nrules:\n");
+    if doc.rules.is_empty() {
+        out.push_str("  (none)\n");
+    }
+    for r in &doc.rules {
+        out.push_str(&format!("  - {r}\n"));
+    }
+    out
 }
 
 fn open(args: &DatasetArgs) -> Result<Seeded, String> {
@@ -101,7 +295,7 @@ fn open(args: &DatasetArgs) -> Result<Seeded, String> {
 struct ItemRow<'a> {
     index: u64,
     question: &'a str,
-    answer: &'a str,
+    answer: Option<&'a str>,
     metadata: &'a Map<String, Value>,
 }
 
@@ -124,20 +318,95 @@ pub fn generate(args: &GenerateArgs) -> CliResult {
                 args.start, ds.size
             )
         })?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    for index in args.start..end {
+    let bar = progress_bar(args.output.is_some(), end - args.start);
+    let result = match &args.output {
+        None => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+            write_items(&ds, args.start..end, args.format, &mut out, &bar)
+        }
+        Some(path) => write_file(path, |out| {
+            write_items(&ds, args.start..end, args.format, out, &bar)
+        }),
+    };
+    bar.finish_and_clear();
+    result
+}
+
+/// Drawn on stderr only when a person watches it and the items do not go to
+/// that same terminal; otherwise hidden, so scripts see no stray output.
+fn progress_bar(to_file: bool, len: u64) -> ProgressBar {
+    let watched = io::stderr().is_terminal() && (to_file || !io::stdout().is_terminal());
+    if !watched {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{elapsed_precise} [{wide_bar}] {human_pos}/{human_len} items, eta {eta}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Writes through a sibling temporary file renamed into place at the end, so
+/// that a failed export never leaves a truncated FILE behind.
+fn write_file(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> CliResult) -> CliResult {
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("--output {}: not a file name", path.display()))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".rgym-{}.tmp", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    let file = File::create(&tmp).map_err(|e| format!("--output {}: {e}", path.display()))?;
+    let mut out = BufWriter::with_capacity(1 << 16, file);
+    let result = fill(&mut out).and_then(|()| {
+        let file = out.into_inner().map_err(|e| e.error().to_string())?;
+        file.sync_all().map_err(|e| e.to_string())?;
+        std::fs::rename(&tmp, path).map_err(|e| format!("--output {}: {e}", path.display()))
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn write_items(
+    ds: &Seeded,
+    range: std::ops::Range<u64>,
+    format: Format,
+    out: &mut impl Write,
+    bar: &ProgressBar,
+) -> CliResult {
+    let io = |e: io::Error| e.to_string();
+    let json = format == Format::Json;
+    if json {
+        out.write_all(b"[").map_err(io)?;
+    }
+    let first = range.start;
+    for index in range {
         let item = ds.get(index).map_err(|e| format!("item {index}: {e}"))?;
         let row = ItemRow {
             index,
             question: &item.question,
-            answer: &item.answer,
+            answer: ds.answer(&item),
             metadata: &item.metadata,
         };
-        serde_json::to_writer(&mut out, &row).map_err(|e| e.to_string())?;
-        out.write_all(b"\n").map_err(|e| e.to_string())?;
+        if json {
+            out.write_all(if index == first { b"\n" } else { b",\n" })
+                .map_err(io)?;
+        }
+        serde_json::to_writer(&mut *out, &row).map_err(|e| e.to_string())?;
+        if !json {
+            out.write_all(b"\n").map_err(io)?;
+        }
+        bar.inc(1);
     }
-    out.flush().map_err(|e| e.to_string())
+    if json {
+        out.write_all(b"\n]\n").map_err(io)?;
+    }
+    out.flush().map_err(io)
 }
 
 #[derive(Serialize)]

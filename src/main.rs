@@ -3,6 +3,7 @@
 //! `commands`.
 
 mod commands;
+mod health;
 
 use std::process::ExitCode;
 
@@ -21,9 +22,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// List every registered dataset.
+    /// List every registered dataset: name, category, parity, description.
     List(commands::ListArgs),
-    /// Write items as JSON Lines: {"index", "question", "answer", "metadata"}.
+    /// Show a dataset's config fields, types, defaults and validation rules.
+    Describe(commands::DescribeArgs),
+    /// Write items {"index", "question", "answer", "metadata"} as JSON Lines or one JSON array.
     Generate(commands::GenerateArgs),
     /// Score answers read as JSON Lines {"index", "answer"} from stdin.
     Score(commands::ScoreArgs),
@@ -31,16 +34,20 @@ enum Command {
     Serve(rgym_server::ServeArgs),
     /// Load-test an OpenEnv reasoning-gym server (ours or Python's) over WebSocket.
     Loadtest(loadtest::LoadtestArgs),
+    /// Probe a server's /health: exit 0 iff it answers 200 {"status": "healthy"}.
+    Health(health::HealthArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::List(args) => commands::list(&args),
+        Command::Describe(args) => commands::describe(&args),
         Command::Generate(args) => commands::generate(&args),
         Command::Score(args) => commands::score(&args),
         Command::Serve(args) => rgym_server::serve(&args),
         Command::Loadtest(args) => loadtest::run(&args),
+        Command::Health(args) => health::health(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

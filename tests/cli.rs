@@ -231,3 +231,278 @@ fn list_names_every_registered_dataset() {
         .iter()
         .any(|r| r["name"] == "leg_counting" && r["category"] == "arithmetic"));
 }
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rgym-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const GEN: &[&str] = &[
+    "generate",
+    "leg_counting",
+    "--seed",
+    "3",
+    "--size",
+    "50",
+    "--start",
+    "5",
+    "--count",
+    "20",
+];
+
+#[test]
+fn generate_output_writes_the_same_lines_as_stdout_and_nothing_else() {
+    let dir = temp_dir("output");
+    let file = dir.join("items.jsonl");
+    let piped = stdout(&rgym(GEN, None));
+    let mut args = GEN.to_vec();
+    args.extend(["--output", file.to_str().unwrap()]);
+    let out = rgym(&args, None);
+    assert_eq!(stdout(&out), "");
+    // stderr is not a terminal here: no progress bar.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), piped);
+    // No temporary file is left beside it.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn generate_format_json_is_one_array_of_the_same_rows() {
+    let lines: Vec<serde_json::Value> = stdout(&rgym(GEN, None))
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut args = GEN.to_vec();
+    args.extend(["--format", "json"]);
+    let array: serde_json::Value = serde_json::from_str(&stdout(&rgym(&args, None))).unwrap();
+    assert_eq!(array, serde_json::Value::Array(lines));
+    let empty = rgym(
+        &[
+            "generate",
+            "leg_counting",
+            "--seed",
+            "3",
+            "--size",
+            "5",
+            "--count",
+            "0",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&empty)).unwrap(),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn generate_output_errors_are_one_line_and_leave_no_file() {
+    let dir = temp_dir("output-err");
+    let missing = dir.join("no/such/dir/items.jsonl");
+    let file = dir.join("items.jsonl");
+    for (path, extra, needle) in [
+        (&missing, &[][..], "--output"),
+        (&file, &["--start", "60"][..], "out of range"),
+    ] {
+        let mut args = GEN[..6].to_vec();
+        args.extend(extra);
+        args.extend(["--output", path.to_str().unwrap()]);
+        let out = rgym(&args, None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(out.stdout.is_empty());
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{err}");
+    }
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn describe_shows_fields_defaults_and_rules() {
+    let text = stdout(&rgym(&["describe", "leg_counting"], None));
+    let field = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("min_animals "))
+        .expect("min_animals listed");
+    assert!(
+        field.contains("int") && field.ends_with("default 3"),
+        "{field}"
+    );
+    assert!(text.contains("- min_animals must be positive"), "{text}");
+    assert!(text.contains("parity: golden"), "{text}");
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(&rgym(
+        &["describe", "leg_counting", "--json"],
+        None,
+    )))
+    .unwrap();
+    assert_eq!(json["config_class"], "LegCountingConfig");
+    assert_eq!(
+        json["fields"][0],
+        serde_json::json!({"name": "min_animals", "type": "int", "default": 3})
+    );
+    assert!(json["rules"]
+        .as_array()
+        .unwrap()
+        .contains(&"min_animals must be positive".into()));
+    // Every rule describe reports is one the dataset really enforces.
+    let out = rgym(
+        &[
+            "generate",
+            "leg_counting",
+            "--seed",
+            "1",
+            "--size",
+            "1",
+            "--config",
+            "{\"min_animals\": 0}",
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains(json["rules"][0].as_str().unwrap()));
+}
+
+#[test]
+fn describe_works_for_every_dataset_and_rejects_unknown_ones() {
+    for d in datasets::registry() {
+        let out = rgym(&["describe", d.name, "--json"], None);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(json["name"], d.name);
+        if d.name != "composite" {
+            assert!(json.get("defaults_error").is_none(), "{}: {json}", d.name);
+        }
+    }
+    let out = rgym(&["describe", "no_such"], None);
+    assert!(!out.status.success() && out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Dataset 'no_such' not registered"));
+}
+
+#[test]
+fn list_formats_agree() {
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&rgym(&["list", "--json"], None))).unwrap();
+    let by_name = |n: &str| rows.iter().find(|r| r["name"] == n).unwrap().clone();
+    assert_eq!(by_name("leg_counting")["parity"], "golden");
+    assert_eq!(by_name("reverse_sort")["parity"], "native");
+    let text = stdout(&rgym(&["list"], None));
+    let md = stdout(&rgym(&["list", "--markdown"], None));
+    assert!(text.starts_with("NAME "), "{text}");
+    assert_eq!(text.lines().count(), rows.len() + 1);
+    assert!(md.starts_with("| Dataset | Category | Parity | Description |\n|---|---|---|---|\n"));
+    assert_eq!(md.lines().count(), rows.len() + 2);
+    for r in &rows {
+        let row = format!(
+            "| `{}` | {} | {} | {} |",
+            r["name"].as_str().unwrap(),
+            r["category"].as_str().unwrap(),
+            r["parity"].as_str().unwrap(),
+            r["description"].as_str().unwrap().replace('|', "\\|")
+        );
+        assert!(md.lines().any(|l| l == row), "{row}");
+    }
+    assert!(!rgym(&["list", "--json", "--markdown"], None)
+        .status
+        .success());
+}
+
+#[test]
+fn version_flag() {
+    let out = stdout(&rgym(&["--version"], None));
+    assert_eq!(out.trim(), format!("rgym {}", env!("CARGO_PKG_VERSION")));
+}
+
+/// Serves each canned reply to one connection, then stops.
+fn canned_server(replies: Vec<&'static str>) -> (String, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write as _};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/health", listener.local_addr().unwrap());
+    let handle = std::thread::spawn(move || {
+        for reply in replies {
+            let (mut s, _) = listener.accept().unwrap();
+            let mut buf = [0u8; 1024];
+            let mut req = Vec::new();
+            while !req.windows(4).any(|w| w == b"\r\n\r\n") {
+                let n = s.read(&mut buf).unwrap();
+                if n == 0 {
+                    break;
+                }
+                req.extend_from_slice(&buf[..n]);
+            }
+            assert!(req.starts_with(b"GET /health HTTP/1.1\r\n"));
+            s.write_all(reply.as_bytes()).unwrap();
+        }
+    });
+    (url, handle)
+}
+
+#[test]
+fn health_exits_zero_only_for_200_healthy() {
+    let (url, server) = canned_server(vec![
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 20\r\n\r\n{\"status\":\"healthy\"}",
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-length: 8\r\n\r\ndraining",
+        "HTTP/1.1 200 OK\r\ncontent-length: 21\r\n\r\n{\"status\":\"starting\"}",
+    ]);
+    let ok = rgym(&["health", "--url", &url], None);
+    assert_eq!(stdout(&ok).trim(), "healthy");
+    for needle in ["HTTP 503: draining", "starting"] {
+        let out = rgym(&["health", "--url", &url], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && out.stdout.is_empty());
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{err}");
+    }
+    server.join().unwrap();
+    // Nothing listening any more.
+    let out = rgym(&["health", "--url", &url, "--timeout", "2"], None);
+    assert!(!out.status.success() && out.stdout.is_empty());
+    let out = rgym(&["health", "--url", "https://127.0.0.1:1/health"], None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("http://"));
+}
+
+#[test]
+fn health_accepts_a_real_rgym_serve() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_rgym"))
+        .args(["serve", "--host", "127.0.0.1", "--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}/health");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let healthy = loop {
+        if rgym(&["health", "--url", &url], None).status.success() {
+            break true;
+        }
+        if std::time::Instant::now() > deadline {
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(healthy, "rgym health never saw {url} healthy");
+}

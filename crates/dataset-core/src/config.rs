@@ -6,12 +6,102 @@
 //! value of the wrong type, then the dataset's own `validate()` rules. So the
 //! readers below never fail on the spot: they return the default and remember
 //! the problem, and [`ConfigReader::finish`] reports it.
+//!
+//! [`describe`] documents a dataset's config without any per-dataset code: it
+//! builds the dataset from an empty config while the reader records every
+//! field it is asked for (name, type, default) and [`ensure`] records every
+//! rule. With all defaults valid, every rule runs, so the record is complete.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use crate::{DatasetError, Result};
+use crate::{DatasetError, DatasetInfo, Result};
+
+/// A config field as `rgym describe` shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDoc {
+    pub name: &'static str,
+    /// The Python annotation (`int`, `Optional[float]`, `list[str]`), or `any`
+    /// for a field the dataset parses itself.
+    pub ty: &'static str,
+    /// `None` when the dataset derives the default itself (an `any` field).
+    pub default: Option<Value>,
+}
+
+/// What [`describe`] found out about a dataset's config.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConfigDoc {
+    /// In the order the dataset reads them (the dataclass field order).
+    pub fields: Vec<FieldDoc>,
+    /// The `validate()` messages, each once, in the order they are checked.
+    pub rules: Vec<String>,
+    /// Building with every default failed (`composite` needs its `datasets`),
+    /// so the record may stop short.
+    pub error: Option<String>,
+}
+
+thread_local! {
+    // Per thread, so that describing never disturbs datasets built elsewhere.
+    static RECORDING: RefCell<Option<ConfigDoc>> = const { RefCell::new(None) };
+}
+
+fn record(f: impl FnOnce(&mut ConfigDoc)) {
+    RECORDING.with(|r| {
+        if let Some(doc) = r.borrow_mut().as_mut() {
+            f(doc)
+        }
+    });
+}
+
+/// `default` is only called while recording: builds outside `describe` pay
+/// for a thread-local check, not for cloning defaults.
+fn record_field(
+    name: &'static str,
+    ty: &'static str,
+    default: impl FnOnce() -> Option<Value>,
+    overwrite: bool,
+) {
+    record(|doc| match doc.fields.iter_mut().find(|f| f.name == name) {
+        Some(f) if overwrite => {
+            *f = FieldDoc {
+                name,
+                ty,
+                default: default(),
+            }
+        }
+        Some(_) => {}
+        None => doc.fields.push(FieldDoc {
+            name,
+            ty,
+            default: default(),
+        }),
+    });
+}
+
+/// The config fields, defaults and validation rules of a dataset, found by
+/// building it with seed 0, size 500 and an empty config.
+pub fn describe(info: &DatasetInfo) -> ConfigDoc {
+    struct Stop;
+    impl Drop for Stop {
+        // A panicking builder must not leave this thread recording.
+        fn drop(&mut self) {
+            RECORDING.with(|r| r.borrow_mut().take());
+        }
+    }
+    RECORDING.with(|r| *r.borrow_mut() = Some(ConfigDoc::default()));
+    let stop = Stop;
+    let built = crate::build_with(info, &Map::new(), Some(0), Some(500));
+    let mut doc = RECORDING
+        .with(|r| r.borrow_mut().take())
+        .unwrap_or_default();
+    drop(stop);
+    if let Err(e) = built {
+        doc.error = Some(e.to_string());
+    }
+    doc
+}
 
 pub struct ConfigReader<'a> {
     class: &'static str,
@@ -22,6 +112,19 @@ pub struct ConfigReader<'a> {
 
 /// `assert cond, msg` of a config's `validate()`.
 pub fn ensure(cond: bool, msg: impl Into<String>) -> Result<()> {
+    if RECORDING.with(|r| r.borrow().is_some()) {
+        let msg = msg.into();
+        record(|doc| {
+            if !doc.rules.contains(&msg) {
+                doc.rules.push(msg.clone());
+            }
+        });
+        return if cond {
+            Ok(())
+        } else {
+            Err(DatasetError::InvalidConfig(msg))
+        };
+    }
     if cond {
         Ok(())
     } else {
@@ -41,6 +144,7 @@ impl<'a> ConfigReader<'a> {
 
     /// The value given for `name`, if any; `null` counts as given (Python `None`).
     pub fn raw(&mut self, name: &'static str) -> Option<&'a Value> {
+        record_field(name, "any", || None, false);
         let (key, value) = self.config.get_key_value(name)?;
         self.read.insert(key.as_str());
         Some(value)
@@ -52,14 +156,17 @@ impl<'a> ConfigReader<'a> {
         }
     }
 
-    fn typed<T>(
+    fn typed<T: Clone + Into<Value>>(
         &mut self,
         name: &'static str,
+        ty: &'static str,
         default: T,
         what: &str,
         conv: impl Fn(&Value) -> Option<T>,
     ) -> T {
-        match self.raw(name) {
+        let given = self.raw(name);
+        record_field(name, ty, || Some(default.clone().into()), true);
+        match given {
             None => default,
             Some(v) => match conv(v) {
                 Some(t) => t,
@@ -72,12 +179,12 @@ impl<'a> ConfigReader<'a> {
     }
 
     pub fn int(&mut self, name: &'static str, default: i64) -> i64 {
-        self.typed(name, default, "an integer", as_int)
+        self.typed(name, "int", default, "an integer", as_int)
     }
 
     /// An `Optional[int]` field: JSON `null` is `None`.
     pub fn opt_int(&mut self, name: &'static str, default: Option<i64>) -> Option<i64> {
-        self.typed(name, default, "an integer or null", |v| {
+        self.typed(name, "Optional[int]", default, "an integer or null", |v| {
             if v.is_null() {
                 Some(None)
             } else {
@@ -88,7 +195,7 @@ impl<'a> ConfigReader<'a> {
 
     /// A `float` field. Ints are accepted, as Python would accept them.
     pub fn float(&mut self, name: &'static str, default: f64) -> f64 {
-        self.typed(name, default, "a number", |v| {
+        self.typed(name, "float", default, "a number", |v| {
             if v.is_boolean() {
                 None
             } else {
@@ -98,7 +205,7 @@ impl<'a> ConfigReader<'a> {
     }
 
     pub fn opt_float(&mut self, name: &'static str, default: Option<f64>) -> Option<f64> {
-        self.typed(name, default, "a number or null", |v| {
+        self.typed(name, "Optional[float]", default, "a number or null", |v| {
             if v.is_null() {
                 Some(None)
             } else {
@@ -108,28 +215,34 @@ impl<'a> ConfigReader<'a> {
     }
 
     pub fn bool(&mut self, name: &'static str, default: bool) -> bool {
-        self.typed(name, default, "a boolean", Value::as_bool)
+        self.typed(name, "bool", default, "a boolean", Value::as_bool)
     }
 
     pub fn string(&mut self, name: &'static str, default: &str) -> String {
-        self.typed(name, default.to_string(), "a string", |v| {
+        self.typed(name, "str", default.to_string(), "a string", |v| {
             v.as_str().map(str::to_string)
         })
     }
 
     pub fn opt_string(&mut self, name: &'static str, default: Option<&str>) -> Option<String> {
-        self.typed(name, default.map(str::to_string), "a string or null", |v| {
-            if v.is_null() {
-                Some(None)
-            } else {
-                v.as_str().map(|s| Some(s.to_string()))
-            }
-        })
+        self.typed(
+            name,
+            "Optional[str]",
+            default.map(str::to_string),
+            "a string or null",
+            |v| {
+                if v.is_null() {
+                    Some(None)
+                } else {
+                    v.as_str().map(|s| Some(s.to_string()))
+                }
+            },
+        )
     }
 
     pub fn str_list(&mut self, name: &'static str, default: &[&str]) -> Vec<String> {
         let default = default.iter().map(|s| s.to_string()).collect();
-        self.typed(name, default, "a list of strings", |v| {
+        self.typed(name, "list[str]", default, "a list of strings", |v| {
             v.as_array()?
                 .iter()
                 .map(|x| x.as_str().map(str::to_string))
@@ -138,15 +251,23 @@ impl<'a> ConfigReader<'a> {
     }
 
     pub fn int_list(&mut self, name: &'static str, default: &[i64]) -> Vec<i64> {
-        self.typed(name, default.to_vec(), "a list of integers", |v| {
-            v.as_array()?.iter().map(as_int).collect()
-        })
+        self.typed(
+            name,
+            "list[int]",
+            default.to_vec(),
+            "a list of integers",
+            |v| v.as_array()?.iter().map(as_int).collect(),
+        )
     }
 
     pub fn float_list(&mut self, name: &'static str, default: &[f64]) -> Vec<f64> {
-        self.typed(name, default.to_vec(), "a list of numbers", |v| {
-            v.as_array()?.iter().map(Value::as_f64).collect()
-        })
+        self.typed(
+            name,
+            "list[float]",
+            default.to_vec(),
+            "a list of numbers",
+            |v| v.as_array()?.iter().map(Value::as_f64).collect(),
+        )
     }
 
     /// The `seed` field. reasoning-gym draws a random seed when it is absent;
@@ -205,5 +326,69 @@ fn as_i128(v: &Value) -> Option<i128> {
             .map(i128::from)
             .or_else(|| n.as_u64().map(i128::from)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::{Dataset, Item, Params};
+
+    struct Fake;
+    impl Dataset for Fake {
+        fn name(&self) -> &str {
+            "fake"
+        }
+        fn generate(&self, _: u64) -> Result<Item> {
+            Err(DatasetError::Generation("unused".into()))
+        }
+    }
+
+    fn build(r: &mut ConfigReader, _: Params) -> Result<Arc<dyn Dataset>> {
+        let lo = r.int("lo", 3);
+        let hi = r.opt_float("hi", None);
+        let custom = r.raw("custom").cloned();
+        let _again = r.raw("lo");
+        r.finish()?;
+        ensure(lo > 0, "lo must be positive")?;
+        ensure(hi.is_none_or(|h| h >= lo as f64), "hi must be >= lo")?;
+        ensure(lo > 0, "lo must be positive")?;
+        let _ = custom;
+        Ok(Arc::new(Fake))
+    }
+
+    const INFO: DatasetInfo = DatasetInfo {
+        name: "fake",
+        category: "test",
+        description: "",
+        config_class: "FakeConfig",
+        build,
+    };
+
+    #[test]
+    fn describe_records_fields_defaults_and_rules_once() {
+        let doc = describe(&INFO);
+        let fields: Vec<_> = doc
+            .fields
+            .iter()
+            .map(|f| (f.name, f.ty, f.default.clone()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("lo", "int", Some(json!(3))),
+                ("hi", "Optional[float]", Some(Value::Null)),
+                ("custom", "any", None),
+            ]
+        );
+        assert_eq!(doc.rules, ["lo must be positive", "hi must be >= lo"]);
+        assert_eq!(doc.error, None);
+        // Recording is over: a failing rule no longer records anything.
+        assert!(ensure(false, "x").is_err());
+        assert!(RECORDING.with(|r| r.borrow().is_none()));
     }
 }

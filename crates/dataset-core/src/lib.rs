@@ -72,6 +72,13 @@ pub trait Dataset: Send + Sync {
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
         score::exact_or_contained(answer, &item.answer)
     }
+
+    /// True for the datasets whose every reasoning-gym item has `answer: None`
+    /// (puzzles with many valid solutions, checked by the scorer). Their items
+    /// carry an empty `answer`, and [`Seeded::answer_json`] shows it as `null`.
+    fn answer_is_none(&self) -> bool {
+        false
+    }
 }
 
 /// A built dataset together with the seed and size every item depends on.
@@ -96,6 +103,12 @@ impl Seeded {
 
     pub fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
         self.dataset.score(answer, item)
+    }
+
+    /// The item's answer as reasoning-gym gives it: a string, or `None` for the
+    /// datasets that have no single answer.
+    pub fn answer<'a>(&self, item: &'a Item) -> Option<&'a str> {
+        (!self.dataset.answer_is_none()).then_some(item.answer.as_str())
     }
 }
 

@@ -102,7 +102,7 @@ fn check_file(path: &Path) -> Result<usize, String> {
                     item.question, row["question"]
                 ));
             }
-            if row["answer"].as_str() != Some(item.answer.as_str()) {
+            if row["answer"].as_str() != ds.answer(&item) {
                 return Err(format!(
                     "{ctx}: answer differs: rgym {:?}, ref {}",
                     item.answer, row["answer"]

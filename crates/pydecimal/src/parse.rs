@@ -69,7 +69,7 @@ fn nan(negative: bool, payload: &[u8], signaling: bool) -> Option<Decimal> {
     let payload = if payload.is_empty() {
         BigUint::zero()
     } else {
-        BigUint::parse_bytes(payload, 10)?
+        parse_digits(payload)?
     };
     Some(Decimal {
         negative,
@@ -129,7 +129,7 @@ fn finite(negative: bool, s: &[u8]) -> Option<Decimal> {
         .copied()
         .filter(|&b| b != b'.')
         .collect();
-    let coeff = BigUint::parse_bytes(&coeff_text, 10)?;
+    let coeff = parse_digits(&coeff_text)?;
     // The maximal context's finalize must leave the value untouched.
     if coeff.is_zero() {
         if !(MIN_ETINY..=MAX_EMAX).contains(&exp) {
@@ -157,4 +157,41 @@ fn parse_exponent(s: &[u8]) -> Option<i128> {
         v = (v * 10 + (d - b'0') as i128).min(i64::MAX as i128 + 1);
     }
     Some(if neg { -v } else { v.min(i64::MAX as i128) })
+}
+
+/// ASCII digits to an integer. Splitting in halves keeps long inputs (an
+/// answer can be any length) well below the quadratic cost of a digit-by-digit
+/// conversion.
+fn parse_digits(s: &[u8]) -> Option<BigUint> {
+    if s.len() <= 2_000 {
+        return BigUint::parse_bytes(s, 10);
+    }
+    let (hi, lo) = s.split_at(s.len() / 2);
+    Some(parse_digits(hi)? * crate::pow10(lo.len() as u64) + parse_digits(lo)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_coefficients_round_trip() {
+        // Digits from a simple LCG, long enough to take the split path twice.
+        let mut x: u64 = 12345;
+        let digits: String = (0..9_001)
+            .map(|i| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let d = (x >> 60) % 10;
+                char::from(b'0' + if i == 0 { d.max(1) as u8 } else { d as u8 })
+            })
+            .collect();
+        let d: Decimal = digits.parse().unwrap();
+        assert_eq!(d.to_string(), digits);
+        let with_point = format!("{}.{}", &digits[..4000], &digits[4000..]);
+        let d: Decimal = with_point.parse().unwrap();
+        assert_eq!(d.to_string(), with_point);
+        assert_eq!(d.adjusted(), 3999);
+    }
 }

@@ -98,13 +98,16 @@ fn exec(msg: &str) -> EnvError {
 }
 
 /// A JSON integer as Python would see it (`true` is 1; `3.0` is not an int).
-fn as_int(v: &Value) -> Option<i128> {
+/// Integers beyond 64 bits arrive as their literal (serde_json's
+/// `arbitrary_precision`) and are read up to `i128`, which `Seeded` holds.
+pub fn as_int(v: &Value) -> Option<i128> {
     match v {
         Value::Bool(b) => Some(*b as i128),
         Value::Number(n) => n
             .as_i64()
             .map(i128::from)
-            .or_else(|| n.as_u64().map(i128::from)),
+            .or_else(|| n.as_u64().map(i128::from))
+            .or_else(|| n.to_string().parse().ok()),
         _ => None,
     }
 }

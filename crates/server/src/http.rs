@@ -118,10 +118,8 @@ fn coerce_seed(v: &Value) -> Result<Value, Value> {
     let n: i128 = match v {
         Value::Bool(b) => *b as i128,
         Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i as i128
-            } else if let Some(u) = n.as_u64() {
-                u as i128
+            if let Some(i) = crate::env::as_int(v) {
+                i
             } else {
                 let f = n.as_f64().unwrap_or(f64::NAN);
                 if f.fract() != 0.0 || !f.is_finite() {

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Performance baseline: rgym vs the Python reference vs a canned-reply server
+# (the ceiling this machine and load generator allow), same settings, same
+# run. Prints markdown tables (docs/PERFORMANCE.md holds a copy) and keeps
+# every raw JSON report under $OUT.
+#
+#   scripts/perf_baseline.sh            # full run, ~20 minutes
+#   QUICK=1 scripts/perf_baseline.sh    # short windows, fewer points (~6 min)
+#
+# Knobs (environment): OUT (default target/perf), DURATION / WARMUP (seconds
+# per load run), SWEEP (session counts for the plot), IDLE_RGYM /
+# IDLE_PYTHON (sessions held in idle mode), SLOW_DATASET (skip the search
+# for the slowest ported dataset), SKIP_PYTHON=1.
+#
+# Everything listens on 127.0.0.1 only; every run is bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+OUT=${OUT:-target/perf}
+if [[ -n "${QUICK:-}" ]]; then
+  DURATION=${DURATION:-5}; WARMUP=${WARMUP:-2}
+  SWEEP=${SWEEP:-"1 16 64 256"}
+  IDLE_RGYM=${IDLE_RGYM:-20000}; IDLE_PYTHON=${IDLE_PYTHON:-500}
+else
+  DURATION=${DURATION:-10}; WARMUP=${WARMUP:-3}
+  SWEEP=${SWEEP:-"1 4 16 64 256 1024"}
+  IDLE_RGYM=${IDLE_RGYM:-20000}; IDLE_PYTHON=${IDLE_PYTHON:-2000}
+fi
+# Items are drawn from a large virtual dataset with a distinct seed per
+# session, so a server's item cache cannot turn the test into replaying.
+SIZE=${SIZE:-1000000}
+CHURN_SESSIONS=${CHURN_SESSIONS:-32}
+PORT_RGYM=${PORT_RGYM:-18100}
+PORT_PY=${PORT_PY:-18101}
+PORT_CANNED=${PORT_CANNED:-18102}
+VENV=.venv-perf
+RGYM=$ROOT/target/release/rgym
+CANNED=$ROOT/target/release/examples/canned
+
+mkdir -p "$OUT"
+rm -f "$OUT"/*.json
+LOG=$OUT/servers.log
+: >"$LOG"
+
+echo "== building (release)" >&2
+cargo build --release --quiet --bin rgym
+cargo build --release --quiet -p loadtest --example canned
+
+if [[ -z "${SKIP_PYTHON:-}" && ! -x $VENV/bin/python ]]; then
+  echo "== creating $VENV (openenv-core 0.3.0, reasoning-gym 0.1.25)" >&2
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet "openenv-core[core]==0.3.0" "reasoning-gym==0.1.25"
+fi
+
+# Servers and the load generator each hold one descriptor per session.
+ulimit -Hn 1048576 2>/dev/null || true
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || ulimit -n 65536 2>/dev/null || true
+
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]:-}"; do
+    [[ -n "$p" ]] && kill "$p" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+wait_port() { # port seconds
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "server on port $1 did not come up; see $LOG" >&2
+  return 1
+}
+
+stop() { # pid
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+}
+
+start_rgym() { # max-sessions
+  RUST_LOG=warn "$RGYM" serve --host 127.0.0.1 --port "$PORT_RGYM" --max-sessions "$1" >>"$LOG" 2>&1 &
+  RGYM_PID=$!; PIDS+=("$RGYM_PID")
+  wait_port "$PORT_RGYM" 30
+}
+start_python() { # max-sessions
+  "$VENV/bin/python" scripts/reference_env/app.py --port "$PORT_PY" --max-sessions "$1" >>"$LOG" 2>&1 &
+  PY_PID=$!; PIDS+=("$PY_PID")
+  wait_port "$PORT_PY" 120
+}
+start_canned() {
+  "$CANNED" --port "$PORT_CANNED" >>"$LOG" 2>&1 &
+  CANNED_PID=$!; PIDS+=("$CANNED_PID")
+  wait_port "$PORT_CANNED" 10
+}
+
+# lt NAME PORT PID [loadtest flags...]: one run, JSON to $OUT/NAME.json.
+lt() {
+  local name=$1 port=$2 pid=$3; shift 3
+  echo "-- $name" >&2
+  "$RGYM" loadtest --url "http://127.0.0.1:$port" --server-pid "$pid" \
+    --label "$name" --json "$@" >"$OUT/$name.json" 2>>"$OUT/loadtest-errors.log" || true
+  # A failed run still leaves a report unless the generator could not start.
+  if [[ ! -s $OUT/$name.json ]]; then
+    echo "   (no report; see $OUT/loadtest-errors.log)" >&2
+    rm -f "$OUT/$name.json"
+  fi
+}
+
+MAXS=4096
+start_canned
+start_rgym "$MAXS"
+[[ -z "${SKIP_PYTHON:-}" ]] && start_python "$MAXS"
+
+TARGETS=("canned $PORT_CANNED $CANNED_PID" "rgym $PORT_RGYM $RGYM_PID")
+[[ -z "${SKIP_PYTHON:-}" ]] && TARGETS+=("python $PORT_PY $PY_PID")
+
+COMMON=(--duration "$DURATION" --warmup "$WARMUP" --size "$SIZE" --dataset leg_counting)
+
+echo "== load: leg_counting, sessions sweep ($SWEEP)" >&2
+for s in $SWEEP; do
+  for t in "${TARGETS[@]}"; do
+    set -- $t
+    lt "load-$1-$s" "$2" "$3" --mode load --sessions "$s" "${COMMON[@]}"
+  done
+done
+
+echo "== churn: connect, reset, step, close ($CHURN_SESSIONS concurrent)" >&2
+for t in "${TARGETS[@]}"; do
+  set -- $t
+  lt "churn-$1" "$2" "$3" --mode churn --sessions "$CHURN_SESSIONS" "${COMMON[@]}"
+done
+
+# The slowest ported dataset: the highest per-item generation time of
+# `rgym generate` over the registry (default configs).
+if [[ -z "${SLOW_DATASET:-}" ]]; then
+  echo "== finding the slowest ported dataset" >&2
+  SLOW_DATASET=$(python3 - "$RGYM" <<'EOF' 2>>"$LOG" || echo leg_counting
+import json, subprocess, sys, time
+rgym = sys.argv[1]
+names = [d["name"] for d in json.loads(subprocess.check_output([rgym, "list", "--json"]))]
+worst, worst_t = "leg_counting", 0.0
+for n in names:
+    if n == "composite":
+        continue
+    t = time.perf_counter()
+    try:
+        subprocess.run([rgym, "generate", n, "--seed", "1", "--size", "200"], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+    except Exception:
+        continue
+    dt = time.perf_counter() - t
+    if dt > worst_t:
+        worst, worst_t = n, dt
+print(worst)
+EOF
+)
+fi
+echo "   slowest: $SLOW_DATASET" >&2
+for t in "${TARGETS[@]}"; do
+  set -- $t
+  [[ $1 == canned ]] && continue
+  lt "slow-$1-64" "$2" "$3" --mode load --sessions 64 --duration "$DURATION" --warmup "$WARMUP" \
+    --size "$SIZE" --dataset "$SLOW_DATASET"
+done
+
+echo "== idle: fresh servers, sessions held for ${DURATION}s" >&2
+stop "$RGYM_PID"
+start_rgym $((IDLE_RGYM + 100))
+lt "idle-rgym-$IDLE_RGYM" "$PORT_RGYM" "$RGYM_PID" --mode idle --sessions "$IDLE_RGYM" \
+  --duration "$DURATION" --size "$SIZE" --timeout 60
+if [[ -z "${SKIP_PYTHON:-}" ]]; then
+  stop "$PY_PID"
+  start_python $((IDLE_PYTHON + 100))
+  lt "idle-python-$IDLE_PYTHON" "$PORT_PY" "$PY_PID" --mode idle --sessions "$IDLE_PYTHON" \
+    --duration "$DURATION" --size "$SIZE" --timeout 60
+fi
+
+echo >&2
+python3 scripts/perf_tables.py "$OUT" --duration "$DURATION" --warmup "$WARMUP" \
+  --size "$SIZE" --churn-sessions "$CHURN_SESSIONS" --slow "$SLOW_DATASET"
