@@ -8,9 +8,11 @@ mod grid;
 pub mod ab;
 pub mod base_conversion;
 pub mod binary_alternation;
+pub mod binary_matrix;
 pub mod count_primes;
 pub mod cryptarithm;
 pub mod caesar_cipher;
+pub mod group_anagrams;
 pub mod isomorphic_strings;
 pub mod letter_counting;
 pub mod letter_jumble;
@@ -38,9 +40,11 @@ pub const DATASETS: &[DatasetInfo] = &[
     ab::INFO,
     base_conversion::INFO,
     binary_alternation::INFO,
+    binary_matrix::INFO,
     count_primes::INFO,
     cryptarithm::INFO,
     caesar_cipher::INFO,
+    group_anagrams::INFO,
     isomorphic_strings::INFO,
     letter_counting::INFO,
     letter_jumble::INFO,

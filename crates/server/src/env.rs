@@ -86,7 +86,8 @@ pub struct StepJob {
 }
 
 pub struct StepOutcome {
-    scored: Option<(f64, Arc<Item>)>,
+    /// Score, the item, and whether reasoning-gym gives it an answer at all.
+    scored: Option<(f64, Arc<Item>, bool)>,
 }
 
 fn new_episode_id() -> String {
@@ -273,8 +274,9 @@ impl StepJob {
         let scored = match self.target {
             None => None,
             Some((dataset, item)) => {
+                let has_answer = !dataset.seeded.dataset.answer_is_none();
                 let score = sup.score(dataset, item.clone(), self.answer).await?;
-                Some((score, item))
+                Some((score, item, has_answer))
             }
         };
         Ok(StepOutcome { scored })
@@ -289,14 +291,15 @@ impl StepOutcome {
                 "reward": 0.0,
                 "done": true,
             }),
-            Some((score, item)) => {
+            Some((score, item, has_answer)) => {
                 let meta = if item.metadata.is_empty() {
                     Value::Null
                 } else {
                     Value::Object(item.metadata.clone())
                 };
+                let answer = has_answer.then_some(item.answer.as_str());
                 json!({
-                    "observation": {"question": null, "score": score, "correct_answer": item.answer, "dataset_metadata": meta},
+                    "observation": {"question": null, "score": score, "correct_answer": answer, "dataset_metadata": meta},
                     "reward": score,
                     "done": true,
                 })
@@ -305,7 +308,7 @@ impl StepOutcome {
     }
 
     pub fn score(&self) -> Option<f64> {
-        self.scored.as_ref().map(|(s, _)| *s)
+        self.scored.as_ref().map(|(s, _, _)| *s)
     }
 }
 

@@ -1,0 +1,16 @@
+"""Client for the Reasoning Gym environment served by rgym.
+
+Drop-in for the upstream OpenEnv ``reasoning_gym_env`` client: same names,
+same models, and the synchronous usage its README shows.
+"""
+
+from .client import AsyncReasoningGymEnv, DockerUnavailableError, ReasoningGymEnv
+from .models import ReasoningGymAction, ReasoningGymObservation
+
+__all__ = [
+    "ReasoningGymAction",
+    "ReasoningGymObservation",
+    "ReasoningGymEnv",
+    "AsyncReasoningGymEnv",
+    "DockerUnavailableError",
+]

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Tests the Python client package (clients/python) end to end:
+#   1. creates .venv-client and installs the package (with openenv-core 0.3.0)
+#      and pytest into it, reinstalling when the package changed;
+#   2. builds the rgym binary;
+#   3. runs clients/python/tests, which start `rgym serve` on a free loopback
+#      port (or use $RGYM_URL) and run the upstream README examples.
+# Exits with pytest's code, except that "no tests collected" (5) is a failure
+# too. Extra arguments go to pytest.
+# Environment: RGYM_CLIENT_VENV (venv dir), PYTHON, RGYM_URL (existing server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv=${RGYM_CLIENT_VENV:-.venv-client}
+python=${PYTHON:-python3}
+pkg=clients/python
+
+# The stamp holds a hash of the package's sources: an unchanged package is
+# not reinstalled, so a warm run costs nothing.
+stamp="$venv/.rgym-client-stamp"
+want=$(find "$pkg/pyproject.toml" "$pkg/reasoning_gym_env" -type f ! -name '*.pyc' -print0 \
+    | sort -z | xargs -0 cat | sha256sum | cut -d' ' -f1)
+if [ ! -x "$venv/bin/python" ]; then
+    echo "client_tests.sh: creating $venv" >&2
+    "$python" -m venv "$venv"
+fi
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "client_tests.sh: installing $pkg into $venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "./$pkg[test]"
+    echo "$want" >"$stamp"
+fi
+
+cargo build --quiet --bin rgym
+RGYM_BIN=$(cargo metadata --format-version 1 --no-deps \
+    | "$venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/rgym
+export RGYM_BIN
+
+# Run from outside the source tree so that the installed package, not the
+# checkout, is what gets imported.
+root=$(pwd)
+set +e
+(cd "$pkg/tests" && "$root/$venv/bin/python" -m pytest -p no:cacheprovider \
+    --rootdir "$root/$pkg" -c "$root/$pkg/pyproject.toml" "$@" .)
+code=$?
+set -e
+if [ "$code" -eq 5 ]; then
+    echo "client_tests.sh: pytest collected no tests" >&2
+    exit 1
+fi
+exit "$code"
