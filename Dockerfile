@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# rgym: build with `docker build -t rgym .`, run with `docker run -p 8000:8000 rgym`.
+# rgym: build with `docker build -t reasoning_gym-env:latest .` (the tag the upstream
+# client examples start), run with `docker run -p 8000:8000 reasoning_gym-env:latest`.
 
 # ---- dependency plan: changes only when a Cargo.toml/Cargo.lock changes ----
 FROM rust:1.95-slim-bookworm AS chef
@@ -26,7 +27,10 @@ LABEL org.opencontainers.image.title="rgym" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.licenses="Apache-2.0" \
       org.opencontainers.image.source="rgym"
-RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin rgym
+# A fixed uid/gid pair that exists in /etc/passwd and /etc/group, so that
+# volumes can be chowned to it and tools that look the user up find it.
+RUN groupadd --system --gid 10001 rgym \
+    && useradd --system --uid 10001 --gid rgym --no-create-home --shell /usr/sbin/nologin rgym
 COPY --from=builder /src/target/release/rgym /usr/local/bin/rgym
 COPY config/ /etc/rgym/
 USER 10001:10001

@@ -129,3 +129,24 @@ impl Dataset for Ab {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hopeless_lengths_fail_instead_of_spinning() {
+        let ab = Ab {
+            seed: 1,
+            length: 100_000_000,
+        };
+        assert!(matches!(ab.generate(0), Err(DatasetError::Generation(_))));
+    }
+
+    #[test]
+    fn normal_form_rewrites_the_first_pair_first() {
+        // B# A# #B #A B#  ->  B# #B A# #A B#  ->  A# #A B#  ->  B#
+        assert_eq!(normal_form(vec![B_R, A_R, B_L, A_L, B_R]), Some(vec![B_R]));
+        assert_eq!(normal_form(vec![A_L, B_L, A_R]), Some(vec![A_L, B_L, A_R]));
+    }
+}

@@ -37,7 +37,10 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     r.finish()?;
     ensure(1 <= min_n, "min_n must be at least 1")?;
     ensure(min_n <= max_n, "min_n must be less than or equal to max_n")?;
-    ensure(0.0 < p_zero && p_zero <= 1.0, "p_zero must be between 0 and 1")?;
+    ensure(
+        0.0 < p_zero && p_zero <= 1.0,
+        "p_zero must be between 0 and 1",
+    )?;
     ensure(max_n <= MAX_N, format!("max_n must be at most {MAX_N}"))?;
     let p_zero_json = match p_zero_given {
         Some(v @ Value::Number(_)) => v,
@@ -169,5 +172,39 @@ impl Dataset for BinaryMatrix {
             Some(text) if text == item.answer => 0.1,
             _ => 0.0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_lists_earn_partial_credit() {
+        let item = Item {
+            question: String::new(),
+            answer: "0 1\n1 2".into(),
+            metadata: Default::default(),
+        };
+        let ds = BinaryMatrix {
+            seed: 0,
+            min_n: 2,
+            max_n: 2,
+            p_zero: 0.25,
+            p_zero_json: json!(0.25),
+        };
+        // Scores from reasoning-gym 0.1.25.
+        for (answer, want) in [
+            ("0 1\n1 2", 1.0),
+            ("[[0, 1], [1, 2]]", 0.1),
+            ("((0, 1), (1, 2))", 0.1),
+            ("['01', '12']", 0.1),
+            ("[[0.0, 1], [1, 2]]", 0.0),
+            ("[[0, 1], [1, 2]", 0.0),
+            ("5", 0.0),
+        ] {
+            assert_eq!(ds.score(Some(answer), &item), want, "{answer}");
+        }
+        assert_eq!(ds.score(None, &item), 0.0);
     }
 }

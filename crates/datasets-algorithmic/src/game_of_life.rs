@@ -87,25 +87,32 @@ fn step(board: &[Vec<i64>]) -> Vec<Vec<i64>> {
         .collect()
 }
 
-/// `ans[i][j] == expected` for parsed JSON, where a missing row or cell, or
-/// indexing into a number, counts as wrong (`IndexError`/`TypeError`) and
-/// indexing a JSON object fails the whole score (`KeyError` escapes in Python).
+/// `ans[i][j] == expected` for parsed JSON: `Some(false)` where Python's
+/// `IndexError`/`TypeError` is caught (a missing row or cell, indexing into a
+/// number), `None` for the `KeyError` of indexing a JSON object, which escapes
+/// the reference scorer.
 fn cell_matches(ans: &PyValue, i: usize, j: usize, expected: &PyValue) -> Option<bool> {
-    let index = |v: &PyValue, k: usize| -> Option<Option<PyValue>> {
-        match v {
-            PyValue::List(items) => Some(items.get(k).cloned()),
-            PyValue::Str(s) => Some(s.chars().nth(k).map(|c| PyValue::Str(c.to_string()))),
-            PyValue::Dict(_) => None,
-            _ => Some(None),
-        }
+    // A one-character string: indexing it again only works at 0.
+    let char_matches = |s: &str, k: usize, rest: Option<usize>| {
+        s.chars().nth(k).is_some_and(|c| {
+            rest.is_none_or(|r| r == 0) && PyValue::Str(c.to_string()).py_eq(expected)
+        })
     };
-    let Some(row) = index(ans, i)? else {
-        return Some(false);
+    let row = match ans {
+        PyValue::List(rows) => match rows.get(i) {
+            Some(row) => row,
+            None => return Some(false),
+        },
+        PyValue::Str(s) => return Some(char_matches(s, i, Some(j))),
+        PyValue::Dict(_) => return None,
+        _ => return Some(false),
     };
-    let Some(cell) = index(&row, j)? else {
-        return Some(false);
-    };
-    Some(cell.py_eq(expected))
+    match row {
+        PyValue::List(cells) => Some(cells.get(j).is_some_and(|c| c.py_eq(expected))),
+        PyValue::Str(s) => Some(char_matches(s, j, None)),
+        PyValue::Dict(_) => None,
+        _ => Some(false),
+    }
 }
 
 impl Dataset for GameOfLife {

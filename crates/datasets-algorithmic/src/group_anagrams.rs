@@ -103,7 +103,10 @@ fn sort_nested(value: &PyValue) -> Option<Vec<Vec<PyValue>>> {
     let mut keyed = Vec::new();
     for sub in value.py_iter()? {
         let sorted = py_sorted_by(&sub.py_iter()?, false, &mut lt);
-        let key = sorted.first().cloned().unwrap_or(PyValue::Str(String::new()));
+        let key = sorted
+            .first()
+            .cloned()
+            .unwrap_or(PyValue::Str(String::new()));
         keyed.push((key, sorted));
     }
     let sorted = py_sorted_by(&keyed, false, |a, b| lt(&a.0, &b.0));
@@ -186,6 +189,47 @@ impl Dataset for GroupAnagrams {
             1.0
         } else {
             0.01
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_parsed_answers_like_the_reference() {
+        let solution = json!([["atap", "pata"], ["dewrot", "rowted"]]);
+        let item = Item {
+            question: String::new(),
+            answer: solution.to_string(),
+            metadata: meta! { "solution" => solution },
+        };
+        let ds = GroupAnagrams {
+            seed: 0,
+            min_anagram_groups: 2,
+            max_anagram_groups: 2,
+            min_words_per_group: 2,
+            max_words_per_group: 2,
+        };
+        // Scores from reasoning-gym 0.1.25.
+        for (answer, want) in [
+            (r#"[["rowted", "dewrot"], ["pata", "atap"]]"#, 1.0),
+            (
+                r#"[{"atap": 1, "pata": 2}, {"dewrot": 0, "rowted": 0}]"#,
+                1.0,
+            ),
+            (r#"[["atap"], ["pata"]]"#, 0.01),
+            (r#"[[1, 2], [NaN]]"#, 0.01),
+            (r#"[[null]]"#, 0.01),
+            (r#"[[null, null]]"#, 0.0),
+            (r#"[["b"], [1]]"#, 0.0),
+            (r#"[[], [1]]"#, 0.0),
+            (r#""abc""#, 0.01),
+            ("5", 0.0),
+            ("[[", 0.0),
+        ] {
+            assert_eq!(ds.score(Some(answer), &item), want, "{answer}");
         }
     }
 }

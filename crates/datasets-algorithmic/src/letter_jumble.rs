@@ -7,7 +7,7 @@ use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
 };
 use pycompat::{py_split, py_str_isalpha, py_strip};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::corpus::year_2889_words;
 
@@ -28,6 +28,8 @@ struct LetterJumble {
     min_corruption_level: f64,
     max_corruption_level: f64,
     consecutive_words: bool,
+    /// The corruption bounds as given: ints stay ints in the metadata.
+    corruption_json: [Value; 2],
     words: Vec<&'static str>,
 }
 
@@ -36,7 +38,9 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     let max_word_len = r.int("max_word_len", 64);
     let min_words = r.int("min_words", 3);
     let max_words = r.int("max_words", 20);
+    let min_given = r.raw("min_corruption_level").cloned();
     let min_corruption_level = r.float("min_corruption_level", 0.1);
+    let max_given = r.raw("max_corruption_level").cloned();
     let max_corruption_level = r.float("max_corruption_level", 0.9);
     let consecutive_words = r.bool("consecutive_words", true);
     r.finish()?;
@@ -63,8 +67,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         .iter()
         .copied()
         .filter(|w| {
-            (min_word_len..=max_word_len).contains(&(w.chars().count() as i64))
-                && py_str_isalpha(w)
+            (min_word_len..=max_word_len).contains(&(w.chars().count() as i64)) && py_str_isalpha(w)
         })
         .collect();
     Ok(Arc::new(LetterJumble {
@@ -76,8 +79,19 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_corruption_level,
         max_corruption_level,
         consecutive_words,
+        corruption_json: [
+            as_given(min_given, min_corruption_level),
+            as_given(max_given, max_corruption_level),
+        ],
         words,
     }))
+}
+
+fn as_given(given: Option<Value>, value: f64) -> Value {
+    match given {
+        Some(v @ Value::Number(_)) => v,
+        _ => json!(value),
+    }
 }
 
 /// Swaps `max(1, int(len * corruption_level))` random pairs of letters.
@@ -136,7 +150,7 @@ impl Dataset for LetterJumble {
                 "difficulty" => json!({
                     "word_len": [self.min_word_len, self.max_word_len],
                     "words": [self.min_words, self.max_words],
-                    "corruption_level": [self.min_corruption_level, self.max_corruption_level],
+                    "corruption_level": self.corruption_json,
                 }),
             },
         })
@@ -158,7 +172,13 @@ impl Dataset for LetterJumble {
         let total = expected
             .iter()
             .enumerate()
-            .map(|(i, w)| if model.get(i) == Some(w) { per_word } else { 0.0 })
+            .map(|(i, w)| {
+                if model.get(i) == Some(w) {
+                    per_word
+                } else {
+                    0.0
+                }
+            })
             .fold(0.0, |acc, s| acc + s);
         total.min(1.0)
     }

@@ -99,8 +99,8 @@ impl Dataset for NumberFiltering {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(self.seed, idx);
         let count = rng.randint(self.min_numbers, self.max_numbers)?;
-        let mut numbers = Vec::with_capacity(count as usize);
-        let mut str_numbers = Vec::with_capacity(count as usize);
+        let mut numbers = Vec::new();
+        let mut str_numbers = Vec::new();
         for _ in 0..count {
             let num = rng.uniform(self.min_value, self.max_value);
             let decimals = rng.randint(self.min_decimals, self.max_decimals)?;

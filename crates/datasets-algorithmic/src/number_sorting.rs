@@ -105,7 +105,7 @@ impl Dataset for NumberSorting {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(self.seed, idx);
         let count = rng.randint(self.min_numbers, self.max_numbers)?;
-        let mut numbers = Vec::with_capacity(count as usize);
+        let mut numbers = Vec::new();
         for _ in 0..count {
             let num = rng.uniform(self.min_value, self.max_value);
             let decimals = rng.randint(self.min_decimals, self.max_decimals)?;
@@ -157,7 +157,10 @@ impl Dataset for NumberSorting {
         };
         // The reference answer is a Python list literal, not JSON.
         let expected = match json_loads(&item.answer).or_else(|_| py_eval(&item.answer)) {
-            Ok(v) => v.py_iter().unwrap_or_default(),
+            Ok(v) => match v.py_iter() {
+                Some(items) => items,
+                None => return 0.0,
+            },
             Err(_) => return 0.0,
         };
         if user.len() != expected.len() {
@@ -173,8 +176,11 @@ impl Dataset for NumberSorting {
         else {
             return 0.0;
         };
-        let descending =
-            item.metadata.get("direction").and_then(Value::as_str) != Some("ascending");
+        let descending = match item.metadata.get("direction") {
+            Some(Value::String(d)) => d != "ascending",
+            Some(_) => true,
+            None => return 0.0,
+        };
         if !is_sorted(&user, descending) {
             return 0.0;
         }

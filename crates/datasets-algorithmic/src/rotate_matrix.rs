@@ -6,7 +6,7 @@ use dataset_core::config::ensure;
 use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
 use serde_json::json;
 
-use crate::grid::matrix_to_str;
+use crate::grid::{matrix_to_str, square_side};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "rotate_matrix",
@@ -60,7 +60,7 @@ impl Dataset for RotateMatrix {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
-        let side = n as usize;
+        let side = square_side(n)?;
         let mut numbers = Vec::with_capacity(side * side);
         for _ in 0..side * side {
             numbers.push(rng.randint(0, 9)?);

@@ -90,7 +90,7 @@ impl Dataset for StringInsertion {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(self.seed, idx);
         let string_length = rng.randint(self.min_string_length, self.max_string_length)?;
-        let mut string = String::with_capacity(string_length as usize);
+        let mut string = String::new();
         for _ in 0..string_length {
             string.push(*rng.choice(&VOCABULARY)?);
         }

@@ -126,14 +126,22 @@ impl Dataset for WordSorting {
         if !is_ascending {
             sorted.reverse();
         }
-        let direction = if is_ascending { "ascending" } else { "descending" };
+        let direction = if is_ascending {
+            "ascending"
+        } else {
+            "descending"
+        };
         let question = format!(
             "Your task is to sort words in ascending or descending order using ASCII/Unicode ordering.\n\n\
              Your output should be a comma-separated list of words, e.g. word_1, word_2, word_3\n\n\
              Now, sort these words in {direction} order (using ASCII/Unicode ordering) and return them as a comma-separated list: {}\n",
             transformed.join(", ")
         );
-        let word_length = original.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        let word_length = original
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
         Ok(Item {
             question,
             answer: sorted.join(", "),
@@ -170,11 +178,7 @@ impl Dataset for WordSorting {
         if parsed == oracle {
             return 1.0;
         }
-        let correct = parsed
-            .iter()
-            .zip(&oracle)
-            .filter(|(a, b)| a == b)
-            .count();
+        let correct = parsed.iter().zip(&oracle).filter(|(a, b)| a == b).count();
         let mut score = correct as f64 / oracle.len() as f64;
         let (mut p, mut o) = (parsed, oracle);
         p.sort_unstable();

@@ -246,14 +246,12 @@ async fn run_idle(ctx: Arc<Ctx>, nofile: u64) -> Result<Report, String> {
                 Ok::<Ws, Failure>(ws)
             }
             .await;
+            let _ = opened_tx.send(ws.is_ok());
+            drop(opened_tx);
             let mut ws = match ws {
-                Ok(ws) => {
-                    let _ = opened_tx.send(true);
-                    ws
-                }
+                Ok(ws) => ws,
                 Err(f) => {
                     ctx.fail(&f);
-                    let _ = opened_tx.send(false);
                     return;
                 }
             };
@@ -279,9 +277,13 @@ async fn run_idle(ctx: Arc<Ctx>, nofile: u64) -> Result<Report, String> {
     let mut opened = 0u64;
     // Each connect is bounded by --timeout, so this ends; the cap is a guard.
     let open_cap = Duration::from_secs(1800);
+    // Counted, not drained: the senders live as long as the held sessions.
     let _ = tokio::time::timeout(open_cap, async {
-        while let Some(ok) = opened_rx.recv().await {
-            opened += u64::from(ok);
+        for _ in 0..n {
+            match opened_rx.recv().await {
+                Some(ok) => opened += u64::from(ok),
+                None => break,
+            }
         }
     })
     .await;

@@ -110,7 +110,11 @@ pub fn py_splitlines(s: &str) -> impl Iterator<Item = &str> {
             None => Some(std::mem::take(&mut rest)),
             Some((i, c)) => {
                 let line = &rest[..i];
-                let skip = if rest[i..].starts_with("\r\n") { 2 } else { c.len_utf8() };
+                let skip = if rest[i..].starts_with("\r\n") {
+                    2
+                } else {
+                    c.len_utf8()
+                };
                 rest = &rest[i + skip..];
                 Some(line)
             }

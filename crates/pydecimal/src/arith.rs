@@ -6,9 +6,10 @@ use std::cmp::Ordering;
 
 use num_bigint::BigUint;
 use num_integer::Integer;
-use num_traits::{One, Zero};
+use num_traits::Zero;
 
-use crate::{digits, pow10, Decimal, DecimalError, Kind};
+use crate::digits::{cmp_aligned, Digits};
+use crate::{Decimal, DecimalError, Kind};
 
 /// `decimal.ROUND_*`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,51 +67,60 @@ impl Context {
     }
 }
 
-/// Whether dropping digits, leaving `kept` with the dropped part `rest` out
-/// of `unit` (`10**dropped`), rounds `kept` up in magnitude.
+/// Whether dropping digits rounds the kept part up in magnitude, given the
+/// kept part's last digit and how the dropped part compares with one half.
 fn rounds_up(
-    kept: &BigUint,
-    rest: &BigUint,
-    unit: &BigUint,
+    kept_last: u8,
+    half: Ordering,
+    rest_nonzero: bool,
     negative: bool,
     mode: Rounding,
 ) -> bool {
-    if rest.is_zero() {
+    if !rest_nonzero {
         return false;
     }
-    let half = (rest * 2u32).cmp(unit);
     match mode {
         Rounding::Down => false,
         Rounding::Up => true,
         Rounding::HalfUp => half != Ordering::Less,
         Rounding::HalfDown => half == Ordering::Greater,
         Rounding::HalfEven => {
-            half == Ordering::Greater || (half == Ordering::Equal && kept.is_odd())
+            half == Ordering::Greater || (half == Ordering::Equal && kept_last % 2 == 1)
         }
         Rounding::Ceiling => !negative,
         Rounding::Floor => negative,
         // Away from zero only when the kept last digit is 0 or 5.
-        Rounding::ZeroFiveUp => (kept % 5u32).is_zero(),
+        Rounding::ZeroFiveUp => kept_last % 5 == 0,
     }
 }
 
 /// `coeff` with its last `drop` digits rounded away (`drop >= 1`).
-fn round_digits(coeff: &BigUint, drop: u128, negative: bool, mode: Rounding) -> BigUint {
+fn round_digits(coeff: &Digits, drop: u128, negative: bool, mode: Rounding) -> Digits {
     if coeff.is_zero() {
-        return BigUint::zero();
+        return Digits::zero();
     }
-    // A value below a tenth of the rounding unit rounds like any such value:
-    // as one unit in the next position down (`_rescale`'s 10**(exp-1)), which
-    // spares building 10**drop for a huge drop.
-    let (coeff, drop) = if drop > digits(coeff) as u128 {
-        (BigUint::one(), 1)
-    } else {
-        (coeff.clone(), drop)
+    let v = coeff.values();
+    // Dropping more digits than there are leaves zero and a nonzero rest
+    // below a tenth of the unit (what `_rescale` models with 10**(exp-1)).
+    let (kept, half, rest_nonzero) = match usize::try_from(drop) {
+        Ok(d) if d <= v.len() => {
+            let (kept, rest) = v.split_at(v.len() - d);
+            let tail_nonzero = rest[1..].iter().any(|&x| x != 0);
+            let half = rest[0].cmp(&5).then(if tail_nonzero {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            });
+            (
+                Digits::from_values(kept.to_vec()),
+                half,
+                rest[0] != 0 || tail_nonzero,
+            )
+        }
+        _ => (Digits::zero(), Ordering::Less, true),
     };
-    let unit = pow10(drop as u64);
-    let (kept, rest) = coeff.div_rem(&unit);
-    if rounds_up(&kept, &rest, &unit, negative, mode) {
-        kept + 1u32
+    if rounds_up(kept.last(), half, rest_nonzero, negative, mode) {
+        kept.incremented()
     } else {
         kept
     }
@@ -119,17 +129,17 @@ fn round_digits(coeff: &BigUint, drop: u128, negative: bool, mode: Rounding) -> 
 /// `_rescale(exp, rounding)`: the value with exponent `new_exp`, rounding
 /// digits away or padding zeros, ignoring the context.
 pub(crate) fn rescale(
-    coeff: &BigUint,
+    coeff: &Digits,
     exp: i128,
     new_exp: i128,
     negative: bool,
     rounding: Rounding,
-) -> (BigUint, i128) {
+) -> (Digits, i128) {
     if coeff.is_zero() {
-        return (BigUint::zero(), new_exp);
+        return (Digits::zero(), new_exp);
     }
     if exp >= new_exp {
-        return (coeff * pow10((exp - new_exp) as u64), new_exp);
+        return (coeff.shifted((exp - new_exp) as usize), new_exp);
     }
     (
         round_digits(coeff, (new_exp - exp) as u128, negative, rounding),
@@ -137,20 +147,20 @@ pub(crate) fn rescale(
     )
 }
 
-fn finite(negative: bool, coeff: BigUint, exp: i128) -> Decimal {
-    Decimal::from_parts(negative, coeff, exp as i64)
+fn finite(negative: bool, coeff: Digits, exp: i128) -> Decimal {
+    Decimal::finite(negative, coeff, exp as i64)
 }
 
 /// `_fix`: rounds a finite result to the context (precision, subnormals,
 /// overflow, clamping).
-fn fix(negative: bool, coeff: BigUint, exp: i128, ctx: &Context) -> Result<Decimal, DecimalError> {
+fn fix(negative: bool, coeff: Digits, exp: i128, ctx: &Context) -> Result<Decimal, DecimalError> {
     let etiny = ctx.etiny();
     let etop = ctx.etop();
     if coeff.is_zero() {
         let exp_max = if ctx.clamp { etop } else { ctx.emax as i128 };
         return Ok(finite(negative, coeff, exp.max(etiny).min(exp_max)));
     }
-    let n = digits(&coeff) as i128;
+    let n = coeff.len() as i128;
     let mut exp_min = n + exp - ctx.prec as i128;
     if exp_min > etop {
         return Err(DecimalError::Overflow);
@@ -158,8 +168,8 @@ fn fix(negative: bool, coeff: BigUint, exp: i128, ctx: &Context) -> Result<Decim
     exp_min = exp_min.max(etiny);
     if exp < exp_min {
         let mut c = round_digits(&coeff, (exp_min - exp) as u128, negative, ctx.rounding);
-        if digits(&c) as i128 > ctx.prec as i128 {
-            c /= 10u32;
+        if c.len() as i128 > ctx.prec as i128 {
+            c = c.without_last();
             exp_min += 1;
         }
         if exp_min > etop {
@@ -168,7 +178,7 @@ fn fix(negative: bool, coeff: BigUint, exp: i128, ctx: &Context) -> Result<Decim
         return Ok(finite(negative, c, exp_min));
     }
     if ctx.clamp && exp > etop {
-        return Ok(finite(negative, coeff * pow10((exp - etop) as u64), etop));
+        return Ok(finite(negative, coeff.shifted((exp - etop) as usize), etop));
     }
     Ok(finite(negative, coeff, exp))
 }
@@ -182,16 +192,11 @@ fn nan_result(d: &Decimal, ctx: &Context) -> Result<Decimal, DecimalError> {
     if *signaling {
         return Err(DecimalError::InvalidOperation);
     }
-    let max_len = ctx.prec - ctx.clamp as u64;
-    let payload = if digits(payload) > max_len {
-        payload % pow10(max_len)
-    } else {
-        payload.clone()
-    };
+    let max_len = (ctx.prec - ctx.clamp as u64) as usize;
     Ok(Decimal {
         negative: d.negative,
         kind: Kind::NaN {
-            payload,
+            payload: payload.low(max_len),
             signaling: false,
         },
     })
@@ -214,6 +219,10 @@ fn check_nans(a: &Decimal, b: &Decimal, ctx: &Context) -> Option<Result<Decimal,
 
 fn inf(negative: bool) -> Decimal {
     Decimal::infinity(negative)
+}
+
+fn big_pow10(n: u64) -> BigUint {
+    num_traits::pow(BigUint::from(10u32), n as usize)
 }
 
 impl Decimal {
@@ -249,7 +258,12 @@ impl Decimal {
                 }
             }
             (Kind::Finite { coeff: ca, exp: ea }, Kind::Finite { coeff: cb, exp: eb }) => {
-                fix(negative, ca * cb, *ea as i128 + *eb as i128, ctx)
+                let exp = *ea as i128 + *eb as i128;
+                if ca.is_zero() || cb.is_zero() {
+                    return fix(negative, Digits::zero(), exp, ctx);
+                }
+                let product = Digits::from_biguint(&(ca.to_biguint() * cb.to_biguint()));
+                fix(negative, product, exp, ctx)
             }
             _ => Err(DecimalError::InvalidOperation),
         }
@@ -266,7 +280,7 @@ impl Decimal {
             (Kind::Infinite, Kind::Infinite) => return Err(DecimalError::InvalidOperation),
             (Kind::Infinite, _) => return Ok(inf(negative)),
             (_, Kind::Infinite) => {
-                return Ok(finite(negative, BigUint::zero(), ctx.etiny()));
+                return Ok(finite(negative, Digits::zero(), ctx.etiny()));
             }
             (Kind::Finite { coeff: ca, exp: ea }, Kind::Finite { coeff: cb, exp: eb }) => {
                 (ca, *ea as i128, cb, *eb as i128)
@@ -281,25 +295,29 @@ impl Decimal {
             });
         }
         if ca.is_zero() {
-            return fix(negative, BigUint::zero(), ea - eb, ctx);
+            return fix(negative, Digits::zero(), ea - eb, ctx);
         }
-        let shift = digits(cb) as i128 - digits(ca) as i128 + ctx.prec as i128 + 1;
+        let shift = cb.len() as i128 - ca.len() as i128 + ctx.prec as i128 + 1;
         let mut exp = ea - eb - shift;
-        let (mut q, r) = if shift >= 0 {
-            (ca * pow10(shift as u64)).div_rem(cb)
+        let (a, b) = (ca.to_biguint(), cb.to_biguint());
+        let (q, r) = if shift >= 0 {
+            (a * big_pow10(shift as u64)).div_rem(&b)
         } else {
-            ca.div_rem(&(cb * pow10((-shift) as u64)))
+            a.div_rem(&(b * big_pow10((-shift) as u64)))
         };
+        let mut q = Digits::from_biguint(&q);
         if !r.is_zero() {
             // A sticky digit: never a 0 or 5, so rounding sees "inexact".
-            if (&q % 5u32).is_zero() {
-                q += 1u32;
+            if q.last() % 5 == 0 {
+                q = q.incremented();
             }
         } else {
             let ideal = ea - eb;
-            while exp < ideal && (&q % 10u32).is_zero() {
-                q /= 10u32;
-                exp += 1;
+            let zeros = q.values().iter().rev().take_while(|&&d| d == 0).count() as i128;
+            let strip = zeros.min(ideal - exp).max(0);
+            if strip > 0 && !q.is_zero() {
+                q = Digits::from_values(q.values()[..q.values().len() - strip as usize].to_vec());
+                exp += strip;
             }
         }
         fix(negative, q, exp, ctx)
@@ -361,14 +379,14 @@ impl Decimal {
             return Err(DecimalError::InvalidOperation);
         }
         if coeff.is_zero() {
-            return fix(self.negative, BigUint::zero(), target, ctx);
+            return fix(self.negative, Digits::zero(), target, ctx);
         }
-        let adjusted = exp + digits(coeff) as i128 - 1;
+        let adjusted = exp + coeff.len() as i128 - 1;
         if adjusted > ctx.emax as i128 || adjusted - target + 1 > ctx.prec as i128 {
             return Err(DecimalError::InvalidOperation);
         }
         let (c, e) = rescale(coeff, exp, target, self.negative, rounding);
-        let n = digits(&c) as i128;
+        let n = c.len() as i128;
         if e + n - 1 > ctx.emax as i128 || n > ctx.prec as i128 {
             return Err(DecimalError::InvalidOperation);
         }
@@ -387,38 +405,42 @@ impl Decimal {
             return if self.is_zero() {
                 Err(DecimalError::InvalidOperation)
             } else {
-                Ok(finite(negative, BigUint::one(), 0))
+                Ok(finite(negative, Digits::one(), 0))
             };
         }
         if self.is_zero() {
             return Ok(if n < 0 {
                 inf(negative)
             } else {
-                finite(negative, BigUint::zero(), 0)
+                finite(negative, Digits::zero(), 0)
             });
         }
         let Kind::Finite { coeff, exp } = &self.kind else {
             return Ok(if n < 0 {
-                finite(negative, BigUint::zero(), 0)
+                finite(negative, Digits::zero(), 0)
             } else {
                 inf(negative)
             });
         };
-        let n_digits = digits(coeff);
-        if n_digits as i128 + *exp as i128 == 1 && *coeff == pow10(n_digits - 1) {
+        let v = coeff.values();
+        if v.len() as i128 + *exp as i128 == 1 && v[0] == 1 && v[1..].iter().all(|&d| d == 0) {
             // abs(a) == 1 with trailing zeros: 1.000**3 == 1.000000000.
             if n < 0 {
-                return Ok(finite(negative, BigUint::one(), 0));
+                return Ok(finite(negative, Digits::one(), 0));
             }
             let zeros = (-(*exp as i128)).saturating_mul(n as i128);
             let shift = zeros.min(ctx.prec as i128 - 1);
-            return Ok(finite(negative, pow10(shift as u64), -shift));
+            return Ok(finite(
+                negative,
+                Digits::one().shifted(shift as usize),
+                -shift,
+            ));
         }
         if let Some(r) = certain_over_or_underflow(self, n, negative, ctx) {
             return r;
         }
         let mut work = *ctx;
-        work.prec += digits(&BigUint::from(n.unsigned_abs())) + 2;
+        work.prec += decimal_len(n.unsigned_abs() as u128) + 2;
         work.rounding = Rounding::HalfEven;
         work.clamp = false;
         let base = if n < 0 {
@@ -446,6 +468,11 @@ impl Decimal {
     }
 }
 
+/// Number of decimal digits of `n` (1 for zero).
+fn decimal_len(n: u128) -> u64 {
+    n.checked_ilog10().map_or(1, |l| l as u64 + 1)
+}
+
 /// libmpdec's `_qcheck_pow_bounds`: when `|a| ** n` is certainly beyond the
 /// exponent range, the result is decided without powering (an overflow, or
 /// the tiniest subnormal rounded by the context).
@@ -455,13 +482,13 @@ fn certain_over_or_underflow(
     negative: bool,
     ctx: &Context,
 ) -> Option<Result<Decimal, DecimalError>> {
-    let exp_digits = |e: i128| digits(&BigUint::from(e.unsigned_abs()));
-    let lb_theta = digits(&BigUint::from(n.unsigned_abs())) as i128 - 1;
+    let exp_digits = |e: i128| decimal_len(e.unsigned_abs()) as i128;
+    let lb_theta = decimal_len(n.unsigned_abs() as u128) as i128 - 1;
     let t = a.adjusted() as i128;
     let lb_zeta = if t > 0 {
-        exp_digits(t) as i128 - 1
+        exp_digits(t) - 1
     } else if t < -1 {
-        exp_digits(t + 1) as i128 - 1
+        exp_digits(t + 1) - 1
     } else {
         // |a| - 1, exactly: its adjusted exponent bounds log10(|a|) from below.
         let exact = Context {
@@ -480,11 +507,11 @@ fn certain_over_or_underflow(
     };
     let grows = (t < 0) == (n < 0);
     if grows {
-        if (exp_digits(ctx.emax as i128) as i128) < lb_zeta + lb_theta {
+        if exp_digits(ctx.emax as i128) < lb_zeta + lb_theta {
             return Some(Err(DecimalError::Overflow));
         }
-    } else if (exp_digits(ctx.etiny()) as i128) < lb_zeta + lb_theta {
-        return Some(fix(negative, BigUint::one(), ctx.etiny() - 1, ctx));
+    } else if exp_digits(ctx.etiny()) < lb_zeta + lb_theta {
+        return Some(fix(negative, Digits::one(), ctx.etiny() - 1, ctx));
     }
     None
 }
@@ -507,7 +534,7 @@ fn add_numbers(a: &Decimal, b: &Decimal, ctx: &Context) -> Result<Decimal, Decim
     let exp = ea.min(eb);
     if ca.is_zero() && cb.is_zero() {
         let negative = (a.negative && b.negative) || negative_zero;
-        return fix(negative, BigUint::zero(), exp, ctx);
+        return fix(negative, Digits::zero(), exp, ctx);
     }
     if ca.is_zero() || cb.is_zero() {
         // x + 0: x at the smaller exponent, but never more than prec+1 digits below x.
@@ -527,23 +554,29 @@ fn add_numbers(a: &Decimal, b: &Decimal, ctx: &Context) -> Result<Decimal, Decim
     } else {
         (ca, ea, cb, eb)
     };
-    let hi_len = digits(hi) as i128;
-    let lo_len = digits(lo) as i128;
-    let limit = hi_exp + (-1i128).min(hi_len - ctx.prec as i128 - 2);
-    let (lo, lo_exp) = if lo_len + lo_exp - 1 < limit {
-        (BigUint::one(), limit)
+    let limit = hi_exp + (-1i128).min(hi.len() as i128 - ctx.prec as i128 - 2);
+    let (lo, lo_exp) = if lo.len() as i128 + lo_exp - 1 < limit {
+        (Digits::one(), limit)
     } else {
         (lo.clone(), lo_exp)
     };
-    let hi = hi * pow10((hi_exp - lo_exp) as u64);
-    let (a_c, b_c) = if ea < eb { (lo, hi) } else { (hi, lo) };
-    let (negative, sum) = if a.negative == b.negative {
-        (a.negative, a_c + b_c)
+    let hi_shift = (hi_exp - lo_exp) as usize;
+    // (digits, shift) of a and of b at the common exponent `lo_exp`.
+    let (sa, sb) = if ea < eb {
+        ((&lo, 0), (hi, hi_shift))
     } else {
-        match a_c.cmp(&b_c) {
-            Ordering::Equal => return fix(negative_zero, BigUint::zero(), exp, ctx),
-            Ordering::Greater => (a.negative, a_c - b_c),
-            Ordering::Less => (b.negative, b_c - a_c),
+        ((hi, hi_shift), (&lo, 0))
+    };
+    let (negative, sum) = if a.negative == b.negative {
+        (a.negative, sa.0.add_shifted(sa.1, sb.0, sb.1))
+    } else {
+        // Equal lengths after shifting: compare digit by digit from the left.
+        let len_a = sa.0.len() + sa.1 as u64;
+        let len_b = sb.0.len() + sb.1 as u64;
+        match len_a.cmp(&len_b).then_with(|| cmp_aligned(sa.0, sb.0)) {
+            Ordering::Equal => return fix(negative_zero, Digits::zero(), exp, ctx),
+            Ordering::Greater => (a.negative, sa.0.sub_shifted(sa.1, sb.0, sb.1)),
+            Ordering::Less => (b.negative, sb.0.sub_shifted(sb.1, sa.0, sa.1)),
         }
     };
     fix(negative, sum, lo_exp, ctx)

@@ -11,15 +11,16 @@
 //! flags in Python and leave no trace here.
 
 mod arith;
+mod digits;
 mod parse;
 
 use std::cmp::Ordering;
 use std::fmt;
 
 use num_bigint::BigUint;
-use num_traits::{ToPrimitive, Zero};
 
 pub use arith::{Context, Rounding};
+use digits::{cmp_aligned, Digits};
 
 /// A trapped decimal condition: what Python would raise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -45,14 +46,25 @@ pub struct Decimal {
 
 #[derive(Debug, Clone)]
 enum Kind {
-    Finite { coeff: BigUint, exp: i64 },
+    Finite {
+        coeff: Digits,
+        exp: i64,
+    },
     Infinite,
-    NaN { payload: BigUint, signaling: bool },
+    /// A payload of zero prints as no payload.
+    NaN {
+        payload: Digits,
+        signaling: bool,
+    },
 }
 
 impl Decimal {
     /// `Decimal((sign, digits, exp))` for a finite value.
     pub fn from_parts(negative: bool, coeff: BigUint, exp: i64) -> Decimal {
+        Decimal::finite(negative, Digits::from_biguint(&coeff), exp)
+    }
+
+    fn finite(negative: bool, coeff: Digits, exp: i64) -> Decimal {
         Decimal {
             negative,
             kind: Kind::Finite { coeff, exp },
@@ -71,7 +83,7 @@ impl Decimal {
         Decimal {
             negative: false,
             kind: Kind::NaN {
-                payload: BigUint::zero(),
+                payload: Digits::zero(),
                 signaling: false,
             },
         }
@@ -109,10 +121,18 @@ impl Decimal {
         self.negative
     }
 
-    /// The coefficient and exponent of a finite value.
-    pub fn finite_parts(&self) -> Option<(&BigUint, i64)> {
+    /// The coefficient of a finite value (`d.as_tuple().digits` as an integer).
+    pub fn coefficient(&self) -> Option<BigUint> {
         match &self.kind {
-            Kind::Finite { coeff, exp } => Some((coeff, *exp)),
+            Kind::Finite { coeff, .. } => Some(coeff.to_biguint()),
+            _ => None,
+        }
+    }
+
+    /// The exponent of a finite value (`d.as_tuple().exponent`).
+    pub fn exponent(&self) -> Option<i64> {
+        match &self.kind {
+            Kind::Finite { exp, .. } => Some(*exp),
             _ => None,
         }
     }
@@ -121,7 +141,7 @@ impl Decimal {
     /// special values, as CPython returns.
     pub fn adjusted(&self) -> i64 {
         match &self.kind {
-            Kind::Finite { coeff, exp } => exp + digits(coeff) as i64 - 1,
+            Kind::Finite { coeff, exp } => exp + coeff.len() as i64 - 1,
             _ => 0,
         }
     }
@@ -194,7 +214,7 @@ impl Decimal {
         };
         // Zeros with a positive exponent have no fixed-point form: 0E+3 prints as 0.
         let exp = if coeff.is_zero() && exp > 0 { 0 } else { exp };
-        let digits = coeff.to_string();
+        let digits = ascii(&coeff);
         let (int_part, frac_part) = if exp >= 0 {
             (
                 format!("{digits}{}", "0".repeat(exp as usize)),
@@ -220,45 +240,16 @@ impl Decimal {
     }
 }
 
-/// Compares `ca * 10^ea` with `cb * 10^eb` (both nonzero) without building
-/// huge powers of ten when the exponents are far apart.
-fn cmp_magnitude(ca: &BigUint, ea: i64, cb: &BigUint, eb: i64) -> Ordering {
-    let adj_a = ea as i128 + digits(ca) as i128;
-    let adj_b = eb as i128 + digits(cb) as i128;
-    if adj_a != adj_b {
-        return adj_a.cmp(&adj_b);
-    }
-    // Same adjusted exponent: the exponent gap is below the digit count.
-    match ea.cmp(&eb) {
-        Ordering::Equal => ca.cmp(cb),
-        Ordering::Greater => (ca * pow10((ea - eb) as u64)).cmp(cb),
-        Ordering::Less => ca.cmp(&(cb * pow10((eb - ea) as u64))),
-    }
+/// Compares `ca * 10^ea` with `cb * 10^eb` (both nonzero): by adjusted
+/// exponent, then digit by digit.
+fn cmp_magnitude(ca: &Digits, ea: i64, cb: &Digits, eb: i64) -> Ordering {
+    let adj_a = ea as i128 + ca.len() as i128;
+    let adj_b = eb as i128 + cb.len() as i128;
+    adj_a.cmp(&adj_b).then_with(|| cmp_aligned(ca, cb))
 }
 
-/// `10**n`.
-pub(crate) fn pow10(n: u64) -> BigUint {
-    if n < 39 {
-        return BigUint::from(10u128.pow(n as u32));
-    }
-    num_traits::pow(BigUint::from(10u32), n as usize)
-}
-
-/// Number of decimal digits of `c` (1 for zero), as libmpdec's `digits`.
-pub(crate) fn digits(c: &BigUint) -> u64 {
-    if let Some(small) = c.to_u128() {
-        return small.checked_ilog10().map_or(1, |l| l as u64 + 1);
-    }
-    // 2^(bits-1) <= c < 2^bits pins the count to within one; settle it exactly.
-    let bits = c.bits();
-    let mut d = ((bits - 1) as f64 * std::f64::consts::LOG10_2) as u64 + 1;
-    while *c >= pow10(d) {
-        d += 1;
-    }
-    while d > 1 && *c < pow10(d - 1) {
-        d -= 1;
-    }
-    d
+fn ascii(d: &Digits) -> String {
+    d.values().iter().map(|&v| char::from(b'0' + v)).collect()
 }
 
 impl PartialEq for Decimal {
@@ -302,13 +293,13 @@ impl fmt::Display for Decimal {
             Kind::NaN { payload, signaling } => {
                 f.write_str(if *signaling { "sNaN" } else { "NaN" })?;
                 if !payload.is_zero() {
-                    write!(f, "{payload}")?;
+                    f.write_str(&ascii(payload))?;
                 }
                 return Ok(());
             }
             Kind::Finite { coeff, exp } => (coeff, *exp as i128),
         };
-        let digits = coeff.to_string();
+        let digits = ascii(coeff);
         let n = digits.len() as i128;
         let leftdigits = exp + n;
         let dotplace = if exp <= 0 && leftdigits > -6 {

@@ -6,10 +6,8 @@
 //! `mpd_qset_string` parses it under a maximal context and rejects anything
 //! that would not be represented exactly.
 
-use num_bigint::BigUint;
-use num_traits::Zero;
-
-use crate::{digits, Decimal, DecimalError, Kind};
+use crate::digits::Digits;
+use crate::{Decimal, DecimalError, Kind};
 
 /// libmpdec's limits on a 64-bit build (`MPD_MAX_EMAX`, `MPD_MIN_EMIN`,
 /// `MPD_MAX_PREC`): the exponents `Decimal(str)` accepts.
@@ -66,11 +64,7 @@ fn nan(negative: bool, payload: &[u8], signaling: bool) -> Option<Decimal> {
     if !payload.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let payload = if payload.is_empty() {
-        BigUint::zero()
-    } else {
-        parse_digits(payload)?
-    };
+    let payload = Digits::from_ascii(payload);
     Some(Decimal {
         negative,
         kind: Kind::NaN { payload, signaling },
@@ -129,16 +123,16 @@ fn finite(negative: bool, s: &[u8]) -> Option<Decimal> {
         .copied()
         .filter(|&b| b != b'.')
         .collect();
-    let coeff = parse_digits(&coeff_text)?;
+    let coeff = Digits::from_ascii(&coeff_text);
     // The maximal context's finalize must leave the value untouched.
     if coeff.is_zero() {
         if !(MIN_ETINY..=MAX_EMAX).contains(&exp) {
             return None;
         }
-    } else if exp + digits(&coeff) as i128 - 1 > MAX_EMAX || exp < MIN_ETINY {
+    } else if exp + coeff.len() as i128 - 1 > MAX_EMAX || exp < MIN_ETINY {
         return None;
     }
-    Some(Decimal::from_parts(negative, coeff, exp as i64))
+    Some(Decimal::finite(negative, coeff, exp as i64))
 }
 
 /// `[+-]digits`, saturating like `strtoll` (a saturated exponent is then out
@@ -157,17 +151,6 @@ fn parse_exponent(s: &[u8]) -> Option<i128> {
         v = (v * 10 + (d - b'0') as i128).min(i64::MAX as i128 + 1);
     }
     Some(if neg { -v } else { v.min(i64::MAX as i128) })
-}
-
-/// ASCII digits to an integer. Splitting in halves keeps long inputs (an
-/// answer can be any length) well below the quadratic cost of a digit-by-digit
-/// conversion.
-fn parse_digits(s: &[u8]) -> Option<BigUint> {
-    if s.len() <= 2_000 {
-        return BigUint::parse_bytes(s, 10);
-    }
-    let (hi, lo) = s.split_at(s.len() / 2);
-    Some(parse_digits(hi)? * crate::pow10(lo.len() as u64) + parse_digits(lo)?)
 }
 
 #[cfg(test)]

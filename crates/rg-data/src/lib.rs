@@ -12,10 +12,7 @@ use std::sync::OnceLock;
 /// `reasoning_gym.data.read_data_file(name)`: the file's text as Python's
 /// text mode reads it, or `None` when the package has no such text file.
 pub fn read_data_file(name: &str) -> Option<&'static str> {
-    FILES
-        .iter()
-        .find(|f| f.name == name)
-        .map(DataFile::text)
+    FILES.iter().find(|f| f.name == name).map(DataFile::text)
 }
 
 /// The names of every embedded file, sorted.
@@ -83,7 +80,10 @@ fn universal_newlines(text: String) -> String {
 
 macro_rules! raw {
     ($name:literal) => {
-        DataFile::new($name, Source::Raw(include_bytes!(concat!("../data/", $name))))
+        DataFile::new(
+            $name,
+            Source::Raw(include_bytes!(concat!("../data/", $name))),
+        )
     };
 }
 

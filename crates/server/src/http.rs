@@ -523,6 +523,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, web_interface: bool) {
         .service(res("/openapi.json").route(web::get().to(openapi)))
         .service(res("/docs").route(web::get().to(docs)))
         .service(res("/redoc").route(web::get().to(redoc)));
+    crate::assets::register(cfg, &crate::assets::DOCS_ASSETS);
     if web_interface {
         crate::web::configure(cfg);
     }

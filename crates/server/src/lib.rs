@@ -8,6 +8,7 @@
 //! sessions and reaches every session on shutdown. See
 //! `docs/architecture-server.md`.
 
+pub mod assets;
 pub mod env;
 pub mod http;
 pub mod mcp;

@@ -63,15 +63,19 @@ pub fn document(web_interface: bool) -> String {
     doc.to_json().unwrap_or_else(|_| "{}".into())
 }
 
+/// `GET /docs`: Swagger UI over `/openapi.json`, its files served by `assets`.
 pub const SWAGGER_HTML: &str = r#"<!DOCTYPE html>
-<html>
+<html lang="en">
 <head>
-<link type="text/css" rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link type="text/css" rel="stylesheet" href="/static/swagger-ui/swagger-ui.css">
+<link rel="icon" type="image/png" href="/static/swagger-ui/favicon-32x32.png">
 <title>OpenEnv Environment HTTP API - Swagger UI</title>
 </head>
 <body>
 <div id="swagger-ui"></div>
-<script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-ui/swagger-ui-bundle.js"></script>
 <script>
 const ui = SwaggerUIBundle({
     url: '/openapi.json',
@@ -80,7 +84,9 @@ const ui = SwaggerUIBundle({
     deepLinking: true,
     showExtensions: true,
     showCommonExtensions: true,
-    presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
+    // The default sends the document to validator.swagger.io for a badge.
+    validatorUrl: null,
+    presets: [SwaggerUIBundle.presets.apis],
 })
 </script>
 <noscript>The API description is at <a href="/openapi.json">/openapi.json</a>.</noscript>
@@ -88,19 +94,21 @@ const ui = SwaggerUIBundle({
 </html>
 "#;
 
+/// `GET /redoc`: ReDoc over `/openapi.json`.
 pub const REDOC_HTML: &str = r#"<!DOCTYPE html>
-<html>
+<html lang="en">
 <head>
 <title>OpenEnv Environment HTTP API - ReDoc</title>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" type="image/png" href="/static/swagger-ui/favicon-32x32.png">
 <style>body { margin: 0; padding: 0; }</style>
 </head>
 <body>
 <noscript>ReDoc requires Javascript to function. The API description is at
 <a href="/openapi.json">/openapi.json</a>.</noscript>
 <redoc spec-url="/openapi.json"></redoc>
-<script src="https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js"></script>
+<script src="/static/redoc/redoc.standalone.js"></script>
 </body>
 </html>
 "#;

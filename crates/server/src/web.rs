@@ -1,17 +1,22 @@
 //! The web interface (spec section 8): one env shared by every browser user,
 //! separate from the `/ws` sessions, plus `WS /ws/ui` pushing its state.
 
+use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use actix_web::http::header;
+use actix_web::http::{header, StatusCode};
 use actix_web::web::{self, Bytes};
 use actix_web::{HttpRequest, HttpResponse};
 use actix_ws::{AggregatedMessage, CloseCode};
+use dashmap::DashMap;
+use dataset_core::{DatasetError, DatasetInfo};
 use serde_json::{json, Map, Value};
 use tokio::sync::{broadcast, Mutex};
 
-use crate::env::Env;
-use crate::http::{internal_error, method_not_allowed, ok, read_json, reset_env, App};
+use crate::env::{Env, EnvError};
+use crate::http::{
+    internal_error, json_response, method_not_allowed, ok, read_json, reset_env, App,
+};
 use crate::protocol::validate_action;
 
 struct Shared {
@@ -100,12 +105,6 @@ async fn redirect() -> HttpResponse {
     HttpResponse::TemporaryRedirect()
         .insert_header((header::LOCATION, "/web/"))
         .finish()
-}
-
-async fn page() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(PAGE)
 }
 
 #[utoipa::path(
@@ -250,51 +249,123 @@ pub async fn ws_ui(
     Ok(resp)
 }
 
+// The routes below serve the page only. They are not in `/openapi.json`, so
+// OpenEnv tooling sees exactly the API of spec section 8.
+
+/// `GET /web/datasets`: the registry, for the page's dataset picker.
+async fn datasets() -> HttpResponse {
+    let list: Vec<Value> = datasets::registry()
+        .iter()
+        .map(|d| json!({"name": d.name, "category": d.category, "description": d.description}))
+        .collect();
+    ok(&Value::Array(list))
+}
+
+/// What `rgym describe --json` says, plus `defaults`: the config object the
+/// page pre-fills (fields whose default the dataset derives are left out).
+fn describe_json(info: &DatasetInfo) -> Value {
+    let doc = dataset_core::config::describe(info);
+    let mut defaults = Map::new();
+    let fields: Vec<Value> = doc
+        .fields
+        .iter()
+        .map(|f| {
+            let mut m = Map::new();
+            m.insert("name".into(), f.name.into());
+            m.insert("type".into(), f.ty.into());
+            if let Some(d) = &f.default {
+                m.insert("default".into(), d.clone());
+                defaults.insert(f.name.into(), d.clone());
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let mut v = json!({
+        "name": info.name,
+        "category": info.category,
+        "description": info.description,
+        "config_class": info.config_class,
+        "fields": fields,
+        "rules": doc.rules,
+        "defaults": defaults,
+    });
+    if let Some(e) = doc.error {
+        v["defaults_error"] = e.into();
+    }
+    v
+}
+
+/// `GET /web/datasets/{name}`: config fields, defaults and rules. Describing
+/// builds the dataset, so each answer is computed once, off the worker thread.
+async fn describe(name: web::Path<String>) -> HttpResponse {
+    static CACHE: OnceLock<DashMap<&'static str, Value>> = OnceLock::new();
+    let Some(info) = datasets::info(&name) else {
+        return json_response(
+            StatusCode::NOT_FOUND,
+            &json!({"detail": DatasetError::UnknownDataset(name.into_inner()).to_string()}),
+        );
+    };
+    let cache = CACHE.get_or_init(DashMap::new);
+    if let Some(v) = cache.get(info.name) {
+        return ok(&v);
+    }
+    match web::block(move || describe_json(info)).await {
+        Ok(v) => {
+            cache.insert(info.name, v.clone());
+            ok(&v)
+        }
+        Err(_) => internal_error(),
+    }
+}
+
+/// `POST /web/check` with reset parameters: would this reset succeed? Runs it
+/// on a throwaway env, because `/web/reset` must answer a bare 500 (spec
+/// section 8) and the page wants the reason, shown next to the config.
+/// Always 200: `{"ok": true, "question"}` or `{"ok": false, "error", "errors"?}`.
+async fn check(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
+    let params = match read_json(&req, &body) {
+        Ok(None) => Map::new(),
+        Ok(Some(Value::Object(m))) => m,
+        Ok(Some(_)) => return ok(&json!({"ok": false, "error": "expected a JSON object"})),
+        Err(e) => return ok(&json!({"ok": false, "error": "invalid JSON", "errors": e})),
+    };
+    let env = Env::new();
+    let outcome = match env.plan_reset(&params) {
+        Ok(job) => job.run(&app.supervisor).await,
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(out) => {
+            let mut env = env;
+            let envelope = env.commit_reset(out);
+            ok(&json!({"ok": true, "question": envelope["observation"]["question"]}))
+        }
+        Err(EnvError::Execution(msg)) => ok(&json!({"ok": false, "error": msg})),
+        Err(EnvError::Validation(errors)) => {
+            let msg = errors
+                .iter()
+                .filter_map(|e| e["msg"].as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            ok(&json!({"ok": false, "error": msg, "errors": errors}))
+        }
+    }
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let res = |path: &str| web::resource(path).default_service(web::to(method_not_allowed));
     cfg.service(res("/").route(web::get().to(redirect)))
         .service(res("/web").route(web::get().to(redirect)))
-        .service(res("/web/").route(web::get().to(page)))
         .service(res("/web/metadata").route(web::get().to(metadata)))
         .service(res("/web/reset").route(web::post().to(reset)))
         .service(res("/web/step").route(web::post().to(step)))
         .service(res("/web/state").route(web::get().to(state)))
-        .service(res("/ws/ui").route(web::get().to(ws_ui)));
+        .service(res("/ws/ui").route(web::get().to(ws_ui)))
+        .service(res("/web/datasets").route(web::get().to(datasets)))
+        .service(res("/web/datasets/{name}").route(web::get().to(describe)))
+        .service(res("/web/check").route(web::post().to(check)));
+    crate::assets::register(cfg, &crate::assets::WEB_ASSETS);
 }
-
-/// A minimal page; the real UI is a separate piece of work.
-const PAGE: &str = r#"<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>reasoning_gym</title>
-<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}
-pre{background:#f4f4f4;padding:1rem;white-space:pre-wrap}input{width:60%}</style></head>
-<body>
-<h1>reasoning_gym</h1>
-<p><button id="reset">Reset</button></p>
-<pre id="question">Press Reset for a question.</pre>
-<p><input id="answer" placeholder="Your answer"> <button id="step">Submit</button></p>
-<pre id="result"></pre>
-<script>
-async function post(path, body) {
-  const r = await fetch(path, {method: "POST", headers: {"Content-Type": "application/json"},
-                               body: JSON.stringify(body)});
-  if (!r.ok) throw new Error(r.status + " " + await r.text());
-  return r.json();
-}
-document.getElementById("reset").onclick = async () => {
-  const r = await post("/web/reset", {});
-  document.getElementById("question").textContent = r.observation.question;
-  document.getElementById("result").textContent = "";
-};
-document.getElementById("step").onclick = async () => {
-  const answer = document.getElementById("answer").value;
-  const r = await post("/web/step", {action: {answer}});
-  document.getElementById("result").textContent = JSON.stringify(r, null, 2);
-};
-</script>
-</body>
-</html>
-"#;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,479 @@
+#!/usr/bin/env python3
+"""Browser tests of the web interface (/web/) and the API docs (/docs, /redoc).
+
+Drives headless Chromium through chromedriver (selenium) against a running
+`rgym serve --web`, the way a person would: pick a dataset, edit its config,
+start an episode, type answers. Every score, question and correct answer the
+page shows is checked against what the `rgym` CLI computes for the same
+dataset, seed and index, so the page cannot drift from the server.
+
+Usage: browser_tests.py --url http://127.0.0.1:PORT --rgym target/debug/rgym
+       [--screenshots docs]
+Prints one line per test and a final `N passed, M failed`; exit 1 on failure.
+Run it through scripts/browser_tests.sh, which installs what it needs and
+starts the server.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+    "--window-size=1440,1500",
+]
+
+
+class Failure(AssertionError):
+    pass
+
+
+def expect(cond, msg):
+    if not cond:
+        raise Failure(msg)
+
+
+class Ctx:
+    def __init__(self, args, driver):
+        self.url = args.url.rstrip("/")
+        self.rgym = args.rgym
+        self.shots = args.screenshots
+        self.d = driver
+
+    # ---- the CLI, as the reference for what the page must show ----
+    def cli(self, *argv, stdin=None):
+        out = subprocess.run(
+            [self.rgym, *argv], input=stdin, capture_output=True, text=True, timeout=120
+        )
+        if out.returncode != 0:
+            raise Failure(f"rgym {' '.join(argv)} failed: {out.stderr.strip()}")
+        return out.stdout
+
+    def item(self, ds, seed, size, index, config=None):
+        argv = ["generate", ds, "--seed", str(seed), "--size", str(size),
+                "--start", str(index), "--count", "1"]
+        if config is not None:
+            argv += ["--config", json.dumps(config)]
+        return json.loads(self.cli(*argv))
+
+    def score(self, ds, seed, size, index, answer, config=None):
+        """The score as the literal the CLI prints (`1.0`, `0.6`)."""
+        argv = ["score", ds, "--seed", str(seed), "--size", str(size)]
+        if config is not None:
+            argv += ["--config", json.dumps(config)]
+        line = self.cli(*argv, stdin=json.dumps({"index": index, "answer": answer}) + "\n")
+        return json.loads(line, parse_float=str)["score"]
+
+    def defaults(self, ds):
+        doc = json.loads(self.cli("describe", ds, "--json"))
+        return {f["name"]: f["default"] for f in doc["fields"] if "default" in f}
+
+    def http_json(self, path):
+        with urllib.request.urlopen(self.url + path, timeout=10) as r:
+            return json.loads(r.read())
+
+    # ---- the page ----
+    def el(self, css):
+        return self.d.find_element(By.CSS_SELECTOR, css)
+
+    def els(self, css):
+        return self.d.find_elements(By.CSS_SELECTOR, css)
+
+    def wait(self, cond, what, timeout=15):
+        try:
+            return WebDriverWait(self.d, timeout, poll_frequency=0.05).until(lambda d: cond())
+        except TimeoutException:
+            raise Failure(f"timed out waiting for {what}") from None
+
+    def text(self, css):
+        return self.el(css).get_attribute("textContent")
+
+    def set_value(self, css, value):
+        """Replaces a field's text as typing would (fires `input`)."""
+        e = self.el(css)
+        e.click()
+        e.send_keys(Keys.CONTROL, "a")
+        e.send_keys(Keys.DELETE)
+        # send_keys types "\n" as Enter; set multi-line text directly.
+        if "\n" in value:
+            self.d.execute_script(
+                "arguments[0].value = arguments[1];"
+                "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                e, value)
+        else:
+            e.send_keys(value)
+
+    def status(self):
+        e = self.el("#config-status")
+        return e.get_attribute("class"), e.text
+
+    def wait_status(self, kind, contains="", timeout=15):
+        def ok():
+            cls, text = self.status()
+            return kind in cls.split() and contains in text
+        self.wait(ok, f"config status {kind!r} containing {contains!r} (now {self.status()})", timeout)
+
+    def answer(self, text):
+        """Types an answer, submits with Enter, waits for the new result."""
+        before = self.step_count()
+        self.set_value("#answer", text)
+        self.el("#answer").send_keys(Keys.ENTER)
+        self.wait(lambda: self.el("#result").is_displayed() and self.step_count() == before + 1,
+                  f"the result of answering {text!r}")
+        return {
+            "score": self.text("#score"),
+            "correct": self.text("#correct"),
+            "metadata": json.loads(self.text("#metadata")),
+        }
+
+    def step_count(self):
+        return len(self.els("#history tr"))
+
+    def history(self):
+        return [[td.get_attribute("textContent") for td in tr.find_elements(By.TAG_NAME, "td")]
+                for tr in self.els("#history tr")]
+
+    def start(self):
+        self.wait(lambda: self.el("#start").is_enabled(), "an enabled Start button")
+        old = self.text("#question")
+        self.el("#start").click()
+        self.wait(lambda: self.status()[1] == "Episode started.",
+                  f"the episode to start (status {self.status()})")
+        return old
+
+    def screenshot(self, name):
+        if not self.shots:
+            return
+        os.makedirs(self.shots, exist_ok=True)
+        path = os.path.join(self.shots, name)
+        # Full page, not just the window.
+        h = self.d.execute_script("return document.documentElement.scrollHeight")
+        w = self.d.execute_script("return document.documentElement.scrollWidth")
+        self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": w, "height": max(h, 900), "deviceScaleFactor": 1, "mobile": False})
+        try:
+            self.d.save_screenshot(path)
+        finally:
+            self.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        print(f"  screenshot {path}")
+
+    def offsite_requests(self):
+        """Every resource the page loaded from anywhere but the server."""
+        urls = self.d.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+            ".concat([location.href])")
+        return [u for u in urls if not u.startswith(self.url) and not u.startswith("ws")
+                and not u.startswith("data:") and not u.startswith("blob:")]
+
+    def console_errors(self):
+        try:
+            logs = self.d.get_log("browser")
+        except Exception:
+            return []
+        return [l["message"] for l in logs if l.get("level") == "SEVERE"]
+
+
+# ----------------------------------------------------------------- tests ----
+
+def test_page_loads(c):
+    c.d.get(c.url + "/")
+    c.wait(lambda: "/web/" in c.d.current_url, "the redirect from / to /web/")
+    c.wait(lambda: len(c.els(".ds")) > 50, "the dataset list")
+    names = [e.get_attribute("data-name") for e in c.els(".ds")]
+    registry = [d["name"] for d in c.http_json("/web/datasets") if d["name"] != "composite"]
+    expect(sorted(names) == sorted(registry), "the list shows every registered dataset")
+    c.wait(lambda: c.el("#config").get_attribute("value").strip(), "the pre-filled config")
+    expect(c.text("#ds-title") == "leg_counting", f"default selection: {c.text('#ds-title')}")
+    shown = json.loads(c.el("#config").get_attribute("value"))
+    expect(shown == c.defaults("leg_counting"), f"config pre-filled with the defaults: {shown}")
+    c.wait(lambda: c.el("#live").text == "live", "the /ws/ui live indicator")
+    c.wait_status("ok")
+    expect(not c.offsite_requests(), f"nothing fetched off-server: {c.offsite_requests()}")
+    return f"{len(names)} datasets listed, defaults {shown}"
+
+
+def test_search(c):
+    c.set_value("#search", "legs animals")
+    c.wait(lambda: [e.get_attribute("data-name") for e in c.els(".ds")] == ["leg_counting"],
+           "search to narrow the list to leg_counting")
+    c.set_value("#search", "zzzz-no-such-thing")
+    c.wait(lambda: not c.els(".ds") and "No dataset matches" in c.text("#dataset-list"),
+           "an empty-result message")
+    c.set_value("#search", "sort")
+    c.wait(lambda: c.els(".ds") and all("sort" in (e.text.lower()) for e in c.els(".ds")),
+           "a search for 'sort'")
+    found = [e.get_attribute("data-name") for e in c.els(".ds")]
+    c.set_value("#search", "")
+    return f"'sort' finds {found}"
+
+
+def test_inline_validation(c):
+    c.el('.ds[data-name="leg_counting"]').click()
+    c.wait(lambda: c.el("#config").get_attribute("value").strip(), "the config")
+    c.set_value("#config", '{"min_animals": 0}')
+    c.wait_status("error", "min_animals must be positive")
+    c.set_value("#config", '{"min_animals": 3, "nope": 1}')
+    c.wait_status("error", "unexpected keyword argument 'nope'")
+    c.set_value("#config", '{"min_animals": ')
+    c.wait_status("error", "not valid JSON")
+    expect("invalid" in c.el("#config").get_attribute("class"), "the config box is marked invalid")
+    expect(not c.el("#start").is_enabled(), "Start is disabled while the JSON is broken")
+    c.set_value("#seed", "4x")
+    c.wait_status("error", "Seed must be an integer")
+    c.set_value("#seed", "42")
+    c.el("#defaults").click()
+    c.wait_status("ok")
+    expect(json.loads(c.el("#config").get_attribute("value")) == c.defaults("leg_counting"),
+           "Restore defaults")
+    return "server rule, unknown key, broken JSON and a bad seed shown inline"
+
+
+def test_leg_counting_episode(c):
+    seed, size = 42, 1000
+    c.el('.ds[data-name="leg_counting"]').click()
+    c.set_value("#seed", str(seed))
+    c.set_value("#size", str(size))
+    c.wait_status("ok")
+    c.start()
+    item = c.item("leg_counting", seed, size, 0)
+    c.wait(lambda: c.text("#question") == item["question"], "item 0's question")
+    expect(c.step_count() == 0, "a new episode has no history")
+    results = []
+    for answer in [item["answer"], "3", f"about {item['answer']} legs"]:
+        r = c.answer(answer)
+        want = c.score("leg_counting", seed, size, 0, answer)
+        expect(r["score"] == want, f"answer {answer!r}: page shows score {r['score']}, rgym score says {want}")
+        expect(r["correct"] == item["answer"], f"correct answer shown {r['correct']!r}")
+        expect(r["metadata"] == item["metadata"], f"metadata shown {r['metadata']}")
+        results.append((answer, r["score"]))
+    hist = c.history()
+    expect([row[3] for row in hist] == [s for _, s in results], f"history scores {hist}")
+    expect([row[2] for row in hist] == [a for a, _ in results], f"history answers {hist}")
+    state = c.http_json("/web/state")
+    expect(state["step_count"] == 3, f"/web/state step_count {state}")
+    expect(c.text("#step-count") == "3 steps", f"step count shown {c.text('#step-count')!r}")
+    c.screenshot("web-ui.png")
+    # Next question: same dataset, item 1, fresh history.
+    c.el("#next").click()
+    item1 = c.item("leg_counting", seed, size, 1)
+    c.wait(lambda: c.text("#question") == item1["question"], "item 1 after Next question")
+    c.wait(lambda: c.step_count() == 0, "the history cleared by the reset")
+    expect(not c.el("#result").is_displayed(), "the old result is hidden")
+    return "scores " + ", ".join(f"{a!r}={s}" for a, s in results) + "; Next gives item 1"
+
+
+def test_composite_episode(c):
+    seed, size = 7, 50
+    c.el("#tab-composite").click()
+    c.wait(lambda: c.el("#composite-config").is_displayed(), "the composite builder")
+    picks = [("leg_counting", "2"), ("basic_arithmetic", "1")]
+    for name, _ in picks:
+        c.set_value("#search", name)
+        c.wait(lambda: c.els(f'.ds[data-name="{name}"] .add'), f"{name} in the list")
+        c.el(f'.ds[data-name="{name}"] .add').click()
+        c.wait(lambda: c.els(f'.component[data-name="{name}"]'), f"{name} added")
+        expect(not c.el(f'.ds[data-name="{name}"] .add').is_enabled(), "a dataset is added once")
+    for name, weight in picks:
+        c.set_value(f'.component[data-name="{name}"] input.weight', weight)
+    c.wait(lambda: c.text('.component[data-name="leg_counting"] .pct') == "67%", "the weight shares")
+    c.set_value("#seed", str(seed))
+    c.set_value("#size", str(size))
+    # The builder pre-fills each part with its defaults, as the single editor does.
+    specs = []
+    for name, weight in picks:
+        box = c.el(f'.component[data-name="{name}"] textarea.cfg')
+        c.wait(lambda: box.get_attribute("value") != "{}", f"{name}'s defaults")
+        specs.append({"name": name, "weight": int(weight), "config": json.loads(box.get_attribute("value"))})
+        expect(specs[-1]["config"] == c.defaults(name), f"{name} pre-filled with its defaults")
+    c.set_value('.component[data-name="leg_counting"] input.weight', "x")
+    c.wait_status("error", "Weight of leg_counting")
+    c.set_value('.component[data-name="leg_counting"] input.weight', "2")
+    c.wait_status("ok")
+    c.start()
+    config = {"datasets": specs}
+    item = c.item("composite", seed, size, 0, config)
+    c.wait(lambda: c.text("#question") == item["question"], "composite item 0's question")
+    results = []
+    for answer in [item["answer"], "0"]:
+        r = c.answer(answer)
+        want = c.score("composite", seed, size, 0, answer, config)
+        expect(r["score"] == want, f"answer {answer!r}: page shows {r['score']}, rgym score says {want}")
+        expect(r["correct"] == item["answer"], f"correct answer {r['correct']!r} != {item['answer']!r}")
+        expect(r["metadata"] == item["metadata"], f"metadata shown {r['metadata']}")
+        results.append((answer, r["score"]))
+    src = item["metadata"]["source_dataset"]
+    c.screenshot("web-ui-composite.png")
+    c.el("#tab-single").click()
+    return f"item 0 from {src}; scores " + ", ".join(f"{a!r}={s}" for a, s in results)
+
+
+def test_composite_error_inline(c):
+    c.el("#tab-composite").click()
+    c.wait(lambda: c.els(".component"), "the components kept across tabs")
+    box = c.el('.component[data-name="leg_counting"] details')
+    if not box.get_attribute("open"):
+        box.find_element(By.TAG_NAME, "summary").click()
+    c.set_value('.component[data-name="leg_counting"] textarea.cfg', '{"max_animals": 0}')
+    c.wait_status("error", "max_animals")
+    msg = c.status()[1]
+    c.set_value('.component[data-name="leg_counting"] textarea.cfg', "{}")
+    c.wait_status("ok")
+    c.el("#tab-single").click()
+    return f"shown: {msg!r}"
+
+
+def test_two_tabs_share_the_env(c):
+    """The web env is shared: a second tab follows the first over /ws/ui."""
+    first = c.d.current_window_handle
+    c.d.switch_to.new_window("tab")
+    try:
+        c.d.get(c.url + "/web/")
+        c.wait(lambda: c.el("#live").text == "live", "the second tab's live updates")
+        c.wait(lambda: c.text("#question") and "Start episode" not in c.text("#question"),
+               "the shared question in the second tab")
+        q = c.text("#question")
+        c.d.switch_to.window(first)
+        c.el("#next").click()
+        c.wait(lambda: c.text("#question") != q, "the first tab's next question")
+        q2 = c.text("#question")
+        c.d.switch_to.window(c.d.window_handles[-1])
+        c.wait(lambda: c.text("#question") == q2, "the second tab to follow the reset")
+    finally:
+        c.d.close()
+        c.d.switch_to.window(first)
+    return "a reset in one tab shows in the other"
+
+
+def test_no_console_errors(c):
+    errors = [e for e in c.console_errors() if "favicon" not in e]
+    expect(not errors, f"console errors: {errors}")
+    return "none"
+
+
+def test_api_docs(c):
+    c.d.get(c.url + "/docs")
+    c.wait(lambda: len(c.els(".opblock")) >= 7, "Swagger UI's operations", timeout=30)
+    paths = {e.text for e in c.els(".opblock-summary-path")}
+    for p in ["/reset", "/step", "/state", "/health", "/metadata", "/schema", "/mcp",
+              "/web/reset", "/web/step", "/web/state", "/web/metadata"]:
+        expect(p in paths, f"{p} listed in /docs ({sorted(paths)})")
+    title = c.text(".info .title")
+    expect("OpenEnv Environment HTTP API" in title, f"title {title!r}")
+    # Try it out: an interactive call from the page to the live server.
+    block = [b for b in c.els(".opblock") if b.find_element(By.CSS_SELECTOR, ".opblock-summary-path").text == "/health"][0]
+    block.find_element(By.CSS_SELECTOR, ".opblock-summary").click()
+    c.wait(lambda: block.find_elements(By.CSS_SELECTOR, ".try-out__btn"), "Try it out")
+    block.find_element(By.CSS_SELECTOR, ".try-out__btn").click()
+    block.find_element(By.CSS_SELECTOR, ".execute").click()
+    c.wait(lambda: any("healthy" in e.text for e in
+                       block.find_elements(By.CSS_SELECTOR, ".live-responses-table .microlight")),
+           "the /health response in Swagger UI")
+    block.find_element(By.CSS_SELECTOR, ".opblock-summary").click()
+    c.d.execute_script("window.scrollTo(0, 0)")
+    time.sleep(0.3)
+    expect(not c.offsite_requests(), f"nothing fetched off-server: {c.offsite_requests()}")
+    c.screenshot("api-docs.png")
+    return f"{len(paths)} paths; Try it out on /health answered"
+
+
+def test_redoc(c):
+    c.d.get(c.url + "/redoc")
+    c.wait(lambda: c.els("h1") and "OpenEnv Environment HTTP API" in c.els("h1")[0].text,
+           "ReDoc's rendered title", timeout=30)
+    c.wait(lambda: "/reset" in c.el("body").text, "the operations in ReDoc")
+    expect(not c.offsite_requests(), f"nothing fetched off-server: {c.offsite_requests()}")
+    return "rendered"
+
+
+TESTS = [
+    test_page_loads,
+    test_search,
+    test_inline_validation,
+    test_leg_counting_episode,
+    test_composite_episode,
+    test_composite_error_inline,
+    test_two_tabs_share_the_env,
+    test_no_console_errors,
+    test_api_docs,
+    test_redoc,
+]
+
+
+def make_driver(profile):
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+    for f in CHROMIUM_FLAGS:
+        opts.add_argument(f)
+    opts.add_argument(f"--user-data-dir={profile}")
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver_path = os.environ.get("CHROMEDRIVER", shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    # An explicit driver path: selenium-manager would otherwise try to download one.
+    return webdriver.Chrome(service=Service(executable_path=driver_path), options=opts)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--url", required=True)
+    ap.add_argument("--rgym", required=True)
+    ap.add_argument("--screenshots", default=None, help="directory for the PNGs")
+    ap.add_argument("-k", default="", help="run only tests whose name contains this")
+    args = ap.parse_args()
+    passed = failed = 0
+    with tempfile.TemporaryDirectory(prefix="rgym-chromium-") as profile:
+        driver = make_driver(profile)
+        driver.set_page_load_timeout(30)
+        try:
+            c = Ctx(args, driver)
+            for t in TESTS:
+                if args.k not in t.__name__:
+                    continue
+                name = t.__name__.removeprefix("test_")
+                started = time.monotonic()
+                try:
+                    detail = t(c)
+                    passed += 1
+                    print(f"PASS {name} ({time.monotonic() - started:.1f}s): {detail}", flush=True)
+                except Exception as e:  # noqa: BLE001 - every failure is reported the same way
+                    failed += 1
+                    print(f"FAIL {name}: {e}", flush=True)
+                    if not isinstance(e, Failure):
+                        traceback.print_exc()
+                    if args.screenshots:
+                        try:
+                            path = os.path.join(tempfile.gettempdir(), f"rgym-browser-fail-{name}.png")
+                            driver.save_screenshot(path)
+                            print(f"  failure screenshot {path}")
+                        except Exception:
+                            pass
+        finally:
+            driver.quit()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
