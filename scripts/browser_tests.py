@@ -182,12 +182,36 @@ class Ctx:
         print(f"  screenshot {path}")
 
     def offsite_requests(self):
-        """Every resource the page loaded from anywhere but the server."""
-        urls = self.d.execute_script(
-            "return performance.getEntriesByType('resource').map(e => e.name)"
-            ".concat([location.href])")
-        return [u for u in urls if not u.startswith(self.url) and not u.startswith("ws")
-                and not u.startswith("data:") and not u.startswith("blob:")]
+        """Requests that went (or tried to go) anywhere but the server since
+        the last call, from Chromium's network log. A request the page's
+        Content-Security-Policy blocked never leaves the browser, so it is
+        not counted; one still in flight is waited for (at most 5 s) to learn
+        which it was."""
+        sent, done, blocked = {}, set(), set()
+        deadline = time.monotonic() + 5
+        while True:
+            for entry in self.d.get_log("performance"):
+                msg = json.loads(entry["message"])["message"]
+                p = msg.get("params", {})
+                rid = p.get("requestId")
+                if msg["method"] == "Network.requestWillBeSent":
+                    sent[rid] = p["request"]["url"]
+                elif msg["method"] in ("Network.loadingFinished", "Network.loadingFailed"):
+                    done.add(rid)
+                    if p.get("blockedReason"):
+                        blocked.add(rid)
+            # chrome:// and data: URLs are the browser's own (its new-tab page).
+            offsite = {r: u for r, u in sent.items()
+                       if u.startswith(("http:", "https:", "ws:", "wss:"))
+                       and not u.startswith(self.url)}
+            if all(r in done for r in offsite) or time.monotonic() > deadline:
+                return sorted({u for r, u in offsite.items() if r not in blocked})
+            time.sleep(0.2)
+
+    def open(self, path):
+        """Loads a page with a clean network log, for `offsite_requests`."""
+        self.d.get_log("performance")
+        self.d.get(self.url + path)
 
     def console_errors(self):
         try:
@@ -200,7 +224,7 @@ class Ctx:
 # ----------------------------------------------------------------- tests ----
 
 def test_page_loads(c):
-    c.d.get(c.url + "/")
+    c.open("/")
     c.wait(lambda: "/web/" in c.d.current_url, "the redirect from / to /web/")
     c.wait(lambda: len(c.els(".ds")) > 50, "the dataset list")
     names = [e.get_attribute("data-name") for e in c.els(".ds")]
@@ -261,6 +285,8 @@ def test_leg_counting_episode(c):
     c.start()
     item = c.item("leg_counting", seed, size, 0)
     c.wait(lambda: c.text("#question") == item["question"], "item 0's question")
+    c.wait(lambda: c.text("#source") == f"leg_counting · seed {seed} · size {size}",
+           f"the dataset label (now {c.text('#source')!r})")
     expect(c.step_count() == 0, "a new episode has no history")
     results = []
     for answer in [item["answer"], "3", f"about {item['answer']} legs"]:
@@ -317,6 +343,8 @@ def test_composite_episode(c):
     config = {"datasets": specs}
     item = c.item("composite", seed, size, 0, config)
     c.wait(lambda: c.text("#question") == item["question"], "composite item 0's question")
+    label = f"composite (leg_counting ×2, basic_arithmetic ×1) · seed {seed} · size {size}"
+    c.wait(lambda: c.text("#source") == label, f"the dataset label (now {c.text('#source')!r})")
     results = []
     for answer in [item["answer"], "0"]:
         r = c.answer(answer)
@@ -375,7 +403,7 @@ def test_no_console_errors(c):
 
 
 def test_api_docs(c):
-    c.d.get(c.url + "/docs")
+    c.open("/docs")
     c.wait(lambda: len(c.els(".opblock")) >= 7, "Swagger UI's operations", timeout=30)
     paths = {e.text for e in c.els(".opblock-summary-path")}
     for p in ["/reset", "/step", "/state", "/health", "/metadata", "/schema", "/mcp",
@@ -401,7 +429,7 @@ def test_api_docs(c):
 
 
 def test_redoc(c):
-    c.d.get(c.url + "/redoc")
+    c.open("/redoc")
     c.wait(lambda: c.els("h1") and "OpenEnv Environment HTTP API" in c.els("h1")[0].text,
            "ReDoc's rendered title", timeout=30)
     c.wait(lambda: "/reset" in c.el("body").text, "the operations in ReDoc")
@@ -429,7 +457,7 @@ def make_driver(profile):
     for f in CHROMIUM_FLAGS:
         opts.add_argument(f)
     opts.add_argument(f"--user-data-dir={profile}")
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver_path = os.environ.get("CHROMEDRIVER", shutil.which("chromedriver") or "/usr/bin/chromedriver")
     # An explicit driver path: selenium-manager would otherwise try to download one.
     return webdriver.Chrome(service=Service(executable_path=driver_path), options=opts)

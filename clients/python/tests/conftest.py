@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -50,7 +51,7 @@ def server_url() -> Any:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    log = open(REPO / "target" / f"client-tests-server-{port}.log", "wb")
+    log = open(Path(tempfile.gettempdir()) / f"rgym-client-tests-server-{port}.log", "wb")
     proc = subprocess.Popen(
         [str(rgym_bin()), "serve", "--host", "127.0.0.1", "--port", str(port)],
         stdout=log,

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
 };
 use pycompat::{json_dumps, json_loads, HashKey, JsonStyle, PyValue};
 use serde_json::{json, Value};
@@ -29,6 +29,11 @@ Your output should be a list of lists, where each list represents a palindrome p
 Partition the following string into palindromes: ";
 
 const LOWERCASE: &[u8; 26] = b"abcdefghijklmnopqrstuvwxyz";
+
+/// The reference recurses once per piece, and its first partition is all
+/// single letters: longer strings hit Python's recursion limit (1000 frames,
+/// a few of them taken by the callers).
+const MAX_RECURSION: usize = 990;
 
 struct PalindromePartitioning {
     seed: i128,
@@ -158,6 +163,11 @@ impl Dataset for PalindromePartitioning {
         let mut rng = item_rng(self.seed, idx);
         let string_len = rng.randint(self.min_string_len, self.max_string_len)?;
         let string = self.random_string(&mut rng, string_len)?;
+        if string.len() > MAX_RECURSION {
+            return Err(DatasetError::Generation(
+                "maximum recursion depth exceeded".into(),
+            ));
+        }
         let solution = partitions(&string);
         let solution_json = json!(solution);
         Ok(Item {

@@ -62,7 +62,7 @@ impl Rule {
     /// than `|x| / 2 - 1000` (halving, or adding a previous term, which is at most
     /// 1000 since earlier terms passed), so once `|x| >= 2^(remaining + 12)` the
     /// term ends above 2094 and the sequence is rejected: we stop there, which
-    /// also keeps every intermediate value below about `2^(2 * remaining + 28)`.
+    /// also keeps every intermediate value below `2^(2 * remaining + 24)`.
     fn apply(&self, seq: &[i64], pos: usize) -> Option<i64> {
         let mut x = BigInt::from(seq[pos]);
         let n = self.ops.len();

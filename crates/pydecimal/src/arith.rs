@@ -90,7 +90,7 @@ fn rounds_up(
         Rounding::Ceiling => !negative,
         Rounding::Floor => negative,
         // Away from zero only when the kept last digit is 0 or 5.
-        Rounding::ZeroFiveUp => kept_last % 5 == 0,
+        Rounding::ZeroFiveUp => kept_last.is_multiple_of(5),
     }
 }
 
@@ -308,7 +308,7 @@ impl Decimal {
         let mut q = Digits::from_biguint(&q);
         if !r.is_zero() {
             // A sticky digit: never a 0 or 5, so rounding sees "inexact".
-            if q.last() % 5 == 0 {
+            if q.last().is_multiple_of(5) {
                 q = q.incremented();
             }
         } else {

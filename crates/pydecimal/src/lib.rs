@@ -3,9 +3,12 @@
 //! comparison, context arithmetic (`+ - * /`, unary minus, `**` with an integer
 //! exponent), `quantize`, `adjusted()` and `f"{d:.Nf}"`.
 //!
-//! A value is a sign, a big-integer coefficient and a power-of-ten exponent,
-//! exactly as in the General Decimal Arithmetic specification that both
-//! `_pydecimal` and libmpdec implement. Operations that Python's default context
+//! A value is a sign, an arbitrary-precision coefficient and a power-of-ten
+//! exponent, exactly as in the General Decimal Arithmetic specification that
+//! both `_pydecimal` and libmpdec implement. The coefficient is kept as its
+//! decimal digits, so that parsing, printing, comparing and rounding an answer
+//! of any length is linear; `num-bigint` does the multiplications and
+//! divisions. Operations that Python's default context
 //! traps (InvalidOperation, DivisionByZero, Overflow) return an error; the
 //! other conditions (Inexact, Rounded, Subnormal, Underflow, Clamped) are only
 //! flags in Python and leave no trace here.

@@ -113,12 +113,28 @@ fn serve(req: &HttpRequest, a: &'static Asset) -> HttpResponse {
         // Revalidate every time: the files change with the binary, not the URL.
         .insert_header((header::CACHE_CONTROL, "no-cache"))
         .insert_header(("X-Content-Type-Options", "nosniff"));
+    if a.content_type.starts_with("text/html") {
+        resp.insert_header((header::CONTENT_SECURITY_POLICY, WEB_CSP));
+    }
     if fresh {
         resp.finish()
     } else {
         resp.content_type(a.content_type).body(a.body)
     }
 }
+
+/// For `/docs` and `/redoc`: only this server's files may load. ReDoc's
+/// sidebar shows a logo from its vendor's CDN; blocked, the image fails and
+/// ReDoc drops it, so the pages stay offline-clean. Inline scripts and styles
+/// are the pages' own (and the styles the libraries inject).
+pub const DOCS_CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; \
+     worker-src 'self' blob:; connect-src 'self'";
+
+/// For the web interface page. No `frame-ancestors`: Hugging Face Spaces
+/// show `/web` inside an iframe.
+const WEB_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+     img-src 'self' data:; connect-src 'self' ws: wss:";
 
 /// One GET resource per file; other methods answer 405 like every route.
 pub fn register(cfg: &mut web::ServiceConfig, assets: &'static [Asset]) {

@@ -405,12 +405,14 @@ pub async fn openapi(app: App) -> HttpResponse {
 pub async fn docs() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_SECURITY_POLICY, crate::assets::DOCS_CSP))
         .body(crate::openapi::SWAGGER_HTML)
 }
 
 pub async fn redoc() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_SECURITY_POLICY, crate::assets::DOCS_CSP))
         .body(crate::openapi::REDOC_HTML)
 }
 

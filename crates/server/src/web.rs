@@ -24,6 +24,11 @@ struct Shared {
     current_observation: Value,
     action_logs: Vec<Value>,
     is_reset: bool,
+    /// For `/web/current`: after a step `current_observation` no longer
+    /// holds the question, and a page opened then still has to show it.
+    question: Value,
+    /// The reset parameters that built the current dataset.
+    dataset: Value,
 }
 
 pub struct WebEnv {
@@ -71,6 +76,8 @@ impl WebEnv {
                 current_observation: Value::Null,
                 action_logs: Vec::new(),
                 is_reset: true,
+                question: Value::Null,
+                dataset: Value::Null,
             }),
             updates: broadcast::channel(64).0,
         }
@@ -142,6 +149,16 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
             s.current_observation = envelope["observation"].clone();
             s.action_logs.clear();
             s.is_reset = true;
+            s.question = envelope["observation"]["question"].clone();
+            if let Some(d) = built_dataset(&params) {
+                s.dataset = d;
+            } else if s.dataset.is_null() {
+                s.dataset = json!({
+                    "dataset_name": crate::env::DEFAULT_DATASET,
+                    "seed": crate::env::DEFAULT_SEED as i64,
+                    "size": crate::env::DEFAULT_SIZE,
+                });
+            }
             web.publish(&s);
             ok(&envelope)
         }
@@ -318,6 +335,35 @@ async fn describe(name: web::Path<String>) -> HttpResponse {
     }
 }
 
+/// The parameters of a reset that builds a dataset, as the page shows them.
+fn built_dataset(params: &Map<String, Value>) -> Option<Value> {
+    params.get("dataset_name").filter(|v| !v.is_null())?;
+    let keep = [
+        "dataset_name",
+        "dataset_config",
+        "dataset_specs",
+        "seed",
+        "size",
+    ];
+    Some(Value::Object(
+        params
+            .iter()
+            .filter(|(k, v)| keep.contains(&k.as_str()) && !v.is_null())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    ))
+}
+
+/// `GET /web/current`: the question of the shared env's episode and the
+/// dataset it comes from (nulls before the first reset).
+async fn current(app: App) -> HttpResponse {
+    let Some(web) = web_env(&app) else {
+        return internal_error();
+    };
+    let s = web.shared.lock().await;
+    ok(&json!({"question": s.question, "dataset": s.dataset}))
+}
+
 /// `POST /web/check` with reset parameters: would this reset succeed? Runs it
 /// on a throwaway env, because `/web/reset` must answer a bare 500 (spec
 /// section 8) and the page wants the reason, shown next to the config.
@@ -363,6 +409,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(res("/ws/ui").route(web::get().to(ws_ui)))
         .service(res("/web/datasets").route(web::get().to(datasets)))
         .service(res("/web/datasets/{name}").route(web::get().to(describe)))
+        .service(res("/web/current").route(web::get().to(current)))
         .service(res("/web/check").route(web::post().to(check)));
     crate::assets::register(cfg, &crate::assets::WEB_ASSETS);
 }

@@ -455,7 +455,10 @@ async function reset(body) {
     const obs = get(parseRaw(r.text), "observation");
     ui.localLogs = [];
     showQuestion(get(obs, "question"));
-    if (!ui.live) renderHistory(ui.localLogs);
+    if (!ui.live) {
+      renderHistory(ui.localLogs);
+      refreshCurrent();
+    }
     if (body !== "{}") setStatus("ok", "Episode started.");
     $("answer").focus();
   } catch (e) {
@@ -550,6 +553,31 @@ function renderHistory(logs) {
   $("history-empty").hidden = (logs || []).length > 0;
 }
 
+/** Which dataset the shared env serves: after a step, or in a page opened
+ * mid-episode, the state updates no longer carry the question. */
+async function refreshCurrent() {
+  try {
+    const cur = await getJSON("current");
+    showQuestion(get(cur, "question"));
+    renderSource(get(cur, "dataset"));
+  } catch (e) {
+    console.warn("GET current failed", e);
+  }
+}
+
+function renderSource(d) {
+  const el = $("source");
+  if (!(d instanceof Map)) { el.textContent = ""; return; }
+  const raw = (v) => (v === undefined ? "?" : formatJSON(v, false));
+  let name = get(d, "dataset_name");
+  const specs = get(d, "dataset_specs");
+  if (name === "composite" && Array.isArray(specs)) {
+    name += " (" + specs.map((s) => `${get(s, "name")} ×${raw(get(s, "weight") ?? new Num("1"))}`).join(", ") + ")";
+  }
+  el.textContent = `${name} · seed ${raw(get(d, "seed"))} · size ${raw(get(d, "size"))}`;
+  el.title = "The shared web environment serves " + el.textContent;
+}
+
 // ------------------------------------------------- live state (/ws/ui) ----
 function setLive(on) {
   ui.live = on;
@@ -567,6 +595,7 @@ function applyState(msg) {
   $("episode").textContent = id ? `episode ${String(id).slice(0, 8)}` : "";
   $("step-count").textContent = `${scoreText(steps ?? 0)} step${Number(steps) === 1 ? "" : "s"}`;
   const obs = get(st, "current_observation");
+  if (get(st, "is_reset")) refreshCurrent();
   if (obs instanceof Map) {
     if (get(st, "is_reset")) showQuestion(get(obs, "question"));
     else if (get(obs, "score") != null) showResult(obs);
@@ -648,6 +677,7 @@ async function init() {
     }
   });
   connectLive();
+  refreshCurrent();
   try {
     const list = await getJSON("datasets");
     ui.datasets = list.map((d) => ({ name: get(d, "name"), category: get(d, "category"), description: get(d, "description") }));
