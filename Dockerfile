@@ -38,5 +38,7 @@ ENV RGYM_HOST=0.0.0.0 RGYM_PORT=8000
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
     CMD ["/usr/local/bin/rgym", "health", "--url", "http://127.0.0.1:8000/health"]
-ENTRYPOINT ["/usr/local/bin/rgym"]
-CMD ["serve", "--config", "/etc/rgym/default.toml"]
+# The entrypoint serves by itself: some OpenEnv providers run the image's
+# ENTRYPOINT with no arguments. Other subcommands: --entrypoint /usr/local/bin/rgym.
+ENTRYPOINT ["/usr/local/bin/rgym", "serve"]
+CMD ["--config", "/etc/rgym/default.toml"]

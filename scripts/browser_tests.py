@@ -208,6 +208,12 @@ class Ctx:
                 return sorted({u for r, u in offsite.items() if r not in blocked})
             time.sleep(0.2)
 
+    def on_web_page(self):
+        """Tests may run alone (-k): load /web/ unless it is already shown."""
+        if "/web/" not in self.d.current_url:
+            self.open("/web/")
+            self.wait(lambda: len(self.els(".ds")) > 50, "the dataset list")
+
     def open(self, path):
         """Loads a page with a clean network log, for `offsite_requests`."""
         self.d.get_log("performance")
@@ -241,6 +247,7 @@ def test_page_loads(c):
 
 
 def test_search(c):
+    c.on_web_page()
     c.set_value("#search", "legs animals")
     c.wait(lambda: [e.get_attribute("data-name") for e in c.els(".ds")] == ["leg_counting"],
            "search to narrow the list to leg_counting")
@@ -256,6 +263,7 @@ def test_search(c):
 
 
 def test_inline_validation(c):
+    c.on_web_page()
     c.el('.ds[data-name="leg_counting"]').click()
     c.wait(lambda: c.el("#config").get_attribute("value").strip(), "the config")
     c.set_value("#config", '{"min_animals": 0}')
@@ -277,6 +285,7 @@ def test_inline_validation(c):
 
 
 def test_leg_counting_episode(c):
+    c.on_web_page()
     seed, size = 42, 1000
     c.el('.ds[data-name="leg_counting"]').click()
     c.set_value("#seed", str(seed))
@@ -313,6 +322,7 @@ def test_leg_counting_episode(c):
 
 
 def test_composite_episode(c):
+    c.on_web_page()
     seed, size = 7, 50
     c.el("#tab-composite").click()
     c.wait(lambda: c.el("#composite-config").is_displayed(), "the composite builder")
@@ -353,15 +363,38 @@ def test_composite_episode(c):
         expect(r["correct"] == item["answer"], f"correct answer {r['correct']!r} != {item['answer']!r}")
         expect(r["metadata"] == item["metadata"], f"metadata shown {r['metadata']}")
         results.append((answer, r["score"]))
-    src = item["metadata"]["source_dataset"]
+    # The first item drawn from the other dataset: reached with Next question,
+    # scored through the composite's delegation to basic_arithmetic.
+    items = [json.loads(line) for line in c.cli(
+        "generate", "composite", "--seed", str(seed), "--size", str(size),
+        "--count", "30", "--config", json.dumps(config)).splitlines()]
+    k = next(i for i, it in enumerate(items) if it["metadata"]["source_dataset"] == "basic_arithmetic")
+    for i in range(1, k + 1):
+        episode = c.text("#episode")
+        c.el("#next").click()
+        c.wait(lambda: c.text("#episode") != episode and c.text("#question") == items[i]["question"],
+               f"composite item {i} after Next question")
+    for answer in [items[k]["answer"], items[k]["answer"] + ".5"]:
+        r = c.answer(answer)
+        want = c.score("composite", seed, size, k, answer, config)
+        expect(r["score"] == want, f"item {k}, answer {answer!r}: page shows {r['score']}, rgym score says {want}")
+        expect(r["metadata"] == items[k]["metadata"], f"metadata shown {r['metadata']}")
+        results.append((answer, r["score"]))
+    c.set_value("#search", "")
     c.screenshot("web-ui-composite.png")
     c.el("#tab-single").click()
-    return f"item 0 from {src}; scores " + ", ".join(f"{a!r}={s}" for a, s in results)
+    return (f"item 0 from {item['metadata']['source_dataset']}, item {k} from basic_arithmetic; scores "
+            + ", ".join(f"{a!r}={s}" for a, s in results))
 
 
 def test_composite_error_inline(c):
+    c.on_web_page()
     c.el("#tab-composite").click()
-    c.wait(lambda: c.els(".component"), "the components kept across tabs")
+    if not c.els('.component[data-name="leg_counting"]'):
+        c.set_value("#search", "leg_counting")
+        c.wait(lambda: c.els('.ds[data-name="leg_counting"] .add'), "leg_counting in the list")
+        c.el('.ds[data-name="leg_counting"] .add').click()
+    c.wait(lambda: c.els('.component[data-name="leg_counting"]'), "leg_counting in the mix")
     box = c.el('.component[data-name="leg_counting"] details')
     if not box.get_attribute("open"):
         box.find_element(By.TAG_NAME, "summary").click()
@@ -376,6 +409,7 @@ def test_composite_error_inline(c):
 
 def test_two_tabs_share_the_env(c):
     """The web env is shared: a second tab follows the first over /ws/ui."""
+    c.on_web_page()
     first = c.d.current_window_handle
     c.d.switch_to.new_window("tab")
     try:
@@ -489,7 +523,7 @@ def main():
                     failed += 1
                     print(f"FAIL {name}: {e}", flush=True)
                     if not isinstance(e, Failure):
-                        traceback.print_exc()
+                        traceback.print_exc(limit=3)
                     if args.screenshots:
                         try:
                             path = os.path.join(tempfile.gettempdir(), f"rgym-browser-fail-{name}.png")

@@ -1,44 +1,61 @@
 #!/usr/bin/env bash
-# The whole test suite, runnable on a fresh machine (this is what CI runs).
-#   1. cargo test for the workspace (golden parity, RNG/formatting vectors, CLI, server);
-#   2. clippy with warnings denied;
+# The whole test suite, runnable on a fresh machine (this is what CI runs):
+#   1. cargo test for the workspace (golden parity, RNG/formatting vectors, CLI,
+#      server protocol and fault tests, ...);
+#   2. clippy with warnings denied, and rustfmt --check;
 #   3. the black-box OpenEnv compatibility harness (../shared/compat) against a
-#      freshly started `rgym serve`, with real openenv-core + reasoning-gym in a venv
-#      this script creates (scripts/compat.sh).
-set -euo pipefail
+#      freshly started `rgym serve`, with real openenv-core + reasoning-gym in a
+#      venv the script creates (scripts/compat.sh);
+#   4. the Python client package running the upstream README examples (scripts/client_tests.sh);
+#   5. the headless-Chromium tests of the web UI and /docs (scripts/browser_tests.sh).
+# Each suite's counts are summed into the closing "N passed, M failed" line.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
+passed=0
+failed=0
 step() { printf '\n==> %s\n' "$*"; }
-
-step "cargo test --workspace"
-cargo test --workspace --quiet 2>&1 | tee /tmp/rgym-cargo-test.log
-# cargo's per-binary "test result" lines, summed into one closing line.
-passed=$(grep -Eo '[0-9]+ passed' /tmp/rgym-cargo-test.log | awk '{s+=$1} END {print s+0}')
-failed=$(grep -Eo '[0-9]+ failed' /tmp/rgym-cargo-test.log | awk '{s+=$1} END {print s+0}')
-
-step "cargo clippy --workspace --all-targets -- -D warnings"
-cargo clippy --workspace --all-targets --quiet -- -D warnings
-
-compat_passed=0
-compat_failed=0
-if [ -x scripts/compat.sh ]; then
-    step "OpenEnv compatibility harness"
-    if [ -d ../shared/compat ]; then
-        if bash scripts/compat.sh 2>&1 | tee /tmp/rgym-compat.log; then :; fi
-        compat_passed=$(grep -Eo '^[0-9]+ passed' /tmp/rgym-compat.log | tail -1 | awk '{print $1+0}')
-        compat_failed=$(grep -Eo '[0-9]+ failed' /tmp/rgym-compat.log | tail -1 | awk '{print $1+0}')
-        compat_passed=${compat_passed:-0}
-        compat_failed=${compat_failed:-1}
-        if ! grep -Eq '^[0-9]+ passed, 0 failed' /tmp/rgym-compat.log; then
-            compat_failed=$(( compat_failed > 0 ? compat_failed : 1 ))
-        fi
+# count LOG: adds the suite's "N passed" / "M failed" figures to the totals.
+count() {
+    local p f
+    p=$(grep -Eo '[0-9]+ passed' "$1" | awk '{s+=$1} END {print s+0}')
+    f=$(grep -Eo '[0-9]+ failed' "$1" | awk '{s+=$1} END {print s+0}')
+    passed=$((passed + p))
+    failed=$((failed + f))
+}
+# suite NAME CMD...: runs a suite; a non-zero exit counts as a failure even if
+# it printed no counts.
+suite() {
+    local name=$1 log
+    shift
+    log=$(mktemp -t "rgym-$name.XXXXXX")
+    step "$name"
+    "$@" 2>&1 | tee "$log"
+    local code=${PIPESTATUS[0]}
+    # cargo prints one "test result" line per test binary; the Python suites
+    # print a single closing line: either way the sums are the suite's counts.
+    if [ "$name" = cargo-test ]; then
+        count <(grep -E '^test result:' "$log")
     else
-        echo "../shared/compat not found: compat harness skipped" >&2
+        count <(grep -E '^[=[:space:]]*[0-9]+ passed|[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
     fi
-fi
+    if [ "$code" -ne 0 ] && ! grep -Eq '[1-9][0-9]* failed' "$log"; then
+        echo "$name exited with $code" >&2
+        failed=$((failed + 1))
+    fi
+}
 
-total_passed=$((passed + compat_passed))
-total_failed=$((failed + compat_failed))
+suite cargo-test cargo test --workspace --quiet
+suite clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
+suite rustfmt cargo fmt --all -- --check
+if [ -d ../shared/compat ]; then
+    suite compat bash scripts/compat.sh
+else
+    echo "../shared/compat not found: compatibility harness skipped" >&2
+fi
+[ -x scripts/client_tests.sh ] && suite python-client bash scripts/client_tests.sh
+[ -x scripts/browser_tests.sh ] && suite browser bash scripts/browser_tests.sh
+
 echo
-echo "${total_passed} passed, ${total_failed} failed"
-[ "$total_failed" -eq 0 ]
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]

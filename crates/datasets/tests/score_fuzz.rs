@@ -437,26 +437,29 @@ fn fuzz_dataset(info: &DatasetInfo, seed: u64) -> Vec<String> {
             let t = Instant::now();
             let scored = catch_unwind(AssertUnwindSafe(|| ds.score(answer.as_deref(), item)));
             let took = t.elapsed();
-            let shown = answer.as_deref().map(|a| {
-                let cut: String = a.chars().take(120).collect();
-                format!("{cut:?} ({} bytes)", a.len())
-            });
+            let shown = || {
+                answer.as_deref().map(|a| {
+                    let cut: String = a.chars().take(120).collect();
+                    format!("{cut:?} ({} bytes)", a.len())
+                })
+            };
             match scored {
-                Err(_) => problems.push(format!("{}: panicked on {shown:?}", info.name)),
+                Err(_) => problems.push(format!("{}: panicked on {:?}", info.name, shown())),
                 Ok(s) if !(s.is_finite() && (0.0..=1.0).contains(&s)) => {
-                    problems.push(format!("{}: score {s} for {shown:?}", info.name))
+                    problems.push(format!("{}: score {s} for {:?}", info.name, shown()))
                 }
                 Ok(s)
                     if k % 50 == 0
                         && ds.score(answer.as_deref(), item).to_bits() != s.to_bits() =>
                 {
                     problems.push(format!(
-                        "{}: score not deterministic for {shown:?}",
-                        info.name
+                        "{}: score not deterministic for {:?}",
+                        info.name,
+                        shown()
                     ))
                 }
                 Ok(_) if took > SLOW_SCORE => {
-                    problems.push(format!("{}: took {took:?} on {shown:?}", info.name))
+                    problems.push(format!("{}: took {took:?} on {:?}", info.name, shown()))
                 }
                 Ok(_) => {}
             }
@@ -472,6 +475,8 @@ fn fuzz_dataset(info: &DatasetInfo, seed: u64) -> Vec<String> {
 fn every_scorer_survives_hostile_answers() {
     let started = Instant::now();
     let registry = datasets::registry();
+    // `RGYM_FUZZ_ONLY=a,b` narrows the run to some datasets.
+    let only = std::env::var("RGYM_FUZZ_ONLY").ok();
     let next = AtomicUsize::new(0);
     let problems = Mutex::new(Vec::new());
     let slowest = Mutex::new(Vec::new());
@@ -487,6 +492,12 @@ fn every_scorer_survives_hostile_answers() {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(info) = registry.get(i) else { break };
+                if only
+                    .as_ref()
+                    .is_some_and(|names| !names.split(',').any(|n| n == info.name))
+                {
+                    continue;
+                }
                 let t = Instant::now();
                 let found = fuzz_dataset(info, 0x5eed ^ i as u64);
                 slowest.lock().unwrap().push((t.elapsed(), info.name));

@@ -996,9 +996,10 @@ impl<'a> SourceParser<'a> {
                 start,
             );
         }
-        let n: BigInt = text
-            .parse()
-            .or_else(|_| err("invalid decimal literal", start))?;
+        let n = parse_int(&text).ok_or(ParseError {
+            message: "invalid decimal literal".into(),
+            offset: start,
+        })?;
         Ok(Node::Const(PyValue::Int(n), start))
     }
 
@@ -1276,6 +1277,15 @@ fn literal_number(node: &Node) -> PResult<PyValue> {
     }
 }
 
+/// A decimal integer; the common short ones skip the general bignum parser.
+fn parse_int(text: &str) -> Option<BigInt> {
+    if text.len() <= 18 {
+        text.parse::<i64>().ok().map(BigInt::from)
+    } else {
+        text.parse().ok()
+    }
+}
+
 fn is_string_prefix(p: &[u8]) -> bool {
     let lower: Vec<u8> = p.iter().map(u8::to_ascii_lowercase).collect();
     matches!(
@@ -1462,7 +1472,10 @@ impl<'a> JsonParser<'a> {
                 start,
             );
         }
-        let n: BigInt = text.parse().or_else(|_| err("Expecting value", start))?;
+        let n = parse_int(text).ok_or(ParseError {
+            message: "Expecting value".into(),
+            offset: start,
+        })?;
         Ok(PyValue::Int(n))
     }
 
