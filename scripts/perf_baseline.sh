@@ -10,7 +10,9 @@
 # Knobs (environment): OUT (default target/perf), DURATION / WARMUP (seconds
 # per load run), SWEEP (session counts for the plot), IDLE_RGYM /
 # IDLE_PYTHON (sessions held in idle mode), SLOW_DATASET (skip the search
-# for the slowest ported dataset), SKIP_PYTHON=1.
+# for the slowest ported dataset), SKIP_PYTHON=1, NICE (e.g. -10: run the
+# servers and the load generator at that priority, so that other work on a
+# shared machine disturbs the figures less).
 #
 # Everything listens on 127.0.0.1 only; every run is bounded in time.
 set -euo pipefail
@@ -57,6 +59,9 @@ fi
 ulimit -Hn 1048576 2>/dev/null || true
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || ulimit -n 65536 2>/dev/null || true
 
+RUN=()
+[[ -n "${NICE:-}" ]] && RUN=(nice -n "$NICE")
+
 PIDS=()
 cleanup() {
   for p in "${PIDS[@]:-}"; do
@@ -83,17 +88,17 @@ stop() { # pid
 }
 
 start_rgym() { # max-sessions
-  RUST_LOG=warn "$RGYM" serve --host 127.0.0.1 --port "$PORT_RGYM" --max-sessions "$1" >>"$LOG" 2>&1 &
+  RUST_LOG=warn "${RUN[@]}" "$RGYM" serve --host 127.0.0.1 --port "$PORT_RGYM" --max-sessions "$1" >>"$LOG" 2>&1 &
   RGYM_PID=$!; PIDS+=("$RGYM_PID")
   wait_port "$PORT_RGYM" 30
 }
 start_python() { # max-sessions
-  "$VENV/bin/python" scripts/reference_env/app.py --port "$PORT_PY" --max-sessions "$1" >>"$LOG" 2>&1 &
+  "${RUN[@]}" "$VENV/bin/python" scripts/reference_env/app.py --port "$PORT_PY" --max-sessions "$1" >>"$LOG" 2>&1 &
   PY_PID=$!; PIDS+=("$PY_PID")
   wait_port "$PORT_PY" 120
 }
 start_canned() {
-  "$CANNED" --port "$PORT_CANNED" >>"$LOG" 2>&1 &
+  "${RUN[@]}" "$CANNED" --port "$PORT_CANNED" >>"$LOG" 2>&1 &
   CANNED_PID=$!; PIDS+=("$CANNED_PID")
   wait_port "$PORT_CANNED" 10
 }
@@ -102,7 +107,7 @@ start_canned() {
 lt() {
   local name=$1 port=$2 pid=$3; shift 3
   echo "-- $name" >&2
-  "$RGYM" loadtest --url "http://127.0.0.1:$port" --server-pid "$pid" \
+  "${RUN[@]}" "$RGYM" loadtest --url "http://127.0.0.1:$port" --server-pid "$pid" \
     --label "$name" --json "$@" >"$OUT/$name.json" 2>>"$OUT/loadtest-errors.log" || true
   # A failed run still leaves a report unless the generator could not start.
   if [[ ! -s $OUT/$name.json ]]; then
@@ -182,4 +187,8 @@ fi
 
 echo >&2
 python3 scripts/perf_tables.py "$OUT" --duration "$DURATION" --warmup "$WARMUP" \
-  --size "$SIZE" --churn-sessions "$CHURN_SESSIONS" --slow "$SLOW_DATASET"
+  --size "$SIZE" --churn-sessions "$CHURN_SESSIONS" --slow "$SLOW_DATASET" | tee "$OUT/tables.md"
+if [[ -x .venv-oracle/bin/python ]] && .venv-oracle/bin/python -c "import matplotlib" 2>/dev/null; then
+  .venv-oracle/bin/python scripts/perf_plot.py "$OUT" "$OUT/perf_sessions.png"
+  echo "plot: $OUT/perf_sessions.png" >&2
+fi

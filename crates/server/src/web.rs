@@ -375,14 +375,13 @@ async fn check(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
         Ok(Some(_)) => return ok(&json!({"ok": false, "error": "expected a JSON object"})),
         Err(e) => return ok(&json!({"ok": false, "error": "invalid JSON", "errors": e})),
     };
-    let env = Env::new();
+    let mut env = Env::new();
     let outcome = match env.plan_reset(&params) {
         Ok(job) => job.run(&app.supervisor).await,
         Err(e) => Err(e),
     };
     match outcome {
         Ok(out) => {
-            let mut env = env;
             let envelope = env.commit_reset(out);
             ok(&json!({"ok": true, "question": envelope["observation"]["question"]}))
         }

@@ -693,6 +693,10 @@ async function init() {
     setMode("composite");
   } else {
     await select(ui.datasets.some((d) => d.name === wanted) ? wanted : "leg_counting");
+    // Scroll the list, not the page, to the selection (a link to #word_sorting).
+    const list = $("dataset-list");
+    const li = list.querySelector(".ds.selected");
+    if (li) list.scrollTop = li.offsetTop - list.offsetTop - 40;
   }
 }
 
