@@ -185,10 +185,22 @@ impl Dataset for GraphColor {
         let mut rng = item_rng(self.seed, idx);
         let draw = |rng: &mut Random| rng.randint(self.min_num_vertices, self.max_num_vertices);
         let mut num_vertices = draw(&mut rng)?;
+        let give_up = || {
+            Err(DatasetError::Generation(
+                "no graph could be colored with the given colors".into(),
+            ))
+        };
+        if self.num_colors < 1 && self.min_num_vertices >= 1 {
+            // No vertex can ever be colored: the reference loops forever.
+            return give_up();
+        }
         let mut draws: u64 = 0;
         let (n, edges, solution) = loop {
             let n = usize::try_from(num_vertices).unwrap_or(0);
-            draws += (n as u64).saturating_mul(n.saturating_sub(1) as u64) / 2;
+            draws = draws.saturating_add((n as u64).saturating_mul(n.saturating_sub(1) as u64) / 2);
+            if draws > MAX_EDGE_DRAWS {
+                return give_up();
+            }
             let edges = random_edges(&mut rng, n, self.edge_probability);
             let solution = greedy_coloring(n, &edges, self.num_colors);
             // An empty coloring counts as failure for the redraw but ends the loop.
@@ -197,11 +209,6 @@ impl Dataset for GraphColor {
             }
             if let Some(solution) = solution {
                 break (n, edges, solution);
-            }
-            if draws > MAX_EDGE_DRAWS {
-                return Err(DatasetError::Generation(
-                    "no graph could be colored with the given colors".into(),
-                ));
             }
         };
         let vertices: Vec<usize> = (0..n).collect();

@@ -363,7 +363,7 @@ fn answer_for(rng: &mut Rng, k: usize, item: &Item, other: &str, first: bool) ->
         7 => "-".repeat(100_000) + "1",
         8 => format!("{answer} {}", "x ".repeat(50_000)),
         _ => match rng.below(16) {
-            0 | 1 | 2 => mutate(rng, answer),
+            0..=2 => mutate(rng, answer),
             3 | 4 => nudge_numbers(rng, answer),
             5 => random_text(rng, 12),
             6 => random_text(rng, 200),

@@ -9,18 +9,20 @@
 //! `[` costs one error, not the stack.
 //!
 //! Known gaps, each of which only turns a value CPython would read into an
-//! error: `\N{...}` escapes (they need the Unicode name table) and f-strings.
+//! error: `\N{...}` escapes (they need the Unicode name table), f-strings,
+//! and in [`py_eval`] everything beyond literals and `+ - ~`. Nesting at
+//! exactly 200 brackets is accepted, which CPython's parser only does for
+//! some shapes (`[[...]]` yes, `[1,[1,...]]` no).
 //! Lone surrogates (`'\ud800'`, JSON `"\ud800"`) cannot live in a Rust string
 //! and become U+FFFD. Sets keep insertion order; CPython's order follows
 //! hashes, so only order-insensitive uses of a set are exact.
 
 use std::borrow::Cow;
-use std::fmt;
-
-use num_bigint::BigInt;
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 
 use crate::float_repr;

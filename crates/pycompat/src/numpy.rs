@@ -12,6 +12,8 @@ pub fn np_round(x: f64, decimals: i32) -> f64 {
         const SMALL: [f64; 9] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
         match SMALL.get(n as usize) {
             Some(&p) => p,
+            // Past 10^308 the product is inf, and stays inf.
+            None if n > 400 => f64::INFINITY,
             None => (9..n).fold(1e9, |acc, _| acc * 10.0),
         }
     };
@@ -51,8 +53,14 @@ mod tests {
         ];
         for &(x, d, want) in cases {
             let got = np_round(x, d);
-            assert!(got.to_bits() == want.to_bits(), "np.round({x}, {d}) = {want}, got {got}");
+            assert!(
+                got.to_bits() == want.to_bits(),
+                "np.round({x}, {d}) = {want}, got {got}"
+            );
         }
         assert!(np_round(5e-324, 320).is_nan());
+        assert!(np_round(1.5, i32::MAX).is_nan());
+        assert_eq!(np_round(1.5, 308), 1.5);
+        assert!(np_round(1.5, 309).is_nan());
     }
 }

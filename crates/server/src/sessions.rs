@@ -6,7 +6,7 @@
 //! session ends (a `close` message, a disconnect, a reap), before any close
 //! frame is sent, because clients reconnect immediately after `close()`.
 
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
@@ -45,6 +45,8 @@ pub struct Sessions {
     max: usize,
     active: AtomicUsize,
     entries: DashMap<String, Entry>,
+    /// `close_all` has run: sessions attaching later must close themselves.
+    closing: AtomicBool,
 }
 
 /// Proof of a held slot; dropping it releases the slot.
@@ -64,11 +66,17 @@ impl Slot {
         self.last_activity.store(now_ms(), Ordering::Relaxed);
     }
 
-    /// Lets shutdown and the reaper reach the connection's actor.
-    pub fn attach(&self, actor: Recipient<ServerClose>) {
+    /// Lets shutdown and the reaper reach the connection's actor. Returns
+    /// true when shutdown has already begun, so the caller must close itself:
+    /// an actor attaches in its `started`, after the upgrade took the slot, and
+    /// a `close_all` in between finds no actor to tell.
+    pub fn attach(&self, actor: Recipient<ServerClose>) -> bool {
         if let Some(mut e) = self.sessions.entries.get_mut(&self.id) {
             e.actor = Some(actor);
         }
+        // The entry's shard lock orders this against `close_all`'s walk: either
+        // the walk sees the actor, or this load sees the flag set before it.
+        self.sessions.closing.load(Ordering::SeqCst)
     }
 }
 
@@ -84,6 +92,7 @@ impl Sessions {
             max,
             active: AtomicUsize::new(0),
             entries: DashMap::new(),
+            closing: AtomicBool::new(false),
         })
     }
 
@@ -169,6 +178,7 @@ impl Sessions {
 
     /// Tells every connected session to finish its in-flight work and close.
     pub fn close_all(&self) -> usize {
+        self.closing.store(true, Ordering::SeqCst);
         let actors: Vec<Recipient<ServerClose>> = self
             .entries
             .iter()
@@ -222,6 +232,33 @@ mod tests {
         assert_eq!(s.active(), 1);
         drop(b);
         assert_eq!(s.active(), 0);
+    }
+
+    struct Probe(Arc<AtomicUsize>);
+
+    impl Actor for Probe {
+        type Context = Context<Self>;
+    }
+
+    impl Handler<ServerClose> for Probe {
+        type Result = ();
+        fn handle(&mut self, _: ServerClose, _: &mut Context<Self>) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    #[actix_rt::test]
+    async fn a_session_attaching_after_close_all_is_told_to_close() {
+        let s = Sessions::new(4);
+        let told = Arc::new(AtomicUsize::new(0));
+        let early = s.acquire().unwrap();
+        assert!(!early.attach(Probe(told.clone()).start().recipient()));
+        // Upgraded before shutdown, its actor not started yet.
+        let late = s.acquire().unwrap();
+        assert_eq!(s.close_all(), 1);
+        assert!(late.attach(Probe(told.clone()).start().recipient()));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert_eq!(told.load(Ordering::SeqCst), 1);
     }
 
     #[test]

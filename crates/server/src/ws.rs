@@ -390,8 +390,16 @@ impl Actor for WsSession {
     type Context = Context<Self>;
 
     fn started(&mut self, ctx: &mut Context<Self>) {
-        if let Some(slot) = &self.slot {
-            slot.attach(ctx.address().recipient());
+        let shutting_down = self
+            .slot
+            .as_ref()
+            .is_some_and(|slot| slot.attach(ctx.address().recipient()));
+        if shutting_down {
+            // Shutdown's `close_all` ran before this actor could be reached;
+            // left alone, the session would hold the graceful stop for the
+            // whole shutdown_timeout and then lose its connection unclosed.
+            self.draining = true;
+            self.pump(ctx);
         }
         let every = self.app.settings.heartbeat_interval;
         let dead_after = self.app.settings.client_timeout;
