@@ -372,6 +372,10 @@ fn write_file(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> CliResult)
     result
 }
 
+/// Items per round of parallel rendering: large enough to amortise spawning
+/// threads, small enough to keep memory flat and the progress bar moving.
+const BATCH: u64 = 4096;
+
 fn write_items(
     ds: &Seeded,
     range: std::ops::Range<u64>,
@@ -385,6 +389,39 @@ fn write_items(
         out.write_all(b"[").map_err(io)?;
     }
     let first = range.start;
+    // Items are independent (each is Random(seed + index)), so every core
+    // renders its own slice of a batch; slices are written back in order.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+    let mut start = range.start;
+    while start < range.end {
+        let end = range.end.min(start + BATCH);
+        let per = (end - start).div_ceil(workers);
+        let slices: Vec<Result<Vec<u8>, String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|w| (start + w * per).min(end)..(start + (w + 1) * per).min(end))
+                .filter(|r| !r.is_empty())
+                .map(|r| scope.spawn(move || render_items(ds, r, first, json)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err("a generator panicked".to_string())))
+                .collect()
+        });
+        for slice in slices {
+            out.write_all(&slice?).map_err(io)?;
+        }
+        bar.inc(end - start);
+        start = end;
+    }
+    if json {
+        out.write_all(b"\n]\n").map_err(io)?;
+    }
+    out.flush().map_err(io)
+}
+
+/// The JSON Lines (or JSON array elements) of the items in `range`.
+fn render_items(ds: &Seeded, range: std::ops::Range<u64>, first: u64, json: bool) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::with_capacity(range.clone().count() * 512);
     for index in range {
         let item = ds.get(index).map_err(|e| format!("item {index}: {e}"))?;
         let row = ItemRow {
@@ -394,19 +431,14 @@ fn write_items(
             metadata: &item.metadata,
         };
         if json {
-            out.write_all(if index == first { b"\n" } else { b",\n" })
-                .map_err(io)?;
+            buf.extend_from_slice(if index == first { b"\n" } else { b",\n" });
         }
-        serde_json::to_writer(&mut *out, &row).map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut buf, &row).map_err(|e| e.to_string())?;
         if !json {
-            out.write_all(b"\n").map_err(io)?;
+            buf.push(b'\n');
         }
-        bar.inc(1);
     }
-    if json {
-        out.write_all(b"\n]\n").map_err(io)?;
-    }
-    out.flush().map_err(io)
+    Ok(buf)
 }
 
 #[derive(Serialize)]

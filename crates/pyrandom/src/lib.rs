@@ -134,6 +134,20 @@ impl fmt::Debug for Random {
     }
 }
 
+/// `init_genrand(19650218)`, the fixed start of every `init_by_array` seeding,
+/// computed at compile time.
+const GENRAND_19650218: [u32; N] = {
+    let mut mt = [0u32; N];
+    mt[0] = 19_650_218;
+    let mut i = 1;
+    while i < N {
+        let prev = mt[i - 1];
+        mt[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+        i += 1;
+    }
+    mt
+};
+
 impl Random {
     /// `Random(seed)` for an integer seed. Like CPython, the sign is dropped:
     /// `Random(-7)` and `Random(7)` give the same stream.
@@ -166,12 +180,7 @@ impl Random {
 
     /// `init_by_array(key)`: the seeding CPython applies to the 32-bit words of |seed|.
     pub fn from_key(key: &[u32]) -> Self {
-        let mut r = Random {
-            mt: [0; N],
-            index: N,
-            gauss_next: None,
-        };
-        r.init_genrand(19_650_218);
+        let mut r = Random { mt: GENRAND_19650218, index: 0, gauss_next: None };
         let mt = &mut r.mt;
         let (mut i, mut j) = (1usize, 0usize);
         let klen = key.len().max(1);
@@ -203,35 +212,23 @@ impl Random {
         r
     }
 
-    fn init_genrand(&mut self, s: u32) {
-        self.mt[0] = s;
-        for i in 1..N {
-            let prev = self.mt[i - 1];
-            self.mt[i] = 1_812_433_253u32
-                .wrapping_mul(prev ^ (prev >> 30))
-                .wrapping_add(i as u32);
-        }
-        self.index = N;
-    }
-
-    fn twist(&mut self) {
-        let mt = &mut self.mt;
-        for kk in 0..N {
-            let y = (mt[kk] & UPPER_MASK) | (mt[(kk + 1) % N] & LOWER_MASK);
-            let mag = if y & 1 == 1 { MATRIX_A } else { 0 };
-            mt[kk] = mt[(kk + M) % N] ^ (y >> 1) ^ mag;
-        }
-        self.index = 0;
-    }
-
     /// One tempered 32-bit output of MT19937 (`genrand_uint32`).
+    ///
+    /// The twist is done one word at a time, as each word is drawn, instead of
+    /// for all 624 words at once: an in-place twist in index order reads, for
+    /// word `k`, exactly the values the lazy step sees (later words still old,
+    /// earlier ones already new), so the stream is identical. Most items draw a
+    /// few dozen words, so they no longer pay for the whole table.
     #[inline]
     pub fn next_u32(&mut self) -> u32 {
-        if self.index >= N {
-            self.twist();
-        }
-        let mut y = self.mt[self.index];
-        self.index += 1;
+        let k = self.index;
+        let next = if k + 1 == N { 0 } else { k + 1 };
+        let far = if k + M >= N { k + M - N } else { k + M };
+        let y = (self.mt[k] & UPPER_MASK) | (self.mt[next] & LOWER_MASK);
+        let mag = if y & 1 == 1 { MATRIX_A } else { 0 };
+        let mut y = self.mt[far] ^ (y >> 1) ^ mag;
+        self.mt[k] = y;
+        self.index = next;
         y ^= y >> 11;
         y ^= (y << 7) & 0x9d2c_5680;
         y ^= (y << 15) & 0xefc6_0000;
