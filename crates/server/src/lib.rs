@@ -230,6 +230,7 @@ async fn signal() -> &'static str {
 /// Runs the server until SIGINT/SIGTERM (graceful) — a second signal stops
 /// at once. Blocks the calling thread.
 pub fn run(settings: Settings) -> io::Result<()> {
+    raise_fd_limit(settings.max_sessions);
     actix_rt::System::new().block_on(async move {
         let server = start(settings).await?;
         let stop = server.stop_handle();
@@ -244,6 +245,30 @@ pub fn run(settings: Settings) -> io::Result<()> {
         });
         server.wait().await
     })
+}
+
+/// Every session is a socket: with the default 4096 sessions the usual soft
+/// limit of 1024 descriptors would refuse connections long before capacity.
+/// Raises the soft limit toward the hard one (never lowers it) and warns when
+/// the hard limit is still below what `max_sessions` needs.
+fn raise_fd_limit(max_sessions: usize) {
+    let want = max_sessions as u64 + 256;
+    let mut lim = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit/setrlimit only read and write the struct passed in.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
+            return;
+        }
+        if lim.rlim_cur < want && lim.rlim_cur < lim.rlim_max {
+            let raised = libc::rlimit { rlim_cur: want.min(lim.rlim_max), rlim_max: lim.rlim_max };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                lim.rlim_cur = raised.rlim_cur;
+            }
+        }
+    }
+    if lim.rlim_cur < want {
+        tracing::warn!(limit = lim.rlim_cur, max_sessions, "open-file limit is below what max_sessions needs");
+    }
 }
 
 /// Installs the log subscriber (stderr; `RUST_LOG` filters, default `info`).
