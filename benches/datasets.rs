@@ -27,7 +27,9 @@ fn datasets(c: &mut Criterion) {
                 continue;
             }
         }
-        let Ok(ds) = datasets::create_with(info.name, &config_for(info.name), Some(42), Some(1 << 40)) else {
+        let Ok(ds) =
+            datasets::create_with(info.name, &config_for(info.name), Some(42), Some(1 << 40))
+        else {
             continue;
         };
         let mut g = c.benchmark_group(format!("dataset/{}", info.name));

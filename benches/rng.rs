@@ -27,7 +27,11 @@ fn rng(c: &mut Criterion) {
     });
     g.bench_function("xoshiro256pp/f64", |b| {
         let mut r = Xoshiro256PlusPlus::seed_from_u64(42);
-        b.iter(|| (0..DRAWS).fold(0.0, |acc, _| acc + (r.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)))
+        b.iter(|| {
+            (0..DRAWS).fold(0.0, |acc, _| {
+                acc + (r.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+            })
+        })
     });
     g.bench_function("pyrandom/randint(1,100)", |b| {
         let mut r = Random::new(42);

@@ -404,7 +404,10 @@ fn write_items(
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err("a generator panicked".to_string())))
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("a generator panicked".to_string()))
+                })
                 .collect()
         });
         for slice in slices {
@@ -420,7 +423,12 @@ fn write_items(
 }
 
 /// The JSON Lines (or JSON array elements) of the items in `range`.
-fn render_items(ds: &Seeded, range: std::ops::Range<u64>, first: u64, json: bool) -> Result<Vec<u8>, String> {
+fn render_items(
+    ds: &Seeded,
+    range: std::ops::Range<u64>,
+    first: u64,
+    json: bool,
+) -> Result<Vec<u8>, String> {
     let mut buf = Vec::with_capacity(range.clone().count() * 512);
     for index in range {
         let item = ds.get(index).map_err(|e| format!("item {index}: {e}"))?;

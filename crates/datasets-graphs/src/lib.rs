@@ -7,8 +7,4 @@ pub mod path_star;
 pub mod shortest_path;
 
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[
-    largest_island::INFO,
-    path_star::INFO,
-    shortest_path::INFO,
-];
+pub const DATASETS: &[DatasetInfo] = &[largest_island::INFO, path_star::INFO, shortest_path::INFO];

@@ -16,8 +16,19 @@ pub use dataset_core;
 pub fn registry() -> &'static [DatasetInfo] {
     static ALL: OnceLock<Vec<DatasetInfo>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut all: Vec<DatasetInfo> =
-            [datasets_arithmetic::DATASETS, datasets_algorithmic::DATASETS, datasets_cognition::DATASETS, datasets_graphs::DATASETS, datasets_games::DATASETS, datasets_rgym::DATASETS, datasets_probability::DATASETS, datasets_geometry::DATASETS, datasets_algebra::DATASETS, &[composite::INFO]].concat();
+        let mut all: Vec<DatasetInfo> = [
+            datasets_arithmetic::DATASETS,
+            datasets_algorithmic::DATASETS,
+            datasets_cognition::DATASETS,
+            datasets_graphs::DATASETS,
+            datasets_games::DATASETS,
+            datasets_rgym::DATASETS,
+            datasets_probability::DATASETS,
+            datasets_geometry::DATASETS,
+            datasets_algebra::DATASETS,
+            &[composite::INFO],
+        ]
+        .concat();
         all.sort_by_key(|d| d.name);
         all
     })

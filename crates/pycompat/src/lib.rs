@@ -20,9 +20,10 @@ mod strmethods;
 mod text;
 mod unicode_tables;
 
+pub use case::py_title_ascii;
 pub use chars::{
-    py_isalnum, py_isalpha, py_isdecimal, py_isdigit, py_isnumeric, py_str_isalnum,
-    py_splitlines, py_str_isalpha, py_str_isdecimal, py_str_isdigit, py_str_isnumeric, re_findall_words,
+    py_isalnum, py_isalpha, py_isdecimal, py_isdigit, py_isnumeric, py_splitlines, py_str_isalnum,
+    py_str_isalpha, py_str_isdecimal, py_str_isdigit, py_str_isnumeric, re_findall_words,
     re_is_word,
 };
 pub use float::{
@@ -32,13 +33,11 @@ pub use floatparse::{py_complex, py_float, py_fraction_float, NumberError};
 pub use int::{json_py_int, py_hex, py_int_base, py_int_json, py_int_true_div};
 pub use json::{json_dumps, JsonStyle};
 pub use literal::{
-    int_to_float, json_loads, literal_eval, py_dict, py_eval, py_set, HashKey,
-    ParseError, PyValue,
+    int_to_float, json_loads, literal_eval, py_dict, py_eval, py_set, HashKey, ParseError, PyValue,
 };
-pub use case::py_title_ascii;
-pub use strmethods::{py_int, py_isspace, py_split, py_strip, re_findall_sentences};
-pub use strmethods::decimal_value as py_decimal_value;
 pub use numpy::np_round;
 pub use order::{py_item_eq, py_lt, Unorderable};
 pub use sort::py_sorted_by;
+pub use strmethods::decimal_value as py_decimal_value;
+pub use strmethods::{py_int, py_isspace, py_split, py_strip, re_findall_sentences};
 pub use text::{py_str_repr, repr_list};

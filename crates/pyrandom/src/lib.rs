@@ -142,7 +142,9 @@ const GENRAND_19650218: [u32; N] = {
     let mut i = 1;
     while i < N {
         let prev = mt[i - 1];
-        mt[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+        mt[i] = 1_812_433_253u32
+            .wrapping_mul(prev ^ (prev >> 30))
+            .wrapping_add(i as u32);
         i += 1;
     }
     mt
@@ -180,7 +182,11 @@ impl Random {
 
     /// `init_by_array(key)`: the seeding CPython applies to the 32-bit words of |seed|.
     pub fn from_key(key: &[u32]) -> Self {
-        let mut r = Random { mt: GENRAND_19650218, index: 0, gauss_next: None };
+        let mut r = Random {
+            mt: GENRAND_19650218,
+            index: 0,
+            gauss_next: None,
+        };
         let mt = &mut r.mt;
         let (mut i, mut j) = (1usize, 0usize);
         let klen = key.len().max(1);

@@ -253,21 +253,31 @@ pub fn run(settings: Settings) -> io::Result<()> {
 /// the hard limit is still below what `max_sessions` needs.
 fn raise_fd_limit(max_sessions: usize) {
     let want = max_sessions as u64 + 256;
-    let mut lim = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
     // SAFETY: getrlimit/setrlimit only read and write the struct passed in.
     unsafe {
         if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
             return;
         }
         if lim.rlim_cur < want && lim.rlim_cur < lim.rlim_max {
-            let raised = libc::rlimit { rlim_cur: want.min(lim.rlim_max), rlim_max: lim.rlim_max };
+            let raised = libc::rlimit {
+                rlim_cur: want.min(lim.rlim_max),
+                rlim_max: lim.rlim_max,
+            };
             if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
                 lim.rlim_cur = raised.rlim_cur;
             }
         }
     }
     if lim.rlim_cur < want {
-        tracing::warn!(limit = lim.rlim_cur, max_sessions, "open-file limit is below what max_sessions needs");
+        tracing::warn!(
+            limit = lim.rlim_cur,
+            max_sessions,
+            "open-file limit is below what max_sessions needs"
+        );
     }
 }
 
