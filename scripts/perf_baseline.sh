@@ -40,17 +40,29 @@ PORT_RGYM=${PORT_RGYM:-18100}
 PORT_PY=${PORT_PY:-18101}
 PORT_CANNED=${PORT_CANNED:-18102}
 VENV=.venv-perf
-RGYM=$ROOT/target/release/rgym
-CANNED=$ROOT/target/release/examples/canned
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.json "$OUT"/*.try "$OUT"/loadtest-errors.log
+rm -f "$OUT"/*.json "$OUT"/*.try "$OUT"/loadtest-errors.log "$OUT"/meta.txt
 LOG=$OUT/servers.log
 : >"$LOG"
 
 echo "== building (release)" >&2
 cargo build --release --quiet --bin rgym
 cargo build --release --quiet -p loadtest --example canned
+# Private copies: a rebuild of target/release by anyone else mid-run must not
+# swap the binary between two measurements.
+mkdir -p "$OUT/bin"
+cp target/release/rgym target/release/examples/canned "$OUT/bin/"
+RGYM=$ROOT/$OUT/bin/rgym
+CANNED=$ROOT/$OUT/bin/canned
+[[ $OUT == /* ]] && RGYM=$OUT/bin/rgym CANNED=$OUT/bin/canned
+{
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "uncommitted files: $(git status --short 2>/dev/null | grep -vc '^??' || true)"
+  echo "started: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "cores: $(nproc)"
+} >"$OUT/meta.txt"
 
 if [[ -z "${SKIP_PYTHON:-}" && ! -x $VENV/bin/python ]]; then
   echo "== creating $VENV (openenv-core 0.3.0, reasoning-gym 0.1.25)" >&2

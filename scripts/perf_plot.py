@@ -48,9 +48,10 @@ def main():
           ylabel="p99 latency per request (ms)", title="p99 latency, leg_counting")
     for ax in (a, b):
         ax.grid(True, which="both", alpha=0.3)
-        ax.legend()
+    handles, labels = a.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False)
     fig.suptitle("2-core machine, load generator on the same machine (rgym loadtest, 1 thread)", fontsize=9)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     fig.savefig(dst, dpi=110)
 
 

@@ -165,6 +165,12 @@ def main():
     ap.add_argument("--slow", default=None)
     a = ap.parse_args()
     runs = load(a.dir)
+    meta = Path(a.dir) / "meta.txt"
+    if meta.exists():
+        kv = dict(line.split(": ", 1) for line in meta.read_text().splitlines() if ": " in line)
+        print(f"Run of {kv.get('started', '?')} at commit {kv.get('commit', '?')} "
+              f"({kv.get('uncommitted files', '?')} files modified), {kv.get('cores', '?')} cores, "
+              f"load average before the run {kv.get('load average', '?')}.\n")
     win = f"{a.duration} s measured after {a.warmup} s warm-up" if a.duration else "see the reports"
     print(f"### Targets\n\n{targets_table(runs)}\n")
     print(f"### Load: leg_counting, reset → step loop ({win}; size {a.size}, seed 42 + session)\n")

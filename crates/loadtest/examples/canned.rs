@@ -23,7 +23,9 @@ fn main() -> Result<(), String> {
         .map_err(|e| format!("bad address: {e}"))?;
     loadtest::procfs::raise_nofile(1 << 18).map_err(|e| e.to_string())?;
     let rt = if args.threads <= 1 {
-        tokio::runtime::Builder::new_current_thread().enable_all().build()
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
     } else {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(args.threads)
@@ -32,8 +34,12 @@ fn main() -> Result<(), String> {
     }
     .map_err(|e| e.to_string())?;
     rt.block_on(async {
-        let listener = loadtest::canned::bind(addr).await.map_err(|e| e.to_string())?;
+        let listener = loadtest::canned::bind(addr)
+            .await
+            .map_err(|e| e.to_string())?;
         eprintln!("canned server on ws://{addr}/ws");
-        loadtest::canned::serve(listener).await.map_err(|e| e.to_string())
+        loadtest::canned::serve(listener)
+            .await
+            .map_err(|e| e.to_string())
     })
 }

@@ -19,7 +19,10 @@ pub type Ws = WebSocketStream<TcpStream>;
 #[derive(Debug)]
 pub enum Failure {
     /// A protocol `{"type":"error"}` frame.
-    Server { code: String, message: String },
+    Server {
+        code: String,
+        message: String,
+    },
     /// A reply the protocol does not allow.
     Bad(String),
     Timeout,
@@ -80,10 +83,13 @@ pub async fn connect(target: &Target, deadline: Instant) -> Result<Ws, Failure> 
         // 40 ms stalls that are the network stack's, not the server's.
         tcp.set_nodelay(true)
             .map_err(|e| Failure::Connect(e.to_string()))?;
-        let (ws, _) =
-            tokio_tungstenite::client_async_with_config(target.ws_url.as_str(), tcp, Some(ws_config()))
-                .await
-                .map_err(|e| Failure::Connect(e.to_string()))?;
+        let (ws, _) = tokio_tungstenite::client_async_with_config(
+            target.ws_url.as_str(),
+            tcp,
+            Some(ws_config()),
+        )
+        .await
+        .map_err(|e| Failure::Connect(e.to_string()))?;
         Ok(ws)
     };
     match timeout_at(deadline, fut).await {

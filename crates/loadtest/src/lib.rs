@@ -133,7 +133,9 @@ const MAX_SECONDS: f64 = 3600.0;
 
 fn secs(name: &str, v: f64, min: f64) -> Result<Duration, String> {
     if !(v.is_finite() && v >= min && v <= MAX_SECONDS) {
-        return Err(format!("--{name} must be between {min} and {MAX_SECONDS} seconds"));
+        return Err(format!(
+            "--{name} must be between {min} and {MAX_SECONDS} seconds"
+        ));
     }
     Ok(Duration::from_secs_f64(v))
 }

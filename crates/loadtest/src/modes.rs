@@ -225,7 +225,9 @@ async fn churn_session(ctx: Arc<Ctx>, i: usize) {
 async fn run_idle(ctx: Arc<Ctx>, nofile: u64) -> Result<Report, String> {
     let n = ctx.plan.args.sessions;
     let pid = ctx.plan.args.server_pid;
-    let rss_before = pid.and_then(|p| procfs::sample(Some(p)).ok()).map(|s| s.rss_kib);
+    let rss_before = pid
+        .and_then(|p| procfs::sample(Some(p)).ok())
+        .map(|s| s.rss_kib);
     let (hold_tx, hold_rx) = watch::channel(false);
     let (opened_tx, mut opened_rx) = mpsc::unbounded_channel::<bool>();
     let gate = Arc::new(Semaphore::new(ctx.plan.args.connect_concurrency));
@@ -237,7 +239,10 @@ async fn run_idle(ctx: Arc<Ctx>, nofile: u64) -> Result<Report, String> {
         let (opened_tx, hold_rx) = (opened_tx.clone(), hold_rx.clone());
         tasks.spawn(async move {
             let ws = async {
-                let _permit = gate.acquire().await.map_err(|e| Failure::Connect(e.to_string()))?;
+                let _permit = gate
+                    .acquire()
+                    .await
+                    .map_err(|e| Failure::Connect(e.to_string()))?;
                 let t = Instant::now();
                 let deadline = ctx.deadline();
                 let mut ws = client::connect(&ctx.plan.target, deadline).await?;
@@ -409,7 +414,11 @@ fn report(
         url: ctx.plan.target.ws_url.clone(),
         dataset: a.dataset.clone(),
         sessions: a.sessions,
-        warmup_s: if idle.is_some() { 0.0 } else { ctx.plan.warmup.as_secs_f64() },
+        warmup_s: if idle.is_some() {
+            0.0
+        } else {
+            ctx.plan.warmup.as_secs_f64()
+        },
         duration_s: elapsed.as_secs_f64(),
         episodes: tally.episodes,
         episodes_per_s: per_s(tally.episodes, elapsed),

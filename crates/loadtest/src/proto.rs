@@ -17,7 +17,10 @@ pub enum Expect {
 pub enum Verdict {
     Ok,
     /// A well-formed `{"type":"error"}` frame, by its `code`.
-    ServerError { code: String, message: String },
+    ServerError {
+        code: String,
+        message: String,
+    },
     /// Anything the protocol does not allow here.
     Bad(String),
 }
@@ -180,7 +183,10 @@ mod tests {
         assert!(matches!(check(&extra, Expect::Reset), Verdict::Bad(_)));
         let str_score = STEP.replace("\"score\":1.0", "\"score\":\"1.0\"");
         assert!(matches!(check(&str_score, Expect::Step), Verdict::Bad(_)));
-        let missing = STEP.replace(",\"dataset_metadata\":{\"source_dataset\":\"leg_counting\"}", "");
+        let missing = STEP.replace(
+            ",\"dataset_metadata\":{\"source_dataset\":\"leg_counting\"}",
+            "",
+        );
         assert_ne!(missing, STEP);
         assert!(matches!(check(&missing, Expect::Step), Verdict::Bad(_)));
     }

@@ -223,7 +223,11 @@ impl Report {
                 .map(|l| format!(" [{l}]"))
                 .unwrap_or_default()
         );
-        let unit = if self.mode == "churn" { "cycles" } else { "episodes" };
+        let unit = if self.mode == "churn" {
+            "cycles"
+        } else {
+            "episodes"
+        };
         let _ = writeln!(
             o,
             "  {unit}: {}  ({:.1}/s)   messages: {} ({:.1}/s)",
