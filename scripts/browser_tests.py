@@ -26,7 +26,7 @@ import traceback
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -105,7 +105,10 @@ class Ctx:
 
     def wait(self, cond, what, timeout=15):
         try:
-            return WebDriverWait(self.d, timeout, poll_frequency=0.05).until(lambda d: cond())
+            # The page re-renders lists and builders as it updates: an element
+            # read a moment ago may be gone, which only means "not yet".
+            return WebDriverWait(self.d, timeout, poll_frequency=0.05,
+                                 ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: cond())
         except TimeoutException:
             raise Failure(f"timed out waiting for {what}") from None
 
@@ -341,9 +344,9 @@ def test_composite_episode(c):
     # The builder pre-fills each part with its defaults, as the single editor does.
     specs = []
     for name, weight in picks:
-        box = c.el(f'.component[data-name="{name}"] textarea.cfg')
-        c.wait(lambda: box.get_attribute("value") != "{}", f"{name}'s defaults")
-        specs.append({"name": name, "weight": int(weight), "config": json.loads(box.get_attribute("value"))})
+        sel = f'.component[data-name="{name}"] textarea.cfg'
+        c.wait(lambda: c.el(sel).get_attribute("value") != "{}", f"{name}'s defaults")
+        specs.append({"name": name, "weight": int(weight), "config": json.loads(c.el(sel).get_attribute("value"))})
         expect(specs[-1]["config"] == c.defaults(name), f"{name} pre-filled with its defaults")
     c.set_value('.component[data-name="leg_counting"] input.weight', "x")
     c.wait_status("error", "Weight of leg_counting")

@@ -15,11 +15,12 @@ cd "$(dirname "$0")/.."
 passed=0
 failed=0
 step() { printf '\n==> %s\n' "$*"; }
-# count LOG: adds the suite's "N passed" / "M failed" figures to the totals.
+# count FILE: adds the suite's "N passed" / "M failed" figures to the totals.
 count() {
-    local p f
-    p=$(grep -Eo '[0-9]+ passed' "$1" | awk '{s+=$1} END {print s+0}')
-    f=$(grep -Eo '[0-9]+ failed' "$1" | awk '{s+=$1} END {print s+0}')
+    local text p f
+    text=$(cat "$1")
+    p=$(grep -Eo '[0-9]+ passed' <<<"$text" | awk '{s+=$1} END {print s+0}')
+    f=$(grep -Eo '[0-9]+ failed' <<<"$text" | awk '{s+=$1} END {print s+0}')
     passed=$((passed + p))
     failed=$((failed + f))
 }
