@@ -64,7 +64,7 @@ impl Default for Settings {
             max_sessions: 4096,
             idle_timeout: None,
             max_frame_bytes: 16 * 1024 * 1024,
-            item_cache_size: 100_000,
+            item_cache_size: 4096,
             generation_timeout: Duration::from_secs(30),
             heartbeat_interval: Duration::from_secs(20),
             client_timeout: Duration::from_secs(60),
