@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
-use pycompat::{py_split, py_strip, re_findall_words};
+use pycompat::{py_split, py_strip, re_findall_sentences, re_findall_words};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -31,7 +31,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_words >= min_words,
         "max_words_in_sentence must be >= min_words_in_sentence",
     )?;
-    let sentences = find_sentences(rg_data::text(rg_data::IN_THE_YEAR_2889))
+    let sentences = re_findall_sentences(rg_data::text(rg_data::IN_THE_YEAR_2889))
         .filter(|s| (min_words..=max_words).contains(&(re_findall_words(s).count() as i64)))
         .map(py_strip)
         .collect();
@@ -41,17 +41,6 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_words_in_sentence: max_words,
         sentences,
     }))
-}
-
-fn is_end(c: char) -> bool {
-    matches!(c, '.' | '!' | '?')
-}
-
-/// `re.findall(r"[^.!?]+[.!?]", text)`: each non-empty run of other characters
-/// together with the end mark right after it.
-fn find_sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split_inclusive(is_end)
-        .filter(|s| s.len() > 1 && s.ends_with(is_end))
 }
 
 impl Dataset for SentenceReordering {
