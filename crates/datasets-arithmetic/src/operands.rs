@@ -3,6 +3,44 @@
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 
+/// The term and digit ranges that chain_sum and products read and validate
+/// identically (their Python configs differ only in defaults).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TermRanges {
+    pub(crate) min_terms: i64,
+    pub(crate) max_terms: i64,
+    pub(crate) min_digits: i64,
+    pub(crate) max_digits: i64,
+    pub(crate) allow_negation: bool,
+}
+
+impl TermRanges {
+    /// Reads the fields, checks unknown keys, then applies `validate()`.
+    pub(crate) fn read(
+        r: &mut dataset_core::ConfigReader,
+        max_terms: i64,
+        max_digits: i64,
+    ) -> dataset_core::Result<Self> {
+        use dataset_core::config::ensure;
+        let t = TermRanges {
+            min_terms: r.int("min_terms", 2),
+            max_terms: r.int("max_terms", max_terms),
+            min_digits: r.int("min_digits", 1),
+            max_digits: r.int("max_digits", max_digits),
+            allow_negation: r.bool("allow_negation", false),
+        };
+        r.finish()?;
+        ensure(t.min_terms > 0, "min_terms must be positive")?;
+        ensure(t.max_terms >= t.min_terms, "max_terms must be >= min_terms")?;
+        ensure(t.min_digits > 0, "min_digits must be positive")?;
+        ensure(
+            t.max_digits >= t.min_digits,
+            "max_digits must be >= min_digits",
+        )?;
+        Ok(t)
+    }
+}
+
 /// `(min_value, max_value)` of a `num_digits`-digit operand as the reference
 /// computes them: `0 if num_digits == 1 else 10**(num_digits - 1)` and
 /// `10**num_digits - 1`.

@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::score::decimal_reward;
 use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
 use num_bigint::BigInt;
@@ -19,30 +18,14 @@ pub const INFO: DatasetInfo = DatasetInfo {
 
 struct Products {
     seed: i128,
-    min_terms: i64,
-    max_terms: i64,
-    min_digits: i64,
-    max_digits: i64,
-    allow_negation: bool,
+    t: crate::operands::TermRanges,
 }
 
 fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     let d = Products {
         seed: p.seed,
-        min_terms: r.int("min_terms", 2),
-        max_terms: r.int("max_terms", 2),
-        min_digits: r.int("min_digits", 1),
-        max_digits: r.int("max_digits", 5),
-        allow_negation: r.bool("allow_negation", false),
+        t: crate::operands::TermRanges::read(r, 2, 5)?,
     };
-    r.finish()?;
-    ensure(d.min_terms > 0, "min_terms must be positive")?;
-    ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
-    ensure(d.min_digits > 0, "min_digits must be positive")?;
-    ensure(
-        d.max_digits >= d.min_digits,
-        "max_digits must be >= min_digits",
-    )?;
     Ok(Arc::new(d))
 }
 
@@ -53,10 +36,10 @@ impl Dataset for Products {
 
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(self.seed, idx);
-        let num_terms = rng.randint(self.min_terms, self.max_terms)?;
-        let num_digits = rng.randint(self.min_digits, self.max_digits)?;
+        let num_terms = rng.randint(self.t.min_terms, self.t.max_terms)?;
+        let num_digits = rng.randint(self.t.min_digits, self.t.max_digits)?;
         let (min_value, max_value) = crate::operands::digit_range(num_digits);
-        let low = if self.allow_negation {
+        let low = if self.t.allow_negation {
             -&max_value
         } else {
             min_value
@@ -82,8 +65,8 @@ impl Dataset for Products {
                 "num_terms" => num_terms,
                 "num_digits" => num_digits,
                 "difficulty" => json!({
-                    "num_terms": [self.min_terms, self.max_terms],
-                    "num_digits": [self.min_digits, self.max_digits],
+                    "num_terms": [self.t.min_terms, self.t.max_terms],
+                    "num_digits": [self.t.min_digits, self.t.max_digits],
                 }),
             },
         })
