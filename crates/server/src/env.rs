@@ -10,11 +10,12 @@
 use std::sync::Arc;
 
 use dataset_core::Item;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use crate::protocol::{loc, string_type};
-use crate::supervisor::{SharedDataset, Supervisor};
+use crate::supervisor::{DatasetKey, SharedDataset, Supervisor};
 
 /// How a request failed, mapped to `VALIDATION_ERROR` / `EXECUTION_ERROR` on
 /// the socket and to 422 / 500 over HTTP.
@@ -56,18 +57,17 @@ impl Default for Env {
     }
 }
 
-/// A dataset to build: registry name, config (without seed/size), seed, size.
-#[derive(Debug, Clone)]
+/// A dataset to get or build: its key, and the config (without seed/size)
+/// to build it from.
+#[derive(Debug)]
 struct Build {
-    name: String,
+    key: DatasetKey,
     config: Map<String, Value>,
-    seed: i128,
-    size: u64,
 }
 
 /// A validated reset, ready to run.
 pub struct ResetJob {
-    build: Option<Build>,
+    build: Option<Box<Build>>,
     dataset: Option<Arc<SharedDataset>>,
     cursor: u64,
     episode_id: Option<String>,
@@ -156,7 +156,7 @@ impl Env {
         };
         let build = match get("dataset_name") {
             None => None,
-            Some(name) => Some(plan_build(name, &get)?),
+            Some(name) => Some(Box::new(plan_build(name, &get)?)),
         };
         Ok(ResetJob {
             build,
@@ -166,14 +166,14 @@ impl Env {
         })
     }
 
-    pub fn commit_reset(&mut self, o: ResetOutcome) -> Value {
-        let question = o.item.question.clone();
+    /// Applies a reset and gives its observation envelope.
+    pub fn commit_reset(&mut self, o: ResetOutcome) -> Envelope<'_> {
         self.dataset = Some(o.dataset);
         self.cursor = o.index + 1;
-        self.current = Some(o.item);
         self.episode_id = o.episode_id;
         self.step_count = 0;
-        reset_envelope(&question)
+        let item = self.current.insert(o.item);
+        Envelope::reset(&item.question)
     }
 
     /// Counts the step (always, even without an item) and prepares scoring.
@@ -234,42 +234,83 @@ fn plan_build<'a>(
         }
     };
     Ok(Build {
-        name: name.clone(),
+        key: DatasetKey::new(name, &config, seed, size),
         config,
-        seed,
-        size,
     })
 }
 
 impl ResetJob {
-    pub async fn run(self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
-        let (dataset, cursor) = match (self.build, self.dataset) {
+    /// The dataset and index this reset reads, if no build is needed.
+    fn target(&self, sup: &Supervisor) -> Option<(Arc<SharedDataset>, u64)> {
+        let (dataset, cursor) = match (&self.build, &self.dataset) {
             // Any reset naming a dataset restarts it at index 0.
-            (Some(b), _) => (sup.acquire(b.name, b.config, b.seed, b.size).await?, 0),
-            (None, Some(d)) => (d, self.cursor),
-            (None, None) => (
-                sup.acquire(
-                    DEFAULT_DATASET.into(),
-                    Map::new(),
-                    DEFAULT_SEED,
-                    DEFAULT_SIZE,
-                )
-                .await?,
-                0,
-            ),
+            (Some(b), _) => (sup.lookup(&b.key)?, 0),
+            (None, Some(d)) => (d.clone(), self.cursor),
+            (None, None) => (sup.lookup(&default_key())?, 0),
         };
         let index = if cursor >= dataset.size() { 0 } else { cursor };
-        let item = sup.generate(dataset.clone(), index).await?;
-        Ok(ResetOutcome {
+        Some((dataset, index))
+    }
+
+    fn outcome(self, dataset: Arc<SharedDataset>, index: u64, item: Arc<Item>) -> ResetOutcome {
+        ResetOutcome {
             dataset,
             index,
             item,
             episode_id: self.episode_id.unwrap_or_else(new_episode_id),
-        })
+        }
+    }
+
+    /// The outcome without waiting, when the dataset is live and the item
+    /// cached or cheap; otherwise the job back, for [`ResetJob::run`].
+    pub fn run_now(self, sup: &Supervisor) -> Result<Result<ResetOutcome, EnvError>, ResetJob> {
+        let Some((dataset, index)) = self.target(sup) else {
+            return Err(self);
+        };
+        match sup.generate_now(&dataset, index) {
+            None => Err(self),
+            Some(item) => Ok(item.map(|item| self.outcome(dataset, index, item))),
+        }
+    }
+
+    pub async fn run(mut self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
+        let (dataset, index) = match self.target(sup) {
+            Some(t) => t,
+            None => {
+                let dataset = match self.build.take() {
+                    Some(b) => sup.acquire(b.key, b.config).await?,
+                    None => sup.acquire(default_key(), Map::new()).await?,
+                };
+                (dataset, 0)
+            }
+        };
+        let item = sup.generate(dataset.clone(), index).await?;
+        Ok(self.outcome(dataset, index, item))
     }
 }
 
+fn default_key() -> DatasetKey {
+    DatasetKey::new(DEFAULT_DATASET, &Map::new(), DEFAULT_SEED, DEFAULT_SIZE)
+}
+
 impl StepJob {
+    /// The outcome without waiting, when there is nothing to score or the
+    /// dataset scores cheaply; otherwise the job back.
+    pub fn run_now(self, sup: &Supervisor) -> Result<StepOutcome, StepJob> {
+        let Some((dataset, item)) = &self.target else {
+            return Ok(StepOutcome { scored: None });
+        };
+        match sup.score_now(dataset, item, &self.answer) {
+            None => Err(self),
+            Some(score) => {
+                let has_answer = !dataset.seeded.dataset.answer_is_none();
+                Ok(StepOutcome {
+                    scored: Some((score, item.clone(), has_answer)),
+                })
+            }
+        }
+    }
+
     pub async fn run(self, sup: &Supervisor) -> Result<StepOutcome, EnvError> {
         let scored = match self.target {
             None => None,
@@ -284,26 +325,21 @@ impl StepJob {
 }
 
 impl StepOutcome {
-    pub fn envelope(&self) -> Value {
-        match &self.scored {
-            None => json!({
-                "observation": {"question": null, "score": null, "correct_answer": null, "dataset_metadata": null},
-                "reward": 0.0,
-                "done": true,
-            }),
-            Some((score, item, has_answer)) => {
-                let meta = if item.metadata.is_empty() {
-                    Value::Null
-                } else {
-                    Value::Object(item.metadata.clone())
-                };
-                let answer = has_answer.then_some(item.answer.as_str());
-                json!({
-                    "observation": {"question": null, "score": score, "correct_answer": answer, "dataset_metadata": meta},
-                    "reward": score,
-                    "done": true,
-                })
-            }
+    /// The observation envelope, borrowing the item.
+    pub fn envelope(&self) -> Envelope<'_> {
+        let observation = match &self.scored {
+            None => Observation::default(),
+            Some((score, item, has_answer)) => Observation {
+                question: None,
+                score: Some(*score),
+                correct_answer: has_answer.then_some(item.answer.as_str()),
+                dataset_metadata: (!item.metadata.is_empty()).then_some(&item.metadata),
+            },
+        };
+        Envelope {
+            reward: observation.score.unwrap_or(0.0),
+            observation,
+            done: true,
         }
     }
 
@@ -312,17 +348,44 @@ impl StepOutcome {
     }
 }
 
-pub fn reset_envelope(question: &str) -> Value {
-    json!({
-        "observation": {"question": question, "score": null, "correct_answer": null, "dataset_metadata": null},
-        "reward": 0.0,
-        "done": false,
-    })
+/// `ReasoningGymObservation` as the wire carries it (spec §3): built from
+/// borrowed parts and serialized once, with no `Value` tree in between.
+#[derive(Debug, Default, Serialize)]
+pub struct Observation<'a> {
+    pub question: Option<&'a str>,
+    pub score: Option<f64>,
+    pub correct_answer: Option<&'a str>,
+    pub dataset_metadata: Option<&'a Map<String, Value>>,
+}
+
+/// The `data` of an observation frame, and the body of `POST /reset|/step`.
+#[derive(Debug, Serialize)]
+pub struct Envelope<'a> {
+    pub observation: Observation<'a>,
+    pub reward: f64,
+    pub done: bool,
+}
+
+impl<'a> Envelope<'a> {
+    pub fn reset(question: &'a str) -> Envelope<'a> {
+        Envelope {
+            observation: Observation {
+                question: Some(question),
+                ..Observation::default()
+            },
+            reward: 0.0,
+            done: false,
+        }
+    }
+
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
 }
 
 /// The no-item step reply a fresh env gives (`POST /step`).
 pub fn empty_step_envelope() -> Value {
-    StepOutcome { scored: None }.envelope()
+    StepOutcome { scored: None }.envelope().to_value()
 }
 
 #[cfg(test)]
@@ -398,8 +461,8 @@ mod tests {
             .plan_reset(&params(json!({"dataset_name": "leg_counting", "seed": u64::MAX, "size": 1_000_000_000_000u64, "dataset_specs": [1]})))
             .unwrap();
         let b = job.build.unwrap();
-        assert_eq!(b.seed, u64::MAX as i128);
-        assert_eq!(b.size, 1_000_000_000_000);
+        assert_eq!(b.key.seed, u64::MAX as i128);
+        assert_eq!(b.key.size, 1_000_000_000_000);
         assert!(b.config.is_empty());
     }
 
@@ -410,7 +473,7 @@ mod tests {
         assert!(job.target.is_none());
         assert_eq!(env.step_count(), 1);
         let out = StepOutcome { scored: None };
-        assert_eq!(out.envelope(), empty_step_envelope());
+        assert_eq!(out.envelope().to_value(), empty_step_envelope());
         assert_eq!(
             empty_step_envelope().to_string(),
             r#"{"observation":{"question":null,"score":null,"correct_answer":null,"dataset_metadata":null},"reward":0.0,"done":true}"#

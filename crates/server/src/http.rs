@@ -228,7 +228,7 @@ pub async fn reset_env(
     metrics()
         .reset_latency
         .observe(started.elapsed().as_secs_f64());
-    Ok(env.commit_reset(out))
+    Ok(env.commit_reset(out).to_value())
 }
 
 #[utoipa::path(

@@ -34,7 +34,14 @@ pub struct Metrics {
     pub scores: HistogramVec,
     /// Label `route`: the matched HTTP route pattern.
     pub http_requests: IntCounterVec,
+    /// `messages` for the labels every frame uses, resolved once: a label
+    /// lookup hashes and locks, and this runs for every frame.
+    message_kinds: Vec<(&'static str, IntCounter)>,
 }
+
+const MESSAGE_KINDS: [&str; 7] = [
+    "reset", "step", "state", "close", "mcp", "invalid", "unknown",
+];
 
 const LATENCY_BUCKETS: &[f64] = &[
     0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
@@ -142,8 +149,18 @@ impl Metrics {
                 "HTTP requests, by route",
                 "route",
             ),
+            message_kinds: Vec::new(),
             registry: r,
         }
+        .resolve()
+    }
+
+    fn resolve(mut self) -> Metrics {
+        self.message_kinds = MESSAGE_KINDS
+            .iter()
+            .map(|&k| (k, self.messages.with_label_values(&[k])))
+            .collect();
+        self
     }
 
     /// The Prometheus text exposition of every metric.
@@ -161,7 +178,10 @@ impl Metrics {
     }
 
     pub fn message(&self, kind: &str) {
-        self.messages.with_label_values(&[kind]).inc();
+        match self.message_kinds.iter().find(|(k, _)| *k == kind) {
+            Some((_, c)) => c.inc(),
+            None => self.messages.with_label_values(&[kind]).inc(),
+        }
     }
 
     pub fn closed(&self, reason: &str) {

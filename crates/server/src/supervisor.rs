@@ -1,22 +1,34 @@
-//! The dataset supervisor: one actor owning every dataset instance the
-//! sessions use and a bounded cache of generated items.
+//! Shared dataset instances and the item cache.
 //!
 //! Datasets are keyed by (name, canonical config, seed, size), so N sessions
-//! on the same dataset share one instance, and the item cache is keyed by
-//! (that key, index): many agents asking for the same seed/index (the GRPO
-//! case) cost one generation. Building, generating and scoring run on the
-//! blocking pool under a time limit, so a slow or looping generator turns into
-//! an `EXECUTION_ERROR` reply instead of a stalled session.
+//! on the same dataset share one instance, and generated items are cached by
+//! (instance, index): many agents asking for the same seed/index (the GRPO
+//! case) cost one generation.
+//!
+//! The [`DatasetSupervisor`] actor owns the map: it builds datasets (on the
+//! blocking pool, under the time limit), keeps one instance per key when two
+//! sessions asked for a new key at once, and prunes dead entries. Everything on the
+//! per-message path — finding a live dataset, the item cache, generating,
+//! scoring — is done by the caller through the [`Supervisor`] handle, without
+//! a message to the actor: a hop through one actor per request serialised
+//! every session behind one thread and cost four thread hand-offs per episode.
+//!
+//! Generation and scoring run inline on the calling worker once a dataset has
+//! shown itself cheap ([`Cost`]); until then, and for good once any call was
+//! slow, they run on the blocking pool under the time limit, so a slow or
+//! looping generator turns into an `EXECUTION_ERROR` reply instead of a
+//! stalled worker.
 
-use std::future::ready;
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use actix::prelude::*;
 use dashmap::DashMap;
 use dataset_core::{Item, Seeded};
 use lru::LruCache;
+use prometheus::Histogram;
 use serde_json::{Map, Value};
 
 use crate::env::EnvError;
@@ -32,16 +44,106 @@ pub struct DatasetKey {
     pub size: u64,
 }
 
+impl DatasetKey {
+    pub fn new(name: &str, config: &Map<String, Value>, seed: i128, size: u64) -> DatasetKey {
+        DatasetKey {
+            name: name.to_string(),
+            config: canonical_map(config),
+            seed,
+            size,
+        }
+    }
+}
+
+/// Calls that used more CPU than this are "slow": the dataset's later calls
+/// go to the blocking pool. Well above a cheap item (a few µs), well below
+/// what would hold up the other sessions on a worker noticeably.
+const INLINE_MAX: Duration = Duration::from_micros(500);
+/// Calls timed on the blocking pool before a dataset may run inline: the
+/// first items of a config are the evidence that it is cheap.
+const WARM_UP: u32 = 32;
+
+/// What is known of how long a dataset's calls take. Shared by every
+/// instance with the same name and config (seeds differ per session, cost
+/// does not), so a fleet of sessions warms it up once.
+#[derive(Default)]
+pub struct Cost {
+    timed: AtomicU32,
+    slow: AtomicBool,
+}
+
+impl Cost {
+    fn inline(&self) -> bool {
+        self.timed.load(Ordering::Relaxed) >= WARM_UP && !self.slow.load(Ordering::Relaxed)
+    }
+
+    fn record(&self, took: Duration) {
+        if took > INLINE_MAX {
+            self.slow.store(true, Ordering::Relaxed);
+        }
+        let _ = self
+            .timed
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                (n < WARM_UP).then_some(n + 1)
+            });
+    }
+}
+
+/// Generation and scoring costs of one (name, config).
+#[derive(Default)]
+pub struct Costs {
+    generation: Cost,
+    scoring: Cost,
+}
+
+/// CPU time of the calling thread. Wall time would count the time a thread
+/// sat preempted on this busy 2-core box as the dataset's, and one such call
+/// would mark a cheap dataset slow for good.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
+    if !ok {
+        return Duration::ZERO;
+    }
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Runs `f` and gives its result with the CPU time it took.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let started = thread_cpu();
+    let v = f();
+    (v, thread_cpu().saturating_sub(started))
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
 /// A dataset instance shared by every session that asked for its key.
 pub struct SharedDataset {
     pub key: Arc<DatasetKey>,
     pub seeded: Seeded,
+    /// Names the instance in the item cache (cheaper to hash than the key).
+    id: u64,
+    costs: Arc<Costs>,
+    generation_seconds: Histogram,
+    scores: Histogram,
 }
 
 impl SharedDataset {
-    fn new(key: Arc<DatasetKey>, seeded: Seeded) -> SharedDataset {
-        metrics().datasets_live.inc();
-        SharedDataset { key, seeded }
+    fn new(key: Arc<DatasetKey>, seeded: Seeded, costs: Arc<Costs>) -> SharedDataset {
+        let m = metrics();
+        m.datasets_live.inc();
+        SharedDataset {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            costs,
+            generation_seconds: m.generation_seconds.with_label_values(&[key.name.as_str()]),
+            scores: m.scores.with_label_values(&[key.name.as_str()]),
+            key,
+            seeded,
+        }
     }
 
     pub fn name(&self) -> &str {
@@ -51,6 +153,17 @@ impl SharedDataset {
     pub fn size(&self) -> u64 {
         self.seeded.size
     }
+
+    /// The scores histogram for an item: composites count each item under
+    /// its source dataset.
+    fn scores_for(&self, item: &Item) -> Histogram {
+        match item.metadata.get("source_dataset").and_then(Value::as_str) {
+            Some(src) if src != self.name() && datasets::info(src).is_some() => {
+                metrics().scores.with_label_values(&[src])
+            }
+            _ => self.scores.clone(),
+        }
+    }
 }
 
 impl Drop for SharedDataset {
@@ -59,15 +172,37 @@ impl Drop for SharedDataset {
     }
 }
 
-type CacheKey = (Arc<DatasetKey>, u64);
-type ItemCache = Arc<Mutex<LruCache<CacheKey, Arc<Item>>>>;
+type ItemCache = Mutex<LruCache<(u64, u64), Arc<Item>>>;
 
-pub struct DatasetSupervisor {
-    /// Weak, so a dataset lives exactly as long as some session (or cached
-    /// item's owner) uses it; dead entries are pruned as the map grows.
-    datasets: Arc<DashMap<Arc<DatasetKey>, Weak<SharedDataset>>>,
+/// State shared by the actor and every handle.
+struct Shared {
+    /// Weak, so a dataset lives exactly as long as some session uses it;
+    /// dead entries are pruned by the actor as the map grows.
+    datasets: DashMap<Arc<DatasetKey>, Weak<SharedDataset>>,
+    /// By (name, canonical config); weak like `datasets`, pruned with it.
+    costs: DashMap<(String, String), Weak<Costs>>,
     cache: Option<ItemCache>,
     limit: Duration,
+}
+
+impl Shared {
+    fn cached(&self, ds: &SharedDataset, index: u64) -> Option<Arc<Item>> {
+        let mut c = self.cache.as_ref()?.lock().ok()?;
+        let item = c.get(&(ds.id, index))?.clone();
+        metrics().cache_hits.inc();
+        Some(item)
+    }
+
+    fn remember(&self, ds: &SharedDataset, index: u64, item: &Arc<Item>) {
+        if let Some(Ok(mut c)) = self.cache.as_ref().map(|c| c.lock()) {
+            c.put((ds.id, index), item.clone());
+            metrics().cache_size.set(c.len() as i64);
+        }
+    }
+}
+
+pub struct DatasetSupervisor {
+    shared: Arc<Shared>,
     prune_at: usize,
 }
 
@@ -79,27 +214,8 @@ impl Actor for DatasetSupervisor {
 #[derive(Message)]
 #[rtype(result = "Result<Arc<SharedDataset>, EnvError>")]
 pub struct Acquire {
-    pub name: String,
+    pub key: DatasetKey,
     pub config: Map<String, Value>,
-    pub seed: i128,
-    pub size: u64,
-}
-
-/// Item `index` of a dataset (`index < size`, checked by the caller).
-#[derive(Message)]
-#[rtype(result = "Result<Arc<Item>, EnvError>")]
-pub struct Generate {
-    pub dataset: Arc<SharedDataset>,
-    pub index: u64,
-}
-
-/// Score of `answer` for `item`.
-#[derive(Message)]
-#[rtype(result = "Result<f64, EnvError>")]
-pub struct Score {
-    pub dataset: Arc<SharedDataset>,
-    pub item: Arc<Item>,
-    pub answer: String,
 }
 
 /// Runs `f` on the blocking pool; past `limit` the caller gets an error while
@@ -126,112 +242,44 @@ impl Handler<Acquire> for DatasetSupervisor {
     type Result = ResponseFuture<Result<Arc<SharedDataset>, EnvError>>;
 
     fn handle(&mut self, msg: Acquire, _: &mut Context<Self>) -> Self::Result {
-        let key = Arc::new(DatasetKey {
-            name: msg.name.clone(),
-            config: canonical(&Value::Object(msg.config.clone())),
-            seed: msg.seed,
-            size: msg.size,
-        });
-        if let Some(ds) = self.datasets.get(&key).and_then(|w| w.upgrade()) {
-            return Box::pin(ready(Ok(ds)));
+        let Acquire { key, config } = msg;
+        let key = Arc::new(key);
+        if let Some(ds) = self.shared.datasets.get(&key).and_then(|w| w.upgrade()) {
+            return Box::pin(std::future::ready(Ok(ds)));
         }
-        if self.datasets.len() >= self.prune_at {
-            self.datasets.retain(|_, w| w.strong_count() > 0);
-            self.prune_at = (self.datasets.len() * 2).max(64);
+        let map = &self.shared.datasets;
+        if map.len() >= self.prune_at {
+            map.retain(|_, w| w.strong_count() > 0);
+            self.shared.costs.retain(|_, w| w.strong_count() > 0);
+            self.prune_at = (map.len() * 2).max(64);
         }
-        let map = self.datasets.clone();
-        let limit = self.limit;
+        let shared = self.shared.clone();
         Box::pin(async move {
-            let Acquire {
-                name,
-                config,
-                seed,
-                size,
-            } = msg;
-            let seeded = run_limited(limit, "building the dataset", move || {
+            let (name, seed, size) = (key.name.clone(), key.seed, key.size);
+            let seeded = run_limited(shared.limit, "building the dataset", move || {
                 datasets::create_with(&name, &config, Some(seed), Some(size))
             })
             .await?
             .map_err(|e| EnvError::Execution(e.to_string()))?;
-            let fresh = Arc::new(SharedDataset::new(key.clone(), seeded));
+            let costs = {
+                let mut slot = shared
+                    .costs
+                    .entry((key.name.clone(), key.config.clone()))
+                    .or_default();
+                slot.upgrade().unwrap_or_else(|| {
+                    let costs = Arc::new(Costs::default());
+                    *slot = Arc::downgrade(&costs);
+                    costs
+                })
+            };
+            let fresh = Arc::new(SharedDataset::new(key.clone(), seeded, costs));
             // Another session may have built the same key meanwhile: keep one.
-            let mut slot = map.entry(key).or_default();
+            let mut slot = shared.datasets.entry(key).or_default();
             if let Some(existing) = slot.upgrade() {
                 return Ok(existing);
             }
             *slot = Arc::downgrade(&fresh);
             Ok(fresh)
-        })
-    }
-}
-
-impl Handler<Generate> for DatasetSupervisor {
-    type Result = ResponseFuture<Result<Arc<Item>, EnvError>>;
-
-    fn handle(&mut self, msg: Generate, _: &mut Context<Self>) -> Self::Result {
-        let m = metrics();
-        let ckey = (msg.dataset.key.clone(), msg.index);
-        if let Some(cache) = &self.cache {
-            if let Ok(mut c) = cache.lock() {
-                if let Some(item) = c.get(&ckey) {
-                    m.cache_hits.inc();
-                    return Box::pin(ready(Ok(item.clone())));
-                }
-            }
-        }
-        m.cache_misses.inc();
-        let cache = self.cache.clone();
-        let limit = self.limit;
-        Box::pin(async move {
-            let ds = msg.dataset.clone();
-            let index = msg.index;
-            let started = Instant::now();
-            let item = run_limited(limit, "generating the item", move || ds.seeded.get(index))
-                .await?
-                .map_err(|e| EnvError::Execution(e.to_string()))?;
-            metrics()
-                .generation_seconds
-                .with_label_values(&[msg.dataset.name()])
-                .observe(started.elapsed().as_secs_f64());
-            let item = Arc::new(item);
-            if let Some(cache) = cache {
-                if let Ok(mut c) = cache.lock() {
-                    c.put(ckey, item.clone());
-                    metrics().cache_size.set(c.len() as i64);
-                }
-            }
-            Ok(item)
-        })
-    }
-}
-
-impl Handler<Score> for DatasetSupervisor {
-    type Result = ResponseFuture<Result<f64, EnvError>>;
-
-    fn handle(&mut self, msg: Score, _: &mut Context<Self>) -> Self::Result {
-        let limit = self.limit;
-        Box::pin(async move {
-            let Score {
-                dataset,
-                item,
-                answer,
-            } = msg;
-            let label = item
-                .metadata
-                .get("source_dataset")
-                .and_then(Value::as_str)
-                .filter(|s| datasets::info(s).is_some())
-                .unwrap_or(dataset.name())
-                .to_string();
-            let score = run_limited(limit, "scoring the answer", move || {
-                dataset.seeded.score(Some(&answer), &item)
-            })
-            .await?;
-            metrics()
-                .scores
-                .with_label_values(&[label.as_str()])
-                .observe(score);
-            Ok(score)
         })
     }
 }
@@ -256,9 +304,17 @@ pub fn canonical(v: &Value) -> String {
     sorted(v).to_string()
 }
 
-/// A cloneable handle to the supervisor actor.
+fn canonical_map(m: &Map<String, Value>) -> String {
+    if m.is_empty() {
+        return "{}".to_string();
+    }
+    canonical(&Value::Object(m.clone()))
+}
+
+/// A cloneable handle: the map and cache directly, the actor for builds.
 #[derive(Clone)]
 pub struct Supervisor {
+    shared: Arc<Shared>,
     addr: Addr<DatasetSupervisor>,
 }
 
@@ -266,64 +322,125 @@ fn gone(e: MailboxError) -> EnvError {
     EnvError::Execution(format!("dataset supervisor unavailable: {e}"))
 }
 
+fn generation_error(e: dataset_core::DatasetError) -> EnvError {
+    EnvError::Execution(e.to_string())
+}
+
 impl Supervisor {
     /// Starts the actor on the current arbiter.
     pub fn start(item_cache_size: usize, limit: Duration) -> Supervisor {
-        let cache =
-            NonZeroUsize::new(item_cache_size).map(|n| Arc::new(Mutex::new(LruCache::new(n))));
-        let addr = DatasetSupervisor {
-            datasets: Arc::new(DashMap::new()),
+        let cache = NonZeroUsize::new(item_cache_size).map(|n| Mutex::new(LruCache::new(n)));
+        let shared = Arc::new(Shared {
+            datasets: DashMap::new(),
+            costs: DashMap::new(),
             cache,
             limit,
+        });
+        let addr = DatasetSupervisor {
+            shared: shared.clone(),
             prune_at: 64,
         }
         .start();
-        Supervisor { addr }
+        Supervisor { shared, addr }
     }
 
+    /// The live dataset for `key`, if some session holds it.
+    pub fn lookup(&self, key: &DatasetKey) -> Option<Arc<SharedDataset>> {
+        self.shared.datasets.get(key).and_then(|w| w.upgrade())
+    }
+
+    /// The dataset for `key`, built by the actor if no session holds it.
     pub async fn acquire(
         &self,
-        name: String,
+        key: DatasetKey,
         config: Map<String, Value>,
-        seed: i128,
-        size: u64,
     ) -> Result<Arc<SharedDataset>, EnvError> {
+        if let Some(ds) = self.lookup(&key) {
+            return Ok(ds);
+        }
         self.addr
-            .send(Acquire {
-                name,
-                config,
-                seed,
-                size,
-            })
+            .send(Acquire { key, config })
             .await
             .map_err(gone)?
     }
 
+    /// Item `index` (`index < size`, checked by the caller) if it can be had
+    /// without waiting: from the cache, or generated here when the dataset
+    /// is known to be cheap. `None`: use [`Supervisor::generate`].
+    pub fn generate_now(
+        &self,
+        ds: &SharedDataset,
+        index: u64,
+    ) -> Option<Result<Arc<Item>, EnvError>> {
+        if let Some(item) = self.shared.cached(ds, index) {
+            return Some(Ok(item));
+        }
+        if !ds.costs.generation.inline() {
+            return None;
+        }
+        metrics().cache_misses.inc();
+        let (item, took) = timed(|| ds.seeded.get(index));
+        ds.costs.generation.record(took);
+        ds.generation_seconds.observe(took.as_secs_f64());
+        Some(item.map_err(generation_error).map(|item| {
+            let item = Arc::new(item);
+            self.shared.remember(ds, index, &item);
+            item
+        }))
+    }
+
+    /// Item `index`, on the blocking pool under the time limit unless it can
+    /// be had at once.
     pub async fn generate(
         &self,
-        dataset: Arc<SharedDataset>,
+        ds: Arc<SharedDataset>,
         index: u64,
     ) -> Result<Arc<Item>, EnvError> {
-        self.addr
-            .send(Generate { dataset, index })
-            .await
-            .map_err(gone)?
+        if let Some(r) = self.generate_now(&ds, index) {
+            return r;
+        }
+        metrics().cache_misses.inc();
+        let worker = ds.clone();
+        let (item, took) = run_limited(self.shared.limit, "generating the item", move || {
+            timed(|| worker.seeded.get(index))
+        })
+        .await?;
+        ds.costs.generation.record(took);
+        ds.generation_seconds.observe(took.as_secs_f64());
+        let item = Arc::new(item.map_err(generation_error)?);
+        self.shared.remember(&ds, index, &item);
+        Ok(item)
     }
 
+    /// The score of `answer`, if the dataset is known to score cheaply.
+    pub fn score_now(&self, ds: &SharedDataset, item: &Item, answer: &str) -> Option<f64> {
+        if !ds.costs.scoring.inline() {
+            return None;
+        }
+        let (score, took) = timed(|| ds.seeded.score(Some(answer), item));
+        ds.costs.scoring.record(took);
+        ds.scores_for(item).observe(score);
+        Some(score)
+    }
+
+    /// The score of `answer` for `item`.
     pub async fn score(
         &self,
-        dataset: Arc<SharedDataset>,
+        ds: Arc<SharedDataset>,
         item: Arc<Item>,
         answer: String,
     ) -> Result<f64, EnvError> {
-        self.addr
-            .send(Score {
-                dataset,
-                item,
-                answer,
-            })
-            .await
-            .map_err(gone)?
+        if let Some(score) = self.score_now(&ds, &item, &answer) {
+            return Ok(score);
+        }
+        let (worker, scored) = (ds.clone(), item.clone());
+        let (score, took) = run_limited(self.shared.limit, "scoring the answer", move || {
+            timed(|| worker.seeded.score(Some(&answer), &scored))
+        })
+        .await?;
+        ds.costs.scoring.record(took);
+        ds.scores_for(&item).observe(score);
+        Ok(score)
     }
 }
 
@@ -331,6 +448,11 @@ impl Supervisor {
 mod tests {
     use super::*;
     use serde_json::json;
+    use std::time::Instant;
+
+    fn key(name: &str, seed: i128, size: u64) -> DatasetKey {
+        DatasetKey::new(name, &Map::new(), seed, size)
+    }
 
     #[test]
     fn canonical_sorts_keys_but_not_arrays() {
@@ -339,6 +461,24 @@ mod tests {
         assert_eq!(canonical(&a), canonical(&b));
         assert_eq!(canonical(&a), r#"{"a":{"x":null,"y":[2,1]},"b":1}"#);
         assert_ne!(canonical(&json!([1, 2])), canonical(&json!([2, 1])));
+        assert_eq!(canonical_map(&Map::new()), canonical(&json!({})));
+    }
+
+    #[test]
+    fn cost_goes_inline_only_after_warm_up_and_never_after_a_slow_call() {
+        let c = Cost::default();
+        for _ in 0..WARM_UP - 1 {
+            c.record(Duration::from_micros(3));
+        }
+        assert!(!c.inline());
+        c.record(Duration::from_micros(3));
+        assert!(c.inline());
+        c.record(INLINE_MAX * 2);
+        assert!(!c.inline());
+        for _ in 0..1000 {
+            c.record(Duration::from_micros(1));
+        }
+        assert!(!c.inline());
     }
 
     #[actix_rt::test]
@@ -372,16 +512,20 @@ mod tests {
     async fn shares_instances_and_caches_items() {
         let sup = Supervisor::start(16, Duration::from_secs(5));
         let a = sup
-            .acquire("leg_counting".into(), Map::new(), 42, 10)
+            .acquire(key("leg_counting", 42, 10), Map::new())
             .await
             .unwrap();
         let b = sup
-            .acquire("leg_counting".into(), Map::new(), 42, 10)
+            .acquire(key("leg_counting", 42, 10), Map::new())
             .await
             .unwrap();
         assert!(Arc::ptr_eq(&a, &b));
+        assert!(Arc::ptr_eq(
+            &a,
+            &sup.lookup(&key("leg_counting", 42, 10)).unwrap()
+        ));
         let c = sup
-            .acquire("leg_counting".into(), Map::new(), 43, 10)
+            .acquire(key("leg_counting", 43, 10), Map::new())
             .await
             .unwrap();
         assert!(!Arc::ptr_eq(&a, &c));
@@ -393,7 +537,7 @@ mod tests {
         let s = sup.score(a, i1.clone(), i1.answer.clone()).await.unwrap();
         assert_eq!(s, 1.0);
         let e = sup
-            .acquire("nope".into(), Map::new(), 1, 1)
+            .acquire(key("nope", 1, 1), Map::new())
             .await
             .err()
             .unwrap();
@@ -401,5 +545,64 @@ mod tests {
             e,
             EnvError::Execution("Dataset 'nope' not registered".into())
         );
+        drop((b, c));
+        assert!(sup.lookup(&key("leg_counting", 43, 10)).is_none());
+    }
+
+    #[test]
+    fn thread_cpu_time_counts_work_not_sleep() {
+        let ((), slept) = timed(|| std::thread::sleep(Duration::from_millis(30)));
+        assert!(slept < Duration::from_millis(15), "{slept:?}");
+        let (_, worked) = timed(|| {
+            let t = Instant::now();
+            let mut x = 0u64;
+            while t.elapsed() < Duration::from_millis(30) {
+                x = std::hint::black_box(x.wrapping_add(1));
+            }
+            x
+        });
+        assert!(worked > Duration::ZERO);
+    }
+
+    #[actix_rt::test]
+    async fn cheap_datasets_go_inline_after_warm_up() {
+        let sup = Supervisor::start(0, Duration::from_secs(5));
+        let ds = sup
+            .acquire(key("leg_counting", 7, 1000), Map::new())
+            .await
+            .unwrap();
+        assert!(
+            sup.generate_now(&ds, 0).is_none(),
+            "unknown cost: blocking pool"
+        );
+        for i in 0..u64::from(WARM_UP) {
+            let item = sup.generate(ds.clone(), i).await.unwrap();
+            assert_eq!(*item, ds.seeded.get(i).unwrap());
+        }
+        // leg_counting takes microseconds of CPU; should one call still pass
+        // the bound, the dataset only stays on the pool.
+        if !ds.costs.generation.slow.load(Ordering::Relaxed) {
+            let now = sup.generate_now(&ds, 500).unwrap().unwrap();
+            assert_eq!(*now, ds.seeded.get(500).unwrap());
+        }
+        // Another seed of the same config shares what was learned.
+        let other = sup
+            .acquire(key("leg_counting", 8, 1000), Map::new())
+            .await
+            .unwrap();
+        assert!(Arc::ptr_eq(&ds.costs, &other.costs));
+        let third = sup
+            .acquire(
+                DatasetKey::new(
+                    "leg_counting",
+                    &json!({"min_animals": 2}).as_object().unwrap().clone(),
+                    7,
+                    1000,
+                ),
+                json!({"min_animals": 2}).as_object().unwrap().clone(),
+            )
+            .await
+            .unwrap();
+        assert!(!Arc::ptr_eq(&ds.costs, &third.costs));
     }
 }

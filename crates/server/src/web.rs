@@ -189,7 +189,7 @@ pub async fn step(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
     let job = s.env.begin_step(answer);
     match job.run(&app.supervisor).await {
         Ok(outcome) => {
-            let envelope = outcome.envelope();
+            let envelope = outcome.envelope().to_value();
             let entry = json!({
                 "timestamp": timestamp(),
                 "action": action,
@@ -382,7 +382,7 @@ async fn check(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
     };
     match outcome {
         Ok(out) => {
-            let envelope = env.commit_reset(out);
+            let envelope = env.commit_reset(out).to_value();
             ok(&json!({"ok": true, "question": envelope["observation"]["question"]}))
         }
         Err(EnvError::Execution(msg)) => ok(&json!({"ok": false, "error": msg})),

@@ -15,10 +15,11 @@ use actix::prelude::*;
 use actix_web::web::Bytes;
 use actix_ws::{AggregatedMessage, CloseCode, CloseReason, ProtocolError};
 use bytestring::ByteString;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
-use crate::env::{Env, EnvError};
+use crate::env::{Env, EnvError, Envelope, ResetOutcome, StepOutcome};
 use crate::metrics::metrics;
 use crate::protocol::{
     dict_type, error_frame, extra_forbidden, missing, validate_action, validation_frame, verr,
@@ -115,7 +116,11 @@ impl WsSession {
                 metrics().error(code);
             }
         }
-        let _ = self.out.send(Out::Text(v.to_string()));
+        self.send_text(v.to_string());
+    }
+
+    fn send_text(&self, text: String) {
+        let _ = self.out.send(Out::Text(text));
     }
 
     /// Frees the slot (once) and counts why the session ended.
@@ -223,6 +228,12 @@ impl WsSession {
                         return;
                     }
                 };
+                // Cached or cheap items are answered here; only a build or a
+                // dataset not yet known to be cheap waits on another thread.
+                let job = match job.run_now(&self.app.supervisor) {
+                    Ok(res) => return self.finish_reset(res, started),
+                    Err(job) => job,
+                };
                 let sup = self.app.supervisor.clone();
                 self.busy = true;
                 let fut = async move { job.run(&sup).await };
@@ -231,16 +242,7 @@ impl WsSession {
                     if act.closing {
                         return;
                     }
-                    match res {
-                        Ok(outcome) => {
-                            let env = act.env.commit_reset(outcome);
-                            act.send(&json!({"type": "observation", "data": env}));
-                        }
-                        Err(e) => act.send(&env_error_frame(e)),
-                    }
-                    metrics()
-                        .reset_latency
-                        .observe(started.elapsed().as_secs_f64());
+                    act.finish_reset(res, started);
                     act.pump(ctx);
                 }));
             }
@@ -248,7 +250,10 @@ impl WsSession {
                 m.message("step");
                 self.touch();
                 let started = Instant::now();
-                let job = self.env.begin_step(answer);
+                let job = match self.env.begin_step(answer).run_now(&self.app.supervisor) {
+                    Ok(outcome) => return self.finish_step(Ok(outcome), started),
+                    Err(job) => job,
+                };
                 let sup = self.app.supervisor.clone();
                 self.busy = true;
                 let fut = async move { job.run(&sup).await };
@@ -257,20 +262,77 @@ impl WsSession {
                     if act.closing {
                         return;
                     }
-                    match res {
-                        Ok(outcome) => {
-                            act.send(&json!({"type": "observation", "data": outcome.envelope()}))
-                        }
-                        Err(e) => act.send(&env_error_frame(e)),
-                    }
-                    metrics()
-                        .step_latency
-                        .observe(started.elapsed().as_secs_f64());
+                    act.finish_step(res, started);
                     act.pump(ctx);
                 }));
             }
         }
     }
+
+    fn finish_reset(&mut self, res: Result<ResetOutcome, EnvError>, started: Instant) {
+        match res {
+            Ok(outcome) => {
+                let text = observation_frame(&self.env.commit_reset(outcome));
+                self.send_text(text);
+            }
+            Err(e) => self.send(&env_error_frame(e)),
+        }
+        metrics()
+            .reset_latency
+            .observe(started.elapsed().as_secs_f64());
+    }
+
+    fn finish_step(&mut self, res: Result<StepOutcome, EnvError>, started: Instant) {
+        match res {
+            Ok(outcome) => self.send_text(observation_frame(&outcome.envelope())),
+            Err(e) => self.send(&env_error_frame(e)),
+        }
+        metrics()
+            .step_latency
+            .observe(started.elapsed().as_secs_f64());
+    }
+}
+
+/// `{"type": "observation", "data": envelope}`, serialized straight from the
+/// borrowed envelope.
+pub fn observation_frame(envelope: &Envelope<'_>) -> String {
+    #[derive(Serialize)]
+    struct Frame<'a> {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        data: &'a Envelope<'a>,
+    }
+    let frame = Frame {
+        kind: "observation",
+        data: envelope,
+    };
+    // Serializing plain strings, numbers and a JSON map cannot fail.
+    serde_json::to_string(&frame).unwrap_or_default()
+}
+
+/// A session actor fed from a channel instead of a socket: the engine
+/// (session actor, supervisor, datasets) with no network in the way, for
+/// benches and tests. Text sent on the first channel arrives as text frames;
+/// replies come out of the second, exactly as the writer would send them.
+pub fn spawn_detached(
+    app: Arc<AppState>,
+    mode: Mode,
+) -> Result<
+    (mpsc::UnboundedSender<String>, mpsc::UnboundedReceiver<Out>),
+    crate::sessions::CapacityError,
+> {
+    let slot = app.sessions.acquire()?;
+    let (in_tx, in_rx) = mpsc::unbounded_channel::<String>();
+    let (out_tx, out_rx) = mpsc::unbounded_channel();
+    let frames = futures_util::stream::unfold(in_rx, |mut rx| async move {
+        let text = rx.recv().await?;
+        Some((Ok(AggregatedMessage::Text(text.into())), rx))
+    });
+    WsSession::create(move |ctx| {
+        ctx.add_stream(frames);
+        WsSession::new(app, mode, slot, out_tx)
+    });
+    Ok((in_tx, out_rx))
 }
 
 fn env_error_frame(e: EnvError) -> Value {
@@ -534,6 +596,38 @@ mod tests {
             Ok(Request::Step(a)) if a == "1"
         ));
         assert!(is_close_request(r#"{"type":"close"}"#));
+    }
+
+    #[test]
+    fn observation_frames_match_the_value_form() {
+        let mut meta = Map::new();
+        meta.insert("source_dataset".into(), json!("x"));
+        meta.insert("big".into(), json!(12345678901234567890u64));
+        meta.insert("nested".into(), json!({"b": [1.5, null, "é\n"], "a": 0.1}));
+        let item = dataset_core::Item {
+            question: "Q \"quoted\"\n".into(),
+            answer: "42".into(),
+            metadata: meta,
+        };
+        let reset = Envelope::reset(&item.question);
+        let scored = Envelope {
+            observation: crate::env::Observation {
+                question: None,
+                score: Some(0.25),
+                correct_answer: Some(&item.answer),
+                dataset_metadata: Some(&item.metadata),
+            },
+            reward: 0.25,
+            done: true,
+        };
+        for env in [reset, scored] {
+            let want = json!({"type": "observation", "data": env.to_value()}).to_string();
+            assert_eq!(observation_frame(&env), want);
+        }
+        assert_eq!(
+            observation_frame(&Envelope::reset("q")),
+            r#"{"type":"observation","data":{"observation":{"question":"q","score":null,"correct_answer":null,"dataset_metadata":null},"reward":0.0,"done":false}}"#
+        );
         assert!(!is_close_request(r#"{"type":"close","data":{}}"#));
     }
 }
