@@ -174,6 +174,12 @@ impl Drop for SharedDataset {
 
 type ItemCache = Mutex<LruCache<(u64, u64), Arc<Item>>>;
 
+/// How many recently used datasets stay built with no session holding them.
+pub const RECENT_DATASETS: NonZeroUsize = match NonZeroUsize::new(256) {
+    Some(n) => n,
+    None => unreachable!(),
+};
+
 /// State shared by the actor and every handle.
 struct Shared {
     /// Weak, so a dataset lives exactly as long as some session uses it;
@@ -181,11 +187,21 @@ struct Shared {
     datasets: DashMap<Arc<DatasetKey>, Weak<SharedDataset>>,
     /// By (name, canonical config); weak like `datasets`, pruned with it.
     costs: DashMap<(String, String), Weak<Costs>>,
+    /// The datasets built last, held strongly: agents that reconnect and
+    /// reset with the same parameters (churn) find their dataset live
+    /// instead of rebuilding it on the blocking pool.
+    recent: Mutex<LruCache<u64, Arc<SharedDataset>>>,
     cache: Option<ItemCache>,
     limit: Duration,
 }
 
 impl Shared {
+    fn keep(&self, ds: &Arc<SharedDataset>) {
+        if let Ok(mut r) = self.recent.lock() {
+            r.put(ds.id, ds.clone());
+        }
+    }
+
     fn cached(&self, ds: &SharedDataset, index: u64) -> Option<Arc<Item>> {
         let mut c = self.cache.as_ref()?.lock().ok()?;
         let item = c.get(&(ds.id, index))?.clone();
@@ -279,6 +295,8 @@ impl Handler<Acquire> for DatasetSupervisor {
                 return Ok(existing);
             }
             *slot = Arc::downgrade(&fresh);
+            drop(slot);
+            shared.keep(&fresh);
             Ok(fresh)
         })
     }
@@ -333,6 +351,7 @@ impl Supervisor {
         let shared = Arc::new(Shared {
             datasets: DashMap::new(),
             costs: DashMap::new(),
+            recent: Mutex::new(LruCache::new(RECENT_DATASETS)),
             cache,
             limit,
         });
@@ -344,9 +363,12 @@ impl Supervisor {
         Supervisor { shared, addr }
     }
 
-    /// The live dataset for `key`, if some session holds it.
+    /// The live dataset for `key`, if some session holds it or it was used
+    /// recently.
     pub fn lookup(&self, key: &DatasetKey) -> Option<Arc<SharedDataset>> {
-        self.shared.datasets.get(key).and_then(|w| w.upgrade())
+        let ds = self.shared.datasets.get(key).and_then(|w| w.upgrade())?;
+        self.shared.keep(&ds);
+        Some(ds)
     }
 
     /// The dataset for `key`, built by the actor if no session holds it.
@@ -529,6 +551,7 @@ mod tests {
             .await
             .unwrap();
         assert!(!Arc::ptr_eq(&a, &c));
+        let c_id = c.id;
         let hits = metrics().cache_hits.get();
         let i1 = sup.generate(a.clone(), 3).await.unwrap();
         let i2 = sup.generate(b.clone(), 3).await.unwrap();
@@ -545,8 +568,36 @@ mod tests {
             e,
             EnvError::Execution("Dataset 'nope' not registered".into())
         );
+        // Dropped by every session, still kept as recently used.
         drop((b, c));
-        assert!(sup.lookup(&key("leg_counting", 43, 10)).is_none());
+        let again = sup
+            .acquire(key("leg_counting", 43, 10), Map::new())
+            .await
+            .unwrap();
+        assert_eq!(again.id, c_id);
+    }
+
+    #[actix_rt::test]
+    async fn recently_used_datasets_are_kept_within_a_bound() {
+        let sup = Supervisor::start(0, Duration::from_secs(5));
+        let first = sup
+            .acquire(key("leg_counting", 1000, 5), Map::new())
+            .await
+            .unwrap();
+        let first_id = first.id;
+        drop(first);
+        assert!(sup.lookup(&key("leg_counting", 1000, 5)).is_some());
+        for seed in 1001..1001 + RECENT_DATASETS.get() as i128 {
+            sup.acquire(key("leg_counting", seed, 5), Map::new())
+                .await
+                .unwrap();
+        }
+        assert!(sup.lookup(&key("leg_counting", 1000, 5)).is_none());
+        let rebuilt = sup
+            .acquire(key("leg_counting", 1000, 5), Map::new())
+            .await
+            .unwrap();
+        assert_ne!(rebuilt.id, first_id);
     }
 
     #[test]
