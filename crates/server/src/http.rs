@@ -14,7 +14,6 @@ use actix_web::web::{self, Bytes, Data};
 use actix_web::{HttpRequest, HttpResponse};
 use actix_ws::CloseCode;
 use serde_json::{json, Map, Value};
-use tokio::sync::mpsc;
 
 use crate::env::{empty_step_envelope, Env, EnvError};
 use crate::metrics::metrics;
@@ -25,7 +24,7 @@ use crate::protocol::{
     EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest, ResultEnvelope,
     SchemaResponse, State, StepRequest, ValidationErrorBody,
 };
-use crate::ws::{writer, Mode, WsSession};
+use crate::ws::{Mode, Outlet, WsSession};
 use crate::AppState;
 
 pub type App = Data<Arc<AppState>>;
@@ -447,11 +446,9 @@ async fn upgrade(
     };
     match refused {
         Ok(slot) => {
-            let (tx, rx) = mpsc::unbounded_channel();
-            actix_rt::spawn(writer(session, rx));
             WsSession::create(move |ctx| {
                 ctx.add_stream(stream);
-                WsSession::new(app, mode, slot, tx)
+                WsSession::new(app, mode, slot, Outlet::Socket(session))
             });
         }
         Err(c) => {

@@ -14,7 +14,8 @@ pub struct Metrics {
     pub registry: Registry,
     pub active_sessions: IntGauge,
     pub sessions_opened: IntCounter,
-    /// Label `reason`: client_close, disconnect, idle, shutdown, mcp_close.
+    /// Label `reason`: client_close, disconnect, idle, shutdown, heartbeat,
+    /// protocol_error, overload, slow_reader, mcp_close.
     pub sessions_closed: IntCounterVec,
     pub sessions_refused: IntCounter,
     /// Label `type`: the message `type` (reset, step, state, close, mcp) or

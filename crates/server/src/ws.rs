@@ -4,8 +4,9 @@
 //! item, episode id, step count). Frames are answered strictly one-for-one and
 //! in order: while a reset or step is in flight (on the supervisor's blocking
 //! pool) later frames wait in `queue`, but control frames are handled at once,
-//! so pings are answered however long generation takes. Replies go through a
-//! writer task that owns the socket's sink, which keeps them in send order.
+//! so pings are answered however long generation takes. Replies go straight
+//! into the connection's sink from the actor (no writer task, no extra
+//! channel hop); only if a client stops reading do they queue, in order.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -13,8 +14,12 @@ use std::time::{Duration, Instant};
 
 use actix::prelude::*;
 use actix_web::web::Bytes;
-use actix_ws::{AggregatedMessage, CloseCode, CloseReason, ProtocolError};
+use std::pin::Pin;
+use std::task::Poll;
+
+use actix_ws::{AggregatedMessage, CloseCode, CloseReason, Message, ProtocolError};
 use bytestring::ByteString;
+use futures_util::Sink;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
@@ -35,6 +40,16 @@ pub enum Mode {
     Mcp,
 }
 
+/// Requests a session holds while one is in flight; a client past this is
+/// not waiting for its replies, and is closed (1008) rather than buffered.
+pub const MAX_QUEUED_FRAMES: usize = 4096;
+const TOO_MANY: &str = "too many requests waiting for a reply";
+/// Reply bytes a session holds for a client that does not read them; past
+/// this the connection is dropped.
+pub const MAX_BACKLOG_BYTES: usize = 32 << 20;
+
+/// A reply as the detached (channel-fed) session hands it out.
+#[derive(Debug)]
 pub enum Out {
     Text(String),
     Pong(Bytes),
@@ -42,20 +57,80 @@ pub enum Out {
     Close(CloseReason),
 }
 
-/// Owns the sink: sends in channel order, stops after a close frame.
-pub async fn writer(mut session: actix_ws::Session, mut rx: mpsc::UnboundedReceiver<Out>) {
-    while let Some(out) = rx.recv().await {
-        let sent = match out {
-            Out::Text(t) => session.text(t).await,
-            Out::Pong(b) => session.pong(&b).await,
-            Out::Ping => session.ping(b"").await,
-            Out::Close(reason) => {
-                let _ = session.close(Some(reason)).await;
-                return;
+/// Where a session's frames go: straight into the connection's actix-ws
+/// sink, or into a channel ([`spawn_detached`]).
+pub enum Outlet {
+    Socket(actix_ws::Session),
+    Channel(mpsc::UnboundedSender<Out>),
+}
+
+/// RFC 6455 caps a close frame's reason at 123 bytes.
+fn close_reason(code: CloseCode, why: &str) -> CloseReason {
+    let mut end = why.len().min(123);
+    while !why.is_char_boundary(end) {
+        end -= 1;
+    }
+    CloseReason {
+        code,
+        description: (!why.is_empty()).then(|| why[..end].to_string()),
+    }
+}
+
+impl Outlet {
+    /// Ready to take a frame now (`Ok(true)`), full (`Ok(false)`: `cx` is
+    /// woken when it has room), or gone (`Err`).
+    fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> Result<bool, ()> {
+        match self {
+            Outlet::Socket(s) => match Pin::new(s).poll_ready(cx) {
+                Poll::Ready(Ok(())) => Ok(true),
+                Poll::Ready(Err(_)) => Err(()),
+                Poll::Pending => Ok(false),
+            },
+            Outlet::Channel(tx) => {
+                if tx.is_closed() {
+                    Err(())
+                } else {
+                    Ok(true)
+                }
             }
-        };
-        if sent.is_err() {
-            return;
+        }
+    }
+
+    /// Sends one frame; only after `poll_ready` said `Ok(true)`.
+    fn start_send(&mut self, msg: Message) -> Result<(), ()> {
+        match self {
+            Outlet::Socket(s) => Pin::new(s).start_send(msg).map_err(|_| ()),
+            Outlet::Channel(tx) => {
+                let out = match msg {
+                    Message::Text(t) => Out::Text(t.to_string()),
+                    Message::Pong(b) => Out::Pong(b),
+                    Message::Ping(_) => Out::Ping,
+                    Message::Close(r) => Out::Close(r.unwrap_or_else(|| CloseCode::Normal.into())),
+                    _ => return Ok(()),
+                };
+                tx.send(out).map_err(|_| ())
+            }
+        }
+    }
+}
+
+/// Drains [`WsSession::backlog`] as the sink makes room; spawned only when
+/// the sink was full, which a client that reads its replies never causes.
+struct FlushBacklog;
+
+impl ActorFuture<WsSession> for FlushBacklog {
+    type Output = ();
+
+    fn poll(
+        self: Pin<&mut Self>,
+        act: &mut WsSession,
+        _: &mut Context<WsSession>,
+        task: &mut std::task::Context<'_>,
+    ) -> Poll<()> {
+        if act.drain_backlog(task) {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
         }
     }
 }
@@ -78,7 +153,13 @@ pub struct WsSession {
     app: Arc<AppState>,
     mode: Mode,
     slot: Option<Slot>,
-    out: mpsc::UnboundedSender<Out>,
+    out: Outlet,
+    /// Frames the sink had no room for yet, in order; see [`FlushBacklog`].
+    backlog: VecDeque<Message>,
+    /// Text bytes in `backlog`.
+    backlog_bytes: usize,
+    /// The sink failed: the connection is gone, nothing more is sent.
+    out_gone: bool,
     env: Env,
     queue: VecDeque<Incoming>,
     busy: bool,
@@ -90,17 +171,15 @@ pub struct WsSession {
 }
 
 impl WsSession {
-    pub fn new(
-        app: Arc<AppState>,
-        mode: Mode,
-        slot: Slot,
-        out: mpsc::UnboundedSender<Out>,
-    ) -> WsSession {
+    pub fn new(app: Arc<AppState>, mode: Mode, slot: Slot, out: Outlet) -> WsSession {
         WsSession {
             app,
             mode,
             slot: Some(slot),
             out,
+            backlog: VecDeque::new(),
+            backlog_bytes: 0,
+            out_gone: false,
             env: Env::new(),
             queue: VecDeque::new(),
             busy: false,
@@ -110,17 +189,77 @@ impl WsSession {
         }
     }
 
-    fn send(&self, v: &Value) {
+    fn send(&mut self, ctx: &mut Context<Self>, v: &Value) {
         if v["type"] == "error" {
             if let Some(code) = v["data"]["code"].as_str() {
                 metrics().error(code);
             }
         }
-        self.send_text(v.to_string());
+        self.send_text(ctx, v.to_string());
     }
 
-    fn send_text(&self, text: String) {
-        let _ = self.out.send(Out::Text(text));
+    fn send_text(&mut self, ctx: &mut Context<Self>, text: String) {
+        self.emit(ctx, Message::Text(text.into()));
+    }
+
+    /// Hands a frame to the sink at once when it has room (always, unless the
+    /// client stopped reading); otherwise queues it behind the others.
+    fn emit(&mut self, ctx: &mut Context<Self>, msg: Message) {
+        if self.out_gone {
+            return;
+        }
+        let was_idle = self.backlog.is_empty();
+        if let Message::Text(t) = &msg {
+            self.backlog_bytes += t.len();
+        }
+        self.backlog.push_back(msg);
+        if self.backlog_bytes > MAX_BACKLOG_BYTES {
+            // No close frame: it would wait behind everything else unread.
+            tracing::info!("dropping a session that stopped reading its replies");
+            self.backlog.clear();
+            self.out_gone = true;
+            self.release("slow_reader");
+            self.closing = true;
+            self.queue.clear();
+            ctx.stop();
+            return;
+        }
+        if was_idle {
+            let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+            if !self.drain_backlog(&mut cx) {
+                ctx.spawn(FlushBacklog);
+            }
+        }
+    }
+
+    /// Sends queued frames while the sink has room; true once none is left
+    /// (sent, or dropped because the connection is gone).
+    fn drain_backlog(&mut self, cx: &mut std::task::Context<'_>) -> bool {
+        while let Some(msg) = self.backlog.pop_front() {
+            if let Message::Text(t) = &msg {
+                self.backlog_bytes -= t.len();
+            }
+            match self.out.poll_ready(cx) {
+                Ok(true) => {
+                    if self.out.start_send(msg).is_err() {
+                        self.out_gone = true;
+                    }
+                }
+                Ok(false) => {
+                    if let Message::Text(t) = &msg {
+                        self.backlog_bytes += t.len();
+                    }
+                    self.backlog.push_front(msg);
+                    return false;
+                }
+                Err(()) => self.out_gone = true,
+            }
+            if self.out_gone {
+                self.backlog.clear();
+                self.backlog_bytes = 0;
+            }
+        }
+        true
     }
 
     /// Frees the slot (once) and counts why the session ended.
@@ -141,10 +280,7 @@ impl WsSession {
         self.release(reason);
         self.closing = true;
         self.queue.clear();
-        let _ = self.out.send(Out::Close(CloseReason {
-            code,
-            description: (!why.is_empty()).then(|| why.to_string()),
-        }));
+        self.emit(ctx, Message::Close(Some(close_reason(code, why))));
         ctx.run_later(Duration::from_secs(2), |_, ctx| ctx.stop());
     }
 
@@ -178,12 +314,12 @@ impl WsSession {
                     }
                     Incoming::Binary => crate::mcp::parse_error("binary frames are not accepted"),
                 };
-                self.send(&reply);
+                self.send(ctx, &reply);
             }
             Mode::Env => match frame {
                 Incoming::Binary => {
                     metrics().message("invalid");
-                    self.send(&error_frame(
+                    self.send(ctx, &error_frame(
                         INVALID_JSON,
                         "Invalid JSON: binary frames are not accepted; send JSON in a text frame",
                         Map::new(),
@@ -192,7 +328,7 @@ impl WsSession {
                 Incoming::Text(t) => match parse_request(&t) {
                     Err((label, frame)) => {
                         metrics().message(label);
-                        self.send(&frame);
+                        self.send(ctx, &frame);
                     }
                     Ok(req) => self.run(req, ctx),
                 },
@@ -205,7 +341,7 @@ impl WsSession {
         match req {
             Request::State => {
                 m.message("state");
-                self.send(&json!({"type": "state", "data": self.env.state()}));
+                self.send(ctx, &json!({"type": "state", "data": self.env.state()}));
             }
             Request::Close => {
                 m.message("close");
@@ -215,7 +351,7 @@ impl WsSession {
                 m.message("mcp");
                 self.touch();
                 let reply = self.app.mcp.handle(&data, self.slot.as_ref());
-                self.send(&json!({"type": "mcp", "data": reply}));
+                self.send(ctx, &json!({"type": "mcp", "data": reply}));
             }
             Request::Reset(params) => {
                 m.message("reset");
@@ -224,14 +360,14 @@ impl WsSession {
                 let job = match self.env.plan_reset(&params) {
                     Ok(job) => job,
                     Err(e) => {
-                        self.send(&env_error_frame(e));
+                        self.send(ctx, &env_error_frame(e));
                         return;
                     }
                 };
                 // Cached or cheap items are answered here; only a build or a
                 // dataset not yet known to be cheap waits on another thread.
                 let job = match job.run_now(&self.app.supervisor) {
-                    Ok(res) => return self.finish_reset(res, started),
+                    Ok(res) => return self.finish_reset(ctx, res, started),
                     Err(job) => job,
                 };
                 let sup = self.app.supervisor.clone();
@@ -242,7 +378,7 @@ impl WsSession {
                     if act.closing {
                         return;
                     }
-                    act.finish_reset(res, started);
+                    act.finish_reset(ctx, res, started);
                     act.pump(ctx);
                 }));
             }
@@ -251,7 +387,7 @@ impl WsSession {
                 self.touch();
                 let started = Instant::now();
                 let job = match self.env.begin_step(answer).run_now(&self.app.supervisor) {
-                    Ok(outcome) => return self.finish_step(Ok(outcome), started),
+                    Ok(outcome) => return self.finish_step(ctx, Ok(outcome), started),
                     Err(job) => job,
                 };
                 let sup = self.app.supervisor.clone();
@@ -262,30 +398,40 @@ impl WsSession {
                     if act.closing {
                         return;
                     }
-                    act.finish_step(res, started);
+                    act.finish_step(ctx, res, started);
                     act.pump(ctx);
                 }));
             }
         }
     }
 
-    fn finish_reset(&mut self, res: Result<ResetOutcome, EnvError>, started: Instant) {
+    fn finish_reset(
+        &mut self,
+        ctx: &mut Context<Self>,
+        res: Result<ResetOutcome, EnvError>,
+        started: Instant,
+    ) {
         match res {
             Ok(outcome) => {
                 let text = observation_frame(&self.env.commit_reset(outcome));
-                self.send_text(text);
+                self.send_text(ctx, text);
             }
-            Err(e) => self.send(&env_error_frame(e)),
+            Err(e) => self.send(ctx, &env_error_frame(e)),
         }
         metrics()
             .reset_latency
             .observe(started.elapsed().as_secs_f64());
     }
 
-    fn finish_step(&mut self, res: Result<StepOutcome, EnvError>, started: Instant) {
+    fn finish_step(
+        &mut self,
+        ctx: &mut Context<Self>,
+        res: Result<StepOutcome, EnvError>,
+        started: Instant,
+    ) {
         match res {
-            Ok(outcome) => self.send_text(observation_frame(&outcome.envelope())),
-            Err(e) => self.send(&env_error_frame(e)),
+            Ok(outcome) => self.send_text(ctx, observation_frame(&outcome.envelope())),
+            Err(e) => self.send(ctx, &env_error_frame(e)),
         }
         metrics()
             .step_latency
@@ -313,7 +459,7 @@ pub fn observation_frame(envelope: &Envelope<'_>) -> String {
 /// A session actor fed from a channel instead of a socket: the engine
 /// (session actor, supervisor, datasets) with no network in the way, for
 /// benches and tests. Text sent on the first channel arrives as text frames;
-/// replies come out of the second, exactly as the writer would send them.
+/// replies come out of the second, in the order the socket would carry them.
 pub fn spawn_detached(
     app: Arc<AppState>,
     mode: Mode,
@@ -330,7 +476,7 @@ pub fn spawn_detached(
     });
     WsSession::create(move |ctx| {
         ctx.add_stream(frames);
-        WsSession::new(app, mode, slot, out_tx)
+        WsSession::new(app, mode, slot, Outlet::Channel(out_tx))
     });
     Ok((in_tx, out_rx))
 }
@@ -474,7 +620,7 @@ impl Actor for WsSession {
                 act.close(ctx, CloseCode::Away, "no heartbeat", "heartbeat");
                 ctx.stop();
             } else {
-                let _ = act.out.send(Out::Ping);
+                act.emit(ctx, Message::Ping(Bytes::new()));
             }
         });
     }
@@ -489,7 +635,7 @@ impl StreamHandler<Result<AggregatedMessage, ProtocolError>> for WsSession {
         self.last_heard = Instant::now();
         match msg {
             Ok(AggregatedMessage::Ping(b)) => {
-                let _ = self.out.send(Out::Pong(b));
+                self.emit(ctx, Message::Pong(b));
             }
             Ok(AggregatedMessage::Pong(_)) => {}
             Ok(AggregatedMessage::Close(_)) => {
@@ -509,12 +655,18 @@ impl StreamHandler<Result<AggregatedMessage, ProtocolError>> for WsSession {
                 {
                     self.release("client_close");
                 }
+                if self.queue.len() >= MAX_QUEUED_FRAMES {
+                    return self.close(ctx, CloseCode::Policy, TOO_MANY, "overload");
+                }
                 self.queue.push_back(Incoming::Text(t));
                 self.pump(ctx);
             }
             Ok(AggregatedMessage::Binary(_)) => {
                 if self.closing || self.draining {
                     return;
+                }
+                if self.queue.len() >= MAX_QUEUED_FRAMES {
+                    return self.close(ctx, CloseCode::Policy, TOO_MANY, "overload");
                 }
                 self.queue.push_back(Incoming::Binary);
                 self.pump(ctx);

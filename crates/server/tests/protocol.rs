@@ -612,6 +612,64 @@ async fn pipelined_requests_answered_in_order() {
     assert_eq!(ws.expect_closed().await, Some(CloseCode::Normal));
 }
 
+/// A client that sends far more than the socket buffers hold before reading
+/// anything: replies queue in the session (in order, nothing dropped) and all
+/// arrive once it reads.
+#[actix_web::test]
+async fn a_client_that_stops_reading_gets_every_reply_in_order() {
+    const N: u64 = 20_000;
+    let srv = server().await;
+    let d = lc(43, N);
+    let mut ws = Ws::connect(&srv).await;
+    ws.send(
+        &json!({"type": "reset", "data": {"dataset_name": "leg_counting", "seed": 43, "size": N}}),
+    )
+    .await;
+    for _ in 1..N {
+        ws.send_raw(r#"{"type":"reset","data":{}}"#).await;
+    }
+    for i in 0..N {
+        let r = ws.recv().await;
+        check_reset(&r["data"], &question(&d, i));
+    }
+    assert_eq!(ws.state().await["step_count"], 0);
+}
+
+/// A client that sends and never reads: the session drops the connection
+/// once its unread replies pass `MAX_BACKLOG_BYTES`, instead of growing.
+#[actix_web::test]
+async fn a_client_that_never_reads_is_dropped_not_buffered() {
+    let srv = server().await;
+    let closed = |m: &str| {
+        m.lines()
+            .find(|l| l.starts_with("rgym_sessions_closed_total{reason=\"slow_reader\"}"))
+            .and_then(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let before = closed(&metrics_text(&srv).await);
+    let mut ws = Ws::connect(&srv).await;
+    // Each is answered by a validation error that quotes the ~60 KB input.
+    let big = format!(
+        r#"{{"type":"step","data":{{"answer":["{}"]}}}}"#,
+        "x".repeat(60_000)
+    );
+    let reply = ws.rt_raw(&big).await;
+    assert_eq!(reply["data"]["code"], "VALIDATION_ERROR");
+    assert!(reply.to_string().len() > 60_000);
+    let limit = rgym_server::ws::MAX_BACKLOG_BYTES;
+    let mut sent = 0;
+    while sent < 4 * limit / big.len() && ws.try_send_raw(&big).await {
+        sent += 1;
+    }
+    let mut got = 0;
+    while let Got::Text(_) = ws.next().await {
+        got += 1;
+    }
+    assert!(got < sent, "{got} replies for {sent} requests");
+    let after = closed(&metrics_text(&srv).await);
+    assert_eq!(after, before + 1.0);
+}
+
 #[actix_web::test]
 async fn pings_are_answered() {
     let srv = server().await;

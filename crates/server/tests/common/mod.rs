@@ -69,6 +69,14 @@ impl Ws {
             .expect("send");
     }
 
+    /// False once the connection is gone.
+    pub async fn try_send_raw(&mut self, text: &str) -> bool {
+        self.io
+            .send(Message::Text(text.to_string().into()))
+            .await
+            .is_ok()
+    }
+
     pub async fn send(&mut self, v: &Value) {
         self.send_raw(&v.to_string()).await;
     }
