@@ -35,6 +35,9 @@ pub struct Metrics {
     pub scores: HistogramVec,
     /// Label `route`: the matched HTTP route pattern.
     pub http_requests: IntCounterVec,
+    /// Label `work`: building, generating, scoring. Work sent to the blocking pool
+    /// (datasets not yet known to be cheap); the rest runs inline.
+    pub offloaded: IntCounterVec,
     /// `messages` for the labels every frame uses, resolved once: a label
     /// lookup hashes and locks, and this runs for every frame.
     message_kinds: Vec<(&'static str, IntCounter)>,
@@ -149,6 +152,12 @@ impl Metrics {
                 "rgym_http_requests_total",
                 "HTTP requests, by route",
                 "route",
+            ),
+            offloaded: counter_vec(
+                &r,
+                "rgym_offloaded_total",
+                "Builds, generations and scorings run on the blocking pool under the time limit",
+                "work",
             ),
             message_kinds: Vec::new(),
             registry: r,
