@@ -1,12 +1,13 @@
 //! The rgym OpenEnv server (spec: `openenv-protocol.md`).
 //!
 //! Topology: actix-web workers accept HTTP and WebSocket connections; each
-//! WebSocket connection gets a [`ws::WsSession`] actor owning its environment;
-//! every dataset, item and score goes through one [`supervisor`] actor that
-//! shares dataset instances and caches items, running the work on the blocking
-//! pool under a time limit. [`sessions::Sessions`] counts slots, reaps idle
-//! sessions and reaches every session on shutdown. See
-//! `docs/architecture-server.md`.
+//! WebSocket connection gets a [`ws::WsSession`] actor owning its environment.
+//! The [`supervisor`] actor builds and shares dataset instances; sessions read
+//! them, the item cache, and generate/score through its handle directly, inline
+//! for datasets proven cheap and on the blocking pool under a time limit for
+//! the rest. [`sessions::Sessions`] counts slots, reaps idle sessions and
+//! reaches every session on shutdown. See the server section of
+//! `ARCHITECTURE.md`.
 
 pub mod assets;
 pub mod env;
