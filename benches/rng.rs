@@ -1,5 +1,6 @@
 //! RNG draws per second: pyrandom (CPython-exact MT19937) against xoshiro256++,
-//! the usual fast non-cryptographic baseline, in the same run.
+//! the usual fast non-cryptographic baseline, in the same run; and seeding one
+//! `Random` per item, scalar against pyrandom's multi-lane seeding.
 
 use std::hint::black_box;
 
@@ -54,6 +55,42 @@ fn rng(c: &mut Criterion) {
         b.iter(|| {
             s += 1;
             black_box(Xoshiro256PlusPlus::seed_from_u64(s))
+        })
+    });
+    g.finish();
+
+    // Seeding a run of items, as `rgym generate` does: one at a time (what
+    // every item_rng call did) against pyrandom's lanes (LANES chains advanced
+    // together), per seeded item.
+    const BATCH: u64 = 64;
+    let mut g = c.benchmark_group("rng_seed_batch");
+    g.throughput(Throughput::Elements(BATCH));
+    g.bench_function("scalar/item_rng", |b| {
+        let mut start = 0u64;
+        b.iter(|| {
+            start += BATCH;
+            for idx in start..start + BATCH {
+                black_box(pyrandom::Random::from_i128(1 + idx as i128));
+            }
+        })
+    });
+    g.bench_function("lanes/fill_item_rngs", |b| {
+        let mut start = 0u64;
+        let mut buf = Vec::new();
+        b.iter(|| {
+            start += BATCH;
+            pyrandom::fill_item_rngs(1, start, BATCH as usize, &mut buf);
+            black_box(&buf);
+        })
+    });
+    g.bench_function("lanes/prefetch+item_rng", |b| {
+        let mut start = 0u64;
+        b.iter(|| {
+            start += BATCH;
+            pyrandom::prefetch(1, start, BATCH as usize);
+            for idx in start..start + BATCH {
+                black_box(pyrandom::item_rng(1, idx));
+            }
         })
     });
     g.finish();

@@ -148,7 +148,7 @@ impl Dataset for WordSorting {
             metadata: meta! {
                 "source_dataset" => INFO.name,
                 "source_index" => idx,
-                "original_words" => original,
+                "original_words" => &original,
                 "sorted_words" => sorted,
                 "transformed_words" => transformed,
                 "direction" => direction,

@@ -1,5 +1,6 @@
 //! `leg_counting`: total legs of a random menagerie.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
@@ -99,24 +100,28 @@ impl Dataset for LegCounting {
         let num_types = rng.randint(self.min_animals, self.max_animals)?;
         let picks = rng.sample_indices(ANIMALS.len() as u64, num_types as usize)?;
         let mut animals = serde_json::Map::with_capacity(picks.len());
-        let mut parts = Vec::with_capacity(picks.len());
+        // ", ".join(f"{count} {animal}{'s' if count > 1 else ''}" ...), written in place.
+        let mut question = String::with_capacity(256);
+        question.push_str(
+            "Your task is to count how many legs there are in total when given a list of animals.\n\n\
+             Now, how many legs are there in total if you have ",
+        );
         let mut total_legs = 0i64;
-        for p in picks {
+        for (i, p) in picks.into_iter().enumerate() {
             let (animal, legs) = ANIMALS[p as usize];
             let count = rng.randint(self.min_instances, self.max_instances)?;
             total_legs += count * legs;
-            parts.push(format!(
-                "{count} {animal}{}",
-                if count > 1 { "s" } else { "" }
-            ));
+            if i > 0 {
+                question.push_str(", ");
+            }
+            let _ = write!(question, "{count} {animal}");
+            if count > 1 {
+                question.push('s');
+            }
             animals.insert(animal.to_string(), count.into());
         }
+        question.push_str("?\n");
         let num_animals = animals.len();
-        let question = format!(
-            "Your task is to count how many legs there are in total when given a list of animals.\n\n\
-             Now, how many legs are there in total if you have {}?\n",
-            parts.join(", ")
-        );
         Ok(Item {
             question,
             answer: total_legs.to_string(),

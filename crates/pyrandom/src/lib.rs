@@ -13,6 +13,10 @@ use std::fmt;
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+mod lanes;
+
+pub use lanes::{clear_prefetch, fill_item_rngs, item_rngs, prefetch, prefetch_hits, LANES};
+
 const N: usize = 624;
 const M: usize = 397;
 const MATRIX_A: u32 = 0x9908_b0df;
@@ -433,6 +437,17 @@ impl Random {
                 result.push(pool[j]);
                 pool[j] = pool[(n - i - 1) as usize];
             }
+        } else if n <= 1024 {
+            // The same set rejection, with the set as a bitmap: no hashing.
+            let mut selected = [0u64; 16];
+            for _ in 0..k {
+                let mut j = self.randbelow(n);
+                while selected[(j / 64) as usize] & (1 << (j % 64)) != 0 {
+                    j = self.randbelow(n);
+                }
+                selected[(j / 64) as usize] |= 1 << (j % 64);
+                result.push(j);
+            }
         } else {
             let mut selected = HashSet::with_capacity(k);
             for _ in 0..k {
@@ -634,8 +649,9 @@ fn floor_div(a: i128, b: i128) -> i128 {
 }
 
 /// `Random(seed + idx)` with the addition done without overflow, the way every
-/// reasoning-gym generator seeds an item.
+/// reasoning-gym generator seeds an item. Taken from this thread's
+/// [`prefetch`] when it holds that state.
 #[inline]
 pub fn item_rng(seed: i128, idx: u64) -> Random {
-    Random::from_i128(seed.saturating_add(idx as i128))
+    lanes::prefetched_or_seed(seed.saturating_add(idx as i128))
 }
