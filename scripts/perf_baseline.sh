@@ -102,8 +102,11 @@ stop() { # pid
   kill -9 "$1" 2>/dev/null || true
 }
 
+# One worker thread, like the Python reference (one uvicorn worker) and the
+# canned server (one thread): each server gets a core, the load generator the
+# other. (`rgym serve` defaults to one worker per core.)
 start_rgym() { # max-sessions
-  RUST_LOG=warn "${RUN[@]}" "$RGYM" serve --host 127.0.0.1 --port "$PORT_RGYM" --max-sessions "$1" >>"$LOG" 2>&1 &
+  RUST_LOG=warn RGYM_WORKERS=${RGYM_WORKERS:-1} "${RUN[@]}" "$RGYM" serve --host 127.0.0.1 --port "$PORT_RGYM" --max-sessions "$1" >>"$LOG" 2>&1 &
   RGYM_PID=$!; PIDS+=("$RGYM_PID")
   wait_port "$PORT_RGYM" 30
 }
