@@ -371,16 +371,11 @@ impl WsSession {
                     Err(job) => job,
                 };
                 let sup = self.app.supervisor.clone();
-                self.busy = true;
-                let fut = async move { job.run(&sup).await };
-                ctx.spawn(fut.into_actor(self).map(move |res, act, ctx| {
-                    act.busy = false;
-                    if act.closing {
-                        return;
-                    }
-                    act.finish_reset(ctx, res, started);
-                    act.pump(ctx);
-                }));
+                self.wait_for(
+                    ctx,
+                    async move { job.run(&sup).await },
+                    move |act, ctx, res| act.finish_reset(ctx, res, started),
+                );
             }
             Request::Step(answer) => {
                 m.message("step");
@@ -391,18 +386,33 @@ impl WsSession {
                     Err(job) => job,
                 };
                 let sup = self.app.supervisor.clone();
-                self.busy = true;
-                let fut = async move { job.run(&sup).await };
-                ctx.spawn(fut.into_actor(self).map(move |res, act, ctx| {
-                    act.busy = false;
-                    if act.closing {
-                        return;
-                    }
-                    act.finish_step(ctx, res, started);
-                    act.pump(ctx);
-                }));
+                self.wait_for(
+                    ctx,
+                    async move { job.run(&sup).await },
+                    move |act, ctx, res| act.finish_step(ctx, res, started),
+                );
             }
         }
+    }
+
+    /// Runs `work` off the actor while later frames wait in the queue, then
+    /// `done` with its result (unless the session is closing by then) and
+    /// the next queued frame.
+    fn wait_for<T: 'static>(
+        &mut self,
+        ctx: &mut Context<Self>,
+        work: impl std::future::Future<Output = T> + 'static,
+        done: impl FnOnce(&mut Self, &mut Context<Self>, T) + 'static,
+    ) {
+        self.busy = true;
+        ctx.spawn(work.into_actor(self).map(move |res, act, ctx| {
+            act.busy = false;
+            if act.closing {
+                return;
+            }
+            done(act, ctx, res);
+            act.pump(ctx);
+        }));
     }
 
     fn finish_reset(
