@@ -2,12 +2,13 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
 };
 use num_integer::Integer;
 use serde_json::json;
+
+use crate::number_list::NumberList;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "gcd",
@@ -17,34 +18,16 @@ pub const INFO: DatasetInfo = DatasetInfo {
     build,
 };
 
-/// Python would build the list however long; past this it would exhaust memory.
-const MAX_NUMBERS: i64 = 1 << 20;
-
 struct Gcd {
     seed: i128,
-    min_numbers: i64,
-    max_numbers: i64,
-    min_value: i64,
-    max_value: i64,
+    list: NumberList,
 }
 
 fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    let d = Gcd {
+    Ok(Arc::new(Gcd {
         seed: p.seed,
-        min_numbers: r.int("min_numbers", 2),
-        max_numbers: r.int("max_numbers", 2),
-        min_value: r.int("min_value", 1),
-        max_value: r.int("max_value", 1000),
-    };
-    r.finish()?;
-    ensure(d.min_numbers >= 2, "min_numbers must be at least 2")?;
-    ensure(
-        d.max_numbers >= d.min_numbers,
-        "max_numbers must be >= min_numbers",
-    )?;
-    ensure(d.min_value >= 1, "min_value must be positive")?;
-    ensure(d.max_value > d.min_value, "max_value must be > min_value")?;
-    Ok(Arc::new(d))
+        list: NumberList::build(r, 1000)?,
+    }))
 }
 
 impl Gcd {
@@ -52,16 +35,7 @@ impl Gcd {
     fn numbers(&self, rng: &mut Random) -> Result<(Vec<i64>, i64)> {
         let mut last = (Vec::new(), 0);
         for _ in 0..3 {
-            let count = rng.randint(self.min_numbers, self.max_numbers)?;
-            if count > MAX_NUMBERS {
-                return Err(DatasetError::Generation(format!(
-                    "{}: {count} numbers is more than {MAX_NUMBERS}",
-                    INFO.name
-                )));
-            }
-            let numbers = (0..count)
-                .map(|_| rng.randint(self.min_value, self.max_value))
-                .collect::<Result<Vec<i64>, _>>()?;
+            let numbers = self.list.draw(rng, INFO.name)?;
             let gcd = numbers.iter().fold(0, |g, n| g.gcd(n));
             last = (numbers, gcd);
             if gcd > 1 {
@@ -95,8 +69,8 @@ impl Dataset for Gcd {
                 "result" => gcd,
                 "num_terms" => num_terms,
                 "difficulty" => json!({
-                    "num_terms": [self.min_numbers, self.max_numbers],
-                    "value": [self.min_value, self.max_value],
+                    "num_terms": [self.list.min_numbers, self.list.max_numbers],
+                    "value": [self.list.min_value, self.list.max_value],
                 }),
             },
         })

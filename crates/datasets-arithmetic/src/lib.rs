@@ -20,6 +20,7 @@ pub mod prime_factorization;
 pub mod products;
 
 mod int_expr;
+mod number_list;
 mod operands;
 
 /// Every dataset of this crate, for the registry.
