@@ -792,4 +792,37 @@ mod tests {
         );
         assert!(!is_close_request(r#"{"type":"close","data":{}}"#));
     }
+
+    /// Requests arriving while one is in flight queue up to
+    /// `MAX_QUEUED_FRAMES`; past that the session closes with 1008 instead of
+    /// buffering without bound. The first reset asks for a maze item that
+    /// takes seconds (120×120 grids, a distance it keeps missing), so the
+    /// flood behind it cannot drain.
+    #[actix_rt::test]
+    async fn a_flood_of_requests_behind_in_flight_work_closes_with_1008() {
+        let app = Arc::new(AppState::new(crate::Settings::default()));
+        let (tx, mut rx) = spawn_detached(app.clone(), Mode::Env).expect("a slot");
+        let slow = json!({"type": "reset", "data": {"dataset_name": "maze", "seed": 5, "size": 10,
+            "dataset_config": {"min_grid_size": 120, "max_grid_size": 120, "min_dist": 1, "max_dist": 2}}});
+        tx.send(slow.to_string()).expect("session alive");
+        for _ in 0..MAX_QUEUED_FRAMES + 10 {
+            if tx.send(r#"{"type":"state"}"#.into()).is_err() {
+                break;
+            }
+        }
+        let mut texts = 0;
+        let closed = loop {
+            match tokio::time::timeout(Duration::from_secs(10), rx.recv()).await {
+                Ok(Some(Out::Text(_))) => texts += 1,
+                Ok(Some(Out::Close(reason))) => break Some(reason),
+                Ok(Some(_)) => {}
+                Ok(None) | Err(_) => break None,
+            }
+        };
+        let reason = closed.expect("a close frame");
+        assert_eq!(reason.code, CloseCode::Policy);
+        assert_eq!(reason.description.as_deref(), Some(TOO_MANY));
+        // Nothing queued is answered once the session decided to close.
+        assert_eq!(texts, 0);
+    }
 }
