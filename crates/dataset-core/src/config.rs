@@ -204,6 +204,19 @@ impl<'a> ConfigReader<'a> {
         })
     }
 
+    /// A `float` field, with the JSON number as given, for datasets that echo
+    /// it back: Python keeps an int given for a float field an int (`5`, not
+    /// `5.0`) in questions and metadata.
+    pub fn float_as_given(&mut self, name: &'static str, default: f64) -> (f64, Value) {
+        let x = self.float(name, default);
+        let given = self
+            .raw(name)
+            .filter(|v| v.is_number())
+            .cloned()
+            .unwrap_or_else(|| Value::from(x));
+        (x, given)
+    }
+
     pub fn opt_float(&mut self, name: &'static str, default: Option<f64>) -> Option<f64> {
         self.typed(name, "Optional[float]", default, "a number or null", |v| {
             if v.is_null() {

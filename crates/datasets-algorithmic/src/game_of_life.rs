@@ -7,8 +7,6 @@ use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Par
 use pycompat::{json_dumps, json_loads, JsonStyle, PyValue};
 use serde_json::{json, Value};
 
-use crate::number_filtering::float_as_given;
-
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "game_of_life",
     category: "algorithmic",
@@ -36,7 +34,7 @@ struct GameOfLife {
 fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     let grid_size_x = r.int("grid_size_x", 10);
     let grid_size_y = r.int("grid_size_y", 10);
-    let (_, filled_cells_weights) = float_as_given(r, "filled_cells_weights", 0.1);
+    let (_, filled_cells_weights) = r.float_as_given("filled_cells_weights", 0.1);
     // The dataclass computes this default once, from the default sizes and weight.
     let filled_cells = r.int("filled_cells", 10);
     let simulation_steps = r.int("simulation_steps", 1);

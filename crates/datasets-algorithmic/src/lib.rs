@@ -3,6 +3,7 @@
 use dataset_core::DatasetInfo;
 
 mod corpus;
+mod decimal_list;
 mod grid;
 
 pub mod ab;

@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
 };
 use pycompat::{format_fixed, py_float, py_str_repr, repr_list};
-use serde_json::{json, Value};
+
+use crate::decimal_list::DecimalList;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "number_filtering",
@@ -19,59 +19,13 @@ pub const INFO: DatasetInfo = DatasetInfo {
 
 struct NumberFiltering {
     seed: i128,
-    min_numbers: i64,
-    max_numbers: i64,
-    min_decimals: i64,
-    max_decimals: i64,
-    min_value: f64,
-    max_value: f64,
-    /// The value bounds as given (an int stays an int in the metadata).
-    value_range: [Value; 2],
-}
-
-/// A float field read as `r.float`, with the JSON number as given for echoing back.
-pub(crate) fn float_as_given(
-    r: &mut ConfigReader,
-    name: &'static str,
-    default: f64,
-) -> (f64, Value) {
-    let x = r.float(name, default);
-    let given = r
-        .raw(name)
-        .filter(|v| v.is_number())
-        .cloned()
-        .unwrap_or_else(|| json!(x));
-    (x, given)
+    list: DecimalList,
 }
 
 fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    let min_numbers = r.int("min_numbers", 3);
-    let max_numbers = r.int("max_numbers", 10);
-    let min_decimals = r.int("min_decimals", 0);
-    let max_decimals = r.int("max_decimals", 4);
-    let (min_value, min_json) = float_as_given(r, "min_value", -100.0);
-    let (max_value, max_json) = float_as_given(r, "max_value", 100.0);
-    r.finish()?;
-    ensure(min_numbers > 0, "min_numbers must be positive")?;
-    ensure(
-        max_numbers >= min_numbers,
-        "max_numbers must be >= min_numbers",
-    )?;
-    ensure(min_decimals >= 0, "min_decimals must be non-negative")?;
-    ensure(
-        max_decimals >= min_decimals,
-        "max_decimals must be >= min_decimals",
-    )?;
-    ensure(max_value > min_value, "max_value must be > min_value")?;
     Ok(Arc::new(NumberFiltering {
         seed: p.seed,
-        min_numbers,
-        max_numbers,
-        min_decimals,
-        max_decimals,
-        min_value,
-        max_value,
-        value_range: [min_json, max_json],
+        list: DecimalList::build(r, 4)?,
     }))
 }
 
@@ -98,12 +52,12 @@ impl Dataset for NumberFiltering {
 
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(self.seed, idx);
-        let count = rng.randint(self.min_numbers, self.max_numbers)?;
+        let count = rng.randint(self.list.min_numbers, self.list.max_numbers)?;
         let mut numbers = Vec::new();
         let mut str_numbers = Vec::new();
         for _ in 0..count {
-            let num = rng.uniform(self.min_value, self.max_value);
-            let decimals = rng.randint(self.min_decimals, self.max_decimals)?;
+            let num = rng.uniform(self.list.min_value, self.list.max_value);
+            let decimals = rng.randint(self.list.min_decimals, self.list.max_decimals)?;
             let text = fixed(num, decimals)?;
             // Printing then reading back loses the digits beyond `decimals`, as in Python.
             numbers.push(py_float(&text).unwrap_or(f64::NAN));
@@ -112,7 +66,7 @@ impl Dataset for NumberFiltering {
         let lo = py_extreme(&numbers, |x, acc| x < acc);
         let hi = py_extreme(&numbers, |x, acc| x > acc);
         let filter_value = rng.uniform(lo, hi);
-        let decimals = rng.randint(self.min_decimals, self.max_decimals)?;
+        let decimals = rng.randint(self.list.min_decimals, self.list.max_decimals)?;
         let filter_str = fixed(filter_value, decimals)?;
         let filter_value = py_float(&filter_str).unwrap_or(f64::NAN);
         let keep_larger = *rng.choice(&[true, false])?;
@@ -151,11 +105,7 @@ impl Dataset for NumberFiltering {
                 "operation" => format!("{keep_remove}_{larger_smaller}"),
                 "result" => result,
                 "numbers" => count,
-                "difficulty" => json!({
-                    "numbers": [self.min_numbers, self.max_numbers],
-                    "decimals": [self.min_decimals, self.max_decimals],
-                    "value": self.value_range,
-                }),
+                "difficulty" => self.list.difficulty(),
             },
         })
     }

@@ -2,16 +2,15 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
 };
 use pycompat::{
     float_repr, json_loads, np_round, py_eval, py_sorted_by, py_str_repr, repr_list, PyValue,
 };
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::number_filtering::float_as_given;
+use crate::decimal_list::DecimalList;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "number_sorting",
@@ -29,43 +28,13 @@ Please follow the instruction below:
 
 struct NumberSorting {
     seed: i128,
-    min_numbers: i64,
-    max_numbers: i64,
-    min_decimals: i64,
-    max_decimals: i64,
-    min_value: f64,
-    max_value: f64,
-    value_range: [Value; 2],
+    list: DecimalList,
 }
 
 fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    let min_numbers = r.int("min_numbers", 3);
-    let max_numbers = r.int("max_numbers", 10);
-    let min_decimals = r.int("min_decimals", 0);
-    let max_decimals = r.int("max_decimals", 2);
-    let (min_value, min_json) = float_as_given(r, "min_value", -100.0);
-    let (max_value, max_json) = float_as_given(r, "max_value", 100.0);
-    r.finish()?;
-    ensure(min_numbers > 0, "min_numbers must be positive")?;
-    ensure(
-        min_numbers <= max_numbers,
-        "max_numbers must be >= min_numbers",
-    )?;
-    ensure(min_decimals >= 0, "min_decimals must be non-negative")?;
-    ensure(
-        min_decimals <= max_decimals,
-        "max_decimals must be >= min_decimals",
-    )?;
-    ensure(min_value < max_value, "max_value must be > min_value")?;
     Ok(Arc::new(NumberSorting {
         seed: p.seed,
-        min_numbers,
-        max_numbers,
-        min_decimals,
-        max_decimals,
-        min_value,
-        max_value,
-        value_range: [min_json, max_json],
+        list: DecimalList::build(r, 2)?,
     }))
 }
 
@@ -104,11 +73,11 @@ impl Dataset for NumberSorting {
 
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(self.seed, idx);
-        let count = rng.randint(self.min_numbers, self.max_numbers)?;
+        let count = rng.randint(self.list.min_numbers, self.list.max_numbers)?;
         let mut numbers = Vec::new();
         for _ in 0..count {
-            let num = rng.uniform(self.min_value, self.max_value);
-            let decimals = rng.randint(self.min_decimals, self.max_decimals)?;
+            let num = rng.uniform(self.list.min_value, self.list.max_value);
+            let decimals = rng.randint(self.list.min_decimals, self.list.max_decimals)?;
             // numpy takes `decimals` as a C int.
             let decimals = i32::try_from(decimals).map_err(|_| {
                 DatasetError::Generation("Python int too large to convert to C int".into())
@@ -138,11 +107,7 @@ impl Dataset for NumberSorting {
                 "direction" => direction,
                 "sorted_numbers" => answer,
                 "numbers" => count,
-                "difficulty" => json!({
-                    "numbers": [self.min_numbers, self.max_numbers],
-                    "decimals": [self.min_decimals, self.max_decimals],
-                    "value": self.value_range,
-                }),
+                "difficulty" => self.list.difficulty(),
             },
         })
     }
