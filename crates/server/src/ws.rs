@@ -40,9 +40,13 @@ pub enum Mode {
     Mcp,
 }
 
-/// Requests a session holds while one is in flight; a client past this is
-/// not waiting for its replies, and is closed (1008) rather than buffered.
-pub const MAX_QUEUED_FRAMES: usize = 4096;
+/// Bytes of requests a session holds while one is in flight (each frame
+/// counted with `FRAME_OVERHEAD` for its slot); a client past this is not
+/// waiting for its replies, and is closed (1008) rather than buffered. Bytes,
+/// not frames: pipelining thousands of small requests is fine, a flood of
+/// large ones is not.
+pub const MAX_QUEUED_BYTES: usize = 16 << 20;
+const FRAME_OVERHEAD: usize = 64;
 const TOO_MANY: &str = "too many requests waiting for a reply";
 /// Reply bytes a session holds for a client that does not read them; past
 /// this the connection is dropped.
@@ -140,6 +144,16 @@ enum Incoming {
     Binary,
 }
 
+impl Incoming {
+    fn queued_size(&self) -> usize {
+        FRAME_OVERHEAD
+            + match self {
+                Incoming::Text(t) => t.len(),
+                Incoming::Binary => 0,
+            }
+    }
+}
+
 /// A frame of the `/ws` protocol that passed validation.
 enum Request {
     Reset(Map<String, Value>),
@@ -162,6 +176,8 @@ pub struct WsSession {
     out_gone: bool,
     env: Env,
     queue: VecDeque<Incoming>,
+    /// What `queue` holds, as `MAX_QUEUED_BYTES` counts it.
+    queued_bytes: usize,
     busy: bool,
     /// A close frame has been sent (or the peer's received): nothing more is read.
     closing: bool,
@@ -182,6 +198,7 @@ impl WsSession {
             out_gone: false,
             env: Env::new(),
             queue: VecDeque::new(),
+            queued_bytes: 0,
             busy: false,
             closing: false,
             draining: false,
@@ -217,10 +234,12 @@ impl WsSession {
             // No close frame: it would wait behind everything else unread.
             tracing::info!("dropping a session that stopped reading its replies");
             self.backlog.clear();
+            self.backlog_bytes = 0;
             self.out_gone = true;
             self.release("slow_reader");
             self.closing = true;
             self.queue.clear();
+            self.queued_bytes = 0;
             ctx.stop();
             return;
         }
@@ -280,6 +299,7 @@ impl WsSession {
         self.release(reason);
         self.closing = true;
         self.queue.clear();
+        self.queued_bytes = 0;
         self.emit(ctx, Message::Close(Some(close_reason(code, why))));
         ctx.run_later(Duration::from_secs(2), |_, ctx| ctx.stop());
     }
@@ -290,12 +310,23 @@ impl WsSession {
         }
     }
 
+    fn enqueue(&mut self, ctx: &mut Context<Self>, frame: Incoming) {
+        let size = frame.queued_size();
+        if self.queued_bytes + size > MAX_QUEUED_BYTES {
+            return self.close(ctx, CloseCode::Policy, TOO_MANY, "overload");
+        }
+        self.queued_bytes += size;
+        self.queue.push_back(frame);
+        self.pump(ctx);
+    }
+
     /// Handles queued frames until one needs async work.
     fn pump(&mut self, ctx: &mut Context<Self>) {
         while !self.busy && !self.closing {
             let Some(frame) = self.queue.pop_front() else {
                 break;
             };
+            self.queued_bytes -= frame.queued_size();
             self.process(frame, ctx);
         }
         if self.draining && !self.busy && self.queue.is_empty() {
@@ -665,21 +696,13 @@ impl StreamHandler<Result<AggregatedMessage, ProtocolError>> for WsSession {
                 {
                     self.release("client_close");
                 }
-                if self.queue.len() >= MAX_QUEUED_FRAMES {
-                    return self.close(ctx, CloseCode::Policy, TOO_MANY, "overload");
-                }
-                self.queue.push_back(Incoming::Text(t));
-                self.pump(ctx);
+                self.enqueue(ctx, Incoming::Text(t));
             }
             Ok(AggregatedMessage::Binary(_)) => {
                 if self.closing || self.draining {
                     return;
                 }
-                if self.queue.len() >= MAX_QUEUED_FRAMES {
-                    return self.close(ctx, CloseCode::Policy, TOO_MANY, "overload");
-                }
-                self.queue.push_back(Incoming::Binary);
-                self.pump(ctx);
+                self.enqueue(ctx, Incoming::Binary);
             }
             Err(e) => {
                 let code = match e {
@@ -794,7 +817,7 @@ mod tests {
     }
 
     /// Requests arriving while one is in flight queue up to
-    /// `MAX_QUEUED_FRAMES`; past that the session closes with 1008 instead of
+    /// `MAX_QUEUED_BYTES`; past that the session closes with 1008 instead of
     /// buffering without bound. The first reset asks for a maze item that
     /// takes seconds (120×120 grids, a distance it keeps missing), so the
     /// flood behind it cannot drain.
@@ -805,8 +828,10 @@ mod tests {
         let slow = json!({"type": "reset", "data": {"dataset_name": "maze", "seed": 5, "size": 10,
             "dataset_config": {"min_grid_size": 120, "max_grid_size": 120, "min_dist": 1, "max_dist": 2}}});
         tx.send(slow.to_string()).expect("session alive");
-        for _ in 0..MAX_QUEUED_FRAMES + 10 {
-            if tx.send(r#"{"type":"state"}"#.into()).is_err() {
+        // 64 KiB frames (invalid ones: they are only parsed when their turn comes).
+        let big = format!(r#"{{"type":"state","pad":"{}"}}"#, "x".repeat(64 << 10));
+        for _ in 0..MAX_QUEUED_BYTES / big.len() + 10 {
+            if tx.send(big.clone()).is_err() {
                 break;
             }
         }
