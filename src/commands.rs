@@ -192,27 +192,13 @@ pub fn describe(args: &DescribeArgs) -> CliResult {
 }
 
 fn describe_json(info: &DatasetInfo, doc: &ConfigDoc) -> Value {
-    let fields: Vec<Value> = doc
-        .fields
-        .iter()
-        .map(|f| {
-            let mut m = Map::new();
-            m.insert("name".into(), f.name.into());
-            m.insert("type".into(), f.ty.into());
-            // Absent (not null) when the dataset derives it: null is a real default.
-            if let Some(d) = &f.default {
-                m.insert("default".into(), d.clone());
-            }
-            Value::Object(m)
-        })
-        .collect();
     let mut v = json!({
         "name": info.name,
         "category": info.category,
         "description": info.description,
         "parity": parity(info.name),
         "config_class": info.config_class,
-        "fields": fields,
+        "fields": doc.fields_json(),
         "rules": doc.rules,
     });
     if let Some(e) = &doc.error {

@@ -42,6 +42,36 @@ pub struct ConfigDoc {
     pub error: Option<String>,
 }
 
+impl FieldDoc {
+    /// `{"name", "type", "default"}`, as `rgym describe --json` and the web
+    /// page show a field; `default` is absent (not null: null is a real
+    /// default) when the dataset derives it.
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("name".into(), self.name.into());
+        m.insert("type".into(), self.ty.into());
+        if let Some(d) = &self.default {
+            m.insert("default".into(), d.clone());
+        }
+        Value::Object(m)
+    }
+}
+
+impl ConfigDoc {
+    /// Every field as [`FieldDoc::to_json`].
+    pub fn fields_json(&self) -> Vec<Value> {
+        self.fields.iter().map(FieldDoc::to_json).collect()
+    }
+
+    /// The config object of every known default, field by field.
+    pub fn defaults(&self) -> Map<String, Value> {
+        self.fields
+            .iter()
+            .filter_map(|f| Some((f.name.to_string(), f.default.clone()?)))
+            .collect()
+    }
+}
+
 thread_local! {
     // Per thread, so that describing never disturbs datasets built elsewhere.
     static RECORDING: RefCell<Option<ConfigDoc>> = const { RefCell::new(None) };

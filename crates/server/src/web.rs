@@ -282,29 +282,14 @@ async fn datasets() -> HttpResponse {
 /// page pre-fills (fields whose default the dataset derives are left out).
 fn describe_json(info: &DatasetInfo) -> Value {
     let doc = dataset_core::config::describe(info);
-    let mut defaults = Map::new();
-    let fields: Vec<Value> = doc
-        .fields
-        .iter()
-        .map(|f| {
-            let mut m = Map::new();
-            m.insert("name".into(), f.name.into());
-            m.insert("type".into(), f.ty.into());
-            if let Some(d) = &f.default {
-                m.insert("default".into(), d.clone());
-                defaults.insert(f.name.into(), d.clone());
-            }
-            Value::Object(m)
-        })
-        .collect();
     let mut v = json!({
         "name": info.name,
         "category": info.category,
         "description": info.description,
         "config_class": info.config_class,
-        "fields": fields,
+        "fields": doc.fields_json(),
         "rules": doc.rules,
-        "defaults": defaults,
+        "defaults": doc.defaults(),
     });
     if let Some(e) = doc.error {
         v["defaults_error"] = e.into();
