@@ -144,13 +144,69 @@ enum Incoming {
     Binary,
 }
 
-impl Incoming {
-    fn queued_size(&self) -> usize {
+/// How much of a byte budget a queued frame uses.
+trait Weighed {
+    fn weight(&self) -> usize;
+}
+
+impl Weighed for Incoming {
+    fn weight(&self) -> usize {
         FRAME_OVERHEAD
             + match self {
                 Incoming::Text(t) => t.len(),
                 Incoming::Binary => 0,
             }
+    }
+}
+
+/// Replies count their text; control frames are tiny.
+impl Weighed for Message {
+    fn weight(&self) -> usize {
+        match self {
+            Message::Text(t) => t.len(),
+            _ => 0,
+        }
+    }
+}
+
+/// A FIFO that keeps the total weight of what it holds, for the byte
+/// budgets of both session queues.
+struct Fifo<T> {
+    items: VecDeque<T>,
+    bytes: usize,
+}
+
+impl<T: Weighed> Fifo<T> {
+    fn new() -> Fifo<T> {
+        Fifo {
+            items: VecDeque::new(),
+            bytes: 0,
+        }
+    }
+
+    fn push_back(&mut self, v: T) {
+        self.bytes += v.weight();
+        self.items.push_back(v);
+    }
+
+    fn push_front(&mut self, v: T) {
+        self.bytes += v.weight();
+        self.items.push_front(v);
+    }
+
+    fn pop_front(&mut self) -> Option<T> {
+        let v = self.items.pop_front()?;
+        self.bytes -= v.weight();
+        Some(v)
+    }
+
+    fn clear(&mut self) {
+        self.items.clear();
+        self.bytes = 0;
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
     }
 }
 
@@ -169,15 +225,11 @@ pub struct WsSession {
     slot: Option<Slot>,
     out: Outlet,
     /// Frames the sink had no room for yet, in order; see [`FlushBacklog`].
-    backlog: VecDeque<Message>,
-    /// Text bytes in `backlog`.
-    backlog_bytes: usize,
+    backlog: Fifo<Message>,
     /// The sink failed: the connection is gone, nothing more is sent.
     out_gone: bool,
     env: Env,
-    queue: VecDeque<Incoming>,
-    /// What `queue` holds, as `MAX_QUEUED_BYTES` counts it.
-    queued_bytes: usize,
+    queue: Fifo<Incoming>,
     busy: bool,
     /// A close frame has been sent (or the peer's received): nothing more is read.
     closing: bool,
@@ -193,12 +245,10 @@ impl WsSession {
             mode,
             slot: Some(slot),
             out,
-            backlog: VecDeque::new(),
-            backlog_bytes: 0,
+            backlog: Fifo::new(),
             out_gone: false,
             env: Env::new(),
-            queue: VecDeque::new(),
-            queued_bytes: 0,
+            queue: Fifo::new(),
             busy: false,
             closing: false,
             draining: false,
@@ -226,20 +276,15 @@ impl WsSession {
             return;
         }
         let was_idle = self.backlog.is_empty();
-        if let Message::Text(t) = &msg {
-            self.backlog_bytes += t.len();
-        }
         self.backlog.push_back(msg);
-        if self.backlog_bytes > MAX_BACKLOG_BYTES {
+        if self.backlog.bytes > MAX_BACKLOG_BYTES {
             // No close frame: it would wait behind everything else unread.
             tracing::info!("dropping a session that stopped reading its replies");
             self.backlog.clear();
-            self.backlog_bytes = 0;
             self.out_gone = true;
             self.release("slow_reader");
             self.closing = true;
             self.queue.clear();
-            self.queued_bytes = 0;
             ctx.stop();
             return;
         }
@@ -255,9 +300,6 @@ impl WsSession {
     /// (sent, or dropped because the connection is gone).
     fn drain_backlog(&mut self, cx: &mut std::task::Context<'_>) -> bool {
         while let Some(msg) = self.backlog.pop_front() {
-            if let Message::Text(t) = &msg {
-                self.backlog_bytes -= t.len();
-            }
             match self.out.poll_ready(cx) {
                 Ok(true) => {
                     if self.out.start_send(msg).is_err() {
@@ -265,9 +307,6 @@ impl WsSession {
                     }
                 }
                 Ok(false) => {
-                    if let Message::Text(t) = &msg {
-                        self.backlog_bytes += t.len();
-                    }
                     self.backlog.push_front(msg);
                     return false;
                 }
@@ -275,7 +314,6 @@ impl WsSession {
             }
             if self.out_gone {
                 self.backlog.clear();
-                self.backlog_bytes = 0;
             }
         }
         true
@@ -299,7 +337,6 @@ impl WsSession {
         self.release(reason);
         self.closing = true;
         self.queue.clear();
-        self.queued_bytes = 0;
         self.emit(ctx, Message::Close(Some(close_reason(code, why))));
         ctx.run_later(Duration::from_secs(2), |_, ctx| ctx.stop());
     }
@@ -311,11 +348,9 @@ impl WsSession {
     }
 
     fn enqueue(&mut self, ctx: &mut Context<Self>, frame: Incoming) {
-        let size = frame.queued_size();
-        if self.queued_bytes + size > MAX_QUEUED_BYTES {
+        if self.queue.bytes + frame.weight() > MAX_QUEUED_BYTES {
             return self.close(ctx, CloseCode::Policy, TOO_MANY, "overload");
         }
-        self.queued_bytes += size;
         self.queue.push_back(frame);
         self.pump(ctx);
     }
@@ -326,7 +361,6 @@ impl WsSession {
             let Some(frame) = self.queue.pop_front() else {
                 break;
             };
-            self.queued_bytes -= frame.queued_size();
             self.process(frame, ctx);
         }
         if self.draining && !self.busy && self.queue.is_empty() {
