@@ -52,7 +52,7 @@ fn observation_frame(c: &mut Criterion) {
         });
         g.bench_function(BenchmarkId::new("step/value_tree", name), |b| {
             b.iter(|| {
-                let meta = Value::Object(item.metadata.clone());
+                let meta = Value::Object(item.metadata.clone().into_map());
                 json!({"type": "observation", "data": {
                     "observation": {"question": null, "score": 1.0, "correct_answer": item.answer, "dataset_metadata": meta},
                     "reward": 1.0, "done": true}})

@@ -276,7 +276,7 @@ impl Oracle {
                 let meta = if it.metadata.is_empty() {
                     Value::Null
                 } else {
-                    Value::Object(it.metadata.clone())
+                    Value::Object(it.metadata.clone().into_map())
                 };
                 let envelope = |answer: &str| {
                     let score = ds.score(Some(answer), &it);

@@ -19,7 +19,7 @@ pub fn write_item_row(
     index: u64,
     question: &str,
     answer: Option<&str>,
-    metadata: &Map<String, Value>,
+    metadata: &crate::Metadata,
 ) {
     out.extend_from_slice(b"{\"index\":");
     write_u64(out, index);
@@ -31,7 +31,7 @@ pub fn write_item_row(
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"metadata\":");
-    write_object(out, metadata);
+    metadata.write_json(out);
     out.push(b'}');
 }
 
@@ -57,7 +57,7 @@ pub fn write_value(out: &mut Vec<u8>, value: &Value) {
     }
 }
 
-fn write_object(out: &mut Vec<u8>, m: &Map<String, Value>) {
+pub(crate) fn write_object(out: &mut Vec<u8>, m: &Map<String, Value>) {
     out.push(b'{');
     for (i, (k, v)) in m.iter().enumerate() {
         if i > 0 {
@@ -227,6 +227,7 @@ mod tests {
         let Value::Object(metadata) = metadata else {
             unreachable!()
         };
+        let metadata = crate::Metadata::from(metadata);
         for (index, answer) in [
             (0u64, Some("42")),
             (u64::MAX, None),
@@ -240,7 +241,7 @@ mod tests {
                 index: u64,
                 question: &'a str,
                 answer: Option<&'a str>,
-                metadata: &'a Map<String, Value>,
+                metadata: &'a crate::Metadata,
             }
             let want = ItemRow {
                 index,

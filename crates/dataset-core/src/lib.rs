@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod jsonl;
+pub mod metadata;
 pub mod score;
 
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 pub use config::ConfigReader;
+pub use metadata::Metadata;
 pub use pyrandom::{item_rng, Random, RandomError, Weight};
 
 /// One task: what reasoning-gym's `dataset[idx]` returns.
@@ -22,7 +24,7 @@ pub struct Item {
     pub question: String,
     pub answer: String,
     /// Key order is Python's dict insertion order.
-    pub metadata: Map<String, Value>,
+    pub metadata: Metadata,
 }
 
 impl Item {
@@ -32,7 +34,7 @@ impl Item {
         m.insert("index".into(), index.into());
         m.insert("question".into(), Value::String(self.question.clone()));
         m.insert("answer".into(), Value::String(self.answer.clone()));
-        m.insert("metadata".into(), Value::Object(self.metadata.clone()));
+        m.insert("metadata".into(), Value::Object((*self.metadata).clone()));
         Value::Object(m)
     }
 }
@@ -194,7 +196,7 @@ macro_rules! meta {
                 $crate::meta_value::Wrap($v).meta_value()
             });
         )*
-        m
+        $crate::Metadata::from(m)
     }};
 }
 

@@ -7,11 +7,12 @@
 use std::sync::Arc;
 
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Metadata, Params,
+    Random, Result,
 };
 use num_bigint::BigInt;
 use pycompat::{py_int, py_int_json, py_int_true_div, py_strip, py_title_ascii};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use time::{Date, Month};
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -255,7 +256,7 @@ fn random_date_between(rng: &mut Random, start: Date, end: Date) -> Result<Date>
 }
 
 /// A question, its answer and the task's own metadata.
-type Generated = (String, String, Map<String, Value>);
+type Generated = (String, String, Metadata);
 
 impl CalendarArithmetic {
     /// `timedelta(days=offset_upper_bound)`.

@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
-use serde_json::json;
+use dataset_core::metadata::pairs_as_object;
+use dataset_core::{item_rng, ConfigReader, Dataset, DatasetInfo, Item, Metadata, Params, Result};
+use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "leg_counting",
@@ -99,7 +100,7 @@ impl Dataset for LegCounting {
         let mut rng = item_rng(self.seed, idx);
         let num_types = rng.randint(self.min_animals, self.max_animals)?;
         let picks = rng.sample_indices(ANIMALS.len() as u64, num_types as usize)?;
-        let mut animals = serde_json::Map::with_capacity(picks.len());
+        let mut animals = Vec::with_capacity(picks.len());
         // ", ".join(f"{count} {animal}{'s' if count > 1 else ''}" ...), written in place.
         let mut question = String::with_capacity(256);
         question.push_str(
@@ -118,24 +119,42 @@ impl Dataset for LegCounting {
             if count > 1 {
                 question.push('s');
             }
-            animals.insert(animal.to_string(), count.into());
+            animals.push((animal, count));
         }
         question.push_str("?\n");
-        let num_animals = animals.len();
         Ok(Item {
             question,
             answer: total_legs.to_string(),
-            metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
-                "animals" => animals,
-                "num_animals" => num_animals,
-                "total_legs" => total_legs,
-                "difficulty" => json!({
-                    "num_animals": [self.min_animals, self.max_animals],
-                    "num_instances": [self.min_instances, self.max_instances],
-                }),
-            },
+            // `sample` draws distinct animals, so the dict has one key per pick.
+            metadata: Metadata::from_serialize(&Meta {
+                source_dataset: INFO.name,
+                source_index: idx,
+                num_animals: animals.len(),
+                animals: &animals,
+                total_legs,
+                difficulty: Difficulty {
+                    num_animals: [self.min_animals, self.max_animals],
+                    num_instances: [self.min_instances, self.max_instances],
+                },
+            }),
         })
     }
+}
+
+/// The item's metadata, fields in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    source_dataset: &'static str,
+    source_index: u64,
+    #[serde(serialize_with = "pairs_as_object")]
+    animals: &'a [(&'static str, i64)],
+    num_animals: usize,
+    total_legs: i64,
+    difficulty: Difficulty,
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    num_animals: [i64; 2],
+    num_instances: [i64; 2],
 }

@@ -108,7 +108,7 @@ fn check_file(path: &Path) -> Result<usize, String> {
                     item.answer, row["answer"]
                 ));
             }
-            let meta = Value::Object(item.metadata.clone());
+            let meta = Value::Object(item.metadata.clone().into_map());
             if !same(&meta, &row["metadata"]) {
                 return Err(format!(
                     "{ctx}: metadata differs\n  rgym: {meta}\n  ref:  {}",
@@ -158,7 +158,11 @@ fn reference_item(row: &Value) -> dataset_core::Item {
     dataset_core::Item {
         question: row["question"].as_str().unwrap_or_default().to_string(),
         answer: row["answer"].as_str().unwrap_or_default().to_string(),
-        metadata: row["metadata"].as_object().cloned().unwrap_or_default(),
+        metadata: row["metadata"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default()
+            .into(),
     }
 }
 

@@ -355,7 +355,7 @@ pub struct Observation<'a> {
     pub question: Option<&'a str>,
     pub score: Option<f64>,
     pub correct_answer: Option<&'a str>,
-    pub dataset_metadata: Option<&'a Map<String, Value>>,
+    pub dataset_metadata: Option<&'a dataset_core::Metadata>,
 }
 
 /// The `data` of an observation frame, and the body of `POST /reset|/step`.

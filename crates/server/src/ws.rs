@@ -826,7 +826,7 @@ mod tests {
         let item = dataset_core::Item {
             question: "Q \"quoted\"\n".into(),
             answer: "42".into(),
-            metadata: meta,
+            metadata: meta.into(),
         };
         let reset = Envelope::reset(&item.question);
         let scored = Envelope {

@@ -227,7 +227,7 @@ pub fn check_step(env: &Value, ds: &Seeded, idx: u64, answer: &str) {
     let meta = if it.metadata.is_empty() {
         Value::Null
     } else {
-        Value::Object(it.metadata.clone())
+        Value::Object(it.metadata.clone().into_map())
     };
     assert_eq!(
         env,

@@ -1,0 +1,217 @@
+//! [`Metadata`]: an item's metadata, as a map or as the JSON text of one.
+//!
+//! Why two forms: a map of `Value`s costs a hash, a `String` key and a node
+//! allocation per field, and freeing them again; for cheap datasets that was
+//! most of the time `rgym generate` spent per item, although the map is only
+//! ever written out again. A dataset on that path serializes a typed struct
+//! straight to JSON text instead ([`Metadata::from_serialize`]); the text is
+//! what writers copy, and the map is parsed from it, once, only when some code
+//! reads a field (a scorer that looks at metadata, the golden tests).
+//!
+//! Invariant: while the text is held, the map, if parsed, is exactly the
+//! parse of the text, and writing either gives the same bytes (checked for
+//! every registered dataset by `crates/datasets/tests/metadata_text.rs`).
+//! Mutable access drops the text, so the two can never disagree.
+
+use std::fmt;
+use std::ops::{Deref, DerefMut};
+use std::sync::OnceLock;
+
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+/// Key order is Python's dict insertion order. Reads as a
+/// `Map<String, Value>` (`Deref`); see the module docs for the two forms.
+#[derive(Clone, Default)]
+pub struct Metadata {
+    map: OnceLock<Map<String, Value>>,
+    text: Option<Box<RawValue>>,
+}
+
+impl Metadata {
+    /// Metadata written from `fields` (a struct or map serializing as a JSON
+    /// object, fields in the order Python's dict has them) as compact JSON.
+    ///
+    /// Floats serialize as `serde_json::to_value` would store them, so the
+    /// result equals what `meta!` builds from the same values.
+    pub fn from_serialize<T: Serialize + ?Sized>(fields: &T) -> Self {
+        match serde_json::value::to_raw_value(fields) {
+            Ok(text) if text.get().starts_with('{') => Metadata {
+                map: OnceLock::new(),
+                text: Some(text),
+            },
+            // Only a type that is not an object, or a map with keys JSON cannot
+            // have, gets here; the map path reports the same values its own way.
+            _ => match serde_json::to_value(fields) {
+                Ok(Value::Object(map)) => map.into(),
+                _ => Metadata::default(),
+            },
+        }
+    }
+
+    /// Appends the compact JSON object (serde_json's bytes for the map).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        match &self.text {
+            Some(text) => out.extend_from_slice(text.get().as_bytes()),
+            None => crate::jsonl::write_object(out, self),
+        }
+    }
+
+    /// The map, parsed now if only the text was held.
+    pub fn into_map(mut self) -> Map<String, Value> {
+        self.materialize();
+        self.map.take().unwrap_or_default()
+    }
+
+    fn materialize(&self) -> &Map<String, Value> {
+        self.map.get_or_init(|| match &self.text {
+            // The text is serde_json's own output for an object, so it parses;
+            // an empty map would show up in the golden and consistency tests.
+            Some(text) => serde_json::from_str(text.get()).unwrap_or_default(),
+            None => Map::new(),
+        })
+    }
+}
+
+impl From<Map<String, Value>> for Metadata {
+    fn from(map: Map<String, Value>) -> Self {
+        Metadata {
+            map: OnceLock::from(map),
+            text: None,
+        }
+    }
+}
+
+impl Deref for Metadata {
+    type Target = Map<String, Value>;
+
+    fn deref(&self) -> &Map<String, Value> {
+        self.materialize()
+    }
+}
+
+impl DerefMut for Metadata {
+    fn deref_mut(&mut self) -> &mut Map<String, Value> {
+        self.materialize();
+        self.text = None;
+        self.map.get_mut().expect("materialized just above")
+    }
+}
+
+impl PartialEq for Metadata {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.text, &other.text) {
+            (Some(a), Some(b)) if a.get() == b.get() => true,
+            _ => **self == **other,
+        }
+    }
+}
+
+impl fmt::Debug for Metadata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl Serialize for Metadata {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.text {
+            Some(text) => text.serialize(s),
+            None => self.materialize().serialize(s),
+        }
+    }
+}
+
+/// `serialize_with` for `(key, value)` pairs that Python keeps in a dict:
+/// a JSON object in the pairs' order.
+pub fn pairs_as_object<S, K, V>(pairs: &[(K, V)], s: S) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    K: Serialize,
+    V: Serialize,
+{
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[derive(Serialize)]
+    struct Fields<'a> {
+        source_dataset: &'static str,
+        source_index: u64,
+        #[serde(serialize_with = "pairs_as_object")]
+        animals: &'a [(&'static str, i64)],
+        floats: [f64; 6],
+        text: &'a str,
+        nothing: Option<i64>,
+        nested: Value,
+    }
+
+    fn sample() -> (Metadata, Metadata) {
+        let fields = Fields {
+            source_dataset: "x",
+            source_index: u64::MAX,
+            animals: &[("sea slug", 3), ("cat", 1)],
+            floats: [1e300, -0.0, 0.1, 2.0, 1.5e-7, f64::NAN],
+            text: "tab\t \"quote\" é",
+            nothing: None,
+            nested: json!({"b": [1, 2.5], "a": null}),
+        };
+        let built = crate::meta! {
+            "source_dataset" => "x",
+            "source_index" => u64::MAX,
+            "animals" => json!({"sea slug": 3, "cat": 1}),
+            "floats" => [1e300, -0.0, 0.1, 2.0, 1.5e-7, f64::NAN],
+            "text" => "tab\t \"quote\" é",
+            "nothing" => Option::<i64>::None,
+            "nested" => json!({"b": [1, 2.5], "a": null}),
+        };
+        (Metadata::from_serialize(&fields), built)
+    }
+
+    /// The text form reads, compares and writes exactly as the map `meta!` builds.
+    #[test]
+    fn text_equals_map() {
+        let (text, map) = sample();
+        assert!(text.text.is_some());
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        text.write_json(&mut a);
+        map.write_json(&mut b);
+        assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+        assert_eq!(
+            serde_json::to_string(&text).unwrap(),
+            serde_json::to_string(&map).unwrap()
+        );
+        assert_eq!(text, map);
+        assert_eq!(*text, *map);
+        let keys: Vec<_> = text.keys().cloned().collect();
+        assert_eq!(keys, map.keys().cloned().collect::<Vec<_>>());
+        assert_eq!(text["floats"][0].to_string(), "1e+300");
+        assert_eq!(text.clone().into_map(), map.into_map());
+    }
+
+    /// Changing the map drops the text: what is written is what was changed.
+    #[test]
+    fn mutation_drops_text() {
+        let (mut text, _) = sample();
+        text.insert("extra".into(), json!(1));
+        let mut out = Vec::new();
+        text.write_json(&mut out);
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.ends_with(r#","extra":1}"#), "{out}");
+        assert_eq!(text.len(), 8);
+    }
+
+    #[test]
+    fn not_an_object() {
+        assert!(Metadata::from_serialize(&3).is_empty());
+        let mut keyed = std::collections::BTreeMap::new();
+        keyed.insert(2, "two");
+        let m = Metadata::from_serialize(&keyed);
+        assert_eq!(m["2"], "two");
+    }
+}
