@@ -13,6 +13,7 @@
 //! every registered dataset by `crates/datasets/tests/metadata_text.rs`).
 //! Mutable access drops the text, so the two can never disagree.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::sync::OnceLock;
@@ -26,7 +27,13 @@ use serde_json::{Map, Value};
 #[derive(Clone, Default)]
 pub struct Metadata {
     map: OnceLock<Map<String, Value>>,
-    text: Option<Box<RawValue>>,
+    /// Compact JSON of an object, as serde_json writes it.
+    text: Option<Box<str>>,
+}
+
+thread_local! {
+    /// Where [`Metadata::from_serialize`] writes before taking an exact-size copy.
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Metadata {
@@ -36,14 +43,23 @@ impl Metadata {
     /// Floats serialize as `serde_json::to_value` would store them, so the
     /// result equals what `meta!` builds from the same values.
     pub fn from_serialize<T: Serialize + ?Sized>(fields: &T) -> Self {
-        match serde_json::value::to_raw_value(fields) {
-            Ok(text) if text.get().starts_with('{') => Metadata {
+        let text = SCRATCH.with(|scratch| {
+            let mut out = scratch.borrow_mut();
+            out.clear();
+            crate::jsonl::serializer::write(&mut out, fields)
+                .ok()
+                .filter(|()| out.first() == Some(&b'{'))
+                .and_then(|()| std::str::from_utf8(&out).ok().map(Box::from))
+        });
+        match text {
+            Some(text) => Metadata {
                 map: OnceLock::new(),
                 text: Some(text),
             },
-            // Only a type that is not an object, or a map with keys JSON cannot
-            // have, gets here; the map path reports the same values its own way.
-            _ => match serde_json::to_value(fields) {
+            // A shape the fast writer leaves to serde_json (floats, enums, a
+            // `Value` inside), or not an object at all: the map path, exact
+            // by construction, as `meta!` would build it.
+            None => match serde_json::to_value(fields) {
                 Ok(Value::Object(map)) => map.into(),
                 _ => Metadata::default(),
             },
@@ -53,7 +69,7 @@ impl Metadata {
     /// Appends the compact JSON object (serde_json's bytes for the map).
     pub fn write_json(&self, out: &mut Vec<u8>) {
         match &self.text {
-            Some(text) => out.extend_from_slice(text.get().as_bytes()),
+            Some(text) => out.extend_from_slice(text.as_bytes()),
             None => crate::jsonl::write_object(out, self),
         }
     }
@@ -68,7 +84,7 @@ impl Metadata {
         self.map.get_or_init(|| match &self.text {
             // The text is serde_json's own output for an object, so it parses;
             // an empty map would show up in the golden and consistency tests.
-            Some(text) => serde_json::from_str(text.get()).unwrap_or_default(),
+            Some(text) => serde_json::from_str(text).unwrap_or_default(),
             None => Map::new(),
         })
     }
@@ -102,7 +118,7 @@ impl DerefMut for Metadata {
 impl PartialEq for Metadata {
     fn eq(&self, other: &Self) -> bool {
         match (&self.text, &other.text) {
-            (Some(a), Some(b)) if a.get() == b.get() => true,
+            (Some(a), Some(b)) if a == b => true,
             _ => **self == **other,
         }
     }
@@ -116,9 +132,10 @@ impl fmt::Debug for Metadata {
 
 impl Serialize for Metadata {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match &self.text {
-            Some(text) => text.serialize(s),
-            None => self.materialize().serialize(s),
+        // Validating the text again is a plain scan: no `Value` tree is built.
+        match self.text.as_deref().map(serde_json::from_str::<&RawValue>) {
+            Some(Ok(raw)) => raw.serialize(s),
+            _ => self.materialize().serialize(s),
         }
     }
 }
@@ -145,10 +162,9 @@ mod tests {
         source_index: u64,
         #[serde(serialize_with = "pairs_as_object")]
         animals: &'a [(&'static str, i64)],
-        floats: [f64; 6],
         text: &'a str,
         nothing: Option<i64>,
-        nested: Value,
+        pair: (i64, bool),
     }
 
     fn sample() -> (Metadata, Metadata) {
@@ -156,21 +172,35 @@ mod tests {
             source_dataset: "x",
             source_index: u64::MAX,
             animals: &[("sea slug", 3), ("cat", 1)],
-            floats: [1e300, -0.0, 0.1, 2.0, 1.5e-7, f64::NAN],
             text: "tab\t \"quote\" é",
             nothing: None,
-            nested: json!({"b": [1, 2.5], "a": null}),
+            pair: (-1, true),
         };
         let built = crate::meta! {
             "source_dataset" => "x",
             "source_index" => u64::MAX,
             "animals" => json!({"sea slug": 3, "cat": 1}),
-            "floats" => [1e300, -0.0, 0.1, 2.0, 1.5e-7, f64::NAN],
             "text" => "tab\t \"quote\" é",
             "nothing" => Option::<i64>::None,
-            "nested" => json!({"b": [1, 2.5], "a": null}),
+            "pair" => (-1, true),
         };
         (Metadata::from_serialize(&fields), built)
+    }
+
+    fn same(a: &Metadata, b: &Metadata) {
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        a.write_json(&mut x);
+        b.write_json(&mut y);
+        assert_eq!(String::from_utf8(x).unwrap(), String::from_utf8(y).unwrap());
+        assert_eq!(
+            serde_json::to_string(a).unwrap(),
+            serde_json::to_string(b).unwrap()
+        );
+        assert_eq!(a, b);
+        assert_eq!(**a, **b);
+        let keys: Vec<_> = a.keys().cloned().collect();
+        assert_eq!(keys, b.keys().cloned().collect::<Vec<_>>());
+        assert_eq!(a.clone().into_map(), b.clone().into_map());
     }
 
     /// The text form reads, compares and writes exactly as the map `meta!` builds.
@@ -178,20 +208,28 @@ mod tests {
     fn text_equals_map() {
         let (text, map) = sample();
         assert!(text.text.is_some());
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        text.write_json(&mut a);
-        map.write_json(&mut b);
-        assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
-        assert_eq!(
-            serde_json::to_string(&text).unwrap(),
-            serde_json::to_string(&map).unwrap()
-        );
-        assert_eq!(text, map);
-        assert_eq!(*text, *map);
-        let keys: Vec<_> = text.keys().cloned().collect();
-        assert_eq!(keys, map.keys().cloned().collect::<Vec<_>>());
-        assert_eq!(text["floats"][0].to_string(), "1e+300");
-        assert_eq!(text.clone().into_map(), map.into_map());
+        same(&text, &map);
+    }
+
+    /// Floats and `Value`s take serde_json's path, with the same result.
+    #[test]
+    fn floats_fall_back_to_the_map() {
+        #[derive(Serialize)]
+        struct WithFloats {
+            floats: [f64; 6],
+            nested: Value,
+        }
+        let typed = Metadata::from_serialize(&WithFloats {
+            floats: [1e300, -0.0, 0.1, 2.0, 1.5e-7, f64::NAN],
+            nested: json!({"b": [1, 2.5], "a": null}),
+        });
+        assert!(typed.text.is_none());
+        let built = crate::meta! {
+            "floats" => [1e300, -0.0, 0.1, 2.0, 1.5e-7, f64::NAN],
+            "nested" => json!({"b": [1, 2.5], "a": null}),
+        };
+        same(&typed, &built);
+        assert_eq!(typed["floats"][0].to_string(), "1e+300");
     }
 
     /// Changing the map drops the text: what is written is what was changed.
@@ -203,7 +241,7 @@ mod tests {
         text.write_json(&mut out);
         let out = String::from_utf8(out).unwrap();
         assert!(out.ends_with(r#","extra":1}"#), "{out}");
-        assert_eq!(text.len(), 8);
+        assert_eq!(text.len(), 7);
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! `leg_counting`: total legs of a random menagerie.
 
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
@@ -102,7 +101,8 @@ impl Dataset for LegCounting {
         let picks = rng.sample_indices(ANIMALS.len() as u64, num_types as usize)?;
         let mut animals = Vec::with_capacity(picks.len());
         // ", ".join(f"{count} {animal}{'s' if count > 1 else ''}" ...), written in place.
-        let mut question = String::with_capacity(256);
+        let mut question = String::with_capacity(512);
+        let mut digits = itoa::Buffer::new();
         question.push_str(
             "Your task is to count how many legs there are in total when given a list of animals.\n\n\
              Now, how many legs are there in total if you have ",
@@ -115,7 +115,9 @@ impl Dataset for LegCounting {
             if i > 0 {
                 question.push_str(", ");
             }
-            let _ = write!(question, "{count} {animal}");
+            question.push_str(digits.format(count));
+            question.push(' ');
+            question.push_str(animal);
             if count > 1 {
                 question.push('s');
             }
@@ -124,7 +126,7 @@ impl Dataset for LegCounting {
         question.push_str("?\n");
         Ok(Item {
             question,
-            answer: total_legs.to_string(),
+            answer: digits.format(total_legs).to_owned(),
             // `sample` draws distinct animals, so the dict has one key per pick.
             metadata: Metadata::from_serialize(&Meta {
                 source_dataset: INFO.name,

@@ -22,11 +22,7 @@ pub const LANES: usize = 16;
 
 /// A `Random` whose table is about to be overwritten; only used as storage.
 fn blank() -> Random {
-    Random {
-        mt: [0; N],
-        index: 0,
-        gauss_next: None,
-    }
+    Random::with_table(crate::table())
 }
 
 /// The 32-bit words of |v| (at least one), as `Random::from_i128` keys it.
@@ -300,13 +296,15 @@ pub fn fill_item_rngs(seed: i128, start: u64, n: usize, out: &mut Vec<Random>) {
 struct Prefetched {
     first: i128,
     rngs: Vec<Random>,
+    /// Whether `rngs[k]`'s table was handed out (the slot then holds a spare).
+    taken: Vec<bool>,
     /// `item_rng` calls served from `rngs` since the last [`prefetch`].
     hits: usize,
 }
 
 thread_local! {
     static PREFETCHED: RefCell<Prefetched> = const {
-        RefCell::new(Prefetched { first: 0, rngs: Vec::new(), hits: 0 })
+        RefCell::new(Prefetched { first: 0, rngs: Vec::new(), taken: Vec::new(), hits: 0 })
     };
 }
 
@@ -329,6 +327,8 @@ pub fn prefetch(seed: i128, start: u64, n: usize) {
         let mut p = p.borrow_mut();
         p.first = first;
         p.hits = 0;
+        p.taken.clear();
+        p.taken.resize(n, false);
         let rngs = &mut p.rngs;
         rngs.truncate(n);
         rngs.resize_with(n, blank);
@@ -348,18 +348,27 @@ pub fn clear_prefetch() {
     PREFETCHED.with(|p| {
         let mut p = p.borrow_mut();
         p.rngs = Vec::new();
+        p.taken = Vec::new();
     });
 }
 
-/// `Random(value)`: this thread's prefetched copy if it has one, else seeded here.
+/// `Random(value)`: this thread's prefetched state if it has one, else seeded here.
+///
+/// A prefetched state is moved out, not copied, leaving a spare table in its
+/// slot for the next [`prefetch`] to overwrite; asking for the same value
+/// again seeds it afresh.
 #[inline]
 pub(crate) fn prefetched_or_seed(value: i128) -> Random {
     PREFETCHED.with(|p| {
-        let mut p = p.borrow_mut();
+        let p = &mut *p.borrow_mut();
         let off = (value as u128).wrapping_sub(p.first as u128);
-        if off < p.rngs.len() as u128 {
+        let slot = usize::try_from(off).ok().filter(|&k| k < p.rngs.len());
+        if let Some(k) = slot.filter(|&k| !p.taken[k]) {
             p.hits += 1;
-            p.rngs[off as usize].clone()
+            p.taken[k] = true;
+            let mut r = blank();
+            std::mem::swap(&mut r.mt, &mut p.rngs[k].mt);
+            r
         } else {
             Random::from_i128(value)
         }
@@ -452,10 +461,11 @@ mod tests {
         for idx in 90..150u64 {
             let want = Random::from_i128(1 + idx as i128);
             assert!(same(&item_rng(1, idx), &want), "idx {idx}");
-            // Same value, another split between seed and index.
+            // Same value again (another split between seed and index): the
+            // prefetched state was handed out, so this one is seeded afresh.
             assert!(same(&item_rng(idx as i128, 1), &want), "idx {idx}");
         }
-        assert_eq!(prefetch_hits(), 80);
+        assert_eq!(prefetch_hits(), 40);
         prefetch(i128::MAX - 2, 0, 10);
         for idx in 0..12u64 {
             let want = Random::from_i128((i128::MAX - 2).saturating_add(idx as i128));

@@ -6,9 +6,11 @@
 //! `choices`' float bisection...). Each method documents the CPython code path it
 //! mirrors; the committed test vectors were produced by CPython itself.
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::fmt;
+use std::mem::ManuallyDrop;
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -123,11 +125,67 @@ fn cmp_int_float(i: i128, x: f64) -> Ordering {
 }
 
 /// Python's `random.Random`.
-#[derive(Clone)]
+///
+/// The 2.5 KiB table lives on the heap and is recycled through a per-thread
+/// pool when a `Random` drops, so handing a state around (out of the seeding
+/// prefetch, into a generator) moves a pointer instead of copying the table:
+/// that copy was the largest single cost of seeding a cheap item.
 pub struct Random {
-    mt: [u32; N],
+    mt: ManuallyDrop<Box<[u32; N]>>,
     index: usize,
     gauss_next: Option<f64>,
+}
+
+/// Tables kept for reuse per thread: a batch of prefetched states in flight.
+const SPARE_TABLES: usize = 64;
+
+thread_local! {
+    static SPARE: RefCell<Vec<Box<[u32; N]>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A table whose contents the caller overwrites: a recycled one if this thread has one.
+fn table() -> Box<[u32; N]> {
+    SPARE
+        .try_with(|s| s.borrow_mut().pop())
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Box::new([0; N]))
+}
+
+impl Random {
+    /// A state with a table of unspecified contents, to be overwritten.
+    fn with_table(mt: Box<[u32; N]>) -> Self {
+        Random {
+            mt: ManuallyDrop::new(mt),
+            index: 0,
+            gauss_next: None,
+        }
+    }
+}
+
+impl Drop for Random {
+    fn drop(&mut self) {
+        // SAFETY: `mt` is not used again; this is the only place it is taken.
+        let mt = unsafe { ManuallyDrop::take(&mut self.mt) };
+        let _ = SPARE.try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.len() < SPARE_TABLES {
+                s.push(mt);
+            }
+        });
+    }
+}
+
+impl Clone for Random {
+    fn clone(&self) -> Self {
+        let mut mt = table();
+        mt.copy_from_slice(&self.mt[..]);
+        Random {
+            mt: ManuallyDrop::new(mt),
+            index: self.index,
+            gauss_next: self.gauss_next,
+        }
+    }
 }
 
 impl fmt::Debug for Random {
@@ -186,11 +244,8 @@ impl Random {
 
     /// `init_by_array(key)`: the seeding CPython applies to the 32-bit words of |seed|.
     pub fn from_key(key: &[u32]) -> Self {
-        let mut r = Random {
-            mt: GENRAND_19650218,
-            index: 0,
-            gauss_next: None,
-        };
+        let mut r = Random::with_table(table());
+        r.mt.copy_from_slice(&GENRAND_19650218);
         let mt = &mut r.mt;
         let (mut i, mut j) = (1usize, 0usize);
         let klen = key.len().max(1);

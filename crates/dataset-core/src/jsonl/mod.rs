@@ -3,12 +3,14 @@
 //!
 //! Why not serde_json itself: for cheap datasets, serializing cost as much as
 //! generating. serde_json escapes strings one byte at a time through its
-//! generic `Formatter`; here clean runs are skipped eight bytes at a time and
+//! generic `Formatter`; here clean runs are found eight bytes at a time and
 //! copied at once, and `Value` trees are walked directly. The output rules are
 //! serde_json's compact ones (no spaces; `\"`, `\\`, `\b \f \n \r \t`, other
 //! control bytes as `\u00xx` in lowercase hex, everything else verbatim;
 //! numbers as their stored text, which `arbitrary_precision` keeps). The tests
 //! compare against serde_json.
+
+pub mod serializer;
 
 use serde_json::{Map, Value};
 
@@ -87,13 +89,41 @@ fn write_u64(out: &mut Vec<u8>, mut n: u64) {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether any of the eight bytes of `w` needs an escape: below 0x20, `"` or
-/// `\` (the has-less-than / has-zero-byte tricks, exact as to "any").
+/// A mask with the high bit of each of the eight bytes of `w` set where that
+/// byte needs an escape: below 0x20, `"` or `\\` (the has-less-than and
+/// has-zero-byte tricks). Bits above the lowest can be false positives, the
+/// lowest one is exact, which is all [`next_escape`] reads.
 #[inline]
-fn needs_escape(w: u64) -> bool {
+fn escape_mask(w: u64) -> u64 {
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
     let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-    (control | zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64))) != 0
+    control | zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64))
+}
+
+/// The index of the first byte of `b[i..]` that needs an escape, or `b.len()`.
+#[inline]
+fn next_escape(b: &[u8], mut i: usize) -> usize {
+    while let Some(word) = b.get(i..i + 8) {
+        let mask = escape_mask(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    // Fewer than eight bytes left. The string's last eight bytes cover them:
+    // the bytes before `i` are shifted out, and as they may be escaped bytes
+    // already handled (whose borrows can flag a clean neighbour), a hit is
+    // confirmed byte by byte. Shorter strings go byte by byte.
+    if let Some(last) = b.len().checked_sub(8).filter(|_| i < b.len()) {
+        let word = u64::from_le_bytes(b[last..].try_into().expect("eight bytes"));
+        if escape_mask(word) >> ((i - last) * 8) == 0 {
+            return b.len();
+        }
+    }
+    while i < b.len() && ESCAPE[b[i] as usize] == 0 {
+        i += 1;
+    }
+    i
 }
 
 /// The escape of each byte: 0 for none, `u` for `\u00xx`, else the letter
@@ -116,58 +146,55 @@ static ESCAPE: [u8; 256] = {
 };
 
 /// `s` as a JSON string.
+#[inline]
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
+    // Most strings in metadata are short and clean (keys, names, numbers as
+    // text): tested with two overlapping words, copied at once, inline.
     let b = s.as_bytes();
+    let clean = match b.len() {
+        0..=7 => b.iter().all(|&c| ESCAPE[c as usize] == 0),
+        8..=16 => {
+            let word =
+                |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+            escape_mask(word(0)) | escape_mask(word(b.len() - 8)) == 0
+        }
+        _ => false,
+    };
+    if clean {
+        out.reserve(b.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(b);
+        out.push(b'"');
+    } else {
+        write_str_escaped(out, b);
+    }
+}
+
+#[inline(never)]
+fn write_str_escaped(out: &mut Vec<u8>, b: &[u8]) {
     out.reserve(b.len() + 2);
     out.push(b'"');
-    let (mut i, mut run) = (0, 0);
+    let mut run = 0;
     loop {
-        while let Some(word) = b.get(i..i + 8) {
-            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            if needs_escape(word) {
-                break;
-            }
-            i += 8;
-        }
-        if i + 8 > b.len() {
-            // Fewer than eight bytes left: are they all clean? (The last eight
-            // bytes of the string cover them, if an escape already written
-            // there does not spoil the test; a shorter string is checked byte
-            // by byte.)
-            let clean = i == b.len()
-                || match b.len().checked_sub(8) {
-                    Some(last) => {
-                        let word = u64::from_le_bytes(b[last..].try_into().expect("eight bytes"));
-                        !needs_escape(word)
-                    }
-                    None => b[i..].iter().all(|&c| ESCAPE[c as usize] == 0),
-                };
-            if clean {
-                break;
-            }
-        }
-        let c = b[i];
+        let i = next_escape(b, run);
+        out.extend_from_slice(&b[run..i]);
+        let Some(&c) = b.get(i) else { break };
         let esc = ESCAPE[c as usize];
-        if esc != 0 {
-            out.extend_from_slice(&b[run..i]);
-            if esc == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[(c >> 4) as usize],
-                    HEX[(c & 0xf) as usize],
-                ]);
-            } else {
-                out.extend_from_slice(&[b'\\', esc]);
-            }
-            run = i + 1;
+        if esc == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(c >> 4) as usize],
+                HEX[(c & 0xf) as usize],
+            ]);
+        } else {
+            out.extend_from_slice(&[b'\\', esc]);
         }
-        i += 1;
+        run = i + 1;
     }
-    out.extend_from_slice(&b[run..]);
     out.push(b'"');
 }
 

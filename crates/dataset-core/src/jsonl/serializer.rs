@@ -1,0 +1,555 @@
+//! A serde `Serializer` writing compact JSON, byte for byte what
+//! `serde_json::to_writer` writes, for the shapes typed metadata has.
+//!
+//! Why not serde_json's: it escapes every string a byte at a time, and for a
+//! cheap dataset the keys and strings of its metadata cost more than building
+//! the item. This one escapes with [`write_str`](super::write_str).
+//!
+//! It covers what metadata structs use: structs, maps with string or integer
+//! keys, sequences, tuples, options, unit, strings, booleans and integers.
+//! Anything else (floats, enums, bytes, serde_json's own `Value`/`Number`)
+//! is refused with [`Unsupported`], and the caller falls back to serde_json,
+//! so an unusual field costs speed, never exactness.
+
+use std::fmt;
+
+use serde::ser::{self, Serialize};
+
+use super::write_str;
+
+/// A shape this serializer leaves to serde_json.
+#[derive(Debug)]
+pub struct Unsupported;
+
+impl fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("shape left to serde_json")
+    }
+}
+
+impl std::error::Error for Unsupported {}
+
+impl ser::Error for Unsupported {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Unsupported
+    }
+}
+
+/// Appends `value` as compact JSON to `out`. On `Err`, `out` holds a partial
+/// write the caller must discard.
+pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Unsupported> {
+    value.serialize(&mut Writer { out })
+}
+
+struct Writer<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+impl Writer<'_> {
+    fn int(&mut self, v: impl itoa::Integer) -> Result<(), Unsupported> {
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
+    }
+}
+
+/// An open `[`/`{`: whether a `,` is due before the next element.
+pub struct Compound<'a, 'b> {
+    w: &'b mut Writer<'a>,
+    first: bool,
+}
+
+impl Compound<'_, '_> {
+    fn comma(&mut self) {
+        if !std::mem::take(&mut self.first) {
+            self.w.out.push(b',');
+        }
+    }
+}
+
+impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Compound<'a, 'b>;
+    type SerializeTuple = Compound<'a, 'b>;
+    type SerializeTupleStruct = Compound<'a, 'b>;
+    type SerializeTupleVariant = ser::Impossible<(), Unsupported>;
+    type SerializeMap = Compound<'a, 'b>;
+    type SerializeStruct = Compound<'a, 'b>;
+    type SerializeStructVariant = ser::Impossible<(), Unsupported>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
+        self.out
+            .extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_char(self, v: char) -> Result<(), Unsupported> {
+        write_str(self.out, v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        write_str(self.out, v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Unsupported> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), Unsupported> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a, 'b>, Unsupported> {
+        self.out.push(b'[');
+        Ok(Compound {
+            w: self,
+            first: true,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'b>, Unsupported> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'b>, Unsupported> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a, 'b>, Unsupported> {
+        self.out.push(b'{');
+        Ok(Compound {
+            w: self,
+            first: true,
+        })
+    }
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'b>, Unsupported> {
+        // serde_json's `Number` and `RawValue` are private-token structs.
+        if name.starts_with('$') {
+            return Err(Unsupported);
+        }
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Unsupported> {
+        Err(Unsupported)
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
+        self.comma();
+        v.serialize(&mut *self.w)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.w.out.push(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
+        ser::SerializeSeq::serialize_element(self, v)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
+        ser::SerializeSeq::serialize_element(self, v)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
+        self.comma();
+        key.serialize(KeyWriter {
+            out: &mut *self.w.out,
+        })?;
+        self.w.out.push(b':');
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
+        v.serialize(&mut *self.w)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.w.out.push(b'}');
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Unsupported> {
+        self.comma();
+        write_str(self.w.out, key);
+        self.w.out.push(b':');
+        v.serialize(&mut *self.w)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.w.out.push(b'}');
+        Ok(())
+    }
+}
+
+/// Map keys: strings as they are, integers quoted (as serde_json does);
+/// anything else is left to serde_json.
+struct KeyWriter<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+impl KeyWriter<'_> {
+    fn int(self, v: impl itoa::Integer) -> Result<(), Unsupported> {
+        self.out.push(b'"');
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        self.out.push(b'"');
+        Ok(())
+    }
+}
+
+impl ser::Serializer for KeyWriter<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = ser::Impossible<(), Unsupported>;
+    type SerializeTuple = ser::Impossible<(), Unsupported>;
+    type SerializeTupleStruct = ser::Impossible<(), Unsupported>;
+    type SerializeTupleVariant = ser::Impossible<(), Unsupported>;
+    type SerializeMap = ser::Impossible<(), Unsupported>;
+    type SerializeStruct = ser::Impossible<(), Unsupported>;
+    type SerializeStructVariant = ser::Impossible<(), Unsupported>;
+
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        write_str(self.out, v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Unsupported> {
+        write_str(self.out, v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Unsupported> {
+        self.int(v)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), Unsupported> {
+        v.serialize(self)
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Unsupported> {
+        Err(Unsupported)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Serialize;
+    use serde_json::json;
+
+    fn ours<T: Serialize>(v: &T) -> Option<String> {
+        let mut out = Vec::new();
+        super::write(&mut out, v).ok()?;
+        Some(String::from_utf8(out).unwrap())
+    }
+
+    #[derive(Serialize)]
+    struct Unit;
+
+    #[derive(Serialize)]
+    struct Pair(i8, &'static str);
+
+    #[derive(Serialize)]
+    struct Wrapped(u32);
+
+    #[derive(Serialize)]
+    struct Fields {
+        #[serde(rename = "weird \"key\"\n")]
+        a: Vec<Option<u128>>,
+        b: (bool, char, i128),
+        c: BTreeMap<i64, Vec<&'static str>>,
+        d: Unit,
+        e: Pair,
+        f: Wrapped,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        g: Option<i32>,
+        h: [u8; 0],
+        i: BTreeMap<String, ()>,
+    }
+
+    /// Every supported shape writes serde_json's bytes.
+    #[test]
+    fn same_bytes_as_serde_json() {
+        let mut c = BTreeMap::new();
+        c.insert(-3, vec!["x\u{1}", "é", "🙂"]);
+        c.insert(i64::MAX, vec![]);
+        let mut i = BTreeMap::new();
+        i.insert("\\".to_string(), ());
+        let v = Fields {
+            a: vec![Some(u128::MAX), None, Some(0)],
+            b: (true, '"', i128::MIN),
+            c,
+            d: Unit,
+            e: Pair(-128, "tab\t"),
+            f: Wrapped(u32::MAX),
+            g: None,
+            h: [],
+            i,
+        };
+        assert_eq!(ours(&v).unwrap(), serde_json::to_string(&v).unwrap());
+        for s in [
+            "",
+            "plain",
+            "a\"b\\c\u{7f}\u{0}",
+            "long enough to take the word path \n ok",
+        ] {
+            assert_eq!(ours(&s).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    /// What it does not write exactly, it refuses.
+    #[test]
+    fn refuses_the_rest() {
+        #[derive(Serialize)]
+        enum E {
+            A,
+            B(i32),
+        }
+        assert!(ours(&1.5f64).is_none());
+        assert!(ours(&vec![1.0f32]).is_none());
+        assert!(ours(&E::A).is_none());
+        assert!(ours(&E::B(1)).is_none());
+        assert!(ours(&json!({"a": 1})).is_none());
+        let mut bool_keys = BTreeMap::new();
+        bool_keys.insert(true, 1);
+        assert!(ours(&bool_keys).is_none());
+        assert!(ours(&serde_bytes_like()).is_none());
+    }
+
+    fn serde_bytes_like() -> impl Serialize {
+        struct B;
+        impl Serialize for B {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(b"ab")
+            }
+        }
+        B
+    }
+}
