@@ -140,6 +140,8 @@ pub struct Random {
 const SPARE_TABLES: usize = 64;
 
 thread_local! {
+    // Boxed on purpose: a spare is handed out as the box itself.
+    #[allow(clippy::vec_box)]
     static SPARE: RefCell<Vec<Box<[u32; N]>>> = const { RefCell::new(Vec::new()) };
 }
 
