@@ -27,8 +27,9 @@ use serde_json::{Map, Value};
 #[derive(Clone, Default)]
 pub struct Metadata {
     map: OnceLock<Map<String, Value>>,
-    /// Compact JSON of an object, as serde_json writes it.
-    text: Option<Box<str>>,
+    /// Compact JSON of an object, as serde_json writes it (UTF-8: the
+    /// serializer writes only `&str` contents and ASCII).
+    text: Option<Box<[u8]>>,
 }
 
 thread_local! {
@@ -49,7 +50,7 @@ impl Metadata {
             crate::jsonl::serializer::write(&mut out, fields)
                 .ok()
                 .filter(|()| out.first() == Some(&b'{'))
-                .and_then(|()| std::str::from_utf8(&out).ok().map(Box::from))
+                .map(|()| Box::from(&out[..]))
         });
         match text {
             Some(text) => Metadata {
@@ -69,7 +70,7 @@ impl Metadata {
     /// Appends the compact JSON object (serde_json's bytes for the map).
     pub fn write_json(&self, out: &mut Vec<u8>) {
         match &self.text {
-            Some(text) => out.extend_from_slice(text.as_bytes()),
+            Some(text) => out.extend_from_slice(text),
             None => crate::jsonl::write_object(out, self),
         }
     }
@@ -84,7 +85,7 @@ impl Metadata {
         self.map.get_or_init(|| match &self.text {
             // The text is serde_json's own output for an object, so it parses;
             // an empty map would show up in the golden and consistency tests.
-            Some(text) => serde_json::from_str(text).unwrap_or_default(),
+            Some(text) => serde_json::from_slice(text).unwrap_or_default(),
             None => Map::new(),
         })
     }
@@ -133,7 +134,11 @@ impl fmt::Debug for Metadata {
 impl Serialize for Metadata {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // Validating the text again is a plain scan: no `Value` tree is built.
-        match self.text.as_deref().map(serde_json::from_str::<&RawValue>) {
+        match self
+            .text
+            .as_deref()
+            .map(serde_json::from_slice::<&RawValue>)
+        {
             Some(Ok(raw)) => raw.serialize(s),
             _ => self.materialize().serialize(s),
         }

@@ -99,7 +99,7 @@ impl Dataset for LegCounting {
         let mut rng = item_rng(self.seed, idx);
         let num_types = rng.randint(self.min_animals, self.max_animals)?;
         let picks = rng.sample_indices(ANIMALS.len() as u64, num_types as usize)?;
-        let mut animals = Vec::with_capacity(picks.len());
+        let mut animals = [("", 0); ANIMALS.len()];
         // ", ".join(f"{count} {animal}{'s' if count > 1 else ''}" ...), written in place.
         let mut question = String::with_capacity(512);
         let mut digits = itoa::Buffer::new();
@@ -108,7 +108,7 @@ impl Dataset for LegCounting {
              Now, how many legs are there in total if you have ",
         );
         let mut total_legs = 0i64;
-        for (i, p) in picks.into_iter().enumerate() {
+        for (i, &p) in picks.iter().enumerate() {
             let (animal, legs) = ANIMALS[p as usize];
             let count = rng.randint(self.min_instances, self.max_instances)?;
             total_legs += count * legs;
@@ -121,7 +121,7 @@ impl Dataset for LegCounting {
             if count > 1 {
                 question.push('s');
             }
-            animals.push((animal, count));
+            animals[i] = (animal, count);
         }
         question.push_str("?\n");
         Ok(Item {
@@ -131,8 +131,8 @@ impl Dataset for LegCounting {
             metadata: Metadata::from_serialize(&Meta {
                 source_dataset: INFO.name,
                 source_index: idx,
-                num_animals: animals.len(),
-                animals: &animals,
+                num_animals: picks.len(),
+                animals: &animals[..picks.len()],
                 total_legs,
                 difficulty: Difficulty {
                     num_animals: [self.min_animals, self.max_animals],

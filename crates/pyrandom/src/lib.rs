@@ -362,10 +362,16 @@ impl Random {
     }
 
     /// `_randbelow(n)` for bounds up to 2^128 (an i64 range spans up to 2^64).
+    #[inline]
     pub fn randbelow_u128(&mut self, n: u128) -> u128 {
-        if let Ok(small) = u64::try_from(n) {
-            return self.randbelow(small) as u128;
+        match u64::try_from(n) {
+            Ok(small) => self.randbelow(small) as u128,
+            Err(_) => self.randbelow_wide(n),
         }
+    }
+
+    #[cold]
+    fn randbelow_wide(&mut self, n: u128) -> u128 {
         let k = 128 - n.leading_zeros();
         loop {
             let mut r: u128 = 0;
@@ -488,7 +494,17 @@ impl Random {
         }
         let mut result = Vec::with_capacity(k);
         if n <= setsize {
-            let mut pool: Vec<u64> = (0..n).collect();
+            // Small populations (the common case) pool on the stack.
+            let mut small = [0u64; 128];
+            let mut large = Vec::new();
+            let pool: &mut [u64] = match small.get_mut(..n as usize) {
+                Some(pool) => pool,
+                None => {
+                    large.resize(n as usize, 0);
+                    &mut large
+                }
+            };
+            pool.iter_mut().zip(0..).for_each(|(p, i)| *p = i);
             for i in 0..k as u64 {
                 let j = self.randbelow(n - i) as usize;
                 result.push(pool[j]);

@@ -46,6 +46,7 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    #[inline]
     fn int(&mut self, v: impl itoa::Integer) -> Result<(), Unsupported> {
         self.out
             .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
@@ -60,6 +61,7 @@ pub struct Compound<'a, 'b> {
 }
 
 impl Compound<'_, '_> {
+    #[inline]
     fn comma(&mut self) {
         if !std::mem::take(&mut self.first) {
             self.w.out.push(b',');
@@ -78,71 +80,92 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     type SerializeStruct = Compound<'a, 'b>;
     type SerializeStructVariant = ser::Impossible<(), Unsupported>;
 
+    #[inline]
     fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
         self.out
             .extend_from_slice(if v { b"true" } else { b"false" });
         Ok(())
     }
+    #[inline]
     fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_i128(self, v: i128) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u128(self, v: u128) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_f32(self, _: f32) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_char(self, v: char) -> Result<(), Unsupported> {
         write_str(self.out, v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
+    #[inline]
     fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
         write_str(self.out, v);
         Ok(())
     }
+    #[inline]
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_none(self) -> Result<(), Unsupported> {
         self.serialize_unit()
     }
+    #[inline]
     fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Unsupported> {
         v.serialize(self)
     }
+    #[inline]
     fn serialize_unit(self) -> Result<(), Unsupported> {
         self.out.extend_from_slice(b"null");
         Ok(())
     }
+    #[inline]
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
         self.serialize_unit()
     }
+    #[inline]
     fn serialize_unit_variant(
         self,
         _: &'static str,
@@ -151,6 +174,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     ) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
@@ -158,6 +182,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     ) -> Result<(), Unsupported> {
         v.serialize(self)
     }
+    #[inline]
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
         _: &'static str,
@@ -167,6 +192,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     ) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a, 'b>, Unsupported> {
         self.out.push(b'[');
         Ok(Compound {
@@ -174,9 +200,11 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
             first: true,
         })
     }
+    #[inline]
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'b>, Unsupported> {
         self.serialize_seq(Some(len))
     }
+    #[inline]
     fn serialize_tuple_struct(
         self,
         _: &'static str,
@@ -184,6 +212,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     ) -> Result<Compound<'a, 'b>, Unsupported> {
         self.serialize_seq(Some(len))
     }
+    #[inline]
     fn serialize_tuple_variant(
         self,
         _: &'static str,
@@ -193,6 +222,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     ) -> Result<Self::SerializeTupleVariant, Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a, 'b>, Unsupported> {
         self.out.push(b'{');
         Ok(Compound {
@@ -200,6 +230,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
             first: true,
         })
     }
+    #[inline]
     fn serialize_struct(
         self,
         name: &'static str,
@@ -211,6 +242,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         }
         self.serialize_map(Some(len))
     }
+    #[inline]
     fn serialize_struct_variant(
         self,
         _: &'static str,
@@ -226,10 +258,12 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     type Ok = ();
     type Error = Unsupported;
 
+    #[inline]
     fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
         self.comma();
         v.serialize(&mut *self.w)
     }
+    #[inline]
     fn end(self) -> Result<(), Unsupported> {
         self.w.out.push(b']');
         Ok(())
@@ -240,9 +274,11 @@ impl ser::SerializeTuple for Compound<'_, '_> {
     type Ok = ();
     type Error = Unsupported;
 
+    #[inline]
     fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
         ser::SerializeSeq::serialize_element(self, v)
     }
+    #[inline]
     fn end(self) -> Result<(), Unsupported> {
         ser::SerializeSeq::end(self)
     }
@@ -252,9 +288,11 @@ impl ser::SerializeTupleStruct for Compound<'_, '_> {
     type Ok = ();
     type Error = Unsupported;
 
+    #[inline]
     fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
         ser::SerializeSeq::serialize_element(self, v)
     }
+    #[inline]
     fn end(self) -> Result<(), Unsupported> {
         ser::SerializeSeq::end(self)
     }
@@ -264,6 +302,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
     type Error = Unsupported;
 
+    #[inline]
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
         self.comma();
         key.serialize(KeyWriter {
@@ -272,9 +311,11 @@ impl ser::SerializeMap for Compound<'_, '_> {
         self.w.out.push(b':');
         Ok(())
     }
+    #[inline]
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
         v.serialize(&mut *self.w)
     }
+    #[inline]
     fn end(self) -> Result<(), Unsupported> {
         self.w.out.push(b'}');
         Ok(())
@@ -285,6 +326,7 @@ impl ser::SerializeStruct for Compound<'_, '_> {
     type Ok = ();
     type Error = Unsupported;
 
+    #[inline]
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
@@ -295,6 +337,7 @@ impl ser::SerializeStruct for Compound<'_, '_> {
         self.w.out.push(b':');
         v.serialize(&mut *self.w)
     }
+    #[inline]
     fn end(self) -> Result<(), Unsupported> {
         self.w.out.push(b'}');
         Ok(())
@@ -308,6 +351,7 @@ struct KeyWriter<'a> {
 }
 
 impl KeyWriter<'_> {
+    #[inline]
     fn int(self, v: impl itoa::Integer) -> Result<(), Unsupported> {
         self.out.push(b'"');
         self.out
@@ -328,44 +372,57 @@ impl ser::Serializer for KeyWriter<'_> {
     type SerializeStruct = ser::Impossible<(), Unsupported>;
     type SerializeStructVariant = ser::Impossible<(), Unsupported>;
 
+    #[inline]
     fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
         write_str(self.out, v);
         Ok(())
     }
+    #[inline]
     fn serialize_char(self, v: char) -> Result<(), Unsupported> {
         write_str(self.out, v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
+    #[inline]
     fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_i128(self, v: i128) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_u128(self, v: u128) -> Result<(), Unsupported> {
         self.int(v)
     }
+    #[inline]
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
@@ -373,30 +430,39 @@ impl ser::Serializer for KeyWriter<'_> {
     ) -> Result<(), Unsupported> {
         v.serialize(self)
     }
+    #[inline]
     fn serialize_bool(self, _: bool) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_f32(self, _: f32) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_none(self) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_unit(self) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_unit_variant(
         self,
         _: &'static str,
@@ -405,6 +471,7 @@ impl ser::Serializer for KeyWriter<'_> {
     ) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
         _: &'static str,
@@ -414,12 +481,15 @@ impl ser::Serializer for KeyWriter<'_> {
     ) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_tuple_struct(
         self,
         _: &'static str,
@@ -427,6 +497,7 @@ impl ser::Serializer for KeyWriter<'_> {
     ) -> Result<Self::SerializeTupleStruct, Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_tuple_variant(
         self,
         _: &'static str,
@@ -436,9 +507,11 @@ impl ser::Serializer for KeyWriter<'_> {
     ) -> Result<Self::SerializeTupleVariant, Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_struct(
         self,
         _: &'static str,
@@ -446,6 +519,7 @@ impl ser::Serializer for KeyWriter<'_> {
     ) -> Result<Self::SerializeStruct, Unsupported> {
         Err(Unsupported)
     }
+    #[inline]
     fn serialize_struct_variant(
         self,
         _: &'static str,
