@@ -52,6 +52,18 @@ impl Writer<'_> {
             .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
         Ok(())
     }
+
+    /// Counts and sizes in metadata are mostly below 100: their digits are
+    /// pushed directly (a `memcpy` call for two bytes cost more than itoa).
+    #[inline]
+    fn i64(&mut self, v: i64) -> Result<(), Unsupported> {
+        match u8::try_from(v) {
+            Ok(d @ 0..=9) => self.out.push(b'0' + d),
+            Ok(d @ 10..=99) => self.out.extend_from_slice(&[b'0' + d / 10, b'0' + d % 10]),
+            _ => return self.int(v),
+        }
+        Ok(())
+    }
 }
 
 /// An open `[`/`{`: whether a `,` is due before the next element.
@@ -88,19 +100,19 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     }
     #[inline]
     fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
-        self.int(v)
+        self.i64(v.into())
     }
     #[inline]
     fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
-        self.int(v)
+        self.i64(v.into())
     }
     #[inline]
     fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
-        self.int(v)
+        self.i64(v.into())
     }
     #[inline]
     fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
-        self.int(v)
+        self.i64(v)
     }
     #[inline]
     fn serialize_i128(self, v: i128) -> Result<(), Unsupported> {
@@ -108,19 +120,22 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     }
     #[inline]
     fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
-        self.int(v)
+        self.i64(v.into())
     }
     #[inline]
     fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
-        self.int(v)
+        self.i64(v.into())
     }
     #[inline]
     fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
-        self.int(v)
+        self.i64(v.into())
     }
     #[inline]
     fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
-        self.int(v)
+        match i64::try_from(v) {
+            Ok(v) => self.i64(v),
+            Err(_) => self.int(v),
+        }
     }
     #[inline]
     fn serialize_u128(self, v: u128) -> Result<(), Unsupported> {
@@ -588,6 +603,35 @@ mod tests {
             i,
         };
         assert_eq!(ours(&v).unwrap(), serde_json::to_string(&v).unwrap());
+        let ints = (
+            [
+                -101i64,
+                -100,
+                -99,
+                -10,
+                -1,
+                0,
+                1,
+                9,
+                10,
+                42,
+                99,
+                100,
+                i64::MIN,
+                i64::MAX,
+            ],
+            [0u8, 9, 10, 99, 100, 255],
+            [
+                0u64,
+                99,
+                100,
+                i64::MAX as u64,
+                i64::MAX as u64 + 1,
+                u64::MAX,
+            ],
+            (-1i8, 7i16, 99i32, 99u16, 100u32),
+        );
+        assert_eq!(ours(&ints).unwrap(), serde_json::to_string(&ints).unwrap());
         for s in [
             "",
             "plain",
