@@ -172,6 +172,12 @@ mod avx2 {
                 *a = _mm256_add_epi32(k, _mm256_set1_epi32(j as i32));
             }
         }
+        // The tables the blocks go to, looked up once (each is behind a box).
+        let mut tables = [std::ptr::null_mut::<u32>(); LANES];
+        for (t, r) in tables.iter_mut().zip(out.iter_mut()) {
+            *t = r.mt.as_mut_ptr();
+        }
+        let tables = &tables[..n];
         // Every row is written before it is read (row 0 only at the end).
         let mut mt: [MaybeUninit<Row>; N] = [MaybeUninit::uninit(); N];
         let mul1 = _mm256_set1_epi32(1_664_525);
@@ -204,7 +210,7 @@ mod avx2 {
             }
             mt[i].write(prev);
             if i % 8 == 7 && i >= 15 {
-                unsafe { store_block(&mt, i - 7, out, n) };
+                unsafe { store_block(&mt, i - 7, tables) };
             }
         }
         let old = unsafe { mt[1].assume_init() };
@@ -214,31 +220,27 @@ mod avx2 {
         }
         mt[1].write(prev);
         mt[0].write([_mm256_set1_epi32(0x8000_0000u32 as i32); V]);
-        unsafe { store_block(&mt, 0, out, n) };
+        unsafe { store_block(&mt, 0, tables) };
         for r in out.iter_mut() {
             r.index = 0;
             r.gauss_next = None;
         }
     }
 
-    /// Rows `base..base + 8` (all written) into words `base..base + 8` of the
-    /// first `n` states.
+    /// Rows `base..base + 8` (all written) into words `base..base + 8` of
+    /// `tables` (one per lane, as many as there are states).
     #[target_feature(enable = "avx2")]
     #[inline]
-    unsafe fn store_block(mt: &[MaybeUninit<Row>; N], base: usize, out: &mut [Random], n: usize) {
+    unsafe fn store_block(mt: &[MaybeUninit<Row>; N], base: usize, tables: &[*mut u32]) {
         for v in 0..V {
             // SAFETY: the caller guarantees these rows were written.
             let rows: [__m256i; 8] =
                 std::array::from_fn(|r| unsafe { mt[base + r].assume_init()[v] });
             let cols = transpose8(rows);
-            for (c, col) in cols.into_iter().enumerate() {
-                let l = v * 8 + c;
-                if l < n {
-                    // SAFETY: words base..base + 8 of an N-word table (8 divides N).
-                    unsafe {
-                        _mm256_storeu_si256(out[l].mt.as_mut_ptr().add(base) as *mut __m256i, col)
-                    };
-                }
+            for (col, &table) in cols.into_iter().zip(&tables[(v * 8).min(tables.len())..]) {
+                // SAFETY: words base..base + 8 of an N-word table (8 divides N)
+                // that the caller holds exclusively.
+                unsafe { _mm256_storeu_si256(table.add(base) as *mut __m256i, col) };
             }
         }
     }
