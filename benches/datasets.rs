@@ -1,5 +1,10 @@
 //! Item generation and scoring for every registered dataset, default config.
 //! New datasets join automatically through the registry.
+//!
+//! `rows/*` measures what `rgym generate` does per item on one thread (seed
+//! ahead with `pyrandom::prefetch`, generate, write the JSON Lines row with
+//! `dataset_core::jsonl`) against the plain way in the same run: the item as a
+//! `serde_json::Value` written by `serde_json::to_writer`.
 
 use std::hint::black_box;
 
@@ -7,6 +12,10 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use serde_json::{Map, Value};
 
 const ITEMS: u64 = 64;
+
+/// Rows per iteration of `rows/*`: a few prefetch rounds, as the CLI does.
+const ROWS: u64 = 256;
+const PREFETCH: u64 = 32;
 
 fn config_for(name: &str) -> Map<String, Value> {
     match name {
@@ -56,5 +65,54 @@ fn datasets(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, datasets);
+fn rows(c: &mut Criterion) {
+    let names = std::env::var("RGYM_BENCH_ROWS")
+        .unwrap_or_else(|_| "leg_counting,basic_arithmetic".to_string());
+    for name in names.split(',') {
+        let Ok(ds) = datasets::create_with(name, &config_for(name), Some(1), Some(1 << 40)) else {
+            continue;
+        };
+        let mut g = c.benchmark_group(format!("rows/{name}"));
+        g.throughput(Throughput::Elements(ROWS));
+        let mut buf = Vec::with_capacity(1 << 20);
+        let mut base = 0u64;
+        g.bench_function("rgym", |b| {
+            b.iter(|| {
+                buf.clear();
+                base += ROWS;
+                for start in (base..base + ROWS).step_by(PREFETCH as usize) {
+                    pyrandom::prefetch(ds.seed, start, PREFETCH as usize);
+                    for index in start..start + PREFETCH {
+                        let Ok(item) = ds.get(index) else { continue };
+                        dataset_core::jsonl::write_item_row(
+                            &mut buf,
+                            index,
+                            &item.question,
+                            ds.answer(&item),
+                            &item.metadata,
+                        );
+                        buf.push(b'\n');
+                    }
+                }
+                black_box(buf.len())
+            })
+        });
+        pyrandom::clear_prefetch();
+        g.bench_function("serde_json_value", |b| {
+            b.iter(|| {
+                buf.clear();
+                base += ROWS;
+                for index in base..base + ROWS {
+                    let Ok(item) = ds.get(index) else { continue };
+                    let _ = serde_json::to_writer(&mut buf, &item.to_json(index));
+                    buf.push(b'\n');
+                }
+                black_box(buf.len())
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, datasets, rows);
 criterion_main!(benches);
