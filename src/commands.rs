@@ -353,7 +353,7 @@ fn write_file(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> CliResult)
 
 /// Items per unit of work handed to a rendering thread: enough to amortise
 /// the hand-off, small enough that the writer is never far behind.
-const CHUNK: u64 = 256;
+const CHUNK: u64 = 1024;
 
 /// Rendered chunks a worker may have waiting for the writer.
 const AHEAD: usize = 4;
