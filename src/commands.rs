@@ -494,12 +494,16 @@ fn render_items(
     buf: &mut Vec<u8>,
     seeder: &mut Seeder,
 ) -> Result<(), String> {
+    // One item overwritten row after row: datasets that implement
+    // `generate_into` then allocate nothing per row.
+    let mut item = dataset_core::Item::default();
     let mut start = range.start;
     while start < range.end {
         let stop = range.end.min(start + PREFETCH);
         seeder.round(start, stop - start);
         for index in start..stop {
-            let item = ds.get(index).map_err(|e| format!("item {index}: {e}"))?;
+            ds.get_into(index, &mut item)
+                .map_err(|e| format!("item {index}: {e}"))?;
             if json {
                 buf.extend_from_slice(if index == first { b"\n" } else { b",\n" });
             }

@@ -19,7 +19,7 @@ pub use metadata::Metadata;
 pub use pyrandom::{item_rng, Random, RandomError, Weight};
 
 /// One task: what reasoning-gym's `dataset[idx]` returns.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Item {
     pub question: String,
     pub answer: String,
@@ -71,6 +71,16 @@ pub trait Dataset: Send + Sync {
     /// Item `idx`, `0 <= idx < size`. Callers check the bound.
     fn generate(&self, idx: u64) -> Result<Item>;
 
+    /// Item `idx` written over `item`, which a bulk writer keeps from one row
+    /// to the next. A dataset whose items are cheap implements this (reusing
+    /// the question, answer and metadata buffers) and makes `generate` call
+    /// it, so there is one code path; the default is `generate`. After an
+    /// `Err`, `item` holds unspecified contents.
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
+        *item = self.generate(idx)?;
+        Ok(())
+    }
+
     /// Score of `answer` for `item`, in [0, 1]. `None` is Python's `None`.
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
         score::exact_or_contained(answer, &item.answer)
@@ -102,6 +112,17 @@ impl Seeded {
             });
         }
         self.dataset.generate(idx)
+    }
+
+    /// [`get`](Self::get) into a reused `item` (see [`Dataset::generate_into`]).
+    pub fn get_into(&self, idx: u64, item: &mut Item) -> Result<()> {
+        if idx >= self.size {
+            return Err(DatasetError::IndexOutOfRange {
+                index: idx,
+                size: self.size,
+            });
+        }
+        self.dataset.generate_into(idx, item)
     }
 
     pub fn score(&self, answer: Option<&str>, item: &Item) -> f64 {

@@ -10,10 +10,9 @@
 //!
 //! Invariant: while the text is held, the map, if parsed, is exactly the
 //! parse of the text, and writing either gives the same bytes (checked for
-//! every registered dataset by `crates/datasets/tests/metadata_text.rs`).
+//! every registered dataset by `crates/datasets/tests/item_forms.rs`).
 //! Mutable access drops the text, so the two can never disagree.
 
-use std::cell::RefCell;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::sync::OnceLock;
@@ -28,14 +27,14 @@ use serde_json::{Map, Value};
 pub struct Metadata {
     map: OnceLock<Map<String, Value>>,
     /// Compact JSON of an object, as serde_json writes it (UTF-8: the
-    /// serializer writes only `&str` contents and ASCII).
-    text: Option<Box<[u8]>>,
+    /// serializer writes only `&str` contents and ASCII). A `Vec` so that
+    /// [`set_from_serialize`](Self::set_from_serialize) can reuse it.
+    text: Option<Vec<u8>>,
 }
 
-thread_local! {
-    /// Where [`Metadata::from_serialize`] writes before taking an exact-size copy.
-    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
+/// Room for a typical item's metadata text, so that writing it rarely grows
+/// the buffer.
+const TEXT_CAPACITY: usize = 320;
 
 impl Metadata {
     /// Metadata written from `fields` (a struct or map serializing as a JSON
@@ -44,27 +43,33 @@ impl Metadata {
     /// Floats serialize as `serde_json::to_value` would store them, so the
     /// result equals what `meta!` builds from the same values.
     pub fn from_serialize<T: Serialize + ?Sized>(fields: &T) -> Self {
-        let text = SCRATCH.with(|scratch| {
-            let mut out = scratch.borrow_mut();
-            out.clear();
-            crate::jsonl::serializer::write(&mut out, fields)
-                .ok()
-                .filter(|()| out.first() == Some(&b'{'))
-                .map(|()| Box::from(&out[..]))
-        });
-        match text {
-            Some(text) => Metadata {
-                map: OnceLock::new(),
-                text: Some(text),
-            },
-            // A shape the fast writer leaves to serde_json (floats, enums, a
-            // `Value` inside), or not an object at all: the map path, exact
-            // by construction, as `meta!` would build it.
-            None => match serde_json::to_value(fields) {
-                Ok(Value::Object(map)) => map.into(),
-                _ => Metadata::default(),
-            },
+        let mut m = Metadata::default();
+        m.set_from_serialize(fields);
+        m
+    }
+
+    /// [`from_serialize`](Self::from_serialize) in place, reusing the text
+    /// buffer this metadata already has (a writer that keeps one `Item` for
+    /// many rows then allocates nothing here).
+    pub fn set_from_serialize<T: Serialize + ?Sized>(&mut self, fields: &T) {
+        let mut text = self
+            .text
+            .take()
+            .unwrap_or_else(|| Vec::with_capacity(TEXT_CAPACITY));
+        text.clear();
+        self.map = OnceLock::new();
+        let written = crate::jsonl::serializer::write(&mut text, fields);
+        if written.is_ok() && text.first() == Some(&b'{') {
+            self.text = Some(text);
+            return;
         }
+        // A shape the fast writer leaves to serde_json (floats, enums, a
+        // `Value` inside), or not an object at all: the map path, exact by
+        // construction, as `meta!` would build it.
+        *self = match serde_json::to_value(fields) {
+            Ok(Value::Object(map)) => map.into(),
+            _ => Metadata::default(),
+        };
     }
 
     /// Appends the compact JSON object (serde_json's bytes for the map).

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::metadata::pairs_as_object;
-use dataset_core::{item_rng, ConfigReader, Dataset, DatasetInfo, Item, Metadata, Params, Result};
+use dataset_core::{item_rng, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
 use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -96,12 +96,20 @@ impl Dataset for LegCounting {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(self.seed, idx);
         let num_types = rng.randint(self.min_animals, self.max_animals)?;
         let picks = rng.sample_indices(ANIMALS.len() as u64, num_types as usize)?;
         let mut animals = [("", 0); ANIMALS.len()];
         // ", ".join(f"{count} {animal}{'s' if count > 1 else ''}" ...), written in place.
-        let mut question = String::with_capacity(512);
+        let question = &mut item.question;
+        question.clear();
+        question.reserve(512);
         let mut digits = itoa::Buffer::new();
         question.push_str(
             "Your task is to count how many legs there are in total when given a list of animals.\n\n\
@@ -124,22 +132,21 @@ impl Dataset for LegCounting {
             animals[i] = (animal, count);
         }
         question.push_str("?\n");
-        Ok(Item {
-            question,
-            answer: digits.format(total_legs).to_owned(),
-            // `sample` draws distinct animals, so the dict has one key per pick.
-            metadata: Metadata::from_serialize(&Meta {
-                source_dataset: INFO.name,
-                source_index: idx,
-                num_animals: picks.len(),
-                animals: &animals[..picks.len()],
-                total_legs,
-                difficulty: Difficulty {
-                    num_animals: [self.min_animals, self.max_animals],
-                    num_instances: [self.min_instances, self.max_instances],
-                },
-            }),
-        })
+        item.answer.clear();
+        item.answer.push_str(digits.format(total_legs));
+        // `sample` draws distinct animals, so the dict has one key per pick.
+        item.metadata.set_from_serialize(&Meta {
+            source_dataset: INFO.name,
+            source_index: idx,
+            num_animals: picks.len(),
+            animals: &animals[..picks.len()],
+            total_legs,
+            difficulty: Difficulty {
+                num_animals: [self.min_animals, self.max_animals],
+                num_instances: [self.min_instances, self.max_instances],
+            },
+        });
+        Ok(())
     }
 }
 

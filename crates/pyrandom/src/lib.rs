@@ -495,7 +495,7 @@ impl Random {
         let mut result = Vec::with_capacity(k);
         if n <= setsize {
             // Small populations (the common case) pool on the stack.
-            let mut small = [0u64; 128];
+            let mut small = [0u64; 64];
             let mut large = Vec::new();
             let pool: &mut [u64] = match small.get_mut(..n as usize) {
                 Some(pool) => pool,

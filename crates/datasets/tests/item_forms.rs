@@ -1,5 +1,7 @@
-//! Every registered dataset's metadata writes the same bytes from its text form
-//! as from its map form (`dataset_core::metadata`'s invariant).
+//! The two forms an item can take agree, for every registered dataset:
+//! metadata held as JSON text writes the same bytes as its map form
+//! (`dataset_core::metadata`'s invariant), and an item written over a reused
+//! one (`generate_into`, as `rgym generate` does) equals a fresh `generate`.
 //!
 //! The golden tests compare the *map* (parsed from the text when a dataset
 //! writes text) with reasoning-gym's; `rgym generate` and the server write the
@@ -60,4 +62,36 @@ fn text_and_map_write_the_same_bytes() {
         }
     }
     assert!(checked > 500, "only {checked} items checked");
+}
+
+#[test]
+fn generate_into_a_reused_item_equals_generate() {
+    let mut checked = 0;
+    for info in datasets::registry() {
+        let ds = datasets::create(info.name, &config(info.name, 42))
+            .unwrap_or_else(|e| panic!("{}: {e}", info.name));
+        // Start from another dataset's leftovers: nothing may leak through.
+        let mut item = dataset_core::Item {
+            question: "left over ".repeat(100),
+            answer: "stale".into(),
+            metadata: dataset_core::meta! {"stale" => 1, "source_dataset" => "x"},
+        };
+        for index in [0u64, 1, 2, 3, 500, 999_999, 4, 5] {
+            let fresh = ds.get(index);
+            let reused = ds.get_into(index, &mut item);
+            match fresh {
+                Ok(fresh) => {
+                    assert_eq!(reused, Ok(()), "{} index {index}", info.name);
+                    assert_eq!(item, fresh, "{} index {index}", info.name);
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    item.metadata.write_json(&mut a);
+                    fresh.metadata.write_json(&mut b);
+                    assert_eq!(a, b, "{} index {index}: metadata bytes", info.name);
+                    checked += 1;
+                }
+                Err(e) => assert_eq!(reused, Err(e), "{} index {index}", info.name),
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} items checked");
 }
