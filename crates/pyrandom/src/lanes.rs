@@ -202,16 +202,23 @@ mod avx2 {
             prev[v] = _mm256_add_epi32(_mm256_xor_si256(old[v], mix(prev[v], mul1)), addend[j][v]);
         }
         mt[1].write(prev);
-        for i in 2..N {
+        let mut step2 = |mt: &mut [MaybeUninit<Row>; N], i: usize| {
             let old = unsafe { mt[i].assume_init() };
             let sub = _mm256_set1_epi32(i as i32);
             for v in 0..V {
                 prev[v] = _mm256_sub_epi32(_mm256_xor_si256(old[v], mix(prev[v], mul2)), sub);
             }
             mt[i].write(prev);
-            if i % 8 == 7 && i >= 15 {
-                unsafe { store_block(&mt, i - 7, tables) };
+        };
+        for i in 2..8 {
+            step2(&mut mt, i);
+        }
+        // Blocks of eight rows, each stored once final (block 0 at the end).
+        for base in (8..N).step_by(8) {
+            for i in base..base + 8 {
+                step2(&mut mt, i);
             }
+            unsafe { store_block(&mt, base, tables) };
         }
         let old = unsafe { mt[1].assume_init() };
         let sub = _mm256_set1_epi32(1);
