@@ -2,9 +2,10 @@
 //! New datasets join automatically through the registry.
 //!
 //! `rows/*` measures what `rgym generate` does per item on one thread (seed
-//! ahead with `pyrandom::prefetch`, generate, write the JSON Lines row with
-//! `dataset_core::jsonl`) against the plain way in the same run: the item as a
-//! `serde_json::Value` written by `serde_json::to_writer`.
+//! ahead with `pyrandom::prefetch`, generate over a reused item, write the
+//! JSON Lines row with `dataset_core::jsonl`) against the plain way in the
+//! same run: a fresh item, seeded one by one, turned into a
+//! `serde_json::Value` and written by `serde_json::to_writer`.
 
 use std::hint::black_box;
 
@@ -76,6 +77,7 @@ fn rows(c: &mut Criterion) {
         g.throughput(Throughput::Elements(ROWS));
         let mut buf = Vec::with_capacity(1 << 20);
         let mut base = 0u64;
+        let mut item = dataset_core::Item::default();
         g.bench_function("rgym", |b| {
             b.iter(|| {
                 buf.clear();
@@ -83,7 +85,9 @@ fn rows(c: &mut Criterion) {
                 for start in (base..base + ROWS).step_by(PREFETCH as usize) {
                     pyrandom::prefetch(ds.seed, start, PREFETCH as usize);
                     for index in start..start + PREFETCH {
-                        let Ok(item) = ds.get(index) else { continue };
+                        if ds.get_into(index, &mut item).is_err() {
+                            continue;
+                        }
                         dataset_core::jsonl::write_item_row(
                             &mut buf,
                             index,

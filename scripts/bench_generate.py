@@ -4,17 +4,28 @@
     python3 scripts/bench_generate.py                  # leg_counting, basic_arithmetic
     python3 scripts/bench_generate.py --all            # every registered dataset
     python3 scripts/bench_generate.py word_sorting maze
+    python3 scripts/bench_generate.py --count 2000000 leg_counting
 
-Two figures per side, default config, seed 1:
-* whole process: N items as JSON Lines to /dev/null, start-up and imports
-  included (`rgym generate` vs `python -c 'import reasoning_gym; ...'`);
-* steady state: items/s once loaded (Python: in-process loop for up to
-  --seconds; rgym: the whole-process figure, whose start-up is ~1 ms).
+Both sides do the same job: items of the default config, seed 1, written as
+JSON Lines rows `{"index", "question", "answer", "metadata"}`.
+
+* steady state, like for like: rgym = `rgym generate` of --count items to
+  /dev/null (start-up ~1 ms, on all cores), best of --runs; Python = an
+  in-process loop `json.dumps` + write to /dev/null for --seconds after
+  loading (one core: the library is single-threaded).
+* rgym CPU: user + system time of the best run, per item (what it costs in
+  core-seconds, whichever way the cores are counted).
+* Python `ds[i]` only: the loop without JSON, a harsher baseline.
+* whole process: the same N items both sides, each a fresh process, imports
+  and start-up included: what a user of either tool waits for. N is --count,
+  cut for slow Python datasets to what Python does in about --seconds.
+
 Prints a markdown table. Uses the release binary (built if needed) and the
 oracle venv made by scripts/golden.py.
 """
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -33,30 +44,47 @@ for i in range(n):
     out.write("\\n")
 """
 PY_STEADY = """
-import sys, time, reasoning_gym
-name, limit = sys.argv[1], float(sys.argv[2])
+import json, os, sys, time, reasoning_gym
+name, limit, rows = sys.argv[1], float(sys.argv[2]), sys.argv[3] == "rows"
 ds = reasoning_gym.create_dataset(name, seed=1, size=10**9)
 ds[0]
+out = open(os.devnull, "w")
 t = time.perf_counter(); n = 0
-while time.perf_counter() - t < limit and n < 200000:
-    ds[n + 1]; n += 1
+while time.perf_counter() - t < limit and n < 2000000:
+    n += 1
+    it = ds[n]
+    if rows:
+        out.write(json.dumps({"index": n, "question": it["question"], "answer": it["answer"], "metadata": it["metadata"]}, default=str))
+        out.write("\\n")
 print(n / (time.perf_counter() - t))
 """
 
 
-def timed(cmd, runs=3):
-    best = float("inf")
+def timed(cmd, runs):
+    """Best wall time of `runs` runs, and the CPU seconds (user + system) of that run."""
+    best = (float("inf"), 0.0)
     for _ in range(runs):
+        before = os.times()
         t = time.perf_counter()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        best = min(best, time.perf_counter() - t)
+        wall = time.perf_counter() - t
+        after = os.times()
+        cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+        best = min(best, (wall, cpu))
     return best
+
+
+def python_rate(py, name, seconds, rows):
+    out = subprocess.check_output([py, "-c", PY_STEADY, name, str(seconds), "rows" if rows else "items"],
+                                  stderr=subprocess.DEVNULL)
+    return float(out)
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=20000, help="items per whole-process run")
-    ap.add_argument("--seconds", type=float, default=2.0, help="Python steady-state time budget per dataset")
+    ap.add_argument("--count", type=int, default=20000, help="items per rgym run (and per whole-process run)")
+    ap.add_argument("--seconds", type=float, default=2.0, help="Python time budget per steady measurement")
+    ap.add_argument("--runs", type=int, default=3, help="rgym runs per figure (best kept)")
     ap.add_argument("--all", action="store_true")
     ap.add_argument("datasets", nargs="*")
     a = ap.parse_args()
@@ -69,21 +97,25 @@ def main():
     if a.all:
         listed = json.loads(subprocess.check_output([str(rgym), "list", "--json"]))
         names = [d["name"] for d in listed if d["name"] != "composite" and d.get("category") != "rgym"]
-    print(f"Machine: {subprocess.check_output(['nproc']).decode().strip()} cores; seed 1; default config.\n")
-    print("| dataset | rgym items/s | reasoning-gym items/s (steady) | ratio | whole process, rgym | whole process, Python | ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(f"Machine: {os.cpu_count()} cores; seed 1; default config; rgym --count {a.count}, "
+          f"best of {a.runs}; Python {a.seconds} s per steady figure.\n")
+    print("| dataset | rgym items/s | rgym CPU µs/item | Python JSON Lines items/s | ratio | "
+          "Python `ds[i]` items/s | ratio | whole process (N items): rgym | Python | ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name in names:
         try:
-            tr = timed([str(rgym), "generate", name, "--seed", "1", "--size", str(a.count)])
-            steady = float(subprocess.check_output([py, "-c", PY_STEADY, name, str(a.seconds)], stderr=subprocess.DEVNULL))
-            pyn = max(50, min(a.count, int(steady * a.seconds)))
-            tp = timed([py, "-c", PY_WHOLE, name, str(pyn)], runs=1)
+            wall, cpu = timed([str(rgym), "generate", name, "--seed", "1", "--size", str(a.count)], a.runs)
+            rows = python_rate(py, name, a.seconds, rows=True)
+            items = python_rate(py, name, a.seconds, rows=False)
+            n = max(50, min(a.count, int(rows * a.seconds)))
+            rw, _ = timed([str(rgym), "generate", name, "--seed", "1", "--size", str(n)], a.runs)
+            pw, _ = timed([py, "-c", PY_WHOLE, name, str(n)], 1)
         except subprocess.CalledProcessError as e:
-            print(f"| {name} | failed: {e} | | | | | |", flush=True)
+            print(f"| {name} | failed: {e} | | | | | | | | |", flush=True)
             continue
-        r = a.count / tr
-        print(f"| {name} | {r:,.0f} | {steady:,.0f} | {r / steady:,.0f}x | {a.count} in {tr:.3f} s | {pyn} in {tp:.2f} s | "
-              f"{r / (pyn / tp):,.0f}x |", flush=True)
+        r = a.count / wall
+        print(f"| {name} | {r:,.0f} | {cpu / a.count * 1e6:.2f} | {rows:,.0f} | {r / rows:,.0f}x | {items:,.0f} | "
+              f"{r / items:,.0f}x | {rw:.3f} s | {pw:.2f} s | {pw / rw:,.0f}x ({n:,}) |", flush=True)
 
 
 if __name__ == "__main__":
