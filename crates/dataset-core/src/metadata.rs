@@ -72,6 +72,30 @@ impl Metadata {
         };
     }
 
+    /// Whether the object has no keys, without parsing the text.
+    pub fn is_empty(&self) -> bool {
+        match &self.text {
+            // Compact JSON has one empty object: `{}`.
+            Some(text) => text.len() <= 2,
+            None => self.materialize().is_empty(),
+        }
+    }
+
+    /// `metadata["source_dataset"]` as a string: which dataset made the item
+    /// (composites route scoring and metrics by it). Read straight from the
+    /// text when it comes first, as every dataset writes it, so that looking
+    /// at it does not parse the rest.
+    pub fn source_dataset(&self) -> Option<&str> {
+        const PREFIX: &[u8] = b"{\"source_dataset\":\"";
+        if let Some(rest) = self.text.as_deref().and_then(|t| t.strip_prefix(PREFIX)) {
+            let end = rest.iter().position(|&b| b == b'"' || b == b'\\');
+            if let Some(end) = end.filter(|&e| rest[e] == b'"') {
+                return std::str::from_utf8(&rest[..end]).ok();
+            }
+        }
+        self.get("source_dataset").and_then(Value::as_str)
+    }
+
     /// Appends the compact JSON object (serde_json's bytes for the map).
     pub fn write_json(&self, out: &mut Vec<u8>) {
         match &self.text {
@@ -240,6 +264,40 @@ mod tests {
         };
         same(&typed, &built);
         assert_eq!(typed["floats"][0].to_string(), "1e+300");
+    }
+
+    #[test]
+    fn cheap_reads_agree_with_the_map() {
+        let (text, map) = sample();
+        assert_eq!(text.source_dataset(), Some("x"));
+        assert_eq!(map.source_dataset(), Some("x"));
+        assert!(!text.is_empty() && !map.is_empty());
+        #[derive(Serialize)]
+        struct Later {
+            a: i64,
+            source_dataset: &'static str,
+        }
+        #[derive(Serialize)]
+        struct Escaped {
+            source_dataset: &'static str,
+        }
+        #[derive(Serialize)]
+        struct Empty {}
+        assert_eq!(
+            Metadata::from_serialize(&Later {
+                a: 1,
+                source_dataset: "y"
+            })
+            .source_dataset(),
+            Some("y")
+        );
+        let escaped = Metadata::from_serialize(&Escaped {
+            source_dataset: "q\"uote",
+        });
+        assert_eq!(escaped.source_dataset(), Some("q\"uote"));
+        assert!(Metadata::from_serialize(&Empty {}).is_empty());
+        assert!(Metadata::default().is_empty());
+        assert_eq!(Metadata::default().source_dataset(), None);
     }
 
     /// Changing the map drops the text: what is written is what was changed.

@@ -133,7 +133,7 @@ impl Dataset for Composite {
     }
 
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
-        let source = item.metadata.get("source_dataset").and_then(Value::as_str);
+        let source = item.metadata.source_dataset();
         match source.and_then(|s| self.names.iter().position(|n| n == s)) {
             Some(i) => self.subs[i].score(answer, item),
             None => 0.0,

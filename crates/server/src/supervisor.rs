@@ -191,7 +191,7 @@ impl SharedDataset {
     /// The scores histogram for an item: composites count each item under
     /// its source dataset.
     fn scores_for(&self, item: &Item) -> Histogram {
-        match item.metadata.get("source_dataset").and_then(Value::as_str) {
+        match item.metadata.source_dataset() {
             Some(src) if src != self.name() && datasets::info(src).is_some() => {
                 metrics().scores.with_label_values(&[src])
             }
