@@ -15,6 +15,7 @@ mod json;
 mod literal;
 mod numpy;
 mod order;
+mod pyhash;
 mod sort;
 mod strmethods;
 mod text;
@@ -37,6 +38,7 @@ pub use literal::{
 };
 pub use numpy::np_round;
 pub use order::{py_item_eq, py_lt, Unorderable};
+pub use pyhash::{py_int_hash, py_set_order, py_tuple_hash};
 pub use sort::py_sorted_by;
 pub use strmethods::decimal_value as py_decimal_value;
 pub use strmethods::{py_int, py_isspace, py_split, py_strip, re_findall_sentences};
