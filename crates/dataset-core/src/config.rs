@@ -162,6 +162,38 @@ pub fn ensure(cond: bool, msg: impl Into<String>) -> Result<()> {
     }
 }
 
+/// rgym's bound on one item, beyond reasoning-gym's `validate()`: how many
+/// elements (grid cells, list entries, terms, digits, characters...) the
+/// largest item of a config may hold.
+///
+/// Why: a config is client input, and Rust aborts the whole process when an
+/// allocation fails, so `{"max_rows": 1000000000}` must be refused before it
+/// is generated, not discovered by the allocator (or by a thread that burns
+/// a core for minutes after the request timed out). reasoning-gym has no such
+/// bound, but at this size its generators run out of memory or time as well;
+/// every config it handles in practice stays well below it.
+pub const MAX_ITEM_ELEMENTS: u128 = 1 << 22;
+
+/// Refuses a config whose items could hold more than [`MAX_ITEM_ELEMENTS`]
+/// elements. `elements` is the caller's upper bound, computed from the config
+/// with saturating arithmetic; `what` names the fields it comes from
+/// (`"max_rows * max_cols"`). Call it after the `validate()` rules, so that
+/// Python's own messages keep their order.
+pub fn ensure_item_size(elements: u128, what: &str) -> Result<()> {
+    ensure(
+        elements <= MAX_ITEM_ELEMENTS,
+        format!(
+            "{what} must be at most {MAX_ITEM_ELEMENTS} (rgym's limit on the size of one item)"
+        ),
+    )
+}
+
+/// `n` as a count for [`ensure_item_size`]: negative values count as zero
+/// (they have been refused, or mean "none", by then).
+pub fn count(n: i64) -> u128 {
+    n.max(0) as u128
+}
+
 impl<'a> ConfigReader<'a> {
     pub fn new(class: &'static str, config: &'a Map<String, Value>) -> Self {
         ConfigReader {

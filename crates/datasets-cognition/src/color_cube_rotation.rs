@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
 use pycompat::py_strip;
 use serde_json::json;
@@ -57,6 +57,8 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         d.max_rotations >= d.min_rotations,
         "max_rotations must be >= min_rotations",
     )?;
+    // One sentence of the story per rotation.
+    ensure_item_size(count(d.max_rotations), "max_rotations")?;
     Ok(Arc::new(d))
 }
 

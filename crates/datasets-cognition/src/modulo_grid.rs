@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
 };
@@ -45,7 +45,37 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     ensure(d.max_divisor > 0, "max_divisor must be greater than 0")?;
     ensure(d.max_target > 0, "max_target must be greater than 0")?;
     ensure(d.max_holes > 0, "max_holes must be greater than 0")?;
+    let cells = count(d.size_x).saturating_mul(count(d.size_y));
+    ensure_item_size(cells, "size_x * size_y")?;
+    ensure_item_size(count(d.max_holes), "max_holes")?;
+    ensure_item_size(
+        cells.saturating_mul(expected_grids(d.max_divisor, d.max_target, d.size_x)),
+        "size_x * size_y * the grids drawn before one matches \
+         (about 2 * max_target / min(max_divisor, size_x))",
+    )?;
     Ok(Arc::new(d))
+}
+
+/// An upper bound (rounded up) of the expected number of grids drawn until one
+/// has a hit, each with a fresh divisor `d` in `1..=max_divisor` and target `t`
+/// in `1..=max_target`. Every operation hits for `t < d` and `t < size_x`
+/// (at `x = t`, `y = 0` or `1`), so a draw succeeds with probability at least
+/// `sum over d of min(d - 1, size_x - 1, max_target) / (max_divisor * max_target)`;
+/// a large `max_target` with a small divisor means millions of grids.
+fn expected_grids(max_divisor: i64, max_target: i64, size_x: i64) -> u128 {
+    let (d, t) = (count(max_divisor), count(max_target));
+    let m = count(size_x - 1).min(t);
+    // sum_{k=0}^{d-1} min(k, m)
+    let hits = if d <= m + 1 {
+        d * d.saturating_sub(1) / 2
+    } else {
+        m * (m + 1) / 2 + (d - 1 - m) * m
+    };
+    if hits == 0 {
+        // max_divisor == 1: `generate` refuses before drawing.
+        return 1;
+    }
+    (d * t).div_ceil(hits)
 }
 
 /// `x ** y % m` for `m >= 1` without the huge power.

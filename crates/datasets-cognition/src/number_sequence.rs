@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
 };
@@ -129,6 +129,12 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
     ensure(max_value > min_value, "max_value must be > min_value")?;
     ensure(d.max_complexity >= 1, "max_complexity must be >= 1")?;
+    // Each of the (up to 10) rules tried applies its up to `max_complexity + 1`
+    // operations to each of `max_terms` terms.
+    ensure_item_size(
+        count(d.max_terms).saturating_mul(count(d.max_complexity)),
+        "max_terms * max_complexity",
+    )?;
     Ok(Arc::new(d))
 }
 

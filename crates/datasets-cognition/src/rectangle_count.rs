@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
 };
@@ -51,6 +51,18 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     r.finish()?;
     ensure(d.width >= 10, "width must be gte 10")?;
     ensure(d.height >= 10, "height must be gte 10")?;
+    ensure_item_size(
+        count(d.width).saturating_mul(count(d.height)),
+        "width * height",
+    )?;
+    // Each attempt lists the up to `2 * (width + height)` cells of its outline:
+    // reasoning-gym's 100000 attempts on its 80 x 80 grid visit 3.2e7 of them in
+    // well under a second, a 10 x 400000 strip would visit 8e10.
+    let attempts = count(d.max_rectangles).min(MAX_ATTEMPTS as u128);
+    ensure_item_size(
+        attempts.saturating_mul(count(d.width) + count(d.height)) / 16,
+        "min(max_rectangles, 100000) * (width + height) / 16",
+    )?;
     Ok(Arc::new(d))
 }
 

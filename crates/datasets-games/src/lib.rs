@@ -20,3 +20,88 @@ pub const DATASETS: &[DatasetInfo] = &[
     n_queens::INFO,
     sudoku::INFO,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dataset_core::DatasetError;
+    use serde_json::{json, Value};
+
+    /// The `InvalidConfig` message `config` is refused with.
+    fn refused(info: &DatasetInfo, config: Value) -> String {
+        match dataset_core::build_with(
+            info,
+            config.as_object().expect("an object"),
+            Some(1),
+            Some(1),
+        ) {
+            Err(DatasetError::InvalidConfig(msg)) => msg,
+            Err(e) => panic!("{}: {config} failed otherwise: {e}", info.name),
+            Ok(_) => panic!("{}: {config} was accepted", info.name),
+        }
+    }
+
+    const LIMIT: &str = "must be at most 4194304 (rgym's limit on the size of one item)";
+
+    #[test]
+    fn absurd_sizes_are_refused() {
+        let cases = [
+            (
+                mahjong_puzzle::INFO,
+                json!({"min_num_rounds": 1_000_000_000, "max_num_rounds": 1_000_000_000}),
+                "max_num_rounds * 15",
+            ),
+            (
+                maze::INFO,
+                json!({"min_grid_size": 1_000_000_000, "max_grid_size": 1_000_000_000}),
+                "max_grid_size * max_grid_size * 4",
+            ),
+            (
+                maze::INFO,
+                json!({"max_grid_size": 1_000_000}),
+                "max_grid_size * max_grid_size * 4",
+            ),
+            (
+                maze::INFO,
+                json!({"max_grid_size": 1025}),
+                "max_grid_size * max_grid_size * 4",
+            ),
+        ];
+        for (info, config, what) in cases {
+            let msg = refused(&info, config);
+            assert!(msg.starts_with(what) && msg.ends_with(LIMIT), "{msg}");
+        }
+        // reasoning-gym's own rules are checked first.
+        assert_eq!(
+            refused(
+                &maze::INFO,
+                json!({"min_grid_size": 1, "max_grid_size": 1_000_000_000})
+            ),
+            "min_grid_size must be >= 2"
+        );
+    }
+
+    #[test]
+    fn large_configs_reasoning_gym_handles_are_accepted() {
+        // reasoning-gym: about 1 s for a 1024 x 1024 maze, 4 s for 100000 rounds.
+        let configs = [
+            (
+                maze::INFO,
+                json!({"max_grid_size": 1024, "min_dist": 1, "max_dist": 1_000_000}),
+            ),
+            (
+                mahjong_puzzle::INFO,
+                json!({"min_num_rounds": 100_000, "max_num_rounds": 100_000}),
+            ),
+        ];
+        for (info, config) in configs {
+            let ds = dataset_core::build_with(
+                &info,
+                config.as_object().expect("an object"),
+                Some(1),
+                Some(1),
+            );
+            assert!(ds.is_ok(), "{}: {config} refused", info.name);
+        }
+    }
+}

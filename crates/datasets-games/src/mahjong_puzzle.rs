@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
 use serde_json::json;
 
@@ -53,6 +53,12 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     ensure(
         d.min_num_rounds <= d.max_num_rounds,
         "min_num_rounds must be less than max_num_rounds",
+    )?;
+    // Each round's record holds the hand after it (13 cards) and the cards
+    // added and removed.
+    ensure_item_size(
+        count(d.max_num_rounds).saturating_mul(HAND as u128 + 2),
+        "max_num_rounds * 15 (cards recorded per round)",
     )?;
     Ok(Arc::new(d))
 }

@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
 };
@@ -51,6 +51,16 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         d.max_grid_size >= d.min_grid_size,
         "max_grid_size must be >= min_grid_size",
     )?;
+    // An item may draw up to 1000 mazes before one has a fitting distance,
+    // each costing a random draw per cell (about 30 ms for 2048 x 2048, hence
+    // 30 s for an item). The factor 4 keeps that within a few seconds
+    // (max_grid_size <= 1024); reasoning-gym needs about 1 s per 1024 x 1024 maze.
+    ensure_item_size(
+        count(d.max_grid_size)
+            .saturating_mul(count(d.max_grid_size))
+            .saturating_mul(4),
+        "max_grid_size * max_grid_size * 4 (up to 1000 mazes are drawn per item)",
+    )?;
     Ok(Arc::new(d))
 }
 
@@ -77,8 +87,17 @@ fn random_floor_cell(rng: &mut Random, grid: &[Vec<u8>], path: u8) -> Result<(us
     )))
 }
 
-/// Breadth-first distance from `start` to `goal` through non-wall cells.
-fn bfs(grid: &[Vec<u8>], wall: u8, start: (usize, usize), goal: (usize, usize)) -> Option<i64> {
+/// Breadth-first distance from `start` to `goal` through non-wall cells, or
+/// `None` if it is unreachable or more than `max_dist` (the search stops there:
+/// a maze with a longer path is rejected all the same, and on a large grid the
+/// full search would cost every retry the whole grid).
+fn bfs(
+    grid: &[Vec<u8>],
+    wall: u8,
+    start: (usize, usize),
+    goal: (usize, usize),
+    max_dist: i64,
+) -> Option<i64> {
     let size = grid.len();
     let mut visited = vec![vec![false; size]; size];
     visited[start.0][start.1] = true;
@@ -86,6 +105,9 @@ fn bfs(grid: &[Vec<u8>], wall: u8, start: (usize, usize), goal: (usize, usize)) 
     while let Some((r, c, dist)) = queue.pop_front() {
         if (r, c) == goal {
             return Some(dist);
+        }
+        if dist >= max_dist {
+            continue;
         }
         for (dr, dc) in DIRECTIONS {
             let (Some(nr), Some(nc)) = (
@@ -140,7 +162,7 @@ impl Dataset for Maze {
             }
             grid[goal.0][goal.1] = ch.goal;
 
-            let Some(dist) = bfs(&grid, ch.wall, start, goal) else {
+            let Some(dist) = bfs(&grid, ch.wall, start, goal, self.max_dist) else {
                 continue;
             };
             if !(self.min_dist..=self.max_dist).contains(&dist) {

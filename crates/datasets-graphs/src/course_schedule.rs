@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
 };
@@ -56,6 +56,14 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     ensure(
         0.0 <= d.p_solvable && d.p_solvable <= 1.0,
         "p_solvable must be between 0 and 1",
+    )?;
+    // Each course draws at most `min(max_num_prerequisites, courses - 1)` pairs,
+    // and the cycle adds at most one pair per course.
+    let courses = count(d.max_num_courses);
+    let per_course = count(d.max_num_prerequisites).min(courses.saturating_sub(1));
+    ensure_item_size(
+        courses.saturating_mul(per_course + 2),
+        "max_num_courses * (2 + min(max_num_prerequisites, max_num_courses - 1))",
     )?;
     Ok(Arc::new(d))
 }

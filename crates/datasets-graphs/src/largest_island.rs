@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
 };
@@ -60,6 +60,15 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     ensure(
         0 <= d.min_island_size && d.min_island_size <= d.max_island_size,
         "Invalid island_size range",
+    )?;
+    let cells = count(d.max_rows).saturating_mul(count(d.max_cols));
+    ensure_item_size(cells, "max_rows * max_cols")?;
+    // Each island is a walk of at most `min(island size, cells)` steps, after
+    // the draws that place it.
+    let walk = count(d.max_island_size).min(cells).max(1);
+    ensure_item_size(
+        count(d.max_num_islands).saturating_mul(walk),
+        "max_num_islands * min(max_island_size, max_rows * max_cols)",
     )?;
     Ok(Arc::new(d))
 }

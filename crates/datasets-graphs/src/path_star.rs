@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
 use pycompat::py_split;
 use serde_json::json;
@@ -58,6 +58,11 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     ensure(
         d.node_range as i128 > d.degree as i128 * d.max_path_length as i128 + 1,
         "node_range must exceed degree * max_path_length + 1 for unique labels",
+    )?;
+    // The star has `degree` paths of up to `max_path_length` nodes each.
+    ensure_item_size(
+        count(d.degree).saturating_mul(count(d.max_path_length)),
+        "degree * max_path_length",
     )?;
     Ok(Arc::new(d))
 }

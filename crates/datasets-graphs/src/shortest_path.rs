@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
 };
@@ -77,6 +77,10 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     ensure(
         (0.0..=1.0).contains(&d.p_blocked),
         "p_blocked must be between 0 and 1",
+    )?;
+    ensure_item_size(
+        count(d.max_rows).saturating_mul(count(d.max_cols)),
+        "max_rows * max_cols",
     )?;
     Ok(Arc::new(d))
 }
