@@ -40,6 +40,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         2 <= d.min_words && d.min_words <= d.max_words,
         "min_words must be <= max_words, both >= 2.",
     )?;
+    dataset_core::config::ensure_item_size(dataset_core::config::count(d.max_words), "max_words")?;
     Ok(Arc::new(d))
 }
 

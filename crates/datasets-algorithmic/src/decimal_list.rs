@@ -2,7 +2,7 @@
 //! config classes are copies of each other): a list of random decimals, its
 //! config and its `difficulty` metadata.
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{ConfigReader, Result};
 use serde_json::{json, Value};
 
@@ -20,7 +20,15 @@ pub(crate) struct DecimalList {
 impl DecimalList {
     /// Reads the fields (only `max_decimals`' default differs between the two
     /// datasets), finishes the reader, then applies `validate()`.
-    pub fn build(r: &mut ConfigReader, default_max_decimals: i64) -> Result<DecimalList> {
+    ///
+    /// `prints_decimals`: whether each number is printed with all its
+    /// `decimals` places (`number_filtering`'s `f"{x:.{decimals}f}"`), so
+    /// that they count towards the size of an item.
+    pub fn build(
+        r: &mut ConfigReader,
+        default_max_decimals: i64,
+        prints_decimals: bool,
+    ) -> Result<DecimalList> {
         let min_numbers = r.int("min_numbers", 3);
         let max_numbers = r.int("max_numbers", 10);
         let min_decimals = r.int("min_decimals", 0);
@@ -39,6 +47,23 @@ impl DecimalList {
             "max_decimals must be >= min_decimals",
         )?;
         ensure(max_value > min_value, "max_value must be > min_value")?;
+        let numbers = count(max_numbers);
+        if prints_decimals {
+            // Digits before the point (up to 309 for a float) and after it.
+            let magnitude = min_value.abs().max(max_value.abs());
+            let int_digits = if magnitude.is_finite() {
+                magnitude.log10().max(0.0) as u128 + 1
+            } else {
+                1
+            };
+            let width = int_digits.saturating_add(count(max_decimals));
+            ensure_item_size(
+                numbers.saturating_mul(width),
+                "max_numbers * (digits of the values + max_decimals)",
+            )?;
+        } else {
+            ensure_item_size(numbers, "max_numbers")?;
+        }
         Ok(DecimalList {
             min_numbers,
             max_numbers,

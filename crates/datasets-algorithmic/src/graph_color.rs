@@ -43,6 +43,13 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         edge_probability < 1.0,
         "edge_probability must be less than 1",
     )?;
+    // The colors are listed; every pair of vertices may be an edge.
+    let vertices = dataset_core::config::count(max_num_vertices);
+    dataset_core::config::ensure_item_size(
+        dataset_core::config::count(num_colors)
+            .saturating_add(vertices.saturating_mul(vertices.saturating_sub(1)) / 2),
+        "num_colors + max_num_vertices * (max_num_vertices - 1) / 2",
+    )?;
     Ok(Arc::new(GraphColor {
         seed: p.seed,
         num_colors,

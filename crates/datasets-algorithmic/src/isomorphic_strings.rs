@@ -56,6 +56,10 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         0.0 <= d.p_solvable && d.p_solvable <= 1.0,
         "p_solvable must be between 0 and 1",
     )?;
+    dataset_core::config::ensure_item_size(
+        dataset_core::config::count(d.max_string_length),
+        "max_string_length",
+    )?;
     Ok(Arc::new(d))
 }
 

@@ -68,3 +68,81 @@ pub const DATASETS: &[DatasetInfo] = &[
     string_splitting::INFO,
     string_synthesis::INFO,
 ];
+
+#[cfg(test)]
+mod size_limit_tests {
+    use dataset_core::DatasetError;
+    use serde_json::{json, Map, Value};
+
+    #[test]
+    fn absurd_sizes_are_refused_with_the_field_named() {
+        let big = 1_000_000_000i64;
+        for (info, config, what) in [
+            (
+                &crate::number_filtering::INFO,
+                json!({"min_numbers": big, "max_numbers": big}),
+                "max_numbers * (digits of the values + max_decimals)",
+            ),
+            (
+                &crate::number_filtering::INFO,
+                json!({"min_decimals": big, "max_decimals": big}),
+                "max_numbers * (digits of the values + max_decimals)",
+            ),
+            (
+                &crate::number_sorting::INFO,
+                json!({"min_numbers": big, "max_numbers": big}),
+                "max_numbers",
+            ),
+            (
+                &crate::isomorphic_strings::INFO,
+                json!({"min_string_length": big, "max_string_length": big}),
+                "max_string_length",
+            ),
+            (
+                &crate::palindrome_partitioning::INFO,
+                json!({"min_string_len": big, "max_string_len": big}),
+                "max_string_len",
+            ),
+            (
+                &crate::ransom_note::INFO,
+                json!({"min_magazine_length": big, "max_magazine_length": big}),
+                "max_magazine_length + max_note_length",
+            ),
+            (
+                &crate::string_insertion::INFO,
+                json!({"min_string_length": big, "max_string_length": big}),
+                "max_string_length",
+            ),
+            (
+                &crate::string_manipulation::INFO,
+                json!({"min_string_length": big, "max_string_length": big}),
+                "max_string_length ** 2",
+            ),
+            (
+                &crate::cryptarithm::INFO,
+                json!({"min_words": big, "max_words": big}),
+                "max_words",
+            ),
+            (
+                &crate::graph_color::INFO,
+                json!({"num_colors": big}),
+                "num_colors + max_num_vertices * (max_num_vertices - 1) / 2",
+            ),
+        ] {
+            let mut map: Map<String, Value> = config.as_object().unwrap().clone();
+            map.insert("seed".into(), json!(1));
+            match dataset_core::build(info, &map) {
+                Err(DatasetError::InvalidConfig(m)) => assert_eq!(
+                    m,
+                    format!(
+                        "{what} must be at most 4194304 (rgym's limit on the size of one item)"
+                    ),
+                    "{}",
+                    info.name
+                ),
+                Err(e) => panic!("{}: {e}", info.name),
+                Ok(_) => panic!("{}: accepted", info.name),
+            }
+        }
+    }
+}

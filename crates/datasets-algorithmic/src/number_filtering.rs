@@ -25,7 +25,7 @@ struct NumberFiltering {
 fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     Ok(Arc::new(NumberFiltering {
         seed: p.seed,
-        list: DecimalList::build(r, 4)?,
+        list: DecimalList::build(r, 4, true)?,
     }))
 }
 

@@ -34,7 +34,7 @@ struct NumberSorting {
 fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     Ok(Arc::new(NumberSorting {
         seed: p.seed,
-        list: DecimalList::build(r, 2)?,
+        list: DecimalList::build(r, 2, false)?,
     }))
 }
 

@@ -72,6 +72,10 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         d.max_substring_palindrome_len <= d.max_string_len,
         "Maximum substring palindrome length must be less than or equal to maximum string length",
     )?;
+    dataset_core::config::ensure_item_size(
+        dataset_core::config::count(d.max_string_len),
+        "max_string_len",
+    )?;
     Ok(Arc::new(d))
 }
 

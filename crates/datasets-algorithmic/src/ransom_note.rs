@@ -68,6 +68,11 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         0.0 <= d.p_solvable && d.p_solvable <= 1.0,
         "p_solvable must be between 0 and 1",
     )?;
+    dataset_core::config::ensure_item_size(
+        dataset_core::config::count(d.max_magazine_length)
+            .saturating_add(dataset_core::config::count(d.max_note_length)),
+        "max_magazine_length + max_note_length",
+    )?;
     Ok(Arc::new(d))
 }
 

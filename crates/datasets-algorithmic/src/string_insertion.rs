@@ -59,6 +59,10 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         d.min_string_length <= d.max_string_length,
         "Minimum string length should be less than maximum",
     )?;
+    dataset_core::config::ensure_item_size(
+        dataset_core::config::count(d.max_string_length),
+        "max_string_length",
+    )?;
     Ok(Arc::new(d))
 }
 

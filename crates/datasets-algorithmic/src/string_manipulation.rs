@@ -161,6 +161,13 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         d.max_num_rules <= 20,
         "Maximum number of rules should be at most 20",
     )?;
+    // The item lists every state of the string, and the number of steps
+    // grows with the length.
+    let length = dataset_core::config::count(d.max_string_length);
+    dataset_core::config::ensure_item_size(
+        length.saturating_mul(length),
+        "max_string_length ** 2",
+    )?;
     Ok(Arc::new(d))
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size, MAX_ITEM_ELEMENTS};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
 };
@@ -13,6 +13,7 @@ use num_traits::{One, ToPrimitive, Zero};
 use serde_json::json;
 
 use crate::int_expr::eval_floordiv;
+use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "basic_arithmetic",
@@ -68,6 +69,12 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
             format!("unsupported operator: {op}"),
         )?;
     }
+    // Operands of more than CERTAIN_DIGITS digits fail the item (as Python's
+    // `str()` does) before they are drawn.
+    ensure_item_size(
+        count(d.max_terms).saturating_mul(count(d.max_digits.min(CERTAIN_DIGITS))),
+        "max_terms * max_digits",
+    )?;
     Ok(Arc::new(d))
 }
 
@@ -89,6 +96,9 @@ impl Dataset for BasicArithmetic {
         let mut rng = item_rng(self.seed, idx);
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;
         let num_digits = rng.randint(self.min_digits, self.max_digits)?;
+        if num_digits > CERTAIN_DIGITS {
+            return Err(str_limit_error());
+        }
         let (expression, result) = if self.allow_parentheses {
             self.complex_task(&mut rng, num_terms, num_digits)?
         } else {
@@ -107,7 +117,7 @@ impl Dataset for BasicArithmetic {
         };
         Ok(Item {
             question,
-            answer: result.to_string(),
+            answer: py_str(&result)?,
             metadata: meta! {
                 "source_dataset" => INFO.name,
                 "source_index" => idx,
@@ -177,17 +187,17 @@ impl BasicArithmetic {
             .map(|_| rng.choice(&self.operators).cloned())
             .collect::<Result<Vec<_>, _>>()?;
         let mut result = constants[0].clone();
-        let mut parts = vec![constants[0].to_string()];
+        let mut parts = vec![py_str(&constants[0])?];
         for (op, c) in operators.iter().zip(&constants[1..]) {
             parts.push(op.clone());
-            parts.push(c.to_string());
+            parts.push(py_str(c)?);
             match op.as_str() {
                 "+" => result += c,
                 "-" => result -= c,
                 "*" => result *= c,
                 _ => {
                     let bound = result.magnitude().min(limit.magnitude()).clone();
-                    let divisors = proper_divisors_below(result.magnitude(), &bound);
+                    let divisors = proper_divisors_below(result.magnitude(), &bound)?;
                     if divisors.is_empty() {
                         let c = rng.randint_big(&BigInt::one(), &(&limit - 1))?;
                         result *= c;
@@ -229,8 +239,9 @@ impl Terms<'_> {
                     Some(limit) => self.rng.randint(1 - limit, limit - 1)?.to_string(),
                     None => self
                         .rng
-                        .randint_big(&(1 - &self.limit), &(&self.limit - 1))?
-                        .to_string(),
+                        .randint_big(&(1 - &self.limit), &(&self.limit - 1))
+                        .map_err(DatasetError::from)
+                        .and_then(|c| py_str(&c))?,
                 };
                 left.push(c);
                 if i + 1 < num_left {
@@ -261,22 +272,22 @@ impl Terms<'_> {
                 let correction = if right_value.is_zero() {
                     BigInt::one()
                 } else {
-                    let divisors = common_divisors(&dividend, &right_value);
+                    let divisors = common_divisors(&dividend, &right_value)?;
                     BigInt::from(self.rng.choice(&divisors)?.clone()) - &right_value
                 };
                 right.pop();
                 right.push("+".to_string());
-                right.push(correction.to_string());
+                right.push(py_str(&correction)?);
                 right.push(")".to_string());
             } else {
                 let divisor = self.divisor(&dividend)?;
-                left.push(divisor.to_string());
+                left.push(py_str(&divisor)?);
                 left.push("+".to_string());
             }
             left.extend(right);
         } else {
             let divisor = self.divisor(&dividend)?;
-            left.push(divisor.to_string());
+            left.push(py_str(&divisor)?);
         }
         Ok(left)
     }
@@ -285,7 +296,7 @@ impl Terms<'_> {
         if dividend.is_zero() {
             Ok(self.rng.randint_big(&BigInt::one(), &(&self.limit - 1))?)
         } else {
-            let divisors = common_divisors(dividend, &BigInt::zero());
+            let divisors = common_divisors(dividend, &BigInt::zero())?;
             Ok(BigInt::from(self.rng.choice(&divisors)?.clone()))
         }
     }
@@ -295,32 +306,32 @@ impl Terms<'_> {
 const DIRECT_LOOP_MAX: u64 = 10_000_000;
 
 /// `[d for d in range(2, bound) if n % d == 0]`.
-fn proper_divisors_below(n: &BigUint, bound: &BigUint) -> Vec<BigUint> {
-    match bound.to_u64() {
+fn proper_divisors_below(n: &BigUint, bound: &BigUint) -> Result<Vec<BigUint>> {
+    Ok(match bound.to_u64() {
         Some(b) if b <= DIRECT_LOOP_MAX => (2..b)
             .filter(|&d| (n % d).is_zero())
             .map(BigUint::from)
             .collect(),
-        _ => divisors_ascending(n)
+        _ => divisors_ascending(n)?
             .into_iter()
             .filter(|d| *d >= BigUint::from(2u32) && d < bound)
             .collect(),
-    }
+    })
 }
 
 /// `find_common_divisors(a, b)`: the divisors of `gcd(|a|, |b|)` in the
 /// reference's order, each `i <= sqrt(g)` ascending followed by `g // i`.
-fn common_divisors(a: &BigInt, b: &BigInt) -> Vec<BigUint> {
+fn common_divisors(a: &BigInt, b: &BigInt) -> Result<Vec<BigUint>> {
     let g = a.magnitude().gcd(b.magnitude());
     // Up to 10^12 the loop takes at most 10^6 steps.
     if let Some(small) = g.to_u64().filter(|&g| g <= 1_000_000_000_000) {
-        return divisor_pairs(small)
+        return Ok(divisor_pairs(small)
             .into_iter()
             .map(BigUint::from)
-            .collect();
+            .collect());
     }
     let mut out = Vec::new();
-    for d in divisors_ascending(&g) {
+    for d in divisors_ascending(&g)? {
         let sq = &d * &d;
         if sq > g {
             break;
@@ -331,7 +342,7 @@ fn common_divisors(a: &BigInt, b: &BigInt) -> Vec<BigUint> {
             out.push(co);
         }
     }
-    out
+    Ok(out)
 }
 
 /// What the reference's trial loop up to `sqrt(g)` returns (each divisor
@@ -395,12 +406,25 @@ fn reference_divisor_loop(g: u64) -> Vec<u64> {
 
 /// Every divisor of `n` (none for 0), ascending. Found by factoring, so that
 /// large operands cost far less than the reference's trial loop to sqrt(n).
-fn divisors_ascending(n: &BigUint) -> Vec<BigUint> {
+///
+/// The reference's trial loop would run for ages on such operands; a number
+/// with more than `MAX_ITEM_ELEMENTS` divisors fails the item rather than
+/// exhausting memory.
+fn divisors_ascending(n: &BigUint) -> Result<Vec<BigUint>> {
     if n.is_zero() {
-        return Vec::new();
+        return Ok(Vec::new());
+    }
+    let factors = factorize(n);
+    let total = factors
+        .iter()
+        .fold(1u128, |acc, (_, k)| acc.saturating_mul(u128::from(*k) + 1));
+    if total > MAX_ITEM_ELEMENTS {
+        return Err(DatasetError::Generation(format!(
+            "an operand has {total} divisors, too many to list"
+        )));
     }
     let mut divisors = vec![BigUint::one()];
-    for (p, k) in factorize(n) {
+    for (p, k) in factors {
         let mut next = Vec::with_capacity(divisors.len() * (k as usize + 1));
         for d in &divisors {
             let mut m = d.clone();
@@ -413,7 +437,7 @@ fn divisors_ascending(n: &BigUint) -> Vec<BigUint> {
         divisors = next;
     }
     divisors.sort();
-    divisors
+    Ok(divisors)
 }
 
 /// Prime factorization as (prime, exponent) pairs, ascending.
@@ -531,7 +555,7 @@ mod tests {
         ] {
             let n = BigUint::from(g);
             let mut got = Vec::new();
-            for d in divisors_ascending(&n) {
+            for d in divisors_ascending(&n).unwrap() {
                 if &d * &d > n {
                     break;
                 }
@@ -543,6 +567,7 @@ mod tests {
             assert_eq!(got, reference_divisor_loop(g), "g = {g}");
             let below: Vec<u64> = (2..g.min(5000)).filter(|d| g % d == 0).collect();
             let fast: Vec<u64> = divisors_ascending(&n)
+                .unwrap()
                 .into_iter()
                 .map(|d| d.to_u64().unwrap())
                 .filter(|&d| d >= 2 && d < g.min(5000))
@@ -559,6 +584,7 @@ mod tests {
         }
         // gcd(-84, 36) = 12.
         let got: Vec<u64> = common_divisors(&BigInt::from(-84), &BigInt::from(36))
+            .unwrap()
             .iter()
             .map(|d| d.to_u64().unwrap())
             .collect();
@@ -571,6 +597,6 @@ mod tests {
         let q = BigUint::from(998_244_353u64);
         let n = &p * &q * &q;
         assert_eq!(factorize(&n), vec![(q.clone(), 2), (p.clone(), 1)]);
-        assert_eq!(divisors_ascending(&n).len(), 6);
+        assert_eq!(divisors_ascending(&n).unwrap().len(), 6);
     }
 }

@@ -8,6 +8,8 @@ use num_bigint::BigInt;
 use num_traits::Zero;
 use serde_json::json;
 
+use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS};
+
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "chain_sum",
     category: "arithmetic",
@@ -38,6 +40,9 @@ impl Dataset for ChainSum {
         let mut rng = item_rng(self.seed, idx);
         let num_terms = rng.randint(self.t.min_terms, self.t.max_terms)?;
         let num_digits = rng.randint(self.t.min_digits, self.t.max_digits)?;
+        if num_digits > CERTAIN_DIGITS {
+            return Err(str_limit_error());
+        }
         let (min_value, max_value) = crate::operands::digit_range(num_digits);
         let low = if self.t.allow_negation {
             -&max_value
@@ -51,10 +56,10 @@ impl Dataset for ChainSum {
             .map(|_| rng.choice(&["+", "-"]).copied())
             .collect::<Result<Vec<_>, _>>()?;
         let mut result = constants.first().cloned().unwrap_or_else(BigInt::zero);
-        let mut parts = vec![result.to_string()];
+        let mut parts = vec![py_str(&result)?];
         for (op, c) in operators.iter().zip(&constants[1..]) {
             parts.push(op.to_string());
-            parts.push(c.to_string());
+            parts.push(py_str(c)?);
             if *op == "+" {
                 result += c;
             } else {
@@ -66,7 +71,7 @@ impl Dataset for ChainSum {
             question: format!(
                 "State the final answer to the following arithmetic problem: {expression} ="
             ),
-            answer: result.to_string(),
+            answer: py_str(&result)?,
             metadata: meta! {
                 "source_dataset" => INFO.name,
                 "source_index" => idx,

@@ -60,6 +60,13 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         i128::from(d.precision) > i128::from(d.max_num_decimal_places) + 1,
         "precision must be 2 or more higher than max_num_decimal_places",
     )?;
+    // Each operation's result holds up to `precision` digits (and each
+    // operand fewer, by the rule above).
+    dataset_core::config::ensure_item_size(
+        dataset_core::config::count(d.max_terms)
+            .saturating_mul(dataset_core::config::count(d.precision)),
+        "max_terms * precision",
+    )?;
     Ok(Arc::new(d))
 }
 

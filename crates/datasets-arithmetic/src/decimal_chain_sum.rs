@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
 };
@@ -12,6 +12,7 @@ use pydecimal::{Context, Decimal, DecimalError, Rounding};
 use serde_json::json;
 
 use crate::operands::digit_range;
+use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS, MAX_STR_DIGITS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "decimal_chain_sum",
@@ -59,6 +60,15 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         d.max_decimal_places >= d.min_decimal_places,
         "max_decimal_places must be >= min_decimal_places",
     )?;
+    // Integer parts of more than CERTAIN_DIGITS digits, and 4300 or more
+    // decimal places, fail the item (as Python's `str()` does) before they
+    // are drawn.
+    let digits = count(d.max_digits.min(CERTAIN_DIGITS))
+        .saturating_add(count(d.max_decimal_places.min(MAX_STR_DIGITS)));
+    ensure_item_size(
+        count(d.max_terms).saturating_mul(digits),
+        "max_terms * (max_digits + max_decimal_places)",
+    )?;
     Ok(Arc::new(d))
 }
 
@@ -75,6 +85,9 @@ impl Dataset for DecimalChainSum {
         let mut rng = item_rng(self.seed, idx);
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;
         let num_digits = rng.randint(self.min_digits, self.max_digits)?;
+        if num_digits > CERTAIN_DIGITS {
+            return Err(str_limit_error());
+        }
         let (min_value, max_value) = digit_range(num_digits);
         let low = if self.allow_negation {
             -&max_value
@@ -82,12 +95,23 @@ impl Dataset for DecimalChainSum {
             min_value
         };
         let ctx = Context::default();
+        // `Decimal(str(randint(...)))`.
         let mut constants = (0..num_terms)
-            .map(|_| rng.randint_big(&low, &max_value).map(|n| Decimal::from(&n)))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|_| {
+                let n = rng.randint_big(&low, &max_value)?;
+                if num_digits > MAX_STR_DIGITS {
+                    py_str(&n)?;
+                }
+                Ok(Decimal::from(&n))
+            })
+            .collect::<Result<Vec<_>>>()?;
         let places = (0..num_terms)
             .map(|_| rng.randint(self.min_decimal_places, self.max_decimal_places))
             .collect::<Result<Vec<_>, _>>()?;
+        // `str(randint(10**(p-1), 10**p - 1))` has p digits, `str(10**p)` p + 1.
+        if places.iter().any(|&p| p >= MAX_STR_DIGITS) {
+            return Err(str_limit_error());
+        }
         for (c, &p) in constants.iter_mut().zip(&places) {
             let pow10 = |n: i64| num_traits::pow(BigInt::from(10u32), n.max(0) as usize);
             let min_frac = if p == 0 {

@@ -35,7 +35,7 @@ impl Gcd {
     fn numbers(&self, rng: &mut Random) -> Result<(Vec<i64>, i64)> {
         let mut last = (Vec::new(), 0);
         for _ in 0..3 {
-            let numbers = self.list.draw(rng, INFO.name)?;
+            let numbers = self.list.draw(rng)?;
             let gcd = numbers.iter().fold(0, |g, n| g.gcd(n));
             last = (numbers, gcd);
             if gcd > 1 {

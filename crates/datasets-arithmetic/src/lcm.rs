@@ -5,12 +5,14 @@ use std::sync::Arc;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
 };
-use num_bigint::BigInt;
+use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
+use num_traits::{One, ToPrimitive};
 use pycompat::py_int_json;
 use serde_json::json;
 
 use crate::number_list::NumberList;
+use crate::pyint::{str_limit_error, MAX_STR_DIGITS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "lcm",
@@ -34,23 +36,39 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
 
 impl Lcm {
     /// Up to three draws, keeping the first whose LCM is below the product
-    /// (else the last). Both grow past 64 bits quickly, as Python ints do.
+    /// (else the last). An LCM of more than 4300 digits fails the item, as
+    /// Python's `str(result)` does.
     fn numbers(&self, rng: &mut Random) -> Result<(Vec<i64>, BigInt)> {
-        let mut last = (Vec::new(), BigInt::from(1));
+        let limit = num_traits::pow(BigUint::from(10u32), MAX_STR_DIGITS as usize);
+        let mut last = (Vec::new(), BigUint::one());
         for _ in 0..3 {
-            let numbers = self.list.draw(rng, INFO.name)?;
-            let (lcm, product) = numbers
-                .iter()
-                .fold((BigInt::from(1), BigInt::from(1)), |(lcm, product), &n| {
-                    (lcm.lcm(&BigInt::from(n)), product * n)
-                });
-            let done = lcm < product;
+            let numbers = self.list.draw(rng)?;
+            // The numbers are positive, so the LCM equals their product exactly
+            // when each is coprime to the LCM of those before it; the
+            // product itself (quadratic to build) is not needed.
+            let mut lcm = BigUint::one();
+            let mut below = false;
+            for &n in &numbers {
+                let n = n as u64;
+                let rest = (&lcm % n).to_u64().unwrap_or(0);
+                let g = rest.gcd(&n);
+                below |= g > 1;
+                lcm *= n / g;
+                if below && lcm >= limit {
+                    // This draw is kept, and its LCM only grows.
+                    return Err(str_limit_error());
+                }
+            }
             last = (numbers, lcm);
-            if done {
+            if below {
                 break;
             }
         }
-        Ok(last)
+        let (numbers, lcm) = last;
+        if lcm >= limit {
+            return Err(str_limit_error());
+        }
+        Ok((numbers, BigInt::from(lcm)))
     }
 }
 

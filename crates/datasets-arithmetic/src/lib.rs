@@ -22,6 +22,7 @@ pub mod products;
 mod int_expr;
 mod number_list;
 mod operands;
+mod pyint;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
@@ -42,3 +43,135 @@ pub const DATASETS: &[DatasetInfo] = &[
     prime_factorization::INFO,
     products::INFO,
 ];
+
+#[cfg(test)]
+mod size_limit_tests {
+    use dataset_core::{DatasetError, DatasetInfo};
+    use serde_json::{json, Map, Value};
+
+    fn build(info: &DatasetInfo, config: Value) -> dataset_core::Result<dataset_core::Seeded> {
+        let mut map: Map<String, Value> = config.as_object().unwrap().clone();
+        map.insert("seed".into(), json!(1));
+        dataset_core::build(info, &map)
+    }
+
+    #[test]
+    fn absurd_sizes_are_refused_with_the_field_named() {
+        let big = 1_000_000_000i64;
+        for (info, config, what) in [
+            (
+                &crate::basic_arithmetic::INFO,
+                json!({"min_terms": big, "max_terms": big}),
+                "max_terms * max_digits",
+            ),
+            (
+                &crate::chain_sum::INFO,
+                json!({"min_terms": big, "max_terms": big}),
+                "max_terms * max_digits",
+            ),
+            (
+                &crate::products::INFO,
+                json!({"min_terms": big, "max_terms": big}),
+                "max_terms * max_digits",
+            ),
+            (
+                &crate::decimal_arithmetic::INFO,
+                json!({"precision": big}),
+                "max_terms * precision",
+            ),
+            (
+                &crate::decimal_chain_sum::INFO,
+                json!({"min_terms": big, "max_terms": big}),
+                "max_terms * (max_digits + max_decimal_places)",
+            ),
+            (
+                &crate::number_format::INFO,
+                json!({"min_num_candidates": big, "max_num_candidates": big}),
+                "max_num_candidates",
+            ),
+            (
+                &crate::gcd::INFO,
+                json!({"min_numbers": big, "max_numbers": big}),
+                "max_numbers",
+            ),
+            (
+                &crate::lcm::INFO,
+                json!({"min_numbers": big, "max_numbers": big}),
+                "max_numbers",
+            ),
+        ] {
+            match build(info, config) {
+                Err(DatasetError::InvalidConfig(m)) => assert_eq!(
+                    m,
+                    format!(
+                        "{what} must be at most 4194304 (rgym's limit on the size of one item)"
+                    ),
+                    "{}",
+                    info.name
+                ),
+                Err(e) => panic!("{}: {e}", info.name),
+                Ok(_) => panic!("{}: accepted", info.name),
+            }
+        }
+    }
+
+    #[test]
+    fn ints_past_4300_digits_fail_as_in_python() {
+        let msg = "Exceeds the limit (4300 digits) for integer string conversion; \
+                   use sys.set_int_max_str_digits() to increase the limit";
+        let big = 1_000_000_000i64;
+        for (info, config) in [
+            (
+                &crate::basic_arithmetic::INFO,
+                json!({"min_digits": big, "max_digits": big}),
+            ),
+            (
+                &crate::basic_arithmetic::INFO,
+                json!({"min_digits": 4301, "max_digits": 4301}),
+            ),
+            (
+                &crate::chain_sum::INFO,
+                json!({"min_digits": big, "max_digits": big}),
+            ),
+            (
+                &crate::chain_sum::INFO,
+                json!({"min_digits": 4301, "max_digits": 4301}),
+            ),
+            (
+                &crate::products::INFO,
+                json!({"min_digits": big, "max_digits": big}),
+            ),
+            (
+                &crate::products::INFO,
+                json!({"min_terms": 3000, "max_terms": 3000}),
+            ),
+            (
+                &crate::decimal_chain_sum::INFO,
+                json!({"min_digits": big, "max_digits": big}),
+            ),
+            (
+                &crate::decimal_chain_sum::INFO,
+                json!({"min_decimal_places": 4300, "max_decimal_places": big}),
+            ),
+            (
+                &crate::lcm::INFO,
+                json!({"min_numbers": 10000, "max_numbers": 10000, "max_value": big}),
+            ),
+        ] {
+            let ds = build(info, config.clone()).unwrap();
+            assert_eq!(
+                ds.dataset.generate(0),
+                Err(DatasetError::Generation(msg.into())),
+                "{} {config}",
+                info.name
+            );
+        }
+        // Just below the limit the items are made.
+        let ds = build(
+            &crate::chain_sum::INFO,
+            json!({"min_digits": 4299, "max_digits": 4299}),
+        )
+        .unwrap();
+        assert!(ds.dataset.generate(0).is_ok());
+    }
+}

@@ -56,6 +56,10 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         0.0 < d.max_delta.as_f64(),
         "max_delta must be greater than 0",
     )?;
+    dataset_core::config::ensure_item_size(
+        dataset_core::config::count(d.max_num_candidates),
+        "max_num_candidates",
+    )?;
     Ok(Arc::new(d))
 }
 

@@ -1,11 +1,8 @@
 //! What `gcd` and `lcm` share (reasoning-gym's two classes are copies of each
 //! other): the config of a list of random integers, and one draw of it.
 
-use dataset_core::config::ensure;
+use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{ConfigReader, DatasetError, Random, Result};
-
-/// Python would build the list however long; past this it would exhaust memory.
-const MAX_NUMBERS: i64 = 1 << 20;
 
 pub(crate) struct NumberList {
     pub min_numbers: i64,
@@ -32,18 +29,14 @@ impl NumberList {
         )?;
         ensure(d.min_value >= 1, "min_value must be positive")?;
         ensure(d.max_value > d.min_value, "max_value must be > min_value")?;
+        ensure_item_size(count(d.max_numbers), "max_numbers")?;
         Ok(d)
     }
 
     /// `randint(min_numbers, max_numbers)` numbers, each
     /// `randint(min_value, max_value)`, drawn in that order.
-    pub fn draw(&self, rng: &mut Random, dataset: &str) -> Result<Vec<i64>> {
+    pub fn draw(&self, rng: &mut Random) -> Result<Vec<i64>> {
         let count = rng.randint(self.min_numbers, self.max_numbers)?;
-        if count > MAX_NUMBERS {
-            return Err(DatasetError::Generation(format!(
-                "{dataset}: {count} numbers is more than {MAX_NUMBERS}"
-            )));
-        }
         (0..count)
             .map(|_| rng.randint(self.min_value, self.max_value))
             .collect::<Result<Vec<i64>, _>>()

@@ -1,7 +1,10 @@
 //! Operand ranges shared by the chain and product datasets.
 
+use dataset_core::config::count;
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
+
+use crate::pyint::CERTAIN_DIGITS;
 
 /// The term and digit ranges that chain_sum and products read and validate
 /// identically (their Python configs differ only in defaults).
@@ -36,6 +39,12 @@ impl TermRanges {
         ensure(
             t.max_digits >= t.min_digits,
             "max_digits must be >= min_digits",
+        )?;
+        // Operands of more than CERTAIN_DIGITS digits fail the item (as
+        // Python's `str()` does) before they are drawn.
+        dataset_core::config::ensure_item_size(
+            count(t.max_terms).saturating_mul(count(t.max_digits.min(CERTAIN_DIGITS))),
+            "max_terms * max_digits",
         )?;
         Ok(t)
     }

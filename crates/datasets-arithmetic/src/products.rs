@@ -5,8 +5,10 @@ use std::sync::Arc;
 use dataset_core::score::decimal_reward;
 use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
 use num_bigint::BigInt;
-use num_traits::One;
+use num_traits::{One, Zero};
 use serde_json::json;
+
+use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS, MAX_STR_DIGITS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "products",
@@ -29,6 +31,25 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     Ok(Arc::new(d))
 }
 
+/// The product of `constants`; an error as soon as it is sure to have more
+/// than 4300 digits (Python's `str(result)` then raises), so that many terms
+/// cost no more than that.
+fn product(constants: &[BigInt]) -> Result<BigInt> {
+    if constants.iter().any(Zero::is_zero) {
+        return Ok(BigInt::zero());
+    }
+    let limit = num_traits::pow(BigInt::from(10u32), MAX_STR_DIGITS as usize);
+    let mut acc = BigInt::one();
+    for c in constants {
+        acc *= c;
+        if acc.magnitude() >= limit.magnitude() {
+            // No factor is zero: the magnitude can only grow.
+            return Err(str_limit_error());
+        }
+    }
+    Ok(acc)
+}
+
 impl Dataset for Products {
     fn name(&self) -> &str {
         INFO.name
@@ -38,6 +59,9 @@ impl Dataset for Products {
         let mut rng = item_rng(self.seed, idx);
         let num_terms = rng.randint(self.t.min_terms, self.t.max_terms)?;
         let num_digits = rng.randint(self.t.min_digits, self.t.max_digits)?;
+        if num_digits > CERTAIN_DIGITS {
+            return Err(str_limit_error());
+        }
         let (min_value, max_value) = crate::operands::digit_range(num_digits);
         let low = if self.t.allow_negation {
             -&max_value
@@ -49,15 +73,15 @@ impl Dataset for Products {
             .collect::<Result<Vec<_>, _>>()?;
         let expression = constants
             .iter()
-            .map(BigInt::to_string)
-            .collect::<Vec<_>>()
+            .map(py_str)
+            .collect::<Result<Vec<_>>>()?
             .join(" * ");
-        let result = constants.iter().fold(BigInt::one(), |acc, c| acc * c);
+        let answer = py_str(&product(&constants)?)?;
         Ok(Item {
             question: format!(
                 "Solve the following multiplication: {expression}. Give only the result as your final answer."
             ),
-            answer: result.to_string(),
+            answer,
             metadata: meta! {
                 "source_dataset" => INFO.name,
                 "source_index" => idx,
