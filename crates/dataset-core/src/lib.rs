@@ -9,6 +9,7 @@ pub mod config;
 pub mod jsonl;
 pub mod metadata;
 pub mod score;
+pub mod testing;
 
 use std::sync::Arc;
 

@@ -47,12 +47,10 @@ pub const DATASETS: &[DatasetInfo] = &[
 #[cfg(test)]
 mod size_limit_tests {
     use dataset_core::{DatasetError, DatasetInfo};
-    use serde_json::{json, Map, Value};
+    use serde_json::{json, Value};
 
     fn build(info: &DatasetInfo, config: Value) -> dataset_core::Result<dataset_core::Seeded> {
-        let mut map: Map<String, Value> = config.as_object().unwrap().clone();
-        map.insert("seed".into(), json!(1));
-        dataset_core::build(info, &map)
+        dataset_core::testing::build_json(info, &config)
     }
 
     #[test]

@@ -20,22 +20,8 @@ pub const DATASETS: &[DatasetInfo] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dataset_core::DatasetError;
-    use serde_json::{json, Value};
-
-    /// The `InvalidConfig` message `config` is refused with.
-    fn refused(info: &DatasetInfo, config: Value) -> String {
-        match dataset_core::build_with(
-            info,
-            config.as_object().expect("an object"),
-            Some(1),
-            Some(1),
-        ) {
-            Err(DatasetError::InvalidConfig(msg)) => msg,
-            Err(e) => panic!("{}: {config} failed otherwise: {e}", info.name),
-            Ok(_) => panic!("{}: {config} was accepted", info.name),
-        }
-    }
+    use dataset_core::testing::refused;
+    use serde_json::json;
 
     const LIMIT: &str = "must be at most 4194304 (rgym's limit on the size of one item)";
     const BIG: i64 = 1_000_000_000;
