@@ -6,7 +6,7 @@ use dataset_core::{DatasetError, Result};
 use num_bigint::BigInt;
 
 /// The default `sys.get_int_max_str_digits()`.
-pub(crate) const MAX_STR_DIGITS: i64 = 4300;
+pub(crate) const MAX_STR_DIGITS: i64 = pycompat::INT_MAX_STR_DIGITS as i64;
 
 /// Past this many digits a uniform draw of that many digits has at most
 /// 4300 with a chance below 10^-64: the reference's `str()` is taken to raise
@@ -24,10 +24,5 @@ pub(crate) fn str_limit_error() -> DatasetError {
 
 /// `str(n)`, raising as CPython does past 4300 digits.
 pub(crate) fn py_str(n: &BigInt) -> Result<String> {
-    let s = n.to_string();
-    let digits = s.len() - usize::from(s.starts_with('-'));
-    if digits as i64 > MAX_STR_DIGITS {
-        return Err(str_limit_error());
-    }
-    Ok(s)
+    pycompat::py_int_str(n).ok_or_else(str_limit_error)
 }

@@ -6,9 +6,18 @@ use serde_json::{Number, Value};
 
 use crate::strmethods::{decimal_value, py_isspace};
 
-/// CPython 3.11's default `sys.get_int_max_str_digits()`; bases that are
-/// powers of two are exempt.
-const MAX_STR_DIGITS: usize = 4300;
+/// CPython 3.11's default `sys.get_int_max_str_digits()`: `str(n)` and
+/// `int(s)` raise `ValueError` past this many decimal digits (bases that are
+/// powers of two are exempt).
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// `str(n)` for an int, or `None` where CPython 3.11 raises (more than
+/// [`INT_MAX_STR_DIGITS`] digits).
+pub fn py_int_str(n: &BigInt) -> Option<String> {
+    let s = n.to_string();
+    let digits = s.len() - usize::from(s.starts_with('-'));
+    (digits <= INT_MAX_STR_DIGITS).then_some(s)
+}
 
 /// `int(s, base)` for a `str`, `base` 0 (prefix-detected, as Python source
 /// literals) or 2..=36; `None` where Python raises `ValueError`.
@@ -86,7 +95,7 @@ pub fn py_int_base(s: &str, base: u32) -> Option<BigInt> {
     if digits.is_empty() || prev_underscore {
         return None;
     }
-    if !base.is_power_of_two() && digits.len() > MAX_STR_DIGITS {
+    if !base.is_power_of_two() && digits.len() > INT_MAX_STR_DIGITS {
         return None;
     }
     let n = BigInt::parse_bytes(&digits, base)?;
@@ -195,6 +204,16 @@ pub fn json_py_int(v: &Value) -> Option<BigInt> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn str_stops_at_4300_digits() {
+        let ten = BigInt::from(10);
+        let digits_4300 = ten.pow(4299);
+        assert_eq!(py_int_str(&digits_4300).map(|s| s.len()), Some(4300));
+        assert_eq!(py_int_str(&-&digits_4300).map(|s| s.len()), Some(4301));
+        assert_eq!(py_int_str(&ten.pow(4300)), None);
+        assert_eq!(py_int_str(&BigInt::from(-42)).as_deref(), Some("-42"));
+    }
 
     #[test]
     fn int_base_matches_cpython() {

@@ -31,7 +31,9 @@ pub use float::{
     float_repr, format_exp, format_fixed, format_general, group_thousands, round_ndigits,
 };
 pub use floatparse::{py_complex, py_float, py_fraction_float, NumberError};
-pub use int::{json_py_int, py_hex, py_int_base, py_int_json, py_int_true_div};
+pub use int::{
+    json_py_int, py_hex, py_int_base, py_int_json, py_int_str, py_int_true_div, INT_MAX_STR_DIGITS,
+};
 pub use json::{json_dumps, JsonStyle};
 pub use literal::{
     int_to_float, json_loads, literal_eval, py_dict, py_eval, py_set, HashKey, ParseError, PyValue,

@@ -26,6 +26,7 @@ use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 
 use crate::float_repr;
+use crate::int::INT_MAX_STR_DIGITS as MAX_INT_DIGITS;
 
 /// A Python value that a literal or JSON document can denote.
 #[derive(Debug, Clone)]
@@ -73,8 +74,6 @@ const MAX_LITERAL_DEPTH: usize = 200;
 const MAX_JSON_DEPTH: usize = 980;
 /// CPython's compiler gives up (`RecursionError`) on operator chains this long.
 const MAX_OPERATOR_CHAIN: usize = 2500;
-/// CPython 3.11's `sys.get_int_max_str_digits()` default.
-const MAX_INT_DIGITS: usize = 4300;
 
 /// `ast.literal_eval(text)`.
 pub fn literal_eval(text: &str) -> PResult<PyValue> {
