@@ -9,6 +9,7 @@ pub mod mini_sudoku;
 pub mod n_queens;
 pub mod sudoku;
 
+mod sudoku_board;
 mod sudoku_score;
 
 /// Every dataset of this crate, for the registry.

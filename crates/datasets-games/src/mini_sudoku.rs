@@ -7,8 +7,9 @@ use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
 };
-use serde_json::{json, Value};
+use serde_json::json;
 
+use crate::sudoku_board::{rows_json, write_board};
 use crate::sudoku_score::score_sudoku;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -155,27 +156,8 @@ fn create_puzzle(solved: &Board, num_empty: i64, rng: &mut Random) -> Board {
 /// `_board_to_string`.
 fn board_to_string(board: &Board) -> String {
     let mut out = String::with_capacity(31);
-    for (r, row) in board.iter().enumerate() {
-        if r > 0 {
-            out.push('\n');
-        }
-        for (c, &d) in row.iter().enumerate() {
-            if c > 0 {
-                out.push(' ');
-            }
-            out.push(if d == 0 { '_' } else { char::from(b'0' + d) });
-        }
-    }
+    write_board(board.as_flattened(), 4, &mut out);
     out
-}
-
-fn rows_json(board: &Board) -> Value {
-    Value::Array(
-        board
-            .iter()
-            .map(|row| Value::Array(row.iter().map(|&d| Value::from(d)).collect()))
-            .collect(),
-    )
 }
 
 impl Dataset for MiniSudoku {
@@ -207,8 +189,8 @@ impl Dataset for MiniSudoku {
             metadata: meta! {
                 "source_dataset" => INFO.name,
                 "source_index" => idx,
-                "puzzle" => rows_json(&puzzle),
-                "solution" => rows_json(&solved),
+                "puzzle" => rows_json(puzzle.as_flattened(), 4),
+                "solution" => rows_json(solved.as_flattened(), 4),
                 "num_empty" => num_empty,
                 "difficulty" => json!({
                     "empty": [self.min_empty, self.max_empty],

@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
-use serde_json::{json, Value};
+use serde_json::json;
 
+use crate::sudoku_board::{rows_json, write_board};
 use crate::sudoku_score::score_sudoku;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -316,26 +317,6 @@ impl Grid {
         let mut copy = *self;
         copy.count_solutions(2)
     }
-
-    /// `_board_to_string`, appended to `out`.
-    fn write_to(&self, out: &mut String) {
-        for (k, &d) in self.cells.iter().enumerate() {
-            if k > 0 {
-                out.push(if k % 9 == 0 { '\n' } else { ' ' });
-            }
-            out.push(if d == 0 { '_' } else { (b'0' + d) as char });
-        }
-    }
-
-    /// The board as the metadata holds it: a list of rows of ints.
-    fn rows_json(&self) -> Value {
-        Value::Array(
-            self.cells
-                .chunks_exact(9)
-                .map(|row| Value::Array(row.iter().map(|&d| Value::from(d)).collect()))
-                .collect(),
-        )
-    }
 }
 
 impl Sudoku {
@@ -401,11 +382,11 @@ impl Dataset for Sudoku {
 
         let mut question = String::with_capacity(320);
         question.push_str("Solve this Sudoku puzzle:\n");
-        puzzle.write_to(&mut question);
+        write_board(&puzzle.cells, 9, &mut question);
         question.push('\n');
         question.push_str(QUESTION_TAIL);
         let mut answer = String::with_capacity(161);
-        solved.write_to(&mut answer);
+        write_board(&solved.cells, 9, &mut answer);
 
         Ok(Item {
             question,
@@ -413,8 +394,8 @@ impl Dataset for Sudoku {
             metadata: meta! {
                 "source_dataset" => INFO.name,
                 "source_index" => idx,
-                "puzzle" => puzzle.rows_json(),
-                "solution" => solved.rows_json(),
+                "puzzle" => rows_json(&puzzle.cells, 9),
+                "solution" => rows_json(&solved.cells, 9),
                 "num_empty" => num_empty,
                 "difficulty" => json!({
                     "empty": [self.min_empty, self.max_empty],
