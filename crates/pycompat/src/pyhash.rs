@@ -52,31 +52,18 @@ pub fn py_set_order<T: PartialEq>(items: &[T], hash: impl Fn(&T) -> i64) -> Vec<
     let mut fill = 0usize;
     for (idx, item) in items.iter().enumerate() {
         let h = hash(item);
-        let mut perturb = h as u64;
-        let mut i = (h as u64 as usize) & mask;
-        let inserted = 'probe: loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for slot in &mut table[i..=i + probes] {
-                match *slot {
-                    None => {
-                        *slot = Some((idx, h));
-                        break 'probe true;
-                    }
-                    Some((k, kh)) if kh == h && items[k] == *item => break 'probe false,
-                    Some(_) => {}
+        let mut inserted = false;
+        for i in probe_order(h, mask) {
+            match table[i] {
+                None => {
+                    table[i] = Some((idx, h));
+                    inserted = true;
+                    break;
                 }
+                Some((k, kh)) if kh == h && items[k] == *item => break,
+                Some(_) => {}
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-        };
+        }
         if !inserted {
             continue;
         }
@@ -102,27 +89,38 @@ pub fn py_set_order<T: PartialEq>(items: &[T], hash: impl Fn(&T) -> i64) -> Vec<
 
 /// `set_insert_clean`: insertion into a table with no equal element and no dummies.
 fn insert_clean(table: &mut [Option<(usize, i64)>], mask: usize, idx: usize, h: i64) {
+    // The table is at most 60% full, so the (endless) probe finds a free slot.
+    if let Some(i) = probe_order(h, mask).find(|&i| table[i].is_none()) {
+        table[i] = Some((idx, h));
+    }
+}
+
+/// The slots CPython's set looks at for hash `h`, in order (`set_add_entry`,
+/// `set_insert_clean`): runs of `LINEAR_PROBES + 1` slots from `i` (a single
+/// slot where the run would pass the table's end), then
+/// `i = i * 5 + 1 + (perturb >>= 5)`. Endless; callers stop at a hit.
+fn probe_order(h: i64, mask: usize) -> impl Iterator<Item = usize> {
     let mut perturb = h as u64;
-    let mut i = (h as u64 as usize) & mask;
-    loop {
-        let probes = if i + LINEAR_PROBES <= mask {
+    let mut start = (h as u64 as usize) & mask;
+    let mut offset = 0;
+    std::iter::from_fn(move || {
+        let probes = if start + LINEAR_PROBES <= mask {
             LINEAR_PROBES
         } else {
             0
         };
-        for slot in &mut table[i..=i + probes] {
-            if slot.is_none() {
-                *slot = Some((idx, h));
-                return;
-            }
+        if offset > probes {
+            perturb >>= PERTURB_SHIFT;
+            start = (start
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+            offset = 0;
         }
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb as usize))
-            & mask;
-    }
+        offset += 1;
+        Some(start + offset - 1)
+    })
 }
 
 #[cfg(test)]
