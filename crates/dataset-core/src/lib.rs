@@ -29,6 +29,12 @@ pub struct Item {
 }
 
 impl Item {
+    /// About how many bytes the item holds on the heap (its text and the
+    /// metadata's): what a cache of items is bounded by.
+    pub fn heap_bytes(&self) -> usize {
+        self.question.capacity() + self.answer.capacity() + self.metadata.heap_bytes()
+    }
+
     /// The item as the CLI and golden files write it.
     pub fn to_json(&self, index: u64) -> Value {
         let mut m = Map::with_capacity(4);

@@ -72,6 +72,26 @@ impl Metadata {
         };
     }
 
+    /// About how many bytes the metadata holds on the heap: its text, and
+    /// the map when one was built (strings, plus a word or so per value and
+    /// key for the structure).
+    pub fn heap_bytes(&self) -> usize {
+        fn value(v: &Value) -> usize {
+            32 + match v {
+                Value::String(s) => s.len(),
+                Value::Array(a) => a.iter().map(value).sum(),
+                Value::Object(m) => map(m),
+                // Numbers are held as their literal (arbitrary_precision).
+                Value::Number(n) => n.as_str().len(),
+                Value::Null | Value::Bool(_) => 0,
+            }
+        }
+        fn map(m: &Map<String, Value>) -> usize {
+            m.iter().map(|(k, v)| 32 + k.len() + value(v)).sum()
+        }
+        self.text.as_ref().map_or(0, Vec::capacity) + self.map.get().map_or(0, map)
+    }
+
     /// Whether the object has no keys, without parsing the text.
     pub fn is_empty(&self) -> bool {
         match &self.text {

@@ -494,6 +494,7 @@ fn is_probable_prime(n: &BigUint) -> bool {
     let s = n1.trailing_zeros().unwrap_or(0);
     let d = &n1 >> s;
     'bases: for a in BASES {
+        budget::check();
         let a = BigUint::from(a);
         if (&a % n).is_zero() {
             continue;
@@ -521,6 +522,9 @@ fn pollard_rho(n: &BigUint) -> BigUint {
         let (mut x, mut y) = (BigUint::from(2u32), BigUint::from(2u32));
         let mut d = BigUint::one();
         while d.is_one() {
+            // Factoring a 4000-digit operand can run for minutes: stop here
+            // once nobody waits for the item.
+            budget::check();
             x = f(&x);
             y = f(&f(&y));
             let diff = if x > y { &x - &y } else { &y - &x };

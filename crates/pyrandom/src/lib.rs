@@ -289,7 +289,15 @@ impl Random {
     #[inline]
     pub fn next_u32(&mut self) -> u32 {
         let k = self.index;
-        let next = if k + 1 == N { 0 } else { k + 1 };
+        let next = if k + 1 == N {
+            // Once per 624 words: a generator that draws without end (a
+            // search that keeps missing its target) stops here when the
+            // server no longer waits for it.
+            budget::check();
+            0
+        } else {
+            k + 1
+        };
         let far = if k + M >= N { k + M - N } else { k + M };
         let y = (self.mt[k] & UPPER_MASK) | (self.mt[next] & LOWER_MASK);
         let mag = if y & 1 == 1 { MATRIX_A } else { 0 };

@@ -16,6 +16,7 @@ use actix_ws::CloseCode;
 use serde_json::{json, Map, Value};
 
 use crate::env::{empty_step_envelope, Env, EnvError};
+use crate::framing::FrameGuard;
 use crate::metrics::metrics;
 use crate::protocol::{
     capacity_frame, capacity_message, loc, missing, validate_action, verr, CAPACITY_REACHED,
@@ -24,6 +25,7 @@ use crate::protocol::{
     EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest, ResultEnvelope,
     SchemaResponse, State, StepRequest, ValidationErrorBody,
 };
+use crate::socket::Socket;
 use crate::ws::{Mode, Outlet, WsSession};
 use crate::AppState;
 
@@ -429,9 +431,11 @@ async fn upgrade(
     app: App,
     mode: Mode,
 ) -> actix_web::Result<HttpResponse> {
-    let (resp, mut session, stream) = actix_ws::handle(&req, body)?;
     let app: Arc<AppState> = app.get_ref().clone();
     let max = app.settings.max_frame_bytes;
+    let (body, watch) = FrameGuard::wrap(&req, body, max).await?;
+    let (resp, mut session, stream) = actix_ws::handle(&req, body)?;
+    let socket = Socket::of(&req);
     let stream = stream
         .max_frame_size(max)
         .aggregate_continuations()
@@ -448,7 +452,14 @@ async fn upgrade(
         Ok(slot) => {
             WsSession::create(move |ctx| {
                 ctx.add_stream(stream);
-                WsSession::new(app, mode, slot, Outlet::Socket(session))
+                WsSession::with_socket(
+                    app,
+                    mode,
+                    slot,
+                    Outlet::Socket(session),
+                    socket,
+                    Some(watch),
+                )
             });
         }
         Err(c) => {

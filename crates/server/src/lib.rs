@@ -11,13 +11,16 @@
 
 pub mod assets;
 pub mod env;
+pub mod framing;
 pub mod http;
 pub mod mcp;
 pub mod metrics;
 pub mod openapi;
+pub mod pool;
 pub mod protocol;
 pub mod sessions;
 pub mod settings;
+pub mod socket;
 pub mod supervisor;
 pub mod web;
 pub mod ws;
@@ -35,8 +38,9 @@ use tokio::sync::watch;
 pub use settings::{LogFormat, ServeArgs, Settings};
 
 use crate::mcp::Mcp;
+use crate::pool::Pool;
 use crate::sessions::Sessions;
-use crate::supervisor::Supervisor;
+use crate::supervisor::{ItemCache, Supervisor};
 
 /// Everything the handlers and session actors share.
 pub struct AppState {
@@ -55,7 +59,11 @@ impl AppState {
     pub fn new(settings: Settings) -> AppState {
         let sessions = Sessions::new(settings.max_sessions);
         AppState {
-            supervisor: Supervisor::start(settings.item_cache_size, settings.generation_timeout),
+            supervisor: Supervisor::start(
+                ItemCache::new(settings.item_cache_size, settings.item_cache_bytes),
+                settings.generation_timeout,
+                Pool::new(settings.worker_count(), settings.max_sessions + 256),
+            ),
             mcp: Mcp::new(sessions.clone()),
             sessions,
             web: settings.web_interface.then(web::WebEnv::new),
@@ -76,6 +84,13 @@ impl AppState {
     }
 }
 
+/// After `shutdown_timeout`, how long the sessions whose work was stopped
+/// have to send their error and close frames before connections are dropped.
+const FINAL_REPLIES: Duration = Duration::from_millis(500);
+/// And the process exits at the latest this long after `shutdown_timeout`,
+/// whatever is still running (`run` only).
+const EXIT_MARGIN: Duration = Duration::from_millis(900);
+
 /// A server started with [`start`].
 pub struct RunningServer {
     pub addr: SocketAddr,
@@ -93,8 +108,10 @@ pub struct StopHandle {
 
 impl StopHandle {
     /// Graceful shutdown: stop accepting, let every session answer what it
-    /// has received, close each with a close frame (1001), then stop. Bounded
-    /// by `shutdown_timeout`, after which remaining connections are dropped.
+    /// has received and close with a close frame (1001), then stop. At
+    /// `shutdown_timeout` whatever is still running is stopped: its waiters
+    /// get an error (sessions an error frame, then 1001; HTTP a 503), and half
+    /// a second later every remaining connection is dropped.
     pub async fn stop(&self) {
         let app = &self.app;
         if app.shutting_down.swap(true, Ordering::SeqCst) {
@@ -102,12 +119,25 @@ impl StopHandle {
         }
         tracing::info!("shutting down");
         let _ = app.shutdown_tx.send(true);
-        let stopped = self.handle.stop(true);
+        let mut stopped = std::pin::pin!(self.handle.stop(true));
         let n = app.sessions.close_all();
         app.mcp.close_all();
         tracing::info!(sessions = n, "closing sessions");
-        let bound = app.settings.shutdown_timeout + Duration::from_secs(1);
-        if tokio::time::timeout(bound, stopped).await.is_err() {
+        let limit = app.settings.shutdown_timeout;
+        if tokio::time::timeout(limit, &mut stopped).await.is_ok() {
+            return;
+        }
+        let pool = app.supervisor.pool();
+        tracing::warn!(
+            running = pool.running(),
+            queued = pool.queued(),
+            "shutdown_timeout reached: stopping the work still in flight"
+        );
+        pool.stop_all();
+        if tokio::time::timeout(FINAL_REPLIES, &mut stopped)
+            .await
+            .is_err()
+        {
             self.handle.stop(false).await;
         }
     }
@@ -171,6 +201,7 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
             .configure(|cfg| http::configure(cfg, web_interface))
             .default_service(aweb::to(http::not_found))
     })
+    .on_connect(socket::on_connect)
     .disable_signals()
     // With a disconnect timeout, actix "lingers" after a WebSocket response
     // ends, reading until the client closes TCP, while Python's `websockets`
@@ -178,7 +209,8 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     // timeout, and sometimes the FIN never came. Without it the socket is shut
     // down as soon as the close frame is flushed.
     .client_disconnect_timeout(Duration::ZERO)
-    .shutdown_timeout(s.shutdown_timeout.as_secs().max(1));
+    // actix's own drop of unfinished connections comes after ours (`stop`).
+    .shutdown_timeout(s.shutdown_timeout.as_secs() + 2);
     if s.workers > 0 {
         server = server.workers(s.workers);
     }
@@ -238,6 +270,16 @@ pub fn run(settings: Settings) -> io::Result<()> {
         actix_rt::spawn(async move {
             let sig = signal().await;
             tracing::info!(signal = sig, "received signal, stopping gracefully");
+            // The promise: the process is gone shutdown_timeout + 1 s after
+            // the signal, whatever a connection or a job is doing.
+            let bound = stop.app.settings.shutdown_timeout + EXIT_MARGIN;
+            let _ = std::thread::Builder::new()
+                .name("rgym-exit".into())
+                .spawn(move || {
+                    std::thread::sleep(bound);
+                    tracing::warn!("shutdown overran its bound; exiting now");
+                    std::process::exit(0);
+                });
             let graceful = stop.clone();
             actix_rt::spawn(async move { graceful.stop().await });
             let sig = signal().await;

@@ -30,6 +30,10 @@ pub struct Metrics {
     pub cache_hits: IntCounter,
     pub cache_misses: IntCounter,
     pub cache_size: IntGauge,
+    pub cache_bytes: IntGauge,
+    /// Jobs waiting for a thread of the worker pool, and running on one.
+    pub pool_queued: IntGauge,
+    pub pool_running: IntGauge,
     pub datasets_live: IntGauge,
     /// Label `dataset` (the item's source dataset for composites).
     pub scores: HistogramVec,
@@ -141,6 +145,21 @@ impl Metrics {
                 "Items that had to be generated",
             ),
             cache_size: gauge(&r, "rgym_item_cache_size", "Items in the cache"),
+            cache_bytes: gauge(
+                &r,
+                "rgym_item_cache_bytes",
+                "Bytes of the items in the cache (question, answer, metadata)",
+            ),
+            pool_queued: gauge(
+                &r,
+                "rgym_pool_queued_jobs",
+                "Builds, generations and scorings waiting for a worker thread",
+            ),
+            pool_running: gauge(
+                &r,
+                "rgym_pool_running_jobs",
+                "Builds, generations and scorings running on a worker thread",
+            ),
             datasets_live: gauge(
                 &r,
                 "rgym_datasets_live",
@@ -156,7 +175,7 @@ impl Metrics {
             offloaded: counter_vec(
                 &r,
                 "rgym_offloaded_total",
-                "Builds, generations and scorings run on the blocking pool under the time limit",
+                "Builds, generations and scorings run on the worker pool under the time limit",
                 "work",
             ),
             message_kinds: Vec::new(),

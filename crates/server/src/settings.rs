@@ -40,8 +40,16 @@ pub struct Settings {
     pub idle_timeout: Option<Duration>,
     /// Largest accepted WebSocket message (and HTTP body), in bytes.
     pub max_frame_bytes: usize,
-    /// Generated items kept for reuse across sessions.
+    /// Generated items kept for reuse across sessions, at most this many...
     pub item_cache_size: usize,
+    /// ... holding at most this many bytes; no item over a sixteenth of it is cached.
+    pub item_cache_bytes: usize,
+    /// Threads of the worker pool that builds, generates and scores what is
+    /// not known to be cheap; 0 = one per core.
+    pub worker_threads: usize,
+    /// Largest reply the server sends; a larger one is replaced by an error
+    /// naming this limit (the session stays usable).
+    pub max_reply_bytes: usize,
     /// Building a dataset, generating an item or scoring an answer taking
     /// longer than this fails with `EXECUTION_ERROR`.
     pub generation_timeout: Duration,
@@ -65,6 +73,9 @@ impl Default for Settings {
             idle_timeout: None,
             max_frame_bytes: 16 * 1024 * 1024,
             item_cache_size: 4096,
+            item_cache_bytes: 256 << 20,
+            worker_threads: 0,
+            max_reply_bytes: 32 << 20,
             generation_timeout: Duration::from_secs(30),
             heartbeat_interval: Duration::from_secs(20),
             client_timeout: Duration::from_secs(60),
@@ -99,6 +110,9 @@ pub struct Overrides {
     pub idle_timeout: Option<f64>,
     pub max_frame_bytes: Option<usize>,
     pub item_cache_size: Option<usize>,
+    pub item_cache_bytes: Option<usize>,
+    pub worker_threads: Option<usize>,
+    pub max_reply_bytes: Option<usize>,
     pub generation_timeout: Option<f64>,
     pub heartbeat_interval: Option<f64>,
     pub client_timeout: Option<f64>,
@@ -140,6 +154,15 @@ impl Settings {
         if let Some(v) = o.item_cache_size {
             self.item_cache_size = v;
         }
+        if let Some(v) = o.item_cache_bytes {
+            self.item_cache_bytes = v;
+        }
+        if let Some(v) = o.worker_threads {
+            self.worker_threads = v;
+        }
+        if let Some(v) = o.max_reply_bytes {
+            self.max_reply_bytes = v;
+        }
         if let Some(v) = o.generation_timeout {
             self.generation_timeout = secs("generation_timeout", v)?;
         }
@@ -166,6 +189,11 @@ impl Settings {
         if self.max_frame_bytes == 0 {
             return zero("max_frame_bytes");
         }
+        if self.max_reply_bytes < 4096 {
+            return Err(SettingsError(
+                "max_reply_bytes must be at least 4096 (room for an error reply)".into(),
+            ));
+        }
         if self.generation_timeout.is_zero() {
             return zero("generation_timeout");
         }
@@ -176,6 +204,14 @@ impl Settings {
             return zero("client_timeout");
         }
         Ok(())
+    }
+
+    /// Threads of the worker pool: `worker_threads`, or one per core.
+    pub fn worker_count(&self) -> usize {
+        match self.worker_threads {
+            0 => std::thread::available_parallelism().map_or(2, usize::from),
+            n => n,
+        }
     }
 
     /// Defaults, then `config` (if any), then the process environment, then `flags`.
@@ -231,6 +267,9 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
             "RGYM_IDLE_TIMEOUT" => o.idle_timeout = Some(parse(k, v)?),
             "RGYM_MAX_FRAME_BYTES" => o.max_frame_bytes = Some(parse(k, v)?),
             "RGYM_ITEM_CACHE_SIZE" => o.item_cache_size = Some(parse(k, v)?),
+            "RGYM_ITEM_CACHE_BYTES" => o.item_cache_bytes = Some(parse(k, v)?),
+            "RGYM_WORKER_THREADS" => o.worker_threads = Some(parse(k, v)?),
+            "RGYM_MAX_REPLY_BYTES" => o.max_reply_bytes = Some(parse(k, v)?),
             "RGYM_GENERATION_TIMEOUT" => o.generation_timeout = Some(parse(k, v)?),
             "RGYM_HEARTBEAT_INTERVAL" => o.heartbeat_interval = Some(parse(k, v)?),
             "RGYM_CLIENT_TIMEOUT" => o.client_timeout = Some(parse(k, v)?),
@@ -383,6 +422,9 @@ mod tests {
             "idle_timeout",
             "max_frame_bytes",
             "item_cache_size",
+            "item_cache_bytes",
+            "worker_threads",
+            "max_reply_bytes",
             "generation_timeout",
             "heartbeat_interval",
             "client_timeout",

@@ -33,6 +33,7 @@ use serde_json::{Map, Value};
 
 use crate::env::EnvError;
 use crate::metrics::metrics;
+use crate::pool::{Pool, PoolError};
 
 /// What makes two datasets the same: items are a pure function of this.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -206,13 +207,105 @@ impl Drop for SharedDataset {
     }
 }
 
-type ItemCache = Mutex<LruCache<(u64, u64), Arc<Item>>>;
+/// Bytes a cache entry costs besides the item's own heap bytes (the `Arc`,
+/// the key, the LRU links).
+const ENTRY_OVERHEAD: usize = 128;
+/// No item bigger than this share of the cache's bytes is cached: one huge
+/// item must not evict everything else, and items that big are rare enough
+/// that regenerating them is the cheaper trade.
+const ITEM_SHARE: usize = 16;
+
+/// Generated items by (dataset instance, index), least recently used first
+/// out, bounded both by count and by the bytes the items hold.
+pub struct ItemCache {
+    lru: LruCache<(u64, u64), (Arc<Item>, usize)>,
+    bytes: usize,
+    max_items: usize,
+    max_bytes: usize,
+}
+
+impl ItemCache {
+    pub fn new(max_items: usize, max_bytes: usize) -> ItemCache {
+        ItemCache {
+            lru: LruCache::unbounded(),
+            bytes: 0,
+            max_items,
+            max_bytes,
+        }
+    }
+
+    fn get(&mut self, key: (u64, u64)) -> Option<Arc<Item>> {
+        self.lru.get(&key).map(|(item, _)| item.clone())
+    }
+
+    /// Caches `item` unless it is larger than its share; evicts the least
+    /// recently used items until both bounds hold.
+    fn put(&mut self, key: (u64, u64), item: &Arc<Item>) {
+        let weight = item.heap_bytes() + ENTRY_OVERHEAD;
+        if weight > self.max_bytes / ITEM_SHARE || self.max_items == 0 {
+            return;
+        }
+        if let Some((_, old)) = self.lru.put(key, (item.clone(), weight)) {
+            self.bytes -= old;
+        }
+        self.bytes += weight;
+        while self.bytes > self.max_bytes || self.lru.len() > self.max_items {
+            match self.lru.pop_lru() {
+                Some((_, (_, w))) => self.bytes -= w,
+                None => break,
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lru.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lru.is_empty()
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+}
 
 /// How many recently used datasets stay built with no session holding them.
 pub const RECENT_DATASETS: NonZeroUsize = match NonZeroUsize::new(256) {
     Some(n) => n,
     None => unreachable!(),
 };
+/// ... and how many bytes of config they may hold between them: a config is
+/// client text (up to `max_frame_bytes`), kept in the key and, parsed, in
+/// the dataset.
+pub const RECENT_CONFIG_BYTES: usize = 64 << 20;
+
+/// The recently used datasets, held strongly, bounded by count and by the
+/// bytes of their configs.
+struct Recent {
+    lru: LruCache<u64, Arc<SharedDataset>>,
+    bytes: usize,
+}
+
+impl Recent {
+    fn weight(ds: &SharedDataset) -> usize {
+        // The canonical text in the key and about as much again parsed.
+        2 * (ds.key.config.len() + ds.key.name.len())
+    }
+
+    fn keep(&mut self, ds: &Arc<SharedDataset>) {
+        if let Some(old) = self.lru.put(ds.id, ds.clone()) {
+            self.bytes -= Recent::weight(&old);
+        }
+        self.bytes += Recent::weight(ds);
+        while self.bytes > RECENT_CONFIG_BYTES && self.lru.len() > 1 {
+            match self.lru.pop_lru() {
+                Some((_, old)) => self.bytes -= Recent::weight(&old),
+                None => break,
+            }
+        }
+    }
+}
 
 /// State shared by the actor and every handle.
 struct Shared {
@@ -224,29 +317,33 @@ struct Shared {
     /// The datasets built last, held strongly: agents that reconnect and
     /// reset with the same parameters (churn) find their dataset live
     /// instead of rebuilding it on the blocking pool.
-    recent: Mutex<LruCache<u64, Arc<SharedDataset>>>,
-    cache: Option<ItemCache>,
+    recent: Mutex<Recent>,
+    cache: Mutex<ItemCache>,
     limit: Duration,
+    pool: Pool,
 }
 
 impl Shared {
     fn keep(&self, ds: &Arc<SharedDataset>) {
         if let Ok(mut r) = self.recent.lock() {
-            r.put(ds.id, ds.clone());
+            // A dataset pushed out is dropped here, under the lock: its
+            // destructor only frees memory.
+            r.keep(ds);
         }
     }
 
     fn cached(&self, ds: &SharedDataset, index: u64) -> Option<Arc<Item>> {
-        let mut c = self.cache.as_ref()?.lock().ok()?;
-        let item = c.get(&(ds.id, index))?.clone();
+        let mut c = self.cache.lock().ok()?;
+        let item = c.get((ds.id, index))?;
         metrics().cache_hits.inc();
         Some(item)
     }
 
     fn remember(&self, ds: &SharedDataset, index: u64, item: &Arc<Item>) {
-        if let Some(Ok(mut c)) = self.cache.as_ref().map(|c| c.lock()) {
-            c.put((ds.id, index), item.clone());
+        if let Ok(mut c) = self.cache.lock() {
+            c.put((ds.id, index), item);
             metrics().cache_size.set(c.len() as i64);
+            metrics().cache_bytes.set(c.bytes() as i64);
         }
     }
 }
@@ -268,26 +365,27 @@ pub struct Acquire {
     pub config: Map<String, Value>,
 }
 
-/// Runs `f` on the blocking pool; past `limit` the caller gets an error while
-/// the thread finishes in the background (it cannot be cancelled).
+/// Runs `f` on the worker pool; past `limit` the caller gets an error and
+/// the work stops at its next budget check.
 async fn run_limited<T: Send + 'static>(
+    pool: &Pool,
     limit: Duration,
     what: &str,
     f: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, EnvError> {
     let work = what.split(' ').next().unwrap_or(what);
     metrics().offloaded.with_label_values(&[work]).inc();
-    match tokio::time::timeout(limit, tokio::task::spawn_blocking(f)).await {
-        Err(_) => Err(EnvError::Execution(format!(
-            "{what} took longer than the {:.3}s limit",
-            limit.as_secs_f64()
-        ))),
-        Ok(Err(e)) => {
-            tracing::error!(error = %e, "{what} panicked");
-            Err(EnvError::Execution(format!("internal error while {what}")))
-        }
-        Ok(Ok(v)) => Ok(v),
-    }
+    pool.run(limit, f).await.map_err(|e| {
+        EnvError::Execution(match e {
+            PoolError::Timeout(limit) => format!(
+                "{what} took longer than the {:.3}s limit",
+                limit.as_secs_f64()
+            ),
+            PoolError::Shutdown => format!("the server is shutting down; stopped {what}"),
+            PoolError::Busy => format!("the server is too busy for {what}; try again"),
+            PoolError::Panicked => format!("internal error while {what}"),
+        })
+    })
 }
 
 impl Handler<Acquire> for DatasetSupervisor {
@@ -308,9 +406,12 @@ impl Handler<Acquire> for DatasetSupervisor {
         let shared = self.shared.clone();
         Box::pin(async move {
             let (name, seed, size) = (key.name.clone(), key.seed, key.size);
-            let seeded = run_limited(shared.limit, "building the dataset", move || {
-                datasets::create_with(&name, &config, Some(seed), Some(size))
-            })
+            let seeded = run_limited(
+                &shared.pool,
+                shared.limit,
+                "building the dataset",
+                move || datasets::create_with(&name, &config, Some(seed), Some(size)),
+            )
             .await?
             .map_err(|e| EnvError::Execution(e.to_string()))?;
             let costs = live_or_insert(
@@ -386,14 +487,17 @@ fn generation_error(e: dataset_core::DatasetError) -> EnvError {
 
 impl Supervisor {
     /// Starts the actor on the current arbiter.
-    pub fn start(item_cache_size: usize, limit: Duration) -> Supervisor {
-        let cache = NonZeroUsize::new(item_cache_size).map(|n| Mutex::new(LruCache::new(n)));
+    pub fn start(cache: ItemCache, limit: Duration, pool: Pool) -> Supervisor {
         let shared = Arc::new(Shared {
             datasets: DashMap::new(),
             costs: DashMap::new(),
-            recent: Mutex::new(LruCache::new(RECENT_DATASETS)),
-            cache,
+            recent: Mutex::new(Recent {
+                lru: LruCache::new(RECENT_DATASETS),
+                bytes: 0,
+            }),
+            cache: Mutex::new(cache),
             limit,
+            pool,
         });
         let addr = DatasetSupervisor {
             shared: shared.clone(),
@@ -401,6 +505,10 @@ impl Supervisor {
         }
         .start();
         Supervisor { shared, addr }
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.shared.pool
     }
 
     /// The live dataset for `key`, if some session holds it or it was used
@@ -467,11 +575,16 @@ impl Supervisor {
         }
         metrics().cache_misses.inc();
         let worker = ds.clone();
-        let (item, cpu, wall) = run_limited(self.shared.limit, "generating the item", move || {
-            let started = Instant::now();
-            let (item, cpu) = timed(|| worker.seeded.get(index));
-            (item, cpu, started.elapsed())
-        })
+        let (item, cpu, wall) = run_limited(
+            &self.shared.pool,
+            self.shared.limit,
+            "generating the item",
+            move || {
+                let started = Instant::now();
+                let (item, cpu) = timed(|| worker.seeded.get(index));
+                (item, cpu, started.elapsed())
+            },
+        )
         .await?;
         ds.costs.generation.record(cpu);
         // The histogram takes wall time on both paths; the CPU time decides inlining.
@@ -505,9 +618,12 @@ impl Supervisor {
             return Ok(score);
         }
         let (worker, scored) = (ds.clone(), item.clone());
-        let (score, took) = run_limited(self.shared.limit, "scoring the answer", move || {
-            timed(|| worker.seeded.score(Some(&answer), &scored))
-        })
+        let (score, took) = run_limited(
+            &self.shared.pool,
+            self.shared.limit,
+            "scoring the answer",
+            move || timed(|| worker.seeded.score(Some(&answer), &scored)),
+        )
         .await?;
         ds.costs.scoring.record(took);
         ds.scores_for(&item).observe(score);
@@ -557,12 +673,18 @@ mod tests {
     }
 
     #[actix_rt::test]
-    async fn slow_work_times_out_instead_of_hanging() {
+    async fn slow_work_times_out_and_stops_instead_of_hanging() {
+        let pool = Pool::new(1, 8);
         let t = Instant::now();
-        let r = run_limited(Duration::from_millis(50), "generating the item", || {
-            std::thread::sleep(Duration::from_millis(500));
-            1
-        })
+        let r = run_limited(
+            &pool,
+            Duration::from_millis(50),
+            "generating the item",
+            || loop {
+                budget::check();
+                std::hint::spin_loop();
+            },
+        )
         .await;
         assert!(t.elapsed() < Duration::from_millis(400));
         assert_eq!(
@@ -571,9 +693,12 @@ mod tests {
                 "generating the item took longer than the 0.050s limit".into()
             ))
         );
-        let r = run_limited(Duration::from_secs(1), "scoring the answer", || -> u8 {
-            panic!("boom")
-        })
+        let r = run_limited(
+            &pool,
+            Duration::from_secs(1),
+            "scoring the answer",
+            || -> u8 { panic!("boom") },
+        )
         .await;
         assert_eq!(
             r,
@@ -583,9 +708,48 @@ mod tests {
         );
     }
 
+    fn item(text: usize) -> Arc<Item> {
+        Arc::new(Item {
+            question: "q".repeat(text),
+            answer: String::new(),
+            metadata: Map::new().into(),
+        })
+    }
+
+    #[test]
+    fn the_item_cache_is_bounded_by_bytes_and_skips_items_over_their_share() {
+        let mut c = ItemCache::new(1000, 16 * 5_000);
+        for i in 0..100 {
+            c.put((0, i), &item(1000));
+        }
+        assert!(c.bytes() <= 16 * 5_000, "{}", c.bytes());
+        assert!(c.len() < 100 && c.len() > 50, "{}", c.len());
+        // The most recent items are the ones kept.
+        assert!(c.get((0, 99)).is_some());
+        assert!(c.get((0, 0)).is_none());
+        // Over a sixteenth of the bytes: not cached at all.
+        c.put((1, 0), &item(5_001));
+        assert!(c.get((1, 0)).is_none());
+        // Replacing an entry does not count it twice.
+        let before = c.bytes();
+        c.put((0, 99), &item(1000));
+        assert_eq!(c.bytes(), before);
+        // Bounded by count too.
+        let mut c = ItemCache::new(3, 1 << 30);
+        for i in 0..10 {
+            c.put((0, i), &item(1));
+        }
+        assert_eq!(c.len(), 3);
+        assert_eq!(ItemCache::new(0, 1 << 30).len(), 0);
+    }
+
     #[actix_rt::test]
     async fn shares_instances_and_caches_items() {
-        let sup = Supervisor::start(16, Duration::from_secs(5));
+        let sup = Supervisor::start(
+            ItemCache::new(16, 1 << 30),
+            Duration::from_secs(5),
+            Pool::new(2, 64),
+        );
         let a = sup
             .acquire(key("leg_counting", 42, 10), Map::new())
             .await
@@ -632,7 +796,11 @@ mod tests {
 
     #[actix_rt::test]
     async fn recently_used_datasets_are_kept_within_a_bound() {
-        let sup = Supervisor::start(0, Duration::from_secs(5));
+        let sup = Supervisor::start(
+            ItemCache::new(0, 1 << 30),
+            Duration::from_secs(5),
+            Pool::new(2, 64),
+        );
         let first = sup
             .acquire(key("leg_counting", 1000, 5), Map::new())
             .await
@@ -670,7 +838,11 @@ mod tests {
 
     #[actix_rt::test]
     async fn cheap_datasets_go_inline_after_warm_up() {
-        let sup = Supervisor::start(0, Duration::from_secs(5));
+        let sup = Supervisor::start(
+            ItemCache::new(0, 1 << 30),
+            Duration::from_secs(5),
+            Pool::new(2, 64),
+        );
         let ds = sup
             .acquire(key("leg_counting", 7, 1000), Map::new())
             .await

@@ -229,11 +229,17 @@ pub async fn ws_ui(
     let Some(web) = web_env(&app) else {
         return Ok(internal_error());
     };
+    // Client frames are ignored, but still bounded on the way in.
+    let max = app.settings.max_frame_bytes;
+    let (body, _) = crate::framing::FrameGuard::wrap(&req, body, max).await?;
     let (resp, mut session, stream) = actix_ws::handle(&req, body)?;
     let mut updates = web.updates.subscribe();
     let first = WebEnv::snapshot(&*web.shared.lock().await);
     let mut shutdown = app.shutdown_signal();
-    let mut stream = stream.aggregate_continuations();
+    let mut stream = stream
+        .max_frame_size(max)
+        .aggregate_continuations()
+        .max_continuation_size(max);
     actix_rt::spawn(async move {
         if session.text(first).await.is_err() {
             return;

@@ -25,12 +25,14 @@ use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
 use crate::env::{Env, EnvError, Envelope, ResetOutcome, StepOutcome};
+use crate::framing::{Violation, Watch};
 use crate::metrics::metrics;
 use crate::protocol::{
     dict_type, error_frame, extra_forbidden, missing, validate_action, validation_frame, verr,
     EXECUTION_ERROR, INVALID_JSON, UNKNOWN_TYPE,
 };
 use crate::sessions::{ServerClose, Slot};
+use crate::socket::Socket;
 use crate::AppState;
 
 /// What the socket carries: the `/ws` envelope protocol or raw JSON-RPC (`/mcp`).
@@ -48,9 +50,13 @@ pub enum Mode {
 pub const MAX_QUEUED_BYTES: usize = 16 << 20;
 const FRAME_OVERHEAD: usize = 64;
 const TOO_MANY: &str = "too many requests waiting for a reply";
-/// Reply bytes a session holds for a client that does not read them; past
-/// this the connection is dropped.
+/// Reply bytes a session holds for a client that does not read them (what
+/// waits behind a reply the sink could not take yet); past this the
+/// connection is dropped. A client that reads its replies never has any
+/// waiting, however large one reply is (that is `max_reply_bytes`' job).
 pub const MAX_BACKLOG_BYTES: usize = 32 << 20;
+/// What a queued control frame counts for in that budget.
+const CONTROL_WEIGHT: usize = 64;
 
 /// A reply as the detached (channel-fed) session hands it out.
 #[derive(Debug)]
@@ -159,12 +165,12 @@ impl Weighed for Incoming {
     }
 }
 
-/// Replies count their text; control frames are tiny.
+/// Replies count their text; control frames a little.
 impl Weighed for Message {
     fn weight(&self) -> usize {
         match self {
             Message::Text(t) => t.len(),
-            _ => 0,
+            _ => CONTROL_WEIGHT,
         }
     }
 }
@@ -208,6 +214,18 @@ impl<T: Weighed> Fifo<T> {
     fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
+
+    /// Replaces the first item `matches` accepts, if any; `v` otherwise comes back.
+    fn replace(&mut self, v: T, matches: impl Fn(&T) -> bool) -> Option<T> {
+        match self.items.iter_mut().find(|x| matches(x)) {
+            Some(slot) => {
+                self.bytes = self.bytes - slot.weight() + v.weight();
+                *slot = v;
+                None
+            }
+            None => Some(v),
+        }
+    }
 }
 
 /// A frame of the `/ws` protocol that passed validation.
@@ -233,6 +251,11 @@ pub struct WsSession {
     busy: bool,
     /// A close frame has been sent (or the peer's received): nothing more is read.
     closing: bool,
+    /// The connection's descriptor, to end it when a close frame cannot
+    /// (a client that does not read); `None` for detached sessions.
+    socket: Option<Socket>,
+    /// What the frame guard saw on the way in.
+    watch: Option<std::rc::Rc<Watch>>,
     /// Shutdown asked: answer what was received, then close.
     draining: bool,
     last_heard: Instant,
@@ -240,7 +263,21 @@ pub struct WsSession {
 
 impl WsSession {
     pub fn new(app: Arc<AppState>, mode: Mode, slot: Slot, out: Outlet) -> WsSession {
+        WsSession::with_socket(app, mode, slot, out, None, None)
+    }
+
+    /// A session on a real connection: its descriptor and frame guard.
+    pub fn with_socket(
+        app: Arc<AppState>,
+        mode: Mode,
+        slot: Slot,
+        out: Outlet,
+        socket: Option<Socket>,
+        watch: Option<std::rc::Rc<Watch>>,
+    ) -> WsSession {
         WsSession {
+            socket,
+            watch,
             app,
             mode,
             slot: Some(slot),
@@ -266,6 +303,24 @@ impl WsSession {
     }
 
     fn send_text(&mut self, ctx: &mut Context<Self>, text: String) {
+        let max = self.app.settings.max_reply_bytes;
+        if text.len() > max {
+            // One rule, told to the client: the reply is replaced by an
+            // error naming the limit, and the session goes on.
+            let msg = format!(
+                "the reply ({} bytes) is larger than max_reply_bytes ({max} bytes); \
+                 use a smaller config",
+                text.len()
+            );
+            let frame = match self.mode {
+                Mode::Env => error_frame(EXECUTION_ERROR, &msg, Map::new()),
+                Mode::Mcp => {
+                    crate::mcp::error(Value::Null, crate::mcp::SERVER_ERROR, &msg, Value::Null)
+                }
+            };
+            metrics().error(EXECUTION_ERROR);
+            return self.emit(ctx, Message::Text(frame.to_string().into()));
+        }
         self.emit(ctx, Message::Text(text.into()));
     }
 
@@ -276,18 +331,35 @@ impl WsSession {
             return;
         }
         let was_idle = self.backlog.is_empty();
-        self.backlog.push_back(msg);
-        if self.backlog.bytes > MAX_BACKLOG_BYTES {
+        let msg = if matches!(msg, Message::Pong(_)) {
+            // A client pinging without reading needs only the latest pong.
+            match self.backlog.replace(msg, |m| matches!(m, Message::Pong(_))) {
+                Some(msg) => msg,
+                None => return,
+            }
+        } else {
+            msg
+        };
+        if !was_idle && self.backlog.bytes + msg.weight() > MAX_BACKLOG_BYTES {
             // No close frame: it would wait behind everything else unread.
+            // The socket is shut down under actix instead, which then drops
+            // the connection and its buffers.
             tracing::info!("dropping a session that stopped reading its replies");
             self.backlog.clear();
             self.out_gone = true;
             self.release("slow_reader");
             self.closing = true;
             self.queue.clear();
+            // The sink must still be open: then the connection is, and the
+            // descriptor is still its own (see `socket`).
+            let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+            if let (Some(socket), Ok(_)) = (&self.socket, self.out.poll_ready(&mut cx)) {
+                socket.kill();
+            }
             ctx.stop();
             return;
         }
+        self.backlog.push_back(msg);
         if was_idle {
             let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
             if !self.drain_backlog(&mut cx) {
@@ -739,12 +811,20 @@ impl StreamHandler<Result<AggregatedMessage, ProtocolError>> for WsSession {
                 self.enqueue(ctx, Incoming::Binary);
             }
             Err(e) => {
-                let code = match e {
-                    ProtocolError::Overflow => CloseCode::Size,
-                    _ => CloseCode::Protocol,
+                let (code, why) = match (self.watch.as_ref().and_then(|w| w.violation()), &e) {
+                    (Some(v @ Violation::TooBig { .. }), _) => (CloseCode::Size, v.reason()),
+                    (Some(v @ Violation::CloseCode(_)), _) => (CloseCode::Protocol, v.reason()),
+                    (None, ProtocolError::Overflow) => (CloseCode::Size, e.to_string()),
+                    // actix-ws reports a text message that is not UTF-8 so.
+                    (None, ProtocolError::Io(io))
+                        if io.kind() == std::io::ErrorKind::InvalidData =>
+                    {
+                        (CloseCode::Invalid, "text message is not valid UTF-8".into())
+                    }
+                    _ => (CloseCode::Protocol, e.to_string()),
                 };
                 tracing::debug!(error = %e, "websocket protocol error");
-                self.close(ctx, code, &e.to_string(), "protocol_error");
+                self.close(ctx, code, &why, "protocol_error");
             }
         }
     }
