@@ -273,7 +273,22 @@ impl ResetJob {
         }
     }
 
-    pub async fn run(mut self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
+    /// Builds (if need be) and generates, answering within the time limit
+    /// as a whole: a build that waited for a worker must not give the
+    /// generation after it a limit of its own.
+    pub async fn run(self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
+        let limit = sup.limit();
+        tokio::time::timeout(limit, self.build_and_generate(sup))
+            .await
+            .unwrap_or_else(|_| {
+                Err(EnvError::Execution(format!(
+                    "the reset took longer than the {:.3}s limit",
+                    limit.as_secs_f64()
+                )))
+            })
+    }
+
+    async fn build_and_generate(mut self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
         let (dataset, index) = match self.target(sup) {
             Some(t) => t,
             None => {

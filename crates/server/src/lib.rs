@@ -13,6 +13,7 @@ pub mod assets;
 pub mod env;
 pub mod framing;
 pub mod http;
+pub mod logging;
 pub mod mcp;
 pub mod metrics;
 pub mod openapi;
@@ -27,7 +28,7 @@ pub mod ws;
 
 use std::io;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -35,6 +36,7 @@ use actix_web::dev::ServerHandle;
 use actix_web::{web as aweb, App, HttpServer};
 use tokio::sync::watch;
 
+pub use logging::init_logging;
 pub use settings::{LogFormat, ServeArgs, Settings};
 
 use crate::mcp::Mcp;
@@ -52,6 +54,9 @@ pub struct AppState {
     pub openapi: String,
     shutting_down: AtomicBool,
     shutdown_tx: watch::Sender<bool>,
+    /// HTTP requests being answered (a WebSocket upgrade only while it is
+    /// being accepted); shutdown waits for them.
+    http_in_flight: Arc<AtomicUsize>,
 }
 
 impl AppState {
@@ -70,12 +75,17 @@ impl AppState {
             openapi: openapi::document(settings.web_interface),
             shutting_down: AtomicBool::new(false),
             shutdown_tx: watch::channel(false).0,
+            http_in_flight: Arc::default(),
             settings,
         }
     }
 
     pub fn is_shutting_down(&self) -> bool {
         self.shutting_down.load(Ordering::SeqCst)
+    }
+
+    pub fn http_in_flight(&self) -> usize {
+        self.http_in_flight.load(Ordering::SeqCst)
     }
 
     /// Changes once, when shutdown begins.
@@ -86,10 +96,41 @@ impl AppState {
 
 /// After `shutdown_timeout`, how long the sessions whose work was stopped
 /// have to send their error and close frames before connections are dropped.
-const FINAL_REPLIES: Duration = Duration::from_millis(500);
+const FINAL_REPLIES: Duration = Duration::from_millis(300);
+/// How long close frames handed over last get to be written.
+const CLOSE_FLUSH: Duration = Duration::from_millis(100);
 /// And the process exits at the latest this long after `shutdown_timeout`,
 /// whatever is still running (`run` only).
 const EXIT_MARGIN: Duration = Duration::from_millis(900);
+
+/// One HTTP request being answered; counted while alive.
+struct InFlight(Arc<AtomicUsize>);
+
+impl InFlight {
+    fn enter(n: &Arc<AtomicUsize>) -> InFlight {
+        n.fetch_add(1, Ordering::SeqCst);
+        InFlight(n.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Polls `ok` until it holds (true) or `deadline` passes (false).
+async fn wait_until(ok: impl Fn() -> bool, deadline: tokio::time::Instant) -> bool {
+    loop {
+        if ok() {
+            return true;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
 
 /// A server started with [`start`].
 pub struct RunningServer {
@@ -108,38 +149,43 @@ pub struct StopHandle {
 
 impl StopHandle {
     /// Graceful shutdown: stop accepting, let every session answer what it
-    /// has received and close with a close frame (1001), then stop. At
-    /// `shutdown_timeout` whatever is still running is stopped: its waiters
-    /// get an error (sessions an error frame, then 1001; HTTP a 503), and half
-    /// a second later every remaining connection is dropped.
+    /// has received and close with a close frame (1001), let HTTP requests
+    /// finish, then stop. At `shutdown_timeout` whatever is still running is
+    /// stopped: its waiters get an error (sessions an error frame, then 1001;
+    /// HTTP a 503), and `FINAL_REPLIES` later every remaining connection is
+    /// dropped.
+    ///
+    /// The waiting is done here rather than by actix's graceful stop, which
+    /// looks at its connections once a second and so overran the bound.
     pub async fn stop(&self) {
         let app = &self.app;
         if app.shutting_down.swap(true, Ordering::SeqCst) {
             return;
         }
         tracing::info!("shutting down");
+        self.handle.pause().await;
         let _ = app.shutdown_tx.send(true);
-        let mut stopped = std::pin::pin!(self.handle.stop(true));
         let n = app.sessions.close_all();
         app.mcp.close_all();
         tracing::info!(sessions = n, "closing sessions");
-        let limit = app.settings.shutdown_timeout;
-        if tokio::time::timeout(limit, &mut stopped).await.is_ok() {
-            return;
+        let idle = || app.sessions.active() == 0 && app.http_in_flight() == 0;
+        let deadline = tokio::time::Instant::now() + app.settings.shutdown_timeout;
+        if !wait_until(idle, deadline).await {
+            let pool = app.supervisor.pool();
+            tracing::warn!(
+                sessions = app.sessions.active(),
+                http_requests = app.http_in_flight(),
+                running = pool.running(),
+                queued = pool.queued(),
+                "shutdown_timeout reached: stopping the work still in flight"
+            );
+            pool.stop_all();
+            wait_until(idle, tokio::time::Instant::now() + FINAL_REPLIES).await;
         }
-        let pool = app.supervisor.pool();
-        tracing::warn!(
-            running = pool.running(),
-            queued = pool.queued(),
-            "shutdown_timeout reached: stopping the work still in flight"
-        );
-        pool.stop_all();
-        if tokio::time::timeout(FINAL_REPLIES, &mut stopped)
-            .await
-            .is_err()
-        {
-            self.handle.stop(false).await;
-        }
+        // Slots are freed as close frames are handed over: give the last
+        // ones a moment to reach their sockets.
+        tokio::time::sleep(CLOSE_FLUSH).await;
+        self.handle.stop(false).await;
     }
 
     /// Immediate stop (a second signal).
@@ -185,18 +231,26 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     let data = aweb::Data::new(app.clone());
     let payload = aweb::PayloadConfig::new(s.max_frame_bytes);
     let web_interface = s.web_interface;
+    let in_flight = app.http_in_flight.clone();
     let mut server = HttpServer::new(move || {
+        let in_flight = in_flight.clone();
         App::new()
             .app_data(data.clone())
             .app_data(payload.clone())
-            .wrap_fn(|req, srv| {
+            .wrap_fn(move |req, srv| {
                 use actix_web::dev::Service;
                 let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
                 metrics::metrics()
                     .http_requests
                     .with_label_values(&[route.as_str()])
                     .inc();
-                srv.call(req)
+                let counted = InFlight::enter(&in_flight);
+                let reply = srv.call(req);
+                async move {
+                    let r = reply.await;
+                    drop(counted);
+                    r
+                }
             })
             .configure(|cfg| http::configure(cfg, web_interface))
             .default_service(aweb::to(http::not_found))
@@ -209,7 +263,7 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     // timeout, and sometimes the FIN never came. Without it the socket is shut
     // down as soon as the close frame is flushed.
     .client_disconnect_timeout(Duration::ZERO)
-    // actix's own drop of unfinished connections comes after ours (`stop`).
+    // `StopHandle::stop` does the graceful part and then stops actix at once.
     .shutdown_timeout(s.shutdown_timeout.as_secs() + 2);
     if s.workers > 0 {
         server = server.workers(s.workers);
@@ -322,20 +376,6 @@ fn raise_fd_limit(max_sessions: usize) {
             "open-file limit is below what max_sessions needs"
         );
     }
-}
-
-/// Installs the log subscriber (stderr; `RUST_LOG` filters, default `info`).
-pub fn init_logging(format: LogFormat) {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(io::IsTerminal::is_terminal(&io::stderr()))
-        .with_writer(io::stderr);
-    let _ = match format {
-        LogFormat::Json => builder.json().try_init(),
-        LogFormat::Text => builder.try_init(),
-    };
 }
 
 /// `rgym serve`: settings from defaults, `--config`, environment and flags.

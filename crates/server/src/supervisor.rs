@@ -511,6 +511,16 @@ impl Supervisor {
         &self.shared.pool
     }
 
+    /// `generation_timeout`.
+    pub fn limit(&self) -> Duration {
+        self.shared.limit
+    }
+
+    /// Bytes the item cache holds now.
+    pub fn cache_bytes(&self) -> usize {
+        self.shared.cache.lock().map_or(0, |c| c.bytes())
+    }
+
     /// The live dataset for `key`, if some session holds it or it was used
     /// recently.
     pub fn lookup(&self, key: &DatasetKey) -> Option<Arc<SharedDataset>> {
