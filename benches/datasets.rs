@@ -37,9 +37,12 @@ fn datasets(c: &mut Criterion) {
                 continue;
             }
         }
-        let Ok(ds) =
-            datasets::create_with(info.name, &config_for(info.name), Some(42), Some(1 << 40))
-        else {
+        let Ok(ds) = datasets::create_with(
+            info.name,
+            &config_for(info.name),
+            Some(42.into()),
+            Some(1 << 40),
+        ) else {
             continue;
         };
         let mut g = c.benchmark_group(format!("dataset/{}", info.name));
@@ -70,7 +73,8 @@ fn rows(c: &mut Criterion) {
     let names = std::env::var("RGYM_BENCH_ROWS")
         .unwrap_or_else(|_| "leg_counting,basic_arithmetic".to_string());
     for name in names.split(',') {
-        let Ok(ds) = datasets::create_with(name, &config_for(name), Some(1), Some(1 << 40)) else {
+        let Ok(ds) = datasets::create_with(name, &config_for(name), Some(1.into()), Some(1 << 40))
+        else {
             continue;
         };
         let mut g = c.benchmark_group(format!("rows/{name}"));
@@ -83,7 +87,7 @@ fn rows(c: &mut Criterion) {
                 buf.clear();
                 base += ROWS;
                 for start in (base..base + ROWS).step_by(PREFETCH as usize) {
-                    pyrandom::prefetch(ds.seed, start, PREFETCH as usize);
+                    pyrandom::prefetch(&ds.seed, start, PREFETCH as usize);
                     for index in start..start + PREFETCH {
                         if ds.get_into(index, &mut item).is_err() {
                             continue;

@@ -28,7 +28,8 @@ const SIZE: u64 = 1_000_000;
 
 fn item(name: &str, idx: u64) -> Item {
     let info = datasets::info(name).expect("registered");
-    let seeded = dataset_core::build_with(info, &Map::new(), Some(42), Some(SIZE)).expect("builds");
+    let seeded =
+        dataset_core::build_with(info, &Map::new(), Some(42.into()), Some(SIZE)).expect("builds");
     seeded.get(idx).expect("item")
 }
 

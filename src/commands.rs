@@ -10,7 +10,8 @@ use std::sync::mpsc;
 
 use clap::{Args, ValueEnum};
 use dataset_core::config::{describe as describe_config, ConfigDoc};
-use dataset_core::{jsonl, DatasetInfo, Seeded};
+use dataset_core::input::{self, IntError};
+use dataset_core::{jsonl, DatasetInfo, Seed, Seeded};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -65,9 +66,9 @@ pub struct DatasetArgs {
     /// Seed: any integer; item i is built from Random(seed + i).
     #[arg(long, allow_hyphen_values = true)]
     seed: String,
-    /// Virtual size of the dataset.
-    #[arg(long)]
-    size: u64,
+    /// Virtual size of the dataset: 1 to 2^64 - 1.
+    #[arg(long, allow_hyphen_values = true)]
+    size: String,
     /// The dataset's config as a JSON object (for composite: {"datasets": [{"name", "weight", "config"}]}).
     #[arg(long)]
     config: Option<String>,
@@ -245,7 +246,7 @@ fn describe_text(info: &DatasetInfo, doc: &ConfigDoc) -> String {
         ));
     }
     out.push_str(
-        "  (seed and size are given apart: --seed/--size, or seed=/size= in reset; size must be positive)\n",
+        "  (seed and size are given apart: --seed/--size, or seed=/size= in reset; seed: any integer; size: 1 to 2^64 - 1)\n",
     );
     out.push_str("\nrules:\n");
     if doc.rules.is_empty() {
@@ -258,14 +259,17 @@ fn describe_text(info: &DatasetInfo, doc: &ConfigDoc) -> String {
 }
 
 fn open(args: &DatasetArgs) -> Result<Seeded, String> {
-    let seed: i128 = args
-        .seed
-        .trim()
-        .parse()
-        .map_err(|_| format!("--seed must be an integer, got {:?}", args.seed))?;
-    if args.size == 0 {
-        return Err("--size must be positive".into());
-    }
+    let seed = input::int_text(&args.seed).map_err(|e| match e {
+        IntError::NotAnInt => format!(
+            "--seed must be an integer, got {:?}",
+            input::echo(&args.seed)
+        ),
+        e => format!("--seed: {e}"),
+    })?;
+    let size = match input::int_text(&args.size).map(|n| n.as_i128()) {
+        Ok(Some(n)) if n > 0 && n <= i128::from(u64::MAX) => n as u64,
+        _ => return Err(format!("--{}", input::SIZE_RULE)),
+    };
     let config: Map<String, Value> = match &args.config {
         None => Map::new(),
         Some(text) => match serde_json::from_str(text) {
@@ -274,8 +278,7 @@ fn open(args: &DatasetArgs) -> Result<Seeded, String> {
             Err(e) => return Err(format!("--config is not valid JSON: {e}")),
         },
     };
-    datasets::create_with(&args.dataset, &config, Some(seed), Some(args.size))
-        .map_err(|e| e.to_string())
+    datasets::create_with(&args.dataset, &config, Some(seed), Some(size)).map_err(|e| e.to_string())
 }
 
 pub fn generate(args: &GenerateArgs) -> CliResult {
@@ -456,7 +459,7 @@ fn write_items(
 /// calls then find their state ready. Turns itself off for a dataset whose
 /// items do not seed from `seed + index` (a round without a hit).
 struct Seeder {
-    seed: i128,
+    seed: Seed,
     on: bool,
     rounds: u64,
 }
@@ -464,7 +467,7 @@ struct Seeder {
 impl Seeder {
     fn new(ds: &Seeded) -> Self {
         Seeder {
-            seed: ds.seed,
+            seed: ds.seed.clone(),
             on: true,
             rounds: 0,
         }
@@ -481,7 +484,7 @@ impl Seeder {
             return;
         }
         self.rounds += 1;
-        pyrandom::prefetch(self.seed, start, n as usize);
+        pyrandom::prefetch(&self.seed, start, n as usize);
     }
 }
 

@@ -109,9 +109,68 @@ fn generate_matches_the_library_for_huge_and_negative_seeds() {
     }
 }
 
+/// reasoning-gym's own items (crates/datasets/tests/data/reference_items.jsonl,
+/// made by scripts/reference_items.py) for seeds past 2^127, byte for byte
+/// through the CLI: the whole output row, with the prefetching writer.
+#[test]
+fn generate_matches_reasoning_gym_for_seeds_past_2_127() {
+    let reference: Vec<serde_json::Value> =
+        include_str!("../crates/datasets/tests/data/reference_items.jsonl")
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+    for (seed, size) in [
+        (
+            "1606938044258990275541962092341162602522202993782792835301376",
+            3,
+        ),
+        ("-1361129467683753853853498429727072845824", 3),
+        // seed + idx crosses i128::MAX between index 1 and 2.
+        ("170141183460469231731687303715884105726", 4),
+    ] {
+        let size_text = size.to_string();
+        let out = rgym(
+            &[
+                "generate",
+                "leg_counting",
+                "--seed",
+                seed,
+                "--size",
+                &size_text,
+            ],
+            None,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let rows = lines(&out);
+        assert_eq!(rows.len(), size);
+        for row in rows {
+            let want = reference
+                .iter()
+                .find(|r| {
+                    r["name"] == "leg_counting"
+                        && r["seed"].as_number().is_some_and(|n| n.as_str() == seed)
+                        && r["index"] == row["index"]
+                })
+                .expect("a reference item");
+            for key in ["question", "answer", "metadata"] {
+                assert_eq!(
+                    row[key], want[key],
+                    "seed {seed} index {} {key}",
+                    row["index"]
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn score_reads_answers_and_writes_scores_in_order() {
-    let ds = datasets::create_with("leg_counting", &Default::default(), Some(5), Some(5)).unwrap();
+    let ds = datasets::create_with("leg_counting", &Default::default(), Some(5.into()), Some(5))
+        .unwrap();
     let right = ds.get(2).unwrap().answer;
     let input = format!("{{\"index\": 2, \"answer\": \"{right}\"}}\n{{\"index\": 0, \"answer\": null}}\n{{\"index\": 1, \"answer\": \"x\"}}\n");
     let out = rgym(
@@ -134,6 +193,7 @@ fn score_reads_answers_and_writes_scores_in_order() {
 
 #[test]
 fn errors_are_one_line_on_stderr_and_nothing_on_stdout() {
+    let nines = "9".repeat(4301);
     let cases: &[(&[&str], Option<&str>, &str)] = &[
         (
             &["generate", "no_such", "--seed", "1", "--size", "3"],
@@ -200,6 +260,40 @@ fn errors_are_one_line_on_stderr_and_nothing_on_stdout() {
             &["generate", "leg_counting", "--seed", "x", "--size", "3"],
             None,
             "--seed must be an integer",
+        ),
+        (
+            &[
+                "generate",
+                "leg_counting",
+                "--seed",
+                nines.as_str(),
+                "--size",
+                "3",
+            ],
+            None,
+            "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits",
+        ),
+        (
+            &["generate", "leg_counting", "--seed", "1", "--size", "0"],
+            None,
+            "--size must be a positive integer no larger than 18446744073709551615",
+        ),
+        (
+            &["generate", "leg_counting", "--seed", "1", "--size", "-3"],
+            None,
+            "--size must be a positive integer no larger than 18446744073709551615",
+        ),
+        (
+            &[
+                "generate",
+                "leg_counting",
+                "--seed",
+                "1",
+                "--size",
+                "18446744073709551616",
+            ],
+            None,
+            "--size must be a positive integer no larger than 18446744073709551615",
         ),
         (
             &["score", "leg_counting", "--seed", "1", "--size", "3"],

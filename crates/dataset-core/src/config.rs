@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use crate::{DatasetError, DatasetInfo, Result};
+use crate::{input, DatasetError, DatasetInfo, Result, Seed};
 
 /// A config field as `rgym describe` shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,7 +122,7 @@ pub fn describe(info: &DatasetInfo) -> ConfigDoc {
     }
     RECORDING.with(|r| *r.borrow_mut() = Some(ConfigDoc::default()));
     let stop = Stop;
-    let built = crate::build_with(info, &Map::new(), Some(0), Some(500));
+    let built = crate::build_with(info, &Map::new(), Some(Seed::from(0u8)), Some(500));
     let mut doc = RECORDING
         .with(|r| r.borrow_mut().take())
         .unwrap_or_default();
@@ -347,25 +347,20 @@ impl<'a> ConfigReader<'a> {
 
     /// The `seed` field. reasoning-gym draws a random seed when it is absent;
     /// rgym refuses, so that every item is reproducible.
-    pub fn seed(&mut self) -> Result<i128> {
+    /// Any integer, as Python's `Random(seed + idx)` takes any int.
+    pub fn seed(&mut self) -> Result<Seed> {
         match self.raw("seed") {
             None | Some(Value::Null) => Err(DatasetError::InvalidConfig("seed is required".into())),
-            Some(v) => as_i128(v)
-                .ok_or_else(|| DatasetError::InvalidConfig("seed must be an integer".into())),
+            Some(v) => input::read_seed(v).map_err(DatasetError::InvalidConfig),
         }
     }
 
-    /// The `size` field: a positive integer (reasoning-gym hangs on `size <= 0`).
+    /// The `size` field: a positive integer (reasoning-gym hangs on `size <= 0`)
+    /// that fits 64 bits, else [`input::SIZE_RULE`].
     pub fn size(&mut self, default: u64) -> Result<u64> {
         match self.raw("size") {
             None | Some(Value::Null) => Ok(default),
-            Some(v) => match as_i128(v) {
-                Some(n) if n > 0 && n <= u64::MAX as i128 => Ok(n as u64),
-                Some(_) => Err(DatasetError::InvalidConfig("size must be positive".into())),
-                None => Err(DatasetError::InvalidConfig(
-                    "size must be an integer".into(),
-                )),
-            },
+            Some(v) => input::read_size(v).map_err(|e| DatasetError::InvalidConfig(e.into())),
         }
     }
 
@@ -373,8 +368,9 @@ impl<'a> ConfigReader<'a> {
     pub fn finish(&mut self) -> Result<()> {
         if let Some(unknown) = self.config.keys().find(|k| !self.read.contains(k.as_str())) {
             return Err(DatasetError::InvalidConfig(format!(
-                "{}.__init__() got an unexpected keyword argument '{unknown}'",
-                self.class
+                "{}.__init__() got an unexpected keyword argument '{}'",
+                self.class,
+                input::echo(unknown)
             )));
         }
         match self.type_error.take() {
@@ -389,17 +385,6 @@ pub fn as_int(v: &Value) -> Option<i64> {
     match v {
         Value::Bool(b) => Some(*b as i64),
         Value::Number(n) => n.as_i64(),
-        _ => None,
-    }
-}
-
-fn as_i128(v: &Value) -> Option<i128> {
-    match v {
-        Value::Bool(b) => Some(*b as i128),
-        Value::Number(n) => n
-            .as_i64()
-            .map(i128::from)
-            .or_else(|| n.as_u64().map(i128::from)),
         _ => None,
     }
 }

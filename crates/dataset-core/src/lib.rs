@@ -6,6 +6,7 @@
 //! demand, so a dataset of size 10^12 costs nothing until it is read.
 
 pub mod config;
+pub mod input;
 pub mod jsonl;
 pub mod metadata;
 pub mod score;
@@ -17,7 +18,7 @@ use serde_json::{Map, Value};
 
 pub use config::ConfigReader;
 pub use metadata::Metadata;
-pub use pyrandom::{item_rng, Random, RandomError, Weight};
+pub use pyrandom::{item_rng, Random, RandomError, Seed, Weight};
 
 /// One task: what reasoning-gym's `dataset[idx]` returns.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,7 +51,8 @@ impl Item {
 /// what a client sees, so it names the offending field or rule.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DatasetError {
-    #[error("Dataset '{0}' not registered")]
+    /// The name is quoted at most [`input::ECHO_MAX_CHARS`] characters long.
+    #[error("Dataset '{}' not registered", input::echo(.0))]
     UnknownDataset(String),
     /// A config that reasoning-gym would reject (unknown key, wrong type, failed `validate()`).
     #[error("{0}")]
@@ -105,7 +107,7 @@ pub trait Dataset: Send + Sync {
 #[derive(Clone)]
 pub struct Seeded {
     pub dataset: Arc<dyn Dataset>,
-    pub seed: i128,
+    pub seed: Seed,
     pub size: u64,
 }
 
@@ -144,9 +146,9 @@ impl Seeded {
 }
 
 /// The two config fields every dataset has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Params {
-    pub seed: i128,
+    pub seed: Seed,
     pub size: u64,
 }
 
@@ -179,7 +181,7 @@ pub fn build(info: &DatasetInfo, config: &Map<String, Value>) -> Result<Seeded> 
 pub fn build_with(
     info: &DatasetInfo,
     config: &Map<String, Value>,
-    seed: Option<i128>,
+    seed: Option<Seed>,
     size: Option<u64>,
 ) -> Result<Seeded> {
     for (key, given) in [("seed", seed.is_some()), ("size", size.is_some())] {
@@ -196,11 +198,15 @@ pub fn build_with(
         None => reader.seed()?,
     };
     let size = match size {
-        Some(0) => return Err(DatasetError::InvalidConfig("size must be positive".into())),
+        Some(0) => return Err(DatasetError::InvalidConfig(input::SIZE_RULE.into())),
         Some(n) => n,
         None => reader.size(500)?,
     };
-    let dataset = (info.build)(&mut reader, Params { seed, size })?;
+    let params = Params {
+        seed: seed.clone(),
+        size,
+    };
+    let dataset = (info.build)(&mut reader, params)?;
     reader.finish()?;
     Ok(Seeded {
         dataset,

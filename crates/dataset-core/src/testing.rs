@@ -4,12 +4,17 @@
 
 use serde_json::{Map, Value};
 
-use crate::{build_with, DatasetError, DatasetInfo, Result, Seeded};
+use crate::{build_with, DatasetError, DatasetInfo, Result, Seed, Seeded};
 
 /// `info` built from the JSON object `config`, seed 1 and size 1 given beside it.
 pub fn build_json(info: &DatasetInfo, config: &Value) -> Result<Seeded> {
     let empty = Map::new();
-    build_with(info, config.as_object().unwrap_or(&empty), Some(1), Some(1))
+    build_with(
+        info,
+        config.as_object().unwrap_or(&empty),
+        Some(Seed::from(1u8)),
+        Some(1),
+    )
 }
 
 /// The `InvalidConfig` message `config` is refused with.

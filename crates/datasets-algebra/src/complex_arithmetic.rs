@@ -5,7 +5,7 @@ use std::sync::Arc;
 use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Weight,
+    Seed, Weight,
 };
 use pycompat::{float_repr, format_fixed, py_complex, py_float, round_ndigits};
 use serde_json::{json, Value};
@@ -79,7 +79,7 @@ impl Complex {
 }
 
 struct ComplexArithmetic {
-    seed: i128,
+    seed: Seed,
     min_real: i64,
     max_real: i64,
     min_imag: i64,
@@ -166,7 +166,7 @@ impl Dataset for ComplexArithmetic {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         if self.operations.len() != self.weights.len() {
             return Err(DatasetError::Generation(
                 "The number of weights does not match the population".into(),

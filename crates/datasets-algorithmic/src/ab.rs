@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -32,7 +32,7 @@ const MAX_STEPS: usize = 100;
 const MAX_TOKENS_PER_ITEM: u64 = 50_000_000;
 
 struct Ab {
-    seed: i128,
+    seed: Seed,
     length: i64,
 }
 
@@ -76,7 +76,7 @@ impl Dataset for Ab {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let length = self.length as u64;
         let mut drawn = 0u64;
         let (initial, last) = loop {
@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn hopeless_lengths_fail_instead_of_spinning() {
         let ab = Ab {
-            seed: 1,
+            seed: Seed::from(1u8),
             length: 100_000_000,
         };
         assert!(matches!(ab.generate(0), Err(DatasetError::Generation(_))));

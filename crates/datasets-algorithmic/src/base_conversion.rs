@@ -5,6 +5,7 @@ use std::sync::Arc;
 use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    Seed,
 };
 use serde_json::json;
 
@@ -17,7 +18,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct BaseConversion {
-    seed: i128,
+    seed: Seed,
     min_base: i64,
     max_base: i64,
     min_value: i64,
@@ -87,7 +88,7 @@ impl Dataset for BaseConversion {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let value = rng.randint(self.min_value, self.max_value)? as u64;
         let source_base = self.draw_base(&mut rng)?;
         if self.min_base == self.max_base {

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use serde_json::json;
 
@@ -21,7 +21,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 const MAX_N: i64 = 10_000_000;
 
 struct BinaryAlternation {
-    seed: i128,
+    seed: Seed,
     min_n: i64,
     max_n: i64,
     p_solvable: f64,
@@ -105,7 +105,7 @@ impl Dataset for BinaryAlternation {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
         let solvable = rng.random() < self.p_solvable;
         let string = binary_string(&mut rng, n, solvable);

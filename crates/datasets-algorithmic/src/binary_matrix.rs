@@ -4,7 +4,9 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::{py_eval, PyValue};
 use serde_json::{json, Value};
 
@@ -21,7 +23,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 const MAX_N: i64 = 5_000;
 
 struct BinaryMatrix {
-    seed: i128,
+    seed: Seed,
     min_n: i64,
     max_n: i64,
     p_zero: f64,
@@ -132,7 +134,7 @@ impl Dataset for BinaryMatrix {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)? as usize;
         // One 0 is guaranteed so that every cell has an answer.
         let mut cells: Vec<u8> = std::iter::once(0)
@@ -187,7 +189,7 @@ mod tests {
             metadata: Default::default(),
         };
         let ds = BinaryMatrix {
-            seed: 0,
+            seed: Seed::from(0u8),
             min_n: 2,
             max_n: 2,
             p_zero: 0.25,

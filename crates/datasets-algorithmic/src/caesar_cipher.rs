@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_isalpha, py_split, py_str_isalpha, py_strip};
 use serde_json::json;
@@ -18,7 +18,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct CaesarCipher {
-    seed: i128,
+    seed: Seed,
     min_words: i64,
     max_words: i64,
     min_rotation: i64,
@@ -90,7 +90,7 @@ impl Dataset for CaesarCipher {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let sentence = rng.choice(&self.sentences)?;
         let num_words = py_split(sentence).count();
         let rotation = rng.randint(self.min_rotation, self.max_rotation)?;

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -24,7 +24,7 @@ const MAX_N: i64 = 1_000_000_000_000;
 const MAX_INTERVAL: u64 = 100_000_000;
 
 struct CountPrimes {
-    seed: i128,
+    seed: Seed,
     min_n: i64,
     max_n: i64,
     /// Every prime up to `isqrt(max_n)`.
@@ -93,7 +93,7 @@ impl Dataset for CountPrimes {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let start = rng.randint(self.min_n, self.max_n)?;
         let end = rng.randint(start, self.max_n)?;
         // Both bounds are at least min_n >= 1.
@@ -134,7 +134,7 @@ mod tests {
     fn segments_agree_with_a_plain_sieve() {
         let all = primes_up_to(2000);
         let d = CountPrimes {
-            seed: 0,
+            seed: Seed::from(0u8),
             min_n: 1,
             max_n: 2000,
             small_primes: primes_up_to(44),

@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use num_bigint::BigInt;
 use pycompat::{py_int, py_strip};
 use serde_json::{json, Map, Value};
@@ -22,7 +24,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct Cryptarithm {
-    seed: i128,
+    seed: Seed,
     min_words: i64,
     max_words: i64,
     allow_leading_zero: bool,
@@ -50,7 +52,7 @@ impl Dataset for Cryptarithm {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let n_words = rng.randint(self.min_words, self.max_words)?;
         let lengths = (0..n_words)
             .map(|_| rng.randint(3, 5))

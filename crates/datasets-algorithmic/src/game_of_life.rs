@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::{json_dumps, json_loads, JsonStyle, PyValue};
 use serde_json::{json, Value};
 
@@ -23,7 +25,7 @@ const COMPACT: JsonStyle = JsonStyle {
 };
 
 struct GameOfLife {
-    seed: i128,
+    seed: Seed,
     grid_size_x: i64,
     grid_size_y: i64,
     filled_cells_weights: Value,
@@ -119,7 +121,7 @@ impl Dataset for GameOfLife {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let (x, y) = (self.grid_size_x as usize, self.grid_size_y as usize);
         let mut board = vec![vec![0i64; y]; x];
         for _ in 0..self.filled_cells {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    Seed,
 };
 use pycompat::{json_loads, py_set, PyValue};
 use serde_json::{json, Map, Value};
@@ -26,7 +27,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 const MAX_EDGE_DRAWS: u64 = 1_000_000_000;
 
 struct GraphColor {
-    seed: i128,
+    seed: Seed,
     num_colors: i64,
     min_num_vertices: i64,
     max_num_vertices: i64,
@@ -189,7 +190,7 @@ impl Dataset for GraphColor {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let draw = |rng: &mut Random| rng.randint(self.min_num_vertices, self.max_num_vertices);
         let mut num_vertices = draw(&mut rng)?;
         let give_up = || {

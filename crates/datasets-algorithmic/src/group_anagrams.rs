@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::{json_dumps, json_loads, py_lt, py_sorted_by, JsonStyle, PyValue};
 use serde_json::{json, Value};
 
@@ -31,7 +33,7 @@ fn anagram_sets() -> &'static [Vec<String>] {
 }
 
 struct GroupAnagrams {
-    seed: i128,
+    seed: Seed,
     min_anagram_groups: i64,
     max_anagram_groups: i64,
     min_words_per_group: i64,
@@ -120,7 +122,7 @@ impl Dataset for GroupAnagrams {
 
     fn generate(&self, idx: u64) -> Result<Item> {
         let sets = anagram_sets();
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_groups = rng
             .randint(self.min_anagram_groups, self.max_anagram_groups)?
             .min(sets.len() as i64);
@@ -206,7 +208,7 @@ mod tests {
             metadata: meta! { "solution" => solution },
         };
         let ds = GroupAnagrams {
-            seed: 0,
+            seed: Seed::from(0u8),
             min_anagram_groups: 2,
             max_anagram_groups: 2,
             min_words_per_group: 2,

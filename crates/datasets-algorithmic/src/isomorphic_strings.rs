@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -34,7 +36,7 @@ Return True if the following two strings are isomorphic, or False otherwise:
 ";
 
 struct IsomorphicStrings {
-    seed: i128,
+    seed: Seed,
     min_string_length: i64,
     max_string_length: i64,
     p_solvable: f64,
@@ -123,7 +125,7 @@ impl Dataset for IsomorphicStrings {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let string_length = rng.randint(self.min_string_length, self.max_string_length)?;
         let solvable = rng.random() < self.p_solvable;
         let (s, t) = self.inputs(&mut rng, string_length, solvable)?;

@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 use crate::word_sequence_reversal::alnum_words;
@@ -18,7 +20,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct LetterCounting {
-    seed: i128,
+    seed: Seed,
     min_words: i64,
     max_words: i64,
     words: Vec<&'static str>,
@@ -44,7 +46,7 @@ impl Dataset for LetterCounting {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let n = self.words.len() as i64;
         let span_length = rng.randint(self.min_words, self.max_words)?.min(n);
         let start = rng.randint(0, n - span_length)? as usize;

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use pycompat::{py_split, py_str_isalpha, py_strip};
 use serde_json::{json, Value};
@@ -20,7 +20,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct LetterJumble {
-    seed: i128,
+    seed: Seed,
     min_word_len: i64,
     max_word_len: i64,
     min_words: i64,
@@ -114,7 +114,7 @@ impl Dataset for LetterJumble {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_words = rng.randint(self.min_words, self.max_words)?;
         let corruption_level = rng.uniform(self.min_corruption_level, self.max_corruption_level);
         let selected: Vec<&str> = if self.consecutive_words {

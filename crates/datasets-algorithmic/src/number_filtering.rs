@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{format_fixed, py_float, py_str_repr, repr_list};
 
@@ -18,7 +18,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct NumberFiltering {
-    seed: i128,
+    seed: Seed,
     list: DecimalList,
 }
 
@@ -51,7 +51,7 @@ impl Dataset for NumberFiltering {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let count = rng.randint(self.list.min_numbers, self.list.max_numbers)?;
         let mut numbers = Vec::new();
         let mut str_numbers = Vec::new();

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{
     float_repr, json_loads, np_round, py_eval, py_sorted_by, py_str_repr, repr_list, PyValue,
@@ -27,7 +27,7 @@ Please follow the instruction below:
 ";
 
 struct NumberSorting {
-    seed: i128,
+    seed: Seed,
     list: DecimalList,
 }
 
@@ -72,7 +72,7 @@ impl Dataset for NumberSorting {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let count = rng.randint(self.list.min_numbers, self.list.max_numbers)?;
         let mut numbers = Vec::new();
         for _ in 0..count {

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::py_strip;
 use serde_json::json;
 
@@ -24,7 +26,7 @@ const ASCII_LOWERCASE: [char; 26] = [
 const MAX_LENGTH: i64 = 10_000_000;
 
 struct Palindrome {
-    seed: i128,
+    seed: Seed,
     min_length: i64,
     max_length: i64,
 }
@@ -52,7 +54,7 @@ impl Dataset for Palindrome {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let length = rng.randint(self.min_length, self.max_length)?;
         let half = rng.choices(&ASCII_LOWERCASE, (length / 2) as usize)?;
         let mut letters = half.clone();

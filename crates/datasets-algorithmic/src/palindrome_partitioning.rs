@@ -6,6 +6,7 @@ use std::sync::Arc;
 use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    Seed,
 };
 use pycompat::{json_dumps, json_loads, HashKey, JsonStyle, PyValue};
 use serde_json::{json, Value};
@@ -36,7 +37,7 @@ const LOWERCASE: &[u8; 26] = b"abcdefghijklmnopqrstuvwxyz";
 const MAX_RECURSION: usize = 990;
 
 struct PalindromePartitioning {
-    seed: i128,
+    seed: Seed,
     min_string_len: i64,
     max_string_len: i64,
     min_substring_palindrome_len: i64,
@@ -164,7 +165,7 @@ impl Dataset for PalindromePartitioning {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let string_len = rng.randint(self.min_string_len, self.max_string_len)?;
         let string = self.random_string(&mut rng, string_len)?;
         if string.len() > MAX_RECURSION {

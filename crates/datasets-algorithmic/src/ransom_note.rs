@@ -11,7 +11,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -29,7 +31,7 @@ Each letter in the magazine string can only be used once in your ransom note.
 ";
 
 struct RansomNote {
-    seed: i128,
+    seed: Seed,
     min_note_length: i64,
     max_note_length: i64,
     min_magazine_length: i64,
@@ -130,7 +132,7 @@ impl Dataset for RansomNote {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let note_length = rng.randint(self.min_note_length, self.max_note_length)?;
         let magazine_length = rng.randint(
             note_length.max(self.min_magazine_length),

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 use crate::grid::{matrix_to_str, square_side};
@@ -17,7 +19,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct RotateMatrix {
-    seed: i128,
+    seed: Seed,
     min_n: i64,
     max_n: i64,
     min_rotations: i64,
@@ -58,7 +60,7 @@ impl Dataset for RotateMatrix {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
         let side = square_side(n)?;
         let mut numbers = Vec::with_capacity(side * side);

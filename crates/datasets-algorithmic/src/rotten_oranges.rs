@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 use crate::grid::{matrix_to_str, square_side};
@@ -30,7 +32,7 @@ Now, determine the minimum number of minutes that must elapse until no cell in t
 ";
 
 struct RottenOranges {
-    seed: i128,
+    seed: Seed,
     min_n: i64,
     max_n: i64,
     p_oranges: f64,
@@ -115,7 +117,7 @@ impl Dataset for RottenOranges {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
         let side = square_side(n)?;
         let mut matrix = vec![vec![0i64; side]; side];

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::{py_split, py_strip, re_findall_sentences, re_findall_words};
 use serde_json::json;
 
@@ -16,7 +18,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct SentenceReordering {
-    seed: i128,
+    seed: Seed,
     min_words_in_sentence: i64,
     max_words_in_sentence: i64,
     sentences: Vec<&'static str>,
@@ -49,11 +51,11 @@ impl Dataset for SentenceReordering {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let sentence = item_rng(self.seed, idx).choice(&self.sentences)?;
+        let sentence = item_rng(&self.seed, idx).choice(&self.sentences)?;
         // The words are shuffled with a second, fresh `Random(seed + idx)`.
         let goal: Vec<&str> = py_split(sentence).collect();
         let mut scrambled = goal.clone();
-        item_rng(self.seed, idx).shuffle(&mut scrambled);
+        item_rng(&self.seed, idx).shuffle(&mut scrambled);
         let question = scrambled.join(" ");
         // sorted(input, key=goal.index): repeated words all sort at their first
         // occurrence, so the "solution" can differ from the sentence.

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -17,7 +17,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct SpellBackward {
-    seed: i128,
+    seed: Seed,
     min_word_len: i64,
     max_word_len: i64,
     words: Vec<&'static str>,
@@ -59,7 +59,7 @@ impl Dataset for SpellBackward {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let word = *rng.choice(&self.words)?;
         Ok(Item {
             question: format!("Spell this word backward (example: sun -> nus): {word}"),

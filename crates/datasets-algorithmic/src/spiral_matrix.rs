@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::{py_eval, py_strip, PyValue};
 use serde_json::json;
 
@@ -34,7 +36,7 @@ For the matrix below, what is the list of elements in spiral order?
 ";
 
 struct SpiralMatrix {
-    seed: i128,
+    seed: Seed,
     min_n: i64,
     max_n: i64,
 }
@@ -88,7 +90,7 @@ impl Dataset for SpiralMatrix {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
         let side = square_side(n)?;
         let mut numbers = Vec::with_capacity(side * side);

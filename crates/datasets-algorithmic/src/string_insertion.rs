@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::{py_eval, PyValue};
 use serde_json::json;
 
@@ -39,7 +41,7 @@ const RULES: [(&str, char); 5] = [
 ];
 
 struct StringInsertion {
-    seed: i128,
+    seed: Seed,
     min_string_length: i64,
     max_string_length: i64,
 }
@@ -92,7 +94,7 @@ impl Dataset for StringInsertion {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let string_length = rng.randint(self.min_string_length, self.max_string_length)?;
         let mut string = String::new();
         for _ in 0..string_length {

@@ -5,7 +5,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -125,7 +127,7 @@ Transform the following string according to the above list of rules:
 ";
 
 struct StringManipulation {
-    seed: i128,
+    seed: Seed,
     min_string_length: i64,
     max_string_length: i64,
     min_num_rules: i64,
@@ -195,7 +197,7 @@ impl Dataset for StringManipulation {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let string_length = rng.randint(self.min_string_length, self.max_string_length)?;
         let mut string = String::with_capacity(string_length as usize);
         for _ in 0..string_length {

@@ -5,7 +5,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -18,7 +20,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct StringSplitting {
-    seed: i128,
+    seed: Seed,
     min_initial_machines: i64,
     max_initial_machines: i64,
     max_iterations: i64,
@@ -100,7 +102,7 @@ impl Dataset for StringSplitting {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let (lo, hi) = (self.min_initial_machines, self.max_initial_machines);
         let a = rng.randint(lo, hi)?;
         let b = rng.randint(lo, hi)?;

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 use crate::string_splitting::run_rules;
@@ -18,7 +20,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct StringSynthesis {
-    seed: i128,
+    seed: Seed,
     min_initial_blocks: i64,
     max_initial_blocks: i64,
     max_iterations: i64,
@@ -90,7 +92,7 @@ impl Dataset for StringSynthesis {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let (lo, hi) = (self.min_initial_blocks, self.max_initial_blocks);
         let a = rng.randint(lo, hi)?;
         let b = rng.randint(lo, hi)?;

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 use crate::corpus::year_2889_words;
@@ -17,7 +19,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct WordSequenceReversal {
-    seed: i128,
+    seed: Seed,
     min_words: i64,
     max_words: i64,
     words: Vec<&'static str>,
@@ -52,7 +54,7 @@ impl Dataset for WordSequenceReversal {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_words = rng
             .randint(self.min_words, self.max_words)?
             .min(self.words.len() as i64);

@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 use crate::corpus::year_2889_words;
@@ -40,7 +42,7 @@ impl Transformation {
 }
 
 struct WordSorting {
-    seed: i128,
+    seed: Seed,
     min_words: i64,
     max_words: i64,
     min_word_length: i64,
@@ -112,7 +114,7 @@ impl Dataset for WordSorting {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let count = rng.randint(self.min_words, self.max_words)?;
         let picks = rng.sample_indices(self.words.len() as u64, count as usize)?;
         let original: Vec<&str> = picks.iter().map(|&i| self.words[i as usize]).collect();

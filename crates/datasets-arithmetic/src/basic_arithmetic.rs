@@ -6,6 +6,7 @@ use std::sync::Arc;
 use dataset_core::config::{count, ensure, ensure_item_size, MAX_ITEM_ELEMENTS};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    Seed,
 };
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
@@ -26,7 +27,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 const OPERATORS: [&str; 4] = ["+", "-", "*", "/"];
 
 struct BasicArithmetic {
-    seed: i128,
+    seed: Seed,
     min_terms: i64,
     max_terms: i64,
     min_digits: i64,
@@ -93,7 +94,7 @@ impl Dataset for BasicArithmetic {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;
         let num_digits = rng.randint(self.min_digits, self.max_digits)?;
         if num_digits > CERTAIN_DIGITS {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{py_hex, py_int_base};
@@ -24,7 +24,7 @@ const PROMPT: &str = "Please solve this problem. Assume there is arbitrary bit d
     not the two's-compliment form. Reply only with the final hexidecimal value.\n";
 
 struct BitwiseArithmetic {
-    seed: i128,
+    seed: Seed,
     difficulty: i64,
 }
 
@@ -234,7 +234,7 @@ impl Dataset for BitwiseArithmetic {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let expr = generate_expression(&mut rng, self.difficulty.max(1))?;
         Ok(Item {
             question: format!("{PROMPT}{}", expr.text),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Metadata, Params,
-    Random, Result,
+    Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{py_int, py_int_json, py_int_true_div, py_strip, py_title_ascii};
@@ -104,7 +104,7 @@ const TASK_KINDS: [Task; 7] = [
 ];
 
 struct CalendarArithmetic {
-    seed: i128,
+    seed: Seed,
     year: i64,
     /// The config's task names (lower-cased), duplicates kept: they weight `choice`.
     task_names: Vec<String>,
@@ -511,7 +511,7 @@ impl Dataset for CalendarArithmetic {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let (question, answer, mut metadata) = match *rng.choice(&self.tasks)? {
             Task::WeekdayOffset => self.weekday_offset(&mut rng)?,
             Task::WeekdayOfDate => self.weekday_of_date(&mut rng)?,

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::score::decimal_reward;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use num_bigint::BigInt;
 use num_traits::Zero;
 use serde_json::json;
@@ -19,7 +21,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct ChainSum {
-    seed: i128,
+    seed: Seed,
     t: crate::operands::TermRanges,
 }
 
@@ -37,7 +39,7 @@ impl Dataset for ChainSum {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_terms = rng.randint(self.t.min_terms, self.t.max_terms)?;
         let num_digits = rng.randint(self.t.min_digits, self.t.max_digits)?;
         if num_digits > CERTAIN_DIGITS {

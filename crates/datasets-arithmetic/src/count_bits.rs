@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -15,7 +17,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct CountBits {
-    seed: i128,
+    seed: Seed,
     min_n: i64,
     max_n: i64,
 }
@@ -40,7 +42,7 @@ impl Dataset for CountBits {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let number = rng.randint(self.min_n, self.max_n)?;
         let binary = format!("{number:b}");
         let ones = number.count_ones();

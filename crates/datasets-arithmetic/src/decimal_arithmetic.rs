@@ -18,6 +18,7 @@ use std::sync::Arc;
 use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{float_repr, py_float};
@@ -38,7 +39,7 @@ const OPERATIONS: [char; 4] = ['+', '-', '*', '/'];
 const MAX_PREC: i64 = 999_999_999_999_999_999;
 
 struct DecimalArithmetic {
-    seed: i128,
+    seed: Seed,
     min_num_decimal_places: i64,
     max_num_decimal_places: i64,
     min_terms: i64,
@@ -217,7 +218,7 @@ impl Dataset for DecimalArithmetic {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let ctx = self.context()?;
         let terms = rng.randint(self.min_terms, self.max_terms)?;
         if terms < 1 {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use num_bigint::BigInt;
 use pydecimal::{Context, Decimal, DecimalError, Rounding};
@@ -23,7 +23,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct DecimalChainSum {
-    seed: i128,
+    seed: Seed,
     min_terms: i64,
     max_terms: i64,
     min_digits: i64,
@@ -82,7 +82,7 @@ impl Dataset for DecimalChainSum {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;
         let num_digits = rng.randint(self.min_digits, self.max_digits)?;
         if num_digits > CERTAIN_DIGITS {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    Seed,
 };
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -20,7 +21,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct Dice {
-    seed: i128,
+    seed: Seed,
     num_dice: i64,
     max_dice_size: i64,
 }
@@ -128,7 +129,7 @@ impl Dataset for Dice {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let p = self.puzzle(&mut rng)?;
         let dice_str = p
             .dice

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -22,7 +22,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 const STYLES: [&str; 4] = ["plain", "latex_inline", "latex_frac", "latex_dfrac"];
 
 struct FractionSimplification {
-    seed: i128,
+    seed: Seed,
     min_value: i64,
     max_value: i64,
     min_factor: i64,
@@ -121,7 +121,7 @@ impl Dataset for FractionSimplification {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let f = self.fraction(&mut rng)?;
         let last = self.styles.len() as i64 - 1;
         let style = &self.styles[rng.randint(0, last)? as usize];

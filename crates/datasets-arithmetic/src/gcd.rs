@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_integer::Integer;
 use serde_json::json;
@@ -19,7 +19,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct Gcd {
-    seed: i128,
+    seed: Seed,
     list: NumberList,
 }
 
@@ -52,7 +52,7 @@ impl Dataset for Gcd {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let (numbers, gcd) = self.numbers(&mut rng)?;
         let num_terms = numbers.len();
         let listed: Vec<String> = numbers.iter().map(i64::to_string).collect();

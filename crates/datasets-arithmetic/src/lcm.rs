@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
@@ -23,7 +23,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct Lcm {
-    seed: i128,
+    seed: Seed,
     list: NumberList,
 }
 
@@ -78,7 +78,7 @@ impl Dataset for Lcm {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let (numbers, lcm) = self.numbers(&mut rng)?;
         let listed: Vec<String> = numbers.iter().map(i64::to_string).collect();
         Ok(Item {

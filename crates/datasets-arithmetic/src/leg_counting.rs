@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::metadata::pairs_as_object;
-use dataset_core::{item_rng, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{item_rng, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed};
 use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -57,7 +57,7 @@ const ANIMALS: [(&str, i64); 37] = [
 ];
 
 struct LegCounting {
-    seed: i128,
+    seed: Seed,
     min_animals: i64,
     max_animals: i64,
     min_instances: i64,
@@ -102,7 +102,7 @@ impl Dataset for LegCounting {
     }
 
     fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_types = rng.randint(self.min_animals, self.max_animals)?;
         let picks = rng.sample_indices(ANIMALS.len() as u64, num_types as usize)?;
         let mut animals = [("", 0); ANIMALS.len()];

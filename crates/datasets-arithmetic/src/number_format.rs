@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::{
     float_repr, format_exp, format_fixed, group_thousands, py_float, py_strip, round_ndigits,
 };
@@ -21,7 +23,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct NumberFormat {
-    seed: i128,
+    seed: Seed,
     min_num_candidates: i64,
     max_num_candidates: i64,
     min_n: PyNum,
@@ -69,7 +71,7 @@ impl Dataset for NumberFormat {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_candidates = rng.randint(self.min_num_candidates, self.max_num_candidates)?;
         let base = round_ndigits(py_uniform(&mut rng, self.min_n, self.max_n), 3);
         let mut candidates = vec![base];

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{float_repr, round_ndigits};
 use pydecimal::{Context, Decimal, DecimalError};
@@ -21,7 +21,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct PowerFunction {
-    seed: i128,
+    seed: Seed,
     min_base: PyNum,
     max_base: PyNum,
     min_exponent: i64,
@@ -76,7 +76,7 @@ impl Dataset for PowerFunction {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let base = round_ndigits(py_uniform(&mut rng, self.min_base, self.max_base), 4);
         let mut exponent = rng.randint(self.min_exponent, self.max_exponent)?;
         if rng.random() < 0.5 {

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use num_bigint::BigInt;
 use pycompat::{py_int, py_strip};
 use serde_json::json;
@@ -17,7 +19,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct PrimeFactorization {
-    seed: i128,
+    seed: Seed,
     min_value: i64,
     max_value: i64,
 }
@@ -74,7 +76,7 @@ impl Dataset for PrimeFactorization {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let number = rng.randint(self.min_value, self.max_value)?;
         // min_value >= 2 makes the draw positive.
         let factors = prime_factors(number.unsigned_abs());

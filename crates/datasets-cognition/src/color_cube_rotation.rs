@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::py_strip;
 use serde_json::json;
 
@@ -40,7 +42,7 @@ const LATER_ROTATIONS: [&str; 4] = [
 ];
 
 struct ColorCubeRotation {
-    seed: i128,
+    seed: Seed,
     min_rotations: i64,
     max_rotations: i64,
 }
@@ -94,7 +96,7 @@ impl Dataset for ColorCubeRotation {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let mut colors: Vec<usize> = (0..COLORS.len()).collect();
         rng.shuffle(&mut colors);
         let initial: [usize; 6] = std::array::from_fn(|i| colors[i]);

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -22,7 +22,7 @@ const MISS: char = '❌';
 const HOLE: char = '❔';
 
 struct ModuloGrid {
-    seed: i128,
+    seed: Seed,
     size_x: i64,
     size_y: i64,
     max_divisor: i64,
@@ -125,7 +125,7 @@ impl Dataset for ModuloGrid {
             ));
         }
         let (w, h) = (self.size_x as u64, self.size_y as u64);
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let (divisor, target, operation, grid) = loop {
             let divisor = rng.randint(1, self.max_divisor)?;
             let target = rng.randint(1, self.max_target)?;

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::py_strip;
 use serde_json::json;
 
@@ -21,7 +23,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 const TOTAL: u64 = (NUM_NAMES * NUM_VERBS * NUM_SUBJECTS) as u64;
 
 struct NeedleHaystack {
-    seed: i128,
+    seed: Seed,
     min_num_statements: i64,
     max_num_statements: i64,
 }
@@ -65,7 +67,7 @@ impl Dataset for NeedleHaystack {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_statements = rng.randint(self.min_num_statements, self.max_num_statements)?;
         let triplets: Vec<[&str; 3]> = rng
             .sample_indices(TOTAL, num_statements as usize)?

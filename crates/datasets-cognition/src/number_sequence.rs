@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -101,7 +101,7 @@ impl Rule {
 }
 
 struct NumberSequence {
-    seed: i128,
+    seed: Seed,
     min_terms: i64,
     max_terms: i64,
     max_complexity: i64,
@@ -183,7 +183,7 @@ impl Dataset for NumberSequence {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let complexity = rng.randint(1, self.max_complexity)?;
         let mut found = None;
         let mut num_terms = 0;

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
@@ -35,7 +35,7 @@ const CONST_TERM: f64 = 0.8;
 const D: i64 = 5;
 
 struct RectangleCount {
-    seed: i128,
+    seed: Seed,
     max_rectangles: i64,
     width: i64,
     height: i64,
@@ -112,7 +112,7 @@ impl Dataset for RectangleCount {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let target = rng.randint(1, self.max_rectangles)?;
         let (puzzle, count) = draw(target, self.width, self.height, &mut rng)?;
         Ok(Item {

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::{py_strip, re_findall_sentences, re_findall_words};
 use serde_json::json;
 
@@ -152,7 +154,7 @@ def decode(encoded_sentence):
 ";
 
 struct EmojiMystery {
-    seed: i128,
+    seed: Seed,
     min_words_in_sentence: i64,
     max_words_in_sentence: i64,
     /// The stripped sentences of the text with an allowed number of words.
@@ -201,7 +203,7 @@ impl Dataset for EmojiMystery {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let emoji = *rng.choice(&EMOJIS)?;
         let sentence = py_strip(rng.choice(&self.sentences)?).replace('\n', " ");
         let question = format!(

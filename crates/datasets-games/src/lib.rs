@@ -85,7 +85,7 @@ mod tests {
             let ds = dataset_core::build_with(
                 &info,
                 config.as_object().expect("an object"),
-                Some(1),
+                Some(dataset_core::Seed::from(1u8)),
                 Some(1),
             );
             assert!(ds.is_ok(), "{}: {config} refused", info.name);

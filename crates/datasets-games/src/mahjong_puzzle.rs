@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -34,7 +36,7 @@ const HAND: usize = 13;
 const OUTCOMES: [&str; 3] = ["Peng", "Chi", "Pass"];
 
 struct MahjongPuzzle {
-    seed: i128,
+    seed: Seed,
     min_num_rounds: i64,
     max_num_rounds: i64,
 }
@@ -98,7 +100,7 @@ impl Dataset for MahjongPuzzle {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         // At most two of each letter to start with.
         let pool: Vec<u8> = LETTERS.iter().chain(&LETTERS).copied().collect();
         let initial = rng.sample(&pool, HAND)?;

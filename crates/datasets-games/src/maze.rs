@@ -6,6 +6,7 @@ use std::sync::Arc;
 use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    Seed,
 };
 use serde_json::json;
 
@@ -28,7 +29,7 @@ const NUM_RETRIES: u32 = 1000;
 const DIRECTIONS: [(i64, i64); 4] = [(-1, 0), (0, 1), (1, 0), (0, -1)];
 
 struct Maze {
-    seed: i128,
+    seed: Seed,
     min_dist: i64,
     max_dist: i64,
     min_grid_size: i64,
@@ -131,7 +132,7 @@ impl Dataset for Maze {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let picked = rng.sample(PRINTABLE, 4)?;
         let ch = Chars {
             wall: picked[0],

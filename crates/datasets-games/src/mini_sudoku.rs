@@ -6,6 +6,7 @@ use std::sync::Arc;
 use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    Seed,
 };
 use serde_json::json;
 
@@ -24,7 +25,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 const MAX_ATTEMPTS: usize = 100;
 
 struct MiniSudoku {
-    seed: i128,
+    seed: Seed,
     min_empty: i64,
     max_empty: i64,
 }
@@ -166,7 +167,7 @@ impl Dataset for MiniSudoku {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let solved = solved_board(&mut rng)?;
         let num_empty = rng.randint(self.min_empty, self.max_empty)?;
         let puzzle = create_puzzle(&solved, num_empty, &mut rng);
@@ -212,7 +213,7 @@ mod tests {
     #[test]
     fn every_board_is_solved_and_every_puzzle_unique() {
         let ds = MiniSudoku {
-            seed: 7,
+            seed: Seed::from(7u8),
             min_empty: 0,
             max_empty: 12,
         };

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::{py_eval, PyValue};
 use serde_json::{json, Value};
 
@@ -23,7 +25,7 @@ const MAX_BOARD_SIZE: i64 = 12;
 type Solution = [u8; MAX_BOARD_SIZE as usize];
 
 struct NQueens {
-    seed: i128,
+    seed: Seed,
     n: usize,
     min_remove: i64,
     max_remove: i64,
@@ -133,7 +135,7 @@ impl Dataset for NQueens {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let solved = *rng.choice(&self.solutions)?;
         let num_removed = rng.randint(self.min_remove, self.max_remove)?;
 
@@ -249,7 +251,7 @@ mod tests {
     #[test]
     fn evaluated_boards() {
         let ds = NQueens {
-            seed: 1,
+            seed: Seed::from(1u8),
             n: 4,
             min_remove: 1,
             max_remove: 4,

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::json;
 
 use crate::sudoku_board::{rows_json, write_board};
@@ -25,7 +27,7 @@ const QUESTION_TAIL: &str = "Respond with only your answer, formatted as the puz
                              with numbers separated by spaces, and rows separated by newlines.";
 
 struct Sudoku {
-    seed: i128,
+    seed: Seed,
     min_empty: i64,
     max_empty: i64,
 }
@@ -375,7 +377,7 @@ impl Dataset for Sudoku {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let solved = Self::solved_board(&mut rng);
         let num_empty = rng.randint(self.min_empty, self.max_empty)?;
         let puzzle = Self::create_puzzle(&solved, num_empty, &mut rng);
@@ -443,7 +445,7 @@ mod tests {
     #[test]
     fn other_solution_agrees_with_the_count() {
         for seed in 0..40 {
-            let mut rng = item_rng(seed, 0);
+            let mut rng = item_rng(&Seed::from(seed), 0);
             let solved = Sudoku::solved_board(&mut rng);
             assert_eq!(solved.empty, 0);
             let mut puzzle = solved;
@@ -469,7 +471,7 @@ mod tests {
     #[test]
     fn scores_like_the_reference() {
         let ds = Sudoku {
-            seed: 42,
+            seed: Seed::from(42u8),
             min_empty: 30,
             max_empty: 50,
         };

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
+    Seed,
 };
 use pycompat::{float_repr, format_fixed, round_ndigits};
 use serde_json::{json, Value};
@@ -40,7 +41,7 @@ const MAX_ATTEMPTS: usize = 100;
 const MAX_SIDES: i64 = 1_000_000;
 
 struct SimpleGeometry {
-    seed: i128,
+    seed: Seed,
     min_sides: i64,
     max_sides: i64,
     min_angle: i64,
@@ -97,7 +98,7 @@ impl Dataset for SimpleGeometry {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let n_sides = rng.randint(self.min_sides, self.max_sides)?;
         if n_sides > MAX_SIDES {
             return Err(DatasetError::Generation(format!(

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use pycompat::{py_int_hash, py_set_order, py_tuple_hash};
 use serde_json::json;
@@ -19,7 +19,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct CourseSchedule {
-    seed: i128,
+    seed: Seed,
     min_num_courses: i64,
     max_num_courses: i64,
     min_num_prerequisites: i64,
@@ -160,7 +160,7 @@ impl Dataset for CourseSchedule {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let num_courses = rng.randint(self.min_num_courses, self.max_num_courses)?;
         let mut courses: Vec<i64> = (0..num_courses).collect();
         rng.shuffle(&mut courses);

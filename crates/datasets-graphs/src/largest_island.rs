@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use serde_json::json;
 
@@ -21,7 +21,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 const DIRECTIONS: [(i64, i64); 4] = [(-1, 0), (1, 0), (0, -1), (0, 1)];
 
 struct LargestIsland {
-    seed: i128,
+    seed: Seed,
     min_rows: i64,
     max_rows: i64,
     min_cols: i64,
@@ -156,7 +156,7 @@ impl Dataset for LargestIsland {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let rows = rng.randint(self.min_rows, self.max_rows)?;
         let cols = rng.randint(self.min_cols, self.max_cols)?;
         let num_islands = rng.randint(self.min_num_islands, self.max_num_islands)?;

@@ -4,7 +4,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::py_split;
 use serde_json::json;
 
@@ -31,7 +33,7 @@ Solve the following task:
 ";
 
 struct PathStar {
-    seed: i128,
+    seed: Seed,
     degree: i64,
     node_range: i64,
     min_path_length: i64,
@@ -78,7 +80,7 @@ impl Dataset for PathStar {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let center = rng.randrange_to(self.node_range)?;
         let path_length = rng.randint(self.min_path_length, self.max_path_length)?;
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use dataset_core::config::ensure;
 use dataset_core::{
     item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Weight,
+    Seed, Weight,
 };
 use serde_json::{json, Value};
 
@@ -33,7 +33,7 @@ const MAX_ATTEMPTS: usize = 990;
 const MAX_REACH: i64 = 14_348_907;
 
 struct QuantumLock {
-    seed: i128,
+    seed: Seed,
     difficulty: i64,
 }
 
@@ -258,7 +258,7 @@ impl Dataset for QuantumLock {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let difficulty = rng.randint(1, self.difficulty)?;
         let puzzle = generate_puzzle(&mut rng, difficulty)?;
         // rng.choice(self._prompt_templates): one template, still a draw.

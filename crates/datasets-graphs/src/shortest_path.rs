@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use dataset_core::config::{count, ensure, ensure_item_size};
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_split, py_strip};
 use serde_json::json;
@@ -46,7 +46,7 @@ const DIRS: [(i64, i64, &str); 4] = [
 ];
 
 struct ShortestPath {
-    seed: i128,
+    seed: Seed,
     min_rows: i64,
     max_rows: i64,
     min_cols: i64,
@@ -188,7 +188,7 @@ impl Dataset for ShortestPath {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let rows = rng.randint(self.min_rows, self.max_rows)?;
         let cols = rng.randint(self.min_cols, self.max_cols)?;
         if rows == 1 && cols == 1 {

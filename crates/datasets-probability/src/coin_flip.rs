@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{format_general, py_fraction_float, py_int_json, py_int_true_div, py_strip};
@@ -23,7 +23,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 const MAX_FLIPS: i64 = 100_000;
 
 struct CoinFlip {
-    seed: i128,
+    seed: Seed,
     min_trials: i64,
     max_trials: i64,
     allow_exact: bool,
@@ -104,7 +104,7 @@ impl Dataset for CoinFlip {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_trials, self.max_trials)?;
         let mut available = Vec::with_capacity(2);
         if self.allow_exact {

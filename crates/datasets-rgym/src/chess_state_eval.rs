@@ -14,7 +14,7 @@ use std::sync::Arc;
 use cozy_chess::{Board, Color, File, GameStatus, Move, Piece, Rank, Square};
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -72,7 +72,7 @@ impl Task {
 }
 
 struct ChessStateEval {
-    seed: i128,
+    seed: Seed,
     min_moves: i64,
     max_moves: i64,
     task_types: Vec<Task>,
@@ -208,7 +208,7 @@ impl Dataset for ChessStateEval {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let target = rng.randint(self.min_moves, self.max_moves)?;
         let mut board = Board::default();
         let mut played = Vec::new();

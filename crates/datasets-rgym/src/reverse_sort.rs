@@ -12,7 +12,9 @@
 use std::sync::{Arc, OnceLock};
 
 use dataset_core::config::ensure;
-use dataset_core::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result};
+use dataset_core::{
+    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde_json::{json, Value};
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -84,7 +86,7 @@ impl ItemType {
 }
 
 struct ReverseSort {
-    seed: i128,
+    seed: Seed,
     min_length: i64,
     max_length: i64,
     min_value: f64,
@@ -226,7 +228,7 @@ impl Dataset for ReverseSort {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let (shown, sorted) = self.draw(&mut rng)?;
         let what = match self.item_type {
             ItemType::Word => "words in descending (reverse alphabetical) order",

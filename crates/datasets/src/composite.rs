@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seeded,
+    item_rng, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed, Seeded,
     Weight,
 };
 use serde_json::{Map, Value};
@@ -25,7 +25,7 @@ pub const INFO: DatasetInfo = DatasetInfo {
 };
 
 struct Composite {
-    seed: i128,
+    seed: Seed,
     names: Vec<String>,
     weights: Vec<Weight>,
     /// Indexed like `names`; a repeated name cannot occur (validate rejects it).
@@ -64,7 +64,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     }
     let mut subs = Vec::with_capacity(parsed.len());
     for (i, (name, _, config)) in parsed.iter().enumerate() {
-        let seed = (!config.contains_key("seed")).then(|| p.seed + i as i128 + 1);
+        let seed = (!config.contains_key("seed")).then(|| p.seed.plus(i as u64 + 1));
         let size = (!config.contains_key("size")).then_some(p.size);
         subs.push(crate::create_with(name, config, seed, size)?);
     }
@@ -125,7 +125,7 @@ impl Dataset for Composite {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(self.seed, idx);
+        let mut rng = item_rng(&self.seed, idx);
         let pick = rng.choices_weighted_indices(&self.weights, 1)?[0];
         // Sub-datasets share the composite's index and, as in reasoning-gym,
         // their own `size` does not bound it.

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use dataset_core::{DatasetError, DatasetInfo, Result, Seeded};
+use dataset_core::{DatasetError, DatasetInfo, Result, Seed, Seeded};
 use serde_json::{Map, Value};
 
 pub mod composite;
@@ -53,7 +53,7 @@ pub fn create(name: &str, config: &Map<String, Value>) -> Result<Seeded> {
 pub fn create_with(
     name: &str,
     config: &Map<String, Value>,
-    seed: Option<i128>,
+    seed: Option<Seed>,
     size: Option<u64>,
 ) -> Result<Seeded> {
     let info = info(name).ok_or_else(|| DatasetError::UnknownDataset(name.to_string()))?;

@@ -13,7 +13,7 @@
 
 use std::cell::RefCell;
 
-use crate::{Random, GENRAND_19650218, N};
+use crate::{Random, Seed, GENRAND_19650218, N};
 
 /// Seeds advanced together: two AVX2 registers per row, two independent chains
 /// to interleave. Measured: 8 lanes leave the multiply latency exposed (1.6
@@ -286,19 +286,32 @@ mod avx2 {
 }
 
 /// `[item_rng(seed, start + k) for k in 0..n]`, seeded [`LANES`] at a time.
-pub fn item_rngs(seed: i128, start: u64, n: usize) -> Vec<Random> {
+pub fn item_rngs(seed: &Seed, start: u64, n: usize) -> Vec<Random> {
     let mut out = Vec::new();
     fill_item_rngs(seed, start, n, &mut out);
     out
 }
 
-/// [`item_rngs`] into `out` (resized to `n`), reusing its allocation.
-pub fn fill_item_rngs(seed: i128, start: u64, n: usize, out: &mut Vec<Random>) {
+/// [`item_rngs`] into `out` (resized to `n`), reusing its allocation. Sums
+/// past `i128` (seeds beyond 2^127) are seeded one by one.
+pub fn fill_item_rngs(seed: &Seed, start: u64, n: usize, out: &mut Vec<Random>) {
     out.truncate(n);
     out.resize_with(n, blank);
-    seed_into(out, |k| {
-        seed.saturating_add(start as i128).saturating_add(k as i128)
-    });
+    let first = seed.plus_i128(start);
+    let fit = first.map_or(0, |first| fitting(first, n));
+    if let Some(first) = first.filter(|_| fit > 0) {
+        seed_into(&mut out[..fit], |k| first + k as i128);
+    }
+    let rest = seed.plus(start);
+    for (k, r) in out.iter_mut().enumerate().skip(fit) {
+        *r = rest.plus(k as u64).rng();
+    }
+}
+
+/// How many of `first + k`, `k < n`, fit an `i128`.
+fn fitting(first: i128, n: usize) -> usize {
+    let room = i128::MAX.abs_diff(first).min(usize::MAX as u128) as usize;
+    n.min(room.saturating_add(1))
 }
 
 /// States of `Random(first + k)`, `k < rngs.len()`, seeded ahead for this thread.
@@ -327,11 +340,13 @@ thread_local! {
 /// state, whoever asks; indices outside the range are seeded as before. Each
 /// call replaces the previous range, keeping the buffer (about 2.5 KiB per
 /// item) allocated for reuse; [`clear_prefetch`] frees it.
-pub fn prefetch(seed: i128, start: u64, n: usize) {
-    let first = seed.saturating_add(start as i128);
-    // Stop before `first + k` would saturate: item_rng matches by value.
-    let room = i128::MAX.abs_diff(first).min(usize::MAX as u128) as usize;
-    let n = n.min(room.saturating_add(1));
+pub fn prefetch(seed: &Seed, start: u64, n: usize) {
+    // Only sums that fit an `i128` are prefetched (item_rng matches by value);
+    // seeds beyond that are seeded one by one.
+    let (first, n) = match seed.plus_i128(start) {
+        Some(first) => (first, fitting(first, n)),
+        None => (0, 0),
+    };
     PREFETCHED.with(|p| {
         let mut p = p.borrow_mut();
         p.first = first;
@@ -386,6 +401,8 @@ pub(crate) fn prefetched_or_seed(value: i128) -> Random {
 
 #[cfg(test)]
 mod tests {
+    use num_bigint::BigInt;
+
     use super::*;
     use crate::item_rng;
 
@@ -393,11 +410,16 @@ mod tests {
         a.mt == b.mt && a.index == b.index && a.gauss_next == b.gauss_next
     }
 
+    /// `Random(seed + start + k)`, the sum done in `BigInt`s.
+    fn exact(seed: i128, start: u64, k: u64) -> Random {
+        Random::from_bigint(&(BigInt::from(seed) + start + k))
+    }
+
     fn check(seed: i128, start: u64, n: usize) {
-        let got = item_rngs(seed, start, n);
+        let got = item_rngs(&Seed::from(seed), start, n);
         assert_eq!(got.len(), n);
         for (k, r) in got.iter().enumerate() {
-            let want = Random::from_i128(seed.saturating_add(start as i128 + k as i128));
+            let want = exact(seed, start, k as u64);
             assert!(same(r, &want), "seed {seed} start {start} k {k}");
         }
     }
@@ -456,49 +478,68 @@ mod tests {
         }
     }
 
+    /// Sums past `i128::MAX` are exact (they used to saturate: every item
+    /// beyond the edge got the same state).
     #[test]
-    fn saturated_seeds() {
+    fn seeds_at_the_i128_edges() {
         check(i128::MAX - 5, 0, 20);
+        check(i128::MAX, u64::MAX - 3, 3);
         check(i128::MIN + 3, 0, 20);
         check(i128::MIN, 0, 3);
+        let got = item_rngs(&Seed::from(i128::MAX - 1), 0, 4);
+        assert!(!same(&got[2], &got[3]));
+        let big = Seed::from(BigInt::from(1u8) << 200);
+        let got = item_rngs(&big, 5, 3);
+        for (k, r) in got.iter().enumerate() {
+            let want = Random::from_bigint(&((BigInt::from(1u8) << 200) + 5 + k));
+            assert!(same(r, &want), "2^200 + {}", 5 + k);
+        }
     }
 
     #[test]
     fn prefetch_hits_equal_scalar() {
-        prefetch(1, 100, 40);
+        prefetch(&Seed::from(1), 100, 40);
         assert_eq!(prefetch_hits(), 0);
         for idx in 90..150u64 {
             let want = Random::from_i128(1 + idx as i128);
-            assert!(same(&item_rng(1, idx), &want), "idx {idx}");
+            assert!(same(&item_rng(&Seed::from(1), idx), &want), "idx {idx}");
             // Same value again (another split between seed and index): the
             // prefetched state was handed out, so this one is seeded afresh.
-            assert!(same(&item_rng(idx as i128, 1), &want), "idx {idx}");
+            assert!(same(&item_rng(&Seed::from(idx), 1), &want), "idx {idx}");
         }
         assert_eq!(prefetch_hits(), 40);
-        prefetch(i128::MAX - 2, 0, 10);
+        let edge = Seed::from(i128::MAX - 2);
+        prefetch(&edge, 0, 10);
         for idx in 0..12u64 {
-            let want = Random::from_i128((i128::MAX - 2).saturating_add(idx as i128));
-            assert!(same(&item_rng(i128::MAX - 2, idx), &want), "idx {idx}");
+            let want = exact(i128::MAX - 2, 0, idx);
+            assert!(same(&item_rng(&edge, idx), &want), "idx {idx}");
         }
-        prefetch(-20, 0, 40);
+        let big = Seed::from(BigInt::from(1u8) << 130);
+        prefetch(&big, 0, 10);
+        assert!(same(
+            &item_rng(&big, 3),
+            &Random::from_bigint(&((BigInt::from(1u8) << 130) + 3))
+        ));
+        let neg = Seed::from(-20);
+        prefetch(&neg, 0, 40);
         for idx in 0..45u64 {
             let want = Random::from_i128(-20 + idx as i128);
-            assert!(same(&item_rng(-20, idx), &want), "idx {idx}");
+            assert!(same(&item_rng(&neg, idx), &want), "idx {idx}");
         }
         clear_prefetch();
-        assert!(same(&item_rng(5, 5), &Random::new(10)));
+        assert!(same(&item_rng(&Seed::from(5), 5), &Random::new(10)));
     }
 
     #[test]
     fn refill_reuses_buffer() {
         let mut buf = Vec::new();
-        fill_item_rngs(7, 0, 50, &mut buf);
-        fill_item_rngs(9, 3, 20, &mut buf);
+        fill_item_rngs(&Seed::from(7), 0, 50, &mut buf);
+        fill_item_rngs(&Seed::from(9), 3, 20, &mut buf);
         assert_eq!(buf.len(), 20);
         for (k, r) in buf.iter().enumerate() {
             assert!(same(r, &Random::from_i128(12 + k as i128)));
         }
-        fill_item_rngs(9, 3, 60, &mut buf);
+        fill_item_rngs(&Seed::from(9), 3, 60, &mut buf);
         for (k, r) in buf.iter().enumerate() {
             assert!(same(r, &Random::from_i128(12 + k as i128)));
         }

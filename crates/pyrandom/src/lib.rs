@@ -16,8 +16,10 @@ use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 mod lanes;
+mod seed;
 
 pub use lanes::{clear_prefetch, fill_item_rngs, item_rngs, prefetch, prefetch_hits, LANES};
+pub use seed::{ParseSeedError, Seed};
 
 const N: usize = 624;
 const M: usize = 397;
@@ -729,10 +731,14 @@ fn floor_div(a: i128, b: i128) -> i128 {
     }
 }
 
-/// `Random(seed + idx)` with the addition done without overflow, the way every
+/// `Random(seed + idx)`, the addition exact for any seed, the way every
 /// reasoning-gym generator seeds an item. Taken from this thread's
-/// [`prefetch`] when it holds that state.
+/// [`prefetch`] when it holds that state (only sums that fit an `i128` are
+/// prefetched; larger ones are seeded here).
 #[inline]
-pub fn item_rng(seed: i128, idx: u64) -> Random {
-    lanes::prefetched_or_seed(seed.saturating_add(idx as i128))
+pub fn item_rng(seed: &Seed, idx: u64) -> Random {
+    match seed.plus_i128(idx) {
+        Some(v) => lanes::prefetched_or_seed(v),
+        None => seed.plus(idx).rng(),
+    }
 }

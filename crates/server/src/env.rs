@@ -9,7 +9,8 @@
 
 use std::sync::Arc;
 
-use dataset_core::Item;
+use dataset_core::input::{echo_json, read_seed, read_size};
+use dataset_core::{Item, Seed};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
@@ -28,7 +29,7 @@ pub enum EnvError {
 }
 
 pub const DEFAULT_DATASET: &str = "leg_counting";
-pub const DEFAULT_SEED: i128 = 42;
+pub const DEFAULT_SEED: i64 = 42;
 pub const DEFAULT_SIZE: u64 = 1000;
 
 /// The reset parameters the reference's `reset` signature accepts; any other
@@ -96,21 +97,6 @@ fn new_episode_id() -> String {
 
 fn exec(msg: &str) -> EnvError {
     EnvError::Execution(msg.to_string())
-}
-
-/// A JSON integer as Python would see it (`true` is 1; `3.0` is not an int).
-/// Integers beyond 64 bits arrive as their literal (serde_json's
-/// `arbitrary_precision`) and are read up to `i128`, which `Seeded` holds.
-pub fn as_int(v: &Value) -> Option<i128> {
-    match v {
-        Value::Bool(b) => Some(*b as i128),
-        Value::Number(n) => n
-            .as_i64()
-            .map(i128::from)
-            .or_else(|| n.as_u64().map(i128::from))
-            .or_else(|| n.to_string().parse().ok()),
-        _ => None,
-    }
 }
 
 impl Env {
@@ -200,15 +186,14 @@ fn plan_build<'a>(
     };
     let Value::String(name) = name else {
         return Err(EnvError::Execution(format!(
-            "dataset_name must be a string, got {name}"
+            "dataset_name must be a string, got {}",
+            echo_json(name)
         )));
     };
-    let seed = as_int(seed).ok_or_else(|| exec("seed must be an integer"))?;
+    // Any JSON integer: Python's `Random(seed + idx)` takes any int.
+    let seed = read_seed(seed).map_err(EnvError::Execution)?;
     // Checked before anything is replaced: the reference hangs on size <= 0.
-    let size = match as_int(size) {
-        Some(n) if n > 0 => u64::try_from(n).map_err(|_| exec("size is too large"))?,
-        _ => return Err(exec("size must be a positive integer")),
-    };
+    let size = read_size(size).map_err(exec)?;
     let config = if name == "composite" {
         let specs = get("dataset_specs")
             .ok_or_else(|| exec("dataset_specs must be provided for composite datasets"))?;
@@ -228,7 +213,8 @@ fn plan_build<'a>(
             Some(Value::Object(m)) => m.clone(),
             Some(other) => {
                 return Err(EnvError::Execution(format!(
-                    "dataset_config must be an object, got {other}"
+                    "dataset_config must be an object, got {}",
+                    echo_json(other)
                 )))
             }
         }
@@ -305,7 +291,12 @@ impl ResetJob {
 }
 
 fn default_key() -> DatasetKey {
-    DatasetKey::new(DEFAULT_DATASET, &Map::new(), DEFAULT_SEED, DEFAULT_SIZE)
+    DatasetKey::new(
+        DEFAULT_DATASET,
+        &Map::new(),
+        Seed::from(DEFAULT_SEED),
+        DEFAULT_SIZE,
+    )
 }
 
 impl StepJob {
@@ -440,15 +431,43 @@ mod tests {
             ),
             "dataset_specs cannot be empty for composite datasets"
         );
-        for size in [json!(0), json!(-3), json!("3"), json!(2.5)] {
+        let int = |text: &str| -> Value { serde_json::from_str(text).unwrap() };
+        for size in [
+            json!(0),
+            json!(-3),
+            json!("3"),
+            json!(2.5),
+            int("18446744073709551616"),
+            int(&format!("1{}", "0".repeat(60))),
+        ] {
             assert_eq!(
                 exec_msg(
                     &env,
                     json!({"dataset_name": "leg_counting", "seed": 1, "size": size})
                 ),
-                "size must be a positive integer"
+                "size must be a positive integer no larger than 18446744073709551615"
             );
         }
+        // Seeds of any size; past CPython's 4300 digits, json.loads's ValueError.
+        for seed in [
+            "170141183460469231731687303715884105728",
+            "-1361129467683753853853498429727072845824",
+        ] {
+            let job = env
+                .plan_reset(&params(
+                    json!({"dataset_name": "leg_counting", "seed": int(seed), "size": 3}),
+                ))
+                .unwrap();
+            assert_eq!(job.build.unwrap().key.seed.to_string(), seed);
+        }
+        assert_eq!(
+            exec_msg(
+                &env,
+                json!({"dataset_name": "leg_counting", "seed": int(&"9".repeat(4301)), "size": 3})
+            ),
+            "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        );
         assert_eq!(
             exec_msg(
                 &env,
@@ -476,7 +495,7 @@ mod tests {
             .plan_reset(&params(json!({"dataset_name": "leg_counting", "seed": u64::MAX, "size": 1_000_000_000_000u64, "dataset_specs": [1]})))
             .unwrap();
         let b = job.build.unwrap();
-        assert_eq!(b.key.seed, u64::MAX as i128);
+        assert_eq!(b.key.seed, Seed::from(u64::MAX));
         assert_eq!(b.key.size, 1_000_000_000_000);
         assert!(b.config.is_empty());
     }

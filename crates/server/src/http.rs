@@ -13,6 +13,8 @@ use actix_web::http::header;
 use actix_web::web::{self, Bytes, Data};
 use actix_web::{HttpRequest, HttpResponse};
 use actix_ws::CloseCode;
+use dataset_core::input::{int_text, json_int, IntError};
+use dataset_core::Seed;
 use serde_json::{json, Map, Value};
 
 use crate::env::{empty_step_envelope, Env, EnvError};
@@ -113,15 +115,25 @@ fn not_an_object(v: Value) -> Vec<Value> {
     )]
 }
 
-/// pydantic lax-mode `int` with `ge=0`: `"42"`, `42.0` and `true` are coerced.
+/// pydantic lax-mode `int` with `ge=0`: `"42"`, `42.0` and `true` are
+/// coerced; integers of any size are kept whole (pydantic's ints are Python
+/// ints), up to CPython's 4300-digit limit on int/str conversion.
 fn coerce_seed(v: &Value) -> Result<Value, Value> {
     let at = loc(&["body", "seed"]);
-    let n: i128 = match v {
-        Value::Bool(b) => *b as i128,
-        Value::Number(n) => {
-            if let Some(i) = crate::env::as_int(v) {
-                i
-            } else {
+    let too_big = || {
+        verr(
+            "int_parsing_size",
+            &at,
+            "Unable to parse input string as an integer, exceeded maximum size",
+            v.clone(),
+        )
+    };
+    let n: Seed = match v {
+        Value::Bool(b) => Seed::from(u8::from(*b)),
+        Value::Number(n) => match json_int(v) {
+            Ok(i) => i,
+            Err(IntError::TooManyDigits(_)) => return Err(too_big()),
+            Err(IntError::NotAnInt) => {
                 let f = n.as_f64().unwrap_or(f64::NAN);
                 if f.fract() != 0.0 || !f.is_finite() {
                     return Err(verr(
@@ -132,19 +144,15 @@ fn coerce_seed(v: &Value) -> Result<Value, Value> {
                     ));
                 }
                 if f.abs() > u64::MAX as f64 {
-                    return Err(verr(
-                        "int_parsing_size",
-                        &at,
-                        "Unable to parse input string as an integer, exceeded maximum size",
-                        v.clone(),
-                    ));
+                    return Err(too_big());
                 }
-                f as i128
+                Seed::from(f as i128)
             }
-        }
-        Value::String(s) => match s.trim().parse::<i128>() {
+        },
+        Value::String(s) => match int_text(s) {
             Ok(i) => i,
-            Err(_) => {
+            Err(IntError::TooManyDigits(_)) => return Err(too_big()),
+            Err(IntError::NotAnInt) => {
                 return Err(verr(
                     "int_parsing",
                     &at,
@@ -162,16 +170,14 @@ fn coerce_seed(v: &Value) -> Result<Value, Value> {
             ))
         }
     };
-    if n < 0 {
+    if n.is_negative() {
         return Err(json!({
             "type": "greater_than_equal", "loc": at,
             "msg": "Input should be greater than or equal to 0",
             "input": v, "ctx": {"ge": 0},
         }));
     }
-    Ok(u64::try_from(n)
-        .map(Value::from)
-        .unwrap_or_else(|_| v.clone()))
+    Ok(serde_json::to_value(&n).unwrap_or_else(|_| v.clone()))
 }
 
 fn check_id_string(obj: &Map<String, Value>, key: &str, errors: &mut Vec<Value>) {

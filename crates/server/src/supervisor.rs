@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use actix::prelude::*;
 use dashmap::DashMap;
-use dataset_core::{Item, Seeded};
+use dataset_core::{Item, Seed, Seeded};
 use lru::LruCache;
 use prometheus::Histogram;
 use serde_json::{Map, Value};
@@ -41,12 +41,12 @@ pub struct DatasetKey {
     pub name: String,
     /// The config as compact JSON with object keys sorted.
     pub config: String,
-    pub seed: i128,
+    pub seed: Seed,
     pub size: u64,
 }
 
 impl DatasetKey {
-    pub fn new(name: &str, config: &Map<String, Value>, seed: i128, size: u64) -> DatasetKey {
+    pub fn new(name: &str, config: &Map<String, Value>, seed: Seed, size: u64) -> DatasetKey {
         DatasetKey {
             name: name.to_string(),
             config: canonical_map(config),
@@ -405,7 +405,7 @@ impl Handler<Acquire> for DatasetSupervisor {
         }
         let shared = self.shared.clone();
         Box::pin(async move {
-            let (name, seed, size) = (key.name.clone(), key.seed, key.size);
+            let (name, seed, size) = (key.name.clone(), key.seed.clone(), key.size);
             let seeded = run_limited(
                 &shared.pool,
                 shared.limit,
@@ -647,7 +647,7 @@ mod tests {
     use serde_json::json;
 
     fn key(name: &str, seed: i128, size: u64) -> DatasetKey {
-        DatasetKey::new(name, &Map::new(), seed, size)
+        DatasetKey::new(name, &Map::new(), Seed::from(seed), size)
     }
 
     #[test]
@@ -882,7 +882,7 @@ mod tests {
                 DatasetKey::new(
                     "leg_counting",
                     &json!({"min_animals": 2}).as_object().unwrap().clone(),
-                    7,
+                    Seed::from(7),
                     1000,
                 ),
                 json!({"min_animals": 2}).as_object().unwrap().clone(),

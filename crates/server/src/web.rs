@@ -155,7 +155,7 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
             } else if s.dataset.is_null() {
                 s.dataset = json!({
                     "dataset_name": crate::env::DEFAULT_DATASET,
-                    "seed": crate::env::DEFAULT_SEED as i64,
+                    "seed": crate::env::DEFAULT_SEED,
                     "size": crate::env::DEFAULT_SIZE,
                 });
             }

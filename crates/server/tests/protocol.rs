@@ -446,7 +446,9 @@ async fn execution_errors_keep_the_session() {
         msgs.contains(&"seed and size must be provided when dataset_name is specified".to_string())
     );
     assert!(msgs.contains(&"dataset_specs cannot be empty for composite datasets".to_string()));
-    assert!(msgs.contains(&"size must be a positive integer".to_string()));
+    assert!(msgs.contains(
+        &"size must be a positive integer no larger than 18446744073709551615".to_string()
+    ));
     let st = ws.state().await;
     assert_eq!(
         st["episode_id"], ep,

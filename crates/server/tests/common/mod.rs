@@ -6,7 +6,7 @@ use std::time::Duration;
 use actix_codec::Framed;
 use awc::ws::{CloseCode, Codec, Frame, Message};
 use awc::BoxedSocket;
-use dataset_core::{Item, Seeded};
+use dataset_core::{Item, Seed, Seeded};
 use futures_util::{SinkExt, StreamExt};
 use rgym_server::{RunningServer, Settings};
 use serde_json::{json, Map, Value};
@@ -192,12 +192,12 @@ pub fn check_error(r: &Value, code: &str) -> Value {
 
 // ---- oracle: the datasets crate itself ---------------------------------------
 
-pub fn oracle(name: &str, config: Value, seed: i128, size: u64) -> Seeded {
+pub fn oracle(name: &str, config: Value, seed: impl Into<Seed>, size: u64) -> Seeded {
     let config: Map<String, Value> = config.as_object().cloned().unwrap_or_default();
-    datasets::create_with(name, &config, Some(seed), Some(size)).expect("oracle dataset")
+    datasets::create_with(name, &config, Some(seed.into()), Some(size)).expect("oracle dataset")
 }
 
-pub fn lc(seed: i128, size: u64) -> Seeded {
+pub fn lc(seed: impl Into<Seed>, size: u64) -> Seeded {
     oracle("leg_counting", json!({}), seed, size)
 }
 

@@ -1,0 +1,162 @@
+//! What clients send, taken as Python would take it (issue 12, points 8, 9,
+//! 13, 14, 15): seeds of any size, lone surrogates in JSON strings, client
+//! text echoed in errors (bounded), JSON bodies on HTTP 500s, and composite's
+//! null answers. Expected items come from reasoning-gym itself
+//! (`crates/datasets/tests/data/reference_items.jsonl`).
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+
+const SIZE_RULE: &str = "size must be a positive integer no larger than 18446744073709551615";
+
+/// A JSON integer literal as a `Value`, digit for digit.
+fn int(text: &str) -> Value {
+    serde_json::from_str(text).expect("an integer literal")
+}
+
+/// reasoning-gym's item for (name, seed, index), from the committed vectors.
+fn reference(name: &str, seed: &str, index: u64) -> Value {
+    let text = include_str!("../../datasets/tests/data/reference_items.jsonl");
+    text.lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+        .find(|r| {
+            r["name"] == name
+                && r["seed"].as_number().is_some_and(|n| n.as_str() == seed)
+                && r["index"] == index
+        })
+        .unwrap_or_else(|| panic!("no reference item {name} seed {seed} index {index}"))
+}
+
+const TWO_200: &str = "1606938044258990275541962092341162602522202993782792835301376";
+const MINUS_TWO_130: &str = "-1361129467683753853853498429727072845824";
+const TWO_128: &str = "340282366920938463463374607431768211456";
+/// 2^127 - 2: seed + idx crosses i128::MAX between index 1 and 2.
+const EDGE: &str = "170141183460469231731687303715884105726";
+
+// ---- point 8: seeds of any size ------------------------------------------------
+
+#[actix_web::test]
+async fn websocket_seeds_of_any_size_match_reasoning_gym() {
+    let srv = server().await;
+    let mut ws = Ws::connect(&srv).await;
+    for (seed, size) in [(TWO_200, 3), (MINUS_TWO_130, 3), (TWO_128, 3), (EDGE, 4)] {
+        let r = ws
+            .reset(json!({"dataset_name": "leg_counting", "seed": int(seed), "size": size}))
+            .await;
+        // TWO_128's vectors hold index 1 only.
+        if seed != TWO_128 {
+            let want0 = reference("leg_counting", seed, 0);
+            assert_eq!(
+                r["observation"]["question"], want0["question"],
+                "seed {seed}"
+            );
+        }
+        let r = ws.reset(json!({})).await;
+        let want1 = reference("leg_counting", seed, 1);
+        assert_eq!(
+            r["observation"]["question"], want1["question"],
+            "seed {seed}"
+        );
+        let s = ws.step(want1["answer"].as_str().expect("answer")).await;
+        assert_eq!(s["observation"]["score"], 1.0, "seed {seed}");
+        assert_eq!(s["observation"]["dataset_metadata"], want1["metadata"]);
+    }
+    // Past i128::MAX: index 2 and 3 of EDGE are distinct items (they used to
+    // saturate to the same seed).
+    for idx in 2..4 {
+        let r = ws.reset(json!({})).await;
+        let want = reference("leg_counting", EDGE, idx);
+        assert_eq!(
+            r["observation"]["question"], want["question"],
+            "index {idx}"
+        );
+    }
+    // Composite member seeds (seed + i + 1) past i128::MAX.
+    let seed = "170141183460469231731687303715884105727";
+    let specs = json!([
+        {"name": "leg_counting", "weight": 1, "config": {}},
+        {"name": "basic_arithmetic", "weight": 1, "config": {}},
+    ]);
+    let r = ws
+        .reset(json!({"dataset_name": "composite", "dataset_specs": specs, "seed": int(seed), "size": 6}))
+        .await;
+    assert_eq!(
+        r["observation"]["question"],
+        reference("composite", seed, 0)["question"]
+    );
+    // CPython's limit on int literals (json.loads raises past 4300 digits).
+    let ok = ws
+        .rt(&json!({"type": "reset", "data": {"dataset_name": "leg_counting", "seed": int(&"9".repeat(4300)), "size": 2}}))
+        .await;
+    assert_eq!(ok["type"], "observation", "{ok}");
+    let e = ws
+        .error(
+            &json!({"type": "reset", "data": {"dataset_name": "leg_counting", "seed": int(&"9".repeat(4301)), "size": 2}}),
+            "EXECUTION_ERROR",
+        )
+        .await;
+    assert_eq!(
+        e["message"],
+        "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; \
+         use sys.set_int_max_str_digits() to increase the limit"
+    );
+    ws.bye().await;
+}
+
+#[actix_web::test]
+async fn size_errors_say_one_thing() {
+    let srv = server().await;
+    let mut ws = Ws::connect(&srv).await;
+    for size in [
+        json!(0),
+        json!(-1),
+        json!("3"),
+        json!(2.5),
+        int("18446744073709551616"),
+        int(TWO_200),
+    ] {
+        let e = ws
+            .error(
+                &json!({"type": "reset", "data": {"dataset_name": "leg_counting", "seed": 1, "size": size}}),
+                "EXECUTION_ERROR",
+            )
+            .await;
+        assert_eq!(e["message"], SIZE_RULE, "size {size}");
+    }
+    // The largest size is fine (sizes are virtual).
+    let r = ws
+        .reset(json!({"dataset_name": "leg_counting", "seed": 1, "size": u64::MAX}))
+        .await;
+    assert!(r["observation"]["question"].is_string());
+    // A composite member's own size is held to the same rule.
+    let e = ws
+        .error(
+            &json!({"type": "reset", "data": {"dataset_name": "composite", "seed": 1, "size": 3,
+                "dataset_specs": [{"name": "leg_counting", "config": {"size": 0}}]}}),
+            "EXECUTION_ERROR",
+        )
+        .await;
+    assert_eq!(e["message"], SIZE_RULE);
+    ws.bye().await;
+}
+
+#[actix_web::test]
+async fn http_seeds_of_any_size() {
+    let srv = server().await;
+    let want = reference("leg_counting", TWO_200, 0);
+    for seed in [int(TWO_200), Value::String(TWO_200.into())] {
+        let body = json!({"dataset_name": "leg_counting", "seed": seed, "size": 3});
+        let r = post(&srv, "/reset", &body).await;
+        assert_eq!(r.status, 200, "{}", r.text());
+        assert_eq!(r.json()["observation"]["question"], want["question"]);
+    }
+    // pydantic's ge=0 and its limit on int parsing still hold.
+    let r = post(&srv, "/reset", &json!({"seed": int(MINUS_TWO_130)})).await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["detail"][0]["type"], "greater_than_equal");
+    let r = post(&srv, "/reset", &json!({"seed": int(&"9".repeat(4301))})).await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["detail"][0]["type"], "int_parsing_size");
+}
