@@ -167,6 +167,40 @@ fn generate_matches_reasoning_gym_for_seeds_past_2_127() {
     }
 }
 
+/// reasoning-gym's composite keeps a graph_color member's `answer: None`:
+/// the row says `"answer": null`, not `""`.
+#[test]
+fn generate_composite_keeps_null_answers() {
+    let config = r#"{"datasets": [{"name": "graph_color", "weight": 1, "config": {}}]}"#;
+    let out = rgym(
+        &[
+            "generate",
+            "composite",
+            "--seed",
+            "1",
+            "--size",
+            "10",
+            "--config",
+            config,
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 10);
+    for row in &rows {
+        assert!(
+            row.get("answer").is_some_and(serde_json::Value::is_null),
+            "{row}"
+        );
+    }
+    assert!(String::from_utf8_lossy(&out.stdout).contains(r#""answer":null"#));
+}
+
 #[test]
 fn score_reads_answers_and_writes_scores_in_order() {
     let ds = datasets::create_with("leg_counting", &Default::default(), Some(5.into()), Some(5))

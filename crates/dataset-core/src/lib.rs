@@ -97,9 +97,16 @@ pub trait Dataset: Send + Sync {
 
     /// True for the datasets whose every reasoning-gym item has `answer: None`
     /// (puzzles with many valid solutions, checked by the scorer). Their items
-    /// carry an empty `answer`, and [`Seeded::answer_json`] shows it as `null`.
+    /// carry an empty `answer`, and [`Dataset::answer`] shows it as `None`.
     fn answer_is_none(&self) -> bool {
         false
+    }
+
+    /// `item`'s answer as reasoning-gym gives it: the text, or `None` (JSON
+    /// `null`) where its item has none. Per item, so that a dataset mixing
+    /// others (`composite`) passes each member's answer through unchanged.
+    fn answer<'a>(&self, item: &'a Item) -> Option<&'a str> {
+        (!self.answer_is_none()).then_some(item.answer.as_str())
     }
 }
 
@@ -139,9 +146,9 @@ impl Seeded {
     }
 
     /// The item's answer as reasoning-gym gives it: a string, or `None` for the
-    /// datasets that have no single answer.
+    /// items that have no single answer (see [`Dataset::answer`]).
     pub fn answer<'a>(&self, item: &'a Item) -> Option<&'a str> {
-        (!self.dataset.answer_is_none()).then_some(item.answer.as_str())
+        self.dataset.answer(item)
     }
 }
 

@@ -133,10 +133,28 @@ impl Dataset for Composite {
     }
 
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
-        let source = item.metadata.source_dataset();
-        match source.and_then(|s| self.names.iter().position(|n| n == s)) {
-            Some(i) => self.subs[i].score(answer, item),
+        match self.member_of(item) {
+            Some(sub) => sub.score(answer, item),
             None => 0.0,
         }
+    }
+
+    /// The member's answer, unchanged: reasoning-gym's composite returns the
+    /// member's item as it is, so a `graph_color` item keeps `answer: None`.
+    fn answer<'a>(&self, item: &'a Item) -> Option<&'a str> {
+        match self.member_of(item) {
+            Some(sub) => sub.answer(item),
+            None => Some(item.answer.as_str()),
+        }
+    }
+}
+
+impl Composite {
+    /// The member an item came from, by its `metadata.source_dataset` (as
+    /// reasoning-gym's `score_answer` finds it).
+    fn member_of(&self, item: &Item) -> Option<&Seeded> {
+        let source = item.metadata.source_dataset()?;
+        let i = self.names.iter().position(|n| n == source)?;
+        self.subs.get(i)
     }
 }

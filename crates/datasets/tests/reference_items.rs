@@ -45,3 +45,29 @@ fn seeds_past_2_127_match_the_reference() {
     }
     assert_eq!(checked, 26);
 }
+
+/// reasoning-gym's composite returns a member's item as it is: a graph_color
+/// member's `answer: None` stays `None` (it was `""`), alone or mixed with a
+/// member that has answers, in `Seeded::answer` and in the rows `rgym
+/// generate` writes.
+#[test]
+fn composite_passes_null_answers_through() {
+    let mut nulls = 0;
+    for row in rows().iter().filter(|r| r["answer"].is_null()) {
+        let (ds, item, ctx) = build(row);
+        assert_eq!(ds.answer(&item), None, "{ctx}");
+        let mut line = Vec::new();
+        let idx = row["index"].as_u64().expect("index");
+        dataset_core::jsonl::write_item_row(
+            &mut line,
+            idx,
+            &item.question,
+            ds.answer(&item),
+            &item.metadata,
+        );
+        let written: Value = serde_json::from_slice(&line).expect("a row");
+        assert_eq!(written["answer"], Value::Null, "{ctx}");
+        nulls += 1;
+    }
+    assert_eq!(nulls, 15);
+}

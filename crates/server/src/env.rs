@@ -309,7 +309,7 @@ impl StepJob {
         match sup.score_now(dataset, item, &self.answer) {
             None => Err(self),
             Some(score) => {
-                let has_answer = !dataset.seeded.dataset.answer_is_none();
+                let has_answer = dataset.seeded.answer(item).is_some();
                 Ok(StepOutcome {
                     scored: Some((score, item.clone(), has_answer)),
                 })
@@ -321,7 +321,7 @@ impl StepJob {
         let scored = match self.target {
             None => None,
             Some((dataset, item)) => {
-                let has_answer = !dataset.seeded.dataset.answer_is_none();
+                let has_answer = dataset.seeded.answer(&item).is_some();
                 let score = sup.score(dataset, item.clone(), self.answer).await?;
                 Some((score, item, has_answer))
             }

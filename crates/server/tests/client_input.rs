@@ -160,3 +160,42 @@ async fn http_seeds_of_any_size() {
     assert_eq!(r.status, 422);
     assert_eq!(r.json()["detail"][0]["type"], "int_parsing_size");
 }
+
+// ---- point 15: composite passes a member's null answer through -----------------
+
+#[actix_web::test]
+async fn composite_graph_color_answers_null() {
+    let srv = server().await;
+    let mut ws = Ws::connect(&srv).await;
+    let specs = json!([{"name": "graph_color", "weight": 1, "config": {}}]);
+    let ds = oracle("composite", json!({"datasets": specs}), 1, 10);
+    let r = ws
+        .reset(json!({"dataset_name": "composite", "dataset_specs": specs, "seed": 1, "size": 10}))
+        .await;
+    let want = reference("composite", "1", 0);
+    assert_eq!(r["observation"]["question"], want["question"]);
+    let s = ws.step("{0: 1}").await;
+    let obs = &s["observation"];
+    assert!(obs.get("correct_answer").is_some_and(Value::is_null), "{s}");
+    assert_eq!(obs["dataset_metadata"], want["metadata"]);
+    assert_eq!(obs["score"], ds.score(Some("{0: 1}"), &item(&ds, 0)));
+    // Mixed with a member that has answers: each item keeps its own.
+    let specs = json!([
+        {"name": "graph_color", "weight": 1, "config": {}},
+        {"name": "leg_counting", "weight": 1, "config": {}},
+    ]);
+    ws.reset(json!({"dataset_name": "composite", "dataset_specs": specs, "seed": 3, "size": 8}))
+        .await;
+    for idx in 0..8 {
+        if idx > 0 {
+            ws.reset(json!({})).await;
+        }
+        let s = ws.step("1").await;
+        let want = reference("composite", "3", idx);
+        assert_eq!(
+            s["observation"]["correct_answer"], want["answer"],
+            "index {idx}"
+        );
+    }
+    ws.bye().await;
+}
