@@ -272,7 +272,7 @@ fn open(args: &DatasetArgs) -> Result<Seeded, String> {
     };
     let config: Map<String, Value> = match &args.config {
         None => Map::new(),
-        Some(text) => match serde_json::from_str(text) {
+        Some(text) => match input::parse_json(text) {
             Ok(Value::Object(m)) => m,
             Ok(_) => return Err("--config must be a JSON object".into()),
             Err(e) => return Err(format!("--config is not valid JSON: {e}")),
@@ -537,8 +537,9 @@ pub fn score(args: &ScoreArgs) -> CliResult {
         if line.trim().is_empty() {
             continue;
         }
-        let row: Value = serde_json::from_str(&line)
-            .map_err(|e| format!("line {}: invalid JSON: {e}", n + 1))?;
+        // Lone surrogates (`"\ud800"`) are read as Python's json reads them.
+        let row: Value =
+            input::parse_json(&line).map_err(|e| format!("line {}: invalid JSON: {e}", n + 1))?;
         let index = row
             .get("index")
             .and_then(Value::as_u64)

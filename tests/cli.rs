@@ -201,6 +201,40 @@ fn generate_composite_keeps_null_answers() {
     assert!(String::from_utf8_lossy(&out.stdout).contains(r#""answer":null"#));
 }
 
+/// A lone surrogate (`"\ud800"`), which Python's json accepts, no longer
+/// fails the line and with it the whole batch. Scores are reasoning-gym's:
+/// leg_counting seed 2^200 index 0 has answer "442", and
+/// `score_answer("442\ud800", e)` is 0.75 there.
+#[test]
+fn score_reads_lone_surrogates_as_python_does() {
+    let input = concat!(
+        "{\"index\": 0, \"answer\": \"442\"}\n",
+        "{\"index\": 0, \"answer\": \"442\\ud800\"}\n",
+        "{\"index\": 1, \"answer\": \"\\udfff\"}\n",
+    );
+    let out = rgym(
+        &[
+            "score",
+            "leg_counting",
+            "--seed",
+            "1606938044258990275541962092341162602522202993782792835301376",
+            "--size",
+            "3",
+        ],
+        Some(input),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let scores: Vec<f64> = lines(&out)
+        .iter()
+        .map(|r| r["score"].as_f64().unwrap())
+        .collect();
+    assert_eq!(scores, [1.0, 0.75, 0.0]);
+}
+
 #[test]
 fn score_reads_answers_and_writes_scores_in_order() {
     let ds = datasets::create_with("leg_counting", &Default::default(), Some(5.into()), Some(5))

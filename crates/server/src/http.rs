@@ -95,15 +95,18 @@ pub fn read_json(req: &HttpRequest, body: &Bytes) -> Result<Option<Value>, Vec<V
             Value::String(String::from_utf8_lossy(body).into_owned()),
         )]);
     }
-    serde_json::from_slice(body).map(Some).map_err(|e| {
-        vec![json!({
-            "type": "json_invalid",
-            "loc": ["body", e.column().saturating_sub(1)],
-            "msg": "JSON decode error",
-            "input": {},
-            "ctx": {"error": e.to_string()},
-        })]
-    })
+    // Lone surrogates are read as Python's json reads them (see parse_json).
+    dataset_core::input::parse_json_bytes(body)
+        .map(Some)
+        .map_err(|e| {
+            vec![json!({
+                "type": "json_invalid",
+                "loc": ["body", e.column().saturating_sub(1)],
+                "msg": "JSON decode error",
+                "input": {},
+                "ctx": {"error": e.to_string()},
+            })]
+        })
 }
 
 fn not_an_object(v: Value) -> Vec<Value> {

@@ -114,7 +114,7 @@ impl Mcp {
 
     /// Answers raw bytes (a `POST /mcp` body or a `WS /mcp` frame).
     pub fn handle_bytes(&self, body: &[u8], own: Option<&Slot>) -> Value {
-        match serde_json::from_slice::<Value>(body) {
+        match dataset_core::input::parse_json_bytes(body) {
             Ok(v) => self.handle(&v, own),
             Err(e) => parse_error(&e.to_string()),
         }

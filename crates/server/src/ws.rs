@@ -648,7 +648,7 @@ fn is_close_request(text: &str) -> bool {
 /// Spec 5.5: parse JSON, read `type`, validate the envelope, validate the
 /// action. Errors come back as a metrics label and the error frame to send.
 fn parse_request(text: &str) -> Result<Request, (&'static str, Value)> {
-    let v: Value = serde_json::from_str(text).map_err(|e| {
+    let v: Value = dataset_core::input::parse_json(text).map_err(|e| {
         (
             "invalid",
             error_frame(INVALID_JSON, &format!("Invalid JSON: {e}"), Map::new()),

@@ -199,3 +199,85 @@ async fn composite_graph_color_answers_null() {
     }
     ws.bye().await;
 }
+
+// ---- point 9: lone surrogates in JSON strings ----------------------------------
+
+/// reasoning-gym's scores for leg_counting seed 2^200 index 0 (answer "442")
+/// against answers holding lone surrogates, as Python's json.loads reads them:
+/// `score_answer("\ud800", e)`, `("442\ud800", e)`, `("\ud800442\udfff", e)`.
+const SURROGATE_SCORES: [(&str, f64); 3] = [
+    (r"\ud800", 0.0),
+    (r"442\ud800", 0.75),
+    (r"\ud800442\udfff", 0.6),
+];
+
+#[actix_web::test]
+async fn lone_surrogates_are_read_as_python_reads_them() {
+    let srv = server().await;
+    let mut ws = Ws::connect(&srv).await;
+    // In a reset parameter (episode_id), and in step answers.
+    let r = ws
+        .rt_raw(&format!(
+            r#"{{"type":"reset","data":{{"dataset_name":"leg_counting","seed":{TWO_200},"size":3,"episode_id":"ep\udc00"}}}}"#
+        ))
+        .await;
+    assert_eq!(r["type"], "observation", "{r}");
+    for (answer, want) in SURROGATE_SCORES {
+        let r = ws
+            .rt_raw(&format!(
+                r#"{{"type":"step","data":{{"answer":"{answer}"}}}}"#
+            ))
+            .await;
+        assert_eq!(r["type"], "observation", "{answer}: {r}");
+        assert_eq!(r["data"]["observation"]["score"], want, "{answer}");
+        assert_eq!(r["data"]["observation"]["correct_answer"], "442");
+    }
+    // A paired surrogate escape is still the one character it encodes, and
+    // a broken frame is still INVALID_JSON.
+    let r = ws
+        .rt_raw(r#"{"type":"step","data":{"answer":"442\ud83d\ude00"}}"#)
+        .await;
+    assert_eq!(r["data"]["observation"]["score"], 0.75);
+    let r = ws
+        .rt_raw(r#"{"type":"step","data":{"answer":"\ud800"}"#)
+        .await;
+    check_error(&r, "INVALID_JSON");
+    // The session is fine afterwards.
+    assert_eq!(ws.state().await["step_count"], 4);
+    ws.bye().await;
+
+    // HTTP bodies: /step validates the action (200, no longer a 422
+    // json_invalid), /reset takes the parameter.
+    let r = http(
+        &srv,
+        "POST",
+        "/step",
+        Some(r#"{"action": {"answer": "\ud800"}}"#),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = http(
+        &srv,
+        "POST",
+        "/reset",
+        Some(r#"{"episode_id": "\udfff", "dataset_name": "leg_counting", "seed": 1, "size": 2}"#),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    // MCP over HTTP: answered as the request it is (this environment has no
+    // tools), not as a JSON-RPC parse error (-32700).
+    let r = http(
+        &srv,
+        "POST",
+        "/mcp",
+        Some(r#"{"jsonrpc": "2.0", "id": "\ud800", "method": "tools/list"}"#),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    let j = r.json();
+    assert_eq!(j["error"]["code"], -32603, "{j}");
+    assert_eq!(j["id"], "\u{FFFD}");
+}
