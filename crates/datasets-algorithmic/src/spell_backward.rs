@@ -35,7 +35,8 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     )?;
     let text = rg_data::read_data_file(&data_file).ok_or_else(|| {
         DatasetError::InvalidConfig(format!(
-            "[Errno 2] No such file or directory: '{data_file}'"
+            "[Errno 2] No such file or directory: '{}'",
+            dataset_core::input::echo(&data_file)
         ))
     })?;
     let words = pycompat::py_splitlines(text)

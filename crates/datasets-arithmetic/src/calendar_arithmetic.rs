@@ -141,7 +141,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         valid.sort_unstable();
         return Err(DatasetError::InvalidConfig(format!(
             "Invalid tasks: {}. Valid tasks are: {}",
-            invalid.join(", "),
+            dataset_core::input::echo(&invalid.join(", ")),
             valid.join(", ")
         )));
     }

@@ -94,8 +94,9 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     for name in &task_names {
         let task = Task::parse(name).ok_or_else(|| {
             DatasetError::InvalidConfig(format!(
-                "task_types must be chosen from {}, got '{name}'",
-                TASK_TYPES.map(|t| format!("'{t}'")).join(", ")
+                "task_types must be chosen from {}, got '{}'",
+                TASK_TYPES.map(|t| format!("'{t}'")).join(", "),
+                dataset_core::input::echo(name)
             ))
         })?;
         ensure(

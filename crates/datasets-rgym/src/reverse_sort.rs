@@ -111,8 +111,9 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     )?;
     let item_type = ItemType::parse(&item_type).ok_or_else(|| {
         dataset_core::DatasetError::InvalidConfig(format!(
-            "item_type must be one of {}, got '{item_type}'",
-            ITEM_TYPES.map(|t| format!("'{t}'")).join(", ")
+            "item_type must be one of {}, got '{}'",
+            ITEM_TYPES.map(|t| format!("'{t}'")).join(", "),
+            dataset_core::input::echo(&item_type)
         ))
     })?;
     ensure(max_value >= min_value, "max_value must be >= min_value")?;

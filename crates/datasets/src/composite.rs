@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use dataset_core::config::ensure;
+use dataset_core::input::echo;
 use dataset_core::{
     item_rng, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed, Seeded,
     Weight,
@@ -59,7 +60,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         };
         ensure(
             positive,
-            format!("Weight must be positive (dataset '{name}')"),
+            format!("Weight must be positive (dataset '{}')", echo(name)),
         )?;
     }
     let mut subs = Vec::with_capacity(parsed.len());
@@ -90,7 +91,8 @@ fn parse_spec(spec: &Value) -> Result<(String, Weight, Map<String, Value>)> {
         .find(|k| !matches!(k.as_str(), "name" | "weight" | "config"))
     {
         return Err(DatasetError::InvalidConfig(format!(
-            "DatasetSpec.__init__() got an unexpected keyword argument '{k}'"
+            "DatasetSpec.__init__() got an unexpected keyword argument '{}'",
+            echo(k)
         )));
     }
     let name = match obj.get("name") {

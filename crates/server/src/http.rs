@@ -21,7 +21,8 @@ use crate::env::{empty_step_envelope, Env, EnvError};
 use crate::framing::FrameGuard;
 use crate::metrics::metrics;
 use crate::protocol::{
-    capacity_frame, capacity_message, loc, missing, validate_action, verr, CAPACITY_REACHED,
+    bounded_input, capacity_frame, capacity_message, loc, missing, validate_action, verr,
+    CAPACITY_REACHED,
 };
 use crate::protocol::{
     EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest, ResultEnvelope,
@@ -189,7 +190,7 @@ fn check_id_string(obj: &Map<String, Value>, key: &str, errors: &mut Vec<Value>)
         Some(Value::String(s)) if s.chars().count() > 255 => errors.push(json!({
             "type": "string_too_long", "loc": ["body", key],
             "msg": "String should have at most 255 characters",
-            "input": s, "ctx": {"max_length": 255},
+            "input": bounded_input(Value::String(s.clone())), "ctx": {"max_length": 255},
         })),
         Some(Value::String(_)) => {}
         Some(other) => errors.push(verr(

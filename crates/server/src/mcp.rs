@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use dashmap::DashMap;
+use dataset_core::input::{echo, echo_json};
 use serde_json::{json, Map, Value};
 
 use crate::metrics::metrics;
@@ -51,13 +52,16 @@ struct Request {
 /// model does (extra keys forbidden).
 fn parse_request(v: &Value) -> Result<Request, String> {
     let Some(obj) = v.as_object() else {
-        return Err(format!("request must be an object, got {v}"));
+        return Err(format!("request must be an object, got {}", echo_json(v)));
     };
     let mut problems = Vec::new();
     match obj.get("jsonrpc") {
         Some(Value::String(s)) if s == "2.0" => {}
         None => problems.push("jsonrpc: Field required".to_string()),
-        Some(other) => problems.push(format!("jsonrpc: Input should be '2.0', got {other}")),
+        Some(other) => problems.push(format!(
+            "jsonrpc: Input should be '2.0', got {}",
+            echo_json(other)
+        )),
     }
     let method = match obj.get("method") {
         Some(Value::String(s)) => Some(s.clone()),
@@ -67,7 +71,8 @@ fn parse_request(v: &Value) -> Result<Request, String> {
         }
         Some(other) => {
             problems.push(format!(
-                "method: Input should be a valid string, got {other}"
+                "method: Input should be a valid string, got {}",
+                echo_json(other)
             ));
             None
         }
@@ -77,7 +82,8 @@ fn parse_request(v: &Value) -> Result<Request, String> {
         Some(Value::Object(m)) => m.clone(),
         Some(other) => {
             problems.push(format!(
-                "params: Input should be a valid dictionary, got {other}"
+                "params: Input should be a valid dictionary, got {}",
+                echo_json(other)
             ));
             Map::new()
         }
@@ -88,14 +94,15 @@ fn parse_request(v: &Value) -> Result<Request, String> {
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => Value::Number(n.clone()),
         Some(other) => {
             problems.push(format!(
-                "id: Input should be a string or an integer, got {other}"
+                "id: Input should be a string or an integer, got {}",
+                echo_json(other)
             ));
             Value::Null
         }
     };
     for k in obj.keys() {
         if !matches!(k.as_str(), "jsonrpc" | "method" | "params" | "id") {
-            problems.push(format!("{k}: Extra inputs are not permitted"));
+            problems.push(format!("{}: Extra inputs are not permitted", echo(k)));
         }
     }
     match method {
@@ -189,7 +196,7 @@ impl Mcp {
                     None => error(
                         id,
                         INVALID_PARAMS,
-                        &format!("Unknown session_id: {sid}"),
+                        &format!("Unknown session_id: {}", echo(&sid)),
                         Value::Null,
                     ),
                 }
@@ -203,7 +210,7 @@ impl Mcp {
                             return error(
                                 id,
                                 INVALID_PARAMS,
-                                &format!("Unknown session_id: {sid}"),
+                                &format!("Unknown session_id: {}", echo(&sid)),
                                 Value::Null,
                             )
                         }
@@ -219,7 +226,7 @@ impl Mcp {
                     other => error(
                         id,
                         METHOD_NOT_FOUND,
-                        &format!("Method not found: {other}"),
+                        &format!("Method not found: {}", echo(other)),
                         Value::Null,
                     ),
                 }

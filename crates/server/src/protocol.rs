@@ -230,7 +230,21 @@ pub fn capacity_frame(active: usize, max: usize) -> Value {
 
 /// One entry of a pydantic `ValidationError.errors()` list.
 pub fn verr(kind: &str, loc: &[Value], msg: &str, input: Value) -> Value {
-    json!({"type": kind, "loc": loc, "msg": msg, "input": input})
+    json!({"type": kind, "loc": loc, "msg": msg, "input": bounded_input(input)})
+}
+
+/// An error entry's `input` as sent back: a string is quoted at most
+/// [`ECHO_MAX_CHARS`](dataset_core::input::ECHO_MAX_CHARS) characters long
+/// (then "…"), like every other piece of client text in an error. Other
+/// values come back whole (they are bounded by the frame limit).
+pub fn bounded_input(input: Value) -> Value {
+    match input {
+        Value::String(s) => match dataset_core::input::echo(&s) {
+            std::borrow::Cow::Borrowed(_) => Value::String(s),
+            std::borrow::Cow::Owned(cut) => Value::String(cut),
+        },
+        other => other,
+    }
 }
 
 pub fn loc(parts: &[&str]) -> Vec<Value> {

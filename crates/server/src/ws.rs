@@ -683,7 +683,7 @@ fn parse_request(text: &str) -> Result<Request, (&'static str, Value)> {
                 "unknown",
                 error_frame(
                     UNKNOWN_TYPE,
-                    &format!("Unknown message type: {kind}"),
+                    &format!("Unknown message type: {}", dataset_core::input::echo(&kind)),
                     Map::new(),
                 ),
             ))

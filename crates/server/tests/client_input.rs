@@ -281,3 +281,113 @@ async fn lone_surrogates_are_read_as_python_reads_them() {
     assert_eq!(j["error"]["code"], -32603, "{j}");
     assert_eq!(j["id"], "\u{FFFD}");
 }
+
+// ---- point 13: client text quoted in errors is bounded -------------------------
+
+/// `text` quoted as errors quote client text: 200 characters, then "…".
+fn cut(text: &str) -> String {
+    format!("{}…", text.chars().take(200).collect::<String>())
+}
+
+#[actix_web::test]
+async fn echoed_client_text_is_capped() {
+    let srv = server().await;
+    let mut ws = Ws::connect(&srv).await;
+    let long = "é".repeat(1 << 20);
+    let e = ws
+        .error(
+            &json!({"type": "reset", "data": {"dataset_name": long, "seed": 1, "size": 2}}),
+            "EXECUTION_ERROR",
+        )
+        .await;
+    assert_eq!(
+        e["message"],
+        format!("Dataset '{}' not registered", cut(&long))
+    );
+    let e = ws.error(&json!({"type": long}), "UNKNOWN_TYPE").await;
+    assert_eq!(
+        e["message"],
+        format!("Unknown message type: {}", cut(&long))
+    );
+    let e = ws
+        .error(&json!({"type": {"k": long}}), "UNKNOWN_TYPE")
+        .await;
+    assert!(
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.chars().count() < 300),
+        "{e}"
+    );
+    let mut config = serde_json::Map::new();
+    config.insert(long.clone(), json!(1));
+    let e = ws
+        .error(
+            &json!({"type": "reset", "data": {"dataset_name": "leg_counting", "seed": 1, "size": 2, "dataset_config": config}}),
+            "EXECUTION_ERROR",
+        )
+        .await;
+    assert_eq!(
+        e["message"],
+        format!(
+            "LegCountingConfig.__init__() got an unexpected keyword argument '{}'",
+            cut(&long)
+        )
+    );
+    let spec = json!([{"name": "leg_counting", "weight": 1, "config": {}, "x".repeat(5000): 1}]);
+    let e = ws
+        .error(
+            &json!({"type": "reset", "data": {"dataset_name": "composite", "seed": 1, "size": 2, "dataset_specs": spec}}),
+            "EXECUTION_ERROR",
+        )
+        .await;
+    assert_eq!(
+        e["message"],
+        format!(
+            "DatasetSpec.__init__() got an unexpected keyword argument '{}'",
+            cut(&"x".repeat(5000))
+        )
+    );
+    let e = ws
+        .error(
+            &json!({"type": "reset", "data": {"dataset_name": ["x".repeat(5000)], "seed": 1, "size": 2}}),
+            "EXECUTION_ERROR",
+        )
+        .await;
+    assert!(
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.chars().count() < 300),
+        "{e}"
+    );
+    // Short names are quoted whole.
+    let e = ws
+        .error(
+            &json!({"type": "reset", "data": {"dataset_name": "word_sortin", "seed": 1, "size": 2}}),
+            "EXECUTION_ERROR",
+        )
+        .await;
+    assert_eq!(e["message"], "Dataset 'word_sortin' not registered");
+    // pydantic-style entries: a string input is quoted the same way.
+    let e = ws
+        .error(
+            &json!({"type": "step", "data": {"answer": "1", "x": long}}),
+            "VALIDATION_ERROR",
+        )
+        .await;
+    assert_eq!(e["errors"][0]["input"], cut(&long));
+    ws.bye().await;
+
+    let r = post(&srv, "/reset", &json!({"episode_id": "e".repeat(300)})).await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["detail"][0]["input"], cut(&"e".repeat(300)));
+    let r = post(
+        &srv,
+        "/mcp",
+        &json!({"jsonrpc": "2.0", "id": 1, "method": long}),
+    )
+    .await;
+    assert_eq!(
+        r.json()["error"]["message"],
+        format!("Method not found: {}", cut(&long))
+    );
+}
