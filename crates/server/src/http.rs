@@ -3,7 +3,8 @@
 //! `/reset`, `/step` and `/state` are stateless (a fresh env per request) and
 //! never touch sessions or slots. Request bodies are read raw so that
 //! validation failures can be reported exactly like FastAPI does (422 with a
-//! `detail` list) and env failures like an unhandled exception (500 text).
+//! `detail` list) and env failures with the reference's 500, whose body
+//! names the error (`{"detail": message}`).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -25,8 +26,8 @@ use crate::protocol::{
     CAPACITY_REACHED,
 };
 use crate::protocol::{
-    EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest, ResultEnvelope,
-    SchemaResponse, State, StepRequest, ValidationErrorBody,
+    EnvErrorBody, EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest,
+    ResultEnvelope, SchemaResponse, State, StepRequest, ValidationErrorBody,
 };
 use crate::socket::Socket;
 use crate::ws::{Mode, Outlet, WsSession};
@@ -51,11 +52,24 @@ pub fn unprocessable(detail: Vec<Value>) -> HttpResponse {
     )
 }
 
-/// What an unhandled exception in the reference looks like.
+/// What an unhandled exception in the reference looks like (the web routes
+/// answer this, spec §8).
 pub fn internal_error() -> HttpResponse {
     HttpResponse::InternalServerError()
         .content_type("text/plain; charset=utf-8")
         .body("Internal Server Error")
+}
+
+/// `POST /reset`'s env errors: still the 500 the reference answers, but with
+/// a body naming the error, as the WebSocket error frame does
+/// (`{"detail": "Dataset 'word_sortin' not registered"}`), where the
+/// reference's is a bare "Internal Server Error" (spec §9 quirk 8).
+pub fn env_error_response(e: &EnvError) -> HttpResponse {
+    let body = match e {
+        EnvError::Execution(msg) => json!({ "detail": msg }),
+        EnvError::Validation(errors) => json!({ "detail": "Invalid message", "errors": errors }),
+    };
+    json_response(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR, &body)
 }
 
 pub async fn not_found() -> HttpResponse {
@@ -251,7 +265,7 @@ pub async fn reset_env(
     responses(
         (status = 200, description = "Environment reset successfully", body = ResultEnvelope),
         (status = 422, description = "Validation error", body = ValidationErrorBody),
-        (status = 500, description = "Environment error", content_type = "text/plain", body = String),
+        (status = 500, description = "Environment error (unknown dataset, invalid config, missing seed/size...): `{\"detail\": message}`", body = EnvErrorBody),
     )
 )]
 pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
@@ -264,7 +278,7 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
         Ok(v) => ok(&v),
         Err(e) => {
             tracing::debug!(error = ?e, "POST /reset failed");
-            internal_error()
+            env_error_response(&e)
         }
     }
 }

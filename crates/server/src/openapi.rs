@@ -4,7 +4,7 @@
 use utoipa::OpenApi;
 
 use crate::protocol::{
-    EnvironmentMetadata, HealthResponse, JsonRpcMessage, ReasoningGymAction,
+    EnvErrorBody, EnvironmentMetadata, HealthResponse, JsonRpcMessage, ReasoningGymAction,
     ReasoningGymObservation, ResetRequest, ResultEnvelope, SchemaResponse, State, StepRequest,
     ValidationErrorBody, WireObservation,
 };
@@ -41,6 +41,7 @@ use crate::protocol::{
         SchemaResponse,
         JsonRpcMessage,
         ValidationErrorBody,
+        EnvErrorBody,
     ))
 )]
 struct ApiDoc;

@@ -96,7 +96,7 @@ pub struct ResultEnvelope {
 /// `POST /reset` body: all optional; other keys pass through to the env.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ResetRequest {
-    /// Seed (integer >= 0).
+    /// Seed: an integer >= 0, of any size (Python ints are unbounded).
     pub seed: Option<u64>,
     /// Episode id (at most 255 characters).
     pub episode_id: Option<String>,
@@ -159,6 +159,13 @@ pub struct JsonRpcMessage {
 pub struct ValidationErrorBody {
     #[schema(value_type = Vec<Object>)]
     pub detail: Vec<Value>,
+}
+
+/// `POST /reset` 500 body: the env error's message, as the WebSocket error
+/// frame's `message` (`{"detail": "Dataset 'word_sortin' not registered"}`).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct EnvErrorBody {
+    pub detail: String,
 }
 
 /// `/schema`: the JSON Schemas of action, observation and state.

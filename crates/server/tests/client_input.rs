@@ -391,3 +391,59 @@ async fn echoed_client_text_is_capped() {
         format!("Method not found: {}", cut(&long))
     );
 }
+
+// ---- point 14: HTTP /reset env errors name the error ---------------------------
+
+#[actix_web::test]
+async fn http_reset_env_errors_have_a_json_body() {
+    let srv = server().await;
+    let cases = [
+        (
+            json!({"dataset_name": "word_sortin", "seed": 1, "size": 3}),
+            "Dataset 'word_sortin' not registered".to_string(),
+        ),
+        (
+            json!({"dataset_name": "leg_counting"}),
+            "seed and size must be provided when dataset_name is specified".into(),
+        ),
+        (
+            json!({"dataset_name": "leg_counting", "seed": 1, "size": 3, "dataset_config": {"min_animals": 0}}),
+            "min_animals must be positive".into(),
+        ),
+        (
+            json!({"dataset_name": "leg_counting", "seed": 1, "size": "3"}),
+            SIZE_RULE.into(),
+        ),
+        (
+            json!({"dataset_name": "x".repeat(1 << 20), "seed": 1, "size": 3}),
+            format!("Dataset '{}…' not registered", "x".repeat(200)),
+        ),
+    ];
+    for (body, detail) in cases {
+        let r = post(&srv, "/reset", &body).await;
+        assert_eq!(r.status, 500, "the spec's status for env errors");
+        assert_eq!(r.content_type, "application/json");
+        assert_eq!(r.json(), json!({ "detail": detail }));
+    }
+    // The same message as the WebSocket error frame.
+    let mut ws = Ws::connect(&srv).await;
+    let e = ws
+        .error(
+            &json!({"type": "reset", "data": {"dataset_name": "word_sortin", "seed": 1, "size": 3}}),
+            "EXECUTION_ERROR",
+        )
+        .await;
+    assert_eq!(e["message"], "Dataset 'word_sortin' not registered");
+    ws.bye().await;
+    // /openapi.json documents the body.
+    let doc = get(&srv, "/openapi.json").await.json();
+    let five = &doc["paths"]["/reset"]["post"]["responses"]["500"];
+    assert_eq!(
+        five["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/EnvErrorBody",
+        "{five}"
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["EnvErrorBody"]["required"],
+        json!(["detail"])
+    );
+}
