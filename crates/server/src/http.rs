@@ -266,6 +266,7 @@ pub async fn reset_env(
         (status = 200, description = "Environment reset successfully", body = ResultEnvelope),
         (status = 422, description = "Validation error", body = ValidationErrorBody),
         (status = 500, description = "Environment error (unknown dataset, invalid config, missing seed/size...): `{\"detail\": message}`", body = EnvErrorBody),
+        (status = 503, description = "The server is shutting down and stopped this request's work", body = EnvErrorBody),
     )
 )]
 pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
@@ -276,6 +277,11 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
     let mut env = Env::new();
     match reset_env(&app, &mut env, &params).await {
         Ok(v) => ok(&v),
+        // Work stopped by the shutdown deadline: not the request's fault.
+        Err(EnvError::Execution(msg)) if app.is_shutting_down() => json_response(
+            actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+            &json!({ "detail": msg }),
+        ),
         Err(e) => {
             tracing::debug!(error = ?e, "POST /reset failed");
             env_error_response(&e)

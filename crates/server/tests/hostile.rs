@@ -381,10 +381,23 @@ async fn shutdown_stops_running_work_and_answers_it() {
         ws.send(&expensive(seed)).await;
         sessions.push(ws);
     }
-    // Every reset has reached the pool (two running, one queued behind):
+    // And one over HTTP.
+    let url = format!("http://{}/reset", srv.addr);
+    let body = expensive(7)["data"].clone();
+    let http = actix_rt::spawn(async move {
+        let mut r = awc::Client::new()
+            .post(url)
+            .timeout(TIMEOUT)
+            .send_json(&body)
+            .await
+            .expect("an HTTP reply");
+        let detail: Value = r.json().await.expect("a JSON body");
+        (r.status().as_u16(), detail)
+    });
+    // Every reset has reached the pool (two running, two queued behind):
     // a frame arriving once shutdown has begun is not answered.
     until("the work started", Duration::from_secs(5), || {
-        pool.running() + pool.queued() >= 3
+        pool.running() + pool.queued() >= 4
     })
     .await;
     let t = Instant::now();
@@ -399,6 +412,15 @@ async fn shutdown_stops_running_work_and_answers_it() {
         );
         assert_eq!(ws.expect_closed().await, Some(awc::ws::CloseCode::Away));
     }
+    let (status, body) = http.await.expect("the HTTP client");
+    assert_eq!(status, 503, "{body}");
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("shutting down"),
+        "{body}"
+    );
     stopping.await.expect("stop finishes");
     assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
     until("the work stopped", Duration::from_secs(1), || {
