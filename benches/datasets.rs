@@ -1,22 +1,23 @@
 //! Item generation and scoring for every registered dataset, default config.
 //! New datasets join automatically through the registry.
 //!
-//! `rows/*` measures what `rgym generate` does per item on one thread (seed
-//! ahead with `pyrandom::prefetch`, generate over a reused item, write the
-//! JSON Lines row with `dataset_core::jsonl`) against the plain way in the
+//! `rows/*` measures what `rgym generate` does per item on one thread
+//! (`dataset_core::export::Renderer`: seed ahead with `pyrandom::prefetch`,
+//! generate over a reused item, write the JSON Lines row with
+//! `dataset_core::jsonl`) against the plain way in the
 //! same run: a fresh item, seeded one by one, turned into a
 //! `serde_json::Value` and written by `serde_json::to_writer`.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dataset_core::export;
 use serde_json::{Map, Value};
 
 const ITEMS: u64 = 64;
 
 /// Rows per iteration of `rows/*`: a few prefetch rounds, as the CLI does.
 const ROWS: u64 = 256;
-const PREFETCH: u64 = 32;
 
 fn config_for(name: &str) -> Map<String, Value> {
     match name {
@@ -81,31 +82,16 @@ fn rows(c: &mut Criterion) {
         g.throughput(Throughput::Elements(ROWS));
         let mut buf = Vec::with_capacity(1 << 20);
         let mut base = 0u64;
-        let mut item = dataset_core::Item::default();
         g.bench_function("rgym", |b| {
+            // The export engine's own row path, on one thread.
+            let mut renderer = export::Renderer::new(&ds, export::Format::JsonLines, 0);
             b.iter(|| {
                 buf.clear();
                 base += ROWS;
-                for start in (base..base + ROWS).step_by(PREFETCH as usize) {
-                    pyrandom::prefetch(&ds.seed, start, PREFETCH as usize);
-                    for index in start..start + PREFETCH {
-                        if ds.get_into(index, &mut item).is_err() {
-                            continue;
-                        }
-                        dataset_core::jsonl::write_item_row(
-                            &mut buf,
-                            index,
-                            &item.question,
-                            ds.answer(&item),
-                            &item.metadata,
-                        );
-                        buf.push(b'\n');
-                    }
-                }
+                let _ = renderer.render(base..base + ROWS, &mut buf);
                 black_box(buf.len())
             })
         });
-        pyrandom::clear_prefetch();
         g.bench_function("serde_json_value", |b| {
             b.iter(|| {
                 buf.clear();

@@ -6,12 +6,11 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use clap::{Args, ValueEnum};
 use dataset_core::config::{describe as describe_config, ConfigDoc};
 use dataset_core::input::{self, IntError};
-use dataset_core::{jsonl, DatasetInfo, Seed, Seeded};
+use dataset_core::{export, DatasetInfo, Seeded};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -315,6 +314,21 @@ pub fn generate(args: &GenerateArgs) -> CliResult {
     result
 }
 
+/// The rows through the library's export engine, counted on the bar.
+fn write_items(
+    ds: &Seeded,
+    range: std::ops::Range<u64>,
+    format: Format,
+    out: &mut impl Write,
+    bar: &ProgressBar,
+) -> CliResult {
+    let format = match format {
+        Format::Jsonl => export::Format::JsonLines,
+        Format::Json => export::Format::JsonArray,
+    };
+    export::write_items(ds, range, format, out, |n| bar.inc(n)).map_err(|e| e.to_string())
+}
+
 /// Drawn on stderr only when a person watches it and the items do not go to
 /// that same terminal; otherwise hidden, so scripts see no stray output.
 fn progress_bar(to_file: bool, len: u64) -> ProgressBar {
@@ -352,173 +366,6 @@ fn write_file(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> CliResult)
         let _ = std::fs::remove_file(&tmp);
     }
     result
-}
-
-/// Items per unit of work handed to a rendering thread: enough to amortise
-/// the hand-off, small enough that the writer is never far behind.
-const CHUNK: u64 = 1024;
-
-/// Rendered chunks a worker may have waiting for the writer.
-const AHEAD: usize = 4;
-
-/// Items seeded ahead at a time (see `render_items`): a multiple of the lane
-/// count whose states (2.5 KiB each) stay in cache until their items use them.
-const PREFETCH: u64 = 32;
-
-fn write_items(
-    ds: &Seeded,
-    range: std::ops::Range<u64>,
-    format: Format,
-    out: &mut impl Write,
-    bar: &ProgressBar,
-) -> CliResult {
-    let io = |e: io::Error| e.to_string();
-    let json = format == Format::Json;
-    if json {
-        out.write_all(b"[").map_err(io)?;
-    }
-    let first = range.start;
-    let chunks = (range.end - range.start).div_ceil(CHUNK);
-    let chunk = |k: u64| {
-        let start = first + k * CHUNK;
-        start..range.end.min(start + CHUNK)
-    };
-    // Items are independent (each is Random(seed + index)), so every core
-    // renders chunks (worker w takes chunks w, w + workers, ...) while this
-    // thread writes them back in order as they arrive; rendered buffers go
-    // back to their worker for reuse.
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get() as u64)
-        .clamp(1, chunks.max(1));
-    std::thread::scope(|scope| {
-        let lanes: Vec<_> = (0..workers)
-            .map(|w| {
-                let (done_tx, done_rx) = mpsc::sync_channel::<Result<Vec<u8>, String>>(AHEAD);
-                let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
-                let handle = scope.spawn(move || {
-                    let mut seeder = Seeder::new(ds);
-                    for k in (w..chunks).step_by(workers as usize) {
-                        let mut buf = free_rx.try_recv().unwrap_or_default();
-                        buf.clear();
-                        let rendered =
-                            render_items(ds, chunk(k), first, json, &mut buf, &mut seeder)
-                                .map(|()| buf);
-                        let failed = rendered.is_err();
-                        // A closed channel means the writer stopped: so do we.
-                        if done_tx.send(rendered).is_err() || failed {
-                            break;
-                        }
-                    }
-                });
-                (handle, done_rx, free_tx)
-            })
-            .collect();
-        let mut result = Ok(());
-        for k in 0..chunks {
-            let (_, done, free) = &lanes[(k % workers) as usize];
-            let buf = match done.recv() {
-                Ok(Ok(buf)) => buf,
-                Ok(Err(e)) => {
-                    result = Err(e);
-                    break;
-                }
-                Err(_) => {
-                    result = Err("a generator panicked".to_string());
-                    break;
-                }
-            };
-            if let Err(e) = out.write_all(&buf) {
-                result = Err(io(e));
-                break;
-            }
-            bar.inc(chunk(k).end - chunk(k).start);
-            let _ = free.send(buf);
-        }
-        // Close the channels before joining: a worker blocked on a full one
-        // (after an error or a failed write) then stops instead of hanging.
-        let (handles, channels): (Vec<_>, Vec<_>) = lanes
-            .into_iter()
-            .map(|(handle, done, free)| (handle, (done, free)))
-            .unzip();
-        drop(channels);
-        for handle in handles {
-            if handle.join().is_err() && result.is_ok() {
-                result = Err("a generator panicked".to_string());
-            }
-        }
-        result
-    })?;
-    if json {
-        out.write_all(b"\n]\n").map_err(io)?;
-    }
-    out.flush().map_err(io)
-}
-
-/// Seeds items ahead with `pyrandom::prefetch`, which seeds many `Random`s at
-/// once several times faster than one by one; the generators' own `item_rng`
-/// calls then find their state ready. Turns itself off for a dataset whose
-/// items do not seed from `seed + index` (a round without a hit).
-struct Seeder {
-    seed: Seed,
-    on: bool,
-    rounds: u64,
-}
-
-impl Seeder {
-    fn new(ds: &Seeded) -> Self {
-        Seeder {
-            seed: ds.seed.clone(),
-            on: true,
-            rounds: 0,
-        }
-    }
-
-    /// Seeds items `start..start + n`, about to be generated on this thread.
-    fn round(&mut self, start: u64, n: u64) {
-        if !self.on {
-            return;
-        }
-        if self.rounds > 0 && pyrandom::prefetch_hits() == 0 {
-            self.on = false;
-            pyrandom::clear_prefetch();
-            return;
-        }
-        self.rounds += 1;
-        pyrandom::prefetch(&self.seed, start, n as usize);
-    }
-}
-
-/// Appends the JSON Lines (or JSON array elements) of the items in `range` to `buf`.
-fn render_items(
-    ds: &Seeded,
-    range: std::ops::Range<u64>,
-    first: u64,
-    json: bool,
-    buf: &mut Vec<u8>,
-    seeder: &mut Seeder,
-) -> Result<(), String> {
-    // One item overwritten row after row: datasets that implement
-    // `generate_into` then allocate nothing per row.
-    let mut item = dataset_core::Item::default();
-    let mut start = range.start;
-    while start < range.end {
-        let stop = range.end.min(start + PREFETCH);
-        seeder.round(start, stop - start);
-        for index in start..stop {
-            ds.get_into(index, &mut item)
-                .map_err(|e| format!("item {index}: {e}"))?;
-            if json {
-                buf.extend_from_slice(if index == first { b"\n" } else { b",\n" });
-            }
-            // The bytes serde_json writes for {index, question, answer, metadata}.
-            jsonl::write_item_row(buf, index, &item.question, ds.answer(&item), &item.metadata);
-            if !json {
-                buf.push(b'\n');
-            }
-        }
-        start = stop;
-    }
-    Ok(())
 }
 
 #[derive(Serialize)]
