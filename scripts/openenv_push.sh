@@ -13,7 +13,7 @@
 # Usage: scripts/openenv_push.sh [openenv push options...]   e.g. --repo-id me/rgym --private
 #        scripts/openenv_push.sh --stage-only DIR               (stage into DIR, push nothing)
 # Environment: OPENENV (the openenv command; default .venv-client/bin/openenv,
-# which scripts/client_tests.sh installs).
+# which scripts/ci/client_tests.sh installs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -66,7 +66,7 @@ fi
 
 openenv=${OPENENV:-.venv-client/bin/openenv}
 if ! command -v "$openenv" >/dev/null 2>&1; then
-    echo "openenv_push.sh: $openenv not found; run scripts/client_tests.sh once or set OPENENV" >&2
+    echo "openenv_push.sh: $openenv not found; run scripts/ci/client_tests.sh once or set OPENENV" >&2
     exit 1
 fi
 "$openenv" push "$stage" "$@"

@@ -5,9 +5,9 @@
 #   2. clippy with warnings denied, and rustfmt --check;
 #   3. the black-box OpenEnv compatibility harness (../shared/compat) against a
 #      freshly started `rgym serve`, with real openenv-core + reasoning-gym in a
-#      venv the script creates (scripts/compat.sh);
-#   4. the Python client package running the upstream README examples (scripts/client_tests.sh);
-#   5. the headless-Chromium tests of the web UI and /docs (scripts/browser_tests.sh).
+#      venv the script creates (scripts/ci/compat.sh);
+#   4. the Python client package running the upstream README examples (scripts/ci/client_tests.sh);
+#   5. the headless-Chromium tests of the web UI and /docs (scripts/ci/browser_tests.sh).
 # Each suite's counts are summed into the closing "N passed, M failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -50,12 +50,12 @@ suite cargo-test cargo test --workspace --quiet
 suite clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
 suite rustfmt cargo fmt --all -- --check
 if [ -d ../shared/compat ]; then
-    suite compat bash scripts/compat.sh
+    suite compat bash scripts/ci/compat.sh
 else
     echo "../shared/compat not found: compatibility harness skipped" >&2
 fi
-[ -x scripts/client_tests.sh ] && suite python-client bash scripts/client_tests.sh
-[ -x scripts/browser_tests.sh ] && suite browser bash scripts/browser_tests.sh
+[ -x scripts/ci/client_tests.sh ] && suite python-client bash scripts/ci/client_tests.sh
+[ -x scripts/ci/browser_tests.sh ] && suite browser bash scripts/ci/browser_tests.sh
 
 echo
 echo "${passed} passed, ${failed} failed"

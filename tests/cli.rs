@@ -110,7 +110,7 @@ fn generate_matches_the_library_for_huge_and_negative_seeds() {
 }
 
 /// reasoning-gym's own items (crates/datasets/tests/data/reference_items.jsonl,
-/// made by scripts/reference_items.py) for seeds past 2^127, byte for byte
+/// made by scripts/vectors/reference_items.py) for seeds past 2^127, byte for byte
 /// through the CLI: the whole output row, with the prefetching writer.
 #[test]
 fn generate_matches_reasoning_gym_for_seeds_past_2_127() {

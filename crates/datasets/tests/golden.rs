@@ -1,5 +1,5 @@
 //! Parity with reasoning-gym 0.1.25 on the committed golden files
-//! (`tests/golden/*.jsonl`, made by `scripts/golden.py`).
+//! (`tests/golden/*.jsonl`, made by `scripts/vectors/golden.py`).
 //!
 //! Every golden file must belong to a registered dataset, and every item must
 //! match: question, answer, metadata (as JSON values) and the reference score

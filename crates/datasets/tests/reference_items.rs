@@ -1,5 +1,5 @@
 //! Items reasoning-gym 0.1.25 made for edges the golden files do not reach
-//! (`tests/data/reference_items.jsonl`, written by `scripts/reference_items.py`):
+//! (`tests/data/reference_items.jsonl`, written by `scripts/vectors/reference_items.py`):
 //! seeds beyond 2^127 and seed + idx crossing it, composite member seeds past
 //! it, and composite passing a member's `None` answer through.
 

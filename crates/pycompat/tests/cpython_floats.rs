@@ -1,4 +1,4 @@
-//! CPython's text for 200,000 floats (scripts/pycompat_vectors.py) must be reproduced exactly.
+//! CPython's text for 200,000 floats (scripts/vectors/pycompat_vectors.py) must be reproduced exactly.
 
 use pycompat::*;
 use pyrandom::Random;

@@ -1,5 +1,5 @@
 //! `ast.literal_eval`, `eval` and `json.loads` against CPython 3.11 on the
-//! texts of `tests/data/literal.json` (scripts/literal_vectors.py): the same
+//! texts of `tests/data/literal.json` (scripts/vectors/literal_vectors.py): the same
 //! value (compared by `repr`) or, where CPython raises, an error.
 
 use pycompat::{json_loads, literal_eval, py_eval, PyValue};

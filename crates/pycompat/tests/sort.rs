@@ -1,5 +1,5 @@
 //! `sorted()` of float lists with NaN and duplicates must make CPython 3.11's
-//! permutation (tests/data/sort.json, from scripts/sort_vectors.py).
+//! permutation (tests/data/sort.json, from scripts/vectors/sort_vectors.py).
 
 use pycompat::py_sorted_by;
 use serde_json::Value;

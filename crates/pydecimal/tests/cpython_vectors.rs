@@ -1,4 +1,4 @@
-//! CPython's `decimal` results (scripts/pydecimal_vectors.py) must be reproduced exactly.
+//! CPython's `decimal` results (scripts/vectors/pydecimal_vectors.py) must be reproduced exactly.
 
 use std::cmp::Ordering;
 

@@ -1,4 +1,4 @@
-//! Draws recorded from CPython 3.11 (scripts/pyrandom_vectors.py) must be reproduced exactly.
+//! Draws recorded from CPython 3.11 (scripts/vectors/pyrandom_vectors.py) must be reproduced exactly.
 
 use num_bigint::BigInt;
 use pyrandom::{Random, Weight};

@@ -4,7 +4,7 @@
 //! Each file is decoded the first time a dataset asks for it and then shared for
 //! the life of the process, so a server that never builds a dataset needing,
 //! say, the 8 MB anagram list never pays for it. Large files are stored
-//! zlib-compressed (see `scripts/rg_data.py`, which copies them from the
+//! zlib-compressed (see `scripts/vectors/rg_data.py`, which copies them from the
 //! reference package) to keep the binary small.
 
 use std::sync::OnceLock;

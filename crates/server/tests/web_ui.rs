@@ -1,7 +1,7 @@
 //! The page-only parts of the web interface and the API documentation pages:
 //! embedded assets, the picker/describe/check/current routes. The protocol
 //! side of `/web*` is in `protocol.rs`; the page itself is exercised in a real
-//! browser by `scripts/browser_tests.sh`.
+//! browser by `scripts/ci/browser_tests.sh`.
 
 mod common;
 

@@ -10,7 +10,7 @@ dataset, seed and index, so the page cannot drift from the server.
 Usage: browser_tests.py --url http://127.0.0.1:PORT --rgym target/debug/rgym
        [--screenshots docs]
 Prints one line per test and a final `N passed, M failed`; exit 1 on failure.
-Run it through scripts/browser_tests.sh, which installs what it needs and
+Run it through scripts/ci/browser_tests.sh, which installs what it needs and
 starts the server.
 """
 

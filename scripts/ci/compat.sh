@@ -8,11 +8,10 @@
 # Exits with compat.py's exit code. Extra arguments go to compat.py.
 # Environment: COMPAT_PY (harness path), RGYM_COMPAT_VENV (venv dir), PYTHON.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 compat_py=${COMPAT_PY:-../shared/compat/compat.py}
 venv=${RGYM_COMPAT_VENV:-.venv-compat}
-python=${PYTHON:-python3}
 max_sessions=4
 
 if [ ! -f "$compat_py" ]; then
@@ -20,18 +19,11 @@ if [ ! -f "$compat_py" ]; then
     exit 2
 fi
 
-if ! "$venv/bin/python" -c 'import openenv, reasoning_gym' >/dev/null 2>&1; then
-    echo "compat.sh: setting up $venv" >&2
-    "$python" -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check \
-        "openenv-core[core]==0.3.0" "reasoning-gym==0.1.25"
-fi
-
-cargo build --quiet --bin rgym
-bin=$(cargo metadata --format-version 1 --no-deps \
-    | "$venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/rgym
-
-port=$("$venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+. scripts/lib/venv.sh
+ensure_venv "$venv" 'import openenv, reasoning_gym' \
+    "openenv-core[core]==0.3.0" "reasoning-gym==0.1.25"
+bin=$(debug_bin)
+port=$(free_port "$venv/bin/python")
 log=$(mktemp -t rgym-compat-server.XXXXXX)
 ENABLE_WEB_INTERFACE=true "$bin" serve --host 127.0.0.1 --port "$port" \
     --max-sessions "$max_sessions" >"$log" 2>&1 &

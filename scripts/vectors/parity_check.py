@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Spot-check parity on random seeds and indices never in the golden files.
 
-    python3 scripts/parity_check.py [--rounds 5] [--items 3] [dataset ...]
+    python3 scripts/vectors/parity_check.py [--rounds 5] [--items 3] [dataset ...]
 
 For each dataset (default config; default: every registered reasoning-gym
 dataset whose reference is deterministic), draws random seeds (small, 64-bit,
@@ -18,13 +18,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv-oracle"
 
 
 def main():
-    if Path(sys.prefix).resolve() != VENV.resolve():
-        os.execv(str(VENV / "bin" / "python"), [str(VENV / "bin" / "python"), *sys.argv])
+    sys.path.insert(0, str(ROOT / "scripts" / "lib"))
+    import oracle
+
+    oracle.reexec()
     import reasoning_gym
 
     ap = argparse.ArgumentParser()

@@ -3,7 +3,7 @@
 per-item time of `rgym generate` with its start-up (dataset construction,
 word lists) subtracted, default config. Standard library only.
 
-    python3 scripts/perf_slowest.py target/release/rgym [--top 5]
+    python3 scripts/perf/perf_slowest.py target/release/rgym [--top 5]
 """
 import argparse
 import json

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Plots from the reports `scripts/perf_baseline.sh` leaves in a directory:
+"""Plots from the reports `scripts/perf/perf_baseline.sh` leaves in a directory:
 throughput and p99 latency against concurrent sessions, for rgym, the Python
 reference and the canned-reply ceiling. Needs matplotlib (the oracle venv
 has it):
 
-    .venv-oracle/bin/python scripts/perf_plot.py target/perf docs/perf_sessions.png
+    .venv-oracle/bin/python scripts/perf/perf_plot.py target/perf docs/perf_sessions.png
 """
 import json
 import sys

@@ -1,6 +1,6 @@
 """Writes crates/pyrandom/tests/data/vectors.json: CPython draws that the Rust port must reproduce.
 
-Run with any CPython 3.11: python3 scripts/pyrandom_vectors.py
+Run with any CPython 3.11: python3 scripts/vectors/pyrandom_vectors.py
 """
 import json
 import random
@@ -63,7 +63,7 @@ def draws(seed):
 def main():
     assert sys.version_info[:2] >= (3, 11), "CPython 3.11+ semantics are required"
     data = [draws(s) for s in SEEDS]
-    path = Path(__file__).resolve().parent.parent / "crates/pyrandom/tests/data/vectors.json"
+    path = Path(__file__).resolve().parents[2] / "crates/pyrandom/tests/data/vectors.json"
     path.write_text(json.dumps(data, separators=(",", ":")) + "\n")
     print(f"wrote {path} ({path.stat().st_size} bytes)")
 

@@ -8,7 +8,7 @@ them (a character dropped, doubled or replaced). Cases whose result depends on
 what the Rust side documents as out of scope are left out: sets of more than
 one element (hash order), lone surrogates, `\\N{...}` escapes.
 
-    .venv-oracle/bin/python scripts/literal_vectors.py
+    .venv-oracle/bin/python scripts/vectors/literal_vectors.py
 """
 import ast
 import json
@@ -17,7 +17,7 @@ import random
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "crates/pycompat/tests/data/literal.json"
+OUT = Path(__file__).resolve().parents[2] / "crates/pycompat/tests/data/literal.json"
 sys.setrecursionlimit(1000)
 
 EDGES = [

@@ -5,14 +5,14 @@ the result depends on the exact comparisons made) and duplicates.
 Each row is [values, reverse, order] with NaN written as null (the values are integral floats, written as ints); `order[i]` is
 the input index of the i-th output element.
 
-    .venv-oracle/bin/python scripts/sort_vectors.py
+    .venv-oracle/bin/python scripts/vectors/sort_vectors.py
 """
 import json
 import math
 import random
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "crates/pycompat/tests/data/sort.json"
+OUT = Path(__file__).resolve().parents[2] / "crates/pycompat/tests/data/sort.json"
 
 
 class W:

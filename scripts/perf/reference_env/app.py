@@ -2,7 +2,7 @@
 (`uvicorn server.app:app`, one process, uvicorn defaults), except that the
 session limit is a flag: the stock app allows a single session.
 
-    .venv-perf/bin/python scripts/reference_env/app.py --port 8001 --max-sessions 512
+    .venv-perf/bin/python scripts/perf/reference_env/app.py --port 8001 --max-sessions 512
 """
 
 import argparse

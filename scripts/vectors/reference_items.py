@@ -6,7 +6,7 @@
 * composite member seeds (seed + i + 1) past 2^127;
 * composite passing a member's null answer (graph_color) through unchanged.
 
-    python3 scripts/reference_items.py   # writes crates/datasets/tests/data/reference_items.jsonl
+    python3 scripts/vectors/reference_items.py   # writes crates/datasets/tests/data/reference_items.jsonl
 
 Run it inside a venv with reasoning-gym==0.1.25 (e.g. .venv-ref, see README).
 One line per item: {"name", "seed", "size", "config", "index", "question",
@@ -20,7 +20,7 @@ from pathlib import Path
 import reasoning_gym as rg
 from reasoning_gym.composite import DatasetSpec
 
-OUT = Path(__file__).resolve().parent.parent / "crates/datasets/tests/data/reference_items.jsonl"
+OUT = Path(__file__).resolve().parents[2] / "crates/datasets/tests/data/reference_items.jsonl"
 
 CASES = [
     # (name, seed, size, config, indices)

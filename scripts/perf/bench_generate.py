@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Generation speed: `rgym generate` against reasoning-gym 0.1.25, per dataset.
 
-    python3 scripts/bench_generate.py                  # leg_counting, basic_arithmetic
-    python3 scripts/bench_generate.py --all            # every registered dataset
-    python3 scripts/bench_generate.py word_sorting maze
-    python3 scripts/bench_generate.py --count 2000000 leg_counting
+    python3 scripts/perf/bench_generate.py                  # leg_counting, basic_arithmetic
+    python3 scripts/perf/bench_generate.py --all            # every registered dataset
+    python3 scripts/perf/bench_generate.py word_sorting maze
+    python3 scripts/perf/bench_generate.py --count 2000000 leg_counting
 
 Both sides do the same job: items of the default config, seed 1, written as
 JSON Lines rows `{"index", "question", "answer", "metadata"}`.
@@ -21,7 +21,7 @@ JSON Lines rows `{"index", "question", "answer", "metadata"}`.
   cut for slow Python datasets to what Python does in about --seconds.
 
 Prints a markdown table. Uses the release binary (built if needed) and the
-oracle venv made by scripts/golden.py.
+oracle venv made by scripts/vectors/golden.py.
 """
 import argparse
 import json
@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv-oracle"
 PY_WHOLE = """
 import json, sys, reasoning_gym
@@ -88,8 +88,10 @@ def main():
     ap.add_argument("--all", action="store_true")
     ap.add_argument("datasets", nargs="*")
     a = ap.parse_args()
-    if not (VENV / "bin" / "python").exists():
-        sys.exit("run scripts/golden.py once first: it creates the oracle venv")
+    sys.path.insert(0, str(ROOT / "scripts" / "lib"))
+    import oracle
+
+    oracle.python()  # sets the venv up if need be
     subprocess.check_call(["cargo", "build", "--release", "--quiet", "--bin", "rgym"], cwd=ROOT)
     rgym = ROOT / "target" / "release" / "rgym"
     py = str(VENV / "bin" / "python")

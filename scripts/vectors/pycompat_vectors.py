@@ -56,7 +56,7 @@ def main():
             rows.append([x.hex(), t])
     edges = [[x.hex() if math.isfinite(x) else repr(x), texts(x)] for x in EDGES]
     out = {"count": COUNT, "digest": f"{h:016x}", "rows": rows, "edges": edges}
-    path = Path(__file__).resolve().parent.parent / "crates/pycompat/tests/data/floats.json"
+    path = Path(__file__).resolve().parents[2] / "crates/pycompat/tests/data/floats.json"
     path.write_text(json.dumps(out, separators=(",", ":")) + "\n")
     print(f"wrote {path}")
 

@@ -4,8 +4,8 @@
 # run. Prints markdown tables (docs/PERFORMANCE.md holds a copy) and keeps
 # every raw JSON report under $OUT.
 #
-#   scripts/perf_baseline.sh            # full run, ~20 minutes
-#   QUICK=1 scripts/perf_baseline.sh    # short windows, fewer points (~6 min)
+#   scripts/perf/perf_baseline.sh            # full run, ~20 minutes
+#   QUICK=1 scripts/perf/perf_baseline.sh    # short windows, fewer points (~6 min)
 #
 # Knobs (environment): OUT (default target/perf), DURATION / WARMUP (seconds
 # per load run), SWEEP (session counts for the plot), IDLE_RGYM /
@@ -17,7 +17,7 @@
 #
 # Everything listens on 127.0.0.1 only; every run is bounded in time.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 
 OUT=${OUT:-target/perf}
@@ -64,10 +64,10 @@ CANNED=$ROOT/$OUT/bin/canned
   echo "cores: $(nproc)"
 } >"$OUT/meta.txt"
 
-if [[ -z "${SKIP_PYTHON:-}" && ! -x $VENV/bin/python ]]; then
-  echo "== creating $VENV (openenv-core 0.3.0, reasoning-gym 0.1.25)" >&2
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet "openenv-core[core]==0.3.0" "reasoning-gym==0.1.25"
+if [[ -z "${SKIP_PYTHON:-}" ]]; then
+  . scripts/lib/venv.sh
+  ensure_venv "$VENV" 'import openenv, reasoning_gym' \
+    "openenv-core[core]==0.3.0" "reasoning-gym==0.1.25"
 fi
 
 # Servers and the load generator each hold one descriptor per session.
@@ -111,7 +111,7 @@ start_rgym() { # max-sessions
   wait_port "$PORT_RGYM" 30
 }
 start_python() { # max-sessions
-  "${RUN[@]}" "$VENV/bin/python" scripts/reference_env/app.py --port "$PORT_PY" --max-sessions "$1" >>"$LOG" 2>&1 &
+  "${RUN[@]}" "$VENV/bin/python" scripts/perf/reference_env/app.py --port "$PORT_PY" --max-sessions "$1" >>"$LOG" 2>&1 &
   PY_PID=$!; PIDS+=("$PY_PID")
   wait_port "$PORT_PY" 120
 }
@@ -184,7 +184,7 @@ if [[ -z "${SLOW_DATASET:-}" ]] && "$RGYM" describe sudoku >/dev/null 2>&1; then
 fi
 if [[ -z "${SLOW_DATASET:-}" ]]; then
   echo "== finding the slowest ported dataset" >&2
-  SLOW_DATASET=$(python3 scripts/perf_slowest.py "$RGYM" --top 5 2>>"$LOG" || echo leg_counting)
+  SLOW_DATASET=$(python3 scripts/perf/perf_slowest.py "$RGYM" --top 5 2>>"$LOG" || echo leg_counting)
 fi
 echo "   slowest: $SLOW_DATASET" >&2
 for t in "${TARGETS[@]}"; do
@@ -217,9 +217,9 @@ if [[ -z "${SKIP_PYTHON:-}" ]]; then
 fi
 
 echo >&2
-python3 scripts/perf_tables.py "$OUT" --duration "$DURATION" --warmup "$WARMUP" \
+python3 scripts/perf/perf_tables.py "$OUT" --duration "$DURATION" --warmup "$WARMUP" \
   --size "$SIZE" --churn-sessions "$CHURN_SESSIONS" --slow "$SLOW_DATASET" | tee "$OUT/tables.md"
 if [[ -x .venv-oracle/bin/python ]] && .venv-oracle/bin/python -c "import matplotlib" 2>/dev/null; then
-  .venv-oracle/bin/python scripts/perf_plot.py "$OUT" "$OUT/perf_sessions.png"
+  .venv-oracle/bin/python scripts/perf/perf_plot.py "$OUT" "$OUT/perf_sessions.png"
   echo "plot: $OUT/perf_sessions.png" >&2
 fi

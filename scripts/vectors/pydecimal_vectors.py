@@ -2,7 +2,7 @@
 
 Run with CPython 3.11 (the C `_decimal`, libmpdec):
 
-    .venv-oracle/bin/python scripts/pydecimal_vectors.py
+    .venv-oracle/bin/python scripts/vectors/pydecimal_vectors.py
 
 Inputs come from random.Random(2025) plus hand-picked edge cases; every row
 holds the inputs as strings and the result as `str(result)`, or `!Name` for the
@@ -216,7 +216,7 @@ def main():
             fmts.append([a, places, rounding, format(da, spec)])
     out["format"] = fmts
 
-    path = Path(__file__).resolve().parent.parent / "crates/pydecimal/tests/data/vectors.json"
+    path = Path(__file__).resolve().parents[2] / "crates/pydecimal/tests/data/vectors.json"
     path.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n")
     print(f"wrote {path}: " + ", ".join(f"{k} {len(v)}" for k, v in out.items()))
 

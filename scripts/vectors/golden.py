@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Make the golden parity files from the reference, reasoning-gym 0.1.25.
 
-    python3 scripts/golden.py                 # every dataset with a config file
-    python3 scripts/golden.py leg_counting    # just these
+    python3 scripts/vectors/golden.py                 # every dataset with a config file
+    python3 scripts/vectors/golden.py leg_counting    # just these
 
 Creates (once) a git-ignored venv `.venv-oracle` with reasoning-gym==0.1.25 and
 re-runs itself inside it. For each dataset it reads `tests/golden/configs/<name>.json`
@@ -34,7 +34,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv-oracle"
 GOLDEN = ROOT / "tests" / "golden"
 VERSION = "0.1.25"
@@ -44,14 +44,8 @@ DEEP = [997, 123_456_789]
 SIZE = 10**9
 
 
-def ensure_venv():
-    py = VENV / "bin" / "python"
-    if Path(sys.prefix).resolve() == VENV.resolve():
-        return
-    if not py.exists():
-        subprocess.check_call([sys.executable, "-m", "venv", str(VENV)])
-    subprocess.check_call([str(py), "-m", "pip", "install", "-q", f"reasoning-gym=={VERSION}"])
-    os.execv(str(py), [str(py), *sys.argv])
+sys.path.insert(0, str(ROOT / "scripts" / "lib"))
+import oracle  # noqa: E402  (scripts/lib is not a package)
 
 
 def to_wire(obj):
@@ -181,7 +175,7 @@ def worker(name):
 
 
 def main():
-    ensure_venv()
+    oracle.reexec()
     if len(sys.argv) >= 3 and sys.argv[1] == "--worker":
         worker(sys.argv[2])
         return

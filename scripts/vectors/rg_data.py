@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Copy reasoning-gym 0.1.25's data files into crates/rg-data/data/.
 
-    python3 scripts/rg_data.py
+    python3 scripts/vectors/rg_data.py
 
 Reads `reasoning_gym/data/` of the oracle venv (`.venv-oracle`, made by
-scripts/golden.py). Small files are copied as they are; large ones are stored
+scripts/vectors/golden.py). Small files are copied as they are; large ones are stored
 zlib-compressed (level 9) as `<name>.zz`, which the crate embeds with
 `include_bytes!` and inflates on first use. Running it again writes identical
 files. The list must match `FILES` in crates/rg-data/src/lib.rs.
@@ -12,7 +12,7 @@ files. The list must match `FILES` in crates/rg-data/src/lib.rs.
 import zlib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / ".venv-oracle" / "lib" / "python3.11" / "site-packages" / "reasoning_gym" / "data"
 DST = ROOT / "crates" / "rg-data" / "data"
 

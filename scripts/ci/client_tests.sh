@@ -9,7 +9,7 @@
 # too. Extra arguments go to pytest.
 # Environment: RGYM_CLIENT_VENV (venv dir), PYTHON, RGYM_URL (existing server).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 venv=${RGYM_CLIENT_VENV:-.venv-client}
 python=${PYTHON:-python3}
@@ -20,19 +20,15 @@ pkg=clients/python
 stamp="$venv/.rgym-client-stamp"
 want=$(find "$pkg/pyproject.toml" "$pkg/reasoning_gym_env" -type f ! -name '*.pyc' -print0 \
     | sort -z | xargs -0 cat | sha256sum | cut -d' ' -f1)
-if [ ! -x "$venv/bin/python" ]; then
-    echo "client_tests.sh: creating $venv" >&2
-    "$python" -m venv "$venv"
-fi
+. scripts/lib/venv.sh
+ensure_venv "$venv" 'import sys'
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     echo "client_tests.sh: installing $pkg into $venv" >&2
     "$venv/bin/pip" install --quiet --disable-pip-version-check "./$pkg[test]"
     echo "$want" >"$stamp"
 fi
 
-cargo build --quiet --bin rgym
-RGYM_BIN=$(cargo metadata --format-version 1 --no-deps \
-    | "$venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/rgym
+RGYM_BIN=$(debug_bin)
 export RGYM_BIN
 
 # Run from outside the source tree so that the installed package, not the

@@ -4,14 +4,14 @@
 #   1. installs Debian's chromium and chromium-driver if missing (apt-get);
 #   2. creates .venv-browser with selenium if missing (git-ignored);
 #   3. builds the rgym binary and starts `rgym serve --web` on a free loopback port;
-#   4. runs scripts/browser_tests.py in headless Chromium, which saves
+#   4. runs scripts/ci/browser_tests.py in headless Chromium, which saves
 #      docs/web-ui.png, docs/web-ui-composite.png and docs/api-docs.png.
 # Exits non-zero on any failure; the last line is `N passed, M failed`.
 # Environment: RGYM_BROWSER_VENV (venv dir), PYTHON, BROWSER_SCREENSHOTS
 # (directory for the PNGs, default docs; empty for none). Extra arguments go
 # to browser_tests.py (e.g. -k composite).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 venv=${RGYM_BROWSER_VENV:-.venv-browser}
 python=${PYTHON:-python3}
@@ -35,18 +35,10 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
         || fail "apt-get install chromium chromium-driver failed"
 fi
 
-if ! "$venv/bin/python" -c 'import selenium' >/dev/null 2>&1; then
-    echo "browser_tests.sh: setting up $venv" >&2
-    "$python" -m venv "$venv" || fail "cannot create $venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "selenium>=4.20,<5" \
-        || fail "pip install selenium failed"
-fi
-
-cargo build --quiet --bin rgym || fail "cargo build failed"
-bin=$(cargo metadata --format-version 1 --no-deps \
-    | "$venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/rgym
-
-port=$("$venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+. scripts/lib/venv.sh
+ensure_venv "$venv" 'import selenium' "selenium>=4.20,<5" || fail "cannot set up $venv with selenium"
+bin=$(debug_bin) || fail "cargo build failed"
+port=$(free_port "$venv/bin/python")
 log=$(mktemp -t rgym-browser-server.XXXXXX)
 # Its own environment variables must not turn the interface off.
 RGYM_WEB_INTERFACE=true "$bin" serve --web --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
@@ -78,7 +70,7 @@ if [ -n "$shots" ]; then
 fi
 status=0
 out=$(mktemp -t rgym-browser-out.XXXXXX)
-"$venv/bin/python" scripts/browser_tests.py "${args[@]}" "$@" 2>&1 | tee "$out" || status=$?
+"$venv/bin/python" scripts/ci/browser_tests.py "${args[@]}" "$@" 2>&1 | tee "$out" || status=$?
 # A crash before the summary still ends with the closing line CI reads.
 if ! tail -n 1 "$out" | grep -Eq '^[0-9]+ passed, [0-9]+ failed$'; then
     echo "0 passed, 1 failed"

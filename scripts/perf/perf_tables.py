@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Markdown tables from the JSON reports `scripts/perf_baseline.sh` leaves in
+"""Markdown tables from the JSON reports `scripts/perf/perf_baseline.sh` leaves in
 a directory (one `rgym loadtest --json` report per file, named
 MODE-TARGET-SESSIONS.json). Standard library only.
 
-    python3 scripts/perf_tables.py target/perf
+    python3 scripts/perf/perf_tables.py target/perf
 """
 import argparse
 import json

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The one place scripts make their git-ignored Python environments.
+#
+# Sourced (`. scripts/lib/venv.sh`), it defines:
+#   ensure_venv DIR CHECK PKG...  DIR holds a venv whose python runs `-c CHECK`
+#                                 without error, installing PKG... (pip
+#                                 requirement specifiers) when it does not;
+#   debug_bin                     the path of the debug `rgym` binary, built;
+#   free_port PYTHON              a free loopback TCP port.
+# Run as a command (`bash scripts/lib/venv.sh DIR CHECK PKG...`), it does
+# ensure_venv and prints DIR's python: the Python scripts use it that way.
+# Environment: PYTHON (the interpreter that creates venvs; default python3).
+
+ensure_venv() {
+    local dir=$1 check=$2
+    shift 2
+    if "$dir/bin/python" -c "$check" >/dev/null 2>&1; then
+        return 0
+    fi
+    echo "venv: setting up $dir ($*)" >&2
+    if [ ! -x "$dir/bin/python" ]; then
+        "${PYTHON:-python3}" -m venv "$dir" || return 1
+    fi
+    if [ "$#" -gt 0 ]; then
+        "$dir/bin/pip" install --quiet --disable-pip-version-check "$@" || return 1
+    fi
+    "$dir/bin/python" -c "$check" >/dev/null
+}
+
+debug_bin() {
+    cargo build --quiet --bin rgym || return 1
+    local target
+    target=$(cargo metadata --format-version 1 --no-deps \
+        | "${PYTHON:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])') \
+        || return 1
+    echo "$target/debug/rgym"
+}
+
+free_port() {
+    "$1" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    set -euo pipefail
+    [ "$#" -ge 2 ] || { echo "usage: $0 DIR CHECK [PKG...]" >&2; exit 2; }
+    ensure_venv "$@" >&2
+    echo "$1/bin/python"
+fi
