@@ -29,8 +29,8 @@ use crate::protocol::{
     EnvErrorBody, EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest,
     ResultEnvelope, SchemaResponse, State, StepRequest, ValidationErrorBody,
 };
-use crate::socket::Socket;
-use crate::ws::{Mode, Outlet, WsSession};
+use crate::socket::{CountingBody, Socket};
+use crate::ws::{Connection, Mode, Outlet, WsSession};
 use crate::AppState;
 
 pub type App = Data<Arc<AppState>>;
@@ -465,6 +465,7 @@ async fn upgrade(
     let max = app.settings.max_frame_bytes;
     let (body, watch) = FrameGuard::wrap(&req, body, max).await?;
     let (resp, mut session, stream) = actix_ws::handle(&req, body)?;
+    let (resp, drain) = CountingBody::wrap(resp);
     let socket = Socket::of(&req);
     let stream = stream
         .max_frame_size(max)
@@ -487,8 +488,11 @@ async fn upgrade(
                     mode,
                     slot,
                     Outlet::Socket(session),
-                    socket,
-                    Some(watch),
+                    Connection {
+                        socket,
+                        watch: Some(watch),
+                        drain: Some(drain),
+                    },
                 )
             });
         }

@@ -11,6 +11,12 @@
 //! of after the job's natural end. A queued job whose token is stopped is
 //! skipped without running.
 //!
+//! Two lanes: work of datasets seen to be slow (`Lane::Slow`) may hold at
+//! most all threads but one, so work not known to be slow (a dataset's first
+//! calls, builds, cheap items) always finds a thread within moments instead
+//! of queueing behind a flood of expensive jobs that each run to the time
+//! limit. Within a lane, first come first served.
+//!
 //! The threads run at a lower scheduling priority (nice 10) than the
 //! actix workers: the cheap requests answered inline on the workers keep
 //! their latency while both cores are busy with expensive jobs.
@@ -41,9 +47,42 @@ pub enum PoolError {
 
 type Job = Box<dyn FnOnce() + Send>;
 
+/// Which queue a job waits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    /// Not known to be slow.
+    Fast,
+    /// From a dataset whose calls were seen to be slow.
+    Slow,
+}
+
 struct Queue {
-    jobs: VecDeque<Job>,
+    fast: VecDeque<Job>,
+    slow: VecDeque<Job>,
+    /// Slow jobs running now, at most `slow_cap`.
+    slow_running: usize,
+    slow_cap: usize,
     closed: bool,
+}
+
+impl Queue {
+    fn len(&self) -> usize {
+        self.fast.len() + self.slow.len()
+    }
+
+    /// The next job a free thread may take, and its lane.
+    fn take(&mut self) -> Option<(Job, Lane)> {
+        if let Some(job) = self.fast.pop_front() {
+            return Some((job, Lane::Fast));
+        }
+        if self.slow_running < self.slow_cap {
+            if let Some(job) = self.slow.pop_front() {
+                self.slow_running += 1;
+                return Some((job, Lane::Slow));
+            }
+        }
+        None
+    }
 }
 
 struct Inner {
@@ -69,7 +108,11 @@ impl Pool {
         let threads = threads.max(1);
         let inner = Arc::new(Inner {
             queue: Mutex::new(Queue {
-                jobs: VecDeque::new(),
+                fast: VecDeque::new(),
+                slow: VecDeque::new(),
+                slow_running: 0,
+                // One thread is kept for work not known to be slow.
+                slow_cap: threads.saturating_sub(1).max(1),
                 closed: false,
             }),
             ready: Condvar::new(),
@@ -98,7 +141,7 @@ impl Pool {
 
     /// Jobs waiting for a thread.
     pub fn queued(&self) -> usize {
-        self.inner.queue.lock().map(|q| q.jobs.len()).unwrap_or(0)
+        self.inner.queue.lock().map(|q| q.len()).unwrap_or(0)
     }
 
     /// Jobs running now.
@@ -112,7 +155,8 @@ impl Pool {
         self.stop_all.send_replace(true);
         if let Ok(mut q) = self.inner.queue.lock() {
             q.closed = true;
-            q.jobs.clear();
+            q.fast.clear();
+            q.slow.clear();
         }
         self.inner.ready.notify_all();
     }
@@ -122,6 +166,7 @@ impl Pool {
     /// stops the job too.
     pub async fn run<T: Send + 'static>(
         &self,
+        lane: Lane,
         limit: Duration,
         f: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, PoolError> {
@@ -138,13 +183,18 @@ impl Pool {
             if q.closed {
                 return Err(PoolError::Shutdown);
             }
-            if q.jobs.len() >= self.inner.max_queued {
+            if q.len() >= self.inner.max_queued {
                 return Err(PoolError::Busy);
             }
-            q.jobs.push_back(job);
-            metrics().pool_queued.set(q.jobs.len() as i64);
+            match lane {
+                Lane::Fast => q.fast.push_back(job),
+                Lane::Slow => q.slow.push_back(job),
+            }
+            metrics().pool_queued.set(q.len() as i64);
         }
-        self.inner.ready.notify_one();
+        // Every waiting thread looks: the one woken by `notify_one` might be
+        // unable to take a slow job while another could.
+        self.inner.ready.notify_all();
         let mut stop_all = self.stop_all.subscribe();
         tokio::select! {
             done = rx => match done {
@@ -165,14 +215,14 @@ impl Pool {
 fn worker(inner: &Inner) {
     lower_priority();
     loop {
-        let job = {
+        let (job, lane) = {
             let Ok(mut q) = inner.queue.lock() else {
                 return;
             };
             loop {
-                if let Some(job) = q.jobs.pop_front() {
-                    metrics().pool_queued.set(q.jobs.len() as i64);
-                    break job;
+                if let Some(taken) = q.take() {
+                    metrics().pool_queued.set(q.len() as i64);
+                    break taken;
                 }
                 if q.closed {
                     return;
@@ -190,6 +240,13 @@ fn worker(inner: &Inner) {
         job();
         metrics().pool_running.dec();
         inner.running.fetch_sub(1, Ordering::Relaxed);
+        if lane == Lane::Slow {
+            if let Ok(mut q) = inner.queue.lock() {
+                q.slow_running -= 1;
+            }
+            // A slow job waiting for this slot may be taken now.
+            inner.ready.notify_all();
+        }
     }
 }
 
@@ -230,18 +287,21 @@ mod tests {
     async fn a_timed_out_job_stops_and_frees_its_thread() {
         let pool = Pool::new(1, 8);
         let t = Instant::now();
-        let r = pool.run(Duration::from_millis(100), spin).await;
+        let r = pool.run(Lane::Fast, Duration::from_millis(100), spin).await;
         assert_eq!(r, Err(PoolError::Timeout(Duration::from_millis(100))));
         assert!(t.elapsed() < Duration::from_millis(110) + Duration::from_millis(50));
         assert!(until_idle(&pool).await < Duration::from_secs(1));
         // The one thread is free for the next job.
-        assert_eq!(pool.run(Duration::from_secs(5), || 7).await, Ok(7));
+        assert_eq!(
+            pool.run(Lane::Fast, Duration::from_secs(5), || 7).await,
+            Ok(7)
+        );
     }
 
     #[actix_rt::test]
     async fn a_dropped_waiter_stops_its_job() {
         let pool = Pool::new(1, 8);
-        let fut = pool.run(Duration::from_secs(60), spin);
+        let fut = pool.run(Lane::Fast, Duration::from_secs(60), spin);
         let _ = tokio::time::timeout(Duration::from_millis(50), fut).await;
         assert!(until_idle(&pool).await < Duration::from_secs(1));
     }
@@ -250,20 +310,23 @@ mod tests {
     async fn jobs_queue_behind_the_threads_in_order_and_the_queue_is_bounded() {
         let pool = Pool::new(1, 2);
         let p = pool.clone();
-        let slow = actix_rt::spawn(async move { p.run(Duration::from_millis(300), spin).await });
+        let slow =
+            actix_rt::spawn(
+                async move { p.run(Lane::Fast, Duration::from_millis(300), spin).await },
+            );
         let t = Instant::now();
         while pool.running() == 0 && t.elapsed() < Duration::from_secs(5) {
             tokio::time::sleep(Duration::from_millis(1)).await;
         }
         let order = Arc::new(Mutex::new(Vec::new()));
         let (o1, o2) = (order.clone(), order.clone());
-        let a = pool.run(Duration::from_secs(5), move || {
+        let a = pool.run(Lane::Fast, Duration::from_secs(5), move || {
             o1.lock().map(|mut v| v.push(1)).is_ok()
         });
-        let b = pool.run(Duration::from_secs(5), move || {
+        let b = pool.run(Lane::Fast, Duration::from_secs(5), move || {
             o2.lock().map(|mut v| v.push(2)).is_ok()
         });
-        let c = pool.run(Duration::from_secs(5), || 3);
+        let c = pool.run(Lane::Fast, Duration::from_secs(5), || 3);
         let (slow, a, b, c) = tokio::join!(slow, a, b, c);
         assert!(matches!(slow, Ok(Err(PoolError::Timeout(_)))));
         assert_eq!((a, b), (Ok(true), Ok(true)));
@@ -282,26 +345,66 @@ mod tests {
         });
         let t = Instant::now();
         let (a, b) = tokio::join!(
-            pool.run(Duration::from_secs(30), spin),
-            pool.run(Duration::from_secs(30), || 1)
+            pool.run(Lane::Fast, Duration::from_secs(30), spin),
+            pool.run(Lane::Fast, Duration::from_secs(30), || 1)
         );
         assert!(t.elapsed() < Duration::from_secs(1));
         assert_eq!(a, Err(PoolError::Shutdown));
         assert_eq!(b, Err(PoolError::Shutdown));
         assert!(until_idle(&pool).await < Duration::from_secs(1));
         assert_eq!(
-            pool.run(Duration::from_secs(1), || 1).await,
+            pool.run(Lane::Fast, Duration::from_secs(1), || 1).await,
             Err(PoolError::Shutdown)
         );
+    }
+
+    #[actix_rt::test]
+    async fn slow_work_leaves_a_thread_for_the_rest() {
+        let pool = Pool::new(2, 64);
+        let mut slow = Vec::new();
+        for _ in 0..4 {
+            let p = pool.clone();
+            slow.push(actix_rt::spawn(async move {
+                p.run(Lane::Slow, Duration::from_secs(2), spin).await
+            }));
+        }
+        let t = Instant::now();
+        while pool.running() == 0 && t.elapsed() < Duration::from_secs(5) {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert_eq!(
+            pool.running(),
+            1,
+            "slow jobs hold at most one of two threads"
+        );
+        let t = Instant::now();
+        assert_eq!(
+            pool.run(Lane::Fast, Duration::from_secs(1), || 5).await,
+            Ok(5)
+        );
+        assert!(
+            t.elapsed() < Duration::from_millis(500),
+            "{:?}",
+            t.elapsed()
+        );
+        for h in slow {
+            assert!(matches!(h.await, Ok(Err(PoolError::Timeout(_)))));
+        }
     }
 
     #[actix_rt::test]
     async fn panics_are_reported_not_fatal() {
         let pool = Pool::new(1, 8);
         let r = pool
-            .run(Duration::from_secs(5), || -> u8 { panic!("boom") })
+            .run(Lane::Fast, Duration::from_secs(5), || -> u8 {
+                panic!("boom")
+            })
             .await;
         assert_eq!(r, Err(PoolError::Panicked));
-        assert_eq!(pool.run(Duration::from_secs(5), || 2).await, Ok(2));
+        assert_eq!(
+            pool.run(Lane::Fast, Duration::from_secs(5), || 2).await,
+            Ok(2)
+        );
     }
 }

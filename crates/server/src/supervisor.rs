@@ -33,7 +33,7 @@ use serde_json::{Map, Value};
 
 use crate::env::EnvError;
 use crate::metrics::metrics;
-use crate::pool::{Pool, PoolError};
+use crate::pool::{Lane, Pool, PoolError};
 
 /// What makes two datasets the same: items are a pure function of this.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -96,6 +96,18 @@ impl Cost {
         // decoded on first use, first-touch page faults) that says nothing
         // about its items.
         if took > INLINE_MAX && before >= FIRST_CALLS_EXCUSED {
+            self.strikes.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Some call was slow: its work goes to the pool's slow lane.
+    fn struck(&self) -> bool {
+        self.strikes.load(Ordering::Relaxed) > 0
+    }
+
+    /// A call that ran out of time: slow, whatever the warm-up.
+    fn record_timeout(&self, limit: Duration) {
+        if limit > INLINE_MAX {
             self.strikes.fetch_add(1, Ordering::Relaxed);
         }
     }
@@ -366,16 +378,26 @@ pub struct Acquire {
 }
 
 /// Runs `f` on the worker pool; past `limit` the caller gets an error and
-/// the work stops at its next budget check.
+/// the work stops at its next budget check. Work of a dataset whose calls
+/// were slow waits in the pool's slow lane; a call that runs out of time is
+/// such a call (it never reports a CPU time of its own).
 async fn run_limited<T: Send + 'static>(
     pool: &Pool,
+    cost: Option<&Cost>,
     limit: Duration,
     what: &str,
     f: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, EnvError> {
     let work = what.split(' ').next().unwrap_or(what);
     metrics().offloaded.with_label_values(&[work]).inc();
-    pool.run(limit, f).await.map_err(|e| {
+    let lane = match cost {
+        Some(c) if c.struck() => Lane::Slow,
+        _ => Lane::Fast,
+    };
+    pool.run(lane, limit, f).await.map_err(|e| {
+        if let (PoolError::Timeout(_), Some(c)) = (&e, cost) {
+            c.record_timeout(limit);
+        }
         EnvError::Execution(match e {
             PoolError::Timeout(limit) => format!(
                 "{what} took longer than the {:.3}s limit",
@@ -408,6 +430,7 @@ impl Handler<Acquire> for DatasetSupervisor {
             let (name, seed, size) = (key.name.clone(), key.seed.clone(), key.size);
             let seeded = run_limited(
                 &shared.pool,
+                None,
                 shared.limit,
                 "building the dataset",
                 move || datasets::create_with(&name, &config, Some(seed), Some(size)),
@@ -587,6 +610,7 @@ impl Supervisor {
         let worker = ds.clone();
         let (item, cpu, wall) = run_limited(
             &self.shared.pool,
+            Some(&ds.costs.generation),
             self.shared.limit,
             "generating the item",
             move || {
@@ -630,6 +654,7 @@ impl Supervisor {
         let (worker, scored) = (ds.clone(), item.clone());
         let (score, took) = run_limited(
             &self.shared.pool,
+            Some(&ds.costs.scoring),
             self.shared.limit,
             "scoring the answer",
             move || timed(|| worker.seeded.score(Some(&answer), &scored)),
@@ -686,8 +711,10 @@ mod tests {
     async fn slow_work_times_out_and_stops_instead_of_hanging() {
         let pool = Pool::new(1, 8);
         let t = Instant::now();
+        let cost = Cost::default();
         let r = run_limited(
             &pool,
+            Some(&cost),
             Duration::from_millis(50),
             "generating the item",
             || loop {
@@ -703,8 +730,11 @@ mod tests {
                 "generating the item took longer than the 0.050s limit".into()
             ))
         );
+        // Timed out: slow from now on, so its next calls use the slow lane.
+        assert!(cost.struck());
         let r = run_limited(
             &pool,
+            None,
             Duration::from_secs(1),
             "scoring the answer",
             || -> u8 { panic!("boom") },

@@ -32,7 +32,7 @@ use crate::protocol::{
     EXECUTION_ERROR, INVALID_JSON, UNKNOWN_TYPE,
 };
 use crate::sessions::{ServerClose, Slot};
-use crate::socket::Socket;
+use crate::socket::{wire_len, Drain, Socket};
 use crate::AppState;
 
 /// What the socket carries: the `/ws` envelope protocol or raw JSON-RPC (`/mcp`).
@@ -49,6 +49,8 @@ pub enum Mode {
 /// large ones is not.
 pub const MAX_QUEUED_BYTES: usize = 16 << 20;
 const FRAME_OVERHEAD: usize = 64;
+/// Longest one turn of a session's `pump` runs before yielding the worker.
+const PUMP_TURN: Duration = Duration::from_millis(2);
 const TOO_MANY: &str = "too many requests waiting for a reply";
 /// Reply bytes a session holds for a client that does not read them (what
 /// waits behind a reply the sink could not take yet); past this the
@@ -237,6 +239,15 @@ enum Request {
     Mcp(Value),
 }
 
+/// What a session knows of the connection under it; all `None` for a
+/// detached session (no network).
+#[derive(Default)]
+pub struct Connection {
+    pub socket: Option<Socket>,
+    pub watch: Option<std::rc::Rc<Watch>>,
+    pub drain: Option<std::rc::Rc<Drain>>,
+}
+
 pub struct WsSession {
     app: Arc<AppState>,
     mode: Mode,
@@ -256,6 +267,12 @@ pub struct WsSession {
     socket: Option<Socket>,
     /// What the frame guard saw on the way in.
     watch: Option<std::rc::Rc<Watch>>,
+    /// How far actix has written what was handed to the sink, and what was
+    /// handed (wire bytes): their difference is unread by the client.
+    drain: Option<std::rc::Rc<Drain>>,
+    sent: u64,
+    /// When the current turn of `pump` began (see `PUMP_TURN`).
+    turn: Option<Instant>,
     /// Shutdown asked: answer what was received, then close.
     draining: bool,
     last_heard: Instant,
@@ -263,7 +280,7 @@ pub struct WsSession {
 
 impl WsSession {
     pub fn new(app: Arc<AppState>, mode: Mode, slot: Slot, out: Outlet) -> WsSession {
-        WsSession::with_socket(app, mode, slot, out, None, None)
+        WsSession::with_socket(app, mode, slot, out, Connection::default())
     }
 
     /// A session on a real connection: its descriptor and frame guard.
@@ -272,12 +289,14 @@ impl WsSession {
         mode: Mode,
         slot: Slot,
         out: Outlet,
-        socket: Option<Socket>,
-        watch: Option<std::rc::Rc<Watch>>,
+        conn: Connection,
     ) -> WsSession {
         WsSession {
-            socket,
-            watch,
+            socket: conn.socket,
+            watch: conn.watch,
+            drain: conn.drain,
+            sent: 0,
+            turn: None,
             app,
             mode,
             slot: Some(slot),
@@ -340,7 +359,14 @@ impl WsSession {
         } else {
             msg
         };
-        if !was_idle && self.backlog.bytes + msg.weight() > MAX_BACKLOG_BYTES {
+        // Unread: what waits here, and what actix holds that the client has
+        // not taken (a reply handed over is out of the backlog at once).
+        let in_actix = self
+            .drain
+            .as_ref()
+            .map_or(0, |d| self.sent.saturating_sub(d.written()));
+        let unread = self.backlog.bytes as u64 + in_actix;
+        if unread > 0 && unread + msg.weight() as u64 > MAX_BACKLOG_BYTES as u64 {
             // No close frame: it would wait behind everything else unread.
             // The socket is shut down under actix instead, which then drops
             // the connection and its buffers.
@@ -374,8 +400,15 @@ impl WsSession {
         while let Some(msg) = self.backlog.pop_front() {
             match self.out.poll_ready(cx) {
                 Ok(true) => {
+                    let bytes = match &msg {
+                        Message::Text(t) => wire_len(t.len()),
+                        Message::Ping(b) | Message::Pong(b) => wire_len(b.len()),
+                        _ => wire_len(0),
+                    };
                     if self.out.start_send(msg).is_err() {
                         self.out_gone = true;
+                    } else {
+                        self.sent += bytes;
                     }
                 }
                 Ok(false) => {
@@ -427,14 +460,23 @@ impl WsSession {
         self.pump(ctx);
     }
 
-    /// Handles queued frames until one needs async work.
+    /// Handles queued frames until one needs async work, or until this turn
+    /// has used `PUMP_TURN`: then the rest waits for the actor's next turn,
+    /// so one client pipelining hundreds of cached requests does not hold
+    /// the worker (and every other session on it) for seconds.
     fn pump(&mut self, ctx: &mut Context<Self>) {
+        let started = *self.turn.get_or_insert_with(Instant::now);
         while !self.busy && !self.closing {
+            if started.elapsed() > PUMP_TURN && !self.queue.is_empty() {
+                ctx.notify(Resume);
+                return;
+            }
             let Some(frame) = self.queue.pop_front() else {
                 break;
             };
             self.process(frame, ctx);
         }
+        self.turn = None;
         if self.draining && !self.busy && self.queue.is_empty() {
             self.close(ctx, CloseCode::Away, "server shutting down", "shutdown");
         }
@@ -831,6 +873,20 @@ impl StreamHandler<Result<AggregatedMessage, ProtocolError>> for WsSession {
 
     fn finished(&mut self, ctx: &mut Context<Self>) {
         ctx.stop();
+    }
+}
+
+/// The rest of a `pump` turn that ran out of time.
+#[derive(Message)]
+#[rtype(result = "()")]
+struct Resume;
+
+impl Handler<Resume> for WsSession {
+    type Result = ();
+
+    fn handle(&mut self, _: Resume, ctx: &mut Context<Self>) {
+        self.turn = None;
+        self.pump(ctx);
     }
 }
 

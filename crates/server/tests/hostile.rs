@@ -303,6 +303,44 @@ async fn a_client_that_never_reads_loses_its_connection_not_just_its_slot() {
     assert!(t.elapsed() < Duration::from_secs(10));
 }
 
+/// The same with every reply already cached, so answered at once: they
+/// leave the session's own backlog for actix's buffers as fast as they are
+/// made, and only counting what actix has not yet written catches them.
+#[actix_web::test]
+async fn a_non_reader_of_cached_replies_is_cut_too() {
+    let _serial = SERIAL.lock().await;
+    let srv = server().await;
+    // One item (size 1), cached by a first reader.
+    let mut one = cube(20_000, 3);
+    one["data"]["size"] = json!(1);
+    let mut warm = Ws::connect(&srv).await;
+    warm.reset(one["data"].clone()).await;
+    warm.bye().await;
+    until("the warm-up session ended", Duration::from_secs(5), || {
+        srv.app.sessions.active() == 0
+    })
+    .await;
+    let mut c = Raw::connect(&srv).await;
+    // 1.25 MB each, 60 of them: 75 MB asked for, never read.
+    let req = text(&one);
+    for _ in 0..60 {
+        if !c.send(&req).await {
+            break;
+        }
+    }
+    until("the slot is freed", Duration::from_secs(30), || {
+        srv.app.sessions.active() == 0
+    })
+    .await;
+    loop {
+        match c.next(TIMEOUT).await {
+            In::Gone => break,
+            In::Text(_) | In::Ping | In::Pong => {}
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
 // ---- 5. replies over max_reply_bytes ---------------------------------------------
 
 #[actix_web::test]
