@@ -22,16 +22,14 @@
 #![cfg(target_os = "linux")]
 
 use std::collections::{HashMap, VecDeque};
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Map, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::Message;
@@ -71,107 +69,23 @@ const SHUTDOWN_TIMEOUT_SECS: u64 = 10;
 
 // ---- the server process ---------------------------------------------------------
 
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    /// Log lines that matter: warnings, errors, panics.
-    bad_lines: Arc<Mutex<Vec<String>>>,
+mod support;
+
+use support::{cpu_seconds, metrics_text, proc_status, Server};
+
+/// (VmRSS in KiB, threads) of the server process.
+fn rss_threads(server: &Server) -> (u64, u64) {
+    let field = |name: &str| {
+        proc_status(server.pid(), name).unwrap_or_else(|| panic!("{name} in /proc/<pid>/status"))
+    };
+    (field("VmRSS"), field("Threads"))
 }
 
-impl Server {
-    fn start() -> Server {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rgym"));
-        cmd.args(["serve", "--host", "127.0.0.1", "--port", "0"])
-            .args(["--max-sessions", &MAX_SESSIONS.to_string()])
-            .args(["--log-format", "json"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        // Only this test's settings: an idle timeout or a small heartbeat left
-        // in the environment would end sessions the test expects to live.
-        for (k, _) in std::env::vars() {
-            if k.starts_with("RGYM_") || k == "ENABLE_WEB_INTERFACE" {
-                cmd.env_remove(k);
-            }
-        }
-        cmd.env("RUST_LOG", "info")
-            .env("RGYM_SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT_SECS.to_string());
-        let mut child = cmd.spawn().expect("rgym serve starts");
-        let stderr = child.stderr.take().expect("piped stderr");
-        let bad_lines = Arc::new(Mutex::new(Vec::new()));
-        let (addr_tx, addr_rx) = mpsc::channel();
-        let bad = bad_lines.clone();
-        // Drained for the whole run: a full pipe would block the server's logging.
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let v: Value = serde_json::from_str(&line).unwrap_or(Value::Null);
-                if let Some(addr) = v["fields"]["addr"].as_str() {
-                    let _ = addr_tx.send(addr.to_string());
-                }
-                let level = v["level"].as_str().unwrap_or("");
-                if v.is_null() || level == "ERROR" || level == "WARN" {
-                    bad.lock().unwrap().push(line);
-                }
-            }
-        });
-        let addr = addr_rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server logs its address")
-            .parse()
-            .expect("a socket address");
-        Server {
-            child,
-            addr,
-            bad_lines,
-        }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    /// (VmRSS in KiB, threads) of the server process.
-    fn rss(&self) -> (u64, u64) {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
-            .expect("/proc/<pid>/status");
-        let field = |name: &str| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix(name))
-                .and_then(|v| v.split_whitespace().next())
-                .and_then(|v| v.parse().ok())
-                .unwrap_or_else(|| panic!("{name} in /proc/<pid>/status"))
-        };
-        (field("VmRSS:"), field("Threads:"))
-    }
-
-    fn bad_lines(&self) -> Vec<String> {
-        self.bad_lines.lock().unwrap().clone()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// User + system CPU seconds a process has used so far.
-fn cpu_seconds(pid: u32) -> f64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    // Fields after the parenthesised command name; utime and stime are the
-    // 14th and 15th fields of the whole line.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let ticks: f64 = rest
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|v| v.parse::<f64>().ok())
-        .sum();
-    // SAFETY: sysconf has no preconditions.
-    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
-    ticks / hz.max(1.0)
+/// Log lines that matter: warnings, errors, panics.
+fn bad_lines(server: &Server) -> Vec<String> {
+    let mut lines = server.errors();
+    lines.extend(server.warnings());
+    lines
 }
 
 /// Descriptors for a thousand client sockets here and as many in the server
@@ -202,17 +116,6 @@ fn raise_nofile(want: u64) {
         0,
         "setrlimit"
     );
-}
-
-/// `/metrics`, over a bare HTTP/1.1 request.
-async fn metrics_text(addr: SocketAddr) -> String {
-    let mut s = TcpStream::connect(addr).await.expect("metrics connect");
-    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        .await
-        .expect("metrics request");
-    let mut text = String::new();
-    s.read_to_string(&mut text).await.expect("metrics response");
-    text
 }
 
 /// An unlabelled sample; a missing one fails (a renamed gauge must not pass as 0).
@@ -746,7 +649,10 @@ fn thousand_sessions_with_dropped_clients_leak_nothing() {
     let t0 = Instant::now();
     raise_nofile(4 * (CLIENTS as u64) + 256);
     let oracle = Arc::new(Oracle::new());
-    let mut server = Server::start();
+    let mut server = Server::start(
+        MAX_SESSIONS,
+        &[("RGYM_SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT_SECS.to_string())],
+    );
     let addr = server.addr;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -755,7 +661,7 @@ fn thousand_sessions_with_dropped_clients_leak_nothing() {
     // Clients are spawned from this thread, outside `block_on`.
     let _rt_guard = rt.enter();
 
-    let (rss0, threads0) = server.rss();
+    let (rss0, threads0) = rss_threads(&server);
     eprintln!(
         "fault: server pid {} on {addr}; RSS at start {} KiB, {threads0} threads",
         server.pid(),
@@ -788,7 +694,7 @@ fn thousand_sessions_with_dropped_clients_leak_nothing() {
             Duration::from_secs(5),
         ));
         let error_replies = rt.block_on(metric_sum(addr, "rgym_errors_total"));
-        let (kib, threads) = server.rss();
+        let (kib, threads) = rss_threads(&server);
         let replies = tally.replies.load(Ordering::Relaxed);
         let cpu_server = cpu_seconds(server.pid()) - cpu_before.0;
         let cpu_clients = cpu_seconds(std::process::id()) - cpu_before.1;
@@ -832,7 +738,7 @@ fn thousand_sessions_with_dropped_clients_leak_nothing() {
             error_replies, 0.0,
             "round {round}: the server sent error replies"
         );
-        let bad = server.bad_lines();
+        let bad = bad_lines(&server);
         assert!(
             bad.is_empty(),
             "round {round}: server logged:\n{}",
@@ -924,7 +830,7 @@ fn thousand_sessions_with_dropped_clients_leak_nothing() {
         "SIGTERM: healthy clients saw more than replies and a 1001 close:\n{}",
         report_errors(&tally)
     );
-    let bad = server.bad_lines();
+    let bad = bad_lines(&server);
     assert!(
         bad.is_empty(),
         "server logged during shutdown:\n{}",

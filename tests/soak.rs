@@ -44,11 +44,9 @@
 // Reads /proc and sends signals.
 #![cfg(target_os = "linux")]
 
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures_util::{SinkExt, StreamExt};
@@ -120,107 +118,13 @@ const FRAME_WITHIN: Duration = Duration::from_secs(10);
 
 // ---- the server process ------------------------------------------------------------
 
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    /// ERROR lines, and lines that are not JSON (a panic's message).
-    bad_lines: Arc<Mutex<Vec<String>>>,
-    warn_lines: Arc<Mutex<Vec<String>>>,
-}
+mod support;
 
-impl Server {
-    fn start() -> Server {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rgym"));
-        cmd.args(["serve", "--host", "127.0.0.1", "--port", "0"])
-            .args(["--max-sessions", &MAX_SESSIONS.to_string()])
-            .args(["--log-format", "json"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        // Only this test's settings.
-        for (k, _) in std::env::vars() {
-            if k.starts_with("RGYM_") || k == "ENABLE_WEB_INTERFACE" {
-                cmd.env_remove(k);
-            }
-        }
-        cmd.env("RUST_LOG", "info")
-            .env("RGYM_MAX_FRAME_BYTES", MAX_FRAME_BYTES.to_string())
-            .env(
-                "RGYM_GENERATION_TIMEOUT",
-                GENERATION_TIMEOUT_SECS.to_string(),
-            )
-            .env("RGYM_SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT_SECS.to_string());
-        let mut child = cmd.spawn().expect("rgym serve starts");
-        let stderr = child.stderr.take().expect("piped stderr");
-        let bad_lines = Arc::new(Mutex::new(Vec::new()));
-        let warn_lines = Arc::new(Mutex::new(Vec::new()));
-        let (addr_tx, addr_rx) = mpsc::channel();
-        let (bad, warn) = (bad_lines.clone(), warn_lines.clone());
-        // Drained for the whole run: a full pipe would block the server's logging.
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let v: Value = serde_json::from_str(&line).unwrap_or(Value::Null);
-                if let Some(addr) = v["fields"]["addr"].as_str() {
-                    let _ = addr_tx.send(addr.to_string());
-                }
-                match v["level"].as_str() {
-                    _ if v.is_null() => bad.lock().unwrap().push(line),
-                    Some("ERROR") => bad.lock().unwrap().push(line),
-                    Some("WARN") => warn.lock().unwrap().push(line),
-                    _ => {}
-                }
-            }
-        });
-        let addr = addr_rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server logs its address")
-            .parse()
-            .expect("a socket address");
-        Server {
-            child,
-            addr,
-            bad_lines,
-            warn_lines,
-        }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use support::{cpu_seconds, metrics_text, proc_status, sample, Server};
 
 /// VmRSS of a process in KiB; `None` once it has exited.
 fn vm_rss_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse().ok())
-}
-
-/// User + system CPU seconds a process has used so far.
-fn cpu_seconds(pid: u32) -> f64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    // Fields after the parenthesised command name; utime and stime are the
-    // 14th and 15th fields of the whole line.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let ticks: f64 = rest
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|v| v.parse::<f64>().ok())
-        .sum();
-    // SAFETY: sysconf has no preconditions.
-    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
-    ticks / hz.max(1.0)
+    proc_status(pid, "VmRSS")
 }
 
 /// Samples the server's RSS every `RSS_EVERY` until it exits (or `stop`).
@@ -267,28 +171,6 @@ impl RssSampler {
 }
 
 // ---- /metrics ------------------------------------------------------------------------
-
-/// `/metrics`, over a bare HTTP/1.1 request.
-async fn metrics_text(addr: SocketAddr) -> String {
-    let mut s = TcpStream::connect(addr).await.expect("metrics connect");
-    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        .await
-        .expect("metrics request");
-    let mut text = String::new();
-    s.read_to_string(&mut text).await.expect("metrics response");
-    text
-}
-
-/// The sample of `series` (a name, or a name with its labels), if present.
-fn sample(text: &str, series: &str) -> Option<f64> {
-    text.lines().find_map(|l| {
-        l.strip_prefix(series)?
-            .strip_prefix(' ')?
-            .trim()
-            .parse()
-            .ok()
-    })
-}
 
 /// An unlabelled gauge; a missing one fails (a renamed gauge must not pass as 0).
 fn gauge(text: &str, name: &str) -> f64 {
@@ -357,23 +239,7 @@ fn leg_counting(seed: u64) -> Value {
 
 /// A masked client frame; `len` overrides the declared payload length.
 fn frame(opcode: u8, payload: &[u8], len: Option<u64>) -> Vec<u8> {
-    const MASK: [u8; 4] = [0x37, 0xfa, 0x21, 0x3d];
-    let n = len.unwrap_or(payload.len() as u64);
-    let mut f = vec![0x80 | opcode];
-    match n {
-        0..=125 => f.push(0x80 | n as u8),
-        126..=0xffff => {
-            f.push(0x80 | 126);
-            f.extend_from_slice(&(n as u16).to_be_bytes());
-        }
-        _ => {
-            f.push(0x80 | 127);
-            f.extend_from_slice(&n.to_be_bytes());
-        }
-    }
-    f.extend_from_slice(&MASK);
-    f.extend(payload.iter().enumerate().map(|(i, b)| b ^ MASK[i % 4]));
-    f
+    rgym_server::framing::client_frame(true, opcode, payload, len)
 }
 
 fn text_frame(v: &Value) -> Vec<u8> {
@@ -1001,7 +867,17 @@ impl Failures {
 #[test]
 fn hostile_clients_leave_well_behaved_sessions_memory_cpu_and_shutdown_alone() {
     let t0 = Instant::now();
-    let mut server = Server::start();
+    let mut server = Server::start(
+        MAX_SESSIONS,
+        &[
+            ("RGYM_MAX_FRAME_BYTES", MAX_FRAME_BYTES.to_string()),
+            (
+                "RGYM_GENERATION_TIMEOUT",
+                GENERATION_TIMEOUT_SECS.to_string(),
+            ),
+            ("RGYM_SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT_SECS.to_string()),
+        ],
+    );
     let (addr, pid) = (server.addr, server.pid());
     let rss = RssSampler::start(pid);
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -1301,7 +1177,7 @@ fn hostile_clients_leave_well_behaved_sessions_memory_cpu_and_shutdown_alone() {
         RSS_BOUND_KIB / 1024,
         t0.elapsed().as_secs_f64()
     );
-    let warns = server.warn_lines.lock().unwrap().clone();
+    let warns = server.warnings();
     if !warns.is_empty() {
         eprintln!("soak: server warnings:\n{}", warns.join("\n"));
     }
@@ -1334,7 +1210,7 @@ fn hostile_clients_leave_well_behaved_sessions_memory_cpu_and_shutdown_alone() {
     failures.check(samples > 0 && max_rss < RSS_BOUND_KIB, || {
         format!("server RSS peaked at {max_rss} KiB, bound {RSS_BOUND_KIB} KiB")
     });
-    let bad = server.bad_lines.lock().unwrap().clone();
+    let bad = server.errors();
     failures.check(bad.is_empty(), || {
         format!("server logged:\n{}", bad.join("\n"))
     });

@@ -238,6 +238,29 @@ impl FrameGuard {
     }
 }
 
+/// A client frame as a client library would write it (masked with the key
+/// 1, 2, 3, 4), or as a hostile one might: `declared` overrides the length
+/// the header states. For the tests that speak raw WebSocket to the server.
+pub fn client_frame(fin: bool, opcode: u8, payload: &[u8], declared: Option<u64>) -> Vec<u8> {
+    const MASK: [u8; 4] = [1, 2, 3, 4];
+    let n = declared.unwrap_or(payload.len() as u64);
+    let mut f = vec![(u8::from(fin) << 7) | opcode];
+    match n {
+        0..=125 => f.push(0x80 | n as u8),
+        126..=0xffff => {
+            f.push(0x80 | 126);
+            f.extend_from_slice(&(n as u16).to_be_bytes());
+        }
+        _ => {
+            f.push(0x80 | 127);
+            f.extend_from_slice(&n.to_be_bytes());
+        }
+    }
+    f.extend_from_slice(&MASK);
+    f.extend(payload.iter().enumerate().map(|(i, b)| b ^ MASK[i % 4]));
+    f
+}
+
 /// The full length of a header that starts with `h`, once `h` says it.
 fn header_len(h: &[u8]) -> Option<usize> {
     if h.len() < 2 {
@@ -299,33 +322,12 @@ mod tests {
     use super::*;
     use futures_util::StreamExt;
 
-    /// A masked client frame header (mask key 1, 2, 3, 4).
     fn header(fin: bool, opcode: u8, len: u64) -> Vec<u8> {
-        let mut h = vec![(u8::from(fin) << 7) | opcode];
-        match len {
-            0..=125 => h.push(0x80 | len as u8),
-            126..=0xffff => {
-                h.push(0x80 | 126);
-                h.extend_from_slice(&(len as u16).to_be_bytes());
-            }
-            _ => {
-                h.push(0x80 | 127);
-                h.extend_from_slice(&len.to_be_bytes());
-            }
-        }
-        h.extend_from_slice(&[1, 2, 3, 4]);
-        h
+        client_frame(fin, opcode, &[], Some(len))
     }
 
     fn frame(fin: bool, opcode: u8, payload: &[u8]) -> Vec<u8> {
-        let mut f = header(fin, opcode, payload.len() as u64);
-        f.extend(
-            payload
-                .iter()
-                .enumerate()
-                .map(|(i, b)| b ^ [1, 2, 3, 4][i % 4]),
-        );
-        f
+        client_frame(fin, opcode, payload, None)
     }
 
     /// Feeds `bytes` in chunks of `step` and collects what passes and how it ends.

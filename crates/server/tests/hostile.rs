@@ -16,29 +16,9 @@ use tokio::net::TcpStream;
 
 static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// A masked client frame (mask 1, 2, 3, 4); `len` overrides the declared length.
+/// A masked client frame; `len` overrides the declared length.
 fn frame(fin: bool, opcode: u8, payload: &[u8], len: Option<u64>) -> Vec<u8> {
-    let n = len.unwrap_or(payload.len() as u64);
-    let mut f = vec![(u8::from(fin) << 7) | opcode];
-    match n {
-        0..=125 => f.push(0x80 | n as u8),
-        126..=0xffff => {
-            f.push(0x80 | 126);
-            f.extend_from_slice(&(n as u16).to_be_bytes());
-        }
-        _ => {
-            f.push(0x80 | 127);
-            f.extend_from_slice(&n.to_be_bytes());
-        }
-    }
-    f.extend_from_slice(&[1, 2, 3, 4]);
-    f.extend(
-        payload
-            .iter()
-            .enumerate()
-            .map(|(i, b)| b ^ [1, 2, 3, 4][i % 4]),
-    );
-    f
+    rgym_server::framing::client_frame(fin, opcode, payload, len)
 }
 
 fn text(v: &Value) -> Vec<u8> {
