@@ -15,18 +15,9 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
+use crate::error::EnvError;
 use crate::protocol::{loc, string_type};
 use crate::supervisor::{DatasetKey, SharedDataset, Supervisor};
-
-/// How a request failed, mapped to `VALIDATION_ERROR` / `EXECUTION_ERROR` on
-/// the socket and to 422 / 500 over HTTP.
-#[derive(Debug, Clone, PartialEq)]
-pub enum EnvError {
-    /// Pydantic-style error entries.
-    Validation(Vec<Value>),
-    /// The message of the exception the reference would raise.
-    Execution(String),
-}
 
 pub const DEFAULT_DATASET: &str = "leg_counting";
 pub const DEFAULT_SEED: i64 = 42;

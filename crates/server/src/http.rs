@@ -18,7 +18,8 @@ use dataset_core::input::{int_text, json_int, IntError};
 use dataset_core::Seed;
 use serde_json::{json, Map, Value};
 
-use crate::env::{empty_step_envelope, Env, EnvError};
+use crate::env::{empty_step_envelope, Env};
+use crate::error::EnvError;
 use crate::framing::FrameGuard;
 use crate::metrics::metrics;
 use crate::protocol::{

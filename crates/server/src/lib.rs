@@ -11,6 +11,7 @@
 
 pub mod assets;
 pub mod env;
+pub mod error;
 pub mod framing;
 pub mod http;
 pub mod logging;

@@ -31,7 +31,7 @@ use lru::LruCache;
 use prometheus::Histogram;
 use serde_json::{Map, Value};
 
-use crate::env::EnvError;
+use crate::error::EnvError;
 use crate::metrics::metrics;
 use crate::pool::{Lane, Pool, PoolError};
 

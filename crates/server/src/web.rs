@@ -13,7 +13,8 @@ use dataset_core::{DatasetError, DatasetInfo};
 use serde_json::{json, Map, Value};
 use tokio::sync::{broadcast, Mutex};
 
-use crate::env::{Env, EnvError};
+use crate::env::Env;
+use crate::error::EnvError;
 use crate::http::{
     internal_error, json_response, method_not_allowed, ok, read_json, reset_env, App,
 };

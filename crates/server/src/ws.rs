@@ -24,7 +24,8 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
-use crate::env::{Env, EnvError, Envelope, ResetOutcome, StepOutcome};
+use crate::env::{Env, Envelope, ResetOutcome, StepOutcome};
+use crate::error::EnvError;
 use crate::framing::{Violation, Watch};
 use crate::metrics::metrics;
 use crate::protocol::{
