@@ -24,6 +24,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
+use crate::app::AppState;
 use crate::env::{Env, Envelope, ResetOutcome, StepOutcome};
 use crate::error::EnvError;
 use crate::framing::{Violation, Watch};
@@ -34,7 +35,6 @@ use crate::protocol::{
 };
 use crate::sessions::{ServerClose, Slot};
 use crate::socket::{wire_len, Drain, Socket};
-use crate::AppState;
 
 /// What the socket carries: the `/ws` envelope protocol or raw JSON-RPC (`/mcp`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -994,7 +994,7 @@ mod tests {
     /// flood behind it cannot drain.
     #[actix_rt::test]
     async fn a_flood_of_requests_behind_in_flight_work_closes_with_1008() {
-        let app = Arc::new(AppState::new(crate::Settings::default()));
+        let app = Arc::new(AppState::new(crate::settings::Settings::default()));
         let (tx, mut rx) = spawn_detached(app.clone(), Mode::Env).expect("a slot");
         let slow = json!({"type": "reset", "data": {"dataset_name": "maze", "seed": 5, "size": 10,
             "dataset_config": {"min_grid_size": 120, "max_grid_size": 120, "min_dist": 1, "max_dist": 2}}});

@@ -1,7 +1,11 @@
-//! `/openapi.json`, generated from the handlers' annotations, and the two
-//! documentation pages that render it.
+//! `/openapi.json`, generated from the handlers' annotations.
 
+use std::sync::OnceLock;
+
+use actix_web::HttpResponse;
 use utoipa::OpenApi;
+
+use crate::app::App;
 
 use crate::protocol::{
     EnvErrorBody, EnvironmentMetadata, HealthResponse, JsonRpcMessage, ReasoningGymAction,
@@ -19,14 +23,14 @@ use crate::protocol::{
                        `/ws`; `/reset`, `/step` and `/state` are stateless."
     ),
     paths(
-        crate::http::reset,
-        crate::http::step,
-        crate::http::state,
-        crate::http::metadata,
-        crate::http::health,
-        crate::http::schema,
-        crate::http::mcp,
-        crate::http::prometheus_metrics,
+        super::api::reset,
+        super::api::step,
+        super::api::state,
+        super::api::metadata,
+        super::api::health,
+        super::api::schema,
+        super::api::mcp,
+        super::api::prometheus_metrics,
     ),
     components(schemas(
         ReasoningGymAction,
@@ -48,12 +52,23 @@ struct ApiDoc;
 
 #[derive(OpenApi)]
 #[openapi(paths(
-    crate::web::metadata,
-    crate::web::reset,
-    crate::web::step,
-    crate::web::state,
+    super::web::metadata,
+    super::web::reset,
+    super::web::step,
+    super::web::state,
 ))]
 struct WebApiDoc;
+
+/// `GET /openapi.json`. Generated once per process (per setting of the web
+/// interface, which adds its routes) on first request.
+pub async fn serve(app: App) -> HttpResponse {
+    static DOCS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+    let web = app.settings.web_interface;
+    let doc = DOCS[usize::from(web)].get_or_init(|| document(web));
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(doc.clone())
+}
 
 /// The OpenAPI document as JSON.
 pub fn document(web_interface: bool) -> String {
@@ -63,57 +78,6 @@ pub fn document(web_interface: bool) -> String {
     }
     doc.to_json().unwrap_or_else(|_| "{}".into())
 }
-
-/// `GET /docs`: Swagger UI over `/openapi.json`, its files served by `assets`.
-pub const SWAGGER_HTML: &str = r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link type="text/css" rel="stylesheet" href="/static/swagger-ui/swagger-ui.css">
-<link rel="icon" type="image/png" href="/static/swagger-ui/favicon-32x32.png">
-<title>OpenEnv Environment HTTP API - Swagger UI</title>
-</head>
-<body>
-<div id="swagger-ui"></div>
-<script src="/static/swagger-ui/swagger-ui-bundle.js"></script>
-<script>
-const ui = SwaggerUIBundle({
-    url: '/openapi.json',
-    dom_id: '#swagger-ui',
-    layout: 'BaseLayout',
-    deepLinking: true,
-    showExtensions: true,
-    showCommonExtensions: true,
-    // The default sends the document to validator.swagger.io for a badge.
-    validatorUrl: null,
-    presets: [SwaggerUIBundle.presets.apis],
-})
-</script>
-<noscript>The API description is at <a href="/openapi.json">/openapi.json</a>.</noscript>
-</body>
-</html>
-"#;
-
-/// `GET /redoc`: ReDoc over `/openapi.json`.
-pub const REDOC_HTML: &str = r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<title>OpenEnv Environment HTTP API - ReDoc</title>
-<meta charset="utf-8"/>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" type="image/png" href="/static/swagger-ui/favicon-32x32.png">
-<style>body { margin: 0; padding: 0; }</style>
-</head>
-<body>
-<noscript>ReDoc requires Javascript to function. The API description is at
-<a href="/openapi.json">/openapi.json</a>.</noscript>
-<redoc spec-url="/openapi.json"></redoc>
-<script src="/static/redoc/redoc.standalone.js"></script>
-</body>
-</html>
-"#;
-
 #[cfg(test)]
 mod tests {
     use serde_json::Value;

@@ -1,8 +1,8 @@
-//! The web interface (spec section 8): one env shared by every browser user,
-//! separate from the `/ws` sessions, plus `WS /ws/ui` pushing its state.
+//! The web interface's routes (PROTOCOL.md §8): the OpenEnv ones on the one
+//! shared environment ([`WebEnv`]), `WS /ws/ui` pushing its state, and the
+//! page's own JSON routes.
 
 use std::sync::OnceLock;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use actix_web::http::{header, StatusCode};
 use actix_web::web::{self, Bytes};
@@ -11,99 +11,17 @@ use actix_ws::{AggregatedMessage, CloseCode};
 use dashmap::DashMap;
 use dataset_core::{DatasetError, DatasetInfo};
 use serde_json::{json, Map, Value};
-use tokio::sync::{broadcast, Mutex};
+use tokio::sync::broadcast;
 
+use super::api::reset_env;
+use super::body::read_json;
+use super::reply::{internal_error, json_response, method_not_allowed, ok};
+use crate::app::App;
 use crate::env::Env;
 use crate::error::EnvError;
-use crate::http::{
-    internal_error, json_response, method_not_allowed, ok, read_json, reset_env, App,
-};
+use crate::framing::FrameGuard;
 use crate::protocol::validate_action;
-
-struct Shared {
-    env: Env,
-    current_observation: Value,
-    action_logs: Vec<Value>,
-    is_reset: bool,
-    /// For `/web/current`: after a step `current_observation` no longer
-    /// holds the question, and a page opened then still has to show it.
-    question: Value,
-    /// The reset parameters that built the current dataset.
-    dataset: Value,
-}
-
-pub struct WebEnv {
-    shared: Mutex<Shared>,
-    updates: broadcast::Sender<String>,
-}
-
-impl Default for WebEnv {
-    fn default() -> Self {
-        WebEnv::new()
-    }
-}
-
-/// `datetime.now().isoformat()`-like UTC timestamp.
-fn timestamp() -> String {
-    let d = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    let secs = d.as_secs() as i64;
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:06}",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60,
-        d.subsec_micros()
-    )
-}
-
-impl WebEnv {
-    pub fn new() -> WebEnv {
-        WebEnv {
-            shared: Mutex::new(Shared {
-                env: Env::new(),
-                current_observation: Value::Null,
-                action_logs: Vec::new(),
-                is_reset: true,
-                question: Value::Null,
-                dataset: Value::Null,
-            }),
-            updates: broadcast::channel(64).0,
-        }
-    }
-
-    fn snapshot(s: &Shared) -> String {
-        let st = s.env.state();
-        json!({
-            "type": "state_update",
-            "episode_state": {
-                "episode_id": st["episode_id"],
-                "step_count": st["step_count"],
-                "current_observation": s.current_observation,
-                "action_logs": s.action_logs,
-                "is_reset": s.is_reset,
-            }
-        })
-        .to_string()
-    }
-
-    fn publish(&self, s: &Shared) {
-        // No subscribers is fine.
-        let _ = self.updates.send(Self::snapshot(s));
-    }
-}
+use crate::web_env::WebEnv;
 
 fn web_env(app: &App) -> Option<&WebEnv> {
     app.web.as_ref()
@@ -144,22 +62,10 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
         Ok(Some(Value::Object(m))) => m,
         _ => return internal_error(),
     };
-    let mut s = web.shared.lock().await;
+    let mut s = web.lock().await;
     match reset_env(&app, &mut s.env, &params).await {
         Ok(envelope) => {
-            s.current_observation = envelope["observation"].clone();
-            s.action_logs.clear();
-            s.is_reset = true;
-            s.question = envelope["observation"]["question"].clone();
-            if let Some(d) = built_dataset(&params) {
-                s.dataset = d;
-            } else if s.dataset.is_null() {
-                s.dataset = json!({
-                    "dataset_name": crate::env::DEFAULT_DATASET,
-                    "seed": crate::env::DEFAULT_SEED,
-                    "size": crate::env::DEFAULT_SIZE,
-                });
-            }
+            s.record_reset(&params, &envelope);
             web.publish(&s);
             ok(&envelope)
         }
@@ -186,22 +92,12 @@ pub async fn step(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
     let Ok(answer) = validate_action(&action, &[]) else {
         return internal_error();
     };
-    let mut s = web.shared.lock().await;
+    let mut s = web.lock().await;
     let job = s.env.begin_step(answer);
     match job.run(&app.supervisor).await {
         Ok(outcome) => {
             let envelope = outcome.envelope().to_value();
-            let entry = json!({
-                "timestamp": timestamp(),
-                "action": action,
-                "observation": envelope["observation"],
-                "reward": envelope["reward"],
-                "done": envelope["done"],
-                "step_count": s.env.step_count(),
-            });
-            s.action_logs.push(entry);
-            s.current_observation = envelope["observation"].clone();
-            s.is_reset = false;
+            s.record_step(action, &envelope);
             web.publish(&s);
             ok(&envelope)
         }
@@ -215,7 +111,7 @@ pub async fn step(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
 )]
 pub async fn state(app: App) -> HttpResponse {
     match web_env(&app) {
-        Some(web) => ok(&web.shared.lock().await.env.state()),
+        Some(web) => ok(&web.lock().await.env.state()),
         None => internal_error(),
     }
 }
@@ -232,10 +128,10 @@ pub async fn ws_ui(
     };
     // Client frames are ignored, but still bounded on the way in.
     let max = app.settings.max_frame_bytes;
-    let (body, _) = crate::framing::FrameGuard::wrap(&req, body, max).await?;
+    let (body, _) = FrameGuard::wrap(&req, body, max).await?;
     let (resp, mut session, stream) = actix_ws::handle(&req, body)?;
-    let mut updates = web.updates.subscribe();
-    let first = WebEnv::snapshot(&*web.shared.lock().await);
+    let mut updates = web.subscribe();
+    let first = web.lock().await.snapshot();
     let mut shutdown = app.shutdown_signal();
     let mut stream = stream
         .max_frame_size(max)
@@ -327,33 +223,13 @@ async fn describe(name: web::Path<String>) -> HttpResponse {
     }
 }
 
-/// The parameters of a reset that builds a dataset, as the page shows them.
-fn built_dataset(params: &Map<String, Value>) -> Option<Value> {
-    params.get("dataset_name").filter(|v| !v.is_null())?;
-    let keep = [
-        "dataset_name",
-        "dataset_config",
-        "dataset_specs",
-        "seed",
-        "size",
-    ];
-    Some(Value::Object(
-        params
-            .iter()
-            .filter(|(k, v)| keep.contains(&k.as_str()) && !v.is_null())
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-    ))
-}
-
 /// `GET /web/current`: the question of the shared env's episode and the
 /// dataset it comes from (nulls before the first reset).
 async fn current(app: App) -> HttpResponse {
     let Some(web) = web_env(&app) else {
         return internal_error();
     };
-    let s = web.shared.lock().await;
-    ok(&json!({"question": s.question, "dataset": s.dataset}))
+    ok(&web.lock().await.current())
 }
 
 /// `POST /web/check` with reset parameters: would this reset succeed? Runs it
@@ -402,16 +278,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(res("/web/datasets/{name}").route(web::get().to(describe)))
         .service(res("/web/current").route(web::get().to(current)))
         .service(res("/web/check").route(web::post().to(check)));
-    crate::assets::register(cfg, &crate::assets::WEB_ASSETS);
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn timestamp_shape() {
-        let t = super::timestamp();
-        assert_eq!(t.len(), 26, "{t}");
-        assert_eq!(&t[4..5], "-");
-        assert_eq!(&t[10..11], "T");
-    }
+    super::assets::register(cfg, &super::assets::WEB_ASSETS);
 }

@@ -1,0 +1,308 @@
+//! Starting and stopping the server: binding, the actix-web app with its
+//! middleware, graceful shutdown within its bound, signals, and `rgym serve`.
+
+use std::io;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::ServerHandle;
+use actix_web::{web as aweb, App, HttpServer};
+
+use crate::app::AppState;
+use crate::logging::init_logging;
+use crate::metrics;
+use crate::settings::{ServeArgs, Settings};
+use crate::{http, socket};
+
+/// After `shutdown_timeout`, how long the sessions whose work was stopped
+/// have to send their error and close frames before connections are dropped.
+const FINAL_REPLIES: Duration = Duration::from_millis(300);
+/// How long close frames handed over last get to be written.
+const CLOSE_FLUSH: Duration = Duration::from_millis(100);
+/// And the process exits at the latest this long after `shutdown_timeout`,
+/// whatever is still running (`run` only).
+const EXIT_MARGIN: Duration = Duration::from_millis(900);
+
+/// One HTTP request being answered; counted while alive.
+struct InFlight(Arc<AtomicUsize>);
+
+impl InFlight {
+    fn enter(n: &Arc<AtomicUsize>) -> InFlight {
+        n.fetch_add(1, Ordering::SeqCst);
+        InFlight(n.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Polls `ok` until it holds (true) or `deadline` passes (false).
+async fn wait_until(ok: impl Fn() -> bool, deadline: tokio::time::Instant) -> bool {
+    loop {
+        if ok() {
+            return true;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// A server started with [`start`].
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    pub app: Arc<AppState>,
+    handle: ServerHandle,
+    task: actix_rt::task::JoinHandle<io::Result<()>>,
+}
+
+/// Can stop a running server from anywhere (signal handler, tests).
+#[derive(Clone)]
+pub struct StopHandle {
+    app: Arc<AppState>,
+    handle: ServerHandle,
+}
+
+impl StopHandle {
+    /// Graceful shutdown: stop accepting, let every session answer what it
+    /// has received and close with a close frame (1001), let HTTP requests
+    /// finish, then stop. At `shutdown_timeout` whatever is still running is
+    /// stopped: its waiters get an error (sessions an error frame, then 1001;
+    /// HTTP a 503), and `FINAL_REPLIES` later every remaining connection is
+    /// dropped.
+    ///
+    /// The waiting is done here rather than by actix's graceful stop, which
+    /// looks at its connections once a second and so overran the bound.
+    pub async fn stop(&self) {
+        let app = &self.app;
+        if !app.begin_shutdown() {
+            return;
+        }
+        tracing::info!("shutting down");
+        self.handle.pause().await;
+        let n = app.sessions.close_all();
+        app.mcp.close_all();
+        tracing::info!(sessions = n, "closing sessions");
+        let idle = || app.sessions.active() == 0 && app.http_in_flight() == 0;
+        let deadline = tokio::time::Instant::now() + app.settings.shutdown_timeout;
+        if !wait_until(idle, deadline).await {
+            let pool = app.supervisor.pool();
+            tracing::warn!(
+                sessions = app.sessions.active(),
+                http_requests = app.http_in_flight(),
+                running = pool.running(),
+                queued = pool.queued(),
+                "shutdown_timeout reached: stopping the work still in flight"
+            );
+            pool.stop_all();
+            wait_until(idle, tokio::time::Instant::now() + FINAL_REPLIES).await;
+        }
+        // Slots are freed as close frames are handed over: give the last
+        // ones a moment to reach their sockets.
+        tokio::time::sleep(CLOSE_FLUSH).await;
+        self.handle.stop(false).await;
+    }
+
+    /// Immediate stop (a second signal).
+    pub async fn force(&self) {
+        self.handle.stop(false).await;
+    }
+}
+
+impl RunningServer {
+    pub fn stop_handle(&self) -> StopHandle {
+        StopHandle {
+            app: self.app.clone(),
+            handle: self.handle.clone(),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Graceful shutdown, then waits for the server to finish.
+    pub async fn shutdown(self) -> io::Result<()> {
+        self.stop_handle().stop().await;
+        self.wait().await
+    }
+
+    /// Waits until the server stops.
+    pub async fn wait(self) -> io::Result<()> {
+        match self.task.await {
+            Ok(r) => r,
+            Err(e) => Err(io::Error::other(e.to_string())),
+        }
+    }
+}
+
+/// Binds and starts serving; must run inside an actix system.
+pub async fn start(settings: Settings) -> io::Result<RunningServer> {
+    let app = Arc::new(AppState::new(settings));
+    if let Some(t) = app.settings.idle_timeout {
+        app.sessions.spawn_reaper(t);
+    }
+    let s = &app.settings;
+    let data = aweb::Data::new(app.clone());
+    let payload = aweb::PayloadConfig::new(s.max_frame_bytes);
+    let web_interface = s.web_interface;
+    let in_flight = app.http_counter().clone();
+    let mut server = HttpServer::new(move || {
+        let in_flight = in_flight.clone();
+        App::new()
+            .app_data(data.clone())
+            .app_data(payload.clone())
+            .wrap_fn(move |req, srv| {
+                use actix_web::dev::Service;
+                let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
+                metrics::metrics()
+                    .http_requests
+                    .with_label_values(&[route.as_str()])
+                    .inc();
+                let counted = InFlight::enter(&in_flight);
+                let reply = srv.call(req);
+                async move {
+                    let r = reply.await;
+                    drop(counted);
+                    r
+                }
+            })
+            .configure(|cfg| http::configure(cfg, web_interface))
+            .default_service(aweb::to(http::reply::not_found))
+    })
+    .on_connect(socket::on_connect)
+    .disable_signals()
+    // With a disconnect timeout, actix "lingers" after a WebSocket response
+    // ends, reading until the client closes TCP, while Python's `websockets`
+    // waits for the server to close first: every close stalled for the whole
+    // timeout, and sometimes the FIN never came. Without it the socket is shut
+    // down as soon as the close frame is flushed.
+    .client_disconnect_timeout(Duration::ZERO)
+    // `StopHandle::stop` does the graceful part and then stops actix at once.
+    .shutdown_timeout(s.shutdown_timeout.as_secs() + 2);
+    if s.workers > 0 {
+        server = server.workers(s.workers);
+    }
+    let server = server.bind((s.host.as_str(), s.port))?;
+    let addr = server
+        .addrs()
+        .first()
+        .copied()
+        .ok_or_else(|| io::Error::other("bound to no address"))?;
+    let server = server.run();
+    let handle = server.handle();
+    let task = actix_rt::spawn(server);
+    tracing::info!(
+        %addr,
+        max_sessions = app.settings.max_sessions,
+        web_interface,
+        "rgym server listening"
+    );
+    Ok(RunningServer {
+        addr,
+        app,
+        handle,
+        task,
+    })
+}
+
+/// Resolves on the first SIGINT or SIGTERM.
+async fn signal() -> &'static str {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => tokio::select! {
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+                _ = term.recv() => "SIGTERM",
+            },
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                "SIGINT"
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+        "SIGINT"
+    }
+}
+
+/// Runs the server until SIGINT/SIGTERM (graceful) — a second signal stops
+/// at once. Blocks the calling thread.
+pub fn run(settings: Settings) -> io::Result<()> {
+    raise_fd_limit(settings.max_sessions);
+    actix_rt::System::new().block_on(async move {
+        let server = start(settings).await?;
+        let stop = server.stop_handle();
+        actix_rt::spawn(async move {
+            let sig = signal().await;
+            tracing::info!(signal = sig, "received signal, stopping gracefully");
+            // The promise: the process is gone shutdown_timeout + 1 s after
+            // the signal, whatever a connection or a job is doing.
+            let bound = stop.app.settings.shutdown_timeout + EXIT_MARGIN;
+            let _ = std::thread::Builder::new()
+                .name("rgym-exit".into())
+                .spawn(move || {
+                    std::thread::sleep(bound);
+                    tracing::warn!("shutdown overran its bound; exiting now");
+                    std::process::exit(0);
+                });
+            let graceful = stop.clone();
+            actix_rt::spawn(async move { graceful.stop().await });
+            let sig = signal().await;
+            tracing::warn!(signal = sig, "second signal, stopping now");
+            stop.force().await;
+        });
+        server.wait().await
+    })
+}
+
+/// Every session is a socket: with the default 4096 sessions the usual soft
+/// limit of 1024 descriptors would refuse connections long before capacity.
+/// Raises the soft limit toward the hard one (never lowers it) and warns when
+/// the hard limit is still below what `max_sessions` needs.
+fn raise_fd_limit(max_sessions: usize) {
+    let want = max_sessions as u64 + 256;
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit/setrlimit only read and write the struct passed in.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
+            return;
+        }
+        if lim.rlim_cur < want && lim.rlim_cur < lim.rlim_max {
+            let raised = libc::rlimit {
+                rlim_cur: want.min(lim.rlim_max),
+                rlim_max: lim.rlim_max,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                lim.rlim_cur = raised.rlim_cur;
+            }
+        }
+    }
+    if lim.rlim_cur < want {
+        tracing::warn!(
+            limit = lim.rlim_cur,
+            max_sessions,
+            "open-file limit is below what max_sessions needs"
+        );
+    }
+}
+
+/// `rgym serve`: settings from defaults, `--config`, environment and flags.
+pub fn serve(args: &ServeArgs) -> Result<(), String> {
+    let settings =
+        Settings::load(args.config.as_deref(), &args.overrides()).map_err(|e| e.to_string())?;
+    init_logging(settings.log_format);
+    run(settings).map_err(|e| format!("server error: {e}"))
+}
