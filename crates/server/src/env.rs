@@ -1,13 +1,19 @@
-//! One environment instance: the reset/step/state semantics of spec section 3.
+//! One environment instance: the reset/step/state semantics of PROTOCOL.md
+//! §3.
 //!
-//! Every operation is split in three so that the slow part (building a
-//! dataset, generating, scoring) runs without borrowing the env: a synchronous
-//! *plan* validates the request, an async *job* computes the outcome through the
-//! supervisor, and a synchronous *commit* applies it. A job that fails leaves
-//! the env exactly as it was, which is how a failed reset keeps the previous
-//! dataset, cursor, item and episode.
+//! Every operation has the same shape, written once here for every
+//! transport: *start* validates the request and answers on the spot when it
+//! can (a live dataset whose item is cached or cheap), or hands back a *job*
+//! for the slow part (building a dataset, generating or scoring on the worker
+//! pool), which runs without borrowing the env; *finish* commits a
+//! successful outcome and records the latency. A job that fails leaves the
+//! env exactly as it was, which is how a failed reset keeps the previous
+//! dataset, cursor, item and episode. HTTP and the web page await the job in
+//! place ([`Env::reset`], [`Env::step`]); the session actor awaits it off the
+//! actor so that its other frames (pings) are still answered.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use dataset_core::input::{echo_json, read_seed, read_size};
 use dataset_core::{Item, Seed};
@@ -16,6 +22,7 @@ use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use crate::error::EnvError;
+use crate::metrics::metrics;
 use crate::protocol::{loc, string_type};
 use crate::supervisor::{DatasetKey, SharedDataset, Supervisor};
 
@@ -80,6 +87,33 @@ pub struct StepJob {
 pub struct StepOutcome {
     /// Score, the item, and whether reasoning-gym gives it an answer at all.
     scored: Option<(f64, Arc<Item>, bool)>,
+}
+
+/// Where a reset or step stands once started: answered on the spot (refused,
+/// or the item cached or cheap), or a job to await before finishing.
+pub enum Now<T, J> {
+    Done(Result<T, EnvError>),
+    Later(J),
+}
+
+impl Now<ResetOutcome, ResetJob> {
+    /// The outcome, awaiting the job if there is one.
+    pub async fn outcome(self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
+        match self {
+            Now::Done(res) => res,
+            Now::Later(job) => job.run(sup).await,
+        }
+    }
+}
+
+impl Now<StepOutcome, StepJob> {
+    /// The outcome, awaiting the job if there is one.
+    pub async fn outcome(self, sup: &Supervisor) -> Result<StepOutcome, EnvError> {
+        match self {
+            Now::Done(res) => res,
+            Now::Later(job) => job.run(sup).await,
+        }
+    }
 }
 
 fn new_episode_id() -> String {
@@ -164,6 +198,73 @@ impl Env {
             answer,
         }
     }
+
+    /// Starts a reset: validates it, and answers at once when the dataset is
+    /// live and the item cached or cheap.
+    pub fn start_reset(
+        &self,
+        params: &Map<String, Value>,
+        sup: &Supervisor,
+    ) -> Now<ResetOutcome, ResetJob> {
+        match self.plan_reset(params) {
+            Ok(job) => job.run_now(sup),
+            Err(e) => Now::Done(Err(e)),
+        }
+    }
+
+    /// Finishes a reset started at `started`: commits it if it succeeded
+    /// and records its latency; the reply's envelope or the error.
+    pub fn finish_reset(
+        &mut self,
+        res: Result<ResetOutcome, EnvError>,
+        started: Instant,
+    ) -> Result<Envelope<'_>, EnvError> {
+        let reply = res.map(|o| self.commit_reset(o));
+        metrics()
+            .reset_latency
+            .observe(started.elapsed().as_secs_f64());
+        reply
+    }
+
+    /// A whole reset, for callers that can hold the env while it waits
+    /// (HTTP, the web page).
+    pub async fn reset(
+        &mut self,
+        params: &Map<String, Value>,
+        sup: &Supervisor,
+    ) -> Result<Envelope<'_>, EnvError> {
+        let started = Instant::now();
+        let res = self.start_reset(params, sup).outcome(sup).await;
+        self.finish_reset(res, started)
+    }
+
+    /// Starts a step: counts it, and scores at once when there is nothing to
+    /// score or the dataset scores cheaply.
+    pub fn start_step(&mut self, answer: String, sup: &Supervisor) -> Now<StepOutcome, StepJob> {
+        self.begin_step(answer).run_now(sup)
+    }
+
+    /// Finishes a step started at `started`: records its latency.
+    pub fn finish_step(
+        res: Result<StepOutcome, EnvError>,
+        started: Instant,
+    ) -> Result<StepOutcome, EnvError> {
+        metrics()
+            .step_latency
+            .observe(started.elapsed().as_secs_f64());
+        res
+    }
+
+    /// A whole step, for callers that can hold the env while it waits.
+    pub async fn step(
+        &mut self,
+        answer: String,
+        sup: &Supervisor,
+    ) -> Result<StepOutcome, EnvError> {
+        let started = Instant::now();
+        let res = self.start_step(answer, sup).outcome(sup).await;
+        Env::finish_step(res, started)
+    }
 }
 
 fn plan_build<'a>(
@@ -240,13 +341,13 @@ impl ResetJob {
 
     /// The outcome without waiting, when the dataset is live and the item
     /// cached or cheap; otherwise the job back, for [`ResetJob::run`].
-    pub fn run_now(self, sup: &Supervisor) -> Result<Result<ResetOutcome, EnvError>, ResetJob> {
+    pub fn run_now(self, sup: &Supervisor) -> Now<ResetOutcome, ResetJob> {
         let Some((dataset, index)) = self.target(sup) else {
-            return Err(self);
+            return Now::Later(self);
         };
         match sup.generate_now(&dataset, index) {
-            None => Err(self),
-            Some(item) => Ok(item.map(|item| self.outcome(dataset, index, item))),
+            None => Now::Later(self),
+            Some(item) => Now::Done(item.map(|item| self.outcome(dataset, index, item))),
         }
     }
 
@@ -293,17 +394,17 @@ fn default_key() -> DatasetKey {
 impl StepJob {
     /// The outcome without waiting, when there is nothing to score or the
     /// dataset scores cheaply; otherwise the job back.
-    pub fn run_now(self, sup: &Supervisor) -> Result<StepOutcome, StepJob> {
+    pub fn run_now(self, sup: &Supervisor) -> Now<StepOutcome, StepJob> {
         let Some((dataset, item)) = &self.target else {
-            return Ok(StepOutcome { scored: None });
+            return Now::Done(Ok(StepOutcome { scored: None }));
         };
         match sup.score_now(dataset, item, &self.answer) {
-            None => Err(self),
+            None => Now::Later(self),
             Some(score) => {
                 let has_answer = dataset.seeded.answer(item).is_some();
-                Ok(StepOutcome {
+                Now::Done(Ok(StepOutcome {
                     scored: Some((score, item.clone(), has_answer)),
-                })
+                }))
             }
         }
     }
@@ -489,6 +590,45 @@ mod tests {
         assert_eq!(b.key.seed, Seed::from(u64::MAX));
         assert_eq!(b.key.size, 1_000_000_000_000);
         assert!(b.config.is_empty());
+    }
+
+    /// Every transport runs the same start → (job) → finish sequence, and a
+    /// reset whose item is already cached is answered by `start` itself.
+    #[actix_rt::test]
+    async fn a_cached_item_is_answered_without_a_job() {
+        use crate::pool::Pool;
+        use crate::supervisor::ItemCache;
+        let sup = Supervisor::start(
+            ItemCache::new(16, 1 << 20),
+            std::time::Duration::from_secs(5),
+            Pool::new(1, 8),
+        );
+        let p = params(json!({"dataset_name": "leg_counting", "seed": 5, "size": 3}));
+        let mut first = Env::new();
+        assert!(
+            matches!(first.start_reset(&p, &sup), Now::Later(_)),
+            "not built yet"
+        );
+        let q = first.reset(&p, &sup).await.unwrap().observation.question;
+        let q = q.map(str::to_string);
+        let mut second = Env::new();
+        let Now::Done(Ok(out)) = second.start_reset(&p, &sup) else {
+            panic!("a live dataset and a cached item answer at once");
+        };
+        let envelope = second.finish_reset(Ok(out), Instant::now()).unwrap();
+        assert_eq!(envelope.observation.question.map(str::to_string), q);
+        // A failed reset is finished too (answered, timed) and changes nothing.
+        let bad = params(json!({"dataset_name": "nope", "seed": 1, "size": 1}));
+        let episode = second.episode_id().to_string();
+        assert!(second.reset(&bad, &sup).await.is_err());
+        assert_eq!(second.episode_id(), episode);
+        // A step with nothing to score is answered at once, and counted.
+        let mut fresh = Env::new();
+        assert!(matches!(
+            fresh.start_step("4".into(), &sup),
+            Now::Done(Ok(StepOutcome { scored: None }))
+        ));
+        assert_eq!(fresh.step_count(), 1);
     }
 
     #[test]

@@ -6,13 +6,11 @@
 use actix_web::http::StatusCode;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
-use std::time::Instant;
-
-use serde_json::{json, Map, Value};
+use serde_json::json;
 
 use super::body::{reset_params, step_action};
 use super::reply::{env_error_response, json_response, ok, unprocessable};
-use crate::app::{App, AppState};
+use crate::app::App;
 use crate::env::{empty_step_envelope, Env};
 use crate::error::EnvError;
 use crate::metrics::metrics;
@@ -20,21 +18,6 @@ use crate::protocol::{
     EnvErrorBody, EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest,
     ResultEnvelope, SchemaResponse, State, StepRequest, ValidationErrorBody,
 };
-
-/// Runs a reset on `env` and commits it; `Err` carries the env error.
-pub async fn reset_env(
-    app: &AppState,
-    env: &mut Env,
-    params: &Map<String, Value>,
-) -> Result<Value, EnvError> {
-    let started = Instant::now();
-    let job = env.plan_reset(params)?;
-    let out = job.run(&app.supervisor).await?;
-    metrics()
-        .reset_latency
-        .observe(started.elapsed().as_secs_f64());
-    Ok(env.commit_reset(out).to_value())
-}
 
 #[utoipa::path(
     post, path = "/reset", tag = "Environment Control",
@@ -55,8 +38,8 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
         Err(detail) => return unprocessable(detail),
     };
     let mut env = Env::new();
-    match reset_env(&app, &mut env, &params).await {
-        Ok(v) => ok(&v),
+    match env.reset(&params, &app.supervisor).await {
+        Ok(envelope) => ok(&envelope.to_value()),
         // Work stopped by the shutdown deadline: not the request's fault.
         Err(EnvError::Execution(msg)) if app.is_shutting_down() => {
             json_response(StatusCode::SERVICE_UNAVAILABLE, &json!({ "detail": msg }))

@@ -13,7 +13,6 @@ use dataset_core::{DatasetError, DatasetInfo};
 use serde_json::{json, Map, Value};
 use tokio::sync::broadcast;
 
-use super::api::reset_env;
 use super::body::read_json;
 use super::reply::{internal_error, json_response, method_not_allowed, ok};
 use crate::app::App;
@@ -63,7 +62,8 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
         _ => return internal_error(),
     };
     let mut s = web.lock().await;
-    match reset_env(&app, &mut s.env, &params).await {
+    let reset = s.env.reset(&params, &app.supervisor).await;
+    match reset.map(|envelope| envelope.to_value()) {
         Ok(envelope) => {
             s.record_reset(&params, &envelope);
             web.publish(&s);
@@ -93,8 +93,7 @@ pub async fn step(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
         return internal_error();
     };
     let mut s = web.lock().await;
-    let job = s.env.begin_step(answer);
-    match job.run(&app.supervisor).await {
+    match s.env.step(answer, &app.supervisor).await {
         Ok(outcome) => {
             let envelope = outcome.envelope().to_value();
             s.record_step(action, &envelope);
@@ -244,15 +243,8 @@ async fn check(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
         Err(e) => return ok(&json!({"ok": false, "error": "invalid JSON", "errors": e})),
     };
     let mut env = Env::new();
-    let outcome = match env.plan_reset(&params) {
-        Ok(job) => job.run(&app.supervisor).await,
-        Err(e) => Err(e),
-    };
-    match outcome {
-        Ok(out) => {
-            let envelope = env.commit_reset(out).to_value();
-            ok(&json!({"ok": true, "question": envelope["observation"]["question"]}))
-        }
+    match env.reset(&params, &app.supervisor).await {
+        Ok(envelope) => ok(&json!({"ok": true, "question": envelope.observation.question})),
         Err(EnvError::Execution(msg)) => ok(&json!({"ok": false, "error": msg})),
         Err(EnvError::Validation(errors)) => {
             let msg = errors

@@ -21,7 +21,7 @@ use super::fifo::{Fifo, Weighed};
 use super::frames::{env_error_frame, is_close_request, observation_frame, parse_request, Request};
 use super::outlet::{close_reason, Emitted, Outlet, Replies};
 use crate::app::AppState;
-use crate::env::{Env, ResetOutcome, StepOutcome};
+use crate::env::{Env, Now, ResetOutcome, StepOutcome};
 use crate::error::EnvError;
 use crate::framing::{Violation, Watch};
 use crate::metrics::metrics;
@@ -303,40 +303,36 @@ impl WsSession {
                 m.message("reset");
                 self.touch();
                 let started = Instant::now();
-                let job = match self.env.plan_reset(&params) {
-                    Ok(job) => job,
-                    Err(e) => {
-                        self.send(ctx, &env_error_frame(e));
-                        return;
+                // Refusals, cached and cheap items are answered here; only a
+                // build or a dataset not yet known to be cheap waits on
+                // another thread.
+                match self.env.start_reset(&params, &self.app.supervisor) {
+                    Now::Done(res) => self.finish_reset(ctx, res, started),
+                    Now::Later(job) => {
+                        let sup = self.app.supervisor.clone();
+                        self.wait_for(
+                            ctx,
+                            async move { job.run(&sup).await },
+                            move |act, ctx, res| act.finish_reset(ctx, res, started),
+                        );
                     }
-                };
-                // Cached or cheap items are answered here; only a build or a
-                // dataset not yet known to be cheap waits on another thread.
-                let job = match job.run_now(&self.app.supervisor) {
-                    Ok(res) => return self.finish_reset(ctx, res, started),
-                    Err(job) => job,
-                };
-                let sup = self.app.supervisor.clone();
-                self.wait_for(
-                    ctx,
-                    async move { job.run(&sup).await },
-                    move |act, ctx, res| act.finish_reset(ctx, res, started),
-                );
+                }
             }
             Request::Step(answer) => {
                 m.message("step");
                 self.touch();
                 let started = Instant::now();
-                let job = match self.env.begin_step(answer).run_now(&self.app.supervisor) {
-                    Ok(outcome) => return self.finish_step(ctx, Ok(outcome), started),
-                    Err(job) => job,
-                };
-                let sup = self.app.supervisor.clone();
-                self.wait_for(
-                    ctx,
-                    async move { job.run(&sup).await },
-                    move |act, ctx, res| act.finish_step(ctx, res, started),
-                );
+                match self.env.start_step(answer, &self.app.supervisor) {
+                    Now::Done(res) => self.finish_step(ctx, res, started),
+                    Now::Later(job) => {
+                        let sup = self.app.supervisor.clone();
+                        self.wait_for(
+                            ctx,
+                            async move { job.run(&sup).await },
+                            move |act, ctx, res| act.finish_step(ctx, res, started),
+                        );
+                    }
+                }
             }
         }
     }
@@ -367,16 +363,13 @@ impl WsSession {
         res: Result<ResetOutcome, EnvError>,
         started: Instant,
     ) {
-        match res {
-            Ok(outcome) => {
-                let text = observation_frame(&self.env.commit_reset(outcome));
+        match self.env.finish_reset(res, started) {
+            Ok(envelope) => {
+                let text = observation_frame(&envelope);
                 self.send_text(ctx, text);
             }
             Err(e) => self.send(ctx, &env_error_frame(e)),
         }
-        metrics()
-            .reset_latency
-            .observe(started.elapsed().as_secs_f64());
     }
 
     fn finish_step(
@@ -385,13 +378,10 @@ impl WsSession {
         res: Result<StepOutcome, EnvError>,
         started: Instant,
     ) {
-        match res {
+        match Env::finish_step(res, started) {
             Ok(outcome) => self.send_text(ctx, observation_frame(&outcome.envelope())),
             Err(e) => self.send(ctx, &env_error_frame(e)),
         }
-        metrics()
-            .step_latency
-            .observe(started.elapsed().as_secs_f64());
     }
 }
 
