@@ -17,13 +17,15 @@ use std::time::Instant;
 
 use dataset_core::input::{echo_json, read_seed, read_size};
 use dataset_core::{Item, Seed};
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use crate::error::EnvError;
 use crate::metrics::metrics;
 use crate::protocol::{loc, string_type};
+// The wire shapes live with the other wire shapes; re-exported because the
+// env builds them (and callers of the env name them from here).
+pub use crate::protocol::{Envelope, Observation};
 use crate::supervisor::{DatasetKey, SharedDataset, Supervisor};
 
 pub const DEFAULT_DATASET: &str = "leg_counting";
@@ -443,41 +445,6 @@ impl StepOutcome {
 
     pub fn score(&self) -> Option<f64> {
         self.scored.as_ref().map(|(s, _, _)| *s)
-    }
-}
-
-/// `ReasoningGymObservation` as the wire carries it (spec §3): built from
-/// borrowed parts and serialized once, with no `Value` tree in between.
-#[derive(Debug, Default, Serialize)]
-pub struct Observation<'a> {
-    pub question: Option<&'a str>,
-    pub score: Option<f64>,
-    pub correct_answer: Option<&'a str>,
-    pub dataset_metadata: Option<&'a dataset_core::Metadata>,
-}
-
-/// The `data` of an observation frame, and the body of `POST /reset|/step`.
-#[derive(Debug, Serialize)]
-pub struct Envelope<'a> {
-    pub observation: Observation<'a>,
-    pub reward: f64,
-    pub done: bool,
-}
-
-impl<'a> Envelope<'a> {
-    pub fn reset(question: &'a str) -> Envelope<'a> {
-        Envelope {
-            observation: Observation {
-                question: Some(question),
-                ..Observation::default()
-            },
-            reward: 0.0,
-            done: false,
-        }
-    }
-
-    pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).unwrap_or(Value::Null)
     }
 }
 

@@ -1,9 +1,13 @@
-//! Wire shapes of spec section 2 and 5: actions, result envelopes, state,
+//! Wire shapes of PROTOCOL.md §2 and §5: actions, result envelopes, state,
 //! error frames, and pydantic-style validation error entries.
 //!
-//! The typed structs exist so that `/schema` and `/openapi.json` are derived
-//! from code; replies are assembled as `serde_json` values because their key
-//! order and float formatting are part of the contract.
+//! Each shape is one type: `/schema` and `/openapi.json` are derived from
+//! the same structs that are sent ([`Envelope`] and [`Observation`] are both
+//! the reply of every reset and step and its documentation). The Python
+//! models of `/schema` (`ReasoningGymAction`, `ReasoningGymObservation`,
+//! `State`) are documentation only: they describe openenv's models, whose
+//! observation has fields the wire never carries. Error frames and entries
+//! are assembled as `serde_json` values, keeping the reference's key order.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -75,22 +79,54 @@ pub struct State {
     pub step_count: u64,
 }
 
-/// The observation as it travels in a result envelope: exactly four keys.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct WireObservation {
-    pub question: Option<String>,
+/// The observation as the wire carries it (PROTOCOL.md §2.2): exactly four
+/// keys, built from borrowed parts of the item and serialized once, with no
+/// `Value` tree in between. The same type documents the reply in
+/// `/openapi.json` (as `WireObservation`, with the description it has
+/// always had there).
+#[derive(Debug, Default, Serialize, ToSchema)]
+#[schema(
+    as = WireObservation,
+    description = "The observation as it travels in a result envelope: exactly four keys."
+)]
+pub struct Observation<'a> {
+    pub question: Option<&'a str>,
     pub score: Option<f64>,
-    pub correct_answer: Option<String>,
+    pub correct_answer: Option<&'a str>,
     #[schema(value_type = Option<Object>)]
-    pub dataset_metadata: Option<Map<String, Value>>,
+    pub dataset_metadata: Option<&'a dataset_core::Metadata>,
 }
 
-/// Reply to reset and step (spec 2.2).
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct ResultEnvelope {
-    pub observation: WireObservation,
-    pub reward: Option<f64>,
+/// The `data` of an observation frame, and the body of `POST /reset|/step`
+/// (PROTOCOL.md §2.2). In `/openapi.json` as `ResultEnvelope`; the
+/// description there still names the OpenEnv spec's section, as it always
+/// has, so that the document stays byte for byte what clients have seen.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ResultEnvelope, description = "Reply to reset and step (spec 2.2).")]
+pub struct Envelope<'a> {
+    pub observation: Observation<'a>,
+    // Always a number here; the model allows null. (A plain comment: a doc
+    // comment would become a description in /openapi.json.)
+    #[schema(value_type = Option<f64>)]
+    pub reward: f64,
     pub done: bool,
+}
+
+impl<'a> Envelope<'a> {
+    pub fn reset(question: &'a str) -> Envelope<'a> {
+        Envelope {
+            observation: Observation {
+                question: Some(question),
+                ..Observation::default()
+            },
+            reward: 0.0,
+            done: false,
+        }
+    }
+
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
 }
 
 /// `POST /reset` body: all optional; other keys pass through to the env.

@@ -15,8 +15,8 @@ use crate::env::{empty_step_envelope, Env};
 use crate::error::EnvError;
 use crate::metrics::metrics;
 use crate::protocol::{
-    EnvErrorBody, EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest,
-    ResultEnvelope, SchemaResponse, State, StepRequest, ValidationErrorBody,
+    EnvErrorBody, Envelope, EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest,
+    SchemaResponse, State, StepRequest, ValidationErrorBody,
 };
 
 #[utoipa::path(
@@ -26,7 +26,7 @@ use crate::protocol::{
                    use the WebSocket `/ws` for episodes.",
     request_body(content = Option<ResetRequest>, content_type = "application/json"),
     responses(
-        (status = 200, description = "Environment reset successfully", body = ResultEnvelope),
+        (status = 200, description = "Environment reset successfully", body = Envelope),
         (status = 422, description = "Validation error", body = ValidationErrorBody),
         (status = 500, description = "Environment error (unknown dataset, invalid config, missing seed/size...): `{\"detail\": message}`", body = EnvErrorBody),
         (status = 503, description = "The server is shutting down and stopped this request's work", body = EnvErrorBody),
@@ -58,7 +58,7 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
                    Invalid actions answer 422.",
     request_body(content = StepRequest, content_type = "application/json"),
     responses(
-        (status = 200, description = "Action executed successfully", body = ResultEnvelope),
+        (status = 200, description = "Action executed successfully", body = Envelope),
         (status = 422, description = "Validation error", body = ValidationErrorBody),
     )
 )]

@@ -8,9 +8,9 @@ use utoipa::OpenApi;
 use crate::app::App;
 
 use crate::protocol::{
-    EnvErrorBody, EnvironmentMetadata, HealthResponse, JsonRpcMessage, ReasoningGymAction,
-    ReasoningGymObservation, ResetRequest, ResultEnvelope, SchemaResponse, State, StepRequest,
-    ValidationErrorBody, WireObservation,
+    EnvErrorBody, Envelope, EnvironmentMetadata, HealthResponse, JsonRpcMessage, Observation,
+    ReasoningGymAction, ReasoningGymObservation, ResetRequest, SchemaResponse, State, StepRequest,
+    ValidationErrorBody,
 };
 
 #[derive(OpenApi)]
@@ -36,8 +36,8 @@ use crate::protocol::{
         ReasoningGymAction,
         ReasoningGymObservation,
         State,
-        WireObservation,
-        ResultEnvelope,
+        Observation,
+        Envelope,
         ResetRequest,
         StepRequest,
         HealthResponse,
@@ -81,6 +81,31 @@ pub fn document(web_interface: bool) -> String {
 #[cfg(test)]
 mod tests {
     use serde_json::Value;
+
+    use crate::protocol::{Envelope, Observation};
+
+    /// The reply's documentation is derived from the type that is sent:
+    /// the documented properties are the keys a reply carries.
+    #[test]
+    fn the_documented_reply_is_the_sent_one() {
+        let doc: Value = serde_json::from_str(&super::document(false)).unwrap();
+        let keys = |v: &Value| {
+            let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+            k.sort();
+            k
+        };
+        let schemas = &doc["components"]["schemas"];
+        let sent = Envelope::reset("q").to_value();
+        assert_eq!(keys(&schemas["ResultEnvelope"]["properties"]), keys(&sent));
+        assert_eq!(
+            keys(&schemas["WireObservation"]["properties"]),
+            keys(&serde_json::to_value(Observation::default()).unwrap())
+        );
+        assert_eq!(
+            schemas["ResultEnvelope"]["properties"]["observation"]["$ref"],
+            "#/components/schemas/WireObservation"
+        );
+    }
 
     #[test]
     fn required_paths_and_version() {

@@ -48,7 +48,7 @@ pub async fn metadata() -> HttpResponse {
     post, path = "/web/reset", tag = "Web Interface", summary = "Reset the shared web env",
     request_body(content = Option<crate::protocol::ResetRequest>, content_type = "application/json"),
     responses(
-        (status = 200, description = "Reset", body = crate::protocol::ResultEnvelope),
+        (status = 200, description = "Reset", body = crate::protocol::Envelope),
         (status = 500, description = "Environment error", content_type = "text/plain", body = String),
     )
 )]
@@ -77,7 +77,7 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
     post, path = "/web/step", tag = "Web Interface", summary = "Step the shared web env",
     request_body(content = crate::protocol::StepRequest, content_type = "application/json"),
     responses(
-        (status = 200, description = "Step", body = crate::protocol::ResultEnvelope),
+        (status = 200, description = "Step", body = crate::protocol::Envelope),
         (status = 500, description = "Invalid action or environment error", content_type = "text/plain", body = String),
     )
 )]

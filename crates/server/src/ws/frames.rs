@@ -7,11 +7,10 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::env::Envelope;
 use crate::error::EnvError;
 use crate::protocol::{
     dict_type, error_frame, extra_forbidden, missing, validate_action, validation_frame, verr,
-    EXECUTION_ERROR, INVALID_JSON, UNKNOWN_TYPE,
+    Envelope, EXECUTION_ERROR, INVALID_JSON, UNKNOWN_TYPE,
 };
 
 /// A message type of PROTOCOL.md §5.2, read once from the frame's `type`.
@@ -197,7 +196,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::env::Observation;
+    use crate::protocol::Observation;
 
     fn err(text: &str) -> Value {
         match parse_request(text) {
