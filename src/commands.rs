@@ -8,7 +8,7 @@ use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use dataset_core::config::{describe as describe_config, ConfigDoc};
+use dataset_core::config::{describe as describe_config, describe_json, ConfigDoc};
 use dataset_core::input::{self, IntError};
 use dataset_core::{export, DatasetInfo, Seeded};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -184,27 +184,11 @@ pub fn describe(args: &DescribeArgs) -> CliResult {
     })?;
     let doc = describe_config(info);
     let out = if args.json {
-        describe_json(info, &doc).to_string() + "\n"
+        describe_json(info, &doc, Some(parity(info.name)), false).to_string() + "\n"
     } else {
         describe_text(info, &doc)
     };
     write_stdout(out.as_bytes())
-}
-
-fn describe_json(info: &DatasetInfo, doc: &ConfigDoc) -> Value {
-    let mut v = json!({
-        "name": info.name,
-        "category": info.category,
-        "description": info.description,
-        "parity": parity(info.name),
-        "config_class": info.config_class,
-        "fields": doc.fields_json(),
-        "rules": doc.rules,
-    });
-    if let Some(e) = &doc.error {
-        v["defaults_error"] = e.as_str().into();
-    }
-    v
 }
 
 fn describe_text(info: &DatasetInfo, doc: &ConfigDoc) -> String {

@@ -110,6 +110,37 @@ fn record_field(
     });
 }
 
+/// What `rgym describe --json` and the web page's `GET /web/datasets/{name}`
+/// say of a dataset, in one key order: `name`, `category`, `description`,
+/// `parity` (the CLI knows it, from the golden files), `config_class`,
+/// `fields`, `rules`, `defaults` (the config object the page pre-fills;
+/// fields whose default the dataset derives are left out), and
+/// `defaults_error` when the defaults alone do not build.
+pub fn describe_json(
+    info: &DatasetInfo,
+    doc: &ConfigDoc,
+    parity: Option<&str>,
+    with_defaults: bool,
+) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), info.name.into());
+    m.insert("category".into(), info.category.into());
+    m.insert("description".into(), info.description.into());
+    if let Some(p) = parity {
+        m.insert("parity".into(), p.into());
+    }
+    m.insert("config_class".into(), info.config_class.into());
+    m.insert("fields".into(), doc.fields_json().into());
+    m.insert("rules".into(), doc.rules.clone().into());
+    if with_defaults {
+        m.insert("defaults".into(), doc.defaults().into());
+    }
+    if let Some(e) = &doc.error {
+        m.insert("defaults_error".into(), e.as_str().into());
+    }
+    Value::Object(m)
+}
+
 /// The config fields, defaults and validation rules of a dataset, found by
 /// building it with seed 0, size 500 and an empty config.
 pub fn describe(info: &DatasetInfo) -> ConfigDoc {
@@ -380,13 +411,13 @@ impl<'a> ConfigReader<'a> {
     }
 }
 
-/// A JSON integer as Python would see it (`true` is 1; `3.0` is not an int).
+/// A JSON integer as Python would see it (`true` is 1; `3.0` is not an
+/// int), when it fits an `i64`: [`input::json_int`]'s rule, the one rule
+/// for what counts as an int wherever rgym reads one (seeds, sizes, config
+/// fields, HTTP bodies).
 pub fn as_int(v: &Value) -> Option<i64> {
-    match v {
-        Value::Bool(b) => Some(*b as i64),
-        Value::Number(n) => n.as_i64(),
-        _ => None,
-    }
+    let n = input::json_int(v).ok()?.as_i128()?;
+    i64::try_from(n).ok()
 }
 
 #[cfg(test)]
@@ -428,6 +459,51 @@ mod tests {
         config_class: "FakeConfig",
         build,
     };
+
+    #[test]
+    fn config_ints_follow_the_one_int_rule() {
+        let int = |text: &str| as_int(&serde_json::from_str(text).unwrap());
+        assert_eq!(int("42"), Some(42));
+        assert_eq!(int("-7"), Some(-7));
+        assert_eq!(int("true"), Some(1));
+        assert_eq!(int("false"), Some(0));
+        assert_eq!(int("9223372036854775807"), Some(i64::MAX));
+        for not in ["3.0", "1e3", "\"3\"", "null", "[1]", "9223372036854775808"] {
+            assert_eq!(int(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn describe_json_has_one_key_order() {
+        let doc = describe(&INFO);
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(
+            keys(&describe_json(&INFO, &doc, Some("golden"), false)),
+            [
+                "name",
+                "category",
+                "description",
+                "parity",
+                "config_class",
+                "fields",
+                "rules"
+            ]
+        );
+        let page = describe_json(&INFO, &doc, None, true);
+        assert_eq!(
+            keys(&page),
+            [
+                "name",
+                "category",
+                "description",
+                "config_class",
+                "fields",
+                "rules",
+                "defaults"
+            ]
+        );
+        assert_eq!(page["defaults"], json!({"lo": 3, "hi": null}));
+    }
 
     #[test]
     fn describe_records_fields_defaults_and_rules_once() {

@@ -9,7 +9,7 @@ use actix_web::web::{self, Bytes};
 use actix_web::{HttpRequest, HttpResponse};
 use actix_ws::{AggregatedMessage, CloseCode};
 use dashmap::DashMap;
-use dataset_core::{DatasetError, DatasetInfo};
+use dataset_core::DatasetError;
 use serde_json::{json, Map, Value};
 use tokio::sync::broadcast;
 
@@ -180,25 +180,6 @@ async fn datasets() -> HttpResponse {
     ok(&Value::Array(list))
 }
 
-/// What `rgym describe --json` says, plus `defaults`: the config object the
-/// page pre-fills (fields whose default the dataset derives are left out).
-fn describe_json(info: &DatasetInfo) -> Value {
-    let doc = dataset_core::config::describe(info);
-    let mut v = json!({
-        "name": info.name,
-        "category": info.category,
-        "description": info.description,
-        "config_class": info.config_class,
-        "fields": doc.fields_json(),
-        "rules": doc.rules,
-        "defaults": doc.defaults(),
-    });
-    if let Some(e) = doc.error {
-        v["defaults_error"] = e.into();
-    }
-    v
-}
-
 /// `GET /web/datasets/{name}`: config fields, defaults and rules. Describing
 /// builds the dataset, so each answer is computed once, off the worker thread.
 async fn describe(name: web::Path<String>) -> HttpResponse {
@@ -213,7 +194,11 @@ async fn describe(name: web::Path<String>) -> HttpResponse {
     if let Some(v) = cache.get(info.name) {
         return ok(&v);
     }
-    match web::block(move || describe_json(info)).await {
+    let described = move || {
+        let doc = dataset_core::config::describe(info);
+        dataset_core::config::describe_json(info, &doc, None, true)
+    };
+    match web::block(described).await {
         Ok(v) => {
             cache.insert(info.name, v.clone());
             ok(&v)
