@@ -11,7 +11,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Message, Utf8Bytes};
 
-/// leg_counting, seed 42, index 0 (spec §2.2), byte for byte what a real
+/// leg_counting, seed 42, index 0 (docs/PROTOCOL.md §2.2), byte for byte what a real
 /// server sends, so frame sizes match.
 pub const RESET_REPLY: &str = r#"{"type":"observation","data":{"observation":{"question":"Your task is to count how many legs there are in total when given a list of animals.\n\nNow, how many legs are there in total if you have 3 sea slugs, 12 deers, 2 giraffes, 11 elephants?\n","score":null,"correct_answer":null,"dataset_metadata":null},"reward":0.0,"done":false}}"#;
 pub const STEP_REPLY: &str = r#"{"type":"observation","data":{"observation":{"question":null,"score":0.0,"correct_answer":"100","dataset_metadata":{"source_dataset":"leg_counting","source_index":0,"animals":{"sea slug":3,"deer":12,"giraffe":2,"elephant":11},"num_animals":4,"total_legs":100,"difficulty":{"num_animals":[3,10],"num_instances":[1,15]}}},"reward":0.0,"done":true}}"#;

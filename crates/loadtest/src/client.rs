@@ -1,5 +1,5 @@
 //! One WebSocket session as the Python `EnvClient` drives it: connect, send a
-//! request, take the next frame as its reply (spec §6).
+//! request, take the next frame as its reply (docs/PROTOCOL.md §6).
 
 use std::time::Duration;
 
@@ -53,7 +53,7 @@ impl Failure {
     }
 
     /// Whether the session can go on on the same connection. Errors the
-    /// protocol keeps the connection open for (spec §5.4) do not end it;
+    /// protocol keeps the connection open for (docs/PROTOCOL.md §5.4) do not end it;
     /// everything else may have desynchronised request/reply pairing.
     pub fn keeps_connection(&self) -> bool {
         match self {
@@ -144,7 +144,7 @@ pub async fn next_text(ws: &mut Ws) -> Result<Utf8Bytes, Failure> {
 
 /// Ends a session the way the Python client does: `{"type":"close"}`, then the
 /// closing handshake. A data frame in reply to `close` is a protocol
-/// violation (spec §5.3: close gets no reply).
+/// violation (docs/PROTOCOL.md §5.3: close gets no reply).
 pub async fn close(mut ws: Ws, grace: Duration) -> Result<(), Failure> {
     let fut = async {
         ws.send(Message::text(r#"{"type":"close"}"#))

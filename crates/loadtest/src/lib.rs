@@ -11,7 +11,7 @@
 //! * `idle`: opens N sessions (one reset each), holds them, then checks each
 //!   still answers; reports the server's RSS per held session.
 //!
-//! Every reply is validated (spec §2.2, §5.3–5.4). Runs are bounded in time
+//! Every reply is validated (docs/PROTOCOL.md §2.2, §5.3–5.4). Runs are bounded in time
 //! (warm-up + duration + one request timeout) and optionally in count
 //! (`--max-episodes`), and only loopback targets are accepted.
 

@@ -332,7 +332,7 @@ async fn run_idle(ctx: Arc<Ctx>, nofile: u64) -> Result<Report, String> {
 
 /// Keeps reading while held so that pings are answered (tungstenite replies
 /// while reading); anything but control frames is a protocol violation,
-/// since the server must not send unsolicited frames (spec §5.3).
+/// since the server must not send unsolicited frames (docs/PROTOCOL.md §5.3).
 async fn hold(ws: &mut Ws, mut hold_rx: watch::Receiver<bool>) -> Result<(), Failure> {
     use futures_util::StreamExt;
     loop {

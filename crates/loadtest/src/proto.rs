@@ -1,4 +1,4 @@
-//! Checks every server reply against the wire protocol (spec §2.2, §5.3).
+//! Checks every server reply against the wire protocol (docs/PROTOCOL.md §2.2, §5.3).
 //! The load generator must notice a server that is fast because it is wrong,
 //! so nothing is skipped for speed: each reply is parsed in full.
 

@@ -1,5 +1,5 @@
 //! Where the load goes. The URL is read the way the Python client reads
-//! `base_url` (spec §5.1), and only loopback addresses are accepted: a load
+//! `base_url` (docs/PROTOCOL.md §5.1), and only loopback addresses are accepted: a load
 //! generator pointed at a remote host by a typo is a denial of service.
 
 use std::net::{SocketAddr, ToSocketAddrs};

@@ -150,7 +150,7 @@ impl Env {
         self.step_count
     }
 
-    /// Validates reset parameters (spec 3.1) without touching the env.
+    /// Validates reset parameters (PROTOCOL.md §3.1) without touching the env.
     pub fn plan_reset(&self, params: &Map<String, Value>) -> Result<ResetJob, EnvError> {
         // Unknown keys are dropped and `null` means absent.
         let get = |k: &str| {

@@ -1,4 +1,4 @@
-//! Minimal MCP (spec section 7): JSON-RPC 2.0 with openenv's session
+//! Minimal MCP (PROTOCOL.md §7): JSON-RPC 2.0 with openenv's session
 //! lifecycle methods. This environment has no tools.
 
 use std::sync::Arc;

@@ -14,8 +14,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use utoipa::ToSchema;
 
-/// What `step` carries (spec 2.1).
+/// What `step` carries (PROTOCOL.md §2.1). Its `/openapi.json` description
+/// is set apart so that the document keeps the words it has always had.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, ToSchema)]
+#[schema(description = "What `step` carries (spec 2.1).")]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "ReasoningGymAction",
@@ -63,8 +65,10 @@ pub struct ReasoningGymObservation {
     pub dataset_metadata: Option<Map<String, Value>>,
 }
 
-/// Episode state (spec 2.3).
+/// Episode state (PROTOCOL.md §2.3); its `/openapi.json` description, like
+/// the action's, is kept as it was.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, ToSchema)]
+#[schema(description = "Episode state (spec 2.3).")]
 #[schemars(
     title = "State",
     description = "Base class for environment state.",
@@ -235,7 +239,7 @@ pub fn metadata(web: bool, readme: Option<String>) -> Value {
     })
 }
 
-// ---- error codes (spec 5.4) ----------------------------------------------
+// ---- error codes (PROTOCOL.md §5.4) ---------------------------------------
 
 pub const INVALID_JSON: &str = "INVALID_JSON";
 pub const UNKNOWN_TYPE: &str = "UNKNOWN_TYPE";
@@ -320,7 +324,7 @@ pub fn string_type(at: Vec<Value>, input: Value) -> Value {
     verr("string_type", &at, "Input should be a valid string", input)
 }
 
-/// Checks an action object (spec 2.1); `prefix` is prepended to each `loc`.
+/// Checks an action object (PROTOCOL.md §2.1); `prefix` is prepended to each `loc`.
 /// Returns the answer.
 pub fn validate_action(action: &Value, prefix: &[Value]) -> Result<String, Vec<Value>> {
     let at = |field: &str| {

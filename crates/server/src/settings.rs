@@ -59,7 +59,7 @@ pub struct Settings {
     /// Longest wait for in-flight work when shutting down.
     pub shutdown_timeout: Duration,
     pub log_format: LogFormat,
-    /// The `/web` routes of spec section 8.
+    /// The `/web` routes of PROTOCOL.md §8.
     pub web_interface: bool,
 }
 

@@ -421,7 +421,7 @@ async fn execution_errors_keep_the_session() {
         json!({"dataset_name": "composite", "seed": 1, "size": 3}),
         json!({"dataset_name": "composite", "dataset_specs": [], "seed": 1, "size": 3}),
         json!({"dataset_name": "composite", "dataset_specs": [{"name": "no_such_dataset_xyz"}], "seed": 1, "size": 3}),
-        // reference quirks 1 and 2: size <= 0 hangs there, "3" breaks later resets
+        // reference quirks 1 and 2 (PROTOCOL.md §9): size <= 0 hangs there, "3" breaks later resets
         json!({"dataset_name": "leg_counting", "seed": 1, "size": 0}),
         json!({"dataset_name": "leg_counting", "seed": 1, "size": -1}),
         json!({"dataset_name": "leg_counting", "seed": 1, "size": "3"}),
@@ -491,7 +491,7 @@ async fn protocol_errors_keep_the_connection() {
             "{bad}"
         );
     }
-    // reference quirk 3: non-objects and binary frames no longer kill the session
+    // reference quirk 3 (PROTOCOL.md §9): non-objects and binary frames no longer kill the session
     for raw in ["[1, 2]", "\"x\"", "null", "42"] {
         let r = ws.rt_raw(raw).await;
         assert_eq!(r["type"], "error", "{raw}");

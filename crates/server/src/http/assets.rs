@@ -70,7 +70,7 @@ pub static DOCS_ASSETS: [Asset; 9] = [
     ),
 ];
 
-/// Only with the web interface on (spec section 8 keeps `/web*` off otherwise).
+/// Only with the web interface on (PROTOCOL.md §8: `/web*` is off otherwise).
 pub static WEB_ASSETS: [Asset; 4] = [
     asset!("/web/", "web/index.html", "text/html; charset=utf-8"),
     asset!("/web/static/app.js", "web/app.js", JS),

@@ -28,7 +28,7 @@ pub fn unprocessable(detail: Vec<Value>) -> HttpResponse {
 }
 
 /// What an unhandled exception in the reference looks like (the web routes
-/// answer this, spec §8).
+/// answer this, PROTOCOL.md §8).
 pub fn internal_error() -> HttpResponse {
     HttpResponse::InternalServerError()
         .content_type("text/plain; charset=utf-8")
@@ -38,7 +38,7 @@ pub fn internal_error() -> HttpResponse {
 /// `POST /reset`'s env errors: still the 500 the reference answers, but with
 /// a body naming the error, as the WebSocket error frame does
 /// (`{"detail": "Dataset 'word_sortin' not registered"}`), where the
-/// reference's is a bare "Internal Server Error" (spec §9 quirk 8).
+/// reference's is a bare "Internal Server Error" (PROTOCOL.md §9, quirk 8).
 pub fn env_error_response(e: &EnvError) -> HttpResponse {
     let body = match e {
         EnvError::Execution(msg) => json!({ "detail": msg }),

@@ -85,7 +85,7 @@ async fn upgrade(
                 let _ = session.text(frame.to_string()).await;
                 // The Python client connects, then sends its first request and
                 // reads the reply. Closing at once makes that send fail and the
-                // error frame is never read (reference quirk 5); closing once
+                // error frame is never read (PROTOCOL.md §9, quirk 5); closing once
                 // the request arrives (or after a second) lets it surface as
                 // `RuntimeError(... CAPACITY_REACHED)`.
                 let _ =

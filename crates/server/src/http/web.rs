@@ -169,7 +169,7 @@ pub async fn ws_ui(
 }
 
 // The routes below serve the page only. They are not in `/openapi.json`, so
-// OpenEnv tooling sees exactly the API of spec section 8.
+// OpenEnv tooling sees exactly the API of PROTOCOL.md §8.
 
 /// `GET /web/datasets`: the registry, for the page's dataset picker.
 async fn datasets() -> HttpResponse {
@@ -217,8 +217,8 @@ async fn current(app: App) -> HttpResponse {
 }
 
 /// `POST /web/check` with reset parameters: would this reset succeed? Runs it
-/// on a throwaway env, because `/web/reset` must answer a bare 500 (spec
-/// section 8) and the page wants the reason, shown next to the config.
+/// on a throwaway env, because `/web/reset` must answer a bare 500
+/// (PROTOCOL.md §8) and the page wants the reason, shown next to the config.
 /// Always 200: `{"ok": true, "question"}` or `{"ok": false, "error", "errors"?}`.
 async fn check(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
     let params = match read_json(&req, &body) {
