@@ -39,7 +39,7 @@ pub struct Metrics {
     pub scores: HistogramVec,
     /// Label `route`: the matched HTTP route pattern.
     pub http_requests: IntCounterVec,
-    /// Label `work`: building, generating, scoring. Work sent to the blocking pool
+    /// Label `work`: building, generating, scoring. Work sent to the worker pool
     /// (datasets not yet known to be cheap); the rest runs inline.
     pub offloaded: IntCounterVec,
     /// `messages` for the labels every frame uses, resolved once: a label

@@ -48,7 +48,7 @@ struct Shared {
     costs: DashMap<(String, String), Weak<Costs>>,
     /// The datasets built last, held strongly: agents that reconnect and
     /// reset with the same parameters (churn) find their dataset live
-    /// instead of rebuilding it on the blocking pool.
+    /// instead of rebuilding it on the worker pool.
     recent: Mutex<Recent>,
     cache: Mutex<ItemCache>,
     limit: Duration,
@@ -286,7 +286,7 @@ impl Supervisor {
         }))
     }
 
-    /// Item `index`, on the blocking pool under the time limit unless it can
+    /// Item `index`, on the worker pool under the time limit unless it can
     /// be had at once.
     pub async fn generate(
         &self,
@@ -500,7 +500,7 @@ mod tests {
             .unwrap();
         assert!(
             sup.generate_now(&ds, 0).is_none(),
-            "unknown cost: blocking pool"
+            "unknown cost: worker pool"
         );
         for i in 0..u64::from(WARM_UP) {
             let item = sup.generate(ds.clone(), i).await.unwrap();
