@@ -122,7 +122,7 @@ pub fn describe(info: &DatasetInfo) -> ConfigDoc {
     }
     RECORDING.with(|r| *r.borrow_mut() = Some(ConfigDoc::default()));
     let stop = Stop;
-    let built = crate::build_with(info, &Map::new(), Some(Seed::from(0u8)), Some(500));
+    let built = crate::build_dataset(info, &Map::new(), Some(Seed::from(0u8)), Some(500));
     let mut doc = RECORDING
         .with(|r| r.borrow_mut().take())
         .unwrap_or_default();
@@ -400,9 +400,6 @@ mod tests {
 
     struct Fake;
     impl Dataset for Fake {
-        fn name(&self) -> &str {
-            "fake"
-        }
         fn generate(&self, _: u64) -> Result<Item> {
             Err(DatasetError::Generation("unused".into()))
         }

@@ -73,11 +73,9 @@ impl From<RandomError> for DatasetError {
 
 pub type Result<T, E = DatasetError> = std::result::Result<T, E>;
 
-/// A seeded, sized procedural dataset.
+/// A seeded, sized procedural dataset. Its name and the other registry facts
+/// are its [`DatasetInfo`], which [`Seeded`] keeps beside it.
 pub trait Dataset: Send + Sync {
-    /// The registered name (`metadata.source_dataset`).
-    fn name(&self) -> &str;
-
     /// Item `idx`, `0 <= idx < size`. Callers check the bound.
     fn generate(&self, idx: u64) -> Result<Item>;
 
@@ -111,10 +109,13 @@ pub trait Dataset: Send + Sync {
     }
 }
 
-/// A built dataset together with the seed and size every item depends on.
+/// A built dataset together with its registry entry and the seed and size
+/// every item depends on. Items are only made through it (the dataset itself
+/// is private), so that what the core adds to every item cannot be bypassed.
 #[derive(Clone)]
 pub struct Seeded {
-    pub dataset: Arc<dyn Dataset>,
+    pub info: &'static DatasetInfo,
+    dataset: Arc<dyn Dataset>,
     pub seed: Seed,
     pub size: u64,
 }
@@ -122,24 +123,31 @@ pub struct Seeded {
 impl Seeded {
     /// Item `idx`, with the bound checked.
     pub fn get(&self, idx: u64) -> Result<Item> {
-        if idx >= self.size {
-            return Err(DatasetError::IndexOutOfRange {
-                index: idx,
-                size: self.size,
-            });
-        }
-        self.dataset.generate(idx)
+        self.check(idx)?;
+        self.generate(idx)
     }
 
     /// [`get`](Self::get) into a reused `item` (see [`Dataset::generate_into`]).
     pub fn get_into(&self, idx: u64, item: &mut Item) -> Result<()> {
+        self.check(idx)?;
+        self.dataset.generate_into(idx, item)
+    }
+
+    /// Item `idx` whatever `size` says. Only `composite` wants this: its
+    /// members are read at the composite's index, which, as in reasoning-gym,
+    /// their own size does not bound. Everyone else calls [`get`](Self::get).
+    pub fn generate(&self, idx: u64) -> Result<Item> {
+        self.dataset.generate(idx)
+    }
+
+    fn check(&self, idx: u64) -> Result<()> {
         if idx >= self.size {
             return Err(DatasetError::IndexOutOfRange {
                 index: idx,
                 size: self.size,
             });
         }
-        self.dataset.generate_into(idx, item)
+        Ok(())
     }
 
     pub fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
@@ -179,7 +187,7 @@ pub struct DatasetInfo {
 
 /// Builds a dataset from a JSON config that includes `seed` and optionally `size`
 /// (default 500, as in every reasoning-gym config).
-pub fn build(info: &DatasetInfo, config: &Map<String, Value>) -> Result<Seeded> {
+pub fn build(info: &'static DatasetInfo, config: &Map<String, Value>) -> Result<Seeded> {
     build_with(info, config, None, None)
 }
 
@@ -187,11 +195,28 @@ pub fn build(info: &DatasetInfo, config: &Map<String, Value>) -> Result<Seeded> 
 /// given beside the config (they may exceed what a JSON number holds). Giving
 /// one both ways is Python's "multiple values" `TypeError`.
 pub fn build_with(
-    info: &DatasetInfo,
+    info: &'static DatasetInfo,
     config: &Map<String, Value>,
     seed: Option<Seed>,
     size: Option<u64>,
 ) -> Result<Seeded> {
+    let (dataset, params) = build_dataset(info, config, seed, size)?;
+    Ok(Seeded {
+        info,
+        dataset,
+        seed: params.seed,
+        size: params.size,
+    })
+}
+
+/// [`build_with`] short of the [`Seeded`], which keeps `info` for good and so
+/// needs it `'static`; [`config::describe`] only wants to see the build run.
+pub(crate) fn build_dataset(
+    info: &DatasetInfo,
+    config: &Map<String, Value>,
+    seed: Option<Seed>,
+    size: Option<u64>,
+) -> Result<(Arc<dyn Dataset>, Params)> {
     for (key, given) in [("seed", seed.is_some()), ("size", size.is_some())] {
         if given && config.contains_key(key) {
             return Err(DatasetError::InvalidConfig(format!(
@@ -210,17 +235,10 @@ pub fn build_with(
         Some(n) => n,
         None => reader.size(500)?,
     };
-    let params = Params {
-        seed: seed.clone(),
-        size,
-    };
-    let dataset = (info.build)(&mut reader, params)?;
+    let params = Params { seed, size };
+    let dataset = (info.build)(&mut reader, params.clone())?;
     reader.finish()?;
-    Ok(Seeded {
-        dataset,
-        seed,
-        size,
-    })
+    Ok((dataset, params))
 }
 
 /// Builds the metadata map from `(key, value)` pairs in order. A value is

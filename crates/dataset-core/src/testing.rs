@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::{build_with, DatasetError, DatasetInfo, Result, Seed, Seeded};
 
 /// `info` built from the JSON object `config`, seed 1 and size 1 given beside it.
-pub fn build_json(info: &DatasetInfo, config: &Value) -> Result<Seeded> {
+pub fn build_json(info: &'static DatasetInfo, config: &Value) -> Result<Seeded> {
     let empty = Map::new();
     build_with(
         info,
@@ -18,7 +18,7 @@ pub fn build_json(info: &DatasetInfo, config: &Value) -> Result<Seeded> {
 }
 
 /// The `InvalidConfig` message `config` is refused with.
-pub fn refused(info: &DatasetInfo, config: Value) -> String {
+pub fn refused(info: &'static DatasetInfo, config: Value) -> String {
     match build_json(info, &config) {
         Err(DatasetError::InvalidConfig(msg)) => msg,
         Err(e) => panic!("{}: {config} failed otherwise: {e}", info.name),
@@ -27,7 +27,7 @@ pub fn refused(info: &DatasetInfo, config: Value) -> String {
 }
 
 /// Asserts that `config` builds.
-pub fn accepted(info: &DatasetInfo, config: Value) {
+pub fn accepted(info: &'static DatasetInfo, config: Value) {
     if let Err(e) = build_json(info, &config) {
         panic!("{}: {config} refused: {e}", info.name);
     }

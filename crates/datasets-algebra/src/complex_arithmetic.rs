@@ -161,10 +161,6 @@ fn py_int_of(x: f64) -> Value {
 }
 
 impl Dataset for ComplexArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         if self.operations.len() != self.weights.len() {

@@ -71,10 +71,6 @@ fn normal_form(mut program: Vec<u8>) -> Option<Vec<u8>> {
 }
 
 impl Dataset for Ab {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let length = self.length as u64;

@@ -83,10 +83,6 @@ impl BaseConversion {
 }
 
 impl Dataset for BaseConversion {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let value = rng.randint(self.min_value, self.max_value)? as u64;

@@ -100,10 +100,6 @@ fn min_swaps(s: &str) -> i64 {
 }
 
 impl Dataset for BinaryAlternation {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;

@@ -129,10 +129,6 @@ fn value_to_text(value: &PyValue) -> Option<String> {
 }
 
 impl Dataset for BinaryMatrix {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)? as usize;

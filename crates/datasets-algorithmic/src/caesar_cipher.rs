@@ -85,10 +85,6 @@ fn encrypt(text: &str, rotation: i64) -> String {
 }
 
 impl Dataset for CaesarCipher {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let sentence = rng.choice(&self.sentences)?;

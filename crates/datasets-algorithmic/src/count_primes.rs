@@ -88,10 +88,6 @@ impl CountPrimes {
 }
 
 impl Dataset for CountPrimes {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let start = rng.randint(self.min_n, self.max_n)?;

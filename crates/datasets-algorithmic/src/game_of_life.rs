@@ -116,10 +116,6 @@ fn cell_matches(ans: &PyValue, i: usize, j: usize, expected: &PyValue) -> Option
 }
 
 impl Dataset for GameOfLife {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (x, y) = (self.grid_size_x as usize, self.grid_size_y as usize);

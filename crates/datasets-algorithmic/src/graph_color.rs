@@ -180,10 +180,6 @@ fn verify(puzzle: &Value, coloring: &PyValue) -> Verdict {
 }
 
 impl Dataset for GraphColor {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     /// Any proper colouring is right, so reasoning-gym gives no answer.
     fn answer_is_none(&self) -> bool {
         true

@@ -116,10 +116,6 @@ fn sort_nested(value: &PyValue) -> Option<Vec<Vec<PyValue>>> {
 }
 
 impl Dataset for GroupAnagrams {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let sets = anagram_sets();
         let mut rng = item_rng(&self.seed, idx);

@@ -120,10 +120,6 @@ impl IsomorphicStrings {
 }
 
 impl Dataset for IsomorphicStrings {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let string_length = rng.randint(self.min_string_length, self.max_string_length)?;

@@ -109,10 +109,6 @@ fn scramble(word: &str, corruption_level: f64, rng: &mut Random) -> Result<Strin
 }
 
 impl Dataset for LetterJumble {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_words = rng.randint(self.min_words, self.max_words)?;

@@ -46,10 +46,6 @@ fn py_extreme(xs: &[f64], better: impl Fn(f64, f64) -> bool) -> f64 {
 }
 
 impl Dataset for NumberFiltering {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let count = rng.randint(self.list.min_numbers, self.list.max_numbers)?;

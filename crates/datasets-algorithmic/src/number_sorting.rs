@@ -67,10 +67,6 @@ fn is_sorted(floats: &[Float], reverse: bool) -> bool {
 }
 
 impl Dataset for NumberSorting {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let count = rng.randint(self.list.min_numbers, self.list.max_numbers)?;

@@ -49,10 +49,6 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
 }
 
 impl Dataset for Palindrome {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let length = rng.randint(self.min_length, self.max_length)?;

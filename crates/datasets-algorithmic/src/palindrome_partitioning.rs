@@ -160,10 +160,6 @@ fn set_of_tuples(value: &PyValue) -> Option<HashSet<HashKey>> {
 }
 
 impl Dataset for PalindromePartitioning {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let string_len = rng.randint(self.min_string_len, self.max_string_len)?;

@@ -127,10 +127,6 @@ impl RansomNote {
 }
 
 impl Dataset for RansomNote {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let note_length = rng.randint(self.min_note_length, self.max_note_length)?;

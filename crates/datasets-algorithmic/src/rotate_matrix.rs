@@ -55,10 +55,6 @@ fn rot90(m: &[Vec<i64>]) -> Vec<Vec<i64>> {
 }
 
 impl Dataset for RotateMatrix {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;

@@ -112,10 +112,6 @@ fn minutes_to_rot(m: &[Vec<i64>]) -> i64 {
 }
 
 impl Dataset for RottenOranges {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;

@@ -46,10 +46,6 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
 }
 
 impl Dataset for SentenceReordering {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let sentence = item_rng(&self.seed, idx).choice(&self.sentences)?;
         // The words are shuffled with a second, fresh `Random(seed + idx)`.

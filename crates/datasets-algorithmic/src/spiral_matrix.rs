@@ -85,10 +85,6 @@ fn spiral(m: &[Vec<i64>]) -> Vec<i64> {
 }
 
 impl Dataset for SpiralMatrix {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;

@@ -97,10 +97,6 @@ pub(crate) fn run_rules<const N: usize>(
 }
 
 impl Dataset for StringSplitting {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (lo, hi) = (self.min_initial_machines, self.max_initial_machines);

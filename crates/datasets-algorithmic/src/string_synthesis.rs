@@ -87,10 +87,6 @@ fn apply_rule(mut c: [i64; 9]) -> [i64; 9] {
 }
 
 impl Dataset for StringSynthesis {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (lo, hi) = (self.min_initial_blocks, self.max_initial_blocks);

@@ -49,10 +49,6 @@ pub(crate) fn alnum_words() -> Vec<&'static str> {
 }
 
 impl Dataset for WordSequenceReversal {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_words = rng

@@ -109,10 +109,6 @@ impl WordSorting {
 }
 
 impl Dataset for WordSorting {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let count = rng.randint(self.min_words, self.max_words)?;

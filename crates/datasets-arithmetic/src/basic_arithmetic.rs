@@ -89,10 +89,6 @@ fn pow10(n: i64) -> BigInt {
 }
 
 impl Dataset for BasicArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;

@@ -229,10 +229,6 @@ impl Parser<'_> {
 }
 
 impl Dataset for BitwiseArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let expr = generate_expression(&mut rng, self.difficulty.max(1))?;

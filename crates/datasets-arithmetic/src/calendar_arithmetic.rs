@@ -506,10 +506,6 @@ impl CalendarArithmetic {
 }
 
 impl Dataset for CalendarArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (question, answer, mut metadata) = match *rng.choice(&self.tasks)? {

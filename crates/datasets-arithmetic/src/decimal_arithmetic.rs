@@ -213,10 +213,6 @@ fn syntax_error() -> DatasetError {
 }
 
 impl Dataset for DecimalArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let ctx = self.context()?;

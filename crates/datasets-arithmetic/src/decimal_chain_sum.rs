@@ -77,10 +77,6 @@ fn decimal_failed(e: DecimalError) -> DatasetError {
 }
 
 impl Dataset for DecimalChainSum {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;

@@ -124,10 +124,6 @@ impl Dice {
 }
 
 impl Dataset for Dice {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let p = self.puzzle(&mut rng)?;

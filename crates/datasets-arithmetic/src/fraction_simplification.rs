@@ -116,10 +116,6 @@ fn format_fraction(
 }
 
 impl Dataset for FractionSimplification {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let f = self.fraction(&mut rng)?;

@@ -47,10 +47,6 @@ impl Gcd {
 }
 
 impl Dataset for Gcd {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (numbers, gcd) = self.numbers(&mut rng)?;

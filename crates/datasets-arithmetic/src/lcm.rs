@@ -73,10 +73,6 @@ impl Lcm {
 }
 
 impl Dataset for Lcm {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (numbers, lcm) = self.numbers(&mut rng)?;

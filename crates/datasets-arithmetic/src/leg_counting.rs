@@ -91,10 +91,6 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
 }
 
 impl Dataset for LegCounting {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut item = Item::default();
         self.generate_into(idx, &mut item)?;

@@ -66,10 +66,6 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
 }
 
 impl Dataset for NumberFormat {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_candidates = rng.randint(self.min_num_candidates, self.max_num_candidates)?;

@@ -71,10 +71,6 @@ fn sig_figs(x: &Decimal) -> Result<SigFigs, DecimalError> {
 }
 
 impl Dataset for PowerFunction {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let base = round_ndigits(py_uniform(&mut rng, self.min_base, self.max_base), 4);

@@ -71,10 +71,6 @@ fn parse_factors(answer: &str) -> Option<Vec<BigInt>> {
 }
 
 impl Dataset for PrimeFactorization {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let number = rng.randint(self.min_value, self.max_value)?;

@@ -53,10 +53,6 @@ fn product(constants: &[BigInt]) -> Result<BigInt> {
 }
 
 impl Dataset for Products {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_terms = rng.randint(self.t.min_terms, self.t.max_terms)?;

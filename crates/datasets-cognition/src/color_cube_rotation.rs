@@ -91,10 +91,6 @@ fn rotate_to_top(faces: &mut [usize; 6], from: usize) {
 }
 
 impl Dataset for ColorCubeRotation {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let mut colors: Vec<usize> = (0..COLORS.len()).collect();

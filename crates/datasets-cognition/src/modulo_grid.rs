@@ -112,10 +112,6 @@ fn flatten(grid: &[Vec<char>]) -> String {
 }
 
 impl Dataset for ModuloGrid {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         // A remainder modulo 1 is 0 and targets start at 1: the reference loops
         // forever looking for a grid with a single hit.

@@ -62,10 +62,6 @@ fn triplet(i: u64) -> [&'static str; 3] {
 }
 
 impl Dataset for NeedleHaystack {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_statements = rng.randint(self.min_num_statements, self.max_num_statements)?;

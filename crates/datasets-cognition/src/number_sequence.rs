@@ -178,10 +178,6 @@ fn run(rule: &Rule, start: i64, num_terms: usize, complexity: i64) -> Option<Vec
 }
 
 impl Dataset for NumberSequence {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let complexity = rng.randint(1, self.max_complexity)?;

@@ -107,10 +107,6 @@ fn draw(n: i64, width: i64, height: i64, rng: &mut Random) -> Result<(String, i6
 }
 
 impl Dataset for RectangleCount {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let target = rng.randint(1, self.max_rectangles)?;

@@ -198,10 +198,6 @@ fn encode(sentence: &str, base: &str) -> String {
 }
 
 impl Dataset for EmojiMystery {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let emoji = *rng.choice(&EMOJIS)?;

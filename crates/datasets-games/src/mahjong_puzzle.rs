@@ -95,10 +95,6 @@ struct Round {
 }
 
 impl Dataset for MahjongPuzzle {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         // At most two of each letter to start with.

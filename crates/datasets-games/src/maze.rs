@@ -127,10 +127,6 @@ fn bfs(
 }
 
 impl Dataset for Maze {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let picked = rng.sample(PRINTABLE, 4)?;

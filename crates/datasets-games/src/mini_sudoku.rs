@@ -162,10 +162,6 @@ fn board_to_string(board: &Board) -> String {
 }
 
 impl Dataset for MiniSudoku {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let solved = solved_board(&mut rng)?;

@@ -130,10 +130,6 @@ impl NQueens {
 }
 
 impl Dataset for NQueens {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let solved = *rng.choice(&self.solutions)?;

@@ -372,10 +372,6 @@ impl Sudoku {
 }
 
 impl Dataset for Sudoku {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let solved = Self::solved_board(&mut rng);

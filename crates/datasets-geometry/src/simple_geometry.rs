@@ -93,10 +93,6 @@ impl SimpleGeometry {
 }
 
 impl Dataset for SimpleGeometry {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n_sides = rng.randint(self.min_sides, self.max_sides)?;

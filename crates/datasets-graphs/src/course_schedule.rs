@@ -155,10 +155,6 @@ fn repr_pairs(pairs: &[Pair]) -> String {
 }
 
 impl Dataset for CourseSchedule {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_courses = rng.randint(self.min_num_courses, self.max_num_courses)?;

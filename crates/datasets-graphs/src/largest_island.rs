@@ -151,10 +151,6 @@ fn largest_island(grid: &[Vec<u8>]) -> usize {
 }
 
 impl Dataset for LargestIsland {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let rows = rng.randint(self.min_rows, self.max_rows)?;

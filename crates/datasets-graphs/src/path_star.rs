@@ -75,10 +75,6 @@ fn normalize(s: &str) -> String {
 }
 
 impl Dataset for PathStar {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let center = rng.randrange_to(self.node_range)?;

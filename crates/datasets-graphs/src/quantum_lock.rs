@@ -253,10 +253,6 @@ fn simulate_sequence(metadata: &serde_json::Map<String, Value>, seq: &[char]) ->
 }
 
 impl Dataset for QuantumLock {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let difficulty = rng.randint(1, self.difficulty)?;

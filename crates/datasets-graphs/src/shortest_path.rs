@@ -183,10 +183,6 @@ fn matrix_of(item: &Item) -> Option<Grid> {
 }
 
 impl Dataset for ShortestPath {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let rows = rng.randint(self.min_rows, self.max_rows)?;

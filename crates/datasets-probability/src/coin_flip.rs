@@ -99,10 +99,6 @@ fn half_pow(n: u64) -> f64 {
 }
 
 impl Dataset for CoinFlip {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_trials, self.max_trials)?;

@@ -204,10 +204,6 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 impl Dataset for ChessStateEval {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let target = rng.randint(self.min_moves, self.max_moves)?;

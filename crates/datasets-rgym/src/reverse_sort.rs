@@ -224,10 +224,6 @@ impl ReverseSort {
 }
 
 impl Dataset for ReverseSort {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (shown, sorted) = self.draw(&mut rng)?;

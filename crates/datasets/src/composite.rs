@@ -122,16 +122,12 @@ fn parse_spec(spec: &Value) -> Result<(String, Weight, Map<String, Value>)> {
 }
 
 impl Dataset for Composite {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let pick = rng.choices_weighted_indices(&self.weights, 1)?[0];
         // Sub-datasets share the composite's index and, as in reasoning-gym,
         // their own `size` does not bound it.
-        self.subs[pick].dataset.generate(idx)
+        self.subs[pick].generate(idx)
     }
 
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
