@@ -76,7 +76,9 @@ pub type Result<T, E = DatasetError> = std::result::Result<T, E>;
 /// A seeded, sized procedural dataset. Its name and the other registry facts
 /// are its [`DatasetInfo`], which [`Seeded`] keeps beside it.
 pub trait Dataset: Send + Sync {
-    /// Item `idx`, `0 <= idx < size`. Callers check the bound.
+    /// Item `idx`, `0 <= idx < size`. Callers check the bound. The metadata
+    /// holds the dataset's own keys: [`Seeded`] puts `source_dataset` and
+    /// `source_index` in front of them (see [`Dataset::writes_source_keys`]).
     fn generate(&self, idx: u64) -> Result<Item>;
 
     /// Item `idx` written over `item`, which a bulk writer keeps from one row
@@ -98,6 +100,14 @@ pub trait Dataset: Send + Sync {
     /// (puzzles with many valid solutions, checked by the scorer). Their items
     /// carry an empty `answer`, and [`Dataset::answer`] shows it as `None`.
     fn answer_is_none(&self) -> bool {
+        false
+    }
+
+    /// True for a dataset whose items already carry `source_dataset` and
+    /// `source_index` where its reference puts them, so that [`Seeded`] must
+    /// not put them first: `calendar_arithmetic` writes them after the task's
+    /// own keys, `composite` passes its members' items on as they are.
+    fn writes_source_keys(&self) -> bool {
         false
     }
 
@@ -130,14 +140,31 @@ impl Seeded {
     /// [`get`](Self::get) into a reused `item` (see [`Dataset::generate_into`]).
     pub fn get_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         self.check(idx)?;
-        self.dataset.generate_into(idx, item)
+        let own = self.dataset.writes_source_keys();
+        if !own {
+            item.metadata.expect_source(self.info.name, idx);
+        }
+        self.dataset.generate_into(idx, item)?;
+        if !own {
+            item.metadata.put_source_first(self.info.name, idx);
+        }
+        Ok(())
     }
 
     /// Item `idx` whatever `size` says. Only `composite` wants this: its
     /// members are read at the composite's index, which, as in reasoning-gym,
     /// their own size does not bound. Everyone else calls [`get`](Self::get).
     pub fn generate(&self, idx: u64) -> Result<Item> {
-        self.dataset.generate(idx)
+        let mut item = self.dataset.generate(idx)?;
+        self.put_source(idx, &mut item);
+        Ok(item)
+    }
+
+    /// The head of every item's metadata, which the datasets leave to us.
+    fn put_source(&self, idx: u64, item: &mut Item) {
+        if !self.dataset.writes_source_keys() {
+            item.metadata.put_source_first(self.info.name, idx);
+        }
     }
 
     fn check(&self, idx: u64) -> Result<()> {
@@ -247,8 +274,9 @@ pub(crate) fn build_dataset(
 #[macro_export]
 macro_rules! meta {
     ($($k:expr => $v:expr),* $(,)?) => {{
+        // Room for the two keys `Seeded` puts in front (Metadata::put_source_first).
         #[allow(unused_mut)]
-        let mut m = ::serde_json::Map::with_capacity(<[&str]>::len(&[$(stringify!($k)),*]));
+        let mut m = ::serde_json::Map::with_capacity(2 + <[&str]>::len(&[$(stringify!($k)),*]));
         $(
             m.insert(::std::string::String::from($k), {
                 #[allow(unused_imports)]

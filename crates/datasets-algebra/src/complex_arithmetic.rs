@@ -208,8 +208,6 @@ impl Dataset for ComplexArithmetic {
             question,
             answer: result.format(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num1" => [a.re, a.im],
                 "num2" => [b.re, b.im],
                 "operation" => op,

@@ -110,8 +110,6 @@ impl Dataset for Ab {
             ),
             answer: show(&last),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "difficulty" => json!({ "length": self.length }),
             },
         })

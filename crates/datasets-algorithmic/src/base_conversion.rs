@@ -111,8 +111,6 @@ impl Dataset for BaseConversion {
             question,
             answer: target_repr.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "decimal_value" => value,
                 "source_base" => source_base,
                 "target_base" => target_base,

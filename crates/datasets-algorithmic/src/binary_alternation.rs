@@ -115,8 +115,6 @@ impl Dataset for BinaryAlternation {
             ),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "string" => string,
                 "solution" => answer,
                 "solvable" => solvable,

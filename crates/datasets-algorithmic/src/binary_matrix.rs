@@ -147,8 +147,6 @@ impl Dataset for BinaryMatrix {
             ),
             answer: to_text(&dist, n),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => rows(&cells, n),
                 "solution" => rows(&dist, n),
                 "n" => n,

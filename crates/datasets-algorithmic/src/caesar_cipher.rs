@@ -97,8 +97,6 @@ impl Dataset for CaesarCipher {
             ),
             answer: sentence.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "rotation" => rotation,
                 "cipher_text" => cipher_text,
                 "clear_text" => sentence,

@@ -107,8 +107,6 @@ impl Dataset for CountPrimes {
             ),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "start" => start,
                 "end" => end,
                 "primes" => primes,

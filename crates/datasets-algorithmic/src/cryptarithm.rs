@@ -135,8 +135,6 @@ impl Dataset for Cryptarithm {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "allow_leading_zero" => self.allow_leading_zero,
                 "letters" => letter_list,
                 "word_values" => numbers,

@@ -147,8 +147,6 @@ impl Dataset for GameOfLife {
             question,
             answer: json_dumps(&json!(evolved), COMPACT),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "grid_size_x" => self.grid_size_x,
                 "grid_size_y" => self.grid_size_y,
                 "filled_cells" => self.filled_cells,

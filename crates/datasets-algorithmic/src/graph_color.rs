@@ -245,8 +245,6 @@ Return your solution as a JSON map of vertices to colors. (For example: {{\"0\":
             // reasoning-gym gives no answer (None): any valid coloring is right.
             answer: String::new(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "possible_answer" => possible_answer,
                 "puzzle" => json!({
                     "vertices": vertices,

@@ -142,8 +142,6 @@ impl Dataset for GroupAnagrams {
             ),
             answer: dumps(json!(solution)),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "words" => words,
                 "solution" => solution,
                 "anagram_groups" => num_groups,

@@ -130,8 +130,6 @@ impl Dataset for IsomorphicStrings {
             question: format!("{QUESTION_TEMPLATE}{s} {t}\n"),
             answer: if answer { "True" } else { "False" }.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "words" => [&s, &t],
                 "solution" => answer,
                 "solvable" => solvable,

@@ -67,8 +67,6 @@ impl Dataset for LetterCounting {
             ),
             answer: count.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "span_length" => span_length,
                 "target_letter" => target.to_string(),
                 "span" => span,

@@ -137,8 +137,6 @@ impl Dataset for LetterJumble {
             ),
             answer: selected.join(" "),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_words" => num_words,
                 "corruption_level" => corruption_level,
                 "scrambled_words" => scrambled,

@@ -94,8 +94,6 @@ impl Dataset for NumberFiltering {
             question,
             answer: repr_list(result.iter().map(|s| py_str_repr(s))),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "original_numbers" => str_numbers,
                 "filter_value" => filter_str,
                 "operation" => format!("{keep_remove}_{larger_smaller}"),

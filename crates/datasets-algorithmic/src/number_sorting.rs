@@ -97,8 +97,6 @@ impl Dataset for NumberSorting {
             question,
             answer: repr_list(answer.iter().map(|s| py_str_repr(s))),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "original_numbers" => number_strs,
                 "direction" => direction,
                 "sorted_numbers" => answer,

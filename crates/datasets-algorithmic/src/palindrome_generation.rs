@@ -75,8 +75,6 @@ impl Dataset for Palindrome {
             ),
             answer: palindrome.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "letters" => scrambled,
                 "generated_palindrome" => palindrome,
                 "length" => length,

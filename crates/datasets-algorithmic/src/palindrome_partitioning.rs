@@ -175,8 +175,6 @@ impl Dataset for PalindromePartitioning {
             question: format!("{QUESTION_TEMPLATE}{string}\n"),
             answer: json_dumps(&solution_json, JsonStyle::default()),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "string" => string,
                 "solution" => solution_json,
                 "string_len" => string_len,

@@ -141,8 +141,6 @@ impl Dataset for RansomNote {
             question: format!("{QUESTION_TEMPLATE}Ransom note: {note}\nMagazine: {magazine}\n"),
             answer: if answer { "True" } else { "False" }.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "ransom_note" => note,
                 "magazine" => magazine,
                 "solution" => answer,

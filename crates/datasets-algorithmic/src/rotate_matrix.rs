@@ -79,8 +79,6 @@ impl Dataset for RotateMatrix {
             ),
             answer: matrix_to_str(&rotated),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => matrix,
                 "num_rotations" => num_rotations,
                 "solution" => rotated,

@@ -132,8 +132,6 @@ impl Dataset for RottenOranges {
             question: format!("{QUESTION_TEMPLATE}{}\n", matrix_to_str(&matrix)),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => matrix,
                 "solution" => answer,
                 "n" => n,

@@ -63,8 +63,6 @@ impl Dataset for SentenceReordering {
                 "Restore the correct order of words in the following sentence: {question}"
             ),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "word_count" => re_findall_words(&solved).count(),
                 "difficulty" => json!({
                     "words_in_sentence": [self.min_words_in_sentence, self.max_words_in_sentence],

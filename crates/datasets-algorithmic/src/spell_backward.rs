@@ -62,8 +62,6 @@ impl Dataset for SpellBackward {
             question: format!("Spell this word backward (example: sun -> nus): {word}"),
             answer: word.chars().rev().collect(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "word" => word,
                 "word_len" => word.chars().count(),
                 "difficulty" => json!({

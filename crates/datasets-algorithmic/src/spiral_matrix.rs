@@ -105,8 +105,6 @@ impl Dataset for SpiralMatrix {
             question: format!("{QUESTION_TEMPLATE}{}\n", matrix_to_str(&matrix)),
             answer: answer_str,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => matrix,
                 "solution" => answer,
                 "n" => n,

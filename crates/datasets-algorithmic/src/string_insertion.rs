@@ -101,8 +101,6 @@ impl Dataset for StringInsertion {
             question: format!("{QUESTION_TEMPLATE}{string}\n"),
             answer: answer.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "string" => string,
                 "solution" => answer,
                 "string_length" => string_length,

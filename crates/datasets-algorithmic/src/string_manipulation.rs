@@ -220,8 +220,6 @@ impl Dataset for StringManipulation {
                 .replace("{string}", &string),
             answer: answer.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "string" => string,
                 "solution" => answer,
                 "states" => states,

@@ -130,8 +130,6 @@ Note: Apply the rules at most {max_iterations} times. If the rules cannot be app
             question,
             answer: answer_str,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "states" => states,
                 "solution" => answer,
                 "initial_machines" => [a, b, c],

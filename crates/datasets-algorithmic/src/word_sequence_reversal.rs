@@ -69,8 +69,6 @@ impl Dataset for WordSequenceReversal {
             ),
             answer: reversed.join(", "),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_words" => num_words,
                 "words" => words,
                 "difficulty" => json!({

@@ -144,8 +144,6 @@ impl Dataset for WordSorting {
             question,
             answer: sorted.join(", "),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "original_words" => &original,
                 "sorted_words" => sorted,
                 "transformed_words" => transformed,

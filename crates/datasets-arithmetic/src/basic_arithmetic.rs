@@ -116,8 +116,6 @@ impl Dataset for BasicArithmetic {
             question,
             answer: py_str(&result)?,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "expression" => expression,
                 "num_terms" => num_terms,
                 "num_digits" => num_digits,

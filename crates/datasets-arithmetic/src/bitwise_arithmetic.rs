@@ -236,8 +236,6 @@ impl Dataset for BitwiseArithmetic {
             question: format!("{PROMPT}{}", expr.text),
             answer: py_hex(&expr.value),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "problem" => expr.text,
                 "difficulty" => json!({ "difficulty": self.difficulty }),
             },

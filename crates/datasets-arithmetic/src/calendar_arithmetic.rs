@@ -517,6 +517,7 @@ impl Dataset for CalendarArithmetic {
             Task::CountBusinessDays => self.count_business_days(&mut rng)?,
             Task::IsLeapYear => self.is_leap_year(&mut rng)?,
         };
+        // After the task's own keys, as the reference adds them.
         metadata.insert("source_dataset".into(), INFO.name.into());
         metadata.insert("source_index".into(), idx.into());
         metadata.insert(
@@ -531,6 +532,13 @@ impl Dataset for CalendarArithmetic {
             answer,
             metadata,
         })
+    }
+
+    /// The reference's `__getitem__` adds `source_dataset` and `source_index`
+    /// to the metadata the task made, so they follow the task's keys; this is
+    /// the one dataset whose metadata does not start with them.
+    fn writes_source_keys(&self) -> bool {
+        true
     }
 
     /// Weekdays: 1.0 exact, 0.1 another weekday, 0.05 a weekday in other case.

@@ -71,8 +71,6 @@ impl Dataset for ChainSum {
             ),
             answer: py_str(&result)?,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_terms" => num_terms,
                 "num_digits" => num_digits,
                 "expression" => expression,

@@ -48,8 +48,6 @@ impl Dataset for CountBits {
             ),
             answer: ones.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "number" => number,
                 "solution" => ones,
                 "binary" => binary,

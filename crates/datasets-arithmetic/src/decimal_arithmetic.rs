@@ -241,8 +241,6 @@ impl Dataset for DecimalArithmetic {
             ),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "decimal_places" => decimal_places,
                 "num_terms" => terms,
                 "difficulty" => json!({

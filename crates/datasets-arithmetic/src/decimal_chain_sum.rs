@@ -154,8 +154,6 @@ impl Dataset for DecimalChainSum {
             ),
             answer: result.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_terms" => num_terms,
                 "num_digits" => num_digits,
                 "expression" => expression,

@@ -143,8 +143,6 @@ impl Dataset for Dice {
             ),
             answer: format!("{}/{}", p.num, p.den),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => json!({
                     "dice_str": dice_str,
                     "target": p.target,

@@ -128,8 +128,6 @@ impl Dataset for FractionSimplification {
             ),
             answer: format_fraction(f.simple_num, f.simple_den, style),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "numerator" => py_int_json(&f.numerator),
                 "denominator" => py_int_json(&f.denominator),
                 "simplified_numerator" => f.simple_num,

@@ -59,8 +59,6 @@ impl Dataset for Gcd {
             ),
             answer: gcd.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "numbers" => numbers,
                 "result" => gcd,
                 "num_terms" => num_terms,

@@ -84,8 +84,6 @@ impl Dataset for Lcm {
             ),
             answer: lcm.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "numbers" => numbers,
                 "result" => py_int_json(&lcm),
                 "difficulty" => json!({

@@ -132,8 +132,6 @@ impl Dataset for LegCounting {
         item.answer.push_str(digits.format(total_legs));
         // `sample` draws distinct animals, so the dict has one key per pick.
         item.metadata.set_from_serialize(&Meta {
-            source_dataset: INFO.name,
-            source_index: idx,
             num_animals: picks.len(),
             animals: &animals[..picks.len()],
             total_legs,
@@ -146,11 +144,10 @@ impl Dataset for LegCounting {
     }
 }
 
-/// The item's metadata, fields in the reference dict's order.
+/// The item's own metadata, fields in the reference dict's order (`Seeded`
+/// puts `source_dataset` and `source_index` in front).
 #[derive(Serialize)]
 struct Meta<'a> {
-    source_dataset: &'static str,
-    source_index: u64,
     #[serde(serialize_with = "pairs_as_object")]
     animals: &'a [(&'static str, i64)],
     num_animals: usize,

@@ -107,8 +107,6 @@ impl Dataset for NumberFormat {
             ),
             answer: float_repr(answer),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "candidates" => candidates,
                 "solution" => answer,
                 "formatted_candidates" => formatted,

@@ -88,8 +88,6 @@ impl Dataset for PowerFunction {
             ),
             answer: float_repr(answer),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "base" => base,
                 "exponent" => exponent,
                 "solution" => answer,

@@ -88,8 +88,6 @@ impl Dataset for PrimeFactorization {
             ),
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "number" => number,
                 "factors" => factors,
                 "difficulty" => json!({ "value": [self.min_value, self.max_value] }),

@@ -81,8 +81,6 @@ impl Dataset for Products {
             ),
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "expression" => expression,
                 "num_terms" => num_terms,
                 "num_digits" => num_digits,

@@ -139,8 +139,6 @@ impl Dataset for ColorCubeRotation {
             question: story.join("\n"),
             answer: COLORS[faces[target]].to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "initial_state" => initial_state,
                 "rotations" => rotations.iter().map(|&s| SIDES[s]).collect::<Vec<_>>(),
                 "target_side" => SIDES[target],

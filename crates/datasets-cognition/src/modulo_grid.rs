@@ -158,8 +158,6 @@ impl Dataset for ModuloGrid {
             ),
             answer: flatten(&grid),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "divisor" => divisor,
                 "target" => target,
                 "operation" => operation,

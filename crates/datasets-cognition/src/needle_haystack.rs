@@ -81,8 +81,6 @@ impl Dataset for NeedleHaystack {
             question: format!("{text}\n{question}"),
             answer: name.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "question" => question,
                 "num_statements" => num_statements,
                 "difficulty" => json!({

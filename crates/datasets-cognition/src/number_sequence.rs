@@ -206,8 +206,6 @@ impl Dataset for NumberSequence {
             question: question.join(", "),
             answer: last[0].to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "rule" => rule.describe(),
                 "complexity" => complexity,
                 "sequence" => sequence,

@@ -115,8 +115,6 @@ impl Dataset for RectangleCount {
             question: format!("{QUESTION_HEAD}{puzzle}\n"),
             answer: count.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => puzzle,
                 "solution" => count,
                 "num_rectangles" => target,

@@ -212,8 +212,6 @@ impl Dataset for EmojiMystery {
         Ok(Item {
             question,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "emoji" => emoji,
                 "num_words_in_sentence" => re_findall_words(&sentence).count(),
                 "difficulty" => json!({

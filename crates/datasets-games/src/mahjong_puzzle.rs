@@ -170,8 +170,6 @@ impl Dataset for MahjongPuzzle {
             question,
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "rounds" => rounds_meta,
                 "solution" => answer,
                 "difficulty" => json!({

@@ -182,8 +182,6 @@ impl Dataset for Maze {
                 question,
                 answer: dist.to_string(),
                 metadata: meta! {
-                    "source_dataset" => INFO.name,
-                    "source_index" => idx,
                     "grid_size" => size,
                     "grid" => rows,
                     "shortest_path_length" => dist,

@@ -184,8 +184,6 @@ impl Dataset for MiniSudoku {
             question,
             answer: board_to_string(&solved),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => rows_json(puzzle.as_flattened(), 4),
                 "solution" => rows_json(solved.as_flattened(), 4),
                 "num_empty" => num_empty,

@@ -176,8 +176,6 @@ impl Dataset for NQueens {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => board_json(&puzzle),
                 "solutions" => Value::Array(valid.iter().map(|s| board_json(&self.full(s))).collect()),
                 "num_removed" => num_removed,

@@ -390,8 +390,6 @@ impl Dataset for Sudoku {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => rows_json(&puzzle.cells, 9),
                 "solution" => rows_json(&solved.cells, 9),
                 "num_empty" => num_empty,

@@ -127,8 +127,6 @@ impl Dataset for SimpleGeometry {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "n_sides" => n_sides,
                 "known_angles" => known,
                 "sum_of_known_angles" => sum_known,

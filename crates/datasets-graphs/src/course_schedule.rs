@@ -175,8 +175,6 @@ impl Dataset for CourseSchedule {
             ),
             answer: answer_str.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "courses" => courses,
                 "prerequisites" => prerequisites,
                 "solution" => answer,

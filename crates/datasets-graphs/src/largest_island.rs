@@ -173,8 +173,6 @@ impl Dataset for LargestIsland {
             ),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "grid" => grid,
                 "solution" => answer,
                 "difficulty" => json!({

@@ -125,8 +125,6 @@ impl Dataset for PathStar {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "center" => center,
                 "goal" => goal,
                 "path_length" => path_length,

@@ -285,8 +285,6 @@ impl Dataset for QuantumLock {
             ),
             answer: puzzle.solution.join(" → "),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "solution_path" => &puzzle.solution,
                 "target_value" => puzzle.target,
                 "buttons" => puzzle.buttons.iter().map(Button::to_json).collect::<Vec<_>>(),

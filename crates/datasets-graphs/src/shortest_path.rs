@@ -240,8 +240,6 @@ impl Dataset for ShortestPath {
             question: format!("{QUESTION_HEAD}{grid_str}\n"),
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => matrix,
                 "solution" => solution,
                 "difficulty" => json!({

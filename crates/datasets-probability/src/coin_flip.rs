@@ -143,8 +143,6 @@ impl Dataset for CoinFlip {
             question,
             answer: format_general(prob, 10),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_trials" => n,
                 "k_heads" => k,
                 "problem_type" => problem_type,

@@ -269,8 +269,6 @@ impl Dataset for ChessStateEval {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "fen" => fen,
                 "moves" => played,
                 "num_moves" => num_moves,

@@ -247,8 +247,6 @@ impl Dataset for ReverseSort {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "item_type" => self.item_type.name(),
                 "original_items" => shown,
                 "sorted_items" => sorted,

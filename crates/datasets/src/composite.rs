@@ -130,6 +130,12 @@ impl Dataset for Composite {
         self.subs[pick].generate(idx)
     }
 
+    /// Its items are its members' as they are (labelled with the member's
+    /// name by the member's `Seeded`), as reasoning-gym's composite returns them.
+    fn writes_source_keys(&self) -> bool {
+        true
+    }
+
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
         match self.member_of(item) {
             Some(sub) => sub.score(answer, item),
