@@ -250,7 +250,7 @@ impl Seeder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{item_rng, meta, ConfigReader, Dataset, DatasetInfo, Params, Result};
+    use crate::{item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Params, Result};
     use std::sync::Arc;
 
     /// Items from `Random(seed + idx)`, as every dataset draws them; item
@@ -270,11 +270,11 @@ mod tests {
         build,
     };
 
-    fn build(_: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-        Ok(Arc::new(Draws {
+    fn build(r: ConfigReader, p: Params) -> Result<Built> {
+        r.finish()?.done(Draws {
             seed: p.seed,
             fail_at: None,
-        }))
+        })
     }
 
     impl Dataset for Draws {

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-pub use config::ConfigReader;
+pub use config::{Built, ConfigReader, Validator};
 pub use metadata::Metadata;
 pub use pyrandom::{item_rng, Random, RandomError, Seed, Weight};
 
@@ -197,8 +197,10 @@ pub struct Params {
 
 /// How a dataset is built from its config. `seed` and `size` have been read
 /// already (they are common to all datasets) and come as [`Params`]. A builder
-/// reads its fields, calls [`ConfigReader::finish`], then applies `validate()`.
-pub type BuildFn = fn(&mut ConfigReader, Params) -> Result<Arc<dyn Dataset>>;
+/// reads its fields, [`finish`](ConfigReader::finish)es the reader, applies
+/// `validate()` through the [`Validator`] that gives, and ends with
+/// [`Validator::done`]: the only way to make the [`Built`] it returns.
+pub type BuildFn = fn(ConfigReader<'_>, Params) -> Result<Built>;
 
 /// A registry entry.
 #[derive(Clone, Copy)]
@@ -263,8 +265,7 @@ pub(crate) fn build_dataset(
         None => reader.size(500)?,
     };
     let params = Params { seed, size };
-    let dataset = (info.build)(&mut reader, params.clone())?;
-    reader.finish()?;
+    let Built(dataset) = (info.build)(reader, params.clone())?;
     Ok((dataset, params))
 }
 

@@ -1,10 +1,7 @@
 //! `binary_alternation`: fewest swaps that make a binary string alternate.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use serde_json::json;
 
@@ -27,27 +24,27 @@ struct BinaryAlternation {
     p_solvable: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_n = r.int("min_n", 10);
     let max_n = r.int("max_n", 30);
     let p_solvable = r.float("p_solvable", 0.8);
-    r.finish()?;
-    ensure(1 <= min_n, "Minimum number of bits must be at least 1")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(1 <= min_n, "Minimum number of bits must be at least 1")?;
+    v.ensure(
         min_n <= max_n,
         "Minimum number of bits must be <= maximum number of bits",
     )?;
-    ensure(
+    v.ensure(
         (0.0..=1.0).contains(&p_solvable),
         "Probability of generating a 1 must be in [0, 1]",
     )?;
-    ensure(max_n <= MAX_N, format!("max_n must be at most {MAX_N}"))?;
-    Ok(Arc::new(BinaryAlternation {
+    v.ensure(max_n <= MAX_N, format!("max_n must be at most {MAX_N}"))?;
+    v.done(BinaryAlternation {
         seed: p.seed,
         min_n,
         max_n,
         p_solvable,
-    }))
+    })
 }
 
 fn binary_string(rng: &mut Random, n: i64, solvable: bool) -> String {

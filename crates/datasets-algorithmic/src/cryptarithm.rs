@@ -5,11 +5,9 @@
 //! accepts any mapping that satisfies the puzzle.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{py_int, py_strip};
@@ -30,20 +28,20 @@ struct Cryptarithm {
     allow_leading_zero: bool,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = Cryptarithm {
         seed: p.seed,
         min_words: r.int("min_words", 2),
         max_words: r.int("max_words", 3),
         allow_leading_zero: r.bool("allow_leading_zero", false),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= d.min_words && d.min_words <= d.max_words,
         "min_words must be <= max_words, both >= 2.",
     )?;
-    dataset_core::config::ensure_item_size(dataset_core::config::count(d.max_words), "max_words")?;
-    Ok(Arc::new(d))
+    v.ensure_item_size(dataset_core::config::count(d.max_words), "max_words")?;
+    v.done(d)
 }
 
 impl Dataset for Cryptarithm {

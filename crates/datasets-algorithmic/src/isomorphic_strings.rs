@@ -10,11 +10,9 @@
 //! order) is the reference's, in its order. The score is the reference's.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -42,27 +40,27 @@ struct IsomorphicStrings {
     p_solvable: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = IsomorphicStrings {
         seed: p.seed,
         min_string_length: r.int("min_string_length", 2),
         max_string_length: r.int("max_string_length", 10),
         p_solvable: r.float("p_solvable", 0.5),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= d.min_string_length && d.min_string_length <= d.max_string_length,
         "min_string_length must be between 2 and max_string_length",
     )?;
-    ensure(
+    v.ensure(
         0.0 <= d.p_solvable && d.p_solvable <= 1.0,
         "p_solvable must be between 0 and 1",
     )?;
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_string_length),
         "max_string_length",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// The lowercase ASCII letters not in `taken`, in rgym's (sorted) set order.

@@ -1,9 +1,8 @@
 //! `number_filtering`: keep or remove the numbers above or below a threshold.
 
-use std::sync::Arc;
-
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use pycompat::{format_fixed, py_float, py_str_repr, repr_list};
 
@@ -22,11 +21,11 @@ struct NumberFiltering {
     list: DecimalList,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    Ok(Arc::new(NumberFiltering {
-        seed: p.seed,
-        list: DecimalList::build(r, 4, true)?,
-    }))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let list = DecimalList::read(&mut r, 4);
+    let v = r.finish()?;
+    list.validate(&v, true)?;
+    v.done(NumberFiltering { seed: p.seed, list })
 }
 
 /// `f"{x:.{decimals}f}"`; Python refuses precisions beyond a C int.

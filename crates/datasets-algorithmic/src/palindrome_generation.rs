@@ -1,10 +1,7 @@
 //! `palindrome_generation`: form a palindrome from a multiset of letters.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::py_strip;
 use serde_json::json;
@@ -31,21 +28,21 @@ struct Palindrome {
     max_length: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_length = r.int("min_length", 3);
     let max_length = r.int("max_length", 10);
-    r.finish()?;
-    ensure(min_length >= 1, "min_length must be >= 1")?;
-    ensure(max_length >= min_length, "max_length must be >= min_length")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_length >= 1, "min_length must be >= 1")?;
+    v.ensure(max_length >= min_length, "max_length must be >= min_length")?;
+    v.ensure(
         max_length <= MAX_LENGTH,
         format!("max_length must be at most {MAX_LENGTH}"),
     )?;
-    Ok(Arc::new(Palindrome {
+    v.done(Palindrome {
         seed: p.seed,
         min_length,
         max_length,
-    }))
+    })
 }
 
 impl Dataset for Palindrome {

@@ -1,12 +1,10 @@
 //! `palindrome_partitioning`: every way to cut a string into palindromes.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use pycompat::{json_dumps, json_loads, HashKey, JsonStyle, PyValue};
 use serde_json::{json, Value};
@@ -44,7 +42,7 @@ struct PalindromePartitioning {
     max_substring_palindrome_len: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = PalindromePartitioning {
         seed: p.seed,
         min_string_len: r.int("min_string_len", 5),
@@ -52,32 +50,32 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_substring_palindrome_len: r.int("min_substring_palindrome_len", 1),
         max_substring_palindrome_len: r.int("max_substring_palindrome_len", 5),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         1 <= d.min_string_len,
         "Minimum string length must be at least 1",
     )?;
-    ensure(
+    v.ensure(
         d.min_string_len <= d.max_string_len,
         "Minimum string length must be less than or equal to maximum",
     )?;
-    ensure(
+    v.ensure(
         1 <= d.min_substring_palindrome_len,
         "Minimum substring palindrome length must be at least 1",
     )?;
-    ensure(
+    v.ensure(
         d.min_substring_palindrome_len <= d.max_substring_palindrome_len,
         "Minimum substring palindrome length must be less than or equal to maximum",
     )?;
-    ensure(
+    v.ensure(
         d.max_substring_palindrome_len <= d.max_string_len,
         "Maximum substring palindrome length must be less than or equal to maximum string length",
     )?;
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_string_len),
         "max_string_len",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 impl PalindromePartitioning {

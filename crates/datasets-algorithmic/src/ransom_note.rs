@@ -8,11 +8,8 @@
 //! making items a pure function of (config, seed, index). Every other draw
 //! is the reference's, in its order. The score is the reference's.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -39,7 +36,7 @@ struct RansomNote {
     p_solvable: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = RansomNote {
         seed: p.seed,
         min_note_length: r.int("min_note_length", 1),
@@ -48,34 +45,34 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_magazine_length: r.int("max_magazine_length", 30),
         p_solvable: r.float("p_solvable", 0.5),
     };
-    r.finish()?;
-    ensure(1 <= d.min_note_length, "min_note_length must be at least 1")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(1 <= d.min_note_length, "min_note_length must be at least 1")?;
+    v.ensure(
         d.min_note_length <= d.max_note_length,
         "min_note_length must be less than or equal to max_note_length",
     )?;
-    ensure(
+    v.ensure(
         2 <= d.min_magazine_length,
         "min_magazine_length must be at least 2",
     )?;
-    ensure(
+    v.ensure(
         d.min_magazine_length <= d.max_magazine_length,
         "min_magazine_length must be less than or equal to max_magazine_length",
     )?;
-    ensure(
+    v.ensure(
         d.max_note_length < d.max_magazine_length,
         "max_note_length must be less than max_magazine_length",
     )?;
-    ensure(
+    v.ensure(
         0.0 <= d.p_solvable && d.p_solvable <= 1.0,
         "p_solvable must be between 0 and 1",
     )?;
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_magazine_length)
             .saturating_add(dataset_core::config::count(d.max_note_length)),
         "max_magazine_length + max_note_length",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// Whether every letter of `note` is matched by a distinct letter of `magazine`.

@@ -1,10 +1,7 @@
 //! `rotate_matrix`: turn a square digit matrix clockwise by quarter turns.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -26,7 +23,7 @@ struct RotateMatrix {
     max_rotations: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = RotateMatrix {
         seed: p.seed,
         min_n: r.int("min_n", 2),
@@ -34,16 +31,16 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_rotations: r.int("min_rotations", 0),
         max_rotations: r.int("max_rotations", 10),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= d.min_n && d.min_n <= d.max_n,
         "min_n and max_n must be between 2 and 10",
     )?;
-    ensure(
+    v.ensure(
         0 <= d.min_rotations && d.min_rotations <= d.max_rotations,
         "min_rotations must be between 0 and max_rotations",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// One quarter turn clockwise: `zip(*matrix[::-1])`.

@@ -1,10 +1,7 @@
 //! `rotten_oranges`: minutes until rot has spread to every fresh orange.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -39,7 +36,7 @@ struct RottenOranges {
     p_rotten: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = RottenOranges {
         seed: p.seed,
         min_n: r.int("min_n", 10),
@@ -47,21 +44,21 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         p_oranges: r.float("p_oranges", 0.85),
         p_rotten: r.float("p_rotten", 0.1),
     };
-    r.finish()?;
-    ensure(2 <= d.min_n, "min_n must be at least 2")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(2 <= d.min_n, "min_n must be at least 2")?;
+    v.ensure(
         d.min_n <= d.max_n,
         "min_n must be less than or equal to max_n",
     )?;
-    ensure(
+    v.ensure(
         0.0 < d.p_oranges && d.p_oranges <= 1.0,
         "p_oranges must be between 0 and 1",
     )?;
-    ensure(
+    v.ensure(
         0.0 < d.p_rotten && d.p_rotten <= 1.0,
         "p_rotten must be between 0 and 1",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// Minutes of breadth-first spreading, or -1 when a fresh orange is never reached.

@@ -1,10 +1,7 @@
 //! `sentence_reordering`: restore a sentence whose words were shuffled.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_split, py_strip, re_findall_sentences, re_findall_words};
 use serde_json::json;
@@ -24,12 +21,12 @@ struct SentenceReordering {
     sentences: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_words = r.int("min_words_in_sentence", 3);
     let max_words = r.int("max_words_in_sentence", 20);
-    r.finish()?;
-    ensure(min_words > 0, "min_words_in_sentence must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_words > 0, "min_words_in_sentence must be positive")?;
+    v.ensure(
         max_words >= min_words,
         "max_words_in_sentence must be >= min_words_in_sentence",
     )?;
@@ -37,12 +34,12 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         .filter(|s| (min_words..=max_words).contains(&(re_findall_words(s).count() as i64)))
         .map(py_strip)
         .collect();
-    Ok(Arc::new(SentenceReordering {
+    v.done(SentenceReordering {
         seed: p.seed,
         min_words_in_sentence: min_words,
         max_words_in_sentence: max_words,
         sentences,
-    }))
+    })
 }
 
 impl Dataset for SentenceReordering {

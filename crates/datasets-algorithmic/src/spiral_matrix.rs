@@ -1,10 +1,7 @@
 //! `spiral_matrix`: a matrix's elements read clockwise from the outside in.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_eval, py_strip, PyValue};
 use serde_json::json;
@@ -41,18 +38,18 @@ struct SpiralMatrix {
     max_n: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = SpiralMatrix {
         seed: p.seed,
         min_n: r.int("min_n", 2),
         max_n: r.int("max_n", 10),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= d.min_n && d.min_n <= d.max_n,
         "min_n must be between 2 and max_n",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// Layer by layer: top row, right column, bottom row, left column.

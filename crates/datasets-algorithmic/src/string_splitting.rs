@@ -2,11 +2,9 @@
 //! until nothing changes.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -26,24 +24,24 @@ struct StringSplitting {
     max_iterations: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = StringSplitting {
         seed: p.seed,
         min_initial_machines: r.int("min_initial_machines", 0),
         max_initial_machines: r.int("max_initial_machines", 5),
         max_iterations: r.int("max_iterations", 1_000),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         0 <= d.min_initial_machines,
         "min_initial_machines must be non-negative",
     )?;
-    ensure(
+    v.ensure(
         d.min_initial_machines <= d.max_initial_machines,
         "min_initial_machines must be less than or equal to max_initial_machines",
     )?;
-    ensure(0 < d.max_iterations, "max_iterations must be positive")?;
-    Ok(Arc::new(d))
+    v.ensure(0 < d.max_iterations, "max_iterations must be positive")?;
+    v.done(d)
 }
 
 /// The first applicable rule, applied once, over counts `A B C X Y Z`.

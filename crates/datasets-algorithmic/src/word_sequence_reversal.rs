@@ -1,10 +1,7 @@
 //! `word_sequence_reversal`: reverse a list of words drawn from a text.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -25,18 +22,18 @@ struct WordSequenceReversal {
     words: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_words = r.int("min_words", 3);
     let max_words = r.int("max_words", 8);
-    r.finish()?;
-    ensure(min_words > 0, "min_words must be positive")?;
-    ensure(max_words >= min_words, "max_words must be >= min_words")?;
-    Ok(Arc::new(WordSequenceReversal {
+    let v = r.finish()?;
+    v.ensure(min_words > 0, "min_words must be positive")?;
+    v.ensure(max_words >= min_words, "max_words must be >= min_words")?;
+    v.done(WordSequenceReversal {
         seed: p.seed,
         min_words,
         max_words,
         words: alnum_words(),
-    }))
+    })
 }
 
 /// The text's words that are `isalnum()` (those without `_`).

@@ -4,11 +4,9 @@
 //! range is an error (`date value out of range`), not a wrap. Calendar math is
 //! the `time` crate's; Julian day numbers stand in for `timedelta`.
 
-use std::sync::Arc;
-
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Metadata, Params,
-    Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Metadata,
+    Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{py_int, py_int_json, py_int_true_div, py_strip, py_title_ascii};
@@ -113,12 +111,12 @@ struct CalendarArithmetic {
     leap_year_range: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let year = r.int("year", 2022);
     let tasks = r.raw("tasks").cloned();
     let offset_upper_bound = r.int("offset_upper_bound", 100);
     let leap_year_range = r.int("leap_year_range", 200);
-    r.finish()?;
+    let v = r.finish()?;
     // `__post_init__`: lower-case the names, reject unknown ones.
     let task_names: Vec<String> = match tasks {
         None | Some(Value::Null) => TASKS.iter().map(|t| t.to_string()).collect(),
@@ -154,14 +152,14 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         .iter()
         .filter_map(|t| TASKS.iter().position(|k| k == t).map(|i| TASK_KINDS[i]))
         .collect();
-    Ok(Arc::new(CalendarArithmetic {
+    v.done(CalendarArithmetic {
         seed: p.seed,
         year,
         task_names,
         tasks,
         offset_upper_bound,
         leap_year_range,
-    }))
+    })
 }
 
 fn tasks_type_error() -> DatasetError {

@@ -1,15 +1,14 @@
 //! `chain_sum`: a chain of additions and subtractions of integers.
 
-use std::sync::Arc;
-
 use dataset_core::score::decimal_reward;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_traits::Zero;
 use serde_json::json;
 
+use crate::operands::TermRanges;
 use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -22,15 +21,14 @@ pub const INFO: DatasetInfo = DatasetInfo {
 
 struct ChainSum {
     seed: Seed,
-    t: crate::operands::TermRanges,
+    t: TermRanges,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    let d = ChainSum {
-        seed: p.seed,
-        t: crate::operands::TermRanges::read(r, 6, 4)?,
-    };
-    Ok(Arc::new(d))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let t = TermRanges::read(&mut r, 6, 4);
+    let v = r.finish()?;
+    t.validate(&v)?;
+    v.done(ChainSum { seed: p.seed, t })
 }
 
 impl Dataset for ChainSum {

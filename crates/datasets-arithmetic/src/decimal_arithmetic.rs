@@ -13,12 +13,10 @@
 //! there; rgym evaluates it.
 
 use std::cmp::Ordering;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{float_repr, py_float};
@@ -47,7 +45,7 @@ struct DecimalArithmetic {
     precision: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = DecimalArithmetic {
         seed: p.seed,
         min_num_decimal_places: r.int("min_num_decimal_places", 3),
@@ -56,19 +54,19 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_terms: r.int("max_terms", 6),
         precision: r.int("precision", 12),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         i128::from(d.precision) > i128::from(d.max_num_decimal_places) + 1,
         "precision must be 2 or more higher than max_num_decimal_places",
     )?;
     // Each operation's result holds up to `precision` digits (and each
     // operand fewer, by the rule above).
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_terms)
             .saturating_mul(dataset_core::config::count(d.precision)),
         "max_terms * precision",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 fn decimal_error(e: DecimalError) -> DatasetError {

@@ -1,11 +1,8 @@
 //! `dice`: the probability of rolling at least a target total with a handful of dice.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -26,16 +23,16 @@ struct Dice {
     max_dice_size: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = Dice {
         seed: p.seed,
         num_dice: r.int("num_dice", 4),
         max_dice_size: r.int("max_dice_size", 20),
     };
-    r.finish()?;
-    ensure(d.num_dice >= 1, "num_dice must be gte 1")?;
-    ensure(d.max_dice_size >= 2, "max_dice_size must be gte 2")?;
-    Ok(Arc::new(d))
+    let v = r.finish()?;
+    v.ensure(d.num_dice >= 1, "num_dice must be gte 1")?;
+    v.ensure(d.max_dice_size >= 2, "max_dice_size must be gte 2")?;
+    v.done(d)
 }
 
 struct Puzzle {

@@ -1,9 +1,7 @@
 //! `gcd`: the greatest common divisor of a few random integers.
 
-use std::sync::Arc;
-
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_integer::Integer;
 use serde_json::json;
@@ -23,11 +21,11 @@ struct Gcd {
     list: NumberList,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    Ok(Arc::new(Gcd {
-        seed: p.seed,
-        list: NumberList::build(r, 1000)?,
-    }))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let list = NumberList::read(&mut r, 1000);
+    let v = r.finish()?;
+    list.validate(&v)?;
+    v.done(Gcd { seed: p.seed, list })
 }
 
 impl Gcd {

@@ -1,10 +1,9 @@
 //! `leg_counting`: total legs of a random menagerie.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::metadata::pairs_as_object;
-use dataset_core::{item_rng, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed};
+use dataset_core::{
+    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -64,7 +63,7 @@ struct LegCounting {
     max_instances: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = LegCounting {
         seed: p.seed,
         min_animals: r.int("min_animals", 3),
@@ -72,22 +71,22 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_instances: r.int("min_instances", 1),
         max_instances: r.int("max_instances", 15),
     };
-    r.finish()?;
-    ensure(d.min_animals > 0, "min_animals must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.min_animals > 0, "min_animals must be positive")?;
+    v.ensure(
         d.max_animals >= d.min_animals,
         "max_animals must be >= min_animals",
     )?;
-    ensure(
+    v.ensure(
         d.max_animals <= ANIMALS.len() as i64,
         "max_animals must be <= number of available animals",
     )?;
-    ensure(d.min_instances > 0, "min_instances must be positive")?;
-    ensure(
+    v.ensure(d.min_instances > 0, "min_instances must be positive")?;
+    v.ensure(
         d.max_instances >= d.min_instances,
         "max_instances must be >= min_instances",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 impl Dataset for LegCounting {

@@ -1,6 +1,7 @@
 //! Operand ranges shared by the chain and product datasets.
 
 use dataset_core::config::count;
+use dataset_core::{ConfigReader, Result, Validator};
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 
@@ -18,35 +19,35 @@ pub(crate) struct TermRanges {
 }
 
 impl TermRanges {
-    /// Reads the fields, checks unknown keys, then applies `validate()`.
-    pub(crate) fn read(
-        r: &mut dataset_core::ConfigReader,
-        max_terms: i64,
-        max_digits: i64,
-    ) -> dataset_core::Result<Self> {
-        use dataset_core::config::ensure;
-        let t = TermRanges {
+    /// Reads the fields (only the `max_*` defaults differ between the two).
+    pub(crate) fn read(r: &mut ConfigReader, max_terms: i64, max_digits: i64) -> Self {
+        TermRanges {
             min_terms: r.int("min_terms", 2),
             max_terms: r.int("max_terms", max_terms),
             min_digits: r.int("min_digits", 1),
             max_digits: r.int("max_digits", max_digits),
             allow_negation: r.bool("allow_negation", false),
-        };
-        r.finish()?;
-        ensure(t.min_terms > 0, "min_terms must be positive")?;
-        ensure(t.max_terms >= t.min_terms, "max_terms must be >= min_terms")?;
-        ensure(t.min_digits > 0, "min_digits must be positive")?;
-        ensure(
-            t.max_digits >= t.min_digits,
+        }
+    }
+
+    /// `validate()`, then the size bound.
+    pub(crate) fn validate(&self, v: &Validator) -> Result<()> {
+        v.ensure(self.min_terms > 0, "min_terms must be positive")?;
+        v.ensure(
+            self.max_terms >= self.min_terms,
+            "max_terms must be >= min_terms",
+        )?;
+        v.ensure(self.min_digits > 0, "min_digits must be positive")?;
+        v.ensure(
+            self.max_digits >= self.min_digits,
             "max_digits must be >= min_digits",
         )?;
         // Operands of more than CERTAIN_DIGITS digits fail the item (as
         // Python's `str()` does) before they are drawn.
-        dataset_core::config::ensure_item_size(
-            count(t.max_terms).saturating_mul(count(t.max_digits.min(CERTAIN_DIGITS))),
+        v.ensure_item_size(
+            count(self.max_terms).saturating_mul(count(self.max_digits.min(CERTAIN_DIGITS))),
             "max_terms * max_digits",
-        )?;
-        Ok(t)
+        )
     }
 }
 
@@ -72,11 +73,7 @@ pub(crate) enum PyNum {
 }
 
 impl PyNum {
-    pub(crate) fn read(
-        r: &mut dataset_core::ConfigReader,
-        name: &'static str,
-        default: PyNum,
-    ) -> PyNum {
+    pub(crate) fn read(r: &mut ConfigReader, name: &'static str, default: PyNum) -> PyNum {
         let given = r.raw(name).cloned();
         // Type errors are reported by the reader at `finish()`.
         let value = r.float(name, default.as_f64());

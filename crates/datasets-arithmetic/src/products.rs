@@ -1,15 +1,14 @@
 //! `products`: the product of a few integers.
 
-use std::sync::Arc;
-
 use dataset_core::score::decimal_reward;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 use serde_json::json;
 
+use crate::operands::TermRanges;
 use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS, MAX_STR_DIGITS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -22,15 +21,14 @@ pub const INFO: DatasetInfo = DatasetInfo {
 
 struct Products {
     seed: Seed,
-    t: crate::operands::TermRanges,
+    t: TermRanges,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    let d = Products {
-        seed: p.seed,
-        t: crate::operands::TermRanges::read(r, 2, 5)?,
-    };
-    Ok(Arc::new(d))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let t = TermRanges::read(&mut r, 2, 5);
+    let v = r.finish()?;
+    t.validate(&v)?;
+    v.done(Products { seed: p.seed, t })
 }
 
 /// The product of `constants`; an error as soon as it is sure to have more

@@ -1,11 +1,8 @@
 //! `emoji_mystery`: decode a sentence hidden in Unicode variation selectors
 //! appended to an emoji.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_strip, re_findall_sentences, re_findall_words};
 use serde_json::json;
@@ -161,12 +158,12 @@ struct EmojiMystery {
     sentences: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_words = r.int("min_words_in_sentence", 3);
     let max_words = r.int("max_words_in_sentence", 35);
-    r.finish()?;
-    ensure(min_words > 0, "min_words_in_sentence must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_words > 0, "min_words_in_sentence must be positive")?;
+    v.ensure(
         max_words >= min_words,
         "max_words_in_sentence must be >= min_words_in_sentence",
     )?;
@@ -174,12 +171,12 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         .filter(|s| (min_words..=max_words).contains(&(re_findall_words(s).count() as i64)))
         .map(py_strip)
         .collect();
-    Ok(Arc::new(EmojiMystery {
+    v.done(EmojiMystery {
         seed: p.seed,
         min_words_in_sentence: min_words,
         max_words_in_sentence: max_words,
         sentences,
-    }))
+    })
 }
 
 /// Each UTF-8 byte of `sentence` as a variation selector: bytes 0..16 map to

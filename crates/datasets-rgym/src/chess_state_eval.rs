@@ -9,12 +9,10 @@
 //!
 //! Move generation is `cozy-chess` (MIT), checked against perft in the tests.
 
-use std::sync::Arc;
-
 use cozy_chess::{Board, Color, File, GameStatus, Move, Piece, Rank, Square};
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use serde_json::json;
 
@@ -78,18 +76,18 @@ struct ChessStateEval {
     task_types: Vec<Task>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_moves = r.int("min_moves", 4);
     let max_moves = r.int("max_moves", 40);
     let task_names = r.str_list("task_types", &TASK_TYPES);
-    r.finish()?;
-    ensure(min_moves >= 0, "min_moves must be non-negative")?;
-    ensure(max_moves >= min_moves, "max_moves must be >= min_moves")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_moves >= 0, "min_moves must be non-negative")?;
+    v.ensure(max_moves >= min_moves, "max_moves must be >= min_moves")?;
+    v.ensure(
         max_moves <= MAX_PLIES,
         format!("max_moves must be <= {MAX_PLIES}"),
     )?;
-    ensure(!task_names.is_empty(), "task_types must not be empty")?;
+    v.ensure(!task_names.is_empty(), "task_types must not be empty")?;
     let mut task_types = Vec::with_capacity(task_names.len());
     for name in &task_names {
         let task = Task::parse(name).ok_or_else(|| {
@@ -99,18 +97,18 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
                 dataset_core::input::echo(name)
             ))
         })?;
-        ensure(
+        v.ensure(
             !task_types.contains(&task),
             format!("task_types must not contain duplicates, got '{name}' twice"),
         )?;
         task_types.push(task);
     }
-    Ok(Arc::new(ChessStateEval {
+    v.done(ChessStateEval {
         seed: p.seed,
         min_moves,
         max_moves,
         task_types,
-    }))
+    })
 }
 
 /// Legal moves of `board` with their standard UCI text (castling as `e1g1`,

@@ -9,11 +9,10 @@
 //! sequence scores 1.0; a list of the right length scores half the fraction of
 //! positions that match (so always < 0.5); anything else scores 0.0.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::{json, Value};
 
@@ -95,17 +94,17 @@ struct ReverseSort {
     decimals: usize,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_length = r.int("min_length", 5);
     let max_length = r.int("max_length", 10);
     let min_value = r.float("min_value", 0.0);
     let max_value = r.float("max_value", 100.0);
     let item_type = r.string("item_type", "int");
     let decimals = r.int("decimals", 2);
-    r.finish()?;
-    ensure(min_length > 0, "min_length must be positive")?;
-    ensure(max_length >= min_length, "max_length must be >= min_length")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_length > 0, "min_length must be positive")?;
+    v.ensure(max_length >= min_length, "max_length must be >= min_length")?;
+    v.ensure(
         max_length <= MAX_LENGTH,
         format!("max_length must be <= {MAX_LENGTH}"),
     )?;
@@ -116,24 +115,24 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
             dataset_core::input::echo(&item_type)
         ))
     })?;
-    ensure(max_value >= min_value, "max_value must be >= min_value")?;
-    ensure(
+    v.ensure(max_value >= min_value, "max_value must be >= min_value")?;
+    v.ensure(
         min_value.abs() <= MAX_ABS_VALUE && max_value.abs() <= MAX_ABS_VALUE,
         "min_value and max_value must be between -1e15 and 1e15",
     )?;
-    ensure(decimals >= 0, "decimals must be non-negative")?;
-    ensure(
+    v.ensure(decimals >= 0, "decimals must be non-negative")?;
+    v.ensure(
         decimals <= MAX_DECIMALS,
         format!("decimals must be <= {MAX_DECIMALS}"),
     )?;
     if item_type == ItemType::Int {
-        ensure(
+        v.ensure(
             min_value.fract() == 0.0 && max_value.fract() == 0.0,
             "min_value and max_value must be integers when item_type is 'int'",
         )?;
     }
     if item_type == ItemType::Word {
-        ensure(
+        v.ensure(
             max_length <= words().len() as i64,
             format!(
                 "max_length must be <= number of available words ({}) when item_type is 'word'",
@@ -141,7 +140,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
             ),
         )?;
     }
-    Ok(Arc::new(ReverseSort {
+    v.done(ReverseSort {
         seed: p.seed,
         min_length,
         max_length,
@@ -150,7 +149,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         item_type,
         // Bounded to 0..=MAX_DECIMALS above.
         decimals: decimals as usize,
-    }))
+    })
 }
 
 impl ReverseSort {
