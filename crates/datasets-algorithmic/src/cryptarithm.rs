@@ -250,18 +250,16 @@ fn solves(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use dataset_core::testing::{dataset, refused};
 
-    fn dataset(config: Value) -> dataset_core::Seeded {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map).unwrap()
-    }
+    use super::*;
 
     #[test]
     fn own_answer_and_alternatives() {
-        let ds = dataset(json!({"seed": 7, "size": 50, "allow_leading_zero": true}));
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 7, "size": 50, "allow_leading_zero": true}),
+        );
         for i in 0..50 {
             let item = ds.get(i).unwrap();
             assert_eq!(ds.score(Some(&item.answer), &item), 1.0);
@@ -273,9 +271,6 @@ mod tests {
 
     #[test]
     fn bad_config() {
-        let mut map = Map::new();
-        map.insert("seed".into(), 1.into());
-        map.insert("min_words".into(), 1.into());
-        assert!(dataset_core::build(&INFO, &map).is_err());
+        refused(&INFO, json!({"seed": 1, "min_words": 1}));
     }
 }

@@ -142,15 +142,9 @@ impl Dataset for IsomorphicStrings {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use serde_json::{Map, Value};
+    use dataset_core::testing::{dataset, refused};
 
-    fn dataset(config: Value) -> dataset_core::Seeded {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map).unwrap()
-    }
+    use super::*;
 
     #[test]
     fn items_are_deterministic_and_consistent() {
@@ -158,8 +152,8 @@ mod tests {
             json!({"seed": 42, "size": 200}),
             json!({"seed": 4_294_967_313u64, "size": 200, "min_string_length": 20, "max_string_length": 60, "p_solvable": 0.2}),
         ] {
-            let ds = dataset(config.clone());
-            let again = dataset(config);
+            let ds = dataset(&INFO, config.clone());
+            let again = dataset(&INFO, config);
             for i in 0..200 {
                 let item = ds.get(i).unwrap();
                 assert_eq!(item, again.get(i).unwrap());
@@ -194,10 +188,7 @@ mod tests {
 
     #[test]
     fn invalid_config() {
-        let mut map = Map::new();
-        map.insert("seed".into(), 1.into());
-        map.insert("p_solvable".into(), json!(1.5));
-        let err = dataset_core::build(&INFO, &map).err().unwrap();
-        assert_eq!(err.to_string(), "p_solvable must be between 0 and 1");
+        let err = refused(&INFO, json!({"seed": 1, "p_solvable": 1.5}));
+        assert_eq!(err, "p_solvable must be between 0 and 1");
     }
 }

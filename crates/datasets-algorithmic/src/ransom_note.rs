@@ -155,15 +155,9 @@ impl Dataset for RansomNote {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use serde_json::{Map, Value};
+    use dataset_core::testing::{dataset, refused};
 
-    fn dataset(config: Value) -> dataset_core::Seeded {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map).unwrap()
-    }
+    use super::*;
 
     #[test]
     fn items_are_deterministic_and_consistent() {
@@ -172,8 +166,8 @@ mod tests {
             json!({"seed": 2_147_483_659u64, "size": 200, "min_note_length": 5, "max_note_length": 40,
                    "min_magazine_length": 10, "max_magazine_length": 80, "p_solvable": 0.3}),
         ] {
-            let ds = dataset(config.clone());
-            let again = dataset(config);
+            let ds = dataset(&INFO, config.clone());
+            let again = dataset(&INFO, config);
             for i in 0..200 {
                 let item = ds.get(i).unwrap();
                 assert_eq!(item, again.get(i).unwrap());
@@ -201,13 +195,7 @@ mod tests {
 
     #[test]
     fn invalid_config() {
-        let mut map = Map::new();
-        map.insert("seed".into(), 1.into());
-        map.insert("max_note_length".into(), 30.into());
-        let err = dataset_core::build(&INFO, &map).err().unwrap();
-        assert_eq!(
-            err.to_string(),
-            "max_note_length must be less than max_magazine_length"
-        );
+        let err = refused(&INFO, json!({"seed": 1, "max_note_length": 30}));
+        assert_eq!(err, "max_note_length must be less than max_magazine_length");
     }
 }

@@ -591,29 +591,24 @@ fn numeric_score(answer: &str, oracle: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use dataset_core::testing::{accepted, dataset, refused};
 
-    fn dataset(config: Value) -> Result<dataset_core::Seeded> {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map)
-    }
+    use super::*;
 
     #[test]
     fn config_errors_in_python_order() {
-        let err = |c| dataset(c).err().map(|e| e.to_string());
+        let err = |c| refused(&INFO, c);
         assert_eq!(
-            err(json!({"seed": 1, "tasks": ["Count_Days", "nope", "zzz", "nope"], "year": 0})).as_deref(),
-            Some("Invalid tasks: nope, zzz. Valid tasks are: count_business_days, count_days, \
-                  is_leap_year, recurring_event_day, weekday_of_date, weekday_of_date_from_first_date, \
-                  weekday_offset")
+            err(json!({"seed": 1, "tasks": ["Count_Days", "nope", "zzz", "nope"], "year": 0})),
+            "Invalid tasks: nope, zzz. Valid tasks are: count_business_days, count_days, \
+             is_leap_year, recurring_event_day, weekday_of_date, weekday_of_date_from_first_date, \
+             weekday_offset"
         );
         assert_eq!(
-            err(json!({"seed": 1, "year": 0})).as_deref(),
-            Some("year must be a positive integer, got 0")
+            err(json!({"seed": 1, "year": 0})),
+            "year must be a positive integer, got 0"
         );
-        assert!(dataset(json!({"seed": 1, "tasks": ["COUNT_DAYS"]})).is_ok());
+        accepted(&INFO, json!({"seed": 1, "tasks": ["COUNT_DAYS"]}));
     }
 
     #[test]
@@ -626,20 +621,26 @@ mod tests {
             ("weekday_of_date", 50..51),
         ] {
             let ds = dataset(
+                &INFO,
                 json!({"seed": 3, "year": 9999, "tasks": [task], "offset_upper_bound": 400}),
-            )
-            .unwrap();
+            );
             let n = (0..50).filter(|&i| ds.get(i).is_ok()).count();
             assert!(ok.contains(&n), "{task}: {n}");
         }
-        let ds = dataset(json!({"seed": 3, "year": 10000, "tasks": ["weekday_of_date"]})).unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 3, "year": 10000, "tasks": ["weekday_of_date"]}),
+        );
         assert!(ds.get(0).is_err());
-        let ds =
-            dataset(json!({"seed": 3, "year": 10_000_000, "tasks": ["is_leap_year"]})).unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 3, "year": 10_000_000, "tasks": ["is_leap_year"]}),
+        );
         assert!(ds.get(0).is_ok());
-        let ds = dataset(json!({"seed": 3, "offset_upper_bound": 0,
-                                "tasks": ["weekday_of_date_from_first_date"]}))
-        .unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 3, "offset_upper_bound": 0, "tasks": ["weekday_of_date_from_first_date"]}),
+        );
         assert!(ds.get(0).is_err());
     }
 

@@ -274,15 +274,9 @@ impl Dataset for DecimalArithmetic {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use serde_json::Value;
+    use dataset_core::testing::{dataset, refused};
 
-    fn dataset(config: Value) -> Result<dataset_core::Seeded> {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map)
-    }
+    use super::*;
 
     fn eval(expr: &str, prec: u64) -> String {
         let ctx = Context::with_prec(prec);
@@ -307,7 +301,7 @@ mod tests {
 
     #[test]
     fn scoring_and_errors() {
-        let ds = dataset(json!({"seed": 5, "size": 100})).unwrap();
+        let ds = dataset(&INFO, json!({"seed": 5, "size": 100}));
         for i in 0..100 {
             let item = ds.get(i).unwrap();
             assert_eq!(ds.score(Some(&item.answer), &item), 1.0);
@@ -316,17 +310,19 @@ mod tests {
             }
             assert_eq!(ds.score(None, &item), 0.0);
         }
-        let err = dataset(json!({"seed": 5, "precision": 4, "max_num_decimal_places": 3}))
-            .err()
-            .map(|e| e.to_string());
         assert_eq!(
-            err.as_deref(),
-            Some("precision must be 2 or more higher than max_num_decimal_places")
+            refused(
+                &INFO,
+                json!({"seed": 5, "precision": 4, "max_num_decimal_places": 3})
+            ),
+            "precision must be 2 or more higher than max_num_decimal_places"
         );
-        let ds = dataset(json!({"seed": 5, "min_num_decimal_places": -1, "max_num_decimal_places": -1, "precision": 1}))
-            .unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 5, "min_num_decimal_places": -1, "max_num_decimal_places": -1, "precision": 1}),
+        );
         assert!(ds.get(0).is_err());
-        let ds = dataset(json!({"seed": 5, "min_terms": 0, "max_terms": 0})).unwrap();
+        let ds = dataset(&INFO, json!({"seed": 5, "min_terms": 0, "max_terms": 0}));
         assert!(ds.get(0).is_err());
     }
 }

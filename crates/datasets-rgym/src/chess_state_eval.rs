@@ -311,8 +311,9 @@ pub fn score_exact(answer: Option<&str>, oracle: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use dataset_core::testing::{dataset, refused};
+
     use super::*;
-    use serde_json::Value;
 
     fn perft(board: &Board, depth: u32) -> u64 {
         if depth == 0 {
@@ -412,23 +413,9 @@ mod tests {
         );
     }
 
-    fn make(config: Value) -> Result<dataset_core::Seeded> {
-        let Value::Object(m) = config else {
-            unreachable!("test configs are objects")
-        };
-        dataset_core::build(&INFO, &m)
-    }
-
-    fn err(config: Value) -> String {
-        match make(config) {
-            Ok(_) => panic!("config accepted"),
-            Err(e) => e.to_string(),
-        }
-    }
-
     #[test]
     fn items_replay_to_their_fen_and_answer() {
-        let ds = make(json!({"seed": 3, "min_moves": 0, "max_moves": 300})).unwrap();
+        let ds = dataset(&INFO, json!({"seed": 3, "min_moves": 0, "max_moves": 300}));
         for i in 0..60 {
             let item = ds.get(i).unwrap();
             let mut b = Board::default();
@@ -457,10 +444,10 @@ mod tests {
     fn walk_stops_when_the_game_ends() {
         // Long walks reach mates, stalemates or the fifty-move rule sometimes;
         // a finished game must never be continued.
-        let ds = make(
+        let ds = dataset(
+            &INFO,
             json!({"seed": 11, "min_moves": 1000, "max_moves": 1000, "task_types": ["checkmate"]}),
-        )
-        .unwrap();
+        );
         let mut ended = 0;
         for i in 0..20 {
             let item = ds.get(i).unwrap();
@@ -475,32 +462,38 @@ mod tests {
     #[test]
     fn validation_messages() {
         assert_eq!(
-            err(json!({"seed": 1, "min_moves": -1})),
+            refused(&INFO, json!({"seed": 1, "min_moves": -1})),
             "min_moves must be non-negative"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_moves": 5, "max_moves": 4})),
+            refused(&INFO, json!({"seed": 1, "min_moves": 5, "max_moves": 4})),
             "max_moves must be >= min_moves"
         );
         assert_eq!(
-            err(json!({"seed": 1, "max_moves": 5000})),
+            refused(&INFO, json!({"seed": 1, "max_moves": 5000})),
             "max_moves must be <= 1000"
         );
         assert_eq!(
-            err(json!({"seed": 1, "task_types": []})),
+            refused(&INFO, json!({"seed": 1, "task_types": []})),
             "task_types must not be empty"
         );
         assert_eq!(
-            err(json!({"seed": 1, "task_types": ["in_check", "best_move"]})),
+            refused(
+                &INFO,
+                json!({"seed": 1, "task_types": ["in_check", "best_move"]})
+            ),
             "task_types must be chosen from 'legal_move_count', 'in_check', 'checkmate', \
              'stalemate', 'material_balance', got 'best_move'"
         );
         assert_eq!(
-            err(json!({"seed": 1, "task_types": ["in_check", "in_check"]})),
+            refused(
+                &INFO,
+                json!({"seed": 1, "task_types": ["in_check", "in_check"]})
+            ),
             "task_types must not contain duplicates, got 'in_check' twice"
         );
         assert_eq!(
-            err(json!({"seed": 1, "task_types": "in_check"})),
+            refused(&INFO, json!({"seed": 1, "task_types": "in_check"})),
             "ChessStateEvalConfig: task_types must be a list of strings"
         );
     }

@@ -338,21 +338,9 @@ pub fn score_list(answer: Option<&str>, oracle: &str, numeric: bool) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use dataset_core::testing::{dataset, refused};
+
     use super::*;
-
-    fn make(config: Value) -> Result<dataset_core::Seeded> {
-        let Value::Object(m) = config else {
-            unreachable!("test configs are objects")
-        };
-        dataset_core::build(&INFO, &m)
-    }
-
-    fn err(config: Value) -> String {
-        match make(config) {
-            Ok(_) => panic!("config accepted"),
-            Err(e) => e.to_string(),
-        }
-    }
 
     #[test]
     fn word_list_is_sorted_unique_and_lowercase() {
@@ -364,7 +352,10 @@ mod tests {
 
     #[test]
     fn upstream_composite_example_config_works() {
-        let ds = make(json!({"seed": 42, "size": 20, "min_length": 3, "max_length": 5})).unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 42, "size": 20, "min_length": 3, "max_length": 5}),
+        );
         for i in 0..20 {
             let item = ds.get(i).unwrap();
             let n = item.metadata["length"].as_u64().unwrap();
@@ -376,9 +367,10 @@ mod tests {
     #[test]
     fn answers_are_descending_permutations() {
         for item_type in ITEM_TYPES {
-            let ds =
-                make(json!({"seed": 7, "item_type": item_type, "min_value": -50, "max_value": 50}))
-                    .unwrap();
+            let ds = dataset(
+                &INFO,
+                json!({"seed": 7, "item_type": item_type, "min_value": -50, "max_value": 50}),
+            );
             for i in 0..50 {
                 let item = ds.get(i).unwrap();
                 let shown: Vec<String> =
@@ -405,8 +397,10 @@ mod tests {
 
     #[test]
     fn floats_have_fixed_decimals_and_no_negative_zero() {
-        let ds = make(json!({"seed": 1, "item_type": "float", "decimals": 3, "min_value": -0.001, "max_value": 0.001, "min_length": 20, "max_length": 20}))
-            .unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 1, "item_type": "float", "decimals": 3, "min_value": -0.001, "max_value": 0.001, "min_length": 20, "max_length": 20}),
+        );
         for i in 0..20 {
             let item = ds.get(i).unwrap();
             for t in item.answer.split(", ") {
@@ -419,51 +413,54 @@ mod tests {
     #[test]
     fn validation_messages() {
         assert_eq!(
-            err(json!({"seed": 1, "min_length": 0})),
+            refused(&INFO, json!({"seed": 1, "min_length": 0})),
             "min_length must be positive"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_length": 5, "max_length": 4})),
+            refused(&INFO, json!({"seed": 1, "min_length": 5, "max_length": 4})),
             "max_length must be >= min_length"
         );
         assert_eq!(
-            err(json!({"seed": 1, "max_length": 1_000_000})),
+            refused(&INFO, json!({"seed": 1, "max_length": 1_000_000})),
             "max_length must be <= 10000"
         );
         assert_eq!(
-            err(json!({"seed": 1, "item_type": "str"})),
+            refused(&INFO, json!({"seed": 1, "item_type": "str"})),
             "item_type must be one of 'int', 'float', 'word', got 'str'"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_value": 3, "max_value": 2})),
+            refused(&INFO, json!({"seed": 1, "min_value": 3, "max_value": 2})),
             "max_value must be >= min_value"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_value": -1e300})),
+            refused(&INFO, json!({"seed": 1, "min_value": -1e300})),
             "min_value and max_value must be between -1e15 and 1e15"
         );
         assert_eq!(
-            err(json!({"seed": 1, "decimals": -1})),
+            refused(&INFO, json!({"seed": 1, "decimals": -1})),
             "decimals must be non-negative"
         );
         assert_eq!(
-            err(json!({"seed": 1, "decimals": 99})),
+            refused(&INFO, json!({"seed": 1, "decimals": 99})),
             "decimals must be <= 15"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_value": 0.5})),
+            refused(&INFO, json!({"seed": 1, "min_value": 0.5})),
             "min_value and max_value must be integers when item_type is 'int'"
         );
         assert_eq!(
-            err(json!({"seed": 1, "item_type": "word", "max_length": 8733})),
+            refused(
+                &INFO,
+                json!({"seed": 1, "item_type": "word", "max_length": 8733})
+            ),
             "max_length must be <= number of available words (8732) when item_type is 'word'"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_length": "3"})),
+            refused(&INFO, json!({"seed": 1, "min_length": "3"})),
             "ReverseSortConfig: min_length must be an integer"
         );
         assert_eq!(
-            err(json!({"seed": 1, "length": 3})),
+            refused(&INFO, json!({"seed": 1, "length": 3})),
             "ReverseSortConfig.__init__() got an unexpected keyword argument 'length'"
         );
     }
