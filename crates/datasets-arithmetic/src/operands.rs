@@ -5,7 +5,7 @@ use dataset_core::{ConfigReader, Result, Validator};
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 
-use crate::pyint::CERTAIN_DIGITS;
+use crate::pyint::{str_limit_error, CERTAIN_DIGITS};
 
 /// The term and digit ranges that chain_sum and products read and validate
 /// identically (their Python configs differ only in defaults).
@@ -48,6 +48,42 @@ impl TermRanges {
             count(self.max_terms).saturating_mul(count(self.max_digits.min(CERTAIN_DIGITS))),
             "max_terms * max_digits",
         )
+    }
+}
+
+/// What [`TermRanges::draw`] draws for one item.
+pub(crate) struct Operands {
+    pub(crate) num_terms: i64,
+    pub(crate) num_digits: i64,
+    pub(crate) constants: Vec<BigInt>,
+}
+
+impl TermRanges {
+    /// `num_terms`, then `num_digits`, then each of the `num_terms` constants
+    /// (`randint(-max_value if allow_negation else min_value, max_value)`),
+    /// drawn as chain_sum and products both draw them. More than
+    /// `CERTAIN_DIGITS` digits fails the item before any constant is drawn,
+    /// as Python's `str()` of one would.
+    pub(crate) fn draw(&self, rng: &mut dataset_core::Random) -> Result<Operands> {
+        let num_terms = rng.randint(self.min_terms, self.max_terms)?;
+        let num_digits = rng.randint(self.min_digits, self.max_digits)?;
+        if num_digits > CERTAIN_DIGITS {
+            return Err(str_limit_error());
+        }
+        let (min_value, max_value) = digit_range(num_digits);
+        let low = if self.allow_negation {
+            -&max_value
+        } else {
+            min_value
+        };
+        let constants = (0..num_terms)
+            .map(|_| rng.randint_big(&low, &max_value))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Operands {
+            num_terms,
+            num_digits,
+            constants,
+        })
     }
 }
 

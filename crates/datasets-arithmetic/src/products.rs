@@ -8,8 +8,8 @@ use num_bigint::BigInt;
 use num_traits::{One, Zero};
 use serde_json::json;
 
-use crate::operands::TermRanges;
-use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS, MAX_STR_DIGITS};
+use crate::operands::{Operands, TermRanges};
+use crate::pyint::{py_str, str_limit_error, MAX_STR_DIGITS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "products",
@@ -53,20 +53,11 @@ fn product(constants: &[BigInt]) -> Result<BigInt> {
 impl Dataset for Products {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
-        let num_terms = rng.randint(self.t.min_terms, self.t.max_terms)?;
-        let num_digits = rng.randint(self.t.min_digits, self.t.max_digits)?;
-        if num_digits > CERTAIN_DIGITS {
-            return Err(str_limit_error());
-        }
-        let (min_value, max_value) = crate::operands::digit_range(num_digits);
-        let low = if self.t.allow_negation {
-            -&max_value
-        } else {
-            min_value
-        };
-        let constants = (0..num_terms)
-            .map(|_| rng.randint_big(&low, &max_value))
-            .collect::<Result<Vec<_>, _>>()?;
+        let Operands {
+            num_terms,
+            num_digits,
+            constants,
+        } = self.t.draw(&mut rng)?;
         let expression = constants
             .iter()
             .map(py_str)
