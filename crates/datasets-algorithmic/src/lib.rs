@@ -5,6 +5,7 @@ use dataset_core::DatasetInfo;
 mod corpus;
 mod decimal_list;
 mod grid;
+mod rule_runs;
 
 pub mod ab;
 pub mod base_conversion;

@@ -1,12 +1,12 @@
 //! `string_splitting`: dismantle and combine machines and parts by five rules
 //! until nothing changes.
 
-use std::collections::HashSet;
-
 use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
+
+use crate::rule_runs::run_rules;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "string_splitting",
@@ -72,26 +72,6 @@ fn apply_rule(mut c: [i64; 6]) -> [i64; 6] {
         c[Z] += 1;
     }
     c
-}
-
-/// Every state from the start until a repeat or `max_iterations` steps.
-pub(crate) fn run_rules<const N: usize>(
-    start: [i64; N],
-    max_iterations: i64,
-    rule: fn([i64; N]) -> [i64; N],
-) -> Vec<[i64; N]> {
-    let mut states = vec![start];
-    let mut seen = HashSet::from([start]);
-    let mut counts = start;
-    for _ in 0..max_iterations {
-        let next = rule(counts);
-        if !seen.insert(next) {
-            break;
-        }
-        states.push(next);
-        counts = next;
-    }
-    states
 }
 
 impl Dataset for StringSplitting {

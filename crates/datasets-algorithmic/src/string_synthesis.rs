@@ -6,7 +6,7 @@ use dataset_core::{
 };
 use serde_json::json;
 
-use crate::string_splitting::run_rules;
+use crate::rule_runs::run_rules;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "string_synthesis",
