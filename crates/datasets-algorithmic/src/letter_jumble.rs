@@ -6,7 +6,7 @@ use dataset_core::{
 use pycompat::{py_split, py_str_isalpha, py_strip};
 use serde_json::{json, Value};
 
-use crate::corpus::year_2889_words;
+use rg_data::corpus::year_2889_words;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "letter_jumble",

@@ -2,7 +2,6 @@
 
 use dataset_core::DatasetInfo;
 
-mod corpus;
 mod decimal_list;
 mod grid;
 mod rule_runs;

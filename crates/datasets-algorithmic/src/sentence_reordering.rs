@@ -3,7 +3,7 @@
 use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
-use pycompat::{py_split, py_strip, re_findall_sentences, re_findall_words};
+use pycompat::{py_split, re_findall_words};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -30,10 +30,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         max_words >= min_words,
         "max_words_in_sentence must be >= min_words_in_sentence",
     )?;
-    let sentences = re_findall_sentences(rg_data::text(rg_data::IN_THE_YEAR_2889))
-        .filter(|s| (min_words..=max_words).contains(&(re_findall_words(s).count() as i64)))
-        .map(py_strip)
-        .collect();
+    let sentences = rg_data::corpus::year_2889_sentences(min_words, max_words);
     v.done(SentenceReordering {
         seed: p.seed,
         min_words_in_sentence: min_words,

@@ -5,7 +5,7 @@ use dataset_core::{
 };
 use serde_json::json;
 
-use crate::corpus::year_2889_words;
+use rg_data::corpus::year_2889_words;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "word_sequence_reversal",
