@@ -127,6 +127,21 @@ mod size_limit_tests {
                 json!({"num_colors": big}),
                 "num_colors + max_num_vertices * (max_num_vertices - 1) / 2",
             ),
+            (
+                &crate::rotate_matrix::INFO,
+                json!({"max_n": big}),
+                "max_n * max_n",
+            ),
+            (
+                &crate::spiral_matrix::INFO,
+                json!({"max_n": 2049}),
+                "max_n * max_n",
+            ),
+            (
+                &crate::rotten_oranges::INFO,
+                json!({"min_n": big, "max_n": big}),
+                "max_n * max_n",
+            ),
         ] {
             assert_eq!(
                 dataset_core::testing::refused(info, config),
@@ -134,6 +149,18 @@ mod size_limit_tests {
                 "{}",
                 info.name
             );
+        }
+    }
+
+    /// The largest square grid under the bound (2048 x 2048) is accepted.
+    #[test]
+    fn grids_up_to_the_bound_are_accepted() {
+        for info in [
+            &crate::rotate_matrix::INFO,
+            &crate::spiral_matrix::INFO,
+            &crate::rotten_oranges::INFO,
+        ] {
+            dataset_core::testing::accepted(info, json!({"min_n": 2048, "max_n": 2048}));
         }
     }
 }

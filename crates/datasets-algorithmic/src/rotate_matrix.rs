@@ -5,7 +5,7 @@ use dataset_core::{
 };
 use serde_json::json;
 
-use crate::grid::{matrix_to_str, square_side};
+use crate::grid::{matrix_to_str, square_cells};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "rotate_matrix",
@@ -40,6 +40,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         0 <= d.min_rotations && d.min_rotations <= d.max_rotations,
         "min_rotations must be between 0 and max_rotations",
     )?;
+    v.ensure_item_size(square_cells(d.max_n), "max_n * max_n")?;
     v.done(d)
 }
 
@@ -55,7 +56,8 @@ impl Dataset for RotateMatrix {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
-        let side = square_side(n)?;
+        // 2 <= n <= max_n, whose square the build bounded.
+        let side = n as usize;
         let mut numbers = Vec::with_capacity(side * side);
         for _ in 0..side * side {
             numbers.push(rng.randint(0, 9)?);

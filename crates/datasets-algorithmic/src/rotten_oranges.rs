@@ -5,7 +5,7 @@ use dataset_core::{
 };
 use serde_json::json;
 
-use crate::grid::{matrix_to_str, square_side};
+use crate::grid::{matrix_to_str, square_cells};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "rotten_oranges",
@@ -58,6 +58,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         0.0 < d.p_rotten && d.p_rotten <= 1.0,
         "p_rotten must be between 0 and 1",
     )?;
+    v.ensure_item_size(square_cells(d.max_n), "max_n * max_n")?;
     v.done(d)
 }
 
@@ -112,7 +113,8 @@ impl Dataset for RottenOranges {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
-        let side = square_side(n)?;
+        // 2 <= n <= max_n, whose square the build bounded.
+        let side = n as usize;
         let mut matrix = vec![vec![0i64; side]; side];
         for row in matrix.iter_mut() {
             for cell in row.iter_mut() {

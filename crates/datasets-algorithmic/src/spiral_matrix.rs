@@ -6,7 +6,7 @@ use dataset_core::{
 use pycompat::{py_eval, py_strip, PyValue};
 use serde_json::json;
 
-use crate::grid::{matrix_to_str, square_side};
+use crate::grid::{matrix_to_str, square_cells};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "spiral_matrix",
@@ -49,6 +49,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         2 <= d.min_n && d.min_n <= d.max_n,
         "min_n must be between 2 and max_n",
     )?;
+    v.ensure_item_size(square_cells(d.max_n), "max_n * max_n")?;
     v.done(d)
 }
 
@@ -85,7 +86,8 @@ impl Dataset for SpiralMatrix {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
-        let side = square_side(n)?;
+        // 2 <= n <= max_n, whose square the build bounded.
+        let side = n as usize;
         let mut numbers = Vec::with_capacity(side * side);
         for _ in 0..side * side {
             numbers.push(rng.randint(0, 9)?);
