@@ -1,5 +1,6 @@
 //! `binary_alternation`: fewest swaps that make a binary string alternate.
 
+use dataset_core::config::count;
 use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
@@ -12,10 +13,6 @@ pub const INFO: DatasetInfo = DatasetInfo {
     config_class: "BinaryAlternationConfig",
     build,
 };
-
-/// Bits in one string. The reference builds it as a Python list; past this it
-/// runs out of memory rather than answering.
-const MAX_N: i64 = 10_000_000;
 
 struct BinaryAlternation {
     seed: Seed,
@@ -38,7 +35,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         (0.0..=1.0).contains(&p_solvable),
         "Probability of generating a 1 must be in [0, 1]",
     )?;
-    v.ensure(max_n <= MAX_N, format!("max_n must be at most {MAX_N}"))?;
+    v.ensure_item_size(count(max_n), "max_n")?;
     v.done(BinaryAlternation {
         seed: p.seed,
         min_n,

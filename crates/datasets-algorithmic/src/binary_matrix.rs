@@ -16,10 +16,6 @@ pub const INFO: DatasetInfo = DatasetInfo {
     build,
 };
 
-/// Side of the largest matrix: the reference's lists of lists and BFS over
-/// `n * n` cells stop being practical long before memory runs out.
-const MAX_N: i64 = 5_000;
-
 struct BinaryMatrix {
     seed: Seed,
     min_n: i64,
@@ -41,7 +37,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         0.0 < p_zero && p_zero <= 1.0,
         "p_zero must be between 0 and 1",
     )?;
-    v.ensure(max_n <= MAX_N, format!("max_n must be at most {MAX_N}"))?;
+    v.ensure_item_size(crate::grid::square_cells(max_n), "max_n * max_n")?;
     let p_zero_json = match p_zero_given {
         Some(given @ Value::Number(_)) => given,
         _ => json!(p_zero),

@@ -142,6 +142,21 @@ mod size_limit_tests {
                 json!({"min_n": big, "max_n": big}),
                 "max_n * max_n",
             ),
+            (
+                &crate::binary_matrix::INFO,
+                json!({"max_n": 2049}),
+                "max_n * max_n",
+            ),
+            (
+                &crate::binary_alternation::INFO,
+                json!({"max_n": big}),
+                "max_n",
+            ),
+            (
+                &crate::palindrome_generation::INFO,
+                json!({"max_length": 4_194_305}),
+                "max_length",
+            ),
         ] {
             assert_eq!(
                 dataset_core::testing::refused(info, config),
@@ -152,15 +167,24 @@ mod size_limit_tests {
         }
     }
 
-    /// The largest square grid under the bound (2048 x 2048) is accepted.
+    /// The largest items under the bound (a 2048 x 2048 grid, 2^22 letters) are accepted.
     #[test]
     fn grids_up_to_the_bound_are_accepted() {
         for info in [
             &crate::rotate_matrix::INFO,
             &crate::spiral_matrix::INFO,
             &crate::rotten_oranges::INFO,
+            &crate::binary_matrix::INFO,
         ] {
             dataset_core::testing::accepted(info, json!({"min_n": 2048, "max_n": 2048}));
         }
+        dataset_core::testing::accepted(
+            &crate::binary_alternation::INFO,
+            json!({"max_n": 4_194_304}),
+        );
+        dataset_core::testing::accepted(
+            &crate::palindrome_generation::INFO,
+            json!({"max_length": 4_194_304}),
+        );
     }
 }

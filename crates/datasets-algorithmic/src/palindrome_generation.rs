@@ -1,5 +1,6 @@
 //! `palindrome_generation`: form a palindrome from a multiset of letters.
 
+use dataset_core::config::count;
 use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
@@ -19,9 +20,6 @@ const ASCII_LOWERCASE: [char; 26] = [
     't', 'u', 'v', 'w', 'x', 'y', 'z',
 ];
 
-/// Letters in one palindrome, a bound on memory the reference does not have.
-const MAX_LENGTH: i64 = 10_000_000;
-
 struct Palindrome {
     seed: Seed,
     min_length: i64,
@@ -34,10 +32,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let v = r.finish()?;
     v.ensure(min_length >= 1, "min_length must be >= 1")?;
     v.ensure(max_length >= min_length, "max_length must be >= min_length")?;
-    v.ensure(
-        max_length <= MAX_LENGTH,
-        format!("max_length must be at most {MAX_LENGTH}"),
-    )?;
+    v.ensure_item_size(count(max_length), "max_length")?;
     v.done(Palindrome {
         seed: p.seed,
         min_length,
