@@ -18,7 +18,7 @@
 //!
 //! [`describe`] documents a dataset's config without any per-dataset code: it
 //! builds the dataset from an empty config while the reader records every
-//! field it is asked for (name, type, default) and [`ensure`] records every
+//! field it is asked for (name, type, default) and [`Validator::ensure`] records every
 //! rule. With all defaults valid, every rule runs, so the record is complete.
 
 use std::cell::RefCell;
@@ -223,7 +223,7 @@ impl Validator {
     }
 }
 
-/// `n` as a count for [`ensure_item_size`]: negative values count as zero
+/// `n` as a count for [`Validator::ensure_item_size`]: negative values count as zero
 /// (they have been refused, or mean "none", by then).
 pub fn count(n: i64) -> u128 {
     n.max(0) as u128
