@@ -7,7 +7,7 @@
 //! or 1 with an error message, within a few seconds. An abort on a failed
 //! allocation would take a whole server down, and a generator still running
 //! after the server's time limit keeps burning a core; both are what
-//! `dataset_core::config::ensure_item_size` is for.
+//! `dataset_core::Validator::ensure_item_size` is for.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

@@ -7,9 +7,18 @@
 //! readers below never fail on the spot: they return the default and remember
 //! the problem, and [`ConfigReader::finish`] reports it.
 //!
+//! A build has three phases, and the types keep them in order: the reader
+//! reads every field; [`ConfigReader::finish`] consumes it and, if the keys
+//! and types are right, gives the [`Validator`], the only way to apply the
+//! `validate()` rules ([`Validator::ensure`]) and rgym's size bound
+//! ([`Validator::ensure_item_size`]); [`Validator::done`] consumes that in
+//! turn and makes the [`Built`] dataset a [`BuildFn`](crate::BuildFn) must
+//! return. So no rule can run before every field is read, no field can be
+//! read after the rules, and no builder can skip `finish`.
+//!
 //! [`describe`] documents a dataset's config without any per-dataset code: it
 //! builds the dataset from an empty config while the reader records every
-//! field it is asked for (name, type, default) and [`ensure`] records every
+//! field it is asked for (name, type, default) and [`Validator::ensure`] records every
 //! rule. With all defaults valid, every rule runs, so the record is complete.
 
 use std::cell::RefCell;
@@ -17,7 +26,9 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use crate::{input, DatasetError, DatasetInfo, Result, Seed};
+use std::sync::Arc;
+
+use crate::{input, Dataset, DatasetError, DatasetInfo, Result, Seed};
 
 /// A config field as `rgym describe` shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,7 +164,7 @@ pub fn describe(info: &DatasetInfo) -> ConfigDoc {
     }
     RECORDING.with(|r| *r.borrow_mut() = Some(ConfigDoc::default()));
     let stop = Stop;
-    let built = crate::build_with(info, &Map::new(), Some(Seed::from(0u8)), Some(500));
+    let built = crate::build_dataset(info, &Map::new(), Some(Seed::from(0u8)), Some(500));
     let mut doc = RECORDING
         .with(|r| r.borrow_mut().take())
         .unwrap_or_default();
@@ -171,8 +182,8 @@ pub struct ConfigReader<'a> {
     type_error: Option<String>,
 }
 
-/// `assert cond, msg` of a config's `validate()`.
-pub fn ensure(cond: bool, msg: impl Into<String>) -> Result<()> {
+/// `assert cond, msg` of a config's `validate()` ([`Validator::ensure`]).
+fn ensure(cond: bool, msg: impl Into<String>) -> Result<()> {
     if RECORDING.with(|r| r.borrow().is_some()) {
         let msg = msg.into();
         record(|doc| {
@@ -205,21 +216,45 @@ pub fn ensure(cond: bool, msg: impl Into<String>) -> Result<()> {
 /// every config it handles in practice stays well below it.
 pub const MAX_ITEM_ELEMENTS: u128 = 1 << 22;
 
-/// Refuses a config whose items could hold more than [`MAX_ITEM_ELEMENTS`]
-/// elements. `elements` is the caller's upper bound, computed from the config
-/// with saturating arithmetic; `what` names the fields it comes from
-/// (`"max_rows * max_cols"`). Call it after the `validate()` rules, so that
-/// Python's own messages keep their order.
-pub fn ensure_item_size(elements: u128, what: &str) -> Result<()> {
-    ensure(
-        elements <= MAX_ITEM_ELEMENTS,
-        format!(
-            "{what} must be at most {MAX_ITEM_ELEMENTS} (rgym's limit on the size of one item)"
-        ),
-    )
+/// The `validate()` phase of a build: what [`ConfigReader::finish`] hands
+/// over once every field is read and the keys and types are right (see the
+/// module docs for why the phases are types).
+pub struct Validator {
+    _finished: (),
 }
 
-/// `n` as a count for [`ensure_item_size`]: negative values count as zero
+/// A dataset that went through every phase of its build, as only
+/// [`Validator::done`] makes one.
+pub struct Built(pub(crate) Arc<dyn Dataset>);
+
+impl Validator {
+    /// `assert cond, msg` of a config's `validate()`: the same message, the
+    /// same order.
+    pub fn ensure(&self, cond: bool, msg: impl Into<String>) -> Result<()> {
+        ensure(cond, msg)
+    }
+
+    /// Refuses a config whose items could hold more than [`MAX_ITEM_ELEMENTS`]
+    /// elements. `elements` is the caller's upper bound, computed from the config
+    /// with saturating arithmetic; `what` names the fields it comes from
+    /// (`"max_rows * max_cols"`). Call it after the `validate()` rules, so that
+    /// Python's own messages keep their order.
+    pub fn ensure_item_size(&self, elements: u128, what: &str) -> Result<()> {
+        ensure(
+            elements <= MAX_ITEM_ELEMENTS,
+            format!(
+                "{what} must be at most {MAX_ITEM_ELEMENTS} (rgym's limit on the size of one item)"
+            ),
+        )
+    }
+
+    /// The end of the build: `dataset`, valid.
+    pub fn done(self, dataset: impl Dataset + 'static) -> Result<Built> {
+        Ok(Built(Arc::new(dataset)))
+    }
+}
+
+/// `n` as a count for [`Validator::ensure_item_size`]: negative values count as zero
 /// (they have been refused, or mean "none", by then).
 pub fn count(n: i64) -> u128 {
     n.max(0) as u128
@@ -395,8 +430,9 @@ impl<'a> ConfigReader<'a> {
         }
     }
 
-    /// Reports, in Python's order, an unknown key or a wrongly typed value.
-    pub fn finish(&mut self) -> Result<()> {
+    /// Ends reading: reports, in Python's order, an unknown key or a wrongly
+    /// typed value, else hands over the [`Validator`] for the `validate()` rules.
+    pub fn finish(self) -> Result<Validator> {
         if let Some(unknown) = self.config.keys().find(|k| !self.read.contains(k.as_str())) {
             return Err(DatasetError::InvalidConfig(format!(
                 "{}.__init__() got an unexpected keyword argument '{}'",
@@ -404,9 +440,9 @@ impl<'a> ConfigReader<'a> {
                 input::echo(unknown)
             )));
         }
-        match self.type_error.take() {
+        match self.type_error {
             Some(e) => Err(DatasetError::InvalidConfig(e)),
-            None => Ok(()),
+            None => Ok(Validator { _finished: () }),
         }
     }
 }
@@ -422,34 +458,29 @@ pub fn as_int(v: &Value) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use serde_json::json;
 
     use super::*;
-    use crate::{Dataset, Item, Params};
+    use crate::{Item, Params};
 
     struct Fake;
     impl Dataset for Fake {
-        fn name(&self) -> &str {
-            "fake"
-        }
         fn generate(&self, _: u64) -> Result<Item> {
             Err(DatasetError::Generation("unused".into()))
         }
     }
 
-    fn build(r: &mut ConfigReader, _: Params) -> Result<Arc<dyn Dataset>> {
+    fn build(mut r: ConfigReader, _: Params) -> Result<Built> {
         let lo = r.int("lo", 3);
         let hi = r.opt_float("hi", None);
         let custom = r.raw("custom").cloned();
         let _again = r.raw("lo");
-        r.finish()?;
-        ensure(lo > 0, "lo must be positive")?;
-        ensure(hi.is_none_or(|h| h >= lo as f64), "hi must be >= lo")?;
-        ensure(lo > 0, "lo must be positive")?;
+        let v = r.finish()?;
+        v.ensure(lo > 0, "lo must be positive")?;
+        v.ensure(hi.is_none_or(|h| h >= lo as f64), "hi must be >= lo")?;
+        v.ensure(lo > 0, "lo must be positive")?;
         let _ = custom;
-        Ok(Arc::new(Fake))
+        v.done(Fake)
     }
 
     const INFO: DatasetInfo = DatasetInfo {

@@ -250,7 +250,7 @@ impl Seeder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{item_rng, meta, Dataset, Result};
+    use crate::{item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Params, Result};
     use std::sync::Arc;
 
     /// Items from `Random(seed + idx)`, as every dataset draws them; item
@@ -260,11 +260,24 @@ mod tests {
         fail_at: Option<u64>,
     }
 
-    impl Dataset for Draws {
-        fn name(&self) -> &str {
-            "draws"
-        }
+    /// The registry entry `Seeded` keeps beside `Draws` (its name heads
+    /// every item's metadata); the tests build `Draws` themselves.
+    const INFO: DatasetInfo = DatasetInfo {
+        name: "draws",
+        category: "test",
+        description: "Random draws",
+        config_class: "DrawsConfig",
+        build,
+    };
 
+    fn build(r: ConfigReader, p: Params) -> Result<Built> {
+        r.finish()?.done(Draws {
+            seed: p.seed,
+            fail_at: None,
+        })
+    }
+
+    impl Dataset for Draws {
         fn generate(&self, idx: u64) -> Result<Item> {
             if Some(idx) == self.fail_at {
                 return Err(DatasetError::Generation("no item here".into()));
@@ -274,7 +287,7 @@ mod tests {
             Ok(Item {
                 question: format!("What is {n} \"doubled\"?"),
                 answer: (2 * n).to_string(),
-                metadata: meta! {"source_dataset" => "draws", "source_index" => idx, "n" => n},
+                metadata: meta! {"n" => n},
             })
         }
     }
@@ -282,6 +295,7 @@ mod tests {
     fn seeded(fail_at: Option<u64>) -> Seeded {
         let seed = Seed::from(42);
         Seeded {
+            info: &INFO,
             dataset: Arc::new(Draws {
                 seed: seed.clone(),
                 fail_at,

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-pub use config::ConfigReader;
+pub use config::{Built, ConfigReader, Validator};
 pub use metadata::Metadata;
 pub use pyrandom::{item_rng, Random, RandomError, Seed, Weight};
 
@@ -73,12 +73,12 @@ impl From<RandomError> for DatasetError {
 
 pub type Result<T, E = DatasetError> = std::result::Result<T, E>;
 
-/// A seeded, sized procedural dataset.
+/// A seeded, sized procedural dataset. Its name and the other registry facts
+/// are its [`DatasetInfo`], which [`Seeded`] keeps beside it.
 pub trait Dataset: Send + Sync {
-    /// The registered name (`metadata.source_dataset`).
-    fn name(&self) -> &str;
-
-    /// Item `idx`, `0 <= idx < size`. Callers check the bound.
+    /// Item `idx`, `0 <= idx < size`. Callers check the bound. The metadata
+    /// holds the dataset's own keys: [`Seeded`] puts `source_dataset` and
+    /// `source_index` in front of them (see [`Dataset::writes_source_keys`]).
     fn generate(&self, idx: u64) -> Result<Item>;
 
     /// Item `idx` written over `item`, which a bulk writer keeps from one row
@@ -103,6 +103,14 @@ pub trait Dataset: Send + Sync {
         false
     }
 
+    /// True for a dataset whose items already carry `source_dataset` and
+    /// `source_index` where its reference puts them, so that [`Seeded`] must
+    /// not put them first: `calendar_arithmetic` writes them after the task's
+    /// own keys, `composite` passes its members' items on as they are.
+    fn writes_source_keys(&self) -> bool {
+        false
+    }
+
     /// `item`'s answer as reasoning-gym gives it: the text, or `None` (JSON
     /// `null`) where its item has none. Per item, so that a dataset mixing
     /// others (`composite`) passes each member's answer through unchanged.
@@ -111,10 +119,13 @@ pub trait Dataset: Send + Sync {
     }
 }
 
-/// A built dataset together with the seed and size every item depends on.
+/// A built dataset together with its registry entry and the seed and size
+/// every item depends on. Items are only made through it (the dataset itself
+/// is private), so that what the core adds to every item cannot be bypassed.
 #[derive(Clone)]
 pub struct Seeded {
-    pub dataset: Arc<dyn Dataset>,
+    pub info: &'static DatasetInfo,
+    dataset: Arc<dyn Dataset>,
     pub seed: Seed,
     pub size: u64,
 }
@@ -122,24 +133,48 @@ pub struct Seeded {
 impl Seeded {
     /// Item `idx`, with the bound checked.
     pub fn get(&self, idx: u64) -> Result<Item> {
-        if idx >= self.size {
-            return Err(DatasetError::IndexOutOfRange {
-                index: idx,
-                size: self.size,
-            });
-        }
-        self.dataset.generate(idx)
+        self.check(idx)?;
+        self.generate(idx)
     }
 
     /// [`get`](Self::get) into a reused `item` (see [`Dataset::generate_into`]).
     pub fn get_into(&self, idx: u64, item: &mut Item) -> Result<()> {
+        self.check(idx)?;
+        let own = self.dataset.writes_source_keys();
+        if !own {
+            item.metadata.expect_source(self.info.name, idx);
+        }
+        self.dataset.generate_into(idx, item)?;
+        if !own {
+            item.metadata.put_source_first(self.info.name, idx);
+        }
+        Ok(())
+    }
+
+    /// Item `idx` whatever `size` says. Only `composite` wants this: its
+    /// members are read at the composite's index, which, as in reasoning-gym,
+    /// their own size does not bound. Everyone else calls [`get`](Self::get).
+    pub fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = self.dataset.generate(idx)?;
+        self.put_source(idx, &mut item);
+        Ok(item)
+    }
+
+    /// The head of every item's metadata, which the datasets leave to us.
+    fn put_source(&self, idx: u64, item: &mut Item) {
+        if !self.dataset.writes_source_keys() {
+            item.metadata.put_source_first(self.info.name, idx);
+        }
+    }
+
+    fn check(&self, idx: u64) -> Result<()> {
         if idx >= self.size {
             return Err(DatasetError::IndexOutOfRange {
                 index: idx,
                 size: self.size,
             });
         }
-        self.dataset.generate_into(idx, item)
+        Ok(())
     }
 
     pub fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
@@ -162,8 +197,10 @@ pub struct Params {
 
 /// How a dataset is built from its config. `seed` and `size` have been read
 /// already (they are common to all datasets) and come as [`Params`]. A builder
-/// reads its fields, calls [`ConfigReader::finish`], then applies `validate()`.
-pub type BuildFn = fn(&mut ConfigReader, Params) -> Result<Arc<dyn Dataset>>;
+/// reads its fields, [`finish`](ConfigReader::finish)es the reader, applies
+/// `validate()` through the [`Validator`] that gives, and ends with
+/// [`Validator::done`]: the only way to make the [`Built`] it returns.
+pub type BuildFn = fn(ConfigReader<'_>, Params) -> Result<Built>;
 
 /// A registry entry.
 #[derive(Clone, Copy)]
@@ -179,7 +216,7 @@ pub struct DatasetInfo {
 
 /// Builds a dataset from a JSON config that includes `seed` and optionally `size`
 /// (default 500, as in every reasoning-gym config).
-pub fn build(info: &DatasetInfo, config: &Map<String, Value>) -> Result<Seeded> {
+pub fn build(info: &'static DatasetInfo, config: &Map<String, Value>) -> Result<Seeded> {
     build_with(info, config, None, None)
 }
 
@@ -187,11 +224,28 @@ pub fn build(info: &DatasetInfo, config: &Map<String, Value>) -> Result<Seeded> 
 /// given beside the config (they may exceed what a JSON number holds). Giving
 /// one both ways is Python's "multiple values" `TypeError`.
 pub fn build_with(
-    info: &DatasetInfo,
+    info: &'static DatasetInfo,
     config: &Map<String, Value>,
     seed: Option<Seed>,
     size: Option<u64>,
 ) -> Result<Seeded> {
+    let (dataset, params) = build_dataset(info, config, seed, size)?;
+    Ok(Seeded {
+        info,
+        dataset,
+        seed: params.seed,
+        size: params.size,
+    })
+}
+
+/// [`build_with`] short of the [`Seeded`], which keeps `info` for good and so
+/// needs it `'static`; [`config::describe`] only wants to see the build run.
+pub(crate) fn build_dataset(
+    info: &DatasetInfo,
+    config: &Map<String, Value>,
+    seed: Option<Seed>,
+    size: Option<u64>,
+) -> Result<(Arc<dyn Dataset>, Params)> {
     for (key, given) in [("seed", seed.is_some()), ("size", size.is_some())] {
         if given && config.contains_key(key) {
             return Err(DatasetError::InvalidConfig(format!(
@@ -210,17 +264,9 @@ pub fn build_with(
         Some(n) => n,
         None => reader.size(500)?,
     };
-    let params = Params {
-        seed: seed.clone(),
-        size,
-    };
-    let dataset = (info.build)(&mut reader, params)?;
-    reader.finish()?;
-    Ok(Seeded {
-        dataset,
-        seed,
-        size,
-    })
+    let params = Params { seed, size };
+    let Built(dataset) = (info.build)(reader, params.clone())?;
+    Ok((dataset, params))
 }
 
 /// Builds the metadata map from `(key, value)` pairs in order. A value is
@@ -229,8 +275,9 @@ pub fn build_with(
 #[macro_export]
 macro_rules! meta {
     ($($k:expr => $v:expr),* $(,)?) => {{
+        // Room for the two keys `Seeded` puts in front (Metadata::put_source_first).
         #[allow(unused_mut)]
-        let mut m = ::serde_json::Map::with_capacity(<[&str]>::len(&[$(stringify!($k)),*]));
+        let mut m = ::serde_json::Map::with_capacity(2 + <[&str]>::len(&[$(stringify!($k)),*]));
         $(
             m.insert(::std::string::String::from($k), {
                 #[allow(unused_imports)]

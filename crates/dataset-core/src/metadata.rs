@@ -30,6 +30,21 @@ pub struct Metadata {
     /// serializer writes only `&str` contents and ASCII). A `Vec` so that
     /// [`set_from_serialize`](Self::set_from_serialize) can reuse it.
     text: Option<Vec<u8>>,
+    /// Where the `source_dataset`/`source_index` head stands while a dataset
+    /// writes an item over this one (see [`expect_source`](Self::expect_source));
+    /// `None` at all other times.
+    source: Source,
+}
+
+/// The head `Seeded` is about to put in front of the keys.
+#[derive(Clone, Copy, Default, PartialEq)]
+enum Source {
+    #[default]
+    None,
+    /// Asked for: `set_from_serialize` writes it ahead of the fields.
+    Pending(&'static str, u64),
+    /// Written ahead of the fields already.
+    Written,
 }
 
 /// Room for a typical item's metadata text, so that writing it rarely grows
@@ -58,8 +73,25 @@ impl Metadata {
             .unwrap_or_else(|| Vec::with_capacity(TEXT_CAPACITY));
         text.clear();
         self.map = OnceLock::new();
+        let pending = std::mem::take(&mut self.source);
+        if let Source::Pending(dataset, index) = pending {
+            text.push(b'{');
+            write_source(&mut text, dataset, index);
+        }
+        let start = text.len();
         let written = crate::jsonl::serializer::write(&mut text, fields);
-        if written.is_ok() && text.first() == Some(&b'{') {
+        if written.is_ok() && text.get(start) == Some(&b'{') {
+            if start > 0 {
+                // The fields' object joins the head: its `{` becomes a comma,
+                // or, with no fields (`{}`), the head's closing `}`.
+                if text.len() - start == 2 {
+                    text.truncate(start);
+                    text.push(b'}');
+                } else {
+                    text[start] = b',';
+                }
+                self.source = Source::Written;
+            }
             self.text = Some(text);
             return;
         }
@@ -103,8 +135,8 @@ impl Metadata {
 
     /// `metadata["source_dataset"]` as a string: which dataset made the item
     /// (composites route scoring and metrics by it). Read straight from the
-    /// text when it comes first, as every dataset writes it, so that looking
-    /// at it does not parse the rest.
+    /// text when it comes first, where [`put_source_first`](Self::put_source_first)
+    /// writes it, so that looking at it does not parse the rest.
     pub fn source_dataset(&self) -> Option<&str> {
         const PREFIX: &[u8] = b"{\"source_dataset\":\"";
         if let Some(rest) = self.text.as_deref().and_then(|t| t.strip_prefix(PREFIX)) {
@@ -114,6 +146,44 @@ impl Metadata {
             }
         }
         self.get("source_dataset").and_then(Value::as_str)
+    }
+
+    /// Puts `"source_dataset": dataset, "source_index": index` in front of
+    /// the keys already there. Every reasoning-gym item's metadata starts with
+    /// these two, so [`Seeded`](crate::Seeded) writes them for every dataset
+    /// (each writes only its own keys), in whichever form the metadata is.
+    pub fn put_source_first(&mut self, dataset: &str, index: u64) {
+        if std::mem::take(&mut self.source) == Source::Written {
+            return;
+        }
+        if let Some(text) = &mut self.text {
+            // Written behind the object, then rotated to just after its `{`:
+            // no allocation once the buffer has room, which a reused item's has.
+            let end = text.len();
+            write_source(text, dataset, index);
+            // Compact JSON has one empty object, `{}`: no comma before its `}`.
+            if end > 2 {
+                text.push(b',');
+            }
+            let head = text.len() - end;
+            text[1..].rotate_right(head);
+            self.map = OnceLock::new();
+            return;
+        }
+        let map = &mut **self;
+        map.shift_insert(0, "source_dataset".into(), dataset.into());
+        map.shift_insert(1, "source_index".into(), index.into());
+    }
+
+    /// Announces the head that [`put_source_first`](Self::put_source_first)
+    /// will put in front, before a dataset writes an item over this one
+    /// (`Seeded::get_into`). If the dataset writes with
+    /// [`set_from_serialize`](Self::set_from_serialize), the head is written
+    /// there, ahead of the fields, and `put_source_first` has nothing left to
+    /// move: the bulk writer's cheapest items never shift their text. Any
+    /// other way of writing leaves the head to `put_source_first`.
+    pub fn expect_source(&mut self, dataset: &'static str, index: u64) {
+        self.source = Source::Pending(dataset, index);
     }
 
     /// Appends the compact JSON object (serde_json's bytes for the map).
@@ -145,6 +215,7 @@ impl From<Map<String, Value>> for Metadata {
         Metadata {
             map: OnceLock::from(map),
             text: None,
+            source: Source::None,
         }
     }
 }
@@ -192,6 +263,15 @@ impl Serialize for Metadata {
             _ => self.materialize().serialize(s),
         }
     }
+}
+
+/// `"source_dataset":"<dataset>","source_index":<index>`, the keys of the head.
+fn write_source(out: &mut Vec<u8>, dataset: &str, index: u64) {
+    out.extend_from_slice(b"\"source_dataset\":");
+    crate::jsonl::write_str(out, dataset);
+    out.extend_from_slice(b",\"source_index\":");
+    // itoa, as the serializer writes integers: twice as fast as a digit loop here.
+    out.extend_from_slice(itoa::Buffer::new().format(index).as_bytes());
 }
 
 /// `serialize_with` for `(key, value)` pairs that Python keeps in a dict:
@@ -318,6 +398,94 @@ mod tests {
         assert!(Metadata::from_serialize(&Empty {}).is_empty());
         assert!(Metadata::default().is_empty());
         assert_eq!(Metadata::default().source_dataset(), None);
+    }
+
+    /// The head goes in front of the keys, the same in both forms, and into
+    /// an empty object without a trailing comma.
+    #[test]
+    fn source_first() {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            text: &'a str,
+            pair: (i64, bool),
+        }
+        #[derive(Serialize)]
+        struct Empty {}
+        let want = r#"{"source_dataset":"x","source_index":18446744073709551615,"text":"a\"b","pair":[-1,true]}"#;
+        let mut text = Metadata::from_serialize(&Body {
+            text: "a\"b",
+            pair: (-1, true),
+        });
+        let mut map = crate::meta! {"text" => "a\"b", "pair" => (-1, true)};
+        // A parsed map beside the text must not outlive the change.
+        assert_eq!(text.len(), 2);
+        for m in [&mut text, &mut map] {
+            m.put_source_first("x", u64::MAX);
+            let mut out = Vec::new();
+            m.write_json(&mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), want);
+            assert_eq!(m.source_dataset(), Some("x"));
+            assert_eq!(m.len(), 4);
+        }
+        assert!(text.text.is_some());
+        same(&text, &map);
+        for mut m in [Metadata::from_serialize(&Empty {}), crate::meta! {}] {
+            m.put_source_first("y", 0);
+            let mut out = Vec::new();
+            m.write_json(&mut out);
+            assert_eq!(out, br#"{"source_dataset":"y","source_index":0}"#);
+        }
+    }
+
+    /// Announced ahead, the head is written with the fields, in whichever
+    /// way the item is then written, and nothing is put in front twice.
+    #[test]
+    fn source_announced() {
+        #[derive(Serialize)]
+        struct Body {
+            n: i64,
+        }
+        #[derive(Serialize)]
+        struct Float {
+            x: f64,
+        }
+        #[derive(Serialize)]
+        struct Empty {}
+        let written = |m: &Metadata| {
+            let mut out = Vec::new();
+            m.write_json(&mut out);
+            String::from_utf8(out).unwrap()
+        };
+        let head = r#"{"source_dataset":"z","source_index":7"#;
+        let mut m = Metadata::from_serialize(&Body { n: 1 });
+        // The text path: written with the fields, the buffer reused.
+        for n in [2, 3] {
+            m.expect_source("z", 7);
+            m.set_from_serialize(&Body { n });
+            assert!(m.source == Source::Written);
+            m.put_source_first("z", 7);
+            assert!(m.source == Source::None);
+            assert_eq!(written(&m), format!(r#"{head},"n":{n}}}"#));
+        }
+        m.expect_source("z", 7);
+        m.set_from_serialize(&Empty {});
+        m.put_source_first("z", 7);
+        assert_eq!(written(&m), format!("{head}}}"));
+        // Floats fall back to the map: put in front afterwards.
+        m.expect_source("z", 7);
+        m.set_from_serialize(&Float { x: 0.5 });
+        m.put_source_first("z", 7);
+        assert_eq!(written(&m), format!(r#"{head},"x":0.5}}"#));
+        // Replaced, or changed as a map: put in front afterwards.
+        m.expect_source("z", 7);
+        m = crate::meta! {"n" => 4};
+        m.put_source_first("z", 7);
+        assert_eq!(written(&m), format!(r#"{head},"n":4}}"#));
+        let mut m = Metadata::from_serialize(&Body { n: 5 });
+        m.expect_source("z", 7);
+        m.insert("k".into(), 6.into());
+        m.put_source_first("z", 7);
+        assert_eq!(written(&m), format!(r#"{head},"n":5,"k":6}}"#));
     }
 
     /// Changing the map drops the text: what is written is what was changed.

@@ -1,11 +1,8 @@
 //! `complex_arithmetic`: add, subtract, multiply or divide two complex numbers.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed, Weight,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed, Weight,
 };
 use pycompat::{float_repr, format_fixed, py_complex, py_float, round_ndigits};
 use serde_json::{json, Value};
@@ -90,7 +87,7 @@ struct ComplexArithmetic {
     weights_json: Value,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_real = r.int("min_real", -10);
     let max_real = r.int("max_real", 10);
     let min_imag = r.int("min_imag", -10);
@@ -98,19 +95,19 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     let operations = r.str_list("operations", &OPERATORS);
     let weights = r.float_list("operations_weights", &DEFAULT_WEIGHTS);
     let weights_json = match r.raw("operations_weights") {
-        Some(v) => v.clone(),
+        Some(given) => given.clone(),
         None => json!(DEFAULT_WEIGHTS),
     };
-    r.finish()?;
-    ensure(max_real >= min_real, "max_real must be >= min_real")?;
-    ensure(max_imag >= min_imag, "max_imag must be >= min_imag")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(max_real >= min_real, "max_real must be >= min_real")?;
+    v.ensure(max_imag >= min_imag, "max_imag must be >= min_imag")?;
+    v.ensure(
         operations.iter().all(|op| OPERATORS.contains(&op.as_str())),
         "invalid operator",
     )?;
     // `sum` adds left to right from 0 (ints stay exact, which these are as floats).
     let total: f64 = weights.iter().fold(0.0, |acc, w| acc + w);
-    ensure(
+    v.ensure(
         round_ndigits(total, 1) == 1.0,
         "operations_weights must sum to 1.0",
     )?;
@@ -121,11 +118,11 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
             items
                 .iter()
                 .zip(&weights)
-                .map(|(v, &w)| v.as_i64().map_or(Weight::Float(w), Weight::Int))
+                .map(|(given, &w)| given.as_i64().map_or(Weight::Float(w), Weight::Int))
                 .collect()
         })
         .unwrap_or_else(|| weights.iter().map(|&w| Weight::Float(w)).collect());
-    Ok(Arc::new(ComplexArithmetic {
+    v.done(ComplexArithmetic {
         seed: p.seed,
         min_real,
         max_real,
@@ -134,7 +131,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         operations,
         weights,
         weights_json,
-    }))
+    })
 }
 
 impl ComplexArithmetic {
@@ -161,10 +158,6 @@ fn py_int_of(x: f64) -> Value {
 }
 
 impl Dataset for ComplexArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         if self.operations.len() != self.weights.len() {
@@ -212,8 +205,6 @@ impl Dataset for ComplexArithmetic {
             question,
             answer: result.format(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num1" => [a.re, a.im],
                 "num2" => [b.re, b.im],
                 "operation" => op,

@@ -1,10 +1,8 @@
 //! `ab`: run a program of the A::B rewriting system to its normal form.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use serde_json::json;
 
@@ -36,14 +34,14 @@ struct Ab {
     length: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let length = r.int("length", 10);
-    r.finish()?;
-    ensure(length > 0, "length must be greater than 0")?;
-    Ok(Arc::new(Ab {
+    let v = r.finish()?;
+    v.ensure(length > 0, "length must be greater than 0")?;
+    v.done(Ab {
         seed: p.seed,
         length,
-    }))
+    })
 }
 
 /// The normal form of `program`, or `None` if more than `MAX_STEPS - 1`
@@ -71,10 +69,6 @@ fn normal_form(mut program: Vec<u8>) -> Option<Vec<u8>> {
 }
 
 impl Dataset for Ab {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let length = self.length as u64;
@@ -114,8 +108,6 @@ impl Dataset for Ab {
             ),
             answer: show(&last),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "difficulty" => json!({ "length": self.length }),
             },
         })

@@ -1,11 +1,8 @@
 //! `base_conversion`: write a number given in one base in another base.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use serde_json::json;
 
@@ -25,7 +22,7 @@ struct BaseConversion {
     max_value: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = BaseConversion {
         seed: p.seed,
         min_base: r.int("min_base", 2),
@@ -33,18 +30,18 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_value: r.int("min_value", 0),
         max_value: r.int("max_value", 1000),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         (2..=36).contains(&d.min_base),
         "min_base must be between 2 and 36",
     )?;
-    ensure(
+    v.ensure(
         d.min_base <= d.max_base && d.max_base <= 36,
         "max_base must be between min_base and 36",
     )?;
-    ensure(d.min_value >= 0, "min_value must be non-negative")?;
-    ensure(d.max_value > d.min_value, "max_value must be > min_value")?;
-    Ok(Arc::new(d))
+    v.ensure(d.min_value >= 0, "min_value must be non-negative")?;
+    v.ensure(d.max_value > d.min_value, "max_value must be > min_value")?;
+    v.done(d)
 }
 
 /// `"binary"`, `"hexadecimal"` or `"base-N"`.
@@ -83,10 +80,6 @@ impl BaseConversion {
 }
 
 impl Dataset for BaseConversion {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let value = rng.randint(self.min_value, self.max_value)? as u64;
@@ -115,8 +108,6 @@ impl Dataset for BaseConversion {
             question,
             answer: target_repr.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "decimal_value" => value,
                 "source_base" => source_base,
                 "target_base" => target_base,

@@ -1,10 +1,8 @@
 //! `binary_alternation`: fewest swaps that make a binary string alternate.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use serde_json::json;
 
@@ -16,10 +14,6 @@ pub const INFO: DatasetInfo = DatasetInfo {
     build,
 };
 
-/// Bits in one string. The reference builds it as a Python list; past this it
-/// runs out of memory rather than answering.
-const MAX_N: i64 = 10_000_000;
-
 struct BinaryAlternation {
     seed: Seed,
     min_n: i64,
@@ -27,27 +21,27 @@ struct BinaryAlternation {
     p_solvable: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_n = r.int("min_n", 10);
     let max_n = r.int("max_n", 30);
     let p_solvable = r.float("p_solvable", 0.8);
-    r.finish()?;
-    ensure(1 <= min_n, "Minimum number of bits must be at least 1")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(1 <= min_n, "Minimum number of bits must be at least 1")?;
+    v.ensure(
         min_n <= max_n,
         "Minimum number of bits must be <= maximum number of bits",
     )?;
-    ensure(
+    v.ensure(
         (0.0..=1.0).contains(&p_solvable),
         "Probability of generating a 1 must be in [0, 1]",
     )?;
-    ensure(max_n <= MAX_N, format!("max_n must be at most {MAX_N}"))?;
-    Ok(Arc::new(BinaryAlternation {
+    v.ensure_item_size(count(max_n), "max_n")?;
+    v.done(BinaryAlternation {
         seed: p.seed,
         min_n,
         max_n,
         p_solvable,
-    }))
+    })
 }
 
 fn binary_string(rng: &mut Random, n: i64, solvable: bool) -> String {
@@ -100,10 +94,6 @@ fn min_swaps(s: &str) -> i64 {
 }
 
 impl Dataset for BinaryAlternation {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
@@ -119,8 +109,6 @@ impl Dataset for BinaryAlternation {
             ),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "string" => string,
                 "solution" => answer,
                 "solvable" => solvable,

@@ -1,11 +1,9 @@
 //! `binary_matrix`: distance from each cell of a 0/1 matrix to the nearest 0.
 
 use std::collections::VecDeque;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_eval, PyValue};
 use serde_json::{json, Value};
@@ -18,10 +16,6 @@ pub const INFO: DatasetInfo = DatasetInfo {
     build,
 };
 
-/// Side of the largest matrix: the reference's lists of lists and BFS over
-/// `n * n` cells stop being practical long before memory runs out.
-const MAX_N: i64 = 5_000;
-
 struct BinaryMatrix {
     seed: Seed,
     min_n: i64,
@@ -31,30 +25,30 @@ struct BinaryMatrix {
     p_zero_json: Value,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_n = r.int("min_n", 3);
     let max_n = r.int("max_n", 10);
     let p_zero_given = r.raw("p_zero").cloned();
     let p_zero = r.float("p_zero", 0.25);
-    r.finish()?;
-    ensure(1 <= min_n, "min_n must be at least 1")?;
-    ensure(min_n <= max_n, "min_n must be less than or equal to max_n")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(1 <= min_n, "min_n must be at least 1")?;
+    v.ensure(min_n <= max_n, "min_n must be less than or equal to max_n")?;
+    v.ensure(
         0.0 < p_zero && p_zero <= 1.0,
         "p_zero must be between 0 and 1",
     )?;
-    ensure(max_n <= MAX_N, format!("max_n must be at most {MAX_N}"))?;
+    v.ensure_item_size(crate::grid::square_cells(max_n), "max_n * max_n")?;
     let p_zero_json = match p_zero_given {
-        Some(v @ Value::Number(_)) => v,
+        Some(given @ Value::Number(_)) => given,
         _ => json!(p_zero),
     };
-    Ok(Arc::new(BinaryMatrix {
+    v.done(BinaryMatrix {
         seed: p.seed,
         min_n,
         max_n,
         p_zero,
         p_zero_json,
-    }))
+    })
 }
 
 /// Multi-source BFS from every 0. The grid is connected and has a 0, so
@@ -129,10 +123,6 @@ fn value_to_text(value: &PyValue) -> Option<String> {
 }
 
 impl Dataset for BinaryMatrix {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)? as usize;
@@ -151,8 +141,6 @@ impl Dataset for BinaryMatrix {
             ),
             answer: to_text(&dist, n),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => rows(&cells, n),
                 "solution" => rows(&dist, n),
                 "n" => n,

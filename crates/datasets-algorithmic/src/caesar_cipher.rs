@@ -1,10 +1,8 @@
 //! `caesar_cipher`: decrypt a Caesar-shifted sentence of a text.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use pycompat::{py_isalpha, py_split, py_str_isalpha, py_strip};
 use serde_json::json;
@@ -27,16 +25,16 @@ struct CaesarCipher {
     sentences: Vec<String>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let delimiter = r.string("delimiter", ".");
     let min_words = r.int("min_words", 3);
     let max_words = r.int("max_words", 20);
     let min_rotation = r.int("min_rotation", 1);
     let max_rotation = r.int("max_rotation", 25);
-    r.finish()?;
-    ensure(min_words > 0, "min_words must be positive")?;
-    ensure(max_words >= min_words, "max_words must be >= min_words")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_words > 0, "min_words must be positive")?;
+    v.ensure(max_words >= min_words, "max_words must be >= min_words")?;
+    v.ensure(
         0 < min_rotation && min_rotation <= max_rotation && max_rotation < 26,
         "rotation must be in range [1,25]",
     )?;
@@ -59,14 +57,14 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
                 .then(|| words.join(" "))
         })
         .collect();
-    Ok(Arc::new(CaesarCipher {
+    v.done(CaesarCipher {
         seed: p.seed,
         min_words,
         max_words,
         min_rotation,
         max_rotation,
         sentences,
-    }))
+    })
 }
 
 /// Python shifts every `isalpha()` character as if it were in `A..Z`, which
@@ -85,10 +83,6 @@ fn encrypt(text: &str, rotation: i64) -> String {
 }
 
 impl Dataset for CaesarCipher {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let sentence = rng.choice(&self.sentences)?;
@@ -101,8 +95,6 @@ impl Dataset for CaesarCipher {
             ),
             answer: sentence.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "rotation" => rotation,
                 "cipher_text" => cipher_text,
                 "clear_text" => sentence,

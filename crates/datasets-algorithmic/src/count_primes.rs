@@ -1,10 +1,8 @@
 //! `count_primes`: how many primes lie in a random interval.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use serde_json::json;
 
@@ -31,22 +29,22 @@ struct CountPrimes {
     small_primes: Vec<u64>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_n = r.int("min_n", 1);
     let max_n = r.int("max_n", 10_000);
-    r.finish()?;
-    ensure(1 <= min_n, "min_n must be at least 1")?;
-    ensure(min_n <= max_n, "min_n must be less than or equal to max_n")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(1 <= min_n, "min_n must be at least 1")?;
+    v.ensure(min_n <= max_n, "min_n must be less than or equal to max_n")?;
+    v.ensure(
         max_n <= MAX_N,
         format!("max_n must be at most {MAX_N} (the reference cannot sieve that far)"),
     )?;
-    Ok(Arc::new(CountPrimes {
+    v.done(CountPrimes {
         seed: p.seed,
         min_n,
         max_n,
         small_primes: primes_up_to((max_n as u64).isqrt()),
-    }))
+    })
 }
 
 /// Sieve of Eratosthenes over `[0, n]`.
@@ -88,10 +86,6 @@ impl CountPrimes {
 }
 
 impl Dataset for CountPrimes {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let start = rng.randint(self.min_n, self.max_n)?;
@@ -111,8 +105,6 @@ impl Dataset for CountPrimes {
             ),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "start" => start,
                 "end" => end,
                 "primes" => primes,

@@ -5,11 +5,9 @@
 //! accepts any mapping that satisfies the puzzle.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{py_int, py_strip};
@@ -30,27 +28,23 @@ struct Cryptarithm {
     allow_leading_zero: bool,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = Cryptarithm {
         seed: p.seed,
         min_words: r.int("min_words", 2),
         max_words: r.int("max_words", 3),
         allow_leading_zero: r.bool("allow_leading_zero", false),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= d.min_words && d.min_words <= d.max_words,
         "min_words must be <= max_words, both >= 2.",
     )?;
-    dataset_core::config::ensure_item_size(dataset_core::config::count(d.max_words), "max_words")?;
-    Ok(Arc::new(d))
+    v.ensure_item_size(dataset_core::config::count(d.max_words), "max_words")?;
+    v.done(d)
 }
 
 impl Dataset for Cryptarithm {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n_words = rng.randint(self.min_words, self.max_words)?;
@@ -139,8 +133,6 @@ impl Dataset for Cryptarithm {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "allow_leading_zero" => self.allow_leading_zero,
                 "letters" => letter_list,
                 "word_values" => numbers,
@@ -258,18 +250,16 @@ fn solves(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use dataset_core::testing::{dataset, refused};
 
-    fn dataset(config: Value) -> dataset_core::Seeded {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map).unwrap()
-    }
+    use super::*;
 
     #[test]
     fn own_answer_and_alternatives() {
-        let ds = dataset(json!({"seed": 7, "size": 50, "allow_leading_zero": true}));
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 7, "size": 50, "allow_leading_zero": true}),
+        );
         for i in 0..50 {
             let item = ds.get(i).unwrap();
             assert_eq!(ds.score(Some(&item.answer), &item), 1.0);
@@ -281,9 +271,6 @@ mod tests {
 
     #[test]
     fn bad_config() {
-        let mut map = Map::new();
-        map.insert("seed".into(), 1.into());
-        map.insert("min_words".into(), 1.into());
-        assert!(dataset_core::build(&INFO, &map).is_err());
+        refused(&INFO, json!({"seed": 1, "min_words": 1}));
     }
 }

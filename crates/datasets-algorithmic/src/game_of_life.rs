@@ -1,10 +1,7 @@
 //! `game_of_life`: a Conway board on a torus after some steps.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{json_dumps, json_loads, JsonStyle, PyValue};
 use serde_json::{json, Value};
@@ -33,35 +30,35 @@ struct GameOfLife {
     simulation_steps: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let grid_size_x = r.int("grid_size_x", 10);
     let grid_size_y = r.int("grid_size_y", 10);
     let (_, filled_cells_weights) = r.float_as_given("filled_cells_weights", 0.1);
     // The dataclass computes this default once, from the default sizes and weight.
     let filled_cells = r.int("filled_cells", 10);
     let simulation_steps = r.int("simulation_steps", 1);
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         (3..=999).contains(&grid_size_x),
         "grid_size_x must be between 0 and 999",
     )?;
-    ensure(
+    v.ensure(
         (3..=999).contains(&grid_size_y),
         "grid_size_y must be between 0 and 999",
     )?;
-    ensure(simulation_steps >= 0, "simulation_steps must be gte 0")?;
-    ensure(
+    v.ensure(simulation_steps >= 0, "simulation_steps must be gte 0")?;
+    v.ensure(
         filled_cells <= grid_size_x * grid_size_y,
         "filled_cells must fit in x times y",
     )?;
-    Ok(Arc::new(GameOfLife {
+    v.done(GameOfLife {
         seed: p.seed,
         grid_size_x,
         grid_size_y,
         filled_cells_weights,
         filled_cells,
         simulation_steps,
-    }))
+    })
 }
 
 /// One generation of B3/S23 with the edges wrapped around.
@@ -116,10 +113,6 @@ fn cell_matches(ans: &PyValue, i: usize, j: usize, expected: &PyValue) -> Option
 }
 
 impl Dataset for GameOfLife {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (x, y) = (self.grid_size_x as usize, self.grid_size_y as usize);
@@ -151,8 +144,6 @@ impl Dataset for GameOfLife {
             question,
             answer: json_dumps(&json!(evolved), COMPACT),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "grid_size_x" => self.grid_size_x,
                 "grid_size_y" => self.grid_size_y,
                 "filled_cells" => self.filled_cells,

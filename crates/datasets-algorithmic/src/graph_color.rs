@@ -1,12 +1,10 @@
 //! `graph_color`: color a random graph so that no edge joins equal colors.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use pycompat::{json_loads, py_set, PyValue};
 use serde_json::{json, Map, Value};
@@ -34,30 +32,30 @@ struct GraphColor {
     edge_probability: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let num_colors = r.int("num_colors", 3);
     let min_num_vertices = r.int("min_num_vertices", 10);
     let max_num_vertices = r.int("max_num_vertices", 10);
     let edge_probability = r.float("edge_probability", 0.1);
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         edge_probability < 1.0,
         "edge_probability must be less than 1",
     )?;
     // The colors are listed; every pair of vertices may be an edge.
     let vertices = dataset_core::config::count(max_num_vertices);
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(num_colors)
             .saturating_add(vertices.saturating_mul(vertices.saturating_sub(1)) / 2),
         "num_colors + max_num_vertices * (max_num_vertices - 1) / 2",
     )?;
-    Ok(Arc::new(GraphColor {
+    v.done(GraphColor {
         seed: p.seed,
         num_colors,
         min_num_vertices,
         max_num_vertices,
         edge_probability,
-    }))
+    })
 }
 
 /// Each pair `i < j` is an edge with probability `p`, drawn in order.
@@ -180,10 +178,6 @@ fn verify(puzzle: &Value, coloring: &PyValue) -> Verdict {
 }
 
 impl Dataset for GraphColor {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     /// Any proper colouring is right, so reasoning-gym gives no answer.
     fn answer_is_none(&self) -> bool {
         true
@@ -249,8 +243,6 @@ Return your solution as a JSON map of vertices to colors. (For example: {{\"0\":
             // reasoning-gym gives no answer (None): any valid coloring is right.
             answer: String::new(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "possible_answer" => possible_answer,
                 "puzzle" => json!({
                     "vertices": vertices,

@@ -9,16 +9,10 @@ pub(crate) fn matrix_to_str(matrix: &[Vec<i64>]) -> String {
         .join("\n")
 }
 
-/// Largest grid generated: the reference takes minutes and gigabytes beyond it.
-const MAX_CELLS: u64 = 25_000_000;
-
-/// The side of an `n` x `n` grid as an index, refused when the grid would be
-/// too large to build.
-pub(crate) fn square_side(n: i64) -> dataset_core::Result<usize> {
-    match u64::try_from(n) {
-        Ok(side) if side.saturating_mul(side) <= MAX_CELLS => Ok(side as usize),
-        _ => Err(dataset_core::DatasetError::Generation(format!(
-            "a {n}x{n} matrix is too large to generate"
-        ))),
-    }
+/// The `max_n * max_n` cells of the largest square grid a config allows,
+/// for `Validator::ensure_item_size`: with it checked at build, every side an
+/// item draws (`2 <= n <= max_n`) is a small `usize`.
+pub(crate) fn square_cells(max_n: i64) -> u128 {
+    let side = dataset_core::config::count(max_n);
+    side.saturating_mul(side)
 }

@@ -1,11 +1,10 @@
 //! `group_anagrams`: group a list of words into anagram classes.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{json_dumps, json_loads, py_lt, py_sorted_by, JsonStyle, PyValue};
 use serde_json::{json, Value};
@@ -40,27 +39,27 @@ struct GroupAnagrams {
     max_words_per_group: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_anagram_groups = r.int("min_anagram_groups", 2);
     let max_anagram_groups = r.int("max_anagram_groups", 10);
     let min_words_per_group = r.int("min_words_per_group", 2);
     let max_words_per_group = r.int("max_words_per_group", 5);
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= min_anagram_groups && min_anagram_groups <= max_anagram_groups,
         "Invalid number of anagram groups",
     )?;
-    ensure(
+    v.ensure(
         2 <= min_words_per_group && min_words_per_group <= max_words_per_group,
         "Invalid number of words per group",
     )?;
-    Ok(Arc::new(GroupAnagrams {
+    v.done(GroupAnagrams {
         seed: p.seed,
         min_anagram_groups,
         max_anagram_groups,
         min_words_per_group,
         max_words_per_group,
-    }))
+    })
 }
 
 /// Groups in order of first appearance, each sorted, then the groups sorted
@@ -116,10 +115,6 @@ fn sort_nested(value: &PyValue) -> Option<Vec<Vec<PyValue>>> {
 }
 
 impl Dataset for GroupAnagrams {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let sets = anagram_sets();
         let mut rng = item_rng(&self.seed, idx);
@@ -146,8 +141,6 @@ impl Dataset for GroupAnagrams {
             ),
             answer: dumps(json!(solution)),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "words" => words,
                 "solution" => solution,
                 "anagram_groups" => num_groups,

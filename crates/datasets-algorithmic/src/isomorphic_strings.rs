@@ -10,11 +10,9 @@
 //! order) is the reference's, in its order. The score is the reference's.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -42,27 +40,27 @@ struct IsomorphicStrings {
     p_solvable: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = IsomorphicStrings {
         seed: p.seed,
         min_string_length: r.int("min_string_length", 2),
         max_string_length: r.int("max_string_length", 10),
         p_solvable: r.float("p_solvable", 0.5),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= d.min_string_length && d.min_string_length <= d.max_string_length,
         "min_string_length must be between 2 and max_string_length",
     )?;
-    ensure(
+    v.ensure(
         0.0 <= d.p_solvable && d.p_solvable <= 1.0,
         "p_solvable must be between 0 and 1",
     )?;
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_string_length),
         "max_string_length",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// The lowercase ASCII letters not in `taken`, in rgym's (sorted) set order.
@@ -120,10 +118,6 @@ impl IsomorphicStrings {
 }
 
 impl Dataset for IsomorphicStrings {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let string_length = rng.randint(self.min_string_length, self.max_string_length)?;
@@ -134,8 +128,6 @@ impl Dataset for IsomorphicStrings {
             question: format!("{QUESTION_TEMPLATE}{s} {t}\n"),
             answer: if answer { "True" } else { "False" }.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "words" => [&s, &t],
                 "solution" => answer,
                 "solvable" => solvable,
@@ -150,15 +142,9 @@ impl Dataset for IsomorphicStrings {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use serde_json::{Map, Value};
+    use dataset_core::testing::{dataset, refused};
 
-    fn dataset(config: Value) -> dataset_core::Seeded {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map).unwrap()
-    }
+    use super::*;
 
     #[test]
     fn items_are_deterministic_and_consistent() {
@@ -166,8 +152,8 @@ mod tests {
             json!({"seed": 42, "size": 200}),
             json!({"seed": 4_294_967_313u64, "size": 200, "min_string_length": 20, "max_string_length": 60, "p_solvable": 0.2}),
         ] {
-            let ds = dataset(config.clone());
-            let again = dataset(config);
+            let ds = dataset(&INFO, config.clone());
+            let again = dataset(&INFO, config);
             for i in 0..200 {
                 let item = ds.get(i).unwrap();
                 assert_eq!(item, again.get(i).unwrap());
@@ -202,10 +188,7 @@ mod tests {
 
     #[test]
     fn invalid_config() {
-        let mut map = Map::new();
-        map.insert("seed".into(), 1.into());
-        map.insert("p_solvable".into(), json!(1.5));
-        let err = dataset_core::build(&INFO, &map).err().unwrap();
-        assert_eq!(err.to_string(), "p_solvable must be between 0 and 1");
+        let err = refused(&INFO, json!({"seed": 1, "p_solvable": 1.5}));
+        assert_eq!(err, "p_solvable must be between 0 and 1");
     }
 }

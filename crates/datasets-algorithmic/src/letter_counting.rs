@@ -1,11 +1,9 @@
 //! `letter_counting`: count a letter's occurrences in a span of text.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -26,25 +24,21 @@ struct LetterCounting {
     words: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_words = r.int("min_words", 5);
     let max_words = r.int("max_words", 15);
-    r.finish()?;
-    ensure(min_words > 0, "min_words must be positive")?;
-    ensure(max_words >= min_words, "max_words must be >= min_words")?;
-    Ok(Arc::new(LetterCounting {
+    let v = r.finish()?;
+    v.ensure(min_words > 0, "min_words must be positive")?;
+    v.ensure(max_words >= min_words, "max_words must be >= min_words")?;
+    v.done(LetterCounting {
         seed: p.seed,
         min_words,
         max_words,
         words: alnum_words(),
-    }))
+    })
 }
 
 impl Dataset for LetterCounting {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = self.words.len() as i64;
@@ -71,8 +65,6 @@ impl Dataset for LetterCounting {
             ),
             answer: count.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "span_length" => span_length,
                 "target_letter" => target.to_string(),
                 "span" => span,

@@ -1,15 +1,12 @@
 //! `letter_jumble`: unscramble words whose letters were swapped.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use pycompat::{py_split, py_str_isalpha, py_strip};
 use serde_json::{json, Value};
 
-use crate::corpus::year_2889_words;
+use rg_data::corpus::year_2889_words;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "letter_jumble",
@@ -33,7 +30,7 @@ struct LetterJumble {
     words: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_word_len = r.int("min_word_len", 1);
     let max_word_len = r.int("max_word_len", 64);
     let min_words = r.int("min_words", 3);
@@ -43,23 +40,23 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     let max_given = r.raw("max_corruption_level").cloned();
     let max_corruption_level = r.float("max_corruption_level", 0.9);
     let consecutive_words = r.bool("consecutive_words", true);
-    r.finish()?;
-    ensure(min_word_len > 0, "min_word_len must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_word_len > 0, "min_word_len must be positive")?;
+    v.ensure(
         max_word_len >= min_word_len,
         "max_word_len must be >= min_word_len",
     )?;
-    ensure(min_words > 0, "min_words must be positive")?;
-    ensure(max_words >= min_words, "max_words must be >= min_words")?;
-    ensure(
+    v.ensure(min_words > 0, "min_words must be positive")?;
+    v.ensure(max_words >= min_words, "max_words must be >= min_words")?;
+    v.ensure(
         (0.0..=1.0).contains(&min_corruption_level),
         "min_corruption_level must be in [0,1]",
     )?;
-    ensure(
+    v.ensure(
         (0.0..=1.0).contains(&max_corruption_level),
         "max_corruption_level must be in [0,1]",
     )?;
-    ensure(
+    v.ensure(
         max_corruption_level >= min_corruption_level,
         "max_corruption_level must be >= min_corruption_level",
     )?;
@@ -70,7 +67,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
             (min_word_len..=max_word_len).contains(&(w.chars().count() as i64)) && py_str_isalpha(w)
         })
         .collect();
-    Ok(Arc::new(LetterJumble {
+    v.done(LetterJumble {
         seed: p.seed,
         min_word_len,
         max_word_len,
@@ -84,7 +81,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
             as_given(max_given, max_corruption_level),
         ],
         words,
-    }))
+    })
 }
 
 fn as_given(given: Option<Value>, value: f64) -> Value {
@@ -109,10 +106,6 @@ fn scramble(word: &str, corruption_level: f64, rng: &mut Random) -> Result<Strin
 }
 
 impl Dataset for LetterJumble {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_words = rng.randint(self.min_words, self.max_words)?;
@@ -141,8 +134,6 @@ impl Dataset for LetterJumble {
             ),
             answer: selected.join(" "),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_words" => num_words,
                 "corruption_level" => corruption_level,
                 "scrambled_words" => scrambled,

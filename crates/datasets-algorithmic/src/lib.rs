@@ -2,9 +2,9 @@
 
 use dataset_core::DatasetInfo;
 
-mod corpus;
 mod decimal_list;
 mod grid;
+mod rule_runs;
 
 pub mod ab;
 pub mod base_conversion;
@@ -127,6 +127,36 @@ mod size_limit_tests {
                 json!({"num_colors": big}),
                 "num_colors + max_num_vertices * (max_num_vertices - 1) / 2",
             ),
+            (
+                &crate::rotate_matrix::INFO,
+                json!({"max_n": big}),
+                "max_n * max_n",
+            ),
+            (
+                &crate::spiral_matrix::INFO,
+                json!({"max_n": 2049}),
+                "max_n * max_n",
+            ),
+            (
+                &crate::rotten_oranges::INFO,
+                json!({"min_n": big, "max_n": big}),
+                "max_n * max_n",
+            ),
+            (
+                &crate::binary_matrix::INFO,
+                json!({"max_n": 2049}),
+                "max_n * max_n",
+            ),
+            (
+                &crate::binary_alternation::INFO,
+                json!({"max_n": big}),
+                "max_n",
+            ),
+            (
+                &crate::palindrome_generation::INFO,
+                json!({"max_length": 4_194_305}),
+                "max_length",
+            ),
         ] {
             assert_eq!(
                 dataset_core::testing::refused(info, config),
@@ -135,5 +165,26 @@ mod size_limit_tests {
                 info.name
             );
         }
+    }
+
+    /// The largest items under the bound (a 2048 x 2048 grid, 2^22 letters) are accepted.
+    #[test]
+    fn grids_up_to_the_bound_are_accepted() {
+        for info in [
+            &crate::rotate_matrix::INFO,
+            &crate::spiral_matrix::INFO,
+            &crate::rotten_oranges::INFO,
+            &crate::binary_matrix::INFO,
+        ] {
+            dataset_core::testing::accepted(info, json!({"min_n": 2048, "max_n": 2048}));
+        }
+        dataset_core::testing::accepted(
+            &crate::binary_alternation::INFO,
+            json!({"max_n": 4_194_304}),
+        );
+        dataset_core::testing::accepted(
+            &crate::palindrome_generation::INFO,
+            json!({"max_length": 4_194_304}),
+        );
     }
 }

@@ -1,9 +1,8 @@
 //! `number_filtering`: keep or remove the numbers above or below a threshold.
 
-use std::sync::Arc;
-
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use pycompat::{format_fixed, py_float, py_str_repr, repr_list};
 
@@ -22,11 +21,11 @@ struct NumberFiltering {
     list: DecimalList,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    Ok(Arc::new(NumberFiltering {
-        seed: p.seed,
-        list: DecimalList::build(r, 4, true)?,
-    }))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let list = DecimalList::read(&mut r, 4);
+    let v = r.finish()?;
+    list.validate(&v, true)?;
+    v.done(NumberFiltering { seed: p.seed, list })
 }
 
 /// `f"{x:.{decimals}f}"`; Python refuses precisions beyond a C int.
@@ -46,10 +45,6 @@ fn py_extreme(xs: &[f64], better: impl Fn(f64, f64) -> bool) -> f64 {
 }
 
 impl Dataset for NumberFiltering {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let count = rng.randint(self.list.min_numbers, self.list.max_numbers)?;
@@ -98,8 +93,6 @@ impl Dataset for NumberFiltering {
             question,
             answer: repr_list(result.iter().map(|s| py_str_repr(s))),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "original_numbers" => str_numbers,
                 "filter_value" => filter_str,
                 "operation" => format!("{keep_remove}_{larger_smaller}"),

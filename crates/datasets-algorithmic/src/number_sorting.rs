@@ -1,9 +1,8 @@
 //! `number_sorting`: sort rounded decimal numbers up or down.
 
-use std::sync::Arc;
-
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use pycompat::{
     float_repr, json_loads, np_round, py_eval, py_sorted_by, py_str_repr, repr_list, PyValue,
@@ -31,11 +30,11 @@ struct NumberSorting {
     list: DecimalList,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    Ok(Arc::new(NumberSorting {
-        seed: p.seed,
-        list: DecimalList::build(r, 2, false)?,
-    }))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let list = DecimalList::read(&mut r, 2);
+    let v = r.finish()?;
+    list.validate(&v, false)?;
+    v.done(NumberSorting { seed: p.seed, list })
 }
 
 /// A number of the answer list after `float(num)`. `shared` marks a NaN that
@@ -67,10 +66,6 @@ fn is_sorted(floats: &[Float], reverse: bool) -> bool {
 }
 
 impl Dataset for NumberSorting {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let count = rng.randint(self.list.min_numbers, self.list.max_numbers)?;
@@ -101,8 +96,6 @@ impl Dataset for NumberSorting {
             question,
             answer: repr_list(answer.iter().map(|s| py_str_repr(s))),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "original_numbers" => number_strs,
                 "direction" => direction,
                 "sorted_numbers" => answer,

@@ -1,10 +1,8 @@
 //! `palindrome_generation`: form a palindrome from a multiset of letters.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::py_strip;
 use serde_json::json;
@@ -22,37 +20,27 @@ const ASCII_LOWERCASE: [char; 26] = [
     't', 'u', 'v', 'w', 'x', 'y', 'z',
 ];
 
-/// Letters in one palindrome, a bound on memory the reference does not have.
-const MAX_LENGTH: i64 = 10_000_000;
-
 struct Palindrome {
     seed: Seed,
     min_length: i64,
     max_length: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_length = r.int("min_length", 3);
     let max_length = r.int("max_length", 10);
-    r.finish()?;
-    ensure(min_length >= 1, "min_length must be >= 1")?;
-    ensure(max_length >= min_length, "max_length must be >= min_length")?;
-    ensure(
-        max_length <= MAX_LENGTH,
-        format!("max_length must be at most {MAX_LENGTH}"),
-    )?;
-    Ok(Arc::new(Palindrome {
+    let v = r.finish()?;
+    v.ensure(min_length >= 1, "min_length must be >= 1")?;
+    v.ensure(max_length >= min_length, "max_length must be >= min_length")?;
+    v.ensure_item_size(count(max_length), "max_length")?;
+    v.done(Palindrome {
         seed: p.seed,
         min_length,
         max_length,
-    }))
+    })
 }
 
 impl Dataset for Palindrome {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let length = rng.randint(self.min_length, self.max_length)?;
@@ -79,8 +67,6 @@ impl Dataset for Palindrome {
             ),
             answer: palindrome.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "letters" => scrambled,
                 "generated_palindrome" => palindrome,
                 "length" => length,

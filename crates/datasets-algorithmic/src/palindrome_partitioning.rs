@@ -1,12 +1,10 @@
 //! `palindrome_partitioning`: every way to cut a string into palindromes.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use pycompat::{json_dumps, json_loads, HashKey, JsonStyle, PyValue};
 use serde_json::{json, Value};
@@ -44,7 +42,7 @@ struct PalindromePartitioning {
     max_substring_palindrome_len: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = PalindromePartitioning {
         seed: p.seed,
         min_string_len: r.int("min_string_len", 5),
@@ -52,32 +50,32 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_substring_palindrome_len: r.int("min_substring_palindrome_len", 1),
         max_substring_palindrome_len: r.int("max_substring_palindrome_len", 5),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         1 <= d.min_string_len,
         "Minimum string length must be at least 1",
     )?;
-    ensure(
+    v.ensure(
         d.min_string_len <= d.max_string_len,
         "Minimum string length must be less than or equal to maximum",
     )?;
-    ensure(
+    v.ensure(
         1 <= d.min_substring_palindrome_len,
         "Minimum substring palindrome length must be at least 1",
     )?;
-    ensure(
+    v.ensure(
         d.min_substring_palindrome_len <= d.max_substring_palindrome_len,
         "Minimum substring palindrome length must be less than or equal to maximum",
     )?;
-    ensure(
+    v.ensure(
         d.max_substring_palindrome_len <= d.max_string_len,
         "Maximum substring palindrome length must be less than or equal to maximum string length",
     )?;
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_string_len),
         "max_string_len",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 impl PalindromePartitioning {
@@ -160,10 +158,6 @@ fn set_of_tuples(value: &PyValue) -> Option<HashSet<HashKey>> {
 }
 
 impl Dataset for PalindromePartitioning {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let string_len = rng.randint(self.min_string_len, self.max_string_len)?;
@@ -179,8 +173,6 @@ impl Dataset for PalindromePartitioning {
             question: format!("{QUESTION_TEMPLATE}{string}\n"),
             answer: json_dumps(&solution_json, JsonStyle::default()),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "string" => string,
                 "solution" => solution_json,
                 "string_len" => string_len,

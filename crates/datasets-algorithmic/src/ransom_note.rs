@@ -8,11 +8,8 @@
 //! making items a pure function of (config, seed, index). Every other draw
 //! is the reference's, in its order. The score is the reference's.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -39,7 +36,7 @@ struct RansomNote {
     p_solvable: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = RansomNote {
         seed: p.seed,
         min_note_length: r.int("min_note_length", 1),
@@ -48,34 +45,34 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_magazine_length: r.int("max_magazine_length", 30),
         p_solvable: r.float("p_solvable", 0.5),
     };
-    r.finish()?;
-    ensure(1 <= d.min_note_length, "min_note_length must be at least 1")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(1 <= d.min_note_length, "min_note_length must be at least 1")?;
+    v.ensure(
         d.min_note_length <= d.max_note_length,
         "min_note_length must be less than or equal to max_note_length",
     )?;
-    ensure(
+    v.ensure(
         2 <= d.min_magazine_length,
         "min_magazine_length must be at least 2",
     )?;
-    ensure(
+    v.ensure(
         d.min_magazine_length <= d.max_magazine_length,
         "min_magazine_length must be less than or equal to max_magazine_length",
     )?;
-    ensure(
+    v.ensure(
         d.max_note_length < d.max_magazine_length,
         "max_note_length must be less than max_magazine_length",
     )?;
-    ensure(
+    v.ensure(
         0.0 <= d.p_solvable && d.p_solvable <= 1.0,
         "p_solvable must be between 0 and 1",
     )?;
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_magazine_length)
             .saturating_add(dataset_core::config::count(d.max_note_length)),
         "max_magazine_length + max_note_length",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// Whether every letter of `note` is matched by a distinct letter of `magazine`.
@@ -127,10 +124,6 @@ impl RansomNote {
 }
 
 impl Dataset for RansomNote {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let note_length = rng.randint(self.min_note_length, self.max_note_length)?;
@@ -145,8 +138,6 @@ impl Dataset for RansomNote {
             question: format!("{QUESTION_TEMPLATE}Ransom note: {note}\nMagazine: {magazine}\n"),
             answer: if answer { "True" } else { "False" }.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "ransom_note" => note,
                 "magazine" => magazine,
                 "solution" => answer,
@@ -164,15 +155,9 @@ impl Dataset for RansomNote {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use serde_json::{Map, Value};
+    use dataset_core::testing::{dataset, refused};
 
-    fn dataset(config: Value) -> dataset_core::Seeded {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map).unwrap()
-    }
+    use super::*;
 
     #[test]
     fn items_are_deterministic_and_consistent() {
@@ -181,8 +166,8 @@ mod tests {
             json!({"seed": 2_147_483_659u64, "size": 200, "min_note_length": 5, "max_note_length": 40,
                    "min_magazine_length": 10, "max_magazine_length": 80, "p_solvable": 0.3}),
         ] {
-            let ds = dataset(config.clone());
-            let again = dataset(config);
+            let ds = dataset(&INFO, config.clone());
+            let again = dataset(&INFO, config);
             for i in 0..200 {
                 let item = ds.get(i).unwrap();
                 assert_eq!(item, again.get(i).unwrap());
@@ -210,13 +195,7 @@ mod tests {
 
     #[test]
     fn invalid_config() {
-        let mut map = Map::new();
-        map.insert("seed".into(), 1.into());
-        map.insert("max_note_length".into(), 30.into());
-        let err = dataset_core::build(&INFO, &map).err().unwrap();
-        assert_eq!(
-            err.to_string(),
-            "max_note_length must be less than max_magazine_length"
-        );
+        let err = refused(&INFO, json!({"seed": 1, "max_note_length": 30}));
+        assert_eq!(err, "max_note_length must be less than max_magazine_length");
     }
 }

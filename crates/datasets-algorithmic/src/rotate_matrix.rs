@@ -1,14 +1,11 @@
 //! `rotate_matrix`: turn a square digit matrix clockwise by quarter turns.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
-use crate::grid::{matrix_to_str, square_side};
+use crate::grid::{matrix_to_str, square_cells};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "rotate_matrix",
@@ -26,7 +23,7 @@ struct RotateMatrix {
     max_rotations: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = RotateMatrix {
         seed: p.seed,
         min_n: r.int("min_n", 2),
@@ -34,16 +31,17 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_rotations: r.int("min_rotations", 0),
         max_rotations: r.int("max_rotations", 10),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= d.min_n && d.min_n <= d.max_n,
         "min_n and max_n must be between 2 and 10",
     )?;
-    ensure(
+    v.ensure(
         0 <= d.min_rotations && d.min_rotations <= d.max_rotations,
         "min_rotations must be between 0 and max_rotations",
     )?;
-    Ok(Arc::new(d))
+    v.ensure_item_size(square_cells(d.max_n), "max_n * max_n")?;
+    v.done(d)
 }
 
 /// One quarter turn clockwise: `zip(*matrix[::-1])`.
@@ -55,14 +53,11 @@ fn rot90(m: &[Vec<i64>]) -> Vec<Vec<i64>> {
 }
 
 impl Dataset for RotateMatrix {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
-        let side = square_side(n)?;
+        // 2 <= n <= max_n, whose square the build bounded.
+        let side = n as usize;
         let mut numbers = Vec::with_capacity(side * side);
         for _ in 0..side * side {
             numbers.push(rng.randint(0, 9)?);
@@ -83,8 +78,6 @@ impl Dataset for RotateMatrix {
             ),
             answer: matrix_to_str(&rotated),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => matrix,
                 "num_rotations" => num_rotations,
                 "solution" => rotated,

@@ -1,14 +1,11 @@
 //! `rotten_oranges`: minutes until rot has spread to every fresh orange.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
-use crate::grid::{matrix_to_str, square_side};
+use crate::grid::{matrix_to_str, square_cells};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "rotten_oranges",
@@ -39,7 +36,7 @@ struct RottenOranges {
     p_rotten: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = RottenOranges {
         seed: p.seed,
         min_n: r.int("min_n", 10),
@@ -47,21 +44,22 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         p_oranges: r.float("p_oranges", 0.85),
         p_rotten: r.float("p_rotten", 0.1),
     };
-    r.finish()?;
-    ensure(2 <= d.min_n, "min_n must be at least 2")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(2 <= d.min_n, "min_n must be at least 2")?;
+    v.ensure(
         d.min_n <= d.max_n,
         "min_n must be less than or equal to max_n",
     )?;
-    ensure(
+    v.ensure(
         0.0 < d.p_oranges && d.p_oranges <= 1.0,
         "p_oranges must be between 0 and 1",
     )?;
-    ensure(
+    v.ensure(
         0.0 < d.p_rotten && d.p_rotten <= 1.0,
         "p_rotten must be between 0 and 1",
     )?;
-    Ok(Arc::new(d))
+    v.ensure_item_size(square_cells(d.max_n), "max_n * max_n")?;
+    v.done(d)
 }
 
 /// Minutes of breadth-first spreading, or -1 when a fresh orange is never reached.
@@ -112,14 +110,11 @@ fn minutes_to_rot(m: &[Vec<i64>]) -> i64 {
 }
 
 impl Dataset for RottenOranges {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
-        let side = square_side(n)?;
+        // 2 <= n <= max_n, whose square the build bounded.
+        let side = n as usize;
         let mut matrix = vec![vec![0i64; side]; side];
         for row in matrix.iter_mut() {
             for cell in row.iter_mut() {
@@ -136,8 +131,6 @@ impl Dataset for RottenOranges {
             question: format!("{QUESTION_TEMPLATE}{}\n", matrix_to_str(&matrix)),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => matrix,
                 "solution" => answer,
                 "n" => n,

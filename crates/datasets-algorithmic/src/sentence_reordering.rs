@@ -1,12 +1,9 @@
 //! `sentence_reordering`: restore a sentence whose words were shuffled.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
-use pycompat::{py_split, py_strip, re_findall_sentences, re_findall_words};
+use pycompat::{py_split, re_findall_words};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -24,32 +21,25 @@ struct SentenceReordering {
     sentences: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_words = r.int("min_words_in_sentence", 3);
     let max_words = r.int("max_words_in_sentence", 20);
-    r.finish()?;
-    ensure(min_words > 0, "min_words_in_sentence must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_words > 0, "min_words_in_sentence must be positive")?;
+    v.ensure(
         max_words >= min_words,
         "max_words_in_sentence must be >= min_words_in_sentence",
     )?;
-    let sentences = re_findall_sentences(rg_data::text(rg_data::IN_THE_YEAR_2889))
-        .filter(|s| (min_words..=max_words).contains(&(re_findall_words(s).count() as i64)))
-        .map(py_strip)
-        .collect();
-    Ok(Arc::new(SentenceReordering {
+    let sentences = rg_data::corpus::year_2889_sentences(min_words, max_words);
+    v.done(SentenceReordering {
         seed: p.seed,
         min_words_in_sentence: min_words,
         max_words_in_sentence: max_words,
         sentences,
-    }))
+    })
 }
 
 impl Dataset for SentenceReordering {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let sentence = item_rng(&self.seed, idx).choice(&self.sentences)?;
         // The words are shuffled with a second, fresh `Random(seed + idx)`.
@@ -67,8 +57,6 @@ impl Dataset for SentenceReordering {
                 "Restore the correct order of words in the following sentence: {question}"
             ),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "word_count" => re_findall_words(&solved).count(),
                 "difficulty" => json!({
                     "words_in_sentence": [self.min_words_in_sentence, self.max_words_in_sentence],

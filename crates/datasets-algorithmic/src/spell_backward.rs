@@ -1,10 +1,8 @@
 //! `spell_backward`: spell a dictionary word backward.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use serde_json::json;
 
@@ -23,13 +21,13 @@ struct SpellBackward {
     words: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_word_len = r.int("min_word_len", 3);
     let max_word_len = r.int("max_word_len", 10);
     let data_file = r.string("data_file", rg_data::WORDS3TO10);
-    r.finish()?;
-    ensure(min_word_len > 0, "min_word_len must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_word_len > 0, "min_word_len must be positive")?;
+    v.ensure(
         max_word_len >= min_word_len,
         "max_word_len must be >= min_word_len",
     )?;
@@ -46,19 +44,15 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
                 && (min_word_len..=max_word_len).contains(&(w.chars().count() as i64))
         })
         .collect();
-    Ok(Arc::new(SpellBackward {
+    v.done(SpellBackward {
         seed: p.seed,
         min_word_len,
         max_word_len,
         words,
-    }))
+    })
 }
 
 impl Dataset for SpellBackward {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let word = *rng.choice(&self.words)?;
@@ -66,8 +60,6 @@ impl Dataset for SpellBackward {
             question: format!("Spell this word backward (example: sun -> nus): {word}"),
             answer: word.chars().rev().collect(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "word" => word,
                 "word_len" => word.chars().count(),
                 "difficulty" => json!({

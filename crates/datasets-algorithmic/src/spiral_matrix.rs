@@ -1,15 +1,12 @@
 //! `spiral_matrix`: a matrix's elements read clockwise from the outside in.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_eval, py_strip, PyValue};
 use serde_json::json;
 
-use crate::grid::{matrix_to_str, square_side};
+use crate::grid::{matrix_to_str, square_cells};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "spiral_matrix",
@@ -41,18 +38,19 @@ struct SpiralMatrix {
     max_n: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = SpiralMatrix {
         seed: p.seed,
         min_n: r.int("min_n", 2),
         max_n: r.int("max_n", 10),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= d.min_n && d.min_n <= d.max_n,
         "min_n must be between 2 and max_n",
     )?;
-    Ok(Arc::new(d))
+    v.ensure_item_size(square_cells(d.max_n), "max_n * max_n")?;
+    v.done(d)
 }
 
 /// Layer by layer: top row, right column, bottom row, left column.
@@ -85,14 +83,11 @@ fn spiral(m: &[Vec<i64>]) -> Vec<i64> {
 }
 
 impl Dataset for SpiralMatrix {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_n, self.max_n)?;
-        let side = square_side(n)?;
+        // 2 <= n <= max_n, whose square the build bounded.
+        let side = n as usize;
         let mut numbers = Vec::with_capacity(side * side);
         for _ in 0..side * side {
             numbers.push(rng.randint(0, 9)?);
@@ -109,8 +104,6 @@ impl Dataset for SpiralMatrix {
             question: format!("{QUESTION_TEMPLATE}{}\n", matrix_to_str(&matrix)),
             answer: answer_str,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => matrix,
                 "solution" => answer,
                 "n" => n,

@@ -1,10 +1,7 @@
 //! `string_insertion`: insert a letter after each occurrence of five patterns.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_eval, PyValue};
 use serde_json::json;
@@ -46,26 +43,26 @@ struct StringInsertion {
     max_string_length: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = StringInsertion {
         seed: p.seed,
         min_string_length: r.int("min_string_length", 5),
         max_string_length: r.int("max_string_length", 20),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         5 <= d.min_string_length,
         "Minimum string length should be at least 5",
     )?;
-    ensure(
+    v.ensure(
         d.min_string_length <= d.max_string_length,
         "Minimum string length should be less than maximum",
     )?;
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_string_length),
         "max_string_length",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// Scans left to right; after a pattern and its inserted letter the scan
@@ -89,10 +86,6 @@ fn insert_letters(s: &str) -> String {
 }
 
 impl Dataset for StringInsertion {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let string_length = rng.randint(self.min_string_length, self.max_string_length)?;
@@ -105,8 +98,6 @@ impl Dataset for StringInsertion {
             question: format!("{QUESTION_TEMPLATE}{string}\n"),
             answer: answer.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "string" => string,
                 "solution" => answer,
                 "string_length" => string_length,

@@ -2,11 +2,9 @@
 //! rules until nothing applies or a state repeats.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -134,7 +132,7 @@ struct StringManipulation {
     max_num_rules: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = StringManipulation {
         seed: p.seed,
         min_string_length: r.int("min_string_length", 5),
@@ -142,35 +140,32 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_num_rules: r.int("min_num_rules", 3),
         max_num_rules: r.int("max_num_rules", 8),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         5 <= d.min_string_length,
         "Minimum string length should be at least 5",
     )?;
-    ensure(
+    v.ensure(
         d.min_string_length <= d.max_string_length,
         "Minimum string length should be less than maximum",
     )?;
-    ensure(
+    v.ensure(
         3 <= d.min_num_rules,
         "Minimum number of rules should be at least 3",
     )?;
-    ensure(
+    v.ensure(
         d.min_num_rules <= d.max_num_rules,
         "Minimum number of rules should be less than maximum",
     )?;
-    ensure(
+    v.ensure(
         d.max_num_rules <= 20,
         "Maximum number of rules should be at most 20",
     )?;
     // The item lists every state of the string, and the number of steps
     // grows with the length.
     let length = dataset_core::config::count(d.max_string_length);
-    dataset_core::config::ensure_item_size(
-        length.saturating_mul(length),
-        "max_string_length ** 2",
-    )?;
-    Ok(Arc::new(d))
+    v.ensure_item_size(length.saturating_mul(length), "max_string_length ** 2")?;
+    v.done(d)
 }
 
 /// Every state from `start` to the answer: rewrite with the first rule that
@@ -192,10 +187,6 @@ fn transforms(start: String, rules: &[usize]) -> Vec<String> {
 }
 
 impl Dataset for StringManipulation {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let string_length = rng.randint(self.min_string_length, self.max_string_length)?;
@@ -224,8 +215,6 @@ impl Dataset for StringManipulation {
                 .replace("{string}", &string),
             answer: answer.clone(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "string" => string,
                 "solution" => answer,
                 "states" => states,

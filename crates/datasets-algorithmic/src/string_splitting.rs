@@ -1,14 +1,12 @@
 //! `string_splitting`: dismantle and combine machines and parts by five rules
 //! until nothing changes.
 
-use std::collections::HashSet;
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
+
+use crate::rule_runs::run_rules;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "string_splitting",
@@ -26,24 +24,24 @@ struct StringSplitting {
     max_iterations: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = StringSplitting {
         seed: p.seed,
         min_initial_machines: r.int("min_initial_machines", 0),
         max_initial_machines: r.int("max_initial_machines", 5),
         max_iterations: r.int("max_iterations", 1_000),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         0 <= d.min_initial_machines,
         "min_initial_machines must be non-negative",
     )?;
-    ensure(
+    v.ensure(
         d.min_initial_machines <= d.max_initial_machines,
         "min_initial_machines must be less than or equal to max_initial_machines",
     )?;
-    ensure(0 < d.max_iterations, "max_iterations must be positive")?;
-    Ok(Arc::new(d))
+    v.ensure(0 < d.max_iterations, "max_iterations must be positive")?;
+    v.done(d)
 }
 
 /// The first applicable rule, applied once, over counts `A B C X Y Z`.
@@ -76,31 +74,7 @@ fn apply_rule(mut c: [i64; 6]) -> [i64; 6] {
     c
 }
 
-/// Every state from the start until a repeat or `max_iterations` steps.
-pub(crate) fn run_rules<const N: usize>(
-    start: [i64; N],
-    max_iterations: i64,
-    rule: fn([i64; N]) -> [i64; N],
-) -> Vec<[i64; N]> {
-    let mut states = vec![start];
-    let mut seen = HashSet::from([start]);
-    let mut counts = start;
-    for _ in 0..max_iterations {
-        let next = rule(counts);
-        if !seen.insert(next) {
-            break;
-        }
-        states.push(next);
-        counts = next;
-    }
-    states
-}
-
 impl Dataset for StringSplitting {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (lo, hi) = (self.min_initial_machines, self.max_initial_machines);
@@ -134,8 +108,6 @@ Note: Apply the rules at most {max_iterations} times. If the rules cannot be app
             question,
             answer: answer_str,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "states" => states,
                 "solution" => answer,
                 "initial_machines" => [a, b, c],

@@ -1,15 +1,12 @@
 //! `string_synthesis`: combine nine kinds of blocks by six rules until
 //! nothing changes.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
-use crate::string_splitting::run_rules;
+use crate::rule_runs::run_rules;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "string_synthesis",
@@ -26,24 +23,24 @@ struct StringSynthesis {
     max_iterations: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = StringSynthesis {
         seed: p.seed,
         min_initial_blocks: r.int("min_initial_blocks", 0),
         max_initial_blocks: r.int("max_initial_blocks", 5),
         max_iterations: r.int("max_iterations", 1_000),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         0 <= d.min_initial_blocks,
         "min_initial_blocks must be non-negative",
     )?;
-    ensure(
+    v.ensure(
         d.min_initial_blocks <= d.max_initial_blocks,
         "min_initial_blocks must be less than or equal to max_initial_blocks",
     )?;
-    ensure(0 < d.max_iterations, "max_iterations must be positive")?;
-    Ok(Arc::new(d))
+    v.ensure(0 < d.max_iterations, "max_iterations must be positive")?;
+    v.done(d)
 }
 
 /// The first applicable rule, applied once, over counts
@@ -87,10 +84,6 @@ fn apply_rule(mut c: [i64; 9]) -> [i64; 9] {
 }
 
 impl Dataset for StringSynthesis {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (lo, hi) = (self.min_initial_blocks, self.max_initial_blocks);
@@ -124,8 +117,6 @@ Note: Apply the rules at most {max_iterations} times. If the rules cannot be app
             question,
             answer: answer_str,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "states" => states,
                 "solution" => answer,
                 "initial_blocks" => [a, b, c],

@@ -1,14 +1,11 @@
 //! `word_sequence_reversal`: reverse a list of words drawn from a text.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
-use crate::corpus::year_2889_words;
+use rg_data::corpus::year_2889_words;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "word_sequence_reversal",
@@ -25,18 +22,18 @@ struct WordSequenceReversal {
     words: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_words = r.int("min_words", 3);
     let max_words = r.int("max_words", 8);
-    r.finish()?;
-    ensure(min_words > 0, "min_words must be positive")?;
-    ensure(max_words >= min_words, "max_words must be >= min_words")?;
-    Ok(Arc::new(WordSequenceReversal {
+    let v = r.finish()?;
+    v.ensure(min_words > 0, "min_words must be positive")?;
+    v.ensure(max_words >= min_words, "max_words must be >= min_words")?;
+    v.done(WordSequenceReversal {
         seed: p.seed,
         min_words,
         max_words,
         words: alnum_words(),
-    }))
+    })
 }
 
 /// The text's words that are `isalnum()` (those without `_`).
@@ -49,10 +46,6 @@ pub(crate) fn alnum_words() -> Vec<&'static str> {
 }
 
 impl Dataset for WordSequenceReversal {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_words = rng
@@ -73,8 +66,6 @@ impl Dataset for WordSequenceReversal {
             ),
             answer: reversed.join(", "),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_words" => num_words,
                 "words" => words,
                 "difficulty" => json!({

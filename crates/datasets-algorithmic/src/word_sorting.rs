@@ -1,15 +1,13 @@
 //! `word_sorting`: sort words from a public-domain text by Unicode code point.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
-use crate::corpus::year_2889_words;
+use rg_data::corpus::year_2889_words;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "word_sorting",
@@ -52,22 +50,22 @@ struct WordSorting {
     words: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_words = r.int("min_words", 3);
     let max_words = r.int("max_words", 10);
     let min_word_length = r.int("min_word_length", 3);
     let max_word_length = r.int("max_word_length", 12);
     let transformation = r.string("transformation", "original");
-    r.finish()?;
-    ensure(min_words > 0, "min_words must be positive")?;
-    ensure(min_words <= max_words, "max_words must be >= min_words")?;
-    ensure(min_word_length > 0, "min_word_length must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_words > 0, "min_words must be positive")?;
+    v.ensure(min_words <= max_words, "max_words must be >= min_words")?;
+    v.ensure(min_word_length > 0, "min_word_length must be positive")?;
+    v.ensure(
         min_word_length <= max_word_length,
         "max_word_length must be >= min_word_length",
     )?;
     let transformation = Transformation::parse(&transformation);
-    ensure(
+    v.ensure(
         transformation.is_some(),
         "transformation must be a TextTransformation",
     )?;
@@ -76,7 +74,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         .copied()
         .filter(|w| (min_word_length..=max_word_length).contains(&(w.chars().count() as i64)))
         .collect();
-    Ok(Arc::new(WordSorting {
+    v.done(WordSorting {
         seed: p.seed,
         min_words,
         max_words,
@@ -84,7 +82,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_word_length,
         transformation: transformation.unwrap_or(Transformation::Original),
         words: words.into_iter().collect(),
-    }))
+    })
 }
 
 impl WordSorting {
@@ -109,10 +107,6 @@ impl WordSorting {
 }
 
 impl Dataset for WordSorting {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let count = rng.randint(self.min_words, self.max_words)?;
@@ -148,8 +142,6 @@ impl Dataset for WordSorting {
             question,
             answer: sorted.join(", "),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "original_words" => &original,
                 "sorted_words" => sorted,
                 "transformed_words" => transformed,

@@ -1,12 +1,10 @@
 //! `basic_arithmetic`: evaluate an integer expression with `+ - * /`
 //! (division exact by construction), optionally with parentheses and negation.
 
-use std::sync::Arc;
-
-use dataset_core::config::{count, ensure, ensure_item_size, MAX_ITEM_ELEMENTS};
+use dataset_core::config::{count, MAX_ITEM_ELEMENTS};
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
@@ -39,7 +37,7 @@ struct BasicArithmetic {
     whitespace: String,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = BasicArithmetic {
         seed: p.seed,
         min_terms: r.int("min_terms", 2),
@@ -52,31 +50,31 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         natural_format: r.string("format_style", "simple") != "simple",
         whitespace: r.string("whitespace", "single"),
     };
-    r.finish()?;
-    ensure(d.min_terms > 0, "min_terms must be positive")?;
-    ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
-    ensure(d.min_digits > 0, "min_digits must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.min_terms > 0, "min_terms must be positive")?;
+    v.ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
+    v.ensure(d.min_digits > 0, "min_digits must be positive")?;
+    v.ensure(
         d.max_digits >= d.min_digits,
         "max_digits must be >= min_digits",
     )?;
-    ensure(
+    v.ensure(
         !d.operators.is_empty(),
         "must provide at least one operator",
     )?;
     for op in &d.operators {
-        ensure(
+        v.ensure(
             OPERATORS.contains(&op.as_str()),
             format!("unsupported operator: {op}"),
         )?;
     }
     // Operands of more than CERTAIN_DIGITS digits fail the item (as Python's
     // `str()` does) before they are drawn.
-    ensure_item_size(
+    v.ensure_item_size(
         count(d.max_terms).saturating_mul(count(d.max_digits.min(CERTAIN_DIGITS))),
         "max_terms * max_digits",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 fn eval(expr: &str) -> Result<BigInt> {
@@ -89,10 +87,6 @@ fn pow10(n: i64) -> BigInt {
 }
 
 impl Dataset for BasicArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;
@@ -120,8 +114,6 @@ impl Dataset for BasicArithmetic {
             question,
             answer: py_str(&result)?,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "expression" => expression,
                 "num_terms" => num_terms,
                 "num_digits" => num_digits,

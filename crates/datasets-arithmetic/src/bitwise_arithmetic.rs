@@ -1,11 +1,8 @@
 //! `bitwise_arithmetic`: evaluate a nested expression of hex numbers with
 //! `+ - * << >>`, with Python's unbounded signed integers.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{py_hex, py_int_base};
@@ -28,15 +25,15 @@ struct BitwiseArithmetic {
     difficulty: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = BitwiseArithmetic {
         seed: p.seed,
         difficulty: r.int("difficulty", 2),
     };
-    r.finish()?;
-    ensure(0 < d.difficulty, "difficulty must be gt 0")?;
-    ensure(10 >= d.difficulty, "difficulty must be lte 10")?;
-    Ok(Arc::new(d))
+    let v = r.finish()?;
+    v.ensure(0 < d.difficulty, "difficulty must be gt 0")?;
+    v.ensure(10 >= d.difficulty, "difficulty must be lte 10")?;
+    v.done(d)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -229,10 +226,6 @@ impl Parser<'_> {
 }
 
 impl Dataset for BitwiseArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let expr = generate_expression(&mut rng, self.difficulty.max(1))?;
@@ -240,8 +233,6 @@ impl Dataset for BitwiseArithmetic {
             question: format!("{PROMPT}{}", expr.text),
             answer: py_hex(&expr.value),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "problem" => expr.text,
                 "difficulty" => json!({ "difficulty": self.difficulty }),
             },

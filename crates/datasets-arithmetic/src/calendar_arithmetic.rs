@@ -4,11 +4,9 @@
 //! range is an error (`date value out of range`), not a wrap. Calendar math is
 //! the `time` crate's; Julian day numbers stand in for `timedelta`.
 
-use std::sync::Arc;
-
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Metadata, Params,
-    Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Metadata,
+    Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{py_int, py_int_json, py_int_true_div, py_strip, py_title_ascii};
@@ -113,12 +111,12 @@ struct CalendarArithmetic {
     leap_year_range: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let year = r.int("year", 2022);
     let tasks = r.raw("tasks").cloned();
     let offset_upper_bound = r.int("offset_upper_bound", 100);
     let leap_year_range = r.int("leap_year_range", 200);
-    r.finish()?;
+    let v = r.finish()?;
     // `__post_init__`: lower-case the names, reject unknown ones.
     let task_names: Vec<String> = match tasks {
         None | Some(Value::Null) => TASKS.iter().map(|t| t.to_string()).collect(),
@@ -154,14 +152,14 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         .iter()
         .filter_map(|t| TASKS.iter().position(|k| k == t).map(|i| TASK_KINDS[i]))
         .collect();
-    Ok(Arc::new(CalendarArithmetic {
+    v.done(CalendarArithmetic {
         seed: p.seed,
         year,
         task_names,
         tasks,
         offset_upper_bound,
         leap_year_range,
-    }))
+    })
 }
 
 fn tasks_type_error() -> DatasetError {
@@ -506,10 +504,6 @@ impl CalendarArithmetic {
 }
 
 impl Dataset for CalendarArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (question, answer, mut metadata) = match *rng.choice(&self.tasks)? {
@@ -521,6 +515,7 @@ impl Dataset for CalendarArithmetic {
             Task::CountBusinessDays => self.count_business_days(&mut rng)?,
             Task::IsLeapYear => self.is_leap_year(&mut rng)?,
         };
+        // After the task's own keys, as the reference adds them.
         metadata.insert("source_dataset".into(), INFO.name.into());
         metadata.insert("source_index".into(), idx.into());
         metadata.insert(
@@ -535,6 +530,13 @@ impl Dataset for CalendarArithmetic {
             answer,
             metadata,
         })
+    }
+
+    /// The reference's `__getitem__` adds `source_dataset` and `source_index`
+    /// to the metadata the task made, so they follow the task's keys; this is
+    /// the one dataset whose metadata does not start with them.
+    fn writes_source_keys(&self) -> bool {
+        true
     }
 
     /// Weekdays: 1.0 exact, 0.1 another weekday, 0.05 a weekday in other case.
@@ -589,29 +591,24 @@ fn numeric_score(answer: &str, oracle: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use dataset_core::testing::{accepted, dataset, refused};
 
-    fn dataset(config: Value) -> Result<dataset_core::Seeded> {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map)
-    }
+    use super::*;
 
     #[test]
     fn config_errors_in_python_order() {
-        let err = |c| dataset(c).err().map(|e| e.to_string());
+        let err = |c| refused(&INFO, c);
         assert_eq!(
-            err(json!({"seed": 1, "tasks": ["Count_Days", "nope", "zzz", "nope"], "year": 0})).as_deref(),
-            Some("Invalid tasks: nope, zzz. Valid tasks are: count_business_days, count_days, \
-                  is_leap_year, recurring_event_day, weekday_of_date, weekday_of_date_from_first_date, \
-                  weekday_offset")
+            err(json!({"seed": 1, "tasks": ["Count_Days", "nope", "zzz", "nope"], "year": 0})),
+            "Invalid tasks: nope, zzz. Valid tasks are: count_business_days, count_days, \
+             is_leap_year, recurring_event_day, weekday_of_date, weekday_of_date_from_first_date, \
+             weekday_offset"
         );
         assert_eq!(
-            err(json!({"seed": 1, "year": 0})).as_deref(),
-            Some("year must be a positive integer, got 0")
+            err(json!({"seed": 1, "year": 0})),
+            "year must be a positive integer, got 0"
         );
-        assert!(dataset(json!({"seed": 1, "tasks": ["COUNT_DAYS"]})).is_ok());
+        accepted(&INFO, json!({"seed": 1, "tasks": ["COUNT_DAYS"]}));
     }
 
     #[test]
@@ -624,20 +621,26 @@ mod tests {
             ("weekday_of_date", 50..51),
         ] {
             let ds = dataset(
+                &INFO,
                 json!({"seed": 3, "year": 9999, "tasks": [task], "offset_upper_bound": 400}),
-            )
-            .unwrap();
+            );
             let n = (0..50).filter(|&i| ds.get(i).is_ok()).count();
             assert!(ok.contains(&n), "{task}: {n}");
         }
-        let ds = dataset(json!({"seed": 3, "year": 10000, "tasks": ["weekday_of_date"]})).unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 3, "year": 10000, "tasks": ["weekday_of_date"]}),
+        );
         assert!(ds.get(0).is_err());
-        let ds =
-            dataset(json!({"seed": 3, "year": 10_000_000, "tasks": ["is_leap_year"]})).unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 3, "year": 10_000_000, "tasks": ["is_leap_year"]}),
+        );
         assert!(ds.get(0).is_ok());
-        let ds = dataset(json!({"seed": 3, "offset_upper_bound": 0,
-                                "tasks": ["weekday_of_date_from_first_date"]}))
-        .unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 3, "offset_upper_bound": 0, "tasks": ["weekday_of_date_from_first_date"]}),
+        );
         assert!(ds.get(0).is_err());
     }
 

@@ -1,16 +1,15 @@
 //! `chain_sum`: a chain of additions and subtractions of integers.
 
-use std::sync::Arc;
-
 use dataset_core::score::decimal_reward;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_traits::Zero;
 use serde_json::json;
 
-use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS};
+use crate::operands::{Operands, TermRanges};
+use crate::pyint::py_str;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "chain_sum",
@@ -22,38 +21,24 @@ pub const INFO: DatasetInfo = DatasetInfo {
 
 struct ChainSum {
     seed: Seed,
-    t: crate::operands::TermRanges,
+    t: TermRanges,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    let d = ChainSum {
-        seed: p.seed,
-        t: crate::operands::TermRanges::read(r, 6, 4)?,
-    };
-    Ok(Arc::new(d))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let t = TermRanges::read(&mut r, 6, 4);
+    let v = r.finish()?;
+    t.validate(&v)?;
+    v.done(ChainSum { seed: p.seed, t })
 }
 
 impl Dataset for ChainSum {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
-        let num_terms = rng.randint(self.t.min_terms, self.t.max_terms)?;
-        let num_digits = rng.randint(self.t.min_digits, self.t.max_digits)?;
-        if num_digits > CERTAIN_DIGITS {
-            return Err(str_limit_error());
-        }
-        let (min_value, max_value) = crate::operands::digit_range(num_digits);
-        let low = if self.t.allow_negation {
-            -&max_value
-        } else {
-            min_value
-        };
-        let constants = (0..num_terms)
-            .map(|_| rng.randint_big(&low, &max_value))
-            .collect::<Result<Vec<_>, _>>()?;
+        let Operands {
+            num_terms,
+            num_digits,
+            constants,
+        } = self.t.draw(&mut rng)?;
         let operators = (1..num_terms)
             .map(|_| rng.choice(&["+", "-"]).copied())
             .collect::<Result<Vec<_>, _>>()?;
@@ -75,8 +60,6 @@ impl Dataset for ChainSum {
             ),
             answer: py_str(&result)?,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_terms" => num_terms,
                 "num_digits" => num_digits,
                 "expression" => expression,

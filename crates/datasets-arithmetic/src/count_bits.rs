@@ -1,10 +1,7 @@
 //! `count_bits`: the number of 1 bits of a random integer.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -22,25 +19,21 @@ struct CountBits {
     max_n: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = CountBits {
         seed: p.seed,
         min_n: r.int("min_n", 1),
         max_n: r.int("max_n", (1 << 31) - 1),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         1 <= d.min_n && d.min_n <= d.max_n,
         "min_n must be between 1 and max_n",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 impl Dataset for CountBits {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let number = rng.randint(self.min_n, self.max_n)?;
@@ -52,8 +45,6 @@ impl Dataset for CountBits {
             ),
             answer: ones.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "number" => number,
                 "solution" => ones,
                 "binary" => binary,

@@ -13,12 +13,10 @@
 //! there; rgym evaluates it.
 
 use std::cmp::Ordering;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{float_repr, py_float};
@@ -47,7 +45,7 @@ struct DecimalArithmetic {
     precision: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = DecimalArithmetic {
         seed: p.seed,
         min_num_decimal_places: r.int("min_num_decimal_places", 3),
@@ -56,19 +54,19 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_terms: r.int("max_terms", 6),
         precision: r.int("precision", 12),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         i128::from(d.precision) > i128::from(d.max_num_decimal_places) + 1,
         "precision must be 2 or more higher than max_num_decimal_places",
     )?;
     // Each operation's result holds up to `precision` digits (and each
     // operand fewer, by the rule above).
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_terms)
             .saturating_mul(dataset_core::config::count(d.precision)),
         "max_terms * precision",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 fn decimal_error(e: DecimalError) -> DatasetError {
@@ -213,10 +211,6 @@ fn syntax_error() -> DatasetError {
 }
 
 impl Dataset for DecimalArithmetic {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let ctx = self.context()?;
@@ -245,8 +239,6 @@ impl Dataset for DecimalArithmetic {
             ),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "decimal_places" => decimal_places,
                 "num_terms" => terms,
                 "difficulty" => json!({
@@ -282,15 +274,9 @@ impl Dataset for DecimalArithmetic {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use serde_json::Value;
+    use dataset_core::testing::{dataset, refused};
 
-    fn dataset(config: Value) -> Result<dataset_core::Seeded> {
-        let Value::Object(map) = config else {
-            unreachable!()
-        };
-        dataset_core::build(&INFO, &map)
-    }
+    use super::*;
 
     fn eval(expr: &str, prec: u64) -> String {
         let ctx = Context::with_prec(prec);
@@ -315,7 +301,7 @@ mod tests {
 
     #[test]
     fn scoring_and_errors() {
-        let ds = dataset(json!({"seed": 5, "size": 100})).unwrap();
+        let ds = dataset(&INFO, json!({"seed": 5, "size": 100}));
         for i in 0..100 {
             let item = ds.get(i).unwrap();
             assert_eq!(ds.score(Some(&item.answer), &item), 1.0);
@@ -324,17 +310,19 @@ mod tests {
             }
             assert_eq!(ds.score(None, &item), 0.0);
         }
-        let err = dataset(json!({"seed": 5, "precision": 4, "max_num_decimal_places": 3}))
-            .err()
-            .map(|e| e.to_string());
         assert_eq!(
-            err.as_deref(),
-            Some("precision must be 2 or more higher than max_num_decimal_places")
+            refused(
+                &INFO,
+                json!({"seed": 5, "precision": 4, "max_num_decimal_places": 3})
+            ),
+            "precision must be 2 or more higher than max_num_decimal_places"
         );
-        let ds = dataset(json!({"seed": 5, "min_num_decimal_places": -1, "max_num_decimal_places": -1, "precision": 1}))
-            .unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 5, "min_num_decimal_places": -1, "max_num_decimal_places": -1, "precision": 1}),
+        );
         assert!(ds.get(0).is_err());
-        let ds = dataset(json!({"seed": 5, "min_terms": 0, "max_terms": 0})).unwrap();
+        let ds = dataset(&INFO, json!({"seed": 5, "min_terms": 0, "max_terms": 0}));
         assert!(ds.get(0).is_err());
     }
 }

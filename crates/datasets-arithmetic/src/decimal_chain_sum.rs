@@ -1,11 +1,10 @@
 //! `decimal_chain_sum`: a chain of additions and subtractions of decimals,
 //! computed with Python's `Decimal` under the default context.
 
-use std::sync::Arc;
-
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use num_bigint::BigInt;
 use pydecimal::{Context, Decimal, DecimalError, Rounding};
@@ -33,7 +32,7 @@ struct DecimalChainSum {
     allow_negation: bool,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = DecimalChainSum {
         seed: p.seed,
         min_terms: r.int("min_terms", 2),
@@ -44,19 +43,19 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_decimal_places: r.int("max_decimal_places", 4),
         allow_negation: r.bool("allow_negation", false),
     };
-    r.finish()?;
-    ensure(d.min_terms > 0, "min_terms must be positive")?;
-    ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
-    ensure(d.min_digits > 0, "min_digits must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.min_terms > 0, "min_terms must be positive")?;
+    v.ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
+    v.ensure(d.min_digits > 0, "min_digits must be positive")?;
+    v.ensure(
         d.max_digits >= d.min_digits,
         "max_digits must be >= min_digits",
     )?;
-    ensure(
+    v.ensure(
         d.min_decimal_places >= 0,
         "min_decimal_places must be non-negative",
     )?;
-    ensure(
+    v.ensure(
         d.max_decimal_places >= d.min_decimal_places,
         "max_decimal_places must be >= min_decimal_places",
     )?;
@@ -65,11 +64,11 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     // are drawn.
     let digits = count(d.max_digits.min(CERTAIN_DIGITS))
         .saturating_add(count(d.max_decimal_places.min(MAX_STR_DIGITS)));
-    ensure_item_size(
+    v.ensure_item_size(
         count(d.max_terms).saturating_mul(digits),
         "max_terms * (max_digits + max_decimal_places)",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 fn decimal_failed(e: DecimalError) -> DatasetError {
@@ -77,10 +76,6 @@ fn decimal_failed(e: DecimalError) -> DatasetError {
 }
 
 impl Dataset for DecimalChainSum {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;
@@ -158,8 +153,6 @@ impl Dataset for DecimalChainSum {
             ),
             answer: result.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_terms" => num_terms,
                 "num_digits" => num_digits,
                 "expression" => expression,

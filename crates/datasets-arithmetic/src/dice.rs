@@ -1,11 +1,8 @@
 //! `dice`: the probability of rolling at least a target total with a handful of dice.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -26,16 +23,16 @@ struct Dice {
     max_dice_size: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = Dice {
         seed: p.seed,
         num_dice: r.int("num_dice", 4),
         max_dice_size: r.int("max_dice_size", 20),
     };
-    r.finish()?;
-    ensure(d.num_dice >= 1, "num_dice must be gte 1")?;
-    ensure(d.max_dice_size >= 2, "max_dice_size must be gte 2")?;
-    Ok(Arc::new(d))
+    let v = r.finish()?;
+    v.ensure(d.num_dice >= 1, "num_dice must be gte 1")?;
+    v.ensure(d.max_dice_size >= 2, "max_dice_size must be gte 2")?;
+    v.done(d)
 }
 
 struct Puzzle {
@@ -124,10 +121,6 @@ impl Dice {
 }
 
 impl Dataset for Dice {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let p = self.puzzle(&mut rng)?;
@@ -147,8 +140,6 @@ impl Dataset for Dice {
             ),
             answer: format!("{}/{}", p.num, p.den),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => json!({
                     "dice_str": dice_str,
                     "target": p.target,

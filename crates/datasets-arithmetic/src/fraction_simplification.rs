@@ -1,10 +1,7 @@
 //! `fraction_simplification`: reduce a fraction to lowest terms.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -30,7 +27,7 @@ struct FractionSimplification {
     styles: Vec<String>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = FractionSimplification {
         seed: p.seed,
         min_value: r.int("min_value", 1),
@@ -39,17 +36,17 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_factor: r.int("max_factor", 100),
         styles: r.str_list("styles", &STYLES),
     };
-    r.finish()?;
-    ensure(d.min_value > 0, "min_value must be positive")?;
-    ensure(d.max_value > d.min_value, "max_value must be > min_value")?;
-    ensure(d.min_factor >= 1, "min_factor must be at least 1")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.min_value > 0, "min_value must be positive")?;
+    v.ensure(d.max_value > d.min_value, "max_value must be > min_value")?;
+    v.ensure(d.min_factor >= 1, "min_factor must be at least 1")?;
+    v.ensure(
         d.max_factor >= d.min_factor,
         "max_factor must be >= min_factor",
     )?;
     for style in &d.styles {
         // Python prints a set here, in an order that depends on the hash seed.
-        ensure(
+        v.ensure(
             STYLES.contains(&style.as_str()),
             format!(
                 "Invalid style: {style}. Must be one of \
@@ -57,7 +54,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
             ),
         )?;
     }
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 struct Fraction {
@@ -116,10 +113,6 @@ fn format_fraction(
 }
 
 impl Dataset for FractionSimplification {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let f = self.fraction(&mut rng)?;
@@ -132,8 +125,6 @@ impl Dataset for FractionSimplification {
             ),
             answer: format_fraction(f.simple_num, f.simple_den, style),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "numerator" => py_int_json(&f.numerator),
                 "denominator" => py_int_json(&f.denominator),
                 "simplified_numerator" => f.simple_num,

@@ -1,9 +1,7 @@
 //! `gcd`: the greatest common divisor of a few random integers.
 
-use std::sync::Arc;
-
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_integer::Integer;
 use serde_json::json;
@@ -23,11 +21,11 @@ struct Gcd {
     list: NumberList,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    Ok(Arc::new(Gcd {
-        seed: p.seed,
-        list: NumberList::build(r, 1000)?,
-    }))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let list = NumberList::read(&mut r, 1000);
+    let v = r.finish()?;
+    list.validate(&v)?;
+    v.done(Gcd { seed: p.seed, list })
 }
 
 impl Gcd {
@@ -47,10 +45,6 @@ impl Gcd {
 }
 
 impl Dataset for Gcd {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (numbers, gcd) = self.numbers(&mut rng)?;
@@ -63,8 +57,6 @@ impl Dataset for Gcd {
             ),
             answer: gcd.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "numbers" => numbers,
                 "result" => gcd,
                 "num_terms" => num_terms,

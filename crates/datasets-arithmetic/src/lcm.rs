@@ -1,9 +1,7 @@
 //! `lcm`: the least common multiple of a few random integers.
 
-use std::sync::Arc;
-
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
@@ -27,11 +25,11 @@ struct Lcm {
     list: NumberList,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    Ok(Arc::new(Lcm {
-        seed: p.seed,
-        list: NumberList::build(r, 100)?,
-    }))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let list = NumberList::read(&mut r, 100);
+    let v = r.finish()?;
+    list.validate(&v)?;
+    v.done(Lcm { seed: p.seed, list })
 }
 
 impl Lcm {
@@ -73,10 +71,6 @@ impl Lcm {
 }
 
 impl Dataset for Lcm {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (numbers, lcm) = self.numbers(&mut rng)?;
@@ -88,8 +82,6 @@ impl Dataset for Lcm {
             ),
             answer: lcm.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "numbers" => numbers,
                 "result" => py_int_json(&lcm),
                 "difficulty" => json!({

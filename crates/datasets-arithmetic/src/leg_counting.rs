@@ -1,10 +1,9 @@
 //! `leg_counting`: total legs of a random menagerie.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::metadata::pairs_as_object;
-use dataset_core::{item_rng, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed};
+use dataset_core::{
+    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -64,7 +63,7 @@ struct LegCounting {
     max_instances: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = LegCounting {
         seed: p.seed,
         min_animals: r.int("min_animals", 3),
@@ -72,29 +71,25 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_instances: r.int("min_instances", 1),
         max_instances: r.int("max_instances", 15),
     };
-    r.finish()?;
-    ensure(d.min_animals > 0, "min_animals must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.min_animals > 0, "min_animals must be positive")?;
+    v.ensure(
         d.max_animals >= d.min_animals,
         "max_animals must be >= min_animals",
     )?;
-    ensure(
+    v.ensure(
         d.max_animals <= ANIMALS.len() as i64,
         "max_animals must be <= number of available animals",
     )?;
-    ensure(d.min_instances > 0, "min_instances must be positive")?;
-    ensure(
+    v.ensure(d.min_instances > 0, "min_instances must be positive")?;
+    v.ensure(
         d.max_instances >= d.min_instances,
         "max_instances must be >= min_instances",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 impl Dataset for LegCounting {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut item = Item::default();
         self.generate_into(idx, &mut item)?;
@@ -136,8 +131,6 @@ impl Dataset for LegCounting {
         item.answer.push_str(digits.format(total_legs));
         // `sample` draws distinct animals, so the dict has one key per pick.
         item.metadata.set_from_serialize(&Meta {
-            source_dataset: INFO.name,
-            source_index: idx,
             num_animals: picks.len(),
             animals: &animals[..picks.len()],
             total_legs,
@@ -150,11 +143,10 @@ impl Dataset for LegCounting {
     }
 }
 
-/// The item's metadata, fields in the reference dict's order.
+/// The item's own metadata, fields in the reference dict's order (`Seeded`
+/// puts `source_dataset` and `source_index` in front).
 #[derive(Serialize)]
 struct Meta<'a> {
-    source_dataset: &'static str,
-    source_index: u64,
     #[serde(serialize_with = "pairs_as_object")]
     animals: &'a [(&'static str, i64)],
     num_animals: usize,

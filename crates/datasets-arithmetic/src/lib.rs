@@ -46,12 +46,9 @@ pub const DATASETS: &[DatasetInfo] = &[
 
 #[cfg(test)]
 mod size_limit_tests {
-    use dataset_core::{DatasetError, DatasetInfo};
-    use serde_json::{json, Value};
-
-    fn build(info: &DatasetInfo, config: Value) -> dataset_core::Result<dataset_core::Seeded> {
-        dataset_core::testing::build_json(info, &config)
-    }
+    use dataset_core::testing::build_json;
+    use dataset_core::DatasetError;
+    use serde_json::json;
 
     #[test]
     fn absurd_sizes_are_refused_with_the_field_named() {
@@ -98,7 +95,7 @@ mod size_limit_tests {
                 "max_numbers",
             ),
         ] {
-            match build(info, config) {
+            match build_json(info, &config) {
                 Err(DatasetError::InvalidConfig(m)) => assert_eq!(
                     m,
                     format!(
@@ -156,20 +153,20 @@ mod size_limit_tests {
                 json!({"min_numbers": 10000, "max_numbers": 10000, "max_value": big}),
             ),
         ] {
-            let ds = build(info, config.clone()).unwrap();
+            let ds = build_json(info, &config).unwrap();
             assert_eq!(
-                ds.dataset.generate(0),
+                ds.get(0),
                 Err(DatasetError::Generation(msg.into())),
                 "{} {config}",
                 info.name
             );
         }
         // Just below the limit the items are made.
-        let ds = build(
+        let ds = build_json(
             &crate::chain_sum::INFO,
-            json!({"min_digits": 4299, "max_digits": 4299}),
+            &json!({"min_digits": 4299, "max_digits": 4299}),
         )
         .unwrap();
-        assert!(ds.dataset.generate(0).is_ok());
+        assert!(ds.get(0).is_ok());
     }
 }

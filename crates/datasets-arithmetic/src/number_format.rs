@@ -1,11 +1,8 @@
 //! `number_format`: pick the largest or smallest of nearly equal numbers
 //! written in different formats.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{
     float_repr, format_exp, format_fixed, group_thousands, py_float, py_strip, round_ndigits,
@@ -31,45 +28,41 @@ struct NumberFormat {
     max_delta: PyNum,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = NumberFormat {
         seed: p.seed,
         min_num_candidates: r.int("min_num_candidates", 2),
         max_num_candidates: r.int("max_num_candidates", 5),
-        min_n: PyNum::read(r, "min_n", PyNum::Int(1_000)),
-        max_n: PyNum::read(r, "max_n", PyNum::Int(1_000_000_000)),
-        max_delta: PyNum::read(r, "max_delta", PyNum::Float(10.0)),
+        min_n: PyNum::read(&mut r, "min_n", PyNum::Int(1_000)),
+        max_n: PyNum::read(&mut r, "max_n", PyNum::Int(1_000_000_000)),
+        max_delta: PyNum::read(&mut r, "max_delta", PyNum::Float(10.0)),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         2 <= d.min_num_candidates,
         "min_num_candidates must be at least 2",
     )?;
-    ensure(
+    v.ensure(
         d.min_num_candidates <= d.max_num_candidates,
         "min_num_candidates must be less than max_num_candidates",
     )?;
-    ensure(1.0 <= d.min_n.as_f64(), "min_n must be at least 1")?;
-    ensure(
+    v.ensure(1.0 <= d.min_n.as_f64(), "min_n must be at least 1")?;
+    v.ensure(
         d.min_n.as_f64() < d.max_n.as_f64(),
         "min_n must be less than max_n",
     )?;
-    ensure(
+    v.ensure(
         0.0 < d.max_delta.as_f64(),
         "max_delta must be greater than 0",
     )?;
-    dataset_core::config::ensure_item_size(
+    v.ensure_item_size(
         dataset_core::config::count(d.max_num_candidates),
         "max_num_candidates",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 impl Dataset for NumberFormat {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_candidates = rng.randint(self.min_num_candidates, self.max_num_candidates)?;
@@ -111,8 +104,6 @@ impl Dataset for NumberFormat {
             ),
             answer: float_repr(answer),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "candidates" => candidates,
                 "solution" => answer,
                 "formatted_candidates" => formatted,

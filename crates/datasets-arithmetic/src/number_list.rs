@@ -1,8 +1,8 @@
 //! What `gcd` and `lcm` share (reasoning-gym's two classes are copies of each
 //! other): the config of a list of random integers, and one draw of it.
 
-use dataset_core::config::{count, ensure, ensure_item_size};
-use dataset_core::{ConfigReader, DatasetError, Random, Result};
+use dataset_core::config::count;
+use dataset_core::{ConfigReader, DatasetError, Random, Result, Validator};
 
 pub(crate) struct NumberList {
     pub min_numbers: i64,
@@ -13,24 +13,29 @@ pub(crate) struct NumberList {
 
 impl NumberList {
     /// Reads the fields (only `max_value`'s default differs between the two
-    /// datasets), finishes the reader, then applies `validate()`.
-    pub fn build(r: &mut ConfigReader, default_max_value: i64) -> Result<NumberList> {
-        let d = NumberList {
+    /// datasets).
+    pub fn read(r: &mut ConfigReader, default_max_value: i64) -> NumberList {
+        NumberList {
             min_numbers: r.int("min_numbers", 2),
             max_numbers: r.int("max_numbers", 2),
             min_value: r.int("min_value", 1),
             max_value: r.int("max_value", default_max_value),
-        };
-        r.finish()?;
-        ensure(d.min_numbers >= 2, "min_numbers must be at least 2")?;
-        ensure(
-            d.max_numbers >= d.min_numbers,
+        }
+    }
+
+    /// `validate()`, then the size bound.
+    pub fn validate(&self, v: &Validator) -> Result<()> {
+        v.ensure(self.min_numbers >= 2, "min_numbers must be at least 2")?;
+        v.ensure(
+            self.max_numbers >= self.min_numbers,
             "max_numbers must be >= min_numbers",
         )?;
-        ensure(d.min_value >= 1, "min_value must be positive")?;
-        ensure(d.max_value > d.min_value, "max_value must be > min_value")?;
-        ensure_item_size(count(d.max_numbers), "max_numbers")?;
-        Ok(d)
+        v.ensure(self.min_value >= 1, "min_value must be positive")?;
+        v.ensure(
+            self.max_value > self.min_value,
+            "max_value must be > min_value",
+        )?;
+        v.ensure_item_size(count(self.max_numbers), "max_numbers")
     }
 
     /// `randint(min_numbers, max_numbers)` numbers, each

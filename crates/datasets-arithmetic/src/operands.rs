@@ -1,10 +1,11 @@
 //! Operand ranges shared by the chain and product datasets.
 
 use dataset_core::config::count;
+use dataset_core::{ConfigReader, Result, Validator};
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 
-use crate::pyint::CERTAIN_DIGITS;
+use crate::pyint::{str_limit_error, CERTAIN_DIGITS};
 
 /// The term and digit ranges that chain_sum and products read and validate
 /// identically (their Python configs differ only in defaults).
@@ -18,35 +19,71 @@ pub(crate) struct TermRanges {
 }
 
 impl TermRanges {
-    /// Reads the fields, checks unknown keys, then applies `validate()`.
-    pub(crate) fn read(
-        r: &mut dataset_core::ConfigReader,
-        max_terms: i64,
-        max_digits: i64,
-    ) -> dataset_core::Result<Self> {
-        use dataset_core::config::ensure;
-        let t = TermRanges {
+    /// Reads the fields (only the `max_*` defaults differ between the two).
+    pub(crate) fn read(r: &mut ConfigReader, max_terms: i64, max_digits: i64) -> Self {
+        TermRanges {
             min_terms: r.int("min_terms", 2),
             max_terms: r.int("max_terms", max_terms),
             min_digits: r.int("min_digits", 1),
             max_digits: r.int("max_digits", max_digits),
             allow_negation: r.bool("allow_negation", false),
-        };
-        r.finish()?;
-        ensure(t.min_terms > 0, "min_terms must be positive")?;
-        ensure(t.max_terms >= t.min_terms, "max_terms must be >= min_terms")?;
-        ensure(t.min_digits > 0, "min_digits must be positive")?;
-        ensure(
-            t.max_digits >= t.min_digits,
+        }
+    }
+
+    /// `validate()`, then the size bound.
+    pub(crate) fn validate(&self, v: &Validator) -> Result<()> {
+        v.ensure(self.min_terms > 0, "min_terms must be positive")?;
+        v.ensure(
+            self.max_terms >= self.min_terms,
+            "max_terms must be >= min_terms",
+        )?;
+        v.ensure(self.min_digits > 0, "min_digits must be positive")?;
+        v.ensure(
+            self.max_digits >= self.min_digits,
             "max_digits must be >= min_digits",
         )?;
         // Operands of more than CERTAIN_DIGITS digits fail the item (as
         // Python's `str()` does) before they are drawn.
-        dataset_core::config::ensure_item_size(
-            count(t.max_terms).saturating_mul(count(t.max_digits.min(CERTAIN_DIGITS))),
+        v.ensure_item_size(
+            count(self.max_terms).saturating_mul(count(self.max_digits.min(CERTAIN_DIGITS))),
             "max_terms * max_digits",
-        )?;
-        Ok(t)
+        )
+    }
+}
+
+/// What [`TermRanges::draw`] draws for one item.
+pub(crate) struct Operands {
+    pub(crate) num_terms: i64,
+    pub(crate) num_digits: i64,
+    pub(crate) constants: Vec<BigInt>,
+}
+
+impl TermRanges {
+    /// `num_terms`, then `num_digits`, then each of the `num_terms` constants
+    /// (`randint(-max_value if allow_negation else min_value, max_value)`),
+    /// drawn as chain_sum and products both draw them. More than
+    /// `CERTAIN_DIGITS` digits fails the item before any constant is drawn,
+    /// as Python's `str()` of one would.
+    pub(crate) fn draw(&self, rng: &mut dataset_core::Random) -> Result<Operands> {
+        let num_terms = rng.randint(self.min_terms, self.max_terms)?;
+        let num_digits = rng.randint(self.min_digits, self.max_digits)?;
+        if num_digits > CERTAIN_DIGITS {
+            return Err(str_limit_error());
+        }
+        let (min_value, max_value) = digit_range(num_digits);
+        let low = if self.allow_negation {
+            -&max_value
+        } else {
+            min_value
+        };
+        let constants = (0..num_terms)
+            .map(|_| rng.randint_big(&low, &max_value))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Operands {
+            num_terms,
+            num_digits,
+            constants,
+        })
     }
 }
 
@@ -72,11 +109,7 @@ pub(crate) enum PyNum {
 }
 
 impl PyNum {
-    pub(crate) fn read(
-        r: &mut dataset_core::ConfigReader,
-        name: &'static str,
-        default: PyNum,
-    ) -> PyNum {
+    pub(crate) fn read(r: &mut ConfigReader, name: &'static str, default: PyNum) -> PyNum {
         let given = r.raw(name).cloned();
         // Type errors are reported by the reader at `finish()`.
         let value = r.float(name, default.as_f64());

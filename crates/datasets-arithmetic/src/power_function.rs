@@ -1,10 +1,9 @@
 //! `power_function`: a float raised to an integer power, answered to three
 //! significant figures.
 
-use std::sync::Arc;
-
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use pycompat::{float_repr, round_ndigits};
 use pydecimal::{Context, Decimal, DecimalError};
@@ -28,17 +27,17 @@ struct PowerFunction {
     max_exponent: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = PowerFunction {
         seed: p.seed,
-        min_base: PyNum::read(r, "min_base", PyNum::Float(-1e3)),
-        max_base: PyNum::read(r, "max_base", PyNum::Float(1e3)),
+        min_base: PyNum::read(&mut r, "min_base", PyNum::Float(-1e3)),
+        max_base: PyNum::read(&mut r, "max_base", PyNum::Float(1e3)),
         min_exponent: r.int("min_exponent", 0),
         max_exponent: r.int("max_exponent", 8),
     };
     // The reference config has no validate(): bad ranges fail per item.
-    r.finish()?;
-    Ok(Arc::new(d))
+    let v = r.finish()?;
+    v.done(d)
 }
 
 /// `math.pow(base, exponent)`, with its errors.
@@ -71,10 +70,6 @@ fn sig_figs(x: &Decimal) -> Result<SigFigs, DecimalError> {
 }
 
 impl Dataset for PowerFunction {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let base = round_ndigits(py_uniform(&mut rng, self.min_base, self.max_base), 4);
@@ -92,8 +87,6 @@ impl Dataset for PowerFunction {
             ),
             answer: float_repr(answer),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "base" => base,
                 "exponent" => exponent,
                 "solution" => answer,

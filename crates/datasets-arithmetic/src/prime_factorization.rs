@@ -1,10 +1,7 @@
 //! `prime_factorization`: factor a random integer into primes.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{py_int, py_strip};
@@ -24,16 +21,16 @@ struct PrimeFactorization {
     max_value: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = PrimeFactorization {
         seed: p.seed,
         min_value: r.int("min_value", 2),
         max_value: r.int("max_value", 1000),
     };
-    r.finish()?;
-    ensure(d.min_value >= 2, "min_value must be >= 2")?;
-    ensure(d.max_value >= d.min_value, "max_value must be >= min_value")?;
-    Ok(Arc::new(d))
+    let v = r.finish()?;
+    v.ensure(d.min_value >= 2, "min_value must be >= 2")?;
+    v.ensure(d.max_value >= d.min_value, "max_value must be >= min_value")?;
+    v.done(d)
 }
 
 /// Trial division, smallest factor first.
@@ -71,10 +68,6 @@ fn parse_factors(answer: &str) -> Option<Vec<BigInt>> {
 }
 
 impl Dataset for PrimeFactorization {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let number = rng.randint(self.min_value, self.max_value)?;
@@ -92,8 +85,6 @@ impl Dataset for PrimeFactorization {
             ),
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "number" => number,
                 "factors" => factors,
                 "difficulty" => json!({ "value": [self.min_value, self.max_value] }),

@@ -1,16 +1,15 @@
 //! `products`: the product of a few integers.
 
-use std::sync::Arc;
-
 use dataset_core::score::decimal_reward;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 use serde_json::json;
 
-use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS, MAX_STR_DIGITS};
+use crate::operands::{Operands, TermRanges};
+use crate::pyint::{py_str, str_limit_error, MAX_STR_DIGITS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "products",
@@ -22,15 +21,14 @@ pub const INFO: DatasetInfo = DatasetInfo {
 
 struct Products {
     seed: Seed,
-    t: crate::operands::TermRanges,
+    t: TermRanges,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
-    let d = Products {
-        seed: p.seed,
-        t: crate::operands::TermRanges::read(r, 2, 5)?,
-    };
-    Ok(Arc::new(d))
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let t = TermRanges::read(&mut r, 2, 5);
+    let v = r.finish()?;
+    t.validate(&v)?;
+    v.done(Products { seed: p.seed, t })
 }
 
 /// The product of `constants`; an error as soon as it is sure to have more
@@ -53,26 +51,13 @@ fn product(constants: &[BigInt]) -> Result<BigInt> {
 }
 
 impl Dataset for Products {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
-        let num_terms = rng.randint(self.t.min_terms, self.t.max_terms)?;
-        let num_digits = rng.randint(self.t.min_digits, self.t.max_digits)?;
-        if num_digits > CERTAIN_DIGITS {
-            return Err(str_limit_error());
-        }
-        let (min_value, max_value) = crate::operands::digit_range(num_digits);
-        let low = if self.t.allow_negation {
-            -&max_value
-        } else {
-            min_value
-        };
-        let constants = (0..num_terms)
-            .map(|_| rng.randint_big(&low, &max_value))
-            .collect::<Result<Vec<_>, _>>()?;
+        let Operands {
+            num_terms,
+            num_digits,
+            constants,
+        } = self.t.draw(&mut rng)?;
         let expression = constants
             .iter()
             .map(py_str)
@@ -85,8 +70,6 @@ impl Dataset for Products {
             ),
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "expression" => expression,
                 "num_terms" => num_terms,
                 "num_digits" => num_digits,

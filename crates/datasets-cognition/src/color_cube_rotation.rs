@@ -1,10 +1,8 @@
 //! `color_cube_rotation`: the colour of a cube face after a series of rotations.
 
-use std::sync::Arc;
-
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::py_strip;
 use serde_json::json;
@@ -47,21 +45,21 @@ struct ColorCubeRotation {
     max_rotations: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = ColorCubeRotation {
         seed: p.seed,
         min_rotations: r.int("min_rotations", 1),
         max_rotations: r.int("max_rotations", 3),
     };
-    r.finish()?;
-    ensure(d.min_rotations > 0, "min_rotations must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.min_rotations > 0, "min_rotations must be positive")?;
+    v.ensure(
         d.max_rotations >= d.min_rotations,
         "max_rotations must be >= min_rotations",
     )?;
     // One sentence of the story per rotation.
-    ensure_item_size(count(d.max_rotations), "max_rotations")?;
-    Ok(Arc::new(d))
+    v.ensure_item_size(count(d.max_rotations), "max_rotations")?;
+    v.done(d)
 }
 
 /// Turns the cube so that face `from` ends on top. Each rotation is a 4-cycle
@@ -91,10 +89,6 @@ fn rotate_to_top(faces: &mut [usize; 6], from: usize) {
 }
 
 impl Dataset for ColorCubeRotation {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let mut colors: Vec<usize> = (0..COLORS.len()).collect();
@@ -143,8 +137,6 @@ impl Dataset for ColorCubeRotation {
             question: story.join("\n"),
             answer: COLORS[faces[target]].to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "initial_state" => initial_state,
                 "rotations" => rotations.iter().map(|&s| SIDES[s]).collect::<Vec<_>>(),
                 "target_side" => SIDES[target],

@@ -31,51 +31,59 @@ mod tests {
         let big = 1_000_000_000;
         let cases = [
             (
-                color_cube_rotation::INFO,
+                &color_cube_rotation::INFO,
                 json!({"min_rotations": big, "max_rotations": big}),
                 "max_rotations",
             ),
-            (modulo_grid::INFO, json!({"size_x": big}), "size_x * size_y"),
-            (modulo_grid::INFO, json!({"size_y": big}), "size_x * size_y"),
-            (modulo_grid::INFO, json!({"max_holes": big}), "max_holes"),
             (
-                modulo_grid::INFO,
+                &modulo_grid::INFO,
+                json!({"size_x": big}),
+                "size_x * size_y",
+            ),
+            (
+                &modulo_grid::INFO,
+                json!({"size_y": big}),
+                "size_x * size_y",
+            ),
+            (&modulo_grid::INFO, json!({"max_holes": big}), "max_holes"),
+            (
+                &modulo_grid::INFO,
                 json!({"max_target": big}),
                 "size_x * size_y * the grids drawn before one matches",
             ),
             (
-                modulo_grid::INFO,
+                &modulo_grid::INFO,
                 json!({"max_target": big, "max_divisor": big}),
                 "size_x * size_y * the grids drawn before one matches",
             ),
             (
-                number_sequence::INFO,
+                &number_sequence::INFO,
                 json!({"min_terms": big, "max_terms": big}),
                 "max_terms * max_complexity",
             ),
             (
-                number_sequence::INFO,
+                &number_sequence::INFO,
                 json!({"max_complexity": big}),
                 "max_terms * max_complexity",
             ),
             (
-                rectangle_count::INFO,
+                &rectangle_count::INFO,
                 json!({"width": big}),
                 "width * height",
             ),
             (
-                rectangle_count::INFO,
+                &rectangle_count::INFO,
                 json!({"height": big}),
                 "width * height",
             ),
             (
-                rectangle_count::INFO,
+                &rectangle_count::INFO,
                 json!({"width": 400_000, "height": 10, "max_rectangles": 100_000}),
                 "min(max_rectangles, 100000) * (width + height) / 16",
             ),
         ];
         for (info, config, what) in cases {
-            let msg = refused(&info, config);
+            let msg = refused(info, config);
             assert!(msg.starts_with(what) && msg.ends_with(LIMIT), "{msg}");
         }
     }

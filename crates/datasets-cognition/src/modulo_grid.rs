@@ -1,10 +1,9 @@
 //! `modulo_grid`: fill the holes of a grid marked where `op(x, y) % divisor == target`.
 
-use std::sync::Arc;
-
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use serde_json::json;
 
@@ -30,7 +29,7 @@ struct ModuloGrid {
     max_holes: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = ModuloGrid {
         seed: p.seed,
         size_x: r.int("size_x", 20),
@@ -39,21 +38,21 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_target: r.int("max_target", 20),
         max_holes: r.int("max_holes", 1),
     };
-    r.finish()?;
-    ensure(d.size_x > 5, "size_x must be greater than 5")?;
-    ensure(d.size_y > 5, "size_y must be greater than 5")?;
-    ensure(d.max_divisor > 0, "max_divisor must be greater than 0")?;
-    ensure(d.max_target > 0, "max_target must be greater than 0")?;
-    ensure(d.max_holes > 0, "max_holes must be greater than 0")?;
+    let v = r.finish()?;
+    v.ensure(d.size_x > 5, "size_x must be greater than 5")?;
+    v.ensure(d.size_y > 5, "size_y must be greater than 5")?;
+    v.ensure(d.max_divisor > 0, "max_divisor must be greater than 0")?;
+    v.ensure(d.max_target > 0, "max_target must be greater than 0")?;
+    v.ensure(d.max_holes > 0, "max_holes must be greater than 0")?;
     let cells = count(d.size_x).saturating_mul(count(d.size_y));
-    ensure_item_size(cells, "size_x * size_y")?;
-    ensure_item_size(count(d.max_holes), "max_holes")?;
-    ensure_item_size(
+    v.ensure_item_size(cells, "size_x * size_y")?;
+    v.ensure_item_size(count(d.max_holes), "max_holes")?;
+    v.ensure_item_size(
         cells.saturating_mul(expected_grids(d.max_divisor, d.max_target, d.size_x)),
         "size_x * size_y * the grids drawn before one matches \
          (about 2 * max_target / min(max_divisor, size_x))",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// An upper bound (rounded up) of the expected number of grids drawn until one
@@ -112,10 +111,6 @@ fn flatten(grid: &[Vec<char>]) -> String {
 }
 
 impl Dataset for ModuloGrid {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         // A remainder modulo 1 is 0 and targets start at 1: the reference loops
         // forever looking for a grid with a single hit.
@@ -162,8 +157,6 @@ impl Dataset for ModuloGrid {
             ),
             answer: flatten(&grid),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "divisor" => divisor,
                 "target" => target,
                 "operation" => operation,

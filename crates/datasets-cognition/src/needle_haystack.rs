@@ -1,10 +1,7 @@
 //! `needle_haystack`: find who did what in a long list of statements.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::py_strip;
 use serde_json::json;
@@ -28,26 +25,26 @@ struct NeedleHaystack {
     max_num_statements: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = NeedleHaystack {
         seed: p.seed,
         min_num_statements: r.int("min_num_statements", 10),
         max_num_statements: r.int("max_num_statements", 100),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         d.min_num_statements > 0,
         "min_num_statements must be greater than 0",
     )?;
-    ensure(
+    v.ensure(
         d.max_num_statements >= d.min_num_statements,
         "max_num_statements must be greater than min_num_statements",
     )?;
-    ensure(
+    v.ensure(
         d.max_num_statements < TOTAL as i64,
         format!("max_num_statements must be less than {TOTAL}"),
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// The (name, verb, subject) of statement number `i` of the product.
@@ -62,10 +59,6 @@ fn triplet(i: u64) -> [&'static str; 3] {
 }
 
 impl Dataset for NeedleHaystack {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_statements = rng.randint(self.min_num_statements, self.max_num_statements)?;
@@ -85,8 +78,6 @@ impl Dataset for NeedleHaystack {
             question: format!("{text}\n{question}"),
             answer: name.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "question" => question,
                 "num_statements" => num_statements,
                 "difficulty" => json!({

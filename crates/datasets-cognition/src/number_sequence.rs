@@ -1,11 +1,9 @@
 //! `number_sequence`: continue a sequence built by a random chain of operations
 //! (reasoning-gym's `cognition/number_sequences.py`).
 
-use std::sync::Arc;
-
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -107,35 +105,35 @@ struct NumberSequence {
     max_complexity: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_terms = r.int("min_terms", 4);
     let max_terms = r.int("max_terms", 8);
     // Validated but never used by the reference generator.
     let min_value = r.int("min_value", -100);
     let max_value = r.int("max_value", 100);
     let max_complexity = r.int("max_complexity", 3);
-    r.finish()?;
+    let v = r.finish()?;
     let d = NumberSequence {
         seed: p.seed,
         min_terms,
         max_terms,
         max_complexity,
     };
-    ensure(
+    v.ensure(
         d.min_terms >= 4,
         "need at least 4 terms to establish pattern",
     )?;
     // The last three asserts carry no message in the reference.
-    ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
-    ensure(max_value > min_value, "max_value must be > min_value")?;
-    ensure(d.max_complexity >= 1, "max_complexity must be >= 1")?;
+    v.ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
+    v.ensure(max_value > min_value, "max_value must be > min_value")?;
+    v.ensure(d.max_complexity >= 1, "max_complexity must be >= 1")?;
     // Each of the (up to 10) rules tried applies its up to `max_complexity + 1`
     // operations to each of `max_terms` terms.
-    ensure_item_size(
+    v.ensure_item_size(
         count(d.max_terms).saturating_mul(count(d.max_complexity)),
         "max_terms * max_complexity",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 fn generate_rule(rng: &mut Random, complexity: i64) -> Result<Rule> {
@@ -178,10 +176,6 @@ fn run(rule: &Rule, start: i64, num_terms: usize, complexity: i64) -> Option<Vec
 }
 
 impl Dataset for NumberSequence {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let complexity = rng.randint(1, self.max_complexity)?;
@@ -210,8 +204,6 @@ impl Dataset for NumberSequence {
             question: question.join(", "),
             answer: last[0].to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "rule" => rule.describe(),
                 "complexity" => complexity,
                 "sequence" => sequence,

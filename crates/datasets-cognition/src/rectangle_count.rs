@@ -1,10 +1,8 @@
 //! `rectangle_count`: count the (possibly overlapping) rectangles drawn in ASCII.
 
-use std::sync::Arc;
-
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
@@ -41,17 +39,17 @@ struct RectangleCount {
     height: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = RectangleCount {
         seed: p.seed,
         max_rectangles: r.int("max_rectangles", 10),
         width: r.int("width", 80),
         height: r.int("height", 80),
     };
-    r.finish()?;
-    ensure(d.width >= 10, "width must be gte 10")?;
-    ensure(d.height >= 10, "height must be gte 10")?;
-    ensure_item_size(
+    let v = r.finish()?;
+    v.ensure(d.width >= 10, "width must be gte 10")?;
+    v.ensure(d.height >= 10, "height must be gte 10")?;
+    v.ensure_item_size(
         count(d.width).saturating_mul(count(d.height)),
         "width * height",
     )?;
@@ -59,11 +57,11 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     // reasoning-gym's 100000 attempts on its 80 x 80 grid visit 3.2e7 of them in
     // well under a second, a 10 x 400000 strip would visit 8e10.
     let attempts = count(d.max_rectangles).min(MAX_ATTEMPTS as u128);
-    ensure_item_size(
+    v.ensure_item_size(
         attempts.saturating_mul(count(d.width) + count(d.height)) / 16,
         "min(max_rectangles, 100000) * (width + height) / 16",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// Draws up to `n` rectangles (outline at least 3x3) so that no cell is covered
@@ -107,10 +105,6 @@ fn draw(n: i64, width: i64, height: i64, rng: &mut Random) -> Result<(String, i6
 }
 
 impl Dataset for RectangleCount {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let target = rng.randint(1, self.max_rectangles)?;
@@ -119,8 +113,6 @@ impl Dataset for RectangleCount {
             question: format!("{QUESTION_HEAD}{puzzle}\n"),
             answer: count.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => puzzle,
                 "solution" => count,
                 "num_rectangles" => target,

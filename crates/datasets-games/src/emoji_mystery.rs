@@ -1,13 +1,10 @@
 //! `emoji_mystery`: decode a sentence hidden in Unicode variation selectors
 //! appended to an emoji.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
-use pycompat::{py_strip, re_findall_sentences, re_findall_words};
+use pycompat::{py_strip, re_findall_words};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -161,25 +158,22 @@ struct EmojiMystery {
     sentences: Vec<&'static str>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_words = r.int("min_words_in_sentence", 3);
     let max_words = r.int("max_words_in_sentence", 35);
-    r.finish()?;
-    ensure(min_words > 0, "min_words_in_sentence must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_words > 0, "min_words_in_sentence must be positive")?;
+    v.ensure(
         max_words >= min_words,
         "max_words_in_sentence must be >= min_words_in_sentence",
     )?;
-    let sentences = re_findall_sentences(rg_data::text(rg_data::IN_THE_YEAR_2889))
-        .filter(|s| (min_words..=max_words).contains(&(re_findall_words(s).count() as i64)))
-        .map(py_strip)
-        .collect();
-    Ok(Arc::new(EmojiMystery {
+    let sentences = rg_data::corpus::year_2889_sentences(min_words, max_words);
+    v.done(EmojiMystery {
         seed: p.seed,
         min_words_in_sentence: min_words,
         max_words_in_sentence: max_words,
         sentences,
-    }))
+    })
 }
 
 /// Each UTF-8 byte of `sentence` as a variation selector: bytes 0..16 map to
@@ -198,10 +192,6 @@ fn encode(sentence: &str, base: &str) -> String {
 }
 
 impl Dataset for EmojiMystery {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let emoji = *rng.choice(&EMOJIS)?;
@@ -216,8 +206,6 @@ impl Dataset for EmojiMystery {
         Ok(Item {
             question,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "emoji" => emoji,
                 "num_words_in_sentence" => re_findall_words(&sentence).count(),
                 "difficulty" => json!({

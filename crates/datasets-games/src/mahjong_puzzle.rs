@@ -1,10 +1,8 @@
 //! `mahjong_puzzle`: the Peng/Chi/Pass result of the last round of a letter-card game.
 
-use std::sync::Arc;
-
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -41,28 +39,28 @@ struct MahjongPuzzle {
     max_num_rounds: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = MahjongPuzzle {
         seed: p.seed,
         min_num_rounds: r.int("min_num_rounds", 10),
         max_num_rounds: r.int("max_num_rounds", 50),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         1 <= d.min_num_rounds,
         "min_num_rounds must be greater than 0",
     )?;
-    ensure(
+    v.ensure(
         d.min_num_rounds <= d.max_num_rounds,
         "min_num_rounds must be less than max_num_rounds",
     )?;
     // Each round's record holds the hand after it (13 cards) and the cards
     // added and removed.
-    ensure_item_size(
+    v.ensure_item_size(
         count(d.max_num_rounds).saturating_mul(HAND as u128 + 2),
         "max_num_rounds * 15 (cards recorded per round)",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// Two cards like `new` are already in hand.
@@ -95,10 +93,6 @@ struct Round {
 }
 
 impl Dataset for MahjongPuzzle {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         // At most two of each letter to start with.
@@ -174,8 +168,6 @@ impl Dataset for MahjongPuzzle {
             question,
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "rounds" => rounds_meta,
                 "solution" => answer,
                 "difficulty" => json!({

@@ -1,12 +1,11 @@
 //! `maze`: the number of steps of the shortest path through a random maze.
 
 use std::collections::VecDeque;
-use std::sync::Arc;
 
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use serde_json::json;
 
@@ -36,7 +35,7 @@ struct Maze {
     max_grid_size: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = Maze {
         seed: p.seed,
         min_dist: r.int("min_dist", 5),
@@ -44,11 +43,11 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_grid_size: r.int("min_grid_size", 5),
         max_grid_size: r.int("max_grid_size", 10),
     };
-    r.finish()?;
-    ensure(d.min_dist >= 1, "min_dist must be >= 1")?;
-    ensure(d.max_dist >= d.min_dist, "max_dist must be >= min_dist")?;
-    ensure(d.min_grid_size >= 2, "min_grid_size must be >= 2")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.min_dist >= 1, "min_dist must be >= 1")?;
+    v.ensure(d.max_dist >= d.min_dist, "max_dist must be >= min_dist")?;
+    v.ensure(d.min_grid_size >= 2, "min_grid_size must be >= 2")?;
+    v.ensure(
         d.max_grid_size >= d.min_grid_size,
         "max_grid_size must be >= min_grid_size",
     )?;
@@ -56,13 +55,13 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     // each costing a random draw per cell (about 30 ms for 2048 x 2048, hence
     // 30 s for an item). The factor 4 keeps that within a few seconds
     // (max_grid_size <= 1024); reasoning-gym needs about 1 s per 1024 x 1024 maze.
-    ensure_item_size(
+    v.ensure_item_size(
         count(d.max_grid_size)
             .saturating_mul(count(d.max_grid_size))
             .saturating_mul(4),
         "max_grid_size * max_grid_size * 4 (up to 1000 mazes are drawn per item)",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// The four characters drawn for an item.
@@ -127,10 +126,6 @@ fn bfs(
 }
 
 impl Dataset for Maze {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let picked = rng.sample(PRINTABLE, 4)?;
@@ -186,8 +181,6 @@ impl Dataset for Maze {
                 question,
                 answer: dist.to_string(),
                 metadata: meta! {
-                    "source_dataset" => INFO.name,
-                    "source_index" => idx,
                     "grid_size" => size,
                     "grid" => rows,
                     "shortest_path_length" => dist,

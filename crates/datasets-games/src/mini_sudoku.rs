@@ -1,12 +1,9 @@
 //! `mini_sudoku`: a 4x4 sudoku with a unique solution, made by removing clues
 //! from a random solved board.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use serde_json::json;
 
@@ -30,22 +27,22 @@ struct MiniSudoku {
     max_empty: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = MiniSudoku {
         seed: p.seed,
         min_empty: r.int("min_empty", 8),
         max_empty: r.int("max_empty", 12),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         0 <= d.min_empty && d.min_empty <= 12,
         "min_empty must be between 0 and 12",
     )?;
-    ensure(
+    v.ensure(
         d.min_empty <= d.max_empty && d.max_empty <= 12,
         "max_empty must be between min_empty and 12",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// A board, rows of cells, 0 for empty.
@@ -162,10 +159,6 @@ fn board_to_string(board: &Board) -> String {
 }
 
 impl Dataset for MiniSudoku {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let solved = solved_board(&mut rng)?;
@@ -188,8 +181,6 @@ impl Dataset for MiniSudoku {
             question,
             answer: board_to_string(&solved),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => rows_json(puzzle.as_flattened(), 4),
                 "solution" => rows_json(solved.as_flattened(), 4),
                 "num_empty" => num_empty,

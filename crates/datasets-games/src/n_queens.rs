@@ -1,11 +1,8 @@
 //! `n_queens`: complete an n x n board, some of whose queens have been removed
 //! from a random solution of the n-queens puzzle.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_eval, PyValue};
 use serde_json::{json, Value};
@@ -33,31 +30,31 @@ struct NQueens {
     solutions: Vec<Solution>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let n = r.int("n", 8);
     let min_remove = r.int("min_remove", 1);
     let max_remove = r.int("max_remove", 7);
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         (MIN_BOARD_SIZE..=MAX_BOARD_SIZE).contains(&n),
         format!("n must be between {MIN_BOARD_SIZE} and {MAX_BOARD_SIZE}"),
     )?;
-    ensure(
+    v.ensure(
         1 <= min_remove && min_remove <= max_remove,
         "min_remove must be between 1 and max_remove",
     )?;
-    ensure(
+    v.ensure(
         min_remove <= max_remove && max_remove <= n,
         "max_remove must be between min_remove and n",
     )?;
     let n = n as usize;
-    Ok(Arc::new(NQueens {
+    v.done(NQueens {
         seed: p.seed,
         n,
         min_remove,
         max_remove,
         solutions: all_solutions(n),
-    }))
+    })
 }
 
 /// `_get_all_solutions`: row by row, columns ascending.
@@ -130,10 +127,6 @@ impl NQueens {
 }
 
 impl Dataset for NQueens {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let solved = *rng.choice(&self.solutions)?;
@@ -180,8 +173,6 @@ impl Dataset for NQueens {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => board_json(&puzzle),
                 "solutions" => Value::Array(valid.iter().map(|s| board_json(&self.full(s))).collect()),
                 "num_removed" => num_removed,

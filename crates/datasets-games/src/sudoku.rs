@@ -1,11 +1,8 @@
 //! `sudoku`: a 9x9 puzzle with a unique solution, made by removing clues from a
 //! random solved board.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::json;
 
@@ -32,22 +29,22 @@ struct Sudoku {
     max_empty: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = Sudoku {
         seed: p.seed,
         min_empty: r.int("min_empty", 30),
         max_empty: r.int("max_empty", 50),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         0 <= d.min_empty && d.min_empty <= 64,
         "min_empty must be between 0 and 64",
     )?;
-    ensure(
+    v.ensure(
         d.min_empty <= d.max_empty && d.max_empty <= 64,
         "max_empty must be between min_empty and 64",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// The reference tries a cell's candidates in the iteration order of the Python
@@ -372,10 +369,6 @@ impl Sudoku {
 }
 
 impl Dataset for Sudoku {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let solved = Self::solved_board(&mut rng);
@@ -394,8 +387,6 @@ impl Dataset for Sudoku {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "puzzle" => rows_json(&puzzle.cells, 9),
                 "solution" => rows_json(&solved.cells, 9),
                 "num_empty" => num_empty,

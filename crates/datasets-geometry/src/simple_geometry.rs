@@ -1,11 +1,8 @@
 //! `simple_geometry`: the missing interior angle of a convex polygon.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use pycompat::{float_repr, format_fixed, round_ndigits};
 use serde_json::{json, Value};
@@ -48,7 +45,7 @@ struct SimpleGeometry {
     max_angle: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = SimpleGeometry {
         seed: p.seed,
         min_sides: r.int("min_sides", 3),
@@ -56,22 +53,22 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_angle: r.int("min_angle", 10),
         max_angle: r.int("max_angle", 170),
     };
-    r.finish()?;
-    ensure(d.min_sides >= 3, "min_sides must be at least 3 (triangle).")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.min_sides >= 3, "min_sides must be at least 3 (triangle).")?;
+    v.ensure(
         d.max_sides >= d.min_sides,
         "max_sides must be >= min_sides.",
     )?;
-    ensure(
+    v.ensure(
         0 < d.min_angle && d.min_angle < 180,
         "min_angle must be in (0, 180).",
     )?;
-    ensure(d.max_angle <= 179, "max_angle should be less than 180.")?;
-    ensure(
+    v.ensure(d.max_angle <= 179, "max_angle should be less than 180.")?;
+    v.ensure(
         d.max_angle >= d.min_angle,
         "max_angle must be >= min_angle.",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 impl SimpleGeometry {
@@ -93,10 +90,6 @@ impl SimpleGeometry {
 }
 
 impl Dataset for SimpleGeometry {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n_sides = rng.randint(self.min_sides, self.max_sides)?;
@@ -131,8 +124,6 @@ impl Dataset for SimpleGeometry {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "n_sides" => n_sides,
                 "known_angles" => known,
                 "sum_of_known_angles" => sum_known,

@@ -1,11 +1,9 @@
 //! `course_schedule`: can every course be taken, given the prerequisite pairs?
 //! (LeetCode's "Course Schedule": cycle detection in a directed graph.)
 
-use std::sync::Arc;
-
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use pycompat::{py_int_hash, py_set_order, py_tuple_hash};
 use serde_json::json;
@@ -29,7 +27,7 @@ struct CourseSchedule {
     p_solvable: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = CourseSchedule {
         seed: p.seed,
         min_num_courses: r.int("min_num_courses", 5),
@@ -40,20 +38,20 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_cycle_length: r.int("max_cycle_length", 5),
         p_solvable: r.float("p_solvable", 0.5),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         3 <= d.min_num_courses && d.min_num_courses <= d.max_num_courses,
         "min_num_courses must be between 3 and max_num_courses",
     )?;
-    ensure(
+    v.ensure(
         3 <= d.min_cycle_length && d.min_cycle_length <= d.max_cycle_length,
         "min_cycle_length must be between 3 and max_cycle_length",
     )?;
-    ensure(
+    v.ensure(
         1 <= d.min_num_prerequisites && d.min_num_prerequisites <= d.max_num_prerequisites,
         "min_num_prerequisites must be between 0 and max_num_prerequisites",
     )?;
-    ensure(
+    v.ensure(
         0.0 <= d.p_solvable && d.p_solvable <= 1.0,
         "p_solvable must be between 0 and 1",
     )?;
@@ -61,11 +59,11 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
     // and the cycle adds at most one pair per course.
     let courses = count(d.max_num_courses);
     let per_course = count(d.max_num_prerequisites).min(courses.saturating_sub(1));
-    ensure_item_size(
+    v.ensure_item_size(
         courses.saturating_mul(per_course + 2),
         "max_num_courses * (2 + min(max_num_prerequisites, max_num_courses - 1))",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 type Pair = (i64, i64);
@@ -155,10 +153,6 @@ fn repr_pairs(pairs: &[Pair]) -> String {
 }
 
 impl Dataset for CourseSchedule {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let num_courses = rng.randint(self.min_num_courses, self.max_num_courses)?;
@@ -179,8 +173,6 @@ impl Dataset for CourseSchedule {
             ),
             answer: answer_str.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "courses" => courses,
                 "prerequisites" => prerequisites,
                 "solution" => answer,

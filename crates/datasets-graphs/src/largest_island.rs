@@ -1,11 +1,10 @@
 //! `largest_island`: the area of the largest 4-connected island of 1s in a grid.
 
 use std::collections::VecDeque;
-use std::sync::Arc;
 
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use serde_json::json;
 
@@ -32,7 +31,7 @@ struct LargestIsland {
     max_island_size: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = LargestIsland {
         seed: p.seed,
         min_rows: r.int("min_rows", 5),
@@ -44,33 +43,33 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         min_island_size: r.int("min_island_size", 0),
         max_island_size: r.int("max_island_size", 10),
     };
-    r.finish()?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(
         1 <= d.min_rows && d.min_rows <= d.max_rows,
         "Invalid rows range",
     )?;
-    ensure(
+    v.ensure(
         1 <= d.min_cols && d.min_cols <= d.max_cols,
         "Invalid cols range",
     )?;
-    ensure(
+    v.ensure(
         0 <= d.min_num_islands && d.min_num_islands <= d.max_num_islands,
         "Invalid num_islands range",
     )?;
-    ensure(
+    v.ensure(
         0 <= d.min_island_size && d.min_island_size <= d.max_island_size,
         "Invalid island_size range",
     )?;
     let cells = count(d.max_rows).saturating_mul(count(d.max_cols));
-    ensure_item_size(cells, "max_rows * max_cols")?;
+    v.ensure_item_size(cells, "max_rows * max_cols")?;
     // Each island is a walk of at most `min(island size, cells)` steps, after
     // the draws that place it.
     let walk = count(d.max_island_size).min(cells).max(1);
-    ensure_item_size(
+    v.ensure_item_size(
         count(d.max_num_islands).saturating_mul(walk),
         "max_num_islands * min(max_island_size, max_rows * max_cols)",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// The neighbour of `(r, c)` in direction `(dr, dc)` if it is inside the grid.
@@ -151,10 +150,6 @@ fn largest_island(grid: &[Vec<u8>]) -> usize {
 }
 
 impl Dataset for LargestIsland {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let rows = rng.randint(self.min_rows, self.max_rows)?;
@@ -177,8 +172,6 @@ impl Dataset for LargestIsland {
             ),
             answer: answer.to_string(),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "grid" => grid,
                 "solution" => answer,
                 "difficulty" => json!({

@@ -1,11 +1,10 @@
 //! `path_star`: find the path from the centre of a star of paths to a goal leaf.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::py_split;
 use serde_json::json;
@@ -41,7 +40,7 @@ struct PathStar {
     reversed: bool,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = PathStar {
         seed: p.seed,
         degree: r.int("degree", 3),
@@ -50,23 +49,23 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_path_length: r.int("max_path_length", 5),
         reversed: r.bool("reversed", false),
     };
-    r.finish()?;
-    ensure(d.degree >= 2, "degree must be at least 2")?;
-    ensure(d.min_path_length >= 2, "min_path_length must be at least 2")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.degree >= 2, "degree must be at least 2")?;
+    v.ensure(d.min_path_length >= 2, "min_path_length must be at least 2")?;
+    v.ensure(
         d.min_path_length <= d.max_path_length,
         "min_path_length must be <= max_path_length",
     )?;
-    ensure(
+    v.ensure(
         d.node_range as i128 > d.degree as i128 * d.max_path_length as i128 + 1,
         "node_range must exceed degree * max_path_length + 1 for unique labels",
     )?;
     // The star has `degree` paths of up to `max_path_length` nodes each.
-    ensure_item_size(
+    v.ensure_item_size(
         count(d.degree).saturating_mul(count(d.max_path_length)),
         "degree * max_path_length",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 /// `" ".join(s.strip().split())`.
@@ -75,10 +74,6 @@ fn normalize(s: &str) -> String {
 }
 
 impl Dataset for PathStar {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let center = rng.randrange_to(self.node_range)?;
@@ -129,8 +124,6 @@ impl Dataset for PathStar {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "center" => center,
                 "goal" => goal,
                 "path_length" => path_length,

@@ -2,12 +2,10 @@
 //! target, where each button's effect may depend on a red/green light.
 
 use std::collections::{HashSet, VecDeque};
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random, Result,
-    Seed, Weight,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed, Weight,
 };
 use serde_json::{json, Value};
 
@@ -37,15 +35,15 @@ struct QuantumLock {
     difficulty: i64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = QuantumLock {
         seed: p.seed,
         difficulty: r.int("difficulty", 10),
     };
-    r.finish()?;
-    ensure(d.difficulty > 0, "difficulty must be positive")?;
-    ensure(p.size > 0, "size must be positive")?;
-    Ok(Arc::new(d))
+    let v = r.finish()?;
+    v.ensure(d.difficulty > 0, "difficulty must be positive")?;
+    v.ensure(p.size > 0, "size must be positive")?;
+    v.done(d)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,10 +251,6 @@ fn simulate_sequence(metadata: &serde_json::Map<String, Value>, seq: &[char]) ->
 }
 
 impl Dataset for QuantumLock {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let difficulty = rng.randint(1, self.difficulty)?;
@@ -289,8 +283,6 @@ impl Dataset for QuantumLock {
             ),
             answer: puzzle.solution.join(" → "),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "solution_path" => &puzzle.solution,
                 "target_value" => puzzle.target,
                 "buttons" => puzzle.buttons.iter().map(Button::to_json).collect::<Vec<_>>(),

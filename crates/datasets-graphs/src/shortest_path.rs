@@ -1,11 +1,11 @@
 //! `shortest_path`: the shortest sequence of moves from `*` to `#` in a grid.
 
 use std::collections::VecDeque;
-use std::sync::Arc;
 
-use dataset_core::config::{count, ensure, ensure_item_size};
+use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use pycompat::{py_split, py_strip};
 use serde_json::json;
@@ -54,7 +54,7 @@ struct ShortestPath {
     p_blocked: f64,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = ShortestPath {
         seed: p.seed,
         min_rows: r.int("min_rows", 5),
@@ -63,26 +63,26 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         max_cols: r.int("max_cols", 8),
         p_blocked: r.float("p_blocked", 0.4),
     };
-    r.finish()?;
-    ensure(1 <= d.min_rows, "min_rows must be at least 1")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(1 <= d.min_rows, "min_rows must be at least 1")?;
+    v.ensure(
         d.min_rows <= d.max_rows,
         "min_rows must be less than or equal to max_rows",
     )?;
-    ensure(1 <= d.min_cols, "min_cols must be at least 1")?;
-    ensure(
+    v.ensure(1 <= d.min_cols, "min_cols must be at least 1")?;
+    v.ensure(
         d.min_cols <= d.max_cols,
         "min_cols must be less than or equal to max_cols",
     )?;
-    ensure(
+    v.ensure(
         (0.0..=1.0).contains(&d.p_blocked),
         "p_blocked must be between 0 and 1",
     )?;
-    ensure_item_size(
+    v.ensure_item_size(
         count(d.max_rows).saturating_mul(count(d.max_cols)),
         "max_rows * max_cols",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 type Grid = Vec<Vec<char>>;
@@ -183,10 +183,6 @@ fn matrix_of(item: &Item) -> Option<Grid> {
 }
 
 impl Dataset for ShortestPath {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let rows = rng.randint(self.min_rows, self.max_rows)?;
@@ -244,8 +240,6 @@ impl Dataset for ShortestPath {
             question: format!("{QUESTION_HEAD}{grid_str}\n"),
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "matrix" => matrix,
                 "solution" => solution,
                 "difficulty" => json!({

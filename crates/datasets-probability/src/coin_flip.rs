@@ -1,10 +1,8 @@
 //! `coin_flip`: the probability of exactly / at least k heads in n fair flips.
 
-use std::sync::Arc;
-
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use num_bigint::BigInt;
 use pycompat::{format_general, py_fraction_float, py_int_json, py_int_true_div, py_strip};
@@ -30,7 +28,7 @@ struct CoinFlip {
     allow_at_least: bool,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = CoinFlip {
         seed: p.seed,
         min_trials: r.int("min_trials", 3),
@@ -38,17 +36,17 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         allow_exact: r.bool("allow_exact", true),
         allow_at_least: r.bool("allow_at_least", true),
     };
-    r.finish()?;
-    ensure(d.min_trials > 0, "min_trials must be positive")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(d.min_trials > 0, "min_trials must be positive")?;
+    v.ensure(
         d.max_trials >= d.min_trials,
         "max_trials must be >= min_trials",
     )?;
-    ensure(
+    v.ensure(
         d.allow_exact || d.allow_at_least,
         "At least one of allow_exact or allow_at_least must be True",
     )?;
-    Ok(Arc::new(d))
+    v.done(d)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -99,10 +97,6 @@ fn half_pow(n: u64) -> f64 {
 }
 
 impl Dataset for CoinFlip {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let n = rng.randint(self.min_trials, self.max_trials)?;
@@ -147,8 +141,6 @@ impl Dataset for CoinFlip {
             question,
             answer: format_general(prob, 10),
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "num_trials" => n,
                 "k_heads" => k,
                 "problem_type" => problem_type,

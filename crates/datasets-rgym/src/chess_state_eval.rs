@@ -9,12 +9,10 @@
 //!
 //! Move generation is `cozy-chess` (MIT), checked against perft in the tests.
 
-use std::sync::Arc;
-
 use cozy_chess::{Board, Color, File, GameStatus, Move, Piece, Rank, Square};
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
+    Seed,
 };
 use serde_json::json;
 
@@ -78,18 +76,18 @@ struct ChessStateEval {
     task_types: Vec<Task>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_moves = r.int("min_moves", 4);
     let max_moves = r.int("max_moves", 40);
     let task_names = r.str_list("task_types", &TASK_TYPES);
-    r.finish()?;
-    ensure(min_moves >= 0, "min_moves must be non-negative")?;
-    ensure(max_moves >= min_moves, "max_moves must be >= min_moves")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_moves >= 0, "min_moves must be non-negative")?;
+    v.ensure(max_moves >= min_moves, "max_moves must be >= min_moves")?;
+    v.ensure(
         max_moves <= MAX_PLIES,
         format!("max_moves must be <= {MAX_PLIES}"),
     )?;
-    ensure(!task_names.is_empty(), "task_types must not be empty")?;
+    v.ensure(!task_names.is_empty(), "task_types must not be empty")?;
     let mut task_types = Vec::with_capacity(task_names.len());
     for name in &task_names {
         let task = Task::parse(name).ok_or_else(|| {
@@ -99,18 +97,18 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
                 dataset_core::input::echo(name)
             ))
         })?;
-        ensure(
+        v.ensure(
             !task_types.contains(&task),
             format!("task_types must not contain duplicates, got '{name}' twice"),
         )?;
         task_types.push(task);
     }
-    Ok(Arc::new(ChessStateEval {
+    v.done(ChessStateEval {
         seed: p.seed,
         min_moves,
         max_moves,
         task_types,
-    }))
+    })
 }
 
 /// Legal moves of `board` with their standard UCI text (castling as `e1g1`,
@@ -204,10 +202,6 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 impl Dataset for ChessStateEval {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let target = rng.randint(self.min_moves, self.max_moves)?;
@@ -273,8 +267,6 @@ impl Dataset for ChessStateEval {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "fen" => fen,
                 "moves" => played,
                 "num_moves" => num_moves,
@@ -319,8 +311,9 @@ pub fn score_exact(answer: Option<&str>, oracle: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use dataset_core::testing::{dataset, refused};
+
     use super::*;
-    use serde_json::Value;
 
     fn perft(board: &Board, depth: u32) -> u64 {
         if depth == 0 {
@@ -420,23 +413,9 @@ mod tests {
         );
     }
 
-    fn make(config: Value) -> Result<dataset_core::Seeded> {
-        let Value::Object(m) = config else {
-            unreachable!("test configs are objects")
-        };
-        dataset_core::build(&INFO, &m)
-    }
-
-    fn err(config: Value) -> String {
-        match make(config) {
-            Ok(_) => panic!("config accepted"),
-            Err(e) => e.to_string(),
-        }
-    }
-
     #[test]
     fn items_replay_to_their_fen_and_answer() {
-        let ds = make(json!({"seed": 3, "min_moves": 0, "max_moves": 300})).unwrap();
+        let ds = dataset(&INFO, json!({"seed": 3, "min_moves": 0, "max_moves": 300}));
         for i in 0..60 {
             let item = ds.get(i).unwrap();
             let mut b = Board::default();
@@ -465,10 +444,10 @@ mod tests {
     fn walk_stops_when_the_game_ends() {
         // Long walks reach mates, stalemates or the fifty-move rule sometimes;
         // a finished game must never be continued.
-        let ds = make(
+        let ds = dataset(
+            &INFO,
             json!({"seed": 11, "min_moves": 1000, "max_moves": 1000, "task_types": ["checkmate"]}),
-        )
-        .unwrap();
+        );
         let mut ended = 0;
         for i in 0..20 {
             let item = ds.get(i).unwrap();
@@ -483,32 +462,38 @@ mod tests {
     #[test]
     fn validation_messages() {
         assert_eq!(
-            err(json!({"seed": 1, "min_moves": -1})),
+            refused(&INFO, json!({"seed": 1, "min_moves": -1})),
             "min_moves must be non-negative"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_moves": 5, "max_moves": 4})),
+            refused(&INFO, json!({"seed": 1, "min_moves": 5, "max_moves": 4})),
             "max_moves must be >= min_moves"
         );
         assert_eq!(
-            err(json!({"seed": 1, "max_moves": 5000})),
+            refused(&INFO, json!({"seed": 1, "max_moves": 5000})),
             "max_moves must be <= 1000"
         );
         assert_eq!(
-            err(json!({"seed": 1, "task_types": []})),
+            refused(&INFO, json!({"seed": 1, "task_types": []})),
             "task_types must not be empty"
         );
         assert_eq!(
-            err(json!({"seed": 1, "task_types": ["in_check", "best_move"]})),
+            refused(
+                &INFO,
+                json!({"seed": 1, "task_types": ["in_check", "best_move"]})
+            ),
             "task_types must be chosen from 'legal_move_count', 'in_check', 'checkmate', \
              'stalemate', 'material_balance', got 'best_move'"
         );
         assert_eq!(
-            err(json!({"seed": 1, "task_types": ["in_check", "in_check"]})),
+            refused(
+                &INFO,
+                json!({"seed": 1, "task_types": ["in_check", "in_check"]})
+            ),
             "task_types must not contain duplicates, got 'in_check' twice"
         );
         assert_eq!(
-            err(json!({"seed": 1, "task_types": "in_check"})),
+            refused(&INFO, json!({"seed": 1, "task_types": "in_check"})),
             "ChessStateEvalConfig: task_types must be a list of strings"
         );
     }

@@ -9,11 +9,10 @@
 //! sequence scores 1.0; a list of the right length scores half the fraction of
 //! positions that match (so always < 0.5); anything else scores 0.0.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
-use dataset_core::config::ensure;
 use dataset_core::{
-    item_rng, meta, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
 use serde_json::{json, Value};
 
@@ -95,17 +94,17 @@ struct ReverseSort {
     decimals: usize,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_length = r.int("min_length", 5);
     let max_length = r.int("max_length", 10);
     let min_value = r.float("min_value", 0.0);
     let max_value = r.float("max_value", 100.0);
     let item_type = r.string("item_type", "int");
     let decimals = r.int("decimals", 2);
-    r.finish()?;
-    ensure(min_length > 0, "min_length must be positive")?;
-    ensure(max_length >= min_length, "max_length must be >= min_length")?;
-    ensure(
+    let v = r.finish()?;
+    v.ensure(min_length > 0, "min_length must be positive")?;
+    v.ensure(max_length >= min_length, "max_length must be >= min_length")?;
+    v.ensure(
         max_length <= MAX_LENGTH,
         format!("max_length must be <= {MAX_LENGTH}"),
     )?;
@@ -116,24 +115,24 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
             dataset_core::input::echo(&item_type)
         ))
     })?;
-    ensure(max_value >= min_value, "max_value must be >= min_value")?;
-    ensure(
+    v.ensure(max_value >= min_value, "max_value must be >= min_value")?;
+    v.ensure(
         min_value.abs() <= MAX_ABS_VALUE && max_value.abs() <= MAX_ABS_VALUE,
         "min_value and max_value must be between -1e15 and 1e15",
     )?;
-    ensure(decimals >= 0, "decimals must be non-negative")?;
-    ensure(
+    v.ensure(decimals >= 0, "decimals must be non-negative")?;
+    v.ensure(
         decimals <= MAX_DECIMALS,
         format!("decimals must be <= {MAX_DECIMALS}"),
     )?;
     if item_type == ItemType::Int {
-        ensure(
+        v.ensure(
             min_value.fract() == 0.0 && max_value.fract() == 0.0,
             "min_value and max_value must be integers when item_type is 'int'",
         )?;
     }
     if item_type == ItemType::Word {
-        ensure(
+        v.ensure(
             max_length <= words().len() as i64,
             format!(
                 "max_length must be <= number of available words ({}) when item_type is 'word'",
@@ -141,7 +140,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
             ),
         )?;
     }
-    Ok(Arc::new(ReverseSort {
+    v.done(ReverseSort {
         seed: p.seed,
         min_length,
         max_length,
@@ -150,7 +149,7 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         item_type,
         // Bounded to 0..=MAX_DECIMALS above.
         decimals: decimals as usize,
-    }))
+    })
 }
 
 impl ReverseSort {
@@ -224,10 +223,6 @@ impl ReverseSort {
 }
 
 impl Dataset for ReverseSort {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let (shown, sorted) = self.draw(&mut rng)?;
@@ -251,8 +246,6 @@ impl Dataset for ReverseSort {
             question,
             answer,
             metadata: meta! {
-                "source_dataset" => INFO.name,
-                "source_index" => idx,
                 "item_type" => self.item_type.name(),
                 "original_items" => shown,
                 "sorted_items" => sorted,
@@ -345,21 +338,9 @@ pub fn score_list(answer: Option<&str>, oracle: &str, numeric: bool) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use dataset_core::testing::{dataset, refused};
+
     use super::*;
-
-    fn make(config: Value) -> Result<dataset_core::Seeded> {
-        let Value::Object(m) = config else {
-            unreachable!("test configs are objects")
-        };
-        dataset_core::build(&INFO, &m)
-    }
-
-    fn err(config: Value) -> String {
-        match make(config) {
-            Ok(_) => panic!("config accepted"),
-            Err(e) => e.to_string(),
-        }
-    }
 
     #[test]
     fn word_list_is_sorted_unique_and_lowercase() {
@@ -371,7 +352,10 @@ mod tests {
 
     #[test]
     fn upstream_composite_example_config_works() {
-        let ds = make(json!({"seed": 42, "size": 20, "min_length": 3, "max_length": 5})).unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 42, "size": 20, "min_length": 3, "max_length": 5}),
+        );
         for i in 0..20 {
             let item = ds.get(i).unwrap();
             let n = item.metadata["length"].as_u64().unwrap();
@@ -383,9 +367,10 @@ mod tests {
     #[test]
     fn answers_are_descending_permutations() {
         for item_type in ITEM_TYPES {
-            let ds =
-                make(json!({"seed": 7, "item_type": item_type, "min_value": -50, "max_value": 50}))
-                    .unwrap();
+            let ds = dataset(
+                &INFO,
+                json!({"seed": 7, "item_type": item_type, "min_value": -50, "max_value": 50}),
+            );
             for i in 0..50 {
                 let item = ds.get(i).unwrap();
                 let shown: Vec<String> =
@@ -412,8 +397,10 @@ mod tests {
 
     #[test]
     fn floats_have_fixed_decimals_and_no_negative_zero() {
-        let ds = make(json!({"seed": 1, "item_type": "float", "decimals": 3, "min_value": -0.001, "max_value": 0.001, "min_length": 20, "max_length": 20}))
-            .unwrap();
+        let ds = dataset(
+            &INFO,
+            json!({"seed": 1, "item_type": "float", "decimals": 3, "min_value": -0.001, "max_value": 0.001, "min_length": 20, "max_length": 20}),
+        );
         for i in 0..20 {
             let item = ds.get(i).unwrap();
             for t in item.answer.split(", ") {
@@ -426,51 +413,54 @@ mod tests {
     #[test]
     fn validation_messages() {
         assert_eq!(
-            err(json!({"seed": 1, "min_length": 0})),
+            refused(&INFO, json!({"seed": 1, "min_length": 0})),
             "min_length must be positive"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_length": 5, "max_length": 4})),
+            refused(&INFO, json!({"seed": 1, "min_length": 5, "max_length": 4})),
             "max_length must be >= min_length"
         );
         assert_eq!(
-            err(json!({"seed": 1, "max_length": 1_000_000})),
+            refused(&INFO, json!({"seed": 1, "max_length": 1_000_000})),
             "max_length must be <= 10000"
         );
         assert_eq!(
-            err(json!({"seed": 1, "item_type": "str"})),
+            refused(&INFO, json!({"seed": 1, "item_type": "str"})),
             "item_type must be one of 'int', 'float', 'word', got 'str'"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_value": 3, "max_value": 2})),
+            refused(&INFO, json!({"seed": 1, "min_value": 3, "max_value": 2})),
             "max_value must be >= min_value"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_value": -1e300})),
+            refused(&INFO, json!({"seed": 1, "min_value": -1e300})),
             "min_value and max_value must be between -1e15 and 1e15"
         );
         assert_eq!(
-            err(json!({"seed": 1, "decimals": -1})),
+            refused(&INFO, json!({"seed": 1, "decimals": -1})),
             "decimals must be non-negative"
         );
         assert_eq!(
-            err(json!({"seed": 1, "decimals": 99})),
+            refused(&INFO, json!({"seed": 1, "decimals": 99})),
             "decimals must be <= 15"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_value": 0.5})),
+            refused(&INFO, json!({"seed": 1, "min_value": 0.5})),
             "min_value and max_value must be integers when item_type is 'int'"
         );
         assert_eq!(
-            err(json!({"seed": 1, "item_type": "word", "max_length": 8733})),
+            refused(
+                &INFO,
+                json!({"seed": 1, "item_type": "word", "max_length": 8733})
+            ),
             "max_length must be <= number of available words (8732) when item_type is 'word'"
         );
         assert_eq!(
-            err(json!({"seed": 1, "min_length": "3"})),
+            refused(&INFO, json!({"seed": 1, "min_length": "3"})),
             "ReverseSortConfig: min_length must be an integer"
         );
         assert_eq!(
-            err(json!({"seed": 1, "length": 3})),
+            refused(&INFO, json!({"seed": 1, "length": 3})),
             "ReverseSortConfig.__init__() got an unexpected keyword argument 'length'"
         );
     }

@@ -73,7 +73,7 @@ fn candidates(answer: &str) -> Vec<Option<String>> {
     out
 }
 
-fn render(info: &DatasetInfo) -> String {
+fn render(info: &'static DatasetInfo) -> String {
     let mut lines =
         vec![json!({"dataset": info.name, "source": "rgym", "deterministic": true}).to_string()];
     for config in configs(info.name) {

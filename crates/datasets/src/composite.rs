@@ -7,13 +7,11 @@
 //! item at the same `idx`. Scores are delegated by `metadata.source_dataset`.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use dataset_core::config::ensure;
 use dataset_core::input::echo;
 use dataset_core::{
-    item_rng, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed, Seeded,
-    Weight,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
+    Seeded, Weight,
 };
 use serde_json::{Map, Value};
 
@@ -33,15 +31,15 @@ struct Composite {
     subs: Vec<Seeded>,
 }
 
-fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let specs = r.raw("datasets").cloned();
-    r.finish()?;
+    let v = r.finish()?;
     let specs = match specs {
         None | Some(Value::Null) => return Err(invalid("Must specify at least one dataset")),
         Some(Value::Array(a)) => a,
         Some(_) => return Err(invalid("datasets must be a list of dataset specs")),
     };
-    ensure(!specs.is_empty(), "Must specify at least one dataset")?;
+    v.ensure(!specs.is_empty(), "Must specify at least one dataset")?;
     let mut parsed = Vec::with_capacity(specs.len());
     for spec in &specs {
         parsed.push(parse_spec(spec)?);
@@ -53,12 +51,12 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         ));
     }
     for (name, weight, _) in &parsed {
-        ensure(!name.is_empty(), "Dataset name cannot be empty")?;
+        v.ensure(!name.is_empty(), "Dataset name cannot be empty")?;
         let positive = match weight {
             Weight::Int(w) => *w > 0,
             Weight::Float(w) => *w > 0.0,
         };
-        ensure(
+        v.ensure(
             positive,
             format!("Weight must be positive (dataset '{}')", echo(name)),
         )?;
@@ -69,12 +67,12 @@ fn build(r: &mut ConfigReader, p: Params) -> Result<Arc<dyn Dataset>> {
         let size = (!config.contains_key("size")).then_some(p.size);
         subs.push(crate::create_with(name, config, seed, size)?);
     }
-    Ok(Arc::new(Composite {
+    v.done(Composite {
         seed: p.seed,
         names: parsed.iter().map(|(n, _, _)| n.clone()).collect(),
         weights: parsed.iter().map(|(_, w, _)| *w).collect(),
         subs,
-    }))
+    })
 }
 
 fn invalid(msg: &str) -> DatasetError {
@@ -122,16 +120,18 @@ fn parse_spec(spec: &Value) -> Result<(String, Weight, Map<String, Value>)> {
 }
 
 impl Dataset for Composite {
-    fn name(&self) -> &str {
-        INFO.name
-    }
-
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
         let pick = rng.choices_weighted_indices(&self.weights, 1)?[0];
         // Sub-datasets share the composite's index and, as in reasoning-gym,
         // their own `size` does not bound it.
-        self.subs[pick].dataset.generate(idx)
+        self.subs[pick].generate(idx)
+    }
+
+    /// Its items are its members' as they are (labelled with the member's
+    /// name by the member's `Seeded`), as reasoning-gym's composite returns them.
+    fn writes_source_keys(&self) -> bool {
+        true
     }
 
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {

@@ -29,6 +29,29 @@ fn config(name: &str, seed: u64) -> Map<String, Value> {
     config
 }
 
+/// Every item says where it came from: `source_dataset` (a member's name for
+/// `composite`) and `source_index`, first in its metadata (which `Seeded`
+/// writes) except for the datasets that write them in their reference's place.
+fn source_keys(name: &str, index: u64, item: &dataset_core::Item) {
+    let m = &item.metadata;
+    let source = m
+        .source_dataset()
+        .unwrap_or_else(|| panic!("{name}: no source_dataset"));
+    if name == "composite" {
+        assert!(
+            datasets::info(source).is_some(),
+            "composite: member {source}"
+        );
+    } else {
+        assert_eq!(source, name);
+    }
+    assert_eq!(m.get("source_index"), Some(&json!(index)), "{name} {index}");
+    let head: Vec<&str> = m.keys().take(2).map(String::as_str).collect();
+    if !matches!(name, "calendar_arithmetic" | "composite") {
+        assert_eq!(head, ["source_dataset", "source_index"], "{name} {index}");
+    }
+}
+
 #[test]
 fn text_and_map_write_the_same_bytes() {
     let mut checked = 0;
@@ -39,6 +62,7 @@ fn text_and_map_write_the_same_bytes() {
             for index in [0u64, 1, 2, 77, 999_999] {
                 // Some reference generators raise on rare items; those have no metadata.
                 let Ok(item) = ds.get(index) else { continue };
+                source_keys(info.name, index, &item);
                 let mut text = Vec::new();
                 item.metadata.write_json(&mut text);
                 let map = Value::Object(item.metadata.clone().into_map());

@@ -9,6 +9,8 @@
 
 use std::sync::OnceLock;
 
+pub mod corpus;
+
 /// `reasoning_gym.data.read_data_file(name)`: the file's text as Python's
 /// text mode reads it, or `None` when the package has no such text file.
 pub fn read_data_file(name: &str) -> Option<&'static str> {

@@ -1,6 +1,0 @@
-//! reasoning-gym's `arc` package: one module per dataset, named as the dataset.
-
-use dataset_core::DatasetInfo;
-
-/// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];

@@ -1,0 +1,35 @@
+//! Word and sentence lists that datasets of several categories derive the
+//! same way from the data files: written once, here, beside the files.
+
+use std::sync::OnceLock;
+
+use crate::{text, IN_THE_YEAR_2889};
+
+/// `re.findall(r"\b\w+\b", read_data_file("in_the_year_2889.txt"))`,
+/// computed once per process.
+pub fn year_2889_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| pycompat::re_findall_words(text(IN_THE_YEAR_2889)).collect())
+}
+
+/// The sentences of `in_the_year_2889.txt` with `min_words..=max_words`
+/// words, stripped, as `sentence_reordering` and `emoji_mystery` select them:
+/// `[s.strip() for s in re.findall(r"[^.!?]+[.!?]", text)
+///   if min_words <= len(re.findall(r"\b\w+\b", s)) <= max_words]`.
+pub fn year_2889_sentences(min_words: i64, max_words: i64) -> Vec<&'static str> {
+    pycompat::re_findall_sentences(text(IN_THE_YEAR_2889))
+        .filter(|s| {
+            (min_words..=max_words).contains(&(pycompat::re_findall_words(s).count() as i64))
+        })
+        .map(pycompat::py_strip)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn year_2889_word_count() {
+        // len(re.findall(r"\b\w+\b", text)) under CPython 3.11.
+        assert_eq!(super::year_2889_words().len(), 8911);
+    }
+}
