@@ -246,6 +246,27 @@ impl Random {
         Self::from_key(&key[..used.max(1)])
     }
 
+    /// `init_genrand(seed)`: the reference MT19937's one-word (Knuth) seeding.
+    /// CPython never seeds this way (it always uses `init_by_array`), but
+    /// numpy's legacy `np.random.seed(int)` / `RandomState(int)` does
+    /// (`mt19937_seed`), so `nprandom::RandomState` reuses this core for it.
+    /// The draws that follow ([`Random::next_u32`]) are MT19937's, the same
+    /// tempering and twist numpy runs.
+    pub fn from_init_genrand(seed: u32) -> Self {
+        let mut r = Random::with_table(table());
+        let mt = &mut r.mt;
+        mt[0] = seed;
+        for i in 1..N {
+            let prev = mt[i - 1];
+            mt[i] = 1_812_433_253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
+        }
+        // Index 0 with a fresh table is CPython's (and numpy's) `pos = 624`:
+        // the next draw twists the table first.
+        r
+    }
+
     /// `init_by_array(key)`: the seeding CPython applies to the 32-bit words of |seed|.
     pub fn from_key(key: &[u32]) -> Self {
         let mut r = Random::with_table(table());
