@@ -14,4 +14,7 @@ pub enum EnvError {
     Validation(Vec<Value>),
     /// The message of the exception the reference would raise.
     Execution(String),
+    /// The server stopped the work because it is shutting down: not the
+    /// request's fault. `EXECUTION_ERROR` on the socket, 503 over HTTP.
+    Stopped(String),
 }

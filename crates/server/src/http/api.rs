@@ -3,16 +3,14 @@
 //! informational routes. Their `utoipa` annotations are what
 //! `/openapi.json` lists.
 
-use actix_web::http::StatusCode;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use serde_json::json;
 
 use super::body::{reset_params, step_action};
-use super::reply::{env_error_response, json_response, ok, unprocessable};
+use super::reply::{env_error_response, ok, unprocessable};
 use crate::app::App;
 use crate::env::{empty_step_envelope, Env};
-use crate::error::EnvError;
 use crate::metrics::metrics;
 use crate::protocol::{
     EnvErrorBody, Envelope, EnvironmentMetadata, HealthResponse, JsonRpcMessage, ResetRequest,
@@ -40,10 +38,6 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
     let mut env = Env::new();
     match env.reset(&params, &app.supervisor).await {
         Ok(envelope) => ok(&envelope.to_value()),
-        // Work stopped by the shutdown deadline: not the request's fault.
-        Err(EnvError::Execution(msg)) if app.is_shutting_down() => {
-            json_response(StatusCode::SERVICE_UNAVAILABLE, &json!({ "detail": msg }))
-        }
         Err(e) => {
             tracing::debug!(error = ?e, "POST /reset failed");
             env_error_response(&e)

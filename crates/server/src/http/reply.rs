@@ -40,11 +40,19 @@ pub fn internal_error() -> HttpResponse {
 /// (`{"detail": "Dataset 'word_sortin' not registered"}`), where the
 /// reference's is a bare "Internal Server Error" (PROTOCOL.md §9, quirk 8).
 pub fn env_error_response(e: &EnvError) -> HttpResponse {
-    let body = match e {
-        EnvError::Execution(msg) => json!({ "detail": msg }),
-        EnvError::Validation(errors) => json!({ "detail": "Invalid message", "errors": errors }),
-    };
-    json_response(StatusCode::INTERNAL_SERVER_ERROR, &body)
+    match e {
+        EnvError::Execution(msg) => {
+            json_response(StatusCode::INTERNAL_SERVER_ERROR, &json!({ "detail": msg }))
+        }
+        // Work stopped by the shutdown deadline: not the request's fault.
+        EnvError::Stopped(msg) => {
+            json_response(StatusCode::SERVICE_UNAVAILABLE, &json!({ "detail": msg }))
+        }
+        EnvError::Validation(errors) => json_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &json!({ "detail": "Invalid message", "errors": errors }),
+        ),
+    }
 }
 
 pub async fn not_found() -> HttpResponse {

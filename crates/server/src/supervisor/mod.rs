@@ -118,15 +118,19 @@ async fn run_limited<T: Send + 'static>(
         if let (PoolError::Timeout(_), Some(c)) = (&e, cost) {
             c.record_timeout(limit);
         }
-        EnvError::Execution(match e {
-            PoolError::Timeout(limit) => format!(
+        match e {
+            PoolError::Timeout(limit) => EnvError::Execution(format!(
                 "{what} took longer than the {:.3}s limit",
                 limit.as_secs_f64()
-            ),
-            PoolError::Shutdown => format!("the server is shutting down; stopped {what}"),
-            PoolError::Busy => format!("the server is too busy for {what}; try again"),
-            PoolError::Panicked => format!("internal error while {what}"),
-        })
+            )),
+            PoolError::Shutdown => {
+                EnvError::Stopped(format!("the server is shutting down; stopped {what}"))
+            }
+            PoolError::Busy => {
+                EnvError::Execution(format!("the server is too busy for {what}; try again"))
+            }
+            PoolError::Panicked => EnvError::Execution(format!("internal error while {what}")),
+        }
     })
 }
 

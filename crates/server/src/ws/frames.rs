@@ -187,7 +187,9 @@ pub fn observation_frame(envelope: &Envelope<'_>) -> String {
 pub fn env_error_frame(e: EnvError) -> Value {
     match e {
         EnvError::Validation(errors) => validation_frame(errors),
-        EnvError::Execution(msg) => error_frame(EXECUTION_ERROR, &msg, Map::new()),
+        EnvError::Execution(msg) | EnvError::Stopped(msg) => {
+            error_frame(EXECUTION_ERROR, &msg, Map::new())
+        }
     }
 }
 
