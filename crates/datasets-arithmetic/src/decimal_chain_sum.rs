@@ -10,7 +10,7 @@ use num_bigint::BigInt;
 use pydecimal::{Context, Decimal, DecimalError, Rounding};
 use serde_json::json;
 
-use crate::operands::digit_range;
+use crate::operands::TermRanges;
 use crate::pyint::{py_str, str_limit_error, CERTAIN_DIGITS, MAX_STR_DIGITS};
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -23,34 +23,32 @@ pub const INFO: DatasetInfo = DatasetInfo {
 
 struct DecimalChainSum {
     seed: Seed,
-    min_terms: i64,
-    max_terms: i64,
-    min_digits: i64,
-    max_digits: i64,
+    /// The integer parts, drawn as chain_sum draws its operands.
+    t: TermRanges,
     min_decimal_places: i64,
     max_decimal_places: i64,
-    allow_negation: bool,
 }
 
 fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    // Read in the config class's field order (allow_negation comes last).
+    let (min_terms, max_terms) = (r.int("min_terms", 2), r.int("max_terms", 6));
+    let (min_digits, max_digits) = (r.int("min_digits", 1), r.int("max_digits", 4));
+    let min_decimal_places = r.int("min_decimal_places", 1);
+    let max_decimal_places = r.int("max_decimal_places", 4);
     let d = DecimalChainSum {
         seed: p.seed,
-        min_terms: r.int("min_terms", 2),
-        max_terms: r.int("max_terms", 6),
-        min_digits: r.int("min_digits", 1),
-        max_digits: r.int("max_digits", 4),
-        min_decimal_places: r.int("min_decimal_places", 1),
-        max_decimal_places: r.int("max_decimal_places", 4),
-        allow_negation: r.bool("allow_negation", false),
+        t: TermRanges {
+            min_terms,
+            max_terms,
+            min_digits,
+            max_digits,
+            allow_negation: r.bool("allow_negation", false),
+        },
+        min_decimal_places,
+        max_decimal_places,
     };
     let v = r.finish()?;
-    v.ensure(d.min_terms > 0, "min_terms must be positive")?;
-    v.ensure(d.max_terms >= d.min_terms, "max_terms must be >= min_terms")?;
-    v.ensure(d.min_digits > 0, "min_digits must be positive")?;
-    v.ensure(
-        d.max_digits >= d.min_digits,
-        "max_digits must be >= min_digits",
-    )?;
+    d.t.validate_ranges(&v)?;
     v.ensure(
         d.min_decimal_places >= 0,
         "min_decimal_places must be non-negative",
@@ -62,10 +60,10 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     // Integer parts of more than CERTAIN_DIGITS digits, and 4300 or more
     // decimal places, fail the item (as Python's `str()` does) before they
     // are drawn.
-    let digits = count(d.max_digits.min(CERTAIN_DIGITS))
+    let digits = count(d.t.max_digits.min(CERTAIN_DIGITS))
         .saturating_add(count(d.max_decimal_places.min(MAX_STR_DIGITS)));
     v.ensure_item_size(
-        count(d.max_terms).saturating_mul(digits),
+        count(d.t.max_terms).saturating_mul(digits),
         "max_terms * (max_digits + max_decimal_places)",
     )?;
     v.done(d)
@@ -78,17 +76,7 @@ fn decimal_failed(e: DecimalError) -> DatasetError {
 impl Dataset for DecimalChainSum {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
-        let num_terms = rng.randint(self.min_terms, self.max_terms)?;
-        let num_digits = rng.randint(self.min_digits, self.max_digits)?;
-        if num_digits > CERTAIN_DIGITS {
-            return Err(str_limit_error());
-        }
-        let (min_value, max_value) = digit_range(num_digits);
-        let low = if self.allow_negation {
-            -&max_value
-        } else {
-            min_value
-        };
+        let (num_terms, num_digits, low, max_value) = self.t.draw_shape(&mut rng)?;
         let ctx = Context::default();
         // `Decimal(str(randint(...)))`.
         let mut constants = (0..num_terms)
@@ -157,8 +145,8 @@ impl Dataset for DecimalChainSum {
                 "num_digits" => num_digits,
                 "expression" => expression,
                 "difficulty" => json!({
-                    "num_terms": [self.min_terms, self.max_terms],
-                    "num_digits": [self.min_digits, self.max_digits],
+                    "num_terms": [self.t.min_terms, self.t.max_terms],
+                    "num_digits": [self.t.min_digits, self.t.max_digits],
                     "decimal_places": [self.min_decimal_places, self.max_decimal_places],
                 }),
             },

@@ -1,4 +1,5 @@
-//! Operand ranges shared by the chain and product datasets.
+//! Operand ranges shared by the chain and product datasets (and the integer
+//! parts of decimal_chain_sum's operands).
 
 use dataset_core::config::count;
 use dataset_core::{ConfigReader, Result, Validator};
@@ -32,6 +33,17 @@ impl TermRanges {
 
     /// `validate()`, then the size bound.
     pub(crate) fn validate(&self, v: &Validator) -> Result<()> {
+        self.validate_ranges(v)?;
+        // Operands of more than CERTAIN_DIGITS digits fail the item (as
+        // Python's `str()` does) before they are drawn.
+        v.ensure_item_size(
+            count(self.max_terms).saturating_mul(count(self.max_digits.min(CERTAIN_DIGITS))),
+            "max_terms * max_digits",
+        )
+    }
+
+    /// The four range assertions of `validate()`, in its order.
+    pub(crate) fn validate_ranges(&self, v: &Validator) -> Result<()> {
         v.ensure(self.min_terms > 0, "min_terms must be positive")?;
         v.ensure(
             self.max_terms >= self.min_terms,
@@ -41,12 +53,6 @@ impl TermRanges {
         v.ensure(
             self.max_digits >= self.min_digits,
             "max_digits must be >= min_digits",
-        )?;
-        // Operands of more than CERTAIN_DIGITS digits fail the item (as
-        // Python's `str()` does) before they are drawn.
-        v.ensure_item_size(
-            count(self.max_terms).saturating_mul(count(self.max_digits.min(CERTAIN_DIGITS))),
-            "max_terms * max_digits",
         )
     }
 }
@@ -65,6 +71,28 @@ impl TermRanges {
     /// `CERTAIN_DIGITS` digits fails the item before any constant is drawn,
     /// as Python's `str()` of one would.
     pub(crate) fn draw(&self, rng: &mut dataset_core::Random) -> Result<Operands> {
+        let (num_terms, num_digits, low, max_value) = self.draw_shape(rng)?;
+        let constants = (0..num_terms)
+            .map(|_| rng.randint_big(&low, &max_value))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Operands {
+            num_terms,
+            num_digits,
+            constants,
+        })
+    }
+}
+
+impl TermRanges {
+    /// `num_terms`, `num_digits`, and the bounds each constant is drawn
+    /// between (`-max_value if allow_negation else min_value`, `max_value`):
+    /// the draws every operand of these datasets starts with. More than
+    /// `CERTAIN_DIGITS` digits fails the item here, as Python's `str()` of
+    /// one would.
+    pub(crate) fn draw_shape(
+        &self,
+        rng: &mut dataset_core::Random,
+    ) -> Result<(i64, i64, BigInt, BigInt)> {
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;
         let num_digits = rng.randint(self.min_digits, self.max_digits)?;
         if num_digits > CERTAIN_DIGITS {
@@ -76,14 +104,7 @@ impl TermRanges {
         } else {
             min_value
         };
-        let constants = (0..num_terms)
-            .map(|_| rng.randint_big(&low, &max_value))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Operands {
-            num_terms,
-            num_digits,
-            constants,
-        })
+        Ok((num_terms, num_digits, low, max_value))
     }
 }
 
