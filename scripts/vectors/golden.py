@@ -16,7 +16,9 @@ config is always included) and writes `tests/golden/<name>.jsonl`:
 Items cover three seeds (small, large, beyond 2^32), indices from 0 and deep
 ones, and each item is scored by the reference against a spread of answers
 (correct, padded, case-changed, truncated, another item's answer, empty, None,
-garbage, numeric near-misses). Output is deterministic: running the script
+garbage, numeric near-misses). Where the answer is None (any valid answer
+scores), the spread starts from the metadata's example answer and adds what the
+dataset's scorer tells apart (`NONE_ANSWER_EXTRAS`). Output is deterministic: running the script
 again writes identical files.
 
 A dataset whose reference output depends on Python's hash seed (set iteration
@@ -93,6 +95,32 @@ def answer_spread(ans, other):
     return out
 
 
+def none_answer_spread(name, item, other_item):
+    """Candidates for a dataset whose answer is None (any valid answer scores; the
+    reference scorer checks it): the metadata's example answer and its variants,
+    another item's example, and what the dataset's scorer tells apart."""
+    meta = item["metadata"]
+    keys = ("example_answer", "example_correct_answer")
+    example = next((meta[k] for k in keys if isinstance(meta.get(k), str)), None)
+    other = next((other_item["metadata"][k] for k in keys if isinstance(other_item["metadata"].get(k), str)), "")
+    spread = answer_spread(example, other) if example is not None else ["", None, "garbage !@# \u00e9"]
+    extra = NONE_ANSWER_EXTRAS.get(name)
+    return spread + [a for a in (extra(meta) if extra else []) if a not in spread]
+
+
+def propositional_logic_extras(meta):
+    premises = meta["premises"]
+    v = meta["variables"]
+    # Each premise follows from the premises (1.0, or 0.25 when trivial), its
+    # negation usually does not (0.05), a tautology is trivial (0.25), a variable
+    # outside the puzzle or a formula that does not parse scores 0.0.
+    return [*premises, f"¬({premises[0]})", f"{v[0]} ∨ ¬{v[0]}", f"({v[0]} ∧ {v[-1]})",
+            f"({v[0]} → {v[-1]})", f"({v[0]} ↔ ¬{v[0]})", "Z", f"({v[0]} ∧", f"{v[0]} {v[0]}"]
+
+
+NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras}
+
+
 def ref_score(ds, answer, item):
     """The reference score, or None where the reference scorer raises (rgym scores those 0.0)."""
     try:
@@ -118,7 +146,13 @@ def items_for(name, config):
             item = ds[idx]
             other = ds[idx + 1]["answer"]
             ans = item["answer"]
-            scores = [[a, ref_score(ds, a, item)] for a in answer_spread(ans, other)] if isinstance(ans, str) else []
+            if isinstance(ans, str):
+                spread = answer_spread(ans, other)
+            elif ans is None:
+                spread = none_answer_spread(name, item, ds[idx + 1])
+            else:
+                spread = []
+            scores = [[a, ref_score(ds, a, item)] for a in spread]
             rows.append({"config": cfg, "index": idx, "question": item["question"], "answer": ans,
                          "metadata": to_wire(item["metadata"]), "scores": scores})
     return rows

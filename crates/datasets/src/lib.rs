@@ -26,6 +26,7 @@ pub fn registry() -> &'static [DatasetInfo] {
             datasets_probability::DATASETS,
             datasets_geometry::DATASETS,
             datasets_algebra::DATASETS,
+            datasets_logic::DATASETS,
             &[composite::INFO],
         ]
         .concat();

@@ -1,0 +1,6 @@
+//! reasoning-gym's `logic` package: one module per dataset, named as the dataset.
+
+use dataset_core::DatasetInfo;
+
+/// Every dataset of this crate, for the registry.
+pub const DATASETS: &[DatasetInfo] = &[];
