@@ -5,15 +5,15 @@
 //! rewards any text that *contains* the answer). A session, a batch request or
 //! `rgym score` can therefore ask for the answer to be pulled out first:
 //!
-//! * [`AnswerFormat::Raw`]: the completion as it is (the protocol's default).
-//! * [`AnswerFormat::AnswerTag`]: reasoning-gym's
+//! * [`AnswerFormat::Raw`] — the completion as it is (the protocol's default).
+//! * [`AnswerFormat::AnswerTag`] — reasoning-gym's
 //!   `utils.extract_answer(completion, tag_name="answer", strip=True)`, i.e.
 //!   the last non-overlapping match of `<answer>\s?(.*?)\s?</answer>` (DOTALL),
 //!   stripped; no match is `None`.
-//! * [`AnswerFormat::Boxed`]: the content of the last `\boxed{...}` whose
+//! * [`AnswerFormat::Boxed`] — the content of the last `\boxed{...}` whose
 //!   braces balance, as math graders take it, or of `\boxed x` (up to `$` or
 //!   the end of the line).
-//! * [`AnswerFormat::Auto`]: the tag, else the box, else the whole completion
+//! * [`AnswerFormat::Auto`] — the tag, else the box, else the whole completion
 //!   stripped.
 //!
 //! Every extractor is one linear pass (completions can be megabytes).
