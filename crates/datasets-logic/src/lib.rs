@@ -2,5 +2,8 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod knights_knaves;
+pub mod self_reference;
+
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];
+pub const DATASETS: &[DatasetInfo] = &[knights_knaves::INFO, self_reference::INFO];
