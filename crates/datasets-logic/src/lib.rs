@@ -1,6 +1,8 @@
 //! reasoning-gym's `logic` package: one module per dataset, named as the dataset.
 
+pub mod circuit_logic;
+
 use dataset_core::DatasetInfo;
 
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];
+pub const DATASETS: &[DatasetInfo] = &[circuit_logic::INFO];
