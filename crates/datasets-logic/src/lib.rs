@@ -2,8 +2,15 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod aiw;
+pub mod circuit_logic;
 pub mod knights_knaves;
 pub mod self_reference;
 
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[knights_knaves::INFO, self_reference::INFO];
+pub const DATASETS: &[DatasetInfo] = &[
+    aiw::INFO,
+    circuit_logic::INFO,
+    knights_knaves::INFO,
+    self_reference::INFO,
+];
