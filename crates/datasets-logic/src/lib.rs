@@ -2,5 +2,7 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod syllogism;
+
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];
+pub const DATASETS: &[DatasetInfo] = &[syllogism::INFO];
