@@ -113,9 +113,15 @@ def propositional_logic_extras(meta):
     v = meta["variables"]
     # Each premise follows from the premises (1.0, or 0.25 when trivial), its
     # negation usually does not (0.05), a tautology is trivial (0.25), a variable
-    # outside the puzzle or a formula that does not parse scores 0.0.
+    # outside the puzzle or a formula that does not parse scores 0.0. Then the
+    # parser's corners: all premises at once, lowercase words as fresh variables,
+    # an unbalanced "(" that turns the text into one variable, Unicode spaces,
+    # nesting well below and far above Python's recursion limit (RecursionError).
     return [*premises, f"¬({premises[0]})", f"{v[0]} ∨ ¬{v[0]}", f"({v[0]} ∧ {v[-1]})",
-            f"({v[0]} → {v[-1]})", f"({v[0]} ↔ ¬{v[0]})", "Z", f"({v[0]} ∧", f"{v[0]} {v[0]}"]
+            f"({v[0]} → {v[-1]})", f"({v[0]} ↔ ¬{v[0]})", "Z", f"({v[0]} ∧", f"{v[0]} {v[0]}",
+            " ∧ ".join(f"({p})" for p in premises), f"({premises[0]}) ∨ a ∨ b ∨ c", "p ∨ ¬p", "p",
+            f"{v[0]} ∧ ({v[-1]}", f"({v[0]}) ∧ ({v[-1]})", f"\u00a0(({premises[-1]}))\u2003",
+            f"¬¬{premises[-1]}", "¬" * 400 + v[0], "¬" * 3000 + v[0], "(" * 3000 + v[0] + ")" * 3000]
 
 
 NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras}

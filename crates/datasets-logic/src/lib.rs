@@ -2,7 +2,8 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod propositional_logic;
 pub mod syllogism;
 
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[syllogism::INFO];
+pub const DATASETS: &[DatasetInfo] = &[propositional_logic::INFO, syllogism::INFO];
