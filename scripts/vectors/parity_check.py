@@ -1,95 +1,225 @@
 #!/usr/bin/env python3
-"""Spot-check parity on random seeds and indices never in the golden files.
+"""Differential check of rgym against reasoning-gym 0.1.25 on draws never in the golden files.
 
     python3 scripts/vectors/parity_check.py [--rounds 5] [--items 3] [dataset ...]
+    python3 scripts/vectors/parity_check.py --random-configs [--draws 200] [dataset ...]
 
-For each dataset (default config; default: every registered reasoning-gym
-dataset whose reference is deterministic), draws random seeds (small, 64-bit,
-negative) and start indices, runs `rgym generate` and compares question, answer
-and metadata with reasoning-gym (as Python compares them after a JSON round
-trip). Then scores a few answers through `rgym score` and compares with the
-reference scorer. Exit 1 on any mismatch. Runs in the oracle venv.
+Default mode: for each dataset (default: every registered reasoning-gym dataset
+whose reference is deterministic), the default config on random seeds (small,
+64-bit, negative) and start indices.
+
+`--random-configs`: `--draws` random (config, seed, index) draws per dataset.
+A config is, at random, the reference curriculum's configuration at a random
+level of each attribute under a random range mode (inclusive, upper bound, last
+k), one of the dataset's golden configs, or the default; seeds are small,
+negative, beyond 2^32 or 64-bit; indices are 0, small or up to 10^12. Where the
+reference refuses the config, rgym must refuse it too.
+
+Both modes run `rgym generate` and compare question, answer and metadata with
+the reference's items (as Python compares them after a JSON round trip), then
+score a spread of answers through `rgym score` (for items whose answer is None,
+candidates built from the metadata, as scripts/vectors/golden.py makes them)
+and compare with the reference scorer. Prints per-dataset counts; exit 1 on any
+mismatch. Runs in the oracle venv (`PARITY_SEED` fixes the draws).
 """
 import argparse
+import dataclasses
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-VENV = ROOT / ".venv-oracle"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def wire(obj):
+    return json.loads(json.dumps(obj, default=str))
+
+
+def reference_items(name, cfg, seed, start, count):
+    import reasoning_gym
+
+    ds = reasoning_gym.create_dataset(name, seed=seed, size=start + count, **cfg)
+    return ds, [ds[i] for i in range(start, start + count)]
+
+
+def rgym(a, verb, name, cfg, seed, size, start=None, count=None, stdin=None):
+    cmd = [a.rgym, verb, name, "--seed", str(seed), "--size", str(size), "--config", json.dumps(cfg)]
+    if start is not None:
+        cmd += ["--start", str(start), "--count", str(count)]
+    try:
+        return subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=a.timeout)
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(cmd, -1, "", f"rgym took over {a.timeout} s")
+
+
+class TooSlow(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise TooSlow()
+
+
+def spread_for(name, item, other):
+    import golden
+
+    if isinstance(item["answer"], str):
+        return golden.answer_spread(item["answer"], other["answer"] if isinstance(other["answer"], str) else "")
+    if item["answer"] is None:
+        return golden.none_answer_spread(name, item, other)
+    return []
+
+
+class Tally:
+    def __init__(self):
+        self.draws = self.items = self.scores = self.refused = self.slow = self.bad = 0
+
+    def mismatch(self, msg):
+        print("MISMATCH", msg, flush=True)
+        self.bad += 1
+
+
+def check(a, t, name, cfg, seed, start, count):
+    """One draw: the reference's items against rgym's, then their scores."""
+    t.draws += 1
+    where = f"{name} config={json.dumps(cfg)} seed={seed} start={start}"
+    signal.alarm(a.timeout)
+    try:
+        ds, want = reference_items(name, cfg, seed, start, count + 1)
+    except TooSlow:
+        # The reference runs away on this config (rgym's item-size rule may
+        # refuse it, or rgym may simply be faster): nothing to compare.
+        t.slow += 1
+        return
+    except Exception as e:  # noqa: BLE001 - any refusal of the reference
+        proc = rgym(a, "generate", name, cfg, seed, start + count + 1, start, count)
+        if proc.returncode == 0:
+            t.mismatch(f"{where}: reference raised {e!r}, rgym generated")
+        else:
+            t.refused += 1
+        return
+    finally:
+        signal.alarm(0)
+    proc = rgym(a, "generate", name, cfg, seed, start + count + 1, start, count + 1)
+    if proc.returncode != 0:
+        t.mismatch(f"{where}: rgym failed: {proc.stderr.strip()[:300]}")
+        return
+    got = [json.loads(line) for line in proc.stdout.splitlines()]
+    if len(got) != count + 1:
+        t.mismatch(f"{where}: rgym wrote {len(got)} items, not {count + 1}")
+        return
+    for w, g in zip(want[:count], got):
+        t.items += 1
+        wj = wire({"question": w["question"], "answer": w["answer"], "metadata": w["metadata"]})
+        differ = [k for k in ("question", "answer", "metadata") if wj[k] != g[k]]
+        if differ:
+            t.mismatch(f"{where} index={g['index']}: {differ}")
+    answers = []
+    for w, nxt, g in zip(want, want[1:], got):
+        answers += [(g["index"], ans, w) for ans in spread_for(name, w, nxt)]
+    lines = "".join(json.dumps({"index": i, "answer": ans}) + "\n" for i, ans, _ in answers)
+    proc = rgym(a, "score", name, cfg, seed, start + count + 1, stdin=lines)
+    scores = [json.loads(line)["score"] for line in proc.stdout.splitlines()]
+    if len(scores) != len(answers):
+        t.mismatch(f"{where}: rgym scored {len(scores)} of {len(answers)} answers: {proc.stderr.strip()[:300]}")
+        return
+    for (i, ans, w), s in zip(answers, scores):
+        t.scores += 1
+        try:
+            ref = float(ds.score_answer(ans, w))
+        except Exception:  # noqa: BLE001 - a raising reference scorer counts as 0.0
+            ref = 0.0
+        if abs(ref - s) > 1e-9:
+            t.mismatch(f"{where} index={i} answer={ans!r}: rgym scores {s}, reference {ref}")
+
+
+def random_seed(rnd):
+    return rnd.choice([rnd.randrange(10**6), -rnd.randrange(1, 10**9), 2**32 + rnd.randrange(10**6), rnd.randrange(2**63)])
+
+
+def random_start(rnd):
+    return rnd.choice([0, rnd.randrange(1000), rnd.randrange(10**12)])
+
+
+def curriculum_config(name, rnd):
+    """The curriculum's configuration at random levels and a random range mode, as
+    the fields that differ from the dataclass defaults."""
+    from reasoning_gym.coaching.base_curriculum import DefaultCurriculumContext, RangeAttributeMode
+    from reasoning_gym.factory import DATASETS, create_curriculum
+
+    cur = create_curriculum(name)
+    for attr_name, attr in cur.attributes.items():
+        cur.set_attr_level(attr_name, rnd.randrange(len(attr.levels)))
+    mode = rnd.choice(list(RangeAttributeMode))
+    ctx = DefaultCurriculumContext(mode=mode, k=rnd.choice([None, 1, 2, 3]))
+    cfg = cur.generate_configuration({"seed": 0, "size": 1}, context=ctx)
+    default = DATASETS[name][1]()
+    out = {}
+    for f in dataclasses.fields(cfg):
+        if f.name in ("seed", "size"):
+            continue
+        v = getattr(cfg, f.name)
+        if v != getattr(default, f.name):
+            out[f.name] = wire(v)
+    return out
+
+
+def random_config(name, rnd, golden_configs):
+    from reasoning_gym.factory import has_curriculum
+
+    pick = rnd.random()
+    if pick < 0.6 and has_curriculum(name):
+        return curriculum_config(name, rnd)
+    if pick < 0.9 and golden_configs:
+        return rnd.choice(golden_configs)
+    return {}
 
 
 def main():
     sys.path.insert(0, str(ROOT / "scripts" / "lib"))
+    sys.path.insert(0, str(ROOT / "scripts" / "vectors"))
     import oracle
 
     oracle.reexec()
-    import reasoning_gym
-
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("--items", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=5, help="default mode: seeds per dataset")
+    ap.add_argument("--items", type=int, default=3, help="items per draw")
+    ap.add_argument("--random-configs", action="store_true")
+    ap.add_argument("--draws", type=int, default=200, help="--random-configs: draws per dataset")
+    ap.add_argument("--timeout", type=int, default=60, help="seconds for the reference's or rgym's items of one draw")
     ap.add_argument("--rgym", default=str(ROOT / "target" / "debug" / "rgym"))
     ap.add_argument("datasets", nargs="*")
     a = ap.parse_args()
+    signal.signal(signal.SIGALRM, on_alarm)
     listed = json.loads(subprocess.check_output([a.rgym, "list", "--json"]))
-    golden = ROOT / "tests" / "golden"
-    names = a.datasets or [d["name"] for d in listed if d["name"] != "composite" and (golden / f"{d['name']}.jsonl").exists()
-                           and json.loads((golden / f"{d['name']}.jsonl").open().readline())["deterministic"]]
+
+    def deterministic(n):
+        path = GOLDEN / f"{n}.jsonl"
+        return path.exists() and json.loads(path.open().readline())["deterministic"]
+
+    names = a.datasets or [d["name"] for d in listed if d["name"] != "composite" and deterministic(d["name"])]
     rnd = random.Random(os.environ.get("PARITY_SEED", "parity"))
-    bad = 0
+    total = 0
     for name in names:
-        for _ in range(a.rounds):
-            seed = rnd.choice([rnd.randrange(10**6), rnd.randrange(2**63), -rnd.randrange(10**9)])
-            start = rnd.choice([0, rnd.randrange(10**4), rnd.randrange(10**12)])
-            size = start + a.items
-            try:
-                ds = reasoning_gym.create_dataset(name, seed=seed, size=size)
-                want = [ds[i] for i in range(start, size)]
-            except Exception as e:  # noqa: BLE001
-                want = e
-            proc = subprocess.run([a.rgym, "generate", name, "--seed", str(seed), "--size", str(size), "--start", str(start)],
-                                  capture_output=True, text=True)
-            if isinstance(want, Exception):
-                if proc.returncode == 0:
-                    print(f"MISMATCH {name} seed={seed} start={start}: reference raised {want!r}, rgym generated")
-                    bad += 1
-                continue
-            if proc.returncode != 0:
-                print(f"MISMATCH {name} seed={seed} start={start}: rgym failed: {proc.stderr.strip()}")
-                bad += 1
-                continue
-            got = [json.loads(l) for l in proc.stdout.splitlines()]
-            for w, g in zip(want, got):
-                wj = json.loads(json.dumps({"q": w["question"], "a": w["answer"], "m": w["metadata"]}, default=str))
-                if (wj["q"], wj["a"], wj["m"]) != (g["question"], g["answer"], g["metadata"]):
-                    which = [k for k, x, y in [("question", wj["q"], g["question"]), ("answer", wj["a"], g["answer"]),
-                                               ("metadata", wj["m"], g["metadata"])] if x != y]
-                    print(f"MISMATCH {name} seed={seed} index={g['index']}: {which}")
-                    bad += 1
-            answers = []
-            for w, g in zip(want, got):
-                if isinstance(w["answer"], str):
-                    for ans in [w["answer"], w["answer"] + " ", w["answer"][:-1], "0", None]:
-                        answers.append((g["index"], ans, w))
-            lines = "".join(json.dumps({"index": i, "answer": ans}) + "\n" for i, ans, _ in answers)
-            proc = subprocess.run([a.rgym, "score", name, "--seed", str(seed), "--size", str(size)], input=lines,
-                                  capture_output=True, text=True)
-            scores = [json.loads(l)["score"] for l in proc.stdout.splitlines()]
-            for (i, ans, w), s in zip(answers, scores):
-                try:
-                    ref = float(ds.score_answer(ans, w))
-                except Exception:  # noqa: BLE001
-                    ref = 0.0
-                if abs(ref - s) > 1e-9:
-                    print(f"MISMATCH {name} seed={seed} index={i} answer={ans!r}: score {s} vs {ref}")
-                    bad += 1
-        print(f"{name}: done", flush=True)
-    print(f"{bad} mismatches")
-    sys.exit(1 if bad else 0)
+        t = Tally()
+        if a.random_configs:
+            path = GOLDEN / "configs" / f"{name}.json"
+            golden_configs = json.loads(path.read_text()) if path.exists() else []
+            for _ in range(a.draws):
+                check(a, t, name, random_config(name, rnd, golden_configs), random_seed(rnd), random_start(rnd), a.items)
+        else:
+            for _ in range(a.rounds):
+                check(a, t, name, {}, random_seed(rnd), random_start(rnd), a.items)
+        print(f"{name}: {t.draws} draws ({t.refused} refused by both, {t.slow} where the reference took over {a.timeout} s), {t.items} items, {t.scores} scores, "
+              f"{t.bad} mismatches", flush=True)
+        total += t.bad
+    print(f"{total} mismatches")
+    sys.exit(1 if total else 0)
 
 
 if __name__ == "__main__":
