@@ -68,7 +68,9 @@ struct PropositionalLogic {
 
 /// `2^k`, saturating.
 fn pow2(k: i64) -> u128 {
-    1u128.checked_shl(k.clamp(0, 127) as u32).unwrap_or(u128::MAX)
+    1u128
+        .checked_shl(k.clamp(0, 127) as u32)
+        .unwrap_or(u128::MAX)
 }
 
 fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
@@ -103,8 +105,8 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let words = pow2(columns.min(127) as i64 - 6).max(1);
     v.ensure_item_size(
         words.saturating_mul(nodes.saturating_add(4 * CONCLUSION_TRIES as u128)),
-        "the truth tables, 2^min(max_vars, max_statements * 2^(max_complexity - 1) + 2) / 64 \
-         * (max_statements * (2^max_complexity - 1) + 400),",
+        "2^min(max_vars, max_statements * 2^(max_complexity - 1) + 2) / 64 \
+         * (max_statements * (2^max_complexity - 1) + 400) (the truth tables)",
     )?;
     v.done(PropositionalLogic {
         seed: p.seed,
@@ -305,9 +307,156 @@ fn score_answer(answer: &str, item: &Item) -> Option<f64> {
         .map(|p| parse::parse(p.as_str()?, &mut f, &mut names).ok())
         .collect::<Option<Vec<u32>>>()?;
     let conclusion = parse::parse(answer, &mut f, &mut names).ok()?;
-    Some(match entail::judge(&f, names.len(), &premises, conclusion)? {
-        Verdict::Valid => 1.0,
-        Verdict::Trivial => 0.25,
-        Verdict::Invalid => 0.05,
-    })
+    Some(
+        match entail::judge(&f, names.len(), &premises, conclusion)? {
+            Verdict::Valid => 1.0,
+            Verdict::Trivial => 0.25,
+            Verdict::Invalid => 0.05,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dataset_core::testing::{accepted, dataset, refused};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn validate_refuses_as_python() {
+        for (config, message) in [
+            (json!({"min_vars": 0}), "min_vars must be positive"),
+            (json!({"min_vars": 5}), "max_vars must be >= min_vars"),
+            (
+                json!({"min_statements": 0}),
+                "min_statements must be positive",
+            ),
+            (
+                json!({"min_statements": 5}),
+                "max_statements must be >= min_statements",
+            ),
+            (
+                json!({"min_complexity": 0}),
+                "min_complexity must be positive",
+            ),
+            (
+                json!({"min_complexity": 4}),
+                "max_complexity must be >= min_complexity",
+            ),
+        ] {
+            assert_eq!(refused(&INFO, config), message);
+        }
+        // The reference curriculum's highest levels.
+        accepted(
+            &INFO,
+            json!({"min_vars": 10, "max_vars": 10, "min_statements": 10, "max_statements": 10,
+                   "min_complexity": 5, "max_complexity": 5}),
+        );
+    }
+
+    #[test]
+    fn runaway_configs_are_refused_by_the_item_size() {
+        for (config, what) in [
+            (
+                json!({"max_vars": 1_000_000_000}),
+                "max_vars must be at most",
+            ),
+            (
+                json!({"max_complexity": 40}),
+                "max_statements * (2^max_complexity - 1) must be at most",
+            ),
+            // Few nodes, but premises over 2^15 variables: a table of 2^26 rows.
+            (
+                json!({"max_vars": 30, "max_statements": 8, "max_complexity": 13}),
+                "(the truth tables) must be at most",
+            ),
+        ] {
+            let message = refused(&INFO, config.clone());
+            assert!(message.contains(what), "{config}: {message}");
+        }
+    }
+
+    #[test]
+    fn examples_and_premises_score_as_the_reference_says() {
+        let ds = dataset(
+            &INFO,
+            json!({"max_vars": 6, "max_statements": 5, "max_complexity": 4}),
+        );
+        for idx in 0..200 {
+            let item = ds.generate(idx).unwrap();
+            let meta = &item.metadata;
+            let example = meta.get("example_answer").unwrap().as_str().unwrap();
+            let first = meta.get("variables").unwrap()[0].as_str().unwrap();
+            let score = ds.score(Some(example), &item);
+            if example == first {
+                // The fallback: a lone variable, trivial when it follows.
+                assert!(score == 0.25 || score == 0.05, "{idx}: {score}");
+            } else {
+                assert_eq!(score, 1.0, "{idx}: {example}");
+            }
+            for premise in meta.get("premises").unwrap().as_array().unwrap() {
+                let score = ds.score(premise.as_str(), &item);
+                assert!(score == 1.0 || score == 0.25, "{idx}: {premise}");
+            }
+            assert_eq!(ds.score(None, &item), 0.0);
+            assert_eq!(ds.score(Some("A"), &item), 0.0);
+            assert_eq!(ds.score(Some(" \n"), &item), 0.0);
+        }
+    }
+
+    /// `answer` scored against an item over P and Q, and the time it took.
+    fn timed(answer: &str) -> (f64, Duration) {
+        let ds = dataset(&INFO, json!({"min_vars": 2, "max_vars": 2}));
+        let item = ds.generate(0).unwrap();
+        let t = Instant::now();
+        let score = ds.score(Some(answer), &item);
+        (score, t.elapsed())
+    }
+
+    #[test]
+    fn hostile_answers_take_bounded_work() {
+        let limit = Duration::from_secs(10);
+        // Far past the reference's recursion limit, by ¬, parentheses and a chain.
+        let nots = format!("{}P", "¬".repeat(1 << 21));
+        let parens = format!("{}P{}", "(".repeat(1 << 21), ")".repeat(1 << 21));
+        let chain = vec!["P"; 1 << 20].join(" ∧ ");
+        // A balanced tree of 2^16 leaves: deep enough for nothing, and a tautology.
+        let mut wide = "(P ∨ ¬P)".to_string();
+        for _ in 0..16 {
+            wide = format!("({wide} ∧ {wide})");
+        }
+        // Fresh variables: 60 fit the diagrams, 70 are more than any table holds.
+        let fresh = |n: usize| (0..n).map(|i| format!("v{i}")).collect::<Vec<_>>();
+        let sixty = format!("(P ∨ ¬P) ∨ {}", fresh(60).join(" ∨ "));
+        let seventy = fresh(70).join(" ∨ ");
+        // (a1 ∧ b1) ∨ ... ∨ (a20 ∧ b20) with every a before every b: its
+        // diagram has 2^20 nodes, past the bounds, and so is its table.
+        let named = |x: &str| (0..20).map(|i| format!("{x}{i}")).collect::<Vec<_>>();
+        let pairs: Vec<String> = (0..20).map(|i| format!("(a{i} ∧ b{i})")).collect();
+        let blowup = format!(
+            "({} ∨ {}) → ({})",
+            named("a").join(" ∨ "),
+            named("b").join(" ∨ "),
+            pairs.join(" ∨ ")
+        );
+        for (answer, want) in [
+            (nots.as_str(), Some(0.0)),
+            (parens.as_str(), Some(0.0)),
+            (chain.as_str(), Some(0.0)),
+            (wide.as_str(), Some(0.25)),
+            (sixty.as_str(), Some(0.25)),
+            (seventy.as_str(), Some(0.0)),
+            (blowup.as_str(), Some(0.0)),
+        ] {
+            let (score, took) = timed(answer);
+            if let Some(want) = want {
+                assert_eq!(score, want, "{}", &answer[..40.min(answer.len())]);
+            }
+            assert!(
+                took < limit,
+                "{}: {took:?}",
+                &answer[..40.min(answer.len())]
+            );
+        }
+    }
 }

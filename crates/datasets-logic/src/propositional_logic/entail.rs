@@ -79,10 +79,13 @@ pub enum Verdict {
 /// More variables than this and the reference's table has more rows than a
 /// machine can hold (it raises `MemoryError` well before): no verdict.
 pub const MAX_VARIABLES: usize = 64;
-/// Work bounds for one verdict: diagram nodes, `apply` steps, table words
-/// times formula nodes. Past them, no verdict.
-const MAX_BDD_NODES: usize = 1 << 20;
-const MAX_BDD_STEPS: u64 = 1 << 21;
+/// Work bounds for one verdict: diagram nodes, `apply` steps (each one
+/// cache entry), table words times formula nodes; a few tens of megabytes and
+/// milliseconds at most. The reference's items need a few thousand nodes at
+/// most (ten premises of depth 5 over ten variables); past the bounds, no
+/// verdict.
+const MAX_BDD_NODES: usize = 1 << 18;
+const MAX_BDD_STEPS: u64 = 1 << 19;
 const MAX_TABLE_WORK: u64 = 1 << 23;
 
 /// The verdict on `conclusion` given `premises` (roots in `f`, whose
