@@ -2,5 +2,7 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod zebra_puzzles;
+
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[];
+pub const DATASETS: &[DatasetInfo] = &[zebra_puzzles::INFO];
