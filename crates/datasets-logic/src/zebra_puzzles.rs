@@ -119,7 +119,10 @@ mod tests {
     #[test]
     fn every_puzzle_has_one_solution_and_lists_its_people() {
         for (k, m) in [(2, 2), (4, 4), (5, 3), (3, 6)] {
-            let ds = dataset(&INFO, json!({"num_people": k, "num_characteristics": m, "seed": 9}));
+            let ds = dataset(
+                &INFO,
+                json!({"num_people": k, "num_characteristics": m, "seed": 9}),
+            );
             for idx in 0..4 {
                 let item = ds.generate(idx).unwrap();
                 let names_line = item

@@ -101,7 +101,10 @@ const CIGAR: Element = Element {
 const FOOD: Element = Element {
     description: "Everyone has something different for lunch",
     members: &[
-        ("grilled_cheese", "the person who loves eating grilled cheese"),
+        (
+            "grilled_cheese",
+            "the person who loves eating grilled cheese",
+        ),
         ("pizza", "the person who is a pizza lover"),
         ("spaghetti", "the person who loves the spaghetti eater"),
         ("stew", "the person who loves the stew"),
@@ -114,7 +117,10 @@ const FOOD: Element = Element {
 const FLOWER: Element = Element {
     description: "They all have a different favorite flower",
     members: &[
-        ("carnations", "the person who loves a carnations arrangement"),
+        (
+            "carnations",
+            "the person who loves a carnations arrangement",
+        ),
         ("daffodils", "the person who loves a bouquet of daffodils"),
         ("lilies", "the person who loves the boquet of lilies"),
         ("roses", "the person who loves the rose bouquet"),
@@ -128,7 +134,10 @@ const PHONE_MODEL: Element = Element {
     description: "People use different phone models",
     members: &[
         ("iphone_13", "the person who uses an iPhone 13"),
-        ("samsung_galaxy_s21", "the person who uses a Samsung Galaxy S21"),
+        (
+            "samsung_galaxy_s21",
+            "the person who uses a Samsung Galaxy S21",
+        ),
         ("google_pixel_6", "the person who uses a Google Pixel 6"),
         ("oneplus_9", "the person who uses a OnePlus 9"),
         ("huawei_p50", "the person who uses a Huawei P50"),
@@ -164,7 +173,10 @@ const SMOOTHIE: Element = Element {
         ("dawn", "the person who likes Dawn smoothies"),
         ("spring", "the person who likes Spring smoothies"),
         ("seafoam", "the person who likes Seafoam smoothies"),
-        ("phantom_spring", "the person who likes Phantom Spring smoothies"),
+        (
+            "phantom_spring",
+            "the person who likes Phantom Spring smoothies",
+        ),
         ("abyss", "the person whose favorite smoothie is Abyss"),
         ("butterscotch", "the Butterscotch smoothie drinker"),
         ("lilac", "the Lilac smoothie drinker"),
