@@ -8,6 +8,7 @@ pub mod knights_knaves;
 pub mod propositional_logic;
 pub mod self_reference;
 pub mod syllogism;
+pub mod zebra_puzzles;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
@@ -17,4 +18,5 @@ pub const DATASETS: &[DatasetInfo] = &[
     propositional_logic::INFO,
     self_reference::INFO,
     syllogism::INFO,
+    zebra_puzzles::INFO,
 ];
