@@ -6,9 +6,12 @@
 //! them. Its sets of terms and of quantifiers are only counted and tested for
 //! membership, so no hash order shows.
 
+use std::fmt::Write;
+
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
+use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "syllogism",
@@ -112,6 +115,9 @@ struct Syllogism {
     seed: Seed,
     /// `_get_allowed_quantifiers()`, in its order.
     quantifiers: Vec<Quantifier>,
+    /// Those other than `SOME_NOT`, in the same order (a list comprehension
+    /// the reference builds at each draw).
+    quantifiers_not_some_not: Vec<Quantifier>,
     invalid_ratio: f64,
     inversion_probability: f64,
 }
@@ -144,9 +150,14 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     ]
     .into_iter()
     .filter_map(|(allowed, q)| allowed.then_some(q))
-    .collect();
+    .collect::<Vec<_>>();
     v.done(Syllogism {
         seed: p.seed,
+        quantifiers_not_some_not: quantifiers
+            .iter()
+            .copied()
+            .filter(|&q| q != SomeNot)
+            .collect(),
         quantifiers,
         invalid_ratio,
         inversion_probability,
@@ -163,20 +174,41 @@ fn format_statement((q, subject, predicate): Statement) -> String {
     }
 }
 
-/// `set(terms)`, as the distinct terms in first-seen order.
-fn set_of(terms: &[Term]) -> Vec<Term> {
-    let mut set = Vec::with_capacity(terms.len());
-    for &t in terms {
-        if !set.contains(&t) {
-            set.push(t);
-        }
-    }
-    set
+/// `set(terms)` of at most four terms, as the distinct terms in first-seen
+/// order, on the stack: validity is checked up to 100 times per item.
+#[derive(Clone, Copy)]
+struct TermSet {
+    terms: [Term; 4],
+    len: usize,
 }
 
-/// `a == b` for two sets.
-fn same_set(a: &[Term], b: &[Term]) -> bool {
-    a.len() == b.len() && a.iter().all(|t| b.contains(t))
+impl TermSet {
+    fn of(terms: &[Term]) -> TermSet {
+        let mut set = TermSet {
+            terms: [0; 4],
+            len: 0,
+        };
+        for &t in terms.iter().take(4) {
+            if !set.contains(t) {
+                set.terms[set.len] = t;
+                set.len += 1;
+            }
+        }
+        set
+    }
+
+    fn as_slice(&self) -> &[Term] {
+        &self.terms[..self.len]
+    }
+
+    fn contains(&self, t: Term) -> bool {
+        self.as_slice().contains(&t)
+    }
+
+    /// `a == b` for two sets.
+    fn same(&self, other: &TermSet) -> bool {
+        self.len == other.len && self.as_slice().iter().all(|&t| other.contains(t))
+    }
 }
 
 /// `_is_valid_syllogism`: classical (Aristotelian) validity with the
@@ -188,22 +220,27 @@ fn is_valid_syllogism(premise1: Statement, premise2: Statement, conclusion: Stat
 
     // A unique middle term, three terms in all, and the conclusion uses the
     // other two.
-    let premise1_terms = set_of(&[p1_subj, p1_pred]);
-    let premise2_terms = set_of(&[p2_subj, p2_pred]);
-    let common: Vec<Term> = premise1_terms
+    let premise1_terms = TermSet::of(&[p1_subj, p1_pred]);
+    let premise2_terms = TermSet::of(&[p2_subj, p2_pred]);
+    let mut common = premise1_terms
+        .as_slice()
         .iter()
-        .copied()
-        .filter(|t| premise2_terms.contains(t))
-        .collect();
-    let [middle] = common[..] else {
+        .filter(|&&t| premise2_terms.contains(t));
+    let (Some(&middle), None) = (common.next(), common.next()) else {
         return false;
     };
-    let all_terms = set_of(&[p1_subj, p1_pred, p2_subj, p2_pred]);
-    if all_terms.len() != 3 {
+    let all_terms = TermSet::of(&[p1_subj, p1_pred, p2_subj, p2_pred]);
+    if all_terms.len != 3 {
         return false;
     }
-    let other_two: Vec<Term> = all_terms.into_iter().filter(|&t| t != middle).collect();
-    if !same_set(&set_of(&[c_subj, c_pred]), &other_two) {
+    let mut other_two = [0; 2];
+    for (slot, &t) in other_two
+        .iter_mut()
+        .zip(all_terms.as_slice().iter().filter(|&&t| t != middle))
+    {
+        *slot = t;
+    }
+    if !TermSet::of(&[c_subj, c_pred]).same(&TermSet::of(&other_two)) {
         return false;
     }
 
@@ -276,32 +313,50 @@ fn check_logical_equivalence(premise: Statement, conclusion: Statement) -> bool 
     }
 }
 
-fn question(premise1: &str, premise2: &str, conclusion: &str) -> String {
-    format!(
-        "Consider these statements:\n1. {premise1}\n2. {premise2}\n\n\
-         Does it logically follow that:\n{conclusion}?\n(Answer Yes or No)"
-    )
+/// The item from its three statements: the question, `Yes`/`No`, and the
+/// metadata (`selected_premise` only in the inversion branch).
+fn write_item(item: &mut Item, meta: Meta) {
+    item.question.clear();
+    // Writing to a `String` cannot fail.
+    let _ = write!(
+        item.question,
+        "Consider these statements:\n1. {}\n2. {}\n\n\
+         Does it logically follow that:\n{}?\n(Answer Yes or No)",
+        meta.premise1, meta.premise2, meta.conclusion
+    );
+    item.answer.clear();
+    item.answer
+        .push_str(if meta.is_valid { "Yes" } else { "No" });
+    item.metadata.set_from_serialize(&meta);
 }
 
-fn yes_no(valid: bool) -> String {
-    if valid { "Yes" } else { "No" }.to_string()
+/// The item's own metadata, in the reference dict's order.
+#[derive(Serialize)]
+struct Meta {
+    premise1: String,
+    premise2: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    selected_premise: Option<u8>,
+    conclusion: String,
+    is_valid: bool,
+    #[serde(rename = "type")]
+    kind: &'static str,
 }
 
 impl Syllogism {
     /// `rng.choice([q for q in quantifiers if q != Quantifier.SOME_NOT])`.
     fn choose_not_some_not(&self, rng: &mut Random) -> Result<Quantifier> {
-        let others: Vec<Quantifier> = self
-            .quantifiers
-            .iter()
-            .copied()
-            .filter(|&q| q != SomeNot)
-            .collect();
-        Ok(*rng.choice(&others)?)
+        Ok(*rng.choice(&self.quantifiers_not_some_not)?)
     }
 
     /// The inversion branch of `_generate_syllogism`: does the conclusion
     /// follow from inverting one premise?
-    fn generate_inversion(&self, rng: &mut Random, terms: [Term; 3]) -> Result<Item> {
+    fn generate_inversion(
+        &self,
+        rng: &mut Random,
+        terms: [Term; 3],
+        item: &mut Item,
+    ) -> Result<()> {
         let quantifier1 = *rng.choice(&self.quantifiers)?;
         let quantifier2 = *rng.choice(&self.quantifiers)?;
         let [term1, term2, term3] = terms;
@@ -342,27 +397,28 @@ impl Syllogism {
             };
             (q, b, a)
         };
-        let premise1_text = format_statement(premise1);
-        let premise2_text = format_statement(premise2);
-        let conclusion_text = format_statement(conclusion);
-        let is_valid = check_logical_equivalence(premise, conclusion);
-        Ok(Item {
-            question: question(&premise1_text, &premise2_text, &conclusion_text),
-            answer: yes_no(is_valid),
-            metadata: meta! {
-                "premise1" => premise1_text,
-                "premise2" => premise2_text,
-                "selected_premise" => selected,
-                "conclusion" => conclusion_text,
-                "is_valid" => is_valid,
-                "type" => "inversion",
+        write_item(
+            item,
+            Meta {
+                premise1: format_statement(premise1),
+                premise2: format_statement(premise2),
+                selected_premise: Some(selected),
+                conclusion: format_statement(conclusion),
+                is_valid: check_logical_equivalence(premise, conclusion),
+                kind: "inversion",
             },
-        })
+        );
+        Ok(())
     }
 
     /// The traditional branch of `_generate_syllogism`: up to 100 draws for a
     /// syllogism whose validity is the one aimed at, else `All`/`All`/`All`.
-    fn generate_traditional(&self, rng: &mut Random, terms: [Term; 3]) -> Result<Item> {
+    fn generate_traditional(
+        &self,
+        rng: &mut Random,
+        terms: [Term; 3],
+        item: &mut Item,
+    ) -> Result<()> {
         let target_valid = rng.random() > self.invalid_ratio;
         let mut found = None;
         for _ in 0..100 {
@@ -381,33 +437,37 @@ impl Syllogism {
             (All, terms[0], terms[2]),
             true,
         ));
-        let premise1_text = format_statement(premise1);
-        let premise2_text = format_statement(premise2);
-        let conclusion_text = format_statement(conclusion);
-        Ok(Item {
-            question: question(&premise1_text, &premise2_text, &conclusion_text),
-            answer: yes_no(is_valid),
-            metadata: meta! {
-                "premise1" => premise1_text,
-                "premise2" => premise2_text,
-                "conclusion" => conclusion_text,
-                "is_valid" => is_valid,
-                "type" => "syllogism",
+        write_item(
+            item,
+            Meta {
+                premise1: format_statement(premise1),
+                premise2: format_statement(premise2),
+                selected_premise: None,
+                conclusion: format_statement(conclusion),
+                is_valid,
+                kind: "syllogism",
             },
-        })
+        );
+        Ok(())
     }
 }
 
 impl Dataset for Syllogism {
-    /// `_generate_syllogism`.
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    /// `_generate_syllogism`, written over a reused item.
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let picked = rng.sample_indices(DEFAULT_TERMS.len() as u64, 3)?;
         let terms = [picked[0], picked[1], picked[2]].map(|t| t as Term);
         if rng.random() < self.inversion_probability {
-            self.generate_inversion(&mut rng, terms)
+            self.generate_inversion(&mut rng, terms, item)
         } else {
-            self.generate_traditional(&mut rng, terms)
+            self.generate_traditional(&mut rng, terms, item)
         }
     }
 }
