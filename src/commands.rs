@@ -13,7 +13,6 @@ use dataset_core::input::{self, IntError};
 use dataset_core::{export, DatasetInfo, Seeded};
 use extract::AnswerFormat;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 mod golden {
@@ -370,15 +369,6 @@ fn write_file(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> CliResult)
     result
 }
 
-#[derive(Serialize)]
-struct ScoreRow<'a> {
-    index: u64,
-    score: f64,
-    /// Only with `--answer-format`: what was scored (`null`: nothing found).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    extracted_answer: Option<Option<&'a str>>,
-}
-
 pub fn score(args: &ScoreArgs) -> CliResult {
     let ds = open(&args.ds)?;
     // Output is held back until all input is scored, so that an error leaves
@@ -411,11 +401,11 @@ pub fn score(args: &ScoreArgs) -> CliResult {
             None => (answer, None),
             Some(format) => {
                 let found = answer.and_then(|a| format.extract(a));
-                (found, Some(found))
+                (found, Some(found.map(str::to_owned)))
             }
         };
         let score = ds.score(answer, &item);
-        let row = ScoreRow {
+        let row = export::ScoreRow {
             index,
             score,
             extracted_answer,

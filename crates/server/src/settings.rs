@@ -50,6 +50,9 @@ pub struct Settings {
     /// Largest reply the server sends; a larger one is replaced by an error
     /// naming this limit (the session stays usable).
     pub max_reply_bytes: usize,
+    /// Items one `POST /v1/generate` may ask for, and answers one
+    /// `POST /v1/score` may carry.
+    pub max_batch_items: usize,
     /// Building a dataset, generating an item or scoring an answer taking
     /// longer than this fails with `EXECUTION_ERROR`.
     pub generation_timeout: Duration,
@@ -76,6 +79,7 @@ impl Default for Settings {
             item_cache_bytes: 256 << 20,
             worker_threads: 0,
             max_reply_bytes: 32 << 20,
+            max_batch_items: 10_000,
             generation_timeout: Duration::from_secs(30),
             heartbeat_interval: Duration::from_secs(20),
             client_timeout: Duration::from_secs(60),
@@ -113,6 +117,7 @@ pub struct Overrides {
     pub item_cache_bytes: Option<usize>,
     pub worker_threads: Option<usize>,
     pub max_reply_bytes: Option<usize>,
+    pub max_batch_items: Option<usize>,
     pub generation_timeout: Option<f64>,
     pub heartbeat_interval: Option<f64>,
     pub client_timeout: Option<f64>,
@@ -163,6 +168,9 @@ impl Settings {
         if let Some(v) = o.max_reply_bytes {
             self.max_reply_bytes = v;
         }
+        if let Some(v) = o.max_batch_items {
+            self.max_batch_items = v;
+        }
         if let Some(v) = o.generation_timeout {
             self.generation_timeout = secs("generation_timeout", v)?;
         }
@@ -193,6 +201,9 @@ impl Settings {
             return Err(SettingsError(
                 "max_reply_bytes must be at least 4096 (room for an error reply)".into(),
             ));
+        }
+        if self.max_batch_items == 0 {
+            return zero("max_batch_items");
         }
         if self.generation_timeout.is_zero() {
             return zero("generation_timeout");
@@ -270,6 +281,7 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
             "RGYM_ITEM_CACHE_BYTES" => o.item_cache_bytes = Some(parse(k, v)?),
             "RGYM_WORKER_THREADS" => o.worker_threads = Some(parse(k, v)?),
             "RGYM_MAX_REPLY_BYTES" => o.max_reply_bytes = Some(parse(k, v)?),
+            "RGYM_MAX_BATCH_ITEMS" => o.max_batch_items = Some(parse(k, v)?),
             "RGYM_GENERATION_TIMEOUT" => o.generation_timeout = Some(parse(k, v)?),
             "RGYM_HEARTBEAT_INTERVAL" => o.heartbeat_interval = Some(parse(k, v)?),
             "RGYM_CLIENT_TIMEOUT" => o.client_timeout = Some(parse(k, v)?),
@@ -425,6 +437,7 @@ mod tests {
             "item_cache_bytes",
             "worker_threads",
             "max_reply_bytes",
+            "max_batch_items",
             "generation_timeout",
             "heartbeat_interval",
             "client_timeout",

@@ -67,9 +67,9 @@ impl Default for Env {
 /// A dataset to get or build: its key, and the config (without seed/size)
 /// to build it from.
 #[derive(Debug)]
-struct Build {
-    key: DatasetKey,
-    config: Map<String, Value>,
+pub(crate) struct Build {
+    pub(crate) key: DatasetKey,
+    pub(crate) config: Map<String, Value>,
 }
 
 /// A validated reset, ready to run.
@@ -306,7 +306,10 @@ impl Env {
     }
 }
 
-fn plan_build<'a>(
+/// The dataset a reset (or a batch request) names: `dataset_name`, `seed`,
+/// `size` and `dataset_config` (or composite's `dataset_specs`), checked with
+/// the reset's messages.
+pub(crate) fn plan_build<'a>(
     name: &Value,
     get: &impl Fn(&str) -> Option<&'a Value>,
 ) -> Result<Build, EnvError> {

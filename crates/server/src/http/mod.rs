@@ -4,6 +4,7 @@
 //! * [`reply`]: the replies every handler builds (the leaf);
 //! * [`body`]: request bodies read as FastAPI and pydantic read them;
 //! * [`api`]: the OpenEnv routes (`/reset`, `/step`, `/state`, `/health`...);
+//! * [`batch`]: rgym's stateless batch API (`/v1/generate`, `/v1/score`);
 //! * [`upgrade`]: `WS /ws` and `WS /mcp`, handing connections to session actors;
 //! * [`web`]: the web interface (`/web*`, `WS /ws/ui`), when enabled;
 //! * [`assets`]: embedded files and the `/docs` and `/redoc` pages;
@@ -11,6 +12,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod batch;
 pub mod body;
 pub mod openapi;
 pub mod reply;
@@ -36,6 +38,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig, web_interface: bool) {
                 .route(aweb::get().to(upgrade::mcp_ws)),
         )
         .service(res("/ws").route(aweb::get().to(upgrade::ws)))
+        .service(res("/v1/generate").route(aweb::post().to(batch::generate)))
+        .service(res("/v1/score").route(aweb::post().to(batch::score)))
         .service(res("/metrics").route(aweb::get().to(api::prometheus_metrics)))
         .service(res("/openapi.json").route(aweb::get().to(openapi::serve)))
         .service(res("/docs").route(aweb::get().to(assets::docs)))

@@ -31,6 +31,8 @@ use crate::protocol::{
         super::api::schema,
         super::api::mcp,
         super::api::prometheus_metrics,
+        super::batch::generate,
+        super::batch::score,
     ),
     components(schemas(
         ReasoningGymAction,
@@ -46,6 +48,11 @@ use crate::protocol::{
         JsonRpcMessage,
         ValidationErrorBody,
         EnvErrorBody,
+        super::batch::GenerateRequest,
+        super::batch::GeneratedItem,
+        super::batch::ScoreRequest,
+        super::batch::ScoreAnswer,
+        super::batch::ScoredAnswer,
     ))
 )]
 struct ApiDoc;
@@ -130,6 +137,8 @@ mod tests {
             ("/metadata", "get"),
             ("/schema", "get"),
             ("/mcp", "post"),
+            ("/v1/generate", "post"),
+            ("/v1/score", "post"),
         ] {
             assert!(doc["paths"][path][method].is_object(), "{method} {path}");
         }
