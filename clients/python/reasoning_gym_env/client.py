@@ -10,9 +10,10 @@ as written.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import subprocess
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 from openenv.core.client_types import StepResult
 from openenv.core.containers.runtime import LocalDockerProvider
@@ -20,6 +21,7 @@ from openenv.core.env_client import EnvClient
 from openenv.core.env_server.types import State
 from openenv.core.sync_client import SyncEnvClient
 
+from . import batch
 from .models import ReasoningGymAction, ReasoningGymObservation
 
 
@@ -63,6 +65,22 @@ class AsyncReasoningGymEnv(
             episode_id=payload.get("episode_id"),
             step_count=payload.get("step_count", 0),
         )
+
+    @property
+    def http_url(self) -> str:
+        """The server's ``http(s)://host:port``, whatever form ``base_url`` took."""
+        return batch.http_url(self._ws_url)
+
+    async def generate_batch(self, dataset_name: str, **kwargs: Any) -> List[Dict[str, Any]]:
+        """rgym's ``POST /v1/generate`` (see :func:`batch.generate_batch`; no
+        ``stream`` here: the rows come back as one list). Stateless: it does
+        not touch this client's session."""
+        kwargs.pop("stream", None)
+        return await asyncio.to_thread(batch.generate_batch, self.http_url, dataset_name, **kwargs)
+
+    async def score_batch(self, dataset_name: str, **kwargs: Any) -> List[Dict[str, Any]]:
+        """rgym's ``POST /v1/score`` (see :func:`batch.score_batch`)."""
+        return await asyncio.to_thread(batch.score_batch, self.http_url, dataset_name, **kwargs)
 
 
 def _docker_problem() -> Optional[str]:
@@ -115,6 +133,20 @@ class ReasoningGymEnv(SyncEnvClient[ReasoningGymAction, ReasoningGymObservation,
                 mode=mode,
             )
         )
+
+    def generate_batch(self, dataset_name: str, **kwargs: Any) -> Any:
+        """rgym's ``POST /v1/generate``: items ``start..start+count`` in one
+        request, as ``rgym generate`` writes them; ``stream=True`` iterates
+        over them as they arrive (see :func:`batch.generate_batch`).
+        Stateless: this client's session is not touched."""
+        return batch.generate_batch(self._async.http_url, dataset_name, **kwargs)
+
+    def score_batch(self, dataset_name: str, **kwargs: Any) -> List[Dict[str, Any]]:
+        """rgym's ``POST /v1/score``: ``answers`` as ``(index, answer)`` pairs
+        or ``{"index", "answer"}`` mappings, scored as steps would score them,
+        optionally after ``answer_format`` extraction (see
+        :func:`batch.score_batch`)."""
+        return batch.score_batch(self._async.http_url, dataset_name, **kwargs)
 
     def sync(self) -> "ReasoningGymEnv":
         """Already synchronous: code written for the async 0.3.0-style client

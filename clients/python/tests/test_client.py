@@ -11,10 +11,13 @@ from pydantic import ValidationError
 
 from reasoning_gym_env import (
     AsyncReasoningGymEnv,
+    BatchError,
     DockerUnavailableError,
     ReasoningGymAction,
     ReasoningGymEnv,
     ReasoningGymObservation,
+    generate_batch,
+    score_batch,
 )
 
 
@@ -60,6 +63,41 @@ def test_answer_format_extracts_before_scoring(server_url, oracle):
         tagged = env.step(ReasoningGymAction(answer=completion))
         assert tagged.reward == 1.0
         assert tagged.observation.metadata["extracted_answer"] == item["answer"]
+
+
+def test_batch_generate_and_score(server_url, oracle):
+    want = oracle.items("leg_counting", 5, 3000, count=2100)
+    ws_url = server_url.replace("http://", "ws://")
+    with ReasoningGymEnv(base_url=ws_url) as env:
+        rows = env.generate_batch("leg_counting", seed=5, size=3000, start=3, count=20)
+        assert rows == want[3:23]
+        streamed = list(env.generate_batch("leg_counting", seed=5, size=3000, count=2100, stream=True))
+        assert streamed == want
+        answers = [(0, want[0]["answer"]), (1, "nope"), (2, None), (3, f"<answer>{want[3]['answer']}</answer>")]
+        scored = env.score_batch("leg_counting", seed=5, size=3000, answers=answers)
+        expect = oracle.scores("leg_counting", 5, 3000, {0: want[0]["answer"], 1: "nope"})
+        assert [r["score"] for r in scored[:2]] == expect
+        assert all("extracted_answer" not in r for r in scored)
+        tagged = env.score_batch("leg_counting", seed=5, size=3000, answers=answers[3:],
+                                 answer_format="answer_tag")
+        assert tagged == [{"index": 3, "score": 1.0, "extracted_answer": want[3]["answer"]}]
+        # The session is untouched: it starts at item 0 of its own dataset.
+        first = env.reset(dataset_name="leg_counting", seed=5, size=3000)
+        assert first.observation.question == want[0]["question"]
+    with pytest.raises(BatchError) as refused:
+        generate_batch(server_url, "leg_counting", seed=5, size=10, start=5, count=6)
+    assert refused.value.status == 422
+    with pytest.raises(BatchError, match="not registered"):
+        score_batch(server_url, "no_such", seed=1, size=1, answers=[(0, "x")])
+
+
+async def _async_batch(url):
+    async with AsyncReasoningGymEnv(base_url=url) as env:
+        return await env.generate_batch("leg_counting", seed=5, size=10, count=2)
+
+
+def test_async_batch(server_url, oracle):
+    assert asyncio.run(_async_batch(server_url)) == oracle.items("leg_counting", 5, 10, count=2)
 
 
 def test_server_errors_raise_and_keep_the_session(server_url, oracle):

@@ -132,3 +132,20 @@ def test_dataset_persistence(server_url, oracle):
 def test_running_locally(server_url, oracle):
     [item] = oracle.items("leg_counting", 42, 5, count=1)
     assert run_example("running_locally.py", server_url).stdout == item["question"] + "\n"
+
+
+def test_trainer_batch(server_url, oracle):
+    items = oracle.items("leg_counting", 42, 100_000, count=4)
+    answers = {i: str(int(it["answer"]) + i % 2) for i, it in enumerate(items)}
+    scores = oracle.scores("leg_counting", 42, 100_000, answers)
+    out = run_example("trainer_batch.py", server_url).stdout
+    assert out == "".join(
+        f"item {i}: scored {answers[i]!r} -> {scores[i]}\n" for i in range(4)
+    )
+    assert scores[0] == 1.0 and scores[1] < 1.0
+
+
+def test_trainer_answer_extraction(server_url, oracle):
+    [score] = oracle.scores("leg_counting", 42, 10, {0: "4"})
+    out = run_example("trainer_answer_extraction.py", server_url).stdout
+    assert out == f"Scored: '4'\nReward: {score}\n"
