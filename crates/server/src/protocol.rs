@@ -119,6 +119,10 @@ pub struct Envelope<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
     pub extracted_answer: Option<Option<&'a str>>,
+    /// rgym, opt-in: only in reset replies of a session that has reset with
+    /// an `index`: the index of the item the reply carries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<u64>,
 }
 
 impl<'a> Envelope<'a> {
@@ -131,6 +135,7 @@ impl<'a> Envelope<'a> {
             reward: 0.0,
             done: false,
             extracted_answer: None,
+            index: None,
         }
     }
 
@@ -159,6 +164,11 @@ pub struct ResetRequest {
     /// `auto` (tag, else box, else the stripped text). Step replies then carry
     /// `extracted_answer`.
     pub answer_format: Option<String>,
+    /// rgym, opt-in: serve item `index` (0 <= index < size) and move the
+    /// cursor there, to resume where a lost connection left off. From then on
+    /// the session's reset replies carry `index` and its state `index` and
+    /// `cursor` (the index the next reset without parameters serves).
+    pub index: Option<u64>,
 }
 
 /// `POST /step` body.

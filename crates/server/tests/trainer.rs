@@ -339,3 +339,67 @@ async fn batch_requests_are_bounded_and_checked() {
     );
     assert!(metric(&m, "rgym_http_requests_total{route=\"/v1/score\"}") >= 3.0);
 }
+
+/// `index` on reset serves that item and moves the cursor there; from then
+/// on resets say where they are and the state reports the cursor. A session
+/// that never sends it sees the protocol's replies.
+#[actix_web::test]
+async fn reset_resumes_at_an_index() {
+    let srv = server().await;
+    let ds = lc(11, 5);
+    let mut ws = Ws::connect(&srv).await;
+    let base = json!({"dataset_name": "leg_counting", "seed": 11, "size": 5});
+
+    let plain = ws.reset(base.clone()).await;
+    assert!(plain.get("index").is_none());
+    let state = ws.state().await;
+    assert!(state.get("index").is_none() && state.get("cursor").is_none(), "{state}");
+
+    // Resume at item 3 of the same dataset.
+    let mut at3 = base.clone();
+    at3["index"] = json!(3);
+    let r = ws.reset(at3).await;
+    check_indexed(&r, &question(&ds, 3), 3);
+    let state = ws.state().await;
+    assert_eq!((state["index"].clone(), state["cursor"].clone()), (json!(3), json!(4)));
+    // The step grades item 3; the next plain resets go on from there, wrapping.
+    let stepped = ws.step(&item(&ds, 3).answer).await;
+    check_step(&stepped, &ds, 3, &item(&ds, 3).answer);
+    for want in [4, 0] {
+        let r = ws.reset(json!({})).await;
+        check_indexed(&r, &question(&ds, want), want);
+    }
+    // Without dataset_name: the session's dataset, at the index given.
+    let r = ws.reset(json!({"index": 2})).await;
+    check_indexed(&r, &question(&ds, 2), 2);
+
+    // Out of range or not an index: refused, nothing changes.
+    for bad in [json!(5), json!(-1), json!("1"), json!(1.5)] {
+        let mut p = base.clone();
+        p["index"] = bad.clone();
+        let err = ws
+            .error(&json!({"type": "reset", "data": p}), "EXECUTION_ERROR")
+            .await;
+        assert!(err["message"].as_str().unwrap_or_default().contains("index"), "{bad}: {err}");
+    }
+    let r = ws.reset(json!({})).await;
+    check_indexed(&r, &question(&ds, 3), 3);
+
+    // A fresh connection resumes where this one stood, as a client would
+    // after losing it.
+    ws.bye().await;
+    let mut again = Ws::connect(&srv).await;
+    let mut resume = base.clone();
+    resume["index"] = json!(3);
+    check_indexed(&again.reset(resume).await, &question(&ds, 3), 3);
+    again.bye().await;
+}
+
+/// A reset reply of a session that opted into `index`: the protocol's reply
+/// plus that one key.
+fn check_indexed(r: &serde_json::Value, want_q: &str, index: u64) {
+    let mut plain = r.clone();
+    let got = plain.as_object_mut().and_then(|o| o.remove("index"));
+    assert_eq!(got, Some(json!(index)), "{r}");
+    check_reset(&plain, want_q);
+}

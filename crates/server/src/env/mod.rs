@@ -34,8 +34,8 @@ pub const DEFAULT_SEED: i64 = 42;
 pub const DEFAULT_SIZE: u64 = 1000;
 
 /// The reset parameters the reference's `reset` signature accepts, and
-/// rgym's opt-in `answer_format`; any other key is dropped.
-const RESET_KEYS: [&str; 7] = [
+/// rgym's opt-in `answer_format` and `index`; any other key is dropped.
+const RESET_KEYS: [&str; 8] = [
     "dataset_name",
     "dataset_config",
     "dataset_specs",
@@ -43,6 +43,7 @@ const RESET_KEYS: [&str; 7] = [
     "size",
     "episode_id",
     "answer_format",
+    "index",
 ];
 
 pub struct Env {
@@ -56,6 +57,9 @@ pub struct Env {
     /// asked for it; kept until a reset changes it. While `None` steps score
     /// the answer as sent and the reply has no `extracted_answer`.
     answer_format: Option<AnswerFormat>,
+    /// The current item's index, once a reset has named an `index`: from
+    /// then on reset replies and the state report where the session stands.
+    reported_index: Option<u64>,
 }
 
 impl Default for Env {
@@ -79,6 +83,11 @@ pub struct ResetJob {
     cursor: u64,
     episode_id: Option<String>,
     answer_format: Option<AnswerFormat>,
+    /// The item to serve instead of the cursor's (opt-in `index`).
+    index: Option<u64>,
+    /// Serve from index 0, not the cursor: the reset names a dataset (any
+    /// such reset restarts it), or the session has none yet.
+    restart: bool,
 }
 
 pub struct ResetOutcome {
@@ -87,6 +96,8 @@ pub struct ResetOutcome {
     item: Arc<Item>,
     episode_id: String,
     answer_format: Option<AnswerFormat>,
+    /// The reset named an `index`.
+    indexed: bool,
 }
 
 pub struct StepJob {
@@ -149,12 +160,25 @@ impl Env {
             episode_id: new_episode_id(),
             step_count: 0,
             answer_format: None,
+            reported_index: None,
         }
     }
 
-    /// `{"episode_id", "step_count"}`.
+    /// `{"episode_id", "step_count"}`, and where the session stands once it
+    /// has reset with an `index`: the current item's `index` and the
+    /// `cursor` the next reset without parameters serves.
     pub fn state(&self) -> Value {
-        json!({"episode_id": self.episode_id, "step_count": self.step_count})
+        let mut state = json!({"episode_id": self.episode_id, "step_count": self.step_count});
+        if let (Some(index), Some(ds)) = (self.reported_index, &self.dataset) {
+            let cursor = if self.cursor >= ds.size() {
+                0
+            } else {
+                self.cursor
+            };
+            state["index"] = json!(index);
+            state["cursor"] = json!(cursor);
+        }
+        state
     }
 
     pub fn episode_id(&self) -> &str {
@@ -195,16 +219,27 @@ impl Env {
                 )))
             }
         };
+        let index = match get("index") {
+            None => None,
+            Some(v) => Some(v.as_u64().ok_or_else(|| {
+                EnvError::Execution(format!(
+                    "index must be a non-negative integer, got {}",
+                    echo_json(v)
+                ))
+            })?),
+        };
         let build = match get("dataset_name") {
             None => None,
             Some(name) => Some(Box::new(plan_build(name, &get)?)),
         };
         Ok(ResetJob {
+            restart: build.is_some() || self.dataset.is_none(),
             build,
             dataset: self.dataset.clone(),
             cursor: self.cursor,
             episode_id,
             answer_format,
+            index,
         })
     }
 
@@ -217,8 +252,14 @@ impl Env {
         if o.answer_format.is_some() {
             self.answer_format = o.answer_format;
         }
+        if o.indexed || self.reported_index.is_some() {
+            self.reported_index = Some(o.index);
+        }
+        let index = self.reported_index;
         let item = self.current.insert(o.item);
-        Envelope::reset(&item.question)
+        let mut envelope = Envelope::reset(&item.question);
+        envelope.index = index;
+        envelope
     }
 
     /// Counts the step (always, even without an item) and prepares scoring.
@@ -361,15 +402,28 @@ pub(crate) fn plan_build<'a>(
 
 impl ResetJob {
     /// The dataset and index this reset reads, if no build is needed.
-    fn target(&self, sup: &Supervisor) -> Option<(Arc<SharedDataset>, u64)> {
-        let (dataset, cursor) = match (&self.build, &self.dataset) {
-            // Any reset naming a dataset restarts it at index 0.
-            (Some(b), _) => (sup.lookup(&b.key)?, 0),
-            (None, Some(d)) => (d.clone(), self.cursor),
-            (None, None) => (sup.lookup(&default_key())?, 0),
-        };
-        let index = if cursor >= dataset.size() { 0 } else { cursor };
-        Some((dataset, index))
+    fn target(&self, sup: &Supervisor) -> Option<Arc<SharedDataset>> {
+        match (&self.build, &self.dataset) {
+            (Some(b), _) => sup.lookup(&b.key),
+            (None, Some(d)) => Some(d.clone()),
+            (None, None) => sup.lookup(&default_key()),
+        }
+    }
+
+    /// The index this reset serves from `dataset`: the one it names, else
+    /// the cursor (0 for a reset naming a dataset: it restarts it), wrapped
+    /// around at the dataset's end.
+    fn index_in(&self, dataset: &SharedDataset) -> Result<u64, EnvError> {
+        let size = dataset.size();
+        match self.index {
+            Some(i) if i >= size => Err(EnvError::Execution(format!(
+                "index must be below the dataset's size ({size}), got {i}"
+            ))),
+            Some(i) => Ok(i),
+            None if self.restart => Ok(0),
+            None if self.cursor >= size => Ok(0),
+            None => Ok(self.cursor),
+        }
     }
 
     fn outcome(self, dataset: Arc<SharedDataset>, index: u64, item: Arc<Item>) -> ResetOutcome {
@@ -379,14 +433,19 @@ impl ResetJob {
             item,
             episode_id: self.episode_id.unwrap_or_else(new_episode_id),
             answer_format: self.answer_format,
+            indexed: self.index.is_some(),
         }
     }
 
     /// The outcome without waiting, when the dataset is live and the item
     /// cached or cheap; otherwise the job back, for [`ResetJob::run`].
     pub fn run_now(self, sup: &Supervisor) -> Now<ResetOutcome, ResetJob> {
-        let Some((dataset, index)) = self.target(sup) else {
+        let Some(dataset) = self.target(sup) else {
             return Now::Later(self);
+        };
+        let index = match self.index_in(&dataset) {
+            Ok(i) => i,
+            Err(e) => return Now::Done(Err(e)),
         };
         match sup.generate_now(&dataset, index) {
             None => Now::Later(self),
@@ -410,16 +469,14 @@ impl ResetJob {
     }
 
     async fn build_and_generate(mut self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
-        let (dataset, index) = match self.target(sup) {
-            Some(t) => t,
-            None => {
-                let dataset = match self.build.take() {
-                    Some(b) => sup.acquire(b.key, b.config).await?,
-                    None => sup.acquire(default_key(), Map::new()).await?,
-                };
-                (dataset, 0)
-            }
+        let dataset = match self.target(sup) {
+            Some(d) => d,
+            None => match self.build.take() {
+                Some(b) => sup.acquire(b.key, b.config).await?,
+                None => sup.acquire(default_key(), Map::new()).await?,
+            },
         };
+        let index = self.index_in(&dataset)?;
         let item = sup.generate(dataset.clone(), index).await?;
         Ok(self.outcome(dataset, index, item))
     }
@@ -488,6 +545,7 @@ impl StepOutcome {
             observation,
             done: true,
             extracted_answer: self.extracted.as_ref().map(Option::as_deref),
+            index: None,
         }
     }
 

@@ -102,10 +102,12 @@ mod tests {
             k
         };
         let schemas = &doc["components"]["schemas"];
-        // A step reply of a session that opted into answer extraction: every
-        // key the server can send (without the opt-in, `extracted_answer` is absent).
+        // A reply with every opt-in key (`extracted_answer` in steps of a
+        // session that chose an answer format, `index` in resets of one that
+        // reset with an index); without the opt-ins both are absent.
         let mut reply = Envelope::reset("q");
         reply.extracted_answer = Some(Some("a"));
+        reply.index = Some(0);
         assert_eq!(
             keys(&schemas["ResultEnvelope"]["properties"]),
             keys(&reply.to_value())

@@ -267,12 +267,23 @@ mod tests {
             reward: 0.25,
             done: true,
             extracted_answer: None,
+            index: None,
         };
         let extracted = |e| Envelope {
             extracted_answer: Some(e),
             ..Envelope::reset("q")
         };
-        for env in [reset, scored, extracted(Some("4")), extracted(None)] {
+        let indexed = Envelope {
+            index: Some(7),
+            ..Envelope::reset("q")
+        };
+        for env in [
+            reset,
+            scored,
+            extracted(Some("4")),
+            extracted(None),
+            indexed,
+        ] {
             let want = json!({"type": "observation", "data": env.to_value()}).to_string();
             assert_eq!(observation_frame(&env), want);
         }
