@@ -153,3 +153,71 @@ def test_from_docker_image_with_a_broken_daemon_fails_clearly(monkeypatch, tmp_p
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(DockerUnavailableError, match="Cannot connect to the Docker daemon"):
         ReasoningGymEnv.from_docker_image("reasoning_gym-env:latest")
+
+
+def _serve(port: int):
+    import subprocess
+
+    from conftest import _healthy, rgym_bin
+
+    proc = subprocess.Popen(
+        [str(rgym_bin()), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    import time
+
+    deadline = time.monotonic() + 30
+    while not _healthy(f"http://127.0.0.1:{port}"):
+        assert proc.poll() is None and time.monotonic() < deadline, "rgym serve did not start"
+        time.sleep(0.05)
+    return proc
+
+
+def test_reconnect_resumes_after_the_server_restarts(oracle):
+    """Kill the server mid-run, start it again: a reconnect=True client goes
+    on with the same items; a plain client fails as before."""
+    import signal
+    import socket
+    import threading
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    items = oracle.items("leg_counting", 3, 6)
+    proc = _serve(port)
+    restarted = []
+    try:
+        env = ReasoningGymEnv(base_url=url, reconnect=True, reconnect_backoff_s=0.05,
+                              reconnect_backoff_max_s=0.5, max_reconnect_attempts=30)
+        plain = ReasoningGymEnv(base_url=url)
+        with env, plain:
+            assert env.reset(dataset_name="leg_counting", seed=3, size=6,
+                             answer_format="answer_tag").observation.question == items[0]["question"]
+            plain.reset(dataset_name="leg_counting", seed=3, size=6)
+            assert env.reset().observation.question == items[1]["question"]
+
+            # The server dies; a new one comes up a moment later.
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            timer = threading.Timer(0.5, lambda: restarted.append(_serve(port)))
+            timer.start()
+            # The step is sent again on the new connection, to the same item.
+            r = env.step(ReasoningGymAction(answer=f"<answer>{items[1]['answer']}</answer>"))
+            timer.join()
+            assert r.reward == 1.0
+            assert r.observation.metadata["extracted_answer"] == items[1]["answer"]
+            assert r.observation.correct_answer == items[1]["answer"]
+            assert env.async_client.reconnects >= 1
+            # Resets go on from where the session stood, wrapping at the end.
+            for want in [2, 3, 4, 5, 0]:
+                assert env.reset().observation.question == items[want]["question"]
+            # Without reconnect the lost connection is an error, as upstream.
+            with pytest.raises(Exception):
+                plain.step(ReasoningGymAction(answer="1"))
+    finally:
+        for p in [proc, *restarted]:
+            if p.poll() is None:
+                p.terminate()
+                p.wait(timeout=15)
