@@ -149,3 +149,14 @@ def test_trainer_answer_extraction(server_url, oracle):
     [score] = oracle.scores("leg_counting", 42, 10, {0: "4"})
     out = run_example("trainer_answer_extraction.py", server_url).stdout
     assert out == f"Scored: '4'\nReward: {score}\n"
+
+
+def test_trainer_resume(server_url, oracle):
+    items = oracle.items("leg_counting", 42, 100, count=7)
+    [score] = oracle.scores("leg_counting", 42, 100, {5: "4"})
+    out = run_example("trainer_resume.py", server_url).stdout
+    assert out == (
+        f"Question 5: {items[5]['question']}\n"
+        f"Score: {score}\n"
+        f"Question 6: {items[6]['question']}\n"
+    )
