@@ -5,13 +5,15 @@
 ``{"index", "score"}`` per answer (plus ``"extracted_answer"`` when an
 ``answer_format`` is given), the scores a session's steps would give.
 Nothing is kept between requests, so any replica behind a load balancer
-answers. Standard library only.
+answers. Standard library only. With rgym's optional auth, pass ``token=``
+(default ``$RGYM_TOKEN``).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import json
+import os
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -52,14 +54,14 @@ def _opener(url: str) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(urllib.request.ProxyHandler({}) if loopback else urllib.request.ProxyHandler())
 
 
-def _post(base_url: str, path: str, body: Dict[str, Any], accept: str, timeout: float):
+def _post(base_url: str, path: str, body: Dict[str, Any], accept: str, timeout: float,
+          token: Optional[str]):
     url = http_url(base_url) + path
-    req = urllib.request.Request(
-        url,
-        data=json.dumps(body).encode(),
-        headers={"Content-Type": "application/json", "Accept": accept},
-        method="POST",
-    )
+    headers = {"Content-Type": "application/json", "Accept": accept}
+    token = token if token is not None else os.environ.get("RGYM_TOKEN") or None
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers, method="POST")
     try:
         return _opener(url).open(req, timeout=timeout)
     except urllib.error.HTTPError as e:
@@ -93,6 +95,7 @@ def generate_batch(
     dataset_specs: Optional[List[dict]] = None,
     stream: bool = False,
     timeout: float = 120.0,
+    token: Optional[str] = None,
 ) -> Union[List[Dict[str, Any]], Iterator[Dict[str, Any]]]:
     """Items ``start..start+count`` of a dataset (all ``< size``).
 
@@ -103,9 +106,9 @@ def generate_batch(
     body = _dataset(dataset_name, seed, size, dataset_config, dataset_specs)
     body.update(start=start, count=count)
     if not stream:
-        with _post(base_url, "/v1/generate", body, "application/json", timeout) as r:
+        with _post(base_url, "/v1/generate", body, "application/json", timeout, token) as r:
             return json.load(r)
-    return _rows(_post(base_url, "/v1/generate", body, "application/x-ndjson", timeout))
+    return _rows(_post(base_url, "/v1/generate", body, "application/x-ndjson", timeout, token))
 
 
 def _rows(response) -> Iterator[Dict[str, Any]]:
@@ -130,6 +133,7 @@ def score_batch(
     dataset_config: Optional[dict] = None,
     dataset_specs: Optional[List[dict]] = None,
     timeout: float = 120.0,
+    token: Optional[str] = None,
 ) -> List[Dict[str, Any]]:
     """Scores ``answers`` (``{"index", "answer"}`` mappings or ``(index,
     answer)`` pairs; an answer may be ``None``), one row each, in order."""
@@ -137,7 +141,7 @@ def score_batch(
     body["answers"] = [_answer(a) for a in answers]
     if answer_format is not None:
         body["answer_format"] = answer_format
-    with _post(base_url, "/v1/score", body, "application/json", timeout) as r:
+    with _post(base_url, "/v1/score", body, "application/json", timeout, token) as r:
         return json.load(r)
 
 

@@ -11,6 +11,7 @@ as written.
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ from openenv.core.containers.runtime import LocalDockerProvider
 from openenv.core.env_client import EnvClient
 from openenv.core.env_server.types import State
 from openenv.core.sync_client import SyncEnvClient
+from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed
 
 from . import batch
@@ -60,9 +62,13 @@ class AsyncReasoningGymEnv(
         max_reconnect_attempts: int = 8,
         reconnect_backoff_s: float = 0.25,
         reconnect_backoff_max_s: float = 10.0,
+        token: Optional[str] = None,
         **kwargs: Any,
     ):
         super().__init__(base_url, *args, **kwargs)
+        # rgym's optional auth: a bearer token for the socket and the batch
+        # routes (default: $RGYM_TOKEN).
+        self.token = token if token is not None else os.environ.get("RGYM_TOKEN") or None
         self._reconnect = reconnect
         self._max_attempts = max_reconnect_attempts
         self._backoff = reconnect_backoff_s
@@ -174,6 +180,22 @@ class AsyncReasoningGymEnv(
             step_count=payload.get("step_count", 0),
         )
 
+    async def connect(self) -> "AsyncReasoningGymEnv":
+        if self.token is None or self._ws is not None:
+            await super().connect()
+            return self
+        # openenv's connect, plus the Authorization header.
+        try:
+            self._ws = await ws_connect(
+                self._ws_url,
+                open_timeout=self._connect_timeout,
+                max_size=self._max_message_size,
+                additional_headers={"Authorization": f"Bearer {self.token}"},
+            )
+        except Exception as e:
+            raise ConnectionError(f"Failed to connect to {self._ws_url}: {e}") from e
+        return self
+
     @property
     def http_url(self) -> str:
         """The server's ``http(s)://host:port``, whatever form ``base_url`` took."""
@@ -184,10 +206,12 @@ class AsyncReasoningGymEnv(
         ``stream`` here: the rows come back as one list). Stateless: it does
         not touch this client's session."""
         kwargs.pop("stream", None)
+        kwargs.setdefault("token", self.token)
         return await asyncio.to_thread(batch.generate_batch, self.http_url, dataset_name, **kwargs)
 
     async def score_batch(self, dataset_name: str, **kwargs: Any) -> List[Dict[str, Any]]:
         """rgym's ``POST /v1/score`` (see :func:`batch.score_batch`)."""
+        kwargs.setdefault("token", self.token)
         return await asyncio.to_thread(batch.score_batch, self.http_url, dataset_name, **kwargs)
 
 
@@ -236,6 +260,7 @@ class ReasoningGymEnv(SyncEnvClient[ReasoningGymAction, ReasoningGymObservation,
         max_reconnect_attempts: int = 8,
         reconnect_backoff_s: float = 0.25,
         reconnect_backoff_max_s: float = 10.0,
+        token: Optional[str] = None,
     ):
         super().__init__(
             AsyncReasoningGymEnv(
@@ -249,6 +274,7 @@ class ReasoningGymEnv(SyncEnvClient[ReasoningGymAction, ReasoningGymObservation,
                 max_reconnect_attempts=max_reconnect_attempts,
                 reconnect_backoff_s=reconnect_backoff_s,
                 reconnect_backoff_max_s=reconnect_backoff_max_s,
+                token=token,
             )
         )
 
@@ -257,6 +283,7 @@ class ReasoningGymEnv(SyncEnvClient[ReasoningGymAction, ReasoningGymObservation,
         request, as ``rgym generate`` writes them; ``stream=True`` iterates
         over them as they arrive (see :func:`batch.generate_batch`).
         Stateless: this client's session is not touched."""
+        kwargs.setdefault("token", self._async.token)
         return batch.generate_batch(self._async.http_url, dataset_name, **kwargs)
 
     def score_batch(self, dataset_name: str, **kwargs: Any) -> List[Dict[str, Any]]:
@@ -264,6 +291,7 @@ class ReasoningGymEnv(SyncEnvClient[ReasoningGymAction, ReasoningGymObservation,
         or ``{"index", "answer"}`` mappings, scored as steps would score them,
         optionally after ``answer_format`` extraction (see
         :func:`batch.score_batch`)."""
+        kwargs.setdefault("token", self._async.token)
         return batch.score_batch(self._async.http_url, dataset_name, **kwargs)
 
     def sync(self) -> "ReasoningGymEnv":

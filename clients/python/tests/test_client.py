@@ -155,7 +155,8 @@ def test_from_docker_image_with_a_broken_daemon_fails_clearly(monkeypatch, tmp_p
         ReasoningGymEnv.from_docker_image("reasoning_gym-env:latest")
 
 
-def _serve(port: int):
+def _serve(port: int, env=None):
+    import os
     import subprocess
 
     from conftest import _healthy, rgym_bin
@@ -164,6 +165,7 @@ def _serve(port: int):
         [str(rgym_bin()), "serve", "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=dict(os.environ, **(env or {})),
     )
     import time
 
@@ -221,3 +223,36 @@ def test_reconnect_resumes_after_the_server_restarts(oracle):
             if p.poll() is None:
                 p.terminate()
                 p.wait(timeout=15)
+
+
+def test_token_auth(oracle, tmp_path, monkeypatch):
+    """A server with auth_tokens: the client's token= (or $RGYM_TOKEN) opens
+    the socket and the batch routes; without it the server refuses."""
+    import socket
+
+    tokens = tmp_path / "tokens"
+    tokens.write_text("trainer-token-1\n")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    proc = _serve(port, {"RGYM_AUTH_TOKENS": str(tokens)})
+    try:
+        [first] = oracle.items("leg_counting", 1, 5, count=1)
+        with ReasoningGymEnv(base_url=url, token="trainer-token-1") as env:
+            r = env.reset(dataset_name="leg_counting", seed=1, size=5)
+            assert r.observation.question == first["question"]
+            assert env.generate_batch("leg_counting", seed=1, size=5, count=1) == [first]
+        with pytest.raises(ConnectionError):
+            with ReasoningGymEnv(base_url=url) as env:
+                env.reset()
+        with pytest.raises(BatchError) as refused:
+            generate_batch(url, "leg_counting", seed=1, size=5, count=1)
+        assert refused.value.status == 401
+        monkeypatch.setenv("RGYM_TOKEN", "trainer-token-1")
+        with ReasoningGymEnv(base_url=url) as env:
+            assert env.reset(dataset_name="leg_counting", seed=1, size=5).observation.question == first["question"]
+        assert score_batch(url, "leg_counting", seed=1, size=5, answers=[(0, first["answer"])])[0]["score"] == 1.0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use tokio::sync::watch;
 
+use crate::auth::Auth;
 use crate::mcp::Mcp;
 use crate::pool::Pool;
 use crate::sessions::Sessions;
@@ -24,6 +25,8 @@ pub struct AppState {
     pub sessions: Arc<Sessions>,
     pub mcp: Mcp,
     pub web: Option<WebEnv>,
+    /// The tokens every route but `/health` requires, when `auth_tokens` is set.
+    pub auth: Option<Auth>,
     shutting_down: AtomicBool,
     shutdown_tx: watch::Sender<bool>,
     /// HTTP requests being answered (a WebSocket upgrade only while it is
@@ -44,6 +47,7 @@ impl AppState {
             mcp: Mcp::new(sessions.clone()),
             sessions,
             web: settings.web_interface.then(WebEnv::new),
+            auth: None,
             shutting_down: AtomicBool::new(false),
             shutdown_tx: watch::channel(false).0,
             http_in_flight: Arc::default(),

@@ -39,6 +39,8 @@ pub struct Metrics {
     pub scores: HistogramVec,
     /// Label `route`: the matched HTTP route pattern.
     pub http_requests: IntCounterVec,
+    /// Requests refused for want of a valid token (`auth_tokens`).
+    pub auth_refused: IntCounter,
     /// Label `work`: building, generating, scoring. Work sent to the worker pool
     /// (datasets not yet known to be cheap); the rest runs inline.
     pub offloaded: IntCounterVec,
@@ -171,6 +173,11 @@ impl Metrics {
                 "rgym_http_requests_total",
                 "HTTP requests, by route",
                 "route",
+            ),
+            auth_refused: counter(
+                &r,
+                "rgym_auth_refused_total",
+                "Requests refused for want of a valid bearer token",
             ),
             offloaded: counter_vec(
                 &r,

@@ -7,10 +7,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_web::dev::ServerHandle;
-use actix_web::{web as aweb, App, HttpServer};
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServerHandle, ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{self, Next};
+use actix_web::{web as aweb, App, HttpResponse, HttpServer};
 
 use crate::app::AppState;
+use crate::auth::{Auth, Passed};
 use crate::logging::init_logging;
 use crate::metrics;
 use crate::settings::{ServeArgs, Settings};
@@ -144,7 +148,13 @@ impl RunningServer {
 
 /// Binds and starts serving; must run inside an actix system.
 pub async fn start(settings: Settings) -> io::Result<RunningServer> {
-    let app = Arc::new(AppState::new(settings));
+    let auth = match &settings.auth_tokens {
+        Some(path) => Some(Auth::load(path).map_err(io::Error::other)?),
+        None => None,
+    };
+    let mut state = AppState::new(settings);
+    state.auth = auth;
+    let app = Arc::new(state);
     if let Some(t) = app.settings.idle_timeout {
         app.sessions.spawn_reaper(t);
     }
@@ -173,6 +183,7 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
                     r
                 }
             })
+            .wrap(middleware::from_fn(require_token))
             .configure(|cfg| http::configure(cfg, web_interface))
             .default_service(aweb::to(http::reply::not_found))
     })
@@ -198,6 +209,12 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     let server = server.run();
     let handle = server.handle();
     let task = actix_rt::spawn(server);
+    if app.auth.is_none() && !addr.ip().is_loopback() {
+        tracing::warn!(
+            %addr,
+            "no auth_tokens: anyone who can reach this address can use the server"
+        );
+    }
     tracing::info!(
         %addr,
         max_sessions = app.settings.max_sessions,
@@ -210,6 +227,70 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
         handle,
         task,
     })
+}
+
+/// With `auth_tokens`: a request without a valid token gets 401 (PROTOCOL.md
+/// §4.6); one that showed its token in the URL gets the cookie that lets the
+/// page's own requests pass.
+async fn require_token(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let app = req.app_data::<crate::app::App>().cloned();
+    let Some(auth) = app.as_ref().and_then(|a| a.auth.as_ref()) else {
+        return Ok(next.call(req).await?.map_into_left_body());
+    };
+    let path = req.path();
+    let public = path == "/health"
+        || (path == "/metrics" && app.as_ref().is_some_and(|a| a.settings.metrics_public));
+    if public {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
+    let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
+    let passed = auth.check(
+        path,
+        req.query_string(),
+        header(header::AUTHORIZATION),
+        header(header::COOKIE),
+    );
+    match passed {
+        None => {
+            metrics::metrics().auth_refused.inc();
+            let refused = HttpResponse::Unauthorized()
+                .insert_header((header::WWW_AUTHENTICATE, "Bearer"))
+                .content_type("application/json")
+                .body(r#"{"detail":"a valid bearer token is required (Authorization: Bearer <token>)"}"#);
+            Ok(req.into_response(refused).map_into_right_body())
+        }
+        Some(Passed::Query) => {
+            let cookie = Auth::cookie_for(req.query_string());
+            let mut res = next.call(req).await?;
+            if let Some(value) = cookie.and_then(|c| header::HeaderValue::from_str(&c).ok()) {
+                res.headers_mut().insert(header::SET_COOKIE, value);
+            }
+            Ok(res.map_into_left_body())
+        }
+        Some(_) => Ok(next.call(req).await?.map_into_left_body()),
+    }
+}
+
+/// Re-reads `auth_tokens` on each SIGHUP; a file that fails to read leaves
+/// the tokens in force.
+fn reload_tokens_on_hangup(app: Arc<AppState>) {
+    #[cfg(unix)]
+    actix_rt::spawn(async move {
+        use tokio::signal::unix::{signal, SignalKind};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else {
+            return;
+        };
+        while hup.recv().await.is_some() {
+            match app.auth.as_ref().map(Auth::reload) {
+                Some(Ok(n)) => tracing::info!(tokens = n, "SIGHUP: reloaded auth_tokens"),
+                Some(Err(e)) => tracing::error!(error = %e, "SIGHUP: kept the tokens in force"),
+                None => {}
+            }
+        }
+    });
 }
 
 /// Resolves on the first SIGINT or SIGTERM.
@@ -241,6 +322,7 @@ pub fn run(settings: Settings) -> io::Result<()> {
     raise_fd_limit(settings.max_sessions);
     actix_rt::System::new().block_on(async move {
         let server = start(settings).await?;
+        reload_tokens_on_hangup(server.app.clone());
         let stop = server.stop_handle();
         actix_rt::spawn(async move {
             let sig = signal().await;

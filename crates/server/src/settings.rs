@@ -64,6 +64,11 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// The `/web` routes of PROTOCOL.md §8.
     pub web_interface: bool,
+    /// A file of bearer tokens, one a line; when set every route but
+    /// `/health` requires one (reloaded on SIGHUP). `None`: no auth.
+    pub auth_tokens: Option<PathBuf>,
+    /// `/metrics` answers without a token even when auth is on.
+    pub metrics_public: bool,
 }
 
 impl Default for Settings {
@@ -86,6 +91,8 @@ impl Default for Settings {
             shutdown_timeout: Duration::from_secs(10),
             log_format: LogFormat::Text,
             web_interface: false,
+            auth_tokens: None,
+            metrics_public: false,
         }
     }
 }
@@ -124,6 +131,9 @@ pub struct Overrides {
     pub shutdown_timeout: Option<f64>,
     pub log_format: Option<LogFormat>,
     pub web_interface: Option<bool>,
+    /// A path; an empty string turns auth off.
+    pub auth_tokens: Option<String>,
+    pub metrics_public: Option<bool>,
 }
 
 fn secs(key: &str, v: f64) -> Result<Duration, SettingsError> {
@@ -188,6 +198,12 @@ impl Settings {
         }
         if let Some(v) = o.web_interface {
             self.web_interface = v;
+        }
+        if let Some(v) = &o.auth_tokens {
+            self.auth_tokens = (!v.is_empty()).then(|| PathBuf::from(v));
+        }
+        if let Some(v) = o.metrics_public {
+            self.metrics_public = v;
         }
         self.check()
     }
@@ -290,6 +306,8 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
                 o.log_format = Some(v.parse().map_err(|e| SettingsError(format!("{k}: {e}")))?)
             }
             "RGYM_WEB_INTERFACE" => web_rgym = Some(truthy(v)),
+            "RGYM_AUTH_TOKENS" => o.auth_tokens = Some(v.to_string()),
+            "RGYM_METRICS_PUBLIC" => o.metrics_public = Some(truthy(v)),
             "ENABLE_WEB_INTERFACE" if o.web_interface.is_none() => {
                 o.web_interface = Some(truthy(v))
             }
@@ -444,6 +462,8 @@ mod tests {
             "shutdown_timeout",
             "log_format",
             "web_interface",
+            "auth_tokens",
+            "metrics_public",
         ] {
             assert!(text.contains(&format!("\n{key} =")), "{key} missing");
         }

@@ -353,7 +353,10 @@ async fn reset_resumes_at_an_index() {
     let plain = ws.reset(base.clone()).await;
     assert!(plain.get("index").is_none());
     let state = ws.state().await;
-    assert!(state.get("index").is_none() && state.get("cursor").is_none(), "{state}");
+    assert!(
+        state.get("index").is_none() && state.get("cursor").is_none(),
+        "{state}"
+    );
 
     // Resume at item 3 of the same dataset.
     let mut at3 = base.clone();
@@ -361,7 +364,10 @@ async fn reset_resumes_at_an_index() {
     let r = ws.reset(at3).await;
     check_indexed(&r, &question(&ds, 3), 3);
     let state = ws.state().await;
-    assert_eq!((state["index"].clone(), state["cursor"].clone()), (json!(3), json!(4)));
+    assert_eq!(
+        (state["index"].clone(), state["cursor"].clone()),
+        (json!(3), json!(4))
+    );
     // The step grades item 3; the next plain resets go on from there, wrapping.
     let stepped = ws.step(&item(&ds, 3).answer).await;
     check_step(&stepped, &ds, 3, &item(&ds, 3).answer);
@@ -380,7 +386,13 @@ async fn reset_resumes_at_an_index() {
         let err = ws
             .error(&json!({"type": "reset", "data": p}), "EXECUTION_ERROR")
             .await;
-        assert!(err["message"].as_str().unwrap_or_default().contains("index"), "{bad}: {err}");
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("index"),
+            "{bad}: {err}"
+        );
     }
     let r = ws.reset(json!({})).await;
     check_indexed(&r, &question(&ds, 3), 3);
