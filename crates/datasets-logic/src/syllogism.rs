@@ -6,8 +6,6 @@
 //! them. Its sets of terms and of quantifiers are only counted and tested for
 //! membership, so no hash order shows.
 
-use std::fmt::Write;
-
 use dataset_core::{
     item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
@@ -165,13 +163,16 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
 }
 
 /// `_format_quantifier_statement`.
-fn format_statement((q, subject, predicate): Statement) -> String {
+/// `_format_quantifier_statement`, appended to `out`; the range it took.
+fn push_statement(out: &mut String, (q, subject, predicate): Statement) -> std::ops::Range<usize> {
+    let start = out.len();
     let (s, p) = (DEFAULT_TERMS[subject].1, DEFAULT_TERMS[predicate].1);
-    if q == SomeNot {
-        format!("Some {s} are not {p}")
-    } else {
-        format!("{} {s} are {p}", q.value())
-    }
+    out.push_str(if q == SomeNot { "Some" } else { q.value() });
+    out.push(' ');
+    out.push_str(s);
+    out.push_str(if q == SomeNot { " are not " } else { " are " });
+    out.push_str(p);
+    start..out.len()
 }
 
 /// `set(terms)` of at most four terms, as the distinct terms in first-seen
@@ -315,29 +316,49 @@ fn check_logical_equivalence(premise: Statement, conclusion: Statement) -> bool 
 
 /// The item from its three statements: the question, `Yes`/`No`, and the
 /// metadata (`selected_premise` only in the inversion branch).
-fn write_item(item: &mut Item, meta: Meta) {
-    item.question.clear();
-    // Writing to a `String` cannot fail.
-    let _ = write!(
-        item.question,
-        "Consider these statements:\n1. {}\n2. {}\n\n\
-         Does it logically follow that:\n{}?\n(Answer Yes or No)",
-        meta.premise1, meta.premise2, meta.conclusion
-    );
+fn write_item(item: &mut Item, d: Drawn) {
+    let q = &mut item.question;
+    q.clear();
+    q.push_str("Consider these statements:\n1. ");
+    let premise1 = push_statement(q, d.premise1);
+    q.push_str("\n2. ");
+    let premise2 = push_statement(q, d.premise2);
+    q.push_str("\n\nDoes it logically follow that:\n");
+    let conclusion = push_statement(q, d.conclusion);
+    q.push_str("?\n(Answer Yes or No)");
     item.answer.clear();
-    item.answer
-        .push_str(if meta.is_valid { "Yes" } else { "No" });
-    item.metadata.set_from_serialize(&meta);
+    item.answer.push_str(if d.is_valid { "Yes" } else { "No" });
+    // The metadata's statements are the question's own text.
+    let q = &item.question;
+    item.metadata.set_from_serialize(&Meta {
+        premise1: &q[premise1],
+        premise2: &q[premise2],
+        selected_premise: d.selected_premise,
+        conclusion: &q[conclusion],
+        is_valid: d.is_valid,
+        kind: d.kind,
+    });
+}
+
+/// What an item is made of, before it is written.
+struct Drawn {
+    premise1: Statement,
+    premise2: Statement,
+    /// Only in the inversion branch.
+    selected_premise: Option<u8>,
+    conclusion: Statement,
+    is_valid: bool,
+    kind: &'static str,
 }
 
 /// The item's own metadata, in the reference dict's order.
 #[derive(Serialize)]
-struct Meta {
-    premise1: String,
-    premise2: String,
+struct Meta<'a> {
+    premise1: &'a str,
+    premise2: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     selected_premise: Option<u8>,
-    conclusion: String,
+    conclusion: &'a str,
     is_valid: bool,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -399,11 +420,11 @@ impl Syllogism {
         };
         write_item(
             item,
-            Meta {
-                premise1: format_statement(premise1),
-                premise2: format_statement(premise2),
+            Drawn {
+                premise1,
+                premise2,
                 selected_premise: Some(selected),
-                conclusion: format_statement(conclusion),
+                conclusion,
                 is_valid: check_logical_equivalence(premise, conclusion),
                 kind: "inversion",
             },
@@ -439,11 +460,11 @@ impl Syllogism {
         ));
         write_item(
             item,
-            Meta {
-                premise1: format_statement(premise1),
-                premise2: format_statement(premise2),
+            Drawn {
+                premise1,
+                premise2,
                 selected_premise: None,
-                conclusion: format_statement(conclusion),
+                conclusion,
                 is_valid,
                 kind: "syllogism",
             },
