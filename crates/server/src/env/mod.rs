@@ -15,7 +15,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use dataset_core::input::{echo_json, read_seed, read_size};
+use dataset_core::input::echo_json;
 use dataset_core::{Item, Seed};
 use extract::AnswerFormat;
 use serde_json::{json, Map, Value};
@@ -29,8 +29,10 @@ use crate::protocol::{loc, string_type};
 pub use crate::protocol::{Envelope, Observation};
 use crate::supervisor::{DatasetKey, SharedDataset, Supervisor};
 
+mod build;
 pub(crate) mod curriculum;
 
+pub(crate) use build::{plan_build, Build};
 use curriculum::Curricular;
 
 pub const DEFAULT_DATASET: &str = "leg_counting";
@@ -77,14 +79,6 @@ impl Default for Env {
     fn default() -> Self {
         Env::new()
     }
-}
-
-/// A dataset to get or build: its key, and the config (without seed/size)
-/// to build it from.
-#[derive(Debug)]
-pub(crate) struct Build {
-    pub(crate) key: DatasetKey,
-    pub(crate) config: Map<String, Value>,
 }
 
 /// A validated reset, ready to run.
@@ -425,59 +419,6 @@ impl Env {
         let res = self.start_step(answer, sup).outcome(sup).await;
         self.finish_step(res, started)
     }
-}
-
-/// The dataset a reset (or a batch request) names: `dataset_name`, `seed`,
-/// `size` and `dataset_config` (or composite's `dataset_specs`), checked with
-/// the reset's messages.
-pub(crate) fn plan_build<'a>(
-    name: &Value,
-    get: &impl Fn(&str) -> Option<&'a Value>,
-) -> Result<Build, EnvError> {
-    let (Some(seed), Some(size)) = (get("seed"), get("size")) else {
-        return Err(exec(
-            "seed and size must be provided when dataset_name is specified",
-        ));
-    };
-    let Value::String(name) = name else {
-        return Err(EnvError::Execution(format!(
-            "dataset_name must be a string, got {}",
-            echo_json(name)
-        )));
-    };
-    // Any JSON integer: Python's `Random(seed + idx)` takes any int.
-    let seed = read_seed(seed).map_err(EnvError::Execution)?;
-    // Checked before anything is replaced: the reference hangs on size <= 0.
-    let size = read_size(size).map_err(exec)?;
-    let config = if name == "composite" {
-        let specs = get("dataset_specs")
-            .ok_or_else(|| exec("dataset_specs must be provided for composite datasets"))?;
-        match specs {
-            Value::Array(a) if a.is_empty() => {
-                return Err(exec("dataset_specs cannot be empty for composite datasets"))
-            }
-            Value::Array(_) => {}
-            _ => return Err(exec("dataset_specs must be a list of dataset specs")),
-        }
-        let mut config = Map::new();
-        config.insert("datasets".into(), specs.clone());
-        config
-    } else {
-        match get("dataset_config") {
-            None => Map::new(),
-            Some(Value::Object(m)) => m.clone(),
-            Some(other) => {
-                return Err(EnvError::Execution(format!(
-                    "dataset_config must be an object, got {}",
-                    echo_json(other)
-                )))
-            }
-        }
-    };
-    Ok(Build {
-        key: DatasetKey::new(name, &config, seed, size),
-        config,
-    })
 }
 
 impl ResetJob {

@@ -456,3 +456,6 @@ fn read_rule(v: &Value) -> Result<(Rule, &Value), EnvError> {
         start,
     ))
 }
+
+#[cfg(test)]
+mod tests;
