@@ -157,6 +157,10 @@ class AsyncReasoningGymEnv(
         # was scored rides beside the observation; the model stays upstream's.
         if "extracted_answer" in payload:
             metadata["extracted_answer"] = payload["extracted_answer"]
+        # rgym's curricula (reset with curriculum=...): the levels and the
+        # config they gave ride beside the observation too.
+        if "curriculum" in payload:
+            metadata["curriculum"] = payload["curriculum"]
         # rgym's resume by index: reset replies say which item they serve.
         self._reply_index = payload.get("index")
         observation = ReasoningGymObservation(
