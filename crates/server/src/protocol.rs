@@ -185,7 +185,8 @@ pub struct ResetRequest {
     /// in WebSocket sessions, `{"adaptive": {"window": 32, "raise_at": 0.8,
     /// "lower_at": 0.2, "start_level": 0}}` (every attribute up a level when
     /// the last `window` scores average `>= raise_at`, down at `<= lower_at`;
-    /// the next reset serves the new levels). A composite takes `{"levels":
+    /// the next reset serves the new levels; `start_level` may also be
+    /// levels as `levels` takes them). A composite takes `{"levels":
     /// {member: {attribute: level}}}` or `{"level": k}`, and adapts per
     /// member. The reply carries `curriculum` (levels and config).
     #[schema(value_type = Option<Object>)]

@@ -8,7 +8,8 @@
 //!   `{"levels": {member: {attr: k}}}` (members not named at their default
 //!   levels) or `{"level": k}` for every member.
 //! * `{"adaptive": {"window", "raise_at", "lower_at", "start_level"}}`: start
-//!   every attribute at `start_level`; after each step, once the last `window`
+//!   every attribute at `start_level` (or at levels given as `levels` takes
+//!   them, which is how a client resumes a session); after each step, once the last `window`
 //!   scores of items served at the current levels average `>= raise_at`,
 //!   every attribute goes up a level where it can (`<= lower_at`: down), and
 //!   that window starts again. A composite keeps levels and a window per
@@ -201,7 +202,13 @@ impl Curricular {
             },
             "adaptive" if sessions => {
                 let (rule, start) = read_rule(v)?;
-                (Form::Level(start), Some(rule))
+                // A level for every attribute, or levels as `levels` takes
+                // them (how a client resumes a session where it stood).
+                let form = match start {
+                    Value::Object(m) => Form::Levels(m),
+                    k => Form::Level(k),
+                };
+                (form, Some(rule))
             }
             other => {
                 return Err(exec(format!(

@@ -180,3 +180,32 @@ fn adaptive_levels_follow_the_window() {
     }
     assert_eq!(c.echo(Some("no"))["refused"], "no");
 }
+
+#[test]
+fn adaptive_may_start_at_given_levels() {
+    let c = plan(
+        json!({"adaptive": {"start_level": {"num_animals": 4}}}),
+        "leg_counting",
+        json!({}),
+    )
+    .unwrap();
+    assert!(c.is_adaptive());
+    assert_eq!(
+        c.echo(None)["levels"],
+        json!({"num_animals": 4, "num_instances": 0})
+    );
+    let specs = json!({"datasets": [{"name": "leg_counting"}]});
+    let c = plan(
+        json!({"adaptive": {"start_level": {"leg_counting": {"num_instances": 2}}}}),
+        "composite",
+        specs,
+    )
+    .unwrap();
+    assert_eq!(c.echo(None)["levels"]["leg_counting"]["num_instances"], 2);
+    assert!(msg(plan(
+        json!({"adaptive": {"start_level": {"nope": 1}}}),
+        "leg_counting",
+        json!({})
+    ))
+    .contains("does not exist"));
+}
