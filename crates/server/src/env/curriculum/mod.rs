@@ -369,6 +369,12 @@ fn composite_members(
         let Some(name) = spec.get("name").and_then(Value::as_str) else {
             continue;
         };
+        // The composite's own rule, checked here too: levels are per name.
+        if members.iter().any(|m: &Member| m.name == name) {
+            return Err(exec(
+                "Duplicate dataset names are not allowed in CompositeDataset",
+            ));
+        }
         let curriculum = curriculum_of(name)?;
         let levels = match form {
             Form::Level(_) => fixed_levels(curriculum, form)?,

@@ -114,6 +114,11 @@ fn composites_take_levels_per_member() {
         specs.clone()
     ))
     .contains("'gcd', which is not a member"));
+    let twice = json!({"datasets": [{"name": "gcd"}, {"name": "gcd"}]});
+    assert_eq!(
+        msg(plan(json!({"level": 1}), "composite", twice)),
+        "Duplicate dataset names are not allowed in CompositeDataset"
+    );
     let with_native = json!({"datasets": [{"name": "reverse_sort"}]});
     assert_eq!(
         msg(plan(json!({"level": 1}), "composite", with_native)),
