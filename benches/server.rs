@@ -49,6 +49,7 @@ fn observation_frame(c: &mut Criterion) {
             done: true,
             extracted_answer: None,
             index: None,
+            curriculum: None,
         };
         g.bench_function(BenchmarkId::new("step/borrowed", name), |b| {
             b.iter(|| ws::observation_frame(std::hint::black_box(&step)))

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use dataset_core::config::{describe as describe_config, describe_json, ConfigDoc};
+use dataset_core::curriculum::{Curriculum, Kind};
 use dataset_core::input::{self, IntError};
 use dataset_core::{export, DatasetInfo, Seeded};
 use extract::AnswerFormat;
@@ -200,12 +201,57 @@ pub fn describe(args: &DescribeArgs) -> CliResult {
         dataset_core::DatasetError::UnknownDataset(args.dataset.clone()).to_string()
     })?;
     let doc = describe_config(info);
+    let curriculum = datasets::curriculum(info.name);
     let out = if args.json {
-        describe_json(info, &doc, Some(parity(info.name)), false).to_string() + "\n"
+        let mut json = describe_json(info, &doc, Some(parity(info.name)), false);
+        if let (Some(c), Some(m)) = (curriculum, json.as_object_mut()) {
+            m.insert("curriculum".into(), c.to_json());
+        }
+        json.to_string() + "\n"
     } else {
-        describe_text(info, &doc)
+        let mut text = describe_text(info, &doc);
+        if let Some(c) = curriculum {
+            text.push_str(&describe_curriculum(c));
+        }
+        text
     };
     write_stdout(out.as_bytes())
+}
+
+/// A curriculum's attributes and levels, after the rules.
+fn describe_curriculum(c: &Curriculum) -> String {
+    let mut out = format!(
+        "\ncurriculum: {} (reasoning-gym's; in reset: curriculum={{\"level\": k}} or {{\"levels\": {{attribute: k}}}})\n",
+        c.name
+    );
+    for a in &c.attributes {
+        let fields = match &a.kind {
+            Kind::Scalar { field } => format!("{field} = levels[k]"),
+            Kind::Range {
+                lower_field,
+                upper_field,
+                ensure_interval,
+            } => {
+                let upto = if *ensure_interval {
+                    "levels[k + 1] (capped)"
+                } else {
+                    "levels[k]"
+                };
+                format!("{lower_field}..{upper_field} = levels[0]..{upto}")
+            }
+        };
+        out.push_str(&format!("  {}: {fields}", a.name));
+        if let Some(d) = &a.description {
+            out.push_str(&format!(" ({d})"));
+        }
+        let levels: Vec<String> = a.levels.iter().map(Value::to_string).collect();
+        out.push_str(&format!(
+            "\n    {} levels: {}\n",
+            levels.len(),
+            levels.join(", ")
+        ));
+    }
+    out
 }
 
 fn describe_text(info: &DatasetInfo, doc: &ConfigDoc) -> String {

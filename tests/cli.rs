@@ -544,6 +544,44 @@ fn describe_shows_fields_defaults_and_rules() {
 }
 
 #[test]
+fn describe_lists_the_curriculum() {
+    let text = stdout(&rgym(&["describe", "leg_counting"], None));
+    assert!(
+        text.contains("\ncurriculum: LegCountingCurriculum"),
+        "{text}"
+    );
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("num_instances:"))
+        .expect("num_instances listed");
+    assert!(line.contains("min_instances..max_instances"), "{line}");
+    assert!(
+        text.contains("10 levels: 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024"),
+        "{text}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(&rgym(
+        &["describe", "leg_counting", "--json"],
+        None,
+    )))
+    .unwrap();
+    let c = datasets::curriculum("leg_counting").unwrap();
+    assert_eq!(json["curriculum"], c.to_json());
+    assert_eq!(json["curriculum"]["attributes"][0]["kind"], "range");
+    assert_eq!(json["curriculum"]["attributes"][1]["ensure_interval"], true);
+
+    // rgym's own datasets have none: no section, no key.
+    let text = stdout(&rgym(&["describe", "reverse_sort"], None));
+    assert!(!text.contains("curriculum:"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&rgym(
+        &["describe", "reverse_sort", "--json"],
+        None,
+    )))
+    .unwrap();
+    assert!(json.get("curriculum").is_none());
+}
+
+#[test]
 fn describe_works_for_every_dataset_and_rejects_unknown_ones() {
     for d in datasets::registry() {
         let out = rgym(&["describe", d.name, "--json"], None);

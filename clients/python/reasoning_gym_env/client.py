@@ -50,8 +50,9 @@ class AsyncReasoningGymEnv(
     call finds the connection gone (1001/1006, or the server not reachable)
     it reconnects with exponential backoff and full jitter (``reconnect_backoff_s``
     doubling up to ``reconnect_backoff_max_s``, at most ``max_reconnect_attempts``
-    tries), resets the new session to the dataset and item it was on, and sends
-    the call again (scoring is pure, so a step sent twice scores the same).
+    tries), resets the new session to the dataset and item it was on (an
+    adaptive curriculum at the levels that served it), and sends the call
+    again (scoring is pure, so a step sent twice scores the same).
     """
 
     def __init__(
@@ -80,6 +81,8 @@ class AsyncReasoningGymEnv(
         self._answer_format: Optional[str] = None
         self._index: Optional[int] = None
         self._reply_index: Optional[int] = None
+        # The levels of an adaptive curriculum the last reset served.
+        self._levels: Optional[Dict[str, Any]] = None
         self.reconnects = 0
 
     async def reset(self, **kwargs: Any) -> StepResult[ReasoningGymObservation]:
@@ -105,6 +108,9 @@ class AsyncReasoningGymEnv(
         if params.get("answer_format") is not None:
             self._answer_format = params["answer_format"]
         self._index = self._reply_index
+        curriculum = result.observation.metadata.get("curriculum")
+        if curriculum is not None or names_dataset:
+            self._levels = (curriculum or {}).get("levels")
         return result
 
     async def step(self, action: ReasoningGymAction, **kwargs: Any) -> StepResult[ReasoningGymObservation]:
@@ -122,6 +128,12 @@ class AsyncReasoningGymEnv(
         """On a new connection: the session's dataset at its current item."""
         params: Dict[str, Any] = dict(self._dataset_params or {})
         params["index"] = self._index
+        # An adaptive curriculum resumes at the levels that served the item
+        # (its score window starts afresh).
+        curriculum = params.get("curriculum")
+        if isinstance(curriculum, dict) and "adaptive" in curriculum and self._levels is not None:
+            adaptive = dict(curriculum["adaptive"] or {}, start_level=self._levels)
+            params["curriculum"] = {"adaptive": adaptive}
         if self._answer_format is not None:
             params["answer_format"] = self._answer_format
         await EnvClient.reset(self, **params)
@@ -157,6 +169,10 @@ class AsyncReasoningGymEnv(
         # was scored rides beside the observation; the model stays upstream's.
         if "extracted_answer" in payload:
             metadata["extracted_answer"] = payload["extracted_answer"]
+        # rgym's curricula (reset with curriculum=...): the levels and the
+        # config they gave ride beside the observation too.
+        if "curriculum" in payload:
+            metadata["curriculum"] = payload["curriculum"]
         # rgym's resume by index: reset replies say which item they serve.
         self._reply_index = payload.get("index")
         observation = ReasoningGymObservation(

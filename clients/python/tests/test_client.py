@@ -225,6 +225,54 @@ def test_reconnect_resumes_after_the_server_restarts(oracle):
                 p.wait(timeout=15)
 
 
+def test_reconnect_keeps_an_adaptive_curriculum_where_it_stood(oracle):
+    """A session whose adaptive curriculum climbed resumes, after the server
+    restarts, at the levels that served its item: the resent step scores it."""
+    import signal
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    # lower_at below any score: levels only go up here.
+    adaptive = {"adaptive": {"window": 1, "raise_at": 1.0, "lower_at": -1.0}}
+    proc = _serve(port)
+    restarted = []
+    try:
+        env = ReasoningGymEnv(base_url=url, reconnect=True, reconnect_backoff_s=0.05,
+                              reconnect_backoff_max_s=0.5, max_reconnect_attempts=30)
+        with env:
+            r = env.reset(dataset_name="leg_counting", seed=3, size=50, curriculum=adaptive)
+            for _ in range(3):
+                # Step to see the answer, then answer right: up a level each time.
+                answer = env.step(ReasoningGymAction(answer="?")).observation.correct_answer
+                env.step(ReasoningGymAction(answer=answer))
+                r = env.reset()
+            curriculum = r.observation.metadata["curriculum"]
+            assert curriculum["levels"]["num_animals"] == 3, curriculum
+            items = oracle.items("leg_counting", 3, 50, config=curriculum["dataset_config"])
+            current = items[env.async_client._index]
+            assert r.observation.question == current["question"]
+
+            # The server dies and comes back; the resent step scores the
+            # same item, served again at the same levels.
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            restarted.append(_serve(port))
+            step = env.step(ReasoningGymAction(answer=current["answer"]))
+            assert env.async_client.reconnects >= 1
+            assert step.reward == 1.0 and step.observation.correct_answer == current["answer"]
+            # ... and counts: the next reset is a level up.
+            levels = env.reset().observation.metadata["curriculum"]["levels"]
+            assert levels["num_animals"] == 4, levels
+    finally:
+        for p in [proc, *restarted]:
+            if p.poll() is None:
+                p.terminate()
+                p.wait(timeout=15)
+
+
 def test_token_auth(oracle, tmp_path, monkeypatch):
     """A server with auth_tokens: the client's token= (or $RGYM_TOKEN) opens
     the socket and the batch routes; without it the server refuses."""

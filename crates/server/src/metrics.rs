@@ -37,6 +37,9 @@ pub struct Metrics {
     pub datasets_live: IntGauge,
     /// Label `dataset` (the item's source dataset for composites).
     pub scores: HistogramVec,
+    /// Label `dataset` (a composite's member): the highest attribute level
+    /// of each item a reset served under a curriculum.
+    pub curriculum_levels: HistogramVec,
     /// Label `route`: the matched HTTP route pattern.
     pub http_requests: IntCounterVec,
     /// Requests refused for want of a valid token (`auth_tokens`).
@@ -58,6 +61,11 @@ const LATENCY_BUCKETS: &[f64] = &[
     5.0, 10.0, 30.0,
 ];
 const SCORE_BUCKETS: &[f64] = &[0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 1.0];
+/// Curriculum levels are small integers (reasoning-gym's longest attribute
+/// has 36 levels).
+const LEVEL_BUCKETS: &[f64] = &[
+    0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 12.0, 15.0, 20.0, 30.0,
+];
 
 fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
     let m = IntCounter::new(name, help).expect("valid metric name");
@@ -168,6 +176,12 @@ impl Metrics {
                 "Distinct dataset instances shared by the sessions",
             ),
             scores: histogram_vec(&r, "rgym_scores", "Scores given, by dataset", SCORE_BUCKETS),
+            curriculum_levels: histogram_vec(
+                &r,
+                "rgym_curriculum_level",
+                "Highest curriculum level of the items served under a curriculum, by dataset",
+                LEVEL_BUCKETS,
+            ),
             http_requests: counter_vec(
                 &r,
                 "rgym_http_requests_total",

@@ -15,7 +15,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use dataset_core::input::{echo_json, read_seed, read_size};
+use dataset_core::input::echo_json;
 use dataset_core::{Item, Seed};
 use extract::AnswerFormat;
 use serde_json::{json, Map, Value};
@@ -29,13 +29,20 @@ use crate::protocol::{loc, string_type};
 pub use crate::protocol::{Envelope, Observation};
 use crate::supervisor::{DatasetKey, SharedDataset, Supervisor};
 
+mod build;
+pub(crate) mod curriculum;
+
+pub(crate) use build::{plan_build, Build};
+use curriculum::Curricular;
+
 pub const DEFAULT_DATASET: &str = "leg_counting";
 pub const DEFAULT_SEED: i64 = 42;
 pub const DEFAULT_SIZE: u64 = 1000;
 
 /// The reset parameters the reference's `reset` signature accepts, and
-/// rgym's opt-in `answer_format` and `index`; any other key is dropped.
-const RESET_KEYS: [&str; 8] = [
+/// rgym's opt-in `answer_format`, `index` and `curriculum`; any other key is
+/// dropped.
+const RESET_KEYS: [&str; 9] = [
     "dataset_name",
     "dataset_config",
     "dataset_specs",
@@ -44,6 +51,7 @@ const RESET_KEYS: [&str; 8] = [
     "episode_id",
     "answer_format",
     "index",
+    "curriculum",
 ];
 
 pub struct Env {
@@ -60,20 +68,17 @@ pub struct Env {
     /// The current item's index, once a reset has named an `index`: from
     /// then on reset replies and the state report where the session stands.
     reported_index: Option<u64>,
+    /// The curriculum the session's dataset was derived by (opt-in
+    /// `curriculum`), until a reset names another dataset.
+    curriculum: Option<Box<Curricular>>,
+    /// What the last reset reply showed of it (`None`: nothing).
+    curriculum_echo: Option<Value>,
 }
 
 impl Default for Env {
     fn default() -> Self {
         Env::new()
     }
-}
-
-/// A dataset to get or build: its key, and the config (without seed/size)
-/// to build it from.
-#[derive(Debug)]
-pub(crate) struct Build {
-    pub(crate) key: DatasetKey,
-    pub(crate) config: Map<String, Value>,
 }
 
 /// A validated reset, ready to run.
@@ -88,6 +93,13 @@ pub struct ResetJob {
     /// Serve from index 0, not the cursor: the reset names a dataset (any
     /// such reset restarts it), or the session has none yet.
     restart: bool,
+    /// The reset names a dataset: it replaces the session's curriculum.
+    names_dataset: bool,
+    /// The curriculum the reset asks for, which `build` was derived by.
+    curriculum: Option<Box<Curricular>>,
+    /// `build` is the session's adaptive curriculum at its new levels: if
+    /// it is refused, the reset serves from `dataset` instead.
+    rebuild: bool,
 }
 
 pub struct ResetOutcome {
@@ -98,6 +110,10 @@ pub struct ResetOutcome {
     answer_format: Option<AnswerFormat>,
     /// The reset named an `index`.
     indexed: bool,
+    names_dataset: bool,
+    curriculum: Option<Box<Curricular>>,
+    /// Why the adaptive rebuild was refused, when it was.
+    refused: Option<String>,
 }
 
 pub struct StepJob {
@@ -161,6 +177,8 @@ impl Env {
             step_count: 0,
             answer_format: None,
             reported_index: None,
+            curriculum: None,
+            curriculum_echo: None,
         }
     }
 
@@ -228,18 +246,44 @@ impl Env {
                 ))
             })?),
         };
-        let build = match get("dataset_name") {
+        let mut build = match get("dataset_name") {
             None => None,
             Some(name) => Some(Box::new(plan_build(name, &get)?)),
         };
+        let names_dataset = build.is_some();
+        let mut curriculum = None;
+        let mut rebuild = false;
+        match (get("curriculum"), &mut build) {
+            (Some(v), Some(b)) => {
+                let k = &b.key;
+                let c = Curricular::plan(v, &k.name, &b.config, &k.seed, k.size, true)?;
+                let (key, config) = c.dataset();
+                **b = Build { key, config };
+                curriculum = Some(Box::new(c));
+            }
+            (Some(_), None) => return Err(exec("curriculum needs dataset_name in the same reset")),
+            (None, None) => {
+                // An adaptive curriculum whose levels moved: the same
+                // dataset at the new levels, the cursor going on.
+                if let Some(c) = self.curriculum.as_ref().filter(|c| c.needs_rebuild()) {
+                    let (key, config) = c.dataset();
+                    build = Some(Box::new(Build { key, config }));
+                    rebuild = true;
+                }
+            }
+            (None, Some(_)) => {}
+        }
         Ok(ResetJob {
-            restart: build.is_some() || self.dataset.is_none(),
+            restart: names_dataset || self.dataset.is_none(),
             build,
             dataset: self.dataset.clone(),
             cursor: self.cursor,
             episode_id,
             answer_format,
             index,
+            names_dataset,
+            curriculum,
+            rebuild,
         })
     }
 
@@ -255,10 +299,28 @@ impl Env {
         if o.indexed || self.reported_index.is_some() {
             self.reported_index = Some(o.index);
         }
+        // A reset naming a dataset ends the session's curriculum (or starts
+        // its own); replies show it when the reset asked for one, and every
+        // reset of an adaptive one.
+        let asked = o.curriculum.is_some();
+        if o.names_dataset {
+            self.curriculum = o.curriculum;
+        }
+        self.curriculum_echo = None;
+        if let Some(c) = &mut self.curriculum {
+            if o.refused.is_some() {
+                c.refused();
+            }
+            c.served(&o.item);
+            if asked || c.is_adaptive() {
+                self.curriculum_echo = Some(c.echo(o.refused.as_deref()));
+            }
+        }
         let index = self.reported_index;
         let item = self.current.insert(o.item);
         let mut envelope = Envelope::reset(&item.question);
         envelope.index = index;
+        envelope.curriculum = self.curriculum_echo.as_ref();
         envelope
     }
 
@@ -324,14 +386,26 @@ impl Env {
         self.begin_step(answer).run_now(sup)
     }
 
-    /// Finishes a step started at `started`: records its latency.
+    /// Finishes a step started at `started`: records its latency, and its
+    /// score for an adaptive curriculum.
     pub fn finish_step(
+        &mut self,
         res: Result<StepOutcome, EnvError>,
         started: Instant,
     ) -> Result<StepOutcome, EnvError> {
         metrics()
             .step_latency
             .observe(started.elapsed().as_secs_f64());
+        if let (
+            Ok(StepOutcome {
+                scored: Some((score, item, _)),
+                ..
+            }),
+            Some(c),
+        ) = (&res, &mut self.curriculum)
+        {
+            c.record(item, *score);
+        }
         res
     }
 
@@ -343,61 +417,8 @@ impl Env {
     ) -> Result<StepOutcome, EnvError> {
         let started = Instant::now();
         let res = self.start_step(answer, sup).outcome(sup).await;
-        Env::finish_step(res, started)
+        self.finish_step(res, started)
     }
-}
-
-/// The dataset a reset (or a batch request) names: `dataset_name`, `seed`,
-/// `size` and `dataset_config` (or composite's `dataset_specs`), checked with
-/// the reset's messages.
-pub(crate) fn plan_build<'a>(
-    name: &Value,
-    get: &impl Fn(&str) -> Option<&'a Value>,
-) -> Result<Build, EnvError> {
-    let (Some(seed), Some(size)) = (get("seed"), get("size")) else {
-        return Err(exec(
-            "seed and size must be provided when dataset_name is specified",
-        ));
-    };
-    let Value::String(name) = name else {
-        return Err(EnvError::Execution(format!(
-            "dataset_name must be a string, got {}",
-            echo_json(name)
-        )));
-    };
-    // Any JSON integer: Python's `Random(seed + idx)` takes any int.
-    let seed = read_seed(seed).map_err(EnvError::Execution)?;
-    // Checked before anything is replaced: the reference hangs on size <= 0.
-    let size = read_size(size).map_err(exec)?;
-    let config = if name == "composite" {
-        let specs = get("dataset_specs")
-            .ok_or_else(|| exec("dataset_specs must be provided for composite datasets"))?;
-        match specs {
-            Value::Array(a) if a.is_empty() => {
-                return Err(exec("dataset_specs cannot be empty for composite datasets"))
-            }
-            Value::Array(_) => {}
-            _ => return Err(exec("dataset_specs must be a list of dataset specs")),
-        }
-        let mut config = Map::new();
-        config.insert("datasets".into(), specs.clone());
-        config
-    } else {
-        match get("dataset_config") {
-            None => Map::new(),
-            Some(Value::Object(m)) => m.clone(),
-            Some(other) => {
-                return Err(EnvError::Execution(format!(
-                    "dataset_config must be an object, got {}",
-                    echo_json(other)
-                )))
-            }
-        }
-    };
-    Ok(Build {
-        key: DatasetKey::new(name, &config, seed, size),
-        config,
-    })
 }
 
 impl ResetJob {
@@ -434,6 +455,9 @@ impl ResetJob {
             episode_id: self.episode_id.unwrap_or_else(new_episode_id),
             answer_format: self.answer_format,
             indexed: self.index.is_some(),
+            names_dataset: self.names_dataset,
+            curriculum: self.curriculum,
+            refused: None,
         }
     }
 
@@ -469,16 +493,27 @@ impl ResetJob {
     }
 
     async fn build_and_generate(mut self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
+        let mut refused = None;
         let dataset = match self.target(sup) {
             Some(d) => d,
             None => match self.build.take() {
-                Some(b) => sup.acquire(b.key, b.config).await?,
+                Some(b) => match (sup.acquire(b.key, b.config).await, &self.dataset) {
+                    (Ok(d), _) => d,
+                    // The new levels' config is refused: stay where we are.
+                    (Err(EnvError::Execution(msg)), Some(d)) if self.rebuild => {
+                        refused = Some(msg);
+                        d.clone()
+                    }
+                    (Err(e), _) => return Err(e),
+                },
                 None => sup.acquire(default_key(), Map::new()).await?,
             },
         };
         let index = self.index_in(&dataset)?;
         let item = sup.generate(dataset.clone(), index).await?;
-        Ok(self.outcome(dataset, index, item))
+        let mut outcome = self.outcome(dataset, index, item);
+        outcome.refused = refused;
+        Ok(outcome)
     }
 }
 
@@ -546,6 +581,7 @@ impl StepOutcome {
             done: true,
             extracted_answer: self.extracted.as_ref().map(Option::as_deref),
             index: None,
+            curriculum: None,
         }
     }
 

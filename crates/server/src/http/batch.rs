@@ -23,6 +23,7 @@ use utoipa::ToSchema;
 use super::body::read_json;
 use super::reply::{env_error_response, unprocessable};
 use crate::app::App;
+use crate::env::curriculum::Curricular;
 use crate::env::{plan_build, Build};
 use crate::error::EnvError;
 use crate::protocol::{extra_forbidden, loc, missing, verr, EnvErrorBody, ValidationErrorBody};
@@ -30,12 +31,13 @@ use crate::supervisor::batch::Answer;
 use dataset_core::export::ScoreRow;
 
 /// What names the dataset, in both requests.
-const DATASET_KEYS: [&str; 5] = [
+const DATASET_KEYS: [&str; 6] = [
     "dataset_name",
     "dataset_config",
     "dataset_specs",
     "seed",
     "size",
+    "curriculum",
 ];
 
 /// `POST /v1/generate`'s body.
@@ -57,6 +59,11 @@ pub struct GenerateRequest {
     start: Option<u64>,
     /// How many items, `1..=max_batch_items`, all below `size`.
     count: u64,
+    /// reasoning-gym's curriculum chooses the config, as in a reset:
+    /// `{"levels": {attribute: level}}` or `{"level": k}` (a composite:
+    /// `{"levels": {member: {attribute: level}}}`).
+    #[schema(value_type = Option<Object>)]
+    curriculum: Option<Value>,
 }
 
 /// One row of `POST /v1/generate`'s reply, as `rgym generate` writes it.
@@ -94,6 +101,9 @@ pub struct ScoreRequest {
     answer_format: Option<String>,
     /// `1..=max_batch_items` answers.
     answers: Vec<ScoreAnswer>,
+    /// The curriculum the items were generated with (`levels` or `level`).
+    #[schema(value_type = Option<Object>)]
+    curriculum: Option<Value>,
 }
 
 /// One row of `POST /v1/score`'s reply, as `rgym score` writes it.
@@ -155,11 +165,19 @@ fn uint(v: &Value, at: &[Value]) -> Result<u64, Value> {
     })
 }
 
-/// The dataset a request names, checked as a reset checks it.
+/// The dataset a request names, checked as a reset checks it, its config
+/// chosen by a `curriculum` (`levels` or `level`) when there is one.
 fn plan(obj: &Map<String, Value>) -> Result<Build, EnvError> {
     let get = |k: &str| obj.get(k).filter(|v| !v.is_null());
     let name = get("dataset_name").cloned().unwrap_or(Value::Null);
-    plan_build(&name, &get)
+    let build = plan_build(&name, &get)?;
+    let Some(v) = get("curriculum") else {
+        return Ok(build);
+    };
+    let k = &build.key;
+    let c = Curricular::plan(v, &k.name, &build.config, &k.seed, k.size, false)?;
+    let (key, config) = c.dataset();
+    Ok(Build { key, config })
 }
 
 fn wants_ndjson(req: &HttpRequest) -> bool {

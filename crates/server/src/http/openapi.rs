@@ -104,18 +104,23 @@ mod tests {
         let schemas = &doc["components"]["schemas"];
         // A reply with every opt-in key (`extracted_answer` in steps of a
         // session that chose an answer format, `index` in resets of one that
-        // reset with an index); without the opt-ins both are absent.
+        // reset with an index, `curriculum` in resets with a curriculum);
+        // without the opt-ins all are absent.
+        let levels = serde_json::json!({"levels": {}});
         let mut reply = Envelope::reset("q");
         reply.extracted_answer = Some(Some("a"));
         reply.index = Some(0);
+        reply.curriculum = Some(&levels);
         assert_eq!(
             keys(&schemas["ResultEnvelope"]["properties"]),
             keys(&reply.to_value())
         );
-        assert!(Envelope::reset("q")
-            .to_value()
-            .get("extracted_answer")
-            .is_none());
+        let plain = Envelope::reset("q").to_value();
+        for key in ["extracted_answer", "index", "curriculum"] {
+            assert!(plain.get(key).is_none(), "{key}");
+        }
+        // The reset request documents the opt-in key.
+        assert!(schemas["ResetRequest"]["properties"]["curriculum"].is_object());
         assert_eq!(
             keys(&schemas["WireObservation"]["properties"]),
             keys(&serde_json::to_value(Observation::default()).unwrap())

@@ -268,6 +268,7 @@ mod tests {
             done: true,
             extracted_answer: None,
             index: None,
+            curriculum: None,
         };
         let extracted = |e| Envelope {
             extracted_answer: Some(e),
@@ -277,12 +278,18 @@ mod tests {
             index: Some(7),
             ..Envelope::reset("q")
         };
+        let levels = json!({"levels": {"n": 1}, "dataset_config": {"min_n": 1, "x": 0.5}});
+        let curriculum = Envelope {
+            curriculum: Some(&levels),
+            ..Envelope::reset("q")
+        };
         for env in [
             reset,
             scored,
             extracted(Some("4")),
             extracted(None),
             indexed,
+            curriculum,
         ] {
             let want = json!({"type": "observation", "data": env.to_value()}).to_string();
             assert_eq!(observation_frame(&env), want);
