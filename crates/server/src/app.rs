@@ -25,7 +25,7 @@ pub struct AppState {
     pub sessions: Arc<Sessions>,
     pub mcp: Mcp,
     pub web: Option<WebEnv>,
-    /// The tokens every route but `/health` requires, when `auth_tokens` is set.
+    /// The tokens every route but `/health` and `/ready` requires, when `auth_tokens` is set.
     pub auth: Option<Auth>,
     /// Set from the stop signal on (before `drain_delay`): `/ready` says 503.
     draining: AtomicBool,

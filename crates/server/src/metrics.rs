@@ -16,6 +16,8 @@ use prometheus::{
 pub struct Metrics {
     pub registry: Registry,
     pub active_sessions: IntGauge,
+    /// The configured `max_sessions` (of the server started last in this process).
+    pub max_sessions: IntGauge,
     pub sessions_opened: IntCounter,
     /// Label `reason`: client_close, disconnect, idle, shutdown, heartbeat,
     /// protocol_error, overload, slow_reader, mcp_close.
@@ -58,6 +60,28 @@ pub struct Metrics {
 const MESSAGE_KINDS: [&str; 7] = [
     "reset", "step", "state", "close", "mcp", "invalid", "unknown",
 ];
+
+// Labels exported at 0 from the start, so that dashboards and alert rules
+// see a series (and rates of 0) before the first event, not "no data".
+const ERROR_CODES: [&str; 5] = [
+    "INVALID_JSON",
+    "UNKNOWN_TYPE",
+    "VALIDATION_ERROR",
+    "EXECUTION_ERROR",
+    "CAPACITY_REACHED",
+];
+const CLOSE_REASONS: [&str; 9] = [
+    "client_close",
+    "disconnect",
+    "idle",
+    "shutdown",
+    "heartbeat",
+    "protocol_error",
+    "overload",
+    "slow_reader",
+    "mcp_close",
+];
+const OFFLOADED_WORK: [&str; 3] = ["building", "generating", "scoring"];
 
 const LATENCY_BUCKETS: &[f64] = &[
     0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
@@ -105,6 +129,11 @@ impl Metrics {
         let r = Registry::new();
         Metrics {
             active_sessions: gauge(&r, "rgym_active_sessions", "Sessions holding a slot"),
+            max_sessions: gauge(
+                &r,
+                "rgym_max_sessions",
+                "Sessions the server accepts at once (max_sessions)",
+            ),
             sessions_opened: counter(&r, "rgym_sessions_opened_total", "Sessions opened"),
             sessions_closed: counter_vec(
                 &r,
@@ -205,6 +234,15 @@ impl Metrics {
     }
 
     fn resolve(mut self) -> Metrics {
+        for code in ERROR_CODES {
+            self.errors.with_label_values(&[code]);
+        }
+        for reason in CLOSE_REASONS {
+            self.sessions_closed.with_label_values(&[reason]);
+        }
+        for work in OFFLOADED_WORK {
+            self.offloaded.with_label_values(&[work]);
+        }
         let build = IntGaugeVec::new(
             Opts::new(
                 "rgym_build_info",

@@ -227,6 +227,9 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     let server = server.run();
     let handle = server.handle();
     let task = actix_rt::spawn(server);
+    metrics::metrics()
+        .max_sessions
+        .set(i64::try_from(app.settings.max_sessions).unwrap_or(i64::MAX));
     if app.auth.is_none() && !addr.ip().is_loopback() {
         tracing::warn!(
             %addr,

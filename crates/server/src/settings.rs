@@ -69,7 +69,7 @@ pub struct Settings {
     /// The `/web` routes of PROTOCOL.md §8.
     pub web_interface: bool,
     /// A file of bearer tokens, one a line; when set every route but
-    /// `/health` requires one (reloaded on SIGHUP). `None`: no auth.
+    /// `/health` and `/ready` requires one (reloaded on SIGHUP). `None`: no auth.
     pub auth_tokens: Option<PathBuf>,
     /// `/metrics` answers without a token even when auth is on.
     pub metrics_public: bool,

@@ -66,6 +66,7 @@ async fn process_and_build_metrics_are_exported() {
         ("process_threads", "gauge"),
         ("process_start_time_seconds", "gauge"),
         ("rgym_build_info", "gauge"),
+        ("rgym_max_sessions", "gauge"),
     ] {
         assert!(
             m.contains(&format!("# TYPE {name} {kind}\n")),
@@ -79,6 +80,15 @@ async fn process_and_build_metrics_are_exported() {
     assert!(metric(&m, "process_threads") >= 2.0, "{m}");
     assert!(metric(&m, "process_start_time_seconds") > 1.6e9, "{m}");
     assert!(metric(&m, "process_cpu_seconds_total") >= 0.0);
+    assert!(metric(&m, "rgym_max_sessions") >= 1.0, "{m}");
+    // Series that exist before their first event, so rates read 0, not "no data".
+    for sample in [
+        "rgym_errors_total{code=\"EXECUTION_ERROR\"}",
+        "rgym_sessions_closed_total{reason=\"shutdown\"}",
+        "rgym_offloaded_total{work=\"scoring\"}",
+    ] {
+        assert!(m.contains(&format!("\n{sample} ")), "{sample}: {m}");
+    }
 
     let build = m
         .lines()
