@@ -27,7 +27,7 @@ import argparse
 import asyncio
 import json
 import os
-import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -112,7 +112,11 @@ class Replica:
             raise RuntimeError(f"replica {self.n} did not start: {self.log.read_text()}")
 
     def metric(self, name: str) -> float:
-        _, text = get(self.url + "/metrics")
+        """0 while the replica is down (it opens nothing then)."""
+        try:
+            _, text = get(self.url + "/metrics")
+        except OSError:
+            return 0.0
         for line in text.splitlines():
             if line.startswith(name + " "):
                 return float(line.split()[1])
@@ -402,7 +406,11 @@ def main() -> int:
         global failed
         failed += 1
         print(f"FAIL replicas test aborted: {e!r} (logs in {logdir})", flush=True)
-    print(f"replicas: {time.monotonic() - t:.1f} s; logs in {logdir}")
+    if failed:
+        print(f"replicas: {time.monotonic() - t:.1f} s; logs in {logdir}")
+    else:
+        shutil.rmtree(logdir, ignore_errors=True)
+        print(f"replicas: {time.monotonic() - t:.1f} s")
     print(f"\n{passed} passed, {failed} failed")
     return 1 if failed else 0
 
