@@ -5,7 +5,7 @@
 //! browser opens by URL (`/ws`, `/ws/ui`, `/web…`, `/docs`, `/redoc`), which
 //! a browser cannot give headers to; or in the `rgym_token` cookie that such
 //! a request sets (`HttpOnly`, `SameSite=Strict`), so that the page's own
-//! scripts, styles and sockets pass too. `/health` always passes (probes),
+//! scripts, styles and sockets pass too. `/health` and `/ready` always pass (probes),
 //! `/metrics` too with `metrics_public`.
 //!
 //! Tokens are compared in constant time, all of them, whatever matched: how

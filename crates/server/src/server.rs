@@ -74,7 +74,8 @@ pub struct StopHandle {
 }
 
 impl StopHandle {
-    /// Graceful shutdown: stop accepting, let every session answer what it
+    /// Graceful shutdown: after `drain_delay` of serving with `/ready` at 503,
+    /// stop accepting, let every session answer what it
     /// has received and close with a close frame (1001), let HTTP requests
     /// finish, then stop. At `shutdown_timeout` whatever is still running is
     /// stopped: its waiters get an error (sessions an error frame, then 1001;
@@ -85,6 +86,19 @@ impl StopHandle {
     /// looks at its connections once a second and so overran the bound.
     pub async fn stop(&self) {
         let app = &self.app;
+        if !app.begin_drain() {
+            return;
+        }
+        // Not ready, but still serving: a balancer checking `/ready` takes
+        // this replica out of rotation before its sessions are closed.
+        let delay = app.settings.drain_delay;
+        if !delay.is_zero() {
+            tracing::info!(
+                seconds = delay.as_secs_f64(),
+                "draining: /ready answers 503, still serving"
+            );
+            tokio::time::sleep(delay).await;
+        }
         if !app.begin_shutdown() {
             return;
         }
@@ -165,25 +179,29 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     let in_flight = app.http_counter().clone();
     let mut server = HttpServer::new(move || {
         let in_flight = in_flight.clone();
+        // The middleware added last runs first: requests are counted (with
+        // the status of their reply, 401s included) around the token check.
         App::new()
             .app_data(data.clone())
             .app_data(payload.clone())
+            .wrap(middleware::from_fn(require_token))
             .wrap_fn(move |req, srv| {
                 use actix_web::dev::Service;
                 let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
-                metrics::metrics()
-                    .http_requests
-                    .with_label_values(&[route.as_str()])
-                    .inc();
+                let method = req.method().clone();
                 let counted = InFlight::enter(&in_flight);
                 let reply = srv.call(req);
                 async move {
                     let r = reply.await;
+                    let status = match &r {
+                        Ok(res) => res.status(),
+                        Err(e) => e.as_response_error().status_code(),
+                    };
+                    metrics::metrics().http_request(&method, &route, status);
                     drop(counted);
                     r
                 }
             })
-            .wrap(middleware::from_fn(require_token))
             .configure(|cfg| http::configure(cfg, web_interface))
             .default_service(aweb::to(http::reply::not_found))
     })
@@ -209,6 +227,9 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     let server = server.run();
     let handle = server.handle();
     let task = actix_rt::spawn(server);
+    metrics::metrics()
+        .max_sessions
+        .set(i64::try_from(app.settings.max_sessions).unwrap_or(i64::MAX));
     if app.auth.is_none() && !addr.ip().is_loopback() {
         tracing::warn!(
             %addr,
@@ -241,7 +262,9 @@ async fn require_token(
         return Ok(next.call(req).await?.map_into_left_body());
     };
     let path = req.path();
+    // Probes and health checks carry no token.
     let public = path == "/health"
+        || path == "/ready"
         || (path == "/metrics" && app.as_ref().is_some_and(|a| a.settings.metrics_public));
     if public {
         return Ok(next.call(req).await?.map_into_left_body());
@@ -327,9 +350,11 @@ pub fn run(settings: Settings) -> io::Result<()> {
         actix_rt::spawn(async move {
             let sig = signal().await;
             tracing::info!(signal = sig, "received signal, stopping gracefully");
-            // The promise: the process is gone shutdown_timeout + 1 s after
-            // the signal, whatever a connection or a job is doing.
-            let bound = stop.app.settings.shutdown_timeout + EXIT_MARGIN;
+            // The promise: the process is gone drain_delay +
+            // shutdown_timeout + 1 s after the signal, whatever a connection
+            // or a job is doing.
+            let s = &stop.app.settings;
+            let bound = s.drain_delay + s.shutdown_timeout + EXIT_MARGIN;
             let _ = std::thread::Builder::new()
                 .name("rgym-exit".into())
                 .spawn(move || {

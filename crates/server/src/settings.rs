@@ -61,11 +61,15 @@ pub struct Settings {
     pub client_timeout: Duration,
     /// Longest wait for in-flight work when shutting down.
     pub shutdown_timeout: Duration,
+    /// From SIGTERM on, how long the server goes on serving (new sessions
+    /// included) while `/ready` answers 503, before it closes its sessions:
+    /// time for a load balancer's health checks to take it out of rotation.
+    pub drain_delay: Duration,
     pub log_format: LogFormat,
     /// The `/web` routes of PROTOCOL.md §8.
     pub web_interface: bool,
     /// A file of bearer tokens, one a line; when set every route but
-    /// `/health` requires one (reloaded on SIGHUP). `None`: no auth.
+    /// `/health` and `/ready` requires one (reloaded on SIGHUP). `None`: no auth.
     pub auth_tokens: Option<PathBuf>,
     /// `/metrics` answers without a token even when auth is on.
     pub metrics_public: bool,
@@ -89,6 +93,7 @@ impl Default for Settings {
             heartbeat_interval: Duration::from_secs(20),
             client_timeout: Duration::from_secs(60),
             shutdown_timeout: Duration::from_secs(10),
+            drain_delay: Duration::ZERO,
             log_format: LogFormat::Text,
             web_interface: false,
             auth_tokens: None,
@@ -129,6 +134,7 @@ pub struct Overrides {
     pub heartbeat_interval: Option<f64>,
     pub client_timeout: Option<f64>,
     pub shutdown_timeout: Option<f64>,
+    pub drain_delay: Option<f64>,
     pub log_format: Option<LogFormat>,
     pub web_interface: Option<bool>,
     /// A path; an empty string turns auth off.
@@ -192,6 +198,9 @@ impl Settings {
         }
         if let Some(v) = o.shutdown_timeout {
             self.shutdown_timeout = secs("shutdown_timeout", v)?;
+        }
+        if let Some(v) = o.drain_delay {
+            self.drain_delay = secs("drain_delay", v)?;
         }
         if let Some(v) = o.log_format {
             self.log_format = v;
@@ -302,6 +311,7 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
             "RGYM_HEARTBEAT_INTERVAL" => o.heartbeat_interval = Some(parse(k, v)?),
             "RGYM_CLIENT_TIMEOUT" => o.client_timeout = Some(parse(k, v)?),
             "RGYM_SHUTDOWN_TIMEOUT" => o.shutdown_timeout = Some(parse(k, v)?),
+            "RGYM_DRAIN_DELAY" => o.drain_delay = Some(parse(k, v)?),
             "RGYM_LOG_FORMAT" => {
                 o.log_format = Some(v.parse().map_err(|e| SettingsError(format!("{k}: {e}")))?)
             }
@@ -460,6 +470,7 @@ mod tests {
             "heartbeat_interval",
             "client_timeout",
             "shutdown_timeout",
+            "drain_delay",
             "log_format",
             "web_interface",
             "auth_tokens",

@@ -71,6 +71,7 @@ async fn tokens_guard_every_route_but_health() {
 
     // Probes pass; everything else needs the token.
     assert_eq!(request(&srv, "GET", "/health", &[], None).await.0, 200);
+    assert_eq!(request(&srv, "GET", "/ready", &[], None).await.0, 200);
     for (method, route, body) in [
         ("POST", "/reset", Some(json!({}))),
         ("POST", "/step", Some(json!({"action": {"answer": "1"}}))),

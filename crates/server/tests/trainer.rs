@@ -333,11 +333,18 @@ async fn batch_requests_are_bounded_and_checked() {
     assert_eq!(r.status, 200);
     assert_eq!(r.json().as_array().unwrap().len(), 50);
     let m = metrics_text(&srv).await;
-    assert!(
-        metric(&m, "rgym_http_requests_total{route=\"/v1/generate\"}") >= 10.0,
-        "{m}"
-    );
-    assert!(metric(&m, "rgym_http_requests_total{route=\"/v1/score\"}") >= 3.0);
+    let counted = |route: &str, status: u16| {
+        metric(
+            &m,
+            &format!(
+                "rgym_http_requests_total{{method=\"POST\",route=\"{route}\",status=\"{status}\"}}"
+            ),
+        )
+    };
+    assert!(counted("/v1/generate", 422) >= 8.0, "{m}");
+    assert!(counted("/v1/generate", 500) >= 4.0, "{m}");
+    assert!(counted("/v1/generate", 200) >= 1.0, "{m}");
+    assert!(counted("/v1/score", 422) >= 3.0, "{m}");
 }
 
 /// `index` on reset serves that item and moves the cursor there; from then

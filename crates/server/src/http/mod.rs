@@ -3,7 +3,7 @@
 //!
 //! * [`reply`]: the replies every handler builds (the leaf);
 //! * [`body`]: request bodies read as FastAPI and pydantic read them;
-//! * [`api`]: the OpenEnv routes (`/reset`, `/step`, `/state`, `/health`...);
+//! * [`api`]: the OpenEnv routes (`/reset`, `/step`, `/state`, `/health`...) and `/ready`;
 //! * [`batch`]: rgym's stateless batch API (`/v1/generate`, `/v1/score`);
 //! * [`upgrade`]: `WS /ws` and `WS /mcp`, handing connections to session actors;
 //! * [`web`]: the web interface (`/web*`, `WS /ws/ui`), when enabled;
@@ -27,6 +27,7 @@ use reply::method_not_allowed;
 pub fn configure(cfg: &mut aweb::ServiceConfig, web_interface: bool) {
     let res = |path: &str| aweb::resource(path).default_service(aweb::to(method_not_allowed));
     cfg.service(res("/health").route(aweb::get().to(api::health)))
+        .service(res("/ready").route(aweb::get().to(api::ready)))
         .service(res("/metadata").route(aweb::get().to(api::metadata)))
         .service(res("/schema").route(aweb::get().to(api::schema)))
         .service(res("/state").route(aweb::get().to(api::state)))
