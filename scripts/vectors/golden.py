@@ -11,7 +11,9 @@ config is always included) and writes `tests/golden/<name>.jsonl`:
 
 * line 1: a header `{"dataset", "reasoning_gym", "deterministic"}`;
 * one line per item: `{"config", "index", "question", "answer", "metadata",
-  "scores": [[answer, score], ...]}` where `config` includes `seed` and `size`.
+  "scores": [[answer, score], ...]}` where `config` includes `seed` and `size`;
+  where the reference raises building the item (pool_matrix past numpy's seed
+  range), `{"config", "index", "error": "ValueError: message"}` instead.
 
 Items cover three seeds (small, large, beyond 2^32), indices from 0 and deep
 ones, and each item is scored by the reference against a spread of answers
@@ -128,6 +130,28 @@ def propositional_logic_extras(meta):
 NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras}
 
 
+def matrix_variants(ans):
+    """Answers a numeric-matrix scorer tells apart: within and just past a 1%
+    tolerance, rounded coarser, transposed, a row short, NaN and inf, other
+    separators, comments, Python's list syntax."""
+    rows = [r.split() for r in ans.splitlines()]
+    try:
+        nums = [[float(x) for x in r] for r in rows]
+    except ValueError:
+        return []
+    fmt = lambda m, f: "\n".join(" ".join(f(x) for x in r) for r in m)  # noqa: E731
+    out = [fmt(nums, lambda x: f"{x * 1.009:.6f}"), fmt(nums, lambda x: f"{x * 1.011 + 0.0001:.6f}"),
+           fmt(nums, lambda x: f"{x:.1f}"), fmt(nums, lambda x: f"{x:.0f}"),
+           "\n".join(" ".join(c) for c in zip(*rows)), "\n".join(" ".join(r) for r in rows[:-1]),
+           "\n".join(",".join(r) for r in rows), "\r\n".join("\t".join(r) + "  # row" for r in rows),
+           str(nums), ans.replace(rows[0][0], "nan", 1), ans.replace(rows[0][0], "inf", 1),
+           ans + "\n" + " ".join(rows[0])]
+    return out
+
+
+ANSWER_EXTRAS = {"pool_matrix": matrix_variants}
+
+
 def ref_score(ds, answer, item):
     """The reference score, or None where the reference scorer raises (rgym scores those 0.0)."""
     try:
@@ -150,11 +174,20 @@ def items_for(name, config):
                                   for d in cfg["datasets"]]
         ds = reasoning_gym.create_dataset(name, **kwargs)
         for idx in SHALLOW + DEEP:
-            item = ds[idx]
-            other = ds[idx + 1]["answer"]
+            try:
+                item = ds[idx]
+            except Exception as e:  # noqa: BLE001 - the reference's item is an error
+                rows.append({"config": cfg, "index": idx, "error": f"{type(e).__name__}: {e}"})
+                continue
+            try:
+                other = ds[idx + 1]["answer"]
+            except Exception:  # noqa: BLE001 - the next item is an error: no other answer
+                other = ""
             ans = item["answer"]
             if isinstance(ans, str):
                 spread = answer_spread(ans, other)
+                extra = ANSWER_EXTRAS.get(name)
+                spread += [a for a in (extra(ans) if extra else []) if a not in spread]
             elif ans is None:
                 spread = none_answer_spread(name, item, ds[idx + 1])
             else:

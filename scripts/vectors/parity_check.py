@@ -69,7 +69,9 @@ def spread_for(name, item, other):
     import golden
 
     if isinstance(item["answer"], str):
-        return golden.answer_spread(item["answer"], other["answer"] if isinstance(other["answer"], str) else "")
+        spread = golden.answer_spread(item["answer"], other["answer"] if isinstance(other["answer"], str) else "")
+        extra = golden.ANSWER_EXTRAS.get(name)
+        return spread + [a for a in (extra(item["answer"]) if extra else []) if a not in spread]
     if item["answer"] is None:
         return golden.none_answer_spread(name, item, other)
     return []

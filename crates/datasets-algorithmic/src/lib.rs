@@ -23,6 +23,7 @@ pub mod number_filtering;
 pub mod number_sorting;
 pub mod palindrome_generation;
 pub mod palindrome_partitioning;
+pub mod pool_matrix;
 pub mod ransom_note;
 pub mod rotate_matrix;
 pub mod rotten_oranges;
@@ -61,6 +62,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     number_filtering::INFO,
     number_sorting::INFO,
     palindrome_partitioning::INFO,
+    pool_matrix::INFO,
     rotate_matrix::INFO,
     rotten_oranges::INFO,
     spiral_matrix::INFO,
