@@ -19,6 +19,7 @@ pub mod group_anagrams;
 pub mod isomorphic_strings;
 pub mod letter_counting;
 pub mod letter_jumble;
+pub mod manipulate_matrix;
 pub mod number_filtering;
 pub mod number_sorting;
 pub mod palindrome_generation;
@@ -62,6 +63,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     number_filtering::INFO,
     number_sorting::INFO,
     palindrome_partitioning::INFO,
+    manipulate_matrix::INFO,
     pool_matrix::INFO,
     rotate_matrix::INFO,
     rotten_oranges::INFO,

@@ -57,6 +57,10 @@ fn allclose_agrees_with_numpy_at_the_edges() {
     for row in rows {
         let (a, b) = (f32_of_bits(&row["a"]), f32_of_bits(&row["b"]));
         let want = row["close"].as_bool().expect("close");
-        assert_eq!(allclose_f32(&[a], &[b], 1e-2), want, "allclose({a:e}, {b:e})");
+        assert_eq!(
+            allclose_f32(&[a], &[b], 1e-2),
+            want,
+            "allclose({a:e}, {b:e})"
+        );
     }
 }
