@@ -12,7 +12,10 @@ crates/pycompat/tests/numpy_text.rs against `pycompat::numpy`:
   apart, Unicode spaces and line breaks, comments, separators): the shape, the
   float32 values as their float64 bit patterns, or `null` where it raises;
 * `allclose`: `np.allclose(a, b, rtol=1e-2)` of float32 pairs near the
-  tolerance's edge, with zeros, infinities and NaN.
+  tolerance's edge, with zeros, infinities and NaN;
+* `array_str`: `str()` of int64 arrays of 1 to 3 axes (shape, values in C
+  order), across the line width and the summarisation threshold, with 0/1
+  grids like game_of_life_halting's and wide, negative values.
 
 Deterministic: random.Random(8) picks everything.
 """
@@ -75,11 +78,36 @@ def main():
         a = r.choice([b * (1 + r.uniform(-0.0102, 0.0102)), b + r.uniform(-1e-8, 1e-8), r.choice(specials), b])
         a32, b32 = np.float32(a), np.float32(b)
         allclose.append({"a": bits(a32), "b": bits(b32), "close": bool(np.allclose(a32, b32, rtol=1e-2))})
-    OUT.write_text(json.dumps({"numpy": np.__version__, "loadtxt": loadtxt, "allclose": allclose},
-                              ensure_ascii=False, indent=0) + "\n")
+    array_str = []
+    for _ in range(300):
+        nd = r.choice([1, 2, 2, 2, 3])
+        if nd == 1:
+            shape = [r.choice([0, 1, 2, 5, 12, 25, 26, 37, 38, 40, 75, 200, 999, 1000, 1001, 1500])]
+        elif nd == 2:
+            shape = [r.choice([1, 2, 6, 7, 10, 12, 25, 31, 33, 34, 50, 100, 120]) for _ in range(2)]
+        else:
+            shape = [r.choice([1, 2, 3, 7, 11, 12]) for _ in range(3)]
+        n = 1
+        for d in shape:
+            n *= d
+        kind = r.randrange(4)
+        if kind == 0:
+            vals = [1 if r.random() < 0.2 else 0 for _ in range(n)]
+        elif kind == 1:
+            vals = [r.randrange(10) for _ in range(n)]
+        elif kind == 2:
+            vals = [r.randrange(-1000, 1000) for _ in range(n)]
+        else:
+            vals = [r.randrange(-2**63, 2**63) if r.random() < 0.05 else r.randrange(-50, 50) for _ in range(n)]
+        a = np.array(vals, dtype=np.int64).reshape(shape)
+        # Values as one space-separated string: the file stays small.
+        array_str.append({"shape": shape, "values": " ".join(map(str, vals)), "str": str(a)})
+    OUT.write_text(json.dumps({"numpy": np.__version__, "loadtxt": loadtxt, "allclose": allclose,
+                               "array_str": array_str},
+                              ensure_ascii=False, separators=(",", ":")) + "\n")
     print(f"{OUT.relative_to(ROOT)}: {len(loadtxt)} loadtxt rows "
           f"({sum(x['shape'] is None for x in loadtxt)} raise), {len(allclose)} allclose rows "
-          f"({sum(x['close'] for x in allclose)} close)")
+          f"({sum(x['close'] for x in allclose)} close), {len(array_str)} array_str rows")
 
 
 if __name__ == "__main__":

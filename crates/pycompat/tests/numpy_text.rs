@@ -64,3 +64,30 @@ fn allclose_agrees_with_numpy_at_the_edges() {
         );
     }
 }
+
+#[test]
+fn int_arrays_print_as_numpy_prints_them() {
+    let data = data();
+    let rows = data["array_str"].as_array().expect("array_str rows");
+    assert!(rows.len() >= 300);
+    for row in rows {
+        let shape: Vec<usize> = row["shape"]
+            .as_array()
+            .expect("shape")
+            .iter()
+            .map(|v| v.as_u64().expect("dim") as usize)
+            .collect();
+        let values: Vec<i64> = row["values"]
+            .as_str()
+            .expect("values")
+            .split_whitespace()
+            .map(|v| v.parse().expect("int64"))
+            .collect();
+        let want = row["str"].as_str().expect("str");
+        assert_eq!(
+            pycompat::int_array_str(&shape, &values),
+            want,
+            "shape {shape:?}"
+        );
+    }
+}
