@@ -14,6 +14,7 @@ pub mod caesar_cipher;
 pub mod count_primes;
 pub mod cryptarithm;
 pub mod game_of_life;
+pub mod game_of_life_halting;
 pub mod graph_color;
 pub mod group_anagrams;
 pub mod isomorphic_strings;
@@ -59,6 +60,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     word_sequence_reversal::INFO,
     word_sorting::INFO,
     game_of_life::INFO,
+    game_of_life_halting::INFO,
     graph_color::INFO,
     number_filtering::INFO,
     number_sorting::INFO,
