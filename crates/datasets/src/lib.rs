@@ -25,6 +25,7 @@ pub fn registry() -> &'static [DatasetInfo] {
             datasets_algorithmic::DATASETS,
             datasets_cognition::DATASETS,
             datasets_graphs::DATASETS,
+            datasets_induction::DATASETS,
             datasets_games::DATASETS,
             datasets_rgym::DATASETS,
             datasets_probability::DATASETS,
