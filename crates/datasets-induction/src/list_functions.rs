@@ -15,7 +15,8 @@
 use dataset_core::config::count;
 use dataset_core::score::exact_or_contained;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -265,8 +266,12 @@ fn generate_16(rng: &mut Random) -> Result<Pairs> {
 impl Dataset for ListFunctions {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
-        // idx < size, the table's length.
-        let task = self.task_indices[idx as usize];
+        // `self.task_indices[idx]`: past the table only inside a composite,
+        // which passes its own index on, and the reference raises there too.
+        let task = usize::try_from(idx)
+            .ok()
+            .and_then(|i| self.task_indices.get(i).copied())
+            .ok_or_else(|| DatasetError::Generation("list index out of range".into()))?;
         let Pairs(mut examples) = generate(task, &mut rng)?;
         // `examples.popitem()`: the last pair is the question.
         let (input, output) = examples.pop().unwrap_or_default();
@@ -289,6 +294,10 @@ impl Dataset for ListFunctions {
 
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
         exact_or_contained(answer, &item.answer)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.task_indices.capacity()
     }
 }
 
