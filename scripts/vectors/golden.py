@@ -171,7 +171,7 @@ def matrix_variants(ans):
     return out
 
 
-ANSWER_EXTRAS = {"pool_matrix": matrix_variants}
+ANSWER_EXTRAS = {"pool_matrix": matrix_variants, "arc_agi": matrix_variants}
 
 
 def ref_score(ds, answer, item):
@@ -182,18 +182,30 @@ def ref_score(ds, answer, item):
         return None
 
 
+def reference_kwargs(name, cfg):
+    """The config as the reference's Python API takes it: the JSON forms of its
+    nested dataclasses (composite's `DatasetSpec`s, arc_agi's
+    `BoardFormattingOptions`) become those objects."""
+    kwargs = dict(cfg)
+    if name == "composite":
+        from reasoning_gym.composite import DatasetSpec
+
+        kwargs["datasets"] = [DatasetSpec(name=d["name"], weight=d.get("weight", 1), config=dict(d.get("config", {})))
+                              for d in cfg["datasets"]]
+    if name == "arc_agi" and isinstance(cfg.get("board_format_opts"), dict):
+        from reasoning_gym.arc.board_format import BoardFormattingOptions
+
+        kwargs["board_format_opts"] = BoardFormattingOptions(**cfg["board_format_opts"])
+    return kwargs
+
+
 def items_for(name, config):
     import reasoning_gym
 
     rows = []
     for seed in SEEDS:
         cfg = dict(config, seed=seed, size=size_for(name))
-        kwargs = dict(cfg)
-        if name == "composite":
-            from reasoning_gym.composite import DatasetSpec
-
-            kwargs["datasets"] = [DatasetSpec(name=d["name"], weight=d.get("weight", 1), config=dict(d.get("config", {})))
-                                  for d in cfg["datasets"]]
+        kwargs = reference_kwargs(name, cfg)
         ds = reasoning_gym.create_dataset(name, **kwargs)
         for idx in indices_for(name):
             try:
@@ -246,7 +258,7 @@ def rgym_rows(name):
     for config in configs_for(name):
         for seed in SEEDS:
             cfg = dict(config, seed=seed, size=size_for(name))
-            ds = reasoning_gym.create_dataset(name, **cfg)
+            ds = reasoning_gym.create_dataset(name, **reference_kwargs(name, cfg))
             out = subprocess.run([str(RGYM), "generate", name, "--seed", str(seed), "--size", str(size_for(name)),
                                   "--config", json.dumps(config), "--count", str(RGYM_ITEMS + 1)],
                                  check=True, capture_output=True, text=True).stdout

@@ -43,7 +43,9 @@ def wire(obj):
 def reference_items(name, cfg, seed, start, count):
     import reasoning_gym
 
-    ds = reasoning_gym.create_dataset(name, seed=seed, size=start + count, **cfg)
+    import golden
+
+    ds = reasoning_gym.create_dataset(name, seed=seed, size=start + count, **golden.reference_kwargs(name, cfg))
     return ds, [ds[i] for i in range(start, start + count)]
 
 

@@ -23,6 +23,7 @@ pub fn registry() -> &'static [DatasetInfo] {
         let mut all: Vec<DatasetInfo> = [
             datasets_arithmetic::DATASETS,
             datasets_algorithmic::DATASETS,
+            datasets_arc::DATASETS,
             datasets_cognition::DATASETS,
             datasets_graphs::DATASETS,
             datasets_induction::DATASETS,
