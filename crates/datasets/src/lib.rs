@@ -31,6 +31,7 @@ pub fn registry() -> &'static [DatasetInfo] {
             datasets_geometry::DATASETS,
             datasets_algebra::DATASETS,
             datasets_logic::DATASETS,
+            datasets_arc::DATASETS,
             &[composite::INFO],
         ]
         .concat();
