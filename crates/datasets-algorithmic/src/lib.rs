@@ -14,15 +14,18 @@ pub mod caesar_cipher;
 pub mod count_primes;
 pub mod cryptarithm;
 pub mod game_of_life;
+pub mod game_of_life_halting;
 pub mod graph_color;
 pub mod group_anagrams;
 pub mod isomorphic_strings;
 pub mod letter_counting;
 pub mod letter_jumble;
+pub mod manipulate_matrix;
 pub mod number_filtering;
 pub mod number_sorting;
 pub mod palindrome_generation;
 pub mod palindrome_partitioning;
+pub mod pool_matrix;
 pub mod ransom_note;
 pub mod rotate_matrix;
 pub mod rotten_oranges;
@@ -57,10 +60,13 @@ pub const DATASETS: &[DatasetInfo] = &[
     word_sequence_reversal::INFO,
     word_sorting::INFO,
     game_of_life::INFO,
+    game_of_life_halting::INFO,
     graph_color::INFO,
     number_filtering::INFO,
     number_sorting::INFO,
     palindrome_partitioning::INFO,
+    manipulate_matrix::INFO,
+    pool_matrix::INFO,
     rotate_matrix::INFO,
     rotten_oranges::INFO,
     spiral_matrix::INFO,

@@ -3,6 +3,7 @@
 use dataset_core::DatasetInfo;
 
 pub mod course_schedule;
+pub mod family_relationships;
 pub mod largest_island;
 pub mod path_star;
 pub mod quantum_lock;
@@ -11,6 +12,7 @@ pub mod shortest_path;
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
     course_schedule::INFO,
+    family_relationships::INFO,
     largest_island::INFO,
     path_star::INFO,
     quantum_lock::INFO,

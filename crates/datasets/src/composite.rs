@@ -141,6 +141,10 @@ impl Dataset for Composite {
         }
     }
 
+    fn heap_bytes(&self) -> usize {
+        self.subs.iter().map(Seeded::heap_bytes).sum()
+    }
+
     /// The member's answer, unchanged: reasoning-gym's composite returns the
     /// member's item as it is, so a `graph_color` item keeps `answer: None`.
     fn answer<'a>(&self, item: &'a Item) -> Option<&'a str> {

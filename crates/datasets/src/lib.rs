@@ -23,8 +23,10 @@ pub fn registry() -> &'static [DatasetInfo] {
         let mut all: Vec<DatasetInfo> = [
             datasets_arithmetic::DATASETS,
             datasets_algorithmic::DATASETS,
+            datasets_arc::DATASETS,
             datasets_cognition::DATASETS,
             datasets_graphs::DATASETS,
+            datasets_induction::DATASETS,
             datasets_games::DATASETS,
             datasets_rgym::DATASETS,
             datasets_probability::DATASETS,

@@ -122,6 +122,20 @@ fn strtod_prefix(s: &[u8]) -> Option<(f64, usize)> {
     text.parse::<f64>().ok().map(|v| (v, end))
 }
 
+/// `PyOS_string_to_double(s, &end, NULL)` where all of `s` must be used, as
+/// numpy's text reader calls it on a field: ASCII only (numpy refuses any other
+/// character before parsing), no whitespace, no `_` separators. Out-of-range
+/// values give `inf` or `0.0`.
+pub fn py_string_to_double(s: &str) -> Option<f64> {
+    if !s.is_ascii() {
+        return None;
+    }
+    match strtod_prefix(s.as_bytes()) {
+        Some((value, used)) if used == s.len() => Some(value),
+        _ => None,
+    }
+}
+
 /// `float(s)` for a `str`; `None` where Python raises `ValueError`.
 /// Out-of-range values give `inf` or `0.0`, as in Python.
 pub fn py_float(s: &str) -> Option<f64> {

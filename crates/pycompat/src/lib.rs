@@ -30,7 +30,7 @@ pub use chars::{
 pub use float::{
     float_repr, format_exp, format_fixed, format_general, group_thousands, round_ndigits,
 };
-pub use floatparse::{py_complex, py_float, py_fraction_float, NumberError};
+pub use floatparse::{py_complex, py_float, py_fraction_float, py_string_to_double, NumberError};
 pub use int::{
     json_py_int, py_hex, py_int_base, py_int_json, py_int_str, py_int_true_div, INT_MAX_STR_DIGITS,
 };
@@ -38,7 +38,7 @@ pub use json::{json_dumps, JsonStyle};
 pub use literal::{
     int_to_float, json_loads, literal_eval, py_dict, py_eval, py_set, HashKey, ParseError, PyValue,
 };
-pub use numpy::np_round;
+pub use numpy::{allclose_f32, int_array_str, loadtxt_f32, np_round, LoadedArray};
 pub use order::{py_item_eq, py_lt, Unorderable};
 pub use pyhash::{py_int_hash, py_set_order, py_tuple_hash};
 pub use sort::py_sorted_by;

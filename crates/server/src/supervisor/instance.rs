@@ -93,9 +93,10 @@ pub const RECENT_DATASETS: NonZeroUsize = match NonZeroUsize::new(256) {
     Some(n) => n,
     None => unreachable!(),
 };
-/// ... and how many bytes of config they may hold between them: a config is
-/// client text (up to `max_frame_bytes`), kept in the key and, parsed, in
-/// the dataset.
+/// ... and how many bytes of config and built state they may hold between
+/// them: a config is client text (up to `max_frame_bytes`), kept in the key
+/// and, parsed, in the dataset; a few datasets draw state when built
+/// (`Dataset::heap_bytes`).
 pub const RECENT_CONFIG_BYTES: usize = 64 << 20;
 
 /// The recently used datasets, held strongly, bounded by count and by the
@@ -114,8 +115,9 @@ impl Recent {
     }
 
     fn weight(ds: &SharedDataset) -> usize {
-        // The canonical text in the key and about as much again parsed.
-        2 * (ds.key.config.len() + ds.key.name.len())
+        // The canonical text in the key and about as much again parsed, and
+        // what the dataset drew when built.
+        2 * (ds.key.config.len() + ds.key.name.len()) + ds.seeded.heap_bytes()
     }
 
     pub(crate) fn keep(&mut self, ds: &Arc<SharedDataset>) {

@@ -1,7 +1,4 @@
-//! numpy's float64 arithmetic where reasoning-gym leans on it.
-//!
-//! `str()` of a numpy float64 prints as Python's `repr(float)` does, so
-//! [`crate::float_repr`] serves for printing; what differs is rounding.
+//! `np.round` of a float64.
 
 /// `np.round(x, decimals)` for a float64: `rint(x * 10**d) / 10**d` (or the
 /// mirror image for negative `d`), not Python's correctly rounded `round`,

@@ -1,0 +1,196 @@
+//! `arc/board_format.py`: ARC grids as text and back, under
+//! `BoardFormattingOptions`.
+
+use dataset_core::{DatasetError, Result};
+use pycompat::py_strip;
+use serde_json::{json, Map, Value};
+
+/// `ARC_PROMPT_TEMPLATE`'s text around `{examples}` and `{input_grid}`.
+pub const PROMPT_HEAD: &str =
+    "Find the common rule that maps an input grid to an output grid, given the examples below.\n\n";
+pub const PROMPT_MIDDLE: &str = "\nBelow is a test input grid. Predict the corresponding output grid by applying the rule you found.\nYour final answer should just be the text output grid itself.\n\nInput:\n";
+
+pub type Board = Vec<Vec<u8>>;
+
+/// `BoardFormattingOptions`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardFormattingOptions {
+    pub alphabet: Vec<String>,
+    pub col_delimiter: String,
+    pub row_delimiter: String,
+    pub array_brackets: bool,
+}
+
+impl Default for BoardFormattingOptions {
+    fn default() -> Self {
+        BoardFormattingOptions {
+            alphabet: (0..10).map(|i| i.to_string()).collect(),
+            col_delimiter: " ".into(),
+            row_delimiter: "\n".into(),
+            array_brackets: false,
+        }
+    }
+}
+
+impl BoardFormattingOptions {
+    /// `BoardFormattingOptions(**given)`: the JSON form of the dataclass a
+    /// Python caller passes (over the wire only an object can come).
+    pub fn from_json(given: &Value) -> std::result::Result<Self, String> {
+        let obj = given.as_object().ok_or(
+            "board_format_opts must be an object with the fields of BoardFormattingOptions",
+        )?;
+        let mut opts = BoardFormattingOptions::default();
+        for (key, value) in obj {
+            let bad = |what: &str| format!("board_format_opts: {key} must be {what}");
+            match key.as_str() {
+                "alphabet" => {
+                    opts.alphabet = value
+                        .as_array()
+                        .and_then(|a| a.iter().map(|s| s.as_str().map(str::to_string)).collect())
+                        .ok_or_else(|| bad("a list of strings"))?;
+                }
+                "col_delimiter" => {
+                    opts.col_delimiter = value.as_str().ok_or_else(|| bad("a string"))?.into();
+                }
+                "row_delimiter" => {
+                    opts.row_delimiter = value.as_str().ok_or_else(|| bad("a string"))?.into();
+                }
+                "array_brackets" => {
+                    opts.array_brackets = value.as_bool().ok_or_else(|| bad("a boolean"))?;
+                }
+                _ => return Err(format!(
+                    "BoardFormattingOptions.__init__() got an unexpected keyword argument '{key}'"
+                )),
+            }
+        }
+        Ok(opts)
+    }
+
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("alphabet".into(), json!(self.alphabet));
+        m.insert("col_delimiter".into(), json!(self.col_delimiter));
+        m.insert("row_delimiter".into(), json!(self.row_delimiter));
+        m.insert("array_brackets".into(), json!(self.array_brackets));
+        Value::Object(m)
+    }
+}
+
+/// `format_board(board, opts)` (without the shape line). A cell past the
+/// alphabet is the reference's `IndexError`.
+pub fn format_board(board: &Board, opts: &BoardFormattingOptions) -> Result<String> {
+    let mut out = String::new();
+    if opts.array_brackets {
+        out.push('[');
+    }
+    for (r, row) in board.iter().enumerate() {
+        if r > 0 {
+            out.push_str(&opts.row_delimiter);
+        }
+        if opts.array_brackets {
+            out.push('[');
+        }
+        for (c, &value) in row.iter().enumerate() {
+            if c > 0 {
+                out.push_str(&opts.col_delimiter);
+            }
+            let symbol = opts
+                .alphabet
+                .get(usize::from(value))
+                .ok_or_else(|| DatasetError::Generation("list index out of range".into()))?;
+            out.push_str(symbol);
+        }
+        if opts.array_brackets {
+            out.push(']');
+        }
+    }
+    if opts.array_brackets {
+        out.push(']');
+    }
+    Ok(out)
+}
+
+/// `format_board_pair`.
+pub fn format_board_pair(
+    index: usize,
+    input: &Board,
+    output: &Board,
+    opts: &BoardFormattingOptions,
+) -> Result<String> {
+    Ok(format!(
+        "Example {index}:\n\nInput:\n{}\nOutput:\n{}\n\n",
+        format_board(input, opts)?,
+        format_board(output, opts)?
+    ))
+}
+
+/// `s[1:-1]` when `s` is bracketed as `[...]`.
+fn unbracket(s: &str) -> Option<&str> {
+    s.strip_prefix('[')?.strip_suffix(']')
+}
+
+/// `parse_board`: the grid as rows of alphabet indices, or `None` where the
+/// reference raises (a cell not in the alphabet, an empty delimiter).
+pub fn parse_board(text: &str, opts: &BoardFormattingOptions) -> Option<Vec<Vec<usize>>> {
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(py_strip)
+        .filter(|line| !line.starts_with("Shape: "))
+        .collect();
+    let joined = lines.join("\n");
+    let mut grid = py_strip(&joined);
+    if opts.array_brackets {
+        if let Some(inner) = unbracket(grid) {
+            grid = py_strip(inner);
+        }
+    }
+    if opts.row_delimiter.is_empty() || opts.col_delimiter.is_empty() {
+        // `str.split("")`: ValueError("empty separator").
+        return None;
+    }
+    let mut rows = Vec::new();
+    for row in grid.split(opts.row_delimiter.as_str()) {
+        let mut row = py_strip(row);
+        if opts.array_brackets {
+            if let Some(inner) = unbracket(row) {
+                row = py_strip(inner);
+            }
+        }
+        let cells = row
+            .split(opts.col_delimiter.as_str())
+            .map(py_strip)
+            .filter(|cell| !cell.is_empty())
+            .map(|cell| opts.alphabet.iter().position(|a| a == cell))
+            .collect::<Option<Vec<usize>>>()?;
+        rows.push(cells);
+    }
+    Some(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boards_round_trip_under_both_layouts() {
+        let board: Board = vec![vec![1, 2], vec![3, 0]];
+        let mut opts = BoardFormattingOptions::default();
+        assert_eq!(
+            format_board(&board, &opts).ok().as_deref(),
+            Some("1 2\n3 0")
+        );
+        assert_eq!(
+            parse_board("1 2\n3 0", &opts),
+            Some(vec![vec![1, 2], vec![3, 0]])
+        );
+        opts.array_brackets = true;
+        opts.col_delimiter = ",".into();
+        let text = format_board(&board, &opts).unwrap_or_default();
+        assert_eq!(text, "[[1,2]\n[3,0]]");
+        assert_eq!(
+            parse_board(&text, &opts),
+            Some(vec![vec![1, 2], vec![3, 0]])
+        );
+        assert_eq!(parse_board("[[1,x]]", &opts), None);
+    }
+}

@@ -1,0 +1,8 @@
+//! reasoning-gym's `induction` package: one module per dataset, named as the dataset.
+
+use dataset_core::DatasetInfo;
+
+pub mod list_functions;
+
+/// Every dataset of this crate, for the registry.
+pub const DATASETS: &[DatasetInfo] = &[list_functions::INFO];
