@@ -522,7 +522,7 @@ pub fn task_sort_complete_sequence(rng: &mut Random, size: usize) -> Generated {
     // The largest block size such that blocks 1..=max_size fit, one cell apart.
     let mut max_size = 1;
     let mut total_space = 0;
-    while total_space + max_size + 1 <= size {
+    while total_space + max_size < size {
         total_space += max_size + 1;
         max_size += 1;
     }
