@@ -8,6 +8,7 @@ pub mod maze;
 pub mod mini_sudoku;
 pub mod n_queens;
 pub mod sudoku;
+pub mod tower_of_hanoi;
 
 mod sudoku_board;
 mod sudoku_score;
@@ -20,6 +21,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     mini_sudoku::INFO,
     n_queens::INFO,
     sudoku::INFO,
+    tower_of_hanoi::INFO,
 ];
 
 #[cfg(test)]
