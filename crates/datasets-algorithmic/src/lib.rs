@@ -17,6 +17,7 @@ pub mod game_of_life;
 pub mod graph_color;
 pub mod group_anagrams;
 pub mod isomorphic_strings;
+pub mod jugs;
 pub mod letter_counting;
 pub mod letter_jumble;
 pub mod number_filtering;
@@ -67,6 +68,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     string_insertion::INFO,
     string_splitting::INFO,
     string_synthesis::INFO,
+    jugs::INFO,
 ];
 
 #[cfg(test)]
