@@ -8,8 +8,10 @@ pub mod maze;
 pub mod mini_sudoku;
 pub mod n_queens;
 pub mod sudoku;
+pub mod survo;
 pub mod tower_of_hanoi;
 
+mod str_format;
 mod sudoku_board;
 mod sudoku_score;
 
@@ -21,6 +23,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     mini_sudoku::INFO,
     n_queens::INFO,
     sudoku::INFO,
+    survo::INFO,
     tower_of_hanoi::INFO,
 ];
 
