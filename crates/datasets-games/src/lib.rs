@@ -11,6 +11,7 @@ pub mod n_queens;
 pub mod sudoku;
 pub mod survo;
 pub mod tower_of_hanoi;
+pub mod tsumego;
 
 mod str_format;
 mod sudoku_board;
@@ -27,6 +28,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     sudoku::INFO,
     survo::INFO,
     tower_of_hanoi::INFO,
+    tsumego::INFO,
 ];
 
 #[cfg(test)]
