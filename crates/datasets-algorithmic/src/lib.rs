@@ -18,6 +18,7 @@ pub mod game_of_life_halting;
 pub mod graph_color;
 pub mod group_anagrams;
 pub mod isomorphic_strings;
+pub mod jugs;
 pub mod letter_counting;
 pub mod letter_jumble;
 pub mod manipulate_matrix;
@@ -73,6 +74,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     string_insertion::INFO,
     string_splitting::INFO,
     string_synthesis::INFO,
+    jugs::INFO,
 ];
 
 #[cfg(test)]

@@ -3,23 +3,32 @@
 use dataset_core::DatasetInfo;
 
 pub mod emoji_mystery;
+pub mod kakurasu;
 pub mod mahjong_puzzle;
 pub mod maze;
 pub mod mini_sudoku;
 pub mod n_queens;
 pub mod sudoku;
+pub mod survo;
+pub mod tower_of_hanoi;
+pub mod tsumego;
 
+mod str_format;
 mod sudoku_board;
 mod sudoku_score;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
     emoji_mystery::INFO,
+    kakurasu::INFO,
     mahjong_puzzle::INFO,
     maze::INFO,
     mini_sudoku::INFO,
     n_queens::INFO,
     sudoku::INFO,
+    survo::INFO,
+    tower_of_hanoi::INFO,
+    tsumego::INFO,
 ];
 
 #[cfg(test)]

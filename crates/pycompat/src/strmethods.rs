@@ -68,6 +68,18 @@ pub fn py_int(s: &str) -> Option<BigInt> {
     crate::py_int_base(s, 10)
 }
 
+/// `int(s)` where only values that fit an `i64` matter (scorers comparing
+/// with small numbers): `None` where Python raises, `Some(None)` for a value
+/// outside `i64`. Plain ASCII digits skip the big-number path, so that an
+/// answer of a million numbers reads quickly.
+pub fn py_int_i64(s: &str) -> Option<Option<i64>> {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok().map(Some);
+    }
+    py_int(s).map(|n| i64::try_from(n).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +148,14 @@ mod tests {
         for &(s, want) in cases {
             assert_eq!(py_int(s), want.map(BigInt::from), "int({s:?})");
         }
+        for &(s, want) in cases {
+            let small = want.map(Some);
+            assert_eq!(py_int_i64(s), small, "int({s:?})");
+        }
+        assert_eq!(py_int_i64("+07"), Some(Some(7)));
+        assert_eq!(py_int_i64("-9223372036854775808"), Some(Some(i64::MIN)));
+        assert_eq!(py_int_i64("9223372036854775808"), Some(None));
+        assert_eq!(py_int_i64(&"1".repeat(4301)), None);
         let big = "1".repeat(4300);
         assert_eq!(py_int(&big), big.parse().ok());
         assert!(py_int(&format!("{}1", "1_".repeat(4299))).is_some());
