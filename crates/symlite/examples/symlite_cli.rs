@@ -1,0 +1,74 @@
+//! The differential fuzzer's side of symlite (`scripts/vectors/symlite_fuzz.py`):
+//! one JSON request per stdin line, one JSON reply per stdout line.
+//!
+//! * `{"tree": T}` builds `T` with sympy's operators and prints it:
+//!   `T` is `["sym", name]`, `["int", "n"]`, or `[op, T, T]` with `op` one of
+//!   `+ - * / **`, or `["neg", T]`. Reply: `{"str": "..."}`.
+//! * `{"parse": "text"}` evaluates `parse_expr(text)` and converts it:
+//!   reply `{"float": F, "int": "n"}`, each `"raise"` where the conversion
+//!   raises, or `{"outcome": "raise" | "bounded"}` where evaluation fails.
+//!   `F` is the double's repr (`"nan"`, `"inf"`, `"-inf"` as Python prints).
+
+use serde_json::{json, Value as Json};
+use std::io::{BufRead, Write};
+use symlite::parse::{eval_str, Outcome};
+use symlite::{sstr, Expr};
+
+fn build(t: &Json) -> Option<Expr> {
+    let a = t.as_array()?;
+    let op = a.first()?.as_str()?;
+    Some(match op {
+        "sym" => Expr::sym(a.get(1)?.as_str()?),
+        "int" => Expr::int(a.get(1)?.as_str()?.parse::<num_bigint::BigInt>().ok()?),
+        "neg" => build(a.get(1)?)?.neg(),
+        _ => {
+            let l = build(a.get(1)?)?;
+            let r = build(a.get(2)?)?;
+            match op {
+                "+" => l.add(&r),
+                "-" => l.sub(&r),
+                "*" => l.mul(&r),
+                "/" => l.div(&r),
+                "**" => l.pow(&r),
+                _ => return None,
+            }
+        }
+    })
+}
+
+fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        "nan".into()
+    } else if f.is_infinite() {
+        if f > 0.0 { "inf".into() } else { "-inf".into() }
+    } else {
+        format!("{f:?}")
+    }
+}
+
+fn main() {
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        let req: Json = serde_json::from_str(&line).unwrap_or(Json::Null);
+        let reply = if let Some(t) = req.get("tree") {
+            match build(t) {
+                Some(e) => json!({"str": sstr(&e)}),
+                None => json!({"error": "bad tree"}),
+            }
+        } else if let Some(s) = req.get("parse").and_then(Json::as_str) {
+            match eval_str(s) {
+                Ok(v) => json!({
+                    "float": v.to_float().map(float_repr).unwrap_or_else(|_| "raise".into()),
+                    "int": v.to_int().map(|i| i.to_string()).unwrap_or_else(|_| "raise".into()),
+                }),
+                Err(Outcome::Raise) => json!({"outcome": "raise"}),
+                Err(Outcome::Bounded) => json!({"outcome": "bounded"}),
+            }
+        } else {
+            json!({"error": "bad request"})
+        };
+        let _ = writeln!(out, "{reply}");
+    }
+}
