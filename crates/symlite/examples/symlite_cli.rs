@@ -65,6 +65,7 @@ fn main() {
                 }),
                 Err(Outcome::Raise) => json!({"outcome": "raise"}),
                 Err(Outcome::Bounded) => json!({"outcome": "bounded"}),
+                Err(Outcome::Unsupported) => json!({"outcome": "unsupported"}),
             }
         } else {
             json!({"error": "bad request"})

@@ -7,9 +7,10 @@
 //!   sympy, with no `simplify` and no `expand`.
 //! * [`order`]: `sort_key`, `as_ordered_factors`, `as_ordered_terms`.
 //! * [`printer`]: `StrPrinter` (`str(expr)`).
-//! * [`parse`]: the `parse_expr` subset rgym's scorers need, evaluated to a
-//!   number under hard bounds (see its module doc for where it differs from
-//!   the reference).
+//! * [`parse`]: `parse_expr` of the answers rgym's scorers read, evaluated
+//!   to the number the reference holds, under hard bounds (its module doc
+//!   says where it differs from the reference).
+//! * [`mpf`]: mpmath's binary floats, for sympy's `Float` and `float()`.
 //!
 //! Checked against sympy by `scripts/vectors/symlite_fuzz.py`; a bounded
 //! slice of its vectors runs in `tests/vectors.rs`.
@@ -17,6 +18,7 @@
 //! sympy is Copyright the SymPy Development Team, BSD 3-Clause License.
 
 pub mod expr;
+pub mod mpf;
 pub mod number;
 pub mod order;
 pub mod parse;

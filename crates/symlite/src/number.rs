@@ -35,6 +35,14 @@ impl Rational {
         if q.is_zero() {
             return None;
         }
+        // A unit denominator needs no gcd (which num-bigint computes in
+        // time quadratic in the size of `p`).
+        if q.magnitude().is_one() {
+            return Some(Rational {
+                p: if q.is_negative() { -p } else { p },
+                q: BigInt::one(),
+            });
+        }
         let g = p.gcd(&q);
         let (mut p, mut q) = if g.is_one() { (p, q) } else { (p / &g, q / &g) };
         if q.is_negative() {
@@ -172,46 +180,11 @@ impl Rational {
         }
     }
 
-    /// `float(self)`: correctly rounded to the nearest double (ties to
-    /// even), `±inf` past the double range as mpmath's `to_float` gives.
+    /// `float(self)`: `Rational.__float__`, mpmath's conversion at 53
+    /// bits (nearest, ties to even), then `ldexp` (subnormals round once
+    /// more, past the double range is infinite).
     pub fn to_f64(&self) -> f64 {
-        if self.p.is_zero() {
-            return 0.0;
-        }
-        let neg = self.p.is_negative();
-        let a = self.p.abs();
-        let b = &self.q;
-        let v = if a.bits() <= 53 && b.bits() <= 53 {
-            a.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(1.0)
-        } else {
-            // Scale so the integer quotient has at least 55 bits.
-            let shift: i64 = 55 - (a.bits() as i64 - b.bits() as i64);
-            let (num, den) = if shift >= 0 {
-                (a << shift as u64, b.clone())
-            } else {
-                (a, b << (-shift) as u64)
-            };
-            let (quo, rem) = num.div_rem(&den);
-            let extra = quo.bits() - 53;
-            let mut man = &quo >> extra;
-            let low = &quo - (&man << extra);
-            let half = BigInt::one() << (extra - 1);
-            let round_up = match low.cmp(&half) {
-                Ordering::Greater => true,
-                Ordering::Less => false,
-                Ordering::Equal => !rem.is_zero() || man.is_odd(),
-            };
-            if round_up {
-                man += 1;
-            }
-            let exp = extra as i64 - shift;
-            ldexp(man.to_f64().unwrap_or(0.0), exp)
-        };
-        if neg {
-            -v
-        } else {
-            v
-        }
+        crate::mpf::Mpf::from_rational(self, 53, crate::mpf::Round::Nearest).to_f64()
     }
 
     pub fn to_i64(&self) -> Option<i64> {
@@ -225,24 +198,6 @@ impl Rational {
     pub fn sign(&self) -> Sign {
         self.p.sign()
     }
-}
-
-fn ldexp(mut x: f64, mut e: i64) -> f64 {
-    if e > 2100 {
-        return f64::INFINITY;
-    }
-    if e < -2200 {
-        return 0.0;
-    }
-    while e > 1000 {
-        x *= 2f64.powi(1000);
-        e -= 1000;
-    }
-    while e < -1000 {
-        x *= 2f64.powi(-1000);
-        e += 1000;
-    }
-    x * 2f64.powi(e as i32)
 }
 
 impl Ord for Rational {

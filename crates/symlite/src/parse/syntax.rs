@@ -1,0 +1,262 @@
+//! Python's expression grammar over the lexed answer, by operator precedence
+//! (shunting-yard, no recursion, so no input can exhaust the stack), into
+//! postfix code. It also measures what makes CPython refuse to compile:
+//! bracket nesting (the tokenizer's 200 levels, counting the calls sympy's
+//! transformations wrap around literals and names) and expression depth
+//! (the compiler's recursion limit).
+
+use super::lex::{Name, Tok};
+use super::{Outcome, MAX_AST_DEPTH, MAX_NESTING};
+use crate::number::Rational;
+use num_bigint::BigInt;
+
+#[derive(Clone, Debug)]
+pub(super) enum Code {
+    Int(BigInt),
+    Float(Rational, u64),
+    Rat(Rational),
+    Name(Name),
+    /// `-`, `+`, `~`.
+    Unary(&'static str),
+    Bin(&'static str),
+    /// A comparison chain `a == b != c`: pops `ops.len() + 1` values.
+    Cmp(Vec<&'static str>),
+    Fact(u8),
+}
+
+/// What compiling sees of an operand: its syntax tree depth and the
+/// deepest bracket nesting inside it.
+#[derive(Clone, Copy)]
+struct Shape {
+    depth: u32,
+    nest: u32,
+}
+
+enum Pending {
+    Prefix(&'static str),
+    Bin(&'static str),
+    Cmp(Vec<&'static str>),
+    Open,
+}
+
+fn binary_prec(op: &str) -> Option<u8> {
+    Some(match op {
+        "|" => 2,
+        "^" => 3,
+        "&" => 4,
+        "<<" | ">>" => 5,
+        "+" | "-" => 6,
+        "*" | "/" | "//" | "%" | "@" => 7,
+        "**" => 9,
+        _ => return None,
+    })
+}
+
+const PREFIX_PREC: u8 = 8;
+const CMP_PREC: u8 = 1;
+
+fn is_cmp(op: &str) -> bool {
+    matches!(op, "==" | "!=" | "<" | ">" | "<=" | ">=")
+}
+
+struct Builder {
+    code: Vec<Code>,
+    shapes: Vec<Shape>,
+}
+
+impl Builder {
+    fn check(&self, s: Shape) -> Result<Shape, Outcome> {
+        if s.depth > MAX_AST_DEPTH || s.nest > MAX_NESTING {
+            // RecursionError while compiling, or "too many nested parentheses".
+            return Err(Outcome::Raise);
+        }
+        Ok(s)
+    }
+
+    fn leaf(&mut self, code: Code, depth: u32, nest: u32) -> Result<(), Outcome> {
+        let s = self.check(Shape { depth, nest })?;
+        self.code.push(code);
+        self.shapes.push(s);
+        Ok(())
+    }
+
+    /// Emits a pending operator over its operands.
+    fn apply(&mut self, p: Pending) -> Result<(), Outcome> {
+        let arity = match &p {
+            Pending::Prefix(_) => 1,
+            Pending::Bin(_) => 2,
+            Pending::Cmp(ops) => ops.len() + 1,
+            Pending::Open => return Err(Outcome::Raise),
+        };
+        if self.shapes.len() < arity {
+            return Err(Outcome::Raise);
+        }
+        let parts = self.shapes.split_off(self.shapes.len() - arity);
+        let s = Shape {
+            depth: parts.iter().map(|s| s.depth).max().unwrap_or(0) + 1,
+            nest: parts.iter().map(|s| s.nest).max().unwrap_or(0),
+        };
+        let s = self.check(s)?;
+        self.shapes.push(s);
+        self.code.push(match p {
+            Pending::Prefix(op) => Code::Unary(op),
+            Pending::Bin(op) => Code::Bin(op),
+            Pending::Cmp(ops) => Code::Cmp(ops),
+            Pending::Open => unreachable!("handled above"),
+        });
+        Ok(())
+    }
+
+    /// Wraps the last operand: `(...)` adds a bracket level, `factorial(...)`
+    /// a call and a level.
+    fn wrap_last(&mut self, depth: u32, nest: u32) -> Result<(), Outcome> {
+        let last = self.shapes.pop().ok_or(Outcome::Raise)?;
+        let s = self.check(Shape {
+            depth: last.depth + depth,
+            nest: last.nest + nest,
+        })?;
+        self.shapes.push(s);
+        Ok(())
+    }
+}
+
+fn prec_of(p: &Pending) -> u8 {
+    match p {
+        Pending::Prefix(_) => PREFIX_PREC,
+        Pending::Bin(op) => binary_prec(op).unwrap_or(0),
+        Pending::Cmp(_) => CMP_PREC,
+        Pending::Open => 0,
+    }
+}
+
+/// Builds the postfix code token by token, failing at the first token
+/// that decides the answer cannot compile.
+pub(super) struct Parser {
+    b: Builder,
+    stack: Vec<Pending>,
+    /// Pending operators (not brackets) on `stack`: each will nest the ones
+    /// after it, so the tree is at least this deep.
+    pending_ops: u32,
+    expect_operand: bool,
+}
+
+impl Parser {
+    pub(super) fn new() -> Parser {
+        Parser {
+            b: Builder {
+                code: Vec::new(),
+                shapes: Vec::new(),
+            },
+            stack: Vec::new(),
+            pending_ops: 0,
+            expect_operand: true,
+        }
+    }
+
+    fn push_pending(&mut self, p: Pending) -> Result<(), Outcome> {
+        if !matches!(p, Pending::Open) {
+            self.pending_ops += 1;
+            if self.pending_ops >= MAX_AST_DEPTH {
+                return Err(Outcome::Raise);
+            }
+        }
+        self.stack.push(p);
+        Ok(())
+    }
+
+    fn pop_pending(&mut self) -> Option<Pending> {
+        let p = self.stack.pop()?;
+        if !matches!(p, Pending::Open) {
+            self.pending_ops -= 1;
+        }
+        Some(p)
+    }
+
+    pub(super) fn push(&mut self, t: Tok) -> Result<(), Outcome> {
+        let b = &mut self.b;
+        if let Tok::Name(Name::Unsupported) = t {
+            return Err(Outcome::Unsupported);
+        }
+        if self.expect_operand {
+            match t {
+                // Literals and symbols are calls (`Integer(1)`, `Symbol('x')`);
+                // names sympy defines are bare names.
+                Tok::Int(n) => b.leaf(Code::Int(n), 2, 1)?,
+                Tok::Float(v, p) => b.leaf(Code::Float(v, p), 2, 1)?,
+                Tok::RepDec(v) => b.leaf(Code::Rat(v), 5, 3)?,
+                Tok::Name(Name::Symbol) => b.leaf(Code::Name(Name::Symbol), 2, 1)?,
+                Tok::Name(n) => b.leaf(Code::Name(n), 1, 0)?,
+                Tok::Op(op @ ("+" | "-" | "~")) => return self.push_pending(Pending::Prefix(op)),
+                Tok::Op("(") => return self.push_pending(Pending::Open),
+                Tok::Op("[" | "{" | "...") => return Err(Outcome::Unsupported),
+                // `()` is an empty tuple; anything else a syntax error.
+                _ => return Err(Outcome::Raise),
+            }
+            self.expect_operand = false;
+            return Ok(());
+        }
+        match t {
+            Tok::Op(")") => {
+                loop {
+                    match self.pop_pending() {
+                        Some(Pending::Open) => break,
+                        Some(p) => self.b.apply(p)?,
+                        None => return Err(Outcome::Raise),
+                    }
+                }
+                self.b.wrap_last(0, 1)?;
+            }
+            Tok::Fact(n) => {
+                self.b.code.push(Code::Fact(n));
+                self.b.wrap_last(1, 1)?;
+            }
+            Tok::Op(op) if is_cmp(op) => {
+                while self
+                    .stack
+                    .last()
+                    .is_some_and(|p| !matches!(p, Pending::Open | Pending::Cmp(_)))
+                {
+                    let p = self.pop_pending().ok_or(Outcome::Raise)?;
+                    self.b.apply(p)?;
+                }
+                match self.stack.last_mut() {
+                    Some(Pending::Cmp(ops)) => ops.push(op),
+                    _ => self.push_pending(Pending::Cmp(vec![op]))?,
+                }
+                self.expect_operand = true;
+            }
+            Tok::Op(op) if binary_prec(op).is_some() => {
+                let p = binary_prec(op).unwrap_or(0);
+                // `**` is right-associative; everything else groups left.
+                while self.stack.last().is_some_and(|top| {
+                    !matches!(top, Pending::Open)
+                        && (prec_of(top) > p || (prec_of(top) == p && p != 9))
+                }) {
+                    let top = self.pop_pending().ok_or(Outcome::Raise)?;
+                    self.b.apply(top)?;
+                }
+                self.push_pending(Pending::Bin(op))?;
+                self.expect_operand = true;
+            }
+            // A call, a subscript, an attribute, a walrus.
+            Tok::Op("(" | "[" | "." | ":=") => return Err(Outcome::Unsupported),
+            // A tuple (`float()` and `int()` of it raise), or a syntax error.
+            _ => return Err(Outcome::Raise),
+        }
+        Ok(())
+    }
+
+    /// The postfix code of the whole expression.
+    pub(super) fn finish(mut self) -> Result<Vec<Code>, Outcome> {
+        if self.expect_operand {
+            return Err(Outcome::Raise);
+        }
+        while let Some(p) = self.pop_pending() {
+            self.b.apply(p)?;
+        }
+        if self.b.shapes.len() != 1 {
+            return Err(Outcome::Raise);
+        }
+        Ok(self.b.code)
+    }
+}
