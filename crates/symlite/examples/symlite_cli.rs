@@ -5,9 +5,9 @@
 //!   `T` is `["sym", name]`, `["int", "n"]`, or `[op, T, T]` with `op` one of
 //!   `+ - * / **`, or `["neg", T]`. Reply: `{"str": "..."}`.
 //! * `{"parse": "text"}` evaluates `parse_expr(text)` and converts it:
-//!   reply `{"float": F, "int": "n"}`, each `"raise"` where the conversion
+//!   reply `{"float": F, "int": "n"}` (`n` in hex, as `format(n, "x")`), each `"raise"` where the conversion
 //!   raises, or `{"outcome": "raise" | "bounded"}` where evaluation fails.
-//!   `F` is the double's repr (`"nan"`, `"inf"`, `"-inf"` as Python prints).
+//!   `F` is the double's repr as Python prints it.
 
 use serde_json::{json, Value as Json};
 use std::io::{BufRead, Write};
@@ -36,16 +36,6 @@ fn build(t: &Json) -> Option<Expr> {
     })
 }
 
-fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        "nan".into()
-    } else if f.is_infinite() {
-        if f > 0.0 { "inf".into() } else { "-inf".into() }
-    } else {
-        format!("{f:?}")
-    }
-}
-
 fn main() {
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout());
@@ -59,10 +49,18 @@ fn main() {
             }
         } else if let Some(s) = req.get("parse").and_then(Json::as_str) {
             match eval_str(s) {
-                Ok(v) => json!({
-                    "float": v.to_float().map(float_repr).unwrap_or_else(|_| "raise".into()),
-                    "int": v.to_int().map(|i| i.to_string()).unwrap_or_else(|_| "raise".into()),
-                }),
+                Ok(v) => {
+                    let conv = |r: Result<String, Outcome>| match r {
+                        Ok(s) => s,
+                        Err(Outcome::Unsupported) => "unsupported".into(),
+                        Err(_) => "raise".into(),
+                    };
+                    json!({
+                        "float": conv(v.to_float().map(pycompat::float_repr)),
+                        "int": conv(v.to_int().map(|i| i.to_str_radix(16))),
+                        "kind": v.kind(),
+                    })
+                }
                 Err(Outcome::Raise) => json!({"outcome": "raise"}),
                 Err(Outcome::Bounded) => json!({"outcome": "bounded"}),
                 Err(Outcome::Unsupported) => json!({"outcome": "unsupported"}),

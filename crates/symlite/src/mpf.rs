@@ -266,6 +266,42 @@ impl Mpf {
         Some(Mpf::normalize(result_neg, pm, pe, prec, rnd))
     }
 
+    /// `mpf_sqrt(s, prec, round_nearest)`; `None` for a negative `s`
+    /// (`ComplexResult`).
+    pub fn sqrt(s: &Mpf, prec: u64) -> Option<Mpf> {
+        if s.neg {
+            return None;
+        }
+        if s.is_zero() {
+            return Some(Mpf::zero());
+        }
+        let (mut man, mut exp) = (s.man.clone(), s.exp);
+        if exp & 1 != 0 {
+            exp -= 1;
+            man <<= 1u32;
+        } else if man.is_one() {
+            return Some(Mpf::normalize(false, man, exp / 2, prec, Round::Nearest));
+        }
+        let bc = man.bits() as i64;
+        let mut shift = (2 * prec as i64 - bc + 4).max(4);
+        shift += shift & 1;
+        let scaled = man << shift as u64;
+        let mut root = scaled.sqrt();
+        if &root * &root != scaled {
+            root = (root << 1u32) + 1u32;
+            shift += 2;
+        }
+        Some(Mpf::normalize(false, root, (exp - shift) / 2, prec, Round::Nearest))
+    }
+
+    /// `ln(|s|)` as a double, for values past the double range.
+    pub fn ln_abs(&self) -> f64 {
+        let bits = self.man.bits();
+        let shift = bits.saturating_sub(60);
+        let top = (&self.man >> shift).to_f64().unwrap_or(1.0);
+        top.ln() + (shift as i64 + self.exp) as f64 * std::f64::consts::LN_2
+    }
+
     /// `to_float(s)` after sympy's `mpf_norm(s, 53)`: round to 53 bits to
     /// nearest, then `math.ldexp`, which rounds once more in the subnormal
     /// range; past the double range, infinity (mpmath is not strict).

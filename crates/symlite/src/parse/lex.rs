@@ -11,6 +11,7 @@
 //! `factorial_notation` behind an error token for the blank, so the
 //! factorial wraps the blank and compiling fails.
 
+use super::sympy_names::SYMPY_NAMES;
 use super::Outcome;
 use crate::number::Rational;
 use num_bigint::BigInt;
@@ -46,8 +47,9 @@ pub(super) enum Tok {
     Int(BigInt),
     /// `Float('literal')`: the exact decimal value and sympy's precision in bits.
     Float(Rational, u64),
-    /// A repeated decimal `0.1[6]`, already the exact rational.
-    RepDec(Rational),
+    /// A repeated decimal `0.1[6]`, already the exact rational, or `None`
+    /// when its code raises once evaluated.
+    RepDec(Option<Rational>),
     Name(Name),
     /// An operator or bracket, as CPython reads it.
     Op(&'static str),
@@ -194,6 +196,7 @@ fn tokenize(s: &str, out: &mut Stage) -> Result<(), Outcome> {
     let mut level = 0i64;
     let mut i = 0;
     let mut spaced = false;
+    let mut seen_token = false;
     while i < b.len() {
         let c = b[i];
         match c {
@@ -237,6 +240,17 @@ fn tokenize(s: &str, out: &mut Stage) -> Result<(), Outcome> {
                     spaced = true;
                     continue;
                 }
+                if !seen_token {
+                    // Only comments so far: a blank line, not the end. The
+                    // next line may not be indented (`unexpected indent`).
+                    let t = s[i..].trim_start_matches([' ', '\t', '\x0c']);
+                    if t.len() < s.len() - i && !(t.is_empty() || t.starts_with(['#', '\n', '\r'])) {
+                        return Err(Outcome::Raise);
+                    }
+                    out.feed(Raw::Break)?;
+                    spaced = true;
+                    continue;
+                }
                 // NEWLINE: the expression has ended; only blank or comment
                 // lines may follow.
                 let rest_ok = s[i..].split('\n').all(|line| {
@@ -252,6 +266,7 @@ fn tokenize(s: &str, out: &mut Stage) -> Result<(), Outcome> {
             _ => {}
         }
         let was_spaced = std::mem::take(&mut spaced);
+        seen_token = true;
         if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
             let end = number(b, i).ok_or(Outcome::Raise)?;
             out.feed(Raw::Number(s[i..end].to_string()))?;
@@ -269,9 +284,9 @@ fn tokenize(s: &str, out: &mut Stage) -> Result<(), Outcome> {
         }
         if let Some(op) = match_op(&s[i..]) {
             match op {
-                // CPython refuses 200 levels: even the innermost literal
-                // adds one (`Integer(...)`).
-                "(" | "[" | "{" if level + 1 >= i64::from(super::MAX_NESTING) => {
+                // CPython refuses a 201st level (counting the calls the
+                // transformations add, which the parser checks).
+                "(" | "[" | "{" if level + 1 > i64::from(super::MAX_NESTING) => {
                     return Err(Outcome::Raise)
                 }
                 "(" | "[" | "{" => level += 1,
@@ -367,7 +382,12 @@ fn int_literal(lit: &str) -> Result<BigInt, Outcome> {
         Some("0b") => (2, &clean[2..]),
         _ => (10, clean.as_str()),
     };
-    if radix == 10 && body.len() > MAX_DIGITS {
+    // Compiling refuses leading zeros (reachable through `08j`) and more
+    // than 4300 digits.
+    if radix == 10
+        && (body.len() > MAX_DIGITS
+            || (body.len() > 1 && body.starts_with('0') && body.bytes().any(|d| d != b'0')))
+    {
         return Err(Outcome::Raise);
     }
     let bits_per_digit = match radix {
@@ -415,7 +435,8 @@ fn name_token(w: &str) -> Name {
         "E" => Name::E,
         "nan" => Name::Nan,
         "zoo" => Name::Zoo,
-        "oo" | "None" | "and" | "as" | "assert" | "async" | "await" | "break" | "class"
+        _ if SYMPY_NAMES.binary_search(&w).is_ok() => Name::Unsupported,
+        "None" | "and" | "as" | "assert" | "async" | "await" | "break" | "class"
         | "continue" | "def" | "del" | "elif" | "else" | "except" | "finally" | "for" | "from"
         | "global" | "if" | "import" | "in" | "is" | "lambda" | "nonlocal" | "not" | "or"
         | "pass" | "raise" | "return" | "try" | "while" | "with" | "yield" => Name::Unsupported,
@@ -423,8 +444,10 @@ fn name_token(w: &str) -> Name {
     }
 }
 
-/// `repeated_decimals`: `pre.post[repetend]` as `a + b/c + d/e`.
-fn repeated_decimal(number: &str, repetend: &str) -> Result<Rational, Outcome> {
+/// `repeated_decimals`: `pre.post[repetend]` as `a + b/c + d/e`; `None`
+/// when the code calls `Integer()` with no argument (a repetend of zeros),
+/// which raises only when evaluated.
+fn repeated_decimal(number: &str, repetend: &str) -> Result<Option<Rational>, Outcome> {
     let (pre, post) = number.split_once('.').ok_or(Outcome::Raise)?;
     let pre = pre.replace('_', "");
     let post = post.replace('_', "");
@@ -437,9 +460,8 @@ fn repeated_decimal(number: &str, repetend: &str) -> Result<Rational, Outcome> {
     }
     let b = post.trim_start_matches('0');
     let d = repetend.trim_start_matches('0');
-    // `Integer()` with no argument.
     if d.is_empty() {
-        return Err(Outcome::Raise);
+        return Ok(None);
     }
     if a.len() + post.len() + repetend.len() + zeros > MAX_DIGITS {
         return Err(Outcome::Bounded);
@@ -455,7 +477,7 @@ fn repeated_decimal(number: &str, repetend: &str) -> Result<Rational, Outcome> {
     let nines = num_traits::pow::Pow::pow(&BigInt::from(10), repetend.len() as u64) - BigInt::one();
     let part1 = Rational::new(int(b)?, ten_z.clone()).ok_or(Outcome::Raise)?;
     let part2 = Rational::new(int(d)?, nines * ten_z).ok_or(Outcome::Raise)?;
-    Ok(Rational::int(int(&a)?).add(&part1).add(&part2))
+    Ok(Some(Rational::int(int(&a)?).add(&part1).add(&part2)))
 }
 
 fn is_digits(t: &str) -> bool {
@@ -465,8 +487,12 @@ fn is_digits(t: &str) -> bool {
 /// The raw token before a `!`, for `factorial_notation`'s wrapping.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Prev {
-    /// A literal, a name, or a repeated decimal.
+    /// A literal, a name that becomes a `Symbol(...)` call, or a repeated
+    /// decimal.
     Atom,
+    /// A name left bare (`pi`, `I`, a keyword): a factorial after a blank
+    /// still wraps it (`factorial(pi )`).
+    BareName,
     /// A closing `)`.
     Close,
     Other,
@@ -584,7 +610,12 @@ impl Stage<'_> {
                 return Ok(false);
             }
             // More than two is a `TokenError`.
-            if spaced || self.prev == Prev::Other || n > 2 {
+            let wraps = match self.prev {
+                Prev::Atom | Prev::Close => !spaced,
+                Prev::BareName => true,
+                Prev::Other => false,
+            };
+            if !wraps || n > 2 {
                 return Err(Outcome::Raise);
             }
             self.queue.drain(..n);
@@ -597,6 +628,7 @@ impl Stage<'_> {
             return Ok(false);
         };
         self.prev = match &raw {
+            Raw::Name(w) if name_token(w) != Name::Symbol => Prev::BareName,
             Raw::Number(_) | Raw::Name(_) => Prev::Atom,
             Raw::Op(")") => Prev::Close,
             _ => Prev::Other,

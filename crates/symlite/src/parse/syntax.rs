@@ -15,27 +15,50 @@ pub(super) enum Code {
     Int(BigInt),
     Float(Rational, u64),
     Rat(Rational),
+    RaiseWhenEvaluated,
     Name(Name),
     /// `-`, `+`, `~`.
     Unary(&'static str),
     Bin(&'static str),
-    /// A comparison chain `a == b != c`: pops `ops.len() + 1` values.
-    Cmp(Vec<&'static str>),
+    /// A comparison inside a chain (`a == b` of `a == b != c`): a false
+    /// result ends the chain, jumping to the code index given, so the
+    /// later operands are never evaluated (Python's `and`); a true one
+    /// leaves `b` as the next left side.
+    CmpTest(&'static str, usize),
+    /// The chain's last comparison.
+    CmpLast(&'static str),
     Fact(u8),
 }
 
-/// What compiling sees of an operand: its syntax tree depth and the
-/// deepest bracket nesting inside it.
+/// What compiling sees of an operand: its syntax tree depth, the deepest
+/// bracket nesting inside it, and bounds on the stack CPython's parser
+/// needs for its deepest part.
+///
+/// The parser gives up past 6000 frames (`MAXSTACK`). Measured against
+/// CPython 3.11 (an `Integer(1)` leaf counting 0): a bracket level costs
+/// 28 frames, a call around a literal 24, a unary sign 1, the right side
+/// of `**` 2; the limit is 5951. Brackets right inside signs cost more
+/// (`-(-(...))` about 36 a level), so `lo` adds the measured costs and `hi`
+/// generous ones: below `lo`'s limit the answer compiles as far as the
+/// parser goes, past it the reference fails, and between the two rgym
+/// refuses with [`Outcome::Bounded`].
 #[derive(Clone, Copy)]
 struct Shape {
     depth: u32,
     nest: u32,
+    lo: i32,
+    hi: i32,
 }
+
+/// The parser's stack limit, in the units of [`Shape`].
+const PARSER_STACK: i32 = 5951;
 
 enum Pending {
     Prefix(&'static str),
     Bin(&'static str),
-    Cmp(Vec<&'static str>),
+    /// A comparison chain: its operators, and the code indices of its
+    /// `CmpTest`s, whose jumps land after the chain.
+    Cmp(Vec<&'static str>, Vec<usize>),
     Open,
 }
 
@@ -66,15 +89,21 @@ struct Builder {
 
 impl Builder {
     fn check(&self, s: Shape) -> Result<Shape, Outcome> {
-        if s.depth > MAX_AST_DEPTH || s.nest > MAX_NESTING {
+        if s.depth > MAX_AST_DEPTH || s.nest > MAX_NESTING || s.lo > PARSER_STACK {
             // RecursionError while compiling, or "too many nested parentheses".
             return Err(Outcome::Raise);
         }
         Ok(s)
     }
 
-    fn leaf(&mut self, code: Code, depth: u32, nest: u32) -> Result<(), Outcome> {
-        let s = self.check(Shape { depth, nest })?;
+    fn leaf(&mut self, code: Code, depth: u32, nest: u32, lo: i32) -> Result<(), Outcome> {
+        let hi = lo.max(0) * 2;
+        let s = self.check(Shape {
+            depth,
+            nest,
+            lo,
+            hi,
+        })?;
         self.code.push(code);
         self.shapes.push(s);
         Ok(())
@@ -85,35 +114,53 @@ impl Builder {
         let arity = match &p {
             Pending::Prefix(_) => 1,
             Pending::Bin(_) => 2,
-            Pending::Cmp(ops) => ops.len() + 1,
+            Pending::Cmp(ops, _) => ops.len() + 1,
             Pending::Open => return Err(Outcome::Raise),
         };
         if self.shapes.len() < arity {
             return Err(Outcome::Raise);
         }
         let parts = self.shapes.split_off(self.shapes.len() - arity);
+        // Parser frames each operand's path gains under this operator.
+        let frames = |k: usize| match &p {
+            Pending::Prefix(_) => (1, 2),
+            Pending::Bin("**") if k == 1 => (2, 3),
+            _ => (0, 1),
+        };
         let s = Shape {
             depth: parts.iter().map(|s| s.depth).max().unwrap_or(0) + 1,
             nest: parts.iter().map(|s| s.nest).max().unwrap_or(0),
+            lo: (0..arity).map(|k| parts[k].lo + frames(k).0).max().unwrap_or(0),
+            hi: (0..arity).map(|k| parts[k].hi + frames(k).1).max().unwrap_or(0),
         };
         let s = self.check(s)?;
         self.shapes.push(s);
-        self.code.push(match p {
-            Pending::Prefix(op) => Code::Unary(op),
-            Pending::Bin(op) => Code::Bin(op),
-            Pending::Cmp(ops) => Code::Cmp(ops),
+        match p {
+            Pending::Prefix(op) => self.code.push(Code::Unary(op)),
+            Pending::Bin(op) => self.code.push(Code::Bin(op)),
+            Pending::Cmp(ops, tests) => {
+                self.code.push(Code::CmpLast(ops[ops.len() - 1]));
+                let end = self.code.len();
+                for t in tests {
+                    if let Some(Code::CmpTest(_, target)) = self.code.get_mut(t) {
+                        *target = end;
+                    }
+                }
+            }
             Pending::Open => unreachable!("handled above"),
-        });
+        }
         Ok(())
     }
 
     /// Wraps the last operand: `(...)` adds a bracket level, `factorial(...)`
     /// a call and a level.
-    fn wrap_last(&mut self, depth: u32, nest: u32) -> Result<(), Outcome> {
+    fn wrap_last(&mut self, depth: u32, nest: u32, frames: i32) -> Result<(), Outcome> {
         let last = self.shapes.pop().ok_or(Outcome::Raise)?;
         let s = self.check(Shape {
             depth: last.depth + depth,
             nest: last.nest + nest,
+            lo: last.lo + frames,
+            hi: last.hi + 36,
         })?;
         self.shapes.push(s);
         Ok(())
@@ -124,7 +171,7 @@ fn prec_of(p: &Pending) -> u8 {
     match p {
         Pending::Prefix(_) => PREFIX_PREC,
         Pending::Bin(op) => binary_prec(op).unwrap_or(0),
-        Pending::Cmp(_) => CMP_PREC,
+        Pending::Cmp(..) => CMP_PREC,
         Pending::Open => 0,
     }
 }
@@ -156,7 +203,8 @@ impl Parser {
     fn push_pending(&mut self, p: Pending) -> Result<(), Outcome> {
         if !matches!(p, Pending::Open) {
             self.pending_ops += 1;
-            if self.pending_ops >= MAX_AST_DEPTH {
+            // The shallowest leaf (a bare name) adds one more level.
+            if self.pending_ops + 1 > MAX_AST_DEPTH {
                 return Err(Outcome::Raise);
             }
         }
@@ -181,11 +229,14 @@ impl Parser {
             match t {
                 // Literals and symbols are calls (`Integer(1)`, `Symbol('x')`);
                 // names sympy defines are bare names.
-                Tok::Int(n) => b.leaf(Code::Int(n), 2, 1)?,
-                Tok::Float(v, p) => b.leaf(Code::Float(v, p), 2, 1)?,
-                Tok::RepDec(v) => b.leaf(Code::Rat(v), 5, 3)?,
-                Tok::Name(Name::Symbol) => b.leaf(Code::Name(Name::Symbol), 2, 1)?,
-                Tok::Name(n) => b.leaf(Code::Name(n), 1, 0)?,
+                Tok::Int(n) => b.leaf(Code::Int(n), 2, 1, 0)?,
+                Tok::Float(v, p) => b.leaf(Code::Float(v, p), 2, 1, 0)?,
+                Tok::RepDec(v) => {
+                    let code = v.map_or(Code::RaiseWhenEvaluated, Code::Rat);
+                    b.leaf(code, 5, 3, 52)?
+                }
+                Tok::Name(Name::Symbol) => b.leaf(Code::Name(Name::Symbol), 2, 1, 2)?,
+                Tok::Name(n) => b.leaf(Code::Name(n), 1, 0, -24)?,
                 Tok::Op(op @ ("+" | "-" | "~")) => return self.push_pending(Pending::Prefix(op)),
                 Tok::Op("(") => return self.push_pending(Pending::Open),
                 Tok::Op("[" | "{" | "...") => return Err(Outcome::Unsupported),
@@ -204,24 +255,30 @@ impl Parser {
                         None => return Err(Outcome::Raise),
                     }
                 }
-                self.b.wrap_last(0, 1)?;
+                self.b.wrap_last(0, 1, 28)?;
             }
             Tok::Fact(n) => {
                 self.b.code.push(Code::Fact(n));
-                self.b.wrap_last(1, 1)?;
+                self.b.wrap_last(1, 1, 24)?;
             }
             Tok::Op(op) if is_cmp(op) => {
                 while self
                     .stack
                     .last()
-                    .is_some_and(|p| !matches!(p, Pending::Open | Pending::Cmp(_)))
+                    .is_some_and(|p| !matches!(p, Pending::Open | Pending::Cmp(..)))
                 {
                     let p = self.pop_pending().ok_or(Outcome::Raise)?;
                     self.b.apply(p)?;
                 }
                 match self.stack.last_mut() {
-                    Some(Pending::Cmp(ops)) => ops.push(op),
-                    _ => self.push_pending(Pending::Cmp(vec![op]))?,
+                    Some(Pending::Cmp(ops, tests)) => {
+                        // The left pair is complete: test it before the
+                        // next operand.
+                        tests.push(self.b.code.len());
+                        self.b.code.push(Code::CmpTest(ops[ops.len() - 1], 0));
+                        ops.push(op);
+                    }
+                    _ => self.push_pending(Pending::Cmp(vec![op], Vec::new()))?,
                 }
                 self.expect_operand = true;
             }
@@ -254,9 +311,10 @@ impl Parser {
         while let Some(p) = self.pop_pending() {
             self.b.apply(p)?;
         }
-        if self.b.shapes.len() != 1 {
-            return Err(Outcome::Raise);
+        match self.b.shapes.as_slice() {
+            [s] if s.hi > PARSER_STACK => Err(Outcome::Bounded),
+            [_] => Ok(self.b.code),
+            _ => Err(Outcome::Raise),
         }
-        Ok(self.b.code)
     }
 }

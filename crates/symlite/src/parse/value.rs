@@ -23,7 +23,16 @@ pub enum Value {
     /// a double: irrational powers (`2**(1/2)`), `pi`, `E`, non-integer
     /// powers of floats.
     Real(f64),
-    /// A finite non-real value (`I`, `(-1)**(1/3)`).
+    /// An exact complex rational `re + im*I`. `compound` when sympy holds
+    /// it as an unexpanded product or power (`(1 + I)*(1 - I)`): its value
+    /// still converts when real, but `==` compares structure. Otherwise
+    /// `im` is not zero.
+    Complex {
+        re: Rational,
+        im: Rational,
+        compound: bool,
+    },
+    /// Any other finite non-real value (`(-1)**(1/3)`, `1.5*I`).
     NonReal,
     /// `zoo`.
     Zoo,
@@ -31,13 +40,26 @@ pub enum Value {
     Nan,
     /// An expression with a symbol in it.
     Symbolic,
+    /// An expression with a symbol and `zoo` in it (`x/0`): times zero it
+    /// is `nan`.
+    SymbolicZoo,
     /// A Python `bool`, from `==` / `!=` (and the names `True`, `False`).
     Bool(bool),
+    /// sympy's `true` / `false`, from `<` and the other orderings.
+    SymBool(bool),
 }
 
 use Value::*;
 
 impl Value {
+    /// Python's truth value, for the `and` inside comparison chains.
+    fn truthy(&self) -> bool {
+        match self {
+            Bool(b) | SymBool(b) => *b,
+            _ => true,
+        }
+    }
+
     /// `float(value)`.
     pub fn to_float(&self) -> Result<f64, Outcome> {
         match self {
@@ -46,7 +68,10 @@ impl Value {
             Real(f) => Ok(*f),
             Nan => Ok(f64::NAN),
             Bool(b) => Ok(f64::from(u8::from(*b))),
-            NonReal | Zoo | Symbolic => Err(Outcome::Raise),
+            Complex { re, im, .. } if im.is_zero() => Ok(re.to_f64()),
+            Complex { .. } | NonReal | Zoo | Symbolic | SymbolicZoo | SymBool(_) => {
+                Err(Outcome::Raise)
+            }
         }
     }
 
@@ -55,12 +80,15 @@ impl Value {
         match self {
             Rat(r) => Ok(r.trunc()),
             Float(m, _) => Ok(m.to_int()),
-            // sympy rounds an irrational to enough digits and truncates.
+            // sympy rounds an irrational to enough digits and truncates; a
+            // double only knows the integer part below 2**52.
+            Real(f) if f.abs() >= 4503599627370496.0 => Err(Outcome::Unsupported),
             Real(f) if f.is_finite() => {
                 let t = f.trunc();
                 num_traits::FromPrimitive::from_f64(t).ok_or(Outcome::Raise)
             }
             Bool(b) => Ok(BigInt::from(u8::from(*b))),
+            Complex { re, im, .. } if im.is_zero() => Ok(re.trunc()),
             _ => Err(Outcome::Raise),
         }
     }
@@ -75,6 +103,18 @@ impl Value {
         }
     }
 
+    /// How exactly rgym holds the value: `"exact"`, `"real"` (a double for
+    /// an irrational), `"nonreal"` or `"symbolic"` (where sympy may still
+    /// cancel to a number).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Real(_) => "real",
+            NonReal => "nonreal",
+            Symbolic | SymbolicZoo => "symbolic",
+            _ => "exact",
+        }
+    }
+
     fn is_int_rat(&self) -> bool {
         matches!(self, Rat(r) if r.is_integer())
     }
@@ -84,19 +124,33 @@ fn rat_int(n: i64) -> Value {
     Rat(Rational::int(n))
 }
 
-/// A Python bool next to an `Integer` acts as an int (`Integer.__add__`
-/// has an `int` fast path); next to anything else sympy sympifies it to
-/// `S.true` and fails, and two bools do Python int arithmetic, which
-/// rgym does not model.
+/// A Python bool next to an `Integer` in `+ - * %` acts as an int
+/// (`Integer.__add__` has an `int` fast path); next to anything else sympy
+/// sympifies it to `S.true` and raises `TypeError`. Two bools do Python int
+/// arithmetic, which rgym does not model. sympy booleans raise.
 fn debool(a: Value, b: Value) -> Result<(Value, Value), Outcome> {
     let conv = |v: Value| match v {
         Bool(x) => rat_int(i64::from(x)),
         v => v,
     };
     match (&a, &b) {
+        (SymBool(_), _) | (_, SymBool(_)) => Err(Outcome::Raise),
+        // `nan`'s own operators take anything; a bool's reflected ones do not.
+        (Nan, Bool(_)) => Ok((Nan, Nan)),
         (Bool(_), Bool(_)) => Err(Outcome::Unsupported),
-        (Bool(_), o) | (o, Bool(_)) if !o.is_int_rat() => Err(Outcome::Unsupported),
+        (Bool(_), o) | (o, Bool(_)) if !o.is_int_rat() => Err(Outcome::Raise),
         _ => Ok((conv(a), conv(b))),
+    }
+}
+
+/// No bool at all: `/` and `**` with a sympy number raise `TypeError`;
+/// between two Python bools they are Python's int arithmetic.
+fn no_bool(a: &Value, b: &Value) -> Result<(), Outcome> {
+    match (a, b) {
+        (Nan, Bool(_)) => Ok(()),
+        (Bool(_), Bool(_)) => Err(Outcome::Unsupported),
+        (Bool(_) | SymBool(_), _) | (_, Bool(_) | SymBool(_)) => Err(Outcome::Raise),
+        _ => Ok(()),
     }
 }
 
@@ -108,6 +162,15 @@ fn approx(v: &Value) -> f64 {
         Real(f) => *f,
         Bool(b) => f64::from(u8::from(*b)),
         _ => f64::NAN,
+    }
+}
+
+/// `re + im*I`, a rational when it is one and sympy holds it as one.
+fn complex(re: Rational, im: Rational, compound: bool) -> Value {
+    if im.is_zero() && !compound {
+        Rat(re)
+    } else {
+        Complex { re, im, compound }
     }
 }
 
@@ -203,19 +266,25 @@ impl Eval {
     /// Runs the postfix code.
     pub(super) fn run(&mut self, code: Vec<Code>) -> Result<Value, Outcome> {
         let mut stack: Vec<Value> = Vec::new();
-        for c in code {
+        let mut pc = 0;
+        while pc < code.len() {
+            let c = &code[pc];
+            pc += 1;
             let v = match c {
-                Code::Int(n) => self.rat(Rational::int(n))?,
-                Code::Rat(r) => self.rat(r)?,
+                Code::Int(n) => self.rat(Rational::int(n.clone()))?,
+                Code::Rat(r) => self.rat(r.clone())?,
+                // A repeated decimal whose repetend is all zeros calls
+                // `Integer()`, which raises when evaluated.
+                Code::RaiseWhenEvaluated => return Err(Outcome::Raise),
                 Code::Float(v, prec) => {
-                    let m = self.mpf_of(&v, prec)?;
-                    self.check_mpf(&m, prec)?;
+                    let m = self.mpf_of(v, *prec)?;
+                    self.check_mpf(&m, *prec)?;
                     // `Float('0.0')` is a Float zero, not `Integer` zero.
-                    Float(m, prec)
+                    Float(m, *prec)
                 }
                 Code::Name(n) => match n {
                     Name::Symbol => Symbolic,
-                    Name::ImaginaryUnit => NonReal,
+                    Name::ImaginaryUnit => complex(Rational::zero(), Rational::one(), false),
                     Name::Pi => Real(std::f64::consts::PI),
                     Name::E => Real(std::f64::consts::E),
                     Name::Nan => Nan,
@@ -233,13 +302,25 @@ impl Eval {
                     let a = stack.pop().ok_or(Outcome::Raise)?;
                     self.binary(op, a, b)?
                 }
-                Code::Cmp(ops) => {
-                    let vals = stack.split_off(stack.len().checked_sub(ops.len() + 1).ok_or(Outcome::Raise)?);
-                    self.compare(&ops, &vals)?
+                Code::CmpTest(op, end) => {
+                    let b = stack.pop().ok_or(Outcome::Raise)?;
+                    let a = stack.pop().ok_or(Outcome::Raise)?;
+                    let r = self.compare(op, &a, &b)?;
+                    if r.truthy() {
+                        b
+                    } else {
+                        pc = *end;
+                        r
+                    }
+                }
+                Code::CmpLast(op) => {
+                    let b = stack.pop().ok_or(Outcome::Raise)?;
+                    let a = stack.pop().ok_or(Outcome::Raise)?;
+                    self.compare(op, &a, &b)?
                 }
                 Code::Fact(n) => {
                     let a = stack.pop().ok_or(Outcome::Raise)?;
-                    self.factorial(n, a)?
+                    self.factorial(*n, a)?
                 }
             };
             stack.push(v);
@@ -252,6 +333,7 @@ impl Eval {
 
     fn unary(&mut self, op: &str, a: Value) -> Result<Value, Outcome> {
         Ok(match (op, a) {
+            (_, SymBool(_)) => return Err(Outcome::Raise),
             ("+", Bool(b)) => rat_int(i64::from(b)),
             ("+", a) => a,
             ("-", Bool(b)) => rat_int(-i64::from(b)),
@@ -259,6 +341,8 @@ impl Eval {
             // `~`: integers only (`Integer.__invert__`, Python's `~True`).
             (_, Bool(b)) => rat_int(!i64::from(b)),
             (_, Rat(r)) if r.is_integer() => self.rat(Rational::int(!r.numer().clone()))?,
+            // `~x` is the boolean `Not(x)`.
+            (_, Symbolic | SymbolicZoo) => return Err(Outcome::Unsupported),
             _ => return Err(Outcome::Raise),
         })
     }
@@ -268,6 +352,7 @@ impl Eval {
             Rat(r) => Rat(r.neg()),
             Float(m, p) => Float(m.neg(), p),
             Real(f) => Real(-f),
+            Complex { re, im, compound } => complex(re.neg(), im.neg(), compound),
             v => v,
         })
     }
@@ -291,6 +376,9 @@ impl Eval {
         let (a, b) = debool(a, b)?;
         Ok(match (a, b) {
             (Nan, _) | (_, Nan) => Nan,
+            (SymbolicZoo, Zoo) | (Zoo, SymbolicZoo) => Nan,
+            (SymbolicZoo, _) | (_, SymbolicZoo) => SymbolicZoo,
+            (Symbolic, Zoo) | (Zoo, Symbolic) => SymbolicZoo,
             (Symbolic, _) | (_, Symbolic) => Symbolic,
             (Zoo, Zoo) => Nan,
             (Zoo, _) | (_, Zoo) => Zoo,
@@ -299,6 +387,24 @@ impl Eval {
                 self.charge_rat_op(&x, &y, false)?;
                 return self.rat(x.add(&y));
             }
+            (Complex { re, im, compound }, Rat(y)) | (Rat(y), Complex { re, im, compound }) => {
+                self.charge_rat_op(&re, &y, false)?;
+                complex(re.add(&y), im, compound)
+            }
+            (
+                Complex { re, im, compound },
+                Complex {
+                    re: r2,
+                    im: i2,
+                    compound: c2,
+                },
+            ) => {
+                self.charge_rat_op(&re, &r2, false)?;
+                self.charge_rat_op(&im, &i2, false)?;
+                complex(re.add(&r2), im.add(&i2), compound || c2)
+            }
+            // A float or an irrational with `I`.
+            (Complex { .. }, _) | (_, Complex { .. }) => NonReal,
             (Float(x, p), Float(y, q)) => {
                 let p = p.max(q);
                 self.check_mpf(&x, p)?;
@@ -324,7 +430,9 @@ impl Eval {
         Ok(match (a, b) {
             (Nan, _) | (_, Nan) => Nan,
             (Zoo, v) | (v, Zoo) if v.is_zero() => Nan,
-            (Zoo, Symbolic) | (Symbolic, Zoo) => Symbolic,
+            (SymbolicZoo, v) | (v, SymbolicZoo) if v.is_zero() => Nan,
+            (Zoo | SymbolicZoo, Symbolic | SymbolicZoo) | (Symbolic, Zoo | SymbolicZoo) => SymbolicZoo,
+            (SymbolicZoo, _) | (_, SymbolicZoo) => SymbolicZoo,
             (Zoo, _) | (_, Zoo) => Zoo,
             (v, Symbolic) | (Symbolic, v) => {
                 if v.is_zero() {
@@ -343,6 +451,43 @@ impl Eval {
             (Rat(x), Rat(y)) => {
                 self.charge_rat_op(&x, &y, false)?;
                 return self.rat(x.mul(&y));
+            }
+            // A rational distributes over `a + b*I` (Mul's two-argument rule).
+            (Complex { re, im, compound }, Rat(y)) | (Rat(y), Complex { re, im, compound }) => {
+                if y.is_zero() {
+                    rat_int(0)
+                } else {
+                    self.charge_rat_op(&re, &y, false)?;
+                    self.charge_rat_op(&im, &y, false)?;
+                    complex(re.mul(&y), im.mul(&y), compound)
+                }
+            }
+            (
+                Complex { re, im, compound },
+                Complex {
+                    re: r2,
+                    im: i2,
+                    compound: c2,
+                },
+            ) => {
+                // `I`-monomials multiply out (`2*I*3*I` is `-6`); a product
+                // with a sum stays a product in sympy.
+                let monomials = !compound && !c2 && re.is_zero() && r2.is_zero();
+                for (x, y) in [(&re, &r2), (&im, &i2), (&re, &i2), (&im, &r2)] {
+                    self.charge_rat_op(x, y, false)?;
+                }
+                complex(
+                    re.mul(&r2).sub(&im.mul(&i2)),
+                    re.mul(&i2).add(&im.mul(&r2)),
+                    !monomials,
+                )
+            }
+            (v, Complex { .. }) | (Complex { .. }, v) => {
+                if v.is_zero() {
+                    rat_int(0)
+                } else {
+                    NonReal
+                }
             }
             (Float(x, p), Float(y, q)) => {
                 let p = p.max(q);
@@ -366,7 +511,7 @@ impl Eval {
 
     /// `a / b` as Python dispatches it to sympy.
     fn div(&mut self, a: Value, b: Value) -> Result<Value, Outcome> {
-        let (a, b) = debool(a, b)?;
+        no_bool(&a, &b)?;
         match (&a, &b) {
             (Rat(x), Rat(y)) => {
                 if y.is_zero() {
@@ -399,9 +544,7 @@ impl Eval {
 
     /// `Pow(b, e)` (`Pow.__new__` and the base's `_eval_power`).
     fn pow(&mut self, b: Value, e: Value) -> Result<Value, Outcome> {
-        if matches!(e, Bool(_)) || matches!(b, Bool(_)) {
-            return Err(Outcome::Unsupported);
-        }
+        no_bool(&b, &e)?;
         if matches!(e, Zoo) {
             return Ok(Nan);
         }
@@ -418,7 +561,13 @@ impl Eval {
             return Ok(rat_int(1));
         }
         match (b, e) {
-            (Symbolic, _) | (_, Symbolic) => Ok(Symbolic),
+            (Symbolic | SymbolicZoo, _) | (_, Symbolic | SymbolicZoo) => Ok(Symbolic),
+            (Complex { re, im, compound }, Rat(n)) if n.is_integer() => {
+                self.pow_complex(re, im, compound, n.numer())
+            }
+            // `0**I` is `nan`; other complex powers stay non-real.
+            (Rat(x), Complex { .. }) if x.is_zero() => Ok(Nan),
+            (Complex { .. }, _) | (_, Complex { .. }) => Ok(NonReal),
             // `ComplexInfinity._eval_power`, for a number exponent.
             (Zoo, e @ (Rat(_) | Float(..))) => Ok(if e.is_zero() {
                 Nan
@@ -431,6 +580,14 @@ impl Eval {
             (NonReal, _) | (_, NonReal) => Ok(NonReal),
             (Rat(x), Rat(y)) => self.pow_rat(&x, &y),
             (Float(x, p), Rat(y)) => self.pow_float(&x, p, &y),
+            // `Zero._eval_power`.
+            (Rat(x), Float(y, _)) if x.is_zero() => Ok(if y.is_zero() {
+                rat_int(1)
+            } else if y.neg {
+                Zoo
+            } else {
+                rat_int(0)
+            }),
             (Rat(x), Float(y, q)) => {
                 // `Rational._eval_power(Float)`: the base as a Float at the
                 // exponent's precision.
@@ -450,6 +607,48 @@ impl Eval {
                 Ok(Real(bf.powf(ef)))
             }
         }
+    }
+
+    /// `(re + im*I)**n`: a monomial `(k*I)**n` evaluates; any other base
+    /// stays an unevaluated power (`compound`), whose value rgym still knows.
+    fn pow_complex(
+        &mut self,
+        re: Rational,
+        im: Rational,
+        compound: bool,
+        n: &BigInt,
+    ) -> Result<Value, Outcome> {
+        let n = n.to_i64().filter(|n| n.unsigned_abs() <= 4096).ok_or(Outcome::Unsupported)?;
+        let monomial = !compound && re.is_zero();
+        let (mut acc_re, mut acc_im) = (Rational::one(), Rational::zero());
+        let (mut b_re, mut b_im) = (re, im);
+        let mut k = n.unsigned_abs();
+        while k > 0 {
+            for x in [&acc_re, &acc_im, &b_re, &b_im] {
+                self.charge_rat_op(x, x, false)?;
+            }
+            if k & 1 == 1 {
+                let r = acc_re.mul(&b_re).sub(&acc_im.mul(&b_im));
+                acc_im = acc_re.mul(&b_im).add(&acc_im.mul(&b_re));
+                acc_re = r;
+            }
+            k >>= 1;
+            if k > 0 {
+                let r = b_re.mul(&b_re).sub(&b_im.mul(&b_im));
+                b_im = b_re.mul(&b_im).mul(&Rational::int(2));
+                b_re = r;
+            }
+        }
+        if n < 0 {
+            // 1/(a + bI) = (a - bI)/(a^2 + b^2)
+            let norm = acc_re.mul(&acc_re).add(&acc_im.mul(&acc_im));
+            if norm.is_zero() {
+                return Ok(Zoo);
+            }
+            acc_re = acc_re.div(&norm).ok_or(Outcome::Raise)?;
+            acc_im = acc_im.neg().div(&norm).ok_or(Outcome::Raise)?;
+        }
+        Ok(complex(acc_re, acc_im, !monomial))
     }
 
     /// `Rational**Rational`.
@@ -476,6 +675,13 @@ impl Eval {
             return self.rat(v);
         }
         if x.is_negative() {
+            // `sqrt(-4)` is `2*I`; other roots of negatives stay non-real.
+            if *y.denom() == BigInt::from(2) {
+                if let Rat(r) = self.pow_rat(&x.neg(), &Rational::new(BigInt::one(), 2.into()).ok_or(Outcome::Raise)?)? {
+                    let i = complex(Rational::zero(), r, false);
+                    return self.pow(i, Rat(Rational::int(y.numer().clone())));
+                }
+            }
             return Ok(NonReal);
         }
         // A perfect root of numerator and denominator stays rational.
@@ -491,7 +697,42 @@ impl Eval {
                 return self.pow_rat(&base, &Rational::int(y.numer().clone()));
             }
         }
-        Ok(Real(approx_pow(x, y.to_f64())))
+        Ok(Real(self.radical(x, y)))
+    }
+
+    /// `x**(p/q)` for a positive rational that is no perfect power, as the
+    /// double `float()` gives: the root taken with 64 guard bits, then
+    /// rounded once; through logarithms past [`MAX_BITS`].
+    fn radical(&mut self, x: &Rational, y: &Rational) -> f64 {
+        let (Some(p), Some(q)) = (y.numer().to_i64(), y.denom().to_u32()) else {
+            return approx_pow(x, y.to_f64());
+        };
+        let bits = x.bits().saturating_mul(p.unsigned_abs());
+        if bits > MAX_BITS || q > 64 || self.spend(limbs(bits).pow(2)).is_err() {
+            return approx_pow(x, y.to_f64());
+        }
+        let Ok(v) = x.pow_int(&BigInt::from(p.abs()), 2 * MAX_BITS) else {
+            return approx_pow(x, y.to_f64());
+        };
+        // root(n / d) = root(n * d**(q-1)) / d, scaled by 2**guard.
+        let guard = 64u64;
+        let d = v.denom();
+        let n = v.numer() * num_traits::pow::Pow::pow(d, q - 1);
+        let root = (n << (guard * u64::from(q))).nth_root(q);
+        let m = Mpf::from_man_exp(&root, -(guard as i64), 120, Round::Down);
+        let den = Mpf::from_int(d, 120, Round::Nearest);
+        let Some(m) = Mpf::div(&m, &den, 120, Round::Nearest) else {
+            return approx_pow(x, y.to_f64());
+        };
+        let m = if p < 0 {
+            match Mpf::div(&Mpf::one(), &m, 120, Round::Nearest) {
+                Some(r) => r,
+                None => return approx_pow(x, y.to_f64()),
+            }
+        } else {
+            m
+        };
+        m.to_f64()
     }
 
     /// `Float**Rational` (`Float._eval_power`).
@@ -505,7 +746,9 @@ impl Eval {
         if x.neg {
             return Ok(NonReal);
         }
-        Ok(Real(x.to_f64().powf(y.to_f64())))
+        // mpmath's exponent is the rational rounded to the float's precision.
+        let ym = self.mpf_of(y, p)?;
+        self.pow_float_float(x, p, &ym, p)
     }
 
     /// `mpf_pow_int` under the size bound.
@@ -546,37 +789,74 @@ impl Eval {
         if x.neg {
             return Ok(NonReal);
         }
-        Ok(Real(x.to_f64().powf(y.to_f64())))
+        if y.exp == -1 {
+            // mpf_pow's half-integer exponents: a square root, then a power.
+            self.check_mpf(x, prec)?;
+            let n = BigInt::from_biguint(num_bigint::Sign::Plus, y.man.clone());
+            let m = if n.is_one() {
+                if y.neg {
+                    let r = Mpf::sqrt(x, prec + 10).ok_or(Outcome::Raise)?;
+                    Mpf::div(&Mpf::one(), &r, prec, Round::Nearest).ok_or(Outcome::Raise)?
+                } else {
+                    Mpf::sqrt(x, prec).ok_or(Outcome::Raise)?
+                }
+            } else {
+                let r = Mpf::sqrt(x, prec + 10).ok_or(Outcome::Raise)?;
+                let n = if y.neg { -n } else { n };
+                return self.pow_float_int(&r, prec, &n);
+            };
+            return Ok(float(m, prec));
+        }
+        // exp(y*log(x)) in mpmath: a double here.
+        let f = x.to_f64();
+        if f.is_finite() && f > f64::MIN_POSITIVE {
+            return Ok(Real(f.powf(y.to_f64())));
+        }
+        Ok(Real((y.to_f64() * x.ln_abs()).exp()))
     }
 
     /// `a // b`.
     fn floordiv(&mut self, a: Value, b: Value) -> Result<Value, Outcome> {
+        // `bool // Integer` is `Integer.__rfloordiv__`, an int division;
+        // `Integer // bool` sympifies the bool and fails.
+        if matches!(b, Bool(_) | SymBool(_)) || matches!(a, SymBool(_)) {
+            return Err(Outcome::Raise);
+        }
         let (a, b) = debool(a, b)?;
         match (&a, &b) {
-            (Rat(x), Rat(y)) => {
-                if x.is_integer() {
-                    // `Integer.__floordiv__`, or `Number.__divmod__`.
-                    if y.is_zero() {
-                        return Err(Outcome::Raise);
-                    }
-                    self.charge_rat_op(x, y, !y.is_integer())?;
-                    if y.is_integer() {
-                        return self.rat(Rational::int(x.numer().div_floor(y.numer())));
-                    }
-                    let q = x.div(y).ok_or(Outcome::Raise)?;
-                    let t = q.trunc();
-                    let w = if q.is_negative() { t - 1 } else { t };
-                    return self.rat(Rational::int(w));
-                }
-                // `floor(a / b)`.
+            (Rat(x), Rat(y)) if x.is_integer() => {
+                // `Integer.__floordiv__`, or `Number.__divmod__`, whose
+                // quotient is `int(q) - 1` for any negative `q`.
                 if y.is_zero() {
-                    return Ok(Zoo);
+                    return Err(Outcome::Raise);
                 }
-                self.charge_rat_op(x, y, true)?;
+                self.charge_rat_op(x, y, !y.is_integer())?;
+                if y.is_integer() {
+                    return self.rat(Rational::int(x.numer().div_floor(y.numer())));
+                }
                 let q = x.div(y).ok_or(Outcome::Raise)?;
-                self.rat(Rational::int(q.numer().div_floor(q.denom())))
+                let t = q.trunc();
+                let w = if q.is_negative() { t - 1 } else { t };
+                self.rat(Rational::int(w))
             }
-            (Symbolic, _) | (_, Symbolic) => Ok(Symbolic),
+            // Python tries `Integer.__rfloordiv__` first, as `Integer`
+            // subclasses `Rational` and overrides it: `int(a) // b`. Not for
+            // `S.Half`, whose own class `Integer` does not subclass.
+            (Rat(x), Rat(y)) if y.is_integer() && *x != Rational::new(1.into(), 2.into()).unwrap_or_else(Rational::one) => {
+                if y.is_zero() {
+                    return Err(Outcome::Raise);
+                }
+                self.charge_rat_op(x, y, false)?;
+                self.rat(Rational::int(x.trunc().div_floor(y.numer())))
+            }
+            (Rat(_), Rat(_)) | (Symbolic | Zoo | Nan, _) | (_, Symbolic) => {
+                // `floor(a / b)`.
+                match self.div(a, b)? {
+                    Rat(q) => self.rat(Rational::int(q.numer().div_floor(q.denom()))),
+                    v @ (Symbolic | Zoo | Nan) => Ok(v),
+                    _ => Err(Outcome::Unsupported),
+                }
+            }
             _ => Err(Outcome::Unsupported),
         }
     }
@@ -596,6 +876,8 @@ impl Eval {
                 let r = Rational::new(p1 * q2 - n * p2 * q1, q1 * q2).ok_or(Outcome::Raise)?;
                 self.rat(r)
             }
+            // `Mod(0, x)` is 0.
+            (Rat(x), Symbolic) if x.is_zero() => Ok(rat_int(0)),
             (Symbolic, _) | (_, Symbolic) => Ok(Symbolic),
             _ => Err(Outcome::Unsupported),
         }
@@ -608,6 +890,13 @@ impl Eval {
             Bool(b) => Some(BigInt::from(u8::from(*b))),
             _ => None,
         };
+        if matches!(a, SymBool(_)) || matches!(b, SymBool(_)) {
+            return Err(Outcome::Raise);
+        }
+        // Symbols take part in sympy's boolean algebra (`x | x` is `x`).
+        if matches!(a, Symbolic | SymbolicZoo) || matches!(b, Symbolic | SymbolicZoo) {
+            return Err(Outcome::Unsupported);
+        }
         let (Some(x), Some(y)) = (int(&a), int(&b)) else {
             return Err(Outcome::Raise);
         };
@@ -646,23 +935,31 @@ impl Eval {
         self.rat(Rational::int(v))
     }
 
-    /// A chain of `==` / `!=`: Python's `a == b and b == c ...`.
-    fn compare(&mut self, ops: &[&str], vals: &[Value]) -> Result<Value, Outcome> {
-        let mut last = Bool(true);
-        for (k, op) in ops.iter().enumerate() {
-            let eq = match *op {
-                "==" | "!=" => self.equal(&vals[k], &vals[k + 1])?,
-                // `<` and friends give sympy booleans, which `float()` refuses,
-                // unless a `False` before them ends the chain.
-                _ => return Err(Outcome::Unsupported),
-            };
-            let r = if *op == "==" { eq } else { !eq };
-            last = Bool(r);
-            if !r {
-                break;
+    /// One comparison of a chain: `==` / `!=` give Python bools; the
+    /// orderings give sympy booleans between real numbers.
+    fn compare(&mut self, op: &str, a: &Value, b: &Value) -> Result<Value, Outcome> {
+        match op {
+            "==" => Ok(Bool(self.equal(a, b)?)),
+            "!=" => Ok(Bool(!self.equal(a, b)?)),
+            _ => {
+                let num = |v: &Value| match v {
+                    Rat(r) => Some(r.clone()),
+                    Float(m, _) => Some(m.to_rational()),
+                    _ => None,
+                };
+                let (Some(x), Some(y)) = (num(a), num(b)) else {
+                    return Err(Outcome::Unsupported);
+                };
+                self.charge_rat_op(&x, &y, false)?;
+                let o = x.cmp(&y);
+                Ok(SymBool(match op {
+                    "<" => o.is_lt(),
+                    ">" => o.is_gt(),
+                    "<=" => o.is_le(),
+                    _ => o.is_ge(),
+                }))
             }
         }
-        Ok(last)
     }
 
     /// `a == b` between sympy numbers and Python bools: structural equality.
@@ -681,6 +978,20 @@ impl Eval {
                 false
             }
             (Zoo, Nan) | (Nan, Zoo) => false,
+            (
+                Complex {
+                    re,
+                    im,
+                    compound: false,
+                },
+                Complex {
+                    re: r2,
+                    im: i2,
+                    compound: false,
+                },
+            ) => re == r2 && im == i2,
+            (Complex { compound: false, .. }, Rat(_) | Float(..) | Bool(_) | Zoo | Nan)
+            | (Rat(_) | Float(..) | Bool(_) | Zoo | Nan, Complex { compound: false, .. }) => false,
             _ => return Err(Outcome::Unsupported),
         })
     }
