@@ -2,6 +2,7 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod countdown;
 pub mod emoji_mystery;
 pub mod mahjong_puzzle;
 pub mod maze;
@@ -10,10 +11,12 @@ pub mod n_queens;
 pub mod sudoku;
 
 mod sudoku_board;
+mod symbol_fold;
 mod sudoku_score;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
+    countdown::INFO,
     emoji_mystery::INFO,
     mahjong_puzzle::INFO,
     maze::INFO,
