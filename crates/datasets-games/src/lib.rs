@@ -8,6 +8,7 @@ pub mod mahjong_puzzle;
 pub mod maze;
 pub mod mini_sudoku;
 pub mod n_queens;
+pub mod puzzle24;
 pub mod sudoku;
 
 mod sudoku_board;
@@ -22,6 +23,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     maze::INFO,
     mini_sudoku::INFO,
     n_queens::INFO,
+    puzzle24::INFO,
     sudoku::INFO,
 ];
 

@@ -405,7 +405,9 @@ pub fn mul_flatten(seq: Vec<Expr>) -> Expr {
 }
 
 /// `Pow(b, e)` with sympy's automatic evaluation for the classes handled
-/// here; anything else stays an unevaluated `Pow`.
+/// here; anything else stays an unevaluated `Pow`. A zero base with a
+/// negative exponent (sympy's `zoo`) is not modelled: the datasets built on
+/// these expressions never divide by zero.
 pub fn pow(b: &Expr, e: &Expr) -> Expr {
     if e.is_zero() {
         return Expr::int(1);

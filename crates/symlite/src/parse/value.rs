@@ -893,8 +893,16 @@ impl Eval {
         if matches!(a, SymBool(_)) || matches!(b, SymBool(_)) {
             return Err(Outcome::Raise);
         }
-        // Symbols take part in sympy's boolean algebra (`x | x` is `x`).
-        if matches!(a, Symbolic | SymbolicZoo) || matches!(b, Symbolic | SymbolicZoo) {
+        // Symbols take part in sympy's boolean algebra (`x | x` is `x`);
+        // an irrational or a complex product may be an exact integer in
+        // sympy (`E - E`).
+        let inexact = |v: &Value| {
+            matches!(
+                v,
+                Symbolic | SymbolicZoo | Real(_) | Complex { compound: true, .. }
+            )
+        };
+        if inexact(&a) || inexact(&b) {
             return Err(Outcome::Unsupported);
         }
         let (Some(x), Some(y)) = (int(&a), int(&b)) else {
