@@ -11,6 +11,7 @@ use clap::{Args, ValueEnum};
 use dataset_core::config::{describe as describe_config, describe_json, ConfigDoc};
 use dataset_core::input::{self, IntError};
 use dataset_core::{export, DatasetInfo, Seeded};
+use extract::AnswerFormat;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -101,6 +102,17 @@ pub enum Format {
 pub struct ScoreArgs {
     #[command(flatten)]
     ds: DatasetArgs,
+    /// Score what this format extracts from each answer, and write it as
+    /// `extracted_answer` beside the score: raw (the answer as given),
+    /// answer_tag (reasoning-gym's extract_answer: the last <answer>…</answer>,
+    /// stripped; none is None), boxed (the last \boxed{…}), auto (answer_tag,
+    /// else boxed, else the stripped text). Without it, answers are scored as given.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_answer_format)]
+    answer_format: Option<AnswerFormat>,
+}
+
+fn parse_answer_format(s: &str) -> Result<AnswerFormat, String> {
+    s.parse().map_err(|e: extract::UnknownFormat| e.to_string())
 }
 
 type CliResult = Result<(), String>;
@@ -353,9 +365,12 @@ fn write_file(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> CliResult)
 }
 
 #[derive(Serialize)]
-struct ScoreRow {
+struct ScoreRow<'a> {
     index: u64,
     score: f64,
+    /// Only with `--answer-format`: what was scored (`null`: nothing found).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extracted_answer: Option<Option<&'a str>>,
 }
 
 pub fn score(args: &ScoreArgs) -> CliResult {
@@ -386,8 +401,20 @@ pub fn score(args: &ScoreArgs) -> CliResult {
             }
         };
         let item = ds.get(index).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let (answer, extracted_answer) = match args.answer_format {
+            None => (answer, None),
+            Some(format) => {
+                let found = answer.and_then(|a| format.extract(a));
+                (found, Some(found))
+            }
+        };
         let score = ds.score(answer, &item);
-        serde_json::to_writer(&mut out, &ScoreRow { index, score }).map_err(|e| e.to_string())?;
+        let row = ScoreRow {
+            index,
+            score,
+            extracted_answer,
+        };
+        serde_json::to_writer(&mut out, &row).map_err(|e| e.to_string())?;
         out.push(b'\n');
     }
     io::stdout().write_all(&out).map_err(|e| e.to_string())

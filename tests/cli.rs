@@ -668,3 +668,50 @@ fn health_accepts_a_real_rgym_serve() {
     server.wait().unwrap();
     assert!(healthy, "rgym health never saw {url} healthy");
 }
+
+/// `--answer-format` scores what the format pulls out of each answer and
+/// writes it beside the score; without the flag the rows stay as they were.
+#[test]
+fn score_answer_format_extracts_before_scoring() {
+    let ds = datasets::create_with("leg_counting", &Default::default(), Some(5.into()), Some(5))
+        .unwrap();
+    let right = ds.get(0).unwrap().answer;
+    let input = format!(
+        "{{\"index\": 0, \"answer\": \"thinking <answer> {right} </answer>\"}}\n\
+         {{\"index\": 0, \"answer\": \"{right}\"}}\n\
+         {{\"index\": 0, \"answer\": null}}\n"
+    );
+    let args = ["score", "leg_counting", "--seed", "5", "--size", "5"];
+    let tagged = rgym(
+        &[&args[..], &["--answer-format", "answer_tag"]].concat(),
+        Some(&input),
+    );
+    assert!(
+        tagged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&tagged.stderr)
+    );
+    let rows = lines(&tagged);
+    assert_eq!(rows[0]["extracted_answer"], serde_json::json!(right));
+    assert_eq!(rows[0]["score"].as_f64(), Some(1.0));
+    // No tag: None, scored as the reference scores None.
+    assert_eq!(rows[1]["extracted_answer"], serde_json::Value::Null);
+    assert_eq!(
+        rows[1]["score"].as_f64(),
+        Some(ds.score(None, &ds.get(0).unwrap()))
+    );
+    assert_eq!(rows[2]["extracted_answer"], serde_json::Value::Null);
+
+    let raw = rgym(&args, Some(&input));
+    let rows = lines(&raw);
+    assert!(rows[0].get("extracted_answer").is_none());
+    assert!(rows[0]["score"].as_f64() < Some(1.0));
+
+    let bad = rgym(
+        &[&args[..], &["--answer-format", "xml"]].concat(),
+        Some(&input),
+    );
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("unknown answer_format \"xml\""), "{err}");
+}

@@ -113,9 +113,14 @@ def propositional_logic_extras(meta):
     v = meta["variables"]
     # Each premise follows from the premises (1.0, or 0.25 when trivial), its
     # negation usually does not (0.05), a tautology is trivial (0.25), a variable
-    # outside the puzzle or a formula that does not parse scores 0.0.
+    # outside the puzzle or a formula that does not parse scores 0.0. Then the
+    # parser's corners (an unbalanced "(" makes the text one variable, Unicode
+    # spaces strip) and hostile nesting: 400 levels, then past Python's
+    # recursion limit (RecursionError) by parentheses and by operators.
     return [*premises, f"¬({premises[0]})", f"{v[0]} ∨ ¬{v[0]}", f"({v[0]} ∧ {v[-1]})",
-            f"({v[0]} → {v[-1]})", f"({v[0]} ↔ ¬{v[0]})", "Z", f"({v[0]} ∧", f"{v[0]} {v[0]}"]
+            f"({v[0]} → {v[-1]})", f"({v[0]} ↔ ¬{v[0]})", "Z", f"({v[0]} ∧", f"{v[0]} {v[0]}",
+            f"{v[0]} ∧ ({v[-1]}", f"\u00a0({premises[-1]})\u2003", "¬(" * 200 + premises[0] + ")" * 200,
+            "(" * 1100 + v[0] + ")" * 1100, "↔".join([v[0]] * 1100)]
 
 
 NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras}

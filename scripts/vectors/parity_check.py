@@ -27,6 +27,7 @@ import dataclasses
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -50,7 +51,18 @@ def rgym(a, verb, name, cfg, seed, size, start=None, count=None, stdin=None):
     cmd = [a.rgym, verb, name, "--seed", str(seed), "--size", str(size), "--config", json.dumps(cfg)]
     if start is not None:
         cmd += ["--start", str(start), "--count", str(count)]
-    return subprocess.run(cmd, input=stdin, capture_output=True, text=True)
+    try:
+        return subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=a.timeout)
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(cmd, -1, "", f"rgym took over {a.timeout} s")
+
+
+class TooSlow(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise TooSlow()
 
 
 def spread_for(name, item, other):
@@ -65,7 +77,7 @@ def spread_for(name, item, other):
 
 class Tally:
     def __init__(self):
-        self.draws = self.items = self.scores = self.refused = self.bad = 0
+        self.draws = self.items = self.scores = self.refused = self.slow = self.bad = 0
 
     def mismatch(self, msg):
         print("MISMATCH", msg, flush=True)
@@ -76,8 +88,14 @@ def check(a, t, name, cfg, seed, start, count):
     """One draw: the reference's items against rgym's, then their scores."""
     t.draws += 1
     where = f"{name} config={json.dumps(cfg)} seed={seed} start={start}"
+    signal.alarm(a.timeout)
     try:
         ds, want = reference_items(name, cfg, seed, start, count + 1)
+    except TooSlow:
+        # The reference runs away on this config (rgym's item-size rule may
+        # refuse it, or rgym may simply be faster): nothing to compare.
+        t.slow += 1
+        return
     except Exception as e:  # noqa: BLE001 - any refusal of the reference
         proc = rgym(a, "generate", name, cfg, seed, start + count + 1, start, count)
         if proc.returncode == 0:
@@ -85,6 +103,8 @@ def check(a, t, name, cfg, seed, start, count):
         else:
             t.refused += 1
         return
+    finally:
+        signal.alarm(0)
     proc = rgym(a, "generate", name, cfg, seed, start + count + 1, start, count + 1)
     if proc.returncode != 0:
         t.mismatch(f"{where}: rgym failed: {proc.stderr.strip()[:300]}")
@@ -171,9 +191,11 @@ def main():
     ap.add_argument("--items", type=int, default=3, help="items per draw")
     ap.add_argument("--random-configs", action="store_true")
     ap.add_argument("--draws", type=int, default=200, help="--random-configs: draws per dataset")
+    ap.add_argument("--timeout", type=int, default=60, help="seconds for the reference's or rgym's items of one draw")
     ap.add_argument("--rgym", default=str(ROOT / "target" / "debug" / "rgym"))
     ap.add_argument("datasets", nargs="*")
     a = ap.parse_args()
+    signal.signal(signal.SIGALRM, on_alarm)
     listed = json.loads(subprocess.check_output([a.rgym, "list", "--json"]))
 
     def deterministic(n):
@@ -193,7 +215,7 @@ def main():
         else:
             for _ in range(a.rounds):
                 check(a, t, name, {}, random_seed(rnd), random_start(rnd), a.items)
-        print(f"{name}: {t.draws} draws ({t.refused} refused by both), {t.items} items, {t.scores} scores, "
+        print(f"{name}: {t.draws} draws ({t.refused} refused by both, {t.slow} where the reference took over {a.timeout} s), {t.items} items, {t.scores} scores, "
               f"{t.bad} mismatches", flush=True)
         total += t.bad
     print(f"{total} mismatches")

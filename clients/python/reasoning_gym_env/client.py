@@ -38,13 +38,18 @@ class AsyncReasoningGymEnv(
 
     def _parse_result(self, payload: Dict[str, Any]) -> StepResult[ReasoningGymObservation]:
         obs = payload.get("observation", {})
+        metadata = dict(obs.get("metadata") or {})
+        # rgym's opt-in answer extraction (reset with answer_format=...): what
+        # was scored rides beside the observation; the model stays upstream's.
+        if "extracted_answer" in payload:
+            metadata["extracted_answer"] = payload["extracted_answer"]
         observation = ReasoningGymObservation(
             question=obs.get("question"),
             score=obs.get("score"),
             correct_answer=obs.get("correct_answer"),
             done=payload.get("done", False),
             reward=payload.get("reward"),
-            metadata=obs.get("metadata", {}),
+            metadata=metadata,
             dataset_metadata=obs.get("dataset_metadata"),
         )
         return StepResult(

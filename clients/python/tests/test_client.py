@@ -48,6 +48,20 @@ def test_reset_step_state_and_dataset_config(server_url, oracle):
         assert (state.episode_id, state.step_count) == ("ep-1", 1)
 
 
+def test_answer_format_extracts_before_scoring(server_url, oracle):
+    [item] = oracle.items("leg_counting", 42, 10, count=1)
+    completion = f"Let me count... <answer> {item['answer']} </answer>"
+    with ReasoningGymEnv(base_url=server_url) as env:
+        env.reset(dataset_name="leg_counting", seed=42, size=10)
+        plain = env.step(ReasoningGymAction(answer=completion))
+        assert "extracted_answer" not in plain.observation.metadata
+        assert plain.reward < 1.0
+        env.reset(dataset_name="leg_counting", seed=42, size=10, answer_format="answer_tag")
+        tagged = env.step(ReasoningGymAction(answer=completion))
+        assert tagged.reward == 1.0
+        assert tagged.observation.metadata["extracted_answer"] == item["answer"]
+
+
 def test_server_errors_raise_and_keep_the_session(server_url, oracle):
     [item] = oracle.items("leg_counting", 7, 3, count=1)
     env = ReasoningGymEnv(base_url=server_url)

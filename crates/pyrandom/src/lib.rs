@@ -40,8 +40,10 @@ pub enum RandomError {
     SampleTooLarge,
     /// `choices` with weights whose length differs from the population.
     WeightsMismatch,
-    /// `choices` with a total weight that is not positive and finite.
+    /// `choices` with a total weight that is not positive.
     BadTotalWeight,
+    /// `choices` with a total weight that is infinite or NaN.
+    NonFiniteTotalWeight,
 }
 
 impl fmt::Display for RandomError {
@@ -53,6 +55,7 @@ impl fmt::Display for RandomError {
             RandomError::SampleTooLarge => "Sample larger than population or is negative",
             RandomError::WeightsMismatch => "The number of weights does not match the population",
             RandomError::BadTotalWeight => "Total of weights must be greater than zero",
+            RandomError::NonFiniteTotalWeight => "Total of weights must be finite",
         })
     }
 }
@@ -124,6 +127,24 @@ fn cmp_int_float(i: i128, x: f64) -> Ordering {
         Ordering::Equal if x > fl => Ordering::Less,
         o => o,
     }
+}
+
+/// `bisect.bisect_right(a, x)`, probing CPython's midpoints in CPython's order.
+/// On sorted sums any binary search agrees, but negative weights leave the
+/// running sums unsorted, and then the probe order decides the pick (std's
+/// `partition_point` probes differently).
+fn bisect_right(a: &[Cum], x: f64) -> usize {
+    let (mut lo, mut hi) = (0, a.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        // `x < a[mid]`; a NaN compares false, as in Python.
+        if a[mid].cmp_f64(x) == Ordering::Greater {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
 }
 
 /// Python's `random.Random`.
@@ -651,18 +672,18 @@ impl Random {
             })
             .collect();
         let total = cum[n - 1].as_f64() + 0.0;
-        if total.is_nan() || total <= 0.0 {
+        // CPython's order: `total <= 0.0` (false for a NaN), then `isfinite`.
+        if total <= 0.0 {
             return Err(RandomError::BadTotalWeight);
         }
         if !total.is_finite() {
-            return Err(RandomError::BadTotalWeight);
+            return Err(RandomError::NonFiniteTotalWeight);
         }
         let hi = n - 1;
         Ok((0..k)
             .map(|_| {
                 let x = self.random() * total;
-                // bisect_right over cum[0..hi]: first i with cum[i] > x.
-                cum[..hi].partition_point(|c| c.cmp_f64(x) != Ordering::Greater)
+                bisect_right(&cum[..hi], x)
             })
             .collect())
     }

@@ -114,6 +114,11 @@ pub struct Envelope<'a> {
     #[schema(value_type = Option<f64>)]
     pub reward: f64,
     pub done: bool,
+    /// rgym, opt-in: only in step replies of a session whose reset chose an
+    /// `answer_format`: the text that was scored (null: the format found none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub extracted_answer: Option<Option<&'a str>>,
 }
 
 impl<'a> Envelope<'a> {
@@ -125,6 +130,7 @@ impl<'a> Envelope<'a> {
             },
             reward: 0.0,
             done: false,
+            extracted_answer: None,
         }
     }
 
@@ -146,6 +152,13 @@ pub struct ResetRequest {
     #[schema(value_type = Option<Vec<Object>>)]
     pub dataset_specs: Option<Value>,
     pub size: Option<u64>,
+    /// rgym, opt-in (WebSocket sessions): how later steps' answers are pulled
+    /// out of the completion, kept until a reset changes it: `raw` (as sent),
+    /// `answer_tag` (reasoning-gym's `extract_answer`: the last
+    /// `<answer>...</answer>`, stripped), `boxed` (the last `\boxed{...}`) or
+    /// `auto` (tag, else box, else the stripped text). Step replies then carry
+    /// `extracted_answer`.
+    pub answer_format: Option<String>,
 }
 
 /// `POST /step` body.

@@ -95,8 +95,18 @@ mod tests {
             k
         };
         let schemas = &doc["components"]["schemas"];
-        let sent = Envelope::reset("q").to_value();
-        assert_eq!(keys(&schemas["ResultEnvelope"]["properties"]), keys(&sent));
+        // A step reply of a session that opted into answer extraction: every
+        // key the server can send (without the opt-in, `extracted_answer` is absent).
+        let mut reply = Envelope::reset("q");
+        reply.extracted_answer = Some(Some("a"));
+        assert_eq!(
+            keys(&schemas["ResultEnvelope"]["properties"]),
+            keys(&reply.to_value())
+        );
+        assert!(Envelope::reset("q")
+            .to_value()
+            .get("extracted_answer")
+            .is_none());
         assert_eq!(
             keys(&schemas["WireObservation"]["properties"]),
             keys(&serde_json::to_value(Observation::default()).unwrap())

@@ -323,11 +323,11 @@ impl Supervisor {
     }
 
     /// The score of `answer`, if the dataset is known to score cheaply.
-    pub fn score_now(&self, ds: &SharedDataset, item: &Item, answer: &str) -> Option<f64> {
+    pub fn score_now(&self, ds: &SharedDataset, item: &Item, answer: Option<&str>) -> Option<f64> {
         if !ds.costs.scoring.inline() {
             return None;
         }
-        let (score, cpu) = sampled(|| ds.seeded.score(Some(answer), item));
+        let (score, cpu) = sampled(|| ds.seeded.score(answer, item));
         if let Some(cpu) = cpu {
             ds.costs.scoring.record(cpu);
         }
@@ -340,9 +340,9 @@ impl Supervisor {
         &self,
         ds: Arc<SharedDataset>,
         item: Arc<Item>,
-        answer: String,
+        answer: Option<String>,
     ) -> Result<f64, EnvError> {
-        if let Some(score) = self.score_now(&ds, &item, &answer) {
+        if let Some(score) = self.score_now(&ds, &item, answer.as_deref()) {
             return Ok(score);
         }
         let (worker, scored) = (ds.clone(), item.clone());
@@ -351,7 +351,7 @@ impl Supervisor {
             Some(&ds.costs.scoring),
             self.shared.limit,
             "scoring the answer",
-            move || timed(|| worker.seeded.score(Some(&answer), &scored)),
+            move || timed(|| worker.seeded.score(answer.as_deref(), &scored)),
         )
         .await?;
         ds.costs.scoring.record(took);
@@ -444,7 +444,10 @@ mod tests {
         let i2 = sup.generate(b.clone(), 3).await.unwrap();
         assert!(Arc::ptr_eq(&i1, &i2));
         assert!(metrics().cache_hits.get() > hits);
-        let s = sup.score(a, i1.clone(), i1.answer.clone()).await.unwrap();
+        let s = sup
+            .score(a, i1.clone(), Some(i1.answer.clone()))
+            .await
+            .unwrap();
         assert_eq!(s, 1.0);
         let e = sup
             .acquire(key("nope", 1, 1), Map::new())

@@ -266,8 +266,13 @@ mod tests {
             },
             reward: 0.25,
             done: true,
+            extracted_answer: None,
         };
-        for env in [reset, scored] {
+        let extracted = |e| Envelope {
+            extracted_answer: Some(e),
+            ..Envelope::reset("q")
+        };
+        for env in [reset, scored, extracted(Some("4")), extracted(None)] {
             let want = json!({"type": "observation", "data": env.to_value()}).to_string();
             assert_eq!(observation_frame(&env), want);
         }
@@ -275,6 +280,8 @@ mod tests {
             observation_frame(&Envelope::reset("q")),
             r#"{"type":"observation","data":{"observation":{"question":"q","score":null,"correct_answer":null,"dataset_metadata":null},"reward":0.0,"done":false}}"#
         );
+        assert!(observation_frame(&extracted(None))
+            .ends_with(r#""done":false,"extracted_answer":null}}"#));
         assert!(!is_close_request(r#"{"type":"close","data":{}}"#));
     }
 }

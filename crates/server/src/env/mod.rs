@@ -17,6 +17,7 @@ use std::time::Instant;
 
 use dataset_core::input::{echo_json, read_seed, read_size};
 use dataset_core::{Item, Seed};
+use extract::AnswerFormat;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
@@ -32,15 +33,16 @@ pub const DEFAULT_DATASET: &str = "leg_counting";
 pub const DEFAULT_SEED: i64 = 42;
 pub const DEFAULT_SIZE: u64 = 1000;
 
-/// The reset parameters the reference's `reset` signature accepts; any other
-/// key is dropped.
-const RESET_KEYS: [&str; 6] = [
+/// The reset parameters the reference's `reset` signature accepts, and
+/// rgym's opt-in `answer_format`; any other key is dropped.
+const RESET_KEYS: [&str; 7] = [
     "dataset_name",
     "dataset_config",
     "dataset_specs",
     "seed",
     "size",
     "episode_id",
+    "answer_format",
 ];
 
 pub struct Env {
@@ -50,6 +52,10 @@ pub struct Env {
     current: Option<Arc<Item>>,
     episode_id: String,
     step_count: u64,
+    /// How a step's answer is pulled out of the completion, once a reset has
+    /// asked for it; kept until a reset changes it. While `None` steps score
+    /// the answer as sent and the reply has no `extracted_answer`.
+    answer_format: Option<AnswerFormat>,
 }
 
 impl Default for Env {
@@ -72,6 +78,7 @@ pub struct ResetJob {
     dataset: Option<Arc<SharedDataset>>,
     cursor: u64,
     episode_id: Option<String>,
+    answer_format: Option<AnswerFormat>,
 }
 
 pub struct ResetOutcome {
@@ -79,16 +86,23 @@ pub struct ResetOutcome {
     index: u64,
     item: Arc<Item>,
     episode_id: String,
+    answer_format: Option<AnswerFormat>,
 }
 
 pub struct StepJob {
     target: Option<(Arc<SharedDataset>, Arc<Item>)>,
-    answer: String,
+    /// What is scored: the completion, or what the session's answer format
+    /// pulled out of it (`None`: nothing found, scored as Python's `None`).
+    answer: Option<String>,
+    /// Whether the reply shows `extracted_answer` (a format was chosen).
+    extracting: bool,
 }
 
 pub struct StepOutcome {
     /// Score, the item, and whether reasoning-gym gives it an answer at all.
     scored: Option<(f64, Arc<Item>, bool)>,
+    /// `Some` when the session chose an answer format: what was scored.
+    extracted: Option<Option<String>>,
 }
 
 /// Where a reset or step stands once started: answered on the spot (refused,
@@ -134,6 +148,7 @@ impl Env {
             current: None,
             episode_id: new_episode_id(),
             step_count: 0,
+            answer_format: None,
         }
     }
 
@@ -167,6 +182,19 @@ impl Env {
                 )]))
             }
         };
+        let answer_format = match get("answer_format") {
+            None => None,
+            Some(Value::String(s)) => Some(
+                s.parse()
+                    .map_err(|e: extract::UnknownFormat| exec(&e.to_string()))?,
+            ),
+            Some(other) => {
+                return Err(EnvError::Execution(format!(
+                    "answer_format must be a string, got {}",
+                    echo_json(other)
+                )))
+            }
+        };
         let build = match get("dataset_name") {
             None => None,
             Some(name) => Some(Box::new(plan_build(name, &get)?)),
@@ -176,6 +204,7 @@ impl Env {
             dataset: self.dataset.clone(),
             cursor: self.cursor,
             episode_id,
+            answer_format,
         })
     }
 
@@ -185,6 +214,9 @@ impl Env {
         self.cursor = o.index + 1;
         self.episode_id = o.episode_id;
         self.step_count = 0;
+        if o.answer_format.is_some() {
+            self.answer_format = o.answer_format;
+        }
         let item = self.current.insert(o.item);
         Envelope::reset(&item.question)
     }
@@ -192,12 +224,17 @@ impl Env {
     /// Counts the step (always, even without an item) and prepares scoring.
     pub fn begin_step(&mut self, answer: String) -> StepJob {
         self.step_count += 1;
+        let answer = match self.answer_format {
+            None => Some(answer),
+            Some(f) => f.extract(&answer).map(str::to_owned),
+        };
         StepJob {
             target: match (&self.dataset, &self.current) {
                 (Some(d), Some(i)) => Some((d.clone(), i.clone())),
                 _ => None,
             },
             answer,
+            extracting: self.answer_format.is_some(),
         }
     }
 
@@ -338,6 +375,7 @@ impl ResetJob {
             index,
             item,
             episode_id: self.episode_id.unwrap_or_else(new_episode_id),
+            answer_format: self.answer_format,
         }
     }
 
@@ -398,29 +436,35 @@ impl StepJob {
     /// dataset scores cheaply; otherwise the job back.
     pub fn run_now(self, sup: &Supervisor) -> Now<StepOutcome, StepJob> {
         let Some((dataset, item)) = &self.target else {
-            return Now::Done(Ok(StepOutcome { scored: None }));
+            return Now::Done(Ok(self.outcome(None)));
         };
-        match sup.score_now(dataset, item, &self.answer) {
+        match sup.score_now(dataset, item, self.answer.as_deref()) {
             None => Now::Later(self),
             Some(score) => {
-                let has_answer = dataset.seeded.answer(item).is_some();
-                Now::Done(Ok(StepOutcome {
-                    scored: Some((score, item.clone(), has_answer)),
-                }))
+                let scored = (score, item.clone(), dataset.seeded.answer(item).is_some());
+                Now::Done(Ok(self.outcome(Some(scored))))
             }
         }
     }
 
-    pub async fn run(self, sup: &Supervisor) -> Result<StepOutcome, EnvError> {
-        let scored = match self.target {
+    pub async fn run(mut self, sup: &Supervisor) -> Result<StepOutcome, EnvError> {
+        let scored = match self.target.take() {
             None => None,
             Some((dataset, item)) => {
                 let has_answer = dataset.seeded.answer(&item).is_some();
-                let score = sup.score(dataset, item.clone(), self.answer).await?;
+                let answer = self.answer.clone();
+                let score = sup.score(dataset, item.clone(), answer).await?;
                 Some((score, item, has_answer))
             }
         };
-        Ok(StepOutcome { scored })
+        Ok(self.outcome(scored))
+    }
+
+    fn outcome(self, scored: Option<(f64, Arc<Item>, bool)>) -> StepOutcome {
+        StepOutcome {
+            scored,
+            extracted: self.extracting.then_some(self.answer),
+        }
     }
 }
 
@@ -440,6 +484,7 @@ impl StepOutcome {
             reward: observation.score.unwrap_or(0.0),
             observation,
             done: true,
+            extracted_answer: self.extracted.as_ref().map(Option::as_deref),
         }
     }
 
@@ -450,165 +495,13 @@ impl StepOutcome {
 
 /// The no-item step reply a fresh env gives (`POST /step`).
 pub fn empty_step_envelope() -> Value {
-    StepOutcome { scored: None }.envelope().to_value()
+    StepOutcome {
+        scored: None,
+        extracted: None,
+    }
+    .envelope()
+    .to_value()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn params(v: Value) -> Map<String, Value> {
-        v.as_object().cloned().unwrap_or_default()
-    }
-
-    fn exec_msg(env: &Env, v: Value) -> String {
-        match env.plan_reset(&params(v)) {
-            Err(EnvError::Execution(m)) => m,
-            Err(e) => panic!("expected an execution error, got {e:?}"),
-            Ok(_) => panic!("expected an execution error, got a plan"),
-        }
-    }
-
-    #[test]
-    fn reset_validation_messages() {
-        let env = Env::new();
-        assert_eq!(
-            exec_msg(&env, json!({"dataset_name": "leg_counting", "seed": 1})),
-            "seed and size must be provided when dataset_name is specified"
-        );
-        assert_eq!(
-            exec_msg(
-                &env,
-                json!({"dataset_name": "composite", "seed": 1, "size": 3})
-            ),
-            "dataset_specs must be provided for composite datasets"
-        );
-        assert_eq!(
-            exec_msg(
-                &env,
-                json!({"dataset_name": "composite", "seed": 1, "size": 3, "dataset_specs": []})
-            ),
-            "dataset_specs cannot be empty for composite datasets"
-        );
-        let int = |text: &str| -> Value { serde_json::from_str(text).unwrap() };
-        for size in [
-            json!(0),
-            json!(-3),
-            json!("3"),
-            json!(2.5),
-            int("18446744073709551616"),
-            int(&format!("1{}", "0".repeat(60))),
-        ] {
-            assert_eq!(
-                exec_msg(
-                    &env,
-                    json!({"dataset_name": "leg_counting", "seed": 1, "size": size})
-                ),
-                "size must be a positive integer no larger than 18446744073709551615"
-            );
-        }
-        // Seeds of any size; past CPython's 4300 digits, json.loads's ValueError.
-        for seed in [
-            "170141183460469231731687303715884105728",
-            "-1361129467683753853853498429727072845824",
-        ] {
-            let job = env
-                .plan_reset(&params(
-                    json!({"dataset_name": "leg_counting", "seed": int(seed), "size": 3}),
-                ))
-                .unwrap();
-            assert_eq!(job.build.unwrap().key.seed.to_string(), seed);
-        }
-        assert_eq!(
-            exec_msg(
-                &env,
-                json!({"dataset_name": "leg_counting", "seed": int(&"9".repeat(4301)), "size": 3})
-            ),
-            "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; \
-             use sys.set_int_max_str_digits() to increase the limit"
-        );
-        assert_eq!(
-            exec_msg(
-                &env,
-                json!({"dataset_name": "leg_counting", "seed": "x", "size": 3})
-            ),
-            "seed must be an integer"
-        );
-        assert!(matches!(
-            env.plan_reset(&params(json!({"episode_id": 5}))),
-            Err(EnvError::Validation(_))
-        ));
-    }
-
-    #[test]
-    fn nulls_and_unknown_keys_are_absent() {
-        let env = Env::new();
-        let job = env
-            .plan_reset(&params(
-                json!({"dataset_name": null, "seed": 7, "bogus": 1, "episode_id": ""}),
-            ))
-            .unwrap();
-        assert!(job.build.is_none());
-        assert!(job.episode_id.is_none());
-        let job = env
-            .plan_reset(&params(json!({"dataset_name": "leg_counting", "seed": u64::MAX, "size": 1_000_000_000_000u64, "dataset_specs": [1]})))
-            .unwrap();
-        let b = job.build.unwrap();
-        assert_eq!(b.key.seed, Seed::from(u64::MAX));
-        assert_eq!(b.key.size, 1_000_000_000_000);
-        assert!(b.config.is_empty());
-    }
-
-    /// Every transport runs the same start → (job) → finish sequence, and a
-    /// reset whose item is already cached is answered by `start` itself.
-    #[actix_rt::test]
-    async fn a_cached_item_is_answered_without_a_job() {
-        use crate::pool::Pool;
-        use crate::supervisor::ItemCache;
-        let sup = Supervisor::start(
-            ItemCache::new(16, 1 << 20),
-            std::time::Duration::from_secs(5),
-            Pool::new(1, 8),
-        );
-        let p = params(json!({"dataset_name": "leg_counting", "seed": 5, "size": 3}));
-        let mut first = Env::new();
-        assert!(
-            matches!(first.start_reset(&p, &sup), Now::Later(_)),
-            "not built yet"
-        );
-        let q = first.reset(&p, &sup).await.unwrap().observation.question;
-        let q = q.map(str::to_string);
-        let mut second = Env::new();
-        let Now::Done(Ok(out)) = second.start_reset(&p, &sup) else {
-            panic!("a live dataset and a cached item answer at once");
-        };
-        let envelope = second.finish_reset(Ok(out), Instant::now()).unwrap();
-        assert_eq!(envelope.observation.question.map(str::to_string), q);
-        // A failed reset is finished too (answered, timed) and changes nothing.
-        let bad = params(json!({"dataset_name": "nope", "seed": 1, "size": 1}));
-        let episode = second.episode_id().to_string();
-        assert!(second.reset(&bad, &sup).await.is_err());
-        assert_eq!(second.episode_id(), episode);
-        // A step with nothing to score is answered at once, and counted.
-        let mut fresh = Env::new();
-        assert!(matches!(
-            fresh.start_step("4".into(), &sup),
-            Now::Done(Ok(StepOutcome { scored: None }))
-        ));
-        assert_eq!(fresh.step_count(), 1);
-    }
-
-    #[test]
-    fn step_without_item_counts() {
-        let mut env = Env::new();
-        let job = env.begin_step("4".into());
-        assert!(job.target.is_none());
-        assert_eq!(env.step_count(), 1);
-        let out = StepOutcome { scored: None };
-        assert_eq!(out.envelope().to_value(), empty_step_envelope());
-        assert_eq!(
-            empty_step_envelope().to_string(),
-            r#"{"observation":{"question":null,"score":null,"correct_answer":null,"dataset_metadata":null},"reward":0.0,"done":true}"#
-        );
-    }
-}
+mod tests;
