@@ -84,7 +84,9 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         "must specify at least one operator",
     )?;
     v.ensure(
-        d.operators.iter().all(|op| OPERATORS.contains(&op.as_str())),
+        d.operators
+            .iter()
+            .all(|op| OPERATORS.contains(&op.as_str())),
         "invalid operator specified",
     )?;
     // A division step tries every remaining number against a value that
@@ -230,6 +232,15 @@ mod tests {
             assert_eq!(ds.score(Some("  "), &item), 0.01);
             assert_eq!(ds.score(None, &item), 0.01);
         }
+    }
+
+    #[test]
+    fn hostile_answers_are_scored_fast_without_evaluation() {
+        let ds = dataset(&INFO, json!({"seed": 3}));
+        let item = ds.generate(0).unwrap();
+        let scores = crate::symbol_fold::score_hostile(|a| ds.score(Some(a), &item));
+        assert_eq!(scores[1], 0.0);
+        assert!(scores.iter().all(|&s| s < 0.1), "{scores:?}");
     }
 
     #[test]

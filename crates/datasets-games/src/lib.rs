@@ -12,8 +12,8 @@ pub mod puzzle24;
 pub mod sudoku;
 
 mod sudoku_board;
-mod symbol_fold;
 mod sudoku_score;
+mod symbol_fold;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[

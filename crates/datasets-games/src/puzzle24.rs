@@ -43,10 +43,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         max_value: r.int("max_value", 10),
     };
     let v = r.finish()?;
-    v.ensure(
-        !d.operators.is_empty(),
-        "At least one operator is required",
-    )?;
+    v.ensure(!d.operators.is_empty(), "At least one operator is required")?;
     v.ensure(
         d.min_value <= d.max_value,
         "Minimum value must be less than or equal to maximum value",
@@ -185,7 +182,8 @@ impl Dataset for Puzzle24 {
         let Some(used) = literal_ints(answer) else {
             return MISS;
         };
-        let in_range = |n: &BigInt| *n >= BigInt::from(self.min_value) && *n <= BigInt::from(self.max_value);
+        let in_range =
+            |n: &BigInt| *n >= BigInt::from(self.min_value) && *n <= BigInt::from(self.max_value);
         if used.len() == NUM_TERMS && used.iter().all(in_range) && value == BigInt::from(TARGET) {
             1.0
         } else {
@@ -213,14 +211,31 @@ mod tests {
     }
 
     #[test]
+    fn hostile_answers_are_scored_fast_without_evaluation() {
+        let ds = dataset(&INFO, json!({"seed": 5}));
+        let item = ds.generate(0).unwrap();
+        let scores = crate::symbol_fold::score_hostile(|a| ds.score(Some(a), &item));
+        // `9**9**9` and its kin are never computed: 0.0 where the reference
+        // would hang; the rest fail as in the reference (0.01).
+        assert_eq!(scores[1], 0.0);
+        assert!(scores.iter().all(|&s| s == 0.0 || s == 0.01), "{scores:?}");
+    }
+
+    #[test]
     fn configs_that_cannot_make_24_are_refused() {
-        let msg = refused(&INFO, json!({"operators": ["+"], "min_value": 1, "max_value": 5}));
+        let msg = refused(
+            &INFO,
+            json!({"operators": ["+"], "min_value": 1, "max_value": 5}),
+        );
         assert!(msg.contains("loop for ever"), "{msg}");
         assert_eq!(
             refused(&INFO, json!({"max_value": 11})),
             "Maximum value must be at most 10"
         );
         // 6 + 6 + 6 + 6.
-        dataset(&INFO, json!({"seed": 1, "operators": ["+"], "min_value": 6, "max_value": 6}));
+        dataset(
+            &INFO,
+            json!({"seed": 1, "operators": ["+"], "min_value": 6, "max_value": 6}),
+        );
     }
 }

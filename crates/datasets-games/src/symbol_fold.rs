@@ -126,6 +126,46 @@ pub fn literal_ints(answer: &str) -> Option<Vec<BigInt>> {
         .collect()
 }
 
+/// Answers a model could send to make the reference's `parse_expr` hang,
+/// recurse or allocate without bound, each about 1 MB or worse.
+#[cfg(test)]
+pub fn hostile_answers() -> Vec<String> {
+    vec![
+        format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000)),
+        "9**9**9".into(),
+        "9**9**9**9".into(),
+        "(9**9)**(9**9)".into(),
+        "1".repeat(1 << 20),
+        "(1+1)*".repeat(170_000) + "1",
+        "2**".repeat(340_000) + "2",
+        "-".repeat(1 << 20) + "24",
+        format!("24{}", " ".repeat(1 << 20)),
+        format!("0x{}", "f".repeat(1 << 20)),
+        "100000!".into(),
+        "((1+2)*3)-".repeat(100_000) + "4",
+        "x ".repeat(500_000),
+        "\u{e9}".repeat(500_000),
+    ]
+}
+
+/// Scores every hostile answer within 100 ms each (optimised builds; the
+/// unoptimised test profile is about fifteen times slower, so it gets 2 s)
+/// and returns the scores.
+#[cfg(test)]
+pub fn score_hostile(score: impl Fn(&str) -> f64) -> Vec<f64> {
+    let limit = if cfg!(debug_assertions) { 2000 } else { 100 };
+    hostile_answers()
+        .iter()
+        .map(|a| {
+            let start = std::time::Instant::now();
+            let s = score(a);
+            let ms = start.elapsed().as_millis();
+            assert!(ms < limit, "{ms} ms for {}...", &a[..a.len().min(30)]);
+            s
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -344,7 +344,9 @@ pub fn mul_flatten(seq: Vec<Expr>) -> Expr {
         }
     }
     // _gather: equal bases, then equal non-numeric exponent parts.
-    let mut gathered: Vec<(Expr, Vec<(Expr, Vec<Rational>)>)> = Vec::new();
+    // base -> (exponent without its coefficient -> the coefficients).
+    type Gathered = Vec<(Expr, Vec<(Expr, Vec<Rational>)>)>;
+    let mut gathered: Gathered = Vec::new();
     for (b, e) in c_powers {
         let (co, rest) = e.as_coeff_mul();
         let slot = match gathered.iter().position(|(gb, _)| *gb == b) {

@@ -232,7 +232,13 @@ impl Mpf {
         let bc = s.bc();
         if bc.saturating_mul(nu) < 1000 {
             let man = num_traits::pow::Pow::pow(&s.man, nu);
-            return Some(Mpf::normalize(result_neg, man, s.exp * nu as i64, prec, rnd));
+            return Some(Mpf::normalize(
+                result_neg,
+                man,
+                s.exp * nu as i64,
+                prec,
+                rnd,
+            ));
         }
         // Binary exponentiation with products truncated to `workprec` bits
         // (round_nearest truncates here, as mpmath does).
@@ -291,7 +297,13 @@ impl Mpf {
             root = (root << 1u32) + 1u32;
             shift += 2;
         }
-        Some(Mpf::normalize(false, root, (exp - shift) / 2, prec, Round::Nearest))
+        Some(Mpf::normalize(
+            false,
+            root,
+            (exp - shift) / 2,
+            prec,
+            Round::Nearest,
+        ))
     }
 
     /// `ln(|s|)` as a double, for values past the double range.
@@ -338,7 +350,8 @@ impl Mpf {
         if self.exp >= 0 {
             Rational::int(m << self.exp as u64)
         } else {
-            Rational::new(m, BigInt::one() << self.exp.unsigned_abs()).unwrap_or_else(Rational::zero)
+            Rational::new(m, BigInt::one() << self.exp.unsigned_abs())
+                .unwrap_or_else(Rational::zero)
         }
     }
 }
@@ -372,7 +385,11 @@ fn ldexp_u53(man: u64, exp: i64) -> f64 {
         return 0.0;
     }
     let q = if shift == 64 { 0 } else { man >> shift };
-    let rem = if shift == 64 { man } else { man & ((1u64 << shift) - 1) };
+    let rem = if shift == 64 {
+        man
+    } else {
+        man & ((1u64 << shift) - 1)
+    };
     let half = 1u64 << (shift - 1);
     let q = if rem > half || (rem == half && q & 1 == 1) {
         q + 1
@@ -403,7 +420,10 @@ mod tests {
         let huge = Rational::int(BigInt::one() << 1024u32);
         assert_eq!(f(huge), f64::INFINITY);
         // 2**53 + 1 rounds to even.
-        assert_eq!(f(Rational::int((BigInt::one() << 53u32) + 1)), 9007199254740992.0);
+        assert_eq!(
+            f(Rational::int((BigInt::one() << 53u32) + 1)),
+            9007199254740992.0
+        );
     }
 
     #[test]
@@ -412,7 +432,10 @@ mod tests {
         let (a, b) = (m(rat(1, 10)), m(rat(2, 10)));
         assert_eq!(Mpf::add(&a, &b, 53, Round::Nearest).to_f64(), 0.1 + 0.2);
         assert_eq!(Mpf::mul(&a, &b, 53, Round::Nearest).to_f64(), 0.1 * 0.2);
-        assert_eq!(Mpf::div(&a, &b, 53, Round::Nearest).unwrap().to_f64(), 0.1 / 0.2);
+        assert_eq!(
+            Mpf::div(&a, &b, 53, Round::Nearest).unwrap().to_f64(),
+            0.1 / 0.2
+        );
         let x = m(rat(11, 10));
         let p = Mpf::pow_int(&x, &BigInt::from(100), 53, Round::Nearest).unwrap();
         assert!((p.to_f64() - 13780.61233982238).abs() < 1e-8);

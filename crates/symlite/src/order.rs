@@ -83,7 +83,10 @@ pub fn sort_key(e: &Expr) -> Key {
         Expr::Num(r) => number_key(r),
         Expr::Sym(name) => Key::Tup(vec![
             class_key(e),
-            Key::Tup(vec![Key::Int(1), Key::Tup(vec![Key::Str(name.to_string())])]),
+            Key::Tup(vec![
+                Key::Int(1),
+                Key::Tup(vec![Key::Str(name.to_string())]),
+            ]),
             one_key(),
             Key::Num(Rational::one()),
         ]),
@@ -137,9 +140,7 @@ fn decompose_power(f: &Expr) -> (Expr, i64) {
             ) {
                 let root = Expr::Pow(
                     b.clone(),
-                    Box::new(Expr::Num(
-                        Rational::new(1.into(), q.into()).expect("q > 0"),
-                    )),
+                    Box::new(Expr::Num(Rational::new(1.into(), q.into()).expect("q > 0"))),
                 );
                 return (root, p);
             }

@@ -143,7 +143,11 @@ fn print_pow(b: &Expr, x: &Expr) -> String {
             return format!("1/{}", parenthesize(b, PREC_POW));
         }
     }
-    format!("{}**{}", parenthesize(b, PREC_POW), parenthesize(x, PREC_POW))
+    format!(
+        "{}**{}",
+        parenthesize(b, PREC_POW),
+        parenthesize(x, PREC_POW)
+    )
 }
 
 trait IsOneValue {

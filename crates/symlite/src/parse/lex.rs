@@ -64,7 +64,9 @@ enum Raw {
     Name(String),
     Op(&'static str),
     /// An `!` error token; `spaced` when a blank came right before it.
-    Bang { spaced: bool },
+    Bang {
+        spaced: bool,
+    },
     /// A comment or a newline inside brackets: it ends a run of operators.
     Break,
 }
@@ -244,7 +246,8 @@ fn tokenize(s: &str, out: &mut Stage) -> Result<(), Outcome> {
                     // Only comments so far: a blank line, not the end. The
                     // next line may not be indented (`unexpected indent`).
                     let t = s[i..].trim_start_matches([' ', '\t', '\x0c']);
-                    if t.len() < s.len() - i && !(t.is_empty() || t.starts_with(['#', '\n', '\r'])) {
+                    if t.len() < s.len() - i && !(t.is_empty() || t.starts_with(['#', '\n', '\r']))
+                    {
                         return Err(Outcome::Raise);
                     }
                     out.feed(Raw::Break)?;
@@ -257,11 +260,7 @@ fn tokenize(s: &str, out: &mut Stage) -> Result<(), Outcome> {
                     let t = line.trim_start_matches([' ', '\t', '\x0c']);
                     t.is_empty() || t == "\r" || t.starts_with('#')
                 });
-                return if rest_ok {
-                    Ok(())
-                } else {
-                    Err(Outcome::Raise)
-                };
+                return if rest_ok { Ok(()) } else { Err(Outcome::Raise) };
             }
             _ => {}
         }
@@ -436,10 +435,10 @@ fn name_token(w: &str) -> Name {
         "nan" => Name::Nan,
         "zoo" => Name::Zoo,
         _ if SYMPY_NAMES.binary_search(&w).is_ok() => Name::Unsupported,
-        "None" | "and" | "as" | "assert" | "async" | "await" | "break" | "class"
-        | "continue" | "def" | "del" | "elif" | "else" | "except" | "finally" | "for" | "from"
-        | "global" | "if" | "import" | "in" | "is" | "lambda" | "nonlocal" | "not" | "or"
-        | "pass" | "raise" | "return" | "try" | "while" | "with" | "yield" => Name::Unsupported,
+        "None" | "and" | "as" | "assert" | "async" | "await" | "break" | "class" | "continue"
+        | "def" | "del" | "elif" | "else" | "except" | "finally" | "for" | "from" | "global"
+        | "if" | "import" | "in" | "is" | "lambda" | "nonlocal" | "not" | "or" | "pass"
+        | "raise" | "return" | "try" | "while" | "with" | "yield" => Name::Unsupported,
         _ => Name::Symbol,
     }
 }
@@ -549,7 +548,13 @@ impl Stage<'_> {
             return Ok(None);
         }
         let digits = |k: usize| matches!(q.get(k), Some(Raw::Number(t)) if is_digits(t));
-        let need = |k: usize| if q.len() > k || at_end { Ok(()) } else { Err(()) };
+        let need = |k: usize| {
+            if q.len() > k || at_end {
+                Ok(())
+            } else {
+                Err(())
+            }
+        };
         need(1)?;
         if q.get(1) != Some(&Raw::Op("[")) {
             return Ok(None);
@@ -661,7 +666,10 @@ impl Stage<'_> {
 }
 
 /// Hands the answer to `sink` as the tokens CPython finally parses.
-pub(super) fn lex(s: &str, sink: &mut dyn FnMut(Tok) -> Result<(), Outcome>) -> Result<(), Outcome> {
+pub(super) fn lex(
+    s: &str,
+    sink: &mut dyn FnMut(Tok) -> Result<(), Outcome>,
+) -> Result<(), Outcome> {
     let mut stage = Stage {
         sink,
         queue: std::collections::VecDeque::new(),

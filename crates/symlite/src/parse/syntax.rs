@@ -37,11 +37,13 @@ pub(super) enum Code {
 /// The parser gives up past 6000 frames (`MAXSTACK`). Measured against
 /// CPython 3.11 (an `Integer(1)` leaf counting 0): a bracket level costs
 /// 28 frames, a call around a literal 24, a unary sign 1, the right side
-/// of `**` 2; the limit is 5951. Brackets right inside signs cost more
-/// (`-(-(...))` about 36 a level), so `lo` adds the measured costs and `hi`
-/// generous ones: below `lo`'s limit the answer compiles as far as the
-/// parser goes, past it the reference fails, and between the two rgym
-/// refuses with [`Outcome::Bounded`].
+/// of `**` 2; the limit is 5951 (`(` * 150 + `-` * 1750 + `1` compiles,
+/// with 1752 signs it does not; `-(` and `--(` nest 199 and 198 levels).
+/// `lo` adds these costs and `hi` generous ones where they were not
+/// measured (a leaf's own frames, the right side of `**`): below `lo`'s
+/// limit the answer compiles as far as the parser goes, past it the
+/// reference fails, and between the two rgym refuses with
+/// [`Outcome::Bounded`].
 #[derive(Clone, Copy)]
 struct Shape {
     depth: u32,
@@ -123,15 +125,21 @@ impl Builder {
         let parts = self.shapes.split_off(self.shapes.len() - arity);
         // Parser frames each operand's path gains under this operator.
         let frames = |k: usize| match &p {
-            Pending::Prefix(_) => (1, 2),
+            Pending::Prefix(_) => (1, 1),
             Pending::Bin("**") if k == 1 => (2, 3),
             _ => (0, 1),
         };
         let s = Shape {
             depth: parts.iter().map(|s| s.depth).max().unwrap_or(0) + 1,
             nest: parts.iter().map(|s| s.nest).max().unwrap_or(0),
-            lo: (0..arity).map(|k| parts[k].lo + frames(k).0).max().unwrap_or(0),
-            hi: (0..arity).map(|k| parts[k].hi + frames(k).1).max().unwrap_or(0),
+            lo: (0..arity)
+                .map(|k| parts[k].lo + frames(k).0)
+                .max()
+                .unwrap_or(0),
+            hi: (0..arity)
+                .map(|k| parts[k].hi + frames(k).1)
+                .max()
+                .unwrap_or(0),
         };
         let s = self.check(s)?;
         self.shapes.push(s);
@@ -160,7 +168,7 @@ impl Builder {
             depth: last.depth + depth,
             nest: last.nest + nest,
             lo: last.lo + frames,
-            hi: last.hi + 36,
+            hi: last.hi + frames,
         })?;
         self.shapes.push(s);
         Ok(())

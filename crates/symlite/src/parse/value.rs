@@ -431,7 +431,9 @@ impl Eval {
             (Nan, _) | (_, Nan) => Nan,
             (Zoo, v) | (v, Zoo) if v.is_zero() => Nan,
             (SymbolicZoo, v) | (v, SymbolicZoo) if v.is_zero() => Nan,
-            (Zoo | SymbolicZoo, Symbolic | SymbolicZoo) | (Symbolic, Zoo | SymbolicZoo) => SymbolicZoo,
+            (Zoo | SymbolicZoo, Symbolic | SymbolicZoo) | (Symbolic, Zoo | SymbolicZoo) => {
+                SymbolicZoo
+            }
             (SymbolicZoo, _) | (_, SymbolicZoo) => SymbolicZoo,
             (Zoo, _) | (_, Zoo) => Zoo,
             (v, Symbolic) | (Symbolic, v) => {
@@ -526,12 +528,18 @@ impl Eval {
             (Float(x, p), Rat(y)) if !y.is_zero() => {
                 let y = self.mpf_of(y, *p)?;
                 self.check_mpf(x, *p)?;
-                Ok(float(Mpf::div(x, &y, *p, Round::Nearest).ok_or(Outcome::Raise)?, *p))
+                Ok(float(
+                    Mpf::div(x, &y, *p, Round::Nearest).ok_or(Outcome::Raise)?,
+                    *p,
+                ))
             }
             (Float(x, p), Float(y, q)) => {
                 let p = (*p).max(*q);
                 self.check_mpf(x, p)?;
-                Ok(float(Mpf::div(x, y, p, Round::Nearest).ok_or(Outcome::Raise)?, p))
+                Ok(float(
+                    Mpf::div(x, y, p, Round::Nearest).ok_or(Outcome::Raise)?,
+                    p,
+                ))
             }
             // `Rational.__truediv__(Float)` is `self * (1/other)`; the rest
             // is `Mul(a, Pow(b, -1))`.
@@ -618,7 +626,10 @@ impl Eval {
         compound: bool,
         n: &BigInt,
     ) -> Result<Value, Outcome> {
-        let n = n.to_i64().filter(|n| n.unsigned_abs() <= 4096).ok_or(Outcome::Unsupported)?;
+        let n = n
+            .to_i64()
+            .filter(|n| n.unsigned_abs() <= 4096)
+            .ok_or(Outcome::Unsupported)?;
         let monomial = !compound && re.is_zero();
         let (mut acc_re, mut acc_im) = (Rational::one(), Rational::zero());
         let (mut b_re, mut b_im) = (re, im);
@@ -677,7 +688,10 @@ impl Eval {
         if x.is_negative() {
             // `sqrt(-4)` is `2*I`; other roots of negatives stay non-real.
             if *y.denom() == BigInt::from(2) {
-                if let Rat(r) = self.pow_rat(&x.neg(), &Rational::new(BigInt::one(), 2.into()).ok_or(Outcome::Raise)?)? {
+                if let Rat(r) = self.pow_rat(
+                    &x.neg(),
+                    &Rational::new(BigInt::one(), 2.into()).ok_or(Outcome::Raise)?,
+                )? {
                     let i = complex(Rational::zero(), r, false);
                     return self.pow(i, Rat(Rational::int(y.numer().clone())));
                 }
@@ -738,7 +752,11 @@ impl Eval {
     /// `Float**Rational` (`Float._eval_power`).
     fn pow_float(&mut self, x: &Mpf, p: u64, y: &Rational) -> Result<Value, Outcome> {
         if x.is_zero() {
-            return Ok(if y.is_positive() { Float(x.clone(), p) } else { Zoo });
+            return Ok(if y.is_positive() {
+                Float(x.clone(), p)
+            } else {
+                Zoo
+            });
         }
         if y.is_integer() {
             return self.pow_float_int(x, p, y.numer());
@@ -842,7 +860,10 @@ impl Eval {
             // Python tries `Integer.__rfloordiv__` first, as `Integer`
             // subclasses `Rational` and overrides it: `int(a) // b`. Not for
             // `S.Half`, whose own class `Integer` does not subclass.
-            (Rat(x), Rat(y)) if y.is_integer() && *x != Rational::new(1.into(), 2.into()).unwrap_or_else(Rational::one) => {
+            (Rat(x), Rat(y))
+                if y.is_integer()
+                    && *x != Rational::new(1.into(), 2.into()).unwrap_or_else(Rational::one) =>
+            {
                 if y.is_zero() {
                     return Err(Outcome::Raise);
                 }
@@ -982,9 +1003,8 @@ impl Eval {
             }
             (Bool(_), Float(..)) | (Float(..), Bool(_)) => false,
             (Zoo, Zoo) | (Nan, Nan) => true,
-            (Zoo | Nan, Rat(_) | Float(..) | Bool(_)) | (Rat(_) | Float(..) | Bool(_), Zoo | Nan) => {
-                false
-            }
+            (Zoo | Nan, Rat(_) | Float(..) | Bool(_))
+            | (Rat(_) | Float(..) | Bool(_), Zoo | Nan) => false,
             (Zoo, Nan) | (Nan, Zoo) => false,
             (
                 Complex {
@@ -998,8 +1018,18 @@ impl Eval {
                     compound: false,
                 },
             ) => re == r2 && im == i2,
-            (Complex { compound: false, .. }, Rat(_) | Float(..) | Bool(_) | Zoo | Nan)
-            | (Rat(_) | Float(..) | Bool(_) | Zoo | Nan, Complex { compound: false, .. }) => false,
+            (
+                Complex {
+                    compound: false, ..
+                },
+                Rat(_) | Float(..) | Bool(_) | Zoo | Nan,
+            )
+            | (
+                Rat(_) | Float(..) | Bool(_) | Zoo | Nan,
+                Complex {
+                    compound: false, ..
+                },
+            ) => false,
             _ => return Err(Outcome::Unsupported),
         })
     }
@@ -1034,7 +1064,11 @@ impl Eval {
             // n * (-1)**((1 - n)/2) / (-n)!!
             let m = self.factorial_size(&-&k, 2)?;
             let den = product(if m % 2 == 1 { 1 } else { 2 }, m, 2);
-            let sign = if ((BigInt::one() - &k) / 2u32).is_odd() { -1 } else { 1 };
+            let sign = if ((BigInt::one() - &k) / 2u32).is_odd() {
+                -1
+            } else {
+                1
+            };
             let r = Rational::new(&k * sign, den).ok_or(Outcome::Raise)?;
             return self.rat(r);
         }
