@@ -97,7 +97,8 @@ def check(a, t, name, cfg, seed, start, count):
         t.slow += 1
         return
     except Exception as e:  # noqa: BLE001 - any refusal of the reference
-        proc = rgym(a, "generate", name, cfg, seed, start + count + 1, start, count)
+        # The same items the reference was asked for, the extra one included.
+        proc = rgym(a, "generate", name, cfg, seed, start + count + 1, start, count + 1)
         if proc.returncode == 0:
             t.mismatch(f"{where}: reference raised {e!r}, rgym generated")
         else:
