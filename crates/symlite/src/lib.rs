@@ -17,11 +17,13 @@
 //!
 //! sympy is Copyright the SymPy Development Team, BSD 3-Clause License.
 
+pub mod calculus;
 pub mod expr;
 pub mod mpf;
 pub mod number;
 pub mod order;
 pub mod parse;
+pub mod poly;
 pub mod printer;
 
 pub use expr::Expr;

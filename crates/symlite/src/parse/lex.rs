@@ -51,6 +51,13 @@ pub(super) enum Tok {
     /// when its code raises once evaluated.
     RepDec(Option<Rational>),
     Name(Name),
+    /// A name that becomes a sympy `Symbol`: `Symbol('x')` from
+    /// `auto_symbol` (`bare` false), or a bare name the caller's
+    /// `local_dict` binds to `Symbol(name)` (`bare` true).
+    Symbol {
+        name: std::rc::Rc<str>,
+        bare: bool,
+    },
     /// An operator or bracket, as CPython reads it.
     Op(&'static str),
     /// `!` (1) or `!!` (2) right after an atom or a closing bracket.
@@ -507,9 +514,32 @@ struct Stage<'a> {
     /// writes them.
     run: String,
     prev: Prev,
+    /// The names of the caller's `local_dict`, each bound to its `Symbol`.
+    locals: &'a [&'a str],
 }
 
 impl Stage<'_> {
+    /// `auto_symbol`'s decision for a name: Python's constants and keywords
+    /// first, then the `local_dict`, then sympy's namespace.
+    fn name(&self, w: &str) -> Tok {
+        let n = name_token(w);
+        let keyword = matches!(n, Name::True | Name::False)
+            || (n == Name::Unsupported && !SYMPY_NAMES.contains(&w));
+        if !keyword && self.locals.contains(&w) {
+            return Tok::Symbol {
+                name: w.into(),
+                bare: true,
+            };
+        }
+        match n {
+            Name::Symbol => Tok::Symbol {
+                name: w.into(),
+                bare: false,
+            },
+            n => Tok::Name(n),
+        }
+    }
+
     fn feed(&mut self, raw: Raw) -> Result<(), Outcome> {
         self.queue.push_back(raw);
         while self.step(false)? {}
@@ -633,7 +663,9 @@ impl Stage<'_> {
             return Ok(false);
         };
         self.prev = match &raw {
-            Raw::Name(w) if name_token(w) != Name::Symbol => Prev::BareName,
+            Raw::Name(w) if !matches!(self.name(w), Tok::Symbol { bare: false, .. }) => {
+                Prev::BareName
+            }
             Raw::Number(_) | Raw::Name(_) => Prev::Atom,
             Raw::Op(")") => Prev::Close,
             _ => Prev::Other,
@@ -657,7 +689,8 @@ impl Stage<'_> {
             }
             Raw::Name(w) => {
                 self.flush()?;
-                (self.sink)(Tok::Name(name_token(&w)))?;
+                let t = self.name(&w);
+                (self.sink)(t)?;
             }
             Raw::Bang { .. } => unreachable!("handled above"),
         }
@@ -668,6 +701,7 @@ impl Stage<'_> {
 /// Hands the answer to `sink` as the tokens CPython finally parses.
 pub(super) fn lex(
     s: &str,
+    locals: &[&str],
     sink: &mut dyn FnMut(Tok) -> Result<(), Outcome>,
 ) -> Result<(), Outcome> {
     let mut stage = Stage {
@@ -675,6 +709,7 @@ pub(super) fn lex(
         queue: std::collections::VecDeque::new(),
         run: String::new(),
         prev: Prev::Other,
+        locals,
     };
     tokenize(s, &mut stage)?;
     stage.finish()

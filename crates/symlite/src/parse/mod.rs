@@ -46,10 +46,12 @@
 //!   `sin`, ...) are symbols here, except `I`, `pi`, `E`, `nan` and `zoo`.
 
 mod lex;
+mod symbolic;
 mod sympy_names;
 mod syntax;
 mod value;
 
+pub use symbolic::{parse_expr, MAX_EXPR_WORK};
 pub use value::Value;
 
 /// The largest integer, numerator, denominator or float precision, in bits.
@@ -79,7 +81,7 @@ pub enum Outcome {
 /// `parse_expr(text)` evaluated.
 pub fn eval_str(text: &str) -> Result<Value, Outcome> {
     let mut parser = syntax::Parser::new();
-    lex::lex(pycompat::py_strip(text), &mut |t| parser.push(t))?;
+    lex::lex(pycompat::py_strip(text), &[], &mut |t| parser.push(t))?;
     let code = parser.finish()?;
     value::Eval::new().run(code)
 }

@@ -17,6 +17,7 @@ pub(super) enum Code {
     Rat(Rational),
     RaiseWhenEvaluated,
     Name(Name),
+    Symbol(std::rc::Rc<str>),
     /// `-`, `+`, `~`.
     Unary(&'static str),
     Bin(&'static str),
@@ -243,7 +244,8 @@ impl Parser {
                     let code = v.map_or(Code::RaiseWhenEvaluated, Code::Rat);
                     b.leaf(code, 5, 3, 52)?
                 }
-                Tok::Name(Name::Symbol) => b.leaf(Code::Name(Name::Symbol), 2, 1, 2)?,
+                Tok::Symbol { name, bare: false } => b.leaf(Code::Symbol(name), 2, 1, 2)?,
+                Tok::Symbol { name, bare: true } => b.leaf(Code::Symbol(name), 1, 0, -24)?,
                 Tok::Name(n) => b.leaf(Code::Name(n), 1, 0, -24)?,
                 Tok::Op(op @ ("+" | "-" | "~")) => return self.push_pending(Pending::Prefix(op)),
                 Tok::Op("(") => return self.push_pending(Pending::Open),

@@ -282,6 +282,7 @@ impl Eval {
                     // `Float('0.0')` is a Float zero, not `Integer` zero.
                     Float(m, *prec)
                 }
+                Code::Symbol(_) => Symbolic,
                 Code::Name(n) => match n {
                     Name::Symbol => Symbolic,
                     Name::ImaginaryUnit => complex(Rational::zero(), Rational::one(), false),
