@@ -33,6 +33,7 @@ import subprocess
 import sys
 
 import warnings
+from fractions import Fraction
 
 import sympy
 from sympy.parsing.sympy_parser import parse_expr
@@ -121,6 +122,166 @@ def random_tree_cases(n, rng):
         e, t = random_tree(rng, rng.randint(1, 4))
         cases.append((str(e), t))
     return cases
+
+
+# ---- simple_integration: Laurent polynomials with rational coefficients, diff
+
+
+def laurent_cases(n, rng):
+    """Polynomials drawn the way simple_integration draws them (and wider):
+    `str(poly)` and `str(diff(poly, x))`."""
+    cases = []
+    for _ in range(n):
+        x = rng.choice(["x", "X", "t", "y_1", "x"])
+        sym = sympy.Symbol(x)
+        lo = rng.choice([-10, -3, 0, 1, 1, 20])
+        hi = lo + rng.randint(0, 12)
+        bounds = rng.choice([(1, 10), (1, 10), (1, 100), (5, 7), (1000, 100000)])
+        expr, tree = 0, ["int", "0"]
+        for _ in range(rng.randint(0, 7)):
+            num = rng.randint(*bounds)
+            den = 1 if rng.random() < 0.5 else rng.randint(2, 10)
+            deg = rng.randint(lo, hi)
+            term = Fraction(num, den) * sym**deg
+            t = ["*", ["/", ["int", str(num)], ["int", str(den)]], ["**", ["sym", x], ["int", str(deg)]]]
+            if rng.random() < 0.5:
+                term, t = -term, ["neg", t]
+            expr, tree = expr + term, ["+", tree, t]
+        expr = sympy.sympify(expr)
+        cases.append(({"tree": tree}, {"str": str(expr)}))
+        cases.append(({"diff": tree, "x": x}, {"str": str(sympy.diff(expr, sym))}))
+    return cases
+
+
+# ---- polynomial_equations: the real solutions solve() reports
+
+
+def roots_cases(n, rng):
+    """Polynomials drawn the way polynomial_equations draws them (degree 1 to
+    3; coefficients up to 100, and larger, where roots near zero make the
+    order of `-0.0` and `0.0` visible): the reprs of
+    `round(float(sol.evalf()), 4)` for the solutions with `is_real`."""
+    x = sympy.Symbol("x")
+    cases = []
+    for _ in range(n):
+        degree = rng.randint(1, 3)
+        bounds = rng.choice([(1, 100)] * 6 + [(1, 10), (1, 10**4), (1, 10**9), (10**6, 10**9)])
+        minus = rng.random() < 0.85
+        exps = [degree] + [rng.randint(0, degree) for _ in range(rng.randint(0, 5))]
+        p = 0
+        for e in exps:
+            c = rng.randint(*bounds)
+            if minus and rng.random() < 0.5:
+                c = -c
+            p += c * x**e
+        p = sympy.expand(p)
+        if p.is_number:
+            coeffs = [str(p)]
+        else:
+            coeffs = [str(c) for c in reversed(sympy.Poly(p, x).all_coeffs())]
+        sols = sympy.solve(sympy.Eq(p, 0), "x")
+        want = [repr(round(float(s.evalf()), 4)) for s in sols if s.is_real]
+        cases.append(({"roots": coeffs}, {"real": want}))
+    return cases
+
+
+# ---- polynomial_multiplication: products, expansions, parse_expr equality
+
+
+def product_case(rng):
+    """A product of polynomials drawn the way polynomial_multiplication draws
+    them: the sympy product and its tree."""
+    names = rng.choice([["x"], ["y"], ["x", "y"], ["x", "y", "z"], ["a", "x_1", "x_10"]])
+    max_deg = rng.randint(0, 4)
+    bounds = rng.choice([(1, 100)] * 4 + [(1, 10**4), (1, 10**8)])
+    prod, ptree = sympy.Integer(1), ["int", "1"]
+    for _ in range(rng.randint(2, 4)):
+        poly, tree = 0, ["int", "0"]
+        for _ in range(rng.randint(1, 4)):
+            c = rng.randint(*bounds)
+            if rng.random() < 0.5:
+                c = -c
+            mono, mtree = sympy.Integer(1), ["int", "1"]
+            for _ in range(rng.randint(0, max_deg)):
+                v = rng.choice(names)
+                mono, mtree = mono * sympy.Symbol(v), ["*", mtree, ["sym", v]]
+            poly, tree = poly + c * mono, ["+", tree, ["*", ["int", str(c)], mtree]]
+        prod, ptree = prod * poly, ["*", ptree, tree]
+    return prod, ptree
+
+
+def product_cases(n, rng):
+    cases = []
+    for _ in range(n):
+        prod, tree = product_case(rng)
+        cases.append(({"tree": tree}, {"str": str(prod)}))
+        cases.append(({"expand": tree}, {"str": str(sympy.expand(prod))}))
+    return cases
+
+
+def answer_variants(rng, prod):
+    """Answers a model might give for a product: the expansion as printed,
+    its terms reordered, `x*x` for `x**2`, `^`, spaces, brackets, the
+    unexpanded product, zero terms, divisions that cancel, near misses."""
+    expanded = sympy.expand(prod)
+    terms = [str(t) for t in sympy.Add.make_args(expanded)]
+    rng.shuffle(terms)
+    out = [str(expanded), str(prod), " + ".join(terms), "+".join("(" + t + ")" for t in terms)]
+    out.append(str(expanded).replace("**2", "*" + rng.choice(["x", "y", "z"])))
+    out.append(str(expanded).replace("**", "^"))
+    out.append(str(expanded) + rng.choice([" + 0", " - x + x", "*1", " + 1 - 1", " + 0*y"]))
+    out.append("(" + str(expanded) + ")*2/2")
+    out.append(str(expanded) + " + 1")
+    out.append(str(expanded).replace("*", " * "))
+    out.append("2*(" + str(expanded) + ")")
+    out.append("-(" + str(expanded) + ")")
+    out.append("(" + str(expanded) + ")/x*x")
+    out.append(str(expanded).replace("x", "(x)"))
+    out.append(str(expanded).replace("1", "1.0", 1))
+    out.append(str(expanded).replace(" ", ""))
+    return out
+
+
+def expr_cases(n, rng):
+    """`parse_expr` to expressions: `str(parse_expr(text))` (or that it
+    raises) and `parse_expr(a) == parse_expr(expand(product))`."""
+    cases = []
+    for _ in range(n):
+        prod, _ = product_case(rng)
+        target = str(sympy.expand(prod))
+        for text in answer_variants(rng, prod):
+            ref = sympy_expr_outcome(text)
+            if ref is None:
+                continue
+            cases.append(({"expr": text, "locals": []}, ref))
+            eq = sympy_eq_outcome(text, target)
+            if eq is not None:
+                cases.append(({"expr_eq": [text, target]}, eq))
+    return cases
+
+
+def sympy_expr_outcome(text):
+    try:
+        return {"str": str(parse_expr(text))}
+    except Exception:
+        return {"outcome": "raise"}
+
+
+def sympy_eq_outcome(a, b):
+    try:
+        return {"eq": bool(parse_expr(a) == parse_expr(b))}
+    except Exception:
+        return {"outcome": "raise"}
+
+
+def compare(req, want, got):
+    """"same", "unsupported"/"bounded" (symlite declines a case sympy
+    evaluates: the scorers then score 0.0), or "mismatch"."""
+    if got.get("outcome") in ("unsupported", "bounded") and want.get("outcome") != "raise":
+        return got["outcome"]
+    if got.get("outcome") in ("unsupported", "bounded") and want.get("outcome") == "raise":
+        return "same"
+    return "same" if all(got.get(k) == v for k, v in want.items()) else "mismatch"
 
 
 # ---- parse_expr answers
@@ -351,6 +512,10 @@ def main():
     ap.add_argument("--max-terms", type=int, default=8)
     ap.add_argument("--random", type=int, default=20000)
     ap.add_argument("--parse", type=int, default=20000)
+    ap.add_argument("--laurent", type=int, default=20000)
+    ap.add_argument("--roots", type=int, default=3000)
+    ap.add_argument("--products", type=int, default=5000)
+    ap.add_argument("--answers", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--write-vectors", action="store_true")
     args = ap.parse_args()
@@ -372,6 +537,31 @@ def main():
             sl = cases[:: max(1, len(cases) // 3000)]
             with open(os.path.join(DATA, f"{name}.json"), "w") as f:
                 json.dump([{"tree": t, "str": s} for s, t in sl], f, separators=(",", ":"))
+                f.write("\n")
+
+    classes = {
+        "integration": lambda: laurent_cases(args.laurent, rng),
+        "roots": lambda: roots_cases(args.roots, rng),
+        "products": lambda: product_cases(args.products, rng),
+        "expressions": lambda: expr_cases(args.answers, rng),
+    }
+    for name, make in classes.items():
+        cases = make()
+        replies = run_cli([req for req, _ in cases])
+        counts, mism = {}, []
+        for (req, want), got in zip(cases, replies):
+            c = compare(req, want, got)
+            counts[c] = counts.get(c, 0) + 1
+            if c == "mismatch":
+                mism.append((req, want, got))
+        print(f"{name}: {len(cases)} cases, {len(mism)} mismatches, {counts}")
+        for m in mism[:10]:
+            print("  ", json.dumps(m[0])[:300], "sympy", m[1], "symlite", m[2])
+        bad += len(mism)
+        if args.write_vectors:
+            sl = cases[:: max(1, len(cases) // 1500)]
+            with open(os.path.join(DATA, f"{name}.json"), "w") as f:
+                json.dump([{"request": r, "want": w} for r, w in sl], f, separators=(",", ":"))
                 f.write("\n")
 
     # A runaway reference evaluation fails with MemoryError, not the machine.

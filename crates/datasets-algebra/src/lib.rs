@@ -3,12 +3,14 @@
 use dataset_core::DatasetInfo;
 
 pub mod complex_arithmetic;
+pub mod polynomial_equations;
 pub mod simple_equations;
 pub mod simple_integration;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
     complex_arithmetic::INFO,
+    polynomial_equations::INFO,
     simple_equations::INFO,
     simple_integration::INFO,
 ];

@@ -25,6 +25,7 @@ pub mod order;
 pub mod parse;
 pub mod poly;
 pub mod printer;
+pub mod roots;
 
 pub use expr::Expr;
 pub use number::Rational;

@@ -166,7 +166,9 @@ impl Laurent {
     }
 
     fn mul(&self, o: &Laurent, budget: &mut Budget) -> Result<Laurent, Outcome> {
-        budget.spend((self.terms.len() as u64).saturating_mul(o.terms.len() as u64))?;
+        // Each term product costs a unit plus its coefficients' limbs.
+        let limbs = |l: &Laurent| l.terms.values().map(|c| 1 + c.bits() / 64).sum::<u64>();
+        budget.spend(limbs(self).saturating_mul(limbs(o)))?;
         let mut out: BTreeMap<Monomial, Rational> = BTreeMap::new();
         for (ma, ca) in &self.terms {
             for (mb, cb) in &o.terms {
@@ -226,11 +228,35 @@ impl Laurent {
                 },
             });
         }
+        // A power of two or more terms has at least n + 1 terms (the
+        // vertices of its Newton polytope never cancel).
+        if n >= MAX_TERMS as i64 {
+            return Err(Outcome::Bounded);
+        }
         let mut acc = Laurent::constant(Rational::one());
         for _ in 0..n {
             acc = acc.mul(self, budget)?;
         }
         Ok(acc)
+    }
+
+    /// The expanded expression sympy's `expand` gives: the sum of the
+    /// terms, each `coefficient * x**e * ...`, through the automatic
+    /// canonicalisation.
+    pub fn to_expr(&self) -> Expr {
+        let terms = self
+            .terms
+            .iter()
+            .map(|(m, c)| {
+                let mut factors = vec![Expr::Num(c.clone())];
+                factors.extend(
+                    m.iter()
+                        .map(|(s, e)| Expr::Sym(s.clone()).pow(&Expr::int(*e))),
+                );
+                crate::expr::mul_flatten(factors)
+            })
+            .collect();
+        crate::expr::add_flatten(terms)
     }
 
     /// `d/dx`, term by term.
