@@ -4,6 +4,7 @@ use dataset_core::DatasetInfo;
 
 pub mod complex_arithmetic;
 pub mod polynomial_equations;
+pub mod polynomial_multiplication;
 pub mod simple_equations;
 pub mod simple_integration;
 
@@ -11,6 +12,7 @@ pub mod simple_integration;
 pub const DATASETS: &[DatasetInfo] = &[
     complex_arithmetic::INFO,
     polynomial_equations::INFO,
+    polynomial_multiplication::INFO,
     simple_equations::INFO,
     simple_integration::INFO,
 ];

@@ -64,12 +64,25 @@ fn check_coeff(c: &Rational) -> Result<(), Outcome> {
     }
 }
 
-struct Budget(u64);
+struct Budget {
+    spent: u64,
+    max_work: u64,
+    max_terms: usize,
+}
 
 impl Budget {
+    /// The bounds for an answer ([`MAX_WORK`], [`MAX_TERMS`]).
+    fn answer() -> Budget {
+        Budget {
+            spent: 0,
+            max_work: MAX_WORK,
+            max_terms: MAX_TERMS,
+        }
+    }
+
     fn spend(&mut self, n: u64) -> Result<(), Outcome> {
-        self.0 = self.0.saturating_add(n);
-        if self.0 > MAX_WORK {
+        self.spent = self.spent.saturating_add(n);
+        if self.spent > self.max_work {
             Err(Outcome::Bounded)
         } else {
             Ok(())
@@ -103,7 +116,18 @@ impl Laurent {
     /// The expansion of `e`; `Unsupported` for a power that is not an
     /// integer power, or a negative power of more than one term.
     pub fn from_expr(e: &Expr) -> Result<Laurent, Outcome> {
-        Laurent::expand(e, &mut Budget(0))
+        Laurent::expand(e, &mut Budget::answer())
+    }
+
+    /// [`Laurent::from_expr`] without the bounds on terms and work, for
+    /// expressions a generator built under its own item-size rule.
+    pub fn from_expr_unbounded(e: &Expr) -> Result<Laurent, Outcome> {
+        let mut budget = Budget {
+            spent: 0,
+            max_work: u64::MAX,
+            max_terms: usize::MAX,
+        };
+        Laurent::expand(e, &mut budget)
     }
 
     fn expand(e: &Expr, budget: &mut Budget) -> Result<Laurent, Outcome> {
@@ -151,7 +175,7 @@ impl Laurent {
                 out.terms.insert(m.clone(), sum);
             }
         }
-        if out.terms.len() > MAX_TERMS {
+        if out.terms.len() > budget.max_terms {
             return Err(Outcome::Bounded);
         }
         Ok(out)
@@ -162,7 +186,7 @@ impl Laurent {
         let neg = Laurent {
             terms: o.terms.iter().map(|(m, c)| (m.clone(), c.neg())).collect(),
         };
-        self.add(&neg, &mut Budget(0))
+        self.add(&neg, &mut Budget::answer())
     }
 
     fn mul(&self, o: &Laurent, budget: &mut Budget) -> Result<Laurent, Outcome> {
@@ -185,7 +209,7 @@ impl Laurent {
                     out.insert(m, sum);
                 }
             }
-            if out.len() > MAX_TERMS {
+            if out.len() > budget.max_terms {
                 return Err(Outcome::Bounded);
             }
         }
@@ -230,7 +254,7 @@ impl Laurent {
         }
         // A power of two or more terms has at least n + 1 terms (the
         // vertices of its Newton polytope never cancel).
-        if n >= MAX_TERMS as i64 {
+        if n >= i64::try_from(budget.max_terms).unwrap_or(i64::MAX) {
             return Err(Outcome::Bounded);
         }
         let mut acc = Laurent::constant(Rational::one());
