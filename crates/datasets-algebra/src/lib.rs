@@ -8,6 +8,9 @@ pub mod polynomial_multiplication;
 pub mod simple_equations;
 pub mod simple_integration;
 
+#[cfg(test)]
+mod hostile;
+
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
     complex_arithmetic::INFO,

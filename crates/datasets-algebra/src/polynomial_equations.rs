@@ -263,6 +263,17 @@ mod tests {
     use dataset_core::testing::{dataset, refused};
 
     #[test]
+    fn hostile_answers_are_scored_fast() {
+        let ds = dataset(&INFO, json!({"seed": 1}));
+        let item = ds.generate(0).unwrap();
+        let scores = crate::hostile::scores(|a| ds.score(Some(a), &item));
+        assert!(
+            scores.iter().all(|&s| (0.0..=1.0).contains(&s)),
+            "{scores:?}"
+        );
+    }
+
+    #[test]
     fn answers_score_one() {
         let ds = dataset(&INFO, json!({"seed": 3}));
         for idx in 0..100 {

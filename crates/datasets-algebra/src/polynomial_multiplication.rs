@@ -293,6 +293,14 @@ mod tests {
     use dataset_core::testing::{dataset, refused};
 
     #[test]
+    fn hostile_answers_are_scored_fast() {
+        let ds = dataset(&INFO, json!({"seed": 1}));
+        let item = ds.generate(0).unwrap();
+        let scores = crate::hostile::scores(|a| ds.score(Some(a), &item));
+        assert!(scores.iter().all(|&s| s == 0.0), "{scores:?}");
+    }
+
+    #[test]
     fn answers_score_one() {
         for cfg in [
             json!({"seed": 3}),

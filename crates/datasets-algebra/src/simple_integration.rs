@@ -202,23 +202,8 @@ mod tests {
     fn hostile_answers_are_scored_fast() {
         let ds = dataset(&INFO, json!({"seed": 1}));
         let item = ds.generate(0).unwrap();
-        let limit = if cfg!(debug_assertions) { 2000 } else { 100 };
-        for a in [
-            format!("{}x{}", "(".repeat(100_000), ")".repeat(100_000)),
-            "9**9**9".into(),
-            "(x+1)**1000000".into(),
-            "(x+y+z+1)**200".into(),
-            "x".repeat(1 << 20),
-            "x*".repeat(300_000) + "x",
-            "(x+1)*".repeat(150_000) + "1",
-            (0..100_000).map(|i| format!("x**{i}+")).collect::<String>() + "1",
-            "-".repeat(1 << 20) + "x",
-        ] {
-            let start = std::time::Instant::now();
-            assert_eq!(ds.score(Some(&a), &item), 0.0);
-            let ms = start.elapsed().as_millis();
-            assert!(ms < limit, "{ms} ms for {}", &a[..30.min(a.len())]);
-        }
+        let scores = crate::hostile::scores(|a| ds.score(Some(a), &item));
+        assert!(scores.iter().all(|&s| s == 0.0), "{scores:?}");
     }
 
     #[test]

@@ -9,6 +9,9 @@
 //! shifting a far smaller operand), so the bits agree with sympy's.
 //! Infinities and NaN never reach here: sympy keeps them as `oo`, `zoo`,
 //! `nan`, which [`crate::parse`] handles before any `Mpf` is made.
+//!
+//! mpmath is Copyright Fredrik Johansson and the mpmath contributors, BSD
+//! 3-Clause License.
 
 use crate::number::Rational;
 use num_bigint::{BigInt, BigUint, Sign};
