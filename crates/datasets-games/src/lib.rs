@@ -2,12 +2,14 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod countdown;
 pub mod emoji_mystery;
 pub mod kakurasu;
 pub mod mahjong_puzzle;
 pub mod maze;
 pub mod mini_sudoku;
 pub mod n_queens;
+pub mod puzzle24;
 pub mod sudoku;
 pub mod survo;
 pub mod tower_of_hanoi;
@@ -16,15 +18,18 @@ pub mod tsumego;
 mod str_format;
 mod sudoku_board;
 mod sudoku_score;
+mod symbol_fold;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
+    countdown::INFO,
     emoji_mystery::INFO,
     kakurasu::INFO,
     mahjong_puzzle::INFO,
     maze::INFO,
     mini_sudoku::INFO,
     n_queens::INFO,
+    puzzle24::INFO,
     sudoku::INFO,
     survo::INFO,
     tower_of_hanoi::INFO,

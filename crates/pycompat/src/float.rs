@@ -9,13 +9,22 @@
 /// Rust and CPython agree on how many digits are needed, but when two strings
 /// of that length both round-trip, CPython picks the one nearest the true value
 /// (ties to even) while Rust may not; re-rounding the exact value to that many
-/// digits gives CPython's choice.
+/// digits gives CPython's choice. At a power of two the interval that rounds
+/// to `x` is narrower below than above, and the nearest string may fall out of
+/// it (`2.0**378` is `6.1565634681866374e113`, whose 16-digit rounding
+/// `...637e113` reads back as the double below): then the shortest string
+/// is the only one, Rust's.
 fn shortest_digits(x: f64) -> (bool, String, i32) {
     let shortest = format!("{:e}", x);
     let n = shortest.split_once('e').map_or(shortest.len(), |(m, _)| {
         m.trim_start_matches('-').replace('.', "").len()
     });
-    let s = format!("{:.*e}", n.saturating_sub(1), x);
+    let nearest = format!("{:.*e}", n.saturating_sub(1), x);
+    let s = if nearest.parse::<f64>() == Ok(x) {
+        nearest
+    } else {
+        shortest
+    };
     let (neg, s) = match s.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, s.as_str()),
@@ -232,4 +241,71 @@ pub fn group_thousands(s: &str) -> String {
     }
     out.push_str(frac);
     out
+}
+
+#[cfg(test)]
+mod power_of_two_tests {
+    use super::float_repr;
+
+    /// Every power of two whose nearest 16/17-digit decimal does not read
+    /// back as itself, with CPython 3.11's `repr`.
+    #[test]
+    fn powers_of_two_at_the_narrow_side() {
+        let cases: [(i32, &str); 46] = [
+            (-1017, "7.120236347223045e-307"),
+            (-1007, "7.291122019556398e-304"),
+            (-957, "8.209073602596753e-289"),
+            (-921, "5.641232424577593e-278"),
+            (-808, "5.858190679279809e-244"),
+            (-791, "7.678447687145631e-239"),
+            (-788, "6.142758149716505e-238"),
+            (-778, "6.290184345309701e-235"),
+            (-705, "5.940911144672375e-213"),
+            (-695, "6.083493012144512e-210"),
+            (-662, "5.225680706521042e-200"),
+            (-652, "5.351097043477547e-197"),
+            (-549, "5.426657103235053e-166"),
+            (-509, "5.966672584960166e-154"),
+            (-496, "4.887898181599368e-150"),
+            (-489, "6.256509672447191e-148"),
+            (-383, "5.075883674631299e-116"),
+            (-366, "6.653062250012736e-111"),
+            (-296, "7.854549544476363e-90"),
+            (-140, "7.174648137343064e-43"),
+            (-97, "6.310887241768095e-30"),
+            (-77, "6.617444900424222e-24"),
+            (-44, "5.684341886080802e-14"),
+            (-24, "5.960464477539063e-08"),
+            (89, "6.189700196426902e+26"),
+            (122, "5.316911983139664e+36"),
+            (132, "5.444517870735016e+39"),
+            (172, "5.986310706507379e+51"),
+            (182, "6.129982163463556e+54"),
+            (275, "6.070840288205404e+82"),
+            (305, "6.518515124270356e+91"),
+            (345, "7.167183174968974e+103"),
+            (378, "6.156563468186638e+113"),
+            (398, "6.455624695217272e+119"),
+            (405, "8.263199609878108e+121"),
+            (481, "6.243497100631985e+144"),
+            (534, "5.623642243178996e+160"),
+            (544, "5.758609657015292e+163"),
+            (554, "5.896816288783659e+166"),
+            (574, "6.183260036827614e+172"),
+            (594, "6.483618076376552e+178"),
+            (710, "5.386379163185535e+213"),
+            (803, "5.334411546303884e+241"),
+            (863, "6.150157786156811e+259"),
+            (896, "5.282945311356653e+269"),
+            (976, "6.386688990511104e+293"),
+        ];
+        for (k, want) in cases {
+            let x = if k < -1000 {
+                2f64.powi(k + 100) / 2f64.powi(100)
+            } else {
+                2f64.powi(k)
+            };
+            assert_eq!(float_repr(x), want, "2**{k}");
+        }
+    }
 }

@@ -1,0 +1,32 @@
+//! A small exact subset of sympy 1.14, enough to print what rgym's sympy
+//! datasets print, character for character, without a CAS.
+//!
+//! * [`expr`]: the expression type and sympy's *automatic* canonicalisation
+//!   (`Add`/`Mul` flattening and collection, rationals in lowest terms,
+//!   integer powers) — what `a + b`, `a * b`, `a / b`, `a ** n` give in
+//!   sympy, with no `simplify` and no `expand`.
+//! * [`order`]: `sort_key`, `as_ordered_factors`, `as_ordered_terms`.
+//! * [`printer`]: `StrPrinter` (`str(expr)`).
+//! * [`parse`]: `parse_expr` of the answers rgym's scorers read, evaluated
+//!   to the number the reference holds, under hard bounds (its module doc
+//!   says where it differs from the reference).
+//! * [`mpf`]: mpmath's binary floats, for sympy's `Float` and `float()`.
+//!
+//! Checked against sympy by `scripts/vectors/symlite_fuzz.py`; a bounded
+//! slice of its vectors runs in `tests/vectors.rs`.
+//!
+//! sympy is Copyright the SymPy Development Team, BSD 3-Clause License.
+
+pub mod calculus;
+pub mod expr;
+pub mod mpf;
+pub mod number;
+pub mod order;
+pub mod parse;
+pub mod poly;
+pub mod printer;
+pub mod roots;
+
+pub use expr::Expr;
+pub use number::Rational;
+pub use printer::sstr;

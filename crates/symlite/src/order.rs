@@ -1,0 +1,206 @@
+//! sympy's orderings: `sort_key()` (the order of `Mul` factors,
+//! `as_ordered_factors`) and `as_ordered_terms()` (the order of `Add` terms
+//! in printing).
+//!
+//! `sort_key` builds the same nested tuple sympy builds and compares it
+//! the way Python compares tuples. Two of its quirks reach the output:
+//! the key of an atom inside a compound key is `str(atom)`, so integer
+//! atoms there compare as strings (`"29" < "313" < "85"`), and symbol names
+//! always compare as strings (`x_10 < x_2`).
+
+use crate::expr::Expr;
+use crate::number::Rational;
+use crate::printer::sstr;
+use std::cmp::Ordering;
+
+/// A Python value inside a sort key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    Int(i64),
+    Num(Rational),
+    Str(String),
+    Tup(Vec<Key>),
+}
+
+impl Ord for Key {
+    fn cmp(&self, o: &Key) -> Ordering {
+        use Key::*;
+        match (self, o) {
+            (Int(a), Int(b)) => a.cmp(b),
+            (Int(a), Num(b)) => Rational::int(*a).cmp(b),
+            (Num(a), Int(b)) => a.cmp(&Rational::int(*b)),
+            (Num(a), Num(b)) => a.cmp(b),
+            (Str(a), Str(b)) => a.cmp(b),
+            (Tup(a), Tup(b)) => a.cmp(b),
+            // Python would raise; sympy's keys never mix these at one place.
+            _ => rank(self).cmp(&rank(o)),
+        }
+    }
+}
+
+fn rank(k: &Key) -> u8 {
+    match k {
+        Key::Int(_) | Key::Num(_) => 0,
+        Key::Str(_) => 1,
+        Key::Tup(_) => 2,
+    }
+}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, o: &Key) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+fn class_key(e: &Expr) -> Key {
+    let (a, b, name) = match e {
+        Expr::Num(_) => (1, 0, "Number"),
+        Expr::Sym(_) => (2, 0, "Symbol"),
+        Expr::Mul(_) => (3, 0, "Mul"),
+        Expr::Add(_) => (3, 1, "Add"),
+        Expr::Pow(..) => (3, 2, "Pow"),
+    };
+    Key::Tup(vec![Key::Int(a), Key::Int(b), Key::Str(name.to_string())])
+}
+
+fn one_key() -> Key {
+    number_key(&Rational::one())
+}
+
+fn number_key(r: &Rational) -> Key {
+    // Number.sort_key: (class_key, (0, ()), (), self)
+    Key::Tup(vec![
+        Key::Tup(vec![Key::Int(1), Key::Int(0), Key::Str("Number".into())]),
+        Key::Tup(vec![Key::Int(0), Key::Tup(vec![])]),
+        Key::Tup(vec![]),
+        Key::Num(r.clone()),
+    ])
+}
+
+/// `expr.sort_key()`.
+pub fn sort_key(e: &Expr) -> Key {
+    match e {
+        Expr::Num(r) => number_key(r),
+        Expr::Sym(name) => Key::Tup(vec![
+            class_key(e),
+            Key::Tup(vec![
+                Key::Int(1),
+                Key::Tup(vec![Key::Str(name.to_string())]),
+            ]),
+            one_key(),
+            Key::Num(Rational::one()),
+        ]),
+        _ => {
+            // Expr.sort_key
+            let (coeff, expr) = e.as_coeff_mul();
+            let (expr, exp) = match expr {
+                Expr::Pow(b, x) => (*b, *x),
+                other => (other, Expr::int(1)),
+            };
+            let args = match &expr {
+                Expr::Num(_) | Expr::Sym(_) => vec![Key::Str(sstr(&expr))],
+                Expr::Add(_) => as_ordered_terms(&expr).iter().map(sort_key).collect(),
+                Expr::Mul(_) => as_ordered_factors(&expr).iter().map(sort_key).collect(),
+                Expr::Pow(b, x) => vec![sort_key(b), sort_key(x)],
+            };
+            Key::Tup(vec![
+                class_key(&expr),
+                Key::Tup(vec![Key::Int(args.len() as i64), Key::Tup(args)]),
+                sort_key(&exp),
+                Key::Num(coeff),
+            ])
+        }
+    }
+}
+
+/// `Mul.as_ordered_factors()`: the factors sorted by `sort_key` (stable);
+/// `[self]` for anything else.
+pub fn as_ordered_factors(e: &Expr) -> Vec<Expr> {
+    match e {
+        Expr::Mul(f) => {
+            let mut f = f.clone();
+            f.sort_by_cached_key(sort_key);
+            f
+        }
+        _ => vec![e.clone()],
+    }
+}
+
+/// `decompose_power(factor)` for the exponents handled here.
+fn decompose_power(f: &Expr) -> (Expr, i64) {
+    if let Expr::Pow(b, x) = f {
+        if let Expr::Num(r) = &**x {
+            if r.is_integer() {
+                if let Some(n) = r.to_i64() {
+                    return ((**b).clone(), n);
+                }
+            } else if let (Some(p), Some(q)) = (
+                Rational::int(r.numer().clone()).to_i64(),
+                Rational::int(r.denom().clone()).to_i64(),
+            ) {
+                let root = Expr::Pow(
+                    b.clone(),
+                    Box::new(Expr::Num(Rational::new(1.into(), q.into()).expect("q > 0"))),
+                );
+                return (root, p);
+            }
+        }
+    }
+    (f.clone(), 1)
+}
+
+/// `Add.as_ordered_terms()` with `order=None`.
+pub fn as_ordered_terms(e: &Expr) -> Vec<Expr> {
+    let terms = e.add_args();
+    if let Expr::Add(_) = e {
+        // The special case Add(positive Number, Mul(negative Number, expr)).
+        let mut add_args = terms.clone();
+        add_args.sort_by_key(|x| !x.is_num());
+        if add_args.len() == 2 {
+            if let (Expr::Num(n), Expr::Mul(_)) = (&add_args[0], &add_args[1]) {
+                let mut mul_args = add_args[1].mul_args();
+                mul_args.sort_by_key(|x| !x.is_num());
+                if mul_args.len() == 2 && n.is_positive() {
+                    if let Expr::Num(m) = &mul_args[0] {
+                        if m.is_negative() {
+                            return add_args;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // as_terms, then the lex key: (negated monomial, coefficient).
+    let mut gens: Vec<Expr> = Vec::new();
+    let mut decomposed = Vec::with_capacity(terms.len());
+    for t in &terms {
+        let (coeff, rest) = t.as_coeff_mul();
+        let mut cpart: Vec<(Expr, i64)> = Vec::new();
+        if !rest.is_one() {
+            for f in rest.mul_args() {
+                let (b, x) = decompose_power(&f);
+                if !gens.contains(&b) {
+                    gens.push(b.clone());
+                }
+                cpart.push((b, x));
+            }
+        }
+        decomposed.push((coeff.to_f64(), cpart));
+    }
+    gens.sort_by_cached_key(sort_key);
+    let mut keyed: Vec<(Vec<i64>, f64, Expr)> = terms
+        .into_iter()
+        .zip(decomposed)
+        .map(|(t, (c, cpart))| {
+            let mut monom = vec![0i64; gens.len()];
+            for (b, x) in cpart {
+                if let Some(k) = gens.iter().position(|g| *g == b) {
+                    monom[k] = x.saturating_neg();
+                }
+            }
+            (monom, c, t)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    keyed.into_iter().map(|(_, _, t)| t).collect()
+}

@@ -1,0 +1,144 @@
+//! `parse_expr(answer)` (sympy 1.14's standard transformations, Python
+//! 3.11), evaluated straight to the number the reference would hold, for
+//! scorers that then call `float()` or `int()` on it.
+//!
+//! The reference turns the answer into Python code and evaluates it:
+//! integer literals become `Integer`, decimals `Float` (with sympy's
+//! precision rule: at least 15 significant digits, more when the literal
+//! has more), `2j` becomes `2*I`, `0.[3]` a repeated decimal, `n!` and `n!!`
+//! `factorial` and `factorial2`, unknown names `Symbol`s; then Python applies
+//! its operators to sympy's numbers. rgym reproduces, exactly:
+//!
+//! * the tokenizer round trip: `s.strip()`, comments, line continuations,
+//!   newlines inside brackets, a second line only if blank or a comment,
+//!   operators re-read by CPython after `untokenize` joined them (`2* *3` is
+//!   `2**3`), `!` only right after an atom (`3 !` fails), more than 4300
+//!   digits in an integer literal failing;
+//! * Python's grammar and precedence for `+ - * / // % ** ^ & | << >> ~`,
+//!   unary signs, brackets, and chains of `==` / `!=` (Python bools);
+//!   `^` is **XOR**, as sympy's standard transformations leave it;
+//! * sympy's number arithmetic: exact rationals, `zoo` for `1/0`, `nan`,
+//!   perfect rational roots (`8**(2/3)` is `4`), `Integer // Rational`'s
+//!   off-by-one for negative integral quotients (`3//(-3/2)` is `-3`),
+//!   `Float` arithmetic as mpmath rounds it ([`crate::mpf`]);
+//! * CPython's compile limits: 200 nested brackets (counting the calls the
+//!   transformations add around literals), and the compiler's recursion
+//!   limit at [`MAX_AST_DEPTH`] (the reference's limit moves by 3 for each
+//!   Python frame its caller adds; this is its value under a scorer called
+//!   from a script's top level function).
+//!
+//! Where rgym differs from the reference, by design:
+//! * **Bounds** ([`Outcome::Bounded`]): numbers past [`MAX_BITS`] bits, or
+//!   more than [`MAX_WORK`] big-number work in total, are not computed
+//!   (`9**9**9`: the reference computes for minutes or runs out of memory).
+//! * **Approximations**: irrational reals (`2**(1/2)`, `pi`, `E`, non-integer
+//!   powers of floats) are doubles, where sympy keeps them exact and rounds
+//!   once in `float()`: a last-bit difference is possible, and `int()` of a
+//!   value an ulp below an integer may truncate differently. Non-real values
+//!   stay non-real (`I*I` is `-1` in sympy, non-real here). A symbol never
+//!   cancels (`x - x` is `0` in sympy, symbolic here), except multiplied by
+//!   zero or raised to the power zero, as in sympy.
+//! * **Not modelled** ([`Outcome::Unsupported`]): strings, calls (`sqrt(4)`,
+//!   `abs(-3)`), lists, subscripts, attributes, keywords (`not`, `if`,
+//!   `lambda`), `oo`, ordering comparisons (`<` gives sympy booleans, which
+//!   `float()` refuses), factorials of non-integers, `//` and `%` with
+//!   floats, arithmetic between two Python bools. Names sympy defines (`S`,
+//!   `sin`, ...) are symbols here, except `I`, `pi`, `E`, `nan` and `zoo`.
+
+mod lex;
+mod symbolic;
+mod sympy_names;
+mod syntax;
+mod value;
+
+pub use symbolic::{parse_expr, MAX_EXPR_WORK};
+pub use value::Value;
+
+/// The largest integer, numerator, denominator or float precision, in bits.
+pub const MAX_BITS: u64 = 1 << 20;
+/// The budget of big-number work (about one unit per 64-bit limb operation).
+pub const MAX_WORK: u64 = 1 << 26;
+/// The largest decimal exponent of a float literal's coefficient.
+pub const MAX_DECIMAL_EXPONENT: u64 = 300_000;
+/// The largest binary exponent of a float value.
+pub const MAX_FLOAT_EXP: u64 = 1 << 24;
+/// The deepest expression CPython compiles under the reference's scorers.
+pub const MAX_AST_DEPTH: u32 = 2976;
+/// CPython's tokenizer refuses deeper bracket nesting.
+pub const MAX_NESTING: u32 = 200;
+
+/// Why an answer has no value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The reference raises (a syntax error, a `TypeError`, ...).
+    Raise,
+    /// A construct rgym does not model (see the module doc).
+    Unsupported,
+    /// rgym's bounds stopped the evaluation (see the module doc).
+    Bounded,
+}
+
+/// `parse_expr(text)` evaluated.
+pub fn eval_str(text: &str) -> Result<Value, Outcome> {
+    let mut parser = syntax::Parser::new();
+    lex::lex(pycompat::py_strip(text), &[], &mut |t| parser.push(t))?;
+    let code = parser.finish()?;
+    value::Eval::new().run(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_bigint::BigInt;
+
+    fn f(s: &str) -> Result<f64, Outcome> {
+        eval_str(s)?.to_float()
+    }
+
+    #[test]
+    fn sympy_numbers() {
+        assert_eq!(f("5^3"), Ok(6.0));
+        assert_eq!(f("-5^3"), Ok(-8.0));
+        assert_eq!(f("2 ^ -3"), Ok(-1.0));
+        assert_eq!(f("1/0"), Err(Outcome::Raise));
+        assert!(f("0/0").unwrap().is_nan());
+        assert_eq!(f("1/(1/0)"), Ok(0.0));
+        assert_eq!(f("8**(2/3)"), Ok(4.0));
+        assert_eq!(f("-8**(1/3)"), Ok(-2.0));
+        assert_eq!(f("(-8)**(1/3)"), Err(Outcome::Raise));
+        assert_eq!(f("2**2000"), Ok(f64::INFINITY));
+        assert_eq!(f("(1/2)^1"), Err(Outcome::Raise));
+        assert_eq!(f("x*0"), Ok(0.0));
+        assert_eq!(f("x+1"), Err(Outcome::Raise));
+        assert_eq!(f("3!"), Ok(6.0));
+        assert_eq!(f("5!!"), Ok(15.0));
+        assert_eq!(f("3 !"), Err(Outcome::Raise));
+        assert_eq!(f("2* *3"), Ok(8.0));
+        assert_eq!(f("3//(-3/2)"), Ok(-3.0));
+        assert_eq!(f("0.[3]"), Ok(1.0 / 3.0));
+        assert_eq!(f("0.1+0.2"), Ok(0.30000000000000004));
+        assert_eq!(f("24 # twenty-four"), Ok(24.0));
+        assert_eq!(f("1==1"), Ok(1.0));
+        assert_eq!(eval_str("-7/2").unwrap().to_int(), Ok(BigInt::from(-3)));
+    }
+
+    #[test]
+    fn python_limits_and_bounds() {
+        let deep = format!("{}1{}", "(".repeat(199), ")".repeat(199));
+        assert_eq!(f(&deep), Ok(1.0));
+        let deeper = format!("{}1{}", "(".repeat(200), ")".repeat(200));
+        assert_eq!(f(&deeper), Err(Outcome::Raise));
+        assert_eq!(f("9**9**9"), Err(Outcome::Bounded));
+        assert_eq!(f("007"), Err(Outcome::Raise));
+        let start = std::time::Instant::now();
+        let hostile = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert_eq!(f(&hostile), Err(Outcome::Raise));
+        let hostile = "(1+1)*".repeat(200_000) + "1";
+        assert!(f(&hostile).is_err());
+        let hostile = "9**".repeat(300_000) + "9";
+        assert!(f(&hostile).is_err());
+        let hostile = "-".repeat(1_000_000) + "1";
+        assert!(f(&hostile).is_err());
+        assert!(start.elapsed().as_millis() < 2000);
+    }
+}
