@@ -7,6 +7,7 @@ pub mod mahjong_puzzle;
 pub mod maze;
 pub mod mini_sudoku;
 pub mod n_queens;
+pub mod sokoban;
 pub mod sudoku;
 
 mod sudoku_board;
@@ -19,6 +20,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     maze::INFO,
     mini_sudoku::INFO,
     n_queens::INFO,
+    sokoban::INFO,
     sudoku::INFO,
 ];
 
