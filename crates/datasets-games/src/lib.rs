@@ -7,6 +7,7 @@ pub mod mahjong_puzzle;
 pub mod maze;
 pub mod mini_sudoku;
 pub mod n_queens;
+pub mod rush_hour;
 pub mod sokoban;
 pub mod sudoku;
 
@@ -20,6 +21,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     maze::INFO,
     mini_sudoku::INFO,
     n_queens::INFO,
+    rush_hour::INFO,
     sokoban::INFO,
     sudoku::INFO,
 ];

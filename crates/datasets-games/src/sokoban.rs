@@ -1151,9 +1151,15 @@ mod tests {
         // 100 ms in a release build; the debug build is several times slower.
         let limit = if cfg!(debug_assertions) { 1000 } else { 100 };
         for a in &answers {
-            let t = Instant::now();
-            ds.score(Some(a), &item);
-            let ms = t.elapsed().as_millis();
+            // The best of three: other processes may have had the core.
+            let ms = (0..3)
+                .map(|_| {
+                    let t = Instant::now();
+                    ds.score(Some(a), &item);
+                    t.elapsed().as_millis()
+                })
+                .min()
+                .unwrap_or_default();
             assert!(ms < limit, "{ms} ms for {} bytes", a.len());
         }
         // Other characters are skipped, as the reference skips them.
