@@ -1,6 +1,10 @@
 # syntax=docker/dockerfile:1
 # rgym: build with `docker build -t reasoning_gym-env:latest .` (the tag the upstream
 # client examples start), run with `docker run -p 8000:8000 reasoning_gym-env:latest`.
+# The build context has no .git (.dockerignore): pass the commit for
+# rgym_build_info with `--build-arg GIT_SHA=$(git rev-parse HEAD)` ("unknown"
+# otherwise), and the repository's URL, if it has one, with
+# `--label org.opencontainers.image.source=URL`.
 
 # ---- dependency plan: changes only when a Cargo.toml/Cargo.lock changes ----
 FROM rust:1.95-slim-bookworm AS chef
@@ -16,6 +20,9 @@ FROM chef AS builder
 COPY --from=planner /src/recipe.json recipe.json
 RUN cargo chef cook --release --recipe-path recipe.json --bin rgym
 COPY . .
+# After the dependency layer, so a new commit does not rebuild the dependencies.
+ARG GIT_SHA=
+ENV RGYM_GIT_SHA=${GIT_SHA}
 RUN cargo build --release --locked --bin rgym \
     && strip target/release/rgym
 
@@ -25,8 +32,7 @@ ARG VERSION=0.1.0
 LABEL org.opencontainers.image.title="rgym" \
       org.opencontainers.image.description="reasoning-gym tasks for AI agents over the OpenEnv protocol, in Rust" \
       org.opencontainers.image.version="${VERSION}" \
-      org.opencontainers.image.licenses="Apache-2.0" \
-      org.opencontainers.image.source="rgym"
+      org.opencontainers.image.licenses="Apache-2.0"
 # A fixed uid/gid pair that exists in /etc/passwd and /etc/group, so that
 # volumes can be chowned to it and tools that look the user up find it.
 RUN groupadd --system --gid 10001 rgym \

@@ -5,6 +5,9 @@
 //! `tests/golden/<name>.jsonl` holds reasoning-gym's own output (checked item
 //! for item by `crates/datasets/tests/golden.rs`); `tests/golden-rgym/<name>.jsonl`
 //! holds committed rgym output for datasets with no Python reference.
+//! A golden file whose header says `"deterministic": false` (the reference's
+//! own output depends on Python's hash seed) makes its dataset `semantic`: only
+//! the stable parts and the scorer are compared, rgym fixes its own order.
 
 use std::path::Path;
 
@@ -25,14 +28,36 @@ fn names(dir: &str) -> Vec<String> {
     names
 }
 
+/// The golden files whose header records a reference that is not
+/// deterministic. Only the first line is read: the files are large.
+fn semantic(dir: &str, names: &[String]) -> Vec<String> {
+    use std::io::BufRead;
+    names
+        .iter()
+        .filter(|name| {
+            let Ok(file) = std::fs::File::open(Path::new(dir).join(format!("{name}.jsonl"))) else {
+                return false;
+            };
+            let mut header = String::new();
+            let _ = std::io::BufReader::new(file).read_line(&mut header);
+            header.contains("\"deterministic\":false")
+        })
+        .cloned()
+        .collect()
+}
+
 fn main() {
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("golden.rs");
+    let golden = names("tests/golden");
     let code = format!(
         "/// Datasets with a reasoning-gym golden file (`tests/golden`).\n\
          pub const GOLDEN: &[&str] = &{:?};\n\
+         /// Of those, the ones whose reference is not deterministic.\n\
+         pub const SEMANTIC: &[&str] = &{:?};\n\
          /// Datasets with an rgym regression file (`tests/golden-rgym`).\n\
          pub const GOLDEN_RGYM: &[&str] = &{:?};\n",
-        names("tests/golden"),
+        golden,
+        semantic("tests/golden", &golden),
         names("tests/golden-rgym"),
     );
     std::fs::write(out, code).expect("OUT_DIR is writable");

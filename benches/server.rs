@@ -48,6 +48,8 @@ fn observation_frame(c: &mut Criterion) {
             reward: 1.0,
             done: true,
             extracted_answer: None,
+            index: None,
+            curriculum: None,
         };
         g.bench_function(BenchmarkId::new("step/borrowed", name), |b| {
             b.iter(|| ws::observation_frame(std::hint::black_box(&step)))

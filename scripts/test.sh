@@ -7,7 +7,13 @@
 #      freshly started `rgym serve`, with real openenv-core + reasoning-gym in a
 #      venv the script creates (scripts/ci/compat.sh);
 #   4. the Python client package running the upstream README examples (scripts/ci/client_tests.sh);
-#   5. the headless-Chromium tests of the web UI and /docs (scripts/ci/browser_tests.sh).
+#   5. the headless-Chromium tests of the web UI and /docs (scripts/ci/browser_tests.sh);
+#   6. the offline checks of deploy/ (Kubernetes manifests rendered and schema-checked,
+#      yamllint, haproxy/nginx config tests, promtool) (scripts/ci/deploy_checks.sh);
+#   7. three replicas behind haproxy and nginx, one of them stopped mid-run
+#      (scripts/ci/replicas.sh).
+# Steps 6 and 7 install haproxy, nginx, yamllint and prometheus (promtool)
+# from Debian when missing (as root, as CI runs).
 # Each suite's counts are summed into the closing "N passed, M failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +62,8 @@ else
 fi
 [ -x scripts/ci/client_tests.sh ] && suite python-client bash scripts/ci/client_tests.sh
 [ -x scripts/ci/browser_tests.sh ] && suite browser bash scripts/ci/browser_tests.sh
+[ -x scripts/ci/deploy_checks.sh ] && suite deploy-checks bash scripts/ci/deploy_checks.sh
+[ -x scripts/ci/replicas.sh ] && suite replicas bash scripts/ci/replicas.sh
 
 echo
 echo "${passed} passed, ${failed} failed"

@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use dataset_core::config::{describe as describe_config, describe_json, ConfigDoc};
+use dataset_core::curriculum::{Curriculum, Kind};
 use dataset_core::input::{self, IntError};
 use dataset_core::{export, DatasetInfo, Seeded};
 use extract::AnswerFormat;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 mod golden {
@@ -23,7 +23,9 @@ mod golden {
 /// How far a dataset is known to match reasoning-gym, from the golden files
 /// present when this binary was built (see `build.rs`).
 pub fn parity(name: &str) -> &'static str {
-    if golden::GOLDEN.contains(&name) {
+    if golden::SEMANTIC.contains(&name) {
+        "semantic"
+    } else if golden::GOLDEN.contains(&name) {
         "golden"
     } else if golden::GOLDEN_RGYM.contains(&name) {
         "native"
@@ -35,6 +37,10 @@ pub fn parity(name: &str) -> &'static str {
 fn parity_meaning(parity: &str) -> &'static str {
     match parity {
         "golden" => "matches reasoning-gym 0.1.25 item for item on tests/golden",
+        "semantic" => {
+            "reasoning-gym 0.1.25 is not deterministic here (Python's hash seed); rgym fixes \
+             its own order, matches every stable part and scores like it on tests/golden"
+        }
         "native" => "rgym-only dataset (no Python reference); output pinned by tests/golden-rgym",
         _ => "no golden file: not checked against reasoning-gym",
     }
@@ -195,12 +201,57 @@ pub fn describe(args: &DescribeArgs) -> CliResult {
         dataset_core::DatasetError::UnknownDataset(args.dataset.clone()).to_string()
     })?;
     let doc = describe_config(info);
+    let curriculum = datasets::curriculum(info.name);
     let out = if args.json {
-        describe_json(info, &doc, Some(parity(info.name)), false).to_string() + "\n"
+        let mut json = describe_json(info, &doc, Some(parity(info.name)), false);
+        if let (Some(c), Some(m)) = (curriculum, json.as_object_mut()) {
+            m.insert("curriculum".into(), c.to_json());
+        }
+        json.to_string() + "\n"
     } else {
-        describe_text(info, &doc)
+        let mut text = describe_text(info, &doc);
+        if let Some(c) = curriculum {
+            text.push_str(&describe_curriculum(c));
+        }
+        text
     };
     write_stdout(out.as_bytes())
+}
+
+/// A curriculum's attributes and levels, after the rules.
+fn describe_curriculum(c: &Curriculum) -> String {
+    let mut out = format!(
+        "\ncurriculum: {} (reasoning-gym's; in reset: curriculum={{\"level\": k}} or {{\"levels\": {{attribute: k}}}})\n",
+        c.name
+    );
+    for a in &c.attributes {
+        let fields = match &a.kind {
+            Kind::Scalar { field } => format!("{field} = levels[k]"),
+            Kind::Range {
+                lower_field,
+                upper_field,
+                ensure_interval,
+            } => {
+                let upto = if *ensure_interval {
+                    "levels[k + 1] (capped)"
+                } else {
+                    "levels[k]"
+                };
+                format!("{lower_field}..{upper_field} = levels[0]..{upto}")
+            }
+        };
+        out.push_str(&format!("  {}: {fields}", a.name));
+        if let Some(d) = &a.description {
+            out.push_str(&format!(" ({d})"));
+        }
+        let levels: Vec<String> = a.levels.iter().map(Value::to_string).collect();
+        out.push_str(&format!(
+            "\n    {} levels: {}\n",
+            levels.len(),
+            levels.join(", ")
+        ));
+    }
+    out
 }
 
 fn describe_text(info: &DatasetInfo, doc: &ConfigDoc) -> String {
@@ -364,15 +415,6 @@ fn write_file(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> CliResult)
     result
 }
 
-#[derive(Serialize)]
-struct ScoreRow<'a> {
-    index: u64,
-    score: f64,
-    /// Only with `--answer-format`: what was scored (`null`: nothing found).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    extracted_answer: Option<Option<&'a str>>,
-}
-
 pub fn score(args: &ScoreArgs) -> CliResult {
     let ds = open(&args.ds)?;
     // Output is held back until all input is scored, so that an error leaves
@@ -405,11 +447,11 @@ pub fn score(args: &ScoreArgs) -> CliResult {
             None => (answer, None),
             Some(format) => {
                 let found = answer.and_then(|a| format.extract(a));
-                (found, Some(found))
+                (found, Some(found.map(str::to_owned)))
             }
         };
         let score = ds.score(answer, &item);
-        let row = ScoreRow {
+        let row = export::ScoreRow {
             index,
             score,
             extracted_answer,

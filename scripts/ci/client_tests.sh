@@ -12,21 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 venv=${RGYM_CLIENT_VENV:-.venv-client}
-python=${PYTHON:-python3}
 pkg=clients/python
 
-# The stamp holds a hash of the package's sources: an unchanged package is
-# not reinstalled, so a warm run costs nothing.
-stamp="$venv/.rgym-client-stamp"
-want=$(find "$pkg/pyproject.toml" "$pkg/reasoning_gym_env" -type f ! -name '*.pyc' -print0 \
-    | sort -z | xargs -0 cat | sha256sum | cut -d' ' -f1)
 . scripts/lib/venv.sh
-ensure_venv "$venv" 'import sys'
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    echo "client_tests.sh: installing $pkg into $venv" >&2
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "./$pkg[test]"
-    echo "$want" >"$stamp"
-fi
+ensure_client_venv "$venv"
 
 RGYM_BIN=$(debug_bin)
 export RGYM_BIN

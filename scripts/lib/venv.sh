@@ -5,6 +5,7 @@
 #   ensure_venv DIR CHECK PKG...  DIR holds a venv whose python runs `-c CHECK`
 #                                 without error, installing PKG... (pip
 #                                 requirement specifiers) when it does not;
+#   ensure_client_venv DIR        DIR holds a venv with clients/python installed;
 #   debug_bin                     the path of the debug `rgym` binary, built;
 #   free_port PYTHON              a free loopback TCP port.
 # Run as a command (`bash scripts/lib/venv.sh DIR CHECK PKG...`), it does
@@ -25,6 +26,22 @@ ensure_venv() {
         "$dir/bin/pip" install --quiet --disable-pip-version-check "$@" || return 1
     fi
     "$dir/bin/python" -c "$check" >/dev/null
+}
+
+# ensure_client_venv DIR: DIR holds a venv with the Python client package
+# (clients/python, with its test extras) as it is in the checkout. A stamp
+# holds a hash of the package's sources: an unchanged package is not
+# reinstalled, so a warm run costs nothing.
+ensure_client_venv() {
+    local dir=$1 pkg=clients/python want
+    want=$(find "$pkg/pyproject.toml" "$pkg/reasoning_gym_env" -type f ! -name '*.pyc' -print0 \
+        | sort -z | xargs -0 cat | sha256sum | cut -d' ' -f1)
+    ensure_venv "$dir" 'import sys' || return 1
+    if [ "$(cat "$dir/.rgym-client-stamp" 2>/dev/null)" != "$want" ]; then
+        echo "venv: installing $pkg into $dir" >&2
+        "$dir/bin/pip" install --quiet --disable-pip-version-check "./$pkg[test]" || return 1
+        echo "$want" >"$dir/.rgym-client-stamp"
+    fi
 }
 
 debug_bin() {

@@ -23,8 +23,10 @@ again writes identical files.
 
 A dataset whose reference output depends on Python's hash seed (set iteration
 order) is detected by generating twice under different PYTHONHASHSEED values;
-its header says `"deterministic": false` and the Rust test then checks only what
-is stable (see crates/datasets/tests/golden.rs). For such a dataset, when the
+its header says `"deterministic": false`, lists under `"stable"` the parts
+(`question`, `answer`, `metadata.<key>`) that came out the same under both hash
+seeds, and the Rust test then checks only those (see crates/datasets/tests/golden.rs);
+`rgym list` calls such a dataset `semantic`. For such a dataset, when the
 rgym binary is built (`cargo build --bin rgym`), the file also gets rows marked
 `"origin": "rgym"`: a few of rgym's own items (rgym fixes its own order where the
 reference's is the hash seed's), each scored by the reference against the same
@@ -274,6 +276,23 @@ def rgym_rows(name):
     return rows
 
 
+def field_paths(row):
+    """The parts of a row compared one by one: question, answer, each metadata key."""
+    meta = row["metadata"] if isinstance(row["metadata"], dict) else {}
+    return {"question": row["question"], "answer": row["answer"],
+            **{f"metadata.{k}": v for k, v in meta.items()}}
+
+
+def stable_fields(run_a, run_b):
+    """The parts that came out the same under both hash seeds in every row: the
+    Rust test still compares those with the reference's."""
+    rows_a = [field_paths(json.loads(line)) for line in run_a.splitlines()]
+    rows_b = [field_paths(json.loads(line)) for line in run_b.splitlines()]
+    keys = set().union(*rows_a) if rows_a else set()
+    return sorted(k for k in keys
+                  if all(k in a and k in b and a[k] == b[k] for a, b in zip(rows_a, rows_b)))
+
+
 def dumps(obj):
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
@@ -298,6 +317,8 @@ def main():
                                  capture_output=True, text=True).stdout
             runs.append(out)
         header = {"dataset": name, "reasoning_gym": VERSION, "deterministic": runs[0] == runs[1]}
+        if not header["deterministic"]:
+            header["stable"] = stable_fields(runs[0], runs[1])
         extra = ""
         if not header["deterministic"]:
             if RGYM.exists():

@@ -4,6 +4,7 @@ Drop-in for the upstream OpenEnv ``reasoning_gym_env`` client: same names,
 same models, and the synchronous usage its README shows.
 """
 
+from .batch import BatchError, generate_batch, score_batch
 from .client import AsyncReasoningGymEnv, DockerUnavailableError, ReasoningGymEnv
 from .models import ReasoningGymAction, ReasoningGymObservation
 
@@ -13,4 +14,7 @@ __all__ = [
     "ReasoningGymEnv",
     "AsyncReasoningGymEnv",
     "DockerUnavailableError",
+    "BatchError",
+    "generate_batch",
+    "score_batch",
 ]

@@ -101,6 +101,11 @@ class Oracle:
             args += ["--count", str(count)]
         return self._run(args)
 
+    def describe(self, name: str) -> Dict[str, Any]:
+        """`rgym describe NAME --json`."""
+        [doc] = self._run(["describe", name, "--json"])
+        return doc
+
     def scores(self, name: str, seed: int, size: int, answers: Dict[int, str],
                config: Optional[dict] = None) -> List[float]:
         stdin = "".join(json.dumps({"index": i, "answer": a}) + "\n" for i, a in answers.items())

@@ -132,3 +132,65 @@ def test_dataset_persistence(server_url, oracle):
 def test_running_locally(server_url, oracle):
     [item] = oracle.items("leg_counting", 42, 5, count=1)
     assert run_example("running_locally.py", server_url).stdout == item["question"] + "\n"
+
+
+def test_trainer_batch(server_url, oracle):
+    items = oracle.items("leg_counting", 42, 100_000, count=4)
+    answers = {i: str(int(it["answer"]) + i % 2) for i, it in enumerate(items)}
+    scores = oracle.scores("leg_counting", 42, 100_000, answers)
+    out = run_example("trainer_batch.py", server_url).stdout
+    assert out == "".join(
+        f"item {i}: scored {answers[i]!r} -> {scores[i]}\n" for i in range(4)
+    )
+    assert scores[0] == 1.0 and scores[1] < 1.0
+
+
+def test_trainer_answer_extraction(server_url, oracle):
+    [score] = oracle.scores("leg_counting", 42, 10, {0: "4"})
+    out = run_example("trainer_answer_extraction.py", server_url).stdout
+    assert out == f"Scored: '4'\nReward: {score}\n"
+
+
+def test_trainer_resume(server_url, oracle):
+    items = oracle.items("leg_counting", 42, 100, count=7)
+    [score] = oracle.scores("leg_counting", 42, 100, {5: "4"})
+    out = run_example("trainer_resume.py", server_url).stdout
+    assert out == (
+        f"Question 5: {items[5]['question']}\n"
+        f"Score: {score}\n"
+        f"Question 6: {items[6]['question']}\n"
+    )
+
+
+def _derived(curriculum: dict, level: int) -> dict:
+    """generate_configuration at `level` for every attribute, from `rgym
+    describe --json` (ranges: levels[0] to levels[k], one further with
+    ensure_interval, capped; scalars: levels[k])."""
+    config = {}
+    for a in curriculum["attributes"]:
+        levels, last = a["levels"], len(a["levels"]) - 1
+        k = min(level, last)
+        if a["kind"] == "scalar":
+            config[a["field_name"]] = levels[k]
+        else:
+            lo, hi = levels[0], levels[min(k + a["ensure_interval"], last)]
+            config[a["lower_field_name"]] = min(lo, hi)
+            config[a["upper_field_name"]] = max(lo, hi)
+    return config
+
+
+def test_trainer_curriculum(server_url, oracle):
+    curriculum = oracle.describe("leg_counting")["curriculum"]
+    names = [a["name"] for a in curriculum["attributes"]]
+    at = lambda k: {n: min(k, len(a["levels"]) - 1) for n, a in zip(names, curriculum["attributes"])}
+    config = _derived(curriculum, 2)
+    [item] = oracle.items("leg_counting", 42, 100, config=config, count=1)
+    out = run_example("trainer_curriculum.py", server_url).stdout
+    assert out == (
+        f"Levels: {at(2)}\n"
+        f"Config: {config}\n"
+        f"Question: {item['question']}\n"
+        f"Adaptive levels: {at(2)}\n"
+        f"Adaptive levels: {at(1)}\n"
+        f"Adaptive levels: {at(0)}\n"
+    )

@@ -39,6 +39,18 @@ pub enum Format {
     JsonArray,
 }
 
+/// One scored answer, as `rgym score` writes it and `POST /v1/score`
+/// returns it.
+#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+pub struct ScoreRow {
+    pub index: u64,
+    pub score: f64,
+    /// Only when an answer format was chosen: the text that was scored
+    /// (`null`: the format found none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extracted_answer: Option<Option<String>>,
+}
+
 /// Why an export stopped.
 #[derive(Debug)]
 pub enum ExportError {

@@ -6,6 +6,7 @@
 //! demand, so a dataset of size 10^12 costs nothing until it is read.
 
 pub mod config;
+pub mod curriculum;
 pub mod export;
 pub mod input;
 pub mod jsonl;

@@ -1,9 +1,12 @@
 //! `aiw`: "Alice in Wonderland" questions about siblings, friends and
 //! colleagues, whose answer is one more than a count the question gives.
 
+use std::fmt::Write;
+
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed, Weight,
+    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed, Weight,
 };
+use serde::Serialize;
 use serde_json::{json, Value};
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -68,8 +71,9 @@ struct Aiw {
     task_types: Vec<TaskType>,
     /// As `choices` accumulates them: a JSON integer stays a Python int.
     task_type_weights: Vec<Weight>,
-    /// The weights as given, echoed in the metadata.
-    weights_json: Value,
+    /// `difficulty` in the metadata, the same for every item (the weights
+    /// as given, Python floats among them): built once.
+    difficulty: Value,
     max_entities: i64,
 }
 
@@ -125,7 +129,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         female_names,
         task_types,
         task_type_weights,
-        weights_json,
+        difficulty: json!({"task_type_weights": weights_json, "num_entities": max_entities}),
         max_entities,
     })
 }
@@ -137,29 +141,35 @@ fn siblings_template(
     male: &str,
     brothers: i64,
     sisters: i64,
-) -> String {
-    if which == 0 {
-        format!(
+    out: &mut String,
+) {
+    // Writing to a `String` cannot fail.
+    let _ = if which == 0 {
+        write!(
+            out,
             "{female} has {brothers} brothers and she also has {sisters} sisters. How many sisters does {female}'s brother have?"
         )
     } else {
-        format!(
+        write!(
+            out,
             "{female} has {sisters} sisters and she also has {brothers} brothers. How many sisters does {male}'s brother have?"
         )
-    }
+    };
 }
 
 /// `self.templates[TaskType.FRIENDS][0]`, filled in.
-fn friends_template(female: &str, male: &str, num_male: i64, num_female: i64) -> String {
-    format!(
+fn friends_template(female: &str, male: &str, num_male: i64, num_female: i64, out: &mut String) {
+    let _ = write!(
+        out,
         "{female} has {num_male} male friends and she also has {num_female} female friends. They all are friends with each other and have no other friends aside. How many female friends does {male}, a male friend of {female}, have?"
-    )
+    );
 }
 
 /// `self.templates[TaskType.COLLEAGUES][0]`, filled in.
-fn colleagues_template(female: &str, male: &str, counts: [i64; 4]) -> String {
+fn colleagues_template(female: &str, male: &str, counts: [i64; 4], out: &mut String) {
     let [male_alice, female_alice, male_bob, female_bob] = counts;
-    format!(
+    let _ = write!(
+        out,
         "{female} has {male_alice} male colleagues and she also has {female_alice} female colleagues. \
 These are all colleagues that {female} has. \
 All these mentioned persons around {female} are colleagues of each other. \
@@ -168,37 +178,41 @@ All these mentioned persons around {male} are colleagues of each other. \
 The people in the circle around {male} do not have other colleagues aside - with the only exception of Matilda. \
 She is colleague of {male} and she is also colleague of {female}, \
 being part of {female}'s circle. How many female colleagues does Matilda have?"
-    )
+    );
 }
 
 impl Dataset for Aiw {
-    /// `_get_aiw`.
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    /// `_get_aiw`, written over a reused item.
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let task_type = rng.choices_weighted(&self.task_types, &self.task_type_weights, 1)?[0];
         let female = rng.choice(&self.female_names)?.as_str();
         let male = rng.choice(&self.male_names)?.as_str();
         let max = self.max_entities;
+        let question = &mut item.question;
+        question.clear();
         // Python ints: `count + 1` may pass i64.
-        let (question, answer) = match task_type {
+        let answer = match task_type {
             TaskType::Siblings => {
                 let brothers = rng.randint(1, max)?;
                 let sisters = rng.randint(1, max)?;
                 let which = *rng.choice(&[0usize, 1])?;
-                (
-                    siblings_template(which, female, male, brothers, sisters),
-                    sisters as i128 + 1,
-                )
+                siblings_template(which, female, male, brothers, sisters, question);
+                sisters as i128 + 1
             }
             TaskType::Friends => {
                 let num_male = rng.randint(1, max)?;
                 let num_female = rng.randint(1, max)?;
                 // One template, but `choice` draws all the same.
                 rng.choice(&[0usize])?;
-                (
-                    friends_template(female, male, num_male, num_female),
-                    num_female as i128 + 1,
-                )
+                friends_template(female, male, num_male, num_female, question);
+                num_female as i128 + 1
             }
             TaskType::Colleagues => {
                 let mut counts = [0i64; 4];
@@ -206,24 +220,25 @@ impl Dataset for Aiw {
                     *c = rng.randint(1, max)?;
                 }
                 rng.choice(&[0usize])?;
-                (
-                    colleagues_template(female, male, counts),
-                    counts[1] as i128 + 1,
-                )
+                colleagues_template(female, male, counts, question);
+                counts[1] as i128 + 1
             }
         };
-        Ok(Item {
-            question,
-            answer: answer.to_string(),
-            metadata: meta! {
-                "task_type" => task_type.value(),
-                "difficulty" => json!({
-                    "task_type_weights": self.weights_json,
-                    "num_entities": self.max_entities,
-                }),
-            },
-        })
+        item.answer.clear();
+        item.answer.push_str(itoa::Buffer::new().format(answer));
+        item.metadata.set_from_serialize(&Meta {
+            task_type: task_type.value(),
+            difficulty: &self.difficulty,
+        });
+        Ok(())
     }
+}
+
+/// The item's own metadata, in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    task_type: &'static str,
+    difficulty: &'a Value,
 }
 
 #[cfg(test)]

@@ -5,13 +5,17 @@
 //! `_matrix_put` calls in the same order (later calls overwrite earlier ones),
 //! so positions are computed in `i64` exactly as Python computes them.
 
+use std::fmt::Write;
+
 use dataset_core::config::count;
+use dataset_core::metadata::pairs_as_object;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed,
 };
 use pycompat::py_strip;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{json, Value};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "circuit_logic",
@@ -47,6 +51,8 @@ struct CircuitLogic {
     max_inputs: i64,
     neg_prob: f64,
     allow_reuse: bool,
+    /// `difficulty` in the metadata, the same for every item.
+    difficulty: Value,
 }
 
 fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
@@ -81,6 +87,10 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         max_inputs,
         neg_prob,
         allow_reuse,
+        difficulty: json!({
+            "terms": [min_terms, max_terms],
+            "inputs": [min_inputs, max_inputs],
+        }),
     })
 }
 
@@ -119,9 +129,10 @@ fn get_excel_name(index: usize) -> String {
     letters.iter().rev().map(|&b| b as char).collect()
 }
 
-/// One literal of a term: `{"name", "ypos", "neg"}`.
+/// One literal of a term: `{"name", "ypos", "neg"}`, the name as the index
+/// of the input in creation order (`Circuit::names`).
 struct Literal {
-    name: String,
+    input: usize,
     ypos: i64,
     neg: bool,
 }
@@ -176,21 +187,23 @@ impl Matrix {
         Ok(())
     }
 
-    /// `"\n".join("".join(row).rstrip() for row in matrix)`: only spaces are
-    /// whitespace among the characters drawn.
-    fn render(&self) -> String {
-        let mut out = String::with_capacity(self.cells.len() + self.h as usize);
+    /// `"\n".join("".join(row).rstrip() for row in matrix)`, appended to
+    /// `out`: only spaces are whitespace among the characters drawn.
+    fn render_into(&self, out: &mut String) {
         if self.w <= 0 {
-            return vec![""; self.h.max(0) as usize].join("\n");
+            out.push_str(&vec![""; self.h.max(0) as usize].join("\n"));
+            return;
         }
+        out.reserve(self.cells.len() + self.h as usize);
         for (i, row) in self.cells.chunks(self.w as usize).enumerate() {
             if i > 0 {
                 out.push('\n');
             }
             let end = row.iter().rposition(|&c| c != ' ').map_or(0, |p| p + 1);
-            out.extend(&row[..end]);
+            for &c in &row[..end] {
+                out.push(c);
+            }
         }
-        out
     }
 }
 
@@ -205,6 +218,8 @@ struct Circuit {
     final_gate: (&'static str, char),
     /// Each term's internal op and its literals.
     terms: Vec<(Op, Vec<Literal>)>,
+    /// The inputs' names in creation order (`_get_excel_name` of 0, 1, ...).
+    names: Vec<String>,
     term_strings: Vec<String>,
 }
 
@@ -212,7 +227,7 @@ impl CircuitLogic {
     /// The draws of `_generate_circuit` up to the expression strings.
     fn draw_terms(&self, rng: &mut Random, num_terms: i64) -> Result<Circuit> {
         let final_gate = *rng.choice(&FINAL_GATE_OPTIONS)?;
-        let mut distinct_inputs: Vec<String> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         let mut terms = Vec::new();
         let mut term_strings = Vec::new();
         let mut input_ypos = 0i64;
@@ -220,45 +235,54 @@ impl CircuitLogic {
             let op = *rng.choice(&INTERNAL_OPS)?;
             let term_length = rng.randint(self.min_inputs, self.max_inputs)?;
             let mut literals = Vec::new();
+            let mut term_string = String::new();
             for _ in 0..term_length {
-                // get_random_input()
-                let name = if self.allow_reuse && !distinct_inputs.is_empty() && rng.random() < 0.5
-                {
-                    rng.choice(&distinct_inputs)?.clone()
+                // get_random_input(): `rng.choice(distinct_inputs)` is
+                // `randbelow(len)` over a list that is not empty here.
+                let input = if self.allow_reuse && !names.is_empty() && rng.random() < 0.5 {
+                    rng.randbelow(names.len() as u64) as usize
                 } else {
-                    let name = get_excel_name(distinct_inputs.len());
-                    distinct_inputs.push(name.clone());
-                    name
+                    names.push(get_excel_name(names.len()));
+                    names.len() - 1
                 };
                 let neg = rng.random() < self.neg_prob;
                 // The reference re-reads these from the joined term string;
                 // names never hold the join symbols, so the split gives them back.
+                if !literals.is_empty() {
+                    term_string.push(op.1);
+                }
+                term_string.push_str(&names[input]);
+                if neg {
+                    term_string.push('\'');
+                }
                 literals.push(Literal {
-                    name,
+                    input,
                     ypos: input_ypos,
                     neg,
                 });
                 input_ypos += 1;
             }
             input_ypos += 1;
-            let join = op.1.to_string();
-            let parts: Vec<String> = literals
-                .iter()
-                .map(|l| format!("{}{}", l.name, if l.neg { "'" } else { "" }))
-                .collect();
-            term_strings.push(parts.join(&join));
+            term_strings.push(term_string);
             terms.push((op, literals));
         }
         Ok(Circuit {
             final_gate,
             terms,
+            names,
             term_strings,
         })
     }
 }
 
-/// The ASCII diagram of `_generate_circuit`, call for call.
-fn draw_diagram(c: &Circuit, inputs_list: &[String], expression_len: i64) -> Result<String> {
+/// The ASCII diagram of `_generate_circuit`, call for call, appended to `out`.
+/// `inputs_list` is `sorted(set(names))`, as indices into `c.names`.
+fn draw_diagram(
+    c: &Circuit,
+    inputs_list: &[usize],
+    expression_len: i64,
+    out: &mut String,
+) -> Result<()> {
     let expr = &c.terms;
     let n_expr = expr.len() as i64;
     let n_inputs = inputs_list.len() as i64;
@@ -267,11 +291,7 @@ fn draw_diagram(c: &Circuit, inputs_list: &[String], expression_len: i64) -> Res
     let total_term_inputs: i64 = expr.iter().map(|(_, t)| t.len() as i64).sum();
     let height = n_inputs + total_term_inputs + n_expr - 1;
 
-    let max_input_len = inputs_list
-        .iter()
-        .map(|s| s.len() as i64)
-        .max()
-        .unwrap_or(0);
+    let max_input_len = c.names.iter().map(|s| s.len() as i64).max().unwrap_or(0);
     let input_width = max_input_len + 2;
     let mut width = input_width + n_inputs * 2;
     let not_and_start = width;
@@ -323,35 +343,59 @@ fn draw_diagram(c: &Circuit, inputs_list: &[String], expression_len: i64) -> Res
         )?;
     }
 
-    // The internal gates: seven columns per term.
+    // The internal gates: seven columns per term, each column one character
+    // per literal.
     let x = not_and_start;
     let mut y = base_y;
     for (op, term_inputs) in expr {
         let many = term_inputs.len() > 1;
         let draw = op.2;
-        let mut layers: [String; 7] = Default::default();
-        for ti in term_inputs {
-            layers[0].push(HORIZ);
-            layers[1].push(if ti.neg { '>' } else { HORIZ });
-            layers[2].push(if ti.neg { 'o' } else { HORIZ });
-            layers[3].push(HORIZ);
-            layers[4].push(if many { VERT } else { HORIZ });
-            layers[5].push(if many { draw } else { HORIZ });
-            layers[6].push(if many { draw } else { HORIZ });
-        }
-        for (i, layer) in (0i64..).zip(&layers) {
-            m.put(x + i, y, layer.chars(), Direction::Down)?;
-        }
+        let layer = |cell: fn(&Literal, bool, char) -> char| {
+            term_inputs.iter().map(move |ti| cell(ti, many, draw))
+        };
+        m.put(x, y, layer(|_, _, _| HORIZ), Direction::Down)?;
+        m.put(
+            x + 1,
+            y,
+            layer(|ti, _, _| if ti.neg { '>' } else { HORIZ }),
+            Direction::Down,
+        )?;
+        m.put(
+            x + 2,
+            y,
+            layer(|ti, _, _| if ti.neg { 'o' } else { HORIZ }),
+            Direction::Down,
+        )?;
+        m.put(x + 3, y, layer(|_, _, _| HORIZ), Direction::Down)?;
+        m.put(
+            x + 4,
+            y,
+            layer(|_, many, _| if many { VERT } else { HORIZ }),
+            Direction::Down,
+        )?;
+        m.put(
+            x + 5,
+            y,
+            layer(|_, many, d| if many { d } else { HORIZ }),
+            Direction::Down,
+        )?;
+        m.put(
+            x + 6,
+            y,
+            layer(|_, many, d| if many { d } else { HORIZ }),
+            Direction::Down,
+        )?;
         y += term_inputs.len() as i64 + 1;
     }
 
     // Input labels.
-    for (y, inp) in (0i64..).zip(inputs_list) {
-        let pad = input_width - (inp.len() as i64 + 2);
+    for (y, &inp) in (0i64..).zip(inputs_list) {
+        let name = &c.names[inp];
+        let pad = input_width - (name.len() as i64 + 2);
         m.put(
             0,
             y,
-            inp.chars().chain(": ".chars()).chain(repeat(HORIZ, pad)),
+            name.chars().chain(": ".chars()).chain(repeat(HORIZ, pad)),
             Direction::Right,
         )?;
     }
@@ -368,17 +412,27 @@ fn draw_diagram(c: &Circuit, inputs_list: &[String], expression_len: i64) -> Res
         )?;
     }
 
+    // Where each input is read: the literals' rows grouped by input (a stable
+    // sort keeps each group in row order, which is sorted).
+    let mut reads: Vec<(usize, i64)> = expr
+        .iter()
+        .flat_map(|(_, t)| t.iter())
+        .map(|l| (l.input, base_y + l.ypos))
+        .collect();
+    reads.sort_by_key(|&(input, _)| input);
+    let mut starts = vec![0usize; c.names.len() + 1];
+    for &(input, _) in &reads {
+        starts[input + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+
     // Each column down to the literals that read it.
     let mut offset = n_inputs * 2 - 1;
-    for (num, inp) in (0i64..).zip(inputs_list) {
-        let mut y_breaks: Vec<i64> = expr
-            .iter()
-            .flat_map(|(_, t)| t.iter())
-            .filter(|l| &l.name == inp)
-            .map(|l| base_y + l.ypos)
-            .collect();
-        y_breaks.sort_unstable();
-        for &yb in &y_breaks {
+    for (num, &inp) in (0i64..).zip(inputs_list) {
+        let y_breaks = &reads[starts[inp]..starts[inp + 1]];
+        for &(_, yb) in y_breaks {
             m.put(
                 x + offset,
                 yb,
@@ -387,18 +441,25 @@ fn draw_diagram(c: &Circuit, inputs_list: &[String], expression_len: i64) -> Res
             )?;
         }
         let y_start = num + 1;
-        let max_break = y_breaks.iter().copied().max().unwrap_or(y_start);
-        let mut branch: Vec<char> = repeat(VERT, max_break - y_start + 1).collect();
-        for &yb in &y_breaks {
-            let pos = yb - y_start;
-            if 0 <= pos && pos < branch.len() as i64 {
-                branch[pos as usize] = RBRANCH;
-            }
+        let max_break = y_breaks.last().map_or(y_start, |&(_, yb)| yb);
+        let len = max_break - y_start + 1;
+        if len <= 0 {
+            return Err(DatasetError::Generation(
+                "list assignment index out of range".into(),
+            ));
         }
-        let last = branch
-            .last_mut()
-            .ok_or_else(|| DatasetError::Generation("list assignment index out of range".into()))?;
-        *last = RUP;
+        // `branch[yb - y_start] = RBRANCH` for each break, then the last cell `RUP`.
+        let mut breaks = y_breaks.iter().map(|&(_, yb)| yb - y_start).peekable();
+        let branch = (0..len).map(|pos| {
+            while breaks.next_if(|&b| b < pos).is_some() {}
+            if pos == len - 1 {
+                RUP
+            } else if breaks.peek() == Some(&pos) {
+                RBRANCH
+            } else {
+                VERT
+            }
+        });
         m.put(x + offset, y_start, branch, Direction::Down)?;
         offset -= 2;
     }
@@ -435,7 +496,8 @@ fn draw_diagram(c: &Circuit, inputs_list: &[String], expression_len: i64) -> Res
         breakx -= 1;
     }
 
-    Ok(m.render())
+    m.render_into(out);
+    Ok(())
 }
 
 /// The final gate applied to the term values.
@@ -448,8 +510,29 @@ fn final_result(gate: &str, term_values: &[u8]) -> u8 {
     }
 }
 
+/// The item's metadata, in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    source_dataset: &'static str,
+    source_index: usize,
+    expression: &'a str,
+    #[serde(serialize_with = "pairs_as_object")]
+    assignments: &'a [(&'a str, u8)],
+    term_strings: &'a [String],
+    final_gate: &'static str,
+    inputs: &'a [&'a str],
+    difficulty: &'a Value,
+}
+
 impl Dataset for CircuitLogic {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    /// `_generate_circuit`, written over a reused item.
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let num_terms = rng.randint(self.min_terms, self.max_terms)?;
         let circuit = self.draw_terms(&mut rng, num_terms)?;
@@ -465,35 +548,28 @@ impl Dataset for CircuitLogic {
             expression_for_display.push(')');
         }
 
-        let mut inputs_list: Vec<String> = circuit
-            .terms
-            .iter()
-            .flat_map(|(_, t)| t.iter().map(|l| l.name.clone()))
-            .collect();
-        inputs_list.sort_unstable();
-        inputs_list.dedup();
+        // `sorted(set(...))` of the names the terms use: every input made is
+        // used, so all of them, ordered as strings ("AA" before "B").
+        let mut inputs_list: Vec<usize> = (0..circuit.names.len()).collect();
+        inputs_list.sort_unstable_by(|&a, &b| circuit.names[a].cmp(&circuit.names[b]));
 
+        let question = &mut item.question;
+        question.clear();
+        question.push_str("Below is a randomly generated logic circuit.\n\n");
         let expression_len = expression_for_display.chars().count() as i64;
-        let ascii_diagram = draw_diagram(&circuit, &inputs_list, expression_len)?;
+        draw_diagram(&circuit, &inputs_list, expression_len, question)?;
 
-        let mut assignments = Map::new();
-        let mut values = Vec::with_capacity(inputs_list.len());
-        for inp in &inputs_list {
-            let v = *rng.choice(&[0u8, 1])?;
-            assignments.insert(inp.clone(), json!(v));
-            values.push(v);
+        // The input values, by creation index, drawn in sorted-name order.
+        let mut values = vec![0u8; circuit.names.len()];
+        for &inp in &inputs_list {
+            values[inp] = *rng.choice(&[0u8, 1])?;
         }
-        let value_of = |name: &str| {
-            inputs_list
-                .binary_search_by(|s| s.as_str().cmp(name))
-                .map_or(0, |i| values[i])
-        };
 
         let term_values: Vec<u8> = circuit
             .terms
             .iter()
             .map(|(op, lits)| {
-                let vals = lits.iter().map(|l| value_of(&l.name) ^ l.neg as u8);
+                let vals = lits.iter().map(|l| values[l.input] ^ l.neg as u8);
                 match op.0 {
                     "AND" => vals.fold(1, |a, v| a & v),
                     "NAND" => 1 - vals.fold(1, |a, v| a & v),
@@ -503,48 +579,52 @@ impl Dataset for CircuitLogic {
             .collect();
         let result = final_result(final_gate_name, &term_values);
 
-        let mut legend = String::from("Legend for gates:");
+        // Writing to a `String` cannot fail.
+        question.push_str("\n\n\nLegend for gates:");
         for (op_name, _, draw_sym) in INTERNAL_OPS {
-            legend.push_str(&format!("\n{draw_sym}{draw_sym}: {op_name}"));
+            let _ = write!(question, "\n{draw_sym}{draw_sym}: {op_name}");
         }
         if self.neg_prob > 0.0 {
-            legend.push_str("\n>o: Negate");
+            question.push_str("\n>o: Negate");
         }
         // `final_gate_sym not in self.internal_ops` compares a str with
         // tuples: always true, so the final gate always has its line.
-        legend.push_str(&format!(
+        let _ = write!(
+            question,
             "\n{final_gate_sym}{final_gate_sym}: {final_gate_name}"
-        ));
-
-        let mut question = format!(
-            "Below is a randomly generated logic circuit.\n\n{ascii_diagram}\n\n\n{legend}\n\nGiven the following input assignments:\n"
         );
-        for (inp, v) in inputs_list.iter().zip(&values) {
-            question.push_str(&format!("  {inp} = {v}\n"));
+        question.push_str("\n\nGiven the following input assignments:\n");
+        let names: Vec<&str> = inputs_list
+            .iter()
+            .map(|&i| circuit.names[i].as_str())
+            .collect();
+        for (&inp, name) in inputs_list.iter().zip(&names) {
+            let _ = writeln!(question, "  {name} = {}", values[inp]);
         }
         question.push_str("\nWhat is the final output?");
 
-        Ok(Item {
-            question,
-            answer: result.to_string(),
-            metadata: meta! {
-                "source_dataset" => INFO.name,
-                // `_generate_circuit` has no `idx` parameter: the name is the
-                // loop variable of its last `for idx, inp in
-                // enumerate(inputs_list)`, so the reference writes the last
-                // input's position here, not the item's index.
-                "source_index" => inputs_list.len().saturating_sub(1),
-                "expression" => expression_for_display,
-                "assignments" => Value::Object(assignments),
-                "term_strings" => circuit.term_strings,
-                "final_gate" => final_gate_name,
-                "inputs" => inputs_list,
-                "difficulty" => json!({
-                    "terms": [self.min_terms, self.max_terms],
-                    "inputs": [self.min_inputs, self.max_inputs],
-                }),
-            },
-        })
+        item.answer.clear();
+        item.answer.push(char::from(b'0' + result));
+        let assignments: Vec<(&str, u8)> = inputs_list
+            .iter()
+            .zip(&names)
+            .map(|(&inp, &name)| (name, values[inp]))
+            .collect();
+        item.metadata.set_from_serialize(&Meta {
+            source_dataset: INFO.name,
+            // `_generate_circuit` has no `idx` parameter: the name is the
+            // loop variable of its last `for idx, inp in
+            // enumerate(inputs_list)`, so the reference writes the last
+            // input's position here, not the item's index.
+            source_index: inputs_list.len().saturating_sub(1),
+            expression: &expression_for_display,
+            assignments: &assignments,
+            term_strings: &circuit.term_strings,
+            final_gate: final_gate_name,
+            inputs: &names,
+            difficulty: &self.difficulty,
+        });
+        Ok(())
     }
 
     /// `source_index` is not the item's index (see `generate`).

@@ -7,8 +7,9 @@
 //! membership, so no hash order shows.
 
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
+use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "syllogism",
@@ -112,6 +113,9 @@ struct Syllogism {
     seed: Seed,
     /// `_get_allowed_quantifiers()`, in its order.
     quantifiers: Vec<Quantifier>,
+    /// Those other than `SOME_NOT`, in the same order (a list comprehension
+    /// the reference builds at each draw).
+    quantifiers_not_some_not: Vec<Quantifier>,
     invalid_ratio: f64,
     inversion_probability: f64,
 }
@@ -144,9 +148,14 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     ]
     .into_iter()
     .filter_map(|(allowed, q)| allowed.then_some(q))
-    .collect();
+    .collect::<Vec<_>>();
     v.done(Syllogism {
         seed: p.seed,
+        quantifiers_not_some_not: quantifiers
+            .iter()
+            .copied()
+            .filter(|&q| q != SomeNot)
+            .collect(),
         quantifiers,
         invalid_ratio,
         inversion_probability,
@@ -154,29 +163,53 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
 }
 
 /// `_format_quantifier_statement`.
-fn format_statement((q, subject, predicate): Statement) -> String {
+/// `_format_quantifier_statement`, appended to `out`; the range it took.
+fn push_statement(out: &mut String, (q, subject, predicate): Statement) -> std::ops::Range<usize> {
+    let start = out.len();
     let (s, p) = (DEFAULT_TERMS[subject].1, DEFAULT_TERMS[predicate].1);
-    if q == SomeNot {
-        format!("Some {s} are not {p}")
-    } else {
-        format!("{} {s} are {p}", q.value())
-    }
+    out.push_str(if q == SomeNot { "Some" } else { q.value() });
+    out.push(' ');
+    out.push_str(s);
+    out.push_str(if q == SomeNot { " are not " } else { " are " });
+    out.push_str(p);
+    start..out.len()
 }
 
-/// `set(terms)`, as the distinct terms in first-seen order.
-fn set_of(terms: &[Term]) -> Vec<Term> {
-    let mut set = Vec::with_capacity(terms.len());
-    for &t in terms {
-        if !set.contains(&t) {
-            set.push(t);
+/// `set(terms)` of at most four terms, as the distinct terms in first-seen
+/// order, on the stack: validity is checked up to 100 times per item.
+#[derive(Clone, Copy)]
+struct TermSet {
+    terms: [Term; 4],
+    len: usize,
+}
+
+impl TermSet {
+    fn of(terms: &[Term]) -> TermSet {
+        let mut set = TermSet {
+            terms: [0; 4],
+            len: 0,
+        };
+        for &t in terms.iter().take(4) {
+            if !set.contains(t) {
+                set.terms[set.len] = t;
+                set.len += 1;
+            }
         }
+        set
     }
-    set
-}
 
-/// `a == b` for two sets.
-fn same_set(a: &[Term], b: &[Term]) -> bool {
-    a.len() == b.len() && a.iter().all(|t| b.contains(t))
+    fn as_slice(&self) -> &[Term] {
+        &self.terms[..self.len]
+    }
+
+    fn contains(&self, t: Term) -> bool {
+        self.as_slice().contains(&t)
+    }
+
+    /// `a == b` for two sets.
+    fn same(&self, other: &TermSet) -> bool {
+        self.len == other.len && self.as_slice().iter().all(|&t| other.contains(t))
+    }
 }
 
 /// `_is_valid_syllogism`: classical (Aristotelian) validity with the
@@ -188,22 +221,27 @@ fn is_valid_syllogism(premise1: Statement, premise2: Statement, conclusion: Stat
 
     // A unique middle term, three terms in all, and the conclusion uses the
     // other two.
-    let premise1_terms = set_of(&[p1_subj, p1_pred]);
-    let premise2_terms = set_of(&[p2_subj, p2_pred]);
-    let common: Vec<Term> = premise1_terms
+    let premise1_terms = TermSet::of(&[p1_subj, p1_pred]);
+    let premise2_terms = TermSet::of(&[p2_subj, p2_pred]);
+    let mut common = premise1_terms
+        .as_slice()
         .iter()
-        .copied()
-        .filter(|t| premise2_terms.contains(t))
-        .collect();
-    let [middle] = common[..] else {
+        .filter(|&&t| premise2_terms.contains(t));
+    let (Some(&middle), None) = (common.next(), common.next()) else {
         return false;
     };
-    let all_terms = set_of(&[p1_subj, p1_pred, p2_subj, p2_pred]);
-    if all_terms.len() != 3 {
+    let all_terms = TermSet::of(&[p1_subj, p1_pred, p2_subj, p2_pred]);
+    if all_terms.len != 3 {
         return false;
     }
-    let other_two: Vec<Term> = all_terms.into_iter().filter(|&t| t != middle).collect();
-    if !same_set(&set_of(&[c_subj, c_pred]), &other_two) {
+    let mut other_two = [0; 2];
+    for (slot, &t) in other_two
+        .iter_mut()
+        .zip(all_terms.as_slice().iter().filter(|&&t| t != middle))
+    {
+        *slot = t;
+    }
+    if !TermSet::of(&[c_subj, c_pred]).same(&TermSet::of(&other_two)) {
         return false;
     }
 
@@ -276,32 +314,70 @@ fn check_logical_equivalence(premise: Statement, conclusion: Statement) -> bool 
     }
 }
 
-fn question(premise1: &str, premise2: &str, conclusion: &str) -> String {
-    format!(
-        "Consider these statements:\n1. {premise1}\n2. {premise2}\n\n\
-         Does it logically follow that:\n{conclusion}?\n(Answer Yes or No)"
-    )
+/// The item from its three statements: the question, `Yes`/`No`, and the
+/// metadata (`selected_premise` only in the inversion branch).
+fn write_item(item: &mut Item, d: Drawn) {
+    let q = &mut item.question;
+    q.clear();
+    q.push_str("Consider these statements:\n1. ");
+    let premise1 = push_statement(q, d.premise1);
+    q.push_str("\n2. ");
+    let premise2 = push_statement(q, d.premise2);
+    q.push_str("\n\nDoes it logically follow that:\n");
+    let conclusion = push_statement(q, d.conclusion);
+    q.push_str("?\n(Answer Yes or No)");
+    item.answer.clear();
+    item.answer.push_str(if d.is_valid { "Yes" } else { "No" });
+    // The metadata's statements are the question's own text.
+    let q = &item.question;
+    item.metadata.set_from_serialize(&Meta {
+        premise1: &q[premise1],
+        premise2: &q[premise2],
+        selected_premise: d.selected_premise,
+        conclusion: &q[conclusion],
+        is_valid: d.is_valid,
+        kind: d.kind,
+    });
 }
 
-fn yes_no(valid: bool) -> String {
-    if valid { "Yes" } else { "No" }.to_string()
+/// What an item is made of, before it is written.
+struct Drawn {
+    premise1: Statement,
+    premise2: Statement,
+    /// Only in the inversion branch.
+    selected_premise: Option<u8>,
+    conclusion: Statement,
+    is_valid: bool,
+    kind: &'static str,
+}
+
+/// The item's own metadata, in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    premise1: &'a str,
+    premise2: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    selected_premise: Option<u8>,
+    conclusion: &'a str,
+    is_valid: bool,
+    #[serde(rename = "type")]
+    kind: &'static str,
 }
 
 impl Syllogism {
     /// `rng.choice([q for q in quantifiers if q != Quantifier.SOME_NOT])`.
     fn choose_not_some_not(&self, rng: &mut Random) -> Result<Quantifier> {
-        let others: Vec<Quantifier> = self
-            .quantifiers
-            .iter()
-            .copied()
-            .filter(|&q| q != SomeNot)
-            .collect();
-        Ok(*rng.choice(&others)?)
+        Ok(*rng.choice(&self.quantifiers_not_some_not)?)
     }
 
     /// The inversion branch of `_generate_syllogism`: does the conclusion
     /// follow from inverting one premise?
-    fn generate_inversion(&self, rng: &mut Random, terms: [Term; 3]) -> Result<Item> {
+    fn generate_inversion(
+        &self,
+        rng: &mut Random,
+        terms: [Term; 3],
+        item: &mut Item,
+    ) -> Result<()> {
         let quantifier1 = *rng.choice(&self.quantifiers)?;
         let quantifier2 = *rng.choice(&self.quantifiers)?;
         let [term1, term2, term3] = terms;
@@ -342,27 +418,28 @@ impl Syllogism {
             };
             (q, b, a)
         };
-        let premise1_text = format_statement(premise1);
-        let premise2_text = format_statement(premise2);
-        let conclusion_text = format_statement(conclusion);
-        let is_valid = check_logical_equivalence(premise, conclusion);
-        Ok(Item {
-            question: question(&premise1_text, &premise2_text, &conclusion_text),
-            answer: yes_no(is_valid),
-            metadata: meta! {
-                "premise1" => premise1_text,
-                "premise2" => premise2_text,
-                "selected_premise" => selected,
-                "conclusion" => conclusion_text,
-                "is_valid" => is_valid,
-                "type" => "inversion",
+        write_item(
+            item,
+            Drawn {
+                premise1,
+                premise2,
+                selected_premise: Some(selected),
+                conclusion,
+                is_valid: check_logical_equivalence(premise, conclusion),
+                kind: "inversion",
             },
-        })
+        );
+        Ok(())
     }
 
     /// The traditional branch of `_generate_syllogism`: up to 100 draws for a
     /// syllogism whose validity is the one aimed at, else `All`/`All`/`All`.
-    fn generate_traditional(&self, rng: &mut Random, terms: [Term; 3]) -> Result<Item> {
+    fn generate_traditional(
+        &self,
+        rng: &mut Random,
+        terms: [Term; 3],
+        item: &mut Item,
+    ) -> Result<()> {
         let target_valid = rng.random() > self.invalid_ratio;
         let mut found = None;
         for _ in 0..100 {
@@ -381,33 +458,37 @@ impl Syllogism {
             (All, terms[0], terms[2]),
             true,
         ));
-        let premise1_text = format_statement(premise1);
-        let premise2_text = format_statement(premise2);
-        let conclusion_text = format_statement(conclusion);
-        Ok(Item {
-            question: question(&premise1_text, &premise2_text, &conclusion_text),
-            answer: yes_no(is_valid),
-            metadata: meta! {
-                "premise1" => premise1_text,
-                "premise2" => premise2_text,
-                "conclusion" => conclusion_text,
-                "is_valid" => is_valid,
-                "type" => "syllogism",
+        write_item(
+            item,
+            Drawn {
+                premise1,
+                premise2,
+                selected_premise: None,
+                conclusion,
+                is_valid,
+                kind: "syllogism",
             },
-        })
+        );
+        Ok(())
     }
 }
 
 impl Dataset for Syllogism {
-    /// `_generate_syllogism`.
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    /// `_generate_syllogism`, written over a reused item.
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let picked = rng.sample_indices(DEFAULT_TERMS.len() as u64, 3)?;
         let terms = [picked[0], picked[1], picked[2]].map(|t| t as Term);
         if rng.random() < self.inversion_probability {
-            self.generate_inversion(&mut rng, terms)
+            self.generate_inversion(&mut rng, terms, item)
         } else {
-            self.generate_traditional(&mut rng, terms)
+            self.generate_traditional(&mut rng, terms, item)
         }
     }
 }

@@ -1,18 +1,29 @@
 //! `chess_state_eval`: questions about a chess position reached by random play.
 //!
 //! Not in reasoning-gym 0.1.25: the upstream OpenEnv README lists it, so rgym
-//! defines it. From the start position a seeded number of plies is played, each
-//! a `choice` over the legal moves sorted by their UCI text (so the walk depends
-//! only on the seed, not on the move generator's order), stopping early once the
-//! game is over (checkmate, stalemate, or the fifty-move rule). Then one of the
-//! configured task types is asked about the side to move.
+//! defines it. Each item first draws its task type and a walk length; then,
+//! from the start position, plies are played, each a `choice` over the legal
+//! moves sorted by their UCI text (so the walk depends only on the seed, not
+//! on the move generator's order), stopping early once the game is over
+//! (checkmate, stalemate, the fifty-move rule, or a dead draw by insufficient
+//! material). Then the task is asked about the side to move.
+//!
+//! Yes/no tasks are balanced: random play almost never mates or stalemates,
+//! so answering "no" would win ~93% of the time. Such an item draws the answer
+//! it aims for first (yes or no, even odds) and then searches for a position
+//! that has it, at a walk length within `min_moves..=max_moves`: up to
+//! [`WALK_ATTEMPTS`] walks, those aiming for "yes" preferring captures (toward
+//! the endgames where mates and stalemates happen) and taking a move that
+//! reaches the outcome whenever one exists. If none does, the last plain walk
+//! stands, whatever its answer (rare for check and mate, common for stalemate
+//! within short walks: see the answer distribution in README's dataset notes).
 //!
 //! Move generation is `cozy-chess` (MIT), checked against perft in the tests.
 
 use cozy_chess::{Board, Color, File, GameStatus, Move, Piece, Rank, Square};
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
-    Seed,
+    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use serde_json::json;
 
@@ -36,6 +47,12 @@ pub const TASK_TYPES: [&str; 5] = [
 /// Bounds the work of one item (a move generation per ply); random games
 /// rarely last this long before the fifty-move rule ends them anyway.
 const MAX_PLIES: i64 = 1000;
+
+/// Walks an item may try while searching for the answer it aims for.
+pub const WALK_ATTEMPTS: usize = 16;
+
+/// How often a walk aiming for "yes" plays a capture when it has one.
+const CAPTURE_BIAS: f64 = 0.5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Task {
@@ -67,6 +84,41 @@ impl Task {
             Task::MaterialBalance => "material_balance",
         }
     }
+
+    /// The yes/no question's answer in `board`; `None` for the counting tasks.
+    fn holds(self, board: &Board) -> Option<bool> {
+        let f = || facts(board);
+        match self {
+            Task::InCheck => Some(!board.checkers().is_empty()),
+            Task::Checkmate => Some(f().checkmate),
+            Task::Stalemate => Some(f().stalemate),
+            Task::LegalMoveCount | Task::MaterialBalance => None,
+        }
+    }
+}
+
+/// A dead draw: neither side can ever mate (K v K, K+minor v K, and K+B v
+/// K+B with the bishops on one colour). FIDE ends the game there.
+pub fn insufficient_material(board: &Board) -> bool {
+    let heavy = board.pieces(Piece::Pawn) | board.pieces(Piece::Rook) | board.pieces(Piece::Queen);
+    if !heavy.is_empty() {
+        return false;
+    }
+    let knights = board.pieces(Piece::Knight);
+    let bishops = board.pieces(Piece::Bishop);
+    let minors = knights.len() + bishops.len();
+    if minors <= 1 {
+        return true;
+    }
+    // Only bishops, all on squares of one colour: none can ever give mate.
+    let dark = cozy_chess::BitBoard::DARK_SQUARES;
+    knights.is_empty() && ((bishops & dark) == bishops || (bishops & dark).is_empty())
+}
+
+/// Whether the game has ended in `board` (mate, stalemate, fifty-move rule,
+/// insufficient material).
+pub fn game_over(board: &Board) -> bool {
+    board.status() != GameStatus::Ongoing || insufficient_material(board)
 }
 
 struct ChessStateEval {
@@ -78,7 +130,7 @@ struct ChessStateEval {
 
 fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_moves = r.int("min_moves", 4);
-    let max_moves = r.int("max_moves", 40);
+    let max_moves = r.int("max_moves", 200);
     let task_names = r.str_list("task_types", &TASK_TYPES);
     let v = r.finish()?;
     v.ensure(min_moves >= 0, "min_moves must be non-negative")?;
@@ -201,16 +253,15 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
-impl Dataset for ChessStateEval {
-    fn generate(&self, idx: u64) -> Result<Item> {
-        let mut rng = item_rng(&self.seed, idx);
-        let target = rng.randint(self.min_moves, self.max_moves)?;
+impl ChessStateEval {
+    /// A plain walk of up to `plies` random plies from the start position.
+    fn walk(&self, rng: &mut Random, plies: i64) -> Result<(Board, Vec<String>)> {
         let mut board = Board::default();
         let mut played = Vec::new();
-        for _ in 0..target {
+        for _ in 0..plies {
             // cozy-chess saturates the halfmove clock at 100, so walking on
             // past the fifty-move rule would print a wrong FEN.
-            if board.status() != GameStatus::Ongoing {
+            if game_over(&board) {
                 break;
             }
             let moves = sorted_legal_moves(&board);
@@ -218,7 +269,88 @@ impl Dataset for ChessStateEval {
             played.push(uci.clone());
             board.play_unchecked(*mv);
         }
+        Ok((board, played))
+    }
+
+    /// A walk toward a position where `task` is true, ending within
+    /// `min_moves..=max_moves` plies; `None` if this walk did not get there.
+    fn walk_to_yes(&self, rng: &mut Random, task: Task) -> Result<Option<(Board, Vec<String>)>> {
+        let mut board = Board::default();
+        let mut played = Vec::new();
+        for ply in 0..=self.max_moves {
+            if ply >= self.min_moves && task.holds(&board) == Some(true) {
+                return Ok(Some((board, played)));
+            }
+            if ply == self.max_moves || game_over(&board) {
+                break;
+            }
+            let moves = sorted_legal_moves(&board);
+            // A move that reaches the outcome, where the walk may end.
+            let finishing: Vec<&(String, Move)> = if ply + 1 >= self.min_moves {
+                moves
+                    .iter()
+                    .filter(|(_, mv)| {
+                        let mut next = board.clone();
+                        next.play_unchecked(*mv);
+                        task.holds(&next) == Some(true)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let (uci, mv) = if !finishing.is_empty() {
+                *rng.choice(&finishing)?
+            } else {
+                let captures: Vec<&(String, Move)> = moves
+                    .iter()
+                    .filter(|(_, mv)| board.color_on(mv.to) == Some(!board.side_to_move()))
+                    .collect();
+                if !captures.is_empty() && rng.random() < CAPTURE_BIAS {
+                    *rng.choice(&captures)?
+                } else {
+                    rng.choice(&moves)?
+                }
+            };
+            played.push(uci.clone());
+            board.play_unchecked(*mv);
+        }
+        Ok(None)
+    }
+
+    /// The position an item asks about: for a yes/no task, one with the
+    /// answer drawn first, searched for within [`WALK_ATTEMPTS`] walks.
+    fn position(&self, rng: &mut Random, task: Task, plies: i64) -> Result<(Board, Vec<String>)> {
+        if task.holds(&Board::default()).is_none() {
+            return self.walk(rng, plies);
+        }
+        let want_yes = rng.random() < 0.5;
+        let mut last = None;
+        for _ in 0..WALK_ATTEMPTS {
+            if want_yes {
+                if let Some(found) = self.walk_to_yes(rng, task)? {
+                    return Ok(found);
+                }
+            } else {
+                let (board, played) = self.walk(rng, plies)?;
+                if task.holds(&board) == Some(false) {
+                    return Ok((board, played));
+                }
+                last = Some((board, played));
+            }
+        }
+        match last {
+            Some(walk) => Ok(walk),
+            None => self.walk(rng, plies),
+        }
+    }
+}
+
+impl Dataset for ChessStateEval {
+    fn generate(&self, idx: u64) -> Result<Item> {
+        let mut rng = item_rng(&self.seed, idx);
         let task = *rng.choice(&self.task_types)?;
+        let plies = rng.randint(self.min_moves, self.max_moves)?;
+        let (board, played) = self.position(&mut rng, task, plies)?;
         let f = facts(&board);
         let side = match board.side_to_move() {
             Color::White => "White",
@@ -270,7 +402,7 @@ impl Dataset for ChessStateEval {
                 "fen" => fen,
                 "moves" => played,
                 "num_moves" => num_moves,
-                "game_over" => board.status() != GameStatus::Ongoing,
+                "game_over" => game_over(&board),
                 "side_to_move" => side.to_lowercase(),
                 "task_type" => task.name(),
                 "difficulty" => json!({
@@ -289,12 +421,16 @@ impl Dataset for ChessStateEval {
 /// refusing it early keeps lowercasing a huge answer off the hot path.
 const MAX_ANSWER_CHARS: usize = 64;
 
-/// 1.0 when the trimmed answer equals the oracle: as integers when the oracle
-/// is one (so `+20` and `020` count), else case-insensitively (`Yes`). 0.0
+/// 1.0 when the answer, without its label and final period
+/// ([`crate::answer_form`]), equals the oracle: as integers when the oracle is
+/// one (so `+20` and `020` count), else case-insensitively (`Yes`). 0.0
 /// otherwise, including `None`.
 pub fn score_exact(answer: Option<&str>, oracle: &str) -> f64 {
     let Some(answer) = answer else { return 0.0 };
-    let got = answer.trim();
+    if answer.len() > MAX_ANSWER_CHARS * 4 {
+        return 0.0;
+    }
+    let got = crate::answer_form::strip(answer);
     if got.len() > MAX_ANSWER_CHARS {
         return 0.0;
     }
@@ -441,6 +577,40 @@ mod tests {
     }
 
     #[test]
+    fn yes_no_tasks_are_balanced_within_the_walk_lengths() {
+        for task in ["in_check", "checkmate", "stalemate"] {
+            let ds = dataset(&INFO, json!({"seed": 21, "task_types": [task]}));
+            let mut yes = 0;
+            for i in 0..120 {
+                let item = ds.get(i).unwrap();
+                yes += usize::from(item.answer == "yes");
+                let n = item.metadata["num_moves"].as_i64().unwrap();
+                let over = item.metadata["game_over"].as_bool().unwrap();
+                assert!(n <= 200 && (n >= 4 || over), "{task} item {i}: {n} plies");
+            }
+            // Without the balancing, checkmate and stalemate were ~95% "no".
+            assert!((36..=84).contains(&yes), "{task}: {yes} of 120 are yes");
+        }
+    }
+
+    #[test]
+    fn dead_draws_by_insufficient_material() {
+        let dead = |fen: &str| insufficient_material(&fen.parse::<Board>().unwrap());
+        assert!(dead("8/8/4k3/8/8/3K4/8/8 w - - 0 1"));
+        assert!(dead("8/8/4k3/8/8/3K4/8/6N1 w - - 0 1"));
+        assert!(dead("8/8/4k3/8/8/3K4/8/5B2 b - - 0 1"));
+        // Bishops on one colour (f1 and c8 are both light squares).
+        assert!(dead("2b5/8/4k3/8/8/3K4/8/5B2 w - - 0 1"));
+        assert!(!dead("1b6/8/4k3/8/8/3K4/8/5B2 w - - 0 1"));
+        assert!(!dead("8/8/4k3/8/8/3K4/8/5BN1 w - - 0 1"));
+        assert!(!dead("8/8/4k3/8/8/3K4/4P3/8 w - - 0 1"));
+        assert!(!dead("8/8/4k3/8/8/3K4/8/7R w - - 0 1"));
+        assert!(game_over(
+            &"8/8/4k3/8/8/3K4/8/8 w - - 0 1".parse::<Board>().unwrap()
+        ));
+    }
+
+    #[test]
     fn walk_stops_when_the_game_ends() {
         // Long walks reach mates, stalemates or the fifty-move rule sometimes;
         // a finished game must never be continued.
@@ -503,7 +673,12 @@ mod tests {
         assert_eq!(score_exact(Some("yes"), "yes"), 1.0);
         assert_eq!(score_exact(Some("  YES \n"), "yes"), 1.0);
         assert_eq!(score_exact(Some("no"), "yes"), 0.0);
-        assert_eq!(score_exact(Some("yes."), "yes"), 0.0);
+        // The answer form both native scorers forgive (`answer_form`).
+        assert_eq!(score_exact(Some("yes."), "yes"), 1.0);
+        assert_eq!(score_exact(Some("Answer: yes."), "yes"), 1.0);
+        assert_eq!(score_exact(Some("The answer is -3."), "-3"), 1.0);
+        assert_eq!(score_exact(Some("yes.."), "yes"), 0.0);
+        assert_eq!(score_exact(Some("Answer: no"), "yes"), 0.0);
         assert_eq!(score_exact(Some("20"), "20"), 1.0);
         assert_eq!(score_exact(Some(" +20 "), "20"), 1.0);
         assert_eq!(score_exact(Some("-3"), "-3"), 1.0);

@@ -2,6 +2,7 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod answer_form;
 pub mod chess_state_eval;
 pub mod reverse_sort;
 

@@ -308,6 +308,7 @@ fn same_token(got: &str, want: &str, numeric: bool) -> bool {
     }
 }
 
+/// After the answer's label and final period go ([`crate::answer_form`]):
 /// 1.0 for the exact sequence of `oracle`; `0.5 * matching_positions / n` for a
 /// parseable list of the same length that is not exactly it; 0.0 otherwise
 /// (missing, unparseable, wrong length, or absurdly long).
@@ -316,6 +317,7 @@ pub fn score_list(answer: Option<&str>, oracle: &str, numeric: bool) -> f64 {
     if answer.len() > oracle.len().saturating_mul(8) + ANSWER_SLACK_BYTES {
         return 0.0;
     }
+    let answer = crate::answer_form::strip(answer);
     let want = split_list(oracle);
     let got = split_list(answer);
     if want.is_empty() || got.len() != want.len() {
@@ -477,13 +479,23 @@ mod tests {
             "(9, 5, 2)",
             "  9.0, 5, 2.00,\n",
             "9\n5\n2",
+            "Answer: 9, 5, 2",
+            "Answer: 9, 5, 2.",
+            "The answer is [9, 5, 2].",
         ] {
             assert_eq!(score_list(Some(a), o, true), 1.0, "{a:?}");
         }
-        assert_eq!(
-            score_list(Some("Pear, FIG, apple"), "pear, fig, apple", false),
-            1.0
-        );
+        // Words and decimals read the label and the final period alike.
+        for a in [
+            "Pear, FIG, apple",
+            "Answer: pear, fig, apple.",
+            "pear fig apple.",
+        ] {
+            assert_eq!(score_list(Some(a), "pear, fig, apple", false), 1.0, "{a:?}");
+        }
+        for a in ["Answer: 3.25, -1.50.", "3.25, -1.5."] {
+            assert_eq!(score_list(Some(a), "3.25, -1.50", true), 1.0, "{a:?}");
+        }
     }
 
     #[test]

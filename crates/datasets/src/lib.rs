@@ -2,6 +2,7 @@
 //!
 //! Category crates (`datasets-arithmetic`, ...) each export a `DATASETS` slice;
 //! this crate only collects them, so adding a dataset never touches the server.
+//! Curricula are data beside them (`curricula/`, see [`curriculum`]).
 
 use std::sync::OnceLock;
 
@@ -9,6 +10,9 @@ use dataset_core::{DatasetError, DatasetInfo, Result, Seed, Seeded};
 use serde_json::{Map, Value};
 
 pub mod composite;
+mod curricula;
+
+pub use curricula::{curriculum, with_curriculum};
 
 pub use dataset_core;
 

@@ -6,8 +6,9 @@
 //! of each recorded answer (within 1e-9). For datasets whose reference output
 //! depends on Python's hash seed (header `"deterministic": false`), rows taken
 //! from rgym's own items (`"origin": "rgym"`) are checked fully and, on the others, only the
-//! stable parts are checked: determinism of our own output, and the recorded
-//! scores of answers that are not the item's own answer.
+//! stable parts are checked: determinism of our own output, the parts the header
+//! lists as `"stable"` (equal under every hash seed), and the recorded scores of
+//! answers that are not the item's own answer.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -72,6 +73,19 @@ fn check_file(path: &Path) -> Result<usize, String> {
         serde_json::from_str(lines.next().ok_or("empty file")?).map_err(|e| e.to_string())?;
     let name = header["dataset"].as_str().ok_or("header without dataset")?;
     let file_deterministic = header["deterministic"].as_bool().unwrap_or(true);
+    // The parts of a non-deterministic reference that came out the same under
+    // both hash seeds: compared with the reference's even on its own rows.
+    let stable: Vec<&str> = header["stable"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    if !file_deterministic && !header["stable"].is_array() {
+        return Err(format!(
+            "{name}: a non-deterministic golden file needs its \"stable\" list (rerun golden.py)"
+        ));
+    }
     let mut cache: BTreeMap<String, dataset_core::Seeded> = BTreeMap::new();
     let mut count = 0;
     for (n, line) in lines.enumerate() {
@@ -123,6 +137,7 @@ fn check_file(path: &Path) -> Result<usize, String> {
             if ds.score(Some(&item.answer), &item) != 1.0 {
                 return Err(format!("{ctx}: own answer does not score 1.0"));
             }
+            check_stable(&ctx, &stable, &item, ds.answer(&item), &row)?;
         }
         for pair in row["scores"].as_array().into_iter().flatten() {
             let answer = pair[0].as_str();
@@ -152,6 +167,38 @@ fn check_file(path: &Path) -> Result<usize, String> {
         count += 1;
     }
     Ok(count)
+}
+
+/// Compares the parts of a row the reference produced the same under every hash
+/// seed (`question`, `answer`, `metadata.<key>`; a key absent from rgym's item
+/// counts as different).
+fn check_stable(
+    ctx: &str,
+    stable: &[&str],
+    item: &dataset_core::Item,
+    answer: Option<&str>,
+    row: &Value,
+) -> Result<(), String> {
+    let meta = item.metadata.clone().into_map();
+    for &path in stable {
+        let (ours, theirs) = match path {
+            "question" => (Some(Value::from(item.question.as_str())), &row["question"]),
+            "answer" => (answer.map(Value::from), &row["answer"]),
+            _ => {
+                let key = path
+                    .strip_prefix("metadata.")
+                    .ok_or_else(|| format!("{ctx}: unknown stable part {path:?}"))?;
+                (meta.get(key).cloned(), &row["metadata"][key])
+            }
+        };
+        let ours = ours.unwrap_or(Value::Null);
+        if !same(&ours, theirs) {
+            return Err(format!(
+                "{ctx}: {path} differs where the reference is stable\n  rgym: {ours}\n  ref:  {theirs}"
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn reference_item(row: &Value) -> dataset_core::Item {
@@ -202,4 +249,31 @@ fn registry_is_sorted_and_unique() {
     sorted.sort();
     sorted.dedup();
     assert_eq!(names, sorted);
+}
+
+#[test]
+fn stable_parts_are_compared() {
+    let item = dataset_core::Item {
+        question: "q".into(),
+        answer: "a".into(),
+        metadata: serde_json::json!({"n": 3, "order": [1, 2]})
+            .as_object()
+            .cloned()
+            .unwrap_or_default()
+            .into(),
+    };
+    let row = serde_json::json!({"question": "q", "answer": "b",
+        "metadata": {"n": 3, "order": [2, 1]}});
+    // Only what the header lists is compared...
+    assert!(check_stable("ctx", &["question", "metadata.n"], &item, Some("a"), &row).is_ok());
+    // ...and each listed part that differs is reported.
+    for part in ["answer", "metadata.order", "metadata.absent_here"] {
+        let err = check_stable("ctx", &[part], &item, Some("a"), &row);
+        if part == "metadata.absent_here" {
+            // Absent on both sides: null == null.
+            assert!(err.is_ok(), "{part}");
+        } else {
+            assert!(err.is_err_and(|e| e.contains(part)), "{part}");
+        }
+    }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use tokio::sync::watch;
 
+use crate::auth::Auth;
 use crate::mcp::Mcp;
 use crate::pool::Pool;
 use crate::sessions::Sessions;
@@ -24,6 +25,10 @@ pub struct AppState {
     pub sessions: Arc<Sessions>,
     pub mcp: Mcp,
     pub web: Option<WebEnv>,
+    /// The tokens every route but `/health` and `/ready` requires, when `auth_tokens` is set.
+    pub auth: Option<Auth>,
+    /// Set from the stop signal on (before `drain_delay`): `/ready` says 503.
+    draining: AtomicBool,
     shutting_down: AtomicBool,
     shutdown_tx: watch::Sender<bool>,
     /// HTTP requests being answered (a WebSocket upgrade only while it is
@@ -44,11 +49,24 @@ impl AppState {
             mcp: Mcp::new(sessions.clone()),
             sessions,
             web: settings.web_interface.then(WebEnv::new),
+            auth: None,
+            draining: AtomicBool::new(false),
             shutting_down: AtomicBool::new(false),
             shutdown_tx: watch::channel(false).0,
             http_in_flight: Arc::default(),
             settings,
         }
+    }
+
+    /// False from the stop signal on: what `/ready` reports, so that load
+    /// balancers stop routing new sessions here while it still serves.
+    pub fn is_ready(&self) -> bool {
+        !self.draining.load(Ordering::SeqCst)
+    }
+
+    /// Marks the start of the drain; false when it had already begun.
+    pub(crate) fn begin_drain(&self) -> bool {
+        !self.draining.swap(true, Ordering::SeqCst)
     }
 
     pub fn is_shutting_down(&self) -> bool {

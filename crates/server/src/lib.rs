@@ -13,6 +13,7 @@
 //! modules below it and import them back.
 
 pub mod app;
+pub mod auth;
 pub mod env;
 pub mod error;
 pub mod framing;

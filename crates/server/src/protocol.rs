@@ -119,6 +119,18 @@ pub struct Envelope<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
     pub extracted_answer: Option<Option<&'a str>>,
+    /// rgym, opt-in: only in reset replies of a session that has reset with
+    /// an `index`: the index of the item the reply carries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<u64>,
+    /// rgym, opt-in: only in the reply of a reset with a `curriculum`, and
+    /// in every reset reply of a session with an adaptive one: the levels
+    /// (`{attribute: level}`; a composite's `{member: {attribute: level}}`)
+    /// and the config they gave (`dataset_config`, or a composite's
+    /// `dataset_specs`); `refused`: why a rebuild at new levels was refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub curriculum: Option<&'a Value>,
 }
 
 impl<'a> Envelope<'a> {
@@ -131,6 +143,8 @@ impl<'a> Envelope<'a> {
             reward: 0.0,
             done: false,
             extracted_answer: None,
+            index: None,
+            curriculum: None,
         }
     }
 
@@ -159,6 +173,24 @@ pub struct ResetRequest {
     /// `auto` (tag, else box, else the stripped text). Step replies then carry
     /// `extracted_answer`.
     pub answer_format: Option<String>,
+    /// rgym, opt-in: serve item `index` (0 <= index < size) and move the
+    /// cursor there, to resume where a lost connection left off. From then on
+    /// the session's reset replies carry `index` and its state `index` and
+    /// `cursor` (the index the next reset without parameters serves).
+    pub index: Option<u64>,
+    /// rgym, opt-in, with `dataset_name`: reasoning-gym's curriculum of the
+    /// dataset chooses its config, written over `dataset_config`:
+    /// `{"levels": {attribute: level}}` (others at their default level),
+    /// `{"level": k}` (every attribute at k, capped at its last level), or,
+    /// in WebSocket sessions, `{"adaptive": {"window": 32, "raise_at": 0.8,
+    /// "lower_at": 0.2, "start_level": 0}}` (every attribute up a level when
+    /// the last `window` scores average `>= raise_at`, down at `<= lower_at`;
+    /// the next reset serves the new levels; `start_level` may also be
+    /// levels as `levels` takes them). A composite takes `{"levels":
+    /// {member: {attribute: level}}}` or `{"level": k}`, and adapts per
+    /// member. The reply carries `curriculum` (levels and config).
+    #[schema(value_type = Option<Object>)]
+    pub curriculum: Option<Value>,
 }
 
 /// `POST /step` body.

@@ -7,10 +7,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_web::dev::ServerHandle;
-use actix_web::{web as aweb, App, HttpServer};
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServerHandle, ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{self, Next};
+use actix_web::{web as aweb, App, HttpResponse, HttpServer};
 
 use crate::app::AppState;
+use crate::auth::{Auth, Passed};
 use crate::logging::init_logging;
 use crate::metrics;
 use crate::settings::{ServeArgs, Settings};
@@ -70,7 +74,8 @@ pub struct StopHandle {
 }
 
 impl StopHandle {
-    /// Graceful shutdown: stop accepting, let every session answer what it
+    /// Graceful shutdown: after `drain_delay` of serving with `/ready` at 503,
+    /// stop accepting, let every session answer what it
     /// has received and close with a close frame (1001), let HTTP requests
     /// finish, then stop. At `shutdown_timeout` whatever is still running is
     /// stopped: its waiters get an error (sessions an error frame, then 1001;
@@ -81,6 +86,19 @@ impl StopHandle {
     /// looks at its connections once a second and so overran the bound.
     pub async fn stop(&self) {
         let app = &self.app;
+        if !app.begin_drain() {
+            return;
+        }
+        // Not ready, but still serving: a balancer checking `/ready` takes
+        // this replica out of rotation before its sessions are closed.
+        let delay = app.settings.drain_delay;
+        if !delay.is_zero() {
+            tracing::info!(
+                seconds = delay.as_secs_f64(),
+                "draining: /ready answers 503, still serving"
+            );
+            tokio::time::sleep(delay).await;
+        }
         if !app.begin_shutdown() {
             return;
         }
@@ -144,7 +162,13 @@ impl RunningServer {
 
 /// Binds and starts serving; must run inside an actix system.
 pub async fn start(settings: Settings) -> io::Result<RunningServer> {
-    let app = Arc::new(AppState::new(settings));
+    let auth = match &settings.auth_tokens {
+        Some(path) => Some(Auth::load(path).map_err(io::Error::other)?),
+        None => None,
+    };
+    let mut state = AppState::new(settings);
+    state.auth = auth;
+    let app = Arc::new(state);
     if let Some(t) = app.settings.idle_timeout {
         app.sessions.spawn_reaper(t);
     }
@@ -155,20 +179,25 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     let in_flight = app.http_counter().clone();
     let mut server = HttpServer::new(move || {
         let in_flight = in_flight.clone();
+        // The middleware added last runs first: requests are counted (with
+        // the status of their reply, 401s included) around the token check.
         App::new()
             .app_data(data.clone())
             .app_data(payload.clone())
+            .wrap(middleware::from_fn(require_token))
             .wrap_fn(move |req, srv| {
                 use actix_web::dev::Service;
                 let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
-                metrics::metrics()
-                    .http_requests
-                    .with_label_values(&[route.as_str()])
-                    .inc();
+                let method = req.method().clone();
                 let counted = InFlight::enter(&in_flight);
                 let reply = srv.call(req);
                 async move {
                     let r = reply.await;
+                    let status = match &r {
+                        Ok(res) => res.status(),
+                        Err(e) => e.as_response_error().status_code(),
+                    };
+                    metrics::metrics().http_request(&method, &route, status);
                     drop(counted);
                     r
                 }
@@ -198,6 +227,15 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     let server = server.run();
     let handle = server.handle();
     let task = actix_rt::spawn(server);
+    metrics::metrics()
+        .max_sessions
+        .set(i64::try_from(app.settings.max_sessions).unwrap_or(i64::MAX));
+    if app.auth.is_none() && !addr.ip().is_loopback() {
+        tracing::warn!(
+            %addr,
+            "no auth_tokens: anyone who can reach this address can use the server"
+        );
+    }
     tracing::info!(
         %addr,
         max_sessions = app.settings.max_sessions,
@@ -210,6 +248,72 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
         handle,
         task,
     })
+}
+
+/// With `auth_tokens`: a request without a valid token gets 401 (PROTOCOL.md
+/// §4.6); one that showed its token in the URL gets the cookie that lets the
+/// page's own requests pass.
+async fn require_token(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let app = req.app_data::<crate::app::App>().cloned();
+    let Some(auth) = app.as_ref().and_then(|a| a.auth.as_ref()) else {
+        return Ok(next.call(req).await?.map_into_left_body());
+    };
+    let path = req.path();
+    // Probes and health checks carry no token.
+    let public = path == "/health"
+        || path == "/ready"
+        || (path == "/metrics" && app.as_ref().is_some_and(|a| a.settings.metrics_public));
+    if public {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
+    let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
+    let passed = auth.check(
+        path,
+        req.query_string(),
+        header(header::AUTHORIZATION),
+        header(header::COOKIE),
+    );
+    match passed {
+        None => {
+            metrics::metrics().auth_refused.inc();
+            let refused = HttpResponse::Unauthorized()
+                .insert_header((header::WWW_AUTHENTICATE, "Bearer"))
+                .content_type("application/json")
+                .body(r#"{"detail":"a valid bearer token is required (Authorization: Bearer <token>)"}"#);
+            Ok(req.into_response(refused).map_into_right_body())
+        }
+        Some(Passed::Query) => {
+            let cookie = Auth::cookie_for(req.query_string());
+            let mut res = next.call(req).await?;
+            if let Some(value) = cookie.and_then(|c| header::HeaderValue::from_str(&c).ok()) {
+                res.headers_mut().insert(header::SET_COOKIE, value);
+            }
+            Ok(res.map_into_left_body())
+        }
+        Some(_) => Ok(next.call(req).await?.map_into_left_body()),
+    }
+}
+
+/// Re-reads `auth_tokens` on each SIGHUP; a file that fails to read leaves
+/// the tokens in force.
+fn reload_tokens_on_hangup(app: Arc<AppState>) {
+    #[cfg(unix)]
+    actix_rt::spawn(async move {
+        use tokio::signal::unix::{signal, SignalKind};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else {
+            return;
+        };
+        while hup.recv().await.is_some() {
+            match app.auth.as_ref().map(Auth::reload) {
+                Some(Ok(n)) => tracing::info!(tokens = n, "SIGHUP: reloaded auth_tokens"),
+                Some(Err(e)) => tracing::error!(error = %e, "SIGHUP: kept the tokens in force"),
+                None => {}
+            }
+        }
+    });
 }
 
 /// Resolves on the first SIGINT or SIGTERM.
@@ -241,13 +345,16 @@ pub fn run(settings: Settings) -> io::Result<()> {
     raise_fd_limit(settings.max_sessions);
     actix_rt::System::new().block_on(async move {
         let server = start(settings).await?;
+        reload_tokens_on_hangup(server.app.clone());
         let stop = server.stop_handle();
         actix_rt::spawn(async move {
             let sig = signal().await;
             tracing::info!(signal = sig, "received signal, stopping gracefully");
-            // The promise: the process is gone shutdown_timeout + 1 s after
-            // the signal, whatever a connection or a job is doing.
-            let bound = stop.app.settings.shutdown_timeout + EXIT_MARGIN;
+            // The promise: the process is gone drain_delay +
+            // shutdown_timeout + 1 s after the signal, whatever a connection
+            // or a job is doing.
+            let s = &stop.app.settings;
+            let bound = s.drain_delay + s.shutdown_timeout + EXIT_MARGIN;
             let _ = std::thread::Builder::new()
                 .name("rgym-exit".into())
                 .spawn(move || {

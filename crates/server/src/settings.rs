@@ -50,6 +50,9 @@ pub struct Settings {
     /// Largest reply the server sends; a larger one is replaced by an error
     /// naming this limit (the session stays usable).
     pub max_reply_bytes: usize,
+    /// Items one `POST /v1/generate` may ask for, and answers one
+    /// `POST /v1/score` may carry.
+    pub max_batch_items: usize,
     /// Building a dataset, generating an item or scoring an answer taking
     /// longer than this fails with `EXECUTION_ERROR`.
     pub generation_timeout: Duration,
@@ -58,9 +61,18 @@ pub struct Settings {
     pub client_timeout: Duration,
     /// Longest wait for in-flight work when shutting down.
     pub shutdown_timeout: Duration,
+    /// From SIGTERM on, how long the server goes on serving (new sessions
+    /// included) while `/ready` answers 503, before it closes its sessions:
+    /// time for a load balancer's health checks to take it out of rotation.
+    pub drain_delay: Duration,
     pub log_format: LogFormat,
     /// The `/web` routes of PROTOCOL.md §8.
     pub web_interface: bool,
+    /// A file of bearer tokens, one a line; when set every route but
+    /// `/health` and `/ready` requires one (reloaded on SIGHUP). `None`: no auth.
+    pub auth_tokens: Option<PathBuf>,
+    /// `/metrics` answers without a token even when auth is on.
+    pub metrics_public: bool,
 }
 
 impl Default for Settings {
@@ -76,12 +88,16 @@ impl Default for Settings {
             item_cache_bytes: 256 << 20,
             worker_threads: 0,
             max_reply_bytes: 32 << 20,
+            max_batch_items: 10_000,
             generation_timeout: Duration::from_secs(30),
             heartbeat_interval: Duration::from_secs(20),
             client_timeout: Duration::from_secs(60),
             shutdown_timeout: Duration::from_secs(10),
+            drain_delay: Duration::ZERO,
             log_format: LogFormat::Text,
             web_interface: false,
+            auth_tokens: None,
+            metrics_public: false,
         }
     }
 }
@@ -113,12 +129,17 @@ pub struct Overrides {
     pub item_cache_bytes: Option<usize>,
     pub worker_threads: Option<usize>,
     pub max_reply_bytes: Option<usize>,
+    pub max_batch_items: Option<usize>,
     pub generation_timeout: Option<f64>,
     pub heartbeat_interval: Option<f64>,
     pub client_timeout: Option<f64>,
     pub shutdown_timeout: Option<f64>,
+    pub drain_delay: Option<f64>,
     pub log_format: Option<LogFormat>,
     pub web_interface: Option<bool>,
+    /// A path; an empty string turns auth off.
+    pub auth_tokens: Option<String>,
+    pub metrics_public: Option<bool>,
 }
 
 fn secs(key: &str, v: f64) -> Result<Duration, SettingsError> {
@@ -163,6 +184,9 @@ impl Settings {
         if let Some(v) = o.max_reply_bytes {
             self.max_reply_bytes = v;
         }
+        if let Some(v) = o.max_batch_items {
+            self.max_batch_items = v;
+        }
         if let Some(v) = o.generation_timeout {
             self.generation_timeout = secs("generation_timeout", v)?;
         }
@@ -175,11 +199,20 @@ impl Settings {
         if let Some(v) = o.shutdown_timeout {
             self.shutdown_timeout = secs("shutdown_timeout", v)?;
         }
+        if let Some(v) = o.drain_delay {
+            self.drain_delay = secs("drain_delay", v)?;
+        }
         if let Some(v) = o.log_format {
             self.log_format = v;
         }
         if let Some(v) = o.web_interface {
             self.web_interface = v;
+        }
+        if let Some(v) = &o.auth_tokens {
+            self.auth_tokens = (!v.is_empty()).then(|| PathBuf::from(v));
+        }
+        if let Some(v) = o.metrics_public {
+            self.metrics_public = v;
         }
         self.check()
     }
@@ -193,6 +226,9 @@ impl Settings {
             return Err(SettingsError(
                 "max_reply_bytes must be at least 4096 (room for an error reply)".into(),
             ));
+        }
+        if self.max_batch_items == 0 {
+            return zero("max_batch_items");
         }
         if self.generation_timeout.is_zero() {
             return zero("generation_timeout");
@@ -270,14 +306,18 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
             "RGYM_ITEM_CACHE_BYTES" => o.item_cache_bytes = Some(parse(k, v)?),
             "RGYM_WORKER_THREADS" => o.worker_threads = Some(parse(k, v)?),
             "RGYM_MAX_REPLY_BYTES" => o.max_reply_bytes = Some(parse(k, v)?),
+            "RGYM_MAX_BATCH_ITEMS" => o.max_batch_items = Some(parse(k, v)?),
             "RGYM_GENERATION_TIMEOUT" => o.generation_timeout = Some(parse(k, v)?),
             "RGYM_HEARTBEAT_INTERVAL" => o.heartbeat_interval = Some(parse(k, v)?),
             "RGYM_CLIENT_TIMEOUT" => o.client_timeout = Some(parse(k, v)?),
             "RGYM_SHUTDOWN_TIMEOUT" => o.shutdown_timeout = Some(parse(k, v)?),
+            "RGYM_DRAIN_DELAY" => o.drain_delay = Some(parse(k, v)?),
             "RGYM_LOG_FORMAT" => {
                 o.log_format = Some(v.parse().map_err(|e| SettingsError(format!("{k}: {e}")))?)
             }
             "RGYM_WEB_INTERFACE" => web_rgym = Some(truthy(v)),
+            "RGYM_AUTH_TOKENS" => o.auth_tokens = Some(v.to_string()),
+            "RGYM_METRICS_PUBLIC" => o.metrics_public = Some(truthy(v)),
             "ENABLE_WEB_INTERFACE" if o.web_interface.is_none() => {
                 o.web_interface = Some(truthy(v))
             }
@@ -425,12 +465,16 @@ mod tests {
             "item_cache_bytes",
             "worker_threads",
             "max_reply_bytes",
+            "max_batch_items",
             "generation_timeout",
             "heartbeat_interval",
             "client_timeout",
             "shutdown_timeout",
+            "drain_delay",
             "log_format",
             "web_interface",
+            "auth_tokens",
+            "metrics_public",
         ] {
             assert!(text.contains(&format!("\n{key} =")), "{key} missing");
         }

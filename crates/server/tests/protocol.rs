@@ -1144,7 +1144,11 @@ async fn metrics_move() {
     );
     grew("rgym_scores_count{dataset=\"leg_counting\"}", 1.0);
     grew("rgym_scores_bucket{dataset=\"leg_counting\",le=\"1\"}", 1.0);
-    grew("rgym_http_requests_total{route=\"/metrics\"}", 1.0);
+    // The first scrape is counted once answered, with its method and status.
+    grew(
+        "rgym_http_requests_total{method=\"GET\",route=\"/metrics\",status=\"200\"}",
+        1.0,
+    );
     assert!(metric(&m1, "rgym_active_sessions") >= 2.0);
     a.bye().await;
     b.bye().await;

@@ -6,10 +6,14 @@
 //! the item. This one escapes with [`write_str`](super::write_str).
 //!
 //! It covers what metadata structs use: structs, maps with string or integer
-//! keys, sequences, tuples, options, unit, strings, booleans and integers.
-//! Anything else (floats, enums, bytes, serde_json's own `Value`/`Number`)
-//! is refused with [`Unsupported`], and the caller falls back to serde_json,
-//! so an unusual field costs speed, never exactness.
+//! keys, sequences, tuples, options, unit, strings, booleans and integers, and
+//! serde_json's own `Value`, `Number` and `RawValue` (with `arbitrary_precision`
+//! a number is its literal, and a raw value its text: both are copied as they
+//! are, which is what serde_json writes). A dataset's constant part (its
+//! `difficulty`, say, with Python floats in it) can so be kept as a `Value` or
+//! a pre-rendered `RawValue` in a typed struct. Anything else (`f32`/`f64`,
+//! enums, bytes) is refused with [`Unsupported`], and the caller falls back to
+//! serde_json, so an unusual field costs speed, never exactness.
 
 use std::fmt;
 
@@ -77,7 +81,18 @@ impl Writer {
 pub struct Compound<'b> {
     w: &'b mut Writer,
     first: bool,
+    /// serde_json's private `Number`/`RawValue` struct: its one field is JSON
+    /// text to copy as it is, with no braces around it.
+    verbatim: bool,
 }
+
+/// The struct names serde_json gives `Number` (under `arbitrary_precision`)
+/// and `RawValue`: each serializes as a struct with one field of that name
+/// holding its JSON text.
+const VERBATIM_TOKENS: [&str; 2] = [
+    "$serde_json::private::Number",
+    "$serde_json::private::RawValue",
+];
 
 impl Compound<'_> {
     #[inline]
@@ -220,6 +235,7 @@ impl<'b> ser::Serializer for &'b mut Writer {
         Ok(Compound {
             w: self,
             first: true,
+            verbatim: false,
         })
     }
     #[inline]
@@ -250,13 +266,21 @@ impl<'b> ser::Serializer for &'b mut Writer {
         Ok(Compound {
             w: self,
             first: true,
+            verbatim: false,
         })
     }
     #[inline]
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'b>, Unsupported> {
         // serde_json's `Number` and `RawValue` are private-token structs.
         if name.starts_with('$') {
-            return Err(Unsupported);
+            if !VERBATIM_TOKENS.contains(&name) {
+                return Err(Unsupported);
+            }
+            return Ok(Compound {
+                w: self,
+                first: true,
+                verbatim: true,
+            });
         }
         self.serialize_map(Some(len))
     }
@@ -350,6 +374,11 @@ impl ser::SerializeStruct for Compound<'_> {
         key: &'static str,
         v: &T,
     ) -> Result<(), Unsupported> {
+        if self.verbatim {
+            return v.serialize(Verbatim {
+                out: &mut self.w.out,
+            });
+        }
         self.comma();
         write_str(&mut self.w.out, key);
         self.w.out.push(b':');
@@ -357,8 +386,149 @@ impl ser::SerializeStruct for Compound<'_> {
     }
     #[inline]
     fn end(self) -> Result<(), Unsupported> {
-        self.w.out.push(b'}');
+        if !self.verbatim {
+            self.w.out.push(b'}');
+        }
         Ok(())
+    }
+}
+
+/// The text field of a `Number`/`RawValue`: already JSON, copied as it is.
+struct Verbatim<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+impl ser::Serializer for Verbatim<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = ser::Impossible<(), Unsupported>;
+    type SerializeTuple = ser::Impossible<(), Unsupported>;
+    type SerializeTupleStruct = ser::Impossible<(), Unsupported>;
+    type SerializeTupleVariant = ser::Impossible<(), Unsupported>;
+    type SerializeMap = ser::Impossible<(), Unsupported>;
+    type SerializeStruct = ser::Impossible<(), Unsupported>;
+    type SerializeStructVariant = ser::Impossible<(), Unsupported>;
+
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        self.out.extend_from_slice(v.as_bytes());
+        Ok(())
+    }
+
+    fn serialize_bool(self, _: bool) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_i8(self, _: i8) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_i16(self, _: i16) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_i32(self, _: i32) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_u8(self, _: u8) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_u16(self, _: u16) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_u32(self, _: u32) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_char(self, _: char) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Unsupported> {
+        Err(Unsupported)
     }
 }
 
@@ -645,6 +815,47 @@ mod tests {
         }
     }
 
+    /// serde_json's own values (numbers are literals under `arbitrary_precision`)
+    /// and pre-rendered raw values are copied as serde_json writes them.
+    #[test]
+    fn serde_json_values_and_raw_values() {
+        let big: serde_json::Value =
+            serde_json::from_str("123456789012345678901234567890").unwrap();
+        let v = json!({"a": [1, -2.5, 1e300, null, true, "x\"y"], "b": {"c": big, "d": {}},
+            "e": 0.1, "f": [], "g": 5e-324});
+        assert_eq!(ours(&v).unwrap(), serde_json::to_string(&v).unwrap());
+        let raw =
+            serde_json::value::RawValue::from_string(r#"{"w":[0.3333333333333333,1e16]}"#.into())
+                .unwrap();
+        #[derive(Serialize)]
+        struct WithRaw<'a> {
+            n: i32,
+            difficulty: &'a serde_json::value::RawValue,
+            after: &'a str,
+        }
+        let v = WithRaw {
+            n: 1,
+            difficulty: &raw,
+            after: "z",
+        };
+        assert_eq!(ours(&v).unwrap(), serde_json::to_string(&v).unwrap());
+        assert_eq!(
+            ours(&v).unwrap(),
+            r#"{"n":1,"difficulty":{"w":[0.3333333333333333,1e16]},"after":"z"}"#
+        );
+        // Another private-token struct is still left to serde_json.
+        struct Private;
+        impl Serialize for Private {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let mut st = s.serialize_struct("$serde_json::private::Other", 1)?;
+                st.serialize_field("$serde_json::private::Other", "1")?;
+                st.end()
+            }
+        }
+        assert!(ours(&Private).is_none());
+    }
+
     /// What it does not write exactly, it refuses.
     #[test]
     fn refuses_the_rest() {
@@ -657,7 +868,6 @@ mod tests {
         assert!(ours(&vec![1.0f32]).is_none());
         assert!(ours(&E::A).is_none());
         assert!(ours(&E::B(1)).is_none());
-        assert!(ours(&json!({"a": 1})).is_none());
         let mut bool_keys = BTreeMap::new();
         bool_keys.insert(true, 1);
         assert!(ours(&bool_keys).is_none());

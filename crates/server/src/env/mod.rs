@@ -15,7 +15,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use dataset_core::input::{echo_json, read_seed, read_size};
+use dataset_core::input::echo_json;
 use dataset_core::{Item, Seed};
 use extract::AnswerFormat;
 use serde_json::{json, Map, Value};
@@ -29,13 +29,20 @@ use crate::protocol::{loc, string_type};
 pub use crate::protocol::{Envelope, Observation};
 use crate::supervisor::{DatasetKey, SharedDataset, Supervisor};
 
+mod build;
+pub(crate) mod curriculum;
+
+pub(crate) use build::{plan_build, Build};
+use curriculum::Curricular;
+
 pub const DEFAULT_DATASET: &str = "leg_counting";
 pub const DEFAULT_SEED: i64 = 42;
 pub const DEFAULT_SIZE: u64 = 1000;
 
 /// The reset parameters the reference's `reset` signature accepts, and
-/// rgym's opt-in `answer_format`; any other key is dropped.
-const RESET_KEYS: [&str; 7] = [
+/// rgym's opt-in `answer_format`, `index` and `curriculum`; any other key is
+/// dropped.
+const RESET_KEYS: [&str; 9] = [
     "dataset_name",
     "dataset_config",
     "dataset_specs",
@@ -43,6 +50,8 @@ const RESET_KEYS: [&str; 7] = [
     "size",
     "episode_id",
     "answer_format",
+    "index",
+    "curriculum",
 ];
 
 pub struct Env {
@@ -56,20 +65,20 @@ pub struct Env {
     /// asked for it; kept until a reset changes it. While `None` steps score
     /// the answer as sent and the reply has no `extracted_answer`.
     answer_format: Option<AnswerFormat>,
+    /// The current item's index, once a reset has named an `index`: from
+    /// then on reset replies and the state report where the session stands.
+    reported_index: Option<u64>,
+    /// The curriculum the session's dataset was derived by (opt-in
+    /// `curriculum`), until a reset names another dataset.
+    curriculum: Option<Box<Curricular>>,
+    /// What the last reset reply showed of it (`None`: nothing).
+    curriculum_echo: Option<Value>,
 }
 
 impl Default for Env {
     fn default() -> Self {
         Env::new()
     }
-}
-
-/// A dataset to get or build: its key, and the config (without seed/size)
-/// to build it from.
-#[derive(Debug)]
-struct Build {
-    key: DatasetKey,
-    config: Map<String, Value>,
 }
 
 /// A validated reset, ready to run.
@@ -79,6 +88,18 @@ pub struct ResetJob {
     cursor: u64,
     episode_id: Option<String>,
     answer_format: Option<AnswerFormat>,
+    /// The item to serve instead of the cursor's (opt-in `index`).
+    index: Option<u64>,
+    /// Serve from index 0, not the cursor: the reset names a dataset (any
+    /// such reset restarts it), or the session has none yet.
+    restart: bool,
+    /// The reset names a dataset: it replaces the session's curriculum.
+    names_dataset: bool,
+    /// The curriculum the reset asks for, which `build` was derived by.
+    curriculum: Option<Box<Curricular>>,
+    /// `build` is the session's adaptive curriculum at its new levels: if
+    /// it is refused, the reset serves from `dataset` instead.
+    rebuild: bool,
 }
 
 pub struct ResetOutcome {
@@ -87,6 +108,12 @@ pub struct ResetOutcome {
     item: Arc<Item>,
     episode_id: String,
     answer_format: Option<AnswerFormat>,
+    /// The reset named an `index`.
+    indexed: bool,
+    names_dataset: bool,
+    curriculum: Option<Box<Curricular>>,
+    /// Why the adaptive rebuild was refused, when it was.
+    refused: Option<String>,
 }
 
 pub struct StepJob {
@@ -149,12 +176,27 @@ impl Env {
             episode_id: new_episode_id(),
             step_count: 0,
             answer_format: None,
+            reported_index: None,
+            curriculum: None,
+            curriculum_echo: None,
         }
     }
 
-    /// `{"episode_id", "step_count"}`.
+    /// `{"episode_id", "step_count"}`, and where the session stands once it
+    /// has reset with an `index`: the current item's `index` and the
+    /// `cursor` the next reset without parameters serves.
     pub fn state(&self) -> Value {
-        json!({"episode_id": self.episode_id, "step_count": self.step_count})
+        let mut state = json!({"episode_id": self.episode_id, "step_count": self.step_count});
+        if let (Some(index), Some(ds)) = (self.reported_index, &self.dataset) {
+            let cursor = if self.cursor >= ds.size() {
+                0
+            } else {
+                self.cursor
+            };
+            state["index"] = json!(index);
+            state["cursor"] = json!(cursor);
+        }
+        state
     }
 
     pub fn episode_id(&self) -> &str {
@@ -195,16 +237,53 @@ impl Env {
                 )))
             }
         };
-        let build = match get("dataset_name") {
+        let index = match get("index") {
+            None => None,
+            Some(v) => Some(v.as_u64().ok_or_else(|| {
+                EnvError::Execution(format!(
+                    "index must be a non-negative integer, got {}",
+                    echo_json(v)
+                ))
+            })?),
+        };
+        let mut build = match get("dataset_name") {
             None => None,
             Some(name) => Some(Box::new(plan_build(name, &get)?)),
         };
+        let names_dataset = build.is_some();
+        let mut curriculum = None;
+        let mut rebuild = false;
+        match (get("curriculum"), &mut build) {
+            (Some(v), Some(b)) => {
+                let k = &b.key;
+                let c = Curricular::plan(v, &k.name, &b.config, &k.seed, k.size, true)?;
+                let (key, config) = c.dataset();
+                **b = Build { key, config };
+                curriculum = Some(Box::new(c));
+            }
+            (Some(_), None) => return Err(exec("curriculum needs dataset_name in the same reset")),
+            (None, None) => {
+                // An adaptive curriculum whose levels moved: the same
+                // dataset at the new levels, the cursor going on.
+                if let Some(c) = self.curriculum.as_ref().filter(|c| c.needs_rebuild()) {
+                    let (key, config) = c.dataset();
+                    build = Some(Box::new(Build { key, config }));
+                    rebuild = true;
+                }
+            }
+            (None, Some(_)) => {}
+        }
         Ok(ResetJob {
+            restart: names_dataset || self.dataset.is_none(),
             build,
             dataset: self.dataset.clone(),
             cursor: self.cursor,
             episode_id,
             answer_format,
+            index,
+            names_dataset,
+            curriculum,
+            rebuild,
         })
     }
 
@@ -217,8 +296,32 @@ impl Env {
         if o.answer_format.is_some() {
             self.answer_format = o.answer_format;
         }
+        if o.indexed || self.reported_index.is_some() {
+            self.reported_index = Some(o.index);
+        }
+        // A reset naming a dataset ends the session's curriculum (or starts
+        // its own); replies show it when the reset asked for one, and every
+        // reset of an adaptive one.
+        let asked = o.curriculum.is_some();
+        if o.names_dataset {
+            self.curriculum = o.curriculum;
+        }
+        self.curriculum_echo = None;
+        if let Some(c) = &mut self.curriculum {
+            if o.refused.is_some() {
+                c.refused();
+            }
+            c.served(&o.item);
+            if asked || c.is_adaptive() {
+                self.curriculum_echo = Some(c.echo(o.refused.as_deref()));
+            }
+        }
+        let index = self.reported_index;
         let item = self.current.insert(o.item);
-        Envelope::reset(&item.question)
+        let mut envelope = Envelope::reset(&item.question);
+        envelope.index = index;
+        envelope.curriculum = self.curriculum_echo.as_ref();
+        envelope
     }
 
     /// Counts the step (always, even without an item) and prepares scoring.
@@ -283,14 +386,26 @@ impl Env {
         self.begin_step(answer).run_now(sup)
     }
 
-    /// Finishes a step started at `started`: records its latency.
+    /// Finishes a step started at `started`: records its latency, and its
+    /// score for an adaptive curriculum.
     pub fn finish_step(
+        &mut self,
         res: Result<StepOutcome, EnvError>,
         started: Instant,
     ) -> Result<StepOutcome, EnvError> {
         metrics()
             .step_latency
             .observe(started.elapsed().as_secs_f64());
+        if let (
+            Ok(StepOutcome {
+                scored: Some((score, item, _)),
+                ..
+            }),
+            Some(c),
+        ) = (&res, &mut self.curriculum)
+        {
+            c.record(item, *score);
+        }
         res
     }
 
@@ -302,71 +417,34 @@ impl Env {
     ) -> Result<StepOutcome, EnvError> {
         let started = Instant::now();
         let res = self.start_step(answer, sup).outcome(sup).await;
-        Env::finish_step(res, started)
+        self.finish_step(res, started)
     }
-}
-
-fn plan_build<'a>(
-    name: &Value,
-    get: &impl Fn(&str) -> Option<&'a Value>,
-) -> Result<Build, EnvError> {
-    let (Some(seed), Some(size)) = (get("seed"), get("size")) else {
-        return Err(exec(
-            "seed and size must be provided when dataset_name is specified",
-        ));
-    };
-    let Value::String(name) = name else {
-        return Err(EnvError::Execution(format!(
-            "dataset_name must be a string, got {}",
-            echo_json(name)
-        )));
-    };
-    // Any JSON integer: Python's `Random(seed + idx)` takes any int.
-    let seed = read_seed(seed).map_err(EnvError::Execution)?;
-    // Checked before anything is replaced: the reference hangs on size <= 0.
-    let size = read_size(size).map_err(exec)?;
-    let config = if name == "composite" {
-        let specs = get("dataset_specs")
-            .ok_or_else(|| exec("dataset_specs must be provided for composite datasets"))?;
-        match specs {
-            Value::Array(a) if a.is_empty() => {
-                return Err(exec("dataset_specs cannot be empty for composite datasets"))
-            }
-            Value::Array(_) => {}
-            _ => return Err(exec("dataset_specs must be a list of dataset specs")),
-        }
-        let mut config = Map::new();
-        config.insert("datasets".into(), specs.clone());
-        config
-    } else {
-        match get("dataset_config") {
-            None => Map::new(),
-            Some(Value::Object(m)) => m.clone(),
-            Some(other) => {
-                return Err(EnvError::Execution(format!(
-                    "dataset_config must be an object, got {}",
-                    echo_json(other)
-                )))
-            }
-        }
-    };
-    Ok(Build {
-        key: DatasetKey::new(name, &config, seed, size),
-        config,
-    })
 }
 
 impl ResetJob {
     /// The dataset and index this reset reads, if no build is needed.
-    fn target(&self, sup: &Supervisor) -> Option<(Arc<SharedDataset>, u64)> {
-        let (dataset, cursor) = match (&self.build, &self.dataset) {
-            // Any reset naming a dataset restarts it at index 0.
-            (Some(b), _) => (sup.lookup(&b.key)?, 0),
-            (None, Some(d)) => (d.clone(), self.cursor),
-            (None, None) => (sup.lookup(&default_key())?, 0),
-        };
-        let index = if cursor >= dataset.size() { 0 } else { cursor };
-        Some((dataset, index))
+    fn target(&self, sup: &Supervisor) -> Option<Arc<SharedDataset>> {
+        match (&self.build, &self.dataset) {
+            (Some(b), _) => sup.lookup(&b.key),
+            (None, Some(d)) => Some(d.clone()),
+            (None, None) => sup.lookup(&default_key()),
+        }
+    }
+
+    /// The index this reset serves from `dataset`: the one it names, else
+    /// the cursor (0 for a reset naming a dataset: it restarts it), wrapped
+    /// around at the dataset's end.
+    fn index_in(&self, dataset: &SharedDataset) -> Result<u64, EnvError> {
+        let size = dataset.size();
+        match self.index {
+            Some(i) if i >= size => Err(EnvError::Execution(format!(
+                "index must be below the dataset's size ({size}), got {i}"
+            ))),
+            Some(i) => Ok(i),
+            None if self.restart => Ok(0),
+            None if self.cursor >= size => Ok(0),
+            None => Ok(self.cursor),
+        }
     }
 
     fn outcome(self, dataset: Arc<SharedDataset>, index: u64, item: Arc<Item>) -> ResetOutcome {
@@ -376,14 +454,22 @@ impl ResetJob {
             item,
             episode_id: self.episode_id.unwrap_or_else(new_episode_id),
             answer_format: self.answer_format,
+            indexed: self.index.is_some(),
+            names_dataset: self.names_dataset,
+            curriculum: self.curriculum,
+            refused: None,
         }
     }
 
     /// The outcome without waiting, when the dataset is live and the item
     /// cached or cheap; otherwise the job back, for [`ResetJob::run`].
     pub fn run_now(self, sup: &Supervisor) -> Now<ResetOutcome, ResetJob> {
-        let Some((dataset, index)) = self.target(sup) else {
+        let Some(dataset) = self.target(sup) else {
             return Now::Later(self);
+        };
+        let index = match self.index_in(&dataset) {
+            Ok(i) => i,
+            Err(e) => return Now::Done(Err(e)),
         };
         match sup.generate_now(&dataset, index) {
             None => Now::Later(self),
@@ -407,18 +493,27 @@ impl ResetJob {
     }
 
     async fn build_and_generate(mut self, sup: &Supervisor) -> Result<ResetOutcome, EnvError> {
-        let (dataset, index) = match self.target(sup) {
-            Some(t) => t,
-            None => {
-                let dataset = match self.build.take() {
-                    Some(b) => sup.acquire(b.key, b.config).await?,
-                    None => sup.acquire(default_key(), Map::new()).await?,
-                };
-                (dataset, 0)
-            }
+        let mut refused = None;
+        let dataset = match self.target(sup) {
+            Some(d) => d,
+            None => match self.build.take() {
+                Some(b) => match (sup.acquire(b.key, b.config).await, &self.dataset) {
+                    (Ok(d), _) => d,
+                    // The new levels' config is refused: stay where we are.
+                    (Err(EnvError::Execution(msg)), Some(d)) if self.rebuild => {
+                        refused = Some(msg);
+                        d.clone()
+                    }
+                    (Err(e), _) => return Err(e),
+                },
+                None => sup.acquire(default_key(), Map::new()).await?,
+            },
         };
+        let index = self.index_in(&dataset)?;
         let item = sup.generate(dataset.clone(), index).await?;
-        Ok(self.outcome(dataset, index, item))
+        let mut outcome = self.outcome(dataset, index, item);
+        outcome.refused = refused;
+        Ok(outcome)
     }
 }
 
@@ -485,6 +580,8 @@ impl StepOutcome {
             observation,
             done: true,
             extracted_answer: self.extracted.as_ref().map(Option::as_deref),
+            index: None,
+            curriculum: None,
         }
     }
 

@@ -3,12 +3,13 @@
 //! informational routes. Their `utoipa` annotations are what
 //! `/openapi.json` lists.
 
+use actix_web::http::StatusCode;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use serde_json::json;
 
 use super::body::{reset_params, step_action};
-use super::reply::{env_error_response, ok, unprocessable};
+use super::reply::{env_error_response, json_response, ok, unprocessable};
 use crate::app::App;
 use crate::env::{empty_step_envelope, Env};
 use crate::metrics::metrics;
@@ -79,6 +80,28 @@ pub async fn state() -> HttpResponse {
 )]
 pub async fn health() -> HttpResponse {
     ok(&json!({"status": "healthy"}))
+}
+
+#[utoipa::path(
+    get, path = "/ready", tag = "Health", summary = "Readiness for load balancers",
+    description = "200 `{\"status\": \"ready\"}` while serving; from the stop signal on, \
+                   503 `{\"status\": \"draining\"}` (the server goes on serving for \
+                   `drain_delay`, then closes its sessions). `/health` stays 200 throughout: \
+                   it says the process is alive.",
+    responses(
+        (status = 200, description = "Serving", body = HealthResponse),
+        (status = 503, description = "Draining: send new sessions elsewhere", body = HealthResponse),
+    )
+)]
+pub async fn ready(app: App) -> HttpResponse {
+    if app.is_ready() {
+        ok(&json!({"status": "ready"}))
+    } else {
+        json_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &json!({"status": "draining"}),
+        )
+    }
 }
 
 #[utoipa::path(

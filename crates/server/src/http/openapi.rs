@@ -28,9 +28,12 @@ use crate::protocol::{
         super::api::state,
         super::api::metadata,
         super::api::health,
+        super::api::ready,
         super::api::schema,
         super::api::mcp,
         super::api::prometheus_metrics,
+        super::batch::generate,
+        super::batch::score,
     ),
     components(schemas(
         ReasoningGymAction,
@@ -46,6 +49,11 @@ use crate::protocol::{
         JsonRpcMessage,
         ValidationErrorBody,
         EnvErrorBody,
+        super::batch::GenerateRequest,
+        super::batch::GeneratedItem,
+        super::batch::ScoreRequest,
+        super::batch::ScoreAnswer,
+        super::batch::ScoredAnswer,
     ))
 )]
 struct ApiDoc;
@@ -95,18 +103,25 @@ mod tests {
             k
         };
         let schemas = &doc["components"]["schemas"];
-        // A step reply of a session that opted into answer extraction: every
-        // key the server can send (without the opt-in, `extracted_answer` is absent).
+        // A reply with every opt-in key (`extracted_answer` in steps of a
+        // session that chose an answer format, `index` in resets of one that
+        // reset with an index, `curriculum` in resets with a curriculum);
+        // without the opt-ins all are absent.
+        let levels = serde_json::json!({"levels": {}});
         let mut reply = Envelope::reset("q");
         reply.extracted_answer = Some(Some("a"));
+        reply.index = Some(0);
+        reply.curriculum = Some(&levels);
         assert_eq!(
             keys(&schemas["ResultEnvelope"]["properties"]),
             keys(&reply.to_value())
         );
-        assert!(Envelope::reset("q")
-            .to_value()
-            .get("extracted_answer")
-            .is_none());
+        let plain = Envelope::reset("q").to_value();
+        for key in ["extracted_answer", "index", "curriculum"] {
+            assert!(plain.get(key).is_none(), "{key}");
+        }
+        // The reset request documents the opt-in key.
+        assert!(schemas["ResetRequest"]["properties"]["curriculum"].is_object());
         assert_eq!(
             keys(&schemas["WireObservation"]["properties"]),
             keys(&serde_json::to_value(Observation::default()).unwrap())
@@ -127,9 +142,12 @@ mod tests {
             ("/step", "post"),
             ("/state", "get"),
             ("/health", "get"),
+            ("/ready", "get"),
             ("/metadata", "get"),
             ("/schema", "get"),
             ("/mcp", "post"),
+            ("/v1/generate", "post"),
+            ("/v1/score", "post"),
         ] {
             assert!(doc["paths"][path][method].is_object(), "{method} {path}");
         }

@@ -18,6 +18,7 @@
 //! looping generator turns into an `EXECUTION_ERROR` reply instead of a
 //! stalled worker.
 
+pub mod batch;
 pub mod cost;
 pub mod instance;
 pub mod item_cache;

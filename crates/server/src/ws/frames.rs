@@ -267,12 +267,30 @@ mod tests {
             reward: 0.25,
             done: true,
             extracted_answer: None,
+            index: None,
+            curriculum: None,
         };
         let extracted = |e| Envelope {
             extracted_answer: Some(e),
             ..Envelope::reset("q")
         };
-        for env in [reset, scored, extracted(Some("4")), extracted(None)] {
+        let indexed = Envelope {
+            index: Some(7),
+            ..Envelope::reset("q")
+        };
+        let levels = json!({"levels": {"n": 1}, "dataset_config": {"min_n": 1, "x": 0.5}});
+        let curriculum = Envelope {
+            curriculum: Some(&levels),
+            ..Envelope::reset("q")
+        };
+        for env in [
+            reset,
+            scored,
+            extracted(Some("4")),
+            extracted(None),
+            indexed,
+            curriculum,
+        ] {
             let want = json!({"type": "observation", "data": env.to_value()}).to_string();
             assert_eq!(observation_frame(&env), want);
         }

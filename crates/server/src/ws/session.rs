@@ -378,7 +378,7 @@ impl WsSession {
         res: Result<StepOutcome, EnvError>,
         started: Instant,
     ) {
-        match Env::finish_step(res, started) {
+        match self.env.finish_step(res, started) {
             Ok(outcome) => self.send_text(ctx, observation_frame(&outcome.envelope())),
             Err(e) => self.send(ctx, &env_error_frame(e)),
         }

@@ -62,6 +62,26 @@ impl Ws {
         Ws { io }
     }
 
+    /// Connects with extra request headers; `Err(status)` when the upgrade
+    /// is refused with an HTTP reply.
+    pub async fn connect_with(
+        srv: &RunningServer,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> Result<Ws, u16> {
+        let mut req = awc::Client::new()
+            .ws(ws_url(srv, path))
+            .max_frame_size(64 * 1024 * 1024);
+        for &(k, v) in headers {
+            req = req.header(k, v);
+        }
+        match req.connect().await {
+            Ok((_, io)) => Ok(Ws { io }),
+            Err(awc::error::WsClientError::InvalidResponseStatus(status)) => Err(status.as_u16()),
+            Err(e) => panic!("websocket connect: {e}"),
+        }
+    }
+
     pub async fn send_raw(&mut self, text: &str) {
         self.io
             .send(Message::Text(text.to_string().into()))
