@@ -150,10 +150,11 @@ impl Dataset for RushHour {
         if perform_moves(answer, |target, dir| board.move_piece(target, dir)).is_none() {
             return 0.0;
         }
-        if board.solved() {
-            1.0
-        } else {
-            0.01
+        match board.solved() {
+            Some(true) => 1.0,
+            Some(false) => 0.01,
+            // `self._pieces[0]` of a board without pieces raises IndexError.
+            None => 0.0,
         }
     }
 }
@@ -365,8 +366,9 @@ impl Board {
         Some(())
     }
 
-    fn solved(&self) -> bool {
-        self.pieces.first().is_some_and(|p| p.position == TARGET)
+    /// `Board.solved`; `None` where it raises (no pieces at all).
+    fn solved(&self) -> Option<bool> {
+        self.pieces.first().map(|p| p.position == TARGET)
     }
 
     /// `Board.board_str`: six rows of six cells, `.` where empty.
@@ -428,6 +430,26 @@ mod tests {
         );
         assert_eq!(ds.score(Some(""), &item), 0.0);
         assert_eq!(ds.score(None, &item), 0.0);
+    }
+
+    #[test]
+    fn boards_from_the_entry_are_read_as_the_reference_reads_them() {
+        let ds = dataset(&INFO, json!({}));
+        let mut item = ds.get(0).unwrap();
+        let mut with_board = |board: &str| {
+            item.metadata.insert("board_config".into(), json!(board));
+            ds.score(Some("A+1"), &item)
+        };
+        // No pieces: `_pieces[0]` raises. Only walls: the first wall stands
+        // for the red car.
+        assert_eq!(with_board(&"o".repeat(36)), 0.0);
+        assert_eq!(
+            with_board(&format!("{}x{}", "o".repeat(16), "o".repeat(19))),
+            1.0
+        );
+        assert_eq!(with_board(&"o".repeat(35)), 0.0);
+        assert_eq!(with_board(&format!("A{}", "o".repeat(35))), 0.0);
+        assert_eq!(with_board(&format!("AoA{}", "o".repeat(33))), 0.0);
     }
 
     #[test]
