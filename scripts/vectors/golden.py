@@ -149,7 +149,78 @@ def propositional_logic_extras(meta):
             "(" * 1100 + v[0] + ")" * 1100, "↔".join([v[0]] * 1100)]
 
 
-NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras}
+def rush_hour_solution(board_config):
+    """A shortest plan of single steps ("A+1 B-1 ..."), by breadth-first search
+    over the cars' positions; the reference's Board reads the board."""
+    from collections import deque
+
+    from reasoning_gym.games.rush_hour import TARGET, Board
+
+    pieces = Board(board_config)._pieces
+    cars = [(p.size, p.stride) for p in pieces if not p.fixed]
+    walls = sum(p.mask for p in pieces if p.fixed)
+
+    def cells(pos, size, stride):
+        return [pos + k * stride for k in range(size)]
+
+    def occupied(state):
+        m = walls
+        for pos, (size, stride) in zip(state, cars):
+            for c in cells(pos, size, stride):
+                m |= 1 << c
+        return m
+
+    start = tuple(p.position for p in pieces if not p.fixed)
+    seen, queue = {start: None}, deque([start])
+    while queue:
+        state = queue.popleft()
+        if state[0] == TARGET:
+            plan = []
+            while seen[state] is not None:
+                state, step = seen[state]
+                plan.append(step)
+            return plan[::-1]
+        board = occupied(state)
+        for i, ((size, stride), pos) in enumerate(zip(cars, state)):
+            for d in (-1, 1):
+                cs = cells(pos, size, stride)
+                new = (cs[0] if d < 0 else cs[-1]) + d * stride
+                row_ok = stride != 1 or new // 6 == pos // 6
+                if not (0 <= new < 36 and row_ok) or board >> new & 1:
+                    continue
+                nxt = state[:i] + (pos + d * stride,) + state[i + 1:]
+                if nxt not in seen:
+                    seen[nxt] = (state, f"{chr(65 + i)}{'+' if d > 0 else '-'}1")
+                    queue.append(nxt)
+    return []
+
+
+def rush_hour_extras(meta):
+    from reasoning_gym.games.rush_hour import Board
+
+    steps = rush_hour_solution(meta["board_config"])
+    n = len(Board(meta["board_config"])._pieces)
+    plan = " ".join(steps)
+    merged = []  # runs of one car's steps as one move: "A+3"
+    for s in steps:
+        if merged and merged[-1][0] == s[0] and merged[-1][1] == s[1]:
+            merged[-1] = (s[0], s[1], merged[-1][2] + 1)
+        else:
+            merged.append((s[0], s[1], 1))
+    merged = " ".join(f"{c}{sign}{k}" for c, sign, k in merged)
+    flipped = [s[0] + ("-" if s[1] == "+" else "+") + s[2:] for s in steps[:1]] + steps[1:]
+    # A valid plan (1.0), merged, without separators, with noise around it;
+    # one move short, one move reversed (0.01 unless it still solves);
+    # moving the piece one past the last (the reference raises: 0.0) and two
+    # past (skipped); overshooting, lower case, Unicode digits, a number
+    # past Python's int digits (0.0), one just within, malformed moves.
+    return [plan, merged, plan.replace(" ", ""), f"Moves: {plan.replace(' ', ', ')}.",
+            " ".join(steps[:-1]), " ".join(flipped), f"{chr(65 + n)}+1 {plan}", f"{chr(66 + n)}+1 {plan}",
+            f"{plan} A+7", f"A-9 {merged}", plan.lower(), plan.replace("1", "\u0661"),
+            f"{plan} A+{'1' * 4301}", f"A+{'0' * 4299}1 {plan}", "A+ B- 1", "A1 B+-1 C+-2", "A+1"]
+
+
+NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras, "rush_hour": rush_hour_extras}
 
 
 def matrix_variants(ans):

@@ -10,6 +10,8 @@ pub mod maze;
 pub mod mini_sudoku;
 pub mod n_queens;
 pub mod puzzle24;
+pub mod rush_hour;
+pub mod sokoban;
 pub mod sudoku;
 pub mod survo;
 pub mod tower_of_hanoi;
@@ -30,6 +32,8 @@ pub const DATASETS: &[DatasetInfo] = &[
     mini_sudoku::INFO,
     n_queens::INFO,
     puzzle24::INFO,
+    rush_hour::INFO,
+    sokoban::INFO,
     sudoku::INFO,
     survo::INFO,
     tower_of_hanoi::INFO,
