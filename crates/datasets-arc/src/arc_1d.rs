@@ -165,8 +165,14 @@ mod tests {
     #[test]
     fn config_errors_in_python_order() {
         let err = |c| refused(&INFO, c);
-        assert_eq!(err(json!({"min_size": 7, "max_size": 6})), "min_size must be >= 8");
-        assert_eq!(err(json!({"min_size": 9, "max_size": 8, "num_train": 0})), "max_size must be >= min_size");
+        assert_eq!(
+            err(json!({"min_size": 7, "max_size": 6})),
+            "min_size must be >= 8"
+        );
+        assert_eq!(
+            err(json!({"min_size": 9, "max_size": 8, "num_train": 0})),
+            "max_size must be >= min_size"
+        );
         assert_eq!(err(json!({"num_train": 0})), "num_train must be positive");
         assert!(err(json!({"max_size": 1_000_000})).contains("rgym's limit"));
         accepted(&INFO, json!({"min_size": 8, "max_size": 8, "num_train": 1}));
@@ -192,7 +198,11 @@ mod tests {
                     }
                 }
                 let rare = ["paint_biggest_block", "recolor_blocks_from_palette"];
-                assert!(made > 0 || rare.contains(&task.name), "{} at size {size}", task.name);
+                assert!(
+                    made > 0 || rare.contains(&task.name),
+                    "{} at size {size}",
+                    task.name
+                );
             }
         }
     }
@@ -211,9 +221,15 @@ mod tests {
     #[test]
     fn hopeless_retries_end_in_an_error() {
         // At this size paint_biggest_block practically never succeeds.
-        let task = ARC_1D_TASKS.iter().find(|t| t.name == "paint_biggest_block").unwrap();
+        let task = ARC_1D_TASKS
+            .iter()
+            .find(|t| t.name == "paint_biggest_block")
+            .unwrap();
         let mut rng = Random::new(3);
-        let mut retries = Retries { cells: 0, limit: 1_000_000 };
+        let mut retries = Retries {
+            cells: 0,
+            limit: 1_000_000,
+        };
         let err = retries.example(task, &mut rng, 2000).unwrap_err();
         assert!(err.to_string().contains("would retry for hours"), "{err}");
         assert!(matches!(task_paint_biggest_block(&mut rng, 2000), Ok(None)));
@@ -232,7 +248,12 @@ mod tests {
         assert!(item.question.contains("Example 2:\nInput:  "));
         assert!(!item.question.contains("Example 3:"));
         let test = &item.metadata["test_example"];
-        let output: Vec<String> = test["output"].as_array().unwrap().iter().map(|v| v.to_string()).collect();
+        let output: Vec<String> = test["output"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.to_string())
+            .collect();
         assert_eq!(item.answer, output.join(" "));
         assert_eq!(ds.score(Some(&item.answer), &item), 1.0);
     }

@@ -522,7 +522,7 @@ pub fn task_sort_complete_sequence(rng: &mut Random, size: usize) -> Generated {
     // The largest block size such that blocks 1..=max_size fit, one cell apart.
     let mut max_size = 1;
     let mut total_space = 0;
-    while total_space + max_size + 1 <= size {
+    while total_space + max_size < size {
         total_space += max_size + 1;
         max_size += 1;
     }
@@ -586,15 +586,16 @@ pub fn task_move_block_by_own_size(rng: &mut Random, size: usize) -> Generated {
 
 pub fn task_change_to_five(rng: &mut Random, size: usize) -> Generated {
     let question = sparse_field(rng, size, 1, 9)?;
-    let answer = question.iter().map(|&x| if x != 0 { 5 } else { 0 }).collect();
+    let answer = question
+        .iter()
+        .map(|&x| if x != 0 { 5 } else { 0 })
+        .collect();
     example(question, answer)
 }
 
 /// Why an item is refused: the reference's generator would never return.
 fn loops_forever(what: &str) -> DatasetError {
-    DatasetError::Generation(format!(
-        "arc_1d: the reference loops forever here ({what})"
-    ))
+    DatasetError::Generation(format!("arc_1d: the reference loops forever here ({what})"))
 }
 
 pub fn task_recolor_blocks_from_palette(rng: &mut Random, size: usize) -> Generated {
@@ -1123,7 +1124,10 @@ pub const ARC_1D_TASKS: [Task; 70] = {
         plain("copy_block_to_dots_colors", CopyBlockToDotsColors),
         plain("repeat_pattern_full", RepeatPatternFull),
         // Reflection tasks
-        plain("reflect_block_with_border_pixel", ReflectBlockWithBorderPixel),
+        plain(
+            "reflect_block_with_border_pixel",
+            ReflectBlockWithBorderPixel,
+        ),
         plain("reflect_block_random", ReflectBlockWithBorderPixelRandom),
         plain("reflect_block_around_dot", ReflectBlockAroundDot),
         // Color tasks
