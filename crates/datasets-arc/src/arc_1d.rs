@@ -1,12 +1,14 @@
 //! `arc_1d`: find the rule that maps 1-D input grids to output grids from a
 //! few examples, and apply it to a test input.
 
+use std::fmt::Write;
+
 use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed,
 };
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::arc_1d_tasks::{Color, Example, Task, ARC_1D_TASKS};
 
@@ -68,17 +70,6 @@ fn push_grid(out: &mut String, grid: &[Color]) {
     }
 }
 
-fn grid_text(grid: &[Color]) -> String {
-    let mut out = String::with_capacity(grid.len() * 2);
-    push_grid(&mut out, grid);
-    out
-}
-
-/// An example as the reference's metadata holds it: `{"input": [...], "output": [...]}`.
-fn example_json(e: &Example) -> Value {
-    json!({"input": e.input, "output": e.output})
-}
-
 /// The cells an item's failed tries have drawn, against [`MAX_CELLS_PER_ITEM`].
 struct Retries {
     cells: usize,
@@ -114,6 +105,14 @@ impl Retries {
 
 impl Dataset for Arc1D {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    /// Over a reused item, with the metadata serialized straight from the
+    /// grids: as a map of JSON numbers, the metadata cost more than the draws.
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let task = rng.choice(&ARC_1D_TASKS)?;
         let size = rng.randint(self.min_size, self.max_size)? as usize;
@@ -123,14 +122,18 @@ impl Dataset for Arc1D {
             .collect::<Result<Vec<_>>>()?;
         let test_example = retries.example(task, &mut rng, size)?;
 
-        let mut question = String::from(
+        let question = &mut item.question;
+        question.clear();
+        question.reserve(400 + 4 * size * (train_examples.len() + 1));
+        question.push_str(
             "Find the common rule that maps an input grid to an output grid, given the examples below.\n\n",
         );
         for (i, example) in train_examples.iter().enumerate() {
-            question.push_str(&format!("Example {}:\nInput:  ", i + 1));
-            push_grid(&mut question, &example.input);
+            // Writing to a String cannot fail.
+            let _ = write!(question, "Example {}:\nInput:  ", i + 1);
+            push_grid(question, &example.input);
             question.push_str("\nOutput: ");
-            push_grid(&mut question, &example.output);
+            push_grid(question, &example.output);
             question.push_str("\n\n");
         }
         question.push_str(
@@ -139,25 +142,42 @@ impl Dataset for Arc1D {
              Your final answer should be just the test output grid itself.\n\n\
              Input:\n",
         );
-        push_grid(&mut question, &test_example.input);
-
-        Ok(Item {
-            question,
-            answer: grid_text(&test_example.output),
-            metadata: meta! {
-                "task_name" => task.name,
-                "size" => size,
-                "train_examples" => Value::Array(train_examples.iter().map(example_json).collect()),
-                "test_example" => example_json(&test_example),
-                "difficulty" => json!({"size": [self.min_size, self.max_size]}),
+        push_grid(question, &test_example.input);
+        item.answer.clear();
+        push_grid(&mut item.answer, &test_example.output);
+        item.metadata.set_from_serialize(&Meta {
+            task_name: task.name,
+            size,
+            train_examples: &train_examples,
+            test_example: &test_example,
+            difficulty: Difficulty {
+                size: [self.min_size, self.max_size],
             },
-        })
+        });
+        Ok(())
     }
+}
+
+/// The item's own metadata, fields in the reference dict's order (`Seeded`
+/// puts `source_dataset` and `source_index` in front).
+#[derive(Serialize)]
+struct Meta<'a> {
+    task_name: &'static str,
+    size: usize,
+    train_examples: &'a [Example],
+    test_example: &'a Example,
+    difficulty: Difficulty,
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    size: [i64; 2],
 }
 
 #[cfg(test)]
 mod tests {
     use dataset_core::testing::{accepted, dataset, refused};
+    use serde_json::json;
 
     use super::*;
     use crate::arc_1d_tasks::{task_paint_biggest_block, task_recolor_blocks_from_palette};

@@ -9,12 +9,14 @@
 //! plain slice indexing stands in for Python's list assignment.
 
 use dataset_core::{DatasetError, Random, Result};
+use serde::Serialize;
 
 /// A colour, 0 (background) to 9.
 pub type Color = u8;
 
-/// One input grid and the output grid the task's rule makes of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One input grid and the output grid the task's rule makes of it; serialized
+/// as the reference's `{"input": [...], "output": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Example {
     pub input: Vec<Color>,
     pub output: Vec<Color>,
