@@ -17,12 +17,16 @@ reference refuses the config, rgym must refuse it too.
 
 Both modes run `rgym generate` and compare question, answer and metadata with
 the reference's items (as Python compares them after a JSON round trip), then
-score a spread of answers through `rgym score` (for items whose answer is None,
-candidates built from the metadata, as scripts/vectors/golden.py makes them)
-and compare with the reference scorer. Prints per-dataset counts; exit 1 on any
+score a spread of answers through `rgym score` (as scripts/vectors/golden.py
+makes them, with the dataset's extra candidates built from the metadata)
+and compare with the reference scorer. For a dataset whose reference depends on
+the hash seed (its golden header says `"deterministic": false`), only the parts
+the header lists as `"stable"` are compared, and the reference must score
+rgym's own answer 1.0 on rgym's item. Prints per-dataset counts; exit 1 on any
 mismatch. Runs in the oracle venv (`PARITY_SEED` fixes the draws).
 """
 import argparse
+import copy
 import dataclasses
 import json
 import os
@@ -69,7 +73,7 @@ def spread_for(name, item, other):
     import golden
 
     if isinstance(item["answer"], str):
-        return golden.answer_spread(item["answer"], other["answer"] if isinstance(other["answer"], str) else "")
+        return golden.string_answer_spread(name, item, other["answer"] if isinstance(other["answer"], str) else "")
     if item["answer"] is None:
         return golden.none_answer_spread(name, item, other)
     return []
@@ -97,7 +101,10 @@ def check(a, t, name, cfg, seed, start, count):
         t.slow += 1
         return
     except Exception as e:  # noqa: BLE001 - any refusal of the reference
-        proc = rgym(a, "generate", name, cfg, seed, start + count + 1, start, count)
+        # rgym gets its own time limit, and the same count + 1 items the
+        # reference was asked for (the last one may be the one it refused).
+        signal.alarm(0)
+        proc = rgym(a, "generate", name, cfg, seed, start + count + 1, start, count + 1)
         if proc.returncode == 0:
             t.mismatch(f"{where}: reference raised {e!r}, rgym generated")
         else:
@@ -113,10 +120,21 @@ def check(a, t, name, cfg, seed, start, count):
     if len(got) != count + 1:
         t.mismatch(f"{where}: rgym wrote {len(got)} items, not {count + 1}")
         return
+    stable = stable_parts(name)
     for w, g in zip(want[:count], got):
         t.items += 1
         wj = wire({"question": w["question"], "answer": w["answer"], "metadata": w["metadata"]})
-        differ = [k for k in ("question", "answer", "metadata") if wj[k] != g[k]]
+        if stable is None:
+            differ = [k for k in ("question", "answer", "metadata") if wj[k] != g[k]]
+        else:
+            differ = [p for p in stable if part(wj, p) != part(g, p)]
+            own = {"question": g["question"], "answer": g["answer"], "metadata": g["metadata"]}
+            try:
+                own_score = float(ds.score_answer(g["answer"], copy.deepcopy(own)))
+            except Exception as e:  # noqa: BLE001
+                own_score = repr(e)
+            if own_score != 1.0:
+                differ.append(f"the reference scores rgym's answer {own_score}")
         if differ:
             t.mismatch(f"{where} index={g['index']}: {differ}")
     answers = []
@@ -131,11 +149,25 @@ def check(a, t, name, cfg, seed, start, count):
     for (i, ans, w), s in zip(answers, scores):
         t.scores += 1
         try:
-            ref = float(ds.score_answer(ans, w))
+            ref = float(ds.score_answer(ans, copy.deepcopy(w)))
         except Exception:  # noqa: BLE001 - a raising reference scorer counts as 0.0
             ref = 0.0
         if abs(ref - s) > 1e-9:
             t.mismatch(f"{where} index={i} answer={ans!r}: rgym scores {s}, reference {ref}")
+
+
+def stable_parts(name):
+    """None for a dataset the reference makes the same under every hash seed, else
+    the parts (`question`, `answer`, `metadata.<key>`) that do not depend on it."""
+    path = GOLDEN / f"{name}.jsonl"
+    header = json.loads(path.open().readline()) if path.exists() else {}
+    return None if header.get("deterministic", True) else header.get("stable", [])
+
+
+def part(row, path):
+    if path.startswith("metadata."):
+        return row["metadata"].get(path[len("metadata."):], KeyError)
+    return row[path]
 
 
 def random_seed(rnd):
