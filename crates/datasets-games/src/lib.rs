@@ -3,6 +3,7 @@
 use dataset_core::DatasetInfo;
 
 pub mod emoji_mystery;
+pub mod knight_swap;
 pub mod mahjong_puzzle;
 pub mod maze;
 pub mod mini_sudoku;
@@ -17,6 +18,7 @@ mod sudoku_score;
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
     emoji_mystery::INFO,
+    knight_swap::INFO,
     mahjong_puzzle::INFO,
     maze::INFO,
     mini_sudoku::INFO,
