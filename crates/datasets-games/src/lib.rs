@@ -2,6 +2,7 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod boxnet;
 pub mod emoji_mystery;
 pub mod knight_swap;
 pub mod mahjong_puzzle;
@@ -17,6 +18,7 @@ mod sudoku_score;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
+    boxnet::INFO,
     emoji_mystery::INFO,
     knight_swap::INFO,
     mahjong_puzzle::INFO,
