@@ -33,6 +33,7 @@ pub mod string_insertion;
 pub mod string_manipulation;
 pub mod string_splitting;
 pub mod string_synthesis;
+pub mod word_ladder;
 pub mod word_sequence_reversal;
 pub mod word_sorting;
 
@@ -67,6 +68,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     string_insertion::INFO,
     string_splitting::INFO,
     string_synthesis::INFO,
+    word_ladder::INFO,
 ];
 
 #[cfg(test)]
