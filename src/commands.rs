@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use dataset_core::config::{describe as describe_config, describe_json, ConfigDoc};
 use dataset_core::curriculum::{Curriculum, Kind};
 use dataset_core::input::{self, IntError};
-use dataset_core::{export, DatasetInfo, Seeded};
+use dataset_core::{export, DatasetInfo, Item, Seeded};
 use extract::AnswerFormat;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{json, Map, Value};
@@ -420,6 +420,9 @@ pub fn score(args: &ScoreArgs) -> CliResult {
     // Output is held back until all input is scored, so that an error leaves
     // stdout empty as the contract says.
     let mut out = Vec::new();
+    // Answers come grouped by item: keep the last one made, as some items
+    // take a while to generate (search-built puzzles).
+    let mut last: Option<(u64, Item)> = None;
     for (n, line) in io::stdin().lock().lines().enumerate() {
         let line = line.map_err(|e| format!("stdin: {e}"))?;
         if line.trim().is_empty() {
@@ -442,7 +445,10 @@ pub fn score(args: &ScoreArgs) -> CliResult {
                 ))
             }
         };
-        let item = ds.get(index).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let item = match last.take() {
+            Some((i, item)) if i == index => item,
+            _ => ds.get(index).map_err(|e| format!("line {}: {e}", n + 1))?,
+        };
         let (answer, extracted_answer) = match args.answer_format {
             None => (answer, None),
             Some(format) => {
@@ -458,6 +464,7 @@ pub fn score(args: &ScoreArgs) -> CliResult {
         };
         serde_json::to_writer(&mut out, &row).map_err(|e| e.to_string())?;
         out.push(b'\n');
+        last = Some((index, item));
     }
     io::stdout().write_all(&out).map_err(|e| e.to_string())
 }

@@ -37,6 +37,7 @@ some items vary (`PER_ROW_EXACT`: list_functions' generator 14 uses the global
 `random`), the rows that came out the same in both runs say `"exact": true`
 and are compared in full.
 """
+import copy
 import json
 import os
 import subprocess
@@ -54,6 +55,9 @@ SIZE = 10**9
 # Datasets whose construction costs O(size) in the reference (list_functions
 # draws every item's task up front): a small size, and indices inside it.
 SIZES = {"list_functions": 2000}
+# Datasets whose reference refuses a size past its own bound: their rows use
+# that size, and deep indices below it.
+SIZE_LIMITS = {"word_ladder": 20_000}
 # Datasets whose reference is not deterministic item by item (list_functions'
 # generator 14 draws from the global, unseeded `random`): rows that came out the
 # same in both runs are marked `"exact": true` and compared in full.
@@ -61,15 +65,15 @@ PER_ROW_EXACT = {"list_functions"}
 
 
 def size_for(name):
-    return SIZES.get(name, SIZE)
+    return min(SIZES.get(name, SIZE), SIZE_LIMITS.get(name, SIZE))
 
 
 def indices_for(name):
     size = size_for(name)
-    if size == SIZE:
-        return SHALLOW + DEEP
-    # No deep indices to reach: cover the early ones densely instead.
-    return list(range(40)) + [size // 2 - 3, size - 2]
+    if name in SIZES:
+        # No deep indices to reach: cover the early ones densely instead.
+        return list(range(40)) + [size // 2 - 3, size - 2]
+    return SHALLOW + [min(i, size - 2) for i in DEEP]
 
 
 sys.path.insert(0, str(ROOT / "scripts" / "lib"))
@@ -119,6 +123,14 @@ def answer_spread(ans, other):
             seen.add(key)
             out.append(a)
     return out
+
+
+def string_answer_spread(name, item, other):
+    """Candidates for an item with a string answer: `answer_spread`, plus what the
+    dataset's scorer tells apart beyond it (`ANSWER_EXTRAS`, from the metadata)."""
+    spread = answer_spread(item["answer"], other)
+    extra = ANSWER_EXTRAS.get(name)
+    return spread + [a for a in (extra(item) if extra else []) if a not in spread]
 
 
 def none_answer_spread(name, item, other_item):
@@ -220,7 +232,126 @@ def rush_hour_extras(meta):
             f"{plan} A+{'1' * 4301}", f"A+{'0' * 4299}1 {plan}", "A+ B- 1", "A1 B+-1 C+-2", "A+1"]
 
 
-NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras, "rush_hour": rush_hour_extras}
+def boxnet_plan(meta):
+    """A plan that matches every box: one agent acts per step, carrying a box
+    square by square (rows, then columns) to a square holding its target."""
+    state = {k: list(v) for k, v in meta["initial_state"].items()}
+    at = {k: tuple(float(x) for x in k.split("_")) for k in state}
+    plan = []
+
+    def agent(sq):
+        return f"Agent[{at[sq][0]}, {at[sq][1]}]"
+
+    for sq in list(state):
+        for item in [i for i in state[sq] if i.startswith("box_")]:
+            target = "target_" + item[4:]
+            goal = next(k for k in state if target in state[k])
+            cur = sq
+            while cur != goal:
+                (r, c), (gr, gc) = at[cur], at[goal]
+                nxt = (r + (gr > r) - (gr < r), c) if r != gr else (r, c + (gc > c) - (gc < c))
+                dest = f"{nxt[0]}_{nxt[1]}"
+                plan.append({agent(cur): f"move({item}, square[{nxt[0]}, {nxt[1]}])"})
+                state[cur].remove(item)
+                state[dest].append(item)
+                cur = dest
+            plan.append({agent(cur): f"move({item}, {target})"})
+            state[cur].remove(item)
+            state[cur].remove(target)
+    return plan
+
+
+def boxnet_extras(meta):
+    plan = boxnet_plan(meta)
+    first = next(iter(meta["initial_state"]))
+    r, c = (float(x) for x in first.split("_"))
+    a = f"Agent[{r}, {c}]"
+    box = next((i for v in meta["initial_state"].values() for i in v if i.startswith("box_")), "box_red")
+    # The whole plan (1.0), the steps merged into one, its first half (the
+    # share matched), the plan twice; then the parser's corners: a repeated
+    # agent (the last action wins), an agent off the grid (skipped), a square
+    # two away (ignored), moves off the grid and keys without two numbers
+    # (the reference raises), Unicode digits and whitespace, a newline inside,
+    # no space after the comma (no match), and plans that are not lists of
+    # objects of strings.
+    merged = {}
+    for step in plan:
+        merged.update(step)
+    return [json.dumps(plan), json.dumps([merged]), json.dumps(plan[: len(plan) // 2]), json.dumps(plan + plan),
+            json.dumps(plan[:1] + [{a: f"move({box}, square[{r}, {c + 2}])"}] + plan[1:]),
+            json.dumps([{a: f"move({box}, square[{r}, {c + 1}])", f"Agent[{r}0, {c}]": f"move({box}, square[{r + 1}, {c}])"}]),
+            json.dumps([{f"Agent[{r + 50}, {c}]": f"move({box}, square[{r + 51}, {c}])"}] + plan),
+            json.dumps([{a: f"move({box}, square[{r - 1}, {c}])"}]), json.dumps([{a: f"move({box}, square[{r}])"}]),
+            json.dumps([{a: f"move({box}, square[{r + 1}])"}]), json.dumps([{a: f"move({box}, square[])"}]),
+            json.dumps([{"Agent[0.5]": f"move({box}, target_red)"}]), json.dumps([{"Agent": f"move({box}, target_red)"}]),
+            json.dumps(plan, ensure_ascii=False).replace("0", "\u0660"), json.dumps(plan).replace(", square", ",\u3000square"),
+            json.dumps(plan).replace(", square", ",\nsquare"), json.dumps(plan).replace(", ", ","),
+            json.dumps([{a: f"move({box}, x\n, square[{r}, {c + 1}])"}]), json.dumps([{a: f"move({box},\n, square[{r}, {c + 1}])"}]),
+            json.dumps([{a: f"move({box}, target_{box[4:]}) and more"}]), json.dumps([{a: f"move(target_{box[4:]}, square[{r}, {c + 1}])"}]),
+            "[]", "{}", '""', '"x"', '{"a": "b"}', "5", "null", "[1]", "[[]]", '[{"a": 1}]', "[{}]", "[NaN]", "not json"]
+
+
+NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras, "rush_hour": rush_hour_extras,
+                      "boxnet": boxnet_extras}
+
+
+def knight_swap_extras(meta):
+    """The scorer's other outcomes: a valid but longer plan (optimal / length),
+    legal moves that stop short (0.05), the wrong side first, an illegal move,
+    and malformed lists (0.0); for an impossible puzzle, other ways to say "No"."""
+    if not meta["is_possible"]:
+        return ["no", " NO\n", "No.", "[]", '["w,A1,B3"]']
+    sol = [list(m) for m in meta["solution"]]
+    moves = [",".join(m) for m in sol]
+    longer = knight_swap_detour(meta, sol)
+    wrong_side = [("B" if m[0] == "w" else "w") + m[1:] for m in moves]
+    first = sol[0]
+    return [json.dumps(moves, separators=(",", ":")), json.dumps(moves[:-1]), json.dumps(moves[:1]),
+            *([json.dumps(longer)] if longer else []), json.dumps(wrong_side),
+            json.dumps([f"{first[0]},{first[1]},{first[1]}"] + moves[1:]), json.dumps(moves + moves[-1:]),
+            json.dumps([m.replace(",", ";") for m in moves]), json.dumps([f"x,{first[1]},{first[2]}"]),
+            json.dumps(moves)[:-1], "[1]", '{"w": 1}', '"w,A1,B3"', "[NaN]", "No"]
+
+
+def knight_swap_detour(meta, sol):
+    """The solution and then four moves that undo themselves (the side to move
+    steps out and back while the other does the same), if the board has room."""
+    pieces = dict(meta["pieces"])
+    for _, start, end in sol:
+        pieces[end], pieces[start] = pieces[start], None
+    turn = "B" if sol[-1][0] == "w" else "w"
+    other = "B" if turn == "w" else "w"
+    board = meta["board"]
+    for a in sorted(p for p, c in pieces.items() if c == turn):
+        for b in board[a]:
+            if pieces[b] is not None:
+                continue
+            after = dict(pieces, **{a: None, b: turn})
+            for c in sorted(p for p, k in after.items() if k == other):
+                for d in board[c]:
+                    if after[d] is None and d != a:
+                        extra = [f"{turn},{a},{b}", f"{other},{c},{d}", f"{turn},{b},{a}", f"{other},{d},{c}"]
+                        return [",".join(m) for m in sol] + extra
+    return None
+
+
+def word_ladder_extras(item):
+    """Spaces around the words (stripped: 1.0); a detour through a non-word and
+    back (0.5 for each non-word); a word repeated or two letters at once (0.0);
+    the ladder reversed or with other separators; letters Python upper-cases
+    into two ("ﬁ", "ß")."""
+    words = item["answer"].split(",")
+    w = words[0]
+    odd = [w[:i] + "Q" + w[i + 1:] for i in range(len(w)) if w[i] != "Q"][:2]
+    return [" , ".join(words), ",".join([w, odd[0], w] + words[1:]), ",".join([w, odd[0], w, odd[1], w] + words[1:]),
+            ",".join(words + words[-1:]), ",".join(words[::-1]), ";".join(words), " ".join(words),
+            ",".join([w, words[-1]]), item["answer"].replace("FI", "\ufb01"), item["answer"].replace("SS", "\u00df"),
+            item["answer"].lower().replace("i", "\u0130")]
+
+
+# Extra answers for datasets whose answer is a string (see string_answer_spread),
+# made from the item.
+ANSWER_EXTRAS = {"knight_swap": lambda item: knight_swap_extras(item["metadata"]), "word_ladder": word_ladder_extras}
 
 
 def matrix_variants(ans):
@@ -242,13 +373,15 @@ def matrix_variants(ans):
     return out
 
 
-ANSWER_EXTRAS = {"pool_matrix": matrix_variants, "arc_agi": matrix_variants}
+ANSWER_EXTRAS.update({"pool_matrix": lambda item: matrix_variants(item["answer"]),
+                      "arc_agi": lambda item: matrix_variants(item["answer"])})
 
 
 def ref_score(ds, answer, item):
-    """The reference score, or None where the reference scorer raises (rgym scores those 0.0)."""
+    """The reference score, or None where the reference scorer raises (rgym scores those 0.0).
+    The scorer gets a copy: some write into the entry (knight_swap adds `board_states`)."""
     try:
-        return float(ds.score_answer(answer, item))
+        return float(ds.score_answer(answer, copy.deepcopy(item)))
     except Exception:  # noqa: BLE001 - any raise is recorded the same way
         return None
 
@@ -290,9 +423,7 @@ def items_for(name, config):
                 other = ""
             ans = item["answer"]
             if isinstance(ans, str):
-                spread = answer_spread(ans, other)
-                extra = ANSWER_EXTRAS.get(name)
-                spread += [a for a in (extra(ans) if extra else []) if a not in spread]
+                spread = string_answer_spread(name, item, other)
             elif ans is None:
                 spread = none_answer_spread(name, item, ds[idx + 1])
             else:
@@ -335,7 +466,7 @@ def rgym_rows(name):
                                  check=True, capture_output=True, text=True).stdout
             items = [json.loads(line) for line in out.splitlines()]
             for item, nxt in zip(items, items[1:]):
-                scores = [[a, ref_score(ds, a, item)] for a in answer_spread(item["answer"], nxt["answer"])]
+                scores = [[a, ref_score(ds, a, item)] for a in string_answer_spread(name, item, nxt["answer"])]
                 if scores[0][1] != 1.0:
                     sys.exit(f"{name} {cfg} index {item['index']}: the reference scores rgym's answer {scores[0][1]}")
                 rows.append({"config": cfg, "index": item["index"], "origin": "rgym", "question": item["question"],

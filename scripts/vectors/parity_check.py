@@ -17,9 +17,12 @@ reference refuses the config, rgym must refuse it too.
 
 Both modes run `rgym generate` and compare question, answer and metadata with
 the reference's items (as Python compares them after a JSON round trip), then
-score a spread of answers through `rgym score` (for items whose answer is None,
-candidates built from the metadata, as scripts/vectors/golden.py makes them)
-and compare with the reference scorer. Prints per-dataset counts; exit 1 on any
+score a spread of answers through `rgym score` (as scripts/vectors/golden.py
+makes them, with the dataset's extra candidates built from the metadata)
+and compare with the reference scorer. For a dataset whose reference depends on
+the hash seed (its golden header says `"deterministic": false`), only the parts
+the header lists as `"stable"` are compared, and the reference must score
+rgym's own answer 1.0 on rgym's item. Prints per-dataset counts; exit 1 on any
 mismatch. Runs in the oracle venv (`PARITY_SEED` fixes the draws).
 
 A dataset whose golden file says the reference is not deterministic (its
@@ -30,6 +33,7 @@ answers built from rgym's items. A config rgym refuses by a documented limit
 of its own (a message saying "in rgym:") is counted, not compared.
 """
 import argparse
+import copy
 import dataclasses
 import json
 import os
@@ -78,9 +82,7 @@ def spread_for(name, item, other):
     import golden
 
     if isinstance(item["answer"], str):
-        spread = golden.answer_spread(item["answer"], other["answer"] if isinstance(other["answer"], str) else "")
-        extra = golden.ANSWER_EXTRAS.get(name)
-        return spread + [a for a in (extra(item["answer"]) if extra else []) if a not in spread]
+        return golden.string_answer_spread(name, item, other["answer"] if isinstance(other["answer"], str) else "")
     if item["answer"] is None:
         return golden.none_answer_spread(name, item, other)
     return []
@@ -162,7 +164,7 @@ def check(a, t, name, cfg, seed, start, count):
         for g, nxt in zip(got, got[1:]):
             answers += [(g["index"], ans, g) for ans in spread_for(name, g, nxt)]
             try:
-                own = float(ds.score_answer(g["answer"], g))
+                own = float(ds.score_answer(g["answer"], copy.deepcopy(g)))
             except Exception:  # noqa: BLE001 - a raising reference scorer counts as 0.0
                 own = 0.0
             if own != 1.0:
@@ -176,7 +178,7 @@ def check(a, t, name, cfg, seed, start, count):
     for (i, ans, w), s in zip(answers, scores):
         t.scores += 1
         try:
-            ref = float(ds.score_answer(ans, w))
+            ref = float(ds.score_answer(ans, copy.deepcopy(w)))
         except Exception:  # noqa: BLE001 - a raising reference scorer counts as 0.0
             ref = 0.0
         if abs(ref - s) > 1e-9:
@@ -184,10 +186,14 @@ def check(a, t, name, cfg, seed, start, count):
 
 
 def stable_parts(name):
-    """None for a deterministic reference; else the parts its golden file
-    found stable across hash seeds (the rest is rgym's documented order)."""
+    """None for a deterministic reference, or one whose varying items are
+    known one by one (`golden.PER_ROW_EXACT`, see `semantic_item`); else the
+    parts its golden file found stable across hash seeds (the rest is rgym's
+    documented order)."""
+    import golden
+
     path = GOLDEN / f"{name}.jsonl"
-    if not path.exists():
+    if not path.exists() or name in golden.PER_ROW_EXACT:
         return None
     header = json.loads(path.open().readline())
     return None if header.get("deterministic", True) else set(header.get("stable", []))

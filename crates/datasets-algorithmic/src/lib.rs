@@ -37,6 +37,7 @@ pub mod string_insertion;
 pub mod string_manipulation;
 pub mod string_splitting;
 pub mod string_synthesis;
+pub mod word_ladder;
 pub mod word_sequence_reversal;
 pub mod word_sorting;
 
@@ -75,6 +76,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     string_splitting::INFO,
     string_synthesis::INFO,
     jugs::INFO,
+    word_ladder::INFO,
 ];
 
 #[cfg(test)]

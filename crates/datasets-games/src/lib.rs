@@ -2,9 +2,11 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod boxnet;
 pub mod countdown;
 pub mod emoji_mystery;
 pub mod kakurasu;
+pub mod knight_swap;
 pub mod mahjong_puzzle;
 pub mod maze;
 pub mod mini_sudoku;
@@ -24,9 +26,11 @@ mod symbol_fold;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
+    boxnet::INFO,
     countdown::INFO,
     emoji_mystery::INFO,
     kakurasu::INFO,
+    knight_swap::INFO,
     mahjong_puzzle::INFO,
     maze::INFO,
     mini_sudoku::INFO,
