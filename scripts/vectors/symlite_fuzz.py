@@ -4,9 +4,10 @@
 Runs in the oracle venv (it has sympy):
 
     .venv-oracle/bin/python scripts/vectors/symlite_fuzz.py [--max-terms 8]
-        [--random 200000] [--parse 200000] [--seed 1] [--write-vectors]
+        [--random 200000] [--parse 200000] [--laurent N] [--roots N]
+        [--products N] [--answers N] [--seed 1] [--write-vectors]
 
-Three parts, each compared with `cargo run -p symlite --example symlite_cli`:
+Each part is compared with `cargo run -p symlite --example symlite_cli`:
 
 * countdown/puzzle24: every operator sequence over `+ - * /` folded left to
   right over fresh symbols (`x_0, x_1, ...` and `x0..x3`), for 2..max-terms
@@ -15,6 +16,17 @@ Three parts, each compared with `cargo run -p symlite --example symlite_cli`:
   `+ - * / **` (small integer exponents) and negation: `str(expr)`.
 * random answer strings for the scorers' `parse_expr` subset: whether it
   raises, `float()` and `int()` of the result.
+* integration (simple_integration): Laurent polynomials with rational
+  coefficients drawn as the dataset draws them: `str(poly)`, `str(diff)`.
+* roots (polynomial_equations): polynomials of degree 1 to 3 drawn as the
+  dataset draws them, small and large coefficients: the values and order
+  of the real solutions `solve` reports (`is_real` true).
+* products (polynomial_multiplication): products of random polynomials in
+  one to three variables: `str(product)`, `str(expand(product))`.
+* expressions: answers a model might give for a product (reordered,
+  `x*x`, `^`, brackets, cancelling terms, floats): `str(parse_expr(text))`
+  and `parse_expr(text) == parse_expr(expansion)`; symlite may decline
+  (`unsupported`, `bounded`: the scorer's 0.0), never differ.
 
 Prints the counts and the first mismatches; exits non-zero on a mismatch.
 `--write-vectors` also writes a bounded slice of every part, with sympy's
@@ -534,7 +546,7 @@ def main():
             print("  sympy", repr(m[0]), "symlite", repr(m[1]), json.dumps(m[2]))
         bad += len(mism)
         if args.write_vectors:
-            sl = cases[:: max(1, len(cases) // 3000)]
+            sl = cases[:: max(1, len(cases) // 1000)]
             with open(os.path.join(DATA, f"{name}.json"), "w") as f:
                 json.dump([{"tree": t, "str": s} for s, t in sl], f, separators=(",", ":"))
                 f.write("\n")
@@ -559,7 +571,7 @@ def main():
             print("  ", json.dumps(m[0])[:300], "sympy", m[1], "symlite", m[2])
         bad += len(mism)
         if args.write_vectors:
-            sl = cases[:: max(1, len(cases) // 1500)]
+            sl = cases[:: max(1, len(cases) // 500)]
             with open(os.path.join(DATA, f"{name}.json"), "w") as f:
                 json.dump([{"request": r, "want": w} for r, w in sl], f, separators=(",", ":"))
                 f.write("\n")
@@ -586,7 +598,7 @@ def main():
         print("  ", repr(m[0][:200]), "sympy", m[1], "symlite", m[2])
     bad += len(mism)
     if args.write_vectors:
-        sl = pcases[: len(limit_cases())] + pcases[len(limit_cases()):: max(1, len(pcases) // 4000)]
+        sl = pcases[: len(limit_cases())] + pcases[len(limit_cases()):: max(1, len(pcases) // 2000)]
         with open(os.path.join(DATA, "parse.json"), "w") as f:
             json.dump([{"parse": t, "want": ref} for t, ref in sl], f, separators=(",", ":"))
             f.write("\n")
