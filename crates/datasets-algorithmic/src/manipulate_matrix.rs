@@ -13,11 +13,14 @@
 //! cumulative weight, about 1e-15 per draw.
 
 use dataset_core::config::count;
+use dataset_core::score::exact_or_contained;
 use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed, Weight,
 };
 use pycompat::{py_split, py_strip};
+
+use crate::grid::matrix_to_str;
 use serde_json::{json, Map, Value};
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -222,18 +225,9 @@ fn remove_every_nth_col(m: &Matrix, n: usize) -> Matrix {
         .collect()
 }
 
-/// `_matrix_to_str`.
-fn matrix_to_str<S: AsRef<str>>(rows: impl Iterator<Item = Vec<S>>) -> String {
-    rows.map(|row| row.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn digits_to_str(m: &Matrix) -> String {
-    matrix_to_str(
-        m.iter()
-            .map(|row| row.iter().map(i64::to_string).collect::<Vec<_>>()),
-    )
+/// `_matrix_to_str` of an answer's rows as the scorer re-joins them.
+fn rows_to_str(rows: impl Iterator<Item = Vec<String>>) -> String {
+    rows.map(|row| row.join(" ")).collect::<Vec<_>>().join("\n")
 }
 
 /// `"st" if n == 1 else "nd" if n == 2 else "th"` (n is at least 2).
@@ -290,7 +284,8 @@ impl ManipulateMatrix {
                     "90" => rot90(answer),
                     "180" => rot180(answer),
                     "270" => rot270(answer),
-                    _ => answer.clone(),
+                    // "360": `_identity`.
+                    _ => std::mem::take(answer),
                 };
                 (
                     "rotate",
@@ -415,7 +410,7 @@ impl Dataset for ManipulateMatrix {
         let cols = rng.randint(self.min_cols, self.max_cols)?;
         // Within [2, max], whose product the build bounded.
         let matrix = Self::get_matrix(&mut rng, rows as usize, cols as usize)?;
-        let matrix_str = digits_to_str(&matrix);
+        let matrix_str = matrix_to_str(&matrix);
         let num_transforms = rng.randint(self.min_transforms, self.max_transforms)?;
         let mut operations: Vec<Value> = Vec::new();
         let mut answer = matrix.clone();
@@ -455,7 +450,7 @@ impl Dataset for ManipulateMatrix {
         );
         Ok(Item {
             question,
-            answer: digits_to_str(&answer),
+            answer: matrix_to_str(&answer),
             metadata: meta! {
                 "matrix" => matrix,
                 "solution" => answer,
@@ -484,15 +479,13 @@ impl Dataset for ManipulateMatrix {
         if answer == oracle {
             return 1.0;
         }
-        let rejoined = matrix_to_str(answer.split('\n').map(|row| py_split(row).collect()));
-        let rejoined = py_strip(&rejoined);
-        if rejoined == oracle {
-            1.0
-        } else if rejoined.contains(oracle) {
-            oracle.chars().count() as f64 / rejoined.chars().count() as f64
-        } else {
-            0.0
-        }
+        let rejoined = rows_to_str(
+            answer
+                .split('\n')
+                .map(|row| py_split(row).map(str::to_string).collect()),
+        );
+        // The default scorer's exact match, then containment ratio.
+        exact_or_contained(Some(py_strip(&rejoined)), oracle)
     }
 }
 

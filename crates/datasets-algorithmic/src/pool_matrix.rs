@@ -14,6 +14,8 @@ use nprandom::RandomState;
 use pycompat::{allclose_f32, float_repr, loadtxt_f32, np_round};
 use serde_json::{json, Value};
 
+use crate::grid::matrix_to_str;
+
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "pool_matrix",
     category: "algorithmic",
@@ -122,13 +124,18 @@ fn average_pool(matrix: &[Vec<i64>], pool_size: usize) -> Vec<Vec<f64>> {
         .collect()
 }
 
-/// `_matrix_to_str`: `str(round(x, 2))` of each element. `round` of a numpy
-/// int64 is the int itself; of a float64 it is `np.round`, printed as
-/// Python's `repr(float)`.
-fn matrix_to_str<T>(matrix: &[Vec<T>], elem: impl Fn(&T) -> String) -> String {
+/// `_matrix_to_str` of an averaged matrix: `str(round(x, 2))`, `np.round`
+/// printed as Python's `repr(float)`. (`round` of a numpy int64 is the int
+/// itself, so an int matrix prints as `grid::matrix_to_str` prints it.)
+fn averages_to_str(matrix: &[Vec<f64>]) -> String {
     matrix
         .iter()
-        .map(|row| row.iter().map(&elem).collect::<Vec<_>>().join(" "))
+        .map(|row| {
+            row.iter()
+                .map(|&x| float_repr(np_round(x, 2)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -148,7 +155,7 @@ impl Dataset for PoolMatrix {
             .map_err(|e| DatasetError::Generation(e.to_string()))?;
         let matrix: Vec<Vec<i64>> = cells.chunks(n_cols).map(<[i64]>::to_vec).collect();
         debug_assert_eq!(matrix.len(), n_rows);
-        let matrix_str = matrix_to_str(&matrix, i64::to_string);
+        let matrix_str = matrix_to_str(&matrix);
 
         let pool_size = rng.randint(self.min_pool_size, self.max_pool_size)?;
         let pool_type = *rng.choice(&["average", "max"])?;
@@ -160,9 +167,9 @@ impl Dataset for PoolMatrix {
             Pooled::Max(max_pool(&matrix, kernel))
         };
         let (answer, solution) = match &pooled {
-            Pooled::Max(m) => (matrix_to_str(m, i64::to_string), json!(m)),
+            Pooled::Max(m) => (matrix_to_str(m), json!(m)),
             Pooled::Average(m) => (
-                matrix_to_str(m, |&x| float_repr(np_round(x, 2))),
+                averages_to_str(m),
                 Value::from(
                     m.iter()
                         .map(|row| Value::from(row.clone()))
