@@ -11,7 +11,7 @@
 //!   to the number the reference holds ([`parse::eval_str`]) or to the
 //!   canonical expression ([`parse::parse_expr`]), under hard bounds (the
 //!   module docs say where they differ from the reference).
-//! * [`calculus`]: `diff`.
+//! * [`calculus`]: sympy's `diff`.
 //! * [`poly`]: expanded Laurent polynomials (`expand`, and the zero test
 //!   behind `simplify(a - b) == 0` for such expressions).
 //! * [`roots`]: the real solutions `solve` reports for a polynomial of
