@@ -237,8 +237,14 @@ pub fn keep_coeff(coeff: &Rational, factors: &Expr) -> Expr {
     }
 }
 
+/// What a flattening loop leaves where it took an argument out: an empty
+/// `Add`, which allocates nothing and is never read again.
+const HOLE: Expr = Expr::Add(Vec::new());
+
 fn sort_args(v: &mut [Expr]) {
-    v.sort_by_cached_key(sort_key);
+    if v.len() > 1 {
+        v.sort_by_cached_key(sort_key);
+    }
 }
 
 /// `Add(*seq)`.
@@ -249,22 +255,38 @@ pub fn add_flatten(seq: Vec<Expr>) -> Expr {
         return from_add_args(seq);
     }
     let mut coeff = Rational::zero();
-    // s -> c, in first-seen order.
+    // s -> c, in first-seen order; a hash index only once there are many
+    // terms (a linear search is cheaper for the few most sums have).
     let mut terms: Vec<(Expr, Rational)> = Vec::new();
-    let mut index: std::collections::HashMap<Expr, usize> = std::collections::HashMap::new();
+    let mut index: Option<std::collections::HashMap<Expr, usize>> = None;
     let mut i = 0;
     while i < seq.len() {
-        let o = seq[i].clone();
+        let o = std::mem::replace(&mut seq[i], HOLE);
         i += 1;
         match o {
             Expr::Num(r) => coeff = coeff.add(&r),
             Expr::Add(t) => seq.extend(t),
             _ => {
                 let (c, s) = o.as_coeff_mul();
-                match index.get(&s) {
-                    Some(&k) => terms[k].1 = terms[k].1.add(&c),
+                if index.is_none() && terms.len() >= 16 {
+                    index = Some(
+                        terms
+                            .iter()
+                            .enumerate()
+                            .map(|(k, (e, _))| (e.clone(), k))
+                            .collect(),
+                    );
+                }
+                let found = match &index {
+                    Some(map) => map.get(&s).copied(),
+                    None => terms.iter().position(|(e, _)| *e == s),
+                };
+                match found {
+                    Some(k) => terms[k].1 = terms[k].1.add(&c),
                     None => {
-                        index.insert(s.clone(), terms.len());
+                        if let Some(map) = &mut index {
+                            map.insert(s.clone(), terms.len());
+                        }
                         terms.push((s, c));
                     }
                 }
@@ -324,13 +346,16 @@ pub fn mul_flatten(seq: Vec<Expr>) -> Expr {
     let mut c_powers: Vec<(Expr, Expr)> = Vec::new();
     let mut i = 0;
     while i < seq.len() {
-        let o = seq[i].clone();
+        let o = std::mem::replace(&mut seq[i], HOLE);
         i += 1;
         match o {
             Expr::Mul(f) => seq.extend(f),
             Expr::Num(r) => coeff = coeff.mul(&r),
             _ => {
-                let (b, e) = o.as_base_exp();
+                let (b, e) = match o {
+                    Expr::Pow(b, e) => (*b, *e),
+                    o => (o, Expr::int(1)),
+                };
                 if let (Expr::Num(bn), Expr::Num(en)) = (&b, &e) {
                     if en.is_integer() {
                         if let Ok(v) = bn.pow_int(en.numer(), MAX_POW_BITS) {

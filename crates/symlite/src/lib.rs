@@ -8,14 +8,22 @@
 //! * [`order`]: `sort_key`, `as_ordered_factors`, `as_ordered_terms`.
 //! * [`printer`]: `StrPrinter` (`str(expr)`).
 //! * [`parse`]: `parse_expr` of the answers rgym's scorers read, evaluated
-//!   to the number the reference holds, under hard bounds (its module doc
-//!   says where it differs from the reference).
+//!   to the number the reference holds ([`parse::eval_str`]) or to the
+//!   canonical expression ([`parse::parse_expr`]), under hard bounds (the
+//!   module docs say where they differ from the reference).
+//! * [`calculus`]: sympy's `diff`.
+//! * [`poly`]: expanded Laurent polynomials (`expand`, and the zero test
+//!   behind `simplify(a - b) == 0` for such expressions).
+//! * [`roots`]: the real solutions `solve` reports for a polynomial of
+//!   degree at most 3.
 //! * [`mpf`]: mpmath's binary floats, for sympy's `Float` and `float()`.
 //!
 //! Checked against sympy by `scripts/vectors/symlite_fuzz.py`; a bounded
 //! slice of its vectors runs in `tests/vectors.rs`.
 //!
-//! sympy is Copyright the SymPy Development Team, BSD 3-Clause License.
+//! sympy is Copyright the SymPy Development Team, BSD 3-Clause License;
+//! mpmath is Copyright Fredrik Johansson and the mpmath contributors, BSD
+//! 3-Clause License.
 
 pub mod calculus;
 pub mod expr;

@@ -7,18 +7,30 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 use std::fmt;
 
-/// `p/q` in lowest terms, `q > 0`.
+/// `p/q` in lowest terms, `q > 0`. An integer keeps no denominator (`q`
+/// is `None`, read as 1), which saves an allocation per integer.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub struct Rational {
     p: BigInt,
-    q: BigInt,
+    q: Option<BigInt>,
+}
+
+static ONE: std::sync::LazyLock<BigInt> = std::sync::LazyLock::new(BigInt::one);
+
+/// `Some(q)` unless `q` is 1.
+fn denom_of(q: BigInt) -> Option<BigInt> {
+    if q.is_one() {
+        None
+    } else {
+        Some(q)
+    }
 }
 
 impl Rational {
     pub fn int<T: Into<BigInt>>(n: T) -> Rational {
         Rational {
             p: n.into(),
-            q: BigInt::one(),
+            q: None,
         }
     }
 
@@ -40,7 +52,7 @@ impl Rational {
         if q.magnitude().is_one() {
             return Some(Rational {
                 p: if q.is_negative() { -p } else { p },
-                q: BigInt::one(),
+                q: None,
             });
         }
         let g = p.gcd(&q);
@@ -49,7 +61,7 @@ impl Rational {
             p = -p;
             q = -q;
         }
-        Some(Rational { p, q })
+        Some(Rational { p, q: denom_of(q) })
     }
 
     pub fn numer(&self) -> &BigInt {
@@ -57,7 +69,11 @@ impl Rational {
     }
 
     pub fn denom(&self) -> &BigInt {
-        &self.q
+        self.q()
+    }
+
+    fn q(&self) -> &BigInt {
+        self.q.as_ref().unwrap_or(&ONE)
     }
 
     pub fn is_zero(&self) -> bool {
@@ -65,15 +81,15 @@ impl Rational {
     }
 
     pub fn is_one(&self) -> bool {
-        self.p.is_one() && self.q.is_one()
+        self.p.is_one() && self.q.is_none()
     }
 
     pub fn is_minus_one(&self) -> bool {
-        self.q.is_one() && self.p == BigInt::from(-1)
+        self.q.is_none() && self.p == BigInt::from(-1)
     }
 
     pub fn is_integer(&self) -> bool {
-        self.q.is_one()
+        self.q.is_none()
     }
 
     pub fn is_negative(&self) -> bool {
@@ -86,7 +102,7 @@ impl Rational {
 
     /// The larger of the numerator's and the denominator's bit lengths.
     pub fn bits(&self) -> u64 {
-        self.p.bits().max(self.q.bits())
+        self.p.bits().max(self.q().bits())
     }
 
     pub fn neg(&self) -> Rational {
@@ -104,10 +120,10 @@ impl Rational {
     }
 
     pub fn add(&self, o: &Rational) -> Rational {
-        if self.q.is_one() && o.q.is_one() {
+        if self.q.is_none() && o.q.is_none() {
             return Rational::int(&self.p + &o.p);
         }
-        Rational::new(&self.p * &o.q + &o.p * &self.q, &self.q * &o.q).expect("q > 0")
+        Rational::new(&self.p * o.q() + &o.p * self.q(), self.q() * o.q()).expect("q > 0")
     }
 
     pub fn sub(&self, o: &Rational) -> Rational {
@@ -115,20 +131,20 @@ impl Rational {
     }
 
     pub fn mul(&self, o: &Rational) -> Rational {
-        if self.q.is_one() && o.q.is_one() {
+        if self.q.is_none() && o.q.is_none() {
             return Rational::int(&self.p * &o.p);
         }
-        Rational::new(&self.p * &o.p, &self.q * &o.q).expect("q > 0")
+        Rational::new(&self.p * &o.p, self.q() * o.q()).expect("q > 0")
     }
 
     /// `None` when `o` is zero.
     pub fn div(&self, o: &Rational) -> Option<Rational> {
-        Rational::new(&self.p * &o.q, &self.q * &o.p)
+        Rational::new(&self.p * o.q(), self.q() * &o.p)
     }
 
     /// `1/self`; `None` for zero.
     pub fn recip(&self) -> Option<Rational> {
-        Rational::new(self.q.clone(), self.p.clone())
+        Rational::new(self.q().clone(), self.p.clone())
     }
 
     /// `self**e` for an integer `e`, when the result's parts stay within
@@ -145,7 +161,7 @@ impl Rational {
                 Ok(Rational::zero())
             };
         }
-        let (p_abs, q) = (self.p.abs(), &self.q);
+        let (p_abs, q) = (self.p.abs(), self.q());
         // |p| = 1 and q = 1: no growth.
         if p_abs.is_one() && q.is_one() {
             let odd = e.is_odd();
@@ -166,13 +182,13 @@ impl Rational {
         Ok(if e.is_negative() {
             Rational::new(qq, p).expect("p != 0")
         } else {
-            Rational { p, q: qq }
+            Rational { p, q: denom_of(qq) }
         })
     }
 
     /// Python's `int()` of a sympy Rational: truncation toward zero.
     pub fn trunc(&self) -> BigInt {
-        let t = self.p.abs() / &self.q;
+        let t = self.p.abs() / self.q();
         if self.p.is_negative() {
             -t
         } else {
@@ -188,7 +204,7 @@ impl Rational {
     }
 
     pub fn to_i64(&self) -> Option<i64> {
-        if self.q.is_one() {
+        if self.q.is_none() {
             self.p.to_i64()
         } else {
             None
@@ -205,7 +221,7 @@ impl Ord for Rational {
         if self.q == o.q {
             return self.p.cmp(&o.p);
         }
-        (&self.p * &o.q).cmp(&(&o.p * &self.q))
+        (&self.p * o.q()).cmp(&(&o.p * self.q()))
     }
 }
 
@@ -218,10 +234,10 @@ impl PartialOrd for Rational {
 /// sympy's `StrPrinter._print_Rational`: `p` or `p/q`.
 impl fmt::Display for Rational {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.q.is_one() {
+        if self.q.is_none() {
             write!(f, "{}", self.p)
         } else {
-            write!(f, "{}/{}", self.p, self.q)
+            write!(f, "{}/{}", self.p, self.q())
         }
     }
 }

@@ -12,14 +12,47 @@ use crate::expr::Expr;
 use crate::number::Rational;
 use crate::printer::sstr;
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 /// A Python value inside a sort key.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
     Int(i64),
     Num(Rational),
-    Str(String),
+    Str(KeyStr),
     Tup(Vec<Key>),
+}
+
+/// A `str` inside a key, without allocating for class and symbol names.
+#[derive(Clone, Debug)]
+pub enum KeyStr {
+    Static(&'static str),
+    Name(Rc<str>),
+    Owned(String),
+}
+
+impl KeyStr {
+    fn as_str(&self) -> &str {
+        match self {
+            KeyStr::Static(s) => s,
+            KeyStr::Name(s) => s,
+            KeyStr::Owned(s) => s,
+        }
+    }
+}
+
+impl PartialEq for KeyStr {
+    fn eq(&self, o: &KeyStr) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl Eq for KeyStr {}
+
+impl std::hash::Hash for KeyStr {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h)
+    }
 }
 
 impl Ord for Key {
@@ -30,7 +63,7 @@ impl Ord for Key {
             (Int(a), Num(b)) => Rational::int(*a).cmp(b),
             (Num(a), Int(b)) => a.cmp(&Rational::int(*b)),
             (Num(a), Num(b)) => a.cmp(b),
-            (Str(a), Str(b)) => a.cmp(b),
+            (Str(a), Str(b)) => a.as_str().cmp(b.as_str()),
             (Tup(a), Tup(b)) => a.cmp(b),
             // Python would raise; sympy's keys never mix these at one place.
             _ => rank(self).cmp(&rank(o)),
@@ -60,7 +93,11 @@ fn class_key(e: &Expr) -> Key {
         Expr::Add(_) => (3, 1, "Add"),
         Expr::Pow(..) => (3, 2, "Pow"),
     };
-    Key::Tup(vec![Key::Int(a), Key::Int(b), Key::Str(name.to_string())])
+    Key::Tup(vec![
+        Key::Int(a),
+        Key::Int(b),
+        Key::Str(KeyStr::Static(name)),
+    ])
 }
 
 fn one_key() -> Key {
@@ -70,7 +107,11 @@ fn one_key() -> Key {
 fn number_key(r: &Rational) -> Key {
     // Number.sort_key: (class_key, (0, ()), (), self)
     Key::Tup(vec![
-        Key::Tup(vec![Key::Int(1), Key::Int(0), Key::Str("Number".into())]),
+        Key::Tup(vec![
+            Key::Int(1),
+            Key::Int(0),
+            Key::Str(KeyStr::Static("Number")),
+        ]),
         Key::Tup(vec![Key::Int(0), Key::Tup(vec![])]),
         Key::Tup(vec![]),
         Key::Num(r.clone()),
@@ -85,7 +126,7 @@ pub fn sort_key(e: &Expr) -> Key {
             class_key(e),
             Key::Tup(vec![
                 Key::Int(1),
-                Key::Tup(vec![Key::Str(name.to_string())]),
+                Key::Tup(vec![Key::Str(KeyStr::Name(name.clone()))]),
             ]),
             one_key(),
             Key::Num(Rational::one()),
@@ -98,7 +139,8 @@ pub fn sort_key(e: &Expr) -> Key {
                 other => (other, Expr::int(1)),
             };
             let args = match &expr {
-                Expr::Num(_) | Expr::Sym(_) => vec![Key::Str(sstr(&expr))],
+                Expr::Sym(name) => vec![Key::Str(KeyStr::Name(name.clone()))],
+                Expr::Num(_) => vec![Key::Str(KeyStr::Owned(sstr(&expr)))],
                 Expr::Add(_) => as_ordered_terms(&expr).iter().map(sort_key).collect(),
                 Expr::Mul(_) => as_ordered_factors(&expr).iter().map(sort_key).collect(),
                 Expr::Pow(b, x) => vec![sort_key(b), sort_key(x)],
@@ -114,13 +156,17 @@ pub fn sort_key(e: &Expr) -> Key {
 }
 
 /// `Mul.as_ordered_factors()`: the factors sorted by `sort_key` (stable);
-/// `[self]` for anything else.
+/// `[self]` for anything else. Every constructor of [`Expr`] keeps a
+/// `Mul`'s factors in that order already (the number first: its class
+/// sorts first), so this only copies them.
 pub fn as_ordered_factors(e: &Expr) -> Vec<Expr> {
     match e {
         Expr::Mul(f) => {
-            let mut f = f.clone();
-            f.sort_by_cached_key(sort_key);
-            f
+            debug_assert!(
+                f.windows(2).all(|w| sort_key(&w[0]) <= sort_key(&w[1])),
+                "a Mul out of sort_key order: {e:?}"
+            );
+            f.clone()
         }
         _ => vec![e.clone()],
     }

@@ -15,7 +15,7 @@ use std::rc::Rc;
 /// The most terms an expansion may hold.
 pub const MAX_TERMS: usize = 1 << 12;
 /// The most term products one expansion may compute.
-pub const MAX_WORK: u64 = 1 << 18;
+pub const MAX_WORK: u64 = 1 << 16;
 
 /// A monomial: `(symbol, exponent)` by symbol name, no zero exponent.
 pub type Monomial = Vec<(Rc<str>, i64)>;
