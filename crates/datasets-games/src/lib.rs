@@ -3,6 +3,7 @@
 use dataset_core::DatasetInfo;
 
 pub mod emoji_mystery;
+pub mod futoshiki;
 pub mod kakurasu;
 pub mod mahjong_puzzle;
 pub mod maze;
@@ -20,6 +21,7 @@ mod sudoku_score;
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
     emoji_mystery::INFO,
+    futoshiki::INFO,
     kakurasu::INFO,
     mahjong_puzzle::INFO,
     maze::INFO,
