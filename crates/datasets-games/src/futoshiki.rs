@@ -73,7 +73,9 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
 
 /// `n * n!`, saturating.
 fn row_permutations(n: i64) -> u128 {
-    (1..=count(n)).fold(count(n), |acc, k| acc.saturating_mul(k))
+    let n = count(n);
+    // 35! is past u128: stop multiplying there rather than count up to n.
+    (1..=n.min(35)).fold(n, |acc, k| acc.saturating_mul(k))
 }
 
 /// A grid of values, 0 for an empty cell; only the first n rows and columns
@@ -1067,8 +1069,11 @@ mod tests {
 
     #[test]
     fn boards_past_nine_are_refused_by_the_item_size_rule() {
-        for n in [10, 1_000_000_000] {
-            let msg = refused(&INFO, json!({"max_board_size": n}));
+        assert_eq!(row_permutations(9), 3_265_920);
+        assert_eq!(row_permutations(10), 36_288_000);
+        assert_eq!(row_permutations(i64::MAX), u128::MAX);
+        for n in [10, 35, 36, 1_000_000_000, i64::MAX] {
+            let msg = refused(&INFO, json!({"min_board_size": n, "max_board_size": n}));
             assert!(
                 msg.starts_with("max_board_size * max_board_size! must be at most"),
                 "{msg}"
