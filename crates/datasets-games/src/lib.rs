@@ -5,6 +5,7 @@ use dataset_core::DatasetInfo;
 pub mod boxnet;
 pub mod countdown;
 pub mod emoji_mystery;
+pub mod futoshiki;
 pub mod kakurasu;
 pub mod knight_swap;
 pub mod mahjong_puzzle;
@@ -29,6 +30,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     boxnet::INFO,
     countdown::INFO,
     emoji_mystery::INFO,
+    futoshiki::INFO,
     kakurasu::INFO,
     knight_swap::INFO,
     mahjong_puzzle::INFO,

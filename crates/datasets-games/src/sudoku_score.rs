@@ -1,4 +1,5 @@
-//! The `score_answer` that `sudoku` and `mini_sudoku` share word for word.
+//! The `score_answer` that `sudoku` and `mini_sudoku` share word for word, and
+//! `futoshiki` but for an empty answer (which both versions score 0.0).
 
 use dataset_core::Item;
 use pycompat::py_isspace;
