@@ -594,7 +594,7 @@ mod tests {
         let item = ds.get(0).unwrap();
         let step = r#"{"Agent[0.5, 0.5]": "move(box_red, square[0.5, 1.5])", "Agent[0.5, 1.5]": "move(box_red, square[0.5, 0.5])"}"#;
         let answers = [
-            format!("[{}]", vec![step; 20_000].join(",")),
+            format!("[{}]", vec![step; 10_000].join(",")),
             format!(
                 r#"[{{"Agent[0.5, 0.5]": "move({})"}}]"#,
                 ", ,".repeat(300_000)
