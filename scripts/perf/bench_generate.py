@@ -32,6 +32,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts" / "lib"))
+sys.path.insert(0, str(ROOT / "scripts" / "vectors"))
+import golden  # noqa: E402  (size_for: the sizes the reference refuses past)
 VENV = ROOT / ".venv-oracle"
 PY_WHOLE = """
 import json, sys, reasoning_gym
@@ -45,12 +48,12 @@ for i in range(n):
 """
 PY_STEADY = """
 import json, os, sys, time, reasoning_gym
-name, limit, rows = sys.argv[1], float(sys.argv[2]), sys.argv[3] == "rows"
-ds = reasoning_gym.create_dataset(name, seed=1, size=10**9)
+name, limit, rows, size = sys.argv[1], float(sys.argv[2]), sys.argv[3] == "rows", int(sys.argv[4])
+ds = reasoning_gym.create_dataset(name, seed=1, size=size)
 ds[0]
 out = open(os.devnull, "w")
 t = time.perf_counter(); n = 0
-while time.perf_counter() - t < limit and n < 2000000:
+while time.perf_counter() - t < limit and n < min(2000000, size - 1):
     n += 1
     it = ds[n]
     if rows:
@@ -75,7 +78,9 @@ def timed(cmd, runs):
 
 
 def python_rate(py, name, seconds, rows):
-    out = subprocess.check_output([py, "-c", PY_STEADY, name, str(seconds), "rows" if rows else "items"],
+    # 10**9 items, or the largest size the reference accepts (golden.py's SIZE_LIMITS).
+    size = golden.size_for(name)
+    out = subprocess.check_output([py, "-c", PY_STEADY, name, str(seconds), "rows" if rows else "items", str(size)],
                                   stderr=subprocess.DEVNULL)
     return float(out)
 

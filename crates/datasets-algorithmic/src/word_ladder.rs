@@ -21,7 +21,7 @@ use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
     Seed,
 };
-use pycompat::py_strip;
+use pycompat::{py_isspace, py_strip};
 use serde_json::json;
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -269,25 +269,46 @@ impl Dataset for WordLadder {
             return 0.0;
         }
         let known = &word_graph(word_length).index;
+        // Upper-casing never shortens a text and leaves whitespace as it is,
+        // so a piece with more other characters than the word length is a
+        // word of the wrong length whatever else happens: 0.0 without the
+        // costly full-Unicode upper-casing of a long answer.
+        let too_long =
+            |piece: &str| piece.chars().filter(|&c| !py_isspace(c)).count() > word_length;
+        if answer.split(',').any(too_long) {
+            return 0.0;
+        }
         // `answer.upper()`: Rust's upper-casing is Unicode's full mapping, as
         // Python's is ("ﬁ" becomes "FI").
         let upper = answer.to_uppercase();
-        let words: Vec<&str> = upper.split(',').map(py_strip).collect();
-        if words.len() < 2 || words[0] != start_word || words[words.len() - 1] != end_word {
-            return 0.0;
-        }
-        if !words.iter().all(|w| w.chars().count() == word_length) {
-            return 0.0;
-        }
+        // Every check fails with 0.0, so they run as the words stream by:
+        // each word's length, each step one letter, the ends, then 0.5 for
+        // every word not in the list.
         let one_apart =
             |a: &str, b: &str| a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1;
-        if !words.windows(2).all(|w| one_apart(w[0], w[1])) {
+        let mut words = upper.split(',').map(py_strip);
+        let Some(first) = words.next() else {
+            return 0.0;
+        };
+        let right_length = |w: &str| w.chars().count() == word_length;
+        if first != start_word || !right_length(first) {
             return 0.0;
         }
-        words
-            .iter()
-            .filter(|w| !known.contains_key(*w))
-            .fold(1.0, |reward, _| reward * 0.5)
+        let mut reward = if known.contains_key(first) { 1.0 } else { 0.5 };
+        let (mut prev, mut count) = (first, 1);
+        for w in words {
+            if !right_length(w) || !one_apart(prev, w) {
+                return 0.0;
+            }
+            if !known.contains_key(w) {
+                reward *= 0.5;
+            }
+            (prev, count) = (w, count + 1);
+        }
+        if count < 2 || prev != end_word {
+            return 0.0;
+        }
+        reward
     }
 }
 

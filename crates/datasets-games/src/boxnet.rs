@@ -6,13 +6,14 @@ use std::collections::HashMap;
 
 use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
+    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use pycompat::{
-    float_repr, json_loads, py_decimal_value, py_isdecimal, py_isspace, py_str_repr, repr_list,
-    PyValue,
+    float_repr, json_loads, py_decimal_value, py_isdecimal, py_isspace, py_str_repr, PyValue,
 };
-use serde_json::{json, Map, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "boxnet",
@@ -57,7 +58,41 @@ struct Boxnet {
     min_box_num: i64,
     max_box_num: i64,
     colour_list: Vec<String>,
+    /// Per colour of `colour_list`, how its items print.
+    colours: Vec<Colour>,
 }
+
+/// A colour's items, `box_<colour>` and `target_<colour>`, as the question
+/// prints them: their names, their `repr`s, and the pieces of the `repr` of a
+/// move of the box (`'move(box_red, square[0.5, 1.5])'`: the quote and the
+/// escaped name; the text around the name has nothing to escape, so the
+/// quote is the name's own).
+struct Colour {
+    names: [String; 2],
+    reprs: [String; 2],
+    quote: char,
+    box_inner: String,
+}
+
+impl Colour {
+    fn new(colour: &str) -> Colour {
+        let names = [format!("box_{colour}"), format!("target_{colour}")];
+        let reprs = [py_str_repr(&names[0]), py_str_repr(&names[1])];
+        let mut chars = reprs[0].chars();
+        let quote = chars.next().unwrap_or('\'');
+        chars.next_back();
+        Colour {
+            box_inner: chars.as_str().to_string(),
+            quote,
+            names,
+            reprs,
+        }
+    }
+}
+
+/// An item in a square: its colour's index and whether it is the box (else
+/// the target).
+type Thing = (usize, bool);
 
 fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let d = Boxnet {
@@ -69,6 +104,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         min_box_num: r.int("min_box_num", 1),
         max_box_num: r.int("max_box_num", 1),
         colour_list: r.str_list("colour_list", &["red", "blue", "green"]),
+        colours: Vec::new(),
     };
     let v = r.finish()?;
     v.ensure(p.size > 0, "size must be greater than 0")?;
@@ -101,13 +137,15 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         count(d.max_box_num).saturating_mul(colour_chars),
         "max_box_num * len(colour_list)",
     )?;
-    v.done(d)
+    let colours = d.colour_list.iter().map(|c| Colour::new(c)).collect();
+    v.done(Boxnet { colours, ..d })
 }
 
 /// `str(i + 0.5)`: a square's centre coordinate (rows and columns are far
 /// below 2^52, where the sum is exact).
-fn centre(i: i64) -> String {
-    format!("{i}.5")
+fn push_centre(out: &mut String, i: i64) {
+    out.push_str(itoa::Buffer::new().format(i));
+    out.push_str(".5");
 }
 
 impl Boxnet {
@@ -118,62 +156,87 @@ impl Boxnet {
         rng: &mut Random,
         row_num: i64,
         column_num: i64,
-    ) -> Result<Vec<Vec<String>>> {
+    ) -> Result<Vec<Vec<Thing>>> {
         let squares = row_num * column_num;
-        let mut pg: Vec<Vec<String>> = vec![Vec::new(); squares as usize];
-        for colour in &self.colour_list {
+        let mut pg: Vec<Vec<Thing>> = vec![Vec::new(); squares as usize];
+        for colour in 0..self.colour_list.len() {
             let box_num = rng.randint(self.min_box_num, self.max_box_num)?;
             for _ in 0..box_num {
                 let n_box = rng.randint(0, squares - 1)?;
                 let n_target = rng.randint(0, squares - 1)?;
-                pg[n_box as usize].push(format!("box_{colour}"));
-                pg[n_target as usize].push(format!("target_{colour}"));
+                pg[n_box as usize].push((colour, true));
+                pg[n_target as usize].push((colour, false));
             }
         }
         Ok(pg)
     }
-}
 
-/// `surround_index_func`: the squares above, below, left and right of (i, j)
-/// that are on the grid, as `[i + 0.5, j + 0.5]`.
-fn surround_index(row_num: i64, column_num: i64, i: i64, j: i64) -> Vec<String> {
-    [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
-        .into_iter()
-        .filter(|&(a, b)| (0..row_num).contains(&a) && (0..column_num).contains(&b))
-        .map(|(a, b)| format!("[{}, {}]", centre(a), centre(b)))
-        .collect()
-}
+    fn name(&self, (colour, is_box): Thing) -> &str {
+        &self.colours[colour].names[usize::from(!is_box)]
+    }
 
-/// `state_update_func`: for each square, what its agent sees and may do.
-fn state_update(row_num: i64, column_num: i64, pg: &[Vec<String>]) -> String {
-    let mut prompt = String::new();
-    for i in 0..row_num {
-        for j in 0..column_num {
-            let items = &pg[(i * column_num + j) as usize];
-            let surround = surround_index(row_num, column_num, i, j);
-            let (ci, cj) = (centre(i), centre(j));
-            prompt.push_str(&format!(
-                "Agent[{ci}, {cj}]: I am in square[{ci}, {cj}], I can observe {}, I can do ",
-                repr_list(items.iter().map(|it| py_str_repr(it)))
-            ));
-            let mut actions = Vec::new();
-            for b in items.iter().filter(|it| it.starts_with("box")) {
-                let colour = &b[3..];
-                for s in &surround {
-                    actions.push(format!("move({b}, square{s})"));
+    /// `state_update_func`: for each square, what its agent sees (its items'
+    /// list) and may do (each box to each square around, as
+    /// `surround_index_func` lists them, and onto a target of its colour in
+    /// the square), each list as Python prints it.
+    fn state_update(&self, out: &mut String, row_num: i64, column_num: i64, pg: &[Vec<Thing>]) {
+        for i in 0..row_num {
+            for j in 0..column_num {
+                let items = &pg[(i * column_num + j) as usize];
+                out.push_str("Agent[");
+                push_centre(out, i);
+                out.push_str(", ");
+                push_centre(out, j);
+                out.push_str("]: I am in square[");
+                push_centre(out, i);
+                out.push_str(", ");
+                push_centre(out, j);
+                out.push_str("], I can observe [");
+                for (k, &(colour, is_box)) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&self.colours[colour].reprs[usize::from(!is_box)]);
                 }
-                if items
-                    .iter()
-                    .any(|it| it.strip_prefix("target") == Some(colour))
-                {
-                    actions.push(format!("move({b}, target{colour})"));
+                out.push_str("], I can do [");
+                let surround: Vec<(i64, i64)> = [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
+                    .into_iter()
+                    .filter(|&(a, b)| (0..row_num).contains(&a) && (0..column_num).contains(&b))
+                    .collect();
+                let mut first = true;
+                let mut sep = |out: &mut String| {
+                    if !std::mem::take(&mut first) {
+                        out.push_str(", ");
+                    }
+                };
+                for &(colour, _) in items.iter().filter(|&&(_, is_box)| is_box) {
+                    let c = &self.colours[colour];
+                    for &(a, b) in &surround {
+                        sep(out);
+                        out.push(c.quote);
+                        out.push_str("move(");
+                        out.push_str(&c.box_inner);
+                        out.push_str(", square[");
+                        push_centre(out, a);
+                        out.push_str(", ");
+                        push_centre(out, b);
+                        out.push_str("])");
+                        out.push(c.quote);
+                    }
+                    // `"target" + box[3:] in square_item_list`: that is a
+                    // target of the same colour's name, which another colour
+                    // with the same name also has.
+                    let target = &c.names[1];
+                    if items.iter().any(|&t| !t.1 && self.name(t) == target) {
+                        sep(out);
+                        let action = format!("move({}, {target})", c.names[0]);
+                        out.push_str(&py_str_repr(&action));
+                    }
                 }
+                out.push_str("]\n");
             }
-            prompt.push_str(&repr_list(actions.iter().map(|a| py_str_repr(a))));
-            prompt.push('\n');
         }
     }
-    prompt
 }
 
 impl Dataset for Boxnet {
@@ -182,35 +245,39 @@ impl Dataset for Boxnet {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let row_num = rng.randint(self.min_row_num, self.max_row_num)?;
         let column_num = rng.randint(self.min_column_num, self.max_column_num)?;
         let pg = self.generate_boxnet(&mut rng, row_num, column_num)?;
-        let question = format!(
-            "{BOXNET_PROMPT}\n\nThe current left boxes and agents are: {}\n",
-            state_update(row_num, column_num, &pg)
-        );
-        let mut initial_state = Map::new();
-        for i in 0..row_num {
-            for j in 0..column_num {
-                let items = &pg[(i * column_num + j) as usize];
-                initial_state.insert(format!("{}_{}", centre(i), centre(j)), json!(items));
-            }
-        }
-        Ok(Item {
-            question,
-            answer: String::new(),
-            metadata: meta! {
-                "row_num" => row_num,
-                "column_num" => column_num,
-                "initial_state" => Value::Object(initial_state),
-                "difficulty" => json!({
-                    "row_num": [self.min_row_num, self.max_row_num],
-                    "column_num": [self.min_column_num, self.max_column_num],
-                    "box_num": [self.min_box_num, self.max_box_num],
-                }),
+        let question = &mut item.question;
+        question.clear();
+        question.reserve(BOXNET_PROMPT.len() + 200 * pg.len());
+        question.push_str(BOXNET_PROMPT);
+        question.push_str("\n\nThe current left boxes and agents are: ");
+        self.state_update(question, row_num, column_num, &pg);
+        question.push('\n');
+        item.answer.clear();
+        item.metadata.set_from_serialize(&Meta {
+            row_num,
+            column_num,
+            initial_state: InitialState {
+                boxnet: self,
+                column_num,
+                pg: &pg,
             },
-        })
+            difficulty: Difficulty {
+                row_num: [self.min_row_num, self.max_row_num],
+                column_num: [self.min_column_num, self.max_column_num],
+                box_num: [self.min_box_num, self.max_box_num],
+            },
+        });
+        Ok(())
     }
 
     /// `score_answer`: the share of the boxes the plan matches with their
@@ -220,6 +287,55 @@ impl Dataset for Boxnet {
     /// grid, a grid without boxes).
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
         score_plan(answer, &item.metadata).unwrap_or(0.0)
+    }
+}
+
+/// The item's own metadata, fields in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    row_num: i64,
+    column_num: i64,
+    initial_state: InitialState<'a>,
+    difficulty: Difficulty,
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    row_num: [i64; 2],
+    column_num: [i64; 2],
+    box_num: [i64; 2],
+}
+
+/// `pg_dict`: each square's key (`"0.5_1.5"`, row-major) with its items'
+/// names, written straight from the squares.
+struct InitialState<'a> {
+    boxnet: &'a Boxnet,
+    column_num: i64,
+    pg: &'a [Vec<Thing>],
+}
+
+impl Serialize for InitialState<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.pg.len()))?;
+        let mut key = String::new();
+        for (n, items) in self.pg.iter().enumerate() {
+            let n = n as i64;
+            key.clear();
+            push_centre(&mut key, n / self.column_num);
+            key.push('_');
+            push_centre(&mut key, n % self.column_num);
+            let names = Names(self.boxnet, items);
+            map.serialize_entry(&key, &names)?;
+        }
+        map.end()
+    }
+}
+
+struct Names<'a>(&'a Boxnet, &'a [Thing]);
+
+impl Serialize for Names<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.1.iter().map(|&t| self.0.name(t)))
     }
 }
 
@@ -478,6 +594,7 @@ fn match_move(value: &str) -> Option<(&str, &str)> {
 mod tests {
     use super::*;
     use dataset_core::testing::{dataset, refused};
+    use serde_json::json;
     use std::time::Instant;
 
     #[test]
@@ -594,7 +711,7 @@ mod tests {
         let item = ds.get(0).unwrap();
         let step = r#"{"Agent[0.5, 0.5]": "move(box_red, square[0.5, 1.5])", "Agent[0.5, 1.5]": "move(box_red, square[0.5, 0.5])"}"#;
         let answers = [
-            format!("[{}]", vec![step; 20_000].join(",")),
+            format!("[{}]", vec![step; 10_000].join(",")),
             format!(
                 r#"[{{"Agent[0.5, 0.5]": "move({})"}}]"#,
                 ", ,".repeat(300_000)

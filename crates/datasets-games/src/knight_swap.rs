@@ -838,7 +838,7 @@ mod tests {
         let (ds, item) = first(json!({}), true);
         let m = moves(&item);
         let answers = [
-            serde_json::to_string(&vec![m[0].clone(); 200_000]).unwrap(),
+            serde_json::to_string(&vec![m[0].clone(); 100_000]).unwrap(),
             "[".repeat(1 << 20),
             format!("[{}]", "\"w,A1,B3\",".repeat(300_000) + "1"),
             "n".repeat(1 << 20),

@@ -5,11 +5,10 @@
 use std::sync::OnceLock;
 
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
-    Seed,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use pycompat::{py_decimal_value, py_isdecimal, py_split, py_strip};
-use serde_json::json;
+use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "rush_hour",
@@ -116,20 +115,30 @@ impl Dataset for RushHour {
     }
 
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let &(board_config, min_moves) = &database()[*rng.choice(&self.puzzles)? as usize];
         let board = Board::new(board_config).ok_or_else(|| {
             DatasetError::Generation(format!("invalid board in the database: {board_config}"))
         })?;
-        Ok(Item {
-            question: format!("{INSTRUCTIONS}\n\nBoard:\n{}", board.board_str()),
-            answer: String::new(),
-            metadata: meta! {
-                "board_config" => board_config,
-                "min_moves" => min_moves,
-                "difficulty" => json!({"moves": [self.min_moves, self.max_moves]}),
+        item.question.clear();
+        item.question.push_str(INSTRUCTIONS);
+        item.question.push_str("\n\nBoard:\n");
+        board.push_board_str(&mut item.question);
+        item.answer.clear();
+        item.metadata.set_from_serialize(&Meta {
+            board_config,
+            min_moves,
+            difficulty: Difficulty {
+                moves: [self.min_moves, self.max_moves],
             },
-        })
+        });
+        Ok(())
     }
 
     /// `score_answer`: 1.0 when the moves get the red car out, 0.01 when
@@ -209,6 +218,19 @@ fn perform_moves(ops: &str, mut apply: impl FnMut(u8, i64) -> Option<()>) -> Opt
     Some(())
 }
 
+/// The item's own metadata, fields in the reference dict's order.
+#[derive(Serialize)]
+struct Meta {
+    board_config: &'static str,
+    min_moves: i64,
+    difficulty: Difficulty,
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    moves: [i64; 2],
+}
+
 /// `Piece`: cells from `position` every `stride` (1: horizontal, 6:
 /// vertical); a wall is one cell.
 #[derive(Clone, Copy)]
@@ -261,6 +283,9 @@ impl Board {
         let mut labels = [('\0', [0usize; MAX_PIECE_SIZE + 1], 0usize); BOARD_TOTAL_CELLS];
         let (mut n_labels, mut n_cells) = (0, 0);
         let mut walls = 0u64;
+        // Each ASCII label's slot in `labels` (the database's are all ASCII),
+        // so that a cell finds its piece without a search.
+        let mut ascii_slot = [u8::MAX; 128];
         for (i, label) in desc.chars().enumerate() {
             n_cells += 1;
             if i >= BOARD_TOTAL_CELLS {
@@ -270,14 +295,19 @@ impl Board {
                 'o' => {}
                 'x' => walls |= 1 << i,
                 _ => {
-                    let k = labels[..n_labels]
-                        .iter()
-                        .position(|&(l, _, _)| l == label)
-                        .unwrap_or_else(|| {
-                            labels[n_labels].0 = label;
-                            n_labels += 1;
-                            n_labels - 1
-                        });
+                    let known = match ascii_slot.get(label as usize) {
+                        Some(&slot) if slot != u8::MAX => Some(usize::from(slot)),
+                        Some(_) => None,
+                        None => labels[..n_labels].iter().position(|&(l, _, _)| l == label),
+                    };
+                    let k = known.unwrap_or_else(|| {
+                        labels[n_labels].0 = label;
+                        if let Some(slot) = ascii_slot.get_mut(label as usize) {
+                            *slot = n_labels as u8;
+                        }
+                        n_labels += 1;
+                        n_labels - 1
+                    });
                     let (_, cells, count) = &mut labels[k];
                     if *count <= MAX_PIECE_SIZE {
                         cells[*count] = i;
@@ -371,13 +401,15 @@ impl Board {
         self.pieces.first().map(|p| p.position == TARGET)
     }
 
-    /// `Board.board_str`: six rows of six cells, `.` where empty.
-    fn board_str(&self) -> String {
-        let mut s = vec![b'.'; BOARD_SIZE * (BOARD_SIZE + 1)];
+    /// `Board.board_str`: six rows of six cells, `.` where empty, written
+    /// onto `out`.
+    fn push_board_str(&self, out: &mut String) {
+        let mut s = [b'.'; BOARD_SIZE * (BOARD_SIZE + 1)];
         for y in 0..BOARD_SIZE {
             s[y * (BOARD_SIZE + 1) + BOARD_SIZE] = b'\n';
         }
         for (i, piece) in self.pieces.iter().enumerate() {
+            // At most 36 pieces: the letters stay ASCII.
             let c = if piece.fixed() { b'x' } else { b'A' + i as u8 };
             let stride = if piece.stride == V {
                 V + 1
@@ -391,7 +423,7 @@ impl Board {
                 p += stride;
             }
         }
-        String::from_utf8_lossy(&s).into_owned()
+        out.push_str(std::str::from_utf8(&s).unwrap_or_default());
     }
 }
 
@@ -399,6 +431,7 @@ impl Board {
 mod tests {
     use super::*;
     use dataset_core::testing::{dataset, refused};
+    use serde_json::json;
     use std::time::Instant;
 
     #[test]
