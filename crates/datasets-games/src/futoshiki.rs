@@ -26,7 +26,7 @@ use crate::sudoku_score::score_sudoku;
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "futoshiki",
     category: "games",
-    description: "Generates Futoshiki puzzles with configurable board size and difficulty",
+    description: "Fill a Futoshiki grid so that every row, column and inequality holds",
     config_class: "FutoshikiConfig",
     build,
 };
