@@ -52,6 +52,12 @@ suite() {
     fi
 }
 
+# figlet_font's fonts, which rgym does not ship (.cargo/config.toml points the tests at them).
+step figlet-fonts
+if ! bash scripts/fetch_figlet_fonts.sh; then
+    echo "figlet fonts could not be fetched" >&2
+    failed=$((failed + 1))
+fi
 suite cargo-test cargo test --workspace --quiet
 suite clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
 suite rustfmt cargo fmt --all -- --check

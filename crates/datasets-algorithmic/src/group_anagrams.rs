@@ -1,7 +1,6 @@
 //! `group_anagrams`: group a list of words into anagram classes.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
@@ -16,20 +15,6 @@ pub const INFO: DatasetInfo = DatasetInfo {
     config_class: "GroupAnagramsConfig",
     build,
 };
-
-/// The `words` of each line of `anagrams.jsonl`, parsed on first use.
-fn anagram_sets() -> &'static [Vec<String>] {
-    static SETS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    SETS.get_or_init(|| {
-        rg_data::text(rg_data::ANAGRAMS)
-            .lines()
-            .filter_map(|line| {
-                let mut v: Value = serde_json::from_str(line).ok()?;
-                serde_json::from_value(v.get_mut("words")?.take()).ok()
-            })
-            .collect()
-    })
-}
 
 struct GroupAnagrams {
     seed: Seed,
@@ -116,7 +101,7 @@ fn sort_nested(value: &PyValue) -> Option<Vec<Vec<PyValue>>> {
 
 impl Dataset for GroupAnagrams {
     fn generate(&self, idx: u64) -> Result<Item> {
-        let sets = anagram_sets();
+        let sets = rg_data::corpus::anagram_sets();
         let mut rng = item_rng(&self.seed, idx);
         let num_groups = rng
             .randint(self.min_anagram_groups, self.max_anagram_groups)?

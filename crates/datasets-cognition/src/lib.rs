@@ -3,6 +3,8 @@
 use dataset_core::DatasetInfo;
 
 pub mod color_cube_rotation;
+pub mod figlet;
+pub mod figlet_font;
 pub mod modulo_grid;
 mod needle_data;
 pub mod needle_haystack;
@@ -12,6 +14,7 @@ pub mod rectangle_count;
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
     color_cube_rotation::INFO,
+    figlet_font::INFO,
     modulo_grid::INFO,
     needle_haystack::INFO,
     number_sequence::INFO,

@@ -3,7 +3,22 @@
 
 use std::sync::OnceLock;
 
-use crate::{text, IN_THE_YEAR_2889};
+use crate::{text, ANAGRAMS, IN_THE_YEAR_2889};
+
+/// The `words` list of each line of `anagrams.jsonl` (each a set of anagrams),
+/// parsed once per process.
+pub fn anagram_sets() -> &'static [Vec<String>] {
+    static SETS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        text(ANAGRAMS)
+            .lines()
+            .filter_map(|line| {
+                let mut v: serde_json::Value = serde_json::from_str(line).ok()?;
+                serde_json::from_value(v.get_mut("words")?.take()).ok()
+            })
+            .collect()
+    })
+}
 
 /// `re.findall(r"\b\w+\b", read_data_file("in_the_year_2889.txt"))`,
 /// computed once per process.
