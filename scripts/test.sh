@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, runnable on a fresh machine (this is what CI runs):
+#   0. pyfiglet 1.0.2's fonts for figlet_font, which rgym does not ship (scripts/fetch_figlet_fonts.sh);
 #   1. cargo test for the workspace (golden parity, RNG/formatting vectors, CLI,
 #      server protocol and fault tests, ...);
 #   2. clippy with warnings denied, and rustfmt --check;
@@ -52,9 +53,12 @@ suite() {
     fi
 }
 
-# figlet_font's fonts, which rgym does not ship (.cargo/config.toml points the tests at them).
+# figlet_font's fonts, which rgym does not ship: cargo finds them through
+# .cargo/config.toml, the servers the later suites start through the export.
 step figlet-fonts
-if ! bash scripts/fetch_figlet_fonts.sh; then
+if fonts=$(bash scripts/fetch_figlet_fonts.sh); then
+    export RGYM_FIGLET_FONTS_DIR=$fonts
+else
     echo "figlet fonts could not be fetched" >&2
     failed=$((failed + 1))
 fi

@@ -45,6 +45,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
+# figlet_font's fonts for the rgym runs, where .cargo/config.toml points cargo
+# (scripts/fetch_figlet_fonts.sh puts them there); a value of your own wins.
+os.environ.setdefault("RGYM_FIGLET_FONTS_DIR", str(ROOT / "target" / "figlet-fonts"))
 
 
 def wire(obj):

@@ -29,7 +29,8 @@ use crate::figlet::{FigletError, FigletFont};
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "figlet_font",
     category: "cognition",
-    description: "Read a word drawn in one of 447 FIGlet fonts",
+    description:
+        "Read a word drawn in a FIGlet font (pyfiglet's fonts, read from figlet_fonts_dir)",
     config_class: "FigletFontConfig",
     build,
 };
@@ -58,11 +59,13 @@ fn manifest() -> &'static [(&'static str, &'static str)] {
 
 static FONTS_DIR: OnceLock<PathBuf> = OnceLock::new();
 
-/// Names the directory the fonts are read from (the server's and the CLI's
-/// `figlet_fonts_dir` setting). Only the first call counts, and only before
-/// the fonts are first read.
-pub fn set_fonts_dir(dir: impl Into<PathBuf>) {
+/// Names the directory the fonts are read from (the server's
+/// `figlet_fonts_dir` setting) and reads them, or says why they cannot be
+/// used. The first directory named (or, when none is, the environment's)
+/// is the process's.
+pub fn set_fonts_dir(dir: impl Into<PathBuf>) -> std::result::Result<(), String> {
     let _ = FONTS_DIR.set(dir.into());
+    fonts().map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// The fonts, read, checked and parsed on first use (a parse error is kept:

@@ -15,6 +15,8 @@ mod curricula;
 pub use curricula::{curriculum, with_curriculum};
 
 pub use dataset_core;
+/// figlet_font's fonts, which rgym does not ship (`figlet_fonts_dir`).
+pub use datasets_cognition::figlet_font::set_fonts_dir as set_figlet_fonts_dir;
 
 /// Every registered dataset, sorted by name.
 pub fn registry() -> &'static [DatasetInfo] {

@@ -162,6 +162,11 @@ impl RunningServer {
 
 /// Binds and starts serving; must run inside an actix system.
 pub async fn start(settings: Settings) -> io::Result<RunningServer> {
+    if let Some(dir) = &settings.figlet_fonts_dir {
+        // Read and checked now, so that a wrong directory stops the start
+        // instead of failing every figlet_font request.
+        datasets::set_figlet_fonts_dir(dir).map_err(io::Error::other)?;
+    }
     let auth = match &settings.auth_tokens {
         Some(path) => Some(Auth::load(path).map_err(io::Error::other)?),
         None => None,

@@ -73,6 +73,8 @@ pub struct Settings {
     pub auth_tokens: Option<PathBuf>,
     /// `/metrics` answers without a token even when auth is on.
     pub metrics_public: bool,
+    /// pyfiglet 1.0.2's fonts, for figlet_font (rgym does not ship them).
+    pub figlet_fonts_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -98,6 +100,7 @@ impl Default for Settings {
             web_interface: false,
             auth_tokens: None,
             metrics_public: false,
+            figlet_fonts_dir: None,
         }
     }
 }
@@ -140,6 +143,8 @@ pub struct Overrides {
     /// A path; an empty string turns auth off.
     pub auth_tokens: Option<String>,
     pub metrics_public: Option<bool>,
+    /// A path; an empty string leaves it to `RGYM_FIGLET_FONTS_DIR`.
+    pub figlet_fonts_dir: Option<String>,
 }
 
 fn secs(key: &str, v: f64) -> Result<Duration, SettingsError> {
@@ -210,6 +215,9 @@ impl Settings {
         }
         if let Some(v) = &o.auth_tokens {
             self.auth_tokens = (!v.is_empty()).then(|| PathBuf::from(v));
+        }
+        if let Some(v) = &o.figlet_fonts_dir {
+            self.figlet_fonts_dir = (!v.is_empty()).then(|| PathBuf::from(v));
         }
         if let Some(v) = o.metrics_public {
             self.metrics_public = v;
@@ -318,6 +326,7 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
             "RGYM_WEB_INTERFACE" => web_rgym = Some(truthy(v)),
             "RGYM_AUTH_TOKENS" => o.auth_tokens = Some(v.to_string()),
             "RGYM_METRICS_PUBLIC" => o.metrics_public = Some(truthy(v)),
+            "RGYM_FIGLET_FONTS_DIR" => o.figlet_fonts_dir = Some(v.to_string()),
             "ENABLE_WEB_INTERFACE" if o.web_interface.is_none() => {
                 o.web_interface = Some(truthy(v))
             }
@@ -475,6 +484,7 @@ mod tests {
             "web_interface",
             "auth_tokens",
             "metrics_public",
+            "figlet_fonts_dir",
         ] {
             assert!(text.contains(&format!("\n{key} =")), "{key} missing");
         }
