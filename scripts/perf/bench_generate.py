@@ -32,6 +32,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# figlet_font's fonts, where scripts/fetch_figlet_fonts.sh puts them; a value of your own wins.
+os.environ.setdefault("RGYM_FIGLET_FONTS_DIR", str(ROOT / "target" / "figlet-fonts"))
 sys.path.insert(0, str(ROOT / "scripts" / "lib"))
 sys.path.insert(0, str(ROOT / "scripts" / "vectors"))
 import golden  # noqa: E402  (size_for: the sizes the reference refuses past)

@@ -8,6 +8,7 @@
 pub mod config;
 pub mod curriculum;
 pub mod export;
+pub mod grid;
 pub mod input;
 pub mod jsonl;
 pub mod metadata;

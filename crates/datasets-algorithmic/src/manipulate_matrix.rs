@@ -13,6 +13,7 @@
 //! cumulative weight, about 1e-15 per draw.
 
 use dataset_core::config::count;
+use dataset_core::grid;
 use dataset_core::score::exact_or_contained;
 use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
@@ -148,53 +149,6 @@ fn num_cols(m: &Matrix) -> usize {
     m.first().map_or(0, Vec::len)
 }
 
-/// `zip(*m)`: the columns, cut to the shortest row (all rows are as long).
-fn transpose(m: &Matrix) -> Matrix {
-    (0..num_cols(m))
-        .map(|c| m.iter().map(|row| row[c]).collect())
-        .collect()
-}
-
-/// `_rot90`: `zip(*matrix[::-1])`.
-fn rot90(m: &Matrix) -> Matrix {
-    let flipped: Matrix = m.iter().rev().cloned().collect();
-    transpose(&flipped)
-}
-
-/// `_rot180`.
-fn rot180(m: &Matrix) -> Matrix {
-    m.iter()
-        .rev()
-        .map(|row| row.iter().rev().copied().collect())
-        .collect()
-}
-
-/// `_rot270`: `[row[::-1] for row in zip(*matrix[::-1])][::-1]`.
-fn rot270(m: &Matrix) -> Matrix {
-    rot90(m)
-        .into_iter()
-        .map(|row| row.into_iter().rev().collect())
-        .rev()
-        .collect()
-}
-
-/// `_hmirror`.
-fn hmirror(m: &Matrix) -> Matrix {
-    m.iter().rev().cloned().collect()
-}
-
-/// `_vmirror`.
-fn vmirror(m: &Matrix) -> Matrix {
-    m.iter()
-        .map(|row| row.iter().rev().copied().collect())
-        .collect()
-}
-
-/// `_cmirror`: `zip(*[r[::-1] for r in matrix[::-1]])`.
-fn cmirror(m: &Matrix) -> Matrix {
-    transpose(&rot180(m))
-}
-
 /// `_crop`, 1-indexed and inclusive; the bounds were drawn inside the matrix.
 fn crop(m: &Matrix, row_start: usize, row_end: usize, col_start: usize, col_end: usize) -> Matrix {
     m[row_start - 1..row_end]
@@ -281,9 +235,9 @@ impl ManipulateMatrix {
             Transform::Rotate => {
                 let rotation = *rng.choice(&["90", "180", "270", "360"])?;
                 *answer = match rotation {
-                    "90" => rot90(answer),
-                    "180" => rot180(answer),
-                    "270" => rot270(answer),
+                    "90" => grid::rot90(answer),
+                    "180" => grid::rot180(answer),
+                    "270" => grid::rot270(answer),
                     // "360": `_identity`.
                     _ => std::mem::take(answer),
                 };
@@ -294,15 +248,15 @@ impl ManipulateMatrix {
                 )
             }
             Transform::Hmirror => {
-                *answer = hmirror(answer);
+                *answer = grid::reverse_rows(answer);
                 ("hmirror", vec![], "- Horizontally mirror the matrix".into())
             }
             Transform::Vmirror => {
-                *answer = vmirror(answer);
+                *answer = grid::reverse_cols(answer);
                 ("vmirror", vec![], "- Vertically mirror the matrix".into())
             }
             Transform::Dmirror => {
-                *answer = transpose(answer);
+                *answer = grid::transpose(answer);
                 (
                     "dmirror",
                     vec![],
@@ -310,7 +264,7 @@ impl ManipulateMatrix {
                 )
             }
             Transform::Cmirror => {
-                *answer = cmirror(answer);
+                *answer = grid::counter_transpose(answer);
                 (
                     "cmirror",
                     vec![],
@@ -498,12 +452,9 @@ mod tests {
     }
 
     #[test]
-    fn transforms_match_the_reference_definitions() {
+    fn crops_and_removals_match_the_reference_definitions() {
         let a = m(&[&[1, 2, 3], &[4, 5, 6]]);
-        assert_eq!(rot90(&a), m(&[&[4, 1], &[5, 2], &[6, 3]]));
-        assert_eq!(rot180(&a), m(&[&[6, 5, 4], &[3, 2, 1]]));
-        assert_eq!(rot270(&a), m(&[&[3, 6], &[2, 5], &[1, 4]]));
-        assert_eq!(cmirror(&a), m(&[&[6, 3], &[5, 2], &[4, 1]]));
+        // The turns and mirrors are dataset_core::grid's, tested there.
         assert_eq!(crop(&a, 2, 2, 2, 3), m(&[&[5, 6]]));
         assert_eq!(remove_every_nth_col(&a, 2), m(&[&[1, 3], &[4, 6]]));
         assert_eq!(remove_every_nth_row(&a, 2), m(&[&[1, 2, 3]]));

@@ -44,14 +44,6 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     v.done(d)
 }
 
-/// One quarter turn clockwise: `zip(*matrix[::-1])`.
-fn rot90(m: &[Vec<i64>]) -> Vec<Vec<i64>> {
-    let n = m.len();
-    (0..n)
-        .map(|c| (0..n).map(|r| m[n - 1 - r][c]).collect())
-        .collect()
-}
-
 impl Dataset for RotateMatrix {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
@@ -66,7 +58,7 @@ impl Dataset for RotateMatrix {
         let num_rotations = rng.randint(self.min_rotations, self.max_rotations)?;
         let mut rotated = matrix.clone();
         for _ in 0..num_rotations % 4 {
-            rotated = rot90(&rotated);
+            rotated = dataset_core::grid::rot90(&rotated);
         }
         let degrees = i128::from(num_rotations) * 90;
         Ok(Item {

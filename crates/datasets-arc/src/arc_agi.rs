@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use dataset_core::config::count;
+use dataset_core::grid;
 use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed, Weight,
@@ -183,37 +184,19 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     })
 }
 
-/// `zip(*board)`.
-fn transpose(b: &Board) -> Board {
-    let cols = b.first().map_or(0, Vec::len);
-    (0..cols)
-        .map(|c| b.iter().map(|row| row[c]).collect())
-        .collect()
-}
-
-fn reverse_rows(b: &Board) -> Board {
-    b.iter().rev().cloned().collect()
-}
-
-fn reverse_cols(b: &Board) -> Board {
-    b.iter()
-        .map(|row| row.iter().rev().copied().collect())
-        .collect()
-}
-
 /// The augmentation functions by their reference names.
 fn apply(name: &str, b: &Board) -> Board {
     match name {
         // `zip(*board[::-1])`
-        "90" => transpose(&reverse_rows(b)),
-        "180" => reverse_cols(&reverse_rows(b)),
+        "90" => grid::rot90(b),
+        "180" => grid::rot180(b),
         // `[row[::-1] for row in zip(*board[::-1])][::-1]`
-        "270" => reverse_rows(&reverse_cols(&transpose(&reverse_rows(b)))),
-        "horizontal" => reverse_rows(b),
-        "vertical" => reverse_cols(b),
-        "diagonal" => transpose(b),
+        "270" => grid::rot270(b),
+        "horizontal" => grid::reverse_rows(b),
+        "vertical" => grid::reverse_cols(b),
+        "diagonal" => grid::transpose(b),
         // `zip(*[r[::-1] for r in board[::-1]])`
-        "counterdiagonal" => transpose(&reverse_cols(&reverse_rows(b))),
+        "counterdiagonal" => grid::counter_transpose(b),
         _ => b.clone(),
     }
 }

@@ -347,7 +347,7 @@ impl FigletBuilder<'_> {
                 // `justify` is `right` for a right-to-left font, else `left`.
                 if self.right_to_left {
                     let pad = self.width.saturating_sub(row.len() + 1);
-                    block.extend(std::iter::repeat(' ').take(pad));
+                    block.extend(std::iter::repeat_n(' ', pad));
                 }
                 block.extend(row.iter());
                 block.push('\n');
