@@ -12,6 +12,7 @@ pub mod decimal_chain_sum;
 pub mod dice;
 pub mod fraction_simplification;
 pub mod gcd;
+pub mod gsm_symbolic;
 pub mod lcm;
 pub mod leg_counting;
 pub mod number_format;
