@@ -17,6 +17,14 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         3 => generate_3,
         4 => generate_4,
         5 => generate_5,
+        6 => generate_6,
+        7 => generate_7,
+        8 => generate_8,
+        9 => generate_9,
+        10 => generate_10,
+        11 => generate_11,
+        12 => generate_12,
+        13 => generate_13,
         _ => return None,
     })
 }
@@ -288,6 +296,284 @@ fn generate_5(rng: &mut Random) -> Result<Example> {
             "vacation_type": vacation_type, "weeks_passed": n1, "weeks_remaining": n2,
             "signatures1": s1, "signatures2": s2, "goal": goal,
             "signatures_collected": collected, "signatures_needed": needed,
+        }),
+    )
+}
+
+fn generate_6(rng: &mut Random) -> Result<Example> {
+    let place = pick(rng, &["park", "yard", "field", "playground", "garden"])?;
+    let multiplier = *rng.choice(&[2i64, 3, 4])?;
+    let mut n_girls = rng.randint(5, 50)?;
+    while n_girls * (multiplier + 1) > 200 {
+        n_girls = rng.randint(5, 50)?;
+    }
+
+    let n_boys = n_girls * multiplier;
+    let total_kids = n_girls + n_boys;
+    let question = format!("There are {n_girls} girls in the {place}. If there are {multiplier} times the number of boys in the {place}, how many kids are in the {place}?");
+    let cot = format!("There are {n_girls} girls x {multiplier} boys/girl = {n_boys} boys in the {place}.\nIn total there are {n_girls} girls + {n_boys} boys = {total_kids} kids in the {place}\n#### {total_kids}");
+    example(
+        question,
+        total_kids.into(),
+        cot,
+        json!({
+            "n_girls": n_girls, "place": place, "multiplier": multiplier, "n_boys": n_boys,
+            "total_kids": total_kids,
+        }),
+    )
+}
+
+fn generate_7(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Mary", "Emma", "Sophia", "Isabella", "Olivia", "Ava", "Mia"])?;
+    let plants_received = rng.randint(20, 50)?;
+    let mut plants_per_ledge = rng.randint(7, 13)?;
+    let num_ledges = rng.randint(50, 70)?;
+    let mut plants_to_give = rng.randint(3, 8)?;
+    while num_ledges * plants_per_ledge + plants_received - num_ledges * plants_to_give <= 0 {
+        plants_per_ledge = rng.randint(7, 13)?;
+        plants_to_give = rng.randint(3, 8)?;
+    }
+
+    let initial_plants = plants_per_ledge * num_ledges;
+    let total_plants = initial_plants + plants_received;
+    let plants_given = num_ledges * plants_to_give;
+    let remaining_plants = total_plants - plants_given;
+    let question = format!("{name} is an avid gardener. Yesterday, she received {plants_received} new potted plants from her favorite plant nursery. She already has {plants_per_ledge} potted plants on each of the {num_ledges} window ledges of her large country home. Feeling generous, she has decided that she will give {plants_to_give} potted plant from each ledge to friends and family tomorrow. How many potted plants will {name} remain with?");
+    let cot = format!("Yesterday, before receiving the plants, {name} had {num_ledges}*{plants_per_ledge} = {initial_plants} potted plants\nAfter receiving an additional {plants_received} plants, she therefore had a total of {initial_plants} + {plants_received} = {total_plants} potted plants\nTomorrow, {name}'s plant giveaway will be {num_ledges}*{plants_to_give} = {plants_given} potted plants.\nShe will therefore remain with {total_plants} - {plants_given} = {remaining_plants} potted plants.\n#### {remaining_plants}");
+    example(
+        question,
+        remaining_plants.into(),
+        cot,
+        json!({
+            "name": name, "plants_received": plants_received,
+            "plants_per_ledge": plants_per_ledge, "num_ledges": num_ledges,
+            "plants_to_give": plants_to_give, "initial_plants": initial_plants,
+            "total_plants": total_plants, "plants_given": plants_given,
+            "remaining_plants": remaining_plants,
+        }),
+    )
+}
+
+fn generate_8(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte"])?;
+    let drink = pick(rng, &["coffee", "tea"])?;
+    let sugar_ratio = rng.randint(25, 201)?;
+    let water_ratio = rng.randint(5, 101)?;
+    let total_ratio = sugar_ratio + water_ratio;
+    let num_multiples = rng.randint(1, 10)?;
+    let total_items = total_ratio * num_multiples;
+
+    let sugar_amount = (sugar_ratio * total_items).div_euclid(total_ratio);
+    let question = format!("{name} makes {drink} using teaspoons of sugar and cups of water in the ratio of {sugar_ratio}:{water_ratio}. If she used a total of {total_items} teaspoons of sugar and cups of water, calculate the number of teaspoonfuls of sugar she used.");
+    let cot = format!("The total ratio representing the ingredients she used to make the {drink} is {sugar_ratio}+{water_ratio} = {total_ratio}\nSince the fraction representing the number of teaspoons she used is {sugar_ratio}/{total_ratio}, she used {sugar_ratio}/{total_ratio}*{total_items} = {sugar_amount}\n#### {sugar_amount}");
+    example(
+        question,
+        sugar_amount.into(),
+        cot,
+        json!({
+            "name": name, "drink": drink, "sugar_ratio": sugar_ratio,
+            "water_ratio": water_ratio, "total_items": total_items,
+            "sugar_amount": sugar_amount,
+        }),
+    )
+}
+
+fn generate_9(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Craig", "John", "Michael", "David", "James", "Robert", "William"])?;
+    let item1 = pick(
+        rng,
+        &["toy car", "action figure", "coloring book", "puzzle", "board game"],
+    )?;
+    let item2 = pick(rng, &["sticker", "candy bar", "trading card", "pencil", "eraser"])?;
+    let currency = pick(rng, &["$", "€", "£"])?;
+    let bill_value = *rng.choice(&[5i64, 10, 20, 50, 100])?;
+    let num_bills = rng.randint(1, 10)?.max(2);
+    let total_money = num_bills * bill_value;
+    let max_price1 = 10.min(total_money.div_euclid(8));
+    let max_price2 = 10.min(total_money.div_euclid(8));
+    let price1 = max_price1.min(total_money.div_euclid(6)).max(1);
+    let price2 = max_price2.min(total_money.div_euclid(6)).max(1);
+    let max_items1 = 15.min((total_money / 2).div_euclid(price1)).max(3);
+    let num_items1 = rng.randint(2, max_items1)?;
+    let remaining_money = total_money - num_items1 * price1;
+    let max_items2 = 10.min(remaining_money.div_euclid(price2));
+    let max_items2 = max_items2.min(remaining_money.div_euclid(price2)).max(3);
+    let num_items2 = rng.randint(2, max_items2)?;
+
+    let initial_amount = num_bills * bill_value;
+    let spent_items1 = num_items1 * price1;
+    let spent_items2 = num_items2 * price2;
+    let total_spent = spent_items1 + spent_items2;
+    let remaining = initial_amount - total_spent;
+    let c = currency;
+    let question = format!("{name} has {num_bills} {c}{bill_value} bills. He buys {num_items1} {item1}s for {c}{price1} each. He also buys {num_items2} packs of {item2}s for {c}{price2} each. How much money does he have left?");
+    let cot = format!(
+        "{name} starts off with {num_bills} * {c}{bill_value} = {c}{initial_amount}.\n\
+         {name} spends {num_items1} {item1}s * {c}{price1} = {c}{spent_items1} on {item1}s.\n\
+         {name} spends {num_items2} packs of {item2}s * {c}{price2} = {c}{spent_items2} on {item2}s.\n\
+         Total {name} has spent {c}{spent_items1} + {c}{spent_items2} = {c}{total_spent}.\n\
+         {name} has {c}{initial_amount} - {c}{total_spent} = {c}{remaining} remaining.\n#### {remaining}"
+    );
+    example(
+        question,
+        remaining.into(),
+        cot,
+        json!({
+            "name": name, "num_bills": num_bills, "bill_value": bill_value,
+            "num_items1": num_items1, "price1": price1, "num_items2": num_items2,
+            "price2": price2, "item1": item1, "item2": item2, "currency": currency,
+            "initial_amount": initial_amount, "total_spent": total_spent,
+        }),
+    )
+}
+
+fn generate_10(rng: &mut Random) -> Result<Example> {
+    let name1 = pick(rng, &["James", "John", "Robert", "Michael", "William", "David", "Richard"])?;
+    let name2 = pick(
+        rng,
+        &["Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan"],
+    )?;
+    let relation_type = pick(rng, &["sister", "cousin"])?;
+    let mut age1 = rng.randint(8, 25)?;
+    let mut years = rng.randint(2, 10)?;
+    let mut mult = rng.randint(2, 5)?;
+    while age1 * mult - years <= 0 {
+        age1 = rng.randint(8, 25)?;
+        years = rng.randint(2, 10)?;
+        mult = rng.randint(2, 5)?;
+    }
+
+    let future_age = age1 * mult;
+    let current_age = future_age - years;
+    let question = format!("{name1} is {age1} years old. In {years} years his {relation_type} {name2} will be {mult} times as old as {name1} is now. How old is {name2} right now?");
+    let cot = format!("{years} years from now {name2} will be {age1}*{mult}={future_age}.\nRight now {name2} is {future_age}-{years}={current_age} years old.\n#### {current_age}");
+    example(
+        question,
+        current_age.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "age1": age1, "years": years,
+            "relation_type": relation_type, "mult": mult, "future_age": future_age,
+            "current_age": current_age,
+        }),
+    )
+}
+
+fn generate_11(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Allan", "John", "Michael", "David", "James", "Robert", "William"])?;
+    let foods = [
+        "corn", "apple", "banana", "orange", "pear", "grape", "fig", "persimmon", "plum", "kiwi",
+    ];
+    let pair = rng.sample(&foods, 2)?;
+    let (food1, food2) = (pair[0], pair[1]);
+    let mult = rng.randint(2, 4)?;
+    let n = rng.randint(20, 100)?;
+    let m = rng.randint(30, 100)?;
+    let k = rng.randint(10, m.min(50))?;
+
+    let initial_food2 = n;
+    let initial_food1 = n * mult;
+    let initial_total = initial_food1 + initial_food2;
+    let bought_food2 = m;
+    let bought_food1 = m - k;
+    let bought_total = bought_food1 + bought_food2;
+    let final_food1 = initial_food1 + bought_food1;
+    let final_food2 = initial_food2 + bought_food2;
+    let final_total = final_food1 + final_food2;
+    let question = format!(
+        "At {name}'s house, there is {mult} times as much {food1} as {food2}. \
+         He has a total of {n} {food2} in his house. \
+         At the store, {name} bought {m} {food2}. He also bought some {food1}, \
+         but he bought {k} fewer {food1} than the {m} {food2} he just bought. \
+         What is the combined total of {food1} and {food2} that {name} now has in the house?"
+    );
+    let cot = format!(
+        "Let's solve this step by step:\n\n\
+         1. Initial amounts:\n   \u{2022} {name} has {n} {food2}\n   \u{2022} He has {mult} times as many {food1}, so {n} \u{d7} {mult} = {initial_food1} {food1}\n   \u{2022} Total initial items: {initial_food1} + {n} = {initial_total}\n\n\
+         2. Bought at store:\n   \u{2022} Bought {m} new {food2}\n   \u{2022} For {food1}, bought {k} fewer than the {m} {food2}, so {m} - {k} = {bought_food1} {food1}\n   \u{2022} Total bought items: {bought_food1} + {m} = {bought_total}\n\n\
+         3. Final amounts:\n   \u{2022} Total {food1}: {initial_food1} + {bought_food1} = {final_food1}\n   \u{2022} Total {food2}: {initial_food2} + {bought_food2} = {final_food2}\n   \u{2022} Combined total: {final_food1} + {final_food2} = {final_total}\n\n\
+         Therefore, {name} now has {final_total} items in total.\n#### {final_total}"
+    );
+    example(
+        question,
+        final_total.into(),
+        cot,
+        json!({
+            "name": name, "food1": food1, "food2": food2, "multiplier": mult,
+            "initial_amount": n, "bought_amount": m, "difference": k,
+            "initial_total": initial_total, "bought_total": bought_total,
+            "final_total": final_total,
+        }),
+    )
+}
+
+fn generate_12(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte"])?;
+    let games = ["word puzzle", "jigsaw puzzle", "chess puzzle", "riddle", "brain teaser"];
+    let pair = rng.sample(&games, 2)?;
+    let (game1, game2) = (pair[0], pair[1]);
+    let period = pick(rng, &["weekend", "vacation", "holiday", "day off", "free time"])?;
+    let mut time1 = rng.randint(5, 30)?;
+    let mut time2 = rng.randint(3, 20)?;
+    while time2 >= time1 {
+        time1 = rng.randint(5, 30)?;
+        time2 = rng.randint(3, 20)?;
+    }
+    let num1 = rng.randint(2, 10)?;
+    let num2 = rng.randint(4, 15)?;
+
+    let total_time1 = time1 * num1;
+    let total_time2 = time2 * num2;
+    let total_time = total_time1 + total_time2;
+    let question = format!("It takes {name} {time1} minutes to finish a {game1} and {time2} minutes to finish a {game2}. Over the {period} she solved {num1} {game1}s and {num2} {game2}s. How much time did she spend playing these games?");
+    let cot = format!(
+        "It takes {time1} minutes to complete a {game1} and she completed {num1} for a total of {time1}*{num1} = {total_time1} minutes\n\
+         It takes {time2} minutes to complete a {game2} and she completed {num2} for a total of {time2}*{num2} = {total_time2} minutes\n\
+         She spent {total_time1} minutes on {game1}s and {total_time2} minutes on {game2}s for a total of {total_time1}+{total_time2} = {total_time} minutes\n\
+         #### {total_time}"
+    );
+    example(
+        question,
+        total_time.into(),
+        cot,
+        json!({
+            "name": name, "game1": game1, "game2": game2, "period": period,
+            "time1": time1, "time2": time2, "num1": num1, "num2": num2,
+            "total_time1": total_time1, "total_time2": total_time2,
+        }),
+    )
+}
+
+fn generate_13(rng: &mut Random) -> Result<Example> {
+    let park_name = pick(
+        rng,
+        &["Splash World", "Aqua Adventure", "Water Wonderland", "Neptunes Kingdom"],
+    )?;
+    let unit = pick(rng, &["yards", "meters"])?;
+    let speed1 = 5 * rng.randint(8, 12)?;
+    let min_speed2 = (speed1 / 5 + 2) * 5;
+    let max_speed2 = 80;
+    let speed2 = 5 * rng.randint(min_speed2 / 5, max_speed2 / 5)?;
+    let time2 = rng.randint(3, 5)?;
+    let time1 = time2 + rng.randint(1, 2)?;
+    let length2 = speed2 * time2;
+    let mut length1 = speed1 * time1;
+    if length1 <= length2 {
+        length1 = speed1 * (time1 + 1);
+    }
+
+    let time1 = length1.div_euclid(speed1);
+    let time2 = length2.div_euclid(speed2);
+    let time_diff = time1 - time2;
+    let question = format!("The biggest waterslide at {park_name} is {length1} {unit} long, and people slide down at {speed1} {unit}/minute. The second biggest waterslide is {length2} {unit} long, but steeper, so people slide down at {speed2} {unit}/minute. How much longer does it take to ride the biggest slide compared to the second biggest slide?");
+    let cot = format!("First find the ride length of the biggest slide: {length1} {unit} / {speed1} {unit}/minute = {time1} minutes\nThen find the ride length of the second biggest slide: {length2} {unit} / {speed2} {unit}/minute = {time2} minutes\nThen subtract the ride length of the second longest slide from the longest slide to find the difference: {time1} minutes - {time2} minutes = {time_diff} minutes\n#### {time_diff}");
+    example(
+        question,
+        time_diff.into(),
+        cot,
+        json!({
+            "park_name": park_name, "unit": unit, "length1": length1, "length2": length2,
+            "speed1": speed1, "speed2": speed2, "time1": time1, "time2": time2,
         }),
     )
 }
