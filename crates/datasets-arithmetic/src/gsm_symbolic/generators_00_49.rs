@@ -25,6 +25,10 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         11 => generate_11,
         12 => generate_12,
         13 => generate_13,
+        14 => generate_14,
+        15 => generate_15,
+        16 => generate_16,
+        17 => generate_17,
         _ => return None,
     })
 }
@@ -574,6 +578,156 @@ fn generate_13(rng: &mut Random) -> Result<Example> {
         json!({
             "park_name": park_name, "unit": unit, "length1": length1, "length2": length2,
             "speed1": speed1, "speed2": speed2, "time1": time1, "time2": time2,
+        }),
+    )
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn generate_14(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Peter", "John", "Michael", "David", "James", "Robert", "William"])?;
+    let days = rng.sample(&WEEKDAYS, 3)?;
+    let (day1, day2, day3) = (days[0], days[1], days[2]);
+    let mult = *rng.choice(&[2i64, 3, 4])?;
+    // `int((14 * 60) / mult) - 1`
+    let max_total_time = (840.0 / mult as f64) as i64 - 1;
+    let max_individual_time = 60.min(max_total_time.div_euclid(2));
+    let min_time = 10;
+    let (time1, time2) = if max_individual_time <= min_time {
+        (min_time, min_time)
+    } else {
+        let time1 = rng.randint(min_time, max_individual_time)?;
+        let time2 = rng.randint(min_time, max_individual_time.min(max_total_time - time1))?;
+        (time1, time2)
+    };
+
+    let combined_time = time1 + time2;
+    let target_time = combined_time * mult;
+    let question = format!("On {day3}, {name} wants to exercise for {mult} the amount of time he did on {day2} and {day1} combined. On {day1} he exercised for {time1} minutes. On {day2} he exercised for {time2} minutes. How many minutes does he have to exercise on {day3} to reach his goal?");
+    let cot = format!("On {day1} and {day2} he exercised a total of {combined_time} minutes because {time1} + {time2} = {combined_time}\nOn {day3} he has to exercise for {target_time} minutes because {combined_time} x {mult} = {target_time}\n#### {target_time}");
+    example(
+        question,
+        target_time.into(),
+        cot,
+        json!({
+            "name": name, "day1": day1, "day2": day2, "day3": day3, "time1": time1,
+            "time2": time2, "multiplier": mult, "combined_time": combined_time,
+            "target_time": target_time,
+        }),
+    )
+}
+
+fn generate_15(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte", "Amelia"],
+    )?;
+    let sport = pick(rng, &["swimming", "cycling", "basketball", "soccer", "volleyball"])?;
+    let item1 = pick(rng, &["t-shirt", "jersey", "sports bra"])?;
+    let item2 = pick(rng, &["shorts", "leggings", "sweatpants"])?;
+    let item3 = pick(rng, &["sneakers", "cleats", "athletic shoes"])?;
+    let item4 = pick(rng, &["socks", "headbands", "wristbands"])?;
+    let c = pick(rng, &["$", "€", "£"])?;
+    let price1 = rng.randint(8, 25)?;
+    let price2 = rng.randint(3, 15)?;
+    let price4 = rng.randint(5, 15)?;
+    let discount = rng.randint(1, 5.min(price4))?;
+    let price3 = rng.randint(30, 80)? / 2 * 2;
+
+    let shorts_price = price1 + price2;
+    let shoes_price = price3 / 2;
+    let socks_price = price4 - discount;
+    let total = price1 + shorts_price + shoes_price + socks_price;
+    // The reference writes the shoes' price with a literal `$`.
+    let question = format!("{name} qualified for a spot on the {sport} team, so she went shopping for some athletic gear. She bought a {item1} for {c}{price1}, a pair of {sport} {item2} for {c}{price2} more than the {item1} cost, and a pair of {item3} that were originally {c}{price3} but were on sale for half price. She had a coupon for {c}{discount} off the package of {c}{price4} athletic {item4} that she also bought. How much did she spend on athletic gear?");
+    let cot = format!("The {item2} were {c}{price2} more than the {item1}, so they cost {c}{price2} + {c}{price1} = {c}{shorts_price}.\nHer {item3} were half the original {c}{price3} price, so they cost {c}{price3} / 2 = ${shoes_price}.\nWith her coupon, the {item4} were {c}{price4} - {c}{discount} = {c}{socks_price}.\nThe {item1}, {item2}, {item3}, and {item4} together cost {c}{price1} + {c}{shorts_price} + {c}{shoes_price} + {c}{socks_price} = {c}{total}.\n#### {total}");
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name": name, "sport": sport, "item1": item1, "item2": item2, "item3": item3,
+            "item4": item4, "currency": c, "price1": price1, "price2": price2,
+            "price3": price3, "price4": price4, "discount": discount,
+        }),
+    )
+}
+
+fn generate_16(rng: &mut Random) -> Result<Example> {
+    let names = ["Charlie", "Dorothy", "James", "Sarah", "Michael", "Emily", "David"];
+    let three = rng.sample(&names, 3)?;
+    let (name1, name2, name3) = (three[0], three[1], three[2]);
+    let platform = pick(rng, &["Instagram", "Twitter", "LinkedIn", "TikTok", "Snapchat"])?;
+    let mult1 = rng.randint(2, 5)?;
+    let mut mult2 = rng.randint(2, 5)?;
+    while mult2 == mult1 {
+        mult2 = rng.randint(2, 5)?;
+    }
+    let base = rng.randint(4, 20)?;
+    let n = base * mult1;
+
+    let base_friends = n.div_euclid(mult1);
+    let james_friends = base_friends * mult2;
+    let question = format!("{name1} has {mult1} times as many {platform} friends as {name2}. {name3} has {mult2} times as many friends on {platform} as {name2}. If {name1} has {n} friends on {platform}, how many {platform} friends does {name3} have?");
+    let cot = format!("{name2} has {n} / {mult1} = {base_friends} {platform} friends.\n{name3} has {mult2} * {base_friends} = {james_friends} {platform} friends.\n#### {james_friends}");
+    example(
+        question,
+        james_friends.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "name3": name3, "platform": platform,
+            "mult1": mult1, "mult2": mult2, "base_friends": base_friends,
+            "charlie_friends": n, "james_friends": james_friends,
+        }),
+    )
+}
+
+fn generate_17(rng: &mut Random) -> Result<Example> {
+    let facility = pick(rng, &["hospital", "clinic", "medical center", "care facility"])?;
+    let item = pick(rng, &["bed", "room", "ward"])?;
+    let event = pick(
+        rng,
+        &["flu season", "natural disaster", "major accident", "pandemic"],
+    )?;
+    // `Fraction(1, d)`, d drawn from 5, 4, 3, 2.
+    let den = *rng.choice(&[5i64, 4, 3, 2])?;
+    let total = den * 100 * rng.randint(5, 15)?;
+    // `total * (1 - frac)`, exact.
+    let remaining_num = total * (den - 1);
+    let mut period = rng.randint(2, 4)?;
+    // `int(remaining_capacity / (period * 7))`, a positive Fraction truncated.
+    let mut max_daily = remaining_num / (den * period * 7) / 5 * 5;
+    if max_daily <= 20 {
+        period = 2;
+        max_daily = remaining_num / (den * period * 7) / 5 * 5;
+    }
+    let daily = 5 * rng.randint(4, max_daily / 5)?;
+
+    let frac = format!("1/{den}");
+    let initial_occupied = total / den;
+    let initial_empty = total - initial_occupied;
+    let weekly_admitted = daily * 7;
+    let total_admitted = weekly_admitted * period;
+    let final_empty = initial_empty - total_admitted;
+    let question = format!("A {facility} has a capacity of {total} {item}s with {frac} occupied. Due to the {event}, {daily} patients are admitted into the {facility} each day. Calculate the total number of unoccupied {item}s in the {facility} after {period} weeks.");
+    let cot = format!("If {frac} of the total capacity of the {facility} {item}s is occupied, it means {frac} * {total} = {initial_occupied} {item}s have patients using them.\nThe total number of {item}s in the {facility} without new admissions is {total} {item}s - {initial_occupied} {item}s = {initial_empty} {item}s.\nIf {daily} people are admitted each day, the total number of patients in the {facility} after one week is {daily} patients/day * 7 days/week = {weekly_admitted} patients.\nAfter {period} weeks, the total number of patients admitted into the {facility} is {weekly_admitted} patients/week * {period} weeks = {total_admitted} patients, who each use one {item}.\nIf there were {initial_empty} unoccupied {item}s in the {facility} before the new admissions, the total number is reduced to {initial_empty} {item}s - {total_admitted} {item}s = {final_empty} unoccupied {item}s.\n#### {final_empty}");
+    example(
+        question,
+        final_empty.into(),
+        cot,
+        json!({
+            "facility": facility, "total_capacity": total, "item": item,
+            "initial_fraction": frac, "event": event, "daily_patients": daily,
+            "period_weeks": period, "initial_occupied": initial_occupied,
+            "initial_empty": initial_empty, "total_admitted": total_admitted,
         }),
     )
 }
