@@ -29,6 +29,10 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         15 => generate_15,
         16 => generate_16,
         17 => generate_17,
+        18 => generate_18,
+        19 => generate_19,
+        20 => generate_20,
+        21 => generate_21,
         _ => return None,
     })
 }
@@ -728,6 +732,140 @@ fn generate_17(rng: &mut Random) -> Result<Example> {
             "initial_fraction": frac, "event": event, "daily_patients": daily,
             "period_weeks": period, "initial_occupied": initial_occupied,
             "initial_empty": initial_empty, "total_admitted": total_admitted,
+        }),
+    )
+}
+
+fn generate_18(rng: &mut Random) -> Result<Example> {
+    let names = [
+        "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas",
+        "Charles", "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan",
+        "Jessica", "Sarah", "Karen",
+    ];
+    let pair = rng.sample(&names, 2)?;
+    let (name1, name2) = (pair[0], pair[1]);
+    let game = pick(rng, &["bowling", "darts", "archery", "basketball", "tennis"])?;
+    let frac = *rng.choice(&[0.5f64])?;
+    let mut n1 = rng.randint(200, 500)?;
+    let n2 = rng.randint(5, 50)?;
+    while (frac * n1 as f64).fract() != 0.0 {
+        n1 = rng.randint(200, 500)?;
+    }
+
+    let score2 = (frac * n1 as f64 + n2 as f64) as i64;
+    let total = n1 + score2;
+    // `{frac:.0%}`
+    let percent = format!("{}%", pycompat::format_fixed(frac * 100.0, 0));
+    let question = format!("{name1} scored {n1} points in one game of {game}. {name2} scored {n2} more than {percent} as many as {name1}. How many points did {name1} and {name2} have in total?");
+    let cot = format!("{name1} = {n1} points\n{name2} = {} * {n1} + {n2} = {score2} points\n{n1} + {score2} = {total} points\nTogether, {name1} and {name2} scored {total} points.\n#### {total}", fr(frac));
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "game": game, "score1": n1, "bonus": n2,
+            "fraction": frac, "score2": score2, "total_score": total,
+        }),
+    )
+}
+
+fn generate_19(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Garrett", "James", "Michael", "David", "John", "Robert", "William"])?;
+    let pan = pick(rng, &["pan", "pot", "skillet"])?;
+    let initial_kernels = rng.randrange_step(10, 101, 10)?;
+    let time_interval = rng.randrange_step(10, 31, 2)?;
+    let multiplier_2 = rng.randint(2, 5)?;
+    let multiplier_3 = loop {
+        let m = rng.randint(multiplier_2 + 1, 8)?;
+        if (m * initial_kernels) % 8 == 0 {
+            break m;
+        }
+    };
+
+    let second_interval = multiplier_2 * initial_kernels;
+    let third_interval = multiplier_3 * initial_kernels;
+    let fourth_interval = third_interval / 2;
+    let residual = fourth_interval / 4;
+    let total = initial_kernels + second_interval + third_interval + fourth_interval + residual;
+    let t = time_interval;
+    let question = format!("{name} is popping popcorn for a snack. As the {pan} of kernels heats up, the kernels start popping faster. {initial_kernels} pop in the first {t} seconds of cooking, then {multiplier_2} times that amount in the next {t} seconds. The kernels increase to {multiplier_3} times the initial popping rate in the next {t} seconds, but in the final {t} seconds, the popping slows down to half the rate as the past {t} seconds. After {name} takes the {pan} off the heat, a quarter of the number of kernels that popped in the final {t} seconds of cooking also pop from the residual heat. How many pieces of popcorn does {name} have to eat?");
+    let cot = format!("In the second {t} seconds of cooking, {multiplier_2} * {initial_kernels} = {second_interval} kernels pop.\nIn the third {t} seconds, {multiplier_3} * {initial_kernels} = {third_interval} kernels pop.\nIn the final {t} seconds, {third_interval} / 2 = {fourth_interval} kernels pop.\nAfter cooking, the residual heat makes {fourth_interval} / 4 = {residual} kernels pop.\nThus, {name} has {initial_kernels} + {second_interval} + {third_interval} + {fourth_interval} + {residual} = {total} pieces of popcorn to eat.\n#### {total}");
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name": name, "pan": pan, "initial_kernels": initial_kernels,
+            "time_interval": time_interval, "multiplier_2": multiplier_2,
+            "multiplier_3": multiplier_3, "second_interval": second_interval,
+            "third_interval": third_interval, "fourth_interval": fourth_interval,
+            "residual": residual, "total": total,
+        }),
+    )
+}
+
+fn generate_20(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["James", "John", "Robert", "Michael", "William", "David", "Richard"])?;
+    let obj = pick(rng, &["olive", "almond", "cookie", "cracker", "banana"])?;
+    let surface = pick(rng, &["plate", "table", "bowl", "tray", "basket"])?;
+    let capacity = rng.randint(20, 51)?;
+    let num_trays = rng.randint(2, 7)?;
+    let max_capacity = capacity * num_trays;
+    let total = max_capacity + rng.randint(1, 20)?;
+
+    let leftover = total - max_capacity;
+    let question = format!("{name} places {obj}s on the {surface}. Each {surface} can hold {capacity} {obj}s. If he has {total} {obj}s and {num_trays} {surface}s, how many {obj}s won't he be able to place on the {surface}?");
+    let cot = format!("{name} will be able to place a total of {capacity} x {num_trays} = {max_capacity} {obj}s.\nTherefore, there are {total} - {max_capacity} = {leftover} {obj}s that he won't be able to place on the {surface}.\n#### {leftover}");
+    example(
+        question,
+        leftover.into(),
+        cot,
+        json!({
+            "name": name, "obj": obj, "surface": surface, "capacity_per_tray": capacity,
+            "total_items": total, "num_trays": num_trays, "max_capacity": max_capacity,
+            "leftover": leftover,
+        }),
+    )
+}
+
+fn generate_21(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte"])?;
+    let unit = pick(rng, &["feet", "meters"])?;
+    let c = pick(rng, &["$", "£", "€"])?;
+    let space = *rng.choice(&[1.25f64, 1.5, 1.75, 2.0])?;
+    let plants = rng.randint(80, 120)?;
+    let length = plants as f64 * space;
+    let owned = rng.randint(10, (plants - 1).min(30))?;
+    let cost = rng.randint(3, 8)?;
+    let plant_width = rng.randint(2, 8)?;
+
+    let total_plants = (length / space) as i64;
+    let plants_to_buy = total_plants - owned;
+    let total_cost = plants_to_buy * cost;
+    let (length_s, space_s) = (fr(length), fr(space));
+    let question = format!(
+        "{name} has a flower bed that is {length_s} {unit} long. \
+         {name} wants to fill her flower bed with plants. \
+         Each plant, including the space it needs around it, requires {space_s} {unit} of space. \
+         {name} already owns {owned} flowers. \
+         Each flowering plant costs {c}{cost} at the store, how much money will {name} spend \
+         at the store to fill up her flower bed?"
+    );
+    let cot = format!(
+        "Let's solve this step by step:\n\n\
+         1. Calculate how many plants fit in the flower bed:\n   - Each plant needs {space_s} {unit} of total space\n   - The flower bed is {length_s} {unit} long\n   - So {length_s} {unit} / {space_s} {unit} per plant = {total_plants} plants total\n\n\
+         2. Calculate how many plants need to be bought:\n   - {name} already has {owned} plants\n   - So {total_plants} plants needed - {owned} owned = {plants_to_buy} plants to buy\n\n\
+         3. Calculate total cost:\n   - {plants_to_buy} plants \u{d7} {c}{cost} per plant = {c}{total_cost}\n\n#### {total_cost}"
+    );
+    example(
+        question,
+        total_cost.into(),
+        cot,
+        json!({
+            "name": name, "bed_length": length, "unit": unit, "plant_width": plant_width,
+            "plant_spacing": space, "owned_plants": owned, "currency": c,
+            "cost_per_plant": cost, "total_plants": total_plants,
+            "plants_to_buy": plants_to_buy,
         }),
     )
 }
