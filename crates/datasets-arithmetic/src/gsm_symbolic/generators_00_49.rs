@@ -33,6 +33,10 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         19 => generate_19,
         20 => generate_20,
         21 => generate_21,
+        22 => generate_22,
+        23 => generate_23,
+        24 => generate_24,
+        25 => generate_25,
         _ => return None,
     })
 }
@@ -43,6 +47,22 @@ fn gcd(a: i64, b: i64) -> i64 {
     } else {
         gcd(b, a % b)
     }
+}
+
+/// `str(Fraction(n, d))` for `d > 0`: lowest terms, `n` alone when whole.
+fn fraction_str(n: i64, d: i64) -> String {
+    let g = gcd(n, d).max(1);
+    let (n, d) = (n / g, d / g);
+    if d == 1 {
+        n.to_string()
+    } else {
+        format!("{n}/{d}")
+    }
+}
+
+/// `f"{n:,}"`
+fn commas(n: i64) -> String {
+    pycompat::group_thousands(&n.to_string())
 }
 
 fn generate_0(rng: &mut Random) -> Result<Example> {
@@ -866,6 +886,169 @@ fn generate_21(rng: &mut Random) -> Result<Example> {
             "plant_spacing": space, "owned_plants": owned, "currency": c,
             "cost_per_plant": cost, "total_plants": total_plants,
             "plants_to_buy": plants_to_buy,
+        }),
+    )
+}
+
+fn generate_22(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Mrs. Smith", "Ms. Johnson", "Dr. Patel", "Mrs. Lee"])?;
+    let property_type = pick(rng, &["house", "apartment", "condo", "townhouse"])?;
+    let budget = rng.randrange_step(300_000, 500_000, 10_000)?;
+    let mut price = rng.randrange_step(250_000, budget, 10_000)?;
+    let brokerage_fee = rng.randint(3, 8)?;
+    let transfer_fee = rng.randint(10, 15)?;
+    loop {
+        let total_cost =
+            price as f64 * (1.0 + brokerage_fee as f64 / 100.0 + transfer_fee as f64 / 100.0);
+        if total_cost > (budget + 1) as f64
+            && price * brokerage_fee % 100 == 0
+            && price * transfer_fee % 100 == 0
+        {
+            break;
+        }
+        price = rng.randrange_step(250_000, budget, 10_000)?;
+    }
+
+    let brokerage_amount = ((price * brokerage_fee) as f64 / 100.0) as i64;
+    let transfer_amount = ((price * transfer_fee) as f64 / 100.0) as i64;
+    let total_price = price + brokerage_amount + transfer_amount;
+    let difference = total_price - budget;
+    let (b, p, ba, ta, tp, d) = (
+        commas(budget),
+        commas(price),
+        commas(brokerage_amount),
+        commas(transfer_amount),
+        commas(total_price),
+        commas(difference),
+    );
+    let question = format!("{name} is looking for a {property_type} that will not go beyond her ${b} budget. She saw a property that has a selling price of ${p}. On top of that, the buyer has to pay a brokerage fee which is {brokerage_fee}% of the selling price, and also the transfer fee that is {transfer_fee}% of the selling price. How much more is the total price of the {property_type} than {name}'s budget?");
+    let cot = format!("The brokerage fee is ${p} x {brokerage_fee}/100 = ${ba}.\nThe transfer fee is ${p} x {transfer_fee}/100 = ${ta}.\nThe total price of the {property_type} is ${p} + ${ba} + ${ta} = ${tp}.\nSo, it is ${tp} - ${b} = ${d} more than {name}'s budget.\n#### {difference}");
+    example(
+        question,
+        difference.into(),
+        cot,
+        json!({
+            "name": name, "property_type": property_type, "budget": budget, "price": price,
+            "brokerage_fee": brokerage_fee, "transfer_fee": transfer_fee,
+            "brokerage_amount": brokerage_amount, "transfer_amount": transfer_amount,
+            "total_price": total_price,
+        }),
+    )
+}
+
+fn generate_23(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Emma", "Sophia", "Isabella", "Olivia", "Ava", "Mia", "Emily"])?;
+    let task = pick(
+        rng,
+        &["her taxes", "her financial planning", "her business accounting"],
+    )?;
+    let profession = pick(
+        rng,
+        &["accountant", "financial advisor", "tax consultant", "bookkeeper"],
+    )?;
+    let work_type = pick(rng, &["freelance", "consulting", "part-time", "contract"])?;
+    let c = pick(rng, &["$", "€", "£"])?;
+    let mut hours = rng.randint(4, 14)?;
+    let mut rate = rng.randint(20, 100)?;
+    let mut fee = rng.randint(50, 200)?;
+    while hours * rate <= fee {
+        hours = rng.randint(4, 14)?;
+        rate = rng.randint(20, 100)?;
+        fee = rng.randint(50, 200)?;
+    }
+
+    let lost_income = hours * rate;
+    let savings = lost_income - fee;
+    let question = format!("{name} is trying to decide whether to do {task} herself or hire an {profession}. If she does it herself, she'll be able to do {hours} fewer hours of {work_type} work, losing {c}{rate}/hour in missed income. The {profession} charges {c}{fee}. How much more money will she have if she hires the {profession}?");
+    let cot = format!("First find the total lost revenue if {name} does {task} herself: {c}{rate}/hour * {hours} hours = {c}{lost_income}\nThen subtract the {profession}'s charge to find how much money {name} saves: {c}{lost_income} - {c}{fee} = {c}{savings}\n#### {savings}");
+    example(
+        question,
+        savings.into(),
+        cot,
+        json!({
+            "name": name, "task": task, "profession": profession, "hours": hours,
+            "work_type": work_type, "hourly_rate": rate, "fee": fee, "currency": c,
+            "lost_income": lost_income,
+        }),
+    )
+}
+
+fn generate_24(rng: &mut Random) -> Result<Example> {
+    let comet_name = pick(rng, &["Halley", "Hale-Bopp", "Hyakutake", "Encke"])?;
+    let name = pick(rng, &["William", "James", "John", "Robert", "Michael", "David"])?;
+    let relative = pick(rng, &["dad", "father", "uncle", "grandfather"])?;
+    let multiple = match pick(rng, &["two", "three", "four"])? {
+        "two" => 2,
+        "three" => 3,
+        _ => 4,
+    };
+    let mut orbit_period = rng.randrange_step(50, 101, 5)?;
+    let min_age = 20.max((orbit_period + 1) / multiple);
+    let max_age = 51.min(99 / multiple);
+    let relative_age = if min_age <= max_age {
+        rng.randint(min_age, max_age)?
+    } else {
+        orbit_period = min_age * multiple - 1;
+        min_age
+    };
+
+    let second_viewing_age = relative_age * multiple;
+    let first_viewing_age = second_viewing_age - orbit_period;
+    let question = format!("Comet {comet_name} orbits the sun every {orbit_period} years. {name}'s {relative} saw the Comet when he was {relative_age} years old. {name} saw the comet a second time when he was {multiple} times the age his {relative} was when he saw the Comet. How old was {name} when he saw the Comet for the first time?");
+    let cot = format!("{name} saw the Comet for the second time when he was {relative_age} years * {multiple}= {second_viewing_age} years old.\nComet {comet_name} can be seen every {orbit_period} years, so {name} saw the comet for the first time when he was {second_viewing_age} years - {orbit_period} years = {first_viewing_age} years old.\n#### {first_viewing_age}");
+    example(
+        question,
+        first_viewing_age.into(),
+        cot,
+        json!({
+            "comet_name": comet_name, "name": name, "relative": relative,
+            "orbit_period": orbit_period, "relative_age": relative_age,
+            "multiple": multiple, "second_viewing_age": second_viewing_age,
+            "first_viewing_age": first_viewing_age,
+        }),
+    )
+}
+
+fn generate_25(rng: &mut Random) -> Result<Example> {
+    let food = pick(rng, &["popcorn", "breads", "cookies"])?;
+    let unit = pick(rng, &["grams", "ounces", "oz"])?;
+    let servings = rng.randint(4, 6)?;
+    let base_size = rng.randint(4, 12)?;
+    let size = base_size * servings;
+    let calories = 25 * rng.randint(6, 16)?;
+    let consumed = 25 * rng.randint(24, 60)?;
+    let required_multiplier = rng.randint(1, 3)?;
+    let calories_needed = required_multiplier * calories;
+    let mut total_target = consumed + calories_needed;
+    if total_target < 1900 {
+        total_target = 1900 + (calories_needed - (1900 - total_target));
+    }
+    let total_target = 5 * total_target.div_euclid(5);
+
+    let calories_left = total_target - consumed;
+    let serving_fraction = fraction_str(calories_left, calories);
+    let grams_per_serving = size / servings;
+    // `grams_per_serving * Fraction(calories_left, calories)`
+    let grams_allowed = fraction_str(grams_per_serving * calories_left, calories);
+    let grams = (grams_per_serving * calories_left) as f64 / calories as f64;
+    let question = format!("According to its nutritional info, a bag of {food} has {calories} calories per serving. If a {size} {unit} bag has {servings} servings, how many {unit} can you eat if your daily calorie target is {total_target} and you have already consumed {consumed} calories?");
+    let cot = format!(
+        "If the total calorie target is {total_target} and I have consumed {consumed} calories then I have {total_target}-{consumed} = {calories_left} calories left to eat\n\
+         If each serving of {food} has {calories} calories and I only have {calories_left} calories left to eat, then I can only eat {calories_left}/{calories} of a serving = {serving_fraction} of a serving\n\
+         We also know that a {size} {unit} bag of {food} has {servings} servings, hence each serving has {size} {unit}/{servings} = {grams_per_serving} {unit}\n\
+         If I can only eat {serving_fraction} of a serving, then I can eat only {grams_per_serving} * {serving_fraction} = {grams_allowed} {unit}\n\
+         #### {}",
+        fr(grams)
+    );
+    example(
+        question,
+        grams.into(),
+        cot,
+        json!({
+            "food": food, "calories": calories, "size": size, "servings": servings,
+            "total_target": total_target, "consumed": consumed, "unit": unit,
+            "calories_left": calories_left, "grams_per_serving": grams_per_serving,
+            "serving_fraction": serving_fraction,
         }),
     )
 }
