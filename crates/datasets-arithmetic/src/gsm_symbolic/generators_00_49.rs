@@ -37,6 +37,10 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         23 => generate_23,
         24 => generate_24,
         25 => generate_25,
+        26 => generate_26,
+        27 => generate_27,
+        28 => generate_28,
+        29 => generate_29,
         _ => return None,
     })
 }
@@ -58,6 +62,11 @@ fn fraction_str(n: i64, d: i64) -> String {
     } else {
         format!("{n}/{d}")
     }
+}
+
+/// `f"{x:.0%}"`
+fn percent0(x: f64) -> String {
+    format!("{}%", pycompat::format_fixed(x * 100.0, 0))
 }
 
 /// `f"{n:,}"`
@@ -1049,6 +1058,168 @@ fn generate_25(rng: &mut Random) -> Result<Example> {
             "total_target": total_target, "consumed": consumed, "unit": unit,
             "calories_left": calories_left, "grams_per_serving": grams_per_serving,
             "serving_fraction": serving_fraction,
+        }),
+    )
+}
+
+fn generate_26(rng: &mut Random) -> Result<Example> {
+    let ball_type = pick(rng, &["golf", "tennis"])?;
+    let color = pick(rng, &["blue", "red", "green", "yellow", "white"])?;
+    let fractions = [0.5f64, 0.25, 0.75];
+    let frac_1 = *rng.choice(&fractions)?;
+    let frac_2 = *rng.choice(&fractions)?;
+    let mut n = rng.randint(10, 100)?;
+    while (n as f64 * frac_1).fract() != 0.0 || (n as f64 * frac_1 * frac_2).fract() != 0.0 {
+        n = rng.randint(10, 100)?;
+    }
+
+    let first_calc = (n as f64 * frac_1) as i64;
+    let final_calc = (first_calc as f64 * frac_2) as i64;
+    let question = format!("A juggler can juggle {n} balls. {} of the balls are {ball_type} balls, and {} of the {ball_type} balls are {color}. How many {color} {ball_type} balls are there?", percent0(frac_1), percent0(frac_2));
+    let cot = format!("{ball_type} balls:{n} * {}={first_calc}\n{color} {ball_type} balls:{first_calc}*{}={final_calc} balls\n#### {final_calc}", fr(frac_1), fr(frac_2));
+    example(
+        question,
+        final_calc.into(),
+        cot,
+        json!({
+            "total_balls": n, "ball_type": ball_type, "color": color,
+            "fraction_first": frac_1, "fraction_second": frac_2,
+            "first_calculation": first_calc, "final_calculation": final_calc,
+        }),
+    )
+}
+
+fn generate_27(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["John", "Michael", "David", "James", "Robert", "William"])?;
+    let c = pick(rng, &["$", "£", "€"])?;
+    let n = rng.randint(3, 8)?;
+    let n_first = n - 1;
+    let mut apartments = rng.randrange_step(100, 500, 50)?;
+    let mut percent = rng.randrange_step(20, 81, 5)?;
+    let freq = rng.randint(2, 6)?;
+    let rate = *rng.choice(&[0.25f64, 0.30, 0.35, 0.40, 0.45, 0.50])?;
+    while ((n - 1) * apartments * percent) as f64 / 100.0 % 1.0 != 0.0 {
+        apartments = rng.randrange_step(100, 500, 50)?;
+        percent = rng.randrange_step(20, 81, 5)?;
+    }
+
+    let first_two = n_first * apartments;
+    let third_complex = ((first_two * percent) as f64 / 100.0) as i64;
+    let total_apartments = first_two + third_complex + first_two;
+    let weekly_visits = total_apartments * freq;
+    let weekly_earnings = pycompat::round_ndigits(weekly_visits as f64 * rate, 2);
+    let rate_s = pycompat::format_fixed(rate, 2);
+    let earnings = fr(weekly_earnings);
+    let both = first_two + third_complex;
+    let question = format!("{name} collects garbage from {n} different apartment complexes. The first {n_first} have {apartments} apartments each and the last one is {percent}% bigger than the other {n_first} combined. {name} collects garbage {freq} times a week from each place and he gets paid {c}{rate_s} per collection for each apartment. How much money does he make in a week?");
+    let cot = format!(
+        "The first {n_first} complexes have {first_two} apartments\n\
+         The third one has {first_two}*{}={third_complex} more apartments than those {n_first} combined\n\
+         So in total, it has {first_two}+{third_complex}={both} apartments\n\
+         So he goes to {both}+{first_two}={total_apartments} apartments each time\n\
+         That means he visits {total_apartments}*{freq}={weekly_visits} apartments every week\n\
+         So he makes {weekly_visits}*{c}{rate_s}={c}{earnings} every week\n\
+         #### {earnings}",
+        fr(percent as f64 / 100.0)
+    );
+    example(
+        question,
+        weekly_earnings.into(),
+        cot,
+        json!({
+            "name": name, "num_complexes": n, "first_complexes": n_first,
+            "apartments_per_complex": apartments, "percent_increase": percent,
+            "collections_per_week": freq, "rate_per_apartment": rate, "currency": c,
+            "total_apartments": total_apartments, "weekly_visits": weekly_visits,
+        }),
+    )
+}
+
+fn generate_28(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &["John", "Michael", "David", "James", "Robert", "William", "Richard", "Thomas"],
+    )?;
+    let item = pick(rng, &["tea", "sugar", "flour", "rice"])?;
+    let c = pick(rng, &["$", "£", "€"])?;
+    let unit = pick(rng, &["kilogram", "kg"])?;
+    let extra_item = pick(rng, &["cookie", "muffin", "bagel"])?;
+    let mut price = rng.randint(3, 25)?;
+    let percent = rng.randint(2, 10)? * 5;
+    let usage = rng.randint(1, 3)?;
+    let extra_price = rng.randint(1, 5)?;
+    while ((price * percent) as f64 / 100.0).fract() != 0.0 {
+        price = rng.randint(3, 25)?;
+    }
+
+    let price_increase = (price * percent) as f64 / 100.0;
+    let new_price = price as f64 + price_increase;
+    let weekly_usage = usage * 7;
+    let coffee_cost = new_price * weekly_usage as f64;
+    let total_cost = coffee_cost + extra_price as f64;
+    let (pi, np, cc, tc) = (fr(price_increase), fr(new_price), fr(coffee_cost), fr(total_cost));
+    let question = format!("{name} goes to the store to buy some {item}. The normal brand of {item} he buys costs {c}{price} per {unit}. He had to buy a more expensive brand that costs {percent}% more since his favorite brand was sold out. He decides to buy a week's worth of {item} and he uses {usage} {unit} of {item} per day. He also decided to buy himself a {extra_item} for {c}{extra_price}. How much did everything cost?");
+    let cot = format!("The {item} he bought was {price}*{}={pi} more expensive per {unit} than what he normally buys\nSo it cost {price}+{pi}={np} per {unit}\nHe goes through {usage}*7={weekly_usage} {unit}s of {item} a week\nSo he paid {np}*{weekly_usage}={cc} on {item}\nThat means his total bill was {cc}+{extra_price}={tc}\n#### {}", fr(percent as f64 / 100.0), total_cost as i64);
+    example(
+        question,
+        (total_cost as i64).into(),
+        cot,
+        json!({
+            "name": name, "item": item, "base_price": price, "percent_increase": percent,
+            "usage_per_day": usage, "extra_item": extra_item, "extra_price": extra_price,
+            "currency": c, "unit": unit, "weekly_usage": weekly_usage,
+            "total_cost": total_cost,
+        }),
+    )
+}
+
+fn generate_29(rng: &mut Random) -> Result<Example> {
+    let names = [
+        "Jennifer", "Michael", "Christopher", "Jessica", "Matthew", "Ashley", "Joshua", "Amanda",
+        "Daniel", "David", "James", "Robert", "John", "Joseph",
+    ];
+    let pair = rng.sample(&names, 2)?;
+    let (name1, name2) = (pair[0], pair[1]);
+    let k1 = 10 * rng.randint(17, 25)?;
+    let k2 = 10 * rng.randint(12, 15)?;
+    let total_k = k1 + k2;
+    let min_total_n = 1350.max(total_k * 3);
+    let max_total_n = 1700;
+    let mut min_multiplier = (min_total_n + total_k - 1) / total_k;
+    let mut max_multiplier = max_total_n / total_k;
+    if max_multiplier < min_multiplier {
+        min_multiplier = 3;
+        max_multiplier = 4;
+    }
+    let multiplier = rng.randint(min_multiplier, max_multiplier)?;
+    let total_n = total_k * multiplier;
+    let min_n1 = 950.max(total_n / 2);
+    let max_n1 = 1050.min(total_n - 400);
+    let n1 = if min_n1 >= max_n1 {
+        total_n / 2 + 50
+    } else {
+        5 * rng.randint(min_n1 / 5, max_n1 / 5)?
+    };
+    let n2 = total_n - n1;
+
+    let total_puppies = n1 + n2;
+    let spotted = k1 + k2;
+    let percentage = ((100 * spotted) as f64 / total_puppies as f64) as i64;
+    let question = format!("{name1}'s dog has {n1} puppies, {k1} of which have spots. {name2}'s dog has {n2} puppies, {k2} of which have spots. What percentage of all the puppies have spots?");
+    let cot = format!(
+        "First find the total number of puppies: {n1} puppies + {n2} puppies = {total_puppies} puppies\n\
+         Then find the total number of puppies with spots: {k1} puppies + {k2} puppies = {spotted} puppies\n\
+         Then divide the number of spotted puppies by the total number of puppies and multiply by 100% to find the percentage of puppies with spots: {spotted} puppies / {total_puppies} puppies * 100% = {percentage}%\n\
+         #### {percentage}"
+    );
+    example(
+        question,
+        percentage.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "puppies1": n1, "puppies2": n2,
+            "spotted1": k1, "spotted2": k2, "total_puppies": total_puppies,
+            "total_spotted": spotted,
         }),
     )
 }
