@@ -41,6 +41,10 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         27 => generate_27,
         28 => generate_28,
         29 => generate_29,
+        30 => generate_30,
+        31 => generate_31,
+        33 => generate_33,
+        34 => generate_34,
         _ => return None,
     })
 }
@@ -1220,6 +1224,145 @@ fn generate_29(rng: &mut Random) -> Result<Example> {
             "name1": name1, "name2": name2, "puppies1": n1, "puppies2": n2,
             "spotted1": k1, "spotted2": k2, "total_puppies": total_puppies,
             "total_spotted": spotted,
+        }),
+    )
+}
+
+fn generate_30(rng: &mut Random) -> Result<Example> {
+    let group = pick(rng, &["group", "class"])?;
+    let hobbies = ["read", "paint", "hike", "dance", "bake", "play video games", "play music"];
+    let hobby2 = pick(rng, &["basketball", "soccer", "tennis", "baseball", "volleyball"])?;
+    let others: Vec<&str> = hobbies.iter().copied().filter(|&h| h != hobby2).collect();
+    let three = rng.sample(&others, 3)?;
+    let (hobby1, hobby3, hobby4) = (three[0], three[1], three[2]);
+    let mut n = rng.randint(20, 200)?;
+    let mut n_2 = rng.randint(2, n / 6)?;
+    let mut n_1 = rng.randint(2, n / 3)?;
+    while n_1 + 3 * n_2 >= n {
+        n = rng.randint(20, 200)?;
+        n_2 = rng.randint(2, n / 6)?;
+        n_1 = rng.randint(2, n / 3)?;
+    }
+
+    let n_4 = 2 * n_2;
+    let n_3 = n - (n_1 + n_2 + n_4);
+    let question = format!("A {group} of {n} students has various hobbies. {n_1} like to {hobby1}, {n_2} like to play {hobby2}, and the rest like to either {hobby3} or {hobby4}. How many like to {hobby3} if the number that like to {hobby4} is twice the number that prefer playing {hobby2}?");
+    let cot = format!("The number of students that like to {hobby4} is twice as many as the number who like {hobby2}, so 2 * {n_2} = {n_4}\nThe number that like to {hobby3} is {n} total students - {n_1} {hobby1} - {n_2} {hobby2} - {n_4} {hobby4} = {n_3}\n#### {n_3}");
+    example(
+        question,
+        n_3.into(),
+        cot,
+        json!({
+            "group_type": group, "total_students": n, "hobby1_count": n_1,
+            "hobby2_count": n_2, "hobby3_count": n_3, "hobby4_count": n_4,
+            "hobby1": hobby1, "hobby2": hobby2, "hobby3": hobby3, "hobby4": hobby4,
+        }),
+    )
+}
+
+fn generate_31(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte", "Doxa"],
+    )?;
+    let fruit = pick(rng, &["orange", "pear", "peach", "mango", "kiwi", "apple"])?;
+    let pair = rng.sample(&["brother", "sister", "cousin", "friend"], 2)?;
+    let (sibling1, sibling2) = (pair[0], pair[1]);
+    let (min_n1, min_n2, max_n2, min_n3, max_n3) = (3, 5, 13, 3, 14);
+    let min_total = 3 * min_n1 + 2 * min_n2 + min_n3;
+    let total = rng.randint(min_total, 33)?;
+    let n1 = min_n1;
+    let mut remaining = total - 3 * n1;
+    let max_possible_n2 = max_n2.min(remaining.div_euclid(2));
+    let n2 = rng.randint(min_n2, min_n2.max(max_possible_n2))?;
+    remaining -= 2 * n2;
+    let max_possible_n3 = max_n3.min(remaining);
+    let n3 = rng.randint(min_n3, min_n3.max(max_possible_n3))?;
+
+    let slice2 = n1 + n2;
+    let slice3 = slice2 + n3;
+    let total_eaten = n1 + slice2 + slice3;
+    let question = format!("{name} sliced an {fruit} into {total} pieces. She ate {n1} slice, her {sibling1} ate {n2} more than her, and her {sibling2} ate {n3} more than her {sibling1}. How many slices of {fruit} did they all eat?");
+    let cot = format!("Her {sibling1} ate {n1} + {n2} = {slice2} slices.\nHer {sibling2} ate {slice2} + {n3} = {slice3} slices.\nThey ate a total of {n1} + {slice2} + {slice3} = {total_eaten} slices.\n#### {total_eaten}");
+    example(
+        question,
+        total_eaten.into(),
+        cot,
+        json!({
+            "name": name, "fruit": fruit, "total_slices": total, "first_person_slices": n1,
+            "second_person_extra": n2, "third_person_extra": n3, "sibling1": sibling1,
+            "sibling2": sibling2, "total_eaten": total_eaten,
+        }),
+    )
+}
+
+fn generate_33(rng: &mut Random) -> Result<Example> {
+    let names = ["Julie", "Sarah", "Emma", "Sophia", "Olivia", "Isabella", "Mia", "Charlotte"];
+    let pair = rng.sample(&names, 2)?;
+    let (name1, name2) = (pair[0], pair[1]);
+    let mult = *rng.choice(&[2i64, 3, 4])?;
+    let valid_n: Vec<i64> = (30..=100).filter(|n| (n * (1 + mult)) % 7 == 0).collect();
+    let n = if valid_n.is_empty() {
+        30 / 7 * 7 + 7
+    } else {
+        *rng.choice(&valid_n)?
+    };
+
+    let n_mult = n * mult;
+    let daily_total = n + n_mult;
+    let weekly_total = daily_total * 7;
+    let question = format!("{name1} operates the cash register exactly {mult} times as fast as her less-experienced colleague {name2}. Daily, {name2} processes {n} customers. What is the total weekly production for the two if they work all days of the week?");
+    let cot = format!(
+        "While {name2} is processing {n} orders in a day, {name1} processes {n} orders/day * {mult} = {n_mult} orders/day.\n\
+         In a day, they process {n_mult} orders/day + {n} orders/day = {daily_total} orders together.\n\
+         The total number of orders the two processes in a week is {daily_total} orders/day * 7 days/week = {weekly_total} orders\n\
+         #### {weekly_total}"
+    );
+    example(
+        question,
+        weekly_total.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "multiplier": mult, "base_rate": n,
+            "fast_rate": n_mult, "daily_total": daily_total, "weekly_total": weekly_total,
+        }),
+    )
+}
+
+fn generate_34(rng: &mut Random) -> Result<Example> {
+    let event = pick(
+        rng,
+        &["Halloween candy hunt", "Treasure hunt", "Scavenger hunt", "Charity fundraiser"],
+    )?;
+    let item = pick(
+        rng,
+        &["eggs", "treats", "toys", "coins", "tokens", "balls", "candies", "goodies"],
+    )?;
+    let family = pick(
+        rng,
+        &["Johnson", "Williams", "Mirzakhani", "Lopez", "Garcia", "Lee"],
+    )?;
+    let total = rng.randrange_step(50, 201, 10)?;
+    let mut n = rng.randint(10, 51)?;
+    let mut m = rng.randint(5, 21)?;
+    while 2 * n + m >= total {
+        n = rng.randint(10, 51)?;
+        m = rng.randint(5, 21)?;
+    }
+
+    let twins_total = 2 * n;
+    let remaining = total - twins_total;
+    let friends_found = remaining - m;
+    let question = format!("The {event} team hid {total} {item}. The {family} twins each found {n} {item}. All the other {item} except {m} were found by their friends. How many {item} did the friends find?");
+    let cot = format!("The {family} twins found, {n} * 2 = {twins_total} {item}.\nThe number that remained hidden was {total} - {twins_total} = {remaining} {item}\nSince {m} {item} were not found, this means the friends found {remaining} - {m} = {friends_found} {item}\n#### {friends_found}");
+    example(
+        question,
+        friends_found.into(),
+        cot,
+        json!({
+            "event": event, "item": item, "family": family, "items_per_twin": n,
+            "unfound_items": m, "total_items": total, "twins_total": twins_total,
+            "friends_found": friends_found,
         }),
     )
 }
