@@ -45,6 +45,9 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         31 => generate_31,
         33 => generate_33,
         34 => generate_34,
+        36 => generate_36,
+        38 => generate_38,
+        39 => generate_39,
         _ => return None,
     })
 }
@@ -1363,6 +1366,125 @@ fn generate_34(rng: &mut Random) -> Result<Example> {
             "event": event, "item": item, "family": family, "items_per_twin": n,
             "unfound_items": m, "total_items": total, "twins_total": twins_total,
             "friends_found": friends_found,
+        }),
+    )
+}
+
+fn generate_36(rng: &mut Random) -> Result<Example> {
+    let subjects = [
+        "history", "geography", "biology", "chemistry", "physics", "economics", "literature",
+        "algebra", "geometry",
+    ];
+    let whole = |x: f64| x.fract() == 0.0;
+    let (n, p1, r1) = loop {
+        let n = rng.randrange_step(10, 151, 10)?;
+        let p1 = rng.randrange_step(5, 71, 5)?;
+        let r1 = rng.randrange_step(5, 101, 5)?;
+        let (nf, pf, rf) = (n as f64, p1 as f64 / 100.0, r1 as f64 / 100.0);
+        if whole(nf * pf) && whole(nf * pf * rf) && whole(nf * (1.0 - pf) * 0.5) {
+            break (n, p1, r1);
+        }
+    };
+    let name = pick(rng, &["Emma", "Sophia", "Olivia", "Ava", "Isabella", "Mia", "Charlotte"])?;
+    let three = rng.sample(&subjects, 3)?;
+    let (s1, s2, s3) = (three[0], three[1], three[2]);
+
+    let (nf, pf, rf) = (n as f64, p1 as f64 / 100.0, r1 as f64 / 100.0);
+    let easy_questions = (nf * pf) as i64;
+    let other_questions = (nf * (1.0 - pf)) as i64;
+    let easy_correct = (easy_questions as f64 * rf) as i64;
+    let other_correct = (other_questions as f64 * 0.5) as i64;
+    let total_correct = easy_correct + other_correct;
+    let rest = 100 - p1;
+    let question = format!("In a {n}-item quiz, {p1}% of the questions are {s1}, and the rest are equally divided as {s2} and {s3} questions. If {name} is sure to get {r1}% of the {s1} questions, and half of the {s2} and {s3} questions correctly, how many points is she sure to get?");
+    let cot = format!(
+        "The {s2} and {s3} questions comprises 100% - {p1}% = {rest}% of the quiz.\n\
+         There are {n} questions x {p1}/100 = {easy_questions} {s1} questions.\n\
+         There are a total of {n} questions x {rest}/100 = {other_questions} {s2} and {s3} questions.\n\
+         If {name} is sure to get {r1}% of the {s1} questions, then this means she is sure of her {easy_questions} questions x {r1}/100 = {easy_correct} points.\n\
+         From the {s2} and {s3} questions, she is sure to get half of it correctly so that is {other_questions} questions * 0.5 = {other_correct} points.\n\
+         Thus, she is sure of getting {easy_correct} points + {other_correct} points = {total_correct} points in her quiz.\n#### {total_correct}"
+    );
+    example(
+        question,
+        total_correct.into(),
+        cot,
+        json!({
+            "total_questions": n, "easy_percent": p1, "easy_correct_percent": r1,
+            "student_name": name, "easy_subject": s1, "medium_subject": s2,
+            "hard_subject": s3, "easy_questions": easy_questions,
+            "other_questions": other_questions, "easy_correct": easy_correct,
+            "other_correct": other_correct,
+        }),
+    )
+}
+
+fn generate_38(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &["Martha", "Mary", "Elizabeth", "Susan", "Margaret", "Patricia"],
+    )?;
+    let clothing = [
+        "sweater", "shawl", "hat", "cardigan", "poncho", "vest", "beanie", "tunic",
+    ];
+    let accessories = ["mittens", "booties", "socks", "leg warmers", "gloves"];
+    let (child_type, count) = *rng.choice(&[
+        ("twins", 2i64),
+        ("triplets", 3),
+        ("quadruplets", 4),
+        ("quintuplets", 5),
+    ])?;
+    let three = rng.sample(&clothing, 3)?;
+    let (item1, item2, item3) = (three[0], three[1], three[2]);
+    let pair = rng.sample(&accessories, 2)?;
+    let (item4, item5) = (pair[0], pair[1]);
+    let n1 = rng.randint(3, 19)?;
+    let n2 = rng.randint(3, 19)?;
+    let n3 = rng.randint(3, 19)?;
+    let n4 = rng.randint(3, 19)?;
+    let n5 = rng.randint(3, 19)?;
+
+    let skeins_per_child = n1 + n2 + n3 + n4 + n5;
+    let total_skeins = count * skeins_per_child;
+    let question = format!("{name} is knitting winter wear for her {count} grandchildren. They're {child_type}, so they're all the same size. She wants to make a {item1}, {item2}, {item3}, {item4}, and {item5} for each of them. It takes {n1} skeins of wool to make a {item1}, {n2} for a {item2}, {n3} for a {item3}, {n4} for a pair of {item4}, and {n5} for a pair of {item5}. How many skeins of wool will she need to buy?");
+    let cot = format!("A full outfit for each child will require {n1} skeins per {item1} + {n2} skeins per {item2} + {n3} skeins per {item3} + {n4} skeins per pair of {item4} + {n5} skeins per pair of {item5} = {skeins_per_child} skeins of wool.\nSo to knit outfits for all of her grandchildren, she will need {count} * {skeins_per_child} = {total_skeins} skeins of wool.\n#### {total_skeins}");
+    example(
+        question,
+        total_skeins.into(),
+        cot,
+        json!({
+            "name": name, "count": count, "child_type": child_type,
+            "items": [item1, item2, item3, item4, item5],
+            "skeins_per_item": [n1, n2, n3, n4, n5],
+            "skeins_per_child": skeins_per_child, "total_skeins": total_skeins,
+        }),
+    )
+}
+
+fn generate_39(rng: &mut Random) -> Result<Example> {
+    let school_name = pick(rng, &["Maple Grove", "Sunny Hill", "Oak Ridge", "Pine Valley"])?;
+    let grade = pick(rng, &["first", "second", "third", "fourth", "fifth"])?;
+    let day = pick(rng, &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])?;
+    let total = rng.randint(40, 150)?;
+    let num_girls = rng.randint(20, total - 20)?;
+    let num_boys = total - num_girls;
+    let max_absent_girls = (num_girls / 4).min(10).min(8);
+    let max_absent_boys = (num_boys / 4).min(10).min(8);
+    let absent_girls = rng.randint(2, 3.max(max_absent_girls))?;
+    let absent_boys = rng.randint(2, 3.max(max_absent_boys))?;
+
+    let remaining_boys = num_boys - absent_boys;
+    let question = format!("There are {total} {grade}-graders at {school_name} School. {num_girls} of them are girls. On {day}, {absent_girls} {grade}-grade girls and {absent_boys} {grade}-grade boys were absent. How many {grade} grade boys were at {school_name} School on {day}?");
+    let cot = format!("Of the {total} {grade} graders, {num_girls} are girls, so {total} students - {num_girls} girls = {num_boys} boys.\nOn {day} there were {num_boys} boys - {absent_boys} absent = {remaining_boys} boys.\n#### {remaining_boys}");
+    example(
+        question,
+        remaining_boys.into(),
+        cot,
+        json!({
+            "total_students": total, "grade": grade, "school_name": school_name,
+            "num_girls": num_girls, "num_boys": num_boys, "day": day,
+            "absent_girls": absent_girls, "absent_boys": absent_boys,
+            "remaining_boys": remaining_boys,
         }),
     )
 }
