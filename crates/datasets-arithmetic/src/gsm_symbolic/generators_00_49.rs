@@ -4,7 +4,7 @@
 //! `difficulty` is always 1.0 (the config refuses anything else), so the
 //! reference's `int(15 * difficulty)` is written `15` here.
 
-use dataset_core::{Random, Result};
+use dataset_core::{DatasetError, Random, Result};
 use serde_json::json;
 
 use super::{example, fr, pick, Example, Generator};
@@ -48,6 +48,10 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         36 => generate_36,
         38 => generate_38,
         39 => generate_39,
+        40 => generate_40,
+        41 => generate_41,
+        42 => generate_42,
+        43 => generate_43,
         _ => return None,
     })
 }
@@ -1485,6 +1489,185 @@ fn generate_39(rng: &mut Random) -> Result<Example> {
             "num_girls": num_girls, "num_boys": num_boys, "day": day,
             "absent_girls": absent_girls, "absent_boys": absent_boys,
             "remaining_boys": remaining_boys,
+        }),
+    )
+}
+
+fn generate_40(rng: &mut Random) -> Result<Example> {
+    let item = pick(rng, &["magician", "artist", "chef", "scientist", "athlete"])?;
+    let colors = ["red", "blue", "green", "yellow", "purple", "orange"];
+    let three = rng.sample(&colors, 3)?;
+    let (c1, c2, c3) = (three[0], three[1], three[2]);
+    let mut n1 = 0;
+    let mut factors: Vec<i64> = Vec::new();
+    for _ in 0..100 {
+        n1 = rng.randint(20, 81)?;
+        factors = (20..=90).filter(|p| (p * n1) % 100 == 0).collect();
+        if !factors.is_empty() {
+            break;
+        }
+    }
+    if factors.is_empty() {
+        return Err(DatasetError::Generation(
+            "Could not find valid factors after maximum attempts".into(),
+        ));
+    }
+    let p = *rng.choice(&factors)?;
+
+    let more_cards = (p as f64 / 100.0 * n1 as f64) as i64;
+    let n2 = n1 + more_cards;
+    let n3 = n1 + n2;
+    let total = n3 + n3;
+    let question = format!("In a set of {item}'s cards, there are {n1} {c1} cards, and {p}% more {c2} cards. {c3} cards are as many as the sum of {c1} and {c2} cards. How many cards of all mentioned colors are there?");
+    let cot = format!(
+        "There are {p}/100 * {n1} = {more_cards} more {c2} cards than {c1} cards.\n\
+         Which means there are {n1} + {more_cards} = {n2} {c2} cards.\n\
+         {c3} cards make up to {n1} + {n2} = {n3} cards.\n\
+         So in total, there are {n3} + {n3} = {total} cards of different colors.\n\
+         #### {total}"
+    );
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "item": item, "n1": n1, "c1": c1, "c2": c2, "c3": c3, "p": p,
+            "more_cards": more_cards, "total": total,
+        }),
+    )
+}
+
+fn generate_41(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &["John", "Michael", "David", "James", "William", "Robert", "Joseph"],
+    )?;
+    let event = pick(
+        rng,
+        &["field trip", "sports tournament", "conference", "music festival", "science fair"],
+    )?;
+    let organization = pick(
+        rng,
+        &["school", "community center", "local charity", "youth club", "parent association"],
+    )?;
+    let c = pick(rng, &["$", "€", "£"])?;
+    // "half", "1/2" and "one-half" all become "1/2" (`convert_fraction_word`).
+    pick(rng, &["half", "1/2", "one-half"])?;
+    let fraction = "1/2";
+    // `int(total * Fraction(1, 2))`
+    let half = |total: i64| total / 2;
+    // `int((org_contribution + 60) * 1.5)`
+    let widen = |org: i64| ((org + 60) as f64 * 1.5) as i64;
+    let mut total = rng.randrange_step(200, 1000, 10)?;
+    let mut org = half(total);
+    let mut max_current = total - org - 50;
+    if max_current < 10 {
+        total = widen(org);
+        org = half(total);
+        max_current = total - org - 50;
+    }
+    let mut current = rng.randrange_step(10, 200.min(max_current), 5)?;
+    while total % 2 != 0 || org + current >= total {
+        total = rng.randrange_step(200, 1000, 10)?;
+        org = half(total);
+        max_current = total - org - 50;
+        if max_current < 10 {
+            total = widen(org);
+            org = half(total);
+            max_current = total - org - 50;
+        }
+        current = rng.randrange_step(10, 200.min(max_current), 5)?;
+    }
+
+    let org_amount = half(total);
+    let covered_amount = org_amount + current;
+    let missing_amount = total - covered_amount;
+    let question = format!("{name} is raising money for a {event}. He has applied for help from the {organization}, which has decided to cover {fraction} of the cost of the {event}. How much money is {name} missing if he has {c}{current} and the {event} costs {c}{total}?");
+    let cot = format!("{name}'s {organization} has decided to pay {total} * {fraction} = {c}{org_amount} for his {event}.\nIn total {name} has covered {org_amount} + {current} = {c}{covered_amount} for his {event}\nTherefore, {name} needs {total} - {covered_amount} = {c}{missing_amount} more for the {event}.\n#### {missing_amount}");
+    example(
+        question,
+        missing_amount.into(),
+        cot,
+        json!({
+            "name": name, "event": event, "organization": organization,
+            "fraction": fraction, "current_amount": current, "total_cost": total,
+            "currency": c, "org_contribution": org_amount,
+            "covered_amount": covered_amount,
+        }),
+    )
+}
+
+fn generate_42(rng: &mut Random) -> Result<Example> {
+    let title = pick(rng, &["Mr.", "Prof.", "Dr."])?;
+    let name = pick(
+        rng,
+        &[
+            "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
+            "Rodriguez", "Martinez",
+        ],
+    )?;
+    let property_type = pick(rng, &["house", "apartment", "condo", "villa", "cottage"])?;
+    let fee1_name = pick(rng, &["transfer", "registration", "legal"])?;
+    let fee2_name = pick(rng, &["brokerage", "agent", "realtor"])?;
+    let fee1_percent = rng.randint(1, 5)?;
+    let fee2_percent = rng.randint(2, 7)?;
+    let total_fee_percent = fee1_percent + fee2_percent;
+    let loan = 10_000 * rng.randint(10, 700_000 / 10_000)?;
+    let min_price_from_loan = loan + 100_000;
+    let min_price_from_fees =
+        ((loan + 1000) as f64 / (1.0 - total_fee_percent as f64 / 100.0)) as i64;
+    let mut min_price = 200_000.max(min_price_from_loan).max(min_price_from_fees);
+    let mut max_price = 1_000_000;
+    if max_price <= min_price {
+        max_price = min_price + 500_000;
+    }
+    min_price = 10_000 * (min_price / 10_000);
+    max_price = 10_000 * (max_price / 10_000);
+    let price = 10_000 * rng.randint(min_price / 10_000, max_price / 10_000)?;
+
+    let fee1_amount = price * fee1_percent / 100;
+    let fee2_amount = price * fee2_percent / 100;
+    let total_fees = fee1_amount + fee2_amount + loan;
+    let net_proceeds = price - total_fees;
+    let question = format!("{title} {name} sold his {property_type} for ${price}. He paid the {fee1_name} fees that amount to {fee1_percent}% of the selling price and also paid a {fee2_name} fee that is {fee2_percent}% of the selling price. If he also paid ${loan} for the remaining loan amount of the {property_type}, how much is {title} {name}'s net proceeds from selling the {property_type}?");
+    let cot = format!(
+        "{title} {name} paid ${price} x {fee1_percent}/100 = ${fee1_amount} for the {fee1_name} fees.\n\
+         He paid ${price} x {fee2_percent}/100 = ${fee2_amount} for the {fee2_name} fee.\n\
+         So, {title} {name} paid a total of ${fee1_amount} + ${fee2_amount} + ${loan} = ${total_fees} for the {fee1_name}, {fee2_name}, and loan fees.\n\
+         Hence, {title} {name}'s net proceeds is ${price} - ${total_fees} = ${net_proceeds}.\n#### {net_proceeds}"
+    );
+    example(
+        question,
+        net_proceeds.into(),
+        cot,
+        json!({
+            "title": title, "name": name, "property_type": property_type, "price": price,
+            "fee1_name": fee1_name, "fee1_percent": fee1_percent, "fee2_name": fee2_name,
+            "fee2_percent": fee2_percent, "loan": loan, "fee1_amount": fee1_amount,
+            "fee2_amount": fee2_amount, "total_fees": total_fees,
+            "net_proceeds": net_proceeds,
+        }),
+    )
+}
+
+fn generate_43(rng: &mut Random) -> Result<Example> {
+    let person1 = pick(rng, &["student", "boy", "child", "kid"])?;
+    let item = pick(rng, &["marble", "sticker", "toy", "book", "pencil"])?;
+    let relation = pick(rng, &["sister", "brother", "friend", "cousin"])?;
+    let n = rng.randint(5, 21)?;
+    let k = rng.randint(2, (n - 1).min(10))?;
+
+    let other_amount = n - k;
+    let total = n + other_amount;
+    let question = format!("A {person1} has {n} {item}s. His {relation} has {k} fewer {item}s than he has. How many {item}s do they have together?");
+    let cot = format!("His {relation} has {n} - {k} = {other_amount} {item}s.\nTogether, they have {n} + {other_amount} = {total} {item}s.\n#### {total}");
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "person1": person1, "item": item, "first_amount": n, "relation": relation,
+            "difference": k, "second_amount": other_amount, "total": total,
         }),
     )
 }
