@@ -52,6 +52,9 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         41 => generate_41,
         42 => generate_42,
         43 => generate_43,
+        44 => generate_44,
+        45 => generate_45,
+        46 => generate_46,
         _ => return None,
     })
 }
@@ -1668,6 +1671,126 @@ fn generate_43(rng: &mut Random) -> Result<Example> {
         json!({
             "person1": person1, "item": item, "first_amount": n, "relation": relation,
             "difference": k, "second_amount": other_amount, "total": total,
+        }),
+    )
+}
+
+fn generate_44(rng: &mut Random) -> Result<Example> {
+    let store = pick(rng, &["store", "shop", "market", "warehouse"])?;
+    let colors = ["red", "blue", "green", "yellow", "purple", "orange", "pink"];
+    let three = rng.sample(&colors, 3)?;
+    let (color1, color2, color3) = (three[0], three[1], three[2]);
+    let c = pick(rng, &["$", "€", "£"])?;
+    let n1 = rng.randint(3, 20)?;
+    let n2 = rng.randint(5, 30)?;
+    let n3 = rng.randint(15, 50)?;
+    let p1 = rng.randint(5, 15)?;
+    let p2 = rng.randint(3, 10)?;
+    let p3 = rng.randint(2, 8)?;
+
+    let (total1, total2, total3) = (n1 * p1, n2 * p2, n3 * p3);
+    let grand_total = total1 + total2 + total3;
+    let question = format!("There are currently {n1} {color1} balls, {n2} {color2} balls, and {n3} {color3} balls in the {store}. {color1} balls cost {c}{p1}, {color2} balls cost {c}{p2} and {color3} balls cost {c}{p3}. How much will the {store} have received after all the balls are sold?");
+    let cot = format!("For the {color1} balls, {n1} balls * {c}{p1}/ball = {c}{total1}.\nFor the {color2} balls, {n2} balls * {c}{p2}/ball = {c}{total2}.\nFor the {color3} balls, {n3} balls * {c}{p3}/ball = {c}{total3}.\nFor all balls, {c}{total1} + {c}{total2} + {c}{total3} = {c}{grand_total}.\n#### {grand_total}");
+    example(
+        question,
+        grand_total.into(),
+        cot,
+        json!({
+            "store": store, "colors": [color1, color2, color3], "quantities": [n1, n2, n3],
+            "prices": [p1, p2, p3], "currency": c, "subtotals": [total1, total2, total3],
+            "total": grand_total,
+        }),
+    )
+}
+
+fn generate_45(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Emma", "Olivia", "Sophia", "Isabella", "Ava", "Mia", "Charlotte"])?;
+    let event = pick(
+        rng,
+        &["lunch party", "birthday party", "potluck party", "baby shower", "game night"],
+    )?;
+    let food = pick(
+        rng,
+        &[
+            "roast chicken", "grilled salmon", "beef stew", "vegetable lasagna",
+            "stuffed peppers", "shrimp scampi", "creme brulee",
+        ],
+    )?;
+    let obj = pick(rng, &["spoons", "forks", "plates"])?;
+    let package_husband = rng.randint(5, 20)?;
+    let package_size = rng.randint(10, 30)?;
+    let mut total_items = package_size + package_husband;
+    let mut used_items = rng.randint(3, (total_items - 1).min(10))?;
+    let mut total_remaining = total_items - used_items;
+    while total_remaining <= 0 {
+        let package_size = rng.randint(10, 30)?;
+        total_items = package_size + package_husband;
+        used_items = rng.randint(3, (total_items - 1).min(10))?;
+        total_remaining = total_items - used_items;
+    }
+
+    let total_items = total_remaining + used_items;
+    let package_size = total_items - package_husband;
+    let question = format!("{name} was preparing for a {event} at her house, where she intended to serve {food}. She noticed that she was out of plastic {obj}, so she bought a new package of {obj}. Later, her husband also bought a package of {package_husband} new {obj} and gave them to {name}. While {name} was making the {food}, she used {used_items} of the {obj} to sample her {food}. Later, when she went to set the table, she had a total of {total_remaining} {obj}. How many {obj} were in the package that {name} bought?");
+    let cot = format!("The total number of {obj} from {name} and her husband was {total_remaining}+{used_items}={total_items} {obj}.\nSince the husband bought a package of {package_husband} {obj}, then {name}'s package contained {total_items}-{package_husband}={package_size} {obj}.\n#### {package_size}");
+    example(
+        question,
+        package_size.into(),
+        cot,
+        json!({
+            "name": name, "event": event, "food": food, "obj": obj,
+            "husband_package": package_husband, "used_items": used_items,
+            "remaining": total_remaining, "total": total_items, "package_size": package_size,
+        }),
+    )
+}
+
+fn generate_46(rng: &mut Random) -> Result<Example> {
+    let fruits = ["apple", "grape", "mango", "peach", "lemon"];
+    let pair = rng.sample(&fruits, 2)?;
+    let (fruit1, fruit2) = (pair[0], pair[1]);
+    // The values of {"two-thirds": 2/3, "three-fifths": 3/5, "three-quarters": 3/4,
+    // "one-half": 1/2, "four-fifths": 4/5}, in that order.
+    let fractions = [2.0 / 3.0, 3.0 / 5.0, 3.0 / 4.0, 1.0 / 2.0, 4.0 / 5.0];
+    let frac1: f64 = *rng.choice(&fractions)?;
+    let frac2: f64 = *rng.choice(&fractions)?;
+    let mut n1 = rng.randint(9, 21)?;
+    let mut n2 = rng.randint(12, 31)?;
+    let mut spill = rng.randint(3, 7.min(n1))?;
+    let whole = |x: f64| x.fract() == 0.0;
+    while !(n1 + n2 - spill > 0
+        && whole(n2 as f64 * frac2)
+        && whole((n1 - spill) as f64 * frac1))
+    {
+        n1 = rng.randint(9, 21)?;
+        n2 = rng.randint(12, 31)?;
+        spill = rng.randint(3, 7.min(n1))?;
+    }
+    let total = n1 + n2 - spill;
+
+    let n1_after_spill = n1 - spill;
+    let water_fruit1 = n1_after_spill as f64 * frac1;
+    let water_fruit2 = n2 as f64 * frac2;
+    let total_water = water_fruit1 + water_fruit2;
+    let (f1, f2, w1, w2, tw) = (
+        fr(frac1),
+        fr(frac2),
+        fr(water_fruit1),
+        fr(water_fruit2),
+        fr(total_water),
+    );
+    let question = format!("I have {n1} liters of {fruit1} drink that are {f1} water and I wish to add it to {n2} liters of {fruit2} drink that is {f2} water. But as I pour it, I spill {spill} liter of the {fruit1} drink. How much water is in the remaining {total} liters?");
+    let cot = format!("There are {n2} x {f2} = {w2} liters of water from the {n2} liters {fruit2} drink.\nAfter {spill} liter of {fruit1} drink was spilled, there were {n1} - {spill} = {n1_after_spill} liters of {fruit1} drink left.\nOut of the {n1_after_spill} liters, {n1_after_spill} x {f1} = {w1} liters are water.\nThus, there are a total of {w2} + {w1} = {tw} liters of water out of the {total} liters.\n#### {}", total_water as i64);
+    example(
+        question,
+        (total_water as i64).into(),
+        cot,
+        json!({
+            "fruit1": fruit1, "fruit2": fruit2, "initial_amount1": n1,
+            "initial_amount2": n2, "water_fraction1": frac1, "water_fraction2": frac2,
+            "spilled_amount": spill, "total_volume": total, "water_content1": water_fruit1,
+            "water_content2": water_fruit2,
         }),
     )
 }
