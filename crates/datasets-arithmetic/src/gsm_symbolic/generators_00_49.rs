@@ -55,6 +55,9 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         44 => generate_44,
         45 => generate_45,
         46 => generate_46,
+        47 => generate_47,
+        48 => generate_48,
+        49 => generate_49,
         _ => return None,
     })
 }
@@ -1791,6 +1794,145 @@ fn generate_46(rng: &mut Random) -> Result<Example> {
             "initial_amount2": n2, "water_fraction1": frac1, "water_fraction2": frac2,
             "spilled_amount": spill, "total_volume": total, "water_content1": water_fruit1,
             "water_content2": water_fruit2,
+        }),
+    )
+}
+
+fn generate_47(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &["John", "Michael", "David", "James", "William", "Robert", "Thomas"],
+    )?;
+    let items = [
+        "notebooks", "pencils", "erasers", "crayons", "colored pencils", "markers", "rulers",
+        "folders",
+    ];
+    let pair = rng.sample(&items, 2)?;
+    let (obj1, obj2) = (pair[0], pair[1]);
+    let c = pick(rng, &["$", "€", "£"])?;
+    // `round(rng.uniform(a, b) * 4) / 4`: to the nearest quarter, ties to even.
+    let quarter = |rng: &mut Random, a: f64, b: f64| (rng.uniform(a, b) * 4.0).round_ties_even() / 4.0;
+    let n1 = rng.randrange_step(6, 25, 2)?;
+    let mut c1 = quarter(rng, 2.25, 11.5);
+    let n2 = rng.randrange_step(4, 15, 2)?;
+    let mut c2 = quarter(rng, 8.25, 19.5);
+    let c3 = rng.randint(10, 25)?;
+    while (n1 as f64 * c1).fract() != 0.0 || (n2 as f64 * c2).fract() != 0.0 {
+        c1 = quarter(rng, 2.25, 11.5);
+        c2 = quarter(rng, 8.25, 19.5);
+    }
+
+    let cost1 = n1 as f64 * c1;
+    let cost2 = n2 as f64 * c2;
+    let total_cost = cost1 + cost2 + c3 as f64;
+    let (c1s, c2s) = (fr(c1), fr(c2));
+    let (k1, k2, kt) = (cost1 as i64, cost2 as i64, total_cost as i64);
+    let question = format!("{name} went to buy some school supplies. He bought {n1} {obj1} which cost {c}{c1s} each, {n2} {obj2} which cost {c}{c2s} each, and a rim of bond paper which cost {c}{c3}. How much did {name} spend on everything?");
+    let cot = format!(
+        "{name} spent {n1} x {c}{c1s} = {c}{k1} for the {obj1}.\n\
+         He also spent {n2} x {c}{c2s} = {c}{k2} for the {obj2}.\n\
+         Therefore, {name} spent a total of {c}{k1} + {c}{k2} + {c}{c3} = {c}{kt} for the school supplies.\n\
+         #### {kt}"
+    );
+    example(
+        question,
+        kt.into(),
+        cot,
+        json!({
+            "name": name, "items1_count": n1, "item1_cost": c1, "items2_count": n2,
+            "item2_cost": c2, "paper_cost": c3, "item1": obj1, "item2": obj2,
+            "currency": c,
+        }),
+    )
+}
+
+fn generate_48(rng: &mut Random) -> Result<Example> {
+    let item1 = pick(rng, &["bread", "sourdough"])?;
+    let item2 = pick(rng, &["bagel", "muffin", "croissant", "biscuit"])?;
+    let shop = pick(rng, &["bakery", "cafe", "store", "market"])?;
+    let c = pick(rng, &["$", "£", "€"])?;
+    let price1 = rng.randint(2, 10)?;
+    let price2 = rng.randint(1, 5)?;
+    let mut n1 = rng.randint(2, 10)?;
+    let mut n2 = rng.randint(2, 10)?;
+    while n1 * price1 <= n2 * price2 {
+        n1 = rng.randint(2, 10)?;
+        n2 = rng.randint(2, 10)?;
+    }
+
+    let total1 = n1 * price1;
+    let total2 = n2 * price2;
+    let diff = total1 - total2;
+    let question = format!("A loaf of {item1} at the {shop} costs {c}{price1}. {item2}s cost {c}{price2} each. How much more do {n1} loaves of {item1} cost than {n2} {item2}s?");
+    let cot = format!(
+        "{n1} loaves of {item1} cost {n1} * {c}{price1} = {c}{total1}.\n\
+         {n2} {item2}s cost {n2} * {c}{price2} = {c}{total2}.\n\
+         The loaves of {item1} cost {c}{total1} - {c}{total2} = {c}{diff} more than the {item2}s.\n\
+         #### {diff}"
+    );
+    example(
+        question,
+        diff.into(),
+        cot,
+        json!({
+            "item1": item1, "item2": item2, "shop": shop, "currency": c, "price1": price1,
+            "price2": price2, "n1": n1, "n2": n2, "total1": total1, "total2": total2,
+        }),
+    )
+}
+
+fn generate_49(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["George", "James", "John", "Robert", "Michael", "William"])?;
+    let items = ["pretzels", "popcorn", "gum", "cookies", "crackers"];
+    let pair = rng.sample(&items, 2)?;
+    let (item1, item2) = (pair[0], pair[1]);
+    let c = pick(rng, &["$", "£", "€"])?;
+    let price1 = rng.randrange_step(25, 100, 5)?;
+    let min_price2 = (price1 + 5) / 5 * 5;
+    let price2 = rng.randrange_step(min_price2, 150, 5)?;
+    let mut percent = rng.randint(1, 10)?;
+    let mut n1 = rng.randint(1, 10)?;
+    let multiplier = 100 / gcd(100, percent);
+    let min_total = (500 + multiplier - 1) / multiplier * multiplier;
+    let valid_totals: Vec<i64> = (min_total..=1500)
+        .step_by(multiplier as usize)
+        .filter(|t| {
+            let remaining = t * (100 - percent);
+            remaining % 100 == 0 && (remaining - n1 * price1) % price2 == 0
+        })
+        .collect();
+    let total = if valid_totals.is_empty() {
+        percent = 10;
+        n1 = 1;
+        1000
+    } else {
+        *rng.choice(&valid_totals)?
+    };
+
+    let spent = (total * (100 - percent)) as f64 / 100.0;
+    let cost_item1 = (n1 * price1) as f64 / 100.0;
+    let spent_item2 = spent - cost_item1;
+    let n2 = (spent_item2 / (price2 as f64 / 100.0)) as i64;
+    let (sp, ci, si) = (fr(spent), fr(cost_item1), fr(spent_item2));
+    let question = format!("The vending machines sell {item1} for {price1} cents and {item2} for {price2} cents. {name} spent {c}{total} and got {n1} bags of {item1} and had {percent}% of his money left. How many {item2} did he buy?");
+    let cot = format!(
+        "{name} spent {c}{sp} because {total} * {} = {sp}\n\
+         {name} spent {c}{ci} on {item1} because {n1} x {} = {ci}\n\
+         {name} spent {si} on {item2} because {sp} - {ci} = {si}\n\
+         {name} bought {n2} {item2} because {si} / {} = {n2}\n\
+         #### {n2}",
+        fr((100 - percent) as f64 / 100.0),
+        fr(price1 as f64 / 100.0),
+        fr(price2 as f64 / 100.0),
+    );
+    example(
+        question,
+        n2.into(),
+        cot,
+        json!({
+            "name": name, "item1": item1, "item2": item2, "price1": price1,
+            "price2": price2, "total_spent": total, "num_item1": n1, "num_item2": n2,
+            "percent_change": percent, "currency": c,
         }),
     )
 }
