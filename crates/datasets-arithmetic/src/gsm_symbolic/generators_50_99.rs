@@ -22,6 +22,13 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         58 => generate_58,
         59 => generate_59,
         60 => generate_60,
+        62 => generate_62,
+        64 => generate_64,
+        66 => generate_66,
+        67 => generate_67,
+        68 => generate_68,
+        69 => generate_69,
+        70 => generate_70,
         _ => return None,
     })
 }
@@ -468,6 +475,330 @@ fn generate_60(rng: &mut Random) -> Result<Example> {
             "beach_distance": beach_dist, "sidewalk_distance": sidewalk_dist,
             "speed_multiplier": speed_mult, "beach_time": beach_time,
             "sidewalk_time": sidewalk_time,
+        }),
+    )
+}
+
+fn generate_62(rng: &mut Random) -> Result<Example> {
+    let item = pick(rng, &["pizza", "cake", "pie", "lasagna"])?;
+    let unit = pick(rng, &["pieces", "portions", "servings"])?;
+    let names = [
+        "Emma",
+        "Liam",
+        "Olivia",
+        "Noah",
+        "Ava",
+        "Elijah",
+        "Charlotte",
+        "James",
+    ];
+    let pair = rng.sample(&names, 2)?;
+    let (name1, name2) = (pair[0], pair[1]);
+    let slices_per_day = rng.randint(2, 6)?;
+    let multiplier = 2;
+    // A whole number of days.
+    let num_days = rng.randint(2, 8)?;
+    let num_slices = (slices_per_day + slices_per_day * multiplier) * num_days;
+
+    let second = slices_per_day * multiplier;
+    let daily = slices_per_day + second;
+    let days = num_slices / daily;
+    let question = format!("A {item} has {num_slices} {unit}. If {name1} can eat {slices_per_day} {unit} a day while {name2} can eat {multiplier} times as much, how many days will the {item} last?");
+    let cot = format!("{name2} can eat {slices_per_day} x {multiplier} = {second} {unit} a day.\nTogether, {name1} and {name2} can eat {slices_per_day} + {second} = {daily} {unit} a day.\nSo, a {item} will last for {num_slices}/{daily} = {days} days.\n#### {days}");
+    example(
+        question,
+        days.into(),
+        cot,
+        json!({
+            "item": item, "num_slices": num_slices, "name1": name1, "name2": name2,
+            "slices_per_day": slices_per_day, "multiplier": multiplier,
+            "second_person_slices": second, "total_daily_slices": daily, "unit": unit,
+        }),
+    )
+}
+
+fn generate_64(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "Chester", "James", "John", "Robert", "Michael", "William", "David",
+        ],
+    )?;
+    let n1 = rng.randint(2, 6)?;
+    let mut n2 = rng.randint(4, 8)?;
+    while n2 <= n1 {
+        n2 = rng.randint(4, 8)?;
+    }
+    let mut d1 = rng.randint(20, 110)?;
+    let mut d2 = rng.randint(20, 110)?;
+    // A whole number of dozens.
+    while (n1 * d1 + n2 * d2) % 12 != 0 {
+        d1 = rng.randint(20, 110)?;
+        d2 = rng.randint(20, 110)?;
+    }
+
+    let first = n1 * d1;
+    let second = n2 * d2;
+    let total = first + second;
+    let dozens = total / 12;
+    let days = d1 + d2;
+    let question = format!("If {name} eats {n1} eggs a day for {d1} days and then increases it to {n2} eggs a day for {d2} days, how many dozens of eggs will {name} need for {days} days?");
+    let cot = format!(
+        "He starts off eating {n1} eggs a day for {d1} days for a total of {n1}*{d1} = {first} eggs\n\
+         Then he increases it to {n2} eggs a day for {d2} days for a total of {n2}*{d2} = {second} eggs\n\
+         All total he will eat {first}+{second} = {total} eggs\n\
+         There are 12 eggs in 1 dozen and he will eat {total} eggs which is {total}/12 = {dozens} dozen eggs\n\
+         #### {dozens}"
+    );
+    example(
+        question,
+        dozens.into(),
+        cot,
+        json!({
+            "name": name, "eggs_per_day_first": n1, "days_first": d1,
+            "eggs_per_day_second": n2, "days_second": d2, "total_eggs": total,
+            "dozens": dozens,
+        }),
+    )
+}
+
+fn generate_66(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph",
+        ],
+    )?;
+    let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    let hour1 = rng.randint(3, 7)?;
+    let hour2 = rng.randint(2, 7)?;
+    let hour3 = rng.randint(2, 6)?;
+    let min1 = rng.randint(1, 12)? * 5;
+    let min2 = rng.randint(1, 11)? * 5;
+    let episodes = rng.randint(1, 8)?;
+    // Float hours, as the reference adds them.
+    let total_hours = (2 * hour1 + hour2) as f64
+        + min2 as f64 / 60.0
+        + (2 * hour3) as f64
+        + (episodes * min1) as f64 / 60.0;
+
+    let [mon, tue, wed, thu, fri] = weekdays;
+    let w = &wed[..1];
+    let after_mon = total_hours - hour1 as f64;
+    let after_tue = total_hours - (2 * hour1) as f64;
+    // `float - Fraction` is a float.
+    let after_thu = after_tue - hour2 as f64 - min2 as f64 / 60.0;
+    let after_fri = after_thu - (2 * hour3) as f64;
+    let question = format!("{name} watches TV after he finishes his homework every night. On {mon} and {tue}, he watched a {hour1}-hour episode of his favorite show each night. On {wed}, he watched a few episodes of a {min1}-minute show. On {thu}, he finished homework early and watched a {hour2}-hour episode and a {min2}-minute show. On {fri}, he got to stay up late for the weekend, so he watched two {hour3}-hour episodes. If he watched {} hours of TV in all, how many {min1}-minute episodes did he watch on {wed}?", fr(total_hours));
+    let cot = format!(
+        "Let {w} be the number of episodes he watched on {wed}.\n\
+         After {mon}, he had {} - {hour1} = {} hours of TV left.\n\
+         After {tue}, he had {} - {hour1} = {} hours of TV left.\n\
+         After {thu}, he had {} - {hour2} - {} = {} hours of TV left.\n\
+         After {fri}, he had {} - {} = {} hours of TV left.\n\
+         Each {min1}-minute episode is {} hour.\n\
+         Thus, {w} = {episodes} episodes.\n#### {episodes}",
+        fr(total_hours),
+        fr(after_mon),
+        fr(after_mon),
+        fr(after_tue),
+        fr(after_tue),
+        fraction_str(min2, 60),
+        fr(after_thu),
+        fr(after_thu),
+        2 * hour3,
+        fr(after_fri),
+        fraction_str(min1, 60),
+    );
+    example(
+        question,
+        episodes.into(),
+        cot,
+        json!({
+            "name": name, "weekdays": weekdays, "hour1": hour1, "hour2": hour2,
+            "hour3": hour3, "min1": min1, "min2": min2, "total_hours": total_hours,
+            "num_wed_episodes": episodes,
+        }),
+    )
+}
+
+fn generate_67(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "John", "James", "William", "Michael", "David", "Robert", "Thomas",
+        ],
+    )?;
+    let fruit = pick(rng, &["banana", "apple", "orange", "pear", "peach", "plum"])?;
+    let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    let days = rng.sample(&weekdays, 3)?;
+    let (d1, d2, d3) = (days[0], days[1], days[2]);
+    let mult = match pick(rng, &["double", "triple", "quadruple"])? {
+        "double" => 2,
+        "triple" => 3,
+        _ => 4,
+    };
+    let n1 = rng.randint(30, 400)?;
+    let n2 = rng.randint(50, 400)?;
+
+    let first_two = n1 + n2;
+    let day3 = mult * n1;
+    let total = first_two + day3;
+    let question = format!("{name} picks {n1} {fruit}s on {d1}. Then he picks {n2} {fruit}s on {d2}. On {d3}, he picks {mult} times the number of {fruit}s he did on {d1}. How many {fruit}s does {name} have?");
+    let cot = format!("Combining {d1} and {d2}, {name} has {n1} {fruit}s + {n2} {fruit}s = {first_two} {fruit}s.\nOn {d3}, he picks {mult} * {n1} {fruit}s = {day3} {fruit}s.\nAltogether, {name} has {first_two} {fruit}s + {day3} {fruit}s = {total} {fruit}s.\n#### {total}");
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name": name, "fruit": fruit, "day1_amount": n1, "day2_amount": n2,
+            "day1": d1, "day2": d2, "day3": d3, "multiplier": mult,
+            "day3_amount": day3, "total": total,
+        }),
+    )
+}
+
+fn generate_68(rng: &mut Random) -> Result<Example> {
+    let disease = pick(rng, &["virus", "bacteria", "parasite", "infection"])?;
+    let d = 3;
+    // n0 * (r + 1)**3 stays under 20000.
+    let mut n0 = rng.randint(5, 20)?;
+    let max_r_for = |n0: i64| 7.min(((20000.0 / n0 as f64).powf(1.0 / 3.0) - 1.0) as i64);
+    let mut max_r = max_r_for(n0);
+    if max_r < 2 {
+        n0 = 5;
+        max_r = max_r_for(n0);
+    }
+    let r = rng.randint(2, 3.max(max_r))?;
+
+    let day1_new = n0 * r;
+    let day1_total = n0 + day1_new;
+    let day2_new = day1_total * r;
+    let day2_total = day1_total + day2_new;
+    let day3_new = day2_total * r;
+    let day3_total = day2_total + day3_new;
+    let question = format!("A {disease} infects {n0} people. Every day, each infected person infects {r} others. How many people are infected after {d} days?");
+    let cot = format!(
+        "On the first day, the original {n0} people infect {r} people each, so {n0} * {r} = {day1_new} more people are infected.\n\
+         There are {n0} + {day1_new} = {day1_total} infected people after the first day.\n\
+         On the second day, {day1_total} * {r} = {day2_new} more people are infected.\n\
+         There are {day1_total} + {day2_new} = {day2_total} infected people after the second day.\n\
+         On the third day, {day2_total} * {r} = {day3_new} more people are infected. Therefore, there are {day2_total} + {day3_new} = {day3_total} infected people after three days.\n\
+         #### {day3_total}"
+    );
+    example(
+        question,
+        day3_total.into(),
+        cot,
+        json!({"initial_infected": n0, "infection_rate": r, "days": d, "disease_type": disease}),
+    )
+}
+
+fn generate_69(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "Emma",
+            "Olivia",
+            "Ava",
+            "Isabella",
+            "Sophia",
+            "Mia",
+            "Charlotte",
+            "Amelia",
+            "Harper",
+            "Evelyn",
+        ],
+    )?;
+    let document = pick(
+        rng,
+        &["essay", "report", "thesis", "dissertation", "assignment"],
+    )?;
+    let fractions: [(&str, i64, i64); 5] = [
+        ("1/2", 1, 2),
+        ("1/3", 1, 3),
+        ("1/4", 1, 4),
+        ("2/3", 2, 3),
+        ("3/4", 3, 4),
+    ];
+    let (fraction, num, den) = *rng.choice(&fractions)?;
+    // A multiple of the denominator.
+    let total_pages = den * rng.randint(1, 325 / den)?;
+
+    // `int(total_pages * eval(fraction))`: float arithmetic, truncated.
+    let done = (total_pages as f64 * (num as f64 / den as f64)) as i64;
+    let left = total_pages - done;
+    let question = format!("{name} is required to submit a {total_pages}-page {document}. She already finished writing {fraction} of the {document}. How many pages does she have left to write?");
+    let cot = format!("{name} has already written {fraction} of the {document} which is {total_pages} pages x {fraction} = {done} pages.\nSo, she still needs to write {total_pages} pages - {done} pages = {left} pages.\n#### {left}");
+    example(
+        question,
+        left.into(),
+        cot,
+        json!({
+            "name": name, "document": document, "total_pages": total_pages,
+            "fraction": fraction, "pages_done": done, "pages_remaining": left,
+        }),
+    )
+}
+
+fn generate_70(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph",
+        ],
+    )?;
+    let obj = pick(rng, &["marbles", "coins", "buttons", "beads", "pebbles"])?;
+    let obstacle = pick(rng, &["rock", "stick", "toy", "root"])?;
+    let fakes: Vec<&str> = ["buttons", "coins", "pebbles", "beads"]
+        .into_iter()
+        .filter(|&x| x != obj)
+        .collect();
+    let fake_object = pick(rng, &fakes)?;
+    let frac = *rng.choice(&[0.5, 0.25, 0.75])?;
+    // n is a multiple of the fraction's denominator.
+    let step = if frac == 0.5 { 2 } else { 4 };
+    let (min_n, max_n) = (10, 101);
+    let valid_n: Vec<i64> = (min_n + (step - min_n % step) % step..max_n)
+        .step_by(step as usize)
+        .collect();
+    let mut n = if valid_n.is_empty() {
+        min_n
+    } else {
+        *rng.choice(&valid_n)?
+    };
+    let n_frac = (n as f64 * frac) as i64;
+    let fake_num = rng.randint(2, 10.min(n_frac))?;
+    let k = if fake_num + 1 < n_frac {
+        rng.randint(fake_num + 1, n_frac.min(20))?
+    } else {
+        let k = fake_num + 1;
+        let required_n = ((k + 1) as f64 / frac) as i64;
+        n = required_n + (step - required_n % step) % step;
+        k
+    };
+
+    let dropped = (n as f64 * frac) as i64;
+    let remaining = n - dropped;
+    let after_finding = remaining + k;
+    let fin = after_finding - fake_num;
+    let question = format!("{name} has a bag of {obj} with {n} inside. He tripped over {obstacle} while carrying it and dropped {dropped} of them. He scrambled to search for them but only came up with {k}. When he went back home, he inspected the {obj} further. {fake_num} of them he picked up wasn't a {obj}, but actually {fake_object} so he got rid of it. How many {obj} did {name} end up with?");
+    let cot = format!(
+        "{name} dropped his {obj} and was left with {n}*{}={remaining} {obj}.\n\
+         He searched and found some of his lost {obj}, getting him back to {remaining}+{k}={after_finding} {obj}.\n\
+         He went home and removed {fake_object}, leaving him with {after_finding}-{fake_num}={fin} {obj}.\n\
+         #### {fin}",
+        fr(1.0 - frac)
+    );
+    example(
+        question,
+        fin.into(),
+        cot,
+        json!({
+            "name": name, "objects": obj, "initial_count": n, "obstacle": obstacle,
+            "fraction_dropped": frac, "found_count": k, "fake_count": fake_num,
+            "fake_object": fake_object, "remaining": remaining,
+            "after_finding": after_finding, "final_count": fin,
         }),
     )
 }
