@@ -29,6 +29,13 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         68 => generate_68,
         69 => generate_69,
         70 => generate_70,
+        71 => generate_71,
+        72 => generate_72,
+        73 => generate_73,
+        75 => generate_75,
+        78 => generate_78,
+        80 => generate_80,
+        81 => generate_81,
         _ => return None,
     })
 }
@@ -799,6 +806,277 @@ fn generate_70(rng: &mut Random) -> Result<Example> {
             "fraction_dropped": frac, "found_count": k, "fake_count": fake_num,
             "fake_object": fake_object, "remaining": remaining,
             "after_finding": after_finding, "final_count": fin,
+        }),
+    )
+}
+
+fn generate_71(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "Emma",
+            "Olivia",
+            "Ava",
+            "Isabella",
+            "Sophia",
+            "Charlotte",
+            "Mia",
+            "Amelia",
+        ],
+    )?;
+    let shop = pick(rng, &["bakery", "patisserie", "confectionery", "cafe"])?;
+    let item = pick(rng, &["pastries", "baked goods", "desserts", "treats"])?;
+    let item1 = pick(rng, &["donuts", "croissants", "eclairs", "danishes"])?;
+    let item2 = pick(rng, &["mini cupcakes", "macarons", "cookies", "tarts"])?;
+    let item3 = pick(rng, &["mini cheesecakes", "brownies", "muffins", "scones"])?;
+    let n1 = rng.randint(1, 10)?;
+    let n2 = rng.randint(4, 10)?;
+    let n3 = rng.randint(2, 10)?;
+    let p1 = rng.randint(11, 21)?;
+    let p2 = rng.randint(73, 90)?;
+    let p3 = rng.randint(112, 120)?;
+
+    let cost1 = n1 * p1;
+    let cost2 = n2 * p2;
+    let cost3 = n3 * p3;
+    let total = cost1 + cost2 + cost3;
+    let question = format!("{name} went to the {shop} and bought various types of {item}. She bought {n1} dozen {item1} which cost ${p1} per dozen, {n2} dozen {item2} which cost ${p2} per dozen, and {n3} dozen {item3} for ${p3} per dozen. How much was the total cost?");
+    let cot = format!("The total charge for the {item1} was {n1} x ${p1} = ${cost1}.\nThe total charge for the {item2} was {n2} x ${p2} = ${cost2}.\nThe total charge for the {item3} was {n3} x ${p3} = ${cost3}.\nTherefore the total amount {name} paid for the {item} was ${cost1} + ${cost2} + ${cost3} = ${total}.\n#### {total}");
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name": name, "shop": shop, "item": item, "item1": item1, "item2": item2,
+            "item3": item3, "n1": n1, "n2": n2, "n3": n3, "p1": p1, "p2": p2, "p3": p3,
+            "cost1": cost1, "cost2": cost2, "cost3": cost3,
+        }),
+    )
+}
+
+fn generate_72(rng: &mut Random) -> Result<Example> {
+    let structure = pick(rng, &["building", "pyramid", "stack", "tower"])?;
+    let obj = pick(rng, &["brick", "cube", "tile", "block"])?;
+    let colors = ["green", "purple", "orange", "pink", "white", "black"];
+    let three = rng.sample(&colors, 3)?;
+    let (color1, color2, color3) = (three[0], three[1], three[2]);
+    let n1 = rng.randint(2, 10)?;
+    let mult = 2;
+    // More than the first two colors together.
+    let min_total = n1 + n1 * mult + 1;
+    let total = rng.randint(min_total, min_total + 20)?;
+
+    let n2 = n1 * mult;
+    let n3 = total - n1 - n2;
+    let question = format!("A {structure} is made out of {n1} {color1} {obj}s, {mult} times as many {color2} {obj}s, and an unknown number of {color3} {obj}s. If there are {total} {obj}s in the {structure} in total, how many {color3} {obj}s are there?");
+    let cot = format!("There are {n1}*{mult} = {n2} {color2} {obj}s in the {structure}.\nThere are {total}-{n1}-{n2} = {n3} {color3} {obj}s in the {structure}.\n#### {n3}");
+    example(
+        question,
+        n3.into(),
+        cot,
+        json!({
+            "structure": structure, "n1": n1, "n2": n2, "n3": n3, "color1": color1,
+            "color2": color2, "color3": color3, "obj": obj, "mult": mult, "total": total,
+        }),
+    )
+}
+
+fn generate_73(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &["John", "Michael", "David", "James", "William", "Robert"],
+    )?;
+    let fruit = pick(rng, &["apple", "cherry", "blueberry", "peach"])?;
+    let food = pick(rng, &["cookie", "brownie", "muffin", "cupcake"])?;
+    let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    let pair = rng.sample(&weekdays, 2)?;
+    let (d1, d2) = (pair[0], pair[1]);
+    let currency = pick(rng, &["$", "£", "€"])?;
+    let n1 = rng.randint(21, 30)?;
+    let n2 = rng.randint(11, 15)?;
+    let m2 = rng.randint(21, 30)?;
+    let m1 = rng.randint(11, 20.min(m2))?;
+    let cn = rng.randint(7, 13)?;
+    let cm = rng.randint(20, 33)?;
+
+    let food_day2 = n1 + n2;
+    let total_food = n1 + food_day2;
+    let food_revenue = total_food * cn;
+    let pie_day1 = m2 - m1;
+    let total_pie = m2 + pie_day1;
+    let pie_revenue = total_pie * cm;
+    let total_revenue = food_revenue + pie_revenue;
+    let c = currency;
+    let question = format!("{name} is selling {food} and {fruit} pie for a fundraiser. On {d1}, he sold {n1} boxes of {food} and {m1} fewer boxes of {fruit} pie, than on {d2}. On {d2}, he sold {n2} more boxes of {food} than on {d1} and {m2} boxes of {fruit} pie. If the {food} cost {c}{cn} and the {fruit} pie cost {c}{cm}, how much did {name} earn for two days?");
+    let cot = format!("He sold {n1} + {n2} = {food_day2} boxes of {food} on {d2}.\nThe total number of boxes of {food}s that {name} sold is {n1} + {food_day2} = {total_food}.\n{name} earned {total_food} x {c}{cn} = {c}{food_revenue} for selling {food}s.\nHe sold {m2} - {m1} = {pie_day1} boxes of {fruit} pie on {d1}.\nThe total number of boxes of {fruit} pie that {name} sold is {m2} + {pie_day1} = {total_pie}.\nHe earned {total_pie} x {c}{cm} = {c}{pie_revenue} for selling {fruit} pie.\nSo, {name} earned {c}{food_revenue} + {c}{pie_revenue} = {c}{total_revenue} for two days.\n#### {total_revenue}");
+    example(
+        question,
+        total_revenue.into(),
+        cot,
+        json!({
+            "name": name, "fruit": fruit, "food": food, "day1": d1, "day2": d2,
+            "gingerbread_day1": n1, "gingerbread_increase": n2,
+            "apple_pie_difference": m1, "apple_pie_day2": m2, "gingerbread_price": cn,
+            "apple_pie_price": cm, "currency": currency, "total_revenue": total_revenue,
+        }),
+    )
+}
+
+fn generate_75(rng: &mut Random) -> Result<Example> {
+    let names = [
+        "Ben", "James", "John", "Michael", "William", "David", "Richard", "Joseph",
+    ];
+    let colors = ["blue", "red", "green", "yellow", "purple", "orange"];
+    let pair = rng.sample(&names, 2)?;
+    let (name1, name2) = (pair[0], pair[1]);
+    let pair = rng.sample(&colors, 2)?;
+    let (color1, color2) = (pair[0], pair[1]);
+    let n1 = rng.randint(2, 20)?;
+    let n2 = rng.randint(2, 20)?;
+    // "half" and "three times", as floats.
+    let (frac1, mult1) = (0.5, 3.0);
+
+    let n1_result = (n1 as f64 * frac1) as i64;
+    let n2_result = (n2 as f64 * mult1) as i64;
+    let total = n1_result + n2_result;
+    let question = format!("{name1} has {n1} tubes of {color1} paint and {n2} tubes of {color2} paint. {name2} has half as many tubes of {color1} paint as {name1}, and three times as many tubes of {color2} paint as {name1}. How many tubes of paint does {name2} have?");
+    let cot = format!(
+        "{name2} has {n1}*{}={n1_result} tubes of {color1} paint\n\
+         {name2} has {n2}*{}={n2_result} tubes of {color2} paint\n\
+         {name2} has a total of {n1_result}+{n2_result}={total} tubes of paint\n\
+         #### {total}",
+        fr(frac1),
+        fr(mult1)
+    );
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "color1": color1, "color2": color2,
+            "n1": n1, "n2": n2, "frac1": frac1, "mult1": mult1,
+            "n1_result": n1_result, "n2_result": n2_result,
+        }),
+    )
+}
+
+fn generate_78(rng: &mut Random) -> Result<Example> {
+    let names = [
+        "Emma",
+        "Olivia",
+        "Ava",
+        "Isabella",
+        "Sophia",
+        "Mia",
+        "Charlotte",
+        "Amelia",
+    ];
+    let pair = rng.sample(&names, 2)?;
+    let (name1, name2) = (pair[0], pair[1]);
+    let mut age_diff = rng.randint(5, 30)?;
+    // Even, for a whole average.
+    if age_diff % 2 != 0 {
+        age_diff += 1;
+    }
+    let age1 = rng.randint(15, 75)?;
+
+    let age2 = age1 + age_diff;
+    let sum = age1 + age2;
+    let avg_age = sum / 2;
+    let question = format!("{name1} and {name2} are currently {age_diff} years apart in age. If {name1}, who is younger than {name2}, is {age1} years old, what's the average of their ages?");
+    let cot = format!(
+        "If {name1} is {age1} years old, {name2} is {age1}+{age_diff} = {age2} years old.\n\
+         The sum of their ages is {age2}+{age1} = {sum} years\n\
+         The average age of the two is {sum}/2 = {avg_age} years\n\
+         #### {avg_age}"
+    );
+    example(
+        question,
+        avg_age.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "age_diff": age_diff, "age1": age1,
+            "age2": age2, "avg_age": avg_age,
+        }),
+    )
+}
+
+fn generate_80(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "Candy",
+            "Sarah",
+            "Emma",
+            "Olivia",
+            "Isabella",
+            "Sophia",
+            "Mia",
+            "Charlotte",
+        ],
+    )?;
+    let colors = ["blue", "red", "green", "yellow", "purple", "orange"];
+    let pair = rng.sample(&colors, 2)?;
+    let (color1, color2) = (pair[0], pair[1]);
+    let n1 = rng.randint(15, 45)?;
+    let n2 = rng.randint(45, 100)?;
+    let n3 = rng.randint(20, 80)?;
+    let mut n4 = rng.randint(50, 100)?;
+    // n4 grows until the percentage is whole.
+    while ((n1 + n2) * 100) % (n1 + n2 + n3 + n4) != 0 {
+        n4 += 1;
+    }
+
+    let color1_spools = n1 + n2;
+    let total = n1 + n2 + n3 + n4;
+    let percent = ((100 * color1_spools) as f64 / total as f64) as i64;
+    let question = format!("{name} has {n1} light {color1} spools of thread, {n2} dark {color1} spools of thread, {n3} light {color2} spools of thread, and {n4} dark {color2} spools of thread. What percent of her spools are {color1}?");
+    let cot = format!("First find the number of {color1} spools: {n1} spools + {n2} spools = {color1_spools} spools\nThen find the total number of spools: {n3} spools + {n4} spools + {color1_spools} spools = {total} spools\nThen divide the number of {color1} spools by the total number of spools and multiply by 100% to express the answer as a percentage: {color1_spools} spools / {total} spools * 100% = {percent}%\n#### {percent}");
+    example(
+        question,
+        percent.into(),
+        cot,
+        json!({
+            "name": name, "color1": color1, "color2": color2,
+            "light_color1_spools": n1, "dark_color1_spools": n2,
+            "light_color2_spools": n3, "dark_color2_spools": n4,
+            "total_color1_spools": color1_spools, "total_spools": total,
+            "percent_color1": percent,
+        }),
+    )
+}
+
+fn generate_81(rng: &mut Random) -> Result<Example> {
+    let occupation = pick(
+        rng,
+        &[
+            "plumber",
+            "electrician",
+            "painter",
+            "carpenter",
+            "landscaper",
+        ],
+    )?;
+    let currency = pick(rng, &["$", "£", "€"])?;
+    let weeks_per_month = rng.randint(2, 5)?;
+    let days_per_week = rng.randint(4, 7)?;
+    let pay_per_day = rng.randrange_step(40, 200, 5)?;
+
+    let days_per_month = days_per_week * weeks_per_month;
+    let monthly_pay = days_per_month * pay_per_day;
+    let yearly_pay = monthly_pay * 12;
+    let c = currency;
+    let question = format!("A {occupation} works for {weeks_per_month} weeks every month and for {days_per_week} days every week. If he gets paid {c}{pay_per_day} every day, how much does he earn if he works for a year?");
+    let cot = format!("The {occupation} works for {days_per_week} days every week and works for {weeks_per_month} weeks every month so he works for {days_per_week} days/week * {weeks_per_month} weeks/month = {days_per_month} days/month\nIf he earns {c}{pay_per_day} every day he then earns {c}{pay_per_day}/day * {days_per_month} days/month = {c}{monthly_pay}/month\nA year is equal to 12 months so every year he earns {c}{monthly_pay}/month * 12 months/year = {c}{yearly_pay}\n#### {yearly_pay}");
+    example(
+        question,
+        yearly_pay.into(),
+        cot,
+        json!({
+            "occupation": occupation, "weeks_per_month": weeks_per_month,
+            "days_per_week": days_per_week, "pay_per_day": pay_per_day,
+            "currency": currency, "days_per_month": days_per_month,
+            "monthly_pay": monthly_pay,
         }),
     )
 }
