@@ -36,6 +36,10 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         78 => generate_78,
         80 => generate_80,
         81 => generate_81,
+        82 => generate_82,
+        83 => generate_83,
+        84 => generate_84,
+        85 => generate_85,
         _ => return None,
     })
 }
@@ -1077,6 +1081,170 @@ fn generate_81(rng: &mut Random) -> Result<Example> {
             "days_per_week": days_per_week, "pay_per_day": pay_per_day,
             "currency": currency, "days_per_month": days_per_month,
             "monthly_pay": monthly_pay,
+        }),
+    )
+}
+
+fn generate_82(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph",
+        ],
+    )?;
+    let mut num_emails = rng.randint(50, 200)?;
+    let mut percent = rng.randint(5, 40)?;
+    let workdays = rng.randint(3, 7)?;
+    // Whole numbers of emails with and without a response.
+    while !(num_emails * percent % 100 == 0 && num_emails * (100 - percent) % 100 == 0) {
+        num_emails = rng.randint(50, 200)?;
+        percent = rng.randint(5, 40)?;
+    }
+
+    let no_response = num_emails * percent / 100;
+    let responds_to = num_emails - no_response;
+    let total = responds_to * workdays;
+    let question = format!("{name} gets {num_emails} emails a day. {percent}% of those emails don't require any response. {name} responds to the rest of them. How many emails does {name} respond to in a {workdays} day work week?");
+    let cot = format!(
+        "{name} receives {no_response}={no_response} emails that don't require a response\n\
+         So {name} responds to {num_emails}-{no_response}={responds_to} emails per day\n\
+         In a {workdays} day work week, {name} responds to {responds_to}*{workdays}={total} emails\n\
+         #### {total}"
+    );
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name": name, "num_emails": num_emails, "no_response_percent": percent,
+            "workdays": workdays, "no_response": no_response, "responds_to": responds_to,
+            "total_responses": total,
+        }),
+    )
+}
+
+fn generate_83(rng: &mut Random) -> Result<Example> {
+    let names = [
+        "Sam", "Harry", "Tom", "John", "Mike", "Dave", "Steve", "Bob",
+    ];
+    let pair = rng.sample(&names, 2)?;
+    let (name1, name2) = (pair[0], pair[1]);
+    let unit = pick(rng, &["feet", "yards", "meters"])?;
+    // A multiple of 10 in 20..=180, and a total leaving an even split.
+    let diff = 10 * rng.randint(2, 18)?;
+    let min_total = diff + 22;
+    let max_total = 1000.min(min_total + 200);
+    let total = if max_total <= min_total {
+        min_total
+    } else {
+        min_total + 2 * rng.randint(0, (max_total - min_total) / 2)?
+    };
+
+    let amount1 = (total - diff) / 2;
+    let amount2 = amount1 + diff;
+    let question = format!("If {name1} and {name2} have {total} {unit} of fence between them, and they agree to split it with {name2} getting {diff} {unit} more than {name1}, how much is left over for {name1}?");
+    let cot = format!("Let x be the amount of fence {name1} gets and y be the amount {name2} gets. We know that y = x + {diff}, and y + x = {total}.\nSubstituting the first equation into the second equation, we get 2x+{diff}={total}\nSubtracting the {diff} from both sides, we get 2x={}\nWe divide each side by two, leaving x={amount1}. This means {name1} has {amount1} {unit} of fence left over.\n#### {amount1}", total - diff);
+    example(
+        question,
+        amount1.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "total_fence": total, "difference": diff,
+            "unit": unit, "amount1": amount1, "amount2": amount2,
+        }),
+    )
+}
+
+fn generate_84(rng: &mut Random) -> Result<Example> {
+    let name = pick(rng, &["Ray", "Jim", "Bob", "Tom", "Mike", "John", "Steve"])?;
+    let miles = pick(rng, &["mile", "kilometer"])?;
+    // The warm swim stays under an hour.
+    let mut time_cold = rng.randint(10, 25)?;
+    let mut max_extra = 10.min(60 - 2 * time_cold - 1);
+    if max_extra < 1 {
+        time_cold = 20;
+        max_extra = 19;
+    }
+    let extra_time = rng.randint(1, max_extra)?;
+    let multiplier = 2.0;
+    let distance = rng.randint(2, 8)?;
+
+    // The float multiplier makes every warm time a float.
+    let time_warm = extra_time as f64 + multiplier * time_cold as f64;
+    let cold_total = distance * time_cold;
+    let warm_total = distance as f64 * time_warm;
+    let difference = warm_total - cold_total as f64;
+    let m = pycompat::format_fixed(multiplier, 0);
+    let (tw, twt, td) = (fr(time_warm), fr(warm_total), fr(difference));
+    let question = format!("When the water is cold {name} swims a {miles} in {time_cold} minutes. When the water is warm {name} swims a {miles} in {extra_time} minutes more than {m} times as long. How much longer does {name} take to swim {distance} {miles}s on a hot day than a cold day?");
+    let cot = format!(
+        "Cold water {miles} = {time_cold} minutes\n\
+         Warm water {miles} = {extra_time}+{m}({time_cold})={tw} minutes\n\
+         {distance} {miles}s in cold water: {distance}({time_cold})={cold_total} minutes\n\
+         {distance} {miles}s in warm water: {distance}({tw})={twt} minutes\n\
+         {name} takes {twt}-{cold_total}={td} minutes longer\n\
+         #### {td}"
+    );
+    example(
+        question,
+        difference.into(),
+        cot,
+        json!({
+            "name": name, "unit": miles, "time_cold": time_cold, "extra_time": extra_time,
+            "multiplier": multiplier, "distance": distance, "time_warm": time_warm,
+            "time_cold_total": cold_total, "time_warm_total": warm_total,
+        }),
+    )
+}
+
+fn generate_85(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "William", "James", "John", "Michael", "David", "Robert", "Thomas",
+        ],
+    )?;
+    let room_type = pick(rng, &["living room", "study", "office", "kitchen"])?;
+    let unit1 = pick(rng, &["feet", "meters"])?;
+    let unit2 = if unit1 == "feet" { "yards" } else { "meters" };
+    let mut length = rng.randint(5, 40)?;
+    let conversion = if unit1 == "feet" && unit2 == "yards" {
+        3
+    } else {
+        1
+    };
+    // `calculate_max_width`: room for a width longer than the length, at most 100.
+    let max_width_for = |length: i64| {
+        let min_required = length * conversion + 1;
+        (min_required + 1).max(100.min(min_required + 50))
+    };
+    let mut min_width = length * conversion + 1;
+    let mut max_width = max_width_for(length);
+    if max_width <= min_width {
+        length = 5.max(length - 5);
+        min_width = length * conversion + 1;
+        max_width = max_width_for(length);
+    }
+    let width = rng.randint(min_width, max_width)?;
+    let area = width * (length * conversion);
+
+    let length_converted = length * conversion;
+    let width = area.div_euclid(length_converted);
+    let perimeter = 2 * (width + length_converted);
+    let question = format!("The area of {name}'s rectangular {room_type} is {area} square {unit1}. If the length of his room is {length} {unit2}, what is the perimeter of the room in {unit1}?");
+    let cot = format!(
+        "The length of the room is {length} {unit2} * ({conversion} {unit1} / 1 {unit2}) = {length_converted} {unit1}.\n\
+         The width of the room is {area} square {unit1} / {length_converted} {unit1} = {width} {unit1}.\n\
+         The room's perimeter is 2({width}+{length_converted}) = {perimeter}\n#### {perimeter}"
+    );
+    example(
+        question,
+        perimeter.into(),
+        cot,
+        json!({
+            "name": name, "room_type": room_type, "area": area, "length": length,
+            "unit1": unit1, "unit2": unit2, "width": width,
+            "length_converted": length_converted,
         }),
     )
 }
