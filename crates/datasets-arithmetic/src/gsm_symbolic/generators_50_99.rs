@@ -40,6 +40,9 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         83 => generate_83,
         84 => generate_84,
         85 => generate_85,
+        88 => generate_88,
+        89 => generate_89,
+        91 => generate_91,
         _ => return None,
     })
 }
@@ -1245,6 +1248,152 @@ fn generate_85(rng: &mut Random) -> Result<Example> {
             "name": name, "room_type": room_type, "area": area, "length": length,
             "unit1": unit1, "unit2": unit2, "width": width,
             "length_converted": length_converted,
+        }),
+    )
+}
+
+fn generate_88(rng: &mut Random) -> Result<Example> {
+    let school = pick(
+        rng,
+        &[
+            "Oakwood High School",
+            "Riverside Academy",
+            "Sunnyside High",
+            "Greenville High School",
+        ],
+    )?;
+    let venue = pick(
+        rng,
+        &[
+            "Auditorium",
+            "Gymnasium",
+            "Sports Arena",
+            "Convention Center",
+        ],
+    )?;
+    let graduates = rng.randrange_step(500, 1500, 50)?;
+    let faculty = rng.randrange_step(100, 500, 50)?;
+    // The remaining seats split evenly among the graduates.
+    let remaining = rng.randint(2, 10)? * graduates;
+    let total = remaining + graduates + faculty;
+
+    let both = graduates + faculty;
+    let remaining = total - both;
+    let tickets = remaining.div_euclid(graduates);
+    let question = format!("{school} is holding graduation in their {venue} this year which has space for {total} people. After accounting for {graduates} seats for graduates and {faculty} seats for faculty attending, how many tickets would each graduate receive to give to their friends and family if the tickets are split equally?");
+    let cot = format!("Add graduate and faculty seats together. {graduates} + {faculty} = {both} seats for faculty and graduates\nMinus seats for faculty and graduates from total seats allowed. {total} - {both} = {remaining} remaining seats.\nDivide remaining seats by the number of graduates. {remaining}/{graduates} = {tickets} tickets\n#### {tickets}");
+    example(
+        question,
+        tickets.into(),
+        cot,
+        json!({
+            "school": school, "venue": venue, "total_seats": total,
+            "graduate_seats": graduates, "faculty_seats": faculty,
+            "remaining_seats": remaining, "tickets_per_graduate": tickets,
+        }),
+    )
+}
+
+fn generate_89(rng: &mut Random) -> Result<Example> {
+    let names = [
+        "Emma",
+        "Liam",
+        "Olivia",
+        "Noah",
+        "Ava",
+        "Oliver",
+        "Isabella",
+        "William",
+        "Sophia",
+        "James",
+        "Charlotte",
+        "Benjamin",
+        "Mia",
+        "Lucas",
+        "Harper",
+    ];
+    let five = rng.sample(&names, 5)?;
+    let (name1, name2, name3, name4, name5) = (five[0], five[1], five[2], five[3], five[4]);
+    // "twice" and "half", as floats: every count after the first is a float.
+    let (multiplier, fraction) = (2.0, 0.5);
+    let found = |num_dozen: i64, found_first: i64, less_amount: i64| {
+        let second = found_first as f64 * multiplier;
+        let third = second - less_amount as f64;
+        let fourth = third * fraction;
+        let total_found = found_first as f64 + second + third + fourth;
+        (num_dozen * 12, second, third, fourth, total_found)
+    };
+    let mut num_dozen = rng.randint(2, 10)?;
+    let mut found_first = rng.randint(3, 15)?;
+    let mut less_amount = rng.randint(1, 5)?;
+    let (mut total, mut second, mut third, mut fourth, mut total_found) =
+        found(num_dozen, found_first, less_amount);
+    while !(third > 0.0 && total as f64 > total_found && fourth.fract() == 0.0) {
+        num_dozen = rng.randint(2, 10)?;
+        found_first = rng.randint(3, 15)?;
+        less_amount = rng.randint(1, 5)?;
+        (total, second, third, fourth, total_found) = found(num_dozen, found_first, less_amount);
+    }
+
+    let remaining = total as f64 - total_found;
+    let m = pycompat::format_fixed(multiplier, 0);
+    let f = pycompat::format_fixed(fraction, 1);
+    let (s2, s3, s4, st, sr) = (
+        fr(second),
+        fr(third),
+        fr(fourth),
+        fr(total_found),
+        fr(remaining),
+    );
+    let question = format!("{name1} hid {num_dozen} dozen eggs in the yard for the Easter egg hunt. {name2} finds {found_first} eggs. {name3} finds {m} times as many as {name2}. {name4} finds {less_amount} less than {name3}, and {name5} finds {f} as many as {name4}. How many eggs are still hidden in the yard?");
+    let cot = format!(
+        "{name1} hides {num_dozen} x 12 = {total} eggs.\n\
+         {name2} finds {found_first} eggs.\n\
+         {name3} finds {found_first} x {m} = {s2} eggs.\n\
+         {name4} finds {s2} - {less_amount} = {s3} eggs.\n\
+         {name5} finds {s3} x {f} = {s4} eggs.\n\
+         The children find a total of {found_first} + {s2} + {s3} + {s4} = {st} eggs.\n\
+         The total number of hidden eggs still in the yard is {total} - {st} = {sr} eggs.\n#### {sr}"
+    );
+    example(
+        question,
+        remaining.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "name3": name3, "name4": name4, "name5": name5,
+            "num_dozen": num_dozen, "found_first": found_first, "multiplier": multiplier,
+            "less_amount": less_amount, "fraction": fraction, "total_eggs": total,
+            "total_found": total_found, "remaining": remaining,
+        }),
+    )
+}
+
+fn generate_91(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "John", "Michael", "David", "James", "Robert", "William", "Richard",
+        ],
+    )?;
+    let fruit = pick(rng, &["pineapple", "mango", "banana", "papaya", "coconut"])?;
+    let area = pick(rng, &["hectare", "square yard", "square meter"])?;
+    let field_size = rng.randrange_step(5, 100, 5)?;
+    let density = rng.randint(2, 101)?;
+    let months = *rng.choice(&[1i64, 2, 3, 4, 6, 12])?;
+
+    let per_harvest = field_size * density;
+    let harvests = 12 / months;
+    let total = per_harvest * harvests;
+    let question = format!("{name} has {field_size} {area}s of a {fruit} field. There are {density} {fruit}s per {area}. {name} can harvest his {fruit}s every {months} months. How many {fruit}s can {name} harvest within a year?");
+    let cot = format!("{name} has {density} x {field_size}= {per_harvest} {fruit}s on his field.\n{name} can harvest his {fruit}s 12 ÷ {months} = {harvests} times per year\nTherefore {name} can harvest {per_harvest} x {harvests} = {total} {fruit}s per year.\n#### {total}");
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name": name, "fruit": fruit, "area": area, "field_size": field_size,
+            "density": density, "months_per_harvest": months,
+            "fruits_per_harvest": per_harvest, "harvests_per_year": harvests,
         }),
     )
 }
