@@ -43,6 +43,9 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         88 => generate_88,
         89 => generate_89,
         91 => generate_91,
+        92 => generate_92,
+        93 => generate_93,
+        94 => generate_94,
         _ => return None,
     })
 }
@@ -1394,6 +1397,220 @@ fn generate_91(rng: &mut Random) -> Result<Example> {
             "name": name, "fruit": fruit, "area": area, "field_size": field_size,
             "density": density, "months_per_harvest": months,
             "fruits_per_harvest": per_harvest, "harvests_per_year": harvests,
+        }),
+    )
+}
+
+fn generate_92(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "John", "Mike", "David", "James", "Robert", "William", "Richard",
+        ],
+    )?;
+    let product = pick(rng, &["vegetable", "flower", "herb", "plant"])?;
+    let location = pick(
+        rng,
+        &[
+            "local fair",
+            "community market",
+            "street bazaar",
+            "town square",
+        ],
+    )?;
+    let items = [
+        "roses",
+        "daisies",
+        "tulips",
+        "lilies",
+        "sunflowers",
+        "orchids",
+    ];
+    let three = rng.sample(&items, 3)?;
+    let unit = pick(rng, &["bunch", "basket", "bouquet", "bundle"])?;
+    let currency = pick(rng, &["$", "£", "€"])?;
+    let prices = [
+        pycompat::round_ndigits(rng.uniform(1.26, 3.53), 2),
+        pycompat::round_ndigits(rng.uniform(2.27, 5.53), 2),
+        pycompat::round_ndigits(rng.uniform(4.85, 6.53), 2),
+    ];
+    let nums = [
+        rng.randint(5, 21)?,
+        rng.randint(15, 31)?,
+        rng.randint(35, 41)?,
+    ];
+
+    // `round(price)`: the nearest int, ties to even.
+    let rounded = prices.map(|p| p.round_ties_even() as i64);
+    let sales: Vec<i64> = nums.iter().zip(&rounded).map(|(n, r)| n * r).collect();
+    let total: i64 = sales.iter().sum();
+    let c = currency;
+    let [item1, item2, item3] = [three[0], three[1], three[2]];
+    let [price1, price2, price3] = prices.map(|p| pycompat::format_fixed(p, 2));
+    let [num1, num2, num3] = nums;
+    let question = format!("{name} has a {product} stand at the {location}. He sells three kinds of {product}s: {item1}, {item2} and {item3}. He usually sells {item1} for {c}{price1} per {unit}, {item2} for {c}{price2} per {unit} and {item3} for {c}{price3} per {unit}. {name} has no change today, so he has decided to round all his prices to the nearest dollar. If {name} sells {num1} {unit}s of {item1}, {num2} {unit}s of {item2} and {num3} {unit}s of {item3}, how much will he make?");
+    let mut cot = String::new();
+    for i in 0..3 {
+        let up = rounded[i] as f64 > prices[i];
+        cot += &format!(
+            "{name} will round his {} {} from {c}{} to {c}{}, since the number following the {} is {}.\n",
+            three[i],
+            if up { "up" } else { "down" },
+            pycompat::format_fixed(prices[i], 2),
+            rounded[i],
+            prices[i] as i64,
+            if up { "5 or higher" } else { "less than 5" },
+        );
+    }
+    for i in 0..3 {
+        cot += &format!(
+            "{name} sells {} {} x {c}{} = {c}{}\n",
+            nums[i], three[i], rounded[i], sales[i]
+        );
+    }
+    cot += &format!(
+        "Altogether, {name} will make {c}{} + {c}{} + {c}{} = {c}{total}\n#### {total}",
+        sales[0], sales[1], sales[2]
+    );
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name": name, "product": product, "location": location,
+            "items": [item1, item2, item3], "original_prices": prices,
+            "rounded_prices": rounded, "quantities": nums, "unit": unit,
+            "currency": currency,
+        }),
+    )
+}
+
+fn generate_93(rng: &mut Random) -> Result<Example> {
+    let names = [
+        "Arthur",
+        "Bruce",
+        "Charles",
+        "David",
+        "Edward",
+        "Frederick",
+        "George",
+        "Henry",
+    ];
+    let four = rng.sample(&names, 4)?;
+    let (name1, name2, name3, name4) = (four[0], four[1], four[2], four[3]);
+    let creature = pick(rng, &["ogres", "trolls", "goblins", "orcs", "giants"])?;
+    let weapon1 = pick(rng, &["sword", "mace", "battle axe", "war hammer"])?;
+    let weapon2 = pick(rng, &["spear", "lance", "javelin", "halberd"])?;
+    let weapon3 = pick(
+        rng,
+        &[
+            "rusty iron axe",
+            "wooden club",
+            "stone hammer",
+            "bone dagger",
+        ],
+    )?;
+    let weapon4 = pick(rng, &["sword", "axe", "mace", "hammer"])?;
+    let weapon5 = pick(
+        rng,
+        &["nail file", "butter knife", "wooden spoon", "feather"],
+    )?;
+    let fractions = [0.25, 0.5, 0.75];
+    let mut n1 = rng.randrange_step(50, 500, 50)?;
+    let frac1 = *rng.choice(&fractions)?;
+    let mult1 = *rng.choice(&[2i64, 3, 4])?;
+    let frac2 = *rng.choice(&fractions)?;
+    // Every count whole (as floats).
+    let whole = |n1: i64| {
+        let a = n1 as f64 * frac1;
+        let b = a * mult1 as f64;
+        a.fract() == 0.0 && b.fract() == 0.0 && (b * frac2).fract() == 0.0
+    };
+    while !whole(n1) {
+        n1 = rng.randrange_step(50, 500, 50)?;
+    }
+
+    let kills_arthur = (n1 as f64 * frac1) as i64;
+    let kills_walter = kills_arthur * mult1;
+    let kills_bruce = (kills_walter as f64 * frac2) as i64;
+    let (f1, f2) = (fr(frac1), fr(frac2));
+    let question = format!("{name1} slew {n1} {creature} with his mighty {weapon1}, while {name2}, using a {weapon2}, slew {f1} as many {creature} as {name1}. Using a {weapon3}, {name3} slew {mult1} as many {creature} as {name2}. But {name4}, having forgot his {weapon4} at home, slew {f2} as many {creature} as {name3} using a {weapon5}. How many {creature} has {name4} slain?");
+    let cot = format!("{name2} slew {f1} as many {creature} as {name1}, or {n1}*{f1}={kills_arthur} {creature}.\n{name3} slew {mult1} as many {creature} as {name2}, or {mult1}*{kills_arthur}={kills_walter} {creature}.\n{name4} slew {f2} as many {creature} as {name3}, or {kills_walter}*{f2}={kills_bruce} {creature}.\n#### {kills_bruce}");
+    example(
+        question,
+        kills_bruce.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "name3": name3, "name4": name4,
+            "creature": creature, "weapon1": weapon1, "weapon2": weapon2,
+            "weapon3": weapon3, "weapon4": weapon4, "weapon5": weapon5,
+            "initial_kills": n1, "fraction1": frac1, "multiplier": mult1,
+            "fraction2": frac2, "kills_arthur": kills_arthur,
+            "kills_walter": kills_walter, "kills_bruce": kills_bruce,
+        }),
+    )
+}
+
+fn generate_94(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "Maria",
+            "Sarah",
+            "Emma",
+            "Isabella",
+            "Sophia",
+            "Mia",
+            "Charlotte",
+        ],
+    )?;
+    let draw = |rng: &mut Random| -> Result<(i64, i64, i64, i64)> {
+        Ok((
+            rng.randint(5, 20)?,
+            rng.randint(5, 100)?,
+            rng.randrange_step(10, 100, 5)?,
+            rng.randrange_step(5, 50, 5)?,
+        ))
+    };
+    let (mut num_shares, mut price, mut inc, mut dec) = draw(rng)?;
+    // Whole dollar amounts, as the reference checks them in floats.
+    let whole = |n: i64, p: i64, inc: i64, dec: i64| {
+        ((n * p * inc) as f64 / 100.0).fract() == 0.0
+            && ((n * p) as f64 * (1.0 + inc as f64 / 100.0) * (1.0 - dec as f64 / 100.0)).fract()
+                == 0.0
+    };
+    while !whole(num_shares, price, inc, dec) {
+        (num_shares, price, inc, dec) = draw(rng)?;
+    }
+
+    let initial = num_shares * price;
+    let first_increase = (initial * inc) as f64 / 100.0;
+    let after_increase = initial as f64 + first_increase;
+    let second_decrease = after_increase * dec as f64 / 100.0;
+    let final_value = (after_increase - second_decrease) as i64;
+    let (fi, ai, sd) = (
+        first_increase as i64,
+        after_increase as i64,
+        second_decrease as i64,
+    );
+    let question = format!("{name} buys {num_shares} shares of a stock for ${price} each. The stock price increases {inc}% the first year {name} holds it, then decreases {dec}% in the second year. What is the final value of all {name}'s shares?");
+    let cot = format!(
+        "First find the initial total value of {name}'s purchase: {num_shares} shares * ${price}/share = ${initial}\n\
+         Then find the amount of the first price increase: ${initial} * {} = ${fi}\n\
+         Add that amount to the initial value to find the value after the first year: ${initial} + ${fi} = ${ai}\n\
+         Then multiply that amount by {dec}% to find the amount of the decrease in the second year: ${ai} * {dec}% = ${sd}\n\
+         Then subtract that amount from the value after the first year to find the final value: ${ai} - ${sd} = ${final_value}\n\
+         #### {final_value}",
+        fr(inc as f64 / 100.0)
+    );
+    example(
+        question,
+        final_value.into(),
+        cot,
+        json!({
+            "name": name, "num_shares": num_shares, "price_per_share": price,
+            "increase_pct": inc, "decrease_pct": dec, "initial_value": initial,
+            "final_value": final_value,
         }),
     )
 }
