@@ -46,6 +46,9 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         92 => generate_92,
         93 => generate_93,
         94 => generate_94,
+        95 => generate_95,
+        96 => generate_96,
+        99 => generate_99,
         _ => return None,
     })
 }
@@ -1611,6 +1614,125 @@ fn generate_94(rng: &mut Random) -> Result<Example> {
             "name": name, "num_shares": num_shares, "price_per_share": price,
             "increase_pct": inc, "decrease_pct": dec, "initial_value": initial,
             "final_value": final_value,
+        }),
+    )
+}
+
+fn generate_95(rng: &mut Random) -> Result<Example> {
+    let name1 = pick(rng, &["A father", "A grandfather", "An uncle"])?;
+    let name2 = pick(rng, &["his wife", "his partner", "his spouse"])?;
+    let relation = pick(rng, &["daughter", "son", "grandchild"])?;
+    let food = pick(
+        rng,
+        &["pizzas", "burritos", "tacos", "sushi rolls", "hamburgers"],
+    )?;
+    let n1 = rng.randint(2, 9)?;
+    let n2 = rng.randint(2, 9)?;
+    let n3 = rng.randint(2, 9)?;
+    let time_unit = "day";
+    let time_period = pick(rng, &["week", "month"])?;
+
+    let daily_total = n1 + n2 + n3;
+    let days = if time_period == "week" { 7 } else { 30 };
+    let total = daily_total * days;
+    let question = format!("{name1} eats {n1} {food} per {time_unit}, {name2} eats {n2} {food} per {time_unit}, and their {relation} eats {n3} {food} per {time_unit}. How many {food} does this family eat in one {time_period}?");
+    let cot = format!("The number of {food} they eat in one {time_unit} is {n1} + {n2} + {n3} = {daily_total} {food}.\nThe number of {food} they eat in a {time_period} is {daily_total} * {days} = {total} {food}.\n#### {total}");
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name1": name1, "name2": name2, "relation": relation, "food": food,
+            "daily_servings1": n1, "daily_servings2": n2, "daily_servings3": n3,
+            "daily_total": daily_total, "time_unit": time_unit, "time_period": time_period,
+        }),
+    )
+}
+
+fn generate_96(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &[
+            "John", "Michael", "David", "James", "Robert", "William", "Richard",
+        ],
+    )?;
+    let food = pick(rng, &["hay", "grain", "feed", "silage"])?;
+    let animals = [
+        "goat", "cow", "horse", "donkey", "llama", "alpaca", "pig", "turkey", "duck",
+    ];
+    let pair = rng.sample(&animals, 2)?;
+    let (animal1, animal2) = (pair[0], pair[1]);
+    let unit = pick(rng, &["pounds", "kilograms", "kg"])?;
+    let mut n1 = rng.randint(3, 15)?;
+    let mut n2 = rng.randint(1, 10)?;
+    // The second animal needs a positive amount.
+    while 2 * n1 - n2 <= 0 {
+        n1 = rng.randint(3, 15)?;
+        n2 = rng.randint(1, 10)?;
+    }
+    let k1 = rng.randint(10, 50)?;
+    let k2 = rng.randint(10, 50)?;
+
+    let animal2_amount = 2 * n1 - n2;
+    let animal2_total = k2 * animal2_amount;
+    let animal1_total = k1 * n1;
+    let total = animal1_total + animal2_total;
+    let question = format!("{name} is feeding his livestock {food}. Each {animal1} needs {n1} {unit}, and each {animal2} needs {n2} {unit} less than twice the amount each {animal1} needs. If there are {k1} {animal1}s and {k2} {animal2}s, how many {unit} of {food} does {name} need?");
+    let cot = format!(
+        "First figure out how much {food} each {animal2} needs: {n1} {unit} * 2 - {n2} = {animal2_amount} {unit}/{animal2}\n\
+         Now figure out how much {food} total the {animal2}s need: {animal2_amount} {unit}/{animal2} * {k2} {animal2} = {animal2_total} {unit}\n\
+         Now figure out how much {food} total the {animal1}s need: {n1} {unit}/{animal1} * {k1} {animal1}s = {animal1_total} {unit}\n\
+         Now add the two amounts of {food} to find the total: {animal2_total} {unit} + {animal1_total} {unit} = {total} {unit}\n#### {total}"
+    );
+    example(
+        question,
+        total.into(),
+        cot,
+        json!({
+            "name": name, "food": food, "animal1": animal1, "animal2": animal2,
+            "n1": n1, "n2": n2, "k1": k1, "k2": k2, "unit": unit,
+            "animal2_amount": animal2_amount, "animal2_total": animal2_total,
+            "animal1_total": animal1_total,
+        }),
+    )
+}
+
+fn generate_99(rng: &mut Random) -> Result<Example> {
+    let name = pick(
+        rng,
+        &["David", "John", "Michael", "James", "William", "Robert"],
+    )?;
+    let currency = pick(rng, &["$", "€", "£"])?;
+    let item = pick(rng, &["screw", "nail", "washer", "nut", "anchor"])?;
+    let store_type = pick(
+        rng,
+        &["hardware", "home improvement", "construction supply"],
+    )?;
+    let quantity = rng.randint(15, 60)?;
+    let unit_price = pycompat::round_ndigits(rng.uniform(0.01, 1.0), 2);
+    // Enough money for the items, with a whole number of units left over
+    // (before float rounding, which `int()` then truncates).
+    let total_cost = quantity as f64 * unit_price;
+    let initial_amount = total_cost + rng.randint(1, 100)? as f64;
+
+    let remaining = initial_amount - total_cost;
+    let left = remaining as i64;
+    let c = currency;
+    let (ia, up, tc) = (
+        pycompat::format_fixed(initial_amount, 2),
+        pycompat::format_fixed(unit_price, 2),
+        pycompat::format_fixed(total_cost, 2),
+    );
+    let question = format!("{name} has {c}{ia} and wants to buy {quantity} {item}s from a bin at the {store_type} store. Each {item} costs {c}{up}. How much money does {name} have left after paying for the {item}s?");
+    let cot = format!("{name} paid {quantity} * {c}{up} = {c}{tc} for the {item}s.\n{name} has {c}{ia} - {c}{tc} = {c}{left} left.\n#### {left}");
+    example(
+        question,
+        left.into(),
+        cot,
+        json!({
+            "name": name, "currency": currency, "initial_amount": initial_amount,
+            "quantity": quantity, "item": item, "store_type": store_type,
+            "unit_price": unit_price, "total_cost": total_cost, "remaining": remaining,
         }),
     )
 }
