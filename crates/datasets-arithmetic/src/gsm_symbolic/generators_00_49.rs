@@ -7,7 +7,7 @@
 use dataset_core::{DatasetError, Random, Result};
 use serde_json::json;
 
-use super::{example, fr, pick, Example, Generator};
+use super::{example, fr, fraction_str, gcd, pick, Example, Generator};
 
 pub(super) fn generator(task: u8) -> Option<Generator> {
     Some(match task {
@@ -60,25 +60,6 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         49 => generate_49,
         _ => return None,
     })
-}
-
-fn gcd(a: i64, b: i64) -> i64 {
-    if b == 0 {
-        a.abs()
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-/// `str(Fraction(n, d))` for `d > 0`: lowest terms, `n` alone when whole.
-fn fraction_str(n: i64, d: i64) -> String {
-    let g = gcd(n, d).max(1);
-    let (n, d) = (n / g, d / g);
-    if d == 1 {
-        n.to_string()
-    } else {
-        format!("{n}/{d}")
-    }
 }
 
 /// `f"{x:.0%}"`
@@ -378,7 +359,10 @@ fn generate_6(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_7(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Mary", "Emma", "Sophia", "Isabella", "Olivia", "Ava", "Mia"])?;
+    let name = pick(
+        rng,
+        &["Mary", "Emma", "Sophia", "Isabella", "Olivia", "Ava", "Mia"],
+    )?;
     let plants_received = rng.randint(20, 50)?;
     let mut plants_per_ledge = rng.randint(7, 13)?;
     let num_ledges = rng.randint(50, 70)?;
@@ -409,7 +393,18 @@ fn generate_7(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_8(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte"])?;
+    let name = pick(
+        rng,
+        &[
+            "Emma",
+            "Olivia",
+            "Ava",
+            "Isabella",
+            "Sophia",
+            "Mia",
+            "Charlotte",
+        ],
+    )?;
     let drink = pick(rng, &["coffee", "tea"])?;
     let sugar_ratio = rng.randint(25, 201)?;
     let water_ratio = rng.randint(5, 101)?;
@@ -433,12 +428,26 @@ fn generate_8(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_9(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Craig", "John", "Michael", "David", "James", "Robert", "William"])?;
+    let name = pick(
+        rng,
+        &[
+            "Craig", "John", "Michael", "David", "James", "Robert", "William",
+        ],
+    )?;
     let item1 = pick(
         rng,
-        &["toy car", "action figure", "coloring book", "puzzle", "board game"],
+        &[
+            "toy car",
+            "action figure",
+            "coloring book",
+            "puzzle",
+            "board game",
+        ],
     )?;
-    let item2 = pick(rng, &["sticker", "candy bar", "trading card", "pencil", "eraser"])?;
+    let item2 = pick(
+        rng,
+        &["sticker", "candy bar", "trading card", "pencil", "eraser"],
+    )?;
     let currency = pick(rng, &["$", "€", "£"])?;
     let bill_value = *rng.choice(&[5i64, 10, 20, 50, 100])?;
     let num_bills = rng.randint(1, 10)?.max(2);
@@ -482,10 +491,23 @@ fn generate_9(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_10(rng: &mut Random) -> Result<Example> {
-    let name1 = pick(rng, &["James", "John", "Robert", "Michael", "William", "David", "Richard"])?;
+    let name1 = pick(
+        rng,
+        &[
+            "James", "John", "Robert", "Michael", "William", "David", "Richard",
+        ],
+    )?;
     let name2 = pick(
         rng,
-        &["Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan"],
+        &[
+            "Mary",
+            "Patricia",
+            "Jennifer",
+            "Linda",
+            "Elizabeth",
+            "Barbara",
+            "Susan",
+        ],
     )?;
     let relation_type = pick(rng, &["sister", "cousin"])?;
     let mut age1 = rng.randint(8, 25)?;
@@ -514,9 +536,23 @@ fn generate_10(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_11(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Allan", "John", "Michael", "David", "James", "Robert", "William"])?;
+    let name = pick(
+        rng,
+        &[
+            "Allan", "John", "Michael", "David", "James", "Robert", "William",
+        ],
+    )?;
     let foods = [
-        "corn", "apple", "banana", "orange", "pear", "grape", "fig", "persimmon", "plum", "kiwi",
+        "corn",
+        "apple",
+        "banana",
+        "orange",
+        "pear",
+        "grape",
+        "fig",
+        "persimmon",
+        "plum",
+        "kiwi",
     ];
     let pair = rng.sample(&foods, 2)?;
     let (food1, food2) = (pair[0], pair[1]);
@@ -562,11 +598,31 @@ fn generate_11(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_12(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte"])?;
-    let games = ["word puzzle", "jigsaw puzzle", "chess puzzle", "riddle", "brain teaser"];
+    let name = pick(
+        rng,
+        &[
+            "Emma",
+            "Olivia",
+            "Ava",
+            "Isabella",
+            "Sophia",
+            "Mia",
+            "Charlotte",
+        ],
+    )?;
+    let games = [
+        "word puzzle",
+        "jigsaw puzzle",
+        "chess puzzle",
+        "riddle",
+        "brain teaser",
+    ];
     let pair = rng.sample(&games, 2)?;
     let (game1, game2) = (pair[0], pair[1]);
-    let period = pick(rng, &["weekend", "vacation", "holiday", "day off", "free time"])?;
+    let period = pick(
+        rng,
+        &["weekend", "vacation", "holiday", "day off", "free time"],
+    )?;
     let mut time1 = rng.randint(5, 30)?;
     let mut time2 = rng.randint(3, 20)?;
     while time2 >= time1 {
@@ -601,7 +657,12 @@ fn generate_12(rng: &mut Random) -> Result<Example> {
 fn generate_13(rng: &mut Random) -> Result<Example> {
     let park_name = pick(
         rng,
-        &["Splash World", "Aqua Adventure", "Water Wonderland", "Neptunes Kingdom"],
+        &[
+            "Splash World",
+            "Aqua Adventure",
+            "Water Wonderland",
+            "Neptunes Kingdom",
+        ],
     )?;
     let unit = pick(rng, &["yards", "meters"])?;
     let speed1 = 5 * rng.randint(8, 12)?;
@@ -643,7 +704,12 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 fn generate_14(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Peter", "John", "Michael", "David", "James", "Robert", "William"])?;
+    let name = pick(
+        rng,
+        &[
+            "Peter", "John", "Michael", "David", "James", "Robert", "William",
+        ],
+    )?;
     let days = rng.sample(&WEEKDAYS, 3)?;
     let (day1, day2, day3) = (days[0], days[1], days[2]);
     let mult = *rng.choice(&[2i64, 3, 4])?;
@@ -678,9 +744,21 @@ fn generate_14(rng: &mut Random) -> Result<Example> {
 fn generate_15(rng: &mut Random) -> Result<Example> {
     let name = pick(
         rng,
-        &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte", "Amelia"],
+        &[
+            "Emma",
+            "Olivia",
+            "Ava",
+            "Isabella",
+            "Sophia",
+            "Mia",
+            "Charlotte",
+            "Amelia",
+        ],
     )?;
-    let sport = pick(rng, &["swimming", "cycling", "basketball", "soccer", "volleyball"])?;
+    let sport = pick(
+        rng,
+        &["swimming", "cycling", "basketball", "soccer", "volleyball"],
+    )?;
     let item1 = pick(rng, &["t-shirt", "jersey", "sports bra"])?;
     let item2 = pick(rng, &["shorts", "leggings", "sweatpants"])?;
     let item3 = pick(rng, &["sneakers", "cleats", "athletic shoes"])?;
@@ -712,10 +790,15 @@ fn generate_15(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_16(rng: &mut Random) -> Result<Example> {
-    let names = ["Charlie", "Dorothy", "James", "Sarah", "Michael", "Emily", "David"];
+    let names = [
+        "Charlie", "Dorothy", "James", "Sarah", "Michael", "Emily", "David",
+    ];
     let three = rng.sample(&names, 3)?;
     let (name1, name2, name3) = (three[0], three[1], three[2]);
-    let platform = pick(rng, &["Instagram", "Twitter", "LinkedIn", "TikTok", "Snapchat"])?;
+    let platform = pick(
+        rng,
+        &["Instagram", "Twitter", "LinkedIn", "TikTok", "Snapchat"],
+    )?;
     let mult1 = rng.randint(2, 5)?;
     let mut mult2 = rng.randint(2, 5)?;
     while mult2 == mult1 {
@@ -741,11 +824,19 @@ fn generate_16(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_17(rng: &mut Random) -> Result<Example> {
-    let facility = pick(rng, &["hospital", "clinic", "medical center", "care facility"])?;
+    let facility = pick(
+        rng,
+        &["hospital", "clinic", "medical center", "care facility"],
+    )?;
     let item = pick(rng, &["bed", "room", "ward"])?;
     let event = pick(
         rng,
-        &["flu season", "natural disaster", "major accident", "pandemic"],
+        &[
+            "flu season",
+            "natural disaster",
+            "major accident",
+            "pandemic",
+        ],
     )?;
     // `Fraction(1, d)`, d drawn from 5, 4, 3, 2.
     let den = *rng.choice(&[5i64, 4, 3, 2])?;
@@ -784,13 +875,33 @@ fn generate_17(rng: &mut Random) -> Result<Example> {
 
 fn generate_18(rng: &mut Random) -> Result<Example> {
     let names = [
-        "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas",
-        "Charles", "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan",
-        "Jessica", "Sarah", "Karen",
+        "James",
+        "John",
+        "Robert",
+        "Michael",
+        "William",
+        "David",
+        "Richard",
+        "Joseph",
+        "Thomas",
+        "Charles",
+        "Mary",
+        "Patricia",
+        "Jennifer",
+        "Linda",
+        "Elizabeth",
+        "Barbara",
+        "Susan",
+        "Jessica",
+        "Sarah",
+        "Karen",
     ];
     let pair = rng.sample(&names, 2)?;
     let (name1, name2) = (pair[0], pair[1]);
-    let game = pick(rng, &["bowling", "darts", "archery", "basketball", "tennis"])?;
+    let game = pick(
+        rng,
+        &["bowling", "darts", "archery", "basketball", "tennis"],
+    )?;
     let frac = *rng.choice(&[0.5f64])?;
     let mut n1 = rng.randint(200, 500)?;
     let n2 = rng.randint(5, 50)?;
@@ -816,7 +927,12 @@ fn generate_18(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_19(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Garrett", "James", "Michael", "David", "John", "Robert", "William"])?;
+    let name = pick(
+        rng,
+        &[
+            "Garrett", "James", "Michael", "David", "John", "Robert", "William",
+        ],
+    )?;
     let pan = pick(rng, &["pan", "pot", "skillet"])?;
     let initial_kernels = rng.randrange_step(10, 101, 10)?;
     let time_interval = rng.randrange_step(10, 31, 2)?;
@@ -851,7 +967,12 @@ fn generate_19(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_20(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["James", "John", "Robert", "Michael", "William", "David", "Richard"])?;
+    let name = pick(
+        rng,
+        &[
+            "James", "John", "Robert", "Michael", "William", "David", "Richard",
+        ],
+    )?;
     let obj = pick(rng, &["olive", "almond", "cookie", "cracker", "banana"])?;
     let surface = pick(rng, &["plate", "table", "bowl", "tray", "basket"])?;
     let capacity = rng.randint(20, 51)?;
@@ -875,7 +996,18 @@ fn generate_20(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_21(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte"])?;
+    let name = pick(
+        rng,
+        &[
+            "Emma",
+            "Olivia",
+            "Ava",
+            "Isabella",
+            "Sophia",
+            "Mia",
+            "Charlotte",
+        ],
+    )?;
     let unit = pick(rng, &["feet", "meters"])?;
     let c = pick(rng, &["$", "£", "€"])?;
     let space = *rng.choice(&[1.25f64, 1.5, 1.75, 2.0])?;
@@ -963,14 +1095,28 @@ fn generate_22(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_23(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Emma", "Sophia", "Isabella", "Olivia", "Ava", "Mia", "Emily"])?;
+    let name = pick(
+        rng,
+        &[
+            "Emma", "Sophia", "Isabella", "Olivia", "Ava", "Mia", "Emily",
+        ],
+    )?;
     let task = pick(
         rng,
-        &["her taxes", "her financial planning", "her business accounting"],
+        &[
+            "her taxes",
+            "her financial planning",
+            "her business accounting",
+        ],
     )?;
     let profession = pick(
         rng,
-        &["accountant", "financial advisor", "tax consultant", "bookkeeper"],
+        &[
+            "accountant",
+            "financial advisor",
+            "tax consultant",
+            "bookkeeper",
+        ],
     )?;
     let work_type = pick(rng, &["freelance", "consulting", "part-time", "contract"])?;
     let c = pick(rng, &["$", "€", "£"])?;
@@ -1001,7 +1147,10 @@ fn generate_23(rng: &mut Random) -> Result<Example> {
 
 fn generate_24(rng: &mut Random) -> Result<Example> {
     let comet_name = pick(rng, &["Halley", "Hale-Bopp", "Hyakutake", "Encke"])?;
-    let name = pick(rng, &["William", "James", "John", "Robert", "Michael", "David"])?;
+    let name = pick(
+        rng,
+        &["William", "James", "John", "Robert", "Michael", "David"],
+    )?;
     let relative = pick(rng, &["dad", "father", "uncle", "grandfather"])?;
     let multiple = match pick(rng, &["two", "three", "four"])? {
         "two" => 2,
@@ -1107,7 +1256,10 @@ fn generate_26(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_27(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["John", "Michael", "David", "James", "Robert", "William"])?;
+    let name = pick(
+        rng,
+        &["John", "Michael", "David", "James", "Robert", "William"],
+    )?;
     let c = pick(rng, &["$", "£", "€"])?;
     let n = rng.randint(3, 8)?;
     let n_first = n - 1;
@@ -1155,7 +1307,9 @@ fn generate_27(rng: &mut Random) -> Result<Example> {
 fn generate_28(rng: &mut Random) -> Result<Example> {
     let name = pick(
         rng,
-        &["John", "Michael", "David", "James", "Robert", "William", "Richard", "Thomas"],
+        &[
+            "John", "Michael", "David", "James", "Robert", "William", "Richard", "Thomas",
+        ],
     )?;
     let item = pick(rng, &["tea", "sugar", "flour", "rice"])?;
     let c = pick(rng, &["$", "£", "€"])?;
@@ -1174,7 +1328,12 @@ fn generate_28(rng: &mut Random) -> Result<Example> {
     let weekly_usage = usage * 7;
     let coffee_cost = new_price * weekly_usage as f64;
     let total_cost = coffee_cost + extra_price as f64;
-    let (pi, np, cc, tc) = (fr(price_increase), fr(new_price), fr(coffee_cost), fr(total_cost));
+    let (pi, np, cc, tc) = (
+        fr(price_increase),
+        fr(new_price),
+        fr(coffee_cost),
+        fr(total_cost),
+    );
     let question = format!("{name} goes to the store to buy some {item}. The normal brand of {item} he buys costs {c}{price} per {unit}. He had to buy a more expensive brand that costs {percent}% more since his favorite brand was sold out. He decides to buy a week's worth of {item} and he uses {usage} {unit} of {item} per day. He also decided to buy himself a {extra_item} for {c}{extra_price}. How much did everything cost?");
     let cot = format!("The {item} he bought was {price}*{}={pi} more expensive per {unit} than what he normally buys\nSo it cost {price}+{pi}={np} per {unit}\nHe goes through {usage}*7={weekly_usage} {unit}s of {item} a week\nSo he paid {np}*{weekly_usage}={cc} on {item}\nThat means his total bill was {cc}+{extra_price}={tc}\n#### {}", fr(percent as f64 / 100.0), total_cost as i64);
     example(
@@ -1192,8 +1351,20 @@ fn generate_28(rng: &mut Random) -> Result<Example> {
 
 fn generate_29(rng: &mut Random) -> Result<Example> {
     let names = [
-        "Jennifer", "Michael", "Christopher", "Jessica", "Matthew", "Ashley", "Joshua", "Amanda",
-        "Daniel", "David", "James", "Robert", "John", "Joseph",
+        "Jennifer",
+        "Michael",
+        "Christopher",
+        "Jessica",
+        "Matthew",
+        "Ashley",
+        "Joshua",
+        "Amanda",
+        "Daniel",
+        "David",
+        "James",
+        "Robert",
+        "John",
+        "Joseph",
     ];
     let pair = rng.sample(&names, 2)?;
     let (name1, name2) = (pair[0], pair[1]);
@@ -1243,8 +1414,19 @@ fn generate_29(rng: &mut Random) -> Result<Example> {
 
 fn generate_30(rng: &mut Random) -> Result<Example> {
     let group = pick(rng, &["group", "class"])?;
-    let hobbies = ["read", "paint", "hike", "dance", "bake", "play video games", "play music"];
-    let hobby2 = pick(rng, &["basketball", "soccer", "tennis", "baseball", "volleyball"])?;
+    let hobbies = [
+        "read",
+        "paint",
+        "hike",
+        "dance",
+        "bake",
+        "play video games",
+        "play music",
+    ];
+    let hobby2 = pick(
+        rng,
+        &["basketball", "soccer", "tennis", "baseball", "volleyball"],
+    )?;
     let others: Vec<&str> = hobbies.iter().copied().filter(|&h| h != hobby2).collect();
     let three = rng.sample(&others, 3)?;
     let (hobby1, hobby3, hobby4) = (three[0], three[1], three[2]);
@@ -1276,7 +1458,16 @@ fn generate_30(rng: &mut Random) -> Result<Example> {
 fn generate_31(rng: &mut Random) -> Result<Example> {
     let name = pick(
         rng,
-        &["Emma", "Olivia", "Ava", "Isabella", "Sophia", "Mia", "Charlotte", "Doxa"],
+        &[
+            "Emma",
+            "Olivia",
+            "Ava",
+            "Isabella",
+            "Sophia",
+            "Mia",
+            "Charlotte",
+            "Doxa",
+        ],
     )?;
     let fruit = pick(rng, &["orange", "pear", "peach", "mango", "kiwi", "apple"])?;
     let pair = rng.sample(&["brother", "sister", "cousin", "friend"], 2)?;
@@ -1310,7 +1501,16 @@ fn generate_31(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_33(rng: &mut Random) -> Result<Example> {
-    let names = ["Julie", "Sarah", "Emma", "Sophia", "Olivia", "Isabella", "Mia", "Charlotte"];
+    let names = [
+        "Julie",
+        "Sarah",
+        "Emma",
+        "Sophia",
+        "Olivia",
+        "Isabella",
+        "Mia",
+        "Charlotte",
+    ];
     let pair = rng.sample(&names, 2)?;
     let (name1, name2) = (pair[0], pair[1]);
     let mult = *rng.choice(&[2i64, 3, 4])?;
@@ -1345,15 +1545,29 @@ fn generate_33(rng: &mut Random) -> Result<Example> {
 fn generate_34(rng: &mut Random) -> Result<Example> {
     let event = pick(
         rng,
-        &["Halloween candy hunt", "Treasure hunt", "Scavenger hunt", "Charity fundraiser"],
+        &[
+            "Halloween candy hunt",
+            "Treasure hunt",
+            "Scavenger hunt",
+            "Charity fundraiser",
+        ],
     )?;
     let item = pick(
         rng,
-        &["eggs", "treats", "toys", "coins", "tokens", "balls", "candies", "goodies"],
+        &[
+            "eggs", "treats", "toys", "coins", "tokens", "balls", "candies", "goodies",
+        ],
     )?;
     let family = pick(
         rng,
-        &["Johnson", "Williams", "Mirzakhani", "Lopez", "Garcia", "Lee"],
+        &[
+            "Johnson",
+            "Williams",
+            "Mirzakhani",
+            "Lopez",
+            "Garcia",
+            "Lee",
+        ],
     )?;
     let total = rng.randrange_step(50, 201, 10)?;
     let mut n = rng.randint(10, 51)?;
@@ -1382,8 +1596,15 @@ fn generate_34(rng: &mut Random) -> Result<Example> {
 
 fn generate_36(rng: &mut Random) -> Result<Example> {
     let subjects = [
-        "history", "geography", "biology", "chemistry", "physics", "economics", "literature",
-        "algebra", "geometry",
+        "history",
+        "geography",
+        "biology",
+        "chemistry",
+        "physics",
+        "economics",
+        "literature",
+        "algebra",
+        "geometry",
     ];
     let whole = |x: f64| x.fract() == 0.0;
     let (n, p1, r1) = loop {
@@ -1395,7 +1616,18 @@ fn generate_36(rng: &mut Random) -> Result<Example> {
             break (n, p1, r1);
         }
     };
-    let name = pick(rng, &["Emma", "Sophia", "Olivia", "Ava", "Isabella", "Mia", "Charlotte"])?;
+    let name = pick(
+        rng,
+        &[
+            "Emma",
+            "Sophia",
+            "Olivia",
+            "Ava",
+            "Isabella",
+            "Mia",
+            "Charlotte",
+        ],
+    )?;
     let three = rng.sample(&subjects, 3)?;
     let (s1, s2, s3) = (three[0], three[1], three[2]);
 
@@ -1432,7 +1664,14 @@ fn generate_36(rng: &mut Random) -> Result<Example> {
 fn generate_38(rng: &mut Random) -> Result<Example> {
     let name = pick(
         rng,
-        &["Martha", "Mary", "Elizabeth", "Susan", "Margaret", "Patricia"],
+        &[
+            "Martha",
+            "Mary",
+            "Elizabeth",
+            "Susan",
+            "Margaret",
+            "Patricia",
+        ],
     )?;
     let clothing = [
         "sweater", "shawl", "hat", "cardigan", "poncho", "vest", "beanie", "tunic",
@@ -1472,9 +1711,15 @@ fn generate_38(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_39(rng: &mut Random) -> Result<Example> {
-    let school_name = pick(rng, &["Maple Grove", "Sunny Hill", "Oak Ridge", "Pine Valley"])?;
+    let school_name = pick(
+        rng,
+        &["Maple Grove", "Sunny Hill", "Oak Ridge", "Pine Valley"],
+    )?;
     let grade = pick(rng, &["first", "second", "third", "fourth", "fifth"])?;
-    let day = pick(rng, &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])?;
+    let day = pick(
+        rng,
+        &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+    )?;
     let total = rng.randint(40, 150)?;
     let num_girls = rng.randint(20, total - 20)?;
     let num_boys = total - num_girls;
@@ -1546,15 +1791,29 @@ fn generate_40(rng: &mut Random) -> Result<Example> {
 fn generate_41(rng: &mut Random) -> Result<Example> {
     let name = pick(
         rng,
-        &["John", "Michael", "David", "James", "William", "Robert", "Joseph"],
+        &[
+            "John", "Michael", "David", "James", "William", "Robert", "Joseph",
+        ],
     )?;
     let event = pick(
         rng,
-        &["field trip", "sports tournament", "conference", "music festival", "science fair"],
+        &[
+            "field trip",
+            "sports tournament",
+            "conference",
+            "music festival",
+            "science fair",
+        ],
     )?;
     let organization = pick(
         rng,
-        &["school", "community center", "local charity", "youth club", "parent association"],
+        &[
+            "school",
+            "community center",
+            "local charity",
+            "youth club",
+            "parent association",
+        ],
     )?;
     let c = pick(rng, &["$", "€", "£"])?;
     // "half", "1/2" and "one-half" all become "1/2" (`convert_fraction_word`).
@@ -1608,8 +1867,16 @@ fn generate_42(rng: &mut Random) -> Result<Example> {
     let name = pick(
         rng,
         &[
-            "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
-            "Rodriguez", "Martinez",
+            "Smith",
+            "Johnson",
+            "Williams",
+            "Brown",
+            "Jones",
+            "Garcia",
+            "Miller",
+            "Davis",
+            "Rodriguez",
+            "Martinez",
         ],
     )?;
     let property_type = pick(rng, &["house", "apartment", "condo", "villa", "cottage"])?;
@@ -1708,16 +1975,38 @@ fn generate_44(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_45(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["Emma", "Olivia", "Sophia", "Isabella", "Ava", "Mia", "Charlotte"])?;
+    let name = pick(
+        rng,
+        &[
+            "Emma",
+            "Olivia",
+            "Sophia",
+            "Isabella",
+            "Ava",
+            "Mia",
+            "Charlotte",
+        ],
+    )?;
     let event = pick(
         rng,
-        &["lunch party", "birthday party", "potluck party", "baby shower", "game night"],
+        &[
+            "lunch party",
+            "birthday party",
+            "potluck party",
+            "baby shower",
+            "game night",
+        ],
     )?;
     let food = pick(
         rng,
         &[
-            "roast chicken", "grilled salmon", "beef stew", "vegetable lasagna",
-            "stuffed peppers", "shrimp scampi", "creme brulee",
+            "roast chicken",
+            "grilled salmon",
+            "beef stew",
+            "vegetable lasagna",
+            "stuffed peppers",
+            "shrimp scampi",
+            "creme brulee",
         ],
     )?;
     let obj = pick(rng, &["spoons", "forks", "plates"])?;
@@ -1762,10 +2051,7 @@ fn generate_46(rng: &mut Random) -> Result<Example> {
     let mut n2 = rng.randint(12, 31)?;
     let mut spill = rng.randint(3, 7.min(n1))?;
     let whole = |x: f64| x.fract() == 0.0;
-    while !(n1 + n2 - spill > 0
-        && whole(n2 as f64 * frac2)
-        && whole((n1 - spill) as f64 * frac1))
-    {
+    while !(n1 + n2 - spill > 0 && whole(n2 as f64 * frac2) && whole((n1 - spill) as f64 * frac1)) {
         n1 = rng.randint(9, 21)?;
         n2 = rng.randint(12, 31)?;
         spill = rng.randint(3, 7.min(n1))?;
@@ -1801,17 +2087,26 @@ fn generate_46(rng: &mut Random) -> Result<Example> {
 fn generate_47(rng: &mut Random) -> Result<Example> {
     let name = pick(
         rng,
-        &["John", "Michael", "David", "James", "William", "Robert", "Thomas"],
+        &[
+            "John", "Michael", "David", "James", "William", "Robert", "Thomas",
+        ],
     )?;
     let items = [
-        "notebooks", "pencils", "erasers", "crayons", "colored pencils", "markers", "rulers",
+        "notebooks",
+        "pencils",
+        "erasers",
+        "crayons",
+        "colored pencils",
+        "markers",
+        "rulers",
         "folders",
     ];
     let pair = rng.sample(&items, 2)?;
     let (obj1, obj2) = (pair[0], pair[1]);
     let c = pick(rng, &["$", "€", "£"])?;
     // `round(rng.uniform(a, b) * 4) / 4`: to the nearest quarter, ties to even.
-    let quarter = |rng: &mut Random, a: f64, b: f64| (rng.uniform(a, b) * 4.0).round_ties_even() / 4.0;
+    let quarter =
+        |rng: &mut Random, a: f64, b: f64| (rng.uniform(a, b) * 4.0).round_ties_even() / 4.0;
     let n1 = rng.randrange_step(6, 25, 2)?;
     let mut c1 = quarter(rng, 2.25, 11.5);
     let n2 = rng.randrange_step(4, 15, 2)?;
@@ -1882,7 +2177,10 @@ fn generate_48(rng: &mut Random) -> Result<Example> {
 }
 
 fn generate_49(rng: &mut Random) -> Result<Example> {
-    let name = pick(rng, &["George", "James", "John", "Robert", "Michael", "William"])?;
+    let name = pick(
+        rng,
+        &["George", "James", "John", "Robert", "Michael", "William"],
+    )?;
     let items = ["pretzels", "popcorn", "gum", "cookies", "crackers"];
     let pair = rng.sample(&items, 2)?;
     let (item1, item2) = (pair[0], pair[1]);

@@ -7,7 +7,7 @@
 use dataset_core::{Random, Result};
 use serde_json::json;
 
-use super::{example, fr, pick, Example, Generator};
+use super::{example, fr, fraction_str, pick, Example, Generator};
 
 pub(super) fn generator(task: u8) -> Option<Generator> {
     Some(match task {
@@ -51,30 +51,6 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
         99 => generate_99,
         _ => return None,
     })
-}
-
-fn gcd(a: i64, b: i64) -> i64 {
-    if b == 0 {
-        a.abs()
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-/// A `Fraction(num, den)` in lowest terms, as `str()` prints it (`3/4`, or
-/// `3` when whole).
-fn fraction_str(num: i64, den: i64) -> String {
-    let g = gcd(num, den).max(1);
-    let (n, d) = if den < 0 {
-        (-num / g, -den / g)
-    } else {
-        (num / g, den / g)
-    };
-    if d == 1 {
-        n.to_string()
-    } else {
-        format!("{n}/{d}")
-    }
 }
 
 fn generate_50(rng: &mut Random) -> Result<Example> {

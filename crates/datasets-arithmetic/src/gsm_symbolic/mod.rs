@@ -172,6 +172,31 @@ pub(crate) fn example(
     })
 }
 
+/// `math.gcd`
+pub(crate) fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        a.abs()
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// `str(Fraction(num, den))`: lowest terms, the sign on the numerator, the
+/// numerator alone when whole (`3/4`, `3`).
+pub(crate) fn fraction_str(num: i64, den: i64) -> String {
+    let g = gcd(num, den).max(1);
+    let (n, d) = if den < 0 {
+        (-num / g, -den / g)
+    } else {
+        (num / g, den / g)
+    };
+    if d == 1 {
+        n.to_string()
+    } else {
+        format!("{n}/{d}")
+    }
+}
+
 /// `random.choice` of a list of strings.
 pub(crate) fn pick<'a>(rng: &mut Random, list: &[&'a str]) -> Result<&'a str> {
     Ok(*rng.choice(list)?)
