@@ -54,7 +54,7 @@ DEEP = [997, 123_456_789]
 SIZE = 10**9
 # Datasets whose construction costs O(size) in the reference (list_functions
 # draws every item's task up front): a small size, and indices inside it.
-SIZES = {"list_functions": 2000}
+SIZES = {"list_functions": 2000, "gsm_symbolic": 100_000}
 # Datasets whose reference refuses a size past its own bound: their rows use
 # that size, and deep indices below it.
 SIZE_LIMITS = {"word_ladder": 20_000}

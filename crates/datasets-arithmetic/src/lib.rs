@@ -37,6 +37,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     dice::INFO,
     fraction_simplification::INFO,
     gcd::INFO,
+    gsm_symbolic::INFO,
     lcm::INFO,
     leg_counting::INFO,
     number_format::INFO,
