@@ -68,14 +68,23 @@ pub fn set_fonts_dir(dir: impl Into<PathBuf>) -> std::result::Result<(), String>
     fonts().map(|_| ()).map_err(|e| e.to_string())
 }
 
-/// The fonts, read, checked and parsed on first use (a parse error is kept:
-/// the reference raises it for each item that draws that font).
+/// The fonts, read and checked on first use; each is parsed the first time
+/// an item draws it (a parse error is kept: the reference raises it for each
+/// item that draws that font).
 struct Fonts {
-    parsed: Vec<std::result::Result<FigletFont, FigletError>>,
+    /// The files' text, `data.decode('UTF-8', 'replace')` as `preloadFont` does.
+    text: Vec<String>,
+    parsed: Vec<OnceLock<std::result::Result<FigletFont, FigletError>>>,
+}
+
+impl Fonts {
+    fn font(&self, i: usize) -> &std::result::Result<FigletFont, FigletError> {
+        self.parsed[i].get_or_init(|| FigletFont::load_font(manifest()[i].0, &self.text[i]))
+    }
 }
 
 fn load_fonts(dir: &Path) -> std::result::Result<Fonts, String> {
-    let mut parsed = Vec::with_capacity(manifest().len());
+    let mut text = Vec::with_capacity(manifest().len());
     for &(name, want) in manifest() {
         let path = dir.join(format!("{name}.flf"));
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -87,13 +96,10 @@ fn load_fonts(dir: &Path) -> std::result::Result<Fonts, String> {
                 path.display()
             ));
         }
-        // `preloadFont`: `data.decode('UTF-8', 'replace')`.
-        parsed.push(FigletFont::load_font(
-            name,
-            &String::from_utf8_lossy(&bytes),
-        ));
+        text.push(String::from_utf8_lossy(&bytes).into_owned());
     }
-    Ok(Fonts { parsed })
+    let parsed = text.iter().map(|_| OnceLock::new()).collect();
+    Ok(Fonts { text, parsed })
 }
 
 /// The fonts, or why they are not there (the same answer for the whole process).
@@ -211,7 +217,9 @@ impl Dataset for FigletFontDataset {
         };
         let (font_name, render) = match font {
             Ok(i) => {
-                let font = self.fonts.parsed[i]
+                let font = self
+                    .fonts
+                    .font(i)
                     .as_ref()
                     .map_err(|e| DatasetError::Generation(e.to_string()))?;
                 let render = font
