@@ -291,8 +291,33 @@ def boxnet_extras(meta):
             "[]", "{}", '""', '"x"', '{"a": "b"}', "5", "null", "[1]", "[[]]", '[{"a": 1}]', "[{}]", "[NaN]", "not json"]
 
 
+def rubiks_cube_extras(meta):
+    """The scramble undone (it solves, except that the scorer drops moves
+    written with a layer number: partial credit on larger cubes), the
+    example with runs written as counts, a move short, whole-cube turns and
+    middle slices (refused on even cubes: 0.01), a move magiccube does not
+    read (0.01), counts in Unicode digits, zero counts, counts past Python's
+    int digits or past memory (0.01), a large count made in full, and
+    Unicode whitespace between moves."""
+    from magiccube.cube import CubeMove
+
+    scramble = [CubeMove.create(m) for m in meta["scramble_moves"].split(" ") if m]
+    undo = " ".join(str(m.reverse()) for m in reversed(scramble))
+    example = meta["example_correct_answer"].split()
+    runs = []
+    for m in example:
+        if runs and runs[-1][0] == m:
+            runs[-1][1] += 1
+        else:
+            runs.append([m, 1])
+    counted = " ".join(m if k == 1 else f"{m}{k}" for m, k in runs)
+    return [undo, counted, " ".join(example[:-1]), undo + " X Y' Z", undo + " M", "X X X X " + undo, "U x", "2U",
+            "U'2 U'2", "U\u0663 U", "U0 R\u0660", "Rw Rw'", "M E S", "U" + "9" * 4301, "U" + "1" * 14,
+            "U1001", undo.replace(" ", "\u3000"), "R  U\tF\u2003B", "   ", "U'' R", "Uw", "Xw"]
+
+
 NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras, "rush_hour": rush_hour_extras,
-                      "boxnet": boxnet_extras}
+                      "boxnet": boxnet_extras, "rubiks_cube": rubiks_cube_extras}
 
 
 def knight_swap_extras(meta):
@@ -423,9 +448,14 @@ TIME_INTERVALS_TODAY = (2025, 1, 1)
 
 
 def pin_reference_clock(name):
-    """time_intervals dates its time-only tasks with `date.today()`, and dateutil
-    reads bare times against today: pin both to rgym's fixed day, for that
-    dataset only (the module's `date` and `parser` names are replaced)."""
+    """Fix what the reference reads from its surroundings, for the dataset
+    that reads it only. time_intervals dates its time-only tasks with
+    `date.today()`, and dateutil reads bare times against today: both are
+    pinned to rgym's fixed day (the module's `date` and `parser` names are
+    replaced). rubiks_cube with `remove_ansi: false` draws colours only when
+    `TERM` is `xterm-256color`, which rgym always does: `TERM` is set so."""
+    if name == "rubiks_cube":
+        os.environ["TERM"] = "xterm-256color"
     if name != "time_intervals":
         return
     import datetime
