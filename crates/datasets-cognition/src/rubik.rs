@@ -457,19 +457,6 @@ impl Cube {
         })
     }
 
-    /// `partial_score` of the dataset: the share of stickers matching the
-    /// sticker at `[size // 2][size // 2]` of their face.
-    pub(crate) fn sticker_share(&self) -> f64 {
-        let n = self.size;
-        let mut correct = 0usize;
-        for f in FACES {
-            let colors = self.face(f);
-            let solved = colors[(n / 2) * n + n / 2];
-            correct += colors.iter().filter(|&&c| c == solved).count();
-        }
-        correct as f64 / (6 * n * n) as f64
-    }
-
     /// `str(cube)`: the up face, then left, front, right and back side by
     /// side, then the down face; each sticker ` X `, wrapped in xterm-256
     /// colour codes when `colour` (magiccube colours only when `TERM` is

@@ -12,7 +12,7 @@ use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
     Seed,
 };
-use pycompat::{py_int, py_isdecimal, py_split, py_strip};
+use pycompat::{py_int, py_isdecimal, py_split};
 use serde_json::{json, Value};
 
 use crate::rubik::{Cube, FramedCube, Move, MoveType};
@@ -138,8 +138,7 @@ impl Dataset for RubiksCube {
     }
 
     /// `score_answer`: 1.0 when the answer's moves solve the scrambled cube,
-    /// else the share of stickers in place, at least 0.05 (0.01 for a blank
-    /// answer); 0.01 for moves magiccube refuses; 0.0 for no answer.
+    /// else 0.01 (moves magiccube refuses included); 0.0 for no answer.
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
         let Some(answer) = answer else { return 0.0 };
         let meta = &item.metadata;
@@ -168,15 +167,14 @@ impl Dataset for RubiksCube {
             return 0.01;
         }
         let cube = framed.into_cube();
+        // The reference's partial credit reads `cube.faces`, which magiccube's
+        // `Cube` does not have: the `AttributeError` lands in its bare
+        // `except`, so every unsolved cube scores 0.01.
         if cube.is_done() {
-            return 1.0;
-        }
-        let floor = if py_strip(answer).is_empty() {
-            0.01
+            1.0
         } else {
-            0.05
-        };
-        cube.sticker_share().max(floor)
+            0.01
+        }
     }
 }
 
