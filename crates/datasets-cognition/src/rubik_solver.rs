@@ -232,20 +232,25 @@ fn position(c: [usize; 3]) -> u16 {
     (c[0] * 100 + c[1] * 10 + c[2]) as u16
 }
 
-/// The colour names of a piece, sorted (`get_piece_colors_str(no_loc=True)`).
-fn sorted_names(piece: &Piece) -> Vec<char> {
-    let mut names: Vec<char> = piece.iter().flatten().map(|c| c.name()).collect();
-    names.sort_unstable();
-    names
+/// The set of a piece's colours, as bits of their names' letters.
+fn color_set(names: impl Iterator<Item = char>) -> u32 {
+    names.fold(0, |set, c| set | 1 << (c as u32 - 'A' as u32))
 }
 
-/// `Cube.find_piece`: the first piece, in x, y, z order, with these colours.
+/// `Cube.find_piece`: the first piece, in x, y, z order, with these colours
+/// (compared as sets, as magiccube compares the sorted names).
 fn find_piece(cube: &Cube, colors: &str) -> Result<([usize; 3], Piece), String> {
-    let mut want: Vec<char> = colors.chars().collect();
-    want.sort_unstable();
+    let want = color_set(colors.chars());
     cube.outer_pieces()
-        .find(|(_, piece)| sorted_names(piece) == want)
-        .ok_or_else(|| format!("piece not found {}", want.iter().collect::<String>()))
+        .find(|(_, piece)| {
+            let names = piece.iter().flatten().map(|c| c.name());
+            names.clone().count() == colors.len() && color_set(names) == want
+        })
+        .ok_or_else(|| {
+            let mut sorted: Vec<char> = colors.chars().collect();
+            sorted.sort_unstable();
+            format!("piece not found {}", sorted.iter().collect::<String>())
+        })
 }
 
 /// `repr` of the target pieces in the solver's error: `[((0, 1, 2), GW)]`.
