@@ -159,11 +159,10 @@ impl Dataset for RubiksCube {
         if !scrambled {
             return 0.0;
         }
-        let Some(moves) = expand_moves(answer) else {
-            return 0.01;
-        };
+        // Python reads every move before making any; whichever fails first,
+        // the score is the same 0.01, so the moves are made as they are read.
         let mut framed = FramedCube::new(cube);
-        if moves.iter().any(|m| framed.rotate_once(m).is_err()) {
+        if expand_moves(answer, |m| framed.rotate_once(m).is_ok()).is_none() {
             return 0.01;
         }
         let cube = framed.into_cube();
@@ -192,14 +191,15 @@ fn join_moves(moves: &[Move]) -> String {
 const MAX_REPEATS: u64 = 1 << 40;
 
 /// The moves of the reference's `expand_moves` followed by `Cube.rotate`,
-/// each with its repeats (mod 4) as its count. A word (split on whitespace)
+/// each handed to `make` with its repeats (mod 4) as its count (a run of
+/// one move as one). A word (split on whitespace)
 /// is a move and a trailing number of repeats (`U3` is `U U U`); a word with
 /// digits elsewhere is dropped. `None` where that raises: a move magiccube
 /// does not read, or repeats past Python's int digits or past memory (then
 /// `expand_moves` hands back the raw text, whose word with that number
 /// `Cube.rotate` cannot read either).
-fn expand_moves(answer: &str) -> Option<Vec<Move>> {
-    let mut moves: Vec<Move> = Vec::new();
+fn expand_moves(answer: &str, mut make: impl FnMut(&Move) -> bool) -> Option<()> {
+    let mut run: Option<Move> = None;
     for word in py_split(answer) {
         // `re.fullmatch(r"^([^\d]*)(\d*)$", move)`: `\d` is any Unicode decimal.
         let cut = word
@@ -222,16 +222,23 @@ fn expand_moves(answer: &str) -> Option<Vec<Move>> {
         // A base has no digits: one face, `w`, `'`, or a whole-cube or
         // middle-slice letter.
         let m = Move::parse(base)?;
-        match moves.last_mut() {
+        match &mut run {
             // A run of the same move is one move turned the run's total.
             Some(last) if *last == m => last.count = (last.count + repeats) % 4,
-            _ => moves.push(Move {
-                count: repeats % 4,
-                ..m
-            }),
+            _ => {
+                if let Some(last) = run.replace(Move {
+                    count: repeats % 4,
+                    ..m
+                }) {
+                    make(&last).then_some(())?;
+                }
+            }
         }
     }
-    Some(moves)
+    match run {
+        Some(last) => make(&last).then_some(()),
+        None => Some(()),
+    }
 }
 
 #[cfg(test)]
