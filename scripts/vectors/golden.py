@@ -447,7 +447,7 @@ def ref_score(ds, answer, item):
 TIME_INTERVALS_TODAY = (2025, 1, 1)
 
 
-def pin_reference_clock(name):
+def pin_reference_environment(name):
     """Fix what the reference reads from its surroundings, for the dataset
     that reads it only. time_intervals dates its time-only tasks with
     `date.today()`, and dateutil reads bare times against today: both are
@@ -484,8 +484,8 @@ def reference_kwargs(name, cfg):
     nested dataclasses (composite's `DatasetSpec`s, arc_agi's
     `BoardFormattingOptions`) become those objects, and time_intervals' ISO
     date and time strings become `date`s and `time`s. Pins the reference's
-    clock where rgym fixes it (`pin_reference_clock`)."""
-    pin_reference_clock(name)
+    surroundings where rgym fixes them (`pin_reference_environment`)."""
+    pin_reference_environment(name)
     kwargs = dict(cfg)
     if name == "time_intervals":
         import datetime

@@ -5,7 +5,7 @@
 //! reads the bare times against today), so their `metadata.start_time` and
 //! `end_time` change every day; questions and answers do not. rgym fixes
 //! [`TODAY`] instead, and `scripts/vectors/golden.py` pins the reference's
-//! clock to the same date (`pin_reference_clock`).
+//! clock to the same date (`pin_reference_environment`).
 //!
 //! The reference writes both ends with `strftime` and reads them back with
 //! `dateutil.parser.parse`. For the strings this dataset emits (English
