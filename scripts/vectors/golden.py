@@ -291,8 +291,33 @@ def boxnet_extras(meta):
             "[]", "{}", '""', '"x"', '{"a": "b"}', "5", "null", "[1]", "[[]]", '[{"a": 1}]', "[{}]", "[NaN]", "not json"]
 
 
+def rubiks_cube_extras(meta):
+    """The scramble undone (it solves, except that the scorer drops moves
+    written with a layer number: partial credit on larger cubes), the
+    example with runs written as counts, a move short, whole-cube turns and
+    middle slices (refused on even cubes: 0.01), a move magiccube does not
+    read (0.01), counts in Unicode digits, zero counts, counts past Python's
+    int digits or past memory (0.01), a large count made in full, and
+    Unicode whitespace between moves."""
+    from magiccube.cube import CubeMove
+
+    scramble = [CubeMove.create(m) for m in meta["scramble_moves"].split(" ") if m]
+    undo = " ".join(str(m.reverse()) for m in reversed(scramble))
+    example = meta["example_correct_answer"].split()
+    runs = []
+    for m in example:
+        if runs and runs[-1][0] == m:
+            runs[-1][1] += 1
+        else:
+            runs.append([m, 1])
+    counted = " ".join(m if k == 1 else f"{m}{k}" for m, k in runs)
+    return [undo, counted, " ".join(example[:-1]), undo + " X Y' Z", undo + " M", "X X X X " + undo, "U x", "2U",
+            "U'2 U'2", "U\u0663 U", "U0 R\u0660", "Rw Rw'", "M E S", "U" + "9" * 4301, "U" + "1" * 14,
+            "U1001", undo.replace(" ", "\u3000"), "R  U\tF\u2003B", "   ", "U'' R", "Uw", "Xw"]
+
+
 NONE_ANSWER_EXTRAS = {"propositional_logic": propositional_logic_extras, "rush_hour": rush_hour_extras,
-                      "boxnet": boxnet_extras}
+                      "boxnet": boxnet_extras, "rubiks_cube": rubiks_cube_extras}
 
 
 def knight_swap_extras(meta):
@@ -373,6 +398,37 @@ def matrix_variants(ans):
     return out
 
 
+def time_intervals_extras(item):
+    """Durations the scorer tells apart: near and far misses (partial credit
+    down to 0.0), other layouts, fields past the ones it reads, Unicode digits
+    and underscores (int() takes them), malformed fields (0.0), and numbers
+    past a float's range or Python's 4300 digits (the reference raises: 0.0)."""
+    ans, task = item["answer"], item["metadata"]["task_type"]
+    big, huge = "9" * 400, "9" * 4301
+    if task == "date":
+        n = int(ans.split()[0])
+        return [f"{n + 1} days", f"{n - 3} days", f"{n}", f"{-n} days", f"{n * 1000} days", f" {n}\tdays ",
+                f"\u0661{n} days", f"1_0{n} days", "days", f"{big} days", f"{huge} days", f"{n}.0 days"]
+    if task.startswith("time"):
+        parts = ans.split(":")
+        h, m = int(parts[0]), int(parts[1])
+        out = [f"{h}:{m + 1:02d}" + ans[len(f"{parts[0]}:{parts[1]}"):], f"{h + 1}:{m}", f"{h}:{m}",
+               f"{h}:{m}:00", f"{h}:{m}:00.000", f"{h}:{m}:59.999", f"{ans}:17", f"{ans}.5", f"{h}:{m}:1.2.3",
+               f"{h}", f"{-h}:{m}", f"-{ans}", f"{h}:{m}:\u0665", f"1_{h}:{m}", f"{big}:00", f"{big}:00:00.5",
+               f"00:00:00.{big}", f"{'9' * 310}:00:00.5", f"0:0:{'9' * 309}.5", f"{huge}:00", f"{h}:x", "::"]
+        if len(parts) == 3 and "." in parts[2]:
+            s, ms = parts[2].split(".")
+            out += [f"{h}:{m}:{s}.{int(ms) + 1}", f"{h}:{m}:{s}.{ms}0", f"{h}:{m}:{s}.-{ms}"]
+        return out
+    days, rest = ans.split(" days, ")
+    d = int(days)
+    return [f"{d + 1} days, {rest}", f"{d - 1} days, {rest}", f"{d} days, 00:00", f"{d} days, {rest}:00",
+            f"{d} days,{rest}", f"{d}days, {rest}", f"{d} days, {rest}, 1:2", f"{d} days, 1", f"{d} days",
+            f"{d} days, {rest}:17:3", f"{big} days, {rest}", f"{huge} days, {rest}", f"{d} days, 1:{big}",
+            f"-{d} days, {rest}", f"{d} days, x:00"]
+
+
+ANSWER_EXTRAS["time_intervals"] = time_intervals_extras
 ANSWER_EXTRAS.update({"pool_matrix": lambda item: matrix_variants(item["answer"]),
                       "arc_agi": lambda item: matrix_variants(item["answer"])})
 
@@ -386,11 +442,58 @@ def ref_score(ds, answer, item):
         return None
 
 
+# time_intervals: the day rgym uses for the reference's `date.today()`
+# (crates/datasets-arithmetic/src/time_intervals.rs, `TODAY`).
+TIME_INTERVALS_TODAY = (2025, 1, 1)
+
+
+def pin_reference_environment(name):
+    """Fix what the reference reads from its surroundings, for the dataset
+    that reads it only. time_intervals dates its time-only tasks with
+    `date.today()`, and dateutil reads bare times against today: both are
+    pinned to rgym's fixed day (the module's `date` and `parser` names are
+    replaced). rubiks_cube with `remove_ansi: false` draws colours only when
+    `TERM` is `xterm-256color`, which rgym always does: `TERM` is set so."""
+    if name == "rubiks_cube":
+        os.environ["TERM"] = "xterm-256color"
+    if name != "time_intervals":
+        return
+    import datetime
+
+    from dateutil import parser as dateutil_parser
+
+    from reasoning_gym.arithmetic import time_intervals
+
+    class PinnedDate(datetime.date):
+        @classmethod
+        def today(cls):
+            return datetime.date(*TIME_INTERVALS_TODAY)
+
+    class PinnedParser:
+        @staticmethod
+        def parse(timestr, **kwargs):
+            kwargs.setdefault("default", datetime.datetime(*TIME_INTERVALS_TODAY))
+            return dateutil_parser.parse(timestr, **kwargs)
+
+    time_intervals.date = PinnedDate
+    time_intervals.parser = PinnedParser
+
+
 def reference_kwargs(name, cfg):
     """The config as the reference's Python API takes it: the JSON forms of its
     nested dataclasses (composite's `DatasetSpec`s, arc_agi's
-    `BoardFormattingOptions`) become those objects."""
+    `BoardFormattingOptions`) become those objects, and time_intervals' ISO
+    date and time strings become `date`s and `time`s. Pins the reference's
+    surroundings where rgym fixes them (`pin_reference_environment`)."""
+    pin_reference_environment(name)
     kwargs = dict(cfg)
+    if name == "time_intervals":
+        import datetime
+
+        for key, kind in (("min_date", datetime.date), ("max_date", datetime.date),
+                          ("min_time", datetime.time), ("max_time", datetime.time)):
+            if isinstance(kwargs.get(key), str):
+                kwargs[key] = kind.fromisoformat(kwargs[key])
     if name == "composite":
         from reasoning_gym.composite import DatasetSpec
 

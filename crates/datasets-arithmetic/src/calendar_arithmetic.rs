@@ -13,6 +13,8 @@ use pycompat::{py_int, py_int_json, py_int_true_div, py_strip, py_title_ascii};
 use serde_json::{json, Value};
 use time::{Date, Month};
 
+use crate::pydate::{add_days, days_between, MONTHS, WEEKDAYS};
+
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "calendar_arithmetic",
     category: "arithmetic",
@@ -30,31 +32,6 @@ const TASKS: [&str; 7] = [
     "count_days",
     "count_business_days",
     "is_leap_year",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 const DAY_QUESTION_TEMPLATES: [&str; 9] = [
@@ -169,10 +146,6 @@ fn tasks_type_error() -> DatasetError {
     ))
 }
 
-fn out_of_range() -> DatasetError {
-    DatasetError::Generation("date value out of range".into())
-}
-
 /// `date(year, month, day)`.
 fn date(year: i64, month: u8, day: u8) -> Result<Date> {
     if !(1..=9999).contains(&year) {
@@ -183,27 +156,6 @@ fn date(year: i64, month: u8, day: u8) -> Result<Date> {
     let month = Month::try_from(month).map_err(|e| DatasetError::Generation(e.to_string()))?;
     Date::from_calendar_date(year as i32, month, day)
         .map_err(|e| DatasetError::Generation(e.to_string()))
-}
-
-/// `d + timedelta(days=n)`.
-fn add_days(d: Date, n: i64) -> Result<Date> {
-    let jd = i64::from(d.to_julian_day())
-        .checked_add(n)
-        .ok_or_else(out_of_range)?;
-    let out = i32::try_from(jd)
-        .ok()
-        .and_then(|jd| Date::from_julian_day(jd).ok())
-        .ok_or_else(out_of_range)?;
-    if (1..=9999).contains(&out.year()) {
-        Ok(out)
-    } else {
-        Err(out_of_range())
-    }
-}
-
-/// `(b - a).days`.
-fn days_between(a: Date, b: Date) -> i64 {
-    i64::from(b.to_julian_day()) - i64::from(a.to_julian_day())
 }
 
 /// `calendar.monthrange(year, month)[1]`, for the years `date` accepts.

@@ -19,10 +19,12 @@ pub mod number_format;
 pub mod power_function;
 pub mod prime_factorization;
 pub mod products;
+pub mod time_intervals;
 
 mod int_expr;
 mod number_list;
 mod operands;
+mod pydate;
 mod pyint;
 
 /// Every dataset of this crate, for the registry.
@@ -44,6 +46,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     power_function::INFO,
     prime_factorization::INFO,
     products::INFO,
+    time_intervals::INFO,
 ];
 
 #[cfg(test)]

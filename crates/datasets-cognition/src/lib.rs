@@ -10,6 +10,9 @@ mod needle_data;
 pub mod needle_haystack;
 pub mod number_sequence;
 pub mod rectangle_count;
+mod rubik;
+mod rubik_solver;
+pub mod rubiks_cube;
 
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
@@ -19,6 +22,7 @@ pub const DATASETS: &[DatasetInfo] = &[
     needle_haystack::INFO,
     number_sequence::INFO,
     rectangle_count::INFO,
+    rubiks_cube::INFO,
 ];
 
 #[cfg(test)]

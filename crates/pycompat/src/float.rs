@@ -220,6 +220,38 @@ fn round_to_tens(x: f64, k: usize) -> f64 {
     r.copysign(x)
 }
 
+/// `divmod(vx, wx)` for floats: `(vx // wx, vx % wx)` as CPython's
+/// `float_divmod` computes them (`fmod`, then the sign fix-up, then the
+/// quotient rounded to the nearest integer). `None` where Python raises
+/// `ZeroDivisionError`.
+pub fn py_float_divmod(vx: f64, wx: f64) -> Option<(f64, f64)> {
+    if wx == 0.0 {
+        return None;
+    }
+    // Rust's `%` on floats is C's `fmod`, which is exact.
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    Some((floordiv, m))
+}
+
 /// The `,` option of a format spec, applied to the integer part of a plain
 /// decimal string (`"-1234567.5"` → `"-1,234,567.5"`).
 pub fn group_thousands(s: &str) -> String {
@@ -307,5 +339,39 @@ mod power_of_two_tests {
             };
             assert_eq!(float_repr(x), want, "2**{k}");
         }
+    }
+}
+
+#[cfg(test)]
+mod divmod_tests {
+    use super::py_float_divmod;
+
+    #[test]
+    fn float_divmod_matches_cpython() {
+        // (a, b, a // b, a % b) printed by CPython 3.11.
+        let cases: [(f64, f64, f64, f64); 13] = [
+            (-81000.0, 3600.0, -23.0, 1800.0),
+            (-81000.0, 1.0, -81000.0, 0.0),
+            (3.123, 1.0, 3.0, 0.12300000000000022),
+            (-0.877, 1.0, -1.0, 0.123),
+            (-86399.999, 3600.0, -24.0, 0.0010000000038417056),
+            (-86399.999, 60.0, -1440.0, 0.0010000000038417056),
+            (-86399.999, 1.0, -86400.0, 0.0010000000038417056),
+            (7.5, -2.0, -4.0, -0.5),
+            (-0.0, 3600.0, -0.0, 0.0),
+            (0.0, -1.0, -0.0, -0.0),
+            (1e300, 1e-300, f64::INFINITY, 4.891554850853602e-301),
+            (-1e-300, 1.0, -1.0, 1.0),
+            (86400.001, 3600.0, 24.0, 0.0010000000038417056),
+        ];
+        for (a, b, q, r) in cases {
+            let (gq, gr) = py_float_divmod(a, b).unwrap();
+            assert_eq!(
+                (gq.to_bits(), gr.to_bits()),
+                (q.to_bits(), r.to_bits()),
+                "{a} {b}"
+            );
+        }
+        assert_eq!(py_float_divmod(1.0, 0.0), None);
     }
 }

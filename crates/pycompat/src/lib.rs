@@ -28,7 +28,8 @@ pub use chars::{
     re_is_word,
 };
 pub use float::{
-    float_repr, format_exp, format_fixed, format_general, group_thousands, round_ndigits,
+    float_repr, format_exp, format_fixed, format_general, group_thousands, py_float_divmod,
+    round_ndigits,
 };
 pub use floatparse::{py_complex, py_float, py_fraction_float, py_string_to_double, NumberError};
 pub use int::{
