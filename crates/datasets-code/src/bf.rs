@@ -44,41 +44,110 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     })
 }
 
-/// `generate_bfit_code`: the template of `difficulty`, with its draws.
-pub fn generate_bfit_code(difficulty: i64, rng: &mut Random) -> Result<String> {
-    Ok(match difficulty {
-        1 => {
-            let word = rng.choice(rg_data::corpus::wordle_words())?;
-            format!("\nint main() {{\n    print(\"{word}\");\n}}\n")
+/// A rendered template's free parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Template {
+    /// Difficulty 1: `print("<word>");`.
+    Print(&'static str),
+    /// Difficulties 2 (no `conditional`: `y` is added every pass) and 3 (`y`
+    /// is added once `acc` passes `conditional`).
+    Loop {
+        target: i64,
+        x: i64,
+        y: i64,
+        conditional: Option<i64>,
+    },
+}
+
+impl Template {
+    /// The program text, as the reference's f-strings render it.
+    pub fn code(&self) -> String {
+        match self {
+            Template::Print(word) => {
+                format!("\nint main() {{\n    print(\"{word}\");\n}}\n")
+            }
+            Template::Loop {
+                target,
+                x,
+                y,
+                conditional,
+            } => {
+                let add_y = match conditional {
+                    None => "        acc = acc + y;\n".to_string(),
+                    Some(c) => format!(
+                        "        if (acc > {c}) {{\n            acc = acc + y;\n        }}\n"
+                    ),
+                };
+                format!(
+                    "\nint main() {{\n    int acc = 0;\n    int target = {target};\n    int x = {x};\n    int y = {y};\n    while (acc < target) {{\n        acc = acc + x;\n{add_y}    }}\n    printint(acc);\n}}\n"
+                )
+            }
         }
+    }
+
+    /// Whether the compiled program runs forever. Its cells hold 8 bits, so
+    /// `acc` can wrap past 255 back under `target` and the `while` never
+    /// exits (difficulty 3 only, about 1 draw in 180: target 247, x 3, y 7,
+    /// conditional 246 goes 246, 249, 0, ...); the reference then hangs in
+    /// `bfi.interpret`. The loop's whole state is `acc`, one byte, so a loop
+    /// still running after 256 passes has repeated a state and never ends.
+    /// `scripts/vectors/bf_exhaustive.py` checks this against the compiled
+    /// programs.
+    pub fn never_ends(&self) -> bool {
+        let Template::Loop {
+            target,
+            x,
+            y,
+            conditional,
+        } = *self
+        else {
+            return false;
+        };
+        let byte = |v: i64| v.rem_euclid(256) as u8;
+        let (target, x, y) = (byte(target), byte(x), byte(y));
+        let conditional = conditional.map(byte);
+        let mut acc = 0u8;
+        for _ in 0..=256 {
+            if acc >= target {
+                return false;
+            }
+            acc = acc.wrapping_add(x);
+            if conditional.is_none_or(|c| acc > c) {
+                acc = acc.wrapping_add(y);
+            }
+        }
+        true
+    }
+}
+
+/// `generate_bfit_code`: the template of `difficulty`, with its draws.
+pub fn generate_bfit_code(difficulty: i64, rng: &mut Random) -> Result<Template> {
+    Ok(match difficulty {
+        1 => Template::Print(rng.choice(rg_data::corpus::wordle_words())?),
         2 => {
             let x = rng.randint(1, 4)?;
             let y = rng.randint(1, 5)?;
             let target = x * y * rng.randint(1, 9)? + rng.randint(1, 9)?;
-            loop_program(target, x, y, None)
+            Template::Loop {
+                target,
+                x,
+                y,
+                conditional: None,
+            }
         }
         _ => {
             let x = rng.randint(1, 7)?;
             let y = rng.randint(1, 9)?;
             let target = x * y * rng.randint(1, 9)? + rng.randint(1, 9)? + 50;
             let conditional = target - rng.randint(1, 40)?;
-            loop_program(target, x, y, Some(conditional))
+            Template::Loop {
+                target,
+                x,
+                y,
+                conditional: Some(conditional),
+            }
         }
     })
-}
-
-/// The loop of difficulties 2 (`y` added every pass) and 3 (`y` added once
-/// `acc` passes `conditional`).
-fn loop_program(target: i64, x: i64, y: i64, conditional: Option<i64>) -> String {
-    let add_y = match conditional {
-        None => "        acc = acc + y;\n".to_string(),
-        Some(c) => format!(
-            "        if (acc > {c}) {{\n            acc = acc + y;\n        }}\n"
-        ),
-    };
-    format!(
-        "\nint main() {{\n    int acc = 0;\n    int target = {target};\n    int x = {x};\n    int y = {y};\n    while (acc < target) {{\n        acc = acc + x;\n{add_y}    }}\n    printint(acc);\n}}\n"
-    )
 }
 
 /// `compile_bfit_code_to_bf`: `Compiler.compile(bfit, optimize_code=True)`.
@@ -89,7 +158,14 @@ pub fn compile_bfit_code_to_bf(bfit_code: &str) -> Result<String> {
 impl Dataset for Bf {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
-        let bfit_code = generate_bfit_code(self.difficulty, &mut rng)?;
+        let template = generate_bfit_code(self.difficulty, &mut rng)?;
+        if template.never_ends() {
+            return Err(DatasetError::Generation(format!(
+                "the reference never finishes this item: its program loops forever, \
+                 `acc` wrapping past 255 on 8-bit cells ({template:?})"
+            )));
+        }
+        let bfit_code = template.code();
         let bf_program = compile_bfit_code_to_bf(&bfit_code)?;
         let result = bfi::interpret(&bf_program)
             .map_err(|e| DatasetError::Generation(format!("bfi: {e}")))?;
@@ -128,7 +204,10 @@ mod tests {
     #[test]
     fn answers_are_what_the_programs_compute() {
         for difficulty in 1..=3 {
-            let ds = dataset(&INFO, json!({"seed": 7, "size": 20, "difficulty": difficulty}));
+            let ds = dataset(
+                &INFO,
+                json!({"seed": 7, "size": 20, "difficulty": difficulty}),
+            );
             for idx in 0..20 {
                 let item = ds.get(idx).unwrap();
                 let code = item.metadata["bfit_code"].as_str().unwrap();
@@ -140,6 +219,34 @@ mod tests {
                 assert_eq!(item.answer, expected, "{code}");
             }
         }
+    }
+
+    #[test]
+    fn programs_that_never_end_are_refused() {
+        let hangs = Template::Loop {
+            target: 247,
+            x: 3,
+            y: 7,
+            conditional: Some(246),
+        };
+        assert!(hangs.never_ends());
+        let ends = Template::Loop {
+            target: 247,
+            x: 3,
+            y: 7,
+            conditional: Some(245),
+        };
+        assert!(!ends.never_ends());
+        // About one difficulty-3 item in 180 is refused, never a lower one.
+        let ds = dataset(&INFO, json!({"seed": 3, "size": 3000, "difficulty": 3}));
+        let refused: Vec<String> = (0..3000)
+            .filter_map(|idx| ds.get(idx).err())
+            .map(|e| e.to_string())
+            .collect();
+        assert!((5..40).contains(&refused.len()), "{}", refused.len());
+        assert!(refused.iter().all(|e| e.contains("never finishes")));
+        let ds = dataset(&INFO, json!({"seed": 3, "size": 3000, "difficulty": 2}));
+        assert!((0..3000).all(|idx| ds.get(idx).is_ok()));
     }
 
     /// The loop templates' meaning on 8-bit cells, read back from the code.

@@ -29,23 +29,46 @@ impl fmt::Display for BfiError {
     }
 }
 
+impl std::error::Error for BfiError {}
+
 type Result<T> = std::result::Result<T, BfiError>;
 
 /// One opcode; `mv` is the pointer move applied before it acts.
 #[derive(Debug, Clone, PartialEq)]
 enum Opcode {
     Move(isize),
-    Add { mv: isize, n: u8 },
-    Open { target: usize },
-    Close { mv: isize, target: usize },
-    Input { mv: isize },
-    Output { mv: isize },
-    Clear { mv: isize },
+    Add {
+        mv: isize,
+        n: u8,
+    },
+    Open {
+        target: usize,
+    },
+    Close {
+        mv: isize,
+        target: usize,
+    },
+    Input {
+        mv: isize,
+    },
+    Output {
+        mv: isize,
+    },
+    Clear {
+        mv: isize,
+    },
     /// bfi's copy/multiply loop, and rgym's balanced loop: for every
     /// `(offset, factor)`, `cell[offset] += cell * factor`; then `cell = 0`.
-    Copy { mv: isize, mults: Vec<(isize, u8)> },
-    ScanLeft { mv: isize },
-    ScanRight { mv: isize },
+    Copy {
+        mv: isize,
+        mults: Vec<(isize, u8)>,
+    },
+    ScanLeft {
+        mv: isize,
+    },
+    ScanRight {
+        mv: isize,
+    },
 }
 
 /// `bfi.interpret(program, buffer_output=True)`.
@@ -354,7 +377,10 @@ mod tests {
         let fast = "+++++[>>+>+++<<<-]>>.>.";
         let slow = "+++++[>>+>+++<<<-.+-]>>.>.";
         assert_eq!(interpret(fast).unwrap(), "\u{5}\u{f}");
-        assert_eq!(interpret(slow).unwrap(), "\u{4}\u{3}\u{2}\u{1}\u{0}\u{5}\u{f}");
+        assert_eq!(
+            interpret(slow).unwrap(),
+            "\u{4}\u{3}\u{2}\u{1}\u{0}\u{5}\u{f}"
+        );
     }
 
     #[test]

@@ -25,6 +25,8 @@ impl fmt::Display for CompileError {
     }
 }
 
+impl std::error::Error for CompileError {}
+
 type Result<T> = std::result::Result<T, CompileError>;
 
 fn err<T>(message: impl Into<String>) -> Result<T> {
@@ -103,7 +105,9 @@ fn analyze(text: &str) -> Result<Vec<Token>> {
             b'0'..=b'9' => {
                 let len = 1 + rest.iter().take_while(|b| b.is_ascii_digit()).count();
                 if bytes.get(i + len).is_some_and(|b| b.is_ascii_alphabetic()) {
-                    return err("hexadecimal, octal and binary literals are outside the compiled subset");
+                    return err(
+                        "hexadecimal, octal and binary literals are outside the compiled subset",
+                    );
                 }
                 (Token::Num(text[i..i + len].to_string()), len)
             }
@@ -537,7 +541,10 @@ impl<'t> FunctionCompiler<'t> {
                 self.advance(1);
                 Ok(exp)
             }
-            _ => err(format!("unexpected token at {}: expected literal", self.pos)),
+            _ => err(format!(
+                "unexpected token at {}: expected literal",
+                self.pos
+            )),
         }
     }
 
@@ -585,7 +592,12 @@ impl<'t> FunctionCompiler<'t> {
 
     /// `Node.get_code(current_pointer)`: code that evaluates the node into
     /// the cell at `current_pointer` and leaves the pointer one after it.
-    fn node_get_code(&self, node: &Node<'t>, current_pointer: i64, code: &mut String) -> Result<()> {
+    fn node_get_code(
+        &self,
+        node: &Node<'t>,
+        current_pointer: i64,
+        code: &mut String,
+    ) -> Result<()> {
         match node {
             // get_literal_token_code
             Node::Num(value) => {
@@ -878,10 +890,7 @@ mod tests {
             ">++++++++++[<+++++++++++>-]<+"
         );
         assert_eq!(get_set_cell_value_code(110, 111, false), "-");
-        assert_eq!(
-            get_set_cell_value_code(101, 115, false),
-            "--------------"
-        );
+        assert_eq!(get_set_cell_value_code(101, 115, false), "--------------");
     }
 
     #[test]
