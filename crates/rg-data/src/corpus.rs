@@ -31,13 +31,7 @@ pub fn year_2889_sentences(min_words: i64, max_words: i64) -> Vec<&'static str> 
 /// line; every quoted string in it is an element.
 pub fn wordle_words() -> &'static [&'static str] {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        text(WORDLE_WORDS)
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .collect()
-    })
+    WORDS.get_or_init(|| text(WORDLE_WORDS).split('"').skip(1).step_by(2).collect())
 }
 
 #[cfg(test)]
