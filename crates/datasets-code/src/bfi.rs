@@ -274,21 +274,58 @@ fn parse(program: &str) -> Result<Vec<Opcode>> {
     Ok(opcodes)
 }
 
-/// The cell Python's `tape[pi]` reads: negative indices count from the end.
-fn cell(pi: isize) -> Result<usize> {
-    let index = if pi < 0 { pi + TAPE_SIZE as isize } else { pi };
-    if (0..TAPE_SIZE as isize).contains(&index) {
-        Ok(index as usize)
-    } else {
-        Err(BfiError("IndexError: bytearray index out of range".into()))
+/// bfi's tape, zero between runs: a thread's tape is reused, and only the
+/// cells a run reached are cleared after it (a fresh 30,000-byte tape per item
+/// cost more than the rest of a small item).
+struct Tape<'a> {
+    cells: &'a mut [u8],
+    /// The lowest and highest cell reached.
+    lo: usize,
+    hi: usize,
+}
+
+impl Tape<'_> {
+    /// The cell Python's `tape[pi]` is: negative indices count from the end.
+    fn cell(&mut self, pi: isize) -> Result<usize> {
+        let index = if pi < 0 { pi + TAPE_SIZE as isize } else { pi };
+        if !(0..TAPE_SIZE as isize).contains(&index) {
+            return Err(BfiError("IndexError: bytearray index out of range".into()));
+        }
+        let index = index as usize;
+        self.lo = self.lo.min(index);
+        self.hi = self.hi.max(index);
+        Ok(index)
     }
+
+    fn get(&mut self, pi: isize) -> Result<u8> {
+        let c = self.cell(pi)?;
+        Ok(self.cells[c])
+    }
+}
+
+thread_local! {
+    static TAPE: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; TAPE_SIZE]);
 }
 
 /// `bfi.execute` with `buffer_output=True` and no input (`,` reads a byte of
 /// stdin in bfi; nothing `bf` runs reads, so here it leaves the cell as is,
 /// as bfi does at the end of its input).
 fn execute(opcodes: &[Opcode]) -> Result<String> {
-    let mut tape = vec![0u8; TAPE_SIZE];
+    TAPE.with_borrow_mut(|cells| {
+        let mut tape = Tape {
+            cells,
+            lo: usize::MAX,
+            hi: 0,
+        };
+        let result = run(opcodes, &mut tape);
+        if tape.lo <= tape.hi {
+            tape.cells[tape.lo..=tape.hi].fill(0);
+        }
+        result
+    })
+}
+
+fn run(opcodes: &[Opcode], tape: &mut Tape) -> Result<String> {
     let mut out = String::new();
     let mut pi: isize = 0;
     let mut ii = 0;
@@ -297,17 +334,17 @@ fn execute(opcodes: &[Opcode]) -> Result<String> {
             Opcode::Move(value) => pi += value,
             Opcode::Add { mv, n } => {
                 pi += mv;
-                let c = cell(pi)?;
-                tape[c] = tape[c].wrapping_add(*n);
+                let c = tape.cell(pi)?;
+                tape.cells[c] = tape.cells[c].wrapping_add(*n);
             }
             Opcode::Open { target } => {
-                if tape[cell(pi)?] == 0 {
+                if tape.get(pi)? == 0 {
                     ii = *target;
                 }
             }
             Opcode::Close { mv, target } => {
                 pi += mv;
-                if tape[cell(pi)?] != 0 {
+                if tape.get(pi)? != 0 {
                     // The loop's Open runs again and tests the cell.
                     ii = *target;
                     continue;
@@ -316,34 +353,35 @@ fn execute(opcodes: &[Opcode]) -> Result<String> {
             Opcode::Input { mv } => pi += mv,
             Opcode::Output { mv } => {
                 pi += mv;
-                out.push(char::from(tape[cell(pi)?]));
+                out.push(char::from(tape.get(pi)?));
             }
             Opcode::Clear { mv } => {
                 pi += mv;
-                tape[cell(pi)?] = 0;
+                let c = tape.cell(pi)?;
+                tape.cells[c] = 0;
             }
             Opcode::Copy { mv, mults } => {
                 pi += mv;
-                let c = cell(pi)?;
-                let v = tape[c];
+                let c = tape.cell(pi)?;
+                let v = tape.cells[c];
                 if v > 0 {
                     for (off, mult) in mults {
-                        let index = cell(pi + off)?;
-                        tape[index] = tape[index].wrapping_add(v.wrapping_mul(*mult));
+                        let index = tape.cell(pi + off)?;
+                        tape.cells[index] = tape.cells[index].wrapping_add(v.wrapping_mul(*mult));
                     }
-                    tape[c] = 0;
+                    tape.cells[c] = 0;
                 }
             }
             Opcode::ScanLeft { mv } => {
                 pi += mv;
-                while pi > 0 && tape[cell(pi)?] != 0 {
+                while pi > 0 && tape.get(pi)? != 0 {
                     pi -= 1;
                 }
             }
             Opcode::ScanRight { mv } => {
                 pi += mv;
                 // bfi bounds the scan by the number of opcodes, not the tape.
-                while pi < opcodes.len() as isize - 1 && tape[cell(pi)?] != 0 {
+                while pi < opcodes.len() as isize - 1 && tape.get(pi)? != 0 {
                     pi += 1;
                 }
             }
@@ -380,6 +418,18 @@ mod tests {
         assert_eq!(
             interpret(slow).unwrap(),
             "\u{4}\u{3}\u{2}\u{1}\u{0}\u{5}\u{f}"
+        );
+    }
+
+    #[test]
+    fn every_run_starts_on_a_zero_tape() {
+        // A run that leaves cells set, and one that fails midway.
+        assert_eq!(interpret("+++>++<.").unwrap(), "\u{3}");
+        assert!(interpret(&format!("+[{}+]", ">".repeat(10))).is_err());
+        assert_eq!(interpret(".>.<<.").unwrap(), "\u{0}\u{0}\u{0}");
+        assert_eq!(
+            interpret(&format!("{}.", ">".repeat(29_999))).unwrap(),
+            "\u{0}"
         );
     }
 

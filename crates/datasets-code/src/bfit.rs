@@ -602,7 +602,7 @@ impl<'t> FunctionCompiler<'t> {
             // get_literal_token_code
             Node::Num(value) => {
                 code.push_str("[-]");
-                code.push_str(&get_set_cell_value_code(*value, 0, true));
+                push_set_cell_value_code(code, *value, 0, true);
                 code.push('>');
             }
             // get_token_ID_code
@@ -764,31 +764,52 @@ pub fn get_set_cell_value_code(
     previous_value: i64,
     zero_next_cell_if_necessary: bool,
 ) -> String {
+    let mut code = String::new();
+    push_set_cell_value_code(
+        &mut code,
+        new_value,
+        previous_value,
+        zero_next_cell_if_necessary,
+    );
+    code
+}
+
+/// [`get_set_cell_value_code`] written onto `code`: the two forms' lengths
+/// are known beforehand, so only the shorter is written.
+fn push_set_cell_value_code(
+    code: &mut String,
+    new_value: i64,
+    previous_value: i64,
+    zero_next_cell_if_necessary: bool,
+) {
     let get_char = |value: i64| if value > 0 { '+' } else { '-' };
     let offset = new_value - previous_value;
     let ch = get_char(offset);
     let is_negative = offset < 0;
-    let offset = offset.abs();
-    let naive_len = offset as usize;
+    let offset = offset.unsigned_abs();
 
-    let (a, b, c) = get_abc(offset);
-    let mut looped = String::from(">"); // the next cell counts the loop
-    if zero_next_cell_if_necessary {
-        looped.push_str("[-]");
-    }
-    looped.extend(std::iter::repeat_n('+', a as usize));
-    looped.push_str("[<");
-    looped.extend(std::iter::repeat_n(ch, b.unsigned_abs() as usize));
-    looped.push_str(">-]<");
-    looped.extend(std::iter::repeat_n(
-        get_char(if is_negative { -c } else { c }),
-        c.unsigned_abs() as usize,
-    ));
-
-    if naive_len > looped.len() {
-        looped
+    let (a, b, c) = get_abc(offset as i64);
+    let (a, b_len, c_len) = (a.unsigned_abs(), b.unsigned_abs(), c.unsigned_abs());
+    // ">" ("[-]") "+"*a "[<" ch*b ">-]" "<" c_char*c
+    let looped_len = 1 + 3 * u64::from(zero_next_cell_if_necessary) + a + 2 + b_len + 4 + c_len;
+    if offset > looped_len {
+        code.push('>'); // the next cell counts the loop
+        if zero_next_cell_if_necessary {
+            code.push_str("[-]");
+        }
+        push_repeated(code, '+', a);
+        code.push_str("[<");
+        push_repeated(code, ch, b_len);
+        code.push_str(">-]<");
+        push_repeated(code, get_char(if is_negative { -c } else { c }), c_len);
     } else {
-        std::iter::repeat_n(ch, naive_len).collect()
+        push_repeated(code, ch, offset);
+    }
+}
+
+fn push_repeated(code: &mut String, ch: char, n: u64) {
+    for _ in 0..n {
+        code.push(ch);
     }
 }
 
@@ -846,7 +867,7 @@ fn get_print_string_code(string: &str) -> String {
     let mut prev_value = 0;
     for c in string.chars() {
         let current_value = i64::from(u32::from(c));
-        code.push_str(&get_set_cell_value_code(current_value, prev_value, false));
+        push_set_cell_value_code(&mut code, current_value, prev_value, false);
         code.push('.');
         prev_value = current_value;
     }
