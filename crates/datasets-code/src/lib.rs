@@ -1,0 +1,13 @@
+//! reasoning-gym's `code` package: one module per dataset, named as the dataset.
+//!
+//! `bfit` (the BF-it compiler) and `bfi` (the interpreter) are the two
+//! libraries `bf` calls, each named after the Python package it mirrors.
+
+use dataset_core::DatasetInfo;
+
+pub mod bf;
+pub mod bfi;
+pub mod bfit;
+
+/// Every dataset of this crate, for the registry.
+pub const DATASETS: &[DatasetInfo] = &[bf::INFO];
