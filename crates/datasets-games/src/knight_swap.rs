@@ -619,13 +619,14 @@ fn score_moves(answer: Option<&str>, metadata: &Map<String, Value>) -> Option<f6
 
     let board = metadata.get("board")?.as_object()?;
     let initial = metadata.get("pieces")?.as_object()?;
-    let mut pieces = initial.clone();
-    let mut turn = metadata.get("start_turn")?.clone();
+    let mut pieces = Pieces::new(initial);
+    let mut turn = metadata.get("start_turn")?.as_str();
     for &(colour, start, end) in &moves {
-        if turn.as_str() != Some(colour) {
+        if turn != Some(colour) {
             return None;
         }
-        if pieces.get(start)?.as_str() != Some(colour) {
+        let from = pieces.index(start)?;
+        if pieces.held[from] != Held::Colour(colour) {
             return None;
         }
         let reachable = match board.get(start)? {
@@ -635,17 +636,23 @@ fn score_moves(answer: Option<&str>, metadata: &Map<String, Value>) -> Option<f6
             Value::Object(o) => o.contains_key(end),
             _ => return None,
         };
-        if !reachable || pieces.get(end).is_some_and(|p| !p.is_null()) {
+        if !reachable {
             return None;
         }
-        let piece = pieces.get(start).cloned().unwrap_or(Value::Null);
-        pieces.insert(end.to_string(), piece);
-        pieces.insert(start.to_string(), Value::Null);
-        turn = Value::from(if turn == "w" { "B" } else { "w" });
+        let to = match pieces.index(end) {
+            Some(to) if pieces.held[to] != Held::Null => return None,
+            Some(to) => to,
+            // `pieces[end] = ...` adds a square the entry did not list.
+            None => pieces.add(end),
+        };
+        pieces.held[to] = Held::Colour(colour);
+        pieces.held[from] = Held::Null;
+        turn = Some(if turn == Some("w") { "B" } else { "w" });
     }
 
-    let swapped = squares_of(&pieces, "w") == squares_of(initial, "B")
-        && squares_of(&pieces, "B") == squares_of(initial, "w");
+    let initial = Pieces::new(initial);
+    let swapped = pieces.squares_of("w") == initial.squares_of("B")
+        && pieces.squares_of("B") == initial.squares_of("w");
     if !swapped {
         return Some(0.05);
     }
@@ -657,16 +664,66 @@ fn score_moves(answer: Option<&str>, metadata: &Map<String, Value>) -> Option<f6
     })
 }
 
-/// `{pos for pos, piece in pieces.items() if piece == colour}`, sorted so
-/// that two such sets compare as sets.
-fn squares_of<'a>(pieces: &'a Map<String, Value>, colour: &str) -> Vec<&'a str> {
-    let mut squares: Vec<&str> = pieces
-        .iter()
-        .filter(|(_, p)| p.as_str() == Some(colour))
-        .map(|(sq, _)| sq.as_str())
-        .collect();
-    squares.sort_unstable();
-    squares
+/// What a square of the scorer's `pieces` dict holds: a knight of the
+/// colour named, `None`, or whatever else a hand-made entry put there.
+#[derive(Clone, Copy, PartialEq)]
+enum Held<'a> {
+    Colour(&'a str),
+    Null,
+    Other,
+}
+
+/// The scorer's `pieces` dict as squares and what each holds, indexed by
+/// name once, so that a plan of a million moves replays without allocating.
+struct Pieces<'a> {
+    squares: Vec<&'a str>,
+    held: Vec<Held<'a>>,
+    index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(pieces: &'a Map<String, Value>) -> Self {
+        let squares: Vec<&str> = pieces.keys().map(String::as_str).collect();
+        let held = pieces
+            .values()
+            .map(|v| match v {
+                Value::Null => Held::Null,
+                Value::String(s) => Held::Colour(s),
+                _ => Held::Other,
+            })
+            .collect();
+        let index = squares.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+        Pieces {
+            squares,
+            held,
+            index,
+        }
+    }
+
+    fn index(&self, square: &str) -> Option<usize> {
+        self.index.get(square).copied()
+    }
+
+    fn add(&mut self, square: &'a str) -> usize {
+        self.squares.push(square);
+        self.held.push(Held::Null);
+        self.index.insert(square, self.squares.len() - 1);
+        self.squares.len() - 1
+    }
+
+    /// `{pos for pos, piece in pieces.items() if piece == colour}`, sorted
+    /// so that two such sets compare as sets.
+    fn squares_of(&self, colour: &str) -> Vec<&'a str> {
+        let mut squares: Vec<&str> = self
+            .squares
+            .iter()
+            .zip(&self.held)
+            .filter(|&(_, &h)| h == Held::Colour(colour))
+            .map(|(&sq, _)| sq)
+            .collect();
+        squares.sort_unstable();
+        squares
+    }
 }
 
 /// Python's truth value of a JSON value.
