@@ -115,7 +115,11 @@ fn rush_hour() {
                 format!("F+{}", "9".repeat(1 << 20)),
                 0.0,
             ),
-            case("300,000 moves of a missing car", "Z-1 ".repeat(300_000), 0.01),
+            case(
+                "300,000 moves of a missing car",
+                "Z-1 ".repeat(300_000),
+                0.01,
+            ),
             case("a megabyte of é", "é".repeat(500_000), 0.01),
         ],
     );
@@ -259,11 +263,7 @@ fn futoshiki() {
         json!({}),
         0,
         vec![
-            case(
-                "a megabyte of digits",
-                "123456789".repeat(1 << 17),
-                0.0,
-            ),
+            case("a megabyte of digits", "123456789".repeat(1 << 17), 0.0),
             case(
                 "a megabyte of rows",
                 "1 2 3 4 5 6 7 8 9\n".repeat(1 << 16),
