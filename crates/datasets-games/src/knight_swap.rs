@@ -20,7 +20,7 @@ use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed,
 };
-use pycompat::{json_loads, py_strip, PyValue};
+use pycompat::{json_loads, json_loads_plain_str_list, py_strip, PyValue};
 use serde_json::{json, Map, Value};
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -624,12 +624,26 @@ fn score_moves(answer: Option<&str>, metadata: &Map<String, Value>) -> Option<f6
     if says_no {
         return None;
     }
-    let PyValue::List(move_list) = json_loads(answer).ok()? else {
-        return None;
+    // A plain list of strings is read in place; anything else the full way.
+    let parsed;
+    let move_list: Vec<&str> = match json_loads_plain_str_list(answer) {
+        Some(list) => list,
+        None => {
+            parsed = json_loads(answer).ok()?;
+            let PyValue::List(items) = &parsed else {
+                return None;
+            };
+            items
+                .iter()
+                .map(|m| match m {
+                    PyValue::Str(m) => Some(m.as_str()),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?
+        }
     };
     let mut moves = Vec::with_capacity(move_list.len());
-    for m in &move_list {
-        let PyValue::Str(m) = m else { return None };
+    for m in move_list {
         let mut parts = m.split(',');
         let (Some(colour), Some(start), Some(end), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
