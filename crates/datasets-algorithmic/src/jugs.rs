@@ -9,7 +9,7 @@ use dataset_core::{
     item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed,
 };
-use pycompat::{json_loads, py_split, PyValue};
+use pycompat::{json_loads, json_loads_plain_str_list, py_split, PyValue};
 use serde_json::{json, Value};
 
 pub const INFO: DatasetInfo = DatasetInfo {
@@ -479,9 +479,8 @@ Reply as a JSON-parsable list of moves which result in any of the jugs being fil
         let Some(answer) = answer else {
             return 0.0;
         };
-        let Ok(parsed) = json_loads(answer) else {
-            return 0.0;
-        };
+        // The reference reads the answer first, then the entry: either
+        // failing scores 0.0, so the order does not show.
         let puzzle = item.metadata.get("puzzle");
         let caps: Option<Vec<i64>> = puzzle
             .and_then(|p| p.get("jug_capacities"))
@@ -491,7 +490,16 @@ Reply as a JSON-parsable list of moves which result in any of the jugs being fil
         let (Some(caps), Some(target)) = (caps, target) else {
             return 0.0;
         };
-        match verify_solution(&caps, target, &parsed) {
+        // A plain list of strings is replayed in place; anything else is
+        // read the full way.
+        let verdict = match json_loads_plain_str_list(answer) {
+            Some(moves) => replay(&caps, target, moves.into_iter().map(Some)),
+            None => match json_loads(answer) {
+                Ok(parsed) => verify_solution(&caps, target, &parsed),
+                Err(_) => None,
+            },
+        };
+        match verdict {
             Some(true) => 1.0,
             Some(false) => 0.01,
             None => 0.0,
@@ -509,6 +517,34 @@ fn jug_label(i: usize) -> char {
 /// `None` where the reference raises (a move it cannot read, a jug that does
 /// not exist, moves that are not strings).
 fn verify_solution(caps: &[i64], target: i64, moves: &PyValue) -> Option<bool> {
+    // `for move in moves` over whatever `json.loads` gave: a list's items, a
+    // dict's keys, a string's characters; anything else is not iterable.
+    fn as_str(v: &PyValue) -> Option<&str> {
+        match v {
+            PyValue::Str(mv) => Some(mv),
+            _ => None,
+        }
+    }
+    match moves {
+        PyValue::List(items) => replay(caps, target, items.iter().map(as_str)),
+        PyValue::Dict(pairs) => replay(caps, target, pairs.iter().map(|(key, _)| as_str(key))),
+        PyValue::Str(s) => replay(
+            caps,
+            target,
+            s.char_indices().map(|(i, c)| Some(&s[i..i + c.len_utf8()])),
+        ),
+        _ => None,
+    }
+}
+
+/// The loop of `verify_solution` over its moves (`None` for one that is not a
+/// string): whether some jug holds the target after them, `None` where the
+/// reference raises.
+fn replay<'a>(
+    caps: &[i64],
+    target: i64,
+    moves: impl IntoIterator<Item = Option<&'a str>>,
+) -> Option<bool> {
     let n = caps.len();
     let jug = |label: &str| -> Option<usize> {
         let mut chars = label.chars();
@@ -516,8 +552,8 @@ fn verify_solution(caps: &[i64], target: i64, moves: &PyValue) -> Option<bool> {
         (chars.next().is_none() && i < n).then_some(i)
     };
     let mut state = vec![0i64; n];
-    let mut apply = |mv: &str| -> Option<()> {
-        let mut tokens = py_split(mv);
+    for mv in moves {
+        let mut tokens = py_split(mv?);
         match tokens.next()? {
             "fill" => {
                 let i = jug(tokens.next()?)?;
@@ -540,34 +576,6 @@ fn verify_solution(caps: &[i64], target: i64, moves: &PyValue) -> Option<bool> {
             }
             _ => return None,
         }
-        Some(())
-    };
-    // `for move in moves` over whatever `json.loads` gave: a list's items, a
-    // dict's keys, a string's characters; anything else is not iterable.
-    match moves {
-        PyValue::List(items) => {
-            for item in items {
-                let PyValue::Str(mv) = item else {
-                    return None;
-                };
-                apply(mv)?;
-            }
-        }
-        PyValue::Dict(pairs) => {
-            for (key, _) in pairs {
-                let PyValue::Str(mv) = key else {
-                    return None;
-                };
-                apply(mv)?;
-            }
-        }
-        PyValue::Str(s) => {
-            let mut buf = [0u8; 4];
-            for c in s.chars() {
-                apply(c.encode_utf8(&mut buf))?;
-            }
-        }
-        _ => return None,
     }
     Some(state.contains(&target))
 }

@@ -42,13 +42,17 @@ const MOVES: [(i64, i64); 4] = [(1, 0), (-1, 0), (0, -1), (0, 1)];
 const DIRECTION: [u8; 4] = [b'D', b'U', b'L', b'R'];
 
 /// rgym's bounds where the reference has none (it loops or searches until it
-/// finds a puzzle, which for some configs is never in practice). States one
-/// A* search may push: the reference pushes about 10,000 a second, so a search
-/// this long takes it a minute or more, and its memory stays in the hundreds
-/// of megabytes even on a 20 x 20 board.
-const MAX_SEARCH_PUSHES: u64 = 600_000;
+/// finds a puzzle, which for some configs is never in practice), set where
+/// the reference itself can no longer finish. States one A* search may push:
+/// the reference pushes about 14,000 a CPU second, so this many take it three
+/// minutes, three times parity_check's 60 s, which leaves room for a machine
+/// up to three times faster. (The former 600,000, 43 s of its CPU, refused
+/// searches the reference finished within a minute.) Its memory runs to
+/// gigabytes by then; rgym's packed states stay in the hundreds of megabytes
+/// on a 20 x 20 board.
+const MAX_SEARCH_PUSHES: u64 = 2_500_000;
 /// Reverse-player steps and A* pushes of one item over all its attempts: the
-/// reference needs several minutes for that much.
+/// reference needs twelve minutes and more for that much.
 const MAX_ITEM_WORK: u64 = 10_000_000;
 
 const QUESTION_HEAD: &str = "You are going to solve a 'sokoban' puzzle.
@@ -1183,7 +1187,7 @@ mod tests {
         // without that bound the reference searches for minutes and more.
         let ds = dataset(&INFO, json!({"max_depth": 1_000_000}));
         let err = ds.get(10).unwrap_err().to_string();
-        assert!(err.contains("went past 600000 states"), "{err}");
+        assert!(err.contains("went past 2500000 states"), "{err}");
         assert!(dataset(&INFO, json!({})).get(10).is_ok());
     }
 

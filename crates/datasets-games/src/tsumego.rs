@@ -95,6 +95,21 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     })
 }
 
+/// A set of the points of a board of at most 19 x 19, marked one by one:
+/// the groups and liberties the move checks gather, without allocating.
+#[derive(Default)]
+struct Marks([u64; 6]);
+
+impl Marks {
+    /// Marks point `k`; whether it was unmarked.
+    fn mark(&mut self, k: usize) -> bool {
+        let (word, bit) = (k / 64, 1u64 << (k % 64));
+        let fresh = self.0[word] & bit == 0;
+        self.0[word] |= bit;
+        fresh
+    }
+}
+
 /// A square board, row-major, with the ko point the reference keeps on the
 /// dataset object (`_ko_point`) while it makes a problem.
 struct Board {
@@ -142,8 +157,8 @@ impl Board {
         if color == EMPTY {
             return Vec::new();
         }
-        let mut in_group = vec![false; self.cells.len()];
-        in_group[r * self.size + c] = true;
+        let mut in_group = Marks::default();
+        in_group.mark(r * self.size + c);
         let mut group = vec![(r, c)];
         let mut next = 0;
         while next < group.len() {
@@ -151,8 +166,7 @@ impl Board {
             next += 1;
             for (nr, nc) in self.neighbors(gr, gc) {
                 let k = nr * self.size + nc;
-                if self.cells[k] == color && !in_group[k] {
-                    in_group[k] = true;
+                if self.cells[k] == color && in_group.mark(k) {
                     group.push((nr, nc));
                 }
             }
@@ -162,13 +176,11 @@ impl Board {
 
     /// `_count_liberties`: the distinct empty points next to a group.
     fn count_liberties(&self, group: &[(usize, usize)]) -> usize {
-        let mut seen = vec![false; self.cells.len()];
+        let mut seen = Marks::default();
         let mut n = 0;
         for &(r, c) in group {
             for (lr, lc) in self.get_liberties(r, c) {
-                let k = lr * self.size + lc;
-                if !seen[k] {
-                    seen[k] = true;
+                if seen.mark(lr * self.size + lc) {
                     n += 1;
                 }
             }
@@ -245,18 +257,27 @@ impl Board {
     /// `_board_to_string`: column letters, then each row under its number.
     fn board_string(&self) -> String {
         let size = self.size;
-        let letters: Vec<String> = (0..size)
-            .map(|i| char::from(b'A' + i as u8).to_string())
-            .collect();
-        let mut out = format!("   {}\n", letters.join(" "));
+        let mut out = String::with_capacity((size + 1) * (2 * size + 3));
+        out.push_str("  ");
+        for i in 0..size {
+            out.push(' ');
+            out.push(char::from(b'A' + i as u8));
+        }
+        out.push('\n');
         for i in 0..size {
             if i > 0 {
                 out.push('\n');
             }
-            let row: Vec<String> = (0..size)
-                .map(|c| char::from(self.at(i, c)).to_string())
-                .collect();
-            out.push_str(&format!("{:>2} {}", size - i, row.join(" ")));
+            // `f"{size - i:2d}"`: the row number right-aligned in two.
+            let number = size - i;
+            if number < 10 {
+                out.push(' ');
+            }
+            out.push_str(&number.to_string());
+            for c in 0..size {
+                out.push(' ');
+                out.push(char::from(self.at(i, c)));
+            }
         }
         out
     }

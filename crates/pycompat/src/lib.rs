@@ -37,7 +37,8 @@ pub use int::{
 };
 pub use json::{json_dumps, JsonStyle};
 pub use literal::{
-    int_to_float, json_loads, literal_eval, py_dict, py_eval, py_set, HashKey, ParseError, PyValue,
+    int_to_float, json_loads, json_loads_plain_str_list, literal_eval, py_dict, py_eval, py_set,
+    HashKey, ParseError, PyValue,
 };
 pub use numpy::{allclose_f32, int_array_str, loadtxt_f32, np_round, LoadedArray};
 pub use order::{py_item_eq, py_lt, Unorderable};
