@@ -86,16 +86,6 @@ impl Num {
     }
 }
 
-impl std::fmt::Display for Num {
-    /// `str()` / an f-string's `{x}`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Num::Int(n) => write!(f, "{n}"),
-            Num::Float(x) => f.write_str(&pycompat::float_repr(*x)),
-        }
-    }
-}
-
 /// A float as an f-string's `{x}` shows it.
 pub(crate) fn fr(x: f64) -> String {
     pycompat::float_repr(x)
