@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, runnable on a fresh machine (this is what CI runs):
-#   0. pyfiglet 1.0.2's fonts for figlet_font, which rgym does not ship (scripts/fetch_figlet_fonts.sh);
+#   0. pyfiglet 1.0.2's fonts for figlet_font, which rgym does not ship (scripts/fetch_figlet_fonts.sh),
+#      and reasoning-gym 0.1.25 for the Python provider's datasets (scripts/python_provider_env.sh);
 #   1. cargo test for the workspace (golden parity, RNG/formatting vectors, CLI,
 #      server protocol and fault tests, ...);
 #   2. clippy with warnings denied, and rustfmt --check;
@@ -60,6 +61,16 @@ if fonts=$(bash scripts/fetch_figlet_fonts.sh); then
     export RGYM_FIGLET_FONTS_DIR=$fonts
 else
     echo "figlet fonts could not be fetched" >&2
+    failed=$((failed + 1))
+fi
+# The Python provider's datasets (acre, codeio) run through reasoning-gym
+# 0.1.25 in the oracle venv (made on first use): the generic dataset tests
+# cover them only when RGYM_PYTHON_PROVIDER names that interpreter.
+step python-provider
+if py=$(bash scripts/python_provider_env.sh .venv-oracle); then
+    export RGYM_PYTHON_PROVIDER=$py
+else
+    echo "the Python provider's environment could not be made" >&2
     failed=$((failed + 1))
 fi
 suite cargo-test cargo test --workspace --quiet

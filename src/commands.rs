@@ -23,7 +23,9 @@ mod golden {
 /// How far a dataset is known to match reasoning-gym, from the golden files
 /// present when this binary was built (see `build.rs`).
 pub fn parity(name: &str) -> &'static str {
-    if golden::SEMANTIC.contains(&name) {
+    if datasets::python_provided(name) {
+        "provider"
+    } else if golden::SEMANTIC.contains(&name) {
         "semantic"
     } else if golden::GOLDEN.contains(&name) {
         "golden"
@@ -42,6 +44,10 @@ fn parity_meaning(parity: &str) -> &'static str {
              its own order, matches every stable part and scores like it on tests/golden"
         }
         "native" => "rgym-only dataset (no Python reference); output pinned by tests/golden-rgym",
+        "provider" => {
+            "made by reasoning-gym 0.1.25 itself, in rgym's Python provider (off unless \
+             python_provider is set), its global RNGs seeded per item; scored natively"
+        }
         _ => "no golden file: not checked against reasoning-gym",
     }
 }

@@ -2,7 +2,8 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod acre;
 pub mod list_functions;
 
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[list_functions::INFO];
+pub const DATASETS: &[DatasetInfo] = &[acre::INFO, list_functions::INFO];

@@ -17,6 +17,17 @@ pub use curricula::{curriculum, with_curriculum};
 pub use dataset_core;
 /// figlet_font's fonts, which rgym does not ship (`figlet_fonts_dir`).
 pub use datasets_cognition::figlet_font::set_fonts_dir as set_figlet_fonts_dir;
+/// The optional Python provider (`python_provider`).
+pub use pyprovider;
+
+/// The datasets whose items come from the Python provider rather than from
+/// Rust (pyprovider's docs say why each): refused while it is off.
+pub const PYTHON_PROVIDED: &[&str] = &["acre"];
+
+/// Whether `name`'s items come from the Python provider.
+pub fn python_provided(name: &str) -> bool {
+    PYTHON_PROVIDED.contains(&name)
+}
 
 /// Every registered dataset, sorted by name.
 pub fn registry() -> &'static [DatasetInfo] {

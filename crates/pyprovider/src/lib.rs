@@ -75,7 +75,11 @@ impl Options {
     pub fn from_env() -> Option<Options> {
         let python = std::env::var_os("RGYM_PYTHON_PROVIDER").filter(|p| !p.is_empty())?;
         let mut o = Options::new(python);
-        let num = |k: &str| std::env::var(k).ok().and_then(|v| v.trim().parse::<f64>().ok());
+        let num = |k: &str| {
+            std::env::var(k)
+                .ok()
+                .and_then(|v| v.trim().parse::<f64>().ok())
+        };
         if let Some(n) = num("RGYM_PYTHON_WORKERS").filter(|n| *n >= 1.0) {
             o.workers = n as usize;
         }
@@ -182,9 +186,8 @@ impl Provider {
             return Err(ProviderError::Start("workers must be at least 1".into()));
         }
         let counters = Counters::default();
-        let mut first = Worker::spawn(&opts).map_err(|e| {
-            ProviderError::Start(format!("{}: {e}", opts.python.display()))
-        })?;
+        let mut first = Worker::spawn(&opts)
+            .map_err(|e| ProviderError::Start(format!("{}: {e}", opts.python.display())))?;
         counters.started.fetch_add(1, Ordering::Relaxed);
         let reply = first
             .send(r#"{"op":"hello"}"#)
@@ -195,7 +198,13 @@ impl Provider {
                     .map_err(|e| ProviderError::Start(describe_recv(e, &mut first)))
             })?;
         let reply = parse_reply(&reply).map_err(ProviderError::Start)?;
-        let field = |k: &str| reply.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let field = |k: &str| {
+            reply
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
         let hello = Hello {
             reasoning_gym: field("reasoning_gym"),
             python: field("python"),
@@ -327,7 +336,9 @@ impl Provider {
                     }
                     Err(e) => {
                         self.retire();
-                        Err(ProviderError::Crashed(format!("cannot start a worker: {e}")))
+                        Err(ProviderError::Crashed(format!(
+                            "cannot start a worker: {e}"
+                        )))
                     }
                 };
             }
@@ -370,7 +381,9 @@ struct Lease<'a> {
 
 impl Lease<'_> {
     fn worker(&mut self) -> &mut Worker {
-        self.worker.as_mut().expect("a lease holds its worker until released")
+        self.worker
+            .as_mut()
+            .expect("a lease holds its worker until released")
     }
 
     fn release(mut self) {
@@ -392,7 +405,10 @@ impl Drop for Lease<'_> {
     fn drop(&mut self) {
         if let Some(worker) = self.worker.take() {
             drop(worker);
-            self.provider.counters.killed.fetch_add(1, Ordering::Relaxed);
+            self.provider
+                .counters
+                .killed
+                .fetch_add(1, Ordering::Relaxed);
             self.provider.retire();
         }
     }

@@ -24,7 +24,11 @@ fn python() -> PathBuf {
             .current_dir(root())
             .output()
             .expect("bash runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
     })
     .clone()
@@ -85,7 +89,10 @@ fn the_references_refusals_come_back_as_config_errors() {
         ProviderError::Config("AssertionError: difficulty must be in [1, 10]".into())
     );
     // The worker survives a refusal.
-    assert_eq!(p.counters.killed.load(std::sync::atomic::Ordering::Relaxed), 0);
+    assert_eq!(
+        p.counters.killed.load(std::sync::atomic::Ordering::Relaxed),
+        0
+    );
     p.generate("acre", &Map::new(), "1", 10, 0).unwrap();
 }
 
@@ -99,7 +106,10 @@ fn a_slow_item_is_killed_at_the_time_limit_and_the_next_works() {
         .unwrap_err();
     assert!(matches!(err, ProviderError::Timeout(_)), "{err:?}");
     assert!(t.elapsed() < Duration::from_secs(15), "{:?}", t.elapsed());
-    assert_eq!(p.counters.killed.load(std::sync::atomic::Ordering::Relaxed), 1);
+    assert_eq!(
+        p.counters.killed.load(std::sync::atomic::Ordering::Relaxed),
+        1
+    );
     assert_eq!(p.live_workers(), 0);
     p.generate("acre", &Map::new(), "1", 10, 0).unwrap();
 }
@@ -116,7 +126,9 @@ fn a_stopped_caller_kills_its_worker() {
         })
     };
     let t = Instant::now();
-    let out = budget::run(token, || p.generate("acre", &Map::new(), "1", 10_000_000, 0));
+    let out = budget::run(token, || {
+        p.generate("acre", &Map::new(), "1", 10_000_000, 0)
+    });
     stopper.join().unwrap();
     assert!(out.is_err(), "the work unwinds at the stop");
     assert!(t.elapsed() < Duration::from_secs(10));

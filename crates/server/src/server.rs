@@ -160,12 +160,38 @@ impl RunningServer {
     }
 }
 
+/// Starts the Python provider's first worker now (it takes a second or two),
+/// so that a wrong interpreter stops the start instead of failing every
+/// acre and codeio request.
+fn start_python_provider(python: &std::path::Path, s: &Settings) -> io::Result<()> {
+    use datasets::pyprovider::{install, Options, Provider};
+    let mut opts = Options::new(python);
+    opts.workers = s.python_workers;
+    opts.memory_bytes = s.python_memory_mb.saturating_mul(1 << 20);
+    opts.timeout = s.generation_timeout;
+    let provider = Provider::start(opts).map_err(io::Error::other)?;
+    let hello = provider.hello();
+    tracing::info!(
+        python = %python.display(),
+        version = %hello.python,
+        network = %hello.network,
+        workers = s.python_workers,
+        "Python provider started (acre, codeio)"
+    );
+    // A second start in one process (tests) keeps the first provider.
+    let _ = install(provider);
+    Ok(())
+}
+
 /// Binds and starts serving; must run inside an actix system.
 pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     if let Some(dir) = &settings.figlet_fonts_dir {
         // Read and checked now, so that a wrong directory stops the start
         // instead of failing every figlet_font request.
         datasets::set_figlet_fonts_dir(dir).map_err(io::Error::other)?;
+    }
+    if let Some(python) = &settings.python_provider {
+        start_python_provider(python, &settings)?;
     }
     let auth = match &settings.auth_tokens {
         Some(path) => Some(Auth::load(path).map_err(io::Error::other)?),

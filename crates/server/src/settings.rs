@@ -75,6 +75,13 @@ pub struct Settings {
     pub metrics_public: bool,
     /// pyfiglet 1.0.2's fonts, for figlet_font (rgym does not ship them).
     pub figlet_fonts_dir: Option<PathBuf>,
+    /// The python of an environment with reasoning-gym 0.1.25: turns on the
+    /// Python provider (acre, codeio). `None`: off.
+    pub python_provider: Option<PathBuf>,
+    /// Most provider worker processes alive at once.
+    pub python_workers: usize,
+    /// Each provider worker's address-space limit, in MiB.
+    pub python_memory_mb: u64,
 }
 
 impl Default for Settings {
@@ -101,6 +108,9 @@ impl Default for Settings {
             auth_tokens: None,
             metrics_public: false,
             figlet_fonts_dir: None,
+            python_provider: None,
+            python_workers: 2,
+            python_memory_mb: 2048,
         }
     }
 }
@@ -145,6 +155,10 @@ pub struct Overrides {
     pub metrics_public: Option<bool>,
     /// A path; an empty string leaves it to `RGYM_FIGLET_FONTS_DIR`.
     pub figlet_fonts_dir: Option<String>,
+    /// A path; an empty string turns the provider off.
+    pub python_provider: Option<String>,
+    pub python_workers: Option<usize>,
+    pub python_memory_mb: Option<u64>,
 }
 
 fn secs(key: &str, v: f64) -> Result<Duration, SettingsError> {
@@ -222,6 +236,15 @@ impl Settings {
         if let Some(v) = o.metrics_public {
             self.metrics_public = v;
         }
+        if let Some(v) = &o.python_provider {
+            self.python_provider = (!v.is_empty()).then(|| PathBuf::from(v));
+        }
+        if let Some(v) = o.python_workers {
+            self.python_workers = v;
+        }
+        if let Some(v) = o.python_memory_mb {
+            self.python_memory_mb = v;
+        }
         self.check()
     }
 
@@ -246,6 +269,14 @@ impl Settings {
         }
         if self.client_timeout.is_zero() {
             return zero("client_timeout");
+        }
+        if self.python_workers == 0 {
+            return zero("python_workers");
+        }
+        if self.python_memory_mb < 256 {
+            return Err(SettingsError(
+                "python_memory_mb must be at least 256 (numpy alone maps ~100 MiB)".into(),
+            ));
         }
         Ok(())
     }
@@ -327,6 +358,9 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
             "RGYM_AUTH_TOKENS" => o.auth_tokens = Some(v.to_string()),
             "RGYM_METRICS_PUBLIC" => o.metrics_public = Some(truthy(v)),
             "RGYM_FIGLET_FONTS_DIR" => o.figlet_fonts_dir = Some(v.to_string()),
+            "RGYM_PYTHON_PROVIDER" => o.python_provider = Some(v.to_string()),
+            "RGYM_PYTHON_WORKERS" => o.python_workers = Some(parse(k, v)?),
+            "RGYM_PYTHON_MEMORY_MB" => o.python_memory_mb = Some(parse(k, v)?),
             "ENABLE_WEB_INTERFACE" if o.web_interface.is_none() => {
                 o.web_interface = Some(truthy(v))
             }
@@ -485,6 +519,9 @@ mod tests {
             "auth_tokens",
             "metrics_public",
             "figlet_fonts_dir",
+            "python_provider",
+            "python_workers",
+            "python_memory_mb",
         ] {
             assert!(text.contains(&format!("\n{key} =")), "{key} missing");
         }
