@@ -309,7 +309,7 @@ async fn composite_and_config() {
     let second = datasets::registry()
         .iter()
         .map(|d| d.name)
-        .find(|n| *n != "composite" && *n != "leg_counting")
+        .find(|n| *n != "composite" && *n != "leg_counting" && !datasets::python_provided(n))
         .unwrap_or("leg_counting");
     if second != "leg_counting" {
         let specs2 = json!([{"name": "leg_counting"}, {"name": second, "weight": 1, "config": {}}]);
