@@ -121,6 +121,14 @@ pub struct ScoreArgs {
     /// else boxed, else the stripped text). Without it, answers are scored as given.
     #[arg(long, value_name = "FORMAT", value_parser = parse_answer_format)]
     answer_format: Option<AnswerFormat>,
+    /// JSON Lines of {"index", "answer"} to score; standard input when absent
+    /// or "-".
+    answers: Option<PathBuf>,
+    /// Score every good line and report each bad one on stderr with its line
+    /// number (exit status 1 if there was one), instead of stopping at the
+    /// first bad line with nothing on stdout.
+    #[arg(long)]
+    keep_going: bool,
 }
 
 fn parse_answer_format(s: &str) -> Result<AnswerFormat, String> {
@@ -423,54 +431,85 @@ fn write_file(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> CliResult)
 
 pub fn score(args: &ScoreArgs) -> CliResult {
     let ds = open(&args.ds)?;
+    let input: Box<dyn BufRead> = match &args.answers {
+        Some(path) if path.as_os_str() != "-" => Box::new(io::BufReader::new(
+            File::open(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        )),
+        _ => Box::new(io::stdin().lock()),
+    };
     // Output is held back until all input is scored, so that an error leaves
-    // stdout empty as the contract says.
+    // stdout empty as the contract says (unless --keep-going).
     let mut out = Vec::new();
     // Answers come grouped by item: keep the last one made, as some items
     // take a while to generate (search-built puzzles).
     let mut last: Option<(u64, Item)> = None;
-    for (n, line) in io::stdin().lock().lines().enumerate() {
-        let line = line.map_err(|e| format!("stdin: {e}"))?;
+    let mut bad = 0usize;
+    for (n, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| format!("reading answers: {e}"))?;
         if line.trim().is_empty() {
             continue;
         }
-        // Lone surrogates (`"\ud800"`) are read as Python's json reads them.
-        let row: Value =
-            input::parse_json(&line).map_err(|e| format!("line {}: invalid JSON: {e}", n + 1))?;
-        let index = row
-            .get("index")
-            .and_then(Value::as_u64)
-            .ok_or_else(|| format!("line {}: \"index\" must be a non-negative integer", n + 1))?;
-        let answer = match row.get("answer") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.as_str()),
-            Some(_) => {
-                return Err(format!(
-                    "line {}: \"answer\" must be a string or null",
-                    n + 1
-                ))
+        match score_line(&ds, args.answer_format, &line, &mut last) {
+            Ok(row) => {
+                serde_json::to_writer(&mut out, &row).map_err(|e| e.to_string())?;
+                out.push(b'\n');
             }
-        };
-        let item = match last.take() {
-            Some((i, item)) if i == index => item,
-            _ => ds.get(index).map_err(|e| format!("line {}: {e}", n + 1))?,
-        };
-        let (answer, extracted_answer) = match args.answer_format {
-            None => (answer, None),
-            Some(format) => {
-                let found = answer.and_then(|a| format.extract(a));
-                (found, Some(found.map(str::to_owned)))
+            Err(e) if args.keep_going => {
+                eprintln!("rgym: line {}: {e}", n + 1);
+                bad += 1;
             }
-        };
-        let score = ds.score(answer, &item);
-        let row = export::ScoreRow {
-            index,
-            score,
-            extracted_answer,
-        };
-        serde_json::to_writer(&mut out, &row).map_err(|e| e.to_string())?;
-        out.push(b'\n');
-        last = Some((index, item));
+            Err(e) => return Err(format!("line {}: {e}", n + 1)),
+        }
     }
-    io::stdout().write_all(&out).map_err(|e| e.to_string())
+    io::stdout().write_all(&out).map_err(|e| e.to_string())?;
+    match bad {
+        0 => Ok(()),
+        1 => Err("1 line could not be scored".into()),
+        n => Err(format!("{n} lines could not be scored")),
+    }
+}
+
+/// One `{"index", "answer"}` line scored. A JSON number as the answer is
+/// scored as its JSON text (`42`, `-0.5`, `1e3` as written), since models'
+/// answers often arrive as numbers once parsed.
+fn score_line(
+    ds: &Seeded,
+    format: Option<AnswerFormat>,
+    line: &str,
+    last: &mut Option<(u64, Item)>,
+) -> Result<export::ScoreRow, String> {
+    // Lone surrogates (`"\ud800"`) are read as Python's json reads them.
+    let row: Value = input::parse_json(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let index = row
+        .get("index")
+        .and_then(Value::as_u64)
+        .ok_or("\"index\" must be a non-negative integer")?;
+    let number;
+    let answer = match row.get("answer") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.as_str()),
+        Some(Value::Number(n)) => {
+            number = n.to_string();
+            Some(number.as_str())
+        }
+        Some(_) => return Err("\"answer\" must be a string, a number or null".into()),
+    };
+    let item = match last.take() {
+        Some((i, item)) if i == index => item,
+        _ => ds.get(index).map_err(|e| e.to_string())?,
+    };
+    let (answer, extracted_answer) = match format {
+        None => (answer, None),
+        Some(format) => {
+            let found = answer.and_then(|a| format.extract(a));
+            (found, Some(found.map(str::to_owned)))
+        }
+    };
+    let score = ds.score(answer, &item);
+    *last = Some((index, item));
+    Ok(export::ScoreRow {
+        index,
+        score,
+        extracted_answer,
+    })
 }

@@ -28,7 +28,7 @@ enum Command {
     Describe(commands::DescribeArgs),
     /// Write items {"index", "question", "answer", "metadata"} as JSON Lines or one JSON array.
     Generate(commands::GenerateArgs),
-    /// Score answers read as JSON Lines {"index", "answer"} from stdin.
+    /// Score answers read as JSON Lines {"index", "answer"} from a file or stdin.
     Score(commands::ScoreArgs),
     /// Serve the OpenEnv protocol (WebSocket /ws, HTTP, MCP) until SIGINT/SIGTERM.
     Serve(rgym_server::ServeArgs),

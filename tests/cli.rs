@@ -259,6 +259,64 @@ fn score_reads_answers_and_writes_scores_in_order() {
 }
 
 #[test]
+fn score_takes_a_file_numbers_and_keep_going() {
+    let ds = datasets::create_with("leg_counting", &Default::default(), Some(5.into()), Some(5))
+        .unwrap();
+    let right = ds.get(2).unwrap().answer;
+    let dir = temp_dir("score-file");
+    let file = dir.join("answers.jsonl");
+    // A number is scored as its JSON text; line 2 and line 4 are bad.
+    std::fs::write(
+        &file,
+        format!("{{\"index\": 2, \"answer\": {right}}}\n{{\"index\": -1}}\n{{\"index\": 1, \"answer\": \"x\"}}\nnot json\n"),
+    )
+    .unwrap();
+    let args = ["score", "leg_counting", "--seed", "5", "--size", "5"];
+    let path = file.to_str().unwrap();
+    // Strict by default: one error, nothing on stdout.
+    let strict = rgym(&[&args[..], &[path]].concat(), None);
+    assert!(!strict.status.success() && strict.stdout.is_empty());
+    let err = String::from_utf8_lossy(&strict.stderr);
+    assert!(err.contains("line 2") && err.lines().count() == 1, "{err}");
+    // --keep-going: the good lines scored, each bad one reported.
+    let out = rgym(&[&args[..], &[path, "--keep-going"]].concat(), None);
+    assert!(!out.status.success());
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (rows[0]["index"].as_u64(), rows[0]["score"].as_f64()),
+        (Some(2), Some(1.0))
+    );
+    assert_eq!(rows[1]["index"], 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2:") && err.contains("line 4:"), "{err}");
+    assert!(err.contains("2 lines could not be scored"), "{err}");
+    // "-" is standard input.
+    let input = format!("{{\"index\": 2, \"answer\": \"{right}\"}}\n");
+    let out = rgym(&[&args[..], &["-"]].concat(), Some(&input));
+    assert_eq!(lines(&out)[0]["score"], 1.0);
+    let missing = rgym(&[&args[..], &["/no/such/file"]].concat(), None);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file"));
+}
+
+#[test]
+fn serve_on_a_busy_port_names_it_and_suggests_another() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_rgym"))
+        .args(["serve", "--host", "127.0.0.1", "--port", &port])
+        .env_remove("RGYM_PYTHON_PROVIDER")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("127.0.0.1:{port}")) && err.contains("--port"),
+        "{err}"
+    );
+}
+
+#[test]
 fn errors_are_one_line_on_stderr_and_nothing_on_stdout() {
     let nines = "9".repeat(4301);
     let cases: &[(&[&str], Option<&str>, &str)] = &[

@@ -183,6 +183,22 @@ fn start_python_provider(python: &std::path::Path, s: &Settings) -> io::Result<(
     Ok(())
 }
 
+/// A bind failure that names the address and, for a port in use, the way out.
+fn bind_error(host: &str, port: u16, e: io::Error) -> io::Error {
+    let hint = match e.kind() {
+        io::ErrorKind::AddrInUse => {
+            ": another process is listening there; choose another port with --port \
+             (RGYM_PORT, or port in the config file)"
+        }
+        io::ErrorKind::PermissionDenied => ": ports below 1024 need privileges; try --port 8000",
+        _ => "",
+    };
+    io::Error::new(
+        e.kind(),
+        format!("cannot listen on {host}:{port}: {e}{hint}"),
+    )
+}
+
 /// Binds and starts serving; must run inside an actix system.
 pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     if let Some(dir) = &settings.figlet_fonts_dir {
@@ -249,7 +265,9 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     if s.workers > 0 {
         server = server.workers(s.workers);
     }
-    let server = server.bind((s.host.as_str(), s.port))?;
+    let server = server
+        .bind((s.host.as_str(), s.port))
+        .map_err(|e| bind_error(&s.host, s.port, e))?;
     let addr = server
         .addrs()
         .first()
