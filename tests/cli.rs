@@ -300,6 +300,49 @@ fn score_takes_a_file_numbers_and_keep_going() {
 }
 
 #[test]
+fn loadtest_against_a_dead_port_fails_at_once() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let t = std::time::Instant::now();
+    let out = rgym(
+        &[
+            "loadtest",
+            "--url",
+            &format!("http://127.0.0.1:{port}"),
+            "--duration",
+            "30",
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot connect") && err.contains(&port.to_string()),
+        "{err}"
+    );
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        t.elapsed()
+    );
+}
+
+#[test]
+fn serve_help_names_the_environment_variables() {
+    let help = stdout(&rgym(&["serve", "--help"], None));
+    for var in [
+        "RGYM_HOST",
+        "RGYM_PORT",
+        "RGYM_MAX_SESSIONS",
+        "RGYM_LOG_FORMAT",
+    ] {
+        assert!(help.contains(var), "{var} missing from:\n{help}");
+    }
+}
+
+#[test]
 fn serve_on_a_busy_port_names_it_and_suggests_another() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();

@@ -51,6 +51,9 @@ pub struct LoadtestArgs {
     /// `/ws` is appended. Loopback addresses only.
     #[arg(long, default_value = "http://127.0.0.1:8000")]
     pub url: String,
+    /// load: every session resets then steps as fast as replies come;
+    /// churn: connect, reset, step, close, again; idle: open --sessions
+    /// sessions and hold them (memory per session).
     #[arg(long, value_enum, default_value_t = Mode::Load)]
     pub mode: Mode,
     /// Concurrent sessions (idle: sessions to open and hold).
@@ -62,6 +65,7 @@ pub struct LoadtestArgs {
     /// Seconds of load before measuring starts (load and churn).
     #[arg(long, default_value_t = 2.0)]
     pub warmup: f64,
+    /// Dataset every session resets to (`rgym list`).
     #[arg(long, default_value = "leg_counting")]
     pub dataset: String,
     /// Dataset size sent with the first reset.
@@ -151,8 +155,18 @@ pub fn measure(args: &LoadtestArgs) -> Result<Report, String> {
     if args.connect_concurrency == 0 {
         return Err("--connect-concurrency must be at least 1".into());
     }
+    let target = target::resolve(&args.url)?;
+    // A server that is not there fails now, not after the whole window of
+    // connect errors.
+    let probe = secs("timeout", args.timeout, 0.01)?;
+    std::net::TcpStream::connect_timeout(&target.addr, probe).map_err(|e| {
+        format!(
+            "cannot connect to {}: {e} (is `rgym serve` running there?)",
+            target.addr
+        )
+    })?;
     let plan = modes::Plan {
-        target: target::resolve(&args.url)?,
+        target,
         duration: secs("duration", args.duration, 0.1)?,
         warmup: secs("warmup", args.warmup, 0.0)?,
         timeout: secs("timeout", args.timeout, 0.01)?,

@@ -376,25 +376,26 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
 /// `rgym serve`'s flags.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ServeArgs {
-    /// Bind address [default: 0.0.0.0]
+    /// Bind address [env: RGYM_HOST] [default: 0.0.0.0]
     #[arg(long)]
     pub host: Option<String>,
-    /// Port [default: 8000]
+    /// Port [env: RGYM_PORT] [default: 8000]
     #[arg(long)]
     pub port: Option<u16>,
-    /// Maximum concurrent sessions [default: 4096]
+    /// Maximum concurrent sessions [env: RGYM_MAX_SESSIONS] [default: 4096]
     #[arg(long)]
     pub max_sessions: Option<usize>,
-    /// TOML config file (see config/default.toml)
+    /// TOML config file (see config/default.toml, which names every key's
+    /// RGYM_* variable); flags override variables, which override the file
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Close sessions idle for this many seconds (0 = never) [default: never]
+    /// Close sessions idle for this many seconds (0 = never) [env: RGYM_IDLE_TIMEOUT] [default: never]
     #[arg(long, value_name = "SECONDS")]
     pub idle_timeout: Option<f64>,
-    /// Serve the /web interface (also ENABLE_WEB_INTERFACE=true)
+    /// Serve the /web interface [env: RGYM_WEB_INTERFACE, ENABLE_WEB_INTERFACE]
     #[arg(long)]
     pub web: bool,
-    /// Log format [default: text]
+    /// Log format [env: RGYM_LOG_FORMAT] [default: text]
     #[arg(long, value_enum)]
     pub log_format: Option<LogFormat>,
 }
