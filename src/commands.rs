@@ -211,9 +211,7 @@ fn write_stdout(bytes: &[u8]) -> CliResult {
 }
 
 pub fn describe(args: &DescribeArgs) -> CliResult {
-    let info = datasets::info(&args.dataset).ok_or_else(|| {
-        dataset_core::DatasetError::UnknownDataset(args.dataset.clone()).to_string()
-    })?;
+    let info = datasets::info(&args.dataset).ok_or_else(|| unknown_dataset(&args.dataset))?;
     let doc = describe_config(info);
     let curriculum = datasets::curriculum(info.name);
     let out = if args.json {
@@ -338,7 +336,19 @@ fn open(args: &DatasetArgs) -> Result<Seeded, String> {
             Err(e) => return Err(format!("--config is not valid JSON: {e}")),
         },
     };
-    datasets::create_with(&args.dataset, &config, Some(seed), Some(size)).map_err(|e| e.to_string())
+    datasets::create_with(&args.dataset, &config, Some(seed), Some(size)).map_err(|e| match e {
+        dataset_core::DatasetError::UnknownDataset(name) => unknown_dataset(&name),
+        e => e.to_string(),
+    })
+}
+
+/// "Dataset 'x' not registered", with the nearest registered names.
+fn unknown_dataset(name: &str) -> String {
+    let message = dataset_core::DatasetError::UnknownDataset(name.to_string()).to_string();
+    match datasets::suggest(name).as_slice() {
+        [] => format!("{message} (`rgym list` shows the datasets)"),
+        names => format!("{message}; did you mean {}?", names.join(", ")),
+    }
 }
 
 pub fn generate(args: &GenerateArgs) -> CliResult {

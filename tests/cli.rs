@@ -343,6 +343,20 @@ fn serve_help_names_the_environment_variables() {
 }
 
 #[test]
+fn unknown_datasets_get_the_nearest_names() {
+    let out = rgym(&["generate", "sudok", "--seed", "1", "--size", "3"], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Dataset 'sudok' not registered; did you mean sudoku"),
+        "{err}"
+    );
+    let out = rgym(&["describe", "leg_countin"], None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean leg_counting?"));
+    let out = rgym(&["describe", "zzzzzzzzzzzz"], None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`rgym list` shows the datasets"));
+}
+
+#[test]
 fn serve_on_a_busy_port_names_it_and_suggests_another() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();

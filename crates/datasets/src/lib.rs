@@ -63,6 +63,42 @@ pub fn info(name: &str) -> Option<&'static DatasetInfo> {
         .map(|i| &all[i])
 }
 
+/// Registered names close to `name`, nearest first (at most three): for
+/// "did you mean" hints where `name` is not registered. Close means a
+/// case-insensitive edit distance of at most a third of the name (at least
+/// 1, at most 3), or one name being a prefix of the other.
+pub fn suggest(name: &str) -> Vec<&'static str> {
+    let wanted: Vec<char> = name.to_lowercase().chars().take(64).collect();
+    let bound = (wanted.len() / 3).clamp(1, 3);
+    let mut close: Vec<(usize, &'static str)> = registry()
+        .iter()
+        .filter_map(|d| {
+            let candidate: Vec<char> = d.name.chars().collect();
+            let distance = levenshtein(&wanted, &candidate);
+            let prefix = wanted.len() >= 3
+                && (candidate.starts_with(&wanted) || wanted.starts_with(&candidate));
+            (distance <= bound || prefix).then_some((distance, d.name))
+        })
+        .collect();
+    close.sort();
+    close.into_iter().take(3).map(|(_, n)| n).collect()
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
 /// `reasoning_gym.create_dataset(name, **config)`; `config` holds `seed`
 /// (required) and `size` (default 500) along with the dataset's own fields.
 pub fn create(name: &str, config: &Map<String, Value>) -> Result<Seeded> {
