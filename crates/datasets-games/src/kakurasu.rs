@@ -3,13 +3,14 @@
 
 use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed,
 };
 use pycompat::py_strip;
-use serde_json::{json, Value};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
-use crate::str_format::format_named;
+use crate::str_format::write_named;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "kakurasu",
@@ -99,39 +100,104 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     })
 }
 
-type Grid = Vec<Vec<u8>>;
+/// Rows and columns are at most 9 (`n_cols <= max_cols <= 9`, rows
+/// likewise): a row is a bit mask, bit `j` its column `j`.
+const MAX_SIDE: usize = 9;
 
-/// Row-major `(i + 1)`-weighted sums: `_calculate_row_col_sums`.
-fn calculate_row_col_sums(grid: &Grid, n_cols: usize) -> (Vec<i64>, Vec<i64>) {
-    let row_sums = grid
-        .iter()
-        .map(|row| weighted(row.iter().map(|&c| c == 1)))
-        .collect();
-    let col_sums = (0..n_cols)
-        .map(|j| weighted(grid.iter().map(|row| row[j] == 1)))
-        .collect();
-    (row_sums, col_sums)
+/// A grid of at most 9 x 9 cells of 0 or 1, one bit mask a row.
+struct Grid {
+    rows: [u16; MAX_SIDE],
+    n_rows: usize,
+    n_cols: usize,
 }
 
-/// The sum of the 1-based positions of the set cells.
-fn weighted(cells: impl Iterator<Item = bool>) -> i64 {
-    cells
-        .enumerate()
-        .filter(|&(_, set)| set)
-        .map(|(i, _)| i as i64 + 1)
-        .sum()
+impl Grid {
+    fn rows(&self) -> &[u16] {
+        &self.rows[..self.n_rows]
+    }
+}
+
+/// `weighted` of every row mask of up to 9 columns.
+const WEIGHT: [u8; 1 << MAX_SIDE] = {
+    let mut w = [0u8; 1 << MAX_SIDE];
+    let mut mask = 0;
+    while mask < 1 << MAX_SIDE {
+        let mut j = 0;
+        while j < MAX_SIDE {
+            if mask >> j & 1 == 1 {
+                w[mask] += j as u8 + 1;
+            }
+            j += 1;
+        }
+        mask += 1;
+    }
+    w
+};
+
+/// The largest weight a row of 9 columns has: 1 + ... + 9.
+const MAX_WEIGHT: usize = 45;
+
+/// Every mask, by weight, ascending within one weight:
+/// `MASKS[BY_WEIGHT[w]..BY_WEIGHT[w + 1]]` are the masks of weight `w`.
+/// The masks of `m` columns are those below `1 << m`, a prefix of each run.
+const BY_WEIGHT: [u16; MAX_WEIGHT + 2] = {
+    let mut start = [0u16; MAX_WEIGHT + 2];
+    let mut mask = 0;
+    while mask < 1 << MAX_SIDE {
+        start[WEIGHT[mask] as usize + 1] += 1;
+        mask += 1;
+    }
+    let mut w = 1;
+    while w < MAX_WEIGHT + 2 {
+        start[w] += start[w - 1];
+        w += 1;
+    }
+    start
+};
+
+const MASKS: [u16; 1 << MAX_SIDE] = {
+    let mut masks = [0u16; 1 << MAX_SIDE];
+    let mut next = BY_WEIGHT;
+    let mut mask = 0;
+    while mask < 1 << MAX_SIDE {
+        let w = WEIGHT[mask] as usize;
+        masks[next[w] as usize] = mask as u16;
+        next[w] += 1;
+        mask += 1;
+    }
+    masks
+};
+
+/// Row-major `(i + 1)`-weighted sums: `_calculate_row_col_sums`.
+fn calculate_row_col_sums(grid: &Grid) -> ([i64; MAX_SIDE], [i64; MAX_SIDE]) {
+    let mut row_sums = [0; MAX_SIDE];
+    let mut col_sums = [0; MAX_SIDE];
+    for (i, &row) in grid.rows().iter().enumerate() {
+        row_sums[i] = i64::from(WEIGHT[usize::from(row)]);
+        for (j, sum) in col_sums[..grid.n_cols].iter_mut().enumerate() {
+            if row >> j & 1 == 1 {
+                *sum += i as i64 + 1;
+            }
+        }
+    }
+    (row_sums, col_sums)
 }
 
 impl Kakurasu {
     /// `_generate_random_grid`.
     fn generate_random_grid(&self, rng: &mut Random, n_rows: usize, n_cols: usize) -> Grid {
-        (0..n_rows)
-            .map(|_| {
-                (0..n_cols)
-                    .map(|_| u8::from(rng.random() < self.p_ones))
-                    .collect()
-            })
-            .collect()
+        let mut grid = Grid {
+            rows: [0; MAX_SIDE],
+            n_rows,
+            n_cols,
+        };
+        for row in &mut grid.rows[..n_rows] {
+            for j in 0..n_cols {
+                // Without a branch: the draw decides it, so one would miss often.
+                *row |= u16::from(rng.random() < self.p_ones) << j;
+            }
+        }
+        grid
     }
 }
 
@@ -139,37 +205,43 @@ impl Kakurasu {
 /// `randrange(n_cols)` raises for the empty rows of `n_cols <= 0` (the
 /// reference never checks `min_cols`).
 fn repair_grid(rng: &mut Random, grid: &mut Grid, n_cols: i64) -> Result<()> {
-    let n_rows = grid.len() as i64;
-    for row in grid.iter_mut() {
-        if !row.contains(&1) {
-            let j = rng.randrange_to(n_cols)? as usize;
-            row[j] = 1;
+    let n_rows = grid.n_rows;
+    for row in &mut grid.rows[..n_rows] {
+        if *row == 0 {
+            let j = rng.randrange_to(n_cols)?;
+            *row |= 1 << j;
         }
     }
-    for j in 0..n_cols.max(0) as usize {
-        if grid.iter().all(|row| row[j] == 0) {
-            let i = rng.randrange_to(n_rows)? as usize;
-            grid[i][j] = 1;
+    // Filling one column leaves the others as they were.
+    let covered = grid.rows().iter().fold(0, |acc, row| acc | row);
+    for j in 0..grid.n_cols {
+        if covered >> j & 1 == 0 {
+            let i = rng.randrange_to(n_rows as i64)? as usize;
+            grid.rows[i] |= 1 << j;
         }
     }
     Ok(())
 }
 
-/// `_count_solutions`: how many grids have these sums, stopping at `limit`.
-/// Rows are tried pattern by pattern (as bit masks), columns' remaining
+/// `_count_solutions`: how many grids of `m <= 9` columns have these sums,
+/// stopping at `limit`. Rows are tried pattern by pattern (bit masks of the
+/// row's weight, in the reference's ascending order), columns' remaining
 /// sums kept as the search goes.
 fn count_solutions(m: usize, row_sums: &[i64], col_sums: &[i64], limit: u32) -> u32 {
-    let mut row_patterns: Vec<Vec<u32>> = Vec::with_capacity(row_sums.len());
-    for &target in row_sums {
-        let patterns: Vec<u32> = (0..1u32 << m)
-            .filter(|&mask| weighted((0..m).map(|j| mask >> j & 1 == 1)) == target)
-            .collect();
+    let mut row_patterns: [&[u16]; MAX_SIDE] = [&[]; MAX_SIDE];
+    for (patterns, &target) in row_patterns.iter_mut().zip(row_sums) {
+        let of_weight = usize::try_from(target)
+            .ok()
+            .filter(|&w| w <= MAX_WEIGHT)
+            .map_or(&[][..], |w| {
+                &MASKS[usize::from(BY_WEIGHT[w])..usize::from(BY_WEIGHT[w + 1])]
+            });
+        *patterns = &of_weight[..of_weight.partition_point(|&mask| mask >> m == 0)];
         if patterns.is_empty() {
             return 0;
         }
-        row_patterns.push(patterns);
     }
-    fn dfs(r: usize, rows: &[Vec<u32>], col_remaining: &mut [i64], found: &mut u32, limit: u32) {
+    fn dfs(r: usize, rows: &[&[u16]], col_remaining: &mut [i64], found: &mut u32, limit: u32) {
         if *found >= limit {
             return;
         }
@@ -181,7 +253,7 @@ fn count_solutions(m: usize, row_sums: &[i64], col_sums: &[i64], limit: u32) -> 
         }
         budget::check();
         let weight = r as i64 + 1;
-        for &pat in &rows[r] {
+        for &pat in rows[r] {
             let mut ok = true;
             for (j, c) in col_remaining.iter_mut().enumerate() {
                 if pat >> j & 1 == 1 {
@@ -202,45 +274,65 @@ fn count_solutions(m: usize, row_sums: &[i64], col_sums: &[i64], limit: u32) -> 
             }
         }
     }
-    let mut col_remaining = col_sums.to_vec();
+    let mut col_remaining = [0; MAX_SIDE];
+    col_remaining[..col_sums.len()].copy_from_slice(col_sums);
     let mut found = 0;
-    dfs(0, &row_patterns, &mut col_remaining, &mut found, limit);
+    dfs(
+        0,
+        &row_patterns[..row_sums.len()],
+        &mut col_remaining[..col_sums.len()],
+        &mut found,
+        limit,
+    );
     found
 }
 
-/// Rows of cells separated by spaces, one row a line.
-fn grid_string(grid: &Grid) -> String {
-    grid.iter()
-        .map(|row| {
-            row.iter()
-                .map(|c| if *c == 1 { "1" } else { "0" })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Rows of cells separated by spaces, one row a line, appended to `out`.
+fn write_grid(out: &mut String, rows: &[u16], n_cols: usize) {
+    for (i, &row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for j in 0..n_cols {
+            if j > 0 {
+                out.push(' ');
+            }
+            out.push(if row >> j & 1 == 1 { '1' } else { '0' });
+        }
+    }
 }
 
-/// `str(list)` of ints.
-fn int_list(v: &[i64]) -> String {
-    format!(
-        "[{}]",
-        v.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
-    )
+/// `str(list)` of ints, appended to `out`.
+fn write_int_list(out: &mut String, v: &[i64], digits: &mut itoa::Buffer) {
+    out.push('[');
+    for (i, &x) in v.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(digits.format(x));
+    }
+    out.push(']');
 }
 
 impl Dataset for Kakurasu {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let n_rows = rng.randint(self.min_rows, self.max_rows)?;
         let n_cols = rng.randint(self.min_cols, self.max_cols)?;
+        // Validation keeps rows within 3..=9 and columns at most 9.
         let (rows, cols) = (n_rows as usize, n_cols.max(0) as usize);
 
         for retry in 0..self.max_retries {
             let mut solution = self.generate_random_grid(&mut rng, rows, cols);
             repair_grid(&mut rng, &mut solution, n_cols)?;
-            let (row_sums, col_sums) = calculate_row_col_sums(&solution, cols);
-            let empty_grid: Grid = vec![vec![0; cols]; rows];
+            let (row_sums, col_sums) = calculate_row_col_sums(&solution);
+            let (row_sums, col_sums) = (&row_sums[..rows], &col_sums[..cols]);
 
             // The last retry takes the grid whatever it is.
             if retry < self.max_retries - 1 {
@@ -250,43 +342,48 @@ impl Dataset for Kakurasu {
                 {
                     continue;
                 }
-                if count_solutions(cols, &row_sums, &col_sums, 2) != 1 {
+                if count_solutions(cols, row_sums, col_sums, 2) != 1 {
                     continue;
                 }
             }
 
             let template = *rng.choice(&PROMPT_TEMPLATES)?;
-            let question = format_named(
-                template,
-                &[
-                    ("n_rows", &n_rows.to_string()),
-                    ("n_cols", &n_cols.to_string()),
-                    ("row_sums", &int_list(&row_sums)),
-                    ("col_sums", &int_list(&col_sums)),
-                    ("puzzle", &grid_string(&empty_grid)),
-                ],
-            );
-            return Ok(Item {
-                question,
-                answer: grid_string(&solution),
-                metadata: meta! {
-                    "source_dataset" => INFO.name,
-                    // The reference names the index `source_idx` here.
-                    "source_idx" => idx,
-                    "n_rows" => n_rows,
-                    "n_cols" => n_cols,
-                    "p_ones" => self.p_ones_given.clone(),
-                    "puzzle" => empty_grid,
-                    "row_sums" => row_sums,
-                    "col_sums" => col_sums,
-                    "solution" => solution,
-                    "difficulty" => json!({
-                        "rows": [self.min_rows, self.max_rows],
-                        "cols": [self.min_cols, self.max_cols],
-                        "p_ones": self.p_ones_given,
-                    }),
+            let empty_grid = [0u16; MAX_SIDE];
+            let mut digits = itoa::Buffer::new();
+            let question = &mut item.question;
+            question.clear();
+            question.reserve(template.len() + 2 * rows * cols + 8 * (rows + cols) + 16);
+            write_named(question, template, |name, out| {
+                match name {
+                    "n_rows" => out.push_str(digits.format(n_rows)),
+                    "n_cols" => out.push_str(digits.format(n_cols)),
+                    "row_sums" => write_int_list(out, row_sums, &mut digits),
+                    "col_sums" => write_int_list(out, col_sums, &mut digits),
+                    "puzzle" => write_grid(out, &empty_grid[..rows], cols),
+                    _ => return false,
+                }
+                true
+            });
+            item.answer.clear();
+            write_grid(&mut item.answer, solution.rows(), cols);
+            item.metadata.set_from_serialize(&Meta {
+                source_dataset: INFO.name,
+                // The reference names the index `source_idx` here.
+                source_idx: idx,
+                n_rows,
+                n_cols,
+                p_ones: &self.p_ones_given,
+                puzzle: Cells(&empty_grid[..rows], cols),
+                row_sums,
+                col_sums,
+                solution: Cells(solution.rows(), cols),
+                difficulty: Difficulty {
+                    rows: [self.min_rows, self.max_rows],
+                    cols: [self.min_cols, self.max_cols],
+                    p_ones: &self.p_ones_given,
                 },
             });
+            return Ok(());
         }
         // With no retries the reference's `__getitem__` returns None.
         Err(DatasetError::Generation(
@@ -355,10 +452,51 @@ impl Dataset for Kakurasu {
     }
 }
 
+/// The item's metadata, fields in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    source_dataset: &'static str,
+    source_idx: u64,
+    n_rows: i64,
+    n_cols: i64,
+    p_ones: &'a Value,
+    puzzle: Cells<'a>,
+    row_sums: &'a [i64],
+    col_sums: &'a [i64],
+    solution: Cells<'a>,
+    difficulty: Difficulty<'a>,
+}
+
+#[derive(Serialize)]
+struct Difficulty<'a> {
+    rows: [i64; 2],
+    cols: [i64; 2],
+    p_ones: &'a Value,
+}
+
+/// Rows as bit masks of `.1` columns, serialized as lists of 0s and 1s.
+struct Cells<'a>(&'a [u16], usize);
+
+impl Serialize for Cells<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let n_cols = self.1;
+        s.collect_seq(self.0.iter().map(|&row| Row(row, n_cols)))
+    }
+}
+
+struct Row(u16, usize);
+
+impl Serialize for Row {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq((0..self.1).map(|j| self.0 >> j & 1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use dataset_core::testing::{dataset, refused};
+    use serde_json::json;
 
     #[test]
     fn answers_have_unique_solutions() {

@@ -1,33 +1,29 @@
 //! `template.format(name=value, ...)` for reasoning-gym's prompt lists, whose
 //! templates hold named fields only (no `{{`, no format specs).
 
-/// `template` with each `{name}` replaced by its value; a name not given
-/// stays as written (the templates name only what their caller passes).
-pub fn format_named(template: &str, fields: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
+/// `template` with each `{name}` replaced by its value, appended to `out`:
+/// `field(name, out)` writes the value in place, or returns false for a
+/// name it does not know, which then stays as written (the templates name
+/// only what their caller passes). Writing in place spares a `String` per
+/// value and one for the result, for every item.
+pub fn write_named(
+    out: &mut String,
+    template: &str,
+    mut field: impl FnMut(&str, &mut String) -> bool,
+) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}').and_then(|close| {
-            let name = &after[..close];
-            fields
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (close, *v))
-        }) {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
+        match after.find('}') {
+            Some(close) if field(&after[..close], out) => rest = &after[close + 1..],
+            _ => {
                 out.push('{');
                 rest = after;
             }
         }
     }
     out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -36,10 +32,17 @@ mod tests {
 
     #[test]
     fn fills_named_fields() {
-        // "A {n}*{n} grid: {matrix}".format(n=3, matrix="{n}")
-        assert_eq!(
-            format_named("A {n}*{n} grid: {matrix}", &[("n", "3"), ("matrix", "{n}")]),
-            "A 3*3 grid: {n}"
-        );
+        // "A {n}*{n} grid: {matrix}".format(n=3, matrix="{n}"); {x}, a name
+        // the caller does not give, stays as written.
+        let mut out = String::from("> ");
+        write_named(&mut out, "A {n}*{n} grid: {matrix} {x}", |name, out| {
+            match name {
+                "n" => out.push('3'),
+                "matrix" => out.push_str("{n}"),
+                _ => return false,
+            }
+            true
+        });
+        assert_eq!(out, "> A 3*3 grid: {n} {x}");
     }
 }

@@ -3,12 +3,13 @@
 
 use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Random, Result, Seed,
 };
 use pycompat::{py_int_i64, py_split, py_strip};
-use serde_json::{json, Value};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
-use crate::str_format::format_named;
+use crate::str_format::write_named;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "survo",
@@ -73,105 +74,124 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     v.done(d)
 }
 
-/// A square matrix, row-major.
-type Matrix = Vec<Vec<i64>>;
-
 impl Survo {
-    /// `_generate_valid_matrix`: the filled matrix, the puzzle, and the
-    /// numbers taken out (in the order their cells were drawn).
+    /// `_generate_valid_matrix`: fills `filled` (n x n, row-major) and
+    /// `puzzle` (the same with the drawn cells zeroed) and returns the
+    /// numbers taken out, in the order their cells were drawn.
     fn generate_valid_matrix(
         &self,
-        rng: &mut dataset_core::Random,
+        rng: &mut Random,
         n: usize,
         num_empty: usize,
-    ) -> Result<(Matrix, Matrix, Vec<i64>)> {
-        let mut matrix = vec![vec![0i64; n]; n];
-        for row in matrix.iter_mut().take(n - 1) {
-            for cell in row.iter_mut().take(n - 1) {
+        filled: &mut Vec<i64>,
+        puzzle: &mut Vec<i64>,
+    ) -> Result<Vec<i64>> {
+        filled.clear();
+        filled.resize(n * n, 0);
+        for row in filled.chunks_exact_mut(n).take(n - 1) {
+            for cell in &mut row[..n - 1] {
                 *cell = rng.randint(self.min_num, self.max_num)?;
             }
         }
         // The sums are numpy int64s: they wrap where Python's ints would not.
         // The last row's sums over the rows above include the corner, the
         // sum of the last column.
-        for row in matrix.iter_mut().take(n - 1) {
+        for row in filled.chunks_exact_mut(n).take(n - 1) {
             row[n - 1] = row[..n - 1].iter().fold(0, |s: i64, &x| s.wrapping_add(x));
         }
-        let col_sums: Vec<i64> = (0..n)
-            .map(|j| {
-                matrix[..n - 1]
-                    .iter()
-                    .fold(0, |s: i64, row| s.wrapping_add(row[j]))
-            })
-            .collect();
-        matrix[n - 1] = col_sums;
-        let filled = matrix.clone();
+        for j in 0..n {
+            filled[(n - 1) * n + j] =
+                (0..n - 1).fold(0, |s: i64, i| s.wrapping_add(filled[i * n + j]));
+        }
+        puzzle.clear();
+        puzzle.extend_from_slice(filled);
 
         let inner = n - 1;
         let selected = rng.sample_indices((inner * inner) as u64, num_empty)?;
         let mut candidates = Vec::with_capacity(num_empty);
         for p in selected {
-            let (i, j) = (p as usize / inner, p as usize % inner);
-            candidates.push(matrix[i][j]);
-            matrix[i][j] = 0;
+            let k = (p as usize / inner) * n + p as usize % inner;
+            candidates.push(puzzle[k]);
+            puzzle[k] = 0;
         }
-        Ok((filled, matrix, candidates))
+        Ok(candidates)
     }
 }
 
-/// Rows of numbers separated by spaces, one row a line.
-fn matrix_string(m: &Matrix) -> String {
-    m.iter()
-        .map(|row| row.iter().map(i64::to_string).collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Rows of numbers separated by spaces, one row a line, appended to `out`.
+fn write_matrix(out: &mut String, m: &[i64], n: usize, digits: &mut itoa::Buffer) {
+    for (i, row) in m.chunks_exact(n).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for (j, &x) in row.iter().enumerate() {
+            if j > 0 {
+                out.push(' ');
+            }
+            out.push_str(digits.format(x));
+        }
+    }
 }
 
 impl Dataset for Survo {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let board_size = rng.randint(self.min_board_size, self.max_board_size)?;
         let num_empty = rng.randint(self.min_empty, self.max_empty)?;
-        let (filled, puzzle, candidates) =
-            self.generate_valid_matrix(&mut rng, board_size as usize, num_empty as usize)?;
+        let n = board_size as usize;
+        let (mut filled, mut puzzle) = (Vec::new(), Vec::new());
+        let candidates =
+            self.generate_valid_matrix(&mut rng, n, num_empty as usize, &mut filled, &mut puzzle)?;
 
-        let numbers = format!(
-            "[{}]",
-            candidates
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
         let template = *rng.choice(&PROMPT_TEMPLATES)?;
-        let question = format_named(
-            template,
-            &[
-                ("n", &board_size.to_string()),
-                ("matrix", &matrix_string(&puzzle)),
-                ("numbers", &numbers),
-            ],
-        );
-        Ok(Item {
-            question,
-            answer: matrix_string(&filled),
-            metadata: meta! {
-                "source_dataset" => INFO.name,
-                // The reference names the index `source_idx` here.
-                "source_idx" => idx,
-                "puzzle" => puzzle,
-                "solution" => filled,
-                "candidate_numbers" => candidates,
-                "board_size" => board_size,
-                "num_empty" => num_empty,
-                "min_num" => self.min_num,
-                "max_num" => self.max_num,
-                "difficulty" => json!({
-                    "board_size": [self.min_board_size, self.max_board_size],
-                    "empty": [self.min_empty, self.max_empty],
-                }),
+        let mut digits = itoa::Buffer::new();
+        let question = &mut item.question;
+        question.clear();
+        question.reserve(template.len() + 8 * n * n + 4 * candidates.len() + 16);
+        write_named(question, template, |name, out| {
+            match name {
+                "n" => out.push_str(digits.format(board_size)),
+                "matrix" => write_matrix(out, &puzzle, n, &mut digits),
+                // str(list) of ints.
+                "numbers" => {
+                    out.push('[');
+                    for (i, &x) in candidates.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        out.push_str(digits.format(x));
+                    }
+                    out.push(']');
+                }
+                _ => return false,
+            }
+            true
+        });
+        item.answer.clear();
+        write_matrix(&mut item.answer, &filled, n, &mut digits);
+        item.metadata.set_from_serialize(&Meta {
+            source_dataset: INFO.name,
+            // The reference names the index `source_idx` here.
+            source_idx: idx,
+            puzzle: Rows(&puzzle, n),
+            solution: Rows(&filled, n),
+            candidate_numbers: &candidates,
+            board_size,
+            num_empty,
+            min_num: self.min_num,
+            max_num: self.max_num,
+            difficulty: Difficulty {
+                board_size: [self.min_board_size, self.max_board_size],
+                empty: [self.min_empty, self.max_empty],
             },
-        })
+        });
+        Ok(())
     }
 
     /// The reference writes `source_idx`, not `source_index`.
@@ -225,10 +245,41 @@ impl Dataset for Survo {
     }
 }
 
+/// The item's metadata, fields in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    source_dataset: &'static str,
+    source_idx: u64,
+    puzzle: Rows<'a>,
+    solution: Rows<'a>,
+    candidate_numbers: &'a [i64],
+    board_size: i64,
+    num_empty: i64,
+    min_num: i64,
+    max_num: i64,
+    difficulty: Difficulty,
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    board_size: [i64; 2],
+    empty: [i64; 2],
+}
+
+/// A row-major matrix of `.1` columns, serialized as a list of rows.
+struct Rows<'a>(&'a [i64], usize);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.chunks_exact(self.1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use dataset_core::testing::{dataset, refused};
+    use serde_json::json;
 
     #[test]
     fn scorer_reads_numbers_row_by_row() {

@@ -3,11 +3,11 @@
 
 use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed,
 };
 use pycompat::{py_decimal_value, py_strip};
-use serde_json::{json, Value};
+use serde::{Serialize, Serializer};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "tsumego",
@@ -22,8 +22,6 @@ const PROMPT_TEMPLATES: [&str; 3] = [
     "I have a Go problem for you. Black moves next - can you capture some of the white stones?",
     "Here's a Go challenge. Playing as Black, how can you capture as many white stones as possible?",
 ];
-
-const DIRECTIONS: [(i64, i64); 4] = [(-1, 0), (1, 0), (0, -1), (0, 1)];
 
 const EMPTY: u8 = b'.';
 const BLACK: u8 = b'X';
@@ -95,10 +93,20 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     })
 }
 
-/// A set of the points of a board of at most 19 x 19, marked one by one:
-/// the groups and liberties the move checks gather, without allocating.
+/// Boards are at most 19 x 19 (`max_board_size <= 19`), kept with a border
+/// of off-board points around them, so that a point's neighbours are found
+/// by adding an offset, without bounds checks.
+const MAX_SIDE: usize = 19;
+const MAX_STRIDE: usize = MAX_SIDE + 2;
+const MAX_POINTS: usize = MAX_STRIDE * MAX_STRIDE;
+
+/// The border: neither empty nor a stone.
+const OFF_BOARD: u8 = b'#';
+
+/// A set of the points of a padded board, marked one by one: the group a
+/// check walks, without allocating.
 #[derive(Default)]
-struct Marks([u64; 6]);
+struct Marks([u64; MAX_POINTS.div_ceil(64)]);
 
 impl Marks {
     /// Marks point `k`; whether it was unmarked.
@@ -110,94 +118,99 @@ impl Marks {
     }
 }
 
-/// A square board, row-major, with the ko point the reference keeps on the
-/// dataset object (`_ko_point`) while it makes a problem.
+/// A square board with its border, row-major, with the ko point the
+/// reference keeps on the dataset object (`_ko_point`) while it makes a
+/// problem. Points are indices into `cells`: `(r, c)` is
+/// `(r + 1) * stride + c + 1`.
 struct Board {
     size: usize,
-    cells: Vec<u8>,
-    ko_point: Option<(usize, usize)>,
+    stride: usize,
+    cells: [u8; MAX_POINTS],
+    ko_point: Option<usize>,
+    /// The stones of the group [`group_has_liberty`](Self::group_has_liberty)
+    /// walked last, `group[..group_len]`.
+    group: [u16; MAX_POINTS],
+    group_len: usize,
+    /// The stones a move takes, held until all its neighbours are checked.
+    captured: Vec<u16>,
 }
 
 impl Board {
     fn new(size: usize) -> Self {
+        let stride = size + 2;
+        let mut cells = [OFF_BOARD; MAX_POINTS];
+        for row in cells[stride..(size + 1) * stride].chunks_exact_mut(stride) {
+            row[1..=size].fill(EMPTY);
+        }
         Board {
             size,
-            cells: vec![EMPTY; size * size],
+            stride,
+            cells,
             ko_point: None,
+            group: [0; MAX_POINTS],
+            group_len: 0,
+            captured: Vec::new(),
         }
+    }
+
+    fn point(&self, r: usize, c: usize) -> usize {
+        (r + 1) * self.stride + c + 1
     }
 
     fn at(&self, r: usize, c: usize) -> u8 {
-        self.cells[r * self.size + c]
+        self.cells[self.point(r, c)]
     }
 
     fn put(&mut self, r: usize, c: usize, v: u8) {
-        self.cells[r * self.size + c] = v;
+        let k = self.point(r, c);
+        self.cells[k] = v;
     }
 
-    /// The on-board neighbours of `(r, c)`, in `DIRECTIONS` order.
-    fn neighbors(&self, r: usize, c: usize) -> impl Iterator<Item = (usize, usize)> {
-        let size = self.size as i64;
-        DIRECTIONS.iter().filter_map(move |&(dr, dc)| {
-            let (nr, nc) = (r as i64 + dr, c as i64 + dc);
-            ((0..size).contains(&nr) && (0..size).contains(&nc))
-                .then_some((nr as usize, nc as usize))
-        })
+    /// The four neighbours of point `k` (border points included), in the
+    /// reference's `DIRECTIONS` order: up, down, left, right.
+    fn neighbors(&self, k: usize) -> [usize; 4] {
+        [k - self.stride, k + self.stride, k - 1, k + 1]
     }
 
-    /// `_get_liberties`: the empty neighbours of one point.
-    fn get_liberties(&self, r: usize, c: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.neighbors(r, c)
-            .filter(|&(nr, nc)| self.at(nr, nc) == EMPTY)
-    }
-
-    /// `_get_group`: the stones connected to `(r, c)` of its colour.
-    fn get_group(&self, r: usize, c: usize) -> Vec<(usize, usize)> {
-        let color = self.at(r, c);
-        if color == EMPTY {
-            return Vec::new();
-        }
+    /// `_get_group` and `_count_liberties(...) > 0` at once: whether the
+    /// group of the stone at `k` has a liberty (every caller only compares
+    /// the count with 0). Stops at the first liberty; when there is none,
+    /// `group[..group_len]` holds the whole group, `k` first.
+    fn group_has_liberty(&mut self, k: usize) -> bool {
+        let color = self.cells[k];
         let mut in_group = Marks::default();
-        in_group.mark(r * self.size + c);
-        let mut group = vec![(r, c)];
+        in_group.mark(k);
+        self.group[0] = k as u16;
+        self.group_len = 1;
         let mut next = 0;
-        while next < group.len() {
-            let (gr, gc) = group[next];
+        while next < self.group_len {
+            let g = usize::from(self.group[next]);
             next += 1;
-            for (nr, nc) in self.neighbors(gr, gc) {
-                let k = nr * self.size + nc;
-                if self.cells[k] == color && in_group.mark(k) {
-                    group.push((nr, nc));
+            for n in self.neighbors(g) {
+                let cell = self.cells[n];
+                if cell == EMPTY {
+                    return true;
+                }
+                if cell == color && in_group.mark(n) {
+                    self.group[self.group_len] = n as u16;
+                    self.group_len += 1;
                 }
             }
         }
-        group
+        false
     }
 
-    /// `_count_liberties`: the distinct empty points next to a group.
-    fn count_liberties(&self, group: &[(usize, usize)]) -> usize {
-        let mut seen = Marks::default();
-        let mut n = 0;
-        for &(r, c) in group {
-            for (lr, lc) in self.get_liberties(r, c) {
-                if seen.mark(lr * self.size + lc) {
-                    n += 1;
-                }
-            }
-        }
-        n
-    }
-
-    /// `_would_capture`: whether `color` at the empty `(r, c)` leaves an
+    /// `_would_capture`: whether `color` at the empty point `k` leaves an
     /// adjacent opponent group without liberties. Places the stone and takes
     /// it back rather than copying the board.
-    fn would_capture(&mut self, r: usize, c: usize, color: u8) -> bool {
+    fn would_capture(&mut self, k: usize, color: u8) -> bool {
         let opponent = opponent(color);
-        self.put(r, c, color);
-        let captures = self.neighbors(r, c).any(|(nr, nc)| {
-            self.at(nr, nc) == opponent && self.count_liberties(&self.get_group(nr, nc)) == 0
-        });
-        self.put(r, c, EMPTY);
+        self.cells[k] = color;
+        let captures = self
+            .neighbors(k)
+            .into_iter()
+            .any(|n| self.cells[n] == opponent && !self.group_has_liberty(n));
+        self.cells[k] = EMPTY;
         captures
     }
 
@@ -208,16 +221,16 @@ impl Board {
         if !(0..size).contains(&r) || !(0..size).contains(&c) {
             return false;
         }
-        let (r, c) = (r as usize, c as usize);
-        if self.at(r, c) != EMPTY || self.ko_point == Some((r, c)) {
+        let k = self.point(r as usize, c as usize);
+        if self.cells[k] != EMPTY || self.ko_point == Some(k) {
             return false;
         }
-        if self.would_capture(r, c, color) {
+        if self.would_capture(k, color) {
             return true;
         }
-        self.put(r, c, color);
-        let alive = self.count_liberties(&self.get_group(r, c)) > 0;
-        self.put(r, c, EMPTY);
+        self.cells[k] = color;
+        let alive = self.group_has_liberty(k);
+        self.cells[k] = EMPTY;
         alive
     }
 
@@ -228,42 +241,54 @@ impl Board {
             return false;
         }
         self.ko_point = None;
-        self.put(r, c, color);
+        let k = self.point(r, c);
+        self.cells[k] = color;
         let opponent = opponent(color);
         // A group touching the stone on two sides is listed twice, as the
         // reference lists it (only a single stone makes a ko either way).
-        let mut captured = Vec::new();
-        for (nr, nc) in self.neighbors(r, c).collect::<Vec<_>>() {
-            if self.at(nr, nc) == opponent {
-                let group = self.get_group(nr, nc);
-                if self.count_liberties(&group) == 0 {
-                    captured.extend(group);
-                }
+        let mut captured = std::mem::take(&mut self.captured);
+        captured.clear();
+        for n in self.neighbors(k) {
+            if self.cells[n] == opponent && !self.group_has_liberty(n) {
+                captured.extend_from_slice(&self.group[..self.group_len]);
             }
         }
-        if captured.len() == 1 && self.get_group(r, c).len() == 1 {
-            self.ko_point = Some(captured[0]);
+        // The new stone's group is the stone alone when no neighbour has its colour.
+        if captured.len() == 1 && self.neighbors(k).iter().all(|&n| self.cells[n] != color) {
+            self.ko_point = Some(usize::from(captured[0]));
         }
-        for (cr, cc) in captured {
-            self.put(cr, cc, EMPTY);
+        for &p in &captured {
+            self.cells[usize::from(p)] = EMPTY;
         }
+        self.captured = captured;
         true
     }
 
     fn stone_count(&self) -> usize {
-        self.cells.iter().filter(|&&c| c != EMPTY).count()
+        self.cells
+            .iter()
+            .filter(|&&c| c == BLACK || c == WHITE)
+            .count()
     }
 
-    /// `_board_to_string`: column letters, then each row under its number.
-    fn board_string(&self) -> String {
+    /// Row `r` without its border.
+    fn row(&self, r: usize) -> &[u8] {
+        let start = self.point(r, 0);
+        &self.cells[start..start + self.size]
+    }
+
+    /// `_board_to_string`, appended to `out`: column letters, then each row
+    /// under its number.
+    fn write_board_string(&self, out: &mut String) {
         let size = self.size;
-        let mut out = String::with_capacity((size + 1) * (2 * size + 3));
+        out.reserve((size + 1) * (2 * size + 3));
         out.push_str("  ");
         for i in 0..size {
             out.push(' ');
             out.push(char::from(b'A' + i as u8));
         }
         out.push('\n');
+        let mut digits = itoa::Buffer::new();
         for i in 0..size {
             if i > 0 {
                 out.push('\n');
@@ -273,28 +298,12 @@ impl Board {
             if number < 10 {
                 out.push(' ');
             }
-            out.push_str(&number.to_string());
-            for c in 0..size {
+            out.push_str(digits.format(number));
+            for &cell in self.row(i) {
                 out.push(' ');
-                out.push(char::from(self.at(i, c)));
+                out.push(char::from(cell));
             }
         }
-        out
-    }
-
-    /// The board as the metadata lists it: rows of one-character strings.
-    fn to_json(&self) -> Value {
-        Value::Array(
-            (0..self.size)
-                .map(|r| {
-                    Value::Array(
-                        (0..self.size)
-                            .map(|c| Value::from(char::from(self.at(r, c)).to_string()))
-                            .collect(),
-                    )
-                })
-                .collect(),
-        )
     }
 }
 
@@ -348,35 +357,41 @@ impl Tsumego {
             }
         }
 
+        let stride = board.stride as i64;
         for _ in 0..50 {
             let row = rng.randint(1, top - 1)?;
             let col = rng.randint(1, top - 1)?;
             let formation = rng.choice(&FORMATIONS)?;
-            let point = |(dr, dc): (i64, i64)| ((row + dr) as usize, (col + dc) as usize);
-            if !formation.neighbor_offsets.iter().all(|&o| {
-                let (r, c) = point(o);
-                board.at(r, c) == EMPTY
-            }) {
+            // Offsets of one step stay on the board: row and col are inside its edge.
+            let center = board.point(row as usize, col as usize) as i64;
+            let point = |(dr, dc): (i64, i64)| (center + dr * stride + dc) as usize;
+            if !formation
+                .neighbor_offsets
+                .iter()
+                .all(|&o| board.cells[point(o)] == EMPTY)
+            {
                 continue;
             }
             for &o in formation.white_offsets {
-                let (r, c) = point(o);
-                board.put(r, c, WHITE);
+                board.cells[point(o)] = WHITE;
             }
-            let forced = point(formation.forced_move_offset);
+            let (fr, fc) = formation.forced_move_offset;
+            let forced = ((row + fr) as usize, (col + fc) as usize);
+            let forced_point = point(formation.forced_move_offset);
             // Every liberty of the white stones but the forced move turns
-            // black (a set in the reference: the order does not matter).
-            let mut extra = Vec::new();
+            // black (a set in the reference: turning each as it is found
+            // gives the same board, a liberty found again being black already).
             for &o in formation.white_offsets {
-                let (r, c) = point(o);
-                extra.extend(board.get_liberties(r, c).filter(|&p| p != forced));
-            }
-            for (r, c) in extra {
-                board.put(r, c, BLACK);
+                for n in board.neighbors(point(o)) {
+                    if board.cells[n] == EMPTY && n != forced_point {
+                        board.cells[n] = BLACK;
+                    }
+                }
             }
 
             if (board.stone_count() as i64) < self.max_stones + 7 {
-                let mut decoys = Vec::new();
+                let mut decoys = [(0, 0); 8];
+                let mut found = 0;
                 for i in row - 2..=row + 2 {
                     for j in col - 2..=col + 2 {
                         let inside = (0..=top).contains(&i) && (0..=top).contains(&j);
@@ -385,12 +400,13 @@ impl Tsumego {
                             && board.at(i as usize, j as usize) == EMPTY
                             && (i as usize, j as usize) != forced
                         {
-                            decoys.push((i as usize, j as usize));
+                            decoys[found] = (i as usize, j as usize);
+                            found += 1;
                         }
                     }
                 }
-                if !decoys.is_empty() {
-                    let (r, c) = *rng.choice(&decoys)?;
+                if found > 0 {
+                    let (r, c) = *rng.choice(&decoys[..found])?;
                     let color = random_color(rng);
                     board.put(r, c, color);
                 }
@@ -408,27 +424,36 @@ impl Tsumego {
 
 impl Dataset for Tsumego {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let size = rng.randint(self.min_board_size, self.max_board_size)?;
         let (board, (row, col)) = self.generate_capture_problem(size as usize, &mut rng)?;
-        let answer = format!("{}{}", char::from(b'A' + col as u8), size as usize - row);
-        let question = format!(
-            "{}\n\n```\n{}\n```\n\nX - Black\nO - White\n\n\
+        item.answer.clear();
+        item.answer.push(char::from(b'A' + col as u8));
+        item.answer
+            .push_str(itoa::Buffer::new().format(size as usize - row));
+        let question = &mut item.question;
+        question.clear();
+        question.push_str(rng.choice(&PROMPT_TEMPLATES)?);
+        question.push_str("\n\n```\n");
+        board.write_board_string(question);
+        question.push_str(
+            "\n```\n\nX - Black\nO - White\n\n\
              Specify your move in coordinates (e.g. 'C4' for column C, row 4)",
-            rng.choice(&PROMPT_TEMPLATES)?,
-            board.board_string()
         );
-        Ok(Item {
-            question,
-            answer,
-            metadata: meta! {
-                "board" => board.to_json(),
-                "board_size" => size,
-                "difficulty" => json!({
-                    "board_size": [self.min_board_size, self.max_board_size],
-                }),
+        item.metadata.set_from_serialize(&Meta {
+            board: Rows(&board),
+            board_size: size,
+            difficulty: Difficulty {
+                board_size: [self.min_board_size, self.max_board_size],
             },
-        })
+        });
+        Ok(())
     }
 
     /// 1.0 for the move (case aside), `len(move) / len(answer)` for an answer
@@ -451,6 +476,42 @@ impl Dataset for Tsumego {
     }
 }
 
+/// The item's own metadata, fields in the reference dict's order (`Seeded`
+/// puts `source_dataset` and `source_index` in front).
+#[derive(Serialize)]
+struct Meta<'a> {
+    board: Rows<'a>,
+    board_size: i64,
+    difficulty: Difficulty,
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    board_size: [i64; 2],
+}
+
+/// The board as the metadata lists it: rows of one-character strings.
+struct Rows<'a>(&'a Board);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let board = self.0;
+        s.collect_seq((0..board.size).map(|r| Cells(board.row(r))))
+    }
+}
+
+struct Cells<'a>(&'a [u8]);
+
+impl Serialize for Cells<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|&cell| match cell {
+            BLACK => "X",
+            WHITE => "O",
+            _ => ".",
+        }))
+    }
+}
+
 /// `re.match(r"^([A-Z])(\d+)$", answer)` on a stripped answer: an ASCII
 /// capital, then decimal digits (any script's) to the end.
 fn is_coordinate(s: &str) -> bool {
@@ -464,6 +525,7 @@ fn is_coordinate(s: &str) -> bool {
 mod tests {
     use super::*;
     use dataset_core::testing::{dataset, refused};
+    use serde_json::json;
 
     #[test]
     fn the_answer_is_a_legal_black_move() {
