@@ -14,16 +14,26 @@
 /// it (`2.0**378` is `6.1565634681866374e113`, whose 16-digit rounding
 /// `...637e113` reads back as the double below): then the shortest string
 /// is the only one, Rust's.
+///
+/// Only 16 or 17 digits can tie so: two decimals of at most 15 significant
+/// digits lie at least 1e-15 apart relative to their size, more than the
+/// interval that rounds to a normal double (2^-52 relative), so a shortest
+/// string that short is the only one, and the exact re-rounding (most of the
+/// cost of a `repr`) is skipped.
 fn shortest_digits(x: f64) -> (bool, String, i32) {
     let shortest = format!("{:e}", x);
     let n = shortest.split_once('e').map_or(shortest.len(), |(m, _)| {
-        m.trim_start_matches('-').replace('.', "").len()
+        m.bytes().filter(u8::is_ascii_digit).count()
     });
-    let nearest = format!("{:.*e}", n.saturating_sub(1), x);
-    let s = if nearest.parse::<f64>() == Ok(x) {
-        nearest
-    } else {
+    let s = if n <= 15 && (x.is_normal() || x == 0.0) {
         shortest
+    } else {
+        let nearest = format!("{:.*e}", n.saturating_sub(1), x);
+        if nearest.parse::<f64>() == Ok(x) {
+            nearest
+        } else {
+            shortest
+        }
     };
     let (neg, s) = match s.strip_prefix('-') {
         Some(r) => (true, r),
@@ -338,6 +348,39 @@ mod power_of_two_tests {
                 2f64.powi(k)
             };
             assert_eq!(float_repr(x), want, "2**{k}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod short_repr_tests {
+    /// A shortest string of at most 15 digits is the nearest one too, so
+    /// `shortest_digits` may skip the exact re-rounding: checked on decimals
+    /// of 1 to 15 digits across the normal range.
+    #[test]
+    fn short_shortest_strings_are_the_nearest() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..200_000 {
+            let digits = 1 + (next() % 15) as u32;
+            let mantissa = next() % 10u64.pow(digits);
+            let exp = (next() % 580) as i32 - 300;
+            let x: f64 = format!("{mantissa}e{exp}").parse().unwrap();
+            let shortest = format!("{x:e}");
+            let n = shortest
+                .split_once('e')
+                .unwrap()
+                .0
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .count();
+            assert!(n <= 15);
+            assert_eq!(format!("{:.*e}", n - 1, x), shortest, "{mantissa}e{exp}");
         }
     }
 }
