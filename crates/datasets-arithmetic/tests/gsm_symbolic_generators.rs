@@ -52,7 +52,7 @@ fn ported_generators_match_the_reference() {
             (Ok(ex), None) => {
                 ex.question == row["question"]
                     && ex.answer == row["answer"]
-                    && same(&ex.metadata, &row["metadata"])
+                    && same(&ex.metadata(), &row["metadata"])
             }
             _ => false,
         };

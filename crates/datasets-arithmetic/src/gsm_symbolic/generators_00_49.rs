@@ -5,9 +5,8 @@
 //! reference's `int(15 * difficulty)` is written `15` here.
 
 use dataset_core::{DatasetError, Random, Result};
-use serde_json::json;
 
-use super::{example, fr, fraction_str, gcd, pick, Example, Generator};
+use super::{example, fr, fraction_str, gcd, pick, vars, Example, Generator};
 
 pub(super) fn generator(task: u8) -> Option<Generator> {
     Some(match task {
@@ -104,7 +103,7 @@ fn generate_0(rng: &mut Random) -> Result<Example> {
         question,
         total_time.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "food": food, "peel_rate": peel_rate, "batch_size": batch_size,
             "time_per_batch": time_per_batch, "total_amount": total_amount,
             "peel_time": peel_time, "cook_time": cook_time,
@@ -133,7 +132,7 @@ fn generate_1(rng: &mut Random) -> Result<Example> {
         question,
         bouncy_balls.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "family": family, "building_blocks": blocks,
             "stuffed_animals": animals, "stacking_rings": rings, "total_toys": total,
             "bouncy_balls": bouncy_balls,
@@ -190,7 +189,7 @@ fn generate_2(rng: &mut Random) -> Result<Example> {
         question,
         total_leaving.into(),
         cot,
-        json!({
+        vars!({
             "teacher": teacher, "total_students": total, "percent_group1": p1,
             "percent_group23": p2, "group1": group1, "group2": group2, "group3": group3,
             "event": event, "group1_count": group1_count, "group23_count": group23_count,
@@ -237,7 +236,7 @@ fn generate_3(rng: &mut Random) -> Result<Example> {
         question,
         hours.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "initial_penpals": initial_pals, "lost_penpals": lost_pals,
             "current_penpals": current_pals, "letters_per_week": letters_per_week,
             "pages_per_letter": pages_per_letter, "minutes_per_page": minutes_per_page,
@@ -268,7 +267,7 @@ fn generate_4(rng: &mut Random) -> Result<Example> {
         question,
         num_pans.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "items": items, "food": food, "location": location,
             "container": container, "num_jars": num_jars, "per_jar": per_jar,
             "per_pan": per_pan, "total_items": total_items,
@@ -326,7 +325,7 @@ fn generate_5(rng: &mut Random) -> Result<Example> {
         question,
         needed.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "city": city, "celebrity_type": celebrity_type,
             "vacation_type": vacation_type, "weeks_passed": n1, "weeks_remaining": n2,
             "signatures1": s1, "signatures2": s2, "goal": goal,
@@ -351,7 +350,7 @@ fn generate_6(rng: &mut Random) -> Result<Example> {
         question,
         total_kids.into(),
         cot,
-        json!({
+        vars!({
             "n_girls": n_girls, "place": place, "multiplier": multiplier, "n_boys": n_boys,
             "total_kids": total_kids,
         }),
@@ -382,7 +381,7 @@ fn generate_7(rng: &mut Random) -> Result<Example> {
         question,
         remaining_plants.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "plants_received": plants_received,
             "plants_per_ledge": plants_per_ledge, "num_ledges": num_ledges,
             "plants_to_give": plants_to_give, "initial_plants": initial_plants,
@@ -419,7 +418,7 @@ fn generate_8(rng: &mut Random) -> Result<Example> {
         question,
         sugar_amount.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "drink": drink, "sugar_ratio": sugar_ratio,
             "water_ratio": water_ratio, "total_items": total_items,
             "sugar_amount": sugar_amount,
@@ -481,7 +480,7 @@ fn generate_9(rng: &mut Random) -> Result<Example> {
         question,
         remaining.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "num_bills": num_bills, "bill_value": bill_value,
             "num_items1": num_items1, "price1": price1, "num_items2": num_items2,
             "price2": price2, "item1": item1, "item2": item2, "currency": currency,
@@ -527,7 +526,7 @@ fn generate_10(rng: &mut Random) -> Result<Example> {
         question,
         current_age.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "age1": age1, "years": years,
             "relation_type": relation_type, "mult": mult, "future_age": future_age,
             "current_age": current_age,
@@ -588,7 +587,7 @@ fn generate_11(rng: &mut Random) -> Result<Example> {
         question,
         final_total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "food1": food1, "food2": food2, "multiplier": mult,
             "initial_amount": n, "bought_amount": m, "difference": k,
             "initial_total": initial_total, "bought_total": bought_total,
@@ -646,7 +645,7 @@ fn generate_12(rng: &mut Random) -> Result<Example> {
         question,
         total_time.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "game1": game1, "game2": game2, "period": period,
             "time1": time1, "time2": time2, "num1": num1, "num2": num2,
             "total_time1": total_time1, "total_time2": total_time2,
@@ -686,7 +685,7 @@ fn generate_13(rng: &mut Random) -> Result<Example> {
         question,
         time_diff.into(),
         cot,
-        json!({
+        vars!({
             "park_name": park_name, "unit": unit, "length1": length1, "length2": length2,
             "speed1": speed1, "speed2": speed2, "time1": time1, "time2": time2,
         }),
@@ -733,7 +732,7 @@ fn generate_14(rng: &mut Random) -> Result<Example> {
         question,
         target_time.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "day1": day1, "day2": day2, "day3": day3, "time1": time1,
             "time2": time2, "multiplier": mult, "combined_time": combined_time,
             "target_time": target_time,
@@ -781,7 +780,7 @@ fn generate_15(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "sport": sport, "item1": item1, "item2": item2, "item3": item3,
             "item4": item4, "currency": c, "price1": price1, "price2": price2,
             "price3": price3, "price4": price4, "discount": discount,
@@ -815,7 +814,7 @@ fn generate_16(rng: &mut Random) -> Result<Example> {
         question,
         james_friends.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "name3": name3, "platform": platform,
             "mult1": mult1, "mult2": mult2, "base_friends": base_friends,
             "charlie_friends": n, "james_friends": james_friends,
@@ -864,7 +863,7 @@ fn generate_17(rng: &mut Random) -> Result<Example> {
         question,
         final_empty.into(),
         cot,
-        json!({
+        vars!({
             "facility": facility, "total_capacity": total, "item": item,
             "initial_fraction": frac, "event": event, "daily_patients": daily,
             "period_weeks": period, "initial_occupied": initial_occupied,
@@ -919,7 +918,7 @@ fn generate_18(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "game": game, "score1": n1, "bonus": n2,
             "fraction": frac, "score2": score2, "total_score": total,
         }),
@@ -956,7 +955,7 @@ fn generate_19(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "pan": pan, "initial_kernels": initial_kernels,
             "time_interval": time_interval, "multiplier_2": multiplier_2,
             "multiplier_3": multiplier_3, "second_interval": second_interval,
@@ -987,7 +986,7 @@ fn generate_20(rng: &mut Random) -> Result<Example> {
         question,
         leftover.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "obj": obj, "surface": surface, "capacity_per_tray": capacity,
             "total_items": total, "num_trays": num_trays, "max_capacity": max_capacity,
             "leftover": leftover,
@@ -1039,7 +1038,7 @@ fn generate_21(rng: &mut Random) -> Result<Example> {
         question,
         total_cost.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "bed_length": length, "unit": unit, "plant_width": plant_width,
             "plant_spacing": space, "owned_plants": owned, "currency": c,
             "cost_per_plant": cost, "total_plants": total_plants,
@@ -1085,7 +1084,7 @@ fn generate_22(rng: &mut Random) -> Result<Example> {
         question,
         difference.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "property_type": property_type, "budget": budget, "price": price,
             "brokerage_fee": brokerage_fee, "transfer_fee": transfer_fee,
             "brokerage_amount": brokerage_amount, "transfer_amount": transfer_amount,
@@ -1137,7 +1136,7 @@ fn generate_23(rng: &mut Random) -> Result<Example> {
         question,
         savings.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "task": task, "profession": profession, "hours": hours,
             "work_type": work_type, "hourly_rate": rate, "fee": fee, "currency": c,
             "lost_income": lost_income,
@@ -1175,7 +1174,7 @@ fn generate_24(rng: &mut Random) -> Result<Example> {
         question,
         first_viewing_age.into(),
         cot,
-        json!({
+        vars!({
             "comet_name": comet_name, "name": name, "relative": relative,
             "orbit_period": orbit_period, "relative_age": relative_age,
             "multiple": multiple, "second_viewing_age": second_viewing_age,
@@ -1219,7 +1218,7 @@ fn generate_25(rng: &mut Random) -> Result<Example> {
         question,
         grams.into(),
         cot,
-        json!({
+        vars!({
             "food": food, "calories": calories, "size": size, "servings": servings,
             "total_target": total_target, "consumed": consumed, "unit": unit,
             "calories_left": calories_left, "grams_per_serving": grams_per_serving,
@@ -1247,7 +1246,7 @@ fn generate_26(rng: &mut Random) -> Result<Example> {
         question,
         final_calc.into(),
         cot,
-        json!({
+        vars!({
             "total_balls": n, "ball_type": ball_type, "color": color,
             "fraction_first": frac_1, "fraction_second": frac_2,
             "first_calculation": first_calc, "final_calculation": final_calc,
@@ -1295,7 +1294,7 @@ fn generate_27(rng: &mut Random) -> Result<Example> {
         question,
         weekly_earnings.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "num_complexes": n, "first_complexes": n_first,
             "apartments_per_complex": apartments, "percent_increase": percent,
             "collections_per_week": freq, "rate_per_apartment": rate, "currency": c,
@@ -1340,7 +1339,7 @@ fn generate_28(rng: &mut Random) -> Result<Example> {
         question,
         (total_cost as i64).into(),
         cot,
-        json!({
+        vars!({
             "name": name, "item": item, "base_price": price, "percent_increase": percent,
             "usage_per_day": usage, "extra_item": extra_item, "extra_price": extra_price,
             "currency": c, "unit": unit, "weekly_usage": weekly_usage,
@@ -1404,7 +1403,7 @@ fn generate_29(rng: &mut Random) -> Result<Example> {
         question,
         percentage.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "puppies1": n1, "puppies2": n2,
             "spotted1": k1, "spotted2": k2, "total_puppies": total_puppies,
             "total_spotted": spotted,
@@ -1447,7 +1446,7 @@ fn generate_30(rng: &mut Random) -> Result<Example> {
         question,
         n_3.into(),
         cot,
-        json!({
+        vars!({
             "group_type": group, "total_students": n, "hobby1_count": n_1,
             "hobby2_count": n_2, "hobby3_count": n_3, "hobby4_count": n_4,
             "hobby1": hobby1, "hobby2": hobby2, "hobby3": hobby3, "hobby4": hobby4,
@@ -1492,7 +1491,7 @@ fn generate_31(rng: &mut Random) -> Result<Example> {
         question,
         total_eaten.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "fruit": fruit, "total_slices": total, "first_person_slices": n1,
             "second_person_extra": n2, "third_person_extra": n3, "sibling1": sibling1,
             "sibling2": sibling2, "total_eaten": total_eaten,
@@ -1535,7 +1534,7 @@ fn generate_33(rng: &mut Random) -> Result<Example> {
         question,
         weekly_total.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "multiplier": mult, "base_rate": n,
             "fast_rate": n_mult, "daily_total": daily_total, "weekly_total": weekly_total,
         }),
@@ -1586,7 +1585,7 @@ fn generate_34(rng: &mut Random) -> Result<Example> {
         question,
         friends_found.into(),
         cot,
-        json!({
+        vars!({
             "event": event, "item": item, "family": family, "items_per_twin": n,
             "unfound_items": m, "total_items": total, "twins_total": twins_total,
             "friends_found": friends_found,
@@ -1651,7 +1650,7 @@ fn generate_36(rng: &mut Random) -> Result<Example> {
         question,
         total_correct.into(),
         cot,
-        json!({
+        vars!({
             "total_questions": n, "easy_percent": p1, "easy_correct_percent": r1,
             "student_name": name, "easy_subject": s1, "medium_subject": s2,
             "hard_subject": s3, "easy_questions": easy_questions,
@@ -1701,7 +1700,7 @@ fn generate_38(rng: &mut Random) -> Result<Example> {
         question,
         total_skeins.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "count": count, "child_type": child_type,
             "items": [item1, item2, item3, item4, item5],
             "skeins_per_item": [n1, n2, n3, n4, n5],
@@ -1735,7 +1734,7 @@ fn generate_39(rng: &mut Random) -> Result<Example> {
         question,
         remaining_boys.into(),
         cot,
-        json!({
+        vars!({
             "total_students": total, "grade": grade, "school_name": school_name,
             "num_girls": num_girls, "num_boys": num_boys, "day": day,
             "absent_girls": absent_girls, "absent_boys": absent_boys,
@@ -1781,7 +1780,7 @@ fn generate_40(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "item": item, "n1": n1, "c1": c1, "c2": c2, "c3": c3, "p": p,
             "more_cards": more_cards, "total": total,
         }),
@@ -1853,7 +1852,7 @@ fn generate_41(rng: &mut Random) -> Result<Example> {
         question,
         missing_amount.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "event": event, "organization": organization,
             "fraction": fraction, "current_amount": current, "total_cost": total,
             "currency": c, "org_contribution": org_amount,
@@ -1913,7 +1912,7 @@ fn generate_42(rng: &mut Random) -> Result<Example> {
         question,
         net_proceeds.into(),
         cot,
-        json!({
+        vars!({
             "title": title, "name": name, "property_type": property_type, "price": price,
             "fee1_name": fee1_name, "fee1_percent": fee1_percent, "fee2_name": fee2_name,
             "fee2_percent": fee2_percent, "loan": loan, "fee1_amount": fee1_amount,
@@ -1938,7 +1937,7 @@ fn generate_43(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "person1": person1, "item": item, "first_amount": n, "relation": relation,
             "difference": k, "second_amount": other_amount, "total": total,
         }),
@@ -1966,7 +1965,7 @@ fn generate_44(rng: &mut Random) -> Result<Example> {
         question,
         grand_total.into(),
         cot,
-        json!({
+        vars!({
             "store": store, "colors": [color1, color2, color3], "quantities": [n1, n2, n3],
             "prices": [p1, p2, p3], "currency": c, "subtotals": [total1, total2, total3],
             "total": grand_total,
@@ -2030,7 +2029,7 @@ fn generate_45(rng: &mut Random) -> Result<Example> {
         question,
         package_size.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "event": event, "food": food, "obj": obj,
             "husband_package": package_husband, "used_items": used_items,
             "remaining": total_remaining, "total": total_items, "package_size": package_size,
@@ -2075,7 +2074,7 @@ fn generate_46(rng: &mut Random) -> Result<Example> {
         question,
         (total_water as i64).into(),
         cot,
-        json!({
+        vars!({
             "fruit1": fruit1, "fruit2": fruit2, "initial_amount1": n1,
             "initial_amount2": n2, "water_fraction1": frac1, "water_fraction2": frac2,
             "spilled_amount": spill, "total_volume": total, "water_content1": water_fruit1,
@@ -2133,7 +2132,7 @@ fn generate_47(rng: &mut Random) -> Result<Example> {
         question,
         kt.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "items1_count": n1, "item1_cost": c1, "items2_count": n2,
             "item2_cost": c2, "paper_cost": c3, "item1": obj1, "item2": obj2,
             "currency": c,
@@ -2169,7 +2168,7 @@ fn generate_48(rng: &mut Random) -> Result<Example> {
         question,
         diff.into(),
         cot,
-        json!({
+        vars!({
             "item1": item1, "item2": item2, "shop": shop, "currency": c, "price1": price1,
             "price2": price2, "n1": n1, "n2": n2, "total1": total1, "total2": total2,
         }),
@@ -2227,7 +2226,7 @@ fn generate_49(rng: &mut Random) -> Result<Example> {
         question,
         n2.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "item1": item1, "item2": item2, "price1": price1,
             "price2": price2, "total_spent": total, "num_item1": n1, "num_item2": n2,
             "percent_change": percent, "currency": c,

@@ -5,9 +5,8 @@
 //! reference's `int(15 * difficulty)` is written `15` here.
 
 use dataset_core::{Random, Result};
-use serde_json::json;
 
-use super::{example, fr, fraction_str, pick, Example, Generator};
+use super::{example, fr, fraction_str, pick, vars, Example, Generator};
 
 pub(super) fn generator(task: u8) -> Option<Generator> {
     Some(match task {
@@ -67,7 +66,7 @@ fn generate_50(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "puzzle1_pieces": pieces1, "puzzle2_pieces": pieces2,
             "half_puzzle1": half, "total_pieces": total,
         }),
@@ -108,7 +107,7 @@ fn generate_51(rng: &mut Random) -> Result<Example> {
         question,
         friends.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "parent": parent, "activity1": activity1, "activity2": activity2,
             "activity3": activity3, "currency": cur, "times": times, "budget": budget,
             "tokens": tokens, "cost1": cost1, "cost2": cost2, "cost_per_ride": cost_per_ride,
@@ -172,7 +171,7 @@ fn generate_52(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "alphabet_name": alphabet_name, "alphabet_count": count,
             "times_written": n1, "fraction": frac, "full_writes": full_writes,
             "half_write": half_write, "total": total,
@@ -207,7 +206,7 @@ fn generate_53(rng: &mut Random) -> Result<Example> {
         question,
         difference.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "sides": sides, "target": target, "property": property,
             "numbers_above": numbers_above, "prob_above": prob_above, "prob_two_in_row": 25,
         }),
@@ -246,7 +245,7 @@ fn generate_54(rng: &mut Random) -> Result<Example> {
         question,
         remaining.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "total_time": total_time,
             "library_time": library_time, "station_time": station_time,
             "location1": loc1, "location2": loc2, "location3": loc3,
@@ -291,7 +290,7 @@ fn generate_55(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "place": place, "fruit": fruit, "location": location,
             "insect1": insect1, "insect2": insect2, "n": n, "frac": frac,
             "num_insect1": num_insect1,
@@ -327,7 +326,7 @@ fn generate_56(rng: &mut Random) -> Result<Example> {
         question,
         n3.into(),
         cot,
-        json!({
+        vars!({
             "family": family, "item": item, "total": total, "n1": n1, "n2": n2, "n3": n3,
             "flavor1": flavor1, "flavor2": flavor2, "flavor3": flavor3,
         }),
@@ -367,7 +366,7 @@ fn generate_57(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "tennis_players": n1, "volleyball_players": n_volleyball, "soccer_boys": n2,
             "soccer_girls": n3, "total_soccer": n_soccer, "total_students": total,
             "sports": [sport1, sport2, sport3],
@@ -398,7 +397,7 @@ fn generate_58(rng: &mut Random) -> Result<Example> {
         question,
         total_calories.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "container": container, "liquid": liquid, "volume": volume,
             "unit": unit, "num_containers": num_containers, "calories": calories,
             "total_volume": total_volume, "total_calories": total_calories,
@@ -421,7 +420,7 @@ fn generate_59(rng: &mut Random) -> Result<Example> {
         question,
         total_time.into(),
         cot,
-        json!({
+        vars!({
             "time_per_interval": time_per_interval,
             "distance_per_interval": distance_per_interval,
             "total_distance": total_distance, "intervals": intervals,
@@ -466,7 +465,7 @@ fn generate_60(rng: &mut Random) -> Result<Example> {
         question,
         total_time.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "unit": unit, "total_distance": total_dist,
             "beach_distance": beach_dist, "sidewalk_distance": sidewalk_dist,
             "speed_multiplier": speed_mult, "beach_time": beach_time,
@@ -505,7 +504,7 @@ fn generate_62(rng: &mut Random) -> Result<Example> {
         question,
         days.into(),
         cot,
-        json!({
+        vars!({
             "item": item, "num_slices": num_slices, "name1": name1, "name2": name2,
             "slices_per_day": slices_per_day, "multiplier": multiplier,
             "second_person_slices": second, "total_daily_slices": daily, "unit": unit,
@@ -550,7 +549,7 @@ fn generate_64(rng: &mut Random) -> Result<Example> {
         question,
         dozens.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "eggs_per_day_first": n1, "days_first": d1,
             "eggs_per_day_second": n2, "days_second": d2, "total_eggs": total,
             "dozens": dozens,
@@ -610,7 +609,7 @@ fn generate_66(rng: &mut Random) -> Result<Example> {
         question,
         episodes.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "weekdays": weekdays, "hour1": hour1, "hour2": hour2,
             "hour3": hour3, "min1": min1, "min2": min2, "total_hours": total_hours,
             "num_wed_episodes": episodes,
@@ -646,7 +645,7 @@ fn generate_67(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "fruit": fruit, "day1_amount": n1, "day2_amount": n2,
             "day1": d1, "day2": d2, "day3": d3, "multiplier": mult,
             "day3_amount": day3, "total": total,
@@ -686,7 +685,7 @@ fn generate_68(rng: &mut Random) -> Result<Example> {
         question,
         day3_total.into(),
         cot,
-        json!({"initial_infected": n0, "infection_rate": r, "days": d, "disease_type": disease}),
+        vars!({"initial_infected": n0, "infection_rate": r, "days": d, "disease_type": disease}),
     )
 }
 
@@ -730,7 +729,7 @@ fn generate_69(rng: &mut Random) -> Result<Example> {
         question,
         left.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "document": document, "total_pages": total_pages,
             "fraction": fraction, "pages_done": done, "pages_remaining": left,
         }),
@@ -790,7 +789,7 @@ fn generate_70(rng: &mut Random) -> Result<Example> {
         question,
         fin.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "objects": obj, "initial_count": n, "obstacle": obstacle,
             "fraction_dropped": frac, "found_count": k, "fake_count": fake_num,
             "fake_object": fake_object, "remaining": remaining,
@@ -835,7 +834,7 @@ fn generate_71(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "shop": shop, "item": item, "item1": item1, "item2": item2,
             "item3": item3, "n1": n1, "n2": n2, "n3": n3, "p1": p1, "p2": p2, "p3": p3,
             "cost1": cost1, "cost2": cost2, "cost3": cost3,
@@ -863,7 +862,7 @@ fn generate_72(rng: &mut Random) -> Result<Example> {
         question,
         n3.into(),
         cot,
-        json!({
+        vars!({
             "structure": structure, "n1": n1, "n2": n2, "n3": n3, "color1": color1,
             "color2": color2, "color3": color3, "obj": obj, "mult": mult, "total": total,
         }),
@@ -902,7 +901,7 @@ fn generate_73(rng: &mut Random) -> Result<Example> {
         question,
         total_revenue.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "fruit": fruit, "food": food, "day1": d1, "day2": d2,
             "gingerbread_day1": n1, "gingerbread_increase": n2,
             "apple_pie_difference": m1, "apple_pie_day2": m2, "gingerbread_price": cn,
@@ -941,7 +940,7 @@ fn generate_75(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "color1": color1, "color2": color2,
             "n1": n1, "n2": n2, "frac1": frac1, "mult1": mult1,
             "n1_result": n1_result, "n2_result": n2_result,
@@ -983,7 +982,7 @@ fn generate_78(rng: &mut Random) -> Result<Example> {
         question,
         avg_age.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "age_diff": age_diff, "age1": age1,
             "age2": age2, "avg_age": avg_age,
         }),
@@ -1025,7 +1024,7 @@ fn generate_80(rng: &mut Random) -> Result<Example> {
         question,
         percent.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "color1": color1, "color2": color2,
             "light_color1_spools": n1, "dark_color1_spools": n2,
             "light_color2_spools": n3, "dark_color2_spools": n4,
@@ -1061,7 +1060,7 @@ fn generate_81(rng: &mut Random) -> Result<Example> {
         question,
         yearly_pay.into(),
         cot,
-        json!({
+        vars!({
             "occupation": occupation, "weeks_per_month": weeks_per_month,
             "days_per_week": days_per_week, "pay_per_day": pay_per_day,
             "currency": currency, "days_per_month": days_per_month,
@@ -1100,7 +1099,7 @@ fn generate_82(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "num_emails": num_emails, "no_response_percent": percent,
             "workdays": workdays, "no_response": no_response, "responds_to": responds_to,
             "total_responses": total,
@@ -1133,7 +1132,7 @@ fn generate_83(rng: &mut Random) -> Result<Example> {
         question,
         amount1.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "total_fence": total, "difference": diff,
             "unit": unit, "amount1": amount1, "amount2": amount2,
         }),
@@ -1174,7 +1173,7 @@ fn generate_84(rng: &mut Random) -> Result<Example> {
         question,
         difference.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "unit": miles, "time_cold": time_cold, "extra_time": extra_time,
             "multiplier": multiplier, "distance": distance, "time_warm": time_warm,
             "time_cold_total": cold_total, "time_warm_total": warm_total,
@@ -1226,7 +1225,7 @@ fn generate_85(rng: &mut Random) -> Result<Example> {
         question,
         perimeter.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "room_type": room_type, "area": area, "length": length,
             "unit1": unit1, "unit2": unit2, "width": width,
             "length_converted": length_converted,
@@ -1268,7 +1267,7 @@ fn generate_88(rng: &mut Random) -> Result<Example> {
         question,
         tickets.into(),
         cot,
-        json!({
+        vars!({
             "school": school, "venue": venue, "total_seats": total,
             "graduate_seats": graduates, "faculty_seats": faculty,
             "remaining_seats": remaining, "tickets_per_graduate": tickets,
@@ -1341,7 +1340,7 @@ fn generate_89(rng: &mut Random) -> Result<Example> {
         question,
         remaining.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "name3": name3, "name4": name4, "name5": name5,
             "num_dozen": num_dozen, "found_first": found_first, "multiplier": multiplier,
             "less_amount": less_amount, "fraction": fraction, "total_eggs": total,
@@ -1372,7 +1371,7 @@ fn generate_91(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "fruit": fruit, "area": area, "field_size": field_size,
             "density": density, "months_per_harvest": months,
             "fruits_per_harvest": per_harvest, "harvests_per_year": harvests,
@@ -1455,7 +1454,7 @@ fn generate_92(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "product": product, "location": location,
             "items": [item1, item2, item3], "original_prices": prices,
             "rounded_prices": rounded, "quantities": nums, "unit": unit,
@@ -1519,7 +1518,7 @@ fn generate_93(rng: &mut Random) -> Result<Example> {
         question,
         kills_bruce.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "name3": name3, "name4": name4,
             "creature": creature, "weapon1": weapon1, "weapon2": weapon2,
             "weapon3": weapon3, "weapon4": weapon4, "weapon5": weapon5,
@@ -1586,7 +1585,7 @@ fn generate_94(rng: &mut Random) -> Result<Example> {
         question,
         final_value.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "num_shares": num_shares, "price_per_share": price,
             "increase_pct": inc, "decrease_pct": dec, "initial_value": initial,
             "final_value": final_value,
@@ -1617,7 +1616,7 @@ fn generate_95(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name1": name1, "name2": name2, "relation": relation, "food": food,
             "daily_servings1": n1, "daily_servings2": n2, "daily_servings3": n3,
             "daily_total": daily_total, "time_unit": time_unit, "time_period": time_period,
@@ -1664,7 +1663,7 @@ fn generate_96(rng: &mut Random) -> Result<Example> {
         question,
         total.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "food": food, "animal1": animal1, "animal2": animal2,
             "n1": n1, "n2": n2, "k1": k1, "k2": k2, "unit": unit,
             "animal2_amount": animal2_amount, "animal2_total": animal2_total,
@@ -1705,7 +1704,7 @@ fn generate_99(rng: &mut Random) -> Result<Example> {
         question,
         left.into(),
         cot,
-        json!({
+        vars!({
             "name": name, "currency": currency, "initial_amount": initial_amount,
             "quantity": quantity, "item": item, "store_type": store_type,
             "unit_price": unit_price, "total_cost": total_cost, "remaining": remaining,

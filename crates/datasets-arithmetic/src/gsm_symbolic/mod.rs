@@ -17,12 +17,15 @@ mod generators_00_49;
 mod generators_50_99;
 
 use dataset_core::config::count;
+use dataset_core::metadata::pairs_as_object;
 use dataset_core::{
     item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed,
 };
 use num_traits::FromPrimitive;
-use serde_json::{json, Value};
+use serde::{Serialize, Serializer};
+use serde_json::{Number, Value};
+use std::sync::OnceLock;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "gsm_symbolic",
@@ -42,13 +45,154 @@ pub const TASKS_OK: [u8; 85] = [
 
 const QUESTION_TAIL: &str = " Give the result as your final answer. Do not include units.";
 
-/// What a generator returns: `{"question", "answer", "metadata"}`.
+/// What a generator returns: `{"question", "answer", "metadata"}`, the
+/// metadata kept typed (`difficulty` is always 1.0) and written as JSON text
+/// only where the item is (`Meta`): building it as a `serde_json` map, as
+/// `json!` did, was most of an item's cost.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Example {
     pub question: String,
     pub answer: String,
-    pub metadata: Value,
+    pub answer_value: Num,
+    pub answer_cot: String,
+    /// `variables`, in the reference dict's order.
+    pub variables: Vec<(&'static str, Var)>,
 }
+
+impl Example {
+    /// `metadata` as `generate_example` returns it (before `__getitem__`
+    /// adds the source keys).
+    pub fn metadata(&self) -> Value {
+        serde_json::to_value(self.meta(None)).unwrap_or_default()
+    }
+
+    fn meta(&self, source: Option<u64>) -> Meta<'_> {
+        Meta {
+            difficulty: difficulty(),
+            answer_value: self.answer_value,
+            answer_cot: &self.answer_cot,
+            variables: &self.variables,
+            source_dataset: source.map(|_| INFO.name),
+            source_index: source,
+        }
+    }
+}
+
+/// The item's metadata: `generate_example`'s keys, then the two that
+/// `__getitem__` adds after them.
+#[derive(Serialize)]
+struct Meta<'a> {
+    difficulty: &'a Number,
+    answer_value: Num,
+    answer_cot: &'a str,
+    #[serde(serialize_with = "pairs_as_object")]
+    variables: &'a [(&'static str, Var)],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_dataset: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_index: Option<u64>,
+}
+
+/// `1.0`, made once: a float is a `Number` holding its text.
+fn difficulty() -> &'static Number {
+    static ONE: OnceLock<Number> = OnceLock::new();
+    ONE.get_or_init(|| Number::from_f64(1.0).unwrap_or_else(|| 0.into()))
+}
+
+/// A value in a generator's `variables` dict.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Var {
+    Int(i64),
+    Float(f64),
+    Str(&'static str),
+    String(String),
+    List(Vec<Var>),
+}
+
+impl Serialize for Var {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Var::Int(n) => s.serialize_i64(*n),
+            Var::Float(x) => serialize_float(*x, s),
+            Var::Str(t) => s.serialize_str(t),
+            Var::String(t) => s.serialize_str(t),
+            Var::List(items) => s.collect_seq(items),
+        }
+    }
+}
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match *self {
+            Num::Int(n) => s.serialize_i64(n),
+            Num::Float(x) => serialize_float(x, s),
+        }
+    }
+}
+
+/// A float as `json!` stores it: the `Number` of its shortest text, `null`
+/// when not finite. (The JSON text writer leaves bare floats to serde_json's
+/// map path; a `Number` it copies.)
+fn serialize_float<S: Serializer>(x: f64, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match Number::from_f64(x) {
+        Some(n) => n.serialize(s),
+        None => s.serialize_unit(),
+    }
+}
+
+impl From<i64> for Var {
+    fn from(n: i64) -> Self {
+        Var::Int(n)
+    }
+}
+
+impl From<f64> for Var {
+    fn from(x: f64) -> Self {
+        Var::Float(x)
+    }
+}
+
+impl From<&'static str> for Var {
+    fn from(t: &'static str) -> Self {
+        Var::Str(t)
+    }
+}
+
+impl From<String> for Var {
+    fn from(t: String) -> Self {
+        Var::String(t)
+    }
+}
+
+impl From<Num> for Var {
+    fn from(n: Num) -> Self {
+        match n {
+            Num::Int(n) => Var::Int(n),
+            Num::Float(x) => Var::Float(x),
+        }
+    }
+}
+
+impl<T: Into<Var>, const N: usize> From<[T; N]> for Var {
+    fn from(items: [T; N]) -> Self {
+        Var::List(items.into_iter().map(Into::into).collect())
+    }
+}
+
+impl<T: Into<Var>> From<Vec<T>> for Var {
+    fn from(items: Vec<T>) -> Self {
+        Var::List(items.into_iter().map(Into::into).collect())
+    }
+}
+
+/// A generator's `variables` dict, written as the reference writes it:
+/// `vars!({"name": name, "counts": [a, b]})`.
+macro_rules! vars {
+    ({ $($key:literal : $value:expr),* $(,)? }) => {
+        vec![$(($key, $crate::gsm_symbolic::Var::from($value))),*]
+    };
+}
+pub(crate) use vars;
 
 type Generator = fn(&mut Random) -> Result<Example>;
 
@@ -74,15 +218,6 @@ impl From<i64> for Num {
 impl From<f64> for Num {
     fn from(x: f64) -> Self {
         Num::Float(x)
-    }
-}
-
-impl Num {
-    fn to_json(self) -> Value {
-        match self {
-            Num::Int(n) => json!(n),
-            Num::Float(x) => json!(x),
-        }
     }
 }
 
@@ -148,17 +283,14 @@ pub(crate) fn example(
     question: String,
     answer_value: Num,
     answer_cot: String,
-    variables: Value,
+    variables: Vec<(&'static str, Var)>,
 ) -> Result<Example> {
     Ok(Example {
         question,
         answer: format_number(answer_value)?,
-        metadata: json!({
-            "difficulty": 1.0,
-            "answer_value": answer_value.to_json(),
-            "answer_cot": answer_cot,
-            "variables": variables,
-        }),
+        answer_value,
+        answer_cot,
+        variables,
     })
 }
 
@@ -223,6 +355,12 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
 
 impl Dataset for GsmSymbolic {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let task = usize::try_from(idx)
             .ok()
@@ -233,17 +371,14 @@ impl Dataset for GsmSymbolic {
             DatasetError::Generation(format!("gsm_symbolic generator {task} is not ported yet"))
         })?;
         let ex = generate(&mut rng)?;
-        let Value::Object(mut metadata) = ex.metadata else {
-            return Err(DatasetError::Generation("metadata is not a dict".into()));
-        };
-        // After the generator's keys, as `__getitem__` adds them.
-        metadata.insert("source_dataset".into(), json!(INFO.name));
-        metadata.insert("source_index".into(), json!(idx));
-        Ok(Item {
-            question: ex.question + QUESTION_TAIL,
-            answer: ex.answer,
-            metadata: metadata.into(),
-        })
+        item.question.clear();
+        item.question.push_str(&ex.question);
+        item.question.push_str(QUESTION_TAIL);
+        item.answer.clear();
+        item.answer.push_str(&ex.answer);
+        // The source keys after the generator's, as `__getitem__` adds them.
+        item.metadata.set_from_serialize(&ex.meta(Some(idx)));
+        Ok(())
     }
 
     /// The first number in the answer (`\b-?\d+(?:\.\d+)?\b`) equal to the
