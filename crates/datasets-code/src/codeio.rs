@@ -37,48 +37,59 @@
 //!
 //! # Bounds
 //!
-//! zss needs `|A|·|B|` stored distances and `K_A·K_B` forest cells, where `K`
-//! is the sum of a tree's keyroot subtree sizes (between `n` for a path and
-//! `n²/2`-ish for a comb), and each node pair's label distance costs the
-//! product of the label lengths. The reference keeps a Python list of edit
-//! operations per cell on top, so it runs out of memory from about a thousand
-//! nodes a side, and takes minutes well before. Real oracles are small:
-//! of 1500 reference items, half have 3 nodes or fewer, 99% 123 or fewer,
-//! 99.9% about 1500 (the largest, 39 492 nodes, is one the reference cannot
-//! score at all). rgym computes the exact distance when
-//! `|A|·|B| <= 2^22`, `K_A·K_B <= 2^24` and the label distances take at most
-//! 2^25 steps, which covers two 1500-node trees of the usual shapes (flat
-//! lists and dicts of lists) and keeps a hostile answer under 100 ms.
+//! zss stores `|A|·|B|` distances, fills `K_A·K_B` forest cells (`K` is the
+//! sum of a tree's keyroot subtree sizes: about `2n` for a flat list, up to
+//! about `n²/2` for a comb) and works out each node pair's label distance
+//! once, at a cost up to the product of the two labels' lengths. The
+//! reference also keeps a Python list of edit operations per cell: it took
+//! 2 s to score a 100-element list against another on the machine these
+//! bounds were measured on, 12 s at 200 and 54 s at 400, and past about a
+//! thousand nodes a side it runs out of memory. Real oracles are smaller:
+//! of 1500 reference items, half have 3 nodes or fewer, 99% at most 123 and
+//! 99.9% at most about 1500 (the largest, 39 492 nodes, is one the reference
+//! cannot score at all).
 //!
-//! Beyond that, two things keep the score honest:
+//! rgym computes the exact distance within a budget of `WORK` units of
+//! about 3 ns each (four per forest cell, one per label-distance step),
+//! checked on the cells before starting and on the label steps as they
+//! happen: lists of 800 to 900 elements a side, well past what the reference can
+//! score in a minute, and 100 ms of CPU at most for any answer, a megabyte
+//! of hostile JSON included (`tests/codeio_score.rs` times such answers).
+//! Past the budget, two things keep the score honest:
 //! * a lower bound that is exact: a mapping leaves at least `|A| - |B|` nodes
 //!   of A unmatched, each removed at the cost of its label's length, so when
 //!   the cheapest such removals already reach `0.2 * max_size` the similarity
-//!   is 0 and the score the reference's 0.01, however long it would take; a
-//!   megabyte of junk lands here. This shortcut is taken whenever it applies
-//!   (it never changes a score);
+//!   is 0 and the score the reference's 0.01, however long the reference
+//!   would take; a megabyte of junk lands here. It is tried first, always
+//!   (it never changes a score), from lengths worked out without building
+//!   the trees;
 //! * otherwise an upper bound on the distance: the cost of matching the two
-//!   trees position by position (children by index, each matched pair
-//!   relabelled or removed and reinserted, whichever is cheaper, the rest
-//!   removed or inserted). That is a valid zss mapping, so the score it gives
-//!   is never above the reference's, and equals it when the answer differs
-//!   from the oracle only in leaf values, the usual near miss on a long output.
+//!   trees position by position (children by index; each matched pair
+//!   relabelled, or removed and reinserted when that is cheaper or its label
+//!   distance does not fit in `FALLBACK_LABEL_STEPS`; the rest removed or
+//!   inserted). That is a valid zss mapping, so the score it gives is never
+//!   above the reference's, and is the reference's own when the positional
+//!   matching is an optimal one, as it usually is for an answer that differs
+//!   from a long oracle in a few leaf values.
 
 use std::collections::HashMap;
 
+use num_traits::ToPrimitive;
 use pycompat::{float_repr, json_loads, py_float, py_isnumeric, py_strip, PyValue};
 
 use crate::zss::{try_simple_distance, Annotated, Tree};
 
-/// `|A|·|B|`: the distances zss stores (f64 each).
-const MAX_PAIRS: u64 = 1 << 22;
-/// Forest cells of the Zhang–Shasha recurrence.
-const MAX_CELLS: u64 = 1 << 24;
-/// Steps of label edit distance (one per compared character, a 64-character
-/// word of them for the bit-parallel distance).
-const LABEL_STEPS: u64 = 1 << 25;
-/// Label edit distance steps for the positional upper bound.
-const FALLBACK_LABEL_STEPS: u64 = 1 << 23;
+/// The exact distance's budget: `CELL_WORK` per forest cell of the
+/// Zhang–Shasha recurrence plus the label distances' steps (one per
+/// character scanned by the bit-parallel distance, one per eight skipped as
+/// a common prefix or suffix, one per two cells of the quadratic one). Units
+/// cost about 3 ns each; the cells alone also bound the `|A|·|B|` stored
+/// distances (at most 2^22, 32 MB).
+const WORK: u64 = 1 << 24;
+/// What a forest cell costs in `WORK` units.
+const CELL_WORK: u64 = 4;
+/// Label distance steps for the positional upper bound.
+const FALLBACK_LABEL_STEPS: u64 = 1 << 21;
 
 /// `CodeIODataset.score_answer(answer, {"answer": oracle_answer})`.
 pub fn score_answer(answer: Option<&str>, oracle_answer: &str) -> f64 {
@@ -192,8 +203,10 @@ fn json_eq(a: &PyValue, b: &PyValue) -> bool {
                 if p.len() != q.len() {
                     return false;
                 }
-                let index: HashMap<&str, &PyValue> =
-                    q.iter().filter_map(|(k, v)| Some((key_str(k)?, v))).collect();
+                let index: HashMap<&str, &PyValue> = q
+                    .iter()
+                    .filter_map(|(k, v)| Some((key_str(k)?, v)))
+                    .collect();
                 for (k, v) in p {
                     match key_str(k).and_then(|k| index.get(k)) {
                         Some(w) => stack.push((v, w)),
@@ -244,8 +257,8 @@ impl Label {
         if let Some(c) = colon {
             let value = &text[c + 1..];
             numeric = !value.is_empty() && value.chars().all(py_isnumeric);
-            numeric_with_dots =
-                value.chars().any(|ch| ch != '.') && value.chars().all(|ch| ch == '.' || py_isnumeric(ch));
+            numeric_with_dots = value.chars().any(|ch| ch != '.')
+                && value.chars().all(|ch| ch == '.' || py_isnumeric(ch));
             if numeric_with_dots {
                 float = py_float(value);
             }
@@ -290,8 +303,10 @@ fn json_to_tree(data: &PyValue) -> Tree<Label> {
         match v {
             PyValue::Dict(pairs) => {
                 // `sorted(data.items())`: keys are distinct strings, ordered by code point.
-                let mut items: Vec<(&str, &PyValue)> =
-                    pairs.iter().filter_map(|(k, v)| Some((key_str(k)?, v))).collect();
+                let mut items: Vec<(&str, &PyValue)> = pairs
+                    .iter()
+                    .filter_map(|(k, v)| Some((key_str(k)?, v)))
+                    .collect();
                 items.sort_unstable_by(|a, b| a.0.cmp(b.0));
                 for (k, v) in items.into_iter().rev() {
                     stack.push((v, id, k.to_string()));
@@ -328,6 +343,14 @@ fn json_to_tree(data: &PyValue) -> Tree<Label> {
 /// `len(json.dumps(v))`: default separators, `ensure_ascii`, floats as
 /// `float.__repr__`, non-finite floats as `NaN` / `Infinity` / `-Infinity`.
 fn dumps_len(v: &PyValue) -> usize {
+    dumps_len_with(v, |x| float_repr(x).len())
+}
+
+/// The longest `float.__repr__` of a finite float (`-2.2250738585072014e-308`).
+const MAX_FLOAT_REPR: usize = 24;
+
+/// `len(json.dumps(v))` with `finite_float_len` for each finite float.
+fn dumps_len_with(v: &PyValue, finite_float_len: impl Fn(f64) -> usize) -> usize {
     fn str_len(s: &str) -> usize {
         2 + s
             .chars()
@@ -344,10 +367,6 @@ fn dumps_len(v: &PyValue) -> usize {
     let mut stack = vec![v];
     while let Some(v) = stack.pop() {
         total += match v {
-            PyValue::None => 4,
-            PyValue::Bool(true) => 4,
-            PyValue::Bool(false) => 5,
-            PyValue::Int(n) => n.to_string().len(),
             PyValue::Float(x) if x.is_nan() => 3,
             PyValue::Float(x) if x.is_infinite() => {
                 if *x > 0.0 {
@@ -356,7 +375,7 @@ fn dumps_len(v: &PyValue) -> usize {
                     9
                 }
             }
-            PyValue::Float(x) => float_repr(*x).len(),
+            PyValue::Float(x) => finite_float_len(*x),
             PyValue::Str(s) => str_len(s),
             PyValue::List(items) => {
                 stack.extend(items);
@@ -370,11 +389,67 @@ fn dumps_len(v: &PyValue) -> usize {
                 }
                 n
             }
-            // json.loads makes none of the others.
-            other => other.py_repr().chars().count(),
+            // None, True, False and ints print as `str()` does.
+            other => scalar_str_len(other),
         };
     }
     total
+}
+
+/// `len(str(v))` for a scalar that is not a float or a str.
+fn scalar_str_len(v: &PyValue) -> usize {
+    match v {
+        PyValue::None => 4,
+        PyValue::Bool(true) => 4,
+        PyValue::Bool(false) => 5,
+        PyValue::Int(n) => match n.to_i64() {
+            Some(i) => {
+                let mut digits = 1 + usize::from(i < 0);
+                let mut m = i.unsigned_abs();
+                while m >= 10 {
+                    m /= 10;
+                    digits += 1;
+                }
+                digits
+            }
+            None => n.to_string().len(),
+        },
+        other => py_str_scalar(other).map_or(0, |s| s.chars().count()),
+    }
+}
+
+/// Node count, lower bounds of the label lengths, and an upper bound of
+/// `len(json.dumps(v))` of a value's tree, without building it: every
+/// length is exact but a finite float's `str()` (at least 3 characters,
+/// `0.0`, at most [`MAX_FLOAT_REPR`]).
+fn cheap_bounds(v: &PyValue) -> (Vec<usize>, usize) {
+    let mut lens = Vec::new();
+    let value_len = |v: &PyValue| match v {
+        PyValue::Float(x) if x.is_finite() => 3,
+        PyValue::Float(x) => float_repr(*x).len(),
+        PyValue::Str(s) => s.chars().count(),
+        other => scalar_str_len(other),
+    };
+    // (value, length of its name: the key, `item_<i>` or `root`).
+    let mut stack = vec![(v, 4)];
+    while let Some((v, name)) = stack.pop() {
+        match v {
+            PyValue::Dict(pairs) => {
+                lens.push(name);
+                for (k, v) in pairs {
+                    stack.push((v, key_str(k).map_or(0, |k| k.chars().count())));
+                }
+            }
+            PyValue::List(items) => {
+                lens.push(name);
+                for (i, v) in items.iter().enumerate() {
+                    stack.push((v, 5 + scalar_str_len(&PyValue::Int(i.into()))));
+                }
+            }
+            leaf => lens.push(name + 1 + value_len(leaf)),
+        }
+    }
+    (lens, dumps_len_with(v, |_| MAX_FLOAT_REPR))
 }
 
 /// The label edit distance ran past its step budget.
@@ -410,21 +485,34 @@ impl EditDistance {
     /// dynamic programme computes; common prefixes and suffixes do not
     /// change it and are skipped.
     fn distance(&mut self, a: &[char], b: &[char]) -> Result<usize, OverBudget> {
-        self.charge(1 + a.len().min(b.len()) as u64)?;
+        self.charge(1)?;
         let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
         let (a, b) = (&a[prefix..], &b[prefix..]);
-        let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+        let suffix = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count();
         let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+        self.charge((prefix + suffix) as u64 / 8)?;
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-        if short.is_empty() {
-            return Ok(long.len());
-        }
-        if short.len() <= 64 {
-            self.charge(long.len() as u64)?;
-            Ok(self.bit_parallel(short, long))
-        } else {
-            self.charge(short.len() as u64 * long.len() as u64)?;
-            Ok(self.two_rows(short, long))
+        match short {
+            [] => Ok(long.len()),
+            // One character: every other one of `long` is inserted, and it
+            // is kept if `long` has it, else substituted.
+            [c] => {
+                self.charge(long.len() as u64 / 8)?;
+                Ok(long.len() - usize::from(long.contains(c)))
+            }
+            _ if short.len() <= 64 => {
+                self.charge(long.len() as u64)?;
+                Ok(self.bit_parallel(short, long))
+            }
+            _ => {
+                self.charge(short.len() as u64 * long.len() as u64 / 2)?;
+                Ok(self.two_rows(short, long))
+            }
         }
     }
 
@@ -537,18 +625,28 @@ impl EditDistance {
 
 /// `_compute_json_similarity(answer, oracle)`.
 fn compute_json_similarity(json1: &PyValue, json2: &PyValue) -> f64 {
+    // First the exact lower bound from lengths that cost nothing to work out
+    // (a megabyte of junk ends here), with an upper bound of `max_size`.
+    let (lens1, dumps1) = cheap_bounds(json1);
+    let (lens2, dumps2) = cheap_bounds(json2);
+    let scale = 0.2 * dumps1.max(dumps2) as f64;
+    if 1.0 - removal_lower_bound(lens1, lens2) / scale <= 0.0 {
+        return 0.0;
+    }
     let tree1 = json_to_tree(json1);
     let tree2 = json_to_tree(json2);
     let max_size = dumps_len(json1).max(dumps_len(json2));
     let scale = 0.2 * max_size as f64;
     let similarity = |edit_distance: f64| py_max(1.0 - edit_distance / scale, 0.0);
-    if similarity(removal_lower_bound(&tree1, &tree2)) == 0.0 {
+    let lens = |t: &Tree<Label>| (0..t.len()).map(|i| t.label(i).len()).collect::<Vec<_>>();
+    if similarity(removal_lower_bound(lens(&tree1), lens(&tree2))) == 0.0 {
         return 0.0;
     }
     let (a, b) = (Annotated::new(&tree1), Annotated::new(&tree2));
-    let pairs = a.len() as u64 * b.len() as u64;
-    if pairs <= MAX_PAIRS && a.keyroot_cells().saturating_mul(b.keyroot_cells()) <= MAX_CELLS {
-        let mut ed = EditDistance::new(LABEL_STEPS);
+    let cells = a.keyroot_cells().saturating_mul(b.keyroot_cells());
+    let dp_work = cells.saturating_mul(CELL_WORK);
+    if dp_work < WORK {
+        let mut ed = EditDistance::new(WORK - dp_work);
         if let Ok(d) = try_simple_distance(&a, &b, |x, y| ed.node_distance(x, y)) {
             return similarity(d);
         }
@@ -556,18 +654,24 @@ fn compute_json_similarity(json1: &PyValue, json2: &PyValue) -> f64 {
     similarity(positional_upper_bound(&tree1, &tree2))
 }
 
-/// A lower bound on the edit distance: the trees' size difference in nodes
-/// must be removed (or inserted), each at the cost of its label's length, so
-/// at least the sum of that many of the shortest labels of the larger tree.
-fn removal_lower_bound(a: &Tree<Label>, b: &Tree<Label>) -> f64 {
-    let (big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+/// A lower bound on the edit distance between trees with these label
+/// lengths (or lower bounds of them): the trees' difference in nodes must be
+/// removed (or inserted), each at the cost of its label's length, so at
+/// least the sum of that many of the shortest labels of the larger tree.
+/// The distance zss sums in f64 is at least this integer too: its terms are
+/// non-negative and rounding is monotonic.
+fn removal_lower_bound(lens1: Vec<usize>, lens2: Vec<usize>) -> f64 {
+    let (mut big, small) = if lens1.len() >= lens2.len() {
+        (lens1, lens2)
+    } else {
+        (lens2, lens1)
+    };
     let surplus = big.len() - small.len();
     if surplus == 0 {
         return 0.0;
     }
-    let mut lens: Vec<usize> = (0..big.len()).map(|i| big.label(i).len()).collect();
-    lens.select_nth_unstable(surplus - 1);
-    lens[..surplus].iter().sum::<usize>() as f64
+    big.select_nth_unstable(surplus - 1);
+    big[..surplus].iter().sum::<usize>() as f64
 }
 
 /// The cost of one zss mapping, so an upper bound on the distance: nodes at
@@ -599,7 +703,12 @@ fn positional_upper_bound(a: &Tree<Label>, b: &Tree<Label>) -> f64 {
         total += cost;
         let (kx, ky) = (a.children(x), b.children(y));
         let common = kx.len().min(ky.len());
-        stack.extend(kx[..common].iter().copied().zip(ky[..common].iter().copied()));
+        stack.extend(
+            kx[..common]
+                .iter()
+                .copied()
+                .zip(ky[..common].iter().copied()),
+        );
         total += kx[common..].iter().map(|&k| sums_a[k]).sum::<usize>() as f64;
         total += ky[common..].iter().map(|&k| sums_b[k]).sum::<usize>() as f64;
     }
@@ -651,7 +760,11 @@ mod tests {
             let lb = next(140) as usize;
             let a: Vec<char> = (0..la).map(|_| alphabet[next(6) as usize]).collect();
             let b: Vec<char> = (0..lb).map(|_| alphabet[next(6) as usize]).collect();
-            assert_eq!(ed.distance(&a, &b).unwrap(), reference_lev(&a, &b), "{a:?} {b:?}");
+            assert_eq!(
+                ed.distance(&a, &b).unwrap(),
+                reference_lev(&a, &b),
+                "{a:?} {b:?}"
+            );
         }
         assert_eq!(ed.distance(&chars("kitten"), &chars("sitting")).unwrap(), 3);
     }
@@ -662,23 +775,40 @@ mod tests {
         assert_eq!(l.colon, Some(1));
         assert!(!l.numeric && !l.numeric_with_dots);
         let l = Label::new("é:١٢٣.٥".into());
-        assert_eq!((l.colon, l.numeric, l.numeric_with_dots, l.float), (Some(1), false, true, Some(123.5)));
+        assert_eq!(
+            (l.colon, l.numeric, l.numeric_with_dots, l.float),
+            (Some(1), false, true, Some(123.5))
+        );
         let l = Label::new("x:²".into());
-        assert_eq!((l.numeric, l.numeric_with_dots, l.float), (true, true, None));
+        assert_eq!(
+            (l.numeric, l.numeric_with_dots, l.float),
+            (true, true, None)
+        );
         let l = Label::new("x:.".into());
         assert!(!l.numeric_with_dots);
     }
 
     #[test]
     fn labels_are_python_str() {
-        let v = json_loads(r#"{"b": [true, null, 1.0, 1e16, 1e400, NaN, -0.0], "a": "x:y"}"#).unwrap();
+        let v =
+            json_loads(r#"{"b": [true, null, 1.0, 1e16, 1e400, NaN, -0.0], "a": "x:y"}"#).unwrap();
         let t = json_to_tree(&v);
-        let labels: Vec<String> = (0..t.len()).map(|i| t.label(i).text.iter().collect()).collect();
+        let labels: Vec<String> = (0..t.len())
+            .map(|i| t.label(i).text.iter().collect())
+            .collect();
         assert_eq!(
             labels,
             [
-                "root", "a:x:y", "b", "item_0:True", "item_1:None", "item_2:1.0", "item_3:1e+16",
-                "item_4:inf", "item_5:nan", "item_6:-0.0"
+                "root",
+                "a:x:y",
+                "b",
+                "item_0:True",
+                "item_1:None",
+                "item_2:1.0",
+                "item_3:1e+16",
+                "item_4:inf",
+                "item_5:nan",
+                "item_6:-0.0"
             ]
         );
     }
@@ -686,10 +816,20 @@ mod tests {
     #[test]
     fn dumps_lengths_are_pythons() {
         for (text, python) in [
-            (r#"{"a": [1, 2.5, "é😀\n\u007f~"], "b": null, "c": {}}"#, r#"{"a": [1, 2.5, "\u00e9\ud83d\ude00\n\u007f~"], "b": null, "c": {}}"#),
-            (r#"{"x": NaN, "y": -Infinity, "z": 1e400, "w": -12}"#, r#"{"x": NaN, "y": -Infinity, "z": Infinity, "w": -12}"#),
+            (
+                r#"{"a": [1, 2.5, "é😀\n\u007f~"], "b": null, "c": {}}"#,
+                r#"{"a": [1, 2.5, "\u00e9\ud83d\ude00\n\u007f~"], "b": null, "c": {}}"#,
+            ),
+            (
+                r#"{"x": NaN, "y": -Infinity, "z": 1e400, "w": -12}"#,
+                r#"{"x": NaN, "y": -Infinity, "z": Infinity, "w": -12}"#,
+            ),
         ] {
-            assert_eq!(dumps_len(&json_loads(text).unwrap()), python.len(), "{text}");
+            assert_eq!(
+                dumps_len(&json_loads(text).unwrap()),
+                python.len(),
+                "{text}"
+            );
         }
     }
 
@@ -731,13 +871,57 @@ mod tests {
         ];
         for x in texts {
             for y in texts {
-                let (a, b) = (json_to_tree(&json_loads(x).unwrap()), json_to_tree(&json_loads(y).unwrap()));
+                let (a, b) = (
+                    json_to_tree(&json_loads(x).unwrap()),
+                    json_to_tree(&json_loads(y).unwrap()),
+                );
                 let mut ed = EditDistance::new(u64::MAX);
-                let d = try_simple_distance(&Annotated::new(&a), &Annotated::new(&b), |p, q| ed.node_distance(p, q))
-                    .unwrap();
-                let lo = removal_lower_bound(&a, &b);
+                let d = try_simple_distance(&Annotated::new(&a), &Annotated::new(&b), |p, q| {
+                    ed.node_distance(p, q)
+                })
+                .unwrap();
+                let lens =
+                    |t: &Tree<Label>| (0..t.len()).map(|i| t.label(i).len()).collect::<Vec<_>>();
+                let lo = removal_lower_bound(lens(&a), lens(&b));
+                let (cheap_a, _) = cheap_bounds(&json_loads(x).unwrap());
+                let (cheap_b, _) = cheap_bounds(&json_loads(y).unwrap());
+                assert!(removal_lower_bound(cheap_a, cheap_b) <= lo);
                 let hi = positional_upper_bound(&a, &b);
                 assert!(lo <= d && d <= hi, "{x} {y}: {lo} {d} {hi}");
+            }
+        }
+    }
+
+    /// The similarity with no budget at all.
+    fn exact_similarity(x: &PyValue, y: &PyValue) -> f64 {
+        let (a, b) = (json_to_tree(x), json_to_tree(y));
+        let mut ed = EditDistance::new(u64::MAX);
+        let d = try_simple_distance(&Annotated::new(&a), &Annotated::new(&b), |p, q| {
+            ed.node_distance(p, q)
+        })
+        .unwrap();
+        let scale = 0.2 * dumps_len(x).max(dumps_len(y)) as f64;
+        py_max(1.0 - d / scale, 0.0)
+    }
+
+    #[test]
+    fn lists_of_850_are_exact_and_longer_ones_bounded_below() {
+        // The answer is the oracle shifted by one, which zss scores by one
+        // removal and one insertion and the positional matching much worse.
+        let list = |items: Vec<i64>| {
+            let text: Vec<String> = items.iter().map(i64::to_string).collect();
+            json_loads(&format!("{{\"values\": [{}]}}", text.join(", "))).unwrap()
+        };
+        for (n, exact) in [(850, true), (1000, false)] {
+            let oracle = list((0..n).collect());
+            let answer = list((-1..n - 1).collect());
+            let got = compute_json_similarity(&answer, &oracle);
+            let want = exact_similarity(&answer, &oracle);
+            assert!(want > 0.9, "{n}: {want}");
+            if exact {
+                assert_eq!(got.to_bits(), want.to_bits(), "{n}");
+            } else {
+                assert!(got < want, "{n}: {got} {want}");
             }
         }
     }

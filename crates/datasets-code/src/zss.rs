@@ -202,34 +202,45 @@ pub fn try_distance<L, E>(
             // treedist(i, j): fd is m x n, row x is A's node al[i] + x - 1
             // (zss's `x + ioff`), column y is B's node bl[j] + y - 1.
             let (li, lj) = (al[i], bl[j]);
+            if li == i && lj == j {
+                // Two leaves (most keyroot pairs of flat trees): the 2 x 2
+                // table below, whose one cell is min(ins + rem, rem + ins, upd).
+                let (rem, ins) = (remove[i], insert[j]);
+                let upd = cost(Edit::Update(a.label(i), b.label(j)))?;
+                treedists[i * size_b + j] = py_min3(ins + rem, rem + ins, 0.0 + upd);
+                continue;
+            }
             let m = i - li + 2;
             let n = j - lj + 2;
-            let at = |x: usize, y: usize| x * n + y;
-            fd[at(0, 0)] = 0.0;
+            fd[0] = 0.0;
             for x in 1..m {
-                fd[at(x, 0)] = fd[at(x - 1, 0)] + remove[li + x - 1];
+                fd[x * n] = fd[(x - 1) * n] + remove[li + x - 1];
             }
             for y in 1..n {
-                fd[at(0, y)] = fd[at(0, y - 1)] + insert[lj + y - 1];
+                fd[y] = fd[y - 1] + insert[lj + y - 1];
             }
             for x in 1..m {
                 let ax = li + x - 1;
                 let on_left_path_a = al[ax] == li;
+                let remove_x = remove[ax];
+                // p: the rows left of ax's subtree, above row x; q likewise.
+                let p = al[ax] - li;
+                let (done, rest) = fd.split_at_mut(x * n);
+                let prev = &done[(x - 1) * n..];
+                let cur = &mut rest[..n];
+                let td_row = &mut treedists[ax * size_b..(ax + 1) * size_b];
                 for y in 1..n {
                     let by = lj + y - 1;
-                    let del = fd[at(x - 1, y)] + remove[ax];
-                    let ins = fd[at(x, y - 1)] + insert[by];
+                    let del = prev[y] + remove_x;
+                    let ins = cur[y - 1] + insert[by];
                     if on_left_path_a && bl[by] == lj {
                         let upd = cost(Edit::Update(a.label(ax), b.label(by)))?;
-                        let v = py_min3(del, ins, fd[at(x - 1, y - 1)] + upd);
-                        fd[at(x, y)] = v;
-                        treedists[ax * size_b + by] = v;
+                        let v = py_min3(del, ins, prev[y - 1] + upd);
+                        cur[y] = v;
+                        td_row[by] = v;
                     } else {
-                        // p and q: the forests left of ax's and by's subtrees.
-                        let p = al[ax] - li;
                         let q = bl[by] - lj;
-                        let sub = fd[at(p, q)] + treedists[ax * size_b + by];
-                        fd[at(x, y)] = py_min3(del, ins, sub);
+                        cur[y] = py_min3(del, ins, done[p * n + q] + td_row[by]);
                     }
                 }
             }
@@ -267,9 +278,10 @@ pub fn simple_distance<L: Default>(
     b: &Tree<L>,
     mut label_dist: impl FnMut(&L, &L) -> f64,
 ) -> f64 {
-    let result = try_simple_distance::<L, Infallible>(&Annotated::new(a), &Annotated::new(b), |x, y| {
-        Ok(label_dist(x, y))
-    });
+    let result =
+        try_simple_distance::<L, Infallible>(&Annotated::new(a), &Annotated::new(b), |x, y| {
+            Ok(label_dist(x, y))
+        });
     match result {
         Ok(d) => d,
         Err(never) => match never {},
@@ -338,7 +350,13 @@ mod tests {
     fn nan_update_costs_are_never_chosen() {
         let a = tree(&[(0, "r"), (0, "x")]);
         let b = tree(&[(0, "r"), (0, "y")]);
-        let d = distance(&a, &b, |_| 1.0, |_| 1.0, |x, y| if x == y { 0.0 } else { f64::NAN });
+        let d = distance(
+            &a,
+            &b,
+            |_| 1.0,
+            |_| 1.0,
+            |x, y| if x == y { 0.0 } else { f64::NAN },
+        );
         assert_eq!(d, 2.0);
     }
 
