@@ -403,25 +403,27 @@ fn scalar_str_len(v: &PyValue) -> usize {
         PyValue::Bool(true) => 4,
         PyValue::Bool(false) => 5,
         PyValue::Int(n) => match n.to_i64() {
-            Some(i) => {
-                let mut digits = 1 + usize::from(i < 0);
-                let mut m = i.unsigned_abs();
-                while m >= 10 {
-                    m /= 10;
-                    digits += 1;
-                }
-                digits
-            }
+            Some(i) => usize::from(i < 0) + decimal_digits(i.unsigned_abs()),
             None => n.to_string().len(),
         },
         other => py_str_scalar(other).map_or(0, |s| s.chars().count()),
     }
 }
 
-/// Node count, lower bounds of the label lengths, and an upper bound of
-/// `len(json.dumps(v))` of a value's tree, without building it: every
-/// length is exact but a finite float's `str()` (at least 3 characters,
-/// `0.0`, at most [`MAX_FLOAT_REPR`]).
+/// `len(str(n))`.
+fn decimal_digits(mut n: u64) -> usize {
+    let mut digits = 1;
+    while n >= 10 {
+        n /= 10;
+        digits += 1;
+    }
+    digits
+}
+
+/// Lower bounds of the label lengths of a value's tree, one per node, and an
+/// upper bound of `len(json.dumps(v))`, without building the tree: every
+/// length is exact but a finite float's `str()`, which is at least 3
+/// characters (`0.0`) and at most [`MAX_FLOAT_REPR`].
 fn cheap_bounds(v: &PyValue) -> (Vec<usize>, usize) {
     let mut lens = Vec::new();
     let value_len = |v: &PyValue| match v {
@@ -443,7 +445,7 @@ fn cheap_bounds(v: &PyValue) -> (Vec<usize>, usize) {
             PyValue::List(items) => {
                 lens.push(name);
                 for (i, v) in items.iter().enumerate() {
-                    stack.push((v, 5 + scalar_str_len(&PyValue::Int(i.into()))));
+                    stack.push((v, 5 + decimal_digits(i as u64)));
                 }
             }
             leaf => lens.push(name + 1 + value_len(leaf)),
