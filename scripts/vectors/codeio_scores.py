@@ -18,8 +18,9 @@ A case whose scoring raises has the exception instead of a score
 Usage: python3 scripts/vectors/codeio_scores.py [--items N] [--per-item K]
        [--seed S] [--max-oracle CHARS] [--out PATH]
 (re-execs itself in .venv-oracle). The defaults write
-tests/vectors/codeio_scores.jsonl; a bigger one-off run (say --items 2000
---per-item 50 --out /tmp/codeio_big.jsonl) is checked by
+tests/vectors/codeio_scores.jsonl; a bigger one-off run (say --items 600
+--per-item 100 --seed 1 --max-oracle 600 --out /tmp/codeio_big.jsonl, about
+100k answers) is checked by
 `CODEIO_VECTORS=/tmp/codeio_big.jsonl cargo test -p datasets-code --test codeio_score`.
 """
 
@@ -363,6 +364,8 @@ def main() -> None:
             finally:
                 signal.alarm(0)
         counts["cases"] += len(cases)
+        if n % 50 == 49:
+            print(f"{n + 1}/{len(items)} items, {counts}", file=sys.stderr, flush=True)
         lines.append(json.dumps({"oracle": entry["answer"], "cases": cases}, ensure_ascii=False) + "\n")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
