@@ -642,8 +642,14 @@ fn score_moves(answer: Option<&str>, metadata: &Map<String, Value>) -> Option<f6
                 .collect::<Option<_>>()?
         }
     };
-    let mut moves = Vec::with_capacity(move_list.len());
-    for m in move_list {
+    let board = metadata.get("board")?.as_object()?;
+    let initial = metadata.get("pieces")?.as_object()?;
+    let mut pieces = Pieces::new(initial);
+    let mut turn = metadata.get("start_turn")?.as_str();
+    // The reference splits every move before it plays the first, but each
+    // failure of either kind scores 0.0, so one pass that does both per
+    // move scores the same, and keeps no list of a million moves.
+    for m in &move_list {
         let mut parts = m.split(',');
         let (Some(colour), Some(start), Some(end), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -653,14 +659,6 @@ fn score_moves(answer: Option<&str>, metadata: &Map<String, Value>) -> Option<f6
         if colour != "w" && colour != "B" {
             return None;
         }
-        moves.push((colour, start, end));
-    }
-
-    let board = metadata.get("board")?.as_object()?;
-    let initial = metadata.get("pieces")?.as_object()?;
-    let mut pieces = Pieces::new(initial);
-    let mut turn = metadata.get("start_turn")?.as_str();
-    for &(colour, start, end) in &moves {
         if turn != Some(colour) {
             return None;
         }
@@ -668,17 +666,11 @@ fn score_moves(answer: Option<&str>, metadata: &Map<String, Value>) -> Option<f6
         if pieces.held[from] != Held::Colour(colour) {
             return None;
         }
-        let reachable = match board.get(start)? {
-            Value::Array(list) => list.iter().any(|v| v.as_str() == Some(end)),
-            // Python's `in` on what a hand-made entry might hold instead.
-            Value::String(s) => s.contains(end),
-            Value::Object(o) => o.contains_key(end),
-            _ => return None,
-        };
-        if !reachable {
+        let to = pieces.index(end);
+        if !pieces.reachable(board, from, to, end)? {
             return None;
         }
-        let to = match pieces.index(end) {
+        let to = match to {
             Some(to) if pieces.held[to] != Held::Null => return None,
             Some(to) => to,
             // `pieces[end] = ...` adds a square the entry did not list.
@@ -696,10 +688,10 @@ fn score_moves(answer: Option<&str>, metadata: &Map<String, Value>) -> Option<f6
         return Some(0.05);
     }
     let optimal = metadata.get("solution")?.as_array()?.len();
-    Some(if moves.len() <= optimal {
+    Some(if move_list.len() <= optimal {
         1.0
     } else {
-        optimal as f64 / moves.len() as f64
+        optimal as f64 / move_list.len() as f64
     })
 }
 
@@ -717,7 +709,14 @@ enum Held<'a> {
 struct Pieces<'a> {
     squares: Vec<&'a str>,
     held: Vec<Held<'a>>,
-    index: HashMap<&'a str, usize>,
+    /// Square names are few and come from the entry, so a multiplicative
+    /// hash serves (SipHash was most of a long plan's time).
+    index: HashMap<&'a str, usize, BuildHasherDefault<StateHasher>>,
+    /// `end in board[start]` for the squares the entry lists, found once
+    /// per pair: `listed * from + to` holds 0 for not yet known, else 1 +
+    /// the answer.
+    reach: Vec<u8>,
+    listed: usize,
 }
 
 impl<'a> Pieces<'a> {
@@ -732,15 +731,46 @@ impl<'a> Pieces<'a> {
             })
             .collect();
         let index = squares.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+        let listed = squares.len();
         Pieces {
             squares,
             held,
             index,
+            reach: vec![0; listed * listed],
+            listed,
         }
     }
 
     fn index(&self, square: &str) -> Option<usize> {
         self.index.get(square).copied()
+    }
+
+    /// `end in board[start]`, where `start` is square `from` and `end` is
+    /// square `to` if that is known; `None` where the reference raises
+    /// (`start` not on the board, an entry `in` does not take).
+    fn reachable(
+        &mut self,
+        board: &Map<String, Value>,
+        from: usize,
+        to: Option<usize>,
+        end: &str,
+    ) -> Option<bool> {
+        let n = self.listed;
+        let memo = to.filter(|&to| from < n && to < n).map(|to| n * from + to);
+        if let Some(known) = memo.and_then(|k| self.reach[k].checked_sub(1)) {
+            return Some(known == 1);
+        }
+        let reachable = match board.get(self.squares[from])? {
+            Value::Array(list) => list.iter().any(|v| v.as_str() == Some(end)),
+            // Python's `in` on what a hand-made entry might hold instead.
+            Value::String(s) => s.contains(end),
+            Value::Object(o) => o.contains_key(end),
+            _ => return None,
+        };
+        if let Some(k) = memo {
+            self.reach[k] = 1 + u8::from(reachable);
+        }
+        Some(reachable)
     }
 
     fn add(&mut self, square: &'a str) -> usize {
