@@ -1,6 +1,8 @@
-//! reasoning-gym's `codeio` scorer (`CodeIODataset.score_answer` and the
-//! helpers it calls), ported exactly. Generating codeio items runs the
-//! dataset's Python snippets and is not done here.
+//! reasoning-gym's `codeio`: its items come from reasoning-gym itself in the
+//! Python provider (`pyprovider`; each item executes one of 3,002 Python
+//! snippets, which no native port could reproduce), its config is read and
+//! validated here as `CodeIOConfig` does, and its scorer
+//! (`CodeIODataset.score_answer` and the helpers it calls) is ported exactly.
 //!
 //! The reference: an answer equal to the oracle (both `str.strip()`ped)
 //! scores 1.0. Otherwise, if it holds a `{` and a `}`, the text from the first
@@ -74,8 +76,11 @@
 
 use std::collections::HashMap;
 
+use dataset_core::{Built, ConfigReader, DatasetInfo, Item, Params, Result};
 use num_traits::ToPrimitive;
 use pycompat::{float_repr, json_loads, py_float, py_isnumeric, py_strip, PyValue};
+use pyprovider::ProviderDataset;
+use serde_json::{Map, Value};
 
 use crate::zss::{try_simple_distance, Annotated, Tree};
 
@@ -90,6 +95,39 @@ const WORK: u64 = 1 << 24;
 const CELL_WORK: u64 = 4;
 /// Label distance steps for the positional upper bound.
 const FALLBACK_LABEL_STEPS: u64 = 1 << 21;
+
+pub const INFO: DatasetInfo = DatasetInfo {
+    name: "codeio",
+    category: "code",
+    description: "Predict a Python function's output from its input, or an input from its \
+                  output (served by the Python provider)",
+    config_class: "CodeIOConfig",
+    build,
+};
+
+fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
+    let (probability, probability_given) = r.float_as_given("input_prediction_probability", 0.5);
+    let difficulty = r.opt_int("difficulty", None);
+    let v = r.finish()?;
+    v.ensure(
+        (0.0..=1.0).contains(&probability),
+        "input_prediction_probability must be in [0, 1]",
+    )?;
+    if let Some(d) = difficulty {
+        v.ensure((1..=10).contains(&d), "difficulty must be in [1, 10]")?;
+    }
+    let mut config = Map::new();
+    config.insert("input_prediction_probability".into(), probability_given);
+    config.insert(
+        "difficulty".into(),
+        difficulty.map_or(Value::Null, Value::from),
+    );
+    v.done(ProviderDataset::new(INFO.name, config, &p, score_item))
+}
+
+fn score_item(answer: Option<&str>, item: &Item) -> f64 {
+    score_answer(answer, &item.answer)
+}
 
 /// `CodeIODataset.score_answer(answer, {"answer": oracle_answer})`.
 pub fn score_answer(answer: Option<&str>, oracle_answer: &str) -> f64 {

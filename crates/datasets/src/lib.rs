@@ -22,7 +22,7 @@ pub use pyprovider;
 
 /// The datasets whose items come from the Python provider rather than from
 /// Rust (pyprovider's docs say why each): refused while it is off.
-pub const PYTHON_PROVIDED: &[&str] = &["acre"];
+pub const PYTHON_PROVIDED: &[&str] = &["acre", "codeio"];
 
 /// Whether `name`'s items come from the Python provider.
 pub fn python_provided(name: &str) -> bool {
