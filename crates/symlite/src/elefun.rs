@@ -40,7 +40,7 @@ fn atan_series(x: &BigUint, wp: u64) -> BigUint {
     let mut k = 0u64;
     while !term.is_zero() {
         let t = &term / BigUint::from(2 * k + 1);
-        if k % 2 == 0 {
+        if k.is_multiple_of(2) {
             pos += t;
         } else {
             neg += t;

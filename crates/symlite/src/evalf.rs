@@ -75,7 +75,7 @@ pub fn evalf(e: &Expr, prec: u64, opts: &mut Options) -> Option<Evaled> {
         }),
         Expr::Sym(_) => None,
         Expr::Add(_) => evalf_add(e, prec, opts),
-        Expr::Mul(f) => evalf_mul(f, prec, opts, |x, p, o| evalf(x, p, o)),
+        Expr::Mul(f) => evalf_mul(f, prec, opts, evalf),
         Expr::Pow(b, x) => evalf_pow(b, x, prec, opts),
     }
 }

@@ -207,7 +207,7 @@ fn is_small_prime(p: u64) -> bool {
     }
     let mut d = 2;
     while d * d <= p {
-        if p % d == 0 {
+        if p.is_multiple_of(d) {
             return false;
         }
         d += 1;
@@ -614,8 +614,8 @@ fn mul_flatten(seq: Vec<Expr>) -> Expr {
             continue;
         }
         let mut grow = Vec::new();
-        for j in i + 1..num_rat.len() {
-            let (bj, ej) = num_rat[j].clone();
+        for slot in num_rat.iter_mut().skip(i + 1) {
+            let (bj, ej) = slot.clone();
             let g = rat_gcd(&bi, &bj);
             if !g.is_one() {
                 let mut e = ei.add(&ej);
@@ -629,7 +629,7 @@ fn mul_flatten(seq: Vec<Expr>) -> Expr {
                     }
                     grow.push((g.clone(), e));
                 }
-                num_rat[j] = (bj.div(&g).unwrap_or_else(Rational::one), ej);
+                *slot = (bj.div(&g).unwrap_or_else(Rational::one), ej);
                 bi = bi.div(&g).unwrap_or_else(Rational::one);
                 if bi.is_one() {
                     break;
