@@ -77,7 +77,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
 }
 
 /// A vertex; `sympy.Point` of two integers.
-type Point = (BigInt, BigInt);
+pub type Point = (BigInt, BigInt);
 
 /// `str((A.x, A.y))`.
 fn point_str(p: &Point) -> String {
@@ -140,8 +140,7 @@ impl AdvancedGeometry {
         )))
     }
 
-    /// `_build_orthocenter_task`: the altitudes from A and B meet at
-    /// `H` with `(H - A).(C - B) = 0` and `(H - B).(A - C) = 0`.
+    /// `_build_orthocenter_task`.
     fn build_orthocenter_task(
         &self,
         rng: &mut Random,
@@ -149,15 +148,7 @@ impl AdvancedGeometry {
         b: &Point,
         c: &Point,
     ) -> Result<Task> {
-        let (u, v) = (&c.0 - &b.0, &c.1 - &b.1);
-        let (s, t) = (&a.0 - &c.0, &a.1 - &c.1);
-        let r1 = &a.0 * &u + &a.1 * &v;
-        let r2 = &b.0 * &s + &b.1 * &t;
-        let det = &u * &t - &v * &s;
-        let x = Rational::new(&r1 * &t - &v * &r2, det.clone())
-            .ok_or_else(|| unsupported("a degenerate triangle"))?;
-        let y = Rational::new(&u * &r2 - &r1 * &s, det)
-            .ok_or_else(|| unsupported("a degenerate triangle"))?;
+        let (x, y) = orthocenter(a, b, c)?;
         let x_approx = float_or_err(&Expr::Num(x.clone()))?;
         let y_approx = float_or_err(&Expr::Num(y.clone()))?;
         let question = fill(rng.choice(&ORTHOCENTER)?, a, b, c);
@@ -177,7 +168,7 @@ impl AdvancedGeometry {
         Ok((question, answer, metadata))
     }
 
-    /// `_build_incircle_radius_task`: Heron's formula, as sympy evaluates it.
+    /// `_build_incircle_radius_task`.
     fn build_incircle_radius_task(
         &self,
         rng: &mut Random,
@@ -185,17 +176,7 @@ impl AdvancedGeometry {
         b: &Point,
         c: &Point,
     ) -> Result<Task> {
-        let sa = distance(b, c)?;
-        let sb = distance(c, a)?;
-        let sc = distance(a, b)?;
-        let half = Expr::Num(Rational::new(1.into(), 2.into()).expect("2 != 0"));
-        let s = surd::mul(&surd::add(&surd::add(&sa, &sb), &sc), &half);
-        let product = surd::mul(
-            &surd::mul(&surd::mul(&s, &surd::sub(&s, &sa)), &surd::sub(&s, &sb)),
-            &surd::sub(&s, &sc),
-        );
-        let area = surd::sqrt(&product).ok_or_else(|| unsupported("the area"))?;
-        let radius = surd::div(&area, &s).ok_or_else(|| unsupported("the radius"))?;
+        let radius = incircle_radius(a, b, c)?;
         let radius_approx = float_or_err(&radius)?;
         let question = fill(rng.choice(&INCIRCLE_RADIUS)?, a, b, c);
         let answer = format_fixed(radius_approx, 3);
@@ -210,7 +191,7 @@ impl AdvancedGeometry {
         Ok((question, answer, metadata))
     }
 
-    /// `_build_angle_measure_task`: `acos(BA.BC / (|BA| |BC|))` in degrees.
+    /// `_build_angle_measure_task`.
     fn build_angle_measure_task(
         &self,
         rng: &mut Random,
@@ -218,14 +199,7 @@ impl AdvancedGeometry {
         b: &Point,
         c: &Point,
     ) -> Result<Task> {
-        let ba = (&a.0 - &b.0, &a.1 - &b.1);
-        let bc = (&c.0 - &b.0, &c.1 - &b.1);
-        let dot = &ba.0 * &bc.0 + &ba.1 * &bc.1;
-        let origin = (BigInt::from(0), BigInt::from(0));
-        let mag_ba = distance(&ba, &origin)?;
-        let mag_bc = distance(&bc, &origin)?;
-        let cos_theta = surd::div(&Expr::int(dot), &surd::mul(&mag_ba, &mag_bc))
-            .ok_or_else(|| unsupported("the cosine"))?;
+        let cos_theta = cos_abc(a, b, c)?;
         let angle_deg = angle_degrees(&cos_theta)?;
         let question = fill(rng.choice(&ANGLE_MEASURE)?, a, b, c);
         let answer = format!("{}°", format_fixed(angle_deg, 2));
@@ -238,6 +212,52 @@ impl AdvancedGeometry {
         };
         Ok((question, answer, metadata))
     }
+}
+
+/// The orthocenter (`alt_A.intersection(alt_B)[0]`): the altitudes from A
+/// and B meet at `H` with `(H - A).(C - B) = 0` and `(H - B).(A - C) = 0`;
+/// sympy's intersection is exact, so its coordinates are these rationals.
+pub fn orthocenter(a: &Point, b: &Point, c: &Point) -> Result<(Rational, Rational)> {
+    let (u, v) = (&c.0 - &b.0, &c.1 - &b.1);
+    let (s, t) = (&a.0 - &c.0, &a.1 - &c.1);
+    let r1 = &a.0 * &u + &a.1 * &v;
+    let r2 = &b.0 * &s + &b.1 * &t;
+    let det = &u * &t - &v * &s;
+    let x = Rational::new(&r1 * &t - &v * &r2, det.clone())
+        .ok_or_else(|| unsupported("a degenerate triangle"))?;
+    let y = Rational::new(&u * &r2 - &r1 * &s, det)
+        .ok_or_else(|| unsupported("a degenerate triangle"))?;
+    Ok((x, y))
+}
+
+/// The incircle radius by Heron's formula, as sympy evaluates it:
+/// `sqrt(s*(s - a)*(s - b)*(s - c)) / s` with `s = (a + b + c)/2`.
+pub fn incircle_radius(a: &Point, b: &Point, c: &Point) -> Result<Expr> {
+    let sa = distance(b, c)?;
+    let sb = distance(c, a)?;
+    let sc = distance(a, b)?;
+    let half = Expr::Num(Rational::new(1.into(), 2.into()).expect("2 != 0"));
+    let s = surd::mul(&surd::add(&surd::add(&sa, &sb), &sc), &half);
+    let product = surd::mul(
+        &surd::mul(&surd::mul(&s, &surd::sub(&s, &sa)), &surd::sub(&s, &sb)),
+        &surd::sub(&s, &sc),
+    );
+    let area = surd::sqrt(&product).ok_or_else(|| unsupported("the area"))?;
+    let radius = surd::div(&area, &s).ok_or_else(|| unsupported("the radius"))?;
+    Ok(radius)
+}
+
+/// `cos_theta = BA.dot(BC) / (|BA| * |BC|)`, the cosine of the angle at B.
+pub fn cos_abc(a: &Point, b: &Point, c: &Point) -> Result<Expr> {
+    let ba = (&a.0 - &b.0, &a.1 - &b.1);
+    let bc = (&c.0 - &b.0, &c.1 - &b.1);
+    let dot = &ba.0 * &bc.0 + &ba.1 * &bc.1;
+    let origin = (BigInt::from(0), BigInt::from(0));
+    let mag_ba = distance(&ba, &origin)?;
+    let mag_bc = distance(&bc, &origin)?;
+    let cos_theta = surd::div(&Expr::int(dot), &surd::mul(&mag_ba, &mag_bc))
+        .ok_or_else(|| unsupported("the cosine"))?;
+    Ok(cos_theta)
 }
 
 /// `acos(cos)` where sympy evaluates it (`acos.eval`: 0, and the values of
@@ -271,7 +291,7 @@ fn acos_special(cos: &Expr) -> Option<Rational> {
 }
 
 /// `float(acos(cos).evalf() * 180 / pi)`.
-fn angle_degrees(cos: &Expr) -> Result<f64> {
+pub fn angle_degrees(cos: &Expr) -> Result<f64> {
     let rad = match acos_special(cos) {
         Some(k) => evalf_float(Real::PiTimes(k)),
         None => {

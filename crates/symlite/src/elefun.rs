@@ -1,12 +1,18 @@
 //! mpmath's `libelefun` subset sympy's `acos(x).evalf()` runs: `mpf_pi`,
 //! `mpf_atan` (its Taylor branch, below 3000 bits) and `mpf_acos`.
 //!
-//! mpmath's fixed-point constants are floors: `pi_fixed(prec)` is
+//! mpmath's fixed-point constants are meant as floors: `pi_fixed(prec)` is
 //! `floor(pi * 2**prec)`, and the table `atan_taylor_get_cached` fills
 //! holds `atan(n / 2**7)` at `prec2` bits, which mpmath computes by Newton's
 //! method and rgym computes as an exact floor (by series with 96 guard
-//! bits); `scripts/vectors/advanced_geometry_vectors.py` checks that both
-//! agree bit for bit at every precision this reaches.
+//! bits). `scripts/vectors/advanced_geometry_vectors.py` checks that both
+//! agree bit for bit: every atan entry the Taylor branch can ask for, and
+//! every `pi_fixed(p)` mpmath can return for `p <= 900`, whatever its memo
+//! holds. (mpmath memoises pi at `int(1.05 q + 10)` bits for the largest `q`
+//! asked, and its Chudnovsky value is one below the floor at 901, 902,
+//! 2931-2933, 3714, 3715 and 4266 bits, so a memo holding exactly one of
+//! those answers that precision, or one or two below, one low; sympy's
+//! `acos` of advanced_geometry's cosines asks pi for at most ~200 bits.)
 //!
 //! mpmath is Copyright Fredrik Johansson and the mpmath contributors, BSD
 //! 3-Clause License.
@@ -122,17 +128,23 @@ fn to_fixed(s: &Mpf, prec: u64) -> BigInt {
     }
 }
 
+/// The `atan_a` of `atan_taylor_cache[n, prec2]`:
+/// `floor(atan(n / 2**7) * 2**prec2)` (mpmath: `atan_newton`).
+pub fn atan_cached(n: u64, prec2: u64) -> BigUint {
+    ATAN.with(|c| {
+        c.borrow_mut()
+            .entry((n, prec2))
+            .or_insert_with(|| atan_floor(&BigUint::from(n), ATAN_TAYLOR_SHIFT, prec2))
+            .clone()
+    })
+}
+
 /// `atan_taylor_get_cached(n, prec)`.
 fn atan_taylor_get_cached(n: u64, prec: u64) -> (BigUint, BigUint) {
     let bits = 64 - (prec - 1).leading_zeros() as u64;
     let prec2 = (1u64 << bits) + 20;
     let dprec = prec2 - prec;
-    let atan_a = ATAN.with(|c| {
-        c.borrow_mut()
-            .entry((n, prec2))
-            .or_insert_with(|| atan_floor(&BigUint::from(n), ATAN_TAYLOR_SHIFT, prec2))
-            .clone()
-    });
+    let atan_a = atan_cached(n, prec2);
     let a = BigUint::from(n) << (prec2 - ATAN_TAYLOR_SHIFT);
     (a >> dprec, atan_a >> dprec)
 }

@@ -216,6 +216,13 @@ pub fn as_ordered_terms(e: &Expr) -> Vec<Expr> {
             }
         }
     }
+    // Terms whose keys tie (numbers whose floats are equal, such as
+    // sqrt(n) and sqrt(4n + k)/2 for n past 2**106) keep the Add's argument
+    // order, which sympy sorts by Basic.compare (`_addsort`).
+    let mut terms = terms;
+    if e.is_number() {
+        terms.sort_by(crate::evalf::basic_compare);
+    }
     // as_terms, then the lex key: (negated monomial, coefficient).
     let mut gens: Vec<Expr> = Vec::new();
     let mut decomposed = Vec::with_capacity(terms.len());
