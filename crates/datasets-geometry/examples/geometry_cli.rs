@@ -6,7 +6,8 @@
 //!   `{"ortho": [x, y], "ortho_f": [fx, fy], "r": str(radius),
 //!   "r_f": float(radius.evalf()), "cos": str(cos_theta),
 //!   "cos_f": float(cos_theta.evalf()), "angle": angle_deg}`, each float as
-//!   Python's `repr`; a part rgym declines is `{"error": ...}` in its place.
+//!   Python's `repr`; each value of a part rgym declines (where the
+//!   reference raises) is `{"error": ...}`.
 //! * `{"pi_fixed": p}`: `{"hex": format(pi_fixed(p), "x")}`.
 //! * `{"atan": [n, prec2]}`: the `atan_a` mpmath caches for `(n, prec2)`,
 //!   `{"hex": ...}`.
@@ -47,6 +48,7 @@ fn triangle(t: &Json) -> Option<Json> {
         }
         Err(e) => {
             out.insert("ortho".into(), json!({"error": e.to_string()}));
+            out.insert("ortho_f".into(), json!({"error": e.to_string()}));
         }
     }
     match incircle_radius(&a, &b, &c) {
@@ -56,6 +58,7 @@ fn triangle(t: &Json) -> Option<Json> {
         }
         Err(e) => {
             out.insert("r".into(), json!({"error": e.to_string()}));
+            out.insert("r_f".into(), json!({"error": e.to_string()}));
         }
     }
     match cos_abc(&a, &b, &c) {
@@ -69,7 +72,9 @@ fn triangle(t: &Json) -> Option<Json> {
             out.insert("angle".into(), angle);
         }
         Err(e) => {
-            out.insert("cos".into(), json!({"error": e.to_string()}));
+            for k in ["cos", "cos_f", "angle"] {
+                out.insert(k.into(), json!({"error": e.to_string()}));
+            }
         }
     }
     Some(Json::Object(out))

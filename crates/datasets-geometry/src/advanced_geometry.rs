@@ -109,6 +109,17 @@ fn unsupported(what: &str) -> DatasetError {
     ))
 }
 
+/// The reference's `ValueError` from sympy's `factor_cache` (square roots of
+/// integers past about `2**60`, for coordinates past about 10**9).
+fn sympy_raised() -> Result<()> {
+    if surd::take_raised() {
+        return Err(DatasetError::Generation(
+            "ValueError: sympy's factorint gave factor_cache a composite factor".into(),
+        ));
+    }
+    Ok(())
+}
+
 fn float_or_err(e: &Expr) -> Result<f64> {
     float_of(e).ok_or_else(|| unsupported("a value"))
 }
@@ -233,6 +244,13 @@ pub fn orthocenter(a: &Point, b: &Point, c: &Point) -> Result<(Rational, Rationa
 /// The incircle radius by Heron's formula, as sympy evaluates it:
 /// `sqrt(s*(s - a)*(s - b)*(s - c)) / s` with `s = (a + b + c)/2`.
 pub fn incircle_radius(a: &Point, b: &Point, c: &Point) -> Result<Expr> {
+    surd::take_raised();
+    let radius = incircle_radius_expr(a, b, c);
+    sympy_raised()?;
+    radius
+}
+
+fn incircle_radius_expr(a: &Point, b: &Point, c: &Point) -> Result<Expr> {
     let sa = distance(b, c)?;
     let sb = distance(c, a)?;
     let sc = distance(a, b)?;
@@ -249,6 +267,13 @@ pub fn incircle_radius(a: &Point, b: &Point, c: &Point) -> Result<Expr> {
 
 /// `cos_theta = BA.dot(BC) / (|BA| * |BC|)`, the cosine of the angle at B.
 pub fn cos_abc(a: &Point, b: &Point, c: &Point) -> Result<Expr> {
+    surd::take_raised();
+    let cos = cos_abc_expr(a, b, c);
+    sympy_raised()?;
+    cos
+}
+
+fn cos_abc_expr(a: &Point, b: &Point, c: &Point) -> Result<Expr> {
     let ba = (&a.0 - &b.0, &a.1 - &b.1);
     let bc = (&c.0 - &b.0, &c.1 - &b.1);
     let dot = &ba.0 * &bc.0 + &ba.1 * &bc.1;

@@ -32,7 +32,12 @@ fn triangles_match_sympy() {
     for row in rows {
         let got = cli::reply(&json!({"tri": row["tri"]}));
         for (k, want) in row["want"].as_object().expect("an object") {
-            assert_eq!(&got[k], want, "{k} of {}", row["tri"]);
+            if want.get("raises").is_some() {
+                // sympy raised; rgym declines the same part.
+                assert!(got[k].get("error").is_some(), "{k} of {}", row["tri"]);
+            } else {
+                assert_eq!(&got[k], want, "{k} of {}", row["tri"]);
+            }
         }
     }
 }

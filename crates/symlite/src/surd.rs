@@ -29,6 +29,20 @@ use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_traits::{One, ToPrimitive, Zero};
 
+thread_local! {
+    /// Set where sympy raises inside an operation whose rgym signature
+    /// cannot fail (`Mul.flatten` gathering square roots); read by
+    /// [`take_raised`].
+    static RAISED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether sympy would have raised (`factor_cache.add`'s `ValueError`, see
+/// [`factorint_limited`]) since the last call; clears the flag. Callers
+/// check it after building an expression and discard the expression if so.
+pub fn take_raised() -> bool {
+    RAISED.with(|r| r.replace(false))
+}
+
 fn half() -> Rational {
     Rational::new(1.into(), 2.into()).expect("2 != 0")
 }
@@ -157,31 +171,31 @@ fn factorint_small(
 }
 
 /// `_check_termination`: `true` when `n` is 1, a prime or a perfect power
-/// (then recorded).
+/// (then recorded); `None` where the reference raises.
 fn check_termination(
     factors: &mut Vec<(BigUint, u32)>,
     n: &BigUint,
     limit: u64,
     next_p: u64,
-) -> bool {
+) -> Option<bool> {
     if n.is_one() {
-        return true;
+        return Some(true);
     }
     if *n < BigUint::from(next_p) * next_p || is_prime(n) {
         factors.push((n.clone(), 1));
-        return true;
+        return Some(true);
     }
     let Some((base, exp)) = perfect_power(n) else {
-        return false;
+        return Some(false);
     };
     if base < BigUint::from(next_p) * next_p || is_prime(&base) {
         factors.push((base, exp));
     } else {
-        for (b, e) in factorint_limited(&base, limit) {
+        for (b, e) in factorint_limited(&base, limit)? {
             factors.push((b, e * exp));
         }
     }
-    true
+    Some(true)
 }
 
 fn trial(factors: &mut Vec<(BigUint, u32)>, n: &mut BigUint, lo: u64, hi: u64) -> bool {
@@ -216,8 +230,12 @@ fn is_small_prime(p: u64) -> bool {
 }
 
 /// `factorint(n, limit)` for `n > 1` (see the module docs for the one
-/// simplification).
-pub fn factorint_limited(n: &BigUint, limit: u64) -> Vec<(BigUint, u32)> {
+/// simplification); `None` where sympy raises: when its Fermat step splits
+/// `n` into `a - b` and `a + b` and the limited factorisation of one of them
+/// keeps a composite cofactor, `factor_cache.add` refuses it (`ValueError:
+/// ... is not a prime factor of ...`), which happens for cofactors past
+/// `2**60` or so (coordinates past about 10**9).
+pub fn factorint_limited(n: &BigUint, limit: u64) -> Option<Vec<(BigUint, u32)>> {
     let mut factors = Vec::new();
     if *n < BigUint::from(10u32) {
         let mut m = n.clone();
@@ -231,7 +249,7 @@ pub fn factorint_limited(n: &BigUint, limit: u64) -> Vec<(BigUint, u32)> {
                 factors.push((BigUint::from(p), e));
             }
         }
-        return factors;
+        return Some(factors);
     }
     let small = 1u64 << 15;
     let small = small.min(limit);
@@ -240,16 +258,16 @@ pub fn factorint_limited(n: &BigUint, limit: u64) -> Vec<(BigUint, u32)> {
         if n > BigUint::one() {
             factors.push((n, 1));
         }
-        return factors;
+        return Some(factors);
     }
     if next_p > limit {
-        if !check_termination(&mut factors, &n, limit, next_p) && n > BigUint::one() {
+        if !check_termination(&mut factors, &n, limit, next_p)? && n > BigUint::one() {
             factors.push((n, 1));
         }
-        return factors;
+        return Some(factors);
     }
-    if check_termination(&mut factors, &n, limit, next_p) {
-        return factors;
+    if check_termination(&mut factors, &n, limit, next_p)? {
+        return Some(factors);
     }
     // Fermat, three steps.
     let sqrt_n = n.sqrt();
@@ -264,7 +282,13 @@ pub fn factorint_limited(n: &BigUint, limit: u64) -> Vec<(BigUint, u32)> {
         if &b * &b == b2 {
             for r in [&a - &b, &a + &b] {
                 if r > BigUint::one() {
-                    for (p, e) in factorint_limited(&r, limit) {
+                    let facs = factorint_limited(&r, limit)?;
+                    // factor_cache.add(n, facs) takes primes only.
+                    if facs.iter().any(|(p, _)| !is_prime(p)) {
+                        RAISED.with(|r| r.set(true));
+                        return None;
+                    }
+                    for (p, e) in facs {
                         match factors.iter_mut().find(|(q, _)| *q == p) {
                             Some(slot) => slot.1 += e,
                             None => factors.push((p, e)),
@@ -272,7 +296,7 @@ pub fn factorint_limited(n: &BigUint, limit: u64) -> Vec<(BigUint, u32)> {
                     }
                 }
             }
-            return factors;
+            return Some(factors);
         }
         b2 += (&a + 1u32) << 2u32;
         a += 2u32;
@@ -284,29 +308,30 @@ pub fn factorint_limited(n: &BigUint, limit: u64) -> Vec<(BigUint, u32)> {
     loop {
         let high_ = high.min(lim);
         let found = trial(&mut factors, &mut n, low, high_);
-        if found && check_termination(&mut factors, &n, limit, high_) {
-            return factors;
+        if found && check_termination(&mut factors, &n, limit, high_)? {
+            return Some(factors);
         }
         if high > lim {
             if n > BigUint::one() {
                 factors.push((n, 1));
             }
-            return factors;
+            return Some(factors);
         }
         low = high;
         high *= 2;
     }
 }
 
-/// `Integer(n)**Rational(k, 2)` for `n > 0`, odd `k > 0`.
-fn int_pow_half(n: &BigUint, k: u32) -> Expr {
+/// `Integer(n)**Rational(k, 2)` for `n > 0`, odd `k > 0`; `None` where
+/// sympy's factorisation raises.
+fn int_pow_half(n: &BigUint, k: u32) -> Option<Expr> {
     let x = n.sqrt();
     if &x * &x == *n {
-        return Expr::int(big(&num_traits::pow(x, k as usize)));
+        return Some(Expr::int(big(&num_traits::pow(x, k as usize))));
     }
     let dict = match perfect_power(n) {
         Some((b, e)) => vec![(b, e)],
-        None => factorint_limited(n, 1 << 15),
+        None => factorint_limited(n, 1 << 15)?,
     };
     let mut out_int = BigUint::one();
     let mut sqr_int = BigUint::one();
@@ -319,20 +344,20 @@ fn int_pow_half(n: &BigUint, k: u32) -> Expr {
     }
     let e = Rational::new(1.into(), 2.into()).expect("2 != 0");
     if sqr_int == *n && out_int.is_one() {
-        return Expr::Pow(
+        return Some(Expr::Pow(
             Box::new(Expr::int(big(n))),
             Box::new(Expr::Num(
                 Rational::new(k.into(), 2.into()).expect("2 != 0"),
             )),
-        );
+        ));
     }
     let root = if sqr_int.is_one() {
         Expr::int(1)
     } else {
-        int_pow_half(&sqr_int, 1)
+        int_pow_half(&sqr_int, 1)?
     };
     let _ = e;
-    mul(&Expr::int(big(&out_int)), &root)
+    Some(mul(&Expr::int(big(&out_int)), &root))
 }
 
 /// `Rational(r)**e` for a half-integer `e` (`Integer._eval_power`,
@@ -351,16 +376,16 @@ fn rational_pow_half(r: &Rational, e: &Rational) -> Option<Expr> {
     let k = e.numer().to_u32()?;
     let (p, q) = (r.numer().magnitude(), r.denom().magnitude());
     if q.is_one() {
-        return Some(int_pow_half(p, k));
+        return int_pow_half(p, k);
     }
     if !p.is_one() {
         // (p/q)**e -> p**e * q**(-e)
-        let a = int_pow_half(p, k);
+        let a = int_pow_half(p, k)?;
         let b = rational_pow_half(&Rational::int(big(q)), &e.neg())?;
         return Some(mul(&a, &b));
     }
     // (1/q)**(k/2) -> q**(k/2) / q**k
-    let a = int_pow_half(q, k);
+    let a = int_pow_half(q, k)?;
     let qk = Rational::int(big(&num_traits::pow(q.clone(), k as usize)));
     Some(mul(&a, &Expr::Num(qk.recip()?)))
 }
@@ -718,5 +743,20 @@ mod tests {
             &sqrt_int(&10.into()).unwrap(),
         );
         assert_eq!(sstr(&p), "2*sqrt(15)");
+    }
+
+    /// sympy 1.14: `sqrt(1567639526398404866150595894113550337)` raises
+    /// `ValueError: 299749610903689 is not a prime factor of ...` (Fermat
+    /// splits it, and the limited factorisation of one half keeps a
+    /// composite cofactor that factor_cache refuses).
+    #[test]
+    fn sqrt_where_sympy_raises() {
+        take_raised();
+        let n: BigInt = "1567639526398404866150595894113550337".parse().unwrap();
+        assert!(sqrt_int(&n).is_none());
+        assert!(take_raised());
+        assert!(!take_raised());
+        assert_eq!(sstr(&sqrt_int(&50.into()).unwrap()), "5*sqrt(2)");
+        assert!(!take_raised());
     }
 }
