@@ -2,7 +2,8 @@
 
 use dataset_core::DatasetInfo;
 
+pub mod advanced_geometry;
 pub mod simple_geometry;
 
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[simple_geometry::INFO];
+pub const DATASETS: &[DatasetInfo] = &[advanced_geometry::INFO, simple_geometry::INFO];

@@ -73,9 +73,12 @@ fn source_keys(name: &str, index: u64, item: &dataset_core::Item) {
         assert_eq!(m.get(index_key), Some(&json!(index)), "{name} {index}");
     }
     let head: Vec<&str> = m.keys().take(2).map(String::as_str).collect();
-    // calendar_arithmetic's and gsm_symbolic's references add them after the
-    // task's own keys; composite passes its members' items on.
-    if !matches!(name, "calendar_arithmetic" | "composite" | "gsm_symbolic") {
+    // advanced_geometry's, calendar_arithmetic's and gsm_symbolic's references
+    // add them after the task's own keys; composite passes its members' items on.
+    if !matches!(
+        name,
+        "advanced_geometry" | "calendar_arithmetic" | "composite" | "gsm_symbolic"
+    ) {
         assert_eq!(head, ["source_dataset", index_key], "{name} {index}");
     }
 }

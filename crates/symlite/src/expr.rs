@@ -138,6 +138,16 @@ impl Expr {
         }
     }
 
+    /// `is_number`: no symbol anywhere inside.
+    pub fn is_number(&self) -> bool {
+        match self {
+            Expr::Num(_) => true,
+            Expr::Sym(_) => false,
+            Expr::Add(v) | Expr::Mul(v) => v.iter().all(Expr::is_number),
+            Expr::Pow(b, e) => b.is_number() && e.is_number(),
+        }
+    }
+
     /// `Add.make_args`.
     pub fn add_args(&self) -> Vec<Expr> {
         match self {

@@ -16,7 +16,11 @@
 //!   behind `simplify(a - b) == 0` for such expressions).
 //! * [`roots`]: the real solutions `solve` reports for a polynomial of
 //!   degree at most 3.
-//! * [`mpf`]: mpmath's binary floats, for sympy's `Float` and `float()`.
+//! * [`mpf`]: mpmath's binary floats, for sympy's `Float` and `float()`;
+//!   [`elefun`]: mpmath's `pi`, `atan` and `acos`; [`evalf`]: sympy's
+//!   `evalf` of real numbers.
+//! * [`surd`]: sympy's automatic evaluation of square roots of rationals
+//!   and of sums and products of them.
 //!
 //! Checked against sympy by `scripts/vectors/symlite_fuzz.py`; a bounded
 //! slice of its vectors runs in `tests/vectors.rs`.
@@ -26,6 +30,8 @@
 //! 3-Clause License.
 
 pub mod calculus;
+pub mod elefun;
+pub mod evalf;
 pub mod expr;
 pub mod mpf;
 pub mod number;
@@ -34,6 +40,7 @@ pub mod parse;
 pub mod poly;
 pub mod printer;
 pub mod roots;
+pub mod surd;
 
 pub use expr::Expr;
 pub use number::Rational;

@@ -18,12 +18,49 @@ use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-/// A rounding mode of mpmath: `round_nearest` (ties to even) or
-/// `round_down` (toward zero, mpmath's `round_fast`).
+/// A rounding mode of mpmath: `round_nearest` (ties to even),
+/// `round_down` (toward zero, mpmath's `round_fast`), `round_up` (away
+/// from zero), `round_floor` and `round_ceiling`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Round {
     Nearest,
     Down,
+    Up,
+    Floor,
+    Ceiling,
+}
+
+impl Round {
+    /// mpmath's `shifts_down[rnd][sign]`: whether a directed rounding
+    /// truncates the magnitude of a number of this sign.
+    fn shifts_down(self, neg: bool) -> bool {
+        match self {
+            Round::Down | Round::Nearest => true,
+            Round::Up => false,
+            Round::Floor => !neg,
+            Round::Ceiling => neg,
+        }
+    }
+
+    /// `reciprocal_rnd`: the mode whose reciprocal rounds as `self`.
+    pub fn reciprocal(self) -> Round {
+        match self {
+            Round::Nearest => Round::Nearest,
+            Round::Down => Round::Up,
+            Round::Up => Round::Down,
+            Round::Floor => Round::Ceiling,
+            Round::Ceiling => Round::Floor,
+        }
+    }
+
+    /// `negative_rnd`: the mode that rounds `-x` as `self` rounds `x`.
+    pub fn negative(self) -> Round {
+        match self {
+            Round::Floor => Round::Ceiling,
+            Round::Ceiling => Round::Floor,
+            r => r,
+        }
+    }
 }
 
 /// A normalized raw mpf: the mantissa is odd, or zero with `exp == 0`.
@@ -89,7 +126,15 @@ impl Mpf {
                         man += 1u32;
                     }
                 }
-                Round::Down => man >>= n,
+                r if r.shifts_down(neg) => man >>= n,
+                _ => {
+                    // -((-man) >> n): the magnitude rounded up.
+                    let low = low_bits_nonzero(&man, n);
+                    man >>= n;
+                    if low {
+                        man += 1u32;
+                    }
+                }
             }
             exp += n as i64;
         }
@@ -172,6 +217,14 @@ impl Mpf {
         Mpf::normalize(s.neg != t.neg, &s.man * &t.man, s.exp + t.exp, prec, rnd)
     }
 
+    /// `mpf_mul(s, t)` with `prec=0`: the exact product.
+    pub fn mul_exact(s: &Mpf, t: &Mpf) -> Mpf {
+        if s.is_zero() || t.is_zero() {
+            return Mpf::zero();
+        }
+        Mpf::exact(s.neg != t.neg, &s.man * &t.man, s.exp + t.exp)
+    }
+
     /// `mpf_div(s, t, prec, rnd)`; `None` for a zero divisor
     /// (`ZeroDivisionError`).
     pub fn div(s: &Mpf, t: &Mpf, prec: u64, rnd: Round) -> Option<Mpf> {
@@ -215,9 +268,7 @@ impl Mpf {
             return Mpf::div(&Mpf::one(), s, prec, rnd);
         }
         if n.is_negative() {
-            // reciprocal_rnd keeps round_nearest; round_down becomes round_up,
-            // which sympy never asks for.
-            let inverse = Mpf::pow_int(s, &-n, prec + 5, rnd)?;
+            let inverse = Mpf::pow_int(s, &-n, prec + 5, rnd.reciprocal())?;
             return Mpf::div(&Mpf::one(), &inverse, prec, rnd);
         }
         if s.is_zero() {
@@ -278,6 +329,13 @@ impl Mpf {
     /// `mpf_sqrt(s, prec, round_nearest)`; `None` for a negative `s`
     /// (`ComplexResult`).
     pub fn sqrt(s: &Mpf, prec: u64) -> Option<Mpf> {
+        Mpf::sqrt_rnd(s, prec, Round::Nearest)
+    }
+
+    /// `mpf_sqrt(s, prec, rnd)`: `round_floor` and `round_down` take the
+    /// integer square root as it is, the other modes perturb an inexact
+    /// root one bit past it before rounding.
+    pub fn sqrt_rnd(s: &Mpf, prec: u64, rnd: Round) -> Option<Mpf> {
         if s.neg {
             return None;
         }
@@ -289,23 +347,23 @@ impl Mpf {
             exp -= 1;
             man <<= 1u32;
         } else if man.is_one() {
-            return Some(Mpf::normalize(false, man, exp / 2, prec, Round::Nearest));
+            return Some(Mpf::normalize(false, man, exp / 2, prec, rnd));
         }
         let bc = man.bits() as i64;
         let mut shift = (2 * prec as i64 - bc + 4).max(4);
         shift += shift & 1;
         let scaled = man << shift as u64;
         let mut root = scaled.sqrt();
-        if &root * &root != scaled {
+        if !matches!(rnd, Round::Floor | Round::Down) && &root * &root != scaled {
             root = (root << 1u32) + 1u32;
             shift += 2;
         }
         Some(Mpf::normalize(
             false,
             root,
-            (exp - shift) / 2,
+            (exp - shift).div_euclid(2),
             prec,
-            Round::Nearest,
+            rnd,
         ))
     }
 

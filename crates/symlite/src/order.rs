@@ -216,14 +216,29 @@ pub fn as_ordered_terms(e: &Expr) -> Vec<Expr> {
             }
         }
     }
+    // Terms whose keys tie (numbers whose floats are equal, such as
+    // sqrt(n) and sqrt(4n + k)/2 for n past 2**106) keep the Add's argument
+    // order, which sympy sorts by Basic.compare (`_addsort`).
+    let mut terms = terms;
+    if e.is_number() {
+        terms.sort_by(crate::evalf::basic_compare);
+    }
     // as_terms, then the lex key: (negated monomial, coefficient).
     let mut gens: Vec<Expr> = Vec::new();
     let mut decomposed = Vec::with_capacity(terms.len());
     for t in &terms {
         let (coeff, rest) = t.as_coeff_mul();
+        // complex(coeff), then every number factor folded in by complex().
+        let mut c = crate::evalf::float_of(&Expr::Num(coeff)).unwrap_or(f64::NAN);
         let mut cpart: Vec<(Expr, i64)> = Vec::new();
         if !rest.is_one() {
             for f in rest.mul_args() {
+                if f.is_number() {
+                    if let Some(v) = crate::evalf::float_of(&f) {
+                        c *= v;
+                        continue;
+                    }
+                }
                 let (b, x) = decompose_power(&f);
                 if !gens.contains(&b) {
                     gens.push(b.clone());
@@ -231,7 +246,7 @@ pub fn as_ordered_terms(e: &Expr) -> Vec<Expr> {
                 cpart.push((b, x));
             }
         }
-        decomposed.push((coeff.to_f64(), cpart));
+        decomposed.push((c, cpart));
     }
     gens.sort_by_cached_key(sort_key);
     let mut keyed: Vec<(Vec<i64>, f64, Expr)> = terms
