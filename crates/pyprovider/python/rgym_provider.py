@@ -140,7 +140,20 @@ def _reply(obj):
     PROTO_OUT.flush()
 
 
+def _hello():
+    return {
+        "ok": True,
+        # reasoning_gym.__version__ says 0.1.19 in the 0.1.25 wheel.
+        "reasoning_gym": importlib.metadata.version("reasoning-gym"),
+        "python": sys.version.split()[0],
+        "network": NETWORK,
+    }
+
+
 def main():
+    # Unasked, once the imports are done: rgym sends no item to a worker
+    # before this line, so a worker's start-up is never an item's time.
+    _reply(_hello())
     for line in PROTO_IN:
         try:
             req = json.loads(line)
@@ -149,13 +162,7 @@ def main():
             _reply(_error("protocol", e))
             continue
         if op == "hello":
-            _reply({
-                "ok": True,
-                # reasoning_gym.__version__ says 0.1.19 in the 0.1.25 wheel.
-                "reasoning_gym": importlib.metadata.version("reasoning-gym"),
-                "python": sys.version.split()[0],
-                "network": NETWORK,
-            })
+            _reply(_hello())
         elif op == "generate":
             _reply(_generate(req))
         else:

@@ -189,14 +189,11 @@ impl Provider {
         let mut first = Worker::spawn(&opts)
             .map_err(|e| ProviderError::Start(format!("{}: {e}", opts.python.display())))?;
         counters.started.fetch_add(1, Ordering::Relaxed);
+        // The worker says hello by itself once its imports are done.
         let reply = first
-            .send(r#"{"op":"hello"}"#)
-            .map_err(|e| ProviderError::Start(e.to_string()))
-            .and_then(|()| {
-                first
-                    .recv(Duration::from_secs(120))
-                    .map_err(|e| ProviderError::Start(describe_recv(e, &mut first)))
-            })?;
+            .recv(Duration::from_secs(120))
+            .map_err(|e| ProviderError::Start(describe_recv(e, &mut first)))?;
+        first.ready = true;
         let reply = parse_reply(&reply).map_err(ProviderError::Start)?;
         let field = |k: &str| {
             reply
@@ -275,6 +272,26 @@ impl Provider {
     fn call(&self, request: &str) -> Result<Map<String, Value>, ProviderError> {
         let deadline = Instant::now() + self.opts.timeout;
         let mut lease = self.lease(deadline)?;
+        // A new worker's imports take a second or two (more on a loaded
+        // machine). Until it has said hello it holds no request, so if the
+        // caller gives up meanwhile the worker goes back to the pool, still
+        // starting, instead of being killed and started again.
+        while !lease.worker().ready {
+            match lease.worker().recv(POLL) {
+                Ok(_hello) => lease.worker().ready = true,
+                Err(RecvTimeoutError::Timeout) => {
+                    budget::check();
+                    if Instant::now() >= deadline {
+                        return Err(ProviderError::Timeout(self.opts.timeout));
+                    }
+                }
+                Err(e) => {
+                    lease.sent = true; // dead: not worth keeping
+                    return Err(ProviderError::Crashed(describe_recv(e, lease.worker())));
+                }
+            }
+        }
+        lease.sent = true;
         let worker = lease.worker();
         if let Err(e) = worker.send(request) {
             return Err(ProviderError::Crashed(e.to_string()));
@@ -321,6 +338,7 @@ impl Provider {
                 return Ok(Lease {
                     provider: self,
                     worker: Some(worker),
+                    sent: false,
                 });
             }
             if pool.live < self.opts.workers {
@@ -332,6 +350,7 @@ impl Provider {
                         Ok(Lease {
                             provider: self,
                             worker: Some(worker),
+                            sent: false,
                         })
                     }
                     Err(e) => {
@@ -358,6 +377,21 @@ impl Provider {
         }
     }
 
+    /// A leased worker was killed or worn out: start its successor at once,
+    /// so that it imports reasoning-gym (a second or two) while nobody waits
+    /// for it, rather than on the next request's time. Its place stays taken;
+    /// if it cannot start, the place is freed.
+    fn replace(&self) {
+        match Worker::spawn(&self.opts) {
+            Ok(worker) => {
+                self.counters.started.fetch_add(1, Ordering::Relaxed);
+                self.lock().idle.push(worker);
+                self.freed.notify_one();
+            }
+            Err(_) => self.retire(),
+        }
+    }
+
     /// A leased worker is gone (killed, or never started): its place is free.
     fn retire(&self) {
         self.lock().live -= 1;
@@ -372,11 +406,14 @@ impl Provider {
 }
 
 /// A worker taken from the pool. Released, it goes back idle; dropped
-/// unreleased (a timeout, an error, an unwind from [`budget::check`]), it is
-/// killed, since it may still be busy with the abandoned request.
+/// unreleased (a timeout, an error, an unwind from [`budget::check`]) after
+/// its request was sent, it is killed, since it may still be busy with the
+/// abandoned request; dropped before, it goes back idle.
 struct Lease<'a> {
     provider: &'a Provider,
     worker: Option<Worker>,
+    /// The request went to the worker (or the worker is dead).
+    sent: bool,
 }
 
 impl Lease<'_> {
@@ -393,7 +430,7 @@ impl Lease<'_> {
         worker.served += 1;
         if worker.served >= self.provider.opts.items_per_worker {
             drop(worker);
-            self.provider.retire();
+            self.provider.replace();
             return;
         }
         self.provider.lock().idle.push(worker);
@@ -404,12 +441,17 @@ impl Lease<'_> {
 impl Drop for Lease<'_> {
     fn drop(&mut self) {
         if let Some(worker) = self.worker.take() {
+            if !self.sent {
+                self.provider.lock().idle.push(worker);
+                self.provider.freed.notify_one();
+                return;
+            }
             drop(worker);
             self.provider
                 .counters
                 .killed
                 .fetch_add(1, Ordering::Relaxed);
-            self.provider.retire();
+            self.provider.replace();
         }
     }
 }

@@ -28,6 +28,8 @@ pub(crate) struct Worker {
     lines: Receiver<Result<String, String>>,
     /// Items served, for `items_per_worker`.
     pub(crate) served: u64,
+    /// It has said hello (its imports are done).
+    pub(crate) ready: bool,
 }
 
 impl Worker {
@@ -82,6 +84,7 @@ impl Worker {
             stdin,
             lines,
             served: 0,
+            ready: false,
         })
     }
 

@@ -110,8 +110,12 @@ fn a_slow_item_is_killed_at_the_time_limit_and_the_next_works() {
         p.counters.killed.load(std::sync::atomic::Ordering::Relaxed),
         1
     );
-    assert_eq!(p.live_workers(), 0);
-    p.generate("acre", &Map::new(), "1", 10, 0).unwrap();
+    // Its successor is already starting; on a loaded machine its imports may
+    // outlast one time limit, so it is given three.
+    assert_eq!(p.live_workers(), 1);
+    assert_eq!(p.idle_pids().len(), 1);
+    let next = (0..3).find_map(|_| p.generate("acre", &Map::new(), "1", 10, 0).ok());
+    assert!(next.is_some(), "the pool serves again after a kill");
 }
 
 #[test]
@@ -132,7 +136,11 @@ fn a_stopped_caller_kills_its_worker() {
     stopper.join().unwrap();
     assert!(out.is_err(), "the work unwinds at the stop");
     assert!(t.elapsed() < Duration::from_secs(10));
-    assert_eq!(p.live_workers(), 0);
+    assert_eq!(
+        p.counters.killed.load(std::sync::atomic::Ordering::Relaxed),
+        1
+    );
+    assert_eq!(p.live_workers(), 1);
     p.generate("acre", &Map::new(), "2", 10, 1).unwrap();
 }
 
