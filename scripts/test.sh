@@ -65,15 +65,18 @@ else
 fi
 # The Python provider's datasets (acre, codeio) run through reasoning-gym
 # 0.1.25 in the oracle venv (made on first use): the generic dataset tests
-# cover them only when RGYM_PYTHON_PROVIDER names that interpreter.
+# cover them only when RGYM_PYTHON_PROVIDER names that interpreter. Only the
+# cargo suite gets it: the servers the later suites start stay as shipped.
 step python-provider
-if py=$(bash scripts/python_provider_env.sh .venv-oracle); then
-    export RGYM_PYTHON_PROVIDER=$py
+provider_python=
+if provider_python=$(bash scripts/python_provider_env.sh .venv-oracle); then
+    :
 else
     echo "the Python provider's environment could not be made" >&2
     failed=$((failed + 1))
 fi
-suite cargo-test cargo test --workspace --quiet
+# --no-fail-fast: a failing test binary must not hide the ones after it.
+RGYM_PYTHON_PROVIDER=$provider_python suite cargo-test cargo test --workspace --no-fail-fast --quiet
 suite clippy cargo clippy --workspace --all-targets --quiet -- -D warnings
 suite rustfmt cargo fmt --all -- --check
 if [ -d ../shared/compat ]; then
