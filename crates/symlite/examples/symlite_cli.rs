@@ -16,6 +16,7 @@
 //! * `{"roots": ["c0", "c1", ...]}` (the coefficient of `x**i` at `i`):
 //!   `{"real": [...]}`, the reprs of `round(float(sol.evalf()), 4)` for
 //!   the real solutions `solve` reports, in its order; or `{"error": ...}`.
+//!   With `"unrounded": true`, the reprs of `float(sol.evalf())` itself.
 
 use serde_json::{json, Value as Json};
 use std::io::{BufRead, Write};
@@ -96,6 +97,10 @@ pub fn reply(req: &Json) -> Json {
             let coeffs: Option<Vec<num_bigint::BigInt>> =
                 c.iter().map(|x| x.as_str()?.parse().ok()).collect();
             match coeffs.map(|c| symlite::roots::solve_real(&c)) {
+                Some(Ok(sols)) if req.get("unrounded").is_some() => json!({"real": sols
+                    .iter()
+                    .map(|s| pycompat::float_repr(s.value))
+                    .collect::<Vec<_>>()}),
                 Some(Ok(sols)) => json!({"real": sols
                     .iter()
                     .map(|s| pycompat::float_repr(pycompat::round_ndigits(s.value, 4)))

@@ -371,7 +371,7 @@ fn class_index(e: &Expr) -> u32 {
                 5
             } else if r.is_integer() {
                 7
-            } else if *r == Rational::new(1.into(), 2.into()).expect("2 != 0") {
+            } else if r.numer().is_one() && *r.denom() == BigInt::from(2) {
                 2
             } else {
                 8

@@ -31,7 +31,12 @@ pub const MAX_DEGREE: usize = 3;
 /// One reported real solution.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RealSolution {
-    /// `float(sol.evalf())`: the nearest double to the root.
+    /// `float(sol.evalf())`: for a rational root sympy's bits exactly
+    /// ([`crate::evalf::float_of`]: evaluated at 57 bits rounding down, then
+    /// rounded to 53, which is not always the nearest double); for an
+    /// irrational root the nearest double, which differs from sympy's
+    /// evaluation of its radicals by one ulp in about 2% of roots (never
+    /// after polynomial_equations' `round(., 4)` in the checks so far).
     pub value: f64,
     /// The root, when it is rational.
     pub exact: Option<Rational>,
@@ -351,7 +356,10 @@ pub fn solve_real(coeffs: &[BigInt]) -> Result<Vec<RealSolution>, RootsError> {
                     let lin = primitive(&[-r.numer().clone(), r.denom().clone()]);
                     rest = div_exact(&rest, &lin);
                     found.push(Found {
-                        value: r.to_f64(),
+                        // sympy's bits, not the nearest double (which
+                        // differs in about 2% of cases, by one ulp).
+                        value: crate::evalf::float_of(&crate::Expr::Num(r.clone()))
+                            .unwrap_or_else(|| r.to_f64()),
                         exact: Some(r),
                         pair: None,
                     });
