@@ -486,7 +486,7 @@ impl Dataset for KnightSwap {
                 Err(BoardFailed::OutOfWork) => {
                     return Err(DatasetError::Generation(format!(
                         "no accepted puzzle after {board_attempts} boards and {MAX_ITEM_WORK} \
-                         steps of search (rgym's bound; reasoning-gym would search for minutes)"
+                         steps of search (a bound in rgym: reasoning-gym would search for minutes)"
                     )))
                 }
             }
@@ -1040,7 +1040,7 @@ mod tests {
         );
         let err = ds.get(0).unwrap_err().to_string();
         assert!(
-            err.contains("25000000 steps of search (rgym's bound"),
+            err.contains("25000000 steps of search (a bound in rgym: "),
             "{err}"
         );
     }

@@ -257,7 +257,7 @@ impl Sokoban {
                     Err(()) => {
                         return Err(DatasetError::Generation(format!(
                             "the A* search for a {width} x {height} board went past \
-                             {} states (rgym's bound; reasoning-gym would search for minutes)",
+                             {} states (a bound in rgym: reasoning-gym would search for minutes)",
                             search.pushes
                         )))
                     }
@@ -266,7 +266,7 @@ impl Sokoban {
             if work >= MAX_ITEM_WORK {
                 return Err(DatasetError::Generation(format!(
                     "no solvable board after {work} steps of generation and search \
-                     (rgym's bound; reasoning-gym would search for minutes)"
+                     (a bound in rgym: reasoning-gym would search for minutes)"
                 )));
             }
         }
