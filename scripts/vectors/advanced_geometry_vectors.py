@@ -38,7 +38,6 @@ replayed by `cargo test -p datasets-geometry --test vectors`.
 import argparse
 import itertools
 import json
-import os
 import random
 import subprocess
 import sys
@@ -47,21 +46,13 @@ from multiprocessing import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-VENV = ROOT / ".venv-oracle"
+sys.path.insert(0, str(ROOT / "scripts" / "lib"))
+import oracle  # noqa: E402  (scripts/lib is not a package)
 DATA = ROOT / "crates/datasets-geometry/tests/data/advanced_geometry.json"
 PI_SWEEP = 4500  # precisions asked of pi_fixed, past the atan Taylor branch's 3000 bits
 CHUNK = 100
 PI_CHECK = 900  # below mpmath's first memo value that is not a floor (901 bits)
 ATAN_TIERS = range(1, 13)  # prec2 = 2**k + 20 for prec < 3000
-
-
-def reexec() -> None:
-    if Path(sys.prefix).resolve() != VENV.resolve():
-        py = subprocess.check_output(
-            ["bash", str(ROOT / "scripts/lib/venv.sh"), str(VENV), "import reasoning_gym", "reasoning-gym==0.1.25"],
-            text=True,
-        ).strip()
-        os.execv(py, [py, __file__, *sys.argv[1:]])
 
 
 # --- the reference's computations, in a worker --------------------------------------
@@ -227,7 +218,7 @@ FIELDS = ["ortho", "ortho_f", "r", "r_f", "cos", "cos_f", "angle"]
 
 
 def main() -> None:
-    reexec()
+    oracle.reexec()
     ap = argparse.ArgumentParser()
     ap.add_argument("--triangles", type=int, default=2000, help="random triangles per range")
     ap.add_argument("--ranges", default="10,100,1000,10000,100000,1000000")

@@ -29,15 +29,14 @@ import contextlib
 import io
 import json
 import math
-import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 from random import Random
 
 ROOT = Path(__file__).resolve().parents[2]
-VENV = ROOT / ".venv-oracle"
+sys.path.insert(0, str(ROOT / "scripts" / "lib"))
+import oracle  # noqa: E402  (scripts/lib is not a package)
 
 # (seed, difficulty) of the reference datasets the oracles come from.
 CONFIGS = [(11, None), (12, None), (13, 6), (14, 7), (15, 8), (16, 9), (17, None), (18, 5)]
@@ -326,12 +325,7 @@ def reference_items(args):
 
 
 def main() -> None:
-    if Path(sys.prefix).resolve() != VENV.resolve():
-        py = subprocess.check_output(
-            ["bash", str(ROOT / "scripts/lib/venv.sh"), str(VENV), "import reasoning_gym", "reasoning-gym==0.1.25"],
-            text=True,
-        ).strip()
-        os.execv(py, [py, __file__, *sys.argv[1:]])
+    oracle.reexec()
     ap = argparse.ArgumentParser()
     ap.add_argument("--items", type=int, default=120)
     ap.add_argument("--per-item", type=int, default=12)
