@@ -52,3 +52,12 @@ fn names_are_unique_and_sorted() {
         "registry() must be sorted by name without repeats (info() bisects it): {names:?}"
     );
 }
+
+/// The Python provider's list names registered datasets only (a typo there
+/// would silently treat a native dataset as provided, or miss one).
+#[test]
+fn python_provided_datasets_are_registered() {
+    for name in datasets::PYTHON_PROVIDED {
+        assert!(datasets::info(name).is_some(), "{name} is not registered");
+    }
+}
