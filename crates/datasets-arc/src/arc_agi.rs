@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::board_format::{
-    format_board, format_board_pair, parse_board, Board, BoardFormattingOptions, PROMPT_HEAD,
+    format_board, format_board_pair, score_board, Board, BoardFormattingOptions, PROMPT_HEAD,
     PROMPT_MIDDLE,
 };
 
@@ -301,27 +301,6 @@ impl Dataset for ArcAgi {
     /// `parse_board(answer) == metadata["output"]`: 1.0; parsed but
     /// different 0.05; unparsable (or no answer) 0.0.
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
-        let Some(answer) = answer else { return 0.0 };
-        let Some(parsed) = parse_board(answer, &self.opts) else {
-            return 0.0;
-        };
-        let output = item.metadata.get("output").and_then(Value::as_array);
-        let same = output.is_some_and(|rows| {
-            rows.len() == parsed.len()
-                && rows.iter().zip(&parsed).all(|(row, cells)| {
-                    row.as_array().is_some_and(|row| {
-                        row.len() == cells.len()
-                            && row
-                                .iter()
-                                .zip(cells)
-                                .all(|(v, &c)| v.as_u64() == Some(c as u64))
-                    })
-                })
-        });
-        if same {
-            1.0
-        } else {
-            0.05
-        }
+        score_board(answer, item.metadata.get("output"), &self.opts)
     }
 }

@@ -169,6 +169,37 @@ pub fn parse_board(text: &str, opts: &BoardFormattingOptions) -> Option<Vec<Vec<
     Some(rows)
 }
 
+/// The ARC datasets' `score_answer`: `parse_board(answer) == metadata["output"]`
+/// scores 1.0, a board that parses but differs 0.05, an answer that does not
+/// parse (or none) 0.0.
+pub fn score_board(
+    answer: Option<&str>,
+    output: Option<&Value>,
+    opts: &BoardFormattingOptions,
+) -> f64 {
+    let Some(answer) = answer else { return 0.0 };
+    let Some(parsed) = parse_board(answer, opts) else {
+        return 0.0;
+    };
+    let same = output.and_then(Value::as_array).is_some_and(|rows| {
+        rows.len() == parsed.len()
+            && rows.iter().zip(&parsed).all(|(row, cells)| {
+                row.as_array().is_some_and(|row| {
+                    row.len() == cells.len()
+                        && row
+                            .iter()
+                            .zip(cells)
+                            .all(|(v, &c)| v.as_u64() == Some(c as u64))
+                })
+            })
+    });
+    if same {
+        1.0
+    } else {
+        0.05
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

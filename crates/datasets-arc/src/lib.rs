@@ -8,6 +8,7 @@ pub mod arc_1d;
 pub mod arc_1d_tasks;
 pub mod arc_agi;
 pub mod board_format;
+pub mod rearc;
 
 /// Every dataset of this crate, for the registry.
-pub const DATASETS: &[DatasetInfo] = &[arc_1d::INFO, arc_agi::INFO];
+pub const DATASETS: &[DatasetInfo] = &[arc_1d::INFO, arc_agi::INFO, rearc::INFO];

@@ -22,7 +22,7 @@ pub use pyprovider;
 
 /// The datasets whose items come from the Python provider rather than from
 /// Rust (pyprovider's docs say why each): refused while it is off.
-pub const PYTHON_PROVIDED: &[&str] = &["acre", "codeio"];
+pub const PYTHON_PROVIDED: &[&str] = &["acre", "codeio", "rearc"];
 
 /// Whether `name`'s items come from the Python provider.
 pub fn python_provided(name: &str) -> bool {
@@ -61,6 +61,18 @@ pub fn info(name: &str) -> Option<&'static DatasetInfo> {
     all.binary_search_by_key(&name, |d| d.name)
         .ok()
         .map(|i| &all[i])
+}
+
+/// "Dataset 'x' not registered" (`DatasetError::UnknownDataset`'s message,
+/// the reference's), followed by "; did you mean a, b?" where registered
+/// names are close to `name` ([`suggest`]): a name far from every dataset
+/// gets the reference's message unchanged.
+pub fn not_registered(name: &str) -> String {
+    let message = DatasetError::UnknownDataset(name.to_string()).to_string();
+    match suggest(name).as_slice() {
+        [] => message,
+        names => format!("{message}; did you mean {}?", names.join(", ")),
+    }
 }
 
 /// Registered names close to `name`, nearest first (at most three): for

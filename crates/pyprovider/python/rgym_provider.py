@@ -80,7 +80,7 @@ def _dataset(req):
     ds = _datasets.pop(key, None)
     if ds is None:
         _reset_globals(req["seed"])
-        ds = reasoning_gym.create_dataset(req["name"], seed=req["seed"], size=req["size"], **req["config"])
+        ds = reasoning_gym.create_dataset(req["name"], seed=req["seed"], size=req["size"], **_kwargs(req["config"]))
         own = getattr(type(ds), "_jsonl_data", None)
         if own is not None:
             ds._rgym_jsonl_data = own
@@ -88,6 +88,17 @@ def _dataset(req):
             _datasets.pop(next(iter(_datasets)))
     _datasets[key] = ds  # most recently used last
     return ds
+
+
+def _kwargs(config):
+    """The config as the reference's Python API takes it: over the wire a
+    nested dataclass (rearc's `board_format_opts`) can only come as an object."""
+    kwargs = dict(config)
+    if isinstance(kwargs.get("board_format_opts"), dict):
+        from reasoning_gym.arc.board_format import BoardFormattingOptions
+
+        kwargs["board_format_opts"] = BoardFormattingOptions(**kwargs["board_format_opts"])
+    return kwargs
 
 
 def _reset_globals(n):

@@ -15,22 +15,25 @@ pub struct ProviderDataset {
     /// The seed as a Python int's decimal text.
     seed: String,
     size: u64,
-    score: fn(Option<&str>, &Item) -> f64,
+    score: Box<Scorer>,
 }
+
+/// The native scorer of a provider dataset's items.
+type Scorer = dyn Fn(Option<&str>, &Item) -> f64 + Send + Sync;
 
 impl ProviderDataset {
     pub fn new(
         name: &'static str,
         config: Map<String, Value>,
         params: &Params,
-        score: fn(Option<&str>, &Item) -> f64,
+        score: impl Fn(Option<&str>, &Item) -> f64 + Send + Sync + 'static,
     ) -> ProviderDataset {
         ProviderDataset {
             name,
             config,
             seed: params.seed.to_string(),
             size: params.size,
-            score,
+            score: Box::new(score),
         }
     }
 }
