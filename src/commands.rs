@@ -344,10 +344,13 @@ fn open(args: &DatasetArgs) -> Result<Seeded, String> {
 
 /// "Dataset 'x' not registered", with the nearest registered names.
 fn unknown_dataset(name: &str) -> String {
-    let message = dataset_core::DatasetError::UnknownDataset(name.to_string()).to_string();
-    match datasets::suggest(name).as_slice() {
-        [] => format!("{message} (`rgym list` shows the datasets)"),
-        names => format!("{message}; did you mean {}?", names.join(", ")),
+    if datasets::suggest(name).is_empty() {
+        format!(
+            "{} (`rgym list` shows the datasets)",
+            datasets::not_registered(name)
+        )
+    } else {
+        datasets::not_registered(name)
     }
 }
 

@@ -247,10 +247,16 @@ pub struct ValidationErrorBody {
 }
 
 /// `POST /reset` 500 body: the env error's message, as the WebSocket error
-/// frame's `message` (`{"detail": "Dataset 'word_sortin' not registered"}`).
+/// frame's `message`, and its cause (`{"detail": "Dataset 'nope' not
+/// registered", "reason": "unknown_dataset"}`; README "Error reasons").
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct EnvErrorBody {
     pub detail: String,
+    /// `unknown_dataset`, `invalid_config`, `missing_parameter`,
+    /// `invalid_parameter`, `generation_failed`, `timeout`, `capacity`,
+    /// `too_large`, `shutting_down` or `internal`.
+    #[schema(example = "unknown_dataset")]
+    pub reason: String,
 }
 
 /// `/schema`: the JSON Schemas of action, observation and state.

@@ -366,7 +366,10 @@ async fn echoed_client_text_is_capped() {
             "EXECUTION_ERROR",
         )
         .await;
-    assert_eq!(e["message"], "Dataset 'word_sortin' not registered");
+    assert_eq!(
+        e["message"],
+        "Dataset 'word_sortin' not registered; did you mean word_sorting?"
+    );
     // pydantic-style entries: a string input is quoted the same way.
     let e = ws
         .error(
@@ -400,30 +403,41 @@ async fn http_reset_env_errors_have_a_json_body() {
     let cases = [
         (
             json!({"dataset_name": "word_sortin", "seed": 1, "size": 3}),
-            "Dataset 'word_sortin' not registered".to_string(),
+            "Dataset 'word_sortin' not registered; did you mean word_sorting?".to_string(),
+            "unknown_dataset",
+        ),
+        // The name is checked before seed and size.
+        (
+            json!({"dataset_name": "leg_countin"}),
+            "Dataset 'leg_countin' not registered; did you mean leg_counting?".to_string(),
+            "unknown_dataset",
         ),
         (
             json!({"dataset_name": "leg_counting"}),
             "seed and size must be provided when dataset_name is specified".into(),
+            "missing_parameter",
         ),
         (
             json!({"dataset_name": "leg_counting", "seed": 1, "size": 3, "dataset_config": {"min_animals": 0}}),
             "min_animals must be positive".into(),
+            "invalid_config",
         ),
         (
             json!({"dataset_name": "leg_counting", "seed": 1, "size": "3"}),
             SIZE_RULE.into(),
+            "invalid_parameter",
         ),
         (
             json!({"dataset_name": "x".repeat(1 << 20), "seed": 1, "size": 3}),
             format!("Dataset '{}…' not registered", "x".repeat(200)),
+            "unknown_dataset",
         ),
     ];
-    for (body, detail) in cases {
+    for (body, detail, reason) in cases {
         let r = post(&srv, "/reset", &body).await;
         assert_eq!(r.status, 500, "the spec's status for env errors");
         assert_eq!(r.content_type, "application/json");
-        assert_eq!(r.json(), json!({ "detail": detail }));
+        assert_eq!(r.json(), json!({ "detail": detail, "reason": reason }));
     }
     // The same message as the WebSocket error frame.
     let mut ws = Ws::connect(&srv).await;
@@ -433,7 +447,47 @@ async fn http_reset_env_errors_have_a_json_body() {
             "EXECUTION_ERROR",
         )
         .await;
-    assert_eq!(e["message"], "Dataset 'word_sortin' not registered");
+    assert_eq!(
+        e["message"],
+        "Dataset 'word_sortin' not registered; did you mean word_sorting?"
+    );
+    // The protocol's error data: message and code, nothing more.
+    assert_eq!(
+        e.as_object().map(|m| m.len()),
+        Some(2),
+        "no extra keys unless asked for: {e}"
+    );
+    ws.bye().await;
+    // A connection that asks for reasons gets them, on every execution error.
+    let mut ws = Ws::connect_path(&srv, "/ws?reasons=1").await;
+    for (data, reason) in [
+        (
+            json!({"dataset_name": "nope_nope", "seed": 1, "size": 3}),
+            "unknown_dataset",
+        ),
+        (
+            json!({"dataset_name": "leg_counting", "size": 3}),
+            "missing_parameter",
+        ),
+        (
+            json!({"dataset_name": "leg_counting", "seed": 1, "size": 3, "dataset_config": {"x": 1}}),
+            "invalid_config",
+        ),
+        (
+            json!({"dataset_name": "leg_counting", "seed": 1, "size": 3, "index": 5}),
+            "invalid_parameter",
+        ),
+    ] {
+        let e = ws
+            .error(&json!({"type": "reset", "data": data}), "EXECUTION_ERROR")
+            .await;
+        assert_eq!(e["reason"], reason, "{e}");
+    }
+    // A validation error has its own code and no reason.
+    let e = ws
+        .error(&json!({"type": "step", "data": {}}), "VALIDATION_ERROR")
+        .await;
+    assert!(e.get("reason").is_none(), "{e}");
     ws.bye().await;
     // /openapi.json documents the body.
     let doc = get(&srv, "/openapi.json").await.json();
@@ -444,6 +498,6 @@ async fn http_reset_env_errors_have_a_json_body() {
     );
     assert_eq!(
         doc["components"]["schemas"]["EnvErrorBody"]["required"],
-        json!(["detail"])
+        json!(["detail", "reason"])
     );
 }

@@ -21,7 +21,7 @@ use extract::AnswerFormat;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use crate::error::EnvError;
+use crate::error::{EnvError, Reason};
 use crate::metrics::metrics;
 use crate::protocol::{loc, string_type};
 // The wire shapes live with the other wire shapes; re-exported because the
@@ -163,8 +163,8 @@ fn new_episode_id() -> String {
     Uuid::new_v4().to_string()
 }
 
-fn exec(msg: &str) -> EnvError {
-    EnvError::Execution(msg.to_string())
+fn invalid(msg: impl Into<String>) -> EnvError {
+    EnvError::exec(Reason::InvalidParameter, msg)
 }
 
 impl Env {
@@ -228,10 +228,10 @@ impl Env {
             None => None,
             Some(Value::String(s)) => Some(
                 s.parse()
-                    .map_err(|e: extract::UnknownFormat| exec(&e.to_string()))?,
+                    .map_err(|e: extract::UnknownFormat| invalid(e.to_string()))?,
             ),
             Some(other) => {
-                return Err(EnvError::Execution(format!(
+                return Err(invalid(format!(
                     "answer_format must be a string, got {}",
                     echo_json(other)
                 )))
@@ -240,7 +240,7 @@ impl Env {
         let index = match get("index") {
             None => None,
             Some(v) => Some(v.as_u64().ok_or_else(|| {
-                EnvError::Execution(format!(
+                invalid(format!(
                     "index must be a non-negative integer, got {}",
                     echo_json(v)
                 ))
@@ -261,7 +261,12 @@ impl Env {
                 **b = Build { key, config };
                 curriculum = Some(Box::new(c));
             }
-            (Some(_), None) => return Err(exec("curriculum needs dataset_name in the same reset")),
+            (Some(_), None) => {
+                return Err(EnvError::exec(
+                    Reason::MissingParameter,
+                    "curriculum needs dataset_name in the same reset",
+                ))
+            }
             (None, None) => {
                 // An adaptive curriculum whose levels moved: the same
                 // dataset at the new levels, the cursor going on.
@@ -437,7 +442,7 @@ impl ResetJob {
     fn index_in(&self, dataset: &SharedDataset) -> Result<u64, EnvError> {
         let size = dataset.size();
         match self.index {
-            Some(i) if i >= size => Err(EnvError::Execution(format!(
+            Some(i) if i >= size => Err(invalid(format!(
                 "index must be below the dataset's size ({size}), got {i}"
             ))),
             Some(i) => Ok(i),
@@ -485,10 +490,13 @@ impl ResetJob {
         tokio::time::timeout(limit, self.build_and_generate(sup))
             .await
             .unwrap_or_else(|_| {
-                Err(EnvError::Execution(format!(
-                    "the reset took longer than the {:.3}s limit",
-                    limit.as_secs_f64()
-                )))
+                Err(EnvError::exec(
+                    Reason::Timeout,
+                    format!(
+                        "the reset took longer than the {:.3}s limit",
+                        limit.as_secs_f64()
+                    ),
+                ))
             })
     }
 
@@ -500,7 +508,7 @@ impl ResetJob {
                 Some(b) => match (sup.acquire(b.key, b.config).await, &self.dataset) {
                     (Ok(d), _) => d,
                     // The new levels' config is refused: stay where we are.
-                    (Err(EnvError::Execution(msg)), Some(d)) if self.rebuild => {
+                    (Err(EnvError::Execution(_, msg)), Some(d)) if self.rebuild => {
                         refused = Some(msg);
                         d.clone()
                     }

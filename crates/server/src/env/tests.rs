@@ -9,7 +9,7 @@ fn params(v: Value) -> Map<String, Value> {
 
 fn exec_msg(env: &Env, v: Value) -> String {
     match env.plan_reset(&params(v)) {
-        Err(EnvError::Execution(m)) => m,
+        Err(EnvError::Execution(_, m)) => m,
         Err(e) => panic!("expected an execution error, got {e:?}"),
         Ok(_) => panic!("expected an execution error, got a plan"),
     }

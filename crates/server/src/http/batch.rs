@@ -25,7 +25,7 @@ use super::reply::{env_error_response, unprocessable};
 use crate::app::App;
 use crate::env::curriculum::Curricular;
 use crate::env::{plan_build, Build};
-use crate::error::EnvError;
+use crate::error::{EnvError, Reason};
 use crate::protocol::{extra_forbidden, loc, missing, verr, EnvErrorBody, ValidationErrorBody};
 use crate::supervisor::batch::Answer;
 use dataset_core::export::ScoreRow;
@@ -285,7 +285,7 @@ pub async fn generate(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
                 Ok(rows) => Some((Bytes::from(rows), Some(k + 1))),
                 Err(e) => {
                     let message = match e {
-                        EnvError::Execution(m) | EnvError::Stopped(m) => Value::String(m),
+                        EnvError::Execution(_, m) | EnvError::Stopped(m) => Value::String(m),
                         EnvError::Validation(entries) => Value::Array(entries),
                     };
                     let mut line = json!({ "error": message }).to_string();
@@ -452,6 +452,6 @@ fn reply_rows(rows: &[ScoreRow]) -> HttpResponse {
         Ok(body) => HttpResponse::Ok()
             .content_type("application/json")
             .body(body),
-        Err(e) => env_error_response(&EnvError::Execution(e.to_string())),
+        Err(e) => env_error_response(&EnvError::exec(Reason::Internal, e.to_string())),
     }
 }

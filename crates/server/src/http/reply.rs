@@ -8,7 +8,7 @@ use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use serde_json::{json, Value};
 
-use crate::error::EnvError;
+use crate::error::{EnvError, Reason};
 
 pub fn json_response(status: actix_web::http::StatusCode, v: &Value) -> HttpResponse {
     HttpResponse::build(status)
@@ -41,13 +41,15 @@ pub fn internal_error() -> HttpResponse {
 /// reference's is a bare "Internal Server Error" (PROTOCOL.md §9, quirk 8).
 pub fn env_error_response(e: &EnvError) -> HttpResponse {
     match e {
-        EnvError::Execution(msg) => {
-            json_response(StatusCode::INTERNAL_SERVER_ERROR, &json!({ "detail": msg }))
-        }
+        EnvError::Execution(reason, msg) => json_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &json!({ "detail": msg, "reason": reason.as_str() }),
+        ),
         // Work stopped by the shutdown deadline: not the request's fault.
-        EnvError::Stopped(msg) => {
-            json_response(StatusCode::SERVICE_UNAVAILABLE, &json!({ "detail": msg }))
-        }
+        EnvError::Stopped(msg) => json_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &json!({ "detail": msg, "reason": Reason::ShuttingDown.as_str() }),
+        ),
         EnvError::Validation(errors) => json_response(
             StatusCode::INTERNAL_SERVER_ERROR,
             &json!({ "detail": "Invalid message", "errors": errors }),

@@ -25,6 +25,14 @@ fn is_upgrade(req: &HttpRequest) -> bool {
         .is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
 }
 
+/// Whether the upgrade's query asks for error reasons: `reasons=1` (or
+/// `true`). Any other query is ignored, as the reference ignores it.
+fn wants_reasons(req: &HttpRequest) -> bool {
+    req.query_string()
+        .split('&')
+        .any(|kv| matches!(kv, "reasons=1" | "reasons=true"))
+}
+
 /// `GET /ws` (mode Env) and `GET /mcp` (mode Mcp).
 async fn upgrade(
     req: HttpRequest,
@@ -63,6 +71,7 @@ async fn upgrade(
                         socket,
                         watch: Some(watch),
                         drain: Some(drain),
+                        reasons: wants_reasons(&req),
                     },
                 )
             });

@@ -230,7 +230,7 @@ async fn check(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
     let mut env = Env::new();
     match env.reset(&params, &app.supervisor).await {
         Ok(envelope) => ok(&json!({"ok": true, "question": envelope.observation.question})),
-        Err(EnvError::Execution(msg) | EnvError::Stopped(msg)) => {
+        Err(EnvError::Execution(_, msg) | EnvError::Stopped(msg)) => {
             ok(&json!({"ok": false, "error": msg}))
         }
         Err(EnvError::Validation(errors)) => {

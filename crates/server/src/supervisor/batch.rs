@@ -14,7 +14,7 @@ use dataset_core::export::{ExportError, Format, Renderer, ScoreRow};
 use extract::AnswerFormat;
 
 use super::{run_limited, SharedDataset, Supervisor};
-use crate::error::EnvError;
+use crate::error::{EnvError, Reason};
 
 /// Items rendered between two checks of the reply's size.
 const SIZE_CHECK_EVERY: u64 = 64;
@@ -27,8 +27,10 @@ pub struct Answer {
 
 fn export_error(e: ExportError) -> EnvError {
     match e {
-        ExportError::Item { index, error } => EnvError::Execution(format!("item {index}: {error}")),
-        other => EnvError::Execution(other.to_string()),
+        ExportError::Item { index, error } => {
+            EnvError::exec(Reason::GenerationFailed, format!("item {index}: {error}"))
+        }
+        other => EnvError::exec(Reason::Internal, other.to_string()),
     }
 }
 
@@ -61,11 +63,14 @@ impl Supervisor {
                         .render(start..stop, &mut buf)
                         .map_err(export_error)?;
                     if buf.len() > max_bytes {
-                        return Err(EnvError::Execution(format!(
-                            "the batch passes max_reply_bytes ({max_bytes} bytes) at item {}; \
+                        return Err(EnvError::exec(
+                            Reason::TooLarge,
+                            format!(
+                                "the batch passes max_reply_bytes ({max_bytes} bytes) at item {}; \
                              ask for fewer items",
-                            stop - 1
-                        )));
+                                stop - 1
+                            ),
+                        ));
                     }
                     start = stop;
                 }
@@ -96,13 +101,15 @@ impl Supervisor {
                 answers
                     .into_iter()
                     .map(|Answer { index, answer }| {
-                        let item =
-                            match shared.cached(&ds, index) {
-                                Some(item) => item,
-                                None => Arc::new(ds.seeded.get(index).map_err(|e| {
-                                    EnvError::Execution(format!("item {index}: {e}"))
-                                })?),
-                            };
+                        let item = match shared.cached(&ds, index) {
+                            Some(item) => item,
+                            None => Arc::new(ds.seeded.get(index).map_err(|e| {
+                                EnvError::exec(
+                                    Reason::GenerationFailed,
+                                    format!("item {index}: {e}"),
+                                )
+                            })?),
+                        };
                         let (scored, extracted_answer) = match format {
                             None => (answer.as_deref(), None),
                             Some(f) => {

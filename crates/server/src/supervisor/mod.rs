@@ -34,7 +34,7 @@ use serde_json::{Map, Value};
 pub use instance::{DatasetKey, SharedDataset, RECENT_CONFIG_BYTES, RECENT_DATASETS};
 pub use item_cache::ItemCache;
 
-use crate::error::EnvError;
+use crate::error::{EnvError, Reason};
 use crate::metrics::metrics;
 use crate::pool::{Lane, Pool, PoolError};
 use cost::{sampled, timed, Cost, Costs};
@@ -120,17 +120,23 @@ async fn run_limited<T: Send + 'static>(
             c.record_timeout(limit);
         }
         match e {
-            PoolError::Timeout(limit) => EnvError::Execution(format!(
-                "{what} took longer than the {:.3}s limit",
-                limit.as_secs_f64()
-            )),
+            PoolError::Timeout(limit) => EnvError::exec(
+                Reason::Timeout,
+                format!(
+                    "{what} took longer than the {:.3}s limit",
+                    limit.as_secs_f64()
+                ),
+            ),
             PoolError::Shutdown => {
                 EnvError::Stopped(format!("the server is shutting down; stopped {what}"))
             }
-            PoolError::Busy => {
-                EnvError::Execution(format!("the server is too busy for {what}; try again"))
+            PoolError::Busy => EnvError::exec(
+                Reason::Capacity,
+                format!("the server is too busy for {what}; try again"),
+            ),
+            PoolError::Panicked => {
+                EnvError::exec(Reason::Internal, format!("internal error while {what}"))
             }
-            PoolError::Panicked => EnvError::Execution(format!("internal error while {what}")),
         }
     })
 }
@@ -161,7 +167,7 @@ impl Handler<Acquire> for DatasetSupervisor {
                 move || datasets::create_with(&name, &config, Some(seed), Some(size)),
             )
             .await?
-            .map_err(|e| EnvError::Execution(e.to_string()))?;
+            .map_err(EnvError::from)?;
             let costs = live_or_insert(
                 &shared.costs,
                 (key.name.clone(), key.config.clone()),
@@ -199,11 +205,14 @@ pub struct Supervisor {
 }
 
 fn gone(e: MailboxError) -> EnvError {
-    EnvError::Execution(format!("dataset supervisor unavailable: {e}"))
+    EnvError::exec(
+        Reason::Internal,
+        format!("dataset supervisor unavailable: {e}"),
+    )
 }
 
 fn generation_error(e: dataset_core::DatasetError) -> EnvError {
-    EnvError::Execution(e.to_string())
+    EnvError::from(e)
 }
 
 impl Supervisor {
@@ -392,8 +401,9 @@ mod tests {
         assert!(t.elapsed() < Duration::from_millis(400));
         assert_eq!(
             r,
-            Err(EnvError::Execution(
-                "generating the item took longer than the 0.050s limit".into()
+            Err(EnvError::exec(
+                Reason::Timeout,
+                "generating the item took longer than the 0.050s limit"
             ))
         );
         // Timed out: slow from now on, so its next calls use the slow lane.
@@ -408,8 +418,9 @@ mod tests {
         .await;
         assert_eq!(
             r,
-            Err(EnvError::Execution(
-                "internal error while scoring the answer".into()
+            Err(EnvError::exec(
+                Reason::Internal,
+                "internal error while scoring the answer"
             ))
         );
     }
@@ -457,7 +468,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             e,
-            EnvError::Execution("Dataset 'nope' not registered".into())
+            EnvError::exec(Reason::UnknownDataset, "Dataset 'nope' not registered")
         );
         // Dropped by every session, still kept as recently used.
         drop((b, c));

@@ -183,12 +183,19 @@ pub fn observation_frame(envelope: &Envelope<'_>) -> String {
     serde_json::to_string(&frame).unwrap_or_default()
 }
 
-/// The error frame of a failed reset or step.
-pub fn env_error_frame(e: EnvError) -> Value {
+/// The error frame of a failed reset or step; with `reasons` (the
+/// connection asked for them: `/ws?reasons=1`), an `EXECUTION_ERROR` carries
+/// the extra key `reason` ([`crate::error::Reason`]).
+pub fn env_error_frame(e: EnvError, reasons: bool) -> Value {
+    let reason = e.reason();
     match e {
         EnvError::Validation(errors) => validation_frame(errors),
-        EnvError::Execution(msg) | EnvError::Stopped(msg) => {
-            error_frame(EXECUTION_ERROR, &msg, Map::new())
+        EnvError::Execution(_, msg) | EnvError::Stopped(msg) => {
+            let mut extra = Map::new();
+            if let Some(r) = reason.filter(|_| reasons) {
+                extra.insert("reason".into(), Value::from(r.as_str()));
+            }
+            error_frame(EXECUTION_ERROR, &msg, extra)
         }
     }
 }

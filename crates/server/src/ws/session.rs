@@ -91,6 +91,8 @@ pub struct Connection {
     pub socket: Option<Socket>,
     pub watch: Option<Rc<Watch>>,
     pub drain: Option<Rc<Drain>>,
+    /// The client asked for the `reason` of execution errors (`/ws?reasons=1`).
+    pub reasons: bool,
 }
 
 pub struct WsSession {
@@ -105,6 +107,8 @@ pub struct WsSession {
     closing: bool,
     /// What the frame guard saw on the way in.
     watch: Option<Rc<Watch>>,
+    /// Execution errors carry their `reason` (see [`Connection::reasons`]).
+    reasons: bool,
     /// When the current turn of `pump` began (see `PUMP_TURN`).
     turn: Option<Instant>,
     /// Shutdown asked: answer what was received, then close.
@@ -128,6 +132,7 @@ impl WsSession {
     ) -> WsSession {
         WsSession {
             watch: conn.watch,
+            reasons: conn.reasons,
             turn: None,
             app,
             mode,
@@ -368,7 +373,7 @@ impl WsSession {
                 let text = observation_frame(&envelope);
                 self.send_text(ctx, text);
             }
-            Err(e) => self.send(ctx, &env_error_frame(e)),
+            Err(e) => self.send(ctx, &env_error_frame(e, self.reasons)),
         }
     }
 
@@ -380,7 +385,7 @@ impl WsSession {
     ) {
         match self.env.finish_step(res, started) {
             Ok(outcome) => self.send_text(ctx, observation_frame(&outcome.envelope())),
-            Err(e) => self.send(ctx, &env_error_frame(e)),
+            Err(e) => self.send(ctx, &env_error_frame(e, self.reasons)),
         }
     }
 }

@@ -30,7 +30,7 @@ use dataset_core::input::{echo, echo_json};
 use dataset_core::{DatasetError, Item, Seed};
 use serde_json::{Map, Value};
 
-use crate::error::EnvError;
+use crate::error::{EnvError, Reason};
 use crate::metrics::metrics;
 use crate::supervisor::DatasetKey;
 
@@ -43,7 +43,7 @@ pub const DEFAULT_LOWER_AT: f64 = 0.2;
 const MAX_REFUSED: usize = 64;
 
 fn exec(msg: impl Into<String>) -> EnvError {
-    EnvError::Execution(msg.into())
+    EnvError::exec(Reason::InvalidParameter, msg)
 }
 
 /// When levels move: a session's `adaptive` settings.
@@ -73,11 +73,14 @@ struct Member {
 /// Dataset `name`'s curriculum, or the reference's `create_curriculum` error.
 fn curriculum_of(name: &str) -> Result<&'static Curriculum, EnvError> {
     datasets::curriculum(name).ok_or_else(|| {
-        exec(if datasets::info(name).is_none() {
-            DatasetError::UnknownDataset(name.to_string()).to_string()
+        if datasets::info(name).is_none() {
+            EnvError::from(DatasetError::UnknownDataset(name.to_string()))
         } else {
-            format!("No curriculum registered for dataset '{}'", echo(name))
-        })
+            exec(format!(
+                "No curriculum registered for dataset '{}'",
+                echo(name)
+            ))
+        }
     })
 }
 

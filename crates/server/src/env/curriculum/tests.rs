@@ -11,7 +11,7 @@ fn plan(v: Value, name: &str, config: Value) -> Result<Curricular, EnvError> {
 
 fn msg(r: Result<Curricular, EnvError>) -> String {
     match r {
-        Err(EnvError::Execution(m)) => m,
+        Err(EnvError::Execution(_, m)) => m,
         other => panic!("expected an execution error, got {other:?}"),
     }
 }
