@@ -206,7 +206,7 @@ pub fn markdown_table(all: &[DatasetInfo]) -> String {
     out
 }
 
-fn write_stdout(bytes: &[u8]) -> CliResult {
+pub fn write_stdout(bytes: &[u8]) -> CliResult {
     io::stdout().write_all(bytes).map_err(|e| e.to_string())
 }
 
@@ -214,10 +214,14 @@ pub fn describe(args: &DescribeArgs) -> CliResult {
     let info = datasets::info(&args.dataset).ok_or_else(|| unknown_dataset(&args.dataset))?;
     let doc = describe_config(info);
     let curriculum = datasets::curriculum(info.name);
+    let sample = sample_item(info);
     let out = if args.json {
         let mut json = describe_json(info, &doc, Some(parity(info.name)), false);
-        if let (Some(c), Some(m)) = (curriculum, json.as_object_mut()) {
-            m.insert("curriculum".into(), c.to_json());
+        if let Some(m) = json.as_object_mut() {
+            if let Some(c) = curriculum {
+                m.insert("curriculum".into(), c.to_json());
+            }
+            m.insert("sample".into(), sample.to_json());
         }
         json.to_string() + "\n"
     } else {
@@ -225,9 +229,90 @@ pub fn describe(args: &DescribeArgs) -> CliResult {
         if let Some(c) = curriculum {
             text.push_str(&describe_curriculum(c));
         }
+        text.push_str(&sample.to_text());
         text
     };
     write_stdout(out.as_bytes())
+}
+
+/// The seed and index of `describe`'s sample item.
+const SAMPLE_SEED: u8 = 42;
+
+/// `describe`'s sample: item 0 of the default config at seed 42, and what
+/// the scorer gives its own answer, or why there is none.
+enum Sample {
+    Item { item: Item, score: f64 },
+    Unavailable(String),
+}
+
+fn sample_item(info: &DatasetInfo) -> Sample {
+    if info.name == "composite" {
+        return Sample::Unavailable("composite has no default config: it mixes the datasets it is given".into());
+    }
+    let built = datasets::create_with(
+        info.name,
+        &Map::new(),
+        Some(dataset_core::Seed::from(SAMPLE_SEED)),
+        Some(1),
+    );
+    let ds = match built {
+        Ok(ds) => ds,
+        Err(e) => return Sample::Unavailable(e.to_string()),
+    };
+    match ds.get(0) {
+        Ok(item) => {
+            let answer = (!item.answer.is_empty()).then_some(item.answer.as_str());
+            let score = ds.score(answer, &item);
+            Sample::Item { item, score }
+        }
+        Err(e) => Sample::Unavailable(e.to_string()),
+    }
+}
+
+impl Sample {
+    fn to_json(&self) -> Value {
+        match self {
+            Sample::Item { item, score } => json!({
+                "seed": SAMPLE_SEED,
+                "index": 0,
+                "question": item.question,
+                "answer": item.answer,
+                "score_of_answer": score,
+            }),
+            Sample::Unavailable(why) => json!({ "unavailable": why }),
+        }
+    }
+
+    fn to_text(&self) -> String {
+        let indent = |text: &str| {
+            text.lines()
+                .map(|l| format!("  | {l}\n"))
+                .collect::<String>()
+        };
+        match self {
+            Sample::Item { item, score } => {
+                let mut out = format!(
+                    "\nsample (default config, seed {SAMPLE_SEED}, index 0):\n  question:\n{}",
+                    indent(&item.question)
+                );
+                if item.answer.is_empty() {
+                    out.push_str(
+                        "  answer: none in the reference: the scorer checks the answer given \
+                         (a plan, a solution) against the puzzle itself\n",
+                    );
+                } else {
+                    out.push_str(&format!("  answer:\n{}", indent(&item.answer)));
+                    out.push_str(&format!(
+                        "  the scorer gives this answer {score} (send the answer text alone; \
+                         `answer_format` in reset or `rgym score --answer-format` extract it \
+                         from a completion)\n"
+                    ));
+                }
+                out
+            }
+            Sample::Unavailable(why) => format!("\nsample: unavailable here ({why})\n"),
+        }
+    }
 }
 
 /// A curriculum's attributes and levels, after the rules.

@@ -7,7 +7,8 @@ mod health;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+use clap_complete::Shell;
 
 #[derive(Parser)]
 #[command(
@@ -36,6 +37,37 @@ enum Command {
     Loadtest(loadtest::LoadtestArgs),
     /// Probe a server's /health: exit 0 iff it answers 200 {"status": "healthy"}.
     Health(health::HealthArgs),
+    /// Print a shell completion script (e.g. `rgym completions bash > ~/.local/share/bash-completion/completions/rgym`).
+    Completions {
+        /// The shell to complete for.
+        shell: Shell,
+    },
+    /// Print the man page, as roff (e.g. `rgym man > rgym.1; man ./rgym.1`), or a subcommand's.
+    Man {
+        /// A subcommand, for its own page (`rgym man serve` is rgym-serve(1)).
+        subcommand: Option<String>,
+    },
+}
+
+/// `rgym man [SUBCOMMAND]`: rendered from the clap definitions, so the page
+/// never drifts from `--help`.
+fn man_page(subcommand: Option<&str>) -> Result<(), String> {
+    let cmd = Cli::command();
+    let page = match subcommand {
+        None => cmd,
+        Some(name) => {
+            let sub = cmd.find_subcommand(name).cloned().ok_or_else(|| {
+                let names: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
+                format!("no subcommand {name:?}; one of {}", names.join(", "))
+            })?;
+            sub.name(format!("rgym-{name}"))
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut out)
+        .map_err(|e| format!("cannot render the man page: {e}"))?;
+    commands::write_stdout(&out)
 }
 
 fn main() -> ExitCode {
@@ -48,6 +80,14 @@ fn main() -> ExitCode {
         Command::Serve(args) => rgym_server::serve(&args),
         Command::Loadtest(args) => loadtest::run(&args),
         Command::Health(args) => health::health(&args),
+        Command::Completions { shell } => {
+            // Into a buffer first: clap_complete panics on a failed write
+            // (`rgym completions bash | head`), write_stdout reports it.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "rgym", &mut script);
+            commands::write_stdout(&script)
+        }
+        Command::Man { subcommand } => man_page(subcommand.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

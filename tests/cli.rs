@@ -658,6 +658,33 @@ fn describe_shows_fields_defaults_and_rules() {
 }
 
 #[test]
+fn describe_shows_a_sample_item_and_its_score() {
+    let text = stdout(&rgym(&["describe", "leg_counting"], None));
+    assert!(
+        text.contains("sample (default config, seed 42, index 0):"),
+        "{text}"
+    );
+    assert!(text.contains("the scorer gives this answer 1"), "{text}");
+    // The sample is item 0 of `generate` at seed 42.
+    let row: serde_json::Value = serde_json::from_str(&stdout(&rgym(
+        &["generate", "leg_counting", "--seed", "42", "--size", "1"],
+        None,
+    )))
+    .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&rgym(
+        &["describe", "leg_counting", "--json"],
+        None,
+    )))
+    .unwrap();
+    assert_eq!(json["sample"]["question"], row["question"]);
+    assert_eq!(json["sample"]["answer"], row["answer"]);
+    assert_eq!(json["sample"]["score_of_answer"], 1.0);
+    // A dataset with no reference answer says how it is scored instead.
+    let text = stdout(&rgym(&["describe", "boxnet"], None));
+    assert!(text.contains("answer: none in the reference"), "{text}");
+}
+
+#[test]
 fn describe_lists_the_curriculum() {
     let text = stdout(&rgym(&["describe", "leg_counting"], None));
     assert!(
@@ -866,4 +893,24 @@ fn score_answer_format_extracts_before_scoring() {
     assert!(!bad.status.success());
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("unknown answer_format \"xml\""), "{err}");
+}
+
+#[test]
+fn completions_and_man_pages_come_from_the_clap_definitions() {
+    for shell in ["bash", "zsh", "fish"] {
+        let script = stdout(&rgym(&["completions", shell], None));
+        // Every subcommand and a subcommand's flag are completed.
+        for word in ["generate", "loadtest", "describe", "max-sessions"] {
+            assert!(script.contains(word), "{shell}: {word} missing");
+        }
+    }
+    let page = stdout(&rgym(&["man"], None));
+    assert!(page.starts_with(".ie") || page.contains(".TH rgym"), "{page}");
+    assert!(page.contains("loadtest"), "{page}");
+    let serve = stdout(&rgym(&["man", "serve"], None));
+    assert!(serve.contains(".TH rgym-serve"), "{serve}");
+    assert!(serve.contains("max\\-sessions"), "{serve}");
+    let out = rgym(&["man", "serv"], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no subcommand \"serv\""));
 }

@@ -205,6 +205,8 @@ pub struct StepRequest {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct HealthResponse {
+    /// `healthy` (`/health`); `ready` or `draining` (`/ready`).
+    #[schema(example = "healthy")]
     pub status: String,
 }
 

@@ -23,11 +23,13 @@ use crate::protocol::{
     summary = "Reset the environment",
     description = "Reset a fresh environment and return its first observation. Stateless: \
                    use the WebSocket `/ws` for episodes.",
-    request_body(content = Option<ResetRequest>, content_type = "application/json"),
+    // The example is what Swagger's "Try it out" pre-fills: a reset that works.
+    request_body(content = Option<ResetRequest>, content_type = "application/json",
+                 example = json!({"dataset_name": "leg_counting", "seed": 42, "size": 100})),
     responses(
         (status = 200, description = "Environment reset successfully", body = Envelope),
         (status = 422, description = "Validation error", body = ValidationErrorBody),
-        (status = 500, description = "Environment error (unknown dataset, invalid config, missing seed/size...): `{\"detail\": message}`", body = EnvErrorBody),
+        (status = 500, description = "Environment error (unknown dataset, invalid config, missing seed/size...): `{\"detail\": message, \"reason\": cause}`", body = EnvErrorBody),
         (status = 503, description = "The server is shutting down and stopped this request's work", body = EnvErrorBody),
     )
 )]
@@ -51,7 +53,8 @@ pub async fn reset(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
     summary = "Execute an action in the environment",
     description = "Step a fresh environment (stateless, so there is never a current question). \
                    Invalid actions answer 422.",
-    request_body(content = StepRequest, content_type = "application/json"),
+    request_body(content = StepRequest, content_type = "application/json",
+                 example = json!({"action": {"answer": "12"}})),
     responses(
         (status = 200, description = "Action executed successfully", body = Envelope),
         (status = 422, description = "Validation error", body = ValidationErrorBody),

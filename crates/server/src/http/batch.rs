@@ -195,7 +195,8 @@ fn wants_ndjson(req: &HttpRequest) -> bool {
                    `Accept: application/x-ndjson` (a stream that fails after its start ends with \
                    a line `{\"error\": message}`). Stateless; the whole reply (or each chunk) \
                    runs within `generation_timeout` and `max_reply_bytes`.",
-    request_body(content = GenerateRequest, content_type = "application/json"),
+    request_body(content = GenerateRequest, content_type = "application/json",
+                 example = json!({"dataset_name": "leg_counting", "seed": 42, "size": 100, "count": 3})),
     responses(
         (status = 200, description = "The items", body = Vec<GeneratedItem>),
         (status = 413, description = "Body over `max_frame_bytes`"),
@@ -310,7 +311,9 @@ pub async fn generate(req: HttpRequest, body: Bytes, app: App) -> HttpResponse {
                    session's steps give. With `answer_format`, the answer is first extracted \
                    from the completion and each row says what was scored. Stateless; the whole \
                    batch runs within `generation_timeout`.",
-    request_body(content = ScoreRequest, content_type = "application/json"),
+    request_body(content = ScoreRequest, content_type = "application/json",
+                 example = json!({"dataset_name": "leg_counting", "seed": 42, "size": 100,
+                                  "answers": [{"index": 0, "answer": "12"}]})),
     responses(
         (status = 200, description = "One row per answer, in request order", body = Vec<ScoredAnswer>),
         (status = 413, description = "Body over `max_frame_bytes`"),

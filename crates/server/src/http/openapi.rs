@@ -120,6 +120,12 @@ mod tests {
         for key in ["extracted_answer", "index", "curriculum"] {
             assert!(plain.get(key).is_none(), "{key}");
         }
+        // Swagger's "Try it out" starts from working bodies, and /health's
+        // example is the real reply.
+        let body = |path: &str| &doc["paths"][path]["post"]["requestBody"]["content"]["application/json"]["example"];
+        assert_eq!(body("/reset")["dataset_name"], "leg_counting");
+        assert_eq!(body("/step")["action"]["answer"], "12");
+        assert_eq!(schemas["HealthResponse"]["properties"]["status"]["example"], "healthy");
         // The reset request documents the opt-in key.
         assert!(schemas["ResetRequest"]["properties"]["curriculum"].is_object());
         assert_eq!(
