@@ -39,25 +39,17 @@ git ls-files -z --cached --others --exclude-standard \
     done
 
 pkg=clients/python/reasoning_gym_env
-cp "$pkg/__init__.py" "$pkg/client.py" "$pkg/models.py" "$stage/"
+cp "$pkg/__init__.py" "$pkg/client.py" "$pkg/models.py" "$pkg/batch.py" "$stage/"
+# The layout `openenv validate` checks for a deployable environment: a
+# `server` entry point in server/app.py (rgym's is a launcher that execs
+# `rgym serve`: deploy/openenv/server) and a uv.lock of this pyproject
+# (deploy/openenv/uv.lock, made by `uv lock` on it; see README).
+mkdir -p "$stage/server"
+cp deploy/openenv/server/__init__.py deploy/openenv/server/app.py "$stage/server/"
+cp deploy/openenv/uv.lock "$stage/uv.lock"
 # The Space doubles as an installable client (`pip install git+<space url>`),
 # as upstream's does: the top-level .py files are the reasoning_gym_env package.
-cat >"$stage/pyproject.toml" <<'EOF'
-[build-system]
-requires = ["setuptools>=61"]
-build-backend = "setuptools.build_meta"
-
-[project]
-name = "openenv-reasoning-gym-env"
-version = "0.1.0"
-description = "Python client for rgym, the Rust reasoning-gym server, with the upstream OpenEnv ReasoningGymEnv API"
-requires-python = ">=3.10"
-dependencies = ["openenv-core==0.3.0"]
-
-[tool.setuptools]
-packages = ["reasoning_gym_env"]
-package-dir = { "reasoning_gym_env" = "." }
-EOF
+cp deploy/openenv/pyproject.toml "$stage/pyproject.toml"
 
 if [ -n "$stage_only" ]; then
     echo "staged in $stage"

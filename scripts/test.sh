@@ -8,7 +8,8 @@
 #   3. the black-box OpenEnv compatibility harness (../shared/compat) against a
 #      freshly started `rgym serve`, with real openenv-core + reasoning-gym in a
 #      venv the script creates (scripts/ci/compat.sh);
-#   4. the Python client package running the upstream README examples (scripts/ci/client_tests.sh);
+#   4. the Python client package running the upstream README examples (scripts/ci/client_tests.sh),
+#      and its session tests in the light install without gradio (client_tests.sh --light);
 #   5. the headless-Chromium tests of the web UI and /docs (scripts/ci/browser_tests.sh);
 #   6. the offline checks of deploy/ (Kubernetes manifests rendered and schema-checked,
 #      yamllint, haproxy/nginx config tests, promtool) (scripts/ci/deploy_checks.sh);
@@ -85,6 +86,7 @@ else
     echo "../shared/compat not found: compatibility harness skipped" >&2
 fi
 [ -x scripts/ci/client_tests.sh ] && suite python-client bash scripts/ci/client_tests.sh
+[ -x scripts/ci/client_tests.sh ] && suite python-client-light bash scripts/ci/client_tests.sh --light
 [ -x scripts/ci/browser_tests.sh ] && suite browser bash scripts/ci/browser_tests.sh
 [ -x scripts/ci/deploy_checks.sh ] && suite deploy-checks bash scripts/ci/deploy_checks.sh
 [ -x scripts/ci/replicas.sh ] && suite replicas bash scripts/ci/replicas.sh

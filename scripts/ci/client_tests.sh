@@ -5,17 +5,27 @@
 #   2. builds the rgym binary;
 #   3. runs clients/python/tests, which start `rgym serve` on a free loopback
 #      port (or use $RGYM_URL) and run the upstream README examples.
+# With --light first: the light install of clients/python/README.md instead
+# (openenv-core without its dependencies, clients/python/requirements-light.txt,
+# the package without dependencies) in .venv-client-light, and the session
+# tests only (test_client.py), which need nothing of what it leaves out.
 # Exits with pytest's code, except that "no tests collected" (5) is a failure
 # too. Extra arguments go to pytest.
 # Environment: RGYM_CLIENT_VENV (venv dir), PYTHON, RGYM_URL (existing server).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-venv=${RGYM_CLIENT_VENV:-.venv-client}
 pkg=clients/python
-
 . scripts/lib/venv.sh
-ensure_client_venv "$venv"
+if [ "${1:-}" = "--light" ]; then
+    shift
+    venv=${RGYM_CLIENT_VENV:-.venv-client-light}
+    ensure_light_client_venv "$venv"
+    set -- "$@" test_client.py
+else
+    venv=${RGYM_CLIENT_VENV:-.venv-client}
+    ensure_client_venv "$venv"
+fi
 
 RGYM_BIN=$(debug_bin)
 export RGYM_BIN

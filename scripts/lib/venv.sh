@@ -44,6 +44,30 @@ ensure_client_venv() {
     fi
 }
 
+# ensure_light_client_venv DIR: the light install of clients/python/README.md
+# (no gradio): openenv-core without its dependencies, the modules the client
+# imports (requirements-light.txt), the package without dependencies, pytest.
+# Stamped like ensure_client_venv.
+ensure_light_client_venv() {
+    local dir=$1 pkg=clients/python want
+    want=$(find "$pkg/pyproject.toml" "$pkg/requirements-light.txt" "$pkg/reasoning_gym_env" \
+        -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 cat | sha256sum | cut -d' ' -f1)
+    ensure_venv "$dir" 'import sys' || return 1
+    if [ "$(cat "$dir/.rgym-client-stamp" 2>/dev/null)" != "$want" ]; then
+        echo "venv: installing $pkg (light) into $dir" >&2
+        local pip=("$dir/bin/pip" install --quiet --disable-pip-version-check)
+        "${pip[@]}" --no-deps "openenv-core>=0.3,<0.4" || return 1
+        "${pip[@]}" -r "$pkg/requirements-light.txt" "pytest>=8" || return 1
+        "${pip[@]}" --no-deps --force-reinstall "./$pkg" || return 1
+        # The point of the light install: gradio must not be there.
+        if "$dir/bin/python" -c 'import gradio' 2>/dev/null; then
+            echo "venv: gradio found in the light install $dir" >&2
+            return 1
+        fi
+        echo "$want" >"$dir/.rgym-client-stamp"
+    fi
+}
+
 debug_bin() {
     cargo build --quiet --bin rgym || return 1
     local target

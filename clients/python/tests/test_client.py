@@ -21,6 +21,20 @@ from reasoning_gym_env import (
 )
 
 
+def test_version_is_rgyms():
+    """The package's version is rgym's (Cargo.toml's workspace version), in
+    the module and in the installed distribution's metadata."""
+    import importlib.metadata
+    import tomllib
+
+    import reasoning_gym_env
+    from conftest import REPO
+
+    cargo = tomllib.loads((REPO / "Cargo.toml").read_text())["workspace"]["package"]["version"]
+    assert reasoning_gym_env.__version__ == cargo
+    assert importlib.metadata.version("openenv-reasoning-gym-env") == cargo
+
+
 def test_models_match_upstream():
     assert ReasoningGymAction(answer="4").model_dump() == {"metadata": {}, "answer": "4"}
     with pytest.raises(ValidationError):

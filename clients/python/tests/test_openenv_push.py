@@ -7,13 +7,16 @@ but the upload, which needs a Hugging Face account).
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from openenv.cli.commands import push
 
-from conftest import REPO
+from conftest import REPO, rgym_bin
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +54,37 @@ def test_push_preparation_keeps_the_dockerfile_working(staged, tmp_path):
     assert lines[env_at - 1].startswith("ENTRYPOINT")
     readme = (out / "README.md").read_text()
     assert readme.startswith("---\n") and "base_path: /web" in readme and "app_port: 8000" in readme
+
+
+def test_openenv_validate_accepts_the_staged_directory(staged):
+    """`openenv validate DIR`, as a user runs it: the staged tree has the
+    layout of a deployable environment in every mode openenv knows."""
+    out = subprocess.run(
+        [sys.executable, "-m", "openenv.cli", "validate", str(staged), "--json", "--verbose"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    report = json.loads(out.stdout)
+    assert report["passed"] is True, report
+    assert all(report["deployment_modes"].values()), report
+
+
+def test_the_server_entry_point_is_rgym_serve(staged):
+    """server/app.py's main() (what `uv run server` runs) execs `rgym serve`
+    with its arguments."""
+    env = dict(os.environ, RGYM_BIN=str(rgym_bin()))
+    out = subprocess.run(
+        [sys.executable, str(staged / "server" / "app.py"), "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "--max-sessions" in out.stdout
+    env["RGYM_BIN"] = str(staged / "no-such-binary")
+    env["PATH"] = ""
+    out = subprocess.run(
+        [sys.executable, str(staged / "server" / "app.py")], capture_output=True, text=True, env=env
+    )
+    assert out.returncode != 0
