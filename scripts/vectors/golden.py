@@ -481,7 +481,7 @@ def pin_reference_environment(name):
 
 def reference_kwargs(name, cfg):
     """The config as the reference's Python API takes it: the JSON forms of its
-    nested dataclasses (composite's `DatasetSpec`s, arc_agi's
+    nested dataclasses (composite's `DatasetSpec`s, arc_agi's and rearc's
     `BoardFormattingOptions`) become those objects, and time_intervals' ISO
     date and time strings become `date`s and `time`s. Pins the reference's
     surroundings where rgym fixes them (`pin_reference_environment`)."""
@@ -499,7 +499,7 @@ def reference_kwargs(name, cfg):
 
         kwargs["datasets"] = [DatasetSpec(name=d["name"], weight=d.get("weight", 1), config=dict(d.get("config", {})))
                               for d in cfg["datasets"]]
-    if name == "arc_agi" and isinstance(cfg.get("board_format_opts"), dict):
+    if isinstance(cfg.get("board_format_opts"), dict):  # arc_agi, rearc
         from reasoning_gym.arc.board_format import BoardFormattingOptions
 
         kwargs["board_format_opts"] = BoardFormattingOptions(**cfg["board_format_opts"])
