@@ -28,17 +28,46 @@ pub fn py_int_hash(n: i64) -> i64 {
 
 /// `hash(t)` for a tuple whose items hash to `item_hashes` (CPython 3.8+ xxHash scheme).
 pub fn py_tuple_hash(item_hashes: &[i64]) -> i64 {
-    let mut acc = XXPRIME_5;
-    for &h in item_hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(XXPRIME_1);
+    let mut h = TupleHasher::new();
+    for &x in item_hashes {
+        h.item(x);
     }
-    acc = acc.wrapping_add(item_hashes.len() as u64 ^ (XXPRIME_5 ^ 3_527_539));
-    if acc == u64::MAX {
-        1_546_275_796
-    } else {
-        acc as i64
+    h.finish()
+}
+
+/// `tuplehash` one item at a time, so nested tuples hash without collecting
+/// their items' hashes first.
+#[derive(Clone, Copy)]
+pub(crate) struct TupleHasher {
+    acc: u64,
+    len: u64,
+}
+
+impl TupleHasher {
+    #[inline]
+    pub(crate) fn new() -> Self {
+        TupleHasher {
+            acc: XXPRIME_5,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn item(&mut self, h: i64) {
+        self.acc = self.acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2));
+        self.acc = self.acc.rotate_left(31);
+        self.acc = self.acc.wrapping_mul(XXPRIME_1);
+        self.len += 1;
+    }
+
+    #[inline]
+    pub(crate) fn finish(self) -> i64 {
+        let acc = self.acc.wrapping_add(self.len ^ (XXPRIME_5 ^ 3_527_539));
+        if acc == u64::MAX {
+            1_546_275_796
+        } else {
+            acc as i64
+        }
     }
 }
 
