@@ -120,11 +120,6 @@ struct Entry<T> {
 
 impl<T> Entry<T> {
     const EMPTY: Self = Entry { hash: 0, key: None };
-
-    #[inline]
-    fn is_empty(&self) -> bool {
-        self.key.is_none() && self.hash == 0
-    }
 }
 
 /// CPython's `PySetObject` minus the object header: the table behind both
@@ -179,14 +174,15 @@ impl<T: PyHashable> SetTable<T> {
             };
             for j in i..=i + probes {
                 let e = &self.entries[j];
-                if e.hash == hash {
-                    if let Some(k) = &e.key {
-                        if k == key {
+                match &e.key {
+                    Some(k) => {
+                        if e.hash == hash && k == key {
                             return Some(j);
                         }
                     }
-                } else if e.is_empty() {
-                    return None;
+                    // Empty (hash 0) ends the search; a dummy (hash -1) does not.
+                    None if e.hash == 0 => return None,
+                    None => {}
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -199,7 +195,7 @@ impl<T: PyHashable> SetTable<T> {
         self.find(key, hash).is_some()
     }
 
-    /// `set_add_entry`: probe for `key`; if absent, store it in the first
+    /// `set_add_entry`: probe for `key`; if absent, store it in the last
     /// dummy met on the way, else in the empty slot that ended the probe, and
     /// resize once 60% of the slots are filled.
     fn add_entry(&mut self, key: T, hash: i64) {
@@ -215,21 +211,17 @@ impl<T: PyHashable> SetTable<T> {
             };
             for j in i..=i + probes {
                 let e = &self.entries[j];
-                if e.hash == hash {
-                    if let Some(k) = &e.key {
-                        if *k == key {
+                match &e.key {
+                    Some(k) => {
+                        if e.hash == hash && *k == key {
                             // Already present: the set keeps its own object.
                             return;
                         }
                     }
-                } else if e.key.is_none() {
-                    if e.hash == 0 {
-                        break 'probe j;
-                    }
-                    // A dummy (hash -1).
-                    if freeslot.is_none() {
-                        freeslot = Some(j);
-                    }
+                    None if e.hash == 0 => break 'probe j,
+                    // A dummy (hash -1). CPython remembers the *last* one
+                    // on the probe path, not the first.
+                    None => freeslot = Some(j),
                 }
             }
             perturb >>= PERTURB_SHIFT;
