@@ -329,7 +329,7 @@ def main():
     args = ap.parse_args()
     if args.write_vectors:
         path = ROOT / "crates/pycompat/tests/data/pyset.jsonl"
-        programs, n = generate(path, 22, 12_000, 60)
+        programs, n = generate(path, 22, 8_000, 60)
         print(f"{programs} programs, {n} ops -> {path} ({path.stat().st_size} bytes)")
         return
     path = ROOT / "target/pyset_vectors.jsonl"
