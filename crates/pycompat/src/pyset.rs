@@ -175,11 +175,8 @@ impl<T: PyHashable> SetTable<T> {
             for j in i..=i + probes {
                 let e = &self.entries[j];
                 match &e.key {
-                    Some(k) => {
-                        if e.hash == hash && k == key {
-                            return Some(j);
-                        }
-                    }
+                    Some(k) if e.hash == hash && k == key => return Some(j),
+                    Some(_) => {}
                     // Empty (hash 0) ends the search; a dummy (hash -1) does not.
                     None if e.hash == 0 => return None,
                     None => {}
@@ -212,12 +209,9 @@ impl<T: PyHashable> SetTable<T> {
             for j in i..=i + probes {
                 let e = &self.entries[j];
                 match &e.key {
-                    Some(k) => {
-                        if e.hash == hash && *k == key {
-                            // Already present: the set keeps its own object.
-                            return;
-                        }
-                    }
+                    // Already present: the set keeps its own object.
+                    Some(k) if e.hash == hash && *k == key => return,
+                    Some(_) => {}
                     None if e.hash == 0 => break 'probe j,
                     // A dummy (hash -1). CPython remembers the *last* one
                     // on the probe path, not the first.
@@ -522,14 +516,12 @@ fn insert_clean<T>(entries: &mut [Entry<T>], mask: usize, key: T, hash: i64) {
         } else {
             0
         };
-        for j in i..=i + probes {
-            if entries[j].key.is_none() {
-                entries[j] = Entry {
-                    hash,
-                    key: Some(key),
-                };
-                return;
-            }
+        if let Some(e) = entries[i..=i + probes].iter_mut().find(|e| e.key.is_none()) {
+            *e = Entry {
+                hash,
+                key: Some(key),
+            };
+            return;
         }
         perturb >>= PERTURB_SHIFT;
         i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
