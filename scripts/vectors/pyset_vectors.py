@@ -13,7 +13,8 @@ constructions (`set(gen)`, `frozenset(gen)`, `frozenset(set(...))`, copies),
 `add`/`discard`/`pop`/`clear` (so dummies and resizes happen; sizes go from 0
 to a few thousand), `| & - ^` between registers (the same register on both
 sides included), the methods with a plain iterable, the in-place forms,
-`issubset`, `in`, `==`, and aliasing of frozensets. After every operation it
+`issubset`, `in`, `==`, and aliasing of frozensets (plus, without
+--write-vectors, three programs on sets past 50,000 ints). After every operation it
 records the register's `len`, `hash(tuple(s))` (for frozensets of frozensets
 `hash(tuple(tuple(x) for x in s))`, so the inner objects' orders count too)
 and, for a frozenset, `hash(s)`; operations that answer a bool or pop an
@@ -309,10 +310,37 @@ def encode(world, x, pool):
     raise AssertionError("element not from the pool")
 
 
-def generate(path, seed, total_ops, max_ops_per_program):
+def huge_program(r):
+    """Ints past 50,000 elements, where resizes double instead of quadruple."""
+    regs = [set(), set()]
+    ops, out = [], []
+    for _ in range(6):
+        d = r.randrange(2)
+        k = r.random()
+        if k < 0.4:
+            es = [r.randrange(-(10**6), 10**6) for _ in range(r.randrange(50_000, 70_000))]
+            regs[d] = set(x for x in es)
+            ops.append(["new", d, "set", "gen", es])
+        elif k < 0.7:
+            es = r.sample(list(regs[d]), len(regs[d]) // 3) + [r.randrange(10**6) for _ in range(20_000)]
+            regs[d].difference_update(es)
+            ops.append(["inplace_iter", "difference_update", d, es])
+        else:
+            regs[d] = regs[d] | regs[1 - d]
+            ops.append(["bin", d, "|", d, 1 - d])
+        out.append([len(regs[d]), hash(tuple(regs[d])), None])
+    return {"world": "int", "pool": [], "ops": ops, "out": out}
+
+
+def generate(path, seed, total_ops, max_ops_per_program, huge=0):
     r = random.Random(seed)
     n = programs = 0
     with open(path, "w") as f:
+        for _ in range(huge):
+            p = huge_program(r)
+            n += len(p["ops"])
+            programs += 1
+            f.write(json.dumps(p, separators=(",", ":")) + "\n")
         while n < total_ops:
             p = program(r, r.randrange(1, max_ops_per_program + 1))
             n += len(p["ops"])
@@ -333,7 +361,7 @@ def main():
         print(f"{programs} programs, {n} ops -> {path} ({path.stat().st_size} bytes)")
         return
     path = ROOT / "target/pyset_vectors.jsonl"
-    programs, n = generate(path, args.seed, args.ops, 300)
+    programs, n = generate(path, args.seed, args.ops, 300, huge=3)
     print(f"CPython: {programs} programs, {n} ops -> {path}", flush=True)
     subprocess.run(
         ["cargo", "run", "--quiet", "--release", "-p", "pycompat", "--example", "pyset_replay", "--", str(path)],

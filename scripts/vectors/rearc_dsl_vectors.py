@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Write crates/datasets-arc/tests/data/rearc_dsl.json: what rearc's DSL
+(reasoning_gym/arc/rearc_utils/dsl.py) returns, in CPython's iteration order,
+for the functions crates/datasets-arc/src/rearc/dsl.rs has ported so far.
+
+    python3 scripts/vectors/rearc_dsl_vectors.py
+
+Runs itself inside the git-ignored `.venv-oracle`. Random grids (1 to 30 rows
+and columns, 1 to 10 colors, noise or blobs; random.Random(22)); for each:
+`mostcolor`, `objects` with all eight flag combinations (as lists of lists, so
+the order of the objects and of each object's cells counts), `ofcolor`,
+`asindices`, `neighbors` of a few locations, and `shift`/`toindices`/`recolor`
+of the first object.
+"""
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts" / "lib"))
+import oracle  # noqa: E402
+
+oracle.reexec()
+
+from reasoning_gym.arc.rearc_utils import dsl  # noqa: E402
+
+OUT = ROOT / "crates/datasets-arc/tests/data/rearc_dsl.json"
+
+
+def grid(r):
+    h, w = r.randrange(1, 31), r.randrange(1, 31)
+    colors = r.sample(range(10), r.randrange(1, 11))
+    if r.random() < 0.5:
+        g = [[r.choice(colors) for _ in range(w)] for _ in range(h)]
+    else:
+        bg = colors[0]
+        g = [[bg] * w for _ in range(h)]
+        for _ in range(r.randrange(0, 12)):
+            c = r.choice(colors)
+            i0, j0 = r.randrange(h), r.randrange(w)
+            for _ in range(r.randrange(1, 20)):
+                g[i0][j0] = c
+                i0 = min(h - 1, max(0, i0 + r.choice([-1, 0, 1])))
+                j0 = min(w - 1, max(0, j0 + r.choice([-1, 0, 1])))
+    return tuple(tuple(row) for row in g)
+
+
+def cells(obj):
+    return [[v, [i, j]] for v, (i, j) in obj]
+
+
+def main():
+    r = random.Random(22)
+    rows = []
+    for _ in range(60):
+        g = grid(r)
+        objs = {}
+        for u in (False, True):
+            for d in (False, True):
+                for b in (False, True):
+                    objs[f"{int(u)}{int(d)}{int(b)}"] = [cells(o) for o in dsl.objects(g, u, d, b)]
+        first = next(iter(dsl.objects(g, True, False, False)))
+        di, dj = r.randrange(-5, 6), r.randrange(-5, 6)
+        locs = [(r.randrange(-1, 31), r.randrange(-1, 31)) for _ in range(3)]
+        c = r.randrange(10)
+        rows.append({
+            "grid": [list(row) for row in g],
+            "mostcolor": dsl.mostcolor(g),
+            "objects": objs,
+            "ofcolor": [c, [list(x) for x in dsl.ofcolor(g, c)]],
+            "asindices": [list(x) for x in dsl.asindices(g)],
+            "neighbors": [[list(loc), [list(x) for x in dsl.neighbors(loc)]] for loc in locs],
+            "shift": [[di, dj], cells(dsl.shift(first, (di, dj))),
+                      [list(x) for x in dsl.shift(dsl.toindices(first), (di, dj))]],
+            "toindices": [list(x) for x in dsl.toindices(first)],
+            "recolor": [c, cells(dsl.recolor(c, dsl.toindices(first)))],
+        })
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(rows, separators=(",", ":")) + "\n")
+    print(f"{len(rows)} grids -> {OUT} ({OUT.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()
