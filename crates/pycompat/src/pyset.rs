@@ -18,6 +18,28 @@
 //! and `fs.copy()` return the same object as in CPython; which of two equal
 //! frozensets a set keeps matters, because their own orders may differ.
 //!
+//! Python to Rust, for porters (`T` any [`PyHashable`]):
+//!
+//! | Python | here |
+//! |---|---|
+//! | `set(gen)`, `{x, y}`, `{f(x) for x in it}` | `it.collect::<PySet<T>>()` (one add each) |
+//! | `frozenset(gen)`, `frozenset(a_list)`, `type(fs)(gen)` | `it.collect::<PyFrozenSet<T>>()` |
+//! | `frozenset(a_set)`, `frozenset({...})` | `a_set.freeze()` (a `set_merge` copy) |
+//! | `frozenset(fs)`, `fs.copy()` | `fs.clone()` (the same object) |
+//! | `set(s)`, `s.copy()` | `PySet::from_set(&s)`, `s.copy()` |
+//! | `a \| b`, `a & b`, `a - b`, `a ^ b` (both sets) | `&a \| &b`, ... or `a.union(&b)`, ... (mixed types) |
+//! | `a.union(a_list)`, `.intersection(..)`, ... | `a.union_iter(items)`, ... |
+//! | `s \|= t`, `s -= t`, `s &= t`, `s ^= t` | `s.update(&t)`, `s.difference_update(&t)`, ... |
+//! | `s.update(gen)` | `s.update_iter(gen)` |
+//! | `s.add(x)`, `s.discard(x)`, `s.pop()` | the same names |
+//! | `x in s`, `len(s)`, `tuple(s)`, `for x in s` | `s.contains(&x)`, `s.len()`, `s.to_vec()`, `s.iter()` |
+//! | `a <= b`, `a.issubset(b)`, `a == b` | `a.issubset(&b)`, `a == b` |
+//! | `hash(fs)` | `fs.py_hash()` |
+//!
+//! A set holds one Rust type; a Python set mixing, say, ints and tuples needs
+//! an enum implementing [`PyHashable`]. `PyFrozenSet` is `Rc`-shared, so
+//! neither type is `Send`: build and use them within one item's generation.
+//!
 //! Checked against CPython by `scripts/vectors/pyset_vectors.py`.
 
 use std::cell::OnceCell;
