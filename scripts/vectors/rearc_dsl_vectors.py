@@ -9,8 +9,11 @@ Runs itself inside the git-ignored `.venv-oracle`. Random grids (1 to 30 rows
 and columns, 1 to 10 colors, noise or blobs; random.Random(22)); for each:
 `mostcolor`, `objects` with all eight flag combinations (as lists of lists, so
 the order of the objects and of each object's cells counts), `ofcolor`,
-`asindices`, `neighbors` of a few locations, and `shift`/`toindices`/`recolor`
-of the first object.
+`asindices`, `neighbors` of a few locations, `shift`/`toindices`/`recolor`
+of the first object, `connect`, `palette`, `asobject`, and `fill`, `underfill`,
+`cover`, `paint`, `toobject`, `normalize`, `backdrop`, `box`, `inbox`,
+`outbox`, `corners` of a few patches (objects, one with two colors at one
+location, and index sets reaching outside the grid).
 """
 import json
 import random
@@ -46,6 +49,55 @@ def grid(r):
     return tuple(tuple(row) for row in g)
 
 
+def rloc(r):
+    return (r.randrange(-2, 12), r.randrange(-2, 12))
+
+
+def patches(r, g):
+    """The first three objects of objects(g, False, True, False), the first
+    one with its first cell added again in the next color, and an index set
+    reaching outside the grid (with the list it was made from)."""
+    objs = list(dsl.objects(g, False, True, False))
+    ps = objs[:3]
+    if objs:
+        o = objs[0]
+        v, loc = next(iter(o))
+        ps.append(o | frozenset({((v + 1) % 10, loc)}))
+    gen = [rloc(r) for _ in range(r.randrange(1, 15))]
+    ps.append(frozenset(x for x in gen))
+    return ps, gen
+
+
+def patch_row(r, g, p, gen):
+    is_obj = isinstance(next(iter(p))[1], tuple)
+    v = r.randrange(10)
+    row = {
+        "object": cells(p) if is_obj else None,
+        # The locations in the order the generator made them.
+        "indices": None if is_obj else [list(x) for x in gen],
+        "value": v,
+        "fill": [list(x) for x in dsl.fill(g, v, p)],
+        "underfill": [list(x) for x in dsl.underfill(g, v, p)],
+        "cover": [list(x) for x in dsl.cover(g, p)],
+        "toobject": cells(dsl.toobject(p, g)),
+        "normalize": cells(dsl.normalize(p)) if is_obj else [list(x) for x in dsl.normalize(p)],
+        "backdrop": [list(x) for x in dsl.backdrop(p)],
+        "box": [list(x) for x in dsl.box(p)],
+        "inbox": [list(x) for x in dsl.inbox(p)],
+        "outbox": [list(x) for x in dsl.outbox(p)],
+        "corners": [list(x) for x in dsl.corners(p)],
+    }
+    if is_obj:
+        row["paint"] = [list(x) for x in dsl.paint(g, p)]
+        row["palette"] = list(dsl.palette(p))
+    return row
+
+
+def patch_rows(r, g):
+    ps, gen = patches(r, g)
+    return [patch_row(r, g, p, gen) for p in ps]
+
+
 def cells(obj):
     return [[v, [i, j]] for v, (i, j) in obj]
 
@@ -53,7 +105,7 @@ def cells(obj):
 def main():
     r = random.Random(22)
     rows = []
-    for _ in range(60):
+    for _ in range(40):
         g = grid(r)
         objs = {}
         for u in (False, True):
@@ -75,6 +127,11 @@ def main():
                       [list(x) for x in dsl.shift(dsl.toindices(first), (di, dj))]],
             "toindices": [list(x) for x in dsl.toindices(first)],
             "recolor": [c, cells(dsl.recolor(c, dsl.toindices(first)))],
+            "patches": patch_rows(r, g),
+            "connect": [[list(a), list(b), [list(x) for x in dsl.connect(a, b)]]
+                        for a, b in [(rloc(r), rloc(r)) for _ in range(4)]],
+            "palette": list(dsl.palette(g)),
+            "asobject": cells(dsl.asobject(g)),
         })
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(rows, separators=(",", ":")) + "\n")

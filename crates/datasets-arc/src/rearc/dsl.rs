@@ -135,31 +135,290 @@ pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -
     objs.freeze()
 }
 
-/// `toindices(obj)` for an object: `frozenset(index for value, index in patch)`.
-pub fn toindices(obj: &Object) -> Indices {
-    obj.iter().map(|&(_, loc)| loc).collect()
+/// What the DSL calls a `Patch`: `Indices` or an `Object`.
+pub trait Patch: Sized {
+    /// `toindices(patch)`: indices as they are (the same object), an
+    /// object's locations as `frozenset(index for value, index in patch)`.
+    fn toindices(&self) -> Indices;
+    /// `len(patch)`.
+    fn size(&self) -> usize;
+    /// `shift(patch, (di, dj))` (an empty patch is returned as is).
+    fn shift(&self, d: Loc) -> Self;
 }
 
-/// `shift(patch, (di, dj))` for indices (an empty patch is returned as is).
-pub fn shift_indices(patch: &Indices, (di, dj): Loc) -> Indices {
-    if patch.is_empty() {
-        return patch.clone();
+impl Patch for Indices {
+    fn toindices(&self) -> Indices {
+        self.clone()
     }
-    patch.iter().map(|&(i, j)| (i + di, j + dj)).collect()
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn shift(&self, (di, dj): Loc) -> Self {
+        if self.is_empty() {
+            return self.clone();
+        }
+        self.iter().map(|&(i, j)| (i + di, j + dj)).collect()
+    }
 }
 
-/// `shift(patch, (di, dj))` for an object.
-pub fn shift_object(patch: &Object, (di, dj): Loc) -> Object {
-    if patch.is_empty() {
-        return patch.clone();
+impl Patch for Object {
+    fn toindices(&self) -> Indices {
+        // `if len(patch) == 0: return frozenset()` gives the same empty set.
+        self.iter().map(|&(_, loc)| loc).collect()
     }
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn shift(&self, (di, dj): Loc) -> Self {
+        if self.is_empty() {
+            return self.clone();
+        }
+        self.iter()
+            .map(|&(v, (i, j))| (v, (i + di, j + dj)))
+            .collect()
+    }
+}
+
+/// `toindices(patch)`.
+pub fn toindices(patch: &impl Patch) -> Indices {
+    patch.toindices()
+}
+
+/// `shift(patch, directions)`.
+pub fn shift<P: Patch>(patch: &P, directions: Loc) -> P {
+    patch.shift(directions)
+}
+
+/// `recolor(value, patch)`: `frozenset((value, index) for index in toindices(patch))`.
+pub fn recolor(value: i64, patch: &impl Patch) -> Object {
+    patch.toindices().iter().map(|&loc| (value, loc)).collect()
+}
+
+/// min or max of one coordinate over `toindices(patch)`; `None` for an empty
+/// patch, where Python's `min`/`max` raise (the generators never ask).
+fn extreme(patch: &impl Patch, coord: fn(&Loc) -> i64, max: bool) -> Option<i64> {
+    let idx = patch.toindices();
+    let it = idx.iter().map(coord);
+    if max {
+        it.max()
+    } else {
+        it.min()
+    }
+}
+
+/// `uppermost(patch)` (0 for an empty patch, where Python raises).
+pub fn uppermost(patch: &impl Patch) -> i64 {
+    extreme(patch, |l| l.0, false).unwrap_or(0)
+}
+
+/// `leftmost(patch)`.
+pub fn leftmost(patch: &impl Patch) -> i64 {
+    extreme(patch, |l| l.1, false).unwrap_or(0)
+}
+
+/// `lowermost(patch)`.
+pub fn lowermost(patch: &impl Patch) -> i64 {
+    extreme(patch, |l| l.0, true).unwrap_or(0)
+}
+
+/// `rightmost(patch)`.
+pub fn rightmost(patch: &impl Patch) -> i64 {
+    extreme(patch, |l| l.1, true).unwrap_or(0)
+}
+
+/// `ulcorner(patch)`.
+pub fn ulcorner(patch: &impl Patch) -> Loc {
+    (uppermost(patch), leftmost(patch))
+}
+
+/// `urcorner(patch)`.
+pub fn urcorner(patch: &impl Patch) -> Loc {
+    (uppermost(patch), rightmost(patch))
+}
+
+/// `llcorner(patch)`.
+pub fn llcorner(patch: &impl Patch) -> Loc {
+    (lowermost(patch), leftmost(patch))
+}
+
+/// `lrcorner(patch)`.
+pub fn lrcorner(patch: &impl Patch) -> Loc {
+    (lowermost(patch), rightmost(patch))
+}
+
+/// `normalize(patch)`: shifted so its upper left corner is the origin.
+pub fn normalize<P: Patch>(patch: &P) -> P {
+    if patch.size() == 0 {
+        return patch.shift((0, 0));
+    }
+    patch.shift((-uppermost(patch), -leftmost(patch)))
+}
+
+/// `canvas(value, (h, w))`.
+pub fn canvas(value: i64, (h, w): Loc) -> Grid {
+    let (h, w) = (h.max(0) as usize, w.max(0) as usize);
+    vec![vec![value; w]; h]
+}
+
+/// Whether `(i, j)` lies inside a `h` by `w` grid.
+fn inside((i, j): Loc, h: usize, w: usize) -> bool {
+    0 <= i && (i as usize) < h && 0 <= j && (j as usize) < w
+}
+
+/// `fill(grid, value, patch)`.
+pub fn fill(grid: &Grid, value: i64, patch: &impl Patch) -> Grid {
+    let (h, w) = (grid.len(), width(grid));
+    let mut out = grid.clone();
+    for &loc in patch.toindices().iter() {
+        if inside(loc, h, w) {
+            out[loc.0 as usize][loc.1 as usize] = value;
+        }
+    }
+    out
+}
+
+/// `paint(grid, obj)`: cells in the object's order, so of two cells at one
+/// location the later one wins, as in Python.
+pub fn paint(grid: &Grid, obj: &Object) -> Grid {
+    let (h, w) = (grid.len(), width(grid));
+    let mut out = grid.clone();
+    for &(v, loc) in obj.iter() {
+        if inside(loc, h, w) {
+            out[loc.0 as usize][loc.1 as usize] = v;
+        }
+    }
+    out
+}
+
+/// `underfill(grid, value, patch)`: fill only where the grid shows `mostcolor`.
+pub fn underfill(grid: &Grid, value: i64, patch: &impl Patch) -> Grid {
+    let (h, w) = (grid.len(), width(grid));
+    let bg = mostcolor(grid);
+    let mut out = grid.clone();
+    for &loc in patch.toindices().iter() {
+        if inside(loc, h, w) && out[loc.0 as usize][loc.1 as usize] == bg {
+            out[loc.0 as usize][loc.1 as usize] = value;
+        }
+    }
+    out
+}
+
+/// `cover(grid, patch)`: `fill(grid, mostcolor(grid), toindices(patch))`.
+pub fn cover(grid: &Grid, patch: &impl Patch) -> Grid {
+    fill(grid, mostcolor(grid), &patch.toindices())
+}
+
+/// `toobject(patch, grid)`: the grid's colors at the patch's in-grid locations.
+pub fn toobject(patch: &impl Patch, grid: &Grid) -> Object {
+    let (h, w) = (grid.len(), width(grid));
     patch
+        .toindices()
         .iter()
-        .map(|&(v, (i, j))| (v, (i + di, j + dj)))
+        .filter(|&&loc| inside(loc, h, w))
+        .map(|&loc| (at(grid, loc), loc))
         .collect()
 }
 
-/// `recolor(value, patch)` for indices: `frozenset((value, index) for index in patch)`.
-pub fn recolor(value: i64, patch: &Indices) -> Object {
-    patch.iter().map(|&loc| (value, loc)).collect()
+/// `asobject(grid)`: every cell, row by row.
+pub fn asobject(grid: &Grid) -> Object {
+    grid.iter()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            r.iter()
+                .enumerate()
+                .map(move |(j, &v)| (v, (i as i64, j as i64)))
+        })
+        .collect()
+}
+
+/// `palette(grid)`: `frozenset({v for r in grid for v in r})`.
+pub fn palette_grid(grid: &Grid) -> PyFrozenSet<i64> {
+    let s: PySet<i64> = grid.iter().flatten().copied().collect();
+    s.freeze()
+}
+
+/// `palette(obj)`: `frozenset({v for v, _ in obj})`.
+pub fn palette_object(obj: &Object) -> PyFrozenSet<i64> {
+    let s: PySet<i64> = obj.iter().map(|&(v, _)| v).collect();
+    s.freeze()
+}
+
+/// `connect(a, b)`: the horizontal, vertical or diagonal line from `a` to
+/// `b`, empty if there is none.
+pub fn connect((ai, aj): Loc, (bi, bj): Loc) -> Indices {
+    let (si, ei) = (ai.min(bi), ai.max(bi) + 1);
+    let (sj, ej) = (aj.min(bj), aj.max(bj) + 1);
+    if ai == bi {
+        (sj..ej).map(|j| (ai, j)).collect()
+    } else if aj == bj {
+        (si..ei).map(|i| (i, aj)).collect()
+    } else if bi - ai == bj - aj {
+        (si..ei).zip(sj..ej).collect()
+    } else if bi - ai == aj - bj {
+        (si..ei).zip((sj..ej).rev()).collect()
+    } else {
+        PyFrozenSet::new()
+    }
+}
+
+/// `backdrop(patch)`: every location of the bounding box, row by row.
+pub fn backdrop(patch: &impl Patch) -> Indices {
+    if patch.size() == 0 {
+        return PyFrozenSet::new();
+    }
+    let (si, sj) = ulcorner(patch);
+    let (ei, ej) = lrcorner(patch);
+    (si..=ei)
+        .flat_map(|i| (sj..=ej).map(move |j| (i, j)))
+        .collect()
+}
+
+/// The outline `box`, `inbox` and `outbox` draw between two corners:
+/// `frozenset(vlines | hlines)` of set comprehensions.
+fn outline((ai, aj): Loc, (bi, bj): Loc) -> Indices {
+    let (si, sj) = (ai.min(bi), aj.min(bj));
+    let (ei, ej) = (ai.max(bi), aj.max(bj));
+    let col = |j: i64| (si..=ei).map(move |i| (i, j)).collect::<PySet<Loc>>();
+    let row = |i: i64| (sj..=ej).map(move |j| (i, j)).collect::<PySet<Loc>>();
+    let vlines = &col(sj) | &col(ej);
+    let hlines = &row(si) | &row(ei);
+    (&vlines | &hlines).freeze()
+}
+
+/// `box(patch)`: the outline of the bounding box. (For an empty patch
+/// Python returns the patch itself; here an empty `Indices`.)
+pub fn r#box(patch: &impl Patch) -> Indices {
+    if patch.size() == 0 {
+        return PyFrozenSet::new();
+    }
+    outline(ulcorner(patch), lrcorner(patch))
+}
+
+/// `inbox(patch)`: the outline one cell inside the bounding box.
+pub fn inbox(patch: &impl Patch) -> Indices {
+    outline(
+        (uppermost(patch) + 1, leftmost(patch) + 1),
+        (lowermost(patch) - 1, rightmost(patch) - 1),
+    )
+}
+
+/// `outbox(patch)`: the outline one cell outside the bounding box.
+pub fn outbox(patch: &impl Patch) -> Indices {
+    outline(
+        (uppermost(patch) - 1, leftmost(patch) - 1),
+        (lowermost(patch) + 1, rightmost(patch) + 1),
+    )
+}
+
+/// `corners(patch)`: `frozenset({ul, ur, ll, lr})`.
+pub fn corners(patch: &impl Patch) -> Indices {
+    let s: PySet<Loc> = [
+        ulcorner(patch),
+        urcorner(patch),
+        llcorner(patch),
+        lrcorner(patch),
+    ]
+    .into_iter()
+    .collect();
+    s.freeze()
 }
