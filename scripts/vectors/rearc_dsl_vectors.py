@@ -93,6 +93,41 @@ def patch_row(r, g, p, gen):
     return row
 
 
+def locs(p):
+    return [list(x) for x in p]
+
+
+def containers(r, g):
+    """The container functions on objects(g, True, False, True), the mirrors
+    and shapes of its objects and of the grid, frontiers and shots."""
+    objs = dsl.objects(g, True, False, True)
+    c, k = r.randrange(10), r.randrange(1, 5)
+    pal = dsl.palette(g)
+    v = r.randrange(10)
+    loc, d = rloc(r), (r.choice([-1, 0, 1]), r.choice([-1, 0, 1]))
+    return {
+        "c": c, "k": k, "v": v, "loc": list(loc), "d": list(d),
+        "colorfilter": [cells(o) for o in dsl.colorfilter(objs, c)],
+        "sizefilter": [cells(o) for o in dsl.sizefilter(objs, k)],
+        "merge": cells(dsl.merge(objs)),
+        "mapply_toindices": locs(dsl.mapply(dsl.toindices, objs)),
+        "mapply_outbox": locs(dsl.mapply(dsl.outbox, objs)) if objs else [],
+        "mfilter_big": cells(dsl.mfilter(objs, lambda o: len(o) > k)),
+        "apply_ulcorner": locs(dsl.apply(dsl.ulcorner, objs)),
+        "remove_pal": list(dsl.remove(v, pal)),
+        "sfilter_pal": list(dsl.sfilter(pal, lambda x: x % 2 == 0)),
+        "first_last_other": [dsl.first(pal), dsl.last(pal), dsl.other(pal, dsl.first(pal)) if len(pal) > 1 else None],
+        "insert": locs(dsl.insert(loc, dsl.toindices(next(iter(objs)))) if objs else frozenset({loc})),
+        "mirrors": [[cells(f(o)) for f in (dsl.dmirror, dsl.vmirror, dsl.hmirror, dsl.cmirror)]
+                    + [locs(f(dsl.toindices(o))) for f in (dsl.dmirror, dsl.vmirror, dsl.hmirror, dsl.cmirror)]
+                    + [list(dsl.shape(o))]
+                    for o in list(objs)[:3]],
+        "grid_mirrors": [[list(x) for x in f(g)] for f in (dsl.dmirror, dsl.vmirror, dsl.hmirror, dsl.cmirror)],
+        "grid_shape": list(dsl.shape(g)),
+        "frontiers": [locs(dsl.hfrontier(loc)), locs(dsl.vfrontier(loc)), locs(dsl.shoot(loc, d))],
+    }
+
+
 def patch_rows(r, g):
     ps, gen = patches(r, g)
     return [patch_row(r, g, p, gen) for p in ps]
@@ -132,6 +167,7 @@ def main():
                         for a, b in [(rloc(r), rloc(r)) for _ in range(4)]],
             "palette": list(dsl.palette(g)),
             "asobject": cells(dsl.asobject(g)),
+            "containers": containers(r, g),
         })
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(rows, separators=(",", ":")) + "\n")

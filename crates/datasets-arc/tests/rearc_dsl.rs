@@ -119,6 +119,7 @@ fn dsl_matches_python_order() {
             let extra: PySet<Cell> = std::iter::once(((v + 1) % 10, at)).collect();
             objects.push(o | &extra.freeze());
         }
+        check_containers(&grid, &row["containers"], n);
         let mut objects = objects.into_iter();
         for (k, p) in row["patches"]
             .as_array()
@@ -159,6 +160,123 @@ fn dsl_matches_python_order() {
             }
         }
     }
+}
+
+fn ints(v: &Value) -> Vec<i64> {
+    v.as_array().expect("ints").iter().map(int).collect()
+}
+
+fn check_containers(grid: &Grid, c: &Value, n: usize) {
+    let objs = dsl::objects(grid, true, false, true);
+    let (col, k, v) = (int(&c["c"]), int(&c["k"]) as usize, int(&c["v"]));
+    let objects = |fs: &dsl::Objects| -> Vec<Vec<Cell>> { fs.iter().map(|o| o.to_vec()).collect() };
+    let want_objects = |v: &Value| -> Vec<Vec<Cell>> {
+        v.as_array().expect("objects").iter().map(cells).collect()
+    };
+    assert_eq!(
+        objects(&dsl::colorfilter(&objs, col)),
+        want_objects(&c["colorfilter"]),
+        "{n}"
+    );
+    assert_eq!(
+        objects(&dsl::sizefilter(&objs, k)),
+        want_objects(&c["sizefilter"]),
+        "{n}"
+    );
+    assert_eq!(dsl::merge(&objs).to_vec(), cells(&c["merge"]), "{n}: merge");
+    let got = dsl::mapply(|o: &Object| o.toindices(), &objs).to_vec();
+    assert_eq!(got, locs(&c["mapply_toindices"]), "{n}: mapply toindices");
+    if !objs.is_empty() {
+        let got = dsl::mapply(dsl::outbox, &objs).to_vec();
+        assert_eq!(got, locs(&c["mapply_outbox"]), "{n}: mapply outbox");
+    }
+    let got = dsl::mfilter(&objs, |o| o.len() > k).to_vec();
+    assert_eq!(got, cells(&c["mfilter_big"]), "{n}: mfilter");
+    let got = dsl::apply(dsl::ulcorner, &objs).to_vec();
+    assert_eq!(got, locs(&c["apply_ulcorner"]), "{n}: apply ulcorner");
+    let pal = dsl::palette_grid(grid);
+    assert_eq!(
+        dsl::remove(&v, &pal).to_vec(),
+        ints(&c["remove_pal"]),
+        "{n}: remove"
+    );
+    let got = dsl::sfilter(&pal, |x| x % 2 == 0).to_vec();
+    assert_eq!(got, ints(&c["sfilter_pal"]), "{n}: sfilter");
+    let flo = &c["first_last_other"];
+    assert_eq!(dsl::first(&pal), flo[0].as_i64(), "{n}: first");
+    assert_eq!(dsl::last(&pal), flo[1].as_i64(), "{n}: last");
+    if pal.len() > 1 {
+        let f = dsl::first(&pal).expect("a color");
+        assert_eq!(dsl::other(&pal, &f), flo[2].as_i64(), "{n}: other");
+    }
+    let at = loc(&c["loc"]);
+    let inserted = match objs.iter().next() {
+        Some(o) => dsl::insert(at, &o.toindices()),
+        None => std::iter::once(at).collect::<PySet<Loc>>().freeze(),
+    };
+    assert_eq!(inserted.to_vec(), locs(&c["insert"]), "{n}: insert");
+    for (o, m) in objs.iter().zip(c["mirrors"].as_array().expect("mirrors")) {
+        assert_eq!(dsl::dmirror(o).to_vec(), cells(&m[0]), "{n}: dmirror");
+        assert_eq!(dsl::vmirror(o).to_vec(), cells(&m[1]), "{n}: vmirror");
+        assert_eq!(dsl::hmirror(o).to_vec(), cells(&m[2]), "{n}: hmirror");
+        assert_eq!(dsl::cmirror(o).to_vec(), cells(&m[3]), "{n}: cmirror");
+        let idx = o.toindices();
+        assert_eq!(
+            dsl::dmirror(&idx).to_vec(),
+            locs(&m[4]),
+            "{n}: dmirror indices"
+        );
+        assert_eq!(
+            dsl::vmirror(&idx).to_vec(),
+            locs(&m[5]),
+            "{n}: vmirror indices"
+        );
+        assert_eq!(
+            dsl::hmirror(&idx).to_vec(),
+            locs(&m[6]),
+            "{n}: hmirror indices"
+        );
+        assert_eq!(
+            dsl::cmirror(&idx).to_vec(),
+            locs(&m[7]),
+            "{n}: cmirror indices"
+        );
+        assert_eq!(dsl::shape(o), loc(&m[8]), "{n}: shape");
+    }
+    let gm = &c["grid_mirrors"];
+    assert_eq!(
+        dsl::dmirror_grid(grid),
+        rows_of(&gm[0]),
+        "{n}: dmirror grid"
+    );
+    assert_eq!(
+        dsl::vmirror_grid(grid),
+        rows_of(&gm[1]),
+        "{n}: vmirror grid"
+    );
+    assert_eq!(
+        dsl::hmirror_grid(grid),
+        rows_of(&gm[2]),
+        "{n}: hmirror grid"
+    );
+    assert_eq!(
+        dsl::cmirror_grid(grid),
+        rows_of(&gm[3]),
+        "{n}: cmirror grid"
+    );
+    assert_eq!(
+        dsl::shape_grid(grid),
+        loc(&c["grid_shape"]),
+        "{n}: grid shape"
+    );
+    let fr = &c["frontiers"];
+    assert_eq!(dsl::hfrontier(at).to_vec(), locs(&fr[0]), "{n}: hfrontier");
+    assert_eq!(dsl::vfrontier(at).to_vec(), locs(&fr[1]), "{n}: vfrontier");
+    assert_eq!(
+        dsl::shoot(at, loc(&c["d"])).to_vec(),
+        locs(&fr[2]),
+        "{n}: shoot"
+    );
 }
 
 fn rows_of(v: &Value) -> Grid {

@@ -3,7 +3,7 @@
 //! iterates in CPython's order (the generators pick from `tuple(frozenset)`).
 //! Each function names the Python it reproduces.
 
-use pycompat::{AnySet, PyFrozenSet, PySet};
+use pycompat::{AnySet, PyFrozenSet, PyHashable, PySet};
 
 /// `Grid`: a tuple of rows of colors.
 pub type Grid = Vec<Vec<i64>>;
@@ -144,6 +144,9 @@ pub trait Patch: Sized {
     fn size(&self) -> usize;
     /// `shift(patch, (di, dj))` (an empty patch is returned as is).
     fn shift(&self, d: Loc) -> Self;
+    /// The patch with every location moved by `f`, built by a generator
+    /// over the patch (as the mirrors and `shift` build theirs).
+    fn map_locs(&self, f: impl Fn(Loc) -> Loc) -> Self;
 }
 
 impl Patch for Indices {
@@ -158,6 +161,9 @@ impl Patch for Indices {
             return self.clone();
         }
         self.iter().map(|&(i, j)| (i + di, j + dj)).collect()
+    }
+    fn map_locs(&self, f: impl Fn(Loc) -> Loc) -> Self {
+        self.iter().map(|&loc| f(loc)).collect()
     }
 }
 
@@ -176,6 +182,9 @@ impl Patch for Object {
         self.iter()
             .map(|&(v, (i, j))| (v, (i + di, j + dj)))
             .collect()
+    }
+    fn map_locs(&self, f: impl Fn(Loc) -> Loc) -> Self {
+        self.iter().map(|&(v, loc)| (v, f(loc))).collect()
     }
 }
 
@@ -421,4 +430,215 @@ pub fn corners(patch: &impl Patch) -> Indices {
     .into_iter()
     .collect();
     s.freeze()
+}
+
+/// `dmirror(patch)`: mirrored along the diagonal through its upper left
+/// corner. (Python raises for an empty patch; here it comes back as is.)
+pub fn dmirror<P: Patch>(patch: &P) -> P {
+    if patch.size() == 0 {
+        return patch.shift((0, 0));
+    }
+    let (a, b) = ulcorner(patch);
+    patch.map_locs(|(i, j)| (j - b + a, i - a + b))
+}
+
+/// `vmirror(patch)`: mirrored left to right within its bounding box.
+pub fn vmirror<P: Patch>(patch: &P) -> P {
+    if patch.size() == 0 {
+        return patch.shift((0, 0));
+    }
+    let d = leftmost(patch) + rightmost(patch);
+    patch.map_locs(|(i, j)| (i, d - j))
+}
+
+/// `hmirror(patch)`: mirrored top to bottom within its bounding box.
+pub fn hmirror<P: Patch>(patch: &P) -> P {
+    if patch.size() == 0 {
+        return patch.shift((0, 0));
+    }
+    let d = uppermost(patch) + lowermost(patch);
+    patch.map_locs(|(i, j)| (d - i, j))
+}
+
+/// `cmirror(patch)`: `vmirror(dmirror(vmirror(patch)))`.
+pub fn cmirror<P: Patch>(patch: &P) -> P {
+    vmirror(&dmirror(&vmirror(patch)))
+}
+
+/// `dmirror(grid)`: `tuple(zip(*grid))`, the transpose.
+pub fn dmirror_grid(grid: &Grid) -> Grid {
+    (0..width(grid))
+        .map(|j| grid.iter().map(|r| r[j]).collect())
+        .collect()
+}
+
+/// `vmirror(grid)`: every row reversed.
+pub fn vmirror_grid(grid: &Grid) -> Grid {
+    grid.iter()
+        .map(|r| r.iter().rev().copied().collect())
+        .collect()
+}
+
+/// `hmirror(grid)`: the rows in reverse order.
+pub fn hmirror_grid(grid: &Grid) -> Grid {
+    grid.iter().rev().cloned().collect()
+}
+
+/// `cmirror(grid)`: `tuple(zip(*(r[::-1] for r in grid[::-1])))`.
+pub fn cmirror_grid(grid: &Grid) -> Grid {
+    dmirror_grid(&vmirror_grid(&hmirror_grid(grid)))
+}
+
+/// `height(patch)` (0 for an empty patch).
+pub fn height(patch: &impl Patch) -> i64 {
+    if patch.size() == 0 {
+        return 0;
+    }
+    lowermost(patch) - uppermost(patch) + 1
+}
+
+/// `width(patch)` (0 for an empty patch).
+pub fn width_of(patch: &impl Patch) -> i64 {
+    if patch.size() == 0 {
+        return 0;
+    }
+    rightmost(patch) - leftmost(patch) + 1
+}
+
+/// `shape(patch)`: `(height, width)`.
+pub fn shape(patch: &impl Patch) -> Loc {
+    (height(patch), width_of(patch))
+}
+
+/// `shape(grid)`: `(len(grid), len(grid[0]))` (0 wide when empty).
+pub fn shape_grid(grid: &Grid) -> Loc {
+    if grid.is_empty() {
+        return (0, 0);
+    }
+    (grid.len() as i64, width(grid) as i64)
+}
+
+/// `hfrontier(loc)`: `frozenset((loc[0], j) for j in range(30))`.
+pub fn hfrontier((i, _): Loc) -> Indices {
+    (0..30).map(|j| (i, j)).collect()
+}
+
+/// `vfrontier(loc)`: `frozenset((i, loc[1]) for i in range(30))`.
+pub fn vfrontier((_, j): Loc) -> Indices {
+    (0..30).map(|i| (i, j)).collect()
+}
+
+/// `shoot(start, direction)`: `connect(start, start + 42 * direction)`.
+pub fn shoot(start: Loc, (di, dj): Loc) -> Indices {
+    connect(start, (start.0 + 42 * di, start.1 + 42 * dj))
+}
+
+/// What the DSL calls a `Container`: a tuple (`Vec`) or a frozenset, rebuilt
+/// by `type(container)(generator)`.
+pub trait Container<T: PyHashable + 'static>: FromIterator<T> {
+    /// `iter(container)`.
+    fn elems(&self) -> impl Iterator<Item = &T>;
+}
+
+impl<T: PyHashable + 'static> Container<T> for Vec<T> {
+    fn elems(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+impl<T: PyHashable + 'static> Container<T> for PyFrozenSet<T> {
+    fn elems(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+/// `remove(value, container)`: `type(container)(e for e in container if e != value)`.
+pub fn remove<T: PyHashable + 'static, C: Container<T>>(value: &T, container: &C) -> C {
+    container.elems().filter(|e| *e != value).cloned().collect()
+}
+
+/// `sfilter(container, condition)`.
+pub fn sfilter<T: PyHashable + 'static, C: Container<T>>(
+    container: &C,
+    condition: impl Fn(&T) -> bool,
+) -> C {
+    container
+        .elems()
+        .filter(|e| condition(e))
+        .cloned()
+        .collect()
+}
+
+/// `first(container)`: `next(iter(container))`; `None` where Python raises.
+pub fn first<T: PyHashable + 'static, C: Container<T>>(container: &C) -> Option<T> {
+    container.elems().next().cloned()
+}
+
+/// `last(container)`: `max(enumerate(container))[1]`, the last in iteration order.
+pub fn last<T: PyHashable + 'static, C: Container<T>>(container: &C) -> Option<T> {
+    container.elems().last().cloned()
+}
+
+/// `other(container, value)`: `first(remove(value, container))`.
+pub fn other<T: PyHashable + 'static, C: Container<T>>(container: &C, value: &T) -> Option<T> {
+    first(&remove(value, container))
+}
+
+/// `totuple(container)`: `tuple(container)`.
+pub fn totuple<T: PyHashable + 'static>(container: &PyFrozenSet<T>) -> Vec<T> {
+    container.to_vec()
+}
+
+/// `apply(function, fs)`: `frozenset(function(e) for e in fs)` (equal results
+/// collapse to the first).
+pub fn apply<T: PyHashable, U: PyHashable>(
+    function: impl Fn(&T) -> U,
+    container: &PyFrozenSet<T>,
+) -> PyFrozenSet<U> {
+    container.iter().map(function).collect()
+}
+
+/// `merge(fs_of_containers)`: `frozenset(e for c in containers for e in c)`.
+pub fn merge<T: PyHashable>(containers: &PyFrozenSet<PyFrozenSet<T>>) -> PyFrozenSet<T> {
+    containers.iter().flat_map(|c| c.iter().cloned()).collect()
+}
+
+/// `mapply(function, fs)`: `merge(apply(function, fs))`; the intermediate
+/// frozenset of results is built (and deduplicated) as in Python, since its
+/// order is the order of the merge.
+pub fn mapply<T: PyHashable, U: PyHashable>(
+    function: impl Fn(&T) -> PyFrozenSet<U>,
+    container: &PyFrozenSet<T>,
+) -> PyFrozenSet<U> {
+    merge(&apply(function, container))
+}
+
+/// `mfilter(fs, function)`: `merge(sfilter(fs, function))`.
+pub fn mfilter<T: PyHashable + 'static>(
+    container: &PyFrozenSet<PyFrozenSet<T>>,
+    function: impl Fn(&PyFrozenSet<T>) -> bool,
+) -> PyFrozenSet<T> {
+    merge(&sfilter(container, function))
+}
+
+/// `insert(value, fs)`: `fs.union(frozenset({value}))`.
+pub fn insert<T: PyHashable>(value: T, container: &PyFrozenSet<T>) -> PyFrozenSet<T> {
+    let single: PySet<T> = std::iter::once(value).collect();
+    container.union(&single.freeze())
+}
+
+/// `colorfilter(objs, value)`: the objects whose first cell has color `value`.
+pub fn colorfilter(objs: &Objects, value: i64) -> Objects {
+    objs.iter()
+        .filter(|o| o.iter().next().is_some_and(|c| c.0 == value))
+        .cloned()
+        .collect()
+}
+
+/// `sizefilter(container, n)`: `frozenset(item for item in container if len(item) == n)`.
+pub fn sizefilter<T: PyHashable>(
+    container: &PyFrozenSet<PyFrozenSet<T>>,
+    n: usize,
+) -> PyFrozenSet<PyFrozenSet<T>> {
+    container.iter().filter(|c| c.len() == n).cloned().collect()
 }
