@@ -5,7 +5,7 @@ for the functions crates/datasets-arc/src/rearc/dsl.rs has ported so far.
 
     python3 scripts/vectors/rearc_dsl_vectors.py
 
-Runs itself inside the git-ignored `.venv-oracle`. Random grids (1 to 30 rows
+Runs itself inside the git-ignored `.venv-oracle`. 30 random grids (1 to 30 rows
 and columns, 1 to 10 colors, noise or blobs; random.Random(22)); for each:
 `mostcolor`, `objects` with all eight flag combinations (as lists of lists, so
 the order of the objects and of each object's cells counts), `ofcolor`,
@@ -13,7 +13,12 @@ the order of the objects and of each object's cells counts), `ofcolor`,
 of the first object, `connect`, `palette`, `asobject`, and `fill`, `underfill`,
 `cover`, `paint`, `toobject`, `normalize`, `backdrop`, `box`, `inbox`,
 `outbox`, `corners` of a few patches (objects, one with two colors at one
-location, and index sets reaching outside the grid).
+location, and index sets reaching outside the grid); `partition`,
+`fgpartition`, `upscale`, `occurrences`, `frontiers`, `compress`,
+`hperiod`/`vperiod`, `mostcolor`/`leastcolor`/`colorcount`/`numcolors` and
+`vmatching`/`hmatching`; and the container functions (`colorfilter`,
+`sizefilter`, `merge`, `mapply`, `mfilter`, `apply`, `remove`, `sfilter`,
+`first`, `last`, `other`, `insert`), mirrors, shapes and frontiers.
 """
 import json
 import random
@@ -128,6 +133,30 @@ def containers(r, g):
     }
 
 
+def more(r, g):
+    """partition, upscale, occurrences, frontiers, compress, the periods,
+    color counts and row/column matching."""
+    objs = list(dsl.objects(g, False, True, True))[:4]
+    c = r.randrange(10)
+    f = r.randrange(1, 4)
+    return {
+        "c": c, "f": f,
+        "partition": [cells(o) for o in dsl.partition(g)],
+        "fgpartition": [cells(o) for o in dsl.fgpartition(g)],
+        "upscale_grid": [list(x) for x in dsl.upscale(g, f)],
+        "frontiers": [cells(o) for o in dsl.frontiers(g)],
+        "compress": [list(x) for x in dsl.compress(g)],
+        "grid_colors": [dsl.leastcolor(g), dsl.colorcount(g, c), dsl.numcolors(g)],
+        "objects": [{
+            "upscale": cells(dsl.upscale(o, f)),
+            "occurrences": locs(dsl.occurrences(g, o)),
+            "periods": [dsl.hperiod(o), dsl.vperiod(o)],
+            "colors": [dsl.mostcolor(o), dsl.leastcolor(o), dsl.colorcount(o, c)],
+            "matching": [[dsl.vmatching(o, p), dsl.hmatching(o, p)] for p in objs],
+        } for o in objs],
+    }
+
+
 def patch_rows(r, g):
     ps, gen = patches(r, g)
     return [patch_row(r, g, p, gen) for p in ps]
@@ -140,7 +169,7 @@ def cells(obj):
 def main():
     r = random.Random(22)
     rows = []
-    for _ in range(40):
+    for _ in range(30):
         g = grid(r)
         objs = {}
         for u in (False, True):
@@ -168,6 +197,7 @@ def main():
             "palette": list(dsl.palette(g)),
             "asobject": cells(dsl.asobject(g)),
             "containers": containers(r, g),
+            "more": more(r, g),
         })
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(rows, separators=(",", ":")) + "\n")

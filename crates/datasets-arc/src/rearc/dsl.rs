@@ -47,20 +47,62 @@ pub fn ofcolor(grid: &Grid, value: i64) -> Indices {
         .collect()
 }
 
-/// `mostcolor(grid)`: `max(set(values), key=values.count)`, where the first
-/// of equally common colors in the set's order wins.
-pub fn mostcolor(grid: &Grid) -> i64 {
-    let values: Vec<i64> = grid.iter().flatten().copied().collect();
+/// `max(set(values), key=values.count)` (`most`) or the `min`: the first
+/// of equally common values in the set's order wins. `None` for no values,
+/// where Python raises.
+fn by_count(values: &[i64], most: bool) -> Option<i64> {
     let set: PySet<i64> = values.iter().copied().collect();
     let mut best: Option<(usize, i64)> = None;
     for &c in set.iter() {
         let n = values.iter().filter(|&&v| v == c).count();
-        if best.is_none_or(|(m, _)| n > m) {
+        let better = match best {
+            None => true,
+            Some((m, _)) if most => n > m,
+            Some((m, _)) => n < m,
+        };
+        if better {
             best = Some((n, c));
         }
     }
-    // An empty grid makes Python's max() raise; the DSL never passes one.
-    best.map_or(0, |(_, c)| c)
+    best.map(|(_, c)| c)
+}
+
+fn grid_values(grid: &Grid) -> Vec<i64> {
+    grid.iter().flatten().copied().collect()
+}
+
+fn object_values(obj: &Object) -> Vec<i64> {
+    obj.iter().map(|&(v, _)| v).collect()
+}
+
+/// `mostcolor(grid)` (0 for an empty grid, where Python raises).
+pub fn mostcolor(grid: &Grid) -> i64 {
+    by_count(&grid_values(grid), true).unwrap_or(0)
+}
+
+/// `mostcolor(obj)`.
+pub fn mostcolor_object(obj: &Object) -> i64 {
+    by_count(&object_values(obj), true).unwrap_or(0)
+}
+
+/// `leastcolor(grid)`.
+pub fn leastcolor(grid: &Grid) -> i64 {
+    by_count(&grid_values(grid), false).unwrap_or(0)
+}
+
+/// `leastcolor(obj)`.
+pub fn leastcolor_object(obj: &Object) -> i64 {
+    by_count(&object_values(obj), false).unwrap_or(0)
+}
+
+/// `colorcount(grid, value)`.
+pub fn colorcount(grid: &Grid, value: i64) -> usize {
+    grid.iter().flatten().filter(|&&v| v == value).count()
+}
+
+/// `colorcount(obj, value)`.
+pub fn colorcount_object(obj: &Object, value: i64) -> usize {
+    obj.iter().filter(|c| c.0 == value).count()
 }
 
 /// `dneighbors(loc)`: `frozenset({up, down, left, right})`, a set display
@@ -641,4 +683,189 @@ pub fn sizefilter<T: PyHashable>(
     n: usize,
 ) -> PyFrozenSet<PyFrozenSet<T>> {
     container.iter().filter(|c| c.len() == n).cloned().collect()
+}
+
+/// `numcolors(grid)`: `len(palette(grid))`.
+pub fn numcolors(grid: &Grid) -> usize {
+    palette_grid(grid).len()
+}
+
+/// The cells of `value`, row by row: the inner generator of `partition`.
+fn cells_of(grid: &Grid, value: i64) -> Object {
+    grid.iter()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            r.iter()
+                .enumerate()
+                .filter(move |&(_, &v)| v == value)
+                .map(move |(j, &v)| (v, (i as i64, j as i64)))
+        })
+        .collect()
+}
+
+/// `partition(grid)`: one object per color, in `palette(grid)`'s order.
+pub fn partition(grid: &Grid) -> Objects {
+    palette_grid(grid)
+        .iter()
+        .map(|&value| cells_of(grid, value))
+        .collect()
+}
+
+/// `fgpartition(grid)`: the same over `palette(grid) - {mostcolor(grid)}`.
+pub fn fgpartition(grid: &Grid) -> Objects {
+    let bg: PySet<i64> = std::iter::once(mostcolor(grid)).collect();
+    palette_grid(grid)
+        .difference(&bg)
+        .iter()
+        .map(|&value| cells_of(grid, value))
+        .collect()
+}
+
+/// `upscale(grid, factor)`: every cell a `factor` by `factor` block.
+pub fn upscale_grid(grid: &Grid, factor: i64) -> Grid {
+    let f = factor.max(0) as usize;
+    let mut out = Vec::with_capacity(grid.len() * f);
+    for row in grid {
+        let wide: Vec<i64> = row
+            .iter()
+            .flat_map(|&v| std::iter::repeat_n(v, f))
+            .collect();
+        for _ in 0..f {
+            out.push(wide.clone());
+        }
+    }
+    out
+}
+
+/// `upscale(obj, factor)`: normalized, blown up cell by cell into a set,
+/// frozen and shifted back.
+pub fn upscale(obj: &Object, factor: i64) -> Object {
+    if obj.is_empty() {
+        return PyFrozenSet::new();
+    }
+    let (di_inv, dj_inv) = ulcorner(obj);
+    let normed = obj.shift((-di_inv, -dj_inv));
+    let mut up: PySet<Cell> = PySet::new();
+    for &(value, (i, j)) in normed.iter() {
+        for io in 0..factor {
+            for jo in 0..factor {
+                up.add((value, (i * factor + io, j * factor + jo)));
+            }
+        }
+    }
+    up.freeze().shift((di_inv, dj_inv))
+}
+
+/// `occurrences(grid, obj)`: the offsets where the normalized object matches
+/// the grid cell for cell.
+pub fn occurrences(grid: &Grid, obj: &Object) -> Indices {
+    let mut found: PySet<Loc> = PySet::new();
+    let normed = normalize(obj);
+    let (h, w) = (grid.len(), width(grid));
+    for i in 0..h as i64 {
+        for j in 0..w as i64 {
+            // `shift(normed, (i, j))` is a new frozenset in Python; whether a
+            // cell fails does not depend on the order it is checked in.
+            let occurs = normed.iter().all(|&(v, (a, b))| {
+                let loc = (a + i, b + j);
+                inside(loc, h, w) && at(grid, loc) == v
+            });
+            if occurs {
+                found.add((i, j));
+            }
+        }
+    }
+    found.freeze()
+}
+
+/// Rows whose cells all share one color (`len(set(r)) == 1`).
+fn uniform_rows(grid: &Grid) -> Vec<usize> {
+    (0..grid.len())
+        .filter(|&i| !grid[i].is_empty() && grid[i].iter().all(|&v| v == grid[i][0]))
+        .collect()
+}
+
+/// Columns whose cells all share one color.
+fn uniform_cols(grid: &Grid) -> Vec<usize> {
+    uniform_rows(&dmirror_grid(grid))
+}
+
+/// `frontiers(grid)`: `hfrontiers | vfrontiers`, each a frozenset of set
+/// comprehensions of the uniform rows' (columns') cells.
+pub fn frontiers(grid: &Grid) -> Objects {
+    let (h, w) = (grid.len(), width(grid));
+    let line = |cells: PySet<Cell>| cells.freeze();
+    let hf: PySet<Object> = uniform_rows(grid)
+        .into_iter()
+        .map(|i| line((0..w).map(|j| (grid[i][j], (i as i64, j as i64))).collect()))
+        .collect();
+    let vf: PySet<Object> = uniform_cols(grid)
+        .into_iter()
+        .map(|j| line((0..h).map(|i| (grid[i][j], (i as i64, j as i64))).collect()))
+        .collect();
+    &hf.freeze() | &vf.freeze()
+}
+
+/// `compress(grid)`: the grid without its uniform rows and columns.
+pub fn compress(grid: &Grid) -> Grid {
+    let (ri, ci) = (uniform_rows(grid), uniform_cols(grid));
+    grid.iter()
+        .enumerate()
+        .filter(|(i, _)| !ri.contains(i))
+        .map(|(_, r)| {
+            r.iter()
+                .enumerate()
+                .filter(|(j, _)| !ci.contains(j))
+                .map(|(_, &v)| v)
+                .collect()
+        })
+        .collect()
+}
+
+/// `hperiod(obj)` (`vertical == false`) or `vperiod(obj)`: the smallest
+/// shift under which the pruned object is a subset of itself.
+fn period(obj: &Object, vertical: bool) -> i64 {
+    let normalized = normalize(obj);
+    let n = if vertical {
+        height(&normalized)
+    } else {
+        width_of(&normalized)
+    };
+    for p in 1..n {
+        let d = if vertical { (-p, 0) } else { (0, -p) };
+        let offsetted = normalized.shift(d);
+        let pruned: PySet<Cell> = offsetted
+            .iter()
+            .filter(|&&(_, (i, j))| if vertical { i >= 0 } else { j >= 0 })
+            .copied()
+            .collect();
+        if pruned.freeze().issubset(&normalized) {
+            return p;
+        }
+    }
+    n
+}
+
+/// `hperiod(obj)`.
+pub fn hperiod(obj: &Object) -> i64 {
+    period(obj, false)
+}
+
+/// `vperiod(obj)`.
+pub fn vperiod(obj: &Object) -> i64 {
+    period(obj, true)
+}
+
+/// `vmatching(a, b)`: some column holds cells of both.
+pub fn vmatching(a: &impl Patch, b: &impl Patch) -> bool {
+    let ca: PySet<i64> = a.toindices().iter().map(|l| l.1).collect();
+    let cb: PySet<i64> = b.toindices().iter().map(|l| l.1).collect();
+    !ca.intersection(&cb).is_empty()
+}
+
+/// `hmatching(a, b)`: some row holds cells of both.
+pub fn hmatching(a: &impl Patch, b: &impl Patch) -> bool {
+    let ra: PySet<i64> = a.toindices().iter().map(|l| l.0).collect();
+    let rb: PySet<i64> = b.toindices().iter().map(|l| l.0).collect();
+    !ra.intersection(&rb).is_empty()
 }
