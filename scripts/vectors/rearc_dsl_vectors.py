@@ -157,6 +157,62 @@ def more(r, g):
     }
 
 
+def grid_list(g):
+    return [list(x) for x in g]
+
+
+def extra(r, g):
+    """The remaining order-sensitive helpers (combine, difference, product,
+    argmax, mostcommon, ...) and the grid cutting and geometry functions."""
+    objs = dsl.objects(g, True, True, True)
+    ol = list(objs)[:4]
+    a, b = (ol + [frozenset({(1, (0, 0))})] * 2)[:2]
+    h, w = len(g), len(g[0])
+    loc = rloc(r)
+    start, dims = (r.randrange(-3, h), r.randrange(-3, w)), (r.randrange(0, 8), r.randrange(0, 8))
+    n = r.randrange(1, 4)
+    ca, cb, fb = r.randrange(10), r.randrange(10), r.randrange(10)
+    sq = dsl.rot180(g) if h == w else g
+    ints_t = tuple(v for v in g[0]) + tuple(v for v in g[-1])
+    out = {
+        "loc": list(loc), "start": list(start), "dims": list(dims), "n": n, "ca": ca, "cb": cb, "fb": fb,
+        "combine": cells(dsl.combine(a, b)),
+        "difference": locs(dsl.difference(dsl.backdrop(a), dsl.toindices(a))),
+        "intersection": locs(dsl.intersection(dsl.backdrop(a), dsl.backdrop(b))),
+        "initset": locs(dsl.initset(loc)),
+        "common": [dsl.mostcommon(ints_t), dsl.leastcommon(ints_t),
+                   list(dsl.mostcommon(tuple(g))), list(dsl.leastcommon(tuple(g)))],
+        "product": locs(dsl.product(tuple(range(h % 7)), tuple(range(w % 5)))),
+        "prapply": locs(dsl.prapply(lambda i, j: (i + j, i * j), tuple(range(h % 7)), tuple(range(w % 5)))),
+        "argmax": cells(dsl.argmax(objs, len)) if objs else None,
+        "argmin": cells(dsl.argmin(objs, len)) if objs else None,
+        "argmax_color": cells(dsl.argmax(objs, dsl.color)) if objs else None,
+        "extract": cells(dsl.extract(objs, lambda o: len(o) > 1)) if any(len(o) > 1 for o in objs) else None,
+        "delta": locs(dsl.delta(a)),
+        "underpaint": grid_list(dsl.underpaint(g, dsl.shift(a, (1, 1)))),
+        "move": grid_list(dsl.move(g, a, (1, -1))),
+        "subgrid": grid_list(dsl.subgrid(a, g)),
+        "crop": grid_list(dsl.crop(g, start, dims)),
+        "rots": [grid_list(dsl.rot90(g)), grid_list(dsl.rot180(g)), grid_list(dsl.rot270(g))],
+        "halves": [grid_list(f(g)) for f in (dsl.tophalf, dsl.bottomhalf, dsl.lefthalf, dsl.righthalf)],
+        "hsplit": [grid_list(x) for x in dsl.hsplit(g, n)] if w >= n else None,
+        "vsplit": [grid_list(x) for x in dsl.vsplit(g, n)] if h >= n else None,
+        "trim": grid_list(dsl.trim(g)),
+        "replace": grid_list(dsl.replace(g, ca, cb)),
+        "switch": grid_list(dsl.switch(g, ca, cb)),
+        "downscale": grid_list(dsl.downscale(g, n)),
+        "cellwise": grid_list(dsl.cellwise(g, sq, fb)),
+        "hconcat": grid_list(dsl.hconcat(g, sq)),
+        "vconcat": grid_list(dsl.vconcat(g, sq)),
+        "index": dsl.index(g, loc),
+        "pairs": [[list(dsl.center(x)), list(dsl.centerofmass(x)), list(dsl.position(x, y)),
+                   dsl.manhattan(x, y), dsl.adjacent(x, y), dsl.bordering(x, g),
+                   list(dsl.gravitate(x, y)), dsl.hline(x), dsl.vline(x), dsl.color(x)]
+                  for x in ol for y in ol],
+    }
+    return out
+
+
 def patch_rows(r, g):
     ps, gen = patches(r, g)
     return [patch_row(r, g, p, gen) for p in ps]
@@ -198,6 +254,7 @@ def main():
             "asobject": cells(dsl.asobject(g)),
             "containers": containers(r, g),
             "more": more(r, g),
+            "extra": extra(r, g),
         })
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(rows, separators=(",", ":")) + "\n")

@@ -121,6 +121,7 @@ fn dsl_matches_python_order() {
         }
         check_containers(&grid, &row["containers"], n);
         check_more(&grid, &row["more"], n);
+        check_extra(&grid, &row["extra"], n);
         let mut objects = objects.into_iter();
         for (k, p) in row["patches"]
             .as_array()
@@ -359,6 +360,171 @@ fn check_more(grid: &Grid, m: &Value, n: usize) {
             );
         }
     }
+}
+
+fn opt_cells(v: &Value) -> Option<Vec<Cell>> {
+    (!v.is_null()).then(|| cells(v))
+}
+
+fn check_extra(grid: &Grid, x: &Value, n: usize) {
+    let objs = dsl::objects(grid, true, true, true);
+    let ol: Vec<Object> = objs.iter().take(4).cloned().collect();
+    let fallback = dsl::initset((1, (0, 0)));
+    let a = ol.first().unwrap_or(&fallback);
+    let b = ol.get(1).unwrap_or(&fallback);
+    let (h, w) = (grid.len() as i64, grid[0].len() as i64);
+    let at = loc(&x["loc"]);
+    let (ca, cb, fb, k) = (int(&x["ca"]), int(&x["cb"]), int(&x["fb"]), int(&x["n"]));
+    let sq = if h == w {
+        dsl::rot180(grid)
+    } else {
+        grid.clone()
+    };
+    assert_eq!(
+        dsl::combine(a, b).to_vec(),
+        cells(&x["combine"]),
+        "{n}: combine"
+    );
+    let got = dsl::difference(&dsl::backdrop(a), &a.toindices()).to_vec();
+    assert_eq!(got, locs(&x["difference"]), "{n}: difference");
+    let got = dsl::intersection(&dsl::backdrop(a), &dsl::backdrop(b)).to_vec();
+    assert_eq!(got, locs(&x["intersection"]), "{n}: intersection");
+    assert_eq!(
+        dsl::initset(at).to_vec(),
+        locs(&x["initset"]),
+        "{n}: initset"
+    );
+    let mut ints_t = grid[0].clone();
+    ints_t.extend(grid[grid.len() - 1].iter().copied());
+    let cm = &x["common"];
+    assert_eq!(dsl::mostcommon(&ints_t), cm[0].as_i64(), "{n}: mostcommon");
+    assert_eq!(
+        dsl::leastcommon(&ints_t),
+        cm[1].as_i64(),
+        "{n}: leastcommon"
+    );
+    assert_eq!(
+        dsl::mostcommon(grid),
+        Some(ints(&cm[2])),
+        "{n}: mostcommon rows"
+    );
+    assert_eq!(
+        dsl::leastcommon(grid),
+        Some(ints(&cm[3])),
+        "{n}: leastcommon rows"
+    );
+    let (ra, rb): (Vec<i64>, Vec<i64>) = ((0..h % 7).collect(), (0..w % 5).collect());
+    assert_eq!(
+        dsl::product(&ra, &rb).to_vec(),
+        locs(&x["product"]),
+        "{n}: product"
+    );
+    let got = dsl::prapply(|i, j| (i + j, i * j), &ra, &rb).to_vec();
+    assert_eq!(got, locs(&x["prapply"]), "{n}: prapply");
+    let arg = |o: Option<&Object>| o.map(|o| o.to_vec());
+    assert_eq!(
+        arg(dsl::argmax(objs.iter(), |o| o.len())),
+        opt_cells(&x["argmax"]),
+        "{n}"
+    );
+    assert_eq!(
+        arg(dsl::argmin(objs.iter(), |o| o.len())),
+        opt_cells(&x["argmin"]),
+        "{n}"
+    );
+    let got = arg(dsl::argmax(objs.iter(), dsl::color));
+    assert_eq!(got, opt_cells(&x["argmax_color"]), "{n}: argmax color");
+    let got = arg(dsl::extract(objs.iter(), |o| o.len() > 1));
+    assert_eq!(got, opt_cells(&x["extract"]), "{n}: extract");
+    assert_eq!(dsl::delta(a).to_vec(), locs(&x["delta"]), "{n}: delta");
+    let got = dsl::underpaint(grid, &a.shift((1, 1)));
+    assert_eq!(got, rows_of(&x["underpaint"]), "{n}: underpaint");
+    assert_eq!(
+        dsl::move_object(grid, a, (1, -1)),
+        rows_of(&x["move"]),
+        "{n}: move"
+    );
+    assert_eq!(
+        dsl::subgrid(a, grid),
+        rows_of(&x["subgrid"]),
+        "{n}: subgrid"
+    );
+    let got = dsl::crop(grid, loc(&x["start"]), loc(&x["dims"]));
+    assert_eq!(got, rows_of(&x["crop"]), "{n}: crop");
+    let rots = &x["rots"];
+    assert_eq!(dsl::rot90(grid), rows_of(&rots[0]), "{n}: rot90");
+    assert_eq!(dsl::rot180(grid), rows_of(&rots[1]), "{n}: rot180");
+    assert_eq!(dsl::rot270(grid), rows_of(&rots[2]), "{n}: rot270");
+    let hv = &x["halves"];
+    assert_eq!(dsl::tophalf(grid), rows_of(&hv[0]), "{n}: tophalf");
+    assert_eq!(dsl::bottomhalf(grid), rows_of(&hv[1]), "{n}: bottomhalf");
+    assert_eq!(dsl::lefthalf(grid), rows_of(&hv[2]), "{n}: lefthalf");
+    assert_eq!(dsl::righthalf(grid), rows_of(&hv[3]), "{n}: righthalf");
+    let grids =
+        |v: &Value| -> Vec<Grid> { v.as_array().expect("grids").iter().map(rows_of).collect() };
+    if !x["hsplit"].is_null() {
+        assert_eq!(dsl::hsplit(grid, k), grids(&x["hsplit"]), "{n}: hsplit");
+    }
+    if !x["vsplit"].is_null() {
+        assert_eq!(dsl::vsplit(grid, k), grids(&x["vsplit"]), "{n}: vsplit");
+    }
+    assert_eq!(dsl::trim(grid), rows_of(&x["trim"]), "{n}: trim");
+    assert_eq!(
+        dsl::replace(grid, ca, cb),
+        rows_of(&x["replace"]),
+        "{n}: replace"
+    );
+    assert_eq!(
+        dsl::switch(grid, ca, cb),
+        rows_of(&x["switch"]),
+        "{n}: switch"
+    );
+    assert_eq!(
+        dsl::downscale(grid, k),
+        rows_of(&x["downscale"]),
+        "{n}: downscale"
+    );
+    assert_eq!(
+        dsl::cellwise(grid, &sq, fb),
+        rows_of(&x["cellwise"]),
+        "{n}: cellwise"
+    );
+    assert_eq!(
+        dsl::hconcat(grid, &sq),
+        rows_of(&x["hconcat"]),
+        "{n}: hconcat"
+    );
+    assert_eq!(
+        dsl::vconcat(grid, &sq),
+        rows_of(&x["vconcat"]),
+        "{n}: vconcat"
+    );
+    assert_eq!(dsl::index(grid, at), x["index"].as_i64(), "{n}: index");
+    let mut pairs = x["pairs"].as_array().expect("pairs").iter();
+    for p in &ol {
+        for q in &ol {
+            let want = pairs.next().expect("a pair");
+            assert_eq!(dsl::center(p), loc(&want[0]), "{n}: center");
+            assert_eq!(dsl::centerofmass(p), loc(&want[1]), "{n}: centerofmass");
+            assert_eq!(dsl::position(p, q), loc(&want[2]), "{n}: position");
+            assert_eq!(dsl::manhattan(p, q), int(&want[3]), "{n}: manhattan");
+            assert_eq!(
+                Some(dsl::adjacent(p, q)),
+                want[4].as_bool(),
+                "{n}: adjacent"
+            );
+            assert_eq!(
+                Some(dsl::bordering(p, grid)),
+                want[5].as_bool(),
+                "{n}: bordering"
+            );
+            assert_eq!(dsl::gravitate(p, q), loc(&want[6]), "{n}: gravitate");
+            assert_eq!(Some(dsl::hline(p)), want[7].as_bool(), "{n}: hline");
+            assert_eq!(Some(dsl::vline(p)), want[8].as_bool(), "{n}: vline");
+            assert_eq!(dsl::color(p), want[9].as_i64(), "{n}: color");
+        }
+    }
+    assert!(pairs.next().is_none(), "{n}: pairs left over");
 }
 
 fn rows_of(v: &Value) -> Grid {

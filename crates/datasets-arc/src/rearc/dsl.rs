@@ -869,3 +869,414 @@ pub fn hmatching(a: &impl Patch, b: &impl Patch) -> bool {
     let rb: PySet<i64> = b.toindices().iter().map(|l| l.0).collect();
     !ra.intersection(&rb).is_empty()
 }
+
+/// `combine(a, b)` for frozensets: `frozenset((*a, *b))`, a's elements then b's.
+pub fn combine<T: PyHashable>(a: &PyFrozenSet<T>, b: &PyFrozenSet<T>) -> PyFrozenSet<T> {
+    a.iter().chain(b.iter()).cloned().collect()
+}
+
+/// `difference(a, b)` for frozensets: `frozenset(e for e in a if e not in b)`
+/// (a generator, not the `-` operator).
+pub fn difference<T: PyHashable>(a: &PyFrozenSet<T>, b: &PyFrozenSet<T>) -> PyFrozenSet<T> {
+    a.iter().filter(|e| !b.contains(e)).cloned().collect()
+}
+
+/// `intersection(a, b)`: `a & b`.
+pub fn intersection<T: PyHashable>(a: &PyFrozenSet<T>, b: &PyFrozenSet<T>) -> PyFrozenSet<T> {
+    a & b
+}
+
+/// `initset(value)`: `frozenset({value})`.
+pub fn initset<T: PyHashable>(value: T) -> PyFrozenSet<T> {
+    let s: PySet<T> = std::iter::once(value).collect();
+    s.freeze()
+}
+
+/// `max(set(items), key=items.count)` (`most`) or the `min`, for any
+/// element type: the first of equally common ones in the set's order.
+fn common<T: PyHashable>(items: &[T], most: bool) -> Option<T> {
+    let set: PySet<T> = items.iter().cloned().collect();
+    let mut best: Option<(usize, &T)> = None;
+    for x in set.iter() {
+        let n = items.iter().filter(|&y| y == x).count();
+        let better = match best {
+            None => true,
+            Some((m, _)) if most => n > m,
+            Some((m, _)) => n < m,
+        };
+        if better {
+            best = Some((n, x));
+        }
+    }
+    best.map(|(_, x)| x.clone())
+}
+
+/// `mostcommon(tuple)`; `None` where Python raises (an empty tuple).
+pub fn mostcommon<T: PyHashable>(items: &[T]) -> Option<T> {
+    common(items, true)
+}
+
+/// `leastcommon(tuple)`.
+pub fn leastcommon<T: PyHashable>(items: &[T]) -> Option<T> {
+    common(items, false)
+}
+
+/// `product(a, b)`: `frozenset((i, j) for j in b for i in a)`.
+pub fn product<A: PyHashable, B: PyHashable>(a: &[A], b: &[B]) -> PyFrozenSet<(A, B)> {
+    b.iter()
+        .flat_map(|j| a.iter().map(move |i| (i.clone(), j.clone())))
+        .collect()
+}
+
+/// `prapply(function, a, b)`: `frozenset(function(i, j) for j in b for i in a)`.
+pub fn prapply<A, B, U: PyHashable>(
+    function: impl Fn(&A, &B) -> U,
+    a: &[A],
+    b: &[B],
+) -> PyFrozenSet<U> {
+    let function = &function;
+    b.iter()
+        .flat_map(|j| a.iter().map(move |i| function(i, j)))
+        .collect()
+}
+
+/// `argmax(container, key)`: Python's `max` keeps the first of equal keys.
+pub fn argmax<'a, T: 'a, K: Ord>(
+    items: impl IntoIterator<Item = &'a T>,
+    key: impl Fn(&T) -> K,
+) -> Option<&'a T> {
+    let mut best: Option<(K, &T)> = None;
+    for x in items {
+        let k = key(x);
+        if best.as_ref().is_none_or(|(b, _)| k > *b) {
+            best = Some((k, x));
+        }
+    }
+    best.map(|(_, x)| x)
+}
+
+/// `argmin(container, key)`: the first of equal smallest keys.
+pub fn argmin<'a, T: 'a, K: Ord>(
+    items: impl IntoIterator<Item = &'a T>,
+    key: impl Fn(&T) -> K,
+) -> Option<&'a T> {
+    let mut best: Option<(K, &T)> = None;
+    for x in items {
+        let k = key(x);
+        if best.as_ref().is_none_or(|(b, _)| k < *b) {
+            best = Some((k, x));
+        }
+    }
+    best.map(|(_, x)| x)
+}
+
+/// `extract(container, condition)`: the first element that satisfies it
+/// (`None` where Python raises `StopIteration`).
+pub fn extract<'a, T: 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+    condition: impl Fn(&T) -> bool,
+) -> Option<&'a T> {
+    items.into_iter().find(|x| condition(x))
+}
+
+/// `delta(patch)`: `backdrop(patch) - toindices(patch)`.
+pub fn delta(patch: &impl Patch) -> Indices {
+    if patch.size() == 0 {
+        return PyFrozenSet::new();
+    }
+    &backdrop(patch) - &patch.toindices()
+}
+
+/// `underpaint(grid, obj)`: paint only where the grid shows `mostcolor`,
+/// in the object's order.
+pub fn underpaint(grid: &Grid, obj: &Object) -> Grid {
+    let (h, w) = (grid.len(), width(grid));
+    let bg = mostcolor(grid);
+    let mut out = grid.clone();
+    for &(v, loc) in obj.iter() {
+        if inside(loc, h, w) && out[loc.0 as usize][loc.1 as usize] == bg {
+            out[loc.0 as usize][loc.1 as usize] = v;
+        }
+    }
+    out
+}
+
+/// `move(grid, obj, offset)`: `paint(cover(grid, obj), shift(obj, offset))`.
+pub fn move_object(grid: &Grid, obj: &Object, offset: Loc) -> Grid {
+    paint(&cover(grid, obj), &obj.shift(offset))
+}
+
+/// Python's `seq[start:stop]` bounds for a sequence of `len` items.
+fn slice_bounds(len: usize, start: i64, stop: i64) -> (usize, usize) {
+    let n = len as i64;
+    let clamp = |x: i64| {
+        if x < 0 {
+            (x + n).max(0)
+        } else {
+            x.min(n)
+        }
+    };
+    let (lo, hi) = (clamp(start), clamp(stop));
+    (lo as usize, hi.max(lo) as usize)
+}
+
+/// `crop(grid, start, dims)`: `tuple(r[j0:j0 + w] for r in grid[i0:i0 + h])`,
+/// with Python's slicing (a negative start counts from the end).
+pub fn crop(grid: &Grid, (i0, j0): Loc, (h, w): Loc) -> Grid {
+    let (ilo, ihi) = slice_bounds(grid.len(), i0, i0 + h);
+    grid[ilo..ihi]
+        .iter()
+        .map(|r| {
+            let (jlo, jhi) = slice_bounds(r.len(), j0, j0 + w);
+            r[jlo..jhi].to_vec()
+        })
+        .collect()
+}
+
+/// `subgrid(patch, grid)`: `crop(grid, ulcorner(patch), shape(patch))`.
+pub fn subgrid(patch: &impl Patch, grid: &Grid) -> Grid {
+    crop(grid, ulcorner(patch), shape(patch))
+}
+
+/// `rot90(grid)`: clockwise.
+pub fn rot90(grid: &Grid) -> Grid {
+    dmirror_grid(&hmirror_grid(grid))
+}
+
+/// `rot180(grid)`.
+pub fn rot180(grid: &Grid) -> Grid {
+    hmirror_grid(&vmirror_grid(grid))
+}
+
+/// `rot270(grid)`: counterclockwise.
+pub fn rot270(grid: &Grid) -> Grid {
+    hmirror_grid(&vmirror_grid(&rot90(grid)))
+}
+
+/// `tophalf(grid)`: `grid[:len(grid) // 2]`.
+pub fn tophalf(grid: &Grid) -> Grid {
+    grid[..grid.len() / 2].to_vec()
+}
+
+/// `bottomhalf(grid)`: `grid[len(grid) // 2 + len(grid) % 2:]`.
+pub fn bottomhalf(grid: &Grid) -> Grid {
+    grid[grid.len() / 2 + grid.len() % 2..].to_vec()
+}
+
+/// `lefthalf(grid)`: `rot270(tophalf(rot90(grid)))`.
+pub fn lefthalf(grid: &Grid) -> Grid {
+    rot270(&tophalf(&rot90(grid)))
+}
+
+/// `righthalf(grid)`: `rot270(bottomhalf(rot90(grid)))`.
+pub fn righthalf(grid: &Grid) -> Grid {
+    rot270(&bottomhalf(&rot90(grid)))
+}
+
+/// `hsplit(grid, n)`: `n` side-by-side parts, a separator column skipped
+/// between them when the width does not divide.
+pub fn hsplit(grid: &Grid, n: i64) -> Vec<Grid> {
+    if n <= 0 {
+        return Vec::new();
+    }
+    let (h, gw) = (grid.len() as i64, width(grid) as i64);
+    let (w, offset) = (gw / n, i64::from(gw % n != 0));
+    (0..n)
+        .map(|i| crop(grid, (0, w * i + i * offset), (h, w)))
+        .collect()
+}
+
+/// `vsplit(grid, n)`: the same, stacked.
+pub fn vsplit(grid: &Grid, n: i64) -> Vec<Grid> {
+    if n <= 0 {
+        return Vec::new();
+    }
+    let (gh, w) = (grid.len() as i64, width(grid) as i64);
+    let (h, offset) = (gh / n, i64::from(gh % n != 0));
+    (0..n)
+        .map(|i| crop(grid, (h * i + i * offset, 0), (h, w)))
+        .collect()
+}
+
+/// `trim(grid)`: `tuple(r[1:-1] for r in grid[1:-1])`.
+pub fn trim(grid: &Grid) -> Grid {
+    let (ilo, ihi) = slice_bounds(grid.len(), 1, -1);
+    grid[ilo..ihi]
+        .iter()
+        .map(|r| {
+            let (jlo, jhi) = slice_bounds(r.len(), 1, -1);
+            r[jlo..jhi].to_vec()
+        })
+        .collect()
+}
+
+/// `replace(grid, replacee, replacer)`.
+pub fn replace(grid: &Grid, replacee: i64, replacer: i64) -> Grid {
+    grid.iter()
+        .map(|r| {
+            r.iter()
+                .map(|&v| if v == replacee { replacer } else { v })
+                .collect()
+        })
+        .collect()
+}
+
+/// `switch(grid, a, b)`: swaps two colors.
+pub fn switch(grid: &Grid, a: i64, b: i64) -> Grid {
+    grid.iter()
+        .map(|r| {
+            r.iter()
+                .map(|&v| {
+                    // `{a: b, b: a}[v]`: for a == b the second entry wins.
+                    if v == b {
+                        a
+                    } else if v == a {
+                        b
+                    } else {
+                        v
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `downscale(grid, factor)`: every `factor`-th row and column from the first.
+pub fn downscale(grid: &Grid, factor: i64) -> Grid {
+    if factor <= 0 {
+        return Vec::new();
+    }
+    let f = factor as usize;
+    grid.iter()
+        .step_by(f)
+        .map(|r| r.iter().step_by(f).copied().collect())
+        .collect()
+}
+
+/// `cellwise(a, b, fallback)`: `a`'s cell where the grids agree, else `fallback`.
+pub fn cellwise(a: &Grid, b: &Grid, fallback: i64) -> Grid {
+    a.iter()
+        .zip(b)
+        .map(|(ra, rb)| {
+            ra.iter()
+                .zip(rb)
+                .map(|(&x, &y)| if x == y { x } else { fallback })
+                .collect()
+        })
+        .collect()
+}
+
+/// `hconcat(a, b)`: rows joined side by side (as many as the shorter has).
+pub fn hconcat(a: &Grid, b: &Grid) -> Grid {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| x.iter().chain(y).copied().collect())
+        .collect()
+}
+
+/// `vconcat(a, b)`: `a + b`.
+pub fn vconcat(a: &Grid, b: &Grid) -> Grid {
+    a.iter().chain(b).cloned().collect()
+}
+
+/// `center(patch)`.
+pub fn center(patch: &impl Patch) -> Loc {
+    (
+        uppermost(patch) + height(patch).div_euclid(2),
+        leftmost(patch) + width_of(patch).div_euclid(2),
+    )
+}
+
+/// `centerofmass(patch)`: coordinate sums floor-divided by `len(patch)` (an
+/// object's length, which counts two cells at one location twice).
+pub fn centerofmass(patch: &impl Patch) -> Loc {
+    let n = patch.size().max(1) as i64;
+    let idx = patch.toindices();
+    let (si, sj) = idx
+        .iter()
+        .fold((0i64, 0i64), |(a, b), &(i, j)| (a + i, b + j));
+    (si.div_euclid(n), sj.div_euclid(n))
+}
+
+/// `position(a, b)`: the direction from `a`'s center to `b`'s.
+pub fn position(a: &impl Patch, b: &impl Patch) -> Loc {
+    let (ia, ja) = center(&a.toindices());
+    let (ib, jb) = center(&b.toindices());
+    let side = if ja < jb { 1 } else { -1 };
+    if ia == ib {
+        (0, side)
+    } else if ja == jb {
+        (if ia < ib { 1 } else { -1 }, 0)
+    } else if ia < ib {
+        (1, side)
+    } else {
+        (-1, side)
+    }
+}
+
+/// `manhattan(a, b)`: the least city-block distance between their cells.
+pub fn manhattan(a: &impl Patch, b: &impl Patch) -> i64 {
+    let (ia, ib) = (a.toindices(), b.toindices());
+    ia.iter()
+        .flat_map(|&(ai, aj)| {
+            ib.iter()
+                .map(move |&(bi, bj)| (ai - bi).abs() + (aj - bj).abs())
+        })
+        .min()
+        .unwrap_or(0)
+}
+
+/// `adjacent(a, b)`: `manhattan(a, b) == 1`.
+pub fn adjacent(a: &impl Patch, b: &impl Patch) -> bool {
+    manhattan(a, b) == 1
+}
+
+/// `bordering(patch, grid)`: touches the grid's edge.
+pub fn bordering(patch: &impl Patch, grid: &Grid) -> bool {
+    uppermost(patch) == 0
+        || leftmost(patch) == 0
+        || lowermost(patch) == grid.len() as i64 - 1
+        || rightmost(patch) == width(grid) as i64 - 1
+}
+
+/// `gravitate(source, destination)`: how far to move `source` toward
+/// `destination` (along the axis they share) until adjacent, at most 42 steps.
+pub fn gravitate<P: Patch>(source: &P, destination: &impl Patch) -> Loc {
+    let (si, sj) = center(source);
+    let (di, dj) = center(destination);
+    let (i, j) = if vmatching(source, destination) {
+        (if si < di { 1 } else { -1 }, 0)
+    } else {
+        (0, if sj < dj { 1 } else { -1 })
+    };
+    let (mut gi, mut gj) = (i, j);
+    let mut src = source.shift((0, 0));
+    let mut c = 0;
+    while !adjacent(&src, destination) && c < 42 {
+        c += 1;
+        gi += i;
+        gj += j;
+        src = src.shift((i, j));
+    }
+    (gi - i, gj - j)
+}
+
+/// `hline(patch)`: one row, no gaps.
+pub fn hline(patch: &impl Patch) -> bool {
+    width_of(patch) == patch.size() as i64 && height(patch) == 1
+}
+
+/// `vline(patch)`: one column, no gaps.
+pub fn vline(patch: &impl Patch) -> bool {
+    height(patch) == patch.size() as i64 && width_of(patch) == 1
+}
+
+/// `color(obj)`: the color of its first cell (`None` for an empty object).
+pub fn color(obj: &Object) -> Option<i64> {
+    obj.iter().next().map(|c| c.0)
+}
+
+/// `index(grid, loc)`: the cell, or `None` outside the grid.
+pub fn index(grid: &Grid, loc: Loc) -> Option<i64> {
+    inside(loc, grid.len(), width(grid)).then(|| at(grid, loc))
+}
