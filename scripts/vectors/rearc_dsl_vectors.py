@@ -205,6 +205,10 @@ def extra(r, g):
         "hconcat": grid_list(dsl.hconcat(g, sq)),
         "vconcat": grid_list(dsl.vconcat(g, sq)),
         "index": dsl.index(g, loc),
+        "xupscale": [grid_list(dsl.hupscale(g, n)), grid_list(dsl.vupscale(g, n))],
+        "grid_shape_tests": [dsl.portrait(g), dsl.square(g)],
+        "patch_shape_tests": [[dsl.portrait(x), dsl.square(x), dsl.portrait(dsl.toindices(x)),
+                               dsl.square(dsl.toindices(x))] for x in ol],
         "pairs": [[list(dsl.center(x)), list(dsl.centerofmass(x)), list(dsl.position(x, y)),
                    dsl.manhattan(x, y), dsl.adjacent(x, y), dsl.bordering(x, g),
                    list(dsl.gravitate(x, y)), dsl.hline(x), dsl.vline(x), dsl.color(x)]

@@ -500,6 +500,39 @@ fn check_extra(grid: &Grid, x: &Value, n: usize) {
         "{n}: vconcat"
     );
     assert_eq!(dsl::index(grid, at), x["index"].as_i64(), "{n}: index");
+    let xu = &x["xupscale"];
+    assert_eq!(dsl::hupscale(grid, k), rows_of(&xu[0]), "{n}: hupscale");
+    assert_eq!(dsl::vupscale(grid, k), rows_of(&xu[1]), "{n}: vupscale");
+    let gs = &x["grid_shape_tests"];
+    assert_eq!(
+        Some(dsl::portrait_grid(grid)),
+        gs[0].as_bool(),
+        "{n}: portrait grid"
+    );
+    assert_eq!(
+        Some(dsl::square_grid(grid)),
+        gs[1].as_bool(),
+        "{n}: square grid"
+    );
+    for (p, want) in ol
+        .iter()
+        .zip(x["patch_shape_tests"].as_array().expect("shapes"))
+    {
+        let idx = p.toindices();
+        let got = [
+            dsl::portrait(p),
+            dsl::square(p),
+            dsl::portrait(&idx),
+            dsl::square(&idx),
+        ];
+        let want: Vec<bool> = want
+            .as_array()
+            .expect("bools")
+            .iter()
+            .filter_map(Value::as_bool)
+            .collect();
+        assert_eq!(got.to_vec(), want, "{n}: portrait/square");
+    }
     let mut pairs = x["pairs"].as_array().expect("pairs").iter();
     for p in &ol {
         for q in &ol {

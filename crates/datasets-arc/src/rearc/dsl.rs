@@ -1280,3 +1280,40 @@ pub fn color(obj: &Object) -> Option<i64> {
 pub fn index(grid: &Grid, loc: Loc) -> Option<i64> {
     inside(loc, grid.len(), width(grid)).then(|| at(grid, loc))
 }
+
+/// `hupscale(grid, factor)`: every cell repeated `factor` times across.
+pub fn hupscale(grid: &Grid, factor: i64) -> Grid {
+    let f = factor.max(0) as usize;
+    grid.iter()
+        .map(|r| r.iter().flat_map(|&v| std::iter::repeat_n(v, f)).collect())
+        .collect()
+}
+
+/// `vupscale(grid, factor)`: every row repeated `factor` times.
+pub fn vupscale(grid: &Grid, factor: i64) -> Grid {
+    let f = factor.max(0) as usize;
+    grid.iter()
+        .flat_map(|r| std::iter::repeat_n(r.clone(), f))
+        .collect()
+}
+
+/// `portrait(patch)`: taller than wide.
+pub fn portrait(patch: &impl Patch) -> bool {
+    height(patch) > width_of(patch)
+}
+
+/// `portrait(grid)`.
+pub fn portrait_grid(grid: &Grid) -> bool {
+    grid.len() > width(grid)
+}
+
+/// `square(patch)`: a full square.
+pub fn square(patch: &impl Patch) -> bool {
+    let (h, w) = shape(patch);
+    h * w == patch.size() as i64 && h == w
+}
+
+/// `square(grid)`: `len(grid) == len(grid[0])`.
+pub fn square_grid(grid: &Grid) -> bool {
+    grid.len() == width(grid)
+}
