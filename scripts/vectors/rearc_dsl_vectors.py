@@ -18,7 +18,11 @@ location, and index sets reaching outside the grid); `partition`,
 `hperiod`/`vperiod`, `mostcolor`/`leastcolor`/`colorcount`/`numcolors` and
 `vmatching`/`hmatching`; and the container functions (`colorfilter`,
 `sizefilter`, `merge`, `mapply`, `mfilter`, `apply`, `remove`, `sfilter`,
-`first`, `last`, `other`, `insert`), mirrors, shapes and frontiers.
+`first`, `last`, `other`, `insert`), mirrors, shapes and frontiers; and the
+rest of the order-sensitive helpers and grid functions (`combine`,
+`difference`, `product`, `prapply`, `argmax`/`argmin`, `extract`,
+`mostcommon`/`leastcommon`, `delta`, `underpaint`, `move`, `crop`, the
+rotations, halves and splits, `gravitate`, `position`, ...).
 """
 import json
 import random

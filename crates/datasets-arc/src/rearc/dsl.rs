@@ -2,6 +2,15 @@
 //! built from the same set operations as the Python one so that its result
 //! iterates in CPython's order (the generators pick from `tuple(frozenset)`).
 //! Each function names the Python it reproduces.
+//!
+//! The DSL's polymorphic arguments are traits: a `Patch` is `Indices` or an
+//! `Object` ([`Patch`]), a `Container` a tuple (`Vec`) or a frozenset
+//! ([`Container`]); a function that also takes a grid in Python has a
+//! `_grid` twin (`mirror`s, `shape`, `palette`, `upscale`, ...), one that
+//! also takes an object where the default is a grid an `_object` twin.
+//! Where Python would raise (an empty patch's corners, `next` of an empty
+//! container) these return a neutral value or `None`; the generators never
+//! get there.
 
 use pycompat::{AnySet, PyFrozenSet, PyHashable, PySet};
 
