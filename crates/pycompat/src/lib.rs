@@ -16,6 +16,7 @@ mod literal;
 mod numpy;
 mod order;
 mod pyhash;
+mod pyset;
 mod sort;
 mod strmethods;
 mod text;
@@ -43,6 +44,7 @@ pub use literal::{
 pub use numpy::{allclose_f32, int_array_str, loadtxt_f32, np_round, LoadedArray};
 pub use order::{py_item_eq, py_lt, Unorderable};
 pub use pyhash::{py_int_hash, py_set_order, py_tuple_hash};
+pub use pyset::{AnySet, PyFrozenSet, PyHashable, PySet, SetTable};
 pub use sort::py_sorted_by;
 pub use strmethods::decimal_value as py_decimal_value;
 pub use strmethods::{py_int, py_int_i64, py_isspace, py_split, py_strip, re_findall_sentences};

@@ -3,17 +3,14 @@
 //!
 //! For elements whose hash does not depend on `PYTHONHASHSEED` (ints, tuples of
 //! ints, ...) the order of `list(set(...))` is fully determined by CPython's
-//! open-addressing table (`Objects/setobject.c`): linear probes of 9 slots,
-//! then `i = i * 5 + 1 + (perturb >>= 5)`, and a resize to the smallest power
-//! of two above `4 * used` once the table is 60% full.
+//! open-addressing table, which `crate::pyset` keeps.
+
+use crate::pyset::{AnySet, PyHashable, PySet};
 
 const MODULUS: u64 = (1 << 61) - 1;
 const XXPRIME_1: u64 = 11_400_714_785_074_694_791;
 const XXPRIME_2: u64 = 14_029_467_366_897_019_727;
 const XXPRIME_5: u64 = 2_870_177_450_012_600_261;
-const LINEAR_PROBES: usize = 9;
-const PERTURB_SHIFT: u32 = 5;
-const MIN_SIZE: usize = 8;
 
 /// `hash(n)` for an int.
 pub fn py_int_hash(n: i64) -> i64 {
@@ -28,17 +25,46 @@ pub fn py_int_hash(n: i64) -> i64 {
 
 /// `hash(t)` for a tuple whose items hash to `item_hashes` (CPython 3.8+ xxHash scheme).
 pub fn py_tuple_hash(item_hashes: &[i64]) -> i64 {
-    let mut acc = XXPRIME_5;
-    for &h in item_hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(XXPRIME_1);
+    let mut h = TupleHasher::new();
+    for &x in item_hashes {
+        h.item(x);
     }
-    acc = acc.wrapping_add(item_hashes.len() as u64 ^ (XXPRIME_5 ^ 3_527_539));
-    if acc == u64::MAX {
-        1_546_275_796
-    } else {
-        acc as i64
+    h.finish()
+}
+
+/// `tuplehash` one item at a time, so nested tuples hash without collecting
+/// their items' hashes first.
+#[derive(Clone, Copy)]
+pub(crate) struct TupleHasher {
+    acc: u64,
+    len: u64,
+}
+
+impl TupleHasher {
+    #[inline]
+    pub(crate) fn new() -> Self {
+        TupleHasher {
+            acc: XXPRIME_5,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn item(&mut self, h: i64) {
+        self.acc = self.acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2));
+        self.acc = self.acc.rotate_left(31);
+        self.acc = self.acc.wrapping_mul(XXPRIME_1);
+        self.len += 1;
+    }
+
+    #[inline]
+    pub(crate) fn finish(self) -> i64 {
+        let acc = self.acc.wrapping_add(self.len ^ (XXPRIME_5 ^ 3_527_539));
+        if acc == u64::MAX {
+            1_546_275_796
+        } else {
+            acc as i64
+        }
     }
 }
 
@@ -46,81 +72,42 @@ pub fn py_tuple_hash(item_hashes: &[i64]) -> i64 {
 /// kept, and the kept ones come in CPython's table order. `hash` must be the
 /// element's Python `hash()`; equal elements must hash equal.
 pub fn py_set_order<T: PartialEq>(items: &[T], hash: impl Fn(&T) -> i64) -> Vec<usize> {
-    // Slots hold (index into items, hash).
-    let mut table: Vec<Option<(usize, i64)>> = vec![None; MIN_SIZE];
-    let mut mask = MIN_SIZE - 1;
-    let mut fill = 0usize;
-    for (idx, item) in items.iter().enumerate() {
-        let h = hash(item);
-        let mut inserted = false;
-        for i in probe_order(h, mask) {
-            match table[i] {
-                None => {
-                    table[i] = Some((idx, h));
-                    inserted = true;
-                    break;
-                }
-                Some((k, kh)) if kh == h && items[k] == *item => break,
-                Some(_) => {}
-            }
-        }
-        if !inserted {
-            continue;
-        }
-        fill += 1;
-        if fill * 5 < mask * 3 {
-            continue;
-        }
-        let minused = if fill > 50_000 { fill * 2 } else { fill * 4 };
-        let mut size = MIN_SIZE;
-        while size <= minused {
-            size <<= 1;
-        }
-        let mut new_table = vec![None; size];
-        let new_mask = size - 1;
-        for &(k, kh) in table.iter().flatten() {
-            insert_clean(&mut new_table, new_mask, k, kh);
-        }
-        table = new_table;
-        mask = new_mask;
-    }
-    table.into_iter().flatten().map(|(k, _)| k).collect()
+    let set: PySet<Indexed<'_, T>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| Indexed {
+            i,
+            items,
+            hash: hash(item),
+        })
+        .collect();
+    set.iter().map(|x| x.i).collect()
 }
 
-/// `set_insert_clean`: insertion into a table with no equal element and no dummies.
-fn insert_clean(table: &mut [Option<(usize, i64)>], mask: usize, idx: usize, h: i64) {
-    // The table is at most 60% full, so the (endless) probe finds a free slot.
-    if let Some(i) = probe_order(h, mask).find(|&i| table[i].is_none()) {
-        table[i] = Some((idx, h));
+/// An element of `items` standing in a set by its index, with the hash the
+/// caller computed and the items' own `==`.
+struct Indexed<'a, T> {
+    i: usize,
+    items: &'a [T],
+    hash: i64,
+}
+
+impl<T> Clone for Indexed<'_, T> {
+    fn clone(&self) -> Self {
+        Indexed { ..*self }
     }
 }
 
-/// The slots CPython's set looks at for hash `h`, in order (`set_add_entry`,
-/// `set_insert_clean`): runs of `LINEAR_PROBES + 1` slots from `i` (a single
-/// slot where the run would pass the table's end), then
-/// `i = i * 5 + 1 + (perturb >>= 5)`. Endless; callers stop at a hit.
-fn probe_order(h: i64, mask: usize) -> impl Iterator<Item = usize> {
-    let mut perturb = h as u64;
-    let mut start = (h as u64 as usize) & mask;
-    let mut offset = 0;
-    std::iter::from_fn(move || {
-        let probes = if start + LINEAR_PROBES <= mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
-        if offset > probes {
-            perturb >>= PERTURB_SHIFT;
-            start = (start
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-            offset = 0;
-        }
-        offset += 1;
-        Some(start + offset - 1)
-    })
+impl<T: PartialEq> PartialEq for Indexed<'_, T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.items[self.i] == other.items[other.i]
+    }
+}
+
+impl<T: PartialEq> PyHashable for Indexed<'_, T> {
+    fn py_hash(&self) -> i64 {
+        self.hash
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,1328 @@
+//! Functions of rearc's DSL (`reasoning_gym/arc/rearc_utils/dsl.py`), each
+//! built from the same set operations as the Python one so that its result
+//! iterates in CPython's order (the generators pick from `tuple(frozenset)`).
+//! Each function names the Python it reproduces.
+//!
+//! The DSL's polymorphic arguments are traits: a `Patch` is `Indices` or an
+//! `Object` ([`Patch`]), a `Container` a tuple (`Vec`) or a frozenset
+//! ([`Container`]); a function that also takes a grid in Python has a
+//! `_grid` twin (`mirror`s, `shape`, `palette`, `upscale`, ...), one that
+//! also takes an object where the default is a grid an `_object` twin.
+//! Where Python would raise (an empty patch's corners, `next` of an empty
+//! container) these return a neutral value or `None`; the generators never
+//! get there.
+
+use pycompat::{AnySet, PyFrozenSet, PyHashable, PySet};
+
+/// `Grid`: a tuple of rows of colors.
+pub type Grid = Vec<Vec<i64>>;
+/// An `(i, j)` grid location.
+pub type Loc = (i64, i64);
+/// `(color, (i, j))`.
+pub type Cell = (i64, Loc);
+/// `Indices`: a frozenset of locations.
+pub type Indices = PyFrozenSet<Loc>;
+/// `Object`: a frozenset of cells.
+pub type Object = PyFrozenSet<Cell>;
+/// `Objects`: a frozenset of objects.
+pub type Objects = PyFrozenSet<Object>;
+
+fn width(grid: &Grid) -> usize {
+    // `len(grid[0])`; the DSL never sees an empty grid.
+    grid.first().map_or(0, Vec::len)
+}
+
+/// `grid[i][j]` for a location known to be inside the grid.
+fn at(grid: &Grid, (i, j): Loc) -> i64 {
+    grid[i as usize][j as usize]
+}
+
+/// `asindices(grid)`: `frozenset((i, j) for i in range(h) for j in range(w))`.
+pub fn asindices(grid: &Grid) -> Indices {
+    let (h, w) = (grid.len() as i64, width(grid) as i64);
+    (0..h).flat_map(|i| (0..w).map(move |j| (i, j))).collect()
+}
+
+/// `ofcolor(grid, value)`: the locations holding `value`, row by row.
+pub fn ofcolor(grid: &Grid, value: i64) -> Indices {
+    grid.iter()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            r.iter()
+                .enumerate()
+                .filter(move |&(_, &v)| v == value)
+                .map(move |(j, _)| (i as i64, j as i64))
+        })
+        .collect()
+}
+
+/// `max(set(values), key=values.count)` (`most`) or the `min`: the first
+/// of equally common values in the set's order wins. `None` for no values,
+/// where Python raises.
+fn by_count(values: &[i64], most: bool) -> Option<i64> {
+    let set: PySet<i64> = values.iter().copied().collect();
+    let mut best: Option<(usize, i64)> = None;
+    for &c in set.iter() {
+        let n = values.iter().filter(|&&v| v == c).count();
+        let better = match best {
+            None => true,
+            Some((m, _)) if most => n > m,
+            Some((m, _)) => n < m,
+        };
+        if better {
+            best = Some((n, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+fn grid_values(grid: &Grid) -> Vec<i64> {
+    grid.iter().flatten().copied().collect()
+}
+
+fn object_values(obj: &Object) -> Vec<i64> {
+    obj.iter().map(|&(v, _)| v).collect()
+}
+
+/// `mostcolor(grid)` (0 for an empty grid, where Python raises).
+pub fn mostcolor(grid: &Grid) -> i64 {
+    by_count(&grid_values(grid), true).unwrap_or(0)
+}
+
+/// `mostcolor(obj)`.
+pub fn mostcolor_object(obj: &Object) -> i64 {
+    by_count(&object_values(obj), true).unwrap_or(0)
+}
+
+/// `leastcolor(grid)`.
+pub fn leastcolor(grid: &Grid) -> i64 {
+    by_count(&grid_values(grid), false).unwrap_or(0)
+}
+
+/// `leastcolor(obj)`.
+pub fn leastcolor_object(obj: &Object) -> i64 {
+    by_count(&object_values(obj), false).unwrap_or(0)
+}
+
+/// `colorcount(grid, value)`.
+pub fn colorcount(grid: &Grid, value: i64) -> usize {
+    grid.iter().flatten().filter(|&&v| v == value).count()
+}
+
+/// `colorcount(obj, value)`.
+pub fn colorcount_object(obj: &Object, value: i64) -> usize {
+    obj.iter().filter(|c| c.0 == value).count()
+}
+
+/// `dneighbors(loc)`: `frozenset({up, down, left, right})`, a set display
+/// copied into a frozenset.
+pub fn dneighbors((i, j): Loc) -> Indices {
+    let s: PySet<Loc> = [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
+        .into_iter()
+        .collect();
+    s.freeze()
+}
+
+/// `ineighbors(loc)`: the four diagonal neighbours, built like `dneighbors`.
+pub fn ineighbors((i, j): Loc) -> Indices {
+    let s: PySet<Loc> = [
+        (i - 1, j - 1),
+        (i - 1, j + 1),
+        (i + 1, j - 1),
+        (i + 1, j + 1),
+    ]
+    .into_iter()
+    .collect();
+    s.freeze()
+}
+
+/// `neighbors(loc)`: `dneighbors(loc) | ineighbors(loc)`.
+pub fn neighbors(loc: Loc) -> Indices {
+    &dneighbors(loc) | &ineighbors(loc)
+}
+
+/// `objects(grid, univalued, diagonal, without_bg)`: the connected objects,
+/// found by the same flood fill with the same sets as the Python.
+pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -> Objects {
+    // `bg = mostcolor(grid) if without_bg else None`; `v != None` is always true.
+    let bg = without_bg.then(|| mostcolor(grid));
+    let mut objs: PySet<Object> = PySet::new();
+    let mut occupied: PySet<Loc> = PySet::new();
+    let (h, w) = (grid.len() as i64, width(grid) as i64);
+    let unvisited = asindices(grid);
+    let diagfun = if diagonal { neighbors } else { dneighbors };
+    for &loc in unvisited.iter() {
+        if occupied.contains(&loc) {
+            continue;
+        }
+        let val = at(grid, loc);
+        if Some(val) == bg {
+            continue;
+        }
+        // obj = {(val, loc)}; cands = {loc}
+        let mut obj: PySet<Cell> = std::iter::once((val, loc)).collect();
+        let mut cands: PySet<Loc> = std::iter::once(loc).collect();
+        while !cands.is_empty() {
+            let mut neighborhood: PySet<Loc> = PySet::new();
+            for &cand in cands.iter() {
+                let v = at(grid, cand);
+                let joins = if univalued { val == v } else { Some(v) != bg };
+                if joins {
+                    obj.add((v, cand));
+                    occupied.add(cand);
+                    // neighborhood |= {(i, j) for i, j in diagfun(cand) if in bounds}
+                    let near: PySet<Loc> = diagfun(cand)
+                        .iter()
+                        .copied()
+                        .filter(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w)
+                        .collect();
+                    neighborhood.update(&near);
+                }
+            }
+            cands = neighborhood.difference(&occupied);
+        }
+        objs.add(obj.freeze());
+    }
+    objs.freeze()
+}
+
+/// What the DSL calls a `Patch`: `Indices` or an `Object`.
+pub trait Patch: Sized {
+    /// `toindices(patch)`: indices as they are (the same object), an
+    /// object's locations as `frozenset(index for value, index in patch)`.
+    fn toindices(&self) -> Indices;
+    /// `len(patch)`.
+    fn size(&self) -> usize;
+    /// `shift(patch, (di, dj))` (an empty patch is returned as is).
+    fn shift(&self, d: Loc) -> Self;
+    /// The patch with every location moved by `f`, built by a generator
+    /// over the patch (as the mirrors and `shift` build theirs).
+    fn map_locs(&self, f: impl Fn(Loc) -> Loc) -> Self;
+}
+
+impl Patch for Indices {
+    fn toindices(&self) -> Indices {
+        self.clone()
+    }
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn shift(&self, (di, dj): Loc) -> Self {
+        if self.is_empty() {
+            return self.clone();
+        }
+        self.iter().map(|&(i, j)| (i + di, j + dj)).collect()
+    }
+    fn map_locs(&self, f: impl Fn(Loc) -> Loc) -> Self {
+        self.iter().map(|&loc| f(loc)).collect()
+    }
+}
+
+impl Patch for Object {
+    fn toindices(&self) -> Indices {
+        // `if len(patch) == 0: return frozenset()` gives the same empty set.
+        self.iter().map(|&(_, loc)| loc).collect()
+    }
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn shift(&self, (di, dj): Loc) -> Self {
+        if self.is_empty() {
+            return self.clone();
+        }
+        self.iter()
+            .map(|&(v, (i, j))| (v, (i + di, j + dj)))
+            .collect()
+    }
+    fn map_locs(&self, f: impl Fn(Loc) -> Loc) -> Self {
+        self.iter().map(|&(v, loc)| (v, f(loc))).collect()
+    }
+}
+
+/// `toindices(patch)`.
+pub fn toindices(patch: &impl Patch) -> Indices {
+    patch.toindices()
+}
+
+/// `shift(patch, directions)`.
+pub fn shift<P: Patch>(patch: &P, directions: Loc) -> P {
+    patch.shift(directions)
+}
+
+/// `recolor(value, patch)`: `frozenset((value, index) for index in toindices(patch))`.
+pub fn recolor(value: i64, patch: &impl Patch) -> Object {
+    patch.toindices().iter().map(|&loc| (value, loc)).collect()
+}
+
+/// min or max of one coordinate over `toindices(patch)`; `None` for an empty
+/// patch, where Python's `min`/`max` raise (the generators never ask).
+fn extreme(patch: &impl Patch, coord: fn(&Loc) -> i64, max: bool) -> Option<i64> {
+    let idx = patch.toindices();
+    let it = idx.iter().map(coord);
+    if max {
+        it.max()
+    } else {
+        it.min()
+    }
+}
+
+/// `uppermost(patch)` (0 for an empty patch, where Python raises).
+pub fn uppermost(patch: &impl Patch) -> i64 {
+    extreme(patch, |l| l.0, false).unwrap_or(0)
+}
+
+/// `leftmost(patch)`.
+pub fn leftmost(patch: &impl Patch) -> i64 {
+    extreme(patch, |l| l.1, false).unwrap_or(0)
+}
+
+/// `lowermost(patch)`.
+pub fn lowermost(patch: &impl Patch) -> i64 {
+    extreme(patch, |l| l.0, true).unwrap_or(0)
+}
+
+/// `rightmost(patch)`.
+pub fn rightmost(patch: &impl Patch) -> i64 {
+    extreme(patch, |l| l.1, true).unwrap_or(0)
+}
+
+/// `ulcorner(patch)`.
+pub fn ulcorner(patch: &impl Patch) -> Loc {
+    (uppermost(patch), leftmost(patch))
+}
+
+/// `urcorner(patch)`.
+pub fn urcorner(patch: &impl Patch) -> Loc {
+    (uppermost(patch), rightmost(patch))
+}
+
+/// `llcorner(patch)`.
+pub fn llcorner(patch: &impl Patch) -> Loc {
+    (lowermost(patch), leftmost(patch))
+}
+
+/// `lrcorner(patch)`.
+pub fn lrcorner(patch: &impl Patch) -> Loc {
+    (lowermost(patch), rightmost(patch))
+}
+
+/// `normalize(patch)`: shifted so its upper left corner is the origin.
+pub fn normalize<P: Patch>(patch: &P) -> P {
+    if patch.size() == 0 {
+        return patch.shift((0, 0));
+    }
+    patch.shift((-uppermost(patch), -leftmost(patch)))
+}
+
+/// `canvas(value, (h, w))`.
+pub fn canvas(value: i64, (h, w): Loc) -> Grid {
+    let (h, w) = (h.max(0) as usize, w.max(0) as usize);
+    vec![vec![value; w]; h]
+}
+
+/// Whether `(i, j)` lies inside a `h` by `w` grid.
+fn inside((i, j): Loc, h: usize, w: usize) -> bool {
+    0 <= i && (i as usize) < h && 0 <= j && (j as usize) < w
+}
+
+/// `fill(grid, value, patch)`.
+pub fn fill(grid: &Grid, value: i64, patch: &impl Patch) -> Grid {
+    let (h, w) = (grid.len(), width(grid));
+    let mut out = grid.clone();
+    for &loc in patch.toindices().iter() {
+        if inside(loc, h, w) {
+            out[loc.0 as usize][loc.1 as usize] = value;
+        }
+    }
+    out
+}
+
+/// `paint(grid, obj)`: cells in the object's order, so of two cells at one
+/// location the later one wins, as in Python.
+pub fn paint(grid: &Grid, obj: &Object) -> Grid {
+    let (h, w) = (grid.len(), width(grid));
+    let mut out = grid.clone();
+    for &(v, loc) in obj.iter() {
+        if inside(loc, h, w) {
+            out[loc.0 as usize][loc.1 as usize] = v;
+        }
+    }
+    out
+}
+
+/// `underfill(grid, value, patch)`: fill only where the grid shows `mostcolor`.
+pub fn underfill(grid: &Grid, value: i64, patch: &impl Patch) -> Grid {
+    let (h, w) = (grid.len(), width(grid));
+    let bg = mostcolor(grid);
+    let mut out = grid.clone();
+    for &loc in patch.toindices().iter() {
+        if inside(loc, h, w) && out[loc.0 as usize][loc.1 as usize] == bg {
+            out[loc.0 as usize][loc.1 as usize] = value;
+        }
+    }
+    out
+}
+
+/// `cover(grid, patch)`: `fill(grid, mostcolor(grid), toindices(patch))`.
+pub fn cover(grid: &Grid, patch: &impl Patch) -> Grid {
+    fill(grid, mostcolor(grid), &patch.toindices())
+}
+
+/// `toobject(patch, grid)`: the grid's colors at the patch's in-grid locations.
+pub fn toobject(patch: &impl Patch, grid: &Grid) -> Object {
+    let (h, w) = (grid.len(), width(grid));
+    patch
+        .toindices()
+        .iter()
+        .filter(|&&loc| inside(loc, h, w))
+        .map(|&loc| (at(grid, loc), loc))
+        .collect()
+}
+
+/// `asobject(grid)`: every cell, row by row.
+pub fn asobject(grid: &Grid) -> Object {
+    grid.iter()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            r.iter()
+                .enumerate()
+                .map(move |(j, &v)| (v, (i as i64, j as i64)))
+        })
+        .collect()
+}
+
+/// `palette(grid)`: `frozenset({v for r in grid for v in r})`.
+pub fn palette_grid(grid: &Grid) -> PyFrozenSet<i64> {
+    let s: PySet<i64> = grid.iter().flatten().copied().collect();
+    s.freeze()
+}
+
+/// `palette(obj)`: `frozenset({v for v, _ in obj})`.
+pub fn palette_object(obj: &Object) -> PyFrozenSet<i64> {
+    let s: PySet<i64> = obj.iter().map(|&(v, _)| v).collect();
+    s.freeze()
+}
+
+/// `connect(a, b)`: the horizontal, vertical or diagonal line from `a` to
+/// `b`, empty if there is none.
+pub fn connect((ai, aj): Loc, (bi, bj): Loc) -> Indices {
+    let (si, ei) = (ai.min(bi), ai.max(bi) + 1);
+    let (sj, ej) = (aj.min(bj), aj.max(bj) + 1);
+    if ai == bi {
+        (sj..ej).map(|j| (ai, j)).collect()
+    } else if aj == bj {
+        (si..ei).map(|i| (i, aj)).collect()
+    } else if bi - ai == bj - aj {
+        (si..ei).zip(sj..ej).collect()
+    } else if bi - ai == aj - bj {
+        (si..ei).zip((sj..ej).rev()).collect()
+    } else {
+        PyFrozenSet::new()
+    }
+}
+
+/// `backdrop(patch)`: every location of the bounding box, row by row.
+pub fn backdrop(patch: &impl Patch) -> Indices {
+    if patch.size() == 0 {
+        return PyFrozenSet::new();
+    }
+    let (si, sj) = ulcorner(patch);
+    let (ei, ej) = lrcorner(patch);
+    (si..=ei)
+        .flat_map(|i| (sj..=ej).map(move |j| (i, j)))
+        .collect()
+}
+
+/// The outline `box`, `inbox` and `outbox` draw between two corners:
+/// `frozenset(vlines | hlines)` of set comprehensions.
+fn outline((ai, aj): Loc, (bi, bj): Loc) -> Indices {
+    let (si, sj) = (ai.min(bi), aj.min(bj));
+    let (ei, ej) = (ai.max(bi), aj.max(bj));
+    let col = |j: i64| (si..=ei).map(move |i| (i, j)).collect::<PySet<Loc>>();
+    let row = |i: i64| (sj..=ej).map(move |j| (i, j)).collect::<PySet<Loc>>();
+    let vlines = &col(sj) | &col(ej);
+    let hlines = &row(si) | &row(ei);
+    (&vlines | &hlines).freeze()
+}
+
+/// `box(patch)`: the outline of the bounding box. (For an empty patch
+/// Python returns the patch itself; here an empty `Indices`.)
+pub fn r#box(patch: &impl Patch) -> Indices {
+    if patch.size() == 0 {
+        return PyFrozenSet::new();
+    }
+    outline(ulcorner(patch), lrcorner(patch))
+}
+
+/// `inbox(patch)`: the outline one cell inside the bounding box.
+pub fn inbox(patch: &impl Patch) -> Indices {
+    outline(
+        (uppermost(patch) + 1, leftmost(patch) + 1),
+        (lowermost(patch) - 1, rightmost(patch) - 1),
+    )
+}
+
+/// `outbox(patch)`: the outline one cell outside the bounding box.
+pub fn outbox(patch: &impl Patch) -> Indices {
+    outline(
+        (uppermost(patch) - 1, leftmost(patch) - 1),
+        (lowermost(patch) + 1, rightmost(patch) + 1),
+    )
+}
+
+/// `corners(patch)`: `frozenset({ul, ur, ll, lr})`.
+pub fn corners(patch: &impl Patch) -> Indices {
+    let s: PySet<Loc> = [
+        ulcorner(patch),
+        urcorner(patch),
+        llcorner(patch),
+        lrcorner(patch),
+    ]
+    .into_iter()
+    .collect();
+    s.freeze()
+}
+
+/// `dmirror(patch)`: mirrored along the diagonal through its upper left
+/// corner. (Python raises for an empty patch; here it comes back as is.)
+pub fn dmirror<P: Patch>(patch: &P) -> P {
+    if patch.size() == 0 {
+        return patch.shift((0, 0));
+    }
+    let (a, b) = ulcorner(patch);
+    patch.map_locs(|(i, j)| (j - b + a, i - a + b))
+}
+
+/// `vmirror(patch)`: mirrored left to right within its bounding box.
+pub fn vmirror<P: Patch>(patch: &P) -> P {
+    if patch.size() == 0 {
+        return patch.shift((0, 0));
+    }
+    let d = leftmost(patch) + rightmost(patch);
+    patch.map_locs(|(i, j)| (i, d - j))
+}
+
+/// `hmirror(patch)`: mirrored top to bottom within its bounding box.
+pub fn hmirror<P: Patch>(patch: &P) -> P {
+    if patch.size() == 0 {
+        return patch.shift((0, 0));
+    }
+    let d = uppermost(patch) + lowermost(patch);
+    patch.map_locs(|(i, j)| (d - i, j))
+}
+
+/// `cmirror(patch)`: `vmirror(dmirror(vmirror(patch)))`.
+pub fn cmirror<P: Patch>(patch: &P) -> P {
+    vmirror(&dmirror(&vmirror(patch)))
+}
+
+/// `dmirror(grid)`: `tuple(zip(*grid))`, the transpose.
+pub fn dmirror_grid(grid: &Grid) -> Grid {
+    (0..width(grid))
+        .map(|j| grid.iter().map(|r| r[j]).collect())
+        .collect()
+}
+
+/// `vmirror(grid)`: every row reversed.
+pub fn vmirror_grid(grid: &Grid) -> Grid {
+    grid.iter()
+        .map(|r| r.iter().rev().copied().collect())
+        .collect()
+}
+
+/// `hmirror(grid)`: the rows in reverse order.
+pub fn hmirror_grid(grid: &Grid) -> Grid {
+    grid.iter().rev().cloned().collect()
+}
+
+/// `cmirror(grid)`: `tuple(zip(*(r[::-1] for r in grid[::-1])))`.
+pub fn cmirror_grid(grid: &Grid) -> Grid {
+    dmirror_grid(&vmirror_grid(&hmirror_grid(grid)))
+}
+
+/// `height(patch)` (0 for an empty patch).
+pub fn height(patch: &impl Patch) -> i64 {
+    if patch.size() == 0 {
+        return 0;
+    }
+    lowermost(patch) - uppermost(patch) + 1
+}
+
+/// `width(patch)` (0 for an empty patch).
+pub fn width_of(patch: &impl Patch) -> i64 {
+    if patch.size() == 0 {
+        return 0;
+    }
+    rightmost(patch) - leftmost(patch) + 1
+}
+
+/// `shape(patch)`: `(height, width)`.
+pub fn shape(patch: &impl Patch) -> Loc {
+    (height(patch), width_of(patch))
+}
+
+/// `shape(grid)`: `(len(grid), len(grid[0]))` (0 wide when empty).
+pub fn shape_grid(grid: &Grid) -> Loc {
+    if grid.is_empty() {
+        return (0, 0);
+    }
+    (grid.len() as i64, width(grid) as i64)
+}
+
+/// `hfrontier(loc)`: `frozenset((loc[0], j) for j in range(30))`.
+pub fn hfrontier((i, _): Loc) -> Indices {
+    (0..30).map(|j| (i, j)).collect()
+}
+
+/// `vfrontier(loc)`: `frozenset((i, loc[1]) for i in range(30))`.
+pub fn vfrontier((_, j): Loc) -> Indices {
+    (0..30).map(|i| (i, j)).collect()
+}
+
+/// `shoot(start, direction)`: `connect(start, start + 42 * direction)`.
+pub fn shoot(start: Loc, (di, dj): Loc) -> Indices {
+    connect(start, (start.0 + 42 * di, start.1 + 42 * dj))
+}
+
+/// What the DSL calls a `Container`: a tuple (`Vec`) or a frozenset, rebuilt
+/// by `type(container)(generator)`.
+pub trait Container<T: PyHashable + 'static>: FromIterator<T> {
+    /// `iter(container)`.
+    fn elems(&self) -> impl Iterator<Item = &T>;
+}
+
+impl<T: PyHashable + 'static> Container<T> for Vec<T> {
+    fn elems(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+impl<T: PyHashable + 'static> Container<T> for PyFrozenSet<T> {
+    fn elems(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+/// `remove(value, container)`: `type(container)(e for e in container if e != value)`.
+pub fn remove<T: PyHashable + 'static, C: Container<T>>(value: &T, container: &C) -> C {
+    container.elems().filter(|e| *e != value).cloned().collect()
+}
+
+/// `sfilter(container, condition)`.
+pub fn sfilter<T: PyHashable + 'static, C: Container<T>>(
+    container: &C,
+    condition: impl Fn(&T) -> bool,
+) -> C {
+    container
+        .elems()
+        .filter(|e| condition(e))
+        .cloned()
+        .collect()
+}
+
+/// `first(container)`: `next(iter(container))`; `None` where Python raises.
+pub fn first<T: PyHashable + 'static, C: Container<T>>(container: &C) -> Option<T> {
+    container.elems().next().cloned()
+}
+
+/// `last(container)`: `max(enumerate(container))[1]`, the last in iteration order.
+pub fn last<T: PyHashable + 'static, C: Container<T>>(container: &C) -> Option<T> {
+    container.elems().last().cloned()
+}
+
+/// `other(container, value)`: `first(remove(value, container))`.
+pub fn other<T: PyHashable + 'static, C: Container<T>>(container: &C, value: &T) -> Option<T> {
+    first(&remove(value, container))
+}
+
+/// `totuple(container)`: `tuple(container)`.
+pub fn totuple<T: PyHashable + 'static>(container: &PyFrozenSet<T>) -> Vec<T> {
+    container.to_vec()
+}
+
+/// `apply(function, fs)`: `frozenset(function(e) for e in fs)` (equal results
+/// collapse to the first).
+pub fn apply<T: PyHashable, U: PyHashable>(
+    function: impl Fn(&T) -> U,
+    container: &PyFrozenSet<T>,
+) -> PyFrozenSet<U> {
+    container.iter().map(function).collect()
+}
+
+/// `merge(fs_of_containers)`: `frozenset(e for c in containers for e in c)`.
+pub fn merge<T: PyHashable>(containers: &PyFrozenSet<PyFrozenSet<T>>) -> PyFrozenSet<T> {
+    containers.iter().flat_map(|c| c.iter().cloned()).collect()
+}
+
+/// `mapply(function, fs)`: `merge(apply(function, fs))`; the intermediate
+/// frozenset of results is built (and deduplicated) as in Python, since its
+/// order is the order of the merge.
+pub fn mapply<T: PyHashable, U: PyHashable>(
+    function: impl Fn(&T) -> PyFrozenSet<U>,
+    container: &PyFrozenSet<T>,
+) -> PyFrozenSet<U> {
+    merge(&apply(function, container))
+}
+
+/// `mfilter(fs, function)`: `merge(sfilter(fs, function))`.
+pub fn mfilter<T: PyHashable + 'static>(
+    container: &PyFrozenSet<PyFrozenSet<T>>,
+    function: impl Fn(&PyFrozenSet<T>) -> bool,
+) -> PyFrozenSet<T> {
+    merge(&sfilter(container, function))
+}
+
+/// `insert(value, fs)`: `fs.union(frozenset({value}))`.
+pub fn insert<T: PyHashable>(value: T, container: &PyFrozenSet<T>) -> PyFrozenSet<T> {
+    let single: PySet<T> = std::iter::once(value).collect();
+    container.union(&single.freeze())
+}
+
+/// `colorfilter(objs, value)`: the objects whose first cell has color `value`.
+pub fn colorfilter(objs: &Objects, value: i64) -> Objects {
+    objs.iter()
+        .filter(|o| o.iter().next().is_some_and(|c| c.0 == value))
+        .cloned()
+        .collect()
+}
+
+/// `sizefilter(container, n)`: `frozenset(item for item in container if len(item) == n)`.
+pub fn sizefilter<T: PyHashable>(
+    container: &PyFrozenSet<PyFrozenSet<T>>,
+    n: usize,
+) -> PyFrozenSet<PyFrozenSet<T>> {
+    container.iter().filter(|c| c.len() == n).cloned().collect()
+}
+
+/// `numcolors(grid)`: `len(palette(grid))`.
+pub fn numcolors(grid: &Grid) -> usize {
+    palette_grid(grid).len()
+}
+
+/// The cells of `value`, row by row: the inner generator of `partition`.
+fn cells_of(grid: &Grid, value: i64) -> Object {
+    grid.iter()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            r.iter()
+                .enumerate()
+                .filter(move |&(_, &v)| v == value)
+                .map(move |(j, &v)| (v, (i as i64, j as i64)))
+        })
+        .collect()
+}
+
+/// `partition(grid)`: one object per color, in `palette(grid)`'s order.
+pub fn partition(grid: &Grid) -> Objects {
+    palette_grid(grid)
+        .iter()
+        .map(|&value| cells_of(grid, value))
+        .collect()
+}
+
+/// `fgpartition(grid)`: the same over `palette(grid) - {mostcolor(grid)}`.
+pub fn fgpartition(grid: &Grid) -> Objects {
+    let bg: PySet<i64> = std::iter::once(mostcolor(grid)).collect();
+    palette_grid(grid)
+        .difference(&bg)
+        .iter()
+        .map(|&value| cells_of(grid, value))
+        .collect()
+}
+
+/// `upscale(grid, factor)`: every cell a `factor` by `factor` block.
+pub fn upscale_grid(grid: &Grid, factor: i64) -> Grid {
+    let f = factor.max(0) as usize;
+    let mut out = Vec::with_capacity(grid.len() * f);
+    for row in grid {
+        let wide: Vec<i64> = row
+            .iter()
+            .flat_map(|&v| std::iter::repeat_n(v, f))
+            .collect();
+        for _ in 0..f {
+            out.push(wide.clone());
+        }
+    }
+    out
+}
+
+/// `upscale(obj, factor)`: normalized, blown up cell by cell into a set,
+/// frozen and shifted back.
+pub fn upscale(obj: &Object, factor: i64) -> Object {
+    if obj.is_empty() {
+        return PyFrozenSet::new();
+    }
+    let (di_inv, dj_inv) = ulcorner(obj);
+    let normed = obj.shift((-di_inv, -dj_inv));
+    let mut up: PySet<Cell> = PySet::new();
+    for &(value, (i, j)) in normed.iter() {
+        for io in 0..factor {
+            for jo in 0..factor {
+                up.add((value, (i * factor + io, j * factor + jo)));
+            }
+        }
+    }
+    up.freeze().shift((di_inv, dj_inv))
+}
+
+/// `occurrences(grid, obj)`: the offsets where the normalized object matches
+/// the grid cell for cell.
+pub fn occurrences(grid: &Grid, obj: &Object) -> Indices {
+    let mut found: PySet<Loc> = PySet::new();
+    let normed = normalize(obj);
+    let (h, w) = (grid.len(), width(grid));
+    for i in 0..h as i64 {
+        for j in 0..w as i64 {
+            // `shift(normed, (i, j))` is a new frozenset in Python; whether a
+            // cell fails does not depend on the order it is checked in.
+            let occurs = normed.iter().all(|&(v, (a, b))| {
+                let loc = (a + i, b + j);
+                inside(loc, h, w) && at(grid, loc) == v
+            });
+            if occurs {
+                found.add((i, j));
+            }
+        }
+    }
+    found.freeze()
+}
+
+/// Rows whose cells all share one color (`len(set(r)) == 1`).
+fn uniform_rows(grid: &Grid) -> Vec<usize> {
+    (0..grid.len())
+        .filter(|&i| !grid[i].is_empty() && grid[i].iter().all(|&v| v == grid[i][0]))
+        .collect()
+}
+
+/// Columns whose cells all share one color.
+fn uniform_cols(grid: &Grid) -> Vec<usize> {
+    uniform_rows(&dmirror_grid(grid))
+}
+
+/// `frontiers(grid)`: `hfrontiers | vfrontiers`, each a frozenset of set
+/// comprehensions of the uniform rows' (columns') cells.
+pub fn frontiers(grid: &Grid) -> Objects {
+    let (h, w) = (grid.len(), width(grid));
+    let line = |cells: PySet<Cell>| cells.freeze();
+    let hf: PySet<Object> = uniform_rows(grid)
+        .into_iter()
+        .map(|i| line((0..w).map(|j| (grid[i][j], (i as i64, j as i64))).collect()))
+        .collect();
+    let vf: PySet<Object> = uniform_cols(grid)
+        .into_iter()
+        .map(|j| line((0..h).map(|i| (grid[i][j], (i as i64, j as i64))).collect()))
+        .collect();
+    &hf.freeze() | &vf.freeze()
+}
+
+/// `compress(grid)`: the grid without its uniform rows and columns.
+pub fn compress(grid: &Grid) -> Grid {
+    let (ri, ci) = (uniform_rows(grid), uniform_cols(grid));
+    grid.iter()
+        .enumerate()
+        .filter(|(i, _)| !ri.contains(i))
+        .map(|(_, r)| {
+            r.iter()
+                .enumerate()
+                .filter(|(j, _)| !ci.contains(j))
+                .map(|(_, &v)| v)
+                .collect()
+        })
+        .collect()
+}
+
+/// `hperiod(obj)` (`vertical == false`) or `vperiod(obj)`: the smallest
+/// shift under which the pruned object is a subset of itself.
+fn period(obj: &Object, vertical: bool) -> i64 {
+    let normalized = normalize(obj);
+    let n = if vertical {
+        height(&normalized)
+    } else {
+        width_of(&normalized)
+    };
+    for p in 1..n {
+        let d = if vertical { (-p, 0) } else { (0, -p) };
+        let offsetted = normalized.shift(d);
+        let pruned: PySet<Cell> = offsetted
+            .iter()
+            .filter(|&&(_, (i, j))| if vertical { i >= 0 } else { j >= 0 })
+            .copied()
+            .collect();
+        if pruned.freeze().issubset(&normalized) {
+            return p;
+        }
+    }
+    n
+}
+
+/// `hperiod(obj)`.
+pub fn hperiod(obj: &Object) -> i64 {
+    period(obj, false)
+}
+
+/// `vperiod(obj)`.
+pub fn vperiod(obj: &Object) -> i64 {
+    period(obj, true)
+}
+
+/// `vmatching(a, b)`: some column holds cells of both.
+pub fn vmatching(a: &impl Patch, b: &impl Patch) -> bool {
+    let ca: PySet<i64> = a.toindices().iter().map(|l| l.1).collect();
+    let cb: PySet<i64> = b.toindices().iter().map(|l| l.1).collect();
+    !ca.intersection(&cb).is_empty()
+}
+
+/// `hmatching(a, b)`: some row holds cells of both.
+pub fn hmatching(a: &impl Patch, b: &impl Patch) -> bool {
+    let ra: PySet<i64> = a.toindices().iter().map(|l| l.0).collect();
+    let rb: PySet<i64> = b.toindices().iter().map(|l| l.0).collect();
+    !ra.intersection(&rb).is_empty()
+}
+
+/// `combine(a, b)` for frozensets: `frozenset((*a, *b))`, a's elements then b's.
+pub fn combine<T: PyHashable>(a: &PyFrozenSet<T>, b: &PyFrozenSet<T>) -> PyFrozenSet<T> {
+    a.iter().chain(b.iter()).cloned().collect()
+}
+
+/// `difference(a, b)` for frozensets: `frozenset(e for e in a if e not in b)`
+/// (a generator, not the `-` operator).
+pub fn difference<T: PyHashable>(a: &PyFrozenSet<T>, b: &PyFrozenSet<T>) -> PyFrozenSet<T> {
+    a.iter().filter(|e| !b.contains(e)).cloned().collect()
+}
+
+/// `intersection(a, b)`: `a & b`.
+pub fn intersection<T: PyHashable>(a: &PyFrozenSet<T>, b: &PyFrozenSet<T>) -> PyFrozenSet<T> {
+    a & b
+}
+
+/// `initset(value)`: `frozenset({value})`.
+pub fn initset<T: PyHashable>(value: T) -> PyFrozenSet<T> {
+    let s: PySet<T> = std::iter::once(value).collect();
+    s.freeze()
+}
+
+/// `max(set(items), key=items.count)` (`most`) or the `min`, for any
+/// element type: the first of equally common ones in the set's order.
+fn common<T: PyHashable>(items: &[T], most: bool) -> Option<T> {
+    let set: PySet<T> = items.iter().cloned().collect();
+    let mut best: Option<(usize, &T)> = None;
+    for x in set.iter() {
+        let n = items.iter().filter(|&y| y == x).count();
+        let better = match best {
+            None => true,
+            Some((m, _)) if most => n > m,
+            Some((m, _)) => n < m,
+        };
+        if better {
+            best = Some((n, x));
+        }
+    }
+    best.map(|(_, x)| x.clone())
+}
+
+/// `mostcommon(tuple)`; `None` where Python raises (an empty tuple).
+pub fn mostcommon<T: PyHashable>(items: &[T]) -> Option<T> {
+    common(items, true)
+}
+
+/// `leastcommon(tuple)`.
+pub fn leastcommon<T: PyHashable>(items: &[T]) -> Option<T> {
+    common(items, false)
+}
+
+/// `product(a, b)`: `frozenset((i, j) for j in b for i in a)`.
+pub fn product<A: PyHashable, B: PyHashable>(a: &[A], b: &[B]) -> PyFrozenSet<(A, B)> {
+    b.iter()
+        .flat_map(|j| a.iter().map(move |i| (i.clone(), j.clone())))
+        .collect()
+}
+
+/// `prapply(function, a, b)`: `frozenset(function(i, j) for j in b for i in a)`.
+pub fn prapply<A, B, U: PyHashable>(
+    function: impl Fn(&A, &B) -> U,
+    a: &[A],
+    b: &[B],
+) -> PyFrozenSet<U> {
+    let function = &function;
+    b.iter()
+        .flat_map(|j| a.iter().map(move |i| function(i, j)))
+        .collect()
+}
+
+/// `argmax(container, key)`: Python's `max` keeps the first of equal keys.
+pub fn argmax<'a, T: 'a, K: Ord>(
+    items: impl IntoIterator<Item = &'a T>,
+    key: impl Fn(&T) -> K,
+) -> Option<&'a T> {
+    let mut best: Option<(K, &T)> = None;
+    for x in items {
+        let k = key(x);
+        if best.as_ref().is_none_or(|(b, _)| k > *b) {
+            best = Some((k, x));
+        }
+    }
+    best.map(|(_, x)| x)
+}
+
+/// `argmin(container, key)`: the first of equal smallest keys.
+pub fn argmin<'a, T: 'a, K: Ord>(
+    items: impl IntoIterator<Item = &'a T>,
+    key: impl Fn(&T) -> K,
+) -> Option<&'a T> {
+    let mut best: Option<(K, &T)> = None;
+    for x in items {
+        let k = key(x);
+        if best.as_ref().is_none_or(|(b, _)| k < *b) {
+            best = Some((k, x));
+        }
+    }
+    best.map(|(_, x)| x)
+}
+
+/// `extract(container, condition)`: the first element that satisfies it
+/// (`None` where Python raises `StopIteration`).
+pub fn extract<'a, T: 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+    condition: impl Fn(&T) -> bool,
+) -> Option<&'a T> {
+    items.into_iter().find(|x| condition(x))
+}
+
+/// `delta(patch)`: `backdrop(patch) - toindices(patch)`.
+pub fn delta(patch: &impl Patch) -> Indices {
+    if patch.size() == 0 {
+        return PyFrozenSet::new();
+    }
+    &backdrop(patch) - &patch.toindices()
+}
+
+/// `underpaint(grid, obj)`: paint only where the grid shows `mostcolor`,
+/// in the object's order.
+pub fn underpaint(grid: &Grid, obj: &Object) -> Grid {
+    let (h, w) = (grid.len(), width(grid));
+    let bg = mostcolor(grid);
+    let mut out = grid.clone();
+    for &(v, loc) in obj.iter() {
+        if inside(loc, h, w) && out[loc.0 as usize][loc.1 as usize] == bg {
+            out[loc.0 as usize][loc.1 as usize] = v;
+        }
+    }
+    out
+}
+
+/// `move(grid, obj, offset)`: `paint(cover(grid, obj), shift(obj, offset))`.
+pub fn move_object(grid: &Grid, obj: &Object, offset: Loc) -> Grid {
+    paint(&cover(grid, obj), &obj.shift(offset))
+}
+
+/// Python's `seq[start:stop]` bounds for a sequence of `len` items.
+fn slice_bounds(len: usize, start: i64, stop: i64) -> (usize, usize) {
+    let n = len as i64;
+    let clamp = |x: i64| {
+        if x < 0 {
+            (x + n).max(0)
+        } else {
+            x.min(n)
+        }
+    };
+    let (lo, hi) = (clamp(start), clamp(stop));
+    (lo as usize, hi.max(lo) as usize)
+}
+
+/// `crop(grid, start, dims)`: `tuple(r[j0:j0 + w] for r in grid[i0:i0 + h])`,
+/// with Python's slicing (a negative start counts from the end).
+pub fn crop(grid: &Grid, (i0, j0): Loc, (h, w): Loc) -> Grid {
+    let (ilo, ihi) = slice_bounds(grid.len(), i0, i0 + h);
+    grid[ilo..ihi]
+        .iter()
+        .map(|r| {
+            let (jlo, jhi) = slice_bounds(r.len(), j0, j0 + w);
+            r[jlo..jhi].to_vec()
+        })
+        .collect()
+}
+
+/// `subgrid(patch, grid)`: `crop(grid, ulcorner(patch), shape(patch))`.
+pub fn subgrid(patch: &impl Patch, grid: &Grid) -> Grid {
+    crop(grid, ulcorner(patch), shape(patch))
+}
+
+/// `rot90(grid)`: clockwise.
+pub fn rot90(grid: &Grid) -> Grid {
+    dmirror_grid(&hmirror_grid(grid))
+}
+
+/// `rot180(grid)`.
+pub fn rot180(grid: &Grid) -> Grid {
+    hmirror_grid(&vmirror_grid(grid))
+}
+
+/// `rot270(grid)`: counterclockwise.
+pub fn rot270(grid: &Grid) -> Grid {
+    hmirror_grid(&vmirror_grid(&rot90(grid)))
+}
+
+/// `tophalf(grid)`: `grid[:len(grid) // 2]`.
+pub fn tophalf(grid: &Grid) -> Grid {
+    grid[..grid.len() / 2].to_vec()
+}
+
+/// `bottomhalf(grid)`: `grid[len(grid) // 2 + len(grid) % 2:]`.
+pub fn bottomhalf(grid: &Grid) -> Grid {
+    grid[grid.len() / 2 + grid.len() % 2..].to_vec()
+}
+
+/// `lefthalf(grid)`: `rot270(tophalf(rot90(grid)))`.
+pub fn lefthalf(grid: &Grid) -> Grid {
+    rot270(&tophalf(&rot90(grid)))
+}
+
+/// `righthalf(grid)`: `rot270(bottomhalf(rot90(grid)))`.
+pub fn righthalf(grid: &Grid) -> Grid {
+    rot270(&bottomhalf(&rot90(grid)))
+}
+
+/// `hsplit(grid, n)`: `n` side-by-side parts, a separator column skipped
+/// between them when the width does not divide.
+pub fn hsplit(grid: &Grid, n: i64) -> Vec<Grid> {
+    if n <= 0 {
+        return Vec::new();
+    }
+    let (h, gw) = (grid.len() as i64, width(grid) as i64);
+    let (w, offset) = (gw / n, i64::from(gw % n != 0));
+    (0..n)
+        .map(|i| crop(grid, (0, w * i + i * offset), (h, w)))
+        .collect()
+}
+
+/// `vsplit(grid, n)`: the same, stacked.
+pub fn vsplit(grid: &Grid, n: i64) -> Vec<Grid> {
+    if n <= 0 {
+        return Vec::new();
+    }
+    let (gh, w) = (grid.len() as i64, width(grid) as i64);
+    let (h, offset) = (gh / n, i64::from(gh % n != 0));
+    (0..n)
+        .map(|i| crop(grid, (h * i + i * offset, 0), (h, w)))
+        .collect()
+}
+
+/// `trim(grid)`: `tuple(r[1:-1] for r in grid[1:-1])`.
+pub fn trim(grid: &Grid) -> Grid {
+    let (ilo, ihi) = slice_bounds(grid.len(), 1, -1);
+    grid[ilo..ihi]
+        .iter()
+        .map(|r| {
+            let (jlo, jhi) = slice_bounds(r.len(), 1, -1);
+            r[jlo..jhi].to_vec()
+        })
+        .collect()
+}
+
+/// `replace(grid, replacee, replacer)`.
+pub fn replace(grid: &Grid, replacee: i64, replacer: i64) -> Grid {
+    grid.iter()
+        .map(|r| {
+            r.iter()
+                .map(|&v| if v == replacee { replacer } else { v })
+                .collect()
+        })
+        .collect()
+}
+
+/// `switch(grid, a, b)`: swaps two colors.
+pub fn switch(grid: &Grid, a: i64, b: i64) -> Grid {
+    grid.iter()
+        .map(|r| {
+            r.iter()
+                .map(|&v| {
+                    // `{a: b, b: a}[v]`: for a == b the second entry wins.
+                    if v == b {
+                        a
+                    } else if v == a {
+                        b
+                    } else {
+                        v
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `downscale(grid, factor)`: every `factor`-th row and column from the first.
+pub fn downscale(grid: &Grid, factor: i64) -> Grid {
+    if factor <= 0 {
+        return Vec::new();
+    }
+    let f = factor as usize;
+    grid.iter()
+        .step_by(f)
+        .map(|r| r.iter().step_by(f).copied().collect())
+        .collect()
+}
+
+/// `cellwise(a, b, fallback)`: `a`'s cell where the grids agree, else `fallback`.
+pub fn cellwise(a: &Grid, b: &Grid, fallback: i64) -> Grid {
+    a.iter()
+        .zip(b)
+        .map(|(ra, rb)| {
+            ra.iter()
+                .zip(rb)
+                .map(|(&x, &y)| if x == y { x } else { fallback })
+                .collect()
+        })
+        .collect()
+}
+
+/// `hconcat(a, b)`: rows joined side by side (as many as the shorter has).
+pub fn hconcat(a: &Grid, b: &Grid) -> Grid {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| x.iter().chain(y).copied().collect())
+        .collect()
+}
+
+/// `vconcat(a, b)`: `a + b`.
+pub fn vconcat(a: &Grid, b: &Grid) -> Grid {
+    a.iter().chain(b).cloned().collect()
+}
+
+/// `center(patch)`.
+pub fn center(patch: &impl Patch) -> Loc {
+    (
+        uppermost(patch) + height(patch).div_euclid(2),
+        leftmost(patch) + width_of(patch).div_euclid(2),
+    )
+}
+
+/// `centerofmass(patch)`: coordinate sums floor-divided by `len(patch)` (an
+/// object's length, which counts two cells at one location twice).
+pub fn centerofmass(patch: &impl Patch) -> Loc {
+    let n = patch.size().max(1) as i64;
+    let idx = patch.toindices();
+    let (si, sj) = idx
+        .iter()
+        .fold((0i64, 0i64), |(a, b), &(i, j)| (a + i, b + j));
+    (si.div_euclid(n), sj.div_euclid(n))
+}
+
+/// `position(a, b)`: the direction from `a`'s center to `b`'s.
+pub fn position(a: &impl Patch, b: &impl Patch) -> Loc {
+    let (ia, ja) = center(&a.toindices());
+    let (ib, jb) = center(&b.toindices());
+    let side = if ja < jb { 1 } else { -1 };
+    if ia == ib {
+        (0, side)
+    } else if ja == jb {
+        (if ia < ib { 1 } else { -1 }, 0)
+    } else if ia < ib {
+        (1, side)
+    } else {
+        (-1, side)
+    }
+}
+
+/// `manhattan(a, b)`: the least city-block distance between their cells.
+pub fn manhattan(a: &impl Patch, b: &impl Patch) -> i64 {
+    let (ia, ib) = (a.toindices(), b.toindices());
+    ia.iter()
+        .flat_map(|&(ai, aj)| {
+            ib.iter()
+                .map(move |&(bi, bj)| (ai - bi).abs() + (aj - bj).abs())
+        })
+        .min()
+        .unwrap_or(0)
+}
+
+/// `adjacent(a, b)`: `manhattan(a, b) == 1`.
+pub fn adjacent(a: &impl Patch, b: &impl Patch) -> bool {
+    manhattan(a, b) == 1
+}
+
+/// `bordering(patch, grid)`: touches the grid's edge.
+pub fn bordering(patch: &impl Patch, grid: &Grid) -> bool {
+    uppermost(patch) == 0
+        || leftmost(patch) == 0
+        || lowermost(patch) == grid.len() as i64 - 1
+        || rightmost(patch) == width(grid) as i64 - 1
+}
+
+/// `gravitate(source, destination)`: how far to move `source` toward
+/// `destination` (along the axis they share) until adjacent, at most 42 steps.
+pub fn gravitate<P: Patch>(source: &P, destination: &impl Patch) -> Loc {
+    let (si, sj) = center(source);
+    let (di, dj) = center(destination);
+    let (i, j) = if vmatching(source, destination) {
+        (if si < di { 1 } else { -1 }, 0)
+    } else {
+        (0, if sj < dj { 1 } else { -1 })
+    };
+    let (mut gi, mut gj) = (i, j);
+    let mut src = source.shift((0, 0));
+    let mut c = 0;
+    while !adjacent(&src, destination) && c < 42 {
+        c += 1;
+        gi += i;
+        gj += j;
+        src = src.shift((i, j));
+    }
+    (gi - i, gj - j)
+}
+
+/// `hline(patch)`: one row, no gaps.
+pub fn hline(patch: &impl Patch) -> bool {
+    width_of(patch) == patch.size() as i64 && height(patch) == 1
+}
+
+/// `vline(patch)`: one column, no gaps.
+pub fn vline(patch: &impl Patch) -> bool {
+    height(patch) == patch.size() as i64 && width_of(patch) == 1
+}
+
+/// `color(obj)`: the color of its first cell (`None` for an empty object).
+pub fn color(obj: &Object) -> Option<i64> {
+    obj.iter().next().map(|c| c.0)
+}
+
+/// `index(grid, loc)`: the cell, or `None` outside the grid.
+pub fn index(grid: &Grid, loc: Loc) -> Option<i64> {
+    inside(loc, grid.len(), width(grid)).then(|| at(grid, loc))
+}
+
+/// `hupscale(grid, factor)`: every cell repeated `factor` times across.
+pub fn hupscale(grid: &Grid, factor: i64) -> Grid {
+    let f = factor.max(0) as usize;
+    grid.iter()
+        .map(|r| r.iter().flat_map(|&v| std::iter::repeat_n(v, f)).collect())
+        .collect()
+}
+
+/// `vupscale(grid, factor)`: every row repeated `factor` times.
+pub fn vupscale(grid: &Grid, factor: i64) -> Grid {
+    let f = factor.max(0) as usize;
+    grid.iter()
+        .flat_map(|r| std::iter::repeat_n(r.clone(), f))
+        .collect()
+}
+
+/// `portrait(patch)`: taller than wide.
+pub fn portrait(patch: &impl Patch) -> bool {
+    height(patch) > width_of(patch)
+}
+
+/// `portrait(grid)`.
+pub fn portrait_grid(grid: &Grid) -> bool {
+    grid.len() > width(grid)
+}
+
+/// `square(patch)`: a full square.
+pub fn square(patch: &impl Patch) -> bool {
+    let (h, w) = shape(patch);
+    h * w == patch.size() as i64 && h == w
+}
+
+/// `square(grid)`: `len(grid) == len(grid[0])`.
+pub fn square_grid(grid: &Grid) -> bool {
+    grid.len() == width(grid)
+}

@@ -1,0 +1,975 @@
+//! CPython 3.11's `set` and `frozenset`, table and all.
+//!
+//! Code that picks from a set (`rng.choice(tuple(s))`, `sorted` with ties,
+//! `max(set(xs), key=xs.count)`) depends on the order CPython iterates it in,
+//! which is the order of its open-addressing table. For elements whose hash
+//! does not depend on `PYTHONHASHSEED` (ints, tuples of them, frozensets of
+//! those) that order is a function of the operations that built the set, so a
+//! port that keeps CPython's table — mask, fill, used, dummies, the `pop`
+//! finger — and performs each operation the way `Objects/setobject.c` does
+//! (v3.11.7) iterates in the same order. Every construction path matters:
+//! `frozenset(a_set)` copies the table (verbatim when the sizes match, by
+//! re-insertion otherwise), `frozenset(generator)` adds one element at a time,
+//! `a | b` copies `a` and merges `b`, `a - b` walks whichever side is cheaper,
+//! and so on; each method names the Python expression it reproduces.
+//!
+//! Element equality is Python's `==`: `PartialEq` of ints and tuples, and set
+//! equality for frozensets. Frozensets are shared (`Rc`), so that `frozenset(fs)`
+//! and `fs.copy()` return the same object as in CPython; which of two equal
+//! frozensets a set keeps matters, because their own orders may differ.
+//!
+//! Python to Rust, for porters (`T` any [`PyHashable`]):
+//!
+//! | Python | here |
+//! |---|---|
+//! | `set(gen)`, `{x, y}`, `{f(x) for x in it}` | `it.collect::<PySet<T>>()` (one add each) |
+//! | `frozenset(gen)`, `frozenset(a_list)`, `type(fs)(gen)` | `it.collect::<PyFrozenSet<T>>()` |
+//! | `frozenset(a_set)`, `frozenset({...})` | `a_set.freeze()` (a `set_merge` copy) |
+//! | `frozenset(fs)`, `fs.copy()` | `fs.clone()` (the same object) |
+//! | `set(s)`, `s.copy()` | `PySet::from_set(&s)`, `s.copy()` |
+//! | `a \| b`, `a & b`, `a - b`, `a ^ b` (both sets) | `&a \| &b`, ... or `a.union(&b)`, ... (mixed types) |
+//! | `a.union(a_list)`, `.intersection(..)`, ... | `a.union_iter(items)`, ... |
+//! | `s \|= t`, `s -= t`, `s &= t`, `s ^= t` | `s.update(&t)`, `s.difference_update(&t)`, ... |
+//! | `s.update(gen)` | `s.update_iter(gen)` |
+//! | `s.add(x)`, `s.discard(x)`, `s.pop()` | the same names |
+//! | `x in s`, `len(s)`, `tuple(s)`, `for x in s` | `s.contains(&x)`, `s.len()`, `s.to_vec()`, `s.iter()` |
+//! | `a <= b`, `a.issubset(b)`, `a == b` | `a.issubset(&b)`, `a == b` |
+//! | `hash(fs)` | `fs.py_hash()` |
+//!
+//! A set holds one Rust type; a Python set mixing, say, ints and tuples needs
+//! an enum implementing [`PyHashable`]. `PyFrozenSet` is `Rc`-shared, so
+//! neither type is `Send`: build and use them within one item's generation.
+//!
+//! Checked against CPython by `scripts/vectors/pyset_vectors.py`.
+
+use std::cell::OnceCell;
+use std::fmt;
+use std::rc::Rc;
+
+use crate::pyhash::{py_int_hash, TupleHasher};
+
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+const MIN_SIZE: usize = 8;
+/// The hash CPython stores in a slot whose key was deleted (`dummy`); no
+/// object hashes to -1, so a probe never mistakes it for a match.
+const DUMMY_HASH: i64 = -1;
+
+/// An element type whose Python `hash()` and `==` this crate reproduces.
+pub trait PyHashable: Clone + PartialEq {
+    /// Python's `hash(self)`.
+    fn py_hash(&self) -> i64;
+}
+
+macro_rules! int_hashable {
+    ($($t:ty),*) => {$(
+        impl PyHashable for $t {
+            #[inline]
+            fn py_hash(&self) -> i64 {
+                py_int_hash(*self as i64)
+            }
+        }
+    )*};
+}
+int_hashable!(i64, i32, i16, i8, u8, u16, u32);
+
+impl PyHashable for usize {
+    #[inline]
+    fn py_hash(&self) -> i64 {
+        // usize values above i64::MAX do not occur in the ports; hash them as
+        // the Python int they stand for anyway (modulo 2**61 - 1).
+        match i64::try_from(*self) {
+            Ok(n) => py_int_hash(n),
+            Err(_) => ((*self as u64) % ((1 << 61) - 1)) as i64,
+        }
+    }
+}
+
+impl PyHashable for bool {
+    #[inline]
+    fn py_hash(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+macro_rules! tuple_hashable {
+    ($(($($n:tt $t:ident),+)),*) => {$(
+        impl<$($t: PyHashable),+> PyHashable for ($($t,)+) {
+            #[inline]
+            fn py_hash(&self) -> i64 {
+                let mut h = TupleHasher::new();
+                $(h.item(self.$n.py_hash());)+
+                h.finish()
+            }
+        }
+    )*};
+}
+tuple_hashable!(
+    (0 A),
+    (0 A, 1 B),
+    (0 A, 1 B, 2 C),
+    (0 A, 1 B, 2 C, 3 D)
+);
+
+/// Variable-length tuples (a grid row, a grid as a tuple of rows).
+impl<T: PyHashable> PyHashable for Vec<T> {
+    fn py_hash(&self) -> i64 {
+        let mut h = TupleHasher::new();
+        for x in self {
+            h.item(x.py_hash());
+        }
+        h.finish()
+    }
+}
+
+impl<T: PyHashable> PyHashable for Rc<[T]> {
+    fn py_hash(&self) -> i64 {
+        let mut h = TupleHasher::new();
+        for x in self.iter() {
+            h.item(x.py_hash());
+        }
+        h.finish()
+    }
+}
+
+/// One slot of the table. Empty: no key, hash 0. Dummy (deleted): no key,
+/// hash -1 (CPython's `dummy` key with `hash == -1`).
+#[derive(Clone)]
+struct Entry<T> {
+    hash: i64,
+    key: Option<T>,
+}
+
+impl<T> Entry<T> {
+    const EMPTY: Self = Entry { hash: 0, key: None };
+}
+
+/// CPython's `PySetObject` minus the object header: the table behind both
+/// [`PySet`] and [`PyFrozenSet`].
+#[derive(Clone)]
+pub struct SetTable<T> {
+    /// Number of active and dummy slots.
+    fill: usize,
+    /// Number of active slots.
+    used: usize,
+    /// Slot count minus one (a power of two minus one).
+    mask: usize,
+    /// Where `pop` resumes its scan.
+    finger: usize,
+    entries: Vec<Entry<T>>,
+}
+
+impl<T: PyHashable> Default for SetTable<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: PyHashable> SetTable<T> {
+    /// `make_new_set` with no iterable: the 8-slot small table.
+    fn new() -> Self {
+        SetTable {
+            fill: 0,
+            used: 0,
+            mask: MIN_SIZE - 1,
+            finger: 0,
+            entries: vec![Entry::EMPTY; MIN_SIZE],
+        }
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        self.used
+    }
+
+    /// `set_lookkey`: the slot holding `key`, if any. Dummies are passed over;
+    /// an empty slot ends the search.
+    fn find(&self, key: &T, hash: i64) -> Option<usize> {
+        let mask = self.mask;
+        let mut perturb = hash as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                let e = &self.entries[j];
+                match &e.key {
+                    Some(k) if e.hash == hash && k == key => return Some(j),
+                    Some(_) => {}
+                    // Empty (hash 0) ends the search; a dummy (hash -1) does not.
+                    None if e.hash == 0 => return None,
+                    None => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    #[inline]
+    fn contains_entry(&self, key: &T, hash: i64) -> bool {
+        self.find(key, hash).is_some()
+    }
+
+    /// `set_add_entry`: probe for `key`; if absent, store it in the last
+    /// dummy met on the way, else in the empty slot that ended the probe, and
+    /// resize once 60% of the slots are filled.
+    fn add_entry(&mut self, key: T, hash: i64) {
+        let mask = self.mask;
+        let mut perturb = hash as u64 as usize;
+        let mut i = perturb & mask;
+        let mut freeslot: Option<usize> = None;
+        let empty = 'probe: loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                let e = &self.entries[j];
+                match &e.key {
+                    // Already present: the set keeps its own object.
+                    Some(k) if e.hash == hash && *k == key => return,
+                    Some(_) => {}
+                    None if e.hash == 0 => break 'probe j,
+                    // A dummy (hash -1). CPython remembers the *last* one
+                    // on the probe path, not the first.
+                    None => freeslot = Some(j),
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        };
+        if let Some(f) = freeslot {
+            // Reusing a dummy changes neither fill nor the need to resize.
+            self.used += 1;
+            self.entries[f] = Entry {
+                hash,
+                key: Some(key),
+            };
+            return;
+        }
+        self.fill += 1;
+        self.used += 1;
+        self.entries[empty] = Entry {
+            hash,
+            key: Some(key),
+        };
+        if self.fill * 5 < mask * 3 {
+            return;
+        }
+        self.resize(self.grow_target());
+    }
+
+    /// The `minused` `set_add_entry` and `set_difference_update` resize to.
+    #[inline]
+    fn grow_target(&self) -> usize {
+        if self.used > 50_000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, key: T) {
+        let h = key.py_hash();
+        self.add_entry(key, h);
+    }
+
+    /// `set_table_resize`: a table of the smallest power of two (at least 8)
+    /// above `minused`, filled with the active entries in old-table order by
+    /// `set_insert_clean`. An 8-slot table without dummies that would stay at
+    /// 8 slots is left alone.
+    fn resize(&mut self, minused: usize) {
+        let mut newsize = MIN_SIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        if newsize == MIN_SIZE && self.mask + 1 == MIN_SIZE && self.fill == self.used {
+            return;
+        }
+        let old = std::mem::replace(&mut self.entries, vec![Entry::EMPTY; newsize]);
+        self.mask = newsize - 1;
+        self.fill = self.used;
+        for e in old {
+            if let Some(k) = e.key {
+                insert_clean(&mut self.entries, self.mask, k, e.hash);
+            }
+        }
+    }
+
+    /// `set_discard_entry`: the slot becomes a dummy; the table never shrinks here.
+    fn discard_entry(&mut self, key: &T, hash: i64) -> bool {
+        match self.find(key, hash) {
+            Some(j) => {
+                self.entries[j] = Entry {
+                    hash: DUMMY_HASH,
+                    key: None,
+                };
+                self.used -= 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `set_pop`: the first active slot at or after the finger, wrapping.
+    fn pop(&mut self) -> Option<T> {
+        if self.used == 0 {
+            return None;
+        }
+        let mut j = self.finger & self.mask;
+        while self.entries[j].key.is_none() {
+            j += 1;
+            if j > self.mask {
+                j = 0;
+            }
+        }
+        let key = std::mem::replace(
+            &mut self.entries[j],
+            Entry {
+                hash: DUMMY_HASH,
+                key: None,
+            },
+        )
+        .key;
+        self.used -= 1;
+        self.finger = j + 1;
+        key
+    }
+
+    /// `set_clear_internal`: back to an empty 8-slot table (the finger stays).
+    fn clear(&mut self) {
+        self.entries.clear();
+        self.entries.resize(MIN_SIZE, Entry::EMPTY);
+        self.mask = MIN_SIZE - 1;
+        self.fill = 0;
+        self.used = 0;
+    }
+
+    /// Active entries in table order, with their hashes.
+    #[inline]
+    fn active(&self) -> impl Iterator<Item = (&T, i64)> + '_ {
+        self.entries
+            .iter()
+            .filter_map(|e| e.key.as_ref().map(|k| (k, e.hash)))
+    }
+
+    /// `set_merge` (`so.update(other)` for a set or frozenset `other`).
+    /// The caller handles `other is so` (a no-op in CPython).
+    fn merge(&mut self, other: &SetTable<T>) {
+        if other.used == 0 {
+            return;
+        }
+        // One big resize up front, expecting few common keys.
+        if (self.fill + other.used) * 5 >= self.mask * 3 {
+            self.resize((self.used + other.used) * 2);
+        }
+        if self.fill == 0 && self.mask == other.mask && other.fill == other.used {
+            // Empty target, same size, no dummies: slot-for-slot copy.
+            for (dst, src) in self.entries.iter_mut().zip(&other.entries) {
+                if src.key.is_some() {
+                    dst.clone_from(src);
+                }
+            }
+            self.fill = other.fill;
+            self.used = other.used;
+            return;
+        }
+        if self.fill == 0 {
+            // Empty target: no duplicates or dummies, so insert without lookups.
+            self.fill = other.used;
+            self.used = other.used;
+            for (k, h) in other.active() {
+                insert_clean(&mut self.entries, self.mask, k.clone(), h);
+            }
+            return;
+        }
+        for (k, h) in other.active() {
+            self.add_entry(k.clone(), h);
+        }
+    }
+
+    /// `set_update_internal` with an iterable that is not a set or dict.
+    fn update_iter<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for k in items {
+            self.add(k);
+        }
+    }
+
+    /// `make_new_set(type, other)` for a set or frozenset `other`: the copy
+    /// `set(s)`, `frozenset(a_set)`, `s.copy()` and the binary operators make.
+    fn copy_of(other: &SetTable<T>) -> Self {
+        let mut t = SetTable::new();
+        t.merge(other);
+        t
+    }
+
+    /// `set_intersection(so, other)` for a set or frozenset `other`, `other`
+    /// not being `so`: walks the smaller of the two (`other` on a tie) and
+    /// adds the hits, with the walked set's objects.
+    fn intersection(so: &SetTable<T>, other: &SetTable<T>) -> Self {
+        let (big, small) = if other.len() > so.len() {
+            (other, so)
+        } else {
+            (so, other)
+        };
+        let mut result = SetTable::new();
+        for (k, h) in small.active() {
+            if big.contains_entry(k, h) {
+                result.add_entry(k.clone(), h);
+            }
+        }
+        result
+    }
+
+    /// `set_intersection(so, iterable)`: walks the iterable.
+    fn intersection_iter<I: IntoIterator<Item = T>>(so: &SetTable<T>, items: I) -> Self {
+        let mut result = SetTable::new();
+        for k in items {
+            let h = k.py_hash();
+            if so.contains_entry(&k, h) {
+                result.add_entry(k, h);
+            }
+        }
+        result
+    }
+
+    /// `set_difference(so, other)` for a set or frozenset `other`.
+    fn difference(so: &SetTable<T>, other: &SetTable<T>) -> Self {
+        if (so.len() >> 2) > other.len() {
+            // Much bigger than other: copy so and discard other's elements.
+            let mut result = SetTable::copy_of(so);
+            result.difference_update(other);
+            return result;
+        }
+        let mut result = SetTable::new();
+        for (k, h) in so.active() {
+            if !other.contains_entry(k, h) {
+                result.add_entry(k.clone(), h);
+            }
+        }
+        result
+    }
+
+    /// `set_difference_update_internal(so, other)` for a set or frozenset
+    /// `other` that is not `so`.
+    fn difference_update(&mut self, other: &SetTable<T>) {
+        // CPython walks intersection(so, other) instead when other is more
+        // than 8 times larger; discards leave the same dummies in any order.
+        for (k, h) in other.active() {
+            self.discard_entry(k, h);
+        }
+        self.purge_dummies_after_difference();
+    }
+
+    /// `set_difference_update_internal(so, iterable)`.
+    fn difference_update_iter<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for k in items {
+            let h = k.py_hash();
+            self.discard_entry(&k, h);
+        }
+        self.purge_dummies_after_difference();
+    }
+
+    /// The end of `set_difference_update_internal`: more than a quarter of
+    /// the slots dummies means a rebuild.
+    fn purge_dummies_after_difference(&mut self) {
+        if self.fill - self.used <= self.mask / 4 {
+            return;
+        }
+        self.resize(self.grow_target());
+    }
+
+    /// `set_symmetric_difference_update(so, other)` for a set or frozenset
+    /// `other` that is not `so`: walk other, discarding what so has and
+    /// adding what it lacks.
+    fn symmetric_difference_update(&mut self, other: &SetTable<T>) {
+        for (k, h) in other.active() {
+            if !self.discard_entry(k, h) {
+                self.add_entry(k.clone(), h);
+            }
+        }
+    }
+
+    /// `set_issubset` for a set or frozenset `other`.
+    fn issubset(&self, other: &SetTable<T>) -> bool {
+        if self.len() > other.len() {
+            return false;
+        }
+        self.active().all(|(k, h)| other.contains_entry(k, h))
+    }
+
+    /// `frozenset_hash`: order-independent, a function of the active hashes.
+    fn frozenset_hash(&self) -> i64 {
+        let mut hash: u64 = 0;
+        // CPython xors every slot's hash in, then cancels the empty and dummy
+        // slots out again; only the active ones remain.
+        for (_, h) in self.active() {
+            hash ^= shuffle_bits(h as u64);
+        }
+        hash ^= (self.used as u64 + 1).wrapping_mul(1_927_868_237);
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
+        if hash == u64::MAX {
+            hash = 590_923_713;
+        }
+        hash as i64
+    }
+}
+
+#[inline]
+fn shuffle_bits(h: u64) -> u64 {
+    ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
+}
+
+/// `set_insert_clean`: into a table with no dummies and no equal key, so the
+/// first empty slot on the probe path takes it.
+fn insert_clean<T>(entries: &mut [Entry<T>], mask: usize, key: T, hash: i64) {
+    let mut perturb = hash as u64 as usize;
+    let mut i = perturb & mask;
+    loop {
+        let probes = if i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        };
+        if let Some(e) = entries[i..=i + probes].iter_mut().find(|e| e.key.is_none()) {
+            *e = Entry {
+                hash,
+                key: Some(key),
+            };
+            return;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+    }
+}
+
+/// What `set` and `frozenset` have in common: reading, and being the other
+/// operand of an operation.
+pub trait AnySet<T: PyHashable> {
+    #[doc(hidden)]
+    fn table(&self) -> &SetTable<T>;
+
+    /// `len(s)`.
+    fn len(&self) -> usize {
+        self.table().len()
+    }
+
+    /// `len(s) == 0`.
+    fn is_empty(&self) -> bool {
+        self.table().len() == 0
+    }
+
+    /// `x in s`.
+    fn contains(&self, x: &T) -> bool {
+        self.table().contains_entry(x, x.py_hash())
+    }
+
+    /// `iter(s)`: CPython's order.
+    fn iter<'a>(&'a self) -> impl Iterator<Item = &'a T> + 'a
+    where
+        T: 'a,
+    {
+        self.table().entries.iter().filter_map(|e| e.key.as_ref())
+    }
+
+    /// `list(s)` / `tuple(s)`.
+    fn to_vec(&self) -> Vec<T> {
+        self.iter().cloned().collect()
+    }
+
+    /// `s.issubset(other)` / `s <= other` for a set or frozenset `other`.
+    fn issubset(&self, other: &impl AnySet<T>) -> bool {
+        self.table().issubset(other.table())
+    }
+
+    /// `s.issubset(iterable)`: CPython builds `set(iterable)` first.
+    fn issubset_iter<I: IntoIterator<Item = T>>(&self, items: I) -> bool {
+        let mut t = SetTable::new();
+        t.update_iter(items);
+        self.table().issubset(&t)
+    }
+
+    /// `s.issuperset(other)` / `s >= other`.
+    fn issuperset(&self, other: &impl AnySet<T>) -> bool {
+        other.table().issubset(self.table())
+    }
+
+    /// `s.isdisjoint(other)`.
+    fn isdisjoint(&self, other: &impl AnySet<T>) -> bool {
+        let (a, b) = (self.table(), other.table());
+        let (big, small) = if a.len() > b.len() { (a, b) } else { (b, a) };
+        !small.active().any(|(k, h)| big.contains_entry(k, h))
+    }
+
+    /// Python's `==` between sets: same elements.
+    fn set_eq(&self, other: &impl AnySet<T>) -> bool {
+        self.len() == other.len() && self.table().issubset(other.table())
+    }
+}
+
+/// True when `a` and `b` are the same Python object (`a is b`).
+#[inline]
+fn same<T>(a: &SetTable<T>, b: &SetTable<T>) -> bool {
+    std::ptr::eq(a, b)
+}
+
+/// Python's `set`.
+#[derive(Clone)]
+pub struct PySet<T> {
+    t: SetTable<T>,
+}
+
+/// Python's `frozenset`: immutable and shared, its hash computed once.
+#[derive(Clone)]
+pub struct PyFrozenSet<T>(Rc<Frozen<T>>);
+
+struct Frozen<T> {
+    t: SetTable<T>,
+    hash: OnceCell<i64>,
+}
+
+impl<T: PyHashable> AnySet<T> for PySet<T> {
+    #[inline]
+    fn table(&self) -> &SetTable<T> {
+        &self.t
+    }
+}
+
+impl<T: PyHashable> AnySet<T> for PyFrozenSet<T> {
+    #[inline]
+    fn table(&self) -> &SetTable<T> {
+        &self.0.t
+    }
+}
+
+/// The operations both types have, each returning the left operand's type as
+/// CPython's `make_new_set_basetype(Py_TYPE(so), ...)` does.
+macro_rules! set_ops {
+    ($ty:ident) => {
+        impl<T: PyHashable> $ty<T> {
+            /// `a | b` / `a.union(b)` for a set or frozenset `b`: copy `a`,
+            /// then merge `b` (unless `b is a`).
+            pub fn union(&self, other: &impl AnySet<T>) -> Self {
+                let mut t = SetTable::copy_of(self.table());
+                if !same(self.table(), other.table()) {
+                    t.merge(other.table());
+                }
+                Self::wrap(t)
+            }
+
+            /// `a.union(iterable)`: copy `a`, then add one by one.
+            pub fn union_iter<I: IntoIterator<Item = T>>(&self, items: I) -> Self {
+                let mut t = SetTable::copy_of(self.table());
+                t.update_iter(items);
+                Self::wrap(t)
+            }
+
+            /// `a & b` / `a.intersection(b)` for a set or frozenset `b`.
+            pub fn intersection(&self, other: &impl AnySet<T>) -> Self {
+                if same(self.table(), other.table()) {
+                    return Self::wrap(SetTable::copy_of(self.table()));
+                }
+                Self::wrap(SetTable::intersection(self.table(), other.table()))
+            }
+
+            /// `a.intersection(iterable)`: walks the iterable.
+            pub fn intersection_iter<I: IntoIterator<Item = T>>(&self, items: I) -> Self {
+                Self::wrap(SetTable::intersection_iter(self.table(), items))
+            }
+
+            /// `a - b` / `a.difference(b)` for a set or frozenset `b`.
+            pub fn difference(&self, other: &impl AnySet<T>) -> Self {
+                Self::wrap(SetTable::difference(self.table(), other.table()))
+            }
+
+            /// `a.difference(iterable)`: copy `a`, then discard one by one.
+            pub fn difference_iter<I: IntoIterator<Item = T>>(&self, items: I) -> Self {
+                let mut t = SetTable::copy_of(self.table());
+                t.difference_update_iter(items);
+                Self::wrap(t)
+            }
+
+            /// `a ^ b` / `a.symmetric_difference(b)` for a set or frozenset
+            /// `b`: copy `b`, then walk `a` toggling.
+            pub fn symmetric_difference(&self, other: &impl AnySet<T>) -> Self {
+                let mut t = SetTable::copy_of(other.table());
+                t.symmetric_difference_update(self.table());
+                Self::wrap(t)
+            }
+
+            /// `a.symmetric_difference(iterable)`: `set(iterable)`, then the same.
+            pub fn symmetric_difference_iter<I: IntoIterator<Item = T>>(&self, items: I) -> Self {
+                let mut t = SetTable::new();
+                t.update_iter(items);
+                t.symmetric_difference_update(self.table());
+                Self::wrap(t)
+            }
+
+            /// CPython's table size (`mask + 1`), for tests and diagnostics.
+            pub fn table_size(&self) -> usize {
+                self.table().mask + 1
+            }
+        }
+
+        impl<T: PyHashable, S: AnySet<T>> PartialEq<S> for $ty<T> {
+            fn eq(&self, other: &S) -> bool {
+                self.set_eq(other)
+            }
+        }
+
+        impl<T: PyHashable + fmt::Debug> fmt::Debug for $ty<T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}(", stringify!($ty))?;
+                f.debug_set().entries(self.iter()).finish()?;
+                write!(f, ")")
+            }
+        }
+
+        impl<T: PyHashable> std::ops::BitOr for &$ty<T> {
+            type Output = $ty<T>;
+            fn bitor(self, other: Self) -> $ty<T> {
+                self.union(other)
+            }
+        }
+
+        impl<T: PyHashable> std::ops::BitAnd for &$ty<T> {
+            type Output = $ty<T>;
+            fn bitand(self, other: Self) -> $ty<T> {
+                self.intersection(other)
+            }
+        }
+
+        impl<T: PyHashable> std::ops::Sub for &$ty<T> {
+            type Output = $ty<T>;
+            fn sub(self, other: Self) -> $ty<T> {
+                self.difference(other)
+            }
+        }
+
+        impl<T: PyHashable> std::ops::BitXor for &$ty<T> {
+            type Output = $ty<T>;
+            fn bitxor(self, other: Self) -> $ty<T> {
+                self.symmetric_difference(other)
+            }
+        }
+    };
+}
+
+set_ops!(PySet);
+set_ops!(PyFrozenSet);
+
+impl<T: PyHashable> Default for PySet<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: PyHashable> PySet<T> {
+    #[inline]
+    fn wrap(t: SetTable<T>) -> Self {
+        PySet { t }
+    }
+
+    /// `set()`.
+    pub fn new() -> Self {
+        PySet { t: SetTable::new() }
+    }
+
+    /// `set(s)` / `s.copy()` for a set or frozenset `s`: a copy through
+    /// `set_merge` (which may lay the table out differently from `s`'s).
+    pub fn from_set(s: &impl AnySet<T>) -> Self {
+        PySet {
+            t: SetTable::copy_of(s.table()),
+        }
+    }
+
+    /// `s.copy()`.
+    pub fn copy(&self) -> Self {
+        Self::from_set(self)
+    }
+
+    /// `s.add(x)`.
+    pub fn add(&mut self, x: T) {
+        self.t.add(x);
+    }
+
+    /// `s.discard(x)`; true if `x` was there (`s.remove(x)` raises otherwise).
+    pub fn discard(&mut self, x: &T) -> bool {
+        self.t.discard_entry(x, x.py_hash())
+    }
+
+    /// `s.pop()`; `None` where CPython raises `KeyError`.
+    pub fn pop(&mut self) -> Option<T> {
+        self.t.pop()
+    }
+
+    /// `s.clear()`.
+    pub fn clear(&mut self) {
+        self.t.clear();
+    }
+
+    /// `s |= other` / `s.update(other)` for a set or frozenset `other`
+    /// (`s |= s` does nothing in CPython, and cannot be written here).
+    pub fn update(&mut self, other: &impl AnySet<T>) {
+        self.t.merge(other.table());
+    }
+
+    /// `s.update(iterable)` (generators, lists, tuples): add one by one.
+    pub fn update_iter<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        self.t.update_iter(items);
+    }
+
+    /// `s -= other` / `s.difference_update(other)` for a set or frozenset.
+    pub fn difference_update(&mut self, other: &impl AnySet<T>) {
+        self.t.difference_update(other.table());
+    }
+
+    /// `s.difference_update(iterable)`.
+    pub fn difference_update_iter<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        self.t.difference_update_iter(items);
+    }
+
+    /// `s &= other` / `s.intersection_update(other)`: `s` takes over the
+    /// table of `s & other` (`set_swap_bodies`; the pop finger stays).
+    pub fn intersection_update(&mut self, other: &impl AnySet<T>) {
+        let t = SetTable::intersection(&self.t, other.table());
+        self.take_body(t);
+    }
+
+    /// `s.intersection_update(iterable)`.
+    pub fn intersection_update_iter<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        let t = SetTable::intersection_iter(&self.t, items);
+        self.take_body(t);
+    }
+
+    fn take_body(&mut self, t: SetTable<T>) {
+        let finger = self.t.finger;
+        self.t = t;
+        self.t.finger = finger;
+    }
+
+    /// `s ^= other` / `s.symmetric_difference_update(other)`.
+    pub fn symmetric_difference_update(&mut self, other: &impl AnySet<T>) {
+        self.t.symmetric_difference_update(other.table());
+    }
+
+    /// `s.symmetric_difference_update(iterable)`: CPython makes
+    /// `set(iterable)` first and walks that.
+    pub fn symmetric_difference_update_iter<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        let mut t = SetTable::new();
+        t.update_iter(items);
+        self.t.symmetric_difference_update(&t);
+    }
+
+    /// `frozenset(s)`: a copy through `set_merge`.
+    pub fn freeze(&self) -> PyFrozenSet<T> {
+        PyFrozenSet::from_set(self)
+    }
+}
+
+/// `set(iterable)` / a set display or comprehension: add one by one.
+impl<T: PyHashable> FromIterator<T> for PySet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut t = SetTable::new();
+        t.update_iter(items);
+        PySet { t }
+    }
+}
+
+/// `frozenset(iterable)` (a generator, list or tuple): add one by one.
+impl<T: PyHashable> FromIterator<T> for PyFrozenSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut t = SetTable::new();
+        t.update_iter(items);
+        Self::wrap(t)
+    }
+}
+
+impl<T: PyHashable> Default for PyFrozenSet<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: PyHashable> PyFrozenSet<T> {
+    #[inline]
+    fn wrap(t: SetTable<T>) -> Self {
+        PyFrozenSet(Rc::new(Frozen {
+            t,
+            hash: OnceCell::new(),
+        }))
+    }
+
+    /// `frozenset()`.
+    pub fn new() -> Self {
+        Self::wrap(SetTable::new())
+    }
+
+    /// `frozenset(a_set)`: a copy through `set_merge`. (For a frozenset
+    /// argument CPython returns the argument itself: use `clone`.)
+    pub fn from_set(s: &PySet<T>) -> Self {
+        Self::wrap(SetTable::copy_of(s.table()))
+    }
+
+    /// `frozenset(fs)` and `fs.copy()`: the same object.
+    pub fn copy(&self) -> Self {
+        self.clone()
+    }
+
+    /// `fs is other`.
+    pub fn is(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// `set(fs)`.
+    pub fn thaw(&self) -> PySet<T> {
+        PySet::from_set(self)
+    }
+}
+
+impl<T: PyHashable> PyHashable for PyFrozenSet<T> {
+    /// `hash(fs)`, cached like CPython's `so->hash`.
+    fn py_hash(&self) -> i64 {
+        *self.0.hash.get_or_init(|| self.0.t.frozenset_hash())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dummy_slot_is_reused() {
+        // s = {8, 16}; s.discard(8); s.add(24); list(s) == [24, 16]
+        let mut s: PySet<i64> = [8, 16].into_iter().collect();
+        assert!(s.discard(&8));
+        s.add(24);
+        assert_eq!(s.to_vec(), [24, 16]);
+    }
+
+    #[test]
+    fn frozenset_hashes_match_cpython() {
+        let empty: PyFrozenSet<i64> = PyFrozenSet::new();
+        // hash(frozenset()), hash(frozenset({1, 2, 3})), hash(frozenset({(0, 1)}))
+        assert_eq!(empty.py_hash(), 133146708735736);
+        let f: PyFrozenSet<i64> = [1, 2, 3].into_iter().collect();
+        assert_eq!(f.py_hash(), -272375401224217160);
+        let g: PyFrozenSet<(i64, i64)> = [(0, 1)].into_iter().collect();
+        assert_eq!(g.py_hash(), -2348104621870042711);
+    }
+
+    #[test]
+    fn copy_of_a_grown_set_has_a_smaller_table() {
+        // set(range(5)) grows to 32 slots; frozenset(it) needs only 16.
+        let s: PySet<i64> = (0..5).collect();
+        assert_eq!(s.table_size(), 32);
+        assert_eq!(s.freeze().table_size(), 16);
+    }
+}
