@@ -247,7 +247,9 @@ enum Sample {
 
 fn sample_item(info: &DatasetInfo) -> Sample {
     if info.name == "composite" {
-        return Sample::Unavailable("composite has no default config: it mixes the datasets it is given".into());
+        return Sample::Unavailable(
+            "composite has no default config: it mixes the datasets it is given".into(),
+        );
     }
     let built = datasets::create_with(
         info.name,

@@ -905,7 +905,10 @@ fn completions_and_man_pages_come_from_the_clap_definitions() {
         }
     }
     let page = stdout(&rgym(&["man"], None));
-    assert!(page.starts_with(".ie") || page.contains(".TH rgym"), "{page}");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH rgym"),
+        "{page}"
+    );
     assert!(page.contains("loadtest"), "{page}");
     let serve = stdout(&rgym(&["man", "serve"], None));
     assert!(serve.contains(".TH rgym-serve"), "{serve}");

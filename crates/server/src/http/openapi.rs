@@ -122,10 +122,15 @@ mod tests {
         }
         // Swagger's "Try it out" starts from working bodies, and /health's
         // example is the real reply.
-        let body = |path: &str| &doc["paths"][path]["post"]["requestBody"]["content"]["application/json"]["example"];
+        let body = |path: &str| {
+            &doc["paths"][path]["post"]["requestBody"]["content"]["application/json"]["example"]
+        };
         assert_eq!(body("/reset")["dataset_name"], "leg_counting");
         assert_eq!(body("/step")["action"]["answer"], "12");
-        assert_eq!(schemas["HealthResponse"]["properties"]["status"]["example"], "healthy");
+        assert_eq!(
+            schemas["HealthResponse"]["properties"]["status"]["example"],
+            "healthy"
+        );
         // The reset request documents the opt-in key.
         assert!(schemas["ResetRequest"]["properties"]["curriculum"].is_object());
         assert_eq!(
