@@ -73,8 +73,10 @@ def rgym(a, verb, name, cfg, seed, size, start=None, count=None, stdin=None):
         return subprocess.CompletedProcess(cmd, -1, "", f"rgym took over {a.timeout} s")
 
 
-class TooSlow(Exception):
-    pass
+class TooSlow(BaseException):
+    """The reference's time is up. A BaseException, so that a reference that
+    retries on `except Exception` (knight_swap's board loop does) cannot
+    swallow it and go on to make another item, which read as a mismatch."""
 
 
 def on_alarm(signum, frame):
