@@ -21,10 +21,11 @@ if [ "${1:-}" = "--light" ]; then
     shift
     venv=${RGYM_CLIENT_VENV:-.venv-client-light}
     ensure_light_client_venv "$venv"
-    set -- "$@" test_client.py
+    targets=(test_client.py)
 else
     venv=${RGYM_CLIENT_VENV:-.venv-client}
     ensure_client_venv "$venv"
+    targets=(.)
 fi
 
 RGYM_BIN=$(debug_bin)
@@ -35,7 +36,7 @@ export RGYM_BIN
 root=$(pwd)
 set +e
 (cd "$pkg/tests" && "$root/$venv/bin/python" -m pytest -p no:cacheprovider \
-    --rootdir "$root/$pkg" -c "$root/$pkg/pyproject.toml" "$@" .)
+    --rootdir "$root/$pkg" -c "$root/$pkg/pyproject.toml" "$@" "${targets[@]}")
 code=$?
 set -e
 if [ "$code" -eq 5 ]; then
