@@ -40,22 +40,7 @@ PROVIDER=$(bash scripts/python_provider_env.sh .venv-oracle)
 LOG=$OUT/servers.log
 : >"$LOG"
 
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]:-}"; do [[ -n "$p" ]] && kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-
-wait_port() { # port seconds
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "server on port $1 did not come up; see $LOG" >&2
-  return 1
-}
+. scripts/lib/servers.sh
 
 RUST_LOG=warn RGYM_PYTHON_PROVIDER=$PROVIDER RGYM_PYTHON_WORKERS=$WORKERS \
   RGYM_GENERATION_TIMEOUT=30 \
