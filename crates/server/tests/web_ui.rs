@@ -111,6 +111,7 @@ async fn page_routes_need_the_web_interface() {
         "/web/datasets",
         "/web/datasets/leg_counting",
         "/web/current",
+        "/web/limits",
     ] {
         assert_eq!(get(&srv, p).await.status, 404, "{p}");
     }
@@ -151,10 +152,43 @@ async fn page_and_its_files() {
         "/web/datasets/{name}",
         "/web/check",
         "/web/current",
+        "/web/limits",
         "/web/",
     ] {
         assert!(doc["paths"][p].is_null(), "{p} is listed");
     }
+}
+
+/// The item browser reads its bound from `/web/limits` and says it; the
+/// bound it reads must be the one `POST /v1/generate` enforces.
+#[actix_web::test]
+async fn limits_are_the_ones_generate_enforces() {
+    let srv = server_with(|s| {
+        s.web_interface = true;
+        s.max_batch_items = 7;
+    })
+    .await;
+    let limits = get(&srv, "/web/limits").await.json();
+    assert_eq!(limits, json!({"max_batch_items": 7}));
+    let max = limits["max_batch_items"].as_u64().unwrap();
+    // The body the page sends: the reset's fields plus start and count.
+    let body = |count: u64| {
+        json!({"dataset_name": "leg_counting", "dataset_config": {"min_animals": 3},
+               "seed": 42, "size": 100, "start": 10, "count": count})
+    };
+    let r = post(&srv, "/v1/generate", &body(max)).await;
+    assert_eq!(r.status, 200);
+    let rows = r.json();
+    let indices: Vec<u64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["index"].as_u64().unwrap())
+        .collect();
+    assert_eq!(indices, (10..10 + max).collect::<Vec<_>>());
+    let r = post(&srv, "/v1/generate", &body(max + 1)).await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["detail"][0]["ctx"]["max_batch_items"], max);
 }
 
 #[actix_web::test]
