@@ -361,7 +361,10 @@ async fn current_follows_the_shared_env() {
 async fn readme_screenshot_is_of_this_ui() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
-    assert!(readme.contains("(docs/web-ui.png)"), "README shows the web UI");
+    assert!(
+        readme.contains("(docs/web-ui.png)"),
+        "README shows the web UI"
+    );
     for png in ["web-ui.png", "web-ui-composite.png"] {
         assert!(
             std::path::Path::new(&format!("{root}/docs/{png}")).exists(),
