@@ -15,6 +15,7 @@ starts the server.
 """
 
 import argparse
+import decimal
 import json
 import os
 import shutil
@@ -48,8 +49,20 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# The page's files, whose ETags (content hashes) the screenshot stamp records.
+WEB_ASSET_PATHS = ["/web/", "/web/static/app.js", "/web/static/app.css"]
+WEB_STAMP = "web-ui-screenshots.json"
+
+
 class Failure(AssertionError):
     pass
+
+
+def rounded(exact):
+    """A score as the page shows it: 3 decimals, ties away from zero (what
+    JavaScript's toFixed does with the double's exact value)."""
+    d = decimal.Decimal(float(exact))
+    return str(d.quantize(decimal.Decimal("0.001"), rounding=decimal.ROUND_HALF_UP))
 
 
 def expect(cond, msg):
@@ -116,7 +129,16 @@ class Ctx:
         return self.el(css).get_attribute("textContent")
 
     def set_value(self, css, value):
-        """Replaces a field's text as typing would (fires `input`)."""
+        """Replaces a field's text as typing would (fires `input`). A field
+        the page re-rendered meanwhile is found again and typed into anew."""
+        for attempt in range(3):
+            try:
+                return self._set_value(css, value)
+            except StaleElementReferenceException:
+                if attempt == 2:
+                    raise
+
+    def _set_value(self, css, value):
         e = self.el(css)
         e.click()
         e.send_keys(Keys.CONTROL, "a")
@@ -134,6 +156,10 @@ class Ctx:
         e = self.el("#config-status")
         return e.get_attribute("class"), e.text
 
+    def wait_status_in(self, css, contains, timeout=15):
+        self.wait(lambda: contains in self.text(css),
+                  f"{css} containing {contains!r} (now {self.text(css)!r})", timeout)
+
     def wait_status(self, kind, contains="", timeout=15):
         def ok():
             cls, text = self.status()
@@ -147,8 +173,17 @@ class Ctx:
         self.el("#answer").send_keys(Keys.ENTER)
         self.wait(lambda: self.el("#result").is_displayed() and self.step_count() == before + 1,
                   f"the result of answering {text!r}")
+        # Scored: the box is emptied for the next answer (issue 23).
+        self.wait(lambda: self.el("#answer").get_attribute("value") == "",
+                  f"the answer box cleared after {text!r} (holds "
+                  f"{self.el('#answer').get_attribute('value')!r})")
+        exact = self.el("#score").get_attribute("title")
+        expect(self.text("#score") == rounded(exact),
+               f"score box shows {self.text('#score')!r} for the exact {exact!r}")
         return {
-            "score": self.text("#score"),
+            # The exact value (the title), to compare with `rgym score`.
+            "score": exact,
+            "shown": self.text("#score"),
             "correct": self.text("#correct"),
             "metadata": json.loads(self.text("#metadata")),
         }
@@ -157,8 +192,17 @@ class Ctx:
         return len(self.els("#history tr"))
 
     def history(self):
-        return [[td.get_attribute("textContent") for td in tr.find_elements(By.TAG_NAME, "td")]
-                for tr in self.els("#history tr")]
+        """Rows of cells as the page renders them; a score cell is its title
+        (the exact value), after checking the text is that value rounded."""
+        rows = []
+        for tr in self.els("#history tr"):
+            row = [td.get_attribute("textContent") for td in tr.find_elements(By.TAG_NAME, "td")]
+            score = tr.find_elements(By.TAG_NAME, "td")[3]
+            exact = score.get_attribute("title")
+            expect(row[3] == rounded(exact), f"history shows score {row[3]!r} for the exact {exact!r}")
+            row[3] = exact
+            rows.append(row)
+        return rows
 
     def start(self):
         self.wait(lambda: self.el("#start").is_enabled(), "an enabled Start button")
@@ -183,6 +227,30 @@ class Ctx:
         finally:
             self.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         print(f"  screenshot {path}")
+        if name.startswith("web-ui"):
+            self.stamp_web_screenshots()
+
+    def stamp_web_screenshots(self):
+        """Records what the web-ui pictures were taken of: the ETags of the
+        page's files and the dataset count it shows. crates/server/tests/
+        web_ui.rs fails when these no longer match the binary's, so README's
+        picture cannot silently fall behind the UI (issue 23)."""
+        assets = {}
+        for path in WEB_ASSET_PATHS:
+            with urllib.request.urlopen(self.url + path, timeout=10) as r:
+                assets[path] = r.headers["ETag"]
+        placeholder = self.el("#search").get_attribute("placeholder")
+        stamp = {
+            "about": "What docs/web-ui*.png show; written by scripts/ci/browser_tests.py "
+                     "with them, checked by crates/server/tests/web_ui.rs.",
+            "assets": assets,
+            "datasets": int(placeholder.split()[1]),
+        }
+        path = os.path.join(self.shots, WEB_STAMP)
+        with open(path, "w") as f:
+            json.dump(stamp, f, indent=2)
+            f.write("\n")
+        print(f"  stamp {path}")
 
     def offsite_requests(self):
         """Requests that went (or tried to go) anywhere but the server since
@@ -216,6 +284,14 @@ class Ctx:
         if "/web/" not in self.d.current_url:
             self.open("/web/")
             self.wait(lambda: len(self.els(".ds")) > 50, "the dataset list")
+        # From the top, as a person starts: an element scrolled into view
+        # from below ends up under the sticky top bar, which takes its clicks.
+        self.d.execute_script("window.scrollTo(0, 0)")
+
+    def close_browser_card(self):
+        """Leaves the item browser closed, as the page opens, for later tests."""
+        if self.el("#browse-card").get_attribute("open"):
+            self.d.execute_script("document.getElementById('browse-card').open = false")
 
     def open(self, path):
         """Loads a page with a clean network log, for `offsite_requests`."""
@@ -246,7 +322,44 @@ def test_page_loads(c):
     c.wait(lambda: c.el("#live").text == "live", "the /ws/ui live indicator")
     c.wait_status("ok")
     expect(not c.offsite_requests(), f"nothing fetched off-server: {c.offsite_requests()}")
+    # The dataset count the page (and README's screenshot) shows is the CLI's.
+    cli = [d["name"] for d in json.loads(c.cli("list", "--json")) if d["name"] != "composite"]
+    placeholder = c.el("#search").get_attribute("placeholder")
+    expect(placeholder == f"Search {len(cli)} datasets", f"{placeholder!r}, `rgym list` has {len(cli)}")
     return f"{len(names)} datasets listed, defaults {shown}"
+
+
+def list_scroll(c):
+    return c.d.execute_script("return document.getElementById('dataset-list').scrollTop")
+
+
+def test_list_scroll_on_load(c):
+    """Without a #hash the list stays at its top (issue 23: it scrolled to
+    leg_counting, hiding the groups above it); a #dataset scrolls to it."""
+    for path, name in [("/web/", "leg_counting"), ("/web/#word_sorting", "word_sorting")]:
+        c.d.get("about:blank")  # a real load, not a same-page hash change
+        c.open(path)
+        c.wait(lambda: c.els(f'.ds.selected[data-name="{name}"]'), f"{name} selected")
+        c.wait(lambda: c.el("#config").get_attribute("value").strip(), f"{name}'s config")
+        sel = c.el(".ds.selected")
+        # Whether the selection lies outside the part of the list in sight.
+        hidden = c.d.execute_script(
+            "const l = document.getElementById('dataset-list');"
+            "return arguments[0].offsetTop - l.offsetTop + arguments[0].offsetHeight > l.clientHeight"
+            " + l.scrollTop;", sel)
+        top = list_scroll(c)
+        if path == "/web/":
+            expect(top == 0, f"the list is scrolled to {top}px on load without a #hash")
+            first = c.els("#dataset-list li")[0]
+            expect(first.get_attribute("class") == "group", "the first group heading leads the list")
+            # Not scrolled to: whether leg_counting is in sight depends on the
+            # window's height, so it is only reported.
+            hidden_default = hidden
+        else:
+            expect(top > 0 and not hidden, f"#word_sorting: list scrolled to {top}px, "
+                   f"selection {'hidden' if hidden else 'shown'}")
+    return (f"no scroll without a hash (leg_counting {'below' if hidden_default else 'within'} the fold); "
+            f"#word_sorting scrolls the list to {top}px")
 
 
 def test_search(c):
@@ -271,8 +384,14 @@ def test_inline_validation(c):
     c.wait(lambda: c.el("#config").get_attribute("value").strip(), "the config")
     c.set_value("#config", '{"min_animals": 0}')
     c.wait_status("error", "min_animals must be positive")
+    # Valid JSON that the server refuses: Start must not try it (issue 23).
+    expect(not c.el("#start").is_enabled(), "Start is disabled while the server refuses the config")
+    c.set_value("#config", '{"min_animals": 3}')
+    c.wait_status("ok")
+    c.wait(lambda: c.el("#start").is_enabled(), "Start enabled again once the config is valid")
     c.set_value("#config", '{"min_animals": 3, "nope": 1}')
     c.wait_status("error", "unexpected keyword argument 'nope'")
+    expect(not c.el("#start").is_enabled(), "Start is disabled for an unknown key")
     c.set_value("#config", '{"min_animals": ')
     c.wait_status("error", "not valid JSON")
     expect("invalid" in c.el("#config").get_attribute("class"), "the config box is marked invalid")
@@ -284,7 +403,7 @@ def test_inline_validation(c):
     c.wait_status("ok")
     expect(json.loads(c.el("#config").get_attribute("value")) == c.defaults("leg_counting"),
            "Restore defaults")
-    return "server rule, unknown key, broken JSON and a bad seed shown inline"
+    return "server rule, unknown key, broken JSON and a bad seed shown inline; Start disabled for each"
 
 
 def test_leg_counting_episode(c):
@@ -324,6 +443,177 @@ def test_leg_counting_episode(c):
     return "scores " + ", ".join(f"{a!r}={s}" for a, s in results) + "; Next gives item 1"
 
 
+def test_multiline_answers_in_history(c):
+    """A sudoku answer is nine lines... here four (mini_sudoku): the history
+    keeps its line breaks, in the answer and the correct answer."""
+    c.on_web_page()
+    seed, size = 3, 20
+    c.set_value("#search", "mini_sudoku")
+    c.wait(lambda: c.els('.ds[data-name="mini_sudoku"]'), "mini_sudoku in the list")
+    c.el('.ds[data-name="mini_sudoku"]').click()
+    c.wait(lambda: c.text("#ds-title") == "mini_sudoku", "mini_sudoku selected")
+    c.set_value("#seed", str(seed))
+    c.set_value("#size", str(size))
+    c.wait_status("ok")
+    c.start()
+    item = c.item("mini_sudoku", seed, size, 0)
+    c.wait(lambda: c.text("#question") == item["question"], "the sudoku")
+    lines = item["answer"].split("\n")
+    expect(len(lines) > 1, f"a multi-line answer: {item['answer']!r}")
+    r = c.answer(item["answer"])
+    expect(r["score"] == c.score("mini_sudoku", seed, size, 0, item["answer"]), f"score {r}")
+    cells = c.els("#history tr")[-1].find_elements(By.TAG_NAME, "td")
+    # Selenium's .text is the rendered text: collapsed whitespace shows as spaces.
+    for what, td in [("answer", cells[2]), ("correct answer", cells[4])]:
+        shown = td.text.split("\n")
+        expect(shown == lines, f"the history's {what} renders as {shown}, not the lines {lines}")
+    c.set_value("#search", "")
+    return f"{len(lines)} lines kept in both columns, score {r['shown']} (exact {r['score']})"
+
+
+def browse_rows(c):
+    return [(int(li.get_attribute("data-index")),
+             li.find_element(By.CSS_SELECTOR, "pre.question").get_attribute("textContent"),
+             li.find_element(By.CSS_SELECTOR, "pre.correct").get_attribute("textContent"),
+             json.loads(li.find_element(By.CSS_SELECTOR, "pre.json").get_attribute("textContent")))
+            for li in c.els("#browse-items .browse-item")]
+
+
+def expect_page(c, ds, seed, size, start, count, config=None):
+    argv = ["generate", ds, "--seed", str(seed), "--size", str(size),
+            "--start", str(start), "--count", str(count)]
+    if config is not None:
+        argv += ["--config", json.dumps(config)]
+    want = [json.loads(line) for line in c.cli(*argv).splitlines()]
+    want = [(w["index"], w["question"], w["answer"], w["metadata"]) for w in want]
+    shown = []
+
+    def same():
+        shown[:] = browse_rows(c)
+        return shown == want
+    try:
+        c.wait(same, f"items {start}..{start + count - 1} of {ds} in the browser")
+    except Failure as e:
+        raise Failure(f"{e} (shown: items {[r[0] for r in shown]})") from None
+
+
+def test_browse_items(c):
+    """Browse items: a page of items as `rgym generate` writes them, paged
+    with Prev/Next, following the config; none of it starts an episode."""
+    c.on_web_page()
+    seed, size = 42, 1000
+    c.el('.ds[data-name="leg_counting"]').click()
+    c.wait(lambda: c.text("#ds-title") == "leg_counting", "leg_counting selected")
+    c.el("#defaults").click()
+    c.set_value("#seed", str(seed))
+    c.set_value("#size", str(size))
+    c.wait_status("ok")
+    steps = c.http_json("/web/state")["step_count"]
+    episode = c.http_json("/web/state")["episode_id"]
+    card = c.el("#browse-card")
+    if not card.get_attribute("open"):
+        c.el("#browse-card > summary").click()
+    expect_page(c, "leg_counting", seed, size, 0, 10)
+    expect(not c.el("#browse-prev").is_enabled(), "no Prev on the first page")
+    c.el("#browse-next").click()
+    expect_page(c, "leg_counting", seed, size, 10, 10)
+    expect(c.text("#browse-range") == f"items 10–19 of {size}", f"range {c.text('#browse-range')!r}")
+    c.el("#browse-prev").click()
+    expect_page(c, "leg_counting", seed, size, 0, 10)
+    # Another config: the page follows it, once the server accepts it.
+    config = dict(c.defaults("leg_counting"), max_animals=4)
+    c.set_value("#config", json.dumps(config))
+    c.wait_status("ok")
+    expect_page(c, "leg_counting", seed, size, 0, 10, config)
+    # The last page: Next stops at size.
+    c.set_value("#browse-start", str(size - 5))
+    c.el("#browse-start").send_keys(Keys.TAB)
+    expect_page(c, "leg_counting", seed, size, size - 5, 5, config)
+    expect(not c.el("#browse-next").is_enabled(), "no Next past the last item")
+    # A config the server refuses: nothing to browse or download.
+    c.set_value("#config", '{"min_animals": 0}')
+    c.wait_status("error", "min_animals must be positive")
+    for b in ["#browse-prev", "#browse-next", "#download"]:
+        expect(not c.el(b).is_enabled(), f"{b} disabled while the config is refused")
+    c.el("#defaults").click()
+    c.wait_status("ok")
+    state = c.http_json("/web/state")
+    expect((state["step_count"], state["episode_id"]) == (steps, episode),
+           f"browsing left the episode alone: {state}")
+    c.set_value("#browse-start", "0")
+    c.el("#browse-start").send_keys(Keys.TAB)
+    expect_page(c, "leg_counting", seed, size, 0, 10)
+    c.close_browser_card()
+    return "pages 0–9, 10–19, back, another config, the last page; the episode untouched"
+
+
+def test_browse_big_integers(c):
+    """Metadata integers beyond 2^53 are shown exactly (JSON.parse would round them)."""
+    c.on_web_page()
+    seed, size = 5, 50
+    # Just past 2^53 (9.007e15): bigger numbers take long to factorize.
+    config = {"min_value": 10**16, "max_value": 2 * 10**16}
+    c.set_value("#search", "prime_factorization")
+    c.wait(lambda: c.els('.ds[data-name="prime_factorization"]'), "prime_factorization in the list")
+    c.el('.ds[data-name="prime_factorization"]').click()
+    c.wait(lambda: c.text("#ds-title") == "prime_factorization", "prime_factorization selected")
+    c.wait(lambda: c.el("#config").get_attribute("value").strip(), "its config")
+    c.set_value("#config", json.dumps(dict(c.defaults("prime_factorization"), **config)))
+    c.set_value("#seed", str(seed))
+    c.set_value("#size", str(size))
+    c.wait_status("ok")
+    if not c.el("#browse-card").get_attribute("open"):
+        c.el("#browse-card > summary").click()
+    c.set_value("#browse-start", "0")
+    c.el("#browse-start").send_keys(Keys.TAB)
+    cfg = dict(c.defaults("prime_factorization"), **config)
+    expect_page(c, "prime_factorization", seed, size, 0, 10, cfg)
+    big = [r[3]["number"] for r in browse_rows(c)]
+    expect(all(n > 2**53 for n in big), f"numbers past 2^53 shown: {big}")
+    c.set_value("#search", "")
+    c.close_browser_card()
+    return f"e.g. {big[0]} shown exactly"
+
+
+def test_download_jsonl(c):
+    """Download JSON Lines: the file holds the bytes `rgym generate` writes."""
+    c.on_web_page()
+    seed, size = 42, 1000
+    c.el('.ds[data-name="leg_counting"]').click()
+    c.wait(lambda: c.text("#ds-title") == "leg_counting", "leg_counting selected")
+    c.el("#defaults").click()
+    c.set_value("#seed", str(seed))
+    c.set_value("#size", str(size))
+    c.wait_status("ok")
+    if not c.el("#browse-card").get_attribute("open"):
+        c.el("#browse-card > summary").click()
+    limit = c.http_json("/web/limits")["max_batch_items"]
+    c.wait(lambda: f"At most {limit:,} items per download" in c.text("#dl-limit"),
+           f"the max_batch_items bound said (now {c.text('#dl-limit')!r})")
+    with tempfile.TemporaryDirectory(prefix="rgym-download-") as d:
+        c.d.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": d})
+        start, count = 5, 300
+        c.set_value("#dl-start", str(start))
+        c.set_value("#dl-count", str(count))
+        c.el("#download").click()
+        name = f"leg_counting-seed{seed}-items{start}-{start + count - 1}.jsonl"
+        path = os.path.join(d, name)
+        c.wait(lambda: os.path.exists(path) and os.path.getsize(path) > 0, f"{name} downloaded", timeout=30)
+        c.wait_status_in("#browse-status", f"Downloaded {count} items")
+        with open(path, "rb") as f:
+            got = f.read()
+        want = subprocess.run([c.rgym, "generate", "leg_counting", "--seed", str(seed), "--size", str(size),
+                               "--start", str(start), "--count", str(count)],
+                              capture_output=True, check=True).stdout
+        expect(got == want, f"{name} differs from `rgym generate` ({len(got)} vs {len(want)} bytes)")
+        # Past the bound: refused in the page, before any request.
+        c.set_value("#dl-count", str(limit + 1))
+        c.el("#download").click()
+        c.wait_status_in("#browse-status", f"at most {limit}")
+    c.close_browser_card()
+    return f"{count} items, {len(got)} bytes, byte-identical to rgym generate; {limit + 1} refused"
+
+
 def test_composite_episode(c):
     c.on_web_page()
     seed, size = 7, 50
@@ -336,6 +626,10 @@ def test_composite_episode(c):
         c.el(f'.ds[data-name="{name}"] .add').click()
         c.wait(lambda: c.els(f'.component[data-name="{name}"]'), f"{name} added")
         expect(not c.el(f'.ds[data-name="{name}"] .add').is_enabled(), "a dataset is added once")
+    # Each part is re-rendered once its defaults arrive: wait for them first.
+    for name, _ in picks:
+        sel = f'.component[data-name="{name}"] textarea.cfg'
+        c.wait(lambda: c.el(sel).get_attribute("value") != "{}", f"{name}'s defaults")
     for name, weight in picks:
         c.set_value(f'.component[data-name="{name}"] input.weight', weight)
     c.wait(lambda: c.text('.component[data-name="leg_counting"] .pct') == "67%", "the weight shares")
@@ -478,7 +772,12 @@ TESTS = [
     test_page_loads,
     test_search,
     test_inline_validation,
+    test_list_scroll_on_load,
     test_leg_counting_episode,
+    test_multiline_answers_in_history,
+    test_browse_items,
+    test_browse_big_integers,
+    test_download_jsonl,
     test_composite_episode,
     test_composite_error_inline,
     test_two_tabs_share_the_env,

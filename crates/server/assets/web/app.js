@@ -106,10 +106,25 @@ function formatJSON(v, html, pad = "") {
   return "{\n" + rows.join(",\n") + "\n" + pad + "}";
 }
 
-/** Python's repr of a float score: 1.0, 0.0, 0.375. */
-function scoreText(score) {
+/** Python's repr of a number as the server sent it: 1.0, 0.21428571428571427. */
+function exactText(score) {
   if (score instanceof Num) return score.raw;
   return Number.isInteger(score) ? score.toFixed(1) : String(score);
+}
+
+/**
+ * A score as shown: always 3 decimals (1.000, 0.214, 0.000), so a column of
+ * scores lines up and 0.21428571428571427 does not fill the box. The exact
+ * value goes in the element's title (see `setScore`).
+ */
+function scoreText(score) {
+  return Number(score).toFixed(3);
+}
+
+/** Shows a score rounded, its exact value on hover. */
+function setScore(el, score) {
+  el.textContent = scoreText(score);
+  el.title = exactText(score);
 }
 
 function scoreClass(score) {
@@ -144,6 +159,7 @@ const ui = {
   localLogs: [],         // the history when /ws/ui is down
   shownQuestion: null,
   busy: false,
+  refused: false,        // the server's /web/check refused the current config
 };
 
 function describe(name) {
@@ -400,7 +416,9 @@ function resetBody() {
     }
     head = `"dataset_name":"composite","dataset_specs":[${specs.join(",")}]`;
   }
-  return { body: `{${head},"seed":${seed},"size":${size}}` };
+  // `fields` is the body without its braces, for /v1/generate to extend.
+  const fields = `${head},"seed":${seed},"size":${size}`;
+  return { body: `{${fields}}`, fields, size: Number(size) };
 }
 
 function setStatus(kind, text) {
@@ -412,12 +430,23 @@ function setStatus(kind, text) {
 let checkTimer = 0;
 let checkSeq = 0;
 
+/**
+ * Start is enabled only for a config that passes the local checks and that
+ * the server has not refused; while its check is pending it is let through
+ * (a refused reset still says why).
+ */
+function updateStart() {
+  $("start").disabled = ui.busy || ui.refused || Boolean(resetBody().error);
+}
+
 /** Validates as the user types: local checks at once, the server's shortly after. */
 function scheduleCheck() {
   clearTimeout(checkTimer);
   const seq = ++checkSeq;
+  ui.refused = false;
   const b = resetBody();
-  $("start").disabled = Boolean(b.error) || ui.busy;
+  updateStart();
+  updateBrowse();
   if (b.error) {
     setStatus("error", b.error);
     return;
@@ -428,9 +457,17 @@ function scheduleCheck() {
       const r = await request("check", b.body);
       if (seq !== checkSeq) return;
       const j = JSON.parse(r.text);
-      if (j.ok) setStatus("ok", "Valid. Start episode builds the dataset and shows its item 0.");
-      else setStatus("error", j.error);
+      ui.refused = !j.ok;
+      updateStart();
+      updateBrowse();
+      if (j.ok) {
+        setStatus("ok", "Valid. Start episode builds the dataset and shows its item 0.");
+        loadItems();
+      } else {
+        setStatus("error", j.error);
+      }
     } catch (e) {
+      // The check itself failed (server unreachable): no verdict on the config.
       if (seq === checkSeq) setStatus("error", `Could not check the config: ${e.message}`);
     }
   }, 300);
@@ -439,7 +476,7 @@ function scheduleCheck() {
 function setBusy(busy) {
   ui.busy = busy;
   for (const id of ["next", "submit"]) $(id).disabled = busy;
-  $("start").disabled = busy || Boolean(resetBody().error);
+  updateStart();
 }
 
 async function reset(body) {
@@ -478,7 +515,9 @@ async function submit(ev) {
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     const env = parseRaw(r.text);
     const obs = get(env, "observation");
-    showResult(obs);
+    // Scored: the box is ready for the next try. An answer that was not
+    // scored (no episode) or a failed step keeps its text.
+    if (showResult(obs)) $("answer").value = "";
     ui.localLogs.push(new Map([
       ["timestamp", new Date().toISOString()],
       ["action", new Map([["answer", answer]])],
@@ -491,6 +530,169 @@ async function submit(ev) {
     $("step-error").hidden = false;
   } finally {
     setBusy(false);
+  }
+}
+
+// -------------------------------------------------------- item browser ----
+// Pages through the items of the dataset being edited with the stateless
+// batch API (POST ../v1/generate), which answers the rows `rgym generate`
+// writes; the shared env and its episode are left alone.
+
+const browse = {
+  maxItems: null,  // the server's max_batch_items (GET limits)
+  seq: 0,
+};
+
+const uint = (s) => (/^\d+$/.test(s) ? Number(s) : null);
+
+/** The message of a /v1/generate error reply (500 detail, or 422 entries). */
+function generateError(r) {
+  try {
+    const d = JSON.parse(r.text).detail;
+    if (typeof d === "string") return d;
+    if (Array.isArray(d)) return d.map((e) => e.msg).join("; ");
+  } catch {
+    // not JSON: fall through
+  }
+  return `HTTP ${r.status}`;
+}
+
+async function generate(start, count, ndjson) {
+  const b = resetBody();
+  if (b.error) return { error: b.error };
+  const init = {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: ndjson ? "application/x-ndjson" : "application/json" },
+    body: `{${b.fields},"start":${start},"count":${count}}`,
+  };
+  const r = await fetch("../v1/generate", init);
+  const res = { ok: r.ok, status: r.status, text: await r.text() };
+  return res.ok ? res : { error: generateError(res) };
+}
+
+function setBrowseStatus(id, kind, text) {
+  const s = $(id);
+  s.className = "status " + kind;
+  s.textContent = text;
+}
+
+/** Buttons follow the config: a config that cannot be built has no items. */
+function updateBrowse() {
+  const b = resetBody();
+  const blocked = Boolean(b.error) || ui.refused;
+  const start = uint($("browse-start").value.trim());
+  const per = Number($("browse-per").value);
+  $("browse-prev").disabled = blocked || !start;
+  $("browse-next").disabled = blocked || start === null || start + per >= b.size;
+  $("download").disabled = blocked;
+  $("browse-start").classList.toggle("invalid", start === null);
+  if (browse.maxItems !== null) {
+    $("dl-limit").textContent =
+      `At most ${browse.maxItems.toLocaleString("en")} items per download (the server's max_batch_items).`;
+  }
+}
+
+/** Shows items start..start+per of the dataset being edited. */
+async function loadItems() {
+  if (!$("browse-card").open) return;
+  const seq = ++browse.seq;
+  const b = resetBody();
+  const per = Number($("browse-per").value);
+  let start = uint($("browse-start").value.trim());
+  updateBrowse();
+  if (b.error) return setBrowseStatus("browse-status", "error", b.error);
+  if (start === null) return setBrowseStatus("browse-status", "error", "From item must be a non-negative integer.");
+  if (start >= b.size) {
+    start = Math.max(0, b.size - per);
+    $("browse-start").value = String(start);
+  }
+  const count = Math.min(per, b.size - start);
+  if (count <= 0) return setBrowseStatus("browse-status", "error", "Size is 0: there are no items.");
+  setBrowseStatus("browse-status", "pending", "Loading…");
+  let r;
+  try {
+    r = await generate(start, count, false);
+  } catch (e) {
+    r = { error: e.message };
+  }
+  if (seq !== browse.seq) return;
+  if (r.error) {
+    $("browse-items").replaceChildren();
+    $("browse-range").textContent = "";
+    return setBrowseStatus("browse-status", "error", r.error);
+  }
+  // parseRaw, not JSON.parse: metadata may hold integers beyond 2^53.
+  const rows = parseRaw(r.text);
+  const list = $("browse-items");
+  list.replaceChildren();
+  for (const row of rows) {
+    const li = document.createElement("li");
+    li.className = "browse-item";
+    li.dataset.index = exactText(get(row, "index"));
+    const answer = get(row, "answer");
+    li.innerHTML = `
+      <div class="label">Item ${esc(li.dataset.index)}</div>
+      <pre class="question"></pre>
+      <div class="label">Answer</div>
+      <pre class="correct"></pre>
+      <details class="metadata"><summary>Metadata</summary><pre class="code json"></pre></details>`;
+    li.querySelector(".question").textContent = get(row, "question");
+    li.querySelector(".correct").textContent =
+      typeof answer === "string" ? answer : "(none: this dataset has no reference answer)";
+    li.querySelector(".json").innerHTML = formatJSON(get(row, "metadata"), true);
+    list.append(li);
+  }
+  $("browse-range").textContent = `items ${start}–${start + rows.length - 1} of ${b.size}`;
+  setBrowseStatus("browse-status", "", "");
+  updateBrowse();
+}
+
+function pageItems(delta) {
+  const per = Number($("browse-per").value);
+  const start = uint($("browse-start").value.trim()) ?? 0;
+  $("browse-start").value = String(Math.max(0, start + delta * per));
+  loadItems();
+}
+
+/** Saves items start..start+count as a .jsonl file, the server's bytes as sent. */
+async function download() {
+  const b = resetBody();
+  if (b.error) return setBrowseStatus("browse-status", "error", b.error);
+  const start = uint($("dl-start").value.trim());
+  const count = uint($("dl-count").value.trim());
+  const bad = start === null || !count || (browse.maxItems !== null && count > browse.maxItems);
+  $("dl-start").classList.toggle("invalid", start === null);
+  $("dl-count").classList.toggle("invalid", bad && start !== null);
+  if (bad) {
+    const most = browse.maxItems === null ? "" : ` (at most ${browse.maxItems})`;
+    return setBrowseStatus("browse-status", "error", `Download: from item must be an integer ≥ 0 and count a positive integer${most}.`);
+  }
+  setBrowseStatus("browse-status", "pending", `Generating ${count} items…`);
+  $("download").disabled = true;
+  try {
+    const r = await generate(start, count, true);
+    if (r.error) return setBrowseStatus("browse-status", "error", `Download: ${r.error}`);
+    // A stream that fails after its start ends with {"error": message}.
+    const lines = r.text.trimEnd().split("\n");
+    const last = JSON.parse(lines[lines.length - 1]);
+    if ("error" in last && !("index" in last)) {
+      return setBrowseStatus("browse-status", "error", `Download: ${JSON.stringify(last.error)}`);
+    }
+    const name = ui.mode === "composite" ? "composite" : ui.selected;
+    const seed = $("seed").value.trim();
+    const file = `${name}-seed${seed}-items${start}-${start + lines.length - 1}.jsonl`;
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([r.text], { type: "application/x-ndjson" }));
+    a.download = file;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+    setBrowseStatus("browse-status", "ok", `Downloaded ${lines.length} items as ${file}.`);
+  } catch (e) {
+    setBrowseStatus("browse-status", "error", `Download failed: ${e.message}`);
+  } finally {
+    updateBrowse();
   }
 }
 
@@ -514,16 +716,17 @@ function showResult(obs) {
     $("result").hidden = true;
     $("step-error").textContent = "There is no current question: start an episode first.";
     $("step-error").hidden = false;
-    return;
+    return false;
   }
   const el = $("score");
-  el.textContent = scoreText(score);
+  setScore(el, score);
   el.className = "score " + scoreClass(score);
   const correct = get(obs, "correct_answer");
   $("correct").textContent = typeof correct === "string" ? correct : "(none: this dataset has no reference answer)";
   const meta = get(obs, "dataset_metadata");
   $("metadata").innerHTML = meta == null ? "null" : formatJSON(meta, true);
   $("result").hidden = false;
+  return true;
 }
 
 function renderHistory(logs) {
@@ -533,18 +736,23 @@ function renderHistory(logs) {
     const obs = get(log, "observation");
     const score = get(obs, "score");
     const ts = String(get(log, "timestamp") || "");
+    const answer = String(get(log, "action", "answer") ?? "");
+    const correct = String(get(obs, "correct_answer") ?? "–");
+    // [text, class, title]: a score's title is its exact value.
     const cells = [
-      [scoreText(get(log, "step_count") ?? ""), ""],
-      [ts.slice(11, 19), ""],
-      [String(get(log, "action", "answer") ?? ""), ""],
-      [score == null ? "–" : scoreText(score), "score-cell " + (score == null ? "" : scoreClass(score))],
-      [String(get(obs, "correct_answer") ?? "–"), ""],
+      [exactText(get(log, "step_count") ?? ""), "", ""],
+      [ts.slice(11, 19), "", ts],
+      [answer, "text-cell", answer],
+      score == null
+        ? ["–", "score-cell", ""]
+        : [scoreText(score), "score-cell " + scoreClass(score), exactText(score)],
+      [correct, "text-cell", correct],
     ];
     const tr = document.createElement("tr");
-    for (const [text, cls] of cells) {
+    for (const [text, cls, title] of cells) {
       const td = document.createElement("td");
       td.textContent = text;
-      td.title = text;
+      if (title) td.title = title;
       if (cls) td.className = cls;
       tr.append(td);
     }
@@ -593,7 +801,7 @@ function applyState(msg) {
   const id = get(st, "episode_id");
   const steps = get(st, "step_count");
   $("episode").textContent = id ? `episode ${String(id).slice(0, 8)}` : "";
-  $("step-count").textContent = `${scoreText(steps ?? 0)} step${Number(steps) === 1 ? "" : "s"}`;
+  $("step-count").textContent = `${exactText(steps ?? 0)} step${Number(steps) === 1 ? "" : "s"}`;
   const obs = get(st, "current_observation");
   if (get(st, "is_reset")) refreshCurrent();
   if (obs instanceof Map) {
@@ -676,6 +884,18 @@ async function init() {
       $("start").click();
     }
   });
+  $("browse-card").addEventListener("toggle", loadItems);
+  $("browse-prev").addEventListener("click", () => pageItems(-1));
+  $("browse-next").addEventListener("click", () => pageItems(1));
+  $("browse-per").addEventListener("change", loadItems);
+  $("browse-start").addEventListener("change", loadItems);
+  $("browse-start").addEventListener("input", updateBrowse);
+  $("download").addEventListener("click", download);
+  getJSON("limits").then((l) => {
+    browse.maxItems = Number(get(l, "max_batch_items"));
+    $("dl-count").value = String(Math.min(100, browse.maxItems));
+    updateBrowse();
+  }).catch((e) => console.warn("GET limits failed", e));
   connectLive();
   refreshCurrent();
   try {
@@ -691,12 +911,16 @@ async function init() {
   if (wanted === "composite") {
     ui.selected = "leg_counting";
     setMode("composite");
-  } else {
-    await select(ui.datasets.some((d) => d.name === wanted) ? wanted : "leg_counting");
-    // Scroll the list, not the page, to the selection (a link to #word_sorting).
+  } else if (ui.datasets.some((d) => d.name === wanted)) {
+    await select(wanted);
+    // A link to #word_sorting: scroll the list, not the page, to it.
     const list = $("dataset-list");
     const li = list.querySelector(".ds.selected");
     if (li) list.scrollTop = li.offsetTop - list.offsetTop - 40;
+  } else {
+    // The default selection is not something the user asked to see: the
+    // list stays at its top, where the first groups are (issue 23).
+    await select("leg_counting");
   }
 }
 

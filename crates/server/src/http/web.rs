@@ -216,6 +216,13 @@ async fn current(app: App) -> HttpResponse {
     ok(&web.lock().await.current())
 }
 
+/// `GET /web/limits`: the bounds the page's item browser must respect, so it
+/// can say them before a request is refused (`POST /v1/generate` answers 422
+/// past `max_batch_items`).
+async fn limits(app: App) -> HttpResponse {
+    ok(&json!({"max_batch_items": app.settings.max_batch_items}))
+}
+
 /// `POST /web/check` with reset parameters: would this reset succeed? Runs it
 /// on a throwaway env, because `/web/reset` must answer a bare 500
 /// (PROTOCOL.md §8) and the page wants the reason, shown next to the config.
@@ -256,6 +263,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(res("/web/datasets").route(web::get().to(datasets)))
         .service(res("/web/datasets/{name}").route(web::get().to(describe)))
         .service(res("/web/current").route(web::get().to(current)))
-        .service(res("/web/check").route(web::post().to(check)));
+        .service(res("/web/check").route(web::post().to(check)))
+        .service(res("/web/limits").route(web::get().to(limits)));
     super::assets::register(cfg, &super::assets::WEB_ASSETS);
 }
