@@ -101,9 +101,9 @@ struct ArcAgi {
     /// `_task_ids` as indices into the training then the evaluation tasks.
     task_ids: Vec<(bool, usize)>,
     opts: BoardFormattingOptions,
-    /// The alphabet and the column delimiter as `char`s, when each is one
+    /// The alphabet and the column delimiter as bytes, when each is one
     /// ASCII character (the default options).
-    ascii: Option<(Vec<char>, char)>,
+    ascii: Option<Ascii>,
     rotations: Vec<String>,
     mirrors: Vec<String>,
     use_color_permutation: bool,
@@ -112,6 +112,12 @@ struct ArcAgi {
     mirrors_weights: Vec<Weight>,
     /// `{"rotations_weights", "mirrors_weights"}` as given, for the metadata.
     difficulty: Value,
+}
+
+/// One-byte symbols: `symbols[v]` is value `v`'s, 0xFF past the alphabet.
+struct Ascii {
+    symbols: [u8; 256],
+    delimiter: u8,
 }
 
 /// The item's metadata, fields in the reference dict's order.
@@ -189,15 +195,20 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         task_ids.extend((0..t.eval.len()).map(|i| (false, i)));
     }
     let one_ascii = |s: &str| match s.as_bytes() {
-        &[b] if b.is_ascii() => Some(char::from(b)),
+        &[b] if b.is_ascii() => Some(b),
         _ => None,
     };
     let ascii = opts
         .alphabet
         .iter()
         .map(|a| one_ascii(a))
-        .collect::<Option<Vec<char>>>()
-        .zip(one_ascii(&opts.col_delimiter));
+        .collect::<Option<Vec<u8>>>()
+        .zip(one_ascii(&opts.col_delimiter))
+        .map(|(alphabet, delimiter)| {
+            let mut symbols = [0xFF; 256];
+            symbols.iter_mut().zip(alphabet).for_each(|(s, a)| *s = a);
+            Ascii { symbols, delimiter }
+        });
     v.done(ArcAgi {
         seed: p.seed,
         task_ids,
@@ -376,6 +387,8 @@ impl ArcAgi {
 struct Scratch {
     input: Flat,
     output: Flat,
+    /// A board row's bytes (`write_board`).
+    row: Vec<u8>,
 }
 
 thread_local! {
@@ -406,9 +419,9 @@ impl ArcAgi {
             question.push_str("Example ");
             question.push_str(itoa::Buffer::new().format(n + 1));
             question.push_str(":\n\nInput:\n");
-            self.write_board(question, &b.input)?;
+            self.write_board(question, &b.input, &mut b.row)?;
             question.push_str("\nOutput:\n");
-            self.write_board(question, &b.output)?;
+            self.write_board(question, &b.output, &mut b.row)?;
             question.push_str("\n\n");
         }
         let test = task
@@ -418,10 +431,10 @@ impl ArcAgi {
         augment.apply(&test.input, &mut b.input);
         augment.apply(&test.output, &mut b.output);
         question.push_str(PROMPT_MIDDLE);
-        self.write_board(question, &b.input)?;
+        self.write_board(question, &b.input, &mut b.row)?;
         question.push('\n');
         item.answer.clear();
-        self.write_board(&mut item.answer, &b.output)?;
+        self.write_board(&mut item.answer, &b.output, &mut b.row)?;
         item.metadata.set_from_serialize(&Meta {
             input: &b.input,
             output: &b.output,
@@ -433,7 +446,7 @@ impl ArcAgi {
 
     /// `format_board` (without the shape line) of a flat board. A cell past
     /// the alphabet is the reference's `IndexError`.
-    fn write_board(&self, out: &mut String, board: &Flat) -> Result<()> {
+    fn write_board(&self, out: &mut String, board: &Flat, bytes: &mut Vec<u8>) -> Result<()> {
         let opts = &self.opts;
         if opts.array_brackets {
             out.push('[');
@@ -445,19 +458,21 @@ impl ArcAgi {
             if opts.array_brackets {
                 out.push('[');
             }
-            if let Some((symbols, delimiter)) = &self.ascii {
-                // One `char` push per symbol and delimiter instead of a
-                // copy call each: the boards are most of an item's text.
-                out.reserve(2 * board.cols);
-                for (c, &value) in board.row(r).iter().enumerate() {
-                    if c > 0 {
-                        out.push(*delimiter);
-                    }
-                    let symbol = symbols.get(usize::from(value)).ok_or_else(|| {
-                        DatasetError::Generation("list index out of range".into())
-                    })?;
-                    out.push(*symbol);
+            if let Some(ascii) = &self.ascii {
+                // Each cell is a delimiter byte and a symbol byte, written
+                // into a byte buffer without a copy call or a capacity check
+                // each: the boards are most of an item's text. A value past
+                // the alphabet reads 0xFF, which is not UTF-8, so the check
+                // that makes the row a `str` finds it.
+                let row = board.row(r);
+                bytes.clear();
+                bytes.resize(2 * row.len(), ascii.delimiter);
+                for (slot, &value) in bytes.chunks_exact_mut(2).zip(row) {
+                    slot[1] = ascii.symbols[usize::from(value)];
                 }
+                let text = std::str::from_utf8(bytes.get(1..).unwrap_or_default())
+                    .map_err(|_| DatasetError::Generation("list index out of range".into()));
+                out.push_str(text?);
                 if opts.array_brackets {
                     out.push(']');
                 }
