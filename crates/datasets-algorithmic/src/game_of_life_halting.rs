@@ -6,7 +6,9 @@
 //! summarises boards of more than 1,000 cells.
 
 use dataset_core::config::count;
-use dataset_core::{item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed};
+use dataset_core::{
+    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+};
 use pycompat::write_int_array_str;
 use serde::Serialize;
 
@@ -286,7 +288,8 @@ impl Dataset for GameOfLifeHalting {
                 let i = rng.randint(1, self.grid_size_x - height as i64 - 1)? as usize;
                 let j = rng.randint(1, self.grid_size_y - width as i64 - 1)? as usize;
                 // The pattern plus its one-cell border, rows i-1..=i+height.
-                let rows = || (i - 1..=i + height).map(|x| x * grid_y + j - 1..x * grid_y + j + width + 1);
+                let rows =
+                    || (i - 1..=i + height).map(|x| x * grid_y + j - 1..x * grid_y + j + width + 1);
                 if rows().all(|cells| !occupancy[cells].contains(&true)) {
                     for cells in rows() {
                         occupancy[cells].fill(true);

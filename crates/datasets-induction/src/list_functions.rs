@@ -90,7 +90,11 @@ impl Pairs {
         write_list(&mut self.text, output);
         let (key, value) = (start..mid, mid..self.text.len());
         let text = &self.text;
-        match self.pairs.iter_mut().find(|(k, _)| text[k.clone()] == text[key.clone()]) {
+        match self
+            .pairs
+            .iter_mut()
+            .find(|(k, _)| text[k.clone()] == text[key.clone()])
+        {
             // The stale output stays in the buffer, unreferenced.
             Some(slot) => slot.1 = value,
             None => self.pairs.push((key, value)),
