@@ -45,7 +45,7 @@ pub fn write_int_array_str(out: &mut String, shape: &[usize], values: &[i64]) {
             // The last axis' elements go on a line of `LINE_WIDTH - 2` (two
             // levels of `]`) that starts with a two-space hanging indent:
             // 2 + cols * (width + 1) - 1 characters wrap only past it.
-            if cols * (width + 1) + 1 <= LINE_WIDTH - 2 {
+            if cols * (width + 1) < LINE_WIDTH - 2 {
                 let mut digits = itoa::Buffer::new();
                 out.push('[');
                 for (r, row) in values.chunks_exact(cols).enumerate() {
