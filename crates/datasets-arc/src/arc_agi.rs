@@ -306,11 +306,19 @@ impl Step {
 /// then colour table.
 struct Augmentation {
     steps: Vec<Step>,
-    /// The colour table, identity when colours are not permuted.
-    colors: [u8; 10],
+    /// Each cell value's colour, by index (no branch per cell): the drawn
+    /// permutation for 0..9, identity when colours are not permuted. ARC
+    /// boards hold only 0..9; any other value would stay as it is.
+    colors: [u8; 256],
 }
 
 impl Augmentation {
+    fn new(steps: Vec<Step>, table: [u8; 10]) -> Self {
+        let mut colors: [u8; 256] = std::array::from_fn(|v| v as u8);
+        colors[..10].copy_from_slice(&table);
+        Augmentation { steps, colors }
+    }
+
     /// The augmented `board` in `out`, in one pass. Each step's coordinate
     /// map is affine, so their composite is too: output cell `(i, j)` reads
     /// the source at `origin + i * down + j * right`, three points of the
@@ -339,13 +347,24 @@ impl Augmentation {
         let (rows, cols) = dims[dims.len() - 1];
         (out.rows, out.cols) = (rows as usize, cols as usize);
         out.cells.clear();
+        let color = |cell: u8| self.colors[usize::from(cell)];
+        if right.0 == 0 {
+            // No transpose: each output row is a whole source row, forwards
+            // or backwards.
+            for i in 0..rows {
+                let row = &board[(origin.0 + i * down.0) as usize];
+                if right.1 == 1 {
+                    out.cells.extend(row.iter().map(|&cell| color(cell)));
+                } else {
+                    out.cells.extend(row.iter().rev().map(|&cell| color(cell)));
+                }
+            }
+            return;
+        }
         for i in 0..rows {
             let (mut r, mut c) = (origin.0 + i * down.0, origin.1 + i * down.1);
             for _ in 0..cols {
-                let cell = board[r as usize][c as usize];
-                // ARC colours are 0..9, the table's indices.
-                out.cells
-                    .push(self.colors.get(usize::from(cell)).copied().unwrap_or(cell));
+                out.cells.push(color(board[r as usize][c as usize]));
                 r += right.0;
                 c += right.1;
             }
@@ -377,7 +396,7 @@ impl ArcAgi {
         if self.use_color_permutation {
             rng.shuffle(&mut colors);
         }
-        Ok(Augmentation { steps, colors })
+        Ok(Augmentation::new(steps, colors))
     }
 }
 
@@ -447,6 +466,43 @@ impl ArcAgi {
     /// the alphabet is the reference's `IndexError`.
     fn write_board(&self, out: &mut String, board: &Flat, bytes: &mut Vec<u8>) -> Result<()> {
         let opts = &self.opts;
+        if let Some(ascii) = &self.ascii {
+            // Each cell is a delimiter byte and a symbol byte, written into
+            // a byte buffer without a copy call or a capacity check each: the
+            // boards are most of an item's text. A value past the alphabet
+            // reads 0xFF, which is not UTF-8, so the one check that makes the
+            // board a `str` finds it.
+            bytes.clear();
+            if opts.array_brackets {
+                bytes.push(b'[');
+            }
+            for r in 0..board.rows {
+                if r > 0 {
+                    bytes.extend_from_slice(opts.row_delimiter.as_bytes());
+                }
+                if opts.array_brackets {
+                    bytes.push(b'[');
+                }
+                if let Some((&first, rest)) = board.row(r).split_first() {
+                    bytes.push(ascii.symbols[usize::from(first)]);
+                    let start = bytes.len();
+                    bytes.resize(start + 2 * rest.len(), ascii.delimiter);
+                    for (slot, &value) in bytes[start..].chunks_exact_mut(2).zip(rest) {
+                        slot[1] = ascii.symbols[usize::from(value)];
+                    }
+                }
+                if opts.array_brackets {
+                    bytes.push(b']');
+                }
+            }
+            if opts.array_brackets {
+                bytes.push(b']');
+            }
+            let text = std::str::from_utf8(bytes)
+                .map_err(|_| DatasetError::Generation("list index out of range".into()))?;
+            out.push_str(text);
+            return Ok(());
+        }
         if opts.array_brackets {
             out.push('[');
         }
@@ -456,26 +512,6 @@ impl ArcAgi {
             }
             if opts.array_brackets {
                 out.push('[');
-            }
-            if let Some(ascii) = &self.ascii {
-                // Each cell is a delimiter byte and a symbol byte, written
-                // into a byte buffer without a copy call or a capacity check
-                // each: the boards are most of an item's text. A value past
-                // the alphabet reads 0xFF, which is not UTF-8, so the check
-                // that makes the row a `str` finds it.
-                let row = board.row(r);
-                bytes.clear();
-                bytes.resize(2 * row.len(), ascii.delimiter);
-                for (slot, &value) in bytes.chunks_exact_mut(2).zip(row) {
-                    slot[1] = ascii.symbols[usize::from(value)];
-                }
-                let text = std::str::from_utf8(bytes.get(1..).unwrap_or_default())
-                    .map_err(|_| DatasetError::Generation("list index out of range".into()));
-                out.push_str(text?);
-                if opts.array_brackets {
-                    out.push(']');
-                }
-                continue;
             }
             for (c, &value) in board.row(r).iter().enumerate() {
                 if c > 0 {
@@ -575,7 +611,7 @@ mod tests {
                     .iter()
                     .filter_map(|n| step_for(n))
                     .collect();
-                Augmentation { steps, colors }.apply(&board, &mut out);
+                Augmentation::new(steps, colors).apply(&board, &mut out);
                 let mut want = reference(mirror, &reference(rotation, &board));
                 want.iter_mut()
                     .flatten()
