@@ -20,7 +20,8 @@ JSON Lines rows `{"index", "question", "answer", "metadata"}`.
   and start-up included: what a user of either tool waits for. N is --count,
   cut for slow Python datasets to what Python does in about --seconds.
 
-Prints a markdown table. Uses the release binary (built if needed) and the
+Prints a markdown table. Uses the release binary (built if needed; or the
+binary named by RGYM_BIN, as it is) and the
 oracle venv made by scripts/vectors/golden.py.
 """
 import argparse
@@ -100,8 +101,12 @@ def main():
     import oracle
 
     oracle.python()  # sets the venv up if need be
-    subprocess.check_call(["cargo", "build", "--release", "--quiet", "--bin", "rgym"], cwd=ROOT)
-    rgym = ROOT / "target" / "release" / "rgym"
+    # RGYM_BIN: a saved binary instead of the current build, to measure a
+    # before and an after the same way.
+    rgym = os.environ.get("RGYM_BIN")
+    if rgym is None:
+        subprocess.check_call(["cargo", "build", "--release", "--quiet", "--bin", "rgym"], cwd=ROOT)
+        rgym = ROOT / "target" / "release" / "rgym"
     py = str(VENV / "bin" / "python")
     names = a.datasets or ["leg_counting", "basic_arithmetic"]
     if a.all:

@@ -7,10 +7,10 @@
 
 use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
 };
-use pycompat::int_array_str;
-use serde_json::{json, Value};
+use pycompat::write_int_array_str;
+use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "game_of_life_halting",
@@ -258,6 +258,12 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
 
 impl Dataset for GameOfLifeHalting {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let should_oscillate = *rng.choice(&[true, false])?;
         // Both at least 7 and their product bounded at build.
@@ -272,7 +278,7 @@ impl Dataset for GameOfLifeHalting {
         } else {
             NON_OSCILLATORS.iter().collect()
         };
-        let mut placed_patterns: Vec<Value> = Vec::new();
+        let mut placed_patterns: Vec<Placed> = Vec::new();
         for _ in 0..self.num_oscillators.max(0) {
             let pattern = *rng.choice(&valid_patterns)?;
             let (height, width) = (pattern.size_y, pattern.size_x);
@@ -282,13 +288,11 @@ impl Dataset for GameOfLifeHalting {
                 let i = rng.randint(1, self.grid_size_x - height as i64 - 1)? as usize;
                 let j = rng.randint(1, self.grid_size_y - width as i64 - 1)? as usize;
                 // The pattern plus its one-cell border, rows i-1..=i+height.
-                let region = || {
-                    (i - 1..=i + height)
-                        .flat_map(move |x| (j - 1..=j + width).map(move |y| x * grid_y + y))
-                };
-                if region().all(|cell| !occupancy[cell]) {
-                    for cell in region() {
-                        occupancy[cell] = true;
+                let rows =
+                    || (i - 1..=i + height).map(|x| x * grid_y + j - 1..x * grid_y + j + width + 1);
+                if rows().all(|cells| !occupancy[cells].contains(&true)) {
+                    for cells in rows() {
+                        occupancy[cells].fill(true);
                     }
                     for (dx, row) in pattern.cells.iter().enumerate() {
                         for (dy, &c) in row.iter().enumerate() {
@@ -296,36 +300,45 @@ impl Dataset for GameOfLifeHalting {
                         }
                     }
                     placed = true;
-                    placed_patterns.push(json!({"name": pattern.name, "position": [i, j]}));
+                    placed_patterns.push(Placed {
+                        name: pattern.name,
+                        position: [i, j],
+                    });
                 }
                 attempts -= 1;
             }
         }
-        let board_str = int_array_str(&[grid_x, grid_y], &board);
         let steps = self.max_simulation_steps;
-        Ok(Item {
-            question: format!(
-                "This is a 'Game of Life' grid. We consider a game halted if there are no cells \
-                 alive.\nWill this game halt at or before {steps} steps? Assume a Moore \
-                 neighborhood and wrapping topology. If it will halt, reply 'True'. If it won't \
-                 halt, reply 'False'.\n\nInitial board:\n{board_str}"
-            ),
-            answer: if should_oscillate { "False" } else { "True" }.into(),
-            metadata: meta! {
-                "grid_size_x" => self.grid_size_x,
-                "grid_size_y" => self.grid_size_y,
-                "placed_patterns" => placed_patterns,
-                "simulation_steps" => steps,
-                "should_oscillate" => should_oscillate,
-                "difficulty" => json!({
-                    "grid_size_x": self.grid_size_x,
-                    "grid_size_y": self.grid_size_y,
-                    "difficulty": self.difficulty,
-                    "num_oscillators": self.num_oscillators,
-                    "max_simulation_steps": self.max_simulation_steps,
-                }),
+        let question = &mut item.question;
+        question.clear();
+        question.push_str(
+            "This is a 'Game of Life' grid. We consider a game halted if there are no cells \
+             alive.\nWill this game halt at or before ",
+        );
+        question.push_str(itoa::Buffer::new().format(steps));
+        question.push_str(
+            " steps? Assume a Moore neighborhood and wrapping topology. If it will halt, reply \
+             'True'. If it won't halt, reply 'False'.\n\nInitial board:\n",
+        );
+        write_int_array_str(question, &[grid_x, grid_y], &board);
+        item.answer.clear();
+        item.answer
+            .push_str(if should_oscillate { "False" } else { "True" });
+        item.metadata.set_from_serialize(&Meta {
+            grid_size_x: self.grid_size_x,
+            grid_size_y: self.grid_size_y,
+            placed_patterns: &placed_patterns,
+            simulation_steps: steps,
+            should_oscillate,
+            difficulty: Difficulty {
+                grid_size_x: self.grid_size_x,
+                grid_size_y: self.grid_size_y,
+                difficulty: self.difficulty,
+                num_oscillators: self.num_oscillators,
+                max_simulation_steps: self.max_simulation_steps,
             },
-        })
+        });
+        Ok(())
     }
 
     /// `bool(answer) == bool(entry["answer"])`: the oracle ("True" or
@@ -337,6 +350,33 @@ impl Dataset for GameOfLifeHalting {
             _ => 0.0,
         }
     }
+}
+
+/// The item's metadata, fields in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    grid_size_x: i64,
+    grid_size_y: i64,
+    placed_patterns: &'a [Placed],
+    simulation_steps: i64,
+    should_oscillate: bool,
+    difficulty: Difficulty,
+}
+
+/// `{"name": ..., "position": (i, j)}`.
+#[derive(Serialize)]
+struct Placed {
+    name: &'static str,
+    position: [usize; 2],
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    grid_size_x: i64,
+    grid_size_y: i64,
+    difficulty: i64,
+    num_oscillators: i64,
+    max_simulation_steps: i64,
 }
 
 #[cfg(test)]

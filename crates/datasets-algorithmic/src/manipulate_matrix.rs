@@ -12,17 +12,17 @@
 //! transform only if `random() * total` falls within a few ULPs of a
 //! cumulative weight, about 1e-15 per draw.
 
+use std::ops::Range;
+
 use dataset_core::config::count;
-use dataset_core::grid;
 use dataset_core::score::exact_or_contained;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed, Weight,
 };
 use pycompat::{py_split, py_strip};
-
-use crate::grid::matrix_to_str;
-use serde_json::{json, Map, Value};
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "manipulate_matrix",
@@ -139,49 +139,83 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     })
 }
 
-type Matrix = Vec<Vec<i64>>;
-
-fn num_rows(m: &Matrix) -> usize {
-    m.len()
+/// A matrix as one row-major buffer: transforms write into a second buffer
+/// and swap, instead of building a `Vec` per row.
+#[derive(Clone, Default, Debug, PartialEq)]
+struct Matrix {
+    rows: usize,
+    cols: usize,
+    cells: Vec<i64>,
 }
 
-fn num_cols(m: &Matrix) -> usize {
-    m.first().map_or(0, Vec::len)
+impl Matrix {
+    /// `"\n".join(" ".join(str(x) for x in row) for row in matrix)`, appended.
+    fn write(&self, out: &mut String) {
+        let mut digits = itoa::Buffer::new();
+        for (r, row) in self.cells.chunks_exact(self.cols.max(1)).enumerate() {
+            if r > 0 {
+                out.push('\n');
+            }
+            for (c, &x) in row.iter().enumerate() {
+                if c > 0 {
+                    out.push(' ');
+                }
+                out.push_str(digits.format(x));
+            }
+        }
+    }
+
+    /// Output cell `(i, j)` reads `self` at `(j, i)` when `transpose`, else
+    /// `(i, j)`, with the row and/or column counted from the far edge: each
+    /// of the rotations and mirrors is one of these eight maps.
+    fn remap(&self, out: &mut Matrix, transpose: bool, flip_rows: bool, flip_cols: bool) {
+        let (h, w) = (self.rows, self.cols);
+        (out.rows, out.cols) = if transpose { (w, h) } else { (h, w) };
+        out.cells.clear();
+        for i in 0..out.rows {
+            for j in 0..out.cols {
+                let (r, c) = if transpose { (j, i) } else { (i, j) };
+                let r = if flip_rows { h - 1 - r } else { r };
+                let c = if flip_cols { w - 1 - c } else { c };
+                out.cells.push(self.cells[r * w + c]);
+            }
+        }
+    }
+
+    /// The rows and columns for which `keep_row` and `keep_col` hold, as
+    /// `_crop` and the removals select them (0-indexed here).
+    fn select(
+        &self,
+        out: &mut Matrix,
+        keep_row: impl Fn(usize) -> bool,
+        keep_col: impl Fn(usize) -> bool,
+    ) {
+        out.cells.clear();
+        out.rows = 0;
+        let mut cols = 0;
+        for (r, row) in self.cells.chunks_exact(self.cols.max(1)).enumerate() {
+            if !keep_row(r) {
+                continue;
+            }
+            out.rows += 1;
+            let before = out.cells.len();
+            out.cells.extend(
+                row.iter()
+                    .enumerate()
+                    .filter(|&(c, _)| keep_col(c))
+                    .map(|(_, &x)| x),
+            );
+            cols = out.cells.len() - before;
+        }
+        out.cols = cols;
+    }
 }
 
-/// `_crop`, 1-indexed and inclusive; the bounds were drawn inside the matrix.
-fn crop(m: &Matrix, row_start: usize, row_end: usize, col_start: usize, col_end: usize) -> Matrix {
-    m[row_start - 1..row_end]
-        .iter()
-        .map(|row| row[col_start - 1..col_end].to_vec())
-        .collect()
-}
-
-/// `_remove_every_nth_row`.
-fn remove_every_nth_row(m: &Matrix, n: usize) -> Matrix {
-    m.iter()
-        .enumerate()
-        .filter(|(i, _)| (i + 1) % n != 0)
-        .map(|(_, row)| row.clone())
-        .collect()
-}
-
-/// `_remove_every_nth_col`.
-fn remove_every_nth_col(m: &Matrix, n: usize) -> Matrix {
-    m.iter()
-        .map(|row| {
-            row.iter()
-                .enumerate()
-                .filter(|(i, _)| (i + 1) % n != 0)
-                .map(|(_, &x)| x)
-                .collect()
-        })
-        .collect()
-}
-
-/// `_matrix_to_str` of an answer's rows as the scorer re-joins them.
-fn rows_to_str(rows: impl Iterator<Item = Vec<String>>) -> String {
-    rows.map(|row| row.join(" ")).collect::<Vec<_>>().join("\n")
+/// Rows of a matrix, as the metadata lists them.
+impl Serialize for Matrix {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.cells.chunks_exact(self.cols.max(1)))
+    }
 }
 
 /// `"st" if n == 1 else "nd" if n == 2 else "th"` (n is at least 2).
@@ -193,24 +227,100 @@ fn ordinal_suffix(n: usize) -> &'static str {
     }
 }
 
-fn operation(transform: &str, extra: &[(&str, Value)], instruction: String) -> Value {
-    let mut op = Map::new();
-    op.insert("transform".into(), transform.into());
-    for (k, v) in extra {
-        op.insert((*k).into(), v.clone());
+/// `_matrix_to_str` of an answer's rows as the scorer re-joins them.
+fn rows_to_str(rows: impl Iterator<Item = Vec<String>>) -> String {
+    rows.map(|row| row.join(" ")).collect::<Vec<_>>().join("\n")
+}
+
+/// One entry of the metadata's `operations`: `{"transform", ...its
+/// parameters, "instruction"}`, the instruction being where the question
+/// holds it.
+struct Operation {
+    transform: &'static str,
+    params: Params2,
+    instruction: Range<usize>,
+}
+
+/// An operation's parameters, by transform.
+enum Params2 {
+    None,
+    Degrees(&'static str),
+    Map(i64, i64),
+    K(i64),
+    Crop([i64; 4]),
+    N(usize),
+}
+
+/// `operations` with their instructions read from the question.
+struct Operations<'a>(&'a [Operation], &'a str);
+
+impl Serialize for Operations<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|op| OperationJson(op, self.1)))
     }
-    op.insert("instruction".into(), instruction.into());
-    Value::Object(op)
+}
+
+struct OperationJson<'a>(&'a Operation, &'a str);
+
+impl Serialize for OperationJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let op = self.0;
+        let fields = match op.params {
+            Params2::None => 2,
+            Params2::Degrees(_) | Params2::K(_) | Params2::N(_) => 3,
+            Params2::Map(..) => 4,
+            Params2::Crop(_) => 6,
+        };
+        let mut st = s.serialize_struct("operation", fields)?;
+        st.serialize_field("transform", op.transform)?;
+        match op.params {
+            Params2::None => {}
+            Params2::Degrees(d) => st.serialize_field("degrees", d)?,
+            Params2::Map(from, to) => {
+                st.serialize_field("from", &from)?;
+                st.serialize_field("to", &to)?;
+            }
+            Params2::K(k) => st.serialize_field("k", &k)?,
+            Params2::Crop([row_start, row_end, col_start, col_end]) => {
+                st.serialize_field("row_start", &row_start)?;
+                st.serialize_field("row_end", &row_end)?;
+                st.serialize_field("col_start", &col_start)?;
+                st.serialize_field("col_end", &col_end)?;
+            }
+            Params2::N(n) => st.serialize_field("n", &n)?,
+        }
+        st.serialize_field("instruction", &self.1[op.instruction.clone()])?;
+        st.end()
+    }
+}
+
+/// The item's metadata, fields in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    matrix: &'a Matrix,
+    solution: &'a Matrix,
+    operations: Operations<'a>,
+    rows: i64,
+    cols: i64,
+    num_transforms: i64,
+    difficulty: Difficulty,
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    rows: [i64; 2],
+    cols: [i64; 2],
+    num_transforms: [i64; 2],
 }
 
 impl ManipulateMatrix {
     /// `_get_matrix`: `rows * cols` digits, row by row.
     fn get_matrix(rng: &mut Random, rows: usize, cols: usize) -> Result<Matrix> {
-        let mut numbers = Vec::with_capacity(rows * cols);
+        let mut cells = Vec::with_capacity(rows * cols);
         for _ in 0..rows * cols {
-            numbers.push(rng.randint(0, 9)?);
+            cells.push(rng.randint(0, 9)?);
         }
-        Ok(numbers.chunks(cols).map(<[i64]>::to_vec).collect())
+        Ok(Matrix { rows, cols, cells })
     }
 
     /// Whether every transform the weights can still pick adds nothing to a
@@ -223,202 +333,219 @@ impl ManipulateMatrix {
         })
     }
 
-    /// One pass of the reference's `while` body: the transform drawn, and the
-    /// operation it appends (`None` for a removal with one row or column left).
+    /// One pass of the reference's `while` body: the transform drawn, its
+    /// instruction appended to `text`, and the operation it adds (`None`,
+    /// and no text, for a removal with one row or column left). `tmp` is
+    /// scratch, swapped with `answer` by the transforms that move cells.
     fn apply(
         &self,
         rng: &mut Random,
         transform: Transform,
         answer: &mut Matrix,
-    ) -> Result<Option<Value>> {
-        let (name, extra, instruction): (&str, Vec<(&str, Value)>, String) = match transform {
+        tmp: &mut Matrix,
+        text: &mut String,
+    ) -> Result<Option<Operation>> {
+        let start = text.len();
+        let mut digits = itoa::Buffer::new();
+        let mut moved = |answer: &mut Matrix, t, fr, fc| {
+            answer.remap(tmp, t, fr, fc);
+            std::mem::swap(answer, tmp);
+        };
+        let (name, params) = match transform {
             Transform::Rotate => {
                 let rotation = *rng.choice(&["90", "180", "270", "360"])?;
-                *answer = match rotation {
-                    "90" => grid::rot90(answer),
-                    "180" => grid::rot180(answer),
-                    "270" => grid::rot270(answer),
+                match rotation {
+                    // `zip(*m[::-1])`.
+                    "90" => moved(answer, true, true, false),
+                    "180" => moved(answer, false, true, true),
+                    // `[row[::-1] for row in zip(*m[::-1])][::-1]`.
+                    "270" => moved(answer, true, false, true),
                     // "360": `_identity`.
-                    _ => std::mem::take(answer),
-                };
-                (
-                    "rotate",
-                    vec![("degrees", rotation.into())],
-                    format!("- Rotate the matrix {rotation} degrees"),
-                )
+                    _ => {}
+                }
+                for piece in ["- Rotate the matrix ", rotation, " degrees"] {
+                    text.push_str(piece);
+                }
+                ("rotate", Params2::Degrees(rotation))
             }
             Transform::Hmirror => {
-                *answer = grid::reverse_rows(answer);
-                ("hmirror", vec![], "- Horizontally mirror the matrix".into())
+                moved(answer, false, true, false);
+                text.push_str("- Horizontally mirror the matrix");
+                ("hmirror", Params2::None)
             }
             Transform::Vmirror => {
-                *answer = grid::reverse_cols(answer);
-                ("vmirror", vec![], "- Vertically mirror the matrix".into())
+                moved(answer, false, false, true);
+                text.push_str("- Vertically mirror the matrix");
+                ("vmirror", Params2::None)
             }
             Transform::Dmirror => {
-                *answer = grid::transpose(answer);
-                (
-                    "dmirror",
-                    vec![],
-                    "- Mirror the matrix along the diagonal".into(),
-                )
+                moved(answer, true, false, false);
+                text.push_str("- Mirror the matrix along the diagonal");
+                ("dmirror", Params2::None)
             }
             Transform::Cmirror => {
-                *answer = grid::counter_transpose(answer);
-                (
-                    "cmirror",
-                    vec![],
-                    "- Mirror the matrix along the counterdiagonal".into(),
-                )
+                // `zip(*[r[::-1] for r in m[::-1]])`.
+                moved(answer, true, true, true);
+                text.push_str("- Mirror the matrix along the counterdiagonal");
+                ("cmirror", Params2::None)
             }
             Transform::Map => {
                 let pair = rng.sample_indices(10, 2)?;
                 let (a, b) = (pair[0] as i64, pair[1] as i64);
-                for x in answer.iter_mut().flatten() {
+                for x in answer.cells.iter_mut() {
                     if *x == a {
                         *x = b;
                     }
                 }
-                (
-                    "map",
-                    vec![("from", a.into()), ("to", b.into())],
-                    format!("- Map each occurrence of {a} to {b}"),
-                )
+                text.push_str("- Map each occurrence of ");
+                text.push_str(digits.format(a));
+                text.push_str(" to ");
+                text.push_str(digits.format(b));
+                ("map", Params2::Map(a, b))
             }
             Transform::ZeroDivisible => {
                 let k = rng.randint(1, 9)?;
-                for x in answer.iter_mut().flatten() {
+                for x in answer.cells.iter_mut() {
                     if *x % k == 0 {
                         *x = 0;
                     }
                 }
-                (
-                    "zero_divisible",
-                    vec![("k", k.into())],
-                    format!("- Set all elements divisible by {k} to zero"),
-                )
+                text.push_str("- Set all elements divisible by ");
+                text.push_str(digits.format(k));
+                text.push_str(" to zero");
+                ("zero_divisible", Params2::K(k))
             }
             Transform::Crop => {
-                let (rows, cols) = (num_rows(answer) as i64, num_cols(answer) as i64);
+                let (rows, cols) = (answer.rows as i64, answer.cols as i64);
                 let row_start = rng.randint(1, rows)?;
                 let row_end = rng.randint(row_start, rows)?;
                 let col_start = rng.randint(1, cols)?;
                 let col_end = rng.randint(col_start, cols)?;
-                *answer = crop(
-                    answer,
-                    row_start as usize,
-                    row_end as usize,
-                    col_start as usize,
-                    col_end as usize,
-                );
-                (
-                    "crop",
-                    vec![
-                        ("row_start", row_start.into()),
-                        ("row_end", row_end.into()),
-                        ("col_start", col_start.into()),
-                        ("col_end", col_end.into()),
-                    ],
-                    format!(
-                        "- Crop the matrix to rows {row_start}-{row_end} and columns \
-                         {col_start}-{col_end} (1-indexed)"
-                    ),
-                )
+                // 1-indexed and inclusive; drawn inside the matrix.
+                let (r0, r1) = (row_start as usize - 1, row_end as usize);
+                let (c0, c1) = (col_start as usize - 1, col_end as usize);
+                answer.select(tmp, |r| (r0..r1).contains(&r), |c| (c0..c1).contains(&c));
+                std::mem::swap(answer, tmp);
+                let bounds = [row_start, row_end, col_start, col_end];
+                text.push_str("- Crop the matrix to rows ");
+                text.push_str(digits.format(row_start));
+                text.push('-');
+                text.push_str(digits.format(row_end));
+                text.push_str(" and columns ");
+                text.push_str(digits.format(col_start));
+                text.push('-');
+                text.push_str(digits.format(col_end));
+                text.push_str(" (1-indexed)");
+                ("crop", Params2::Crop(bounds))
             }
             Transform::RemoveEveryNthRow => {
-                if num_rows(answer) <= 1 {
+                if answer.rows <= 1 {
                     return Ok(None);
                 }
-                let n = rng.randint(2, num_rows(answer) as i64)? as usize;
-                *answer = remove_every_nth_row(answer, n);
-                (
-                    "remove_every_nth_row",
-                    vec![("n", n.into())],
-                    format!("- Remove every {n}-{} row (1-indexed)", ordinal_suffix(n)),
-                )
+                let n = rng.randint(2, answer.rows as i64)? as usize;
+                answer.select(tmp, |r| (r + 1) % n != 0, |_| true);
+                std::mem::swap(answer, tmp);
+                text.push_str("- Remove every ");
+                text.push_str(digits.format(n));
+                text.push('-');
+                text.push_str(ordinal_suffix(n));
+                text.push_str(" row (1-indexed)");
+                ("remove_every_nth_row", Params2::N(n))
             }
             Transform::RemoveEveryNthCol => {
-                if num_cols(answer) <= 1 {
+                if answer.cols <= 1 {
                     return Ok(None);
                 }
-                let n = rng.randint(2, num_cols(answer) as i64)? as usize;
-                *answer = remove_every_nth_col(answer, n);
-                (
-                    "remove_every_nth_col",
-                    vec![("n", n.into())],
-                    format!(
-                        "- Remove every {n}-{} column (1-indexed)",
-                        ordinal_suffix(n)
-                    ),
-                )
+                let n = rng.randint(2, answer.cols as i64)? as usize;
+                answer.select(tmp, |_| true, |c| (c + 1) % n != 0);
+                std::mem::swap(answer, tmp);
+                text.push_str("- Remove every ");
+                text.push_str(digits.format(n));
+                text.push('-');
+                text.push_str(ordinal_suffix(n));
+                text.push_str(" column (1-indexed)");
+                ("remove_every_nth_col", Params2::N(n))
             }
         };
-        Ok(Some(operation(name, &extra, instruction)))
+        Ok(Some(Operation {
+            transform: name,
+            params,
+            instruction: start..text.len(),
+        }))
     }
 }
 
 impl Dataset for ManipulateMatrix {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let rows = rng.randint(self.min_rows, self.max_rows)?;
         let cols = rng.randint(self.min_cols, self.max_cols)?;
         // Within [2, max], whose product the build bounded.
         let matrix = Self::get_matrix(&mut rng, rows as usize, cols as usize)?;
-        let matrix_str = matrix_to_str(&matrix);
+        let question = &mut item.question;
+        question.clear();
+        question.push_str("For the following matrix:\n");
+        matrix.write(question);
+        question.push_str(
+            "\n\nPerform the following series of operations in order:\n- Identity \
+             transformation, i.e. no change\n",
+        );
         let num_transforms = rng.randint(self.min_transforms, self.max_transforms)?;
-        let mut operations: Vec<Value> = Vec::new();
+        let mut operations: Vec<Operation> = Vec::new();
         let mut answer = matrix.clone();
+        let mut tmp = Matrix::default();
         let mut skipped = 0u32;
         while (operations.len() as i64) < num_transforms {
             let t = rng.choices_weighted_indices(&self.softmax, 1)?[0];
-            match self.apply(&mut rng, TRANSFORMS[t], &mut answer)? {
+            // `"\n".join(instructions)`.
+            let separator = question.len();
+            if !operations.is_empty() {
+                question.push('\n');
+            }
+            match self.apply(&mut rng, TRANSFORMS[t], &mut answer, &mut tmp, question)? {
                 Some(op) => {
                     operations.push(op);
                     skipped = 0;
                 }
                 None => {
+                    question.truncate(separator);
                     skipped += 1;
-                    if self.stuck(num_rows(&answer), num_cols(&answer))
-                        || skipped >= MAX_SKIPPED_DRAWS
-                    {
+                    if self.stuck(answer.rows, answer.cols) || skipped >= MAX_SKIPPED_DRAWS {
                         return Err(DatasetError::Generation(format!(
                             "the reference never finishes this item: with these weights only \
                              row and column removals can be drawn, and the matrix is down to \
                              {}x{} after {} of {num_transforms} transforms",
-                            num_rows(&answer),
-                            num_cols(&answer),
+                            answer.rows,
+                            answer.cols,
                             operations.len()
                         )));
                     }
                 }
             }
         }
-        let instructions: Vec<&str> = operations
-            .iter()
-            .filter_map(|op| op["instruction"].as_str())
-            .collect();
-        let question = format!(
-            "For the following matrix:\n{matrix_str}\n\nPerform the following series of \
-             operations in order:\n- Identity transformation, i.e. no change\n{}\n",
-            instructions.join("\n")
-        );
-        Ok(Item {
-            question,
-            answer: matrix_to_str(&answer),
-            metadata: meta! {
-                "matrix" => matrix,
-                "solution" => answer,
-                "operations" => operations,
-                "rows" => rows,
-                "cols" => cols,
-                "num_transforms" => num_transforms,
-                "difficulty" => json!({
-                    "rows": [self.min_rows, self.max_rows],
-                    "cols": [self.min_cols, self.max_cols],
-                    "num_transforms": [self.min_transforms, self.max_transforms],
-                }),
+        question.push('\n');
+        item.answer.clear();
+        answer.write(&mut item.answer);
+        item.metadata.set_from_serialize(&Meta {
+            matrix: &matrix,
+            solution: &answer,
+            operations: Operations(&operations, &item.question),
+            rows,
+            cols,
+            num_transforms,
+            difficulty: Difficulty {
+                rows: [self.min_rows, self.max_rows],
+                cols: [self.min_cols, self.max_cols],
+                num_transforms: [self.min_transforms, self.max_transforms],
             },
-        })
+        });
+        Ok(())
     }
 
     /// Exact after `strip`; then exact after re-joining each `\n`-separated
@@ -446,18 +573,46 @@ impl Dataset for ManipulateMatrix {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn m(rows: &[&[i64]]) -> Matrix {
-        rows.iter().map(|r| r.to_vec()).collect()
+        Matrix {
+            rows: rows.len(),
+            cols: rows[0].len(),
+            cells: rows.concat(),
+        }
     }
 
     #[test]
-    fn crops_and_removals_match_the_reference_definitions() {
+    fn moves_crops_and_removals_match_the_reference_definitions() {
         let a = m(&[&[1, 2, 3], &[4, 5, 6]]);
-        // The turns and mirrors are dataset_core::grid's, tested there.
-        assert_eq!(crop(&a, 2, 2, 2, 3), m(&[&[5, 6]]));
-        assert_eq!(remove_every_nth_col(&a, 2), m(&[&[1, 3], &[4, 6]]));
-        assert_eq!(remove_every_nth_row(&a, 2), m(&[&[1, 2, 3]]));
+        let rows: Vec<Vec<i64>> = vec![vec![1, 2, 3], vec![4, 5, 6]];
+        let mut out = Matrix::default();
+        // `_crop(2, 2, 2, 3)`, 1-indexed.
+        a.select(&mut out, |r| r == 1, |c| (1..3).contains(&c));
+        assert_eq!(out, m(&[&[5, 6]]));
+        a.select(&mut out, |_| true, |c| (c + 1) % 2 != 0);
+        assert_eq!(out, m(&[&[1, 3], &[4, 6]]));
+        a.select(&mut out, |r| (r + 1) % 2 != 0, |_| true);
+        assert_eq!(out, m(&[&[1, 2, 3]]));
+        // Each remap against dataset_core::grid's nested form of the same move.
+        use dataset_core::grid;
+        let flat = |g: Vec<Vec<i64>>| {
+            let refs: Vec<&[i64]> = g.iter().map(Vec::as_slice).collect();
+            m(&refs)
+        };
+        for (want, (t, fr, fc)) in [
+            (grid::rot90(&rows), (true, true, false)),
+            (grid::rot180(&rows), (false, true, true)),
+            (grid::rot270(&rows), (true, false, true)),
+            (grid::reverse_rows(&rows), (false, true, false)),
+            (grid::reverse_cols(&rows), (false, false, true)),
+            (grid::transpose(&rows), (true, false, false)),
+            (grid::counter_transpose(&rows), (true, true, true)),
+        ] {
+            a.remap(&mut out, t, fr, fc);
+            assert_eq!(out, flat(want));
+        }
     }
 
     #[test]

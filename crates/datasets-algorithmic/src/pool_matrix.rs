@@ -7,14 +7,12 @@
 
 use dataset_core::config::count;
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result,
-    Seed,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Result, Seed,
 };
 use nprandom::RandomState;
 use pycompat::{allclose_f32, float_repr, loadtxt_f32, np_round};
-use serde_json::{json, Value};
-
-use crate::grid::matrix_to_str;
+use serde::{Serialize, Serializer};
+use serde_json::Number;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "pool_matrix",
@@ -78,70 +76,112 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     v.done(d)
 }
 
-/// A pooled matrix: `_max_pool` keeps numpy int64s, `_average_pool` float64s.
-enum Pooled {
-    Max(Vec<Vec<i64>>),
-    Average(Vec<Vec<f64>>),
+/// A row-major matrix of `cols` columns, serialized as a list of rows.
+struct Rows<'a, T>(&'a [T], usize);
+
+impl<T: Serialize> Serialize for Rows<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.chunks_exact(self.1))
+    }
 }
 
-/// The `pool_size`-square windows of `matrix` with stride `pool_size`; the
-/// last row and column of windows are cut by the matrix's edge, as numpy
-/// slices are.
-fn windows(
-    matrix: &[Vec<i64>],
-    pool_size: usize,
-) -> impl Iterator<Item = impl Iterator<Item = Vec<i64>> + '_> + '_ {
-    let cols = matrix.first().map_or(0, Vec::len);
-    matrix.chunks(pool_size).map(move |band| {
-        (0..cols).step_by(pool_size).map(move |j| {
-            let end = (j + pool_size).min(cols);
-            band.iter()
-                .flat_map(|row| row[j..end].iter().copied())
-                .collect()
-        })
-    })
+/// `"\n".join(" ".join(str(x) for x in row) for row in matrix)`, appended.
+fn write_matrix(out: &mut String, cells: &[i64], cols: usize) {
+    let mut digits = itoa::Buffer::new();
+    for (r, row) in cells.chunks_exact(cols).enumerate() {
+        if r > 0 {
+            out.push('\n');
+        }
+        for (c, &x) in row.iter().enumerate() {
+            if c > 0 {
+                out.push(' ');
+            }
+            out.push_str(digits.format(x));
+        }
+    }
+}
+
+/// The `kernel`-square windows of a `cols`-wide matrix with stride `kernel`,
+/// row by row of windows, each reduced by `f`; the last row and column of
+/// windows are cut by the matrix's edge, as numpy slices are. Returns the
+/// pooled matrix's column count.
+fn pool<T>(
+    cells: &[i64],
+    cols: usize,
+    kernel: usize,
+    out: &mut Vec<T>,
+    mut f: impl FnMut(&mut dyn Iterator<Item = i64>, usize) -> T,
+) -> usize {
+    let rows = cells.len() / cols;
+    for r0 in (0..rows).step_by(kernel) {
+        let r1 = r0.saturating_add(kernel).min(rows);
+        for c0 in (0..cols).step_by(kernel) {
+            let c1 = c0.saturating_add(kernel).min(cols);
+            let mut window =
+                (r0..r1).flat_map(|r| cells[r * cols + c0..r * cols + c1].iter().copied());
+            out.push(f(&mut window, (r1 - r0) * (c1 - c0)));
+        }
+    }
+    cols.div_ceil(kernel)
 }
 
 /// `_max_pool`: `np.max` of each window.
-fn max_pool(matrix: &[Vec<i64>], pool_size: usize) -> Vec<Vec<i64>> {
-    windows(matrix, pool_size)
-        .map(|row| {
-            row.map(|w| w.into_iter().max().unwrap_or(i64::MIN))
-                .collect()
-        })
-        .collect()
+fn max_pool(cells: &[i64], cols: usize, kernel: usize, out: &mut Vec<i64>) -> usize {
+    pool(cells, cols, kernel, out, |w, _| w.max().unwrap_or(i64::MIN))
 }
 
 /// `_average_pool`: `np.mean` of each window. The digits' sum is exact in
 /// float64 whatever order numpy adds in, so the mean is one correctly rounded
 /// division, as numpy's `true_divide` of the sum by the count.
-fn average_pool(matrix: &[Vec<i64>], pool_size: usize) -> Vec<Vec<f64>> {
-    windows(matrix, pool_size)
-        .map(|row| {
-            row.map(|w| w.iter().sum::<i64>() as f64 / w.len() as f64)
-                .collect()
-        })
-        .collect()
+fn average_pool(cells: &[i64], cols: usize, kernel: usize, out: &mut Vec<f64>) -> usize {
+    pool(cells, cols, kernel, out, |w, n| {
+        w.sum::<i64>() as f64 / n as f64
+    })
 }
 
-/// `_matrix_to_str` of an averaged matrix: `str(round(x, 2))`, `np.round`
-/// printed as Python's `repr(float)`. (`round` of a numpy int64 is the int
-/// itself, so an int matrix prints as `grid::matrix_to_str` prints it.)
-fn averages_to_str(matrix: &[Vec<f64>]) -> String {
-    matrix
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|&x| float_repr(np_round(x, 2)))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// The pooled matrix as the metadata holds it: `_max_pool` keeps numpy
+/// int64s, `_average_pool` float64s (as serde_json stores a float).
+enum Solution<'a> {
+    Max(Rows<'a, i64>),
+    Average(Rows<'a, Option<Number>>),
+}
+
+impl Serialize for Solution<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Solution::Max(m) => m.serialize(s),
+            Solution::Average(m) => m.serialize(s),
+        }
+    }
+}
+
+/// The item's metadata, fields in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    matrix: Rows<'a, i64>,
+    pool_type: &'a str,
+    pool_size: i64,
+    solution: Solution<'a>,
+    rows: i64,
+    cols: i64,
+    difficulty: Difficulty,
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    rows: [i64; 2],
+    cols: [i64; 2],
+    pool_size: [i64; 2],
 }
 
 impl Dataset for PoolMatrix {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let mut np_rng = RandomState::seed_from_python_int(&self.seed.plus(idx))
             .map_err(|e| DatasetError::Generation(e.to_string()))?;
@@ -149,55 +189,78 @@ impl Dataset for PoolMatrix {
         // The reference draws the columns from `min_rows`, not `min_cols`.
         let cols = rng.randint(self.min_rows, self.max_cols)?;
         // Both are within [2, max] and the build bounded max_rows * max_cols.
-        let (n_rows, n_cols) = (rows as usize, cols as usize);
+        let n_cols = cols as usize;
         let cells = np_rng
             .randint(0, 10, &[rows, cols])
             .map_err(|e| DatasetError::Generation(e.to_string()))?;
-        let matrix: Vec<Vec<i64>> = cells.chunks(n_cols).map(<[i64]>::to_vec).collect();
-        debug_assert_eq!(matrix.len(), n_rows);
-        let matrix_str = matrix_to_str(&matrix);
 
         let pool_size = rng.randint(self.min_pool_size, self.max_pool_size)?;
         let pool_type = *rng.choice(&["average", "max"])?;
         // A kernel wider than the matrix is one window: clamp before usize.
         let kernel = usize::try_from(pool_size).unwrap_or(usize::MAX).max(1);
-        let pooled = if pool_type == "average" {
-            Pooled::Average(average_pool(&matrix, kernel))
+
+        // `QUESTION_TEMPLATE.format(...)`: its three fields, in this order.
+        let question = &mut item.question;
+        question.clear();
+        let (head, rest) = QUESTION_TEMPLATE
+            .split_once("{pool_type}")
+            .unwrap_or((QUESTION_TEMPLATE, ""));
+        let (middle, rest) = rest.split_once("{pool_size}").unwrap_or((rest, ""));
+        let (before_matrix, tail) = rest.split_once("{matrix}").unwrap_or((rest, ""));
+        question.push_str(head);
+        question.push_str(pool_type);
+        question.push_str(middle);
+        question.push_str(itoa::Buffer::new().format(pool_size));
+        question.push_str(before_matrix);
+        write_matrix(question, &cells, n_cols);
+        question.push_str(tail);
+
+        let answer = &mut item.answer;
+        answer.clear();
+        let (ints, numbers);
+        let solution = if pool_type == "average" {
+            let mut means = Vec::new();
+            let width = average_pool(&cells, n_cols, kernel, &mut means);
+            // `_matrix_to_str`: `str(round(x, 2))`, `np.round` printed as
+            // Python's `repr(float)`.
+            for (r, row) in means.chunks_exact(width).enumerate() {
+                if r > 0 {
+                    answer.push('\n');
+                }
+                for (c, &x) in row.iter().enumerate() {
+                    if c > 0 {
+                        answer.push(' ');
+                    }
+                    answer.push_str(&float_repr(np_round(x, 2)));
+                }
+            }
+            numbers = means
+                .iter()
+                .map(|&x| Number::from_f64(x))
+                .collect::<Vec<_>>();
+            Solution::Average(Rows(&numbers, width))
         } else {
-            Pooled::Max(max_pool(&matrix, kernel))
+            let mut maxima = Vec::new();
+            let width = max_pool(&cells, n_cols, kernel, &mut maxima);
+            // `round` of a numpy int64 is the int itself.
+            write_matrix(answer, &maxima, width);
+            ints = maxima;
+            Solution::Max(Rows(&ints, width))
         };
-        let (answer, solution) = match &pooled {
-            Pooled::Max(m) => (matrix_to_str(m), json!(m)),
-            Pooled::Average(m) => (
-                averages_to_str(m),
-                Value::from(
-                    m.iter()
-                        .map(|row| Value::from(row.clone()))
-                        .collect::<Vec<_>>(),
-                ),
-            ),
-        };
-        let question = QUESTION_TEMPLATE
-            .replacen("{pool_type}", pool_type, 1)
-            .replacen("{pool_size}", &pool_size.to_string(), 1)
-            .replacen("{matrix}", &matrix_str, 1);
-        Ok(Item {
-            question,
-            answer,
-            metadata: meta! {
-                "matrix" => matrix,
-                "pool_type" => pool_type,
-                "pool_size" => pool_size,
-                "solution" => solution,
-                "rows" => rows,
-                "cols" => cols,
-                "difficulty" => json!({
-                    "rows": [self.min_rows, self.max_rows],
-                    "cols": [self.min_cols, self.max_cols],
-                    "pool_size": [self.min_pool_size, self.max_pool_size],
-                }),
+        item.metadata.set_from_serialize(&Meta {
+            matrix: Rows(&cells, n_cols),
+            pool_type,
+            pool_size,
+            solution,
+            rows,
+            cols,
+            difficulty: Difficulty {
+                rows: [self.min_rows, self.max_rows],
+                cols: [self.min_cols, self.max_cols],
+                pool_size: [self.min_pool_size, self.max_pool_size],
             },
-        })
+        });
+        Ok(())
     }
 
     /// `np.loadtxt` both as float32: the same shape and `np.allclose(oracle,
@@ -224,9 +287,14 @@ mod tests {
 
     #[test]
     fn windows_are_cut_at_the_edges() {
-        let m = vec![vec![1, 2, 3], vec![4, 5, 6], vec![7, 8, 9]];
-        assert_eq!(max_pool(&m, 2), vec![vec![5, 6], vec![8, 9]]);
-        assert_eq!(average_pool(&m, 2), vec![vec![3.0, 4.5], vec![7.5, 9.0]]);
-        assert_eq!(max_pool(&m, 7), vec![vec![9]]);
+        let m = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        let (mut max, mut mean) = (Vec::new(), Vec::new());
+        assert_eq!(max_pool(&m, 3, 2, &mut max), 2);
+        assert_eq!(max, [5, 6, 8, 9]);
+        assert_eq!(average_pool(&m, 3, 2, &mut mean), 2);
+        assert_eq!(mean, [3.0, 4.5, 7.5, 9.0]);
+        max.clear();
+        assert_eq!(max_pool(&m, 3, 7, &mut max), 1);
+        assert_eq!(max, [9]);
     }
 }

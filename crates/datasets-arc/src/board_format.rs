@@ -68,6 +68,20 @@ impl BoardFormattingOptions {
         Ok(opts)
     }
 
+    /// The most characters one cell can take in a formatted board: its
+    /// longest symbol, a column and a row delimiter, and two brackets. The
+    /// ARC datasets' item-size rule counts cells at this width.
+    pub fn cell_chars(&self) -> usize {
+        self.alphabet
+            .iter()
+            .map(|a| a.chars().count())
+            .max()
+            .unwrap_or(0)
+            + self.col_delimiter.chars().count()
+            + self.row_delimiter.chars().count()
+            + 2
+    }
+
     pub fn to_json(&self) -> Value {
         let mut m = Map::new();
         m.insert("alphabet".into(), json!(self.alphabet));

@@ -117,20 +117,11 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         "pso_difficulty_ranges and pso_difficulty_weights must have the same length.",
     )?;
     // Every example shows two grids of at most 30 x 30 cells, the test input
-    // one more; each cell prints one symbol and a delimiter.
-    let symbol = opts
-        .alphabet
-        .iter()
-        .map(|a| a.chars().count())
-        .max()
-        .unwrap_or(0)
-        + opts.col_delimiter.chars().count()
-        + opts.row_delimiter.chars().count()
-        + 2;
+    // one more.
     v.ensure_item_size(
         (2 * count(max_examples) + 2)
             .saturating_mul(MAX_CELLS)
-            .saturating_mul(symbol as u128),
+            .saturating_mul(opts.cell_chars() as u128),
         "(2 * max_examples + 2) * 900 cells * the longest board_format_opts symbol and delimiters",
     )?;
 

@@ -9,12 +9,14 @@
 //! from `py_set_order`.
 
 use dataset_core::config::count;
+use std::collections::HashMap;
+
 use dataset_core::{
-    item_rng, meta, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
     Result, Seed,
 };
 use pycompat::{py_int_hash, py_set_order, py_strip, py_tuple_hash};
-use serde_json::json;
+use serde::Serialize;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "family_relationships",
@@ -128,6 +130,12 @@ struct FamilyRelationships {
     max_family_size: i64,
     male_names: Vec<String>,
     female_names: Vec<String>,
+    /// Each name's id among the distinct names of both lists: `used_names`
+    /// is a set of strings, so equal names are one name, and marking an id
+    /// used replaces comparing the name with every used one.
+    male_ids: Vec<usize>,
+    female_ids: Vec<usize>,
+    distinct_names: usize,
 }
 
 fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
@@ -137,6 +145,9 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         max_family_size: r.int("max_family_size", 8),
         male_names: r.str_list("male_names", &MALE_NAMES),
         female_names: r.str_list("female_names", &FEMALE_NAMES),
+        male_ids: Vec::new(),
+        female_ids: Vec::new(),
+        distinct_names: 0,
     };
     let v = r.finish()?;
     v.ensure(d.min_family_size >= 3, "min_family_size must be at least 3")?;
@@ -153,6 +164,15 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         count(d.max_family_size).min(names + 8).saturating_mul(names),
         "min(max_family_size, len(male_names) + len(female_names)) * (len(male_names) + len(female_names))",
     )?;
+    let mut d = d;
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut id_of = |name: &String| {
+        let next = ids.len();
+        *ids.entry(name.clone()).or_insert(next)
+    };
+    d.male_ids = d.male_names.iter().map(&mut id_of).collect();
+    d.female_ids = d.female_names.iter().map(&mut id_of).collect();
+    d.distinct_names = ids.len();
     v.done(d)
 }
 
@@ -163,49 +183,63 @@ enum Gender {
 }
 
 /// A `Person`, by its id (its index in [`Family::people`]).
-struct Person {
+struct Person<'a> {
     /// `None` where `get_name` ran out of names (the reference prints "None").
-    name: Option<String>,
+    name: Option<&'a str>,
     gender: Gender,
     spouse: Option<usize>,
-    parents: Vec<usize>,
-    children: Vec<usize>,
+    /// The first `parent_count` are the parents, in the order added. A
+    /// child is only ever given one couple (or, for the grandparents'
+    /// children, one couple), so there are at most two.
+    parents: [usize; 2],
+    parent_count: usize,
+}
+
+impl Person<'_> {
+    fn parents(&self) -> &[usize] {
+        &self.parents[..self.parent_count]
+    }
 }
 
 /// The reference's `family` set: every person made joins it, so ids are
 /// `0..people.len()` and its iteration order is id order.
-struct Family {
-    people: Vec<Person>,
-    used_names: Vec<String>,
+struct Family<'a> {
+    people: Vec<Person<'a>>,
+    /// `used_names`, by name id.
+    used: Vec<bool>,
 }
 
-impl Family {
-    fn name(&self, id: usize) -> String {
-        self.people[id]
-            .name
-            .clone()
-            .unwrap_or_else(|| "None".into())
+impl<'a> Family<'a> {
+    fn name(&self, id: usize) -> &'a str {
+        self.people[id].name.unwrap_or("None")
     }
 
-    fn person(&mut self, name: Option<String>, gender: Gender) -> usize {
+    fn person(&mut self, name: Option<&'a str>, gender: Gender) -> usize {
         self.people.push(Person {
             name,
             gender,
             spouse: None,
-            parents: Vec::new(),
-            children: Vec::new(),
+            parents: [0; 2],
+            parent_count: 0,
         });
         self.people.len() - 1
     }
 
-    /// `add_child`.
+    /// `add_child`. The parent's `children` list is not kept: children are
+    /// added right after they are made, so a person's children are, in
+    /// order, the later people listing them as a parent ([`children`](Self::children)).
     fn add_child(&mut self, parent: usize, child: usize) {
-        if !self.people[parent].children.contains(&child) {
-            self.people[parent].children.push(child);
+        let c = &mut self.people[child];
+        if !c.parents().contains(&parent) {
+            // Each child is given the two members of one couple.
+            c.parents[c.parent_count] = parent;
+            c.parent_count += 1;
         }
-        if !self.people[child].parents.contains(&parent) {
-            self.people[child].parents.push(parent);
-        }
+    }
+
+    /// `person.children`, in the order `add_child` added them.
+    fn children(&self, parent: usize) -> impl Iterator<Item = usize> + '_ {
+        (parent + 1..self.people.len()).filter(move |&c| self.people[c].parents().contains(&parent))
     }
 
     /// `add_spouse`.
@@ -217,9 +251,9 @@ impl Family {
     /// `[p for parent in person.parents for p in parent.parents]`.
     fn grandparents(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
         self.people[id]
-            .parents
+            .parents()
             .iter()
-            .flat_map(|&parent| self.people[parent].parents.iter().copied())
+            .flat_map(|&parent| self.people[parent].parents().iter().copied())
     }
 }
 
@@ -248,33 +282,34 @@ fn relationship(rel: &str, female: bool) -> &'static str {
 impl FamilyRelationships {
     /// `get_name`: a name of the gender not used yet (by value: a name listed
     /// twice goes with its first use), or `None` when there is none left.
-    fn get_name(
-        &self,
+    fn get_name<'a>(
+        &'a self,
         rng: &mut Random,
-        family: &mut Family,
+        family: &mut Family<'a>,
         gender: Gender,
-    ) -> Result<Option<String>> {
-        let names = match gender {
-            Gender::Male => &self.male_names,
-            Gender::Female => &self.female_names,
+    ) -> Result<Option<&'a str>> {
+        let (names, ids) = match gender {
+            Gender::Male => (&self.male_names, &self.male_ids),
+            Gender::Female => (&self.female_names, &self.female_ids),
         };
-        let available: Vec<&String> = names
-            .iter()
-            .filter(|n| !family.used_names.contains(n))
-            .collect();
-        if available.is_empty() {
+        // `rng.choice(available)`, without building `available`.
+        let available = ids.iter().filter(|&&id| !family.used[id]).count();
+        if available == 0 {
             return Ok(None);
         }
-        let name = (*rng.choice(&available)?).clone();
-        family.used_names.push(name.clone());
-        Ok(Some(name))
+        let k = rng.randbelow(available as u64) as usize;
+        let Some(i) = (0..ids.len()).filter(|&i| !family.used[ids[i]]).nth(k) else {
+            return Ok(None);
+        };
+        family.used[ids[i]] = true;
+        Ok(Some(names[i].as_str()))
     }
 
     /// `_generate_family`.
-    fn generate_family(&self, rng: &mut Random, family_size: i64) -> Result<Family> {
+    fn generate_family(&self, rng: &mut Random, family_size: i64) -> Result<Family<'_>> {
         let mut f = Family {
-            people: Vec::new(),
-            used_names: Vec::new(),
+            people: Vec::with_capacity(16),
+            used: vec![false; self.distinct_names],
         };
         let name = self.get_name(rng, &mut f, Gender::Male)?;
         let grandfather_of_father = f.person(name, Gender::Male);
@@ -364,13 +399,14 @@ impl FamilyRelationships {
             let (a, b) = (&f.people[p1], &f.people[p2]);
             let female1 = a.gender == Gender::Female;
             let female2 = b.gender == Gender::Female;
-            let same_parents = !a.parents.is_empty()
-                && !b.parents.is_empty()
-                && a.parents.iter().all(|x| b.parents.contains(x))
-                && b.parents.iter().all(|x| a.parents.contains(x));
-            let rel = if b.parents.contains(&p1) {
+            let (pa, pb) = (a.parents(), b.parents());
+            let same_parents = !pa.is_empty()
+                && !pb.is_empty()
+                && pa.iter().all(|x| pb.contains(x))
+                && pb.iter().all(|x| pa.contains(x));
+            let rel = if pb.contains(&p1) {
                 relationship("parent", female1)
-            } else if a.parents.contains(&p2) {
+            } else if pa.contains(&p2) {
                 relationship("child", female1)
             } else if a.spouse == Some(p2) {
                 relationship("spouse", female1)
@@ -378,19 +414,14 @@ impl FamilyRelationships {
                 relationship("sibling", female1)
             } else if f.grandparents(p2).any(|g| g == p1) {
                 relationship("grandparent", female1)
-            } else if a
-                .parents
-                .iter()
-                .any(|&x| f.grandparents(p2).any(|g| g == x))
-            {
+            } else if pa.iter().any(|&x| f.grandparents(p2).any(|g| g == x)) {
                 relationship("aunt_uncle", female1)
-            } else if b
-                .parents
-                .iter()
-                .any(|&x| f.grandparents(p1).any(|g| g == x))
-            {
+            } else if pb.iter().any(|&x| f.grandparents(p1).any(|g| g == x)) {
                 relationship("niece_nephew", female2)
-            } else if a.spouse.is_some_and(|s| f.people[s].parents.contains(&p2)) {
+            } else if a
+                .spouse
+                .is_some_and(|s| f.people[s].parents().contains(&p2))
+            {
                 relationship("in_law", female2)
             } else {
                 continue;
@@ -399,8 +430,8 @@ impl FamilyRelationships {
         }
     }
 
-    /// `_generate_story`.
-    fn generate_story(f: &Family) -> Result<String> {
+    /// `_generate_story`, written to `out`.
+    fn write_story(f: &Family, out: &mut String) -> Result<()> {
         // The couples set: each married person in id order adds (person,
         // spouse) unless (spouse, person) is in already.
         let mut couples: Vec<(usize, usize)> = Vec::new();
@@ -414,21 +445,24 @@ impl FamilyRelationships {
         let hash = |&(a, b): &(usize, usize)| {
             py_tuple_hash(&[py_int_hash(a as i64), py_int_hash(b as i64)])
         };
-        let mut parts: Vec<String> = Vec::new();
-        let mut described: Vec<usize> = Vec::new();
+        let mut described = vec![false; f.people.len()];
+        let mut children: Vec<usize> = Vec::new();
+        // `" ".join(story_parts)`.
+        let part = |out: &mut String, pieces: &[&str]| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            pieces.iter().for_each(|p| out.push_str(p));
+        };
         for k in py_set_order(&couples, hash) {
             let (p1, p2) = couples[k];
-            parts.push(format!("{} is married to {}.", f.name(p1), f.name(p2)));
-            let children: Vec<usize> = f.people[p1]
-                .children
-                .iter()
-                .copied()
-                .filter(|c| !described.contains(c))
-                .collect();
+            part(out, &[f.name(p1), " is married to ", f.name(p2), "."]);
+            children.clear();
+            children.extend(f.children(p1).filter(|&c| !described[c]));
             match children.split_last() {
                 None => {}
                 Some((&only, [])) => {
-                    parts.push(format!("They have a child called {}.", f.name(only)));
+                    part(out, &["They have a child called ", f.name(only), "."]);
                 }
                 Some((&last, first)) => {
                     // `", ".join(first)` refuses a nameless child, which an
@@ -438,46 +472,61 @@ impl FamilyRelationships {
                             "sequence item {i}: expected str instance, NoneType found"
                         )));
                     }
-                    let first: Vec<String> = first.iter().map(|&c| f.name(c)).collect();
-                    parts.push(format!(
-                        "They have children called {} and {}.",
-                        first.join(", "),
-                        f.name(last)
-                    ));
+                    part(out, &["They have children called "]);
+                    for (n, &c) in first.iter().enumerate() {
+                        if n > 0 {
+                            out.push_str(", ");
+                        }
+                        out.push_str(f.name(c));
+                    }
+                    out.push_str(" and ");
+                    out.push_str(f.name(last));
+                    out.push('.');
                 }
             }
-            described.extend(children);
+            for &c in &children {
+                described[c] = true;
+            }
         }
-        Ok(parts.join(" "))
+        Ok(())
     }
 }
 
 impl Dataset for FamilyRelationships {
     fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = item_rng(&self.seed, idx);
         let family_size = rng.randint(self.min_family_size, self.max_family_size)?;
         let family = self.generate_family(&mut rng, family_size)?;
         let (p1, p2, rel) = self.get_relationship_question(&mut rng, &family)?;
-        let story = Self::generate_story(&family)?;
-        let (name1, name2) = (family.name(p1), family.name(p2));
+        let question = &mut item.question;
+        question.clear();
+        Self::write_story(&family, question)?;
+        question.push_str("\n\n");
         // `template.format(...)`: a name is never searched for placeholders.
         let template = *rng.choice(&TEMPLATES)?;
         let (before, rest) = template.split_once("{person1}").unwrap_or((template, ""));
         let (between, after) = rest.split_once("{person2}").unwrap_or((rest, ""));
-        let question = format!("{before}{name1}{between}{name2}{after}");
-        Ok(Item {
-            question: format!("{story}\n\n{question}"),
-            answer: rel.into(),
-            metadata: meta! {
-                "person1" => family.people[p1].name.clone(),
-                "person2" => family.people[p2].name.clone(),
-                "relationship" => rel,
-                "family_size" => family.people.len(),
-                "difficulty" => json!({
-                    "family_size": [self.min_family_size, self.max_family_size],
-                }),
+        for piece in [before, family.name(p1), between, family.name(p2), after] {
+            question.push_str(piece);
+        }
+        item.answer.clear();
+        item.answer.push_str(rel);
+        item.metadata.set_from_serialize(&Meta {
+            person1: family.people[p1].name,
+            person2: family.people[p2].name,
+            relationship: rel,
+            family_size: family.people.len(),
+            difficulty: Difficulty {
+                family_size: [self.min_family_size, self.max_family_size],
             },
-        })
+        });
+        Ok(())
     }
 
     /// `answer.strip().lower() == entry["answer"].strip().lower()`.
@@ -487,4 +536,19 @@ impl Dataset for FamilyRelationships {
             _ => 0.0,
         }
     }
+}
+
+/// The item's metadata, fields in the reference dict's order.
+#[derive(Serialize)]
+struct Meta<'a> {
+    person1: Option<&'a str>,
+    person2: Option<&'a str>,
+    relationship: &'a str,
+    family_size: usize,
+    difficulty: Difficulty,
+}
+
+#[derive(Serialize)]
+struct Difficulty {
+    family_size: [i64; 2],
 }

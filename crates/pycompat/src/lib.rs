@@ -41,7 +41,9 @@ pub use literal::{
     int_to_float, json_loads, json_loads_plain_str_list, literal_eval, py_dict, py_eval, py_set,
     HashKey, ParseError, PyValue,
 };
-pub use numpy::{allclose_f32, int_array_str, loadtxt_f32, np_round, LoadedArray};
+pub use numpy::{
+    allclose_f32, int_array_str, loadtxt_f32, np_round, write_int_array_str, LoadedArray,
+};
 pub use order::{py_item_eq, py_lt, Unorderable};
 pub use pyhash::{py_int_hash, py_set_order, py_tuple_hash};
 pub use pyset::{AnySet, PyFrozenSet, PyHashable, PySet, SetTable};

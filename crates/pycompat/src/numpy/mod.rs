@@ -10,5 +10,5 @@ mod print;
 mod round;
 
 pub use loadtxt::{allclose_f32, loadtxt_f32, LoadedArray};
-pub use print::int_array_str;
+pub use print::{int_array_str, write_int_array_str};
 pub use round::np_round;

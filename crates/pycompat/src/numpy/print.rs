@@ -35,6 +35,42 @@ pub fn int_array_str(shape: &[usize], values: &[i64]) -> String {
     printer.recurse(0, 0, " ", LINE_WIDTH)
 }
 
+/// [`int_array_str`] appended to `out`. A matrix whose rows fit on one line
+/// (the common case: game_of_life_halting's boards) is written straight in,
+/// without the general printer's per-element strings.
+pub fn write_int_array_str(out: &mut String, shape: &[usize], values: &[i64]) {
+    if let [rows, cols] = *shape {
+        if rows > 0 && cols > 0 && values.len() <= THRESHOLD {
+            let width = format_width(shape, values, false);
+            // The last axis' elements go on a line of `LINE_WIDTH - 2` (two
+            // levels of `]`) that starts with a two-space hanging indent:
+            // 2 + cols * (width + 1) - 1 characters wrap only past it.
+            if cols * (width + 1) < LINE_WIDTH - 2 {
+                let mut digits = itoa::Buffer::new();
+                out.push('[');
+                for (r, row) in values.chunks_exact(cols).enumerate() {
+                    if r > 0 {
+                        out.push_str("\n ");
+                    }
+                    out.push('[');
+                    for (c, &v) in row.iter().enumerate() {
+                        if c > 0 {
+                            out.push(' ');
+                        }
+                        let text = digits.format(v);
+                        (text.len()..width).for_each(|_| out.push(' '));
+                        out.push_str(text);
+                    }
+                    out.push(']');
+                }
+                out.push(']');
+                return;
+            }
+        }
+    }
+    out.push_str(&int_array_str(shape, values));
+}
+
 /// `IntegerFormat`'s width: the longer of `str(max)` and `str(min)` over the
 /// elements printed (only the corners, `_leading_trailing`, when summarised).
 fn format_width(shape: &[usize], values: &[i64], summarise: bool) -> usize {
@@ -164,6 +200,33 @@ impl Printer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_matrix_fast_path_prints_as_the_general_printer() {
+        // Shapes on both sides of the one-line bound, widths 1 to 3 with a
+        // minus sign, and past the summarising threshold.
+        let mut state = 12345u64;
+        for (lo, hi) in [(0i64, 1i64), (-5, 9), (0, 99), (-99, 999)] {
+            for rows in 1..=12 {
+                for cols in 1..=40 {
+                    let values: Vec<i64> = (0..rows * cols)
+                        .map(|_| {
+                            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+                            lo + ((state >> 33) as i64).rem_euclid(hi - lo + 1)
+                        })
+                        .collect();
+                    let mut out = String::from("x");
+                    write_int_array_str(&mut out, &[rows, cols], &values);
+                    let want = int_array_str(&[rows, cols], &values);
+                    assert_eq!(out, format!("x{want}"), "{rows}x{cols} in {lo}..={hi}");
+                }
+            }
+        }
+        let big = vec![1i64; 40 * 40];
+        let mut out = String::new();
+        write_int_array_str(&mut out, &[40, 40], &big);
+        assert_eq!(out, int_array_str(&[40, 40], &big));
+    }
 
     #[test]
     fn small_arrays_print_as_numpy_prints_them() {
