@@ -376,7 +376,18 @@ def word_ladder_extras(item):
 
 # Extra answers for datasets whose answer is a string (see string_answer_spread),
 # made from the item.
-ANSWER_EXTRAS = {"knight_swap": lambda item: knight_swap_extras(item["metadata"]), "word_ladder": word_ladder_extras}
+def intermediate_integration_extras(item):
+    """What an antiderivative scorer tells apart: the answer without its
+    constant, with another constant, scaled, shifted by the variable, with
+    `^` for `**`, and the integrand itself."""
+    bare = item["answer"].removesuffix(" + C")
+    var = item["metadata"]["variable"]
+    return [bare, f"{bare} + 7", f"2*({bare})", f"{bare} + {var}", bare.replace("**", "^"),
+            item["metadata"]["integrand"]]
+
+
+ANSWER_EXTRAS = {"knight_swap": lambda item: knight_swap_extras(item["metadata"]), "word_ladder": word_ladder_extras,
+                 "intermediate_integration": intermediate_integration_extras}
 
 
 def matrix_variants(ans):

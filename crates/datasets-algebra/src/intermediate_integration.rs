@@ -132,7 +132,10 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         d.linear_upper_bound >= d.linear_lower_bound,
         "linear_upper_bound must be >= linear_lower_bound",
     )?;
-    v.ensure(d.min_linear_degree > 0, "min_linear_degree must be positive")?;
+    v.ensure(
+        d.min_linear_degree > 0,
+        "min_linear_degree must be positive",
+    )?;
     v.ensure(
         d.max_linear_degree >= d.min_linear_degree,
         "max_linear_degree must be >= min_linear_degree",
@@ -162,7 +165,9 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     // up to max_linear_degree times the bounds' digits each; the by-parts
     // answers have max_poly_degree + 1 terms whose coefficients grow as
     // max_poly_degree!.
-    let digits = count(d.linear_upper_bound.max(d.outer_constant_max)).to_string().len() as u128;
+    let digits = count(d.linear_upper_bound.max(d.outer_constant_max))
+        .to_string()
+        .len() as u128;
     let linear = count(d.max_linear_degree)
         .saturating_add(1)
         .saturating_mul(count(d.max_linear_degree))
@@ -217,7 +222,11 @@ impl IntermediateIntegration {
     fn generate_linear_substitution_problem(&self, rng: &mut Random, x: &Expr) -> Result<Problem> {
         let a = rng.randint(self.linear_lower_bound, self.linear_upper_bound)?;
         let b = rng.randint(self.linear_lower_bound, self.linear_upper_bound)?;
-        let b = if rng.choice(&self.operators)? == "+" { b } else { -b };
+        let b = if rng.choice(&self.operators)? == "+" {
+            b
+        } else {
+            -b
+        };
         let linear = int(a).mul(x).add(&int(b));
         let degree = rng.randint(self.min_linear_degree, self.max_linear_degree)?;
         let c = self.get_outer_constant(rng)?;
@@ -311,11 +320,7 @@ impl IntermediateIntegration {
     fn generate_polynomial_exp_trig(&self, rng: &mut Random, x: &Expr) -> Result<Problem> {
         let degree = rng.randint(self.min_poly_degree, self.max_poly_degree)?;
         let func = *rng.choice(&["exp", "sin", "cos"])?;
-        let k = if func == "exp" {
-            1
-        } else {
-            rng.randint(1, 3)?
-        };
+        let k = if func == "exp" { 1 } else { rng.randint(1, 3)? };
         let c = self.get_outer_constant(rng)?;
         Ok(by_parts(c, degree, func, k, x))
     }
@@ -460,12 +465,10 @@ impl Dataset for IntermediateIntegration {
             "cyclic" => self.generate_cyclic_integral(&mut rng, &x)?,
             "repeated_parts" => self.generate_repeated_parts(&mut rng, &x)?,
             // The reference's `if` chain leaves `integrand` unbound.
-            _ => {
-                return Err(DatasetError::Generation(
-                    "cannot access local variable 'integrand' where it is not associated with a value"
-                        .into(),
-                ))
-            }
+            _ => return Err(DatasetError::Generation(
+                "cannot access local variable 'integrand' where it is not associated with a value"
+                    .into(),
+            )),
         };
         let integrand = sstr(&problem.integrand);
         let question = rng
@@ -542,7 +545,8 @@ fn symbol_value(k: usize) -> C {
     C::new(0.5 + 0.37 * k as f64, 0.29 - 0.11 * k as f64)
 }
 
-/// `d user/dx == want` at every point of [`POINTS`], to 1e-8 relative.
+/// `d user/dx == want` at every point of [`POINTS`], to 1e-8 of the
+/// larger of the two.
 fn equal_derivative(user: &Program, want: &Program) -> bool {
     POINTS.iter().all(|&z| {
         let (Some((_, du)), Some((Some(w), _))) =
@@ -550,8 +554,9 @@ fn equal_derivative(user: &Program, want: &Program) -> bool {
         else {
             return false;
         };
-        let scale = 1.0 + du.abs().max(w.abs());
-        (du.re - w.re).hypot(du.im - w.im) <= 1e-8 * scale
+        // Relative, not absolute: `exp(-19*x - 47)` is near 1e-20 at every
+        // point, and twice it must still differ.
+        (du.re - w.re).hypot(du.im - w.im) <= 1e-8 * du.abs().max(w.abs())
     })
 }
 
@@ -575,13 +580,27 @@ mod tests {
     }
 
     #[test]
+    fn tiny_values_are_compared_relatively() {
+        let ds = dataset(&INFO, json!({"seed": 1}));
+        let mut item = ds.generate(0).unwrap();
+        item.metadata.insert("variable".into(), json!("x"));
+        item.metadata
+            .insert("integrand".into(), json!("133*exp(-19*x - 47)"));
+        assert_eq!(ds.score(Some("-7*exp(-19*x - 47) + C"), &item), 1.0);
+        assert_eq!(ds.score(Some("2*(-7*exp(-19*x - 47))"), &item), 0.0);
+    }
+
+    #[test]
     fn reference_integral_answers_and_equivalent_forms() {
         let ds = dataset(&INFO, json!({"seed": 1}));
         let mut item = ds.generate(0).unwrap();
         item.metadata.insert("variable".into(), json!("x"));
         item.metadata
             .insert("integrand".into(), json!("2*x**3*cos(3*x)"));
-        assert_eq!(ds.score(Some("2*Integral(x**3*cos(3*x), x) + C"), &item), 1.0);
+        assert_eq!(
+            ds.score(Some("2*Integral(x**3*cos(3*x), x) + C"), &item),
+            1.0
+        );
         assert_eq!(ds.score(Some("Integral(x**3*cos(3*x), x)"), &item), 0.0);
         item.metadata
             .insert("integrand".into(), json!("-10*sin(5*x + 3)*cos(5*x + 3)"));
