@@ -28,6 +28,7 @@ use dataset_core::{
     Result, Seed, Weight,
 };
 use num_bigint::BigInt;
+use pycompat::{py_int_str, INT_MAX_STR_DIGITS};
 use serde_json::{json, Value};
 use symlite::expr::add_flatten;
 use symlite::numeric::{Program, C};
@@ -265,7 +266,7 @@ impl IntermediateIntegration {
                     .mul(&x.pow(&int(2)))
                     .add(&int(t[1]).mul(x))
                     .add(&int(t[2])),
-                int(2 * t[0]).mul(x).add(&int(t[1])),
+                Expr::int(BigInt::from(t[0]) * 2).mul(x).add(&int(t[1])),
             )
         } else {
             (int(t[0]).mul(x).add(&int(t[1])), int(t[0]))
@@ -288,7 +289,10 @@ impl IntermediateIntegration {
         let c = self.get_outer_constant(rng)?;
         Ok(Problem {
             integrand: int(c).mul(&integrand),
-            antiderivative: ratio(2 * c, 3).mul(&u.pow(&ratio(3, 2))),
+            antiderivative: Expr::Num(
+                Rational::new(BigInt::from(c) * 2, BigInt::from(3)).expect("3 != 0"),
+            )
+            .mul(&u.pow(&ratio(3, 2))),
         })
     }
 
@@ -447,6 +451,26 @@ fn by_parts(c: i64, n: i64, func: &str, k: i64, x: &Expr) -> Problem {
     }
 }
 
+/// CPython's `str()` of an int past 4300 digits raises, and the
+/// reference's `str(answer)` with it (large `linear` configs).
+fn check_str_digits(e: &Expr) -> Result<()> {
+    let too_long = |n: &BigInt| n.bits() > 14_000 && py_int_str(n).is_none();
+    let bad = match e {
+        Expr::Num(r) => too_long(r.numer()) || too_long(r.denom()),
+        Expr::Sym(_) => false,
+        Expr::Add(v) | Expr::Mul(v) => return v.iter().try_for_each(check_str_digits),
+        Expr::Pow(b, x) => return check_str_digits(b).and_then(|()| check_str_digits(x)),
+        Expr::Func(_, a) => return check_str_digits(a),
+    };
+    if bad {
+        return Err(DatasetError::Generation(format!(
+            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
+}
+
 impl Dataset for IntermediateIntegration {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut rng = item_rng(&self.seed, idx);
@@ -470,6 +494,7 @@ impl Dataset for IntermediateIntegration {
                     .into(),
             )),
         };
+        check_str_digits(&problem.antiderivative)?;
         let integrand = sstr(&problem.integrand);
         let question = rng
             .choice(&PROMPT_TEMPLATES)?
@@ -619,6 +644,18 @@ mod tests {
         let item = ds.generate(0).unwrap();
         let scores = crate::hostile::scores(|a| ds.score(Some(a), &item));
         assert!(scores.iter().all(|&s| s == 0.0), "{scores:?}");
+    }
+
+    #[test]
+    fn answers_past_4300_digits_are_refused_as_cpython_does() {
+        let ds = dataset(
+            &INFO,
+            json!({"problem_type_weights": [1, 0, 0, 0, 0, 0, 0, 0],
+                   "linear_lower_bound": 1_000_000_000, "linear_upper_bound": 1_000_000_000,
+                   "min_linear_degree": 600, "max_linear_degree": 600}),
+        );
+        let err = ds.generate(0).unwrap_err().to_string();
+        assert!(err.contains("Exceeds the limit (4300 digits)"), "{err}");
     }
 
     #[test]
