@@ -518,14 +518,18 @@ impl Dataset for IntermediateIntegration {
     /// The reference asks `simplify(diff(answer) - integrand) == 0`; rgym
     /// reads the answer with [`symlite::numeric`] and compares the exact
     /// derivative (forward mode, not differences) with the integrand at
-    /// [`POINTS`], twelve points of the complex plane off both axes (off
-    /// every branch cut of the functions the integrands use), to a
-    /// relative tolerance of 1e-8. Where they differ: rgym accepts what
+    /// [`POINTS`], twelve points of the complex plane near the real axis but
+    /// off both axes (off every branch cut of the functions the integrands
+    /// use), to a relative tolerance of 1e-8. Where they differ: rgym accepts what
     /// agrees at all twelve points but `simplify` cannot prove
     /// (`sin(x)**2 + cos(x)**2` where `1` is wanted is proved; floats such
     /// as `0.333333333333333*x**3` close to the exact coefficient are
     /// accepted by rgym only); answers with functions outside the list of
-    /// [`symlite::numeric`] or past its bounds score 0.0.
+    /// [`symlite::numeric`] or past its bounds score 0.0. The tolerance is
+    /// relative to the values compared, so a wrong term smaller than 1e-8 of
+    /// the integrand at every point goes unseen (`+ x` beside
+    /// `(50*x + 50)**7`, whose values exceed 1e11 wherever they are
+    /// compared): the reference rejects such answers.
     fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
         let Some(answer) = answer else { return 0.0 };
         let Some(var) = item.metadata.get("variable").and_then(Value::as_str) else {
@@ -546,22 +550,27 @@ impl Dataset for IntermediateIntegration {
     }
 }
 
-/// The points the scorer compares at: radii between 0.4 and 1.3 and
-/// angles away from multiples of pi/2, so that no point lies on a branch
-/// cut of `sqrt`, `log`, `asin` or `atan` of the integrands' arguments.
+/// The points the scorer compares at: real parts of both signs between
+/// 0.15 and 1.1, away from 0 and from the branch points of `asin(k*x)`
+/// (1/3, 1/2, 1), and small imaginary parts (0.03 to 0.12). Off the real
+/// and imaginary axes, no point lies on a branch cut of `sqrt`, `log`,
+/// `asin` or `atan` of the integrands' arguments; a small imaginary part
+/// keeps `sin(30*x + 25)` and its powers near their real size, so that an
+/// added term is not lost beside values of 1e50 (`-cos(30*x + 25)**4 + x`
+/// against `120*sin(30*x + 25)*cos(30*x + 25)**3`).
 const POINTS: [C; 12] = [
-    C::new(0.61, 0.37),
-    C::new(-0.52, 0.71),
-    C::new(-0.83, -0.29),
-    C::new(0.44, -0.58),
-    C::new(1.07, 0.41),
-    C::new(-0.33, 1.12),
-    C::new(-1.19, -0.47),
-    C::new(0.27, -0.93),
-    C::new(0.91, 0.83),
-    C::new(-0.74, 0.18),
-    C::new(0.36, 0.22),
-    C::new(0.79, -0.64),
+    C::new(0.23, 0.05),
+    C::new(-0.41, 0.07),
+    C::new(0.62, -0.04),
+    C::new(-0.77, -0.09),
+    C::new(0.88, 0.11),
+    C::new(-0.16, -0.03),
+    C::new(0.43, 0.12),
+    C::new(-0.57, 0.06),
+    C::new(1.07, -0.08),
+    C::new(-0.93, 0.04),
+    C::new(0.71, 0.1),
+    C::new(-0.27, -0.11),
 ];
 
 /// The value symbols other than the variable (`C`, `y`) take: arbitrary
@@ -636,6 +645,16 @@ mod tests {
         assert_eq!(ds.score(Some("E**x + C"), &item), 1.0);
         assert_eq!(ds.score(Some("E**(x)"), &item), 1.0);
         assert_eq!(ds.score(Some("e**x"), &item), 0.0);
+        item.metadata.insert(
+            "integrand".into(),
+            json!("120*sin(30*x + 25)*cos(30*x + 25)**3"),
+        );
+        assert_eq!(ds.score(Some("-cos(30*x + 25)**4"), &item), 1.0);
+        assert_eq!(ds.score(Some("-cos(30*x + 25)**4 + x"), &item), 0.0);
+        item.metadata.insert("integrand".into(), json!("log(x**2)"));
+        assert_eq!(ds.score(Some("x*log(x**2) - 2*x"), &item), 1.0);
+        // Equal on the right half-plane only, and sympy cannot prove it.
+        assert_eq!(ds.score(Some("2*x*log(x) - 2*x"), &item), 0.0);
     }
 
     #[test]
