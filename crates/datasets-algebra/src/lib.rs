@@ -3,6 +3,7 @@
 use dataset_core::DatasetInfo;
 
 pub mod complex_arithmetic;
+pub mod intermediate_integration;
 pub mod polynomial_equations;
 pub mod polynomial_multiplication;
 pub mod simple_equations;
@@ -14,6 +15,7 @@ mod hostile;
 /// Every dataset of this crate, for the registry.
 pub const DATASETS: &[DatasetInfo] = &[
     complex_arithmetic::INFO,
+    intermediate_integration::INFO,
     polynomial_equations::INFO,
     polynomial_multiplication::INFO,
     simple_equations::INFO,

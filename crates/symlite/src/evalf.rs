@@ -77,6 +77,7 @@ pub fn evalf(e: &Expr, prec: u64, opts: &mut Options) -> Option<Evaled> {
         Expr::Add(_) => evalf_add(e, prec, opts),
         Expr::Mul(f) => evalf_mul(f, prec, opts, evalf),
         Expr::Pow(b, x) => evalf_pow(b, x, prec, opts),
+        Expr::Func(..) => None,
     }
 }
 
@@ -381,6 +382,8 @@ fn class_index(e: &Expr) -> u32 {
         Expr::Pow(..) => 15,
         Expr::Mul(_) => 16,
         Expr::Add(_) => 17,
+        // Every function class comes after the core classes.
+        Expr::Func(..) => 18,
     }
 }
 

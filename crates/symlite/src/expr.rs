@@ -27,6 +27,10 @@ pub enum Expr {
     Mul(Vec<Expr>),
     /// `Pow(base, exp)`.
     Pow(Box<Expr>, Box<Expr>),
+    /// A one-argument function application (`sin(x)`, `exp(x)`,
+    /// `asin(2*x)`), built by [`Expr::apply`]; its name is sympy's class
+    /// name, which is what sympy prints and sorts by.
+    Func(Rc<str>, Box<Expr>),
 }
 
 impl Expr {
@@ -145,7 +149,24 @@ impl Expr {
             Expr::Sym(_) => false,
             Expr::Add(v) | Expr::Mul(v) => v.iter().all(Expr::is_number),
             Expr::Pow(b, e) => b.is_number() && e.is_number(),
+            Expr::Func(_, a) => a.is_number(),
         }
+    }
+
+    /// `f(arg)` for sympy's function class named `name`, with the part of
+    /// its `eval` that the arguments rgym builds reach: `sin` is odd and
+    /// `cos` even, so a minus sign that `could_extract_minus_sign` finds in
+    /// the argument comes out of `sin` and is dropped by `cos`
+    /// (`sin(2 - 3*x)` is `-sin(3*x - 2)`). Every other name (and every
+    /// undefined `Function(name)`) is applied as it is: rgym never builds
+    /// an argument on which those evaluate (`exp(0)`, `log(1)`,
+    /// `asin(-x)`).
+    pub fn apply(name: &str, arg: &Expr) -> Expr {
+        if matches!(name, "sin" | "cos") && could_extract_minus_sign(arg) {
+            let inner = Expr::Func(Rc::from(name), Box::new(arg.neg()));
+            return if name == "sin" { inner.neg() } else { inner };
+        }
+        Expr::Func(Rc::from(name), Box::new(arg.clone()))
     }
 
     /// `Add.make_args`.
@@ -185,6 +206,7 @@ impl Expr {
                 }
                 Some(acc)
             }
+            Expr::Func(..) => None,
             Expr::Pow(b, e) => {
                 let b = b.eval_rational(value_of)?;
                 let e = e.eval_rational(value_of)?;
@@ -194,6 +216,26 @@ impl Expr {
                 b.pow_int(e.numer(), MAX_POW_BITS).ok()
             }
         }
+    }
+}
+
+/// `could_extract_minus_sign()`: a negative number, a `Mul` with a
+/// negative coefficient, or an `Add` with more such terms than others
+/// (on a tie, the one of `self` and `-self` whose `sort_key` is smaller:
+/// `x - 1`, not `1 - x`), as `sympy.core.add._could_extract_minus_sign`.
+pub fn could_extract_minus_sign(e: &Expr) -> bool {
+    match e {
+        Expr::Num(r) => r.is_negative(),
+        Expr::Mul(f) => matches!(&f[0], Expr::Num(c) if c.is_negative()),
+        Expr::Add(t) => {
+            let negative = t.iter().filter(|a| could_extract_minus_sign(a)).count();
+            let positive = t.len() - negative;
+            if positive != negative {
+                return positive < negative;
+            }
+            sort_key(e) < sort_key(&e.neg())
+        }
+        _ => false,
     }
 }
 

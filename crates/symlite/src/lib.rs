@@ -12,6 +12,9 @@
 //!   canonical expression ([`parse::parse_expr`]), under hard bounds (the
 //!   module docs say where they differ from the reference).
 //! * [`calculus`]: sympy's `diff`.
+//! * [`numeric`]: an answer with elementary functions read and
+//!   differentiated numerically over the complex numbers (the equivalence
+//!   test behind intermediate_integration's scorer).
 //! * [`poly`]: expanded Laurent polynomials (`expand`, and the zero test
 //!   behind `simplify(a - b) == 0` for such expressions).
 //! * [`roots`]: the real solutions `solve` reports for a polynomial of
@@ -35,6 +38,7 @@ pub mod evalf;
 pub mod expr;
 pub mod mpf;
 pub mod number;
+pub mod numeric;
 pub mod order;
 pub mod parse;
 pub mod poly;

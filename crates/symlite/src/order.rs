@@ -92,6 +92,29 @@ fn class_key(e: &Expr) -> Key {
         Expr::Mul(_) => (3, 0, "Mul"),
         Expr::Add(_) => (3, 1, "Add"),
         Expr::Pow(..) => (3, 2, "Pow"),
+        // `Function.class_key`: (4, the rank sympy gives the name, the
+        // name); names outside its table with a fixed argument count
+        // (`asin`, `atan`) rank 10000.
+        Expr::Func(name, _) => {
+            let rank = match &**name {
+                "exp" => 10,
+                "log" => 11,
+                "sin" => 20,
+                "cos" => 21,
+                "tan" => 22,
+                "cot" => 23,
+                "sinh" => 30,
+                "cosh" => 31,
+                "tanh" => 32,
+                "coth" => 33,
+                _ => 10000,
+            };
+            return Key::Tup(vec![
+                Key::Int(4),
+                Key::Int(rank),
+                Key::Str(KeyStr::Name(name.clone())),
+            ]);
+        }
     };
     Key::Tup(vec![
         Key::Int(a),
@@ -144,6 +167,7 @@ pub fn sort_key(e: &Expr) -> Key {
                 Expr::Add(_) => as_ordered_terms(&expr).iter().map(sort_key).collect(),
                 Expr::Mul(_) => as_ordered_factors(&expr).iter().map(sort_key).collect(),
                 Expr::Pow(b, x) => vec![sort_key(b), sort_key(x)],
+                Expr::Func(_, a) => vec![sort_key(a)],
             };
             Key::Tup(vec![
                 class_key(&expr),

@@ -157,6 +157,7 @@ impl Laurent {
                 let b = Laurent::expand(b, budget)?;
                 b.pow(n, budget)
             }
+            Expr::Func(..) => Err(Outcome::Unsupported),
         }
     }
 

@@ -7,6 +7,7 @@ use crate::order::{as_ordered_factors, as_ordered_terms};
 const PREC_ADD: u32 = 40;
 const PREC_MUL: u32 = 50;
 const PREC_POW: u32 = 60;
+const PREC_FUNC: u32 = 70;
 const PREC_ATOM: u32 = 1000;
 
 /// `printing.precedence.precedence`.
@@ -25,6 +26,7 @@ fn precedence(e: &Expr) -> u32 {
             }
         }
         Expr::Pow(..) => PREC_POW,
+        Expr::Func(..) => PREC_FUNC,
     }
 }
 
@@ -53,6 +55,8 @@ pub fn sstr(e: &Expr) -> String {
         Expr::Add(_) => print_add(e),
         Expr::Mul(_) => print_mul(e),
         Expr::Pow(b, x) => print_pow(b, x),
+        // `_print_Function`: the name and the argument, printed whole.
+        Expr::Func(name, a) => format!("{name}({})", sstr(a)),
     }
 }
 

@@ -52,6 +52,12 @@ mod syntax;
 mod value;
 
 pub use symbolic::{parse_expr, MAX_EXPR_WORK};
+
+/// Whether `parse_expr` leaves `name` as one of sympy's own objects (a
+/// class, a function, `S`, `oo`) instead of making it a `Symbol`.
+pub fn is_sympy_name(name: &str) -> bool {
+    sympy_names::SYMPY_NAMES.binary_search(&name).is_ok()
+}
 pub use value::Value;
 
 /// The largest integer, numerator, denominator or float precision, in bits.

@@ -41,6 +41,7 @@ pub fn size(e: &Expr) -> u64 {
         Expr::Sym(_) => 1,
         Expr::Add(a) | Expr::Mul(a) => 1 + a.iter().map(size).sum::<u64>(),
         Expr::Pow(b, x) => 1 + size(b) + size(x),
+        Expr::Func(_, a) => 1 + size(a),
     }
 }
 
@@ -51,6 +52,7 @@ fn max_bits(e: &Expr) -> u64 {
         Expr::Sym(_) => 0,
         Expr::Add(a) | Expr::Mul(a) => a.iter().map(max_bits).max().unwrap_or(0),
         Expr::Pow(b, x) => max_bits(b).max(max_bits(x)),
+        Expr::Func(_, a) => max_bits(a),
     }
 }
 
