@@ -23,6 +23,7 @@ use crate::board_format::{score_board, BoardFormattingOptions};
 /// `divide`, Python's `//` and `%`) is, as are the vector forms of `add`,
 /// `subtract`, `multiply`, `sign`, `crement` and `invert`.
 pub mod dsl;
+pub mod generators;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "rearc",
