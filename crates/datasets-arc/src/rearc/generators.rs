@@ -5,7 +5,7 @@
 //! `tests/rearc_generators.rs`.
 
 use dataset_core::{DatasetError, Random, Result};
-use pycompat::{AnySet, PyFrozenSet, PySet};
+use pycompat::{AnySet, PySet};
 
 use super::dsl::{self, Grid, Indices, Loc, Patch};
 
@@ -159,11 +159,37 @@ pub fn ported_generators() -> Vec<&'static str> {
 /// Ported generators, in task-id order.
 const PORTED: &[(&str, Generator)] = &[
     ("007bbfb7", generate_007bbfb7),
+    ("00d62c1b", generate_00d62c1b),
+    ("017c7c7b", generate_017c7c7b),
+    ("025d127b", generate_025d127b),
+    ("045e512c", generate_045e512c),
+    ("0520fde7", generate_0520fde7),
+    ("05269061", generate_05269061),
 ];
 
-/// `interval(0, 10, 1)` and friends: the palette as a tuple.
+/// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
 fn colors_without(excluded: &[i64]) -> Vec<i64> {
     (0..10).filter(|c| !excluded.contains(c)).collect()
+}
+
+/// `fill(grid, value, a_list_or_set)`: a fill writes one value, so the
+/// order of the locations, which Python would take from a list or a set,
+/// does not change the result.
+fn fill_locs<'a>(grid: &Grid, value: i64, locs: impl IntoIterator<Item = &'a Loc>) -> Grid {
+    let mut out = grid.clone();
+    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
+    for &(i, j) in locs {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            out[i as usize][j as usize] = value;
+        }
+    }
+    out
+}
+
+/// `frozenset({a, b})`: a set display, then a frozenset copy of it.
+fn pair_set(a: Loc, b: Loc) -> Indices {
+    let s: PySet<Loc> = [a, b].into_iter().collect();
+    s.freeze()
 }
 
 fn generate_007bbfb7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -179,11 +205,289 @@ fn generate_007bbfb7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fgc = rng.choice(&cols)?;
     // `fill` and `shift` take the sampled list as a patch; a fill's result
     // does not depend on the order of its locations.
-    let patch: Indices = locs.iter().copied().collect();
-    let gi = dsl::fill(&c, fgc, &patch);
+    let gi = fill_locs(&c, fgc, &locs);
     let mut go = dsl::canvas(0, (h * h, w * w));
     for &loc in &locs {
-        go = dsl::fill(&go, fgc, &patch.shift(dsl::multiply(loc, (h, w))));
+        let (di, dj) = dsl::multiply(loc, (h, w));
+        let shifted: Vec<Loc> = locs.iter().map(|&(i, j)| (i + di, j + dj)).collect();
+        go = fill_locs(&go, fgc, &shifted);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_00d62c1b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let nblocks = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nblocks;
+    let mut inds = dsl::asindices(&gi);
+    while succ < nblocks && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(3, 8)?;
+        let ow = rng.randint(3, 8)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        // `bx - set(rng.sample(totuple(corners(bx)), rng.randint(0, 4)))`:
+        // the tuple is built before the draw of its size.
+        let corners = dsl::corners(&bx).to_vec();
+        let k = rng.randint(0, 4)?;
+        let cut: PySet<Loc> = rng.sample(&corners, k)?.into_iter().collect();
+        let bx = bx.difference(&cut);
+        if bx.issubset(&inds) && (&inds - &bx).len() as i64 > (h * w) / 2 + 1 {
+            gi = dsl::fill(&gi, fgc, &bx);
+            succ += 1;
+            inds = &inds - &bx;
+        }
+    }
+    let maxnnoise = 0.max((h * w) / 2 - 1 - dsl::colorcount(&gi, fgc) as i64);
+    let namt = unifint(rng, diff_lb, diff_ub, (0, maxnnoise));
+    let noise = rng.sample(&inds.to_vec(), namt)?;
+    let gi = fill_locs(&gi, fgc, &noise);
+    let objs = dsl::objects(&gi, true, false, false);
+    let cands = dsl::colorfilter(&objs, bgc);
+    let res = dsl::mfilter(&cands, |o| !dsl::bordering(o, &gi));
+    let go = dsl::fill(&gi, 4, &res);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_017c7c7b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let h = h + h;
+    let fgc = rng.choice(&cols)?;
+    let mut go = dsl::canvas(0, (h + h / 2, w));
+    // `h // 3 * 2`: floor first, then double.
+    let oh = unifint(rng, diff_lb, diff_ub, (1, h / 3 * 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (1, w));
+    // Drawn and never used, as in Python.
+    let _locj = rng.randint(0, w - ow)?;
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+    let ncells = ncells.max(1).min(oh * ow);
+    let obj = rng.sample(&bounds.to_vec(), ncells)?;
+    for k in 0..(2 * h) / oh {
+        let shifted: Vec<Loc> = obj.iter().map(|&(i, j)| (i + k * oh, j)).collect();
+        go = fill_locs(&go, 2, &shifted);
+    }
+    let gi = dsl::replace(&go[..h as usize].to_vec(), 2, fgc);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(3, 6)?;
+        let ow = rng.randint(3, 6)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let topl = dsl::connect((0, 0), (0, ow - 1));
+        let leftl = dsl::connect((1, 0), (oh - 2, oh - 3));
+        let rightl = dsl::connect((1, ow), (oh - 2, ow + oh - 3));
+        let botl = dsl::connect((oh - 1, oh - 2), (oh - 1, oh - 3 + ow));
+        let inobj = &(&(&topl | &leftl) | &rightl) | &botl;
+        let last: PySet<Loc> = std::iter::once((oh - 2, ow + oh - 3)).collect();
+        let outobj = (&(&(&topl.shift((0, 1)) | &botl) | &leftl.shift((0, 1)))
+            | &dsl::connect((1, ow + 1), (oh - 3, ow + oh - 3)))
+            .union(&last);
+        let right = dsl::rightmost(&inobj);
+        let outobj = dsl::sfilter(&outobj, |&(_, j)| j <= right);
+        let fullobj = &inobj | &outobj;
+        let inobj = inobj.shift(loc);
+        let outobj = outobj.shift(loc);
+        let fullobj = fullobj.shift(loc);
+        if fullobj.issubset(&inds) {
+            inds = &(&inds - &fullobj) - &dsl::mapply(|&l| dsl::neighbors(l), &fullobj);
+            succ += 1;
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &inobj);
+            go = dsl::fill(&go, col, &outobj);
+        }
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (11, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (11, 30));
+    let (oh, ow, obj) = loop {
+        let oh = unifint(rng, diff_lb, diff_ub, (2, 4.min((h - 2) / 3)));
+        let ow = unifint(rng, diff_lb, diff_ub, (2, 4.min((w - 2) / 3)));
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let c1 = rng.choice(&dsl::connect((0, 0), (oh - 1, 0)).to_vec())?;
+        let c2 = rng.choice(&dsl::connect((0, 0), (0, ow - 1)).to_vec())?;
+        let c3 = rng.choice(&dsl::connect((oh - 1, ow - 1), (oh - 1, 0)).to_vec())?;
+        let c4 = rng.choice(&dsl::connect((oh - 1, ow - 1), (0, ow - 1)).to_vec())?;
+        // `obj = {c1, c2, c3, c4}`: a mutable set, grown below.
+        let mut obj: PySet<Loc> = [c1, c2, c3, c4].into_iter().collect();
+        let mut remcands = bounds.difference(&obj).to_vec();
+        let ncells = unifint(rng, diff_lb, diff_ub, (0, remcands.len() as i64));
+        for _ in 0..ncells {
+            let loc = rng.choice(&remcands)?;
+            obj.add(loc);
+            remcands = dsl::remove(&loc, &remcands);
+        }
+        // `normalize(obj)` of a set: a frozenset built by iterating it.
+        let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
+        let objt: Indices = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let cc = dsl::fill(&dsl::canvas(0, dsl::shape(&objt)), 1, &objt);
+        if dsl::colorfilter(&dsl::objects(&cc, true, true, false), 1).len() == 1 {
+            break (oh, ow, obj);
+        }
+    };
+    let loci = rng.randint(oh + 1, h - 2 * oh - 1)?;
+    let locj = rng.randint(ow + 1, w - 2 * ow - 1)?;
+    let loc = (loci, locj);
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&objc, &cols));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let gi = dsl::canvas(bgc, (h, w));
+    let go = dsl::canvas(bgc, (h, w));
+    // `recolor(objc, obj)` iterates the set itself (`toindices` of a set of
+    // locations is that set).
+    let recolored: dsl::Object = obj.iter().map(|&l| (objc, l)).collect();
+    let obj = recolored.shift(loc);
+    let mut gi = dsl::paint(&gi, &obj);
+    let mut go = dsl::paint(&go, &obj);
+    let options = dsl::neighbors((0, 0)).to_vec();
+    let ndirs = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let dirs = rng.sample(&options, ndirs)?;
+    let mut dcols = Vec::new();
+    for _ in 0..ndirs {
+        dcols.push(rng.choice(&ccols)?);
+    }
+    let hbars = &dsl::hfrontier((loci - 2, 0)) | &dsl::hfrontier((loci + oh + 1, 0));
+    let vbars = &dsl::vfrontier((0, locj - 2)) | &dsl::vfrontier((0, locj + ow + 1));
+    let bars = &hbars | &vbars;
+    let ofs = (oh + 1, ow + 1);
+    for (&direc, &col) in dirs.iter().zip(&dcols) {
+        let indicatorobj = obj.shift(dsl::multiply(direc, ofs));
+        let indicatorobj = dsl::sfilter(&indicatorobj, |c| bars.contains(&c.1));
+        let nindsd = unifint(
+            rng,
+            diff_lb,
+            diff_ub,
+            (0, indicatorobj.len() as i64 - 1),
+        );
+        let ninds = indicatorobj.len() as i64 - nindsd;
+        let picked = rng.sample(&indicatorobj.to_vec(), ninds)?;
+        // `set(...)` of the sampled cells: distinct cells, so its size is
+        // the sample's.
+        let picked: PySet<dsl::Cell> = picked.into_iter().collect();
+        if !picked.is_empty() && picked.len() < obj.len() {
+            let locs: Vec<Loc> = picked.iter().map(|c| c.1).collect();
+            gi = fill_locs(&gi, col, &locs);
+            for k in 1..10 {
+                let d = dsl::multiply((k * direc.0, k * direc.1), ofs);
+                go = dsl::fill(&go, col, &obj.shift(d));
+            }
+        }
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_0520fde7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = 0;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let cola = rng.choice(&remcols)?;
+    let colb = rng.choice(&remcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let numa = (h * w - 1).min(mp + sgna * deva).max(1);
+    let numb = (h * w - 1).min(mp + sgnb * devb).max(1);
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&gia, &gbar), &gib);
+    let both: Vec<Loc> = a.iter().filter(|l| b.contains(l)).copied().collect();
+    let mut go = fill_locs(&canv, 2, &both);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_05269061(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(1, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let mut go = dsl::canvas(0, (d, d));
+    let mut gi = dsl::canvas(0, (d, d));
+    // Diagonal stripes (`shoot` up-right from the left column) or rows
+    // (`hfrontier`), over `2d - 1` or `d` lines.
+    let diagonal = rng.choice(&[true, false])?;
+    let (lines, period_max) = if diagonal {
+        (2 * d - 1, (2 * d - 2).min(9))
+    } else {
+        (d, d.min(9))
+    };
+    let num = unifint(rng, diff_lb, diff_ub, (2, period_max));
+    let mut cols = Vec::new();
+    for _ in 0..num {
+        cols.push(rng.choice(&colopts)?);
+    }
+    let mut keeps = Vec::new();
+    for j in 0..num {
+        keeps.push(rng.choice(&dsl::interval(j, lines, num))?);
+    }
+    // `enumerate((cols * 30)[:lines])`: lines <= 59 < 2 * 30.
+    for k in 0..lines.min(30 * num) {
+        let col = cols[(k % num) as usize];
+        let lin = if diagonal {
+            dsl::shoot((k, 0), (-1, 1))
+        } else {
+            dsl::hfrontier((k, 0))
+        };
+        go = dsl::fill(&go, col, &lin);
+        if keeps[(k % num) as usize] == k {
+            gi = dsl::fill(&gi, col, &lin);
+        }
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::vmirror_grid(&gi);
+        go = dsl::vmirror_grid(&go);
     }
     Ok(Example { input: gi, output: go })
 }
