@@ -165,6 +165,11 @@ const PORTED: &[(&str, Generator)] = &[
     ("045e512c", generate_045e512c),
     ("0520fde7", generate_0520fde7),
     ("05269061", generate_05269061),
+    ("05f2a901", generate_05f2a901),
+    ("06df4c85", generate_06df4c85),
+    ("08ed6ac7", generate_08ed6ac7),
+    ("09629e4f", generate_09629e4f),
+    ("0962bcdd", generate_0962bcdd),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -488,6 +493,283 @@ fn generate_05269061(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     if rng.choice(&[true, false])? {
         gi = dsl::vmirror_grid(&gi);
         go = dsl::vmirror_grid(&go);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+/// `mapply(function, a_set)`: `apply` and `merge` keep the container's
+/// type, so over a `set` both build sets, in the set's order.
+fn mapply_set(f: impl Fn(Loc) -> Indices, container: &PySet<Loc>) -> PySet<Loc> {
+    let applied: PySet<Indices> = container.iter().map(|&l| f(l)).collect();
+    applied.iter().flat_map(|c| c.iter().copied()).collect()
+}
+
+/// `(identity, dmirror, cmirror, vmirror, hmirror, rot90, rot180, rot270)[k]`,
+/// the grid transformations several generators sample from.
+fn transform(k: usize, grid: &Grid) -> Grid {
+    match k {
+        1 => dsl::dmirror_grid(grid),
+        2 => dsl::cmirror_grid(grid),
+        3 => dsl::vmirror_grid(grid),
+        4 => dsl::hmirror_grid(grid),
+        5 => dsl::rot90(grid),
+        6 => dsl::rot180(grid),
+        7 => dsl::rot270(grid),
+        _ => grid.clone(),
+    }
+}
+
+fn generate_05f2a901(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (2, (w / 2).min(h / 2)));
+    let objw = unifint(rng, diff_lb, diff_ub, (objh, w / 2));
+    let bb = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
+    let sp = rng.choice(&bb.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let bb = dsl::remove(&sp, &bb);
+    let ncells = unifint(rng, diff_lb, diff_ub, (objh + objw, objh * objw));
+    for _ in 0..ncells - 1 {
+        let cands = bb
+            .difference(&obj)
+            .intersection(&mapply_set(dsl::dneighbors, &obj));
+        obj.add(rng.choice(&cands.to_vec())?);
+    }
+    let (top, bottom) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
+    if (bottom - top + 1) * (right - left + 1) == obj.len() as i64 {
+        // `remove(x, a_set)` rebuilds a set.
+        let x = rng.choice(&obj.to_vec())?;
+        obj = obj.iter().filter(|&&l| l != x).copied().collect();
+    }
+    let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
+    let obj: Indices = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
+    let (objh, objw) = dsl::shape(&obj);
+    let loci = unifint(rng, diff_lb, diff_ub, (3, h - objh));
+    let locj = unifint(rng, diff_lb, diff_ub, (0, w - objw));
+    let loc = (loci, locj);
+    let bfd = rng.sample(&cols, 3)?;
+    let (bgc, fgc, destc) = (bfd[0], bfd[1], bfd[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut obj = obj.shift(loc);
+    gi = dsl::fill(&gi, fgc, &obj);
+    let sqd = rng.randint(1, w.min(loci - 1))?;
+    let locisq = rng.randint(0, loci - sqd - 1)?;
+    let locjsq = rng.randint(locj - sqd + 1, locj + objw - 1)?;
+    let sq = dsl::backdrop(&pair_set(
+        (locisq, locjsq),
+        (locisq + sqd - 1, locjsq + sqd - 1),
+    ));
+    gi = dsl::fill(&gi, destc, &sq);
+    go = dsl::fill(&go, destc, &sq);
+    // The object slides up until it touches the square (it starts below
+    // it and overlaps its columns, so this ends).
+    while dsl::intersection(&obj, &sq).is_empty() {
+        obj = obj.shift((-1, 0));
+    }
+    let obj = obj.shift((1, 0));
+    go = dsl::fill(&go, fgc, &obj);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+/// `(min, max)` of some coordinates (`(0, 0)` for none).
+fn bounds_of(xs: &[i64]) -> (i64, i64) {
+    let min = xs.iter().copied().min().unwrap_or(0);
+    (min, xs.iter().copied().max().unwrap_or(0))
+}
+
+fn generate_06df4c85(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let oh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let ow = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let numh = unifint(rng, diff_lb, diff_ub, (3, 31 / (oh + 1)));
+    let numw = unifint(rng, diff_lb, diff_ub, (3, 31 / (ow + 1)));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = colors_without(&[bgc, linc]);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8.min((numh * numh) / 3)));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let fullh = numh * oh + numh - 1;
+    let fullw = numw * ow + numw - 1;
+    let mut gi = dsl::canvas(linc, (fullh, fullw));
+    let sgi = dsl::asindices(&dsl::canvas(bgc, (oh, ow)));
+    for a in 0..numh {
+        for b in 0..numw {
+            gi = dsl::fill(&gi, bgc, &sgi.shift((a * (oh + 1), b * (ow + 1))));
+        }
+    }
+    let mut go = gi.clone();
+    let sinds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let cell = dsl::recolor(bgc, &sinds);
+    for &col in &ccols {
+        let inds = dsl::occurrences(&go, &cell);
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let narms = rng.randint(1, 4)?;
+        let armdirs = rng.sample(&dsl::dneighbors((0, 0)).to_vec(), narms)?;
+        for (x, y) in armdirs {
+            let mut arm = Vec::new();
+            for k in 1..numh.max(numw) {
+                let nextloc = dsl::add(loc, (k * x * (oh + 1), k * y * (ow + 1)));
+                if !inds.contains(&nextloc) {
+                    break;
+                }
+                arm.push(nextloc);
+            }
+            if arm.len() < 2 {
+                continue;
+            }
+            let aidx = unifint(rng, diff_lb, diff_ub, (1, arm.len() as i64 - 1));
+            let endp = arm[aidx as usize];
+            gi = dsl::fill(&gi, col, &sinds.shift(endp));
+            // One color over the union of shifted blocks: order-free.
+            for &a in &arm[..=aidx as usize] {
+                go = dsl::fill(&go, col, &sinds.shift(a));
+            }
+        }
+        gi = dsl::fill(&gi, col, &sinds.shift(loc));
+        go = dsl::fill(&go, col, &sinds.shift(loc));
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_08ed6ac7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bgc = rng.choice(&colors_without(&[1, 2, 3, 4]))?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nbars = unifint(rng, diff_lb, diff_ub, (4, w));
+    let barlocs = rng.sample(&dsl::interval(0, w, 1), nbars)?;
+    let barhs = rng.sample(&dsl::interval(0, h, 1), 4)?;
+    let mut barcols = Vec::new();
+    for _ in 0..nbars {
+        barcols.push(rng.choice(&remcols)?);
+    }
+    let mut barhsfx = Vec::new();
+    for _ in 0..nbars - 4 {
+        barhsfx.push(rng.choice(&barhs)?);
+    }
+    barhsfx.extend_from_slice(&barhs);
+    rng.shuffle(&mut barhsfx);
+    let mut ordered = barhs.clone();
+    ordered.sort();
+    for (&col, (&loci, &locj)) in barcols.iter().zip(barhsfx.iter().zip(&barlocs)) {
+        let bar = dsl::connect((loci, locj), (h - 1, locj));
+        gi = dsl::fill(&gi, col, &bar);
+        // `colord[ordered.index(loci)]`, colord = (1, 2, 3, 4).
+        let rank = ordered.iter().position(|&x| x == loci).unwrap_or(0) as i64;
+        go = dsl::fill(&go, rank + 1, &bar);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_09629e4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let (nrows, ncolumns) = (h, w);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 7.min(h * w - 2)));
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let (fullh, fullw) = (h * nrows + nrows - 1, w * ncolumns + ncolumns - 1);
+    let mut gi = dsl::canvas(barcol, (fullh, fullw));
+    let locs = dsl::product(
+        &dsl::interval(0, fullh, h + 1),
+        &dsl::interval(0, fullw, w + 1),
+    )
+    .to_vec();
+    let trgloc = rng.choice(&locs)?;
+    let remlocs = dsl::remove(&trgloc, &locs);
+    let colssf = rng.sample(&remcols, ncols)?;
+    let dropped = rng.choice(&colssf)?;
+    let colsss = dsl::remove(&dropped, &colssf);
+    let trgssf = rng.sample(&inds, ncols - 1)?;
+    let shifted: Vec<Loc> = inds.iter().map(|&l| dsl::add(l, trgloc)).collect();
+    gi = fill_locs(&gi, bgc, &shifted);
+    for (&ij, &cl) in trgssf.iter().zip(&colsss) {
+        gi = fill_locs(&gi, cl, &[dsl::add(trgloc, ij)]);
+    }
+    for &rl in &remlocs {
+        let trgss = rng.sample(&inds, ncols)?;
+        let mut tmpg = c.clone();
+        for (&ij, &cl) in trgss.iter().zip(&colssf) {
+            tmpg = fill_locs(&tmpg, cl, &[ij]);
+        }
+        // `paint(gi, shift(asobject(tmpg), rl))`: one cell per location,
+        // so the object's order does not matter.
+        gi = dsl::paint(&gi, &dsl::asobject(&tmpg).shift(rl));
+    }
+    let mut go = dsl::canvas(bgc, (fullh, fullw));
+    go = dsl::fill(&go, barcol, &dsl::ofcolor(&gi, barcol));
+    for (&ij, &cl) in trgssf.iter().zip(&colsss) {
+        let d = dsl::multiply(ij, (h + 1, w + 1));
+        let shifted: Vec<Loc> = inds.iter().map(|&l| dsl::add(l, d)).collect();
+        go = fill_locs(&go, cl, &shifted);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    let (oh, ow) = (5, 5);
+    let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + 4, locj + 4)));
+        // Drawn whether or not the square fits, and never used.
+        let _col = rng.choice(&ccols)?;
+        if bd.issubset(&indss) {
+            let ab = rng.sample(&ccols, 2)?;
+            let (ca, cb) = (ab[0], ab[1]);
+            let cp = (loci + 2, locj + 2);
+            let lins12 = &dsl::connect((loci, locj), (loci + 4, locj + 4))
+                | &dsl::connect((loci + 4, locj), (loci, locj + 4));
+            let lins34 = &dsl::connect((loci + 2, locj), (loci + 2, locj + 4))
+                | &dsl::connect((loci, locj + 2), (loci + 4, locj + 2));
+            go = dsl::fill(&go, cb, &lins34);
+            go = dsl::fill(&go, ca, &lins12);
+            gi = fill_locs(&gi, ca, &[cp]);
+            gi = dsl::fill(&gi, cb, &dsl::dneighbors(cp));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
     }
     Ok(Example { input: gi, output: go })
 }
