@@ -170,6 +170,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("08ed6ac7", generate_08ed6ac7),
     ("09629e4f", generate_09629e4f),
     ("0962bcdd", generate_0962bcdd),
+    ("0a938d79", generate_0a938d79),
+    ("0b148d64", generate_0b148d64),
+    ("0ca9ddb6", generate_0ca9ddb6),
+    ("0d3d703e", generate_0d3d703e),
+    ("0dfd9992", generate_0dfd9992),
+    ("0e206a2e", generate_0e206a2e),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -771,5 +777,359 @@ fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         tr += 1;
     }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_0a938d79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 29));
+    let w = unifint(rng, diff_lb, diff_ub, (h + 1, 30));
+    let bab = rng.sample(&cols, 3)?;
+    let (bgc, cola, colb) = (bab[0], bab[1], bab[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let locja = unifint(rng, diff_lb, diff_ub, (3, w - 2));
+    let locjb = unifint(rng, diff_lb, diff_ub, (1, locja - 2));
+    let locia = rng.choice(&[0, h - 1])?;
+    let locib = rng.choice(&[0, h - 1])?;
+    gi = fill_locs(&gi, cola, &[(locia, locja)]);
+    gi = fill_locs(&gi, colb, &[(locib, locjb)]);
+    let ofs = -2 * (locja - locjb);
+    for aa in dsl::interval(locja, -1, ofs) {
+        go = dsl::fill(&go, cola, &dsl::connect((0, aa), (h - 1, aa)));
+    }
+    for bb in dsl::interval(locjb, -1, ofs) {
+        go = dsl::fill(&go, colb, &dsl::connect((0, bb), (h - 1, bb)));
+    }
+    // `rng.choice((rot180, rot270))`.
+    let rotf = rng.choice(&[6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_0b148d64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let itv = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let bgc = rng.choice(&itv)?;
+    let remitv = dsl::remove(&bgc, &itv);
+    let g = dsl::canvas(bgc, (h, w));
+    let x = rng.randint(3, h - 3)?;
+    let y = rng.randint(3, w - 3)?;
+    let di = rng.randint(2, h - x - 1)?;
+    let dj = rng.randint(2, w - y - 1)?;
+    let quads = [
+        dsl::backdrop(&pair_set((0, 0), (x, y))),
+        dsl::backdrop(&pair_set((x + di, 0), (h - 1, y))),
+        dsl::backdrop(&pair_set((0, y + dj), (x, w - 1))),
+        dsl::backdrop(&pair_set((x + di, y + dj), (h - 1, w - 1))),
+    ];
+    let cola = rng.choice(&remitv)?;
+    let colb = rng.choice(&dsl::remove(&cola, &remitv))?;
+    let t = rng.choice(&[0usize, 1, 2, 3])?;
+    // `sampler(bx) | subf(bx)`: the sample (its size drawn after the tuple
+    // is built), then one location on each side; a fill of their union.
+    let scatter = |rng: &mut GenRng, bx: &Indices| -> Result<Vec<Loc>> {
+        let cells = bx.to_vec();
+        let keep = bx.len() as i64 - unifint(rng, diff_lb, diff_ub, (0, bx.len() as i64 - 1));
+        let mut locs = rng.sample(&cells, keep)?;
+        let (ul, ur) = (dsl::ulcorner(bx), dsl::urcorner(bx));
+        let (ll, lr) = (dsl::llcorner(bx), dsl::lrcorner(bx));
+        for (a, b) in [(ul, ur), (ul, ll), (ur, lr), (ll, lr)] {
+            locs.push(rng.choice(&dsl::connect(a, b).to_vec())?);
+        }
+        Ok(locs)
+    };
+    let mut gi = fill_locs(&g, cola, &scatter(rng, &quads[t])?);
+    for (k, r) in quads.iter().enumerate() {
+        if k != t {
+            gi = fill_locs(&gi, colb, &scatter(rng, r)?);
+        }
+    }
+    let go = dsl::subgrid(&quads[t], &gi);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_0ca9ddb6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 4, 6, 7, 8]);
+    let single = |v: i64, l: Loc| -> PySet<dsl::Cell> { std::iter::once((v, l)).collect() };
+    let xi = single(8, (0, 0));
+    let ai = single(6, (0, 0));
+    let bi = single(2, (1, 1));
+    let bo = bi.union(&dsl::recolor(4, &dsl::ineighbors((1, 1))));
+    let ci = single(1, (1, 1));
+    let co = ci.union(&dsl::recolor(7, &dsl::dneighbors((1, 1))));
+    let arr = [
+        (ai.copy(), ai.copy()),
+        (bi, bo),
+        (ci, co),
+        (xi.copy(), xi.copy()),
+    ];
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 4));
+    let maxtr = 5 * nobjs;
+    let (mut tr, mut succ) = (0, 0);
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    // `shift` of a set: a frozenset built by iterating it.
+    let shift_set = |s: &PySet<dsl::Cell>, (di, dj): Loc| -> dsl::Object {
+        s.iter().map(|&(v, (i, j))| (v, (i + di, j + dj))).collect()
+    };
+    while succ < nobjs && tr < maxtr {
+        let k = rng.choice(&[0usize, 1, 2, 3])?;
+        let (ino, outo) = &arr[k];
+        let loc = rng.choice(&inds.to_vec())?;
+        let oplcd = shift_set(outo, loc);
+        let oplcdi = oplcd.toindices();
+        if oplcdi.issubset(&inds) {
+            succ += 1;
+            gi = dsl::paint(&gi, &shift_set(ino, loc));
+            go = dsl::paint(&go, &oplcd);
+            inds = &inds - &oplcdi;
+        }
+        tr += 1;
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_0d3d703e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    const INCOLS: [i64; 8] = [1, 2, 3, 4, 5, 6, 8, 9];
+    const OUTCOLS: [i64; 8] = [5, 6, 4, 3, 1, 2, 9, 8];
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let mut gi = dsl::canvas(-1, (h, w));
+    let mut go = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&gi);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let idxes = rng.sample(&dsl::interval(0, 8, 1), numc)?;
+    // One draw per cell, in the frozenset's order.
+    for &(i, j) in inds.iter() {
+        let idx = rng.choice(&idxes)? as usize;
+        gi[i as usize][j as usize] = INCOLS[idx];
+        go[i as usize][j as usize] = OUTCOLS[idx];
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let hp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
+    let wp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
+    let pinds = dsl::asindices(&dsl::canvas(-1, (hp, wp)));
+    let bn = rng.sample(&cols, 2)?;
+    let (bgc, noisec) = (bn[0], bn[1]);
+    let remcols = dsl::remove(&noisec, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    // `frozenset({(rng.choice(ccols), ij) for ij in pinds})`.
+    let mut pset: PySet<dsl::Cell> = PySet::new();
+    for &ij in pinds.iter() {
+        pset.add((rng.choice(&ccols)?, ij));
+    }
+    let pobj = pset.freeze();
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut locs: PySet<Loc> = PySet::new();
+    for a in 0..h / hp + 1 {
+        for b in 0..w / wp + 1 {
+            let (loci, locj) = (hp * a, wp * b);
+            locs.add((loci, locj));
+            // `compose(mf1, mf2)` applies the column mirror first.
+            let mut m = pobj.clone();
+            if b % 2 == 1 {
+                m = dsl::vmirror(&m);
+            }
+            if a % 2 == 1 {
+                m = dsl::hmirror(&m);
+            }
+            go = dsl::paint(&go, &m.shift((loci, locj)));
+        }
+    }
+    // `int((h * w) ** 0.5 // 2)`: a float square root, floored.
+    let bound = ((h * w) as f64).powf(0.5).div_euclid(2.0) as i64;
+    let numpatches = unifint(rng, diff_lb, diff_ub, (1, bound));
+    let mut gi = go.clone();
+    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
+    let targets = [
+        pobj.clone(),
+        dsl::hmirror(&pobj),
+        dsl::vmirror(&pobj),
+        dsl::hmirror(&dsl::vmirror(&pobj)),
+    ];
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * numpatches;
+    while succ < numpatches && tr < maxtr {
+        tr += 1;
+        let ph = rng.randint(2, 6)?;
+        let pw = rng.randint(2, 6)?;
+        let loci = rng.randint(0, h - ph)?;
+        let locj = rng.randint(0, w - pw)?;
+        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
+        let gi2 = dsl::fill(&gi, noisec, &ptch);
+        let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
+        // Only membership in `candset` is asked, so the set itself is not
+        // built; Python's `and` stops at the first false.
+        if clean(&gi2) >= 2
+            && clean(&dsl::dmirror_grid(&gi2)) >= 2
+            && places.iter().any(|p| {
+                let cand = dsl::normalize(&dsl::toobject(p, &gi2));
+                targets.iter().any(|t| *t == cand)
+            })
+        {
+            succ += 1;
+            gi = gi2;
+        }
+    }
+    // `rng.choice((identity, rot90, rot180, rot270))`.
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+/// `shape(a_set)` of locations: `(height, width)`.
+fn set_shape(s: &PySet<Loc>) -> Loc {
+    let (t, b) = bounds_of(&s.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (l, r) = bounds_of(&s.iter().map(|l| l.1).collect::<Vec<_>>());
+    (b - t + 1, r - l + 1)
+}
+
+/// `len(set([f(x, y) for x, y in locs]))`.
+fn distinct(locs: impl Iterator<Item = Loc>, f: impl Fn(Loc) -> i64) -> usize {
+    let s: PySet<i64> = locs.map(f).collect();
+    s.len()
+}
+
+/// `shp.add(rng.choice(totuple((bb - shp) & mapply(dneighbors, shp))))`:
+/// grow a shape by one cell next to it, inside `bb`.
+fn grow(rng: &mut GenRng, bb: &Indices, shp: &mut PySet<Loc>) -> Result<()> {
+    let cands = bb
+        .difference(shp)
+        .intersection(&mapply_set(dsl::dneighbors, shp));
+    shp.add(rng.choice(&cands.to_vec())?);
+    Ok(())
+}
+
+fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let five = rng.sample(&cols, 5)?;
+    let (bgc, acol, bcol, ccol, dcol) = (five[0], five[1], five[2], five[3], five[4]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let nsrcs = unifint(rng, diff_lb, diff_ub, (1, h.min(w) / 5));
+    let mut srcs: Vec<(dsl::Object, PySet<dsl::Cell>)> = Vec::new();
+    let mut abclist: Vec<[i64; 2]> = Vec::new();
+    let maxtrforsrc = 5 * nsrcs;
+    let (mut trforsrc, mut srcsucc) = (0, 0);
+    let sorted_shape = |a: Loc, b: Loc, c: Loc| {
+        let s: PySet<Loc> = [a, b, c].into_iter().collect();
+        let (x, y) = set_shape(&s);
+        [x.min(y), x.max(y)]
+    };
+    let degenerate = |s: &PySet<Loc>| {
+        let (sh, sw) = set_shape(s);
+        sh == 1
+            || sw == 1
+            || distinct(s.iter().copied(), |(x, y)| x - y) == 1
+            || distinct(s.iter().copied(), |(x, y)| x + y) == 1
+    };
+    while trforsrc < maxtrforsrc && srcsucc < nsrcs {
+        trforsrc += 1;
+        let objsize = unifint(rng, diff_lb, diff_ub, (5, 20));
+        let bb = dsl::asindices(&dsl::canvas(-1, (7, 7)));
+        let sp = rng.choice(&bb.to_vec())?;
+        let bb = dsl::remove(&sp, &bb);
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..objsize - 1 {
+            grow(rng, &bb, &mut shp)?;
+        }
+        while {
+            let (sh, sw) = set_shape(&shp);
+            sh == 1 || sw == 1
+        } {
+            grow(rng, &bb, &mut shp)?;
+        }
+        while distinct(shp.iter().copied(), |(x, y)| x - y) == 1
+            || distinct(shp.iter().copied(), |(x, y)| x + y) == 1
+        {
+            grow(rng, &bb, &mut shp)?;
+        }
+        let top = shp.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = shp.iter().map(|l| l.1).min().unwrap_or(0);
+        let normalized: Indices = shp.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let mut shp = normalized.to_vec();
+        rng.shuffle(&mut shp);
+        let abc = |v: &[Loc]| -> PySet<Loc> { v[..3].iter().copied().collect() };
+        while degenerate(&abc(&shp)) {
+            rng.shuffle(&mut shp);
+        }
+        let (a, b, c) = (shp[0], shp[1], shp[2]);
+        if abclist.contains(&sorted_shape(a, b, c)) {
+            continue;
+        }
+        let markers: PySet<dsl::Cell> = [(acol, a), (bcol, b), (ccol, c)].into_iter().collect();
+        let rest: PySet<dsl::Cell> = shp[3..].iter().map(|&ij| (dcol, ij)).collect();
+        let obj = (&markers | &rest).freeze();
+        let shpset: PySet<Loc> = shp.iter().copied().collect();
+        let opts = dsl::sfilter(&inds, |&(di, dj)| {
+            shpset
+                .iter()
+                .all(|&(i, j)| inds.contains(&(i + di, j + dj)))
+        });
+        if opts.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&opts.to_vec())?;
+        srcsucc += 1;
+        gi = dsl::paint(&gi, &obj.shift(loc));
+        let shpplcd: Indices = shpset
+            .iter()
+            .map(|&(i, j)| (i + loc.0, j + loc.1))
+            .collect();
+        go = dsl::fill(&go, -1, &shpplcd);
+        inds = &(&inds - &shpplcd) - &dsl::mapply(|&l| dsl::neighbors(l), &shpplcd);
+        srcs.push((obj, markers));
+        abclist.push(sorted_shape(a, b, c));
+    }
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 30));
+    let maxtrials = 10 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr < maxtrials {
+        let fnk = rng.choice(&[0, 1, 2, 3, 4, 5, 6, 7])?;
+        gi = transform(fnk, &gi);
+        go = transform(fnk, &go);
+        let aigo = dsl::asindices(&go);
+        let bg = dsl::ofcolor(&go, bgc);
+        let fullinds = &bg - &dsl::mapply(|&l| dsl::neighbors(l), &(&aigo - &bg));
+        let k = rng.choice(&(0..srcs.len()).collect::<Vec<_>>())?;
+        let (obj, markers) = &srcs[k];
+        let shp = obj.toindices();
+        if fullinds.is_empty() {
+            break;
+        }
+        let loctr = rng.choice(&fullinds.to_vec())?;
+        let xx = shp.shift(loctr);
+        if xx.issubset(&fullinds) {
+            succ += 1;
+            let placed: dsl::Object = markers
+                .iter()
+                .map(|&(v, (i, j))| (v, (i + loctr.0, j + loctr.1)))
+                .collect();
+            gi = dsl::paint(&gi, &placed);
+            go = dsl::paint(&go, &obj.shift(loctr));
+        }
+        tr += 1;
+    }
+    let go = dsl::replace(&go, -1, bgc);
     Ok(Example { input: gi, output: go })
 }
