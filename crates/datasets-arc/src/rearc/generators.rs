@@ -176,6 +176,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("0d3d703e", generate_0d3d703e),
     ("0dfd9992", generate_0dfd9992),
     ("0e206a2e", generate_0e206a2e),
+    ("10fcaaa3", generate_10fcaaa3),
+    ("11852cab", generate_11852cab),
+    ("1190e5a7", generate_1190e5a7),
+    ("137eaa0f", generate_137eaa0f),
+    ("150deff5", generate_150deff5),
+    ("178fcbfb", generate_178fcbfb),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -1131,5 +1137,342 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
     }
     let go = dsl::replace(&go, -1, bgc);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_10fcaaa3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 6)));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, ncols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c);
+    let locs: Indices = rng.sample(&inds.to_vec(), ncells)?.into_iter().collect();
+    // One color drawn per location, in the frozenset's order; the cells
+    // have distinct locations, so painting them is order-free.
+    let mut gi = c.clone();
+    for &(i, j) in locs.iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let go = dsl::hconcat(&gi, &gi);
+    let go = dsl::vconcat(&go, &go);
+    // `fill(go, 8, mapply(ineighbors, fullocs) & ofcolor(go, bgc))`: the
+    // diagonal neighbours of the four copies that show the background.
+    let mut topaint = Vec::new();
+    for &(i, j) in locs.iter() {
+        for (di, dj) in [(0, 0), (0, w), (h, 0), (h, w)] {
+            for n in dsl::ineighbors((i + di, j + dj)).iter() {
+                if dsl::index(&go, *n) == Some(bgc) {
+                    topaint.push(*n);
+                }
+            }
+        }
+    }
+    let go = fill_locs(&go, 8, &topaint);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let rings: [&[Loc]; 4] = [
+        &[(2, 2)],
+        &[(1, 1), (3, 1), (1, 3), (3, 3)],
+        &[(2, 0), (0, 2), (4, 2), (2, 4)],
+        &[(0, 0), (0, 4), (4, 0), (4, 4)],
+    ];
+    let bx = dsl::backdrop(&rings[3].iter().copied().collect::<Indices>());
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&dsl::trim(&gi)).shift((1, 1));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 36)));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nobjs;
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        // Python tests the row against `w - 5` too (not the column).
+        let cands = dsl::sfilter(&inds, |&(i, _)| i <= h - 5 && i <= w - 5);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = bx.shift(loc);
+        if !plcd.issubset(&inds) {
+            continue;
+        }
+        inds = &(&inds - &plcd) - &dsl::outbox(&plcd);
+        let mut ringcols = Vec::new();
+        for _ in 0..4 {
+            ringcols.push(rng.choice(&ccols)?);
+        }
+        let plcdrings: Vec<Indices> = rings
+            .iter()
+            .map(|r| r.iter().map(|&l| dsl::add(l, loc)).collect())
+            .collect();
+        gi = dsl::fill(&gi, ringcols[0], &plcdrings[0]);
+        go = dsl::fill(&go, ringcols[0], &plcdrings[0]);
+        let idx = rng.randint(1, 3)? as usize;
+        gi = dsl::fill(&gi, ringcols[idx], &plcdrings[idx]);
+        go = dsl::fill(&go, ringcols[idx], &plcdrings[idx]);
+        let rem: Vec<(Indices, i64)> = (1..4)
+            .filter(|&k| k != idx)
+            .map(|k| (plcdrings[k].clone(), ringcols[k]))
+            .collect();
+        let numrs = unifint(rng, diff_lb, diff_ub, (1, 2));
+        let locs = rng.sample(&[0usize, 1], numrs)?;
+        let rem: Vec<&(Indices, i64)> = rem
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| locs.contains(j))
+            .map(|(_, r)| r)
+            .collect();
+        // The rings are disjoint, so painting their cells is order-free;
+        // the draws happen ring by ring as the generator is consumed.
+        let mut tofillgi: Vec<dsl::Cell> = Vec::new();
+        for (ring, col) in &rem {
+            let cells = ring.to_vec();
+            let k = 4 - unifint(rng, diff_lb, diff_ub, (0, 3));
+            for l in rng.sample(&cells, k)? {
+                tofillgi.push((*col, l));
+            }
+        }
+        let placed: Indices = tofillgi.iter().map(|c| c.1).collect();
+        let (sh, sw) = dsl::shape(&placed);
+        if sh.min(sw) == 5 {
+            succ += 1;
+            for &(col, l) in &tofillgi {
+                gi = fill_locs(&gi, col, &[l]);
+            }
+            for (ring, col) in &rem {
+                go = dsl::fill(&go, *col, ring);
+            }
+        }
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1190e5a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let nhf = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let nvf = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let pick = |rng: &mut GenRng, n: i64, mut options: Vec<i64>| -> Result<Vec<i64>> {
+        let mut picked = Vec::new();
+        for _ in 0..n {
+            let f = rng.choice(&options)?;
+            picked.push(f);
+            options.retain(|&x| x != f - 1 && x != f && x != f + 1);
+        }
+        Ok(picked)
+    };
+    let hf_selection = pick(rng, nhf, dsl::interval(1, h - 1, 1))?;
+    let vf_selection = pick(rng, nvf, dsl::interval(1, w - 1, 1))?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    // `paint(c, combine(hfs, vfs))`: every row line is drawn (and its color
+    // picked) before every column line, which paints over it.
+    let mut hcols = Vec::new();
+    for _ in &hf_selection {
+        hcols.push(rng.choice(&remcols)?);
+    }
+    let mut vcols = Vec::new();
+    for _ in &vf_selection {
+        vcols.push(rng.choice(&remcols)?);
+    }
+    let mut gi = c;
+    for (&i, &col) in hf_selection.iter().zip(&hcols) {
+        gi = dsl::fill(&gi, col, &dsl::hfrontier((i, 0)));
+    }
+    for (&j, &col) in vf_selection.iter().zip(&vcols) {
+        gi = dsl::fill(&gi, col, &dsl::vfrontier((0, j)));
+    }
+    let go = dsl::canvas(bgc, (nhf + 1, nvf + 1));
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_137eaa0f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let dotc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&dotc, &remcols);
+    let mut go = dsl::canvas(dotc, (h, w));
+    let inds = dsl::asindices(&go).to_vec();
+    let loc = rng.choice(&inds)?;
+    let mut reminds = dsl::remove(&loc, &inds);
+    let nc = unifint(rng, diff_lb, diff_ub, (1, (h * w - 1).min(8)));
+    let choscols = rng.sample(&remcols, nc)?;
+    // `cd`: the locations of each chosen color (disjoint, so fills and
+    // paints of them are order-free).
+    let mut cd: Vec<Vec<Loc>> = vec![Vec::new(); choscols.len()];
+    for slot in cd.iter_mut() {
+        let ij = rng.choice(&reminds)?;
+        slot.push(ij);
+        reminds = dsl::remove(&ij, &reminds);
+    }
+    for &ri in &reminds {
+        let c = rng.choice(&choscols)?;
+        // The chosen colors are distinct: a color names its slot.
+        let k = choscols.iter().position(|&x| x == c).unwrap_or(0);
+        cd[k].push(ri);
+    }
+    for (&c, locs) in choscols.iter().zip(&cd) {
+        go = fill_locs(&go, c, locs);
+    }
+    let mut gih = unifint(rng, diff_lb, diff_ub, (h.min(w) * 2, 30));
+    let mut giw = unifint(rng, diff_lb, diff_ub, (h.min(w) * 2, 30));
+    let objs: Vec<dsl::Object> = choscols
+        .iter()
+        .zip(&cd)
+        .map(|(&c, locs)| {
+            let obj: dsl::Object = std::iter::once((dotc, loc))
+                .chain(locs.iter().map(|&ij| (c, ij)))
+                .collect();
+            dsl::normalize(&obj)
+        })
+        .collect();
+    let mut maxtr = h.min(w) * 2;
+    loop {
+        let mut succ = true;
+        let mut gi = dsl::canvas(bgc, (gih, giw));
+        let mut inds = dsl::asindices(&gi);
+        for obj in &objs {
+            let (oh, ow) = dsl::shape(obj);
+            let mut placed = None;
+            let mut tr = 0;
+            while tr < maxtr && placed.is_none() {
+                let loci = rng.randint(0, gih - oh)?;
+                let locj = rng.randint(0, giw - ow)?;
+                let plcd = obj.shift((loci, locj));
+                tr += 1;
+                if plcd.toindices().issubset(&inds) {
+                    placed = Some(plcd);
+                }
+            }
+            match placed {
+                Some(plcd) => {
+                    gi = dsl::paint(&gi, &plcd);
+                    let pi = plcd.toindices();
+                    inds = &(&inds - &pi) - &dsl::mapply(|&l| dsl::neighbors(l), &pi);
+                }
+                None => {
+                    succ = false;
+                    break;
+                }
+            }
+        }
+        if succ {
+            return Ok(Example { input: gi, output: go });
+        }
+        // `maxtrtot` starts at 1000 and only grows, so its `break` never
+        // fires: the loop retries on a larger canvas.
+        maxtr = (maxtr as f64 * 1.5) as i64;
+        gih = rng.randint(gih, 30)?;
+        giw = rng.randint(giw, 30)?;
+    }
+}
+
+fn generate_150deff5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 8]);
+    let set_of = |locs: &[Loc]| -> PySet<Loc> { locs.iter().copied().collect() };
+    let bo = set_of(&[(0, 0), (0, 1), (1, 0), (1, 1)]);
+    let ro1 = set_of(&[(0, 0), (0, 1), (0, 2)]);
+    let ro2 = set_of(&[(0, 0), (1, 0), (2, 0)]);
+    let mut boforb: PySet<Loc> = PySet::new();
+    let mut reforb: PySet<Loc> = PySet::new();
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let noccs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 10));
+    let mut inds = dsl::asindices(&gi);
+    for _ in 0..noccs {
+        // `rng.choice(((bo, 8), (rng.choice((ro1, ro2)), 2)))`: the inner
+        // choice is drawn first, while the tuple is built.
+        let bar = rng.choice(&[1, 2])?;
+        let (obj, col) = if rng.choice(&[0, 1])? == 0 {
+            (&bo, 8)
+        } else if bar == 1 {
+            (&ro1, 2)
+        } else {
+            (&ro2, 2)
+        };
+        let (oh, ow) = set_shape(obj);
+        let fits = |&(i, j): &Loc| {
+            i <= h - oh && j <= w - ow && obj.iter().all(|&(a, b)| inds.contains(&(a + i, b + j)))
+        };
+        let cands = dsl::sfilter(&inds, fits);
+        let forb = if col == 8 { &boforb } else { &reforb };
+        let cands = dsl::sfilter(&cands, |ij| !forb.contains(ij));
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        if col == 8 {
+            for d in [(-2, 0), (2, 0), (0, 2), (0, -2)] {
+                boforb.add(dsl::add(loc, d));
+            }
+        } else if bar == 1 {
+            reforb.add(dsl::add(loc, (0, 3)));
+            reforb.add(dsl::add(loc, (0, -3)));
+        } else {
+            reforb.add(dsl::add(loc, (1, 0)));
+            reforb.add(dsl::add(loc, (-1, 0)));
+        }
+        let plcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
+        gi = dsl::fill(&gi, fgc, &plcd);
+        go = dsl::fill(&go, col, &plcd);
+        inds = &inds - &plcd;
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_178fcbfb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi).to_vec();
+    let mut iforb: PySet<i64> = PySet::new();
+    let mut jforb: PySet<i64> = PySet::new();
+    for col in [2, 1, 3] {
+        let bnd = unifint(rng, diff_lb, diff_ub, (1, if col == 2 { w } else { h / 2 }));
+        for _ in 0..bnd {
+            let ij = if col == 2 {
+                let ij = rng.choice(&dsl::sfilter(&inds, |l| !jforb.contains(&l.1)))?;
+                jforb.add(ij.1);
+                ij
+            } else {
+                let ij = rng.choice(&dsl::sfilter(&inds, |l| !iforb.contains(&l.0)))?;
+                iforb.add(ij.0);
+                ij
+            };
+            gi = fill_locs(&gi, col, &[ij]);
+            let line = if col == 2 {
+                dsl::vfrontier(ij)
+            } else {
+                dsl::hfrontier(ij)
+            };
+            go = dsl::fill(&go, col, &line);
+            inds = dsl::remove(&ij, &inds);
+        }
+    }
     Ok(Example { input: gi, output: go })
 }
