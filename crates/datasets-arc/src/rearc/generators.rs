@@ -182,6 +182,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("137eaa0f", generate_137eaa0f),
     ("150deff5", generate_150deff5),
     ("178fcbfb", generate_178fcbfb),
+    ("1a07d186", generate_1a07d186),
+    ("1b2d62fb", generate_1b2d62fb),
+    ("1b60fb0c", generate_1b60fb0c),
+    ("1bfc4729", generate_1bfc4729),
+    ("1c786137", generate_1c786137),
+    ("1caeab9d", generate_1caeab9d),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -1016,9 +1022,17 @@ fn distinct(locs: impl Iterator<Item = Loc>, f: impl Fn(Loc) -> i64) -> usize {
 /// `shp.add(rng.choice(totuple((bb - shp) & mapply(dneighbors, shp))))`:
 /// grow a shape by one cell next to it, inside `bb`.
 fn grow(rng: &mut GenRng, bb: &Indices, shp: &mut PySet<Loc>) -> Result<()> {
-    let cands = bb
-        .difference(shp)
-        .intersection(&mapply_set(dsl::dneighbors, shp));
+    grow_by(rng, bb, shp, dsl::dneighbors)
+}
+
+/// [`grow`] with another neighbourhood (`neighbors` for diagonal growth).
+fn grow_by(
+    rng: &mut GenRng,
+    bb: &Indices,
+    shp: &mut PySet<Loc>,
+    near: fn(Loc) -> Indices,
+) -> Result<()> {
+    let cands = bb.difference(shp).intersection(&mapply_set(near, shp));
     shp.add(rng.choice(&cands.to_vec())?);
     Ok(())
 }
@@ -1473,6 +1487,277 @@ fn generate_178fcbfb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             go = dsl::fill(&go, col, &line);
             inds = dsl::remove(&ij, &inds);
         }
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+/// `tuple(e for e in a if e not in b)`: the DSL's `difference` of tuples.
+fn without(a: &[i64], b: &[i64]) -> Vec<i64> {
+    a.iter().filter(|x| !b.contains(x)).copied().collect()
+}
+
+fn generate_1a07d186(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nlines = unifint(rng, diff_lb, diff_ub, (1, w / 5));
+    let linecols = rng.sample(&remcols, nlines)?;
+    let remcols = without(&remcols, &linecols);
+    let nnoisecols = unifint(rng, diff_lb, diff_ub, (0, remcols.len() as i64));
+    let noisecols = rng.sample(&remcols, nnoisecols)?;
+    let mut locopts = dsl::interval(0, w, 1);
+    let mut locs = Vec::new();
+    for _ in 0..nlines {
+        if locopts.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&locopts)?;
+        locopts = without(&locopts, &dsl::interval(loc - 2, loc + 3, 1));
+        locs.push(loc);
+    }
+    locs.sort();
+    let nlines = locs.len() as i64;
+    let linecols = &linecols[..locs.len()];
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for (&loc, &col) in locs.iter().zip(linecols) {
+        gi = dsl::fill(&gi, col, &dsl::connect((0, loc), (h - 1, loc)));
+    }
+    let mut go = gi.clone();
+    let nilocs = unifint(rng, diff_lb, diff_ub, (1, h));
+    let ilocs = rng.sample(&dsl::interval(0, h, 1), nilocs)?;
+    let dotlocopts = without(&dsl::interval(0, w, 1), &locs);
+    // `totuple(set(linecols) | set(noisecols))`, in the union's order.
+    let lineset: PySet<i64> = linecols.iter().copied().collect();
+    let noiseset: PySet<i64> = noisecols.iter().copied().collect();
+    let dotpalette = (&lineset | &noiseset).to_vec();
+    for ii in ilocs {
+        let ndots = unifint(
+            rng,
+            diff_lb,
+            diff_ub,
+            (1, (nlines + nnoisecols).min((w - nlines) / 2 - 1)),
+        );
+        let dotlocs = rng.sample(&dotlocopts, ndots)?;
+        let dotcols = rng.sample(&dotpalette, ndots)?;
+        for (&dotlocj, &col) in dotlocs.iter().zip(&dotcols) {
+            gi = fill_locs(&gi, col, &[(ii, dotlocj)]);
+            if let Some(idx) = linecols.iter().position(|&c| c == col) {
+                let linelocj = locs[idx];
+                let j = if dotlocj > linelocj {
+                    linelocj + 1
+                } else {
+                    linelocj - 1
+                };
+                go = fill_locs(&go, col, &[(ii, j)]);
+            }
+        }
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1b2d62fb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let remcols = dsl::remove(&0, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let cola = rng.choice(&remcols)?;
+    let colb = rng.choice(&remcols)?;
+    let canv = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let numa = (h * w - 1).min(mp + sgna * deva).max(1);
+    let numb = (h * w - 1).min(mp + sgnb * devb).max(1);
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&gia, &gbar), &gib);
+    let both = dsl::intersection(&dsl::ofcolor(&gia, 0), &dsl::ofcolor(&gib, 0));
+    let mut go = dsl::fill(&canv, 8, &both);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1b60fb0c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let odh = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 2));
+    let loci = rng.randint(0, h - 2 * odh)?;
+    let locj = rng.randint(0, w - 2 * odh)?;
+    let loc = (loci, locj);
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let quad = dsl::canvas(bgc, (odh, odh));
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, odh * odh / 2));
+    let ncells = rng.choice(&[ncellsd, odh * odh - ncellsd])?;
+    let ncells = ncells.max(1).min(odh * odh - 1);
+    let cells = rng.sample(&dsl::asindices(&dsl::canvas(-1, (odh, odh))).to_vec(), ncells)?;
+    let g1 = fill_locs(&quad, objc, &cells);
+    let g2 = dsl::rot90(&g1);
+    let g3 = dsl::rot90(&g2);
+    let g4 = dsl::rot90(&g3);
+    let shftamt = rng.randint(0, odh)?;
+    let cs: Vec<Indices> = [
+        (g1, (0, shftamt)),
+        (g2, (shftamt, odh)),
+        (g3, (odh, odh - shftamt)),
+        (g4, (odh - shftamt, 0)),
+    ]
+    .iter()
+    .map(|(g, d)| dsl::ofcolor(g, objc).shift(*d))
+    .collect();
+    let rempart = rng.choice(&cs)?;
+    // `remove` drops every part equal to the chosen one; the rest only
+    // feed fills, so their order does not matter.
+    let inobjparts = dsl::remove(&rempart, &cs);
+    let inobj: Vec<Loc> = inobjparts.iter().flat_map(|p| p.to_vec()).collect();
+    let rempart: Vec<Loc> = rempart
+        .iter()
+        .filter(|l| !inobj.contains(l))
+        .map(|&l| dsl::add(l, loc))
+        .collect();
+    let inobj: Vec<Loc> = inobj.iter().map(|&l| dsl::add(l, loc)).collect();
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), objc, &inobj);
+    let go = fill_locs(&gi, 2, &rempart);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1bfc4729(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let mut h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    if h % 2 == 1 {
+        h = rng.choice(&[4.max(h - 1), 30.min(h + 1)])?;
+    }
+    let mut alocj = unifint(rng, diff_lb, diff_ub, (w / 2, w - 1));
+    if rng.choice(&[true, false])? {
+        alocj = (w / 2).min(alocj - w / 2).max(1);
+    }
+    let aloci = rng.randint(1, h / 2 - 1)?;
+    let mut blocj = unifint(rng, diff_lb, diff_ub, (w / 2, w - 1));
+    if rng.choice(&[true, false])? {
+        blocj = (w / 2).min(blocj - w / 2).max(1);
+    }
+    let bloci = rng.randint(h / 2, h - 2)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let aloc = (aloci, alocj);
+    let bloc = (bloci, blocj);
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), acol, &[aloc]);
+    let gi = fill_locs(&gi, bcol, &[bloc]);
+    let mut go = dsl::fill(&gi, acol, &dsl::hfrontier(aloc));
+    go = dsl::fill(&go, bcol, &dsl::hfrontier(bloc));
+    for (col, a, b) in [
+        (acol, (0, 0), (0, w - 1)),
+        (bcol, (h - 1, 0), (h - 1, w - 1)),
+        (acol, (0, 0), (h / 2 - 1, 0)),
+        (acol, (0, w - 1), (h / 2 - 1, w - 1)),
+        (bcol, (h / 2, 0), (h - 1, 0)),
+        (bcol, (h / 2, w - 1), (h - 1, w - 1)),
+    ] {
+        go = dsl::fill(&go, col, &dsl::connect(a, b));
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1c786137(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let c = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let num_noise = unifint(rng, diff_lb, diff_ub, (0, h * w));
+    let num_cols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let noiseinds = rng.sample(&inds, num_noise)?;
+    let colset = rng.sample(&colopts, num_cols)?;
+    let trgcol = rng.choice(&without(&colopts, &colset))?;
+    let mut gi = c;
+    for &ij in &noiseinds {
+        let col = rng.choice(&colset)?;
+        gi = fill_locs(&gi, col, &[ij]);
+    }
+    let boxh = unifint(rng, diff_lb, diff_ub, (3, 3.max(h / 2)));
+    let boxw = unifint(rng, diff_lb, diff_ub, (3, 3.max(w / 2)));
+    let boxi = rng.choice(&dsl::interval(0, h - boxh + 1, 1))?;
+    let boxj = rng.choice(&dsl::interval(0, w - boxw + 1, 1))?;
+    let loc = (boxi, boxj);
+    let llc = dsl::add(loc, (boxh - 1, 0));
+    let urc = dsl::add(loc, (0, boxw - 1));
+    let lrc = dsl::add(loc, (boxh - 1, boxw - 1));
+    for (a, b) in [(loc, llc), (loc, urc), (urc, lrc), (llc, lrc)] {
+        gi = dsl::fill(&gi, trgcol, &dsl::connect(a, b));
+    }
+    let go = dsl::crop(&gi, (boxi + 1, boxj + 1), (boxh - 2, boxw - 2));
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1caeab9d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let bb = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let sp = rng.choice(&bb.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let bb = dsl::remove(&sp, &bb);
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+    let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+    let ncells = ncells.max(0).min(oh * ow - 1);
+    for _ in 0..ncells {
+        grow_by(rng, &bb, &mut obj, dsl::neighbors)?;
+    }
+    let (oh, ow) = set_shape(&obj);
+    let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
+    let obj: Vec<Loc> = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
+    let loci = rng.randint(0, h - oh)?;
+    let numo = unifint(rng, diff_lb, diff_ub, (2, 8.min(w / ow))) - 1;
+    let mut itv = dsl::interval(0, w, 1);
+    let mut locj = rng.randint(0, w - ow)?;
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    let place = |d: Loc| -> Vec<Loc> { obj.iter().map(|&l| dsl::add(l, d)).collect() };
+    let mut gi = fill_locs(&c, 1, &place((loci, locj)));
+    let mut go = gi.clone();
+    itv = without(&itv, &dsl::interval(locj, locj + ow, 1));
+    for _ in 0..numo {
+        let cands: Vec<i64> = itv
+            .iter()
+            .copied()
+            .filter(|&j| (j..j + ow).all(|x| itv.contains(&x)))
+            .collect();
+        if cands.is_empty() {
+            break;
+        }
+        locj = rng.choice(&cands)?;
+        let col = rng.choice(&remcols)?;
+        remcols = dsl::remove(&col, &remcols);
+        let i = rng.randint(0, h - oh)?;
+        gi = fill_locs(&gi, col, &place((i, locj)));
+        go = fill_locs(&go, col, &place((loci, locj)));
+        itv = without(&itv, &dsl::interval(locj, locj + ow, 1));
     }
     Ok(Example { input: gi, output: go })
 }
