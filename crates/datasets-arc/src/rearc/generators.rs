@@ -188,6 +188,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("1bfc4729", generate_1bfc4729),
     ("1c786137", generate_1c786137),
     ("1caeab9d", generate_1caeab9d),
+    ("1cf80156", generate_1cf80156),
+    ("1e0a9b12", generate_1e0a9b12),
+    ("1e32b0e9", generate_1e32b0e9),
+    ("1f0c79e5", generate_1f0c79e5),
+    ("1f642eb9", generate_1f642eb9),
+    ("1f85a75f", generate_1f85a75f),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -1759,5 +1765,274 @@ fn generate_1caeab9d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         go = fill_locs(&go, col, &place((loci, locj)));
         itv = without(&itv, &dsl::interval(locj, locj + ow, 1));
     }
+    Ok(Example { input: gi, output: go })
+}
+
+/// `normalize(a_set)`: a frozenset built by iterating the set, moved to
+/// the origin.
+fn normalize_set(s: &PySet<Loc>) -> Indices {
+    let top = s.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = s.iter().map(|l| l.1).min().unwrap_or(0);
+    s.iter().map(|&(i, j)| (i - top, j - left)).collect()
+}
+
+fn generate_1cf80156(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let fgc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = dsl::canvas(bgc, (h, w));
+    let hb = unifint(rng, diff_lb, diff_ub, (1, 15.min(h - 1)));
+    let wb = unifint(rng, diff_lb, diff_ub, (1, 15.min(w - 1)));
+    let bounds = dsl::asindices(&dsl::canvas(0, (hb, wb)));
+    let first = rng.choice(&dsl::corners(&bounds).to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    let mp = (hb * wb) / 2;
+    let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let nc = rng.choice(&[dev, hb * wb - dev])?;
+    let nc = 0.max((hb * wb - 1).min(nc));
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let di = rng.randint(0, h - dsl::height(&shp))?;
+    let dj = rng.randint(0, w - dsl::width_of(&shp))?;
+    let gi = dsl::fill(&gi, fgc, &shp.shift((di, dj)));
+    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&shp)), fgc, &shp);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1e0a9b12(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    // `ff`: transpose, sort each column ascending, transpose back.
+    let ff = |g: &Grid| -> Grid {
+        let t: Grid = dsl::dmirror_grid(g)
+            .into_iter()
+            .map(|mut r| {
+                r.sort();
+                r
+            })
+            .collect();
+        dsl::dmirror_grid(&t)
+    };
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+        let nc = unifint(rng, diff_lb, diff_ub, (1, w));
+        let bgc = rng.choice(&cols)?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let remcols = dsl::remove(&bgc, &cols);
+        let mut scols = Vec::new();
+        for _ in 0..nc {
+            scols.push(rng.choice(&remcols)?);
+        }
+        let slocs = rng.sample(&dsl::interval(0, w, 1), nc)?;
+        let inds = dsl::connect((0, 0), (h - 1, 0)).to_vec();
+        for (&c, &l) in scols.iter().zip(&slocs) {
+            let nc2 = rng.randint(1, h - 1)?;
+            let sel = rng.sample(&inds, nc2)?;
+            let placed: Vec<Loc> = sel.iter().map(|&(i, j)| (i, j + l)).collect();
+            gi = fill_locs(&gi, c, &placed);
+        }
+        let go = dsl::replace(&ff(&dsl::replace(&gi, bgc, -1)), -1, bgc);
+        // Python compares the background's count with the *color* that is
+        // most common among the others (`argmax` returns the item).
+        let others = dsl::remove(&bgc, &dsl::palette_grid(&gi));
+        let top = dsl::argmax(others.iter(), |&c| dsl::colorcount(&gi, c));
+        match top {
+            Some(&top) if dsl::colorcount(&gi, bgc) as i64 > top => {
+                return Ok(Example { input: gi, output: go });
+            }
+            Some(_) => {}
+            // `int > None`: a TypeError in Python.
+            None => return Err(DatasetError::Generation("'>' not supported".into())),
+        }
+    }
+}
+
+fn generate_1e32b0e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 6));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 6));
+    let nh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let nw = unifint(rng, diff_lb, diff_ub, (if nh > 1 { 1 } else { 2 }, 3));
+    let blf = rng.sample(&cols, 3)?;
+    let (bgc, linc, fgc) = (blf[0], blf[1], blf[2]);
+    let fullh = h * nh + (nh - 1);
+    let fullw = w * nw + (nw - 1);
+    let c = dsl::canvas(linc, (fullh, fullw));
+    let smallc = dsl::canvas(bgc, (h, w));
+    let mut llocs: PySet<Loc> = PySet::new();
+    for a in dsl::interval(0, fullh, h + 1) {
+        for b in dsl::interval(0, fullw, w + 1) {
+            llocs.add((a, b));
+        }
+    }
+    let llocs = llocs.to_vec();
+    let srcloc = rng.choice(&llocs)?;
+    let remlocs = dsl::remove(&srcloc, &llocs);
+    let ncells = unifint(rng, diff_lb, diff_ub, (0, (h - 2) * (w - 2) - 1));
+    let inds = dsl::asindices(&dsl::canvas(bgc, (h - 2, w - 2)));
+    let sp = rng.choice(&inds.to_vec())?;
+    let inds = dsl::remove(&sp, &inds);
+    let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+    for _ in 0..ncells {
+        grow_by(rng, &inds, &mut shp, dsl::neighbors)?;
+    }
+    let shp: Indices = shp.iter().map(|&(i, j)| (i + 1, j + 1)).collect();
+    let gg = dsl::asobject(&dsl::fill(&smallc, fgc, &shp));
+    let gg2 = dsl::asobject(&dsl::fill(&smallc, linc, &shp));
+    let mut gi = dsl::paint(&c, &gg.shift(srcloc));
+    let mut go = gi.clone();
+    let ncc = ncells + 1;
+    let cells = shp.to_vec();
+    for &rl in &remlocs {
+        let nleft = rng.randint(0, ncc)?;
+        let subobj = rng.sample(&cells, nleft)?;
+        let sg2 = dsl::asobject(&fill_locs(&smallc, fgc, &subobj));
+        gi = dsl::paint(&gi, &sg2.shift(rl));
+        go = dsl::paint(&go, &gg2.shift(rl));
+        let placed: Vec<Loc> = subobj.iter().map(|&l| dsl::add(l, rl)).collect();
+        go = fill_locs(&go, fgc, &placed);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1f0c79e5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 24));
+    let mut inds = dsl::asindices(&gi);
+    let obj: [Loc; 4] = [(0, 0), (0, 1), (1, 0), (1, 1)];
+    for _ in 0..nobjs {
+        let cands = dsl::sfilter(&inds, |&ij| obj.iter().all(|&l| inds.contains(&dsl::add(l, ij))));
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        // `shift(obj, loc)` of the tuple: a frozenset in the tuple's order.
+        let plcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
+        let nred = unifint(rng, diff_lb, diff_ub, (1, 3));
+        let reds = rng.sample(&plcd.to_vec(), nred)?;
+        gi = dsl::fill(&gi, objc, &plcd);
+        gi = fill_locs(&gi, 2, &reds);
+        for &idx in &reds {
+            let d = dsl::subtract(idx, loc);
+            let direc = (2 * d.0 - 1, 2 * d.1 - 1);
+            for &p in plcd.iter() {
+                go = dsl::fill(&go, objc, &dsl::shoot(p, direc));
+            }
+        }
+        let as_set = PySet::from_set(&plcd);
+        inds = (&inds - &plcd).difference(&mapply_set(dsl::dneighbors, &as_set));
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1f642eb9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (2, (h - 4).min(2 * (h / 3))));
+    let iw = unifint(rng, diff_lb, diff_ub, (2, (w - 4).min(2 * (w / 3))));
+    let loci = rng.randint(2, h - ih - 2)?;
+    let locj = rng.randint(2, w - iw - 2)?;
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let remcols = colors_without(&[bgc, sqc]);
+    let numcells = unifint(rng, diff_lb, diff_ub, (1, 2 * ih + 2 * iw - 4));
+    let mut flags = [false; 4];
+    for f in flags.iter_mut() {
+        *f = rng.choice(&[true, false])?;
+    }
+    // Python adds booleans to ints: `loci + (not c1)`, `locj + c1`.
+    let [c1, c2, c3, c4] = flags.map(i64::from);
+    let (mut outs, mut ins) = (Vec::new(), Vec::new());
+    for a in loci + (1 - c1)..loci + ih - (1 - c2) {
+        outs.push((a, 0));
+        ins.push((a, locj));
+    }
+    for a in loci + (1 - c3)..loci + ih - (1 - c4) {
+        outs.push((a, w - 1));
+        ins.push((a, locj + iw - 1));
+    }
+    for b in locj + c1..locj + iw - c3 {
+        outs.push((0, b));
+        ins.push((loci, b));
+    }
+    for b in locj + c2..locj + iw - c4 {
+        outs.push((h - 1, b));
+        ins.push((loci + ih - 1, b));
+    }
+    let locs = rng.sample(&dsl::interval(0, 2 * ih + 2 * iw - 4, 1), numcells)?;
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let keep = |v: Vec<Loc>| -> Vec<Loc> {
+        v.into_iter()
+            .enumerate()
+            .filter(|(j, _)| locs.contains(&(*j as i64)))
+            .map(|(_, e)| e)
+            .collect()
+    };
+    let (outs, ins) = (keep(outs), keep(ins));
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &bd);
+    let mut seq = Vec::new();
+    for _ in 0..numcells {
+        seq.push(rng.choice(&ccols)?);
+    }
+    for (&c, &loc) in seq.iter().zip(&outs) {
+        gi = fill_locs(&gi, c, &[loc]);
+    }
+    let mut go = gi.clone();
+    for (&c, &loc) in seq.iter().zip(&ins) {
+        go = fill_locs(&go, c, &[loc]);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = rng.randint(3, 8.min(h / 2))?;
+    let ow = rng.randint(3, 8.min(w / 2))?;
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let ncells = rng.randint(oh.max(ow), oh * ow)?;
+    let sp = rng.choice(&bounds.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+    }
+    let obj = normalize_set(&obj);
+    let (oh, ow) = dsl::shape(&obj);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&objc, &cols));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let nnoise = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (0, 0.max((h * w - dsl::backdrop(&obj).len() as i64) / 4)),
+    );
+    let placed = obj.shift((loci, locj));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &placed);
+    let inds = dsl::asindices(&gi);
+    let noisecells = rng.sample(&(&inds - &dsl::backdrop(&placed)).to_vec(), nnoise)?;
+    for &ij in &noisecells {
+        let col = rng.choice(&ccols)?;
+        gi = fill_locs(&gi, col, &[ij]);
+    }
+    let go = dsl::fill(&dsl::canvas(bgc, (oh, ow)), objc, &obj);
     Ok(Example { input: gi, output: go })
 }
