@@ -194,6 +194,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("1f0c79e5", generate_1f0c79e5),
     ("1f642eb9", generate_1f642eb9),
     ("1f85a75f", generate_1f85a75f),
+    ("1f876c06", generate_1f876c06),
+    ("1fad071e", generate_1fad071e),
+    ("2013d3e2", generate_2013d3e2),
+    ("2204b7a8", generate_2204b7a8),
+    ("22168020", generate_22168020),
+    ("22233c11", generate_22233c11),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -2034,5 +2040,301 @@ fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = fill_locs(&gi, col, &[ij]);
     }
     let go = dsl::fill(&dsl::canvas(bgc, (oh, ow)), objc, &obj);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1f876c06(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let nlns = unifint(rng, diff_lb, diff_ub, (1, h.min(w).min(9)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut ccols = rng.sample(&remcols, nlns)?;
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nlns;
+    let direcs = dsl::ineighbors((0, 0));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nlns && tr < maxtr {
+        tr += 1;
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let mut lns: Vec<Vec<Loc>> = Vec::new();
+        for &direc in direcs.iter() {
+            let mut ln = vec![loc];
+            let mut ofs = 1;
+            loop {
+                let nextpix = dsl::add(loc, (ofs * direc.0, ofs * direc.1));
+                ofs += 1;
+                if !inds.contains(&nextpix) {
+                    break;
+                }
+                ln.push(nextpix);
+            }
+            if ln.len() > 2 {
+                lns.push(ln);
+            }
+        }
+        if !lns.is_empty() {
+            succ += 1;
+            // `sorted(lns, key=len)`: stable, as is `sort_by_key`.
+            lns.sort_by_key(Vec::len);
+            let idx = unifint(rng, diff_lb, diff_ub, (0, lns.len() as i64 - 1));
+            let ln = &lns[idx as usize];
+            // `ccols[0]` of an empty list is an IndexError.
+            if ccols.is_empty() {
+                return Err(DatasetError::Generation("list index out of range".into()));
+            }
+            let col = ccols.remove(0);
+            gi = fill_locs(&gi, col, &[ln[0], ln[ln.len() - 1]]);
+            go = fill_locs(&go, col, ln);
+            let lnset: PySet<Loc> = ln.iter().copied().collect();
+            inds = inds.difference(&lnset);
+        }
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nbl = rng.randint(0, 5)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (nbl, nbl.max((h * w) / 10)));
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, otherc) = (bo[0], bo[1]);
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut bcount = 0;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    // `ofcfrbinds`: per color, the cells a new block of it must not touch
+    // (only asked for membership).
+    let mut forb_blue: PySet<Loc> = PySet::new();
+    let mut forb_other: PySet<Loc> = PySet::new();
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let mut col = rng.choice(&[1, otherc])?;
+        let mut oh = rng.randint(1, 3)?;
+        let mut ow = rng.randint(1, 3)?;
+        if bcount < nbl {
+            col = 1;
+            oh = 2;
+            ow = 2;
+        } else {
+            while col == 1 && oh == 2 && ow == 2 {
+                col = rng.choice(&[1, otherc])?;
+                oh = rng.randint(1, 3)?;
+                ow = rng.randint(1, 3)?;
+            }
+        }
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let bd = dsl::backdrop(&pair_set((0, 0), (oh - 1, ow - 1))).shift(loc);
+        let forb = if col == 1 {
+            &mut forb_blue
+        } else {
+            &mut forb_other
+        };
+        let near = dsl::mapply(|&l| dsl::dneighbors(l), &bd);
+        if bd.issubset(&inds) && !near.iter().any(|l| forb.contains(l)) {
+            succ += 1;
+            inds = &inds - &bd;
+            forb.update(&near);
+            forb.update(&bd);
+            gi = dsl::fill(&gi, col, &bd);
+            if col == 1 && oh == 2 && ow == 2 {
+                bcount += 1;
+            }
+        }
+    }
+    let row: Vec<i64> = (0..5).map(|k| if k < bcount { 1 } else { bgc }).collect();
+    Ok(Example {
+        input: gi,
+        output: vec![row],
+    })
+}
+
+fn generate_2013d3e2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 1));
+    let mut bx = dsl::asindices(&canv);
+    let c0 = rng.choice(&remcols)?;
+    let l0 = rng.choice(&bx.to_vec())?;
+    // A set of cells: the first location stays in `bx`, so it can be
+    // picked again in another color, and then paint order decides.
+    let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
+    for _ in 0..nc - 1 {
+        let locs: Indices = obj.iter().map(|c| c.1).collect();
+        let dns = dsl::mapply(|&l| dsl::neighbors(l), &locs);
+        let ch = rng.choice(&(&bx & &dns).to_vec())?;
+        obj.add((rng.choice(&remcols)?, ch));
+        let single: PySet<Loc> = std::iter::once(ch).collect();
+        bx = bx.difference(&single);
+    }
+    let mut gi = canv;
+    for &(v, (i, j)) in obj.iter() {
+        gi[i as usize][j as usize] = v;
+    }
+    let gi1 = dsl::hconcat(&gi, &dsl::rot90(&gi));
+    let gi2 = dsl::hconcat(&dsl::rot270(&gi), &dsl::rot180(&gi));
+    let gi = dsl::vconcat(&gi1, &gi2);
+    let fullh = unifint(rng, diff_lb, diff_ub, (2 * h, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (2 * w, 30));
+    let gio = dsl::asobject(&gi);
+    let gic = dsl::canvas(bgc, (fullh, fullw));
+    let loci = rng.randint(0, fullh - 2 * h)?;
+    let locj = rng.randint(0, fullw - 2 * w)?;
+    let gi = dsl::paint(&gic, &gio.shift((loci, locj)));
+    let reminds = &dsl::asindices(&gi) - &dsl::ofcolor(&gi, bgc);
+    let go = dsl::lefthalf(&dsl::tophalf(&dsl::subgrid(&reminds, &gi)));
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_2204b7a8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let (mut gi, mut go) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+        let bgc = rng.choice(&colopts)?;
+        let remcols = dsl::remove(&bgc, &colopts);
+        let c = dsl::canvas(bgc, (h, w));
+        let inds = dsl::asindices(&dsl::canvas(0, (h, w - 2)))
+            .shift((0, 1))
+            .to_vec();
+        let ccol = rng.choice(&remcols)?;
+        let remcols2 = dsl::remove(&ccol, &remcols);
+        let c1 = rng.choice(&remcols2)?;
+        let c2 = rng.choice(&dsl::remove(&c1, &remcols2))?;
+        let nc = unifint(rng, diff_lb, diff_ub, (1, (h * (w - 2)) / 2 - 1));
+        let mut locs = rng.sample(&inds, nc)?;
+        if w % 2 == 1 {
+            locs.retain(|l| l.1 != w / 2);
+        }
+        let gi = dsl::fill(&c, c1, &dsl::vfrontier((0, 0)));
+        let gi = dsl::fill(&gi, c2, &dsl::vfrontier((0, w - 1)));
+        let gi = fill_locs(&gi, ccol, &locs);
+        let (a, b): (Vec<Loc>, Vec<Loc>) = locs.iter().partition(|l| l.1 < w / 2);
+        let go = fill_locs(&gi, c1, &a);
+        let go = fill_locs(&go, c2, &b);
+        if dsl::palette_grid(&gi).len() == 4 {
+            break (gi, go);
+        }
+    };
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_22168020(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9.min((h * w) / 10)));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 6 * num;
+    let mut inds = dsl::asindices(&gi);
+    while tr < maxtr && succ < num {
+        let d = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let ow = 2 * d;
+        if inds.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let (loci, locj) = loc;
+        let io1 = dsl::connect(loc, (loci + d - 1, locj + d - 1));
+        let io2 = dsl::connect((loci, locj + ow - 1), (loci + d - 1, locj + d));
+        let tip: PySet<Loc> = [(loci + d, locj + d - 1), (loci + d, locj + d)]
+            .into_iter()
+            .collect();
+        let io = (&io1 | &io2).union(&tip);
+        let iov = io.to_vec();
+        let lines = dsl::prapply(|&a, &b| dsl::connect(a, b), &iov, &iov);
+        let oo = dsl::merge(&dsl::sfilter(&lines, dsl::hline));
+        let mf = rng.choice(&[0, 1, 2, 3, 4])?;
+        let mirror = |p: &Indices| match mf {
+            1 => dsl::dmirror(p),
+            2 => dsl::cmirror(p),
+            3 => dsl::hmirror(p),
+            4 => dsl::vmirror(p),
+            _ => p.clone(),
+        };
+        let io = mirror(&io);
+        let oo = mirror(&oo);
+        let col = rng.choice(&remcols)?;
+        if oo.issubset(&inds) {
+            gi = dsl::fill(&gi, col, &io);
+            go = dsl::fill(&go, col, &oo);
+            succ += 1;
+            inds = &inds - &oo;
+            remcols = dsl::remove(&col, &remcols);
+        }
+        tr += 1;
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nobjs;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    while succ < nobjs && tr < maxtr {
+        if inds.is_empty() {
+            break;
+        }
+        tr += 1;
+        let od = rng.randint(1, 3)?;
+        let g = fill_locs(&dsl::canvas(bgc, (4, 4)), 8, &[(0, 3), (3, 0)]);
+        let col = rng.choice(&ccols)?;
+        let mut g = fill_locs(&g, col, &[(1, 1), (2, 2)]);
+        if rng.choice(&[true, false])? {
+            g = dsl::hmirror_grid(&g);
+        }
+        let g = dsl::upscale_grid(&g, od);
+        let inobj = dsl::recolor(col, &dsl::ofcolor(&g, col));
+        let outobj = &inobj | &dsl::recolor(8, &dsl::ofcolor(&g, 8));
+        let loc = rng.choice(&inds.to_vec())?;
+        let outobj = outobj.shift(loc);
+        let inobj = inobj.shift(loc);
+        let outobji = outobj.toindices();
+        if inobj.toindices().issubset(&inds) && (&outobji & &fullinds).issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &outobji) - &dsl::mapply(|&l| dsl::neighbors(l), &outobji);
+            gi = dsl::paint(&gi, &inobj);
+            go = dsl::paint(&go, &outobj);
+        }
+    }
     Ok(Example { input: gi, output: go })
 }
