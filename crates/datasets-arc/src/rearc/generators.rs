@@ -200,6 +200,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("2204b7a8", generate_2204b7a8),
     ("22168020", generate_22168020),
     ("22233c11", generate_22233c11),
+    ("2281f1f4", generate_2281f1f4),
+    ("228f6490", generate_228f6490),
+    ("22eb0ac0", generate_22eb0ac0),
+    ("234bbc79", generate_234bbc79),
+    ("23581191", generate_23581191),
+    ("239be575", generate_239be575),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -2337,4 +2343,392 @@ fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     }
     Ok(Example { input: gi, output: go })
+}
+
+fn generate_2281f1f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let mut numtop = unifint(rng, diff_lb, diff_ub, (1, w / 2 + 1));
+    let mut numright = unifint(rng, diff_lb, diff_ub, (1, h / 2 + 1));
+    if numtop == 1 && numright == 1 {
+        let s = rng.sample(&[1, 2], 2)?;
+        (numtop, numright) = (s[0], s[1]);
+    }
+    let tp = rng.sample(&dsl::interval(0, w - 1, 1), numtop)?;
+    let rp = rng.sample(&dsl::interval(1, h, 1), numright)?;
+    let res: Vec<Loc> = tp
+        .iter()
+        .map(|&j| (0, j))
+        .chain(rp.iter().map(|&i| (i, w - 1)))
+        .collect();
+    let bgc = rng.choice(&colopts)?;
+    let dc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), dc, &res);
+    let go = dsl::fill(&gi, 2, &dsl::product(&rp, &tp));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 50));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nsq;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let sqc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&sqc, &remcols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let mut forbidden: Vec<Indices> = Vec::new();
+    while tr < maxtr && succ < nsq {
+        tr += 1;
+        let oh = rng.randint(3, 6)?;
+        let ow = rng.randint(3, 6)?;
+        let bd = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2))).shift((1, 1));
+        let first = rng.choice(&bounds.to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(first).collect();
+        let ncells = rng.randint(1, (oh - 2) * (ow - 2))?;
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+        }
+        let sqcands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if sqcands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&sqcands.to_vec())?;
+        let bdplcd = bd.shift(loc);
+        if !bdplcd.issubset(&inds) {
+            continue;
+        }
+        let tmpinds = &inds - &bdplcd;
+        let inobjn = normalize_set(&obj);
+        let (oh2, ow2) = set_shape(&obj);
+        let inobjcands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh2 && j <= w - ow2);
+        if inobjcands.is_empty() {
+            continue;
+        }
+        let loc2 = rng.choice(&inobjcands.to_vec())?;
+        let inobjplcd = inobjn.shift(loc2);
+        let bdnorm = bd.difference(&obj);
+        if inobjplcd.issubset(&tmpinds)
+            && !forbidden.contains(&bdnorm)
+            && !forbidden.contains(&inobjn)
+        {
+            forbidden.push(bdnorm);
+            forbidden.push(inobjn);
+            succ += 1;
+            inds = &(&inds - &(&bdplcd | &inobjplcd))
+                - &dsl::mapply(|&l| dsl::dneighbors(l), &inobjplcd);
+            let col = rng.choice(&remcols)?;
+            let oplcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
+            gi = dsl::fill(&gi, sqc, &(&bdplcd - &oplcd));
+            go = dsl::fill(&go, sqc, &bdplcd);
+            go = dsl::fill(&go, col, &oplcd);
+            gi = dsl::fill(&gi, col, &inobjplcd);
+        }
+    }
+    let nremobjs = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 25));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nremobjs;
+    while tr < maxtr && succ < nremobjs {
+        tr += 1;
+        let oh = rng.randint(1, 4)?;
+        let ow = rng.randint(1, 4)?;
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let first = rng.choice(&bounds.to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(first).collect();
+        let ncells = rng.randint(1, oh * ow)?;
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+        }
+        let obj = normalize_set(&obj);
+        if forbidden.contains(&obj) {
+            continue;
+        }
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            let col = rng.choice(&remcols)?;
+            gi = dsl::fill(&gi, col, &plcd);
+            go = dsl::fill(&go, col, &plcd);
+        }
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_22eb0ac0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, h));
+    let rows = dsl::interval(0, h, 1);
+    let mut locs = rng.sample(&rows, nlocs)?;
+    while locs.iter().all(|&l| l == 0 || l == h - 1) {
+        locs = rng.sample(&rows, nlocs)?;
+    }
+    let mp = nlocs / 2;
+    let nbarsdev = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let nbars = rng.choice(&[nbarsdev, h - nbarsdev])?;
+    let nbars = 0.max(nbars.min(nlocs));
+    let barlocs = rng.sample(&locs, nbars)?;
+    let nonbarlocs = without(&locs, &barlocs);
+    let mut barcols = Vec::new();
+    for _ in 0..nbars {
+        barcols.push(rng.choice(&remcols)?);
+    }
+    let mut acols = Vec::new();
+    for _ in 0..nonbarlocs.len() {
+        acols.push(rng.choice(&remcols)?);
+    }
+    let mut bcols = Vec::new();
+    for a in &acols {
+        bcols.push(rng.choice(&dsl::remove(a, &remcols))?);
+    }
+    for (&bc, &bl) in barcols.iter().zip(&barlocs) {
+        gi = fill_locs(&gi, bc, &[(bl, 0), (bl, w - 1)]);
+        go = dsl::fill(&go, bc, &dsl::connect((bl, 0), (bl, w - 1)));
+    }
+    for ((&a, &b), &loc) in acols.iter().zip(&bcols).zip(&nonbarlocs) {
+        gi = fill_locs(&gi, a, &[(loc, 0)]);
+        go = fill_locs(&go, a, &[(loc, 0)]);
+        gi = fill_locs(&gi, b, &[(loc, w - 1)]);
+        go = fill_locs(&go, b, &[(loc, w - 1)]);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let (gi, mut go, bgc) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (6, 20));
+        let bd = rng.sample(&cols, 2)?;
+        let (bgc, dotc) = (bd[0], bd[1]);
+        let remcols = colors_without(&[bgc, dotc]);
+        let mut go = dsl::canvas(bgc, (h, 30));
+        let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+        let ccols = rng.sample(&remcols, ncols)?;
+        let spi = rng.randint(0, h - 1)?;
+        // The start is drawn on the input only, so the walk may step back
+        // onto it (`go` still shows the background there).
+        let mut snek: Vec<Loc> = vec![(spi, 0)];
+        loop {
+            let (previ, prevj) = snek[snek.len() - 1];
+            if prevj == w - 1 && rng.choice(&[true, false, false])? {
+                break;
+            }
+            let mut options = Vec::new();
+            if previ < h - 1 && go[(previ + 1) as usize][prevj as usize] == bgc {
+                options.push((previ + 1, prevj));
+            }
+            if previ > 0 && go[(previ - 1) as usize][prevj as usize] == bgc {
+                options.push((previ - 1, prevj));
+            }
+            if prevj < w - 1 {
+                options.push((previ, prevj + 1));
+            }
+            if options.is_empty() {
+                break;
+            }
+            let loc = rng.choice(&options)?;
+            snek.push(loc);
+            go = fill_locs(&go, dotc, &[loc]);
+        }
+        let mut objs: Vec<Vec<Loc>> = Vec::new();
+        let mut cobj: Vec<Loc> = Vec::new();
+        for (idx, &cel) in snek.iter().enumerate() {
+            let wide = {
+                let (l, r) = bounds_of(&cobj.iter().map(|c| c.1).collect::<Vec<_>>());
+                r - l + 1 > 1
+            };
+            if cobj.len() > 2 && wide && snek[idx - 1] == dsl::add(cel, (0, -1)) {
+                objs.push(std::mem::replace(&mut cobj, vec![cel]));
+            } else {
+                cobj.push(cel);
+            }
+        }
+        match objs.last_mut() {
+            Some(last) => last.extend(cobj),
+            // `objs[-1] += cobj` on an empty list.
+            None => return Err(DatasetError::Generation("list index out of range".into())),
+        }
+        let nobjs = objs.len() as i64;
+        if nobjs < 2 {
+            continue;
+        }
+        let ntokeep = unifint(rng, diff_lb, diff_ub, (2, nobjs));
+        for _ in 0..nobjs - ntokeep {
+            let idx = rng.randint(0, objs.len() as i64 - 2)? as usize;
+            let next = objs.remove(idx + 1);
+            objs[idx].extend(next);
+        }
+        let mut inobjs: Vec<dsl::Object> = Vec::new();
+        let n = objs.len();
+        for (idx, obj) in objs.iter().enumerate() {
+            let col = rng.choice(&ccols)?;
+            go = fill_locs(&go, col, obj);
+            let middle: PySet<Loc> = obj[1..obj.len() - 1].iter().copied().collect();
+            let centerpart: dsl::Object = middle.iter().map(|&l| (col, l)).collect();
+            let leftpart: PySet<dsl::Cell> =
+                std::iter::once((if idx > 0 { dotc } else { col }, obj[0])).collect();
+            let rightpart: PySet<dsl::Cell> =
+                std::iter::once((if idx < n - 1 { dotc } else { col }, obj[obj.len() - 1]))
+                    .collect();
+            inobjs.push(centerpart.union(&leftpart).union(&rightpart));
+        }
+        let mut spacings = vec![1i64; inobjs.len() - 1];
+        let fullw = unifint(rng, diff_lb, diff_ub, (w, 30));
+        for _ in 0..fullw - w - inobjs.len() as i64 - 1 {
+            let idx = rng.randint(0, spacings.len() as i64 - 1)? as usize;
+            spacings[idx] += 1;
+        }
+        let lspacings: Vec<i64> = std::iter::once(0).chain(spacings).collect();
+        let mut gi = dsl::canvas(bgc, (h, fullw));
+        let mut ofs = 0;
+        for (i, (&lsp, obj)) in lspacings.iter().zip(&inobjs).enumerate() {
+            // `obj = set(obj)`; `normalize` and `shift` rebuild frozensets
+            // by iterating it, and `paint` follows their order.
+            let set = PySet::from_set(obj);
+            let is: Vec<i64> = set.iter().map(|c| c.1 .0).collect();
+            let js: Vec<i64> = set.iter().map(|c| c.1 .1).collect();
+            let ((top, bottom), (left, right)) = (bounds_of(&is), bounds_of(&js));
+            let ulc = if i == 0 {
+                (top, left)
+            } else {
+                (rng.randint(0, h - (bottom - top + 1))?, ofs + lsp)
+            };
+            ofs += right - left + 1 + lsp;
+            let normalized: dsl::Object = set
+                .iter()
+                .map(|&(v, (i, j))| (v, (i - top, j - left)))
+                .collect();
+            gi = dsl::paint(&gi, &normalized.shift(ulc));
+        }
+        break (gi, go, bgc);
+    };
+    let ins = dsl::merge(&dsl::fgpartition(&gi)).len();
+    loop {
+        let t = dsl::dmirror_grid(&go);
+        let go2 = dsl::dmirror_grid(&t[..t.len() - 1].to_vec());
+        let kept = go2.iter().flatten().filter(|&&v| v != bgc).count();
+        if kept < ins {
+            break;
+        }
+        go = go2;
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_23581191(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgcol = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgcol, &colopts);
+    let c = dsl::canvas(bgcol, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let acol = rng.choice(&remcols)?;
+    let bcol = rng.choice(&dsl::remove(&acol, &remcols))?;
+    let na = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 4));
+    let nb = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 4));
+    let a = rng.sample(&inds, na)?;
+    let rest: Vec<Loc> = inds.iter().filter(|l| !a.contains(l)).copied().collect();
+    let b = rng.sample(&rest, nb)?;
+    let gi = fill_locs(&c, acol, &a);
+    let gi = fill_locs(&gi, bcol, &b);
+    let on_lines = |ps: &[Loc], &(i, j): &Loc| ps.iter().any(|p| p.0 == i || p.1 == j);
+    let alins: Vec<Loc> = inds.iter().filter(|l| on_lines(&a, l)).copied().collect();
+    let blins: Vec<Loc> = inds.iter().filter(|l| on_lines(&b, l)).copied().collect();
+    let both: Vec<Loc> = alins.iter().filter(|l| blins.contains(l)).copied().collect();
+    let go = fill_locs(&c, acol, &alins);
+    let go = fill_locs(&go, bcol, &blins);
+    let go = fill_locs(&go, 2, &both);
+    let go = fill_locs(&go, acol, &a);
+    let go = fill_locs(&go, bcol, &b);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let sq: PySet<Loc> = [(0, 0), (1, 1), (0, 1), (1, 0)].into_iter().collect();
+    let cols = dsl::interval(1, 10, 1);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+        let c = dsl::canvas(0, (h, w));
+        let fullcands = dsl::asindices(&dsl::canvas(0, (h - 1, w - 1))).to_vec();
+        let mut a = rng.choice(&fullcands)?;
+        let mut b = rng.choice(&dsl::remove(&a, &fullcands))?;
+        let mindist = unifint(rng, diff_lb, diff_ub, (3, h.min(w) - 3));
+        while (a.0 - b.0).abs() + (a.1 - b.1).abs() <= mindist {
+            a = rng.choice(&fullcands)?;
+            b = rng.choice(&dsl::remove(&a, &fullcands))?;
+        }
+        let ms = rng.sample(&cols, 2)?;
+        let (markcol, sqcol) = (ms[0], ms[1]);
+        let aset: Indices = sq.iter().map(|&l| dsl::add(l, a)).collect();
+        let bset: Indices = sq.iter().map(|&l| dsl::add(l, b)).collect();
+        let mut gi = dsl::fill(&c, sqcol, &(&aset | &bset));
+        let cands = dsl::ofcolor(&gi, 0).to_vec();
+        let n = cands.len() as f64;
+        let num = unifint(rng, diff_lb, diff_ub, ((0.25 * n) as i64, (0.75 * n) as i64));
+        let mc = rng.sample(&cands, num)?;
+        gi = fill_locs(&gi, markcol, &mc);
+        let bridges = |g: &Grid| {
+            dsl::colorfilter(&dsl::objects(g, true, false, false), markcol)
+                .iter()
+                .filter(|o| dsl::adjacent(*o, &aset) && dsl::adjacent(*o, &bset))
+                .count()
+        };
+        let mut ss = bridges(&gi);
+        let shoudlhaveconn = rng.choice(&[true, false])?;
+        if shoudlhaveconn && ss == 0 {
+            while ss == 0 {
+                let opts2 = dsl::ofcolor(&gi, 0).to_vec();
+                if opts2.is_empty() {
+                    break;
+                }
+                gi = fill_locs(&gi, markcol, &[rng.choice(&opts2)?]);
+                ss = bridges(&gi);
+            }
+        } else if !shoudlhaveconn && ss > 0 {
+            while ss > 0 {
+                let opts2 = dsl::ofcolor(&gi, markcol).to_vec();
+                if opts2.is_empty() {
+                    break;
+                }
+                gi = fill_locs(&gi, 0, &[rng.choice(&opts2)?]);
+                ss = bridges(&gi);
+            }
+        }
+        if dsl::palette_grid(&gi).len() == 3 {
+            let oc = if shoudlhaveconn { markcol } else { 0 };
+            return Ok(Example {
+                input: gi,
+                output: dsl::canvas(oc, (1, 1)),
+            });
+        }
+    }
 }
