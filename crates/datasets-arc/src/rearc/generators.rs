@@ -206,6 +206,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("234bbc79", generate_234bbc79),
     ("23581191", generate_23581191),
     ("239be575", generate_239be575),
+    ("23b5c85d", generate_23b5c85d),
+    ("253bf280", generate_253bf280),
+    ("25d487eb", generate_25d487eb),
+    ("25d8a9c8", generate_25d8a9c8),
+    ("25ff71a9", generate_25ff71a9),
+    ("264363fd", generate_264363fd),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -2731,4 +2737,303 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             });
         }
     }
+}
+
+fn generate_23b5c85d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut colopts = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go: Option<Grid> = None;
+    let mut oh = unifint(rng, diff_lb, diff_ub, (2, h - 1));
+    let mut ow = unifint(rng, diff_lb, diff_ub, (2, w - 1));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut cnt = 0;
+    while cnt < num {
+        let loci = rng.randint(0, h - oh)?;
+        let locj = rng.randint(0, w - ow)?;
+        let col = rng.choice(&colopts)?;
+        colopts = dsl::remove(&col, &colopts);
+        let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let gi2 = dsl::fill(&gi, col, &obj);
+        // The smallest solid rectangle among the color classes (the first
+        // of equal areas in the partition's order) must be the new one.
+        let area = |o: &dsl::Object| dsl::height(o) * dsl::width_of(o);
+        let parts = dsl::partition(&gi2);
+        let rects: Vec<&dsl::Object> = parts.iter().filter(|o| o.len() as i64 == area(o)).collect();
+        let smallest = dsl::argmin(rects.iter().copied(), area)
+            .and_then(dsl::color)
+            // `color(None)`: a TypeError in Python.
+            .ok_or_else(|| DatasetError::Generation("'NoneType' object is not iterable".into()))?;
+        if smallest != col {
+            break;
+        }
+        gi = gi2;
+        go = Some(dsl::canvas(col, dsl::shape(&obj)));
+        oh = unifint(rng, diff_lb, diff_ub, (0.max(oh - 4), oh - 1));
+        ow = unifint(rng, diff_lb, diff_ub, (0.max(ow - 4), ow - 1));
+        if oh < 1 || ow < 1 {
+            break;
+        }
+        cnt += 1;
+    }
+    // `go` unbound: Python's UnboundLocalError.
+    let go = go.ok_or_else(|| DatasetError::Generation("go referenced before assignment".into()))?;
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_253bf280(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let num = unifint(rng, diff_lb, diff_ub, (0, 1.max((h * w) / 4)));
+    let s = rng.sample(&inds, num)?;
+    let fgcol = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = fill_locs(&c, fgcol, &s);
+    // Between the first and last `fgcol` of each row, then of each column.
+    let spans = |g: &Grid| -> Vec<Loc> {
+        let mut out = Vec::new();
+        for (x, r) in g.iter().enumerate() {
+            let first = r.iter().position(|&v| v == fgcol);
+            let last = r.iter().rposition(|&v| v == fgcol);
+            if let (Some(a), Some(b)) = (first, last) {
+                if a < b {
+                    out.extend((a..=b).map(|j| (x as i64, j as i64)));
+                }
+            }
+        }
+        out
+    };
+    let go = fill_locs(&c, 3, &spans(&gi));
+    let go = dsl::dmirror_grid(&fill_locs(
+        &dsl::dmirror_grid(&go),
+        3,
+        &spans(&dsl::dmirror_grid(&gi)),
+    ));
+    let go = fill_locs(&go, fgcol, &s);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 30));
+    let mut h = h;
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nobjs;
+    let mut inds = dsl::asindices(&go);
+    while tr < maxtr && succ < nobjs {
+        if inds.is_empty() {
+            break;
+        }
+        tr += 1;
+        let dim = rng.randint(1, 3)?;
+        // A triangle with its apex at (0, dim), the apex in the line color;
+        // every cell has its own location, so paint order does not matter.
+        let tri = dsl::sfilter(&dsl::backdrop(&pair_set((0, 0), (dim, dim))), |&(i, j)| i <= j);
+        let obj = &tri | &dsl::vmirror(&tri).shift((0, dim));
+        let tl = rng.sample(&ccols, 2)?;
+        let (tric, linc) = (tl[0], tl[1]);
+        let loc = rng.choice(&inds.to_vec())?;
+        let (loci, locj) = loc;
+        let iplcd: dsl::Object = obj
+            .iter()
+            .map(|&l| (if l == (0, dim) { linc } else { tric }, dsl::add(l, loc)))
+            .collect();
+        let iplcdi = iplcd.toindices();
+        let tail = dsl::connect((loci, locj + dim), (h - 1, locj + dim));
+        let oplcdi = &iplcdi | &tail;
+        if oplcdi.issubset(&inds) {
+            succ += 1;
+            gi = dsl::paint(&gi, &iplcd);
+            go = dsl::paint(&go, &iplcd);
+            go = dsl::fill(&go, linc, &(&tail - &iplcdi));
+        }
+        let rotf = rng.choice(&[0, 5, 6, 7])?;
+        gi = transform(rotf, &gi);
+        go = transform(rotf, &go);
+        // `h, w = shape(gi)`: only the height is read again.
+        h = dsl::shape_grid(&gi).0;
+        let ofc = dsl::ofcolor(&go, bgc);
+        inds = &ofc - &dsl::mapply(|&l| dsl::dneighbors(l), &(&dsl::asindices(&go) - &ofc));
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_25d8a9c8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let (mut gi, mut go) = (Vec::new(), Vec::new());
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let ccols = rng.sample(&cols, ncols)?;
+    for _ in 0..h {
+        let singlecol = rng.choice(&[true, false])?;
+        let col = rng.choice(&ccols)?;
+        let mut row = vec![col; w as usize];
+        if singlecol {
+            gi.push(row);
+            go.push(vec![5; w as usize]);
+        } else {
+            let remcols = dsl::remove(&col, &ccols);
+            let nothercinv = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+            let notherc = (w - 1 - nothercinv).max(1).min(w - 1);
+            for j in rng.sample(&dsl::interval(0, w, 1), notherc)? {
+                row[j as usize] = rng.choice(&remcols)?;
+            }
+            gi.push(row);
+            go.push(vec![0; w as usize]);
+        }
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_25ff71a9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&c);
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc - 1 {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd = shp.shift((loci, locj));
+    let gi = dsl::fill(&c, fgc, &plcd);
+    let go = dsl::fill(&c, fgc, &plcd.shift((1, 0)));
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let cp = (2, 2);
+    let neighs = dsl::neighbors(cp);
+    // The four spikes (o1..o4) and the direction each one points in.
+    let spikes_all: [([Loc; 2], Loc); 4] = [
+        ([(1, 2), (0, 2)], (-1, 0)),
+        ([(2, 1), (2, 0)], (0, -1)),
+        ([(3, 2), (4, 2)], (1, 0)),
+        ([(2, 3), (2, 4)], (0, 1)),
+    ];
+    let h = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let bsl = rng.sample(&cols, 3)?;
+    let (bgc, sqc, linc) = (bsl[0], bsl[1], bsl[2]);
+    let remcols = colors_without(&[bgc, sqc, linc]);
+    let cpcol = rng.choice(&remcols)?;
+    let nbhcol = rng.choice(&remcols)?;
+    let nspikes = rng.randint(1, 4)?;
+    let spikes = rng.sample(&[0usize, 1, 2, 3], nspikes)?;
+    let lns: Vec<Loc> = spikes.iter().flat_map(|&k| spikes_all[k].0).collect();
+    // `obj`: the center, the spikes and the other neighbours, each cell at
+    // its own location (so every paint of it is order-free).
+    let mut obj: Vec<dsl::Cell> = vec![(cpcol, cp)];
+    obj.extend(lns.iter().map(|&l| (linc, l)));
+    obj.extend(
+        neighs
+            .iter()
+            .filter(|l| !lns.contains(l))
+            .map(|&l| (nbhcol, l)),
+    );
+    let place = |d: Loc| -> Vec<dsl::Cell> { obj.iter().map(|&(v, l)| (v, dsl::add(l, d))).collect() };
+    let paint_cells = |g: &Grid, cells: &[dsl::Cell]| -> Grid {
+        let mut out = g.clone();
+        for &(v, l) in cells {
+            out = fill_locs(&out, v, &[l]);
+        }
+        out
+    };
+    let loci = rng.randint(0, h - 5)?;
+    let locj = rng.randint(0, w - 5)?;
+    let placed = place((loci, locj));
+    let mut gi = paint_cells(&dsl::canvas(bgc, (h, w)), &placed);
+    let mut go = dsl::canvas(bgc, (h, w));
+    let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 100));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * numsq;
+    let placed_inds: Indices = placed.iter().map(|c| c.1).collect();
+    let mut inds = &dsl::ofcolor(&gi, bgc) - &dsl::mapply(|&l| dsl::neighbors(l), &placed_inds);
+    let obj_inds: Indices = obj.iter().map(|c| c.1).collect();
+    while succ < numsq && tr < maxtr {
+        tr += 1;
+        let gh = rng.randint(5, h / 2 + 1)?;
+        let gw = rng.randint(5, w / 2 + 1)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - gh && j <= w - gw);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let mut g1 = dsl::canvas(sqc, (gh, gw));
+        let mut g2 = dsl::canvas(sqc, (gh, gw));
+        let mut ginds = dsl::asindices(&g1);
+        let gindsfull = dsl::asindices(&g1);
+        let bck = ginds.shift(loc);
+        if !bck.issubset(&inds) {
+            continue;
+        }
+        let noccs = unifint(rng, diff_lb, diff_ub, (1, (gh * gw) / 25));
+        let (mut succ2, mut tr2) = (0, 0);
+        let maxtr2 = 5 * noccs;
+        while succ2 < noccs && tr2 < maxtr2 {
+            tr2 += 1;
+            let cands2 = dsl::sfilter(&ginds, |&(i, j)| i <= gh - 5 && j <= gw - 5);
+            if cands2.is_empty() {
+                break;
+            }
+            let loc2 = rng.choice(&cands2.to_vec())?;
+            let mut lns2: PySet<Loc> = PySet::new();
+            for &k in &spikes {
+                let d = spikes_all[k].1;
+                for l in dsl::shoot(dsl::add(cp, dsl::add(loc2, d)), d).iter() {
+                    if gindsfull.contains(l) {
+                        lns2.add(*l);
+                    }
+                }
+            }
+            let plcd2i = obj_inds.shift(loc2);
+            let linc_cells = dsl::ofcolor(&g2, linc);
+            if plcd2i.issubset(&ginds)
+                && lns2
+                    .iter()
+                    .all(|l| ginds.contains(l) || linc_cells.contains(l))
+                && lns2.iter().any(|l| !plcd2i.contains(l))
+            {
+                succ2 += 1;
+                ginds = (&(&ginds - &plcd2i) - &dsl::mapply(|&l| dsl::neighbors(l), &plcd2i))
+                    .difference(&lns2);
+                g1 = fill_locs(&g1, cpcol, &[dsl::add(cp, loc2)]);
+                g2 = paint_cells(&g2, &place(loc2));
+                g2 = fill_locs(&g2, linc, &lns2.to_vec());
+            }
+        }
+        if succ2 > 0 {
+            succ += 1;
+            inds = &(&inds - &bck) - &dsl::outbox(&bck);
+            gi = dsl::paint(&gi, &dsl::asobject(&g1).shift(loc));
+            go = dsl::paint(&go, &dsl::asobject(&g2).shift(loc));
+        }
+    }
+    Ok(Example { input: gi, output: go })
 }
