@@ -212,6 +212,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("25d8a9c8", generate_25d8a9c8),
     ("25ff71a9", generate_25ff71a9),
     ("264363fd", generate_264363fd),
+    ("272f95fa", generate_272f95fa),
+    ("27a28665", generate_27a28665),
+    ("28bf18c6", generate_28bf18c6),
+    ("28e73c20", generate_28e73c20),
+    ("29623171", generate_29623171),
+    ("29c11459", generate_29c11459),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -3034,6 +3040,255 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             gi = dsl::paint(&gi, &dsl::asobject(&g1).shift(loc));
             go = dsl::paint(&go, &dsl::asobject(&g2).shift(loc));
         }
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+/// `grid[:1] * a + grid[1:2] + grid[2:3] * b + grid[3:4] + grid[4:5] * c`
+/// for a five-row grid (a negative count repeats nothing).
+fn stretch_rows(g: &Grid, dist: &[i64; 3]) -> Grid {
+    let mut out = Vec::new();
+    for (row, n) in [(0, dist[0]), (1, 1), (2, dist[1]), (3, 1), (4, dist[2])] {
+        for _ in 0..n.max(0) {
+            out.push(g[row].clone());
+        }
+    }
+    out
+}
+
+fn generate_272f95fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3, 4, 6]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let lns = &dsl::connect((1, 0), (1, 4)) | &dsl::connect((3, 0), (3, 4));
+    let mut gi = dsl::fill(
+        &dsl::dmirror_grid(&dsl::fill(&dsl::canvas(bgc, (5, 5)), linc, &lns)),
+        linc,
+        &lns,
+    );
+    let (mut hdist, mut wdist) = ([0i64; 3], [0i64; 3]);
+    let mut idx = 0;
+    for _ in 0..h - 2 {
+        hdist[idx] += 1;
+        idx = (idx + 1) % 3;
+    }
+    for _ in 0..w - 2 {
+        wdist[idx] += 1;
+        idx = (idx + 1) % 3;
+    }
+    rng.shuffle(&mut hdist);
+    rng.shuffle(&mut wdist);
+    for dist in [&mut hdist, &mut wdist] {
+        let d1 = unifint(rng, diff_lb, diff_ub, (0, dist[0] - 1));
+        dist[0] -= d1;
+        dist[1] += d1;
+        let d2 = unifint(rng, diff_lb, diff_ub, (0, dist[1].min(dist[2]) - 1));
+        let d2 = rng.choice(&[d2, -d2])?;
+        dist[1] += d2;
+        dist[2] -= d2;
+    }
+    gi = dsl::dmirror_grid(&stretch_rows(&gi, &hdist));
+    gi = dsl::dmirror_grid(&stretch_rows(&gi, &wdist));
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+    }
+    let objs = dsl::objects(&gi, true, true, false);
+    let cnrs = dsl::corners(&dsl::asindices(&gi));
+    let bgobjs = dsl::sfilter(&dsl::colorfilter(&objs, bgc), |o| {
+        !o.iter().any(|c| cnrs.contains(&c.1))
+    });
+    let missing = || DatasetError::Generation("no such object".into());
+    let pinkobj = dsl::extract(bgobjs.iter(), |o| !dsl::bordering(o, &gi)).ok_or_else(missing)?;
+    let yellobj = dsl::argmin(bgobjs.iter(), |o| dsl::leftmost(o)).ok_or_else(missing)?;
+    let greenobj = dsl::argmax(bgobjs.iter(), |o| dsl::rightmost(o)).ok_or_else(missing)?;
+    let redobj = dsl::argmin(bgobjs.iter(), |o| dsl::uppermost(o)).ok_or_else(missing)?;
+    let blueobj = dsl::argmax(bgobjs.iter(), |o| dsl::lowermost(o)).ok_or_else(missing)?;
+    let mut go = dsl::fill(&gi, 6, pinkobj);
+    go = dsl::fill(&go, 4, yellobj);
+    go = dsl::fill(&go, 3, greenobj);
+    go = dsl::fill(&go, 2, redobj);
+    go = dsl::fill(&go, 1, blueobj);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_27a28665(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let mapping: [(i64, [Loc; 5]); 4] = [
+        (1, [(0, 0), (0, 1), (1, 0), (1, 2), (2, 1)]),
+        (2, [(0, 0), (1, 1), (2, 0), (0, 2), (2, 2)]),
+        (3, [(2, 0), (0, 1), (0, 2), (1, 1), (1, 2)]),
+        (6, [(1, 1), (0, 1), (1, 0), (1, 2), (2, 1)]),
+    ];
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let (col, obj) = rng.choice(&mapping)?;
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let fac = unifint(rng, diff_lb, diff_ub, (1, h.min(w) / 3));
+    let go = dsl::canvas(col, (1, 1));
+    let canv = dsl::upscale_grid(&fill_locs(&dsl::canvas(bgc, (3, 3)), objc, &obj), fac);
+    let loci = rng.randint(0, h - 3 * fac)?;
+    let locj = rng.randint(0, w - 3 * fac)?;
+    let gi = dsl::paint(
+        &dsl::canvas(bgc, (h, w)),
+        &dsl::asobject(&canv).shift((loci, locj)),
+    );
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_28bf18c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let fgc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = dsl::canvas(bgc, (h, w));
+    let hb = unifint(rng, diff_lb, diff_ub, (1, 14.min(h - 1)));
+    let wb = unifint(rng, diff_lb, diff_ub, (1, 14.min(w - 1)));
+    let bounds = dsl::asindices(&dsl::canvas(0, (hb, wb)));
+    let first = rng.choice(&dsl::corners(&bounds).to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    let mp = (hb * wb) / 2;
+    let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let nc = rng.choice(&[dev, hb * wb - dev])?;
+    let nc = 0.max((hb * wb - 1).min(nc));
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let di = rng.randint(0, h - dsl::height(&shp))?;
+    let dj = rng.randint(0, w - dsl::width_of(&shp))?;
+    let gi = dsl::fill(&gi, fgc, &shp.shift((di, dj)));
+    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&shp)), fgc, &shp);
+    let go = dsl::hconcat(&go, &go);
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_28e73c20(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    // Turning clockwise: right -> down -> left -> up.
+    let turn = |d: Loc| match d {
+        (0, 1) => (1, 0),
+        (1, 0) => (0, -1),
+        (0, -1) => (-1, 0),
+        _ => (0, 1),
+    };
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let mut sp = (0, w - 1);
+    let mut direc = (1, 0);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&cols, ncols)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    // One color per cell, drawn in the index set's order.
+    for &(i, j) in dsl::asindices(&gi).iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let mut go = dsl::fill(&gi, 3, &dsl::connect((0, 0), sp));
+    let (mut lw, mut lh, mut ld) = (w, h, h);
+    let mut isverti = false;
+    while ld > 0 {
+        lw -= 1;
+        lh -= 1;
+        let ep = dsl::add(sp, (direc.0 * (ld - 1), direc.1 * (ld - 1)));
+        go = dsl::fill(&go, 3, &dsl::connect(sp, ep));
+        direc = turn(direc);
+        ld = if isverti { lh } else { lw };
+        isverti = !isverti;
+        sp = ep;
+    }
+    let drop_first_col = |g: &Grid| -> Grid { g.iter().map(|r| r[1..].to_vec()).collect() };
+    Ok(Example {
+        input: drop_first_col(&gi),
+        output: drop_first_col(&go),
+    })
+}
+
+fn generate_29623171(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let nh = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let nw = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let blf = rng.sample(&cols, 3)?;
+    let (bgc, linc, fgc) = (blf[0], blf[1], blf[2]);
+    let fullh = h * nh + (nh - 1);
+    let fullw = w * nw + (nw - 1);
+    let c = dsl::canvas(linc, (fullh, fullw));
+    let smallc = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&smallc).to_vec();
+    let mut llocs: PySet<Loc> = PySet::new();
+    for a in dsl::interval(0, fullh, h + 1) {
+        for b in dsl::interval(0, fullw, w + 1) {
+            llocs.add((a, b));
+        }
+    }
+    let llocs = llocs.to_vec();
+    let srcloc = rng.choice(&llocs)?;
+    let nmostc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let mostc = rng.sample(&inds, nmostc)?;
+    let obj = dsl::asobject(&fill_locs(&smallc, fgc, &mostc));
+    let shftd = obj.shift(srcloc);
+    let mut gi = dsl::paint(&c, &shftd);
+    let mut go = dsl::fill(&c, fgc, &shftd);
+    let remlocs = dsl::remove(&srcloc, &llocs);
+    let gg = dsl::asobject(&smallc);
+    for &rl in &remlocs {
+        let noth = unifint(rng, diff_lb, diff_ub, (0, nmostc));
+        let otherg = fill_locs(&smallc, fgc, &rng.sample(&inds, noth)?);
+        gi = dsl::paint(&gi, &dsl::asobject(&otherg).shift(rl));
+        if noth == nmostc {
+            go = dsl::fill(&go, fgc, &obj.shift(rl));
+        } else {
+            go = dsl::paint(&go, &gg.shift(rl));
+        }
+    }
+    Ok(Example { input: gi, output: go })
+}
+
+fn generate_29c11459(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[5]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let mut w = unifint(rng, diff_lb, diff_ub, (5, 29));
+    if w % 2 == 0 {
+        w = rng.choice(&[5.max(w - 1), 29.min(w + 1)])?;
+    }
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, remcols.len() as i64));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, h));
+    let rows = dsl::interval(0, h, 1);
+    let mut locs = rng.sample(&rows, nlocs)?;
+    while locs.iter().all(|&l| l == 0 || l == h - 1) {
+        locs = rng.sample(&rows, nlocs)?;
+    }
+    let (mut acols, mut bcols) = (Vec::new(), Vec::new());
+    let (mut aforb, mut bforb) = (-1, -1);
+    for _ in 0..nlocs {
+        let ac = rng.choice(&dsl::remove(&aforb, &ccols))?;
+        acols.push(ac);
+        aforb = ac;
+        let bc = rng.choice(&dsl::remove(&bforb, &ccols))?;
+        bcols.push(bc);
+        bforb = bc;
+    }
+    locs.sort();
+    for ((&a, &b), &loc) in acols.iter().zip(&bcols).zip(&locs) {
+        gi = fill_locs(&gi, a, &[(loc, 0)]);
+        gi = fill_locs(&gi, b, &[(loc, w - 1)]);
+        go = dsl::fill(&go, a, &dsl::connect((loc, 0), (loc, w / 2 - 1)));
+        go = dsl::fill(&go, b, &dsl::connect((loc, w / 2 + 1), (loc, w - 1)));
+        go = fill_locs(&go, 5, &[(loc, w / 2)]);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
     }
     Ok(Example { input: gi, output: go })
 }
