@@ -619,7 +619,7 @@ fn check_combinators(grid: &Grid, c: &Value, n: usize) {
         "{n}: order by size"
     );
     assert_eq!(
-        vecs(dsl::order(&objs, |o| dsl::ulcorner(o))),
+        vecs(dsl::order(&objs, dsl::ulcorner)),
         cell_lists(&c["order_ul"]),
         "{n}: order by ulcorner"
     );
@@ -630,7 +630,8 @@ fn check_combinators(grid: &Grid, c: &Value, n: usize) {
         "{n}: order of a tuple"
     );
     assert_eq!(
-        dsl::order(&dsl::palette_grid(grid), |&v| -(dsl::colorcount(grid, v) as i64)),
+        dsl::order(&dsl::palette_grid(grid), |&v| -(dsl::colorcount(grid, v)
+            as i64)),
         ints(&c["order_palette"]),
         "{n}: order of a palette"
     );
@@ -672,7 +673,7 @@ fn check_combinators(grid: &Grid, c: &Value, n: usize) {
             "{n}: valmax size"
         );
         assert_eq!(
-            dsl::valmax(objs.iter(), |o| dsl::uppermost(o)),
+            dsl::valmax(objs.iter(), dsl::uppermost),
             opt_int(&c["valmax"][1]),
             "{n}: valmax uppermost"
         );
@@ -682,7 +683,7 @@ fn check_combinators(grid: &Grid, c: &Value, n: usize) {
             "{n}: valmin size"
         );
         assert_eq!(
-            dsl::valmin(objs.iter(), |o| dsl::leftmost(o)),
+            dsl::valmin(objs.iter(), dsl::leftmost),
             opt_int(&c["valmin"][1]),
             "{n}: valmin leftmost"
         );

@@ -37,8 +37,9 @@ impl GenRng {
 
     /// `rng.sample(population, k)`; a negative `k` is Python's `ValueError`.
     pub fn sample<T: Clone>(&mut self, population: &[T], k: i64) -> Result<Vec<T>> {
-        let k = usize::try_from(k)
-            .map_err(|_| DatasetError::Generation("Sample larger than population or is negative".into()))?;
+        let k = usize::try_from(k).map_err(|_| {
+            DatasetError::Generation("Sample larger than population or is negative".into())
+        })?;
         Ok(self.rng.sample(population, k)?)
     }
 
@@ -218,6 +219,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("28e73c20", generate_28e73c20),
     ("29623171", generate_29623171),
     ("29c11459", generate_29c11459),
+    ("29ec7d0e", generate_29ec7d0e),
+    ("2bcee788", generate_2bcee788),
+    ("2bee17df", generate_2bee17df),
+    ("2c608aff", generate_2c608aff),
+    ("2dc579da", generate_2dc579da),
+    ("2dd70a9a", generate_2dd70a9a),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -265,7 +272,10 @@ fn generate_007bbfb7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let shifted: Vec<Loc> = locs.iter().map(|&(i, j)| (i + di, j + dj)).collect();
         go = fill_locs(&go, fgc, &shifted);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_00d62c1b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -309,7 +319,10 @@ fn generate_00d62c1b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cands = dsl::colorfilter(&objs, bgc);
     let res = dsl::mfilter(&cands, |o| !dsl::bordering(o, &gi));
     let go = dsl::fill(&gi, 4, &res);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_017c7c7b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -334,7 +347,10 @@ fn generate_017c7c7b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         go = fill_locs(&go, 2, &shifted);
     }
     let gi = dsl::replace(&go[..h as usize].to_vec(), 2, fgc);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -383,7 +399,10 @@ fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             go = dsl::fill(&go, col, &outobj);
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -446,12 +465,7 @@ fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (&direc, &col) in dirs.iter().zip(&dcols) {
         let indicatorobj = obj.shift(dsl::multiply(direc, ofs));
         let indicatorobj = dsl::sfilter(&indicatorobj, |c| bars.contains(&c.1));
-        let nindsd = unifint(
-            rng,
-            diff_lb,
-            diff_ub,
-            (0, indicatorobj.len() as i64 - 1),
-        );
+        let nindsd = unifint(rng, diff_lb, diff_ub, (0, indicatorobj.len() as i64 - 1));
         let ninds = indicatorobj.len() as i64 - nindsd;
         let picked = rng.sample(&indicatorobj.to_vec(), ninds)?;
         // `set(...)` of the sampled cells: distinct cells, so its size is
@@ -466,7 +480,10 @@ fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_0520fde7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -500,7 +517,10 @@ fn generate_0520fde7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_05269061(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -542,7 +562,10 @@ fn generate_05269061(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::vmirror_grid(&gi);
         go = dsl::vmirror_grid(&go);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 /// `mapply(function, a_set)`: `apply` and `merge` keep the container's
@@ -625,7 +648,10 @@ fn generate_05f2a901(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = transform(k, &gi);
         go = transform(k, &go);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 /// `(min, max)` of some coordinates (`(0, 0)` for none).
@@ -688,7 +714,10 @@ fn generate_06df4c85(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::fill(&gi, col, &sinds.shift(loc));
         go = dsl::fill(&go, col, &sinds.shift(loc));
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_08ed6ac7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -721,7 +750,10 @@ fn generate_08ed6ac7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let rank = ordered.iter().position(|&x| x == loci).unwrap_or(0) as i64;
         go = dsl::fill(&go, rank + 1, &bar);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_09629e4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -771,7 +803,10 @@ fn generate_09629e4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let shifted: Vec<Loc> = inds.iter().map(|&l| dsl::add(l, d)).collect();
         go = fill_locs(&go, cl, &shifted);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -819,7 +854,10 @@ fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         tr += 1;
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_0a938d79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -891,7 +929,10 @@ fn generate_0b148d64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     }
     let go = dsl::subgrid(&quads[t], &gi);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_0ca9ddb6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -936,7 +977,10 @@ fn generate_0ca9ddb6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         tr += 1;
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_0d3d703e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -955,7 +999,10 @@ fn generate_0d3d703e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi[i as usize][j as usize] = INCOLS[idx];
         go[i as usize][j as usize] = OUTCOLS[idx];
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1021,7 +1068,7 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             && clean(&dsl::dmirror_grid(&gi2)) >= 2
             && places.iter().any(|p| {
                 let cand = dsl::normalize(&dsl::toobject(p, &gi2));
-                targets.iter().any(|t| *t == cand)
+                targets.contains(&cand)
             })
         {
             succ += 1;
@@ -1181,7 +1228,10 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
     }
     let go = dsl::replace(&go, -1, bgc);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_10fcaaa3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1217,7 +1267,10 @@ fn generate_10fcaaa3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     }
     let go = fill_locs(&go, 8, &topaint);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1301,7 +1354,10 @@ fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1190e5a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1342,7 +1398,10 @@ fn generate_1190e5a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::fill(&gi, col, &dsl::vfrontier((0, j)));
     }
     let go = dsl::canvas(bgc, (nhf + 1, nvf + 1));
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_137eaa0f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1419,7 +1478,10 @@ fn generate_137eaa0f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
         if succ {
-            return Ok(Example { input: gi, output: go });
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
         }
         // `maxtrtot` starts at 1000 and only grows, so its `break` never
         // fires: the loop retries on a larger canvas.
@@ -1483,7 +1545,10 @@ fn generate_150deff5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         go = dsl::fill(&go, col, &plcd);
         inds = &inds - &plcd;
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_178fcbfb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1518,7 +1583,10 @@ fn generate_178fcbfb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             inds = dsl::remove(&ij, &inds);
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 /// `tuple(e for e in a if e not in b)`: the DSL's `difference` of tuples.
@@ -1588,7 +1656,10 @@ fn generate_1a07d186(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1b2d62fb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1621,7 +1692,10 @@ fn generate_1b2d62fb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1b60fb0c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1638,7 +1712,10 @@ fn generate_1b60fb0c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ncellsd = unifint(rng, diff_lb, diff_ub, (0, odh * odh / 2));
     let ncells = rng.choice(&[ncellsd, odh * odh - ncellsd])?;
     let ncells = ncells.max(1).min(odh * odh - 1);
-    let cells = rng.sample(&dsl::asindices(&dsl::canvas(-1, (odh, odh))).to_vec(), ncells)?;
+    let cells = rng.sample(
+        &dsl::asindices(&dsl::canvas(-1, (odh, odh))).to_vec(),
+        ncells,
+    )?;
     let g1 = fill_locs(&quad, objc, &cells);
     let g2 = dsl::rot90(&g1);
     let g3 = dsl::rot90(&g2);
@@ -1666,7 +1743,10 @@ fn generate_1b60fb0c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let inobj: Vec<Loc> = inobj.iter().map(|&l| dsl::add(l, loc)).collect();
     let gi = fill_locs(&dsl::canvas(bgc, (h, w)), objc, &inobj);
     let go = fill_locs(&gi, 2, &rempart);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1bfc4729(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1707,7 +1787,10 @@ fn generate_1bfc4729(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ] {
         go = dsl::fill(&go, col, &dsl::connect(a, b));
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1c786137(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1738,7 +1821,10 @@ fn generate_1c786137(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::fill(&gi, trgcol, &dsl::connect(a, b));
     }
     let go = dsl::crop(&gi, (boxi + 1, boxj + 1), (boxh - 2, boxw - 2));
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1caeab9d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1789,7 +1875,10 @@ fn generate_1caeab9d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         go = fill_locs(&go, col, &place((loci, locj)));
         itv = without(&itv, &dsl::interval(locj, locj + ow, 1));
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 /// `normalize(a_set)`: a frozenset built by iterating the set, moved to
@@ -1824,7 +1913,10 @@ fn generate_1cf80156(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let dj = rng.randint(0, w - dsl::width_of(&shp))?;
     let gi = dsl::fill(&gi, fgc, &shp.shift((di, dj)));
     let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&shp)), fgc, &shp);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1e0a9b12(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1866,7 +1958,10 @@ fn generate_1e0a9b12(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let top = dsl::argmax(others.iter(), |&c| dsl::colorcount(&gi, c));
         match top {
             Some(&top) if dsl::colorcount(&gi, bgc) as i64 > top => {
-                return Ok(Example { input: gi, output: go });
+                return Ok(Example {
+                    input: gi,
+                    output: go,
+                });
             }
             Some(_) => {}
             // `int > None`: a TypeError in Python.
@@ -1920,7 +2015,10 @@ fn generate_1e32b0e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let placed: Vec<Loc> = subobj.iter().map(|&l| dsl::add(l, rl)).collect();
         go = fill_locs(&go, fgc, &placed);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1f0c79e5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1935,7 +2033,9 @@ fn generate_1f0c79e5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut inds = dsl::asindices(&gi);
     let obj: [Loc; 4] = [(0, 0), (0, 1), (1, 0), (1, 1)];
     for _ in 0..nobjs {
-        let cands = dsl::sfilter(&inds, |&ij| obj.iter().all(|&l| inds.contains(&dsl::add(l, ij))));
+        let cands = dsl::sfilter(&inds, |&ij| {
+            obj.iter().all(|&l| inds.contains(&dsl::add(l, ij)))
+        });
         if cands.is_empty() {
             break;
         }
@@ -1956,7 +2056,10 @@ fn generate_1f0c79e5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let as_set = PySet::from_set(&plcd);
         inds = (&inds - &plcd).difference(&mapply_set(dsl::dneighbors, &as_set));
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1f642eb9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2018,7 +2121,10 @@ fn generate_1f642eb9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (&c, &loc) in seq.iter().zip(&ins) {
         go = fill_locs(&go, c, &[loc]);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2058,7 +2164,10 @@ fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = fill_locs(&gi, col, &[ij]);
     }
     let go = dsl::fill(&dsl::canvas(bgc, (oh, ow)), objc, &obj);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1f876c06(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2114,7 +2223,10 @@ fn generate_1f876c06(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             inds = inds.difference(&lnset);
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2220,7 +2332,10 @@ fn generate_2013d3e2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = dsl::paint(&gic, &gio.shift((loci, locj)));
     let reminds = &dsl::asindices(&gi) - &dsl::ofcolor(&gi, bgc);
     let go = dsl::lefthalf(&dsl::tophalf(&dsl::subgrid(&reminds, &gi)));
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_2204b7a8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2257,7 +2372,10 @@ fn generate_2204b7a8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_22168020(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2310,7 +2428,10 @@ fn generate_22168020(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         tr += 1;
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2354,7 +2475,10 @@ fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             go = dsl::paint(&go, &outobj);
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_2281f1f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2480,7 +2604,10 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             go = dsl::fill(&go, col, &plcd);
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_22eb0ac0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2529,7 +2656,10 @@ fn generate_22eb0ac0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2651,7 +2781,10 @@ fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         go = go2;
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_23581191(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2674,13 +2807,20 @@ fn generate_23581191(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let on_lines = |ps: &[Loc], &(i, j): &Loc| ps.iter().any(|p| p.0 == i || p.1 == j);
     let alins: Vec<Loc> = inds.iter().filter(|l| on_lines(&a, l)).copied().collect();
     let blins: Vec<Loc> = inds.iter().filter(|l| on_lines(&b, l)).copied().collect();
-    let both: Vec<Loc> = alins.iter().filter(|l| blins.contains(l)).copied().collect();
+    let both: Vec<Loc> = alins
+        .iter()
+        .filter(|l| blins.contains(l))
+        .copied()
+        .collect();
     let go = fill_locs(&c, acol, &alins);
     let go = fill_locs(&go, bcol, &blins);
     let go = fill_locs(&go, 2, &both);
     let go = fill_locs(&go, acol, &a);
     let go = fill_locs(&go, bcol, &b);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2705,7 +2845,12 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut gi = dsl::fill(&c, sqcol, &(&aset | &bset));
         let cands = dsl::ofcolor(&gi, 0).to_vec();
         let n = cands.len() as f64;
-        let num = unifint(rng, diff_lb, diff_ub, ((0.25 * n) as i64, (0.75 * n) as i64));
+        let num = unifint(
+            rng,
+            diff_lb,
+            diff_ub,
+            ((0.25 * n) as i64, (0.75 * n) as i64),
+        );
         let mc = rng.sample(&cands, num)?;
         gi = fill_locs(&gi, markcol, &mc);
         let bridges = |g: &Grid| {
@@ -2786,8 +2931,12 @@ fn generate_23b5c85d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         cnt += 1;
     }
     // `go` unbound: Python's UnboundLocalError.
-    let go = go.ok_or_else(|| DatasetError::Generation("go referenced before assignment".into()))?;
-    Ok(Example { input: gi, output: go })
+    let go =
+        go.ok_or_else(|| DatasetError::Generation("go referenced before assignment".into()))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_253bf280(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2822,7 +2971,10 @@ fn generate_253bf280(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         &spans(&dsl::dmirror_grid(&gi)),
     ));
     let go = fill_locs(&go, fgcol, &s);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2848,7 +3000,9 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let dim = rng.randint(1, 3)?;
         // A triangle with its apex at (0, dim), the apex in the line color;
         // every cell has its own location, so paint order does not matter.
-        let tri = dsl::sfilter(&dsl::backdrop(&pair_set((0, 0), (dim, dim))), |&(i, j)| i <= j);
+        let tri = dsl::sfilter(&dsl::backdrop(&pair_set((0, 0), (dim, dim))), |&(i, j)| {
+            i <= j
+        });
         let obj = &tri | &dsl::vmirror(&tri).shift((0, dim));
         let tl = rng.sample(&ccols, 2)?;
         let (tric, linc) = (tl[0], tl[1]);
@@ -2875,7 +3029,10 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ofc = dsl::ofcolor(&go, bgc);
         inds = &ofc - &dsl::mapply(|&l| dsl::dneighbors(l), &(&dsl::asindices(&go) - &ofc));
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_25d8a9c8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2903,7 +3060,10 @@ fn generate_25d8a9c8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             go.push(vec![0; w as usize]);
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_25ff71a9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2929,7 +3089,10 @@ fn generate_25ff71a9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcd = shp.shift((loci, locj));
     let gi = dsl::fill(&c, fgc, &plcd);
     let go = dsl::fill(&c, fgc, &plcd.shift((1, 0)));
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2963,7 +3126,8 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .filter(|l| !lns.contains(l))
             .map(|&l| (nbhcol, l)),
     );
-    let place = |d: Loc| -> Vec<dsl::Cell> { obj.iter().map(|&(v, l)| (v, dsl::add(l, d))).collect() };
+    let place =
+        |d: Loc| -> Vec<dsl::Cell> { obj.iter().map(|&(v, l)| (v, dsl::add(l, d))).collect() };
     let paint_cells = |g: &Grid, cells: &[dsl::Cell]| -> Grid {
         let mut out = g.clone();
         for &(v, l) in cells {
@@ -3041,7 +3205,10 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             go = dsl::paint(&go, &dsl::asobject(&g2).shift(loc));
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 /// `grid[:1] * a + grid[1:2] + grid[2:3] * b + grid[3:4] + grid[4:5] * c`
@@ -3102,16 +3269,19 @@ fn generate_272f95fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     });
     let missing = || DatasetError::Generation("no such object".into());
     let pinkobj = dsl::extract(bgobjs.iter(), |o| !dsl::bordering(o, &gi)).ok_or_else(missing)?;
-    let yellobj = dsl::argmin(bgobjs.iter(), |o| dsl::leftmost(o)).ok_or_else(missing)?;
-    let greenobj = dsl::argmax(bgobjs.iter(), |o| dsl::rightmost(o)).ok_or_else(missing)?;
-    let redobj = dsl::argmin(bgobjs.iter(), |o| dsl::uppermost(o)).ok_or_else(missing)?;
-    let blueobj = dsl::argmax(bgobjs.iter(), |o| dsl::lowermost(o)).ok_or_else(missing)?;
+    let yellobj = dsl::argmin(bgobjs.iter(), dsl::leftmost).ok_or_else(missing)?;
+    let greenobj = dsl::argmax(bgobjs.iter(), dsl::rightmost).ok_or_else(missing)?;
+    let redobj = dsl::argmin(bgobjs.iter(), dsl::uppermost).ok_or_else(missing)?;
+    let blueobj = dsl::argmax(bgobjs.iter(), dsl::lowermost).ok_or_else(missing)?;
     let mut go = dsl::fill(&gi, 6, pinkobj);
     go = dsl::fill(&go, 4, yellobj);
     go = dsl::fill(&go, 3, greenobj);
     go = dsl::fill(&go, 2, redobj);
     go = dsl::fill(&go, 1, blueobj);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_27a28665(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -3136,7 +3306,10 @@ fn generate_27a28665(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         &dsl::canvas(bgc, (h, w)),
         &dsl::asobject(&canv).shift((loci, locj)),
     );
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_28bf18c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -3164,7 +3337,10 @@ fn generate_28bf18c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = dsl::fill(&gi, fgc, &shp.shift((di, dj)));
     let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&shp)), fgc, &shp);
     let go = dsl::hconcat(&go, &go);
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_28e73c20(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -3246,7 +3422,10 @@ fn generate_29623171(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             go = dsl::paint(&go, &gg.shift(rl));
         }
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
 
 fn generate_29c11459(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -3290,5 +3469,302 @@ fn generate_29c11459(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
     }
-    Ok(Example { input: gi, output: go })
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_29ec7d0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let hp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
+    let wp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
+    let pinds = dsl::asindices(&dsl::canvas(-1, (hp, wp)));
+    let bn = rng.sample(&cols, 2)?;
+    let (bgc, noisec) = (bn[0], bn[1]);
+    let remcols = dsl::remove(&noisec, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut pset: PySet<dsl::Cell> = PySet::new();
+    for &ij in pinds.iter() {
+        pset.add((rng.choice(&ccols)?, ij));
+    }
+    let pobj = pset.freeze();
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut locs: PySet<Loc> = PySet::new();
+    for a in 0..h / hp + 1 {
+        for b in 0..w / wp + 1 {
+            let (loci, locj) = ((a + 1) + hp * a, (b + 1) + wp * b);
+            locs.add((loci, locj));
+            go = dsl::paint(&go, &pobj.shift((loci, locj)));
+        }
+    }
+    let numpatches = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let mut gi = go.clone();
+    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * numpatches;
+    while succ < numpatches && tr < maxtr {
+        tr += 1;
+        let ph = rng.randint(2, 6)?;
+        let pw = rng.randint(2, 6)?;
+        let loci = rng.randint(0, h - ph)?;
+        let locj = rng.randint(0, w - pw)?;
+        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
+        let gi2 = dsl::fill(&gi, noisec, &ptch);
+        let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
+        // Some tile must still show the whole pattern (membership only).
+        let intact = places
+            .iter()
+            .any(|p| dsl::normalize(&dsl::toobject(p, &gi2)) == pobj);
+        if intact && clean(&gi2) >= 2 && clean(&dsl::dmirror_grid(&gi2)) >= 2 {
+            succ += 1;
+            gi = gi2;
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(neighbors, shp))))`
+/// with a mutable `set` as the pool.
+fn grow_in_set(rng: &mut GenRng, pool: &PySet<Loc>, shp: &mut PySet<Loc>) -> Result<()> {
+    let cands = (pool - &*shp).intersection(&mapply_set(dsl::neighbors, shp));
+    shp.add(rng.choice(&cands.to_vec())?);
+    Ok(())
+}
+
+fn generate_2bcee788(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 20));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let bso = rng.sample(&cols, 3)?;
+    let (bgc, sepc, objc) = (bso[0], bso[1], bso[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let spi = rng.randint(0, h - 1)?;
+    let sp = (spi, w - 1);
+    let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+    let numcellsd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numc = rng.choice(&[numcellsd, h * w - numcellsd])?;
+    let numc = numc.max(2).min(h * w - 1);
+    let reminds: PySet<Loc> = dsl::remove(&sp, &inds).into_iter().collect();
+    for _ in 0..numc {
+        grow_in_set(rng, &reminds, &mut shp)?;
+    }
+    while set_shape(&shp).1 == 1 {
+        grow_in_set(rng, &reminds, &mut shp)?;
+    }
+    let shpv = shp.to_vec();
+    let c2 = fill_locs(&c, objc, &shpv);
+    let borderinds: Vec<Loc> = shpv.iter().filter(|l| l.1 == w - 1).copied().collect();
+    let c3 = fill_locs(&c, sepc, &borderinds);
+    let gimini = dsl::asobject(&dsl::hconcat(&c2, &dsl::vmirror_grid(&c3)));
+    let gomini = dsl::asobject(&dsl::hconcat(&c2, &dsl::vmirror_grid(&c2)));
+    let fullh = unifint(rng, diff_lb, diff_ub, (h + 1, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (2 * w + 1, 30));
+    let fullg = dsl::canvas(bgc, (fullh, fullw));
+    // Drawn, but the pieces are painted at the origin: Python never uses
+    // this location.
+    let _loci = rng.randint(0, fullh - h)?;
+    let _locj = rng.randint(0, fullw - 2 * w)?;
+    let mut gi = dsl::paint(&fullg, &gimini);
+    let mut go = dsl::paint(&fullg, &gomini);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    let go = dsl::replace(&go, bgc, 3);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2bee17df(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    // The border, clockwise from the top left.
+    let mut indord: Vec<Loc> = (0..w).map(|j| (0, j)).collect();
+    indord.extend((1..h - 1).map(|i| (i, w - 1)));
+    indord.extend(dsl::interval(w - 1, 0, -1).into_iter().map(|j| (h - 1, j)));
+    indord.extend(dsl::interval(h - 1, 0, -1).into_iter().map(|i| (i, 0)));
+    let k = indord.len() as i64;
+    let sp = rng.randint(0, k)? as usize;
+    let arr: Vec<Loc> = indord[sp..].iter().chain(&indord[..sp]).copied().collect();
+    let ep = rng.randint(k / 2 - 3, k / 2 + 1)? as usize;
+    let cola = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&cola, &remcols);
+    let colb = rng.choice(&remcols)?;
+    let mut gi = fill_locs(&c, cola, &arr[..ep]);
+    gi = fill_locs(&gi, colb, &arr[ep..]);
+    let nr = unifint(rng, diff_lb, diff_ub, (1, 4.min(h.min(w) / 2)));
+    for kk in 0..nr {
+        let ring = dsl::r#box(&pair_set((1 + kk, 1 + kk), (h - 1 - kk, w - 1 - kk)));
+        for br in [cola, colb] {
+            let near = dsl::mapply(|&l| dsl::dneighbors(l), &dsl::ofcolor(&gi, br));
+            let bcands = (&(&ring & &dsl::ofcolor(&gi, bgc)) & &near).to_vec();
+            let jj = bcands.len() as i64;
+            let jj2 = rng.randint(0.max(jj / 2 - 2), jj.min(jj / 2 + 1))?;
+            let ss = rng.sample(&bcands, jj2)?;
+            gi = fill_locs(&gi, br, &ss);
+        }
+    }
+    let res = dsl::merge(&dsl::frontiers(&dsl::trim(&gi))).shift((1, 1));
+    let go = dsl::fill(&gi, 3, &res);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2c608aff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let boxh = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let boxw = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let loci = rng.randint(0, h - boxh)?;
+    let locj = rng.randint(0, w - boxw)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&ccol, &remcols);
+    let dcol = rng.choice(&remcols)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + boxh - 1, locj + boxw - 1)));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), ccol, &bd);
+    let reminds = (&dsl::asindices(&gi) - &dsl::backdrop(&dsl::outbox(&bd))).to_vec();
+    let noiseb = 1.max(reminds.len() as i64 / 4);
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, noiseb));
+    let noise = rng.sample(&reminds, nnoise)?;
+    let gi = fill_locs(&gi, dcol, &noise);
+    let mut go = gi.clone();
+    for &(a, b) in &noise {
+        if loci <= a && a < loci + boxh {
+            go = dsl::fill(&go, dcol, &dsl::connect((a, b), (a, locj)));
+        } else if locj <= b && b < locj + boxw {
+            go = dsl::fill(&go, dcol, &dsl::connect((a, b), (loci, b)));
+        }
+    }
+    let go = dsl::fill(&go, ccol, &bd);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2dc579da(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let dotc = rng.choice(&remcols)?;
+    let hdev = unifint(rng, diff_lb, diff_ub, (0, (h - 2) / 2));
+    let lineh = rng.choice(&[hdev, h - 2 - hdev])?;
+    let lineh = (h - 2).min(lineh).max(1);
+    let wdev = unifint(rng, diff_lb, diff_ub, (0, (w - 2) / 2));
+    let linew = rng.choice(&[wdev, w - 2 - wdev])?;
+    let linew = (w - 2).min(linew).max(1);
+    let locidev = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+    let loci = rng.choice(&[h / 2 - locidev, h / 2 + locidev])?;
+    let loci = loci.max(1).min(h - lineh - 1);
+    let locjdev = unifint(rng, diff_lb, diff_ub, (1, w / 2));
+    let locj = rng.choice(&[w / 2 - locjdev, w / 2 + locjdev])?;
+    let locj = locj.max(1).min(w - linew - 1);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for a in loci..loci + lineh {
+        gi = dsl::fill(&gi, linc, &dsl::connect((a, 0), (a, w - 1)));
+    }
+    for b in locj..locj + linew {
+        gi = dsl::fill(&gi, linc, &dsl::connect((0, b), (h - 1, b)));
+    }
+    let doth = rng.randint(1, loci)?;
+    let dotw = rng.randint(1, locj)?;
+    let dotloci = rng.randint(0, loci - doth)?;
+    let dotlocj = rng.randint(0, locj - dotw)?;
+    let dot = dsl::backdrop(&pair_set(
+        (dotloci, dotlocj),
+        (dotloci + doth - 1, dotlocj + dotw - 1),
+    ));
+    let gi = dsl::fill(&gi, dotc, &dot);
+    let go = dsl::crop(&gi, (0, 0), (loci, locj));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_2dd70a9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let (sp, ep, bp1, bp2, ln1, ln2, ln3);
+    if rng.choice(&[true, false])? {
+        let oh = unifint(rng, diff_lb, diff_ub, (5, h - 2));
+        let ow = unifint(rng, diff_lb, diff_ub, (3, w - 2));
+        let loci = rng.randint(1, h - oh - 1)?;
+        let locj = rng.randint(1, w - ow - 1)?;
+        let hli = rng.randint(loci + 2, loci + oh - 3)?;
+        sp = [(loci + oh - 1, locj), (loci + oh - 2, locj)];
+        ep = [(loci, locj + ow - 1), (loci + 1, locj + ow - 1)];
+        bp1 = (hli - 1, locj);
+        bp2 = (hli, locj + ow);
+        ln1 = dsl::connect((loci + oh - 1, locj), (hli, locj));
+        ln2 = dsl::connect((hli, locj), (hli, locj + ow - 1));
+        ln3 = dsl::connect((hli, locj + ow - 1), (loci + 2, locj + ow - 1));
+    } else {
+        let oh = unifint(rng, diff_lb, diff_ub, (3, h - 2));
+        let ow = unifint(rng, diff_lb, diff_ub, (3, w - 2));
+        let loci = rng.randint(1, h - oh - 1)?;
+        let locj = rng.randint(1, w - ow - 1)?;
+        let (sp1j, ep1j) = if rng.choice(&[true, false])? {
+            (rng.randint(locj, locj + ow - 3)?, locj)
+        } else {
+            let e = rng.randint(locj, locj + ow - 3)?;
+            (locj, e)
+        };
+        sp = [(loci, sp1j), (loci, sp1j + 1)];
+        ep = [(loci + oh - 1, ep1j), (loci + oh - 1, ep1j + 1)];
+        bp1 = (loci, locj + ow);
+        bp2 = (loci + oh, locj + ow - 1);
+        ln1 = dsl::connect((loci, sp1j + 2), (loci, locj + ow - 1));
+        ln2 = dsl::connect((loci, locj + ow - 1), (loci + oh - 1, locj + ow - 1));
+        ln3 = dsl::connect((loci + oh - 1, ep1j + 2), (loci + oh - 1, locj + ow - 1));
+    }
+    let canvas = dsl::canvas(bgc, (h, w));
+    let gi = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
+    let go = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
+    let gi = fill_locs(&gi, fgc, &[bp1, bp2]);
+    let go = fill_locs(&go, fgc, &[bp1, bp2]);
+    let go = dsl::fill(&go, 3, &(&(&ln1 | &ln2) | &ln3));
+    let inds = dsl::ofcolor(&go, bgc).to_vec();
+    let namt = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2));
+    let noise = rng.sample(&inds, namt)?;
+    let mut gi = fill_locs(&gi, fgc, &noise);
+    let mut go = fill_locs(&go, fgc, &noise);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
