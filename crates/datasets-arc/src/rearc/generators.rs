@@ -225,6 +225,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("2c608aff", generate_2c608aff),
     ("2dc579da", generate_2dc579da),
     ("2dd70a9a", generate_2dd70a9a),
+    ("2dee498d", generate_2dee498d),
+    ("31aa019c", generate_31aa019c),
+    ("321b1fc6", generate_321b1fc6),
+    ("32597951", generate_32597951),
+    ("3345333e", generate_3345333e),
+    ("3428a4f5", generate_3428a4f5),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -3762,6 +3768,292 @@ fn generate_2dd70a9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
         gi = transform(k, &gi);
         go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2dee498d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let bgc = rng.choice(&cols)?;
+    let mut go = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&go).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        go = fill_locs(&go, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let gi = dsl::hconcat(&go, &dsl::hconcat(&go, &go));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_31aa019c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let (gi, canv) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let bgc = rng.choice(&cols)?;
+        let canv = dsl::canvas(bgc, (h, w));
+        let mut inds = dsl::asindices(&canv).to_vec();
+        let mp = (h * w) / 2 - 1;
+        let ncols = unifint(rng, diff_lb, diff_ub, (2, 9.min(mp / 2 - 1)));
+        let chcols = rng.sample(&cols, ncols)?;
+        let trgcol = chcols[0];
+        let chcols = &chcols[1..];
+        // `dic`: the cells of each color, filled in `chcols` order; a cell
+        // may land in two colors' sets, and then the later color wins.
+        let mut dic: Vec<Vec<Loc>> = vec![Vec::new(); chcols.len()];
+        let nnoise = unifint(rng, diff_lb, diff_ub, (2 * (ncols - 1), mp));
+        let locc = rng.choice(&inds)?;
+        inds = dsl::remove(&locc, &inds);
+        let noise = rng.sample(&inds, nnoise)?;
+        for _ in 0..2 {
+            for slot in dic.iter_mut() {
+                let ij = rng.choice(&inds)?;
+                slot.push(ij);
+                inds = dsl::remove(&ij, &inds);
+            }
+        }
+        for &ij in &noise {
+            let c = rng.choice(chcols)?;
+            let k = chcols.iter().position(|&x| x == c).unwrap_or(0);
+            dic[k].push(ij);
+            inds = dsl::remove(&ij, &inds);
+        }
+        let mut gi = fill_locs(&canv, trgcol, &[locc]);
+        for (&c, ss) in chcols.iter().zip(&dic) {
+            gi = fill_locs(&gi, c, ss);
+        }
+        let gi = fill_locs(&gi, trgcol, &[locc]);
+        let singles = dsl::palette_grid(&gi)
+            .iter()
+            .filter(|&&c| dsl::colorcount(&gi, c) == 1)
+            .count();
+        if singles == 1 {
+            break (gi, canv);
+        }
+    };
+    let lc = dsl::leastcolor(&gi);
+    let locc = dsl::ofcolor(&gi, lc);
+    let go = dsl::fill(&canv, lc, &locc);
+    let at = dsl::first(&locc).unwrap_or((0, 0));
+    let go = dsl::fill(&go, 2, &dsl::neighbors(at));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_321b1fc6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let objw = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let bounds = dsl::asindices(&dsl::canvas(0, (objh, objw)));
+    let first = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    let nc = unifint(rng, diff_lb, diff_ub, (2, bounds.len() as i64 - 2));
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::dneighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let dmyc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&dmyc, &remcols);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let shpp = shp.shift((loci, locj));
+    let numco = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let colll = rng.sample(&remcols, numco)?;
+    // `frozenset({(rng.choice(colll), ij) for ij in shpp})`, redrawn while
+    // it has a single color.
+    let color_it = |rng: &mut GenRng| -> Result<dsl::Object> {
+        let mut s: PySet<dsl::Cell> = PySet::new();
+        for &ij in shpp.iter() {
+            s.add((rng.choice(&colll)?, ij));
+        }
+        Ok(s.freeze())
+    };
+    let mut shppc = color_it(rng)?;
+    while dsl::palette_object(&shppc).len() == 1 {
+        shppc = color_it(rng)?;
+    }
+    let shppcn = dsl::normalize(&shppc);
+    let mut gi = dsl::paint(&dsl::canvas(bgc, (h, w)), &shppc);
+    let mut go = gi.clone();
+    // `((h * w) / (oh * ow)) // 2`: float division, floored.
+    let ub = ((h * w) as f64 / (oh * ow) as f64).div_euclid(2.0) as i64;
+    let numlocs = unifint(rng, diff_lb, diff_ub, (1, 1.max(ub)));
+    let (mut cnt, mut fails) = (0, 0);
+    let maxfails = 5 * numlocs;
+    let idns = &(&dsl::asindices(&gi) - &shpp) - &dsl::mapply(|&l| dsl::dneighbors(l), &shpp);
+    let mut idns = dsl::sfilter(&idns, |&(i, j)| i <= h - oh && j <= w - ow);
+    while cnt < numlocs && fails < maxfails {
+        if idns.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&idns.to_vec())?;
+        let plcd = shppcn.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&idns) {
+            go = dsl::paint(&go, &plcd);
+            gi = dsl::fill(&gi, dmyc, &plcdi);
+            cnt += 1;
+            idns = &(&idns - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+        } else {
+            fails += 1;
+        }
+    }
+    let go = dsl::fill(&go, bgc, &shpp);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_32597951(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let iw = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let bnf = rng.sample(&cols, 3)?;
+    let (bgc, noisec, fgc) = (bnf[0], bnf[1], bnf[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let ndev = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2));
+    let num = rng.choice(&[ndev, h * w - ndev])?;
+    let num = num.max(0).min(h * w);
+    let ofc = rng.sample(&inds, num)?;
+    let c = fill_locs(&c, noisec, &ofc);
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let tofillfc = &bd & &dsl::ofcolor(&c, bgc);
+    let gi = dsl::fill(&c, fgc, &tofillfc);
+    let go = if tofillfc.is_empty() {
+        gi.clone()
+    } else {
+        dsl::fill(
+            &gi,
+            3,
+            &(&dsl::backdrop(&tofillfc) & &dsl::ofcolor(&gi, noisec)),
+        )
+    };
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3345333e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (4, h - 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (4, (w - 2) / 2));
+    let nc = unifint(rng, diff_lb, diff_ub, (oh.min(ow), (oh * ow) / 3 * 2));
+    let mut shp: PySet<Loc> = std::iter::once((0, 0)).collect();
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    while {
+        let (sh, sw) = set_shape(&shp);
+        sh < 3 || sw < 3
+    } {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    // The shape and its mirror image side by side (maybe sharing the
+    // mirror column); only fills follow, so plain location lists do.
+    let cells = shp.to_vec();
+    let (_, sw) = set_shape(&shp);
+    let (l, r) = bounds_of(&cells.iter().map(|c| c.1).collect::<Vec<_>>());
+    let mut mirrored: Vec<Loc> = cells.iter().map(|&(i, j)| (i, l + r - j)).collect();
+    if rng.choice(&[true, false])? {
+        mirrored.retain(|&(_, j)| j != sw - 1);
+    }
+    let (ml, mr) = bounds_of(&mirrored.iter().map(|c| c.1).collect::<Vec<_>>());
+    let mw = if mirrored.is_empty() { 0 } else { mr - ml + 1 };
+    let mut all: Vec<Loc> = cells.clone();
+    all.extend(mirrored.iter().map(|&(i, j)| (i, j - mw)));
+    let (top, bottom) = bounds_of(&all.iter().map(|c| c.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&all.iter().map(|c| c.1).collect::<Vec<_>>());
+    let (oh, ow) = (bottom - top + 1, right - left + 1);
+    let bos = rng.sample(&cols, 3)?;
+    let (bgc, objc, occcol) = (bos[0], bos[1], bos[2]);
+    let loci = rng.randint(1, h - oh - 1)?;
+    let locj = rng.randint(1, w - ow - 1)?;
+    let placed: Vec<Loc> = all
+        .iter()
+        .map(|&(i, j)| (i - top + loci, j - left + locj))
+        .collect();
+    let mut go = fill_locs(&dsl::canvas(bgc, (h, w)), objc, &placed);
+    let boxh = unifint(rng, diff_lb, diff_ub, (2, oh - 1));
+    let boxw = unifint(rng, diff_lb, diff_ub, (2, ow / 2));
+    let ulci = rng.randint(loci - 1, loci + oh - boxh + 1)?;
+    let ulcj = rng.randint(locj + ow / 2 + 1, locj + ow - boxw + 1)?;
+    let bx = dsl::backdrop(&pair_set((ulci, ulcj), (ulci + boxh - 1, ulcj + boxw - 1)));
+    let mut gi = dsl::fill(&go, occcol, &bx);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3428a4f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let remcols = dsl::remove(&0, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let cola = rng.choice(&remcols)?;
+    let colb = rng.choice(&remcols)?;
+    let canv = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let numa = (h * w - 1).min(mp + sgna * deva).max(1);
+    let numb = (h * w - 1).min(mp + sgnb * devb).max(1);
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&gia, &gbar), &gib);
+    let xor: Vec<Loc> = a
+        .iter()
+        .filter(|l| !b.contains(l))
+        .chain(b.iter().filter(|l| !a.contains(l)))
+        .copied()
+        .collect();
+    let mut go = fill_locs(&canv, 3, &xor);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
     }
     Ok(Example {
         input: gi,
