@@ -231,6 +231,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("32597951", generate_32597951),
     ("3345333e", generate_3345333e),
     ("3428a4f5", generate_3428a4f5),
+    ("3618c87e", generate_3618c87e),
+    ("3631a71a", generate_3631a71a),
+    ("363442ee", generate_363442ee),
+    ("36d67576", generate_36d67576),
+    ("36fdfd69", generate_36fdfd69),
+    ("3906de3d", generate_3906de3d),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -4058,5 +4064,431 @@ fn generate_3428a4f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     Ok(Example {
         input: gi,
         output: go,
+    })
+}
+
+fn generate_3618c87e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bld = rng.sample(&cols, 3)?;
+    let (bgc, linc, dotc) = (bld[0], bld[1], bld[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    let ln = dsl::connect((0, 0), (0, w - 1));
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, w / 2));
+    let mut locs = Vec::new();
+    let mut opts = dsl::interval(0, w, 1);
+    for _ in 0..nlocs {
+        if opts.is_empty() {
+            break;
+        }
+        let ch = rng.choice(&opts)?;
+        locs.push(ch);
+        opts.retain(|&x| x != ch && x != ch - 1 && x != ch + 1);
+    }
+    let mut gi = dsl::fill(&c, linc, &ln);
+    let mut go = dsl::fill(&c, linc, &ln);
+    for &j in &locs {
+        let hh = rng.randint(1, h - 3)?;
+        let lnx = dsl::connect((0, j), (hh, j));
+        gi = dsl::fill(&gi, linc, &lnx);
+        go = dsl::fill(&go, linc, &lnx);
+        gi = fill_locs(&gi, dotc, &[(hh + 1, j)]);
+        go = fill_locs(&go, dotc, &[(0, j)]);
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 15));
+    let w = h;
+    // Drawn and then replaced, as in Python.
+    let _ = rng.sample(&cols, 2)?;
+    let patchcol = rng.choice(&cols)?;
+    let bgc = rng.choice(&dsl::remove(&patchcol, &cols))?;
+    let remcols = colors_without(&[bgc, patchcol]);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::sfilter(&dsl::asindices(&c), |&(i, j)| i >= j);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, inds.len() as i64));
+    let cells: PySet<Loc> = rng.sample(&inds.to_vec(), ncells)?.into_iter().collect();
+    let mut obj: Vec<dsl::Cell> = Vec::new();
+    for &ij in cells.iter() {
+        obj.push((rng.choice(&ccols)?, ij));
+    }
+    let paint_cells = |g: &Grid| -> Grid {
+        let mut out = g.clone();
+        for &(v, l) in &obj {
+            out = fill_locs(&out, v, &[l]);
+        }
+        out
+    };
+    let c = paint_cells(&dsl::dmirror_grid(&paint_cells(&c)));
+    let c = dsl::hconcat(&c, &dsl::vmirror_grid(&c));
+    let c = dsl::vconcat(&c, &dsl::hmirror_grid(&c));
+    let cutoff = 2;
+    // Drop the last two rows and the last two columns.
+    let go: Grid = c[..c.len() - 2]
+        .iter()
+        .map(|r| r[..r.len() - 2].to_vec())
+        .collect();
+    let mut gi = go.clone();
+    let forbidden = dsl::asindices(&dsl::canvas(-1, (cutoff, cutoff)));
+    let area_l = dsl::asindices(&dsl::canvas(-1, (h * 2 - 2 * cutoff, cutoff))).shift((cutoff, 0));
+    let area_t = dsl::asindices(&dsl::canvas(-1, (cutoff, 2 * w - 2 * cutoff))).shift((0, cutoff));
+    let inds1 = dsl::sfilter(&dsl::asindices(&gi), |&(i, j)| {
+        cutoff <= i && i < h && cutoff <= j && j < w && i >= j
+    });
+    let inds2 = dsl::dmirror(&inds1);
+    let (dh, dw) = (h - cutoff, w - cutoff);
+    let areas = [
+        inds1.clone(),
+        inds2.clone(),
+        dsl::hmirror(&inds1).shift((dh, 0)),
+        dsl::hmirror(&inds2).shift((dh, 0)),
+        dsl::vmirror(&inds1).shift((0, dw)),
+        dsl::vmirror(&inds2).shift((0, dw)),
+        dsl::hmirror(&dsl::vmirror(&inds1)).shift((dh, dw)),
+        dsl::hmirror(&dsl::vmirror(&inds2)).shift((dh, dw)),
+    ];
+    // `f1`..`f8`: each area's cells mapped back onto `inds1` (patch mirrors
+    // work on the patch's own bounding box, as in Python).
+    let back = |k: usize, x: &Indices| -> Indices {
+        match k {
+            0 => x.clone(),
+            1 => dsl::dmirror(x),
+            2 => dsl::hmirror(&x.shift((-dh, 0))),
+            3 => dsl::dmirror(&dsl::hmirror(&x.shift((-dh, 0)))),
+            4 => dsl::vmirror(&x.shift((0, -dw))),
+            5 => dsl::dmirror(&dsl::vmirror(&x.shift((0, -dw)))),
+            6 => dsl::vmirror(&dsl::hmirror(&x.shift((-dh, -dw)))),
+            _ => dsl::dmirror(&dsl::vmirror(&dsl::hmirror(&x.shift((-dh, -dw))))),
+        }
+    };
+    let ndist = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, ((2 * h * 2 * w) as f64).powf(0.5) as i64),
+    );
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * ndist;
+    let (fullh, fullw) = dsl::shape_grid(&gi);
+    let unpatched = |g: &Grid, area: &Indices| -> Indices {
+        area.iter()
+            .filter(|&&l| dsl::index(g, l).is_some_and(|v| v != patchcol))
+            .copied()
+            .collect()
+    };
+    while succ < ndist && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(2, h / 2 + 1)?;
+        let ow = rng.randint(2, w / 2 + 1)?;
+        let loci = rng.randint(0, fullh - oh)?;
+        let locj = rng.randint(0, fullw - ow)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let gi2 = dsl::fill(&gi, patchcol, &bd);
+        if forbidden
+            .iter()
+            .any(|&l| dsl::index(&gi2, l) == Some(patchcol))
+        {
+            continue;
+        }
+        let oo1 = unpatched(&gi2, &area_l);
+        let oo2: Indices = unpatched(&gi2, &area_t)
+            .iter()
+            .map(|&(i, j)| (j, i))
+            .collect();
+        if &oo1 | &oo2 != area_l {
+            continue;
+        }
+        let mut isleft: Indices = Indices::new();
+        for (k, area) in areas.iter().enumerate() {
+            let rem = unpatched(&gi2, area);
+            if !rem.is_empty() {
+                isleft = &isleft | &back(k, &rem);
+            }
+        }
+        if isleft != inds1 {
+            continue;
+        }
+        succ += 1;
+        gi = gi2;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_363442ee(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 3)) * 2 + 1;
+    let w = unifint(rng, diff_lb, diff_ub, (1, 3)) * 2 + 1;
+    let nremh = unifint(rng, diff_lb, diff_ub, (2, 30 / h));
+    let nremw = unifint(rng, diff_lb, diff_ub, (2, (30 - w - 1) / w));
+    let (rsh, rsw) = (nremh * h, nremw * w);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let mut rsi = dsl::canvas(bgc, (rsh, rsw));
+    let mut rso = dsl::canvas(bgc, (rsh, rsw));
+    let ls = dsl::canvas(bgc, ((nremh - 1) * h, w));
+    let mut ulc = dsl::canvas(bgc, (h, w));
+    let bar = dsl::canvas(barcol, (nremh * h, 1));
+    let dotcands = dsl::product(&dsl::interval(0, rsh, h), &dsl::interval(0, rsw, w)).to_vec();
+    let dotcol = rng.choice(&remcols)?;
+    let n = dotcands.len() as i64;
+    let dev = unifint(rng, diff_lb, diff_ub, (1, n / 2));
+    let ndots = rng.choice(&[dev, n - dev])?;
+    let ndots = ndots.max(1).min(n);
+    let dots = rng.sample(&dotcands, ndots)?;
+    let nfullremcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let fullremcols = rng.sample(&remcols, nfullremcols)?;
+    for &(i, j) in dsl::asindices(&ulc).iter() {
+        ulc[i as usize][j as usize] = rng.choice(&fullremcols)?;
+    }
+    let ulco = dsl::asobject(&ulc);
+    let osf = (h / 2, w / 2);
+    for &d in &dots {
+        rsi = fill_locs(&rsi, dotcol, &[dsl::add(osf, d)]);
+        rso = dsl::paint(&rso, &ulco.shift(d));
+    }
+    let left = dsl::hconcat(&dsl::vconcat(&ulc, &ls), &bar);
+    let mut gi = dsl::hconcat(&left, &rsi);
+    let mut go = dsl::hconcat(&left, &rso);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` on an object.
+fn mirror_object(k: usize, o: &dsl::Object) -> dsl::Object {
+    match k {
+        1 => dsl::dmirror(o),
+        2 => dsl::cmirror(o),
+        3 => dsl::hmirror(o),
+        4 => dsl::vmirror(o),
+        _ => o.clone(),
+    }
+}
+
+fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let bmm = rng.sample(&cols, 3)?;
+        let (bgc, mainc, markerc) = (bmm[0], bmm[1], bmm[2]);
+        let remcols = colors_without(&[bgc, mainc, markerc]);
+        let ncols = unifint(rng, diff_lb, diff_ub, (1, remcols.len() as i64));
+        // Drawn, never used: the extra colors come from `remcols`.
+        let _ccols = rng.sample(&remcols, ncols)?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let mut oh = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let mut ow = unifint(rng, diff_lb, diff_ub, (if oh == 2 { 3 } else { 2 }, 5));
+        if rng.choice(&[true, false])? {
+            (oh, ow) = (ow, oh);
+        }
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let ncells = unifint(rng, diff_lb, diff_ub, (4, bounds.len() as i64));
+        let first = rng.choice(&bounds.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(first).collect();
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        }
+        let obj = normalize_set(&shp);
+        let ntocompc = unifint(rng, diff_lb, diff_ub, (1, ncells - 3));
+        let markercell = rng.choice(&obj.to_vec())?;
+        let remobj = dsl::remove(&markercell, &obj);
+        let tocompc: PySet<Loc> = rng
+            .sample(&remobj.to_vec(), ntocompc)?
+            .into_iter()
+            .collect();
+        let mainpart: Vec<Loc> = obj
+            .iter()
+            .filter(|&&l| l != markercell && !tocompc.contains(&l))
+            .copied()
+            .collect();
+        let mut full: Vec<dsl::Cell> = Vec::new();
+        for &ij in tocompc.iter() {
+            full.push((rng.choice(&remcols)?, ij));
+        }
+        // Every cell has its own location: these objects are only painted,
+        // compared and mirrored, none of which depends on their order.
+        let mut small: Vec<dsl::Cell> = mainpart.iter().map(|&l| (mainc, l)).collect();
+        small.push((markerc, markercell));
+        full.extend(small.iter().copied());
+        let obj: dsl::Object = full.into_iter().collect();
+        let smobjn = dsl::normalize(&small.into_iter().collect::<dsl::Object>());
+        let fake =
+            (1..5).any(|k| mirror_object(k, &smobjn) == smobjn && mirror_object(k, &obj) != obj);
+        if fake {
+            continue;
+        }
+        let (oh, ow) = dsl::shape(&obj);
+        let loci = rng.randint(0, h - oh)?;
+        let locj = rng.randint(0, w - ow)?;
+        let plcd = obj.shift((loci, locj));
+        gi = dsl::paint(&gi, &plcd);
+        let plcdi = plcd.toindices();
+        let mut inds =
+            &(&dsl::asindices(&gi) - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+        let noccs = unifint(
+            rng,
+            diff_lb,
+            diff_ub,
+            (1, 1.max((h * w) / (2 * obj.len() as i64))),
+        );
+        let (mut succ, mut tr) = (0, 0);
+        let maxtr = noccs * 5;
+        let mut go = gi.clone();
+        while tr < maxtr && succ < noccs {
+            tr += 1;
+            let mf1 = rng.choice(&[0usize, 1, 2, 3, 4])?;
+            let mf2 = rng.choice(&[0usize, 1, 2, 3, 4])?;
+            let outobj = dsl::normalize(&mirror_object(mf1, &mirror_object(mf2, &obj)));
+            let inobj = dsl::sfilter(&outobj, |c| c.0 == mainc || c.0 == markerc);
+            let (oh, ow) = dsl::shape(&outobj);
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands.is_empty() {
+                continue;
+            }
+            let loc = rng.choice(&cands.to_vec())?;
+            let outobjp = outobj.shift(loc);
+            let outobjpi = outobjp.toindices();
+            if outobjpi.issubset(&inds) {
+                succ += 1;
+                inds = &(&inds - &outobjpi) - &dsl::mapply(|&l| dsl::neighbors(l), &outobjpi);
+                gi = dsl::paint(&gi, &inobj.shift(loc));
+                go = dsl::paint(&go, &outobjp);
+            }
+        }
+        return Ok(Example {
+            input: gi,
+            output: go,
+        });
+    }
+}
+
+fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 30));
+    let bfo = rng.sample(&cols, 3)?;
+    let (bgc, fgc, objc) = (bfo[0], bfo[1], bfo[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    // `int(0.35 * h * w)`: the float products are taken left to right.
+    let lo = (0.35 * h as f64 * w as f64) as i64;
+    let hi = (0.65 * h as f64 * w as f64) as i64;
+    let namt = rng.randint(lo, hi)?;
+    let noise = rng.sample(&inds.to_vec(), namt)?;
+    gi = fill_locs(&gi, fgc, &noise);
+    let mut go = gi.clone();
+    // `(bd - obj) & mapply(neighbors, mapply(dneighbors, obj))`.
+    let grow2 = |rng: &mut GenRng, bd: &Indices, obj: &mut PySet<Loc>| -> Result<()> {
+        let near = mapply_set(dsl::neighbors, &mapply_set(dsl::dneighbors, obj));
+        let cands = bd.difference(obj).intersection(&near);
+        obj.add(rng.choice(&cands.to_vec())?);
+        Ok(())
+    };
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(2, 7)?;
+        let ow = rng.randint(2, 7)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = loc;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        if !bd.issubset(&inds) {
+            continue;
+        }
+        let ncells = rng.randint(2, oh * ow - 1)?;
+        let bdv = bd.to_vec();
+        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bdv)?).collect();
+        for _ in 0..ncells - 1 {
+            grow2(rng, &bd, &mut obj)?;
+        }
+        while {
+            let (sh, sw) = set_shape(&obj);
+            obj.len() as i64 == sh * sw
+        } {
+            obj = std::iter::once(rng.choice(&bdv)?).collect();
+            for _ in 0..ncells - 1 {
+                grow2(rng, &bd, &mut obj)?;
+            }
+        }
+        let obj = normalize_set(&obj).shift(loc);
+        let bd = dsl::backdrop(&obj);
+        let gi2 = dsl::fill(&dsl::fill(&gi, fgc, &bd), objc, &obj);
+        let n = |c: i64| dsl::colorcount(&gi2, c);
+        if n(objc) < n(fgc).min(n(bgc)) {
+            succ += 1;
+            let ob = dsl::outbox(&bd);
+            inds = &(&inds - &bd) - &(&ob | &dsl::outbox(&ob));
+            gi = gi2;
+            go = dsl::fill(&go, 4, &bd);
+            go = dsl::fill(&go, objc, &obj);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3906de3d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, w - 2));
+    let bbl = rng.sample(&cols, 3)?;
+    let (bgc, boxc, linc) = (bbl[0], bbl[1], bbl[2]);
+    let locj = rng.randint(1, w - ow - 1)?;
+    let bx = dsl::backdrop(&pair_set((0, locj), (oh - 1, locj + ow - 1)));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), boxc, &bx);
+    let columns: Vec<i64> = (locj..locj + ow).collect();
+    let mut cutoffs = Vec::new();
+    for _ in &columns {
+        cutoffs.push(rng.randint(1, oh - 1)?);
+    }
+    for (&jj, &co) in columns.iter().zip(&cutoffs) {
+        gi = dsl::fill(&gi, bgc, &dsl::connect((co, jj), (oh - 1, jj)));
+    }
+    let numlns = unifint(rng, diff_lb, diff_ub, (1, ow - 1));
+    let lnlocs = rng.sample(&columns, numlns)?;
+    let mut go = gi.clone();
+    for (&jj, &co) in columns.iter().zip(&cutoffs) {
+        if lnlocs.contains(&jj) {
+            let lineh = rng.randint(1, h - co - 1)?;
+            gi = dsl::fill(&gi, linc, &dsl::connect((h - lineh, jj), (h - 1, jj)));
+            go = dsl::fill(&go, linc, &dsl::connect((co, jj), (co + lineh - 1, jj)));
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
     })
 }
