@@ -237,6 +237,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("36d67576", generate_36d67576),
     ("36fdfd69", generate_36fdfd69),
     ("3906de3d", generate_3906de3d),
+    ("39a8645d", generate_39a8645d),
+    ("39e1d7f9", generate_39e1d7f9),
+    ("3aa6fb7a", generate_3aa6fb7a),
+    ("3ac3eb23", generate_3ac3eb23),
+    ("3af2c5a8", generate_3af2c5a8),
+    ("3bd67248", generate_3bd67248),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -4490,5 +4496,323 @@ fn generate_3906de3d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     Ok(Example {
         input: transform(rotf, &gi),
         output: transform(rotf, &go),
+    })
+}
+
+fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let oh = rng.randint(2, 4)?;
+    let ow = rng.randint(2, 4)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, oh + ow));
+    let ccols = rng.sample(&remcols, nobjs + 1)?;
+    let mxcol = ccols[0];
+    let rcols = &ccols[1..];
+    let maxnocc = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (nobjs + 2, (nobjs + 2).max((h * w) / 16)),
+    );
+    let mut tr = 0;
+    let maxtr = 10 * maxnocc;
+    let mut succ = 0;
+    let mut allobjs: Vec<Indices> = Vec::new();
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    for _ in 0..nobjs + 1 {
+        let cobj = loop {
+            let ncells = rng.randint(oh + ow - 1, oh * ow)?;
+            let first = rng.choice(&bounds.to_vec())?;
+            let mut cobj: PySet<Loc> = std::iter::once(first).collect();
+            while set_shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
+                grow_by(rng, &bounds, &mut cobj, dsl::neighbors)?;
+            }
+            let frozen = cobj.freeze();
+            if !allobjs.contains(&frozen) {
+                break frozen;
+            }
+        };
+        allobjs.push(cobj);
+    }
+    let mcobj = dsl::normalize(&allobjs[0]);
+    let remobjs: Vec<Indices> = allobjs[1..].iter().map(dsl::normalize).collect();
+    // `remobjcounter`: a dict, so equal shapes share one entry, kept in
+    // first-insertion order.
+    let mut counter: Vec<(Indices, i64)> = Vec::new();
+    for r in &remobjs {
+        if !counter.iter().any(|(k, _)| k == r) {
+            counter.push((r.clone(), 0));
+        }
+    }
+    let mut mxobjcounter = 0;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while tr < maxtr && succ < maxnocc {
+        tr += 1;
+        let candobjs: Vec<Indices> = counter
+            .iter()
+            .filter(|(_, cnt)| cnt + 1 < mxobjcounter)
+            .map(|(k, _)| k.clone())
+            .collect();
+        // `or` stops before the draw when there is no candidate.
+        let (obj, col) = if candobjs.is_empty() || rng.randint(0, 100)? as f64 / 100.0 > diff_lb {
+            (mcobj.clone(), mxcol)
+        } else {
+            let obj = rng.choice(&candobjs)?;
+            let idx = remobjs.iter().position(|r| *r == obj).unwrap_or(0);
+            (obj, rcols[idx])
+        };
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        let near = dsl::mapply(|&l| dsl::neighbors(l), &dsl::ofcolor(&gi, col));
+        if plcd.iter().all(|l| inds.contains(l) && !near.contains(l)) {
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            gi = dsl::fill(&gi, col, &plcd);
+            match counter.iter_mut().find(|(k, _)| *k == obj) {
+                Some(entry) => entry.1 += 1,
+                None => mxobjcounter += 1,
+            }
+        }
+    }
+    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&mcobj)), mxcol, &mcobj);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_39e1d7f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 10));
+    let bld = rng.sample(&cols, 3)?;
+    let (bgc, linc, dotc) = (bld[0], bld[1], bld[2]);
+    let remcols = colors_without(&[bgc, linc, dotc]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut loci = rng.randint(1, h - 2)?;
+    let mut locj = rng.randint(1, w - 2)?;
+    if h == 5 {
+        loci = rng.choice(&[1, h - 2])?;
+    }
+    if w == 5 {
+        locj = rng.choice(&[1, w - 2])?;
+    }
+    let npix = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let candsss = dsl::neighbors((loci, locj));
+    let mut pixs: PySet<Loc> = std::iter::once((loci, locj)).collect();
+    for _ in 0..npix {
+        let cands = mapply_set(dsl::dneighbors, &pixs)
+            .intersection(&candsss)
+            .difference(&pixs);
+        pixs.add(rng.choice(&cands.to_vec())?);
+    }
+    // `totuple(remove(center, pixs))`: `remove` rebuilds a set.
+    let pixs: PySet<Loc> = pixs
+        .iter()
+        .filter(|&&l| l != (loci, locj))
+        .copied()
+        .collect();
+    let pixs = pixs.to_vec();
+    let mut obj: Vec<dsl::Cell> = Vec::new();
+    for &ij in &pixs {
+        obj.push((rng.choice(&ccols)?, ij));
+    }
+    gi = fill_locs(&gi, dotc, &[(loci, locj)]);
+    for &(v, l) in &obj {
+        gi = fill_locs(&gi, v, &[l]);
+    }
+    let mut go = gi.clone();
+    let noccs = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, (h * w) / (2 * pixs.len() as i64 + 1)),
+    );
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 6 * noccs;
+    let mut inds = &dsl::ofcolor(&gi, bgc)
+        - &dsl::mapply(|&l| dsl::dneighbors(l), &dsl::neighbors((loci, locj)));
+    let objn: Vec<dsl::Cell> = obj
+        .iter()
+        .map(|&(v, (i, j))| (v, (i - loci, j - locj)))
+        .collect();
+    let mut triedandfailed: PySet<Loc> = PySet::new();
+    while (tr < maxtr && succ < noccs) || succ == 0 {
+        let lopcands = inds.difference(&triedandfailed).to_vec();
+        if lopcands.is_empty() {
+            break;
+        }
+        tr += 1;
+        let (li, lj) = rng.choice(&lopcands)?;
+        let plcd: Vec<dsl::Cell> = objn
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        if plcd.iter().all(|c| inds.contains(&c.1)) {
+            let mut taken: PySet<Loc> = plcd.iter().map(|c| c.1).collect();
+            taken.add((li, lj));
+            inds = inds.difference(&taken);
+            succ += 1;
+            gi = fill_locs(&gi, dotc, &[(li, lj)]);
+            go = fill_locs(&go, dotc, &[(li, lj)]);
+            for &(v, l) in &plcd {
+                go = fill_locs(&go, v, &[l]);
+            }
+        } else {
+            triedandfailed.add((li, lj));
+        }
+    }
+    let hfac = unifint(rng, diff_lb, diff_ub, (1, (30 - h + 1) / h));
+    let wfac = unifint(rng, diff_lb, diff_ub, (1, (30 - w + 1) / w));
+    let fullh = hfac * h + h - 1;
+    let fullw = wfac * w + w - 1;
+    let bd = dsl::asindices(&dsl::canvas(-1, (hfac, wfac)));
+    let blow = |g: &Grid| -> Grid {
+        let mut out = dsl::canvas(linc, (fullh, fullw));
+        for a in 0..h {
+            for b in 0..w {
+                let c = g[a as usize][b as usize];
+                out = dsl::fill(&out, c, &bd.shift((a * (hfac + 1), b * (wfac + 1))));
+            }
+        }
+        out
+    };
+    Ok(Example {
+        input: blow(&gi),
+        output: blow(&go),
+    })
+}
+
+fn generate_3aa6fb7a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let base: [Loc; 4] = [(0, 0), (0, 1), (1, 0), (1, 1)];
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi).to_vec();
+    let maxnum = ((h * w) / 2) / 3;
+    let num = unifint(rng, diff_lb, diff_ub, (1, maxnum));
+    let (mut kk, mut tr) = (0, 0);
+    let maxtrials = num * 2;
+    let mut binds: Vec<Loc> = Vec::new();
+    while kk < num && tr < maxtrials {
+        let loc = rng.choice(&inds)?;
+        let ooo = rng.choice(&base)?;
+        let oop: Vec<Loc> = base
+            .iter()
+            .filter(|&&b| b != ooo)
+            .map(|&b| dsl::add(b, loc))
+            .collect();
+        if oop.iter().all(|l| inds.contains(l)) {
+            // Only membership in the removed cells matters.
+            let mut gone: Vec<Loc> = oop.clone();
+            for &l in &oop {
+                gone.extend(dsl::dneighbors(l).iter().copied());
+            }
+            inds.retain(|l| !gone.contains(l));
+            gi = fill_locs(&gi, fgc, &oop);
+            binds.push(dsl::add(ooo, loc));
+            kk += 1;
+        }
+        tr += 1;
+    }
+    let go = fill_locs(&gi, 1, &binds);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3ac3eb23(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, 1.max((w - 2) / 3)));
+    let mut locopts = dsl::interval(1, w - 1, 1);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for _ in 0..nlocs {
+        if locopts.is_empty() {
+            break;
+        }
+        let locj = rng.choice(&locopts)?;
+        locopts = without(&locopts, &dsl::interval(locj - 2, locj + 3, 1));
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, &[(0, locj)]);
+        let even: Vec<Loc> = dsl::interval(0, h, 2)
+            .into_iter()
+            .map(|p| (p, locj))
+            .collect();
+        let odd = dsl::interval(1, h, 2);
+        let left: Vec<Loc> = odd.iter().map(|&p| (p, locj - 1)).collect();
+        let right: Vec<Loc> = odd.iter().map(|&p| (p, locj + 1)).collect();
+        go = fill_locs(&go, col, &even);
+        go = fill_locs(&go, col, &left);
+        go = fill_locs(&go, col, &right);
+    }
+    let mf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(mf, &gi),
+        output: transform(mf, &go),
+    })
+}
+
+fn generate_3af2c5a8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    let go = dsl::vconcat(&go, &dsl::hmirror_grid(&go));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3bd67248(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let fac = unifint(rng, diff_lb, diff_ub, (1, 30 / h.max(w)));
+    let gi = dsl::fill(
+        &dsl::canvas(bgc, (h, w)),
+        linc,
+        &dsl::connect((0, 0), (h - 1, 0)),
+    );
+    let go = dsl::fill(&gi, 4, &dsl::connect((h - 1, 1), (h - 1, w - 1)));
+    let go = dsl::fill(&go, 2, &dsl::shoot((h - 2, 1), (-1, 1)));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: dsl::upscale_grid(&transform(rotf, &gi), fac),
+        output: dsl::upscale_grid(&transform(rotf, &go), fac),
     })
 }
