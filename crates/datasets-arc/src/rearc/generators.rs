@@ -243,6 +243,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("3ac3eb23", generate_3ac3eb23),
     ("3af2c5a8", generate_3af2c5a8),
     ("3bd67248", generate_3bd67248),
+    ("3bdb4ada", generate_3bdb4ada),
+    ("3befdf3e", generate_3befdf3e),
+    ("3c9b0459", generate_3c9b0459),
+    ("3de23699", generate_3de23699),
+    ("3e980e27", generate_3e980e27),
+    ("3eda0437", generate_3eda0437),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -4814,5 +4820,340 @@ fn generate_3bd67248(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     Ok(Example {
         input: dsl::upscale_grid(&transform(rotf, &gi), fac),
         output: dsl::upscale_grid(&transform(rotf, &go), fac),
+    })
+}
+
+fn generate_3bdb4ada(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let (oh, ow) = if rng.choice(&[true, false])? {
+            (
+                3,
+                unifint(rng, diff_lb, diff_ub, (1, 1.max(w / 2 - 1))) * 2 + 1,
+            )
+        } else {
+            (
+                unifint(rng, diff_lb, diff_ub, (1, 1.max(h / 2 - 1))) * 2 + 1,
+                3,
+            )
+        };
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, col, &bd);
+            let ln: Vec<Loc> = if oh == 3 {
+                dsl::interval(locj + 1, locj + ow, 2)
+                    .into_iter()
+                    .map(|j| (loci + 1, j))
+                    .collect()
+            } else {
+                dsl::interval(loci + 1, loci + oh, 2)
+                    .into_iter()
+                    .map(|i| (i, locj + 1))
+                    .collect()
+            };
+            go = fill_locs(&go, bgc, &ln);
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3befdf3e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 40));
+    let mut succ = 0;
+    let maxtr = 5 * nobjs;
+    let mut tr = 0;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        if inds.is_empty() {
+            break;
+        }
+        let rh = rng.choice(&[1, 2])?;
+        let rw = rng.choice(&[1, 2])?;
+        let (fullh, fullw) = (2 + 3 * rh, 2 + 3 * rw);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - fullh && j <= w - fullw);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = loc;
+        let fullobj = dsl::backdrop(&pair_set(loc, (loci + fullh - 1, locj + fullw - 1)));
+        if !fullobj.issubset(&inds) {
+            continue;
+        }
+        succ += 1;
+        inds = &inds - &fullobj;
+        let io = rng.sample(&ccols, 2)?;
+        let (incol, outcol) = (io[0], io[1]);
+        let ofincol = dsl::backdrop(&pair_set(
+            (loci + rh + 1, locj + rw + 1),
+            (loci + 2 * rh, locj + 2 * rw),
+        ));
+        let ofoutcol = dsl::outbox(&ofincol);
+        gi = dsl::fill(&gi, incol, &ofincol);
+        gi = dsl::fill(&gi, outcol, &ofoutcol);
+        go = dsl::fill(&go, outcol, &ofincol);
+        go = dsl::fill(&go, incol, &ofoutcol);
+        let addon: Vec<Loc> = fullobj
+            .iter()
+            .filter(|l| !ofincol.contains(l) && !ofoutcol.contains(l))
+            .filter(|&&(i, j)| ofoutcol.iter().any(|o| o.0 == i || o.1 == j))
+            .copied()
+            .collect();
+        go = fill_locs(&go, outcol, &addon);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3c9b0459(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::rot180(&gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3de23699(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let hi = unifint(rng, diff_lb, diff_ub, (4, h));
+    let wi = unifint(rng, diff_lb, diff_ub, (4, w));
+    let loci = rng.randint(0, h - hi)?;
+    let locj = rng.randint(0, w - wi)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&ccol, &remcols);
+    let ncol = rng.choice(&remcols)?;
+    let tmpo = pair_set((loci, locj), (loci + hi - 1, locj + wi - 1));
+    let cnds = dsl::backdrop(&dsl::inbox(&tmpo)).to_vec();
+    let n = cnds.len() as i64;
+    let dev = unifint(rng, diff_lb, diff_ub, (0, n / 2));
+    let ncnds = rng.choice(&[dev, n - dev])?;
+    let ncnds = ncnds.max(0).min(n);
+    let ss = rng.sample(&cnds, ncnds)?;
+    let gi = dsl::fill(&c, ccol, &dsl::corners(&tmpo));
+    let gi = fill_locs(&gi, ncol, &ss);
+    let go = dsl::trim(&dsl::crop(
+        &dsl::switch(&gi, ccol, ncol),
+        (loci, locj),
+        (hi, wi),
+    ));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (11, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (11, 30));
+    let brg = rng.sample(&cols, 3)?;
+    let (bgc, rcol, gcol) = (brg[0], brg[1], brg[2]);
+    // Each object: one fixed cell (2 or 3) and the rest in its own color;
+    // cells have distinct locations, so paints of them are order-free.
+    let mut objs: Vec<dsl::Object> = Vec::new();
+    for (fixc, remc) in [(2, rcol), (3, gcol)] {
+        let oh = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let first = rng.choice(&bounds.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(first).collect();
+        let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+        let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+        let ncells = ncells.max(2).min(oh * ow);
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        }
+        let norm = normalize_set(&shp);
+        let fixp = rng.choice(&norm.to_vec())?;
+        let obj: dsl::Object = norm
+            .iter()
+            .map(|&l| (if l == fixp { fixc } else { remc }, l))
+            .collect();
+        objs.push(obj);
+    }
+    let (robj, gobj) = (objs[0].clone(), objs[1].clone());
+    let picked = rng.sample(&[0usize, 1], 2)?;
+    let (obj1, obj2) = (&objs[picked[0]], &objs[picked[1]]);
+    let loci1 = rng.randint(0, h - dsl::height(obj1) - dsl::height(obj2) - 1)?;
+    let locj1 = rng.randint(0, w - dsl::width_of(obj1))?;
+    let loci2 = rng.randint(loci1 + dsl::height(obj1) + 1, h - dsl::height(obj2))?;
+    let locj2 = rng.randint(0, w - dsl::width_of(obj2))?;
+    let obj1p = obj1.shift((loci1, locj1));
+    let obj2p = obj2.shift((loci2, locj2));
+    let mut gi = dsl::paint(&dsl::paint(&dsl::canvas(bgc, (h, w)), &obj1p), &obj2p);
+    let total = robj.len() + gobj.len();
+    let noccs = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, (h * w) / (1.5 * total as f64) as i64),
+    );
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * noccs;
+    let robj = dsl::vmirror(&robj);
+    let near = &dsl::mapply(|&l| dsl::neighbors(l), &obj1p.toindices())
+        | &dsl::mapply(|&l| dsl::neighbors(l), &obj2p.toindices());
+    let mut inds = &dsl::ofcolor(&gi, bgc) - &near;
+    let mut go = gi.clone();
+    let objopts = [robj, gobj];
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        let k = rng.choice(&[0usize, 1])?;
+        let obj = &objopts[k];
+        let (oh, ow) = dsl::shape(obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+            gi = dsl::paint(&gi, &dsl::sfilter(&plcd, |c| c.0 == 2 || c.0 == 3));
+            go = dsl::paint(&go, &plcd);
+        }
+    }
+    if unifint(rng, diff_lb, diff_ub, (1, 100)) < 30 {
+        let c = rng.choice(&[2, 3])?;
+        let has_c = |o: &dsl::Object| o.iter().any(|cell| cell.0 == c);
+        let gi_drop = dsl::mfilter(&dsl::objects(&gi, false, true, true), has_c);
+        let go_drop = dsl::mfilter(&dsl::objects(&go, false, true, true), has_c);
+        gi = dsl::fill(&gi, bgc, &gi_drop);
+        go = dsl::fill(&go, bgc, &go_drop);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3eda0437(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 6]);
+    let mut h = unifint(rng, diff_lb, diff_ub, (3, 8));
+    let mut w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    if rng.choice(&[true, false])? {
+        (h, w) = (w, h);
+    }
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let fgcs = rng.sample(&cols, ncols)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&gi);
+    for &(i, j) in inds.iter() {
+        gi[i as usize][j as usize] = rng.choice(&fgcs)?;
+    }
+    let spac = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3 * 2));
+    let obj = rng.sample(&inds.to_vec(), spac)?;
+    gi = fill_locs(&gi, 0, &obj);
+    let locx = (rng.randint(0, h - 1)?, rng.randint(0, w - 1)?);
+    gi = fill_locs(
+        &gi,
+        0,
+        &[
+            locx,
+            dsl::add(locx, (0, 1)),
+            dsl::add(locx, (1, 0)),
+            dsl::add(locx, (1, 1)),
+        ],
+    );
+    // Every largest all-zero rectangle (at least 2 x 2) turns 6; the
+    // fills write one value, so the order of the rectangles is moot.
+    let zeros = |g: &Grid| {
+        g.iter()
+            .map(|r| r.iter().filter(|&&v| v == 0).count())
+            .max()
+    };
+    let maxpossw = zeros(&gi).unwrap_or(0) as i64;
+    let maxpossh = zeros(&dsl::dmirror_grid(&gi)).unwrap_or(0) as i64;
+    let mut maxsiz = -1;
+    let mut mapper: Vec<(dsl::Object, Indices)> = Vec::new();
+    for a in 2..=maxpossh {
+        for b in 2..=maxpossw {
+            let siz = a * b;
+            if siz < maxsiz {
+                continue;
+            }
+            let objx = dsl::recolor(0, &dsl::asindices(&dsl::canvas(-1, (a, b))));
+            let occs = dsl::occurrences(&gi, &objx);
+            if !occs.is_empty() {
+                if siz == maxsiz {
+                    mapper.push((objx, occs));
+                } else if siz > maxsiz {
+                    mapper = vec![(objx, occs)];
+                    maxsiz = siz;
+                }
+            }
+        }
+    }
+    let mut go = gi.clone();
+    for (obj, locs) in &mapper {
+        for &l in locs.iter() {
+            go = dsl::fill(&go, 6, &obj.shift(l));
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
     })
 }
