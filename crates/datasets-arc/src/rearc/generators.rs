@@ -249,6 +249,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("3de23699", generate_3de23699),
     ("3e980e27", generate_3e980e27),
     ("3eda0437", generate_3eda0437),
+    ("3f7978a0", generate_3f7978a0),
+    ("40853293", generate_40853293),
+    ("4093f84a", generate_4093f84a),
+    ("41e4d17e", generate_41e4d17e),
+    ("4258a5f9", generate_4258a5f9),
+    ("4290ef0e", generate_4290ef0e),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -5156,4 +5162,266 @@ fn generate_3eda0437(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         input: gi,
         output: go,
     })
+}
+
+fn generate_3f7978a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bnl = rng.sample(&cols, 3)?;
+    let (bgc, noisec, linec) = (bnl[0], bnl[1], bnl[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    // `int((2 / 3) * h)`: a float product, truncated.
+    let two_thirds = |n: i64| ((2.0 / 3.0) * n as f64) as i64;
+    let oh = unifint(rng, diff_lb, diff_ub, (4, 4.max(two_thirds(h)))).min(h);
+    let ow = unifint(rng, diff_lb, diff_ub, (4, 4.max(two_thirds(w)))).min(w);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 4));
+    let noise = rng.sample(&dsl::asindices(&c).to_vec(), nnoise)?;
+    let gi = fill_locs(&c, noisec, &noise);
+    let ulc = (loci, locj);
+    let lrc = (loci + oh - 1, locj + ow - 1);
+    let llc = (loci + oh - 1, locj);
+    let urc = (loci, locj + ow - 1);
+    let gi = dsl::fill(&gi, linec, &dsl::connect(ulc, llc));
+    let gi = dsl::fill(&gi, linec, &dsl::connect(urc, lrc));
+    let crns: Indices = [ulc, lrc, llc, urc].into_iter().collect();
+    let mut gi = dsl::fill(&gi, noisec, &crns);
+    let mut go = dsl::subgrid(&crns, &gi);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_40853293(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let nlines = unifint(rng, diff_lb, diff_ub, (2, 8.min((h * w) / 2)));
+    let nhorilines = rng.randint(1, nlines - 1)?;
+    let nvertilines = nlines - nhorilines;
+    let ilocs = rng.sample(&dsl::interval(0, h, 1), nhorilines.min(h))?;
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for ii in ilocs {
+        let llen = unifint(rng, diff_lb, diff_ub, (2, w - 1));
+        let js = rng.randint(0, w - llen)?;
+        let (a, b) = ((ii, js), (ii, js + llen - 1));
+        let col = rng.choice(&remcols)?;
+        remcols = dsl::remove(&col, &remcols);
+        gi = fill_locs(&gi, col, &[a, b]);
+        go = dsl::fill(&go, col, &dsl::connect(a, b));
+    }
+    let gim = dsl::dmirror_grid(&gi);
+    let jlocs: Vec<i64> = (0..w)
+        .filter(|&j| gim[j as usize].iter().filter(|&&e| e == bgc).count() > 1)
+        .collect();
+    let nvertilines = nvertilines.min(jlocs.len() as i64);
+    for jj in rng.sample(&jlocs, nvertilines)? {
+        let jcands: Vec<i64> = gim[jj as usize]
+            .iter()
+            .enumerate()
+            .filter(|(_, &e)| e == bgc)
+            .map(|(i, _)| i as i64)
+            .collect();
+        let kk = jcands.len() as i64;
+        let llen = unifint(rng, diff_lb, diff_ub, (2, kk));
+        let sp = rng.randint(0, kk - llen)?;
+        let ep = sp + llen - 1;
+        let (a, b) = ((jcands[sp as usize], jj), (jcands[ep as usize], jj));
+        let col = rng.choice(&remcols)?;
+        remcols = dsl::remove(&col, &remcols);
+        gi = fill_locs(&gi, col, &[a, b]);
+        go = dsl::fill(&go, col, &dsl::connect(a, b));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4093f84a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let mut rows = rng.sample(&dsl::interval(2, h - 2, 1), 2)?;
+    rows.sort();
+    let (loci1, loci2) = (rows[0], rows[1]);
+    let bbd = rng.sample(&cols, 3)?;
+    let (bgc, barc, dotc) = (bbd[0], bbd[1], bbd[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for ii in loci1..=loci2 {
+        gi = dsl::fill(&gi, barc, &dsl::connect((ii, 0), (ii, w - 1)));
+    }
+    let mut go = gi.clone();
+    let opts = dsl::interval(0, w, 1);
+    let num1 = unifint(rng, diff_lb, diff_ub, (1, w / 2));
+    let num2 = unifint(rng, diff_lb, diff_ub, (1, w / 2));
+    let locs1 = rng.sample(&opts, num1)?;
+    let locs2 = rng.sample(&opts, num2)?;
+    for l1 in locs1 {
+        let k = unifint(rng, diff_lb, diff_ub, (1, loci1 - 1));
+        let locsx = rng.sample(&dsl::interval(0, loci1, 1), k)?;
+        let dots: Vec<Loc> = locsx.iter().map(|&i| (i, l1)).collect();
+        gi = fill_locs(&gi, dotc, &dots);
+        go = dsl::fill(&go, barc, &dsl::connect((loci1 - 1, l1), (loci1 - k, l1)));
+    }
+    for l2 in locs2 {
+        let k = unifint(rng, diff_lb, diff_ub, (1, h - loci2 - 2));
+        let locsx = rng.sample(&dsl::interval(loci2 + 1, h, 1), k)?;
+        let dots: Vec<Loc> = locsx.iter().map(|&i| (i, l2)).collect();
+        gi = fill_locs(&gi, dotc, &dots);
+        go = dsl::fill(&go, barc, &dsl::connect((loci2 + 1, l2), (loci2 + k, l2)));
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_41e4d17e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[6]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let bx = dsl::r#box(&pair_set((0, 0), (4, 4)));
+    let bd = dsl::backdrop(&bx);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    while succ < num && tr < maxtrials {
+        let loc = rng.choice(&inds.to_vec())?;
+        let bxs = bx.shift(loc);
+        if bxs.issubset(&inds) {
+            gi = dsl::fill(&gi, fgc, &bxs);
+            go = dsl::fill(&go, fgc, &bxs);
+            let cen = dsl::center(&bxs);
+            let frns = &dsl::hfrontier(cen) | &dsl::vfrontier(cen);
+            let kep = &frns & &dsl::ofcolor(&go, bgc);
+            go = dsl::fill(&go, 6, &kep);
+            // The DSL's `difference`: a filtered rebuild, not `-`.
+            inds = dsl::difference(&inds, &bd.shift(loc));
+            succ += 1;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4258a5f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let fgc = rng.choice(&remcols)?;
+    let gi = dsl::canvas(bgc, (h, w));
+    let mp = if (h * w) % 2 == 1 {
+        (h * w) / 2
+    } else {
+        (h * w) / 2 - 1
+    };
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, mp));
+    let dots = rng.sample(&dsl::asindices(&gi).to_vec(), ndots)?;
+    let mut ring = Vec::new();
+    for &d in &dots {
+        ring.extend(dsl::neighbors(d).iter().copied());
+    }
+    let go = fill_locs(&gi, 1, &ring);
+    let go = fill_locs(&go, fgc, &dots);
+    let gi = fill_locs(&gi, fgc, &dots);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    loop {
+        let d = unifint(rng, diff_lb, diff_ub, (2, 7));
+        let w = d;
+        let fullh = unifint(rng, diff_lb, diff_ub, (4 * d, 30));
+        let fullw = unifint(rng, diff_lb, diff_ub, (4 * d, 30));
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let ccols = rng.sample(&remcols, d)?;
+        let mut quad = dsl::canvas(bgc, (d + 1, d + 1));
+        for (idx, &c) in ccols.iter().enumerate() {
+            let idx = idx as i64;
+            let linlen = rng.randint(2, w - idx + 1)?;
+            quad = dsl::fill(&quad, c, &dsl::connect((idx, idx), (idx + linlen - 1, idx)));
+            quad = dsl::fill(&quad, c, &dsl::connect((idx, idx), (idx, idx + linlen - 1)));
+        }
+        let mut go = dsl::canvas(bgc, (d + 1, 2 * d + 1));
+        go = dsl::paint(&go, &dsl::asobject(&quad));
+        go = dsl::paint(&go, &dsl::asobject(&dsl::vmirror_grid(&quad)).shift((0, d)));
+        let flipped = dsl::hmirror_grid(&go);
+        go = dsl::vconcat(&go, &flipped[1..].to_vec());
+        if rng.choice(&[true, false])? {
+            let col = rng.choice(&without(&remcols, &ccols))?;
+            let mid = dsl::center(&dsl::asindices(&go));
+            go = fill_locs(&go, col, &[mid]);
+        }
+        let objs = dsl::sfilter(&dsl::partition(&go), |o| dsl::color(o) != Some(bgc));
+        let mut gi = dsl::canvas(bgc, (fullh, fullw));
+        let objs = dsl::order(&objs, dsl::width_of);
+        let fullinds = dsl::asindices(&gi);
+        let mut inds = dsl::asindices(&gi);
+        let mut fullsuc = true;
+        for obj in &objs {
+            let objn = dsl::normalize(obj);
+            let obji = objn.toindices();
+            let d = dsl::width_of(obj);
+            let dh = 0.max(d / 2 - 1);
+            let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
+            let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
+                | &base.shift((dh, 0)))
+                | &base.shift((0, dh));
+            if cands.is_empty() {
+                // Python's `break` leaves the loop with `fullsuc` still true.
+                break;
+            }
+            let cv = cands.to_vec();
+            let mut placed = None;
+            for _ in 0..10 {
+                let loc = rng.choice(&cv)?;
+                if dsl::intersection(&obji.shift(loc), &fullinds).issubset(&inds) {
+                    placed = Some(loc);
+                    break;
+                }
+            }
+            let Some(loc) = placed else {
+                fullsuc = false;
+                break;
+            };
+            gi = dsl::paint(&gi, &objn.shift(loc));
+            inds = &inds - &obji.shift(loc);
+        }
+        if fullsuc {
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+    }
 }
