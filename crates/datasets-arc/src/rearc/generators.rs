@@ -255,6 +255,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("41e4d17e", generate_41e4d17e),
     ("4258a5f9", generate_4258a5f9),
     ("4290ef0e", generate_4290ef0e),
+    ("42a50994", generate_42a50994),
+    ("4347f46a", generate_4347f46a),
+    ("444801d8", generate_444801d8),
+    ("445eab21", generate_445eab21),
+    ("447fd412", generate_447fd412),
+    ("44d8ac46", generate_44d8ac46),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -5424,4 +5430,327 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             });
         }
     }
+}
+
+fn generate_42a50994(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let c = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (0, 0.max((h * w) / 2 - 1)));
+    let numcols = unifint(rng, diff_lb, diff_ub, (0, 9.min(num)));
+    let chosinds = rng.sample(&dsl::asindices(&c).to_vec(), num)?;
+    let choscols = rng.sample(&remcols, numcols)?;
+    let mut choslocs = rng.sample(&dsl::interval(0, chosinds.len() as i64, 1), numcols)?;
+    choslocs.sort();
+    choslocs.reverse();
+    let mut gi = c;
+    for (&col, &endidx) in choscols.iter().zip(&choslocs) {
+        gi = fill_locs(&gi, col, &chosinds[..endidx as usize]);
+    }
+    let objs = dsl::objects(&gi, false, true, true);
+    let res = dsl::merge(&dsl::sizefilter(&objs, 1));
+    let go = dsl::fill(&gi, bgc, &res);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4347f46a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, col, &dsl::r#box(&obj));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(4, 6)?;
+        let ow = 5;
+        let gap: PySet<Loc> = std::iter::once((1, 2)).collect();
+        let bx = dsl::r#box(&pair_set((1, 0), (oh - 1, 4))).difference(&gap);
+        let fullobj = dsl::backdrop(&pair_set((0, 0), (oh - 1, 4)));
+        let cands = &dsl::backdrop(&bx) - &bx;
+        let dot = rng.choice(&cands.to_vec())?;
+        let db = rng.sample(&ccols, 2)?;
+        let (dcol, bxcol) = (db[0], db[1]);
+        // Cells at distinct locations: paints of these are order-free.
+        let mut inobj: dsl::Object = bx
+            .iter()
+            .map(|&l| (bxcol, l))
+            .chain(std::iter::once((dcol, dot)))
+            .collect();
+        let mut outobj: dsl::Object = bx
+            .iter()
+            .map(|&l| (bxcol, l))
+            .chain(
+                fullobj
+                    .iter()
+                    .filter(|l| !bx.contains(l))
+                    .map(|&l| (dcol, l)),
+            )
+            .collect();
+        if rng.choice(&[true, false])? {
+            inobj = dsl::hmirror(&inobj).shift((-1, 0));
+            outobj = dsl::hmirror(&outobj);
+        }
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let outplcd = outobj.shift(loc);
+        let outplcdi = outplcd.toindices();
+        if outplcdi.issubset(&inds) {
+            succ += 1;
+            let inplcd = inobj.shift(loc);
+            inds = &(&inds - &outplcdi) - &dsl::outbox(&inplcd);
+            gi = dsl::paint(&gi, &inplcd);
+            go = dsl::paint(&go, &outplcd);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_445eab21(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    let (mut bigcol, mut area) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        // Redrawn without counting a trial, as in Python.
+        if oh * ow == area {
+            continue;
+        }
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &dsl::r#box(&bd));
+            succ += 1;
+            indss = &indss - &bd;
+            if oh * ow > area {
+                (bigcol, area) = (col, oh * ow);
+            }
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: dsl::canvas(bigcol, (2, 2)),
+    })
+}
+
+fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let bim = rng.sample(&cols, 3)?;
+    let (bgc, indic, mainc) = (bim[0], bim[1], bim[2]);
+    let mut oh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let mut ow = unifint(rng, diff_lb, diff_ub, (1, 4));
+    if oh * ow < 3 {
+        if rng.choice(&[true, false])? {
+            oh = unifint(rng, diff_lb, diff_ub, (3, 4));
+        } else {
+            ow = unifint(rng, diff_lb, diff_ub, (3, 4));
+        }
+    }
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let ncells = unifint(rng, diff_lb, diff_ub, (3, oh * ow));
+    let first = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let norm = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&norm);
+    let objt = norm.to_vec();
+    let kk = objt.len() as i64;
+    let nindic = rng.randint(1, if kk % 2 == 1 { kk / 2 } else { kk / 2 - 1 })?;
+    let indicobj = rng.sample(&objt, nindic)?;
+    // Cells at distinct locations, so paints and upscales are order-free.
+    let obj: dsl::Object = objt
+        .iter()
+        .map(|&l| (if indicobj.contains(&l) { indic } else { mainc }, l))
+        .collect();
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let plcd = obj.shift((rng.randint(0, h - oh)?, rng.randint(0, w - ow)?));
+    gi = dsl::paint(&gi, &plcd);
+    let mut go = gi.clone();
+    let mut inds =
+        &dsl::ofcolor(&gi, bgc) - &dsl::mapply(|&l| dsl::neighbors(l), &plcd.toindices());
+    let fullinds = dsl::asindices(&gi);
+    let noccs = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, 1.max((h * w) / (4 * plcd.len() as i64))),
+    );
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 5 * noccs;
+    while succ < noccs && tr < maxtr {
+        tr += 1;
+        let fac = rng.randint(1, 5.min(h.min(w) / oh.max(ow) - 1))?;
+        let outobj = dsl::upscale(&obj, fac);
+        let inobj = dsl::sfilter(&outobj, |c| c.0 == indic);
+        let (hh, ww) = dsl::shape(&outobj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - hh && j <= w - ww);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let inobjp = inobj.shift(loc);
+        let outobjp = dsl::sfilter(&outobj.shift(loc), |c| fullinds.contains(&c.1));
+        let outobjpi = outobjp.toindices();
+        if outobjpi.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &outobjpi) - &dsl::mapply(|&l| dsl::neighbors(l), &inobjp.toindices());
+            gi = dsl::paint(&gi, &inobjp);
+            go = dsl::paint(&go, &outobjp);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        tr += 1;
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(5, 7)?;
+        let ow = rng.randint(5, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if !bd.issubset(&indss) {
+            continue;
+        }
+        let inpart: Indices = if rng.choice(&[true, false])? {
+            let dim = rng.randint(1, oh.min(ow) - 2)?;
+            let iloci = rng.randint(1, oh - dim - 1)?;
+            let ilocj = rng.randint(1, ow - dim - 1)?;
+            dsl::backdrop(&pair_set(
+                (loci + iloci, locj + ilocj),
+                (loci + iloci + dim - 1, locj + ilocj + dim - 1),
+            ))
+        } else {
+            let cnds = dsl::backdrop(&dsl::inbox(&bd));
+            let ch = rng.choice(&cnds.to_vec())?;
+            let mut inpart: PySet<Loc> = std::iter::once(ch).collect();
+            let kk = unifint(rng, diff_lb, diff_ub, (1, cnds.len() as i64));
+            for _ in 0..kk - 1 {
+                grow_by(rng, &cnds, &mut inpart, dsl::dneighbors)?;
+            }
+            inpart.freeze()
+        };
+        let (hi, wi) = dsl::shape(&inpart);
+        let incol = if hi == wi && inpart.len() as i64 == hi * wi {
+            2
+        } else {
+            bgc
+        };
+        gi = dsl::fill(&gi, col, &bd);
+        go = dsl::fill(&go, col, &bd);
+        gi = dsl::fill(&gi, bgc, &inpart);
+        go = dsl::fill(&go, incol, &inpart);
+        succ += 1;
+        indss = &(&indss - &bd) - &dsl::outbox(&bd);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
 }
