@@ -261,6 +261,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("445eab21", generate_445eab21),
     ("447fd412", generate_447fd412),
     ("44d8ac46", generate_44d8ac46),
+    ("44f52bb0", generate_44f52bb0),
+    ("4522001f", generate_4522001f),
+    ("4612dd53", generate_4612dd53),
+    ("46442a0e", generate_46442a0e),
+    ("469497ad", generate_469497ad),
+    ("46f33fce", generate_46f33fce),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -5749,6 +5755,235 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         succ += 1;
         indss = &(&indss - &bd) - &dsl::outbox(&bd);
     }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_44f52bb0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let numcells = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+    let inds = dsl::asindices(&gi).to_vec();
+    while gi == dsl::hmirror_grid(&gi) {
+        let cells = rng.sample(&inds, numcells)?;
+        gi = dsl::canvas(bgc, (h, w));
+        for &(a, b) in &cells {
+            let col = rng.choice(&ccols)?;
+            gi = fill_locs(&gi, col, &[(a, b), (a, w - 1 - b)]);
+        }
+    }
+    let issymm = rng.choice(&[true, false])?;
+    let mut go = if issymm {
+        dsl::canvas(1, (1, 1))
+    } else {
+        let numpert = unifint(rng, diff_lb, diff_ub, (1, h * (w / 2)));
+        let cands = dsl::asindices(&dsl::canvas(-1, (h, w / 2))).to_vec();
+        let locs = rng.sample(&cands, numpert)?;
+        // `totuple(remove(col, insert(bgc, set(ccols))))`: a set, a union
+        // with `{bgc}`, and a filtered rebuild, in their orders.
+        let palette: PySet<i64> = ccols.iter().copied().collect();
+        let single: PySet<i64> = std::iter::once(bgc).collect();
+        let palette = palette.union(&single.freeze());
+        for &(a, b) in &locs {
+            let col = gi[a as usize][b as usize];
+            let others: PySet<i64> = palette.iter().filter(|&&c| c != col).copied().collect();
+            let newcol = rng.choice(&others.to_vec())?;
+            gi = fill_locs(&gi, newcol, &[(a, b)]);
+        }
+        dsl::canvas(7, (1, 1))
+    };
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4522001f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let bsd = rng.sample(&cols, 3)?;
+    let (bgc, sqc, dotc) = (bsd[0], bsd[1], bsd[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (3 * h, 3 * w));
+    // The 2 x 2 cue (three `sqc` cells and a `dotc` one) and the two 4 x 4
+    // blocks it becomes; distinct locations, so order-free paints.
+    let sqi: dsl::Object = [(dotc, (1, 1)), (sqc, (0, 0)), (sqc, (0, 1)), (sqc, (1, 0))]
+        .into_iter()
+        .collect();
+    let block = dsl::backdrop(&pair_set((0, 0), (3, 3)));
+    let sqo = &block | &block.shift((4, 4));
+    let loci = rng.randint(0, (h - 2).min(3 * h - 8))?;
+    let locj = rng.randint(0, (w - 2).min(3 * w - 8))?;
+    let plcdi = sqi.shift((loci, locj));
+    gi = dsl::paint(&gi, &plcdi);
+    go = dsl::fill(&go, sqc, &sqo.shift((loci, locj)));
+    let noccs = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 9));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * noccs;
+    let mut iinds =
+        &dsl::ofcolor(&gi, bgc) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi.toindices());
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        let cands = dsl::sfilter(&iinds, |&(i, j)| i <= h - 2 && j <= w - 2);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcdi = sqi.shift(loc);
+        let plcdii = plcdi.toindices();
+        if plcdii.issubset(&iinds) {
+            succ += 1;
+            iinds = &(&iinds - &plcdii) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdii);
+            gi = dsl::paint(&gi, &plcdi);
+            go = dsl::fill(&go, sqc, &sqo.shift(loc));
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_4612dd53(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (5, h - 1));
+    let iw = unifint(rng, diff_lb, diff_ub, (5, w - 1));
+    let bc = rng.sample(&cols, 2)?;
+    let (bgc, col) = (bc[0], bc[1]);
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let br = if rng.choice(&[true, false])? {
+        let locc = rng.randint(loci + 2, loci + ih - 3)?;
+        dsl::connect((locc, locj + 1), (locc, locj + iw - 2))
+    } else {
+        let locc = rng.randint(locj + 2, locj + iw - 3)?;
+        dsl::connect((loci + 1, locc), (loci + ih - 2, locc))
+    };
+    let c = dsl::canvas(bgc, (h, w));
+    let crns = rng.sample(&dsl::corners(&bx).to_vec(), 3)?;
+    // The DSL's `difference` with a list: a filtered rebuild.
+    let rembx: Indices = bx.iter().filter(|l| !crns.contains(l)).copied().collect();
+    let onbr = rng.sample(&br.to_vec(), 2)?;
+    let rembr: Indices = br.iter().filter(|l| !onbr.contains(l)).copied().collect();
+    let noccbx = unifint(rng, diff_lb, diff_ub, (0, rembx.len() as i64));
+    let noccbr = unifint(rng, diff_lb, diff_ub, (0, rembr.len() as i64));
+    let occbx = rng.sample(&rembx.to_vec(), noccbx)?;
+    let occbr = rng.sample(&rembr.to_vec(), noccbr)?;
+    let c = dsl::fill(&dsl::fill(&c, col, &bx), col, &br);
+    let mut gi = fill_locs(&fill_locs(&c, bgc, &occbx), bgc, &occbr);
+    let mut go = fill_locs(&fill_locs(&c, 2, &occbx), 2, &occbr);
+    if rng.choice(&[true, false])? {
+        gi = dsl::fill(&gi, bgc, &br);
+        go = dsl::fill(&go, bgc, &br);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_46442a0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go1 = dsl::hconcat(&gi, &dsl::rot90(&gi));
+    let go2 = dsl::hconcat(&dsl::rot270(&gi), &dsl::rot180(&gi));
+    let go = dsl::vconcat(&go1, &go2);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_469497ad(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 6));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 6));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let sqh = rng.randint(1, h - 2)?;
+    let sqw = rng.randint(1, w - 2)?;
+    let sqloci = rng.randint(0, h - sqh - 2)?;
+    let sqlocj = rng.randint(0, w - sqw - 2)?;
+    let sq = dsl::backdrop(&pair_set(
+        (sqloci, sqlocj),
+        (sqloci + sqh - 1, sqlocj + sqw - 1),
+    ));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &sq);
+    let numcub = (h.min(w) + 1).min(30 / h.max(w)).min(7);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, numcub));
+    let numaccc = numc - 1;
+    let remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
+    let ccols = rng.sample(&remcols, numaccc)?;
+    gi = dsl::rot180(&gi);
+    let mut locs = rng.sample(&dsl::interval(1, h.min(w), 1), numaccc - 1)?;
+    locs.sort();
+    locs.insert(0, 0);
+    for (&c, &l) in ccols.iter().zip(&locs) {
+        gi = dsl::fill(&gi, c, &dsl::shoot((0, l), (0, 1)));
+        gi = dsl::fill(&gi, c, &dsl::shoot((l, 0), (1, 0)));
+    }
+    let gi = dsl::rot180(&gi);
+    let go = dsl::upscale_grid(&gi, numc);
+    let rect = dsl::ofcolor(&go, sqc);
+    let ll = &(&(&dsl::shoot(dsl::lrcorner(&rect), (1, 1))
+        | &dsl::shoot(dsl::ulcorner(&rect), (-1, -1)))
+        | &dsl::shoot(dsl::urcorner(&rect), (-1, 1)))
+        | &dsl::shoot(dsl::llcorner(&rect), (1, -1));
+    let go = dsl::fill(&go, 2, &(&ll & &dsl::ofcolor(&go, bgc)));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_46f33fce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let nc = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut gi = dsl::canvas(bgc, (h * 2, w * 2));
+    let locs = rng.sample(&dsl::asindices(&go).to_vec(), nc)?;
+    for &(i, j) in &locs {
+        let col = rng.choice(&remcols)?;
+        go = fill_locs(&go, col, &[(i, j)]);
+        gi = fill_locs(&gi, col, &[(2 * i + 1, 2 * j + 1)]);
+    }
+    let go = dsl::upscale_grid(&go, 4);
     Ok(Example {
         input: gi,
         output: go,
