@@ -23,6 +23,12 @@ use crate::board_format::{score_board, BoardFormattingOptions};
 /// `divide`, Python's `//` and `%`) is, as are the vector forms of `add`,
 /// `subtract`, `multiply`, `sign`, `crement` and `invert`.
 pub mod dsl;
+/// The generators ported so far (`ported_generators()`), with rearc's
+/// generator plumbing (`unifint`, `get_pso_difficulty`, the task ids in
+/// `get_generators` order), each replayed against the Python generator
+/// (`scripts/vectors/rearc_generator_vectors.py`, `tests/rearc_generators.rs`).
+/// Not wired into `build` yet: rearc stays on the provider until all 400
+/// are native.
 pub mod generators;
 
 pub const INFO: DatasetInfo = DatasetInfo {

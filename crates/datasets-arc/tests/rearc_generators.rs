@@ -51,6 +51,9 @@ fn ported_generators_match_python() {
             let ex = got.unwrap_or_else(|e| panic!("{at}: {e}"));
             assert_eq!(ex.input, grid(&run["input"]), "{at}: input");
             assert_eq!(ex.output, grid(&run["output"]), "{at}: output");
+            // The grids print through board_format as any ARC board does.
+            let board = generators::to_board(&ex.input).expect("colors 0..=9");
+            assert_eq!(board.len(), ex.input.len(), "{at}: board");
             let samples: Vec<f64> = run["samples"]
                 .as_array()
                 .expect("samples")

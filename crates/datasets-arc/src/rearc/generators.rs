@@ -86,6 +86,22 @@ pub fn get_pso_difficulty(example: &Example) -> f64 {
     (pix_pct + col_pct + obj_dens) / 3.0
 }
 
+/// A generated grid as the `Board` that `board_format::format_board` and
+/// `format_board_pair` print (colors are 0..=9; anything else would be a
+/// generator bug, reported rather than wrapped).
+pub fn to_board(grid: &Grid) -> Result<crate::board_format::Board> {
+    grid.iter()
+        .map(|row| {
+            row.iter()
+                .map(|&v| {
+                    u8::try_from(v)
+                        .map_err(|_| DatasetError::Generation(format!("color {v} in a grid")))
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// A generator: `generate_<task id>(rng, diff_lb, diff_ub)`.
 pub type Generator = fn(&mut GenRng, f64, f64) -> Result<Example>;
 
