@@ -283,6 +283,12 @@ const PORTED: &[(&str, Generator)] = &[
     ("46442a0e", generate_46442a0e),
     ("469497ad", generate_469497ad),
     ("46f33fce", generate_46f33fce),
+    ("47c1f68c", generate_47c1f68c),
+    ("484b58aa", generate_484b58aa),
+    ("48d8fb45", generate_48d8fb45),
+    ("4938f0c2", generate_4938f0c2),
+    ("496994bd", generate_496994bd),
+    ("49d1d64f", generate_49d1d64f),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -6000,6 +6006,341 @@ fn generate_46f33fce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = fill_locs(&gi, col, &[(2 * i + 1, 2 * j + 1)]);
     }
     let go = dsl::upscale_grid(&go, 4);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_47c1f68c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = without(&cols, &[bgc, linc]);
+    let objc = rng.choice(&remcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+    let mut bx = dsl::asindices(&canv);
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bx.to_vec())?).collect();
+    for _ in 0..nc - 1 {
+        let dns = mapply_set(dsl::neighbors, &obj);
+        let ch = rng.choice(&bx.intersection(&dns).to_vec())?;
+        obj.add(ch);
+        let single: PySet<Loc> = std::iter::once(ch).collect();
+        bx = bx.difference(&single);
+    }
+    let cells = obj.to_vec();
+    let gi = fill_locs(&canv, objc, &cells);
+    let bar = dsl::canvas(linc, (h, 1));
+    let gi1 = dsl::hconcat(&dsl::hconcat(&gi, &bar), &canv);
+    let gi2 = dsl::hconcat(&dsl::hconcat(&canv, &bar), &canv);
+    let gi = dsl::vconcat(
+        &dsl::vconcat(&gi1, &dsl::canvas(linc, (1, 2 * w + 1))),
+        &gi2,
+    );
+    let go = fill_locs(&canv, objc, &cells);
+    let go = dsl::hconcat(&go, &dsl::vmirror_grid(&go));
+    let go = dsl::vconcat(&go, &dsl::hmirror_grid(&go));
+    let go = dsl::replace(&go, objc, linc);
+    // `(identity, hmirror, vmirror, compose(hmirror, vmirror))`.
+    let scf = |k: usize, g: &Grid| match k {
+        1 => dsl::hmirror_grid(g),
+        2 => dsl::vmirror_grid(g),
+        3 => dsl::hmirror_grid(&dsl::vmirror_grid(g)),
+        _ => g.clone(),
+    };
+    let k = rng.choice(&[0usize, 1, 2, 3])?;
+    Ok(Example {
+        input: scf(k, &gi),
+        output: scf(k, &go),
+    })
+}
+
+fn generate_484b58aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let hp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
+    let wp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
+    let pinds = dsl::asindices(&dsl::canvas(-1, (hp, wp)));
+    let noisec = rng.choice(&cols)?;
+    let remcols = dsl::remove(&noisec, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut pset: PySet<dsl::Cell> = PySet::new();
+    for &ij in pinds.iter() {
+        pset.add((rng.choice(&ccols)?, ij));
+    }
+    let pobj = pset.freeze();
+    let mut go = dsl::canvas(-1, (h, w));
+    let mut locs: PySet<Loc> = PySet::new();
+    let ofs = rng.randint(1, hp - 1)?;
+    for a in 0..2 * (h / hp + 1) {
+        for b in 0..w / wp + 1 {
+            let (loci, locj) = (hp * a - ofs * b, wp * b);
+            locs.add((loci, locj));
+            go = dsl::paint(&go, &pobj.shift((loci, locj)));
+        }
+    }
+    let numpatches = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let mut gi = go.clone();
+    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * numpatches;
+    while succ < numpatches && tr < maxtr {
+        tr += 1;
+        let ph = rng.randint(2, 6)?;
+        let pw = rng.randint(2, 6)?;
+        let loci = rng.randint(0, h - ph)?;
+        let locj = rng.randint(0, w - pw)?;
+        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
+        let gi2 = dsl::fill(&gi, noisec, &ptch);
+        let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
+        let intact = places
+            .iter()
+            .any(|p| dsl::normalize(&dsl::toobject(p, &gi2)) == pobj);
+        if intact && clean(&gi2) >= 2 && clean(&dsl::dmirror_grid(&gi2)) >= 2 {
+            succ += 1;
+            gi = gi2;
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 15));
+    let mut tr = 0;
+    let maxtr = 4 * nobjs;
+    let mut go: Option<Grid> = None;
+    let mut succ = 0;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while tr < maxtr && succ < nobjs {
+        let oh = rng.randint(2, 6)?;
+        let ow = rng.randint(2, 6)?;
+        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let nc = rng.randint(3, oh * ow)?;
+        let sp = rng.choice(&bx.to_vec())?;
+        let bx = dsl::remove(&sp, &bx);
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..nc - 1 {
+            grow_by(rng, &bx, &mut shp, dsl::neighbors)?;
+        }
+        // Cells at distinct locations: paints of the object are order-free.
+        let obj: dsl::Object = if go.is_none() {
+            let idx = rng.choice(&shp.to_vec())?;
+            let coll = rng.choice(&remcols)?;
+            let rest_col = rng.choice(&dsl::remove(&coll, &remcols))?;
+            let obj3: dsl::Object = shp
+                .iter()
+                .filter(|&&l| l != idx)
+                .map(|&l| (rest_col, l))
+                .collect();
+            go = Some(dsl::paint(
+                &dsl::canvas(bgc, dsl::shape(&obj3)),
+                &dsl::normalize(&obj3),
+            ));
+            obj3.iter()
+                .copied()
+                .chain(std::iter::once((coll, idx)))
+                .collect()
+        } else {
+            let col = rng.choice(&remcols)?;
+            shp.iter().map(|&l| (col, l)).collect()
+        };
+        let locopts = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        tr += 1;
+        if locopts.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&locopts.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&inds) {
+            gi = dsl::paint(&gi, &plcd);
+            succ += 1;
+            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+        }
+    }
+    let go =
+        go.ok_or_else(|| DatasetError::Generation("go referenced before assignment".into()))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4938f0c2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 31));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 31));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, (h - 3) / 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, (w - 3) / 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let cc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&cc, &remcols);
+    let objc = rng.choice(&remcols)?;
+    let locc = (oh - 1, ow - 1);
+    let sg = fill_locs(&dsl::canvas(bgc, (oh, ow)), cc, &[locc]);
+    let reminds = dsl::remove(&locc, &dsl::asindices(&sg)).to_vec();
+    // `int((2 / 3) * oh * ow)`: float products left to right, truncated.
+    let bound = 1.max(((2.0 / 3.0) * oh as f64 * ow as f64) as i64);
+    let mut ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
+    let mut cells = rng.sample(&reminds, ncells)?;
+    let square = |cells: &[Loc]| {
+        let (t, b) = bounds_of(&cells.iter().map(|c| c.0).collect::<Vec<_>>());
+        let (l, r) = bounds_of(&cells.iter().map(|c| c.1).collect::<Vec<_>>());
+        (b - t + 1, r - l + 1) == (2, 2)
+    };
+    while ncells == 4 && square(&cells) {
+        ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
+        cells = rng.sample(&reminds, ncells)?;
+    }
+    let sg = fill_locs(&sg, objc, &cells);
+    let vbar = dsl::canvas(bgc, (oh, 1));
+    let hbar = dsl::canvas(bgc, (1, ow));
+    let topg = dsl::hconcat(&dsl::hconcat(&sg, &vbar), &dsl::vmirror_grid(&sg));
+    let botg = dsl::hconcat(
+        &dsl::hconcat(&dsl::hmirror_grid(&sg), &vbar),
+        &dsl::vmirror_grid(&dsl::hmirror_grid(&sg)),
+    );
+    let ggm = dsl::hconcat(&dsl::hconcat(&hbar, &dsl::canvas(cc, (1, 1))), &hbar);
+    let gg = dsl::vconcat(&dsl::vconcat(&topg, &ggm), &botg);
+    let canv = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - 2 * oh - 1)?;
+    let locj = rng.randint(0, w - 2 * ow - 1)?;
+    let go = dsl::paint(&canv, &dsl::asobject(&gg).shift((loci, locj)));
+    let gi = dsl::paint(&canv, &dsl::asobject(&sg).shift((loci, locj)));
+    let gi = dsl::fill(&gi, cc, &dsl::ofcolor(&go, cc));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    let gi = transform(rotf, &gi);
+    let go = transform(rotf, &go);
+    let (ci, cj) = dsl::center(&dsl::ofcolor(&gi, cc));
+    let cut = |g: &Grid| -> Grid {
+        g.iter()
+            .enumerate()
+            .filter(|(i, _)| *i as i64 != ci)
+            .map(|(_, r)| {
+                r.iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j as i64 != cj)
+                    .map(|(_, &v)| v)
+                    .collect()
+            })
+            .collect()
+    };
+    Ok(Example {
+        input: cut(&gi),
+        output: cut(&go),
+    })
+}
+
+fn generate_496994bd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 1));
+    let mut bx = dsl::asindices(&canv);
+    let c1 = rng.choice(&remcols)?;
+    let l1 = rng.choice(&dsl::sfilter(&bx, |l| l.0 < h / 2).to_vec())?;
+    let c2 = rng.choice(&remcols)?;
+    let l2 = rng.choice(&dsl::sfilter(&bx, |l| l.0 > h / 2).to_vec())?;
+    // A set of cells whose first locations stay in `bx`: a location can be
+    // picked twice, and then the set's order decides the paint.
+    let mut obj: PySet<dsl::Cell> = [(c1, l1), (c2, l2)].into_iter().collect();
+    for _ in 0..nc - 2 {
+        let locs: Indices = obj.iter().map(|c| c.1).collect();
+        let dns = dsl::mapply(|&l| dsl::neighbors(l), &locs);
+        let ch = rng.choice(&(&bx & &dns).to_vec())?;
+        obj.add((rng.choice(&remcols)?, ch));
+        let single: PySet<Loc> = std::iter::once(ch).collect();
+        bx = bx.difference(&single);
+    }
+    let mut gix = canv.clone();
+    for &(v, (i, j)) in obj.iter() {
+        gix[i as usize][j as usize] = v;
+    }
+    // `order(row, matcher(identity, bgc))`: other colors first, stably.
+    let gix: Grid = gix
+        .into_iter()
+        .map(|mut r| {
+            r.sort_by_key(|&v| v == bgc);
+            r
+        })
+        .collect();
+    let flag = rng.choice(&[true, false])?;
+    let gap = dsl::canvas(bgc, (h, 1));
+    let mut gi = if flag {
+        dsl::hconcat(&gix, &canv)
+    } else {
+        dsl::hconcat(&gix, &dsl::hconcat(&gap, &canv))
+    };
+    let mut go = if flag {
+        dsl::hconcat(&gix, &dsl::vmirror_grid(&gix))
+    } else {
+        dsl::hconcat(&gix, &dsl::hconcat(&gap, &dsl::vmirror_grid(&gix)))
+    };
+    if rng.choice(&[true, false])? {
+        gi = dsl::vmirror_grid(&gi);
+        go = dsl::vmirror_grid(&go);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::hmirror_grid(&gi);
+        go = dsl::hmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_49d1d64f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 28));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 28));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let ccols = rng.sample(&cols, ncols)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    for &(i, j) in dsl::asindices(&gi).iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    // The grid framed by copies of its own edge cells (corners stay 0).
+    let mut go = dsl::canvas(0, (h + 2, w + 2));
+    for i in 0..h {
+        for j in 0..w {
+            let v = gi[i as usize][j as usize];
+            go[(i + 1) as usize][(j + 1) as usize] = v;
+            if i == 0 {
+                go[0][(j + 1) as usize] = v;
+            }
+            if i == h - 1 {
+                go[(h + 1) as usize][(j + 1) as usize] = v;
+            }
+            if j == 0 {
+                go[(i + 1) as usize][0] = v;
+            }
+            if j == w - 1 {
+                go[(i + 1) as usize][(w + 1) as usize] = v;
+            }
+        }
+    }
     Ok(Example {
         input: gi,
         output: go,
