@@ -289,6 +289,9 @@ const PORTED: &[(&str, Generator)] = &[
     ("4938f0c2", generate_4938f0c2),
     ("496994bd", generate_496994bd),
     ("49d1d64f", generate_49d1d64f),
+    ("4be741c5", generate_4be741c5),
+    ("4c4377d9", generate_4c4377d9),
+    ("4c5c2cf0", generate_4c5c2cf0),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -6344,5 +6347,127 @@ fn generate_49d1d64f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     Ok(Example {
         input: gi,
         output: go,
+    })
+}
+
+fn generate_4be741c5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let numcolors = unifint(rng, diff_lb, diff_ub, (2, w / 3));
+    let ccols = rng.sample(&cols, numcolors)?;
+    let mut go: Grid = vec![ccols.clone()];
+    // Three columns per color (built as rows, then transposed), with
+    // random columns doubled until the width is reached.
+    let mut gi: Grid = ccols
+        .iter()
+        .flat_map(|&c| std::iter::repeat_n(vec![c; h as usize], 3))
+        .collect();
+    while (gi.len() as i64) < w {
+        let idx = rng.randint(0, gi.len() as i64 - 1)? as usize;
+        let row = gi[idx].clone();
+        gi.insert(idx, row);
+    }
+    gi = dsl::dmirror_grid(&gi);
+    let ndisturbances = unifint(rng, diff_lb, diff_ub, (0, 3 * h * numcolors));
+    for _ in 0..ndisturbances {
+        let mut options = Vec::new();
+        for a in 0..h as usize {
+            for b in 0..(w - 3) as usize {
+                let r = &gi[a];
+                if r[b] == r[b + 1] && r[b + 2] == r[b + 3] {
+                    options.push((a, b, r[b], r[b + 2]));
+                }
+            }
+        }
+        if options.is_empty() {
+            break;
+        }
+        let (a, b, c1, c2) = rng.choice(&options)?;
+        if rng.choice(&[true, false])? {
+            gi[a][b + 1] = c2;
+        } else {
+            gi[a][b + 2] = c1;
+        }
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4c4377d9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    // Sampled from all colors (the background's included), as in Python.
+    let colsch = rng.sample(&cols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::vconcat(&dsl::hmirror_grid(&gi), &gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4c5c2cf0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, (h - 3) / 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, (w - 3) / 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let cc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&cc, &remcols);
+    let objc = rng.choice(&remcols)?;
+    let locc = (oh - 1, ow - 1);
+    let sg = fill_locs(&dsl::canvas(bgc, (oh, ow)), cc, &[locc]);
+    let reminds = dsl::remove(&locc, &dsl::asindices(&sg)).to_vec();
+    let bound = 1.max(((2.0 / 3.0) * oh as f64 * ow as f64) as i64);
+    let mut ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
+    let mut cells = rng.sample(&reminds, ncells)?;
+    let three_by_three = |cells: &[Loc]| {
+        let (t, b) = bounds_of(&cells.iter().map(|c| c.0).collect::<Vec<_>>());
+        let (l, r) = bounds_of(&cells.iter().map(|c| c.1).collect::<Vec<_>>());
+        (b - t + 1, r - l + 1) == (3, 3)
+    };
+    while ncells == 5 && three_by_three(&cells) {
+        ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
+        cells = rng.sample(&reminds, ncells)?;
+    }
+    let sg = fill_locs(&sg, objc, &cells);
+    let vbar = dsl::canvas(bgc, (oh, 1));
+    let hbar = dsl::canvas(bgc, (1, ow));
+    let topg = dsl::hconcat(&dsl::hconcat(&sg, &vbar), &dsl::vmirror_grid(&sg));
+    let botg = dsl::hconcat(
+        &dsl::hconcat(&dsl::hmirror_grid(&sg), &vbar),
+        &dsl::vmirror_grid(&dsl::hmirror_grid(&sg)),
+    );
+    let ggm = dsl::hconcat(&dsl::hconcat(&hbar, &dsl::canvas(cc, (1, 1))), &hbar);
+    let gg = dsl::vconcat(&dsl::vconcat(&topg, &ggm), &botg);
+    let canv = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - 2 * oh - 1)?;
+    let locj = rng.randint(0, w - 2 * ow - 1)?;
+    let go = dsl::paint(&canv, &dsl::asobject(&gg).shift((loci, locj)));
+    let gi = dsl::paint(&canv, &dsl::asobject(&sg).shift((loci, locj)));
+    let gi = dsl::fill(&gi, cc, &dsl::ofcolor(&go, cc));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
     })
 }
