@@ -292,6 +292,7 @@ const PORTED: &[(&str, Generator)] = &[
     ("4be741c5", generate_4be741c5),
     ("4c4377d9", generate_4c4377d9),
     ("4c5c2cf0", generate_4c5c2cf0),
+    ("50846271", generate_50846271),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -6469,5 +6470,136 @@ fn generate_4c5c2cf0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     Ok(Example {
         input: transform(rotf, &gi),
         output: transform(rotf, &go),
+    })
+}
+
+/// `unifint` with a float upper bound (`(h * w) / (10 * dim)`, a true
+/// division): the same draw and rounding, but `min(max(a, r), b)` returns
+/// the float `b` when the rounded value passes it, so the result is a float.
+fn unifint_f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, (a, b): (i64, f64)) -> f64 {
+    let d = rng.rng.uniform(diff_lb, diff_ub);
+    rng.difficulty_samples.push(d);
+    let r = (a as f64 + (b - a as f64) * d).round_ties_even() as i64;
+    let r = a.max(r);
+    if r as f64 <= b {
+        r as f64
+    } else {
+        b
+    }
+}
+
+/// `mapply(neighbors, patch)`: only its content is used where this is called.
+fn around(p: &Indices) -> Indices {
+    dsl::mapply(|&l| dsl::neighbors(l), p)
+}
+
+fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    // `cf1`/`cf2`: a bar's two ends plus a sample of it; `cf3`: samples of
+    // both bars without the center. Only their contents are used (fills and
+    // order-free paints), so the draws are what must match.
+    let bar = |d: i64, horizontal: bool| -> Indices {
+        if horizontal {
+            dsl::connect((d / 2, 0), (d / 2, d - 1))
+        } else {
+            dsl::connect((0, d / 2), (d - 1, d / 2))
+        }
+    };
+    let cf12 = |rng: &mut GenRng, d: i64, horizontal: bool| -> Result<Vec<Loc>> {
+        let mut out = if horizontal {
+            vec![(d / 2, 0), (d / 2, d - 1)]
+        } else {
+            vec![(0, d / 2), (d - 1, d / 2)]
+        };
+        let cells = bar(d, horizontal).to_vec();
+        let k = rng.randint(1, d)?;
+        out.extend(rng.sample(&cells, k)?);
+        Ok(out)
+    };
+    let cf3 = |rng: &mut GenRng, d: i64| -> Result<Vec<Loc>> {
+        let mut out = Vec::new();
+        for horizontal in [true, false] {
+            let cells = dsl::remove(&(d / 2, d / 2), &bar(d, horizontal)).to_vec();
+            let k = rng.randint(1, d - 1)?;
+            out.extend(rng.sample(&cells, k)?);
+        }
+        Ok(out)
+    };
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let dim = 2 * unifint(rng, diff_lb, diff_ub, (1, 3)) + 1;
+    let cross = &bar(dim, true) | &bar(dim, false);
+    let bcn = rng.sample(&cols, 3)?;
+    let (bgc, crossc, noisec) = (bcn[0], bcn[1], bcn[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let lo = (0.35 * h as f64 * w as f64) as i64;
+    let hi = (0.65 * h as f64 * w as f64) as i64;
+    let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let mut inds = dsl::asindices(&gi);
+    let noise = rng.sample(&inds.to_vec(), namt)?;
+    gi = fill_locs(&gi, noisec, &noise);
+    let initcross = if rng.choice(&[true, false])? {
+        cf12(rng, dim, true)?
+    } else {
+        cf12(rng, dim, false)?
+    };
+    let loci = rng.randint(0, h - dim)?;
+    let locj = rng.randint(0, w - dim)?;
+    let loc = (loci, locj);
+    let delt: Vec<Loc> = cross
+        .iter()
+        .filter(|l| !initcross.contains(l))
+        .map(|&l| dsl::add(l, loc))
+        .collect();
+    let initp: Vec<Loc> = initcross.iter().map(|&l| dsl::add(l, loc)).collect();
+    gi = fill_locs(&gi, crossc, &initp);
+    gi = fill_locs(&gi, noisec, &delt);
+    let mut go = fill_locs(&gi, 8, &delt);
+    let plcd = cross.shift(loc);
+    let nbhs = around(&plcd);
+    inds = &(&inds - &plcd) - &nbhs;
+    let nbhs2 = around(&nbhs);
+    inds = &inds - &nbhs2;
+    inds = &inds - &around(&nbhs2);
+    let noccs = unifint_f(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, (h * w) as f64 / (10 * dim) as f64),
+    );
+    let (mut succ, mut tr) = (0i64, 0i64);
+    let maxtr = 5.0 * noccs;
+    while (succ as f64) < noccs && (tr as f64) < maxtr {
+        tr += 1;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - dim && j <= w - dim);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let marked = match rng.choice(&[0, 1, 2])? {
+            0 => cf12(rng, dim, true)?,
+            1 => cf12(rng, dim, false)?,
+            _ => cf3(rng, dim)?,
+        };
+        let full = cross.shift(loc);
+        let marked: Vec<Loc> = marked.iter().map(|&l| dsl::add(l, loc)).collect();
+        if full.issubset(&inds) {
+            let dnbhs = around(&full);
+            let dnbhs2 = around(&dnbhs);
+            let ring = &(&dnbhs | &dnbhs2) | &around(&dnbhs2);
+            inds = &(&inds - &full) - &ring;
+            succ += 1;
+            let unmarked: Vec<Loc> = full
+                .iter()
+                .filter(|l| !marked.contains(l))
+                .copied()
+                .collect();
+            gi = fill_locs(&fill_locs(&gi, noisec, &unmarked), crossc, &marked);
+            go = fill_locs(&fill_locs(&go, 8, &unmarked), crossc, &marked);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
     })
 }
