@@ -293,6 +293,8 @@ const PORTED: &[(&str, Generator)] = &[
     ("4c4377d9", generate_4c4377d9),
     ("4c5c2cf0", generate_4c5c2cf0),
     ("50846271", generate_50846271),
+    ("508bd3b6", generate_508bd3b6),
+    ("50cb2852", generate_50cb2852),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -6597,6 +6599,100 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             gi = fill_locs(&fill_locs(&gi, noisec, &unmarked), crossc, &marked);
             go = fill_locs(&fill_locs(&go, 8, &unmarked), crossc, &marked);
         }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_508bd3b6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (h, 30));
+    let barh = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+    let barloci = unifint(rng, diff_lb, diff_ub, (2, h - barh));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barc, &remcols);
+    let linc = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for j in barloci..barloci + barh {
+        gi = dsl::fill(&gi, barc, &dsl::connect((j, 0), (j, w - 1)));
+    }
+    let dotlociinv = unifint(rng, diff_lb, diff_ub, (0, barloci - 1));
+    let dotloci = 0.max(barloci - 2 - dotlociinv).min(barloci - 1);
+    let ofbgc = dsl::ofcolor(&gi, bgc);
+    // A diagonal down to the bar and back up; rows (then columns) are
+    // distinct along each leg, so `order` leaves no ties.
+    let ln1: Vec<Loc> = dsl::order(
+        &dsl::sfilter(&(&dsl::shoot((dotloci, 0), (1, 1)) & &ofbgc), |l| {
+            l.0 < barloci
+        }),
+        |l| l.0,
+    );
+    let Some(&turn) = ln1.last() else {
+        return Err(DatasetError::Generation("list index out of range".into()));
+    };
+    let ln2: Vec<Loc> = dsl::order(
+        &dsl::sfilter(&(&dsl::shoot(turn, (-1, 1)) & &ofbgc), |l| l.0 < barloci),
+        |l| l.1,
+    );
+    let mut ln = ln1.clone();
+    ln.extend(ln2.iter().skip(1));
+    let k = ln1.len() as i64;
+    let lineleninv = unifint(rng, diff_lb, diff_ub, (0, k - 2));
+    let linelen = (k - lineleninv).clamp(0, ln.len() as i64) as usize;
+    let mut gi = fill_locs(&gi, linc, &ln[..linelen]);
+    let mut go = fill_locs(&gi, 3, &ln[linelen..]);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_50cb2852(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, 8, &bd);
+            go = dsl::fill(&go, col, &dsl::r#box(&obj));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
     }
     Ok(Example {
         input: gi,
