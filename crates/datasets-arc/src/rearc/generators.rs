@@ -6375,9 +6375,8 @@ fn generate_4be741c5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ndisturbances = unifint(rng, diff_lb, diff_ub, (0, 3 * h * numcolors));
     for _ in 0..ndisturbances {
         let mut options = Vec::new();
-        for a in 0..h as usize {
+        for (a, r) in gi.iter().enumerate() {
             for b in 0..(w - 3) as usize {
-                let r = &gi[a];
                 if r[b] == r[b + 1] && r[b + 2] == r[b + 3] {
                     options.push((a, b, r[b], r[b + 2]));
                 }
