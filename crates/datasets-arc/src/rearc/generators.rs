@@ -295,6 +295,10 @@ const PORTED: &[(&str, Generator)] = &[
     ("50846271", generate_50846271),
     ("508bd3b6", generate_508bd3b6),
     ("50cb2852", generate_50cb2852),
+    ("5117e062", generate_5117e062),
+    ("5168d44c", generate_5168d44c),
+    ("539a4f51", generate_539a4f51),
+    ("53b68214", generate_53b68214),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -6692,6 +6696,204 @@ fn generate_50cb2852(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             indss = &indss - &bd;
         }
         tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 15));
+    let mut tr = 0;
+    let maxtr = 4 * nobjs;
+    let mut go: Option<Grid> = None;
+    let mut succ = 0;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while tr < maxtr && succ < nobjs {
+        let oh = rng.randint(2, 6)?;
+        let ow = rng.randint(2, 6)?;
+        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let nc = rng.randint(3, oh * ow)?;
+        let sp = rng.choice(&bx.to_vec())?;
+        let bx = dsl::remove(&sp, &bx);
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..nc - 1 {
+            grow_by(rng, &bx, &mut shp, dsl::neighbors)?;
+        }
+        // Cells at distinct locations: paints of the object are order-free.
+        let obj: dsl::Object = if go.is_none() {
+            let idx = rng.choice(&shp.to_vec())?;
+            let coll = rng.choice(&remcols)?;
+            let coll2 = rng.choice(&dsl::remove(&coll, &remcols))?;
+            let obj: dsl::Object = shp
+                .iter()
+                .map(|&l| (if l == idx { coll } else { coll2 }, l))
+                .collect();
+            go = Some(dsl::fill(
+                &dsl::canvas(bgc, dsl::shape(&obj)),
+                coll2,
+                &dsl::normalize(&obj),
+            ));
+            obj
+        } else {
+            let col = rng.choice(&remcols)?;
+            shp.iter().map(|&l| (col, l)).collect()
+        };
+        let locopts = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        tr += 1;
+        if locopts.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&locopts.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&inds) {
+            gi = dsl::paint(&gi, &plcd);
+            succ += 1;
+            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+        }
+    }
+    let go =
+        go.ok_or_else(|| DatasetError::Generation("go referenced before assignment".into()))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_5168d44c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let doth = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let dotw = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let borderh = unifint(rng, diff_lb, diff_ub, (1, h / 4));
+    let borderw = unifint(rng, diff_lb, diff_ub, (1, w / 4));
+    let direc = rng.choice(&[(1, 0), (0, 1), (1, 1)])?;
+    let dotloci = rng.randint(
+        0,
+        if direc == (0, 1) {
+            h - doth - 1
+        } else {
+            h - doth - borderh - 1
+        },
+    )?;
+    let dotlocj = rng.randint(
+        0,
+        if direc == (1, 0) {
+            w - dotw - 1
+        } else {
+            w - dotw - borderw - 1
+        },
+    )?;
+    let dotloc = (dotloci, dotlocj);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let dotcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&dotcol, &remcols);
+    let boxcol = rng.choice(&remcols)?;
+    let starterdot = dsl::backdrop(&pair_set(dotloc, (dotloci + doth - 1, dotlocj + dotw - 1)));
+    let offset = dsl::add(
+        dsl::multiply(direc, (doth, dotw)),
+        dsl::multiply(direc, (borderh, borderw)),
+    );
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for k in -15..16 {
+        gi = dsl::fill(&gi, dotcol, &starterdot.shift((k * offset.0, k * offset.1)));
+    }
+    let protobx = dsl::backdrop(&pair_set(
+        (dotloci - borderh, dotlocj - borderw),
+        (dotloci + doth + borderh - 1, dotlocj + dotw + borderw - 1),
+    ));
+    let bx = &protobx - &starterdot;
+    let go = dsl::fill(&gi, boxcol, &bx.shift(offset));
+    let gi = dsl::fill(&gi, boxcol, &bx);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_539a4f51(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let mut gi = dsl::canvas(0, (d, d));
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&cols, numc)?;
+    let numocc = unifint(rng, diff_lb, diff_ub, (1, d));
+    let mut arr = Vec::new();
+    for _ in 0..numocc {
+        arr.push(rng.choice(&ccols)?);
+    }
+    // Redrawn (now `d` long) while it has a single color.
+    while arr.iter().all(|&c| c == arr[0]) {
+        arr.clear();
+        for _ in 0..d {
+            arr.push(rng.choice(&ccols)?);
+        }
+    }
+    let corner = |j: i64| &dsl::connect((j, 0), (j, j)) | &dsl::connect((0, j), (j, j));
+    for (j, &col) in arr.iter().enumerate() {
+        gi = dsl::fill(&gi, col, &corner(j as i64));
+    }
+    let mut go = dsl::canvas(0, (2 * d, 2 * d));
+    for j in 0..2 * d {
+        let col = arr[(j as usize) % arr.len()];
+        go = dsl::fill(&go, col, &corner(j));
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_53b68214(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let (h, go) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (2, 6));
+        let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+        let ccols = rng.sample(&remcols, ncols)?;
+        let oh = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+        let ow = unifint(rng, diff_lb, diff_ub, (1, w / 2 - 1));
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let ncells = unifint(rng, diff_lb, diff_ub, (1, oh * ow));
+        let picked = rng.sample(&bounds.to_vec(), ncells)?;
+        // One color per sampled cell, in the sample's order; distinct
+        // locations, and the copies below sit on disjoint rows.
+        let mut obj: Vec<dsl::Cell> = Vec::new();
+        for &ij in &picked {
+            obj.push((rng.choice(&ccols)?, ij));
+        }
+        let obj: dsl::Object = obj.into_iter().collect();
+        let obj = dsl::normalize(&obj);
+        let (oh, ow) = dsl::shape(&obj);
+        let locj = rng.randint(0, w / 2)?;
+        let plcd = obj.shift((0, locj));
+        let mut go = dsl::canvas(bgc, (10, w));
+        let hoffs = rng.randint(0, ow / 2 + 1)?;
+        for k in 0..10 / oh + 1 {
+            go = dsl::paint(&go, &plcd.shift((k * oh, k * hoffs)));
+        }
+        if dsl::palette_grid(&go[h as usize..].to_vec()).len() > 1 {
+            break (h, go);
+        }
+    };
+    let mut gi: Grid = go[..h as usize].to_vec();
+    let mut go = go;
+    if rng.choice(&[true, false])? {
+        gi = dsl::vmirror_grid(&gi);
+        go = dsl::vmirror_grid(&go);
     }
     Ok(Example {
         input: gi,
