@@ -299,6 +299,9 @@ const PORTED: &[(&str, Generator)] = &[
     ("5168d44c", generate_5168d44c),
     ("539a4f51", generate_539a4f51),
     ("53b68214", generate_53b68214),
+    ("543a7ed5", generate_543a7ed5),
+    ("54d82841", generate_54d82841),
+    ("54d9e175", generate_54d9e175),
 ];
 
 /// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
@@ -6894,6 +6897,133 @@ fn generate_53b68214(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     if rng.choice(&[true, false])? {
         gi = dsl::vmirror_grid(&gi);
         go = dsl::vmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_543a7ed5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(4, 8)?;
+        let ow = rng.randint(4, 8)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&ccols)?;
+        if bd.issubset(&indss) {
+            let bdibd = dsl::backdrop(&pair_set(
+                (loci + 1, locj + 1),
+                (loci + oh - 2, locj + ow - 2),
+            ));
+            go = dsl::fill(&go, col, &bdibd);
+            go = dsl::fill(&go, 3, &dsl::r#box(&bd));
+            gi = dsl::fill(&gi, col, &bdibd);
+            // `and` stops before the draw for small boxes.
+            if oh > 5 && ow > 5 && rng.randint(1, 10)? != 1 {
+                let (ulci, ulcj) = dsl::ulcorner(&bdibd);
+                let (lrci, lrcj) = dsl::lrcorner(&bdibd);
+                let aa = rng.randint(ulci + 1, lrci - 1)?;
+                let aa = rng.randint(ulci + 1, aa)?;
+                let bb = rng.randint(ulcj + 1, lrcj - 1)?;
+                let bb = rng.randint(ulcj + 1, bb)?;
+                let cc = rng.randint(aa, lrci - 1)?;
+                let dd = rng.randint(bb, lrcj - 1)?;
+                let cc = rng.randint(cc, lrci - 1)?;
+                let dd = rng.randint(dd, lrcj - 1)?;
+                let ins = dsl::backdrop(&pair_set((aa, bb), (cc, dd)));
+                go = dsl::fill(&go, 4, &ins);
+                gi = dsl::fill(&gi, bgc, &ins);
+            }
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_54d82841(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nshps = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut locs = dsl::interval(1, w - 1, 1);
+    for _ in 0..nshps {
+        if locs.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&locs)?;
+        locs.retain(|&x| (x - loc).abs() > 2);
+        let loci = rng.randint(1, h - 1)?;
+        let col = rng.choice(&remcols)?;
+        let shp =
+            &dsl::neighbors((loci, loc)) - &dsl::connect((loci + 1, loc - 1), (loci + 1, loc + 1));
+        gi = dsl::fill(&gi, col, &shp);
+        go = dsl::fill(&go, col, &shp);
+        go = fill_locs(&go, 4, &[(h - 1, loc)]);
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_54d9e175(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nh = unifint(rng, diff_lb, diff_ub, (1, 31 / (h + 1)));
+    let nw = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (if nh > 1 { 1 } else { 2 }, 31 / (w + 1)),
+    );
+    let fullh = (h + 1) * nh - 1;
+    let fullw = (w + 1) * nw - 1;
+    let lb = rng.sample(&[0, 5], 2)?;
+    let (linc, bgc) = (lb[0], lb[1]);
+    let mut gi = dsl::canvas(linc, (fullh, fullw));
+    let mut go = dsl::canvas(linc, (fullh, fullw));
+    let obj = dsl::asindices(&dsl::canvas(bgc, (h, w)));
+    for a in 0..nh {
+        for b in 0..nw {
+            let plcd = obj.shift((a * (h + 1), b * (w + 1)));
+            let icol = rng.randint(1, 4)?;
+            gi = dsl::fill(&gi, bgc, &plcd);
+            go = dsl::fill(&go, icol + 5, &plcd);
+            let dot = rng.choice(&plcd.to_vec())?;
+            gi = fill_locs(&gi, icol, &[dot]);
+        }
     }
     Ok(Example {
         input: gi,
