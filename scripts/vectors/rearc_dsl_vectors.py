@@ -230,10 +230,47 @@ def cells(obj):
     return [[v, [i, j]] for v, (i, j) in obj]
 
 
+def combinators(r, g):
+    """`order`, `dedupe`, `interval`, `repeat`, `papply`, `mpapply`, `pair`,
+    `valmax`/`valmin`, `maximum`/`minimum` and the arithmetic with floor
+    division (`halve`, `divide`, `sign`, `crement`). Its own Random, so the
+    rows before it keep their draws."""
+    objs = dsl.objects(g, True, True, False)
+    ol = list(objs)
+    ints = tuple(r.randrange(-4, 5) for _ in range(r.randrange(0, 12)))
+    locs = tuple((r.randrange(-9, 10), r.randrange(-9, 10)) for _ in range(6))
+    step = r.choice([-3, -2, -1, 1, 2, 3])
+    a, b = r.randrange(-12, 13), r.randrange(-12, 13)
+    return {
+        "order_size": [cells(o) for o in dsl.order(objs, dsl.size)],
+        "order_ul": [cells(o) for o in dsl.order(objs, dsl.ulcorner)],
+        "order_tuple": [cells(o) for o in dsl.order(tuple(ol), lambda o: -dsl.width(o))],
+        "order_palette": dsl.order(dsl.palette(g), lambda c: -dsl.colorcount(g, c)),
+        "ints": list(ints),
+        "dedupe": list(dsl.dedupe(ints)),
+        "interval": [a, b, step, list(dsl.interval(a, b, step))],
+        "repeat": [a, list(dsl.repeat(b, a))],
+        "locs": [list(x) for x in locs],
+        "papply": [list(x) for x in dsl.papply(dsl.add, locs, locs[::-1])],
+        "mpapply": [list(x) for x in dsl.mpapply(dsl.connect, locs[:3], locs[3:])],
+        "pair": [[list(x), list(y)] for x, y in dsl.pair(locs, locs[2:])],
+        "valmax": [dsl.valmax(objs, dsl.size), dsl.valmax(objs, dsl.uppermost)] if ol else None,
+        "valmin": [dsl.valmin(objs, dsl.size), dsl.valmin(objs, dsl.leftmost)] if ol else None,
+        "maximum": [dsl.maximum(frozenset(ints)), dsl.minimum(frozenset(ints))],
+        "arith": [[x, y, dsl.halve(x), dsl.divide(x, y) if y else None, x % y if y else None,
+                   dsl.sign(x), dsl.crement(x)]
+                  for x, y in zip(ints, ints[::-1])],
+        "vec_arith": [[list(x), list(y), list(dsl.halve(x)), list(dsl.divide(x, y)) if 0 not in y else None,
+                       list(dsl.sign(x)), list(dsl.crement(x)), list(dsl.invert(x)),
+                       list(dsl.add(x, y)), list(dsl.subtract(x, y)), list(dsl.multiply(x, y))]
+                      for x, y in zip(locs, locs[::-1])],
+    }
+
+
 def main():
     r = random.Random(22)
     rows = []
-    for _ in range(30):
+    for n in range(30):
         g = grid(r)
         objs = {}
         for u in (False, True):
@@ -263,6 +300,7 @@ def main():
             "containers": containers(r, g),
             "more": more(r, g),
             "extra": extra(r, g),
+            "combinators": combinators(random.Random(1000 + n), g),
         })
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(rows, separators=(",", ":")) + "\n")

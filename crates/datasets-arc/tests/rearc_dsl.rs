@@ -122,6 +122,7 @@ fn dsl_matches_python_order() {
         check_containers(&grid, &row["containers"], n);
         check_more(&grid, &row["more"], n);
         check_extra(&grid, &row["extra"], n);
+        check_combinators(&grid, &row["combinators"], n);
         let mut objects = objects.into_iter();
         for (k, p) in row["patches"]
             .as_array()
@@ -599,4 +600,117 @@ fn check_patch(grid: &Grid, patch: &impl Patch, p: &Value, at: &str) {
         locs(&p["corners"]),
         "{at}: corners"
     );
+}
+
+fn cell_lists(v: &Value) -> Vec<Vec<Cell>> {
+    v.as_array().expect("list").iter().map(cells).collect()
+}
+
+fn opt_int(v: &Value) -> Option<i64> {
+    v.as_i64()
+}
+
+fn check_combinators(grid: &Grid, c: &Value, n: usize) {
+    let objs = dsl::objects(grid, true, true, false);
+    let vecs = |o: Vec<Object>| -> Vec<Vec<Cell>> { o.iter().map(|x| x.to_vec()).collect() };
+    assert_eq!(
+        vecs(dsl::order(&objs, |o| o.size())),
+        cell_lists(&c["order_size"]),
+        "{n}: order by size"
+    );
+    assert_eq!(
+        vecs(dsl::order(&objs, dsl::ulcorner)),
+        cell_lists(&c["order_ul"]),
+        "{n}: order by ulcorner"
+    );
+    let tuple: Vec<Object> = objs.to_vec();
+    assert_eq!(
+        vecs(dsl::order(&tuple, |o| -dsl::width_of(o))),
+        cell_lists(&c["order_tuple"]),
+        "{n}: order of a tuple"
+    );
+    assert_eq!(
+        dsl::order(&dsl::palette_grid(grid), |&v| -(dsl::colorcount(grid, v)
+            as i64)),
+        ints(&c["order_palette"]),
+        "{n}: order of a palette"
+    );
+    let xs = ints(&c["ints"]);
+    assert_eq!(dsl::dedupe(&xs), ints(&c["dedupe"]), "{n}: dedupe");
+    let iv = &c["interval"];
+    assert_eq!(
+        dsl::interval(int(&iv[0]), int(&iv[1]), int(&iv[2])),
+        ints(&iv[3]),
+        "{n}: interval"
+    );
+    let rp = &c["repeat"];
+    let a = int(&rp[0]);
+    let b = int(&c["interval"][1]);
+    assert_eq!(dsl::repeat(&b, a), ints(&rp[1]), "{n}: repeat");
+    let ls = locs(&c["locs"]);
+    let rev: Vec<Loc> = ls.iter().rev().copied().collect();
+    assert_eq!(
+        dsl::papply(|&x, &y| dsl::add(x, y), &ls, &rev),
+        locs(&c["papply"]),
+        "{n}: papply"
+    );
+    assert_eq!(
+        dsl::mpapply(|&x, &y| dsl::connect(x, y).to_vec(), &ls[..3], &ls[3..]),
+        locs(&c["mpapply"]),
+        "{n}: mpapply"
+    );
+    let pairs: Vec<(Loc, Loc)> = c["pair"]
+        .as_array()
+        .expect("pairs")
+        .iter()
+        .map(|p| (loc(&p[0]), loc(&p[1])))
+        .collect();
+    assert_eq!(dsl::pair(&ls, &ls[2..]), pairs, "{n}: pair");
+    if !c["valmax"].is_null() {
+        assert_eq!(
+            dsl::valmax(objs.iter(), |o| o.size() as i64),
+            opt_int(&c["valmax"][0]),
+            "{n}: valmax size"
+        );
+        assert_eq!(
+            dsl::valmax(objs.iter(), dsl::uppermost),
+            opt_int(&c["valmax"][1]),
+            "{n}: valmax uppermost"
+        );
+        assert_eq!(
+            dsl::valmin(objs.iter(), |o| o.size() as i64),
+            opt_int(&c["valmin"][0]),
+            "{n}: valmin size"
+        );
+        assert_eq!(
+            dsl::valmin(objs.iter(), dsl::leftmost),
+            opt_int(&c["valmin"][1]),
+            "{n}: valmin leftmost"
+        );
+    }
+    assert_eq!(dsl::maximum(&xs), int(&c["maximum"][0]), "{n}: maximum");
+    assert_eq!(dsl::minimum(&xs), int(&c["maximum"][1]), "{n}: minimum");
+    for row in c["arith"].as_array().expect("arith") {
+        let (x, y) = (int(&row[0]), int(&row[1]));
+        assert_eq!(dsl::halve(x), int(&row[2]), "{n}: halve {x}");
+        if y != 0 {
+            assert_eq!(dsl::divide(x, y), int(&row[3]), "{n}: {x} // {y}");
+            assert_eq!(dsl::pymod(x, y), int(&row[4]), "{n}: {x} % {y}");
+        }
+        assert_eq!(dsl::sign(x), int(&row[5]), "{n}: sign {x}");
+        assert_eq!(dsl::crement(x), int(&row[6]), "{n}: crement {x}");
+    }
+    for row in c["vec_arith"].as_array().expect("vec_arith") {
+        let (x, y) = (loc(&row[0]), loc(&row[1]));
+        assert_eq!(dsl::halve_vec(x), loc(&row[2]), "{n}: halve {x:?}");
+        if !row[3].is_null() {
+            assert_eq!(dsl::divide_vec(x, y), loc(&row[3]), "{n}: divide {x:?}");
+        }
+        assert_eq!(dsl::sign_vec(x), loc(&row[4]), "{n}: sign {x:?}");
+        assert_eq!(dsl::crement_vec(x), loc(&row[5]), "{n}: crement {x:?}");
+        assert_eq!(dsl::invert_vec(x), loc(&row[6]), "{n}: invert {x:?}");
+        assert_eq!(dsl::add(x, y), loc(&row[7]), "{n}: add");
+        assert_eq!(dsl::subtract(x, y), loc(&row[8]), "{n}: subtract");
+        assert_eq!(dsl::multiply(x, y), loc(&row[9]), "{n}: multiply");
+    }
 }

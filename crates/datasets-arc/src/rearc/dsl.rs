@@ -1326,3 +1326,171 @@ pub fn square(patch: &impl Patch) -> bool {
 pub fn square_grid(grid: &Grid) -> bool {
     grid.len() == width(grid)
 }
+
+/// `order(container, compfunc)`: `tuple(sorted(container, key=compfunc))`;
+/// Python's sort is stable, so equal keys keep the container's iteration
+/// order, as Rust's stable `sort_by_key` does.
+pub fn order<T: PyHashable + 'static, C: Container<T>, K: Ord>(
+    container: &C,
+    compfunc: impl Fn(&T) -> K,
+) -> Vec<T> {
+    let mut items: Vec<T> = container.elems().cloned().collect();
+    items.sort_by_key(|x| compfunc(x));
+    items
+}
+
+/// `dedupe(tuple)`: the first occurrence of each element, in order.
+pub fn dedupe<T: PartialEq + Clone>(items: &[T]) -> Vec<T> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|&(i, e)| items.iter().position(|x| x == e) == Some(i))
+        .map(|(_, e)| e.clone())
+        .collect()
+}
+
+/// `interval(start, stop, step)`: `tuple(range(start, stop, step))`, a
+/// negative step counting down; an empty tuple for a zero step, where
+/// Python raises.
+pub fn interval(start: i64, stop: i64, step: i64) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut x = start;
+    while (step > 0 && x < stop) || (step < 0 && x > stop) {
+        out.push(x);
+        x += step;
+    }
+    out
+}
+
+/// `repeat(item, num)`: `num` copies (none for `num <= 0`, as `range`).
+pub fn repeat<T: Clone>(item: &T, num: i64) -> Vec<T> {
+    vec![item.clone(); num.max(0) as usize]
+}
+
+/// `papply(function, a, b)`: `function` over `zip(a, b)`, as long as the
+/// shorter tuple.
+pub fn papply<A, B, U>(function: impl Fn(&A, &B) -> U, a: &[A], b: &[B]) -> Vec<U> {
+    a.iter().zip(b).map(|(i, j)| function(i, j)).collect()
+}
+
+/// `mpapply(function, a, b)`: `merge(papply(function, a, b))`; `merge` of a
+/// tuple is a tuple, so the results are concatenated in order, duplicates kept.
+pub fn mpapply<A, B, U: Clone, C: IntoIterator<Item = U>>(
+    function: impl Fn(&A, &B) -> C,
+    a: &[A],
+    b: &[B],
+) -> Vec<U> {
+    a.iter().zip(b).flat_map(|(i, j)| function(i, j)).collect()
+}
+
+/// `pair(a, b)`: `tuple(zip(a, b))`.
+pub fn pair<A: Clone, B: Clone>(a: &[A], b: &[B]) -> Vec<(A, B)> {
+    a.iter().cloned().zip(b.iter().cloned()).collect()
+}
+
+/// `valmax(container, compfunc)`: `compfunc(max(container, key=compfunc))`,
+/// the largest key. `None` for an empty container, where Python calls
+/// `compfunc(0)` (which raises for the patch functions generators pass).
+pub fn valmax<'a, T: 'a, K: Ord>(
+    items: impl IntoIterator<Item = &'a T>,
+    compfunc: impl Fn(&T) -> K,
+) -> Option<K> {
+    items.into_iter().map(compfunc).max()
+}
+
+/// `valmin(container, compfunc)`: the smallest key (see [`valmax`]).
+pub fn valmin<'a, T: 'a, K: Ord>(
+    items: impl IntoIterator<Item = &'a T>,
+    compfunc: impl Fn(&T) -> K,
+) -> Option<K> {
+    items.into_iter().map(compfunc).min()
+}
+
+/// `maximum(container)`: `max(container, default=0)`.
+pub fn maximum<'a>(items: impl IntoIterator<Item = &'a i64>) -> i64 {
+    items.into_iter().copied().max().unwrap_or(0)
+}
+
+/// `minimum(container)`: `min(container, default=0)`.
+pub fn minimum<'a>(items: impl IntoIterator<Item = &'a i64>) -> i64 {
+    items.into_iter().copied().min().unwrap_or(0)
+}
+
+/// Python's `a // b`: floor division (rounds toward negative infinity,
+/// where Rust's `/` truncates toward zero). The DSL's `divide` and `halve`
+/// and many generators' sizes use it on negative numbers too. 0 for
+/// `b == 0`, where Python raises.
+pub fn floordiv(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        return 0;
+    }
+    a.div_euclid(b) - if b < 0 && a.rem_euclid(b) != 0 { 1 } else { 0 }
+}
+
+/// Python's `a % b`: the result takes the divisor's sign.
+pub fn pymod(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        return 0;
+    }
+    a - b * floordiv(a, b)
+}
+
+/// `halve(n)`: `n // 2`.
+pub fn halve(n: i64) -> i64 {
+    floordiv(n, 2)
+}
+
+/// `halve(vector)`: both coordinates floor-halved.
+pub fn halve_vec((i, j): Loc) -> Loc {
+    (halve(i), halve(j))
+}
+
+/// `divide(a, b)` on integers: `a // b`.
+pub fn divide(a: i64, b: i64) -> i64 {
+    floordiv(a, b)
+}
+
+/// `divide(vector, vector)`: coordinate-wise floor division.
+pub fn divide_vec((ai, aj): Loc, (bi, bj): Loc) -> Loc {
+    (floordiv(ai, bi), floordiv(aj, bj))
+}
+
+/// `sign(x)`: -1, 0 or 1.
+pub fn sign(x: i64) -> i64 {
+    x.signum()
+}
+
+/// `sign(vector)`: each coordinate's sign.
+pub fn sign_vec((i, j): Loc) -> Loc {
+    (i.signum(), j.signum())
+}
+
+/// `crement(x)`: one further from zero (0 stays 0).
+pub fn crement(x: i64) -> i64 {
+    x + x.signum()
+}
+
+/// `crement(vector)`: each coordinate one further from zero.
+pub fn crement_vec((i, j): Loc) -> Loc {
+    (crement(i), crement(j))
+}
+
+/// `invert(vector)`: both coordinates negated.
+pub fn invert_vec((i, j): Loc) -> Loc {
+    (-i, -j)
+}
+
+/// `add(a, b)` on vectors (on integers it is `+`).
+pub fn add((ai, aj): Loc, (bi, bj): Loc) -> Loc {
+    (ai + bi, aj + bj)
+}
+
+/// `subtract(a, b)` on vectors.
+pub fn subtract((ai, aj): Loc, (bi, bj): Loc) -> Loc {
+    (ai - bi, aj - bj)
+}
+
+/// `multiply(a, b)` on vectors, coordinate-wise.
+pub fn multiply((ai, aj): Loc, (bi, bj): Loc) -> Loc {
+    (ai * bi, aj * bj)
+}

@@ -1,0 +1,7032 @@
+//! rearc's generator plumbing (`rearc_utils/utils.py`: `unifint`,
+//! `get_pso_difficulty`, `get_generators`) and the generators ported so far
+//! (`rearc_utils/generators/*.py`), each replayed against the Python one by
+//! `scripts/vectors/rearc_generator_vectors.py` and
+//! `tests/rearc_generators.rs`.
+
+use dataset_core::{DatasetError, Random, Result};
+use pycompat::{AnySet, PySet};
+
+use super::dsl::{self, Grid, Indices, Loc, Patch};
+
+/// The `random.Random` a generator draws from, with the attribute
+/// `unifint` hangs on it: rearc averages `rng.difficulty_samples` into the
+/// item's `rng` difficulty, across all the generator calls of one item.
+pub struct GenRng {
+    pub rng: Random,
+    pub difficulty_samples: Vec<f64>,
+}
+
+impl GenRng {
+    pub fn new(rng: Random) -> Self {
+        GenRng {
+            rng,
+            difficulty_samples: Vec::new(),
+        }
+    }
+
+    /// `rng.randint(a, b)`.
+    pub fn randint(&mut self, a: i64, b: i64) -> Result<i64> {
+        Ok(self.rng.randint(a, b)?)
+    }
+
+    /// `rng.choice(seq)`.
+    pub fn choice<T: Clone>(&mut self, seq: &[T]) -> Result<T> {
+        Ok(self.rng.choice(seq)?.clone())
+    }
+
+    /// `rng.sample(population, k)`; a negative `k` is Python's `ValueError`.
+    pub fn sample<T: Clone>(&mut self, population: &[T], k: i64) -> Result<Vec<T>> {
+        let k = usize::try_from(k).map_err(|_| {
+            DatasetError::Generation("Sample larger than population or is negative".into())
+        })?;
+        Ok(self.rng.sample(population, k)?)
+    }
+
+    /// `rng.shuffle(x)`.
+    pub fn shuffle<T>(&mut self, x: &mut [T]) {
+        self.rng.shuffle(x)
+    }
+
+    /// `rng.random()`.
+    pub fn random(&mut self) -> f64 {
+        self.rng.random()
+    }
+}
+
+/// `unifint(rng, diff_lb, diff_ub, (a, b))`: a difficulty drawn uniformly
+/// in `[diff_lb, diff_ub]` (and recorded), mapped onto `[a, b]` with
+/// Python's `round` (half to even) and clamped.
+pub fn unifint(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, (a, b): (i64, i64)) -> i64 {
+    let d = rng.rng.uniform(diff_lb, diff_ub);
+    rng.difficulty_samples.push(d);
+    let r = (a as f64 + (b - a) as f64 * d).round_ties_even() as i64;
+    a.max(r).min(b)
+}
+
+/// A generated `{"input": gi, "output": go}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub input: Grid,
+    pub output: Grid,
+}
+
+/// `get_pso_difficulty(example)`: the mean of the pixel share, the color
+/// share and the object density, each computed in Python's float order.
+pub fn get_pso_difficulty(example: &Example) -> f64 {
+    let (i, o) = (&example.input, &example.output);
+    let area = |g: &Grid| (g.len() * g.first().map_or(0, Vec::len)) as f64;
+    let (hwi, hwo) = (area(i), area(o));
+    let pix_pct = (hwi + hwo) / 1800.0;
+    let colors = dsl::palette_grid(i).union(&dsl::palette_grid(o));
+    let col_pct = colors.len() as f64 / 10.0;
+    let obj_dens = (dsl::objects(i, true, false, false).len() as f64 / hwi
+        + dsl::objects(o, true, false, false).len() as f64 / hwo)
+        / 2.0;
+    (pix_pct + col_pct + obj_dens) / 3.0
+}
+
+/// A generated grid as the `Board` that `board_format::format_board` and
+/// `format_board_pair` print (colors are 0..=9; anything else would be a
+/// generator bug, reported rather than wrapped).
+pub fn to_board(grid: &Grid) -> Result<crate::board_format::Board> {
+    grid.iter()
+        .map(|row| {
+            row.iter()
+                .map(|&v| {
+                    u8::try_from(v)
+                        .map_err(|_| DatasetError::Generation(format!("color {v} in a grid")))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A generator: `generate_<task id>(rng, diff_lb, diff_ub)`.
+pub type Generator = fn(&mut GenRng, f64, f64) -> Result<Example>;
+
+/// The 400 task ids in the order `get_generators` lists them (`dir()` of
+/// the generators module: sorted), which is the list `rng.choice` picks from.
+pub const TASK_IDS: [&str; 400] = [
+    "007bbfb7", "00d62c1b", "017c7c7b", "025d127b", "045e512c", "0520fde7", "05269061", "05f2a901",
+    "06df4c85", "08ed6ac7", "09629e4f", "0962bcdd", "0a938d79", "0b148d64", "0ca9ddb6", "0d3d703e",
+    "0dfd9992", "0e206a2e", "10fcaaa3", "11852cab", "1190e5a7", "137eaa0f", "150deff5", "178fcbfb",
+    "1a07d186", "1b2d62fb", "1b60fb0c", "1bfc4729", "1c786137", "1caeab9d", "1cf80156", "1e0a9b12",
+    "1e32b0e9", "1f0c79e5", "1f642eb9", "1f85a75f", "1f876c06", "1fad071e", "2013d3e2", "2204b7a8",
+    "22168020", "22233c11", "2281f1f4", "228f6490", "22eb0ac0", "234bbc79", "23581191", "239be575",
+    "23b5c85d", "253bf280", "25d487eb", "25d8a9c8", "25ff71a9", "264363fd", "272f95fa", "27a28665",
+    "28bf18c6", "28e73c20", "29623171", "29c11459", "29ec7d0e", "2bcee788", "2bee17df", "2c608aff",
+    "2dc579da", "2dd70a9a", "2dee498d", "31aa019c", "321b1fc6", "32597951", "3345333e", "3428a4f5",
+    "3618c87e", "3631a71a", "363442ee", "36d67576", "36fdfd69", "3906de3d", "39a8645d", "39e1d7f9",
+    "3aa6fb7a", "3ac3eb23", "3af2c5a8", "3bd67248", "3bdb4ada", "3befdf3e", "3c9b0459", "3de23699",
+    "3e980e27", "3eda0437", "3f7978a0", "40853293", "4093f84a", "41e4d17e", "4258a5f9", "4290ef0e",
+    "42a50994", "4347f46a", "444801d8", "445eab21", "447fd412", "44d8ac46", "44f52bb0", "4522001f",
+    "4612dd53", "46442a0e", "469497ad", "46f33fce", "47c1f68c", "484b58aa", "48d8fb45", "4938f0c2",
+    "496994bd", "49d1d64f", "4be741c5", "4c4377d9", "4c5c2cf0", "50846271", "508bd3b6", "50cb2852",
+    "5117e062", "5168d44c", "539a4f51", "53b68214", "543a7ed5", "54d82841", "54d9e175", "5521c0d9",
+    "5582e5ca", "5614dbcf", "56dc2b01", "56ff96f3", "57aa92db", "5ad4f10b", "5bd6f4ac", "5c0a986e",
+    "5c2c9af4", "5daaa586", "60b61512", "6150a2bd", "623ea044", "62c24649", "63613498", "6430c8c4",
+    "6455b5f5", "662c240a", "67385a82", "673ef223", "6773b310", "67a3c6ac", "67a423a3", "67e8384a",
+    "681b3aeb", "6855a6e4", "68b16354", "694f12f3", "6a1e5592", "6aa20dc0", "6b9890af", "6c434453",
+    "6cdd2623", "6cf79266", "6d0160f0", "6d0aefbc", "6d58a25d", "6d75e8bb", "6e02f1e3", "6e19193c",
+    "6e82a1ae", "6ecd11f4", "6f8cd79b", "6fa7a44f", "72322fa7", "72ca375d", "73251a56", "7447852a",
+    "7468f01a", "746b3537", "74dd1130", "75b8110e", "760b3cac", "776ffc46", "77fdfe62", "780d0b14",
+    "7837ac64", "794b24be", "7b6016b9", "7b7f7511", "7c008303", "7ddcd7ec", "7df24a62", "7e0986d6",
+    "7f4411dc", "7fe24cdd", "80af3007", "810b9b61", "82819916", "83302e8f", "834ec97d", "8403a5d5",
+    "846bdb03", "855e0971", "85c4e7cd", "868de0fa", "8731374e", "88a10436", "88a62173", "890034e9",
+    "8a004b2b", "8be77c9e", "8d5021e8", "8d510a79", "8e1813be", "8e5a5113", "8eb1be9a", "8efcae92",
+    "8f2ea7aa", "90c28cc7", "90f3ed37", "913fb3ed", "91413438", "91714a58", "9172f3a0", "928ad970",
+    "93b581b8", "941d9a10", "94f9d214", "952a094c", "9565186b", "95990924", "963e52fc", "97999447",
+    "97a05b5b", "98cf29f8", "995c5fa3", "99b1bc43", "99fa7670", "9aec4887", "9af7a82c", "9d9215db",
+    "9dfd6313", "9ecd008a", "9edfc990", "9f236235", "a1570a43", "a2fd1cf0", "a3325580", "a3df8b1e",
+    "a416b8f3", "a48eeaf7", "a5313dff", "a5f85a15", "a61ba2ce", "a61f2674", "a64e4611", "a65b410d",
+    "a68b268e", "a699fb00", "a740d043", "a78176bb", "a79310a0", "a85d4709", "a87f7484", "a8c38be5",
+    "a8d7556c", "a9f96cdd", "aabf363d", "aba27056", "ac0a08a4", "ae3edfdc", "ae4f1146", "aedd82e4",
+    "af902bf9", "b0c4d837", "b190f7f5", "b1948b0a", "b230c067", "b27ca6d3", "b2862040", "b527c5c6",
+    "b548a754", "b60334d2", "b6afb2da", "b7249182", "b775ac94", "b782dc8a", "b8825c91", "b8cdaf2b",
+    "b91ae062", "b94a9452", "b9b7f026", "ba26e723", "ba97ae07", "bb43febb", "bbc9ae5d", "bc1d5164",
+    "bd4472b8", "bda2d7a6", "bdad9b1f", "be94b721", "beb8660c", "c0f76784", "c1d99e64", "c3e719e8",
+    "c3f564a4", "c444b776", "c59eb873", "c8cbb738", "c8f0f002", "c909285e", "c9e6f938", "c9f8e694",
+    "caa06a1f", "cbded52d", "cce03e0d", "cdecee7f", "ce22a75a", "ce4f8723", "ce602527", "ce9e57f2",
+    "cf98881b", "d037b0a7", "d06dbe63", "d07ae81c", "d0f5fe59", "d10ecb37", "d13f3404", "d22278a0",
+    "d23f8c26", "d2abd087", "d364b489", "d406998b", "d43fd935", "d4469b4b", "d4a91cb9", "d4f3cd78",
+    "d511f180", "d5d6de2d", "d631b094", "d687bc17", "d6ad076f", "d89b689b", "d8c310e9", "d90796e8",
+    "d9f24cd1", "d9fac9be", "dae9d2b5", "db3e9e38", "db93a21d", "dbc1a6ce", "dc0a314f", "dc1df850",
+    "dc433765", "ddf7fa4f", "de1cd16c", "ded97339", "e179c5f4", "e21d9049", "e26a3af2", "e3497940",
+    "e40b9e2f", "e48d4e1a", "e5062a87", "e509e548", "e50d258f", "e6721834", "e73095fd", "e76a88a6",
+    "e8593010", "e8dc4411", "e9614598", "e98196ab", "e9afcf9a", "ea32f347", "ea786f4a", "eb281b96",
+    "eb5a1d5d", "ec883f72", "ecdecbb3", "ed36ccf7", "ef135b50", "f15e1fac", "f1cefba8", "f25fbde4",
+    "f25ffba3", "f2829549", "f35d900a", "f5b8619d", "f76d97a5", "f8a8fe49", "f8b3ba0a", "f8c80d96",
+    "f8ff0b80", "f9012d9b", "fafffa47", "fcb5c309", "fcc82909", "feca6190", "ff28f65a", "ff805c23",
+];
+
+/// The native generator of a task, once ported.
+pub fn generator(task_id: &str) -> Option<Generator> {
+    PORTED
+        .iter()
+        .find(|(id, _)| *id == task_id)
+        .map(|&(_, g)| g)
+}
+
+/// The task ids with a native generator, in `TASK_IDS` order.
+pub fn ported_generators() -> Vec<&'static str> {
+    PORTED.iter().map(|&(id, _)| id).collect()
+}
+
+/// Ported generators, in task-id order.
+const PORTED: &[(&str, Generator)] = &[
+    ("007bbfb7", generate_007bbfb7),
+    ("00d62c1b", generate_00d62c1b),
+    ("017c7c7b", generate_017c7c7b),
+    ("025d127b", generate_025d127b),
+    ("045e512c", generate_045e512c),
+    ("0520fde7", generate_0520fde7),
+    ("05269061", generate_05269061),
+    ("05f2a901", generate_05f2a901),
+    ("06df4c85", generate_06df4c85),
+    ("08ed6ac7", generate_08ed6ac7),
+    ("09629e4f", generate_09629e4f),
+    ("0962bcdd", generate_0962bcdd),
+    ("0a938d79", generate_0a938d79),
+    ("0b148d64", generate_0b148d64),
+    ("0ca9ddb6", generate_0ca9ddb6),
+    ("0d3d703e", generate_0d3d703e),
+    ("0dfd9992", generate_0dfd9992),
+    ("0e206a2e", generate_0e206a2e),
+    ("10fcaaa3", generate_10fcaaa3),
+    ("11852cab", generate_11852cab),
+    ("1190e5a7", generate_1190e5a7),
+    ("137eaa0f", generate_137eaa0f),
+    ("150deff5", generate_150deff5),
+    ("178fcbfb", generate_178fcbfb),
+    ("1a07d186", generate_1a07d186),
+    ("1b2d62fb", generate_1b2d62fb),
+    ("1b60fb0c", generate_1b60fb0c),
+    ("1bfc4729", generate_1bfc4729),
+    ("1c786137", generate_1c786137),
+    ("1caeab9d", generate_1caeab9d),
+    ("1cf80156", generate_1cf80156),
+    ("1e0a9b12", generate_1e0a9b12),
+    ("1e32b0e9", generate_1e32b0e9),
+    ("1f0c79e5", generate_1f0c79e5),
+    ("1f642eb9", generate_1f642eb9),
+    ("1f85a75f", generate_1f85a75f),
+    ("1f876c06", generate_1f876c06),
+    ("1fad071e", generate_1fad071e),
+    ("2013d3e2", generate_2013d3e2),
+    ("2204b7a8", generate_2204b7a8),
+    ("22168020", generate_22168020),
+    ("22233c11", generate_22233c11),
+    ("2281f1f4", generate_2281f1f4),
+    ("228f6490", generate_228f6490),
+    ("22eb0ac0", generate_22eb0ac0),
+    ("234bbc79", generate_234bbc79),
+    ("23581191", generate_23581191),
+    ("239be575", generate_239be575),
+    ("23b5c85d", generate_23b5c85d),
+    ("253bf280", generate_253bf280),
+    ("25d487eb", generate_25d487eb),
+    ("25d8a9c8", generate_25d8a9c8),
+    ("25ff71a9", generate_25ff71a9),
+    ("264363fd", generate_264363fd),
+    ("272f95fa", generate_272f95fa),
+    ("27a28665", generate_27a28665),
+    ("28bf18c6", generate_28bf18c6),
+    ("28e73c20", generate_28e73c20),
+    ("29623171", generate_29623171),
+    ("29c11459", generate_29c11459),
+    ("29ec7d0e", generate_29ec7d0e),
+    ("2bcee788", generate_2bcee788),
+    ("2bee17df", generate_2bee17df),
+    ("2c608aff", generate_2c608aff),
+    ("2dc579da", generate_2dc579da),
+    ("2dd70a9a", generate_2dd70a9a),
+    ("2dee498d", generate_2dee498d),
+    ("31aa019c", generate_31aa019c),
+    ("321b1fc6", generate_321b1fc6),
+    ("32597951", generate_32597951),
+    ("3345333e", generate_3345333e),
+    ("3428a4f5", generate_3428a4f5),
+    ("3618c87e", generate_3618c87e),
+    ("3631a71a", generate_3631a71a),
+    ("363442ee", generate_363442ee),
+    ("36d67576", generate_36d67576),
+    ("36fdfd69", generate_36fdfd69),
+    ("3906de3d", generate_3906de3d),
+    ("39a8645d", generate_39a8645d),
+    ("39e1d7f9", generate_39e1d7f9),
+    ("3aa6fb7a", generate_3aa6fb7a),
+    ("3ac3eb23", generate_3ac3eb23),
+    ("3af2c5a8", generate_3af2c5a8),
+    ("3bd67248", generate_3bd67248),
+    ("3bdb4ada", generate_3bdb4ada),
+    ("3befdf3e", generate_3befdf3e),
+    ("3c9b0459", generate_3c9b0459),
+    ("3de23699", generate_3de23699),
+    ("3e980e27", generate_3e980e27),
+    ("3eda0437", generate_3eda0437),
+    ("3f7978a0", generate_3f7978a0),
+    ("40853293", generate_40853293),
+    ("4093f84a", generate_4093f84a),
+    ("41e4d17e", generate_41e4d17e),
+    ("4258a5f9", generate_4258a5f9),
+    ("4290ef0e", generate_4290ef0e),
+    ("42a50994", generate_42a50994),
+    ("4347f46a", generate_4347f46a),
+    ("444801d8", generate_444801d8),
+    ("445eab21", generate_445eab21),
+    ("447fd412", generate_447fd412),
+    ("44d8ac46", generate_44d8ac46),
+    ("44f52bb0", generate_44f52bb0),
+    ("4522001f", generate_4522001f),
+    ("4612dd53", generate_4612dd53),
+    ("46442a0e", generate_46442a0e),
+    ("469497ad", generate_469497ad),
+    ("46f33fce", generate_46f33fce),
+    ("47c1f68c", generate_47c1f68c),
+    ("484b58aa", generate_484b58aa),
+    ("48d8fb45", generate_48d8fb45),
+    ("4938f0c2", generate_4938f0c2),
+    ("496994bd", generate_496994bd),
+    ("49d1d64f", generate_49d1d64f),
+    ("4be741c5", generate_4be741c5),
+    ("4c4377d9", generate_4c4377d9),
+    ("4c5c2cf0", generate_4c5c2cf0),
+    ("50846271", generate_50846271),
+    ("508bd3b6", generate_508bd3b6),
+    ("50cb2852", generate_50cb2852),
+    ("5117e062", generate_5117e062),
+    ("5168d44c", generate_5168d44c),
+    ("539a4f51", generate_539a4f51),
+    ("53b68214", generate_53b68214),
+    ("543a7ed5", generate_543a7ed5),
+    ("54d82841", generate_54d82841),
+    ("54d9e175", generate_54d9e175),
+];
+
+/// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
+fn colors_without(excluded: &[i64]) -> Vec<i64> {
+    (0..10).filter(|c| !excluded.contains(c)).collect()
+}
+
+/// `fill(grid, value, a_list_or_set)`: a fill writes one value, so the
+/// order of the locations, which Python would take from a list or a set,
+/// does not change the result.
+fn fill_locs<'a>(grid: &Grid, value: i64, locs: impl IntoIterator<Item = &'a Loc>) -> Grid {
+    let mut out = grid.clone();
+    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
+    for &(i, j) in locs {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            out[i as usize][j as usize] = value;
+        }
+    }
+    out
+}
+
+/// `frozenset({a, b})`: a set display, then a frozenset copy of it.
+fn pair_set(a: Loc, b: Loc) -> Indices {
+    let s: PySet<Loc> = [a, b].into_iter().collect();
+    s.freeze()
+}
+
+fn generate_007bbfb7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let c = dsl::canvas(0, (h, w));
+    let numcd = unifint(rng, diff_lb, diff_ub, (0, dsl::floordiv(h * w, 2)));
+    let numc = rng.choice(&[numcd, h * w - numcd])?;
+    let numc = numc.max(1).min(h * w - 1);
+    let inds = dsl::totuple(&dsl::asindices(&c));
+    let locs = rng.sample(&inds, numc)?;
+    let fgc = rng.choice(&cols)?;
+    // `fill` and `shift` take the sampled list as a patch; a fill's result
+    // does not depend on the order of its locations.
+    let gi = fill_locs(&c, fgc, &locs);
+    let mut go = dsl::canvas(0, (h * h, w * w));
+    for &loc in &locs {
+        let (di, dj) = dsl::multiply(loc, (h, w));
+        let shifted: Vec<Loc> = locs.iter().map(|&(i, j)| (i + di, j + dj)).collect();
+        go = fill_locs(&go, fgc, &shifted);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_00d62c1b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let nblocks = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nblocks;
+    let mut inds = dsl::asindices(&gi);
+    while succ < nblocks && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(3, 8)?;
+        let ow = rng.randint(3, 8)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        // `bx - set(rng.sample(totuple(corners(bx)), rng.randint(0, 4)))`:
+        // the tuple is built before the draw of its size.
+        let corners = dsl::corners(&bx).to_vec();
+        let k = rng.randint(0, 4)?;
+        let cut: PySet<Loc> = rng.sample(&corners, k)?.into_iter().collect();
+        let bx = bx.difference(&cut);
+        if bx.issubset(&inds) && (&inds - &bx).len() as i64 > (h * w) / 2 + 1 {
+            gi = dsl::fill(&gi, fgc, &bx);
+            succ += 1;
+            inds = &inds - &bx;
+        }
+    }
+    let maxnnoise = 0.max((h * w) / 2 - 1 - dsl::colorcount(&gi, fgc) as i64);
+    let namt = unifint(rng, diff_lb, diff_ub, (0, maxnnoise));
+    let noise = rng.sample(&inds.to_vec(), namt)?;
+    let gi = fill_locs(&gi, fgc, &noise);
+    let objs = dsl::objects(&gi, true, false, false);
+    let cands = dsl::colorfilter(&objs, bgc);
+    let res = dsl::mfilter(&cands, |o| !dsl::bordering(o, &gi));
+    let go = dsl::fill(&gi, 4, &res);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_017c7c7b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let h = h + h;
+    let fgc = rng.choice(&cols)?;
+    let mut go = dsl::canvas(0, (h + h / 2, w));
+    // `h // 3 * 2`: floor first, then double.
+    let oh = unifint(rng, diff_lb, diff_ub, (1, h / 3 * 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (1, w));
+    // Drawn and never used, as in Python.
+    let _locj = rng.randint(0, w - ow)?;
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+    let ncells = ncells.max(1).min(oh * ow);
+    let obj = rng.sample(&bounds.to_vec(), ncells)?;
+    for k in 0..(2 * h) / oh {
+        let shifted: Vec<Loc> = obj.iter().map(|&(i, j)| (i + k * oh, j)).collect();
+        go = fill_locs(&go, 2, &shifted);
+    }
+    let gi = dsl::replace(&go[..h as usize].to_vec(), 2, fgc);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(3, 6)?;
+        let ow = rng.randint(3, 6)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let topl = dsl::connect((0, 0), (0, ow - 1));
+        let leftl = dsl::connect((1, 0), (oh - 2, oh - 3));
+        let rightl = dsl::connect((1, ow), (oh - 2, ow + oh - 3));
+        let botl = dsl::connect((oh - 1, oh - 2), (oh - 1, oh - 3 + ow));
+        let inobj = &(&(&topl | &leftl) | &rightl) | &botl;
+        let last: PySet<Loc> = std::iter::once((oh - 2, ow + oh - 3)).collect();
+        let outobj = (&(&(&topl.shift((0, 1)) | &botl) | &leftl.shift((0, 1)))
+            | &dsl::connect((1, ow + 1), (oh - 3, ow + oh - 3)))
+            .union(&last);
+        let right = dsl::rightmost(&inobj);
+        let outobj = dsl::sfilter(&outobj, |&(_, j)| j <= right);
+        let fullobj = &inobj | &outobj;
+        let inobj = inobj.shift(loc);
+        let outobj = outobj.shift(loc);
+        let fullobj = fullobj.shift(loc);
+        if fullobj.issubset(&inds) {
+            inds = &(&inds - &fullobj) - &dsl::mapply(|&l| dsl::neighbors(l), &fullobj);
+            succ += 1;
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &inobj);
+            go = dsl::fill(&go, col, &outobj);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (11, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (11, 30));
+    let (oh, ow, obj) = loop {
+        let oh = unifint(rng, diff_lb, diff_ub, (2, 4.min((h - 2) / 3)));
+        let ow = unifint(rng, diff_lb, diff_ub, (2, 4.min((w - 2) / 3)));
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let c1 = rng.choice(&dsl::connect((0, 0), (oh - 1, 0)).to_vec())?;
+        let c2 = rng.choice(&dsl::connect((0, 0), (0, ow - 1)).to_vec())?;
+        let c3 = rng.choice(&dsl::connect((oh - 1, ow - 1), (oh - 1, 0)).to_vec())?;
+        let c4 = rng.choice(&dsl::connect((oh - 1, ow - 1), (0, ow - 1)).to_vec())?;
+        // `obj = {c1, c2, c3, c4}`: a mutable set, grown below.
+        let mut obj: PySet<Loc> = [c1, c2, c3, c4].into_iter().collect();
+        let mut remcands = bounds.difference(&obj).to_vec();
+        let ncells = unifint(rng, diff_lb, diff_ub, (0, remcands.len() as i64));
+        for _ in 0..ncells {
+            let loc = rng.choice(&remcands)?;
+            obj.add(loc);
+            remcands = dsl::remove(&loc, &remcands);
+        }
+        // `normalize(obj)` of a set: a frozenset built by iterating it.
+        let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
+        let objt: Indices = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let cc = dsl::fill(&dsl::canvas(0, dsl::shape(&objt)), 1, &objt);
+        if dsl::colorfilter(&dsl::objects(&cc, true, true, false), 1).len() == 1 {
+            break (oh, ow, obj);
+        }
+    };
+    let loci = rng.randint(oh + 1, h - 2 * oh - 1)?;
+    let locj = rng.randint(ow + 1, w - 2 * ow - 1)?;
+    let loc = (loci, locj);
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&objc, &cols));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let gi = dsl::canvas(bgc, (h, w));
+    let go = dsl::canvas(bgc, (h, w));
+    // `recolor(objc, obj)` iterates the set itself (`toindices` of a set of
+    // locations is that set).
+    let recolored: dsl::Object = obj.iter().map(|&l| (objc, l)).collect();
+    let obj = recolored.shift(loc);
+    let mut gi = dsl::paint(&gi, &obj);
+    let mut go = dsl::paint(&go, &obj);
+    let options = dsl::neighbors((0, 0)).to_vec();
+    let ndirs = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let dirs = rng.sample(&options, ndirs)?;
+    let mut dcols = Vec::new();
+    for _ in 0..ndirs {
+        dcols.push(rng.choice(&ccols)?);
+    }
+    let hbars = &dsl::hfrontier((loci - 2, 0)) | &dsl::hfrontier((loci + oh + 1, 0));
+    let vbars = &dsl::vfrontier((0, locj - 2)) | &dsl::vfrontier((0, locj + ow + 1));
+    let bars = &hbars | &vbars;
+    let ofs = (oh + 1, ow + 1);
+    for (&direc, &col) in dirs.iter().zip(&dcols) {
+        let indicatorobj = obj.shift(dsl::multiply(direc, ofs));
+        let indicatorobj = dsl::sfilter(&indicatorobj, |c| bars.contains(&c.1));
+        let nindsd = unifint(rng, diff_lb, diff_ub, (0, indicatorobj.len() as i64 - 1));
+        let ninds = indicatorobj.len() as i64 - nindsd;
+        let picked = rng.sample(&indicatorobj.to_vec(), ninds)?;
+        // `set(...)` of the sampled cells: distinct cells, so its size is
+        // the sample's.
+        let picked: PySet<dsl::Cell> = picked.into_iter().collect();
+        if !picked.is_empty() && picked.len() < obj.len() {
+            let locs: Vec<Loc> = picked.iter().map(|c| c.1).collect();
+            gi = fill_locs(&gi, col, &locs);
+            for k in 1..10 {
+                let d = dsl::multiply((k * direc.0, k * direc.1), ofs);
+                go = dsl::fill(&go, col, &obj.shift(d));
+            }
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_0520fde7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = 0;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let cola = rng.choice(&remcols)?;
+    let colb = rng.choice(&remcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let numa = (h * w - 1).min(mp + sgna * deva).max(1);
+    let numb = (h * w - 1).min(mp + sgnb * devb).max(1);
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&gia, &gbar), &gib);
+    let both: Vec<Loc> = a.iter().filter(|l| b.contains(l)).copied().collect();
+    let mut go = fill_locs(&canv, 2, &both);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_05269061(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(1, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let mut go = dsl::canvas(0, (d, d));
+    let mut gi = dsl::canvas(0, (d, d));
+    // Diagonal stripes (`shoot` up-right from the left column) or rows
+    // (`hfrontier`), over `2d - 1` or `d` lines.
+    let diagonal = rng.choice(&[true, false])?;
+    let (lines, period_max) = if diagonal {
+        (2 * d - 1, (2 * d - 2).min(9))
+    } else {
+        (d, d.min(9))
+    };
+    let num = unifint(rng, diff_lb, diff_ub, (2, period_max));
+    let mut cols = Vec::new();
+    for _ in 0..num {
+        cols.push(rng.choice(&colopts)?);
+    }
+    let mut keeps = Vec::new();
+    for j in 0..num {
+        keeps.push(rng.choice(&dsl::interval(j, lines, num))?);
+    }
+    // `enumerate((cols * 30)[:lines])`: lines <= 59 < 2 * 30.
+    for k in 0..lines.min(30 * num) {
+        let col = cols[(k % num) as usize];
+        let lin = if diagonal {
+            dsl::shoot((k, 0), (-1, 1))
+        } else {
+            dsl::hfrontier((k, 0))
+        };
+        go = dsl::fill(&go, col, &lin);
+        if keeps[(k % num) as usize] == k {
+            gi = dsl::fill(&gi, col, &lin);
+        }
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::vmirror_grid(&gi);
+        go = dsl::vmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `mapply(function, a_set)`: `apply` and `merge` keep the container's
+/// type, so over a `set` both build sets, in the set's order.
+fn mapply_set(f: impl Fn(Loc) -> Indices, container: &PySet<Loc>) -> PySet<Loc> {
+    let applied: PySet<Indices> = container.iter().map(|&l| f(l)).collect();
+    applied.iter().flat_map(|c| c.iter().copied()).collect()
+}
+
+/// `(identity, dmirror, cmirror, vmirror, hmirror, rot90, rot180, rot270)[k]`,
+/// the grid transformations several generators sample from.
+fn transform(k: usize, grid: &Grid) -> Grid {
+    match k {
+        1 => dsl::dmirror_grid(grid),
+        2 => dsl::cmirror_grid(grid),
+        3 => dsl::vmirror_grid(grid),
+        4 => dsl::hmirror_grid(grid),
+        5 => dsl::rot90(grid),
+        6 => dsl::rot180(grid),
+        7 => dsl::rot270(grid),
+        _ => grid.clone(),
+    }
+}
+
+fn generate_05f2a901(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (2, (w / 2).min(h / 2)));
+    let objw = unifint(rng, diff_lb, diff_ub, (objh, w / 2));
+    let bb = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
+    let sp = rng.choice(&bb.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let bb = dsl::remove(&sp, &bb);
+    let ncells = unifint(rng, diff_lb, diff_ub, (objh + objw, objh * objw));
+    for _ in 0..ncells - 1 {
+        let cands = bb
+            .difference(&obj)
+            .intersection(&mapply_set(dsl::dneighbors, &obj));
+        obj.add(rng.choice(&cands.to_vec())?);
+    }
+    let (top, bottom) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
+    if (bottom - top + 1) * (right - left + 1) == obj.len() as i64 {
+        // `remove(x, a_set)` rebuilds a set.
+        let x = rng.choice(&obj.to_vec())?;
+        obj = obj.iter().filter(|&&l| l != x).copied().collect();
+    }
+    let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
+    let obj: Indices = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
+    let (objh, objw) = dsl::shape(&obj);
+    let loci = unifint(rng, diff_lb, diff_ub, (3, h - objh));
+    let locj = unifint(rng, diff_lb, diff_ub, (0, w - objw));
+    let loc = (loci, locj);
+    let bfd = rng.sample(&cols, 3)?;
+    let (bgc, fgc, destc) = (bfd[0], bfd[1], bfd[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut obj = obj.shift(loc);
+    gi = dsl::fill(&gi, fgc, &obj);
+    let sqd = rng.randint(1, w.min(loci - 1))?;
+    let locisq = rng.randint(0, loci - sqd - 1)?;
+    let locjsq = rng.randint(locj - sqd + 1, locj + objw - 1)?;
+    let sq = dsl::backdrop(&pair_set(
+        (locisq, locjsq),
+        (locisq + sqd - 1, locjsq + sqd - 1),
+    ));
+    gi = dsl::fill(&gi, destc, &sq);
+    go = dsl::fill(&go, destc, &sq);
+    // The object slides up until it touches the square (it starts below
+    // it and overlaps its columns, so this ends).
+    while dsl::intersection(&obj, &sq).is_empty() {
+        obj = obj.shift((-1, 0));
+    }
+    let obj = obj.shift((1, 0));
+    go = dsl::fill(&go, fgc, &obj);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `(min, max)` of some coordinates (`(0, 0)` for none).
+fn bounds_of(xs: &[i64]) -> (i64, i64) {
+    let min = xs.iter().copied().min().unwrap_or(0);
+    (min, xs.iter().copied().max().unwrap_or(0))
+}
+
+fn generate_06df4c85(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let oh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let ow = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let numh = unifint(rng, diff_lb, diff_ub, (3, 31 / (oh + 1)));
+    let numw = unifint(rng, diff_lb, diff_ub, (3, 31 / (ow + 1)));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = colors_without(&[bgc, linc]);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8.min((numh * numh) / 3)));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let fullh = numh * oh + numh - 1;
+    let fullw = numw * ow + numw - 1;
+    let mut gi = dsl::canvas(linc, (fullh, fullw));
+    let sgi = dsl::asindices(&dsl::canvas(bgc, (oh, ow)));
+    for a in 0..numh {
+        for b in 0..numw {
+            gi = dsl::fill(&gi, bgc, &sgi.shift((a * (oh + 1), b * (ow + 1))));
+        }
+    }
+    let mut go = gi.clone();
+    let sinds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let cell = dsl::recolor(bgc, &sinds);
+    for &col in &ccols {
+        let inds = dsl::occurrences(&go, &cell);
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let narms = rng.randint(1, 4)?;
+        let armdirs = rng.sample(&dsl::dneighbors((0, 0)).to_vec(), narms)?;
+        for (x, y) in armdirs {
+            let mut arm = Vec::new();
+            for k in 1..numh.max(numw) {
+                let nextloc = dsl::add(loc, (k * x * (oh + 1), k * y * (ow + 1)));
+                if !inds.contains(&nextloc) {
+                    break;
+                }
+                arm.push(nextloc);
+            }
+            if arm.len() < 2 {
+                continue;
+            }
+            let aidx = unifint(rng, diff_lb, diff_ub, (1, arm.len() as i64 - 1));
+            let endp = arm[aidx as usize];
+            gi = dsl::fill(&gi, col, &sinds.shift(endp));
+            // One color over the union of shifted blocks: order-free.
+            for &a in &arm[..=aidx as usize] {
+                go = dsl::fill(&go, col, &sinds.shift(a));
+            }
+        }
+        gi = dsl::fill(&gi, col, &sinds.shift(loc));
+        go = dsl::fill(&go, col, &sinds.shift(loc));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_08ed6ac7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bgc = rng.choice(&colors_without(&[1, 2, 3, 4]))?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nbars = unifint(rng, diff_lb, diff_ub, (4, w));
+    let barlocs = rng.sample(&dsl::interval(0, w, 1), nbars)?;
+    let barhs = rng.sample(&dsl::interval(0, h, 1), 4)?;
+    let mut barcols = Vec::new();
+    for _ in 0..nbars {
+        barcols.push(rng.choice(&remcols)?);
+    }
+    let mut barhsfx = Vec::new();
+    for _ in 0..nbars - 4 {
+        barhsfx.push(rng.choice(&barhs)?);
+    }
+    barhsfx.extend_from_slice(&barhs);
+    rng.shuffle(&mut barhsfx);
+    let mut ordered = barhs.clone();
+    ordered.sort();
+    for (&col, (&loci, &locj)) in barcols.iter().zip(barhsfx.iter().zip(&barlocs)) {
+        let bar = dsl::connect((loci, locj), (h - 1, locj));
+        gi = dsl::fill(&gi, col, &bar);
+        // `colord[ordered.index(loci)]`, colord = (1, 2, 3, 4).
+        let rank = ordered.iter().position(|&x| x == loci).unwrap_or(0) as i64;
+        go = dsl::fill(&go, rank + 1, &bar);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_09629e4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let (nrows, ncolumns) = (h, w);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 7.min(h * w - 2)));
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let (fullh, fullw) = (h * nrows + nrows - 1, w * ncolumns + ncolumns - 1);
+    let mut gi = dsl::canvas(barcol, (fullh, fullw));
+    let locs = dsl::product(
+        &dsl::interval(0, fullh, h + 1),
+        &dsl::interval(0, fullw, w + 1),
+    )
+    .to_vec();
+    let trgloc = rng.choice(&locs)?;
+    let remlocs = dsl::remove(&trgloc, &locs);
+    let colssf = rng.sample(&remcols, ncols)?;
+    let dropped = rng.choice(&colssf)?;
+    let colsss = dsl::remove(&dropped, &colssf);
+    let trgssf = rng.sample(&inds, ncols - 1)?;
+    let shifted: Vec<Loc> = inds.iter().map(|&l| dsl::add(l, trgloc)).collect();
+    gi = fill_locs(&gi, bgc, &shifted);
+    for (&ij, &cl) in trgssf.iter().zip(&colsss) {
+        gi = fill_locs(&gi, cl, &[dsl::add(trgloc, ij)]);
+    }
+    for &rl in &remlocs {
+        let trgss = rng.sample(&inds, ncols)?;
+        let mut tmpg = c.clone();
+        for (&ij, &cl) in trgss.iter().zip(&colssf) {
+            tmpg = fill_locs(&tmpg, cl, &[ij]);
+        }
+        // `paint(gi, shift(asobject(tmpg), rl))`: one cell per location,
+        // so the object's order does not matter.
+        gi = dsl::paint(&gi, &dsl::asobject(&tmpg).shift(rl));
+    }
+    let mut go = dsl::canvas(bgc, (fullh, fullw));
+    go = dsl::fill(&go, barcol, &dsl::ofcolor(&gi, barcol));
+    for (&ij, &cl) in trgssf.iter().zip(&colsss) {
+        let d = dsl::multiply(ij, (h + 1, w + 1));
+        let shifted: Vec<Loc> = inds.iter().map(|&l| dsl::add(l, d)).collect();
+        go = fill_locs(&go, cl, &shifted);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    let (oh, ow) = (5, 5);
+    let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + 4, locj + 4)));
+        // Drawn whether or not the square fits, and never used.
+        let _col = rng.choice(&ccols)?;
+        if bd.issubset(&indss) {
+            let ab = rng.sample(&ccols, 2)?;
+            let (ca, cb) = (ab[0], ab[1]);
+            let cp = (loci + 2, locj + 2);
+            let lins12 = &dsl::connect((loci, locj), (loci + 4, locj + 4))
+                | &dsl::connect((loci + 4, locj), (loci, locj + 4));
+            let lins34 = &dsl::connect((loci + 2, locj), (loci + 2, locj + 4))
+                | &dsl::connect((loci, locj + 2), (loci + 4, locj + 2));
+            go = dsl::fill(&go, cb, &lins34);
+            go = dsl::fill(&go, ca, &lins12);
+            gi = fill_locs(&gi, ca, &[cp]);
+            gi = dsl::fill(&gi, cb, &dsl::dneighbors(cp));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_0a938d79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 29));
+    let w = unifint(rng, diff_lb, diff_ub, (h + 1, 30));
+    let bab = rng.sample(&cols, 3)?;
+    let (bgc, cola, colb) = (bab[0], bab[1], bab[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let locja = unifint(rng, diff_lb, diff_ub, (3, w - 2));
+    let locjb = unifint(rng, diff_lb, diff_ub, (1, locja - 2));
+    let locia = rng.choice(&[0, h - 1])?;
+    let locib = rng.choice(&[0, h - 1])?;
+    gi = fill_locs(&gi, cola, &[(locia, locja)]);
+    gi = fill_locs(&gi, colb, &[(locib, locjb)]);
+    let ofs = -2 * (locja - locjb);
+    for aa in dsl::interval(locja, -1, ofs) {
+        go = dsl::fill(&go, cola, &dsl::connect((0, aa), (h - 1, aa)));
+    }
+    for bb in dsl::interval(locjb, -1, ofs) {
+        go = dsl::fill(&go, colb, &dsl::connect((0, bb), (h - 1, bb)));
+    }
+    // `rng.choice((rot180, rot270))`.
+    let rotf = rng.choice(&[6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_0b148d64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let itv = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let bgc = rng.choice(&itv)?;
+    let remitv = dsl::remove(&bgc, &itv);
+    let g = dsl::canvas(bgc, (h, w));
+    let x = rng.randint(3, h - 3)?;
+    let y = rng.randint(3, w - 3)?;
+    let di = rng.randint(2, h - x - 1)?;
+    let dj = rng.randint(2, w - y - 1)?;
+    let quads = [
+        dsl::backdrop(&pair_set((0, 0), (x, y))),
+        dsl::backdrop(&pair_set((x + di, 0), (h - 1, y))),
+        dsl::backdrop(&pair_set((0, y + dj), (x, w - 1))),
+        dsl::backdrop(&pair_set((x + di, y + dj), (h - 1, w - 1))),
+    ];
+    let cola = rng.choice(&remitv)?;
+    let colb = rng.choice(&dsl::remove(&cola, &remitv))?;
+    let t = rng.choice(&[0usize, 1, 2, 3])?;
+    // `sampler(bx) | subf(bx)`: the sample (its size drawn after the tuple
+    // is built), then one location on each side; a fill of their union.
+    let scatter = |rng: &mut GenRng, bx: &Indices| -> Result<Vec<Loc>> {
+        let cells = bx.to_vec();
+        let keep = bx.len() as i64 - unifint(rng, diff_lb, diff_ub, (0, bx.len() as i64 - 1));
+        let mut locs = rng.sample(&cells, keep)?;
+        let (ul, ur) = (dsl::ulcorner(bx), dsl::urcorner(bx));
+        let (ll, lr) = (dsl::llcorner(bx), dsl::lrcorner(bx));
+        for (a, b) in [(ul, ur), (ul, ll), (ur, lr), (ll, lr)] {
+            locs.push(rng.choice(&dsl::connect(a, b).to_vec())?);
+        }
+        Ok(locs)
+    };
+    let mut gi = fill_locs(&g, cola, &scatter(rng, &quads[t])?);
+    for (k, r) in quads.iter().enumerate() {
+        if k != t {
+            gi = fill_locs(&gi, colb, &scatter(rng, r)?);
+        }
+    }
+    let go = dsl::subgrid(&quads[t], &gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_0ca9ddb6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 4, 6, 7, 8]);
+    let single = |v: i64, l: Loc| -> PySet<dsl::Cell> { std::iter::once((v, l)).collect() };
+    let xi = single(8, (0, 0));
+    let ai = single(6, (0, 0));
+    let bi = single(2, (1, 1));
+    let bo = bi.union(&dsl::recolor(4, &dsl::ineighbors((1, 1))));
+    let ci = single(1, (1, 1));
+    let co = ci.union(&dsl::recolor(7, &dsl::dneighbors((1, 1))));
+    let arr = [
+        (ai.copy(), ai.copy()),
+        (bi, bo),
+        (ci, co),
+        (xi.copy(), xi.copy()),
+    ];
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 4));
+    let maxtr = 5 * nobjs;
+    let (mut tr, mut succ) = (0, 0);
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    // `shift` of a set: a frozenset built by iterating it.
+    let shift_set = |s: &PySet<dsl::Cell>, (di, dj): Loc| -> dsl::Object {
+        s.iter().map(|&(v, (i, j))| (v, (i + di, j + dj))).collect()
+    };
+    while succ < nobjs && tr < maxtr {
+        let k = rng.choice(&[0usize, 1, 2, 3])?;
+        let (ino, outo) = &arr[k];
+        let loc = rng.choice(&inds.to_vec())?;
+        let oplcd = shift_set(outo, loc);
+        let oplcdi = oplcd.toindices();
+        if oplcdi.issubset(&inds) {
+            succ += 1;
+            gi = dsl::paint(&gi, &shift_set(ino, loc));
+            go = dsl::paint(&go, &oplcd);
+            inds = &inds - &oplcdi;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_0d3d703e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    const INCOLS: [i64; 8] = [1, 2, 3, 4, 5, 6, 8, 9];
+    const OUTCOLS: [i64; 8] = [5, 6, 4, 3, 1, 2, 9, 8];
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let mut gi = dsl::canvas(-1, (h, w));
+    let mut go = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&gi);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let idxes = rng.sample(&dsl::interval(0, 8, 1), numc)?;
+    // One draw per cell, in the frozenset's order.
+    for &(i, j) in inds.iter() {
+        let idx = rng.choice(&idxes)? as usize;
+        gi[i as usize][j as usize] = INCOLS[idx];
+        go[i as usize][j as usize] = OUTCOLS[idx];
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let hp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
+    let wp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
+    let pinds = dsl::asindices(&dsl::canvas(-1, (hp, wp)));
+    let bn = rng.sample(&cols, 2)?;
+    let (bgc, noisec) = (bn[0], bn[1]);
+    let remcols = dsl::remove(&noisec, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    // `frozenset({(rng.choice(ccols), ij) for ij in pinds})`.
+    let mut pset: PySet<dsl::Cell> = PySet::new();
+    for &ij in pinds.iter() {
+        pset.add((rng.choice(&ccols)?, ij));
+    }
+    let pobj = pset.freeze();
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut locs: PySet<Loc> = PySet::new();
+    for a in 0..h / hp + 1 {
+        for b in 0..w / wp + 1 {
+            let (loci, locj) = (hp * a, wp * b);
+            locs.add((loci, locj));
+            // `compose(mf1, mf2)` applies the column mirror first.
+            let mut m = pobj.clone();
+            if b % 2 == 1 {
+                m = dsl::vmirror(&m);
+            }
+            if a % 2 == 1 {
+                m = dsl::hmirror(&m);
+            }
+            go = dsl::paint(&go, &m.shift((loci, locj)));
+        }
+    }
+    // `int((h * w) ** 0.5 // 2)`: a float square root, floored.
+    let bound = ((h * w) as f64).powf(0.5).div_euclid(2.0) as i64;
+    let numpatches = unifint(rng, diff_lb, diff_ub, (1, bound));
+    let mut gi = go.clone();
+    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
+    let targets = [
+        pobj.clone(),
+        dsl::hmirror(&pobj),
+        dsl::vmirror(&pobj),
+        dsl::hmirror(&dsl::vmirror(&pobj)),
+    ];
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * numpatches;
+    while succ < numpatches && tr < maxtr {
+        tr += 1;
+        let ph = rng.randint(2, 6)?;
+        let pw = rng.randint(2, 6)?;
+        let loci = rng.randint(0, h - ph)?;
+        let locj = rng.randint(0, w - pw)?;
+        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
+        let gi2 = dsl::fill(&gi, noisec, &ptch);
+        let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
+        // Only membership in `candset` is asked, so the set itself is not
+        // built; Python's `and` stops at the first false.
+        if clean(&gi2) >= 2
+            && clean(&dsl::dmirror_grid(&gi2)) >= 2
+            && places.iter().any(|p| {
+                let cand = dsl::normalize(&dsl::toobject(p, &gi2));
+                targets.contains(&cand)
+            })
+        {
+            succ += 1;
+            gi = gi2;
+        }
+    }
+    // `rng.choice((identity, rot90, rot180, rot270))`.
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+/// `shape(a_set)` of locations: `(height, width)`.
+fn set_shape(s: &PySet<Loc>) -> Loc {
+    let (t, b) = bounds_of(&s.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (l, r) = bounds_of(&s.iter().map(|l| l.1).collect::<Vec<_>>());
+    (b - t + 1, r - l + 1)
+}
+
+/// `len(set([f(x, y) for x, y in locs]))`.
+fn distinct(locs: impl Iterator<Item = Loc>, f: impl Fn(Loc) -> i64) -> usize {
+    let s: PySet<i64> = locs.map(f).collect();
+    s.len()
+}
+
+/// `shp.add(rng.choice(totuple((bb - shp) & mapply(dneighbors, shp))))`:
+/// grow a shape by one cell next to it, inside `bb`.
+fn grow(rng: &mut GenRng, bb: &Indices, shp: &mut PySet<Loc>) -> Result<()> {
+    grow_by(rng, bb, shp, dsl::dneighbors)
+}
+
+/// [`grow`] with another neighbourhood (`neighbors` for diagonal growth).
+fn grow_by(
+    rng: &mut GenRng,
+    bb: &Indices,
+    shp: &mut PySet<Loc>,
+    near: fn(Loc) -> Indices,
+) -> Result<()> {
+    let cands = bb.difference(shp).intersection(&mapply_set(near, shp));
+    shp.add(rng.choice(&cands.to_vec())?);
+    Ok(())
+}
+
+fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let five = rng.sample(&cols, 5)?;
+    let (bgc, acol, bcol, ccol, dcol) = (five[0], five[1], five[2], five[3], five[4]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let nsrcs = unifint(rng, diff_lb, diff_ub, (1, h.min(w) / 5));
+    let mut srcs: Vec<(dsl::Object, PySet<dsl::Cell>)> = Vec::new();
+    let mut abclist: Vec<[i64; 2]> = Vec::new();
+    let maxtrforsrc = 5 * nsrcs;
+    let (mut trforsrc, mut srcsucc) = (0, 0);
+    let sorted_shape = |a: Loc, b: Loc, c: Loc| {
+        let s: PySet<Loc> = [a, b, c].into_iter().collect();
+        let (x, y) = set_shape(&s);
+        [x.min(y), x.max(y)]
+    };
+    let degenerate = |s: &PySet<Loc>| {
+        let (sh, sw) = set_shape(s);
+        sh == 1
+            || sw == 1
+            || distinct(s.iter().copied(), |(x, y)| x - y) == 1
+            || distinct(s.iter().copied(), |(x, y)| x + y) == 1
+    };
+    while trforsrc < maxtrforsrc && srcsucc < nsrcs {
+        trforsrc += 1;
+        let objsize = unifint(rng, diff_lb, diff_ub, (5, 20));
+        let bb = dsl::asindices(&dsl::canvas(-1, (7, 7)));
+        let sp = rng.choice(&bb.to_vec())?;
+        let bb = dsl::remove(&sp, &bb);
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..objsize - 1 {
+            grow(rng, &bb, &mut shp)?;
+        }
+        while {
+            let (sh, sw) = set_shape(&shp);
+            sh == 1 || sw == 1
+        } {
+            grow(rng, &bb, &mut shp)?;
+        }
+        while distinct(shp.iter().copied(), |(x, y)| x - y) == 1
+            || distinct(shp.iter().copied(), |(x, y)| x + y) == 1
+        {
+            grow(rng, &bb, &mut shp)?;
+        }
+        let top = shp.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = shp.iter().map(|l| l.1).min().unwrap_or(0);
+        let normalized: Indices = shp.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let mut shp = normalized.to_vec();
+        rng.shuffle(&mut shp);
+        let abc = |v: &[Loc]| -> PySet<Loc> { v[..3].iter().copied().collect() };
+        while degenerate(&abc(&shp)) {
+            rng.shuffle(&mut shp);
+        }
+        let (a, b, c) = (shp[0], shp[1], shp[2]);
+        if abclist.contains(&sorted_shape(a, b, c)) {
+            continue;
+        }
+        let markers: PySet<dsl::Cell> = [(acol, a), (bcol, b), (ccol, c)].into_iter().collect();
+        let rest: PySet<dsl::Cell> = shp[3..].iter().map(|&ij| (dcol, ij)).collect();
+        let obj = (&markers | &rest).freeze();
+        let shpset: PySet<Loc> = shp.iter().copied().collect();
+        let opts = dsl::sfilter(&inds, |&(di, dj)| {
+            shpset
+                .iter()
+                .all(|&(i, j)| inds.contains(&(i + di, j + dj)))
+        });
+        if opts.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&opts.to_vec())?;
+        srcsucc += 1;
+        gi = dsl::paint(&gi, &obj.shift(loc));
+        let shpplcd: Indices = shpset
+            .iter()
+            .map(|&(i, j)| (i + loc.0, j + loc.1))
+            .collect();
+        go = dsl::fill(&go, -1, &shpplcd);
+        inds = &(&inds - &shpplcd) - &dsl::mapply(|&l| dsl::neighbors(l), &shpplcd);
+        srcs.push((obj, markers));
+        abclist.push(sorted_shape(a, b, c));
+    }
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 30));
+    let maxtrials = 10 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr < maxtrials {
+        let fnk = rng.choice(&[0, 1, 2, 3, 4, 5, 6, 7])?;
+        gi = transform(fnk, &gi);
+        go = transform(fnk, &go);
+        let aigo = dsl::asindices(&go);
+        let bg = dsl::ofcolor(&go, bgc);
+        let fullinds = &bg - &dsl::mapply(|&l| dsl::neighbors(l), &(&aigo - &bg));
+        let k = rng.choice(&(0..srcs.len()).collect::<Vec<_>>())?;
+        let (obj, markers) = &srcs[k];
+        let shp = obj.toindices();
+        if fullinds.is_empty() {
+            break;
+        }
+        let loctr = rng.choice(&fullinds.to_vec())?;
+        let xx = shp.shift(loctr);
+        if xx.issubset(&fullinds) {
+            succ += 1;
+            let placed: dsl::Object = markers
+                .iter()
+                .map(|&(v, (i, j))| (v, (i + loctr.0, j + loctr.1)))
+                .collect();
+            gi = dsl::paint(&gi, &placed);
+            go = dsl::paint(&go, &obj.shift(loctr));
+        }
+        tr += 1;
+    }
+    let go = dsl::replace(&go, -1, bgc);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_10fcaaa3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 6)));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, ncols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c);
+    let locs: Indices = rng.sample(&inds.to_vec(), ncells)?.into_iter().collect();
+    // One color drawn per location, in the frozenset's order; the cells
+    // have distinct locations, so painting them is order-free.
+    let mut gi = c.clone();
+    for &(i, j) in locs.iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let go = dsl::hconcat(&gi, &gi);
+    let go = dsl::vconcat(&go, &go);
+    // `fill(go, 8, mapply(ineighbors, fullocs) & ofcolor(go, bgc))`: the
+    // diagonal neighbours of the four copies that show the background.
+    let mut topaint = Vec::new();
+    for &(i, j) in locs.iter() {
+        for (di, dj) in [(0, 0), (0, w), (h, 0), (h, w)] {
+            for n in dsl::ineighbors((i + di, j + dj)).iter() {
+                if dsl::index(&go, *n) == Some(bgc) {
+                    topaint.push(*n);
+                }
+            }
+        }
+    }
+    let go = fill_locs(&go, 8, &topaint);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let rings: [&[Loc]; 4] = [
+        &[(2, 2)],
+        &[(1, 1), (3, 1), (1, 3), (3, 3)],
+        &[(2, 0), (0, 2), (4, 2), (2, 4)],
+        &[(0, 0), (0, 4), (4, 0), (4, 4)],
+    ];
+    let bx = dsl::backdrop(&rings[3].iter().copied().collect::<Indices>());
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&dsl::trim(&gi)).shift((1, 1));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 36)));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nobjs;
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        // Python tests the row against `w - 5` too (not the column).
+        let cands = dsl::sfilter(&inds, |&(i, _)| i <= h - 5 && i <= w - 5);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = bx.shift(loc);
+        if !plcd.issubset(&inds) {
+            continue;
+        }
+        inds = &(&inds - &plcd) - &dsl::outbox(&plcd);
+        let mut ringcols = Vec::new();
+        for _ in 0..4 {
+            ringcols.push(rng.choice(&ccols)?);
+        }
+        let plcdrings: Vec<Indices> = rings
+            .iter()
+            .map(|r| r.iter().map(|&l| dsl::add(l, loc)).collect())
+            .collect();
+        gi = dsl::fill(&gi, ringcols[0], &plcdrings[0]);
+        go = dsl::fill(&go, ringcols[0], &plcdrings[0]);
+        let idx = rng.randint(1, 3)? as usize;
+        gi = dsl::fill(&gi, ringcols[idx], &plcdrings[idx]);
+        go = dsl::fill(&go, ringcols[idx], &plcdrings[idx]);
+        let rem: Vec<(Indices, i64)> = (1..4)
+            .filter(|&k| k != idx)
+            .map(|k| (plcdrings[k].clone(), ringcols[k]))
+            .collect();
+        let numrs = unifint(rng, diff_lb, diff_ub, (1, 2));
+        let locs = rng.sample(&[0usize, 1], numrs)?;
+        let rem: Vec<&(Indices, i64)> = rem
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| locs.contains(j))
+            .map(|(_, r)| r)
+            .collect();
+        // The rings are disjoint, so painting their cells is order-free;
+        // the draws happen ring by ring as the generator is consumed.
+        let mut tofillgi: Vec<dsl::Cell> = Vec::new();
+        for (ring, col) in &rem {
+            let cells = ring.to_vec();
+            let k = 4 - unifint(rng, diff_lb, diff_ub, (0, 3));
+            for l in rng.sample(&cells, k)? {
+                tofillgi.push((*col, l));
+            }
+        }
+        let placed: Indices = tofillgi.iter().map(|c| c.1).collect();
+        let (sh, sw) = dsl::shape(&placed);
+        if sh.min(sw) == 5 {
+            succ += 1;
+            for &(col, l) in &tofillgi {
+                gi = fill_locs(&gi, col, &[l]);
+            }
+            for (ring, col) in &rem {
+                go = dsl::fill(&go, *col, ring);
+            }
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1190e5a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let nhf = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let nvf = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let pick = |rng: &mut GenRng, n: i64, mut options: Vec<i64>| -> Result<Vec<i64>> {
+        let mut picked = Vec::new();
+        for _ in 0..n {
+            let f = rng.choice(&options)?;
+            picked.push(f);
+            options.retain(|&x| x != f - 1 && x != f && x != f + 1);
+        }
+        Ok(picked)
+    };
+    let hf_selection = pick(rng, nhf, dsl::interval(1, h - 1, 1))?;
+    let vf_selection = pick(rng, nvf, dsl::interval(1, w - 1, 1))?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    // `paint(c, combine(hfs, vfs))`: every row line is drawn (and its color
+    // picked) before every column line, which paints over it.
+    let mut hcols = Vec::new();
+    for _ in &hf_selection {
+        hcols.push(rng.choice(&remcols)?);
+    }
+    let mut vcols = Vec::new();
+    for _ in &vf_selection {
+        vcols.push(rng.choice(&remcols)?);
+    }
+    let mut gi = c;
+    for (&i, &col) in hf_selection.iter().zip(&hcols) {
+        gi = dsl::fill(&gi, col, &dsl::hfrontier((i, 0)));
+    }
+    for (&j, &col) in vf_selection.iter().zip(&vcols) {
+        gi = dsl::fill(&gi, col, &dsl::vfrontier((0, j)));
+    }
+    let go = dsl::canvas(bgc, (nhf + 1, nvf + 1));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_137eaa0f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let dotc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&dotc, &remcols);
+    let mut go = dsl::canvas(dotc, (h, w));
+    let inds = dsl::asindices(&go).to_vec();
+    let loc = rng.choice(&inds)?;
+    let mut reminds = dsl::remove(&loc, &inds);
+    let nc = unifint(rng, diff_lb, diff_ub, (1, (h * w - 1).min(8)));
+    let choscols = rng.sample(&remcols, nc)?;
+    // `cd`: the locations of each chosen color (disjoint, so fills and
+    // paints of them are order-free).
+    let mut cd: Vec<Vec<Loc>> = vec![Vec::new(); choscols.len()];
+    for slot in cd.iter_mut() {
+        let ij = rng.choice(&reminds)?;
+        slot.push(ij);
+        reminds = dsl::remove(&ij, &reminds);
+    }
+    for &ri in &reminds {
+        let c = rng.choice(&choscols)?;
+        // The chosen colors are distinct: a color names its slot.
+        let k = choscols.iter().position(|&x| x == c).unwrap_or(0);
+        cd[k].push(ri);
+    }
+    for (&c, locs) in choscols.iter().zip(&cd) {
+        go = fill_locs(&go, c, locs);
+    }
+    let mut gih = unifint(rng, diff_lb, diff_ub, (h.min(w) * 2, 30));
+    let mut giw = unifint(rng, diff_lb, diff_ub, (h.min(w) * 2, 30));
+    let objs: Vec<dsl::Object> = choscols
+        .iter()
+        .zip(&cd)
+        .map(|(&c, locs)| {
+            let obj: dsl::Object = std::iter::once((dotc, loc))
+                .chain(locs.iter().map(|&ij| (c, ij)))
+                .collect();
+            dsl::normalize(&obj)
+        })
+        .collect();
+    let mut maxtr = h.min(w) * 2;
+    loop {
+        let mut succ = true;
+        let mut gi = dsl::canvas(bgc, (gih, giw));
+        let mut inds = dsl::asindices(&gi);
+        for obj in &objs {
+            let (oh, ow) = dsl::shape(obj);
+            let mut placed = None;
+            let mut tr = 0;
+            while tr < maxtr && placed.is_none() {
+                let loci = rng.randint(0, gih - oh)?;
+                let locj = rng.randint(0, giw - ow)?;
+                let plcd = obj.shift((loci, locj));
+                tr += 1;
+                if plcd.toindices().issubset(&inds) {
+                    placed = Some(plcd);
+                }
+            }
+            match placed {
+                Some(plcd) => {
+                    gi = dsl::paint(&gi, &plcd);
+                    let pi = plcd.toindices();
+                    inds = &(&inds - &pi) - &dsl::mapply(|&l| dsl::neighbors(l), &pi);
+                }
+                None => {
+                    succ = false;
+                    break;
+                }
+            }
+        }
+        if succ {
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+        // `maxtrtot` starts at 1000 and only grows, so its `break` never
+        // fires: the loop retries on a larger canvas.
+        maxtr = (maxtr as f64 * 1.5) as i64;
+        gih = rng.randint(gih, 30)?;
+        giw = rng.randint(giw, 30)?;
+    }
+}
+
+fn generate_150deff5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 8]);
+    let set_of = |locs: &[Loc]| -> PySet<Loc> { locs.iter().copied().collect() };
+    let bo = set_of(&[(0, 0), (0, 1), (1, 0), (1, 1)]);
+    let ro1 = set_of(&[(0, 0), (0, 1), (0, 2)]);
+    let ro2 = set_of(&[(0, 0), (1, 0), (2, 0)]);
+    let mut boforb: PySet<Loc> = PySet::new();
+    let mut reforb: PySet<Loc> = PySet::new();
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let noccs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 10));
+    let mut inds = dsl::asindices(&gi);
+    for _ in 0..noccs {
+        // `rng.choice(((bo, 8), (rng.choice((ro1, ro2)), 2)))`: the inner
+        // choice is drawn first, while the tuple is built.
+        let bar = rng.choice(&[1, 2])?;
+        let (obj, col) = if rng.choice(&[0, 1])? == 0 {
+            (&bo, 8)
+        } else if bar == 1 {
+            (&ro1, 2)
+        } else {
+            (&ro2, 2)
+        };
+        let (oh, ow) = set_shape(obj);
+        let fits = |&(i, j): &Loc| {
+            i <= h - oh && j <= w - ow && obj.iter().all(|&(a, b)| inds.contains(&(a + i, b + j)))
+        };
+        let cands = dsl::sfilter(&inds, fits);
+        let forb = if col == 8 { &boforb } else { &reforb };
+        let cands = dsl::sfilter(&cands, |ij| !forb.contains(ij));
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        if col == 8 {
+            for d in [(-2, 0), (2, 0), (0, 2), (0, -2)] {
+                boforb.add(dsl::add(loc, d));
+            }
+        } else if bar == 1 {
+            reforb.add(dsl::add(loc, (0, 3)));
+            reforb.add(dsl::add(loc, (0, -3)));
+        } else {
+            reforb.add(dsl::add(loc, (1, 0)));
+            reforb.add(dsl::add(loc, (-1, 0)));
+        }
+        let plcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
+        gi = dsl::fill(&gi, fgc, &plcd);
+        go = dsl::fill(&go, col, &plcd);
+        inds = &inds - &plcd;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_178fcbfb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi).to_vec();
+    let mut iforb: PySet<i64> = PySet::new();
+    let mut jforb: PySet<i64> = PySet::new();
+    for col in [2, 1, 3] {
+        let bnd = unifint(rng, diff_lb, diff_ub, (1, if col == 2 { w } else { h / 2 }));
+        for _ in 0..bnd {
+            let ij = if col == 2 {
+                let ij = rng.choice(&dsl::sfilter(&inds, |l| !jforb.contains(&l.1)))?;
+                jforb.add(ij.1);
+                ij
+            } else {
+                let ij = rng.choice(&dsl::sfilter(&inds, |l| !iforb.contains(&l.0)))?;
+                iforb.add(ij.0);
+                ij
+            };
+            gi = fill_locs(&gi, col, &[ij]);
+            let line = if col == 2 {
+                dsl::vfrontier(ij)
+            } else {
+                dsl::hfrontier(ij)
+            };
+            go = dsl::fill(&go, col, &line);
+            inds = dsl::remove(&ij, &inds);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `tuple(e for e in a if e not in b)`: the DSL's `difference` of tuples.
+fn without(a: &[i64], b: &[i64]) -> Vec<i64> {
+    a.iter().filter(|x| !b.contains(x)).copied().collect()
+}
+
+fn generate_1a07d186(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nlines = unifint(rng, diff_lb, diff_ub, (1, w / 5));
+    let linecols = rng.sample(&remcols, nlines)?;
+    let remcols = without(&remcols, &linecols);
+    let nnoisecols = unifint(rng, diff_lb, diff_ub, (0, remcols.len() as i64));
+    let noisecols = rng.sample(&remcols, nnoisecols)?;
+    let mut locopts = dsl::interval(0, w, 1);
+    let mut locs = Vec::new();
+    for _ in 0..nlines {
+        if locopts.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&locopts)?;
+        locopts = without(&locopts, &dsl::interval(loc - 2, loc + 3, 1));
+        locs.push(loc);
+    }
+    locs.sort();
+    let nlines = locs.len() as i64;
+    let linecols = &linecols[..locs.len()];
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for (&loc, &col) in locs.iter().zip(linecols) {
+        gi = dsl::fill(&gi, col, &dsl::connect((0, loc), (h - 1, loc)));
+    }
+    let mut go = gi.clone();
+    let nilocs = unifint(rng, diff_lb, diff_ub, (1, h));
+    let ilocs = rng.sample(&dsl::interval(0, h, 1), nilocs)?;
+    let dotlocopts = without(&dsl::interval(0, w, 1), &locs);
+    // `totuple(set(linecols) | set(noisecols))`, in the union's order.
+    let lineset: PySet<i64> = linecols.iter().copied().collect();
+    let noiseset: PySet<i64> = noisecols.iter().copied().collect();
+    let dotpalette = (&lineset | &noiseset).to_vec();
+    for ii in ilocs {
+        let ndots = unifint(
+            rng,
+            diff_lb,
+            diff_ub,
+            (1, (nlines + nnoisecols).min((w - nlines) / 2 - 1)),
+        );
+        let dotlocs = rng.sample(&dotlocopts, ndots)?;
+        let dotcols = rng.sample(&dotpalette, ndots)?;
+        for (&dotlocj, &col) in dotlocs.iter().zip(&dotcols) {
+            gi = fill_locs(&gi, col, &[(ii, dotlocj)]);
+            if let Some(idx) = linecols.iter().position(|&c| c == col) {
+                let linelocj = locs[idx];
+                let j = if dotlocj > linelocj {
+                    linelocj + 1
+                } else {
+                    linelocj - 1
+                };
+                go = fill_locs(&go, col, &[(ii, j)]);
+            }
+        }
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1b2d62fb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let remcols = dsl::remove(&0, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let cola = rng.choice(&remcols)?;
+    let colb = rng.choice(&remcols)?;
+    let canv = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let numa = (h * w - 1).min(mp + sgna * deva).max(1);
+    let numb = (h * w - 1).min(mp + sgnb * devb).max(1);
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&gia, &gbar), &gib);
+    let both = dsl::intersection(&dsl::ofcolor(&gia, 0), &dsl::ofcolor(&gib, 0));
+    let mut go = dsl::fill(&canv, 8, &both);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1b60fb0c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let odh = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 2));
+    let loci = rng.randint(0, h - 2 * odh)?;
+    let locj = rng.randint(0, w - 2 * odh)?;
+    let loc = (loci, locj);
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let quad = dsl::canvas(bgc, (odh, odh));
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, odh * odh / 2));
+    let ncells = rng.choice(&[ncellsd, odh * odh - ncellsd])?;
+    let ncells = ncells.max(1).min(odh * odh - 1);
+    let cells = rng.sample(
+        &dsl::asindices(&dsl::canvas(-1, (odh, odh))).to_vec(),
+        ncells,
+    )?;
+    let g1 = fill_locs(&quad, objc, &cells);
+    let g2 = dsl::rot90(&g1);
+    let g3 = dsl::rot90(&g2);
+    let g4 = dsl::rot90(&g3);
+    let shftamt = rng.randint(0, odh)?;
+    let cs: Vec<Indices> = [
+        (g1, (0, shftamt)),
+        (g2, (shftamt, odh)),
+        (g3, (odh, odh - shftamt)),
+        (g4, (odh - shftamt, 0)),
+    ]
+    .iter()
+    .map(|(g, d)| dsl::ofcolor(g, objc).shift(*d))
+    .collect();
+    let rempart = rng.choice(&cs)?;
+    // `remove` drops every part equal to the chosen one; the rest only
+    // feed fills, so their order does not matter.
+    let inobjparts = dsl::remove(&rempart, &cs);
+    let inobj: Vec<Loc> = inobjparts.iter().flat_map(|p| p.to_vec()).collect();
+    let rempart: Vec<Loc> = rempart
+        .iter()
+        .filter(|l| !inobj.contains(l))
+        .map(|&l| dsl::add(l, loc))
+        .collect();
+    let inobj: Vec<Loc> = inobj.iter().map(|&l| dsl::add(l, loc)).collect();
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), objc, &inobj);
+    let go = fill_locs(&gi, 2, &rempart);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1bfc4729(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let mut h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    if h % 2 == 1 {
+        h = rng.choice(&[4.max(h - 1), 30.min(h + 1)])?;
+    }
+    let mut alocj = unifint(rng, diff_lb, diff_ub, (w / 2, w - 1));
+    if rng.choice(&[true, false])? {
+        alocj = (w / 2).min(alocj - w / 2).max(1);
+    }
+    let aloci = rng.randint(1, h / 2 - 1)?;
+    let mut blocj = unifint(rng, diff_lb, diff_ub, (w / 2, w - 1));
+    if rng.choice(&[true, false])? {
+        blocj = (w / 2).min(blocj - w / 2).max(1);
+    }
+    let bloci = rng.randint(h / 2, h - 2)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let aloc = (aloci, alocj);
+    let bloc = (bloci, blocj);
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), acol, &[aloc]);
+    let gi = fill_locs(&gi, bcol, &[bloc]);
+    let mut go = dsl::fill(&gi, acol, &dsl::hfrontier(aloc));
+    go = dsl::fill(&go, bcol, &dsl::hfrontier(bloc));
+    for (col, a, b) in [
+        (acol, (0, 0), (0, w - 1)),
+        (bcol, (h - 1, 0), (h - 1, w - 1)),
+        (acol, (0, 0), (h / 2 - 1, 0)),
+        (acol, (0, w - 1), (h / 2 - 1, w - 1)),
+        (bcol, (h / 2, 0), (h - 1, 0)),
+        (bcol, (h / 2, w - 1), (h - 1, w - 1)),
+    ] {
+        go = dsl::fill(&go, col, &dsl::connect(a, b));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1c786137(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let c = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let num_noise = unifint(rng, diff_lb, diff_ub, (0, h * w));
+    let num_cols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let noiseinds = rng.sample(&inds, num_noise)?;
+    let colset = rng.sample(&colopts, num_cols)?;
+    let trgcol = rng.choice(&without(&colopts, &colset))?;
+    let mut gi = c;
+    for &ij in &noiseinds {
+        let col = rng.choice(&colset)?;
+        gi = fill_locs(&gi, col, &[ij]);
+    }
+    let boxh = unifint(rng, diff_lb, diff_ub, (3, 3.max(h / 2)));
+    let boxw = unifint(rng, diff_lb, diff_ub, (3, 3.max(w / 2)));
+    let boxi = rng.choice(&dsl::interval(0, h - boxh + 1, 1))?;
+    let boxj = rng.choice(&dsl::interval(0, w - boxw + 1, 1))?;
+    let loc = (boxi, boxj);
+    let llc = dsl::add(loc, (boxh - 1, 0));
+    let urc = dsl::add(loc, (0, boxw - 1));
+    let lrc = dsl::add(loc, (boxh - 1, boxw - 1));
+    for (a, b) in [(loc, llc), (loc, urc), (urc, lrc), (llc, lrc)] {
+        gi = dsl::fill(&gi, trgcol, &dsl::connect(a, b));
+    }
+    let go = dsl::crop(&gi, (boxi + 1, boxj + 1), (boxh - 2, boxw - 2));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1caeab9d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let bb = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let sp = rng.choice(&bb.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let bb = dsl::remove(&sp, &bb);
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+    let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+    let ncells = ncells.max(0).min(oh * ow - 1);
+    for _ in 0..ncells {
+        grow_by(rng, &bb, &mut obj, dsl::neighbors)?;
+    }
+    let (oh, ow) = set_shape(&obj);
+    let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
+    let obj: Vec<Loc> = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
+    let loci = rng.randint(0, h - oh)?;
+    let numo = unifint(rng, diff_lb, diff_ub, (2, 8.min(w / ow))) - 1;
+    let mut itv = dsl::interval(0, w, 1);
+    let mut locj = rng.randint(0, w - ow)?;
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    let place = |d: Loc| -> Vec<Loc> { obj.iter().map(|&l| dsl::add(l, d)).collect() };
+    let mut gi = fill_locs(&c, 1, &place((loci, locj)));
+    let mut go = gi.clone();
+    itv = without(&itv, &dsl::interval(locj, locj + ow, 1));
+    for _ in 0..numo {
+        let cands: Vec<i64> = itv
+            .iter()
+            .copied()
+            .filter(|&j| (j..j + ow).all(|x| itv.contains(&x)))
+            .collect();
+        if cands.is_empty() {
+            break;
+        }
+        locj = rng.choice(&cands)?;
+        let col = rng.choice(&remcols)?;
+        remcols = dsl::remove(&col, &remcols);
+        let i = rng.randint(0, h - oh)?;
+        gi = fill_locs(&gi, col, &place((i, locj)));
+        go = fill_locs(&go, col, &place((loci, locj)));
+        itv = without(&itv, &dsl::interval(locj, locj + ow, 1));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `normalize(a_set)`: a frozenset built by iterating the set, moved to
+/// the origin.
+fn normalize_set(s: &PySet<Loc>) -> Indices {
+    let top = s.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = s.iter().map(|l| l.1).min().unwrap_or(0);
+    s.iter().map(|&(i, j)| (i - top, j - left)).collect()
+}
+
+fn generate_1cf80156(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let fgc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = dsl::canvas(bgc, (h, w));
+    let hb = unifint(rng, diff_lb, diff_ub, (1, 15.min(h - 1)));
+    let wb = unifint(rng, diff_lb, diff_ub, (1, 15.min(w - 1)));
+    let bounds = dsl::asindices(&dsl::canvas(0, (hb, wb)));
+    let first = rng.choice(&dsl::corners(&bounds).to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    let mp = (hb * wb) / 2;
+    let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let nc = rng.choice(&[dev, hb * wb - dev])?;
+    let nc = 0.max((hb * wb - 1).min(nc));
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let di = rng.randint(0, h - dsl::height(&shp))?;
+    let dj = rng.randint(0, w - dsl::width_of(&shp))?;
+    let gi = dsl::fill(&gi, fgc, &shp.shift((di, dj)));
+    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&shp)), fgc, &shp);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1e0a9b12(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    // `ff`: transpose, sort each column ascending, transpose back.
+    let ff = |g: &Grid| -> Grid {
+        let t: Grid = dsl::dmirror_grid(g)
+            .into_iter()
+            .map(|mut r| {
+                r.sort();
+                r
+            })
+            .collect();
+        dsl::dmirror_grid(&t)
+    };
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+        let nc = unifint(rng, diff_lb, diff_ub, (1, w));
+        let bgc = rng.choice(&cols)?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let remcols = dsl::remove(&bgc, &cols);
+        let mut scols = Vec::new();
+        for _ in 0..nc {
+            scols.push(rng.choice(&remcols)?);
+        }
+        let slocs = rng.sample(&dsl::interval(0, w, 1), nc)?;
+        let inds = dsl::connect((0, 0), (h - 1, 0)).to_vec();
+        for (&c, &l) in scols.iter().zip(&slocs) {
+            let nc2 = rng.randint(1, h - 1)?;
+            let sel = rng.sample(&inds, nc2)?;
+            let placed: Vec<Loc> = sel.iter().map(|&(i, j)| (i, j + l)).collect();
+            gi = fill_locs(&gi, c, &placed);
+        }
+        let go = dsl::replace(&ff(&dsl::replace(&gi, bgc, -1)), -1, bgc);
+        // Python compares the background's count with the *color* that is
+        // most common among the others (`argmax` returns the item).
+        let others = dsl::remove(&bgc, &dsl::palette_grid(&gi));
+        let top = dsl::argmax(others.iter(), |&c| dsl::colorcount(&gi, c));
+        match top {
+            Some(&top) if dsl::colorcount(&gi, bgc) as i64 > top => {
+                return Ok(Example {
+                    input: gi,
+                    output: go,
+                });
+            }
+            Some(_) => {}
+            // `int > None`: a TypeError in Python.
+            None => return Err(DatasetError::Generation("'>' not supported".into())),
+        }
+    }
+}
+
+fn generate_1e32b0e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 6));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 6));
+    let nh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let nw = unifint(rng, diff_lb, diff_ub, (if nh > 1 { 1 } else { 2 }, 3));
+    let blf = rng.sample(&cols, 3)?;
+    let (bgc, linc, fgc) = (blf[0], blf[1], blf[2]);
+    let fullh = h * nh + (nh - 1);
+    let fullw = w * nw + (nw - 1);
+    let c = dsl::canvas(linc, (fullh, fullw));
+    let smallc = dsl::canvas(bgc, (h, w));
+    let mut llocs: PySet<Loc> = PySet::new();
+    for a in dsl::interval(0, fullh, h + 1) {
+        for b in dsl::interval(0, fullw, w + 1) {
+            llocs.add((a, b));
+        }
+    }
+    let llocs = llocs.to_vec();
+    let srcloc = rng.choice(&llocs)?;
+    let remlocs = dsl::remove(&srcloc, &llocs);
+    let ncells = unifint(rng, diff_lb, diff_ub, (0, (h - 2) * (w - 2) - 1));
+    let inds = dsl::asindices(&dsl::canvas(bgc, (h - 2, w - 2)));
+    let sp = rng.choice(&inds.to_vec())?;
+    let inds = dsl::remove(&sp, &inds);
+    let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+    for _ in 0..ncells {
+        grow_by(rng, &inds, &mut shp, dsl::neighbors)?;
+    }
+    let shp: Indices = shp.iter().map(|&(i, j)| (i + 1, j + 1)).collect();
+    let gg = dsl::asobject(&dsl::fill(&smallc, fgc, &shp));
+    let gg2 = dsl::asobject(&dsl::fill(&smallc, linc, &shp));
+    let mut gi = dsl::paint(&c, &gg.shift(srcloc));
+    let mut go = gi.clone();
+    let ncc = ncells + 1;
+    let cells = shp.to_vec();
+    for &rl in &remlocs {
+        let nleft = rng.randint(0, ncc)?;
+        let subobj = rng.sample(&cells, nleft)?;
+        let sg2 = dsl::asobject(&fill_locs(&smallc, fgc, &subobj));
+        gi = dsl::paint(&gi, &sg2.shift(rl));
+        go = dsl::paint(&go, &gg2.shift(rl));
+        let placed: Vec<Loc> = subobj.iter().map(|&l| dsl::add(l, rl)).collect();
+        go = fill_locs(&go, fgc, &placed);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1f0c79e5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 24));
+    let mut inds = dsl::asindices(&gi);
+    let obj: [Loc; 4] = [(0, 0), (0, 1), (1, 0), (1, 1)];
+    for _ in 0..nobjs {
+        let cands = dsl::sfilter(&inds, |&ij| {
+            obj.iter().all(|&l| inds.contains(&dsl::add(l, ij)))
+        });
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        // `shift(obj, loc)` of the tuple: a frozenset in the tuple's order.
+        let plcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
+        let nred = unifint(rng, diff_lb, diff_ub, (1, 3));
+        let reds = rng.sample(&plcd.to_vec(), nred)?;
+        gi = dsl::fill(&gi, objc, &plcd);
+        gi = fill_locs(&gi, 2, &reds);
+        for &idx in &reds {
+            let d = dsl::subtract(idx, loc);
+            let direc = (2 * d.0 - 1, 2 * d.1 - 1);
+            for &p in plcd.iter() {
+                go = dsl::fill(&go, objc, &dsl::shoot(p, direc));
+            }
+        }
+        let as_set = PySet::from_set(&plcd);
+        inds = (&inds - &plcd).difference(&mapply_set(dsl::dneighbors, &as_set));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1f642eb9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (2, (h - 4).min(2 * (h / 3))));
+    let iw = unifint(rng, diff_lb, diff_ub, (2, (w - 4).min(2 * (w / 3))));
+    let loci = rng.randint(2, h - ih - 2)?;
+    let locj = rng.randint(2, w - iw - 2)?;
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let remcols = colors_without(&[bgc, sqc]);
+    let numcells = unifint(rng, diff_lb, diff_ub, (1, 2 * ih + 2 * iw - 4));
+    let mut flags = [false; 4];
+    for f in flags.iter_mut() {
+        *f = rng.choice(&[true, false])?;
+    }
+    // Python adds booleans to ints: `loci + (not c1)`, `locj + c1`.
+    let [c1, c2, c3, c4] = flags.map(i64::from);
+    let (mut outs, mut ins) = (Vec::new(), Vec::new());
+    for a in loci + (1 - c1)..loci + ih - (1 - c2) {
+        outs.push((a, 0));
+        ins.push((a, locj));
+    }
+    for a in loci + (1 - c3)..loci + ih - (1 - c4) {
+        outs.push((a, w - 1));
+        ins.push((a, locj + iw - 1));
+    }
+    for b in locj + c1..locj + iw - c3 {
+        outs.push((0, b));
+        ins.push((loci, b));
+    }
+    for b in locj + c2..locj + iw - c4 {
+        outs.push((h - 1, b));
+        ins.push((loci + ih - 1, b));
+    }
+    let locs = rng.sample(&dsl::interval(0, 2 * ih + 2 * iw - 4, 1), numcells)?;
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let keep = |v: Vec<Loc>| -> Vec<Loc> {
+        v.into_iter()
+            .enumerate()
+            .filter(|(j, _)| locs.contains(&(*j as i64)))
+            .map(|(_, e)| e)
+            .collect()
+    };
+    let (outs, ins) = (keep(outs), keep(ins));
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &bd);
+    let mut seq = Vec::new();
+    for _ in 0..numcells {
+        seq.push(rng.choice(&ccols)?);
+    }
+    for (&c, &loc) in seq.iter().zip(&outs) {
+        gi = fill_locs(&gi, c, &[loc]);
+    }
+    let mut go = gi.clone();
+    for (&c, &loc) in seq.iter().zip(&ins) {
+        go = fill_locs(&go, c, &[loc]);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = rng.randint(3, 8.min(h / 2))?;
+    let ow = rng.randint(3, 8.min(w / 2))?;
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let ncells = rng.randint(oh.max(ow), oh * ow)?;
+    let sp = rng.choice(&bounds.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+    }
+    let obj = normalize_set(&obj);
+    let (oh, ow) = dsl::shape(&obj);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&objc, &cols));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let nnoise = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (0, 0.max((h * w - dsl::backdrop(&obj).len() as i64) / 4)),
+    );
+    let placed = obj.shift((loci, locj));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &placed);
+    let inds = dsl::asindices(&gi);
+    let noisecells = rng.sample(&(&inds - &dsl::backdrop(&placed)).to_vec(), nnoise)?;
+    for &ij in &noisecells {
+        let col = rng.choice(&ccols)?;
+        gi = fill_locs(&gi, col, &[ij]);
+    }
+    let go = dsl::fill(&dsl::canvas(bgc, (oh, ow)), objc, &obj);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1f876c06(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let nlns = unifint(rng, diff_lb, diff_ub, (1, h.min(w).min(9)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut ccols = rng.sample(&remcols, nlns)?;
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nlns;
+    let direcs = dsl::ineighbors((0, 0));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nlns && tr < maxtr {
+        tr += 1;
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let mut lns: Vec<Vec<Loc>> = Vec::new();
+        for &direc in direcs.iter() {
+            let mut ln = vec![loc];
+            let mut ofs = 1;
+            loop {
+                let nextpix = dsl::add(loc, (ofs * direc.0, ofs * direc.1));
+                ofs += 1;
+                if !inds.contains(&nextpix) {
+                    break;
+                }
+                ln.push(nextpix);
+            }
+            if ln.len() > 2 {
+                lns.push(ln);
+            }
+        }
+        if !lns.is_empty() {
+            succ += 1;
+            // `sorted(lns, key=len)`: stable, as is `sort_by_key`.
+            lns.sort_by_key(Vec::len);
+            let idx = unifint(rng, diff_lb, diff_ub, (0, lns.len() as i64 - 1));
+            let ln = &lns[idx as usize];
+            // `ccols[0]` of an empty list is an IndexError.
+            if ccols.is_empty() {
+                return Err(DatasetError::Generation("list index out of range".into()));
+            }
+            let col = ccols.remove(0);
+            gi = fill_locs(&gi, col, &[ln[0], ln[ln.len() - 1]]);
+            go = fill_locs(&go, col, ln);
+            let lnset: PySet<Loc> = ln.iter().copied().collect();
+            inds = inds.difference(&lnset);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nbl = rng.randint(0, 5)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (nbl, nbl.max((h * w) / 10)));
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, otherc) = (bo[0], bo[1]);
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut bcount = 0;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    // `ofcfrbinds`: per color, the cells a new block of it must not touch
+    // (only asked for membership).
+    let mut forb_blue: PySet<Loc> = PySet::new();
+    let mut forb_other: PySet<Loc> = PySet::new();
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let mut col = rng.choice(&[1, otherc])?;
+        let mut oh = rng.randint(1, 3)?;
+        let mut ow = rng.randint(1, 3)?;
+        if bcount < nbl {
+            col = 1;
+            oh = 2;
+            ow = 2;
+        } else {
+            while col == 1 && oh == 2 && ow == 2 {
+                col = rng.choice(&[1, otherc])?;
+                oh = rng.randint(1, 3)?;
+                ow = rng.randint(1, 3)?;
+            }
+        }
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let bd = dsl::backdrop(&pair_set((0, 0), (oh - 1, ow - 1))).shift(loc);
+        let forb = if col == 1 {
+            &mut forb_blue
+        } else {
+            &mut forb_other
+        };
+        let near = dsl::mapply(|&l| dsl::dneighbors(l), &bd);
+        if bd.issubset(&inds) && !near.iter().any(|l| forb.contains(l)) {
+            succ += 1;
+            inds = &inds - &bd;
+            forb.update(&near);
+            forb.update(&bd);
+            gi = dsl::fill(&gi, col, &bd);
+            if col == 1 && oh == 2 && ow == 2 {
+                bcount += 1;
+            }
+        }
+    }
+    let row: Vec<i64> = (0..5).map(|k| if k < bcount { 1 } else { bgc }).collect();
+    Ok(Example {
+        input: gi,
+        output: vec![row],
+    })
+}
+
+fn generate_2013d3e2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 1));
+    let mut bx = dsl::asindices(&canv);
+    let c0 = rng.choice(&remcols)?;
+    let l0 = rng.choice(&bx.to_vec())?;
+    // A set of cells: the first location stays in `bx`, so it can be
+    // picked again in another color, and then paint order decides.
+    let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
+    for _ in 0..nc - 1 {
+        let locs: Indices = obj.iter().map(|c| c.1).collect();
+        let dns = dsl::mapply(|&l| dsl::neighbors(l), &locs);
+        let ch = rng.choice(&(&bx & &dns).to_vec())?;
+        obj.add((rng.choice(&remcols)?, ch));
+        let single: PySet<Loc> = std::iter::once(ch).collect();
+        bx = bx.difference(&single);
+    }
+    let mut gi = canv;
+    for &(v, (i, j)) in obj.iter() {
+        gi[i as usize][j as usize] = v;
+    }
+    let gi1 = dsl::hconcat(&gi, &dsl::rot90(&gi));
+    let gi2 = dsl::hconcat(&dsl::rot270(&gi), &dsl::rot180(&gi));
+    let gi = dsl::vconcat(&gi1, &gi2);
+    let fullh = unifint(rng, diff_lb, diff_ub, (2 * h, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (2 * w, 30));
+    let gio = dsl::asobject(&gi);
+    let gic = dsl::canvas(bgc, (fullh, fullw));
+    let loci = rng.randint(0, fullh - 2 * h)?;
+    let locj = rng.randint(0, fullw - 2 * w)?;
+    let gi = dsl::paint(&gic, &gio.shift((loci, locj)));
+    let reminds = &dsl::asindices(&gi) - &dsl::ofcolor(&gi, bgc);
+    let go = dsl::lefthalf(&dsl::tophalf(&dsl::subgrid(&reminds, &gi)));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2204b7a8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let (mut gi, mut go) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+        let bgc = rng.choice(&colopts)?;
+        let remcols = dsl::remove(&bgc, &colopts);
+        let c = dsl::canvas(bgc, (h, w));
+        let inds = dsl::asindices(&dsl::canvas(0, (h, w - 2)))
+            .shift((0, 1))
+            .to_vec();
+        let ccol = rng.choice(&remcols)?;
+        let remcols2 = dsl::remove(&ccol, &remcols);
+        let c1 = rng.choice(&remcols2)?;
+        let c2 = rng.choice(&dsl::remove(&c1, &remcols2))?;
+        let nc = unifint(rng, diff_lb, diff_ub, (1, (h * (w - 2)) / 2 - 1));
+        let mut locs = rng.sample(&inds, nc)?;
+        if w % 2 == 1 {
+            locs.retain(|l| l.1 != w / 2);
+        }
+        let gi = dsl::fill(&c, c1, &dsl::vfrontier((0, 0)));
+        let gi = dsl::fill(&gi, c2, &dsl::vfrontier((0, w - 1)));
+        let gi = fill_locs(&gi, ccol, &locs);
+        let (a, b): (Vec<Loc>, Vec<Loc>) = locs.iter().partition(|l| l.1 < w / 2);
+        let go = fill_locs(&gi, c1, &a);
+        let go = fill_locs(&go, c2, &b);
+        if dsl::palette_grid(&gi).len() == 4 {
+            break (gi, go);
+        }
+    };
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_22168020(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9.min((h * w) / 10)));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 6 * num;
+    let mut inds = dsl::asindices(&gi);
+    while tr < maxtr && succ < num {
+        let d = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let ow = 2 * d;
+        if inds.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let (loci, locj) = loc;
+        let io1 = dsl::connect(loc, (loci + d - 1, locj + d - 1));
+        let io2 = dsl::connect((loci, locj + ow - 1), (loci + d - 1, locj + d));
+        let tip: PySet<Loc> = [(loci + d, locj + d - 1), (loci + d, locj + d)]
+            .into_iter()
+            .collect();
+        let io = (&io1 | &io2).union(&tip);
+        let iov = io.to_vec();
+        let lines = dsl::prapply(|&a, &b| dsl::connect(a, b), &iov, &iov);
+        let oo = dsl::merge(&dsl::sfilter(&lines, dsl::hline));
+        let mf = rng.choice(&[0, 1, 2, 3, 4])?;
+        let mirror = |p: &Indices| match mf {
+            1 => dsl::dmirror(p),
+            2 => dsl::cmirror(p),
+            3 => dsl::hmirror(p),
+            4 => dsl::vmirror(p),
+            _ => p.clone(),
+        };
+        let io = mirror(&io);
+        let oo = mirror(&oo);
+        let col = rng.choice(&remcols)?;
+        if oo.issubset(&inds) {
+            gi = dsl::fill(&gi, col, &io);
+            go = dsl::fill(&go, col, &oo);
+            succ += 1;
+            inds = &inds - &oo;
+            remcols = dsl::remove(&col, &remcols);
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nobjs;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    while succ < nobjs && tr < maxtr {
+        if inds.is_empty() {
+            break;
+        }
+        tr += 1;
+        let od = rng.randint(1, 3)?;
+        let g = fill_locs(&dsl::canvas(bgc, (4, 4)), 8, &[(0, 3), (3, 0)]);
+        let col = rng.choice(&ccols)?;
+        let mut g = fill_locs(&g, col, &[(1, 1), (2, 2)]);
+        if rng.choice(&[true, false])? {
+            g = dsl::hmirror_grid(&g);
+        }
+        let g = dsl::upscale_grid(&g, od);
+        let inobj = dsl::recolor(col, &dsl::ofcolor(&g, col));
+        let outobj = &inobj | &dsl::recolor(8, &dsl::ofcolor(&g, 8));
+        let loc = rng.choice(&inds.to_vec())?;
+        let outobj = outobj.shift(loc);
+        let inobj = inobj.shift(loc);
+        let outobji = outobj.toindices();
+        if inobj.toindices().issubset(&inds) && (&outobji & &fullinds).issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &outobji) - &dsl::mapply(|&l| dsl::neighbors(l), &outobji);
+            gi = dsl::paint(&gi, &inobj);
+            go = dsl::paint(&go, &outobj);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2281f1f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let mut numtop = unifint(rng, diff_lb, diff_ub, (1, w / 2 + 1));
+    let mut numright = unifint(rng, diff_lb, diff_ub, (1, h / 2 + 1));
+    if numtop == 1 && numright == 1 {
+        let s = rng.sample(&[1, 2], 2)?;
+        (numtop, numright) = (s[0], s[1]);
+    }
+    let tp = rng.sample(&dsl::interval(0, w - 1, 1), numtop)?;
+    let rp = rng.sample(&dsl::interval(1, h, 1), numright)?;
+    let res: Vec<Loc> = tp
+        .iter()
+        .map(|&j| (0, j))
+        .chain(rp.iter().map(|&i| (i, w - 1)))
+        .collect();
+    let bgc = rng.choice(&colopts)?;
+    let dc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), dc, &res);
+    let go = dsl::fill(&gi, 2, &dsl::product(&rp, &tp));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 50));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nsq;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let sqc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&sqc, &remcols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let mut forbidden: Vec<Indices> = Vec::new();
+    while tr < maxtr && succ < nsq {
+        tr += 1;
+        let oh = rng.randint(3, 6)?;
+        let ow = rng.randint(3, 6)?;
+        let bd = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2))).shift((1, 1));
+        let first = rng.choice(&bounds.to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(first).collect();
+        let ncells = rng.randint(1, (oh - 2) * (ow - 2))?;
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+        }
+        let sqcands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if sqcands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&sqcands.to_vec())?;
+        let bdplcd = bd.shift(loc);
+        if !bdplcd.issubset(&inds) {
+            continue;
+        }
+        let tmpinds = &inds - &bdplcd;
+        let inobjn = normalize_set(&obj);
+        let (oh2, ow2) = set_shape(&obj);
+        let inobjcands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh2 && j <= w - ow2);
+        if inobjcands.is_empty() {
+            continue;
+        }
+        let loc2 = rng.choice(&inobjcands.to_vec())?;
+        let inobjplcd = inobjn.shift(loc2);
+        let bdnorm = bd.difference(&obj);
+        if inobjplcd.issubset(&tmpinds)
+            && !forbidden.contains(&bdnorm)
+            && !forbidden.contains(&inobjn)
+        {
+            forbidden.push(bdnorm);
+            forbidden.push(inobjn);
+            succ += 1;
+            inds = &(&inds - &(&bdplcd | &inobjplcd))
+                - &dsl::mapply(|&l| dsl::dneighbors(l), &inobjplcd);
+            let col = rng.choice(&remcols)?;
+            let oplcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
+            gi = dsl::fill(&gi, sqc, &(&bdplcd - &oplcd));
+            go = dsl::fill(&go, sqc, &bdplcd);
+            go = dsl::fill(&go, col, &oplcd);
+            gi = dsl::fill(&gi, col, &inobjplcd);
+        }
+    }
+    let nremobjs = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 25));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nremobjs;
+    while tr < maxtr && succ < nremobjs {
+        tr += 1;
+        let oh = rng.randint(1, 4)?;
+        let ow = rng.randint(1, 4)?;
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let first = rng.choice(&bounds.to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(first).collect();
+        let ncells = rng.randint(1, oh * ow)?;
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+        }
+        let obj = normalize_set(&obj);
+        if forbidden.contains(&obj) {
+            continue;
+        }
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            let col = rng.choice(&remcols)?;
+            gi = dsl::fill(&gi, col, &plcd);
+            go = dsl::fill(&go, col, &plcd);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_22eb0ac0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, h));
+    let rows = dsl::interval(0, h, 1);
+    let mut locs = rng.sample(&rows, nlocs)?;
+    while locs.iter().all(|&l| l == 0 || l == h - 1) {
+        locs = rng.sample(&rows, nlocs)?;
+    }
+    let mp = nlocs / 2;
+    let nbarsdev = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let nbars = rng.choice(&[nbarsdev, h - nbarsdev])?;
+    let nbars = 0.max(nbars.min(nlocs));
+    let barlocs = rng.sample(&locs, nbars)?;
+    let nonbarlocs = without(&locs, &barlocs);
+    let mut barcols = Vec::new();
+    for _ in 0..nbars {
+        barcols.push(rng.choice(&remcols)?);
+    }
+    let mut acols = Vec::new();
+    for _ in 0..nonbarlocs.len() {
+        acols.push(rng.choice(&remcols)?);
+    }
+    let mut bcols = Vec::new();
+    for a in &acols {
+        bcols.push(rng.choice(&dsl::remove(a, &remcols))?);
+    }
+    for (&bc, &bl) in barcols.iter().zip(&barlocs) {
+        gi = fill_locs(&gi, bc, &[(bl, 0), (bl, w - 1)]);
+        go = dsl::fill(&go, bc, &dsl::connect((bl, 0), (bl, w - 1)));
+    }
+    for ((&a, &b), &loc) in acols.iter().zip(&bcols).zip(&nonbarlocs) {
+        gi = fill_locs(&gi, a, &[(loc, 0)]);
+        go = fill_locs(&go, a, &[(loc, 0)]);
+        gi = fill_locs(&gi, b, &[(loc, w - 1)]);
+        go = fill_locs(&go, b, &[(loc, w - 1)]);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let (gi, mut go, bgc) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (6, 20));
+        let bd = rng.sample(&cols, 2)?;
+        let (bgc, dotc) = (bd[0], bd[1]);
+        let remcols = colors_without(&[bgc, dotc]);
+        let mut go = dsl::canvas(bgc, (h, 30));
+        let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+        let ccols = rng.sample(&remcols, ncols)?;
+        let spi = rng.randint(0, h - 1)?;
+        // The start is drawn on the input only, so the walk may step back
+        // onto it (`go` still shows the background there).
+        let mut snek: Vec<Loc> = vec![(spi, 0)];
+        loop {
+            let (previ, prevj) = snek[snek.len() - 1];
+            if prevj == w - 1 && rng.choice(&[true, false, false])? {
+                break;
+            }
+            let mut options = Vec::new();
+            if previ < h - 1 && go[(previ + 1) as usize][prevj as usize] == bgc {
+                options.push((previ + 1, prevj));
+            }
+            if previ > 0 && go[(previ - 1) as usize][prevj as usize] == bgc {
+                options.push((previ - 1, prevj));
+            }
+            if prevj < w - 1 {
+                options.push((previ, prevj + 1));
+            }
+            if options.is_empty() {
+                break;
+            }
+            let loc = rng.choice(&options)?;
+            snek.push(loc);
+            go = fill_locs(&go, dotc, &[loc]);
+        }
+        let mut objs: Vec<Vec<Loc>> = Vec::new();
+        let mut cobj: Vec<Loc> = Vec::new();
+        for (idx, &cel) in snek.iter().enumerate() {
+            let wide = {
+                let (l, r) = bounds_of(&cobj.iter().map(|c| c.1).collect::<Vec<_>>());
+                r - l + 1 > 1
+            };
+            if cobj.len() > 2 && wide && snek[idx - 1] == dsl::add(cel, (0, -1)) {
+                objs.push(std::mem::replace(&mut cobj, vec![cel]));
+            } else {
+                cobj.push(cel);
+            }
+        }
+        match objs.last_mut() {
+            Some(last) => last.extend(cobj),
+            // `objs[-1] += cobj` on an empty list.
+            None => return Err(DatasetError::Generation("list index out of range".into())),
+        }
+        let nobjs = objs.len() as i64;
+        if nobjs < 2 {
+            continue;
+        }
+        let ntokeep = unifint(rng, diff_lb, diff_ub, (2, nobjs));
+        for _ in 0..nobjs - ntokeep {
+            let idx = rng.randint(0, objs.len() as i64 - 2)? as usize;
+            let next = objs.remove(idx + 1);
+            objs[idx].extend(next);
+        }
+        let mut inobjs: Vec<dsl::Object> = Vec::new();
+        let n = objs.len();
+        for (idx, obj) in objs.iter().enumerate() {
+            let col = rng.choice(&ccols)?;
+            go = fill_locs(&go, col, obj);
+            let middle: PySet<Loc> = obj[1..obj.len() - 1].iter().copied().collect();
+            let centerpart: dsl::Object = middle.iter().map(|&l| (col, l)).collect();
+            let leftpart: PySet<dsl::Cell> =
+                std::iter::once((if idx > 0 { dotc } else { col }, obj[0])).collect();
+            let rightpart: PySet<dsl::Cell> =
+                std::iter::once((if idx < n - 1 { dotc } else { col }, obj[obj.len() - 1]))
+                    .collect();
+            inobjs.push(centerpart.union(&leftpart).union(&rightpart));
+        }
+        let mut spacings = vec![1i64; inobjs.len() - 1];
+        let fullw = unifint(rng, diff_lb, diff_ub, (w, 30));
+        for _ in 0..fullw - w - inobjs.len() as i64 - 1 {
+            let idx = rng.randint(0, spacings.len() as i64 - 1)? as usize;
+            spacings[idx] += 1;
+        }
+        let lspacings: Vec<i64> = std::iter::once(0).chain(spacings).collect();
+        let mut gi = dsl::canvas(bgc, (h, fullw));
+        let mut ofs = 0;
+        for (i, (&lsp, obj)) in lspacings.iter().zip(&inobjs).enumerate() {
+            // `obj = set(obj)`; `normalize` and `shift` rebuild frozensets
+            // by iterating it, and `paint` follows their order.
+            let set = PySet::from_set(obj);
+            let is: Vec<i64> = set.iter().map(|c| c.1 .0).collect();
+            let js: Vec<i64> = set.iter().map(|c| c.1 .1).collect();
+            let ((top, bottom), (left, right)) = (bounds_of(&is), bounds_of(&js));
+            let ulc = if i == 0 {
+                (top, left)
+            } else {
+                (rng.randint(0, h - (bottom - top + 1))?, ofs + lsp)
+            };
+            ofs += right - left + 1 + lsp;
+            let normalized: dsl::Object = set
+                .iter()
+                .map(|&(v, (i, j))| (v, (i - top, j - left)))
+                .collect();
+            gi = dsl::paint(&gi, &normalized.shift(ulc));
+        }
+        break (gi, go, bgc);
+    };
+    let ins = dsl::merge(&dsl::fgpartition(&gi)).len();
+    loop {
+        let t = dsl::dmirror_grid(&go);
+        let go2 = dsl::dmirror_grid(&t[..t.len() - 1].to_vec());
+        let kept = go2.iter().flatten().filter(|&&v| v != bgc).count();
+        if kept < ins {
+            break;
+        }
+        go = go2;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_23581191(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgcol = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgcol, &colopts);
+    let c = dsl::canvas(bgcol, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let acol = rng.choice(&remcols)?;
+    let bcol = rng.choice(&dsl::remove(&acol, &remcols))?;
+    let na = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 4));
+    let nb = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 4));
+    let a = rng.sample(&inds, na)?;
+    let rest: Vec<Loc> = inds.iter().filter(|l| !a.contains(l)).copied().collect();
+    let b = rng.sample(&rest, nb)?;
+    let gi = fill_locs(&c, acol, &a);
+    let gi = fill_locs(&gi, bcol, &b);
+    let on_lines = |ps: &[Loc], &(i, j): &Loc| ps.iter().any(|p| p.0 == i || p.1 == j);
+    let alins: Vec<Loc> = inds.iter().filter(|l| on_lines(&a, l)).copied().collect();
+    let blins: Vec<Loc> = inds.iter().filter(|l| on_lines(&b, l)).copied().collect();
+    let both: Vec<Loc> = alins
+        .iter()
+        .filter(|l| blins.contains(l))
+        .copied()
+        .collect();
+    let go = fill_locs(&c, acol, &alins);
+    let go = fill_locs(&go, bcol, &blins);
+    let go = fill_locs(&go, 2, &both);
+    let go = fill_locs(&go, acol, &a);
+    let go = fill_locs(&go, bcol, &b);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let sq: PySet<Loc> = [(0, 0), (1, 1), (0, 1), (1, 0)].into_iter().collect();
+    let cols = dsl::interval(1, 10, 1);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+        let c = dsl::canvas(0, (h, w));
+        let fullcands = dsl::asindices(&dsl::canvas(0, (h - 1, w - 1))).to_vec();
+        let mut a = rng.choice(&fullcands)?;
+        let mut b = rng.choice(&dsl::remove(&a, &fullcands))?;
+        let mindist = unifint(rng, diff_lb, diff_ub, (3, h.min(w) - 3));
+        while (a.0 - b.0).abs() + (a.1 - b.1).abs() <= mindist {
+            a = rng.choice(&fullcands)?;
+            b = rng.choice(&dsl::remove(&a, &fullcands))?;
+        }
+        let ms = rng.sample(&cols, 2)?;
+        let (markcol, sqcol) = (ms[0], ms[1]);
+        let aset: Indices = sq.iter().map(|&l| dsl::add(l, a)).collect();
+        let bset: Indices = sq.iter().map(|&l| dsl::add(l, b)).collect();
+        let mut gi = dsl::fill(&c, sqcol, &(&aset | &bset));
+        let cands = dsl::ofcolor(&gi, 0).to_vec();
+        let n = cands.len() as f64;
+        let num = unifint(
+            rng,
+            diff_lb,
+            diff_ub,
+            ((0.25 * n) as i64, (0.75 * n) as i64),
+        );
+        let mc = rng.sample(&cands, num)?;
+        gi = fill_locs(&gi, markcol, &mc);
+        let bridges = |g: &Grid| {
+            dsl::colorfilter(&dsl::objects(g, true, false, false), markcol)
+                .iter()
+                .filter(|o| dsl::adjacent(*o, &aset) && dsl::adjacent(*o, &bset))
+                .count()
+        };
+        let mut ss = bridges(&gi);
+        let shoudlhaveconn = rng.choice(&[true, false])?;
+        if shoudlhaveconn && ss == 0 {
+            while ss == 0 {
+                let opts2 = dsl::ofcolor(&gi, 0).to_vec();
+                if opts2.is_empty() {
+                    break;
+                }
+                gi = fill_locs(&gi, markcol, &[rng.choice(&opts2)?]);
+                ss = bridges(&gi);
+            }
+        } else if !shoudlhaveconn && ss > 0 {
+            while ss > 0 {
+                let opts2 = dsl::ofcolor(&gi, markcol).to_vec();
+                if opts2.is_empty() {
+                    break;
+                }
+                gi = fill_locs(&gi, 0, &[rng.choice(&opts2)?]);
+                ss = bridges(&gi);
+            }
+        }
+        if dsl::palette_grid(&gi).len() == 3 {
+            let oc = if shoudlhaveconn { markcol } else { 0 };
+            return Ok(Example {
+                input: gi,
+                output: dsl::canvas(oc, (1, 1)),
+            });
+        }
+    }
+}
+
+fn generate_23b5c85d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut colopts = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go: Option<Grid> = None;
+    let mut oh = unifint(rng, diff_lb, diff_ub, (2, h - 1));
+    let mut ow = unifint(rng, diff_lb, diff_ub, (2, w - 1));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut cnt = 0;
+    while cnt < num {
+        let loci = rng.randint(0, h - oh)?;
+        let locj = rng.randint(0, w - ow)?;
+        let col = rng.choice(&colopts)?;
+        colopts = dsl::remove(&col, &colopts);
+        let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let gi2 = dsl::fill(&gi, col, &obj);
+        // The smallest solid rectangle among the color classes (the first
+        // of equal areas in the partition's order) must be the new one.
+        let area = |o: &dsl::Object| dsl::height(o) * dsl::width_of(o);
+        let parts = dsl::partition(&gi2);
+        let rects: Vec<&dsl::Object> = parts.iter().filter(|o| o.len() as i64 == area(o)).collect();
+        let smallest = dsl::argmin(rects.iter().copied(), area)
+            .and_then(dsl::color)
+            // `color(None)`: a TypeError in Python.
+            .ok_or_else(|| DatasetError::Generation("'NoneType' object is not iterable".into()))?;
+        if smallest != col {
+            break;
+        }
+        gi = gi2;
+        go = Some(dsl::canvas(col, dsl::shape(&obj)));
+        oh = unifint(rng, diff_lb, diff_ub, (0.max(oh - 4), oh - 1));
+        ow = unifint(rng, diff_lb, diff_ub, (0.max(ow - 4), ow - 1));
+        if oh < 1 || ow < 1 {
+            break;
+        }
+        cnt += 1;
+    }
+    // `go` unbound: Python's UnboundLocalError.
+    let go =
+        go.ok_or_else(|| DatasetError::Generation("go referenced before assignment".into()))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_253bf280(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let num = unifint(rng, diff_lb, diff_ub, (0, 1.max((h * w) / 4)));
+    let s = rng.sample(&inds, num)?;
+    let fgcol = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = fill_locs(&c, fgcol, &s);
+    // Between the first and last `fgcol` of each row, then of each column.
+    let spans = |g: &Grid| -> Vec<Loc> {
+        let mut out = Vec::new();
+        for (x, r) in g.iter().enumerate() {
+            let first = r.iter().position(|&v| v == fgcol);
+            let last = r.iter().rposition(|&v| v == fgcol);
+            if let (Some(a), Some(b)) = (first, last) {
+                if a < b {
+                    out.extend((a..=b).map(|j| (x as i64, j as i64)));
+                }
+            }
+        }
+        out
+    };
+    let go = fill_locs(&c, 3, &spans(&gi));
+    let go = dsl::dmirror_grid(&fill_locs(
+        &dsl::dmirror_grid(&go),
+        3,
+        &spans(&dsl::dmirror_grid(&gi)),
+    ));
+    let go = fill_locs(&go, fgcol, &s);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 30));
+    let mut h = h;
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nobjs;
+    let mut inds = dsl::asindices(&go);
+    while tr < maxtr && succ < nobjs {
+        if inds.is_empty() {
+            break;
+        }
+        tr += 1;
+        let dim = rng.randint(1, 3)?;
+        // A triangle with its apex at (0, dim), the apex in the line color;
+        // every cell has its own location, so paint order does not matter.
+        let tri = dsl::sfilter(&dsl::backdrop(&pair_set((0, 0), (dim, dim))), |&(i, j)| {
+            i <= j
+        });
+        let obj = &tri | &dsl::vmirror(&tri).shift((0, dim));
+        let tl = rng.sample(&ccols, 2)?;
+        let (tric, linc) = (tl[0], tl[1]);
+        let loc = rng.choice(&inds.to_vec())?;
+        let (loci, locj) = loc;
+        let iplcd: dsl::Object = obj
+            .iter()
+            .map(|&l| (if l == (0, dim) { linc } else { tric }, dsl::add(l, loc)))
+            .collect();
+        let iplcdi = iplcd.toindices();
+        let tail = dsl::connect((loci, locj + dim), (h - 1, locj + dim));
+        let oplcdi = &iplcdi | &tail;
+        if oplcdi.issubset(&inds) {
+            succ += 1;
+            gi = dsl::paint(&gi, &iplcd);
+            go = dsl::paint(&go, &iplcd);
+            go = dsl::fill(&go, linc, &(&tail - &iplcdi));
+        }
+        let rotf = rng.choice(&[0, 5, 6, 7])?;
+        gi = transform(rotf, &gi);
+        go = transform(rotf, &go);
+        // `h, w = shape(gi)`: only the height is read again.
+        h = dsl::shape_grid(&gi).0;
+        let ofc = dsl::ofcolor(&go, bgc);
+        inds = &ofc - &dsl::mapply(|&l| dsl::dneighbors(l), &(&dsl::asindices(&go) - &ofc));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_25d8a9c8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let (mut gi, mut go) = (Vec::new(), Vec::new());
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let ccols = rng.sample(&cols, ncols)?;
+    for _ in 0..h {
+        let singlecol = rng.choice(&[true, false])?;
+        let col = rng.choice(&ccols)?;
+        let mut row = vec![col; w as usize];
+        if singlecol {
+            gi.push(row);
+            go.push(vec![5; w as usize]);
+        } else {
+            let remcols = dsl::remove(&col, &ccols);
+            let nothercinv = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+            let notherc = (w - 1 - nothercinv).max(1).min(w - 1);
+            for j in rng.sample(&dsl::interval(0, w, 1), notherc)? {
+                row[j as usize] = rng.choice(&remcols)?;
+            }
+            gi.push(row);
+            go.push(vec![0; w as usize]);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_25ff71a9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&c);
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc - 1 {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd = shp.shift((loci, locj));
+    let gi = dsl::fill(&c, fgc, &plcd);
+    let go = dsl::fill(&c, fgc, &plcd.shift((1, 0)));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let cp = (2, 2);
+    let neighs = dsl::neighbors(cp);
+    // The four spikes (o1..o4) and the direction each one points in.
+    let spikes_all: [([Loc; 2], Loc); 4] = [
+        ([(1, 2), (0, 2)], (-1, 0)),
+        ([(2, 1), (2, 0)], (0, -1)),
+        ([(3, 2), (4, 2)], (1, 0)),
+        ([(2, 3), (2, 4)], (0, 1)),
+    ];
+    let h = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let bsl = rng.sample(&cols, 3)?;
+    let (bgc, sqc, linc) = (bsl[0], bsl[1], bsl[2]);
+    let remcols = colors_without(&[bgc, sqc, linc]);
+    let cpcol = rng.choice(&remcols)?;
+    let nbhcol = rng.choice(&remcols)?;
+    let nspikes = rng.randint(1, 4)?;
+    let spikes = rng.sample(&[0usize, 1, 2, 3], nspikes)?;
+    let lns: Vec<Loc> = spikes.iter().flat_map(|&k| spikes_all[k].0).collect();
+    // `obj`: the center, the spikes and the other neighbours, each cell at
+    // its own location (so every paint of it is order-free).
+    let mut obj: Vec<dsl::Cell> = vec![(cpcol, cp)];
+    obj.extend(lns.iter().map(|&l| (linc, l)));
+    obj.extend(
+        neighs
+            .iter()
+            .filter(|l| !lns.contains(l))
+            .map(|&l| (nbhcol, l)),
+    );
+    let place =
+        |d: Loc| -> Vec<dsl::Cell> { obj.iter().map(|&(v, l)| (v, dsl::add(l, d))).collect() };
+    let paint_cells = |g: &Grid, cells: &[dsl::Cell]| -> Grid {
+        let mut out = g.clone();
+        for &(v, l) in cells {
+            out = fill_locs(&out, v, &[l]);
+        }
+        out
+    };
+    let loci = rng.randint(0, h - 5)?;
+    let locj = rng.randint(0, w - 5)?;
+    let placed = place((loci, locj));
+    let mut gi = paint_cells(&dsl::canvas(bgc, (h, w)), &placed);
+    let mut go = dsl::canvas(bgc, (h, w));
+    let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 100));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * numsq;
+    let placed_inds: Indices = placed.iter().map(|c| c.1).collect();
+    let mut inds = &dsl::ofcolor(&gi, bgc) - &dsl::mapply(|&l| dsl::neighbors(l), &placed_inds);
+    let obj_inds: Indices = obj.iter().map(|c| c.1).collect();
+    while succ < numsq && tr < maxtr {
+        tr += 1;
+        let gh = rng.randint(5, h / 2 + 1)?;
+        let gw = rng.randint(5, w / 2 + 1)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - gh && j <= w - gw);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let mut g1 = dsl::canvas(sqc, (gh, gw));
+        let mut g2 = dsl::canvas(sqc, (gh, gw));
+        let mut ginds = dsl::asindices(&g1);
+        let gindsfull = dsl::asindices(&g1);
+        let bck = ginds.shift(loc);
+        if !bck.issubset(&inds) {
+            continue;
+        }
+        let noccs = unifint(rng, diff_lb, diff_ub, (1, (gh * gw) / 25));
+        let (mut succ2, mut tr2) = (0, 0);
+        let maxtr2 = 5 * noccs;
+        while succ2 < noccs && tr2 < maxtr2 {
+            tr2 += 1;
+            let cands2 = dsl::sfilter(&ginds, |&(i, j)| i <= gh - 5 && j <= gw - 5);
+            if cands2.is_empty() {
+                break;
+            }
+            let loc2 = rng.choice(&cands2.to_vec())?;
+            let mut lns2: PySet<Loc> = PySet::new();
+            for &k in &spikes {
+                let d = spikes_all[k].1;
+                for l in dsl::shoot(dsl::add(cp, dsl::add(loc2, d)), d).iter() {
+                    if gindsfull.contains(l) {
+                        lns2.add(*l);
+                    }
+                }
+            }
+            let plcd2i = obj_inds.shift(loc2);
+            let linc_cells = dsl::ofcolor(&g2, linc);
+            if plcd2i.issubset(&ginds)
+                && lns2
+                    .iter()
+                    .all(|l| ginds.contains(l) || linc_cells.contains(l))
+                && lns2.iter().any(|l| !plcd2i.contains(l))
+            {
+                succ2 += 1;
+                ginds = (&(&ginds - &plcd2i) - &dsl::mapply(|&l| dsl::neighbors(l), &plcd2i))
+                    .difference(&lns2);
+                g1 = fill_locs(&g1, cpcol, &[dsl::add(cp, loc2)]);
+                g2 = paint_cells(&g2, &place(loc2));
+                g2 = fill_locs(&g2, linc, &lns2.to_vec());
+            }
+        }
+        if succ2 > 0 {
+            succ += 1;
+            inds = &(&inds - &bck) - &dsl::outbox(&bck);
+            gi = dsl::paint(&gi, &dsl::asobject(&g1).shift(loc));
+            go = dsl::paint(&go, &dsl::asobject(&g2).shift(loc));
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `grid[:1] * a + grid[1:2] + grid[2:3] * b + grid[3:4] + grid[4:5] * c`
+/// for a five-row grid (a negative count repeats nothing).
+fn stretch_rows(g: &Grid, dist: &[i64; 3]) -> Grid {
+    let mut out = Vec::new();
+    for (row, n) in [(0, dist[0]), (1, 1), (2, dist[1]), (3, 1), (4, dist[2])] {
+        for _ in 0..n.max(0) {
+            out.push(g[row].clone());
+        }
+    }
+    out
+}
+
+fn generate_272f95fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3, 4, 6]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let lns = &dsl::connect((1, 0), (1, 4)) | &dsl::connect((3, 0), (3, 4));
+    let mut gi = dsl::fill(
+        &dsl::dmirror_grid(&dsl::fill(&dsl::canvas(bgc, (5, 5)), linc, &lns)),
+        linc,
+        &lns,
+    );
+    let (mut hdist, mut wdist) = ([0i64; 3], [0i64; 3]);
+    let mut idx = 0;
+    for _ in 0..h - 2 {
+        hdist[idx] += 1;
+        idx = (idx + 1) % 3;
+    }
+    for _ in 0..w - 2 {
+        wdist[idx] += 1;
+        idx = (idx + 1) % 3;
+    }
+    rng.shuffle(&mut hdist);
+    rng.shuffle(&mut wdist);
+    for dist in [&mut hdist, &mut wdist] {
+        let d1 = unifint(rng, diff_lb, diff_ub, (0, dist[0] - 1));
+        dist[0] -= d1;
+        dist[1] += d1;
+        let d2 = unifint(rng, diff_lb, diff_ub, (0, dist[1].min(dist[2]) - 1));
+        let d2 = rng.choice(&[d2, -d2])?;
+        dist[1] += d2;
+        dist[2] -= d2;
+    }
+    gi = dsl::dmirror_grid(&stretch_rows(&gi, &hdist));
+    gi = dsl::dmirror_grid(&stretch_rows(&gi, &wdist));
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+    }
+    let objs = dsl::objects(&gi, true, true, false);
+    let cnrs = dsl::corners(&dsl::asindices(&gi));
+    let bgobjs = dsl::sfilter(&dsl::colorfilter(&objs, bgc), |o| {
+        !o.iter().any(|c| cnrs.contains(&c.1))
+    });
+    let missing = || DatasetError::Generation("no such object".into());
+    let pinkobj = dsl::extract(bgobjs.iter(), |o| !dsl::bordering(o, &gi)).ok_or_else(missing)?;
+    let yellobj = dsl::argmin(bgobjs.iter(), dsl::leftmost).ok_or_else(missing)?;
+    let greenobj = dsl::argmax(bgobjs.iter(), dsl::rightmost).ok_or_else(missing)?;
+    let redobj = dsl::argmin(bgobjs.iter(), dsl::uppermost).ok_or_else(missing)?;
+    let blueobj = dsl::argmax(bgobjs.iter(), dsl::lowermost).ok_or_else(missing)?;
+    let mut go = dsl::fill(&gi, 6, pinkobj);
+    go = dsl::fill(&go, 4, yellobj);
+    go = dsl::fill(&go, 3, greenobj);
+    go = dsl::fill(&go, 2, redobj);
+    go = dsl::fill(&go, 1, blueobj);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_27a28665(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let mapping: [(i64, [Loc; 5]); 4] = [
+        (1, [(0, 0), (0, 1), (1, 0), (1, 2), (2, 1)]),
+        (2, [(0, 0), (1, 1), (2, 0), (0, 2), (2, 2)]),
+        (3, [(2, 0), (0, 1), (0, 2), (1, 1), (1, 2)]),
+        (6, [(1, 1), (0, 1), (1, 0), (1, 2), (2, 1)]),
+    ];
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let (col, obj) = rng.choice(&mapping)?;
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let fac = unifint(rng, diff_lb, diff_ub, (1, h.min(w) / 3));
+    let go = dsl::canvas(col, (1, 1));
+    let canv = dsl::upscale_grid(&fill_locs(&dsl::canvas(bgc, (3, 3)), objc, &obj), fac);
+    let loci = rng.randint(0, h - 3 * fac)?;
+    let locj = rng.randint(0, w - 3 * fac)?;
+    let gi = dsl::paint(
+        &dsl::canvas(bgc, (h, w)),
+        &dsl::asobject(&canv).shift((loci, locj)),
+    );
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_28bf18c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let fgc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = dsl::canvas(bgc, (h, w));
+    let hb = unifint(rng, diff_lb, diff_ub, (1, 14.min(h - 1)));
+    let wb = unifint(rng, diff_lb, diff_ub, (1, 14.min(w - 1)));
+    let bounds = dsl::asindices(&dsl::canvas(0, (hb, wb)));
+    let first = rng.choice(&dsl::corners(&bounds).to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    let mp = (hb * wb) / 2;
+    let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let nc = rng.choice(&[dev, hb * wb - dev])?;
+    let nc = 0.max((hb * wb - 1).min(nc));
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let di = rng.randint(0, h - dsl::height(&shp))?;
+    let dj = rng.randint(0, w - dsl::width_of(&shp))?;
+    let gi = dsl::fill(&gi, fgc, &shp.shift((di, dj)));
+    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&shp)), fgc, &shp);
+    let go = dsl::hconcat(&go, &go);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_28e73c20(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    // Turning clockwise: right -> down -> left -> up.
+    let turn = |d: Loc| match d {
+        (0, 1) => (1, 0),
+        (1, 0) => (0, -1),
+        (0, -1) => (-1, 0),
+        _ => (0, 1),
+    };
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let mut sp = (0, w - 1);
+    let mut direc = (1, 0);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&cols, ncols)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    // One color per cell, drawn in the index set's order.
+    for &(i, j) in dsl::asindices(&gi).iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let mut go = dsl::fill(&gi, 3, &dsl::connect((0, 0), sp));
+    let (mut lw, mut lh, mut ld) = (w, h, h);
+    let mut isverti = false;
+    while ld > 0 {
+        lw -= 1;
+        lh -= 1;
+        let ep = dsl::add(sp, (direc.0 * (ld - 1), direc.1 * (ld - 1)));
+        go = dsl::fill(&go, 3, &dsl::connect(sp, ep));
+        direc = turn(direc);
+        ld = if isverti { lh } else { lw };
+        isverti = !isverti;
+        sp = ep;
+    }
+    let drop_first_col = |g: &Grid| -> Grid { g.iter().map(|r| r[1..].to_vec()).collect() };
+    Ok(Example {
+        input: drop_first_col(&gi),
+        output: drop_first_col(&go),
+    })
+}
+
+fn generate_29623171(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let nh = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let nw = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let blf = rng.sample(&cols, 3)?;
+    let (bgc, linc, fgc) = (blf[0], blf[1], blf[2]);
+    let fullh = h * nh + (nh - 1);
+    let fullw = w * nw + (nw - 1);
+    let c = dsl::canvas(linc, (fullh, fullw));
+    let smallc = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&smallc).to_vec();
+    let mut llocs: PySet<Loc> = PySet::new();
+    for a in dsl::interval(0, fullh, h + 1) {
+        for b in dsl::interval(0, fullw, w + 1) {
+            llocs.add((a, b));
+        }
+    }
+    let llocs = llocs.to_vec();
+    let srcloc = rng.choice(&llocs)?;
+    let nmostc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let mostc = rng.sample(&inds, nmostc)?;
+    let obj = dsl::asobject(&fill_locs(&smallc, fgc, &mostc));
+    let shftd = obj.shift(srcloc);
+    let mut gi = dsl::paint(&c, &shftd);
+    let mut go = dsl::fill(&c, fgc, &shftd);
+    let remlocs = dsl::remove(&srcloc, &llocs);
+    let gg = dsl::asobject(&smallc);
+    for &rl in &remlocs {
+        let noth = unifint(rng, diff_lb, diff_ub, (0, nmostc));
+        let otherg = fill_locs(&smallc, fgc, &rng.sample(&inds, noth)?);
+        gi = dsl::paint(&gi, &dsl::asobject(&otherg).shift(rl));
+        if noth == nmostc {
+            go = dsl::fill(&go, fgc, &obj.shift(rl));
+        } else {
+            go = dsl::paint(&go, &gg.shift(rl));
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_29c11459(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[5]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let mut w = unifint(rng, diff_lb, diff_ub, (5, 29));
+    if w % 2 == 0 {
+        w = rng.choice(&[5.max(w - 1), 29.min(w + 1)])?;
+    }
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, remcols.len() as i64));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, h));
+    let rows = dsl::interval(0, h, 1);
+    let mut locs = rng.sample(&rows, nlocs)?;
+    while locs.iter().all(|&l| l == 0 || l == h - 1) {
+        locs = rng.sample(&rows, nlocs)?;
+    }
+    let (mut acols, mut bcols) = (Vec::new(), Vec::new());
+    let (mut aforb, mut bforb) = (-1, -1);
+    for _ in 0..nlocs {
+        let ac = rng.choice(&dsl::remove(&aforb, &ccols))?;
+        acols.push(ac);
+        aforb = ac;
+        let bc = rng.choice(&dsl::remove(&bforb, &ccols))?;
+        bcols.push(bc);
+        bforb = bc;
+    }
+    locs.sort();
+    for ((&a, &b), &loc) in acols.iter().zip(&bcols).zip(&locs) {
+        gi = fill_locs(&gi, a, &[(loc, 0)]);
+        gi = fill_locs(&gi, b, &[(loc, w - 1)]);
+        go = dsl::fill(&go, a, &dsl::connect((loc, 0), (loc, w / 2 - 1)));
+        go = dsl::fill(&go, b, &dsl::connect((loc, w / 2 + 1), (loc, w - 1)));
+        go = fill_locs(&go, 5, &[(loc, w / 2)]);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_29ec7d0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let hp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
+    let wp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
+    let pinds = dsl::asindices(&dsl::canvas(-1, (hp, wp)));
+    let bn = rng.sample(&cols, 2)?;
+    let (bgc, noisec) = (bn[0], bn[1]);
+    let remcols = dsl::remove(&noisec, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut pset: PySet<dsl::Cell> = PySet::new();
+    for &ij in pinds.iter() {
+        pset.add((rng.choice(&ccols)?, ij));
+    }
+    let pobj = pset.freeze();
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut locs: PySet<Loc> = PySet::new();
+    for a in 0..h / hp + 1 {
+        for b in 0..w / wp + 1 {
+            let (loci, locj) = ((a + 1) + hp * a, (b + 1) + wp * b);
+            locs.add((loci, locj));
+            go = dsl::paint(&go, &pobj.shift((loci, locj)));
+        }
+    }
+    let numpatches = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let mut gi = go.clone();
+    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * numpatches;
+    while succ < numpatches && tr < maxtr {
+        tr += 1;
+        let ph = rng.randint(2, 6)?;
+        let pw = rng.randint(2, 6)?;
+        let loci = rng.randint(0, h - ph)?;
+        let locj = rng.randint(0, w - pw)?;
+        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
+        let gi2 = dsl::fill(&gi, noisec, &ptch);
+        let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
+        // Some tile must still show the whole pattern (membership only).
+        let intact = places
+            .iter()
+            .any(|p| dsl::normalize(&dsl::toobject(p, &gi2)) == pobj);
+        if intact && clean(&gi2) >= 2 && clean(&dsl::dmirror_grid(&gi2)) >= 2 {
+            succ += 1;
+            gi = gi2;
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(neighbors, shp))))`
+/// with a mutable `set` as the pool.
+fn grow_in_set(rng: &mut GenRng, pool: &PySet<Loc>, shp: &mut PySet<Loc>) -> Result<()> {
+    let cands = (pool - &*shp).intersection(&mapply_set(dsl::neighbors, shp));
+    shp.add(rng.choice(&cands.to_vec())?);
+    Ok(())
+}
+
+fn generate_2bcee788(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 20));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let bso = rng.sample(&cols, 3)?;
+    let (bgc, sepc, objc) = (bso[0], bso[1], bso[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let spi = rng.randint(0, h - 1)?;
+    let sp = (spi, w - 1);
+    let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+    let numcellsd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numc = rng.choice(&[numcellsd, h * w - numcellsd])?;
+    let numc = numc.max(2).min(h * w - 1);
+    let reminds: PySet<Loc> = dsl::remove(&sp, &inds).into_iter().collect();
+    for _ in 0..numc {
+        grow_in_set(rng, &reminds, &mut shp)?;
+    }
+    while set_shape(&shp).1 == 1 {
+        grow_in_set(rng, &reminds, &mut shp)?;
+    }
+    let shpv = shp.to_vec();
+    let c2 = fill_locs(&c, objc, &shpv);
+    let borderinds: Vec<Loc> = shpv.iter().filter(|l| l.1 == w - 1).copied().collect();
+    let c3 = fill_locs(&c, sepc, &borderinds);
+    let gimini = dsl::asobject(&dsl::hconcat(&c2, &dsl::vmirror_grid(&c3)));
+    let gomini = dsl::asobject(&dsl::hconcat(&c2, &dsl::vmirror_grid(&c2)));
+    let fullh = unifint(rng, diff_lb, diff_ub, (h + 1, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (2 * w + 1, 30));
+    let fullg = dsl::canvas(bgc, (fullh, fullw));
+    // Drawn, but the pieces are painted at the origin: Python never uses
+    // this location.
+    let _loci = rng.randint(0, fullh - h)?;
+    let _locj = rng.randint(0, fullw - 2 * w)?;
+    let mut gi = dsl::paint(&fullg, &gimini);
+    let mut go = dsl::paint(&fullg, &gomini);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    let go = dsl::replace(&go, bgc, 3);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2bee17df(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    // The border, clockwise from the top left.
+    let mut indord: Vec<Loc> = (0..w).map(|j| (0, j)).collect();
+    indord.extend((1..h - 1).map(|i| (i, w - 1)));
+    indord.extend(dsl::interval(w - 1, 0, -1).into_iter().map(|j| (h - 1, j)));
+    indord.extend(dsl::interval(h - 1, 0, -1).into_iter().map(|i| (i, 0)));
+    let k = indord.len() as i64;
+    let sp = rng.randint(0, k)? as usize;
+    let arr: Vec<Loc> = indord[sp..].iter().chain(&indord[..sp]).copied().collect();
+    let ep = rng.randint(k / 2 - 3, k / 2 + 1)? as usize;
+    let cola = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&cola, &remcols);
+    let colb = rng.choice(&remcols)?;
+    let mut gi = fill_locs(&c, cola, &arr[..ep]);
+    gi = fill_locs(&gi, colb, &arr[ep..]);
+    let nr = unifint(rng, diff_lb, diff_ub, (1, 4.min(h.min(w) / 2)));
+    for kk in 0..nr {
+        let ring = dsl::r#box(&pair_set((1 + kk, 1 + kk), (h - 1 - kk, w - 1 - kk)));
+        for br in [cola, colb] {
+            let near = dsl::mapply(|&l| dsl::dneighbors(l), &dsl::ofcolor(&gi, br));
+            let bcands = (&(&ring & &dsl::ofcolor(&gi, bgc)) & &near).to_vec();
+            let jj = bcands.len() as i64;
+            let jj2 = rng.randint(0.max(jj / 2 - 2), jj.min(jj / 2 + 1))?;
+            let ss = rng.sample(&bcands, jj2)?;
+            gi = fill_locs(&gi, br, &ss);
+        }
+    }
+    let res = dsl::merge(&dsl::frontiers(&dsl::trim(&gi))).shift((1, 1));
+    let go = dsl::fill(&gi, 3, &res);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2c608aff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let boxh = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let boxw = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let loci = rng.randint(0, h - boxh)?;
+    let locj = rng.randint(0, w - boxw)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&ccol, &remcols);
+    let dcol = rng.choice(&remcols)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + boxh - 1, locj + boxw - 1)));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), ccol, &bd);
+    let reminds = (&dsl::asindices(&gi) - &dsl::backdrop(&dsl::outbox(&bd))).to_vec();
+    let noiseb = 1.max(reminds.len() as i64 / 4);
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, noiseb));
+    let noise = rng.sample(&reminds, nnoise)?;
+    let gi = fill_locs(&gi, dcol, &noise);
+    let mut go = gi.clone();
+    for &(a, b) in &noise {
+        if loci <= a && a < loci + boxh {
+            go = dsl::fill(&go, dcol, &dsl::connect((a, b), (a, locj)));
+        } else if locj <= b && b < locj + boxw {
+            go = dsl::fill(&go, dcol, &dsl::connect((a, b), (loci, b)));
+        }
+    }
+    let go = dsl::fill(&go, ccol, &bd);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2dc579da(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let dotc = rng.choice(&remcols)?;
+    let hdev = unifint(rng, diff_lb, diff_ub, (0, (h - 2) / 2));
+    let lineh = rng.choice(&[hdev, h - 2 - hdev])?;
+    let lineh = (h - 2).min(lineh).max(1);
+    let wdev = unifint(rng, diff_lb, diff_ub, (0, (w - 2) / 2));
+    let linew = rng.choice(&[wdev, w - 2 - wdev])?;
+    let linew = (w - 2).min(linew).max(1);
+    let locidev = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+    let loci = rng.choice(&[h / 2 - locidev, h / 2 + locidev])?;
+    let loci = loci.max(1).min(h - lineh - 1);
+    let locjdev = unifint(rng, diff_lb, diff_ub, (1, w / 2));
+    let locj = rng.choice(&[w / 2 - locjdev, w / 2 + locjdev])?;
+    let locj = locj.max(1).min(w - linew - 1);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for a in loci..loci + lineh {
+        gi = dsl::fill(&gi, linc, &dsl::connect((a, 0), (a, w - 1)));
+    }
+    for b in locj..locj + linew {
+        gi = dsl::fill(&gi, linc, &dsl::connect((0, b), (h - 1, b)));
+    }
+    let doth = rng.randint(1, loci)?;
+    let dotw = rng.randint(1, locj)?;
+    let dotloci = rng.randint(0, loci - doth)?;
+    let dotlocj = rng.randint(0, locj - dotw)?;
+    let dot = dsl::backdrop(&pair_set(
+        (dotloci, dotlocj),
+        (dotloci + doth - 1, dotlocj + dotw - 1),
+    ));
+    let gi = dsl::fill(&gi, dotc, &dot);
+    let go = dsl::crop(&gi, (0, 0), (loci, locj));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_2dd70a9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let (sp, ep, bp1, bp2, ln1, ln2, ln3);
+    if rng.choice(&[true, false])? {
+        let oh = unifint(rng, diff_lb, diff_ub, (5, h - 2));
+        let ow = unifint(rng, diff_lb, diff_ub, (3, w - 2));
+        let loci = rng.randint(1, h - oh - 1)?;
+        let locj = rng.randint(1, w - ow - 1)?;
+        let hli = rng.randint(loci + 2, loci + oh - 3)?;
+        sp = [(loci + oh - 1, locj), (loci + oh - 2, locj)];
+        ep = [(loci, locj + ow - 1), (loci + 1, locj + ow - 1)];
+        bp1 = (hli - 1, locj);
+        bp2 = (hli, locj + ow);
+        ln1 = dsl::connect((loci + oh - 1, locj), (hli, locj));
+        ln2 = dsl::connect((hli, locj), (hli, locj + ow - 1));
+        ln3 = dsl::connect((hli, locj + ow - 1), (loci + 2, locj + ow - 1));
+    } else {
+        let oh = unifint(rng, diff_lb, diff_ub, (3, h - 2));
+        let ow = unifint(rng, diff_lb, diff_ub, (3, w - 2));
+        let loci = rng.randint(1, h - oh - 1)?;
+        let locj = rng.randint(1, w - ow - 1)?;
+        let (sp1j, ep1j) = if rng.choice(&[true, false])? {
+            (rng.randint(locj, locj + ow - 3)?, locj)
+        } else {
+            let e = rng.randint(locj, locj + ow - 3)?;
+            (locj, e)
+        };
+        sp = [(loci, sp1j), (loci, sp1j + 1)];
+        ep = [(loci + oh - 1, ep1j), (loci + oh - 1, ep1j + 1)];
+        bp1 = (loci, locj + ow);
+        bp2 = (loci + oh, locj + ow - 1);
+        ln1 = dsl::connect((loci, sp1j + 2), (loci, locj + ow - 1));
+        ln2 = dsl::connect((loci, locj + ow - 1), (loci + oh - 1, locj + ow - 1));
+        ln3 = dsl::connect((loci + oh - 1, ep1j + 2), (loci + oh - 1, locj + ow - 1));
+    }
+    let canvas = dsl::canvas(bgc, (h, w));
+    let gi = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
+    let go = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
+    let gi = fill_locs(&gi, fgc, &[bp1, bp2]);
+    let go = fill_locs(&go, fgc, &[bp1, bp2]);
+    let go = dsl::fill(&go, 3, &(&(&ln1 | &ln2) | &ln3));
+    let inds = dsl::ofcolor(&go, bgc).to_vec();
+    let namt = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2));
+    let noise = rng.sample(&inds, namt)?;
+    let mut gi = fill_locs(&gi, fgc, &noise);
+    let mut go = fill_locs(&go, fgc, &noise);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_2dee498d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let bgc = rng.choice(&cols)?;
+    let mut go = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&go).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        go = fill_locs(&go, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let gi = dsl::hconcat(&go, &dsl::hconcat(&go, &go));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_31aa019c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let (gi, canv) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let bgc = rng.choice(&cols)?;
+        let canv = dsl::canvas(bgc, (h, w));
+        let mut inds = dsl::asindices(&canv).to_vec();
+        let mp = (h * w) / 2 - 1;
+        let ncols = unifint(rng, diff_lb, diff_ub, (2, 9.min(mp / 2 - 1)));
+        let chcols = rng.sample(&cols, ncols)?;
+        let trgcol = chcols[0];
+        let chcols = &chcols[1..];
+        // `dic`: the cells of each color, filled in `chcols` order; a cell
+        // may land in two colors' sets, and then the later color wins.
+        let mut dic: Vec<Vec<Loc>> = vec![Vec::new(); chcols.len()];
+        let nnoise = unifint(rng, diff_lb, diff_ub, (2 * (ncols - 1), mp));
+        let locc = rng.choice(&inds)?;
+        inds = dsl::remove(&locc, &inds);
+        let noise = rng.sample(&inds, nnoise)?;
+        for _ in 0..2 {
+            for slot in dic.iter_mut() {
+                let ij = rng.choice(&inds)?;
+                slot.push(ij);
+                inds = dsl::remove(&ij, &inds);
+            }
+        }
+        for &ij in &noise {
+            let c = rng.choice(chcols)?;
+            let k = chcols.iter().position(|&x| x == c).unwrap_or(0);
+            dic[k].push(ij);
+            inds = dsl::remove(&ij, &inds);
+        }
+        let mut gi = fill_locs(&canv, trgcol, &[locc]);
+        for (&c, ss) in chcols.iter().zip(&dic) {
+            gi = fill_locs(&gi, c, ss);
+        }
+        let gi = fill_locs(&gi, trgcol, &[locc]);
+        let singles = dsl::palette_grid(&gi)
+            .iter()
+            .filter(|&&c| dsl::colorcount(&gi, c) == 1)
+            .count();
+        if singles == 1 {
+            break (gi, canv);
+        }
+    };
+    let lc = dsl::leastcolor(&gi);
+    let locc = dsl::ofcolor(&gi, lc);
+    let go = dsl::fill(&canv, lc, &locc);
+    let at = dsl::first(&locc).unwrap_or((0, 0));
+    let go = dsl::fill(&go, 2, &dsl::neighbors(at));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_321b1fc6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let objw = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let bounds = dsl::asindices(&dsl::canvas(0, (objh, objw)));
+    let first = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    let nc = unifint(rng, diff_lb, diff_ub, (2, bounds.len() as i64 - 2));
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::dneighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let dmyc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&dmyc, &remcols);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let shpp = shp.shift((loci, locj));
+    let numco = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let colll = rng.sample(&remcols, numco)?;
+    // `frozenset({(rng.choice(colll), ij) for ij in shpp})`, redrawn while
+    // it has a single color.
+    let color_it = |rng: &mut GenRng| -> Result<dsl::Object> {
+        let mut s: PySet<dsl::Cell> = PySet::new();
+        for &ij in shpp.iter() {
+            s.add((rng.choice(&colll)?, ij));
+        }
+        Ok(s.freeze())
+    };
+    let mut shppc = color_it(rng)?;
+    while dsl::palette_object(&shppc).len() == 1 {
+        shppc = color_it(rng)?;
+    }
+    let shppcn = dsl::normalize(&shppc);
+    let mut gi = dsl::paint(&dsl::canvas(bgc, (h, w)), &shppc);
+    let mut go = gi.clone();
+    // `((h * w) / (oh * ow)) // 2`: float division, floored.
+    let ub = ((h * w) as f64 / (oh * ow) as f64).div_euclid(2.0) as i64;
+    let numlocs = unifint(rng, diff_lb, diff_ub, (1, 1.max(ub)));
+    let (mut cnt, mut fails) = (0, 0);
+    let maxfails = 5 * numlocs;
+    let idns = &(&dsl::asindices(&gi) - &shpp) - &dsl::mapply(|&l| dsl::dneighbors(l), &shpp);
+    let mut idns = dsl::sfilter(&idns, |&(i, j)| i <= h - oh && j <= w - ow);
+    while cnt < numlocs && fails < maxfails {
+        if idns.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&idns.to_vec())?;
+        let plcd = shppcn.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&idns) {
+            go = dsl::paint(&go, &plcd);
+            gi = dsl::fill(&gi, dmyc, &plcdi);
+            cnt += 1;
+            idns = &(&idns - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+        } else {
+            fails += 1;
+        }
+    }
+    let go = dsl::fill(&go, bgc, &shpp);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_32597951(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let iw = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let bnf = rng.sample(&cols, 3)?;
+    let (bgc, noisec, fgc) = (bnf[0], bnf[1], bnf[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let ndev = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2));
+    let num = rng.choice(&[ndev, h * w - ndev])?;
+    let num = num.max(0).min(h * w);
+    let ofc = rng.sample(&inds, num)?;
+    let c = fill_locs(&c, noisec, &ofc);
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let tofillfc = &bd & &dsl::ofcolor(&c, bgc);
+    let gi = dsl::fill(&c, fgc, &tofillfc);
+    let go = if tofillfc.is_empty() {
+        gi.clone()
+    } else {
+        dsl::fill(
+            &gi,
+            3,
+            &(&dsl::backdrop(&tofillfc) & &dsl::ofcolor(&gi, noisec)),
+        )
+    };
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3345333e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (4, h - 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (4, (w - 2) / 2));
+    let nc = unifint(rng, diff_lb, diff_ub, (oh.min(ow), (oh * ow) / 3 * 2));
+    let mut shp: PySet<Loc> = std::iter::once((0, 0)).collect();
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    while {
+        let (sh, sw) = set_shape(&shp);
+        sh < 3 || sw < 3
+    } {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    // The shape and its mirror image side by side (maybe sharing the
+    // mirror column); only fills follow, so plain location lists do.
+    let cells = shp.to_vec();
+    let (_, sw) = set_shape(&shp);
+    let (l, r) = bounds_of(&cells.iter().map(|c| c.1).collect::<Vec<_>>());
+    let mut mirrored: Vec<Loc> = cells.iter().map(|&(i, j)| (i, l + r - j)).collect();
+    if rng.choice(&[true, false])? {
+        mirrored.retain(|&(_, j)| j != sw - 1);
+    }
+    let (ml, mr) = bounds_of(&mirrored.iter().map(|c| c.1).collect::<Vec<_>>());
+    let mw = if mirrored.is_empty() { 0 } else { mr - ml + 1 };
+    let mut all: Vec<Loc> = cells.clone();
+    all.extend(mirrored.iter().map(|&(i, j)| (i, j - mw)));
+    let (top, bottom) = bounds_of(&all.iter().map(|c| c.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&all.iter().map(|c| c.1).collect::<Vec<_>>());
+    let (oh, ow) = (bottom - top + 1, right - left + 1);
+    let bos = rng.sample(&cols, 3)?;
+    let (bgc, objc, occcol) = (bos[0], bos[1], bos[2]);
+    let loci = rng.randint(1, h - oh - 1)?;
+    let locj = rng.randint(1, w - ow - 1)?;
+    let placed: Vec<Loc> = all
+        .iter()
+        .map(|&(i, j)| (i - top + loci, j - left + locj))
+        .collect();
+    let mut go = fill_locs(&dsl::canvas(bgc, (h, w)), objc, &placed);
+    let boxh = unifint(rng, diff_lb, diff_ub, (2, oh - 1));
+    let boxw = unifint(rng, diff_lb, diff_ub, (2, ow / 2));
+    let ulci = rng.randint(loci - 1, loci + oh - boxh + 1)?;
+    let ulcj = rng.randint(locj + ow / 2 + 1, locj + ow - boxw + 1)?;
+    let bx = dsl::backdrop(&pair_set((ulci, ulcj), (ulci + boxh - 1, ulcj + boxw - 1)));
+    let mut gi = dsl::fill(&go, occcol, &bx);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3428a4f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let remcols = dsl::remove(&0, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let cola = rng.choice(&remcols)?;
+    let colb = rng.choice(&remcols)?;
+    let canv = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let numa = (h * w - 1).min(mp + sgna * deva).max(1);
+    let numb = (h * w - 1).min(mp + sgnb * devb).max(1);
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&gia, &gbar), &gib);
+    let xor: Vec<Loc> = a
+        .iter()
+        .filter(|l| !b.contains(l))
+        .chain(b.iter().filter(|l| !a.contains(l)))
+        .copied()
+        .collect();
+    let mut go = fill_locs(&canv, 3, &xor);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3618c87e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bld = rng.sample(&cols, 3)?;
+    let (bgc, linc, dotc) = (bld[0], bld[1], bld[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    let ln = dsl::connect((0, 0), (0, w - 1));
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, w / 2));
+    let mut locs = Vec::new();
+    let mut opts = dsl::interval(0, w, 1);
+    for _ in 0..nlocs {
+        if opts.is_empty() {
+            break;
+        }
+        let ch = rng.choice(&opts)?;
+        locs.push(ch);
+        opts.retain(|&x| x != ch && x != ch - 1 && x != ch + 1);
+    }
+    let mut gi = dsl::fill(&c, linc, &ln);
+    let mut go = dsl::fill(&c, linc, &ln);
+    for &j in &locs {
+        let hh = rng.randint(1, h - 3)?;
+        let lnx = dsl::connect((0, j), (hh, j));
+        gi = dsl::fill(&gi, linc, &lnx);
+        go = dsl::fill(&go, linc, &lnx);
+        gi = fill_locs(&gi, dotc, &[(hh + 1, j)]);
+        go = fill_locs(&go, dotc, &[(0, j)]);
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 15));
+    let w = h;
+    // Drawn and then replaced, as in Python.
+    let _ = rng.sample(&cols, 2)?;
+    let patchcol = rng.choice(&cols)?;
+    let bgc = rng.choice(&dsl::remove(&patchcol, &cols))?;
+    let remcols = colors_without(&[bgc, patchcol]);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::sfilter(&dsl::asindices(&c), |&(i, j)| i >= j);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, inds.len() as i64));
+    let cells: PySet<Loc> = rng.sample(&inds.to_vec(), ncells)?.into_iter().collect();
+    let mut obj: Vec<dsl::Cell> = Vec::new();
+    for &ij in cells.iter() {
+        obj.push((rng.choice(&ccols)?, ij));
+    }
+    let paint_cells = |g: &Grid| -> Grid {
+        let mut out = g.clone();
+        for &(v, l) in &obj {
+            out = fill_locs(&out, v, &[l]);
+        }
+        out
+    };
+    let c = paint_cells(&dsl::dmirror_grid(&paint_cells(&c)));
+    let c = dsl::hconcat(&c, &dsl::vmirror_grid(&c));
+    let c = dsl::vconcat(&c, &dsl::hmirror_grid(&c));
+    let cutoff = 2;
+    // Drop the last two rows and the last two columns.
+    let go: Grid = c[..c.len() - 2]
+        .iter()
+        .map(|r| r[..r.len() - 2].to_vec())
+        .collect();
+    let mut gi = go.clone();
+    let forbidden = dsl::asindices(&dsl::canvas(-1, (cutoff, cutoff)));
+    let area_l = dsl::asindices(&dsl::canvas(-1, (h * 2 - 2 * cutoff, cutoff))).shift((cutoff, 0));
+    let area_t = dsl::asindices(&dsl::canvas(-1, (cutoff, 2 * w - 2 * cutoff))).shift((0, cutoff));
+    let inds1 = dsl::sfilter(&dsl::asindices(&gi), |&(i, j)| {
+        cutoff <= i && i < h && cutoff <= j && j < w && i >= j
+    });
+    let inds2 = dsl::dmirror(&inds1);
+    let (dh, dw) = (h - cutoff, w - cutoff);
+    let areas = [
+        inds1.clone(),
+        inds2.clone(),
+        dsl::hmirror(&inds1).shift((dh, 0)),
+        dsl::hmirror(&inds2).shift((dh, 0)),
+        dsl::vmirror(&inds1).shift((0, dw)),
+        dsl::vmirror(&inds2).shift((0, dw)),
+        dsl::hmirror(&dsl::vmirror(&inds1)).shift((dh, dw)),
+        dsl::hmirror(&dsl::vmirror(&inds2)).shift((dh, dw)),
+    ];
+    // `f1`..`f8`: each area's cells mapped back onto `inds1` (patch mirrors
+    // work on the patch's own bounding box, as in Python).
+    let back = |k: usize, x: &Indices| -> Indices {
+        match k {
+            0 => x.clone(),
+            1 => dsl::dmirror(x),
+            2 => dsl::hmirror(&x.shift((-dh, 0))),
+            3 => dsl::dmirror(&dsl::hmirror(&x.shift((-dh, 0)))),
+            4 => dsl::vmirror(&x.shift((0, -dw))),
+            5 => dsl::dmirror(&dsl::vmirror(&x.shift((0, -dw)))),
+            6 => dsl::vmirror(&dsl::hmirror(&x.shift((-dh, -dw)))),
+            _ => dsl::dmirror(&dsl::vmirror(&dsl::hmirror(&x.shift((-dh, -dw))))),
+        }
+    };
+    let ndist = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, ((2 * h * 2 * w) as f64).powf(0.5) as i64),
+    );
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * ndist;
+    let (fullh, fullw) = dsl::shape_grid(&gi);
+    let unpatched = |g: &Grid, area: &Indices| -> Indices {
+        area.iter()
+            .filter(|&&l| dsl::index(g, l).is_some_and(|v| v != patchcol))
+            .copied()
+            .collect()
+    };
+    while succ < ndist && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(2, h / 2 + 1)?;
+        let ow = rng.randint(2, w / 2 + 1)?;
+        let loci = rng.randint(0, fullh - oh)?;
+        let locj = rng.randint(0, fullw - ow)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let gi2 = dsl::fill(&gi, patchcol, &bd);
+        if forbidden
+            .iter()
+            .any(|&l| dsl::index(&gi2, l) == Some(patchcol))
+        {
+            continue;
+        }
+        let oo1 = unpatched(&gi2, &area_l);
+        let oo2: Indices = unpatched(&gi2, &area_t)
+            .iter()
+            .map(|&(i, j)| (j, i))
+            .collect();
+        if &oo1 | &oo2 != area_l {
+            continue;
+        }
+        let mut isleft: Indices = Indices::new();
+        for (k, area) in areas.iter().enumerate() {
+            let rem = unpatched(&gi2, area);
+            if !rem.is_empty() {
+                isleft = &isleft | &back(k, &rem);
+            }
+        }
+        if isleft != inds1 {
+            continue;
+        }
+        succ += 1;
+        gi = gi2;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_363442ee(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 3)) * 2 + 1;
+    let w = unifint(rng, diff_lb, diff_ub, (1, 3)) * 2 + 1;
+    let nremh = unifint(rng, diff_lb, diff_ub, (2, 30 / h));
+    let nremw = unifint(rng, diff_lb, diff_ub, (2, (30 - w - 1) / w));
+    let (rsh, rsw) = (nremh * h, nremw * w);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let mut rsi = dsl::canvas(bgc, (rsh, rsw));
+    let mut rso = dsl::canvas(bgc, (rsh, rsw));
+    let ls = dsl::canvas(bgc, ((nremh - 1) * h, w));
+    let mut ulc = dsl::canvas(bgc, (h, w));
+    let bar = dsl::canvas(barcol, (nremh * h, 1));
+    let dotcands = dsl::product(&dsl::interval(0, rsh, h), &dsl::interval(0, rsw, w)).to_vec();
+    let dotcol = rng.choice(&remcols)?;
+    let n = dotcands.len() as i64;
+    let dev = unifint(rng, diff_lb, diff_ub, (1, n / 2));
+    let ndots = rng.choice(&[dev, n - dev])?;
+    let ndots = ndots.max(1).min(n);
+    let dots = rng.sample(&dotcands, ndots)?;
+    let nfullremcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let fullremcols = rng.sample(&remcols, nfullremcols)?;
+    for &(i, j) in dsl::asindices(&ulc).iter() {
+        ulc[i as usize][j as usize] = rng.choice(&fullremcols)?;
+    }
+    let ulco = dsl::asobject(&ulc);
+    let osf = (h / 2, w / 2);
+    for &d in &dots {
+        rsi = fill_locs(&rsi, dotcol, &[dsl::add(osf, d)]);
+        rso = dsl::paint(&rso, &ulco.shift(d));
+    }
+    let left = dsl::hconcat(&dsl::vconcat(&ulc, &ls), &bar);
+    let mut gi = dsl::hconcat(&left, &rsi);
+    let mut go = dsl::hconcat(&left, &rso);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` on an object.
+fn mirror_object(k: usize, o: &dsl::Object) -> dsl::Object {
+    match k {
+        1 => dsl::dmirror(o),
+        2 => dsl::cmirror(o),
+        3 => dsl::hmirror(o),
+        4 => dsl::vmirror(o),
+        _ => o.clone(),
+    }
+}
+
+fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let bmm = rng.sample(&cols, 3)?;
+        let (bgc, mainc, markerc) = (bmm[0], bmm[1], bmm[2]);
+        let remcols = colors_without(&[bgc, mainc, markerc]);
+        let ncols = unifint(rng, diff_lb, diff_ub, (1, remcols.len() as i64));
+        // Drawn, never used: the extra colors come from `remcols`.
+        let _ccols = rng.sample(&remcols, ncols)?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let mut oh = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let mut ow = unifint(rng, diff_lb, diff_ub, (if oh == 2 { 3 } else { 2 }, 5));
+        if rng.choice(&[true, false])? {
+            (oh, ow) = (ow, oh);
+        }
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let ncells = unifint(rng, diff_lb, diff_ub, (4, bounds.len() as i64));
+        let first = rng.choice(&bounds.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(first).collect();
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        }
+        let obj = normalize_set(&shp);
+        let ntocompc = unifint(rng, diff_lb, diff_ub, (1, ncells - 3));
+        let markercell = rng.choice(&obj.to_vec())?;
+        let remobj = dsl::remove(&markercell, &obj);
+        let tocompc: PySet<Loc> = rng
+            .sample(&remobj.to_vec(), ntocompc)?
+            .into_iter()
+            .collect();
+        let mainpart: Vec<Loc> = obj
+            .iter()
+            .filter(|&&l| l != markercell && !tocompc.contains(&l))
+            .copied()
+            .collect();
+        let mut full: Vec<dsl::Cell> = Vec::new();
+        for &ij in tocompc.iter() {
+            full.push((rng.choice(&remcols)?, ij));
+        }
+        // Every cell has its own location: these objects are only painted,
+        // compared and mirrored, none of which depends on their order.
+        let mut small: Vec<dsl::Cell> = mainpart.iter().map(|&l| (mainc, l)).collect();
+        small.push((markerc, markercell));
+        full.extend(small.iter().copied());
+        let obj: dsl::Object = full.into_iter().collect();
+        let smobjn = dsl::normalize(&small.into_iter().collect::<dsl::Object>());
+        let fake =
+            (1..5).any(|k| mirror_object(k, &smobjn) == smobjn && mirror_object(k, &obj) != obj);
+        if fake {
+            continue;
+        }
+        let (oh, ow) = dsl::shape(&obj);
+        let loci = rng.randint(0, h - oh)?;
+        let locj = rng.randint(0, w - ow)?;
+        let plcd = obj.shift((loci, locj));
+        gi = dsl::paint(&gi, &plcd);
+        let plcdi = plcd.toindices();
+        let mut inds =
+            &(&dsl::asindices(&gi) - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+        let noccs = unifint(
+            rng,
+            diff_lb,
+            diff_ub,
+            (1, 1.max((h * w) / (2 * obj.len() as i64))),
+        );
+        let (mut succ, mut tr) = (0, 0);
+        let maxtr = noccs * 5;
+        let mut go = gi.clone();
+        while tr < maxtr && succ < noccs {
+            tr += 1;
+            let mf1 = rng.choice(&[0usize, 1, 2, 3, 4])?;
+            let mf2 = rng.choice(&[0usize, 1, 2, 3, 4])?;
+            let outobj = dsl::normalize(&mirror_object(mf1, &mirror_object(mf2, &obj)));
+            let inobj = dsl::sfilter(&outobj, |c| c.0 == mainc || c.0 == markerc);
+            let (oh, ow) = dsl::shape(&outobj);
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands.is_empty() {
+                continue;
+            }
+            let loc = rng.choice(&cands.to_vec())?;
+            let outobjp = outobj.shift(loc);
+            let outobjpi = outobjp.toindices();
+            if outobjpi.issubset(&inds) {
+                succ += 1;
+                inds = &(&inds - &outobjpi) - &dsl::mapply(|&l| dsl::neighbors(l), &outobjpi);
+                gi = dsl::paint(&gi, &inobj.shift(loc));
+                go = dsl::paint(&go, &outobjp);
+            }
+        }
+        return Ok(Example {
+            input: gi,
+            output: go,
+        });
+    }
+}
+
+fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 30));
+    let bfo = rng.sample(&cols, 3)?;
+    let (bgc, fgc, objc) = (bfo[0], bfo[1], bfo[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    // `int(0.35 * h * w)`: the float products are taken left to right.
+    let lo = (0.35 * h as f64 * w as f64) as i64;
+    let hi = (0.65 * h as f64 * w as f64) as i64;
+    let namt = rng.randint(lo, hi)?;
+    let noise = rng.sample(&inds.to_vec(), namt)?;
+    gi = fill_locs(&gi, fgc, &noise);
+    let mut go = gi.clone();
+    // `(bd - obj) & mapply(neighbors, mapply(dneighbors, obj))`.
+    let grow2 = |rng: &mut GenRng, bd: &Indices, obj: &mut PySet<Loc>| -> Result<()> {
+        let near = mapply_set(dsl::neighbors, &mapply_set(dsl::dneighbors, obj));
+        let cands = bd.difference(obj).intersection(&near);
+        obj.add(rng.choice(&cands.to_vec())?);
+        Ok(())
+    };
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(2, 7)?;
+        let ow = rng.randint(2, 7)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = loc;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        if !bd.issubset(&inds) {
+            continue;
+        }
+        let ncells = rng.randint(2, oh * ow - 1)?;
+        let bdv = bd.to_vec();
+        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bdv)?).collect();
+        for _ in 0..ncells - 1 {
+            grow2(rng, &bd, &mut obj)?;
+        }
+        while {
+            let (sh, sw) = set_shape(&obj);
+            obj.len() as i64 == sh * sw
+        } {
+            obj = std::iter::once(rng.choice(&bdv)?).collect();
+            for _ in 0..ncells - 1 {
+                grow2(rng, &bd, &mut obj)?;
+            }
+        }
+        let obj = normalize_set(&obj).shift(loc);
+        let bd = dsl::backdrop(&obj);
+        let gi2 = dsl::fill(&dsl::fill(&gi, fgc, &bd), objc, &obj);
+        let n = |c: i64| dsl::colorcount(&gi2, c);
+        if n(objc) < n(fgc).min(n(bgc)) {
+            succ += 1;
+            let ob = dsl::outbox(&bd);
+            inds = &(&inds - &bd) - &(&ob | &dsl::outbox(&ob));
+            gi = gi2;
+            go = dsl::fill(&go, 4, &bd);
+            go = dsl::fill(&go, objc, &obj);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3906de3d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, w - 2));
+    let bbl = rng.sample(&cols, 3)?;
+    let (bgc, boxc, linc) = (bbl[0], bbl[1], bbl[2]);
+    let locj = rng.randint(1, w - ow - 1)?;
+    let bx = dsl::backdrop(&pair_set((0, locj), (oh - 1, locj + ow - 1)));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), boxc, &bx);
+    let columns: Vec<i64> = (locj..locj + ow).collect();
+    let mut cutoffs = Vec::new();
+    for _ in &columns {
+        cutoffs.push(rng.randint(1, oh - 1)?);
+    }
+    for (&jj, &co) in columns.iter().zip(&cutoffs) {
+        gi = dsl::fill(&gi, bgc, &dsl::connect((co, jj), (oh - 1, jj)));
+    }
+    let numlns = unifint(rng, diff_lb, diff_ub, (1, ow - 1));
+    let lnlocs = rng.sample(&columns, numlns)?;
+    let mut go = gi.clone();
+    for (&jj, &co) in columns.iter().zip(&cutoffs) {
+        if lnlocs.contains(&jj) {
+            let lineh = rng.randint(1, h - co - 1)?;
+            gi = dsl::fill(&gi, linc, &dsl::connect((h - lineh, jj), (h - 1, jj)));
+            go = dsl::fill(&go, linc, &dsl::connect((co, jj), (co + lineh - 1, jj)));
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let oh = rng.randint(2, 4)?;
+    let ow = rng.randint(2, 4)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, oh + ow));
+    let ccols = rng.sample(&remcols, nobjs + 1)?;
+    let mxcol = ccols[0];
+    let rcols = &ccols[1..];
+    let maxnocc = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (nobjs + 2, (nobjs + 2).max((h * w) / 16)),
+    );
+    let mut tr = 0;
+    let maxtr = 10 * maxnocc;
+    let mut succ = 0;
+    let mut allobjs: Vec<Indices> = Vec::new();
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    for _ in 0..nobjs + 1 {
+        let cobj = loop {
+            let ncells = rng.randint(oh + ow - 1, oh * ow)?;
+            let first = rng.choice(&bounds.to_vec())?;
+            let mut cobj: PySet<Loc> = std::iter::once(first).collect();
+            while set_shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
+                grow_by(rng, &bounds, &mut cobj, dsl::neighbors)?;
+            }
+            let frozen = cobj.freeze();
+            if !allobjs.contains(&frozen) {
+                break frozen;
+            }
+        };
+        allobjs.push(cobj);
+    }
+    let mcobj = dsl::normalize(&allobjs[0]);
+    let remobjs: Vec<Indices> = allobjs[1..].iter().map(dsl::normalize).collect();
+    // `remobjcounter`: a dict, so equal shapes share one entry, kept in
+    // first-insertion order.
+    let mut counter: Vec<(Indices, i64)> = Vec::new();
+    for r in &remobjs {
+        if !counter.iter().any(|(k, _)| k == r) {
+            counter.push((r.clone(), 0));
+        }
+    }
+    let mut mxobjcounter = 0;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while tr < maxtr && succ < maxnocc {
+        tr += 1;
+        let candobjs: Vec<Indices> = counter
+            .iter()
+            .filter(|(_, cnt)| cnt + 1 < mxobjcounter)
+            .map(|(k, _)| k.clone())
+            .collect();
+        // `or` stops before the draw when there is no candidate.
+        let (obj, col) = if candobjs.is_empty() || rng.randint(0, 100)? as f64 / 100.0 > diff_lb {
+            (mcobj.clone(), mxcol)
+        } else {
+            let obj = rng.choice(&candobjs)?;
+            let idx = remobjs.iter().position(|r| *r == obj).unwrap_or(0);
+            (obj, rcols[idx])
+        };
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        let near = dsl::mapply(|&l| dsl::neighbors(l), &dsl::ofcolor(&gi, col));
+        if plcd.iter().all(|l| inds.contains(l) && !near.contains(l)) {
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            gi = dsl::fill(&gi, col, &plcd);
+            match counter.iter_mut().find(|(k, _)| *k == obj) {
+                Some(entry) => entry.1 += 1,
+                None => mxobjcounter += 1,
+            }
+        }
+    }
+    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&mcobj)), mxcol, &mcobj);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_39e1d7f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 10));
+    let bld = rng.sample(&cols, 3)?;
+    let (bgc, linc, dotc) = (bld[0], bld[1], bld[2]);
+    let remcols = colors_without(&[bgc, linc, dotc]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut loci = rng.randint(1, h - 2)?;
+    let mut locj = rng.randint(1, w - 2)?;
+    if h == 5 {
+        loci = rng.choice(&[1, h - 2])?;
+    }
+    if w == 5 {
+        locj = rng.choice(&[1, w - 2])?;
+    }
+    let npix = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let candsss = dsl::neighbors((loci, locj));
+    let mut pixs: PySet<Loc> = std::iter::once((loci, locj)).collect();
+    for _ in 0..npix {
+        let cands = mapply_set(dsl::dneighbors, &pixs)
+            .intersection(&candsss)
+            .difference(&pixs);
+        pixs.add(rng.choice(&cands.to_vec())?);
+    }
+    // `totuple(remove(center, pixs))`: `remove` rebuilds a set.
+    let pixs: PySet<Loc> = pixs
+        .iter()
+        .filter(|&&l| l != (loci, locj))
+        .copied()
+        .collect();
+    let pixs = pixs.to_vec();
+    let mut obj: Vec<dsl::Cell> = Vec::new();
+    for &ij in &pixs {
+        obj.push((rng.choice(&ccols)?, ij));
+    }
+    gi = fill_locs(&gi, dotc, &[(loci, locj)]);
+    for &(v, l) in &obj {
+        gi = fill_locs(&gi, v, &[l]);
+    }
+    let mut go = gi.clone();
+    let noccs = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, (h * w) / (2 * pixs.len() as i64 + 1)),
+    );
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 6 * noccs;
+    let mut inds = &dsl::ofcolor(&gi, bgc)
+        - &dsl::mapply(|&l| dsl::dneighbors(l), &dsl::neighbors((loci, locj)));
+    let objn: Vec<dsl::Cell> = obj
+        .iter()
+        .map(|&(v, (i, j))| (v, (i - loci, j - locj)))
+        .collect();
+    let mut triedandfailed: PySet<Loc> = PySet::new();
+    while (tr < maxtr && succ < noccs) || succ == 0 {
+        let lopcands = inds.difference(&triedandfailed).to_vec();
+        if lopcands.is_empty() {
+            break;
+        }
+        tr += 1;
+        let (li, lj) = rng.choice(&lopcands)?;
+        let plcd: Vec<dsl::Cell> = objn
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        if plcd.iter().all(|c| inds.contains(&c.1)) {
+            let mut taken: PySet<Loc> = plcd.iter().map(|c| c.1).collect();
+            taken.add((li, lj));
+            inds = inds.difference(&taken);
+            succ += 1;
+            gi = fill_locs(&gi, dotc, &[(li, lj)]);
+            go = fill_locs(&go, dotc, &[(li, lj)]);
+            for &(v, l) in &plcd {
+                go = fill_locs(&go, v, &[l]);
+            }
+        } else {
+            triedandfailed.add((li, lj));
+        }
+    }
+    let hfac = unifint(rng, diff_lb, diff_ub, (1, (30 - h + 1) / h));
+    let wfac = unifint(rng, diff_lb, diff_ub, (1, (30 - w + 1) / w));
+    let fullh = hfac * h + h - 1;
+    let fullw = wfac * w + w - 1;
+    let bd = dsl::asindices(&dsl::canvas(-1, (hfac, wfac)));
+    let blow = |g: &Grid| -> Grid {
+        let mut out = dsl::canvas(linc, (fullh, fullw));
+        for a in 0..h {
+            for b in 0..w {
+                let c = g[a as usize][b as usize];
+                out = dsl::fill(&out, c, &bd.shift((a * (hfac + 1), b * (wfac + 1))));
+            }
+        }
+        out
+    };
+    Ok(Example {
+        input: blow(&gi),
+        output: blow(&go),
+    })
+}
+
+fn generate_3aa6fb7a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let base: [Loc; 4] = [(0, 0), (0, 1), (1, 0), (1, 1)];
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi).to_vec();
+    let maxnum = ((h * w) / 2) / 3;
+    let num = unifint(rng, diff_lb, diff_ub, (1, maxnum));
+    let (mut kk, mut tr) = (0, 0);
+    let maxtrials = num * 2;
+    let mut binds: Vec<Loc> = Vec::new();
+    while kk < num && tr < maxtrials {
+        let loc = rng.choice(&inds)?;
+        let ooo = rng.choice(&base)?;
+        let oop: Vec<Loc> = base
+            .iter()
+            .filter(|&&b| b != ooo)
+            .map(|&b| dsl::add(b, loc))
+            .collect();
+        if oop.iter().all(|l| inds.contains(l)) {
+            // Only membership in the removed cells matters.
+            let mut gone: Vec<Loc> = oop.clone();
+            for &l in &oop {
+                gone.extend(dsl::dneighbors(l).iter().copied());
+            }
+            inds.retain(|l| !gone.contains(l));
+            gi = fill_locs(&gi, fgc, &oop);
+            binds.push(dsl::add(ooo, loc));
+            kk += 1;
+        }
+        tr += 1;
+    }
+    let go = fill_locs(&gi, 1, &binds);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3ac3eb23(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, 1.max((w - 2) / 3)));
+    let mut locopts = dsl::interval(1, w - 1, 1);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for _ in 0..nlocs {
+        if locopts.is_empty() {
+            break;
+        }
+        let locj = rng.choice(&locopts)?;
+        locopts = without(&locopts, &dsl::interval(locj - 2, locj + 3, 1));
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, &[(0, locj)]);
+        let even: Vec<Loc> = dsl::interval(0, h, 2)
+            .into_iter()
+            .map(|p| (p, locj))
+            .collect();
+        let odd = dsl::interval(1, h, 2);
+        let left: Vec<Loc> = odd.iter().map(|&p| (p, locj - 1)).collect();
+        let right: Vec<Loc> = odd.iter().map(|&p| (p, locj + 1)).collect();
+        go = fill_locs(&go, col, &even);
+        go = fill_locs(&go, col, &left);
+        go = fill_locs(&go, col, &right);
+    }
+    let mf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(mf, &gi),
+        output: transform(mf, &go),
+    })
+}
+
+fn generate_3af2c5a8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    let go = dsl::vconcat(&go, &dsl::hmirror_grid(&go));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3bd67248(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let fac = unifint(rng, diff_lb, diff_ub, (1, 30 / h.max(w)));
+    let gi = dsl::fill(
+        &dsl::canvas(bgc, (h, w)),
+        linc,
+        &dsl::connect((0, 0), (h - 1, 0)),
+    );
+    let go = dsl::fill(&gi, 4, &dsl::connect((h - 1, 1), (h - 1, w - 1)));
+    let go = dsl::fill(&go, 2, &dsl::shoot((h - 2, 1), (-1, 1)));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: dsl::upscale_grid(&transform(rotf, &gi), fac),
+        output: dsl::upscale_grid(&transform(rotf, &go), fac),
+    })
+}
+
+fn generate_3bdb4ada(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let (oh, ow) = if rng.choice(&[true, false])? {
+            (
+                3,
+                unifint(rng, diff_lb, diff_ub, (1, 1.max(w / 2 - 1))) * 2 + 1,
+            )
+        } else {
+            (
+                unifint(rng, diff_lb, diff_ub, (1, 1.max(h / 2 - 1))) * 2 + 1,
+                3,
+            )
+        };
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, col, &bd);
+            let ln: Vec<Loc> = if oh == 3 {
+                dsl::interval(locj + 1, locj + ow, 2)
+                    .into_iter()
+                    .map(|j| (loci + 1, j))
+                    .collect()
+            } else {
+                dsl::interval(loci + 1, loci + oh, 2)
+                    .into_iter()
+                    .map(|i| (i, locj + 1))
+                    .collect()
+            };
+            go = fill_locs(&go, bgc, &ln);
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3befdf3e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 40));
+    let mut succ = 0;
+    let maxtr = 5 * nobjs;
+    let mut tr = 0;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        if inds.is_empty() {
+            break;
+        }
+        let rh = rng.choice(&[1, 2])?;
+        let rw = rng.choice(&[1, 2])?;
+        let (fullh, fullw) = (2 + 3 * rh, 2 + 3 * rw);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - fullh && j <= w - fullw);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = loc;
+        let fullobj = dsl::backdrop(&pair_set(loc, (loci + fullh - 1, locj + fullw - 1)));
+        if !fullobj.issubset(&inds) {
+            continue;
+        }
+        succ += 1;
+        inds = &inds - &fullobj;
+        let io = rng.sample(&ccols, 2)?;
+        let (incol, outcol) = (io[0], io[1]);
+        let ofincol = dsl::backdrop(&pair_set(
+            (loci + rh + 1, locj + rw + 1),
+            (loci + 2 * rh, locj + 2 * rw),
+        ));
+        let ofoutcol = dsl::outbox(&ofincol);
+        gi = dsl::fill(&gi, incol, &ofincol);
+        gi = dsl::fill(&gi, outcol, &ofoutcol);
+        go = dsl::fill(&go, outcol, &ofincol);
+        go = dsl::fill(&go, incol, &ofoutcol);
+        let addon: Vec<Loc> = fullobj
+            .iter()
+            .filter(|l| !ofincol.contains(l) && !ofoutcol.contains(l))
+            .filter(|&&(i, j)| ofoutcol.iter().any(|o| o.0 == i || o.1 == j))
+            .copied()
+            .collect();
+        go = fill_locs(&go, outcol, &addon);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3c9b0459(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::rot180(&gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3de23699(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let hi = unifint(rng, diff_lb, diff_ub, (4, h));
+    let wi = unifint(rng, diff_lb, diff_ub, (4, w));
+    let loci = rng.randint(0, h - hi)?;
+    let locj = rng.randint(0, w - wi)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&ccol, &remcols);
+    let ncol = rng.choice(&remcols)?;
+    let tmpo = pair_set((loci, locj), (loci + hi - 1, locj + wi - 1));
+    let cnds = dsl::backdrop(&dsl::inbox(&tmpo)).to_vec();
+    let n = cnds.len() as i64;
+    let dev = unifint(rng, diff_lb, diff_ub, (0, n / 2));
+    let ncnds = rng.choice(&[dev, n - dev])?;
+    let ncnds = ncnds.max(0).min(n);
+    let ss = rng.sample(&cnds, ncnds)?;
+    let gi = dsl::fill(&c, ccol, &dsl::corners(&tmpo));
+    let gi = fill_locs(&gi, ncol, &ss);
+    let go = dsl::trim(&dsl::crop(
+        &dsl::switch(&gi, ccol, ncol),
+        (loci, locj),
+        (hi, wi),
+    ));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (11, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (11, 30));
+    let brg = rng.sample(&cols, 3)?;
+    let (bgc, rcol, gcol) = (brg[0], brg[1], brg[2]);
+    // Each object: one fixed cell (2 or 3) and the rest in its own color;
+    // cells have distinct locations, so paints of them are order-free.
+    let mut objs: Vec<dsl::Object> = Vec::new();
+    for (fixc, remc) in [(2, rcol), (3, gcol)] {
+        let oh = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let first = rng.choice(&bounds.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(first).collect();
+        let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+        let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+        let ncells = ncells.max(2).min(oh * ow);
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        }
+        let norm = normalize_set(&shp);
+        let fixp = rng.choice(&norm.to_vec())?;
+        let obj: dsl::Object = norm
+            .iter()
+            .map(|&l| (if l == fixp { fixc } else { remc }, l))
+            .collect();
+        objs.push(obj);
+    }
+    let (robj, gobj) = (objs[0].clone(), objs[1].clone());
+    let picked = rng.sample(&[0usize, 1], 2)?;
+    let (obj1, obj2) = (&objs[picked[0]], &objs[picked[1]]);
+    let loci1 = rng.randint(0, h - dsl::height(obj1) - dsl::height(obj2) - 1)?;
+    let locj1 = rng.randint(0, w - dsl::width_of(obj1))?;
+    let loci2 = rng.randint(loci1 + dsl::height(obj1) + 1, h - dsl::height(obj2))?;
+    let locj2 = rng.randint(0, w - dsl::width_of(obj2))?;
+    let obj1p = obj1.shift((loci1, locj1));
+    let obj2p = obj2.shift((loci2, locj2));
+    let mut gi = dsl::paint(&dsl::paint(&dsl::canvas(bgc, (h, w)), &obj1p), &obj2p);
+    let total = robj.len() + gobj.len();
+    let noccs = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, (h * w) / (1.5 * total as f64) as i64),
+    );
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * noccs;
+    let robj = dsl::vmirror(&robj);
+    let near = &dsl::mapply(|&l| dsl::neighbors(l), &obj1p.toindices())
+        | &dsl::mapply(|&l| dsl::neighbors(l), &obj2p.toindices());
+    let mut inds = &dsl::ofcolor(&gi, bgc) - &near;
+    let mut go = gi.clone();
+    let objopts = [robj, gobj];
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        let k = rng.choice(&[0usize, 1])?;
+        let obj = &objopts[k];
+        let (oh, ow) = dsl::shape(obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+            gi = dsl::paint(&gi, &dsl::sfilter(&plcd, |c| c.0 == 2 || c.0 == 3));
+            go = dsl::paint(&go, &plcd);
+        }
+    }
+    if unifint(rng, diff_lb, diff_ub, (1, 100)) < 30 {
+        let c = rng.choice(&[2, 3])?;
+        let has_c = |o: &dsl::Object| o.iter().any(|cell| cell.0 == c);
+        let gi_drop = dsl::mfilter(&dsl::objects(&gi, false, true, true), has_c);
+        let go_drop = dsl::mfilter(&dsl::objects(&go, false, true, true), has_c);
+        gi = dsl::fill(&gi, bgc, &gi_drop);
+        go = dsl::fill(&go, bgc, &go_drop);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3eda0437(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 6]);
+    let mut h = unifint(rng, diff_lb, diff_ub, (3, 8));
+    let mut w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    if rng.choice(&[true, false])? {
+        (h, w) = (w, h);
+    }
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let fgcs = rng.sample(&cols, ncols)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&gi);
+    for &(i, j) in inds.iter() {
+        gi[i as usize][j as usize] = rng.choice(&fgcs)?;
+    }
+    let spac = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3 * 2));
+    let obj = rng.sample(&inds.to_vec(), spac)?;
+    gi = fill_locs(&gi, 0, &obj);
+    let locx = (rng.randint(0, h - 1)?, rng.randint(0, w - 1)?);
+    gi = fill_locs(
+        &gi,
+        0,
+        &[
+            locx,
+            dsl::add(locx, (0, 1)),
+            dsl::add(locx, (1, 0)),
+            dsl::add(locx, (1, 1)),
+        ],
+    );
+    // Every largest all-zero rectangle (at least 2 x 2) turns 6; the
+    // fills write one value, so the order of the rectangles is moot.
+    let zeros = |g: &Grid| {
+        g.iter()
+            .map(|r| r.iter().filter(|&&v| v == 0).count())
+            .max()
+    };
+    let maxpossw = zeros(&gi).unwrap_or(0) as i64;
+    let maxpossh = zeros(&dsl::dmirror_grid(&gi)).unwrap_or(0) as i64;
+    let mut maxsiz = -1;
+    let mut mapper: Vec<(dsl::Object, Indices)> = Vec::new();
+    for a in 2..=maxpossh {
+        for b in 2..=maxpossw {
+            let siz = a * b;
+            if siz < maxsiz {
+                continue;
+            }
+            let objx = dsl::recolor(0, &dsl::asindices(&dsl::canvas(-1, (a, b))));
+            let occs = dsl::occurrences(&gi, &objx);
+            if !occs.is_empty() {
+                if siz == maxsiz {
+                    mapper.push((objx, occs));
+                } else if siz > maxsiz {
+                    mapper = vec![(objx, occs)];
+                    maxsiz = siz;
+                }
+            }
+        }
+    }
+    let mut go = gi.clone();
+    for (obj, locs) in &mapper {
+        for &l in locs.iter() {
+            go = dsl::fill(&go, 6, &obj.shift(l));
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_3f7978a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bnl = rng.sample(&cols, 3)?;
+    let (bgc, noisec, linec) = (bnl[0], bnl[1], bnl[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    // `int((2 / 3) * h)`: a float product, truncated.
+    let two_thirds = |n: i64| ((2.0 / 3.0) * n as f64) as i64;
+    let oh = unifint(rng, diff_lb, diff_ub, (4, 4.max(two_thirds(h)))).min(h);
+    let ow = unifint(rng, diff_lb, diff_ub, (4, 4.max(two_thirds(w)))).min(w);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 4));
+    let noise = rng.sample(&dsl::asindices(&c).to_vec(), nnoise)?;
+    let gi = fill_locs(&c, noisec, &noise);
+    let ulc = (loci, locj);
+    let lrc = (loci + oh - 1, locj + ow - 1);
+    let llc = (loci + oh - 1, locj);
+    let urc = (loci, locj + ow - 1);
+    let gi = dsl::fill(&gi, linec, &dsl::connect(ulc, llc));
+    let gi = dsl::fill(&gi, linec, &dsl::connect(urc, lrc));
+    let crns: Indices = [ulc, lrc, llc, urc].into_iter().collect();
+    let mut gi = dsl::fill(&gi, noisec, &crns);
+    let mut go = dsl::subgrid(&crns, &gi);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_40853293(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let nlines = unifint(rng, diff_lb, diff_ub, (2, 8.min((h * w) / 2)));
+    let nhorilines = rng.randint(1, nlines - 1)?;
+    let nvertilines = nlines - nhorilines;
+    let ilocs = rng.sample(&dsl::interval(0, h, 1), nhorilines.min(h))?;
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for ii in ilocs {
+        let llen = unifint(rng, diff_lb, diff_ub, (2, w - 1));
+        let js = rng.randint(0, w - llen)?;
+        let (a, b) = ((ii, js), (ii, js + llen - 1));
+        let col = rng.choice(&remcols)?;
+        remcols = dsl::remove(&col, &remcols);
+        gi = fill_locs(&gi, col, &[a, b]);
+        go = dsl::fill(&go, col, &dsl::connect(a, b));
+    }
+    let gim = dsl::dmirror_grid(&gi);
+    let jlocs: Vec<i64> = (0..w)
+        .filter(|&j| gim[j as usize].iter().filter(|&&e| e == bgc).count() > 1)
+        .collect();
+    let nvertilines = nvertilines.min(jlocs.len() as i64);
+    for jj in rng.sample(&jlocs, nvertilines)? {
+        let jcands: Vec<i64> = gim[jj as usize]
+            .iter()
+            .enumerate()
+            .filter(|(_, &e)| e == bgc)
+            .map(|(i, _)| i as i64)
+            .collect();
+        let kk = jcands.len() as i64;
+        let llen = unifint(rng, diff_lb, diff_ub, (2, kk));
+        let sp = rng.randint(0, kk - llen)?;
+        let ep = sp + llen - 1;
+        let (a, b) = ((jcands[sp as usize], jj), (jcands[ep as usize], jj));
+        let col = rng.choice(&remcols)?;
+        remcols = dsl::remove(&col, &remcols);
+        gi = fill_locs(&gi, col, &[a, b]);
+        go = dsl::fill(&go, col, &dsl::connect(a, b));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4093f84a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let mut rows = rng.sample(&dsl::interval(2, h - 2, 1), 2)?;
+    rows.sort();
+    let (loci1, loci2) = (rows[0], rows[1]);
+    let bbd = rng.sample(&cols, 3)?;
+    let (bgc, barc, dotc) = (bbd[0], bbd[1], bbd[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for ii in loci1..=loci2 {
+        gi = dsl::fill(&gi, barc, &dsl::connect((ii, 0), (ii, w - 1)));
+    }
+    let mut go = gi.clone();
+    let opts = dsl::interval(0, w, 1);
+    let num1 = unifint(rng, diff_lb, diff_ub, (1, w / 2));
+    let num2 = unifint(rng, diff_lb, diff_ub, (1, w / 2));
+    let locs1 = rng.sample(&opts, num1)?;
+    let locs2 = rng.sample(&opts, num2)?;
+    for l1 in locs1 {
+        let k = unifint(rng, diff_lb, diff_ub, (1, loci1 - 1));
+        let locsx = rng.sample(&dsl::interval(0, loci1, 1), k)?;
+        let dots: Vec<Loc> = locsx.iter().map(|&i| (i, l1)).collect();
+        gi = fill_locs(&gi, dotc, &dots);
+        go = dsl::fill(&go, barc, &dsl::connect((loci1 - 1, l1), (loci1 - k, l1)));
+    }
+    for l2 in locs2 {
+        let k = unifint(rng, diff_lb, diff_ub, (1, h - loci2 - 2));
+        let locsx = rng.sample(&dsl::interval(loci2 + 1, h, 1), k)?;
+        let dots: Vec<Loc> = locsx.iter().map(|&i| (i, l2)).collect();
+        gi = fill_locs(&gi, dotc, &dots);
+        go = dsl::fill(&go, barc, &dsl::connect((loci2 + 1, l2), (loci2 + k, l2)));
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_41e4d17e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[6]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let bx = dsl::r#box(&pair_set((0, 0), (4, 4)));
+    let bd = dsl::backdrop(&bx);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    while succ < num && tr < maxtrials {
+        let loc = rng.choice(&inds.to_vec())?;
+        let bxs = bx.shift(loc);
+        if bxs.issubset(&inds) {
+            gi = dsl::fill(&gi, fgc, &bxs);
+            go = dsl::fill(&go, fgc, &bxs);
+            let cen = dsl::center(&bxs);
+            let frns = &dsl::hfrontier(cen) | &dsl::vfrontier(cen);
+            let kep = &frns & &dsl::ofcolor(&go, bgc);
+            go = dsl::fill(&go, 6, &kep);
+            // The DSL's `difference`: a filtered rebuild, not `-`.
+            inds = dsl::difference(&inds, &bd.shift(loc));
+            succ += 1;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4258a5f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let fgc = rng.choice(&remcols)?;
+    let gi = dsl::canvas(bgc, (h, w));
+    let mp = if (h * w) % 2 == 1 {
+        (h * w) / 2
+    } else {
+        (h * w) / 2 - 1
+    };
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, mp));
+    let dots = rng.sample(&dsl::asindices(&gi).to_vec(), ndots)?;
+    let mut ring = Vec::new();
+    for &d in &dots {
+        ring.extend(dsl::neighbors(d).iter().copied());
+    }
+    let go = fill_locs(&gi, 1, &ring);
+    let go = fill_locs(&go, fgc, &dots);
+    let gi = fill_locs(&gi, fgc, &dots);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    loop {
+        let d = unifint(rng, diff_lb, diff_ub, (2, 7));
+        let w = d;
+        let fullh = unifint(rng, diff_lb, diff_ub, (4 * d, 30));
+        let fullw = unifint(rng, diff_lb, diff_ub, (4 * d, 30));
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let ccols = rng.sample(&remcols, d)?;
+        let mut quad = dsl::canvas(bgc, (d + 1, d + 1));
+        for (idx, &c) in ccols.iter().enumerate() {
+            let idx = idx as i64;
+            let linlen = rng.randint(2, w - idx + 1)?;
+            quad = dsl::fill(&quad, c, &dsl::connect((idx, idx), (idx + linlen - 1, idx)));
+            quad = dsl::fill(&quad, c, &dsl::connect((idx, idx), (idx, idx + linlen - 1)));
+        }
+        let mut go = dsl::canvas(bgc, (d + 1, 2 * d + 1));
+        go = dsl::paint(&go, &dsl::asobject(&quad));
+        go = dsl::paint(&go, &dsl::asobject(&dsl::vmirror_grid(&quad)).shift((0, d)));
+        let flipped = dsl::hmirror_grid(&go);
+        go = dsl::vconcat(&go, &flipped[1..].to_vec());
+        if rng.choice(&[true, false])? {
+            let col = rng.choice(&without(&remcols, &ccols))?;
+            let mid = dsl::center(&dsl::asindices(&go));
+            go = fill_locs(&go, col, &[mid]);
+        }
+        let objs = dsl::sfilter(&dsl::partition(&go), |o| dsl::color(o) != Some(bgc));
+        let mut gi = dsl::canvas(bgc, (fullh, fullw));
+        let objs = dsl::order(&objs, dsl::width_of);
+        let fullinds = dsl::asindices(&gi);
+        let mut inds = dsl::asindices(&gi);
+        let mut fullsuc = true;
+        for obj in &objs {
+            let objn = dsl::normalize(obj);
+            let obji = objn.toindices();
+            let d = dsl::width_of(obj);
+            let dh = 0.max(d / 2 - 1);
+            let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
+            let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
+                | &base.shift((dh, 0)))
+                | &base.shift((0, dh));
+            if cands.is_empty() {
+                // Python's `break` leaves the loop with `fullsuc` still true.
+                break;
+            }
+            let cv = cands.to_vec();
+            let mut placed = None;
+            for _ in 0..10 {
+                let loc = rng.choice(&cv)?;
+                if dsl::intersection(&obji.shift(loc), &fullinds).issubset(&inds) {
+                    placed = Some(loc);
+                    break;
+                }
+            }
+            let Some(loc) = placed else {
+                fullsuc = false;
+                break;
+            };
+            gi = dsl::paint(&gi, &objn.shift(loc));
+            inds = &inds - &obji.shift(loc);
+        }
+        if fullsuc {
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+    }
+}
+
+fn generate_42a50994(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let c = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (0, 0.max((h * w) / 2 - 1)));
+    let numcols = unifint(rng, diff_lb, diff_ub, (0, 9.min(num)));
+    let chosinds = rng.sample(&dsl::asindices(&c).to_vec(), num)?;
+    let choscols = rng.sample(&remcols, numcols)?;
+    let mut choslocs = rng.sample(&dsl::interval(0, chosinds.len() as i64, 1), numcols)?;
+    choslocs.sort();
+    choslocs.reverse();
+    let mut gi = c;
+    for (&col, &endidx) in choscols.iter().zip(&choslocs) {
+        gi = fill_locs(&gi, col, &chosinds[..endidx as usize]);
+    }
+    let objs = dsl::objects(&gi, false, true, true);
+    let res = dsl::merge(&dsl::sizefilter(&objs, 1));
+    let go = dsl::fill(&gi, bgc, &res);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4347f46a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, col, &dsl::r#box(&obj));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(4, 6)?;
+        let ow = 5;
+        let gap: PySet<Loc> = std::iter::once((1, 2)).collect();
+        let bx = dsl::r#box(&pair_set((1, 0), (oh - 1, 4))).difference(&gap);
+        let fullobj = dsl::backdrop(&pair_set((0, 0), (oh - 1, 4)));
+        let cands = &dsl::backdrop(&bx) - &bx;
+        let dot = rng.choice(&cands.to_vec())?;
+        let db = rng.sample(&ccols, 2)?;
+        let (dcol, bxcol) = (db[0], db[1]);
+        // Cells at distinct locations: paints of these are order-free.
+        let mut inobj: dsl::Object = bx
+            .iter()
+            .map(|&l| (bxcol, l))
+            .chain(std::iter::once((dcol, dot)))
+            .collect();
+        let mut outobj: dsl::Object = bx
+            .iter()
+            .map(|&l| (bxcol, l))
+            .chain(
+                fullobj
+                    .iter()
+                    .filter(|l| !bx.contains(l))
+                    .map(|&l| (dcol, l)),
+            )
+            .collect();
+        if rng.choice(&[true, false])? {
+            inobj = dsl::hmirror(&inobj).shift((-1, 0));
+            outobj = dsl::hmirror(&outobj);
+        }
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let outplcd = outobj.shift(loc);
+        let outplcdi = outplcd.toindices();
+        if outplcdi.issubset(&inds) {
+            succ += 1;
+            let inplcd = inobj.shift(loc);
+            inds = &(&inds - &outplcdi) - &dsl::outbox(&inplcd);
+            gi = dsl::paint(&gi, &inplcd);
+            go = dsl::paint(&go, &outplcd);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_445eab21(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    let (mut bigcol, mut area) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        // Redrawn without counting a trial, as in Python.
+        if oh * ow == area {
+            continue;
+        }
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &dsl::r#box(&bd));
+            succ += 1;
+            indss = &indss - &bd;
+            if oh * ow > area {
+                (bigcol, area) = (col, oh * ow);
+            }
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: dsl::canvas(bigcol, (2, 2)),
+    })
+}
+
+fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let bim = rng.sample(&cols, 3)?;
+    let (bgc, indic, mainc) = (bim[0], bim[1], bim[2]);
+    let mut oh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let mut ow = unifint(rng, diff_lb, diff_ub, (1, 4));
+    if oh * ow < 3 {
+        if rng.choice(&[true, false])? {
+            oh = unifint(rng, diff_lb, diff_ub, (3, 4));
+        } else {
+            ow = unifint(rng, diff_lb, diff_ub, (3, 4));
+        }
+    }
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let ncells = unifint(rng, diff_lb, diff_ub, (3, oh * ow));
+    let first = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let norm = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&norm);
+    let objt = norm.to_vec();
+    let kk = objt.len() as i64;
+    let nindic = rng.randint(1, if kk % 2 == 1 { kk / 2 } else { kk / 2 - 1 })?;
+    let indicobj = rng.sample(&objt, nindic)?;
+    // Cells at distinct locations, so paints and upscales are order-free.
+    let obj: dsl::Object = objt
+        .iter()
+        .map(|&l| (if indicobj.contains(&l) { indic } else { mainc }, l))
+        .collect();
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let plcd = obj.shift((rng.randint(0, h - oh)?, rng.randint(0, w - ow)?));
+    gi = dsl::paint(&gi, &plcd);
+    let mut go = gi.clone();
+    let mut inds =
+        &dsl::ofcolor(&gi, bgc) - &dsl::mapply(|&l| dsl::neighbors(l), &plcd.toindices());
+    let fullinds = dsl::asindices(&gi);
+    let noccs = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, 1.max((h * w) / (4 * plcd.len() as i64))),
+    );
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 5 * noccs;
+    while succ < noccs && tr < maxtr {
+        tr += 1;
+        let fac = rng.randint(1, 5.min(h.min(w) / oh.max(ow) - 1))?;
+        let outobj = dsl::upscale(&obj, fac);
+        let inobj = dsl::sfilter(&outobj, |c| c.0 == indic);
+        let (hh, ww) = dsl::shape(&outobj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - hh && j <= w - ww);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let inobjp = inobj.shift(loc);
+        let outobjp = dsl::sfilter(&outobj.shift(loc), |c| fullinds.contains(&c.1));
+        let outobjpi = outobjp.toindices();
+        if outobjpi.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &outobjpi) - &dsl::mapply(|&l| dsl::neighbors(l), &inobjp.toindices());
+            gi = dsl::paint(&gi, &inobjp);
+            go = dsl::paint(&go, &outobjp);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        tr += 1;
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(5, 7)?;
+        let ow = rng.randint(5, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if !bd.issubset(&indss) {
+            continue;
+        }
+        let inpart: Indices = if rng.choice(&[true, false])? {
+            let dim = rng.randint(1, oh.min(ow) - 2)?;
+            let iloci = rng.randint(1, oh - dim - 1)?;
+            let ilocj = rng.randint(1, ow - dim - 1)?;
+            dsl::backdrop(&pair_set(
+                (loci + iloci, locj + ilocj),
+                (loci + iloci + dim - 1, locj + ilocj + dim - 1),
+            ))
+        } else {
+            let cnds = dsl::backdrop(&dsl::inbox(&bd));
+            let ch = rng.choice(&cnds.to_vec())?;
+            let mut inpart: PySet<Loc> = std::iter::once(ch).collect();
+            let kk = unifint(rng, diff_lb, diff_ub, (1, cnds.len() as i64));
+            for _ in 0..kk - 1 {
+                grow_by(rng, &cnds, &mut inpart, dsl::dneighbors)?;
+            }
+            inpart.freeze()
+        };
+        let (hi, wi) = dsl::shape(&inpart);
+        let incol = if hi == wi && inpart.len() as i64 == hi * wi {
+            2
+        } else {
+            bgc
+        };
+        gi = dsl::fill(&gi, col, &bd);
+        go = dsl::fill(&go, col, &bd);
+        gi = dsl::fill(&gi, bgc, &inpart);
+        go = dsl::fill(&go, incol, &inpart);
+        succ += 1;
+        indss = &(&indss - &bd) - &dsl::outbox(&bd);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_44f52bb0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let numcells = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+    let inds = dsl::asindices(&gi).to_vec();
+    while gi == dsl::hmirror_grid(&gi) {
+        let cells = rng.sample(&inds, numcells)?;
+        gi = dsl::canvas(bgc, (h, w));
+        for &(a, b) in &cells {
+            let col = rng.choice(&ccols)?;
+            gi = fill_locs(&gi, col, &[(a, b), (a, w - 1 - b)]);
+        }
+    }
+    let issymm = rng.choice(&[true, false])?;
+    let mut go = if issymm {
+        dsl::canvas(1, (1, 1))
+    } else {
+        let numpert = unifint(rng, diff_lb, diff_ub, (1, h * (w / 2)));
+        let cands = dsl::asindices(&dsl::canvas(-1, (h, w / 2))).to_vec();
+        let locs = rng.sample(&cands, numpert)?;
+        // `totuple(remove(col, insert(bgc, set(ccols))))`: a set, a union
+        // with `{bgc}`, and a filtered rebuild, in their orders.
+        let palette: PySet<i64> = ccols.iter().copied().collect();
+        let single: PySet<i64> = std::iter::once(bgc).collect();
+        let palette = palette.union(&single.freeze());
+        for &(a, b) in &locs {
+            let col = gi[a as usize][b as usize];
+            let others: PySet<i64> = palette.iter().filter(|&&c| c != col).copied().collect();
+            let newcol = rng.choice(&others.to_vec())?;
+            gi = fill_locs(&gi, newcol, &[(a, b)]);
+        }
+        dsl::canvas(7, (1, 1))
+    };
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4522001f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let bsd = rng.sample(&cols, 3)?;
+    let (bgc, sqc, dotc) = (bsd[0], bsd[1], bsd[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (3 * h, 3 * w));
+    // The 2 x 2 cue (three `sqc` cells and a `dotc` one) and the two 4 x 4
+    // blocks it becomes; distinct locations, so order-free paints.
+    let sqi: dsl::Object = [(dotc, (1, 1)), (sqc, (0, 0)), (sqc, (0, 1)), (sqc, (1, 0))]
+        .into_iter()
+        .collect();
+    let block = dsl::backdrop(&pair_set((0, 0), (3, 3)));
+    let sqo = &block | &block.shift((4, 4));
+    let loci = rng.randint(0, (h - 2).min(3 * h - 8))?;
+    let locj = rng.randint(0, (w - 2).min(3 * w - 8))?;
+    let plcdi = sqi.shift((loci, locj));
+    gi = dsl::paint(&gi, &plcdi);
+    go = dsl::fill(&go, sqc, &sqo.shift((loci, locj)));
+    let noccs = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 9));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * noccs;
+    let mut iinds =
+        &dsl::ofcolor(&gi, bgc) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi.toindices());
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        let cands = dsl::sfilter(&iinds, |&(i, j)| i <= h - 2 && j <= w - 2);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcdi = sqi.shift(loc);
+        let plcdii = plcdi.toindices();
+        if plcdii.issubset(&iinds) {
+            succ += 1;
+            iinds = &(&iinds - &plcdii) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdii);
+            gi = dsl::paint(&gi, &plcdi);
+            go = dsl::fill(&go, sqc, &sqo.shift(loc));
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_4612dd53(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (5, h - 1));
+    let iw = unifint(rng, diff_lb, diff_ub, (5, w - 1));
+    let bc = rng.sample(&cols, 2)?;
+    let (bgc, col) = (bc[0], bc[1]);
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let br = if rng.choice(&[true, false])? {
+        let locc = rng.randint(loci + 2, loci + ih - 3)?;
+        dsl::connect((locc, locj + 1), (locc, locj + iw - 2))
+    } else {
+        let locc = rng.randint(locj + 2, locj + iw - 3)?;
+        dsl::connect((loci + 1, locc), (loci + ih - 2, locc))
+    };
+    let c = dsl::canvas(bgc, (h, w));
+    let crns = rng.sample(&dsl::corners(&bx).to_vec(), 3)?;
+    // The DSL's `difference` with a list: a filtered rebuild.
+    let rembx: Indices = bx.iter().filter(|l| !crns.contains(l)).copied().collect();
+    let onbr = rng.sample(&br.to_vec(), 2)?;
+    let rembr: Indices = br.iter().filter(|l| !onbr.contains(l)).copied().collect();
+    let noccbx = unifint(rng, diff_lb, diff_ub, (0, rembx.len() as i64));
+    let noccbr = unifint(rng, diff_lb, diff_ub, (0, rembr.len() as i64));
+    let occbx = rng.sample(&rembx.to_vec(), noccbx)?;
+    let occbr = rng.sample(&rembr.to_vec(), noccbr)?;
+    let c = dsl::fill(&dsl::fill(&c, col, &bx), col, &br);
+    let mut gi = fill_locs(&fill_locs(&c, bgc, &occbx), bgc, &occbr);
+    let mut go = fill_locs(&fill_locs(&c, 2, &occbx), 2, &occbr);
+    if rng.choice(&[true, false])? {
+        gi = dsl::fill(&gi, bgc, &br);
+        go = dsl::fill(&go, bgc, &br);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_46442a0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go1 = dsl::hconcat(&gi, &dsl::rot90(&gi));
+    let go2 = dsl::hconcat(&dsl::rot270(&gi), &dsl::rot180(&gi));
+    let go = dsl::vconcat(&go1, &go2);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_469497ad(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 6));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 6));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let sqh = rng.randint(1, h - 2)?;
+    let sqw = rng.randint(1, w - 2)?;
+    let sqloci = rng.randint(0, h - sqh - 2)?;
+    let sqlocj = rng.randint(0, w - sqw - 2)?;
+    let sq = dsl::backdrop(&pair_set(
+        (sqloci, sqlocj),
+        (sqloci + sqh - 1, sqlocj + sqw - 1),
+    ));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &sq);
+    let numcub = (h.min(w) + 1).min(30 / h.max(w)).min(7);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, numcub));
+    let numaccc = numc - 1;
+    let remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
+    let ccols = rng.sample(&remcols, numaccc)?;
+    gi = dsl::rot180(&gi);
+    let mut locs = rng.sample(&dsl::interval(1, h.min(w), 1), numaccc - 1)?;
+    locs.sort();
+    locs.insert(0, 0);
+    for (&c, &l) in ccols.iter().zip(&locs) {
+        gi = dsl::fill(&gi, c, &dsl::shoot((0, l), (0, 1)));
+        gi = dsl::fill(&gi, c, &dsl::shoot((l, 0), (1, 0)));
+    }
+    let gi = dsl::rot180(&gi);
+    let go = dsl::upscale_grid(&gi, numc);
+    let rect = dsl::ofcolor(&go, sqc);
+    let ll = &(&(&dsl::shoot(dsl::lrcorner(&rect), (1, 1))
+        | &dsl::shoot(dsl::ulcorner(&rect), (-1, -1)))
+        | &dsl::shoot(dsl::urcorner(&rect), (-1, 1)))
+        | &dsl::shoot(dsl::llcorner(&rect), (1, -1));
+    let go = dsl::fill(&go, 2, &(&ll & &dsl::ofcolor(&go, bgc)));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_46f33fce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let nc = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut gi = dsl::canvas(bgc, (h * 2, w * 2));
+    let locs = rng.sample(&dsl::asindices(&go).to_vec(), nc)?;
+    for &(i, j) in &locs {
+        let col = rng.choice(&remcols)?;
+        go = fill_locs(&go, col, &[(i, j)]);
+        gi = fill_locs(&gi, col, &[(2 * i + 1, 2 * j + 1)]);
+    }
+    let go = dsl::upscale_grid(&go, 4);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_47c1f68c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = without(&cols, &[bgc, linc]);
+    let objc = rng.choice(&remcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+    let mut bx = dsl::asindices(&canv);
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bx.to_vec())?).collect();
+    for _ in 0..nc - 1 {
+        let dns = mapply_set(dsl::neighbors, &obj);
+        let ch = rng.choice(&bx.intersection(&dns).to_vec())?;
+        obj.add(ch);
+        let single: PySet<Loc> = std::iter::once(ch).collect();
+        bx = bx.difference(&single);
+    }
+    let cells = obj.to_vec();
+    let gi = fill_locs(&canv, objc, &cells);
+    let bar = dsl::canvas(linc, (h, 1));
+    let gi1 = dsl::hconcat(&dsl::hconcat(&gi, &bar), &canv);
+    let gi2 = dsl::hconcat(&dsl::hconcat(&canv, &bar), &canv);
+    let gi = dsl::vconcat(
+        &dsl::vconcat(&gi1, &dsl::canvas(linc, (1, 2 * w + 1))),
+        &gi2,
+    );
+    let go = fill_locs(&canv, objc, &cells);
+    let go = dsl::hconcat(&go, &dsl::vmirror_grid(&go));
+    let go = dsl::vconcat(&go, &dsl::hmirror_grid(&go));
+    let go = dsl::replace(&go, objc, linc);
+    // `(identity, hmirror, vmirror, compose(hmirror, vmirror))`.
+    let scf = |k: usize, g: &Grid| match k {
+        1 => dsl::hmirror_grid(g),
+        2 => dsl::vmirror_grid(g),
+        3 => dsl::hmirror_grid(&dsl::vmirror_grid(g)),
+        _ => g.clone(),
+    };
+    let k = rng.choice(&[0usize, 1, 2, 3])?;
+    Ok(Example {
+        input: scf(k, &gi),
+        output: scf(k, &go),
+    })
+}
+
+fn generate_484b58aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let hp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
+    let wp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
+    let pinds = dsl::asindices(&dsl::canvas(-1, (hp, wp)));
+    let noisec = rng.choice(&cols)?;
+    let remcols = dsl::remove(&noisec, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut pset: PySet<dsl::Cell> = PySet::new();
+    for &ij in pinds.iter() {
+        pset.add((rng.choice(&ccols)?, ij));
+    }
+    let pobj = pset.freeze();
+    let mut go = dsl::canvas(-1, (h, w));
+    let mut locs: PySet<Loc> = PySet::new();
+    let ofs = rng.randint(1, hp - 1)?;
+    for a in 0..2 * (h / hp + 1) {
+        for b in 0..w / wp + 1 {
+            let (loci, locj) = (hp * a - ofs * b, wp * b);
+            locs.add((loci, locj));
+            go = dsl::paint(&go, &pobj.shift((loci, locj)));
+        }
+    }
+    let numpatches = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let mut gi = go.clone();
+    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * numpatches;
+    while succ < numpatches && tr < maxtr {
+        tr += 1;
+        let ph = rng.randint(2, 6)?;
+        let pw = rng.randint(2, 6)?;
+        let loci = rng.randint(0, h - ph)?;
+        let locj = rng.randint(0, w - pw)?;
+        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
+        let gi2 = dsl::fill(&gi, noisec, &ptch);
+        let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
+        let intact = places
+            .iter()
+            .any(|p| dsl::normalize(&dsl::toobject(p, &gi2)) == pobj);
+        if intact && clean(&gi2) >= 2 && clean(&dsl::dmirror_grid(&gi2)) >= 2 {
+            succ += 1;
+            gi = gi2;
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 15));
+    let mut tr = 0;
+    let maxtr = 4 * nobjs;
+    let mut go: Option<Grid> = None;
+    let mut succ = 0;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while tr < maxtr && succ < nobjs {
+        let oh = rng.randint(2, 6)?;
+        let ow = rng.randint(2, 6)?;
+        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let nc = rng.randint(3, oh * ow)?;
+        let sp = rng.choice(&bx.to_vec())?;
+        let bx = dsl::remove(&sp, &bx);
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..nc - 1 {
+            grow_by(rng, &bx, &mut shp, dsl::neighbors)?;
+        }
+        // Cells at distinct locations: paints of the object are order-free.
+        let obj: dsl::Object = if go.is_none() {
+            let idx = rng.choice(&shp.to_vec())?;
+            let coll = rng.choice(&remcols)?;
+            let rest_col = rng.choice(&dsl::remove(&coll, &remcols))?;
+            let obj3: dsl::Object = shp
+                .iter()
+                .filter(|&&l| l != idx)
+                .map(|&l| (rest_col, l))
+                .collect();
+            go = Some(dsl::paint(
+                &dsl::canvas(bgc, dsl::shape(&obj3)),
+                &dsl::normalize(&obj3),
+            ));
+            obj3.iter()
+                .copied()
+                .chain(std::iter::once((coll, idx)))
+                .collect()
+        } else {
+            let col = rng.choice(&remcols)?;
+            shp.iter().map(|&l| (col, l)).collect()
+        };
+        let locopts = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        tr += 1;
+        if locopts.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&locopts.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&inds) {
+            gi = dsl::paint(&gi, &plcd);
+            succ += 1;
+            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+        }
+    }
+    let go =
+        go.ok_or_else(|| DatasetError::Generation("go referenced before assignment".into()))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4938f0c2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 31));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 31));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, (h - 3) / 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, (w - 3) / 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let cc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&cc, &remcols);
+    let objc = rng.choice(&remcols)?;
+    let locc = (oh - 1, ow - 1);
+    let sg = fill_locs(&dsl::canvas(bgc, (oh, ow)), cc, &[locc]);
+    let reminds = dsl::remove(&locc, &dsl::asindices(&sg)).to_vec();
+    // `int((2 / 3) * oh * ow)`: float products left to right, truncated.
+    let bound = 1.max(((2.0 / 3.0) * oh as f64 * ow as f64) as i64);
+    let mut ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
+    let mut cells = rng.sample(&reminds, ncells)?;
+    let square = |cells: &[Loc]| {
+        let (t, b) = bounds_of(&cells.iter().map(|c| c.0).collect::<Vec<_>>());
+        let (l, r) = bounds_of(&cells.iter().map(|c| c.1).collect::<Vec<_>>());
+        (b - t + 1, r - l + 1) == (2, 2)
+    };
+    while ncells == 4 && square(&cells) {
+        ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
+        cells = rng.sample(&reminds, ncells)?;
+    }
+    let sg = fill_locs(&sg, objc, &cells);
+    let vbar = dsl::canvas(bgc, (oh, 1));
+    let hbar = dsl::canvas(bgc, (1, ow));
+    let topg = dsl::hconcat(&dsl::hconcat(&sg, &vbar), &dsl::vmirror_grid(&sg));
+    let botg = dsl::hconcat(
+        &dsl::hconcat(&dsl::hmirror_grid(&sg), &vbar),
+        &dsl::vmirror_grid(&dsl::hmirror_grid(&sg)),
+    );
+    let ggm = dsl::hconcat(&dsl::hconcat(&hbar, &dsl::canvas(cc, (1, 1))), &hbar);
+    let gg = dsl::vconcat(&dsl::vconcat(&topg, &ggm), &botg);
+    let canv = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - 2 * oh - 1)?;
+    let locj = rng.randint(0, w - 2 * ow - 1)?;
+    let go = dsl::paint(&canv, &dsl::asobject(&gg).shift((loci, locj)));
+    let gi = dsl::paint(&canv, &dsl::asobject(&sg).shift((loci, locj)));
+    let gi = dsl::fill(&gi, cc, &dsl::ofcolor(&go, cc));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    let gi = transform(rotf, &gi);
+    let go = transform(rotf, &go);
+    let (ci, cj) = dsl::center(&dsl::ofcolor(&gi, cc));
+    let cut = |g: &Grid| -> Grid {
+        g.iter()
+            .enumerate()
+            .filter(|(i, _)| *i as i64 != ci)
+            .map(|(_, r)| {
+                r.iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j as i64 != cj)
+                    .map(|(_, &v)| v)
+                    .collect()
+            })
+            .collect()
+    };
+    Ok(Example {
+        input: cut(&gi),
+        output: cut(&go),
+    })
+}
+
+fn generate_496994bd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 1));
+    let mut bx = dsl::asindices(&canv);
+    let c1 = rng.choice(&remcols)?;
+    let l1 = rng.choice(&dsl::sfilter(&bx, |l| l.0 < h / 2).to_vec())?;
+    let c2 = rng.choice(&remcols)?;
+    let l2 = rng.choice(&dsl::sfilter(&bx, |l| l.0 > h / 2).to_vec())?;
+    // A set of cells whose first locations stay in `bx`: a location can be
+    // picked twice, and then the set's order decides the paint.
+    let mut obj: PySet<dsl::Cell> = [(c1, l1), (c2, l2)].into_iter().collect();
+    for _ in 0..nc - 2 {
+        let locs: Indices = obj.iter().map(|c| c.1).collect();
+        let dns = dsl::mapply(|&l| dsl::neighbors(l), &locs);
+        let ch = rng.choice(&(&bx & &dns).to_vec())?;
+        obj.add((rng.choice(&remcols)?, ch));
+        let single: PySet<Loc> = std::iter::once(ch).collect();
+        bx = bx.difference(&single);
+    }
+    let mut gix = canv.clone();
+    for &(v, (i, j)) in obj.iter() {
+        gix[i as usize][j as usize] = v;
+    }
+    // `order(row, matcher(identity, bgc))`: other colors first, stably.
+    let gix: Grid = gix
+        .into_iter()
+        .map(|mut r| {
+            r.sort_by_key(|&v| v == bgc);
+            r
+        })
+        .collect();
+    let flag = rng.choice(&[true, false])?;
+    let gap = dsl::canvas(bgc, (h, 1));
+    let mut gi = if flag {
+        dsl::hconcat(&gix, &canv)
+    } else {
+        dsl::hconcat(&gix, &dsl::hconcat(&gap, &canv))
+    };
+    let mut go = if flag {
+        dsl::hconcat(&gix, &dsl::vmirror_grid(&gix))
+    } else {
+        dsl::hconcat(&gix, &dsl::hconcat(&gap, &dsl::vmirror_grid(&gix)))
+    };
+    if rng.choice(&[true, false])? {
+        gi = dsl::vmirror_grid(&gi);
+        go = dsl::vmirror_grid(&go);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::hmirror_grid(&gi);
+        go = dsl::hmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_49d1d64f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 28));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 28));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let ccols = rng.sample(&cols, ncols)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    for &(i, j) in dsl::asindices(&gi).iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    // The grid framed by copies of its own edge cells (corners stay 0).
+    let mut go = dsl::canvas(0, (h + 2, w + 2));
+    for i in 0..h {
+        for j in 0..w {
+            let v = gi[i as usize][j as usize];
+            go[(i + 1) as usize][(j + 1) as usize] = v;
+            if i == 0 {
+                go[0][(j + 1) as usize] = v;
+            }
+            if i == h - 1 {
+                go[(h + 1) as usize][(j + 1) as usize] = v;
+            }
+            if j == 0 {
+                go[(i + 1) as usize][0] = v;
+            }
+            if j == w - 1 {
+                go[(i + 1) as usize][(w + 1) as usize] = v;
+            }
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4be741c5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let numcolors = unifint(rng, diff_lb, diff_ub, (2, w / 3));
+    let ccols = rng.sample(&cols, numcolors)?;
+    let mut go: Grid = vec![ccols.clone()];
+    // Three columns per color (built as rows, then transposed), with
+    // random columns doubled until the width is reached.
+    let mut gi: Grid = ccols
+        .iter()
+        .flat_map(|&c| std::iter::repeat_n(vec![c; h as usize], 3))
+        .collect();
+    while (gi.len() as i64) < w {
+        let idx = rng.randint(0, gi.len() as i64 - 1)? as usize;
+        let row = gi[idx].clone();
+        gi.insert(idx, row);
+    }
+    gi = dsl::dmirror_grid(&gi);
+    let ndisturbances = unifint(rng, diff_lb, diff_ub, (0, 3 * h * numcolors));
+    for _ in 0..ndisturbances {
+        let mut options = Vec::new();
+        for (a, r) in gi.iter().enumerate() {
+            for b in 0..(w - 3) as usize {
+                if r[b] == r[b + 1] && r[b + 2] == r[b + 3] {
+                    options.push((a, b, r[b], r[b + 2]));
+                }
+            }
+        }
+        if options.is_empty() {
+            break;
+        }
+        let (a, b, c1, c2) = rng.choice(&options)?;
+        if rng.choice(&[true, false])? {
+            gi[a][b + 1] = c2;
+        } else {
+            gi[a][b + 2] = c1;
+        }
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4c4377d9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    // Sampled from all colors (the background's included), as in Python.
+    let colsch = rng.sample(&cols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::vconcat(&dsl::hmirror_grid(&gi), &gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_4c5c2cf0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, (h - 3) / 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, (w - 3) / 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let cc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&cc, &remcols);
+    let objc = rng.choice(&remcols)?;
+    let locc = (oh - 1, ow - 1);
+    let sg = fill_locs(&dsl::canvas(bgc, (oh, ow)), cc, &[locc]);
+    let reminds = dsl::remove(&locc, &dsl::asindices(&sg)).to_vec();
+    let bound = 1.max(((2.0 / 3.0) * oh as f64 * ow as f64) as i64);
+    let mut ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
+    let mut cells = rng.sample(&reminds, ncells)?;
+    let three_by_three = |cells: &[Loc]| {
+        let (t, b) = bounds_of(&cells.iter().map(|c| c.0).collect::<Vec<_>>());
+        let (l, r) = bounds_of(&cells.iter().map(|c| c.1).collect::<Vec<_>>());
+        (b - t + 1, r - l + 1) == (3, 3)
+    };
+    while ncells == 5 && three_by_three(&cells) {
+        ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
+        cells = rng.sample(&reminds, ncells)?;
+    }
+    let sg = fill_locs(&sg, objc, &cells);
+    let vbar = dsl::canvas(bgc, (oh, 1));
+    let hbar = dsl::canvas(bgc, (1, ow));
+    let topg = dsl::hconcat(&dsl::hconcat(&sg, &vbar), &dsl::vmirror_grid(&sg));
+    let botg = dsl::hconcat(
+        &dsl::hconcat(&dsl::hmirror_grid(&sg), &vbar),
+        &dsl::vmirror_grid(&dsl::hmirror_grid(&sg)),
+    );
+    let ggm = dsl::hconcat(&dsl::hconcat(&hbar, &dsl::canvas(cc, (1, 1))), &hbar);
+    let gg = dsl::vconcat(&dsl::vconcat(&topg, &ggm), &botg);
+    let canv = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - 2 * oh - 1)?;
+    let locj = rng.randint(0, w - 2 * ow - 1)?;
+    let go = dsl::paint(&canv, &dsl::asobject(&gg).shift((loci, locj)));
+    let gi = dsl::paint(&canv, &dsl::asobject(&sg).shift((loci, locj)));
+    let gi = dsl::fill(&gi, cc, &dsl::ofcolor(&go, cc));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+/// `unifint` with a float upper bound (`(h * w) / (10 * dim)`, a true
+/// division): the same draw and rounding, but `min(max(a, r), b)` returns
+/// the float `b` when the rounded value passes it, so the result is a float.
+fn unifint_f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, (a, b): (i64, f64)) -> f64 {
+    let d = rng.rng.uniform(diff_lb, diff_ub);
+    rng.difficulty_samples.push(d);
+    let r = (a as f64 + (b - a as f64) * d).round_ties_even() as i64;
+    let r = a.max(r);
+    if r as f64 <= b {
+        r as f64
+    } else {
+        b
+    }
+}
+
+/// `mapply(neighbors, patch)`: only its content is used where this is called.
+fn around(p: &Indices) -> Indices {
+    dsl::mapply(|&l| dsl::neighbors(l), p)
+}
+
+fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    // `cf1`/`cf2`: a bar's two ends plus a sample of it; `cf3`: samples of
+    // both bars without the center. Only their contents are used (fills and
+    // order-free paints), so the draws are what must match.
+    let bar = |d: i64, horizontal: bool| -> Indices {
+        if horizontal {
+            dsl::connect((d / 2, 0), (d / 2, d - 1))
+        } else {
+            dsl::connect((0, d / 2), (d - 1, d / 2))
+        }
+    };
+    let cf12 = |rng: &mut GenRng, d: i64, horizontal: bool| -> Result<Vec<Loc>> {
+        let mut out = if horizontal {
+            vec![(d / 2, 0), (d / 2, d - 1)]
+        } else {
+            vec![(0, d / 2), (d - 1, d / 2)]
+        };
+        let cells = bar(d, horizontal).to_vec();
+        let k = rng.randint(1, d)?;
+        out.extend(rng.sample(&cells, k)?);
+        Ok(out)
+    };
+    let cf3 = |rng: &mut GenRng, d: i64| -> Result<Vec<Loc>> {
+        let mut out = Vec::new();
+        for horizontal in [true, false] {
+            let cells = dsl::remove(&(d / 2, d / 2), &bar(d, horizontal)).to_vec();
+            let k = rng.randint(1, d - 1)?;
+            out.extend(rng.sample(&cells, k)?);
+        }
+        Ok(out)
+    };
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let dim = 2 * unifint(rng, diff_lb, diff_ub, (1, 3)) + 1;
+    let cross = &bar(dim, true) | &bar(dim, false);
+    let bcn = rng.sample(&cols, 3)?;
+    let (bgc, crossc, noisec) = (bcn[0], bcn[1], bcn[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let lo = (0.35 * h as f64 * w as f64) as i64;
+    let hi = (0.65 * h as f64 * w as f64) as i64;
+    let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let mut inds = dsl::asindices(&gi);
+    let noise = rng.sample(&inds.to_vec(), namt)?;
+    gi = fill_locs(&gi, noisec, &noise);
+    let initcross = if rng.choice(&[true, false])? {
+        cf12(rng, dim, true)?
+    } else {
+        cf12(rng, dim, false)?
+    };
+    let loci = rng.randint(0, h - dim)?;
+    let locj = rng.randint(0, w - dim)?;
+    let loc = (loci, locj);
+    let delt: Vec<Loc> = cross
+        .iter()
+        .filter(|l| !initcross.contains(l))
+        .map(|&l| dsl::add(l, loc))
+        .collect();
+    let initp: Vec<Loc> = initcross.iter().map(|&l| dsl::add(l, loc)).collect();
+    gi = fill_locs(&gi, crossc, &initp);
+    gi = fill_locs(&gi, noisec, &delt);
+    let mut go = fill_locs(&gi, 8, &delt);
+    let plcd = cross.shift(loc);
+    let nbhs = around(&plcd);
+    inds = &(&inds - &plcd) - &nbhs;
+    let nbhs2 = around(&nbhs);
+    inds = &inds - &nbhs2;
+    inds = &inds - &around(&nbhs2);
+    let noccs = unifint_f(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, (h * w) as f64 / (10 * dim) as f64),
+    );
+    let (mut succ, mut tr) = (0i64, 0i64);
+    let maxtr = 5.0 * noccs;
+    while (succ as f64) < noccs && (tr as f64) < maxtr {
+        tr += 1;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - dim && j <= w - dim);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let marked = match rng.choice(&[0, 1, 2])? {
+            0 => cf12(rng, dim, true)?,
+            1 => cf12(rng, dim, false)?,
+            _ => cf3(rng, dim)?,
+        };
+        let full = cross.shift(loc);
+        let marked: Vec<Loc> = marked.iter().map(|&l| dsl::add(l, loc)).collect();
+        if full.issubset(&inds) {
+            let dnbhs = around(&full);
+            let dnbhs2 = around(&dnbhs);
+            let ring = &(&dnbhs | &dnbhs2) | &around(&dnbhs2);
+            inds = &(&inds - &full) - &ring;
+            succ += 1;
+            let unmarked: Vec<Loc> = full
+                .iter()
+                .filter(|l| !marked.contains(l))
+                .copied()
+                .collect();
+            gi = fill_locs(&fill_locs(&gi, noisec, &unmarked), crossc, &marked);
+            go = fill_locs(&fill_locs(&go, 8, &unmarked), crossc, &marked);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_508bd3b6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (h, 30));
+    let barh = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+    let barloci = unifint(rng, diff_lb, diff_ub, (2, h - barh));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barc, &remcols);
+    let linc = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for j in barloci..barloci + barh {
+        gi = dsl::fill(&gi, barc, &dsl::connect((j, 0), (j, w - 1)));
+    }
+    let dotlociinv = unifint(rng, diff_lb, diff_ub, (0, barloci - 1));
+    let dotloci = 0.max(barloci - 2 - dotlociinv).min(barloci - 1);
+    let ofbgc = dsl::ofcolor(&gi, bgc);
+    // A diagonal down to the bar and back up; rows (then columns) are
+    // distinct along each leg, so `order` leaves no ties.
+    let ln1: Vec<Loc> = dsl::order(
+        &dsl::sfilter(&(&dsl::shoot((dotloci, 0), (1, 1)) & &ofbgc), |l| {
+            l.0 < barloci
+        }),
+        |l| l.0,
+    );
+    let Some(&turn) = ln1.last() else {
+        return Err(DatasetError::Generation("list index out of range".into()));
+    };
+    let ln2: Vec<Loc> = dsl::order(
+        &dsl::sfilter(&(&dsl::shoot(turn, (-1, 1)) & &ofbgc), |l| l.0 < barloci),
+        |l| l.1,
+    );
+    let mut ln = ln1.clone();
+    ln.extend(ln2.iter().skip(1));
+    let k = ln1.len() as i64;
+    let lineleninv = unifint(rng, diff_lb, diff_ub, (0, k - 2));
+    let linelen = (k - lineleninv).clamp(0, ln.len() as i64) as usize;
+    let mut gi = fill_locs(&gi, linc, &ln[..linelen]);
+    let mut go = fill_locs(&gi, 3, &ln[linelen..]);
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_50cb2852(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, 8, &bd);
+            go = dsl::fill(&go, col, &dsl::r#box(&obj));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 15));
+    let mut tr = 0;
+    let maxtr = 4 * nobjs;
+    let mut go: Option<Grid> = None;
+    let mut succ = 0;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while tr < maxtr && succ < nobjs {
+        let oh = rng.randint(2, 6)?;
+        let ow = rng.randint(2, 6)?;
+        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let nc = rng.randint(3, oh * ow)?;
+        let sp = rng.choice(&bx.to_vec())?;
+        let bx = dsl::remove(&sp, &bx);
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..nc - 1 {
+            grow_by(rng, &bx, &mut shp, dsl::neighbors)?;
+        }
+        // Cells at distinct locations: paints of the object are order-free.
+        let obj: dsl::Object = if go.is_none() {
+            let idx = rng.choice(&shp.to_vec())?;
+            let coll = rng.choice(&remcols)?;
+            let coll2 = rng.choice(&dsl::remove(&coll, &remcols))?;
+            let obj: dsl::Object = shp
+                .iter()
+                .map(|&l| (if l == idx { coll } else { coll2 }, l))
+                .collect();
+            go = Some(dsl::fill(
+                &dsl::canvas(bgc, dsl::shape(&obj)),
+                coll2,
+                &dsl::normalize(&obj),
+            ));
+            obj
+        } else {
+            let col = rng.choice(&remcols)?;
+            shp.iter().map(|&l| (col, l)).collect()
+        };
+        let locopts = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        tr += 1;
+        if locopts.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&locopts.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&inds) {
+            gi = dsl::paint(&gi, &plcd);
+            succ += 1;
+            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+        }
+    }
+    let go =
+        go.ok_or_else(|| DatasetError::Generation("go referenced before assignment".into()))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_5168d44c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let doth = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let dotw = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let borderh = unifint(rng, diff_lb, diff_ub, (1, h / 4));
+    let borderw = unifint(rng, diff_lb, diff_ub, (1, w / 4));
+    let direc = rng.choice(&[(1, 0), (0, 1), (1, 1)])?;
+    let dotloci = rng.randint(
+        0,
+        if direc == (0, 1) {
+            h - doth - 1
+        } else {
+            h - doth - borderh - 1
+        },
+    )?;
+    let dotlocj = rng.randint(
+        0,
+        if direc == (1, 0) {
+            w - dotw - 1
+        } else {
+            w - dotw - borderw - 1
+        },
+    )?;
+    let dotloc = (dotloci, dotlocj);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let dotcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&dotcol, &remcols);
+    let boxcol = rng.choice(&remcols)?;
+    let starterdot = dsl::backdrop(&pair_set(dotloc, (dotloci + doth - 1, dotlocj + dotw - 1)));
+    let offset = dsl::add(
+        dsl::multiply(direc, (doth, dotw)),
+        dsl::multiply(direc, (borderh, borderw)),
+    );
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for k in -15..16 {
+        gi = dsl::fill(&gi, dotcol, &starterdot.shift((k * offset.0, k * offset.1)));
+    }
+    let protobx = dsl::backdrop(&pair_set(
+        (dotloci - borderh, dotlocj - borderw),
+        (dotloci + doth + borderh - 1, dotlocj + dotw + borderw - 1),
+    ));
+    let bx = &protobx - &starterdot;
+    let go = dsl::fill(&gi, boxcol, &bx.shift(offset));
+    let gi = dsl::fill(&gi, boxcol, &bx);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_539a4f51(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let mut gi = dsl::canvas(0, (d, d));
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&cols, numc)?;
+    let numocc = unifint(rng, diff_lb, diff_ub, (1, d));
+    let mut arr = Vec::new();
+    for _ in 0..numocc {
+        arr.push(rng.choice(&ccols)?);
+    }
+    // Redrawn (now `d` long) while it has a single color.
+    while arr.iter().all(|&c| c == arr[0]) {
+        arr.clear();
+        for _ in 0..d {
+            arr.push(rng.choice(&ccols)?);
+        }
+    }
+    let corner = |j: i64| &dsl::connect((j, 0), (j, j)) | &dsl::connect((0, j), (j, j));
+    for (j, &col) in arr.iter().enumerate() {
+        gi = dsl::fill(&gi, col, &corner(j as i64));
+    }
+    let mut go = dsl::canvas(0, (2 * d, 2 * d));
+    for j in 0..2 * d {
+        let col = arr[(j as usize) % arr.len()];
+        go = dsl::fill(&go, col, &corner(j));
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_53b68214(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let (h, go) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (2, 6));
+        let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+        let ccols = rng.sample(&remcols, ncols)?;
+        let oh = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+        let ow = unifint(rng, diff_lb, diff_ub, (1, w / 2 - 1));
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let ncells = unifint(rng, diff_lb, diff_ub, (1, oh * ow));
+        let picked = rng.sample(&bounds.to_vec(), ncells)?;
+        // One color per sampled cell, in the sample's order; distinct
+        // locations, and the copies below sit on disjoint rows.
+        let mut obj: Vec<dsl::Cell> = Vec::new();
+        for &ij in &picked {
+            obj.push((rng.choice(&ccols)?, ij));
+        }
+        let obj: dsl::Object = obj.into_iter().collect();
+        let obj = dsl::normalize(&obj);
+        let (oh, ow) = dsl::shape(&obj);
+        let locj = rng.randint(0, w / 2)?;
+        let plcd = obj.shift((0, locj));
+        let mut go = dsl::canvas(bgc, (10, w));
+        let hoffs = rng.randint(0, ow / 2 + 1)?;
+        for k in 0..10 / oh + 1 {
+            go = dsl::paint(&go, &plcd.shift((k * oh, k * hoffs)));
+        }
+        if dsl::palette_grid(&go[h as usize..].to_vec()).len() > 1 {
+            break (h, go);
+        }
+    };
+    let mut gi: Grid = go[..h as usize].to_vec();
+    let mut go = go;
+    if rng.choice(&[true, false])? {
+        gi = dsl::vmirror_grid(&gi);
+        go = dsl::vmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_543a7ed5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(4, 8)?;
+        let ow = rng.randint(4, 8)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&ccols)?;
+        if bd.issubset(&indss) {
+            let bdibd = dsl::backdrop(&pair_set(
+                (loci + 1, locj + 1),
+                (loci + oh - 2, locj + ow - 2),
+            ));
+            go = dsl::fill(&go, col, &bdibd);
+            go = dsl::fill(&go, 3, &dsl::r#box(&bd));
+            gi = dsl::fill(&gi, col, &bdibd);
+            // `and` stops before the draw for small boxes.
+            if oh > 5 && ow > 5 && rng.randint(1, 10)? != 1 {
+                let (ulci, ulcj) = dsl::ulcorner(&bdibd);
+                let (lrci, lrcj) = dsl::lrcorner(&bdibd);
+                let aa = rng.randint(ulci + 1, lrci - 1)?;
+                let aa = rng.randint(ulci + 1, aa)?;
+                let bb = rng.randint(ulcj + 1, lrcj - 1)?;
+                let bb = rng.randint(ulcj + 1, bb)?;
+                let cc = rng.randint(aa, lrci - 1)?;
+                let dd = rng.randint(bb, lrcj - 1)?;
+                let cc = rng.randint(cc, lrci - 1)?;
+                let dd = rng.randint(dd, lrcj - 1)?;
+                let ins = dsl::backdrop(&pair_set((aa, bb), (cc, dd)));
+                go = dsl::fill(&go, 4, &ins);
+                gi = dsl::fill(&gi, bgc, &ins);
+            }
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_54d82841(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nshps = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut locs = dsl::interval(1, w - 1, 1);
+    for _ in 0..nshps {
+        if locs.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&locs)?;
+        locs.retain(|&x| (x - loc).abs() > 2);
+        let loci = rng.randint(1, h - 1)?;
+        let col = rng.choice(&remcols)?;
+        let shp =
+            &dsl::neighbors((loci, loc)) - &dsl::connect((loci + 1, loc - 1), (loci + 1, loc + 1));
+        gi = dsl::fill(&gi, col, &shp);
+        go = dsl::fill(&go, col, &shp);
+        go = fill_locs(&go, 4, &[(h - 1, loc)]);
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    Ok(Example {
+        input: transform(rotf, &gi),
+        output: transform(rotf, &go),
+    })
+}
+
+fn generate_54d9e175(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nh = unifint(rng, diff_lb, diff_ub, (1, 31 / (h + 1)));
+    let nw = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (if nh > 1 { 1 } else { 2 }, 31 / (w + 1)),
+    );
+    let fullh = (h + 1) * nh - 1;
+    let fullw = (w + 1) * nw - 1;
+    let lb = rng.sample(&[0, 5], 2)?;
+    let (linc, bgc) = (lb[0], lb[1]);
+    let mut gi = dsl::canvas(linc, (fullh, fullw));
+    let mut go = dsl::canvas(linc, (fullh, fullw));
+    let obj = dsl::asindices(&dsl::canvas(bgc, (h, w)));
+    for a in 0..nh {
+        for b in 0..nw {
+            let plcd = obj.shift((a * (h + 1), b * (w + 1)));
+            let icol = rng.randint(1, 4)?;
+            gi = dsl::fill(&gi, bgc, &plcd);
+            go = dsl::fill(&go, icol + 5, &plcd);
+            let dot = rng.choice(&plcd.to_vec())?;
+            gi = fill_locs(&gi, icol, &[dot]);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
