@@ -679,6 +679,12 @@ fn describe_shows_a_sample_item_and_its_score() {
     assert_eq!(json["sample"]["question"], row["question"]);
     assert_eq!(json["sample"]["answer"], row["answer"]);
     assert_eq!(json["sample"]["score_of_answer"], 1.0);
+    // rearc (served by the Python provider) says how far its native port is.
+    let text = stdout(&rgym(&["describe", "rearc"], None));
+    assert!(
+        text.contains("native port: ") && text.contains("of 400 generators ported"),
+        "{text}"
+    );
     // A dataset with no reference answer says how it is scored instead.
     let text = stdout(&rgym(&["describe", "boxnet"], None));
     assert!(text.contains("answer: none in the reference"), "{text}");
