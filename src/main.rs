@@ -72,6 +72,20 @@ fn man_page(subcommand: Option<&str>) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `rgym generate`/`score` read the provider from the environment, as
+    // `serve` does (RGYM_PYTHON_PROVIDER, RGYM_PYTHON_PROVIDER_DATASETS).
+    if let Ok(list) = std::env::var("RGYM_PYTHON_PROVIDER_DATASETS") {
+        let names: Vec<String> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect();
+        if let Err(e) = datasets::set_provider_preferred(&names) {
+            eprintln!("rgym: RGYM_PYTHON_PROVIDER_DATASETS: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
     let result = match cli.command {
         Command::List(args) => commands::list(&args),
         Command::Describe(args) => commands::describe(&args),

@@ -224,3 +224,55 @@ unsafe fn libc_kill(pid: i32) {
     }
     kill(pid, 9);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_native_dataset_served_from_the_provider_by_choice() {
+    let server = Server::start(
+        8,
+        &[
+            ("RGYM_PYTHON_PROVIDER", python().display().to_string()),
+            ("RGYM_PYTHON_WORKERS", "1".into()),
+            (
+                "RGYM_PYTHON_PROVIDER_DATASETS",
+                "intermediate_integration".into(),
+            ),
+        ],
+    );
+    let mut ws = connect(server.addr).await;
+    // polynomial_exp_trig's sin/cos are undefined sympy Functions in the
+    // reference, so its answers are unevaluated Integrals there, which
+    // rgym's native port never gives: seeing one proves the provider served.
+    let config = json!({"problem_types": ["polynomial_exp_trig"], "problem_type_weights": [1]});
+    let mut integrals = 0;
+    for seed in 0..8 {
+        let reply = ask(
+            &mut ws,
+            json!({"type": "reset", "data": {"dataset_name": "intermediate_integration",
+                "seed": seed, "size": 10, "dataset_config": config}}),
+        )
+        .await;
+        assert!(
+            reply["data"]["observation"]["question"].is_string(),
+            "{reply}"
+        );
+        let wrong = ask(&mut ws, step("x")).await;
+        let oracle = wrong["data"]["observation"]["correct_answer"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        integrals += usize::from(oracle.contains("Integral("));
+        // The native scorer accepts the reference's own answers.
+        let right = ask(&mut ws, step(&oracle)).await;
+        assert_eq!(right["data"]["reward"], 1.0, "{oracle}: {right}");
+    }
+    assert!(integrals > 0, "no reference Integral among 8 items");
+    // A config the reference refuses is still refused natively, at once.
+    let bad = ask(
+        &mut ws,
+        json!({"type": "reset", "data": {"dataset_name": "intermediate_integration", "seed": 1,
+            "size": 10, "dataset_config": {"problem_type_weights": [1]}}}),
+    )
+    .await;
+    assert_eq!(bad["type"], "error", "{bad}");
+    assert!(server.errors().is_empty(), "{:?}", server.errors());
+}

@@ -140,6 +140,23 @@ pub struct Seeded {
 }
 
 impl Seeded {
+    /// The same seeded dataset over another `Dataset` made from this one's
+    /// (the datasets registry serves a native dataset's items from the
+    /// Python provider this way, keeping its native scorer).
+    pub fn map_dataset(
+        self,
+        f: impl FnOnce(Arc<dyn Dataset>, Params) -> Arc<dyn Dataset>,
+    ) -> Seeded {
+        let params = Params {
+            seed: self.seed.clone(),
+            size: self.size,
+        };
+        Seeded {
+            dataset: f(self.dataset, params),
+            ..self
+        }
+    }
+
     /// Item `idx`, with the bound checked.
     pub fn get(&self, idx: u64) -> Result<Item> {
         self.check(idx)?;

@@ -44,6 +44,44 @@ pub fn python_provided(name: &str) -> bool {
     PYTHON_PROVIDED.contains(&name)
 }
 
+/// Natively ported datasets whose items are nevertheless taken from
+/// reasoning-gym through the Python provider (`python_provider_datasets`):
+/// for users who want the reference's own strings where rgym fixes a
+/// documented form (intermediate_integration's antiderivatives). The config
+/// is still read and validated natively and the native scorer scores.
+static PROVIDER_PREFERRED: OnceLock<Vec<&'static str>> = OnceLock::new();
+
+/// Sets [`PROVIDER_PREFERRED`] once per process: each name must be a
+/// registered native dataset. A second call with the same names is a no-op.
+pub fn set_provider_preferred(names: &[String]) -> std::result::Result<(), String> {
+    let mut chosen = Vec::new();
+    for name in names {
+        let info = info(name).ok_or_else(|| not_registered(name))?;
+        if info.name == "composite" || python_provided(info.name) {
+            return Err(format!(
+                "python_provider_datasets: {} has no native port to replace",
+                info.name
+            ));
+        }
+        chosen.push(info.name);
+    }
+    chosen.sort_unstable();
+    chosen.dedup();
+    let set = PROVIDER_PREFERRED.get_or_init(|| chosen.clone());
+    if *set == chosen {
+        Ok(())
+    } else {
+        Err("python_provider_datasets was already set in this process".into())
+    }
+}
+
+/// Whether `name`'s items come from the provider by the user's choice.
+pub fn provider_preferred(name: &str) -> bool {
+    PROVIDER_PREFERRED
+        .get()
+        .is_some_and(|set| set.contains(&name))
+}
+
 /// Every registered dataset, sorted by name.
 pub fn registry() -> &'static [DatasetInfo] {
     static ALL: OnceLock<Vec<DatasetInfo>> = OnceLock::new();
@@ -141,5 +179,17 @@ pub fn create_with(
     size: Option<u64>,
 ) -> Result<Seeded> {
     let info = info(name).ok_or_else(|| DatasetError::UnknownDataset(name.to_string()))?;
-    dataset_core::build_with(info, config, seed, size)
+    let seeded = dataset_core::build_with(info, config, seed, size)?;
+    if !provider_preferred(info.name) {
+        return Ok(seeded);
+    }
+    let config = config.clone();
+    Ok(seeded.map_dataset(move |native, params| {
+        std::sync::Arc::new(pyprovider::ProviderDataset::new(
+            info.name,
+            config,
+            &params,
+            move |answer, item| native.score(answer, item),
+        ))
+    }))
 }

@@ -209,6 +209,10 @@ pub async fn start(settings: Settings) -> io::Result<RunningServer> {
     if let Some(python) = &settings.python_provider {
         start_python_provider(python, &settings)?;
     }
+    if !settings.python_provider_datasets.is_empty() {
+        datasets::set_provider_preferred(&settings.python_provider_datasets)
+            .map_err(io::Error::other)?;
+    }
     let auth = match &settings.auth_tokens {
         Some(path) => Some(Auth::load(path).map_err(io::Error::other)?),
         None => None,

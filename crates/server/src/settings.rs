@@ -82,6 +82,9 @@ pub struct Settings {
     pub python_workers: usize,
     /// Each provider worker's address-space limit, in MiB.
     pub python_memory_mb: u64,
+    /// Native datasets served from the provider instead, by choice
+    /// (intermediate_integration's reference strings). Needs `python_provider`.
+    pub python_provider_datasets: Vec<String>,
 }
 
 impl Default for Settings {
@@ -111,6 +114,7 @@ impl Default for Settings {
             python_provider: None,
             python_workers: 2,
             python_memory_mb: 2048,
+            python_provider_datasets: Vec::new(),
         }
     }
 }
@@ -159,6 +163,7 @@ pub struct Overrides {
     pub python_provider: Option<String>,
     pub python_workers: Option<usize>,
     pub python_memory_mb: Option<u64>,
+    pub python_provider_datasets: Option<Vec<String>>,
 }
 
 fn secs(key: &str, v: f64) -> Result<Duration, SettingsError> {
@@ -245,6 +250,9 @@ impl Settings {
         if let Some(v) = o.python_memory_mb {
             self.python_memory_mb = v;
         }
+        if let Some(v) = &o.python_provider_datasets {
+            self.python_provider_datasets = v.clone();
+        }
         self.check()
     }
 
@@ -276,6 +284,13 @@ impl Settings {
         if self.python_memory_mb < 256 {
             return Err(SettingsError(
                 "python_memory_mb must be at least 256 (numpy alone maps ~100 MiB)".into(),
+            ));
+        }
+        if !self.python_provider_datasets.is_empty() && self.python_provider.is_none() {
+            return Err(SettingsError(
+                "python_provider_datasets needs python_provider (the python of an environment \
+                 with reasoning-gym 0.1.25)"
+                    .into(),
             ));
         }
         Ok(())
@@ -361,6 +376,15 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
             "RGYM_PYTHON_PROVIDER" => o.python_provider = Some(v.to_string()),
             "RGYM_PYTHON_WORKERS" => o.python_workers = Some(parse(k, v)?),
             "RGYM_PYTHON_MEMORY_MB" => o.python_memory_mb = Some(parse(k, v)?),
+            "RGYM_PYTHON_PROVIDER_DATASETS" => {
+                o.python_provider_datasets = Some(
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|n| !n.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                )
+            }
             "ENABLE_WEB_INTERFACE" if o.web_interface.is_none() => {
                 o.web_interface = Some(truthy(v))
             }
@@ -523,6 +547,7 @@ mod tests {
             "python_provider",
             "python_workers",
             "python_memory_mb",
+            "python_provider_datasets",
         ] {
             assert!(text.contains(&format!("\n{key} =")), "{key} missing");
         }
