@@ -16,7 +16,9 @@ use dataset_core::{
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{json, Value};
 
-use crate::board_format::{score_board, Board, BoardFormattingOptions, PROMPT_HEAD, PROMPT_MIDDLE};
+use crate::board_format::{
+    score_board, write_board, Board, BoardFormattingOptions, PROMPT_HEAD, PROMPT_MIDDLE,
+};
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "arc_agi",
@@ -493,34 +495,7 @@ impl ArcAgi {
             out.push_str(text);
             return Ok(());
         }
-        if opts.array_brackets {
-            out.push('[');
-        }
-        for r in 0..board.rows {
-            if r > 0 {
-                out.push_str(&opts.row_delimiter);
-            }
-            if opts.array_brackets {
-                out.push('[');
-            }
-            for (c, &value) in board.row(r).iter().enumerate() {
-                if c > 0 {
-                    out.push_str(&opts.col_delimiter);
-                }
-                let symbol = opts
-                    .alphabet
-                    .get(usize::from(value))
-                    .ok_or_else(|| DatasetError::Generation("list index out of range".into()))?;
-                out.push_str(symbol);
-            }
-            if opts.array_brackets {
-                out.push(']');
-            }
-        }
-        if opts.array_brackets {
-            out.push(']');
-        }
-        Ok(())
+        write_board(out, (0..board.rows).map(|r| board.row(r)), opts)
     }
 }
 

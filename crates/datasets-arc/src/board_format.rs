@@ -96,10 +96,21 @@ impl BoardFormattingOptions {
 /// alphabet is the reference's `IndexError`.
 pub fn format_board(board: &Board, opts: &BoardFormattingOptions) -> Result<String> {
     let mut out = String::new();
+    write_board(&mut out, board.iter().map(Vec::as_slice), opts)?;
+    Ok(out)
+}
+
+/// [`format_board`] of the board whose rows `rows` yields, appended to
+/// `out` (arc_agi writes its flat boards in place through it).
+pub fn write_board<'a>(
+    out: &mut String,
+    rows: impl Iterator<Item = &'a [u8]>,
+    opts: &BoardFormattingOptions,
+) -> Result<()> {
     if opts.array_brackets {
         out.push('[');
     }
-    for (r, row) in board.iter().enumerate() {
+    for (r, row) in rows.enumerate() {
         if r > 0 {
             out.push_str(&opts.row_delimiter);
         }
@@ -123,7 +134,7 @@ pub fn format_board(board: &Board, opts: &BoardFormattingOptions) -> Result<Stri
     if opts.array_brackets {
         out.push(']');
     }
-    Ok(out)
+    Ok(())
 }
 
 /// `format_board_pair`.
