@@ -75,13 +75,7 @@ fn main() -> ExitCode {
     // `rgym generate`/`score` read the provider from the environment, as
     // `serve` does (RGYM_PYTHON_PROVIDER, RGYM_PYTHON_PROVIDER_DATASETS).
     if let Ok(list) = std::env::var("RGYM_PYTHON_PROVIDER_DATASETS") {
-        let names: Vec<String> = list
-            .split(',')
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-            .collect();
-        if let Err(e) = datasets::set_provider_preferred(&names) {
+        if let Err(e) = datasets::set_provider_preferred(&datasets::name_list(&list)) {
             eprintln!("rgym: RGYM_PYTHON_PROVIDER_DATASETS: {e}");
             return ExitCode::FAILURE;
         }

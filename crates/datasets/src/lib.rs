@@ -75,6 +75,16 @@ pub fn set_provider_preferred(names: &[String]) -> std::result::Result<(), Strin
     }
 }
 
+/// `RGYM_PYTHON_PROVIDER_DATASETS`'s text as names: comma-separated, blanks
+/// ignored (the server's settings and the CLI read it alike).
+pub fn name_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Whether `name`'s items come from the provider by the user's choice.
 pub fn provider_preferred(name: &str) -> bool {
     PROVIDER_PREFERRED

@@ -377,13 +377,7 @@ pub fn from_env(env: &[(String, String)]) -> Result<Overrides, SettingsError> {
             "RGYM_PYTHON_WORKERS" => o.python_workers = Some(parse(k, v)?),
             "RGYM_PYTHON_MEMORY_MB" => o.python_memory_mb = Some(parse(k, v)?),
             "RGYM_PYTHON_PROVIDER_DATASETS" => {
-                o.python_provider_datasets = Some(
-                    v.split(',')
-                        .map(str::trim)
-                        .filter(|n| !n.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                )
+                o.python_provider_datasets = Some(datasets::name_list(v))
             }
             "ENABLE_WEB_INTERFACE" if o.web_interface.is_none() => {
                 o.web_interface = Some(truthy(v))
