@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Write crates/datasets-arc/tests/data/rearc_generators.json: what each
-rearc generator ported natively (the `PORTED` table of
-crates/datasets-arc/src/rearc/generators.rs) returns.
+"""Write crates/datasets-arc/tests/data/rearc_generators/<part>.json.z: what
+each rearc generator ported natively (the `PORTED` table of
+crates/datasets-arc/src/rearc/generators/<part>.rs) returns, as
+zlib-compressed JSON (`--plain` also writes <part>.json beside it, git-ignored,
+to read while porting).
 
-    python3 scripts/vectors/rearc_generator_vectors.py
+    python3 scripts/vectors/rearc_generator_vectors.py [PART...]   # default: every part
 
 Runs itself inside the git-ignored `.venv-oracle`. For each ported task id,
 SEEDS runs of `generator(Random(seed), diff_lb, diff_ub)`, the difficulty
@@ -19,6 +21,7 @@ import random
 import re
 import struct
 import sys
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,8 +34,8 @@ from reasoning_gym.arc.rearc import RNG_DIFFICULTY_RANGES  # noqa: E402
 from reasoning_gym.arc.rearc_utils import generators  # noqa: E402
 from reasoning_gym.arc.rearc_utils.utils import get_generators, get_pso_difficulty  # noqa: E402
 
-OUT = ROOT / "crates/datasets-arc/tests/data/rearc_generators.json"
-SRC = ROOT / "crates/datasets-arc/src/rearc/generators.rs"
+OUT = ROOT / "crates/datasets-arc/tests/data/rearc_generators"
+SRC = ROOT / "crates/datasets-arc/src/rearc/generators"
 SEEDS = 60
 RANGES = list(RNG_DIFFICULTY_RANGES) + [(0.0, 1.0), (0.5, 1.0), (1.0, 1.0)]
 
@@ -45,8 +48,12 @@ def rows(g):
     return "/".join("".join(str(v) for v in r) for r in g)
 
 
-def ported():
-    text = SRC.read_text()
+def parts():
+    return sorted(p.stem for p in SRC.glob("part*.rs"))
+
+
+def ported(part):
+    text = (SRC / f"{part}.rs").read_text()
     table = text[text.index("const PORTED"):]
     table = table[:table.index("];")]
     return re.findall(r'\("([0-9a-f]{8})", generate_', table)
@@ -70,13 +77,25 @@ def run(gen, seed, lb, ub):
 
 
 def main():
+    args = sys.argv[1:]
+    plain = "--plain" in args
+    chosen = [a for a in args if a != "--plain"] or parts()
     gens = get_generators(generators)
-    out = {}
-    for task in ported():
-        out[task] = [run(gens[task], seed, *RANGES[seed % len(RANGES)]) for seed in range(SEEDS)]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(out, separators=(",", ":")) + "\n")
-    print(f"{len(out)} generators x {SEEDS} runs -> {OUT} ({OUT.stat().st_size} bytes)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    for part in chosen:
+        out = {}
+        for task in ported(part):
+            out[task] = [run(gens[task], seed, *RANGES[seed % len(RANGES)]) for seed in range(SEEDS)]
+        path = OUT / f"{part}.json.z"
+        if not out:
+            path.unlink(missing_ok=True)
+            print(f"{part}: no generators ported")
+            continue
+        text = json.dumps(out, separators=(",", ":")) + "\n"
+        path.write_bytes(zlib.compress(text.encode(), 9))
+        if plain:
+            (OUT / f"{part}.json").write_text(text)
+        print(f"{part}: {len(out)} generators x {SEEDS} runs -> {path} ({path.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

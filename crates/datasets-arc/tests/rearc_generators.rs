@@ -1,9 +1,11 @@
 //! Each natively ported rearc generator must return what the Python one
-//! does, with the same draws (tests/data/rearc_generators.json, from
-//! scripts/vectors/rearc_generator_vectors.py).
+//! does, with the same draws (tests/data/rearc_generators/<part>.json.z,
+//! zlib-compressed JSON from scripts/vectors/rearc_generator_vectors.py).
+//! The parts replay on threads of their own: each is minutes of work in a
+//! debug build.
 
 use dataset_core::Random;
-use datasets_arc::rearc::generators::{self, GenRng, TASK_IDS};
+use datasets_arc::rearc::generators::{self, GenRng, Generator, PARTS, TASK_IDS};
 use serde_json::Value;
 
 fn float(v: &Value) -> f64 {
@@ -19,25 +21,52 @@ fn grid(v: &Value) -> Vec<Vec<i64>> {
 }
 
 #[test]
-fn ported_generators_match_python() {
-    let data: Value =
-        serde_json::from_str(include_str!("data/rearc_generators.json")).expect("vectors");
-    let data = data.as_object().expect("a map");
-    let ported = generators::ported_generators();
-    assert_eq!(
-        ported,
-        data.keys().map(String::as_str).collect::<Vec<_>>(),
-        "vectors cover exactly the ported generators (rerun the script)"
-    );
-    // The table follows `get_generators`' order.
+fn ported_generators_follow_task_order() {
+    // The parts concatenated follow `get_generators`' order.
     let mut last = 0;
-    for id in &ported {
-        let at = TASK_IDS.iter().position(|t| t == id).expect("a task id");
+    for id in generators::ported_generators() {
+        let at = TASK_IDS.iter().position(|t| *t == id).expect("a task id");
         assert!(at >= last, "{id} out of order");
         last = at;
     }
-    for (task, runs) in data {
-        let gen = generators::generator(task).expect("ported");
+}
+
+#[test]
+fn ported_generators_match_python() {
+    std::thread::scope(|s| {
+        let checks: Vec<_> = PARTS
+            .iter()
+            .map(|&(part, table)| s.spawn(move || check_part(part, table)))
+            .collect();
+        for check in checks {
+            if let Err(panic) = check.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+    });
+}
+
+fn check_part(part: &str, table: &[(&str, Generator)]) {
+    let path = format!(
+        "{}/tests/data/rearc_generators/{part}.json.z",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let Ok(packed) = std::fs::read(&path) else {
+        assert!(
+            table.is_empty(),
+            "{part}: no vectors at {path} (rerun the script)"
+        );
+        return;
+    };
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib(&packed).expect("zlib");
+    let data: Value = serde_json::from_slice(&json).expect("vectors");
+    let data = data.as_object().expect("a map");
+    assert_eq!(
+        table.iter().map(|&(id, _)| id).collect::<Vec<_>>(),
+        data.keys().map(String::as_str).collect::<Vec<_>>(),
+        "{part}: vectors cover exactly the part's generators (rerun the script)"
+    );
+    for (&(task, gen), runs) in table.iter().zip(data.values()) {
         for run in runs.as_array().expect("runs") {
             let seed = run["seed"].as_i64().expect("seed");
             let (lb, ub) = (float(&run["range"][0]), float(&run["range"][1]));

@@ -1,0 +1,160 @@
+//! Helpers that several generators share (small Python idioms the
+//! generators spell inline, such as `fill` over a list, not in the DSL).
+
+use dataset_core::Result;
+use pycompat::{AnySet, PySet};
+
+use super::GenRng;
+use crate::rearc::dsl::{self, Grid, Indices, Loc};
+
+/// `interval(0, 10, 1)` less some colors (`remove`, `difference` of tuples).
+pub(super) fn colors_without(excluded: &[i64]) -> Vec<i64> {
+    (0..10).filter(|c| !excluded.contains(c)).collect()
+}
+
+/// `fill(grid, value, a_list_or_set)`: a fill writes one value, so the
+/// order of the locations, which Python would take from a list or a set,
+/// does not change the result.
+pub(super) fn fill_locs<'a>(
+    grid: &Grid,
+    value: i64,
+    locs: impl IntoIterator<Item = &'a Loc>,
+) -> Grid {
+    let mut out = grid.clone();
+    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
+    for &(i, j) in locs {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            out[i as usize][j as usize] = value;
+        }
+    }
+    out
+}
+
+/// `frozenset({a, b})`: a set display, then a frozenset copy of it.
+pub(super) fn pair_set(a: Loc, b: Loc) -> Indices {
+    let s: PySet<Loc> = [a, b].into_iter().collect();
+    s.freeze()
+}
+
+/// `mapply(function, a_set)`: `apply` and `merge` keep the container's
+/// type, so over a `set` both build sets, in the set's order.
+pub(super) fn mapply_set(f: impl Fn(Loc) -> Indices, container: &PySet<Loc>) -> PySet<Loc> {
+    let applied: PySet<Indices> = container.iter().map(|&l| f(l)).collect();
+    applied.iter().flat_map(|c| c.iter().copied()).collect()
+}
+
+/// `(identity, dmirror, cmirror, vmirror, hmirror, rot90, rot180, rot270)[k]`,
+/// the grid transformations several generators sample from.
+pub(super) fn transform(k: usize, grid: &Grid) -> Grid {
+    match k {
+        1 => dsl::dmirror_grid(grid),
+        2 => dsl::cmirror_grid(grid),
+        3 => dsl::vmirror_grid(grid),
+        4 => dsl::hmirror_grid(grid),
+        5 => dsl::rot90(grid),
+        6 => dsl::rot180(grid),
+        7 => dsl::rot270(grid),
+        _ => grid.clone(),
+    }
+}
+
+/// `(min, max)` of some coordinates (`(0, 0)` for none).
+pub(super) fn bounds_of(xs: &[i64]) -> (i64, i64) {
+    let min = xs.iter().copied().min().unwrap_or(0);
+    (min, xs.iter().copied().max().unwrap_or(0))
+}
+
+/// `shape(a_set)` of locations: `(height, width)`.
+pub(super) fn set_shape(s: &PySet<Loc>) -> Loc {
+    let (t, b) = bounds_of(&s.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (l, r) = bounds_of(&s.iter().map(|l| l.1).collect::<Vec<_>>());
+    (b - t + 1, r - l + 1)
+}
+
+/// `len(set([f(x, y) for x, y in locs]))`.
+pub(super) fn distinct(locs: impl Iterator<Item = Loc>, f: impl Fn(Loc) -> i64) -> usize {
+    let s: PySet<i64> = locs.map(f).collect();
+    s.len()
+}
+
+/// `shp.add(rng.choice(totuple((bb - shp) & mapply(dneighbors, shp))))`:
+/// grow a shape by one cell next to it, inside `bb`.
+pub(super) fn grow(rng: &mut GenRng, bb: &Indices, shp: &mut PySet<Loc>) -> Result<()> {
+    grow_by(rng, bb, shp, dsl::dneighbors)
+}
+
+/// [`grow`] with another neighbourhood (`neighbors` for diagonal growth).
+pub(super) fn grow_by(
+    rng: &mut GenRng,
+    bb: &Indices,
+    shp: &mut PySet<Loc>,
+    near: fn(Loc) -> Indices,
+) -> Result<()> {
+    let cands = bb.difference(shp).intersection(&mapply_set(near, shp));
+    shp.add(rng.choice(&cands.to_vec())?);
+    Ok(())
+}
+
+/// `tuple(e for e in a if e not in b)`: the DSL's `difference` of tuples.
+pub(super) fn without(a: &[i64], b: &[i64]) -> Vec<i64> {
+    a.iter().filter(|x| !b.contains(x)).copied().collect()
+}
+
+/// `normalize(a_set)`: a frozenset built by iterating the set, moved to
+/// the origin.
+pub(super) fn normalize_set(s: &PySet<Loc>) -> Indices {
+    let top = s.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = s.iter().map(|l| l.1).min().unwrap_or(0);
+    s.iter().map(|&(i, j)| (i - top, j - left)).collect()
+}
+
+/// `grid[:1] * a + grid[1:2] + grid[2:3] * b + grid[3:4] + grid[4:5] * c`
+/// for a five-row grid (a negative count repeats nothing).
+pub(super) fn stretch_rows(g: &Grid, dist: &[i64; 3]) -> Grid {
+    let mut out = Vec::new();
+    for (row, n) in [(0, dist[0]), (1, 1), (2, dist[1]), (3, 1), (4, dist[2])] {
+        for _ in 0..n.max(0) {
+            out.push(g[row].clone());
+        }
+    }
+    out
+}
+
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(neighbors, shp))))`
+/// with a mutable `set` as the pool.
+pub(super) fn grow_in_set(rng: &mut GenRng, pool: &PySet<Loc>, shp: &mut PySet<Loc>) -> Result<()> {
+    let cands = (pool - &*shp).intersection(&mapply_set(dsl::neighbors, shp));
+    shp.add(rng.choice(&cands.to_vec())?);
+    Ok(())
+}
+
+/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` on an object.
+pub(super) fn mirror_object(k: usize, o: &dsl::Object) -> dsl::Object {
+    match k {
+        1 => dsl::dmirror(o),
+        2 => dsl::cmirror(o),
+        3 => dsl::hmirror(o),
+        4 => dsl::vmirror(o),
+        _ => o.clone(),
+    }
+}
+
+/// `unifint` with a float upper bound (`(h * w) / (10 * dim)`, a true
+/// division): the same draw and rounding, but `min(max(a, r), b)` returns
+/// the float `b` when the rounded value passes it, so the result is a float.
+pub(super) fn unifint_f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, (a, b): (i64, f64)) -> f64 {
+    let d = rng.rng.uniform(diff_lb, diff_ub);
+    rng.difficulty_samples.push(d);
+    let r = (a as f64 + (b - a as f64) * d).round_ties_even() as i64;
+    let r = a.max(r);
+    if r as f64 <= b {
+        r as f64
+    } else {
+        b
+    }
+}
+
+/// `mapply(neighbors, patch)`: only its content is used where this is called.
+pub(super) fn around(p: &Indices) -> Indices {
+    dsl::mapply(|&l| dsl::neighbors(l), p)
+}
