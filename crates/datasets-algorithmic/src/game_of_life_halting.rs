@@ -7,7 +7,8 @@
 
 use dataset_core::config::count;
 use dataset_core::{
-    item_rng, Built, ConfigReader, Dataset, DatasetInfo, Item, Params, Result, Seed,
+    item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params, Random,
+    Result, Seed,
 };
 use pycompat::write_int_array_str;
 use serde::Serialize;
@@ -256,6 +257,114 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     v.done(d)
 }
 
+/// The cells taken by placed patterns and their borders, as 2-D prefix
+/// sums, so that "is this rectangle free?" costs four loads, however often
+/// the placement loop asks it.
+struct Occupancy {
+    cols: usize,
+    /// `sums[x * cols + y]`: taken cells in rows `< x`, columns `< y`
+    /// (`rows + 1` by `cols` entries, `cols = grid_y + 1`).
+    sums: Vec<u32>,
+    taken: Vec<bool>,
+}
+
+impl Occupancy {
+    fn new(grid_x: usize, grid_y: usize) -> Self {
+        Occupancy {
+            cols: grid_y + 1,
+            sums: vec![0; (grid_x + 1) * (grid_y + 1)],
+            taken: vec![false; grid_x * grid_y],
+        }
+    }
+
+    /// Whether rows `x0..x1` by columns `y0..y1` (half-open, in the grid)
+    /// are all free.
+    #[inline]
+    fn is_free(&self, (x0, x1): (usize, usize), (y0, y1): (usize, usize)) -> bool {
+        let s = |x: usize, y: usize| self.sums[x * self.cols + y];
+        s(x1, y1) + s(x0, y0) == s(x0, y1) + s(x1, y0)
+    }
+
+    /// Takes a rectangle (in the grid) and rebuilds the sums: at most once
+    /// per pattern.
+    fn mark(
+        &mut self,
+        rows: std::ops::RangeInclusive<usize>,
+        cols: std::ops::RangeInclusive<usize>,
+    ) {
+        let grid_y = self.cols - 1;
+        for x in rows {
+            self.taken[x * grid_y + cols.start()..=x * grid_y + cols.end()].fill(true);
+        }
+        for (x, row) in self.taken.chunks_exact(grid_y).enumerate() {
+            let mut run = 0;
+            for (y, &t) in row.iter().enumerate() {
+                run += u32::from(t);
+                self.sums[(x + 1) * self.cols + y + 1] = self.sums[x * self.cols + y + 1] + run;
+            }
+        }
+    }
+}
+
+/// The reference's placement loop: up to 1,000 tries of
+/// `i = randint(1, top)`, `j = randint(1, left)`, keeping the first whose
+/// pattern plus its one-cell border is free.
+///
+/// Why not two `randint` calls per try: on a crowded board most tries fail,
+/// and `randint`'s rejection sampling (a draw is kept with odds between 1/2
+/// and 1) branches at random on every 32-bit word, twice a try. Here one
+/// loop reads the words, keeps or rejects each without a branch, and only
+/// branches on "a try found a free spot", which is predictable. The words
+/// drawn, and so the stream, are exactly `randint`'s.
+fn place(
+    rng: &mut Random,
+    occupancy: &Occupancy,
+    (top, left): (i64, i64),
+    (height, width): (usize, usize),
+) -> Result<Option<(usize, usize)>> {
+    let bounds = match (u32::try_from(top), u32::try_from(left)) {
+        (Ok(top @ 1..), Ok(left @ 1..)) => [top, left],
+        // An empty range: `randint` raises on the first try, as the reference
+        // does (a board too small for the pattern).
+        _ => {
+            rng.randint(1, top)?;
+            rng.randint(1, left)?;
+            // Unreachable: the item-size rule keeps sides far below 2^32.
+            return Err(DatasetError::Generation("grid side past 2^32".into()));
+        }
+    };
+    // `getrandbits(k)` for `k = n.bit_length() <= 32` is the word's top k bits.
+    let [(shift_i, bound_i), (shift_j, bound_j)] = bounds.map(|n| (n.leading_zeros(), n));
+    // The last kept `i` and `j` (zero-based), updated through masks: a
+    // conditional store here compiles to the very branch this loop avoids.
+    let (mut got_i, mut got_j) = (0u32, 0u32);
+    let mut on_j = false;
+    let mut tries = ATTEMPTS;
+    while tries > 0 {
+        let w = rng.next_u32();
+        let (shift, bound) = if on_j {
+            (shift_j, bound_j)
+        } else {
+            (shift_i, bound_i)
+        };
+        let r = w >> shift;
+        let kept = r < bound;
+        let mask_i = u32::from(kept & !on_j).wrapping_neg();
+        let mask_j = u32::from(kept & on_j).wrapping_neg();
+        got_i = (r & mask_i) | (got_i & !mask_i);
+        got_j = (r & mask_j) | (got_j & !mask_j);
+        // A try ends when its `j` is kept.
+        let ended = kept & on_j;
+        on_j ^= kept;
+        tries -= u64::from(ended);
+        let (i, j) = (got_i as usize + 1, got_j as usize + 1);
+        if ended & occupancy.is_free((i - 1, i + height + 1), (j - 1, j + width + 1)) {
+            return Ok(Some((i, j)));
+        }
+    }
+    Ok(None)
+}
+
 impl Dataset for GameOfLifeHalting {
     fn generate(&self, idx: u64) -> Result<Item> {
         let mut item = Item::default();
@@ -269,7 +378,7 @@ impl Dataset for GameOfLifeHalting {
         // Both at least 7 and their product bounded at build.
         let (grid_x, grid_y) = (self.grid_size_x as usize, self.grid_size_y as usize);
         let mut board = vec![0i64; grid_x * grid_y];
-        let mut occupancy = vec![false; grid_x * grid_y];
+        let mut occupancy = Occupancy::new(grid_x, grid_y);
         let valid_patterns: Vec<&Pattern> = if should_oscillate {
             OSCILLATORS
                 .iter()
@@ -282,31 +391,22 @@ impl Dataset for GameOfLifeHalting {
         for _ in 0..self.num_oscillators.max(0) {
             let pattern = *rng.choice(&valid_patterns)?;
             let (height, width) = (pattern.size_y, pattern.size_x);
-            let mut attempts = ATTEMPTS;
-            let mut placed = false;
-            while attempts > 0 && !placed {
-                let i = rng.randint(1, self.grid_size_x - height as i64 - 1)? as usize;
-                let j = rng.randint(1, self.grid_size_y - width as i64 - 1)? as usize;
-                // The pattern plus its one-cell border, rows i-1..=i+height.
-                let rows =
-                    || (i - 1..=i + height).map(|x| x * grid_y + j - 1..x * grid_y + j + width + 1);
-                if rows().all(|cells| !occupancy[cells].contains(&true)) {
-                    for cells in rows() {
-                        occupancy[cells].fill(true);
-                    }
-                    for (dx, row) in pattern.cells.iter().enumerate() {
-                        for (dy, &c) in row.iter().enumerate() {
-                            board[(i + dx) * grid_y + j + dy] = i64::from(c);
-                        }
-                    }
-                    placed = true;
-                    placed_patterns.push(Placed {
-                        name: pattern.name,
-                        position: [i, j],
-                    });
+            let top = self.grid_size_x - height as i64 - 1;
+            let left = self.grid_size_y - width as i64 - 1;
+            let Some((i, j)) = place(&mut rng, &occupancy, (top, left), (height, width))? else {
+                // No free spot in 1,000 tries: the reference skips the pattern.
+                continue;
+            };
+            occupancy.mark(i - 1..=i + height, j - 1..=j + width);
+            for (dx, row) in pattern.cells.iter().enumerate() {
+                for (dy, &c) in row.iter().enumerate() {
+                    board[(i + dx) * grid_y + j + dy] = i64::from(c);
                 }
-                attempts -= 1;
             }
+            placed_patterns.push(Placed {
+                name: pattern.name,
+                position: [i, j],
+            });
         }
         let steps = self.max_simulation_steps;
         let question = &mut item.question;
