@@ -6,7 +6,7 @@
 
 use dataset_core::{DatasetError, Random, Result};
 
-use super::{example, fr, fraction_str, gcd, pick, vars, Example, Generator};
+use super::{example, fr, fraction_str, fstr, gcd, pick, vars, Example, Generator};
 
 pub(super) fn generator(task: u8) -> Option<Generator> {
     Some(match task {
@@ -63,7 +63,7 @@ pub(super) fn generator(task: u8) -> Option<Generator> {
 
 /// `f"{x:.0%}"`
 fn percent0(x: f64) -> String {
-    format!("{}%", pycompat::format_fixed(x * 100.0, 0))
+    fstr!("{}%", pycompat::format_fixed(x * 100.0, 0))
 }
 
 /// `f"{n:,}"`
@@ -91,8 +91,8 @@ fn generate_0(rng: &mut Random) -> Result<Example> {
     let num_batches = total_amount / batch_size;
     let cook_time = num_batches * time_per_batch;
     let total_time = peel_time + cook_time;
-    let question = format!("{name} can peel {peel_rate} {food}s a minute and saute {batch_size} {food}s in {time_per_batch} minutes. How long will it take her to peel and saute {total_amount} {food}s?");
-    let cot = format!(
+    let question = fstr!("{name} can peel {peel_rate} {food}s a minute and saute {batch_size} {food}s in {time_per_batch} minutes. How long will it take her to peel and saute {total_amount} {food}s?");
+    let cot = fstr!(
         "First find how long it takes {name} to peel the {food}: {total_amount} {food} / {peel_rate} {food}/minute = {peel_time} minutes\n\
          Then find how many batches of {food} she needs to cook: {total_amount} {food} / {batch_size} {food}/batch = {num_batches} batches\n\
          Then multiply the number of batches by the time per batch to find the total cook time: {num_batches} batches * {time_per_batch} minutes/batch = {cook_time} minutes\n\
@@ -126,8 +126,8 @@ fn generate_1(rng: &mut Random) -> Result<Example> {
 
     let bouncy_balls = total - (blocks + animals + rings);
     let sum = blocks + animals + rings;
-    let question = format!("When {name} watches her {family}, she gets out a variety of toys for him. The bag of building blocks has {blocks} blocks in it. The bin of stuffed animals has {animals} stuffed animals inside. The tower of stacking rings has {rings} multicolored rings on it. {name} recently bought a tube of bouncy balls, bringing her total number of toys for her {family} up to {total}. How many bouncy balls came in the tube?");
-    let cot = format!("Let T be the number of bouncy balls in the tube.\nAfter buying the tube of balls, {name} has {blocks} + {animals} + {rings} + T = {sum} + T = {total} toys for her {family}.\nThus, T = {total} - {sum} = {bouncy_balls} bouncy balls came in the tube.\n#### {bouncy_balls}");
+    let question = fstr!("When {name} watches her {family}, she gets out a variety of toys for him. The bag of building blocks has {blocks} blocks in it. The bin of stuffed animals has {animals} stuffed animals inside. The tower of stacking rings has {rings} multicolored rings on it. {name} recently bought a tube of bouncy balls, bringing her total number of toys for her {family} up to {total}. How many bouncy balls came in the tube?");
+    let cot = fstr!("Let T be the number of bouncy balls in the tube.\nAfter buying the tube of balls, {name} has {blocks} + {animals} + {rings} + T = {sum} + T = {total} toys for her {family}.\nThus, T = {total} - {sum} = {bouncy_balls} bouncy balls came in the tube.\n#### {bouncy_balls}");
     example(
         question,
         bouncy_balls.into(),
@@ -175,8 +175,8 @@ fn generate_2(rng: &mut Random) -> Result<Example> {
     let remaining = total - group1_count;
     let group23_count = ((remaining * p2) as f64 / 100.0) as i64;
     let total_leaving = group1_count + group23_count;
-    let question = format!("In {teacher}'s class of {total} students, {p1}% of the class are {group1}. Out of the remaining class, {p2}% of the students are {group2} or part of {group3}. These 3 groups of students will need to leave early today to travel to an away {event}. How many students are leaving early?");
-    let cot = format!(
+    let question = fstr!("In {teacher}'s class of {total} students, {p1}% of the class are {group1}. Out of the remaining class, {p2}% of the students are {group2} or part of {group3}. These 3 groups of students will need to leave early today to travel to an away {event}. How many students are leaving early?");
+    let cot = fstr!(
         "{p1}% of the {total} student class are {group1} so that's {}*{total} = {group1_count} students\n\
          There are {total} students and {group1_count} are {group1} so that leaves {total}-{group1_count} = {remaining} students\n\
          {p2}% of the remaining {remaining} students are part of {group3} or {group2} so that's {}*{remaining} = {group23_count} students\n\
@@ -224,8 +224,8 @@ fn generate_3(rng: &mut Random) -> Result<Example> {
     let pages_to_write = letters_received * pages_per_letter;
     let total_minutes = pages_to_write * minutes_per_page;
     let hours = total_minutes.div_euclid(60);
-    let question = format!("{name} was a pen pal with {initial_pals} people. He stopped being penpals with {lost_pals} of them. They each send {letters_per_week} letters a week that are {pages_per_letter} pages long. He responds in kind. He can write a page every {minutes_per_page} minutes. How many hours does he spend writing a week?");
-    let cot = format!(
+    let question = fstr!("{name} was a pen pal with {initial_pals} people. He stopped being penpals with {lost_pals} of them. They each send {letters_per_week} letters a week that are {pages_per_letter} pages long. He responds in kind. He can write a page every {minutes_per_page} minutes. How many hours does he spend writing a week?");
+    let cot = fstr!(
         "{name} is penpals with {initial_pals}-{lost_pals}={current_pals} people\n\
          Thus he gets {current_pals}*{letters_per_week}={letters_received} letters a week\n\
          So he writes {letters_received}*{pages_per_letter}={pages_to_write} pages a week\n\
@@ -261,8 +261,8 @@ fn generate_4(rng: &mut Random) -> Result<Example> {
 
     let total_items = num_jars * per_jar;
     let num_pans = total_items / per_pan;
-    let question = format!("{name} has {num_jars} jars of {items} in her {location}. Each jar of {items} can decorate {per_jar} {food}s. {name} wants to bake enough {food}s to use up all of her {items}. If each {container} holds {per_pan} {food}s, how many {container}s worth of {food}s should she bake?");
-    let cot = format!("She has enough {items} for {num_jars} * {per_jar} = {total_items} {food}s.\nShe needs {total_items} / {per_pan} = {num_pans} {container}s to bake all of the {food}s.\n#### {num_pans}");
+    let question = fstr!("{name} has {num_jars} jars of {items} in her {location}. Each jar of {items} can decorate {per_jar} {food}s. {name} wants to bake enough {food}s to use up all of her {items}. If each {container} holds {per_pan} {food}s, how many {container}s worth of {food}s should she bake?");
+    let cot = fstr!("She has enough {items} for {num_jars} * {per_jar} = {total_items} {food}s.\nShe needs {total_items} / {per_pan} = {num_pans} {container}s to bake all of the {food}s.\n#### {num_pans}");
     example(
         question,
         num_pans.into(),
@@ -319,8 +319,8 @@ fn generate_5(rng: &mut Random) -> Result<Example> {
 
     let collected = s1 + s2;
     let needed = goal - collected;
-    let question = format!("{name1} and {name2} are sisters from {city} who love collecting signatures from {celebrity_type}. During their {vacation_type} from school, the sisters spend every afternoon collecting signatures. After {n1} weeks, {name1} and {name2} compare their autograph books, counting up the number of signatures each sister has collected. {name1} has {s1} signatures in her book, and {name2} has {s2}. The sisters have {n2} more weeks of {vacation_type}, and they decide they want to reach {goal} signatures between them by the end of the summer. How many signatures do the sisters need to collect to reach their goal?");
-    let cot = format!("{name1} and {name2} have already collected {s1} + {s2} signatures = {collected} signatures.\nSince their goal is {goal}, they need to collect {goal} - {collected} signatures. {goal} - {collected} = {needed} signatures\n#### {needed}");
+    let question = fstr!("{name1} and {name2} are sisters from {city} who love collecting signatures from {celebrity_type}. During their {vacation_type} from school, the sisters spend every afternoon collecting signatures. After {n1} weeks, {name1} and {name2} compare their autograph books, counting up the number of signatures each sister has collected. {name1} has {s1} signatures in her book, and {name2} has {s2}. The sisters have {n2} more weeks of {vacation_type}, and they decide they want to reach {goal} signatures between them by the end of the summer. How many signatures do the sisters need to collect to reach their goal?");
+    let cot = fstr!("{name1} and {name2} have already collected {s1} + {s2} signatures = {collected} signatures.\nSince their goal is {goal}, they need to collect {goal} - {collected} signatures. {goal} - {collected} = {needed} signatures\n#### {needed}");
     example(
         question,
         needed.into(),
@@ -344,8 +344,8 @@ fn generate_6(rng: &mut Random) -> Result<Example> {
 
     let n_boys = n_girls * multiplier;
     let total_kids = n_girls + n_boys;
-    let question = format!("There are {n_girls} girls in the {place}. If there are {multiplier} times the number of boys in the {place}, how many kids are in the {place}?");
-    let cot = format!("There are {n_girls} girls x {multiplier} boys/girl = {n_boys} boys in the {place}.\nIn total there are {n_girls} girls + {n_boys} boys = {total_kids} kids in the {place}\n#### {total_kids}");
+    let question = fstr!("There are {n_girls} girls in the {place}. If there are {multiplier} times the number of boys in the {place}, how many kids are in the {place}?");
+    let cot = fstr!("There are {n_girls} girls x {multiplier} boys/girl = {n_boys} boys in the {place}.\nIn total there are {n_girls} girls + {n_boys} boys = {total_kids} kids in the {place}\n#### {total_kids}");
     example(
         question,
         total_kids.into(),
@@ -375,8 +375,8 @@ fn generate_7(rng: &mut Random) -> Result<Example> {
     let total_plants = initial_plants + plants_received;
     let plants_given = num_ledges * plants_to_give;
     let remaining_plants = total_plants - plants_given;
-    let question = format!("{name} is an avid gardener. Yesterday, she received {plants_received} new potted plants from her favorite plant nursery. She already has {plants_per_ledge} potted plants on each of the {num_ledges} window ledges of her large country home. Feeling generous, she has decided that she will give {plants_to_give} potted plant from each ledge to friends and family tomorrow. How many potted plants will {name} remain with?");
-    let cot = format!("Yesterday, before receiving the plants, {name} had {num_ledges}*{plants_per_ledge} = {initial_plants} potted plants\nAfter receiving an additional {plants_received} plants, she therefore had a total of {initial_plants} + {plants_received} = {total_plants} potted plants\nTomorrow, {name}'s plant giveaway will be {num_ledges}*{plants_to_give} = {plants_given} potted plants.\nShe will therefore remain with {total_plants} - {plants_given} = {remaining_plants} potted plants.\n#### {remaining_plants}");
+    let question = fstr!("{name} is an avid gardener. Yesterday, she received {plants_received} new potted plants from her favorite plant nursery. She already has {plants_per_ledge} potted plants on each of the {num_ledges} window ledges of her large country home. Feeling generous, she has decided that she will give {plants_to_give} potted plant from each ledge to friends and family tomorrow. How many potted plants will {name} remain with?");
+    let cot = fstr!("Yesterday, before receiving the plants, {name} had {num_ledges}*{plants_per_ledge} = {initial_plants} potted plants\nAfter receiving an additional {plants_received} plants, she therefore had a total of {initial_plants} + {plants_received} = {total_plants} potted plants\nTomorrow, {name}'s plant giveaway will be {num_ledges}*{plants_to_give} = {plants_given} potted plants.\nShe will therefore remain with {total_plants} - {plants_given} = {remaining_plants} potted plants.\n#### {remaining_plants}");
     example(
         question,
         remaining_plants.into(),
@@ -412,8 +412,8 @@ fn generate_8(rng: &mut Random) -> Result<Example> {
     let total_items = total_ratio * num_multiples;
 
     let sugar_amount = (sugar_ratio * total_items).div_euclid(total_ratio);
-    let question = format!("{name} makes {drink} using teaspoons of sugar and cups of water in the ratio of {sugar_ratio}:{water_ratio}. If she used a total of {total_items} teaspoons of sugar and cups of water, calculate the number of teaspoonfuls of sugar she used.");
-    let cot = format!("The total ratio representing the ingredients she used to make the {drink} is {sugar_ratio}+{water_ratio} = {total_ratio}\nSince the fraction representing the number of teaspoons she used is {sugar_ratio}/{total_ratio}, she used {sugar_ratio}/{total_ratio}*{total_items} = {sugar_amount}\n#### {sugar_amount}");
+    let question = fstr!("{name} makes {drink} using teaspoons of sugar and cups of water in the ratio of {sugar_ratio}:{water_ratio}. If she used a total of {total_items} teaspoons of sugar and cups of water, calculate the number of teaspoonfuls of sugar she used.");
+    let cot = fstr!("The total ratio representing the ingredients she used to make the {drink} is {sugar_ratio}+{water_ratio} = {total_ratio}\nSince the fraction representing the number of teaspoons she used is {sugar_ratio}/{total_ratio}, she used {sugar_ratio}/{total_ratio}*{total_items} = {sugar_amount}\n#### {sugar_amount}");
     example(
         question,
         sugar_amount.into(),
@@ -468,8 +468,8 @@ fn generate_9(rng: &mut Random) -> Result<Example> {
     let total_spent = spent_items1 + spent_items2;
     let remaining = initial_amount - total_spent;
     let c = currency;
-    let question = format!("{name} has {num_bills} {c}{bill_value} bills. He buys {num_items1} {item1}s for {c}{price1} each. He also buys {num_items2} packs of {item2}s for {c}{price2} each. How much money does he have left?");
-    let cot = format!(
+    let question = fstr!("{name} has {num_bills} {c}{bill_value} bills. He buys {num_items1} {item1}s for {c}{price1} each. He also buys {num_items2} packs of {item2}s for {c}{price2} each. How much money does he have left?");
+    let cot = fstr!(
         "{name} starts off with {num_bills} * {c}{bill_value} = {c}{initial_amount}.\n\
          {name} spends {num_items1} {item1}s * {c}{price1} = {c}{spent_items1} on {item1}s.\n\
          {name} spends {num_items2} packs of {item2}s * {c}{price2} = {c}{spent_items2} on {item2}s.\n\
@@ -520,8 +520,8 @@ fn generate_10(rng: &mut Random) -> Result<Example> {
 
     let future_age = age1 * mult;
     let current_age = future_age - years;
-    let question = format!("{name1} is {age1} years old. In {years} years his {relation_type} {name2} will be {mult} times as old as {name1} is now. How old is {name2} right now?");
-    let cot = format!("{years} years from now {name2} will be {age1}*{mult}={future_age}.\nRight now {name2} is {future_age}-{years}={current_age} years old.\n#### {current_age}");
+    let question = fstr!("{name1} is {age1} years old. In {years} years his {relation_type} {name2} will be {mult} times as old as {name1} is now. How old is {name2} right now?");
+    let cot = fstr!("{years} years from now {name2} will be {age1}*{mult}={future_age}.\nRight now {name2} is {future_age}-{years}={current_age} years old.\n#### {current_age}");
     example(
         question,
         current_age.into(),
@@ -569,14 +569,14 @@ fn generate_11(rng: &mut Random) -> Result<Example> {
     let final_food1 = initial_food1 + bought_food1;
     let final_food2 = initial_food2 + bought_food2;
     let final_total = final_food1 + final_food2;
-    let question = format!(
+    let question = fstr!(
         "At {name}'s house, there is {mult} times as much {food1} as {food2}. \
          He has a total of {n} {food2} in his house. \
          At the store, {name} bought {m} {food2}. He also bought some {food1}, \
          but he bought {k} fewer {food1} than the {m} {food2} he just bought. \
          What is the combined total of {food1} and {food2} that {name} now has in the house?"
     );
-    let cot = format!(
+    let cot = fstr!(
         "Let's solve this step by step:\n\n\
          1. Initial amounts:\n   \u{2022} {name} has {n} {food2}\n   \u{2022} He has {mult} times as many {food1}, so {n} \u{d7} {mult} = {initial_food1} {food1}\n   \u{2022} Total initial items: {initial_food1} + {n} = {initial_total}\n\n\
          2. Bought at store:\n   \u{2022} Bought {m} new {food2}\n   \u{2022} For {food1}, bought {k} fewer than the {m} {food2}, so {m} - {k} = {bought_food1} {food1}\n   \u{2022} Total bought items: {bought_food1} + {m} = {bought_total}\n\n\
@@ -634,8 +634,8 @@ fn generate_12(rng: &mut Random) -> Result<Example> {
     let total_time1 = time1 * num1;
     let total_time2 = time2 * num2;
     let total_time = total_time1 + total_time2;
-    let question = format!("It takes {name} {time1} minutes to finish a {game1} and {time2} minutes to finish a {game2}. Over the {period} she solved {num1} {game1}s and {num2} {game2}s. How much time did she spend playing these games?");
-    let cot = format!(
+    let question = fstr!("It takes {name} {time1} minutes to finish a {game1} and {time2} minutes to finish a {game2}. Over the {period} she solved {num1} {game1}s and {num2} {game2}s. How much time did she spend playing these games?");
+    let cot = fstr!(
         "It takes {time1} minutes to complete a {game1} and she completed {num1} for a total of {time1}*{num1} = {total_time1} minutes\n\
          It takes {time2} minutes to complete a {game2} and she completed {num2} for a total of {time2}*{num2} = {total_time2} minutes\n\
          She spent {total_time1} minutes on {game1}s and {total_time2} minutes on {game2}s for a total of {total_time1}+{total_time2} = {total_time} minutes\n\
@@ -679,8 +679,8 @@ fn generate_13(rng: &mut Random) -> Result<Example> {
     let time1 = length1.div_euclid(speed1);
     let time2 = length2.div_euclid(speed2);
     let time_diff = time1 - time2;
-    let question = format!("The biggest waterslide at {park_name} is {length1} {unit} long, and people slide down at {speed1} {unit}/minute. The second biggest waterslide is {length2} {unit} long, but steeper, so people slide down at {speed2} {unit}/minute. How much longer does it take to ride the biggest slide compared to the second biggest slide?");
-    let cot = format!("First find the ride length of the biggest slide: {length1} {unit} / {speed1} {unit}/minute = {time1} minutes\nThen find the ride length of the second biggest slide: {length2} {unit} / {speed2} {unit}/minute = {time2} minutes\nThen subtract the ride length of the second longest slide from the longest slide to find the difference: {time1} minutes - {time2} minutes = {time_diff} minutes\n#### {time_diff}");
+    let question = fstr!("The biggest waterslide at {park_name} is {length1} {unit} long, and people slide down at {speed1} {unit}/minute. The second biggest waterslide is {length2} {unit} long, but steeper, so people slide down at {speed2} {unit}/minute. How much longer does it take to ride the biggest slide compared to the second biggest slide?");
+    let cot = fstr!("First find the ride length of the biggest slide: {length1} {unit} / {speed1} {unit}/minute = {time1} minutes\nThen find the ride length of the second biggest slide: {length2} {unit} / {speed2} {unit}/minute = {time2} minutes\nThen subtract the ride length of the second longest slide from the longest slide to find the difference: {time1} minutes - {time2} minutes = {time_diff} minutes\n#### {time_diff}");
     example(
         question,
         time_diff.into(),
@@ -726,8 +726,8 @@ fn generate_14(rng: &mut Random) -> Result<Example> {
 
     let combined_time = time1 + time2;
     let target_time = combined_time * mult;
-    let question = format!("On {day3}, {name} wants to exercise for {mult} the amount of time he did on {day2} and {day1} combined. On {day1} he exercised for {time1} minutes. On {day2} he exercised for {time2} minutes. How many minutes does he have to exercise on {day3} to reach his goal?");
-    let cot = format!("On {day1} and {day2} he exercised a total of {combined_time} minutes because {time1} + {time2} = {combined_time}\nOn {day3} he has to exercise for {target_time} minutes because {combined_time} x {mult} = {target_time}\n#### {target_time}");
+    let question = fstr!("On {day3}, {name} wants to exercise for {mult} the amount of time he did on {day2} and {day1} combined. On {day1} he exercised for {time1} minutes. On {day2} he exercised for {time2} minutes. How many minutes does he have to exercise on {day3} to reach his goal?");
+    let cot = fstr!("On {day1} and {day2} he exercised a total of {combined_time} minutes because {time1} + {time2} = {combined_time}\nOn {day3} he has to exercise for {target_time} minutes because {combined_time} x {mult} = {target_time}\n#### {target_time}");
     example(
         question,
         target_time.into(),
@@ -774,8 +774,8 @@ fn generate_15(rng: &mut Random) -> Result<Example> {
     let socks_price = price4 - discount;
     let total = price1 + shorts_price + shoes_price + socks_price;
     // The reference writes the shoes' price with a literal `$`.
-    let question = format!("{name} qualified for a spot on the {sport} team, so she went shopping for some athletic gear. She bought a {item1} for {c}{price1}, a pair of {sport} {item2} for {c}{price2} more than the {item1} cost, and a pair of {item3} that were originally {c}{price3} but were on sale for half price. She had a coupon for {c}{discount} off the package of {c}{price4} athletic {item4} that she also bought. How much did she spend on athletic gear?");
-    let cot = format!("The {item2} were {c}{price2} more than the {item1}, so they cost {c}{price2} + {c}{price1} = {c}{shorts_price}.\nHer {item3} were half the original {c}{price3} price, so they cost {c}{price3} / 2 = ${shoes_price}.\nWith her coupon, the {item4} were {c}{price4} - {c}{discount} = {c}{socks_price}.\nThe {item1}, {item2}, {item3}, and {item4} together cost {c}{price1} + {c}{shorts_price} + {c}{shoes_price} + {c}{socks_price} = {c}{total}.\n#### {total}");
+    let question = fstr!("{name} qualified for a spot on the {sport} team, so she went shopping for some athletic gear. She bought a {item1} for {c}{price1}, a pair of {sport} {item2} for {c}{price2} more than the {item1} cost, and a pair of {item3} that were originally {c}{price3} but were on sale for half price. She had a coupon for {c}{discount} off the package of {c}{price4} athletic {item4} that she also bought. How much did she spend on athletic gear?");
+    let cot = fstr!("The {item2} were {c}{price2} more than the {item1}, so they cost {c}{price2} + {c}{price1} = {c}{shorts_price}.\nHer {item3} were half the original {c}{price3} price, so they cost {c}{price3} / 2 = ${shoes_price}.\nWith her coupon, the {item4} were {c}{price4} - {c}{discount} = {c}{socks_price}.\nThe {item1}, {item2}, {item3}, and {item4} together cost {c}{price1} + {c}{shorts_price} + {c}{shoes_price} + {c}{socks_price} = {c}{total}.\n#### {total}");
     example(
         question,
         total.into(),
@@ -808,8 +808,8 @@ fn generate_16(rng: &mut Random) -> Result<Example> {
 
     let base_friends = n.div_euclid(mult1);
     let james_friends = base_friends * mult2;
-    let question = format!("{name1} has {mult1} times as many {platform} friends as {name2}. {name3} has {mult2} times as many friends on {platform} as {name2}. If {name1} has {n} friends on {platform}, how many {platform} friends does {name3} have?");
-    let cot = format!("{name2} has {n} / {mult1} = {base_friends} {platform} friends.\n{name3} has {mult2} * {base_friends} = {james_friends} {platform} friends.\n#### {james_friends}");
+    let question = fstr!("{name1} has {mult1} times as many {platform} friends as {name2}. {name3} has {mult2} times as many friends on {platform} as {name2}. If {name1} has {n} friends on {platform}, how many {platform} friends does {name3} have?");
+    let cot = fstr!("{name2} has {n} / {mult1} = {base_friends} {platform} friends.\n{name3} has {mult2} * {base_friends} = {james_friends} {platform} friends.\n#### {james_friends}");
     example(
         question,
         james_friends.into(),
@@ -851,14 +851,14 @@ fn generate_17(rng: &mut Random) -> Result<Example> {
     }
     let daily = 5 * rng.randint(4, max_daily / 5)?;
 
-    let frac = format!("1/{den}");
+    let frac = fstr!("1/{den}");
     let initial_occupied = total / den;
     let initial_empty = total - initial_occupied;
     let weekly_admitted = daily * 7;
     let total_admitted = weekly_admitted * period;
     let final_empty = initial_empty - total_admitted;
-    let question = format!("A {facility} has a capacity of {total} {item}s with {frac} occupied. Due to the {event}, {daily} patients are admitted into the {facility} each day. Calculate the total number of unoccupied {item}s in the {facility} after {period} weeks.");
-    let cot = format!("If {frac} of the total capacity of the {facility} {item}s is occupied, it means {frac} * {total} = {initial_occupied} {item}s have patients using them.\nThe total number of {item}s in the {facility} without new admissions is {total} {item}s - {initial_occupied} {item}s = {initial_empty} {item}s.\nIf {daily} people are admitted each day, the total number of patients in the {facility} after one week is {daily} patients/day * 7 days/week = {weekly_admitted} patients.\nAfter {period} weeks, the total number of patients admitted into the {facility} is {weekly_admitted} patients/week * {period} weeks = {total_admitted} patients, who each use one {item}.\nIf there were {initial_empty} unoccupied {item}s in the {facility} before the new admissions, the total number is reduced to {initial_empty} {item}s - {total_admitted} {item}s = {final_empty} unoccupied {item}s.\n#### {final_empty}");
+    let question = fstr!("A {facility} has a capacity of {total} {item}s with {frac} occupied. Due to the {event}, {daily} patients are admitted into the {facility} each day. Calculate the total number of unoccupied {item}s in the {facility} after {period} weeks.");
+    let cot = fstr!("If {frac} of the total capacity of the {facility} {item}s is occupied, it means {frac} * {total} = {initial_occupied} {item}s have patients using them.\nThe total number of {item}s in the {facility} without new admissions is {total} {item}s - {initial_occupied} {item}s = {initial_empty} {item}s.\nIf {daily} people are admitted each day, the total number of patients in the {facility} after one week is {daily} patients/day * 7 days/week = {weekly_admitted} patients.\nAfter {period} weeks, the total number of patients admitted into the {facility} is {weekly_admitted} patients/week * {period} weeks = {total_admitted} patients, who each use one {item}.\nIf there were {initial_empty} unoccupied {item}s in the {facility} before the new admissions, the total number is reduced to {initial_empty} {item}s - {total_admitted} {item}s = {final_empty} unoccupied {item}s.\n#### {final_empty}");
     example(
         question,
         final_empty.into(),
@@ -911,9 +911,9 @@ fn generate_18(rng: &mut Random) -> Result<Example> {
     let score2 = (frac * n1 as f64 + n2 as f64) as i64;
     let total = n1 + score2;
     // `{frac:.0%}`
-    let percent = format!("{}%", pycompat::format_fixed(frac * 100.0, 0));
-    let question = format!("{name1} scored {n1} points in one game of {game}. {name2} scored {n2} more than {percent} as many as {name1}. How many points did {name1} and {name2} have in total?");
-    let cot = format!("{name1} = {n1} points\n{name2} = {} * {n1} + {n2} = {score2} points\n{n1} + {score2} = {total} points\nTogether, {name1} and {name2} scored {total} points.\n#### {total}", fr(frac));
+    let percent = fstr!("{}%", pycompat::format_fixed(frac * 100.0, 0));
+    let question = fstr!("{name1} scored {n1} points in one game of {game}. {name2} scored {n2} more than {percent} as many as {name1}. How many points did {name1} and {name2} have in total?");
+    let cot = fstr!("{name1} = {n1} points\n{name2} = {} * {n1} + {n2} = {score2} points\n{n1} + {score2} = {total} points\nTogether, {name1} and {name2} scored {total} points.\n#### {total}", fr(frac));
     example(
         question,
         total.into(),
@@ -949,8 +949,8 @@ fn generate_19(rng: &mut Random) -> Result<Example> {
     let residual = fourth_interval / 4;
     let total = initial_kernels + second_interval + third_interval + fourth_interval + residual;
     let t = time_interval;
-    let question = format!("{name} is popping popcorn for a snack. As the {pan} of kernels heats up, the kernels start popping faster. {initial_kernels} pop in the first {t} seconds of cooking, then {multiplier_2} times that amount in the next {t} seconds. The kernels increase to {multiplier_3} times the initial popping rate in the next {t} seconds, but in the final {t} seconds, the popping slows down to half the rate as the past {t} seconds. After {name} takes the {pan} off the heat, a quarter of the number of kernels that popped in the final {t} seconds of cooking also pop from the residual heat. How many pieces of popcorn does {name} have to eat?");
-    let cot = format!("In the second {t} seconds of cooking, {multiplier_2} * {initial_kernels} = {second_interval} kernels pop.\nIn the third {t} seconds, {multiplier_3} * {initial_kernels} = {third_interval} kernels pop.\nIn the final {t} seconds, {third_interval} / 2 = {fourth_interval} kernels pop.\nAfter cooking, the residual heat makes {fourth_interval} / 4 = {residual} kernels pop.\nThus, {name} has {initial_kernels} + {second_interval} + {third_interval} + {fourth_interval} + {residual} = {total} pieces of popcorn to eat.\n#### {total}");
+    let question = fstr!("{name} is popping popcorn for a snack. As the {pan} of kernels heats up, the kernels start popping faster. {initial_kernels} pop in the first {t} seconds of cooking, then {multiplier_2} times that amount in the next {t} seconds. The kernels increase to {multiplier_3} times the initial popping rate in the next {t} seconds, but in the final {t} seconds, the popping slows down to half the rate as the past {t} seconds. After {name} takes the {pan} off the heat, a quarter of the number of kernels that popped in the final {t} seconds of cooking also pop from the residual heat. How many pieces of popcorn does {name} have to eat?");
+    let cot = fstr!("In the second {t} seconds of cooking, {multiplier_2} * {initial_kernels} = {second_interval} kernels pop.\nIn the third {t} seconds, {multiplier_3} * {initial_kernels} = {third_interval} kernels pop.\nIn the final {t} seconds, {third_interval} / 2 = {fourth_interval} kernels pop.\nAfter cooking, the residual heat makes {fourth_interval} / 4 = {residual} kernels pop.\nThus, {name} has {initial_kernels} + {second_interval} + {third_interval} + {fourth_interval} + {residual} = {total} pieces of popcorn to eat.\n#### {total}");
     example(
         question,
         total.into(),
@@ -980,8 +980,8 @@ fn generate_20(rng: &mut Random) -> Result<Example> {
     let total = max_capacity + rng.randint(1, 20)?;
 
     let leftover = total - max_capacity;
-    let question = format!("{name} places {obj}s on the {surface}. Each {surface} can hold {capacity} {obj}s. If he has {total} {obj}s and {num_trays} {surface}s, how many {obj}s won't he be able to place on the {surface}?");
-    let cot = format!("{name} will be able to place a total of {capacity} x {num_trays} = {max_capacity} {obj}s.\nTherefore, there are {total} - {max_capacity} = {leftover} {obj}s that he won't be able to place on the {surface}.\n#### {leftover}");
+    let question = fstr!("{name} places {obj}s on the {surface}. Each {surface} can hold {capacity} {obj}s. If he has {total} {obj}s and {num_trays} {surface}s, how many {obj}s won't he be able to place on the {surface}?");
+    let cot = fstr!("{name} will be able to place a total of {capacity} x {num_trays} = {max_capacity} {obj}s.\nTherefore, there are {total} - {max_capacity} = {leftover} {obj}s that he won't be able to place on the {surface}.\n#### {leftover}");
     example(
         question,
         leftover.into(),
@@ -1020,7 +1020,7 @@ fn generate_21(rng: &mut Random) -> Result<Example> {
     let plants_to_buy = total_plants - owned;
     let total_cost = plants_to_buy * cost;
     let (length_s, space_s) = (fr(length), fr(space));
-    let question = format!(
+    let question = fstr!(
         "{name} has a flower bed that is {length_s} {unit} long. \
          {name} wants to fill her flower bed with plants. \
          Each plant, including the space it needs around it, requires {space_s} {unit} of space. \
@@ -1028,7 +1028,7 @@ fn generate_21(rng: &mut Random) -> Result<Example> {
          Each flowering plant costs {c}{cost} at the store, how much money will {name} spend \
          at the store to fill up her flower bed?"
     );
-    let cot = format!(
+    let cot = fstr!(
         "Let's solve this step by step:\n\n\
          1. Calculate how many plants fit in the flower bed:\n   - Each plant needs {space_s} {unit} of total space\n   - The flower bed is {length_s} {unit} long\n   - So {length_s} {unit} / {space_s} {unit} per plant = {total_plants} plants total\n\n\
          2. Calculate how many plants need to be bought:\n   - {name} already has {owned} plants\n   - So {total_plants} plants needed - {owned} owned = {plants_to_buy} plants to buy\n\n\
@@ -1078,8 +1078,8 @@ fn generate_22(rng: &mut Random) -> Result<Example> {
         commas(total_price),
         commas(difference),
     );
-    let question = format!("{name} is looking for a {property_type} that will not go beyond her ${b} budget. She saw a property that has a selling price of ${p}. On top of that, the buyer has to pay a brokerage fee which is {brokerage_fee}% of the selling price, and also the transfer fee that is {transfer_fee}% of the selling price. How much more is the total price of the {property_type} than {name}'s budget?");
-    let cot = format!("The brokerage fee is ${p} x {brokerage_fee}/100 = ${ba}.\nThe transfer fee is ${p} x {transfer_fee}/100 = ${ta}.\nThe total price of the {property_type} is ${p} + ${ba} + ${ta} = ${tp}.\nSo, it is ${tp} - ${b} = ${d} more than {name}'s budget.\n#### {difference}");
+    let question = fstr!("{name} is looking for a {property_type} that will not go beyond her ${b} budget. She saw a property that has a selling price of ${p}. On top of that, the buyer has to pay a brokerage fee which is {brokerage_fee}% of the selling price, and also the transfer fee that is {transfer_fee}% of the selling price. How much more is the total price of the {property_type} than {name}'s budget?");
+    let cot = fstr!("The brokerage fee is ${p} x {brokerage_fee}/100 = ${ba}.\nThe transfer fee is ${p} x {transfer_fee}/100 = ${ta}.\nThe total price of the {property_type} is ${p} + ${ba} + ${ta} = ${tp}.\nSo, it is ${tp} - ${b} = ${d} more than {name}'s budget.\n#### {difference}");
     example(
         question,
         difference.into(),
@@ -1130,8 +1130,8 @@ fn generate_23(rng: &mut Random) -> Result<Example> {
 
     let lost_income = hours * rate;
     let savings = lost_income - fee;
-    let question = format!("{name} is trying to decide whether to do {task} herself or hire an {profession}. If she does it herself, she'll be able to do {hours} fewer hours of {work_type} work, losing {c}{rate}/hour in missed income. The {profession} charges {c}{fee}. How much more money will she have if she hires the {profession}?");
-    let cot = format!("First find the total lost revenue if {name} does {task} herself: {c}{rate}/hour * {hours} hours = {c}{lost_income}\nThen subtract the {profession}'s charge to find how much money {name} saves: {c}{lost_income} - {c}{fee} = {c}{savings}\n#### {savings}");
+    let question = fstr!("{name} is trying to decide whether to do {task} herself or hire an {profession}. If she does it herself, she'll be able to do {hours} fewer hours of {work_type} work, losing {c}{rate}/hour in missed income. The {profession} charges {c}{fee}. How much more money will she have if she hires the {profession}?");
+    let cot = fstr!("First find the total lost revenue if {name} does {task} herself: {c}{rate}/hour * {hours} hours = {c}{lost_income}\nThen subtract the {profession}'s charge to find how much money {name} saves: {c}{lost_income} - {c}{fee} = {c}{savings}\n#### {savings}");
     example(
         question,
         savings.into(),
@@ -1168,8 +1168,8 @@ fn generate_24(rng: &mut Random) -> Result<Example> {
 
     let second_viewing_age = relative_age * multiple;
     let first_viewing_age = second_viewing_age - orbit_period;
-    let question = format!("Comet {comet_name} orbits the sun every {orbit_period} years. {name}'s {relative} saw the Comet when he was {relative_age} years old. {name} saw the comet a second time when he was {multiple} times the age his {relative} was when he saw the Comet. How old was {name} when he saw the Comet for the first time?");
-    let cot = format!("{name} saw the Comet for the second time when he was {relative_age} years * {multiple}= {second_viewing_age} years old.\nComet {comet_name} can be seen every {orbit_period} years, so {name} saw the comet for the first time when he was {second_viewing_age} years - {orbit_period} years = {first_viewing_age} years old.\n#### {first_viewing_age}");
+    let question = fstr!("Comet {comet_name} orbits the sun every {orbit_period} years. {name}'s {relative} saw the Comet when he was {relative_age} years old. {name} saw the comet a second time when he was {multiple} times the age his {relative} was when he saw the Comet. How old was {name} when he saw the Comet for the first time?");
+    let cot = fstr!("{name} saw the Comet for the second time when he was {relative_age} years * {multiple}= {second_viewing_age} years old.\nComet {comet_name} can be seen every {orbit_period} years, so {name} saw the comet for the first time when he was {second_viewing_age} years - {orbit_period} years = {first_viewing_age} years old.\n#### {first_viewing_age}");
     example(
         question,
         first_viewing_age.into(),
@@ -1205,8 +1205,8 @@ fn generate_25(rng: &mut Random) -> Result<Example> {
     // `grams_per_serving * Fraction(calories_left, calories)`
     let grams_allowed = fraction_str(grams_per_serving * calories_left, calories);
     let grams = (grams_per_serving * calories_left) as f64 / calories as f64;
-    let question = format!("According to its nutritional info, a bag of {food} has {calories} calories per serving. If a {size} {unit} bag has {servings} servings, how many {unit} can you eat if your daily calorie target is {total_target} and you have already consumed {consumed} calories?");
-    let cot = format!(
+    let question = fstr!("According to its nutritional info, a bag of {food} has {calories} calories per serving. If a {size} {unit} bag has {servings} servings, how many {unit} can you eat if your daily calorie target is {total_target} and you have already consumed {consumed} calories?");
+    let cot = fstr!(
         "If the total calorie target is {total_target} and I have consumed {consumed} calories then I have {total_target}-{consumed} = {calories_left} calories left to eat\n\
          If each serving of {food} has {calories} calories and I only have {calories_left} calories left to eat, then I can only eat {calories_left}/{calories} of a serving = {serving_fraction} of a serving\n\
          We also know that a {size} {unit} bag of {food} has {servings} servings, hence each serving has {size} {unit}/{servings} = {grams_per_serving} {unit}\n\
@@ -1240,8 +1240,8 @@ fn generate_26(rng: &mut Random) -> Result<Example> {
 
     let first_calc = (n as f64 * frac_1) as i64;
     let final_calc = (first_calc as f64 * frac_2) as i64;
-    let question = format!("A juggler can juggle {n} balls. {} of the balls are {ball_type} balls, and {} of the {ball_type} balls are {color}. How many {color} {ball_type} balls are there?", percent0(frac_1), percent0(frac_2));
-    let cot = format!("{ball_type} balls:{n} * {}={first_calc}\n{color} {ball_type} balls:{first_calc}*{}={final_calc} balls\n#### {final_calc}", fr(frac_1), fr(frac_2));
+    let question = fstr!("A juggler can juggle {n} balls. {} of the balls are {ball_type} balls, and {} of the {ball_type} balls are {color}. How many {color} {ball_type} balls are there?", percent0(frac_1), percent0(frac_2));
+    let cot = fstr!("{ball_type} balls:{n} * {}={first_calc}\n{color} {ball_type} balls:{first_calc}*{}={final_calc} balls\n#### {final_calc}", fr(frac_1), fr(frac_2));
     example(
         question,
         final_calc.into(),
@@ -1279,8 +1279,8 @@ fn generate_27(rng: &mut Random) -> Result<Example> {
     let rate_s = pycompat::format_fixed(rate, 2);
     let earnings = fr(weekly_earnings);
     let both = first_two + third_complex;
-    let question = format!("{name} collects garbage from {n} different apartment complexes. The first {n_first} have {apartments} apartments each and the last one is {percent}% bigger than the other {n_first} combined. {name} collects garbage {freq} times a week from each place and he gets paid {c}{rate_s} per collection for each apartment. How much money does he make in a week?");
-    let cot = format!(
+    let question = fstr!("{name} collects garbage from {n} different apartment complexes. The first {n_first} have {apartments} apartments each and the last one is {percent}% bigger than the other {n_first} combined. {name} collects garbage {freq} times a week from each place and he gets paid {c}{rate_s} per collection for each apartment. How much money does he make in a week?");
+    let cot = fstr!(
         "The first {n_first} complexes have {first_two} apartments\n\
          The third one has {first_two}*{}={third_complex} more apartments than those {n_first} combined\n\
          So in total, it has {first_two}+{third_complex}={both} apartments\n\
@@ -1333,8 +1333,8 @@ fn generate_28(rng: &mut Random) -> Result<Example> {
         fr(coffee_cost),
         fr(total_cost),
     );
-    let question = format!("{name} goes to the store to buy some {item}. The normal brand of {item} he buys costs {c}{price} per {unit}. He had to buy a more expensive brand that costs {percent}% more since his favorite brand was sold out. He decides to buy a week's worth of {item} and he uses {usage} {unit} of {item} per day. He also decided to buy himself a {extra_item} for {c}{extra_price}. How much did everything cost?");
-    let cot = format!("The {item} he bought was {price}*{}={pi} more expensive per {unit} than what he normally buys\nSo it cost {price}+{pi}={np} per {unit}\nHe goes through {usage}*7={weekly_usage} {unit}s of {item} a week\nSo he paid {np}*{weekly_usage}={cc} on {item}\nThat means his total bill was {cc}+{extra_price}={tc}\n#### {}", fr(percent as f64 / 100.0), total_cost as i64);
+    let question = fstr!("{name} goes to the store to buy some {item}. The normal brand of {item} he buys costs {c}{price} per {unit}. He had to buy a more expensive brand that costs {percent}% more since his favorite brand was sold out. He decides to buy a week's worth of {item} and he uses {usage} {unit} of {item} per day. He also decided to buy himself a {extra_item} for {c}{extra_price}. How much did everything cost?");
+    let cot = fstr!("The {item} he bought was {price}*{}={pi} more expensive per {unit} than what he normally buys\nSo it cost {price}+{pi}={np} per {unit}\nHe goes through {usage}*7={weekly_usage} {unit}s of {item} a week\nSo he paid {np}*{weekly_usage}={cc} on {item}\nThat means his total bill was {cc}+{extra_price}={tc}\n#### {}", fr(percent as f64 / 100.0), total_cost as i64);
     example(
         question,
         (total_cost as i64).into(),
@@ -1392,8 +1392,8 @@ fn generate_29(rng: &mut Random) -> Result<Example> {
     let total_puppies = n1 + n2;
     let spotted = k1 + k2;
     let percentage = ((100 * spotted) as f64 / total_puppies as f64) as i64;
-    let question = format!("{name1}'s dog has {n1} puppies, {k1} of which have spots. {name2}'s dog has {n2} puppies, {k2} of which have spots. What percentage of all the puppies have spots?");
-    let cot = format!(
+    let question = fstr!("{name1}'s dog has {n1} puppies, {k1} of which have spots. {name2}'s dog has {n2} puppies, {k2} of which have spots. What percentage of all the puppies have spots?");
+    let cot = fstr!(
         "First find the total number of puppies: {n1} puppies + {n2} puppies = {total_puppies} puppies\n\
          Then find the total number of puppies with spots: {k1} puppies + {k2} puppies = {spotted} puppies\n\
          Then divide the number of spotted puppies by the total number of puppies and multiply by 100% to find the percentage of puppies with spots: {spotted} puppies / {total_puppies} puppies * 100% = {percentage}%\n\
@@ -1440,8 +1440,8 @@ fn generate_30(rng: &mut Random) -> Result<Example> {
 
     let n_4 = 2 * n_2;
     let n_3 = n - (n_1 + n_2 + n_4);
-    let question = format!("A {group} of {n} students has various hobbies. {n_1} like to {hobby1}, {n_2} like to play {hobby2}, and the rest like to either {hobby3} or {hobby4}. How many like to {hobby3} if the number that like to {hobby4} is twice the number that prefer playing {hobby2}?");
-    let cot = format!("The number of students that like to {hobby4} is twice as many as the number who like {hobby2}, so 2 * {n_2} = {n_4}\nThe number that like to {hobby3} is {n} total students - {n_1} {hobby1} - {n_2} {hobby2} - {n_4} {hobby4} = {n_3}\n#### {n_3}");
+    let question = fstr!("A {group} of {n} students has various hobbies. {n_1} like to {hobby1}, {n_2} like to play {hobby2}, and the rest like to either {hobby3} or {hobby4}. How many like to {hobby3} if the number that like to {hobby4} is twice the number that prefer playing {hobby2}?");
+    let cot = fstr!("The number of students that like to {hobby4} is twice as many as the number who like {hobby2}, so 2 * {n_2} = {n_4}\nThe number that like to {hobby3} is {n} total students - {n_1} {hobby1} - {n_2} {hobby2} - {n_4} {hobby4} = {n_3}\n#### {n_3}");
     example(
         question,
         n_3.into(),
@@ -1485,8 +1485,8 @@ fn generate_31(rng: &mut Random) -> Result<Example> {
     let slice2 = n1 + n2;
     let slice3 = slice2 + n3;
     let total_eaten = n1 + slice2 + slice3;
-    let question = format!("{name} sliced an {fruit} into {total} pieces. She ate {n1} slice, her {sibling1} ate {n2} more than her, and her {sibling2} ate {n3} more than her {sibling1}. How many slices of {fruit} did they all eat?");
-    let cot = format!("Her {sibling1} ate {n1} + {n2} = {slice2} slices.\nHer {sibling2} ate {slice2} + {n3} = {slice3} slices.\nThey ate a total of {n1} + {slice2} + {slice3} = {total_eaten} slices.\n#### {total_eaten}");
+    let question = fstr!("{name} sliced an {fruit} into {total} pieces. She ate {n1} slice, her {sibling1} ate {n2} more than her, and her {sibling2} ate {n3} more than her {sibling1}. How many slices of {fruit} did they all eat?");
+    let cot = fstr!("Her {sibling1} ate {n1} + {n2} = {slice2} slices.\nHer {sibling2} ate {slice2} + {n3} = {slice3} slices.\nThey ate a total of {n1} + {slice2} + {slice3} = {total_eaten} slices.\n#### {total_eaten}");
     example(
         question,
         total_eaten.into(),
@@ -1523,8 +1523,8 @@ fn generate_33(rng: &mut Random) -> Result<Example> {
     let n_mult = n * mult;
     let daily_total = n + n_mult;
     let weekly_total = daily_total * 7;
-    let question = format!("{name1} operates the cash register exactly {mult} times as fast as her less-experienced colleague {name2}. Daily, {name2} processes {n} customers. What is the total weekly production for the two if they work all days of the week?");
-    let cot = format!(
+    let question = fstr!("{name1} operates the cash register exactly {mult} times as fast as her less-experienced colleague {name2}. Daily, {name2} processes {n} customers. What is the total weekly production for the two if they work all days of the week?");
+    let cot = fstr!(
         "While {name2} is processing {n} orders in a day, {name1} processes {n} orders/day * {mult} = {n_mult} orders/day.\n\
          In a day, they process {n_mult} orders/day + {n} orders/day = {daily_total} orders together.\n\
          The total number of orders the two processes in a week is {daily_total} orders/day * 7 days/week = {weekly_total} orders\n\
@@ -1579,8 +1579,8 @@ fn generate_34(rng: &mut Random) -> Result<Example> {
     let twins_total = 2 * n;
     let remaining = total - twins_total;
     let friends_found = remaining - m;
-    let question = format!("The {event} team hid {total} {item}. The {family} twins each found {n} {item}. All the other {item} except {m} were found by their friends. How many {item} did the friends find?");
-    let cot = format!("The {family} twins found, {n} * 2 = {twins_total} {item}.\nThe number that remained hidden was {total} - {twins_total} = {remaining} {item}\nSince {m} {item} were not found, this means the friends found {remaining} - {m} = {friends_found} {item}\n#### {friends_found}");
+    let question = fstr!("The {event} team hid {total} {item}. The {family} twins each found {n} {item}. All the other {item} except {m} were found by their friends. How many {item} did the friends find?");
+    let cot = fstr!("The {family} twins found, {n} * 2 = {twins_total} {item}.\nThe number that remained hidden was {total} - {twins_total} = {remaining} {item}\nSince {m} {item} were not found, this means the friends found {remaining} - {m} = {friends_found} {item}\n#### {friends_found}");
     example(
         question,
         friends_found.into(),
@@ -1637,8 +1637,8 @@ fn generate_36(rng: &mut Random) -> Result<Example> {
     let other_correct = (other_questions as f64 * 0.5) as i64;
     let total_correct = easy_correct + other_correct;
     let rest = 100 - p1;
-    let question = format!("In a {n}-item quiz, {p1}% of the questions are {s1}, and the rest are equally divided as {s2} and {s3} questions. If {name} is sure to get {r1}% of the {s1} questions, and half of the {s2} and {s3} questions correctly, how many points is she sure to get?");
-    let cot = format!(
+    let question = fstr!("In a {n}-item quiz, {p1}% of the questions are {s1}, and the rest are equally divided as {s2} and {s3} questions. If {name} is sure to get {r1}% of the {s1} questions, and half of the {s2} and {s3} questions correctly, how many points is she sure to get?");
+    let cot = fstr!(
         "The {s2} and {s3} questions comprises 100% - {p1}% = {rest}% of the quiz.\n\
          There are {n} questions x {p1}/100 = {easy_questions} {s1} questions.\n\
          There are a total of {n} questions x {rest}/100 = {other_questions} {s2} and {s3} questions.\n\
@@ -1694,8 +1694,8 @@ fn generate_38(rng: &mut Random) -> Result<Example> {
 
     let skeins_per_child = n1 + n2 + n3 + n4 + n5;
     let total_skeins = count * skeins_per_child;
-    let question = format!("{name} is knitting winter wear for her {count} grandchildren. They're {child_type}, so they're all the same size. She wants to make a {item1}, {item2}, {item3}, {item4}, and {item5} for each of them. It takes {n1} skeins of wool to make a {item1}, {n2} for a {item2}, {n3} for a {item3}, {n4} for a pair of {item4}, and {n5} for a pair of {item5}. How many skeins of wool will she need to buy?");
-    let cot = format!("A full outfit for each child will require {n1} skeins per {item1} + {n2} skeins per {item2} + {n3} skeins per {item3} + {n4} skeins per pair of {item4} + {n5} skeins per pair of {item5} = {skeins_per_child} skeins of wool.\nSo to knit outfits for all of her grandchildren, she will need {count} * {skeins_per_child} = {total_skeins} skeins of wool.\n#### {total_skeins}");
+    let question = fstr!("{name} is knitting winter wear for her {count} grandchildren. They're {child_type}, so they're all the same size. She wants to make a {item1}, {item2}, {item3}, {item4}, and {item5} for each of them. It takes {n1} skeins of wool to make a {item1}, {n2} for a {item2}, {n3} for a {item3}, {n4} for a pair of {item4}, and {n5} for a pair of {item5}. How many skeins of wool will she need to buy?");
+    let cot = fstr!("A full outfit for each child will require {n1} skeins per {item1} + {n2} skeins per {item2} + {n3} skeins per {item3} + {n4} skeins per pair of {item4} + {n5} skeins per pair of {item5} = {skeins_per_child} skeins of wool.\nSo to knit outfits for all of her grandchildren, she will need {count} * {skeins_per_child} = {total_skeins} skeins of wool.\n#### {total_skeins}");
     example(
         question,
         total_skeins.into(),
@@ -1728,8 +1728,8 @@ fn generate_39(rng: &mut Random) -> Result<Example> {
     let absent_boys = rng.randint(2, 3.max(max_absent_boys))?;
 
     let remaining_boys = num_boys - absent_boys;
-    let question = format!("There are {total} {grade}-graders at {school_name} School. {num_girls} of them are girls. On {day}, {absent_girls} {grade}-grade girls and {absent_boys} {grade}-grade boys were absent. How many {grade} grade boys were at {school_name} School on {day}?");
-    let cot = format!("Of the {total} {grade} graders, {num_girls} are girls, so {total} students - {num_girls} girls = {num_boys} boys.\nOn {day} there were {num_boys} boys - {absent_boys} absent = {remaining_boys} boys.\n#### {remaining_boys}");
+    let question = fstr!("There are {total} {grade}-graders at {school_name} School. {num_girls} of them are girls. On {day}, {absent_girls} {grade}-grade girls and {absent_boys} {grade}-grade boys were absent. How many {grade} grade boys were at {school_name} School on {day}?");
+    let cot = fstr!("Of the {total} {grade} graders, {num_girls} are girls, so {total} students - {num_girls} girls = {num_boys} boys.\nOn {day} there were {num_boys} boys - {absent_boys} absent = {remaining_boys} boys.\n#### {remaining_boys}");
     example(
         question,
         remaining_boys.into(),
@@ -1768,8 +1768,8 @@ fn generate_40(rng: &mut Random) -> Result<Example> {
     let n2 = n1 + more_cards;
     let n3 = n1 + n2;
     let total = n3 + n3;
-    let question = format!("In a set of {item}'s cards, there are {n1} {c1} cards, and {p}% more {c2} cards. {c3} cards are as many as the sum of {c1} and {c2} cards. How many cards of all mentioned colors are there?");
-    let cot = format!(
+    let question = fstr!("In a set of {item}'s cards, there are {n1} {c1} cards, and {p}% more {c2} cards. {c3} cards are as many as the sum of {c1} and {c2} cards. How many cards of all mentioned colors are there?");
+    let cot = fstr!(
         "There are {p}/100 * {n1} = {more_cards} more {c2} cards than {c1} cards.\n\
          Which means there are {n1} + {more_cards} = {n2} {c2} cards.\n\
          {c3} cards make up to {n1} + {n2} = {n3} cards.\n\
@@ -1846,8 +1846,8 @@ fn generate_41(rng: &mut Random) -> Result<Example> {
     let org_amount = half(total);
     let covered_amount = org_amount + current;
     let missing_amount = total - covered_amount;
-    let question = format!("{name} is raising money for a {event}. He has applied for help from the {organization}, which has decided to cover {fraction} of the cost of the {event}. How much money is {name} missing if he has {c}{current} and the {event} costs {c}{total}?");
-    let cot = format!("{name}'s {organization} has decided to pay {total} * {fraction} = {c}{org_amount} for his {event}.\nIn total {name} has covered {org_amount} + {current} = {c}{covered_amount} for his {event}\nTherefore, {name} needs {total} - {covered_amount} = {c}{missing_amount} more for the {event}.\n#### {missing_amount}");
+    let question = fstr!("{name} is raising money for a {event}. He has applied for help from the {organization}, which has decided to cover {fraction} of the cost of the {event}. How much money is {name} missing if he has {c}{current} and the {event} costs {c}{total}?");
+    let cot = fstr!("{name}'s {organization} has decided to pay {total} * {fraction} = {c}{org_amount} for his {event}.\nIn total {name} has covered {org_amount} + {current} = {c}{covered_amount} for his {event}\nTherefore, {name} needs {total} - {covered_amount} = {c}{missing_amount} more for the {event}.\n#### {missing_amount}");
     example(
         question,
         missing_amount.into(),
@@ -1901,8 +1901,8 @@ fn generate_42(rng: &mut Random) -> Result<Example> {
     let fee2_amount = price * fee2_percent / 100;
     let total_fees = fee1_amount + fee2_amount + loan;
     let net_proceeds = price - total_fees;
-    let question = format!("{title} {name} sold his {property_type} for ${price}. He paid the {fee1_name} fees that amount to {fee1_percent}% of the selling price and also paid a {fee2_name} fee that is {fee2_percent}% of the selling price. If he also paid ${loan} for the remaining loan amount of the {property_type}, how much is {title} {name}'s net proceeds from selling the {property_type}?");
-    let cot = format!(
+    let question = fstr!("{title} {name} sold his {property_type} for ${price}. He paid the {fee1_name} fees that amount to {fee1_percent}% of the selling price and also paid a {fee2_name} fee that is {fee2_percent}% of the selling price. If he also paid ${loan} for the remaining loan amount of the {property_type}, how much is {title} {name}'s net proceeds from selling the {property_type}?");
+    let cot = fstr!(
         "{title} {name} paid ${price} x {fee1_percent}/100 = ${fee1_amount} for the {fee1_name} fees.\n\
          He paid ${price} x {fee2_percent}/100 = ${fee2_amount} for the {fee2_name} fee.\n\
          So, {title} {name} paid a total of ${fee1_amount} + ${fee2_amount} + ${loan} = ${total_fees} for the {fee1_name}, {fee2_name}, and loan fees.\n\
@@ -1931,8 +1931,8 @@ fn generate_43(rng: &mut Random) -> Result<Example> {
 
     let other_amount = n - k;
     let total = n + other_amount;
-    let question = format!("A {person1} has {n} {item}s. His {relation} has {k} fewer {item}s than he has. How many {item}s do they have together?");
-    let cot = format!("His {relation} has {n} - {k} = {other_amount} {item}s.\nTogether, they have {n} + {other_amount} = {total} {item}s.\n#### {total}");
+    let question = fstr!("A {person1} has {n} {item}s. His {relation} has {k} fewer {item}s than he has. How many {item}s do they have together?");
+    let cot = fstr!("His {relation} has {n} - {k} = {other_amount} {item}s.\nTogether, they have {n} + {other_amount} = {total} {item}s.\n#### {total}");
     example(
         question,
         total.into(),
@@ -1959,8 +1959,8 @@ fn generate_44(rng: &mut Random) -> Result<Example> {
 
     let (total1, total2, total3) = (n1 * p1, n2 * p2, n3 * p3);
     let grand_total = total1 + total2 + total3;
-    let question = format!("There are currently {n1} {color1} balls, {n2} {color2} balls, and {n3} {color3} balls in the {store}. {color1} balls cost {c}{p1}, {color2} balls cost {c}{p2} and {color3} balls cost {c}{p3}. How much will the {store} have received after all the balls are sold?");
-    let cot = format!("For the {color1} balls, {n1} balls * {c}{p1}/ball = {c}{total1}.\nFor the {color2} balls, {n2} balls * {c}{p2}/ball = {c}{total2}.\nFor the {color3} balls, {n3} balls * {c}{p3}/ball = {c}{total3}.\nFor all balls, {c}{total1} + {c}{total2} + {c}{total3} = {c}{grand_total}.\n#### {grand_total}");
+    let question = fstr!("There are currently {n1} {color1} balls, {n2} {color2} balls, and {n3} {color3} balls in the {store}. {color1} balls cost {c}{p1}, {color2} balls cost {c}{p2} and {color3} balls cost {c}{p3}. How much will the {store} have received after all the balls are sold?");
+    let cot = fstr!("For the {color1} balls, {n1} balls * {c}{p1}/ball = {c}{total1}.\nFor the {color2} balls, {n2} balls * {c}{p2}/ball = {c}{total2}.\nFor the {color3} balls, {n3} balls * {c}{p3}/ball = {c}{total3}.\nFor all balls, {c}{total1} + {c}{total2} + {c}{total3} = {c}{grand_total}.\n#### {grand_total}");
     example(
         question,
         grand_total.into(),
@@ -2023,8 +2023,8 @@ fn generate_45(rng: &mut Random) -> Result<Example> {
 
     let total_items = total_remaining + used_items;
     let package_size = total_items - package_husband;
-    let question = format!("{name} was preparing for a {event} at her house, where she intended to serve {food}. She noticed that she was out of plastic {obj}, so she bought a new package of {obj}. Later, her husband also bought a package of {package_husband} new {obj} and gave them to {name}. While {name} was making the {food}, she used {used_items} of the {obj} to sample her {food}. Later, when she went to set the table, she had a total of {total_remaining} {obj}. How many {obj} were in the package that {name} bought?");
-    let cot = format!("The total number of {obj} from {name} and her husband was {total_remaining}+{used_items}={total_items} {obj}.\nSince the husband bought a package of {package_husband} {obj}, then {name}'s package contained {total_items}-{package_husband}={package_size} {obj}.\n#### {package_size}");
+    let question = fstr!("{name} was preparing for a {event} at her house, where she intended to serve {food}. She noticed that she was out of plastic {obj}, so she bought a new package of {obj}. Later, her husband also bought a package of {package_husband} new {obj} and gave them to {name}. While {name} was making the {food}, she used {used_items} of the {obj} to sample her {food}. Later, when she went to set the table, she had a total of {total_remaining} {obj}. How many {obj} were in the package that {name} bought?");
+    let cot = fstr!("The total number of {obj} from {name} and her husband was {total_remaining}+{used_items}={total_items} {obj}.\nSince the husband bought a package of {package_husband} {obj}, then {name}'s package contained {total_items}-{package_husband}={package_size} {obj}.\n#### {package_size}");
     example(
         question,
         package_size.into(),
@@ -2068,8 +2068,8 @@ fn generate_46(rng: &mut Random) -> Result<Example> {
         fr(water_fruit2),
         fr(total_water),
     );
-    let question = format!("I have {n1} liters of {fruit1} drink that are {f1} water and I wish to add it to {n2} liters of {fruit2} drink that is {f2} water. But as I pour it, I spill {spill} liter of the {fruit1} drink. How much water is in the remaining {total} liters?");
-    let cot = format!("There are {n2} x {f2} = {w2} liters of water from the {n2} liters {fruit2} drink.\nAfter {spill} liter of {fruit1} drink was spilled, there were {n1} - {spill} = {n1_after_spill} liters of {fruit1} drink left.\nOut of the {n1_after_spill} liters, {n1_after_spill} x {f1} = {w1} liters are water.\nThus, there are a total of {w2} + {w1} = {tw} liters of water out of the {total} liters.\n#### {}", total_water as i64);
+    let question = fstr!("I have {n1} liters of {fruit1} drink that are {f1} water and I wish to add it to {n2} liters of {fruit2} drink that is {f2} water. But as I pour it, I spill {spill} liter of the {fruit1} drink. How much water is in the remaining {total} liters?");
+    let cot = fstr!("There are {n2} x {f2} = {w2} liters of water from the {n2} liters {fruit2} drink.\nAfter {spill} liter of {fruit1} drink was spilled, there were {n1} - {spill} = {n1_after_spill} liters of {fruit1} drink left.\nOut of the {n1_after_spill} liters, {n1_after_spill} x {f1} = {w1} liters are water.\nThus, there are a total of {w2} + {w1} = {tw} liters of water out of the {total} liters.\n#### {}", total_water as i64);
     example(
         question,
         (total_water as i64).into(),
@@ -2121,8 +2121,8 @@ fn generate_47(rng: &mut Random) -> Result<Example> {
     let total_cost = cost1 + cost2 + c3 as f64;
     let (c1s, c2s) = (fr(c1), fr(c2));
     let (k1, k2, kt) = (cost1 as i64, cost2 as i64, total_cost as i64);
-    let question = format!("{name} went to buy some school supplies. He bought {n1} {obj1} which cost {c}{c1s} each, {n2} {obj2} which cost {c}{c2s} each, and a rim of bond paper which cost {c}{c3}. How much did {name} spend on everything?");
-    let cot = format!(
+    let question = fstr!("{name} went to buy some school supplies. He bought {n1} {obj1} which cost {c}{c1s} each, {n2} {obj2} which cost {c}{c2s} each, and a rim of bond paper which cost {c}{c3}. How much did {name} spend on everything?");
+    let cot = fstr!(
         "{name} spent {n1} x {c}{c1s} = {c}{k1} for the {obj1}.\n\
          He also spent {n2} x {c}{c2s} = {c}{k2} for the {obj2}.\n\
          Therefore, {name} spent a total of {c}{k1} + {c}{k2} + {c}{c3} = {c}{kt} for the school supplies.\n\
@@ -2157,8 +2157,8 @@ fn generate_48(rng: &mut Random) -> Result<Example> {
     let total1 = n1 * price1;
     let total2 = n2 * price2;
     let diff = total1 - total2;
-    let question = format!("A loaf of {item1} at the {shop} costs {c}{price1}. {item2}s cost {c}{price2} each. How much more do {n1} loaves of {item1} cost than {n2} {item2}s?");
-    let cot = format!(
+    let question = fstr!("A loaf of {item1} at the {shop} costs {c}{price1}. {item2}s cost {c}{price2} each. How much more do {n1} loaves of {item1} cost than {n2} {item2}s?");
+    let cot = fstr!(
         "{n1} loaves of {item1} cost {n1} * {c}{price1} = {c}{total1}.\n\
          {n2} {item2}s cost {n2} * {c}{price2} = {c}{total2}.\n\
          The loaves of {item1} cost {c}{total1} - {c}{total2} = {c}{diff} more than the {item2}s.\n\
@@ -2211,8 +2211,8 @@ fn generate_49(rng: &mut Random) -> Result<Example> {
     let spent_item2 = spent - cost_item1;
     let n2 = (spent_item2 / (price2 as f64 / 100.0)) as i64;
     let (sp, ci, si) = (fr(spent), fr(cost_item1), fr(spent_item2));
-    let question = format!("The vending machines sell {item1} for {price1} cents and {item2} for {price2} cents. {name} spent {c}{total} and got {n1} bags of {item1} and had {percent}% of his money left. How many {item2} did he buy?");
-    let cot = format!(
+    let question = fstr!("The vending machines sell {item1} for {price1} cents and {item2} for {price2} cents. {name} spent {c}{total} and got {n1} bags of {item1} and had {percent}% of his money left. How many {item2} did he buy?");
+    let cot = fstr!(
         "{name} spent {c}{sp} because {total} * {} = {sp}\n\
          {name} spent {c}{ci} on {item1} because {n1} x {} = {ci}\n\
          {name} spent {si} on {item2} because {sp} - {ci} = {si}\n\

@@ -6,7 +6,7 @@
 
 use dataset_core::{Random, Result};
 
-use super::{example, fr, fraction_str, pick, vars, Example, Generator};
+use super::{example, fr, fraction_str, fstr, pick, vars, Example, Generator};
 
 pub(super) fn generator(task: u8) -> Option<Generator> {
     Some(match task {
@@ -60,8 +60,8 @@ fn generate_50(rng: &mut Random) -> Result<Example> {
 
     let half = pieces1 / 2;
     let total = half + pieces2;
-    let question = format!("{name} finished half of a {pieces1} piece puzzle, and then started and finished another {pieces2} piece puzzle within an hour. How many puzzle pieces did {name} place during that hour?");
-    let cot = format!("{name} did 1/2 * {pieces1} pieces = {half} pieces.\n{name} completed {half} pieces + {pieces2} pieces = {total} pieces.\n#### {total}");
+    let question = fstr!("{name} finished half of a {pieces1} piece puzzle, and then started and finished another {pieces2} piece puzzle within an hour. How many puzzle pieces did {name} place during that hour?");
+    let cot = fstr!("{name} did 1/2 * {pieces1} pieces = {half} pieces.\n{name} completed {half} pieces + {pieces2} pieces = {total} pieces.\n#### {total}");
     example(
         question,
         total.into(),
@@ -95,8 +95,8 @@ fn generate_51(rng: &mut Random) -> Result<Example> {
     let cost_per_person = tokens + cost1 + cost_per_ride;
     let total_people = budget.div_euclid(cost_per_person);
     let friends = total_people - 1;
-    let question = format!("{name}'s {parent} said that she had {cur}{budget} budgeted for her birthday party. She wants to make sure she and her friends all get to play one round of {activity1}, have {cur}{tokens} in {activity2} tokens, and get to ride the {activity3} {times}. A round of {activity1} is {cur}{cost1}. The {activity3} cost {cur}{cost2} a ride. How many friends can she invite?");
-    let cot = format!(
+    let question = fstr!("{name}'s {parent} said that she had {cur}{budget} budgeted for her birthday party. She wants to make sure she and her friends all get to play one round of {activity1}, have {cur}{tokens} in {activity2} tokens, and get to ride the {activity3} {times}. A round of {activity1} is {cur}{cost1}. The {activity3} cost {cur}{cost2} a ride. How many friends can she invite?");
+    let cot = fstr!(
         "The {activity3} will cost {cur}{cost_per_ride} per person because {cost2} x {times} = {cost_per_ride}\n\
          Each person costs {cur}{cost_per_person} because {tokens} + {cost1} + {cost_per_ride} = {cost_per_person}\n\
          {total_people} total people can attend because {budget} / {cost_per_person} = {total_people}\n\
@@ -159,8 +159,8 @@ fn generate_52(rng: &mut Random) -> Result<Example> {
     let total = subtotal * 2;
     let frac_s = fr(frac);
     // The question writes the numbers the reference maps the words to.
-    let question = format!("{name} is learning to write and decides to keep re-writing the {alphabet_name} until she knows it. She writes it in full {n1}, writes {frac_s} of it once, then re-writes everything she has already written. How many letters has {name} written in total?");
-    let cot = format!(
+    let question = fstr!("{name} is learning to write and decides to keep re-writing the {alphabet_name} until she knows it. She writes it in full {n1}, writes {frac_s} of it once, then re-writes everything she has already written. How many letters has {name} written in total?");
+    let cot = fstr!(
         "{name} has written the {alphabet_name} {n1} time(s) which is a total of {count} * {n1} = {full_writes} letters.\n\
          She then writes {frac_s} the {alphabet_name}, which is {count} * {frac_s} = {half_write} letters.\n\
          So far, this is a total of {full_writes} + {half_write} = {subtotal} letters.\n\
@@ -200,8 +200,8 @@ fn generate_53(rng: &mut Random) -> Result<Example> {
     let prob_above = numbers_above as f64 / sides as f64 * 100.0;
     let difference = (prob_above - 25.0) as i64;
     let p = fr(prob_above);
-    let question = format!("{name} is rolling a {sides}-sided die. How much more likely is it (expressed as a percentage) that he rolls a number greater than {target} than that he rolls two {property} numbers in a row?");
-    let cot = format!("There are {numbers_above} numbers greater than {target} on the dice, so the chances of rolling one of them are {numbers_above} / {sides} = {p}%.\nThe chance of rolling one {property} number is 50%, so the chance of rolling two in a row is 50% * 50% = 25%.\nThe difference between these two probabilities is {p}% - 25% = {difference}%.\n#### {difference}");
+    let question = fstr!("{name} is rolling a {sides}-sided die. How much more likely is it (expressed as a percentage) that he rolls a number greater than {target} than that he rolls two {property} numbers in a row?");
+    let cot = fstr!("There are {numbers_above} numbers greater than {target} on the dice, so the chances of rolling one of them are {numbers_above} / {sides} = {p}%.\nThe chance of rolling one {property} number is 50%, so the chance of rolling two in a row is 50% * 50% = 25%.\nThe difference between these two probabilities is {p}% - 25% = {difference}%.\n#### {difference}");
     example(
         question,
         difference.into(),
@@ -239,8 +239,8 @@ fn generate_54(rng: &mut Random) -> Result<Example> {
 
     let after_library = total_time - library_time;
     let remaining = after_library - station_time;
-    let question = format!("{name1} and {name2} have {total_time} minutes to walk to {loc1} together. It takes them {library_time} minutes to get to the corner where the {loc2} is. It takes them another {station_time} minutes to get to the {loc3}. How much longer do they have to get to {loc1} without being late?");
-    let cot = format!("{name1} and {name2} arrive at the {loc2} with {total_time} - {library_time} = {after_library} minutes left to reach the {loc1}.\nThey then arrive at the {loc3} and have {after_library} - {station_time} = {remaining} minutes left to get to {loc1} without being late.\n#### {remaining}");
+    let question = fstr!("{name1} and {name2} have {total_time} minutes to walk to {loc1} together. It takes them {library_time} minutes to get to the corner where the {loc2} is. It takes them another {station_time} minutes to get to the {loc3}. How much longer do they have to get to {loc1} without being late?");
+    let cot = fstr!("{name1} and {name2} arrive at the {loc2} with {total_time} - {library_time} = {after_library} minutes left to reach the {loc1}.\nThey then arrive at the {loc3} and have {after_library} - {station_time} = {remaining} minutes left to get to {loc1} without being late.\n#### {remaining}");
     example(
         question,
         remaining.into(),
@@ -284,8 +284,8 @@ fn generate_55(rng: &mut Random) -> Result<Example> {
 
     let num_insect1 = (n as f64 * 0.5) as i64;
     let total = n + num_insect1;
-    let question = format!("{name} went to their {place} to pick some {fruit} and found {frac} as many {insect1} as {insect2} in the {location}. If there were {n} {insect2}, calculate the total number of insects in the {location}.");
-    let cot = format!("If there were {n} {insect2}, the total number of {insect1} in the {location} is {frac} * {n} {insect2} = {num_insect1} {insect1}\nThe total number of insects in the {location} is {num_insect1} {insect1} + {n} {insect2} = {total} insects\n#### {total}");
+    let question = fstr!("{name} went to their {place} to pick some {fruit} and found {frac} as many {insect1} as {insect2} in the {location}. If there were {n} {insect2}, calculate the total number of insects in the {location}.");
+    let cot = fstr!("If there were {n} {insect2}, the total number of {insect1} in the {location} is {frac} * {n} {insect2} = {num_insect1} {insect1}\nThe total number of insects in the {location} is {num_insect1} {insect1} + {n} {insect2} = {total} insects\n#### {total}");
     example(
         question,
         total.into(),
@@ -320,8 +320,8 @@ fn generate_56(rng: &mut Random) -> Result<Example> {
 
     let n3 = total - (n1 + n2);
     let sum = n1 + n2;
-    let question = format!("The {family} family is busy making {item}s. So far, they've made {total} {item}s. They have {n1} {flavor1} {item}s, {n2} {flavor2} {item}s, and some {flavor3} {item}s. How many {flavor3} {item}s have they made?");
-    let cot = format!("The total number of pieces of {flavor1} and {flavor2} {item}s is {n1} + {n2} = {sum}.\nTherefore, they made {total} - {sum} = {n3} {flavor3} {item}s.\n#### {n3}");
+    let question = fstr!("The {family} family is busy making {item}s. So far, they've made {total} {item}s. They have {n1} {flavor1} {item}s, {n2} {flavor2} {item}s, and some {flavor3} {item}s. How many {flavor3} {item}s have they made?");
+    let cot = fstr!("The total number of pieces of {flavor1} and {flavor2} {item}s is {n1} + {n2} = {sum}.\nTherefore, they made {total} - {sum} = {n3} {flavor3} {item}s.\n#### {n3}");
     example(
         question,
         n3.into(),
@@ -360,8 +360,8 @@ fn generate_57(rng: &mut Random) -> Result<Example> {
     let n_volleyball = n1 * multiplier;
     let n_soccer = n2 + n3;
     let total = n1 + n_volleyball + n_soccer;
-    let question = format!("There are {n1} students playing {sport1} and twice that number playing {sport2}. There are {n2} boys and {n3} girls playing {sport3}. If each student only participates in one group, how many students are there in total?");
-    let cot = format!("There are {n1} x {multiplier} = {n_volleyball} students playing {sport2}.\nThere are {n2} + {n3} = {n_soccer} students playing {sport3}.\nIn total there are {n1} + {n_volleyball} + {n_soccer} = {total} students.\n#### {total}");
+    let question = fstr!("There are {n1} students playing {sport1} and twice that number playing {sport2}. There are {n2} boys and {n3} girls playing {sport3}. If each student only participates in one group, how many students are there in total?");
+    let cot = fstr!("There are {n1} x {multiplier} = {n_volleyball} students playing {sport2}.\nThere are {n2} + {n3} = {n_soccer} students playing {sport3}.\nIn total there are {n1} + {n_volleyball} + {n_soccer} = {total} students.\n#### {total}");
     example(
         question,
         total.into(),
@@ -391,8 +391,8 @@ fn generate_58(rng: &mut Random) -> Result<Example> {
 
     let total_volume = volume * num_containers;
     let total_calories = total_volume * calories;
-    let question = format!("A {container} of {liquid} is {volume} {unit}s of {liquid}. {name} drinks {num_containers} {container}s of {liquid}. If {liquid} has {calories} calories per {unit} how many calories did he consume?");
-    let cot = format!("He drank {volume}*{num_containers}={total_volume} {unit}s of {liquid}.\nSo he drank {total_volume}*{calories}={total_calories} calories of {liquid}\n#### {total_calories}");
+    let question = fstr!("A {container} of {liquid} is {volume} {unit}s of {liquid}. {name} drinks {num_containers} {container}s of {liquid}. If {liquid} has {calories} calories per {unit} how many calories did he consume?");
+    let cot = fstr!("He drank {volume}*{num_containers}={total_volume} {unit}s of {liquid}.\nSo he drank {total_volume}*{calories}={total_calories} calories of {liquid}\n#### {total_calories}");
     example(
         question,
         total_calories.into(),
@@ -414,8 +414,8 @@ fn generate_59(rng: &mut Random) -> Result<Example> {
 
     let intervals = total_distance / distance_per_interval;
     let total_time = intervals * time_per_interval;
-    let question = format!("A fog bank rolls in from the ocean to cover a city. It takes {time_per_interval} minutes to cover every {distance_per_interval} miles of the city. If the city is {total_distance} miles across from the oceanfront to the opposite inland edge, how many minutes will it take for the fog bank to cover the whole city?");
-    let cot = format!("The city will be covered in {total_distance} / {distance_per_interval} = {intervals} intervals of {time_per_interval} minutes.\nThus, it will take {intervals} * {time_per_interval} = {total_time} minutes for the fog to cover the whole city.\n#### {total_time}");
+    let question = fstr!("A fog bank rolls in from the ocean to cover a city. It takes {time_per_interval} minutes to cover every {distance_per_interval} miles of the city. If the city is {total_distance} miles across from the oceanfront to the opposite inland edge, how many minutes will it take for the fog bank to cover the whole city?");
+    let cot = fstr!("The city will be covered in {total_distance} / {distance_per_interval} = {intervals} intervals of {time_per_interval} minutes.\nThus, it will take {intervals} * {time_per_interval} = {total_time} minutes for the fog to cover the whole city.\n#### {total_time}");
     example(
         question,
         total_time.into(),
@@ -459,8 +459,8 @@ fn generate_60(rng: &mut Random) -> Result<Example> {
     // `int(sidewalk_dist / sidewalk_rate)`, both positive.
     let sidewalk_time = sidewalk_dist * beach_time / (beach_dist * speed_mult);
     let total_time = beach_time + sidewalk_time;
-    let question = format!("{name} walks {total_dist} {unit}s every day on her favorite walking trail, which includes {beach_dist} {unit}s of walking on the beach and {sidewalk_dist} {unit}s of walking on the sidewalk. On the sidewalk, {name} walks at twice the rate of speed that she does on the beach. If {beach_time} minutes of her walk is spent on the beach, how long does it take for her to complete the entire {total_dist}-{unit} walk, in minutes?");
-    let cot = format!("On the beach, {name} walks at a rate of {beach_dist} {unit}s per {beach_time} minutes, or {beach_dist}/{beach_time} = {beach_rate} {unit}s per minute.\nOn the sidewalk, she walks at {speed_mult} times the rate of speed as when she is on the sand, or {speed_mult} * {beach_rate} = {sidewalk_rate} {unit}s per minute.\nTo walk {sidewalk_dist} {unit}s on the sidewalk, it takes her {sidewalk_dist}÷{sidewalk_rate}={sidewalk_time} minutes.\nThus, in total, it takes {name} {beach_time}+{sidewalk_time}={total_time} minutes to walk her favorite route.\n#### {total_time}");
+    let question = fstr!("{name} walks {total_dist} {unit}s every day on her favorite walking trail, which includes {beach_dist} {unit}s of walking on the beach and {sidewalk_dist} {unit}s of walking on the sidewalk. On the sidewalk, {name} walks at twice the rate of speed that she does on the beach. If {beach_time} minutes of her walk is spent on the beach, how long does it take for her to complete the entire {total_dist}-{unit} walk, in minutes?");
+    let cot = fstr!("On the beach, {name} walks at a rate of {beach_dist} {unit}s per {beach_time} minutes, or {beach_dist}/{beach_time} = {beach_rate} {unit}s per minute.\nOn the sidewalk, she walks at {speed_mult} times the rate of speed as when she is on the sand, or {speed_mult} * {beach_rate} = {sidewalk_rate} {unit}s per minute.\nTo walk {sidewalk_dist} {unit}s on the sidewalk, it takes her {sidewalk_dist}÷{sidewalk_rate}={sidewalk_time} minutes.\nThus, in total, it takes {name} {beach_time}+{sidewalk_time}={total_time} minutes to walk her favorite route.\n#### {total_time}");
     example(
         question,
         total_time.into(),
@@ -498,8 +498,8 @@ fn generate_62(rng: &mut Random) -> Result<Example> {
     let second = slices_per_day * multiplier;
     let daily = slices_per_day + second;
     let days = num_slices / daily;
-    let question = format!("A {item} has {num_slices} {unit}. If {name1} can eat {slices_per_day} {unit} a day while {name2} can eat {multiplier} times as much, how many days will the {item} last?");
-    let cot = format!("{name2} can eat {slices_per_day} x {multiplier} = {second} {unit} a day.\nTogether, {name1} and {name2} can eat {slices_per_day} + {second} = {daily} {unit} a day.\nSo, a {item} will last for {num_slices}/{daily} = {days} days.\n#### {days}");
+    let question = fstr!("A {item} has {num_slices} {unit}. If {name1} can eat {slices_per_day} {unit} a day while {name2} can eat {multiplier} times as much, how many days will the {item} last?");
+    let cot = fstr!("{name2} can eat {slices_per_day} x {multiplier} = {second} {unit} a day.\nTogether, {name1} and {name2} can eat {slices_per_day} + {second} = {daily} {unit} a day.\nSo, a {item} will last for {num_slices}/{daily} = {days} days.\n#### {days}");
     example(
         question,
         days.into(),
@@ -537,8 +537,8 @@ fn generate_64(rng: &mut Random) -> Result<Example> {
     let total = first + second;
     let dozens = total / 12;
     let days = d1 + d2;
-    let question = format!("If {name} eats {n1} eggs a day for {d1} days and then increases it to {n2} eggs a day for {d2} days, how many dozens of eggs will {name} need for {days} days?");
-    let cot = format!(
+    let question = fstr!("If {name} eats {n1} eggs a day for {d1} days and then increases it to {n2} eggs a day for {d2} days, how many dozens of eggs will {name} need for {days} days?");
+    let cot = fstr!(
         "He starts off eating {n1} eggs a day for {d1} days for a total of {n1}*{d1} = {first} eggs\n\
          Then he increases it to {n2} eggs a day for {d2} days for a total of {n2}*{d2} = {second} eggs\n\
          All total he will eat {first}+{second} = {total} eggs\n\
@@ -584,8 +584,8 @@ fn generate_66(rng: &mut Random) -> Result<Example> {
     // `float - Fraction` is a float.
     let after_thu = after_tue - hour2 as f64 - min2 as f64 / 60.0;
     let after_fri = after_thu - (2 * hour3) as f64;
-    let question = format!("{name} watches TV after he finishes his homework every night. On {mon} and {tue}, he watched a {hour1}-hour episode of his favorite show each night. On {wed}, he watched a few episodes of a {min1}-minute show. On {thu}, he finished homework early and watched a {hour2}-hour episode and a {min2}-minute show. On {fri}, he got to stay up late for the weekend, so he watched two {hour3}-hour episodes. If he watched {} hours of TV in all, how many {min1}-minute episodes did he watch on {wed}?", fr(total_hours));
-    let cot = format!(
+    let question = fstr!("{name} watches TV after he finishes his homework every night. On {mon} and {tue}, he watched a {hour1}-hour episode of his favorite show each night. On {wed}, he watched a few episodes of a {min1}-minute show. On {thu}, he finished homework early and watched a {hour2}-hour episode and a {min2}-minute show. On {fri}, he got to stay up late for the weekend, so he watched two {hour3}-hour episodes. If he watched {} hours of TV in all, how many {min1}-minute episodes did he watch on {wed}?", fr(total_hours));
+    let cot = fstr!(
         "Let {w} be the number of episodes he watched on {wed}.\n\
          After {mon}, he had {} - {hour1} = {} hours of TV left.\n\
          After {tue}, he had {} - {hour1} = {} hours of TV left.\n\
@@ -639,8 +639,8 @@ fn generate_67(rng: &mut Random) -> Result<Example> {
     let first_two = n1 + n2;
     let day3 = mult * n1;
     let total = first_two + day3;
-    let question = format!("{name} picks {n1} {fruit}s on {d1}. Then he picks {n2} {fruit}s on {d2}. On {d3}, he picks {mult} times the number of {fruit}s he did on {d1}. How many {fruit}s does {name} have?");
-    let cot = format!("Combining {d1} and {d2}, {name} has {n1} {fruit}s + {n2} {fruit}s = {first_two} {fruit}s.\nOn {d3}, he picks {mult} * {n1} {fruit}s = {day3} {fruit}s.\nAltogether, {name} has {first_two} {fruit}s + {day3} {fruit}s = {total} {fruit}s.\n#### {total}");
+    let question = fstr!("{name} picks {n1} {fruit}s on {d1}. Then he picks {n2} {fruit}s on {d2}. On {d3}, he picks {mult} times the number of {fruit}s he did on {d1}. How many {fruit}s does {name} have?");
+    let cot = fstr!("Combining {d1} and {d2}, {name} has {n1} {fruit}s + {n2} {fruit}s = {first_two} {fruit}s.\nOn {d3}, he picks {mult} * {n1} {fruit}s = {day3} {fruit}s.\nAltogether, {name} has {first_two} {fruit}s + {day3} {fruit}s = {total} {fruit}s.\n#### {total}");
     example(
         question,
         total.into(),
@@ -672,8 +672,8 @@ fn generate_68(rng: &mut Random) -> Result<Example> {
     let day2_total = day1_total + day2_new;
     let day3_new = day2_total * r;
     let day3_total = day2_total + day3_new;
-    let question = format!("A {disease} infects {n0} people. Every day, each infected person infects {r} others. How many people are infected after {d} days?");
-    let cot = format!(
+    let question = fstr!("A {disease} infects {n0} people. Every day, each infected person infects {r} others. How many people are infected after {d} days?");
+    let cot = fstr!(
         "On the first day, the original {n0} people infect {r} people each, so {n0} * {r} = {day1_new} more people are infected.\n\
          There are {n0} + {day1_new} = {day1_total} infected people after the first day.\n\
          On the second day, {day1_total} * {r} = {day2_new} more people are infected.\n\
@@ -723,8 +723,8 @@ fn generate_69(rng: &mut Random) -> Result<Example> {
     // `int(total_pages * eval(fraction))`: float arithmetic, truncated.
     let done = (total_pages as f64 * (num as f64 / den as f64)) as i64;
     let left = total_pages - done;
-    let question = format!("{name} is required to submit a {total_pages}-page {document}. She already finished writing {fraction} of the {document}. How many pages does she have left to write?");
-    let cot = format!("{name} has already written {fraction} of the {document} which is {total_pages} pages x {fraction} = {done} pages.\nSo, she still needs to write {total_pages} pages - {done} pages = {left} pages.\n#### {left}");
+    let question = fstr!("{name} is required to submit a {total_pages}-page {document}. She already finished writing {fraction} of the {document}. How many pages does she have left to write?");
+    let cot = fstr!("{name} has already written {fraction} of the {document} which is {total_pages} pages x {fraction} = {done} pages.\nSo, she still needs to write {total_pages} pages - {done} pages = {left} pages.\n#### {left}");
     example(
         question,
         left.into(),
@@ -777,8 +777,8 @@ fn generate_70(rng: &mut Random) -> Result<Example> {
     let remaining = n - dropped;
     let after_finding = remaining + k;
     let fin = after_finding - fake_num;
-    let question = format!("{name} has a bag of {obj} with {n} inside. He tripped over {obstacle} while carrying it and dropped {dropped} of them. He scrambled to search for them but only came up with {k}. When he went back home, he inspected the {obj} further. {fake_num} of them he picked up wasn't a {obj}, but actually {fake_object} so he got rid of it. How many {obj} did {name} end up with?");
-    let cot = format!(
+    let question = fstr!("{name} has a bag of {obj} with {n} inside. He tripped over {obstacle} while carrying it and dropped {dropped} of them. He scrambled to search for them but only came up with {k}. When he went back home, he inspected the {obj} further. {fake_num} of them he picked up wasn't a {obj}, but actually {fake_object} so he got rid of it. How many {obj} did {name} end up with?");
+    let cot = fstr!(
         "{name} dropped his {obj} and was left with {n}*{}={remaining} {obj}.\n\
          He searched and found some of his lost {obj}, getting him back to {remaining}+{k}={after_finding} {obj}.\n\
          He went home and removed {fake_object}, leaving him with {after_finding}-{fake_num}={fin} {obj}.\n\
@@ -828,8 +828,8 @@ fn generate_71(rng: &mut Random) -> Result<Example> {
     let cost2 = n2 * p2;
     let cost3 = n3 * p3;
     let total = cost1 + cost2 + cost3;
-    let question = format!("{name} went to the {shop} and bought various types of {item}. She bought {n1} dozen {item1} which cost ${p1} per dozen, {n2} dozen {item2} which cost ${p2} per dozen, and {n3} dozen {item3} for ${p3} per dozen. How much was the total cost?");
-    let cot = format!("The total charge for the {item1} was {n1} x ${p1} = ${cost1}.\nThe total charge for the {item2} was {n2} x ${p2} = ${cost2}.\nThe total charge for the {item3} was {n3} x ${p3} = ${cost3}.\nTherefore the total amount {name} paid for the {item} was ${cost1} + ${cost2} + ${cost3} = ${total}.\n#### {total}");
+    let question = fstr!("{name} went to the {shop} and bought various types of {item}. She bought {n1} dozen {item1} which cost ${p1} per dozen, {n2} dozen {item2} which cost ${p2} per dozen, and {n3} dozen {item3} for ${p3} per dozen. How much was the total cost?");
+    let cot = fstr!("The total charge for the {item1} was {n1} x ${p1} = ${cost1}.\nThe total charge for the {item2} was {n2} x ${p2} = ${cost2}.\nThe total charge for the {item3} was {n3} x ${p3} = ${cost3}.\nTherefore the total amount {name} paid for the {item} was ${cost1} + ${cost2} + ${cost3} = ${total}.\n#### {total}");
     example(
         question,
         total.into(),
@@ -856,8 +856,8 @@ fn generate_72(rng: &mut Random) -> Result<Example> {
 
     let n2 = n1 * mult;
     let n3 = total - n1 - n2;
-    let question = format!("A {structure} is made out of {n1} {color1} {obj}s, {mult} times as many {color2} {obj}s, and an unknown number of {color3} {obj}s. If there are {total} {obj}s in the {structure} in total, how many {color3} {obj}s are there?");
-    let cot = format!("There are {n1}*{mult} = {n2} {color2} {obj}s in the {structure}.\nThere are {total}-{n1}-{n2} = {n3} {color3} {obj}s in the {structure}.\n#### {n3}");
+    let question = fstr!("A {structure} is made out of {n1} {color1} {obj}s, {mult} times as many {color2} {obj}s, and an unknown number of {color3} {obj}s. If there are {total} {obj}s in the {structure} in total, how many {color3} {obj}s are there?");
+    let cot = fstr!("There are {n1}*{mult} = {n2} {color2} {obj}s in the {structure}.\nThere are {total}-{n1}-{n2} = {n3} {color3} {obj}s in the {structure}.\n#### {n3}");
     example(
         question,
         n3.into(),
@@ -895,8 +895,8 @@ fn generate_73(rng: &mut Random) -> Result<Example> {
     let pie_revenue = total_pie * cm;
     let total_revenue = food_revenue + pie_revenue;
     let c = currency;
-    let question = format!("{name} is selling {food} and {fruit} pie for a fundraiser. On {d1}, he sold {n1} boxes of {food} and {m1} fewer boxes of {fruit} pie, than on {d2}. On {d2}, he sold {n2} more boxes of {food} than on {d1} and {m2} boxes of {fruit} pie. If the {food} cost {c}{cn} and the {fruit} pie cost {c}{cm}, how much did {name} earn for two days?");
-    let cot = format!("He sold {n1} + {n2} = {food_day2} boxes of {food} on {d2}.\nThe total number of boxes of {food}s that {name} sold is {n1} + {food_day2} = {total_food}.\n{name} earned {total_food} x {c}{cn} = {c}{food_revenue} for selling {food}s.\nHe sold {m2} - {m1} = {pie_day1} boxes of {fruit} pie on {d1}.\nThe total number of boxes of {fruit} pie that {name} sold is {m2} + {pie_day1} = {total_pie}.\nHe earned {total_pie} x {c}{cm} = {c}{pie_revenue} for selling {fruit} pie.\nSo, {name} earned {c}{food_revenue} + {c}{pie_revenue} = {c}{total_revenue} for two days.\n#### {total_revenue}");
+    let question = fstr!("{name} is selling {food} and {fruit} pie for a fundraiser. On {d1}, he sold {n1} boxes of {food} and {m1} fewer boxes of {fruit} pie, than on {d2}. On {d2}, he sold {n2} more boxes of {food} than on {d1} and {m2} boxes of {fruit} pie. If the {food} cost {c}{cn} and the {fruit} pie cost {c}{cm}, how much did {name} earn for two days?");
+    let cot = fstr!("He sold {n1} + {n2} = {food_day2} boxes of {food} on {d2}.\nThe total number of boxes of {food}s that {name} sold is {n1} + {food_day2} = {total_food}.\n{name} earned {total_food} x {c}{cn} = {c}{food_revenue} for selling {food}s.\nHe sold {m2} - {m1} = {pie_day1} boxes of {fruit} pie on {d1}.\nThe total number of boxes of {fruit} pie that {name} sold is {m2} + {pie_day1} = {total_pie}.\nHe earned {total_pie} x {c}{cm} = {c}{pie_revenue} for selling {fruit} pie.\nSo, {name} earned {c}{food_revenue} + {c}{pie_revenue} = {c}{total_revenue} for two days.\n#### {total_revenue}");
     example(
         question,
         total_revenue.into(),
@@ -927,8 +927,8 @@ fn generate_75(rng: &mut Random) -> Result<Example> {
     let n1_result = (n1 as f64 * frac1) as i64;
     let n2_result = (n2 as f64 * mult1) as i64;
     let total = n1_result + n2_result;
-    let question = format!("{name1} has {n1} tubes of {color1} paint and {n2} tubes of {color2} paint. {name2} has half as many tubes of {color1} paint as {name1}, and three times as many tubes of {color2} paint as {name1}. How many tubes of paint does {name2} have?");
-    let cot = format!(
+    let question = fstr!("{name1} has {n1} tubes of {color1} paint and {n2} tubes of {color2} paint. {name2} has half as many tubes of {color1} paint as {name1}, and three times as many tubes of {color2} paint as {name1}. How many tubes of paint does {name2} have?");
+    let cot = fstr!(
         "{name2} has {n1}*{}={n1_result} tubes of {color1} paint\n\
          {name2} has {n2}*{}={n2_result} tubes of {color2} paint\n\
          {name2} has a total of {n1_result}+{n2_result}={total} tubes of paint\n\
@@ -971,8 +971,8 @@ fn generate_78(rng: &mut Random) -> Result<Example> {
     let age2 = age1 + age_diff;
     let sum = age1 + age2;
     let avg_age = sum / 2;
-    let question = format!("{name1} and {name2} are currently {age_diff} years apart in age. If {name1}, who is younger than {name2}, is {age1} years old, what's the average of their ages?");
-    let cot = format!(
+    let question = fstr!("{name1} and {name2} are currently {age_diff} years apart in age. If {name1}, who is younger than {name2}, is {age1} years old, what's the average of their ages?");
+    let cot = fstr!(
         "If {name1} is {age1} years old, {name2} is {age1}+{age_diff} = {age2} years old.\n\
          The sum of their ages is {age2}+{age1} = {sum} years\n\
          The average age of the two is {sum}/2 = {avg_age} years\n\
@@ -1018,8 +1018,8 @@ fn generate_80(rng: &mut Random) -> Result<Example> {
     let color1_spools = n1 + n2;
     let total = n1 + n2 + n3 + n4;
     let percent = ((100 * color1_spools) as f64 / total as f64) as i64;
-    let question = format!("{name} has {n1} light {color1} spools of thread, {n2} dark {color1} spools of thread, {n3} light {color2} spools of thread, and {n4} dark {color2} spools of thread. What percent of her spools are {color1}?");
-    let cot = format!("First find the number of {color1} spools: {n1} spools + {n2} spools = {color1_spools} spools\nThen find the total number of spools: {n3} spools + {n4} spools + {color1_spools} spools = {total} spools\nThen divide the number of {color1} spools by the total number of spools and multiply by 100% to express the answer as a percentage: {color1_spools} spools / {total} spools * 100% = {percent}%\n#### {percent}");
+    let question = fstr!("{name} has {n1} light {color1} spools of thread, {n2} dark {color1} spools of thread, {n3} light {color2} spools of thread, and {n4} dark {color2} spools of thread. What percent of her spools are {color1}?");
+    let cot = fstr!("First find the number of {color1} spools: {n1} spools + {n2} spools = {color1_spools} spools\nThen find the total number of spools: {n3} spools + {n4} spools + {color1_spools} spools = {total} spools\nThen divide the number of {color1} spools by the total number of spools and multiply by 100% to express the answer as a percentage: {color1_spools} spools / {total} spools * 100% = {percent}%\n#### {percent}");
     example(
         question,
         percent.into(),
@@ -1054,8 +1054,8 @@ fn generate_81(rng: &mut Random) -> Result<Example> {
     let monthly_pay = days_per_month * pay_per_day;
     let yearly_pay = monthly_pay * 12;
     let c = currency;
-    let question = format!("A {occupation} works for {weeks_per_month} weeks every month and for {days_per_week} days every week. If he gets paid {c}{pay_per_day} every day, how much does he earn if he works for a year?");
-    let cot = format!("The {occupation} works for {days_per_week} days every week and works for {weeks_per_month} weeks every month so he works for {days_per_week} days/week * {weeks_per_month} weeks/month = {days_per_month} days/month\nIf he earns {c}{pay_per_day} every day he then earns {c}{pay_per_day}/day * {days_per_month} days/month = {c}{monthly_pay}/month\nA year is equal to 12 months so every year he earns {c}{monthly_pay}/month * 12 months/year = {c}{yearly_pay}\n#### {yearly_pay}");
+    let question = fstr!("A {occupation} works for {weeks_per_month} weeks every month and for {days_per_week} days every week. If he gets paid {c}{pay_per_day} every day, how much does he earn if he works for a year?");
+    let cot = fstr!("The {occupation} works for {days_per_week} days every week and works for {weeks_per_month} weeks every month so he works for {days_per_week} days/week * {weeks_per_month} weeks/month = {days_per_month} days/month\nIf he earns {c}{pay_per_day} every day he then earns {c}{pay_per_day}/day * {days_per_month} days/month = {c}{monthly_pay}/month\nA year is equal to 12 months so every year he earns {c}{monthly_pay}/month * 12 months/year = {c}{yearly_pay}\n#### {yearly_pay}");
     example(
         question,
         yearly_pay.into(),
@@ -1088,8 +1088,8 @@ fn generate_82(rng: &mut Random) -> Result<Example> {
     let no_response = num_emails * percent / 100;
     let responds_to = num_emails - no_response;
     let total = responds_to * workdays;
-    let question = format!("{name} gets {num_emails} emails a day. {percent}% of those emails don't require any response. {name} responds to the rest of them. How many emails does {name} respond to in a {workdays} day work week?");
-    let cot = format!(
+    let question = fstr!("{name} gets {num_emails} emails a day. {percent}% of those emails don't require any response. {name} responds to the rest of them. How many emails does {name} respond to in a {workdays} day work week?");
+    let cot = fstr!(
         "{name} receives {no_response}={no_response} emails that don't require a response\n\
          So {name} responds to {num_emails}-{no_response}={responds_to} emails per day\n\
          In a {workdays} day work week, {name} responds to {responds_to}*{workdays}={total} emails\n\
@@ -1126,8 +1126,8 @@ fn generate_83(rng: &mut Random) -> Result<Example> {
 
     let amount1 = (total - diff) / 2;
     let amount2 = amount1 + diff;
-    let question = format!("If {name1} and {name2} have {total} {unit} of fence between them, and they agree to split it with {name2} getting {diff} {unit} more than {name1}, how much is left over for {name1}?");
-    let cot = format!("Let x be the amount of fence {name1} gets and y be the amount {name2} gets. We know that y = x + {diff}, and y + x = {total}.\nSubstituting the first equation into the second equation, we get 2x+{diff}={total}\nSubtracting the {diff} from both sides, we get 2x={}\nWe divide each side by two, leaving x={amount1}. This means {name1} has {amount1} {unit} of fence left over.\n#### {amount1}", total - diff);
+    let question = fstr!("If {name1} and {name2} have {total} {unit} of fence between them, and they agree to split it with {name2} getting {diff} {unit} more than {name1}, how much is left over for {name1}?");
+    let cot = fstr!("Let x be the amount of fence {name1} gets and y be the amount {name2} gets. We know that y = x + {diff}, and y + x = {total}.\nSubstituting the first equation into the second equation, we get 2x+{diff}={total}\nSubtracting the {diff} from both sides, we get 2x={}\nWe divide each side by two, leaving x={amount1}. This means {name1} has {amount1} {unit} of fence left over.\n#### {amount1}", total - diff);
     example(
         question,
         amount1.into(),
@@ -1160,8 +1160,8 @@ fn generate_84(rng: &mut Random) -> Result<Example> {
     let difference = warm_total - cold_total as f64;
     let m = pycompat::format_fixed(multiplier, 0);
     let (tw, twt, td) = (fr(time_warm), fr(warm_total), fr(difference));
-    let question = format!("When the water is cold {name} swims a {miles} in {time_cold} minutes. When the water is warm {name} swims a {miles} in {extra_time} minutes more than {m} times as long. How much longer does {name} take to swim {distance} {miles}s on a hot day than a cold day?");
-    let cot = format!(
+    let question = fstr!("When the water is cold {name} swims a {miles} in {time_cold} minutes. When the water is warm {name} swims a {miles} in {extra_time} minutes more than {m} times as long. How much longer does {name} take to swim {distance} {miles}s on a hot day than a cold day?");
+    let cot = fstr!(
         "Cold water {miles} = {time_cold} minutes\n\
          Warm water {miles} = {extra_time}+{m}({time_cold})={tw} minutes\n\
          {distance} {miles}s in cold water: {distance}({time_cold})={cold_total} minutes\n\
@@ -1215,8 +1215,8 @@ fn generate_85(rng: &mut Random) -> Result<Example> {
     let length_converted = length * conversion;
     let width = area.div_euclid(length_converted);
     let perimeter = 2 * (width + length_converted);
-    let question = format!("The area of {name}'s rectangular {room_type} is {area} square {unit1}. If the length of his room is {length} {unit2}, what is the perimeter of the room in {unit1}?");
-    let cot = format!(
+    let question = fstr!("The area of {name}'s rectangular {room_type} is {area} square {unit1}. If the length of his room is {length} {unit2}, what is the perimeter of the room in {unit1}?");
+    let cot = fstr!(
         "The length of the room is {length} {unit2} * ({conversion} {unit1} / 1 {unit2}) = {length_converted} {unit1}.\n\
          The width of the room is {area} square {unit1} / {length_converted} {unit1} = {width} {unit1}.\n\
          The room's perimeter is 2({width}+{length_converted}) = {perimeter}\n#### {perimeter}"
@@ -1261,8 +1261,8 @@ fn generate_88(rng: &mut Random) -> Result<Example> {
     let both = graduates + faculty;
     let remaining = total - both;
     let tickets = remaining.div_euclid(graduates);
-    let question = format!("{school} is holding graduation in their {venue} this year which has space for {total} people. After accounting for {graduates} seats for graduates and {faculty} seats for faculty attending, how many tickets would each graduate receive to give to their friends and family if the tickets are split equally?");
-    let cot = format!("Add graduate and faculty seats together. {graduates} + {faculty} = {both} seats for faculty and graduates\nMinus seats for faculty and graduates from total seats allowed. {total} - {both} = {remaining} remaining seats.\nDivide remaining seats by the number of graduates. {remaining}/{graduates} = {tickets} tickets\n#### {tickets}");
+    let question = fstr!("{school} is holding graduation in their {venue} this year which has space for {total} people. After accounting for {graduates} seats for graduates and {faculty} seats for faculty attending, how many tickets would each graduate receive to give to their friends and family if the tickets are split equally?");
+    let cot = fstr!("Add graduate and faculty seats together. {graduates} + {faculty} = {both} seats for faculty and graduates\nMinus seats for faculty and graduates from total seats allowed. {total} - {both} = {remaining} remaining seats.\nDivide remaining seats by the number of graduates. {remaining}/{graduates} = {tickets} tickets\n#### {tickets}");
     example(
         question,
         tickets.into(),
@@ -1326,8 +1326,8 @@ fn generate_89(rng: &mut Random) -> Result<Example> {
         fr(total_found),
         fr(remaining),
     );
-    let question = format!("{name1} hid {num_dozen} dozen eggs in the yard for the Easter egg hunt. {name2} finds {found_first} eggs. {name3} finds {m} times as many as {name2}. {name4} finds {less_amount} less than {name3}, and {name5} finds {f} as many as {name4}. How many eggs are still hidden in the yard?");
-    let cot = format!(
+    let question = fstr!("{name1} hid {num_dozen} dozen eggs in the yard for the Easter egg hunt. {name2} finds {found_first} eggs. {name3} finds {m} times as many as {name2}. {name4} finds {less_amount} less than {name3}, and {name5} finds {f} as many as {name4}. How many eggs are still hidden in the yard?");
+    let cot = fstr!(
         "{name1} hides {num_dozen} x 12 = {total} eggs.\n\
          {name2} finds {found_first} eggs.\n\
          {name3} finds {found_first} x {m} = {s2} eggs.\n\
@@ -1365,8 +1365,8 @@ fn generate_91(rng: &mut Random) -> Result<Example> {
     let per_harvest = field_size * density;
     let harvests = 12 / months;
     let total = per_harvest * harvests;
-    let question = format!("{name} has {field_size} {area}s of a {fruit} field. There are {density} {fruit}s per {area}. {name} can harvest his {fruit}s every {months} months. How many {fruit}s can {name} harvest within a year?");
-    let cot = format!("{name} has {density} x {field_size}= {per_harvest} {fruit}s on his field.\n{name} can harvest his {fruit}s 12 ÷ {months} = {harvests} times per year\nTherefore {name} can harvest {per_harvest} x {harvests} = {total} {fruit}s per year.\n#### {total}");
+    let question = fstr!("{name} has {field_size} {area}s of a {fruit} field. There are {density} {fruit}s per {area}. {name} can harvest his {fruit}s every {months} months. How many {fruit}s can {name} harvest within a year?");
+    let cot = fstr!("{name} has {density} x {field_size}= {per_harvest} {fruit}s on his field.\n{name} can harvest his {fruit}s 12 ÷ {months} = {harvests} times per year\nTherefore {name} can harvest {per_harvest} x {harvests} = {total} {fruit}s per year.\n#### {total}");
     example(
         question,
         total.into(),
@@ -1426,11 +1426,11 @@ fn generate_92(rng: &mut Random) -> Result<Example> {
     let [item1, item2, item3] = [three[0], three[1], three[2]];
     let [price1, price2, price3] = prices.map(|p| pycompat::format_fixed(p, 2));
     let [num1, num2, num3] = nums;
-    let question = format!("{name} has a {product} stand at the {location}. He sells three kinds of {product}s: {item1}, {item2} and {item3}. He usually sells {item1} for {c}{price1} per {unit}, {item2} for {c}{price2} per {unit} and {item3} for {c}{price3} per {unit}. {name} has no change today, so he has decided to round all his prices to the nearest dollar. If {name} sells {num1} {unit}s of {item1}, {num2} {unit}s of {item2} and {num3} {unit}s of {item3}, how much will he make?");
+    let question = fstr!("{name} has a {product} stand at the {location}. He sells three kinds of {product}s: {item1}, {item2} and {item3}. He usually sells {item1} for {c}{price1} per {unit}, {item2} for {c}{price2} per {unit} and {item3} for {c}{price3} per {unit}. {name} has no change today, so he has decided to round all his prices to the nearest dollar. If {name} sells {num1} {unit}s of {item1}, {num2} {unit}s of {item2} and {num3} {unit}s of {item3}, how much will he make?");
     let mut cot = String::new();
     for i in 0..3 {
         let up = rounded[i] as f64 > prices[i];
-        cot += &format!(
+        cot += &fstr!(
             "{name} will round his {} {} from {c}{} to {c}{}, since the number following the {} is {}.\n",
             three[i],
             if up { "up" } else { "down" },
@@ -1441,14 +1441,19 @@ fn generate_92(rng: &mut Random) -> Result<Example> {
         );
     }
     for i in 0..3 {
-        cot += &format!(
+        cot += &fstr!(
             "{name} sells {} {} x {c}{} = {c}{}\n",
-            nums[i], three[i], rounded[i], sales[i]
+            nums[i],
+            three[i],
+            rounded[i],
+            sales[i]
         );
     }
-    cot += &format!(
+    cot += &fstr!(
         "Altogether, {name} will make {c}{} + {c}{} + {c}{} = {c}{total}\n#### {total}",
-        sales[0], sales[1], sales[2]
+        sales[0],
+        sales[1],
+        sales[2]
     );
     example(
         question,
@@ -1512,8 +1517,8 @@ fn generate_93(rng: &mut Random) -> Result<Example> {
     let kills_walter = kills_arthur * mult1;
     let kills_bruce = (kills_walter as f64 * frac2) as i64;
     let (f1, f2) = (fr(frac1), fr(frac2));
-    let question = format!("{name1} slew {n1} {creature} with his mighty {weapon1}, while {name2}, using a {weapon2}, slew {f1} as many {creature} as {name1}. Using a {weapon3}, {name3} slew {mult1} as many {creature} as {name2}. But {name4}, having forgot his {weapon4} at home, slew {f2} as many {creature} as {name3} using a {weapon5}. How many {creature} has {name4} slain?");
-    let cot = format!("{name2} slew {f1} as many {creature} as {name1}, or {n1}*{f1}={kills_arthur} {creature}.\n{name3} slew {mult1} as many {creature} as {name2}, or {mult1}*{kills_arthur}={kills_walter} {creature}.\n{name4} slew {f2} as many {creature} as {name3}, or {kills_walter}*{f2}={kills_bruce} {creature}.\n#### {kills_bruce}");
+    let question = fstr!("{name1} slew {n1} {creature} with his mighty {weapon1}, while {name2}, using a {weapon2}, slew {f1} as many {creature} as {name1}. Using a {weapon3}, {name3} slew {mult1} as many {creature} as {name2}. But {name4}, having forgot his {weapon4} at home, slew {f2} as many {creature} as {name3} using a {weapon5}. How many {creature} has {name4} slain?");
+    let cot = fstr!("{name2} slew {f1} as many {creature} as {name1}, or {n1}*{f1}={kills_arthur} {creature}.\n{name3} slew {mult1} as many {creature} as {name2}, or {mult1}*{kills_arthur}={kills_walter} {creature}.\n{name4} slew {f2} as many {creature} as {name3}, or {kills_walter}*{f2}={kills_bruce} {creature}.\n#### {kills_bruce}");
     example(
         question,
         kills_bruce.into(),
@@ -1571,8 +1576,8 @@ fn generate_94(rng: &mut Random) -> Result<Example> {
         after_increase as i64,
         second_decrease as i64,
     );
-    let question = format!("{name} buys {num_shares} shares of a stock for ${price} each. The stock price increases {inc}% the first year {name} holds it, then decreases {dec}% in the second year. What is the final value of all {name}'s shares?");
-    let cot = format!(
+    let question = fstr!("{name} buys {num_shares} shares of a stock for ${price} each. The stock price increases {inc}% the first year {name} holds it, then decreases {dec}% in the second year. What is the final value of all {name}'s shares?");
+    let cot = fstr!(
         "First find the initial total value of {name}'s purchase: {num_shares} shares * ${price}/share = ${initial}\n\
          Then find the amount of the first price increase: ${initial} * {} = ${fi}\n\
          Add that amount to the initial value to find the value after the first year: ${initial} + ${fi} = ${ai}\n\
@@ -1610,8 +1615,8 @@ fn generate_95(rng: &mut Random) -> Result<Example> {
     let daily_total = n1 + n2 + n3;
     let days = if time_period == "week" { 7 } else { 30 };
     let total = daily_total * days;
-    let question = format!("{name1} eats {n1} {food} per {time_unit}, {name2} eats {n2} {food} per {time_unit}, and their {relation} eats {n3} {food} per {time_unit}. How many {food} does this family eat in one {time_period}?");
-    let cot = format!("The number of {food} they eat in one {time_unit} is {n1} + {n2} + {n3} = {daily_total} {food}.\nThe number of {food} they eat in a {time_period} is {daily_total} * {days} = {total} {food}.\n#### {total}");
+    let question = fstr!("{name1} eats {n1} {food} per {time_unit}, {name2} eats {n2} {food} per {time_unit}, and their {relation} eats {n3} {food} per {time_unit}. How many {food} does this family eat in one {time_period}?");
+    let cot = fstr!("The number of {food} they eat in one {time_unit} is {n1} + {n2} + {n3} = {daily_total} {food}.\nThe number of {food} they eat in a {time_period} is {daily_total} * {days} = {total} {food}.\n#### {total}");
     example(
         question,
         total.into(),
@@ -1652,8 +1657,8 @@ fn generate_96(rng: &mut Random) -> Result<Example> {
     let animal2_total = k2 * animal2_amount;
     let animal1_total = k1 * n1;
     let total = animal1_total + animal2_total;
-    let question = format!("{name} is feeding his livestock {food}. Each {animal1} needs {n1} {unit}, and each {animal2} needs {n2} {unit} less than twice the amount each {animal1} needs. If there are {k1} {animal1}s and {k2} {animal2}s, how many {unit} of {food} does {name} need?");
-    let cot = format!(
+    let question = fstr!("{name} is feeding his livestock {food}. Each {animal1} needs {n1} {unit}, and each {animal2} needs {n2} {unit} less than twice the amount each {animal1} needs. If there are {k1} {animal1}s and {k2} {animal2}s, how many {unit} of {food} does {name} need?");
+    let cot = fstr!(
         "First figure out how much {food} each {animal2} needs: {n1} {unit} * 2 - {n2} = {animal2_amount} {unit}/{animal2}\n\
          Now figure out how much {food} total the {animal2}s need: {animal2_amount} {unit}/{animal2} * {k2} {animal2} = {animal2_total} {unit}\n\
          Now figure out how much {food} total the {animal1}s need: {n1} {unit}/{animal1} * {k1} {animal1}s = {animal1_total} {unit}\n\
@@ -1698,8 +1703,8 @@ fn generate_99(rng: &mut Random) -> Result<Example> {
         pycompat::format_fixed(unit_price, 2),
         pycompat::format_fixed(total_cost, 2),
     );
-    let question = format!("{name} has {c}{ia} and wants to buy {quantity} {item}s from a bin at the {store_type} store. Each {item} costs {c}{up}. How much money does {name} have left after paying for the {item}s?");
-    let cot = format!("{name} paid {quantity} * {c}{up} = {c}{tc} for the {item}s.\n{name} has {c}{ia} - {c}{tc} = {c}{left} left.\n#### {left}");
+    let question = fstr!("{name} has {c}{ia} and wants to buy {quantity} {item}s from a bin at the {store_type} store. Each {item} costs {c}{up}. How much money does {name} have left after paying for the {item}s?");
+    let cot = fstr!("{name} paid {quantity} * {c}{up} = {c}{tc} for the {item}s.\n{name} has {c}{ia} - {c}{tc} = {c}{left} left.\n#### {left}");
     example(
         question,
         left.into(),

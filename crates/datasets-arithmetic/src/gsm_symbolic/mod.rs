@@ -194,6 +194,69 @@ macro_rules! vars {
 }
 pub(crate) use vars;
 
+/// `format!` for the generators' texts: the same format strings, expanded
+/// by the `fstr` proc macro into pushes (`FstrPiece`) where they are plain
+/// `{name}` / `{}` holes, which all of them are: `core::fmt` was a third
+/// of an item's time. Anything else falls back to `format!` itself.
+macro_rules! fstr {
+    ($($t:tt)*) => {
+        ::fstr::fstr!($crate::gsm_symbolic::FstrPiece; $($t)*)
+    };
+}
+pub(crate) use fstr;
+
+/// How `fstr!` writes a value: the text `format!("{}")` would give.
+pub(crate) trait FstrPiece {
+    fn push_to(&self, out: &mut String);
+}
+
+macro_rules! fstr_integers {
+    ($($t:ty),*) => {$(
+        impl FstrPiece for $t {
+            #[inline]
+            fn push_to(&self, out: &mut String) {
+                out.push_str(itoa::Buffer::new().format(*self));
+            }
+        }
+    )*};
+}
+fstr_integers!(i32, i64, u32, u64, usize);
+
+impl FstrPiece for str {
+    #[inline]
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl FstrPiece for String {
+    #[inline]
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: FstrPiece + ?Sized> FstrPiece for &T {
+    #[inline]
+    fn push_to(&self, out: &mut String) {
+        (**self).push_to(out);
+    }
+}
+
+/// Floats and the rest keep `Display`'s text (never Python's: the
+/// generators print floats through `fr` and `format_number`).
+macro_rules! fstr_display {
+    ($($t:ty),*) => {$(
+        impl FstrPiece for $t {
+            fn push_to(&self, out: &mut String) {
+                use std::fmt::Write;
+                let _ = write!(out, "{self}");
+            }
+        }
+    )*};
+}
+fstr_display!(f64, char);
+
 type Generator = fn(&mut Random) -> Result<Example>;
 
 /// `generate_<task>`, when rgym has ported it.
