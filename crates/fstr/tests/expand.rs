@@ -85,10 +85,10 @@ fn text_matches_format() {
 
 #[test]
 fn everything_else_is_format() {
-    let (x, name) = (2.71828f64, "Ann");
+    let (x, name) = (1.23456f64, "Ann");
     assert_eq!(f!("{x:.2} {name:>5}"), format!("{x:.2} {name:>5}"));
     assert_eq!(f!("{0} {0}", name), "Ann Ann");
     assert_eq!(f!("{who}", who = name), "Ann");
     assert_eq!(f!(r"raw {name}"), "raw Ann");
-    assert_eq!(f!("{x:?}"), "2.71828");
+    assert_eq!(f!("{x:?}"), "1.23456");
 }
