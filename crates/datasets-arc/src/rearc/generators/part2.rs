@@ -6,7 +6,7 @@ use pycompat::{AnySet, PySet};
 
 use super::common::*;
 use super::{unifint, Example, GenRng, Generator};
-use crate::rearc::dsl::{self, Cell, Grid, Loc, Object, Patch};
+use crate::rearc::dsl::{self, Cell, Grid, Indices, Loc, Object, Patch};
 
 /// This part's ported generators, in task-id order.
 pub(super) const PORTED: &[(&str, Generator)] = &[
@@ -18,6 +18,16 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("57aa92db", generate_57aa92db),
     ("5ad4f10b", generate_5ad4f10b),
     ("5bd6f4ac", generate_5bd6f4ac),
+    ("5c0a986e", generate_5c0a986e),
+    ("5c2c9af4", generate_5c2c9af4),
+    ("5daaa586", generate_5daaa586),
+    ("60b61512", generate_60b61512),
+    ("6150a2bd", generate_6150a2bd),
+    ("623ea044", generate_623ea044),
+    ("62c24649", generate_62c24649),
+    ("63613498", generate_63613498),
+    ("6430c8c4", generate_6430c8c4),
+    ("6455b5f5", generate_6455b5f5),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -54,6 +64,39 @@ fn pick<T: Clone>(rng: &mut GenRng, seq: &[T]) -> Result<T> {
         ));
     }
     rng.choice(seq)
+}
+
+/// The random grid that 5bd6f4ac, 6150a2bd and 62c24649 start from: a
+/// background with up to nine colors sprinkled on it, `h` and `w` drawn in
+/// `(lo, hi)`.
+fn sprinkled_in(
+    rng: &mut GenRng,
+    diff_lb: f64,
+    diff_ub: f64,
+    (lo, hi): (i64, i64),
+) -> Result<Grid> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let w = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        // `difference(inds, chos)`: a tuple filter.
+        inds.retain(|l| !chos.contains(l));
+    }
+    Ok(gi)
+}
+
+/// [`sprinkled_in`] with sides in `(lo, 30)`.
+fn sprinkled(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, lo: i64) -> Result<Grid> {
+    sprinkled_in(rng, diff_lb, diff_ub, (lo, 30))
 }
 
 fn ex(input: Grid, output: Grid) -> Result<Example> {
@@ -377,21 +420,423 @@ fn generate_5ad4f10b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 }
 
 fn generate_5bd6f4ac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
-    let cols = dsl::interval(0, 10, 1);
-    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
-    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
-    let bgc = rng.choice(&cols)?;
-    let mut gi = dsl::canvas(bgc, (h, w));
-    let remcols = dsl::remove(&bgc, &cols);
-    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
-    let colsch = rng.sample(&remcols, numc)?;
-    let mut inds = dsl::asindices(&gi).to_vec();
-    for col in colsch {
-        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
-        let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
-        inds.retain(|l| !chos.contains(l));
-    }
+    let gi = sprinkled(rng, diff_lb, diff_ub, 4)?;
     let go = dsl::rot90(&dsl::crop(&dsl::rot270(&gi), (0, 0), (3, 3)));
+    ex(gi, go)
+}
+
+fn generate_5c0a986e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 10));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let cands = dsl::sfilter(&inds, |&(i, j)| 0 < i && i <= h - 3 && 0 < j && j <= w - 3);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let col = rng.choice(&[1, 2])?;
+        let sq: PySet<Loc> = [
+            loc,
+            (loc.0, loc.1 + 1),
+            (loc.0 + 1, loc.1),
+            (loc.0 + 1, loc.1 + 1),
+        ]
+        .into_iter()
+        .collect();
+        let dir = if col == 1 { (-1, -1) } else { (1, 1) };
+        let obj = sq.union(&(&dsl::shoot(loc, dir) & &fullinds));
+        if obj.issubset(&inds) {
+            succ += 1;
+            inds = &inds.difference(&obj) - &mapply_set(dsl::dneighbors, &sq).freeze();
+            gi = fill_locs(&gi, col, sq.iter());
+            go = fill_locs(&go, col, obj.iter());
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_5c2c9af4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let boxhd = unifint(rng, diff_lb, diff_ub, (0, h / 2));
+    let boxwd = unifint(rng, diff_lb, diff_ub, (0, w / 2));
+    let mut boxh = rng.choice(&[boxhd, h - boxhd])?;
+    let mut boxw = rng.choice(&[boxwd, w - boxwd])?;
+    if boxh.rem_euclid(2) == 0 {
+        boxh = rng.choice(&[boxh - 1, boxh + 1])?;
+    }
+    if boxw.rem_euclid(2) == 0 {
+        boxw = rng.choice(&[boxw - 1, boxw + 1])?;
+    }
+    let boxh = boxh.max(1).min(if h % 2 == 1 { h } else { h - 1 });
+    let boxw = boxw.max(1).min(if w % 2 == 1 { w } else { w - 1 });
+    let loci = rng.randint(0, h - boxh)?;
+    let locj = rng.randint(0, w - boxw)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let (cpi, cpj) = (loci + boxh / 2, locj + boxw / 2);
+    let cp = (cpi, cpj);
+    let a = (loci, locj);
+    let b = (loci + boxh - 1, locj + boxw - 1);
+    let ooo: Indices = [a, b, cp].into_iter().collect();
+    let mut gi = dsl::fill(&c, fgc, &ooo);
+    let mut go = gi.clone();
+    let mut cond = true;
+    if dsl::hline(&ooo) && ooo.len() == 3 {
+        go = dsl::fill(&go, fgc, &dsl::hfrontier(cp));
+        cond = false;
+    }
+    if dsl::vline(&ooo) && ooo.len() == 3 {
+        go = dsl::fill(&go, fgc, &dsl::vfrontier(cp));
+        cond = false;
+    }
+    let mut k = 1;
+    while cond {
+        let (f1, f2) = (k * (boxh / 2), k * (boxw / 2));
+        let bx = dsl::r#box(&pair_set((cpi - f1, cpj - f2), (cpi + f1, cpj + f2)));
+        let go2 = dsl::fill(&go, fgc, &bx);
+        cond = go != go2;
+        go = go2;
+        k += 1;
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_5daaa586(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let mut loci1 = rng.randint(1, h - 4)?;
+    let mut locj1 = rng.randint(1, w - 4)?;
+    let loci1dev = unifint(rng, diff_lb, diff_ub, (0, loci1 - 1));
+    let locj1dev = unifint(rng, diff_lb, diff_ub, (0, locj1 - 1));
+    loci1 -= loci1dev;
+    locj1 -= locj1dev;
+    let loci2 = unifint(rng, diff_lb, diff_ub, (loci1 + 2, h - 2));
+    let locj2 = unifint(rng, diff_lb, diff_ub, (locj1 + 2, w - 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let cs = rng.sample(&remcols, 4)?;
+    let (c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3]);
+    let mut fronts = vec![
+        dsl::recolor(c1, &dsl::hfrontier((loci1, 0))),
+        dsl::recolor(c2, &dsl::hfrontier((loci2, 0))),
+        dsl::recolor(c3, &dsl::vfrontier((0, locj1))),
+        dsl::recolor(c4, &dsl::vfrontier((0, locj2))),
+    ];
+    rng.shuffle(&mut fronts);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for fr in &fronts {
+        gi = dsl::paint(&gi, fr);
+    }
+    let cands = dsl::ofcolor(&gi, bgc).to_vec();
+    let nn = cands.len() as i64;
+    let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(nn / 3)));
+    let mut noise = rng.sample(&cands, nnoise)?;
+    gi = fill_locs(&gi, c1, &noise);
+    while dsl::frontiers(&gi).len() > 4 {
+        gi = fill_locs(&gi, bgc, &noise);
+        let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(nn / 3)));
+        noise = rng.sample(&cands, nnoise)?;
+        let onc1 = dsl::ofcolor(&gi, c1);
+        if noise.iter().filter(|l| onc1.contains(l)).count() >= dsl::ofcolor(&gi, bgc).len() {
+            break;
+        }
+        gi = fill_locs(&gi, c1, &noise);
+    }
+    let mut go = dsl::crop(&gi, (loci1, locj1), (loci2 - loci1 + 1, locj2 - locj1 + 1));
+    let ns = dsl::ofcolor(&go, c1);
+    for &l in ns.iter() {
+        go = dsl::fill(&go, c1, &dsl::shoot(l, (-1, 0)));
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&7, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(2, 7)?;
+        let ow = rng.randint(2, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let indsss = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let chch = rng.choice(&indsss.to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(chch).collect();
+        let mut indsss = dsl::remove(&chch, &indsss);
+        let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+        let numc = rng.choice(&[numcd, oh * ow - numcd])?;
+        let numc = numc.max(2).min(oh * ow - 1);
+        for _ in 0..numc {
+            let cands = indsss.intersection(&mapply_set(dsl::neighbors, &obj));
+            obj.add(pick(rng, &cands.to_vec())?);
+            indsss = indsss.difference(&obj);
+        }
+        let obj: Indices = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&ccols)?;
+        if bd.issubset(&indss) {
+            gi = dsl::fill(&gi, col, &obj);
+            go = dsl::fill(&go, 7, &bd);
+            go = dsl::fill(&go, col, &obj);
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_6150a2bd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled(rng, diff_lb, diff_ub, 1)?;
+    let go = dsl::rot180(&gi);
+    ex(gi, go)
+}
+
+fn generate_623ea044(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let g = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&g).to_vec();
+    // `max(int(h * w * 0.1), 1)`: a float product, truncated.
+    let card_ub = 1.max(((h * w) as f64 * 0.1) as i64);
+    let numdots = unifint(rng, diff_lb, diff_ub, (0, card_ub));
+    let dots = rng.sample(&inds, numdots)?;
+    let fgc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = fill_locs(&g, fgc, &dots);
+    let mut go = gi.clone();
+    for dir in [(-1, 1), (1, -1), (1, 1), (-1, -1)] {
+        for &d in &dots {
+            go = dsl::fill(&go, fgc, &dsl::shoot(d, dir));
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_62c24649(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 15))?;
+    let top = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    let bottom = dsl::hconcat(
+        &dsl::hmirror_grid(&gi),
+        &dsl::hmirror_grid(&dsl::vmirror_grid(&gi)),
+    );
+    let go = dsl::vconcat(&top, &bottom);
+    ex(gi, go)
+}
+
+/// 63613498's random shape: a cell of an `objh` by `objw` box grown by
+/// `unifint` more cells next to it (a set).
+fn grown_shape(
+    rng: &mut GenRng,
+    diff_lb: f64,
+    diff_ub: f64,
+    bounds: &Indices,
+    objh: i64,
+    objw: i64,
+) -> Result<PySet<Loc>> {
+    let sp = rng.choice(&bounds.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, objh * objw));
+    for _ in 0..ncells - 1 {
+        grow(rng, bounds, &mut obj)?;
+    }
+    Ok(obj)
+}
+
+fn generate_63613498(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sepc) = (bs[0], bs[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&sepc, &cols));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let objh = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let objw = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
+    let obj = grown_shape(rng, diff_lb, diff_ub, &bounds, objh, objw)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let objc = rng.choice(&ccols)?;
+    gi = fill_locs(&gi, objc, obj.iter());
+    let sep = &dsl::connect((objh + 1, 0), (objh + 1, objw + 1))
+        | &dsl::connect((0, objw + 1), (objh + 1, objw + 1));
+    gi = dsl::fill(&gi, sepc, &sep);
+    let mut inds = &dsl::asindices(&gi) - &dsl::backdrop(&sep);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let baseobj = normalize_set(&obj);
+    let mut obj = normalize_set(&obj);
+    let mut go = gi.clone();
+    while (succ < nobjs && tr < maxtr) || succ == 0 {
+        tr += 1;
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &plcd);
+            go = dsl::fill(&go, if succ == 0 { sepc } else { col }, &plcd);
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+        }
+        let mut objh = rng.randint(1, h / 3)?;
+        let mut objw = rng.randint(if objh == 1 { 2 } else { 1 }, w / 3)?;
+        if rng.choice(&[true, false])? {
+            std::mem::swap(&mut objh, &mut objw);
+        }
+        let bounds = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
+        let grown = grown_shape(rng, diff_lb, diff_ub, &bounds, objh, objw)?;
+        let mut shp = normalize_set(&grown).thaw();
+        if shp == baseobj {
+            if (shp.len() as i64) < objh * objw {
+                grow(rng, &bounds, &mut shp)?;
+            } else {
+                let cnr = rng.choice(&dsl::corners(&shp.freeze()).to_vec())?;
+                // `remove(x, a_set)` builds a new set by iterating it.
+                shp = shp.iter().filter(|&&l| l != cnr).copied().collect();
+            }
+        }
+        obj = normalize_set(&shp);
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6430c8c4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&3, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let bar = dsl::canvas(linc, (h, 1));
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // Python draws from `(numadev, h * w - numbdev)` here.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&a, &bar), &b);
+    let res: Vec<Loc> = inds
+        .iter()
+        .filter(|l| !aset.contains(l) && !bset.contains(l))
+        .copied()
+        .collect();
+    let mut go = fill_locs(&c, 3, &res);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 8]);
+    let (gi, objs) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+        let bgc = rng.choice(&cols)?;
+        let fgc = rng.choice(&dsl::remove(&bgc, &cols))?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let ub = (((h * w) as f64).powf(0.5) * 1.5) as i64;
+        let num = unifint(rng, diff_lb, diff_ub, (1, ub));
+        for _ in 0..num {
+            let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
+            let eligobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 2 || dsl::width_of(o) > 2);
+            if eligobjs.is_empty() {
+                break;
+            }
+            let ro = if rng.choice(&[true, false])? {
+                dsl::argmax(eligobjs.iter(), |o| o.len()).cloned()
+            } else {
+                Some(rng.choice(&eligobjs.to_vec())?)
+            };
+            let ro = ro.ok_or_else(|| DatasetError::Generation("no object".into()))?;
+            let mut vfr = if rng.choice(&[true, false])? {
+                dsl::height(&ro) < dsl::width_of(&ro)
+            } else {
+                rng.choice(&[true, false])?
+            };
+            if vfr && dsl::width_of(&ro) < 3 {
+                vfr = false;
+            }
+            if !vfr && dsl::height(&ro) < 3 {
+                vfr = true;
+            }
+            let ln = if vfr {
+                let j = rng.randint(dsl::leftmost(&ro) + 1, dsl::rightmost(&ro) - 1)?;
+                dsl::connect((dsl::uppermost(&ro), j), (dsl::lowermost(&ro), j))
+            } else {
+                let j = rng.randint(dsl::uppermost(&ro) + 1, dsl::lowermost(&ro) - 1)?;
+                dsl::connect((j, dsl::leftmost(&ro)), (j, dsl::rightmost(&ro)))
+            };
+            gi = dsl::fill(&gi, fgc, &ln);
+        }
+        let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
+        if dsl::valmin(objs.iter(), |o| o.len()) != dsl::valmax(objs.iter(), |o| o.len()) {
+            break (gi, objs);
+        }
+    };
+    let smallest = dsl::valmin(objs.iter(), |o| o.len());
+    let largest = dsl::valmax(objs.iter(), |o| o.len());
+    let lblues = dsl::mfilter(&objs, |o| Some(o.len()) == smallest);
+    let dblues = dsl::mfilter(&objs, |o| Some(o.len()) == largest);
+    let go = dsl::fill(&gi, 8, &lblues);
+    let go = dsl::fill(&go, 1, &dblues);
     ex(gi, go)
 }
