@@ -28,6 +28,18 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("63613498", generate_63613498),
     ("6430c8c4", generate_6430c8c4),
     ("6455b5f5", generate_6455b5f5),
+    ("662c240a", generate_662c240a),
+    ("67385a82", generate_67385a82),
+    ("673ef223", generate_673ef223),
+    ("6773b310", generate_6773b310),
+    ("67a3c6ac", generate_67a3c6ac),
+    ("67a423a3", generate_67a423a3),
+    ("67e8384a", generate_67e8384a),
+    ("681b3aeb", generate_681b3aeb),
+    ("6855a6e4", generate_6855a6e4),
+    ("68b16354", generate_68b16354),
+    ("694f12f3", generate_694f12f3),
+    ("6a1e5592", generate_6a1e5592),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -839,4 +851,529 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let go = dsl::fill(&gi, 8, &lblues);
     let go = dsl::fill(&go, 1, &dblues);
     ex(gi, go)
+}
+
+/// 662c240a's block: a `d` by `d` grid symmetric about its diagonal, the
+/// upper triangle's colors drawn from `tcolset` cell by cell.
+fn symmetric_block(rng: &mut GenRng, c: &Grid, tria: &[Loc], tcolset: &[i64]) -> Result<Grid> {
+    let mut triaf: Vec<Cell> = Vec::with_capacity(tria.len());
+    for &ij in tria {
+        triaf.push((rng.choice(tcolset)?, ij));
+    }
+    // `triaf | dmirror(triaf)`: every location gets one color, so painting
+    // in any order gives the same grid.
+    let mut g = c.clone();
+    for &(v, (i, j)) in &triaf {
+        g[i as usize][j as usize] = v;
+        g[j as usize][i as usize] = v;
+    }
+    Ok(g)
+}
+
+fn generate_662c240a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let ng = unifint(rng, diff_lb, diff_ub, (2, 30 / d));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, 9.min(d * d)));
+    let c = dsl::canvas(-1, (d, d));
+    let inds = dsl::asindices(&c).to_vec();
+    let tria: Vec<Loc> = inds.iter().filter(|l| l.1 >= l.0).copied().collect();
+    let tcolset = rng.sample(&cols, nc)?;
+    let mut gik = symmetric_block(rng, &c, &tria, &tcolset)?;
+    let ndistinv = unifint(rng, diff_lb, diff_ub, (0, d * (d - 1) / 2 - 1));
+    let ndist = d * (d - 1) / 2 - ndistinv;
+    let offdiag: Vec<Loc> = inds.iter().filter(|l| l.0 != l.1).copied().collect();
+    let distinds = rng.sample(&offdiag, ndist)?;
+    for (i, j) in distinds {
+        let (a, b) = (gik[i as usize][j as usize], gik[j as usize][i as usize]);
+        let v = if a == b {
+            pick(rng, &dsl::remove(&a, &tcolset))?
+        } else {
+            b
+        };
+        gik[i as usize][j as usize] = v;
+    }
+    let mut gi = gik.clone();
+    let go = gik;
+    let vertical = rng.choice(&[false, true])?;
+    let concatf = |a: &Grid, b: &Grid| {
+        if vertical {
+            dsl::vconcat(a, b)
+        } else {
+            dsl::hconcat(a, b)
+        }
+    };
+    for _ in 0..ng - 1 {
+        let tcolset = rng.sample(&cols, nc)?;
+        let gik = symmetric_block(rng, &c, &tria, &tcolset)?;
+        gi = if rng.choice(&[true, false])? {
+            concatf(&gi, &gik)
+        } else {
+            concatf(&gik, &gi)
+        };
+    }
+    ex(gi, go)
+}
+
+fn generate_67385a82(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let col = rng.choice(&cols)?;
+    let gi = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&gi).to_vec();
+    let n = inds.len() as i64;
+    let ncd = unifint(rng, diff_lb, diff_ub, (0, n / 2));
+    let nc = rng.choice(&[ncd, n - ncd])?;
+    let nc = nc.max(1).min(n - 1);
+    let locs = rng.sample(&inds, nc)?;
+    let gi = fill_locs(&gi, col, &locs);
+    let objs = dsl::objects(&gi, true, false, false);
+    let rems = dsl::toindices(&dsl::merge(&dsl::sizefilter(
+        &dsl::colorfilter(&objs, col),
+        1,
+    )));
+    let blues = dsl::difference(&dsl::ofcolor(&gi, col), &rems);
+    let go = dsl::fill(&gi, 8, &blues);
+    ex(gi, go)
+}
+
+fn generate_673ef223(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let barh = unifint(rng, diff_lb, diff_ub, (2, (h - 1) / 2));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, barh));
+    let bbd = rng.sample(&cols, 3)?;
+    let (bgc, barc, dotc) = (bbd[0], bbd[1], bbd[2]);
+    let sg = dsl::canvas(bgc, (barh, w));
+    let mut topsgi = dsl::fill(&sg, barc, &dsl::connect((0, 0), (barh - 1, 0)));
+    let botsgi = dsl::vmirror_grid(&topsgi);
+    let mut topsgo = topsgi.clone();
+    let mut botsgo = botsgi.clone();
+    let ilocs = rng.sample(&dsl::interval(0, barh, 1), ncells)?;
+    for k in ilocs {
+        let jloc = rng.randint(2, w - 2)?;
+        topsgi = fill_locs(&topsgi, dotc, &[(k, jloc)]);
+        topsgo = fill_locs(&topsgo, 4, &[(k, jloc)]);
+        topsgo = dsl::fill(&topsgo, dotc, &dsl::connect((k, 1), (k, jloc - 1)));
+        botsgo = dsl::fill(&botsgo, dotc, &dsl::connect((k, 0), (k, w - 2)));
+    }
+    let mut outpi = vec![topsgi, botsgi];
+    let mut outpo = vec![topsgo, botsgo];
+    let rr = dsl::canvas(bgc, (1, w));
+    let rows = |o: &[Grid]| o.iter().map(Vec::len).sum::<usize>() as i64;
+    while rows(&outpi) < h {
+        let idx = rng.randint(0, outpi.len() as i64 - 1)? as usize;
+        outpi.insert(idx, rr.clone());
+        outpo.insert(idx, rr.clone());
+    }
+    let mut gi: Grid = outpi.concat();
+    let mut go: Grid = outpo.concat();
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    ex(gi, go)
+}
+
+fn generate_6773b310(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&1, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nh = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nw = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let blf = rng.sample(&cols, 3)?;
+    let (bgc, linc, fgc) = (blf[0], blf[1], blf[2]);
+    let fullh = h * nh + (nh - 1);
+    let fullw = w * nw + (nw - 1);
+    let c = dsl::canvas(linc, (fullh, fullw));
+    let smallc = dsl::canvas(bgc, (h, w));
+    let mut llocs: PySet<Loc> = PySet::new();
+    for a in (0..fullh).step_by((h + 1) as usize) {
+        for b in (0..fullw).step_by((w + 1) as usize) {
+            llocs.add((a, b));
+        }
+    }
+    let llocs = llocs.to_vec();
+    let nbldev = unifint(rng, diff_lb, diff_ub, (0, (nh * nw) / 2));
+    let nbl = rng.choice(&[nbldev, nh * nw - nbldev])?;
+    let nbl = nbl.max(1).min(nh * nw - 1);
+    let bluelocs = rng.sample(&llocs, nbl)?;
+    let bglocs: Vec<Loc> = llocs
+        .iter()
+        .filter(|l| !bluelocs.contains(l))
+        .copied()
+        .collect();
+    let inds = dsl::asindices(&smallc).to_vec();
+    let mut gi = c;
+    let mut go = dsl::canvas(bgc, (nh, nw));
+    // Each small grid is painted whole at its offset: its cells are distinct,
+    // so the object's order does not matter.
+    let put = |gi: &Grid, sub: &Grid, (a, b): Loc| {
+        let mut g = gi.clone();
+        for (i, row) in sub.iter().enumerate() {
+            for (j, &v) in row.iter().enumerate() {
+                g[a as usize + i][b as usize + j] = v;
+            }
+        }
+        g
+    };
+    for &(a, b) in &bluelocs {
+        let sub = fill_locs(&smallc, fgc, &rng.sample(&inds, 2)?);
+        gi = put(&gi, &sub, (a, b));
+        go = fill_locs(&go, 1, &[(a / (h + 1), b / (w + 1))]);
+    }
+    for &ij in &bglocs {
+        let sub = fill_locs(&smallc, fgc, &rng.sample(&inds, 1)?);
+        gi = put(&gi, &sub, ij);
+    }
+    ex(gi, go)
+}
+
+fn generate_67a3c6ac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled(rng, diff_lb, diff_ub, 1)?;
+    let go = dsl::vmirror_grid(&gi);
+    ex(gi, go)
+}
+
+fn generate_67a423a3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let lineh = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let linew = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let loci = rng.randint(1, h - lineh - 1)?;
+    let locj = rng.randint(1, w - linew - 1)?;
+    let acol = rng.choice(&remcols)?;
+    let bcol = rng.choice(&dsl::remove(&acol, &remcols))?;
+    for a in 0..lineh {
+        gi = dsl::fill(&gi, acol, &dsl::connect((loci + a, 0), (loci + a, w - 1)));
+    }
+    for b in 0..linew {
+        gi = dsl::fill(&gi, bcol, &dsl::connect((0, locj + b), (h - 1, locj + b)));
+    }
+    let bx = dsl::outbox(&pair_set(
+        (loci, locj),
+        (loci + lineh - 1, locj + linew - 1),
+    ));
+    let mut go = dsl::fill(&gi, 4, &bx);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+/// `paint(grid, a_set_of_cells)`: in the set's order, since a location can
+/// appear twice with different colors and the last one painted stays.
+fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a Cell>) -> Grid {
+    let mut out = grid.clone();
+    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
+    for &(v, (i, j)) in cells {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            out[i as usize][j as usize] = v;
+        }
+    }
+    out
+}
+
+fn generate_67e8384a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    let mut bx = dsl::asindices(&canv);
+    let c0 = rng.choice(&remcols)?;
+    let l0 = rng.choice(&bx.to_vec())?;
+    let mut obj: PySet<Cell> = std::iter::once((c0, l0)).collect();
+    for _ in 0..nc - 1 {
+        let idx: Indices = obj.iter().map(|c| c.1).collect();
+        let dns = around(&idx);
+        let ch = pick(rng, &(&bx & &dns).to_vec())?;
+        let col = rng.choice(&remcols)?;
+        obj.add((col, ch));
+        bx = bx.difference(&std::iter::once(ch).collect::<PySet<Loc>>());
+    }
+    let gi = paint_cells(&canv, obj.iter());
+    let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    let go = dsl::vconcat(&go, &dsl::hmirror_grid(&go));
+    ex(gi, go)
+}
+
+fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    loop {
+        let hi = unifint(rng, diff_lb, diff_ub, (2, 8));
+        let wi = unifint(rng, diff_lb, diff_ub, (2, 8));
+        let h = unifint(rng, diff_lb, diff_ub, (3 * hi, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (3 * wi, 30));
+        // Python's canvas is `hi` by `hi` (`wi` only bounds `w`).
+        let c = dsl::canvas(-1, (hi, hi));
+        let bab = rng.sample(&cols, 3)?;
+        let (bgc, ca, cb) = (bab[0], bab[1], bab[2]);
+        let gi = dsl::canvas(bgc, (h, w));
+        let (mut a, mut b): (PySet<Loc>, PySet<Loc>);
+        loop {
+            let inds = dsl::asindices(&c).to_vec();
+            let pa = rng.choice(&inds)?;
+            let mut reminds = dsl::remove(&pa, &inds);
+            let pb = pick(rng, &reminds)?;
+            reminds = dsl::remove(&pb, &reminds);
+            a = std::iter::once(pa).collect();
+            b = std::iter::once(pb).collect();
+            for _ in 0..reminds.len() {
+                let rem: PySet<Loc> = reminds.iter().copied().collect();
+                let acands = rem.intersection(&mapply_set(dsl::dneighbors, &a));
+                let rem: PySet<Loc> = reminds.iter().copied().collect();
+                let bcands = rem.intersection(&mapply_set(dsl::dneighbors, &b));
+                let mut opts = Vec::new();
+                if !acands.is_empty() {
+                    opts.push(0);
+                }
+                if !bcands.is_empty() {
+                    opts.push(1);
+                }
+                let loc = if pick(rng, &opts)? == 0 {
+                    let loc = rng.choice(&acands.to_vec())?;
+                    a.add(loc);
+                    loc
+                } else {
+                    let loc = rng.choice(&bcands.to_vec())?;
+                    b.add(loc);
+                    loc
+                };
+                reminds = dsl::remove(&loc, &reminds);
+            }
+            let full = |s: &PySet<Loc>| {
+                let (sh, sw) = set_shape(s);
+                s.len() as i64 == sh * sw
+            };
+            if !(full(&a) && full(&b)) {
+                break;
+            }
+        }
+        let go = fill_locs(&c, ca, a.iter());
+        let go = fill_locs(&go, cb, b.iter());
+        let fullocs = dsl::asindices(&gi).to_vec();
+        let a = normalize_set(&a);
+        let b = normalize_set(&b);
+        let (ha, wa) = dsl::shape(&a);
+        let (hb, wb) = dsl::shape(&b);
+        if ha > h || wa > w {
+            continue;
+        }
+        for _ in 0..10 {
+            let _locai = rng.randint(0, h - ha)?;
+            let locaj = rng.randint(0, w - wa)?;
+            // Python shifts by `(locaj, locaj)`.
+            let plcda = a.shift((locaj, locaj));
+            let remlocs2: Vec<Loc> = fullocs
+                .iter()
+                .filter(|l| !plcda.contains(l) && l.0 <= h - hb && l.1 <= w - wb)
+                .copied()
+                .collect();
+            if remlocs2.is_empty() {
+                continue;
+            }
+            let ch = rng.choice(&remlocs2)?;
+            let plcdb = b.shift(ch);
+            if plcdb.iter().all(|l| remlocs2.contains(l)) {
+                let gi = dsl::fill(&gi, ca, &plcda);
+                let gi = dsl::fill(&gi, cb, &plcdb);
+                return ex(gi, go);
+            }
+        }
+    }
+}
+
+fn generate_6855a6e4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let fullh = unifint(rng, diff_lb, diff_ub, (10, h));
+    let fullw = unifint(rng, diff_lb, diff_ub, (3, w));
+    let bob = rng.sample(&cols, 3)?;
+    let (bgc, objc, boxc) = (bob[0], bob[1], bob[2]);
+    let bcanv = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - fullh)?;
+    let locj = rng.randint(0, w - fullw)?;
+    let mut canvi = dsl::canvas(bgc, (fullh, fullw));
+    let mut canvo = canvi.clone();
+    let objh = (fullh / 2 - 3) / 2;
+    let mut br = dsl::connect((objh + 1, 0), (objh + 1, fullw - 1)).to_vec();
+    br.extend([(objh + 2, 0), (objh + 2, fullw - 1)]);
+    let cands = dsl::backdrop(&pair_set((0, 1), (objh - 1, fullw - 2))).to_vec();
+    for _ in 0..2 {
+        canvi = fill_locs(&canvi, boxc, &br);
+        canvo = fill_locs(&canvo, boxc, &br);
+        let n = objh * (fullw - 2);
+        let ncellsd = unifint(rng, diff_lb, diff_ub, (0, n / 2));
+        let ncells = rng.choice(&[ncellsd, n - ncellsd])?;
+        let ncells = ncells.max(1).min(n);
+        let cells = rng.sample(&cands, ncells)?;
+        canvi = fill_locs(&canvi, objc, &cells);
+        // `shift(hmirror(cells), (objh + 3, 0))`: hmirror flips about the
+        // cells' own rows.
+        let (top, bottom) = bounds_of(&cells.iter().map(|l| l.0).collect::<Vec<_>>());
+        let mirrored: Vec<Loc> = cells
+            .iter()
+            .map(|&(i, j)| (top + bottom - i + objh + 3, j))
+            .collect();
+        canvo = fill_locs(&canvo, objc, &mirrored);
+        canvi = dsl::hmirror_grid(&canvi);
+        canvo = dsl::hmirror_grid(&canvo);
+    }
+    let place = |g: &Grid| dsl::paint(&bcanv, &dsl::asobject(g).shift((loci, locj)));
+    let (mut gi, mut go) = (place(&canvi), place(&canvo));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_68b16354(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled(rng, diff_lb, diff_ub, 1)?;
+    let go = dsl::hmirror_grid(&gi);
+    ex(gi, go)
+}
+
+fn generate_694f12f3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let seploc = rng.randint(4, h - 5)?;
+    let bigh = unifint(rng, diff_lb, diff_ub, (4, seploc));
+    let bigw = unifint(rng, diff_lb, diff_ub, (3, w - 1));
+    let bigloci = rng.randint(0, seploc - bigh)?;
+    let biglocj = rng.randint(0, w - bigw)?;
+    let smallmaxh = h - seploc - 1;
+    let smallmaxw = w - 1;
+    let bigsize = bigh * bigw;
+    let mut cands = Vec::new();
+    for a in 3..=smallmaxh {
+        for b in 3..=smallmaxw {
+            if a * b < bigsize {
+                cands.push((a, b));
+            }
+        }
+    }
+    cands.sort_by_key(|&(a, b)| a * b);
+    let num = cands.len() as i64;
+    let idx = unifint(rng, diff_lb, diff_ub, (0, num - 1));
+    // `cands[idx]`: -1 (no candidates) is an IndexError on the empty list.
+    let &(smallh, smallw) = usize::try_from(idx)
+        .ok()
+        .and_then(|i| cands.get(i))
+        .ok_or_else(|| DatasetError::Generation("list index out of range".into()))?;
+    let smallloci = rng.randint(seploc + 1, h - smallh)?;
+    let smalllocj = rng.randint(0, w - smallw)?;
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let bigsq = dsl::backdrop(&pair_set(
+        (bigloci, biglocj),
+        (bigloci + bigh - 1, biglocj + bigw - 1),
+    ));
+    let smallsq = dsl::backdrop(&pair_set(
+        (smallloci, smalllocj),
+        (smallloci + smallh - 1, smalllocj + smallw - 1),
+    ));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &(&bigsq | &smallsq));
+    let go = dsl::fill(&gi, 2, &dsl::backdrop(&dsl::inbox(&bigsq)));
+    let go = dsl::fill(&go, 1, &dsl::backdrop(&dsl::inbox(&smallsq)));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6a1e5592(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&1, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let barh = rng.randint(3, h / 3)?;
+    let maxobjh = h - barh - 1;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let bbo = rng.sample(&cols, 3)?;
+    let (barc, bgc, objc) = (bbo[0], bbo[1], bbo[2]);
+    let mut gi = dsl::vconcat(
+        &dsl::canvas(barc, (barh, w)),
+        &dsl::canvas(bgc, (h - barh, w)),
+    );
+    let mut go = gi.clone();
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 10 * nobjs;
+    let mut placopts = dsl::interval(1, w - 1, 1);
+    let mut iinds = dsl::ofcolor(&gi, bgc);
+    let mut oinds = dsl::asindices(&go);
+    let barinds = dsl::ofcolor(&gi, barc);
+    // Only membership is asked of `forbmarkers` (a set of frozensets).
+    let mut forbmarkers: Vec<Indices> = Vec::new();
+    while tr < maxtr && succ < nobjs {
+        tr += 1;
+        let oh = rng.randint(1, maxobjh)?;
+        let ow = rng.randint(1, 4.min(w / 2))?;
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let ncells = rng.randint(1, oh * ow)?;
+        let sp = rng.choice(&dsl::connect((0, 0), (0, ow - 1)).to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..ncells - 1 {
+            grow(rng, &bounds, &mut obj)?;
+        }
+        let obj = normalize_set(&obj);
+        let (oh, ow) = dsl::shape(&obj);
+        let markerh = rng.randint(1, oh.min(barh - 1))?;
+        let markpartn = dsl::normalize(&dsl::sfilter(&obj, |l| l.0 < markerh));
+        let prefixes: Vec<Indices> = (1..=markerh)
+            .map(|k| dsl::normalize(&dsl::sfilter(&markpartn, |l| l.0 < k)))
+            .collect();
+        if prefixes.iter().any(|p| forbmarkers.contains(p)) {
+            continue;
+        }
+        forbmarkers.extend(prefixes);
+        let placoptcands: Vec<i64> = placopts
+            .iter()
+            .filter(|&&jj| (jj..jj + ow + 1).all(|x| placopts.contains(&x)))
+            .copied()
+            .collect();
+        if placoptcands.is_empty() {
+            continue;
+        }
+        let jloc = rng.choice(&placoptcands)?;
+        let iloc = barh - markerh;
+        let oplcd = obj.shift((iloc, jloc));
+        if oplcd.issubset(&oinds) {
+            let icands = dsl::sfilter(&iinds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if icands.is_empty() {
+                continue;
+            }
+            let loc = rng.choice(&icands.to_vec())?;
+            let iplcd = obj.shift(loc);
+            if iplcd.issubset(&iinds) {
+                succ += 1;
+                iinds = &(&iinds - &iplcd) - &around(&iplcd);
+                oinds = &oinds - &oplcd;
+                gi = dsl::fill(&gi, objc, &iplcd);
+                gi = dsl::fill(&gi, bgc, &(&oplcd & &barinds));
+                go = dsl::fill(&go, 1, &oplcd);
+                let jm: Vec<i64> = dsl::ofcolor(&go, 1).iter().map(|l| l.1).collect();
+                placopts.retain(|x| {
+                    !(jm.contains(x) || jm.contains(&(x + 1)) || jm.contains(&(x - 1)))
+                });
+            }
+        }
+        if placopts.is_empty() {
+            break;
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
 }
