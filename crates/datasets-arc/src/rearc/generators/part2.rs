@@ -40,6 +40,18 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("68b16354", generate_68b16354),
     ("694f12f3", generate_694f12f3),
     ("6a1e5592", generate_6a1e5592),
+    ("6aa20dc0", generate_6aa20dc0),
+    ("6b9890af", generate_6b9890af),
+    ("6c434453", generate_6c434453),
+    ("6cdd2623", generate_6cdd2623),
+    ("6cf79266", generate_6cf79266),
+    ("6d0160f0", generate_6d0160f0),
+    ("6d0aefbc", generate_6d0aefbc),
+    ("6d58a25d", generate_6d58a25d),
+    ("6d75e8bb", generate_6d75e8bb),
+    ("6e02f1e3", generate_6e02f1e3),
+    ("6e19193c", generate_6e19193c),
+    ("6e82a1ae", generate_6e82a1ae),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -78,18 +90,19 @@ fn pick<T: Clone>(rng: &mut GenRng, seq: &[T]) -> Result<T> {
     rng.choice(seq)
 }
 
-/// The random grid that 5bd6f4ac, 6150a2bd and 62c24649 start from: a
+/// The random grid that 5bd6f4ac, 6150a2bd, 62c24649 and others start from: a
 /// background with up to nine colors sprinkled on it, `h` and `w` drawn in
-/// `(lo, hi)`.
+/// `hb` and `wb`.
 fn sprinkled_in(
     rng: &mut GenRng,
     diff_lb: f64,
     diff_ub: f64,
-    (lo, hi): (i64, i64),
+    hb: (i64, i64),
+    wb: (i64, i64),
 ) -> Result<Grid> {
     let cols = dsl::interval(0, 10, 1);
-    let h = unifint(rng, diff_lb, diff_ub, (lo, hi));
-    let w = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let h = unifint(rng, diff_lb, diff_ub, hb);
+    let w = unifint(rng, diff_lb, diff_ub, wb);
     let bgc = rng.choice(&cols)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let remcols = dsl::remove(&bgc, &cols);
@@ -108,7 +121,7 @@ fn sprinkled_in(
 
 /// [`sprinkled_in`] with sides in `(lo, 30)`.
 fn sprinkled(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, lo: i64) -> Result<Grid> {
-    sprinkled_in(rng, diff_lb, diff_ub, (lo, 30))
+    sprinkled_in(rng, diff_lb, diff_ub, (lo, 30), (lo, 30))
 }
 
 fn ex(input: Grid, output: Grid) -> Result<Example> {
@@ -664,7 +677,7 @@ fn generate_623ea044(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 }
 
 fn generate_62c24649(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
-    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 15))?;
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 15), (1, 15))?;
     let top = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
     let bottom = dsl::hconcat(
         &dsl::hmirror_grid(&gi),
@@ -1376,4 +1389,542 @@ fn generate_6a1e5592(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let od = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let ncellsextra = rng.randint(1, 1.max((od * od - 2) / 2))?;
+    let sinds = dsl::asindices(&dsl::canvas(-1, (od, od)));
+    let ends: PySet<Loc> = [(0, 0), (od - 1, od - 1)].into_iter().collect();
+    let pool = sinds.difference(&ends).to_vec();
+    let mut extracells: PySet<Loc> = rng.sample(&pool, ncellsextra)?.into_iter().collect();
+    extracells.add(rng.choice(&(&dsl::dneighbors((0, 0)) & &sinds).to_vec())?);
+    extracells.add(rng.choice(&(&dsl::dneighbors((od - 1, od - 1)) & &sinds).to_vec())?);
+    let extracells = extracells.freeze();
+    let bfc = rng.sample(&cols, 4)?;
+    let (bgc, fgc, c1, c2) = (bfc[0], bfc[1], bfc[2], bfc[3]);
+    let ends: PySet<Cell> = [(c1, (0, 0)), (c2, (od - 1, od - 1))].into_iter().collect();
+    let obj = &ends.freeze() | &dsl::recolor(fgc, &extracells);
+    let mut obj = &obj | &dsl::dmirror(&obj);
+    if rng.choice(&[true, false])? {
+        obj = dsl::hmirror(&obj);
+    }
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - od)?;
+    let locj = rng.randint(0, w - od)?;
+    let plcd = obj.shift((loci, locj));
+    gi = dsl::paint(&gi, &plcd);
+    let mut go = gi.clone();
+    let mut inds = &dsl::asindices(&gi) - &dsl::backdrop(&dsl::outbox(&plcd));
+    let nocc = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / (od * od * 2))));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 4 * nocc;
+    // `(identity, dmirror, vmirror, cmirror, hmirror)` as `mirror_object` indices.
+    let mfs = [0, 1, 4, 2, 3];
+    while succ < nocc && tr < maxtr {
+        tr += 1;
+        let fac = rng.randint(1, 4)?;
+        let mf1 = rng.choice(&mfs)?;
+        let mf2 = rng.choice(&mfs)?;
+        let mirrored = mirror_object(mf2, &mirror_object(mf1, &obj));
+        let cobj = dsl::normalize(&dsl::upscale(&mirrored, fac));
+        let (ohx, owx) = dsl::shape(&cobj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - ohx && j <= w - owx);
+        if cands.is_empty() {
+            continue;
+        }
+        let locc = rng.choice(&cands.to_vec())?;
+        let cobjo = cobj.shift(locc);
+        let cobji = dsl::sfilter(&cobjo, |c| c.0 != fgc);
+        let cobjoi = dsl::toindices(&cobjo);
+        if cobjoi.issubset(&inds) {
+            succ += 1;
+            inds = &inds - &dsl::backdrop(&dsl::outbox(&cobjoi));
+            gi = dsl::paint(&gi, &cobji);
+            go = dsl::paint(&go, &cobjo);
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_6b9890af(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let oh = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let h = unifint(rng, diff_lb, diff_ub, (2 * oh + 2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2 * ow + 2, 30));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    while set_shape(&obj) != (oh, ow) {
+        grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+    }
+    let mut maxfac = 1;
+    while oh * maxfac + 2 <= h - oh && ow * maxfac + 2 <= w - ow {
+        maxfac += 1;
+    }
+    maxfac -= 1;
+    let fac = unifint(rng, diff_lb, diff_ub, (1, maxfac));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut cells: Vec<Cell> = Vec::with_capacity(obj.len());
+    for &ij in obj.iter() {
+        cells.push((rng.choice(&ccols)?, ij));
+    }
+    // The cells' locations are distinct: painting them in any order is the same.
+    let obj: Object = cells.into_iter().collect();
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let sq = dsl::r#box(&pair_set((0, 0), (oh * fac + 1, ow * fac + 1)));
+    let loci = rng.randint(0, h - (oh * fac + 2) - oh)?;
+    let locj = rng.randint(0, w - (ow * fac + 2))?;
+    gi = dsl::fill(&gi, sqc, &sq.shift((loci, locj)));
+    let loci = rng.randint(loci + oh * fac + 2, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    gi = dsl::paint(&gi, &obj.shift((loci, locj)));
+    let go = dsl::fill(&dsl::canvas(bgc, (oh * fac + 2, ow * fac + 2)), sqc, &sq);
+    let go2 = dsl::paint(&dsl::canvas(bgc, (oh, ow)), &obj);
+    let upscobj = dsl::asobject(&dsl::upscale_grid(&go2, fac));
+    let go = dsl::paint(&go, &upscobj.shift((1, 1)));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6c434453(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 16));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let obji = if rng.choice(&[true, false])? {
+            let oh = rng.choice(&[3, 5])?;
+            let ow = rng.choice(&[3, 5])?;
+            dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)))
+        } else {
+            let oh = rng.randint(1, 5)?;
+            let ow = rng.randint(1, 5)?;
+            let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+            let ncells = rng.randint(1, oh * ow)?;
+            let mut obji: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+            for _ in 0..ncells - 1 {
+                grow(rng, &bounds, &mut obji)?;
+            }
+            normalize_set(&obji)
+        };
+        let (oh, ow) = dsl::shape(&obji);
+        let flag = obji == dsl::r#box(&obji) && [oh, ow].iter().all(|x| *x == 3 || *x == 5);
+        let (objo, tocover) = if flag {
+            let cross = &dsl::connect((0, ow / 2), (oh - 1, ow / 2))
+                | &dsl::connect((oh / 2, 0), (oh / 2, ow - 1));
+            (cross, dsl::backdrop(&obji))
+        } else {
+            (obji.clone(), obji.clone())
+        };
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let loc = pick(rng, &cands.to_vec())?;
+        let plcdi = obji.shift(loc);
+        if plcdi.issubset(&inds) {
+            let plcdo = objo.shift(loc);
+            succ += 1;
+            let tocoveri = tocover.shift(loc);
+            inds = &(&inds - &tocoveri) - &dsl::mapply(|&l| dsl::dneighbors(l), &tocoveri);
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &plcdi);
+            go = dsl::fill(&go, if flag { 2 } else { col }, &plcdo);
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_6cdd2623(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let nnoisecols = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let noisecols = rng.sample(&remcols, nnoisecols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let ininds = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 1)))
+        .shift((1, 1))
+        .to_vec();
+    let fixinds = rng.sample(&ininds, nnoisecols)?;
+    let mut gi = c.clone();
+    let mut go = c.clone();
+    for (&col, &ij) in noisecols.iter().zip(&fixinds) {
+        gi = fill_locs(&gi, col, &[ij]);
+    }
+    let nnoise = unifint(rng, diff_lb, diff_ub, (1, (h * w - nnoisecols) / 3));
+    let fixset: PySet<Loc> = fixinds.iter().copied().collect();
+    let noise = rng.sample(&dsl::asindices(&c).difference(&fixset).to_vec(), nnoise)?;
+    // Distinct locations, so painting order does not matter.
+    for ij in noise {
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, &[ij]);
+    }
+    let ab = rng.sample(&[0, 1], 2)?;
+    let nilocs = unifint(rng, diff_lb, diff_ub, (ab[0], (h - 2) / 2));
+    let njlocs = unifint(rng, diff_lb, diff_ub, (ab[1], (w - 2) / 2));
+    let ilocs = rng.sample(&dsl::interval(1, h - 1, 1), nilocs)?;
+    let jlocs = rng.sample(&dsl::interval(1, w - 1, 1), njlocs)?;
+    for ii in ilocs {
+        gi = fill_locs(&gi, linc, &[(ii, 0), (ii, w - 1)]);
+        go = dsl::fill(&go, linc, &dsl::connect((ii, 0), (ii, w - 1)));
+    }
+    for jj in jlocs {
+        gi = fill_locs(&gi, linc, &[(0, jj), (h - 1, jj)]);
+        go = dsl::fill(&go, linc, &dsl::connect((0, jj), (h - 1, jj)));
+    }
+    ex(gi, go)
+}
+
+fn generate_6cf79266(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 1]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let nfgcs = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&cols, nfgcs)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&gi);
+    for &(i, j) in inds.iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    // `int(0.25 * h * w)`: float products, left to right, truncated.
+    let lo = (0.25 * h as f64 * w as f64) as i64;
+    let hi = (0.6 * h as f64 * w as f64) as i64;
+    let num = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let locs = rng.sample(&inds.to_vec(), num)?;
+    gi = fill_locs(&gi, 0, &locs);
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+    let cands = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 2)));
+    let locs = rng.sample(&cands.to_vec(), noccs)?;
+    let mini = dsl::asindices(&dsl::canvas(-1, (3, 3)));
+    for &ij in &locs {
+        gi = dsl::fill(&gi, 0, &mini.shift(ij));
+    }
+    let occs = dsl::occurrences(&gi, &dsl::recolor(0, &mini));
+    let mut go = gi.clone();
+    for &occ in occs.iter() {
+        go = dsl::fill(&go, 1, &mini.shift(occ));
+    }
+    ex(gi, go)
+}
+
+fn generate_6d0160f0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let (nh, nw) = (h, w);
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let fullh = h * nh + nh - 1;
+    let fullw = w * nw + nw - 1;
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    for iloc in (h..fullh).step_by((h + 1) as usize) {
+        gi = dsl::fill(&gi, linc, &dsl::hfrontier((iloc, 0)));
+    }
+    for jloc in (w..fullw).step_by((w + 1) as usize) {
+        gi = dsl::fill(&gi, linc, &dsl::vfrontier((0, jloc)));
+    }
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    let denseinds = dsl::asindices(&dsl::canvas(-1, (h, w)));
+    let sparseinds: PySet<Loc> = denseinds
+        .iter()
+        .map(|&(a, b)| (a * (h + 1), b * (w + 1)))
+        .collect();
+    let locs = rng.sample(&sparseinds.to_vec(), noccs)?;
+    let trgtl = rng.choice(&locs)?;
+    let remlocs = dsl::remove(&trgtl, &locs);
+    let ntrgt = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+    let place = rng.choice(&denseinds.to_vec())?;
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&cols, ncols)?;
+    let candss = dsl::remove(&place, &denseinds).to_vec();
+    let trgrem = rng.sample(&candss, ntrgt)?;
+    // Every cell below has its own location, so paints are order-free.
+    let mut trgtobj: Vec<Cell> = vec![(4, place)];
+    for ij in trgrem {
+        trgtobj.push((rng.choice(&ccols)?, ij));
+    }
+    let (pi, pj) = (place.0 * (h + 1), place.1 * (w + 1));
+    let kept: Vec<Cell> = trgtobj
+        .iter()
+        .filter(|c| c.0 != linc)
+        .map(|&(v, (i, j))| (v, (i + pi, j + pj)))
+        .collect();
+    let go = paint_cells(&gi, &kept);
+    let moved: Vec<Cell> = trgtobj
+        .iter()
+        .map(|&(v, (i, j))| (v, (i + trgtl.0, j + trgtl.1)))
+        .collect();
+    gi = paint_cells(&gi, &moved);
+    let dense = denseinds.to_vec();
+    for (ri, rj) in remlocs {
+        let tlo = rng.choice(&ccols)?;
+        let ncells = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+        let inds = rng.sample(&dense, ncells)?;
+        let opts = if ccols.len() > 1 {
+            dsl::remove(&tlo, &ccols)
+        } else {
+            ccols.clone()
+        };
+        let mut obj: Vec<Cell> = Vec::with_capacity(inds.len());
+        for (i, j) in inds {
+            obj.push((rng.choice(&opts)?, (i + ri, j + rj)));
+        }
+        gi = paint_cells(&gi, &obj);
+    }
+    ex(gi, go)
+}
+
+fn generate_6d0aefbc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 30), (1, 15))?;
+    let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    ex(gi, go)
+}
+
+fn generate_6d58a25d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let raw: [Loc; 10] = [
+        (0, 0),
+        (1, 0),
+        (1, 1),
+        (1, -1),
+        (2, -1),
+        (2, -2),
+        (2, 1),
+        (2, 2),
+        (3, 3),
+        (3, -3),
+    ];
+    // Only the shape's cells matter below (fills and membership).
+    let shp: Vec<Loc> = raw.iter().map(|&(i, j)| (i, j + 3)).collect();
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let c1 = rng.choice(&remcols)?;
+    let c2 = rng.choice(&dsl::remove(&c1, &remcols))?;
+    let loci = rng.randint(0, h - 4)?;
+    let locj = rng.randint(0, w - 7)?;
+    let plcd: Vec<Loc> = shp.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
+    let rem: Vec<Loc> = inds.iter().filter(|l| !plcd.contains(l)).copied().collect();
+    let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(rem.len() as i64 / 2 - 1)));
+    let nois = rng.sample(&rem, nnoise)?;
+    let gi = fill_locs(&c, c2, &nois);
+    let gi = fill_locs(&gi, c1, &plcd);
+    let mut go = gi.clone();
+    for &(i, j) in &nois {
+        // The noise below the shape in its column falls from the shape's
+        // lowest cell there down to the bottom.
+        let above = plcd
+            .iter()
+            .filter(|l| l.1 == j && l.0 <= i)
+            .map(|l| l.0)
+            .max();
+        if above.is_some() {
+            let top = plcd
+                .iter()
+                .filter(|l| l.1 == j)
+                .map(|l| l.0)
+                .max()
+                .unwrap_or(0)
+                + 1;
+            go = dsl::fill(&go, c2, &dsl::connect((top, j), (h - 1, j)));
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6d75e8bb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&c);
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc - 1 {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd = shp.shift((loci, locj));
+    let gi = dsl::fill(&c, fgc, &plcd);
+    let go = dsl::fill(&c, 2, &dsl::backdrop(&plcd));
+    let go = dsl::fill(&go, fgc, &plcd);
+    ex(gi, go)
+}
+
+fn generate_6e02f1e3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let c = dsl::canvas(0, (d, d));
+    let mut inds = dsl::asindices(&c).to_vec();
+    rng.shuffle(&mut inds);
+    let numcols = rng.choice(&[1, 2, 3])?;
+    let chcols = rng.sample(&cols, numcols)?;
+    let (gi, go) = match chcols[..] {
+        [c1] => {
+            let go = dsl::fill(&c, 5, &dsl::connect((0, 0), (0, d - 1)));
+            (dsl::canvas(c1, (d, d)), go)
+        }
+        [c1, c2] => {
+            let mp = (d * d) / 2;
+            let nc1 = unifint(rng, diff_lb, diff_ub, (1, mp)) as usize;
+            let gi = fill_locs(&c, c1, &inds[..nc1]);
+            let gi = fill_locs(&gi, c2, &inds[nc1..]);
+            (gi, dsl::fill(&c, 5, &dsl::connect((0, 0), (d - 1, d - 1))))
+        }
+        _ => {
+            let (c1, c2, c3) = (chcols[0], chcols[1], chcols[2]);
+            let kk = d * d;
+            let a = (1.0 / 3.0 * kk as f64) as i64;
+            let b = (2.0 / 3.0 * kk as f64) as i64;
+            let adev = unifint(rng, diff_lb, diff_ub, (0, a - 1));
+            let bdev = unifint(rng, diff_lb, diff_ub, (0, kk - b - 1));
+            let (a, b) = ((a - adev) as usize, (b - bdev) as usize);
+            let gi = fill_locs(&c, c1, &inds[..a]);
+            let gi = fill_locs(&gi, c2, &inds[a..b.max(a)]);
+            let gi = fill_locs(&gi, c3, &inds[b..]);
+            (gi, dsl::fill(&c, 5, &dsl::connect((d - 1, 0), (0, d - 1))))
+        }
+    };
+    ex(gi, go)
+}
+
+fn generate_6e19193c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let dirs: [(Loc, Loc); 4] = [
+        ((0, 0), (-1, -1)),
+        ((0, 1), (-1, 1)),
+        ((1, 0), (1, -1)),
+        ((1, 1), (1, 1)),
+    ];
+    let base = [(0, 0), (1, 0), (0, 1), (1, 1)];
+    // Only the contents of these shapes are used (shifted, filled, compared).
+    let cands: Vec<(Vec<Loc>, Vec<Loc>)> = dirs
+        .iter()
+        .map(|&(corner, dir)| {
+            let inner: Vec<Loc> = base.iter().filter(|&&l| l != corner).copied().collect();
+            let mut outer = inner.clone();
+            outer.extend(dsl::shoot(corner, dir).iter().filter(|&&l| l != corner));
+            (inner, outer)
+        })
+        .collect();
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    let (mut kk, mut tr) = (0, 0);
+    let maxtrials = num * 4;
+    let inside = |&(i, j): &Loc| 0 <= i && i < h && 0 <= j && j < w;
+    while kk < num && tr < maxtrials {
+        if inds.is_empty() {
+            break;
+        }
+        let (li, lj) = rng.choice(&inds.to_vec())?;
+        let (obji, objo) = rng.choice(&cands)?;
+        let obji: Indices = obji.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+        let objo: Indices = objo
+            .iter()
+            .map(|&(i, j)| (i + li, j + lj))
+            .filter(inside)
+            .collect();
+        if objo.issubset(&inds) && obji.issubset(&objo) {
+            let col = rng.choice(&remcols)?;
+            gi = dsl::fill(&gi, col, &obji);
+            go = dsl::fill(&go, col, &objo);
+            inds = &(&inds - &objo) - &dsl::mapply(|&l| dsl::dneighbors(l), &obji);
+            kk += 1;
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    // `frozenset({a, b, ...})`: a set display, frozen.
+    fn fs<T: pycompat::PyHashable>(items: Vec<T>) -> pycompat::PyFrozenSet<T> {
+        items.into_iter().collect::<PySet<T>>().freeze()
+    }
+    let (o, r, d_, u) = ((0, 0), (0, 1), (1, 0), (1, 1));
+    let b = fs(vec![fs(vec![o, r]), fs(vec![o, d_])]);
+    let c = fs(vec![
+        fs(vec![o, d_, u]),
+        fs(vec![o, d_, r]),
+        fs(vec![u, d_, r]),
+        fs(vec![u, o, r]),
+        fs(vec![o, (-1, 0), d_]).shift(d_),
+        fs(vec![o, (0, -1), r]).shift(r),
+    ]);
+    let mut d: PySet<Indices> = PySet::new();
+    for _ in 0..100 {
+        let mut shp: PySet<Loc> = std::iter::once((0, 0)).collect();
+        for _ in 0..3 {
+            let cands = &mapply_set(dsl::dneighbors, &shp) - &shp;
+            shp.add(rng.choice(&cands.to_vec())?);
+        }
+        d.add(normalize_set(&shp));
+    }
+    let d = d.freeze();
+    let prs = [(b.to_vec(), 3), (c.to_vec(), 2), (d.to_vec(), 1)];
+    let cols = colors_without(&[1, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut reminds = dsl::asindices(&gi);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, ((h * w) / 2) / 3));
+    let maxtr = 10;
+    for _ in 0..nobjs {
+        let mut ntr = 0;
+        let (objs, col) = rng.choice(&prs)?;
+        let obj = rng.choice(&objs)?;
+        while ntr < maxtr {
+            let loc = pick(rng, &reminds.to_vec())?;
+            let olcd = obj.shift(loc);
+            if olcd.issubset(&reminds) {
+                gi = dsl::fill(&gi, fgc, &olcd);
+                go = dsl::fill(&go, col, &olcd);
+                reminds = &(&reminds - &olcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &olcd);
+                break;
+            }
+            ntr += 1;
+        }
+    }
+    ex(gi, go)
 }
