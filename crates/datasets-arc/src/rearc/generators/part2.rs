@@ -52,6 +52,18 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("6e02f1e3", generate_6e02f1e3),
     ("6e19193c", generate_6e19193c),
     ("6e82a1ae", generate_6e82a1ae),
+    ("6ecd11f4", generate_6ecd11f4),
+    ("6f8cd79b", generate_6f8cd79b),
+    ("6fa7a44f", generate_6fa7a44f),
+    ("72322fa7", generate_72322fa7),
+    ("72ca375d", generate_72ca375d),
+    ("73251a56", generate_73251a56),
+    ("7447852a", generate_7447852a),
+    ("7468f01a", generate_7468f01a),
+    ("746b3537", generate_746b3537),
+    ("74dd1130", generate_74dd1130),
+    ("75b8110e", generate_75b8110e),
+    ("760b3cac", generate_760b3cac),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -1927,4 +1939,550 @@ fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     }
     ex(gi, go)
+}
+
+fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let inds = dsl::asindices(&dsl::canvas(bgc, (h, w)));
+    let nlocsd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let nlocs = rng.choice(&[nlocsd, h * w - nlocsd])?;
+    let nlocs = nlocs.max(3).min(h * w - 1);
+    let sp = rng.choice(&inds.to_vec())?;
+    let inds = dsl::remove(&sp, &inds);
+    let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+    for _ in 0..nlocs {
+        grow_by(rng, &inds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (h, w) = dsl::shape(&shp);
+    let canv = dsl::canvas(bgc, (h, w));
+    let objbase = dsl::fill(&canv, fgc, &shp);
+    let maxhscf = (2 * h + h + 1) / h;
+    let maxwscf = (2 * w + w + 1) / w;
+    let hscf = unifint(rng, diff_lb, diff_ub, (2, maxhscf));
+    let wscf = unifint(rng, diff_lb, diff_ub, (2, maxwscf));
+    let obj = dsl::asobject(&dsl::hupscale(&dsl::vupscale(&objbase, hscf), wscf));
+    let (oh, ow) = dsl::shape(&obj);
+    let inds = dsl::asindices(&canv);
+    let mut objx: PySet<Cell> = PySet::new();
+    for &ij in inds.iter() {
+        objx.add((rng.choice(&ccols)?, ij));
+    }
+    let pal: PySet<i64> = objx.iter().map(|c| c.0).collect();
+    if pal.len() == 1 {
+        let odo = objx
+            .iter()
+            .next()
+            .copied()
+            .ok_or_else(|| DatasetError::Generation("empty object".into()))?;
+        let newc = pick(rng, &dsl::remove(&odo.0, &ccols))?;
+        let rest: PySet<Cell> = objx.iter().filter(|&&c| c != odo).copied().collect();
+        objx = rest.union(
+            &std::iter::once((newc, odo.1))
+                .collect::<PySet<Cell>>()
+                .freeze(),
+        );
+    }
+    let fullh = unifint(rng, diff_lb, diff_ub, (hscf * h + h + 1, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (wscf * w + w + 1, 30));
+    let gi = dsl::canvas(bgc, (fullh, fullw));
+    let fullinds = dsl::asindices(&gi);
+    let gi = loop {
+        let loci = rng.randint(0, fullh - oh)?;
+        let locj = rng.randint(0, fullw - ow)?;
+        let gix = dsl::paint(&gi, &obj.shift((loci, locj)));
+        let ofc = dsl::ofcolor(&gix, fgc);
+        let delt2 = &(&fullinds - &ofc) - &around(&ofc);
+        let scands = dsl::sfilter(&delt2, |&(i, j)| i <= fullh - oh && j <= fullw - ow);
+        if scands.is_empty() {
+            continue;
+        }
+        let locc = rng.choice(&scands.to_vec())?;
+        let shftd = shift_cells(&objx, locc);
+        if dsl::toindices(&shftd).issubset(&delt2) {
+            break dsl::paint(&gix, &shftd);
+        }
+    };
+    let go = paint_cells(&canv, objx.iter());
+    let go = dsl::fill(&go, bgc, &dsl::ofcolor(&objbase, bgc));
+    ex(gi, go)
+}
+
+fn generate_6f8cd79b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&8, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let ncells = unifint(rng, diff_lb, diff_ub, (0, h * w));
+    let inds = dsl::asindices(&gi);
+    let cells = rng.sample(&inds.to_vec(), ncells)?;
+    // Distinct locations: the paint's order does not matter.
+    for (i, j) in cells {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let go = dsl::fill(&gi, 8, &dsl::r#box(&inds));
+    ex(gi, go)
+}
+
+fn generate_6fa7a44f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 15), (1, 30))?;
+    let go = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
+    ex(gi, go)
+}
+
+/// Python's `a // b` on floats (`float_floor_div`): from `fmod`, so that it
+/// rounds as CPython does.
+fn py_floordiv_f64(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let mut fl = div.floor();
+        if div - fl > 0.5 {
+            fl += 1.0;
+        }
+        fl
+    } else {
+        0.0f64.copysign(a / b)
+    }
+}
+
+fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let ccols = rng.sample(&remcols, 2 * nobjs)?;
+    let n = nobjs as usize;
+    let mut objs: Vec<Object> = Vec::new();
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    for (&ca, &cb) in ccols[..n].iter().zip(&ccols[n..]) {
+        let mut oh = unifint(rng, diff_lb, diff_ub, (1, 4));
+        let mut ow = unifint(rng, diff_lb, diff_ub, (if oh == 1 { 2 } else { 1 }, 4));
+        if rng.choice(&[true, false])? {
+            std::mem::swap(&mut oh, &mut ow);
+        }
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+        let ncells = rng.randint(2, oh * ow)?;
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+        }
+        let objn = normalize_set(&obj);
+        let objt = objn.to_vec();
+        let k = rng.randint(1, objt.len() as i64 - 1)?;
+        let apart = rng.sample(&objt, k)?;
+        let bpart: Vec<Loc> = objt
+            .iter()
+            .filter(|l| !apart.contains(l))
+            .copied()
+            .collect();
+        // `recolor(c, set(part))`: a set of locations is its own `toindices`.
+        let aset: PySet<Loc> = apart.into_iter().collect();
+        let bset: PySet<Loc> = bpart.into_iter().collect();
+        let ra: Object = aset.iter().map(|&l| (ca, l)).collect();
+        let rb: Object = bset.iter().map(|&l| (cb, l)).collect();
+        let obj = &ra | &rb;
+        let cands = dsl::sfilter(&inds, |&ij| objn.shift(ij).issubset(&inds));
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        gi = dsl::paint(&gi, &plcd);
+        let plcdi = dsl::toindices(&plcd);
+        inds = &(&inds - &plcdi) - &around(&plcdi);
+        objs.push(obj);
+    }
+    if objs.is_empty() {
+        return Err(DatasetError::Generation("division by zero".into()));
+    }
+    let avgs = objs.iter().map(|o| o.len() as i64).sum::<i64>() as f64 / objs.len() as f64;
+    let ub = py_floordiv_f64((h * w) as f64, avgs * 2.0);
+    // `max(1, ub)`: the float unless it is below 1.
+    let ub = if ub > 1.0 { ub } else { 1.0 };
+    let noccs = unifint_f(rng, diff_lb, diff_ub, (1, ub));
+    let (mut succ, mut tr) = (0.0, 0.0);
+    let maxtr = 5.0 * noccs;
+    let mut go = gi.clone();
+    while tr < maxtr && succ < noccs {
+        tr += 1.0;
+        let obj = rng.choice(&objs)?;
+        let pal = dsl::palette_object(&obj).to_vec();
+        let (ca, cb) = match pal[..] {
+            [a, b] => (a, b),
+            _ => return Err(DatasetError::Generation("palette of one color".into())),
+        };
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = dsl::toindices(&plcd);
+        if plcdi.issubset(&inds) {
+            succ += 1.0;
+            inds = &(&inds - &plcdi) - &around(&plcdi);
+            go = dsl::paint(&go, &plcd);
+            let col = rng.choice(&[ca, cb])?;
+            gi = dsl::paint(&gi, &dsl::sfilter(&plcd, |c| c.0 == col));
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let srcobjh = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let srcobjwh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let bnds = dsl::asindices(&dsl::canvas(-1, (srcobjh, srcobjwh)));
+    let spi = rng.randint(0, srcobjh - 1)?;
+    let sp = (spi, srcobjwh - 1);
+    let mut srcobj: PySet<Loc> = std::iter::once(sp).collect();
+    let bnds = dsl::remove(&sp, &bnds);
+    let area = srcobjh * srcobjwh;
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, area / 2));
+    let ncells1 = rng.choice(&[ncellsd, area - ncellsd])?;
+    let ncells2 = unifint(rng, diff_lb, diff_ub, (1, area));
+    let ncells = (ncells1 + ncells2) / 2;
+    let ncells = ncells.max(1).min(area).min((h * w) / 2 - 1);
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bnds, &mut srcobj, dsl::neighbors)?;
+    }
+    let srcobj = normalize_set(&srcobj);
+    let srcobj = &srcobj | &dsl::vmirror(&srcobj).shift((0, dsl::width_of(&srcobj)));
+    let (srcobjh, srcobjw) = dsl::shape(&srcobj);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let trgc = rng.choice(&remcols)?;
+    let go = dsl::fill(&dsl::canvas(bgc, (srcobjh, srcobjw)), trgc, &srcobj);
+    let loci = rng.randint(0, h - srcobjh)?;
+    let locj = rng.randint(0, w - srcobjw)?;
+    let shftd = srcobj.shift((loci, locj));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), trgc, &shftd);
+    let mut indss = &(&dsl::asindices(&gi) - &shftd) - &around(&shftd);
+    let maxtrials = 4 * nobjs;
+    let (mut tr, mut succ) = (0, 0);
+    let remcands = &dsl::asindices(&dsl::canvas(-1, (8, 8))) - &srcobj;
+    while succ < nobjs && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let newobj = loop {
+            let mut newobj: PySet<Loc> = srcobj.iter().copied().collect();
+            let numperti = unifint(rng, diff_lb, diff_ub, (1, 63));
+            let numpert = 64 - numperti;
+            for _ in 0..numpert {
+                let isadd = rng.choice(&[true, false])?;
+                if isadd && newobj.len() < 64 {
+                    let cndds = remcands
+                        .difference(&newobj)
+                        .intersection(&mapply_set(dsl::neighbors, &newobj))
+                        .to_vec();
+                    if cndds.is_empty() {
+                        break;
+                    }
+                    newobj.add(rng.choice(&cndds)?);
+                }
+                if !isadd && newobj.len() > 2 {
+                    let gone = rng.choice(&newobj.to_vec())?;
+                    // `remove(x, a_set)`: a new set, built by iterating.
+                    newobj = newobj.iter().filter(|&&l| l != gone).copied().collect();
+                }
+            }
+            let newobj = normalize_set(&newobj);
+            let (a, b) = dsl::shape(&newobj);
+            let cc = dsl::canvas(-1, (a + 2, b + 2));
+            let cc2 = dsl::compress(&dsl::fill(&cc, -2, &newobj.shift((1, 1))));
+            let objs = dsl::colorfilter(&dsl::objects(&cc2, true, true, false), -2);
+            let biggest = dsl::argmax(objs.iter(), |o| o.len())
+                .ok_or_else(|| DatasetError::Generation("no object".into()))?;
+            let newobj = dsl::toindices(biggest);
+            if newobj != dsl::vmirror(&newobj) {
+                break newobj;
+            }
+        };
+        let col = rng.choice(&remcols)?;
+        let loccands = dsl::sfilter(&indss, |&ij| newobj.shift(ij).issubset(&indss));
+        if loccands.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let locc = rng.choice(&loccands.to_vec())?;
+        let newobj = newobj.shift(locc);
+        gi = dsl::fill(&gi, col, &newobj);
+        succ += 1;
+        indss = &(&indss - &newobj) - &around(&newobj);
+    }
+    ex(gi, go)
+}
+
+fn generate_73251a56(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let (gi, go) = loop {
+        let d = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let (h, w) = (d, d);
+        let noisec = rng.choice(&cols)?;
+        let nsl = unifint(rng, diff_lb, diff_ub, (2, 9.min(h / 2)));
+        let mut slopes = rng.sample(&dsl::interval(1, h - 1, 1), nsl - 1)?;
+        slopes.sort();
+        slopes.insert(0, 0);
+        let ccols = rng.sample(&cols, nsl)?;
+        let mut gi = dsl::canvas(-1, (h, w));
+        for (&col, &hdelt) in ccols.iter().zip(&slopes) {
+            let slope = hdelt as f64 / w as f64;
+            for i in 0..h {
+                for j in 0..w {
+                    if slope * j as f64 <= i as f64 {
+                        gi[i as usize][j as usize] = col;
+                    }
+                }
+            }
+        }
+        let diagc = ccols[ccols.len() - 2];
+        for i in 0..d as usize {
+            gi[i][i] = diagc;
+        }
+        // `paint(gi, dmirror(upper triangle))`: the grid made symmetric.
+        for i in 0..d as usize {
+            for j in i..d as usize {
+                gi[j][i] = gi[i][j];
+            }
+        }
+        let cf1 = |g: &Grid| (0..d as usize).any(|i| g[i][i] == diagc);
+        let cf2 = |g: &Grid| {
+            (0..d as usize).all(|i| {
+                (0..d as usize).all(|j| i == j || !(g[i][j] == noisec && g[j][i] == noisec))
+            })
+        };
+        let ndist = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 15));
+        let (mut tr, mut succ) = (0, 0);
+        let maxtr = 10 * ndist;
+        let go = gi.clone();
+        while tr < maxtr && succ < ndist {
+            tr += 1;
+            let oh = rng.randint(1, 5)?;
+            let ow = rng.randint(1, 5)?;
+            let loci = rng.randint(1, h - oh - 1)?;
+            let locj = rng.randint(1, w - ow - 1)?;
+            let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+            let gi2 = dsl::fill(&gi, noisec, &bd);
+            if cf1(&gi2) && cf2(&gi2) {
+                succ += 1;
+                gi = gi2;
+            }
+        }
+        if gi != go {
+            break (gi, go);
+        }
+    };
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_7447852a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let h = unifint(rng, diff_lb, diff_ub, (w + 1, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&linc, &cols));
+    let c = dsl::canvas(bgc, (h, w));
+    let mut sp = (h - 1, 0);
+    let mut gi = fill_locs(&c, linc, &[sp]);
+    let mut direc = 1;
+    loop {
+        sp = (sp.0 - 1, sp.1 + direc);
+        if sp.1 == w - 1 || sp.1 == 0 {
+            direc *= -1;
+        }
+        let gi2 = fill_locs(&gi, linc, &[sp]);
+        if gi2 == gi {
+            break;
+        }
+        gi = gi2;
+    }
+    let gi = dsl::rot90(&gi);
+    let objs = dsl::objects(&gi, true, false, false);
+    let inds = dsl::ofcolor(&gi, bgc);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let ncells = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64));
+    let locs = rng.sample(&inds.to_vec(), ncells)?;
+    let mut gi = gi;
+    for (i, j) in locs {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let ordered = dsl::order(&dsl::colorfilter(&objs, bgc), |o| dsl::leftmost(o));
+    let mut go = gi.clone();
+    for o in ordered.iter().step_by(3) {
+        go = dsl::fill(&go, 4, o);
+    }
+    ex(gi, go)
+}
+
+fn generate_7468f01a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let sf = rng.sample(&remcols, 2)?;
+    let (sgc, fgc) = (sf[0], sf[1]);
+    let oh = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (2, 2.max((h as f64 * (2.0 / 3.0)) as i64)),
+    );
+    let ow = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (2, 2.max((w as f64 * (2.0 / 3.0)) as i64)),
+    );
+    let gi = dsl::canvas(bgc, (h, w));
+    let go = dsl::canvas(sgc, (oh, ow));
+    let bounds = dsl::asindices(&go);
+    let mut shp: PySet<Loc> = std::iter::once((0, 0)).collect();
+    let nc = unifint(rng, diff_lb, diff_ub, (0, 1.max((oh * ow) / 2)));
+    for _ in 0..nc {
+        grow(rng, &bounds, &mut shp)?;
+    }
+    let go = fill_locs(&go, fgc, shp.iter());
+    let objx = dsl::asobject(&dsl::vmirror_grid(&go));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let gi = dsl::paint(&gi, &objx.shift((loci, locj)));
+    ex(gi, go)
+}
+
+fn generate_746b3537(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let fullcols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let mut cols = Vec::new();
+    let mut lastc = -1;
+    for _ in 0..h {
+        let c = rng.choice(&dsl::remove(&lastc, &fullcols))?;
+        cols.push(c);
+        lastc = c;
+    }
+    let mut go: Grid = cols.iter().map(|&c| vec![c]).collect();
+    let mut gi: Grid = cols.iter().map(|&c| vec![c; w as usize]).collect();
+    let numinserts = unifint(rng, diff_lb, diff_ub, (1, 30 - h));
+    for _ in 0..numinserts {
+        let loc = rng.randint(0, gi.len() as i64 - 1)? as usize;
+        let row = gi[loc].clone();
+        gi.insert(loc, row);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_74dd1130(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled(rng, diff_lb, diff_ub, 1)?;
+    let go = dsl::dmirror_grid(&gi);
+    ex(gi, go)
+}
+
+fn generate_75b8110e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let cs = rng.sample(&remcols, 4)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let cels = dsl::asindices(&canv).to_vec();
+    let mp = (h * w) / 2;
+    let mut nums = Vec::new();
+    for _ in 0..4 {
+        let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
+        let num = if rng.choice(&[true, false])? {
+            h * w - dev
+        } else {
+            dev
+        };
+        nums.push(num.max(0).min(h * w - 1));
+    }
+    let mut ss = Vec::new();
+    for &num in &nums {
+        ss.push(rng.sample(&cels, num)?);
+    }
+    let g: Vec<Grid> = (0..4).map(|k| fill_locs(&canv, cs[k], &ss[k])).collect();
+    let gi = dsl::vconcat(&dsl::hconcat(&g[0], &g[1]), &dsl::hconcat(&g[2], &g[3]));
+    let go = fill_locs(&g[0], cs[3], &ss[3]);
+    let go = fill_locs(&go, cs[2], &ss[2]);
+    let go = fill_locs(&go, cs[1], &ss[1]);
+    ex(gi, go)
+}
+
+fn generate_760b3cac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let obj_l: Indices = [(0, 0), (1, 0), (1, 1), (1, 2), (2, 1)]
+        .into_iter()
+        .collect();
+    let obj_r = dsl::vmirror(&obj_l);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 14));
+    let w = 2 * w + 1;
+    let boi = rng.sample(&cols, 3)?;
+    let (bgc, objc, indc) = (boi[0], boi[1], boi[2]);
+    let objh = unifint(rng, diff_lb, diff_ub, (1, h - 3));
+    let objw = unifint(rng, diff_lb, diff_ub, (1, w / 6));
+    let objw = 2 * objw + 1;
+    let c = dsl::canvas(-1, (objh, objw));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let (obj, sgn) = if rng.choice(&[true, false])? {
+        (obj_l, -1)
+    } else {
+        (obj_r, 1)
+    };
+    gi = dsl::fill(&gi, indc, &obj.shift((h - 3, w / 2 - 1)));
+    let inds = dsl::asindices(&c);
+    let sp = rng.choice(&inds.to_vec())?;
+    let mut objx: PySet<Loc> = std::iter::once(sp).collect();
+    let numcd = unifint(rng, diff_lb, diff_ub, (0, (objh * objw) / 2));
+    let numc = rng.choice(&[numcd, objh * objw - numcd])?;
+    let numc = numc.max(1).min(objh * objw);
+    for _ in 0..numc - 1 {
+        grow_by(rng, &inds, &mut objx, dsl::neighbors)?;
+    }
+    while set_shape(&objx).1 != objw {
+        grow_by(rng, &inds, &mut objx, dsl::neighbors)?;
+    }
+    let objx = normalize_set(&objx);
+    let (objh, objw) = dsl::shape(&objx);
+    let loci = rng.randint(0, h - 3 - objh)?;
+    let locj = w / 2 - objw / 2;
+    let plcd = objx.shift((loci, locj));
+    gi = dsl::fill(&gi, objc, &plcd);
+    let plcd2 = dsl::vmirror(&plcd).shift((0, objw * sgn));
+    let go = dsl::fill(&gi, objc, &plcd2);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
 }
