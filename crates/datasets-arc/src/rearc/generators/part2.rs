@@ -2260,13 +2260,14 @@ fn generate_73251a56(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
         let diagc = ccols[ccols.len() - 2];
-        for i in 0..d as usize {
-            gi[i][i] = diagc;
+        for (i, row) in gi.iter_mut().enumerate() {
+            row[i] = diagc;
         }
         // `paint(gi, dmirror(upper triangle))`: the grid made symmetric.
-        for i in 0..d as usize {
-            for j in i..d as usize {
-                gi[j][i] = gi[i][j];
+        let upper = gi.clone();
+        for (j, row) in gi.iter_mut().enumerate() {
+            for (i, v) in row.iter_mut().enumerate().take(j + 1) {
+                *v = upper[i][j];
             }
         }
         let cf1 = |g: &Grid| (0..d as usize).any(|i| g[i][i] == diagc);
@@ -2333,7 +2334,7 @@ fn generate_7447852a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (i, j) in locs {
         gi[i as usize][j as usize] = rng.choice(&ccols)?;
     }
-    let ordered = dsl::order(&dsl::colorfilter(&objs, bgc), |o| dsl::leftmost(o));
+    let ordered = dsl::order(&dsl::colorfilter(&objs, bgc), dsl::leftmost);
     let mut go = gi.clone();
     for o in ordered.iter().step_by(3) {
         go = dsl::fill(&go, 4, o);
