@@ -64,6 +64,18 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("74dd1130", generate_74dd1130),
     ("75b8110e", generate_75b8110e),
     ("760b3cac", generate_760b3cac),
+    ("776ffc46", generate_776ffc46),
+    ("77fdfe62", generate_77fdfe62),
+    ("780d0b14", generate_780d0b14),
+    ("7837ac64", generate_7837ac64),
+    ("794b24be", generate_794b24be),
+    ("7b6016b9", generate_7b6016b9),
+    ("7b7f7511", generate_7b7f7511),
+    ("7c008303", generate_7c008303),
+    ("7ddcd7ec", generate_7ddcd7ec),
+    ("7df24a62", generate_7df24a62),
+    ("7e0986d6", generate_7e0986d6),
+    ("7f4411dc", generate_7f4411dc),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -2486,4 +2498,684 @@ fn generate_760b3cac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let go = dsl::fill(&gi, objc, &plcd2);
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bsio = rng.sample(&cols, 4)?;
+    let (bgc, sqc, inc, outc) = (bsio[0], bsio[1], bsio[2], bsio[3]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let sqh = rng.randint(3, h / 3 + 1)?;
+    let sqw = rng.randint(3, w / 3 + 1)?;
+    let loci = rng.randint(0, 3)?;
+    let locj = rng.randint(0, w - sqw)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + sqh - 1, locj + sqw - 1)));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
+    // `obj = {rng.choice(...)}` is drawn before `ncells`.
+    let first = rng.choice(&bounds.to_vec())?;
+    let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
+    let mut obj: PySet<Loc> = std::iter::once(first).collect();
+    for _ in 0..ncells - 1 {
+        grow(rng, &bounds, &mut obj)?;
+    }
+    let obj = normalize_set(&obj);
+    let (oh, ow) = dsl::shape(&obj);
+    let di = loci + 1 + rng.randint(0, sqh - oh - 2)?;
+    let dj = locj + 1 + rng.randint(0, sqw - ow - 2)?;
+    let objp = obj.shift((di, dj));
+    gi = dsl::fill(&gi, sqc, &bx);
+    gi = dsl::fill(&gi, inc, &objp);
+    let bd = dsl::backdrop(&bx);
+    let mut inds = &(&dsl::ofcolor(&gi, bgc) - &bd) - &around(&bd);
+    let cands = dsl::sfilter(&inds, |&ij| obj.shift(ij).issubset(&inds));
+    let loc = pick(rng, &cands.to_vec())?;
+    let plcd = obj.shift(loc);
+    gi = dsl::fill(&gi, outc, &plcd);
+    inds = &(&inds - &plcd) - &around(&plcd);
+    let noccs = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * noccs;
+    let fullinds = dsl::asindices(&gi);
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        // Only the contents of `obj2` matter once it is normalized.
+        let obj2: Indices = if rng.choice(&[true, false])? {
+            let sqh = rng.randint(3, h / 3 + 1)?;
+            let sqw = rng.randint(3, w / 3 + 1)?;
+            let bx = dsl::r#box(&pair_set((0, 0), (sqh - 1, sqw - 1)));
+            let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
+            let first = rng.choice(&bounds.to_vec())?;
+            let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
+            let mut obj2: PySet<Loc> = std::iter::once(first).collect();
+            for _ in 0..ncells - 1 {
+                grow(rng, &bounds, &mut obj2)?;
+            }
+            if normalize_set(&obj2) == obj {
+                if (obj2.len() as i64) < (sqh - 2) * (sqw - 2) {
+                    grow(rng, &bounds, &mut obj2)?;
+                } else {
+                    continue;
+                }
+            }
+            let obj2 = normalize_set(&obj2);
+            let (ooh, oow) = dsl::shape(&obj2);
+            let cands = &(&(&dsl::connect((-1, -1), (-1, w - sqw + 1))
+                | &dsl::connect((h - sqh + 1, -1), (h - sqh + 1, w - sqw + 1)))
+                | &dsl::connect((-1, -1), (h - sqh + 1, -1)))
+                | &dsl::connect((-1, w - sqw + 1), (h - sqh + 1, w - sqw + 1));
+            if cands.is_empty() {
+                continue;
+            }
+            let (sloci, slocj) = rng.choice(&cands.to_vec())?;
+            let plcdbx = bx.shift((sloci, slocj));
+            if (&dsl::backdrop(&plcdbx) & &fullinds).issubset(&inds) {
+                succ += 1;
+                let r = rng.randint(0, sqh - ooh - 2)?;
+                let oloci = rng.randint(sloci + 1, sloci + 1 + r)?;
+                let r = rng.randint(0, sqw - oow - 2)?;
+                let olocj = rng.randint(slocj + 1, slocj + 1 + r)?;
+                gi = dsl::fill(&gi, sqc, &plcdbx);
+                gi = dsl::fill(&gi, inc, &obj2.shift((oloci, olocj)));
+                inds = &inds - &dsl::backdrop(&dsl::outbox(&plcdbx));
+            }
+            obj2
+        } else {
+            let ooh = rng.randint(1, h / 3 - 1)?;
+            let oow = rng.randint(1, w / 3 - 1)?;
+            let bounds = dsl::asindices(&dsl::canvas(-1, (ooh, oow)));
+            let first = rng.choice(&bounds.to_vec())?;
+            let ncells = rng.randint(1, oow * ooh)?;
+            let mut obj2: PySet<Loc> = std::iter::once(first).collect();
+            for _ in 0..ncells - 1 {
+                grow(rng, &bounds, &mut obj2)?;
+            }
+            if normalize_set(&obj2) == obj {
+                if (obj2.len() as i64) < ooh * oow {
+                    grow(rng, &bounds, &mut obj2)?;
+                } else {
+                    continue;
+                }
+            }
+            normalize_set(&obj2)
+        };
+        let obj2 = if rng.choice(&[true, false, false])? {
+            obj.clone()
+        } else {
+            obj2
+        };
+        let (ooh, oow) = dsl::shape(&obj2);
+        for _ in 0..rng.randint(1, 3)? {
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - ooh && j <= w - oow);
+            if cands.is_empty() {
+                continue;
+            }
+            let loc = rng.choice(&cands.to_vec())?;
+            let plcd = obj2.shift(loc);
+            if plcd.issubset(&inds) {
+                succ += 1;
+                inds = &(&inds - &plcd) - &around(&plcd);
+                gi = dsl::fill(&gi, outc, &plcd);
+            }
+        }
+    }
+    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), outc);
+    let same = dsl::mfilter(&objs, |o| dsl::normalize(&dsl::toindices(o)) == obj);
+    let go = dsl::fill(&gi, inc, &same);
+    ex(gi, go)
+}
+
+fn generate_77fdfe62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 13));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 13));
+    let cs = rng.sample(&cols, 7)?;
+    let (c1, c2, c3, c4, barc, bgc, inc) = (cs[0], cs[1], cs[2], cs[3], cs[4], cs[5], cs[6]);
+    let inds = dsl::asindices(&dsl::canvas(bgc, (h, w))).to_vec();
+    let (fullh, fullw) = (2 * h + 4, 2 * w + 4);
+    let mut ns = [0; 4];
+    for n in ns.iter_mut() {
+        *n = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    }
+    let mut parts = Vec::with_capacity(4);
+    for n in ns {
+        parts.push(rng.sample(&inds, n)?);
+    }
+    let sh = |p: &[Loc], (di, dj): Loc| -> Vec<Loc> {
+        p.iter().map(|&(i, j)| (i + di, j + dj)).collect()
+    };
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    gi = dsl::fill(&gi, barc, &dsl::connect((1, 0), (1, fullw - 1)));
+    gi = dsl::fill(
+        &gi,
+        barc,
+        &dsl::connect((fullh - 2, 0), (fullh - 2, fullw - 1)),
+    );
+    gi = dsl::fill(&gi, barc, &dsl::connect((0, 1), (fullh - 1, 1)));
+    gi = dsl::fill(
+        &gi,
+        barc,
+        &dsl::connect((0, fullw - 2), (fullh - 1, fullw - 2)),
+    );
+    gi = fill_locs(&gi, c1, &[(0, 0)]);
+    gi = fill_locs(&gi, c2, &[(0, fullw - 1)]);
+    gi = fill_locs(&gi, c3, &[(fullh - 1, 0)]);
+    gi = fill_locs(&gi, c4, &[(fullh - 1, fullw - 1)]);
+    let offs = [(0, 0), (0, w), (h, 0), (h, w)];
+    for (p, &(di, dj)) in parts.iter().zip(&offs) {
+        gi = fill_locs(&gi, inc, &sh(p, (2 + di, 2 + dj)));
+    }
+    let mut go = dsl::canvas(bgc, (2 * h, 2 * w));
+    for ((p, &off), c) in parts.iter().zip(&offs).zip([c1, c2, c3, c4]) {
+        go = fill_locs(&go, c, &sh(p, off));
+    }
+    ex(gi, go)
+}
+
+/// 780d0b14's `merge(tuple(repeat(r, c) + (sep,) for r, c in zip(rows, counts)))[:-1]`:
+/// each row repeated, a separator row between them.
+fn stretch_with_separators(rows: &Grid, counts: &[i64], sep: &[i64]) -> Grid {
+    let mut out: Grid = Vec::new();
+    for (r, &c) in rows.iter().zip(counts) {
+        for _ in 0..c.max(0) {
+            out.push(r.clone());
+        }
+        out.push(sep.to_vec());
+    }
+    out.pop();
+    out
+}
+
+fn generate_780d0b14(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let nh = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let nw = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (3, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut go = dsl::canvas(-1, (nh, nw));
+    let cells = dsl::asindices(&go);
+    let recolor_all = |go: &mut Grid, rng: &mut GenRng| -> Result<()> {
+        for &(i, j) in cells.iter() {
+            go[i as usize][j as usize] = rng.choice(&ccols)?;
+        }
+        Ok(())
+    };
+    recolor_all(&mut go, rng)?;
+    while (dsl::dedupe(&go).len() as i64) < nh
+        || (dsl::dedupe(&dsl::dmirror_grid(&go)).len() as i64) < nw
+    {
+        recolor_all(&mut go, rng)?;
+    }
+    let h = unifint(rng, diff_lb, diff_ub, (2 * nh + nh - 1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2 * nw + nw - 1, 30));
+    let mut hdist = vec![2; nh as usize];
+    for _ in 0..(h - 2 * nh - nh + 1).max(0) {
+        let idx = rng.randint(0, nh - 1)? as usize;
+        hdist[idx] += 1;
+    }
+    let mut wdist = vec![2; nw as usize];
+    for _ in 0..(w - 2 * nw - nw + 1).max(0) {
+        let idx = rng.randint(0, nw - 1)? as usize;
+        wdist[idx] += 1;
+    }
+    let gi = stretch_with_separators(&go, &hdist, &vec![bgc; nw as usize]);
+    let gi = dsl::dmirror_grid(&stretch_with_separators(
+        &dsl::dmirror_grid(&gi),
+        &wdist,
+        &vec![bgc; h as usize],
+    ));
+    let objs = dsl::objects(&gi, true, false, false);
+    let bgobjs = dsl::colorfilter(&objs, bgc);
+    let objs = &objs - &bgobjs;
+    let mut gi = gi;
+    for obj in objs.iter() {
+        let idx = dsl::toindices(obj).to_vec();
+        let n = unifint(rng, diff_lb, diff_ub, (1, obj.len() as i64 / 2));
+        gi = fill_locs(&gi, bgc, &rng.sample(&idx, n)?);
+    }
+    ex(gi, go)
+}
+
+fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let oh = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&linc, &cols));
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut go = dsl::canvas(bgc, (oh, ow));
+    let mut inds = dsl::asindices(&go);
+    let fullinds = dsl::asindices(&go);
+    let nocc = unifint(rng, diff_lb, diff_ub, (1, oh * ow));
+    for _ in 0..nocc {
+        let mut mpr: Vec<(i64, Indices)> = Vec::new();
+        for &cc in &ccols {
+            let ofc = dsl::ofcolor(&go, cc);
+            let pool = &inds | &around(&ofc);
+            let allowed = &inds | &ofc;
+            let locs = dsl::sfilter(&pool, |&ij| {
+                (&dsl::neighbors(ij) & &fullinds).issubset(&allowed)
+            });
+            if !locs.is_empty() {
+                mpr.push((cc, locs));
+            }
+        }
+        if mpr.is_empty() {
+            break;
+        }
+        let (col, locs) = rng.choice(&mpr)?;
+        let loc = rng.choice(&locs.to_vec())?;
+        go = fill_locs(&go, col, &[loc]);
+        inds = dsl::remove(&loc, &inds);
+    }
+    let obj = &fullinds - &dsl::ofcolor(&go, bgc);
+    let mut go = dsl::subgrid(&obj, &go);
+    let (oh, ow) = dsl::shape_grid(&go);
+    let sqsizh = unifint(rng, diff_lb, diff_ub, (2, (30 - oh - 1) / oh));
+    let sqsizw = unifint(rng, diff_lb, diff_ub, (2, (30 - ow - 1) / ow));
+    let fullh = oh + 1 + oh * sqsizh;
+    let fullw = ow + 1 + ow * sqsizw;
+    let mut gi = dsl::canvas(linc, (fullh, fullw));
+    let sq = dsl::backdrop(&pair_set((0, 0), (sqsizh - 1, sqsizw - 1)));
+    // The corner marks of neighboring cells share grid points, so the
+    // cells are drawn in the object's order.
+    for &(col, (i, j)) in dsl::asobject(&go).iter() {
+        let plcd = sq.shift((1 + i * (sqsizh + 1), 1 + j * (sqsizw + 1)));
+        gi = dsl::fill(&gi, bgc, &plcd);
+        if col != bgc {
+            gi = dsl::fill(&gi, col, &dsl::corners(&dsl::outbox(&plcd)));
+        }
+    }
+    let gih = unifint(rng, diff_lb, diff_ub, (fullh, 30));
+    let giw = unifint(rng, diff_lb, diff_ub, (fullw, 30));
+    let loci = rng.randint(0, gih - fullh)?;
+    let locj = rng.randint(0, giw - fullw)?;
+    let mut gigi = dsl::canvas(bgc, (gih, giw));
+    let plcd = dsl::asobject(&gi).shift((loci, locj));
+    gigi = dsl::paint(&gigi, &plcd);
+    let (ulci, ulcj) = dsl::ulcorner(&plcd);
+    let mut a = ulci;
+    while a < gih + 1 {
+        gigi = dsl::fill(&gigi, linc, &dsl::hfrontier((a, 0)));
+        a += sqsizh + 1;
+    }
+    let mut a = ulci;
+    while a > -1 {
+        gigi = dsl::fill(&gigi, linc, &dsl::hfrontier((a, 0)));
+        a -= sqsizh + 1;
+    }
+    let mut b = ulcj;
+    while b < giw + 1 {
+        gigi = dsl::fill(&gigi, linc, &dsl::vfrontier((0, b)));
+        b += sqsizw + 1;
+    }
+    let mut b = ulcj;
+    while b > -1 {
+        gigi = dsl::fill(&gigi, linc, &dsl::vfrontier((0, b)));
+        b -= sqsizw + 1;
+    }
+    let gi = dsl::paint(&gigi, &plcd);
+    let gop = dsl::palette_grid(&go);
+    let ccset: PySet<i64> = ccols.iter().copied().collect();
+    let present = ccset.intersection(&gop);
+    loop {
+        let mut go2 = go.clone();
+        for &c in present.iter() {
+            let o1: Object = [(c, (0, 0)), (bgc, (0, 1)), (c, (0, 2))]
+                .into_iter()
+                .collect::<PySet<Cell>>()
+                .freeze();
+            let o2 = dsl::dmirror(&o1);
+            let marks = dsl::combine(
+                &dsl::occurrences(&go, &o1).shift((0, 1)),
+                &dsl::occurrences(&go, &o2).shift((1, 0)),
+            );
+            go2 = dsl::fill(&go2, c, &marks);
+        }
+        if go2 == go {
+            break;
+        }
+        go = go2;
+    }
+    ex(gi, go)
+}
+
+fn generate_794b24be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let mpr = [(0, 0), (0, 1), (0, 2), (1, 1)];
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let nblue = rng.randint(1, 4)?;
+    let go = fill_locs(&dsl::canvas(bgc, (3, 3)), 2, &mpr[..nblue as usize]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), nblue)?;
+    let mut gi = fill_locs(&gi, 1, &locs);
+    let remlocs = dsl::ofcolor(&gi, bgc);
+    let namt = unifint(rng, diff_lb, diff_ub, (0, remlocs.len() as i64 / 2 - 1));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&remcols, numc)?;
+    let noise = rng.sample(&remlocs.to_vec(), namt)?;
+    for (i, j) in noise {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    ex(gi, go)
+}
+
+fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&3, &dsl::remove(&2, &dsl::interval(0, 10, 1)));
+    let (gi, fgc, bgc, tofill) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let bf = rng.sample(&cols, 2)?;
+        let (bgc, fgc) = (bf[0], bf[1]);
+        let numl = unifint(rng, diff_lb, diff_ub, (4, h.min(w)));
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let jint = dsl::interval(0, w, 1);
+        let iint = dsl::interval(0, h, 1);
+        let mut iopts = dsl::interval(1, h - 1, 1);
+        let mut jopts = dsl::interval(1, w - 1, 1);
+        let numlh = rng.randint(numl / 3, numl / 3 * 2)?;
+        let numlw = numl - numlh;
+        for _ in 0..numlh {
+            if iopts.is_empty() {
+                continue;
+            }
+            let loci = rng.choice(&iopts)?;
+            iopts.retain(|&x| x != loci && x != loci + 1 && x != loci - 1);
+            let ab = rng.sample(&jint, 2)?;
+            let a = rng.randint(0, ab[0])?;
+            let b = rng.randint(ab[1], w - 1)?;
+            gi = dsl::fill(&gi, fgc, &dsl::connect((loci, a), (loci, b)));
+        }
+        for _ in 0..numlw {
+            if jopts.is_empty() {
+                continue;
+            }
+            let locj = rng.choice(&jopts)?;
+            jopts.retain(|&x| x != locj && x != locj + 1 && x != locj - 1);
+            let ab = rng.sample(&iint, 2)?;
+            let a = rng.randint(0, ab[0])?;
+            let b = rng.randint(ab[1], h - 1)?;
+            gi = dsl::fill(&gi, fgc, &dsl::connect((a, locj), (b, locj)));
+        }
+        let bgobjs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+        let tofill = dsl::toindices(&dsl::mfilter(&bgobjs, |o| !dsl::bordering(o, &gi)));
+        if !tofill.is_empty() {
+            break (gi, fgc, bgc, tofill);
+        }
+    };
+    let tofix = &around(&tofill) - &tofill;
+    let gi = dsl::fill(&gi, fgc, &tofix);
+    let go = dsl::fill(&gi, 2, &tofill);
+    let go = dsl::replace(&go, bgc, 3);
+    ex(gi, go)
+}
+
+fn generate_7b7f7511(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let bgc = rng.choice(&cols)?;
+    let mut go = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9.min(h * w - 1)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&go).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        go = fill_locs(&go, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let gi = if rng.choice(&[true, false])? {
+        go = dsl::dmirror_grid(&go);
+        dsl::vconcat(&go, &go)
+    } else {
+        dsl::hconcat(&go, &go)
+    };
+    ex(gi, go)
+}
+
+fn generate_7c008303(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 13)) * 2;
+    let w = unifint(rng, diff_lb, diff_ub, (2, 13)) * 2;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let fgc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&fgc, &remcols);
+    let nf = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let fremcols = rng.sample(&remcols, nf)?;
+    let mut qc = [0; 4];
+    for q in qc.iter_mut() {
+        *q = rng.choice(&fremcols)?;
+    }
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let ncd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let nc = rng.choice(&[ncd, h * w - ncd])?;
+    let nc = nc.max(0).min(h * w);
+    let cels = rng.sample(&inds, nc)?;
+    let go = fill_locs(&c, fgc, &cels);
+    let mut gi = dsl::canvas(bgc, (h + 3, w + 3));
+    gi = dsl::paint(&gi, &dsl::asobject(&go).shift((3, 3)));
+    gi = dsl::fill(&gi, linc, &dsl::connect((2, 0), (2, w + 2)));
+    gi = dsl::fill(&gi, linc, &dsl::connect((0, 2), (h + 2, 2)));
+    for (k, loc) in [(0, 0), (0, 1), (1, 0), (1, 1)].into_iter().enumerate() {
+        gi = fill_locs(&gi, qc[k], &[loc]);
+    }
+    let (top, bottom) = (dsl::tophalf(&go), dsl::bottomhalf(&go));
+    let a2 = dsl::replace(&dsl::lefthalf(&top), fgc, qc[0]);
+    let b2 = dsl::replace(&dsl::righthalf(&top), fgc, qc[1]);
+    let c2 = dsl::replace(&dsl::lefthalf(&bottom), fgc, qc[2]);
+    let d2 = dsl::replace(&dsl::righthalf(&bottom), fgc, qc[3]);
+    let go = dsl::vconcat(&dsl::hconcat(&a2, &b2), &dsl::hconcat(&c2, &d2));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_7ddcd7ec(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let crns: [(Loc, Loc); 4] = [
+        ((0, 0), (-1, -1)),
+        ((0, 1), (-1, 1)),
+        ((1, 0), (1, -1)),
+        ((1, 1), (1, 1)),
+    ];
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let num = unifint(rng, diff_lb, diff_ub, (0, 4));
+    let chos = rng.sample(&crns, num)?;
+    let loci = rng.randint(0, h - 2)?;
+    let locj = rng.randint(0, w - 2)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    for &(sp, dr) in &crns {
+        let sp2 = (loci + sp.0, locj + sp.1);
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, &[sp2]);
+        go = fill_locs(&go, col, &[sp2]);
+        if chos.contains(&(sp, dr)) {
+            gi = fill_locs(&gi, col, &[(sp2.0 + dr.0, sp2.1 + dr.1)]);
+            go = dsl::fill(&go, col, &dsl::shoot(sp2, dr));
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 32));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 32));
+    let oh = unifint(rng, diff_lb, diff_ub, (3, 7.min(h / 3)));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, 7.min(w / 3)));
+    let bns = rng.sample(&cols, 3)?;
+    let (bgc, noisec, sqc) = (bns[0], bns[1], bns[2]);
+    let tmpg = dsl::canvas(sqc, (oh, ow));
+    let inbounds = dsl::backdrop(&dsl::inbox(&dsl::asindices(&tmpg)));
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&inbounds.to_vec())?).collect();
+    while set_shape(&obj) != (oh - 2, ow - 2) {
+        obj.add(rng.choice(&inbounds.difference(&obj).to_vec())?);
+    }
+    let pat = fill_locs(&tmpg, noisec, obj.iter());
+    let targ = dsl::asobject(&fill_locs(&dsl::canvas(bgc, (oh, ow)), noisec, obj.iter()));
+    let sour = dsl::asobject(&pat);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(1, h - oh - 1)?;
+    let locj = rng.randint(1, w - ow - 1)?;
+    let plcddd = sour.shift((loci, locj));
+    gi = dsl::paint(&gi, &plcddd);
+    let inner = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 2))).shift((1, 1));
+    let inds = &dsl::ofcolor(&gi, bgc) & &inner;
+    let pi = dsl::toindices(&plcddd);
+    let mut inds = &inds - &(&pi | &dsl::mapply(|&l| dsl::dneighbors(l), &pi));
+    let namt = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / 4)));
+    let noise = rng.sample(&inds.to_vec(), namt)?;
+    gi = fill_locs(&gi, noisec, &noise);
+    let mut targs = Vec::with_capacity(25);
+    let mut sours = Vec::with_capacity(25);
+    for f1 in 0..5 {
+        for f2 in 0..5 {
+            targs.push(dsl::normalize(&mirror_object(
+                f1,
+                &mirror_object(f2, &targ),
+            )));
+            sours.push(dsl::normalize(&mirror_object(
+                f1,
+                &mirror_object(f2, &sour),
+            )));
+        }
+    }
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / (oh * ow * 4))));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * noccs;
+    while succ < noccs && tr < maxtr {
+        tr += 1;
+        let t = rng.choice(&targs)?;
+        let (hh, ww) = dsl::shape(&t);
+        let cands = dsl::sfilter(&inds, |&(i, j)| {
+            1 <= i && i < h - hh && 1 <= j && j < w - ww
+        });
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let tp = t.shift(loc);
+        let tpi = dsl::toindices(&tp);
+        if tpi.issubset(&inds) {
+            succ += 1;
+            inds = &inds - &tpi;
+            gi = dsl::paint(&gi, &tp);
+        }
+    }
+    let go = dsl::replace(&gi, sqc, bgc);
+    let go = dsl::paint(&go, &plcddd);
+    // Overlapping matches can disagree on a cell: paint in `res`'s order.
+    let mut res: PySet<Cell> = PySet::new();
+    for (t, s) in targs.iter().zip(&sours) {
+        res.update(&dsl::mapply(|&o| s.shift(o), &dsl::occurrences(&go, t)));
+    }
+    let go = paint_cells(&go, res.iter());
+    ex(dsl::trim(&gi), dsl::trim(&go))
+}
+
+fn generate_7e0986d6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nsqcols = unifint(rng, diff_lb, diff_ub, (1, 5));
+    let sqcols = rng.sample(&remcols, nsqcols)?;
+    let remcols = without(&remcols, &sqcols);
+    let nnoisecols = unifint(rng, diff_lb, diff_ub, (1, remcols.len() as i64));
+    let noisecols = rng.sample(&remcols, nnoisecols)?;
+    let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * numsq;
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&go);
+    while tr < maxtr && succ < numsq {
+        tr += 1;
+        let oh = rng.randint(2, 7)?;
+        let ow = rng.randint(2, 7)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        if sq.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &sq) - &dsl::outbox(&sq);
+            let col = rng.choice(&sqcols)?;
+            go = dsl::fill(&go, col, &sq);
+        }
+    }
+    let mut gi = go.clone();
+    let namt = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 9));
+    let mut cands = dsl::asindices(&gi);
+    for _ in 0..namt {
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let col = gi[loc.0 as usize][loc.1 as usize];
+        let torem = &dsl::neighbors(loc) & &dsl::ofcolor(&gi, col);
+        cands = &cands - &torem;
+        let noisec = rng.choice(&noisecols)?;
+        gi = fill_locs(&gi, noisec, &[loc]);
+    }
+    ex(gi, go)
+}
+
+fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let nsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 15));
+    let maxtr = 4 * nsq;
+    let (mut tr, mut succ) = (0, 0);
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&go);
+    while tr < maxtr && succ < nsq {
+        let oh = rng.randint(2, 6)?;
+        let ow = rng.randint(2, 6)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        // Python shifts the box by its own corner a second time.
+        let obj = obj.shift((loci, locj));
+        if obj.issubset(&inds) {
+            go = dsl::fill(&go, fgc, &obj);
+            succ += 1;
+            inds = &(&inds - &obj) - &dsl::outbox(&obj);
+        }
+        tr += 1;
+    }
+    let mut inds = dsl::ofcolor(&go, bgc);
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2 - 1));
+    let mut gi = go.clone();
+    for _ in 0..nnoise {
+        let loc = pick(rng, &inds.to_vec())?;
+        inds = &inds - &dsl::dneighbors(loc);
+        gi = fill_locs(&gi, fgc, &[loc]);
+    }
+    ex(gi, go)
 }
