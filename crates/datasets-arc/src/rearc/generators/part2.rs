@@ -76,6 +76,18 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("7df24a62", generate_7df24a62),
     ("7e0986d6", generate_7e0986d6),
     ("7f4411dc", generate_7f4411dc),
+    ("7fe24cdd", generate_7fe24cdd),
+    ("80af3007", generate_80af3007),
+    ("810b9b61", generate_810b9b61),
+    ("82819916", generate_82819916),
+    ("83302e8f", generate_83302e8f),
+    ("834ec97d", generate_834ec97d),
+    ("8403a5d5", generate_8403a5d5),
+    ("846bdb03", generate_846bdb03),
+    ("855e0971", generate_855e0971),
+    ("85c4e7cd", generate_85c4e7cd),
+    ("868de0fa", generate_868de0fa),
+    ("8731374e", generate_8731374e),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -124,9 +136,14 @@ fn sprinkled_in(
     hb: (i64, i64),
     wb: (i64, i64),
 ) -> Result<Grid> {
-    let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, hb);
     let w = unifint(rng, diff_lb, diff_ub, wb);
+    sprinkle(rng, diff_lb, diff_ub, h, w)
+}
+
+/// [`sprinkled_in`] once `h` and `w` are drawn.
+fn sprinkle(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, h: i64, w: i64) -> Result<Grid> {
+    let cols = dsl::interval(0, 10, 1);
     let bgc = rng.choice(&cols)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let remcols = dsl::remove(&bgc, &cols);
@@ -3176,6 +3193,465 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loc = pick(rng, &inds.to_vec())?;
         inds = &inds - &dsl::dneighbors(loc);
         gi = fill_locs(&gi, fgc, &[loc]);
+    }
+    ex(gi, go)
+}
+
+fn generate_7fe24cdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let gi = sprinkle(rng, diff_lb, diff_ub, h, h)?;
+    let go1 = dsl::hconcat(&gi, &dsl::rot90(&gi));
+    let go2 = dsl::hconcat(&dsl::rot270(&gi), &dsl::rot180(&gi));
+    let go = dsl::vconcat(&go1, &go2);
+    ex(gi, go)
+}
+
+fn generate_80af3007(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let fullcols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let bgc = rng.choice(&fullcols)?;
+    let cols = dsl::remove(&bgc, &fullcols);
+    let c = dsl::canvas(bgc, (h, w));
+    let numcd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numc = rng.choice(&[numcd, h * w - numcd])?;
+    let numc = numc.max(0).min(h * w);
+    let indset = dsl::asindices(&c);
+    let inds = indset.to_vec();
+    let mut locs = rng.sample(&inds, numc)?;
+    // `set(a) | set(b)`: only the contents are used below.
+    let cnrs = rng.sample(&dsl::corners(&indset).to_vec(), 3)?;
+    locs.extend(cnrs);
+    let fgc = rng.choice(&cols)?;
+    let gi = fill_locs(&c, fgc, &locs);
+    let mut go = dsl::canvas(bgc, (h * h, w * w));
+    for &(li, lj) in &locs {
+        let sh: Vec<Loc> = locs
+            .iter()
+            .map(|&(i, j)| (i + li * h, j + lj * w))
+            .collect();
+        go = fill_locs(&go, fgc, &sh);
+    }
+    let fullh = unifint(rng, diff_lb, diff_ub, (h * h + 2, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (w * w + 2, 30));
+    let loci = rng.randint(1, fullh - h * h - 1)?;
+    let locj = rng.randint(1, fullw - w * w - 1)?;
+    let giups = dsl::hupscale(&dsl::vupscale(&gi, h), w);
+    let gi = dsl::paint(
+        &dsl::canvas(bgc, (fullh, fullw)),
+        &dsl::asobject(&giups).shift((loci, locj)),
+    );
+    ex(gi, go)
+}
+
+/// `(identity, dmirror, cmirror, vmirror, hmirror)[k]` on indices.
+fn mirror_indices(k: usize, p: &Indices) -> Indices {
+    match k {
+        1 => dsl::dmirror(p),
+        2 => dsl::cmirror(p),
+        3 => dsl::vmirror(p),
+        4 => dsl::hmirror(p),
+        _ => p.clone(),
+    }
+}
+
+fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 6));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (3, (h * w) / 10));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(3, 5)?;
+        let ow = rng.randint(3, 5)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let mut obj = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let nmfs = rng.choice(&[1, 2])?;
+        for k in rng.sample(&[0, 1, 2, 3, 4], nmfs)? {
+            obj = dsl::normalize(&mirror_indices(k, &obj));
+        }
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        let inobj: Indices = if rng.choice(&[true, false])? {
+            let n = unifint(rng, diff_lb, diff_ub, (1, plcd.len() as i64 - 1));
+            rng.sample(&plcd.to_vec(), n)?.into_iter().collect()
+        } else {
+            plcd
+        };
+        if inobj.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &inobj) - &dsl::mapply(|&l| dsl::dneighbors(l), &inobj);
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &inobj);
+            let (sh, sw) = dsl::shape(&inobj);
+            let closed = dsl::r#box(&inobj) == inobj && sh.min(sw) > 2;
+            go = dsl::fill(&go, if closed { 3 } else { col }, &inobj);
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_82819916(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ab = rng.sample(&remcols, 2)?;
+    let (ass, bss) = (ab[0], ab[1]);
+    let itv = dsl::interval(0, w, 1);
+    let na = rng.randint(2, w - 2)?;
+    let mut alocs = rng.sample(&itv, na)?;
+    let mut blocs = without(&itv, &alocs);
+    if dsl::minimum(&alocs) > dsl::minimum(&blocs) {
+        std::mem::swap(&mut alocs, &mut blocs);
+    }
+    let llocs = rng.randint(0, h - 1)?;
+    let row = |i: i64, js: &[i64]| -> Vec<Loc> { js.iter().map(|&j| (i, j)).collect() };
+    let mut gi = dsl::canvas(bgc, (h, w));
+    gi = fill_locs(&gi, ass, &row(llocs, &alocs));
+    gi = fill_locs(&gi, bss, &row(llocs, &blocs));
+    let numl = unifint(rng, diff_lb, diff_ub, (1, 1.max((h - 1) / 2)));
+    let mut remlocs = dsl::remove(&llocs, &dsl::interval(0, h, 1));
+    for _ in 0..numl {
+        let lloc = pick(rng, &remlocs)?;
+        remlocs = dsl::remove(&lloc, &remlocs);
+        let ab = rng.sample(&remcols, 2)?;
+        gi = fill_locs(&gi, ab[0], &row(lloc, &alocs));
+        gi = fill_locs(&gi, ab[1], &row(lloc, &blocs));
+    }
+    let cutoff = dsl::minimum(&blocs) + 1;
+    let go = gi.clone();
+    gi = dsl::fill(
+        &gi,
+        bgc,
+        &dsl::backdrop(&pair_set((0, cutoff), (h - 1, w - 1))),
+    );
+    gi = fill_locs(&gi, ass, &row(llocs, &alocs));
+    gi = fill_locs(&gi, bss, &row(llocs, &blocs));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nh = unifint(rng, diff_lb, diff_ub, (3, 30 / (h + 1)));
+    let nw = unifint(rng, diff_lb, diff_ub, (3, 30 / (w + 1)));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let fullh = h * nh + nh - 1;
+    let fullw = w * nw + nw - 1;
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    for iloc in (h..fullh).step_by((h + 1) as usize) {
+        gi = dsl::fill(&gi, linc, &dsl::hfrontier((iloc, 0)));
+    }
+    for jloc in (w..fullw).step_by((w + 1) as usize) {
+        gi = dsl::fill(&gi, linc, &dsl::vfrontier((0, jloc)));
+    }
+    let ofc = dsl::ofcolor(&gi, linc);
+    let dots = dsl::sfilter(&ofc, |&ij| dsl::dneighbors(ij).issubset(&ofc));
+    let tmp = dsl::fill(&gi, bgc, &dots);
+    let lns = dsl::apply(
+        dsl::toindices,
+        &dsl::colorfilter(&dsl::objects(&tmp, true, false, false), linc),
+    );
+    let dts = dsl::apply(|&l| dsl::initset(l), &dots);
+    let cands = &lns | &dts;
+    let nbreaks = unifint(rng, diff_lb, diff_ub, (0, cands.len() as i64 / 2));
+    let breakobjs = rng.sample(&cands.to_vec(), nbreaks)?;
+    let mut breaklocs = Vec::with_capacity(breakobjs.len());
+    for b in &breakobjs {
+        breaklocs.push(rng.choice(&b.to_vec())?);
+    }
+    let gi = fill_locs(&gi, bgc, &breaklocs);
+    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+    let area = (h * w) as usize;
+    let res = dsl::toindices(&dsl::merge(&dsl::sfilter(&objs, |o| o.len() == area)));
+    let go = dsl::fill(&gi, 3, &res);
+    let go = dsl::replace(&go, bgc, 4);
+    ex(gi, go)
+}
+
+fn generate_834ec97d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let loci = unifint(rng, diff_lb, diff_ub, (0, h - 2));
+    let locjd = unifint(rng, diff_lb, diff_ub, (0, w / 2));
+    let locj = rng.choice(&[locjd, w - locjd])?;
+    let locj = locj.max(0).min(w - 1);
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let gi = fill_locs(&c, fgc, &[(loci, locj)]);
+    let mut go = fill_locs(&c, fgc, &[(loci + 1, locj)]);
+    for jj in 0..w / 2 + 1 {
+        go = dsl::fill(
+            &go,
+            4,
+            &dsl::connect((0, locj + 2 * jj), (loci, locj + 2 * jj)),
+        );
+        go = dsl::fill(
+            &go,
+            4,
+            &dsl::connect((0, locj - 2 * jj), (loci, locj - 2 * jj)),
+        );
+    }
+    ex(gi, go)
+}
+
+fn generate_8403a5d5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&5, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let loccinv = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let locc = w - loccinv;
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let gi = fill_locs(&c, fgc, &[(h - 1, locc)]);
+    let mut go = c;
+    for j in (locc..w).step_by(2) {
+        go = dsl::fill(&go, fgc, &dsl::connect((0, j), (h - 1, j)));
+    }
+    for j in (locc + 1..w).step_by(4) {
+        go = fill_locs(&go, 5, &[(0, j)]);
+    }
+    for j in (locc + 3..w).step_by(4) {
+        go = fill_locs(&go, 5, &[(h - 1, j)]);
+    }
+    ex(gi, go)
+}
+
+fn generate_846bdb03(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (4, h / 2 - 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (4, w / 2 - 2));
+    let bdc = rng.sample(&cols, 4)?;
+    let (bgc, dotc, c1, c2) = (bdc[0], bdc[1], bdc[2], bdc[3]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (oh, ow));
+    go = dsl::fill(&go, c1, &dsl::connect((1, 0), (oh - 2, 0)));
+    go = dsl::fill(&go, c2, &dsl::connect((1, ow - 1), (oh - 2, ow - 1)));
+    go = dsl::fill(&go, dotc, &dsl::corners(&dsl::asindices(&go)));
+    let obj_b = dsl::asobject(&go);
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2)));
+    let mut obj_a: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, ((oh - 2) * (ow - 2)) / 2));
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+    }
+    while set_shape(&obj_a) != (oh - 2, ow - 2) {
+        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+    }
+    let fullinds = dsl::asindices(&gi);
+    let loci = rng.randint(0, h - 2 * oh + 2)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd_b = obj_b.shift((loci, locj));
+    let plcdi = dsl::toindices(&plcd_b);
+    let rems = dsl::sfilter(&(&fullinds - &plcdi), |&(i, j)| {
+        loci + oh <= i && i <= h - oh + 2 && j <= w - ow + 2
+    });
+    let (li, lj) = pick(rng, &rems.to_vec())?;
+    // From here on only the cells' contents matter (paints of distinct cells).
+    let plcd_a: Indices = obj_a.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+    let mp = dsl::center(&plcd_a).1;
+    let colored: Object = plcd_a
+        .iter()
+        .map(|&(i, j)| (if j < mp { c1 } else { c2 }, (i, j)))
+        .collect();
+    let mut gi = dsl::paint(&gi, &plcd_b);
+    let ism = rng.choice(&[true, false])?;
+    gi = dsl::paint(
+        &gi,
+        &if ism {
+            dsl::vmirror(&colored)
+        } else {
+            colored.clone()
+        },
+    );
+    let obj_a = dsl::normalize(&colored).shift((1, 1));
+    let go = dsl::paint(&go, &obj_a);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_855e0971(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let nbarsd = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let nbars = rng.choice(&[nbarsd, 11 - nbarsd])?.max(3);
+    let h = unifint(rng, diff_lb, diff_ub, (nbars, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let mut barsizes = vec![2i64; nbars as usize];
+    while barsizes.iter().sum::<i64>() < h {
+        let j = rng.randint(0, nbars - 1)? as usize;
+        barsizes[j] += 1;
+    }
+    let locs = dsl::interval(0, w, 1);
+    let dotc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&dotc, &cols);
+    let mut lastcol = -1;
+    let mut nloclbs = Vec::with_capacity(barsizes.len());
+    for _ in 0..barsizes.len() {
+        nloclbs.push(rng.choice(&[0, 1])?);
+    }
+    if nloclbs.iter().sum::<i64>() < 2 {
+        let l = rng.sample(&dsl::interval(0, nloclbs.len() as i64, 1), 2)?;
+        nloclbs[l[0] as usize] = 1;
+        nloclbs[l[1] as usize] = 1;
+    }
+    let mut gi: Grid = Vec::new();
+    let mut go: Grid = Vec::new();
+    for (&bs, &nloclb) in barsizes.iter().zip(&nloclbs) {
+        let col = rng.choice(&dsl::remove(&lastcol, &remcols))?;
+        let mut gim = dsl::canvas(col, (bs, w));
+        let mut gom = dsl::canvas(col, (bs, w));
+        let nl = unifint(rng, diff_lb, diff_ub, (nloclb, w / 2));
+        let chlocs = rng.sample(&locs, nl)?;
+        for jj in chlocs {
+            let idx = (rng.randint(0, bs - 1)?, jj);
+            gim = fill_locs(&gim, dotc, &[idx]);
+            gom = dsl::fill(&gom, dotc, &dsl::vfrontier(idx));
+        }
+        lastcol = col;
+        gi.extend(gim);
+        go.extend(gom);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_85c4e7cd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let cols = rng.sample(&colopts, ncols)?;
+    let mut colord = Vec::new();
+    for _ in 0..h.min(w) {
+        colord.push(rng.choice(&cols)?);
+    }
+    let shp = (h * 2, w * 2);
+    let mut gi = dsl::canvas(0, shp);
+    let mut go = dsl::canvas(0, shp);
+    for (idx, (&ci, &co)) in colord.iter().zip(colord.iter().rev()).enumerate() {
+        let idx = idx as i64;
+        let bx = dsl::r#box(&pair_set((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx)));
+        gi = dsl::fill(&gi, ci, &bx);
+        go = dsl::fill(&go, co, &bx);
+    }
+    ex(gi, go)
+}
+
+fn generate_868de0fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 7]);
+    let h = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 8)?;
+        let ow = oh;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            gi = dsl::fill(&gi, col, &dsl::r#box(&bd));
+            go = dsl::fill(&go, if oh % 2 == 1 { 7 } else { 2 }, &bd);
+            go = dsl::fill(&go, col, &dsl::r#box(&bd));
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let inh = rng.randint(5, h - 2)?;
+    let inw = rng.randint(5, w - 2)?;
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let num = unifint(rng, diff_lb, diff_ub, (1, inh.min(inw)));
+    let mat = dsl::canvas(bgc, (inh - 2, inw - 2));
+    let mut mat = dsl::fill(&mat, fgc, &dsl::connect((0, 0), (num - 1, num - 1)));
+    rng.shuffle(&mut mat);
+    let mut mat = dsl::dmirror_grid(&mat);
+    rng.shuffle(&mut mat);
+    let mat = dsl::dmirror_grid(&mat);
+    let sgi = dsl::paint(
+        &dsl::canvas(bgc, (inh, inw)),
+        &dsl::asobject(&mat).shift((1, 1)),
+    );
+    let mut go = sgi.clone();
+    for &l in dsl::ofcolor(&sgi, fgc).iter() {
+        go = dsl::fill(&go, fgc, &dsl::vfrontier(l));
+        go = dsl::fill(&go, fgc, &dsl::hfrontier(l));
+    }
+    let numci = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let numc = 13 - numci;
+    let ccols = rng.sample(&cols, numc)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    for &(i, j) in dsl::asindices(&gi).iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let loci = rng.randint(1, h - inh - 1)?;
+    let locj = rng.randint(1, w - inw - 1)?;
+    let plcd = dsl::asobject(&sgi).shift((loci, locj));
+    gi = dsl::paint(&gi, &plcd);
+    let (a, b) = dsl::ulcorner(&plcd);
+    let (c, d) = dsl::lrcorner(&plcd);
+    let p1 = rng.choice(&dsl::connect((a - 1, b), (a - 1, d)).to_vec())?;
+    let p2 = rng.choice(&dsl::connect((a, b - 1), (c, b - 1)).to_vec())?;
+    let p3 = rng.choice(&dsl::connect((c + 1, b), (c + 1, d)).to_vec())?;
+    let p4 = rng.choice(&dsl::connect((a, d + 1), (c, d + 1)).to_vec())?;
+    let remcols = dsl::remove(&bgc, &ccols);
+    // Four distinct locations: the paint's order does not matter.
+    for p in [p1, p2, p3, p4] {
+        let col = pick(rng, &remcols)?;
+        gi = fill_locs(&gi, col, &[p]);
     }
     ex(gi, go)
 }
