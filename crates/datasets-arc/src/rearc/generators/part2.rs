@@ -88,6 +88,18 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("85c4e7cd", generate_85c4e7cd),
     ("868de0fa", generate_868de0fa),
     ("8731374e", generate_8731374e),
+    ("88a10436", generate_88a10436),
+    ("88a62173", generate_88a62173),
+    ("890034e9", generate_890034e9),
+    ("8a004b2b", generate_8a004b2b),
+    ("8be77c9e", generate_8be77c9e),
+    ("8d5021e8", generate_8d5021e8),
+    ("8d510a79", generate_8d510a79),
+    ("8e1813be", generate_8e1813be),
+    ("8e5a5113", generate_8e5a5113),
+    ("8eb1be9a", generate_8eb1be9a),
+    ("8efcae92", generate_8efcae92),
+    ("8f2ea7aa", generate_8f2ea7aa),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -3652,6 +3664,516 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for p in [p1, p2, p3, p4] {
         let col = pick(rng, &remcols)?;
         gi = fill_locs(&gi, col, &[p]);
+    }
+    ex(gi, go)
+}
+
+fn generate_88a10436(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (0, 2));
+    let objw = unifint(rng, diff_lb, diff_ub, (if objh > 0 { 0 } else { 1 }, 2));
+    let (objh, objw) = (objh * 2 + 1, objw * 2 + 1);
+    let bb = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
+    let sp = (objh / 2, objw / 2);
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let bb = dsl::remove(&sp, &bb);
+    let ncells = unifint(rng, diff_lb, diff_ub, (objh.max(objw), objh * objw));
+    for _ in 0..ncells - 1 {
+        grow(rng, &bb, &mut obj)?;
+    }
+    while set_shape(&obj) != (objh, objw) {
+        grow(rng, &bb, &mut obj)?;
+    }
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&fgc, &cols));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    // Colors drawn in the set's order; the cells' locations are distinct,
+    // so only the contents matter after that.
+    let mut cells: Vec<Cell> = Vec::with_capacity(obj.len());
+    for &ij in obj.iter() {
+        cells.push((rng.choice(&ccols)?, ij));
+    }
+    let obj: Object = cells.into_iter().collect();
+    let obj = dsl::normalize(&obj);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - objh)?;
+    let locj = rng.randint(0, w - objw)?;
+    let plcd = obj.shift((loci, locj));
+    gi = dsl::paint(&gi, &plcd);
+    let mut go = gi.clone();
+    let pi = dsl::toindices(&plcd);
+    let mut inds = &(&dsl::asindices(&gi) - &pi) - &around(&pi);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (2 * ncells)));
+    let maxtrials = 4 * nobjs;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < nobjs && tr <= maxtrials {
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = dsl::toindices(&plcd);
+        if plcdi.issubset(&inds) {
+            go = dsl::paint(&go, &plcd);
+            gi = fill_locs(&gi, fgc, &[dsl::center(&plcdi)]);
+            succ += 1;
+            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_88a62173(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let bgc = rng.choice(&cols)?;
+    let mut gib = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gib).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gib = fill_locs(&gib, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let numchinv = unifint(rng, diff_lb, diff_ub, (0, h * w - 1));
+    let numch = h * w - numchinv;
+    let subs = rng.sample(&dsl::asindices(&gib).to_vec(), numch)?;
+    let mut go = gib.clone();
+    let mut pal = colsch.clone();
+    pal.push(bgc);
+    for (x, y) in subs {
+        let col = pick(rng, &dsl::remove(&go[x as usize][y as usize], &pal))?;
+        go[x as usize][y as usize] = col;
+    }
+    let mut gi = dsl::canvas(bgc, (h * 2 + 1, w * 2 + 1));
+    let idxes = [(0, 0), (h + 1, w + 1), (h + 1, 0), (0, w + 1)];
+    let trgloc = rng.choice(&idxes)?;
+    gi = dsl::paint(&gi, &dsl::asobject(&go).shift(trgloc));
+    let otherobj = dsl::asobject(&gib);
+    for ij in dsl::remove(&trgloc, &idxes.to_vec()) {
+        gi = dsl::paint(&gi, &otherobj.shift(ij));
+    }
+    ex(gi, go)
+}
+
+fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = rng.randint(2, h / 4)?;
+    let ow = rng.randint(2, w / 4)?;
+    let markercol = rng.choice(&cols)?;
+    let remcols = dsl::remove(&markercol, &cols);
+    let numbgc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let bgcols = rng.sample(&remcols, numbgc)?;
+    let mut gi = dsl::canvas(0, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    for &(i, j) in inds.iter() {
+        gi[i as usize][j as usize] = rng.choice(&bgcols)?;
+    }
+    let numbl = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let blacks = rng.sample(&inds.to_vec(), numbl)?;
+    gi = fill_locs(&gi, 0, &blacks);
+    let patt = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let mut tocover: PySet<Loc> = PySet::new();
+    for &occ in dsl::occurrences(&gi, &dsl::recolor(0, &patt)).iter() {
+        tocover.add(rng.choice(&patt.shift(occ).to_vec())?);
+    }
+    // Distinct locations, colored in the set's order.
+    for &(i, j) in tocover.iter() {
+        gi[i as usize][j as usize] = rng.choice(&bgcols)?;
+    }
+    let noccs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / ((oh + 2) * (ow + 2))));
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 5 * noccs;
+    let mut go = gi.clone();
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let bd = patt.shift((loci, locj));
+        let plcd = dsl::outbox(&bd);
+        if plcd.issubset(&inds) {
+            succ += 1;
+            inds = &inds - &plcd;
+            gi = dsl::fill(&gi, 0, &bd);
+            go = dsl::fill(&go, 0, &bd);
+            if succ == 1 {
+                gi = dsl::fill(&gi, markercol, &plcd);
+            }
+            go = dsl::fill(&go, markercol, &plcd);
+            let lns = [
+                dsl::connect((loci - 1, locj), (loci - 1, locj + ow - 1)),
+                dsl::connect((loci + oh, locj), (loci + oh, locj + ow - 1)),
+                dsl::connect((loci, locj - 1), (loci + oh - 1, locj - 1)),
+                dsl::connect((loci, locj + ow), (loci + oh - 1, locj + ow)),
+            ];
+            if succ > 1 {
+                // One cell on each (disjoint) side.
+                for ln in &lns {
+                    let col = rng.choice(&bgcols)?;
+                    let loc = rng.choice(&ln.to_vec())?;
+                    gi = fill_locs(&gi, col, &[loc]);
+                }
+            }
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_8a004b2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, h / 5));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, w / 5));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let cs = rng.sample(&cols, 5)?;
+    let (bgc, cornc, ac1, ac2, objc) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+    let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+    let ncells = ncells.max(3).min(oh * ow);
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+    }
+    let obj = normalize_set(&obj);
+    let (oh, ow) = dsl::shape(&obj);
+    let objt = obj.to_vec();
+    let fp1 = rng.choice(&objt)?;
+    let fp2 = pick(rng, &dsl::remove(&fp1, &objt))?;
+    let remobj = obj.difference(&[fp1, fp2].into_iter().collect::<PySet<Loc>>());
+    let markers: PySet<Cell> = [(ac1, fp1), (ac2, fp2)].into_iter().collect();
+    let obj = dsl::recolor(objc, &remobj).union(&markers);
+    let maxhscf = dsl::floordiv(h - oh - 4, oh);
+    let maxwscf = dsl::floordiv(w - ow - 4, ow);
+    let hscf = unifint(rng, diff_lb, diff_ub, (1, maxhscf));
+    let wscf = unifint(rng, diff_lb, diff_ub, (1, maxwscf));
+    let loci = rng.randint(0, 2)?;
+    let locj = rng.randint(0, 2)?;
+    let oplcd = obj.shift((loci, locj));
+    gi = dsl::paint(&gi, &oplcd);
+    let (inh, inw) = (hscf * oh, wscf * ow);
+    let sqh = unifint(rng, diff_lb, diff_ub, (inh + 2, h - oh - 2));
+    let sqw = unifint(rng, diff_lb, diff_ub, (inw + 2, w));
+    let sqloci = rng.randint(loci + oh, h - sqh)?;
+    let sqlocj = rng.randint(0, w - sqw)?;
+    let crns = dsl::corners(&pair_set(
+        (sqloci, sqlocj),
+        (sqloci + sqh - 1, sqlocj + sqw - 1),
+    ));
+    gi = dsl::fill(&gi, cornc, &crns);
+    let gomini = dsl::subgrid(&oplcd, &gi);
+    let goo = dsl::asobject(&dsl::vupscale(&dsl::hupscale(&gomini, wscf), hscf));
+    let gloci = rng.randint(sqloci + 1, sqloci + sqh - 1 - dsl::height(&goo))?;
+    let glocj = rng.randint(sqlocj + 1, sqlocj + sqw - 1 - dsl::width_of(&goo))?;
+    let gooplcd = goo.shift((gloci, glocj));
+    let go = dsl::subgrid(&crns, &dsl::paint(&gi, &gooplcd));
+    let indic = dsl::sfilter(&gooplcd, |c| c.0 == ac1 || c.0 == ac2);
+    gi = dsl::paint(&gi, &indic);
+    if rng.choice(&[true, false])? && obj.len() > 3 {
+        let body = dsl::toindices(&dsl::sfilter(&obj, |c| c.0 == objc));
+        let (idxi, idxj) = rng.choice(&body.to_vec())?;
+        let xx = dsl::asindices(&dsl::canvas(-1, (hscf, wscf)))
+            .shift((gloci + idxi * hscf, glocj + idxj * wscf));
+        gi = dsl::fill(&gi, objc, &xx);
+    }
+    let mut go = go;
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    ex(gi, go)
+}
+
+fn generate_8be77c9e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    // Python samples from all the colors here, the background included.
+    let colsch = rng.sample(&cols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
+    ex(gi, go)
+}
+
+fn generate_8d5021e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 10), (1, 15))?;
+    let go1 = dsl::hconcat(&dsl::vmirror_grid(&gi), &gi);
+    let go2 = dsl::vconcat(&go1, &dsl::hmirror_grid(&go1));
+    let go = dsl::vconcat(&dsl::hmirror_grid(&go1), &go2);
+    ex(gi, go)
+}
+
+fn generate_8d510a79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let barloci = rng.randint(2, h - 3)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    gi = dsl::fill(&gi, barcol, &dsl::connect((barloci, 0), (barloci, w - 1)));
+    let mut go = gi.clone();
+    let jinds = dsl::interval(0, w, 1);
+    let numtop = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let numbot = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let tops = rng.sample(&jinds, numtop)?;
+    let bots = rng.sample(&jinds, numbot)?;
+    for t in tops {
+        let loci = rng.randint(0, barloci - 2)?;
+        let col = rng.choice(&[1, 2])?;
+        let loc = (loci, t);
+        gi = fill_locs(&gi, col, &[loc]);
+        let end = if col == 1 { (0, t) } else { (barloci - 1, t) };
+        go = dsl::fill(&go, col, &dsl::connect(loc, end));
+    }
+    for t in bots {
+        let loci = rng.randint(barloci + 2, h - 1)?;
+        let col = rng.choice(&[1, 2])?;
+        let loc = (loci, t);
+        gi = fill_locs(&gi, col, &[loc]);
+        let end = if col == 1 {
+            (h - 1, t)
+        } else {
+            (barloci + 1, t)
+        };
+        go = dsl::fill(&go, col, &dsl::connect(loc, end));
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_8e1813be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
+    let nbars = unifint(rng, diff_lb, diff_ub, (3, 8));
+    let ccols = rng.sample(&remcols, nbars)?;
+    let w = unifint(rng, diff_lb, diff_ub, (nbars + 3, 30));
+    let hmarg = unifint(rng, diff_lb, diff_ub, (2 * nbars, 30 - nbars));
+    let mut go: Grid = ccols.iter().map(|&c| vec![c; nbars as usize]).collect();
+    let mut gi: Grid = ccols.iter().map(|&c| vec![c; w as usize]).collect();
+    let r = vec![bgc; w as usize];
+    for _ in 0..hmarg {
+        // Python draws the index over `len(go)`, the bar count.
+        let idx = rng.randint(0, go.len() as i64 - 1)? as usize;
+        gi.insert(idx, r.clone());
+    }
+    let h2 = nbars + hmarg;
+    let (oh, ow) = (nbars, nbars);
+    let loci = rng.randint(1, h2 - oh - 2)?;
+    let locj = rng.randint(1, w - ow - 2)?;
+    let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    gi = dsl::fill(&gi, sqc, &sq);
+    gi = dsl::fill(&gi, bgc, &dsl::outbox(&sq));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_8e5a5113(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let k = if d < 7 { 4 } else { 3 };
+    let num = unifint(rng, diff_lb, diff_ub, (2, k));
+    let barc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barc, &remcols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let patcols = rng.sample(&remcols, ncols)?;
+    let bgcanv = dsl::canvas(bgc, (d, d));
+    let mut c = bgcanv.clone();
+    let inds = dsl::asindices(&c).to_vec();
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, d * d - 1));
+    for (i, j) in rng.sample(&inds, ncells)? {
+        c[i as usize][j as usize] = rng.choice(&patcols)?;
+    }
+    let barr = dsl::canvas(barc, (d, 1));
+    let fillinidx = rng.choice(&dsl::interval(0, num, 1))?;
+    let mut gi = if fillinidx == 0 {
+        c.clone()
+    } else {
+        bgcanv.clone()
+    };
+    let mut go = c.clone();
+    for j in 0..num - 1 {
+        c = dsl::rot90(&c);
+        let part = if j + 1 == fillinidx { &c } else { &bgcanv };
+        gi = dsl::hconcat(&dsl::hconcat(&gi, &barr), part);
+        go = dsl::hconcat(&dsl::hconcat(&go, &barr), &c);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::rot90(&gi);
+        go = dsl::rot90(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_8eb1be9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, h / 3));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, w));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let ncells = unifint(rng, diff_lb, diff_ub, (2, (oh * ow) / 3 * 2));
+    let picked: Indices = rng.sample(&bounds.to_vec(), ncells)?.into_iter().collect();
+    let obj = dsl::normalize(&picked);
+    let (oh, ow) = dsl::shape(&obj);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    // Colors drawn in the frozenset's order; distinct cells after that.
+    let mut cells: Vec<Cell> = Vec::with_capacity(obj.len());
+    for &ij in obj.iter() {
+        cells.push((rng.choice(&ccols)?, ij));
+    }
+    let obj: Object = cells.into_iter().collect();
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let obj = obj.shift((loci, locj));
+    let c = dsl::canvas(bgc, (h, w));
+    let gi = dsl::paint(&c, &obj);
+    let mut go = gi.clone();
+    for k in 0..h / oh + 1 {
+        go = dsl::paint(&go, &obj.shift((-oh * k, 0)));
+        go = dsl::paint(&go, &obj.shift((oh * k, 0)));
+    }
+    ex(gi, go)
+}
+
+fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bsd = rng.sample(&cols, 3)?;
+    let (bgc, sqc, dotc) = (bsd[0], bsd[1], bsd[2]);
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 4 * num;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go: Option<Grid> = None;
+    let mut inds = dsl::asindices(&gi);
+    let mut first: Option<(i64, i64)> = None;
+    let mut numdots = 0;
+    while succ < num && tr < maxtr {
+        let (oh, ow) = match first {
+            None => {
+                let oh = rng.randint(2, h - 1)?;
+                let ow = rng.randint(2, w - 1)?;
+                first = Some((oh, ow));
+                (oh, ow)
+            }
+            Some((oho, owo)) => {
+                let (mh, mw) = (oho.min(h - 1 - oho), owo.min(w - 1 - owo));
+                let ohd = mh - unifint(rng, diff_lb, diff_ub, (0, mh));
+                let owd = mw - unifint(rng, diff_lb, diff_ub, (0, mw));
+                let oh = rng.choice(&[oho - ohd, oho + ohd])?;
+                let ow = rng.choice(&[owo - owd, owo + owd])?;
+                (oh.max(2).min(h - 1), ow.max(2).min(w - 1))
+            }
+        };
+        let minig = dsl::canvas(sqc, (oh, ow));
+        let mini = dsl::asindices(&minig);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        tr += 1;
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        if !mini.shift(loc).issubset(&inds) {
+            continue;
+        }
+        succ += 1;
+        let nd = if go.is_none() {
+            numdots = unifint(rng, diff_lb, diff_ub, (1, (oh * ow) / 2 - 1));
+            numdots
+        } else {
+            unifint(
+                rng,
+                diff_lb,
+                diff_ub,
+                (0, ((oh * ow) / 2 - 1).min(numdots - 1)),
+            )
+        };
+        let locs = rng.sample(&mini.to_vec(), nd)?;
+        let minig = fill_locs(&minig, dotc, &locs);
+        if go.is_none() {
+            go = Some(minig.clone());
+        }
+        let plcd = dsl::asobject(&minig).shift(loc);
+        gi = dsl::paint(&gi, &plcd);
+        let pi = dsl::toindices(&plcd);
+        inds = &(&inds - &pi) - &dsl::mapply(|&l| dsl::dneighbors(l), &pi);
+    }
+    let go = go.ok_or_else(|| DatasetError::Generation("no square placed".into()))?;
+    ex(gi, go)
+}
+
+fn generate_8f2ea7aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let d2 = d * d;
+    let mut gi = dsl::canvas(bgc, (d2, d2));
+    let mut go = gi.clone();
+    let mut minig = dsl::canvas(bgc, (d, d));
+    let inds = dsl::asindices(&minig).to_vec();
+    let mp = d2 / 2;
+    let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devs = rng.choice(&[1, -1])?;
+    let num = (mp + devs * dev).min(d2).max(0);
+    let mut locs: PySet<Loc> = rng.sample(&inds, num)?.into_iter().collect();
+    let all: PySet<Loc> = inds.iter().copied().collect();
+    while locs.is_empty() || set_shape(&locs) != (d, d) {
+        locs.add(rng.choice(&(&all - &locs).to_vec())?);
+    }
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let cols = rng.sample(&remcols, ncols)?;
+    for &(i, j) in locs.iter() {
+        minig[i as usize][j as usize] = rng.choice(&cols)?;
+    }
+    let itv = dsl::interval(0, d2, d);
+    let plcopts = dsl::product(&itv, &itv).to_vec();
+    let plc = rng.choice(&plcopts)?;
+    let minigo = dsl::asobject(&minig);
+    gi = dsl::paint(&gi, &minigo.shift(plc));
+    for &(i, j) in locs.iter() {
+        go = dsl::paint(&go, &minigo.shift((i * d, j * d)));
     }
     ex(gi, go)
 }
