@@ -100,6 +100,18 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("8eb1be9a", generate_8eb1be9a),
     ("8efcae92", generate_8efcae92),
     ("8f2ea7aa", generate_8f2ea7aa),
+    ("90c28cc7", generate_90c28cc7),
+    ("90f3ed37", generate_90f3ed37),
+    ("913fb3ed", generate_913fb3ed),
+    ("91413438", generate_91413438),
+    ("91714a58", generate_91714a58),
+    ("9172f3a0", generate_9172f3a0),
+    ("928ad970", generate_928ad970),
+    ("93b581b8", generate_93b581b8),
+    ("941d9a10", generate_941d9a10),
+    ("94f9d214", generate_94f9d214),
+    ("952a094c", generate_952a094c),
+    ("9565186b", generate_9565186b),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -4174,6 +4186,492 @@ fn generate_8f2ea7aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     gi = dsl::paint(&gi, &minigo.shift(plc));
     for &(i, j) in locs.iter() {
         go = dsl::paint(&go, &minigo.shift((i * d, j * d)));
+    }
+    ex(gi, go)
+}
+
+fn generate_90c28cc7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let mut gi = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&gi).to_vec();
+    let colss = rng.sample(&cols, nc)?;
+    for &(i, j) in &inds {
+        gi[i as usize][j as usize] = rng.choice(&colss)?;
+    }
+    let mut gi = dsl::dmirror_grid(&dsl::dedupe(&dsl::dmirror_grid(&dsl::dedupe(&gi))));
+    let go = gi.clone();
+    let (mut h, mut w) = dsl::shape_grid(&gi);
+    let fullh = unifint(rng, diff_lb, diff_ub, (h, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (w, 30));
+    let inh = unifint(rng, diff_lb, diff_ub, (h, fullh));
+    let inw = unifint(rng, diff_lb, diff_ub, (w, fullw));
+    // `rng.choice(opts)` over a one-element list still draws.
+    while h < inh || w < inw {
+        let (dim, mirror) = if h < inh { (h, false) } else { (w, true) };
+        let (dim, mirror) = rng.choice(&[(dim, mirror)])?;
+        let idx = rng.randint(0, dim - 1)? as usize;
+        if mirror {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        let row = gi[idx].clone();
+        gi.insert(idx, row);
+        if mirror {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        (h, w) = dsl::shape_grid(&gi);
+    }
+    while h < fullh || w < fullw {
+        let mirror = rng.choice(&[h >= fullh])?;
+        if mirror {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        let zero = vec![0; gi.first().map_or(0, Vec::len)];
+        if rng.sample(&[0, 1], 2)?[0] == 0 {
+            gi.insert(0, zero);
+        } else {
+            gi.push(zero);
+        }
+        if mirror {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        (h, w) = dsl::shape_grid(&gi);
+    }
+    ex(gi, go)
+}
+
+fn generate_90f3ed37(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&1, &dsl::interval(0, 10, 1));
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let pathh = unifint(rng, diff_lb, diff_ub, (1, 1.max(h / 4)));
+        let pathh = unifint(rng, diff_lb, diff_ub, (pathh, 1.max(h / 4)));
+        let lper = unifint(rng, diff_lb, diff_ub, (1, w / 7));
+        let rper = unifint(rng, diff_lb, diff_ub, (1, w / 7));
+        let hh = rng.randint(1, pathh)?;
+        let linds = dsl::asindices(&dsl::canvas(-1, (hh, lper))).to_vec();
+        let rinds = dsl::asindices(&dsl::canvas(-1, (hh, rper))).to_vec();
+        let lpatsd = unifint(rng, diff_lb, diff_ub, (0, (hh * lper) / 2));
+        let rpatsd = unifint(rng, diff_lb, diff_ub, (0, (hh * rper) / 2));
+        let lpats = rng.choice(&[lpatsd, hh * lper - lpatsd])?;
+        let rpats = rng.choice(&[rpatsd, hh * rper - rpatsd])?;
+        let lpats = lpats.max(lper).min(hh * lper);
+        let rpats = rpats.max(rper).min(hh * rper);
+        // Only the patterns' contents are used (shifted and filled).
+        let lpat = rng.sample(&linds, lpats)?;
+        let rpat = rng.sample(&rinds, rpats)?;
+        let mut midpatw = rng.randint(0, w - 2 * lper - 2 * rper)?;
+        let mut midpat: Vec<Loc> = if midpatw == 0 || (lper == hh && hh == 1) {
+            midpatw = 0;
+            Vec::new()
+        } else {
+            let pool = dsl::asindices(&dsl::canvas(-1, (hh, midpatw))).to_vec();
+            let k = rng.randint(midpatw, hh * midpatw)?;
+            rng.sample(&pool, k)?
+        };
+        let off = 2 * lper - midpatw;
+        if midpat.iter().all(|&(i, j)| lpat.contains(&(i, j + off))) {
+            midpat = Vec::new();
+            midpatw = 0;
+        }
+        let loci = rng.randint(0, h - pathh)?;
+        let sp = 2 * lper + midpatw + rper;
+        let mut pat: Vec<Loc> = Vec::new();
+        let mut put = |p: &[Loc], dj: i64| pat.extend(p.iter().map(|&(i, j)| (i + loci, j + dj)));
+        put(&lpat, 0);
+        put(&lpat, lper);
+        put(&midpat, 2 * lper);
+        put(&rpat, 2 * lper + midpatw);
+        put(&rpat, 2 * lper + midpatw + rper);
+        for k in 0..w / lper + 1 {
+            put(&lpat, -k * lper);
+        }
+        for k in 0..w / rper + 1 {
+            put(&rpat, sp + k * rper);
+        }
+        let patn: Vec<Loc> = pat.iter().map(|&(i, j)| (i - loci, j)).collect();
+        let bf = rng.sample(&cols, 2)?;
+        let (bgc, fgc) = (bf[0], bf[1]);
+        let mut gi = fill_locs(&dsl::canvas(bgc, (h, w)), fgc, &pat);
+        let band = |c: i64| dsl::interval(c - pathh - 1, c + 2 * pathh, 1);
+        let mut options = without(&dsl::interval(0, h - pathh + 1, 1), &band(loci));
+        let nplacements = unifint(
+            rng,
+            diff_lb,
+            diff_ub,
+            (1, 1.max(options.len() as i64 / pathh)),
+        );
+        let mut go = gi.clone();
+        for _ in 0..nplacements {
+            if options.is_empty() {
+                break;
+            }
+            let locii = rng.choice(&options)?;
+            options = without(&options, &band(locii));
+            let hoffs = rng.randint(0, rper.max(w - sp - 2))?;
+            let mut cutoffopts =
+                dsl::interval(2 * lper + midpatw, 2 * lper + midpatw + hoffs + 1, 1);
+            cutoffopts.reverse();
+            let idx = unifint(rng, diff_lb, diff_ub, (0, cutoffopts.len() as i64 - 1));
+            let cutoff = *usize::try_from(idx)
+                .ok()
+                .and_then(|i| cutoffopts.get(i))
+                .ok_or_else(|| DatasetError::Generation("tuple index out of range".into()))?;
+            let moved = |p: &[Loc]| -> Vec<Loc> {
+                p.iter().map(|&(i, j)| (i + locii, j + hoffs)).collect()
+            };
+            let patnc: Vec<Loc> = patn.iter().filter(|l| l.1 <= cutoff).copied().collect();
+            go = fill_locs(&go, 1, &moved(&patn));
+            gi = fill_locs(&gi, fgc, &moved(&patnc));
+            go = fill_locs(&go, fgc, &moved(&patnc));
+        }
+        if go.iter().flatten().any(|&v| v == 1) {
+            return ex(gi, go);
+        }
+    }
+}
+
+fn generate_913fb3ed(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3, 4, 6, 8]);
+    let prs = [(2, 1), (3, 6), (8, 4)];
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 10)));
+    let mut inds = dsl::asindices(&gi);
+    for _ in 0..numc {
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let (a, b) = rng.choice(&prs)?;
+        let nb = dsl::neighbors(loc);
+        inds = &(&inds - &nb) - &dsl::outbox(&nb);
+        inds = dsl::remove(&loc, &inds);
+        gi = fill_locs(&gi, a, &[loc]);
+        go = fill_locs(&go, a, &[loc]);
+        go = dsl::fill(&go, b, &nb);
+    }
+    ex(gi, go)
+}
+
+fn generate_91413438(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let maxnb = (h * w - 1).min((30 / h).min(30 / w));
+    // `int(0.5 * ((4 * h * w + 1) ** 0.5 - 1)) + 1`
+    let minnb = (0.5 * (((4 * h * w + 1) as f64).powf(0.5) - 1.0)) as i64 + 1;
+    let nbi = unifint(rng, diff_lb, diff_ub, (0, maxnb - minnb));
+    let nb = minnb.max(maxnb - nbi).min(maxnb);
+    let fgc = rng.choice(&cols)?;
+    let c = dsl::canvas(0, (h, w));
+    let obj = rng.sample(&dsl::asindices(&c).to_vec(), h * w - nb)?;
+    let gi = fill_locs(&c, fgc, &obj);
+    let mut go = dsl::canvas(0, (h * nb, w * nb));
+    for j in 0..h * w - nb {
+        let (li, lj) = (j / nb, j % nb);
+        let sh: Vec<Loc> = obj.iter().map(|&(i, k)| (i + h * li, k + w * lj)).collect();
+        go = fill_locs(&go, fgc, &sh);
+    }
+    ex(gi, go)
+}
+
+fn generate_91714a58(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let bt = rng.sample(&cols, 2)?;
+    let (bgc, targc) = (bt[0], bt[1]);
+    let remcols = dsl::remove(&bgc, &cols);
+    let nnoise = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&gi).to_vec();
+    let noise = rng.sample(&inds, nnoise)?;
+    let ih = rng.randint(2, h / 2)?;
+    let iw = rng.randint(2, w / 2)?;
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let go = dsl::fill(&gi, targc, &bd);
+    for (i, j) in noise {
+        gi[i as usize][j as usize] = rng.choice(&remcols)?;
+    }
+    let gi = dsl::fill(&gi, targc, &bd);
+    ex(gi, go)
+}
+
+fn generate_9172f3a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 10), (1, 10))?;
+    let go = dsl::upscale_grid(&gi, 3);
+    ex(gi, go)
+}
+
+fn generate_928ad970(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (9, h));
+    let iw = unifint(rng, diff_lb, diff_ub, (9, w));
+    let bld = rng.sample(&cols, 3)?;
+    let (bgc, linc, dotc) = (bld[0], bld[1], bld[2]);
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let ulc = (loci, locj);
+    let lrc = (loci + ih - 1, locj + iw - 1);
+    // `connect(a, b) - {a, b}`: a line without its ends.
+    let mut inner = |a: Loc, b: Loc| -> Result<Loc> {
+        let ends: PySet<Loc> = [a, b].into_iter().collect();
+        let line = dsl::connect(a, b).difference(&ends);
+        pick(rng, &line.to_vec())
+    };
+    let dot1 = inner(ulc, (loci + ih - 1, locj))?;
+    let dot2 = inner(ulc, (loci, locj + iw - 1))?;
+    let dot3 = inner(lrc, (loci + ih - 1, locj))?;
+    let dot4 = inner(lrc, (loci, locj + iw - 1))?;
+    let mut two_apart = |lo: i64, hi: i64| -> Result<(i64, i64)> {
+        loop {
+            let mut ab = rng.sample(&dsl::interval(lo, hi, 1), 2)?;
+            ab.sort();
+            if ab[0] + 1 != ab[1] {
+                return Ok((ab[0], ab[1]));
+            }
+        }
+    };
+    let (a, b) = two_apart(loci + 2, loci + ih - 2)?;
+    let (c, d) = two_apart(locj + 2, locj + iw - 2)?;
+    let sp = dsl::r#box(&pair_set((a, c), (b, d)));
+    let bx: Indices = [dot1, dot2, dot3, dot4].into_iter().collect();
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), dotc, &bx);
+    let gi = dsl::fill(&gi, linc, &sp);
+    let go = dsl::fill(&gi, linc, &dsl::inbox(&bx));
+    ex(gi, go)
+}
+
+fn generate_93b581b8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let numocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 50));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * numocc;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    let q = [(0, 0), (0, 1), (1, 0), (1, 1)];
+    while tr < maxtr && succ < numocc {
+        tr += 1;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - 2 && j <= w - 2);
+        if cands.is_empty() {
+            break;
+        }
+        let (li, lj) = rng.choice(&cands.to_vec())?;
+        let mut cs = [0; 4];
+        for c in cs.iter_mut() {
+            *c = rng.choice(&ccols)?;
+        }
+        // The cells are at distinct locations: only contents matter.
+        let mut inobj: Vec<Cell> = Vec::new();
+        let mut outobj: Vec<Cell> = Vec::new();
+        for (k, &(i, j)) in q.iter().enumerate() {
+            inobj.push((cs[k], (i + li, j + lj)));
+        }
+        outobj.extend(inobj.iter().copied());
+        for (c, (di, dj)) in [
+            (cs[3], (-2, -2)),
+            (cs[2], (-2, 2)),
+            (cs[1], (2, -2)),
+            (cs[0], (2, 2)),
+        ] {
+            for &(i, j) in &q {
+                outobj.push((c, (i + di + li, j + dj + lj)));
+            }
+        }
+        outobj.retain(|&(_, (i, j))| 0 <= i && i < h && 0 <= j && j < w);
+        let outi: Indices = outobj.iter().map(|c| c.1).collect();
+        if outi.issubset(&inds) {
+            succ += 1;
+            let ini: Indices = inobj.iter().map(|c| c.1).collect();
+            inds = &(&inds - &outi) - &dsl::mapply(|&l| dsl::dneighbors(l), &ini);
+            gi = paint_cells(&gi, &inobj);
+            go = paint_cells(&go, &outobj);
+        }
+    }
+    ex(gi, go)
+}
+
+/// 941d9a10's lines: every other row of a `2n + 1` by `len` band, then
+/// background rows inserted at random until it is `total` high.
+fn spaced_lines(
+    rng: &mut GenRng,
+    bgc: i64,
+    fgc: i64,
+    n: i64,
+    len: i64,
+    total: i64,
+) -> Result<Grid> {
+    let mut g = dsl::canvas(bgc, (2 * n + 1, len));
+    for j in (1..total).step_by(2) {
+        g = dsl::fill(&g, fgc, &dsl::connect((j, 0), (j, len)));
+    }
+    for _ in 0..total - (2 * n + 1) {
+        let loc = rng.randint(0, g.len() as i64 - 1)? as usize;
+        g.insert(loc, vec![bgc; len as usize]);
+    }
+    Ok(g)
+}
+
+fn generate_941d9a10(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let opts = dsl::interval(2, (h - 1) / 2 + 1, 2);
+    let nhidx = unifint(rng, diff_lb, diff_ub, (0, opts.len() as i64 - 1));
+    let nh = opts[nhidx.max(0) as usize];
+    let opts = dsl::interval(2, (w - 1) / 2 + 1, 2);
+    let nwidx = unifint(rng, diff_lb, diff_ub, (0, opts.len() as i64 - 1));
+    let nw = opts[nwidx.max(0) as usize];
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let hgrid = spaced_lines(rng, bgc, fgc, nh, w, h)?;
+    let wgrid = dsl::dmirror_grid(&spaced_lines(rng, bgc, fgc, nw, h, w)?);
+    let fronts = &dsl::ofcolor(&hgrid, fgc) | &dsl::ofcolor(&wgrid, fgc);
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &fronts);
+    let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
+    let key = |o: &Object| dsl::leftmost(o) + dsl::uppermost(o);
+    let none = || DatasetError::Generation("no object".into());
+    let blue = dsl::argmin(objs.iter(), key).ok_or_else(none)?;
+    let green = dsl::argmax(objs.iter(), key).ok_or_else(none)?;
+    let balanced = |o: &Object, f: fn(&Object) -> i64| {
+        let v = f(o);
+        objs.iter().filter(|o2| f(o2) < v).count() == objs.iter().filter(|o2| f(o2) > v).count()
+    };
+    let red = dsl::extract(objs.iter(), |o| {
+        balanced(o, dsl::leftmost) && balanced(o, dsl::uppermost)
+    })
+    .ok_or_else(|| DatasetError::Generation("StopIteration".into()))?;
+    let go = dsl::fill(&gi, 1, blue);
+    let go = dsl::fill(&go, 3, green);
+    let go = dsl::fill(&go, 2, red);
+    ex(gi, go)
+}
+
+fn generate_94f9d214(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // Python draws from `(numadev, h * w - numbdev)` here.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&a, &b);
+    let res: Vec<Loc> = inds
+        .iter()
+        .filter(|l| !aset.contains(l) && !bset.contains(l))
+        .copied()
+        .collect();
+    let mut go = fill_locs(&c, 2, &res);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_952a094c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (4, h - 2));
+    let iw = unifint(rng, diff_lb, diff_ub, (4, w - 2));
+    let loci = rng.randint(1, h - ih - 1)?;
+    let locj = rng.randint(1, w - iw - 1)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let cs = rng.sample(&cols, 6)?;
+    let (bgc, fgc, a, b, c, d) = (cs[0], cs[1], cs[2], cs[3], cs[4], cs[5]);
+    let canvv = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &bx);
+    let mut gi = canvv.clone();
+    let mut go = canvv;
+    gi = fill_locs(&gi, a, &[(loci + 1, locj + 1)]);
+    go = fill_locs(&go, a, &[(loci + ih, locj + iw)]);
+    gi = fill_locs(&gi, b, &[(loci + 1, locj + iw - 2)]);
+    go = fill_locs(&go, b, &[(loci + ih, locj - 1)]);
+    gi = fill_locs(&gi, c, &[(loci + ih - 2, locj + 1)]);
+    go = fill_locs(&go, c, &[(loci - 1, locj + iw)]);
+    gi = fill_locs(&gi, d, &[(loci + ih - 2, locj + iw - 2)]);
+    go = fill_locs(&go, d, &[(loci - 1, locj - 1)]);
+    ex(gi, go)
+}
+
+fn generate_9565186b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&5, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let wg = dsl::canvas(5, (h, w));
+    let numcols = unifint(rng, diff_lb, diff_ub, (2, (h * w - 1).min(8)));
+    let mostcol = rng.choice(&cols)?;
+    let lb = (h * w) / numcols + 1;
+    let ub = h * w - numcols + 1;
+    let nmcdev = unifint(rng, diff_lb, diff_ub, (0, ub - lb));
+    let nummostcol = (ub - nmcdev).max(lb).min(ub);
+    let inds = dsl::asindices(&wg).to_vec();
+    let mostcollocs = rng.sample(&inds, nummostcol)?;
+    let mut gi = fill_locs(&wg, mostcol, &mostcollocs);
+    let mut go = gi.clone();
+    let remcols = dsl::remove(&mostcol, &cols);
+    let mut othcols = rng.sample(&remcols, numcols - 1)?;
+    let reminds: Vec<Loc> = inds
+        .iter()
+        .filter(|l| !mostcollocs.contains(l))
+        .copied()
+        .collect();
+    let bufferlocs = rng.sample(&reminds, numcols - 1)?;
+    for (&c, &l) in othcols.iter().zip(&bufferlocs) {
+        gi = fill_locs(&gi, c, &[l]);
+    }
+    let reminds: Vec<Loc> = reminds
+        .iter()
+        .filter(|l| !bufferlocs.contains(l))
+        .copied()
+        .collect();
+    let mut colcounts: std::collections::HashMap<i64, i64> =
+        othcols.iter().map(|&c| (c, 1)).collect();
+    for ij in reminds {
+        if othcols.is_empty() {
+            gi = fill_locs(&gi, mostcol, &[ij]);
+            go = fill_locs(&go, mostcol, &[ij]);
+        } else {
+            let chc = rng.choice(&othcols)?;
+            gi = fill_locs(&gi, chc, &[ij]);
+            let n = colcounts.entry(chc).or_insert(0);
+            *n += 1;
+            if *n == nummostcol - 1 {
+                othcols = dsl::remove(&chc, &othcols);
+            }
+        }
     }
     ex(gi, go)
 }
