@@ -112,6 +112,18 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("94f9d214", generate_94f9d214),
     ("952a094c", generate_952a094c),
     ("9565186b", generate_9565186b),
+    ("95990924", generate_95990924),
+    ("963e52fc", generate_963e52fc),
+    ("97999447", generate_97999447),
+    ("97a05b5b", generate_97a05b5b),
+    ("98cf29f8", generate_98cf29f8),
+    ("995c5fa3", generate_995c5fa3),
+    ("99b1bc43", generate_99b1bc43),
+    ("99fa7670", generate_99fa7670),
+    ("9aec4887", generate_9aec4887),
+    ("9af7a82c", generate_9af7a82c),
+    ("9d9215db", generate_9d9215db),
+    ("9dfd6313", generate_9dfd6313),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -4673,5 +4685,615 @@ fn generate_9565186b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
     }
+    ex(gi, go)
+}
+
+fn generate_95990924(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    let bx = dsl::r#box(&pair_set((0, 0), (3, 3)));
+    let bd = dsl::backdrop(&bx);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    while succ < num && tr < maxtrials {
+        let loc = pick(rng, &inds.to_vec())?;
+        let bxs = bx.shift(loc);
+        if bxs.issubset(&inds) {
+            let inner = dsl::inbox(&bxs);
+            gi = dsl::fill(&gi, fgc, &inner);
+            go = dsl::fill(&go, fgc, &inner);
+            let (i, j) = loc;
+            for (c, l) in [
+                (1, (i, j)),
+                (2, (i, j + 3)),
+                (3, (i + 3, j)),
+                (4, (i + 3, j + 3)),
+            ] {
+                go = fill_locs(&go, c, &[l]);
+            }
+            inds = dsl::difference(&inds, &bd.shift(loc));
+            succ += 1;
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_963e52fc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 15));
+    let p = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    // One cell per location: only the contents are used below.
+    let mut obj: Vec<Cell> = Vec::new();
+    for j in 0..p {
+        let ub = unifint(rng, diff_lb, diff_ub, (0, h / 2));
+        let ub = h / 2 - ub;
+        let lb = unifint(rng, diff_lb, diff_ub, (ub, h - 1));
+        let numcells = unifint(rng, diff_lb, diff_ub, (1, lb - ub + 1));
+        for ii in rng.sample(&dsl::interval(ub, lb + 1, 1), numcells)? {
+            let col = rng.choice(&ccols)?;
+            obj.push((col, (ii, j)));
+        }
+    }
+    let mut go = dsl::canvas(bgc, (h, w * 2));
+    let addonw = rng.randint(0, p)?;
+    let mut fullobj: Vec<Cell> = obj.clone();
+    fullobj.extend(obj.iter().map(|&(c, (i, j))| (c, (i, j + p))));
+    fullobj.extend(obj.iter().filter(|c| c.1 .1 < addonw).copied());
+    let leftshift = rng.randint(0, addonw)?;
+    let shifted = |dj: i64| -> Vec<Cell> {
+        fullobj
+            .iter()
+            .map(|&(c, (i, j))| (c, (i, j - leftshift + dj)))
+            .collect()
+    };
+    go = paint_cells(&go, &shifted(0));
+    for j in 0..(2 * w) / (2 * p) + 1 {
+        go = paint_cells(&go, &shifted(j * 2 * p));
+    }
+    let gi = dsl::lefthalf(&go);
+    ex(gi, go)
+}
+
+fn generate_97999447(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&5, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, h));
+    let locs = rng.sample(&dsl::interval(0, h, 1), num)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    for idx in locs {
+        let col = rng.choice(&ccols)?;
+        let j = rng.randint(0, w - 1)?;
+        gi = fill_locs(&gi, col, &[(idx, j)]);
+        let a: Vec<Loc> = (j..w).step_by(2).map(|x| (idx, x)).collect();
+        let b: Vec<Loc> = (j + 1..w).step_by(2).map(|x| (idx, x)).collect();
+        go = fill_locs(&go, col, &a);
+        go = fill_locs(&go, 5, &b);
+    }
+    ex(gi, go)
+}
+
+/// `(dmirror, cmirror, vmirror, hmirror)[k](a_set)`: the first mirror
+/// iterates the set itself.
+fn mirror_set(k: usize, s: &PySet<Loc>) -> Indices {
+    let (top, bottom) = bounds_of(&s.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&s.iter().map(|l| l.1).collect::<Vec<_>>());
+    match k {
+        0 => s
+            .iter()
+            .map(|&(i, j)| (j - left + top, i - top + left))
+            .collect(),
+        1 => {
+            let v: Indices = s.iter().map(|&(i, j)| (i, left + right - j)).collect();
+            dsl::vmirror(&dsl::dmirror(&v))
+        }
+        2 => s.iter().map(|&(i, j)| (i, left + right - j)).collect(),
+        _ => s.iter().map(|&(i, j)| (top + bottom - i, j)).collect(),
+    }
+}
+
+/// `(identity, dmirror, vmirror, cmirror, hmirror)[k]` on a grid.
+fn mirror_grid5(k: usize, g: &Grid) -> Grid {
+    match k {
+        1 => dsl::dmirror_grid(g),
+        2 => dsl::vmirror_grid(g),
+        3 => dsl::cmirror_grid(g),
+        4 => dsl::hmirror_grid(g),
+        _ => g.clone(),
+    }
+}
+
+fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let sgh = rng.randint(h / 3, h / 3 * 2)?;
+    let sgw = rng.randint(w / 3, w / 3 * 2)?;
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let mut remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let oh = rng.randint(2, sgh / 2)?;
+    let ow = rng.randint(2, sgw / 2)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut objs: PySet<Indices> = PySet::new();
+    let cands = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    // Only membership is asked of `forbidden`.
+    let mut forbidden: Vec<Indices> = Vec::new();
+    let mut tr = 0;
+    let maxtr = 4 * nobjs;
+    while objs.len() as i64 != nobjs && tr < maxtr {
+        tr += 1;
+        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&cands.to_vec())?).collect();
+        let ncells = rng.randint(1, oh * ow - 1)?;
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+        }
+        let k = rng.choice(&[0usize, 1, 2, 3])?;
+        obj.update(&mirror_set(k, &obj));
+        let (oh2, ow2) = set_shape(&obj);
+        if obj.len() as i64 == oh2 * ow2 {
+            continue;
+        }
+        let objn = dsl::normalize(&obj.freeze());
+        if !forbidden.contains(&objn) {
+            objs.add(objn.clone());
+        }
+        for f1 in 0..5 {
+            for f2 in 0..5 {
+                forbidden.push(mirror_indices5(f1, &mirror_indices5(f2, &objn)));
+            }
+        }
+    }
+    let mut tr = 0;
+    let maxtr = 5 * nobjs;
+    let mut succ = 0;
+    let loci = rng.randint(0, h - sgh)?;
+    let locj = rng.randint(0, w - sgw)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
+    gi = dsl::fill(&gi, sqc, &bd);
+    let mut go = dsl::canvas(sqc, (sgh, sgw));
+    let mut goinds = dsl::asindices(&go);
+    let placed = goinds.shift((loci, locj));
+    let mut giinds = &(&dsl::asindices(&gi) - &placed) - &around(&placed);
+    while succ < nobjs && tr < maxtr && !objs.is_empty() {
+        tr += 1;
+        let obj = rng.choice(&objs.to_vec())?;
+        let col = pick(rng, &remcols)?;
+        let subgi = dsl::fill(&dsl::canvas(col, dsl::shape(&obj)), sqc, &obj);
+        if dsl::numcolors(&subgi) == 1 {
+            continue;
+        }
+        let f1 = rng.choice(&[0usize, 1, 2, 3, 4])?;
+        let f2 = rng.choice(&[0usize, 1, 2, 3, 4])?;
+        let subgo = mirror_grid5(f1, &mirror_grid5(f2, &subgi));
+        let giobj = dsl::asobject(&subgi);
+        let goobj = dsl::asobject(&subgo);
+        let (ohi, owi) = dsl::shape(&giobj);
+        let (oho, owo) = dsl::shape(&goobj);
+        let gocands = dsl::sfilter(&goinds, |&(i, j)| i <= sgh - oho && j <= sgw - owo);
+        if gocands.is_empty() {
+            continue;
+        }
+        let goloc = rng.choice(&gocands.to_vec())?;
+        let goplcd = goobj.shift(goloc);
+        let goplcdi = dsl::toindices(&goplcd);
+        if goplcdi.issubset(&goinds) {
+            // Python bounds the column by `owi`, not `w - owi`.
+            let gicands = dsl::sfilter(&giinds, |&(i, j)| i <= h - ohi && j <= owi);
+            if gicands.is_empty() {
+                continue;
+            }
+            let giloc = rng.choice(&gicands.to_vec())?;
+            let giplcd = giobj.shift(giloc);
+            let giplcdi = dsl::toindices(&giplcd);
+            if giplcdi.issubset(&giinds) {
+                succ += 1;
+                remcols = dsl::remove(&col, &remcols);
+                objs = objs.iter().filter(|o| **o != obj).cloned().collect();
+                goinds = &goinds - &goplcdi;
+                giinds = &(&giinds - &giplcdi) - &around(&giplcdi);
+                gi = dsl::paint(&gi, &giplcd);
+                let holes = dsl::sfilter(&goplcd.shift((loci, locj)), |c| c.0 == sqc);
+                gi = dsl::fill(&gi, bgc, &holes);
+                go = dsl::paint(&go, &goplcd);
+            }
+        }
+    }
+    ex(gi, go)
+}
+
+/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` on indices.
+fn mirror_indices5(k: usize, p: &Indices) -> Indices {
+    match k {
+        1 => dsl::dmirror(p),
+        2 => dsl::cmirror(p),
+        3 => dsl::hmirror(p),
+        4 => dsl::vmirror(p),
+        _ => p.clone(),
+    }
+}
+
+fn generate_98cf29f8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (2, h - 5));
+    let objw = unifint(rng, diff_lb, diff_ub, (2, w - 5));
+    let loci = rng.randint(0, h - objh)?;
+    let locj = rng.randint(0, w - objw)?;
+    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + objh - 1, locj + objw - 1)));
+    let boo = rng.sample(&cols, 3)?;
+    let (bgc, objc, otherc) = (boo[0], boo[1], boo[2]);
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &obj);
+    let margs = [h - (loci + objh), w - (locj + objw), loci, locj];
+    let options: Vec<usize> = (0..4).filter(|&k| margs[k] > 2).collect();
+    let pos = pick(rng, &options)?;
+    for _ in 0..pos {
+        gi = dsl::rot90(&gi);
+    }
+    let (h, w) = dsl::shape_grid(&gi);
+    let ofc = dsl::ofcolor(&gi, objc);
+    let locis = rng.randint(dsl::lowermost(&ofc) + 2, h - 2)?;
+    let locie = rng.randint(locis + 1, h - 1)?;
+    let locjs = rng.randint(0, (w - 2).min(dsl::rightmost(&ofc)))?;
+    let locje = rng.randint((locjs + 1).max(dsl::leftmost(&ofc)), w - 1)?;
+    let otherobj = dsl::backdrop(&pair_set((locis, locjs), (locie, locje)));
+    let ub = dsl::rightmost(&ofc).min(dsl::rightmost(&otherobj));
+    let lb = dsl::leftmost(&ofc).max(dsl::leftmost(&otherobj));
+    let jloc = rng.randint(lb, ub)?;
+    let ln = dsl::connect(
+        (dsl::lowermost(&ofc) + 1, jloc),
+        (dsl::uppermost(&otherobj) - 1, jloc),
+    );
+    let gib = gi.clone();
+    gi = dsl::fill(&gi, otherc, &otherobj);
+    gi = dsl::fill(&gi, otherc, &ln);
+    let mut go = dsl::fill(&gib, otherc, &otherobj.shift((-(ln.len() as i64), 0)));
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    ex(gi, go)
+}
+
+fn generate_995c5fa3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let o1 = dsl::asindices(&dsl::canvas(-1, (4, 4)));
+    let o2 = dsl::r#box(&o1);
+    let o3: Indices = o1
+        .iter()
+        .filter(|l| ![(1, 0), (2, 0), (1, 3), (2, 3)].contains(l))
+        .copied()
+        .collect();
+    let o4: Indices = o1
+        .iter()
+        .filter(|&&(i, j)| !((2..4).contains(&i) && (1..3).contains(&j)))
+        .copied()
+        .collect();
+    let mpr = [(o1, 2), (o2, 8), (o3, 3), (o4, 4)];
+    let num = unifint(rng, diff_lb, diff_ub, (1, 6));
+    let (h, w) = (4, 4 * num + num - 1);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut ccols = Vec::new();
+    for k in 0..num {
+        let col = rng.choice(&remcols)?;
+        let (obj, outcol) = rng.choice(&mpr)?;
+        gi = dsl::fill(&gi, col, &obj.shift((0, 5 * k)));
+        ccols.push(outcol);
+    }
+    let go: Grid = ccols.iter().map(|&c| vec![c; num as usize]).collect();
+    ex(gi, go)
+}
+
+fn generate_99b1bc43(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&3, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let bar = dsl::canvas(linc, (h, 1));
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // Python draws from `(numadev, h * w - numbdev)` here.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&a, &bar), &b);
+    let res: Vec<Loc> = inds
+        .iter()
+        .filter(|l| aset.contains(l) != bset.contains(l))
+        .copied()
+        .collect();
+    let mut go = fill_locs(&c, 3, &res);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_99fa7670(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+    let mut starts = rng.sample(&dsl::interval(0, h, 1), num)?;
+    starts.sort();
+    let mut ends: Vec<i64> = starts[1..].iter().map(|x| x - 1).collect();
+    ends.push(h - 1);
+    let nc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, nc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    for (&s, &e) in starts.iter().zip(&ends) {
+        let col = rng.choice(&ccols)?;
+        let locj = rng.randint(0, w - 2)?;
+        let l1 = dsl::connect((s, locj), (s, w - 1));
+        let l2 = dsl::connect((s, w - 1), (e, w - 1));
+        gi = fill_locs(&gi, col, &[(s, locj)]);
+        go = dsl::fill(&go, col, &(&l1 | &l2));
+    }
+    ex(gi, go)
+}
+
+fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (4, h / 2 - 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (4, w / 2 - 2));
+    let cs = rng.sample(&cols, 6)?;
+    let (bgc, pc, c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3], cs[4], cs[5]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (oh, ow));
+    go = dsl::fill(&go, c1, &dsl::connect((1, 0), (oh - 2, 0)));
+    go = dsl::fill(&go, c2, &dsl::connect((1, ow - 1), (oh - 2, ow - 1)));
+    go = dsl::fill(&go, c3, &dsl::connect((0, 1), (0, ow - 2)));
+    go = dsl::fill(&go, c4, &dsl::connect((oh - 1, 1), (oh - 1, ow - 2)));
+    let obj_b = dsl::asobject(&go);
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2)));
+    let mut obj_a: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, ((oh - 2) * (ow - 2)) / 2));
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+    }
+    while set_shape(&obj_a) != (oh - 2, ow - 2) {
+        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+    }
+    let fullinds = dsl::asindices(&gi);
+    let loci = rng.randint(0, h - 2 * oh + 2)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd_b = obj_b.shift((loci, locj));
+    let plcdi = dsl::toindices(&plcd_b);
+    let rems = dsl::sfilter(&(&fullinds - &plcdi), |&(i, j)| {
+        loci + oh <= i && i <= h - oh + 2 && j <= w - ow + 2
+    });
+    let (li, lj) = pick(rng, &rems.to_vec())?;
+    let mut gi = dsl::paint(&gi, &plcd_b);
+    gi = fill_locs(
+        &gi,
+        pc,
+        obj_a
+            .iter()
+            .map(|&(i, j)| (i + li, j + lj))
+            .collect::<Vec<_>>()
+            .iter(),
+    );
+    // Each cell's color depends only on the objects found before the loop,
+    // so the cells can be filled in any order.
+    let objs = dsl::objects(&go, true, false, true);
+    let cells: Vec<Loc> = obj_a.iter().map(|&(i, j)| (i + 1, j + 1)).collect();
+    for ij in cells {
+        let single: Indices = std::iter::once(ij).collect();
+        let manhs: Vec<(i64, &Object)> = objs
+            .iter()
+            .map(|o| (dsl::manhattan(o, &single), o))
+            .collect();
+        let mmh = manhs.iter().map(|m| m.0).min().unwrap_or(0);
+        let nearest: Vec<&Object> = manhs.iter().filter(|m| m.0 == mmh).map(|m| m.1).collect();
+        let col = match nearest[..] {
+            [o] => dsl::color(o).unwrap_or(pc),
+            _ => pc,
+        };
+        go = fill_locs(&go, col, &[ij]);
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    // `prods`: products in the order first met, each with its factor pairs.
+    let mut prods: Vec<(i64, Vec<Loc>)> = Vec::new();
+    for a in 1..31 {
+        for b in 1..31 {
+            let prd = a * b;
+            match prods.iter_mut().find(|(p, _)| *p == prd) {
+                Some((_, v)) => v.push((a, b)),
+                None => prods.push((prd, vec![(a, b)])),
+            }
+        }
+    }
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let leastnc: i64 = (1..=ncols).sum();
+    let maxnc: i64 = (31 - ncols..=30).sum();
+    let mut options: PySet<Loc> = PySet::new();
+    for (_, v) in prods.iter().filter(|(k, _)| leastnc <= *k && *k <= maxnc) {
+        for &opt in v {
+            options.add(opt);
+        }
+    }
+    let mut options = options.to_vec();
+    options.sort_by_key(|&(a, b)| a * b);
+    let idx = unifint(rng, diff_lb, diff_ub, (0, options.len() as i64 - 1));
+    let (h, w) = options[idx.max(0) as usize];
+    let ccols = rng.sample(&cols, ncols)?;
+    let mut counts: Vec<i64> = (1..=ncols).collect();
+    let mut eliginds: std::collections::BTreeSet<i64> = std::iter::once(ncols - 1).collect();
+    while counts.iter().sum::<i64>() < h * w {
+        let eligindss: Vec<i64> = eliginds.iter().rev().copied().collect();
+        let k = unifint(rng, diff_lb, diff_ub, (0, eligindss.len() as i64 - 1));
+        let idx = *usize::try_from(k)
+            .ok()
+            .and_then(|k| eligindss.get(k))
+            .ok_or_else(|| DatasetError::Generation("list index out of range".into()))?;
+        let i = idx as usize;
+        counts[i] += 1;
+        if idx > 0 {
+            eliginds.insert(idx - 1);
+        }
+        if idx < ncols - 1 && counts[i] == counts[i + 1] - 1 {
+            eliginds.remove(&idx);
+        }
+        if counts[i] == 30 {
+            eliginds.remove(&idx);
+        }
+    }
+    let mut gi = dsl::canvas(-1, (h, w));
+    let mut go = dsl::canvas(0, (dsl::maximum(&counts), ncols));
+    let mut inds = dsl::asindices(&gi);
+    counts.reverse();
+    for (j, (&col, &cnt)) in ccols.iter().zip(&counts).enumerate() {
+        let locs = rng.sample(&inds.to_vec(), cnt)?;
+        gi = fill_locs(&gi, col, &locs);
+        inds = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
+        let j = j as i64;
+        go = dsl::fill(&go, col, &dsl::connect((0, j), (cnt - 1, j)));
+    }
+    ex(gi, go)
+}
+
+fn generate_9d9215db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 14)) * 2 + 1;
+    let w = unifint(rng, diff_lb, diff_ub, (5, 14)) * 2 + 1;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ub = h.min(w) / 4;
+    let nrings = unifint(rng, diff_lb, diff_ub, (1, ub));
+    let onlinesbase: Vec<Loc> = (0..ub).map(|k| (2 * k + 1, 2 * k + 1)).collect();
+    let onlines = rng.sample(&onlinesbase, nrings)?;
+    // Distinct locations throughout: paints depend only on contents.
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for (i, j) in onlines {
+        gi[i as usize][j as usize] = rng.choice(&remcols)?;
+    }
+    let linsbase: Vec<Loc> = onlinesbase[..onlinesbase.len() - 1]
+        .iter()
+        .map(|&(i, j)| (i, j + 2))
+        .collect();
+    let nlines = unifint(rng, diff_lb, diff_ub, (1, linsbase.len() as i64));
+    let linesps = rng.sample(&linsbase, nlines)?;
+    let mut colors = Vec::with_capacity(linesps.len());
+    for _ in 0..nlines {
+        colors.push(rng.choice(&remcols)?);
+    }
+    for (&col, &(i, j)) in colors.iter().zip(&linesps) {
+        gi = fill_locs(&gi, col, &[(i, j), (j, i)]);
+    }
+    let mut gobase = gi.clone();
+    for (&col, &(i, j)) in colors.iter().zip(&linesps) {
+        let l1 = dsl::sfilter(&dsl::connect((i, j), (i, w - j - 1)), |l| l.1 % 2 == 1);
+        let (i2, j2) = (j, i);
+        let l2 = dsl::sfilter(&dsl::connect((i2, j2), (h - i2 - 1, j2)), |l| l.0 % 2 == 1);
+        gobase = dsl::fill(&gobase, col, &(&l1 | &l2));
+    }
+    let mut go = gobase.clone();
+    for m in [
+        dsl::vmirror_grid(&gobase),
+        dsl::hmirror_grid(&gobase),
+        dsl::vmirror_grid(&dsl::hmirror_grid(&gobase)),
+    ] {
+        go = dsl::paint(&go, &dsl::merge(&dsl::fgpartition(&m)));
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_9dfd6313(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let dh = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let d = 2 * dh + 1;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let mut gi = dsl::canvas(bgc, (d, d));
+    let inds = dsl::asindices(&gi);
+    let lni = rng.randint(1, 4)?;
+    let (ln, mirror, cands) = match lni {
+        1 => (
+            dsl::connect((dh, 0), (dh, d - 1)),
+            4,
+            dsl::sfilter(&inds, |l| l.0 > dh),
+        ),
+        2 => (
+            dsl::connect((0, dh), (d - 1, dh)),
+            3,
+            dsl::sfilter(&inds, |l| l.1 > dh),
+        ),
+        3 => (
+            dsl::connect((0, 0), (d - 1, d - 1)),
+            1,
+            dsl::sfilter(&inds, |l| l.0 > l.1),
+        ),
+        _ => (
+            dsl::connect((d - 1, 0), (0, d - 1)),
+            2,
+            dsl::sfilter(&inds, |l| l.0 + l.1 > d),
+        ),
+    };
+    gi = dsl::fill(&gi, linc, &ln);
+    let mp = (d * (d - 1)) / 2;
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 7.min(mp)));
+    let colsch = rng.sample(&remcols, numcols)?;
+    let numpix = unifint(rng, diff_lb, diff_ub, (1, cands.len() as i64));
+    let pixs = rng.sample(&cands.to_vec(), numpix)?;
+    for (i, j) in pixs {
+        gi[i as usize][j as usize] = rng.choice(&colsch)?;
+    }
+    // `(identity, dmirror, cmirror, vmirror, hmirror, ...)` indices for `transform`.
+    let go = transform(mirror, &gi);
+    let (gi, go) = if rng.choice(&[true, false])? {
+        (go, gi)
+    } else {
+        (gi, go)
+    };
     ex(gi, go)
 }
