@@ -124,6 +124,18 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("9af7a82c", generate_9af7a82c),
     ("9d9215db", generate_9d9215db),
     ("9dfd6313", generate_9dfd6313),
+    ("9ecd008a", generate_9ecd008a),
+    ("9edfc990", generate_9edfc990),
+    ("9f236235", generate_9f236235),
+    ("a1570a43", generate_a1570a43),
+    ("a2fd1cf0", generate_a2fd1cf0),
+    ("a3325580", generate_a3325580),
+    ("a3df8b1e", generate_a3df8b1e),
+    ("a416b8f3", generate_a416b8f3),
+    ("a48eeaf7", generate_a48eeaf7),
+    ("a5313dff", generate_a5313dff),
+    ("a5f85a15", generate_a5f85a15),
+    ("a61ba2ce", generate_a61ba2ce),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -1172,6 +1184,26 @@ fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a Cell>) -> Gr
     out
 }
 
+/// The blob of 67e8384a and 9ecd008a: a random cell grown by `nc - 1`
+/// cells next to it, each with a random color. The first cell is never
+/// taken out of the pool, so a location can be drawn twice (with two
+/// colors): the set's order decides which color a paint leaves.
+fn colored_blob(rng: &mut GenRng, canv: &Grid, cols: &[i64], nc: i64) -> Result<PySet<Cell>> {
+    let mut bx = dsl::asindices(canv);
+    let c0 = rng.choice(cols)?;
+    let l0 = rng.choice(&bx.to_vec())?;
+    let mut obj: PySet<Cell> = std::iter::once((c0, l0)).collect();
+    for _ in 0..nc - 1 {
+        let idx: Indices = obj.iter().map(|c| c.1).collect();
+        let dns = around(&idx);
+        let ch = pick(rng, &(&bx & &dns).to_vec())?;
+        let col = rng.choice(cols)?;
+        obj.add((col, ch));
+        bx = bx.difference(&std::iter::once(ch).collect::<PySet<Loc>>());
+    }
+    Ok(obj)
+}
+
 fn generate_67e8384a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (1, 14));
@@ -1182,18 +1214,7 @@ fn generate_67e8384a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = rng.sample(&remcols, numcols)?;
     let canv = dsl::canvas(bgc, (h, w));
     let nc = unifint(rng, diff_lb, diff_ub, (1, h * w));
-    let mut bx = dsl::asindices(&canv);
-    let c0 = rng.choice(&remcols)?;
-    let l0 = rng.choice(&bx.to_vec())?;
-    let mut obj: PySet<Cell> = std::iter::once((c0, l0)).collect();
-    for _ in 0..nc - 1 {
-        let idx: Indices = obj.iter().map(|c| c.1).collect();
-        let dns = around(&idx);
-        let ch = pick(rng, &(&bx & &dns).to_vec())?;
-        let col = rng.choice(&remcols)?;
-        obj.add((col, ch));
-        bx = bx.difference(&std::iter::once(ch).collect::<PySet<Loc>>());
-    }
+    let obj = colored_blob(rng, &canv, &remcols, nc)?;
     let gi = paint_cells(&canv, obj.iter());
     let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
     let go = dsl::vconcat(&go, &dsl::hmirror_grid(&go));
@@ -5295,5 +5316,490 @@ fn generate_9dfd6313(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     } else {
         (gi, go)
     };
+    ex(gi, go)
+}
+
+fn generate_9ecd008a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    let obj = colored_blob(rng, &canv, &remcols, nc)?;
+    let mut gi = paint_cells(&canv, obj.iter());
+    let tr = dsl::sfilter(&dsl::asobject(&dsl::dmirror_grid(&gi)), |c| {
+        c.1 .1 >= c.1 .0
+    });
+    gi = dsl::paint(&gi, &tr);
+    gi = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    gi = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
+    let locidev = unifint(rng, diff_lb, diff_ub, (1, 2 * h));
+    let locjdev = unifint(rng, diff_lb, diff_ub, (1, w));
+    let loci = 2 * h - locidev;
+    let locj = w - locjdev;
+    let loci2 = unifint(rng, diff_lb, diff_ub, (loci, 2 * h - 1));
+    let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
+    let go = dsl::subgrid(&bd, &gi);
+    let gi = dsl::fill(&gi, 0, &bd);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_9edfc990(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(2, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let lo = (0.4 * h as f64 * w as f64) as i64;
+    let hi = (0.7 * h as f64 * w as f64) as i64;
+    let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let mut gi = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&gi);
+    let locs = rng.sample(&inds.to_vec(), namt)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&cols)?;
+    }
+    let remlocs = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 1.max(remlocs.len() as i64 / 10)));
+    let blocs = rng.sample(&remlocs.to_vec(), numc)?;
+    gi = fill_locs(&gi, 1, &blocs);
+    let bset: Indices = blocs.iter().copied().collect();
+    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), 0);
+    let res = dsl::mfilter(&objs, |o| dsl::adjacent(o, &bset));
+    let go = dsl::fill(&gi, 1, &res);
+    ex(gi, go)
+}
+
+fn generate_9f236235(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let numh = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let numw = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let h = unifint(rng, diff_lb, diff_ub, (1, 31 / numh - 1));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 31 / numw - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let frontcol = rng.choice(&remcols)?;
+    // Python removes the line color from all the colors (keeping `bgc`).
+    let remcols = dsl::remove(&frontcol, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9.min(numh * numw)));
+    let _ccols = rng.sample(&remcols, numcols)?;
+    let numcells = unifint(rng, diff_lb, diff_ub, (1, numh * numw));
+    let cands = dsl::asindices(&dsl::canvas(-1, (numh, numw)));
+    let inds = dsl::asindices(&dsl::canvas(-1, (h, w)));
+    let locs = rng.sample(&cands.to_vec(), numcells)?;
+    let mut gi = dsl::canvas(frontcol, (h * numh + numh - 1, w * numw + numw - 1));
+    let mut go = dsl::canvas(bgc, (numh, numw));
+    for &(a, b) in cands.iter() {
+        let plcd = inds.shift((a * (h + 1), b * (w + 1)));
+        let col = if locs.contains(&(a, b)) {
+            rng.choice(&remcols)?
+        } else {
+            bgc
+        };
+        gi = dsl::fill(&gi, col, &plcd);
+        go = fill_locs(&go, col, &[(a, b)]);
+    }
+    ex(gi, dsl::vmirror_grid(&go))
+}
+
+fn generate_a1570a43(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (3, h));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, w));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let crns: Indices = [
+        (loci, locj),
+        (loci + oh - 1, locj),
+        (loci, locj + ow - 1),
+        (loci + oh - 1, locj + ow - 1),
+    ]
+    .into_iter()
+    .collect();
+    let cands = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2))).shift((loci + 1, locj + 1));
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&dotc, &cols));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let gipro = dsl::fill(&dsl::canvas(bgc, (h, w)), dotc, &crns);
+    let sp = rng.choice(&cands.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let cands = dsl::remove(&sp, &cands);
+    let lo = oh + ow - 5;
+    let ncells = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (lo, lo.max(((oh - 2) * (ow - 2)) / 2)),
+    );
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+    }
+    while set_shape(&obj) != (oh - 2, ow - 2) {
+        grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+    }
+    // Distinct locations: from here on only the cells' contents matter.
+    let mut cells: Vec<Cell> = Vec::with_capacity(obj.len());
+    for &ij in obj.iter() {
+        cells.push((rng.choice(&ccols)?, ij));
+    }
+    let go = paint_cells(&gipro, &cells);
+    let nperts = unifint(rng, diff_lb, diff_ub, (1, h.max(w)));
+    let mut k = 0;
+    let inside = |&(i, j): &Loc| 0 <= i && i < h && 0 <= j && j < w;
+    let ulc = |cells: &[Cell]| {
+        let (t, _) = bounds_of(&cells.iter().map(|c| c.1 .0).collect::<Vec<_>>());
+        let (l, _) = bounds_of(&cells.iter().map(|c| c.1 .1).collect::<Vec<_>>());
+        (t, l)
+    };
+    while ulc(&cells) == (loci + 1, locj + 1) || k < nperts {
+        k += 1;
+        let options = dsl::sfilter(&dsl::neighbors((0, 0)), |&(di, dj)| {
+            cells.iter().all(|&(_, (i, j))| {
+                let l = (i + di, j + dj);
+                !crns.contains(&l) && inside(&l)
+            })
+        });
+        let (di, dj) = pick(rng, &options.to_vec())?;
+        for c in cells.iter_mut() {
+            c.1 = (c.1 .0 + di, c.1 .1 + dj);
+        }
+    }
+    let gi = paint_cells(&gipro, &cells);
+    ex(gi, go)
+}
+
+fn generate_a2fd1cf0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 3, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let gloci = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+    let glocj = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let bgc = rng.choice(&cols)?;
+    let g = fill_locs(&dsl::canvas(bgc, (h, w)), 3, &[(gloci, glocj)]);
+    let g = dsl::rot180(&g);
+    let (gii, gij) = dsl::center(&dsl::ofcolor(&g, 3));
+    let rloci = unifint(rng, diff_lb, diff_ub, (gii + 1, h - 1));
+    let rlocj = unifint(rng, diff_lb, diff_ub, (gij + 1, w - 1));
+    let g = fill_locs(&g, 2, &[(rloci, rlocj)]);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    let gi = transform(rotf, &g);
+    let (a, b) = dsl::center(&dsl::ofcolor(&gi, 2));
+    let (c, d) = dsl::center(&dsl::ofcolor(&gi, 3));
+    let go = dsl::fill(&gi, 8, &dsl::connect((a, b), (a, d)));
+    let go = dsl::fill(&go, 8, &dsl::connect((a, d), (c, d)));
+    let go = fill_locs(&go, 2, &[(a, b)]);
+    let go = fill_locs(&go, 3, &[(c, d)]);
+    ex(gi, go)
+}
+
+fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, nobjs)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut lmocc: Vec<i64> = Vec::new();
+    let mut inds = dsl::asindices(&gi);
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 4 * nobjs;
+    let mxncells = rng.randint(nobjs + 1, 30)?;
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let mut oh = rng.randint(1, 6)?;
+        let mut ow = rng.randint(1, 6)?;
+        while oh * ow < mxncells {
+            oh = rng.randint(1, 6)?;
+            ow = rng.randint(1, 6)?;
+        }
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let _ = rng.randint(1, oh * ow)?;
+        let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow).min(mxncells)));
+        let ncells = unifint(rng, diff_lb, diff_ub, (ncells, (oh * ow).min(mxncells)));
+        let sp = rng.choice(&bounds.to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..ncells - 1 {
+            grow(rng, &bounds, &mut obj)?;
+        }
+        // `obj in seenobjs`: nothing is ever added to `seenobjs`.
+        let obj = normalize_set(&obj);
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| {
+            i <= h - oh && j <= w - ow && !lmocc.contains(&j)
+        });
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            gi = dsl::fill(&gi, ccols[succ as usize], &plcd);
+            succ += 1;
+            lmocc.push(loc.1);
+        }
+    }
+    let objs = dsl::objects(&gi, true, false, true);
+    let mxncells = dsl::valmax(objs.iter(), |o| o.len())
+        .ok_or_else(|| DatasetError::Generation("no objects".into()))?;
+    let objs = dsl::order(&dsl::sfilter(&objs, |o| o.len() == mxncells), dsl::leftmost);
+    let mut go = dsl::canvas(-1, (mxncells as i64, objs.len() as i64));
+    for (idx, o) in objs.iter().enumerate() {
+        let idx = idx as i64;
+        let col = dsl::color(o).unwrap_or(-1);
+        go = dsl::fill(
+            &go,
+            col,
+            &dsl::connect((0, idx), (mxncells as i64 - 1, idx)),
+        );
+    }
+    ex(gi, go)
+}
+
+fn generate_a3df8b1e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let w = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let h = unifint(rng, diff_lb, diff_ub, (w + 1, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let mut sp = (h - 1, 0);
+    let mut gi = fill_locs(&dsl::canvas(bgc, (h, w)), linc, &[sp]);
+    let mut go = gi.clone();
+    let mut direc = 1;
+    loop {
+        sp = (sp.0 - 1, sp.1 + direc);
+        if sp.1 == w - 1 || sp.1 == 0 {
+            direc *= -1;
+        }
+        let go2 = fill_locs(&go, linc, &[sp]);
+        if go2 == go {
+            break;
+        }
+        go = go2;
+    }
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    let (gix, gox) = (gi.clone(), go.clone());
+    let numlins = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let mirrors: [fn(&Grid) -> Grid; 3] = [dsl::hmirror_grid, dsl::vmirror_grid, |g| {
+        dsl::hmirror_grid(&dsl::vmirror_grid(g))
+    }];
+    for (k, m) in mirrors.iter().enumerate() {
+        if numlins > k as i64 + 1 {
+            gi = dsl::fill(&gi, linc, &dsl::ofcolor(&m(&gix), linc));
+            go = dsl::fill(&go, linc, &dsl::ofcolor(&m(&gox), linc));
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_a416b8f3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 30), (1, 15))?;
+    let go = dsl::hconcat(&gi, &gi);
+    ex(gi, go)
+}
+
+fn generate_a48eeaf7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let iw = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let loci = rng.randint(2, h - ih - 2)?;
+    let locj = rng.randint(2, w - iw - 2)?;
+    let bsd = rng.sample(&cols, 3)?;
+    let (bgc, sqc, dotc) = (bsd[0], bsd[1], bsd[2]);
+    let sq = dsl::backdrop(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let rows = dsl::interval(loci, loci + ih, 1);
+    let colsj = dsl::interval(locj, locj + iw, 1);
+    let mut dearr: Vec<Loc> = Vec::new();
+    let mut srarr: Vec<Loc> = Vec::new();
+    dearr.extend(rows.iter().map(|&x| (x, locj - 1)));
+    for &x in &rows {
+        srarr.push((x, rng.randint(0, locj - 2)?));
+    }
+    dearr.extend(rows.iter().map(|&x| (x, locj + iw)));
+    for &x in &rows {
+        srarr.push((x, rng.randint(locj + iw + 1, w - 1)?));
+    }
+    dearr.extend(colsj.iter().map(|&x| (loci - 1, x)));
+    for &x in &colsj {
+        srarr.push((rng.randint(0, loci - 2)?, x));
+    }
+    dearr.extend(colsj.iter().map(|&x| (loci + ih, x)));
+    for &x in &colsj {
+        srarr.push((rng.randint(loci + ih + 1, h - 1)?, x));
+    }
+    let num = unifint(rng, diff_lb, diff_ub, (1, srarr.len() as i64));
+    let locs = rng.sample(&dsl::interval(0, srarr.len() as i64, 1), num)?;
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &sq);
+    let mut go = gi.clone();
+    for j in 0..srarr.len() {
+        if locs.contains(&(j as i64)) {
+            gi = fill_locs(&gi, dotc, &[srarr[j]]);
+            go = fill_locs(&go, dotc, &[dearr[j]]);
+        }
+    }
+    let ncorn = unifint(rng, diff_lb, diff_ub, (0, 4));
+    let fullinds = dsl::asindices(&gi);
+    let corners = [
+        ((loci - 1, locj - 1), (loci - 2, locj - 2), (-1, -1)),
+        ((loci - 1, locj + iw), (loci - 2, locj + iw + 1), (-1, 1)),
+        ((loci + ih, locj - 1), (loci + ih + 1, locj - 2), (1, -1)),
+        (
+            (loci + ih, locj + iw),
+            (loci + ih + 1, locj + iw + 1),
+            (1, 1),
+        ),
+    ];
+    for (k, &(target, start, dir)) in corners.iter().enumerate() {
+        if ncorn > k as i64 {
+            go = fill_locs(&go, dotc, &[target]);
+            let cands = &dsl::shoot(start, dir) & &fullinds;
+            let locc = pick(rng, &cands.to_vec())?;
+            gi = fill_locs(&gi, dotc, &[locc]);
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_a5313dff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&1, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * noccs;
+    let inds = dsl::asindices(&dsl::canvas(-1, (h + 2, w + 2)))
+        .shift((-1, -1))
+        .to_vec();
+    let enclosed = |gi: &Grid| {
+        dsl::colorfilter(&dsl::objects(gi, true, false, false), bgc)
+            .iter()
+            .any(|o| !dsl::bordering(o, gi))
+    };
+    while (tr < maxtr && succ < noccs) || !enclosed(&gi) {
+        tr += 1;
+        let oh = rng.randint(3, 8)?;
+        let ow = rng.randint(3, 8)?;
+        let bx = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
+        let ins = dsl::backdrop(&dsl::inbox(&bx));
+        let loc = rng.choice(&inds)?;
+        let plcdins = ins.shift(loc);
+        if (&plcdins & &dsl::ofcolor(&gi, fgc)).is_empty() {
+            succ += 1;
+            gi = dsl::fill(&gi, fgc, &bx.shift(loc));
+            if rng.choice(&[true, true, false])? {
+                let k = rng.randint(1, 1.max(ins.len() as i64 / 2))?;
+                let ss = rng.sample(&plcdins.to_vec(), k)?;
+                gi = fill_locs(&gi, fgc, &ss);
+            }
+        }
+    }
+    let res = dsl::mfilter(
+        &dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc),
+        |o| !dsl::bordering(o, &gi),
+    );
+    let go = dsl::fill(&gi, 1, &res);
+    ex(gi, go)
+}
+
+fn generate_a5f85a15(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let mut startlocs: Vec<Loc> = dsl::interval(h - 1, 0, -1)
+        .iter()
+        .map(|&i| (i, 0))
+        .collect();
+    startlocs.extend(dsl::interval(0, w, 1).iter().map(|&j| (0, j)));
+    let mut cands = dsl::interval(0, h + w - 1, 1);
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h + w - 1) / 3));
+    let mut locs = Vec::new();
+    for _ in 0..num {
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands)?;
+        locs.push(loc);
+        cands.retain(|&x| x != loc && x != loc - 1 && x != loc + 1);
+    }
+    let bf = rng.sample(&colopts, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    // The diagonals start on distinct diagonals: they never meet, so the
+    // set's order does not matter.
+    for &l in &locs {
+        let start = startlocs[l as usize];
+        let ln = dsl::order(&dsl::shoot(start, (1, 1)), |x| x.0);
+        gi = fill_locs(&gi, fgc, &ln);
+        go = fill_locs(&go, fgc, &ln);
+        let odd: Vec<Loc> = ln.iter().skip(1).step_by(2).copied().collect();
+        go = fill_locs(&go, 4, &odd);
+    }
+    ex(gi, go)
+}
+
+fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 15));
+    let loci_l = rng.randint(2, h - 2)?;
+    let loci_r = rng.randint(2, h - 2)?;
+    let locj_t = rng.randint(2, w - 2)?;
+    let locj_b = rng.randint(2, w - 2)?;
+    let cs = rng.sample(&cols, 5)?;
+    let (bgc, ocols) = (cs[0], [cs[1], cs[2], cs[3], cs[4]]);
+    let objs = [
+        &dsl::connect((0, 0), (loci_l - 1, 0)) | &dsl::connect((0, 0), (0, locj_t - 1)),
+        &dsl::connect((0, w - 1), (0, locj_t)) | &dsl::connect((0, w - 1), (loci_r - 1, w - 1)),
+        &dsl::connect((h - 1, 0), (loci_l, 0)) | &dsl::connect((h - 1, 0), (h - 1, locj_b - 1)),
+        &dsl::connect((h - 1, w - 1), (h - 1, locj_b))
+            | &dsl::connect((h - 1, w - 1), (loci_r, w - 1)),
+    ];
+    let mut go = dsl::canvas(bgc, (h, w));
+    for (o, &c) in objs.iter().zip(&ocols) {
+        go = dsl::fill(&go, c, o);
+    }
+    let fullh = unifint(rng, diff_lb, diff_ub, (2 * h, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (2 * w, 30));
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    let locs = loop {
+        let mut inds = dsl::asindices(&gi);
+        let mut locs = Vec::new();
+        for o in &objs {
+            let cands = dsl::sfilter(&inds, |&ij| o.shift(ij).issubset(&inds));
+            if cands.is_empty() {
+                break;
+            }
+            let loc = rng.choice(&cands.to_vec())?;
+            locs.push(loc);
+            inds = &inds - &o.shift(loc);
+        }
+        if locs.len() == 4 {
+            break locs;
+        }
+    };
+    for ((o, &c), &l) in objs.iter().zip(&ocols).zip(&locs) {
+        gi = dsl::fill(&gi, c, &o.shift(l));
+    }
     ex(gi, go)
 }
