@@ -136,6 +136,16 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("a5313dff", generate_a5313dff),
     ("a5f85a15", generate_a5f85a15),
     ("a61ba2ce", generate_a61ba2ce),
+    ("a61f2674", generate_a61f2674),
+    ("a64e4611", generate_a64e4611),
+    ("a65b410d", generate_a65b410d),
+    ("a68b268e", generate_a68b268e),
+    ("a699fb00", generate_a699fb00),
+    ("a740d043", generate_a740d043),
+    ("a78176bb", generate_a78176bb),
+    ("a79310a0", generate_a79310a0),
+    ("a85d4709", generate_a85d4709),
+    ("a87f7484", generate_a87f7484),
 ];
 
 /// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
@@ -5800,6 +5810,439 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     };
     for ((o, &c), &l) in objs.iter().zip(&ocols).zip(&locs) {
         gi = dsl::fill(&gi, c, &o.shift(l));
+    }
+    ex(gi, go)
+}
+
+fn generate_a61f2674(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::remove(&1, &dsl::interval(0, 10, 1)));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 28));
+    let h = unifint(rng, diff_lb, diff_ub, (w / 2 + 1, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let nbars = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let mut barlocs = Vec::new();
+    let mut options = dsl::interval(0, w, 1);
+    while !options.is_empty() && (barlocs.len() as i64) < nbars {
+        let loc = rng.choice(&options)?;
+        barlocs.push(loc);
+        options.retain(|&x| x != loc && x != loc + 1 && x != loc - 1);
+    }
+    let barheights = rng.sample(&dsl::interval(0, h, 1), nbars)?;
+    let (lo, hi) = bounds_of(&barheights);
+    for (&j, &bh) in barlocs.iter().zip(&barheights) {
+        let ln = dsl::connect((0, j), (bh, j));
+        gi = dsl::fill(&gi, fgc, &ln);
+        if bh == hi {
+            go = dsl::fill(&go, 1, &ln);
+        }
+        if bh == lo {
+            go = dsl::fill(&go, 2, &ln);
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_a64e4611(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&3, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (18, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (18, 30));
+    let bn = rng.sample(&cols, 2)?;
+    let (bgc, noisec) = (bn[0], bn[1]);
+    let lb = (0.4 * h as f64 * w as f64) as i64;
+    let ub = (0.5 * h as f64 * w as f64) as i64;
+    let nbgc = unifint(rng, diff_lb, diff_ub, (lb, ub));
+    let mut gi = dsl::canvas(noisec, (h, w));
+    let inds = dsl::asindices(&gi).to_vec();
+    let bgcinds = rng.sample(&inds, nbgc)?;
+    gi = fill_locs(&gi, bgc, &bgcinds);
+    let sinds = dsl::asindices(&dsl::canvas(-1, (3, 3)));
+    let mut addn = Vec::new();
+    for &(oi, oj) in dsl::occurrences(&gi, &dsl::recolor(bgc, &sinds)).iter() {
+        let di = rng.randint(0, 2)?;
+        let dj = rng.randint(0, 2)?;
+        addn.push((di + oi, dj + oj));
+    }
+    let mut addb = Vec::new();
+    for &(oi, oj) in dsl::occurrences(&gi, &dsl::recolor(noisec, &sinds)).iter() {
+        let di = rng.randint(0, 2)?;
+        let dj = rng.randint(0, 2)?;
+        addb.push((di + oi, dj + oj));
+    }
+    gi = fill_locs(&gi, noisec, &addn);
+    gi = fill_locs(&gi, bgc, &addb);
+    let mut go = gi.clone();
+    let inner = rng.randint(3, 8)?;
+    let dim = rng.randint(inner, 8)?;
+    // Python bounds the column by `h` here.
+    let locj = rng.randint(3, h - dim - 4)?;
+    let r = rng.randint(3, h / 2)?;
+    let spi = rng.choice(&[0, r])?;
+    for j in locj..locj + dim {
+        let ln = dsl::connect((spi, j), (h - 1, j));
+        gi = dsl::fill(&gi, bgc, &ln);
+        go = dsl::fill(&go, bgc, &ln);
+    }
+    for j in locj + 1..locj + dim - 1 {
+        let ln = dsl::connect((if spi > 0 { spi + 1 } else { spi }, j), (h - 1, j));
+        go = dsl::fill(&go, 3, &ln);
+    }
+    // One or two arms off the vertical band, from `startloc` down `hh` rows.
+    let arms = |rng: &mut GenRng, gi: &mut Grid, go: &mut Grid, sgns: &[i64]| -> Result<()> {
+        let r = rng.randint(spi + 3, h - 6)?;
+        let startloc = rng.choice(&[spi, r])?;
+        let hh = rng.randint(3, 8.min(h - startloc - 3))?;
+        for &sgn in sgns {
+            for ii in startloc..startloc + hh {
+                let ln = dsl::shoot((ii, locj), (0, sgn));
+                *gi = dsl::fill(gi, bgc, &ln);
+                *go = dsl::fill(go, bgc, &(&ln - &dsl::ofcolor(go, 3)));
+            }
+        }
+        for &sgn in sgns {
+            let first = if startloc > 0 { startloc + 1 } else { startloc };
+            for ii in first..startloc + hh - 1 {
+                let j0 = if sgn == -1 { locj + dim - 2 } else { locj + 1 };
+                *go = dsl::fill(go, 3, &dsl::shoot((ii, j0), (0, sgn)));
+            }
+        }
+        Ok(())
+    };
+    let sgns: Vec<i64> = rng.choice(&[vec![-1], vec![1], vec![-1, 1]])?;
+    arms(rng, &mut gi, &mut go, &sgns)?;
+    if sgns.len() == 1 && unifint(rng, diff_lb, diff_ub, (0, 1)) == 1 {
+        arms(rng, &mut gi, &mut go, &[-sgns[0]])?;
+    }
+    ex(gi, go)
+}
+
+fn generate_a65b410d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[1, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let (mpi, mpj) = (h / 2, w / 2);
+    let devi = unifint(rng, diff_lb, diff_ub, (0, mpi));
+    let devj = unifint(rng, diff_lb, diff_ub, (0, mpj));
+    let (loci, locj) = if rng.choice(&[true, false])? {
+        (devi, devj)
+    } else {
+        (h - devi, w - devj)
+    };
+    let loci = loci.min(h - 2).max(1);
+    let locj = locj.min(w - 2).max(1);
+    let bgc = rng.choice(&colopts)?;
+    let linc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = dsl::fill(
+        &dsl::canvas(bgc, (h, w)),
+        linc,
+        &dsl::connect((loci, 0), (loci, locj)),
+    );
+    // Each diagonal cell in the grid's columns pulls a row segment to column 0.
+    let rows_to_left = |diag: &Indices| -> Vec<Loc> {
+        diag.iter()
+            .filter(|l| l.1 >= 0)
+            .flat_map(|&(i, j)| (0..=j).map(move |k| (i, k)))
+            .collect()
+    };
+    let blues = rows_to_left(&dsl::shoot((loci + 1, locj - 1), (1, -1)));
+    let greens = rows_to_left(&dsl::shoot((loci - 1, locj + 1), (-1, 1)));
+    let go = fill_locs(&gi, 1, &blues);
+    let go = fill_locs(&go, 3, &greens);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_a68b268e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let cs = rng.sample(&cols, 6)?;
+    let (bgc, linc) = (cs[0], cs[1]);
+    let qc = [cs[2], cs[3], cs[4], cs[5]];
+    let canv = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let mut ns = [0; 4];
+    for n in ns.iter_mut() {
+        let d = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+        let v = rng.choice(&[d, h * w - d])?;
+        *n = v.max(1).min(h * w - 1);
+    }
+    let mut ofcs = Vec::with_capacity(4);
+    for &n in &ns {
+        ofcs.push(rng.sample(&inds, n)?);
+    }
+    let mut go = canv.clone();
+    for (o, &c) in ofcs.iter().zip(&qc) {
+        go = fill_locs(&go, c, o);
+    }
+    let mut gi = dsl::canvas(linc, (2 * h + 1, 2 * w + 1));
+    let offs = [(h + 1, w + 1), (h + 1, 0), (0, w + 1), (0, 0)];
+    for ((o, &c), &off) in ofcs.iter().zip(&qc).zip(&offs) {
+        let part = dsl::asobject(&fill_locs(&canv, c, o));
+        gi = dsl::paint(&gi, &part.shift(off));
+    }
+    ex(gi, go)
+}
+
+fn generate_a699fb00(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let numls = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+    let locs = rng.sample(&dsl::interval(0, h, 1), numls)?;
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    for ii in locs {
+        let endidx = unifint(rng, diff_lb, diff_ub, (2, w - 2));
+        let ofs = unifint(rng, diff_lb, diff_ub, (1, endidx / 2)) * 2;
+        let ofs = ofs.max(2).min(endidx);
+        let startidx = endidx - ofs;
+        go = dsl::fill(&go, 2, &dsl::connect((ii, startidx), (ii, endidx)));
+        let sparse: Vec<Loc> = (startidx..=endidx).step_by(2).map(|j| (ii, j)).collect();
+        go = fill_locs(&go, fgc, &sparse);
+        gi = fill_locs(&gi, fgc, &sparse);
+    }
+    ex(gi, go)
+}
+
+fn generate_a740d043(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&0, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let area = (h - 1) * (w - 1);
+    let ncd = unifint(rng, diff_lb, diff_ub, (1, 1.max(area / 2)));
+    let _nc = rng.choice(&[ncd, area - ncd])?;
+    // Python clamps `ncd`, not the drawn `nc`.
+    let nc = ncd.max(1).min(area - 1);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, remcols.len() as i64));
+    let remcols = rng.sample(&remcols, numc)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (h - 1, w - 1)));
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd = shp.shift((loci, locj));
+    let mut gi = c;
+    for &(i, j) in plcd.iter() {
+        gi[i as usize][j as usize] = rng.choice(&remcols)?;
+    }
+    let go = dsl::replace(&dsl::compress(&gi), bgc, 0);
+    ex(gi, go)
+}
+
+fn generate_a78176bb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let nlns = unifint(rng, diff_lb, diff_ub, (1, (h + w) / 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nlns;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    let mut spopts: Vec<Loc> = (0..=h - 5).rev().map(|i| (i, 0)).collect();
+    spopts.extend((1..w - 4).map(|j| (0, j)));
+    let diag = |(i, j): Loc| -> Indices {
+        (0..h.max(w))
+            .map(|k| (i + k, j + k))
+            .filter(|&(a, b)| 0 <= a && a < h && 0 <= b && b < w)
+            .collect()
+    };
+    let mut lncol = 0;
+    while succ < nlns && tr < maxtr {
+        tr += 1;
+        if spopts.is_empty() {
+            break;
+        }
+        let sp = rng.choice(&spopts)?;
+        let ln = &dsl::shoot(sp, (1, 1)) & &fullinds;
+        if !ln.issubset(&inds) {
+            continue;
+        }
+        let mut lno = ln.to_vec();
+        lno.sort_by_key(|l| l.0);
+        let n = lno.len() as i64;
+        let trid1 = rng.randint(2, 5.min(n - 3))?;
+        let trid2 = rng.randint(2, 5.min(n - 3))?;
+        let upper =
+            |d: i64| dsl::sfilter(&dsl::asindices(&dsl::canvas(-1, (d, d))), |l| l.1 >= l.0);
+        let tri1 = upper(trid1);
+        let slice = |d: i64| -> Vec<Loc> {
+            let end = (n - d - 1).max(1) as usize;
+            lno.get(1..end).map(<[Loc]>::to_vec).unwrap_or_default()
+        };
+        let (a, b) = pick(rng, &slice(trid1))?;
+        let triloc1 = (a, b + 1);
+        let tri2 = dsl::dmirror(&upper(trid2));
+        let (a, b) = pick(rng, &slice(trid2))?;
+        let triloc2 = (a + 1, b);
+        let nexlin2 = diag((sp.0, sp.1 - trid2 - 2));
+        let nexlin1 = diag((sp.0 - trid1 - 2, sp.1));
+        let parts = [(tri1, triloc1, nexlin1), (tri2, triloc2, nexlin2)];
+        let order = rng.sample(&[0usize, 1], 2)?;
+        for (idx, &k) in order.iter().enumerate() {
+            let (tri, triloc, nexlin) = &parts[k];
+            let tri = tri.shift(*triloc);
+            let fullobj = &(&ln | &tri) | nexlin;
+            let tricol = if idx == 0 {
+                let lt = rng.sample(&remcols, 2)?;
+                lncol = lt[0];
+                lt[1]
+            } else {
+                rng.choice(&dsl::remove(&lncol, &remcols))?
+            };
+            // The second condition always holds (`tri | nexlin` is part of `fullobj`).
+            let ok = if idx == 0 {
+                fullobj.issubset(&inds)
+            } else {
+                true
+            };
+            if ok {
+                succ += 1;
+                inds = &(&inds - &fullobj) - &around(&fullobj);
+                gi = dsl::fill(&gi, tricol, &tri);
+                gi = dsl::fill(&gi, lncol, &ln);
+                go = dsl::fill(&go, lncol, &ln);
+                go = dsl::fill(&go, lncol, nexlin);
+            }
+        }
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::hmirror_grid(&gi);
+        go = dsl::hmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_a79310a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&c);
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc - 1 {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd = shp.shift((loci, locj));
+    let gi = dsl::fill(&c, fgc, &plcd);
+    let go = dsl::fill(&c, 2, &plcd.shift((1, 0)));
+    ex(gi, go)
+}
+
+fn generate_a85d4709(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w3 = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let w = w3 * 3;
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    for ii in 0..h {
+        let _ = rng.randint(0, w3 - 1)?;
+        let dev = unifint(rng, diff_lb, diff_ub, (0, w3 / 2 + 1));
+        let loc = w3 / 3 + rng.choice(&[dev, -dev])?;
+        let loc = loc.max(0).min(w3 - 1);
+        let (ofs, col) = rng.choice(&[(0, 2), (1, 4), (2, 3)])?;
+        gi = fill_locs(&gi, dotc, &[(ii, loc + ofs * w3)]);
+        go = dsl::fill(&go, col, &dsl::connect((ii, 0), (ii, w - 1)));
+    }
+    ex(gi, go)
+}
+
+fn generate_a87f7484(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (3, (30 / h).min(9)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, num)?;
+    let ncd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let nc = rng.choice(&[ncd, h * w - ncd])?;
+    let nc = nc.max(1).min(h * w - 1);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c);
+    let origlocs = rng.sample(&inds.to_vec(), nc)?;
+    let mut canbrem: PySet<Loc> = origlocs.iter().copied().collect();
+    let mut canbeadd = inds.difference(&canbrem);
+    // Only the contents of `otherlocs` are used (one fill).
+    let mut otherlocs: PySet<Loc> = origlocs.iter().copied().collect();
+    let nchangesinv = unifint(rng, diff_lb, diff_ub, (0, h * w - 1));
+    let nchanges = h * w - nchangesinv;
+    for _ in 0..nchanges {
+        let prefer_remove = rng.choice(&[true, false])?;
+        let can_rem = canbrem.len() > 1;
+        let can_add = canbeadd.len() > 1;
+        let remove = if prefer_remove {
+            if can_rem {
+                Some(true)
+            } else if can_add {
+                Some(false)
+            } else {
+                None
+            }
+        } else if can_add {
+            Some(false)
+        } else if can_rem {
+            Some(true)
+        } else {
+            None
+        };
+        match remove {
+            Some(true) => {
+                let ch = rng.choice(&canbrem.to_vec())?;
+                otherlocs.discard(&ch);
+                // `remove(ch, a_set)` rebuilds the set by iterating it.
+                canbrem = canbrem.iter().filter(|&&l| l != ch).copied().collect();
+            }
+            Some(false) => {
+                let ch = rng.choice(&canbeadd.to_vec())?;
+                otherlocs.add(ch);
+                canbeadd = dsl::remove(&ch, &canbeadd);
+            }
+            None => {}
+        }
+    }
+    let go = fill_locs(&c, ccols[0], &origlocs);
+    let mut grids = vec![go.clone()];
+    for &cc in &ccols[1..] {
+        grids.push(fill_locs(&c, cc, otherlocs.iter()));
+    }
+    rng.shuffle(&mut grids);
+    let mut gi: Grid = grids.concat();
+    let mut go = go;
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
     }
     ex(gi, go)
 }
