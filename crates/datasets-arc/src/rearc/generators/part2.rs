@@ -1,7 +1,6248 @@
 //! rearc generators TASK_IDS[127..263], each named `generate_<task id>` as
 //! in `rearc_utils/generators.py` (being ported, in task-id order).
 
-use super::Generator;
+use dataset_core::{DatasetError, Result};
+use pycompat::{AnySet, PySet};
+
+use super::common::*;
+use super::{unifint, Example, GenRng, Generator};
+use crate::rearc::dsl::{self, Cell, Grid, Indices, Loc, Object, Patch};
 
 /// This part's ported generators, in task-id order.
-pub(super) const PORTED: &[(&str, Generator)] = &[];
+pub(super) const PORTED: &[(&str, Generator)] = &[
+    ("5521c0d9", generate_5521c0d9),
+    ("5582e5ca", generate_5582e5ca),
+    ("5614dbcf", generate_5614dbcf),
+    ("56dc2b01", generate_56dc2b01),
+    ("56ff96f3", generate_56ff96f3),
+    ("57aa92db", generate_57aa92db),
+    ("5ad4f10b", generate_5ad4f10b),
+    ("5bd6f4ac", generate_5bd6f4ac),
+    ("5c0a986e", generate_5c0a986e),
+    ("5c2c9af4", generate_5c2c9af4),
+    ("5daaa586", generate_5daaa586),
+    ("60b61512", generate_60b61512),
+    ("6150a2bd", generate_6150a2bd),
+    ("623ea044", generate_623ea044),
+    ("62c24649", generate_62c24649),
+    ("63613498", generate_63613498),
+    ("6430c8c4", generate_6430c8c4),
+    ("6455b5f5", generate_6455b5f5),
+    ("662c240a", generate_662c240a),
+    ("67385a82", generate_67385a82),
+    ("673ef223", generate_673ef223),
+    ("6773b310", generate_6773b310),
+    ("67a3c6ac", generate_67a3c6ac),
+    ("67a423a3", generate_67a423a3),
+    ("67e8384a", generate_67e8384a),
+    ("681b3aeb", generate_681b3aeb),
+    ("6855a6e4", generate_6855a6e4),
+    ("68b16354", generate_68b16354),
+    ("694f12f3", generate_694f12f3),
+    ("6a1e5592", generate_6a1e5592),
+    ("6aa20dc0", generate_6aa20dc0),
+    ("6b9890af", generate_6b9890af),
+    ("6c434453", generate_6c434453),
+    ("6cdd2623", generate_6cdd2623),
+    ("6cf79266", generate_6cf79266),
+    ("6d0160f0", generate_6d0160f0),
+    ("6d0aefbc", generate_6d0aefbc),
+    ("6d58a25d", generate_6d58a25d),
+    ("6d75e8bb", generate_6d75e8bb),
+    ("6e02f1e3", generate_6e02f1e3),
+    ("6e19193c", generate_6e19193c),
+    ("6e82a1ae", generate_6e82a1ae),
+    ("6ecd11f4", generate_6ecd11f4),
+    ("6f8cd79b", generate_6f8cd79b),
+    ("6fa7a44f", generate_6fa7a44f),
+    ("72322fa7", generate_72322fa7),
+    ("72ca375d", generate_72ca375d),
+    ("73251a56", generate_73251a56),
+    ("7447852a", generate_7447852a),
+    ("7468f01a", generate_7468f01a),
+    ("746b3537", generate_746b3537),
+    ("74dd1130", generate_74dd1130),
+    ("75b8110e", generate_75b8110e),
+    ("760b3cac", generate_760b3cac),
+    ("776ffc46", generate_776ffc46),
+    ("77fdfe62", generate_77fdfe62),
+    ("780d0b14", generate_780d0b14),
+    ("7837ac64", generate_7837ac64),
+    ("794b24be", generate_794b24be),
+    ("7b6016b9", generate_7b6016b9),
+    ("7b7f7511", generate_7b7f7511),
+    ("7c008303", generate_7c008303),
+    ("7ddcd7ec", generate_7ddcd7ec),
+    ("7df24a62", generate_7df24a62),
+    ("7e0986d6", generate_7e0986d6),
+    ("7f4411dc", generate_7f4411dc),
+    ("7fe24cdd", generate_7fe24cdd),
+    ("80af3007", generate_80af3007),
+    ("810b9b61", generate_810b9b61),
+    ("82819916", generate_82819916),
+    ("83302e8f", generate_83302e8f),
+    ("834ec97d", generate_834ec97d),
+    ("8403a5d5", generate_8403a5d5),
+    ("846bdb03", generate_846bdb03),
+    ("855e0971", generate_855e0971),
+    ("85c4e7cd", generate_85c4e7cd),
+    ("868de0fa", generate_868de0fa),
+    ("8731374e", generate_8731374e),
+    ("88a10436", generate_88a10436),
+    ("88a62173", generate_88a62173),
+    ("890034e9", generate_890034e9),
+    ("8a004b2b", generate_8a004b2b),
+    ("8be77c9e", generate_8be77c9e),
+    ("8d5021e8", generate_8d5021e8),
+    ("8d510a79", generate_8d510a79),
+    ("8e1813be", generate_8e1813be),
+    ("8e5a5113", generate_8e5a5113),
+    ("8eb1be9a", generate_8eb1be9a),
+    ("8efcae92", generate_8efcae92),
+    ("8f2ea7aa", generate_8f2ea7aa),
+    ("90c28cc7", generate_90c28cc7),
+    ("90f3ed37", generate_90f3ed37),
+    ("913fb3ed", generate_913fb3ed),
+    ("91413438", generate_91413438),
+    ("91714a58", generate_91714a58),
+    ("9172f3a0", generate_9172f3a0),
+    ("928ad970", generate_928ad970),
+    ("93b581b8", generate_93b581b8),
+    ("941d9a10", generate_941d9a10),
+    ("94f9d214", generate_94f9d214),
+    ("952a094c", generate_952a094c),
+    ("9565186b", generate_9565186b),
+    ("95990924", generate_95990924),
+    ("963e52fc", generate_963e52fc),
+    ("97999447", generate_97999447),
+    ("97a05b5b", generate_97a05b5b),
+    ("98cf29f8", generate_98cf29f8),
+    ("995c5fa3", generate_995c5fa3),
+    ("99b1bc43", generate_99b1bc43),
+    ("99fa7670", generate_99fa7670),
+    ("9aec4887", generate_9aec4887),
+    ("9af7a82c", generate_9af7a82c),
+    ("9d9215db", generate_9d9215db),
+    ("9dfd6313", generate_9dfd6313),
+    ("9ecd008a", generate_9ecd008a),
+    ("9edfc990", generate_9edfc990),
+    ("9f236235", generate_9f236235),
+    ("a1570a43", generate_a1570a43),
+    ("a2fd1cf0", generate_a2fd1cf0),
+    ("a3325580", generate_a3325580),
+    ("a3df8b1e", generate_a3df8b1e),
+    ("a416b8f3", generate_a416b8f3),
+    ("a48eeaf7", generate_a48eeaf7),
+    ("a5313dff", generate_a5313dff),
+    ("a5f85a15", generate_a5f85a15),
+    ("a61ba2ce", generate_a61ba2ce),
+    ("a61f2674", generate_a61f2674),
+    ("a64e4611", generate_a64e4611),
+    ("a65b410d", generate_a65b410d),
+    ("a68b268e", generate_a68b268e),
+    ("a699fb00", generate_a699fb00),
+    ("a740d043", generate_a740d043),
+    ("a78176bb", generate_a78176bb),
+    ("a79310a0", generate_a79310a0),
+    ("a85d4709", generate_a85d4709),
+    ("a87f7484", generate_a87f7484),
+];
+
+/// `shift(a_set_of_cells, d)`: a frozenset built by iterating the set.
+fn shift_cells(s: &PySet<Cell>, (di, dj): Loc) -> Object {
+    s.iter().map(|&(v, (i, j))| (v, (i + di, j + dj))).collect()
+}
+
+/// `upscale(a_set_of_cells, factor)`: as `dsl::upscale`, but its first
+/// `shift` iterates the set itself (a frozenset copy could iterate in
+/// another order).
+fn upscale_cells(s: &PySet<Cell>, factor: i64) -> Object {
+    if s.is_empty() {
+        return Object::new();
+    }
+    let di = s.iter().map(|c| c.1 .0).min().unwrap_or(0);
+    let dj = s.iter().map(|c| c.1 .1).min().unwrap_or(0);
+    let normed = shift_cells(s, (-di, -dj));
+    let mut up: PySet<Cell> = PySet::new();
+    for &(value, (i, j)) in normed.iter() {
+        for io in 0..factor {
+            for jo in 0..factor {
+                up.add((value, (i * factor + io, j * factor + jo)));
+            }
+        }
+    }
+    up.freeze().shift((di, dj))
+}
+
+/// `rng.choice(seq)` where Python indexes an empty sequence: `IndexError`.
+fn pick<T: Clone>(rng: &mut GenRng, seq: &[T]) -> Result<T> {
+    if seq.is_empty() {
+        return Err(DatasetError::Generation(
+            "Cannot choose from an empty sequence".into(),
+        ));
+    }
+    rng.choice(seq)
+}
+
+/// The random grid that 5bd6f4ac, 6150a2bd, 62c24649 and others start from: a
+/// background with up to nine colors sprinkled on it, `h` and `w` drawn in
+/// `hb` and `wb`.
+fn sprinkled_in(
+    rng: &mut GenRng,
+    diff_lb: f64,
+    diff_ub: f64,
+    hb: (i64, i64),
+    wb: (i64, i64),
+) -> Result<Grid> {
+    let h = unifint(rng, diff_lb, diff_ub, hb);
+    let w = unifint(rng, diff_lb, diff_ub, wb);
+    sprinkle(rng, diff_lb, diff_ub, h, w)
+}
+
+/// [`sprinkled_in`] once `h` and `w` are drawn.
+fn sprinkle(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, h: i64, w: i64) -> Result<Grid> {
+    let cols = dsl::interval(0, 10, 1);
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        // `difference(inds, chos)`: a tuple filter.
+        inds.retain(|l| !chos.contains(l));
+    }
+    Ok(gi)
+}
+
+/// [`sprinkled_in`] with sides in `(lo, 30)`.
+fn sprinkled(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, lo: i64) -> Result<Grid> {
+    sprinkled_in(rng, diff_lb, diff_ub, (lo, 30), (lo, 30))
+}
+
+fn ex(input: Grid, output: Grid) -> Result<Example> {
+    Ok(Example { input, output })
+}
+
+fn generate_5521c0d9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let inds = dsl::interval(0, w, 1);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let mut speps = rng.sample(&inds, nobjs * 2)?;
+    while speps.contains(&0) || speps.contains(&(w - 1)) {
+        let nobjs = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+        speps = rng.sample(&inds, nobjs * 2)?;
+    }
+    speps.sort();
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut forb = -1;
+    for se in speps.chunks_exact(2) {
+        let (sp, ep) = (se[0], se[1]);
+        let col = pick(rng, &dsl::remove(&forb, &ccols))?;
+        forb = col;
+        let hdev = unifint(rng, diff_lb, diff_ub, (0, h / 2));
+        let hei = rng.choice(&[hdev, h - hdev])?;
+        let hei = hei.max(1).min(h - 1);
+        let obj = dsl::backdrop(&pair_set((h - hei, sp), (h - 1, ep)));
+        gi = dsl::fill(&gi, col, &obj);
+        go = dsl::fill(&go, col, &obj.shift((-hei, 0)));
+    }
+    // `rng.choice((identity, rot90, rot180, rot270))`.
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_5582e5ca(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 10.min(h * w - 1)));
+    let ccols = rng.sample(&colopts, numc)?;
+    let mostc = ccols[0];
+    let remcols = &ccols[1..];
+    let leastnummostcol = (h * w) / numc + 1;
+    let maxnummostcol = h * w - numc + 1;
+    let nummostcold = unifint(rng, diff_lb, diff_ub, (0, maxnummostcol - leastnummostcol));
+    let nummostcol = leastnummostcol
+        .max(maxnummostcol - nummostcold)
+        .min(maxnummostcol);
+    let kk = remcols.len() as i64;
+    let remcount = h * w - nummostcol - kk;
+    let mut remcounts = vec![1i64; remcols.len()];
+    for _ in 0..remcount.max(0) {
+        let cands: Vec<usize> = (0..remcounts.len())
+            .filter(|&i| remcounts[i] < nummostcol - 1)
+            .collect();
+        if cands.is_empty() {
+            break;
+        }
+        let idx = rng.choice(&cands)?;
+        remcounts[idx] += 1;
+    }
+    let nummostcol = h * w - remcounts.iter().sum::<i64>();
+    let gi = dsl::canvas(-1, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let mclocs = rng.sample(&inds.to_vec(), nummostcol)?;
+    let mut gi = fill_locs(&gi, mostc, &mclocs);
+    let go = dsl::canvas(mostc, (h, w));
+    inds = inds.difference(&mclocs.iter().copied().collect::<PySet<Loc>>());
+    for (&col, &count) in remcols.iter().zip(&remcounts) {
+        let locs = rng.sample(&inds.to_vec(), count)?;
+        inds = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
+        gi = fill_locs(&gi, col, &locs);
+    }
+    ex(gi, go)
+}
+
+fn generate_5614dbcf(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::remove(&5, &dsl::interval(1, 10, 1));
+    let noisedindscands = dsl::asindices(&dsl::canvas(0, (3, 3))).to_vec();
+    let d = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let mut go = dsl::canvas(0, (d, d));
+    let inds = dsl::asindices(&go).to_vec();
+    let numocc = unifint(rng, diff_lb, diff_ub, (1, d * d));
+    let numcol = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let occs = rng.sample(&inds, numocc)?;
+    let colset = rng.sample(&colopts, numcol)?;
+    let mut gi = dsl::upscale_grid(&go, 3);
+    for &occ in &inds {
+        let (oi, oj) = (3 * occ.0, 3 * occ.1);
+        let numnoise = unifint(rng, diff_lb, diff_ub, (0, 8));
+        let noise = rng.sample(&noisedindscands, numnoise)?;
+        if occs.contains(&occ) {
+            let col = rng.choice(&colset)?;
+            go = fill_locs(&go, col, &[occ]);
+            let sh: Vec<Loc> = noisedindscands
+                .iter()
+                .map(|&(i, j)| (i + oi, j + oj))
+                .collect();
+            gi = fill_locs(&gi, col, &sh);
+        }
+        let sh: Vec<Loc> = noise.iter().map(|&(i, j)| (i + oi, j + oj)).collect();
+        gi = fill_locs(&gi, 5, &sh);
+    }
+    ex(gi, go)
+}
+
+fn generate_56dc2b01(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (1, h));
+    let ow = unifint(rng, diff_lb, diff_ub, (1, (w - 1) / 2 - 1));
+    let bb = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let sp = rng.choice(&bb.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let bb = dsl::remove(&sp, &bb);
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+    let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+    let ncells = ncells.max(0).min(oh * ow - 1);
+    for _ in 0..ncells {
+        grow_by(rng, &bb, &mut obj, dsl::neighbors)?;
+    }
+    let obj = normalize_set(&obj);
+    let (oh, ow) = dsl::shape(&obj);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = unifint(rng, diff_lb, diff_ub, (1, w - ow));
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let barlocji = unifint(rng, diff_lb, diff_ub, (0, locj));
+    let barlocj = (locj - barlocji).max(0).min(locj - 1);
+    gi = dsl::fill(&gi, 2, &dsl::connect((0, barlocj), (h - 1, barlocj)));
+    let mut go = dsl::fill(&gi, objc, &obj.shift((loci, barlocj + 1)));
+    go = dsl::fill(
+        &go,
+        8,
+        &dsl::connect((0, barlocj + ow + 1), (h - 1, barlocj + ow + 1)),
+    );
+    gi = dsl::fill(&gi, objc, &obj.shift((loci, locj)));
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    ex(gi, go)
+}
+
+fn generate_56ff96f3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(2, 7)?;
+        let ow = rng.randint(2, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            let cnrs = if rng.choice(&[true, false])? {
+                [(loci, locj), (loci + oh - 1, locj + ow - 1)]
+            } else {
+                [(loci + oh - 1, locj), (loci, locj + ow - 1)]
+            };
+            gi = fill_locs(&gi, col, &cnrs);
+            go = dsl::fill(&go, col, &bd);
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = rng.randint(2, 5)?;
+    let ow = rng.randint(2, 5)?;
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+    let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+    let ncells = ncells.max(3).min(oh * ow);
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+    }
+    let obj = normalize_set(&obj);
+    let (oh, ow) = dsl::shape(&obj);
+    let fixp = rng.choice(&obj.to_vec())?;
+    let bfm = rng.sample(&cols, 3)?;
+    let (bgc, fixc, mainc) = (bfm[0], bfm[1], bfm[2]);
+    let remcols = without(&cols, &[bgc, fixc, mainc]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    // `{(fixc, fixp)} | recolor(...)`: a set.
+    let obj: PySet<Cell> = std::iter::once((fixc, fixp))
+        .collect::<PySet<Cell>>()
+        .union(&dsl::recolor(mainc, &dsl::remove(&fixp, &obj)));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd = shift_cells(&obj, (loci, locj));
+    gi = dsl::paint(&gi, &plcd);
+    let mut go = gi.clone();
+    let mut inds = &dsl::ofcolor(&gi, bgc) - &around(&dsl::toindices(&plcd));
+    let nocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (4 * obj.len() as i64)));
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 5 * nocc;
+    while succ < nocc && tr < maxtr {
+        tr += 1;
+        let fac = rng.randint(1, 4)?;
+        let objups = upscale_cells(&obj, fac);
+        let (hh, ww) = dsl::shape(&objups);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - hh && j <= w - ww);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let objupsplcd = objups.shift(loc);
+        let objupsplcdi = dsl::toindices(&objupsplcd);
+        if objupsplcdi.issubset(&inds) {
+            succ += 1;
+            let newc = pick(rng, &remcols)?;
+            let fixp2 = dsl::sfilter(&objupsplcd, |c| c.0 == fixc);
+            inds = &inds - &around(&objupsplcdi);
+            gi = dsl::paint(&gi, &fixp2);
+            go = dsl::paint(&go, &fixp2);
+            let remobjfull = dsl::toindices(&(&objupsplcd - &fixp2));
+            let ntorem = unifint(
+                rng,
+                diff_lb,
+                diff_ub,
+                (0, 0.max(remobjfull.len() as i64 - 1)),
+            );
+            let ntokeep = remobjfull.len() as i64 - ntorem;
+            let first = pick(rng, &(&remobjfull & &dsl::outbox(&fixp2)).to_vec())?;
+            let mut tokeep: PySet<Loc> = std::iter::once(first).collect();
+            let fixp2i = dsl::toindices(&fixp2);
+            for _ in 0..ntokeep - 1 {
+                let fullopts =
+                    remobjfull.intersection(&mapply_set(dsl::neighbors, &tokeep.union(&fixp2i)));
+                let remopts = fullopts.difference(&tokeep);
+                tokeep.add(pick(rng, &remopts.to_vec())?);
+            }
+            gi = fill_locs(&gi, newc, tokeep.iter());
+            go = dsl::fill(&go, newc, &remobjfull);
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_5ad4f10b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    // `nbhs`: the four 2x2 windows holding a cell; only their sizes of
+    // overlap with the object are used, so their order does not matter.
+    let nbhs: [[Loc; 4]; 4] = [(0, 0), (-1, 0), (0, -1), (-1, -1)]
+        .map(|(a, b)| [(a, b), (a + 1, b), (a, b + 1), (a + 1, b + 1)]);
+    let oh = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow))).to_vec();
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (1, (oh * ow) / 2));
+    let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+    let ncells = ncells.max(1).min(oh * ow - 1);
+    let mut obj: PySet<Loc> = rng.sample(&bounds, ncells)?.into_iter().collect();
+    let loose = |obj: &PySet<Loc>| {
+        obj.iter().any(|&(i, j)| {
+            nbhs.iter().any(|nbh| {
+                nbh.iter()
+                    .filter(|&&(a, b)| obj.contains(&(a + i, b + j)))
+                    .count()
+                    < 4
+            })
+        })
+    };
+    while !loose(&obj) {
+        let ncellsd = unifint(rng, diff_lb, diff_ub, (1, (oh * ow) / 2));
+        let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+        let ncells = ncells.max(1).min(oh * ow);
+        obj = rng.sample(&bounds, ncells)?.into_iter().collect();
+    }
+    let obj = normalize_set(&obj);
+    let (oh, ow) = dsl::shape(&obj);
+    let bno = rng.sample(&cols, 3)?;
+    let (bgc, noisec, objc) = (bno[0], bno[1], bno[2]);
+    let go = dsl::fill(&dsl::canvas(bgc, (oh, ow)), noisec, &obj);
+    let fac = unifint(rng, diff_lb, diff_ub, (2, (28 / oh).min(28 / ow)));
+    let gobj = dsl::asobject(&dsl::upscale_grid(&dsl::replace(&go, noisec, objc), fac));
+    let (oh, ow) = dsl::shape(&gobj);
+    let h = unifint(rng, diff_lb, diff_ub, (oh + 2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (ow + 2, 30));
+    let loci = rng.randint(1, h - oh - 1)?;
+    let locj = rng.randint(1, w - ow - 1)?;
+    let gi = dsl::paint(&dsl::canvas(bgc, (h, w)), &gobj.shift((loci, locj)));
+    let cands = dsl::ofcolor(&gi, bgc);
+    let namt = unifint(rng, diff_lb, diff_ub, (2, 1.max(cands.len() as i64 / 4)));
+    let noise = rng.sample(&cands.to_vec(), namt)?;
+    ex(fill_locs(&gi, noisec, &noise), go)
+}
+
+fn generate_5bd6f4ac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled(rng, diff_lb, diff_ub, 4)?;
+    let go = dsl::rot90(&dsl::crop(&dsl::rot270(&gi), (0, 0), (3, 3)));
+    ex(gi, go)
+}
+
+fn generate_5c0a986e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 10));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let cands = dsl::sfilter(&inds, |&(i, j)| 0 < i && i <= h - 3 && 0 < j && j <= w - 3);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let col = rng.choice(&[1, 2])?;
+        let sq: PySet<Loc> = [
+            loc,
+            (loc.0, loc.1 + 1),
+            (loc.0 + 1, loc.1),
+            (loc.0 + 1, loc.1 + 1),
+        ]
+        .into_iter()
+        .collect();
+        let dir = if col == 1 { (-1, -1) } else { (1, 1) };
+        let obj = sq.union(&(&dsl::shoot(loc, dir) & &fullinds));
+        if obj.issubset(&inds) {
+            succ += 1;
+            inds = &inds.difference(&obj) - &mapply_set(dsl::dneighbors, &sq).freeze();
+            gi = fill_locs(&gi, col, sq.iter());
+            go = fill_locs(&go, col, obj.iter());
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_5c2c9af4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let boxhd = unifint(rng, diff_lb, diff_ub, (0, h / 2));
+    let boxwd = unifint(rng, diff_lb, diff_ub, (0, w / 2));
+    let mut boxh = rng.choice(&[boxhd, h - boxhd])?;
+    let mut boxw = rng.choice(&[boxwd, w - boxwd])?;
+    if boxh.rem_euclid(2) == 0 {
+        boxh = rng.choice(&[boxh - 1, boxh + 1])?;
+    }
+    if boxw.rem_euclid(2) == 0 {
+        boxw = rng.choice(&[boxw - 1, boxw + 1])?;
+    }
+    let boxh = boxh.max(1).min(if h % 2 == 1 { h } else { h - 1 });
+    let boxw = boxw.max(1).min(if w % 2 == 1 { w } else { w - 1 });
+    let loci = rng.randint(0, h - boxh)?;
+    let locj = rng.randint(0, w - boxw)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let (cpi, cpj) = (loci + boxh / 2, locj + boxw / 2);
+    let cp = (cpi, cpj);
+    let a = (loci, locj);
+    let b = (loci + boxh - 1, locj + boxw - 1);
+    let ooo: Indices = [a, b, cp].into_iter().collect();
+    let mut gi = dsl::fill(&c, fgc, &ooo);
+    let mut go = gi.clone();
+    let mut cond = true;
+    if dsl::hline(&ooo) && ooo.len() == 3 {
+        go = dsl::fill(&go, fgc, &dsl::hfrontier(cp));
+        cond = false;
+    }
+    if dsl::vline(&ooo) && ooo.len() == 3 {
+        go = dsl::fill(&go, fgc, &dsl::vfrontier(cp));
+        cond = false;
+    }
+    let mut k = 1;
+    while cond {
+        let (f1, f2) = (k * (boxh / 2), k * (boxw / 2));
+        let bx = dsl::r#box(&pair_set((cpi - f1, cpj - f2), (cpi + f1, cpj + f2)));
+        let go2 = dsl::fill(&go, fgc, &bx);
+        cond = go != go2;
+        go = go2;
+        k += 1;
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_5daaa586(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let mut loci1 = rng.randint(1, h - 4)?;
+    let mut locj1 = rng.randint(1, w - 4)?;
+    let loci1dev = unifint(rng, diff_lb, diff_ub, (0, loci1 - 1));
+    let locj1dev = unifint(rng, diff_lb, diff_ub, (0, locj1 - 1));
+    loci1 -= loci1dev;
+    locj1 -= locj1dev;
+    let loci2 = unifint(rng, diff_lb, diff_ub, (loci1 + 2, h - 2));
+    let locj2 = unifint(rng, diff_lb, diff_ub, (locj1 + 2, w - 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let cs = rng.sample(&remcols, 4)?;
+    let (c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3]);
+    let mut fronts = vec![
+        dsl::recolor(c1, &dsl::hfrontier((loci1, 0))),
+        dsl::recolor(c2, &dsl::hfrontier((loci2, 0))),
+        dsl::recolor(c3, &dsl::vfrontier((0, locj1))),
+        dsl::recolor(c4, &dsl::vfrontier((0, locj2))),
+    ];
+    rng.shuffle(&mut fronts);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for fr in &fronts {
+        gi = dsl::paint(&gi, fr);
+    }
+    let cands = dsl::ofcolor(&gi, bgc).to_vec();
+    let nn = cands.len() as i64;
+    let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(nn / 3)));
+    let mut noise = rng.sample(&cands, nnoise)?;
+    gi = fill_locs(&gi, c1, &noise);
+    while dsl::frontiers(&gi).len() > 4 {
+        gi = fill_locs(&gi, bgc, &noise);
+        let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(nn / 3)));
+        noise = rng.sample(&cands, nnoise)?;
+        let onc1 = dsl::ofcolor(&gi, c1);
+        if noise.iter().filter(|l| onc1.contains(l)).count() >= dsl::ofcolor(&gi, bgc).len() {
+            break;
+        }
+        gi = fill_locs(&gi, c1, &noise);
+    }
+    let mut go = dsl::crop(&gi, (loci1, locj1), (loci2 - loci1 + 1, locj2 - locj1 + 1));
+    let ns = dsl::ofcolor(&go, c1);
+    for &l in ns.iter() {
+        go = dsl::fill(&go, c1, &dsl::shoot(l, (-1, 0)));
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&7, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(2, 7)?;
+        let ow = rng.randint(2, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let indsss = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let chch = rng.choice(&indsss.to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(chch).collect();
+        let mut indsss = dsl::remove(&chch, &indsss);
+        let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+        let numc = rng.choice(&[numcd, oh * ow - numcd])?;
+        let numc = numc.max(2).min(oh * ow - 1);
+        for _ in 0..numc {
+            let cands = indsss.intersection(&mapply_set(dsl::neighbors, &obj));
+            obj.add(pick(rng, &cands.to_vec())?);
+            indsss = indsss.difference(&obj);
+        }
+        let obj: Indices = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&ccols)?;
+        if bd.issubset(&indss) {
+            gi = dsl::fill(&gi, col, &obj);
+            go = dsl::fill(&go, 7, &bd);
+            go = dsl::fill(&go, col, &obj);
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_6150a2bd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled(rng, diff_lb, diff_ub, 1)?;
+    let go = dsl::rot180(&gi);
+    ex(gi, go)
+}
+
+fn generate_623ea044(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let g = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&g).to_vec();
+    // `max(int(h * w * 0.1), 1)`: a float product, truncated.
+    let card_ub = 1.max(((h * w) as f64 * 0.1) as i64);
+    let numdots = unifint(rng, diff_lb, diff_ub, (0, card_ub));
+    let dots = rng.sample(&inds, numdots)?;
+    let fgc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = fill_locs(&g, fgc, &dots);
+    let mut go = gi.clone();
+    for dir in [(-1, 1), (1, -1), (1, 1), (-1, -1)] {
+        for &d in &dots {
+            go = dsl::fill(&go, fgc, &dsl::shoot(d, dir));
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_62c24649(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 15), (1, 15))?;
+    let top = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    let bottom = dsl::hconcat(
+        &dsl::hmirror_grid(&gi),
+        &dsl::hmirror_grid(&dsl::vmirror_grid(&gi)),
+    );
+    let go = dsl::vconcat(&top, &bottom);
+    ex(gi, go)
+}
+
+/// 63613498's random shape: a cell of an `objh` by `objw` box grown by
+/// `unifint` more cells next to it (a set).
+fn grown_shape(
+    rng: &mut GenRng,
+    diff_lb: f64,
+    diff_ub: f64,
+    bounds: &Indices,
+    objh: i64,
+    objw: i64,
+) -> Result<PySet<Loc>> {
+    let sp = rng.choice(&bounds.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, objh * objw));
+    for _ in 0..ncells - 1 {
+        grow(rng, bounds, &mut obj)?;
+    }
+    Ok(obj)
+}
+
+fn generate_63613498(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sepc) = (bs[0], bs[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&sepc, &cols));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let objh = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let objw = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
+    let obj = grown_shape(rng, diff_lb, diff_ub, &bounds, objh, objw)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let objc = rng.choice(&ccols)?;
+    gi = fill_locs(&gi, objc, obj.iter());
+    let sep = &dsl::connect((objh + 1, 0), (objh + 1, objw + 1))
+        | &dsl::connect((0, objw + 1), (objh + 1, objw + 1));
+    gi = dsl::fill(&gi, sepc, &sep);
+    let mut inds = &dsl::asindices(&gi) - &dsl::backdrop(&sep);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let baseobj = normalize_set(&obj);
+    let mut obj = normalize_set(&obj);
+    let mut go = gi.clone();
+    while (succ < nobjs && tr < maxtr) || succ == 0 {
+        tr += 1;
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &plcd);
+            go = dsl::fill(&go, if succ == 0 { sepc } else { col }, &plcd);
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+        }
+        let mut objh = rng.randint(1, h / 3)?;
+        let mut objw = rng.randint(if objh == 1 { 2 } else { 1 }, w / 3)?;
+        if rng.choice(&[true, false])? {
+            std::mem::swap(&mut objh, &mut objw);
+        }
+        let bounds = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
+        let grown = grown_shape(rng, diff_lb, diff_ub, &bounds, objh, objw)?;
+        let mut shp = normalize_set(&grown).thaw();
+        if shp == baseobj {
+            if (shp.len() as i64) < objh * objw {
+                grow(rng, &bounds, &mut shp)?;
+            } else {
+                let cnr = rng.choice(&dsl::corners(&shp.freeze()).to_vec())?;
+                // `remove(x, a_set)` builds a new set by iterating it.
+                shp = shp.iter().filter(|&&l| l != cnr).copied().collect();
+            }
+        }
+        obj = normalize_set(&shp);
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6430c8c4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&3, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let bar = dsl::canvas(linc, (h, 1));
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // Python draws from `(numadev, h * w - numbdev)` here.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&a, &bar), &b);
+    let res: Vec<Loc> = inds
+        .iter()
+        .filter(|l| !aset.contains(l) && !bset.contains(l))
+        .copied()
+        .collect();
+    let mut go = fill_locs(&c, 3, &res);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 8]);
+    let (gi, objs) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+        let bgc = rng.choice(&cols)?;
+        let fgc = rng.choice(&dsl::remove(&bgc, &cols))?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let ub = (((h * w) as f64).powf(0.5) * 1.5) as i64;
+        let num = unifint(rng, diff_lb, diff_ub, (1, ub));
+        for _ in 0..num {
+            let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
+            let eligobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 2 || dsl::width_of(o) > 2);
+            if eligobjs.is_empty() {
+                break;
+            }
+            let ro = if rng.choice(&[true, false])? {
+                dsl::argmax(eligobjs.iter(), |o| o.len()).cloned()
+            } else {
+                Some(rng.choice(&eligobjs.to_vec())?)
+            };
+            let ro = ro.ok_or_else(|| DatasetError::Generation("no object".into()))?;
+            let mut vfr = if rng.choice(&[true, false])? {
+                dsl::height(&ro) < dsl::width_of(&ro)
+            } else {
+                rng.choice(&[true, false])?
+            };
+            if vfr && dsl::width_of(&ro) < 3 {
+                vfr = false;
+            }
+            if !vfr && dsl::height(&ro) < 3 {
+                vfr = true;
+            }
+            let ln = if vfr {
+                let j = rng.randint(dsl::leftmost(&ro) + 1, dsl::rightmost(&ro) - 1)?;
+                dsl::connect((dsl::uppermost(&ro), j), (dsl::lowermost(&ro), j))
+            } else {
+                let j = rng.randint(dsl::uppermost(&ro) + 1, dsl::lowermost(&ro) - 1)?;
+                dsl::connect((j, dsl::leftmost(&ro)), (j, dsl::rightmost(&ro)))
+            };
+            gi = dsl::fill(&gi, fgc, &ln);
+        }
+        let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
+        if dsl::valmin(objs.iter(), |o| o.len()) != dsl::valmax(objs.iter(), |o| o.len()) {
+            break (gi, objs);
+        }
+    };
+    let smallest = dsl::valmin(objs.iter(), |o| o.len());
+    let largest = dsl::valmax(objs.iter(), |o| o.len());
+    let lblues = dsl::mfilter(&objs, |o| Some(o.len()) == smallest);
+    let dblues = dsl::mfilter(&objs, |o| Some(o.len()) == largest);
+    let go = dsl::fill(&gi, 8, &lblues);
+    let go = dsl::fill(&go, 1, &dblues);
+    ex(gi, go)
+}
+
+/// 662c240a's block: a `d` by `d` grid symmetric about its diagonal, the
+/// upper triangle's colors drawn from `tcolset` cell by cell.
+fn symmetric_block(rng: &mut GenRng, c: &Grid, tria: &[Loc], tcolset: &[i64]) -> Result<Grid> {
+    let mut triaf: Vec<Cell> = Vec::with_capacity(tria.len());
+    for &ij in tria {
+        triaf.push((rng.choice(tcolset)?, ij));
+    }
+    // `triaf | dmirror(triaf)`: every location gets one color, so painting
+    // in any order gives the same grid.
+    let mut g = c.clone();
+    for &(v, (i, j)) in &triaf {
+        g[i as usize][j as usize] = v;
+        g[j as usize][i as usize] = v;
+    }
+    Ok(g)
+}
+
+fn generate_662c240a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let ng = unifint(rng, diff_lb, diff_ub, (2, 30 / d));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, 9.min(d * d)));
+    let c = dsl::canvas(-1, (d, d));
+    let inds = dsl::asindices(&c).to_vec();
+    let tria: Vec<Loc> = inds.iter().filter(|l| l.1 >= l.0).copied().collect();
+    let tcolset = rng.sample(&cols, nc)?;
+    let mut gik = symmetric_block(rng, &c, &tria, &tcolset)?;
+    let ndistinv = unifint(rng, diff_lb, diff_ub, (0, d * (d - 1) / 2 - 1));
+    let ndist = d * (d - 1) / 2 - ndistinv;
+    let offdiag: Vec<Loc> = inds.iter().filter(|l| l.0 != l.1).copied().collect();
+    let distinds = rng.sample(&offdiag, ndist)?;
+    for (i, j) in distinds {
+        let (a, b) = (gik[i as usize][j as usize], gik[j as usize][i as usize]);
+        let v = if a == b {
+            pick(rng, &dsl::remove(&a, &tcolset))?
+        } else {
+            b
+        };
+        gik[i as usize][j as usize] = v;
+    }
+    let mut gi = gik.clone();
+    let go = gik;
+    let vertical = rng.choice(&[false, true])?;
+    let concatf = |a: &Grid, b: &Grid| {
+        if vertical {
+            dsl::vconcat(a, b)
+        } else {
+            dsl::hconcat(a, b)
+        }
+    };
+    for _ in 0..ng - 1 {
+        let tcolset = rng.sample(&cols, nc)?;
+        let gik = symmetric_block(rng, &c, &tria, &tcolset)?;
+        gi = if rng.choice(&[true, false])? {
+            concatf(&gi, &gik)
+        } else {
+            concatf(&gik, &gi)
+        };
+    }
+    ex(gi, go)
+}
+
+fn generate_67385a82(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let col = rng.choice(&cols)?;
+    let gi = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&gi).to_vec();
+    let n = inds.len() as i64;
+    let ncd = unifint(rng, diff_lb, diff_ub, (0, n / 2));
+    let nc = rng.choice(&[ncd, n - ncd])?;
+    let nc = nc.max(1).min(n - 1);
+    let locs = rng.sample(&inds, nc)?;
+    let gi = fill_locs(&gi, col, &locs);
+    let objs = dsl::objects(&gi, true, false, false);
+    let rems = dsl::toindices(&dsl::merge(&dsl::sizefilter(
+        &dsl::colorfilter(&objs, col),
+        1,
+    )));
+    let blues = dsl::difference(&dsl::ofcolor(&gi, col), &rems);
+    let go = dsl::fill(&gi, 8, &blues);
+    ex(gi, go)
+}
+
+fn generate_673ef223(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let barh = unifint(rng, diff_lb, diff_ub, (2, (h - 1) / 2));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, barh));
+    let bbd = rng.sample(&cols, 3)?;
+    let (bgc, barc, dotc) = (bbd[0], bbd[1], bbd[2]);
+    let sg = dsl::canvas(bgc, (barh, w));
+    let mut topsgi = dsl::fill(&sg, barc, &dsl::connect((0, 0), (barh - 1, 0)));
+    let botsgi = dsl::vmirror_grid(&topsgi);
+    let mut topsgo = topsgi.clone();
+    let mut botsgo = botsgi.clone();
+    let ilocs = rng.sample(&dsl::interval(0, barh, 1), ncells)?;
+    for k in ilocs {
+        let jloc = rng.randint(2, w - 2)?;
+        topsgi = fill_locs(&topsgi, dotc, &[(k, jloc)]);
+        topsgo = fill_locs(&topsgo, 4, &[(k, jloc)]);
+        topsgo = dsl::fill(&topsgo, dotc, &dsl::connect((k, 1), (k, jloc - 1)));
+        botsgo = dsl::fill(&botsgo, dotc, &dsl::connect((k, 0), (k, w - 2)));
+    }
+    let mut outpi = vec![topsgi, botsgi];
+    let mut outpo = vec![topsgo, botsgo];
+    let rr = dsl::canvas(bgc, (1, w));
+    let rows = |o: &[Grid]| o.iter().map(Vec::len).sum::<usize>() as i64;
+    while rows(&outpi) < h {
+        let idx = rng.randint(0, outpi.len() as i64 - 1)? as usize;
+        outpi.insert(idx, rr.clone());
+        outpo.insert(idx, rr.clone());
+    }
+    let mut gi: Grid = outpi.concat();
+    let mut go: Grid = outpo.concat();
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    ex(gi, go)
+}
+
+fn generate_6773b310(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&1, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nh = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nw = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let blf = rng.sample(&cols, 3)?;
+    let (bgc, linc, fgc) = (blf[0], blf[1], blf[2]);
+    let fullh = h * nh + (nh - 1);
+    let fullw = w * nw + (nw - 1);
+    let c = dsl::canvas(linc, (fullh, fullw));
+    let smallc = dsl::canvas(bgc, (h, w));
+    let mut llocs: PySet<Loc> = PySet::new();
+    for a in (0..fullh).step_by((h + 1) as usize) {
+        for b in (0..fullw).step_by((w + 1) as usize) {
+            llocs.add((a, b));
+        }
+    }
+    let llocs = llocs.to_vec();
+    let nbldev = unifint(rng, diff_lb, diff_ub, (0, (nh * nw) / 2));
+    let nbl = rng.choice(&[nbldev, nh * nw - nbldev])?;
+    let nbl = nbl.max(1).min(nh * nw - 1);
+    let bluelocs = rng.sample(&llocs, nbl)?;
+    let bglocs: Vec<Loc> = llocs
+        .iter()
+        .filter(|l| !bluelocs.contains(l))
+        .copied()
+        .collect();
+    let inds = dsl::asindices(&smallc).to_vec();
+    let mut gi = c;
+    let mut go = dsl::canvas(bgc, (nh, nw));
+    // Each small grid is painted whole at its offset: its cells are distinct,
+    // so the object's order does not matter.
+    let put = |gi: &Grid, sub: &Grid, (a, b): Loc| {
+        let mut g = gi.clone();
+        for (i, row) in sub.iter().enumerate() {
+            for (j, &v) in row.iter().enumerate() {
+                g[a as usize + i][b as usize + j] = v;
+            }
+        }
+        g
+    };
+    for &(a, b) in &bluelocs {
+        let sub = fill_locs(&smallc, fgc, &rng.sample(&inds, 2)?);
+        gi = put(&gi, &sub, (a, b));
+        go = fill_locs(&go, 1, &[(a / (h + 1), b / (w + 1))]);
+    }
+    for &ij in &bglocs {
+        let sub = fill_locs(&smallc, fgc, &rng.sample(&inds, 1)?);
+        gi = put(&gi, &sub, ij);
+    }
+    ex(gi, go)
+}
+
+fn generate_67a3c6ac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled(rng, diff_lb, diff_ub, 1)?;
+    let go = dsl::vmirror_grid(&gi);
+    ex(gi, go)
+}
+
+fn generate_67a423a3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let lineh = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let linew = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let loci = rng.randint(1, h - lineh - 1)?;
+    let locj = rng.randint(1, w - linew - 1)?;
+    let acol = rng.choice(&remcols)?;
+    let bcol = rng.choice(&dsl::remove(&acol, &remcols))?;
+    for a in 0..lineh {
+        gi = dsl::fill(&gi, acol, &dsl::connect((loci + a, 0), (loci + a, w - 1)));
+    }
+    for b in 0..linew {
+        gi = dsl::fill(&gi, bcol, &dsl::connect((0, locj + b), (h - 1, locj + b)));
+    }
+    let bx = dsl::outbox(&pair_set(
+        (loci, locj),
+        (loci + lineh - 1, locj + linew - 1),
+    ));
+    let mut go = dsl::fill(&gi, 4, &bx);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+/// `paint(grid, a_set_of_cells)`: in the set's order, since a location can
+/// appear twice with different colors and the last one painted stays.
+fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a Cell>) -> Grid {
+    let mut out = grid.clone();
+    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
+    for &(v, (i, j)) in cells {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            out[i as usize][j as usize] = v;
+        }
+    }
+    out
+}
+
+/// The blob of 67e8384a and 9ecd008a: a random cell grown by `nc - 1`
+/// cells next to it, each with a random color. The first cell is never
+/// taken out of the pool, so a location can be drawn twice (with two
+/// colors): the set's order decides which color a paint leaves.
+fn colored_blob(rng: &mut GenRng, canv: &Grid, cols: &[i64], nc: i64) -> Result<PySet<Cell>> {
+    let mut bx = dsl::asindices(canv);
+    let c0 = rng.choice(cols)?;
+    let l0 = rng.choice(&bx.to_vec())?;
+    let mut obj: PySet<Cell> = std::iter::once((c0, l0)).collect();
+    for _ in 0..nc - 1 {
+        let idx: Indices = obj.iter().map(|c| c.1).collect();
+        let dns = around(&idx);
+        let ch = pick(rng, &(&bx & &dns).to_vec())?;
+        let col = rng.choice(cols)?;
+        obj.add((col, ch));
+        bx = bx.difference(&std::iter::once(ch).collect::<PySet<Loc>>());
+    }
+    Ok(obj)
+}
+
+fn generate_67e8384a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    let obj = colored_blob(rng, &canv, &remcols, nc)?;
+    let gi = paint_cells(&canv, obj.iter());
+    let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    let go = dsl::vconcat(&go, &dsl::hmirror_grid(&go));
+    ex(gi, go)
+}
+
+fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    loop {
+        let hi = unifint(rng, diff_lb, diff_ub, (2, 8));
+        let wi = unifint(rng, diff_lb, diff_ub, (2, 8));
+        let h = unifint(rng, diff_lb, diff_ub, (3 * hi, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (3 * wi, 30));
+        // Python's canvas is `hi` by `hi` (`wi` only bounds `w`).
+        let c = dsl::canvas(-1, (hi, hi));
+        let bab = rng.sample(&cols, 3)?;
+        let (bgc, ca, cb) = (bab[0], bab[1], bab[2]);
+        let gi = dsl::canvas(bgc, (h, w));
+        let (mut a, mut b): (PySet<Loc>, PySet<Loc>);
+        loop {
+            let inds = dsl::asindices(&c).to_vec();
+            let pa = rng.choice(&inds)?;
+            let mut reminds = dsl::remove(&pa, &inds);
+            let pb = pick(rng, &reminds)?;
+            reminds = dsl::remove(&pb, &reminds);
+            a = std::iter::once(pa).collect();
+            b = std::iter::once(pb).collect();
+            for _ in 0..reminds.len() {
+                let rem: PySet<Loc> = reminds.iter().copied().collect();
+                let acands = rem.intersection(&mapply_set(dsl::dneighbors, &a));
+                let rem: PySet<Loc> = reminds.iter().copied().collect();
+                let bcands = rem.intersection(&mapply_set(dsl::dneighbors, &b));
+                let mut opts = Vec::new();
+                if !acands.is_empty() {
+                    opts.push(0);
+                }
+                if !bcands.is_empty() {
+                    opts.push(1);
+                }
+                let loc = if pick(rng, &opts)? == 0 {
+                    let loc = rng.choice(&acands.to_vec())?;
+                    a.add(loc);
+                    loc
+                } else {
+                    let loc = rng.choice(&bcands.to_vec())?;
+                    b.add(loc);
+                    loc
+                };
+                reminds = dsl::remove(&loc, &reminds);
+            }
+            let full = |s: &PySet<Loc>| {
+                let (sh, sw) = set_shape(s);
+                s.len() as i64 == sh * sw
+            };
+            if !(full(&a) && full(&b)) {
+                break;
+            }
+        }
+        let go = fill_locs(&c, ca, a.iter());
+        let go = fill_locs(&go, cb, b.iter());
+        let fullocs = dsl::asindices(&gi).to_vec();
+        let a = normalize_set(&a);
+        let b = normalize_set(&b);
+        let (ha, wa) = dsl::shape(&a);
+        let (hb, wb) = dsl::shape(&b);
+        if ha > h || wa > w {
+            continue;
+        }
+        for _ in 0..10 {
+            let _locai = rng.randint(0, h - ha)?;
+            let locaj = rng.randint(0, w - wa)?;
+            // Python shifts by `(locaj, locaj)`.
+            let plcda = a.shift((locaj, locaj));
+            let remlocs2: Vec<Loc> = fullocs
+                .iter()
+                .filter(|l| !plcda.contains(l) && l.0 <= h - hb && l.1 <= w - wb)
+                .copied()
+                .collect();
+            if remlocs2.is_empty() {
+                continue;
+            }
+            let ch = rng.choice(&remlocs2)?;
+            let plcdb = b.shift(ch);
+            if plcdb.iter().all(|l| remlocs2.contains(l)) {
+                let gi = dsl::fill(&gi, ca, &plcda);
+                let gi = dsl::fill(&gi, cb, &plcdb);
+                return ex(gi, go);
+            }
+        }
+    }
+}
+
+fn generate_6855a6e4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let fullh = unifint(rng, diff_lb, diff_ub, (10, h));
+    let fullw = unifint(rng, diff_lb, diff_ub, (3, w));
+    let bob = rng.sample(&cols, 3)?;
+    let (bgc, objc, boxc) = (bob[0], bob[1], bob[2]);
+    let bcanv = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - fullh)?;
+    let locj = rng.randint(0, w - fullw)?;
+    let mut canvi = dsl::canvas(bgc, (fullh, fullw));
+    let mut canvo = canvi.clone();
+    let objh = (fullh / 2 - 3) / 2;
+    let mut br = dsl::connect((objh + 1, 0), (objh + 1, fullw - 1)).to_vec();
+    br.extend([(objh + 2, 0), (objh + 2, fullw - 1)]);
+    let cands = dsl::backdrop(&pair_set((0, 1), (objh - 1, fullw - 2))).to_vec();
+    for _ in 0..2 {
+        canvi = fill_locs(&canvi, boxc, &br);
+        canvo = fill_locs(&canvo, boxc, &br);
+        let n = objh * (fullw - 2);
+        let ncellsd = unifint(rng, diff_lb, diff_ub, (0, n / 2));
+        let ncells = rng.choice(&[ncellsd, n - ncellsd])?;
+        let ncells = ncells.max(1).min(n);
+        let cells = rng.sample(&cands, ncells)?;
+        canvi = fill_locs(&canvi, objc, &cells);
+        // `shift(hmirror(cells), (objh + 3, 0))`: hmirror flips about the
+        // cells' own rows.
+        let (top, bottom) = bounds_of(&cells.iter().map(|l| l.0).collect::<Vec<_>>());
+        let mirrored: Vec<Loc> = cells
+            .iter()
+            .map(|&(i, j)| (top + bottom - i + objh + 3, j))
+            .collect();
+        canvo = fill_locs(&canvo, objc, &mirrored);
+        canvi = dsl::hmirror_grid(&canvi);
+        canvo = dsl::hmirror_grid(&canvo);
+    }
+    let place = |g: &Grid| dsl::paint(&bcanv, &dsl::asobject(g).shift((loci, locj)));
+    let (mut gi, mut go) = (place(&canvi), place(&canvo));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_68b16354(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled(rng, diff_lb, diff_ub, 1)?;
+    let go = dsl::hmirror_grid(&gi);
+    ex(gi, go)
+}
+
+fn generate_694f12f3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let seploc = rng.randint(4, h - 5)?;
+    let bigh = unifint(rng, diff_lb, diff_ub, (4, seploc));
+    let bigw = unifint(rng, diff_lb, diff_ub, (3, w - 1));
+    let bigloci = rng.randint(0, seploc - bigh)?;
+    let biglocj = rng.randint(0, w - bigw)?;
+    let smallmaxh = h - seploc - 1;
+    let smallmaxw = w - 1;
+    let bigsize = bigh * bigw;
+    let mut cands = Vec::new();
+    for a in 3..=smallmaxh {
+        for b in 3..=smallmaxw {
+            if a * b < bigsize {
+                cands.push((a, b));
+            }
+        }
+    }
+    cands.sort_by_key(|&(a, b)| a * b);
+    let num = cands.len() as i64;
+    let idx = unifint(rng, diff_lb, diff_ub, (0, num - 1));
+    // `cands[idx]`: -1 (no candidates) is an IndexError on the empty list.
+    let &(smallh, smallw) = usize::try_from(idx)
+        .ok()
+        .and_then(|i| cands.get(i))
+        .ok_or_else(|| DatasetError::Generation("list index out of range".into()))?;
+    let smallloci = rng.randint(seploc + 1, h - smallh)?;
+    let smalllocj = rng.randint(0, w - smallw)?;
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let bigsq = dsl::backdrop(&pair_set(
+        (bigloci, biglocj),
+        (bigloci + bigh - 1, biglocj + bigw - 1),
+    ));
+    let smallsq = dsl::backdrop(&pair_set(
+        (smallloci, smalllocj),
+        (smallloci + smallh - 1, smalllocj + smallw - 1),
+    ));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &(&bigsq | &smallsq));
+    let go = dsl::fill(&gi, 2, &dsl::backdrop(&dsl::inbox(&bigsq)));
+    let go = dsl::fill(&go, 1, &dsl::backdrop(&dsl::inbox(&smallsq)));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6a1e5592(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&1, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let barh = rng.randint(3, h / 3)?;
+    let maxobjh = h - barh - 1;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let bbo = rng.sample(&cols, 3)?;
+    let (barc, bgc, objc) = (bbo[0], bbo[1], bbo[2]);
+    let mut gi = dsl::vconcat(
+        &dsl::canvas(barc, (barh, w)),
+        &dsl::canvas(bgc, (h - barh, w)),
+    );
+    let mut go = gi.clone();
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 10 * nobjs;
+    let mut placopts = dsl::interval(1, w - 1, 1);
+    let mut iinds = dsl::ofcolor(&gi, bgc);
+    let mut oinds = dsl::asindices(&go);
+    let barinds = dsl::ofcolor(&gi, barc);
+    // Only membership is asked of `forbmarkers` (a set of frozensets).
+    let mut forbmarkers: Vec<Indices> = Vec::new();
+    while tr < maxtr && succ < nobjs {
+        tr += 1;
+        let oh = rng.randint(1, maxobjh)?;
+        let ow = rng.randint(1, 4.min(w / 2))?;
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let ncells = rng.randint(1, oh * ow)?;
+        let sp = rng.choice(&dsl::connect((0, 0), (0, ow - 1)).to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..ncells - 1 {
+            grow(rng, &bounds, &mut obj)?;
+        }
+        let obj = normalize_set(&obj);
+        let (oh, ow) = dsl::shape(&obj);
+        let markerh = rng.randint(1, oh.min(barh - 1))?;
+        let markpartn = dsl::normalize(&dsl::sfilter(&obj, |l| l.0 < markerh));
+        let prefixes: Vec<Indices> = (1..=markerh)
+            .map(|k| dsl::normalize(&dsl::sfilter(&markpartn, |l| l.0 < k)))
+            .collect();
+        if prefixes.iter().any(|p| forbmarkers.contains(p)) {
+            continue;
+        }
+        forbmarkers.extend(prefixes);
+        let placoptcands: Vec<i64> = placopts
+            .iter()
+            .filter(|&&jj| (jj..jj + ow + 1).all(|x| placopts.contains(&x)))
+            .copied()
+            .collect();
+        if placoptcands.is_empty() {
+            continue;
+        }
+        let jloc = rng.choice(&placoptcands)?;
+        let iloc = barh - markerh;
+        let oplcd = obj.shift((iloc, jloc));
+        if oplcd.issubset(&oinds) {
+            let icands = dsl::sfilter(&iinds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if icands.is_empty() {
+                continue;
+            }
+            let loc = rng.choice(&icands.to_vec())?;
+            let iplcd = obj.shift(loc);
+            if iplcd.issubset(&iinds) {
+                succ += 1;
+                iinds = &(&iinds - &iplcd) - &around(&iplcd);
+                oinds = &oinds - &oplcd;
+                gi = dsl::fill(&gi, objc, &iplcd);
+                gi = dsl::fill(&gi, bgc, &(&oplcd & &barinds));
+                go = dsl::fill(&go, 1, &oplcd);
+                let jm: Vec<i64> = dsl::ofcolor(&go, 1).iter().map(|l| l.1).collect();
+                placopts.retain(|x| {
+                    !(jm.contains(x) || jm.contains(&(x + 1)) || jm.contains(&(x - 1)))
+                });
+            }
+        }
+        if placopts.is_empty() {
+            break;
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let od = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let ncellsextra = rng.randint(1, 1.max((od * od - 2) / 2))?;
+    let sinds = dsl::asindices(&dsl::canvas(-1, (od, od)));
+    let ends: PySet<Loc> = [(0, 0), (od - 1, od - 1)].into_iter().collect();
+    let pool = sinds.difference(&ends).to_vec();
+    let mut extracells: PySet<Loc> = rng.sample(&pool, ncellsextra)?.into_iter().collect();
+    extracells.add(rng.choice(&(&dsl::dneighbors((0, 0)) & &sinds).to_vec())?);
+    extracells.add(rng.choice(&(&dsl::dneighbors((od - 1, od - 1)) & &sinds).to_vec())?);
+    let extracells = extracells.freeze();
+    let bfc = rng.sample(&cols, 4)?;
+    let (bgc, fgc, c1, c2) = (bfc[0], bfc[1], bfc[2], bfc[3]);
+    let ends: PySet<Cell> = [(c1, (0, 0)), (c2, (od - 1, od - 1))].into_iter().collect();
+    let obj = &ends.freeze() | &dsl::recolor(fgc, &extracells);
+    let mut obj = &obj | &dsl::dmirror(&obj);
+    if rng.choice(&[true, false])? {
+        obj = dsl::hmirror(&obj);
+    }
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - od)?;
+    let locj = rng.randint(0, w - od)?;
+    let plcd = obj.shift((loci, locj));
+    gi = dsl::paint(&gi, &plcd);
+    let mut go = gi.clone();
+    let mut inds = &dsl::asindices(&gi) - &dsl::backdrop(&dsl::outbox(&plcd));
+    let nocc = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / (od * od * 2))));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 4 * nocc;
+    // `(identity, dmirror, vmirror, cmirror, hmirror)` as `mirror_object` indices.
+    let mfs = [0, 1, 4, 2, 3];
+    while succ < nocc && tr < maxtr {
+        tr += 1;
+        let fac = rng.randint(1, 4)?;
+        let mf1 = rng.choice(&mfs)?;
+        let mf2 = rng.choice(&mfs)?;
+        let mirrored = mirror_object(mf2, &mirror_object(mf1, &obj));
+        let cobj = dsl::normalize(&dsl::upscale(&mirrored, fac));
+        let (ohx, owx) = dsl::shape(&cobj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - ohx && j <= w - owx);
+        if cands.is_empty() {
+            continue;
+        }
+        let locc = rng.choice(&cands.to_vec())?;
+        let cobjo = cobj.shift(locc);
+        let cobji = dsl::sfilter(&cobjo, |c| c.0 != fgc);
+        let cobjoi = dsl::toindices(&cobjo);
+        if cobjoi.issubset(&inds) {
+            succ += 1;
+            inds = &inds - &dsl::backdrop(&dsl::outbox(&cobjoi));
+            gi = dsl::paint(&gi, &cobji);
+            go = dsl::paint(&go, &cobjo);
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_6b9890af(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let oh = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let h = unifint(rng, diff_lb, diff_ub, (2 * oh + 2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2 * ow + 2, 30));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    while set_shape(&obj) != (oh, ow) {
+        grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+    }
+    let mut maxfac = 1;
+    while oh * maxfac + 2 <= h - oh && ow * maxfac + 2 <= w - ow {
+        maxfac += 1;
+    }
+    maxfac -= 1;
+    let fac = unifint(rng, diff_lb, diff_ub, (1, maxfac));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut cells: Vec<Cell> = Vec::with_capacity(obj.len());
+    for &ij in obj.iter() {
+        cells.push((rng.choice(&ccols)?, ij));
+    }
+    // The cells' locations are distinct: painting them in any order is the same.
+    let obj: Object = cells.into_iter().collect();
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let sq = dsl::r#box(&pair_set((0, 0), (oh * fac + 1, ow * fac + 1)));
+    let loci = rng.randint(0, h - (oh * fac + 2) - oh)?;
+    let locj = rng.randint(0, w - (ow * fac + 2))?;
+    gi = dsl::fill(&gi, sqc, &sq.shift((loci, locj)));
+    let loci = rng.randint(loci + oh * fac + 2, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    gi = dsl::paint(&gi, &obj.shift((loci, locj)));
+    let go = dsl::fill(&dsl::canvas(bgc, (oh * fac + 2, ow * fac + 2)), sqc, &sq);
+    let go2 = dsl::paint(&dsl::canvas(bgc, (oh, ow)), &obj);
+    let upscobj = dsl::asobject(&dsl::upscale_grid(&go2, fac));
+    let go = dsl::paint(&go, &upscobj.shift((1, 1)));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6c434453(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 16));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let obji = if rng.choice(&[true, false])? {
+            let oh = rng.choice(&[3, 5])?;
+            let ow = rng.choice(&[3, 5])?;
+            dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)))
+        } else {
+            let oh = rng.randint(1, 5)?;
+            let ow = rng.randint(1, 5)?;
+            let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+            let ncells = rng.randint(1, oh * ow)?;
+            let mut obji: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+            for _ in 0..ncells - 1 {
+                grow(rng, &bounds, &mut obji)?;
+            }
+            normalize_set(&obji)
+        };
+        let (oh, ow) = dsl::shape(&obji);
+        let flag = obji == dsl::r#box(&obji) && [oh, ow].iter().all(|x| *x == 3 || *x == 5);
+        let (objo, tocover) = if flag {
+            let cross = &dsl::connect((0, ow / 2), (oh - 1, ow / 2))
+                | &dsl::connect((oh / 2, 0), (oh / 2, ow - 1));
+            (cross, dsl::backdrop(&obji))
+        } else {
+            (obji.clone(), obji.clone())
+        };
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let loc = pick(rng, &cands.to_vec())?;
+        let plcdi = obji.shift(loc);
+        if plcdi.issubset(&inds) {
+            let plcdo = objo.shift(loc);
+            succ += 1;
+            let tocoveri = tocover.shift(loc);
+            inds = &(&inds - &tocoveri) - &dsl::mapply(|&l| dsl::dneighbors(l), &tocoveri);
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &plcdi);
+            go = dsl::fill(&go, if flag { 2 } else { col }, &plcdo);
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_6cdd2623(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let nnoisecols = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let noisecols = rng.sample(&remcols, nnoisecols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let ininds = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 1)))
+        .shift((1, 1))
+        .to_vec();
+    let fixinds = rng.sample(&ininds, nnoisecols)?;
+    let mut gi = c.clone();
+    let mut go = c.clone();
+    for (&col, &ij) in noisecols.iter().zip(&fixinds) {
+        gi = fill_locs(&gi, col, &[ij]);
+    }
+    let nnoise = unifint(rng, diff_lb, diff_ub, (1, (h * w - nnoisecols) / 3));
+    let fixset: PySet<Loc> = fixinds.iter().copied().collect();
+    let noise = rng.sample(&dsl::asindices(&c).difference(&fixset).to_vec(), nnoise)?;
+    // Distinct locations, so painting order does not matter.
+    for ij in noise {
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, &[ij]);
+    }
+    let ab = rng.sample(&[0, 1], 2)?;
+    let nilocs = unifint(rng, diff_lb, diff_ub, (ab[0], (h - 2) / 2));
+    let njlocs = unifint(rng, diff_lb, diff_ub, (ab[1], (w - 2) / 2));
+    let ilocs = rng.sample(&dsl::interval(1, h - 1, 1), nilocs)?;
+    let jlocs = rng.sample(&dsl::interval(1, w - 1, 1), njlocs)?;
+    for ii in ilocs {
+        gi = fill_locs(&gi, linc, &[(ii, 0), (ii, w - 1)]);
+        go = dsl::fill(&go, linc, &dsl::connect((ii, 0), (ii, w - 1)));
+    }
+    for jj in jlocs {
+        gi = fill_locs(&gi, linc, &[(0, jj), (h - 1, jj)]);
+        go = dsl::fill(&go, linc, &dsl::connect((0, jj), (h - 1, jj)));
+    }
+    ex(gi, go)
+}
+
+fn generate_6cf79266(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 1]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let nfgcs = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&cols, nfgcs)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&gi);
+    for &(i, j) in inds.iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    // `int(0.25 * h * w)`: float products, left to right, truncated.
+    let lo = (0.25 * h as f64 * w as f64) as i64;
+    let hi = (0.6 * h as f64 * w as f64) as i64;
+    let num = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let locs = rng.sample(&inds.to_vec(), num)?;
+    gi = fill_locs(&gi, 0, &locs);
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+    let cands = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 2)));
+    let locs = rng.sample(&cands.to_vec(), noccs)?;
+    let mini = dsl::asindices(&dsl::canvas(-1, (3, 3)));
+    for &ij in &locs {
+        gi = dsl::fill(&gi, 0, &mini.shift(ij));
+    }
+    let occs = dsl::occurrences(&gi, &dsl::recolor(0, &mini));
+    let mut go = gi.clone();
+    for &occ in occs.iter() {
+        go = dsl::fill(&go, 1, &mini.shift(occ));
+    }
+    ex(gi, go)
+}
+
+fn generate_6d0160f0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let (nh, nw) = (h, w);
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let fullh = h * nh + nh - 1;
+    let fullw = w * nw + nw - 1;
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    for iloc in (h..fullh).step_by((h + 1) as usize) {
+        gi = dsl::fill(&gi, linc, &dsl::hfrontier((iloc, 0)));
+    }
+    for jloc in (w..fullw).step_by((w + 1) as usize) {
+        gi = dsl::fill(&gi, linc, &dsl::vfrontier((0, jloc)));
+    }
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    let denseinds = dsl::asindices(&dsl::canvas(-1, (h, w)));
+    let sparseinds: PySet<Loc> = denseinds
+        .iter()
+        .map(|&(a, b)| (a * (h + 1), b * (w + 1)))
+        .collect();
+    let locs = rng.sample(&sparseinds.to_vec(), noccs)?;
+    let trgtl = rng.choice(&locs)?;
+    let remlocs = dsl::remove(&trgtl, &locs);
+    let ntrgt = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+    let place = rng.choice(&denseinds.to_vec())?;
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&cols, ncols)?;
+    let candss = dsl::remove(&place, &denseinds).to_vec();
+    let trgrem = rng.sample(&candss, ntrgt)?;
+    // Every cell below has its own location, so paints are order-free.
+    let mut trgtobj: Vec<Cell> = vec![(4, place)];
+    for ij in trgrem {
+        trgtobj.push((rng.choice(&ccols)?, ij));
+    }
+    let (pi, pj) = (place.0 * (h + 1), place.1 * (w + 1));
+    let kept: Vec<Cell> = trgtobj
+        .iter()
+        .filter(|c| c.0 != linc)
+        .map(|&(v, (i, j))| (v, (i + pi, j + pj)))
+        .collect();
+    let go = paint_cells(&gi, &kept);
+    let moved: Vec<Cell> = trgtobj
+        .iter()
+        .map(|&(v, (i, j))| (v, (i + trgtl.0, j + trgtl.1)))
+        .collect();
+    gi = paint_cells(&gi, &moved);
+    let dense = denseinds.to_vec();
+    for (ri, rj) in remlocs {
+        let tlo = rng.choice(&ccols)?;
+        let ncells = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+        let inds = rng.sample(&dense, ncells)?;
+        let opts = if ccols.len() > 1 {
+            dsl::remove(&tlo, &ccols)
+        } else {
+            ccols.clone()
+        };
+        let mut obj: Vec<Cell> = Vec::with_capacity(inds.len());
+        for (i, j) in inds {
+            obj.push((rng.choice(&opts)?, (i + ri, j + rj)));
+        }
+        gi = paint_cells(&gi, &obj);
+    }
+    ex(gi, go)
+}
+
+fn generate_6d0aefbc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 30), (1, 15))?;
+    let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    ex(gi, go)
+}
+
+fn generate_6d58a25d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let raw: [Loc; 10] = [
+        (0, 0),
+        (1, 0),
+        (1, 1),
+        (1, -1),
+        (2, -1),
+        (2, -2),
+        (2, 1),
+        (2, 2),
+        (3, 3),
+        (3, -3),
+    ];
+    // Only the shape's cells matter below (fills and membership).
+    let shp: Vec<Loc> = raw.iter().map(|&(i, j)| (i, j + 3)).collect();
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let c1 = rng.choice(&remcols)?;
+    let c2 = rng.choice(&dsl::remove(&c1, &remcols))?;
+    let loci = rng.randint(0, h - 4)?;
+    let locj = rng.randint(0, w - 7)?;
+    let plcd: Vec<Loc> = shp.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
+    let rem: Vec<Loc> = inds.iter().filter(|l| !plcd.contains(l)).copied().collect();
+    let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(rem.len() as i64 / 2 - 1)));
+    let nois = rng.sample(&rem, nnoise)?;
+    let gi = fill_locs(&c, c2, &nois);
+    let gi = fill_locs(&gi, c1, &plcd);
+    let mut go = gi.clone();
+    for &(i, j) in &nois {
+        // The noise below the shape in its column falls from the shape's
+        // lowest cell there down to the bottom.
+        let above = plcd
+            .iter()
+            .filter(|l| l.1 == j && l.0 <= i)
+            .map(|l| l.0)
+            .max();
+        if above.is_some() {
+            let top = plcd
+                .iter()
+                .filter(|l| l.1 == j)
+                .map(|l| l.0)
+                .max()
+                .unwrap_or(0)
+                + 1;
+            go = dsl::fill(&go, c2, &dsl::connect((top, j), (h - 1, j)));
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_6d75e8bb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&c);
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc - 1 {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd = shp.shift((loci, locj));
+    let gi = dsl::fill(&c, fgc, &plcd);
+    let go = dsl::fill(&c, 2, &dsl::backdrop(&plcd));
+    let go = dsl::fill(&go, fgc, &plcd);
+    ex(gi, go)
+}
+
+fn generate_6e02f1e3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let c = dsl::canvas(0, (d, d));
+    let mut inds = dsl::asindices(&c).to_vec();
+    rng.shuffle(&mut inds);
+    let numcols = rng.choice(&[1, 2, 3])?;
+    let chcols = rng.sample(&cols, numcols)?;
+    let (gi, go) = match chcols[..] {
+        [c1] => {
+            let go = dsl::fill(&c, 5, &dsl::connect((0, 0), (0, d - 1)));
+            (dsl::canvas(c1, (d, d)), go)
+        }
+        [c1, c2] => {
+            let mp = (d * d) / 2;
+            let nc1 = unifint(rng, diff_lb, diff_ub, (1, mp)) as usize;
+            let gi = fill_locs(&c, c1, &inds[..nc1]);
+            let gi = fill_locs(&gi, c2, &inds[nc1..]);
+            (gi, dsl::fill(&c, 5, &dsl::connect((0, 0), (d - 1, d - 1))))
+        }
+        _ => {
+            let (c1, c2, c3) = (chcols[0], chcols[1], chcols[2]);
+            let kk = d * d;
+            let a = (1.0 / 3.0 * kk as f64) as i64;
+            let b = (2.0 / 3.0 * kk as f64) as i64;
+            let adev = unifint(rng, diff_lb, diff_ub, (0, a - 1));
+            let bdev = unifint(rng, diff_lb, diff_ub, (0, kk - b - 1));
+            let (a, b) = ((a - adev) as usize, (b - bdev) as usize);
+            let gi = fill_locs(&c, c1, &inds[..a]);
+            let gi = fill_locs(&gi, c2, &inds[a..b.max(a)]);
+            let gi = fill_locs(&gi, c3, &inds[b..]);
+            (gi, dsl::fill(&c, 5, &dsl::connect((d - 1, 0), (0, d - 1))))
+        }
+    };
+    ex(gi, go)
+}
+
+fn generate_6e19193c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let dirs: [(Loc, Loc); 4] = [
+        ((0, 0), (-1, -1)),
+        ((0, 1), (-1, 1)),
+        ((1, 0), (1, -1)),
+        ((1, 1), (1, 1)),
+    ];
+    let base = [(0, 0), (1, 0), (0, 1), (1, 1)];
+    // Only the contents of these shapes are used (shifted, filled, compared).
+    let cands: Vec<(Vec<Loc>, Vec<Loc>)> = dirs
+        .iter()
+        .map(|&(corner, dir)| {
+            let inner: Vec<Loc> = base.iter().filter(|&&l| l != corner).copied().collect();
+            let mut outer = inner.clone();
+            outer.extend(dsl::shoot(corner, dir).iter().filter(|&&l| l != corner));
+            (inner, outer)
+        })
+        .collect();
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    let (mut kk, mut tr) = (0, 0);
+    let maxtrials = num * 4;
+    let inside = |&(i, j): &Loc| 0 <= i && i < h && 0 <= j && j < w;
+    while kk < num && tr < maxtrials {
+        if inds.is_empty() {
+            break;
+        }
+        let (li, lj) = rng.choice(&inds.to_vec())?;
+        let (obji, objo) = rng.choice(&cands)?;
+        let obji: Indices = obji.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+        let objo: Indices = objo
+            .iter()
+            .map(|&(i, j)| (i + li, j + lj))
+            .filter(inside)
+            .collect();
+        if objo.issubset(&inds) && obji.issubset(&objo) {
+            let col = rng.choice(&remcols)?;
+            gi = dsl::fill(&gi, col, &obji);
+            go = dsl::fill(&go, col, &objo);
+            inds = &(&inds - &objo) - &dsl::mapply(|&l| dsl::dneighbors(l), &obji);
+            kk += 1;
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    // `frozenset({a, b, ...})`: a set display, frozen.
+    fn fs<T: pycompat::PyHashable>(items: Vec<T>) -> pycompat::PyFrozenSet<T> {
+        items.into_iter().collect::<PySet<T>>().freeze()
+    }
+    let (o, r, d_, u) = ((0, 0), (0, 1), (1, 0), (1, 1));
+    let b = fs(vec![fs(vec![o, r]), fs(vec![o, d_])]);
+    let c = fs(vec![
+        fs(vec![o, d_, u]),
+        fs(vec![o, d_, r]),
+        fs(vec![u, d_, r]),
+        fs(vec![u, o, r]),
+        fs(vec![o, (-1, 0), d_]).shift(d_),
+        fs(vec![o, (0, -1), r]).shift(r),
+    ]);
+    let mut d: PySet<Indices> = PySet::new();
+    for _ in 0..100 {
+        let mut shp: PySet<Loc> = std::iter::once((0, 0)).collect();
+        for _ in 0..3 {
+            let cands = &mapply_set(dsl::dneighbors, &shp) - &shp;
+            shp.add(rng.choice(&cands.to_vec())?);
+        }
+        d.add(normalize_set(&shp));
+    }
+    let d = d.freeze();
+    let prs = [(b.to_vec(), 3), (c.to_vec(), 2), (d.to_vec(), 1)];
+    let cols = colors_without(&[1, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut reminds = dsl::asindices(&gi);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, ((h * w) / 2) / 3));
+    let maxtr = 10;
+    for _ in 0..nobjs {
+        let mut ntr = 0;
+        let (objs, col) = rng.choice(&prs)?;
+        let obj = rng.choice(&objs)?;
+        while ntr < maxtr {
+            let loc = pick(rng, &reminds.to_vec())?;
+            let olcd = obj.shift(loc);
+            if olcd.issubset(&reminds) {
+                gi = dsl::fill(&gi, fgc, &olcd);
+                go = dsl::fill(&go, col, &olcd);
+                reminds = &(&reminds - &olcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &olcd);
+                break;
+            }
+            ntr += 1;
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 7));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let inds = dsl::asindices(&dsl::canvas(bgc, (h, w)));
+    let nlocsd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let nlocs = rng.choice(&[nlocsd, h * w - nlocsd])?;
+    let nlocs = nlocs.max(3).min(h * w - 1);
+    let sp = rng.choice(&inds.to_vec())?;
+    let inds = dsl::remove(&sp, &inds);
+    let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+    for _ in 0..nlocs {
+        grow_by(rng, &inds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (h, w) = dsl::shape(&shp);
+    let canv = dsl::canvas(bgc, (h, w));
+    let objbase = dsl::fill(&canv, fgc, &shp);
+    let maxhscf = (2 * h + h + 1) / h;
+    let maxwscf = (2 * w + w + 1) / w;
+    let hscf = unifint(rng, diff_lb, diff_ub, (2, maxhscf));
+    let wscf = unifint(rng, diff_lb, diff_ub, (2, maxwscf));
+    let obj = dsl::asobject(&dsl::hupscale(&dsl::vupscale(&objbase, hscf), wscf));
+    let (oh, ow) = dsl::shape(&obj);
+    let inds = dsl::asindices(&canv);
+    let mut objx: PySet<Cell> = PySet::new();
+    for &ij in inds.iter() {
+        objx.add((rng.choice(&ccols)?, ij));
+    }
+    let pal: PySet<i64> = objx.iter().map(|c| c.0).collect();
+    if pal.len() == 1 {
+        let odo = objx
+            .iter()
+            .next()
+            .copied()
+            .ok_or_else(|| DatasetError::Generation("empty object".into()))?;
+        let newc = pick(rng, &dsl::remove(&odo.0, &ccols))?;
+        let rest: PySet<Cell> = objx.iter().filter(|&&c| c != odo).copied().collect();
+        objx = rest.union(
+            &std::iter::once((newc, odo.1))
+                .collect::<PySet<Cell>>()
+                .freeze(),
+        );
+    }
+    let fullh = unifint(rng, diff_lb, diff_ub, (hscf * h + h + 1, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (wscf * w + w + 1, 30));
+    let gi = dsl::canvas(bgc, (fullh, fullw));
+    let fullinds = dsl::asindices(&gi);
+    let gi = loop {
+        let loci = rng.randint(0, fullh - oh)?;
+        let locj = rng.randint(0, fullw - ow)?;
+        let gix = dsl::paint(&gi, &obj.shift((loci, locj)));
+        let ofc = dsl::ofcolor(&gix, fgc);
+        let delt2 = &(&fullinds - &ofc) - &around(&ofc);
+        let scands = dsl::sfilter(&delt2, |&(i, j)| i <= fullh - oh && j <= fullw - ow);
+        if scands.is_empty() {
+            continue;
+        }
+        let locc = rng.choice(&scands.to_vec())?;
+        let shftd = shift_cells(&objx, locc);
+        if dsl::toindices(&shftd).issubset(&delt2) {
+            break dsl::paint(&gix, &shftd);
+        }
+    };
+    let go = paint_cells(&canv, objx.iter());
+    let go = dsl::fill(&go, bgc, &dsl::ofcolor(&objbase, bgc));
+    ex(gi, go)
+}
+
+fn generate_6f8cd79b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&8, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let ncells = unifint(rng, diff_lb, diff_ub, (0, h * w));
+    let inds = dsl::asindices(&gi);
+    let cells = rng.sample(&inds.to_vec(), ncells)?;
+    // Distinct locations: the paint's order does not matter.
+    for (i, j) in cells {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let go = dsl::fill(&gi, 8, &dsl::r#box(&inds));
+    ex(gi, go)
+}
+
+fn generate_6fa7a44f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 15), (1, 30))?;
+    let go = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
+    ex(gi, go)
+}
+
+/// Python's `a // b` on floats (`float_floor_div`): from `fmod`, so that it
+/// rounds as CPython does.
+fn py_floordiv_f64(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let mut fl = div.floor();
+        if div - fl > 0.5 {
+            fl += 1.0;
+        }
+        fl
+    } else {
+        0.0f64.copysign(a / b)
+    }
+}
+
+fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let ccols = rng.sample(&remcols, 2 * nobjs)?;
+    let n = nobjs as usize;
+    let mut objs: Vec<Object> = Vec::new();
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    for (&ca, &cb) in ccols[..n].iter().zip(&ccols[n..]) {
+        let mut oh = unifint(rng, diff_lb, diff_ub, (1, 4));
+        let mut ow = unifint(rng, diff_lb, diff_ub, (if oh == 1 { 2 } else { 1 }, 4));
+        if rng.choice(&[true, false])? {
+            std::mem::swap(&mut oh, &mut ow);
+        }
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+        let ncells = rng.randint(2, oh * ow)?;
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+        }
+        let objn = normalize_set(&obj);
+        let objt = objn.to_vec();
+        let k = rng.randint(1, objt.len() as i64 - 1)?;
+        let apart = rng.sample(&objt, k)?;
+        let bpart: Vec<Loc> = objt
+            .iter()
+            .filter(|l| !apart.contains(l))
+            .copied()
+            .collect();
+        // `recolor(c, set(part))`: a set of locations is its own `toindices`.
+        let aset: PySet<Loc> = apart.into_iter().collect();
+        let bset: PySet<Loc> = bpart.into_iter().collect();
+        let ra: Object = aset.iter().map(|&l| (ca, l)).collect();
+        let rb: Object = bset.iter().map(|&l| (cb, l)).collect();
+        let obj = &ra | &rb;
+        let cands = dsl::sfilter(&inds, |&ij| objn.shift(ij).issubset(&inds));
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        gi = dsl::paint(&gi, &plcd);
+        let plcdi = dsl::toindices(&plcd);
+        inds = &(&inds - &plcdi) - &around(&plcdi);
+        objs.push(obj);
+    }
+    if objs.is_empty() {
+        return Err(DatasetError::Generation("division by zero".into()));
+    }
+    let avgs = objs.iter().map(|o| o.len() as i64).sum::<i64>() as f64 / objs.len() as f64;
+    let ub = py_floordiv_f64((h * w) as f64, avgs * 2.0);
+    // `max(1, ub)`: the float unless it is below 1.
+    let ub = if ub > 1.0 { ub } else { 1.0 };
+    let noccs = unifint_f(rng, diff_lb, diff_ub, (1, ub));
+    let (mut succ, mut tr) = (0.0, 0.0);
+    let maxtr = 5.0 * noccs;
+    let mut go = gi.clone();
+    while tr < maxtr && succ < noccs {
+        tr += 1.0;
+        let obj = rng.choice(&objs)?;
+        let pal = dsl::palette_object(&obj).to_vec();
+        let (ca, cb) = match pal[..] {
+            [a, b] => (a, b),
+            _ => return Err(DatasetError::Generation("palette of one color".into())),
+        };
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = dsl::toindices(&plcd);
+        if plcdi.issubset(&inds) {
+            succ += 1.0;
+            inds = &(&inds - &plcdi) - &around(&plcdi);
+            go = dsl::paint(&go, &plcd);
+            let col = rng.choice(&[ca, cb])?;
+            gi = dsl::paint(&gi, &dsl::sfilter(&plcd, |c| c.0 == col));
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let srcobjh = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let srcobjwh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let bnds = dsl::asindices(&dsl::canvas(-1, (srcobjh, srcobjwh)));
+    let spi = rng.randint(0, srcobjh - 1)?;
+    let sp = (spi, srcobjwh - 1);
+    let mut srcobj: PySet<Loc> = std::iter::once(sp).collect();
+    let bnds = dsl::remove(&sp, &bnds);
+    let area = srcobjh * srcobjwh;
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, area / 2));
+    let ncells1 = rng.choice(&[ncellsd, area - ncellsd])?;
+    let ncells2 = unifint(rng, diff_lb, diff_ub, (1, area));
+    let ncells = (ncells1 + ncells2) / 2;
+    let ncells = ncells.max(1).min(area).min((h * w) / 2 - 1);
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bnds, &mut srcobj, dsl::neighbors)?;
+    }
+    let srcobj = normalize_set(&srcobj);
+    let srcobj = &srcobj | &dsl::vmirror(&srcobj).shift((0, dsl::width_of(&srcobj)));
+    let (srcobjh, srcobjw) = dsl::shape(&srcobj);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let trgc = rng.choice(&remcols)?;
+    let go = dsl::fill(&dsl::canvas(bgc, (srcobjh, srcobjw)), trgc, &srcobj);
+    let loci = rng.randint(0, h - srcobjh)?;
+    let locj = rng.randint(0, w - srcobjw)?;
+    let shftd = srcobj.shift((loci, locj));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), trgc, &shftd);
+    let mut indss = &(&dsl::asindices(&gi) - &shftd) - &around(&shftd);
+    let maxtrials = 4 * nobjs;
+    let (mut tr, mut succ) = (0, 0);
+    let remcands = &dsl::asindices(&dsl::canvas(-1, (8, 8))) - &srcobj;
+    while succ < nobjs && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let newobj = loop {
+            let mut newobj: PySet<Loc> = srcobj.iter().copied().collect();
+            let numperti = unifint(rng, diff_lb, diff_ub, (1, 63));
+            let numpert = 64 - numperti;
+            for _ in 0..numpert {
+                let isadd = rng.choice(&[true, false])?;
+                if isadd && newobj.len() < 64 {
+                    let cndds = remcands
+                        .difference(&newobj)
+                        .intersection(&mapply_set(dsl::neighbors, &newobj))
+                        .to_vec();
+                    if cndds.is_empty() {
+                        break;
+                    }
+                    newobj.add(rng.choice(&cndds)?);
+                }
+                if !isadd && newobj.len() > 2 {
+                    let gone = rng.choice(&newobj.to_vec())?;
+                    // `remove(x, a_set)`: a new set, built by iterating.
+                    newobj = newobj.iter().filter(|&&l| l != gone).copied().collect();
+                }
+            }
+            let newobj = normalize_set(&newobj);
+            let (a, b) = dsl::shape(&newobj);
+            let cc = dsl::canvas(-1, (a + 2, b + 2));
+            let cc2 = dsl::compress(&dsl::fill(&cc, -2, &newobj.shift((1, 1))));
+            let objs = dsl::colorfilter(&dsl::objects(&cc2, true, true, false), -2);
+            let biggest = dsl::argmax(objs.iter(), |o| o.len())
+                .ok_or_else(|| DatasetError::Generation("no object".into()))?;
+            let newobj = dsl::toindices(biggest);
+            if newobj != dsl::vmirror(&newobj) {
+                break newobj;
+            }
+        };
+        let col = rng.choice(&remcols)?;
+        let loccands = dsl::sfilter(&indss, |&ij| newobj.shift(ij).issubset(&indss));
+        if loccands.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let locc = rng.choice(&loccands.to_vec())?;
+        let newobj = newobj.shift(locc);
+        gi = dsl::fill(&gi, col, &newobj);
+        succ += 1;
+        indss = &(&indss - &newobj) - &around(&newobj);
+    }
+    ex(gi, go)
+}
+
+fn generate_73251a56(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let (gi, go) = loop {
+        let d = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let (h, w) = (d, d);
+        let noisec = rng.choice(&cols)?;
+        let nsl = unifint(rng, diff_lb, diff_ub, (2, 9.min(h / 2)));
+        let mut slopes = rng.sample(&dsl::interval(1, h - 1, 1), nsl - 1)?;
+        slopes.sort();
+        slopes.insert(0, 0);
+        let ccols = rng.sample(&cols, nsl)?;
+        let mut gi = dsl::canvas(-1, (h, w));
+        for (&col, &hdelt) in ccols.iter().zip(&slopes) {
+            let slope = hdelt as f64 / w as f64;
+            for i in 0..h {
+                for j in 0..w {
+                    if slope * j as f64 <= i as f64 {
+                        gi[i as usize][j as usize] = col;
+                    }
+                }
+            }
+        }
+        let diagc = ccols[ccols.len() - 2];
+        for (i, row) in gi.iter_mut().enumerate() {
+            row[i] = diagc;
+        }
+        // `paint(gi, dmirror(upper triangle))`: the grid made symmetric.
+        let upper = gi.clone();
+        for (j, row) in gi.iter_mut().enumerate() {
+            for (i, v) in row.iter_mut().enumerate().take(j + 1) {
+                *v = upper[i][j];
+            }
+        }
+        let cf1 = |g: &Grid| (0..d as usize).any(|i| g[i][i] == diagc);
+        let cf2 = |g: &Grid| {
+            (0..d as usize).all(|i| {
+                (0..d as usize).all(|j| i == j || !(g[i][j] == noisec && g[j][i] == noisec))
+            })
+        };
+        let ndist = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 15));
+        let (mut tr, mut succ) = (0, 0);
+        let maxtr = 10 * ndist;
+        let go = gi.clone();
+        while tr < maxtr && succ < ndist {
+            tr += 1;
+            let oh = rng.randint(1, 5)?;
+            let ow = rng.randint(1, 5)?;
+            let loci = rng.randint(1, h - oh - 1)?;
+            let locj = rng.randint(1, w - ow - 1)?;
+            let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+            let gi2 = dsl::fill(&gi, noisec, &bd);
+            if cf1(&gi2) && cf2(&gi2) {
+                succ += 1;
+                gi = gi2;
+            }
+        }
+        if gi != go {
+            break (gi, go);
+        }
+    };
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_7447852a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let h = unifint(rng, diff_lb, diff_ub, (w + 1, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&linc, &cols));
+    let c = dsl::canvas(bgc, (h, w));
+    let mut sp = (h - 1, 0);
+    let mut gi = fill_locs(&c, linc, &[sp]);
+    let mut direc = 1;
+    loop {
+        sp = (sp.0 - 1, sp.1 + direc);
+        if sp.1 == w - 1 || sp.1 == 0 {
+            direc *= -1;
+        }
+        let gi2 = fill_locs(&gi, linc, &[sp]);
+        if gi2 == gi {
+            break;
+        }
+        gi = gi2;
+    }
+    let gi = dsl::rot90(&gi);
+    let objs = dsl::objects(&gi, true, false, false);
+    let inds = dsl::ofcolor(&gi, bgc);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let ncells = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64));
+    let locs = rng.sample(&inds.to_vec(), ncells)?;
+    let mut gi = gi;
+    for (i, j) in locs {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let ordered = dsl::order(&dsl::colorfilter(&objs, bgc), dsl::leftmost);
+    let mut go = gi.clone();
+    for o in ordered.iter().step_by(3) {
+        go = dsl::fill(&go, 4, o);
+    }
+    ex(gi, go)
+}
+
+fn generate_7468f01a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let sf = rng.sample(&remcols, 2)?;
+    let (sgc, fgc) = (sf[0], sf[1]);
+    let oh = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (2, 2.max((h as f64 * (2.0 / 3.0)) as i64)),
+    );
+    let ow = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (2, 2.max((w as f64 * (2.0 / 3.0)) as i64)),
+    );
+    let gi = dsl::canvas(bgc, (h, w));
+    let go = dsl::canvas(sgc, (oh, ow));
+    let bounds = dsl::asindices(&go);
+    let mut shp: PySet<Loc> = std::iter::once((0, 0)).collect();
+    let nc = unifint(rng, diff_lb, diff_ub, (0, 1.max((oh * ow) / 2)));
+    for _ in 0..nc {
+        grow(rng, &bounds, &mut shp)?;
+    }
+    let go = fill_locs(&go, fgc, shp.iter());
+    let objx = dsl::asobject(&dsl::vmirror_grid(&go));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let gi = dsl::paint(&gi, &objx.shift((loci, locj)));
+    ex(gi, go)
+}
+
+fn generate_746b3537(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let fullcols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let mut cols = Vec::new();
+    let mut lastc = -1;
+    for _ in 0..h {
+        let c = rng.choice(&dsl::remove(&lastc, &fullcols))?;
+        cols.push(c);
+        lastc = c;
+    }
+    let mut go: Grid = cols.iter().map(|&c| vec![c]).collect();
+    let mut gi: Grid = cols.iter().map(|&c| vec![c; w as usize]).collect();
+    let numinserts = unifint(rng, diff_lb, diff_ub, (1, 30 - h));
+    for _ in 0..numinserts {
+        let loc = rng.randint(0, gi.len() as i64 - 1)? as usize;
+        let row = gi[loc].clone();
+        gi.insert(loc, row);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_74dd1130(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled(rng, diff_lb, diff_ub, 1)?;
+    let go = dsl::dmirror_grid(&gi);
+    ex(gi, go)
+}
+
+fn generate_75b8110e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let cs = rng.sample(&remcols, 4)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let cels = dsl::asindices(&canv).to_vec();
+    let mp = (h * w) / 2;
+    let mut nums = Vec::new();
+    for _ in 0..4 {
+        let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
+        let num = if rng.choice(&[true, false])? {
+            h * w - dev
+        } else {
+            dev
+        };
+        nums.push(num.max(0).min(h * w - 1));
+    }
+    let mut ss = Vec::new();
+    for &num in &nums {
+        ss.push(rng.sample(&cels, num)?);
+    }
+    let g: Vec<Grid> = (0..4).map(|k| fill_locs(&canv, cs[k], &ss[k])).collect();
+    let gi = dsl::vconcat(&dsl::hconcat(&g[0], &g[1]), &dsl::hconcat(&g[2], &g[3]));
+    let go = fill_locs(&g[0], cs[3], &ss[3]);
+    let go = fill_locs(&go, cs[2], &ss[2]);
+    let go = fill_locs(&go, cs[1], &ss[1]);
+    ex(gi, go)
+}
+
+fn generate_760b3cac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let obj_l: Indices = [(0, 0), (1, 0), (1, 1), (1, 2), (2, 1)]
+        .into_iter()
+        .collect();
+    let obj_r = dsl::vmirror(&obj_l);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 14));
+    let w = 2 * w + 1;
+    let boi = rng.sample(&cols, 3)?;
+    let (bgc, objc, indc) = (boi[0], boi[1], boi[2]);
+    let objh = unifint(rng, diff_lb, diff_ub, (1, h - 3));
+    let objw = unifint(rng, diff_lb, diff_ub, (1, w / 6));
+    let objw = 2 * objw + 1;
+    let c = dsl::canvas(-1, (objh, objw));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let (obj, sgn) = if rng.choice(&[true, false])? {
+        (obj_l, -1)
+    } else {
+        (obj_r, 1)
+    };
+    gi = dsl::fill(&gi, indc, &obj.shift((h - 3, w / 2 - 1)));
+    let inds = dsl::asindices(&c);
+    let sp = rng.choice(&inds.to_vec())?;
+    let mut objx: PySet<Loc> = std::iter::once(sp).collect();
+    let numcd = unifint(rng, diff_lb, diff_ub, (0, (objh * objw) / 2));
+    let numc = rng.choice(&[numcd, objh * objw - numcd])?;
+    let numc = numc.max(1).min(objh * objw);
+    for _ in 0..numc - 1 {
+        grow_by(rng, &inds, &mut objx, dsl::neighbors)?;
+    }
+    while set_shape(&objx).1 != objw {
+        grow_by(rng, &inds, &mut objx, dsl::neighbors)?;
+    }
+    let objx = normalize_set(&objx);
+    let (objh, objw) = dsl::shape(&objx);
+    let loci = rng.randint(0, h - 3 - objh)?;
+    let locj = w / 2 - objw / 2;
+    let plcd = objx.shift((loci, locj));
+    gi = dsl::fill(&gi, objc, &plcd);
+    let plcd2 = dsl::vmirror(&plcd).shift((0, objw * sgn));
+    let go = dsl::fill(&gi, objc, &plcd2);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bsio = rng.sample(&cols, 4)?;
+    let (bgc, sqc, inc, outc) = (bsio[0], bsio[1], bsio[2], bsio[3]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let sqh = rng.randint(3, h / 3 + 1)?;
+    let sqw = rng.randint(3, w / 3 + 1)?;
+    let loci = rng.randint(0, 3)?;
+    let locj = rng.randint(0, w - sqw)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + sqh - 1, locj + sqw - 1)));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
+    // `obj = {rng.choice(...)}` is drawn before `ncells`.
+    let first = rng.choice(&bounds.to_vec())?;
+    let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
+    let mut obj: PySet<Loc> = std::iter::once(first).collect();
+    for _ in 0..ncells - 1 {
+        grow(rng, &bounds, &mut obj)?;
+    }
+    let obj = normalize_set(&obj);
+    let (oh, ow) = dsl::shape(&obj);
+    let di = loci + 1 + rng.randint(0, sqh - oh - 2)?;
+    let dj = locj + 1 + rng.randint(0, sqw - ow - 2)?;
+    let objp = obj.shift((di, dj));
+    gi = dsl::fill(&gi, sqc, &bx);
+    gi = dsl::fill(&gi, inc, &objp);
+    let bd = dsl::backdrop(&bx);
+    let mut inds = &(&dsl::ofcolor(&gi, bgc) - &bd) - &around(&bd);
+    let cands = dsl::sfilter(&inds, |&ij| obj.shift(ij).issubset(&inds));
+    let loc = pick(rng, &cands.to_vec())?;
+    let plcd = obj.shift(loc);
+    gi = dsl::fill(&gi, outc, &plcd);
+    inds = &(&inds - &plcd) - &around(&plcd);
+    let noccs = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * noccs;
+    let fullinds = dsl::asindices(&gi);
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        // Only the contents of `obj2` matter once it is normalized.
+        let obj2: Indices = if rng.choice(&[true, false])? {
+            let sqh = rng.randint(3, h / 3 + 1)?;
+            let sqw = rng.randint(3, w / 3 + 1)?;
+            let bx = dsl::r#box(&pair_set((0, 0), (sqh - 1, sqw - 1)));
+            let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
+            let first = rng.choice(&bounds.to_vec())?;
+            let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
+            let mut obj2: PySet<Loc> = std::iter::once(first).collect();
+            for _ in 0..ncells - 1 {
+                grow(rng, &bounds, &mut obj2)?;
+            }
+            if normalize_set(&obj2) == obj {
+                if (obj2.len() as i64) < (sqh - 2) * (sqw - 2) {
+                    grow(rng, &bounds, &mut obj2)?;
+                } else {
+                    continue;
+                }
+            }
+            let obj2 = normalize_set(&obj2);
+            let (ooh, oow) = dsl::shape(&obj2);
+            let cands = &(&(&dsl::connect((-1, -1), (-1, w - sqw + 1))
+                | &dsl::connect((h - sqh + 1, -1), (h - sqh + 1, w - sqw + 1)))
+                | &dsl::connect((-1, -1), (h - sqh + 1, -1)))
+                | &dsl::connect((-1, w - sqw + 1), (h - sqh + 1, w - sqw + 1));
+            if cands.is_empty() {
+                continue;
+            }
+            let (sloci, slocj) = rng.choice(&cands.to_vec())?;
+            let plcdbx = bx.shift((sloci, slocj));
+            if (&dsl::backdrop(&plcdbx) & &fullinds).issubset(&inds) {
+                succ += 1;
+                let r = rng.randint(0, sqh - ooh - 2)?;
+                let oloci = rng.randint(sloci + 1, sloci + 1 + r)?;
+                let r = rng.randint(0, sqw - oow - 2)?;
+                let olocj = rng.randint(slocj + 1, slocj + 1 + r)?;
+                gi = dsl::fill(&gi, sqc, &plcdbx);
+                gi = dsl::fill(&gi, inc, &obj2.shift((oloci, olocj)));
+                inds = &inds - &dsl::backdrop(&dsl::outbox(&plcdbx));
+            }
+            obj2
+        } else {
+            let ooh = rng.randint(1, h / 3 - 1)?;
+            let oow = rng.randint(1, w / 3 - 1)?;
+            let bounds = dsl::asindices(&dsl::canvas(-1, (ooh, oow)));
+            let first = rng.choice(&bounds.to_vec())?;
+            let ncells = rng.randint(1, oow * ooh)?;
+            let mut obj2: PySet<Loc> = std::iter::once(first).collect();
+            for _ in 0..ncells - 1 {
+                grow(rng, &bounds, &mut obj2)?;
+            }
+            if normalize_set(&obj2) == obj {
+                if (obj2.len() as i64) < ooh * oow {
+                    grow(rng, &bounds, &mut obj2)?;
+                } else {
+                    continue;
+                }
+            }
+            normalize_set(&obj2)
+        };
+        let obj2 = if rng.choice(&[true, false, false])? {
+            obj.clone()
+        } else {
+            obj2
+        };
+        let (ooh, oow) = dsl::shape(&obj2);
+        for _ in 0..rng.randint(1, 3)? {
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - ooh && j <= w - oow);
+            if cands.is_empty() {
+                continue;
+            }
+            let loc = rng.choice(&cands.to_vec())?;
+            let plcd = obj2.shift(loc);
+            if plcd.issubset(&inds) {
+                succ += 1;
+                inds = &(&inds - &plcd) - &around(&plcd);
+                gi = dsl::fill(&gi, outc, &plcd);
+            }
+        }
+    }
+    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), outc);
+    let same = dsl::mfilter(&objs, |o| dsl::normalize(&dsl::toindices(o)) == obj);
+    let go = dsl::fill(&gi, inc, &same);
+    ex(gi, go)
+}
+
+fn generate_77fdfe62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 13));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 13));
+    let cs = rng.sample(&cols, 7)?;
+    let (c1, c2, c3, c4, barc, bgc, inc) = (cs[0], cs[1], cs[2], cs[3], cs[4], cs[5], cs[6]);
+    let inds = dsl::asindices(&dsl::canvas(bgc, (h, w))).to_vec();
+    let (fullh, fullw) = (2 * h + 4, 2 * w + 4);
+    let mut ns = [0; 4];
+    for n in ns.iter_mut() {
+        *n = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    }
+    let mut parts = Vec::with_capacity(4);
+    for n in ns {
+        parts.push(rng.sample(&inds, n)?);
+    }
+    let sh = |p: &[Loc], (di, dj): Loc| -> Vec<Loc> {
+        p.iter().map(|&(i, j)| (i + di, j + dj)).collect()
+    };
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    gi = dsl::fill(&gi, barc, &dsl::connect((1, 0), (1, fullw - 1)));
+    gi = dsl::fill(
+        &gi,
+        barc,
+        &dsl::connect((fullh - 2, 0), (fullh - 2, fullw - 1)),
+    );
+    gi = dsl::fill(&gi, barc, &dsl::connect((0, 1), (fullh - 1, 1)));
+    gi = dsl::fill(
+        &gi,
+        barc,
+        &dsl::connect((0, fullw - 2), (fullh - 1, fullw - 2)),
+    );
+    gi = fill_locs(&gi, c1, &[(0, 0)]);
+    gi = fill_locs(&gi, c2, &[(0, fullw - 1)]);
+    gi = fill_locs(&gi, c3, &[(fullh - 1, 0)]);
+    gi = fill_locs(&gi, c4, &[(fullh - 1, fullw - 1)]);
+    let offs = [(0, 0), (0, w), (h, 0), (h, w)];
+    for (p, &(di, dj)) in parts.iter().zip(&offs) {
+        gi = fill_locs(&gi, inc, &sh(p, (2 + di, 2 + dj)));
+    }
+    let mut go = dsl::canvas(bgc, (2 * h, 2 * w));
+    for ((p, &off), c) in parts.iter().zip(&offs).zip([c1, c2, c3, c4]) {
+        go = fill_locs(&go, c, &sh(p, off));
+    }
+    ex(gi, go)
+}
+
+/// 780d0b14's `merge(tuple(repeat(r, c) + (sep,) for r, c in zip(rows, counts)))[:-1]`:
+/// each row repeated, a separator row between them.
+fn stretch_with_separators(rows: &Grid, counts: &[i64], sep: &[i64]) -> Grid {
+    let mut out: Grid = Vec::new();
+    for (r, &c) in rows.iter().zip(counts) {
+        for _ in 0..c.max(0) {
+            out.push(r.clone());
+        }
+        out.push(sep.to_vec());
+    }
+    out.pop();
+    out
+}
+
+fn generate_780d0b14(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let nh = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let nw = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (3, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut go = dsl::canvas(-1, (nh, nw));
+    let cells = dsl::asindices(&go);
+    let recolor_all = |go: &mut Grid, rng: &mut GenRng| -> Result<()> {
+        for &(i, j) in cells.iter() {
+            go[i as usize][j as usize] = rng.choice(&ccols)?;
+        }
+        Ok(())
+    };
+    recolor_all(&mut go, rng)?;
+    while (dsl::dedupe(&go).len() as i64) < nh
+        || (dsl::dedupe(&dsl::dmirror_grid(&go)).len() as i64) < nw
+    {
+        recolor_all(&mut go, rng)?;
+    }
+    let h = unifint(rng, diff_lb, diff_ub, (2 * nh + nh - 1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2 * nw + nw - 1, 30));
+    let mut hdist = vec![2; nh as usize];
+    for _ in 0..(h - 2 * nh - nh + 1).max(0) {
+        let idx = rng.randint(0, nh - 1)? as usize;
+        hdist[idx] += 1;
+    }
+    let mut wdist = vec![2; nw as usize];
+    for _ in 0..(w - 2 * nw - nw + 1).max(0) {
+        let idx = rng.randint(0, nw - 1)? as usize;
+        wdist[idx] += 1;
+    }
+    let gi = stretch_with_separators(&go, &hdist, &vec![bgc; nw as usize]);
+    let gi = dsl::dmirror_grid(&stretch_with_separators(
+        &dsl::dmirror_grid(&gi),
+        &wdist,
+        &vec![bgc; h as usize],
+    ));
+    let objs = dsl::objects(&gi, true, false, false);
+    let bgobjs = dsl::colorfilter(&objs, bgc);
+    let objs = &objs - &bgobjs;
+    let mut gi = gi;
+    for obj in objs.iter() {
+        let idx = dsl::toindices(obj).to_vec();
+        let n = unifint(rng, diff_lb, diff_ub, (1, obj.len() as i64 / 2));
+        gi = fill_locs(&gi, bgc, &rng.sample(&idx, n)?);
+    }
+    ex(gi, go)
+}
+
+fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let oh = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&linc, &cols));
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut go = dsl::canvas(bgc, (oh, ow));
+    let mut inds = dsl::asindices(&go);
+    let fullinds = dsl::asindices(&go);
+    let nocc = unifint(rng, diff_lb, diff_ub, (1, oh * ow));
+    for _ in 0..nocc {
+        let mut mpr: Vec<(i64, Indices)> = Vec::new();
+        for &cc in &ccols {
+            let ofc = dsl::ofcolor(&go, cc);
+            let pool = &inds | &around(&ofc);
+            let allowed = &inds | &ofc;
+            let locs = dsl::sfilter(&pool, |&ij| {
+                (&dsl::neighbors(ij) & &fullinds).issubset(&allowed)
+            });
+            if !locs.is_empty() {
+                mpr.push((cc, locs));
+            }
+        }
+        if mpr.is_empty() {
+            break;
+        }
+        let (col, locs) = rng.choice(&mpr)?;
+        let loc = rng.choice(&locs.to_vec())?;
+        go = fill_locs(&go, col, &[loc]);
+        inds = dsl::remove(&loc, &inds);
+    }
+    let obj = &fullinds - &dsl::ofcolor(&go, bgc);
+    let mut go = dsl::subgrid(&obj, &go);
+    let (oh, ow) = dsl::shape_grid(&go);
+    let sqsizh = unifint(rng, diff_lb, diff_ub, (2, (30 - oh - 1) / oh));
+    let sqsizw = unifint(rng, diff_lb, diff_ub, (2, (30 - ow - 1) / ow));
+    let fullh = oh + 1 + oh * sqsizh;
+    let fullw = ow + 1 + ow * sqsizw;
+    let mut gi = dsl::canvas(linc, (fullh, fullw));
+    let sq = dsl::backdrop(&pair_set((0, 0), (sqsizh - 1, sqsizw - 1)));
+    // The corner marks of neighboring cells share grid points, so the
+    // cells are drawn in the object's order.
+    for &(col, (i, j)) in dsl::asobject(&go).iter() {
+        let plcd = sq.shift((1 + i * (sqsizh + 1), 1 + j * (sqsizw + 1)));
+        gi = dsl::fill(&gi, bgc, &plcd);
+        if col != bgc {
+            gi = dsl::fill(&gi, col, &dsl::corners(&dsl::outbox(&plcd)));
+        }
+    }
+    let gih = unifint(rng, diff_lb, diff_ub, (fullh, 30));
+    let giw = unifint(rng, diff_lb, diff_ub, (fullw, 30));
+    let loci = rng.randint(0, gih - fullh)?;
+    let locj = rng.randint(0, giw - fullw)?;
+    let mut gigi = dsl::canvas(bgc, (gih, giw));
+    let plcd = dsl::asobject(&gi).shift((loci, locj));
+    gigi = dsl::paint(&gigi, &plcd);
+    let (ulci, ulcj) = dsl::ulcorner(&plcd);
+    let mut a = ulci;
+    while a < gih + 1 {
+        gigi = dsl::fill(&gigi, linc, &dsl::hfrontier((a, 0)));
+        a += sqsizh + 1;
+    }
+    let mut a = ulci;
+    while a > -1 {
+        gigi = dsl::fill(&gigi, linc, &dsl::hfrontier((a, 0)));
+        a -= sqsizh + 1;
+    }
+    let mut b = ulcj;
+    while b < giw + 1 {
+        gigi = dsl::fill(&gigi, linc, &dsl::vfrontier((0, b)));
+        b += sqsizw + 1;
+    }
+    let mut b = ulcj;
+    while b > -1 {
+        gigi = dsl::fill(&gigi, linc, &dsl::vfrontier((0, b)));
+        b -= sqsizw + 1;
+    }
+    let gi = dsl::paint(&gigi, &plcd);
+    let gop = dsl::palette_grid(&go);
+    let ccset: PySet<i64> = ccols.iter().copied().collect();
+    let present = ccset.intersection(&gop);
+    loop {
+        let mut go2 = go.clone();
+        for &c in present.iter() {
+            let o1: Object = [(c, (0, 0)), (bgc, (0, 1)), (c, (0, 2))]
+                .into_iter()
+                .collect::<PySet<Cell>>()
+                .freeze();
+            let o2 = dsl::dmirror(&o1);
+            let marks = dsl::combine(
+                &dsl::occurrences(&go, &o1).shift((0, 1)),
+                &dsl::occurrences(&go, &o2).shift((1, 0)),
+            );
+            go2 = dsl::fill(&go2, c, &marks);
+        }
+        if go2 == go {
+            break;
+        }
+        go = go2;
+    }
+    ex(gi, go)
+}
+
+fn generate_794b24be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let mpr = [(0, 0), (0, 1), (0, 2), (1, 1)];
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let nblue = rng.randint(1, 4)?;
+    let go = fill_locs(&dsl::canvas(bgc, (3, 3)), 2, &mpr[..nblue as usize]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), nblue)?;
+    let mut gi = fill_locs(&gi, 1, &locs);
+    let remlocs = dsl::ofcolor(&gi, bgc);
+    let namt = unifint(rng, diff_lb, diff_ub, (0, remlocs.len() as i64 / 2 - 1));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&remcols, numc)?;
+    let noise = rng.sample(&remlocs.to_vec(), namt)?;
+    for (i, j) in noise {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    ex(gi, go)
+}
+
+fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&3, &dsl::remove(&2, &dsl::interval(0, 10, 1)));
+    let (gi, fgc, bgc, tofill) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let bf = rng.sample(&cols, 2)?;
+        let (bgc, fgc) = (bf[0], bf[1]);
+        let numl = unifint(rng, diff_lb, diff_ub, (4, h.min(w)));
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let jint = dsl::interval(0, w, 1);
+        let iint = dsl::interval(0, h, 1);
+        let mut iopts = dsl::interval(1, h - 1, 1);
+        let mut jopts = dsl::interval(1, w - 1, 1);
+        let numlh = rng.randint(numl / 3, numl / 3 * 2)?;
+        let numlw = numl - numlh;
+        for _ in 0..numlh {
+            if iopts.is_empty() {
+                continue;
+            }
+            let loci = rng.choice(&iopts)?;
+            iopts.retain(|&x| x != loci && x != loci + 1 && x != loci - 1);
+            let ab = rng.sample(&jint, 2)?;
+            let a = rng.randint(0, ab[0])?;
+            let b = rng.randint(ab[1], w - 1)?;
+            gi = dsl::fill(&gi, fgc, &dsl::connect((loci, a), (loci, b)));
+        }
+        for _ in 0..numlw {
+            if jopts.is_empty() {
+                continue;
+            }
+            let locj = rng.choice(&jopts)?;
+            jopts.retain(|&x| x != locj && x != locj + 1 && x != locj - 1);
+            let ab = rng.sample(&iint, 2)?;
+            let a = rng.randint(0, ab[0])?;
+            let b = rng.randint(ab[1], h - 1)?;
+            gi = dsl::fill(&gi, fgc, &dsl::connect((a, locj), (b, locj)));
+        }
+        let bgobjs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+        let tofill = dsl::toindices(&dsl::mfilter(&bgobjs, |o| !dsl::bordering(o, &gi)));
+        if !tofill.is_empty() {
+            break (gi, fgc, bgc, tofill);
+        }
+    };
+    let tofix = &around(&tofill) - &tofill;
+    let gi = dsl::fill(&gi, fgc, &tofix);
+    let go = dsl::fill(&gi, 2, &tofill);
+    let go = dsl::replace(&go, bgc, 3);
+    ex(gi, go)
+}
+
+fn generate_7b7f7511(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let bgc = rng.choice(&cols)?;
+    let mut go = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9.min(h * w - 1)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&go).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        go = fill_locs(&go, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let gi = if rng.choice(&[true, false])? {
+        go = dsl::dmirror_grid(&go);
+        dsl::vconcat(&go, &go)
+    } else {
+        dsl::hconcat(&go, &go)
+    };
+    ex(gi, go)
+}
+
+fn generate_7c008303(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 13)) * 2;
+    let w = unifint(rng, diff_lb, diff_ub, (2, 13)) * 2;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let fgc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&fgc, &remcols);
+    let nf = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let fremcols = rng.sample(&remcols, nf)?;
+    let mut qc = [0; 4];
+    for q in qc.iter_mut() {
+        *q = rng.choice(&fremcols)?;
+    }
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let ncd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let nc = rng.choice(&[ncd, h * w - ncd])?;
+    let nc = nc.max(0).min(h * w);
+    let cels = rng.sample(&inds, nc)?;
+    let go = fill_locs(&c, fgc, &cels);
+    let mut gi = dsl::canvas(bgc, (h + 3, w + 3));
+    gi = dsl::paint(&gi, &dsl::asobject(&go).shift((3, 3)));
+    gi = dsl::fill(&gi, linc, &dsl::connect((2, 0), (2, w + 2)));
+    gi = dsl::fill(&gi, linc, &dsl::connect((0, 2), (h + 2, 2)));
+    for (k, loc) in [(0, 0), (0, 1), (1, 0), (1, 1)].into_iter().enumerate() {
+        gi = fill_locs(&gi, qc[k], &[loc]);
+    }
+    let (top, bottom) = (dsl::tophalf(&go), dsl::bottomhalf(&go));
+    let a2 = dsl::replace(&dsl::lefthalf(&top), fgc, qc[0]);
+    let b2 = dsl::replace(&dsl::righthalf(&top), fgc, qc[1]);
+    let c2 = dsl::replace(&dsl::lefthalf(&bottom), fgc, qc[2]);
+    let d2 = dsl::replace(&dsl::righthalf(&bottom), fgc, qc[3]);
+    let go = dsl::vconcat(&dsl::hconcat(&a2, &b2), &dsl::hconcat(&c2, &d2));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_7ddcd7ec(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let crns: [(Loc, Loc); 4] = [
+        ((0, 0), (-1, -1)),
+        ((0, 1), (-1, 1)),
+        ((1, 0), (1, -1)),
+        ((1, 1), (1, 1)),
+    ];
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let num = unifint(rng, diff_lb, diff_ub, (0, 4));
+    let chos = rng.sample(&crns, num)?;
+    let loci = rng.randint(0, h - 2)?;
+    let locj = rng.randint(0, w - 2)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    for &(sp, dr) in &crns {
+        let sp2 = (loci + sp.0, locj + sp.1);
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, &[sp2]);
+        go = fill_locs(&go, col, &[sp2]);
+        if chos.contains(&(sp, dr)) {
+            gi = fill_locs(&gi, col, &[(sp2.0 + dr.0, sp2.1 + dr.1)]);
+            go = dsl::fill(&go, col, &dsl::shoot(sp2, dr));
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 32));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 32));
+    let oh = unifint(rng, diff_lb, diff_ub, (3, 7.min(h / 3)));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, 7.min(w / 3)));
+    let bns = rng.sample(&cols, 3)?;
+    let (bgc, noisec, sqc) = (bns[0], bns[1], bns[2]);
+    let tmpg = dsl::canvas(sqc, (oh, ow));
+    let inbounds = dsl::backdrop(&dsl::inbox(&dsl::asindices(&tmpg)));
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&inbounds.to_vec())?).collect();
+    while set_shape(&obj) != (oh - 2, ow - 2) {
+        obj.add(rng.choice(&inbounds.difference(&obj).to_vec())?);
+    }
+    let pat = fill_locs(&tmpg, noisec, obj.iter());
+    let targ = dsl::asobject(&fill_locs(&dsl::canvas(bgc, (oh, ow)), noisec, obj.iter()));
+    let sour = dsl::asobject(&pat);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(1, h - oh - 1)?;
+    let locj = rng.randint(1, w - ow - 1)?;
+    let plcddd = sour.shift((loci, locj));
+    gi = dsl::paint(&gi, &plcddd);
+    let inner = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 2))).shift((1, 1));
+    let inds = &dsl::ofcolor(&gi, bgc) & &inner;
+    let pi = dsl::toindices(&plcddd);
+    let mut inds = &inds - &(&pi | &dsl::mapply(|&l| dsl::dneighbors(l), &pi));
+    let namt = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / 4)));
+    let noise = rng.sample(&inds.to_vec(), namt)?;
+    gi = fill_locs(&gi, noisec, &noise);
+    let mut targs = Vec::with_capacity(25);
+    let mut sours = Vec::with_capacity(25);
+    for f1 in 0..5 {
+        for f2 in 0..5 {
+            targs.push(dsl::normalize(&mirror_object(
+                f1,
+                &mirror_object(f2, &targ),
+            )));
+            sours.push(dsl::normalize(&mirror_object(
+                f1,
+                &mirror_object(f2, &sour),
+            )));
+        }
+    }
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / (oh * ow * 4))));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * noccs;
+    while succ < noccs && tr < maxtr {
+        tr += 1;
+        let t = rng.choice(&targs)?;
+        let (hh, ww) = dsl::shape(&t);
+        let cands = dsl::sfilter(&inds, |&(i, j)| {
+            1 <= i && i < h - hh && 1 <= j && j < w - ww
+        });
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let tp = t.shift(loc);
+        let tpi = dsl::toindices(&tp);
+        if tpi.issubset(&inds) {
+            succ += 1;
+            inds = &inds - &tpi;
+            gi = dsl::paint(&gi, &tp);
+        }
+    }
+    let go = dsl::replace(&gi, sqc, bgc);
+    let go = dsl::paint(&go, &plcddd);
+    // Overlapping matches can disagree on a cell: paint in `res`'s order.
+    let mut res: PySet<Cell> = PySet::new();
+    for (t, s) in targs.iter().zip(&sours) {
+        res.update(&dsl::mapply(|&o| s.shift(o), &dsl::occurrences(&go, t)));
+    }
+    let go = paint_cells(&go, res.iter());
+    ex(dsl::trim(&gi), dsl::trim(&go))
+}
+
+fn generate_7e0986d6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nsqcols = unifint(rng, diff_lb, diff_ub, (1, 5));
+    let sqcols = rng.sample(&remcols, nsqcols)?;
+    let remcols = without(&remcols, &sqcols);
+    let nnoisecols = unifint(rng, diff_lb, diff_ub, (1, remcols.len() as i64));
+    let noisecols = rng.sample(&remcols, nnoisecols)?;
+    let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * numsq;
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&go);
+    while tr < maxtr && succ < numsq {
+        tr += 1;
+        let oh = rng.randint(2, 7)?;
+        let ow = rng.randint(2, 7)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        if sq.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &sq) - &dsl::outbox(&sq);
+            let col = rng.choice(&sqcols)?;
+            go = dsl::fill(&go, col, &sq);
+        }
+    }
+    let mut gi = go.clone();
+    let namt = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 9));
+    let mut cands = dsl::asindices(&gi);
+    for _ in 0..namt {
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let col = gi[loc.0 as usize][loc.1 as usize];
+        let torem = &dsl::neighbors(loc) & &dsl::ofcolor(&gi, col);
+        cands = &cands - &torem;
+        let noisec = rng.choice(&noisecols)?;
+        gi = fill_locs(&gi, noisec, &[loc]);
+    }
+    ex(gi, go)
+}
+
+fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let nsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 15));
+    let maxtr = 4 * nsq;
+    let (mut tr, mut succ) = (0, 0);
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&go);
+    while tr < maxtr && succ < nsq {
+        let oh = rng.randint(2, 6)?;
+        let ow = rng.randint(2, 6)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        // Python shifts the box by its own corner a second time.
+        let obj = obj.shift((loci, locj));
+        if obj.issubset(&inds) {
+            go = dsl::fill(&go, fgc, &obj);
+            succ += 1;
+            inds = &(&inds - &obj) - &dsl::outbox(&obj);
+        }
+        tr += 1;
+    }
+    let mut inds = dsl::ofcolor(&go, bgc);
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2 - 1));
+    let mut gi = go.clone();
+    for _ in 0..nnoise {
+        let loc = pick(rng, &inds.to_vec())?;
+        inds = &inds - &dsl::dneighbors(loc);
+        gi = fill_locs(&gi, fgc, &[loc]);
+    }
+    ex(gi, go)
+}
+
+fn generate_7fe24cdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let gi = sprinkle(rng, diff_lb, diff_ub, h, h)?;
+    let go1 = dsl::hconcat(&gi, &dsl::rot90(&gi));
+    let go2 = dsl::hconcat(&dsl::rot270(&gi), &dsl::rot180(&gi));
+    let go = dsl::vconcat(&go1, &go2);
+    ex(gi, go)
+}
+
+fn generate_80af3007(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let fullcols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let bgc = rng.choice(&fullcols)?;
+    let cols = dsl::remove(&bgc, &fullcols);
+    let c = dsl::canvas(bgc, (h, w));
+    let numcd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numc = rng.choice(&[numcd, h * w - numcd])?;
+    let numc = numc.max(0).min(h * w);
+    let indset = dsl::asindices(&c);
+    let inds = indset.to_vec();
+    let mut locs = rng.sample(&inds, numc)?;
+    // `set(a) | set(b)`: only the contents are used below.
+    let cnrs = rng.sample(&dsl::corners(&indset).to_vec(), 3)?;
+    locs.extend(cnrs);
+    let fgc = rng.choice(&cols)?;
+    let gi = fill_locs(&c, fgc, &locs);
+    let mut go = dsl::canvas(bgc, (h * h, w * w));
+    for &(li, lj) in &locs {
+        let sh: Vec<Loc> = locs
+            .iter()
+            .map(|&(i, j)| (i + li * h, j + lj * w))
+            .collect();
+        go = fill_locs(&go, fgc, &sh);
+    }
+    let fullh = unifint(rng, diff_lb, diff_ub, (h * h + 2, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (w * w + 2, 30));
+    let loci = rng.randint(1, fullh - h * h - 1)?;
+    let locj = rng.randint(1, fullw - w * w - 1)?;
+    let giups = dsl::hupscale(&dsl::vupscale(&gi, h), w);
+    let gi = dsl::paint(
+        &dsl::canvas(bgc, (fullh, fullw)),
+        &dsl::asobject(&giups).shift((loci, locj)),
+    );
+    ex(gi, go)
+}
+
+/// `(identity, dmirror, cmirror, vmirror, hmirror)[k]` on indices.
+fn mirror_indices(k: usize, p: &Indices) -> Indices {
+    match k {
+        1 => dsl::dmirror(p),
+        2 => dsl::cmirror(p),
+        3 => dsl::vmirror(p),
+        4 => dsl::hmirror(p),
+        _ => p.clone(),
+    }
+}
+
+fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 6));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (3, (h * w) / 10));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(3, 5)?;
+        let ow = rng.randint(3, 5)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let mut obj = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let nmfs = rng.choice(&[1, 2])?;
+        for k in rng.sample(&[0, 1, 2, 3, 4], nmfs)? {
+            obj = dsl::normalize(&mirror_indices(k, &obj));
+        }
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        let inobj: Indices = if rng.choice(&[true, false])? {
+            let n = unifint(rng, diff_lb, diff_ub, (1, plcd.len() as i64 - 1));
+            rng.sample(&plcd.to_vec(), n)?.into_iter().collect()
+        } else {
+            plcd
+        };
+        if inobj.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &inobj) - &dsl::mapply(|&l| dsl::dneighbors(l), &inobj);
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &inobj);
+            let (sh, sw) = dsl::shape(&inobj);
+            let closed = dsl::r#box(&inobj) == inobj && sh.min(sw) > 2;
+            go = dsl::fill(&go, if closed { 3 } else { col }, &inobj);
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_82819916(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ab = rng.sample(&remcols, 2)?;
+    let (ass, bss) = (ab[0], ab[1]);
+    let itv = dsl::interval(0, w, 1);
+    let na = rng.randint(2, w - 2)?;
+    let mut alocs = rng.sample(&itv, na)?;
+    let mut blocs = without(&itv, &alocs);
+    if dsl::minimum(&alocs) > dsl::minimum(&blocs) {
+        std::mem::swap(&mut alocs, &mut blocs);
+    }
+    let llocs = rng.randint(0, h - 1)?;
+    let row = |i: i64, js: &[i64]| -> Vec<Loc> { js.iter().map(|&j| (i, j)).collect() };
+    let mut gi = dsl::canvas(bgc, (h, w));
+    gi = fill_locs(&gi, ass, &row(llocs, &alocs));
+    gi = fill_locs(&gi, bss, &row(llocs, &blocs));
+    let numl = unifint(rng, diff_lb, diff_ub, (1, 1.max((h - 1) / 2)));
+    let mut remlocs = dsl::remove(&llocs, &dsl::interval(0, h, 1));
+    for _ in 0..numl {
+        let lloc = pick(rng, &remlocs)?;
+        remlocs = dsl::remove(&lloc, &remlocs);
+        let ab = rng.sample(&remcols, 2)?;
+        gi = fill_locs(&gi, ab[0], &row(lloc, &alocs));
+        gi = fill_locs(&gi, ab[1], &row(lloc, &blocs));
+    }
+    let cutoff = dsl::minimum(&blocs) + 1;
+    let go = gi.clone();
+    gi = dsl::fill(
+        &gi,
+        bgc,
+        &dsl::backdrop(&pair_set((0, cutoff), (h - 1, w - 1))),
+    );
+    gi = fill_locs(&gi, ass, &row(llocs, &alocs));
+    gi = fill_locs(&gi, bss, &row(llocs, &blocs));
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nh = unifint(rng, diff_lb, diff_ub, (3, 30 / (h + 1)));
+    let nw = unifint(rng, diff_lb, diff_ub, (3, 30 / (w + 1)));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let fullh = h * nh + nh - 1;
+    let fullw = w * nw + nw - 1;
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    for iloc in (h..fullh).step_by((h + 1) as usize) {
+        gi = dsl::fill(&gi, linc, &dsl::hfrontier((iloc, 0)));
+    }
+    for jloc in (w..fullw).step_by((w + 1) as usize) {
+        gi = dsl::fill(&gi, linc, &dsl::vfrontier((0, jloc)));
+    }
+    let ofc = dsl::ofcolor(&gi, linc);
+    let dots = dsl::sfilter(&ofc, |&ij| dsl::dneighbors(ij).issubset(&ofc));
+    let tmp = dsl::fill(&gi, bgc, &dots);
+    let lns = dsl::apply(
+        dsl::toindices,
+        &dsl::colorfilter(&dsl::objects(&tmp, true, false, false), linc),
+    );
+    let dts = dsl::apply(|&l| dsl::initset(l), &dots);
+    let cands = &lns | &dts;
+    let nbreaks = unifint(rng, diff_lb, diff_ub, (0, cands.len() as i64 / 2));
+    let breakobjs = rng.sample(&cands.to_vec(), nbreaks)?;
+    let mut breaklocs = Vec::with_capacity(breakobjs.len());
+    for b in &breakobjs {
+        breaklocs.push(rng.choice(&b.to_vec())?);
+    }
+    let gi = fill_locs(&gi, bgc, &breaklocs);
+    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+    let area = (h * w) as usize;
+    let res = dsl::toindices(&dsl::merge(&dsl::sfilter(&objs, |o| o.len() == area)));
+    let go = dsl::fill(&gi, 3, &res);
+    let go = dsl::replace(&go, bgc, 4);
+    ex(gi, go)
+}
+
+fn generate_834ec97d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let loci = unifint(rng, diff_lb, diff_ub, (0, h - 2));
+    let locjd = unifint(rng, diff_lb, diff_ub, (0, w / 2));
+    let locj = rng.choice(&[locjd, w - locjd])?;
+    let locj = locj.max(0).min(w - 1);
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let gi = fill_locs(&c, fgc, &[(loci, locj)]);
+    let mut go = fill_locs(&c, fgc, &[(loci + 1, locj)]);
+    for jj in 0..w / 2 + 1 {
+        go = dsl::fill(
+            &go,
+            4,
+            &dsl::connect((0, locj + 2 * jj), (loci, locj + 2 * jj)),
+        );
+        go = dsl::fill(
+            &go,
+            4,
+            &dsl::connect((0, locj - 2 * jj), (loci, locj - 2 * jj)),
+        );
+    }
+    ex(gi, go)
+}
+
+fn generate_8403a5d5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&5, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let loccinv = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let locc = w - loccinv;
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let gi = fill_locs(&c, fgc, &[(h - 1, locc)]);
+    let mut go = c;
+    for j in (locc..w).step_by(2) {
+        go = dsl::fill(&go, fgc, &dsl::connect((0, j), (h - 1, j)));
+    }
+    for j in (locc + 1..w).step_by(4) {
+        go = fill_locs(&go, 5, &[(0, j)]);
+    }
+    for j in (locc + 3..w).step_by(4) {
+        go = fill_locs(&go, 5, &[(h - 1, j)]);
+    }
+    ex(gi, go)
+}
+
+fn generate_846bdb03(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (4, h / 2 - 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (4, w / 2 - 2));
+    let bdc = rng.sample(&cols, 4)?;
+    let (bgc, dotc, c1, c2) = (bdc[0], bdc[1], bdc[2], bdc[3]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (oh, ow));
+    go = dsl::fill(&go, c1, &dsl::connect((1, 0), (oh - 2, 0)));
+    go = dsl::fill(&go, c2, &dsl::connect((1, ow - 1), (oh - 2, ow - 1)));
+    go = dsl::fill(&go, dotc, &dsl::corners(&dsl::asindices(&go)));
+    let obj_b = dsl::asobject(&go);
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2)));
+    let mut obj_a: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, ((oh - 2) * (ow - 2)) / 2));
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+    }
+    while set_shape(&obj_a) != (oh - 2, ow - 2) {
+        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+    }
+    let fullinds = dsl::asindices(&gi);
+    let loci = rng.randint(0, h - 2 * oh + 2)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd_b = obj_b.shift((loci, locj));
+    let plcdi = dsl::toindices(&plcd_b);
+    let rems = dsl::sfilter(&(&fullinds - &plcdi), |&(i, j)| {
+        loci + oh <= i && i <= h - oh + 2 && j <= w - ow + 2
+    });
+    let (li, lj) = pick(rng, &rems.to_vec())?;
+    // From here on only the cells' contents matter (paints of distinct cells).
+    let plcd_a: Indices = obj_a.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+    let mp = dsl::center(&plcd_a).1;
+    let colored: Object = plcd_a
+        .iter()
+        .map(|&(i, j)| (if j < mp { c1 } else { c2 }, (i, j)))
+        .collect();
+    let mut gi = dsl::paint(&gi, &plcd_b);
+    let ism = rng.choice(&[true, false])?;
+    gi = dsl::paint(
+        &gi,
+        &if ism {
+            dsl::vmirror(&colored)
+        } else {
+            colored.clone()
+        },
+    );
+    let obj_a = dsl::normalize(&colored).shift((1, 1));
+    let go = dsl::paint(&go, &obj_a);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_855e0971(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let nbarsd = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let nbars = rng.choice(&[nbarsd, 11 - nbarsd])?.max(3);
+    let h = unifint(rng, diff_lb, diff_ub, (nbars, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let mut barsizes = vec![2i64; nbars as usize];
+    while barsizes.iter().sum::<i64>() < h {
+        let j = rng.randint(0, nbars - 1)? as usize;
+        barsizes[j] += 1;
+    }
+    let locs = dsl::interval(0, w, 1);
+    let dotc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&dotc, &cols);
+    let mut lastcol = -1;
+    let mut nloclbs = Vec::with_capacity(barsizes.len());
+    for _ in 0..barsizes.len() {
+        nloclbs.push(rng.choice(&[0, 1])?);
+    }
+    if nloclbs.iter().sum::<i64>() < 2 {
+        let l = rng.sample(&dsl::interval(0, nloclbs.len() as i64, 1), 2)?;
+        nloclbs[l[0] as usize] = 1;
+        nloclbs[l[1] as usize] = 1;
+    }
+    let mut gi: Grid = Vec::new();
+    let mut go: Grid = Vec::new();
+    for (&bs, &nloclb) in barsizes.iter().zip(&nloclbs) {
+        let col = rng.choice(&dsl::remove(&lastcol, &remcols))?;
+        let mut gim = dsl::canvas(col, (bs, w));
+        let mut gom = dsl::canvas(col, (bs, w));
+        let nl = unifint(rng, diff_lb, diff_ub, (nloclb, w / 2));
+        let chlocs = rng.sample(&locs, nl)?;
+        for jj in chlocs {
+            let idx = (rng.randint(0, bs - 1)?, jj);
+            gim = fill_locs(&gim, dotc, &[idx]);
+            gom = dsl::fill(&gom, dotc, &dsl::vfrontier(idx));
+        }
+        lastcol = col;
+        gi.extend(gim);
+        go.extend(gom);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_85c4e7cd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let cols = rng.sample(&colopts, ncols)?;
+    let mut colord = Vec::new();
+    for _ in 0..h.min(w) {
+        colord.push(rng.choice(&cols)?);
+    }
+    let shp = (h * 2, w * 2);
+    let mut gi = dsl::canvas(0, shp);
+    let mut go = dsl::canvas(0, shp);
+    for (idx, (&ci, &co)) in colord.iter().zip(colord.iter().rev()).enumerate() {
+        let idx = idx as i64;
+        let bx = dsl::r#box(&pair_set((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx)));
+        gi = dsl::fill(&gi, ci, &bx);
+        go = dsl::fill(&go, co, &bx);
+    }
+    ex(gi, go)
+}
+
+fn generate_868de0fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 7]);
+    let h = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 8)?;
+        let ow = oh;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            gi = dsl::fill(&gi, col, &dsl::r#box(&bd));
+            go = dsl::fill(&go, if oh % 2 == 1 { 7 } else { 2 }, &bd);
+            go = dsl::fill(&go, col, &dsl::r#box(&bd));
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let inh = rng.randint(5, h - 2)?;
+    let inw = rng.randint(5, w - 2)?;
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let num = unifint(rng, diff_lb, diff_ub, (1, inh.min(inw)));
+    let mat = dsl::canvas(bgc, (inh - 2, inw - 2));
+    let mut mat = dsl::fill(&mat, fgc, &dsl::connect((0, 0), (num - 1, num - 1)));
+    rng.shuffle(&mut mat);
+    let mut mat = dsl::dmirror_grid(&mat);
+    rng.shuffle(&mut mat);
+    let mat = dsl::dmirror_grid(&mat);
+    let sgi = dsl::paint(
+        &dsl::canvas(bgc, (inh, inw)),
+        &dsl::asobject(&mat).shift((1, 1)),
+    );
+    let mut go = sgi.clone();
+    for &l in dsl::ofcolor(&sgi, fgc).iter() {
+        go = dsl::fill(&go, fgc, &dsl::vfrontier(l));
+        go = dsl::fill(&go, fgc, &dsl::hfrontier(l));
+    }
+    let numci = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let numc = 13 - numci;
+    let ccols = rng.sample(&cols, numc)?;
+    let mut gi = dsl::canvas(-1, (h, w));
+    for &(i, j) in dsl::asindices(&gi).iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let loci = rng.randint(1, h - inh - 1)?;
+    let locj = rng.randint(1, w - inw - 1)?;
+    let plcd = dsl::asobject(&sgi).shift((loci, locj));
+    gi = dsl::paint(&gi, &plcd);
+    let (a, b) = dsl::ulcorner(&plcd);
+    let (c, d) = dsl::lrcorner(&plcd);
+    let p1 = rng.choice(&dsl::connect((a - 1, b), (a - 1, d)).to_vec())?;
+    let p2 = rng.choice(&dsl::connect((a, b - 1), (c, b - 1)).to_vec())?;
+    let p3 = rng.choice(&dsl::connect((c + 1, b), (c + 1, d)).to_vec())?;
+    let p4 = rng.choice(&dsl::connect((a, d + 1), (c, d + 1)).to_vec())?;
+    let remcols = dsl::remove(&bgc, &ccols);
+    // Four distinct locations: the paint's order does not matter.
+    for p in [p1, p2, p3, p4] {
+        let col = pick(rng, &remcols)?;
+        gi = fill_locs(&gi, col, &[p]);
+    }
+    ex(gi, go)
+}
+
+fn generate_88a10436(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (0, 2));
+    let objw = unifint(rng, diff_lb, diff_ub, (if objh > 0 { 0 } else { 1 }, 2));
+    let (objh, objw) = (objh * 2 + 1, objw * 2 + 1);
+    let bb = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
+    let sp = (objh / 2, objw / 2);
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let bb = dsl::remove(&sp, &bb);
+    let ncells = unifint(rng, diff_lb, diff_ub, (objh.max(objw), objh * objw));
+    for _ in 0..ncells - 1 {
+        grow(rng, &bb, &mut obj)?;
+    }
+    while set_shape(&obj) != (objh, objw) {
+        grow(rng, &bb, &mut obj)?;
+    }
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&fgc, &cols));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    // Colors drawn in the set's order; the cells' locations are distinct,
+    // so only the contents matter after that.
+    let mut cells: Vec<Cell> = Vec::with_capacity(obj.len());
+    for &ij in obj.iter() {
+        cells.push((rng.choice(&ccols)?, ij));
+    }
+    let obj: Object = cells.into_iter().collect();
+    let obj = dsl::normalize(&obj);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - objh)?;
+    let locj = rng.randint(0, w - objw)?;
+    let plcd = obj.shift((loci, locj));
+    gi = dsl::paint(&gi, &plcd);
+    let mut go = gi.clone();
+    let pi = dsl::toindices(&plcd);
+    let mut inds = &(&dsl::asindices(&gi) - &pi) - &around(&pi);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (2 * ncells)));
+    let maxtrials = 4 * nobjs;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < nobjs && tr <= maxtrials {
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let plcd = obj.shift(loc);
+        let plcdi = dsl::toindices(&plcd);
+        if plcdi.issubset(&inds) {
+            go = dsl::paint(&go, &plcd);
+            gi = fill_locs(&gi, fgc, &[dsl::center(&plcdi)]);
+            succ += 1;
+            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_88a62173(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let bgc = rng.choice(&cols)?;
+    let mut gib = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gib).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gib = fill_locs(&gib, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let numchinv = unifint(rng, diff_lb, diff_ub, (0, h * w - 1));
+    let numch = h * w - numchinv;
+    let subs = rng.sample(&dsl::asindices(&gib).to_vec(), numch)?;
+    let mut go = gib.clone();
+    let mut pal = colsch.clone();
+    pal.push(bgc);
+    for (x, y) in subs {
+        let col = pick(rng, &dsl::remove(&go[x as usize][y as usize], &pal))?;
+        go[x as usize][y as usize] = col;
+    }
+    let mut gi = dsl::canvas(bgc, (h * 2 + 1, w * 2 + 1));
+    let idxes = [(0, 0), (h + 1, w + 1), (h + 1, 0), (0, w + 1)];
+    let trgloc = rng.choice(&idxes)?;
+    gi = dsl::paint(&gi, &dsl::asobject(&go).shift(trgloc));
+    let otherobj = dsl::asobject(&gib);
+    for ij in dsl::remove(&trgloc, &idxes.to_vec()) {
+        gi = dsl::paint(&gi, &otherobj.shift(ij));
+    }
+    ex(gi, go)
+}
+
+fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = rng.randint(2, h / 4)?;
+    let ow = rng.randint(2, w / 4)?;
+    let markercol = rng.choice(&cols)?;
+    let remcols = dsl::remove(&markercol, &cols);
+    let numbgc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let bgcols = rng.sample(&remcols, numbgc)?;
+    let mut gi = dsl::canvas(0, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    for &(i, j) in inds.iter() {
+        gi[i as usize][j as usize] = rng.choice(&bgcols)?;
+    }
+    let numbl = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let blacks = rng.sample(&inds.to_vec(), numbl)?;
+    gi = fill_locs(&gi, 0, &blacks);
+    let patt = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let mut tocover: PySet<Loc> = PySet::new();
+    for &occ in dsl::occurrences(&gi, &dsl::recolor(0, &patt)).iter() {
+        tocover.add(rng.choice(&patt.shift(occ).to_vec())?);
+    }
+    // Distinct locations, colored in the set's order.
+    for &(i, j) in tocover.iter() {
+        gi[i as usize][j as usize] = rng.choice(&bgcols)?;
+    }
+    let noccs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / ((oh + 2) * (ow + 2))));
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 5 * noccs;
+    let mut go = gi.clone();
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let bd = patt.shift((loci, locj));
+        let plcd = dsl::outbox(&bd);
+        if plcd.issubset(&inds) {
+            succ += 1;
+            inds = &inds - &plcd;
+            gi = dsl::fill(&gi, 0, &bd);
+            go = dsl::fill(&go, 0, &bd);
+            if succ == 1 {
+                gi = dsl::fill(&gi, markercol, &plcd);
+            }
+            go = dsl::fill(&go, markercol, &plcd);
+            let lns = [
+                dsl::connect((loci - 1, locj), (loci - 1, locj + ow - 1)),
+                dsl::connect((loci + oh, locj), (loci + oh, locj + ow - 1)),
+                dsl::connect((loci, locj - 1), (loci + oh - 1, locj - 1)),
+                dsl::connect((loci, locj + ow), (loci + oh - 1, locj + ow)),
+            ];
+            if succ > 1 {
+                // One cell on each (disjoint) side.
+                for ln in &lns {
+                    let col = rng.choice(&bgcols)?;
+                    let loc = rng.choice(&ln.to_vec())?;
+                    gi = fill_locs(&gi, col, &[loc]);
+                }
+            }
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_8a004b2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, h / 5));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, w / 5));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let cs = rng.sample(&cols, 5)?;
+    let (bgc, cornc, ac1, ac2, objc) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+    let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+    let ncells = ncells.max(3).min(oh * ow);
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+    }
+    let obj = normalize_set(&obj);
+    let (oh, ow) = dsl::shape(&obj);
+    let objt = obj.to_vec();
+    let fp1 = rng.choice(&objt)?;
+    let fp2 = pick(rng, &dsl::remove(&fp1, &objt))?;
+    let remobj = obj.difference(&[fp1, fp2].into_iter().collect::<PySet<Loc>>());
+    let markers: PySet<Cell> = [(ac1, fp1), (ac2, fp2)].into_iter().collect();
+    let obj = dsl::recolor(objc, &remobj).union(&markers);
+    let maxhscf = dsl::floordiv(h - oh - 4, oh);
+    let maxwscf = dsl::floordiv(w - ow - 4, ow);
+    let hscf = unifint(rng, diff_lb, diff_ub, (1, maxhscf));
+    let wscf = unifint(rng, diff_lb, diff_ub, (1, maxwscf));
+    let loci = rng.randint(0, 2)?;
+    let locj = rng.randint(0, 2)?;
+    let oplcd = obj.shift((loci, locj));
+    gi = dsl::paint(&gi, &oplcd);
+    let (inh, inw) = (hscf * oh, wscf * ow);
+    let sqh = unifint(rng, diff_lb, diff_ub, (inh + 2, h - oh - 2));
+    let sqw = unifint(rng, diff_lb, diff_ub, (inw + 2, w));
+    let sqloci = rng.randint(loci + oh, h - sqh)?;
+    let sqlocj = rng.randint(0, w - sqw)?;
+    let crns = dsl::corners(&pair_set(
+        (sqloci, sqlocj),
+        (sqloci + sqh - 1, sqlocj + sqw - 1),
+    ));
+    gi = dsl::fill(&gi, cornc, &crns);
+    let gomini = dsl::subgrid(&oplcd, &gi);
+    let goo = dsl::asobject(&dsl::vupscale(&dsl::hupscale(&gomini, wscf), hscf));
+    let gloci = rng.randint(sqloci + 1, sqloci + sqh - 1 - dsl::height(&goo))?;
+    let glocj = rng.randint(sqlocj + 1, sqlocj + sqw - 1 - dsl::width_of(&goo))?;
+    let gooplcd = goo.shift((gloci, glocj));
+    let go = dsl::subgrid(&crns, &dsl::paint(&gi, &gooplcd));
+    let indic = dsl::sfilter(&gooplcd, |c| c.0 == ac1 || c.0 == ac2);
+    gi = dsl::paint(&gi, &indic);
+    if rng.choice(&[true, false])? && obj.len() > 3 {
+        let body = dsl::toindices(&dsl::sfilter(&obj, |c| c.0 == objc));
+        let (idxi, idxj) = rng.choice(&body.to_vec())?;
+        let xx = dsl::asindices(&dsl::canvas(-1, (hscf, wscf)))
+            .shift((gloci + idxi * hscf, glocj + idxj * wscf));
+        gi = dsl::fill(&gi, objc, &xx);
+    }
+    let mut go = go;
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    ex(gi, go)
+}
+
+fn generate_8be77c9e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    // Python samples from all the colors here, the background included.
+    let colsch = rng.sample(&cols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for col in colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
+    ex(gi, go)
+}
+
+fn generate_8d5021e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 10), (1, 15))?;
+    let go1 = dsl::hconcat(&dsl::vmirror_grid(&gi), &gi);
+    let go2 = dsl::vconcat(&go1, &dsl::hmirror_grid(&go1));
+    let go = dsl::vconcat(&dsl::hmirror_grid(&go1), &go2);
+    ex(gi, go)
+}
+
+fn generate_8d510a79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let barloci = rng.randint(2, h - 3)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    gi = dsl::fill(&gi, barcol, &dsl::connect((barloci, 0), (barloci, w - 1)));
+    let mut go = gi.clone();
+    let jinds = dsl::interval(0, w, 1);
+    let numtop = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let numbot = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let tops = rng.sample(&jinds, numtop)?;
+    let bots = rng.sample(&jinds, numbot)?;
+    for t in tops {
+        let loci = rng.randint(0, barloci - 2)?;
+        let col = rng.choice(&[1, 2])?;
+        let loc = (loci, t);
+        gi = fill_locs(&gi, col, &[loc]);
+        let end = if col == 1 { (0, t) } else { (barloci - 1, t) };
+        go = dsl::fill(&go, col, &dsl::connect(loc, end));
+    }
+    for t in bots {
+        let loci = rng.randint(barloci + 2, h - 1)?;
+        let col = rng.choice(&[1, 2])?;
+        let loc = (loci, t);
+        gi = fill_locs(&gi, col, &[loc]);
+        let end = if col == 1 {
+            (h - 1, t)
+        } else {
+            (barloci + 1, t)
+        };
+        go = dsl::fill(&go, col, &dsl::connect(loc, end));
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_8e1813be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
+    let nbars = unifint(rng, diff_lb, diff_ub, (3, 8));
+    let ccols = rng.sample(&remcols, nbars)?;
+    let w = unifint(rng, diff_lb, diff_ub, (nbars + 3, 30));
+    let hmarg = unifint(rng, diff_lb, diff_ub, (2 * nbars, 30 - nbars));
+    let mut go: Grid = ccols.iter().map(|&c| vec![c; nbars as usize]).collect();
+    let mut gi: Grid = ccols.iter().map(|&c| vec![c; w as usize]).collect();
+    let r = vec![bgc; w as usize];
+    for _ in 0..hmarg {
+        // Python draws the index over `len(go)`, the bar count.
+        let idx = rng.randint(0, go.len() as i64 - 1)? as usize;
+        gi.insert(idx, r.clone());
+    }
+    let h2 = nbars + hmarg;
+    let (oh, ow) = (nbars, nbars);
+    let loci = rng.randint(1, h2 - oh - 2)?;
+    let locj = rng.randint(1, w - ow - 2)?;
+    let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    gi = dsl::fill(&gi, sqc, &sq);
+    gi = dsl::fill(&gi, bgc, &dsl::outbox(&sq));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_8e5a5113(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let k = if d < 7 { 4 } else { 3 };
+    let num = unifint(rng, diff_lb, diff_ub, (2, k));
+    let barc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barc, &remcols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let patcols = rng.sample(&remcols, ncols)?;
+    let bgcanv = dsl::canvas(bgc, (d, d));
+    let mut c = bgcanv.clone();
+    let inds = dsl::asindices(&c).to_vec();
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, d * d - 1));
+    for (i, j) in rng.sample(&inds, ncells)? {
+        c[i as usize][j as usize] = rng.choice(&patcols)?;
+    }
+    let barr = dsl::canvas(barc, (d, 1));
+    let fillinidx = rng.choice(&dsl::interval(0, num, 1))?;
+    let mut gi = if fillinidx == 0 {
+        c.clone()
+    } else {
+        bgcanv.clone()
+    };
+    let mut go = c.clone();
+    for j in 0..num - 1 {
+        c = dsl::rot90(&c);
+        let part = if j + 1 == fillinidx { &c } else { &bgcanv };
+        gi = dsl::hconcat(&dsl::hconcat(&gi, &barr), part);
+        go = dsl::hconcat(&dsl::hconcat(&go, &barr), &c);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::rot90(&gi);
+        go = dsl::rot90(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_8eb1be9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (2, h / 3));
+    let ow = unifint(rng, diff_lb, diff_ub, (2, w));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    let ncells = unifint(rng, diff_lb, diff_ub, (2, (oh * ow) / 3 * 2));
+    let picked: Indices = rng.sample(&bounds.to_vec(), ncells)?.into_iter().collect();
+    let obj = dsl::normalize(&picked);
+    let (oh, ow) = dsl::shape(&obj);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    // Colors drawn in the frozenset's order; distinct cells after that.
+    let mut cells: Vec<Cell> = Vec::with_capacity(obj.len());
+    for &ij in obj.iter() {
+        cells.push((rng.choice(&ccols)?, ij));
+    }
+    let obj: Object = cells.into_iter().collect();
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let obj = obj.shift((loci, locj));
+    let c = dsl::canvas(bgc, (h, w));
+    let gi = dsl::paint(&c, &obj);
+    let mut go = gi.clone();
+    for k in 0..h / oh + 1 {
+        go = dsl::paint(&go, &obj.shift((-oh * k, 0)));
+        go = dsl::paint(&go, &obj.shift((oh * k, 0)));
+    }
+    ex(gi, go)
+}
+
+fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bsd = rng.sample(&cols, 3)?;
+    let (bgc, sqc, dotc) = (bsd[0], bsd[1], bsd[2]);
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 4 * num;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go: Option<Grid> = None;
+    let mut inds = dsl::asindices(&gi);
+    let mut first: Option<(i64, i64)> = None;
+    let mut numdots = 0;
+    while succ < num && tr < maxtr {
+        let (oh, ow) = match first {
+            None => {
+                let oh = rng.randint(2, h - 1)?;
+                let ow = rng.randint(2, w - 1)?;
+                first = Some((oh, ow));
+                (oh, ow)
+            }
+            Some((oho, owo)) => {
+                let (mh, mw) = (oho.min(h - 1 - oho), owo.min(w - 1 - owo));
+                let ohd = mh - unifint(rng, diff_lb, diff_ub, (0, mh));
+                let owd = mw - unifint(rng, diff_lb, diff_ub, (0, mw));
+                let oh = rng.choice(&[oho - ohd, oho + ohd])?;
+                let ow = rng.choice(&[owo - owd, owo + owd])?;
+                (oh.max(2).min(h - 1), ow.max(2).min(w - 1))
+            }
+        };
+        let minig = dsl::canvas(sqc, (oh, ow));
+        let mini = dsl::asindices(&minig);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        tr += 1;
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        if !mini.shift(loc).issubset(&inds) {
+            continue;
+        }
+        succ += 1;
+        let nd = if go.is_none() {
+            numdots = unifint(rng, diff_lb, diff_ub, (1, (oh * ow) / 2 - 1));
+            numdots
+        } else {
+            unifint(
+                rng,
+                diff_lb,
+                diff_ub,
+                (0, ((oh * ow) / 2 - 1).min(numdots - 1)),
+            )
+        };
+        let locs = rng.sample(&mini.to_vec(), nd)?;
+        let minig = fill_locs(&minig, dotc, &locs);
+        if go.is_none() {
+            go = Some(minig.clone());
+        }
+        let plcd = dsl::asobject(&minig).shift(loc);
+        gi = dsl::paint(&gi, &plcd);
+        let pi = dsl::toindices(&plcd);
+        inds = &(&inds - &pi) - &dsl::mapply(|&l| dsl::dneighbors(l), &pi);
+    }
+    let go = go.ok_or_else(|| DatasetError::Generation("no square placed".into()))?;
+    ex(gi, go)
+}
+
+fn generate_8f2ea7aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let bgc = rng.choice(&colopts)?;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let d2 = d * d;
+    let mut gi = dsl::canvas(bgc, (d2, d2));
+    let mut go = gi.clone();
+    let mut minig = dsl::canvas(bgc, (d, d));
+    let inds = dsl::asindices(&minig).to_vec();
+    let mp = d2 / 2;
+    let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devs = rng.choice(&[1, -1])?;
+    let num = (mp + devs * dev).min(d2).max(0);
+    let mut locs: PySet<Loc> = rng.sample(&inds, num)?.into_iter().collect();
+    let all: PySet<Loc> = inds.iter().copied().collect();
+    while locs.is_empty() || set_shape(&locs) != (d, d) {
+        locs.add(rng.choice(&(&all - &locs).to_vec())?);
+    }
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let cols = rng.sample(&remcols, ncols)?;
+    for &(i, j) in locs.iter() {
+        minig[i as usize][j as usize] = rng.choice(&cols)?;
+    }
+    let itv = dsl::interval(0, d2, d);
+    let plcopts = dsl::product(&itv, &itv).to_vec();
+    let plc = rng.choice(&plcopts)?;
+    let minigo = dsl::asobject(&minig);
+    gi = dsl::paint(&gi, &minigo.shift(plc));
+    for &(i, j) in locs.iter() {
+        go = dsl::paint(&go, &minigo.shift((i * d, j * d)));
+    }
+    ex(gi, go)
+}
+
+fn generate_90c28cc7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let mut gi = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&gi).to_vec();
+    let colss = rng.sample(&cols, nc)?;
+    for &(i, j) in &inds {
+        gi[i as usize][j as usize] = rng.choice(&colss)?;
+    }
+    let mut gi = dsl::dmirror_grid(&dsl::dedupe(&dsl::dmirror_grid(&dsl::dedupe(&gi))));
+    let go = gi.clone();
+    let (mut h, mut w) = dsl::shape_grid(&gi);
+    let fullh = unifint(rng, diff_lb, diff_ub, (h, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (w, 30));
+    let inh = unifint(rng, diff_lb, diff_ub, (h, fullh));
+    let inw = unifint(rng, diff_lb, diff_ub, (w, fullw));
+    // `rng.choice(opts)` over a one-element list still draws.
+    while h < inh || w < inw {
+        let (dim, mirror) = if h < inh { (h, false) } else { (w, true) };
+        let (dim, mirror) = rng.choice(&[(dim, mirror)])?;
+        let idx = rng.randint(0, dim - 1)? as usize;
+        if mirror {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        let row = gi[idx].clone();
+        gi.insert(idx, row);
+        if mirror {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        (h, w) = dsl::shape_grid(&gi);
+    }
+    while h < fullh || w < fullw {
+        let mirror = rng.choice(&[h >= fullh])?;
+        if mirror {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        let zero = vec![0; gi.first().map_or(0, Vec::len)];
+        if rng.sample(&[0, 1], 2)?[0] == 0 {
+            gi.insert(0, zero);
+        } else {
+            gi.push(zero);
+        }
+        if mirror {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        (h, w) = dsl::shape_grid(&gi);
+    }
+    ex(gi, go)
+}
+
+fn generate_90f3ed37(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&1, &dsl::interval(0, 10, 1));
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let pathh = unifint(rng, diff_lb, diff_ub, (1, 1.max(h / 4)));
+        let pathh = unifint(rng, diff_lb, diff_ub, (pathh, 1.max(h / 4)));
+        let lper = unifint(rng, diff_lb, diff_ub, (1, w / 7));
+        let rper = unifint(rng, diff_lb, diff_ub, (1, w / 7));
+        let hh = rng.randint(1, pathh)?;
+        let linds = dsl::asindices(&dsl::canvas(-1, (hh, lper))).to_vec();
+        let rinds = dsl::asindices(&dsl::canvas(-1, (hh, rper))).to_vec();
+        let lpatsd = unifint(rng, diff_lb, diff_ub, (0, (hh * lper) / 2));
+        let rpatsd = unifint(rng, diff_lb, diff_ub, (0, (hh * rper) / 2));
+        let lpats = rng.choice(&[lpatsd, hh * lper - lpatsd])?;
+        let rpats = rng.choice(&[rpatsd, hh * rper - rpatsd])?;
+        let lpats = lpats.max(lper).min(hh * lper);
+        let rpats = rpats.max(rper).min(hh * rper);
+        // Only the patterns' contents are used (shifted and filled).
+        let lpat = rng.sample(&linds, lpats)?;
+        let rpat = rng.sample(&rinds, rpats)?;
+        let mut midpatw = rng.randint(0, w - 2 * lper - 2 * rper)?;
+        let mut midpat: Vec<Loc> = if midpatw == 0 || (lper == hh && hh == 1) {
+            midpatw = 0;
+            Vec::new()
+        } else {
+            let pool = dsl::asindices(&dsl::canvas(-1, (hh, midpatw))).to_vec();
+            let k = rng.randint(midpatw, hh * midpatw)?;
+            rng.sample(&pool, k)?
+        };
+        let off = 2 * lper - midpatw;
+        if midpat.iter().all(|&(i, j)| lpat.contains(&(i, j + off))) {
+            midpat = Vec::new();
+            midpatw = 0;
+        }
+        let loci = rng.randint(0, h - pathh)?;
+        let sp = 2 * lper + midpatw + rper;
+        let mut pat: Vec<Loc> = Vec::new();
+        let mut put = |p: &[Loc], dj: i64| pat.extend(p.iter().map(|&(i, j)| (i + loci, j + dj)));
+        put(&lpat, 0);
+        put(&lpat, lper);
+        put(&midpat, 2 * lper);
+        put(&rpat, 2 * lper + midpatw);
+        put(&rpat, 2 * lper + midpatw + rper);
+        for k in 0..w / lper + 1 {
+            put(&lpat, -k * lper);
+        }
+        for k in 0..w / rper + 1 {
+            put(&rpat, sp + k * rper);
+        }
+        let patn: Vec<Loc> = pat.iter().map(|&(i, j)| (i - loci, j)).collect();
+        let bf = rng.sample(&cols, 2)?;
+        let (bgc, fgc) = (bf[0], bf[1]);
+        let mut gi = fill_locs(&dsl::canvas(bgc, (h, w)), fgc, &pat);
+        let band = |c: i64| dsl::interval(c - pathh - 1, c + 2 * pathh, 1);
+        let mut options = without(&dsl::interval(0, h - pathh + 1, 1), &band(loci));
+        let nplacements = unifint(
+            rng,
+            diff_lb,
+            diff_ub,
+            (1, 1.max(options.len() as i64 / pathh)),
+        );
+        let mut go = gi.clone();
+        for _ in 0..nplacements {
+            if options.is_empty() {
+                break;
+            }
+            let locii = rng.choice(&options)?;
+            options = without(&options, &band(locii));
+            let hoffs = rng.randint(0, rper.max(w - sp - 2))?;
+            let mut cutoffopts =
+                dsl::interval(2 * lper + midpatw, 2 * lper + midpatw + hoffs + 1, 1);
+            cutoffopts.reverse();
+            let idx = unifint(rng, diff_lb, diff_ub, (0, cutoffopts.len() as i64 - 1));
+            let cutoff = *usize::try_from(idx)
+                .ok()
+                .and_then(|i| cutoffopts.get(i))
+                .ok_or_else(|| DatasetError::Generation("tuple index out of range".into()))?;
+            let moved = |p: &[Loc]| -> Vec<Loc> {
+                p.iter().map(|&(i, j)| (i + locii, j + hoffs)).collect()
+            };
+            let patnc: Vec<Loc> = patn.iter().filter(|l| l.1 <= cutoff).copied().collect();
+            go = fill_locs(&go, 1, &moved(&patn));
+            gi = fill_locs(&gi, fgc, &moved(&patnc));
+            go = fill_locs(&go, fgc, &moved(&patnc));
+        }
+        if go.iter().flatten().any(|&v| v == 1) {
+            return ex(gi, go);
+        }
+    }
+}
+
+fn generate_913fb3ed(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3, 4, 6, 8]);
+    let prs = [(2, 1), (3, 6), (8, 4)];
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 10)));
+    let mut inds = dsl::asindices(&gi);
+    for _ in 0..numc {
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let (a, b) = rng.choice(&prs)?;
+        let nb = dsl::neighbors(loc);
+        inds = &(&inds - &nb) - &dsl::outbox(&nb);
+        inds = dsl::remove(&loc, &inds);
+        gi = fill_locs(&gi, a, &[loc]);
+        go = fill_locs(&go, a, &[loc]);
+        go = dsl::fill(&go, b, &nb);
+    }
+    ex(gi, go)
+}
+
+fn generate_91413438(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let maxnb = (h * w - 1).min((30 / h).min(30 / w));
+    // `int(0.5 * ((4 * h * w + 1) ** 0.5 - 1)) + 1`
+    let minnb = (0.5 * (((4 * h * w + 1) as f64).powf(0.5) - 1.0)) as i64 + 1;
+    let nbi = unifint(rng, diff_lb, diff_ub, (0, maxnb - minnb));
+    let nb = minnb.max(maxnb - nbi).min(maxnb);
+    let fgc = rng.choice(&cols)?;
+    let c = dsl::canvas(0, (h, w));
+    let obj = rng.sample(&dsl::asindices(&c).to_vec(), h * w - nb)?;
+    let gi = fill_locs(&c, fgc, &obj);
+    let mut go = dsl::canvas(0, (h * nb, w * nb));
+    for j in 0..h * w - nb {
+        let (li, lj) = (j / nb, j % nb);
+        let sh: Vec<Loc> = obj.iter().map(|&(i, k)| (i + h * li, k + w * lj)).collect();
+        go = fill_locs(&go, fgc, &sh);
+    }
+    ex(gi, go)
+}
+
+fn generate_91714a58(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let bt = rng.sample(&cols, 2)?;
+    let (bgc, targc) = (bt[0], bt[1]);
+    let remcols = dsl::remove(&bgc, &cols);
+    let nnoise = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&gi).to_vec();
+    let noise = rng.sample(&inds, nnoise)?;
+    let ih = rng.randint(2, h / 2)?;
+    let iw = rng.randint(2, w / 2)?;
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let go = dsl::fill(&gi, targc, &bd);
+    for (i, j) in noise {
+        gi[i as usize][j as usize] = rng.choice(&remcols)?;
+    }
+    let gi = dsl::fill(&gi, targc, &bd);
+    ex(gi, go)
+}
+
+fn generate_9172f3a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 10), (1, 10))?;
+    let go = dsl::upscale_grid(&gi, 3);
+    ex(gi, go)
+}
+
+fn generate_928ad970(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (9, h));
+    let iw = unifint(rng, diff_lb, diff_ub, (9, w));
+    let bld = rng.sample(&cols, 3)?;
+    let (bgc, linc, dotc) = (bld[0], bld[1], bld[2]);
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let ulc = (loci, locj);
+    let lrc = (loci + ih - 1, locj + iw - 1);
+    // `connect(a, b) - {a, b}`: a line without its ends.
+    let mut inner = |a: Loc, b: Loc| -> Result<Loc> {
+        let ends: PySet<Loc> = [a, b].into_iter().collect();
+        let line = dsl::connect(a, b).difference(&ends);
+        pick(rng, &line.to_vec())
+    };
+    let dot1 = inner(ulc, (loci + ih - 1, locj))?;
+    let dot2 = inner(ulc, (loci, locj + iw - 1))?;
+    let dot3 = inner(lrc, (loci + ih - 1, locj))?;
+    let dot4 = inner(lrc, (loci, locj + iw - 1))?;
+    let mut two_apart = |lo: i64, hi: i64| -> Result<(i64, i64)> {
+        loop {
+            let mut ab = rng.sample(&dsl::interval(lo, hi, 1), 2)?;
+            ab.sort();
+            if ab[0] + 1 != ab[1] {
+                return Ok((ab[0], ab[1]));
+            }
+        }
+    };
+    let (a, b) = two_apart(loci + 2, loci + ih - 2)?;
+    let (c, d) = two_apart(locj + 2, locj + iw - 2)?;
+    let sp = dsl::r#box(&pair_set((a, c), (b, d)));
+    let bx: Indices = [dot1, dot2, dot3, dot4].into_iter().collect();
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), dotc, &bx);
+    let gi = dsl::fill(&gi, linc, &sp);
+    let go = dsl::fill(&gi, linc, &dsl::inbox(&bx));
+    ex(gi, go)
+}
+
+fn generate_93b581b8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let numocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 50));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * numocc;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    let q = [(0, 0), (0, 1), (1, 0), (1, 1)];
+    while tr < maxtr && succ < numocc {
+        tr += 1;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - 2 && j <= w - 2);
+        if cands.is_empty() {
+            break;
+        }
+        let (li, lj) = rng.choice(&cands.to_vec())?;
+        let mut cs = [0; 4];
+        for c in cs.iter_mut() {
+            *c = rng.choice(&ccols)?;
+        }
+        // The cells are at distinct locations: only contents matter.
+        let mut inobj: Vec<Cell> = Vec::new();
+        let mut outobj: Vec<Cell> = Vec::new();
+        for (k, &(i, j)) in q.iter().enumerate() {
+            inobj.push((cs[k], (i + li, j + lj)));
+        }
+        outobj.extend(inobj.iter().copied());
+        for (c, (di, dj)) in [
+            (cs[3], (-2, -2)),
+            (cs[2], (-2, 2)),
+            (cs[1], (2, -2)),
+            (cs[0], (2, 2)),
+        ] {
+            for &(i, j) in &q {
+                outobj.push((c, (i + di + li, j + dj + lj)));
+            }
+        }
+        outobj.retain(|&(_, (i, j))| 0 <= i && i < h && 0 <= j && j < w);
+        let outi: Indices = outobj.iter().map(|c| c.1).collect();
+        if outi.issubset(&inds) {
+            succ += 1;
+            let ini: Indices = inobj.iter().map(|c| c.1).collect();
+            inds = &(&inds - &outi) - &dsl::mapply(|&l| dsl::dneighbors(l), &ini);
+            gi = paint_cells(&gi, &inobj);
+            go = paint_cells(&go, &outobj);
+        }
+    }
+    ex(gi, go)
+}
+
+/// 941d9a10's lines: every other row of a `2n + 1` by `len` band, then
+/// background rows inserted at random until it is `total` high.
+fn spaced_lines(
+    rng: &mut GenRng,
+    bgc: i64,
+    fgc: i64,
+    n: i64,
+    len: i64,
+    total: i64,
+) -> Result<Grid> {
+    let mut g = dsl::canvas(bgc, (2 * n + 1, len));
+    for j in (1..total).step_by(2) {
+        g = dsl::fill(&g, fgc, &dsl::connect((j, 0), (j, len)));
+    }
+    for _ in 0..total - (2 * n + 1) {
+        let loc = rng.randint(0, g.len() as i64 - 1)? as usize;
+        g.insert(loc, vec![bgc; len as usize]);
+    }
+    Ok(g)
+}
+
+fn generate_941d9a10(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let opts = dsl::interval(2, (h - 1) / 2 + 1, 2);
+    let nhidx = unifint(rng, diff_lb, diff_ub, (0, opts.len() as i64 - 1));
+    let nh = opts[nhidx.max(0) as usize];
+    let opts = dsl::interval(2, (w - 1) / 2 + 1, 2);
+    let nwidx = unifint(rng, diff_lb, diff_ub, (0, opts.len() as i64 - 1));
+    let nw = opts[nwidx.max(0) as usize];
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let hgrid = spaced_lines(rng, bgc, fgc, nh, w, h)?;
+    let wgrid = dsl::dmirror_grid(&spaced_lines(rng, bgc, fgc, nw, h, w)?);
+    let fronts = &dsl::ofcolor(&hgrid, fgc) | &dsl::ofcolor(&wgrid, fgc);
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &fronts);
+    let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
+    let key = |o: &Object| dsl::leftmost(o) + dsl::uppermost(o);
+    let none = || DatasetError::Generation("no object".into());
+    let blue = dsl::argmin(objs.iter(), key).ok_or_else(none)?;
+    let green = dsl::argmax(objs.iter(), key).ok_or_else(none)?;
+    let balanced = |o: &Object, f: fn(&Object) -> i64| {
+        let v = f(o);
+        objs.iter().filter(|o2| f(o2) < v).count() == objs.iter().filter(|o2| f(o2) > v).count()
+    };
+    let red = dsl::extract(objs.iter(), |o| {
+        balanced(o, dsl::leftmost) && balanced(o, dsl::uppermost)
+    })
+    .ok_or_else(|| DatasetError::Generation("StopIteration".into()))?;
+    let go = dsl::fill(&gi, 1, blue);
+    let go = dsl::fill(&go, 3, green);
+    let go = dsl::fill(&go, 2, red);
+    ex(gi, go)
+}
+
+fn generate_94f9d214(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // Python draws from `(numadev, h * w - numbdev)` here.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&a, &b);
+    let res: Vec<Loc> = inds
+        .iter()
+        .filter(|l| !aset.contains(l) && !bset.contains(l))
+        .copied()
+        .collect();
+    let mut go = fill_locs(&c, 2, &res);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_952a094c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (4, h - 2));
+    let iw = unifint(rng, diff_lb, diff_ub, (4, w - 2));
+    let loci = rng.randint(1, h - ih - 1)?;
+    let locj = rng.randint(1, w - iw - 1)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let cs = rng.sample(&cols, 6)?;
+    let (bgc, fgc, a, b, c, d) = (cs[0], cs[1], cs[2], cs[3], cs[4], cs[5]);
+    let canvv = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &bx);
+    let mut gi = canvv.clone();
+    let mut go = canvv;
+    gi = fill_locs(&gi, a, &[(loci + 1, locj + 1)]);
+    go = fill_locs(&go, a, &[(loci + ih, locj + iw)]);
+    gi = fill_locs(&gi, b, &[(loci + 1, locj + iw - 2)]);
+    go = fill_locs(&go, b, &[(loci + ih, locj - 1)]);
+    gi = fill_locs(&gi, c, &[(loci + ih - 2, locj + 1)]);
+    go = fill_locs(&go, c, &[(loci - 1, locj + iw)]);
+    gi = fill_locs(&gi, d, &[(loci + ih - 2, locj + iw - 2)]);
+    go = fill_locs(&go, d, &[(loci - 1, locj - 1)]);
+    ex(gi, go)
+}
+
+fn generate_9565186b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&5, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let wg = dsl::canvas(5, (h, w));
+    let numcols = unifint(rng, diff_lb, diff_ub, (2, (h * w - 1).min(8)));
+    let mostcol = rng.choice(&cols)?;
+    let lb = (h * w) / numcols + 1;
+    let ub = h * w - numcols + 1;
+    let nmcdev = unifint(rng, diff_lb, diff_ub, (0, ub - lb));
+    let nummostcol = (ub - nmcdev).max(lb).min(ub);
+    let inds = dsl::asindices(&wg).to_vec();
+    let mostcollocs = rng.sample(&inds, nummostcol)?;
+    let mut gi = fill_locs(&wg, mostcol, &mostcollocs);
+    let mut go = gi.clone();
+    let remcols = dsl::remove(&mostcol, &cols);
+    let mut othcols = rng.sample(&remcols, numcols - 1)?;
+    let reminds: Vec<Loc> = inds
+        .iter()
+        .filter(|l| !mostcollocs.contains(l))
+        .copied()
+        .collect();
+    let bufferlocs = rng.sample(&reminds, numcols - 1)?;
+    for (&c, &l) in othcols.iter().zip(&bufferlocs) {
+        gi = fill_locs(&gi, c, &[l]);
+    }
+    let reminds: Vec<Loc> = reminds
+        .iter()
+        .filter(|l| !bufferlocs.contains(l))
+        .copied()
+        .collect();
+    let mut colcounts: std::collections::HashMap<i64, i64> =
+        othcols.iter().map(|&c| (c, 1)).collect();
+    for ij in reminds {
+        if othcols.is_empty() {
+            gi = fill_locs(&gi, mostcol, &[ij]);
+            go = fill_locs(&go, mostcol, &[ij]);
+        } else {
+            let chc = rng.choice(&othcols)?;
+            gi = fill_locs(&gi, chc, &[ij]);
+            let n = colcounts.entry(chc).or_insert(0);
+            *n += 1;
+            if *n == nummostcol - 1 {
+                othcols = dsl::remove(&chc, &othcols);
+            }
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_95990924(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    let bx = dsl::r#box(&pair_set((0, 0), (3, 3)));
+    let bd = dsl::backdrop(&bx);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    while succ < num && tr < maxtrials {
+        let loc = pick(rng, &inds.to_vec())?;
+        let bxs = bx.shift(loc);
+        if bxs.issubset(&inds) {
+            let inner = dsl::inbox(&bxs);
+            gi = dsl::fill(&gi, fgc, &inner);
+            go = dsl::fill(&go, fgc, &inner);
+            let (i, j) = loc;
+            for (c, l) in [
+                (1, (i, j)),
+                (2, (i, j + 3)),
+                (3, (i + 3, j)),
+                (4, (i + 3, j + 3)),
+            ] {
+                go = fill_locs(&go, c, &[l]);
+            }
+            inds = dsl::difference(&inds, &bd.shift(loc));
+            succ += 1;
+        }
+        tr += 1;
+    }
+    ex(gi, go)
+}
+
+fn generate_963e52fc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 15));
+    let p = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    // One cell per location: only the contents are used below.
+    let mut obj: Vec<Cell> = Vec::new();
+    for j in 0..p {
+        let ub = unifint(rng, diff_lb, diff_ub, (0, h / 2));
+        let ub = h / 2 - ub;
+        let lb = unifint(rng, diff_lb, diff_ub, (ub, h - 1));
+        let numcells = unifint(rng, diff_lb, diff_ub, (1, lb - ub + 1));
+        for ii in rng.sample(&dsl::interval(ub, lb + 1, 1), numcells)? {
+            let col = rng.choice(&ccols)?;
+            obj.push((col, (ii, j)));
+        }
+    }
+    let mut go = dsl::canvas(bgc, (h, w * 2));
+    let addonw = rng.randint(0, p)?;
+    let mut fullobj: Vec<Cell> = obj.clone();
+    fullobj.extend(obj.iter().map(|&(c, (i, j))| (c, (i, j + p))));
+    fullobj.extend(obj.iter().filter(|c| c.1 .1 < addonw).copied());
+    let leftshift = rng.randint(0, addonw)?;
+    let shifted = |dj: i64| -> Vec<Cell> {
+        fullobj
+            .iter()
+            .map(|&(c, (i, j))| (c, (i, j - leftshift + dj)))
+            .collect()
+    };
+    go = paint_cells(&go, &shifted(0));
+    for j in 0..(2 * w) / (2 * p) + 1 {
+        go = paint_cells(&go, &shifted(j * 2 * p));
+    }
+    let gi = dsl::lefthalf(&go);
+    ex(gi, go)
+}
+
+fn generate_97999447(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&5, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, h));
+    let locs = rng.sample(&dsl::interval(0, h, 1), num)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    for idx in locs {
+        let col = rng.choice(&ccols)?;
+        let j = rng.randint(0, w - 1)?;
+        gi = fill_locs(&gi, col, &[(idx, j)]);
+        let a: Vec<Loc> = (j..w).step_by(2).map(|x| (idx, x)).collect();
+        let b: Vec<Loc> = (j + 1..w).step_by(2).map(|x| (idx, x)).collect();
+        go = fill_locs(&go, col, &a);
+        go = fill_locs(&go, 5, &b);
+    }
+    ex(gi, go)
+}
+
+/// `(dmirror, cmirror, vmirror, hmirror)[k](a_set)`: the first mirror
+/// iterates the set itself.
+fn mirror_set(k: usize, s: &PySet<Loc>) -> Indices {
+    let (top, bottom) = bounds_of(&s.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&s.iter().map(|l| l.1).collect::<Vec<_>>());
+    match k {
+        0 => s
+            .iter()
+            .map(|&(i, j)| (j - left + top, i - top + left))
+            .collect(),
+        1 => {
+            let v: Indices = s.iter().map(|&(i, j)| (i, left + right - j)).collect();
+            dsl::vmirror(&dsl::dmirror(&v))
+        }
+        2 => s.iter().map(|&(i, j)| (i, left + right - j)).collect(),
+        _ => s.iter().map(|&(i, j)| (top + bottom - i, j)).collect(),
+    }
+}
+
+/// `(identity, dmirror, vmirror, cmirror, hmirror)[k]` on a grid.
+fn mirror_grid5(k: usize, g: &Grid) -> Grid {
+    match k {
+        1 => dsl::dmirror_grid(g),
+        2 => dsl::vmirror_grid(g),
+        3 => dsl::cmirror_grid(g),
+        4 => dsl::hmirror_grid(g),
+        _ => g.clone(),
+    }
+}
+
+fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (15, 30));
+    let sgh = rng.randint(h / 3, h / 3 * 2)?;
+    let sgw = rng.randint(w / 3, w / 3 * 2)?;
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let mut remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let oh = rng.randint(2, sgh / 2)?;
+    let ow = rng.randint(2, sgw / 2)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut objs: PySet<Indices> = PySet::new();
+    let cands = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    // Only membership is asked of `forbidden`.
+    let mut forbidden: Vec<Indices> = Vec::new();
+    let mut tr = 0;
+    let maxtr = 4 * nobjs;
+    while objs.len() as i64 != nobjs && tr < maxtr {
+        tr += 1;
+        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&cands.to_vec())?).collect();
+        let ncells = rng.randint(1, oh * ow - 1)?;
+        for _ in 0..ncells - 1 {
+            grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+        }
+        let k = rng.choice(&[0usize, 1, 2, 3])?;
+        obj.update(&mirror_set(k, &obj));
+        let (oh2, ow2) = set_shape(&obj);
+        if obj.len() as i64 == oh2 * ow2 {
+            continue;
+        }
+        let objn = dsl::normalize(&obj.freeze());
+        if !forbidden.contains(&objn) {
+            objs.add(objn.clone());
+        }
+        for f1 in 0..5 {
+            for f2 in 0..5 {
+                forbidden.push(mirror_indices5(f1, &mirror_indices5(f2, &objn)));
+            }
+        }
+    }
+    let mut tr = 0;
+    let maxtr = 5 * nobjs;
+    let mut succ = 0;
+    let loci = rng.randint(0, h - sgh)?;
+    let locj = rng.randint(0, w - sgw)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
+    gi = dsl::fill(&gi, sqc, &bd);
+    let mut go = dsl::canvas(sqc, (sgh, sgw));
+    let mut goinds = dsl::asindices(&go);
+    let placed = goinds.shift((loci, locj));
+    let mut giinds = &(&dsl::asindices(&gi) - &placed) - &around(&placed);
+    while succ < nobjs && tr < maxtr && !objs.is_empty() {
+        tr += 1;
+        let obj = rng.choice(&objs.to_vec())?;
+        let col = pick(rng, &remcols)?;
+        let subgi = dsl::fill(&dsl::canvas(col, dsl::shape(&obj)), sqc, &obj);
+        if dsl::numcolors(&subgi) == 1 {
+            continue;
+        }
+        let f1 = rng.choice(&[0usize, 1, 2, 3, 4])?;
+        let f2 = rng.choice(&[0usize, 1, 2, 3, 4])?;
+        let subgo = mirror_grid5(f1, &mirror_grid5(f2, &subgi));
+        let giobj = dsl::asobject(&subgi);
+        let goobj = dsl::asobject(&subgo);
+        let (ohi, owi) = dsl::shape(&giobj);
+        let (oho, owo) = dsl::shape(&goobj);
+        let gocands = dsl::sfilter(&goinds, |&(i, j)| i <= sgh - oho && j <= sgw - owo);
+        if gocands.is_empty() {
+            continue;
+        }
+        let goloc = rng.choice(&gocands.to_vec())?;
+        let goplcd = goobj.shift(goloc);
+        let goplcdi = dsl::toindices(&goplcd);
+        if goplcdi.issubset(&goinds) {
+            // Python bounds the column by `owi`, not `w - owi`.
+            let gicands = dsl::sfilter(&giinds, |&(i, j)| i <= h - ohi && j <= owi);
+            if gicands.is_empty() {
+                continue;
+            }
+            let giloc = rng.choice(&gicands.to_vec())?;
+            let giplcd = giobj.shift(giloc);
+            let giplcdi = dsl::toindices(&giplcd);
+            if giplcdi.issubset(&giinds) {
+                succ += 1;
+                remcols = dsl::remove(&col, &remcols);
+                objs = objs.iter().filter(|o| **o != obj).cloned().collect();
+                goinds = &goinds - &goplcdi;
+                giinds = &(&giinds - &giplcdi) - &around(&giplcdi);
+                gi = dsl::paint(&gi, &giplcd);
+                let holes = dsl::sfilter(&goplcd.shift((loci, locj)), |c| c.0 == sqc);
+                gi = dsl::fill(&gi, bgc, &holes);
+                go = dsl::paint(&go, &goplcd);
+            }
+        }
+    }
+    ex(gi, go)
+}
+
+/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` on indices.
+fn mirror_indices5(k: usize, p: &Indices) -> Indices {
+    match k {
+        1 => dsl::dmirror(p),
+        2 => dsl::cmirror(p),
+        3 => dsl::hmirror(p),
+        4 => dsl::vmirror(p),
+        _ => p.clone(),
+    }
+}
+
+fn generate_98cf29f8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (2, h - 5));
+    let objw = unifint(rng, diff_lb, diff_ub, (2, w - 5));
+    let loci = rng.randint(0, h - objh)?;
+    let locj = rng.randint(0, w - objw)?;
+    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + objh - 1, locj + objw - 1)));
+    let boo = rng.sample(&cols, 3)?;
+    let (bgc, objc, otherc) = (boo[0], boo[1], boo[2]);
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &obj);
+    let margs = [h - (loci + objh), w - (locj + objw), loci, locj];
+    let options: Vec<usize> = (0..4).filter(|&k| margs[k] > 2).collect();
+    let pos = pick(rng, &options)?;
+    for _ in 0..pos {
+        gi = dsl::rot90(&gi);
+    }
+    let (h, w) = dsl::shape_grid(&gi);
+    let ofc = dsl::ofcolor(&gi, objc);
+    let locis = rng.randint(dsl::lowermost(&ofc) + 2, h - 2)?;
+    let locie = rng.randint(locis + 1, h - 1)?;
+    let locjs = rng.randint(0, (w - 2).min(dsl::rightmost(&ofc)))?;
+    let locje = rng.randint((locjs + 1).max(dsl::leftmost(&ofc)), w - 1)?;
+    let otherobj = dsl::backdrop(&pair_set((locis, locjs), (locie, locje)));
+    let ub = dsl::rightmost(&ofc).min(dsl::rightmost(&otherobj));
+    let lb = dsl::leftmost(&ofc).max(dsl::leftmost(&otherobj));
+    let jloc = rng.randint(lb, ub)?;
+    let ln = dsl::connect(
+        (dsl::lowermost(&ofc) + 1, jloc),
+        (dsl::uppermost(&otherobj) - 1, jloc),
+    );
+    let gib = gi.clone();
+    gi = dsl::fill(&gi, otherc, &otherobj);
+    gi = dsl::fill(&gi, otherc, &ln);
+    let mut go = dsl::fill(&gib, otherc, &otherobj.shift((-(ln.len() as i64), 0)));
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    ex(gi, go)
+}
+
+fn generate_995c5fa3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let o1 = dsl::asindices(&dsl::canvas(-1, (4, 4)));
+    let o2 = dsl::r#box(&o1);
+    let o3: Indices = o1
+        .iter()
+        .filter(|l| ![(1, 0), (2, 0), (1, 3), (2, 3)].contains(l))
+        .copied()
+        .collect();
+    let o4: Indices = o1
+        .iter()
+        .filter(|&&(i, j)| !((2..4).contains(&i) && (1..3).contains(&j)))
+        .copied()
+        .collect();
+    let mpr = [(o1, 2), (o2, 8), (o3, 3), (o4, 4)];
+    let num = unifint(rng, diff_lb, diff_ub, (1, 6));
+    let (h, w) = (4, 4 * num + num - 1);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut ccols = Vec::new();
+    for k in 0..num {
+        let col = rng.choice(&remcols)?;
+        let (obj, outcol) = rng.choice(&mpr)?;
+        gi = dsl::fill(&gi, col, &obj.shift((0, 5 * k)));
+        ccols.push(outcol);
+    }
+    let go: Grid = ccols.iter().map(|&c| vec![c; num as usize]).collect();
+    ex(gi, go)
+}
+
+fn generate_99b1bc43(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&3, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let bar = dsl::canvas(linc, (h, 1));
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // Python draws from `(numadev, h * w - numbdev)` here.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&a, &bar), &b);
+    let res: Vec<Loc> = inds
+        .iter()
+        .filter(|l| aset.contains(l) != bset.contains(l))
+        .copied()
+        .collect();
+    let mut go = fill_locs(&c, 3, &res);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_99fa7670(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, h / 2));
+    let mut starts = rng.sample(&dsl::interval(0, h, 1), num)?;
+    starts.sort();
+    let mut ends: Vec<i64> = starts[1..].iter().map(|x| x - 1).collect();
+    ends.push(h - 1);
+    let nc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, nc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    for (&s, &e) in starts.iter().zip(&ends) {
+        let col = rng.choice(&ccols)?;
+        let locj = rng.randint(0, w - 2)?;
+        let l1 = dsl::connect((s, locj), (s, w - 1));
+        let l2 = dsl::connect((s, w - 1), (e, w - 1));
+        gi = fill_locs(&gi, col, &[(s, locj)]);
+        go = dsl::fill(&go, col, &(&l1 | &l2));
+    }
+    ex(gi, go)
+}
+
+fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (4, h / 2 - 2));
+    let ow = unifint(rng, diff_lb, diff_ub, (4, w / 2 - 2));
+    let cs = rng.sample(&cols, 6)?;
+    let (bgc, pc, c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3], cs[4], cs[5]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (oh, ow));
+    go = dsl::fill(&go, c1, &dsl::connect((1, 0), (oh - 2, 0)));
+    go = dsl::fill(&go, c2, &dsl::connect((1, ow - 1), (oh - 2, ow - 1)));
+    go = dsl::fill(&go, c3, &dsl::connect((0, 1), (0, ow - 2)));
+    go = dsl::fill(&go, c4, &dsl::connect((oh - 1, 1), (oh - 1, ow - 2)));
+    let obj_b = dsl::asobject(&go);
+    let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2)));
+    let mut obj_a: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, ((oh - 2) * (ow - 2)) / 2));
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+    }
+    while set_shape(&obj_a) != (oh - 2, ow - 2) {
+        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+    }
+    let fullinds = dsl::asindices(&gi);
+    let loci = rng.randint(0, h - 2 * oh + 2)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd_b = obj_b.shift((loci, locj));
+    let plcdi = dsl::toindices(&plcd_b);
+    let rems = dsl::sfilter(&(&fullinds - &plcdi), |&(i, j)| {
+        loci + oh <= i && i <= h - oh + 2 && j <= w - ow + 2
+    });
+    let (li, lj) = pick(rng, &rems.to_vec())?;
+    let mut gi = dsl::paint(&gi, &plcd_b);
+    gi = fill_locs(
+        &gi,
+        pc,
+        obj_a
+            .iter()
+            .map(|&(i, j)| (i + li, j + lj))
+            .collect::<Vec<_>>()
+            .iter(),
+    );
+    // Each cell's color depends only on the objects found before the loop,
+    // so the cells can be filled in any order.
+    let objs = dsl::objects(&go, true, false, true);
+    let cells: Vec<Loc> = obj_a.iter().map(|&(i, j)| (i + 1, j + 1)).collect();
+    for ij in cells {
+        let single: Indices = std::iter::once(ij).collect();
+        let manhs: Vec<(i64, &Object)> = objs
+            .iter()
+            .map(|o| (dsl::manhattan(o, &single), o))
+            .collect();
+        let mmh = manhs.iter().map(|m| m.0).min().unwrap_or(0);
+        let nearest: Vec<&Object> = manhs.iter().filter(|m| m.0 == mmh).map(|m| m.1).collect();
+        let col = match nearest[..] {
+            [o] => dsl::color(o).unwrap_or(pc),
+            _ => pc,
+        };
+        go = fill_locs(&go, col, &[ij]);
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    // `prods`: products in the order first met, each with its factor pairs.
+    let mut prods: Vec<(i64, Vec<Loc>)> = Vec::new();
+    for a in 1..31 {
+        for b in 1..31 {
+            let prd = a * b;
+            match prods.iter_mut().find(|(p, _)| *p == prd) {
+                Some((_, v)) => v.push((a, b)),
+                None => prods.push((prd, vec![(a, b)])),
+            }
+        }
+    }
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let leastnc: i64 = (1..=ncols).sum();
+    let maxnc: i64 = (31 - ncols..=30).sum();
+    let mut options: PySet<Loc> = PySet::new();
+    for (_, v) in prods.iter().filter(|(k, _)| leastnc <= *k && *k <= maxnc) {
+        for &opt in v {
+            options.add(opt);
+        }
+    }
+    let mut options = options.to_vec();
+    options.sort_by_key(|&(a, b)| a * b);
+    let idx = unifint(rng, diff_lb, diff_ub, (0, options.len() as i64 - 1));
+    let (h, w) = options[idx.max(0) as usize];
+    let ccols = rng.sample(&cols, ncols)?;
+    let mut counts: Vec<i64> = (1..=ncols).collect();
+    let mut eliginds: std::collections::BTreeSet<i64> = std::iter::once(ncols - 1).collect();
+    while counts.iter().sum::<i64>() < h * w {
+        let eligindss: Vec<i64> = eliginds.iter().rev().copied().collect();
+        let k = unifint(rng, diff_lb, diff_ub, (0, eligindss.len() as i64 - 1));
+        let idx = *usize::try_from(k)
+            .ok()
+            .and_then(|k| eligindss.get(k))
+            .ok_or_else(|| DatasetError::Generation("list index out of range".into()))?;
+        let i = idx as usize;
+        counts[i] += 1;
+        if idx > 0 {
+            eliginds.insert(idx - 1);
+        }
+        if idx < ncols - 1 && counts[i] == counts[i + 1] - 1 {
+            eliginds.remove(&idx);
+        }
+        if counts[i] == 30 {
+            eliginds.remove(&idx);
+        }
+    }
+    let mut gi = dsl::canvas(-1, (h, w));
+    let mut go = dsl::canvas(0, (dsl::maximum(&counts), ncols));
+    let mut inds = dsl::asindices(&gi);
+    counts.reverse();
+    for (j, (&col, &cnt)) in ccols.iter().zip(&counts).enumerate() {
+        let locs = rng.sample(&inds.to_vec(), cnt)?;
+        gi = fill_locs(&gi, col, &locs);
+        inds = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
+        let j = j as i64;
+        go = dsl::fill(&go, col, &dsl::connect((0, j), (cnt - 1, j)));
+    }
+    ex(gi, go)
+}
+
+fn generate_9d9215db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 14)) * 2 + 1;
+    let w = unifint(rng, diff_lb, diff_ub, (5, 14)) * 2 + 1;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ub = h.min(w) / 4;
+    let nrings = unifint(rng, diff_lb, diff_ub, (1, ub));
+    let onlinesbase: Vec<Loc> = (0..ub).map(|k| (2 * k + 1, 2 * k + 1)).collect();
+    let onlines = rng.sample(&onlinesbase, nrings)?;
+    // Distinct locations throughout: paints depend only on contents.
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for (i, j) in onlines {
+        gi[i as usize][j as usize] = rng.choice(&remcols)?;
+    }
+    let linsbase: Vec<Loc> = onlinesbase[..onlinesbase.len() - 1]
+        .iter()
+        .map(|&(i, j)| (i, j + 2))
+        .collect();
+    let nlines = unifint(rng, diff_lb, diff_ub, (1, linsbase.len() as i64));
+    let linesps = rng.sample(&linsbase, nlines)?;
+    let mut colors = Vec::with_capacity(linesps.len());
+    for _ in 0..nlines {
+        colors.push(rng.choice(&remcols)?);
+    }
+    for (&col, &(i, j)) in colors.iter().zip(&linesps) {
+        gi = fill_locs(&gi, col, &[(i, j), (j, i)]);
+    }
+    let mut gobase = gi.clone();
+    for (&col, &(i, j)) in colors.iter().zip(&linesps) {
+        let l1 = dsl::sfilter(&dsl::connect((i, j), (i, w - j - 1)), |l| l.1 % 2 == 1);
+        let (i2, j2) = (j, i);
+        let l2 = dsl::sfilter(&dsl::connect((i2, j2), (h - i2 - 1, j2)), |l| l.0 % 2 == 1);
+        gobase = dsl::fill(&gobase, col, &(&l1 | &l2));
+    }
+    let mut go = gobase.clone();
+    for m in [
+        dsl::vmirror_grid(&gobase),
+        dsl::hmirror_grid(&gobase),
+        dsl::vmirror_grid(&dsl::hmirror_grid(&gobase)),
+    ] {
+        go = dsl::paint(&go, &dsl::merge(&dsl::fgpartition(&m)));
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_9dfd6313(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let dh = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let d = 2 * dh + 1;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let mut gi = dsl::canvas(bgc, (d, d));
+    let inds = dsl::asindices(&gi);
+    let lni = rng.randint(1, 4)?;
+    let (ln, mirror, cands) = match lni {
+        1 => (
+            dsl::connect((dh, 0), (dh, d - 1)),
+            4,
+            dsl::sfilter(&inds, |l| l.0 > dh),
+        ),
+        2 => (
+            dsl::connect((0, dh), (d - 1, dh)),
+            3,
+            dsl::sfilter(&inds, |l| l.1 > dh),
+        ),
+        3 => (
+            dsl::connect((0, 0), (d - 1, d - 1)),
+            1,
+            dsl::sfilter(&inds, |l| l.0 > l.1),
+        ),
+        _ => (
+            dsl::connect((d - 1, 0), (0, d - 1)),
+            2,
+            dsl::sfilter(&inds, |l| l.0 + l.1 > d),
+        ),
+    };
+    gi = dsl::fill(&gi, linc, &ln);
+    let mp = (d * (d - 1)) / 2;
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 7.min(mp)));
+    let colsch = rng.sample(&remcols, numcols)?;
+    let numpix = unifint(rng, diff_lb, diff_ub, (1, cands.len() as i64));
+    let pixs = rng.sample(&cands.to_vec(), numpix)?;
+    for (i, j) in pixs {
+        gi[i as usize][j as usize] = rng.choice(&colsch)?;
+    }
+    // `(identity, dmirror, cmirror, vmirror, hmirror, ...)` indices for `transform`.
+    let go = transform(mirror, &gi);
+    let (gi, go) = if rng.choice(&[true, false])? {
+        (go, gi)
+    } else {
+        (gi, go)
+    };
+    ex(gi, go)
+}
+
+fn generate_9ecd008a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    let obj = colored_blob(rng, &canv, &remcols, nc)?;
+    let mut gi = paint_cells(&canv, obj.iter());
+    let tr = dsl::sfilter(&dsl::asobject(&dsl::dmirror_grid(&gi)), |c| {
+        c.1 .1 >= c.1 .0
+    });
+    gi = dsl::paint(&gi, &tr);
+    gi = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    gi = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
+    let locidev = unifint(rng, diff_lb, diff_ub, (1, 2 * h));
+    let locjdev = unifint(rng, diff_lb, diff_ub, (1, w));
+    let loci = 2 * h - locidev;
+    let locj = w - locjdev;
+    let loci2 = unifint(rng, diff_lb, diff_ub, (loci, 2 * h - 1));
+    let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
+    let go = dsl::subgrid(&bd, &gi);
+    let gi = dsl::fill(&gi, 0, &bd);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_9edfc990(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(2, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let lo = (0.4 * h as f64 * w as f64) as i64;
+    let hi = (0.7 * h as f64 * w as f64) as i64;
+    let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let mut gi = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&gi);
+    let locs = rng.sample(&inds.to_vec(), namt)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&cols)?;
+    }
+    let remlocs = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 1.max(remlocs.len() as i64 / 10)));
+    let blocs = rng.sample(&remlocs.to_vec(), numc)?;
+    gi = fill_locs(&gi, 1, &blocs);
+    let bset: Indices = blocs.iter().copied().collect();
+    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), 0);
+    let res = dsl::mfilter(&objs, |o| dsl::adjacent(o, &bset));
+    let go = dsl::fill(&gi, 1, &res);
+    ex(gi, go)
+}
+
+fn generate_9f236235(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let numh = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let numw = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let h = unifint(rng, diff_lb, diff_ub, (1, 31 / numh - 1));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 31 / numw - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let frontcol = rng.choice(&remcols)?;
+    // Python removes the line color from all the colors (keeping `bgc`).
+    let remcols = dsl::remove(&frontcol, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9.min(numh * numw)));
+    let _ccols = rng.sample(&remcols, numcols)?;
+    let numcells = unifint(rng, diff_lb, diff_ub, (1, numh * numw));
+    let cands = dsl::asindices(&dsl::canvas(-1, (numh, numw)));
+    let inds = dsl::asindices(&dsl::canvas(-1, (h, w)));
+    let locs = rng.sample(&cands.to_vec(), numcells)?;
+    let mut gi = dsl::canvas(frontcol, (h * numh + numh - 1, w * numw + numw - 1));
+    let mut go = dsl::canvas(bgc, (numh, numw));
+    for &(a, b) in cands.iter() {
+        let plcd = inds.shift((a * (h + 1), b * (w + 1)));
+        let col = if locs.contains(&(a, b)) {
+            rng.choice(&remcols)?
+        } else {
+            bgc
+        };
+        gi = dsl::fill(&gi, col, &plcd);
+        go = fill_locs(&go, col, &[(a, b)]);
+    }
+    ex(gi, dsl::vmirror_grid(&go))
+}
+
+fn generate_a1570a43(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (3, h));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, w));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let crns: Indices = [
+        (loci, locj),
+        (loci + oh - 1, locj),
+        (loci, locj + ow - 1),
+        (loci + oh - 1, locj + ow - 1),
+    ]
+    .into_iter()
+    .collect();
+    let cands = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2))).shift((loci + 1, locj + 1));
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&dotc, &cols));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let gipro = dsl::fill(&dsl::canvas(bgc, (h, w)), dotc, &crns);
+    let sp = rng.choice(&cands.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let cands = dsl::remove(&sp, &cands);
+    let lo = oh + ow - 5;
+    let ncells = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (lo, lo.max(((oh - 2) * (ow - 2)) / 2)),
+    );
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+    }
+    while set_shape(&obj) != (oh - 2, ow - 2) {
+        grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+    }
+    // Distinct locations: from here on only the cells' contents matter.
+    let mut cells: Vec<Cell> = Vec::with_capacity(obj.len());
+    for &ij in obj.iter() {
+        cells.push((rng.choice(&ccols)?, ij));
+    }
+    let go = paint_cells(&gipro, &cells);
+    let nperts = unifint(rng, diff_lb, diff_ub, (1, h.max(w)));
+    let mut k = 0;
+    let inside = |&(i, j): &Loc| 0 <= i && i < h && 0 <= j && j < w;
+    let ulc = |cells: &[Cell]| {
+        let (t, _) = bounds_of(&cells.iter().map(|c| c.1 .0).collect::<Vec<_>>());
+        let (l, _) = bounds_of(&cells.iter().map(|c| c.1 .1).collect::<Vec<_>>());
+        (t, l)
+    };
+    while ulc(&cells) == (loci + 1, locj + 1) || k < nperts {
+        k += 1;
+        let options = dsl::sfilter(&dsl::neighbors((0, 0)), |&(di, dj)| {
+            cells.iter().all(|&(_, (i, j))| {
+                let l = (i + di, j + dj);
+                !crns.contains(&l) && inside(&l)
+            })
+        });
+        let (di, dj) = pick(rng, &options.to_vec())?;
+        for c in cells.iter_mut() {
+            c.1 = (c.1 .0 + di, c.1 .1 + dj);
+        }
+    }
+    let gi = paint_cells(&gipro, &cells);
+    ex(gi, go)
+}
+
+fn generate_a2fd1cf0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 3, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let gloci = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+    let glocj = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let bgc = rng.choice(&cols)?;
+    let g = fill_locs(&dsl::canvas(bgc, (h, w)), 3, &[(gloci, glocj)]);
+    let g = dsl::rot180(&g);
+    let (gii, gij) = dsl::center(&dsl::ofcolor(&g, 3));
+    let rloci = unifint(rng, diff_lb, diff_ub, (gii + 1, h - 1));
+    let rlocj = unifint(rng, diff_lb, diff_ub, (gij + 1, w - 1));
+    let g = fill_locs(&g, 2, &[(rloci, rlocj)]);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    let gi = transform(rotf, &g);
+    let (a, b) = dsl::center(&dsl::ofcolor(&gi, 2));
+    let (c, d) = dsl::center(&dsl::ofcolor(&gi, 3));
+    let go = dsl::fill(&gi, 8, &dsl::connect((a, b), (a, d)));
+    let go = dsl::fill(&go, 8, &dsl::connect((a, d), (c, d)));
+    let go = fill_locs(&go, 2, &[(a, b)]);
+    let go = fill_locs(&go, 3, &[(c, d)]);
+    ex(gi, go)
+}
+
+fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, nobjs)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut lmocc: Vec<i64> = Vec::new();
+    let mut inds = dsl::asindices(&gi);
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 4 * nobjs;
+    let mxncells = rng.randint(nobjs + 1, 30)?;
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let mut oh = rng.randint(1, 6)?;
+        let mut ow = rng.randint(1, 6)?;
+        while oh * ow < mxncells {
+            oh = rng.randint(1, 6)?;
+            ow = rng.randint(1, 6)?;
+        }
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let _ = rng.randint(1, oh * ow)?;
+        let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow).min(mxncells)));
+        let ncells = unifint(rng, diff_lb, diff_ub, (ncells, (oh * ow).min(mxncells)));
+        let sp = rng.choice(&bounds.to_vec())?;
+        let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..ncells - 1 {
+            grow(rng, &bounds, &mut obj)?;
+        }
+        // `obj in seenobjs`: nothing is ever added to `seenobjs`.
+        let obj = normalize_set(&obj);
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| {
+            i <= h - oh && j <= w - ow && !lmocc.contains(&j)
+        });
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            gi = dsl::fill(&gi, ccols[succ as usize], &plcd);
+            succ += 1;
+            lmocc.push(loc.1);
+        }
+    }
+    let objs = dsl::objects(&gi, true, false, true);
+    let mxncells = dsl::valmax(objs.iter(), |o| o.len())
+        .ok_or_else(|| DatasetError::Generation("no objects".into()))?;
+    let objs = dsl::order(&dsl::sfilter(&objs, |o| o.len() == mxncells), dsl::leftmost);
+    let mut go = dsl::canvas(-1, (mxncells as i64, objs.len() as i64));
+    for (idx, o) in objs.iter().enumerate() {
+        let idx = idx as i64;
+        let col = dsl::color(o).unwrap_or(-1);
+        go = dsl::fill(
+            &go,
+            col,
+            &dsl::connect((0, idx), (mxncells as i64 - 1, idx)),
+        );
+    }
+    ex(gi, go)
+}
+
+fn generate_a3df8b1e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let w = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let h = unifint(rng, diff_lb, diff_ub, (w + 1, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let mut sp = (h - 1, 0);
+    let mut gi = fill_locs(&dsl::canvas(bgc, (h, w)), linc, &[sp]);
+    let mut go = gi.clone();
+    let mut direc = 1;
+    loop {
+        sp = (sp.0 - 1, sp.1 + direc);
+        if sp.1 == w - 1 || sp.1 == 0 {
+            direc *= -1;
+        }
+        let go2 = fill_locs(&go, linc, &[sp]);
+        if go2 == go {
+            break;
+        }
+        go = go2;
+    }
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    let (gix, gox) = (gi.clone(), go.clone());
+    let numlins = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let mirrors: [fn(&Grid) -> Grid; 3] = [dsl::hmirror_grid, dsl::vmirror_grid, |g| {
+        dsl::hmirror_grid(&dsl::vmirror_grid(g))
+    }];
+    for (k, m) in mirrors.iter().enumerate() {
+        if numlins > k as i64 + 1 {
+            gi = dsl::fill(&gi, linc, &dsl::ofcolor(&m(&gix), linc));
+            go = dsl::fill(&go, linc, &dsl::ofcolor(&m(&gox), linc));
+        }
+    }
+    ex(gi, go)
+}
+
+fn generate_a416b8f3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let gi = sprinkled_in(rng, diff_lb, diff_ub, (1, 30), (1, 15))?;
+    let go = dsl::hconcat(&gi, &gi);
+    ex(gi, go)
+}
+
+fn generate_a48eeaf7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let iw = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let loci = rng.randint(2, h - ih - 2)?;
+    let locj = rng.randint(2, w - iw - 2)?;
+    let bsd = rng.sample(&cols, 3)?;
+    let (bgc, sqc, dotc) = (bsd[0], bsd[1], bsd[2]);
+    let sq = dsl::backdrop(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
+    let rows = dsl::interval(loci, loci + ih, 1);
+    let colsj = dsl::interval(locj, locj + iw, 1);
+    let mut dearr: Vec<Loc> = Vec::new();
+    let mut srarr: Vec<Loc> = Vec::new();
+    dearr.extend(rows.iter().map(|&x| (x, locj - 1)));
+    for &x in &rows {
+        srarr.push((x, rng.randint(0, locj - 2)?));
+    }
+    dearr.extend(rows.iter().map(|&x| (x, locj + iw)));
+    for &x in &rows {
+        srarr.push((x, rng.randint(locj + iw + 1, w - 1)?));
+    }
+    dearr.extend(colsj.iter().map(|&x| (loci - 1, x)));
+    for &x in &colsj {
+        srarr.push((rng.randint(0, loci - 2)?, x));
+    }
+    dearr.extend(colsj.iter().map(|&x| (loci + ih, x)));
+    for &x in &colsj {
+        srarr.push((rng.randint(loci + ih + 1, h - 1)?, x));
+    }
+    let num = unifint(rng, diff_lb, diff_ub, (1, srarr.len() as i64));
+    let locs = rng.sample(&dsl::interval(0, srarr.len() as i64, 1), num)?;
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &sq);
+    let mut go = gi.clone();
+    for j in 0..srarr.len() {
+        if locs.contains(&(j as i64)) {
+            gi = fill_locs(&gi, dotc, &[srarr[j]]);
+            go = fill_locs(&go, dotc, &[dearr[j]]);
+        }
+    }
+    let ncorn = unifint(rng, diff_lb, diff_ub, (0, 4));
+    let fullinds = dsl::asindices(&gi);
+    let corners = [
+        ((loci - 1, locj - 1), (loci - 2, locj - 2), (-1, -1)),
+        ((loci - 1, locj + iw), (loci - 2, locj + iw + 1), (-1, 1)),
+        ((loci + ih, locj - 1), (loci + ih + 1, locj - 2), (1, -1)),
+        (
+            (loci + ih, locj + iw),
+            (loci + ih + 1, locj + iw + 1),
+            (1, 1),
+        ),
+    ];
+    for (k, &(target, start, dir)) in corners.iter().enumerate() {
+        if ncorn > k as i64 {
+            go = fill_locs(&go, dotc, &[target]);
+            let cands = &dsl::shoot(start, dir) & &fullinds;
+            let locc = pick(rng, &cands.to_vec())?;
+            gi = fill_locs(&gi, dotc, &[locc]);
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_a5313dff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&1, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * noccs;
+    let inds = dsl::asindices(&dsl::canvas(-1, (h + 2, w + 2)))
+        .shift((-1, -1))
+        .to_vec();
+    let enclosed = |gi: &Grid| {
+        dsl::colorfilter(&dsl::objects(gi, true, false, false), bgc)
+            .iter()
+            .any(|o| !dsl::bordering(o, gi))
+    };
+    while (tr < maxtr && succ < noccs) || !enclosed(&gi) {
+        tr += 1;
+        let oh = rng.randint(3, 8)?;
+        let ow = rng.randint(3, 8)?;
+        let bx = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
+        let ins = dsl::backdrop(&dsl::inbox(&bx));
+        let loc = rng.choice(&inds)?;
+        let plcdins = ins.shift(loc);
+        if (&plcdins & &dsl::ofcolor(&gi, fgc)).is_empty() {
+            succ += 1;
+            gi = dsl::fill(&gi, fgc, &bx.shift(loc));
+            if rng.choice(&[true, true, false])? {
+                let k = rng.randint(1, 1.max(ins.len() as i64 / 2))?;
+                let ss = rng.sample(&plcdins.to_vec(), k)?;
+                gi = fill_locs(&gi, fgc, &ss);
+            }
+        }
+    }
+    let res = dsl::mfilter(
+        &dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc),
+        |o| !dsl::bordering(o, &gi),
+    );
+    let go = dsl::fill(&gi, 1, &res);
+    ex(gi, go)
+}
+
+fn generate_a5f85a15(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::remove(&4, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let mut startlocs: Vec<Loc> = dsl::interval(h - 1, 0, -1)
+        .iter()
+        .map(|&i| (i, 0))
+        .collect();
+    startlocs.extend(dsl::interval(0, w, 1).iter().map(|&j| (0, j)));
+    let mut cands = dsl::interval(0, h + w - 1, 1);
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h + w - 1) / 3));
+    let mut locs = Vec::new();
+    for _ in 0..num {
+        if cands.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&cands)?;
+        locs.push(loc);
+        cands.retain(|&x| x != loc && x != loc - 1 && x != loc + 1);
+    }
+    let bf = rng.sample(&colopts, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    // The diagonals start on distinct diagonals: they never meet, so the
+    // set's order does not matter.
+    for &l in &locs {
+        let start = startlocs[l as usize];
+        let ln = dsl::order(&dsl::shoot(start, (1, 1)), |x| x.0);
+        gi = fill_locs(&gi, fgc, &ln);
+        go = fill_locs(&go, fgc, &ln);
+        let odd: Vec<Loc> = ln.iter().skip(1).step_by(2).copied().collect();
+        go = fill_locs(&go, 4, &odd);
+    }
+    ex(gi, go)
+}
+
+fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 15));
+    let loci_l = rng.randint(2, h - 2)?;
+    let loci_r = rng.randint(2, h - 2)?;
+    let locj_t = rng.randint(2, w - 2)?;
+    let locj_b = rng.randint(2, w - 2)?;
+    let cs = rng.sample(&cols, 5)?;
+    let (bgc, ocols) = (cs[0], [cs[1], cs[2], cs[3], cs[4]]);
+    let objs = [
+        &dsl::connect((0, 0), (loci_l - 1, 0)) | &dsl::connect((0, 0), (0, locj_t - 1)),
+        &dsl::connect((0, w - 1), (0, locj_t)) | &dsl::connect((0, w - 1), (loci_r - 1, w - 1)),
+        &dsl::connect((h - 1, 0), (loci_l, 0)) | &dsl::connect((h - 1, 0), (h - 1, locj_b - 1)),
+        &dsl::connect((h - 1, w - 1), (h - 1, locj_b))
+            | &dsl::connect((h - 1, w - 1), (loci_r, w - 1)),
+    ];
+    let mut go = dsl::canvas(bgc, (h, w));
+    for (o, &c) in objs.iter().zip(&ocols) {
+        go = dsl::fill(&go, c, o);
+    }
+    let fullh = unifint(rng, diff_lb, diff_ub, (2 * h, 30));
+    let fullw = unifint(rng, diff_lb, diff_ub, (2 * w, 30));
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    let locs = loop {
+        let mut inds = dsl::asindices(&gi);
+        let mut locs = Vec::new();
+        for o in &objs {
+            let cands = dsl::sfilter(&inds, |&ij| o.shift(ij).issubset(&inds));
+            if cands.is_empty() {
+                break;
+            }
+            let loc = rng.choice(&cands.to_vec())?;
+            locs.push(loc);
+            inds = &inds - &o.shift(loc);
+        }
+        if locs.len() == 4 {
+            break locs;
+        }
+    };
+    for ((o, &c), &l) in objs.iter().zip(&ocols).zip(&locs) {
+        gi = dsl::fill(&gi, c, &o.shift(l));
+    }
+    ex(gi, go)
+}
+
+fn generate_a61f2674(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::remove(&1, &dsl::interval(0, 10, 1)));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 28));
+    let h = unifint(rng, diff_lb, diff_ub, (w / 2 + 1, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let nbars = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let mut barlocs = Vec::new();
+    let mut options = dsl::interval(0, w, 1);
+    while !options.is_empty() && (barlocs.len() as i64) < nbars {
+        let loc = rng.choice(&options)?;
+        barlocs.push(loc);
+        options.retain(|&x| x != loc && x != loc + 1 && x != loc - 1);
+    }
+    let barheights = rng.sample(&dsl::interval(0, h, 1), nbars)?;
+    let (lo, hi) = bounds_of(&barheights);
+    for (&j, &bh) in barlocs.iter().zip(&barheights) {
+        let ln = dsl::connect((0, j), (bh, j));
+        gi = dsl::fill(&gi, fgc, &ln);
+        if bh == hi {
+            go = dsl::fill(&go, 1, &ln);
+        }
+        if bh == lo {
+            go = dsl::fill(&go, 2, &ln);
+        }
+    }
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_a64e4611(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&3, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (18, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (18, 30));
+    let bn = rng.sample(&cols, 2)?;
+    let (bgc, noisec) = (bn[0], bn[1]);
+    let lb = (0.4 * h as f64 * w as f64) as i64;
+    let ub = (0.5 * h as f64 * w as f64) as i64;
+    let nbgc = unifint(rng, diff_lb, diff_ub, (lb, ub));
+    let mut gi = dsl::canvas(noisec, (h, w));
+    let inds = dsl::asindices(&gi).to_vec();
+    let bgcinds = rng.sample(&inds, nbgc)?;
+    gi = fill_locs(&gi, bgc, &bgcinds);
+    let sinds = dsl::asindices(&dsl::canvas(-1, (3, 3)));
+    let mut addn = Vec::new();
+    for &(oi, oj) in dsl::occurrences(&gi, &dsl::recolor(bgc, &sinds)).iter() {
+        let di = rng.randint(0, 2)?;
+        let dj = rng.randint(0, 2)?;
+        addn.push((di + oi, dj + oj));
+    }
+    let mut addb = Vec::new();
+    for &(oi, oj) in dsl::occurrences(&gi, &dsl::recolor(noisec, &sinds)).iter() {
+        let di = rng.randint(0, 2)?;
+        let dj = rng.randint(0, 2)?;
+        addb.push((di + oi, dj + oj));
+    }
+    gi = fill_locs(&gi, noisec, &addn);
+    gi = fill_locs(&gi, bgc, &addb);
+    let mut go = gi.clone();
+    let inner = rng.randint(3, 8)?;
+    let dim = rng.randint(inner, 8)?;
+    // Python bounds the column by `h` here.
+    let locj = rng.randint(3, h - dim - 4)?;
+    let r = rng.randint(3, h / 2)?;
+    let spi = rng.choice(&[0, r])?;
+    for j in locj..locj + dim {
+        let ln = dsl::connect((spi, j), (h - 1, j));
+        gi = dsl::fill(&gi, bgc, &ln);
+        go = dsl::fill(&go, bgc, &ln);
+    }
+    for j in locj + 1..locj + dim - 1 {
+        let ln = dsl::connect((if spi > 0 { spi + 1 } else { spi }, j), (h - 1, j));
+        go = dsl::fill(&go, 3, &ln);
+    }
+    // One or two arms off the vertical band, from `startloc` down `hh` rows.
+    let arms = |rng: &mut GenRng, gi: &mut Grid, go: &mut Grid, sgns: &[i64]| -> Result<()> {
+        let r = rng.randint(spi + 3, h - 6)?;
+        let startloc = rng.choice(&[spi, r])?;
+        let hh = rng.randint(3, 8.min(h - startloc - 3))?;
+        for &sgn in sgns {
+            for ii in startloc..startloc + hh {
+                let ln = dsl::shoot((ii, locj), (0, sgn));
+                *gi = dsl::fill(gi, bgc, &ln);
+                *go = dsl::fill(go, bgc, &(&ln - &dsl::ofcolor(go, 3)));
+            }
+        }
+        for &sgn in sgns {
+            let first = if startloc > 0 { startloc + 1 } else { startloc };
+            for ii in first..startloc + hh - 1 {
+                let j0 = if sgn == -1 { locj + dim - 2 } else { locj + 1 };
+                *go = dsl::fill(go, 3, &dsl::shoot((ii, j0), (0, sgn)));
+            }
+        }
+        Ok(())
+    };
+    let sgns: Vec<i64> = rng.choice(&[vec![-1], vec![1], vec![-1, 1]])?;
+    arms(rng, &mut gi, &mut go, &sgns)?;
+    if sgns.len() == 1 && unifint(rng, diff_lb, diff_ub, (0, 1)) == 1 {
+        arms(rng, &mut gi, &mut go, &[-sgns[0]])?;
+    }
+    ex(gi, go)
+}
+
+fn generate_a65b410d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[1, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let (mpi, mpj) = (h / 2, w / 2);
+    let devi = unifint(rng, diff_lb, diff_ub, (0, mpi));
+    let devj = unifint(rng, diff_lb, diff_ub, (0, mpj));
+    let (loci, locj) = if rng.choice(&[true, false])? {
+        (devi, devj)
+    } else {
+        (h - devi, w - devj)
+    };
+    let loci = loci.min(h - 2).max(1);
+    let locj = locj.min(w - 2).max(1);
+    let bgc = rng.choice(&colopts)?;
+    let linc = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = dsl::fill(
+        &dsl::canvas(bgc, (h, w)),
+        linc,
+        &dsl::connect((loci, 0), (loci, locj)),
+    );
+    // Each diagonal cell in the grid's columns pulls a row segment to column 0.
+    let rows_to_left = |diag: &Indices| -> Vec<Loc> {
+        diag.iter()
+            .filter(|l| l.1 >= 0)
+            .flat_map(|&(i, j)| (0..=j).map(move |k| (i, k)))
+            .collect()
+    };
+    let blues = rows_to_left(&dsl::shoot((loci + 1, locj - 1), (1, -1)));
+    let greens = rows_to_left(&dsl::shoot((loci - 1, locj + 1), (-1, 1)));
+    let go = fill_locs(&gi, 1, &blues);
+    let go = fill_locs(&go, 3, &greens);
+    let rotf = rng.choice(&[0, 5, 6, 7])?;
+    ex(transform(rotf, &gi), transform(rotf, &go))
+}
+
+fn generate_a68b268e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 4));
+    let cs = rng.sample(&cols, 6)?;
+    let (bgc, linc) = (cs[0], cs[1]);
+    let qc = [cs[2], cs[3], cs[4], cs[5]];
+    let canv = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let mut ns = [0; 4];
+    for n in ns.iter_mut() {
+        let d = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+        let v = rng.choice(&[d, h * w - d])?;
+        *n = v.max(1).min(h * w - 1);
+    }
+    let mut ofcs = Vec::with_capacity(4);
+    for &n in &ns {
+        ofcs.push(rng.sample(&inds, n)?);
+    }
+    let mut go = canv.clone();
+    for (o, &c) in ofcs.iter().zip(&qc) {
+        go = fill_locs(&go, c, o);
+    }
+    let mut gi = dsl::canvas(linc, (2 * h + 1, 2 * w + 1));
+    let offs = [(h + 1, w + 1), (h + 1, 0), (0, w + 1), (0, 0)];
+    for ((o, &c), &off) in ofcs.iter().zip(&qc).zip(&offs) {
+        let part = dsl::asobject(&fill_locs(&canv, c, o));
+        gi = dsl::paint(&gi, &part.shift(off));
+    }
+    ex(gi, go)
+}
+
+fn generate_a699fb00(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let numls = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+    let locs = rng.sample(&dsl::interval(0, h, 1), numls)?;
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    for ii in locs {
+        let endidx = unifint(rng, diff_lb, diff_ub, (2, w - 2));
+        let ofs = unifint(rng, diff_lb, diff_ub, (1, endidx / 2)) * 2;
+        let ofs = ofs.max(2).min(endidx);
+        let startidx = endidx - ofs;
+        go = dsl::fill(&go, 2, &dsl::connect((ii, startidx), (ii, endidx)));
+        let sparse: Vec<Loc> = (startidx..=endidx).step_by(2).map(|j| (ii, j)).collect();
+        go = fill_locs(&go, fgc, &sparse);
+        gi = fill_locs(&gi, fgc, &sparse);
+    }
+    ex(gi, go)
+}
+
+fn generate_a740d043(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&0, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let area = (h - 1) * (w - 1);
+    let ncd = unifint(rng, diff_lb, diff_ub, (1, 1.max(area / 2)));
+    let _nc = rng.choice(&[ncd, area - ncd])?;
+    // Python clamps `ncd`, not the drawn `nc`.
+    let nc = ncd.max(1).min(area - 1);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, remcols.len() as i64));
+    let remcols = rng.sample(&remcols, numc)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (h - 1, w - 1)));
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd = shp.shift((loci, locj));
+    let mut gi = c;
+    for &(i, j) in plcd.iter() {
+        gi[i as usize][j as usize] = rng.choice(&remcols)?;
+    }
+    let go = dsl::replace(&dsl::compress(&gi), bgc, 0);
+    ex(gi, go)
+}
+
+fn generate_a78176bb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let nlns = unifint(rng, diff_lb, diff_ub, (1, (h + w) / 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nlns;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    let mut spopts: Vec<Loc> = (0..=h - 5).rev().map(|i| (i, 0)).collect();
+    spopts.extend((1..w - 4).map(|j| (0, j)));
+    let diag = |(i, j): Loc| -> Indices {
+        (0..h.max(w))
+            .map(|k| (i + k, j + k))
+            .filter(|&(a, b)| 0 <= a && a < h && 0 <= b && b < w)
+            .collect()
+    };
+    let mut lncol = 0;
+    while succ < nlns && tr < maxtr {
+        tr += 1;
+        if spopts.is_empty() {
+            break;
+        }
+        let sp = rng.choice(&spopts)?;
+        let ln = &dsl::shoot(sp, (1, 1)) & &fullinds;
+        if !ln.issubset(&inds) {
+            continue;
+        }
+        let mut lno = ln.to_vec();
+        lno.sort_by_key(|l| l.0);
+        let n = lno.len() as i64;
+        let trid1 = rng.randint(2, 5.min(n - 3))?;
+        let trid2 = rng.randint(2, 5.min(n - 3))?;
+        let upper =
+            |d: i64| dsl::sfilter(&dsl::asindices(&dsl::canvas(-1, (d, d))), |l| l.1 >= l.0);
+        let tri1 = upper(trid1);
+        let slice = |d: i64| -> Vec<Loc> {
+            let end = (n - d - 1).max(1) as usize;
+            lno.get(1..end).map(<[Loc]>::to_vec).unwrap_or_default()
+        };
+        let (a, b) = pick(rng, &slice(trid1))?;
+        let triloc1 = (a, b + 1);
+        let tri2 = dsl::dmirror(&upper(trid2));
+        let (a, b) = pick(rng, &slice(trid2))?;
+        let triloc2 = (a + 1, b);
+        let nexlin2 = diag((sp.0, sp.1 - trid2 - 2));
+        let nexlin1 = diag((sp.0 - trid1 - 2, sp.1));
+        let parts = [(tri1, triloc1, nexlin1), (tri2, triloc2, nexlin2)];
+        let order = rng.sample(&[0usize, 1], 2)?;
+        for (idx, &k) in order.iter().enumerate() {
+            let (tri, triloc, nexlin) = &parts[k];
+            let tri = tri.shift(*triloc);
+            let fullobj = &(&ln | &tri) | nexlin;
+            let tricol = if idx == 0 {
+                let lt = rng.sample(&remcols, 2)?;
+                lncol = lt[0];
+                lt[1]
+            } else {
+                rng.choice(&dsl::remove(&lncol, &remcols))?
+            };
+            // The second condition always holds (`tri | nexlin` is part of `fullobj`).
+            let ok = if idx == 0 {
+                fullobj.issubset(&inds)
+            } else {
+                true
+            };
+            if ok {
+                succ += 1;
+                inds = &(&inds - &fullobj) - &around(&fullobj);
+                gi = dsl::fill(&gi, tricol, &tri);
+                gi = dsl::fill(&gi, lncol, &ln);
+                go = dsl::fill(&go, lncol, &ln);
+                go = dsl::fill(&go, lncol, nexlin);
+            }
+        }
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::hmirror_grid(&gi);
+        go = dsl::hmirror_grid(&go);
+    }
+    ex(gi, go)
+}
+
+fn generate_a79310a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::remove(&2, &dsl::interval(0, 10, 1));
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&c);
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc - 1 {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let plcd = shp.shift((loci, locj));
+    let gi = dsl::fill(&c, fgc, &plcd);
+    let go = dsl::fill(&c, 2, &plcd.shift((1, 0)));
+    ex(gi, go)
+}
+
+fn generate_a85d4709(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 3, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w3 = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let w = w3 * 3;
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = gi.clone();
+    for ii in 0..h {
+        let _ = rng.randint(0, w3 - 1)?;
+        let dev = unifint(rng, diff_lb, diff_ub, (0, w3 / 2 + 1));
+        let loc = w3 / 3 + rng.choice(&[dev, -dev])?;
+        let loc = loc.max(0).min(w3 - 1);
+        let (ofs, col) = rng.choice(&[(0, 2), (1, 4), (2, 3)])?;
+        gi = fill_locs(&gi, dotc, &[(ii, loc + ofs * w3)]);
+        go = dsl::fill(&go, col, &dsl::connect((ii, 0), (ii, w - 1)));
+    }
+    ex(gi, go)
+}
+
+fn generate_a87f7484(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (3, (30 / h).min(9)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, num)?;
+    let ncd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let nc = rng.choice(&[ncd, h * w - ncd])?;
+    let nc = nc.max(1).min(h * w - 1);
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c);
+    let origlocs = rng.sample(&inds.to_vec(), nc)?;
+    let mut canbrem: PySet<Loc> = origlocs.iter().copied().collect();
+    let mut canbeadd = inds.difference(&canbrem);
+    // Only the contents of `otherlocs` are used (one fill).
+    let mut otherlocs: PySet<Loc> = origlocs.iter().copied().collect();
+    let nchangesinv = unifint(rng, diff_lb, diff_ub, (0, h * w - 1));
+    let nchanges = h * w - nchangesinv;
+    for _ in 0..nchanges {
+        let prefer_remove = rng.choice(&[true, false])?;
+        let can_rem = canbrem.len() > 1;
+        let can_add = canbeadd.len() > 1;
+        let remove = if prefer_remove {
+            if can_rem {
+                Some(true)
+            } else if can_add {
+                Some(false)
+            } else {
+                None
+            }
+        } else if can_add {
+            Some(false)
+        } else if can_rem {
+            Some(true)
+        } else {
+            None
+        };
+        match remove {
+            Some(true) => {
+                let ch = rng.choice(&canbrem.to_vec())?;
+                otherlocs.discard(&ch);
+                // `remove(ch, a_set)` rebuilds the set by iterating it.
+                canbrem = canbrem.iter().filter(|&&l| l != ch).copied().collect();
+            }
+            Some(false) => {
+                let ch = rng.choice(&canbeadd.to_vec())?;
+                otherlocs.add(ch);
+                canbeadd = dsl::remove(&ch, &canbeadd);
+            }
+            None => {}
+        }
+    }
+    let go = fill_locs(&c, ccols[0], &origlocs);
+    let mut grids = vec![go.clone()];
+    for &cc in &ccols[1..] {
+        grids.push(fill_locs(&c, cc, otherlocs.iter()));
+    }
+    rng.shuffle(&mut grids);
+    let mut gi: Grid = grids.concat();
+    let mut go = go;
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    ex(gi, go)
+}
