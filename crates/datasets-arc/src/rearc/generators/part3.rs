@@ -25,6 +25,20 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("b1948b0a", generate_b1948b0a),
     ("b230c067", generate_b230c067),
     ("b27ca6d3", generate_b27ca6d3),
+    ("b2862040", generate_b2862040),
+    ("b527c5c6", generate_b527c5c6),
+    ("b548a754", generate_b548a754),
+    ("b60334d2", generate_b60334d2),
+    ("b6afb2da", generate_b6afb2da),
+    ("b7249182", generate_b7249182),
+    ("b775ac94", generate_b775ac94),
+    ("b782dc8a", generate_b782dc8a),
+    ("b8825c91", generate_b8825c91),
+    ("b8cdaf2b", generate_b8cdaf2b),
+    ("b91ae062", generate_b91ae062),
+    ("b94a9452", generate_b94a9452),
+    ("b9b7f026", generate_b9b7f026),
+    ("ba26e723", generate_ba26e723),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -782,6 +796,676 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             go = dsl::paint(&go, &out);
             inds = &inds - &xxi;
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+        let (mut succ, mut tr) = (0, 0);
+        let maxtr = 10 * nobjs;
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let mut inds = dsl::asindices(&gi);
+        while succ < nobjs && tr < maxtr {
+            tr += 1;
+            let oh = rng.randint(3, 6)?;
+            let ow = rng.randint(3, 6)?;
+            let mut obj = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
+            if rng.choice(&[true, false])? {
+                let nkeep = unifint(rng, diff_lb, diff_ub, (2, obj.len() as i64 - 1));
+                let nrem = obj.len() as i64 - nkeep;
+                let x = rng.choice(&(&obj - &dsl::corners(&obj)).to_vec())?;
+                obj = dsl::remove(&x, &obj);
+                for _ in 0..nrem - 1 {
+                    let xx = dsl::sfilter(&obj, |&ij| (&dsl::dneighbors(ij) & &obj).len() == 1);
+                    if xx.is_empty() {
+                        break;
+                    }
+                    let x = rng.choice(&xx.to_vec())?;
+                    obj = dsl::remove(&x, &obj);
+                }
+            }
+            let npert = unifint(rng, diff_lb, diff_ub, (0, oh + ow));
+            let ob1 = dsl::outbox(&obj);
+            let ob2 = dsl::outbox(&ob1);
+            let objcands = &(&ob1 | &ob2) | &dsl::outbox(&ob2);
+            let mut obj = obj.thaw();
+            for _ in 0..npert {
+                let near = mapply_set(dsl::dneighbors, &obj).intersection(&objcands);
+                let cands = objcands.difference(&obj).intersection(&near);
+                obj.add(rng.choice(&cands.to_vec())?);
+            }
+            let obj = normalize_set(&obj);
+            let (oh, ow) = dsl::shape(&obj);
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands.is_empty() {
+                continue;
+            }
+            let loc = rng.choice(&cands.to_vec())?;
+            let plcd = obj.shift(loc);
+            if plcd.issubset(&inds) {
+                let col = rng.choice(&remcols)?;
+                gi = dsl::fill(&gi, col, &plcd);
+                succ += 1;
+                inds = &(&inds - &plcd) - &around(&plcd);
+            }
+        }
+        let objs = dsl::objects(&gi, true, false, false);
+        let bobjs = dsl::colorfilter(&objs, bgc);
+        let objsm = dsl::mfilter(&bobjs, |o| !dsl::bordering(o, &gi));
+        if !objsm.is_empty() {
+            let res = dsl::mfilter(&(&objs - &bobjs), |o| dsl::adjacent(o, &objsm));
+            let go = dsl::fill(&gi, 8, &res);
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+    }
+}
+
+fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 10 * noccs;
+    while succ < noccs && tr < maxtr {
+        tr += 1;
+        let ub1 = rng.randint(3, h.min(w) / 2 - 1)?;
+        let d1 = rng.randint(3, ub1)?;
+        let ub2 = rng.randint(d1 * 2 + 1, h.min(w) - 1)?;
+        let d2 = rng.randint(d1 * 2 + 1, ub2)?;
+        let hw = rng.sample(&[d1, d2], 2)?;
+        let (oh, ow) = (hw[0], hw[1]);
+        let cands = dsl::sfilter(&inds, |&(i, j)| {
+            1 <= i && i < h - oh && 1 <= j && j < w - ow
+        });
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let bd = dsl::backdrop(&bx);
+        let lrflag = ow < oh;
+        let (dcands1, dcands2) = if lrflag {
+            let d1 = dsl::connect((loci + ow - 1, locj), (loci + oh - 1 - ow + 1, locj));
+            let d2 = d1.shift((0, ow - 1));
+            (d1, d2)
+        } else {
+            let d1 = dsl::connect((loci, locj + oh - 1), (loci, locj + ow - 1 - oh + 1));
+            let d2 = d1.shift((oh - 1, 0));
+            (d1, d2)
+        };
+        let dcands = &dcands1 | &dcands2;
+        let loc = rng.choice(&dcands.to_vec())?;
+        let sgnflag = if dcands1.contains(&loc) { -1 } else { 1 };
+        let direc = (sgnflag * i64::from(!lrflag), sgnflag * i64::from(lrflag));
+        let ln = dsl::shoot(loc, direc);
+        let mut shell: PySet<Loc> = PySet::new();
+        let mut ring = ln.clone();
+        for _ in 0..oh.min(ow) - 1 {
+            ring = dsl::outbox(&ring);
+            shell.update(&ring);
+        }
+        let sd = rng.sample(&ccols, 2)?;
+        let (sqc, dotc) = (sd[0], sd[1]);
+        let giobj = &dsl::recolor(sqc, &dsl::remove(&loc, &bd)) | &dsl::initset((dotc, loc));
+        let body = bd.union(&shell).difference(&ln);
+        let goobj = &dsl::recolor(sqc, &body) | &dsl::recolor(dotc, &ln);
+        let goobj = dsl::sfilter(&goobj, |c| fullinds.contains(&c.1));
+        let goobji = goobj.toindices();
+        if goobji.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &goobji) - &dsl::mapply(|&l| dsl::dneighbors(l), &bd);
+            gi = dsl::paint(&gi, &giobj);
+            go = dsl::paint(&go, &goobj);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b548a754(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let hi = unifint(rng, diff_lb, diff_ub, (4, h - 1));
+    let wi = unifint(rng, diff_lb, diff_ub, (3, w - 1));
+    let loci = rng.randint(0, h - hi)?;
+    let locj = rng.randint(0, w - wi)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + hi - 1, locj + wi - 1)));
+    let ins = dsl::backdrop(&dsl::inbox(&bx));
+    let cs = rng.sample(&cols, 4)?;
+    let (bgc, boxc, inc, dotc) = (cs[0], cs[1], cs[2], cs[3]);
+    let c = dsl::canvas(bgc, (h, w));
+    let go = dsl::fill(&c, boxc, &bx);
+    let go = dsl::fill(&go, inc, &ins);
+    let cutoff = rng.randint(loci + 2, loci + hi - 2)?;
+    let bx2 = dsl::r#box(&pair_set((loci, locj), (cutoff, locj + wi - 1)));
+    let ins2 = dsl::backdrop(&dsl::inbox(&bx2));
+    let gi = dsl::fill(&c, boxc, &bx2);
+    let gi = dsl::fill(&gi, inc, &ins2);
+    let bottom = dsl::connect((loci + hi - 1, locj), (loci + hi - 1, locj + wi - 1));
+    let locc = rng.choice(&bottom.to_vec())?;
+    let gi = fill_locs(&gi, dotc, &[locc]);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b60334d2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 9));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let bx = dsl::r#box(&pair_set((0, 0), (2, 2)));
+    let bd = dsl::backdrop(&bx);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    while succ < num && tr < maxtrials {
+        let loc = rng.choice(&inds.to_vec())?;
+        let bxs = bx.shift(loc);
+        if bxs.issubset(&inds) {
+            let cen = dsl::center(&bxs);
+            gi = fill_locs(&gi, fgc, &[cen]);
+            go = dsl::fill(&go, fgc, &dsl::ineighbors(cen));
+            go = dsl::fill(&go, 1, &dsl::dneighbors(cen));
+            inds = dsl::difference(&inds, &bd.shift(loc));
+            succ += 1;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b6afb2da(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, 2, &bd);
+            go = dsl::fill(&go, 4, &dsl::r#box(&bd));
+            go = dsl::fill(&go, 1, &dsl::corners(&bd));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b7249182(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (3, (h - 1) / 2));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, ca, cb) = (cs[0], cs[1], cs[2]);
+    let mut subg = dsl::canvas(bgc, (ih, 5));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    subg = dsl::fill(&subg, ca, &dsl::connect((0, 2), (ih - 2, 2)));
+    subg = dsl::fill(&subg, ca, &dsl::connect((ih - 2, 0), (ih - 2, 4)));
+    subg = fill_locs(&subg, ca, &[(ih - 1, 0)]);
+    let subga = fill_locs(&subg, ca, &[(ih - 1, 4)]);
+    let subgb = dsl::replace(&subga, ca, cb);
+    let subg = dsl::vconcat(&subga, &dsl::hmirror_grid(&subgb));
+    let loci = rng.randint(0, h - 2 * ih)?;
+    let locj = rng.randint(0, w - 5)?;
+    let obj = dsl::asobject(&subg).shift((loci, locj));
+    gi = fill_locs(&gi, ca, &[(loci, locj + 2)]);
+    gi = fill_locs(&gi, cb, &[(loci + 2 * ih - 1, locj + 2)]);
+    go = dsl::paint(&go, &obj);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `paint(grid, obj)` for cells in a given order (a mutable `set` of cells
+/// iterated as it stands): a later cell at the same location wins.
+fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a dsl::Cell>) -> Grid {
+    let mut out = grid.clone();
+    let (h, w) = dsl::shape_grid(grid);
+    for &(v, (i, j)) in cells {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            out[i as usize][j as usize] = v;
+        }
+    }
+    out
+}
+
+fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(2, 5)?;
+        let ow = rng.randint(2, 5)?;
+        let canv = dsl::canvas(bgc, (oh, ow));
+        let cs = rng.sample(&remcols, 4)?;
+        let (c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3]);
+        let mut obj: PySet<Loc> = std::iter::once((0, 0)).collect();
+        let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+        let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+        let ncells = ncells.max(1).min(oh * ow - 1);
+        let bounds = dsl::asindices(&canv);
+        for _ in 0..ncells {
+            grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+        }
+        let g_lr = fill_locs(&canv, c1, obj.iter());
+        let g_ll = dsl::replace(&dsl::vmirror_grid(&g_lr), c1, c2);
+        let g_ur = dsl::replace(&dsl::hmirror_grid(&g_lr), c1, c3);
+        let g_ul = dsl::replace(&dsl::vmirror_grid(&dsl::hmirror_grid(&g_lr)), c1, c4);
+        let mut g = dsl::vconcat(&dsl::hconcat(&g_ul, &g_ur), &dsl::hconcat(&g_ll, &g_lr));
+        let shifted: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, (oh, ow))).collect();
+        let mut g2 = fill_locs(&dsl::canvas(bgc, (oh * 2, ow * 2)), c1, &shifted);
+        let nkeepcols = unifint(rng, diff_lb, diff_ub, (1, 3));
+        let keepcols = rng.sample(&[c2, c3, c4], nkeepcols)?;
+        for cc in [c2, c3, c4] {
+            if !keepcols.contains(&cc) {
+                g = dsl::replace(&g, cc, bgc);
+            } else {
+                let ofsi = if cc == c3 || cc == c4 { -1 } else { 0 };
+                let ofsj = if cc == c2 || cc == c4 { -1 } else { 0 };
+                g2 = fill_locs(&g2, cc, &[(oh + ofsi, ow + ofsj)]);
+            }
+        }
+        let (g, g2) = random_rotation(rng, &g, &g2)?;
+        let objo = dsl::sfilter(&dsl::asobject(&g), |c| c.0 != bgc);
+        let obji = dsl::sfilter(&dsl::asobject(&g2), |c| c.0 != bgc);
+        let tonorm = dsl::invert_vec(dsl::ulcorner(&objo));
+        let obji = obji.shift(tonorm);
+        let objo = objo.shift(tonorm);
+        let (oh, ow) = dsl::shape(&objo);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcdi = obji.shift(loc);
+        let plcdo = objo.shift(loc);
+        let plcdoi = plcdo.toindices();
+        if plcdoi.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &plcdoi) - &around(&plcdoi);
+            gi = dsl::paint(&gi, &plcdi);
+            go = dsl::paint(&go, &plcdo);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    // Wall indices N, S, E, W; `dlt` in Python's order, each with its
+    // opposite wall (`wall_pairs`).
+    const N: usize = 0;
+    const S: usize = 1;
+    const E: usize = 2;
+    const W: usize = 3;
+    let dlt: [(usize, usize, (i64, i64)); 4] = [
+        (W, E, (-1, 0)),
+        (E, W, (1, 0)),
+        (S, N, (0, 1)),
+        (N, S, (0, -1)),
+    ];
+    let (gi, go) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+        let w = unifint(rng, diff_lb, diff_ub, (3, 15));
+        // maze[x][y]: the cell's four walls.
+        let mut maze = vec![vec![[true; 4]; h as usize]; w as usize];
+        let kk = h * w;
+        let mut stck: Vec<(i64, i64)> = Vec::new();
+        let mut cc = (0i64, 0i64);
+        let mut nv = 1;
+        while nv < kk {
+            let mut nbhs = Vec::new();
+            for &(direc, opp, (dx, dy)) in &dlt {
+                let (x2, y2) = (cc.0 + dx, cc.1 + dy);
+                let inside = 0 <= x2 && x2 < w && 0 <= y2 && y2 < h;
+                if inside && maze[x2 as usize][y2 as usize].iter().all(|&b| b) {
+                    nbhs.push((direc, opp, (x2, y2)));
+                }
+            }
+            if nbhs.is_empty() {
+                cc = stck.pop().ok_or_else(|| raised("pop from empty list"))?;
+                continue;
+            }
+            let (direc, opp, next) = rng.choice(&nbhs)?;
+            maze[cc.0 as usize][cc.1 as usize][direc] = false;
+            maze[next.0 as usize][next.1 as usize][opp] = false;
+            stck.push(cc);
+            cc = next;
+            nv += 1;
+        }
+        let cs = rng.sample(&cols, 4)?;
+        let (pathcol, wallcol, dotcol, ncol) = (cs[0], cs[1], cs[2], cs[3]);
+        let mut grid: Grid = vec![vec![pathcol; (w * 2) as usize]];
+        for y in 0..h as usize {
+            let mut row = vec![pathcol];
+            for cell in maze.iter().map(|col| col[y]) {
+                row.push(wallcol);
+                row.push(if cell[E] { pathcol } else { wallcol });
+            }
+            grid.push(row);
+            let mut row = vec![pathcol];
+            for cell in maze.iter().map(|col| col[y]) {
+                row.push(if cell[S] { pathcol } else { wallcol });
+                row.push(pathcol);
+            }
+            grid.push(row);
+        }
+        let n = grid.len();
+        let gi: Grid = grid[1..n - 1]
+            .iter()
+            .map(|r| r[1..r.len() - 1].to_vec())
+            .collect();
+        let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), pathcol);
+        let objs = dsl::sfilter(&objs, |o| o.len() > 4);
+        if objs.is_empty() {
+            continue;
+        }
+        let objs = dsl::order(&objs, |o| o.len());
+        let idx = unifint(rng, diff_lb, diff_ub, (0, objs.len() as i64 - 1));
+        let obj = objs[idx as usize].toindices();
+        let cell = rng.choice(&obj.to_vec())?;
+        let gi = fill_locs(&gi, dotcol, &[cell]);
+        let nbhs = &dsl::dneighbors(cell) & &dsl::ofcolor(&gi, pathcol);
+        let gi = dsl::fill(&gi, ncol, &nbhs);
+        let obj1 = dsl::sfilter(&obj, |&(i, j)| {
+            ((i - cell.0).abs() + (j - cell.1).abs()) % 2 == 0
+        });
+        let obj2 = &obj - &obj1;
+        let go = dsl::fill(&gi, dotcol, &obj1);
+        let go = dsl::fill(&go, ncol, &obj2);
+        break (gi, go);
+    };
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b8825c91(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    let mut bx = dsl::asindices(&canv);
+    let c0 = rng.choice(&remcols)?;
+    let l0 = rng.choice(&bx.to_vec())?;
+    let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
+    for _ in 0..nc - 1 {
+        let locs: Indices = obj.iter().map(|c| c.1).collect();
+        let dns = around(&locs);
+        let ch = rng.choice(&(&bx & &dns).to_vec())?;
+        let col = rng.choice(&remcols)?;
+        obj.add((col, ch));
+        bx = bx.difference(&dsl::initset(ch));
+    }
+    let mut gi = paint_cells(&canv, obj.iter());
+    let tr = dsl::sfilter(&dsl::asobject(&dsl::dmirror_grid(&gi)), |c| {
+        c.1 .1 >= c.1 .0
+    });
+    gi = dsl::paint(&gi, &tr);
+    gi = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    gi = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
+    let mut go = gi.clone();
+    for alph in [2, 1] {
+        let locidev = unifint(rng, diff_lb, diff_ub, (1, alph * h));
+        let locjdev = unifint(rng, diff_lb, diff_ub, (1, w));
+        let loci = alph * h - locidev;
+        let locj = w - locjdev;
+        let loci2 = unifint(rng, diff_lb, diff_ub, (loci, alph * h - 1));
+        let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
+        gi = dsl::fill(&gi, 4, &bd);
+        gi = dsl::rot180(&gi);
+        go = dsl::rot180(&go);
+    }
+    let (gi, go) = random_transforms(rng, gi, go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b8cdaf2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, linc, dotc) = (cs[0], cs[1], cs[2]);
+    let lin = dsl::connect((0, 0), (0, w - 1));
+    let winv = unifint(rng, diff_lb, diff_ub, (2, w - 1));
+    let w2 = (w - winv).max(1).min(w - 2);
+    let locj = rng.randint(1, w - w2 - 1)?;
+    let bar2 = dsl::connect((0, locj), (0, locj + w2 - 1));
+    let c = dsl::canvas(bgc, (h, w));
+    let gi = dsl::fill(&c, linc, &lin);
+    let gi = dsl::fill(&gi, dotc, &bar2);
+    let gi = dsl::fill(&gi, linc, &bar2.shift((1, 0)));
+    let go = dsl::fill(&gi, dotc, &dsl::shoot((2, locj - 1), (1, -1)));
+    let go = dsl::fill(&go, dotc, &dsl::shoot((2, locj + w2), (1, 1)));
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b91ae062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let numc = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (3, (h * w).min(10.min(30 / h.max(w)))),
+    );
+    let ccols = rng.sample(&cols, numc)?;
+    let c = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let fixinds = rng.sample(&inds, numc)?;
+    // Every location gets one cell, so the set's order does not matter.
+    let mut gi = c;
+    for (&col, &(i, j)) in ccols.iter().zip(&fixinds) {
+        gi[i as usize][j as usize] = col;
+    }
+    for &(i, j) in inds.iter().filter(|l| !fixinds.contains(l)) {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let go = dsl::upscale_grid(&gi, numc - 1);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b94a9452(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, outer, inner) = (cs[0], cs[1], cs[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    let oh = unifint(rng, diff_lb, diff_ub, (3, h - 1));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, w - 1));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let oh2d = unifint(rng, diff_lb, diff_ub, (0, oh / 2));
+    let ow2d = unifint(rng, diff_lb, diff_ub, (0, ow / 2));
+    let oh2 = rng.choice(&[oh2d, oh - oh2d])?.max(1).min(oh - 2);
+    let ow2 = rng.choice(&[ow2d, ow - ow2d])?.max(1).min(ow - 2);
+    let loci2 = rng.randint(loci + 1, loci + oh - oh2 - 1)?;
+    let locj2 = rng.randint(locj + 1, locj + ow - ow2 - 1)?;
+    let obj1 = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let obj2 = dsl::backdrop(&pair_set(
+        (loci2, locj2),
+        (loci2 + oh2 - 1, locj2 + ow2 - 1),
+    ));
+    let gi = dsl::fill(&c, outer, &obj1);
+    let gi = dsl::fill(&gi, inner, &obj2);
+    let go = dsl::switch(&dsl::compress(&gi), outer, inner);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    let mut outcol = None;
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            succ += 1;
+            indss = &indss - &bd;
+            if outcol.is_none() {
+                outcol = Some(col);
+                let cands = dsl::backdrop(&dsl::inbox(&bd)).to_vec();
+                let corners: Indices = if cands.len() > 2 {
+                    rng.sample(&cands, 2)?.into_iter().collect()
+                } else {
+                    cands.into_iter().collect()
+                };
+                gi = dsl::fill(&gi, bgc, &dsl::backdrop(&corners));
+            }
+        }
+        tr += 1;
+    }
+    // Python would print a grid of `None`; the first square always fits.
+    let outcol = outcol.ok_or_else(|| raised("no square placed"))?;
+    let go = dsl::canvas(outcol, (1, 1));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ba26e723(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 6]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let mut gi = dsl::canvas(0, (h, w));
+    let mut go = dsl::canvas(0, (h, w));
+    let opts = dsl::interval(0, h, 1);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&cols, ncols)?;
+    for j in 0..w {
+        let nc = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+        let locs = rng.sample(&opts, nc)?;
+        // One cell per sampled row: distinct locations, any paint order.
+        for &ii in &locs {
+            let col = rng.choice(&ccols)?;
+            gi[ii as usize][j as usize] = col;
+            go[ii as usize][j as usize] = if j % 3 == 0 { 6 } else { col };
         }
     }
     Ok(Example {
