@@ -39,6 +39,14 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("b94a9452", generate_b94a9452),
     ("b9b7f026", generate_b9b7f026),
     ("ba26e723", generate_ba26e723),
+    ("ba97ae07", generate_ba97ae07),
+    ("bb43febb", generate_bb43febb),
+    ("bbc9ae5d", generate_bbc9ae5d),
+    ("bc1d5164", generate_bc1d5164),
+    ("bd4472b8", generate_bd4472b8),
+    ("bda2d7a6", generate_bda2d7a6),
+    ("bdad9b1f", generate_bdad9b1f),
+    ("be94b721", generate_be94b721),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -1467,6 +1475,320 @@ fn generate_ba26e723(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             gi[ii as usize][j as usize] = col;
             go[ii as usize][j as usize] = if j % 3 == 0 { 6 } else { col };
         }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ba97ae07(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let lineh = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let linew = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let loci = rng.randint(1, h - lineh - 1)?;
+    let locj = rng.randint(1, w - linew - 1)?;
+    let acol = rng.choice(&remcols)?;
+    let bcol = rng.choice(&dsl::remove(&acol, &remcols))?;
+    let row = |a: i64| dsl::connect((loci + a, 0), (loci + a, w - 1));
+    let col = |b: i64| dsl::connect((0, locj + b), (h - 1, locj + b));
+    for a in 0..lineh {
+        gi = dsl::fill(&gi, acol, &row(a));
+    }
+    for b in 0..linew {
+        gi = dsl::fill(&gi, bcol, &col(b));
+        go = dsl::fill(&go, bcol, &col(b));
+    }
+    for a in 0..lineh {
+        go = dsl::fill(&go, acol, &row(a));
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bb43febb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, 2, &bd);
+            go = dsl::fill(&go, col, &dsl::r#box(&obj));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bbc9ae5d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15)) * 2;
+    let locinv = unifint(rng, diff_lb, diff_ub, (2, w));
+    let locj = w - locinv;
+    let loc = (0, locj);
+    let c1 = rng.choice(&cols)?;
+    let remcols = dsl::remove(&c1, &cols);
+    let ln1 = dsl::connect((0, 0), (0, locj));
+    let remlocs = dsl::connect((0, locj + 1), (0, w - 1));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut remobj = Vec::new();
+    for &ij in remlocs.iter() {
+        remobj.push((rng.choice(&ccols)?, ij));
+    }
+    let mut gi = dsl::fill(&dsl::canvas(-1, (1, w)), c1, &ln1);
+    let mut go = dsl::canvas(-1, (w / 2, w));
+    // The cells and the diagonals shot from them are disjoint: the order of
+    // the paints does not matter.
+    for &(c, ij) in &remobj {
+        gi = fill_locs(&gi, c, &[ij]);
+    }
+    for &l in dsl::shoot(loc, (1, 1)).iter() {
+        go = dsl::fill(&go, c1, &dsl::shoot(l, (0, -1)));
+    }
+    for &(c, ij) in &remobj {
+        go = dsl::fill(&go, c, &dsl::shoot(ij, (1, 1)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bc1d5164(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let (fullh, fullw) = (2 * h - 1, 2 * w + 1);
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let inds = dsl::asindices(&dsl::canvas(-1, (h, w)));
+    let mut ns = [0; 4];
+    for n in ns.iter_mut() {
+        *n = rng.randint(1, (h - 1) * (w - 1) - 1)?;
+    }
+    // A, B, C, D: the corner grids, each drawn from the cells that have
+    // neighbours toward the grid's center (`(di, dj)`: bottom, right).
+    let quads = [(0, 0), (0, 1), (1, 0), (1, 1)];
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for (&(di, dj), &n) in quads.iter().zip(&ns) {
+        let pool = dsl::sfilter(&inds, |&(i, j)| {
+            (if di == 0 { i < h - 1 } else { i > 0 }) && (if dj == 0 { j < w - 1 } else { j > 0 })
+        })
+        .to_vec();
+        let locs = rng.sample(&pool, n)?;
+        let d = (di * (fullh - h), dj * (fullw - w));
+        let shifted: Vec<Loc> = locs.iter().map(|&l| dsl::add(l, d)).collect();
+        gi = fill_locs(&gi, objc, &shifted);
+        go = fill_locs(&go, objc, &locs);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bd4472b8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 28));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let ccols = rng.sample(&remcols, w)?;
+    let cc: Grid = vec![ccols];
+    let br = dsl::canvas(linc, (1, w));
+    let lp = dsl::canvas(bgc, (h, w));
+    let gi = dsl::vconcat(&dsl::vconcat(&cc, &br), &lp);
+    let mut go = gi.clone();
+    let pto = dsl::asobject(&dsl::hupscale(&dsl::dmirror_grid(&cc), w));
+    let mut idx = 2;
+    while idx < h + 3 {
+        go = dsl::paint(&go, &pto.shift((idx, 0)));
+        idx += w;
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bda2d7a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let cols = rng.sample(&colopts, ncols)?;
+    let mut colord = Vec::new();
+    for _ in 0..h.min(w) {
+        colord.push(rng.choice(&cols)?);
+    }
+    let mut gi = dsl::canvas(0, (h * 2, w * 2));
+    for (idx, &ci) in colord.iter().enumerate() {
+        let idx = idx as i64;
+        let bx = dsl::r#box(&pair_set((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx)));
+        gi = dsl::fill(&gi, ci, &bx);
+    }
+    let objs = dsl::objects(&gi, true, false, false);
+    let mut objso = dsl::order(&objs, |o| {
+        let (a, b) = dsl::shape(o);
+        a.max(b)
+    });
+    let n = objso.len();
+    if n == 0 {
+        return Err(raised("tuple index out of range"));
+    }
+    if dsl::color(&objso[0]) == dsl::color(&objso[n - 1]) {
+        let mut merged = vec![dsl::combine(&objso[0], &objso[n - 1])];
+        merged.extend_from_slice(&objso[1..(n - 1).max(1)]);
+        objso = merged;
+    }
+    // Each object takes the color of the next larger one, the largest the
+    // smallest's; the objects are disjoint, so the paints commute.
+    let n = objso.len();
+    let mut go = gi.clone();
+    for k in 0..n {
+        let target = &objso[(k + n - 1) % n];
+        let c = dsl::color(&objso[k]).unwrap_or(0);
+        go = dsl::paint(&go, &dsl::recolor(c, target));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bdad9b1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let numh = unifint(rng, diff_lb, diff_ub, (1, h / 2 - 1));
+    let numw = unifint(rng, diff_lb, diff_ub, (1, w / 2 - 1));
+    let mut hlocs = rng.sample(&dsl::interval(2, h - 1, 1), numh)?;
+    let mut wlocs = rng.sample(&dsl::interval(2, w - 1, 1), numw)?;
+    let numcols = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    hlocs.sort();
+    wlocs.sort();
+    let mut fc = -1;
+    for &ii in &hlocs {
+        let col = rng.choice(&dsl::remove(&fc, &ccols))?;
+        fc = col;
+        let objw = rng.randint(2, ii)?;
+        gi = dsl::fill(&gi, col, &dsl::connect((ii, 0), (ii, objw - 1)));
+        go = dsl::fill(&go, col, &dsl::connect((ii, 0), (ii, w - 1)));
+    }
+    fc = -1;
+    for &jj in &wlocs {
+        let col = rng.choice(&dsl::remove(&fc, &ccols))?;
+        fc = col;
+        let objh = rng.randint(2, jj)?;
+        gi = dsl::fill(&gi, col, &dsl::connect((0, jj), (objh - 1, jj)));
+        go = dsl::fill(&go, col, &dsl::connect((0, jj), (h - 1, jj)));
+    }
+    go = dsl::fill(&go, 4, &dsl::product(&hlocs, &wlocs));
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let no = unifint(rng, diff_lb, diff_ub, (3, 3.max((h * w) / 16)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (no + 1, (no + 1).max(2 * no)));
+    let inds = dsl::asindices(&c);
+    let ch = rng.choice(&inds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let inds = dsl::remove(&ch, &inds);
+    for _ in 0..nc - 1 {
+        grow(rng, &inds, &mut shp)?;
+    }
+    let mut inds = inds
+        .difference(&shp)
+        .difference(&mapply_set(dsl::neighbors, &shp));
+    let trgc = rng.choice(&remcols)?;
+    let mut gi = fill_locs(&c, trgc, shp.iter());
+    let go = dsl::fill(
+        &dsl::canvas(bgc, set_shape(&shp)),
+        trgc,
+        &normalize_set(&shp),
+    );
+    for _ in 0..no {
+        if inds.is_empty() {
+            break;
+        }
+        let ch = rng.choice(&inds.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+        let nc2 = unifint(rng, diff_lb, diff_ub, (1, nc - 1));
+        for _ in 0..nc2 - 1 {
+            let cands = inds
+                .difference(&shp)
+                .intersection(&mapply_set(dsl::dneighbors, &shp))
+                .to_vec();
+            if cands.is_empty() {
+                break;
+            }
+            shp.add(rng.choice(&cands)?);
+        }
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, shp.iter());
+        inds = inds
+            .difference(&shp)
+            .difference(&mapply_set(dsl::neighbors, &shp));
     }
     Ok(Example {
         input: gi,
