@@ -47,6 +47,14 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("bda2d7a6", generate_bda2d7a6),
     ("bdad9b1f", generate_bdad9b1f),
     ("be94b721", generate_be94b721),
+    ("beb8660c", generate_beb8660c),
+    ("c0f76784", generate_c0f76784),
+    ("c1d99e64", generate_c1d99e64),
+    ("c3e719e8", generate_c3e719e8),
+    ("c3f564a4", generate_c3f564a4),
+    ("c444b776", generate_c444b776),
+    ("c59eb873", generate_c59eb873),
+    ("c8cbb738", generate_c8cbb738),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -1789,6 +1797,349 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         inds = inds
             .difference(&shp)
             .difference(&mapply_set(dsl::neighbors, &shp));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_beb8660c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let h = unifint(rng, diff_lb, diff_ub, (w, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let k = unifint(rng, diff_lb, diff_ub, (1, 8.min(w - 1)));
+    let co = rng.sample(&remcols, k)?;
+    let mut wds = rng.sample(&dsl::interval(1, w, 1), k)?;
+    wds.sort();
+    for (j, (&c, &l)) in co.iter().zip(&wds).enumerate() {
+        let j = h - k - 1 + j as i64;
+        gi = dsl::fill(&gi, c, &dsl::connect((j, 0), (j, l - 1)));
+    }
+    gi = dsl::fill(&gi, 8, &dsl::connect((h - 1, 0), (h - 1, w - 1)));
+    let go = dsl::vmirror_grid(&gi);
+    let mut rows = gi[..gi.len() - 1].to_vec();
+    rng.shuffle(&mut rows);
+    rows.extend_from_slice(&go[go.len() - 1..]);
+    let mut gif = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let nbc = r.iter().filter(|&&v| v == bgc).count() as i64;
+        let ofs = rng.randint(0, nbc)? as usize;
+        // `r[-ofs:] + r[:-ofs]`: rotated right by `ofs` (0 leaves it).
+        let mut row = r.clone();
+        if ofs > 0 {
+            row.rotate_right(ofs);
+        }
+        gif.push(row);
+    }
+    let gi = dsl::vmirror_grid(&gif);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c0f76784(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[6, 7, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, remcols.len() as i64));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.choice(&[3, 4, 5])?;
+        let ow = oh;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&ccols)?;
+        if bd.issubset(&indss) {
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, col, &bd);
+            let bdx = dsl::backdrop(&dsl::inbox(&obj));
+            gi = dsl::fill(&gi, bgc, &bdx);
+            go = dsl::fill(&go, oh + 3, &bdx);
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c1d99e64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let nofrontcol = rng.choice(&colopts)?;
+    let noisefrontcol = rng.choice(&dsl::remove(&nofrontcol, &colopts))?;
+    let mut gi = dsl::canvas(nofrontcol, (h, w));
+    let nhf = unifint(rng, diff_lb, diff_ub, (1, h / 4));
+    let nvf = unifint(rng, diff_lb, diff_ub, (1, w / 4));
+    let vjs = rng.sample(&dsl::interval(0, w, 1), nvf)?;
+    let his = rng.sample(&dsl::interval(0, h, 1), nhf)?;
+    for &j in &vjs {
+        gi = dsl::fill(&gi, noisefrontcol, &dsl::vfrontier((0, j)));
+    }
+    for &i in &his {
+        gi = dsl::fill(&gi, noisefrontcol, &dsl::hfrontier((i, 0)));
+    }
+    let cands = dsl::ofcolor(&gi, nofrontcol).to_vec();
+    let kk = cands.len() as i64;
+    let midp = (h * w) / 2;
+    let num_noise = unifint(rng, diff_lb, diff_ub, (0, 0.max(kk - midp - 1)));
+    let noise = rng.sample(&cands, num_noise)?;
+    let gi = fill_locs(&gi, noisefrontcol, &noise);
+    let fronts = dsl::merge(&dsl::colorfilter(&dsl::frontiers(&gi), noisefrontcol));
+    let go = dsl::fill(&gi, 2, &fronts);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c3e719e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let wg = dsl::canvas(-1, (h, w));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, (h * w - 1).min(8)));
+    let nmc = rng.randint(1.max((h * w) / (ncols + 1) + 1), h * w)?;
+    let mut inds = dsl::asindices(&wg).to_vec();
+    let mc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&mc, &cols);
+    let mcc = rng.sample(&inds, nmc)?;
+    inds.retain(|l| !mcc.contains(l));
+    let mut gi = fill_locs(&wg, mc, &mcc);
+    let ocols = rng.sample(&remcols, ncols)?;
+    let k = inds.len() as i64 / ncols + 1;
+    for &ocol in &ocols {
+        if inds.is_empty() {
+            break;
+        }
+        let ub = (nmc - 1).min(inds.len() as i64).min(k).max(1);
+        let n = unifint(rng, diff_lb, diff_ub, (1, ub));
+        let locs = rng.sample(&inds, n)?;
+        inds.retain(|l| !locs.contains(l));
+        gi = fill_locs(&gi, ocol, &locs);
+    }
+    let gi = dsl::replace(&gi, -1, mc);
+    let o = dsl::asobject(&gi);
+    // The copies sit in disjoint tiles: painted in any order.
+    let mut go = dsl::canvas(0, (h * h, w * w));
+    for &l in dsl::ofcolor(&gi, mc).iter() {
+        go = dsl::paint(&go, &o.shift(dsl::multiply(l, (h, w))));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c3f564a4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let p = unifint(rng, diff_lb, diff_ub, (2, 9.min((h / 3).min(w / 3))));
+    let fixc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&fixc, &cols);
+    let mut ccols = rng.sample(&remcols, p)?;
+    rng.shuffle(&mut ccols);
+    let baseobj: dsl::Object = ccols
+        .iter()
+        .enumerate()
+        .map(|(jj, &cc)| (cc, (0, jj as i64)))
+        .collect();
+    // The pattern repeats with period `p` along each row, the rows either
+    // aligned or each shifted one further left; every cell is covered once.
+    let diagonal = !rng.choice(&[true, false])?;
+    let go: Grid = (0..h)
+        .map(|i| {
+            (0..w)
+                .map(|j| {
+                    let jj = if diagonal { j + i } else { j };
+                    ccols[(jj % p) as usize]
+                })
+                .collect()
+        })
+        .collect();
+    let mut gi = go.clone();
+    let nsq = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 25)));
+    let maxtr = 4 * nsq;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < nsq && tr < maxtr {
+        let oh = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let loci = rng.randint(0, h - oh)?;
+        let locj = rng.randint(0, w - ow)?;
+        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let tmpg = dsl::fill(&gi, fixc, &sq);
+        let clean = |g: &Grid| g.iter().any(|r| !r.contains(&fixc));
+        if dsl::occurrences(&tmpg, &baseobj).len() > 1
+            && clean(&tmpg)
+            && clean(&dsl::dmirror_grid(&tmpg))
+        {
+            gi = tmpg;
+            succ += 1;
+        }
+        tr += 1;
+    }
+    let (gi, go) = if rng.choice(&[true, false])? {
+        (dsl::rot90(&gi), dsl::rot90(&go))
+    } else {
+        (gi, go)
+    };
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c444b776(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let nh = unifint(rng, diff_lb, diff_ub, (1, 3));
+    let nw = unifint(rng, diff_lb, diff_ub, (if nh > 1 { 1 } else { 2 }, 3));
+    let bgclinc = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bgclinc[0], bgclinc[1]);
+    let remcols = without(&cols, &bgclinc);
+    let fullh = h * nh + (nh - 1);
+    let fullw = w * nw + (nw - 1);
+    let c = dsl::canvas(linc, (fullh, fullw));
+    let smallc = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&smallc).to_vec();
+    let numcol = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numcol)?;
+    let numcels = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2));
+    let cels = rng.sample(&inds, numcels)?;
+    let mut smallcpainted = smallc.clone();
+    for &(i, j) in &cels {
+        smallcpainted[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let mut llocs: PySet<Loc> = PySet::new();
+    for a in (0..fullh).step_by((h + 1) as usize) {
+        for b in (0..fullw).step_by((w + 1) as usize) {
+            llocs.add((a, b));
+        }
+    }
+    let llocs = llocs.to_vec();
+    let srcloc = rng.choice(&llocs)?;
+    let obj = dsl::asobject(&smallcpainted);
+    let mut gi = dsl::paint(&c, &obj.shift(srcloc));
+    let remlocs = dsl::remove(&srcloc, &llocs);
+    let bobj = dsl::asobject(&smallc);
+    for &rl in &remlocs {
+        gi = dsl::paint(&gi, &bobj.shift(rl));
+    }
+    let mut go = gi.clone();
+    for &rl in &remlocs {
+        go = dsl::paint(&go, &obj.shift(rl));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c59eb873(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::upscale_grid(&gi, 2);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c8cbb738(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let gh = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let gw = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let h = unifint(rng, diff_lb, diff_ub, (gh * 2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (gw * 2, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (gh, gw));
+    let ring = dsl::r#box(&dsl::asindices(&go));
+    let crns = dsl::corners(&ring);
+    let mut remring = &ring - &crns;
+    let nrr = remring.len() as i64;
+    let sc = ccols[0];
+    go = dsl::fill(&go, sc, &crns);
+    let loci = rng.randint(0, h - gh)?;
+    let locj = rng.randint(0, w - gw)?;
+    gi = dsl::fill(&gi, sc, &crns.shift((loci, locj)));
+    let ccols = &ccols[1..];
+    let b_l = dsl::connect((0, 0), (gh - 1, 0));
+    let b_r = dsl::connect((0, gw - 1), (gh - 1, gw - 1));
+    let b_t = dsl::connect((0, 0), (0, gw - 1));
+    let b_b = dsl::connect((gh - 1, 0), (gh - 1, gw - 1));
+    let validpairs = [(&b_l, &b_t), (&b_l, &b_b), (&b_r, &b_t), (&b_r, &b_b)];
+    for &c in ccols {
+        if remring.len() < 3 {
+            break;
+        }
+        let pool = remring.to_vec();
+        let ub = 3.max((remring.len() as i64).min(nrr / ccols.len() as i64));
+        let n = unifint(rng, diff_lb, diff_ub, (3, ub));
+        let obj: PySet<Loc> = rng.sample(&pool, n)?.into_iter().collect();
+        let flag = validpairs
+            .iter()
+            .any(|(b1, b2)| !obj.intersection(*b1).is_empty() && !obj.intersection(*b2).is_empty());
+        if flag {
+            let (oh, ow) = set_shape(&obj);
+            let locs = dsl::ofcolor(&gi, bgc);
+            let cands = dsl::sfilter(&locs, |&(i, j)| i <= h - oh && j <= w - ow);
+            if !cands.is_empty() {
+                let objn = normalize_set(&obj);
+                let cands2 = dsl::sfilter(&cands, |&ij| objn.shift(ij).issubset(&locs));
+                if !cands2.is_empty() {
+                    let loc = rng.choice(&cands2.to_vec())?;
+                    gi = dsl::fill(&gi, c, &objn.shift(loc));
+                    go = fill_locs(&go, c, obj.iter());
+                    remring = remring.difference(&obj);
+                }
+            }
+        }
     }
     Ok(Example {
         input: gi,
