@@ -55,6 +55,15 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("c444b776", generate_c444b776),
     ("c59eb873", generate_c59eb873),
     ("c8cbb738", generate_c8cbb738),
+    ("c8f0f002", generate_c8f0f002),
+    ("c909285e", generate_c909285e),
+    ("c9e6f938", generate_c9e6f938),
+    ("c9f8e694", generate_c9f8e694),
+    ("caa06a1f", generate_caa06a1f),
+    ("cbded52d", generate_cbded52d),
+    ("cce03e0d", generate_cce03e0d),
+    ("cdecee7f", generate_cdecee7f),
+    ("ce22a75a", generate_ce22a75a),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -2141,6 +2150,327 @@ fn generate_c8cbb738(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
     }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c8f0f002(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[7]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&cols, numc)?;
+    let c = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numo = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let orng = rng.sample(&inds, numo)?;
+    let mut gi = fill_locs(&c, 7, &orng);
+    let mut go = fill_locs(&c, 5, &orng);
+    for &(i, j) in inds.iter().filter(|l| !orng.contains(l)) {
+        let col = rng.choice(&ccols)?;
+        gi[i as usize][j as usize] = col;
+        go[i as usize][j as usize] = col;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c909285e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let nfronts = unifint(rng, diff_lb, diff_ub, (1, (h + w) / 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let boxcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&boxcol, &remcols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for _ in 0..nfronts {
+        let horizontal = rng.choice(&[true, false])?;
+        let loc = rng.choice(&inds)?;
+        inds = dsl::remove(&loc, &inds);
+        let col = rng.choice(&remcols)?;
+        let front = if horizontal {
+            dsl::hfrontier(loc)
+        } else {
+            dsl::vfrontier(loc)
+        };
+        gi = dsl::fill(&gi, col, &front);
+    }
+    let oh = unifint(rng, diff_lb, diff_ub, (3, 3.max((h - 2) / 2)));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, 3.max((w - 2) / 2)));
+    let loci = rng.randint(1, h - oh - 1)?;
+    let locj = rng.randint(1, w - ow - 1)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let gi = dsl::fill(&gi, boxcol, &bx);
+    let go = dsl::subgrid(&bx, &gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c9e6f938(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c9f8e694(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = 0;
+    let remcols = dsl::remove(&bgc, &cols);
+    let sqc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&sqc, &remcols);
+    // Drawn and never used, as in Python.
+    let _ncols = unifint(rng, diff_lb, diff_ub, (1, h.min(8)));
+    let nsq = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut gir = dsl::canvas(bgc, (h, w - 1));
+    let mut gil: Vec<i64> = Vec::with_capacity(h as usize);
+    for _ in 0..h {
+        gil.push(rng.choice(&remcols)?);
+    }
+    // `inds` is never shrunk (Python assigns `indss`), so squares may overlap.
+    let inds = dsl::asindices(&gir);
+    let (mut succ, mut fails) = (0, 0);
+    let maxfails = nsq * 5;
+    while succ < nsq && fails < maxfails {
+        let loci = rng.randint(0, h - 3)?;
+        let locj = rng.randint(0, w - 3)?;
+        let lock = rng.randint(loci + 1, (loci + 1.max(2 * h / 3)).min(h - 1))?;
+        let locl = rng.randint(locj + 1, (locj + 1.max(2 * w / 3)).min(w - 1))?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (lock, locl)));
+        if bd.issubset(&inds) {
+            gir = dsl::fill(&gir, sqc, &bd);
+            succ += 1;
+        } else {
+            fails += 1;
+        }
+    }
+    let locs = dsl::ofcolor(&gir, sqc);
+    let left: Grid = gil
+        .iter()
+        .enumerate()
+        .map(|(idx, &c)| {
+            let used = locs.iter().any(|l| l.0 == idx as i64);
+            vec![if used { c } else { bgc }]
+        })
+        .collect();
+    let mut giro = gir.clone();
+    for &(i, j) in locs.iter() {
+        giro[i as usize][j as usize] = left[i as usize][0];
+    }
+    let gi = dsl::hconcat(&left, &gir);
+    let go = dsl::hconcat(&left, &giro);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_caa06a1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let vp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
+    let hp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 8.min(2.max(hp * vp))));
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, numc)?;
+    let remcols = without(&remcols, &ccols);
+    let tric = rng.choice(&remcols)?;
+    let mut tile = dsl::canvas(-1, (vp, hp));
+    for &(i, j) in dsl::asindices(&tile).iter() {
+        tile[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    // The tile repeats with periods (vp, hp); the output's copies sit one
+    // column further right. Every cell is covered by one copy.
+    let tiled = |dj: i64| -> Grid {
+        (0..h)
+            .map(|i| {
+                (0..w)
+                    .map(|j| tile[dsl::pymod(i, vp) as usize][dsl::pymod(j - dj, hp) as usize])
+                    .collect()
+            })
+            .collect()
+    };
+    let go = tiled(1);
+    let mut gi = tiled(0);
+    let ioffs = unifint(rng, diff_lb, diff_ub, (1, h - 2 * vp));
+    let joffs = unifint(rng, diff_lb, diff_ub, (1, w - 2 * hp));
+    for a in 0..ioffs {
+        gi = dsl::fill(&gi, tric, &dsl::connect((a, 0), (a, w - 1)));
+    }
+    for b in 0..joffs {
+        gi = dsl::fill(&gi, tric, &dsl::connect((0, b), (h - 1, b)));
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_cbded52d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let oh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let ow = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let numh = unifint(rng, diff_lb, diff_ub, (3, 31 / (oh + 1)));
+    let numw = unifint(rng, diff_lb, diff_ub, (3, 31 / (ow + 1)));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = without(&cols, &[bgc, linc]);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8.min((numh * numh) / 3)));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let fullh = numh * oh + numh - 1;
+    let fullw = numw * ow + numw - 1;
+    let mut gi = dsl::canvas(linc, (fullh, fullw));
+    let sgi = dsl::asindices(&dsl::canvas(bgc, (oh, ow)));
+    for a in 0..numh {
+        for b in 0..numw {
+            gi = dsl::fill(&gi, bgc, &sgi.shift((a * (oh + 1), b * (ow + 1))));
+        }
+    }
+    let mut go = gi.clone();
+    let dirs = dsl::dneighbors((0, 0)).to_vec();
+    for &col in &ccols {
+        let inds = dsl::ofcolor(&go, bgc);
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let narms = rng.randint(1, 4)?;
+        let armdirs = rng.sample(&dirs, narms)?;
+        let mut succ = 0;
+        for &(x, y) in &armdirs {
+            let mut arm = Vec::new();
+            for k in 1..numh.max(numw) {
+                let nextloc = dsl::add(loc, (k * x * (oh + 1), k * y * (ow + 1)));
+                if !inds.contains(&nextloc) {
+                    break;
+                }
+                arm.push(nextloc);
+            }
+            if arm.len() < 2 {
+                continue;
+            }
+            let aidx = unifint(rng, diff_lb, diff_ub, (1, arm.len() as i64 - 1)) as usize;
+            gi = fill_locs(&gi, col, &[arm[aidx]]);
+            go = fill_locs(&go, col, &arm[..=aidx]);
+            succ += 1;
+        }
+        if succ > 0 {
+            gi = fill_locs(&gi, col, &[loc]);
+            go = fill_locs(&go, col, &[loc]);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_cce03e0d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nred = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8.min(nred)));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, h * w - nred));
+    let ccols = rng.sample(&cols, ncols)?;
+    let gi = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&gi);
+    let reds = rng.sample(&inds.to_vec(), nred)?;
+    // `difference(frozenset, list)`: a frozenset rebuilt from `inds`' order.
+    let reminds: Indices = inds.iter().filter(|l| !reds.contains(l)).copied().collect();
+    let mut gi = fill_locs(&gi, 2, &reds);
+    let rest = rng.sample(&reminds.to_vec(), ncells)?;
+    for &(i, j) in &rest {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let o = dsl::asobject(&gi);
+    // One copy per red cell, each in its own tile.
+    let mut go = dsl::canvas(0, (h * h, w * w));
+    for &l in &reds {
+        go = dsl::paint(&go, &o.shift(dsl::multiply(l, (h, w))));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_cdecee7f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9.min(w)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut locs = rng.sample(&dsl::interval(0, w, 1), numc)?;
+    locs.sort();
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut flat = Vec::new();
+    for &j in &locs {
+        let iloc = rng.randint(0, h - 1)?;
+        let col = rng.choice(&ccols)?;
+        gi = fill_locs(&gi, col, &[(iloc, j)]);
+        flat.push(col);
+    }
+    flat.resize(9, bgc);
+    let mut mid = flat[3..6].to_vec();
+    mid.reverse();
+    let go = vec![flat[..3].to_vec(), mid, flat[6..].to_vec()];
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ce22a75a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3));
+    let dots = rng.sample(&dsl::asindices(&c).to_vec(), ndots)?;
+    let gi = fill_locs(&c, fgc, &dots);
+    let mut go = c;
+    for &d in &dots {
+        go = dsl::fill(&go, 1, &dsl::neighbors(d));
+    }
+    let go = fill_locs(&go, 1, &dots);
     Ok(Example {
         input: gi,
         output: go,
