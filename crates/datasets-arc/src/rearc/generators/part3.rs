@@ -64,6 +64,13 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("cce03e0d", generate_cce03e0d),
     ("cdecee7f", generate_cdecee7f),
     ("ce22a75a", generate_ce22a75a),
+    ("ce4f8723", generate_ce4f8723),
+    ("ce602527", generate_ce602527),
+    ("ce9e57f2", generate_ce9e57f2),
+    ("cf98881b", generate_cf98881b),
+    ("d037b0a7", generate_d037b0a7),
+    ("d06dbe63", generate_d06dbe63),
+    ("d07ae81c", generate_d07ae81c),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -2471,6 +2478,349 @@ fn generate_ce22a75a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         go = dsl::fill(&go, 1, &dsl::neighbors(d));
     }
     let go = fill_locs(&go, 1, &dots);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ce4f8723(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let cola = rng.choice(&remcols)?;
+    let colb = rng.choice(&dsl::remove(&cola, &remcols))?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let numa = (mp + sgna * deva).min(h * w - 1).max(1);
+    let numb = (mp + sgnb * devb).min(h * w - 1).max(1);
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&gia, &gbar), &gib);
+    let mut go = fill_locs(&canv, 3, a.iter().chain(&b));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let cs = rng.sample(&cols, 4)?;
+    let (bgc, c1, c2, c3) = (cs[0], cs[1], cs[2], cs[3]);
+    let (objs, maxinh, maxinw) = loop {
+        let mut objs: Vec<Indices> = Vec::new();
+        for _ in 0..2 {
+            let oh1 = unifint(rng, diff_lb, diff_ub, (3, h / 3 - 1));
+            let ow1 = unifint(rng, diff_lb, diff_ub, (3, w / 3 - 1));
+            let bounds1 = dsl::asindices(&dsl::canvas(bgc, (oh1, ow1)));
+            let numcd1 = unifint(rng, diff_lb, diff_ub, (0, (oh1 * ow1) / 2 - 4));
+            let numc1 = rng.choice(&[numcd1, oh1 * ow1 - numcd1])?;
+            let numc1 = numc1.max(3).min(oh1 * ow1 - 3);
+            let mut obj1: PySet<Loc> = std::iter::once(rng.choice(&bounds1.to_vec())?).collect();
+            while (obj1.len() as i64) < numc1 || set_shape(&obj1) != (oh1, ow1) {
+                grow(rng, &bounds1, &mut obj1)?;
+            }
+            objs.push(normalize_set(&obj1));
+        }
+        let (a, b) = (&objs[0], &objs[1]);
+        let ag = dsl::fill(&dsl::canvas(0, dsl::shape(a)), 1, a);
+        let bg = dsl::fill(&dsl::canvas(0, dsl::shape(b)), 1, b);
+        let maxinh = dsl::height(a).min(dsl::height(b)) / 2 + 1;
+        let maxinw = dsl::width_of(a).min(dsl::width_of(b)) / 2 + 1;
+        let ag = dsl::crop(&ag, (0, 0), (maxinh, maxinw));
+        let bg = dsl::crop(&bg, (0, 0), (maxinh, maxinw));
+        if ag != bg {
+            break (objs, maxinh, maxinw);
+        }
+    };
+    let (a, b) = (objs[0].clone(), objs[1].clone());
+    let trgo = rng.choice(&objs)?;
+    let up = dsl::upscale_grid(&dsl::fill(&dsl::canvas(0, dsl::shape(&trgo)), 1, &trgo), 2);
+    let trgo2 = dsl::ofcolor(&up, 1);
+    let staysinh = unifint(rng, diff_lb, diff_ub, (maxinh * 2, dsl::height(&trgo) * 2));
+    let nout = dsl::height(&trgo2) - staysinh;
+    let loci = h - dsl::height(&trgo2) + nout;
+    let locj = rng.randint(0, w - maxinw * 2)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    gi = dsl::fill(&gi, c3, &trgo2.shift((loci, locj)));
+    let lr = rng.sample(&[(c1, a.clone()), (c2, b.clone())], 2)?;
+    let ((lcol, lobj), (rcol, robj)) = (&lr[0], &lr[1]);
+    let cands = &dsl::ofcolor(&gi, bgc) - &dsl::r#box(&dsl::asindices(&gi));
+    let lca = dsl::sfilter(&cands, |&(_, j)| j < w / 3 * 2);
+    // Python also filters `rcands`, but never draws from them.
+    let lcands = dsl::sfilter(&lca, |&ij| lobj.shift(ij).issubset(&lca)).to_vec();
+    let (lloc, rloc) = loop {
+        let lloc = rng.choice(&lcands)?;
+        let rloc = rng.choice(&lcands)?;
+        let lplcd = lobj.shift(lloc);
+        let rplcd = robj.shift(rloc);
+        if lplcd.issubset(&cands) && rplcd.issubset(&cands) && (&lplcd & &rplcd).is_empty() {
+            break (lloc, rloc);
+        }
+    };
+    gi = dsl::fill(&gi, *lcol, &lobj.shift(lloc));
+    gi = dsl::fill(&gi, *rcol, &robj.shift(rloc));
+    let tc = if trgo == a { c1 } else { c2 };
+    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&trgo)), tc, &trgo);
+    // (identity, rot90, rot180, rot270, cmirror, dmirror, hmirror, vmirror)
+    // as indices of `transform`.
+    let k = rng.choice(&[0usize, 5, 6, 7, 2, 1, 4, 3])?;
+    Ok(Example {
+        input: transform(k, &gi),
+        output: transform(k, &go),
+    })
+}
+
+fn generate_ce9e57f2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let nbars = unifint(rng, diff_lb, diff_ub, (2, (w - 2) / 2));
+    let mut locopts = dsl::interval(1, w - 1, 1);
+    let mut barlocs = Vec::new();
+    for _ in 0..nbars {
+        if locopts.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&locopts)?;
+        barlocs.push(loc);
+        locopts.retain(|&x| x != loc && x != loc + 1 && x != loc - 1);
+    }
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let colss = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for &j in &barlocs {
+        let barloci = unifint(rng, diff_lb, diff_ub, (1, h - 2));
+        let fullbar = dsl::connect((0, j), (barloci, j));
+        let half = if barloci % 2 == 1 {
+            barloci / 2
+        } else {
+            (barloci - 1) / 2
+        };
+        let halfbar = dsl::connect((0, j), (half, j));
+        let barcol = rng.choice(&colss)?;
+        gi = dsl::fill(&gi, barcol, &fullbar);
+        go = dsl::fill(&go, barcol, &fullbar);
+        go = dsl::fill(&go, 8, &halfbar);
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_cf98881b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let cs = rng.sample(&cols, 5)?;
+    let (bgc, barcol, cola, colb, colc) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
+    let canv = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devc = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let sgnc = rng.choice(&[1, -1])?;
+    let clamp = |dev: i64| dev.min(h * w - 1).max(1);
+    let (numa, numb, numc) = (
+        clamp(mp + sgna * deva),
+        clamp(mp + sgnb * devb),
+        clamp(mp + sgnc * devc),
+    );
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let c = rng.sample(&inds, numc)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let gic = fill_locs(&canv, colc, &c);
+    let gi = dsl::hconcat(
+        &dsl::hconcat(&dsl::hconcat(&gia, &gbar), &dsl::hconcat(&gib, &gbar)),
+        &gic,
+    );
+    let go = fill_locs(&gic, colb, &b);
+    let go = fill_locs(&go, cola, &a);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d037b0a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, w));
+    let locs = rng.sample(&dsl::interval(0, w, 1), nlocs)?;
+    for &j in &locs {
+        let col = rng.choice(&remcols)?;
+        let loci = rng.randint(0, h - 1)?;
+        gi = fill_locs(&gi, col, &[(loci, j)]);
+        go = dsl::fill(&go, col, &dsl::connect((loci, j), (h - 1, j)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5]);
+    // The staircase up-right and down-left of a dot; only its cells (not
+    // their order) matter below.
+    let mut stairs: PySet<Loc> = PySet::new();
+    for k in 0..15 {
+        for (i, j) in [(-1, 0), (-2, 0), (-2, 1), (-2, 2)] {
+            stairs.add((i - 2 * k, j + 2 * k));
+        }
+        for (i, j) in [(1, 0), (2, 0), (2, -1), (2, -2)] {
+            stairs.add((i + 2 * k, j - 2 * k));
+        }
+    }
+    let obj = stairs.freeze();
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, h.min(w)));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 4 * ndots;
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    while tr < maxtr && succ < ndots {
+        tr += 1;
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let objx = obj.shift(loc);
+        if (&objx & &fullinds).issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &objx) - &dsl::initset(loc);
+            gi = fill_locs(&gi, dotc, &[loc]);
+            go = fill_locs(&go, dotc, &[loc]);
+            go = dsl::fill(&go, 5, &objx);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let lnf = |ij: Loc| -> Indices {
+        let mut s = dsl::shoot(ij, (1, 1));
+        for d in [(-1, -1), (-1, 1), (1, -1)] {
+            s = &s | &dsl::shoot(ij, d);
+        }
+        s
+    };
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let cs = rng.sample(&cols, 4)?;
+    let (c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3]);
+    let mut magiccol = 0;
+    let mut gi = dsl::canvas(0, (h, w));
+    let ndivi = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
+    for _ in 0..ndivi {
+        let objs = dsl::objects(&gi, true, false, false);
+        // Two filters, as in Python: the second walks the first's result,
+        // whose order may differ from `objs`'.
+        let objs = dsl::sfilter(&objs, |o| {
+            let (a, b) = dsl::shape(o);
+            a.min(b) > 3 && a.max(b) > 4
+        });
+        let objs = dsl::sfilter(&objs, |o| {
+            dsl::height(o) * dsl::width_of(o) == o.len() as i64
+        });
+        if objs.is_empty() {
+            break;
+        }
+        let obj = rng.choice(&objs.to_vec())?;
+        let newobj = if rng.choice(&[true, false])? {
+            let loci = rng.randint(dsl::uppermost(&obj) + 2, dsl::lowermost(&obj) - 1)?;
+            dsl::backdrop(&pair_set((loci, dsl::leftmost(&obj)), dsl::lrcorner(&obj)))
+        } else {
+            let locj = rng.randint(dsl::leftmost(&obj) + 2, dsl::rightmost(&obj) - 1)?;
+            dsl::backdrop(&pair_set((dsl::uppermost(&obj), locj), dsl::lrcorner(&obj)))
+        };
+        magiccol += 1;
+        gi = dsl::fill(&gi, magiccol, &newobj);
+    }
+    let objs = dsl::objects(&gi, true, false, false);
+    for (ii, obj) in objs.iter().enumerate() {
+        let col = match ii {
+            0 => c1,
+            1 => c2,
+            _ => rng.choice(&[c1, c2])?,
+        };
+        gi = dsl::fill(&gi, col, obj);
+    }
+    let ofc1 = dsl::ofcolor(&gi, c1);
+    let ofc2 = dsl::ofcolor(&gi, c2);
+    let mn = ofc1.len().min(ofc2.len());
+    // `int(mn ** 0.5)`.
+    let root = (mn as f64).sqrt() as i64;
+    let n1 = unifint(rng, diff_lb, diff_ub, (1, 1.max(root)));
+    let n2 = unifint(rng, diff_lb, diff_ub, (1, 1.max(root)));
+    let mut pick = |ofc: &Indices, n: i64| -> Result<PySet<Loc>> {
+        let mut srcs: PySet<Loc> = PySet::new();
+        for _ in 0..n {
+            let cands = ofc
+                .difference(&srcs)
+                .difference(&mapply_set(dsl::neighbors, &srcs))
+                .to_vec();
+            if cands.is_empty() {
+                break;
+            }
+            srcs.add(rng.choice(&cands)?);
+        }
+        Ok(srcs)
+    };
+    let srcs1 = pick(&ofc1, n1)?;
+    let srcs2 = pick(&ofc2, n2)?;
+    gi = fill_locs(&gi, c3, srcs1.iter());
+    gi = fill_locs(&gi, c4, srcs2.iter());
+    let mut lns: PySet<Loc> = PySet::new();
+    for &l in srcs1.iter().chain(srcs2.iter()) {
+        lns.update(&lnf(l));
+    }
+    let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| lns.contains(l)));
+    let go = fill_locs(&go, c4, ofc2.iter().filter(|l| lns.contains(l)));
     Ok(Example {
         input: gi,
         output: go,
