@@ -71,6 +71,14 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("d037b0a7", generate_d037b0a7),
     ("d06dbe63", generate_d06dbe63),
     ("d07ae81c", generate_d07ae81c),
+    ("d0f5fe59", generate_d0f5fe59),
+    ("d10ecb37", generate_d10ecb37),
+    ("d13f3404", generate_d13f3404),
+    ("d22278a0", generate_d22278a0),
+    ("d23f8c26", generate_d23f8c26),
+    ("d2abd087", generate_d2abd087),
+    ("d364b489", generate_d364b489),
+    ("d406998b", generate_d406998b),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -2821,6 +2829,276 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| lns.contains(l)));
     let go = fill_locs(&go, c4, ofc2.iter().filter(|l| lns.contains(l)));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d0f5fe59(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 30.min((h * w) / 9)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let (mut nfound, mut trials) = (0, 0);
+    let maxtrials = nobjs * 5;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while trials < maxtrials && nfound < nobjs {
+        let oh = unifint(rng, diff_lb, diff_ub, (1, 5));
+        let ow = unifint(rng, diff_lb, diff_ub, (1, 5));
+        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let sp = rng.choice(&bx.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        let dev = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+        let ncells = rng.choice(&[dev, oh * ow - dev])?;
+        let ncells = ncells.max(1).min(oh * ow - 1);
+        for _ in 0..ncells {
+            grow(rng, &bx, &mut shp)?;
+        }
+        let shp = normalize_set(&shp);
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let plcd = shp.shift(loc);
+        if plcd.issubset(&inds) {
+            gi = dsl::fill(&gi, fgc, &plcd);
+            inds = &(&inds - &plcd) - &around(&plcd);
+            nfound += 1;
+        }
+        trials += 1;
+    }
+    let go = dsl::fill(
+        &dsl::canvas(bgc, (nfound, nfound)),
+        fgc,
+        &dsl::connect((0, 0), (nfound - 1, nfound - 1)),
+    );
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d10ecb37(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::crop(&gi, (0, 0), (2, 2));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d13f3404(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let vopts: PySet<Loc> = (0..h).map(|ii| (ii, 0)).collect();
+    let hopts: PySet<Loc> = (1..w).map(|jj| (0, jj)).collect();
+    let opts = (&vopts | &hopts).to_vec();
+    let num = unifint(rng, diff_lb, diff_ub, (1, opts.len() as i64));
+    let locs = rng.sample(&opts, num)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h * 2, w * 2));
+    let inds = dsl::asindices(&gi);
+    for &loc in &locs {
+        let ln = (&dsl::shoot(loc, (1, 1)) & &inds).to_vec();
+        let locc = rng.choice(&ln)?;
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, &[locc]);
+        go = dsl::fill(&go, col, &dsl::shoot(locc, (1, 1)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d22278a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&gi);
+    let ncorns = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let crns = rng.sample(&dsl::corners(&inds).to_vec(), ncorns)?;
+    let ccols = rng.sample(&remcols, ncorns)?;
+    for (&col, &crn) in ccols.iter().zip(&crns) {
+        gi = fill_locs(&gi, col, &[crn]);
+        go = fill_locs(&go, col, &[crn]);
+        // Only which cells the rings and the region hold matters (a fill).
+        let mut rings = dsl::initset(crn);
+        for _ in 1..h.max(w) / 2 + 2 {
+            rings = &rings | &dsl::outbox(&dsl::outbox(&rings));
+        }
+        let dist = |(i, j): Loc, (a, b): Loc| (i - a).abs() + (j - b).abs();
+        let others = dsl::remove(&crn, &crns);
+        let nearest =
+            |ij: Loc| crns.len() <= 1 || others.iter().all(|&o| dist(ij, crn) < dist(ij, o));
+        let locs: Vec<Loc> = inds
+            .iter()
+            .copied()
+            .filter(|&ij| nearest(ij) && rings.contains(&ij))
+            .collect();
+        go = fill_locs(&go, col, &locs);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d23f8c26(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let wh = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let w = 2 * wh + 1;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let numn = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), numn)?;
+    for &(a, b) in &locs {
+        let col = rng.choice(&remcols)?;
+        gi[a as usize][b as usize] = col;
+        if b == w / 2 {
+            go[a as usize][b as usize] = col;
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&without(&cols, &[1, 2]))?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
+    let maxtrials = 4 * nobjs;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < nobjs && tr <= maxtrials {
+        if inds.is_empty() {
+            break;
+        }
+        let opts = dsl::asindices(&dsl::canvas(-1, (5, 5)));
+        let sp = rng.choice(&opts.to_vec())?;
+        let opts = dsl::remove(&sp, &opts);
+        let lb = unifint(rng, diff_lb, diff_ub, (1, 5));
+        let ubi = unifint(rng, diff_lb, diff_ub, (1, 5));
+        let ub = 12 - ubi;
+        let numcells = if rng.choice(&[true, false])? {
+            6
+        } else {
+            let mut o = dsl::interval(lb, 6, 1);
+            o.extend(dsl::interval(7, ub + 1, 1));
+            rng.choice(&o)?
+        };
+        let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..numcells - 1 {
+            grow(rng, &opts, &mut obj)?;
+        }
+        let obj = normalize_set(&obj);
+        let loc = rng.choice(&inds.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            let col = rng.choice(&remcols)?;
+            gi = dsl::fill(&gi, col, &plcd);
+            go = dsl::fill(&go, 1 + i64::from(obj.len() == 6), &plcd);
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d364b489(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 6, 7, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi).to_vec();
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 5));
+    let mut res = Vec::new();
+    for _ in 0..num {
+        if inds.is_empty() {
+            break;
+        }
+        let r = rng.choice(&inds)?;
+        // `r`, its eight neighbours and the four cells two steps away leave.
+        inds.retain(|&(i, j)| {
+            let (di, dj) = ((i - r.0).abs(), (j - r.1).abs());
+            !(di <= 1 && dj <= 1 || (di == 2 && dj == 0) || (di == 0 && dj == 2))
+        });
+        res.push(r);
+    }
+    let gi = fill_locs(&gi, fgc, &res);
+    let mut go = gi.clone();
+    for (col, d) in [(7, (0, -1)), (6, (0, 1)), (8, (1, 0)), (2, (-1, 0))] {
+        let shifted: Vec<Loc> = res.iter().map(|&l| dsl::add(l, d)).collect();
+        go = fill_locs(&go, col, &shifted);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d406998b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let itv = dsl::interval(0, h, 1);
+    for j in 0..w {
+        let ub = if h % 2 == 0 { h / 2 - 1 } else { h / 2 };
+        let nilocs = unifint(rng, diff_lb, diff_ub, (1, ub));
+        let ilocs = rng.sample(&itv, nilocs)?;
+        let locs: Vec<Loc> = ilocs.iter().map(|&ii| (ii, j)).collect();
+        gi = fill_locs(&gi, dotc, &locs);
+        let col = if dsl::pymod(j - w, 2) == 0 { dotc } else { 3 };
+        go = fill_locs(&go, col, &locs);
+    }
     Ok(Example {
         input: gi,
         output: go,
