@@ -2,7 +2,7 @@
 //! in `rearc_utils/generators.py` (being ported, in task-id order).
 
 use dataset_core::{DatasetError, Result};
-use pycompat::{AnySet, PySet};
+use pycompat::{AnySet, PyFrozenSet, PySet};
 
 use super::common::*;
 use super::{unifint, Example, GenRng, Generator};
@@ -79,6 +79,14 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("d2abd087", generate_d2abd087),
     ("d364b489", generate_d364b489),
     ("d406998b", generate_d406998b),
+    ("d43fd935", generate_d43fd935),
+    ("d4469b4b", generate_d4469b4b),
+    ("d4a91cb9", generate_d4a91cb9),
+    ("d4f3cd78", generate_d4f3cd78),
+    ("d511f180", generate_d511f180),
+    ("d5d6de2d", generate_d5d6de2d),
+    ("d631b094", generate_d631b094),
+    ("d687bc17", generate_d687bc17),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -3098,6 +3106,345 @@ fn generate_d406998b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = fill_locs(&gi, dotc, &locs);
         let col = if dsl::pymod(j - w, 2) == 0 { dotc } else { 3 };
         go = fill_locs(&go, col, &locs);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d43fd935(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let boxh = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let boxw = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let loci = rng.randint(0, h - boxh)?;
+    let locj = rng.randint(0, w - boxw)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&ccol, &remcols);
+    let ndcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let dcols = rng.sample(&remcols, ndcols)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + boxh - 1, locj + boxw - 1)));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), ccol, &bd);
+    let reminds = (&dsl::asindices(&gi) - &bd).to_vec();
+    let noiseb = 1.max(reminds.len() as i64 / 4);
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, noiseb));
+    let noise = rng.sample(&reminds, nnoise)?;
+    let outside_rows = |i: i64| i < loci || i > loci + boxh - 1;
+    let outside_cols = |j: i64| j < locj || j > locj + boxw - 1;
+    let (truenoise, rem): (Vec<Loc>, Vec<Loc>) = noise
+        .iter()
+        .partition(|&&(i, j)| outside_rows(i) && outside_cols(j));
+    let top: Vec<Loc> = rem.iter().copied().filter(|l| l.0 < loci).collect();
+    let bottom: Vec<Loc> = rem
+        .iter()
+        .copied()
+        .filter(|l| l.0 > loci + boxh - 1)
+        .collect();
+    let left: Vec<Loc> = rem.iter().copied().filter(|l| l.1 < locj).collect();
+    let right: Vec<Loc> = rem
+        .iter()
+        .copied()
+        .filter(|l| l.1 > locj + boxw - 1)
+        .collect();
+    for &(i, j) in &truenoise {
+        gi[i as usize][j as usize] = rng.choice(&dcols)?;
+    }
+    let mut go = gi.clone();
+    // `for jj in apply(last, top)`: one pass per cell (a tuple keeps
+    // duplicates), each drawing a color for its whole column of cells.
+    for &(_, jj) in &top {
+        let col = rng.choice(&dcols)?;
+        let subs: Vec<Loc> = top.iter().copied().filter(|l| l.1 == jj).collect();
+        gi = fill_locs(&gi, col, &subs);
+        let start = subs.iter().map(|l| l.0).min().unwrap_or(0);
+        go = dsl::fill(&go, col, &dsl::connect((start, jj), (loci - 1, jj)));
+    }
+    for &(_, jj) in &bottom {
+        let col = rng.choice(&dcols)?;
+        let subs: Vec<Loc> = bottom.iter().copied().filter(|l| l.1 == jj).collect();
+        gi = fill_locs(&gi, col, &subs);
+        let start = subs.iter().map(|l| l.0).max().unwrap_or(0);
+        go = dsl::fill(&go, col, &dsl::connect((start, jj), (loci + boxh, jj)));
+    }
+    for &(ii, _) in &left {
+        let col = rng.choice(&dcols)?;
+        let subs: Vec<Loc> = left.iter().copied().filter(|l| l.0 == ii).collect();
+        gi = fill_locs(&gi, col, &subs);
+        let start = subs.iter().map(|l| l.1).min().unwrap_or(0);
+        go = dsl::fill(&go, col, &dsl::connect((ii, start), (ii, locj - 1)));
+    }
+    for &(ii, _) in &right {
+        let col = rng.choice(&dcols)?;
+        let subs: Vec<Loc> = right.iter().copied().filter(|l| l.0 == ii).collect();
+        gi = fill_locs(&gi, col, &subs);
+        let start = subs.iter().map(|l| l.1).max().unwrap_or(0);
+        go = dsl::fill(&go, col, &dsl::connect((ii, start), (ii, locj + boxw)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d4469b4b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3]);
+    let canv = dsl::canvas(5, (3, 3));
+    let a = fill_locs(&canv, 0, &[(1, 0), (2, 0), (1, 2), (2, 2)]);
+    let b = dsl::fill(&canv, 0, &dsl::corners(&dsl::asindices(&canv)));
+    let c = fill_locs(&canv, 0, &[(0, 0), (0, 1), (1, 0), (1, 1)]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let (col, go) = rng.choice(&[(2, a), (1, b), (3, c)])?;
+    let mut gi = dsl::canvas(col, (h, w));
+    let inds = dsl::asindices(&gi);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&cols, numc)?;
+    let numcells = unifint(rng, diff_lb, diff_ub, (0, h * w - 1));
+    let locs = rng.sample(&inds.to_vec(), numcells)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d4a91cb9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 4, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let gloci = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+    let glocj = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let bgc = rng.choice(&cols)?;
+    let g = fill_locs(&dsl::canvas(bgc, (h, w)), 8, &[(gloci, glocj)]);
+    let g = dsl::rot180(&g);
+    let (glocinvi, glocinvj) = dsl::center(&dsl::ofcolor(&g, 8));
+    let rloci = unifint(rng, diff_lb, diff_ub, (glocinvi + 1, h - 1));
+    let rlocj = unifint(rng, diff_lb, diff_ub, (glocinvj + 1, w - 1));
+    let g = fill_locs(&g, 2, &[(rloci, rlocj)]);
+    let k = rng.choice(&[0usize, 1, 2, 3])?;
+    let gi = rotation(k, &g);
+    let (a, b) = dsl::center(&dsl::ofcolor(&gi, 2));
+    let (c, d) = dsl::center(&dsl::ofcolor(&gi, 8));
+    let go = dsl::fill(&gi, 4, &dsl::connect((a, b), (a, d)));
+    let go = dsl::fill(&go, 4, &dsl::connect((a, d), (c, d)));
+    let go = fill_locs(&go, 2, &[(a, b)]);
+    let go = fill_locs(&go, 8, &[(c, d)]);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d4f3cd78(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (3, h / 3 * 2));
+    let iw = unifint(rng, diff_lb, diff_ub, (3, w / 3 * 2));
+    let loci = rng.randint(1, h - ih - 1)?;
+    let locj = rng.randint(1, w - iw - 1)?;
+    let crns = pair_set((loci, locj), (loci + ih - 1, locj + iw - 1));
+    let fullcrns = dsl::corners(&crns);
+    let bx = dsl::r#box(&crns);
+    let opts = &bx - &fullcrns;
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let nholes = unifint(rng, diff_lb, diff_ub, (1, opts.len() as i64));
+    let holes = rng.sample(&opts.to_vec(), nholes)?;
+    let gi = fill_locs(&c, fgc, bx.iter().filter(|l| !holes.contains(l)));
+    let bib = dsl::backdrop(&dsl::inbox(&bx));
+    let mut go = dsl::fill(&gi, 8, &bib);
+    let (a, b) = dsl::ulcorner(&bib);
+    let (cc, d) = dsl::lrcorner(&bib);
+    let f1 = |idx: i64| {
+        if idx > cc {
+            1
+        } else if idx < a {
+            -1
+        } else {
+            0
+        }
+    };
+    let f2 = |idx: i64| {
+        if idx > d {
+            1
+        } else if idx < b {
+            -1
+        } else {
+            0
+        }
+    };
+    for &(i, j) in &holes {
+        go = dsl::fill(&go, 8, &dsl::shoot((i, j), (f1(i), f2(j))));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d511f180(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&cols, numc)?;
+    let c = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numbg = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let bginds = rng.sample(&inds, numbg)?;
+    let idx = rng.randint(0, numbg)? as usize;
+    let (blues, greys) = bginds.split_at(idx);
+    let mut gi = fill_locs(&fill_locs(&c, 8, blues), 5, greys);
+    let mut go = fill_locs(&fill_locs(&c, 5, blues), 8, greys);
+    for &(i, j) in inds.iter().filter(|l| !bginds.contains(l)) {
+        let col = rng.choice(&ccols)?;
+        gi[i as usize][j as usize] = col;
+        go[i as usize][j as usize] = col;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 16));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(1, 7)?;
+        let ow = rng.randint(1, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            gi = dsl::fill(&gi, col, &dsl::r#box(&bd));
+            if oh > 2 && ow > 2 {
+                go = dsl::fill(&go, 3, &dsl::backdrop(&dsl::inbox(&bd)));
+            }
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d631b094(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let bgc = 0;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let nc = unifint(rng, diff_lb, diff_ub, (1, 30.min((h * w) / 2 - 1)));
+    let c = dsl::canvas(bgc, (h, w));
+    let cels = rng.sample(&dsl::asindices(&c).to_vec(), nc)?;
+    let gi = fill_locs(&c, fgc, &cels);
+    let go = dsl::canvas(fgc, (1, nc));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let cs = rng.sample(&cols, 5)?;
+    let (bgc, c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    gi = dsl::fill(&gi, c1, &dsl::connect((0, 0), (0, w - 1)));
+    gi = dsl::fill(&gi, c2, &dsl::connect((0, 0), (h - 1, 0)));
+    gi = dsl::fill(&gi, c3, &dsl::connect((h - 1, w - 1), (0, w - 1)));
+    gi = dsl::fill(&gi, c4, &dsl::connect((h - 1, w - 1), (h - 1, 0)));
+    let inds = dsl::asindices(&gi);
+    gi = dsl::fill(&gi, bgc, &dsl::corners(&inds));
+    let mut go = gi.clone();
+    let cands = dsl::backdrop(&dsl::inbox(&dsl::inbox(&inds)));
+    let ndots = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, (cands.len() as i64).min(2 * h + 2 * w)),
+    );
+    let dotlocs = rng.sample(&cands.to_vec(), ndots)?;
+    let mut dots: PySet<dsl::Cell> = PySet::new();
+    for &ij in &dotlocs {
+        dots.add((rng.choice(&[c1, c2, c3, c4])?, ij));
+    }
+    // (color, whether the dots line up by column, the output line's index
+    // along the other axis, the border size that makes a full coverage).
+    let sides = [
+        (c1, true, 1, w),
+        (c2, false, 1, h),
+        (c4, true, h - 2, w),
+        (c3, false, w - 2, h),
+    ];
+    for (col, by_col, line, dim) in sides {
+        // `toindices(sfilter(dots, ...))`: a set of cells filtered into a
+        // set, then its locations into a frozenset, each in iteration order.
+        let picked: PySet<dsl::Cell> = dots.iter().filter(|c| c.0 == col).copied().collect();
+        let n: Indices = picked.iter().map(|c| c.1).collect();
+        let key = |l: &Loc| if by_col { l.1 } else { l.0 };
+        let mut coverage: PyFrozenSet<i64> = n.iter().map(key).collect();
+        if coverage.len() as i64 == dim - 4 && dim > 5 {
+            let x = rng.choice(&coverage.to_vec())?;
+            coverage = dsl::remove(&x, &coverage);
+        }
+        for &k in coverage.iter() {
+            let along = dsl::sfilter(&n, |l| key(l) == k);
+            let other: Vec<i64> = along
+                .iter()
+                .map(|l| if by_col { l.0 } else { l.1 })
+                .collect();
+            let o = rng.choice(&other)?;
+            let (cell, mark) = if by_col {
+                ((o, k), (line, k))
+            } else {
+                ((k, o), (k, line))
+            };
+            gi = fill_locs(&gi, col, &[cell]);
+            go = fill_locs(&go, col, &[mark]);
+        }
+    }
+    let noisecands = dsl::ofcolor(&gi, bgc);
+    let noisecols = without(&cols, &[bgc, c1, c2, c3, c4]);
+    // Drawn and overwritten, as in Python.
+    let _ = unifint(rng, diff_lb, diff_ub, (0, noisecands.len() as i64));
+    let ub = ((h * w) - 2 * h - 2 * (w - 2)) / 2 - ndots - 1;
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max(ub)));
+    let noise = rng.sample(&noisecands.to_vec(), nnoise)?;
+    for &(i, j) in &noise {
+        gi[i as usize][j as usize] = rng.choice(&noisecols)?;
     }
     Ok(Example {
         input: gi,
