@@ -87,6 +87,14 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("d5d6de2d", generate_d5d6de2d),
     ("d631b094", generate_d631b094),
     ("d687bc17", generate_d687bc17),
+    ("d6ad076f", generate_d6ad076f),
+    ("d89b689b", generate_d89b689b),
+    ("d8c310e9", generate_d8c310e9),
+    ("d90796e8", generate_d90796e8),
+    ("d9f24cd1", generate_d9f24cd1),
+    ("d9fac9be", generate_d9fac9be),
+    ("dae9d2b5", generate_dae9d2b5),
+    ("db3e9e38", generate_db3e9e38),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -3446,6 +3454,353 @@ fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &(i, j) in &noise {
         gi[i as usize][j as usize] = rng.choice(&noisecols)?;
     }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d6ad076f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let inh = unifint(rng, diff_lb, diff_ub, (3, h));
+    let inw = unifint(rng, diff_lb, diff_ub, (3, w));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, c1, c2) = (cs[0], cs[1], cs[2]);
+    let itv = dsl::interval(0, inh, 1);
+    let loci2i = unifint(rng, diff_lb, diff_ub, (2, inh - 1));
+    let loci2 = itv[loci2i as usize];
+    let mut below: Vec<i64> = itv[..(loci2i - 1) as usize].to_vec();
+    below.reverse();
+    let loci1i = unifint(rng, diff_lb, diff_ub, (0, below.len() as i64 - 1));
+    let loci1 = below[loci1i as usize];
+    let cp = rng.randint(1, inw - 2)?;
+    let ajs = rng.randint(0, cp - 1)?;
+    let aje = rng.randint(cp + 1, inw - 1)?;
+    let bjs = rng.randint(0, cp - 1)?;
+    let bje = rng.randint(cp + 1, inw - 1)?;
+    let obja = dsl::backdrop(&pair_set((0, ajs), (loci1, aje)));
+    let objb = dsl::backdrop(&pair_set((loci2, bjs), (inh - 1, bje)));
+    let c = dsl::fill(&dsl::canvas(bgc, (inh, inw)), c1, &obja);
+    let c = dsl::fill(&c, c2, &objb);
+    let loci = rng.randint(0, h - inh)?;
+    let locj = rng.randint(0, w - inw)?;
+    let loc = (loci, locj);
+    let mut gi = dsl::paint(&dsl::canvas(bgc, (h, w)), &dsl::asobject(&c).shift(loc));
+    let midobj = dsl::backdrop(&pair_set(
+        (loci1 + 1, ajs.max(bjs) + 1),
+        (loci2 - 1, aje.min(bje) - 1),
+    ));
+    let mut go = dsl::fill(&gi, 8, &midobj.shift(loc));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d89b689b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let cs = rng.sample(&cols, 6)?;
+    let (bgc, sqc) = (cs[0], cs[1]);
+    let loci = rng.randint(1, h - 3)?;
+    let locj = rng.randint(1, w - 3)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let quads = [
+        (cs[2], (loci, locj)),
+        (cs[3], (loci, locj + 1)),
+        (cs[4], (loci + 1, locj)),
+        (cs[5], (loci + 1, locj + 1)),
+    ];
+    let mut go = canv.clone();
+    for &(c, l) in &quads {
+        go = fill_locs(&go, c, &[l]);
+    }
+    let inds = dsl::asindices(&canv).to_vec();
+    let conds: [&dyn Fn(Loc) -> bool; 4] = [
+        &|(i, j)| i < loci && j < locj,
+        &|(i, j)| i < loci && j > locj + 1,
+        &|(i, j)| i > loci + 1 && j < locj,
+        &|(i, j)| i > loci + 1 && j > locj + 1,
+    ];
+    let mut opts = Vec::new();
+    for (cond, &(_, corner)) in conds.iter().zip(&quads) {
+        let o: Vec<Loc> = inds.iter().copied().filter(|&l| cond(l)).collect();
+        opts.push(dsl::order(&o, |&(i, j)| {
+            (i - corner.0).abs() + (j - corner.1).abs()
+        }));
+    }
+    let mut picks = Vec::new();
+    for o in &opts {
+        let idx = unifint(rng, diff_lb, diff_ub, (0, o.len() as i64 - 1));
+        let l = *o
+            .get(idx as usize)
+            .ok_or_else(|| raised("tuple index out of range"))?;
+        picks.push(l);
+    }
+    let mut gi = fill_locs(
+        &canv,
+        sqc,
+        &[
+            (loci, locj),
+            (loci, locj + 1),
+            (loci + 1, locj),
+            (loci + 1, locj + 1),
+        ],
+    );
+    for (&(c, _), &l) in quads.iter().zip(&picks) {
+        gi = fill_locs(&gi, c, &[l]);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d8c310e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let p = unifint(rng, diff_lb, diff_ub, (2, (w - 1) / 3));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut obj: Vec<dsl::Cell> = Vec::new();
+    for j in 0..p {
+        let numcells = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+        for ii in (h - numcells..h).rev() {
+            obj.push((rng.choice(&ccols)?, (ii, j)));
+        }
+    }
+    let addonw = rng.randint(0, p)?;
+    let leftshift = rng.randint(0, addonw)?;
+    // `obj | shift(obj, (0, p)) | addon` (the addon lies in `obj`): cells at
+    // distinct locations, so the paints below do not depend on set order.
+    let fullobj: Vec<dsl::Cell> = obj
+        .iter()
+        .chain(obj.iter())
+        .enumerate()
+        .map(|(k, &(c, (i, j)))| {
+            let dj = if k < obj.len() { 0 } else { p };
+            (c, (i, j + dj - leftshift))
+        })
+        .collect();
+    let gi = paint_cells(&dsl::canvas(bgc, (h, w)), &fullobj);
+    let mut go = gi.clone();
+    for j in 0..w / (2 * p) + 2 {
+        let shifted: Vec<dsl::Cell> = fullobj
+            .iter()
+            .map(|&(c, l)| (c, dsl::add(l, (0, j * 2 * p))))
+            .collect();
+        go = paint_cells(&go, &shifted);
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d90796e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bn = rng.sample(&cols, 2)?;
+    let (bgc, noisec) = (bn[0], bn[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let nocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3));
+    let inds = dsl::asindices(&gi);
+    let locs = rng.sample(&inds.to_vec(), nocc)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&[noisec, 2, 3])?;
+    }
+    let fixloc = rng.choice(&inds.to_vec())?;
+    let fixloc2 = rng.choice(&(&dsl::dneighbors(fixloc) & &inds).to_vec())?;
+    gi = fill_locs(&gi, 2, &[fixloc]);
+    gi = fill_locs(&gi, 3, &[fixloc2]);
+    let greens = dsl::ofcolor(&gi, 3);
+    let mut go = gi.clone();
+    let mut tolblue = Vec::new();
+    for &r in dsl::ofcolor(&gi, 2).iter() {
+        let inters = &dsl::dneighbors(r) & &greens;
+        if !inters.is_empty() {
+            go = fill_locs(&go, bgc, &[r]);
+            tolblue.extend(inters.iter().copied());
+        }
+    }
+    let go = fill_locs(&go, 8, &tolblue);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d9f24cd1(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let dotc = rng.choice(&remcols)?;
+    let maxnloc = (w - 2) / 2;
+    let spread = |rng: &mut GenRng, n: i64| -> Result<Vec<i64>> {
+        let mut locopts = dsl::interval(1, w - 1, 1);
+        let mut locs = Vec::new();
+        for _ in 0..n {
+            if locopts.is_empty() {
+                break;
+            }
+            let loc = rng.choice(&locopts)?;
+            locopts.retain(|&x| x != loc && x != loc - 1 && x != loc + 1);
+            locs.push(loc);
+        }
+        Ok(locs)
+    };
+    let nlins = unifint(rng, diff_lb, diff_ub, (1, maxnloc));
+    let locs = spread(rng, nlins)?;
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, maxnloc));
+    let dotlocs = spread(rng, ndots)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for &l in &locs {
+        gi = fill_locs(&gi, linc, &[(h - 1, l)]);
+    }
+    let mut dotlocs2 = Vec::new();
+    for &l in &dotlocs {
+        let jj = rng.randint(1, h - 2)?;
+        gi = fill_locs(&gi, dotc, &[(jj, l)]);
+        dotlocs2.push(jj);
+    }
+    let mut go = gi.clone();
+    for &linloc in &locs {
+        if let Some(k) = dotlocs.iter().position(|&d| d == linloc) {
+            let jj = dotlocs2[k];
+            go = dsl::fill(&go, linc, &dsl::connect((h - 1, linloc), (jj + 1, linloc)));
+            go = dsl::fill(
+                &go,
+                linc,
+                &dsl::connect((jj + 1, linloc + 1), (0, linloc + 1)),
+            );
+        } else {
+            go = dsl::fill(&go, linc, &dsl::connect((h - 1, linloc), (0, linloc)));
+        }
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d9fac9be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, noisec, ringc) = (cs[0], cs[1], cs[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let nnoise1 = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3 - 1));
+    let nnoise2 = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 3 - 9)));
+    let inds = dsl::asindices(&gi).to_vec();
+    let noise1 = rng.sample(&inds, nnoise1)?;
+    let rest: Vec<Loc> = inds
+        .iter()
+        .copied()
+        .filter(|l| !noise1.contains(l))
+        .collect();
+    let noise2 = rng.sample(&rest, nnoise2)?;
+    gi = fill_locs(&gi, noisec, &noise1);
+    gi = fill_locs(&gi, ringc, &noise2);
+    let pattern = dsl::neighbors((1, 1));
+    let fp1occ = dsl::occurrences(&gi, &dsl::recolor(noisec, &pattern));
+    let fp2occ = dsl::occurrences(&gi, &dsl::recolor(ringc, &pattern));
+    for &occ in fp1occ.iter() {
+        let loc = rng.choice(&pattern.shift(occ).to_vec())?;
+        let col = rng.choice(&[bgc, ringc])?;
+        gi = fill_locs(&gi, col, &[loc]);
+    }
+    for &occ in fp2occ.iter() {
+        let loc = rng.choice(&pattern.shift(occ).to_vec())?;
+        let col = rng.choice(&[bgc, noisec])?;
+        gi = fill_locs(&gi, col, &[loc]);
+    }
+    let loci = rng.randint(0, h - 3)?;
+    let locj = rng.randint(0, w - 3)?;
+    gi = dsl::fill(&gi, ringc, &pattern.shift((loci, locj)));
+    gi = fill_locs(&gi, noisec, &[(loci + 1, locj + 1)]);
+    let go = dsl::canvas(noisec, (1, 1));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_dae9d2b5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[6]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // `numadev` again, as in Python.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let mut bset = rng.sample(&inds, numb)?;
+    if !aset.iter().any(|l| bset.contains(l)) {
+        bset.pop();
+        bset.push(rng.choice(&aset)?);
+    }
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&a, &b);
+    let mut go = fill_locs(&c, 6, aset.iter().chain(&bset));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_db3e9e38(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let barth = unifint(rng, diff_lb, diff_ub, (1, 1.max(w / 5)));
+    let loci = unifint(rng, diff_lb, diff_ub, (1, h - 2));
+    let locj = rng.randint(1, w - barth - 1)?;
+    let bar = dsl::backdrop(&pair_set((loci, locj), (0, locj + barth - 1)));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &bar);
+    let mut go = dsl::canvas(bgc, (h, w));
+    for k in 0..16 {
+        for (n, col) in [(2 * k, fgc), (2 * k + 1, 8)] {
+            go = dsl::fill(&go, col, &bar.shift((-n, n * barth)));
+            go = dsl::fill(&go, col, &bar.shift((-n, -n * barth)));
+        }
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
         input: gi,
         output: go,
