@@ -95,6 +95,13 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("d9fac9be", generate_d9fac9be),
     ("dae9d2b5", generate_dae9d2b5),
     ("db3e9e38", generate_db3e9e38),
+    ("db93a21d", generate_db93a21d),
+    ("dbc1a6ce", generate_dbc1a6ce),
+    ("dc0a314f", generate_dc0a314f),
+    ("dc1df850", generate_dc1df850),
+    ("dc433765", generate_dc433765),
+    ("ddf7fa4f", generate_ddf7fa4f),
+    ("de1cd16c", generate_de1cd16c),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -1319,25 +1326,30 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
-fn generate_b8825c91(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
-    let cols = colors_without(&[4]);
-    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
-    let w = h;
-    let bgc = rng.choice(&cols)?;
-    let remcols = dsl::remove(&bgc, &cols);
-    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
-    let remcols = rng.sample(&remcols, numcols)?;
-    let canv = dsl::canvas(bgc, (h, w));
-    let nc = unifint(rng, diff_lb, diff_ub, (1, h * w));
+/// The symmetric mosaic of b8825c91 and dc0a314f: a connected random
+/// blob of `remcols` cells on an `h` by `h` canvas of `bgc`, mirrored
+/// across its diagonal, then across both axes into a `2h` by `2h` grid.
+fn symmetric_mosaic(
+    rng: &mut GenRng,
+    diff_lb: f64,
+    diff_ub: f64,
+    bgc: i64,
+    remcols: &[i64],
+    h: i64,
+) -> Result<Grid> {
+    let canv = dsl::canvas(bgc, (h, h));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, h * h));
     let mut bx = dsl::asindices(&canv);
-    let c0 = rng.choice(&remcols)?;
+    let c0 = rng.choice(remcols)?;
     let l0 = rng.choice(&bx.to_vec())?;
+    // A set of cells: the first location stays in `bx`, so a later cell may
+    // land on it, and the paint's order (the set's) decides which shows.
     let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
     for _ in 0..nc - 1 {
         let locs: Indices = obj.iter().map(|c| c.1).collect();
         let dns = around(&locs);
         let ch = rng.choice(&(&bx & &dns).to_vec())?;
-        let col = rng.choice(&remcols)?;
+        let col = rng.choice(remcols)?;
         obj.add((col, ch));
         bx = bx.difference(&dsl::initset(ch));
     }
@@ -1347,7 +1359,18 @@ fn generate_b8825c91(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     });
     gi = dsl::paint(&gi, &tr);
     gi = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
-    gi = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
+    Ok(dsl::vconcat(&gi, &dsl::hmirror_grid(&gi)))
+}
+
+fn generate_b8825c91(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let mut gi = symmetric_mosaic(rng, diff_lb, diff_ub, bgc, &remcols, h)?;
     let mut go = gi.clone();
     for alph in [2, 1] {
         let locidev = unifint(rng, diff_lb, diff_ub, (1, alph * h));
@@ -3801,6 +3824,335 @@ fn generate_db3e9e38(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 31));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 32));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(1, h / 4)?;
+        let ow = oh;
+        let (fullh, fullw) = (4 * oh, 4 * ow);
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - fullh && j < w - fullw).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bigobj = dsl::backdrop(&pair_set(
+            (loci, locj),
+            (loci + fullh - 1, locj + fullw - 1),
+        ));
+        let smallobj = dsl::backdrop(&pair_set(
+            (loci + oh, locj + ow),
+            (loci + fullh - 1 - oh, locj + fullw - 1 - ow),
+        ));
+        let greens = dsl::ofcolor(&go, 3);
+        if bigobj
+            .iter()
+            .all(|l| indss.contains(l) || greens.contains(l))
+        {
+            gi = dsl::fill(&gi, fgc, &smallobj);
+            go = dsl::fill(&go, 3, &bigobj);
+            go = dsl::fill(&go, fgc, &smallobj);
+            // The columns under the small square, down to the bottom, where
+            // still background.
+            let (lo, hi) = (dsl::leftmost(&smallobj), dsl::rightmost(&smallobj));
+            let top = dsl::lowermost(&smallobj);
+            let bg = dsl::ofcolor(&go, bgc);
+            let strp: Vec<Loc> = bg
+                .iter()
+                .copied()
+                .filter(|&(i, j)| i >= top && lo <= j && j <= hi)
+                .collect();
+            go = fill_locs(&go, 1, &strp);
+            succ += 1;
+            indss = &indss - &bigobj;
+        }
+        tr += 1;
+    }
+    let trim = |g: &Grid| -> Grid { g[1..].iter().map(|r| r[1..r.len() - 1].to_vec()).collect() };
+    Ok(Example {
+        input: trim(&gi),
+        output: trim(&go),
+    })
+}
+
+fn generate_dbc1a6ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let num = unifint(rng, diff_lb, diff_ub, (0, 1.max((h * w) / 4)));
+    let s = rng.sample(&inds, num)?;
+    let fgcol = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = fill_locs(&c, fgcol, &s);
+    // Each row (then column) with two or more dots is joined from its first
+    // dot to its last.
+    let spans = |g: &Grid| -> Vec<Loc> {
+        let mut out = Vec::new();
+        for (x, r) in g.iter().enumerate() {
+            let pos: Vec<usize> = (0..r.len()).filter(|&j| r[j] == fgcol).collect();
+            if pos.len() > 1 {
+                for j in pos[0]..=pos[pos.len() - 1] {
+                    out.push((x as i64, j as i64));
+                }
+            }
+        }
+        out
+    };
+    let go = fill_locs(&c, 8, &spans(&gi));
+    let go = dsl::dmirror_grid(&fill_locs(
+        &dsl::dmirror_grid(&go),
+        8,
+        &spans(&dsl::dmirror_grid(&gi)),
+    ));
+    let go = fill_locs(&go, fgcol, &s);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_dc0a314f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let gi = symmetric_mosaic(rng, diff_lb, diff_ub, bgc, &remcols, h)?;
+    let locidev = unifint(rng, diff_lb, diff_ub, (1, 2 * h));
+    let locjdev = unifint(rng, diff_lb, diff_ub, (1, w));
+    let loci = 2 * h - locidev;
+    let locj = w - locjdev;
+    let loci2 = unifint(rng, diff_lb, diff_ub, (loci, 2 * h - 1));
+    let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
+    let go = dsl::subgrid(&bd, &gi);
+    let gi = dsl::fill(&gi, 3, &bd);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_dc1df850(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2 - 1));
+    let nreddev = unifint(rng, diff_lb, diff_ub, (0, nc / 2));
+    let nred = rng.choice(&[nreddev, nc - nreddev])?;
+    let nred = nred.max(0).min(nc);
+    let occ = rng.sample(&dsl::asindices(&c).to_vec(), nc)?;
+    let reds = rng.sample(&occ, nred)?;
+    let mut c = fill_locs(&c, 2, &reds);
+    for &(i, j) in occ.iter().filter(|l| !reds.contains(l)) {
+        c[i as usize][j as usize] = rng.choice(&remcols)?;
+    }
+    let mut near: PySet<Loc> = PySet::new();
+    for &r in &reds {
+        near.update(&dsl::neighbors(r));
+    }
+    let go = dsl::underfill(&c, 1, &near.freeze());
+    Ok(Example {
+        input: c,
+        output: go,
+    })
+}
+
+fn generate_dc433765(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, src) = (bs[0], bs[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&gi);
+    if rng.choice(&[true, false])? {
+        let left: PySet<Loc> = (0..h - 2).map(|ii| (ii, 0)).collect();
+        let top: PySet<Loc> = (1..w - 2).map(|jj| (0, jj)).collect();
+        let starts = &left | &top;
+        let opts: Vec<Indices> = starts
+            .iter()
+            .map(|&s| &inds & &dsl::shoot(s, (1, 1)))
+            .collect();
+        let opts = dsl::order(&opts, |o| o.len());
+        let opt = unifint(rng, diff_lb, diff_ub, (0, opts.len() as i64 - 1));
+        let ln = dsl::order(&opts[opt as usize].to_vec(), |l| l.0);
+        let epi = unifint(rng, diff_lb, diff_ub, (2, ln.len() as i64 - 1));
+        let ep = ln[epi as usize];
+        let mut before = ln[..(epi - 1) as usize].to_vec();
+        before.reverse();
+        let spi = unifint(rng, diff_lb, diff_ub, (0, before.len() as i64 - 1));
+        let sp = before[spi as usize];
+        gi = fill_locs(&gi, src, &[sp]);
+        gi = fill_locs(&gi, 4, &[ep]);
+        go = fill_locs(&go, src, &[dsl::add(sp, (1, 1))]);
+        go = fill_locs(&go, 4, &[ep]);
+    } else {
+        let loci = rng.randint(0, h - 1)?;
+        let objw = unifint(rng, diff_lb, diff_ub, (3, w));
+        let locj1 = rng.randint(0, w - objw)?;
+        let locj2 = locj1 + objw - 1;
+        let (sp, ep) = ((loci, locj1), (loci, locj2));
+        gi = fill_locs(&gi, src, &[sp]);
+        gi = fill_locs(&gi, 4, &[ep]);
+        go = fill_locs(&go, src, &[dsl::add(sp, (0, 1))]);
+        go = fill_locs(&go, 4, &[ep]);
+    }
+    let (gi, go) = random_transforms(rng, gi, go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nocc = unifint(rng, diff_lb, diff_ub, (1, (w / 3).min((h * w) / 36)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nocc;
+    let mut inds = dsl::sfilter(&dsl::asindices(&gi), |l| l.0 > 1);
+    while succ < nocc && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(2, 7)?;
+        let ow = rng.randint(2, 7)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let free = |j: i64| gi[0][j as usize] == bgc;
+        // Columns whose `ow` span stays inside the grid's free top cells
+        // (`hastobein`) and meets at least one of them.
+        let jopts: Vec<i64> = (0..w)
+            .filter(|&j| {
+                let span = j..j + ow;
+                span.clone().any(|x| x < w && free(x)) && !span.clone().any(|x| x < w && !free(x))
+            })
+            .collect();
+        let cands = dsl::sfilter(&cands, |l| jopts.contains(&l.1));
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let tops: Vec<i64> = (locj..locj + ow).filter(|&jj| jj < w && free(jj)).collect();
+        let locat = rng.choice(&tops)?;
+        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        if sq.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &sq) - &dsl::mapply(|&l| dsl::dneighbors(l), &sq);
+            let col = rng.choice(&remcols)?;
+            let gr = rng.choice(&dsl::remove(&col, &remcols))?;
+            gi = fill_locs(&gi, col, &[(0, locat)]);
+            go = fill_locs(&go, col, &[(0, locat)]);
+            gi = dsl::fill(&gi, gr, &sq);
+            go = dsl::fill(&go, col, &sq);
+        }
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let noisec = rng.choice(&cols)?;
+    let remcols = dsl::remove(&noisec, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let starterc = ccols[0];
+    let ccols = &ccols[1..];
+    let mut gi = dsl::canvas(starterc, (h, w));
+    for &col in ccols.iter().take((ncols - 1) as usize) {
+        let objs = dsl::objects(&gi, true, false, false);
+        let objs = dsl::sfilter(&objs, |o| dsl::height(o) > 5 || dsl::width_of(o) > 5);
+        if objs.is_empty() {
+            break;
+        }
+        let obj = rng.choice(&objs.to_vec())?;
+        let (oh, ow) = (dsl::height(&obj), dsl::width_of(&obj));
+        let ax = if oh > 5 && ow > 5 {
+            rng.choice(&[0, 1])?
+        } else if oh > 5 {
+            0
+        } else {
+            1
+        };
+        let idx = obj.toindices();
+        let newobj = if ax == 0 {
+            let loci = rng.randint(dsl::uppermost(&obj) + 3, dsl::lowermost(&obj) - 2)?;
+            dsl::sfilter(&idx, |l| l.0 >= loci)
+        } else {
+            let locj = rng.randint(dsl::leftmost(&obj) + 3, dsl::rightmost(&obj) - 2)?;
+            dsl::sfilter(&idx, |l| l.1 >= locj)
+        };
+        gi = dsl::fill(&gi, col, &newobj);
+    }
+    let objs = dsl::order(&dsl::objects(&gi, true, false, false), |o| o.len());
+    if objs.is_empty() {
+        return Err(raised("division by zero"));
+    }
+    let allowances: Vec<i64> = objs
+        .iter()
+        .map(|o| 1.max(((dsl::height(o) - 2) * (dsl::width_of(o) - 2)) / 2))
+        .collect();
+    // `int(sum / len)` of positive counts: the floor of the quotient.
+    let meann = 1.max(allowances.iter().sum::<i64>() / allowances.len() as i64);
+    let draw = |rng: &mut GenRng| -> Result<Vec<i64>> {
+        allowances
+            .iter()
+            .map(|&a| rng.randint(0, meann.min(a)))
+            .collect()
+    };
+    let mut chosens = draw(rng)?;
+    while chosens.iter().copied().max() == Some(0) {
+        chosens = draw(rng)?;
+    }
+    let mx = chosens.iter().copied().max().unwrap_or(0);
+    let fixinds: Vec<usize> = (0..chosens.len()).filter(|&i| chosens[i] == mx).collect();
+    let gogocol = dsl::color(&objs[fixinds[0]]).unwrap_or(0);
+    for &idx in &fixinds[1..] {
+        chosens[idx] -= 1;
+    }
+    for (obj, &cnt) in objs.iter().zip(&chosens) {
+        let pool = dsl::backdrop(&dsl::inbox(&obj.toindices())).to_vec();
+        let locs = rng.sample(&pool, cnt)?;
+        gi = fill_locs(&gi, noisec, &locs);
+    }
+    let go = dsl::canvas(gogocol, (1, 1));
     Ok(Example {
         input: gi,
         output: go,
