@@ -102,6 +102,13 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("dc433765", generate_dc433765),
     ("ddf7fa4f", generate_ddf7fa4f),
     ("de1cd16c", generate_de1cd16c),
+    ("ded97339", generate_ded97339),
+    ("e179c5f4", generate_e179c5f4),
+    ("e21d9049", generate_e21d9049),
+    ("e26a3af2", generate_e26a3af2),
+    ("e3497940", generate_e3497940),
+    ("e40b9e2f", generate_e40b9e2f),
+    ("e48d4e1a", generate_e48d4e1a),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -4153,6 +4160,363 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = fill_locs(&gi, noisec, &locs);
     }
     let go = dsl::canvas(gogocol, (1, 1));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// Rows of `grid` holding `col` more than once, joined from the first to
+/// the last (`r.index(col)` to `w - r[::-1].index(col) - 1`).
+fn row_spans(grid: &Grid, col: i64) -> Vec<Loc> {
+    let mut out = Vec::new();
+    for (ii, r) in grid.iter().enumerate() {
+        let pos: Vec<usize> = (0..r.len()).filter(|&j| r[j] == col).collect();
+        if pos.len() > 1 {
+            for j in pos[0]..=pos[pos.len() - 1] {
+                out.push((ii as i64, j as i64));
+            }
+        }
+    }
+    out
+}
+
+fn generate_ded97339(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let ndots = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 9));
+    let mut inds = dsl::asindices(&gi);
+    let mut dots = Vec::new();
+    if rng.choice(&[true, false])? {
+        let idxi = rng.randint(0, h - 1)?;
+        let locj1 = rng.randint(0, w - 3)?;
+        let locj2 = rng.randint(locj1 + 2, w - 1)?;
+        dots.extend([(idxi, locj1), (idxi, locj2)]);
+    } else {
+        let idxj = rng.randint(0, w - 1)?;
+        let loci1 = rng.randint(0, h - 3)?;
+        let loci2 = rng.randint(loci1 + 2, h - 1)?;
+        dots.extend([(loci1, idxj), (loci2, idxj)]);
+    }
+    for _ in 0..ndots - 2 {
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        dots.push(loc);
+        inds = &(&inds - &dsl::initset(loc)) - &dsl::neighbors(loc);
+    }
+    let gi = fill_locs(&gi, linc, &dots);
+    let go = fill_locs(&gi, linc, &row_spans(&gi, linc));
+    let go = dsl::dmirror_grid(&go);
+    let gi = dsl::dmirror_grid(&gi);
+    let go = fill_locs(&go, linc, &row_spans(&gi, linc));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e179c5f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let w = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let h = unifint(rng, diff_lb, diff_ub, (w + 1, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let mut sp = (h - 1, 0);
+    let gi = fill_locs(&c, linc, &[sp]);
+    let mut go = gi.clone();
+    let mut direc = 1;
+    // The zigzag climbs a row a step until it leaves the grid.
+    loop {
+        sp = dsl::add(sp, (-1, direc));
+        if sp.1 == w - 1 || sp.1 == 0 {
+            direc = -direc;
+        }
+        let go2 = fill_locs(&go, linc, &[sp]);
+        if go2 == go {
+            break;
+        }
+        go = go2;
+    }
+    let (mut gi, mut go) = random_transforms(rng, gi, go)?;
+    let (gix, gox) = (gi.clone(), go.clone());
+    let numlins = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let mirrors: [fn(&Grid) -> Grid; 3] = [dsl::hmirror_grid, dsl::vmirror_grid, |g| {
+        dsl::hmirror_grid(&dsl::vmirror_grid(g))
+    }];
+    for (k, m) in mirrors.iter().enumerate() {
+        if numlins > k as i64 + 1 {
+            gi = dsl::fill(&gi, linc, &dsl::ofcolor(&m(&gix), linc));
+            go = dsl::fill(&go, linc, &dsl::ofcolor(&m(&gox), linc));
+        }
+    }
+    let go = dsl::replace(&go, bgc, 8);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e21d9049(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let ph = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let pw = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut hcols = Vec::new();
+    for _ in 0..ph {
+        hcols.push(rng.choice(&remcols)?);
+    }
+    let mut wcols = Vec::new();
+    for _ in 0..pw {
+        wcols.push(rng.choice(&remcols)?);
+    }
+    let locih = rng.randint(0, h - ph)?;
+    let locjh = rng.randint(0, w - 1)?;
+    let locjw = rng.randint(0, w - pw)?;
+    let lociw = rng.randint(0, h - 1)?;
+    let col = rng.choice(&remcols)?;
+    // The bars' cells sit at distinct locations except where they cross,
+    // and both give the crossing `col`; every copy below is disjoint from
+    // the others of its bar, so the paints commute.
+    let hbar: Vec<dsl::Cell> = (0..ph)
+        .map(|k| {
+            let i = locih + k;
+            let c = if (i - lociw).abs() % ph == 0 {
+                col
+            } else {
+                hcols[k as usize]
+            };
+            (c, (i, locjh))
+        })
+        .collect();
+    let wbar: Vec<dsl::Cell> = (0..pw)
+        .map(|k| {
+            let j = locjw + k;
+            let c = if (j - locjh).abs() % pw == 0 {
+                col
+            } else {
+                wcols[k as usize]
+            };
+            (c, (lociw, j))
+        })
+        .collect();
+    let canv = dsl::canvas(bgc, (h, w));
+    let gi = paint_cells(&paint_cells(&canv, &hbar), &wbar);
+    let mut go = gi.clone();
+    let moved = |bar: &[dsl::Cell], d: Loc| -> Vec<dsl::Cell> {
+        bar.iter().map(|&(c, l)| (c, dsl::add(l, d))).collect()
+    };
+    for k in 0..h / ph + 1 {
+        go = paint_cells(&go, &moved(&hbar, (k * ph, 0)));
+        go = paint_cells(&go, &moved(&hbar, (-k * ph, 0)));
+    }
+    for k in 0..w / pw + 1 {
+        go = paint_cells(&go, &moved(&wbar, (0, k * pw)));
+        go = paint_cells(&go, &moved(&wbar, (0, -k * pw)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e26a3af2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let nr = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let scols = rng.sample(&cols, nr)?;
+    let mut sgs: Vec<Grid> = scols.iter().map(|&c| dsl::canvas(c, (2, w))).collect();
+    let numexp = unifint(rng, diff_lb, diff_ub, (0, 30 - nr));
+    for _ in 0..numexp {
+        let idx = rng.randint(0, nr - 1)? as usize;
+        let last = sgs[idx][sgs[idx].len() - 1].clone();
+        sgs[idx].push(last);
+    }
+    let mut sgs2 = Vec::new();
+    for (sg, &col) in sgs.iter().zip(&scols) {
+        let (a, b) = dsl::shape_grid(sg);
+        let nnoise = unifint(rng, diff_lb, diff_ub, (0, (a * b) / 2 - 1));
+        let noise = rng.sample(&dsl::asindices(sg).to_vec(), nnoise)?;
+        let oc = dsl::remove(&col, &cols);
+        let mut sg2 = sg.clone();
+        for &(i, j) in &noise {
+            sg2[i as usize][j as usize] = rng.choice(&oc)?;
+        }
+        let n = sg2.len();
+        for r in [0, n - 1] {
+            while (sg2[r].iter().filter(|&&e| e == col).count() as i64) < w / 2 {
+                let locs: Vec<usize> = (0..sg2[r].len()).filter(|&j| sg2[r][j] != col).collect();
+                let ch = rng.choice(&locs)?;
+                sg2[r][ch] = col;
+            }
+        }
+        sgs2.push(sg2);
+    }
+    let mut gi: Grid = sgs2.into_iter().flatten().collect();
+    let mut go: Grid = sgs.into_iter().flatten().collect();
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e3497940(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 14));
+    let bb = rng.sample(&cols, 2)?;
+    let (bgc, barc) = (bb[0], bb[1]);
+    let remcols = dsl::remove(&barc, &dsl::remove(&bgc, &cols));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let nlinesocc = unifint(rng, diff_lb, diff_ub, (1, h));
+    let linesocc = rng.sample(&dsl::interval(0, h, 1), nlinesocc)?;
+    let mut rs = dsl::canvas(bgc, (h, w));
+    let mut ls = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for &idx in &linesocc {
+        let j = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+        let mut obj = Vec::new();
+        for jj in 0..j {
+            obj.push((rng.choice(&ccols)?, (idx, jj)));
+        }
+        go = paint_cells(&go, &obj);
+        let slen = rng.randint(1, j)? as usize;
+        let mut obj2 = obj[..slen].to_vec();
+        if rng.choice(&[true, false])? {
+            std::mem::swap(&mut obj, &mut obj2);
+        }
+        rs = paint_cells(&rs, &obj);
+        ls = paint_cells(&ls, &obj2);
+    }
+    let gi = dsl::hconcat(
+        &dsl::hconcat(&dsl::vmirror_grid(&ls), &dsl::canvas(barc, (h, 1))),
+        &rs,
+    );
+    let go = dsl::vmirror_grid(&go);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e40b9e2f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let d = unifint(rng, diff_lb, diff_ub, (4, h.min(w) - 2));
+    let loci = rng.randint(0, h - d)?;
+    let locj = rng.randint(0, w - d)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut subg = dsl::canvas(bgc, (d, d));
+    let inds = dsl::asindices(&subg);
+    let m = d / 2;
+    let (q, cp): (Indices, Vec<Loc>) = if d % 2 == 0 {
+        (
+            dsl::sfilter(&inds, |&(i, j)| i < m && j < m),
+            vec![(m - 1, m - 1), (m, m - 1), (m - 1, m), (m, m)],
+        )
+    } else {
+        let mut cp = vec![(m, m)];
+        cp.extend(dsl::ineighbors((m, m)).iter().copied());
+        (dsl::sfilter(&inds, |&(i, j)| i < m && j <= m), cp)
+    };
+    let nrings = unifint(rng, diff_lb, diff_ub, (1, 1.max((d - 2) / 2)));
+    let mut rings: PySet<Loc> = PySet::new();
+    for k in 0..nrings {
+        rings = rings.union(&dsl::r#box(&pair_set((k, k), (d - k - 1, d - k - 1))));
+    }
+    let qin = q.difference(&rings).to_vec();
+    let qout = rings.intersection(&q).to_vec();
+    let qv = q.to_vec();
+    let draw_tail = |rng: &mut GenRng| -> Result<PySet<dsl::Cell>> {
+        let n = unifint(rng, diff_lb, diff_ub, (1, qv.len() as i64));
+        let picked = rng.sample(&qv, n)?;
+        let mut cells: PySet<Loc> = picked.into_iter().collect();
+        cells = cells.union(&dsl::initset(rng.choice(&qin)?));
+        cells = cells.union(&dsl::initset(rng.choice(&qout)?));
+        let mut tail: PySet<dsl::Cell> = PySet::new();
+        for &ij in cells.iter() {
+            tail.add((rng.choice(&ccols)?, ij));
+        }
+        Ok(tail)
+    };
+    let mut tailobj = draw_tail(rng)?;
+    loop {
+        let t: dsl::Object = tailobj.iter().copied().collect();
+        if !(dsl::hmirror(&t) == tailobj && dsl::vmirror(&t) == tailobj) {
+            break;
+        }
+        tailobj = draw_tail(rng)?;
+    }
+    for _ in 0..4 {
+        subg = dsl::rot90(&paint_cells(&subg, tailobj.iter()));
+    }
+    let fxc = rng.choice(&ccols)?;
+    let fxobj: Vec<dsl::Cell> = cp.iter().map(|&l| (fxc, l)).collect();
+    subg = paint_cells(&subg, &fxobj);
+    let subgo = subg.clone();
+    let mut subgi = fill_locs(&subg, bgc, rings.iter());
+    let nsplits = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let mut splits: Vec<Vec<dsl::Cell>> = vec![Vec::new(); nsplits as usize];
+    for (idx, &cel) in tailobj.iter().enumerate() {
+        splits[idx % nsplits as usize].push(cel);
+    }
+    for jj in 0..4 {
+        if let Some(split) = splits.get(jj) {
+            subgi = paint_cells(&subgi, split);
+        }
+        subgi = dsl::rot90(&subgi);
+    }
+    subgi = paint_cells(&subgi, &fxobj);
+    let (subgi, subgo) = random_rotation(rng, &subgi, &subgo)?;
+    let gi = dsl::paint(
+        &dsl::canvas(bgc, (h, w)),
+        &dsl::asobject(&subgi).shift((loci, locj)),
+    );
+    let go = dsl::paint(
+        &dsl::canvas(bgc, (h, w)),
+        &dsl::asobject(&subgo).shift((loci, locj)),
+    );
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e48d4e1a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let loci = rng.randint(1, h - 2)?;
+    let locj = rng.randint(1, w - 2)?;
+    let inds = dsl::asindices(&dsl::canvas(-1, (loci, locj)));
+    let maxn = (h - loci - 1).min(w - locj - 1).min(inds.len() as i64);
+    let nn = unifint(rng, diff_lb, diff_ub, (1, maxn));
+    let ss = rng.sample(&inds.to_vec(), nn)?;
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, fgc, dotc) = (cs[0], cs[1], cs[2]);
+    let cross = |i: i64, j: i64| &dsl::hfrontier((i, 0)) | &dsl::vfrontier((0, j));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &cross(loci, locj));
+    let gi = fill_locs(&gi, dotc, &ss);
+    let go = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &cross(loci + nn, locj + nn));
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
         input: gi,
         output: go,
