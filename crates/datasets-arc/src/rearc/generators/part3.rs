@@ -109,6 +109,11 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("e3497940", generate_e3497940),
     ("e40b9e2f", generate_e40b9e2f),
     ("e48d4e1a", generate_e48d4e1a),
+    ("e5062a87", generate_e5062a87),
+    ("e509e548", generate_e509e548),
+    ("e50d258f", generate_e50d258f),
+    ("e6721834", generate_e6721834),
+    ("e73095fd", generate_e73095fd),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -4522,3 +4527,353 @@ fn generate_e48d4e1a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         output: go,
     })
 }
+
+fn generate_e5062a87(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let eo = rng.sample(&cols, 2)?;
+    let (eligcol, objc) = (eo[0], eo[1]);
+    let mut gi = dsl::canvas(eligcol, (h, w));
+    let inds = dsl::asindices(&gi);
+    let sp = rng.choice(&inds.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let ncells = unifint(rng, diff_lb, diff_ub, (3, 9));
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &inds, &mut obj, dsl::neighbors)?;
+    }
+    let obj = normalize_set(&obj);
+    // `int(0.2 * h * w)`, `int(0.5 * h * w)`: float products, truncated.
+    let lo = (0.2 * h as f64 * w as f64) as i64;
+    let hi = (0.5 * h as f64 * w as f64) as i64;
+    let nnoise = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let locs = rng.sample(&inds.to_vec(), nnoise)?;
+    gi = fill_locs(&gi, 0, &locs);
+    let noccs = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (2, 2.max((h * w) / (obj.len() as i64 * 3))),
+    );
+    let (oh, ow) = dsl::shape(&obj);
+    for k in 0..noccs {
+        let loci = rng.randint(0, h - oh)?;
+        let locj = rng.randint(0, w - ow)?;
+        let col = if k == noccs - 1 { objc } else { 0 };
+        gi = dsl::fill(&gi, col, &obj.shift((loci, locj)));
+    }
+    let mut go = gi.clone();
+    for &occ in dsl::occurrences(&gi, &dsl::recolor(0, &obj)).iter() {
+        go = dsl::fill(&go, objc, &obj.shift(occ));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 6]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 6));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (3, (h * w) / 10));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    // (min height, min width, output color) of the L, U and H shapes.
+    let kinds = [(2, 2, 1), (2, 3, 6), (3, 3, 2)];
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let (minh, minw, outc) = rng.choice(&kinds)?;
+        let oh = rng.randint(minh, 6)?;
+        let ow = rng.randint(minw, 6)?;
+        // Only the shapes' cells matter below (shape, placement, fills).
+        let mut obj = match outc {
+            1 => &dsl::connect((0, 0), (oh - 1, 0)) | &dsl::connect((0, 0), (0, ow - 1)),
+            6 => {
+                let a = rng.randint(1, oh - 1)?;
+                let b = rng.randint(1, oh - 1)?;
+                &(&dsl::connect((0, 0), (0, ow - 1)) | &dsl::connect((0, 0), (a, 0)))
+                    | &dsl::connect((0, ow - 1), (b, ow - 1))
+            }
+            _ => {
+                let a = rng.randint(1, ow - 1)?;
+                let b = rng.randint(1, ow - 2)?;
+                let stem =
+                    &dsl::connect((0, 0), (oh - 1, 0)) | &dsl::connect((oh - 1, 0), (oh - 1, a));
+                &dsl::connect((0, 0), (0, ow - 1)) | &stem.shift((0, b))
+            }
+        };
+        let nmfs = rng.choice(&[1, 2])?;
+        for k in rng.sample(&[0usize, 1, 2, 3, 4], nmfs)? {
+            obj = match k {
+                1 => dsl::dmirror(&obj),
+                2 => dsl::cmirror(&obj),
+                3 => dsl::vmirror(&obj),
+                4 => dsl::hmirror(&obj),
+                _ => obj,
+            };
+            obj = dsl::normalize(&obj);
+        }
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &plcd);
+            go = dsl::fill(&go, outc, &plcd);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let padcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&padcol, &remcols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    let mut bound = 0;
+    let mut go: Option<Grid> = None;
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 8)?;
+        let ow = rng.randint(3, 8)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        if bd.issubset(&indss) {
+            let numcc = unifint(rng, diff_lb, diff_ub, (1, 7));
+            let ccols = rng.sample(&remcols, numcc)?;
+            let numred = if succ == 0 {
+                bound = unifint(rng, diff_lb, diff_ub, (1, oh * ow));
+                bound
+            } else {
+                unifint(rng, diff_lb, diff_ub, (0, (oh * ow).min(bound - 1)))
+            };
+            let cc = dsl::canvas(rng.choice(&ccols)?, (oh, ow));
+            let cci = dsl::asindices(&cc);
+            let reds = rng.sample(&cci.to_vec(), numred)?;
+            let redset: PySet<Loc> = reds.iter().copied().collect();
+            // One cell per location: the colored rest (drawn in the order
+            // of `cci - set(subs)`) and the reds.
+            let mut patch = cc.clone();
+            for &(i, j) in cci.difference(&redset).iter() {
+                patch[i as usize][j as usize] = rng.choice(&ccols)?;
+            }
+            let patch = fill_locs(&patch, 2, &reds);
+            gi = dsl::paint(&gi, &dsl::asobject(&patch).shift((loci, locj)));
+            if go.is_none() {
+                go = Some(patch);
+            }
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    let go = go.ok_or_else(|| raised("no patch placed"))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc1, bgc2, sqc) = (cs[0], cs[1], cs[2]);
+    let remcols = without(&cols, &cs);
+    let mut gi1 = dsl::canvas(bgc1, (h, w));
+    let mut gi2 = dsl::canvas(bgc2, (h, w));
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 5 * noccs;
+    let mut gi1inds = dsl::asindices(&gi1);
+    let mut gi2inds = dsl::asindices(&gi2);
+    let mut go = dsl::canvas(bgc2, (h, w));
+    let mut seen: Vec<(Indices, i64)> = Vec::new();
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        let oh = rng.randint(2, 6.min(h / 2))?;
+        let ow = rng.randint(2, 6.min(w / 2))?;
+        let cands = dsl::sfilter(&gi1inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow))).shift(loc);
+        let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow) / 2));
+        let obj: PySet<Loc> = rng.sample(&bounds.to_vec(), ncells)?.into_iter().collect();
+        let objc = rng.choice(&remcols)?;
+        let objn = normalize_set(&obj);
+        if seen.iter().any(|(o, c)| *o == objn && *c == objc) {
+            continue;
+        }
+        seen.push((objn, objc));
+        if bounds.issubset(&gi1inds) {
+            succ += 1;
+            gi1inds = &(&gi1inds - &bounds) - &around(&bounds);
+            gi1 = dsl::fill(&gi1, sqc, &bounds);
+            gi1 = fill_locs(&gi1, objc, obj.iter());
+            let cands2 = dsl::sfilter(&gi2inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands2.is_empty() {
+                continue;
+            }
+            let loc2 = rng.choice(&cands2.to_vec())?;
+            let d = dsl::subtract(loc2, loc);
+            let bounds2 = bounds.shift(d);
+            let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
+            if bounds2.issubset(&gi2inds) {
+                gi2inds = &(&gi2inds - &bounds2) - &around(&bounds2);
+                gi2 = fill_locs(&gi2, objc, &obj2);
+                go = dsl::fill(&go, sqc, &bounds2);
+                go = fill_locs(&go, objc, &obj2);
+            }
+        }
+    }
+    let gi = dsl::vconcat(&gi1, &gi2);
+    let (gi, go) = random_transforms(rng, gi, go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (10, 32));
+        let w = unifint(rng, diff_lb, diff_ub, (10, 32));
+        let bf = rng.sample(&cols, 2)?;
+        let (bgc, fgc) = (bf[0], bf[1]);
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let nsplits = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 3));
+        for _ in 0..nsplits {
+            let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+            let objs = dsl::apply(|o| o.toindices(), &objs);
+            let hobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 6);
+            let wobjs = dsl::sfilter(&objs, |o| dsl::width_of(o) > 6);
+            if hobjs.is_empty() && wobjs.is_empty() {
+                break;
+            }
+            let cgroups: Vec<(&IndexSets, i64)> = [(&hobjs, 0), (&wobjs, 1)]
+                .into_iter()
+                .filter(|(g, _)| !g.is_empty())
+                .collect();
+            let (g, ax) = rng.choice(&cgroups)?;
+            let obj = rng.choice(&g.to_vec())?;
+            let (ulci, ulcj) = dsl::ulcorner(&obj);
+            let (oh, ow) = dsl::shape(&obj);
+            let bar = if ax == 0 {
+                let iloc = rng.randint(ulci + 3, ulci + oh - 3)?;
+                dsl::sfilter(&obj, |l| l.0 == iloc)
+            } else {
+                let jloc = rng.randint(ulcj + 3, ulcj + ow - 3)?;
+                dsl::sfilter(&obj, |l| l.1 == jloc)
+            };
+            gi = dsl::fill(&gi, fgc, &bar);
+        }
+        let fg_count =
+            |g: &Grid, p: &Indices| dsl::toobject(p, g).iter().filter(|c| c.0 == fgc).count();
+        let copts = dsl::sfilter(&dsl::ofcolor(&gi, fgc), |&ij| {
+            fg_count(&gi, &dsl::dneighbors(ij)) > 2
+        });
+        let copts = dsl::sfilter(&copts, |&ij| {
+            let n = fg_count(&gi, &dsl::outbox(&dsl::outbox(&dsl::initset(ij))));
+            n == 3 || n == 4
+        });
+        if copts.is_empty() {
+            continue;
+        }
+        let noccs = unifint(rng, diff_lb, diff_ub, (1, copts.len() as i64));
+        let noccs = unifint(rng, diff_lb, diff_ub, (noccs, copts.len() as i64));
+        let occs = rng.sample(&copts.to_vec(), noccs)?;
+        let mut go = gi.clone();
+        let mut forb: PySet<Loc> = PySet::new();
+        let three_or_four = |n: usize| n == 3 || n == 4;
+        for &(oi, oj) in &occs {
+            let (ulci, ulcj) = (oi - 1, oj - 1);
+            let (lrci, lrcj) = (oi + 1, oj + 1);
+            if !three_or_four(fg_count(
+                &gi,
+                &dsl::r#box(&pair_set((ulci, ulcj), (lrci, lrcj))),
+            )) {
+                continue;
+            }
+            let mut boptions: Vec<Indices> = Vec::new();
+            for ulcioffs in [-2, -1, 0] {
+                for ulcjoffs in [-2, -1, 0] {
+                    for lrcioffs in [0, 1, 2] {
+                        for lrcjoffs in [0, 1, 2] {
+                            let bx = dsl::r#box(&pair_set(
+                                (ulci + ulcioffs, ulcj + ulcjoffs),
+                                (lrci + lrcioffs, lrcj + lrcjoffs),
+                            ));
+                            let bxobj = dsl::toobject(&bx, &gi);
+                            let inner = bxobj.iter().filter(|c| c.0 == fgc).count();
+                            if three_or_four(inner)
+                                && three_or_four(fg_count(&gi, &dsl::outbox(&bxobj)))
+                            {
+                                boptions.push(bx);
+                            }
+                        }
+                    }
+                }
+            }
+            let boptions: Vec<Indices> = boptions
+                .into_iter()
+                .filter(|bx| dsl::backdrop(bx).iter().all(|l| !forb.contains(l)))
+                .collect();
+            if !boptions.is_empty() {
+                let bx = rng.choice(&boptions)?;
+                let bd = dsl::backdrop(&bx);
+                gi = dsl::fill(&gi, bgc, &bd);
+                gi = dsl::fill(&gi, fgc, &bx);
+                go = dsl::fill(&go, 4, &bd);
+                go = dsl::fill(&go, fgc, &bx);
+                forb.update(&bd);
+            }
+        }
+        let gi = dsl::trim(&gi);
+        let go = dsl::trim(&go);
+        if dsl::palette_grid(&go).contains(&4) {
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+    }
+}
+
+/// A frozenset of index sets (`apply(toindices, objs)`).
+type IndexSets = PyFrozenSet<Indices>;
