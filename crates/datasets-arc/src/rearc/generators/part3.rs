@@ -114,6 +114,12 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("e50d258f", generate_e50d258f),
     ("e6721834", generate_e6721834),
     ("e73095fd", generate_e73095fd),
+    ("e76a88a6", generate_e76a88a6),
+    ("e8593010", generate_e8593010),
+    ("e8dc4411", generate_e8dc4411),
+    ("e9614598", generate_e9614598),
+    ("e98196ab", generate_e98196ab),
+    ("e9afcf9a", generate_e9afcf9a),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -4877,3 +4883,271 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 
 /// A frozenset of index sets (`apply(toindices, objs)`).
 type IndexSets = PyFrozenSet<Indices>;
+
+fn generate_e76a88a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let objw = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let bounds = dsl::asindices(&dsl::canvas(0, (objh, objw)));
+    let mut shp: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let nc = unifint(rng, diff_lb, diff_ub, (2, bounds.len() as i64 - 2));
+    for _ in 0..nc {
+        grow(rng, &bounds, &mut shp)?;
+    }
+    let shp = normalize_set(&shp);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let dmyc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&dmyc, &remcols);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let shpp = shp.shift((loci, locj));
+    let numco = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let colll = rng.sample(&remcols, numco)?;
+    let draw = |rng: &mut GenRng| -> Result<dsl::Object> {
+        let mut cells = Vec::new();
+        for &ij in shpp.iter() {
+            cells.push((rng.choice(&colll)?, ij));
+        }
+        Ok(cells.into_iter().collect())
+    };
+    let mut shppc = draw(rng)?;
+    while dsl::palette_object(&shppc).len() == 1 {
+        shppc = draw(rng)?;
+    }
+    let shppcn = dsl::normalize(&shppc);
+    let mut gi = dsl::paint(&dsl::canvas(bgc, (h, w)), &shppc);
+    let mut go = gi.clone();
+    // `((h * w) / (oh * ow)) // 2`: a float, floored.
+    let ub = (((h * w) as f64 / (oh * ow) as f64) / 2.0).floor() as i64;
+    let numlocs = unifint(rng, diff_lb, diff_ub, (1, 1.max(ub)));
+    let (mut cnt, mut fails) = (0, 0);
+    let maxfails = 5 * numlocs;
+    let idns = &(&dsl::asindices(&gi) - &shpp) - &dsl::mapply(|&l| dsl::dneighbors(l), &shpp);
+    let mut idns = dsl::sfilter(&idns, |&(i, j)| i <= h - oh && j <= w - ow);
+    while cnt < numlocs && fails < maxfails {
+        if idns.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&idns.to_vec())?;
+        let plcd = shppcn.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&idns) {
+            go = dsl::paint(&go, &plcd);
+            gi = dsl::fill(&gi, dmyc, &plcdi);
+            cnt += 1;
+            idns = &(&idns - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+        } else {
+            fails += 1;
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `frozenset({a, b, ...})` of shapes: a set display, then a frozenset copy.
+fn shape_set(shapes: Vec<Indices>) -> Vec<Indices> {
+    let s: PySet<Indices> = shapes.into_iter().collect();
+    s.freeze().to_vec()
+}
+
+/// `frozenset({l1, l2, ...})` of locations.
+fn loc_set(locs: &[Loc]) -> Indices {
+    let s: PySet<Loc> = locs.iter().copied().collect();
+    s.freeze()
+}
+
+fn generate_e8593010(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let (o, r, d, u, l, one) = ((0, 0), (0, 1), (1, 0), (-1, 0), (0, -1), (1, 1));
+    let a = shape_set(vec![loc_set(&[o])]);
+    let b = shape_set(vec![loc_set(&[o, r]), loc_set(&[o, d])]);
+    let c = shape_set(vec![
+        loc_set(&[o, d, one]),
+        loc_set(&[o, d, r]),
+        loc_set(&[one, d, r]),
+        loc_set(&[one, o, r]),
+        loc_set(&[o, u, d]).shift(d),
+        loc_set(&[o, l, r]).shift(r),
+    ]);
+    let prs = [(a, 3), (b, 2), (c, 1)];
+    let cols = colors_without(&[1, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut reminds = dsl::asindices(&gi);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, ((h * w) / 2) / 2));
+    let maxtr = 10;
+    for _ in 0..nobjs {
+        let mut ntr = 0;
+        let k = rng.choice(&[0usize, 1, 2])?;
+        let (objs, col) = &prs[k];
+        let obj = rng.choice(objs)?;
+        while ntr < maxtr {
+            if reminds.is_empty() {
+                break;
+            }
+            let loc = rng.choice(&reminds.to_vec())?;
+            let olcd = obj.shift(loc);
+            if olcd.issubset(&reminds) {
+                gi = dsl::fill(&gi, fgc, &olcd);
+                go = dsl::fill(&go, *col, &olcd);
+                reminds = &(&reminds - &olcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &olcd);
+                break;
+            }
+            ntr += 1;
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e8dc4411(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let d = unifint(rng, diff_lb, diff_ub, (3, h.min(w) / 2 - 1));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, objc, remc) = (cs[0], cs[1], cs[2]);
+    let mut c = dsl::canvas(bgc, (d, d));
+    let inds = dsl::sfilter(&dsl::asindices(&c), |&(i, j)| i >= d / 2 && j >= d / 2);
+    let ncd = unifint(rng, diff_lb, diff_ub, (1, inds.len() as i64 / 2));
+    let nc = rng.choice(&[ncd, inds.len() as i64 - ncd])?;
+    let nc = nc.max(2).min(inds.len() as i64 - 1);
+    let mut cells = rng.sample(&inds.to_vec(), nc)?;
+    cells.push(rng.choice(&[(d / 2, d / 2), (d / 2, d / 2 - 1)])?);
+    // The cells and their transposes (only which cells matters to a fill).
+    let mirrored: Vec<Loc> = cells.iter().map(|&(i, j)| (j, i)).collect();
+    cells.extend(mirrored);
+    for _ in 0..4 {
+        c = dsl::rot90(&fill_locs(&c, objc, &cells));
+    }
+    while dsl::toobject(&dsl::r#box(&dsl::asindices(&c)), &c)
+        .iter()
+        .all(|cell| cell.0 == bgc)
+        && c.len() > 3
+    {
+        c = dsl::trim(&c);
+    }
+    let obj = dsl::ofcolor(&c, objc);
+    let od = dsl::height(&obj);
+    let loci = rng.randint(1, h - 2 * od)?;
+    let locj = rng.randint(1, w - 2 * od)?;
+    let obj = obj.shift((loci, locj));
+    let bd = dsl::backdrop(&obj);
+    let mut p = 0;
+    while !(&obj.shift((p, p)) & &bd).is_empty() {
+        p += 1;
+    }
+    let obj2 = obj.shift((p, p));
+    let mut nbhs = around(&obj);
+    while (&obj2 & &nbhs).is_empty() {
+        nbhs = around(&nbhs);
+    }
+    let indic = &obj2 & &nbhs;
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &obj);
+    let gi = dsl::fill(&gi, remc, &indic);
+    let mut go = gi.clone();
+    for k in 0..30 {
+        let newg = dsl::fill(&go, remc, &obj.shift((p * (k + 1), p * (k + 1))));
+        if newg == go {
+            break;
+        }
+        go = newg;
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e9614598(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let r = rng.randint(0, h - 1)?;
+    let sizh = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let siz = (2 * sizh + 1).max(5).min(w);
+    let locj = rng.randint(0, w - siz)?;
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let mut gi = fill_locs(&c, dotc, &[(r, locj), (r, locj + siz - 1)]);
+    let locc = (r, locj + siz / 2);
+    let go = fill_locs(&gi, 3, &[locc]);
+    let mut go = dsl::fill(&go, 3, &dsl::dneighbors(locc));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e98196ab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let topc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&topc, &remcols);
+    let botc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let nocc = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 2));
+    let subs = rng.sample(&inds, nocc)?;
+    let numa = rng.randint(1, nocc - 1)?;
+    let a = rng.sample(&subs, numa)?;
+    let b: Vec<Loc> = subs.iter().copied().filter(|l| !a.contains(l)).collect();
+    let topg = fill_locs(&c, topc, &a);
+    let botg = fill_locs(&c, botc, &b);
+    let mut go = fill_locs(&topg, botc, &b);
+    let br = dsl::canvas(linc, (1, w));
+    let mut gi = dsl::vconcat(&dsl::vconcat(&topg, &br), &botg);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e9afcf9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 10.min(h)));
+    let colss = rng.sample(&cols, numc)?;
+    let mut rr = Vec::with_capacity(h as usize);
+    for _ in 0..h {
+        rr.push(rng.choice(&colss)?);
+    }
+    let mut rr2 = rr.clone();
+    rr2.reverse();
+    let gi: Grid = (0..w).map(|_| rr.clone()).collect();
+    let go: Grid = (0..w)
+        .map(|k| if k % 2 == 0 { rr.clone() } else { rr2.clone() })
+        .collect();
+    Ok(Example {
+        input: dsl::dmirror_grid(&gi),
+        output: dsl::dmirror_grid(&go),
+    })
+}
