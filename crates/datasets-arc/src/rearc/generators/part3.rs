@@ -120,6 +120,13 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("e9614598", generate_e9614598),
     ("e98196ab", generate_e98196ab),
     ("e9afcf9a", generate_e9afcf9a),
+    ("ea32f347", generate_ea32f347),
+    ("ea786f4a", generate_ea786f4a),
+    ("eb281b96", generate_eb281b96),
+    ("eb5a1d5d", generate_eb5a1d5d),
+    ("ec883f72", generate_ec883f72),
+    ("ecdecbb3", generate_ecdecbb3),
+    ("ed36ccf7", generate_ed36ccf7),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -5149,5 +5156,262 @@ fn generate_e9afcf9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     Ok(Example {
         input: dsl::dmirror_grid(&gi),
         output: dsl::dmirror_grid(&go),
+    })
+}
+
+fn generate_ea32f347(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let a = unifint(rng, diff_lb, diff_ub, (3, h.min(w)));
+    let b = unifint(rng, diff_lb, diff_ub, (2, a));
+    let c = unifint(rng, diff_lb, diff_ub, (1, b));
+    // Python shortens `a` when `c - a == 2`, which `c <= b <= a` rules out.
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    for (col, l) in [(1, a), (4, b), (2, c)] {
+        let ln1 = dsl::connect((0, 0), (0, l - 1));
+        let ln2 = dsl::connect((0, 0), (l - 1, 0));
+        let tmpg = dsl::fill(&gi, -1, &(&dsl::asindices(&gi) - &inds));
+        let occs1 = dsl::occurrences(&tmpg, &dsl::recolor(bgc, &ln1));
+        let occs2 = dsl::occurrences(&tmpg, &dsl::recolor(bgc, &ln2));
+        let pool: Vec<(&Indices, &Indices)> = [(&ln1, &occs1), (&ln2, &occs2)]
+            .into_iter()
+            .filter(|(_, o)| !o.is_empty())
+            .collect();
+        let (ln, occs) = rng.choice(&pool)?;
+        let loc = rng.choice(&occs.to_vec())?;
+        let plcd = ln.shift(loc);
+        let fill_col = rng.choice(&remcols)?;
+        gi = dsl::fill(&gi, fill_col, &plcd);
+        go = dsl::fill(&go, col, &plcd);
+        inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ea786f4a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let mp = (h, w);
+    let (h, w) = (2 * h + 1, 2 * w + 1);
+    let linc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&linc, &cols);
+    let mut gi = dsl::canvas(linc, (h, w));
+    let inds = dsl::remove(&mp, &dsl::asindices(&gi));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    for &(i, j) in inds.iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let mut go = gi.clone();
+    for d in [(-1, -1), (1, 1), (-1, 1), (1, -1)] {
+        go = dsl::fill(&go, linc, &dsl::shoot(mp, d));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_eb281b96(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 8));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), ncells)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let go = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi[..gi.len() - 1].to_vec()));
+    let go = dsl::vconcat(&go, &dsl::hmirror_grid(&go[..go.len() - 1].to_vec()));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_eb5a1d5d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let mut go = dsl::canvas(-1, (d * 2 - 1, d * 2 - 1));
+    let colss = rng.sample(&cols, d)?;
+    for (j, &cc) in colss.iter().enumerate() {
+        let j = j as i64;
+        go = dsl::fill(
+            &go,
+            cc,
+            &dsl::r#box(&pair_set((j, j), (2 * d - 2 - j, 2 * d - 2 - j))),
+        );
+    }
+    let nvenl = unifint(rng, diff_lb, diff_ub, (0, 30 - d));
+    let nhenl = unifint(rng, diff_lb, diff_ub, (0, 30 - d));
+    let mut enl = [nvenl, nhenl];
+    let mut gi = go.clone();
+    while (enl[0] > 0 || enl[1] > 0) && gi.len().max(gi[0].len()) < 30 {
+        let opts: Vec<usize> = (0..2).filter(|&k| enl[k] > 0).collect();
+        let ch = rng.choice(&opts)?;
+        if ch == 1 {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        let idx = rng.randint(0, gi.len() as i64 - 1)? as usize;
+        let row = gi[idx].clone();
+        gi.insert(idx, row);
+        if ch == 1 {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        enl[ch] -= 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ec883f72(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let ohi = unifint(rng, diff_lb, diff_ub, (0, h - 6));
+    let owi = unifint(rng, diff_lb, diff_ub, (0, w - 6));
+    let oh = h - 5 - ohi;
+    let ow = w - 5 - owi;
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, sqc, linc) = (cs[0], cs[1], cs[2]);
+    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &obj);
+    let obob = dsl::outbox(&dsl::outbox(&obj));
+    let gi = dsl::fill(&gi, linc, &obob);
+    let bg = dsl::ofcolor(&gi, bgc);
+    let mut go = gi.clone();
+    for (corner, d) in [
+        (dsl::lrcorner(&obob), (1, 1)),
+        (dsl::ulcorner(&obob), (-1, -1)),
+        (dsl::llcorner(&obob), (1, -1)),
+        (dsl::urcorner(&obob), (-1, 1)),
+    ] {
+        let ln: Vec<Loc> = dsl::shoot(corner, d)
+            .iter()
+            .copied()
+            .filter(|l| bg.contains(l))
+            .collect();
+        go = fill_locs(&go, sqc, &ln);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ecdecbb3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, dotc, linc) = (cs[0], cs[1], cs[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let nl = unifint(rng, diff_lb, diff_ub, (1, h / 4));
+    let mut inds = dsl::interval(0, h, 1);
+    let mut locs = Vec::new();
+    for _ in 0..nl {
+        if inds.is_empty() {
+            break;
+        }
+        let idx = rng.choice(&inds)?;
+        locs.push(idx);
+        inds.retain(|&x| (x - idx).abs() > 2);
+    }
+    locs.sort();
+    for &ii in &locs {
+        gi = dsl::fill(&gi, linc, &dsl::hfrontier((ii, 0)));
+    }
+    let iopts: Vec<i64> = (0..h)
+        .filter(|x| !locs.contains(x) && !locs.contains(&(x - 1)) && !locs.contains(&(x + 1)))
+        .collect();
+    let mut jopts = dsl::interval(0, w, 1);
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, (iopts.len() as i64).min(w / 2)));
+    let mut dlocs = Vec::new();
+    for _ in 0..ndots {
+        if iopts.is_empty() || jopts.is_empty() {
+            break;
+        }
+        let loci = rng.choice(&iopts)?;
+        let locj = rng.choice(&jopts)?;
+        dlocs.push((loci, locj));
+        jopts.retain(|&x| (x - locj).abs() > 1);
+    }
+    let (lo, hi) = (
+        *locs
+            .first()
+            .ok_or_else(|| raised("min() arg is an empty sequence"))?,
+        *locs
+            .last()
+            .ok_or_else(|| raised("max() arg is an empty sequence"))?,
+    );
+    let mut go = gi.clone();
+    for &(loci, locj) in &dlocs {
+        let d = (loci, locj);
+        if loci < lo {
+            go = dsl::fill(&go, dotc, &dsl::connect(d, (lo, locj)));
+            go = dsl::fill(&go, linc, &dsl::neighbors((lo, locj)));
+        } else if loci > hi {
+            go = dsl::fill(&go, dotc, &dsl::connect(d, (hi, locj)));
+            go = dsl::fill(&go, linc, &dsl::neighbors((hi, locj)));
+        } else {
+            let sp = locs.iter().copied().filter(|&e| e < loci).last();
+            let ep = locs.iter().copied().find(|&e| e > loci);
+            let (sp, ep) = sp
+                .zip(ep)
+                .ok_or_else(|| raised("list index out of range"))?;
+            go = dsl::fill(&go, dotc, &dsl::connect((sp, locj), (ep, locj)));
+            go = dsl::fill(&go, linc, &dsl::neighbors((sp, locj)));
+            go = dsl::fill(&go, linc, &dsl::neighbors((ep, locj)));
+        }
+        gi = fill_locs(&gi, dotc, &[d]);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ed36ccf7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::rot270(&gi);
+    Ok(Example {
+        input: gi,
+        output: go,
     })
 }
