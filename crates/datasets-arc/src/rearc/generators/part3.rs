@@ -127,6 +127,13 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("ec883f72", generate_ec883f72),
     ("ecdecbb3", generate_ecdecbb3),
     ("ed36ccf7", generate_ed36ccf7),
+    ("ef135b50", generate_ef135b50),
+    ("f15e1fac", generate_f15e1fac),
+    ("f1cefba8", generate_f1cefba8),
+    ("f25fbde4", generate_f25fbde4),
+    ("f25ffba3", generate_f25ffba3),
+    ("f2829549", generate_f2829549),
+    ("f35d900a", generate_f35d900a),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -5372,7 +5379,7 @@ fn generate_ecdecbb3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             go = dsl::fill(&go, dotc, &dsl::connect(d, (hi, locj)));
             go = dsl::fill(&go, linc, &dsl::neighbors((hi, locj)));
         } else {
-            let sp = locs.iter().copied().filter(|&e| e < loci).last();
+            let sp = locs.iter().copied().rfind(|&e| e < loci);
             let ep = locs.iter().copied().find(|&e| e > loci);
             let (sp, ep) = sp
                 .zip(ep)
@@ -5410,6 +5417,310 @@ fn generate_ed36ccf7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         inds.retain(|l| !chos.contains(l));
     }
     let go = dsl::rot270(&gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[9]);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+        let ccols = rng.sample(&remcols, numc)?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let nsq = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 30));
+        let (mut succ, mut tr) = (0, 0);
+        let maxtr = 5 * nsq;
+        let mut inds = dsl::asindices(&gi);
+        let mut pats: Vec<Indices> = Vec::new();
+        while tr < maxtr && succ < nsq {
+            tr += 1;
+            let oh = rng.randint(1, h / 3 * 2)?;
+            let ow = rng.randint(1, w / 3 * 2)?;
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands.is_empty() {
+                continue;
+            }
+            let (loci, locj) = rng.choice(&cands.to_vec())?;
+            let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+            if bd.issubset(&inds) {
+                succ += 1;
+                inds = &(&inds - &bd) - &around(&bd);
+                let col = rng.choice(&ccols)?;
+                gi = dsl::fill(&gi, col, &bd);
+                pats.push(bd);
+            }
+        }
+        // The gaps between squares that share rows, on the background and
+        // off the border (only which cells, not their order, matters).
+        let mut res: PySet<Loc> = PySet::new();
+        for (a, p1) in pats.iter().enumerate() {
+            for (b, p2) in pats.iter().enumerate() {
+                if a == b || !dsl::hmatching(p1, p2) {
+                    continue;
+                }
+                let um = dsl::uppermost(p1).max(dsl::uppermost(p2));
+                let bm = dsl::lowermost(p1).min(dsl::lowermost(p2));
+                let lm = dsl::rightmost(p1).min(dsl::rightmost(p2)) + 1;
+                let rm = dsl::leftmost(p1).max(dsl::leftmost(p2)) - 1;
+                res.update(&dsl::backdrop(&pair_set((um, lm), (bm, rm))));
+            }
+        }
+        let ofc = dsl::ofcolor(&gi, bgc);
+        let border = dsl::r#box(&dsl::asindices(&gi));
+        let go = fill_locs(
+            &gi,
+            9,
+            res.iter()
+                .filter(|l| ofc.contains(l) && !border.contains(l)),
+        );
+        if go != gi {
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+    }
+}
+
+fn generate_f15e1fac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let nsps = unifint(rng, diff_lb, diff_ub, (1, (w - 1) / 2));
+    let ngps = unifint(rng, diff_lb, diff_ub, (1, (h - 1) / 2));
+    let mut spsj = rng.sample(&dsl::interval(1, w - 1, 1), nsps)?;
+    spsj.sort();
+    let mut gpsi = rng.sample(&dsl::interval(1, h - 1, 1), ngps)?;
+    gpsi.sort();
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let tops: Vec<Loc> = spsj.iter().map(|&jj| (0, jj)).collect();
+    let lefts: Vec<Loc> = gpsi.iter().map(|&ii| (ii, 0)).collect();
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), linc, &tops);
+    let gi = fill_locs(&gi, 2, &lefts);
+    let mut go = gi.clone();
+    let starts = std::iter::once(0).chain(gpsi.iter().copied());
+    let ends = gpsi.iter().map(|x| x - 1).chain(std::iter::once(h - 1));
+    for (ofs, (a, b)) in starts.zip(ends).enumerate() {
+        let ofs = ofs as i64;
+        for &jj in &spsj {
+            go = dsl::fill(&go, linc, &dsl::connect((a, jj + ofs), (b, jj + ofs)));
+        }
+    }
+    let (gi, go) = random_transforms(rng, gi, go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f1cefba8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (6, h - 1));
+    let iw = unifint(rng, diff_lb, diff_ub, (6, w - 1));
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, ringc, inc) = (cs[0], cs[1], cs[2]);
+    let obj = pair_set((loci, locj), (loci + ih - 1, locj + iw - 1));
+    let ring1 = dsl::r#box(&obj);
+    let ring2 = dsl::inbox(&obj);
+    let c = dsl::fill(&dsl::canvas(bgc, (h, w)), inc, &dsl::backdrop(&obj));
+    let c = dsl::fill(&c, ringc, &(&ring1 | &ring2));
+    let cands = (&ring2 - &dsl::corners(&ring2)).to_vec();
+    let numc = unifint(rng, diff_lb, diff_ub, (1, cands.len() as i64 / 2));
+    let locs = rng.sample(&cands, numc)?;
+    let gi = fill_locs(&c, inc, &locs);
+    let lm = dsl::lowermost(&ring2);
+    // Row lines through the dots on the ring's sides, column lines through
+    // the others; drawn over background as `inc`, over `inc` as the ring.
+    let mut fulllocs: PySet<Loc> = PySet::new();
+    for &(i, j) in &locs {
+        if i > loci + 1 && i < lm {
+            fulllocs.update(&dsl::hfrontier((i, j)));
+        } else {
+            fulllocs.update(&dsl::vfrontier((i, j)));
+        }
+    }
+    let (ofbg, ofin) = (dsl::ofcolor(&c, bgc), dsl::ofcolor(&c, inc));
+    let go = fill_locs(&c, inc, fulllocs.iter().filter(|l| ofbg.contains(l)));
+    let go = fill_locs(&go, ringc, fulllocs.iter().filter(|l| ofin.contains(l)));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f25fbde4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let (bh, bw) = (15.min(h - 1), 15.min(w - 1));
+    let ncd = unifint(rng, diff_lb, diff_ub, (1, 1.max((bh * bw) / 2)));
+    // Drawn, then overwritten from `ncd`, as in Python.
+    let _nc = rng.choice(&[ncd, (h - 1) * (w - 1) - ncd])?;
+    let nc = ncd.max(1).min((h - 1) * (w - 1) - 1);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (bh, bw)));
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let gi = dsl::fill(&c, fgc, &shp.shift((loci, locj)));
+    let go = dsl::upscale_grid(&dsl::compress(&gi), 2);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f25ffba3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 14)) * 2 + 1;
+    let w = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 2));
+    let mut bx = dsl::asindices(&canv);
+    let c0 = rng.choice(&remcols)?;
+    let l0 = rng.choice(&bx.to_vec())?;
+    let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
+    let mut grow_cells = |rng: &mut GenRng, obj: &mut PySet<dsl::Cell>| -> Result<()> {
+        let locs: Indices = obj.iter().map(|c| c.1).collect();
+        let ch = rng.choice(&(&bx & &around(&locs)).to_vec())?;
+        let col = rng.choice(&remcols)?;
+        obj.add((col, ch));
+        bx = bx.difference(&dsl::initset(ch));
+        Ok(())
+    };
+    for _ in 0..nc - 1 {
+        grow_cells(rng, &mut obj)?;
+    }
+    loop {
+        let top = obj.iter().map(|c| c.1 .0).min().unwrap_or(0);
+        let bottom = obj.iter().map(|c| c.1 .0).max().unwrap_or(0);
+        if !(top > h / 2 - 1 || bottom < h / 2 + 1) {
+            break;
+        }
+        grow_cells(rng, &mut obj)?;
+    }
+    let gix = paint_cells(&canv, obj.iter());
+    // Each row sorted by `cell == bgc` (stable): its colors first.
+    let gix: Grid = gix.iter().map(|r| dsl::order(r, |&v| v == bgc)).collect();
+    let mut gi = dsl::hconcat(&gix, &canv);
+    let mut go = dsl::hconcat(&gix, &dsl::vmirror_grid(&gix));
+    if rng.choice(&[true, false])? {
+        gi = dsl::vmirror_grid(&gi);
+        go = dsl::vmirror_grid(&go);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::hmirror_grid(&gi);
+        go = dsl::hmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f2829549(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let bar = dsl::canvas(linc, (h, 1));
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // `numadev` again, as in Python.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&a, &bar), &b);
+    let mut go = fill_locs(
+        &c,
+        3,
+        inds.iter()
+            .filter(|l| !aset.contains(l) && !bset.contains(l)),
+    );
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f35d900a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, c1, c2) = (cs[0], cs[1], cs[2]);
+    let oh = unifint(rng, diff_lb, diff_ub, (4, h));
+    let ow = unifint(rng, diff_lb, diff_ub, (4, w));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let (ul, ur) = (dsl::ulcorner(&bx), dsl::urcorner(&bx));
+    let (ll, lr) = (dsl::llcorner(&bx), dsl::lrcorner(&bx));
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), c1, &[ul, lr]);
+    let gi = fill_locs(&gi, c2, &[ur, ll]);
+    let go = fill_locs(&dsl::canvas(bgc, (h, w)), c1, &[ul, lr]);
+    let go = fill_locs(&go, c2, &[ur, ll]);
+    let go = dsl::fill(&go, c1, &(&dsl::neighbors(ur) | &dsl::neighbors(ll)));
+    let mut go = dsl::fill(&go, c2, &(&dsl::neighbors(ul) | &dsl::neighbors(lr)));
+    let dist = |(a, b): Loc, (c, d): Loc| (a - c).abs() + (b - d).abs();
+    let crns = [ul, ur, ll, lr];
+    for &c in &crns {
+        // The box cells at an even distance (more than 1) from this corner,
+        // no nearer to another corner.
+        let valids: Vec<Loc> = bx
+            .iter()
+            .copied()
+            .filter(|&ij| {
+                let dc = dist(c, ij);
+                crns.iter().filter(|&&o| o != c).all(|&o| dc <= dist(ij, o))
+                    && dc > 1
+                    && dc % 2 == 0
+            })
+            .collect();
+        go = fill_locs(&go, 5, &valids);
+    }
     Ok(Example {
         input: gi,
         output: go,
