@@ -134,6 +134,13 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("f25ffba3", generate_f25ffba3),
     ("f2829549", generate_f2829549),
     ("f35d900a", generate_f35d900a),
+    ("f5b8619d", generate_f5b8619d),
+    ("f76d97a5", generate_f76d97a5),
+    ("f8a8fe49", generate_f8a8fe49),
+    ("f8b3ba0a", generate_f8b3ba0a),
+    ("f8c80d96", generate_f8c80d96),
+    ("f8ff0b80", generate_f8ff0b80),
+    ("f9012d9b", generate_f9012d9b),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -5724,5 +5731,293 @@ fn generate_f35d900a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     Ok(Example {
         input: gi,
         output: go,
+    })
+}
+
+fn generate_f5b8619d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), ncells)?;
+    let blockcol = rng.randint(0, w - 1)?;
+    let locs: Vec<Loc> = locs.into_iter().filter(|l| l.1 != blockcol).collect();
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numcols)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    // The columns of the cells, where no cell is.
+    let go = fill_locs(
+        &gi,
+        8,
+        &(0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| locs.iter().any(|l| l.1 == j) && !locs.contains(&(i, j)))
+            .collect::<Vec<Loc>>(),
+    );
+    let go = dsl::hconcat(&go, &go);
+    let go = dsl::vconcat(&go, &go);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f76d97a5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 5]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let col = rng.choice(&cols)?;
+    let gi = dsl::canvas(5, (h, w));
+    let go = dsl::canvas(col, (h, w));
+    let numdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let num = rng.choice(&[numdev, h * w - numdev])?;
+    let num = num.max(1).min(h * w);
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), num)?;
+    Ok(Example {
+        input: fill_locs(&gi, col, &locs),
+        output: fill_locs(&go, 0, &locs),
+    })
+}
+
+fn generate_f8a8fe49(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let fullh = unifint(rng, diff_lb, diff_ub, (10, h));
+    let fullw = unifint(rng, diff_lb, diff_ub, (3, w));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, objc, boxc) = (cs[0], cs[1], cs[2]);
+    let bcanv = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - fullh)?;
+    let locj = rng.randint(0, w - fullw)?;
+    let mut canvi = dsl::canvas(bgc, (fullh, fullw));
+    let mut canvo = dsl::canvas(bgc, (fullh, fullw));
+    let objh = (fullh / 2 - 3) / 2;
+    let mut br = dsl::connect((objh + 1, 0), (objh + 1, fullw - 1)).to_vec();
+    br.extend([(objh + 2, 0), (objh + 2, fullw - 1)]);
+    let cands = dsl::backdrop(&pair_set((0, 1), (objh - 1, fullw - 2)));
+    let bottom = dsl::lowermost(&cands);
+    let last_row = dsl::sfilter(&cands, |l| l.0 == bottom).to_vec();
+    for _ in 0..2 {
+        canvi = fill_locs(&canvi, boxc, &br);
+        canvo = fill_locs(&canvo, boxc, &br);
+        let span = objh * (fullw - 2);
+        let ncellsd = unifint(rng, diff_lb, diff_ub, (0, span / 2));
+        let ncells = rng.choice(&[ncellsd, span - ncellsd])?;
+        let ncells = ncells.max(1).min(span);
+        let mut cells: Indices = rng.sample(&cands.to_vec(), ncells)?.into_iter().collect();
+        cells = dsl::insert(rng.choice(&last_row)?, &cells);
+        canvi = dsl::fill(&canvi, objc, &cells);
+        canvo = dsl::fill(&canvo, objc, &dsl::hmirror(&cells).shift((objh + 3, 0)));
+        canvi = dsl::hmirror_grid(&canvi);
+        canvo = dsl::hmirror_grid(&canvo);
+    }
+    let mut gi = dsl::paint(&bcanv, &dsl::asobject(&canvi).shift((loci, locj)));
+    let mut go = dsl::paint(&bcanv, &dsl::asobject(&canvo).shift((loci, locj)));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    // `go, gi = gi, go`.
+    Ok(Example {
+        input: go,
+        output: gi,
+    })
+}
+
+fn generate_f8b3ba0a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 5));
+    let nh = unifint(rng, diff_lb, diff_ub, (3, 29 / (h + 1)));
+    let nw = unifint(rng, diff_lb, diff_ub, (3, 29 / (w + 1)));
+    let fullh = (h + 1) * nh + 1;
+    let fullw = (w + 1) * nw + 1;
+    let fb = rng.sample(&cols, 2)?;
+    let (fullbgc, bgc) = (fb[0], fb[1]);
+    let mut remcols = dsl::remove(&fullbgc, &dsl::remove(&bgc, &cols));
+    let shp = dsl::asindices(&dsl::canvas(-1, (h, w))).shift((1, 1));
+    let mut gi = dsl::canvas(fullbgc, (fullh, fullw));
+    let mut locs: PySet<Loc> = PySet::new();
+    for a in 0..nh {
+        for b in 0..nw {
+            let loc = (a * (h + 1), b * (w + 1));
+            locs.add(loc);
+            gi = dsl::fill(&gi, bgc, &shp.shift(loc));
+        }
+    }
+    let mut numc = unifint(rng, diff_lb, diff_ub, (1, (nh * nw) / 2 - 1));
+    let mut stack = Vec::new();
+    let mut nn = numc + 1;
+    while nn > 1 && numc > 0 && !remcols.is_empty() {
+        // `int(0.5 * (8 * numc + 1) ** 0.5 - 1)`.
+        let nn3 = (0.5 * ((8 * numc + 1) as f64).powf(0.5) - 1.0) as i64;
+        nn = nn3.max(1).min(nn - 1);
+        let col = rng.choice(&remcols)?;
+        remcols = dsl::remove(&col, &remcols);
+        numc -= nn;
+        stack.push((col, nn));
+    }
+    let go: Grid = stack.iter().map(|&(c, _)| vec![c]).collect();
+    for &(col, nn) in &stack {
+        let slocs = rng.sample(&locs.to_vec(), nn)?;
+        for &l in &slocs {
+            gi = dsl::fill(&gi, col, &shp.shift(l));
+        }
+        let taken: PySet<Loc> = slocs.into_iter().collect();
+        locs = &locs - &taken;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f8c80d96(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5]);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let ow = rng.randint(1, if h > 10 { 3 } else { 2 })?;
+    let oh = rng.randint(1, if w > 10 { 3 } else { 2 })?;
+    let loci = rng.randint(-oh + 1, h - 1)?;
+    let locj = rng.randint(-ow + 1, w - 1)?;
+    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(5, (h, w));
+    let (ulci, ulcj) = dsl::subtract(dsl::ulcorner(&obj), (1, 1));
+    let (lrci, lrcj) = dsl::add(dsl::lrcorner(&obj), (1, 1));
+    let hoffs = rng.randint(2, if h > 12 { 4 } else { 3 })?;
+    let woffs = rng.randint(2, if w > 12 { 4 } else { 3 })?;
+    let inds = dsl::asindices(&gi);
+    let lns: Vec<Indices> = (0..h.max(w) / hoffs.min(woffs) + 1)
+        .map(|k| {
+            dsl::r#box(&pair_set(
+                (ulci - hoffs * k, ulcj - woffs * k),
+                (lrci + hoffs * k, lrcj + woffs * k),
+            ))
+        })
+        .filter(|ln| ln.iter().any(|l| inds.contains(l)))
+        .collect();
+    let nlns = lns.len() as i64;
+    let nmissing = unifint(rng, diff_lb, diff_ub, (0, nlns - 2));
+    let npresent = nlns - nmissing;
+    for k in 0..npresent {
+        let ln = lns
+            .get(k as usize)
+            .ok_or_else(|| raised("list index out of range"))?;
+        gi = dsl::fill(&gi, linc, ln);
+    }
+    for ln in &lns {
+        go = dsl::fill(&go, linc, ln);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 30.min((h * w) / 25)));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut numcells = unifint(rng, diff_lb, diff_ub, (nobjs + 1, 36));
+    let base = dsl::asindices(&dsl::canvas(-1, (6, 6)));
+    let maxtr = 10;
+    let mut inds = dsl::asindices(&gi);
+    let mut go = Vec::new();
+    for k in 0..nobjs {
+        if inds.is_empty() || numcells < 2 {
+            break;
+        }
+        numcells = unifint(rng, diff_lb, diff_ub, (nobjs - k, numcells - 1));
+        if numcells == 0 {
+            break;
+        }
+        let sp = rng.choice(&base.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        let reminds = dsl::remove(&sp, &base);
+        for _ in 0..numcells - 1 {
+            grow_by(rng, &reminds, &mut shp, dsl::neighbors)?;
+        }
+        let shp = normalize_set(&shp);
+        let (sh, sw) = dsl::shape(&shp);
+        let rems = dsl::sfilter(&inds, |&(i, j)| i <= h - sh && j <= w - sw);
+        if rems.is_empty() {
+            break;
+        }
+        // Drawn, then redrawn from all of `inds` below, as in Python.
+        let mut loc = rng.choice(&rems.to_vec())?;
+        let mut validloc = false;
+        let mut tr = 0;
+        while !validloc && tr < maxtr {
+            loc = rng.choice(&inds.to_vec())?;
+            validloc = shp.shift(loc).issubset(&inds);
+            tr += 1;
+        }
+        if validloc {
+            let plcd = shp.shift(loc);
+            let col = rng.choice(&remcols)?;
+            go.push(vec![col]);
+            inds = &(&inds - &plcd) - &around(&plcd);
+            gi = dsl::fill(&gi, col, &plcd);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f9012d9b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let hp = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let wp = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let mut srco = dsl::canvas(0, (hp, wp));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&cols, nc)?;
+    for &(i, j) in dsl::asindices(&srco).iter() {
+        srco[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let mut gi = srco.clone();
+    let numhp = unifint(rng, diff_lb, diff_ub, (3, 30 / hp));
+    let numwp = unifint(rng, diff_lb, diff_ub, (3, 30 / wp));
+    for _ in 0..numhp - 1 {
+        gi = dsl::vconcat(&gi, &srco);
+    }
+    let column = gi.clone();
+    for _ in 0..numwp - 1 {
+        gi = dsl::hconcat(&gi, &column);
+    }
+    let hcropfac = rng.randint(0, hp)?;
+    gi.truncate(gi.len() - hcropfac as usize);
+    gi = dsl::dmirror_grid(&gi);
+    let wcropfac = rng.randint(0, wp)?;
+    gi.truncate(gi.len() - wcropfac as usize);
+    gi = dsl::dmirror_grid(&gi);
+    let (h, w) = dsl::shape_grid(&gi);
+    let sgh = unifint(rng, diff_lb, diff_ub, (1, h - hp - 1));
+    let sgw = unifint(rng, diff_lb, diff_ub, (1, w - wp - 1));
+    let loci = rng.randint(0, h - sgh)?;
+    let locj = rng.randint(0, w - sgw)?;
+    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
+    let go = dsl::subgrid(&obj, &gi);
+    let gi = dsl::fill(&gi, 0, &obj);
+    // (identity, rot90, rot180, rot270, dmirror, vmirror, hmirror, cmirror)
+    // as indices of `transform`.
+    let k = rng.choice(&[0usize, 5, 6, 7, 1, 3, 4, 2])?;
+    Ok(Example {
+        input: transform(k, &gi),
+        output: transform(k, &go),
     })
 }
