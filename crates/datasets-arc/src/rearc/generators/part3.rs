@@ -141,6 +141,12 @@ pub(super) const PORTED: &[(&str, Generator)] = &[
     ("f8c80d96", generate_f8c80d96),
     ("f8ff0b80", generate_f8ff0b80),
     ("f9012d9b", generate_f9012d9b),
+    ("fafffa47", generate_fafffa47),
+    ("fcb5c309", generate_fcb5c309),
+    ("fcc82909", generate_fcc82909),
+    ("feca6190", generate_feca6190),
+    ("ff28f65a", generate_ff28f65a),
+    ("ff805c23", generate_ff805c23),
 ];
 
 /// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
@@ -6019,5 +6025,265 @@ fn generate_f9012d9b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     Ok(Example {
         input: transform(k, &gi),
         output: transform(k, &go),
+    })
+}
+
+fn generate_fafffa47(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // `numadev` again, as in Python.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&a, &b);
+    let mut go = fill_locs(
+        &c,
+        2,
+        inds.iter()
+            .filter(|l| !aset.contains(l) && !bset.contains(l)),
+    );
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, dotc, sqc) = (cs[0], cs[1], cs[2]);
+    let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let maxtr = 4 * numsq;
+    let (mut tr, mut succ) = (0, 0);
+    let mut numcells: Option<i64> = None;
+    let mut go: Option<Grid> = None;
+    while tr < maxtr && succ < numsq {
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let sq = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let bd = dsl::backdrop(&sq);
+        if bd.issubset(&inds) {
+            gi = dsl::fill(&gi, sqc, &sq);
+            let ib = dsl::backdrop(&dsl::inbox(&sq)).to_vec();
+            let first = numcells.is_none();
+            let cells = match numcells {
+                None => {
+                    let n = unifint(rng, diff_lb, diff_ub, (1, ib.len() as i64));
+                    numcells = Some(n);
+                    rng.sample(&ib, n)?
+                }
+                Some(n) => {
+                    let ub = 0.max(n - 1).min(ib.len() as i64);
+                    let nc = unifint(rng, diff_lb, diff_ub, (0, ub));
+                    rng.sample(&ib, nc)?
+                }
+            };
+            gi = fill_locs(&gi, dotc, &cells);
+            if first {
+                go = Some(dsl::replace(&dsl::subgrid(&sq, &gi), sqc, dotc));
+            }
+            inds = &(&inds - &bd) - &dsl::outbox(&bd);
+            succ += 1;
+        }
+        tr += 1;
+    }
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max(inds.len() as i64 / 2 - 1)));
+    let noise = rng.sample(&inds.to_vec(), nnoise)?;
+    let gi = fill_locs(&gi, dotc, &noise);
+    // Python's `go` is unbound when no square was placed.
+    let go = go.ok_or_else(|| raised("local variable 'go' referenced before assignment"))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_fcc82909(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let mut opts = dsl::interval(0, w, 1);
+    let mut tr = 0;
+    // Python never counts a success, so only the trials end the loop.
+    let succ = 0;
+    let maxtr = 4 * nobjs;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let sopts: Vec<i64> = opts
+            .iter()
+            .copied()
+            .filter(|&j| opts.contains(&j) && opts.contains(&(j + 1)))
+            .collect();
+        if sopts.is_empty() {
+            break;
+        }
+        let numc = unifint(rng, diff_lb, diff_ub, (1, 4));
+        let jstart = rng.choice(&sopts)?;
+        opts.retain(|&x| x != jstart && x != jstart + 1);
+        let options = dsl::interval(0, h - 2 - numc + 1, 1);
+        if options.is_empty() {
+            break;
+        }
+        let iloc = rng.choice(&options)?;
+        let ccols = rng.sample(&remcols, numc)?;
+        let mut bd = dsl::backdrop(&pair_set((iloc, jstart), (iloc + 1, jstart + 1))).to_vec();
+        rng.shuffle(&mut bd);
+        let mut obj: Vec<dsl::Cell> = ccols.iter().copied().zip(bd.iter().copied()).collect();
+        for &ij in bd.iter().skip(numc as usize) {
+            obj.push((rng.choice(&ccols)?, ij));
+        }
+        // The 2x2 block's neighbourhood must be background (contents only).
+        let bgs = dsl::ofcolor(&gi, bgc);
+        let clear = obj
+            .iter()
+            .all(|&(_, l)| dsl::dneighbors(l).iter().all(|n| bgs.contains(n)));
+        if !clear {
+            continue;
+        }
+        gi = paint_cells(&gi, &obj);
+        go = paint_cells(&go, &obj);
+        for k in 0..numc {
+            go = fill_locs(
+                &go,
+                3,
+                &[(iloc + k + 2, jstart), (iloc + k + 2, jstart + 1)],
+            );
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_feca6190(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let w = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let bgc = 0;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, w.min(5)));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let locs = rng.sample(&dsl::interval(0, w, 1), ncols)?;
+    let mut gi = dsl::canvas(bgc, (1, w));
+    let n = w * ncols;
+    let mut go = dsl::canvas(bgc, (n, n));
+    for (&col, &j) in ccols.iter().zip(&locs) {
+        gi = fill_locs(&gi, col, &[(0, j)]);
+        go = dsl::fill(&go, col, &dsl::shoot((n - 1, j), (-1, 1)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let mpr = [(0, 0), (0, 2), (1, 1), (2, 0), (2, 2)];
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let nred = rng.randint(1, 5)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    // Places up to `n` rectangles apart from one another, each filled with
+    // `color(rng)`; returns how many were placed.
+    let mut place = |rng: &mut GenRng,
+                     gi: &mut Grid,
+                     n: i64,
+                     tr0: i64,
+                     color: &dyn Fn(&mut GenRng) -> Result<i64>|
+     -> Result<i64> {
+        let (mut succ, mut tr) = (0, tr0);
+        let maxtr = 5 * n;
+        while tr < maxtr && succ < n {
+            tr += 1;
+            let oh = rng.randint(1, h / 2 + 1)?;
+            let ow = rng.randint(1, w / 2 + 1)?;
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands.is_empty() {
+                continue;
+            }
+            let (loci, locj) = rng.choice(&cands.to_vec())?;
+            let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+            if bd.issubset(&inds) {
+                succ += 1;
+                inds = &(&inds - &bd) - &dsl::mapply(|&l| dsl::dneighbors(l), &bd);
+                let col = color(rng)?;
+                *gi = dsl::fill(gi, col, &bd);
+            }
+        }
+        Ok(succ)
+    };
+    let nblue = place(rng, &mut gi, nred, 0, &|_| Ok(2))?;
+    let namt = unifint(rng, diff_lb, diff_ub, (0, nred * 2));
+    let remcols = dsl::remove(&bgc, &cols);
+    // The second loop starts one trial in (`tr += 1` before it).
+    place(rng, &mut gi, namt, 1, &|rng| rng.choice(&remcols))?;
+    let mut go = dsl::canvas(bgc, (3, 3));
+    for &l in mpr.iter().take(nblue as usize) {
+        go = fill_locs(&go, 1, &[l]);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ff805c23(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let gi = symmetric_mosaic(rng, diff_lb, diff_ub, bgc, &remcols, h)?;
+    let locidev = unifint(rng, diff_lb, diff_ub, (1, 2 * h));
+    let locjdev = unifint(rng, diff_lb, diff_ub, (1, w));
+    let loci = 2 * h - locidev;
+    let locj = w - locjdev;
+    let loci2 = unifint(rng, diff_lb, diff_ub, (loci, 2 * h - 1));
+    let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
+    let go = dsl::subgrid(&bd, &gi);
+    let gi = dsl::fill(&gi, 0, &bd);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
     })
 }
