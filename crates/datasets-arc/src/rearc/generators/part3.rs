@@ -1,7 +1,6289 @@
 //! rearc generators TASK_IDS[263..400], each named `generate_<task id>` as
 //! in `rearc_utils/generators.py` (being ported, in task-id order).
 
-use super::Generator;
+use dataset_core::{DatasetError, Result};
+use pycompat::{AnySet, PyFrozenSet, PySet};
+
+use super::common::*;
+use super::{unifint, Example, GenRng, Generator};
+use crate::rearc::dsl::{self, Grid, Indices, Loc, Object, Patch};
 
 /// This part's ported generators, in task-id order.
-pub(super) const PORTED: &[(&str, Generator)] = &[];
+pub(super) const PORTED: &[(&str, Generator)] = &[
+    ("a8c38be5", generate_a8c38be5),
+    ("a8d7556c", generate_a8d7556c),
+    ("a9f96cdd", generate_a9f96cdd),
+    ("aabf363d", generate_aabf363d),
+    ("aba27056", generate_aba27056),
+    ("ac0a08a4", generate_ac0a08a4),
+    ("ae3edfdc", generate_ae3edfdc),
+    ("ae4f1146", generate_ae4f1146),
+    ("aedd82e4", generate_aedd82e4),
+    ("af902bf9", generate_af902bf9),
+    ("b0c4d837", generate_b0c4d837),
+    ("b190f7f5", generate_b190f7f5),
+    ("b1948b0a", generate_b1948b0a),
+    ("b230c067", generate_b230c067),
+    ("b27ca6d3", generate_b27ca6d3),
+    ("b2862040", generate_b2862040),
+    ("b527c5c6", generate_b527c5c6),
+    ("b548a754", generate_b548a754),
+    ("b60334d2", generate_b60334d2),
+    ("b6afb2da", generate_b6afb2da),
+    ("b7249182", generate_b7249182),
+    ("b775ac94", generate_b775ac94),
+    ("b782dc8a", generate_b782dc8a),
+    ("b8825c91", generate_b8825c91),
+    ("b8cdaf2b", generate_b8cdaf2b),
+    ("b91ae062", generate_b91ae062),
+    ("b94a9452", generate_b94a9452),
+    ("b9b7f026", generate_b9b7f026),
+    ("ba26e723", generate_ba26e723),
+    ("ba97ae07", generate_ba97ae07),
+    ("bb43febb", generate_bb43febb),
+    ("bbc9ae5d", generate_bbc9ae5d),
+    ("bc1d5164", generate_bc1d5164),
+    ("bd4472b8", generate_bd4472b8),
+    ("bda2d7a6", generate_bda2d7a6),
+    ("bdad9b1f", generate_bdad9b1f),
+    ("be94b721", generate_be94b721),
+    ("beb8660c", generate_beb8660c),
+    ("c0f76784", generate_c0f76784),
+    ("c1d99e64", generate_c1d99e64),
+    ("c3e719e8", generate_c3e719e8),
+    ("c3f564a4", generate_c3f564a4),
+    ("c444b776", generate_c444b776),
+    ("c59eb873", generate_c59eb873),
+    ("c8cbb738", generate_c8cbb738),
+    ("c8f0f002", generate_c8f0f002),
+    ("c909285e", generate_c909285e),
+    ("c9e6f938", generate_c9e6f938),
+    ("c9f8e694", generate_c9f8e694),
+    ("caa06a1f", generate_caa06a1f),
+    ("cbded52d", generate_cbded52d),
+    ("cce03e0d", generate_cce03e0d),
+    ("cdecee7f", generate_cdecee7f),
+    ("ce22a75a", generate_ce22a75a),
+    ("ce4f8723", generate_ce4f8723),
+    ("ce602527", generate_ce602527),
+    ("ce9e57f2", generate_ce9e57f2),
+    ("cf98881b", generate_cf98881b),
+    ("d037b0a7", generate_d037b0a7),
+    ("d06dbe63", generate_d06dbe63),
+    ("d07ae81c", generate_d07ae81c),
+    ("d0f5fe59", generate_d0f5fe59),
+    ("d10ecb37", generate_d10ecb37),
+    ("d13f3404", generate_d13f3404),
+    ("d22278a0", generate_d22278a0),
+    ("d23f8c26", generate_d23f8c26),
+    ("d2abd087", generate_d2abd087),
+    ("d364b489", generate_d364b489),
+    ("d406998b", generate_d406998b),
+    ("d43fd935", generate_d43fd935),
+    ("d4469b4b", generate_d4469b4b),
+    ("d4a91cb9", generate_d4a91cb9),
+    ("d4f3cd78", generate_d4f3cd78),
+    ("d511f180", generate_d511f180),
+    ("d5d6de2d", generate_d5d6de2d),
+    ("d631b094", generate_d631b094),
+    ("d687bc17", generate_d687bc17),
+    ("d6ad076f", generate_d6ad076f),
+    ("d89b689b", generate_d89b689b),
+    ("d8c310e9", generate_d8c310e9),
+    ("d90796e8", generate_d90796e8),
+    ("d9f24cd1", generate_d9f24cd1),
+    ("d9fac9be", generate_d9fac9be),
+    ("dae9d2b5", generate_dae9d2b5),
+    ("db3e9e38", generate_db3e9e38),
+    ("db93a21d", generate_db93a21d),
+    ("dbc1a6ce", generate_dbc1a6ce),
+    ("dc0a314f", generate_dc0a314f),
+    ("dc1df850", generate_dc1df850),
+    ("dc433765", generate_dc433765),
+    ("ddf7fa4f", generate_ddf7fa4f),
+    ("de1cd16c", generate_de1cd16c),
+    ("ded97339", generate_ded97339),
+    ("e179c5f4", generate_e179c5f4),
+    ("e21d9049", generate_e21d9049),
+    ("e26a3af2", generate_e26a3af2),
+    ("e3497940", generate_e3497940),
+    ("e40b9e2f", generate_e40b9e2f),
+    ("e48d4e1a", generate_e48d4e1a),
+    ("e5062a87", generate_e5062a87),
+    ("e509e548", generate_e509e548),
+    ("e50d258f", generate_e50d258f),
+    ("e6721834", generate_e6721834),
+    ("e73095fd", generate_e73095fd),
+    ("e76a88a6", generate_e76a88a6),
+    ("e8593010", generate_e8593010),
+    ("e8dc4411", generate_e8dc4411),
+    ("e9614598", generate_e9614598),
+    ("e98196ab", generate_e98196ab),
+    ("e9afcf9a", generate_e9afcf9a),
+    ("ea32f347", generate_ea32f347),
+    ("ea786f4a", generate_ea786f4a),
+    ("eb281b96", generate_eb281b96),
+    ("eb5a1d5d", generate_eb5a1d5d),
+    ("ec883f72", generate_ec883f72),
+    ("ecdecbb3", generate_ecdecbb3),
+    ("ed36ccf7", generate_ed36ccf7),
+    ("ef135b50", generate_ef135b50),
+    ("f15e1fac", generate_f15e1fac),
+    ("f1cefba8", generate_f1cefba8),
+    ("f25fbde4", generate_f25fbde4),
+    ("f25ffba3", generate_f25ffba3),
+    ("f2829549", generate_f2829549),
+    ("f35d900a", generate_f35d900a),
+    ("f5b8619d", generate_f5b8619d),
+    ("f76d97a5", generate_f76d97a5),
+    ("f8a8fe49", generate_f8a8fe49),
+    ("f8b3ba0a", generate_f8b3ba0a),
+    ("f8c80d96", generate_f8c80d96),
+    ("f8ff0b80", generate_f8ff0b80),
+    ("f9012d9b", generate_f9012d9b),
+    ("fafffa47", generate_fafffa47),
+    ("fcb5c309", generate_fcb5c309),
+    ("fcc82909", generate_fcc82909),
+    ("feca6190", generate_feca6190),
+    ("ff28f65a", generate_ff28f65a),
+    ("ff805c23", generate_ff805c23),
+];
+
+/// Python raised (an `IndexError`, a `TypeError`, ...) where the generator
+/// reached an impossible state; the port fails there too.
+fn raised(what: &str) -> DatasetError {
+    DatasetError::Generation(what.into())
+}
+
+/// `repeat(repeat(value, w), n)`: `n` rows of `w` cells.
+fn rows_of(value: i64, w: i64, n: i64) -> Grid {
+    dsl::repeat(&dsl::repeat(&value, w), n)
+}
+
+/// `grid[:at] + rows + grid[at:]` for a row index inside the grid.
+fn insert_rows(grid: &Grid, at: i64, rows: Grid) -> Grid {
+    let at = (at.max(0) as usize).min(grid.len());
+    let mut out = grid[..at].to_vec();
+    out.extend(rows);
+    out.extend_from_slice(&grid[at..]);
+    out
+}
+
+/// `grid[at:] + grid[:at]`: the rows rotated up by `at`.
+fn roll_rows(grid: &Grid, at: i64) -> Grid {
+    let at = (at.max(0) as usize).min(grid.len());
+    let mut out = grid[at..].to_vec();
+    out.extend_from_slice(&grid[..at]);
+    out
+}
+
+/// `(identity, rot90, rot180, rot270)[k]`.
+fn rotation(k: usize, grid: &Grid) -> Grid {
+    match k {
+        1 => dsl::rot90(grid),
+        2 => dsl::rot180(grid),
+        3 => dsl::rot270(grid),
+        _ => grid.clone(),
+    }
+}
+
+/// `rng.choice((identity, rot90, rot180, rot270))` applied to both grids.
+fn random_rotation(rng: &mut GenRng, gi: &Grid, go: &Grid) -> Result<(Grid, Grid)> {
+    let k = rng.choice(&[0usize, 1, 2, 3])?;
+    Ok((rotation(k, gi), rotation(k, go)))
+}
+
+/// `for fn in rng.sample((identity, dmirror, cmirror, vmirror, hmirror,
+/// rot90, rot180, rot270), rng.choice((1, 2)))`, applied to both grids.
+fn random_transforms(rng: &mut GenRng, mut gi: Grid, mut go: Grid) -> Result<(Grid, Grid)> {
+    let nmfs = rng.choice(&[1, 2])?;
+    for k in rng.sample(&[0usize, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
+        gi = transform(k, &gi);
+        go = transform(k, &go);
+    }
+    Ok((gi, go))
+}
+
+/// The objects of `grid` as `objects` finds them on a canvas padded by 6
+/// cells of `bgc` on every side, shifted back (`apply(rbind(shift, (-6,
+/// -6)), objects(tmpc, ...))`).
+fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool) -> dsl::Objects {
+    let (h, w) = dsl::shape_grid(grid);
+    let tmpc = dsl::paint(
+        &dsl::canvas(bgc, (h + 12, w + 12)),
+        &dsl::asobject(grid).shift((6, 6)),
+    );
+    let objs = dsl::objects(&tmpc, false, diagonal, true);
+    dsl::apply(|o| o.shift((-6, -6)), &objs)
+}
+
+fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let goh = unifint(rng, diff_lb, diff_ub, (9, 20));
+    let gow = unifint(rng, diff_lb, diff_ub, (9, 20));
+    let h = unifint(rng, diff_lb, diff_ub, (goh + 4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (gow + 4, 30));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut go = dsl::canvas(sqc, (goh, gow));
+    go = dsl::fill(&go, bgc, &dsl::r#box(&dsl::asindices(&go)));
+    let loci1 = rng.randint(2, goh - 7)?;
+    let loci2 = rng.randint(loci1 + 4, goh - 3)?;
+    let locj1 = rng.randint(2, gow - 7)?;
+    let locj2 = rng.randint(locj1 + 4, gow - 3)?;
+    let fs = &(&(&dsl::hfrontier((loci1, 0)) | &dsl::hfrontier((loci2, 0)))
+        | &dsl::vfrontier((0, locj1)))
+        | &dsl::vfrontier((0, locj2));
+    go = dsl::fill(&go, sqc, &fs);
+    let gaps = [
+        ((loci1 + loci2) / 2, 1),
+        ((loci1 + loci2) / 2, gow - 2),
+        (1, (locj1 + locj2) / 2),
+        (goh - 2, (locj1 + locj2) / 2),
+    ];
+    go = fill_locs(&go, bgc, &gaps);
+    // One color drawn per object, in the objects' order; the recolored
+    // objects are disjoint, so painting them one by one is the merged paint.
+    for obj in dsl::objects(&go, true, false, true).iter() {
+        let c = rng.choice(&ccols)?;
+        go = dsl::paint(&go, &dsl::recolor(c, obj));
+    }
+    let mut gi = go.clone();
+    let hdelt = h - goh;
+    let hdelt1 = rng.randint(1, hdelt - 3)?;
+    let hdelt2 = rng.randint(1, hdelt - hdelt1 - 2)?;
+    let hdelt3 = rng.randint(1, hdelt - hdelt1 - hdelt2 - 1)?;
+    let hdelt4 = hdelt - hdelt1 - hdelt2 - hdelt3;
+    let wdelt = w - gow;
+    let wdelt1 = rng.randint(1, wdelt - 3)?;
+    let wdelt2 = rng.randint(1, wdelt - wdelt1 - 2)?;
+    let wdelt3 = rng.randint(1, wdelt - wdelt1 - wdelt2 - 1)?;
+    let wdelt4 = wdelt - wdelt1 - wdelt2 - wdelt3;
+    gi = insert_rows(&gi, loci2, rows_of(bgc, gow, hdelt2));
+    gi = insert_rows(&gi, loci1 + 1, rows_of(bgc, gow, hdelt3));
+    gi = insert_rows(&gi, 0, rows_of(bgc, gow, hdelt1));
+    let n = gi.len() as i64;
+    gi = insert_rows(&gi, n, rows_of(bgc, gow, hdelt4));
+    gi = dsl::dmirror_grid(&gi);
+    gi = insert_rows(&gi, locj2, rows_of(bgc, h, wdelt2));
+    gi = insert_rows(&gi, locj1 + 1, rows_of(bgc, h, wdelt3));
+    gi = insert_rows(&gi, 0, rows_of(bgc, h, wdelt1));
+    let n = gi.len() as i64;
+    gi = insert_rows(&gi, n, rows_of(bgc, h, wdelt4));
+    gi = dsl::dmirror_grid(&gi);
+    let nswitcheroos = unifint(rng, diff_lb, diff_ub, (0, 10));
+    if rng.choice(&[true, false])? {
+        gi = roll_rows(&gi, loci1 + hdelt1 + 1);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        gi = roll_rows(&gi, locj1 + wdelt1 + 1);
+        gi = dsl::dmirror_grid(&gi);
+    }
+    for _ in 0..nswitcheroos {
+        let objs = padded_objects(&gi, bgc, true);
+        // `mpr`: a dict from shape to objects, keys in first-seen order.
+        let mut mpr: Vec<(Loc, Vec<Object>)> = Vec::new();
+        for obj in objs.iter() {
+            let shp = dsl::shape(obj);
+            match mpr.iter_mut().find(|(k, _)| *k == shp) {
+                Some((_, v)) => v.push(obj.clone()),
+                None => mpr.push((shp, vec![obj.clone()])),
+            }
+        }
+        // `max([...])` of no values raises.
+        let most = mpr.iter().map(|(_, v)| v.len()).max();
+        match most {
+            None => return Err(raised("max() arg is an empty sequence")),
+            Some(1) => break,
+            Some(_) => {}
+        }
+        let ress: Vec<&Vec<Object>> = mpr
+            .iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|(_, v)| v)
+            .collect();
+        let abc = rng.choice(&ress)?;
+        let ab = rng.sample(abc, 2)?;
+        let (a, b) = (&ab[0], &ab[1]);
+        let (ulca, ulcb) = (dsl::ulcorner(a), dsl::ulcorner(b));
+        let ap = dsl::normalize(a).shift(ulcb);
+        let bp = dsl::normalize(b).shift(ulca);
+        gi = dsl::paint(&gi, &(&ap | &bp));
+    }
+    let nshifts = unifint(rng, diff_lb, diff_ub, (0, 30));
+    for _ in 0..nshifts {
+        let objs = padded_objects(&gi, bgc, false);
+        let objs = dsl::sfilter(&objs, |o| !dsl::bordering(o, &gi));
+        if objs.is_empty() {
+            break;
+        }
+        let obj = rng.choice(&objs.to_vec())?;
+        let direc1 = (rng.randint(-1, 1)?, rng.randint(-1, 1)?);
+        let direc2 = dsl::position(
+            &dsl::initset((h / 2, w / 2)),
+            &dsl::initset(dsl::center(&obj)),
+        );
+        let direc = rng.choice(&[direc1, direc2])?;
+        gi = dsl::fill(&gi, bgc, &obj);
+        gi = dsl::paint(&gi, &obj.shift(direc));
+    }
+    let (gi, go) = random_transforms(rng, gi, go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_a8d7556c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let fgc = rng.choice(&cols)?;
+    let c = dsl::canvas(fgc, (h, w));
+    let numblacks = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3 * 2));
+    let inds = dsl::asindices(&c).to_vec();
+    let blacks = rng.sample(&inds, numblacks)?;
+    let mut gi = fill_locs(&c, 0, &blacks);
+    let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
+    let sqlocs = rng.sample(&inds, numsq)?;
+    for d in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+        let shifted: Vec<Loc> = sqlocs.iter().map(|&l| dsl::add(l, d)).collect();
+        gi = fill_locs(&gi, 0, &shifted);
+    }
+    let mut go = gi.clone();
+    let (hu, wu) = (h as usize, w as usize);
+    for a in 0..hu - 1 {
+        for b in 0..wu - 1 {
+            if gi[a][b] == 0 && gi[a + 1][b] == 0 && gi[a][b + 1] == 0 && gi[a + 1][b + 1] == 0 {
+                for (i, j) in [(a, b), (a + 1, b), (a, b + 1), (a + 1, b + 1)] {
+                    go[i][j] = 2;
+                }
+            }
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_a9f96cdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3, 6, 7, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let fgc = rng.choice(&dsl::remove(&bgc, &cols))?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut locs = dsl::asindices(&gi);
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 10)));
+    for _ in 0..noccs {
+        if locs.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&locs.to_vec())?;
+        locs = &locs - &around(&dsl::neighbors(loc));
+        gi = fill_locs(&gi, fgc, &[loc]);
+        for (col, d) in [(3, (-1, -1)), (7, (1, 1)), (8, (1, -1)), (6, (-1, 1))] {
+            go = fill_locs(&go, col, &[dsl::add(loc, d)]);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_aabf363d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 28));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 28));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let cola = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&cola, &remcols);
+    let colb = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&c);
+    let sp = rng.choice(&bounds.to_vec())?;
+    // `min(h * w - 1, max(1, (2 / 3) * h * w))` is the float (h, w >= 3).
+    let ub = (2.0 / 3.0) * h as f64 * w as f64;
+    let ncells = unifint_f(rng, diff_lb, diff_ub, (1, ub));
+    // A float count (the bound itself, when rounding passed it) makes
+    // `range(ncells)` raise.
+    if ncells.fract() != 0.0 {
+        return Err(raised("'float' object cannot be interpreted as an integer"));
+    }
+    let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+    for _ in 0..ncells as i64 {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp: Vec<Loc> = shp.iter().map(|&l| dsl::add(l, (1, 1))).collect();
+    let c2 = dsl::canvas(bgc, (h + 2, w + 2));
+    let gi = fill_locs(&c2, cola, &shp);
+    let go = fill_locs(&c2, colb, &shp);
+    let spot = rng.choice(&dsl::ofcolor(&gi, bgc).to_vec())?;
+    let gi = fill_locs(&gi, colb, &[spot]);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_aba27056(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, sqc) = (bs[0], bs[1]);
+    let canv = dsl::canvas(bgc, (h, w));
+    let oh = rng.randint(3, h)?;
+    let ow = unifint(rng, diff_lb, diff_ub, (5, w - 1));
+    let loci = unifint(rng, diff_lb, diff_ub, (0, h - oh));
+    let locj = rng.randint(0, w - ow)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let maxk = (ow - 4) / 2;
+    let k = rng.randint(0, maxk)?;
+    let hole = dsl::connect((loci, locj + 2 + k), (loci, locj + ow - 3 - k));
+    let gi = dsl::fill(&canv, sqc, &bx);
+    let gi = dsl::fill(&gi, bgc, &hole);
+    let mut go = dsl::fill(&canv, 4, &dsl::backdrop(&bx));
+    go = dsl::fill(&go, sqc, &bx);
+    for &l in hole.iter() {
+        go = dsl::fill(&go, 4, &dsl::shoot(l, (-1, 0)));
+    }
+    go = dsl::fill(
+        &go,
+        4,
+        &dsl::shoot(dsl::add((-1, 1), dsl::urcorner(&hole)), (-1, 1)),
+    );
+    go = dsl::fill(
+        &go,
+        4,
+        &dsl::shoot(dsl::add((-1, -1), dsl::ulcorner(&hole)), (-1, -1)),
+    );
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ac0a08a4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let ub = 9.min(h * w - 2).min((30 / h).min(30 / w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, ub));
+    let bgc = rng.choice(&cols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let locs = rng.sample(&dsl::asindices(&c).to_vec(), num)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, num)?;
+    let mut gi = c;
+    for (&col, &(i, j)) in ccols.iter().zip(&locs) {
+        gi[i as usize][j as usize] = col;
+    }
+    let go = dsl::upscale_grid(&gi, num);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ae3edfdc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3, 7]);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut go = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&go);
+    let rdi = rng.randint(1, h - 2)?;
+    let rdj = rng.randint(1, w - 2)?;
+    let rd = (rdi, rdj);
+    let mut near: PySet<Loc> = std::iter::once(rd).collect();
+    near.update(&dsl::neighbors(rd));
+    let reminds = inds.difference(&near);
+    let reminds = dsl::sfilter(&reminds, |&(i, j)| {
+        1 <= i && i <= h - 2 && 1 <= j && j <= w - 2
+    });
+    let bd = rng.choice(&reminds.to_vec())?;
+    go = fill_locs(&go, 2, &[rd]);
+    go = fill_locs(&go, 1, &[bd]);
+    let ngd = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let gd = rng.sample(&dsl::neighbors(rd).to_vec(), ngd)?;
+    let nod = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let od = rng.sample(&dsl::neighbors(bd).to_vec(), nod)?;
+    go = fill_locs(&go, 3, &gd);
+    go = fill_locs(&go, 7, &od);
+    // `mpr = {**gdmapper, **odmapper}`: a dict in insertion order, a key of
+    // both keeping its first place and taking the second value.
+    let mut mpr: Vec<(Loc, (i64, Loc))> = Vec::new();
+    let (rds, bds) = (dsl::initset(rd), dsl::initset(bd));
+    for (src, col, ds) in [(&rds, 3, &gd), (&bds, 7, &od)] {
+        for &d in ds {
+            let v = (col, dsl::position(src, &dsl::initset(d)));
+            match mpr.iter_mut().find(|(k, _)| *k == d) {
+                Some(e) => e.1 = v,
+                None => mpr.push((d, v)),
+            }
+        }
+    }
+    let ub = (gd.len() + od.len()) as i64 * ((h + w) / 5);
+    let ndist = unifint(rng, diff_lb, diff_ub, (1, ub));
+    let mut gi = go.clone();
+    for _ in 0..ndist {
+        let options: Vec<(Loc, i64, Loc)> = mpr
+            .iter()
+            .filter(|&&(loc, (_, direc))| dsl::index(&gi, dsl::add(loc, direc)) == Some(bgc))
+            .map(|&(loc, (col, direc))| (loc, col, direc))
+            .collect();
+        if options.is_empty() {
+            break;
+        }
+        let (loc, col, direc) = rng.choice(&options)?;
+        // `del mpr[loc]; mpr[newloc] = ...`: the new location goes last (it
+        // shows the background, so it is not a key already).
+        mpr.retain(|(k, _)| *k != loc);
+        let newloc = dsl::add(loc, direc);
+        mpr.push((newloc, (col, direc)));
+        gi = fill_locs(&gi, bgc, &[loc]);
+        gi = fill_locs(&gi, col, &[newloc]);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ae4f1146(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1]);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let dh = unifint(rng, diff_lb, diff_ub, (2, h / 3));
+    let dw = unifint(rng, diff_lb, diff_ub, (2, w / 3));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (2 * dh * dw)));
+    let cards = dsl::interval(0, dh * dw, 1);
+    let mut ccards = rng.sample(&cards, num.min(cards.len() as i64))?;
+    ccards.sort();
+    let c1 = dsl::canvas(fgc, (dh, dw));
+    let inds = dsl::asindices(&c1).to_vec();
+    let mut sgs = Vec::new();
+    for &card in &ccards {
+        let x = rng.sample(&inds, card)?;
+        sgs.push(dsl::asobject(&fill_locs(&c1, 1, &x)));
+    }
+    let last = sgs
+        .last()
+        .ok_or_else(|| raised("list index out of range"))?;
+    let go = dsl::paint(&c1, last);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds2 = dsl::asindices(&dsl::canvas(bgc, (h - dh, w - dw)));
+    let maxtr = 10;
+    for sg in sgs.iter().rev() {
+        if inds2.is_empty() {
+            break;
+        }
+        let mut plcd = sg.shift(rng.choice(&inds2.to_vec())?);
+        let mut tr = 0;
+        while !plcd.toindices().issubset(&inds2) && tr < maxtr {
+            plcd = sg.shift(rng.choice(&inds2.to_vec())?);
+            tr += 1;
+        }
+        if tr < maxtr {
+            inds2 = dsl::difference(&inds2, &(&plcd.toindices() | &dsl::outbox(&plcd)));
+            gi = dsl::paint(&gi, &plcd);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_aedd82e4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = 0;
+    let remcols = dsl::remove(&bgc, &colopts);
+    let c = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (0, 0.max((h * w) / 2 - 1)));
+    let numcols = unifint(rng, diff_lb, diff_ub, (0, 8.min(num)));
+    let inds = dsl::asindices(&c).to_vec();
+    let chosinds = rng.sample(&inds, num)?;
+    let choscols = rng.sample(&remcols, numcols)?;
+    let locs = dsl::interval(0, chosinds.len() as i64, 1);
+    let mut choslocs = rng.sample(&locs, numcols)?;
+    choslocs.sort();
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for (&col, &endidx) in choscols.iter().zip(choslocs.iter().rev()) {
+        gi = fill_locs(&gi, col, &chosinds[..endidx as usize]);
+    }
+    let objs = dsl::objects(&gi, false, false, true);
+    let res = dsl::merge(&dsl::sizefilter(&objs, 1));
+    let go = dsl::fill(&gi, 1, &res);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_af902bf9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * numsq;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while tr < maxtr && succ < numsq {
+        tr += 1;
+        let oh = rng.randint(3, 5)?;
+        let ow = rng.randint(3, 5)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        if sq.issubset(&inds) {
+            inds = &inds - &sq;
+            succ += 1;
+            let col = rng.choice(&ccols)?;
+            let crns = dsl::corners(&sq);
+            gi = dsl::fill(&gi, col, &crns);
+            go = dsl::fill(&go, col, &crns);
+            go = dsl::fill(&go, 2, &dsl::backdrop(&dsl::inbox(&crns)));
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b0c4d837(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let oh = unifint(rng, diff_lb, diff_ub, (3, h - 1));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, w - 1));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let bbf = rng.sample(&cols, 3)?;
+    let (bgc, boxc, fillc) = (bbf[0], bbf[1], bbf[2]);
+    let subg = dsl::canvas(boxc, (oh, ow));
+    let mut subg2 = dsl::canvas(fillc, (oh - 1, ow - 2));
+    let ntofill = unifint(rng, diff_lb, diff_ub, (1, 9.min(oh - 2)));
+    for j in 0..ntofill {
+        subg2 = dsl::fill(&subg2, bgc, &dsl::connect((j, 0), (j, ow - 2)));
+    }
+    let subg = dsl::paint(&subg, &dsl::asobject(&subg2).shift((0, 1)));
+    let gi = dsl::paint(
+        &dsl::canvas(bgc, (h, w)),
+        &dsl::asobject(&subg).shift((loci, locj)),
+    );
+    let mut flat = dsl::repeat(&fillc, ntofill);
+    flat.extend(dsl::repeat(&bgc, 9 - ntofill));
+    let mut mid = flat[3..6].to_vec();
+    mid.reverse();
+    let go = vec![flat[..3].to_vec(), mid, flat[6..].to_vec()];
+    let k = rng.choice(&[0usize, 1, 2, 3])?;
+    let gi = rotation(k, &gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b190f7f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let fullcols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let bgc = rng.choice(&fullcols)?;
+    let cols = dsl::remove(&bgc, &fullcols);
+    let c = dsl::canvas(bgc, (h, w));
+    let numcd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numc = rng.choice(&[numcd, h * w - numcd])?;
+    let numc = numc.max(1).min(h * w - 1);
+    let numcd2 = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numc2 = rng.choice(&[numcd2, h * w - numcd2])?;
+    let numc2 = numc2.max(2).min(h * w - 1);
+    let inds = dsl::asindices(&c).to_vec();
+    let srclocs = rng.sample(&inds, numc)?;
+    let srccol = rng.choice(&cols)?;
+    let remcols = dsl::remove(&srccol, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let trglocs = rng.sample(&inds, numc2)?;
+    let ccols = rng.sample(&remcols, numcols)?;
+    let fixc1 = rng.choice(&ccols)?;
+    let second = rng.choice(&dsl::remove(&fixc1, &ccols))?;
+    let mut trgcols = vec![fixc1, second];
+    for _ in 2..trglocs.len() {
+        trgcols.push(rng.choice(&ccols)?);
+    }
+    // The target cells sit at distinct locations: painting them in any
+    // order gives the same grid.
+    let mut gitrg = c.clone();
+    for (&col, &(i, j)) in trgcols.iter().zip(&trglocs) {
+        gitrg[i as usize][j as usize] = col;
+    }
+    let gisrc = fill_locs(&c, srccol, &srclocs);
+    let horizontal = rng.choice(&[true, false])?;
+    let src_first = rng.choice(&[true, false])?;
+    let (a, b) = if src_first {
+        (&gisrc, &gitrg)
+    } else {
+        (&gitrg, &gisrc)
+    };
+    let gi = if horizontal {
+        dsl::hconcat(a, b)
+    } else {
+        dsl::vconcat(a, b)
+    };
+    let mut go = dsl::canvas(bgc, (h * h, w * w));
+    for &(a, b) in &trglocs {
+        let d = dsl::multiply((a, b), (h, w));
+        let shifted: Vec<Loc> = srclocs.iter().map(|&l| dsl::add(l, d)).collect();
+        go = fill_locs(&go, gitrg[a as usize][b as usize], &shifted);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b1948b0a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[6]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let npd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    // Drawn, then overwritten from `npd`, as in Python.
+    let _np = rng.choice(&[npd, h * w - npd])?;
+    let np = npd.max(0).min(h * w);
+    let mut gi = dsl::canvas(6, (h, w));
+    let inds = dsl::asindices(&gi).to_vec();
+    let pp = rng.sample(&inds, np)?;
+    for &(i, j) in inds.iter().filter(|l| !pp.contains(l)) {
+        gi[i as usize][j as usize] = rng.choice(&cols)?;
+    }
+    let go = fill_locs(&gi, 2, &pp);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let oh = unifint(rng, diff_lb, diff_ub, (2, h / 3 - 1));
+        let ow = unifint(rng, diff_lb, diff_ub, (2, w / 3 - 1));
+        let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+        let numc = rng.choice(&[numcd, oh * ow - numcd])?;
+        let numca = numc.max(2).min(oh * ow - 2);
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let sp = rng.choice(&bounds.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..numca {
+            grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        }
+        let shpa = normalize_set(&shp);
+        let mut shpb = shpa.thaw();
+        let mxnch = oh * ow - shpa.len() as i64;
+        let nchinv = unifint(rng, diff_lb, diff_ub, (1, mxnch));
+        let nch = (mxnch - nchinv).max(1).min(mxnch);
+        for _ in 0..nch {
+            grow_by(rng, &bounds, &mut shpb, dsl::neighbors)?;
+        }
+        // Each shape as its container iterates it (a frozenset and a set),
+        // which is the order `shift` builds its frozenset in.
+        let (mut shpa, mut shpb) = (shpa.to_vec(), shpb.to_vec());
+        if rng.choice(&[true, false])? {
+            std::mem::swap(&mut shpa, &mut shpb);
+        }
+        let shift_of =
+            |s: &[Loc], d: Loc| -> Indices { s.iter().map(|&l| dsl::add(l, d)).collect() };
+        let dims = |s: &[Loc]| {
+            let f: Indices = s.iter().copied().collect();
+            dsl::shape(&f)
+        };
+        let ((ha, wa), (hb, wb)) = (dims(&shpa), dims(&shpb));
+        let bf = rng.sample(&cols, 2)?;
+        let (bgc, fgc) = (bf[0], bf[1]);
+        let c = dsl::canvas(bgc, (h, w));
+        let inds = dsl::asindices(&c);
+        let acands = dsl::sfilter(&inds, |&(i, j)| i <= h - ha && j <= w - wa);
+        let aloc = rng.choice(&acands.to_vec())?;
+        let aplcd = shift_of(&shpa, aloc);
+        let mut gi = dsl::fill(&c, fgc, &aplcd);
+        let mut go = dsl::fill(&c, 2, &aplcd);
+        let maxtrials = 10;
+        let (mut tr, mut succ) = (0, 0);
+        let inds = &(&inds - &aplcd) - &around(&aplcd);
+        let mut inds = dsl::sfilter(&inds, |&(i, j)| i <= h - hb && j <= w - wb);
+        while succ < 2 && tr <= maxtrials {
+            if inds.is_empty() {
+                break;
+            }
+            let loc = rng.choice(&inds.to_vec())?;
+            let plcbd = shift_of(&shpb, loc);
+            if plcbd.issubset(&inds) {
+                gi = dsl::fill(&gi, fgc, &plcbd);
+                go = dsl::fill(&go, 1, &plcbd);
+                succ += 1;
+                inds = &(&inds - &plcbd) - &around(&plcbd);
+            }
+            tr += 1;
+        }
+        if succ == 2 {
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+    }
+}
+
+fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let ndots = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 5));
+    let nbars = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 12));
+    let dot = &dsl::initset((dotc, (1, 1))) | &dsl::recolor(bgc, &dsl::dneighbors((1, 1)));
+    let bar1 = fill_locs(&dsl::canvas(bgc, (4, 3)), dotc, &[(1, 1), (2, 1)]);
+    let bar2 = dsl::asobject(&dsl::dmirror_grid(&bar1));
+    let bar1 = dsl::asobject(&bar1);
+    let mut opts = vec![dot; ndots as usize];
+    for _ in 0..nbars {
+        opts.push(rng.choice(&[bar1.clone(), bar2.clone()])?);
+    }
+    rng.shuffle(&mut opts);
+    let mut inds = dsl::asindices(&dsl::canvas(-1, (h + 2, w + 2))).shift((-1, -1));
+    for elem in &opts {
+        let mut loc = (-1, -1);
+        let mut tr = 0;
+        while !elem.shift(loc).toindices().issubset(&inds) && tr < 5 {
+            loc = rng.choice(&inds.to_vec())?;
+            tr += 1;
+        }
+        let xx = elem.shift(loc);
+        let xxi = xx.toindices();
+        if xxi.issubset(&inds) {
+            gi = dsl::paint(&gi, &xx);
+            let out: Object = if elem.len() == 12 {
+                // A bar's background cells become 3 in the output (its
+                // cells are at distinct locations, so the set's order
+                // does not matter to the paint).
+                xx.iter()
+                    .map(|&(v, l)| if v != bgc { (v, l) } else { (3, l) })
+                    .collect()
+            } else {
+                xx.clone()
+            };
+            go = dsl::paint(&go, &out);
+            inds = &inds - &xxi;
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+        let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+        let (mut succ, mut tr) = (0, 0);
+        let maxtr = 10 * nobjs;
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let mut inds = dsl::asindices(&gi);
+        while succ < nobjs && tr < maxtr {
+            tr += 1;
+            let oh = rng.randint(3, 6)?;
+            let ow = rng.randint(3, 6)?;
+            let mut obj = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
+            if rng.choice(&[true, false])? {
+                let nkeep = unifint(rng, diff_lb, diff_ub, (2, obj.len() as i64 - 1));
+                let nrem = obj.len() as i64 - nkeep;
+                let x = rng.choice(&(&obj - &dsl::corners(&obj)).to_vec())?;
+                obj = dsl::remove(&x, &obj);
+                for _ in 0..nrem - 1 {
+                    let xx = dsl::sfilter(&obj, |&ij| (&dsl::dneighbors(ij) & &obj).len() == 1);
+                    if xx.is_empty() {
+                        break;
+                    }
+                    let x = rng.choice(&xx.to_vec())?;
+                    obj = dsl::remove(&x, &obj);
+                }
+            }
+            let npert = unifint(rng, diff_lb, diff_ub, (0, oh + ow));
+            let ob1 = dsl::outbox(&obj);
+            let ob2 = dsl::outbox(&ob1);
+            let objcands = &(&ob1 | &ob2) | &dsl::outbox(&ob2);
+            let mut obj = obj.thaw();
+            for _ in 0..npert {
+                let near = mapply_set(dsl::dneighbors, &obj).intersection(&objcands);
+                let cands = objcands.difference(&obj).intersection(&near);
+                obj.add(rng.choice(&cands.to_vec())?);
+            }
+            let obj = normalize_set(&obj);
+            let (oh, ow) = dsl::shape(&obj);
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands.is_empty() {
+                continue;
+            }
+            let loc = rng.choice(&cands.to_vec())?;
+            let plcd = obj.shift(loc);
+            if plcd.issubset(&inds) {
+                let col = rng.choice(&remcols)?;
+                gi = dsl::fill(&gi, col, &plcd);
+                succ += 1;
+                inds = &(&inds - &plcd) - &around(&plcd);
+            }
+        }
+        let objs = dsl::objects(&gi, true, false, false);
+        let bobjs = dsl::colorfilter(&objs, bgc);
+        let objsm = dsl::mfilter(&bobjs, |o| !dsl::bordering(o, &gi));
+        if !objsm.is_empty() {
+            let res = dsl::mfilter(&(&objs - &bobjs), |o| dsl::adjacent(o, &objsm));
+            let go = dsl::fill(&gi, 8, &res);
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+    }
+}
+
+fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 10 * noccs;
+    while succ < noccs && tr < maxtr {
+        tr += 1;
+        let ub1 = rng.randint(3, h.min(w) / 2 - 1)?;
+        let d1 = rng.randint(3, ub1)?;
+        let ub2 = rng.randint(d1 * 2 + 1, h.min(w) - 1)?;
+        let d2 = rng.randint(d1 * 2 + 1, ub2)?;
+        let hw = rng.sample(&[d1, d2], 2)?;
+        let (oh, ow) = (hw[0], hw[1]);
+        let cands = dsl::sfilter(&inds, |&(i, j)| {
+            1 <= i && i < h - oh && 1 <= j && j < w - ow
+        });
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let bd = dsl::backdrop(&bx);
+        let lrflag = ow < oh;
+        let (dcands1, dcands2) = if lrflag {
+            let d1 = dsl::connect((loci + ow - 1, locj), (loci + oh - 1 - ow + 1, locj));
+            let d2 = d1.shift((0, ow - 1));
+            (d1, d2)
+        } else {
+            let d1 = dsl::connect((loci, locj + oh - 1), (loci, locj + ow - 1 - oh + 1));
+            let d2 = d1.shift((oh - 1, 0));
+            (d1, d2)
+        };
+        let dcands = &dcands1 | &dcands2;
+        let loc = rng.choice(&dcands.to_vec())?;
+        let sgnflag = if dcands1.contains(&loc) { -1 } else { 1 };
+        let direc = (sgnflag * i64::from(!lrflag), sgnflag * i64::from(lrflag));
+        let ln = dsl::shoot(loc, direc);
+        let mut shell: PySet<Loc> = PySet::new();
+        let mut ring = ln.clone();
+        for _ in 0..oh.min(ow) - 1 {
+            ring = dsl::outbox(&ring);
+            shell.update(&ring);
+        }
+        let sd = rng.sample(&ccols, 2)?;
+        let (sqc, dotc) = (sd[0], sd[1]);
+        let giobj = &dsl::recolor(sqc, &dsl::remove(&loc, &bd)) | &dsl::initset((dotc, loc));
+        let body = bd.union(&shell).difference(&ln);
+        let goobj = &dsl::recolor(sqc, &body) | &dsl::recolor(dotc, &ln);
+        let goobj = dsl::sfilter(&goobj, |c| fullinds.contains(&c.1));
+        let goobji = goobj.toindices();
+        if goobji.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &goobji) - &dsl::mapply(|&l| dsl::dneighbors(l), &bd);
+            gi = dsl::paint(&gi, &giobj);
+            go = dsl::paint(&go, &goobj);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b548a754(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let hi = unifint(rng, diff_lb, diff_ub, (4, h - 1));
+    let wi = unifint(rng, diff_lb, diff_ub, (3, w - 1));
+    let loci = rng.randint(0, h - hi)?;
+    let locj = rng.randint(0, w - wi)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + hi - 1, locj + wi - 1)));
+    let ins = dsl::backdrop(&dsl::inbox(&bx));
+    let cs = rng.sample(&cols, 4)?;
+    let (bgc, boxc, inc, dotc) = (cs[0], cs[1], cs[2], cs[3]);
+    let c = dsl::canvas(bgc, (h, w));
+    let go = dsl::fill(&c, boxc, &bx);
+    let go = dsl::fill(&go, inc, &ins);
+    let cutoff = rng.randint(loci + 2, loci + hi - 2)?;
+    let bx2 = dsl::r#box(&pair_set((loci, locj), (cutoff, locj + wi - 1)));
+    let ins2 = dsl::backdrop(&dsl::inbox(&bx2));
+    let gi = dsl::fill(&c, boxc, &bx2);
+    let gi = dsl::fill(&gi, inc, &ins2);
+    let bottom = dsl::connect((loci + hi - 1, locj), (loci + hi - 1, locj + wi - 1));
+    let locc = rng.choice(&bottom.to_vec())?;
+    let gi = fill_locs(&gi, dotc, &[locc]);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b60334d2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 9));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let bx = dsl::r#box(&pair_set((0, 0), (2, 2)));
+    let bd = dsl::backdrop(&bx);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    while succ < num && tr < maxtrials {
+        let loc = rng.choice(&inds.to_vec())?;
+        let bxs = bx.shift(loc);
+        if bxs.issubset(&inds) {
+            let cen = dsl::center(&bxs);
+            gi = fill_locs(&gi, fgc, &[cen]);
+            go = dsl::fill(&go, fgc, &dsl::ineighbors(cen));
+            go = dsl::fill(&go, 1, &dsl::dneighbors(cen));
+            inds = dsl::difference(&inds, &bd.shift(loc));
+            succ += 1;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b6afb2da(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, 2, &bd);
+            go = dsl::fill(&go, 4, &dsl::r#box(&bd));
+            go = dsl::fill(&go, 1, &dsl::corners(&bd));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b7249182(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (3, (h - 1) / 2));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, ca, cb) = (cs[0], cs[1], cs[2]);
+    let mut subg = dsl::canvas(bgc, (ih, 5));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    subg = dsl::fill(&subg, ca, &dsl::connect((0, 2), (ih - 2, 2)));
+    subg = dsl::fill(&subg, ca, &dsl::connect((ih - 2, 0), (ih - 2, 4)));
+    subg = fill_locs(&subg, ca, &[(ih - 1, 0)]);
+    let subga = fill_locs(&subg, ca, &[(ih - 1, 4)]);
+    let subgb = dsl::replace(&subga, ca, cb);
+    let subg = dsl::vconcat(&subga, &dsl::hmirror_grid(&subgb));
+    let loci = rng.randint(0, h - 2 * ih)?;
+    let locj = rng.randint(0, w - 5)?;
+    let obj = dsl::asobject(&subg).shift((loci, locj));
+    gi = fill_locs(&gi, ca, &[(loci, locj + 2)]);
+    gi = fill_locs(&gi, cb, &[(loci + 2 * ih - 1, locj + 2)]);
+    go = dsl::paint(&go, &obj);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `paint(grid, obj)` for cells in a given order (a mutable `set` of cells
+/// iterated as it stands): a later cell at the same location wins.
+fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a dsl::Cell>) -> Grid {
+    let mut out = grid.clone();
+    let (h, w) = dsl::shape_grid(grid);
+    for &(v, (i, j)) in cells {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            out[i as usize][j as usize] = v;
+        }
+    }
+    out
+}
+
+fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(2, 5)?;
+        let ow = rng.randint(2, 5)?;
+        let canv = dsl::canvas(bgc, (oh, ow));
+        let cs = rng.sample(&remcols, 4)?;
+        let (c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3]);
+        let mut obj: PySet<Loc> = std::iter::once((0, 0)).collect();
+        let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+        let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
+        let ncells = ncells.max(1).min(oh * ow - 1);
+        let bounds = dsl::asindices(&canv);
+        for _ in 0..ncells {
+            grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+        }
+        let g_lr = fill_locs(&canv, c1, obj.iter());
+        let g_ll = dsl::replace(&dsl::vmirror_grid(&g_lr), c1, c2);
+        let g_ur = dsl::replace(&dsl::hmirror_grid(&g_lr), c1, c3);
+        let g_ul = dsl::replace(&dsl::vmirror_grid(&dsl::hmirror_grid(&g_lr)), c1, c4);
+        let mut g = dsl::vconcat(&dsl::hconcat(&g_ul, &g_ur), &dsl::hconcat(&g_ll, &g_lr));
+        let shifted: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, (oh, ow))).collect();
+        let mut g2 = fill_locs(&dsl::canvas(bgc, (oh * 2, ow * 2)), c1, &shifted);
+        let nkeepcols = unifint(rng, diff_lb, diff_ub, (1, 3));
+        let keepcols = rng.sample(&[c2, c3, c4], nkeepcols)?;
+        for cc in [c2, c3, c4] {
+            if !keepcols.contains(&cc) {
+                g = dsl::replace(&g, cc, bgc);
+            } else {
+                let ofsi = if cc == c3 || cc == c4 { -1 } else { 0 };
+                let ofsj = if cc == c2 || cc == c4 { -1 } else { 0 };
+                g2 = fill_locs(&g2, cc, &[(oh + ofsi, ow + ofsj)]);
+            }
+        }
+        let (g, g2) = random_rotation(rng, &g, &g2)?;
+        let objo = dsl::sfilter(&dsl::asobject(&g), |c| c.0 != bgc);
+        let obji = dsl::sfilter(&dsl::asobject(&g2), |c| c.0 != bgc);
+        let tonorm = dsl::invert_vec(dsl::ulcorner(&objo));
+        let obji = obji.shift(tonorm);
+        let objo = objo.shift(tonorm);
+        let (oh, ow) = dsl::shape(&objo);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcdi = obji.shift(loc);
+        let plcdo = objo.shift(loc);
+        let plcdoi = plcdo.toindices();
+        if plcdoi.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &plcdoi) - &around(&plcdoi);
+            gi = dsl::paint(&gi, &plcdi);
+            go = dsl::paint(&go, &plcdo);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    // Wall indices N, S, E, W; `dlt` in Python's order, each with its
+    // opposite wall (`wall_pairs`).
+    const N: usize = 0;
+    const S: usize = 1;
+    const E: usize = 2;
+    const W: usize = 3;
+    let dlt: [(usize, usize, (i64, i64)); 4] = [
+        (W, E, (-1, 0)),
+        (E, W, (1, 0)),
+        (S, N, (0, 1)),
+        (N, S, (0, -1)),
+    ];
+    let (gi, go) = loop {
+        let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+        let w = unifint(rng, diff_lb, diff_ub, (3, 15));
+        // maze[x][y]: the cell's four walls.
+        let mut maze = vec![vec![[true; 4]; h as usize]; w as usize];
+        let kk = h * w;
+        let mut stck: Vec<(i64, i64)> = Vec::new();
+        let mut cc = (0i64, 0i64);
+        let mut nv = 1;
+        while nv < kk {
+            let mut nbhs = Vec::new();
+            for &(direc, opp, (dx, dy)) in &dlt {
+                let (x2, y2) = (cc.0 + dx, cc.1 + dy);
+                let inside = 0 <= x2 && x2 < w && 0 <= y2 && y2 < h;
+                if inside && maze[x2 as usize][y2 as usize].iter().all(|&b| b) {
+                    nbhs.push((direc, opp, (x2, y2)));
+                }
+            }
+            if nbhs.is_empty() {
+                cc = stck.pop().ok_or_else(|| raised("pop from empty list"))?;
+                continue;
+            }
+            let (direc, opp, next) = rng.choice(&nbhs)?;
+            maze[cc.0 as usize][cc.1 as usize][direc] = false;
+            maze[next.0 as usize][next.1 as usize][opp] = false;
+            stck.push(cc);
+            cc = next;
+            nv += 1;
+        }
+        let cs = rng.sample(&cols, 4)?;
+        let (pathcol, wallcol, dotcol, ncol) = (cs[0], cs[1], cs[2], cs[3]);
+        let mut grid: Grid = vec![vec![pathcol; (w * 2) as usize]];
+        for y in 0..h as usize {
+            let mut row = vec![pathcol];
+            for cell in maze.iter().map(|col| col[y]) {
+                row.push(wallcol);
+                row.push(if cell[E] { pathcol } else { wallcol });
+            }
+            grid.push(row);
+            let mut row = vec![pathcol];
+            for cell in maze.iter().map(|col| col[y]) {
+                row.push(if cell[S] { pathcol } else { wallcol });
+                row.push(pathcol);
+            }
+            grid.push(row);
+        }
+        let n = grid.len();
+        let gi: Grid = grid[1..n - 1]
+            .iter()
+            .map(|r| r[1..r.len() - 1].to_vec())
+            .collect();
+        let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), pathcol);
+        let objs = dsl::sfilter(&objs, |o| o.len() > 4);
+        if objs.is_empty() {
+            continue;
+        }
+        let objs = dsl::order(&objs, |o| o.len());
+        let idx = unifint(rng, diff_lb, diff_ub, (0, objs.len() as i64 - 1));
+        let obj = objs[idx as usize].toindices();
+        let cell = rng.choice(&obj.to_vec())?;
+        let gi = fill_locs(&gi, dotcol, &[cell]);
+        let nbhs = &dsl::dneighbors(cell) & &dsl::ofcolor(&gi, pathcol);
+        let gi = dsl::fill(&gi, ncol, &nbhs);
+        let obj1 = dsl::sfilter(&obj, |&(i, j)| {
+            ((i - cell.0).abs() + (j - cell.1).abs()) % 2 == 0
+        });
+        let obj2 = &obj - &obj1;
+        let go = dsl::fill(&gi, dotcol, &obj1);
+        let go = dsl::fill(&go, ncol, &obj2);
+        break (gi, go);
+    };
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// The symmetric mosaic of b8825c91 and dc0a314f: a connected random
+/// blob of `remcols` cells on an `h` by `h` canvas of `bgc`, mirrored
+/// across its diagonal, then across both axes into a `2h` by `2h` grid.
+fn symmetric_mosaic(
+    rng: &mut GenRng,
+    diff_lb: f64,
+    diff_ub: f64,
+    bgc: i64,
+    remcols: &[i64],
+    h: i64,
+) -> Result<Grid> {
+    let canv = dsl::canvas(bgc, (h, h));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, h * h));
+    let mut bx = dsl::asindices(&canv);
+    let c0 = rng.choice(remcols)?;
+    let l0 = rng.choice(&bx.to_vec())?;
+    // A set of cells: the first location stays in `bx`, so a later cell may
+    // land on it, and the paint's order (the set's) decides which shows.
+    let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
+    for _ in 0..nc - 1 {
+        let locs: Indices = obj.iter().map(|c| c.1).collect();
+        let dns = around(&locs);
+        let ch = rng.choice(&(&bx & &dns).to_vec())?;
+        let col = rng.choice(remcols)?;
+        obj.add((col, ch));
+        bx = bx.difference(&dsl::initset(ch));
+    }
+    let mut gi = paint_cells(&canv, obj.iter());
+    let tr = dsl::sfilter(&dsl::asobject(&dsl::dmirror_grid(&gi)), |c| {
+        c.1 .1 >= c.1 .0
+    });
+    gi = dsl::paint(&gi, &tr);
+    gi = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    Ok(dsl::vconcat(&gi, &dsl::hmirror_grid(&gi)))
+}
+
+fn generate_b8825c91(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let mut gi = symmetric_mosaic(rng, diff_lb, diff_ub, bgc, &remcols, h)?;
+    let mut go = gi.clone();
+    for alph in [2, 1] {
+        let locidev = unifint(rng, diff_lb, diff_ub, (1, alph * h));
+        let locjdev = unifint(rng, diff_lb, diff_ub, (1, w));
+        let loci = alph * h - locidev;
+        let locj = w - locjdev;
+        let loci2 = unifint(rng, diff_lb, diff_ub, (loci, alph * h - 1));
+        let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
+        gi = dsl::fill(&gi, 4, &bd);
+        gi = dsl::rot180(&gi);
+        go = dsl::rot180(&go);
+    }
+    let (gi, go) = random_transforms(rng, gi, go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b8cdaf2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, linc, dotc) = (cs[0], cs[1], cs[2]);
+    let lin = dsl::connect((0, 0), (0, w - 1));
+    let winv = unifint(rng, diff_lb, diff_ub, (2, w - 1));
+    let w2 = (w - winv).max(1).min(w - 2);
+    let locj = rng.randint(1, w - w2 - 1)?;
+    let bar2 = dsl::connect((0, locj), (0, locj + w2 - 1));
+    let c = dsl::canvas(bgc, (h, w));
+    let gi = dsl::fill(&c, linc, &lin);
+    let gi = dsl::fill(&gi, dotc, &bar2);
+    let gi = dsl::fill(&gi, linc, &bar2.shift((1, 0)));
+    let go = dsl::fill(&gi, dotc, &dsl::shoot((2, locj - 1), (1, -1)));
+    let go = dsl::fill(&go, dotc, &dsl::shoot((2, locj + w2), (1, 1)));
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b91ae062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let numc = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (3, (h * w).min(10.min(30 / h.max(w)))),
+    );
+    let ccols = rng.sample(&cols, numc)?;
+    let c = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let fixinds = rng.sample(&inds, numc)?;
+    // Every location gets one cell, so the set's order does not matter.
+    let mut gi = c;
+    for (&col, &(i, j)) in ccols.iter().zip(&fixinds) {
+        gi[i as usize][j as usize] = col;
+    }
+    for &(i, j) in inds.iter().filter(|l| !fixinds.contains(l)) {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let go = dsl::upscale_grid(&gi, numc - 1);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b94a9452(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, outer, inner) = (cs[0], cs[1], cs[2]);
+    let c = dsl::canvas(bgc, (h, w));
+    let oh = unifint(rng, diff_lb, diff_ub, (3, h - 1));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, w - 1));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let oh2d = unifint(rng, diff_lb, diff_ub, (0, oh / 2));
+    let ow2d = unifint(rng, diff_lb, diff_ub, (0, ow / 2));
+    let oh2 = rng.choice(&[oh2d, oh - oh2d])?.max(1).min(oh - 2);
+    let ow2 = rng.choice(&[ow2d, ow - ow2d])?.max(1).min(ow - 2);
+    let loci2 = rng.randint(loci + 1, loci + oh - oh2 - 1)?;
+    let locj2 = rng.randint(locj + 1, locj + ow - ow2 - 1)?;
+    let obj1 = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let obj2 = dsl::backdrop(&pair_set(
+        (loci2, locj2),
+        (loci2 + oh2 - 1, locj2 + ow2 - 1),
+    ));
+    let gi = dsl::fill(&c, outer, &obj1);
+    let gi = dsl::fill(&gi, inner, &obj2);
+    let go = dsl::switch(&dsl::compress(&gi), outer, inner);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut succ, mut tr) = (0, 0);
+    let mut outcol = None;
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            succ += 1;
+            indss = &indss - &bd;
+            if outcol.is_none() {
+                outcol = Some(col);
+                let cands = dsl::backdrop(&dsl::inbox(&bd)).to_vec();
+                let corners: Indices = if cands.len() > 2 {
+                    rng.sample(&cands, 2)?.into_iter().collect()
+                } else {
+                    cands.into_iter().collect()
+                };
+                gi = dsl::fill(&gi, bgc, &dsl::backdrop(&corners));
+            }
+        }
+        tr += 1;
+    }
+    // Python would print a grid of `None`; the first square always fits.
+    let outcol = outcol.ok_or_else(|| raised("no square placed"))?;
+    let go = dsl::canvas(outcol, (1, 1));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ba26e723(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 6]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let mut gi = dsl::canvas(0, (h, w));
+    let mut go = dsl::canvas(0, (h, w));
+    let opts = dsl::interval(0, h, 1);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&cols, ncols)?;
+    for j in 0..w {
+        let nc = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+        let locs = rng.sample(&opts, nc)?;
+        // One cell per sampled row: distinct locations, any paint order.
+        for &ii in &locs {
+            let col = rng.choice(&ccols)?;
+            gi[ii as usize][j as usize] = col;
+            go[ii as usize][j as usize] = if j % 3 == 0 { 6 } else { col };
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ba97ae07(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let lineh = unifint(rng, diff_lb, diff_ub, (1, h / 3));
+    let linew = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let loci = rng.randint(1, h - lineh - 1)?;
+    let locj = rng.randint(1, w - linew - 1)?;
+    let acol = rng.choice(&remcols)?;
+    let bcol = rng.choice(&dsl::remove(&acol, &remcols))?;
+    let row = |a: i64| dsl::connect((loci + a, 0), (loci + a, w - 1));
+    let col = |b: i64| dsl::connect((0, locj + b), (h - 1, locj + b));
+    for a in 0..lineh {
+        gi = dsl::fill(&gi, acol, &row(a));
+    }
+    for b in 0..linew {
+        gi = dsl::fill(&gi, bcol, &col(b));
+        go = dsl::fill(&go, bcol, &col(b));
+    }
+    for a in 0..lineh {
+        go = dsl::fill(&go, acol, &row(a));
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bb43febb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            remcols = dsl::remove(&col, &remcols);
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, 2, &bd);
+            go = dsl::fill(&go, col, &dsl::r#box(&obj));
+            succ += 1;
+            indss = &indss - &bd;
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bbc9ae5d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15)) * 2;
+    let locinv = unifint(rng, diff_lb, diff_ub, (2, w));
+    let locj = w - locinv;
+    let loc = (0, locj);
+    let c1 = rng.choice(&cols)?;
+    let remcols = dsl::remove(&c1, &cols);
+    let ln1 = dsl::connect((0, 0), (0, locj));
+    let remlocs = dsl::connect((0, locj + 1), (0, w - 1));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut remobj = Vec::new();
+    for &ij in remlocs.iter() {
+        remobj.push((rng.choice(&ccols)?, ij));
+    }
+    let mut gi = dsl::fill(&dsl::canvas(-1, (1, w)), c1, &ln1);
+    let mut go = dsl::canvas(-1, (w / 2, w));
+    // The cells and the diagonals shot from them are disjoint: the order of
+    // the paints does not matter.
+    for &(c, ij) in &remobj {
+        gi = fill_locs(&gi, c, &[ij]);
+    }
+    for &l in dsl::shoot(loc, (1, 1)).iter() {
+        go = dsl::fill(&go, c1, &dsl::shoot(l, (0, -1)));
+    }
+    for &(c, ij) in &remobj {
+        go = dsl::fill(&go, c, &dsl::shoot(ij, (1, 1)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bc1d5164(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let (fullh, fullw) = (2 * h - 1, 2 * w + 1);
+    let bo = rng.sample(&cols, 2)?;
+    let (bgc, objc) = (bo[0], bo[1]);
+    let inds = dsl::asindices(&dsl::canvas(-1, (h, w)));
+    let mut ns = [0; 4];
+    for n in ns.iter_mut() {
+        *n = rng.randint(1, (h - 1) * (w - 1) - 1)?;
+    }
+    // A, B, C, D: the corner grids, each drawn from the cells that have
+    // neighbours toward the grid's center (`(di, dj)`: bottom, right).
+    let quads = [(0, 0), (0, 1), (1, 0), (1, 1)];
+    let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for (&(di, dj), &n) in quads.iter().zip(&ns) {
+        let pool = dsl::sfilter(&inds, |&(i, j)| {
+            (if di == 0 { i < h - 1 } else { i > 0 }) && (if dj == 0 { j < w - 1 } else { j > 0 })
+        })
+        .to_vec();
+        let locs = rng.sample(&pool, n)?;
+        let d = (di * (fullh - h), dj * (fullw - w));
+        let shifted: Vec<Loc> = locs.iter().map(|&l| dsl::add(l, d)).collect();
+        gi = fill_locs(&gi, objc, &shifted);
+        go = fill_locs(&go, objc, &locs);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bd4472b8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 28));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let ccols = rng.sample(&remcols, w)?;
+    let cc: Grid = vec![ccols];
+    let br = dsl::canvas(linc, (1, w));
+    let lp = dsl::canvas(bgc, (h, w));
+    let gi = dsl::vconcat(&dsl::vconcat(&cc, &br), &lp);
+    let mut go = gi.clone();
+    let pto = dsl::asobject(&dsl::hupscale(&dsl::dmirror_grid(&cc), w));
+    let mut idx = 2;
+    while idx < h + 3 {
+        go = dsl::paint(&go, &pto.shift((idx, 0)));
+        idx += w;
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bda2d7a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let cols = rng.sample(&colopts, ncols)?;
+    let mut colord = Vec::new();
+    for _ in 0..h.min(w) {
+        colord.push(rng.choice(&cols)?);
+    }
+    let mut gi = dsl::canvas(0, (h * 2, w * 2));
+    for (idx, &ci) in colord.iter().enumerate() {
+        let idx = idx as i64;
+        let bx = dsl::r#box(&pair_set((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx)));
+        gi = dsl::fill(&gi, ci, &bx);
+    }
+    let objs = dsl::objects(&gi, true, false, false);
+    let mut objso = dsl::order(&objs, |o| {
+        let (a, b) = dsl::shape(o);
+        a.max(b)
+    });
+    let n = objso.len();
+    if n == 0 {
+        return Err(raised("tuple index out of range"));
+    }
+    if dsl::color(&objso[0]) == dsl::color(&objso[n - 1]) {
+        let mut merged = vec![dsl::combine(&objso[0], &objso[n - 1])];
+        merged.extend_from_slice(&objso[1..(n - 1).max(1)]);
+        objso = merged;
+    }
+    // Each object takes the color of the next larger one, the largest the
+    // smallest's; the objects are disjoint, so the paints commute.
+    let n = objso.len();
+    let mut go = gi.clone();
+    for k in 0..n {
+        let target = &objso[(k + n - 1) % n];
+        let c = dsl::color(&objso[k]).unwrap_or(0);
+        go = dsl::paint(&go, &dsl::recolor(c, target));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_bdad9b1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let numh = unifint(rng, diff_lb, diff_ub, (1, h / 2 - 1));
+    let numw = unifint(rng, diff_lb, diff_ub, (1, w / 2 - 1));
+    let mut hlocs = rng.sample(&dsl::interval(2, h - 1, 1), numh)?;
+    let mut wlocs = rng.sample(&dsl::interval(2, w - 1, 1), numw)?;
+    let numcols = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    hlocs.sort();
+    wlocs.sort();
+    let mut fc = -1;
+    for &ii in &hlocs {
+        let col = rng.choice(&dsl::remove(&fc, &ccols))?;
+        fc = col;
+        let objw = rng.randint(2, ii)?;
+        gi = dsl::fill(&gi, col, &dsl::connect((ii, 0), (ii, objw - 1)));
+        go = dsl::fill(&go, col, &dsl::connect((ii, 0), (ii, w - 1)));
+    }
+    fc = -1;
+    for &jj in &wlocs {
+        let col = rng.choice(&dsl::remove(&fc, &ccols))?;
+        fc = col;
+        let objh = rng.randint(2, jj)?;
+        gi = dsl::fill(&gi, col, &dsl::connect((0, jj), (objh - 1, jj)));
+        go = dsl::fill(&go, col, &dsl::connect((0, jj), (h - 1, jj)));
+    }
+    go = dsl::fill(&go, 4, &dsl::product(&hlocs, &wlocs));
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let no = unifint(rng, diff_lb, diff_ub, (3, 3.max((h * w) / 16)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (no + 1, (no + 1).max(2 * no)));
+    let inds = dsl::asindices(&c);
+    let ch = rng.choice(&inds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let inds = dsl::remove(&ch, &inds);
+    for _ in 0..nc - 1 {
+        grow(rng, &inds, &mut shp)?;
+    }
+    let mut inds = inds
+        .difference(&shp)
+        .difference(&mapply_set(dsl::neighbors, &shp));
+    let trgc = rng.choice(&remcols)?;
+    let mut gi = fill_locs(&c, trgc, shp.iter());
+    let go = dsl::fill(
+        &dsl::canvas(bgc, set_shape(&shp)),
+        trgc,
+        &normalize_set(&shp),
+    );
+    for _ in 0..no {
+        if inds.is_empty() {
+            break;
+        }
+        let ch = rng.choice(&inds.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+        let nc2 = unifint(rng, diff_lb, diff_ub, (1, nc - 1));
+        for _ in 0..nc2 - 1 {
+            let cands = inds
+                .difference(&shp)
+                .intersection(&mapply_set(dsl::dneighbors, &shp))
+                .to_vec();
+            if cands.is_empty() {
+                break;
+            }
+            shp.add(rng.choice(&cands)?);
+        }
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, shp.iter());
+        inds = inds
+            .difference(&shp)
+            .difference(&mapply_set(dsl::neighbors, &shp));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_beb8660c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let h = unifint(rng, diff_lb, diff_ub, (w, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let k = unifint(rng, diff_lb, diff_ub, (1, 8.min(w - 1)));
+    let co = rng.sample(&remcols, k)?;
+    let mut wds = rng.sample(&dsl::interval(1, w, 1), k)?;
+    wds.sort();
+    for (j, (&c, &l)) in co.iter().zip(&wds).enumerate() {
+        let j = h - k - 1 + j as i64;
+        gi = dsl::fill(&gi, c, &dsl::connect((j, 0), (j, l - 1)));
+    }
+    gi = dsl::fill(&gi, 8, &dsl::connect((h - 1, 0), (h - 1, w - 1)));
+    let go = dsl::vmirror_grid(&gi);
+    let mut rows = gi[..gi.len() - 1].to_vec();
+    rng.shuffle(&mut rows);
+    rows.extend_from_slice(&go[go.len() - 1..]);
+    let mut gif = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let nbc = r.iter().filter(|&&v| v == bgc).count() as i64;
+        let ofs = rng.randint(0, nbc)? as usize;
+        // `r[-ofs:] + r[:-ofs]`: rotated right by `ofs` (0 leaves it).
+        let mut row = r.clone();
+        if ofs > 0 {
+            row.rotate_right(ofs);
+        }
+        gif.push(row);
+    }
+    let gi = dsl::vmirror_grid(&gif);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c0f76784(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[6, 7, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, remcols.len() as i64));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.choice(&[3, 4, 5])?;
+        let ow = oh;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let bd = dsl::backdrop(&obj);
+        let col = rng.choice(&ccols)?;
+        if bd.issubset(&indss) {
+            gi = dsl::fill(&gi, col, &bd);
+            go = dsl::fill(&go, col, &bd);
+            let bdx = dsl::backdrop(&dsl::inbox(&obj));
+            gi = dsl::fill(&gi, bgc, &bdx);
+            go = dsl::fill(&go, oh + 3, &bdx);
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c1d99e64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let nofrontcol = rng.choice(&colopts)?;
+    let noisefrontcol = rng.choice(&dsl::remove(&nofrontcol, &colopts))?;
+    let mut gi = dsl::canvas(nofrontcol, (h, w));
+    let nhf = unifint(rng, diff_lb, diff_ub, (1, h / 4));
+    let nvf = unifint(rng, diff_lb, diff_ub, (1, w / 4));
+    let vjs = rng.sample(&dsl::interval(0, w, 1), nvf)?;
+    let his = rng.sample(&dsl::interval(0, h, 1), nhf)?;
+    for &j in &vjs {
+        gi = dsl::fill(&gi, noisefrontcol, &dsl::vfrontier((0, j)));
+    }
+    for &i in &his {
+        gi = dsl::fill(&gi, noisefrontcol, &dsl::hfrontier((i, 0)));
+    }
+    let cands = dsl::ofcolor(&gi, nofrontcol).to_vec();
+    let kk = cands.len() as i64;
+    let midp = (h * w) / 2;
+    let num_noise = unifint(rng, diff_lb, diff_ub, (0, 0.max(kk - midp - 1)));
+    let noise = rng.sample(&cands, num_noise)?;
+    let gi = fill_locs(&gi, noisefrontcol, &noise);
+    let fronts = dsl::merge(&dsl::colorfilter(&dsl::frontiers(&gi), noisefrontcol));
+    let go = dsl::fill(&gi, 2, &fronts);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c3e719e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let wg = dsl::canvas(-1, (h, w));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, (h * w - 1).min(8)));
+    let nmc = rng.randint(1.max((h * w) / (ncols + 1) + 1), h * w)?;
+    let mut inds = dsl::asindices(&wg).to_vec();
+    let mc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&mc, &cols);
+    let mcc = rng.sample(&inds, nmc)?;
+    inds.retain(|l| !mcc.contains(l));
+    let mut gi = fill_locs(&wg, mc, &mcc);
+    let ocols = rng.sample(&remcols, ncols)?;
+    let k = inds.len() as i64 / ncols + 1;
+    for &ocol in &ocols {
+        if inds.is_empty() {
+            break;
+        }
+        let ub = (nmc - 1).min(inds.len() as i64).min(k).max(1);
+        let n = unifint(rng, diff_lb, diff_ub, (1, ub));
+        let locs = rng.sample(&inds, n)?;
+        inds.retain(|l| !locs.contains(l));
+        gi = fill_locs(&gi, ocol, &locs);
+    }
+    let gi = dsl::replace(&gi, -1, mc);
+    let o = dsl::asobject(&gi);
+    // The copies sit in disjoint tiles: painted in any order.
+    let mut go = dsl::canvas(0, (h * h, w * w));
+    for &l in dsl::ofcolor(&gi, mc).iter() {
+        go = dsl::paint(&go, &o.shift(dsl::multiply(l, (h, w))));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c3f564a4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let p = unifint(rng, diff_lb, diff_ub, (2, 9.min((h / 3).min(w / 3))));
+    let fixc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&fixc, &cols);
+    let mut ccols = rng.sample(&remcols, p)?;
+    rng.shuffle(&mut ccols);
+    let baseobj: dsl::Object = ccols
+        .iter()
+        .enumerate()
+        .map(|(jj, &cc)| (cc, (0, jj as i64)))
+        .collect();
+    // The pattern repeats with period `p` along each row, the rows either
+    // aligned or each shifted one further left; every cell is covered once.
+    let diagonal = !rng.choice(&[true, false])?;
+    let go: Grid = (0..h)
+        .map(|i| {
+            (0..w)
+                .map(|j| {
+                    let jj = if diagonal { j + i } else { j };
+                    ccols[(jj % p) as usize]
+                })
+                .collect()
+        })
+        .collect();
+    let mut gi = go.clone();
+    let nsq = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 25)));
+    let maxtr = 4 * nsq;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < nsq && tr < maxtr {
+        let oh = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
+        let loci = rng.randint(0, h - oh)?;
+        let locj = rng.randint(0, w - ow)?;
+        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let tmpg = dsl::fill(&gi, fixc, &sq);
+        let clean = |g: &Grid| g.iter().any(|r| !r.contains(&fixc));
+        if dsl::occurrences(&tmpg, &baseobj).len() > 1
+            && clean(&tmpg)
+            && clean(&dsl::dmirror_grid(&tmpg))
+        {
+            gi = tmpg;
+            succ += 1;
+        }
+        tr += 1;
+    }
+    let (gi, go) = if rng.choice(&[true, false])? {
+        (dsl::rot90(&gi), dsl::rot90(&go))
+    } else {
+        (gi, go)
+    };
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c444b776(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let nh = unifint(rng, diff_lb, diff_ub, (1, 3));
+    let nw = unifint(rng, diff_lb, diff_ub, (if nh > 1 { 1 } else { 2 }, 3));
+    let bgclinc = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bgclinc[0], bgclinc[1]);
+    let remcols = without(&cols, &bgclinc);
+    let fullh = h * nh + (nh - 1);
+    let fullw = w * nw + (nw - 1);
+    let c = dsl::canvas(linc, (fullh, fullw));
+    let smallc = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&smallc).to_vec();
+    let numcol = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numcol)?;
+    let numcels = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2));
+    let cels = rng.sample(&inds, numcels)?;
+    let mut smallcpainted = smallc.clone();
+    for &(i, j) in &cels {
+        smallcpainted[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let mut llocs: PySet<Loc> = PySet::new();
+    for a in (0..fullh).step_by((h + 1) as usize) {
+        for b in (0..fullw).step_by((w + 1) as usize) {
+            llocs.add((a, b));
+        }
+    }
+    let llocs = llocs.to_vec();
+    let srcloc = rng.choice(&llocs)?;
+    let obj = dsl::asobject(&smallcpainted);
+    let mut gi = dsl::paint(&c, &obj.shift(srcloc));
+    let remlocs = dsl::remove(&srcloc, &llocs);
+    let bobj = dsl::asobject(&smallc);
+    for &rl in &remlocs {
+        gi = dsl::paint(&gi, &bobj.shift(rl));
+    }
+    let mut go = gi.clone();
+    for &rl in &remlocs {
+        go = dsl::paint(&go, &obj.shift(rl));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c59eb873(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::upscale_grid(&gi, 2);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c8cbb738(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let gh = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let gw = unifint(rng, diff_lb, diff_ub, (3, 10));
+    let h = unifint(rng, diff_lb, diff_ub, (gh * 2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (gw * 2, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (gh, gw));
+    let ring = dsl::r#box(&dsl::asindices(&go));
+    let crns = dsl::corners(&ring);
+    let mut remring = &ring - &crns;
+    let nrr = remring.len() as i64;
+    let sc = ccols[0];
+    go = dsl::fill(&go, sc, &crns);
+    let loci = rng.randint(0, h - gh)?;
+    let locj = rng.randint(0, w - gw)?;
+    gi = dsl::fill(&gi, sc, &crns.shift((loci, locj)));
+    let ccols = &ccols[1..];
+    let b_l = dsl::connect((0, 0), (gh - 1, 0));
+    let b_r = dsl::connect((0, gw - 1), (gh - 1, gw - 1));
+    let b_t = dsl::connect((0, 0), (0, gw - 1));
+    let b_b = dsl::connect((gh - 1, 0), (gh - 1, gw - 1));
+    let validpairs = [(&b_l, &b_t), (&b_l, &b_b), (&b_r, &b_t), (&b_r, &b_b)];
+    for &c in ccols {
+        if remring.len() < 3 {
+            break;
+        }
+        let pool = remring.to_vec();
+        let ub = 3.max((remring.len() as i64).min(nrr / ccols.len() as i64));
+        let n = unifint(rng, diff_lb, diff_ub, (3, ub));
+        let obj: PySet<Loc> = rng.sample(&pool, n)?.into_iter().collect();
+        let flag = validpairs
+            .iter()
+            .any(|(b1, b2)| !obj.intersection(*b1).is_empty() && !obj.intersection(*b2).is_empty());
+        if flag {
+            let (oh, ow) = set_shape(&obj);
+            let locs = dsl::ofcolor(&gi, bgc);
+            let cands = dsl::sfilter(&locs, |&(i, j)| i <= h - oh && j <= w - ow);
+            if !cands.is_empty() {
+                let objn = normalize_set(&obj);
+                let cands2 = dsl::sfilter(&cands, |&ij| objn.shift(ij).issubset(&locs));
+                if !cands2.is_empty() {
+                    let loc = rng.choice(&cands2.to_vec())?;
+                    gi = dsl::fill(&gi, c, &objn.shift(loc));
+                    go = fill_locs(&go, c, obj.iter());
+                    remring = remring.difference(&obj);
+                }
+            }
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c8f0f002(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[7]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&cols, numc)?;
+    let c = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numo = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let orng = rng.sample(&inds, numo)?;
+    let mut gi = fill_locs(&c, 7, &orng);
+    let mut go = fill_locs(&c, 5, &orng);
+    for &(i, j) in inds.iter().filter(|l| !orng.contains(l)) {
+        let col = rng.choice(&ccols)?;
+        gi[i as usize][j as usize] = col;
+        go[i as usize][j as usize] = col;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c909285e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let nfronts = unifint(rng, diff_lb, diff_ub, (1, (h + w) / 2));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let boxcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&boxcol, &remcols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for _ in 0..nfronts {
+        let horizontal = rng.choice(&[true, false])?;
+        let loc = rng.choice(&inds)?;
+        inds = dsl::remove(&loc, &inds);
+        let col = rng.choice(&remcols)?;
+        let front = if horizontal {
+            dsl::hfrontier(loc)
+        } else {
+            dsl::vfrontier(loc)
+        };
+        gi = dsl::fill(&gi, col, &front);
+    }
+    let oh = unifint(rng, diff_lb, diff_ub, (3, 3.max((h - 2) / 2)));
+    let ow = unifint(rng, diff_lb, diff_ub, (3, 3.max((w - 2) / 2)));
+    let loci = rng.randint(1, h - oh - 1)?;
+    let locj = rng.randint(1, w - ow - 1)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let gi = dsl::fill(&gi, boxcol, &bx);
+    let go = dsl::subgrid(&bx, &gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c9e6f938(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 15));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_c9f8e694(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = 0;
+    let remcols = dsl::remove(&bgc, &cols);
+    let sqc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&sqc, &remcols);
+    // Drawn and never used, as in Python.
+    let _ncols = unifint(rng, diff_lb, diff_ub, (1, h.min(8)));
+    let nsq = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let mut gir = dsl::canvas(bgc, (h, w - 1));
+    let mut gil: Vec<i64> = Vec::with_capacity(h as usize);
+    for _ in 0..h {
+        gil.push(rng.choice(&remcols)?);
+    }
+    // `inds` is never shrunk (Python assigns `indss`), so squares may overlap.
+    let inds = dsl::asindices(&gir);
+    let (mut succ, mut fails) = (0, 0);
+    let maxfails = nsq * 5;
+    while succ < nsq && fails < maxfails {
+        let loci = rng.randint(0, h - 3)?;
+        let locj = rng.randint(0, w - 3)?;
+        let lock = rng.randint(loci + 1, (loci + 1.max(2 * h / 3)).min(h - 1))?;
+        let locl = rng.randint(locj + 1, (locj + 1.max(2 * w / 3)).min(w - 1))?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (lock, locl)));
+        if bd.issubset(&inds) {
+            gir = dsl::fill(&gir, sqc, &bd);
+            succ += 1;
+        } else {
+            fails += 1;
+        }
+    }
+    let locs = dsl::ofcolor(&gir, sqc);
+    let left: Grid = gil
+        .iter()
+        .enumerate()
+        .map(|(idx, &c)| {
+            let used = locs.iter().any(|l| l.0 == idx as i64);
+            vec![if used { c } else { bgc }]
+        })
+        .collect();
+    let mut giro = gir.clone();
+    for &(i, j) in locs.iter() {
+        giro[i as usize][j as usize] = left[i as usize][0];
+    }
+    let gi = dsl::hconcat(&left, &gir);
+    let go = dsl::hconcat(&left, &giro);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_caa06a1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let vp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
+    let hp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let numc = unifint(rng, diff_lb, diff_ub, (2, 8.min(2.max(hp * vp))));
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccols = rng.sample(&remcols, numc)?;
+    let remcols = without(&remcols, &ccols);
+    let tric = rng.choice(&remcols)?;
+    let mut tile = dsl::canvas(-1, (vp, hp));
+    for &(i, j) in dsl::asindices(&tile).iter() {
+        tile[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    // The tile repeats with periods (vp, hp); the output's copies sit one
+    // column further right. Every cell is covered by one copy.
+    let tiled = |dj: i64| -> Grid {
+        (0..h)
+            .map(|i| {
+                (0..w)
+                    .map(|j| tile[dsl::pymod(i, vp) as usize][dsl::pymod(j - dj, hp) as usize])
+                    .collect()
+            })
+            .collect()
+    };
+    let go = tiled(1);
+    let mut gi = tiled(0);
+    let ioffs = unifint(rng, diff_lb, diff_ub, (1, h - 2 * vp));
+    let joffs = unifint(rng, diff_lb, diff_ub, (1, w - 2 * hp));
+    for a in 0..ioffs {
+        gi = dsl::fill(&gi, tric, &dsl::connect((a, 0), (a, w - 1)));
+    }
+    for b in 0..joffs {
+        gi = dsl::fill(&gi, tric, &dsl::connect((0, b), (h - 1, b)));
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_cbded52d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let oh = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let ow = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let numh = unifint(rng, diff_lb, diff_ub, (3, 31 / (oh + 1)));
+    let numw = unifint(rng, diff_lb, diff_ub, (3, 31 / (ow + 1)));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let remcols = without(&cols, &[bgc, linc]);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8.min((numh * numh) / 3)));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let fullh = numh * oh + numh - 1;
+    let fullw = numw * ow + numw - 1;
+    let mut gi = dsl::canvas(linc, (fullh, fullw));
+    let sgi = dsl::asindices(&dsl::canvas(bgc, (oh, ow)));
+    for a in 0..numh {
+        for b in 0..numw {
+            gi = dsl::fill(&gi, bgc, &sgi.shift((a * (oh + 1), b * (ow + 1))));
+        }
+    }
+    let mut go = gi.clone();
+    let dirs = dsl::dneighbors((0, 0)).to_vec();
+    for &col in &ccols {
+        let inds = dsl::ofcolor(&go, bgc);
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let narms = rng.randint(1, 4)?;
+        let armdirs = rng.sample(&dirs, narms)?;
+        let mut succ = 0;
+        for &(x, y) in &armdirs {
+            let mut arm = Vec::new();
+            for k in 1..numh.max(numw) {
+                let nextloc = dsl::add(loc, (k * x * (oh + 1), k * y * (ow + 1)));
+                if !inds.contains(&nextloc) {
+                    break;
+                }
+                arm.push(nextloc);
+            }
+            if arm.len() < 2 {
+                continue;
+            }
+            let aidx = unifint(rng, diff_lb, diff_ub, (1, arm.len() as i64 - 1)) as usize;
+            gi = fill_locs(&gi, col, &[arm[aidx]]);
+            go = fill_locs(&go, col, &arm[..=aidx]);
+            succ += 1;
+        }
+        if succ > 0 {
+            gi = fill_locs(&gi, col, &[loc]);
+            go = fill_locs(&go, col, &[loc]);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_cce03e0d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let nred = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8.min(nred)));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, h * w - nred));
+    let ccols = rng.sample(&cols, ncols)?;
+    let gi = dsl::canvas(0, (h, w));
+    let inds = dsl::asindices(&gi);
+    let reds = rng.sample(&inds.to_vec(), nred)?;
+    // `difference(frozenset, list)`: a frozenset rebuilt from `inds`' order.
+    let reminds: Indices = inds.iter().filter(|l| !reds.contains(l)).copied().collect();
+    let mut gi = fill_locs(&gi, 2, &reds);
+    let rest = rng.sample(&reminds.to_vec(), ncells)?;
+    for &(i, j) in &rest {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let o = dsl::asobject(&gi);
+    // One copy per red cell, each in its own tile.
+    let mut go = dsl::canvas(0, (h * h, w * w));
+    for &l in &reds {
+        go = dsl::paint(&go, &o.shift(dsl::multiply(l, (h, w))));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_cdecee7f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9.min(w)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut locs = rng.sample(&dsl::interval(0, w, 1), numc)?;
+    locs.sort();
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut flat = Vec::new();
+    for &j in &locs {
+        let iloc = rng.randint(0, h - 1)?;
+        let col = rng.choice(&ccols)?;
+        gi = fill_locs(&gi, col, &[(iloc, j)]);
+        flat.push(col);
+    }
+    flat.resize(9, bgc);
+    let mut mid = flat[3..6].to_vec();
+    mid.reverse();
+    let go = vec![flat[..3].to_vec(), mid, flat[6..].to_vec()];
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ce22a75a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3));
+    let dots = rng.sample(&dsl::asindices(&c).to_vec(), ndots)?;
+    let gi = fill_locs(&c, fgc, &dots);
+    let mut go = c;
+    for &d in &dots {
+        go = dsl::fill(&go, 1, &dsl::neighbors(d));
+    }
+    let go = fill_locs(&go, 1, &dots);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ce4f8723(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let barcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&barcol, &remcols);
+    let cola = rng.choice(&remcols)?;
+    let colb = rng.choice(&dsl::remove(&cola, &remcols))?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let numa = (mp + sgna * deva).min(h * w - 1).max(1);
+    let numb = (mp + sgnb * devb).min(h * w - 1).max(1);
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&gia, &gbar), &gib);
+    let mut go = fill_locs(&canv, 3, a.iter().chain(&b));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 30));
+    let cs = rng.sample(&cols, 4)?;
+    let (bgc, c1, c2, c3) = (cs[0], cs[1], cs[2], cs[3]);
+    let (objs, maxinh, maxinw) = loop {
+        let mut objs: Vec<Indices> = Vec::new();
+        for _ in 0..2 {
+            let oh1 = unifint(rng, diff_lb, diff_ub, (3, h / 3 - 1));
+            let ow1 = unifint(rng, diff_lb, diff_ub, (3, w / 3 - 1));
+            let bounds1 = dsl::asindices(&dsl::canvas(bgc, (oh1, ow1)));
+            let numcd1 = unifint(rng, diff_lb, diff_ub, (0, (oh1 * ow1) / 2 - 4));
+            let numc1 = rng.choice(&[numcd1, oh1 * ow1 - numcd1])?;
+            let numc1 = numc1.max(3).min(oh1 * ow1 - 3);
+            let mut obj1: PySet<Loc> = std::iter::once(rng.choice(&bounds1.to_vec())?).collect();
+            while (obj1.len() as i64) < numc1 || set_shape(&obj1) != (oh1, ow1) {
+                grow(rng, &bounds1, &mut obj1)?;
+            }
+            objs.push(normalize_set(&obj1));
+        }
+        let (a, b) = (&objs[0], &objs[1]);
+        let ag = dsl::fill(&dsl::canvas(0, dsl::shape(a)), 1, a);
+        let bg = dsl::fill(&dsl::canvas(0, dsl::shape(b)), 1, b);
+        let maxinh = dsl::height(a).min(dsl::height(b)) / 2 + 1;
+        let maxinw = dsl::width_of(a).min(dsl::width_of(b)) / 2 + 1;
+        let ag = dsl::crop(&ag, (0, 0), (maxinh, maxinw));
+        let bg = dsl::crop(&bg, (0, 0), (maxinh, maxinw));
+        if ag != bg {
+            break (objs, maxinh, maxinw);
+        }
+    };
+    let (a, b) = (objs[0].clone(), objs[1].clone());
+    let trgo = rng.choice(&objs)?;
+    let up = dsl::upscale_grid(&dsl::fill(&dsl::canvas(0, dsl::shape(&trgo)), 1, &trgo), 2);
+    let trgo2 = dsl::ofcolor(&up, 1);
+    let staysinh = unifint(rng, diff_lb, diff_ub, (maxinh * 2, dsl::height(&trgo) * 2));
+    let nout = dsl::height(&trgo2) - staysinh;
+    let loci = h - dsl::height(&trgo2) + nout;
+    let locj = rng.randint(0, w - maxinw * 2)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    gi = dsl::fill(&gi, c3, &trgo2.shift((loci, locj)));
+    let lr = rng.sample(&[(c1, a.clone()), (c2, b.clone())], 2)?;
+    let ((lcol, lobj), (rcol, robj)) = (&lr[0], &lr[1]);
+    let cands = &dsl::ofcolor(&gi, bgc) - &dsl::r#box(&dsl::asindices(&gi));
+    let lca = dsl::sfilter(&cands, |&(_, j)| j < w / 3 * 2);
+    // Python also filters `rcands`, but never draws from them.
+    let lcands = dsl::sfilter(&lca, |&ij| lobj.shift(ij).issubset(&lca)).to_vec();
+    let (lloc, rloc) = loop {
+        let lloc = rng.choice(&lcands)?;
+        let rloc = rng.choice(&lcands)?;
+        let lplcd = lobj.shift(lloc);
+        let rplcd = robj.shift(rloc);
+        if lplcd.issubset(&cands) && rplcd.issubset(&cands) && (&lplcd & &rplcd).is_empty() {
+            break (lloc, rloc);
+        }
+    };
+    gi = dsl::fill(&gi, *lcol, &lobj.shift(lloc));
+    gi = dsl::fill(&gi, *rcol, &robj.shift(rloc));
+    let tc = if trgo == a { c1 } else { c2 };
+    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&trgo)), tc, &trgo);
+    // (identity, rot90, rot180, rot270, cmirror, dmirror, hmirror, vmirror)
+    // as indices of `transform`.
+    let k = rng.choice(&[0usize, 5, 6, 7, 2, 1, 4, 3])?;
+    Ok(Example {
+        input: transform(k, &gi),
+        output: transform(k, &go),
+    })
+}
+
+fn generate_ce9e57f2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let nbars = unifint(rng, diff_lb, diff_ub, (2, (w - 2) / 2));
+    let mut locopts = dsl::interval(1, w - 1, 1);
+    let mut barlocs = Vec::new();
+    for _ in 0..nbars {
+        if locopts.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&locopts)?;
+        barlocs.push(loc);
+        locopts.retain(|&x| x != loc && x != loc + 1 && x != loc - 1);
+    }
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let colss = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for &j in &barlocs {
+        let barloci = unifint(rng, diff_lb, diff_ub, (1, h - 2));
+        let fullbar = dsl::connect((0, j), (barloci, j));
+        let half = if barloci % 2 == 1 {
+            barloci / 2
+        } else {
+            (barloci - 1) / 2
+        };
+        let halfbar = dsl::connect((0, j), (half, j));
+        let barcol = rng.choice(&colss)?;
+        gi = dsl::fill(&gi, barcol, &fullbar);
+        go = dsl::fill(&go, barcol, &fullbar);
+        go = dsl::fill(&go, 8, &halfbar);
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_cf98881b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let cs = rng.sample(&cols, 5)?;
+    let (bgc, barcol, cola, colb, colc) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
+    let canv = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&canv).to_vec();
+    let gbar = dsl::canvas(barcol, (h, 1));
+    let mp = (h * w) / 2;
+    let deva = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devb = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let devc = unifint(rng, diff_lb, diff_ub, (0, mp));
+    let sgna = rng.choice(&[1, -1])?;
+    let sgnb = rng.choice(&[1, -1])?;
+    let sgnc = rng.choice(&[1, -1])?;
+    let clamp = |dev: i64| dev.min(h * w - 1).max(1);
+    let (numa, numb, numc) = (
+        clamp(mp + sgna * deva),
+        clamp(mp + sgnb * devb),
+        clamp(mp + sgnc * devc),
+    );
+    let a = rng.sample(&inds, numa)?;
+    let b = rng.sample(&inds, numb)?;
+    let c = rng.sample(&inds, numc)?;
+    let gia = fill_locs(&canv, cola, &a);
+    let gib = fill_locs(&canv, colb, &b);
+    let gic = fill_locs(&canv, colc, &c);
+    let gi = dsl::hconcat(
+        &dsl::hconcat(&dsl::hconcat(&gia, &gbar), &dsl::hconcat(&gib, &gbar)),
+        &gic,
+    );
+    let go = fill_locs(&gic, colb, &b);
+    let go = fill_locs(&go, cola, &a);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d037b0a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let nlocs = unifint(rng, diff_lb, diff_ub, (1, w));
+    let locs = rng.sample(&dsl::interval(0, w, 1), nlocs)?;
+    for &j in &locs {
+        let col = rng.choice(&remcols)?;
+        let loci = rng.randint(0, h - 1)?;
+        gi = fill_locs(&gi, col, &[(loci, j)]);
+        go = dsl::fill(&go, col, &dsl::connect((loci, j), (h - 1, j)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5]);
+    // The staircase up-right and down-left of a dot; only its cells (not
+    // their order) matter below.
+    let mut stairs: PySet<Loc> = PySet::new();
+    for k in 0..15 {
+        for (i, j) in [(-1, 0), (-2, 0), (-2, 1), (-2, 2)] {
+            stairs.add((i - 2 * k, j + 2 * k));
+        }
+        for (i, j) in [(1, 0), (2, 0), (2, -1), (2, -2)] {
+            stairs.add((i + 2 * k, j - 2 * k));
+        }
+    }
+    let obj = stairs.freeze();
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, h.min(w)));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 4 * ndots;
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let fullinds = dsl::asindices(&gi);
+    while tr < maxtr && succ < ndots {
+        tr += 1;
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let objx = obj.shift(loc);
+        if (&objx & &fullinds).issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &objx) - &dsl::initset(loc);
+            gi = fill_locs(&gi, dotc, &[loc]);
+            go = fill_locs(&go, dotc, &[loc]);
+            go = dsl::fill(&go, 5, &objx);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let lnf = |ij: Loc| -> Indices {
+        let mut s = dsl::shoot(ij, (1, 1));
+        for d in [(-1, -1), (-1, 1), (1, -1)] {
+            s = &s | &dsl::shoot(ij, d);
+        }
+        s
+    };
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let cs = rng.sample(&cols, 4)?;
+    let (c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3]);
+    let mut magiccol = 0;
+    let mut gi = dsl::canvas(0, (h, w));
+    let ndivi = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
+    for _ in 0..ndivi {
+        let objs = dsl::objects(&gi, true, false, false);
+        // Two filters, as in Python: the second walks the first's result,
+        // whose order may differ from `objs`'.
+        let objs = dsl::sfilter(&objs, |o| {
+            let (a, b) = dsl::shape(o);
+            a.min(b) > 3 && a.max(b) > 4
+        });
+        let objs = dsl::sfilter(&objs, |o| {
+            dsl::height(o) * dsl::width_of(o) == o.len() as i64
+        });
+        if objs.is_empty() {
+            break;
+        }
+        let obj = rng.choice(&objs.to_vec())?;
+        let newobj = if rng.choice(&[true, false])? {
+            let loci = rng.randint(dsl::uppermost(&obj) + 2, dsl::lowermost(&obj) - 1)?;
+            dsl::backdrop(&pair_set((loci, dsl::leftmost(&obj)), dsl::lrcorner(&obj)))
+        } else {
+            let locj = rng.randint(dsl::leftmost(&obj) + 2, dsl::rightmost(&obj) - 1)?;
+            dsl::backdrop(&pair_set((dsl::uppermost(&obj), locj), dsl::lrcorner(&obj)))
+        };
+        magiccol += 1;
+        gi = dsl::fill(&gi, magiccol, &newobj);
+    }
+    let objs = dsl::objects(&gi, true, false, false);
+    for (ii, obj) in objs.iter().enumerate() {
+        let col = match ii {
+            0 => c1,
+            1 => c2,
+            _ => rng.choice(&[c1, c2])?,
+        };
+        gi = dsl::fill(&gi, col, obj);
+    }
+    let ofc1 = dsl::ofcolor(&gi, c1);
+    let ofc2 = dsl::ofcolor(&gi, c2);
+    let mn = ofc1.len().min(ofc2.len());
+    // `int(mn ** 0.5)`.
+    let root = (mn as f64).sqrt() as i64;
+    let n1 = unifint(rng, diff_lb, diff_ub, (1, 1.max(root)));
+    let n2 = unifint(rng, diff_lb, diff_ub, (1, 1.max(root)));
+    let mut pick = |ofc: &Indices, n: i64| -> Result<PySet<Loc>> {
+        let mut srcs: PySet<Loc> = PySet::new();
+        for _ in 0..n {
+            let cands = ofc
+                .difference(&srcs)
+                .difference(&mapply_set(dsl::neighbors, &srcs))
+                .to_vec();
+            if cands.is_empty() {
+                break;
+            }
+            srcs.add(rng.choice(&cands)?);
+        }
+        Ok(srcs)
+    };
+    let srcs1 = pick(&ofc1, n1)?;
+    let srcs2 = pick(&ofc2, n2)?;
+    gi = fill_locs(&gi, c3, srcs1.iter());
+    gi = fill_locs(&gi, c4, srcs2.iter());
+    let mut lns: PySet<Loc> = PySet::new();
+    for &l in srcs1.iter().chain(srcs2.iter()) {
+        lns.update(&lnf(l));
+    }
+    let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| lns.contains(l)));
+    let go = fill_locs(&go, c4, ofc2.iter().filter(|l| lns.contains(l)));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d0f5fe59(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 30.min((h * w) / 9)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let (mut nfound, mut trials) = (0, 0);
+    let maxtrials = nobjs * 5;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    while trials < maxtrials && nfound < nobjs {
+        let oh = unifint(rng, diff_lb, diff_ub, (1, 5));
+        let ow = unifint(rng, diff_lb, diff_ub, (1, 5));
+        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let sp = rng.choice(&bx.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        let dev = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
+        let ncells = rng.choice(&[dev, oh * ow - dev])?;
+        let ncells = ncells.max(1).min(oh * ow - 1);
+        for _ in 0..ncells {
+            grow(rng, &bx, &mut shp)?;
+        }
+        let shp = normalize_set(&shp);
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        let plcd = shp.shift(loc);
+        if plcd.issubset(&inds) {
+            gi = dsl::fill(&gi, fgc, &plcd);
+            inds = &(&inds - &plcd) - &around(&plcd);
+            nfound += 1;
+        }
+        trials += 1;
+    }
+    let go = dsl::fill(
+        &dsl::canvas(bgc, (nfound, nfound)),
+        fgc,
+        &dsl::connect((0, 0), (nfound - 1, nfound - 1)),
+    );
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d10ecb37(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::crop(&gi, (0, 0), (2, 2));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d13f3404(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let vopts: PySet<Loc> = (0..h).map(|ii| (ii, 0)).collect();
+    let hopts: PySet<Loc> = (1..w).map(|jj| (0, jj)).collect();
+    let opts = (&vopts | &hopts).to_vec();
+    let num = unifint(rng, diff_lb, diff_ub, (1, opts.len() as i64));
+    let locs = rng.sample(&opts, num)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h * 2, w * 2));
+    let inds = dsl::asindices(&gi);
+    for &loc in &locs {
+        let ln = (&dsl::shoot(loc, (1, 1)) & &inds).to_vec();
+        let locc = rng.choice(&ln)?;
+        let col = rng.choice(&remcols)?;
+        gi = fill_locs(&gi, col, &[locc]);
+        go = dsl::fill(&go, col, &dsl::shoot(locc, (1, 1)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d22278a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&gi);
+    let ncorns = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let crns = rng.sample(&dsl::corners(&inds).to_vec(), ncorns)?;
+    let ccols = rng.sample(&remcols, ncorns)?;
+    for (&col, &crn) in ccols.iter().zip(&crns) {
+        gi = fill_locs(&gi, col, &[crn]);
+        go = fill_locs(&go, col, &[crn]);
+        // Only which cells the rings and the region hold matters (a fill).
+        let mut rings = dsl::initset(crn);
+        for _ in 1..h.max(w) / 2 + 2 {
+            rings = &rings | &dsl::outbox(&dsl::outbox(&rings));
+        }
+        let dist = |(i, j): Loc, (a, b): Loc| (i - a).abs() + (j - b).abs();
+        let others = dsl::remove(&crn, &crns);
+        let nearest =
+            |ij: Loc| crns.len() <= 1 || others.iter().all(|&o| dist(ij, crn) < dist(ij, o));
+        let locs: Vec<Loc> = inds
+            .iter()
+            .copied()
+            .filter(|&ij| nearest(ij) && rings.contains(&ij))
+            .collect();
+        go = fill_locs(&go, col, &locs);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d23f8c26(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let wh = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let w = 2 * wh + 1;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let numn = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), numn)?;
+    for &(a, b) in &locs {
+        let col = rng.choice(&remcols)?;
+        gi[a as usize][b as usize] = col;
+        if b == w / 2 {
+            go[a as usize][b as usize] = col;
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let bgc = rng.choice(&without(&cols, &[1, 2]))?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
+    let maxtrials = 4 * nobjs;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < nobjs && tr <= maxtrials {
+        if inds.is_empty() {
+            break;
+        }
+        let opts = dsl::asindices(&dsl::canvas(-1, (5, 5)));
+        let sp = rng.choice(&opts.to_vec())?;
+        let opts = dsl::remove(&sp, &opts);
+        let lb = unifint(rng, diff_lb, diff_ub, (1, 5));
+        let ubi = unifint(rng, diff_lb, diff_ub, (1, 5));
+        let ub = 12 - ubi;
+        let numcells = if rng.choice(&[true, false])? {
+            6
+        } else {
+            let mut o = dsl::interval(lb, 6, 1);
+            o.extend(dsl::interval(7, ub + 1, 1));
+            rng.choice(&o)?
+        };
+        let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+        for _ in 0..numcells - 1 {
+            grow(rng, &opts, &mut obj)?;
+        }
+        let obj = normalize_set(&obj);
+        let loc = rng.choice(&inds.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            let col = rng.choice(&remcols)?;
+            gi = dsl::fill(&gi, col, &plcd);
+            go = dsl::fill(&go, 1 + i64::from(obj.len() == 6), &plcd);
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d364b489(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 6, 7, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi).to_vec();
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 5));
+    let mut res = Vec::new();
+    for _ in 0..num {
+        if inds.is_empty() {
+            break;
+        }
+        let r = rng.choice(&inds)?;
+        // `r`, its eight neighbours and the four cells two steps away leave.
+        inds.retain(|&(i, j)| {
+            let (di, dj) = ((i - r.0).abs(), (j - r.1).abs());
+            !(di <= 1 && dj <= 1 || (di == 2 && dj == 0) || (di == 0 && dj == 2))
+        });
+        res.push(r);
+    }
+    let gi = fill_locs(&gi, fgc, &res);
+    let mut go = gi.clone();
+    for (col, d) in [(7, (0, -1)), (6, (0, 1)), (8, (1, 0)), (2, (-1, 0))] {
+        let shifted: Vec<Loc> = res.iter().map(|&l| dsl::add(l, d)).collect();
+        go = fill_locs(&go, col, &shifted);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d406998b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let itv = dsl::interval(0, h, 1);
+    for j in 0..w {
+        let ub = if h % 2 == 0 { h / 2 - 1 } else { h / 2 };
+        let nilocs = unifint(rng, diff_lb, diff_ub, (1, ub));
+        let ilocs = rng.sample(&itv, nilocs)?;
+        let locs: Vec<Loc> = ilocs.iter().map(|&ii| (ii, j)).collect();
+        gi = fill_locs(&gi, dotc, &locs);
+        let col = if dsl::pymod(j - w, 2) == 0 { dotc } else { 3 };
+        go = fill_locs(&go, col, &locs);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d43fd935(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let boxh = unifint(rng, diff_lb, diff_ub, (2, h / 2));
+    let boxw = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let loci = rng.randint(0, h - boxh)?;
+    let locj = rng.randint(0, w - boxw)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ccol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&ccol, &remcols);
+    let ndcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let dcols = rng.sample(&remcols, ndcols)?;
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + boxh - 1, locj + boxw - 1)));
+    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), ccol, &bd);
+    let reminds = (&dsl::asindices(&gi) - &bd).to_vec();
+    let noiseb = 1.max(reminds.len() as i64 / 4);
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, noiseb));
+    let noise = rng.sample(&reminds, nnoise)?;
+    let outside_rows = |i: i64| i < loci || i > loci + boxh - 1;
+    let outside_cols = |j: i64| j < locj || j > locj + boxw - 1;
+    let (truenoise, rem): (Vec<Loc>, Vec<Loc>) = noise
+        .iter()
+        .partition(|&&(i, j)| outside_rows(i) && outside_cols(j));
+    let top: Vec<Loc> = rem.iter().copied().filter(|l| l.0 < loci).collect();
+    let bottom: Vec<Loc> = rem
+        .iter()
+        .copied()
+        .filter(|l| l.0 > loci + boxh - 1)
+        .collect();
+    let left: Vec<Loc> = rem.iter().copied().filter(|l| l.1 < locj).collect();
+    let right: Vec<Loc> = rem
+        .iter()
+        .copied()
+        .filter(|l| l.1 > locj + boxw - 1)
+        .collect();
+    for &(i, j) in &truenoise {
+        gi[i as usize][j as usize] = rng.choice(&dcols)?;
+    }
+    let mut go = gi.clone();
+    // `for jj in apply(last, top)`: one pass per cell (a tuple keeps
+    // duplicates), each drawing a color for its whole column of cells.
+    for &(_, jj) in &top {
+        let col = rng.choice(&dcols)?;
+        let subs: Vec<Loc> = top.iter().copied().filter(|l| l.1 == jj).collect();
+        gi = fill_locs(&gi, col, &subs);
+        let start = subs.iter().map(|l| l.0).min().unwrap_or(0);
+        go = dsl::fill(&go, col, &dsl::connect((start, jj), (loci - 1, jj)));
+    }
+    for &(_, jj) in &bottom {
+        let col = rng.choice(&dcols)?;
+        let subs: Vec<Loc> = bottom.iter().copied().filter(|l| l.1 == jj).collect();
+        gi = fill_locs(&gi, col, &subs);
+        let start = subs.iter().map(|l| l.0).max().unwrap_or(0);
+        go = dsl::fill(&go, col, &dsl::connect((start, jj), (loci + boxh, jj)));
+    }
+    for &(ii, _) in &left {
+        let col = rng.choice(&dcols)?;
+        let subs: Vec<Loc> = left.iter().copied().filter(|l| l.0 == ii).collect();
+        gi = fill_locs(&gi, col, &subs);
+        let start = subs.iter().map(|l| l.1).min().unwrap_or(0);
+        go = dsl::fill(&go, col, &dsl::connect((ii, start), (ii, locj - 1)));
+    }
+    for &(ii, _) in &right {
+        let col = rng.choice(&dcols)?;
+        let subs: Vec<Loc> = right.iter().copied().filter(|l| l.0 == ii).collect();
+        gi = fill_locs(&gi, col, &subs);
+        let start = subs.iter().map(|l| l.1).max().unwrap_or(0);
+        go = dsl::fill(&go, col, &dsl::connect((ii, start), (ii, locj + boxw)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d4469b4b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 3]);
+    let canv = dsl::canvas(5, (3, 3));
+    let a = fill_locs(&canv, 0, &[(1, 0), (2, 0), (1, 2), (2, 2)]);
+    let b = dsl::fill(&canv, 0, &dsl::corners(&dsl::asindices(&canv)));
+    let c = fill_locs(&canv, 0, &[(0, 0), (0, 1), (1, 0), (1, 1)]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let (col, go) = rng.choice(&[(2, a), (1, b), (3, c)])?;
+    let mut gi = dsl::canvas(col, (h, w));
+    let inds = dsl::asindices(&gi);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 7));
+    let ccols = rng.sample(&cols, numc)?;
+    let numcells = unifint(rng, diff_lb, diff_ub, (0, h * w - 1));
+    let locs = rng.sample(&inds.to_vec(), numcells)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d4a91cb9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2, 4, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let gloci = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+    let glocj = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+    let bgc = rng.choice(&cols)?;
+    let g = fill_locs(&dsl::canvas(bgc, (h, w)), 8, &[(gloci, glocj)]);
+    let g = dsl::rot180(&g);
+    let (glocinvi, glocinvj) = dsl::center(&dsl::ofcolor(&g, 8));
+    let rloci = unifint(rng, diff_lb, diff_ub, (glocinvi + 1, h - 1));
+    let rlocj = unifint(rng, diff_lb, diff_ub, (glocinvj + 1, w - 1));
+    let g = fill_locs(&g, 2, &[(rloci, rlocj)]);
+    let k = rng.choice(&[0usize, 1, 2, 3])?;
+    let gi = rotation(k, &g);
+    let (a, b) = dsl::center(&dsl::ofcolor(&gi, 2));
+    let (c, d) = dsl::center(&dsl::ofcolor(&gi, 8));
+    let go = dsl::fill(&gi, 4, &dsl::connect((a, b), (a, d)));
+    let go = dsl::fill(&go, 4, &dsl::connect((a, d), (c, d)));
+    let go = fill_locs(&go, 2, &[(a, b)]);
+    let go = fill_locs(&go, 8, &[(c, d)]);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d4f3cd78(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (3, h / 3 * 2));
+    let iw = unifint(rng, diff_lb, diff_ub, (3, w / 3 * 2));
+    let loci = rng.randint(1, h - ih - 1)?;
+    let locj = rng.randint(1, w - iw - 1)?;
+    let crns = pair_set((loci, locj), (loci + ih - 1, locj + iw - 1));
+    let fullcrns = dsl::corners(&crns);
+    let bx = dsl::r#box(&crns);
+    let opts = &bx - &fullcrns;
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let nholes = unifint(rng, diff_lb, diff_ub, (1, opts.len() as i64));
+    let holes = rng.sample(&opts.to_vec(), nholes)?;
+    let gi = fill_locs(&c, fgc, bx.iter().filter(|l| !holes.contains(l)));
+    let bib = dsl::backdrop(&dsl::inbox(&bx));
+    let mut go = dsl::fill(&gi, 8, &bib);
+    let (a, b) = dsl::ulcorner(&bib);
+    let (cc, d) = dsl::lrcorner(&bib);
+    let f1 = |idx: i64| {
+        if idx > cc {
+            1
+        } else if idx < a {
+            -1
+        } else {
+            0
+        }
+    };
+    let f2 = |idx: i64| {
+        if idx > d {
+            1
+        } else if idx < b {
+            -1
+        } else {
+            0
+        }
+    };
+    for &(i, j) in &holes {
+        go = dsl::fill(&go, 8, &dsl::shoot((i, j), (f1(i), f2(j))));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d511f180(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5, 8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&cols, numc)?;
+    let c = dsl::canvas(-1, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numbg = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let bginds = rng.sample(&inds, numbg)?;
+    let idx = rng.randint(0, numbg)? as usize;
+    let (blues, greys) = bginds.split_at(idx);
+    let mut gi = fill_locs(&fill_locs(&c, 8, blues), 5, greys);
+    let mut go = fill_locs(&fill_locs(&c, 5, blues), 8, greys);
+    for &(i, j) in inds.iter().filter(|l| !bginds.contains(l)) {
+        let col = rng.choice(&ccols)?;
+        gi[i as usize][j as usize] = col;
+        go[i as usize][j as usize] = col;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 16));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(1, 7)?;
+        let ow = rng.randint(1, 7)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let col = rng.choice(&remcols)?;
+        if bd.issubset(&indss) {
+            gi = dsl::fill(&gi, col, &dsl::r#box(&bd));
+            if oh > 2 && ow > 2 {
+                go = dsl::fill(&go, 3, &dsl::backdrop(&dsl::inbox(&bd)));
+            }
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d631b094(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let bgc = 0;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let nc = unifint(rng, diff_lb, diff_ub, (1, 30.min((h * w) / 2 - 1)));
+    let c = dsl::canvas(bgc, (h, w));
+    let cels = rng.sample(&dsl::asindices(&c).to_vec(), nc)?;
+    let gi = fill_locs(&c, fgc, &cels);
+    let go = dsl::canvas(fgc, (1, nc));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let cs = rng.sample(&cols, 5)?;
+    let (bgc, c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    gi = dsl::fill(&gi, c1, &dsl::connect((0, 0), (0, w - 1)));
+    gi = dsl::fill(&gi, c2, &dsl::connect((0, 0), (h - 1, 0)));
+    gi = dsl::fill(&gi, c3, &dsl::connect((h - 1, w - 1), (0, w - 1)));
+    gi = dsl::fill(&gi, c4, &dsl::connect((h - 1, w - 1), (h - 1, 0)));
+    let inds = dsl::asindices(&gi);
+    gi = dsl::fill(&gi, bgc, &dsl::corners(&inds));
+    let mut go = gi.clone();
+    let cands = dsl::backdrop(&dsl::inbox(&dsl::inbox(&inds)));
+    let ndots = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (1, (cands.len() as i64).min(2 * h + 2 * w)),
+    );
+    let dotlocs = rng.sample(&cands.to_vec(), ndots)?;
+    let mut dots: PySet<dsl::Cell> = PySet::new();
+    for &ij in &dotlocs {
+        dots.add((rng.choice(&[c1, c2, c3, c4])?, ij));
+    }
+    // (color, whether the dots line up by column, the output line's index
+    // along the other axis, the border size that makes a full coverage).
+    let sides = [
+        (c1, true, 1, w),
+        (c2, false, 1, h),
+        (c4, true, h - 2, w),
+        (c3, false, w - 2, h),
+    ];
+    for (col, by_col, line, dim) in sides {
+        // `toindices(sfilter(dots, ...))`: a set of cells filtered into a
+        // set, then its locations into a frozenset, each in iteration order.
+        let picked: PySet<dsl::Cell> = dots.iter().filter(|c| c.0 == col).copied().collect();
+        let n: Indices = picked.iter().map(|c| c.1).collect();
+        let key = |l: &Loc| if by_col { l.1 } else { l.0 };
+        let mut coverage: PyFrozenSet<i64> = n.iter().map(key).collect();
+        if coverage.len() as i64 == dim - 4 && dim > 5 {
+            let x = rng.choice(&coverage.to_vec())?;
+            coverage = dsl::remove(&x, &coverage);
+        }
+        for &k in coverage.iter() {
+            let along = dsl::sfilter(&n, |l| key(l) == k);
+            let other: Vec<i64> = along
+                .iter()
+                .map(|l| if by_col { l.0 } else { l.1 })
+                .collect();
+            let o = rng.choice(&other)?;
+            let (cell, mark) = if by_col {
+                ((o, k), (line, k))
+            } else {
+                ((k, o), (k, line))
+            };
+            gi = fill_locs(&gi, col, &[cell]);
+            go = fill_locs(&go, col, &[mark]);
+        }
+    }
+    let noisecands = dsl::ofcolor(&gi, bgc);
+    let noisecols = without(&cols, &[bgc, c1, c2, c3, c4]);
+    // Drawn and overwritten, as in Python.
+    let _ = unifint(rng, diff_lb, diff_ub, (0, noisecands.len() as i64));
+    let ub = ((h * w) - 2 * h - 2 * (w - 2)) / 2 - ndots - 1;
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max(ub)));
+    let noise = rng.sample(&noisecands.to_vec(), nnoise)?;
+    for &(i, j) in &noise {
+        gi[i as usize][j as usize] = rng.choice(&noisecols)?;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d6ad076f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let inh = unifint(rng, diff_lb, diff_ub, (3, h));
+    let inw = unifint(rng, diff_lb, diff_ub, (3, w));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, c1, c2) = (cs[0], cs[1], cs[2]);
+    let itv = dsl::interval(0, inh, 1);
+    let loci2i = unifint(rng, diff_lb, diff_ub, (2, inh - 1));
+    let loci2 = itv[loci2i as usize];
+    let mut below: Vec<i64> = itv[..(loci2i - 1) as usize].to_vec();
+    below.reverse();
+    let loci1i = unifint(rng, diff_lb, diff_ub, (0, below.len() as i64 - 1));
+    let loci1 = below[loci1i as usize];
+    let cp = rng.randint(1, inw - 2)?;
+    let ajs = rng.randint(0, cp - 1)?;
+    let aje = rng.randint(cp + 1, inw - 1)?;
+    let bjs = rng.randint(0, cp - 1)?;
+    let bje = rng.randint(cp + 1, inw - 1)?;
+    let obja = dsl::backdrop(&pair_set((0, ajs), (loci1, aje)));
+    let objb = dsl::backdrop(&pair_set((loci2, bjs), (inh - 1, bje)));
+    let c = dsl::fill(&dsl::canvas(bgc, (inh, inw)), c1, &obja);
+    let c = dsl::fill(&c, c2, &objb);
+    let loci = rng.randint(0, h - inh)?;
+    let locj = rng.randint(0, w - inw)?;
+    let loc = (loci, locj);
+    let mut gi = dsl::paint(&dsl::canvas(bgc, (h, w)), &dsl::asobject(&c).shift(loc));
+    let midobj = dsl::backdrop(&pair_set(
+        (loci1 + 1, ajs.max(bjs) + 1),
+        (loci2 - 1, aje.min(bje) - 1),
+    ));
+    let mut go = dsl::fill(&gi, 8, &midobj.shift(loc));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d89b689b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let cs = rng.sample(&cols, 6)?;
+    let (bgc, sqc) = (cs[0], cs[1]);
+    let loci = rng.randint(1, h - 3)?;
+    let locj = rng.randint(1, w - 3)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let quads = [
+        (cs[2], (loci, locj)),
+        (cs[3], (loci, locj + 1)),
+        (cs[4], (loci + 1, locj)),
+        (cs[5], (loci + 1, locj + 1)),
+    ];
+    let mut go = canv.clone();
+    for &(c, l) in &quads {
+        go = fill_locs(&go, c, &[l]);
+    }
+    let inds = dsl::asindices(&canv).to_vec();
+    let conds: [&dyn Fn(Loc) -> bool; 4] = [
+        &|(i, j)| i < loci && j < locj,
+        &|(i, j)| i < loci && j > locj + 1,
+        &|(i, j)| i > loci + 1 && j < locj,
+        &|(i, j)| i > loci + 1 && j > locj + 1,
+    ];
+    let mut opts = Vec::new();
+    for (cond, &(_, corner)) in conds.iter().zip(&quads) {
+        let o: Vec<Loc> = inds.iter().copied().filter(|&l| cond(l)).collect();
+        opts.push(dsl::order(&o, |&(i, j)| {
+            (i - corner.0).abs() + (j - corner.1).abs()
+        }));
+    }
+    let mut picks = Vec::new();
+    for o in &opts {
+        let idx = unifint(rng, diff_lb, diff_ub, (0, o.len() as i64 - 1));
+        let l = *o
+            .get(idx as usize)
+            .ok_or_else(|| raised("tuple index out of range"))?;
+        picks.push(l);
+    }
+    let mut gi = fill_locs(
+        &canv,
+        sqc,
+        &[
+            (loci, locj),
+            (loci, locj + 1),
+            (loci + 1, locj),
+            (loci + 1, locj + 1),
+        ],
+    );
+    for (&(c, _), &l) in quads.iter().zip(&picks) {
+        gi = fill_locs(&gi, c, &[l]);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d8c310e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let p = unifint(rng, diff_lb, diff_ub, (2, (w - 1) / 3));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut obj: Vec<dsl::Cell> = Vec::new();
+    for j in 0..p {
+        let numcells = unifint(rng, diff_lb, diff_ub, (1, h - 1));
+        for ii in (h - numcells..h).rev() {
+            obj.push((rng.choice(&ccols)?, (ii, j)));
+        }
+    }
+    let addonw = rng.randint(0, p)?;
+    let leftshift = rng.randint(0, addonw)?;
+    // `obj | shift(obj, (0, p)) | addon` (the addon lies in `obj`): cells at
+    // distinct locations, so the paints below do not depend on set order.
+    let fullobj: Vec<dsl::Cell> = obj
+        .iter()
+        .chain(obj.iter())
+        .enumerate()
+        .map(|(k, &(c, (i, j)))| {
+            let dj = if k < obj.len() { 0 } else { p };
+            (c, (i, j + dj - leftshift))
+        })
+        .collect();
+    let gi = paint_cells(&dsl::canvas(bgc, (h, w)), &fullobj);
+    let mut go = gi.clone();
+    for j in 0..w / (2 * p) + 2 {
+        let shifted: Vec<dsl::Cell> = fullobj
+            .iter()
+            .map(|&(c, l)| (c, dsl::add(l, (0, j * 2 * p))))
+            .collect();
+        go = paint_cells(&go, &shifted);
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d90796e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bn = rng.sample(&cols, 2)?;
+    let (bgc, noisec) = (bn[0], bn[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let nocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3));
+    let inds = dsl::asindices(&gi);
+    let locs = rng.sample(&inds.to_vec(), nocc)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&[noisec, 2, 3])?;
+    }
+    let fixloc = rng.choice(&inds.to_vec())?;
+    let fixloc2 = rng.choice(&(&dsl::dneighbors(fixloc) & &inds).to_vec())?;
+    gi = fill_locs(&gi, 2, &[fixloc]);
+    gi = fill_locs(&gi, 3, &[fixloc2]);
+    let greens = dsl::ofcolor(&gi, 3);
+    let mut go = gi.clone();
+    let mut tolblue = Vec::new();
+    for &r in dsl::ofcolor(&gi, 2).iter() {
+        let inters = &dsl::dneighbors(r) & &greens;
+        if !inters.is_empty() {
+            go = fill_locs(&go, bgc, &[r]);
+            tolblue.extend(inters.iter().copied());
+        }
+    }
+    let go = fill_locs(&go, 8, &tolblue);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d9f24cd1(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let dotc = rng.choice(&remcols)?;
+    let maxnloc = (w - 2) / 2;
+    let spread = |rng: &mut GenRng, n: i64| -> Result<Vec<i64>> {
+        let mut locopts = dsl::interval(1, w - 1, 1);
+        let mut locs = Vec::new();
+        for _ in 0..n {
+            if locopts.is_empty() {
+                break;
+            }
+            let loc = rng.choice(&locopts)?;
+            locopts.retain(|&x| x != loc && x != loc - 1 && x != loc + 1);
+            locs.push(loc);
+        }
+        Ok(locs)
+    };
+    let nlins = unifint(rng, diff_lb, diff_ub, (1, maxnloc));
+    let locs = spread(rng, nlins)?;
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, maxnloc));
+    let dotlocs = spread(rng, ndots)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for &l in &locs {
+        gi = fill_locs(&gi, linc, &[(h - 1, l)]);
+    }
+    let mut dotlocs2 = Vec::new();
+    for &l in &dotlocs {
+        let jj = rng.randint(1, h - 2)?;
+        gi = fill_locs(&gi, dotc, &[(jj, l)]);
+        dotlocs2.push(jj);
+    }
+    let mut go = gi.clone();
+    for &linloc in &locs {
+        if let Some(k) = dotlocs.iter().position(|&d| d == linloc) {
+            let jj = dotlocs2[k];
+            go = dsl::fill(&go, linc, &dsl::connect((h - 1, linloc), (jj + 1, linloc)));
+            go = dsl::fill(
+                &go,
+                linc,
+                &dsl::connect((jj + 1, linloc + 1), (0, linloc + 1)),
+            );
+        } else {
+            go = dsl::fill(&go, linc, &dsl::connect((h - 1, linloc), (0, linloc)));
+        }
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_d9fac9be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, noisec, ringc) = (cs[0], cs[1], cs[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let nnoise1 = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3 - 1));
+    let nnoise2 = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 3 - 9)));
+    let inds = dsl::asindices(&gi).to_vec();
+    let noise1 = rng.sample(&inds, nnoise1)?;
+    let rest: Vec<Loc> = inds
+        .iter()
+        .copied()
+        .filter(|l| !noise1.contains(l))
+        .collect();
+    let noise2 = rng.sample(&rest, nnoise2)?;
+    gi = fill_locs(&gi, noisec, &noise1);
+    gi = fill_locs(&gi, ringc, &noise2);
+    let pattern = dsl::neighbors((1, 1));
+    let fp1occ = dsl::occurrences(&gi, &dsl::recolor(noisec, &pattern));
+    let fp2occ = dsl::occurrences(&gi, &dsl::recolor(ringc, &pattern));
+    for &occ in fp1occ.iter() {
+        let loc = rng.choice(&pattern.shift(occ).to_vec())?;
+        let col = rng.choice(&[bgc, ringc])?;
+        gi = fill_locs(&gi, col, &[loc]);
+    }
+    for &occ in fp2occ.iter() {
+        let loc = rng.choice(&pattern.shift(occ).to_vec())?;
+        let col = rng.choice(&[bgc, noisec])?;
+        gi = fill_locs(&gi, col, &[loc]);
+    }
+    let loci = rng.randint(0, h - 3)?;
+    let locj = rng.randint(0, w - 3)?;
+    gi = dsl::fill(&gi, ringc, &pattern.shift((loci, locj)));
+    gi = fill_locs(&gi, noisec, &[(loci + 1, locj + 1)]);
+    let go = dsl::canvas(noisec, (1, 1));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_dae9d2b5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[6]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // `numadev` again, as in Python.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let mut bset = rng.sample(&inds, numb)?;
+    if !aset.iter().any(|l| bset.contains(l)) {
+        bset.pop();
+        bset.push(rng.choice(&aset)?);
+    }
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&a, &b);
+    let mut go = fill_locs(&c, 6, aset.iter().chain(&bset));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_db3e9e38(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let barth = unifint(rng, diff_lb, diff_ub, (1, 1.max(w / 5)));
+    let loci = unifint(rng, diff_lb, diff_ub, (1, h - 2));
+    let locj = rng.randint(1, w - barth - 1)?;
+    let bar = dsl::backdrop(&pair_set((loci, locj), (0, locj + barth - 1)));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &bar);
+    let mut go = dsl::canvas(bgc, (h, w));
+    for k in 0..16 {
+        for (n, col) in [(2 * k, fgc), (2 * k + 1, 8)] {
+            go = dsl::fill(&go, col, &bar.shift((-n, n * barth)));
+            go = dsl::fill(&go, col, &bar.shift((-n, -n * barth)));
+        }
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (12, 31));
+    let w = unifint(rng, diff_lb, diff_ub, (12, 32));
+    let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let bf = rng.sample(&cols, 2)?;
+    let (bgc, fgc) = (bf[0], bf[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    while succ < num && tr <= maxtrials {
+        if indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(1, h / 4)?;
+        let ow = oh;
+        let (fullh, fullw) = (4 * oh, 4 * ow);
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - fullh && j < w - fullw).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bigobj = dsl::backdrop(&pair_set(
+            (loci, locj),
+            (loci + fullh - 1, locj + fullw - 1),
+        ));
+        let smallobj = dsl::backdrop(&pair_set(
+            (loci + oh, locj + ow),
+            (loci + fullh - 1 - oh, locj + fullw - 1 - ow),
+        ));
+        let greens = dsl::ofcolor(&go, 3);
+        if bigobj
+            .iter()
+            .all(|l| indss.contains(l) || greens.contains(l))
+        {
+            gi = dsl::fill(&gi, fgc, &smallobj);
+            go = dsl::fill(&go, 3, &bigobj);
+            go = dsl::fill(&go, fgc, &smallobj);
+            // The columns under the small square, down to the bottom, where
+            // still background.
+            let (lo, hi) = (dsl::leftmost(&smallobj), dsl::rightmost(&smallobj));
+            let top = dsl::lowermost(&smallobj);
+            let bg = dsl::ofcolor(&go, bgc);
+            let strp: Vec<Loc> = bg
+                .iter()
+                .copied()
+                .filter(|&(i, j)| i >= top && lo <= j && j <= hi)
+                .collect();
+            go = fill_locs(&go, 1, &strp);
+            succ += 1;
+            indss = &indss - &bigobj;
+        }
+        tr += 1;
+    }
+    let trim = |g: &Grid| -> Grid { g[1..].iter().map(|r| r[1..r.len() - 1].to_vec()).collect() };
+    Ok(Example {
+        input: trim(&gi),
+        output: trim(&go),
+    })
+}
+
+fn generate_dbc1a6ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let colopts = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&colopts)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let num = unifint(rng, diff_lb, diff_ub, (0, 1.max((h * w) / 4)));
+    let s = rng.sample(&inds, num)?;
+    let fgcol = rng.choice(&dsl::remove(&bgc, &colopts))?;
+    let gi = fill_locs(&c, fgcol, &s);
+    // Each row (then column) with two or more dots is joined from its first
+    // dot to its last.
+    let spans = |g: &Grid| -> Vec<Loc> {
+        let mut out = Vec::new();
+        for (x, r) in g.iter().enumerate() {
+            let pos: Vec<usize> = (0..r.len()).filter(|&j| r[j] == fgcol).collect();
+            if pos.len() > 1 {
+                for j in pos[0]..=pos[pos.len() - 1] {
+                    out.push((x as i64, j as i64));
+                }
+            }
+        }
+        out
+    };
+    let go = fill_locs(&c, 8, &spans(&gi));
+    let go = dsl::dmirror_grid(&fill_locs(
+        &dsl::dmirror_grid(&go),
+        8,
+        &spans(&dsl::dmirror_grid(&gi)),
+    ));
+    let go = fill_locs(&go, fgcol, &s);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_dc0a314f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let gi = symmetric_mosaic(rng, diff_lb, diff_ub, bgc, &remcols, h)?;
+    let locidev = unifint(rng, diff_lb, diff_ub, (1, 2 * h));
+    let locjdev = unifint(rng, diff_lb, diff_ub, (1, w));
+    let loci = 2 * h - locidev;
+    let locj = w - locjdev;
+    let loci2 = unifint(rng, diff_lb, diff_ub, (loci, 2 * h - 1));
+    let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
+    let go = dsl::subgrid(&bd, &gi);
+    let gi = dsl::fill(&gi, 3, &bd);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_dc1df850(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let c = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2 - 1));
+    let nreddev = unifint(rng, diff_lb, diff_ub, (0, nc / 2));
+    let nred = rng.choice(&[nreddev, nc - nreddev])?;
+    let nred = nred.max(0).min(nc);
+    let occ = rng.sample(&dsl::asindices(&c).to_vec(), nc)?;
+    let reds = rng.sample(&occ, nred)?;
+    let mut c = fill_locs(&c, 2, &reds);
+    for &(i, j) in occ.iter().filter(|l| !reds.contains(l)) {
+        c[i as usize][j as usize] = rng.choice(&remcols)?;
+    }
+    let mut near: PySet<Loc> = PySet::new();
+    for &r in &reds {
+        near.update(&dsl::neighbors(r));
+    }
+    let go = dsl::underfill(&c, 1, &near.freeze());
+    Ok(Example {
+        input: c,
+        output: go,
+    })
+}
+
+fn generate_dc433765(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let bs = rng.sample(&cols, 2)?;
+    let (bgc, src) = (bs[0], bs[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&gi);
+    if rng.choice(&[true, false])? {
+        let left: PySet<Loc> = (0..h - 2).map(|ii| (ii, 0)).collect();
+        let top: PySet<Loc> = (1..w - 2).map(|jj| (0, jj)).collect();
+        let starts = &left | &top;
+        let opts: Vec<Indices> = starts
+            .iter()
+            .map(|&s| &inds & &dsl::shoot(s, (1, 1)))
+            .collect();
+        let opts = dsl::order(&opts, |o| o.len());
+        let opt = unifint(rng, diff_lb, diff_ub, (0, opts.len() as i64 - 1));
+        let ln = dsl::order(&opts[opt as usize].to_vec(), |l| l.0);
+        let epi = unifint(rng, diff_lb, diff_ub, (2, ln.len() as i64 - 1));
+        let ep = ln[epi as usize];
+        let mut before = ln[..(epi - 1) as usize].to_vec();
+        before.reverse();
+        let spi = unifint(rng, diff_lb, diff_ub, (0, before.len() as i64 - 1));
+        let sp = before[spi as usize];
+        gi = fill_locs(&gi, src, &[sp]);
+        gi = fill_locs(&gi, 4, &[ep]);
+        go = fill_locs(&go, src, &[dsl::add(sp, (1, 1))]);
+        go = fill_locs(&go, 4, &[ep]);
+    } else {
+        let loci = rng.randint(0, h - 1)?;
+        let objw = unifint(rng, diff_lb, diff_ub, (3, w));
+        let locj1 = rng.randint(0, w - objw)?;
+        let locj2 = locj1 + objw - 1;
+        let (sp, ep) = ((loci, locj1), (loci, locj2));
+        gi = fill_locs(&gi, src, &[sp]);
+        gi = fill_locs(&gi, 4, &[ep]);
+        go = fill_locs(&go, src, &[dsl::add(sp, (0, 1))]);
+        go = fill_locs(&go, 4, &[ep]);
+    }
+    let (gi, go) = random_transforms(rng, gi, go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let nocc = unifint(rng, diff_lb, diff_ub, (1, (w / 3).min((h * w) / 36)));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 10 * nocc;
+    let mut inds = dsl::sfilter(&dsl::asindices(&gi), |l| l.0 > 1);
+    while succ < nocc && tr < maxtr {
+        tr += 1;
+        let oh = rng.randint(2, 7)?;
+        let ow = rng.randint(2, 7)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let free = |j: i64| gi[0][j as usize] == bgc;
+        // Columns whose `ow` span stays inside the grid's free top cells
+        // (`hastobein`) and meets at least one of them.
+        let jopts: Vec<i64> = (0..w)
+            .filter(|&j| {
+                let span = j..j + ow;
+                span.clone().any(|x| x < w && free(x)) && !span.clone().any(|x| x < w && !free(x))
+            })
+            .collect();
+        let cands = dsl::sfilter(&cands, |l| jopts.contains(&l.1));
+        if cands.is_empty() {
+            continue;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let tops: Vec<i64> = (locj..locj + ow).filter(|&jj| jj < w && free(jj)).collect();
+        let locat = rng.choice(&tops)?;
+        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        if sq.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &sq) - &dsl::mapply(|&l| dsl::dneighbors(l), &sq);
+            let col = rng.choice(&remcols)?;
+            let gr = rng.choice(&dsl::remove(&col, &remcols))?;
+            gi = fill_locs(&gi, col, &[(0, locat)]);
+            go = fill_locs(&go, col, &[(0, locat)]);
+            gi = dsl::fill(&gi, gr, &sq);
+            go = dsl::fill(&go, col, &sq);
+        }
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let noisec = rng.choice(&cols)?;
+    let remcols = dsl::remove(&noisec, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let starterc = ccols[0];
+    let ccols = &ccols[1..];
+    let mut gi = dsl::canvas(starterc, (h, w));
+    for &col in ccols.iter().take((ncols - 1) as usize) {
+        let objs = dsl::objects(&gi, true, false, false);
+        let objs = dsl::sfilter(&objs, |o| dsl::height(o) > 5 || dsl::width_of(o) > 5);
+        if objs.is_empty() {
+            break;
+        }
+        let obj = rng.choice(&objs.to_vec())?;
+        let (oh, ow) = (dsl::height(&obj), dsl::width_of(&obj));
+        let ax = if oh > 5 && ow > 5 {
+            rng.choice(&[0, 1])?
+        } else if oh > 5 {
+            0
+        } else {
+            1
+        };
+        let idx = obj.toindices();
+        let newobj = if ax == 0 {
+            let loci = rng.randint(dsl::uppermost(&obj) + 3, dsl::lowermost(&obj) - 2)?;
+            dsl::sfilter(&idx, |l| l.0 >= loci)
+        } else {
+            let locj = rng.randint(dsl::leftmost(&obj) + 3, dsl::rightmost(&obj) - 2)?;
+            dsl::sfilter(&idx, |l| l.1 >= locj)
+        };
+        gi = dsl::fill(&gi, col, &newobj);
+    }
+    let objs = dsl::order(&dsl::objects(&gi, true, false, false), |o| o.len());
+    if objs.is_empty() {
+        return Err(raised("division by zero"));
+    }
+    let allowances: Vec<i64> = objs
+        .iter()
+        .map(|o| 1.max(((dsl::height(o) - 2) * (dsl::width_of(o) - 2)) / 2))
+        .collect();
+    // `int(sum / len)` of positive counts: the floor of the quotient.
+    let meann = 1.max(allowances.iter().sum::<i64>() / allowances.len() as i64);
+    let draw = |rng: &mut GenRng| -> Result<Vec<i64>> {
+        allowances
+            .iter()
+            .map(|&a| rng.randint(0, meann.min(a)))
+            .collect()
+    };
+    let mut chosens = draw(rng)?;
+    while chosens.iter().copied().max() == Some(0) {
+        chosens = draw(rng)?;
+    }
+    let mx = chosens.iter().copied().max().unwrap_or(0);
+    let fixinds: Vec<usize> = (0..chosens.len()).filter(|&i| chosens[i] == mx).collect();
+    let gogocol = dsl::color(&objs[fixinds[0]]).unwrap_or(0);
+    for &idx in &fixinds[1..] {
+        chosens[idx] -= 1;
+    }
+    for (obj, &cnt) in objs.iter().zip(&chosens) {
+        let pool = dsl::backdrop(&dsl::inbox(&obj.toindices())).to_vec();
+        let locs = rng.sample(&pool, cnt)?;
+        gi = fill_locs(&gi, noisec, &locs);
+    }
+    let go = dsl::canvas(gogocol, (1, 1));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// Rows of `grid` holding `col` more than once, joined from the first to
+/// the last (`r.index(col)` to `w - r[::-1].index(col) - 1`).
+fn row_spans(grid: &Grid, col: i64) -> Vec<Loc> {
+    let mut out = Vec::new();
+    for (ii, r) in grid.iter().enumerate() {
+        let pos: Vec<usize> = (0..r.len()).filter(|&j| r[j] == col).collect();
+        if pos.len() > 1 {
+            for j in pos[0]..=pos[pos.len() - 1] {
+                out.push((ii as i64, j as i64));
+            }
+        }
+    }
+    out
+}
+
+fn generate_ded97339(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let gi = dsl::canvas(bgc, (h, w));
+    let ndots = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 9));
+    let mut inds = dsl::asindices(&gi);
+    let mut dots = Vec::new();
+    if rng.choice(&[true, false])? {
+        let idxi = rng.randint(0, h - 1)?;
+        let locj1 = rng.randint(0, w - 3)?;
+        let locj2 = rng.randint(locj1 + 2, w - 1)?;
+        dots.extend([(idxi, locj1), (idxi, locj2)]);
+    } else {
+        let idxj = rng.randint(0, w - 1)?;
+        let loci1 = rng.randint(0, h - 3)?;
+        let loci2 = rng.randint(loci1 + 2, h - 1)?;
+        dots.extend([(loci1, idxj), (loci2, idxj)]);
+    }
+    for _ in 0..ndots - 2 {
+        if inds.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&inds.to_vec())?;
+        dots.push(loc);
+        inds = &(&inds - &dsl::initset(loc)) - &dsl::neighbors(loc);
+    }
+    let gi = fill_locs(&gi, linc, &dots);
+    let go = fill_locs(&gi, linc, &row_spans(&gi, linc));
+    let go = dsl::dmirror_grid(&go);
+    let gi = dsl::dmirror_grid(&gi);
+    let go = fill_locs(&go, linc, &row_spans(&gi, linc));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e179c5f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let w = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let h = unifint(rng, diff_lb, diff_ub, (w + 1, 30));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let mut sp = (h - 1, 0);
+    let gi = fill_locs(&c, linc, &[sp]);
+    let mut go = gi.clone();
+    let mut direc = 1;
+    // The zigzag climbs a row a step until it leaves the grid.
+    loop {
+        sp = dsl::add(sp, (-1, direc));
+        if sp.1 == w - 1 || sp.1 == 0 {
+            direc = -direc;
+        }
+        let go2 = fill_locs(&go, linc, &[sp]);
+        if go2 == go {
+            break;
+        }
+        go = go2;
+    }
+    let (mut gi, mut go) = random_transforms(rng, gi, go)?;
+    let (gix, gox) = (gi.clone(), go.clone());
+    let numlins = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let mirrors: [fn(&Grid) -> Grid; 3] = [dsl::hmirror_grid, dsl::vmirror_grid, |g| {
+        dsl::hmirror_grid(&dsl::vmirror_grid(g))
+    }];
+    for (k, m) in mirrors.iter().enumerate() {
+        if numlins > k as i64 + 1 {
+            gi = dsl::fill(&gi, linc, &dsl::ofcolor(&m(&gix), linc));
+            go = dsl::fill(&go, linc, &dsl::ofcolor(&m(&gox), linc));
+        }
+    }
+    let go = dsl::replace(&go, bgc, 8);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e21d9049(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let ph = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let pw = unifint(rng, diff_lb, diff_ub, (2, 9));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut hcols = Vec::new();
+    for _ in 0..ph {
+        hcols.push(rng.choice(&remcols)?);
+    }
+    let mut wcols = Vec::new();
+    for _ in 0..pw {
+        wcols.push(rng.choice(&remcols)?);
+    }
+    let locih = rng.randint(0, h - ph)?;
+    let locjh = rng.randint(0, w - 1)?;
+    let locjw = rng.randint(0, w - pw)?;
+    let lociw = rng.randint(0, h - 1)?;
+    let col = rng.choice(&remcols)?;
+    // The bars' cells sit at distinct locations except where they cross,
+    // and both give the crossing `col`; every copy below is disjoint from
+    // the others of its bar, so the paints commute.
+    let hbar: Vec<dsl::Cell> = (0..ph)
+        .map(|k| {
+            let i = locih + k;
+            let c = if (i - lociw).abs() % ph == 0 {
+                col
+            } else {
+                hcols[k as usize]
+            };
+            (c, (i, locjh))
+        })
+        .collect();
+    let wbar: Vec<dsl::Cell> = (0..pw)
+        .map(|k| {
+            let j = locjw + k;
+            let c = if (j - locjh).abs() % pw == 0 {
+                col
+            } else {
+                wcols[k as usize]
+            };
+            (c, (lociw, j))
+        })
+        .collect();
+    let canv = dsl::canvas(bgc, (h, w));
+    let gi = paint_cells(&paint_cells(&canv, &hbar), &wbar);
+    let mut go = gi.clone();
+    let moved = |bar: &[dsl::Cell], d: Loc| -> Vec<dsl::Cell> {
+        bar.iter().map(|&(c, l)| (c, dsl::add(l, d))).collect()
+    };
+    for k in 0..h / ph + 1 {
+        go = paint_cells(&go, &moved(&hbar, (k * ph, 0)));
+        go = paint_cells(&go, &moved(&hbar, (-k * ph, 0)));
+    }
+    for k in 0..w / pw + 1 {
+        go = paint_cells(&go, &moved(&wbar, (0, k * pw)));
+        go = paint_cells(&go, &moved(&wbar, (0, -k * pw)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e26a3af2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let nr = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let scols = rng.sample(&cols, nr)?;
+    let mut sgs: Vec<Grid> = scols.iter().map(|&c| dsl::canvas(c, (2, w))).collect();
+    let numexp = unifint(rng, diff_lb, diff_ub, (0, 30 - nr));
+    for _ in 0..numexp {
+        let idx = rng.randint(0, nr - 1)? as usize;
+        let last = sgs[idx][sgs[idx].len() - 1].clone();
+        sgs[idx].push(last);
+    }
+    let mut sgs2 = Vec::new();
+    for (sg, &col) in sgs.iter().zip(&scols) {
+        let (a, b) = dsl::shape_grid(sg);
+        let nnoise = unifint(rng, diff_lb, diff_ub, (0, (a * b) / 2 - 1));
+        let noise = rng.sample(&dsl::asindices(sg).to_vec(), nnoise)?;
+        let oc = dsl::remove(&col, &cols);
+        let mut sg2 = sg.clone();
+        for &(i, j) in &noise {
+            sg2[i as usize][j as usize] = rng.choice(&oc)?;
+        }
+        let n = sg2.len();
+        for r in [0, n - 1] {
+            while (sg2[r].iter().filter(|&&e| e == col).count() as i64) < w / 2 {
+                let locs: Vec<usize> = (0..sg2[r].len()).filter(|&j| sg2[r][j] != col).collect();
+                let ch = rng.choice(&locs)?;
+                sg2[r][ch] = col;
+            }
+        }
+        sgs2.push(sg2);
+    }
+    let mut gi: Grid = sgs2.into_iter().flatten().collect();
+    let mut go: Grid = sgs.into_iter().flatten().collect();
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e3497940(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 14));
+    let bb = rng.sample(&cols, 2)?;
+    let (bgc, barc) = (bb[0], bb[1]);
+    let remcols = dsl::remove(&barc, &dsl::remove(&bgc, &cols));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let nlinesocc = unifint(rng, diff_lb, diff_ub, (1, h));
+    let linesocc = rng.sample(&dsl::interval(0, h, 1), nlinesocc)?;
+    let mut rs = dsl::canvas(bgc, (h, w));
+    let mut ls = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    for &idx in &linesocc {
+        let j = unifint(rng, diff_lb, diff_ub, (1, w - 1));
+        let mut obj = Vec::new();
+        for jj in 0..j {
+            obj.push((rng.choice(&ccols)?, (idx, jj)));
+        }
+        go = paint_cells(&go, &obj);
+        let slen = rng.randint(1, j)? as usize;
+        let mut obj2 = obj[..slen].to_vec();
+        if rng.choice(&[true, false])? {
+            std::mem::swap(&mut obj, &mut obj2);
+        }
+        rs = paint_cells(&rs, &obj);
+        ls = paint_cells(&ls, &obj2);
+    }
+    let gi = dsl::hconcat(
+        &dsl::hconcat(&dsl::vmirror_grid(&ls), &dsl::canvas(barc, (h, 1))),
+        &rs,
+    );
+    let go = dsl::vmirror_grid(&go);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e40b9e2f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let d = unifint(rng, diff_lb, diff_ub, (4, h.min(w) - 2));
+    let loci = rng.randint(0, h - d)?;
+    let locj = rng.randint(0, w - d)?;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numcols)?;
+    let mut subg = dsl::canvas(bgc, (d, d));
+    let inds = dsl::asindices(&subg);
+    let m = d / 2;
+    let (q, cp): (Indices, Vec<Loc>) = if d % 2 == 0 {
+        (
+            dsl::sfilter(&inds, |&(i, j)| i < m && j < m),
+            vec![(m - 1, m - 1), (m, m - 1), (m - 1, m), (m, m)],
+        )
+    } else {
+        let mut cp = vec![(m, m)];
+        cp.extend(dsl::ineighbors((m, m)).iter().copied());
+        (dsl::sfilter(&inds, |&(i, j)| i < m && j <= m), cp)
+    };
+    let nrings = unifint(rng, diff_lb, diff_ub, (1, 1.max((d - 2) / 2)));
+    let mut rings: PySet<Loc> = PySet::new();
+    for k in 0..nrings {
+        rings = rings.union(&dsl::r#box(&pair_set((k, k), (d - k - 1, d - k - 1))));
+    }
+    let qin = q.difference(&rings).to_vec();
+    let qout = rings.intersection(&q).to_vec();
+    let qv = q.to_vec();
+    let draw_tail = |rng: &mut GenRng| -> Result<PySet<dsl::Cell>> {
+        let n = unifint(rng, diff_lb, diff_ub, (1, qv.len() as i64));
+        let picked = rng.sample(&qv, n)?;
+        let mut cells: PySet<Loc> = picked.into_iter().collect();
+        cells = cells.union(&dsl::initset(rng.choice(&qin)?));
+        cells = cells.union(&dsl::initset(rng.choice(&qout)?));
+        let mut tail: PySet<dsl::Cell> = PySet::new();
+        for &ij in cells.iter() {
+            tail.add((rng.choice(&ccols)?, ij));
+        }
+        Ok(tail)
+    };
+    let mut tailobj = draw_tail(rng)?;
+    loop {
+        let t: dsl::Object = tailobj.iter().copied().collect();
+        if !(dsl::hmirror(&t) == tailobj && dsl::vmirror(&t) == tailobj) {
+            break;
+        }
+        tailobj = draw_tail(rng)?;
+    }
+    for _ in 0..4 {
+        subg = dsl::rot90(&paint_cells(&subg, tailobj.iter()));
+    }
+    let fxc = rng.choice(&ccols)?;
+    let fxobj: Vec<dsl::Cell> = cp.iter().map(|&l| (fxc, l)).collect();
+    subg = paint_cells(&subg, &fxobj);
+    let subgo = subg.clone();
+    let mut subgi = fill_locs(&subg, bgc, rings.iter());
+    let nsplits = unifint(rng, diff_lb, diff_ub, (1, 4));
+    let mut splits: Vec<Vec<dsl::Cell>> = vec![Vec::new(); nsplits as usize];
+    for (idx, &cel) in tailobj.iter().enumerate() {
+        splits[idx % nsplits as usize].push(cel);
+    }
+    for jj in 0..4 {
+        if let Some(split) = splits.get(jj) {
+            subgi = paint_cells(&subgi, split);
+        }
+        subgi = dsl::rot90(&subgi);
+    }
+    subgi = paint_cells(&subgi, &fxobj);
+    let (subgi, subgo) = random_rotation(rng, &subgi, &subgo)?;
+    let gi = dsl::paint(
+        &dsl::canvas(bgc, (h, w)),
+        &dsl::asobject(&subgi).shift((loci, locj)),
+    );
+    let go = dsl::paint(
+        &dsl::canvas(bgc, (h, w)),
+        &dsl::asobject(&subgo).shift((loci, locj)),
+    );
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e48d4e1a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let loci = rng.randint(1, h - 2)?;
+    let locj = rng.randint(1, w - 2)?;
+    let inds = dsl::asindices(&dsl::canvas(-1, (loci, locj)));
+    let maxn = (h - loci - 1).min(w - locj - 1).min(inds.len() as i64);
+    let nn = unifint(rng, diff_lb, diff_ub, (1, maxn));
+    let ss = rng.sample(&inds.to_vec(), nn)?;
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, fgc, dotc) = (cs[0], cs[1], cs[2]);
+    let cross = |i: i64, j: i64| &dsl::hfrontier((i, 0)) | &dsl::vfrontier((0, j));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &cross(loci, locj));
+    let gi = fill_locs(&gi, dotc, &ss);
+    let go = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &cross(loci + nn, locj + nn));
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e5062a87(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let eo = rng.sample(&cols, 2)?;
+    let (eligcol, objc) = (eo[0], eo[1]);
+    let mut gi = dsl::canvas(eligcol, (h, w));
+    let inds = dsl::asindices(&gi);
+    let sp = rng.choice(&inds.to_vec())?;
+    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let ncells = unifint(rng, diff_lb, diff_ub, (3, 9));
+    for _ in 0..ncells - 1 {
+        grow_by(rng, &inds, &mut obj, dsl::neighbors)?;
+    }
+    let obj = normalize_set(&obj);
+    // `int(0.2 * h * w)`, `int(0.5 * h * w)`: float products, truncated.
+    let lo = (0.2 * h as f64 * w as f64) as i64;
+    let hi = (0.5 * h as f64 * w as f64) as i64;
+    let nnoise = unifint(rng, diff_lb, diff_ub, (lo, hi));
+    let locs = rng.sample(&inds.to_vec(), nnoise)?;
+    gi = fill_locs(&gi, 0, &locs);
+    let noccs = unifint(
+        rng,
+        diff_lb,
+        diff_ub,
+        (2, 2.max((h * w) / (obj.len() as i64 * 3))),
+    );
+    let (oh, ow) = dsl::shape(&obj);
+    for k in 0..noccs {
+        let loci = rng.randint(0, h - oh)?;
+        let locj = rng.randint(0, w - ow)?;
+        let col = if k == noccs - 1 { objc } else { 0 };
+        gi = dsl::fill(&gi, col, &obj.shift((loci, locj)));
+    }
+    let mut go = gi.clone();
+    for &occ in dsl::occurrences(&gi, &dsl::recolor(0, &obj)).iter() {
+        go = dsl::fill(&go, objc, &obj.shift(occ));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 6]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 6));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let nobjs = unifint(rng, diff_lb, diff_ub, (3, (h * w) / 10));
+    let (mut succ, mut tr) = (0, 0);
+    let maxtr = 5 * nobjs;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    // (min height, min width, output color) of the L, U and H shapes.
+    let kinds = [(2, 2, 1), (2, 3, 6), (3, 3, 2)];
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let (minh, minw, outc) = rng.choice(&kinds)?;
+        let oh = rng.randint(minh, 6)?;
+        let ow = rng.randint(minw, 6)?;
+        // Only the shapes' cells matter below (shape, placement, fills).
+        let mut obj = match outc {
+            1 => &dsl::connect((0, 0), (oh - 1, 0)) | &dsl::connect((0, 0), (0, ow - 1)),
+            6 => {
+                let a = rng.randint(1, oh - 1)?;
+                let b = rng.randint(1, oh - 1)?;
+                &(&dsl::connect((0, 0), (0, ow - 1)) | &dsl::connect((0, 0), (a, 0)))
+                    | &dsl::connect((0, ow - 1), (b, ow - 1))
+            }
+            _ => {
+                let a = rng.randint(1, ow - 1)?;
+                let b = rng.randint(1, ow - 2)?;
+                let stem =
+                    &dsl::connect((0, 0), (oh - 1, 0)) | &dsl::connect((oh - 1, 0), (oh - 1, a));
+                &dsl::connect((0, 0), (0, ow - 1)) | &stem.shift((0, b))
+            }
+        };
+        let nmfs = rng.choice(&[1, 2])?;
+        for k in rng.sample(&[0usize, 1, 2, 3, 4], nmfs)? {
+            obj = match k {
+                1 => dsl::dmirror(&obj),
+                2 => dsl::cmirror(&obj),
+                3 => dsl::vmirror(&obj),
+                4 => dsl::hmirror(&obj),
+                _ => obj,
+            };
+            obj = dsl::normalize(&obj);
+        }
+        let (oh, ow) = dsl::shape(&obj);
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let plcd = obj.shift(loc);
+        if plcd.issubset(&inds) {
+            succ += 1;
+            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            let col = rng.choice(&ccols)?;
+            gi = dsl::fill(&gi, col, &plcd);
+            go = dsl::fill(&go, outc, &plcd);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let padcol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&padcol, &remcols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let num = unifint(rng, diff_lb, diff_ub, (1, 10));
+    let mut indss = dsl::asindices(&gi);
+    let maxtrials = 4 * num;
+    let (mut tr, mut succ) = (0, 0);
+    let mut bound = 0;
+    let mut go: Option<Grid> = None;
+    while succ < num && tr <= maxtrials {
+        if remcols.is_empty() || indss.is_empty() {
+            break;
+        }
+        let oh = rng.randint(3, 8)?;
+        let ow = rng.randint(3, 8)?;
+        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        if subs.is_empty() {
+            tr += 1;
+            continue;
+        }
+        let (loci, locj) = rng.choice(&subs)?;
+        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        if bd.issubset(&indss) {
+            let numcc = unifint(rng, diff_lb, diff_ub, (1, 7));
+            let ccols = rng.sample(&remcols, numcc)?;
+            let numred = if succ == 0 {
+                bound = unifint(rng, diff_lb, diff_ub, (1, oh * ow));
+                bound
+            } else {
+                unifint(rng, diff_lb, diff_ub, (0, (oh * ow).min(bound - 1)))
+            };
+            let cc = dsl::canvas(rng.choice(&ccols)?, (oh, ow));
+            let cci = dsl::asindices(&cc);
+            let reds = rng.sample(&cci.to_vec(), numred)?;
+            let redset: PySet<Loc> = reds.iter().copied().collect();
+            // One cell per location: the colored rest (drawn in the order
+            // of `cci - set(subs)`) and the reds.
+            let mut patch = cc.clone();
+            for &(i, j) in cci.difference(&redset).iter() {
+                patch[i as usize][j as usize] = rng.choice(&ccols)?;
+            }
+            let patch = fill_locs(&patch, 2, &reds);
+            gi = dsl::paint(&gi, &dsl::asobject(&patch).shift((loci, locj)));
+            if go.is_none() {
+                go = Some(patch);
+            }
+            succ += 1;
+            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        }
+        tr += 1;
+    }
+    let go = go.ok_or_else(|| raised("no patch placed"))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc1, bgc2, sqc) = (cs[0], cs[1], cs[2]);
+    let remcols = without(&cols, &cs);
+    let mut gi1 = dsl::canvas(bgc1, (h, w));
+    let mut gi2 = dsl::canvas(bgc2, (h, w));
+    let noccs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
+    let (mut tr, mut succ) = (0, 0);
+    let maxtr = 5 * noccs;
+    let mut gi1inds = dsl::asindices(&gi1);
+    let mut gi2inds = dsl::asindices(&gi2);
+    let mut go = dsl::canvas(bgc2, (h, w));
+    let mut seen: Vec<(Indices, i64)> = Vec::new();
+    while tr < maxtr && succ < noccs {
+        tr += 1;
+        let oh = rng.randint(2, 6.min(h / 2))?;
+        let ow = rng.randint(2, 6.min(w / 2))?;
+        let cands = dsl::sfilter(&gi1inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            continue;
+        }
+        let loc = rng.choice(&cands.to_vec())?;
+        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow))).shift(loc);
+        let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow) / 2));
+        let obj: PySet<Loc> = rng.sample(&bounds.to_vec(), ncells)?.into_iter().collect();
+        let objc = rng.choice(&remcols)?;
+        let objn = normalize_set(&obj);
+        if seen.iter().any(|(o, c)| *o == objn && *c == objc) {
+            continue;
+        }
+        seen.push((objn, objc));
+        if bounds.issubset(&gi1inds) {
+            succ += 1;
+            gi1inds = &(&gi1inds - &bounds) - &around(&bounds);
+            gi1 = dsl::fill(&gi1, sqc, &bounds);
+            gi1 = fill_locs(&gi1, objc, obj.iter());
+            let cands2 = dsl::sfilter(&gi2inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands2.is_empty() {
+                continue;
+            }
+            let loc2 = rng.choice(&cands2.to_vec())?;
+            let d = dsl::subtract(loc2, loc);
+            let bounds2 = bounds.shift(d);
+            let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
+            if bounds2.issubset(&gi2inds) {
+                gi2inds = &(&gi2inds - &bounds2) - &around(&bounds2);
+                gi2 = fill_locs(&gi2, objc, &obj2);
+                go = dsl::fill(&go, sqc, &bounds2);
+                go = fill_locs(&go, objc, &obj2);
+            }
+        }
+    }
+    let gi = dsl::vconcat(&gi1, &gi2);
+    let (gi, go) = random_transforms(rng, gi, go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[4]);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (10, 32));
+        let w = unifint(rng, diff_lb, diff_ub, (10, 32));
+        let bf = rng.sample(&cols, 2)?;
+        let (bgc, fgc) = (bf[0], bf[1]);
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let nsplits = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 3));
+        for _ in 0..nsplits {
+            let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+            let objs = dsl::apply(|o| o.toindices(), &objs);
+            let hobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 6);
+            let wobjs = dsl::sfilter(&objs, |o| dsl::width_of(o) > 6);
+            if hobjs.is_empty() && wobjs.is_empty() {
+                break;
+            }
+            let cgroups: Vec<(&IndexSets, i64)> = [(&hobjs, 0), (&wobjs, 1)]
+                .into_iter()
+                .filter(|(g, _)| !g.is_empty())
+                .collect();
+            let (g, ax) = rng.choice(&cgroups)?;
+            let obj = rng.choice(&g.to_vec())?;
+            let (ulci, ulcj) = dsl::ulcorner(&obj);
+            let (oh, ow) = dsl::shape(&obj);
+            let bar = if ax == 0 {
+                let iloc = rng.randint(ulci + 3, ulci + oh - 3)?;
+                dsl::sfilter(&obj, |l| l.0 == iloc)
+            } else {
+                let jloc = rng.randint(ulcj + 3, ulcj + ow - 3)?;
+                dsl::sfilter(&obj, |l| l.1 == jloc)
+            };
+            gi = dsl::fill(&gi, fgc, &bar);
+        }
+        let fg_count =
+            |g: &Grid, p: &Indices| dsl::toobject(p, g).iter().filter(|c| c.0 == fgc).count();
+        let copts = dsl::sfilter(&dsl::ofcolor(&gi, fgc), |&ij| {
+            fg_count(&gi, &dsl::dneighbors(ij)) > 2
+        });
+        let copts = dsl::sfilter(&copts, |&ij| {
+            let n = fg_count(&gi, &dsl::outbox(&dsl::outbox(&dsl::initset(ij))));
+            n == 3 || n == 4
+        });
+        if copts.is_empty() {
+            continue;
+        }
+        let noccs = unifint(rng, diff_lb, diff_ub, (1, copts.len() as i64));
+        let noccs = unifint(rng, diff_lb, diff_ub, (noccs, copts.len() as i64));
+        let occs = rng.sample(&copts.to_vec(), noccs)?;
+        let mut go = gi.clone();
+        let mut forb: PySet<Loc> = PySet::new();
+        let three_or_four = |n: usize| n == 3 || n == 4;
+        for &(oi, oj) in &occs {
+            let (ulci, ulcj) = (oi - 1, oj - 1);
+            let (lrci, lrcj) = (oi + 1, oj + 1);
+            if !three_or_four(fg_count(
+                &gi,
+                &dsl::r#box(&pair_set((ulci, ulcj), (lrci, lrcj))),
+            )) {
+                continue;
+            }
+            let mut boptions: Vec<Indices> = Vec::new();
+            for ulcioffs in [-2, -1, 0] {
+                for ulcjoffs in [-2, -1, 0] {
+                    for lrcioffs in [0, 1, 2] {
+                        for lrcjoffs in [0, 1, 2] {
+                            let bx = dsl::r#box(&pair_set(
+                                (ulci + ulcioffs, ulcj + ulcjoffs),
+                                (lrci + lrcioffs, lrcj + lrcjoffs),
+                            ));
+                            let bxobj = dsl::toobject(&bx, &gi);
+                            let inner = bxobj.iter().filter(|c| c.0 == fgc).count();
+                            if three_or_four(inner)
+                                && three_or_four(fg_count(&gi, &dsl::outbox(&bxobj)))
+                            {
+                                boptions.push(bx);
+                            }
+                        }
+                    }
+                }
+            }
+            let boptions: Vec<Indices> = boptions
+                .into_iter()
+                .filter(|bx| dsl::backdrop(bx).iter().all(|l| !forb.contains(l)))
+                .collect();
+            if !boptions.is_empty() {
+                let bx = rng.choice(&boptions)?;
+                let bd = dsl::backdrop(&bx);
+                gi = dsl::fill(&gi, bgc, &bd);
+                gi = dsl::fill(&gi, fgc, &bx);
+                go = dsl::fill(&go, 4, &bd);
+                go = dsl::fill(&go, fgc, &bx);
+                forb.update(&bd);
+            }
+        }
+        let gi = dsl::trim(&gi);
+        let go = dsl::trim(&go);
+        if dsl::palette_grid(&go).contains(&4) {
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+    }
+}
+
+/// A frozenset of index sets (`apply(toindices, objs)`).
+type IndexSets = PyFrozenSet<Indices>;
+
+fn generate_e76a88a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let objh = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let objw = unifint(rng, diff_lb, diff_ub, (2, 5));
+    let bounds = dsl::asindices(&dsl::canvas(0, (objh, objw)));
+    let mut shp: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let nc = unifint(rng, diff_lb, diff_ub, (2, bounds.len() as i64 - 2));
+    for _ in 0..nc {
+        grow(rng, &bounds, &mut shp)?;
+    }
+    let shp = normalize_set(&shp);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let dmyc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&dmyc, &remcols);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let shpp = shp.shift((loci, locj));
+    let numco = unifint(rng, diff_lb, diff_ub, (2, 8));
+    let colll = rng.sample(&remcols, numco)?;
+    let draw = |rng: &mut GenRng| -> Result<dsl::Object> {
+        let mut cells = Vec::new();
+        for &ij in shpp.iter() {
+            cells.push((rng.choice(&colll)?, ij));
+        }
+        Ok(cells.into_iter().collect())
+    };
+    let mut shppc = draw(rng)?;
+    while dsl::palette_object(&shppc).len() == 1 {
+        shppc = draw(rng)?;
+    }
+    let shppcn = dsl::normalize(&shppc);
+    let mut gi = dsl::paint(&dsl::canvas(bgc, (h, w)), &shppc);
+    let mut go = gi.clone();
+    // `((h * w) / (oh * ow)) // 2`: a float, floored.
+    let ub = (((h * w) as f64 / (oh * ow) as f64) / 2.0).floor() as i64;
+    let numlocs = unifint(rng, diff_lb, diff_ub, (1, 1.max(ub)));
+    let (mut cnt, mut fails) = (0, 0);
+    let maxfails = 5 * numlocs;
+    let idns = &(&dsl::asindices(&gi) - &shpp) - &dsl::mapply(|&l| dsl::dneighbors(l), &shpp);
+    let mut idns = dsl::sfilter(&idns, |&(i, j)| i <= h - oh && j <= w - ow);
+    while cnt < numlocs && fails < maxfails {
+        if idns.is_empty() {
+            break;
+        }
+        let loc = rng.choice(&idns.to_vec())?;
+        let plcd = shppcn.shift(loc);
+        let plcdi = plcd.toindices();
+        if plcdi.issubset(&idns) {
+            go = dsl::paint(&go, &plcd);
+            gi = dsl::fill(&gi, dmyc, &plcdi);
+            cnt += 1;
+            idns = &(&idns - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+        } else {
+            fails += 1;
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+/// `frozenset({a, b, ...})` of shapes: a set display, then a frozenset copy.
+fn shape_set(shapes: Vec<Indices>) -> Vec<Indices> {
+    let s: PySet<Indices> = shapes.into_iter().collect();
+    s.freeze().to_vec()
+}
+
+/// `frozenset({l1, l2, ...})` of locations.
+fn loc_set(locs: &[Loc]) -> Indices {
+    let s: PySet<Loc> = locs.iter().copied().collect();
+    s.freeze()
+}
+
+fn generate_e8593010(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let (o, r, d, u, l, one) = ((0, 0), (0, 1), (1, 0), (-1, 0), (0, -1), (1, 1));
+    let a = shape_set(vec![loc_set(&[o])]);
+    let b = shape_set(vec![loc_set(&[o, r]), loc_set(&[o, d])]);
+    let c = shape_set(vec![
+        loc_set(&[o, d, one]),
+        loc_set(&[o, d, r]),
+        loc_set(&[one, d, r]),
+        loc_set(&[one, o, r]),
+        loc_set(&[o, u, d]).shift(d),
+        loc_set(&[o, l, r]).shift(r),
+    ]);
+    let prs = [(a, 3), (b, 2), (c, 1)];
+    let cols = colors_without(&[1, 2, 3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut reminds = dsl::asindices(&gi);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, ((h * w) / 2) / 2));
+    let maxtr = 10;
+    for _ in 0..nobjs {
+        let mut ntr = 0;
+        let k = rng.choice(&[0usize, 1, 2])?;
+        let (objs, col) = &prs[k];
+        let obj = rng.choice(objs)?;
+        while ntr < maxtr {
+            if reminds.is_empty() {
+                break;
+            }
+            let loc = rng.choice(&reminds.to_vec())?;
+            let olcd = obj.shift(loc);
+            if olcd.issubset(&reminds) {
+                gi = dsl::fill(&gi, fgc, &olcd);
+                go = dsl::fill(&go, *col, &olcd);
+                reminds = &(&reminds - &olcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &olcd);
+                break;
+            }
+            ntr += 1;
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e8dc4411(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (9, 30));
+    let d = unifint(rng, diff_lb, diff_ub, (3, h.min(w) / 2 - 1));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, objc, remc) = (cs[0], cs[1], cs[2]);
+    let mut c = dsl::canvas(bgc, (d, d));
+    let inds = dsl::sfilter(&dsl::asindices(&c), |&(i, j)| i >= d / 2 && j >= d / 2);
+    let ncd = unifint(rng, diff_lb, diff_ub, (1, inds.len() as i64 / 2));
+    let nc = rng.choice(&[ncd, inds.len() as i64 - ncd])?;
+    let nc = nc.max(2).min(inds.len() as i64 - 1);
+    let mut cells = rng.sample(&inds.to_vec(), nc)?;
+    cells.push(rng.choice(&[(d / 2, d / 2), (d / 2, d / 2 - 1)])?);
+    // The cells and their transposes (only which cells matters to a fill).
+    let mirrored: Vec<Loc> = cells.iter().map(|&(i, j)| (j, i)).collect();
+    cells.extend(mirrored);
+    for _ in 0..4 {
+        c = dsl::rot90(&fill_locs(&c, objc, &cells));
+    }
+    while dsl::toobject(&dsl::r#box(&dsl::asindices(&c)), &c)
+        .iter()
+        .all(|cell| cell.0 == bgc)
+        && c.len() > 3
+    {
+        c = dsl::trim(&c);
+    }
+    let obj = dsl::ofcolor(&c, objc);
+    let od = dsl::height(&obj);
+    let loci = rng.randint(1, h - 2 * od)?;
+    let locj = rng.randint(1, w - 2 * od)?;
+    let obj = obj.shift((loci, locj));
+    let bd = dsl::backdrop(&obj);
+    let mut p = 0;
+    while !(&obj.shift((p, p)) & &bd).is_empty() {
+        p += 1;
+    }
+    let obj2 = obj.shift((p, p));
+    let mut nbhs = around(&obj);
+    while (&obj2 & &nbhs).is_empty() {
+        nbhs = around(&nbhs);
+    }
+    let indic = &obj2 & &nbhs;
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &obj);
+    let gi = dsl::fill(&gi, remc, &indic);
+    let mut go = gi.clone();
+    for k in 0..30 {
+        let newg = dsl::fill(&go, remc, &obj.shift((p * (k + 1), p * (k + 1))));
+        if newg == go {
+            break;
+        }
+        go = newg;
+    }
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e9614598(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let r = rng.randint(0, h - 1)?;
+    let sizh = unifint(rng, diff_lb, diff_ub, (2, w / 2));
+    let siz = (2 * sizh + 1).max(5).min(w);
+    let locj = rng.randint(0, w - siz)?;
+    let bd = rng.sample(&cols, 2)?;
+    let (bgc, dotc) = (bd[0], bd[1]);
+    let c = dsl::canvas(bgc, (h, w));
+    let mut gi = fill_locs(&c, dotc, &[(r, locj), (r, locj + siz - 1)]);
+    let locc = (r, locj + siz / 2);
+    let go = fill_locs(&gi, 3, &[locc]);
+    let mut go = dsl::fill(&go, 3, &dsl::dneighbors(locc));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e98196ab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let topc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&topc, &remcols);
+    let botc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let nocc = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 2));
+    let subs = rng.sample(&inds, nocc)?;
+    let numa = rng.randint(1, nocc - 1)?;
+    let a = rng.sample(&subs, numa)?;
+    let b: Vec<Loc> = subs.iter().copied().filter(|l| !a.contains(l)).collect();
+    let topg = fill_locs(&c, topc, &a);
+    let botg = fill_locs(&c, botc, &b);
+    let mut go = fill_locs(&topg, botc, &b);
+    let br = dsl::canvas(linc, (1, w));
+    let mut gi = dsl::vconcat(&dsl::vconcat(&topg, &br), &botg);
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_e9afcf9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 10.min(h)));
+    let colss = rng.sample(&cols, numc)?;
+    let mut rr = Vec::with_capacity(h as usize);
+    for _ in 0..h {
+        rr.push(rng.choice(&colss)?);
+    }
+    let mut rr2 = rr.clone();
+    rr2.reverse();
+    let gi: Grid = (0..w).map(|_| rr.clone()).collect();
+    let go: Grid = (0..w)
+        .map(|k| if k % 2 == 0 { rr.clone() } else { rr2.clone() })
+        .collect();
+    Ok(Example {
+        input: dsl::dmirror_grid(&gi),
+        output: dsl::dmirror_grid(&go),
+    })
+}
+
+fn generate_ea32f347(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2, 4]);
+    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+    let a = unifint(rng, diff_lb, diff_ub, (3, h.min(w)));
+    let b = unifint(rng, diff_lb, diff_ub, (2, a));
+    let c = unifint(rng, diff_lb, diff_ub, (1, b));
+    // Python shortens `a` when `c - a == 2`, which `c <= b <= a` rules out.
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    for (col, l) in [(1, a), (4, b), (2, c)] {
+        let ln1 = dsl::connect((0, 0), (0, l - 1));
+        let ln2 = dsl::connect((0, 0), (l - 1, 0));
+        let tmpg = dsl::fill(&gi, -1, &(&dsl::asindices(&gi) - &inds));
+        let occs1 = dsl::occurrences(&tmpg, &dsl::recolor(bgc, &ln1));
+        let occs2 = dsl::occurrences(&tmpg, &dsl::recolor(bgc, &ln2));
+        let pool: Vec<(&Indices, &Indices)> = [(&ln1, &occs1), (&ln2, &occs2)]
+            .into_iter()
+            .filter(|(_, o)| !o.is_empty())
+            .collect();
+        let (ln, occs) = rng.choice(&pool)?;
+        let loc = rng.choice(&occs.to_vec())?;
+        let plcd = ln.shift(loc);
+        let fill_col = rng.choice(&remcols)?;
+        gi = dsl::fill(&gi, fill_col, &plcd);
+        go = dsl::fill(&go, col, &plcd);
+        inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ea786f4a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 14));
+    let mp = (h, w);
+    let (h, w) = (2 * h + 1, 2 * w + 1);
+    let linc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&linc, &cols);
+    let mut gi = dsl::canvas(linc, (h, w));
+    let inds = dsl::remove(&mp, &dsl::asindices(&gi));
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, ncols)?;
+    for &(i, j) in inds.iter() {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let mut go = gi.clone();
+    for d in [(-1, -1), (1, 1), (-1, 1), (1, -1)] {
+        go = dsl::fill(&go, linc, &dsl::shoot(mp, d));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_eb281b96(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 8));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&remcols, numc)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, h * w));
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), ncells)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let go = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi[..gi.len() - 1].to_vec()));
+    let go = dsl::vconcat(&go, &dsl::hmirror_grid(&go[..go.len() - 1].to_vec()));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_eb5a1d5d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let d = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let mut go = dsl::canvas(-1, (d * 2 - 1, d * 2 - 1));
+    let colss = rng.sample(&cols, d)?;
+    for (j, &cc) in colss.iter().enumerate() {
+        let j = j as i64;
+        go = dsl::fill(
+            &go,
+            cc,
+            &dsl::r#box(&pair_set((j, j), (2 * d - 2 - j, 2 * d - 2 - j))),
+        );
+    }
+    let nvenl = unifint(rng, diff_lb, diff_ub, (0, 30 - d));
+    let nhenl = unifint(rng, diff_lb, diff_ub, (0, 30 - d));
+    let mut enl = [nvenl, nhenl];
+    let mut gi = go.clone();
+    while (enl[0] > 0 || enl[1] > 0) && gi.len().max(gi[0].len()) < 30 {
+        let opts: Vec<usize> = (0..2).filter(|&k| enl[k] > 0).collect();
+        let ch = rng.choice(&opts)?;
+        if ch == 1 {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        let idx = rng.randint(0, gi.len() as i64 - 1)? as usize;
+        let row = gi[idx].clone();
+        gi.insert(idx, row);
+        if ch == 1 {
+            gi = dsl::dmirror_grid(&gi);
+        }
+        enl[ch] -= 1;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ec883f72(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (6, 30));
+    let ohi = unifint(rng, diff_lb, diff_ub, (0, h - 6));
+    let owi = unifint(rng, diff_lb, diff_ub, (0, w - 6));
+    let oh = h - 5 - ohi;
+    let ow = w - 5 - owi;
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, sqc, linc) = (cs[0], cs[1], cs[2]);
+    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &obj);
+    let obob = dsl::outbox(&dsl::outbox(&obj));
+    let gi = dsl::fill(&gi, linc, &obob);
+    let bg = dsl::ofcolor(&gi, bgc);
+    let mut go = gi.clone();
+    for (corner, d) in [
+        (dsl::lrcorner(&obob), (1, 1)),
+        (dsl::ulcorner(&obob), (-1, -1)),
+        (dsl::llcorner(&obob), (1, -1)),
+        (dsl::urcorner(&obob), (-1, 1)),
+    ] {
+        let ln: Vec<Loc> = dsl::shoot(corner, d)
+            .iter()
+            .copied()
+            .filter(|l| bg.contains(l))
+            .collect();
+        go = fill_locs(&go, sqc, &ln);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ecdecbb3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, dotc, linc) = (cs[0], cs[1], cs[2]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let nl = unifint(rng, diff_lb, diff_ub, (1, h / 4));
+    let mut inds = dsl::interval(0, h, 1);
+    let mut locs = Vec::new();
+    for _ in 0..nl {
+        if inds.is_empty() {
+            break;
+        }
+        let idx = rng.choice(&inds)?;
+        locs.push(idx);
+        inds.retain(|&x| (x - idx).abs() > 2);
+    }
+    locs.sort();
+    for &ii in &locs {
+        gi = dsl::fill(&gi, linc, &dsl::hfrontier((ii, 0)));
+    }
+    let iopts: Vec<i64> = (0..h)
+        .filter(|x| !locs.contains(x) && !locs.contains(&(x - 1)) && !locs.contains(&(x + 1)))
+        .collect();
+    let mut jopts = dsl::interval(0, w, 1);
+    let ndots = unifint(rng, diff_lb, diff_ub, (1, (iopts.len() as i64).min(w / 2)));
+    let mut dlocs = Vec::new();
+    for _ in 0..ndots {
+        if iopts.is_empty() || jopts.is_empty() {
+            break;
+        }
+        let loci = rng.choice(&iopts)?;
+        let locj = rng.choice(&jopts)?;
+        dlocs.push((loci, locj));
+        jopts.retain(|&x| (x - locj).abs() > 1);
+    }
+    let (lo, hi) = (
+        *locs
+            .first()
+            .ok_or_else(|| raised("min() arg is an empty sequence"))?,
+        *locs
+            .last()
+            .ok_or_else(|| raised("max() arg is an empty sequence"))?,
+    );
+    let mut go = gi.clone();
+    for &(loci, locj) in &dlocs {
+        let d = (loci, locj);
+        if loci < lo {
+            go = dsl::fill(&go, dotc, &dsl::connect(d, (lo, locj)));
+            go = dsl::fill(&go, linc, &dsl::neighbors((lo, locj)));
+        } else if loci > hi {
+            go = dsl::fill(&go, dotc, &dsl::connect(d, (hi, locj)));
+            go = dsl::fill(&go, linc, &dsl::neighbors((hi, locj)));
+        } else {
+            let sp = locs.iter().copied().rfind(|&e| e < loci);
+            let ep = locs.iter().copied().find(|&e| e > loci);
+            let (sp, ep) = sp
+                .zip(ep)
+                .ok_or_else(|| raised("list index out of range"))?;
+            go = dsl::fill(&go, dotc, &dsl::connect((sp, locj), (ep, locj)));
+            go = dsl::fill(&go, linc, &dsl::neighbors((sp, locj)));
+            go = dsl::fill(&go, linc, &dsl::neighbors((ep, locj)));
+        }
+        gi = fill_locs(&gi, dotc, &[d]);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ed36ccf7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 30));
+    let bgc = rng.choice(&cols)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let remcols = dsl::remove(&bgc, &cols);
+    let numc = unifint(rng, diff_lb, diff_ub, (0, 9.min(h * w)));
+    let colsch = rng.sample(&remcols, numc)?;
+    let mut inds = dsl::asindices(&gi).to_vec();
+    for &col in &colsch {
+        let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
+        let chos = rng.sample(&inds, num)?;
+        gi = fill_locs(&gi, col, &chos);
+        inds.retain(|l| !chos.contains(l));
+    }
+    let go = dsl::rot270(&gi);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[9]);
+    loop {
+        let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
+        let ccols = rng.sample(&remcols, numc)?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let nsq = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 30));
+        let (mut succ, mut tr) = (0, 0);
+        let maxtr = 5 * nsq;
+        let mut inds = dsl::asindices(&gi);
+        let mut pats: Vec<Indices> = Vec::new();
+        while tr < maxtr && succ < nsq {
+            tr += 1;
+            let oh = rng.randint(1, h / 3 * 2)?;
+            let ow = rng.randint(1, w / 3 * 2)?;
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands.is_empty() {
+                continue;
+            }
+            let (loci, locj) = rng.choice(&cands.to_vec())?;
+            let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+            if bd.issubset(&inds) {
+                succ += 1;
+                inds = &(&inds - &bd) - &around(&bd);
+                let col = rng.choice(&ccols)?;
+                gi = dsl::fill(&gi, col, &bd);
+                pats.push(bd);
+            }
+        }
+        // The gaps between squares that share rows, on the background and
+        // off the border (only which cells, not their order, matters).
+        let mut res: PySet<Loc> = PySet::new();
+        for (a, p1) in pats.iter().enumerate() {
+            for (b, p2) in pats.iter().enumerate() {
+                if a == b || !dsl::hmatching(p1, p2) {
+                    continue;
+                }
+                let um = dsl::uppermost(p1).max(dsl::uppermost(p2));
+                let bm = dsl::lowermost(p1).min(dsl::lowermost(p2));
+                let lm = dsl::rightmost(p1).min(dsl::rightmost(p2)) + 1;
+                let rm = dsl::leftmost(p1).max(dsl::leftmost(p2)) - 1;
+                res.update(&dsl::backdrop(&pair_set((um, lm), (bm, rm))));
+            }
+        }
+        let ofc = dsl::ofcolor(&gi, bgc);
+        let border = dsl::r#box(&dsl::asindices(&gi));
+        let go = fill_locs(
+            &gi,
+            9,
+            res.iter()
+                .filter(|l| ofc.contains(l) && !border.contains(l)),
+        );
+        if go != gi {
+            return Ok(Example {
+                input: gi,
+                output: go,
+            });
+        }
+    }
+}
+
+fn generate_f15e1fac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let nsps = unifint(rng, diff_lb, diff_ub, (1, (w - 1) / 2));
+    let ngps = unifint(rng, diff_lb, diff_ub, (1, (h - 1) / 2));
+    let mut spsj = rng.sample(&dsl::interval(1, w - 1, 1), nsps)?;
+    spsj.sort();
+    let mut gpsi = rng.sample(&dsl::interval(1, h - 1, 1), ngps)?;
+    gpsi.sort();
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let tops: Vec<Loc> = spsj.iter().map(|&jj| (0, jj)).collect();
+    let lefts: Vec<Loc> = gpsi.iter().map(|&ii| (ii, 0)).collect();
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), linc, &tops);
+    let gi = fill_locs(&gi, 2, &lefts);
+    let mut go = gi.clone();
+    let starts = std::iter::once(0).chain(gpsi.iter().copied());
+    let ends = gpsi.iter().map(|x| x - 1).chain(std::iter::once(h - 1));
+    for (ofs, (a, b)) in starts.zip(ends).enumerate() {
+        let ofs = ofs as i64;
+        for &jj in &spsj {
+            go = dsl::fill(&go, linc, &dsl::connect((a, jj + ofs), (b, jj + ofs)));
+        }
+    }
+    let (gi, go) = random_transforms(rng, gi, go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f1cefba8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let ih = unifint(rng, diff_lb, diff_ub, (6, h - 1));
+    let iw = unifint(rng, diff_lb, diff_ub, (6, w - 1));
+    let loci = rng.randint(0, h - ih)?;
+    let locj = rng.randint(0, w - iw)?;
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, ringc, inc) = (cs[0], cs[1], cs[2]);
+    let obj = pair_set((loci, locj), (loci + ih - 1, locj + iw - 1));
+    let ring1 = dsl::r#box(&obj);
+    let ring2 = dsl::inbox(&obj);
+    let c = dsl::fill(&dsl::canvas(bgc, (h, w)), inc, &dsl::backdrop(&obj));
+    let c = dsl::fill(&c, ringc, &(&ring1 | &ring2));
+    let cands = (&ring2 - &dsl::corners(&ring2)).to_vec();
+    let numc = unifint(rng, diff_lb, diff_ub, (1, cands.len() as i64 / 2));
+    let locs = rng.sample(&cands, numc)?;
+    let gi = fill_locs(&c, inc, &locs);
+    let lm = dsl::lowermost(&ring2);
+    // Row lines through the dots on the ring's sides, column lines through
+    // the others; drawn over background as `inc`, over `inc` as the ring.
+    let mut fulllocs: PySet<Loc> = PySet::new();
+    for &(i, j) in &locs {
+        if i > loci + 1 && i < lm {
+            fulllocs.update(&dsl::hfrontier((i, j)));
+        } else {
+            fulllocs.update(&dsl::vfrontier((i, j)));
+        }
+    }
+    let (ofbg, ofin) = (dsl::ofcolor(&c, bgc), dsl::ofcolor(&c, inc));
+    let go = fill_locs(&c, inc, fulllocs.iter().filter(|l| ofbg.contains(l)));
+    let go = fill_locs(&go, ringc, fulllocs.iter().filter(|l| ofin.contains(l)));
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f25fbde4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let (bh, bw) = (15.min(h - 1), 15.min(w - 1));
+    let ncd = unifint(rng, diff_lb, diff_ub, (1, 1.max((bh * bw) / 2)));
+    // Drawn, then overwritten from `ncd`, as in Python.
+    let _nc = rng.choice(&[ncd, (h - 1) * (w - 1) - ncd])?;
+    let nc = ncd.max(1).min((h - 1) * (w - 1) - 1);
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let fgc = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let bounds = dsl::asindices(&dsl::canvas(-1, (bh, bw)));
+    let ch = rng.choice(&bounds.to_vec())?;
+    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+    let bounds = dsl::remove(&ch, &bounds);
+    for _ in 0..nc {
+        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+    }
+    let shp = normalize_set(&shp);
+    let (oh, ow) = dsl::shape(&shp);
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let gi = dsl::fill(&c, fgc, &shp.shift((loci, locj)));
+    let go = dsl::upscale_grid(&dsl::compress(&gi), 2);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f25ffba3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 14)) * 2 + 1;
+    let w = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let canv = dsl::canvas(bgc, (h, w));
+    let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 2));
+    let mut bx = dsl::asindices(&canv);
+    let c0 = rng.choice(&remcols)?;
+    let l0 = rng.choice(&bx.to_vec())?;
+    let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
+    let mut grow_cells = |rng: &mut GenRng, obj: &mut PySet<dsl::Cell>| -> Result<()> {
+        let locs: Indices = obj.iter().map(|c| c.1).collect();
+        let ch = rng.choice(&(&bx & &around(&locs)).to_vec())?;
+        let col = rng.choice(&remcols)?;
+        obj.add((col, ch));
+        bx = bx.difference(&dsl::initset(ch));
+        Ok(())
+    };
+    for _ in 0..nc - 1 {
+        grow_cells(rng, &mut obj)?;
+    }
+    loop {
+        let top = obj.iter().map(|c| c.1 .0).min().unwrap_or(0);
+        let bottom = obj.iter().map(|c| c.1 .0).max().unwrap_or(0);
+        if !(top > h / 2 - 1 || bottom < h / 2 + 1) {
+            break;
+        }
+        grow_cells(rng, &mut obj)?;
+    }
+    let gix = paint_cells(&canv, obj.iter());
+    // Each row sorted by `cell == bgc` (stable): its colors first.
+    let gix: Grid = gix.iter().map(|r| dsl::order(r, |&v| v == bgc)).collect();
+    let mut gi = dsl::hconcat(&gix, &canv);
+    let mut go = dsl::hconcat(&gix, &dsl::vmirror_grid(&gix));
+    if rng.choice(&[true, false])? {
+        gi = dsl::vmirror_grid(&gi);
+        go = dsl::vmirror_grid(&go);
+    }
+    if rng.choice(&[true, false])? {
+        gi = dsl::hmirror_grid(&gi);
+        go = dsl::hmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f2829549(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let linc = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&linc, &remcols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let bar = dsl::canvas(linc, (h, 1));
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // `numadev` again, as in Python.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&dsl::hconcat(&a, &bar), &b);
+    let mut go = fill_locs(
+        &c,
+        3,
+        inds.iter()
+            .filter(|l| !aset.contains(l) && !bset.contains(l)),
+    );
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f35d900a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, c1, c2) = (cs[0], cs[1], cs[2]);
+    let oh = unifint(rng, diff_lb, diff_ub, (4, h));
+    let ow = unifint(rng, diff_lb, diff_ub, (4, w));
+    let loci = rng.randint(0, h - oh)?;
+    let locj = rng.randint(0, w - ow)?;
+    let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let (ul, ur) = (dsl::ulcorner(&bx), dsl::urcorner(&bx));
+    let (ll, lr) = (dsl::llcorner(&bx), dsl::lrcorner(&bx));
+    let gi = fill_locs(&dsl::canvas(bgc, (h, w)), c1, &[ul, lr]);
+    let gi = fill_locs(&gi, c2, &[ur, ll]);
+    let go = fill_locs(&dsl::canvas(bgc, (h, w)), c1, &[ul, lr]);
+    let go = fill_locs(&go, c2, &[ur, ll]);
+    let go = dsl::fill(&go, c1, &(&dsl::neighbors(ur) | &dsl::neighbors(ll)));
+    let mut go = dsl::fill(&go, c2, &(&dsl::neighbors(ul) | &dsl::neighbors(lr)));
+    let dist = |(a, b): Loc, (c, d): Loc| (a - c).abs() + (b - d).abs();
+    let crns = [ul, ur, ll, lr];
+    for &c in &crns {
+        // The box cells at an even distance (more than 1) from this corner,
+        // no nearer to another corner.
+        let valids: Vec<Loc> = bx
+            .iter()
+            .copied()
+            .filter(|&ij| {
+                let dc = dist(c, ij);
+                crns.iter().filter(|&&o| o != c).all(|&o| dc <= dist(ij, o))
+                    && dc > 1
+                    && dc % 2 == 0
+            })
+            .collect();
+        go = fill_locs(&go, 5, &valids);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f5b8619d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[8]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 15));
+    let ncells = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 2 - 1));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), ncells)?;
+    let blockcol = rng.randint(0, w - 1)?;
+    let locs: Vec<Loc> = locs.into_iter().filter(|l| l.1 != blockcol).collect();
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let ccols = rng.sample(&remcols, numcols)?;
+    for &(i, j) in &locs {
+        gi[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    // The columns of the cells, where no cell is.
+    let go = fill_locs(
+        &gi,
+        8,
+        &(0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| locs.iter().any(|l| l.1 == j) && !locs.contains(&(i, j)))
+            .collect::<Vec<Loc>>(),
+    );
+    let go = dsl::hconcat(&go, &go);
+    let go = dsl::vconcat(&go, &go);
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f76d97a5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[0, 5]);
+    let h = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let col = rng.choice(&cols)?;
+    let gi = dsl::canvas(5, (h, w));
+    let go = dsl::canvas(col, (h, w));
+    let numdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let num = rng.choice(&[numdev, h * w - numdev])?;
+    let num = num.max(1).min(h * w);
+    let locs = rng.sample(&dsl::asindices(&gi).to_vec(), num)?;
+    Ok(Example {
+        input: fill_locs(&gi, col, &locs),
+        output: fill_locs(&go, 0, &locs),
+    })
+}
+
+fn generate_f8a8fe49(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (4, 30));
+    let fullh = unifint(rng, diff_lb, diff_ub, (10, h));
+    let fullw = unifint(rng, diff_lb, diff_ub, (3, w));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, objc, boxc) = (cs[0], cs[1], cs[2]);
+    let bcanv = dsl::canvas(bgc, (h, w));
+    let loci = rng.randint(0, h - fullh)?;
+    let locj = rng.randint(0, w - fullw)?;
+    let mut canvi = dsl::canvas(bgc, (fullh, fullw));
+    let mut canvo = dsl::canvas(bgc, (fullh, fullw));
+    let objh = (fullh / 2 - 3) / 2;
+    let mut br = dsl::connect((objh + 1, 0), (objh + 1, fullw - 1)).to_vec();
+    br.extend([(objh + 2, 0), (objh + 2, fullw - 1)]);
+    let cands = dsl::backdrop(&pair_set((0, 1), (objh - 1, fullw - 2)));
+    let bottom = dsl::lowermost(&cands);
+    let last_row = dsl::sfilter(&cands, |l| l.0 == bottom).to_vec();
+    for _ in 0..2 {
+        canvi = fill_locs(&canvi, boxc, &br);
+        canvo = fill_locs(&canvo, boxc, &br);
+        let span = objh * (fullw - 2);
+        let ncellsd = unifint(rng, diff_lb, diff_ub, (0, span / 2));
+        let ncells = rng.choice(&[ncellsd, span - ncellsd])?;
+        let ncells = ncells.max(1).min(span);
+        let mut cells: Indices = rng.sample(&cands.to_vec(), ncells)?.into_iter().collect();
+        cells = dsl::insert(rng.choice(&last_row)?, &cells);
+        canvi = dsl::fill(&canvi, objc, &cells);
+        canvo = dsl::fill(&canvo, objc, &dsl::hmirror(&cells).shift((objh + 3, 0)));
+        canvi = dsl::hmirror_grid(&canvi);
+        canvo = dsl::hmirror_grid(&canvo);
+    }
+    let mut gi = dsl::paint(&bcanv, &dsl::asobject(&canvi).shift((loci, locj)));
+    let mut go = dsl::paint(&bcanv, &dsl::asobject(&canvo).shift((loci, locj)));
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    // `go, gi = gi, go`.
+    Ok(Example {
+        input: go,
+        output: gi,
+    })
+}
+
+fn generate_f8b3ba0a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (1, 5));
+    let w = unifint(rng, diff_lb, diff_ub, (1, 5));
+    let nh = unifint(rng, diff_lb, diff_ub, (3, 29 / (h + 1)));
+    let nw = unifint(rng, diff_lb, diff_ub, (3, 29 / (w + 1)));
+    let fullh = (h + 1) * nh + 1;
+    let fullw = (w + 1) * nw + 1;
+    let fb = rng.sample(&cols, 2)?;
+    let (fullbgc, bgc) = (fb[0], fb[1]);
+    let mut remcols = dsl::remove(&fullbgc, &dsl::remove(&bgc, &cols));
+    let shp = dsl::asindices(&dsl::canvas(-1, (h, w))).shift((1, 1));
+    let mut gi = dsl::canvas(fullbgc, (fullh, fullw));
+    let mut locs: PySet<Loc> = PySet::new();
+    for a in 0..nh {
+        for b in 0..nw {
+            let loc = (a * (h + 1), b * (w + 1));
+            locs.add(loc);
+            gi = dsl::fill(&gi, bgc, &shp.shift(loc));
+        }
+    }
+    let mut numc = unifint(rng, diff_lb, diff_ub, (1, (nh * nw) / 2 - 1));
+    let mut stack = Vec::new();
+    let mut nn = numc + 1;
+    while nn > 1 && numc > 0 && !remcols.is_empty() {
+        // `int(0.5 * (8 * numc + 1) ** 0.5 - 1)`.
+        let nn3 = (0.5 * ((8 * numc + 1) as f64).powf(0.5) - 1.0) as i64;
+        nn = nn3.max(1).min(nn - 1);
+        let col = rng.choice(&remcols)?;
+        remcols = dsl::remove(&col, &remcols);
+        numc -= nn;
+        stack.push((col, nn));
+    }
+    let go: Grid = stack.iter().map(|&(c, _)| vec![c]).collect();
+    for &(col, nn) in &stack {
+        let slocs = rng.sample(&locs.to_vec(), nn)?;
+        for &l in &slocs {
+            gi = dsl::fill(&gi, col, &shp.shift(l));
+        }
+        let taken: PySet<Loc> = slocs.into_iter().collect();
+        locs = &locs - &taken;
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f8c80d96(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[5]);
+    let h = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    let ow = rng.randint(1, if h > 10 { 3 } else { 2 })?;
+    let oh = rng.randint(1, if w > 10 { 3 } else { 2 })?;
+    let loci = rng.randint(-oh + 1, h - 1)?;
+    let locj = rng.randint(-ow + 1, w - 1)?;
+    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    let bl = rng.sample(&cols, 2)?;
+    let (bgc, linc) = (bl[0], bl[1]);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(5, (h, w));
+    let (ulci, ulcj) = dsl::subtract(dsl::ulcorner(&obj), (1, 1));
+    let (lrci, lrcj) = dsl::add(dsl::lrcorner(&obj), (1, 1));
+    let hoffs = rng.randint(2, if h > 12 { 4 } else { 3 })?;
+    let woffs = rng.randint(2, if w > 12 { 4 } else { 3 })?;
+    let inds = dsl::asindices(&gi);
+    let lns: Vec<Indices> = (0..h.max(w) / hoffs.min(woffs) + 1)
+        .map(|k| {
+            dsl::r#box(&pair_set(
+                (ulci - hoffs * k, ulcj - woffs * k),
+                (lrci + hoffs * k, lrcj + woffs * k),
+            ))
+        })
+        .filter(|ln| ln.iter().any(|l| inds.contains(l)))
+        .collect();
+    let nlns = lns.len() as i64;
+    let nmissing = unifint(rng, diff_lb, diff_ub, (0, nlns - 2));
+    let npresent = nlns - nmissing;
+    for k in 0..npresent {
+        let ln = lns
+            .get(k as usize)
+            .ok_or_else(|| raised("list index out of range"))?;
+        gi = dsl::fill(&gi, linc, ln);
+    }
+    for ln in &lns {
+        go = dsl::fill(&go, linc, ln);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, 30.min((h * w) / 25)));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut numcells = unifint(rng, diff_lb, diff_ub, (nobjs + 1, 36));
+    let base = dsl::asindices(&dsl::canvas(-1, (6, 6)));
+    let maxtr = 10;
+    let mut inds = dsl::asindices(&gi);
+    let mut go = Vec::new();
+    for k in 0..nobjs {
+        if inds.is_empty() || numcells < 2 {
+            break;
+        }
+        numcells = unifint(rng, diff_lb, diff_ub, (nobjs - k, numcells - 1));
+        if numcells == 0 {
+            break;
+        }
+        let sp = rng.choice(&base.to_vec())?;
+        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        let reminds = dsl::remove(&sp, &base);
+        for _ in 0..numcells - 1 {
+            grow_by(rng, &reminds, &mut shp, dsl::neighbors)?;
+        }
+        let shp = normalize_set(&shp);
+        let (sh, sw) = dsl::shape(&shp);
+        let rems = dsl::sfilter(&inds, |&(i, j)| i <= h - sh && j <= w - sw);
+        if rems.is_empty() {
+            break;
+        }
+        // Drawn, then redrawn from all of `inds` below, as in Python.
+        let mut loc = rng.choice(&rems.to_vec())?;
+        let mut validloc = false;
+        let mut tr = 0;
+        while !validloc && tr < maxtr {
+            loc = rng.choice(&inds.to_vec())?;
+            validloc = shp.shift(loc).issubset(&inds);
+            tr += 1;
+        }
+        if validloc {
+            let plcd = shp.shift(loc);
+            let col = rng.choice(&remcols)?;
+            go.push(vec![col]);
+            inds = &(&inds - &plcd) - &around(&plcd);
+            gi = dsl::fill(&gi, col, &plcd);
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_f9012d9b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let hp = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let wp = unifint(rng, diff_lb, diff_ub, (2, 10));
+    let mut srco = dsl::canvas(0, (hp, wp));
+    let nc = unifint(rng, diff_lb, diff_ub, (1, 9));
+    let ccols = rng.sample(&cols, nc)?;
+    for &(i, j) in dsl::asindices(&srco).iter() {
+        srco[i as usize][j as usize] = rng.choice(&ccols)?;
+    }
+    let mut gi = srco.clone();
+    let numhp = unifint(rng, diff_lb, diff_ub, (3, 30 / hp));
+    let numwp = unifint(rng, diff_lb, diff_ub, (3, 30 / wp));
+    for _ in 0..numhp - 1 {
+        gi = dsl::vconcat(&gi, &srco);
+    }
+    let column = gi.clone();
+    for _ in 0..numwp - 1 {
+        gi = dsl::hconcat(&gi, &column);
+    }
+    let hcropfac = rng.randint(0, hp)?;
+    gi.truncate(gi.len() - hcropfac as usize);
+    gi = dsl::dmirror_grid(&gi);
+    let wcropfac = rng.randint(0, wp)?;
+    gi.truncate(gi.len() - wcropfac as usize);
+    gi = dsl::dmirror_grid(&gi);
+    let (h, w) = dsl::shape_grid(&gi);
+    let sgh = unifint(rng, diff_lb, diff_ub, (1, h - hp - 1));
+    let sgw = unifint(rng, diff_lb, diff_ub, (1, w - wp - 1));
+    let loci = rng.randint(0, h - sgh)?;
+    let locj = rng.randint(0, w - sgw)?;
+    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
+    let go = dsl::subgrid(&obj, &gi);
+    let gi = dsl::fill(&gi, 0, &obj);
+    // (identity, rot90, rot180, rot270, dmirror, vmirror, hmirror, cmirror)
+    // as indices of `transform`.
+    let k = rng.choice(&[0usize, 5, 6, 7, 1, 3, 4, 2])?;
+    Ok(Example {
+        input: transform(k, &gi),
+        output: transform(k, &go),
+    })
+}
+
+fn generate_fafffa47(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[2]);
+    let h = unifint(rng, diff_lb, diff_ub, (2, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (2, 14));
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let acol = rng.choice(&remcols)?;
+    let remcols = dsl::remove(&acol, &remcols);
+    let bcol = rng.choice(&remcols)?;
+    let c = dsl::canvas(bgc, (h, w));
+    let inds = dsl::asindices(&c).to_vec();
+    let numadev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numbdev = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
+    let numa = rng.choice(&[numadev, h * w - numadev])?;
+    // `numadev` again, as in Python.
+    let numb = rng.choice(&[numadev, h * w - numbdev])?;
+    let numa = numa.max(1).min(h * w - 1);
+    let numb = numb.max(1).min(h * w - 1);
+    let aset = rng.sample(&inds, numa)?;
+    let bset = rng.sample(&inds, numb)?;
+    let a = fill_locs(&c, acol, &aset);
+    let b = fill_locs(&c, bcol, &bset);
+    let mut gi = dsl::hconcat(&a, &b);
+    let mut go = fill_locs(
+        &c,
+        2,
+        inds.iter()
+            .filter(|l| !aset.contains(l) && !bset.contains(l)),
+    );
+    if rng.choice(&[true, false])? {
+        gi = dsl::dmirror_grid(&gi);
+        go = dsl::dmirror_grid(&go);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (10, 30));
+    let cs = rng.sample(&cols, 3)?;
+    let (bgc, dotc, sqc) = (cs[0], cs[1], cs[2]);
+    let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    let maxtr = 4 * numsq;
+    let (mut tr, mut succ) = (0, 0);
+    let mut numcells: Option<i64> = None;
+    let mut go: Option<Grid> = None;
+    while tr < maxtr && succ < numsq {
+        let oh = rng.randint(3, 7)?;
+        let ow = rng.randint(3, 7)?;
+        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        if cands.is_empty() {
+            break;
+        }
+        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let sq = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let bd = dsl::backdrop(&sq);
+        if bd.issubset(&inds) {
+            gi = dsl::fill(&gi, sqc, &sq);
+            let ib = dsl::backdrop(&dsl::inbox(&sq)).to_vec();
+            let first = numcells.is_none();
+            let cells = match numcells {
+                None => {
+                    let n = unifint(rng, diff_lb, diff_ub, (1, ib.len() as i64));
+                    numcells = Some(n);
+                    rng.sample(&ib, n)?
+                }
+                Some(n) => {
+                    let ub = 0.max(n - 1).min(ib.len() as i64);
+                    let nc = unifint(rng, diff_lb, diff_ub, (0, ub));
+                    rng.sample(&ib, nc)?
+                }
+            };
+            gi = fill_locs(&gi, dotc, &cells);
+            if first {
+                go = Some(dsl::replace(&dsl::subgrid(&sq, &gi), sqc, dotc));
+            }
+            inds = &(&inds - &bd) - &dsl::outbox(&bd);
+            succ += 1;
+        }
+        tr += 1;
+    }
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max(inds.len() as i64 / 2 - 1)));
+    let noise = rng.sample(&inds.to_vec(), nnoise)?;
+    let gi = fill_locs(&gi, dotc, &noise);
+    // Python's `go` is unbound when no square was placed.
+    let go = go.ok_or_else(|| raised("local variable 'go' referenced before assignment"))?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_fcc82909(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[3]);
+    let h = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (7, 30));
+    let nobjs = unifint(rng, diff_lb, diff_ub, (1, w / 3));
+    let mut opts = dsl::interval(0, w, 1);
+    let mut tr = 0;
+    // Python never counts a success, so only the trials end the loop.
+    let succ = 0;
+    let maxtr = 4 * nobjs;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut go = dsl::canvas(bgc, (h, w));
+    while succ < nobjs && tr < maxtr {
+        tr += 1;
+        let sopts: Vec<i64> = opts
+            .iter()
+            .copied()
+            .filter(|&j| opts.contains(&j) && opts.contains(&(j + 1)))
+            .collect();
+        if sopts.is_empty() {
+            break;
+        }
+        let numc = unifint(rng, diff_lb, diff_ub, (1, 4));
+        let jstart = rng.choice(&sopts)?;
+        opts.retain(|&x| x != jstart && x != jstart + 1);
+        let options = dsl::interval(0, h - 2 - numc + 1, 1);
+        if options.is_empty() {
+            break;
+        }
+        let iloc = rng.choice(&options)?;
+        let ccols = rng.sample(&remcols, numc)?;
+        let mut bd = dsl::backdrop(&pair_set((iloc, jstart), (iloc + 1, jstart + 1))).to_vec();
+        rng.shuffle(&mut bd);
+        let mut obj: Vec<dsl::Cell> = ccols.iter().copied().zip(bd.iter().copied()).collect();
+        for &ij in bd.iter().skip(numc as usize) {
+            obj.push((rng.choice(&ccols)?, ij));
+        }
+        // The 2x2 block's neighbourhood must be background (contents only).
+        let bgs = dsl::ofcolor(&gi, bgc);
+        let clear = obj
+            .iter()
+            .all(|&(_, l)| dsl::dneighbors(l).iter().all(|n| bgs.contains(n)));
+        if !clear {
+            continue;
+        }
+        gi = paint_cells(&gi, &obj);
+        go = paint_cells(&go, &obj);
+        for k in 0..numc {
+            go = fill_locs(
+                &go,
+                3,
+                &[(iloc + k + 2, jstart), (iloc + k + 2, jstart + 1)],
+            );
+        }
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_feca6190(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(0, 10, 1);
+    let w = unifint(rng, diff_lb, diff_ub, (2, 6));
+    let bgc = 0;
+    let remcols = dsl::remove(&bgc, &cols);
+    let ncols = unifint(rng, diff_lb, diff_ub, (1, w.min(5)));
+    let ccols = rng.sample(&remcols, ncols)?;
+    let locs = rng.sample(&dsl::interval(0, w, 1), ncols)?;
+    let mut gi = dsl::canvas(bgc, (1, w));
+    let n = w * ncols;
+    let mut go = dsl::canvas(bgc, (n, n));
+    for (&col, &j) in ccols.iter().zip(&locs) {
+        gi = fill_locs(&gi, col, &[(0, j)]);
+        go = dsl::fill(&go, col, &dsl::shoot((n - 1, j), (-1, 1)));
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = colors_without(&[1, 2]);
+    let mpr = [(0, 0), (0, 2), (1, 1), (2, 0), (2, 2)];
+    let h = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let w = unifint(rng, diff_lb, diff_ub, (3, 30));
+    let bgc = rng.choice(&cols)?;
+    let nred = rng.randint(1, 5)?;
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let mut inds = dsl::asindices(&gi);
+    // Places up to `n` rectangles apart from one another, each filled with
+    // `color(rng)`; returns how many were placed.
+    let mut place = |rng: &mut GenRng,
+                     gi: &mut Grid,
+                     n: i64,
+                     tr0: i64,
+                     color: &dyn Fn(&mut GenRng) -> Result<i64>|
+     -> Result<i64> {
+        let (mut succ, mut tr) = (0, tr0);
+        let maxtr = 5 * n;
+        while tr < maxtr && succ < n {
+            tr += 1;
+            let oh = rng.randint(1, h / 2 + 1)?;
+            let ow = rng.randint(1, w / 2 + 1)?;
+            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            if cands.is_empty() {
+                continue;
+            }
+            let (loci, locj) = rng.choice(&cands.to_vec())?;
+            let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+            if bd.issubset(&inds) {
+                succ += 1;
+                inds = &(&inds - &bd) - &dsl::mapply(|&l| dsl::dneighbors(l), &bd);
+                let col = color(rng)?;
+                *gi = dsl::fill(gi, col, &bd);
+            }
+        }
+        Ok(succ)
+    };
+    let nblue = place(rng, &mut gi, nred, 0, &|_| Ok(2))?;
+    let namt = unifint(rng, diff_lb, diff_ub, (0, nred * 2));
+    let remcols = dsl::remove(&bgc, &cols);
+    // The second loop starts one trial in (`tr += 1` before it).
+    place(rng, &mut gi, namt, 1, &|rng| rng.choice(&remcols))?;
+    let mut go = dsl::canvas(bgc, (3, 3));
+    for &l in mpr.iter().take(nblue as usize) {
+        go = fill_locs(&go, 1, &[l]);
+    }
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
+
+fn generate_ff805c23(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
+    let h = unifint(rng, diff_lb, diff_ub, (3, 15));
+    let w = h;
+    let bgc = rng.choice(&cols)?;
+    let remcols = dsl::remove(&bgc, &cols);
+    let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
+    let remcols = rng.sample(&remcols, numcols)?;
+    let gi = symmetric_mosaic(rng, diff_lb, diff_ub, bgc, &remcols, h)?;
+    let locidev = unifint(rng, diff_lb, diff_ub, (1, 2 * h));
+    let locjdev = unifint(rng, diff_lb, diff_ub, (1, w));
+    let loci = 2 * h - locidev;
+    let locj = w - locjdev;
+    let loci2 = unifint(rng, diff_lb, diff_ub, (loci, 2 * h - 1));
+    let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
+    let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
+    let go = dsl::subgrid(&bd, &gi);
+    let gi = dsl::fill(&gi, 0, &bd);
+    let (gi, go) = random_rotation(rng, &gi, &go)?;
+    Ok(Example {
+        input: gi,
+        output: go,
+    })
+}
