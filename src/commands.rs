@@ -222,16 +222,10 @@ pub fn describe(args: &DescribeArgs) -> CliResult {
                 m.insert("curriculum".into(), c.to_json());
             }
             m.insert("sample".into(), sample.to_json());
-            if let Some(progress) = datasets::native_port_progress(info.name) {
-                m.insert("native_port".into(), progress.into());
-            }
         }
         json.to_string() + "\n"
     } else {
         let mut text = describe_text(info, &doc);
-        if let Some(progress) = datasets::native_port_progress(info.name) {
-            text.push_str(&format!("native port: {progress}\n"));
-        }
         if let Some(c) = curriculum {
             text.push_str(&describe_curriculum(c));
         }

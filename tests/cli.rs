@@ -679,12 +679,17 @@ fn describe_shows_a_sample_item_and_its_score() {
     assert_eq!(json["sample"]["question"], row["question"]);
     assert_eq!(json["sample"]["answer"], row["answer"]);
     assert_eq!(json["sample"]["score_of_answer"], 1.0);
-    // rearc (served by the Python provider) says how far its native port is.
-    let text = stdout(&rgym(&["describe", "rearc"], None));
+    // rearc is native (all 400 generators): its sample needs no Python, and
+    // its own answer scores 1.0.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&rgym(&["describe", "rearc", "--json"], None))).unwrap();
     assert!(
-        text.contains("native port: ") && text.contains("of 400 generators ported"),
-        "{text}"
+        json["sample"]["question"]
+            .as_str()
+            .is_some_and(|q| q.starts_with("Find the common rule")),
+        "{json}"
     );
+    assert_eq!(json["sample"]["score_of_answer"], 1.0, "{json}");
     // A dataset with no reference answer says how it is scored instead.
     let text = stdout(&rgym(&["describe", "boxnet"], None));
     assert!(text.contains("answer: none in the reference"), "{text}");

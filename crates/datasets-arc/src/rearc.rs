@@ -1,17 +1,26 @@
-//! rearc (`arc/rearc.py`): ARC tasks from the 400 re-arc generators, served
-//! by the Python provider (`pyprovider`) until the native port lands.
+//! rearc (`arc/rearc.py`): ARC tasks from the 400 re-arc generators.
 //!
 //! The generators (15k lines over a frozenset DSL) pick cells with
-//! `rng.choice(tuple(frozenset))`, so a native port needs CPython's set table
-//! layout first (issue 22). Meanwhile rgym reads and validates the config as
-//! `ReArcConfig` does, asks reasoning-gym itself for the items and scores
-//! natively: `score_answer` is the ARC board comparison arc_agi also uses.
+//! `rng.choice(tuple(frozenset))`, so the native port stands on CPython's set
+//! table layout (`pycompat::PySet`). rgym reads and validates the config as
+//! `ReArcConfig` does and scores natively (`score_answer` is the ARC board
+//! comparison arc_agi also uses). Items are made natively (`ReArc`, the
+//! reference's `__getitem__`) from the 400 generators of `generators`, each
+//! replayed against Python (`tests/rearc_generators.rs`); whole items are
+//! checked by the golden file. `python_provider_datasets` can still route
+//! rearc to reasoning-gym itself.
 
-use dataset_core::{config::count, Built, ConfigReader, DatasetInfo, Params, Result};
-use pyprovider::ProviderDataset;
+use dataset_core::{
+    config::count, item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params,
+    Random, Result, Seed, Weight,
+};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::board_format::{score_board, BoardFormattingOptions};
+use crate::board_format::{
+    score_board, write_board, BoardFormattingOptions, PROMPT_HEAD, PROMPT_MIDDLE,
+};
+use generators::{get_pso_difficulty, Example, GenRng, Generator, TASK_IDS};
 
 /// The native port's start: rearc's DSL (`rearc_utils/dsl.py`), built on
 /// `pycompat::{PySet, PyFrozenSet}` so that every set iterates in CPython's
@@ -23,25 +32,35 @@ use crate::board_format::{score_board, BoardFormattingOptions};
 /// `divide`, Python's `//` and `%`) is, as are the vector forms of `add`,
 /// `subtract`, `multiply`, `sign`, `crement` and `invert`.
 pub mod dsl;
-/// The generators ported so far (`ported_generators()`), with rearc's
-/// generator plumbing (`unifint`, `get_pso_difficulty`, the task ids in
-/// `get_generators` order), each replayed against the Python generator
+/// The 400 generators, with rearc's generator plumbing (`unifint`,
+/// `get_pso_difficulty`, the task ids in `get_generators` order), each
+/// replayed against the Python generator
 /// (`scripts/vectors/rearc_generator_vectors.py`, `tests/rearc_generators.rs`).
-/// Not wired into `build` yet: rearc stays on the provider until all 400
-/// are native.
 pub mod generators;
 
 pub const INFO: DatasetInfo = DatasetInfo {
     name: "rearc",
     category: "arc",
     description: "ARC tasks made by the re-arc generators: find the rule from example \
-                  grid pairs (served by the Python provider)",
+                  grid pairs",
     config_class: "ReArcConfig",
     build,
 };
 
 /// The largest grid a re-arc generator makes (`is_grid`: at most 30 x 30).
 const MAX_CELLS: u128 = 30 * 30;
+
+/// `RNG_DIFFICULTY_LEVELS`, whose consecutive pairs are the default
+/// `rng_difficulty_ranges`.
+const RNG_DIFFICULTY_LEVELS: [f64; 8] = [0.0, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2];
+/// `PSO_DIFFICULTY_LEVELS`, likewise for `pso_difficulty_ranges`.
+const PSO_DIFFICULTY_LEVELS: [f64; 8] = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 1.0];
+
+/// Tries of `__getitem__`'s `while True` loop before rgym gives up: the
+/// reference loops for ever when no task can meet the drawn PSO range (a
+/// range outside (0, 1], say); a try that succeeds one time in a hundred
+/// thousand is as good as never.
+const MAX_TRIES: u32 = 100_000;
 
 /// A `list[tuple[float, float]]` field as JSON: a list of two-number lists.
 fn ranges(given: Option<&Value>) -> std::result::Result<Option<usize>, ()> {
@@ -70,8 +89,8 @@ fn weights(given: Option<&Value>) -> std::result::Result<Option<usize>, ()> {
 fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     let min_examples = r.int("min_examples", 3);
     let max_examples = r.int("max_examples", 5);
-    let (diff_lb, diff_lb_given) = r.float_as_given("diff_lb", 0.0);
-    let (diff_ub, diff_ub_given) = r.float_as_given("diff_ub", 0.2);
+    let diff_lb = r.float("diff_lb", 0.0);
+    let diff_ub = r.float("diff_ub", 0.2);
     let opts_given = r.raw("board_format_opts");
     let lists = [
         ("rng_difficulty_ranges", r.raw("rng_difficulty_ranges")),
@@ -131,26 +150,176 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         "(2 * max_examples + 2) * 900 cells * the longest board_format_opts symbol and delimiters",
     )?;
 
-    // The config as given, for `ReArcConfig(**config)` in the worker.
-    let mut config = Map::new();
-    config.insert("min_examples".into(), Value::from(min_examples));
-    config.insert("max_examples".into(), Value::from(max_examples));
-    config.insert("diff_lb".into(), diff_lb_given);
-    config.insert("diff_ub".into(), diff_ub_given);
-    if opts_given.is_some() {
-        config.insert("board_format_opts".into(), opts.to_json());
+    let pairs = |given: Option<&Value>, levels: &[f64; 8]| match given.and_then(Value::as_array) {
+        Some(list) => list
+            .iter()
+            .map(|pair| {
+                let n = |i: usize| pair.get(i).and_then(Value::as_f64).unwrap_or(0.0);
+                (n(0), n(1))
+            })
+            .collect(),
+        None => levels.windows(2).map(|w| (w[0], w[1])).collect(),
+    };
+    let weights = |given: Option<&Value>| match given.and_then(Value::as_array) {
+        Some(list) => list
+            .iter()
+            .map(|w| {
+                w.as_i64()
+                    .map_or_else(|| Weight::Float(w.as_f64().unwrap_or(0.0)), Weight::Int)
+            })
+            .collect(),
+        None => vec![Weight::Float(1.0 / 7.0); 7],
+    };
+    let default_weights = || Value::from(vec![1.0 / 7.0; 7]);
+    let mut difficulty = Map::new();
+    difficulty.insert(
+        "rng_difficulty_weights".into(),
+        lists[1].1.cloned().unwrap_or_else(default_weights),
+    );
+    difficulty.insert(
+        "pso_difficulty_weights".into(),
+        lists[3].1.cloned().unwrap_or_else(default_weights),
+    );
+    v.done(ReArc {
+        seed: p.seed,
+        min_examples,
+        max_examples,
+        diff_lb,
+        diff_ub,
+        rng_ranges: pairs(lists[0].1, &RNG_DIFFICULTY_LEVELS),
+        rng_weights: weights(lists[1].1),
+        pso_ranges: pairs(lists[2].1, &PSO_DIFFICULTY_LEVELS),
+        pso_weights: weights(lists[3].1),
+        difficulty: Value::Object(difficulty),
+        opts,
+    })
+}
+
+/// The native dataset: `ReArcDataset.__getitem__`.
+struct ReArc {
+    seed: Seed,
+    min_examples: i64,
+    max_examples: i64,
+    diff_lb: f64,
+    diff_ub: f64,
+    rng_ranges: Vec<(f64, f64)>,
+    rng_weights: Vec<Weight>,
+    pso_ranges: Vec<(f64, f64)>,
+    pso_weights: Vec<Weight>,
+    /// `{"rng_difficulty_weights", "pso_difficulty_weights"}` as given.
+    difficulty: Value,
+    opts: BoardFormattingOptions,
+}
+
+/// The item's metadata, in the reference dict's order (the source keys
+/// come first, written by the caller).
+#[derive(Serialize)]
+struct Meta<'a> {
+    input: &'a [Vec<i64>],
+    output: &'a [Vec<i64>],
+    task_id: &'a str,
+    rng: f64,
+    pso: f64,
+    difficulty: &'a Value,
+}
+
+/// `rng.choices(population, weights=weights, k=1)[0]`, as an index; an
+/// empty population is `cum_weights[-1]`'s `IndexError`.
+fn choose_weighted(rng: &mut Random, weights: &[Weight]) -> Result<usize> {
+    if weights.is_empty() {
+        return Err(DatasetError::Generation("list index out of range".into()));
     }
-    for (name, given) in lists {
-        if let Some(given) = given {
-            config.insert(name.into(), given.clone());
+    Ok(rng.choices_weighted_indices(weights, 1)?[0])
+}
+
+/// `format_board(grid, opts)` appended to `out`.
+fn write_grid(out: &mut String, grid: &dsl::Grid, opts: &BoardFormattingOptions) -> Result<()> {
+    let board = generators::to_board(grid)?;
+    write_board(out, board.iter().map(Vec::as_slice), opts)
+}
+
+impl ReArc {
+    /// `__getitem__`: a PSO range, then tasks until one falls in it, then
+    /// `format_rearc_input`'s examples from the same generator.
+    fn write_item(&self, idx: u64, item: &mut Item) -> Result<()> {
+        let mut rng = GenRng::new(item_rng(&self.seed, idx));
+        let (pso_lo, pso_hi) = self.pso_ranges[choose_weighted(&mut rng.rng, &self.pso_weights)?];
+        let mut found: Option<(&str, Generator, Example, f64)> = None;
+        for _ in 0..MAX_TRIES {
+            let task_id = *rng.rng.choice(&TASK_IDS)?;
+            let generate = generators::generator(task_id).ok_or_else(|| {
+                DatasetError::Generation(format!("rearc generator {task_id} is not ported"))
+            })?;
+            let (lb, ub) = self.rng_ranges[choose_weighted(&mut rng.rng, &self.rng_weights)?];
+            let task = generate(&mut rng, lb, ub)?;
+            let pso = get_pso_difficulty(&task);
+            if pso_lo <= pso && pso <= pso_hi {
+                found = Some((task_id, generate, task, pso));
+                break;
+            }
         }
+        let Some((task_id, generate, task, pso)) = found else {
+            return Err(DatasetError::Generation(format!(
+                "no re-arc task met the PSO difficulty range ({pso_lo}, {pso_hi}) in \
+                 {MAX_TRIES} tries (reasoning-gym would keep trying for ever)"
+            )));
+        };
+        // `get_rng_difficulty`: the mean of every `unifint` draw so far (the
+        // rejected tasks' too), Python's left-to-right float sum; then reset.
+        let samples = std::mem::take(&mut rng.difficulty_samples);
+        let rng_difficulty = if samples.is_empty() {
+            0.0
+        } else {
+            samples.iter().fold(0.0, |sum, &x| sum + x) / samples.len() as f64
+        };
+
+        let question = &mut item.question;
+        question.clear();
+        question.push_str(PROMPT_HEAD);
+        let num_examples = rng.rng.randint(self.min_examples, self.max_examples)?;
+        for i in 1..=num_examples {
+            let pair = generate(&mut rng, self.diff_lb, self.diff_ub)?;
+            question.push_str("Example ");
+            question.push_str(itoa::Buffer::new().format(i));
+            question.push_str(":\n\nInput:\n");
+            write_grid(question, &pair.input, &self.opts)?;
+            question.push_str("\nOutput:\n");
+            write_grid(question, &pair.output, &self.opts)?;
+            question.push_str("\n\n");
+        }
+        question.push_str(PROMPT_MIDDLE);
+        write_grid(question, &task.input, &self.opts)?;
+        question.push('\n');
+        item.answer.clear();
+        write_grid(&mut item.answer, &task.output, &self.opts)?;
+        item.metadata.set_from_serialize(&Meta {
+            input: &task.input,
+            output: &task.output,
+            task_id,
+            rng: rng_difficulty,
+            pso,
+            difficulty: &self.difficulty,
+        });
+        Ok(())
     }
-    v.done(ProviderDataset::new(
-        INFO.name,
-        config,
-        &p,
-        move |answer, item| score_board(answer, item.metadata.get("output"), &opts),
-    ))
+}
+
+impl Dataset for ReArc {
+    fn generate(&self, idx: u64) -> Result<Item> {
+        let mut item = Item::default();
+        self.generate_into(idx, &mut item)?;
+        Ok(item)
+    }
+
+    fn generate_into(&self, idx: u64, item: &mut Item) -> Result<()> {
+        self.write_item(idx, item)
+    }
+
+    /// `parse_board(answer) == metadata["output"]`: 1.0; parsed but
+    /// different 0.05; unparsable (or no answer) 0.0.
+    fn score(&self, answer: Option<&str>, item: &Item) -> f64 {
+        score_board(answer, item.metadata.get("output"), &self.opts)
+    }
 }
 
 #[cfg(test)]

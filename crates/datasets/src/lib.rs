@@ -22,22 +22,7 @@ pub use pyprovider;
 
 /// The datasets whose items come from the Python provider rather than from
 /// Rust (pyprovider's docs say why each): refused while it is off.
-pub const PYTHON_PROVIDED: &[&str] = &["acre", "codeio", "rearc"];
-
-/// How far a provider dataset's native port has come, where one is under
-/// way: rearc's generators ported exactly so far (issue 22). `None` for
-/// every other dataset.
-pub fn native_port_progress(name: &str) -> Option<String> {
-    (name == "rearc").then(|| {
-        let ported = datasets_arc::rearc::generators::ported_generators();
-        let total = datasets_arc::rearc::generators::TASK_IDS.len();
-        format!(
-            "{} of {total} generators ported natively (each checked against Python); \
-             the dataset stays on the Python provider until all are",
-            ported.len()
-        )
-    })
-}
+pub const PYTHON_PROVIDED: &[&str] = &["acre", "codeio"];
 
 /// Whether `name`'s items come from the Python provider.
 pub fn python_provided(name: &str) -> bool {
