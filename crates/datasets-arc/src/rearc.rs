@@ -192,6 +192,7 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         pso_weights: weights(lists[3].1),
         difficulty: Value::Object(difficulty),
         opts,
+        max_tries: MAX_TRIES,
     })
 }
 
@@ -209,6 +210,8 @@ struct ReArc {
     /// `{"rng_difficulty_weights", "pso_difficulty_weights"}` as given.
     difficulty: Value,
     opts: BoardFormattingOptions,
+    /// [`MAX_TRIES`] (a field so that tests can reach it quickly).
+    max_tries: u32,
 }
 
 /// The item's metadata, in the reference dict's order (the source keys
@@ -245,7 +248,7 @@ impl ReArc {
         let mut rng = GenRng::new(item_rng(&self.seed, idx));
         let (pso_lo, pso_hi) = self.pso_ranges[choose_weighted(&mut rng.rng, &self.pso_weights)?];
         let mut found: Option<(&str, Generator, Example, f64)> = None;
-        for _ in 0..MAX_TRIES {
+        for _ in 0..self.max_tries {
             let task_id = *rng.rng.choice(&TASK_IDS)?;
             let generate = generators::generator(task_id).ok_or_else(|| {
                 DatasetError::Generation(format!("rearc generator {task_id} is not ported"))
@@ -260,8 +263,9 @@ impl ReArc {
         }
         let Some((task_id, generate, task, pso)) = found else {
             return Err(DatasetError::Generation(format!(
-                "no re-arc task met the PSO difficulty range ({pso_lo}, {pso_hi}) in \
-                 {MAX_TRIES} tries (reasoning-gym would keep trying for ever)"
+                "no re-arc task met the PSO difficulty range ({pso_lo}, {pso_hi}) in {} tries \
+                 (reasoning-gym would keep trying for ever)",
+                self.max_tries
             )));
         };
         // `get_rng_difficulty`: the mean of every `unifint` draw so far (the
@@ -363,6 +367,58 @@ mod tests {
             &INFO,
             json!({"pso_difficulty_ranges": [[0, 0.5]], "pso_difficulty_weights": [1]}),
         );
+    }
+
+    /// A `ReArc` over one PSO range, with few tries.
+    fn with_pso(pso_ranges: Vec<(f64, f64)>, pso_weights: Vec<Weight>) -> ReArc {
+        ReArc {
+            seed: Seed::from(1),
+            min_examples: 1,
+            max_examples: 1,
+            diff_lb: 0.0,
+            diff_ub: 0.2,
+            rng_ranges: vec![(0.0, 0.2)],
+            rng_weights: vec![Weight::Int(1)],
+            pso_ranges,
+            pso_weights,
+            difficulty: Value::Null,
+            opts: BoardFormattingOptions::default(),
+            max_tries: 20,
+        }
+    }
+
+    #[test]
+    fn an_unreachable_pso_range_is_an_error_not_a_hang() {
+        // PSO difficulty is at most 1: the reference's `while True` would
+        // never end.
+        let err = with_pso(vec![(5.0, 6.0)], vec![Weight::Int(1)])
+            .generate(0)
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("(5, 6) in 20 tries"), "{err}");
+        // A reachable one makes an item within the same budget.
+        assert!(with_pso(vec![(0.0, 1.0)], vec![Weight::Int(1)])
+            .generate(0)
+            .is_ok());
+    }
+
+    #[test]
+    fn bad_weights_fail_as_the_reference_does() {
+        let err = |weights| {
+            with_pso(vec![(0.0, 1.0); 2], weights)
+                .generate(0)
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err(vec![Weight::Int(0), Weight::Int(0)]),
+            "Total of weights must be greater than zero"
+        );
+        // `rng.choices([], weights=[])`: `cum_weights[-1]`.
+        let empty = with_pso(Vec::new(), Vec::new()).generate(0).map(|_| ());
+        assert_eq!(empty.unwrap_err().to_string(), "list index out of range");
     }
 
     #[test]
