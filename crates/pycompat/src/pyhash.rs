@@ -13,8 +13,11 @@ const XXPRIME_2: u64 = 14_029_467_366_897_019_727;
 const XXPRIME_5: u64 = 2_870_177_450_012_600_261;
 
 /// `hash(n)` for an int.
+#[inline]
 pub fn py_int_hash(n: i64) -> i64 {
-    let m = (n.unsigned_abs() % MODULUS) as i64;
+    let u = n.unsigned_abs();
+    // Grid coordinates and colors are far below the modulus: skip the division.
+    let m = if u < MODULUS { u } else { u % MODULUS } as i64;
     let h = if n < 0 { -m } else { m };
     if h == -1 {
         -2

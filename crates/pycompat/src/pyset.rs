@@ -186,6 +186,7 @@ impl<T: PyHashable> SetTable<T> {
     /// an empty slot ends the search.
     fn find(&self, key: &T, hash: i64) -> Option<usize> {
         let mask = self.mask;
+        let entries = &self.entries[..=mask];
         let mut perturb = hash as u64 as usize;
         let mut i = perturb & mask;
         loop {
@@ -194,8 +195,7 @@ impl<T: PyHashable> SetTable<T> {
             } else {
                 0
             };
-            for j in i..=i + probes {
-                let e = &self.entries[j];
+            for (j, e) in (i..).zip(&entries[i..=i + probes]) {
                 match &e.key {
                     Some(k) if e.hash == hash && k == key => return Some(j),
                     Some(_) => {}
@@ -222,14 +222,15 @@ impl<T: PyHashable> SetTable<T> {
         let mut perturb = hash as u64 as usize;
         let mut i = perturb & mask;
         let mut freeslot: Option<usize> = None;
+        // Sliced to the mask so the probes' bounds checks can go.
+        let entries = &self.entries[..=mask];
         let empty = 'probe: loop {
             let probes = if i + LINEAR_PROBES <= mask {
                 LINEAR_PROBES
             } else {
                 0
             };
-            for j in i..=i + probes {
-                let e = &self.entries[j];
+            for (j, e) in (i..).zip(&entries[i..=i + probes]) {
                 match &e.key {
                     // Already present: the set keeps its own object.
                     Some(k) if e.hash == hash && *k == key => return,
@@ -610,7 +611,10 @@ pub trait AnySet<T: PyHashable> {
 
     /// Python's `==` between sets: same elements.
     fn set_eq(&self, other: &impl AnySet<T>) -> bool {
-        self.len() == other.len() && self.table().issubset(other.table())
+        // A set is equal to itself: spares comparing shared frozensets
+        // element by element.
+        same(self.table(), other.table())
+            || (self.len() == other.len() && self.table().issubset(other.table()))
     }
 }
 
@@ -871,6 +875,16 @@ impl<T: PyHashable> PySet<T> {
     /// `frozenset(s)`: a copy through `set_merge`.
     pub fn freeze(&self) -> PyFrozenSet<T> {
         PyFrozenSet::from_set(self)
+    }
+
+    /// This set's table, moved as it is into a frozenset. Not `frozenset(s)`
+    /// (a copy that may lay the table out anew: that is [`freeze`](Self::freeze)),
+    /// but the frozenset CPython builds by the same steps on a frozenset's
+    /// table: `fs_a | fs_b` is `PySet::from_set(&fs_a)` updated by `fs_b`,
+    /// then this; and where the copy would be slot for slot anyway (an
+    /// 8-slot table, no dummies) it is `frozenset(s)` without the copy.
+    pub fn into_frozen_table(self) -> PyFrozenSet<T> {
+        PyFrozenSet::wrap(self.t)
     }
 }
 

@@ -59,11 +59,21 @@ pub fn ofcolor(grid: &Grid, value: i64) -> Indices {
 /// `max(set(values), key=values.count)` (`most`) or the `min`: the first
 /// of equally common values in the set's order wins. `None` for no values,
 /// where Python raises.
-fn by_count(values: &[i64], most: bool) -> Option<i64> {
-    let set: PySet<i64> = values.iter().copied().collect();
+fn by_count(values: impl IntoIterator<Item = i64>, most: bool) -> Option<i64> {
+    // Distinct values with their counts, in order of first appearance: adding
+    // a value a set already holds leaves its table alone, so the set built
+    // from these has the table `set(values)` has. One pass, not one per value.
+    let mut counts: Vec<(i64, usize)> = Vec::new();
+    for v in values {
+        match counts.iter_mut().find(|(c, _)| *c == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    let set: PySet<i64> = counts.iter().map(|&(c, _)| c).collect();
     let mut best: Option<(usize, i64)> = None;
     for &c in set.iter() {
-        let n = values.iter().filter(|&&v| v == c).count();
+        let n = counts.iter().find(|(v, _)| *v == c).map_or(0, |&(_, n)| n);
         let better = match best {
             None => true,
             Some((m, _)) if most => n > m,
@@ -76,32 +86,32 @@ fn by_count(values: &[i64], most: bool) -> Option<i64> {
     best.map(|(_, c)| c)
 }
 
-fn grid_values(grid: &Grid) -> Vec<i64> {
-    grid.iter().flatten().copied().collect()
+fn grid_values(grid: &Grid) -> impl Iterator<Item = i64> + '_ {
+    grid.iter().flatten().copied()
 }
 
-fn object_values(obj: &Object) -> Vec<i64> {
-    obj.iter().map(|&(v, _)| v).collect()
+fn object_values(obj: &Object) -> impl Iterator<Item = i64> + '_ {
+    obj.iter().map(|&(v, _)| v)
 }
 
 /// `mostcolor(grid)` (0 for an empty grid, where Python raises).
 pub fn mostcolor(grid: &Grid) -> i64 {
-    by_count(&grid_values(grid), true).unwrap_or(0)
+    by_count(grid_values(grid), true).unwrap_or(0)
 }
 
 /// `mostcolor(obj)`.
 pub fn mostcolor_object(obj: &Object) -> i64 {
-    by_count(&object_values(obj), true).unwrap_or(0)
+    by_count(object_values(obj), true).unwrap_or(0)
 }
 
 /// `leastcolor(grid)`.
 pub fn leastcolor(grid: &Grid) -> i64 {
-    by_count(&grid_values(grid), false).unwrap_or(0)
+    by_count(grid_values(grid), false).unwrap_or(0)
 }
 
 /// `leastcolor(obj)`.
 pub fn leastcolor_object(obj: &Object) -> i64 {
-    by_count(&object_values(obj), false).unwrap_or(0)
+    by_count(object_values(obj), false).unwrap_or(0)
 }
 
 /// `colorcount(grid, value)`.
@@ -116,29 +126,54 @@ pub fn colorcount_object(obj: &Object, value: i64) -> usize {
 
 /// `dneighbors(loc)`: `frozenset({up, down, left, right})`, a set display
 /// copied into a frozenset.
-pub fn dneighbors((i, j): Loc) -> Indices {
-    let s: PySet<Loc> = [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
+pub fn dneighbors(loc: Loc) -> Indices {
+    // Four elements in 8 slots, no dummies: `frozenset` would copy the
+    // table slot for slot.
+    dneighbors_set(loc).into_frozen_table()
+}
+
+/// The set display behind `dneighbors`. Freezing its four elements copies
+/// the 8-slot table slot for slot, so the set iterates as the frozenset
+/// would; `objects` uses it directly and skips the frozenset's allocation.
+fn dneighbors_set((i, j): Loc) -> PySet<Loc> {
+    [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
         .into_iter()
-        .collect();
-    s.freeze()
+        .collect()
 }
 
 /// `ineighbors(loc)`: the four diagonal neighbours, built like `dneighbors`.
-pub fn ineighbors((i, j): Loc) -> Indices {
-    let s: PySet<Loc> = [
+pub fn ineighbors(loc: Loc) -> Indices {
+    // As in `dneighbors`.
+    ineighbors_set(loc).into_frozen_table()
+}
+
+/// The set display behind `ineighbors` (see `dneighbors_set`).
+fn ineighbors_set((i, j): Loc) -> PySet<Loc> {
+    [
         (i - 1, j - 1),
         (i - 1, j + 1),
         (i + 1, j - 1),
         (i + 1, j + 1),
     ]
     .into_iter()
-    .collect();
-    s.freeze()
+    .collect()
 }
 
 /// `neighbors(loc)`: `dneighbors(loc) | ineighbors(loc)`.
 pub fn neighbors(loc: Loc) -> Indices {
-    &dneighbors(loc) | &ineighbors(loc)
+    // The frozenset union's steps (copy the left table, which for
+    // `dneighbors` is its set display's, then merge the right one) on sets,
+    // without the intermediate frozensets.
+    neighbors_set(loc).into_frozen_table()
+}
+
+/// `neighbors` as a set, for iterating: the operands' tables equal the
+/// frozensets' (see `dneighbors_set`), and `|` copies the left table and
+/// merges the right one whatever the types, so the union's table is the same.
+fn neighbors_set(loc: Loc) -> PySet<Loc> {
+    let mut s = dneighbors_set(loc);
+    s.update(&ineighbors_set(loc));
+    s
 }
 
 /// `objects(grid, univalued, diagonal, without_bg)`: the connected objects,
@@ -150,7 +185,12 @@ pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -
     let mut occupied: PySet<Loc> = PySet::new();
     let (h, w) = (grid.len() as i64, width(grid) as i64);
     let unvisited = asindices(grid);
-    let diagfun = if diagonal { neighbors } else { dneighbors };
+    // The sets, not the frozensets: only iterated here, in the same order.
+    let diagfun = if diagonal {
+        neighbors_set
+    } else {
+        dneighbors_set
+    };
     for &loc in unvisited.iter() {
         if occupied.contains(&loc) {
             continue;
@@ -193,6 +233,10 @@ pub trait Patch: Sized {
     fn toindices(&self) -> Indices;
     /// `len(patch)`.
     fn size(&self) -> usize;
+    /// The patch's locations, an object's with repeats: for uses that
+    /// neither keep nor depend on the order or multiplicity of
+    /// `toindices(patch)` (min, max, fill), which need not build that set.
+    fn locs(&self) -> impl Iterator<Item = Loc> + '_;
     /// `shift(patch, (di, dj))` (an empty patch is returned as is).
     fn shift(&self, d: Loc) -> Self;
     /// The patch with every location moved by `f`, built by a generator
@@ -206,6 +250,9 @@ impl Patch for Indices {
     }
     fn size(&self) -> usize {
         self.len()
+    }
+    fn locs(&self) -> impl Iterator<Item = Loc> + '_ {
+        self.iter().copied()
     }
     fn shift(&self, (di, dj): Loc) -> Self {
         if self.is_empty() {
@@ -225,6 +272,9 @@ impl Patch for Object {
     }
     fn size(&self) -> usize {
         self.len()
+    }
+    fn locs(&self) -> impl Iterator<Item = Loc> + '_ {
+        self.iter().map(|&(_, loc)| loc)
     }
     fn shift(&self, (di, dj): Loc) -> Self {
         if self.is_empty() {
@@ -257,8 +307,7 @@ pub fn recolor(value: i64, patch: &impl Patch) -> Object {
 /// min or max of one coordinate over `toindices(patch)`; `None` for an empty
 /// patch, where Python's `min`/`max` raise (the generators never ask).
 fn extreme(patch: &impl Patch, coord: fn(&Loc) -> i64, max: bool) -> Option<i64> {
-    let idx = patch.toindices();
-    let it = idx.iter().map(coord);
+    let it = patch.locs().map(|l| coord(&l));
     if max {
         it.max()
     } else {
@@ -329,7 +378,8 @@ fn inside((i, j): Loc, h: usize, w: usize) -> bool {
 pub fn fill(grid: &Grid, value: i64, patch: &impl Patch) -> Grid {
     let (h, w) = (grid.len(), width(grid));
     let mut out = grid.clone();
-    for &loc in patch.toindices().iter() {
+    // One value everywhere: the order and repeats of the locations do not matter.
+    for loc in patch.locs() {
         if inside(loc, h, w) {
             out[loc.0 as usize][loc.1 as usize] = value;
         }
@@ -355,7 +405,8 @@ pub fn underfill(grid: &Grid, value: i64, patch: &impl Patch) -> Grid {
     let (h, w) = (grid.len(), width(grid));
     let bg = mostcolor(grid);
     let mut out = grid.clone();
-    for &loc in patch.toindices().iter() {
+    // A cell ends up `value` iff it showed `bg`, whatever the order or repeats.
+    for loc in patch.locs() {
         if inside(loc, h, w) && out[loc.0 as usize][loc.1 as usize] == bg {
             out[loc.0 as usize][loc.1 as usize] = value;
         }
@@ -365,7 +416,8 @@ pub fn underfill(grid: &Grid, value: i64, patch: &impl Patch) -> Grid {
 
 /// `cover(grid, patch)`: `fill(grid, mostcolor(grid), toindices(patch))`.
 pub fn cover(grid: &Grid, patch: &impl Patch) -> Grid {
-    fill(grid, mostcolor(grid), &patch.toindices())
+    // `fill` reads only the locations, the same with or without `toindices`.
+    fill(grid, mostcolor(grid), patch)
 }
 
 /// `toobject(patch, grid)`: the grid's colors at the patch's in-grid locations.
@@ -393,13 +445,27 @@ pub fn asobject(grid: &Grid) -> Object {
 
 /// `palette(grid)`: `frozenset({v for r in grid for v in r})`.
 pub fn palette_grid(grid: &Grid) -> PyFrozenSet<i64> {
-    let s: PySet<i64> = grid.iter().flatten().copied().collect();
+    let s: PySet<i64> = distinct(grid_values(grid)).into_iter().collect();
     s.freeze()
+}
+
+/// The distinct values in order of first appearance. A set built from them
+/// has the table a set built from all of them has (adding a value already
+/// there leaves the table alone), for a few comparisons instead of a hash
+/// and probe per value.
+fn distinct(values: impl IntoIterator<Item = i64>) -> Vec<i64> {
+    let mut seen: Vec<i64> = Vec::new();
+    for v in values {
+        if !seen.contains(&v) {
+            seen.push(v);
+        }
+    }
+    seen
 }
 
 /// `palette(obj)`: `frozenset({v for v, _ in obj})`.
 pub fn palette_object(obj: &Object) -> PyFrozenSet<i64> {
-    let s: PySet<i64> = obj.iter().map(|&(v, _)| v).collect();
+    let s: PySet<i64> = distinct(object_values(obj)).into_iter().collect();
     s.freeze()
 }
 
@@ -1209,8 +1275,9 @@ pub fn centerofmass(patch: &impl Patch) -> Loc {
 
 /// `position(a, b)`: the direction from `a`'s center to `b`'s.
 pub fn position(a: &impl Patch, b: &impl Patch) -> Loc {
-    let (ia, ja) = center(&a.toindices());
-    let (ib, jb) = center(&b.toindices());
+    // `center` reads only corners, the same for the patch and its indices.
+    let (ia, ja) = center(a);
+    let (ib, jb) = center(b);
     let side = if ja < jb { 1 } else { -1 };
     if ia == ib {
         (0, side)
@@ -1225,11 +1292,11 @@ pub fn position(a: &impl Patch, b: &impl Patch) -> Loc {
 
 /// `manhattan(a, b)`: the least city-block distance between their cells.
 pub fn manhattan(a: &impl Patch, b: &impl Patch) -> i64 {
-    let (ia, ib) = (a.toindices(), b.toindices());
-    ia.iter()
-        .flat_map(|&(ai, aj)| {
-            ib.iter()
-                .map(move |&(bi, bj)| (ai - bi).abs() + (aj - bj).abs())
+    // A minimum over pairs: repeated locations change nothing.
+    a.locs()
+        .flat_map(|(ai, aj)| {
+            b.locs()
+                .map(move |(bi, bj)| (ai - bi).abs() + (aj - bj).abs())
         })
         .min()
         .unwrap_or(0)
