@@ -1241,8 +1241,16 @@ impl Eval {
 
     /// `a == b` between sympy numbers and Python bools: structural equality.
     fn equal(&mut self, a: &Value, b: &Value) -> Result<bool, Outcome> {
-        let complex_or_special =
-            |v: &Value| matches!(v, Zoo | Nan | Complex { compound: false, .. });
+        let complex_or_special = |v: &Value| {
+            matches!(
+                v,
+                Zoo | Nan
+                    | Complex {
+                        compound: false,
+                        ..
+                    }
+            )
+        };
         Ok(match (a, b) {
             // Python compares its own numbers by value.
             (x, y) if is_py(x) && is_py(y) && !matches!((x, y), (Bool(_), Bool(_))) => {
