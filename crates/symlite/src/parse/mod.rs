@@ -56,7 +56,7 @@
 //! * Also not modelled, because a double cannot follow sympy there: a
 //!   `Float` outside the double range (`1e-400`: mpmath's exponent is
 //!   unbounded) meeting an irrational; an irrational result that underflows
-//!   to 0 or a subnormal; a sum with an irrational that cancels more than 10
+//!   to 0 or a subnormal; a sum with an irrational that cancels more than 12
 //!   bits (`pi - 3.14159265358979323846`: sympy evaluates it to `2.8e-21`
 //!   with the literal's 21 digits, a double gives 0); `int()` of a complex
 //!   value within about 0.002 of sympy's 2-decimal rounding boundary (sympy
