@@ -17,6 +17,13 @@
 //! * Python's grammar and precedence for `+ - * / // % ** ^ & | << >> ~`,
 //!   unary signs, brackets, and chains of `==` / `!=` (Python bools);
 //!   `^` is **XOR**, as sympy's standard transformations leave it;
+//! * what Python computes before sympy sees it: `-True`, `~False`,
+//!   `True // True` are Python ints (`~True` is `-2`), `~True / True` a
+//!   Python float; an int next to a sympy number is sympified by the
+//!   number's reflected method (so `~False // (1/9)` is `floor(-9)`,
+//!   without `Integer // Rational`'s off-by-one);
+//! * `int()` of an exact complex value (`Expr.__int__`): `I/1000` rounds to
+//!   2 decimals and is `0`, `5/2 + I/1000` is `2`, `1 + I/1000` raises;
 //! * sympy's number arithmetic: exact rationals, `zoo` for `1/0`, `nan`,
 //!   perfect rational roots (`8**(2/3)` is `4`), `Integer // Rational`'s
 //!   off-by-one for negative integral quotients (`3//(-3/2)` is `-3`),
@@ -42,8 +49,18 @@
 //!   `abs(-3)`), lists, subscripts, attributes, keywords (`not`, `if`,
 //!   `lambda`), `oo`, ordering comparisons (`<` gives sympy booleans, which
 //!   `float()` refuses), factorials of non-integers, `//` and `%` with
-//!   floats, arithmetic between two Python bools. Names sympy defines (`S`,
-//!   `sin`, ...) are symbols here, except `I`, `pi`, `E`, `nan` and `zoo`.
+//!   floats, Python float arithmetic (`~True / True * True`; a
+//!   Python float with sympy numbers only in `+ - * ==`), negative powers of
+//!   Python ints. Names sympy defines (`S`, `sin`, ...) are symbols here,
+//!   except `I`, `pi`, `E`, `nan` and `zoo`.
+//! * Also not modelled, because a double cannot follow sympy there: a
+//!   `Float` outside the double range (`1e-400`: mpmath's exponent is
+//!   unbounded) meeting an irrational; an irrational result that underflows
+//!   to 0 or a subnormal; a sum with an irrational that cancels more than 12
+//!   bits (`pi - 3.14159265358979323846`: sympy evaluates it to `2.8e-21`
+//!   with the literal's 21 digits, a double gives 0); `int()` of a complex
+//!   value within about 0.002 of sympy's 2-decimal rounding boundary (sympy
+//!   rounds at a low working precision, so `0.995 - 1e-30` rounds to 1).
 
 mod lex;
 mod symbolic;
@@ -126,6 +143,50 @@ mod tests {
         assert_eq!(f("24 # twenty-four"), Ok(24.0));
         assert_eq!(f("1==1"), Ok(1.0));
         assert_eq!(eval_str("-7/2").unwrap().to_int(), Ok(BigInt::from(-3)));
+    }
+
+    #[test]
+    fn python_numbers_before_sympy() {
+        let i = |s: &str| eval_str(s).and_then(|v| v.to_int());
+        assert_eq!(f("~True /True"), Ok(-2.0));
+        assert_eq!(f("--True  //  True"), Ok(1.0));
+        assert_eq!(f("True//True%27/27"), Ok(1.0 / 27.0));
+        assert_eq!(f("(1_000 -True//True)"), Ok(999.0));
+        assert_eq!(f("False/  ~False  ==5."), Ok(0.0));
+        assert_eq!(f("(False/~False)==0.0"), Ok(1.0));
+        assert_eq!(f("(-True)==-1.0"), Ok(0.0));
+        assert!(f("nan/False").unwrap().is_nan());
+        assert!(f("nan/(11!=24.0)").unwrap().is_nan());
+        // A Python int floor-divided by a Rational: no off-by-one.
+        assert_eq!(f("~False //.[1]"), Ok(-9.0));
+        assert_eq!(f("-1 //.[1]"), Ok(-10.0));
+        assert_eq!(f("True/False"), Err(Outcome::Raise));
+        assert_eq!(f("~True/True*True"), Err(Outcome::Unsupported));
+        assert_eq!(i("(~True)!"), Err(Outcome::Raise));
+    }
+
+    #[test]
+    fn int_of_complex() {
+        let i = |s: &str| eval_str(s).and_then(|v| v.to_int());
+        assert_eq!(i("2j / 1_000"), Ok(BigInt::from(0)));
+        assert_eq!(i("(I /26!)"), Ok(BigInt::from(0)));
+        assert_eq!(i("5/2+I/1000"), Ok(BigInt::from(2)));
+        assert_eq!(i("-5/2+I/1000"), Ok(BigInt::from(-2)));
+        assert_eq!(i("1+I/1000"), Err(Outcome::Raise));
+        assert_eq!(i("I/100"), Err(Outcome::Raise));
+        assert_eq!(i("I/200"), Err(Outcome::Unsupported));
+        assert_eq!(f("I/1000"), Err(Outcome::Raise));
+    }
+
+    #[test]
+    fn doubles_that_cannot_follow_sympy() {
+        assert_eq!(f("pi-3.14159265358979323846"), Err(Outcome::Unsupported));
+        assert_eq!(
+            f("(--1e-400/  13 **(1/2))  **  -0.5"),
+            Err(Outcome::Unsupported)
+        );
+        assert_eq!(f("E-E"), Ok(0.0));
+        assert_eq!(f("pi-3"), Ok(std::f64::consts::PI - 3.0));
     }
 
     #[test]

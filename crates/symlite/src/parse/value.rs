@@ -47,6 +47,11 @@ pub enum Value {
     Bool(bool),
     /// sympy's `true` / `false`, from `<` and the other orderings.
     SymBool(bool),
+    /// A Python `int`: Python evaluates `-True`, `~False` and `True // True`
+    /// itself, before any sympy number is involved.
+    PyInt(BigInt),
+    /// A Python `float`: `/` (or a negative `**`) between Python ints.
+    PyFloat(f64),
 }
 
 use Value::*;
@@ -68,6 +73,9 @@ impl Value {
             Real(f) => Ok(*f),
             Nan => Ok(f64::NAN),
             Bool(b) => Ok(f64::from(u8::from(*b))),
+            // `float(int)` raises `OverflowError` past the double range.
+            PyInt(n) => n.to_f64().filter(|f| f.is_finite()).ok_or(Outcome::Raise),
+            PyFloat(f) => Ok(*f),
             Complex { re, im, .. } if im.is_zero() => Ok(re.to_f64()),
             Complex { .. } | NonReal | Zoo | Symbolic | SymbolicZoo | SymBool(_) => {
                 Err(Outcome::Raise)
@@ -88,7 +96,16 @@ impl Value {
                 num_traits::FromPrimitive::from_f64(t).ok_or(Outcome::Raise)
             }
             Bool(b) => Ok(BigInt::from(u8::from(*b))),
+            PyInt(n) => Ok(n.clone()),
+            PyFloat(f) if f.is_finite() => {
+                num_traits::FromPrimitive::from_f64(f.trunc()).ok_or(Outcome::Raise)
+            }
             Complex { re, im, .. } if im.is_zero() => Ok(re.trunc()),
+            Complex {
+                re,
+                im,
+                compound: false,
+            } => complex_int(re, im),
             _ => Err(Outcome::Raise),
         }
     }
@@ -99,6 +116,8 @@ impl Value {
             Float(m, _) => m.is_zero(),
             Real(f) => *f == 0.0,
             Bool(b) => !b,
+            PyInt(n) => n.is_zero(),
+            PyFloat(f) => *f == 0.0,
             _ => false,
         }
     }
@@ -154,15 +173,113 @@ fn no_bool(a: &Value, b: &Value) -> Result<(), Outcome> {
     }
 }
 
-/// The value of an irrational or float result as a double.
-fn approx(v: &Value) -> f64 {
-    match v {
+/// The value of an irrational or float result as a double. A `Float` a
+/// double cannot hold (`1e-400`: mpmath's exponent is unbounded) is not
+/// modelled: its double would be 0 or infinite where sympy's is not.
+fn approx(v: &Value) -> Result<f64, Outcome> {
+    Ok(match v {
         Rat(r) => r.to_f64(),
-        Float(m, _) => m.to_f64(),
+        Float(m, _) => {
+            let f = m.to_f64();
+            if !m.is_zero() && !f.is_normal() {
+                return Err(Outcome::Unsupported);
+            }
+            f
+        }
         Real(f) => *f,
         Bool(b) => f64::from(u8::from(*b)),
         _ => f64::NAN,
+    })
+}
+
+/// A double computed from nonzero doubles that underflowed to 0 or to a
+/// subnormal, where sympy's exact value (or unbounded-exponent `Float`) is
+/// a normal nonzero number.
+fn real_result(f: f64) -> Result<Value, Outcome> {
+    if f == 0.0 || f.is_subnormal() {
+        return Err(Outcome::Unsupported);
     }
+    Ok(Real(f))
+}
+
+/// `int(re + im*I)` for `im != 0`: `Expr.__int__` rounds the value to 2
+/// decimals; an imaginary part that rounds away leaves a real `Number` `r`,
+/// whose `int()` is the answer when it is 0 or `r` is not integer-valued
+/// (otherwise `__int__` compares the complex value with an int, which
+/// raises). Values within a hair of a rounding boundary are not modelled.
+fn complex_int(re: &Rational, im: &Rational) -> Result<BigInt, Outcome> {
+    let frac = |n: i64, d: i64| Rational::new(n.into(), d.into()).unwrap_or_else(Rational::zero);
+    let im = im.abs();
+    // sympy rounds at a low working precision, so near the boundary (0.005)
+    // which way it goes is not modelled: `I/200` and `I*(1/200 + 1e-20)`
+    // round to 0, `I/199` does not, and `0.995 - 1e-30` rounds to 1.
+    if im > frac(1, 150) {
+        return Err(Outcome::Raise);
+    }
+    if im >= frac(1, 250) {
+        return Err(Outcome::Unsupported);
+    }
+    // The nearest integer to `re` and the distance to it.
+    let half = re.add(&frac(1, 2));
+    let near = half.numer().div_floor(half.denom());
+    let dist = re.sub(&Rational::int(near.clone())).abs();
+    if dist < frac(1, 250) {
+        // `r` is the integer `near`.
+        return if near.is_zero() {
+            Ok(near)
+        } else {
+            Err(Outcome::Raise)
+        };
+    }
+    if dist <= frac(1, 150) {
+        return if near.is_zero() {
+            Ok(near)
+        } else {
+            Err(Outcome::Unsupported)
+        };
+    }
+    // Rounding to 2 decimals cannot cross an integer here.
+    Ok(re.trunc())
+}
+
+/// A Python `int` or `bool` as a Python int.
+fn py_int(v: &Value) -> Option<BigInt> {
+    match v {
+        Bool(b) => Some(BigInt::from(u8::from(*b))),
+        PyInt(n) => Some(n.clone()),
+        _ => None,
+    }
+}
+
+/// A Python number (bool, int or float): the operands Python's own
+/// operators handle without sympy.
+fn is_py(v: &Value) -> bool {
+    matches!(v, Bool(_) | PyInt(_) | PyFloat(_))
+}
+
+/// `sympify(x)` of a Python float: a `Float` of 15 digits (53 bits).
+fn py_float_to_float(f: f64) -> Result<Value, Outcome> {
+    if !f.is_finite() {
+        return Err(Outcome::Unsupported);
+    }
+    if f == 0.0 {
+        // `Float(-0.0)` and `Float(0.0)` are sympy's signless float zero.
+        return Ok(Float(Mpf::zero(), 53));
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1 << 52) - 1);
+    let (man, exp) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), biased - 1075)
+    };
+    let man = if f < 0.0 {
+        -BigInt::from(man)
+    } else {
+        BigInt::from(man)
+    };
+    Ok(Float(Mpf::from_man_exp(&man, exp, 53, Round::Nearest), 53))
 }
 
 /// `re + im*I`, a rational when it is one and sympy holds it as one.
@@ -335,12 +452,17 @@ impl Eval {
     fn unary(&mut self, op: &str, a: Value) -> Result<Value, Outcome> {
         Ok(match (op, a) {
             (_, SymBool(_)) => return Err(Outcome::Raise),
-            ("+", Bool(b)) => rat_int(i64::from(b)),
+            // Python's own int operators: `-True` is the int -1, not a
+            // sympy `Integer`.
+            ("+", Bool(b)) => PyInt(BigInt::from(u8::from(b))),
+            ("-", Bool(b)) => PyInt(-BigInt::from(u8::from(b))),
+            ("-", PyInt(n)) => PyInt(-n),
+            ("-", PyFloat(f)) => PyFloat(-f),
             ("+", a) => a,
-            ("-", Bool(b)) => rat_int(-i64::from(b)),
             ("-", a) => self.neg(a)?,
             // `~`: integers only (`Integer.__invert__`, Python's `~True`).
-            (_, Bool(b)) => rat_int(!i64::from(b)),
+            (_, Bool(b)) => PyInt(!BigInt::from(u8::from(b))),
+            (_, PyInt(n)) => PyInt(!n),
             (_, Rat(r)) if r.is_integer() => self.rat(Rational::int(!r.numer().clone()))?,
             // `~x` is the boolean `Not(x)`.
             (_, Symbolic | SymbolicZoo) => return Err(Outcome::Unsupported),
@@ -359,6 +481,37 @@ impl Eval {
     }
 
     fn binary(&mut self, op: &str, a: Value, b: Value) -> Result<Value, Outcome> {
+        if is_py(&a) && is_py(&b) {
+            // Two bools keep their bitwise operators' bool results.
+            if matches!((&a, &b), (Bool(_), Bool(_))) && matches!(op, "^" | "&" | "|") {
+                return self.bitwise(op, a, b);
+            }
+            return self.python(op, a, b);
+        }
+        // A Python int or float next to a sympy value: Python defers to
+        // the sympy operand's (reflected) method, which sympifies it.
+        let (a, b) = match (a, b) {
+            (PyInt(n), y) => {
+                if op == "//" {
+                    if let Rat(y) = &y {
+                        return self.floor_of_quotient(&Rational::int(n), y);
+                    }
+                }
+                (Rat(Rational::int(n)), y)
+            }
+            (x, PyInt(n)) => {
+                if op == "//" {
+                    if let Rat(x) = &x {
+                        return self.floor_of_quotient(x, &Rational::int(n));
+                    }
+                }
+                (x, Rat(Rational::int(n)))
+            }
+            (PyFloat(f), y) if matches!(op, "+" | "-" | "*") => (py_float_to_float(f)?, y),
+            (x, PyFloat(f)) if matches!(op, "+" | "-" | "*") => (x, py_float_to_float(f)?),
+            (PyFloat(_), _) | (_, PyFloat(_)) => return Err(Outcome::Unsupported),
+            (x, y) => (x, y),
+        };
         match op {
             "+" => self.add(a, b),
             "-" => self.sub(a, b),
@@ -371,6 +524,84 @@ impl Eval {
             // `@` and anything else: TypeError.
             _ => Err(Outcome::Raise),
         }
+    }
+
+    /// `a // b` with a Python int on one side and a rational on the other:
+    /// `Integer.__floordiv__` (which sympifies the int), `Integer.__rfloordiv__`
+    /// or `Expr`'s `floor(a / b)`: all the exact floor, without the off-by-one
+    /// of `Integer // Rational`. A zero divisor raises `ZeroDivisionError`.
+    fn floor_of_quotient(&mut self, x: &Rational, y: &Rational) -> Result<Value, Outcome> {
+        if y.is_zero() {
+            return Err(Outcome::Raise);
+        }
+        self.charge_rat_op(x, y, true)?;
+        let q = x.div(y).ok_or(Outcome::Raise)?;
+        self.rat(Rational::int(q.numer().div_floor(q.denom())))
+    }
+
+    /// Python's own arithmetic between bools, ints and floats.
+    fn python(&mut self, op: &str, a: Value, b: Value) -> Result<Value, Outcome> {
+        let (Some(x), Some(y)) = (py_int(&a), py_int(&b)) else {
+            // Python float arithmetic: not modelled.
+            return Err(Outcome::Unsupported);
+        };
+        let bits = x.bits().max(y.bits());
+        if bits > MAX_BITS {
+            return Err(Outcome::Bounded);
+        }
+        self.charge_mul(bits, bits)?;
+        let v = match op {
+            "+" => x + y,
+            "-" => x - y,
+            "*" => {
+                if x.bits() + y.bits() > MAX_BITS {
+                    return Err(Outcome::Bounded);
+                }
+                x * y
+            }
+            "//" | "%" if y.is_zero() => return Err(Outcome::Raise),
+            "//" => x.div_floor(&y),
+            "%" => x.mod_floor(&y),
+            "/" => {
+                if y.is_zero() {
+                    return Err(Outcome::Raise);
+                }
+                // Both exact doubles: IEEE division is Python's correctly
+                // rounded `int / int`.
+                let limit = BigInt::one() << 53u32;
+                if x.magnitude() > limit.magnitude() || y.magnitude() > limit.magnitude() {
+                    return Err(Outcome::Unsupported);
+                }
+                let (Some(fx), Some(fy)) = (x.to_f64(), y.to_f64()) else {
+                    return Err(Outcome::Unsupported);
+                };
+                return Ok(PyFloat(fx / fy));
+            }
+            "**" => {
+                if y.is_negative() {
+                    // A Python float (or ZeroDivisionError): not modelled.
+                    return Err(Outcome::Unsupported);
+                }
+                let e = y.to_u64().ok_or(Outcome::Bounded)?;
+                if x.bits() <= 1 {
+                    // 0, 1 and -1 stay small.
+                    num_traits::pow::Pow::pow(&x, e)
+                } else if x.bits().saturating_mul(e) > MAX_BITS {
+                    return Err(Outcome::Bounded);
+                } else {
+                    self.charge_mul(x.bits().saturating_mul(e), x.bits().saturating_mul(e))?;
+                    num_traits::pow::Pow::pow(&x, e)
+                }
+            }
+            "^" | "&" | "|" | "<<" | ">>" => {
+                return match self.bitwise(op, Rat(Rational::int(x)), Rat(Rational::int(y)))? {
+                    Rat(r) => Ok(PyInt(r.numer().clone())),
+                    v => Ok(v),
+                };
+            }
+            _ => return Err(Outcome::Raise),
+        };
+        Ok(PyInt(v))
     }
 
     pub(super) fn add(&mut self, a: Value, b: Value) -> Result<Value, Outcome> {
@@ -416,7 +647,21 @@ impl Eval {
                 self.check_mpf(&x, p)?;
                 float(Mpf::add(&x, &y, p, Round::Nearest), p)
             }
-            (x, y) => Real(approx(&x) + approx(&y)),
+            (x, y) => {
+                let (fx, fy) = (approx(&x)?, approx(&y)?);
+                let s = fx + fy;
+                // Cancellation leaves a double's rounding error as most of
+                // the result (`pi - 3.14159265358979323846`), where sympy
+                // evaluates the sum to full precision. Two equal irrationals
+                // cancel exactly in both (`E - E`). Past 12 bits cancelled the
+                // double's relative error could pass 1e-12 (`pi - 3.14`, 11
+                // bits, stays a double).
+                let exact_zero = s == 0.0 && matches!((&x, &y), (Real(_), Real(_)));
+                if !exact_zero && s.abs() * 4096.0 < fx.abs().max(fy.abs()) {
+                    return Err(Outcome::Unsupported);
+                }
+                Real(s)
+            }
         })
     }
 
@@ -506,7 +751,7 @@ impl Eval {
                 if x.is_zero() || y.is_zero() {
                     rat_int(0)
                 } else {
-                    Real(approx(&x) * approx(&y))
+                    return real_result(approx(&x)? * approx(&y)?);
                 }
             }
         })
@@ -515,6 +760,10 @@ impl Eval {
     /// `a / b` as Python dispatches it to sympy.
     fn div(&mut self, a: Value, b: Value) -> Result<Value, Outcome> {
         no_bool(&a, &b)?;
+        // `NaN.__truediv__` is `nan` for any operand, a Python bool too.
+        if matches!(a, Nan) {
+            return Ok(Nan);
+        }
         match (&a, &b) {
             (Rat(x), Rat(y)) => {
                 if y.is_zero() {
@@ -580,7 +829,7 @@ impl Eval {
             // `ComplexInfinity._eval_power`, for a number exponent.
             (Zoo, e @ (Rat(_) | Float(..))) => Ok(if e.is_zero() {
                 Nan
-            } else if approx(&e) > 0.0 {
+            } else if approx(&e)? > 0.0 {
                 Zoo
             } else {
                 rat_int(0)
@@ -606,14 +855,14 @@ impl Eval {
             (Float(x, p), Float(y, q)) => self.pow_float_float(&x, p, &y, q),
             (b, e) => {
                 // Irrational bases or exponents: doubles.
-                let (bf, ef) = (approx(&b), approx(&e));
+                let (bf, ef) = (approx(&b)?, approx(&e)?);
                 if bf == 0.0 {
                     return Ok(if ef > 0.0 { rat_int(0) } else { Zoo });
                 }
                 if bf < 0.0 && ef.fract() != 0.0 {
                     return Ok(NonReal);
                 }
-                Ok(Real(bf.powf(ef)))
+                real_result(bf.powf(ef))
             }
         }
     }
@@ -994,7 +1243,52 @@ impl Eval {
 
     /// `a == b` between sympy numbers and Python bools: structural equality.
     fn equal(&mut self, a: &Value, b: &Value) -> Result<bool, Outcome> {
+        let complex_or_special = |v: &Value| {
+            matches!(
+                v,
+                Zoo | Nan
+                    | Complex {
+                        compound: false,
+                        ..
+                    }
+            )
+        };
         Ok(match (a, b) {
+            // Python compares its own numbers by value.
+            (x, y) if is_py(x) && is_py(y) && !matches!((x, y), (Bool(_), Bool(_))) => {
+                let as_int = |v: &Value| match v {
+                    PyFloat(f) if f.is_finite() && f.fract() == 0.0 => {
+                        num_traits::FromPrimitive::from_f64(*f)
+                    }
+                    PyFloat(_) => None,
+                    v => py_int(v),
+                };
+                match (x, y) {
+                    (PyFloat(f), PyFloat(g)) => f == g,
+                    _ => match (as_int(x), as_int(y)) {
+                        (Some(m), Some(n)) => m == n,
+                        _ => false,
+                    },
+                }
+            }
+            // An int against a sympy number: `Integer(n)` compared
+            // structurally (`-1 == -1.0` is False).
+            (PyInt(n), o) | (o, PyInt(n)) if !is_py(o) => match o {
+                Rat(r) => r.is_integer() && r.numer() == n,
+                Float(..) => false,
+                o if complex_or_special(o) => false,
+                _ => return Err(Outcome::Unsupported),
+            },
+            // A float: `Float(f)` (15 digits) compared structurally.
+            (PyFloat(f), o) | (o, PyFloat(f)) if !is_py(o) => match o {
+                Float(..) => {
+                    let g = py_float_to_float(*f)?;
+                    return self.equal(&g, o);
+                }
+                Rat(_) => false,
+                o if complex_or_special(o) => false,
+                _ => return Err(Outcome::Unsupported),
+            },
             (Rat(x), Rat(y)) => x == y,
             (Float(x, p), Float(y, q)) => x == y && p == q,
             (Rat(_), Float(..)) | (Float(..), Rat(_)) => false,
@@ -1039,6 +1333,8 @@ impl Eval {
     fn factorial(&mut self, n: u8, a: Value) -> Result<Value, Outcome> {
         let k = match &a {
             Rat(r) if r.is_integer() => r.numer().clone(),
+            // `factorial(int)` sympifies it.
+            PyInt(n) => n.clone(),
             Float(m, _) if m.is_zero() => {
                 return if n == 1 {
                     Ok(rat_int(1))
