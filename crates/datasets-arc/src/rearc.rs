@@ -62,28 +62,38 @@ const PSO_DIFFICULTY_LEVELS: [f64; 8] = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 
 /// thousand is as good as never.
 const MAX_TRIES: u32 = 100_000;
 
-/// A `list[tuple[float, float]]` field as JSON: a list of two-number lists.
-fn ranges(given: Option<&Value>) -> std::result::Result<Option<usize>, ()> {
-    let Some(given) = given else { return Ok(None) };
-    let list = given.as_array().ok_or(())?;
-    for pair in list {
-        match pair.as_array().map(Vec::as_slice) {
-            Some([lo, hi]) if lo.is_number() && hi.is_number() => {}
-            _ => return Err(()),
-        }
-    }
-    Ok(Some(list.len()))
+/// A `list[tuple[float, float]]` field as JSON (a list of two-number
+/// lists), or the default made of `levels`' consecutive pairs.
+fn ranges(given: Option<&Value>, levels: &[f64; 8]) -> std::result::Result<Vec<(f64, f64)>, ()> {
+    let Some(given) = given else {
+        return Ok(levels.windows(2).map(|w| (w[0], w[1])).collect());
+    };
+    given
+        .as_array()
+        .ok_or(())?
+        .iter()
+        .map(|pair| match pair.as_array().map(Vec::as_slice) {
+            Some([lo, hi]) => Ok((lo.as_f64().ok_or(())?, hi.as_f64().ok_or(())?)),
+            _ => Err(()),
+        })
+        .collect()
 }
 
-/// A `list[float]` field as JSON.
-fn weights(given: Option<&Value>) -> std::result::Result<Option<usize>, ()> {
-    let Some(given) = given else { return Ok(None) };
-    let list = given.as_array().ok_or(())?;
-    if list.iter().all(Value::is_number) {
-        Ok(Some(list.len()))
-    } else {
-        Err(())
-    }
+/// A `list[float]` field as JSON, as Python's `choices` sees it (JSON
+/// integers stay ints), or the default `[1 / 7] * 7`.
+fn weights(given: Option<&Value>) -> std::result::Result<Vec<Weight>, ()> {
+    let Some(given) = given else {
+        return Ok(vec![Weight::Float(1.0 / 7.0); 7]);
+    };
+    given
+        .as_array()
+        .ok_or(())?
+        .iter()
+        .map(|w| match w.as_i64() {
+            Some(n) => Ok(Weight::Int(n)),
+            None => w.as_f64().map(Weight::Float).ok_or(()),
+        })
+        .collect()
 }
 
 fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
@@ -104,26 +114,16 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         Some(given) => BoardFormattingOptions::from_json(given)
             .map_err(dataset_core::DatasetError::InvalidConfig)?,
     };
-    // The lengths of the four lists (None: the default, seven of each).
-    let mut lengths = [None; 4];
-    for (i, (name, given)) in lists.iter().enumerate() {
-        let checked = if name.ends_with("ranges") {
-            ranges(*given)
-        } else {
-            weights(*given)
-        };
-        lengths[i] = checked.map_err(|()| {
-            dataset_core::DatasetError::InvalidConfig(format!(
-                "ReArcConfig: {name} must be a list of {}",
-                if name.ends_with("ranges") {
-                    "[low, high] number pairs"
-                } else {
-                    "numbers"
-                }
-            ))
-        })?;
-    }
-    let len = |i: usize| lengths[i].unwrap_or(7);
+    let bad = |name: &str, what: &str| {
+        DatasetError::InvalidConfig(format!("ReArcConfig: {name} must be a list of {what}"))
+    };
+    let pairs = "[low, high] number pairs";
+    let rng_ranges =
+        ranges(lists[0].1, &RNG_DIFFICULTY_LEVELS).map_err(|()| bad(lists[0].0, pairs))?;
+    let rng_weights = weights(lists[1].1).map_err(|()| bad(lists[1].0, "numbers"))?;
+    let pso_ranges =
+        ranges(lists[2].1, &PSO_DIFFICULTY_LEVELS).map_err(|()| bad(lists[2].0, pairs))?;
+    let pso_weights = weights(lists[3].1).map_err(|()| bad(lists[3].0, "numbers"))?;
 
     // `ReArcConfig.validate`, in its order and with its messages.
     v.ensure(min_examples > 0, "min_examples must be positive")?;
@@ -134,11 +134,11 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
     v.ensure(diff_lb <= diff_ub, "diff_lb must be <= diff_ub.")?;
     v.ensure(p.size > 0, "Size of dataset must be positive.")?;
     v.ensure(
-        len(0) == len(1),
+        rng_ranges.len() == rng_weights.len(),
         "rng_difficulty_ranges and rng_difficulty_weights must have the same length.",
     )?;
     v.ensure(
-        len(2) == len(3),
+        pso_ranges.len() == pso_weights.len(),
         "pso_difficulty_ranges and pso_difficulty_weights must have the same length.",
     )?;
     // Every example shows two grids of at most 30 x 30 cells, the test input
@@ -150,26 +150,6 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         "(2 * max_examples + 2) * 900 cells * the longest board_format_opts symbol and delimiters",
     )?;
 
-    let pairs = |given: Option<&Value>, levels: &[f64; 8]| match given.and_then(Value::as_array) {
-        Some(list) => list
-            .iter()
-            .map(|pair| {
-                let n = |i: usize| pair.get(i).and_then(Value::as_f64).unwrap_or(0.0);
-                (n(0), n(1))
-            })
-            .collect(),
-        None => levels.windows(2).map(|w| (w[0], w[1])).collect(),
-    };
-    let weights = |given: Option<&Value>| match given.and_then(Value::as_array) {
-        Some(list) => list
-            .iter()
-            .map(|w| {
-                w.as_i64()
-                    .map_or_else(|| Weight::Float(w.as_f64().unwrap_or(0.0)), Weight::Int)
-            })
-            .collect(),
-        None => vec![Weight::Float(1.0 / 7.0); 7],
-    };
     let default_weights = || Value::from(vec![1.0 / 7.0; 7]);
     let mut difficulty = Map::new();
     difficulty.insert(
@@ -186,10 +166,10 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         max_examples,
         diff_lb,
         diff_ub,
-        rng_ranges: pairs(lists[0].1, &RNG_DIFFICULTY_LEVELS),
-        rng_weights: weights(lists[1].1),
-        pso_ranges: pairs(lists[2].1, &PSO_DIFFICULTY_LEVELS),
-        pso_weights: weights(lists[3].1),
+        rng_ranges,
+        rng_weights,
+        pso_ranges,
+        pso_weights,
         difficulty: Value::Object(difficulty),
         opts,
         max_tries: MAX_TRIES,
