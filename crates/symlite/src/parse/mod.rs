@@ -28,7 +28,8 @@
 //!   operators); anything else with them raises (`-(1<2)`, `1 + (1<2)`,
 //!   `(1<2) < 3`);
 //! * `%` as `Mod.eval` starts: a zero divisor raises (`x % 0`, even times
-//!   0), then `nan` or `zoo` on either side gives `nan` (`zoo % x`), a zero
+//!   0; but `Float % 0` is mpmath's `mpf_mod`, which returns a positive
+//!   dividend below 1/2 untouched: `1.5e-3 % 0`), then `nan` or `zoo` on either side gives `nan` (`zoo % x`), a zero
 //!   dividend gives `0` (`0.0 % x`);
 //! * what Python computes before sympy sees it: `-True`, `~False`,
 //!   `True // True` are Python ints (`~True` is `-2`), `~True / True` a
@@ -223,6 +224,13 @@ mod tests {
         assert_eq!(f("x % 0.0 * 0"), Err(Outcome::Raise));
         assert_eq!(f("nan % 0"), Err(Outcome::Raise));
         assert_eq!(f("2.5 % 0"), Err(Outcome::Raise));
+        // ... but mpmath's `mpf_mod` returns a positive Float below 1/2.
+        assert_eq!(f("1.5e-3 % 0"), Ok(0.0015));
+        assert_eq!(f("0.4999 % 00 + 1"), Ok(1.4999));
+        assert_eq!(f("0.5 % 0"), Err(Outcome::Raise));
+        assert_eq!(f("-1.5e-3 % 0"), Err(Outcome::Raise));
+        assert_eq!(f("1.5e-3 % 0.0"), Err(Outcome::Raise));
+        assert_eq!(f("0.0 % 0"), Err(Outcome::Raise));
         // Then nan, or zoo on either side: nan.
         assert!(f("zoo  % é  *  0.0").unwrap().is_nan());
         assert!(f("x % nan * 0").unwrap().is_nan());

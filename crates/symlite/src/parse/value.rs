@@ -1199,7 +1199,8 @@ impl Eval {
     }
 
     /// `Mod(a, b)` where `a` or `b` is not a rational, as `Mod.eval` starts:
-    /// a zero divisor raises `ZeroDivisionError` (`x % 0`, `nan % 0.0`),
+    /// a zero divisor raises `ZeroDivisionError` (`x % 0`, `nan % 0.0`;
+    /// `Float % 0` only above 1/2 or negative),
     /// then `nan` or an infinite operand gives `nan` (`zoo % x`, `x % nan`),
     /// then a zero dividend gives `0` (`0.0 % x`). Otherwise a symbol keeps
     /// it symbolic; numbers alone (`Float.__mod__`, `pi % 3`) and `x/0` are
@@ -1215,6 +1216,15 @@ impl Eval {
             Real(_) | Complex { .. } | NonReal | Zoo | Nan | Symbolic | SymbolicZoo => Some(false),
             _ => None,
         };
+        // `Float % 0` is mpmath's `mpf_mod`, which returns a positive
+        // dividend below 1/2 as it is (the divisor's exponent 0 is above the
+        // dividend's top bit) before it would divide by zero.
+        if let (Float(m, p), Rat(r)) = (&a, &b) {
+            let top = i128::from(m.exp) + i128::from(m.bc());
+            if r.is_zero() && !m.neg && !m.is_zero() && top < 0 {
+                return Ok(Float(m.clone(), *p));
+            }
+        }
         match zero {
             Some(true) => return Err(Outcome::Raise),
             None => return Err(Outcome::Unsupported),
