@@ -315,7 +315,7 @@ fn tokenize(s: &str, out: &mut Stage) -> Result<(), Outcome> {
             }
             // `\w+` that is not an identifier start is an operator token
             // CPython then refuses.
-            if !(ch == '_' || py_isalpha(ch)) {
+            if !is_identifier_start(ch) {
                 return Err(Outcome::Raise);
             }
             out.feed(Raw::Name(word.to_string()))?;
@@ -430,6 +430,49 @@ fn number_tokens(
         out(Tok::Name(Name::ImaginaryUnit))?;
     }
     Ok(())
+}
+
+/// `ch.isidentifier()` (CPython 3.11, Unicode 14), which Python's
+/// `tokenize` asks of a `\w+` run's first character: `_` and `XID_Start`,
+/// which is `isalpha()` with the letter numbers (`Ⅸ`, `〇`) and without a
+/// few letters NFKC would change into non-identifiers (`ͺ`, `ﾞ`).
+fn is_identifier_start(ch: char) -> bool {
+    const NOT_ALPHA: [(u32, u32); 15] = [
+        (0x16EE, 0x16F0),
+        (0x1885, 0x1886),
+        (0x2118, 0x2118),
+        (0x212E, 0x212E),
+        (0x2160, 0x2182),
+        (0x2185, 0x2188),
+        (0x3007, 0x3007),
+        (0x3021, 0x3029),
+        (0x3038, 0x303A),
+        (0xA6E6, 0xA6EF),
+        (0x10140, 0x10174),
+        (0x10341, 0x10341),
+        (0x1034A, 0x1034A),
+        (0x103D1, 0x103D5),
+        (0x12400, 0x1246E),
+    ];
+    const NOT_START: [(u32, u32); 15] = [
+        (0x37A, 0x37A),
+        (0xE33, 0xE33),
+        (0xEB3, 0xEB3),
+        (0x2E2F, 0x2E2F),
+        (0xFC5E, 0xFC63),
+        (0xFDFA, 0xFDFB),
+        (0xFE70, 0xFE70),
+        (0xFE72, 0xFE72),
+        (0xFE74, 0xFE74),
+        (0xFE76, 0xFE76),
+        (0xFE78, 0xFE78),
+        (0xFE7A, 0xFE7A),
+        (0xFE7C, 0xFE7C),
+        (0xFE7E, 0xFE7E),
+        (0xFF9E, 0xFF9F),
+    ];
+    let within = |t: &[(u32, u32)]| t.iter().any(|&(lo, hi)| (lo..=hi).contains(&(ch as u32)));
+    ch == '_' || (py_isalpha(ch) && !within(&NOT_START)) || within(&NOT_ALPHA)
 }
 
 fn name_token(w: &str) -> Name {

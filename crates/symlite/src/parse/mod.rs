@@ -17,6 +17,20 @@
 //! * Python's grammar and precedence for `+ - * / // % ** ^ & | << >> ~`,
 //!   unary signs, brackets, and chains of `==` / `!=` (Python bools);
 //!   `^` is **XOR**, as sympy's standard transformations leave it;
+//! * names as Python's `tokenize` reads them: a `\w+` run starting with a
+//!   character that `isidentifier()` (`é`, `Ⅸ`; not `²`) is a `Symbol`;
+//! * ordering comparisons between rational and `Float` numbers: sympy's
+//!   `true` / `false`, which `float()` and `int()` refuse. They are not
+//!   `Expr`s: `~` negates them; `& | ^ >> <<` with another (sympy or
+//!   Python) bool are `And`, `Or`, `Xor`, `Implies` and its reverse; `==`
+//!   is true only against the same truth value (`(1<2) == True`, not
+//!   `(1<2) == 1`); `nan + - * /` them gives `nan` (`nan`'s own
+//!   operators); anything else with them raises (`-(1<2)`, `1 + (1<2)`,
+//!   `(1<2) < 3`);
+//! * `%` as `Mod.eval` starts: a zero divisor raises (`x % 0`, even times
+//!   0; but `Float % 0` is mpmath's `mpf_mod`, which returns a positive
+//!   dividend below 1/2 untouched: `1.5e-3 % 0`), then `nan` or `zoo` on either side gives `nan` (`zoo % x`), a zero
+//!   dividend gives `0` (`0.0 % x`);
 //! * what Python computes before sympy sees it: `-True`, `~False`,
 //!   `True // True` are Python ints (`~True` is `-2`), `~True / True` a
 //!   Python float; an int next to a sympy number is sympified by the
@@ -47,11 +61,14 @@
 //!   zero or raised to the power zero, as in sympy.
 //! * **Not modelled** ([`Outcome::Unsupported`]): strings, calls (`sqrt(4)`,
 //!   `abs(-3)`), lists, subscripts, attributes, keywords (`not`, `if`,
-//!   `lambda`), `oo`, ordering comparisons (`<` gives sympy booleans, which
-//!   `float()` refuses), factorials of non-integers, `//` and `%` with
-//!   floats, Python float arithmetic (`~True / True * True`; a
-//!   Python float with sympy numbers only in `+ - * ==`), negative powers of
-//!   Python ints. Names sympy defines (`S`, `sin`, ...) are symbols here,
+//!   `lambda`), `oo`, ordering comparisons of anything but rational and
+//!   `Float` numbers (`x < 1` is a relational, `nan < 1` raises), sympy
+//!   booleans with symbols (`x & (1<2)` is `x`) or in a factorial,
+//!   factorials of non-integers, `//` and `%` with floats (other than the
+//!   `Mod.eval` cases above), `%` of `x/0` or by an irrational or an
+//!   unexpanded product that may be sympy's exact zero (`x % (E - E)`),
+//!   Python float arithmetic (`~True / True * True`; a Python float with
+//!   sympy numbers only in `+ - * ==`), negative powers of Python ints. Names sympy defines (`S`, `sin`, ...) are symbols here,
 //!   except `I`, `pi`, `E`, `nan` and `zoo`.
 //! * Also not modelled, because a double cannot follow sympy there: a
 //!   `Float` outside the double range (`1e-400`: mpmath's exponent is
@@ -163,6 +180,84 @@ mod tests {
         assert_eq!(f("True/False"), Err(Outcome::Raise));
         assert_eq!(f("~True/True*True"), Err(Outcome::Unsupported));
         assert_eq!(i("(~True)!"), Err(Outcome::Raise));
+    }
+
+    #[test]
+    fn sympy_booleans() {
+        // `10 < 24` is sympy's `true`: not an `Expr`, but `nan`'s own
+        // `+ - * /` take it.
+        assert!(f("nan /(10< 24)").unwrap().is_nan());
+        assert!(f("nan - (1 < 2)").unwrap().is_nan());
+        assert!(f("nan * ~(2.5 >= 3)").unwrap().is_nan());
+        assert_eq!(f("nan ** (1 < 2)"), Err(Outcome::Raise));
+        assert_eq!(f("nan // (1 < 2)"), Err(Outcome::Raise));
+        assert_eq!(f("nan % (1 < 2)"), Err(Outcome::Raise));
+        assert_eq!(f("(1 < 2) * nan"), Err(Outcome::Raise));
+        assert_eq!(f("1 + (1 < 2)"), Err(Outcome::Raise));
+        assert_eq!(f("-(1 < 2)"), Err(Outcome::Raise));
+        assert_eq!(f("(1 < 2) < 3"), Err(Outcome::Raise));
+        assert_eq!(f("(1 < 2) & 2"), Err(Outcome::Raise));
+        // `Or(false, False) == 5`, `Not(true) == 1000`: Python bools.
+        assert_eq!(f("((15 <  0j*24.0)|(0j  ==24) ==5)"), Ok(0.0));
+        assert_eq!(f("~(2 <12345678901234567890)  ==(1_000)"), Ok(0.0));
+        assert_eq!(f("(1 < 2) == True"), Ok(1.0));
+        assert_eq!(f("(1 < 2) == 1"), Ok(0.0));
+        assert_eq!(f("~(1 < 2) == (3 < 2)"), Ok(1.0));
+        assert_eq!(f("(1 < 2) != (3 >= 3)"), Ok(0.0));
+        // And, Or, Xor, Implies: still sympy booleans, which float() refuses.
+        let b = |s: &str| eval_str(s);
+        assert_eq!(b("(1 < 2) & (2 < 1)"), Ok(Value::SymBool(false)));
+        assert_eq!(b("(2 < 1) | True"), Ok(Value::SymBool(true)));
+        assert_eq!(b("True ^ (1 < 2)"), Ok(Value::SymBool(false)));
+        assert_eq!(b("(1 < 2) >> (2 < 1)"), Ok(Value::SymBool(false)));
+        assert_eq!(b("(1 < 2) << (2 < 1)"), Ok(Value::SymBool(true)));
+        assert_eq!(b("False << (1 < 2)"), Ok(Value::SymBool(false)));
+        assert_eq!(f("(1 < 2) | (2 < 1)"), Err(Outcome::Raise));
+        assert_eq!(f("(1 < 2) & x"), Err(Outcome::Unsupported));
+    }
+
+    #[test]
+    fn modulo_as_mod_eval() {
+        // A zero divisor raises before anything else, even times zero.
+        assert_eq!(f("~100*26 *  é%00* 0"), Err(Outcome::Raise));
+        assert_eq!(f("(y_1%  (00) +  10 *é) /- nan"), Err(Outcome::Raise));
+        assert_eq!(f("x % 0.0 * 0"), Err(Outcome::Raise));
+        assert_eq!(f("nan % 0"), Err(Outcome::Raise));
+        assert_eq!(f("2.5 % 0"), Err(Outcome::Raise));
+        // ... but mpmath's `mpf_mod` returns a positive Float below 1/2.
+        assert_eq!(f("1.5e-3 % 0"), Ok(0.0015));
+        assert_eq!(f("0.4999 % 00 + 1"), Ok(1.4999));
+        assert_eq!(f("0.5 % 0"), Err(Outcome::Raise));
+        assert_eq!(f("-1.5e-3 % 0"), Err(Outcome::Raise));
+        assert_eq!(f("1.5e-3 % 0.0"), Err(Outcome::Raise));
+        assert_eq!(f("0.0 % 0"), Err(Outcome::Raise));
+        // Then nan, or zoo on either side: nan.
+        assert!(f("zoo  % é  *  0.0").unwrap().is_nan());
+        assert!(f("x % nan * 0").unwrap().is_nan());
+        assert!(f("3 % zoo").unwrap().is_nan());
+        assert!(f("nan % -True").unwrap().is_nan());
+        assert_eq!(f("nan % True"), Err(Outcome::Raise));
+        assert_eq!(f("nan ** True"), Err(Outcome::Raise));
+        // Then a zero dividend: 0.
+        assert_eq!(
+            eval_str("0.0 % x"),
+            Ok(Value::Rat(crate::number::Rational::int(0)))
+        );
+        assert_eq!(f("x % 3 * 0"), Ok(0.0));
+        assert_eq!(f("x % (E - E)"), Err(Outcome::Unsupported));
+        assert_eq!(f("(x/0) % x"), Err(Outcome::Unsupported));
+    }
+
+    #[test]
+    fn identifiers() {
+        // A `\w+` run is a name when its first character `isidentifier()`.
+        assert_eq!(f("é*0"), Ok(0.0));
+        assert_eq!(f("Ⅸ*0"), Ok(0.0));
+        assert_eq!(f("〇*0"), Ok(0.0));
+        assert_eq!(f("xⅨ²*0"), Ok(0.0));
+        assert_eq!(f("²*0"), Err(Outcome::Raise));
+        assert_eq!(f("ﾞ*0"), Err(Outcome::Raise));
+        assert_eq!(f("ͺ*0"), Err(Outcome::Raise));
     }
 
     #[test]

@@ -162,7 +162,8 @@ fn debool(a: Value, b: Value) -> Result<(Value, Value), Outcome> {
     }
 }
 
-/// No bool at all: `/` and `**` with a sympy number raise `TypeError`;
+/// No bool at all: `/` and `**` with a sympy number raise `TypeError`
+/// (`nan / True` is `NaN.__truediv__`'s `nan`; `pow` refuses `nan ** True`);
 /// between two Python bools they are Python's int arithmetic.
 fn no_bool(a: &Value, b: &Value) -> Result<(), Outcome> {
     match (a, b) {
@@ -170,6 +171,39 @@ fn no_bool(a: &Value, b: &Value) -> Result<(), Outcome> {
         (Bool(_), Bool(_)) => Err(Outcome::Unsupported),
         (Bool(_) | SymBool(_), _) | (_, Bool(_) | SymBool(_)) => Err(Outcome::Raise),
         _ => Ok(()),
+    }
+}
+
+/// A binary operator with sympy's `true` / `false` (a `BooleanAtom`, not an
+/// `Expr`) on one side. With another sympy or Python bool, `& | ^` are
+/// `And`, `Or`, `Xor`, `a >> b` is `Implies(a, b)` and `a << b` is
+/// `Implies(b, a)`, all sympy booleans. `nan`'s own `+ - * /` sympify
+/// anything and give `nan` (`nan / (1 < 2)`). Every other arithmetic
+/// operator raises `TypeError`: `Expr`'s methods refuse a non-`Expr`, and a
+/// boolean has no arithmetic of its own (`-true`, `1 + true`, `true < 1`).
+/// A symbol in the boolean algebra (`x & true` is `x`, `x ^ true` is
+/// `Not(x)`) is not modelled.
+fn sym_bool_binary(op: &str, a: &Value, b: &Value) -> Result<Value, Outcome> {
+    let as_bool = |v: &Value| match v {
+        SymBool(x) | Bool(x) => Some(*x),
+        _ => None,
+    };
+    let logic = matches!(op, "^" | "&" | "|" | "<<" | ">>");
+    if let (true, Some(x), Some(y)) = (logic, as_bool(a), as_bool(b)) {
+        return Ok(SymBool(match op {
+            "&" => x && y,
+            "|" => x || y,
+            "^" => x != y,
+            ">>" => !x || y,
+            _ => x || !y,
+        }));
+    }
+    match (a, b) {
+        (Nan, SymBool(_)) if matches!(op, "+" | "-" | "*" | "/") => Ok(Nan),
+        (Symbolic | SymbolicZoo, _) | (_, Symbolic | SymbolicZoo) if logic => {
+            Err(Outcome::Unsupported)
+        }
+        _ => Err(Outcome::Raise),
     }
 }
 
@@ -451,7 +485,9 @@ impl Eval {
 
     fn unary(&mut self, op: &str, a: Value) -> Result<Value, Outcome> {
         Ok(match (op, a) {
-            (_, SymBool(_)) => return Err(Outcome::Raise),
+            // `~true` is `false` (`Not`); a sympy boolean has no `-` or `+`.
+            ("-" | "+", SymBool(_)) => return Err(Outcome::Raise),
+            (_, SymBool(b)) => SymBool(!b),
             // Python's own int operators: `-True` is the int -1, not a
             // sympy `Integer`.
             ("+", Bool(b)) => PyInt(BigInt::from(u8::from(b))),
@@ -481,6 +517,9 @@ impl Eval {
     }
 
     fn binary(&mut self, op: &str, a: Value, b: Value) -> Result<Value, Outcome> {
+        if matches!(a, SymBool(_)) || matches!(b, SymBool(_)) {
+            return sym_bool_binary(op, &a, &b);
+        }
         if is_py(&a) && is_py(&b) {
             // Two bools keep their bitwise operators' bool results.
             if matches!((&a, &b), (Bool(_), Bool(_))) && matches!(op, "^" | "&" | "|") {
@@ -802,6 +841,10 @@ impl Eval {
 
     /// `Pow(b, e)` (`Pow.__new__` and the base's `_eval_power`).
     fn pow(&mut self, b: Value, e: Value) -> Result<Value, Outcome> {
+        // `nan` has no `__pow__` of its own: `Expr.__pow__` refuses a bool.
+        if matches!((&b, &e), (Nan, Bool(_))) {
+            return Err(Outcome::Raise);
+        }
         no_bool(&b, &e)?;
         if matches!(e, Zoo) {
             return Ok(Nan);
@@ -1134,6 +1177,10 @@ impl Eval {
 
     /// `a % b`.
     fn modulo(&mut self, a: Value, b: Value) -> Result<Value, Outcome> {
+        // `nan` has no `__mod__` of its own: `Expr.__mod__` refuses a bool.
+        if matches!((&a, &b), (Nan, Bool(_))) {
+            return Err(Outcome::Raise);
+        }
         let (a, b) = debool(a, b)?;
         match (&a, &b) {
             (Rat(x), Rat(y)) => {
@@ -1147,11 +1194,54 @@ impl Eval {
                 let r = Rational::new(p1 * q2 - n * p2 * q1, q1 * q2).ok_or(Outcome::Raise)?;
                 self.rat(r)
             }
-            // `Mod(0, x)` is 0.
-            (Rat(x), Symbolic) if x.is_zero() => Ok(rat_int(0)),
-            (Symbolic, _) | (_, Symbolic) => Ok(Symbolic),
-            _ => Err(Outcome::Unsupported),
+            _ => self.mod_eval(a, b),
         }
+    }
+
+    /// `Mod(a, b)` where `a` or `b` is not a rational, as `Mod.eval` starts:
+    /// a zero divisor raises `ZeroDivisionError` (`x % 0`, `nan % 0.0`;
+    /// `Float % 0` only above 1/2 or negative),
+    /// then `nan` or an infinite operand gives `nan` (`zoo % x`, `x % nan`),
+    /// then a zero dividend gives `0` (`0.0 % x`). Otherwise a symbol keeps
+    /// it symbolic; numbers alone (`Float.__mod__`, `pi % 3`) and `x/0` are
+    /// not modelled.
+    fn mod_eval(&mut self, a: Value, b: Value) -> Result<Value, Outcome> {
+        // `b.is_zero`, where rgym knows it as sympy does.
+        let zero = match &b {
+            Rat(r) => Some(r.is_zero()),
+            Float(m, _) => Some(m.is_zero()),
+            // `E - E` is sympy's exact 0; an unexpanded product is exact too.
+            Real(f) if *f == 0.0 => None,
+            Complex { re, im, .. } if re.is_zero() && im.is_zero() => None,
+            Real(_) | Complex { .. } | NonReal | Zoo | Nan | Symbolic | SymbolicZoo => Some(false),
+            _ => None,
+        };
+        // `Float % 0` is mpmath's `mpf_mod`, which returns a positive
+        // dividend below 1/2 as it is (the divisor's exponent 0 is above the
+        // dividend's top bit) before it would divide by zero.
+        if let (Float(m, p), Rat(r)) = (&a, &b) {
+            let top = i128::from(m.exp) + i128::from(m.bc());
+            if r.is_zero() && !m.neg && !m.is_zero() && top < 0 {
+                return Ok(Float(m.clone(), *p));
+            }
+        }
+        match zero {
+            Some(true) => return Err(Outcome::Raise),
+            None => return Err(Outcome::Unsupported),
+            Some(false) => {}
+        }
+        let zero_dividend = match &a {
+            Rat(r) => r.is_zero(),
+            Float(m, _) => m.is_zero(),
+            _ => false,
+        };
+        Ok(match (&a, &b) {
+            (Nan | Zoo, _) | (_, Nan | Zoo) => Nan,
+            (SymbolicZoo, _) | (_, SymbolicZoo) => return Err(Outcome::Unsupported),
+            (_, Symbolic) if zero_dividend => rat_int(0),
+            (Symbolic, _) | (_, Symbolic) => Symbolic,
+            _ => return Err(Outcome::Unsupported),
+        })
     }
 
     /// `^ & | << >>`: `Integer`s and bools only, as Python ints.
@@ -1220,6 +1310,8 @@ impl Eval {
         match op {
             "==" => Ok(Bool(self.equal(a, b)?)),
             "!=" => Ok(Bool(!self.equal(a, b)?)),
+            // A sympy boolean has no ordering: `TypeError`.
+            _ if matches!(a, SymBool(_)) || matches!(b, SymBool(_)) => Err(Outcome::Raise),
             _ => {
                 let num = |v: &Value| match v {
                     Rat(r) => Some(r.clone()),
@@ -1254,6 +1346,10 @@ impl Eval {
             )
         };
         Ok(match (a, b) {
+            // `Basic.__eq__` sympifies a Python bool to `true` / `false`;
+            // nothing else equals a sympy boolean.
+            (SymBool(x), SymBool(y) | Bool(y)) | (Bool(y), SymBool(x)) => x == y,
+            (SymBool(_), _) | (_, SymBool(_)) => false,
             // Python compares its own numbers by value.
             (x, y) if is_py(x) && is_py(y) && !matches!((x, y), (Bool(_), Bool(_))) => {
                 let as_int = |v: &Value| match v {
