@@ -56,9 +56,10 @@
 //!   powers of floats) are doubles, where sympy keeps them exact and rounds
 //!   once in `float()`: a last-bit difference is possible, and `int()` of a
 //!   value an ulp below an integer may truncate differently. Non-real values
-//!   stay non-real (`I*I` is `-1` in sympy, non-real here). A symbol never
-//!   cancels (`x - x` is `0` in sympy, symbolic here), except multiplied by
-//!   zero or raised to the power zero, as in sympy.
+//!   stay non-real (`I*I` is `-1` in sympy, non-real here). A value with a
+//!   symbol stays symbolic; multiplied by zero or raised to the power zero
+//!   it is a number, as in sympy, and `x/0` is `zoo*x`: times zero `nan`,
+//!   to a negative integer power 0.
 //! * **Not modelled** ([`Outcome::Unsupported`]): strings, calls (`sqrt(4)`,
 //!   `abs(-3)`), lists, subscripts, attributes, keywords (`not`, `if`,
 //!   `lambda`), `oo`, ordering comparisons of anything but rational and
@@ -68,8 +69,23 @@
 //!   `Mod.eval` cases above), `%` of `x/0` or by an irrational or an
 //!   unexpanded product that may be sympy's exact zero (`x % (E - E)`),
 //!   Python float arithmetic (`~True / True * True`; a Python float with
-//!   sympy numbers only in `+ - * ==`), negative powers of Python ints. Names sympy defines (`S`, `sin`, ...) are symbols here,
+//!   sympy numbers only in `+ - * ==`), negative powers of Python ints.
+//!   Names sympy defines (`S`, `sin`, ...) are symbols here,
 //!   except `I`, `pi`, `E`, `nan` and `zoo`.
+//! * Not modelled either, because sympy cancels identical terms and factors
+//!   exactly (`E - E`, `x - x` are the `Integer` 0, `pi/pi`, `x//x` are 1)
+//!   where a double or an opaque symbolic value cannot follow:
+//!   `+ - * / // %` between two irrational or non-real values (`E + pi`,
+//!   `2*E - E - E`) or two values with symbols (`x*y`, `x % x`); a power
+//!   of a non-real value or with one as exponent (`(E*I)**2`, `E**(I*pi)`);
+//!   an integer power (other than -1) or an irrational power of an
+//!   irrational built on a power of a rational (`(2**(1/2))**2` is 2,
+//!   `(2**pi)**(1/pi)` is 2; `pi**2` and `E**pi` are modelled); `x**0.0`,
+//!   `pi**0.0` (a power in sympy, `E**0.0` is 1); an irrational or non-real
+//!   value `% 0` that may be a `Float` below 1/2 (`E**-3.0 % 0`, which
+//!   `mpf_mod` returns); and sums with `zoo*x` or `zoo` and a symbol
+//!   (`zoo + x/0` and `x + zoo` stay sums), `x/0` in `//`, as an exponent,
+//!   or to a non-integer power.
 //! * Also not modelled, because a double cannot follow sympy there: a
 //!   `Float` outside the double range (`1e-400`: mpmath's exponent is
 //!   unbounded) meeting an irrational; an irrational result that underflows
@@ -280,8 +296,76 @@ mod tests {
             f("(--1e-400/  13 **(1/2))  **  -0.5"),
             Err(Outcome::Unsupported)
         );
-        assert_eq!(f("E-E"), Ok(0.0));
         assert_eq!(f("pi-3"), Ok(std::f64::consts::PI - 3.0));
+    }
+
+    #[test]
+    fn irrationals_that_sympy_may_cancel() {
+        let u = Err(Outcome::Unsupported);
+        // sympy cancels identical terms and factors to exact numbers.
+        assert_eq!(f("E-E"), u);
+        assert_eq!(f("(E-E) + True"), u);
+        assert_eq!(f("0**(E-E)"), u);
+        assert_eq!(f("2*E-E-E"), u);
+        assert_eq!(f("(pi-pi)**0.0"), u);
+        assert_eq!(f("pi/pi + True"), u);
+        assert_eq!(f("E + pi"), u);
+        // Powers of powers of rationals, and of non-real values.
+        assert_eq!(f("(2**(1/2))**2 + True"), u);
+        assert_eq!(f("(3*2**(1/2))**2"), u);
+        assert_eq!(f("(2**pi)**(1/pi)"), u);
+        assert_eq!(f("(E*I)**2"), u);
+        assert_eq!(f("E**(I*pi)"), u);
+        // `E**0.0` is 1, `pi**0.0` a power.
+        assert_eq!(f("E**0.0"), u);
+        // Possibly a `Float` below 1/2, which `% 0` returns.
+        assert_eq!(f("E**-3.0 % 0"), u);
+        assert_eq!(f("(0.25*I/I) % 0"), u);
+        assert_eq!(f("pi % 0"), Err(Outcome::Raise));
+        // `0.0**E` is the `Float` 0.0, which `* True` refuses.
+        assert_eq!(f("(0.0**E)*True"), Err(Outcome::Raise));
+        assert_eq!(f("0.0**-E"), Err(Outcome::Raise));
+        // Irrationals that stay irrational.
+        let pi = std::f64::consts::PI;
+        assert_eq!(f("pi**2"), Ok(pi * pi));
+        assert_eq!(f("1/pi"), Ok(1.0 / pi));
+        assert_eq!(f("2*pi - 1"), Ok(2.0 * pi - 1.0));
+        assert!(f("E**pi").is_ok());
+        assert!(f("(2**(1/2))**-1").is_ok());
+    }
+
+    #[test]
+    fn symbols_that_sympy_may_cancel() {
+        let u = Err(Outcome::Unsupported);
+        assert_eq!(f("(x-x)+True"), u);
+        assert_eq!(f("(x/x)*True"), u);
+        assert_eq!(f("(x//x)*True"), u);
+        assert_eq!(f("0/(x-x)"), u);
+        assert_eq!(f("nan % (x%x)"), u);
+        assert_eq!(f("x*y*0"), u);
+        // `x**0.0` stays a power, whose float() is 1.0.
+        assert_eq!(f("x**0.0"), u);
+        assert_eq!(f("(x+1)*0"), Ok(0.0));
+        assert_eq!(f("x**2*0"), Ok(0.0));
+    }
+
+    #[test]
+    fn symbols_times_zoo() {
+        let u = Err(Outcome::Unsupported);
+        // `x/0` is `zoo*x`: a power keeps `zoo` as its coefficient.
+        assert!(f("(x/0)**3 * 0").unwrap().is_nan());
+        assert!(f("(x/0)*E*0").unwrap().is_nan());
+        assert!(f("(x/0)*0.0").unwrap().is_nan());
+        assert_eq!(f("(x/0)**-1"), Ok(0.0));
+        assert_eq!(f("E/(x/0)"), Ok(0.0));
+        // Sums with it stay sums (`zoo*x + zoo`), not modelled.
+        assert_eq!(f("zoo + x/0"), u);
+        assert_eq!(f("(zoo+x)*0"), u);
+        assert_eq!(f("x/0 + 1"), u);
+        assert_eq!(f("(x/0)//1"), u);
+        assert_eq!(f("(x/0)**0.0"), u);
+        assert_eq!(f("(x/0)**(1/2)"), u);
+        assert_eq!(f("2**(x/0)"), u);
     }
 
     #[test]

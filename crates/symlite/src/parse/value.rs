@@ -21,8 +21,10 @@ pub enum Value {
     Float(Mpf, u64),
     /// A real number sympy keeps exact or as a `Float` that rgym carries as
     /// a double: irrational powers (`2**(1/2)`), `pi`, `E`, non-integer
-    /// powers of floats.
-    Real(f64),
+    /// powers of floats. The flag: a power of a rational (`2**(1/2)`,
+    /// `2**pi`), or a product or sum with one, which a further power may
+    /// make rational in sympy (`(3*2**(1/2))**2` is 18).
+    Real(f64, bool),
     /// An exact complex rational `re + im*I`. `compound` when sympy holds
     /// it as an unexpanded product or power (`(1 + I)*(1 - I)`): its value
     /// still converts when real, but `==` compares structure. Otherwise
@@ -70,7 +72,7 @@ impl Value {
         match self {
             Rat(r) => Ok(r.to_f64()),
             Float(m, _) => Ok(m.to_f64()),
-            Real(f) => Ok(*f),
+            Real(f, _) => Ok(*f),
             Nan => Ok(f64::NAN),
             Bool(b) => Ok(f64::from(u8::from(*b))),
             // `float(int)` raises `OverflowError` past the double range.
@@ -90,8 +92,8 @@ impl Value {
             Float(m, _) => Ok(m.to_int()),
             // sympy rounds an irrational to enough digits and truncates; a
             // double only knows the integer part below 2**52.
-            Real(f) if f.abs() >= 4503599627370496.0 => Err(Outcome::Unsupported),
-            Real(f) if f.is_finite() => {
+            Real(f, _) if f.abs() >= 4503599627370496.0 => Err(Outcome::Unsupported),
+            Real(f, _) if f.is_finite() => {
                 let t = f.trunc();
                 num_traits::FromPrimitive::from_f64(t).ok_or(Outcome::Raise)
             }
@@ -114,7 +116,7 @@ impl Value {
         match self {
             Rat(r) => r.is_zero(),
             Float(m, _) => m.is_zero(),
-            Real(f) => *f == 0.0,
+            Real(f, _) => *f == 0.0,
             Bool(b) => !b,
             PyInt(n) => n.is_zero(),
             PyFloat(f) => *f == 0.0,
@@ -127,7 +129,7 @@ impl Value {
     /// cancel to a number).
     pub fn kind(&self) -> &'static str {
         match self {
-            Real(_) => "real",
+            Real(..) => "real",
             NonReal => "nonreal",
             Symbolic | SymbolicZoo => "symbolic",
             _ => "exact",
@@ -220,20 +222,25 @@ fn approx(v: &Value) -> Result<f64, Outcome> {
             }
             f
         }
-        Real(f) => *f,
+        Real(f, _) => *f,
         Bool(b) => f64::from(u8::from(*b)),
         _ => f64::NAN,
     })
 }
 
+/// Whether `v` is a power of a rational, or built from one (see [`Real`]).
+fn of_rational(v: &Value) -> bool {
+    matches!(v, Real(_, true))
+}
+
 /// A double computed from nonzero doubles that underflowed to 0 or to a
 /// subnormal, where sympy's exact value (or unbounded-exponent `Float`) is
 /// a normal nonzero number.
-fn real_result(f: f64) -> Result<Value, Outcome> {
+fn real_result(f: f64, of_rational: bool) -> Result<Value, Outcome> {
     if f == 0.0 || f.is_subnormal() {
         return Err(Outcome::Unsupported);
     }
-    Ok(Real(f))
+    Ok(Real(f, of_rational))
 }
 
 /// `int(re + im*I)` for `im != 0`: `Expr.__int__` rounds the value to 2
@@ -437,8 +444,8 @@ impl Eval {
                 Code::Name(n) => match n {
                     Name::Symbol => Symbolic,
                     Name::ImaginaryUnit => complex(Rational::zero(), Rational::one(), false),
-                    Name::Pi => Real(std::f64::consts::PI),
-                    Name::E => Real(std::f64::consts::E),
+                    Name::Pi => Real(std::f64::consts::PI, false),
+                    Name::E => Real(std::f64::consts::E, false),
                     Name::Nan => Nan,
                     Name::Zoo => Zoo,
                     Name::True => Bool(true),
@@ -510,7 +517,7 @@ impl Eval {
         Ok(match a {
             Rat(r) => Rat(r.neg()),
             Float(m, p) => Float(m.neg(), p),
-            Real(f) => Real(-f),
+            Real(f, k) => Real(-f, k),
             Complex { re, im, compound } => complex(re.neg(), im.neg(), compound),
             v => v,
         })
@@ -551,6 +558,17 @@ impl Eval {
             (PyFloat(_), _) | (_, PyFloat(_)) => return Err(Outcome::Unsupported),
             (x, y) => (x, y),
         };
+        // Two irrational operands, or two with a symbol: sympy cancels
+        // identical terms and factors exactly (`E - E` and `x - x` are the
+        // `Integer` 0, `pi/pi` and `x//x` are 1, `(2 + I*E) - I*E` is 2),
+        // which a double or an opaque symbolic value cannot follow.
+        let irrational = |v: &Value| matches!(v, Real(..) | NonReal);
+        let symbolic = |v: &Value| matches!(v, Symbolic | SymbolicZoo);
+        if matches!(op, "+" | "-" | "*" | "/" | "//" | "%")
+            && ((irrational(&a) && irrational(&b)) || (symbolic(&a) && symbolic(&b)))
+        {
+            return Err(Outcome::Unsupported);
+        }
         match op {
             "+" => self.add(a, b),
             "-" => self.sub(a, b),
@@ -647,9 +665,11 @@ impl Eval {
         let (a, b) = debool(a, b)?;
         Ok(match (a, b) {
             (Nan, _) | (_, Nan) => Nan,
-            (SymbolicZoo, Zoo) | (Zoo, SymbolicZoo) => Nan,
-            (SymbolicZoo, _) | (_, SymbolicZoo) => SymbolicZoo,
-            (Symbolic, Zoo) | (Zoo, Symbolic) => SymbolicZoo,
+            // `zoo*x + zoo` and `x + zoo` stay sums, which rgym does not
+            // model: `(x + zoo)**-1` is not `(zoo*x)**-1`, which is 0.
+            (SymbolicZoo, _) | (_, SymbolicZoo) | (Symbolic, Zoo) | (Zoo, Symbolic) => {
+                return Err(Outcome::Unsupported)
+            }
             (Symbolic, _) | (_, Symbolic) => Symbolic,
             (Zoo, Zoo) => Nan,
             (Zoo, _) | (_, Zoo) => Zoo,
@@ -691,15 +711,17 @@ impl Eval {
                 let s = fx + fy;
                 // Cancellation leaves a double's rounding error as most of
                 // the result (`pi - 3.14159265358979323846`), where sympy
-                // evaluates the sum to full precision. Two equal irrationals
-                // cancel exactly in both (`E - E`). Past 12 bits cancelled the
-                // double's relative error could pass 1e-12 (`pi - 3.14`, 11
-                // bits, stays a double).
-                let exact_zero = s == 0.0 && matches!((&x, &y), (Real(_), Real(_)));
-                if !exact_zero && s.abs() * 4096.0 < fx.abs().max(fy.abs()) {
+                // evaluates the sum to full precision. Past 12 bits cancelled
+                // the double's relative error could pass 1e-12 (`pi - 3.14`,
+                // 11 bits, stays a double). Two irrationals (`E - E`, which
+                // sympy cancels exactly) do not reach here.
+                if matches!((&x, &y), (Real(..), Real(..)))
+                    || s == 0.0
+                    || s.abs() * 4096.0 < fx.abs().max(fy.abs())
+                {
                     return Err(Outcome::Unsupported);
                 }
-                Real(s)
+                Real(s, of_rational(&x) || of_rational(&y))
             }
         })
     }
@@ -790,7 +812,8 @@ impl Eval {
                 if x.is_zero() || y.is_zero() {
                     rat_int(0)
                 } else {
-                    return real_result(approx(&x)? * approx(&y)?);
+                    let k = of_rational(&x) || of_rational(&y);
+                    return real_result(approx(&x)? * approx(&y)?, k);
                 }
             }
         })
@@ -861,8 +884,25 @@ impl Eval {
         if matches!(&b, Rat(r) if r.is_one()) {
             return Ok(rat_int(1));
         }
+        // `Float` zero: sympy keeps `x**0.0` and `pi**0.0` as powers, but
+        // `E**0.0` and `(x/0)**0.0` are 1.
+        let float_zero = matches!(&e, Float(m, _) if m.is_zero());
         match (b, e) {
-            (Symbolic | SymbolicZoo, _) | (_, Symbolic | SymbolicZoo) => Ok(Symbolic),
+            // `(zoo*x)**n` is `zoo*x**n`, or 0 for a negative `n`.
+            (SymbolicZoo, Rat(n)) if n.is_integer() => Ok(if n.is_negative() {
+                rat_int(0)
+            } else {
+                SymbolicZoo
+            }),
+            (SymbolicZoo, _) | (_, SymbolicZoo) => Err(Outcome::Unsupported),
+            (Symbolic | Real(..) | NonReal, _) if float_zero => Err(Outcome::Unsupported),
+            (Symbolic, _) | (_, Symbolic) => Ok(Symbolic),
+            // A power of a power of a rational may be exact (`(2**(1/2))**2`
+            // is 2, `(2**pi)**(1/pi)` is 2), as may one of a non-real value
+            // (`exp(I*pi)` is -1, `(E*I)**2` is real); only reciprocals and
+            // roots stay irrational (a root of an irrational is irrational).
+            (Real(_, true), Rat(n)) if !n.numer().magnitude().is_one() => Err(Outcome::Unsupported),
+            (NonReal, _) | (_, NonReal) | (Real(_, true), Real(..)) => Err(Outcome::Unsupported),
             (Complex { re, im, compound }, Rat(n)) if n.is_integer() => {
                 self.pow_complex(re, im, compound, n.numer())
             }
@@ -878,7 +918,6 @@ impl Eval {
                 rat_int(0)
             }),
             (Zoo, _) => Err(Outcome::Unsupported),
-            (NonReal, _) | (_, NonReal) => Ok(NonReal),
             (Rat(x), Rat(y)) => self.pow_rat(&x, &y),
             (Float(x, p), Rat(y)) => self.pow_float(&x, p, &y),
             // `Zero._eval_power`.
@@ -896,6 +935,10 @@ impl Eval {
                 self.pow_float_float(&xm, q, &y, q)
             }
             (Float(x, p), Float(y, q)) => self.pow_float_float(&x, p, &y, q),
+            // `Float` zero to an irrational power: `0.0` or `zoo`.
+            (Float(m, p), e) if m.is_zero() => {
+                Ok(if approx(&e)? > 0.0 { Float(m, p) } else { Zoo })
+            }
             (b, e) => {
                 // Irrational bases or exponents: doubles.
                 let (bf, ef) = (approx(&b)?, approx(&e)?);
@@ -905,7 +948,7 @@ impl Eval {
                 if bf < 0.0 && ef.fract() != 0.0 {
                     return Ok(NonReal);
                 }
-                real_result(bf.powf(ef))
+                real_result(bf.powf(ef), of_rational(&b) || matches!(b, Rat(_)))
             }
         }
     }
@@ -1004,7 +1047,7 @@ impl Eval {
                 return self.pow_rat(&base, &Rational::int(y.numer().clone()));
             }
         }
-        Ok(Real(self.radical(x, y)))
+        Ok(Real(self.radical(x, y), true))
     }
 
     /// `x**(p/q)` for a positive rational that is no perfect power, as the
@@ -1121,9 +1164,9 @@ impl Eval {
         // exp(y*log(x)) in mpmath: a double here.
         let f = x.to_f64();
         if f.is_finite() && f > f64::MIN_POSITIVE {
-            return Ok(Real(f.powf(y.to_f64())));
+            return real_result(f.powf(y.to_f64()), false);
         }
-        Ok(Real((y.to_f64() * x.ln_abs()).exp()))
+        real_result((y.to_f64() * x.ln_abs()).exp(), false)
     }
 
     /// `a // b`.
@@ -1134,6 +1177,9 @@ impl Eval {
             return Err(Outcome::Raise);
         }
         let (a, b) = debool(a, b)?;
+        if matches!(a, SymbolicZoo) || matches!(b, SymbolicZoo) {
+            return Err(Outcome::Unsupported);
+        }
         match (&a, &b) {
             (Rat(x), Rat(y)) if x.is_integer() => {
                 // `Integer.__floordiv__`, or `Number.__divmod__`, whose
@@ -1211,9 +1257,9 @@ impl Eval {
             Rat(r) => Some(r.is_zero()),
             Float(m, _) => Some(m.is_zero()),
             // `E - E` is sympy's exact 0; an unexpanded product is exact too.
-            Real(f) if *f == 0.0 => None,
+            Real(f, _) if *f == 0.0 => None,
             Complex { re, im, .. } if re.is_zero() && im.is_zero() => None,
-            Real(_) | Complex { .. } | NonReal | Zoo | Nan | Symbolic | SymbolicZoo => Some(false),
+            Real(..) | Complex { .. } | NonReal | Zoo | Nan | Symbolic | SymbolicZoo => Some(false),
             _ => None,
         };
         // `Float % 0` is mpmath's `mpf_mod`, which returns a positive
@@ -1224,6 +1270,13 @@ impl Eval {
             if r.is_zero() && !m.neg && !m.is_zero() && top < 0 {
                 return Ok(Float(m.clone(), *p));
             }
+        }
+        // An irrational or non-real value may be a `Float` in sympy
+        // (`E**-3.0`, `0.25*I/I`), which `mpf_mod` returns below 1/2.
+        if matches!(&b, Rat(r) if r.is_zero())
+            && (matches!(a, NonReal) || matches!(a, Real(f, _) if f > 0.0 && f < 0.5))
+        {
+            return Err(Outcome::Unsupported);
         }
         match zero {
             Some(true) => return Err(Outcome::Raise),
@@ -1260,7 +1313,7 @@ impl Eval {
         let inexact = |v: &Value| {
             matches!(
                 v,
-                Symbolic | SymbolicZoo | Real(_) | Complex { compound: true, .. }
+                Symbolic | SymbolicZoo | Real(..) | Complex { compound: true, .. }
             )
         };
         if inexact(&a) || inexact(&b) {
