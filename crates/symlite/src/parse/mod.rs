@@ -55,7 +55,9 @@
 //! * **Approximations**: irrational reals (`2**(1/2)`, `pi`, `E`, non-integer
 //!   powers of floats) are doubles, where sympy keeps them exact and rounds
 //!   once in `float()`: a last-bit difference is possible, and `int()` of a
-//!   value an ulp below an integer may truncate differently. Non-real values
+//!   value an ulp below an integer may truncate differently (`int()` of one
+//!   past 2**32 is not modelled: a double carried through several roundings
+//!   can be units off there, `E**(2**pi/0.25)`). Non-real values
 //!   stay non-real (`I*I` is `-1` in sympy, non-real here). A value with a
 //!   symbol stays symbolic; multiplied by zero or raised to the power zero
 //!   it is a number, as in sympy, and `x/0` is `zoo*x`: times zero `nan`,
@@ -297,6 +299,10 @@ mod tests {
             Err(Outcome::Unsupported)
         );
         assert_eq!(f("pi-3"), Ok(std::f64::consts::PI - 3.0));
+        // The double is 2140704356421885, sympy's int() 2140704356421893.
+        let i = |s: &str| eval_str(s).and_then(|v| v.to_int());
+        assert_eq!(i("E**((2**pi)/(0.25))"), Err(Outcome::Unsupported));
+        assert_eq!(i("E**21"), Ok(BigInt::from(1318815734)));
     }
 
     #[test]
