@@ -178,21 +178,24 @@ fn neighbors_set(loc: Loc) -> PySet<Loc> {
 
 /// `objects(grid, univalued, diagonal, without_bg)`: the connected objects,
 /// found by the same flood fill with the same sets as the Python.
+///
+/// Three things the Python rebuilds on every call are exact without their
+/// sets: `occupied` is only tested for membership, counted (`len` picks
+/// `set_difference`'s walk) and subtracted, so it is a bitmap; `asindices`
+/// iterates in an order that depends only on the grid's shape, and each
+/// cell's in-bounds neighbourhood set only on the shape and the cell, so
+/// both come from a per-shape cache ([`FloodTables`]).
 pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -> Objects {
     // `bg = mostcolor(grid) if without_bg else None`; `v != None` is always true.
     let bg = without_bg.then(|| mostcolor(grid));
     let mut objs: PySet<Object> = PySet::new();
-    let mut occupied: PySet<Loc> = PySet::new();
     let (h, w) = (grid.len() as i64, width(grid) as i64);
-    let unvisited = asindices(grid);
-    // The sets, not the frozensets: only iterated here, in the same order.
-    let diagfun = if diagonal {
-        neighbors_set
-    } else {
-        dneighbors_set
-    };
-    for &loc in unvisited.iter() {
-        if occupied.contains(&loc) {
+    let tables = FloodTables::get(h, w, diagonal);
+    let slot = |(i, j): Loc| (i * w + j) as usize;
+    let mut occupied = vec![false; (h * w) as usize];
+    let mut occupied_len = 0usize;
+    for &loc in tables.order.iter() {
+        if occupied[slot(loc)] {
             continue;
         }
         let val = at(grid, loc);
@@ -209,21 +212,75 @@ pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -
                 let joins = if univalued { val == v } else { Some(v) != bg };
                 if joins {
                     obj.add((v, cand));
-                    occupied.add(cand);
+                    // `occupied.add(cand)`
+                    if !occupied[slot(cand)] {
+                        occupied[slot(cand)] = true;
+                        occupied_len += 1;
+                    }
                     // neighborhood |= {(i, j) for i, j in diagfun(cand) if in bounds}
-                    let near: PySet<Loc> = diagfun(cand)
-                        .iter()
-                        .copied()
-                        .filter(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w)
-                        .collect();
-                    neighborhood.update(&near);
+                    neighborhood.update(&tables.near[slot(cand)]);
                 }
             }
-            cands = neighborhood.difference(&occupied);
+            // `neighborhood - occupied`: in-bounds locations only.
+            cands = neighborhood.difference_where(occupied_len, |&l| occupied[slot(l)]);
         }
         objs.add(obj.freeze());
     }
     objs.freeze()
+}
+
+/// What `objects` needs of a grid's shape alone: `asindices`' iteration
+/// order and, for each cell (row-major), the set
+/// `{(i, j) for i, j in diagfun(cell) if 0 <= i < h and 0 <= j < w}`.
+/// Both are functions of `(h, w, diagonal)`, so they are built once per
+/// shape (the last few shapes are kept, per thread).
+struct FloodTables {
+    order: Vec<Loc>,
+    near: Vec<PySet<Loc>>,
+}
+
+impl FloodTables {
+    fn get(h: i64, w: i64, diagonal: bool) -> std::rc::Rc<FloodTables> {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        type Cache = Vec<((i64, i64, bool), Rc<FloodTables>)>;
+        thread_local! {
+            static CACHE: RefCell<Cache> = const { RefCell::new(Vec::new()) };
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let key = (h, w, diagonal);
+            if let Some(at) = c.iter().position(|(k, _)| *k == key) {
+                let hit = c.remove(at);
+                let t = Rc::clone(&hit.1);
+                c.push(hit);
+                return t;
+            }
+            // The sets, not the frozensets: only iterated, in the same order.
+            let diagfun = if diagonal {
+                neighbors_set
+            } else {
+                dneighbors_set
+            };
+            let order = asindices(&vec![vec![0; w.max(0) as usize]; h.max(0) as usize]).to_vec();
+            let near = (0..h)
+                .flat_map(|i| (0..w).map(move |j| (i, j)))
+                .map(|cand| {
+                    diagfun(cand)
+                        .iter()
+                        .copied()
+                        .filter(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w)
+                        .collect()
+                })
+                .collect();
+            let t = Rc::new(FloodTables { order, near });
+            if c.len() >= 8 {
+                c.remove(0);
+            }
+            c.push((key, Rc::clone(&t)));
+            t
+        })
+    }
 }
 
 /// What the DSL calls a `Patch`: `Indices` or an `Object`.
