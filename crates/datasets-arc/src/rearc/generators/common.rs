@@ -158,3 +158,127 @@ pub(super) fn unifint_f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, (a, b): (i
 pub(super) fn around(p: &Indices) -> Indices {
     dsl::mapply(|&l| dsl::neighbors(l), p)
 }
+
+// Count-style helpers. Where a generator builds a set only to take its size,
+// test membership or paint it with one color, nothing observes the set's
+// iteration order, so these read the grid directly instead of building
+// CPython set tables.
+
+/// The distinct locations of the outline `box`, `inbox` and `outbox` draw
+/// between two corners (as `dsl::outline`, which takes the min and max of
+/// each coordinate), in no particular order.
+pub(super) fn outline_cells((ai, aj): Loc, (bi, bj): Loc) -> Vec<Loc> {
+    let (si, sj) = (ai.min(bi), aj.min(bj));
+    let (ei, ej) = (ai.max(bi), aj.max(bj));
+    let mut out = Vec::with_capacity(2 * ((ei - si + 1) + (ej - sj + 1)) as usize);
+    for j in sj..=ej {
+        out.push((si, j));
+        if ei != si {
+            out.push((ei, j));
+        }
+    }
+    for i in si + 1..ei {
+        out.push((i, sj));
+        if ej != sj {
+            out.push((i, ej));
+        }
+    }
+    out
+}
+
+/// The grid's value at `(i, j)`, `None` outside it.
+pub(super) fn cell_at(grid: &Grid, (i, j): Loc) -> Option<i64> {
+    if i < 0 || j < 0 {
+        return None;
+    }
+    grid.get(i as usize)
+        .and_then(|r| r.get(j as usize))
+        .copied()
+}
+
+/// `len(sfilter(toobject(locs, grid), lambda c: c[0] == value))` for
+/// distinct `locs`: how many of them lie inside the grid and show `value`.
+/// A count, so the order `toobject`'s frozenset would iterate in is unseen.
+pub(super) fn count_color_at(
+    grid: &Grid,
+    locs: impl IntoIterator<Item = Loc>,
+    value: i64,
+) -> usize {
+    locs.into_iter()
+        .filter(|&l| cell_at(grid, l) == Some(value))
+        .count()
+}
+
+/// The four `dneighbors` of `(i, j)`, in the grid or not (distinct), for
+/// counts.
+pub(super) fn dneighbor_cells((i, j): Loc) -> [Loc; 4] {
+    [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
+}
+
+/// `fill(grid, value, backdrop(frozenset({ul, lr})))` with `ul` above and
+/// left of `lr`: one value over a rectangle, so no order matters.
+pub(super) fn fill_rect(grid: &mut Grid, value: i64, (si, sj): Loc, (ei, ej): Loc) {
+    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
+    for i in si.max(0)..=ei.min(h - 1) {
+        for j in sj.max(0)..=ej.min(w - 1) {
+            grid[i as usize][j as usize] = value;
+        }
+    }
+}
+
+/// A membership-only set of locations (`forb`-style sets that are only
+/// tested with `in` or `&` for emptiness and grown with `|=`, never
+/// iterated): a bitmap over the grid with a margin on each side for the
+/// out-of-grid locations such sets also hold.
+pub(super) struct LocMask {
+    margin: i64,
+    w: i64,
+    h: i64,
+    bits: Vec<bool>,
+}
+
+impl LocMask {
+    /// An empty mask for an `h` by `w` grid, holding locations up to
+    /// `margin` outside it.
+    pub(super) fn new((h, w): Loc, margin: i64) -> Self {
+        let (ph, pw) = (h + 2 * margin, w + 2 * margin);
+        LocMask {
+            margin,
+            w: pw,
+            h: ph,
+            bits: vec![false; (ph * pw).max(0) as usize],
+        }
+    }
+
+    fn slot(&self, (i, j): Loc) -> usize {
+        let (i, j) = (i + self.margin, j + self.margin);
+        assert!(
+            0 <= i && i < self.h && 0 <= j && j < self.w,
+            "LocMask margin"
+        );
+        (i * self.w + j) as usize
+    }
+
+    pub(super) fn contains(&self, l: Loc) -> bool {
+        self.bits[self.slot(l)]
+    }
+
+    pub(super) fn insert(&mut self, l: Loc) {
+        let s = self.slot(l);
+        self.bits[s] = true;
+    }
+
+    /// Whether any location of the rectangle from `ul` to `lr` is in the mask.
+    pub(super) fn any_in_rect(&self, (si, sj): Loc, (ei, ej): Loc) -> bool {
+        (si..=ei).any(|i| (sj..=ej).any(|j| self.contains((i, j))))
+    }
+
+    /// Adds every location of the rectangle from `ul` to `lr`.
+    pub(super) fn insert_rect(&mut self, (si, sj): Loc, (ei, ej): Loc) {
+        for i in si..=ei {
+            for j in sj..=ej {
+                self.insert((i, j));
+            }
+        }
+    }
+}

@@ -4836,13 +4836,16 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             gi = dsl::fill(&gi, fgc, &bar);
         }
-        let fg_count =
-            |g: &Grid, p: &Indices| dsl::toobject(p, g).iter().filter(|c| c.0 == fgc).count();
+        // The filters below and the box checks only count foreground cells
+        // among distinct in-grid locations (`len(sfilter(toobject(...)))`),
+        // so they read the grid instead of building the frozensets; `copts`
+        // itself stays a frozenset, since `rng.sample` sees its order.
         let copts = dsl::sfilter(&dsl::ofcolor(&gi, fgc), |&ij| {
-            fg_count(&gi, &dsl::dneighbors(ij)) > 2
+            count_color_at(&gi, dneighbor_cells(ij), fgc) > 2
         });
-        let copts = dsl::sfilter(&copts, |&ij| {
-            let n = fg_count(&gi, &dsl::outbox(&dsl::outbox(&dsl::initset(ij))));
+        let copts = dsl::sfilter(&copts, |&(i, j)| {
+            // `outbox(outbox({ij}))`: the outline two cells around `ij`.
+            let n = count_color_at(&gi, outline_cells((i - 2, j - 2), (i + 2, j + 2)), fgc);
             n == 3 || n == 4
         });
         if copts.is_empty() {
@@ -4852,49 +4855,62 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let noccs = unifint(rng, diff_lb, diff_ub, (noccs, copts.len() as i64));
         let occs = rng.sample(&copts.to_vec(), noccs)?;
         let mut go = gi.clone();
-        let mut forb: PySet<Loc> = PySet::new();
+        // `forb` is only intersected with backdrops and grown: membership.
+        // The boxes reach three cells past an in-grid `occ`.
+        let mut forb = LocMask::new((h, w), 3);
         let three_or_four = |n: usize| n == 3 || n == 4;
         for &(oi, oj) in &occs {
             let (ulci, ulcj) = (oi - 1, oj - 1);
             let (lrci, lrcj) = (oi + 1, oj + 1);
-            if !three_or_four(fg_count(
+            if !three_or_four(count_color_at(
                 &gi,
-                &dsl::r#box(&pair_set((ulci, ulcj), (lrci, lrcj))),
+                outline_cells((ulci, ulcj), (lrci, lrcj)),
+                fgc,
             )) {
                 continue;
             }
-            let mut boptions: Vec<Indices> = Vec::new();
+            // Each `bx = box({ul, lr})` as its corners: the list's order is
+            // the loops' and `backdrop(bx)` is the rectangle between them.
+            let mut boptions: Vec<(Loc, Loc)> = Vec::new();
             for ulcioffs in [-2, -1, 0] {
                 for ulcjoffs in [-2, -1, 0] {
                     for lrcioffs in [0, 1, 2] {
                         for lrcjoffs in [0, 1, 2] {
-                            let bx = dsl::r#box(&pair_set(
-                                (ulci + ulcioffs, ulcj + ulcjoffs),
-                                (lrci + lrcioffs, lrcj + lrcjoffs),
-                            ));
-                            let bxobj = dsl::toobject(&bx, &gi);
-                            let inner = bxobj.iter().filter(|c| c.0 == fgc).count();
-                            if three_or_four(inner)
-                                && three_or_four(fg_count(&gi, &dsl::outbox(&bxobj)))
-                            {
-                                boptions.push(bx);
+                            let ul = (ulci + ulcioffs, ulcj + ulcjoffs);
+                            let lr = (lrci + lrcioffs, lrcj + lrcjoffs);
+                            // `bxobj = toobject(bx, gi)`: the outline's in-grid cells.
+                            let bxobj: Vec<Loc> = outline_cells(ul, lr)
+                                .into_iter()
+                                .filter(|&l| cell_at(&gi, l).is_some())
+                                .collect();
+                            let inner = count_color_at(&gi, bxobj.iter().copied(), fgc);
+                            if !three_or_four(inner) {
+                                continue;
+                            }
+                            // `outbox(bxobj)`: around the in-grid cells' bounds
+                            // (not empty: `inner` counted some).
+                            let (t, b) = bounds_of(&bxobj.iter().map(|l| l.0).collect::<Vec<_>>());
+                            let (l, r) = bounds_of(&bxobj.iter().map(|l| l.1).collect::<Vec<_>>());
+                            let outer = outline_cells((t - 1, l - 1), (b + 1, r + 1));
+                            if three_or_four(count_color_at(&gi, outer, fgc)) {
+                                boptions.push((ul, lr));
                             }
                         }
                     }
                 }
             }
-            let boptions: Vec<Indices> = boptions
+            let boptions: Vec<(Loc, Loc)> = boptions
                 .into_iter()
-                .filter(|bx| dsl::backdrop(bx).iter().all(|l| !forb.contains(l)))
+                .filter(|&(ul, lr)| !forb.any_in_rect(ul, lr))
                 .collect();
             if !boptions.is_empty() {
-                let bx = rng.choice(&boptions)?;
-                let bd = dsl::backdrop(&bx);
-                gi = dsl::fill(&gi, bgc, &bd);
-                gi = dsl::fill(&gi, fgc, &bx);
-                go = dsl::fill(&go, 4, &bd);
-                go = dsl::fill(&go, fgc, &bx);
-                forb.update(&bd);
+                let (ul, lr) = rng.choice(&boptions)?;
+                // One value per fill: rectangle, then outline, in Python's order.
+                fill_rect(&mut gi, bgc, ul, lr);
+                gi = fill_locs(&gi, fgc, &outline_cells(ul, lr));
+                fill_rect(&mut go, 4, ul, lr);
+                go = fill_locs(&go, fgc, &outline_cells(ul, lr));
+                forb.insert_rect(ul, lr);
             }
         }
         let gi = dsl::trim(&gi);
