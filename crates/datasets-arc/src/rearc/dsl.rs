@@ -190,11 +190,12 @@ pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -
     let bg = without_bg.then(|| mostcolor(grid));
     let mut objs: PySet<Object> = PySet::new();
     let (h, w) = (grid.len() as i64, width(grid) as i64);
-    let tables = FloodTables::get(h, w, diagonal);
+    let mut tables = FloodTables::take(h, w, diagonal);
     let slot = |(i, j): Loc| (i * w + j) as usize;
     let mut occupied = vec![false; (h * w) as usize];
     let mut occupied_len = 0usize;
-    for &loc in tables.order.iter() {
+    for k in 0..tables.order.len() {
+        let loc = tables.order[k];
         if occupied[slot(loc)] {
             continue;
         }
@@ -218,7 +219,7 @@ pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -
                         occupied_len += 1;
                     }
                     // neighborhood |= {(i, j) for i, j in diagfun(cand) if in bounds}
-                    neighborhood.update(&tables.near[slot(cand)]);
+                    neighborhood.update(tables.near(cand));
                 }
             }
             // `neighborhood - occupied`: in-bounds locations only.
@@ -226,6 +227,7 @@ pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -
         }
         objs.add(obj.freeze());
     }
+    tables.give_back();
     objs.freeze()
 }
 
@@ -235,50 +237,59 @@ pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -
 /// Both are functions of `(h, w, diagonal)`, so they are built once per
 /// shape (the last few shapes are kept, per thread).
 struct FloodTables {
+    key: (i64, i64, bool),
     order: Vec<Loc>,
-    near: Vec<PySet<Loc>>,
+    /// Built on first use: `objects` without its background touches few cells.
+    near: Vec<Option<PySet<Loc>>>,
+}
+
+thread_local! {
+    /// The last few shapes' tables, most recently used last.
+    static FLOOD_TABLES: std::cell::RefCell<Vec<FloodTables>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl FloodTables {
-    fn get(h: i64, w: i64, diagonal: bool) -> std::rc::Rc<FloodTables> {
-        use std::cell::RefCell;
-        use std::rc::Rc;
-        type Cache = Vec<((i64, i64, bool), Rc<FloodTables>)>;
-        thread_local! {
-            static CACHE: RefCell<Cache> = const { RefCell::new(Vec::new()) };
-        }
-        CACHE.with(|c| {
+    /// The shape's tables, out of the cache (or new) until [`Self::give_back`].
+    fn take(h: i64, w: i64, diagonal: bool) -> FloodTables {
+        let key = (h, w, diagonal);
+        let cached = FLOOD_TABLES.with(|c| {
             let mut c = c.borrow_mut();
-            let key = (h, w, diagonal);
-            if let Some(at) = c.iter().position(|(k, _)| *k == key) {
-                let hit = c.remove(at);
-                let t = Rc::clone(&hit.1);
-                c.push(hit);
-                return t;
+            let at = c.iter().position(|t| t.key == key)?;
+            Some(c.remove(at))
+        });
+        cached.unwrap_or_else(|| FloodTables {
+            key,
+            order: asindices(&vec![vec![0; w.max(0) as usize]; h.max(0) as usize]).to_vec(),
+            near: vec![None; (h * w).max(0) as usize],
+        })
+    }
+
+    fn give_back(self) {
+        FLOOD_TABLES.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= 8 {
+                c.remove(0);
             }
+            c.push(self);
+        });
+    }
+
+    /// `{(i, j) for i, j in diagfun(cand) if 0 <= i < h and 0 <= j < w}`.
+    fn near(&mut self, cand: Loc) -> &PySet<Loc> {
+        let (h, w, diagonal) = self.key;
+        self.near[(cand.0 * w + cand.1) as usize].get_or_insert_with(|| {
             // The sets, not the frozensets: only iterated, in the same order.
             let diagfun = if diagonal {
                 neighbors_set
             } else {
                 dneighbors_set
             };
-            let order = asindices(&vec![vec![0; w.max(0) as usize]; h.max(0) as usize]).to_vec();
-            let near = (0..h)
-                .flat_map(|i| (0..w).map(move |j| (i, j)))
-                .map(|cand| {
-                    diagfun(cand)
-                        .iter()
-                        .copied()
-                        .filter(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w)
-                        .collect()
-                })
-                .collect();
-            let t = Rc::new(FloodTables { order, near });
-            if c.len() >= 8 {
-                c.remove(0);
-            }
-            c.push((key, Rc::clone(&t)));
-            t
+            diagfun(cand)
+                .iter()
+                .copied()
+                .filter(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w)
+                .collect()
         })
     }
 }
