@@ -215,6 +215,11 @@ pub(super) fn dneighbor_cells((i, j): Loc) -> [Loc; 4] {
     [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
 }
 
+/// Whether `l` lies in the rectangle from `ul` to `lr` (`backdrop({ul, lr})`).
+pub(super) fn in_rect((i, j): Loc, (si, sj): Loc, (ei, ej): Loc) -> bool {
+    si <= i && i <= ei && sj <= j && j <= ej
+}
+
 /// `fill(grid, value, backdrop(frozenset({ul, lr})))` with `ul` above and
 /// left of `lr`: one value over a rectangle, so no order matters.
 pub(super) fn fill_rect(grid: &mut Grid, value: i64, (si, sj): Loc, (ei, ej): Loc) {
@@ -281,4 +286,68 @@ impl LocMask {
             }
         }
     }
+}
+
+/// The univalued components of a rectangular grid (what
+/// `objects(grid, True, diagonal, False)` holds), for uses that read only
+/// which cells belong together: each cell's component number (row-major)
+/// and the number of components. The numbering is not the objects' order.
+pub(super) fn component_labels(grid: &Grid, diagonal: bool) -> (Vec<usize>, usize) {
+    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
+    let mut label = vec![usize::MAX; (h * w) as usize];
+    let mut stack: Vec<Loc> = Vec::new();
+    let mut count = 0;
+    for si in 0..h {
+        for sj in 0..w {
+            if label[(si * w + sj) as usize] != usize::MAX {
+                continue;
+            }
+            let val = grid[si as usize][sj as usize];
+            label[(si * w + sj) as usize] = count;
+            stack.push((si, sj));
+            while let Some((i, j)) = stack.pop() {
+                for di in -1..=1i64 {
+                    for dj in -1..=1i64 {
+                        if (di == 0 && dj == 0) || (!diagonal && di != 0 && dj != 0) {
+                            continue;
+                        }
+                        let (ni, nj) = (i + di, j + dj);
+                        if ni < 0 || ni >= h || nj < 0 || nj >= w {
+                            continue;
+                        }
+                        let k = (ni * w + nj) as usize;
+                        if label[k] == usize::MAX && grid[ni as usize][nj as usize] == val {
+                            label[k] = count;
+                            stack.push((ni, nj));
+                        }
+                    }
+                }
+            }
+            count += 1;
+        }
+    }
+    (label, count)
+}
+
+/// `len(mapply(neighbors, patch))` and membership in it, for a patch inside
+/// an `h` by `w` grid: the locations 8-adjacent to some location of the
+/// patch (out of the grid too), as a mask with a one-cell margin.
+pub(super) fn neighbors_mask(
+    (h, w): Loc,
+    patch: impl IntoIterator<Item = Loc>,
+) -> (LocMask, usize) {
+    let mut mask = LocMask::new((h, w), 1);
+    let mut n = 0;
+    for (i, j) in patch {
+        for di in -1..=1 {
+            for dj in -1..=1 {
+                let l = (i + di, j + dj);
+                if (di, dj) != (0, 0) && !mask.contains(l) {
+                    mask.insert(l);
+                    n += 1;
+                }
+            }
+        }
+    }
+    (mask, n)
 }

@@ -209,10 +209,13 @@ fn random_transforms(rng: &mut GenRng, mut gi: Grid, mut go: Grid) -> Result<(Gr
 /// -6)), objects(tmpc, ...))`).
 fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool) -> dsl::Objects {
     let (h, w) = dsl::shape_grid(grid);
-    let tmpc = dsl::paint(
-        &dsl::canvas(bgc, (h + 12, w + 12)),
-        &dsl::asobject(grid).shift((6, 6)),
-    );
+    // `paint(canvas(bgc, (h + 12, w + 12)), shift(asobject(grid), (6, 6)))`:
+    // one cell per location, so the object's order cannot matter; copy the
+    // rows in instead of building the object.
+    let mut tmpc = dsl::canvas(bgc, (h + 12, w + 12));
+    for (row, src) in tmpc[6..].iter_mut().zip(grid) {
+        row[6..6 + src.len()].copy_from_slice(src);
+    }
     let objs = dsl::objects(&tmpc, false, diagonal, true);
     dsl::apply(|o| o.shift((-6, -6)), &objs)
 }
@@ -935,7 +938,14 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let x = rng.choice(&(&obj - &dsl::corners(&obj)).to_vec())?;
                 obj = dsl::remove(&x, &obj);
                 for _ in 0..nrem - 1 {
-                    let xx = dsl::sfilter(&obj, |&ij| (&dsl::dneighbors(ij) & &obj).len() == 1);
+                    // `len(dneighbors(ij) & obj) == 1`: a count of members.
+                    let xx = dsl::sfilter(&obj, |&ij| {
+                        dneighbor_cells(ij)
+                            .iter()
+                            .filter(|l| obj.contains(l))
+                            .count()
+                            == 1
+                    });
                     if xx.is_empty() {
                         break;
                     }
@@ -965,15 +975,49 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let col = rng.choice(&remcols)?;
                 gi = dsl::fill(&gi, col, &plcd);
                 succ += 1;
-                inds = &(&inds - &plcd) - &around(&plcd);
+                // `- mapply(neighbors, plcd)`: `set_difference` reads only
+                // its size and membership.
+                let (near, n) = neighbors_mask((h, w), plcd.iter().copied());
+                inds = (&inds - &plcd).difference_where(n, |&l| near.contains(l));
             }
         }
-        let objs = dsl::objects(&gi, true, false, false);
-        let bobjs = dsl::colorfilter(&objs, bgc);
-        let objsm = dsl::mfilter(&bobjs, |o| !dsl::bordering(o, &gi));
-        if !objsm.is_empty() {
-            let res = dsl::mfilter(&(&objs - &bobjs), |o| dsl::adjacent(o, &objsm));
-            let go = dsl::fill(&gi, 8, &res);
+        // `objsm`: the background-colored objects off the border, merged;
+        // `res`: the other objects `adjacent` (4-adjacent, objects being
+        // disjoint) to it, filled with 8. Only which cells these hold
+        // matters, so components are labelled directly.
+        let (label, n) = component_labels(&gi, false);
+        let lab = |i: i64, j: i64| label[(i * w + j) as usize];
+        let mut inner_bg = vec![true; n];
+        for i in 0..h {
+            for j in 0..w {
+                if gi[i as usize][j as usize] != bgc || i == 0 || j == 0 || i == h - 1 || j == w - 1
+                {
+                    inner_bg[lab(i, j)] = false;
+                }
+            }
+        }
+        if inner_bg.iter().any(|&b| b) {
+            let mut hit = vec![false; n];
+            for i in 0..h {
+                for j in 0..w {
+                    if !inner_bg[lab(i, j)] {
+                        continue;
+                    }
+                    for (ni, nj) in dneighbor_cells((i, j)) {
+                        if cell_at(&gi, (ni, nj)).is_some_and(|v| v != bgc) {
+                            hit[lab(ni, nj)] = true;
+                        }
+                    }
+                }
+            }
+            let mut go = gi.clone();
+            for i in 0..h {
+                for j in 0..w {
+                    if hit[lab(i, j)] {
+                        go[i as usize][j as usize] = 8;
+                    }
+                }
+            }
             return Ok(Example {
                 input: gi,
                 output: go,
@@ -993,7 +1037,6 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let mut inds = dsl::asindices(&gi);
-    let fullinds = dsl::asindices(&gi);
     let noccs = unifint(rng, diff_lb, diff_ub, (1, 10));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 10 * noccs;
@@ -1012,8 +1055,8 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let (loci, locj) = rng.choice(&cands.to_vec())?;
-        let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        let bd = dsl::backdrop(&bx);
+        // `bd = backdrop(box({ul, lr}))`: the rectangle between the corners.
+        let (bul, blr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let lrflag = ow < oh;
         let (dcands1, dcands2) = if lrflag {
             let d1 = dsl::connect((loci + ow - 1, locj), (loci + oh - 1 - ow + 1, locj));
@@ -1028,25 +1071,55 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loc = rng.choice(&dcands.to_vec())?;
         let sgnflag = if dcands1.contains(&loc) { -1 } else { 1 };
         let direc = (sgnflag * i64::from(!lrflag), sgnflag * i64::from(lrflag));
-        let ln = dsl::shoot(loc, direc);
-        let mut shell: PySet<Loc> = PySet::new();
-        let mut ring = ln.clone();
-        for _ in 0..oh.min(ow) - 1 {
-            ring = dsl::outbox(&ring);
-            shell.update(&ring);
-        }
+        // `ln = shoot(loc, direc)`: the straight segment to `loc + 42 * direc`,
+        // its own bounding box. `shell`, the union of `power(outbox, k + 1)(ln)`
+        // for k < min(oh, ow) - 1, is that box grown by min(oh, ow) - 1 less
+        // the box itself, so `shell | ln` is the grown box. Of these sets only
+        // membership, sizes and one-color paints are used below, so they are
+        // rectangles, not frozensets.
+        let far = (loc.0 + 42 * direc.0, loc.1 + 42 * direc.1);
+        let (lnul, lnlr) = (
+            (loc.0.min(far.0), loc.1.min(far.1)),
+            (loc.0.max(far.0), loc.1.max(far.1)),
+        );
+        let k = oh.min(ow) - 1;
+        let (rul, rlr) = ((lnul.0 - k, lnul.1 - k), (lnlr.0 + k, lnlr.1 + k));
         let sd = rng.sample(&ccols, 2)?;
         let (sqc, dotc) = (sd[0], sd[1]);
-        let giobj = &dsl::recolor(sqc, &dsl::remove(&loc, &bd)) | &dsl::initset((dotc, loc));
-        let body = bd.union(&shell).difference(&ln);
-        let goobj = &dsl::recolor(sqc, &body) | &dsl::recolor(dotc, &ln);
-        let goobj = dsl::sfilter(&goobj, |c| fullinds.contains(&c.1));
-        let goobji = goobj.toindices();
-        if goobji.issubset(&inds) {
+        // `goobji`: the in-grid locations of `bd | shell | ln`.
+        let in_goobj = |l: Loc| {
+            in_rect(l, (0, 0), (h - 1, w - 1)) && (in_rect(l, bul, blr) || in_rect(l, rul, rlr))
+        };
+        let goobji: Vec<Loc> = (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&l| in_goobj(l))
+            .collect();
+        if goobji.iter().all(|l| inds.contains(l)) {
             succ += 1;
-            inds = &(&inds - &goobji) - &dsl::mapply(|&l| dsl::dneighbors(l), &bd);
-            gi = dsl::paint(&gi, &giobj);
-            go = dsl::paint(&go, &goobj);
+            // `(inds - goobji) - mapply(dneighbors, bd)`: `set_difference`
+            // reads only the subtracted sets' sizes and membership. The
+            // neighbours of a rectangle at least 2 by 2 are it and the four
+            // strips along its sides (out of the grid too).
+            let around = oh * ow + 2 * oh + 2 * ow;
+            let in_around = |(i, j): Loc| {
+                in_rect((i, j), (bul.0, bul.1 - 1), (blr.0, blr.1 + 1))
+                    || in_rect((i, j), (bul.0 - 1, bul.1), (blr.0 + 1, blr.1))
+            };
+            inds = inds
+                .difference_where(goobji.len(), |&l| in_goobj(l))
+                .difference_where(around as usize, |&l| in_around(l));
+            // `paint(gi, recolor(sqc, remove(loc, bd)) | {(dotc, loc)})` and
+            // `paint(go, recolor(sqc, (bd | shell) - ln) | recolor(dotc, ln))`
+            // (in the grid): one cell per location, so no order matters.
+            fill_rect(&mut gi, sqc, bul, blr);
+            gi[loc.0 as usize][loc.1 as usize] = dotc;
+            for &(i, j) in &goobji {
+                go[i as usize][j as usize] = if in_rect((i, j), lnul, lnlr) {
+                    dotc
+                } else {
+                    sqc
+                };
+            }
         }
     }
     Ok(Example {
@@ -2834,13 +2907,6 @@ fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 
 fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
-    let lnf = |ij: Loc| -> Indices {
-        let mut s = dsl::shoot(ij, (1, 1));
-        for d in [(-1, -1), (-1, 1), (1, -1)] {
-            s = &s | &dsl::shoot(ij, d);
-        }
-        s
-    };
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
     let w = unifint(rng, diff_lb, diff_ub, (10, 30));
     let cs = rng.sample(&cols, 4)?;
@@ -2892,9 +2958,12 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut pick = |ofc: &Indices, n: i64| -> Result<PySet<Loc>> {
         let mut srcs: PySet<Loc> = PySet::new();
         for _ in 0..n {
+            // `- mapply(neighbors, srcs)`: `set_difference` reads only its
+            // size and membership.
+            let (near, n) = neighbors_mask((h, w), srcs.iter().copied());
             let cands = ofc
                 .difference(&srcs)
-                .difference(&mapply_set(dsl::neighbors, &srcs))
+                .difference_where(n, |&l| near.contains(l))
                 .to_vec();
             if cands.is_empty() {
                 break;
@@ -2907,12 +2976,16 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let srcs2 = pick(&ofc2, n2)?;
     gi = fill_locs(&gi, c3, srcs1.iter());
     gi = fill_locs(&gi, c4, srcs2.iter());
-    let mut lns: PySet<Loc> = PySet::new();
-    for &l in srcs1.iter().chain(srcs2.iter()) {
-        lns.update(&lnf(l));
-    }
-    let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| lns.contains(l)));
-    let go = fill_locs(&go, c4, ofc2.iter().filter(|l| lns.contains(l)));
+    // `lns = mapply(lnf, srcs1) | mapply(lnf, srcs2)` is only tested for
+    // membership: the locations on a diagonal through a source, up to 42
+    // steps away (the four `shoot`s of `lnf`, which include the source).
+    let srcs: Vec<Loc> = srcs1.iter().chain(srcs2.iter()).copied().collect();
+    let in_lns = |&(i, j): &Loc| {
+        srcs.iter()
+            .any(|&(si, sj)| (i - si).abs() == (j - sj).abs() && (i - si).abs() <= 42)
+    };
+    let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| in_lns(l)));
+    let go = fill_locs(&go, c4, ofc2.iter().filter(|l| in_lns(l)));
     Ok(Example {
         input: gi,
         output: go,
