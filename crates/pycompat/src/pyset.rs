@@ -735,6 +735,19 @@ macro_rules! set_ops {
                 ))
             }
 
+            /// `type(a)(e for e in a if keep(e))`: the kept elements added one
+            /// by one, in `a`'s order, to a new set, with the hashes `a`
+            /// already holds (the values CPython computes again).
+            pub fn filter(&self, keep: impl Fn(&T) -> bool) -> Self {
+                let mut t = SetTable::new();
+                for (k, h) in self.table().active() {
+                    if keep(k) {
+                        t.add_entry(k.clone(), h);
+                    }
+                }
+                Self::wrap(t)
+            }
+
             /// `a.difference(iterable)`: copy `a`, then discard one by one.
             pub fn difference_iter<I: IntoIterator<Item = T>>(&self, items: I) -> Self {
                 let mut t = SetTable::copy_of(self.table());

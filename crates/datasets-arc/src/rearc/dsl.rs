@@ -231,6 +231,69 @@ pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -
     objs.freeze()
 }
 
+/// `objects(grid, univalued, diagonal, without_bg)` for callers that never
+/// read an object's own iteration order (only its cells, size, bounds or
+/// color, or paints of it, which has one cell per location): the same
+/// frozenset of objects in the same order, each object holding the same
+/// cells, but built from its cells in row-major order, not by `objects`'
+/// flood fill of sets.
+///
+/// The outer set's table depends only on the objects' hashes and the order
+/// they are added in. A frozenset's hash is a function of its elements
+/// alone, and objects are added in the order `asindices` meets their first
+/// cell, which a plain flood fill finds too.
+pub fn objects_unordered(
+    grid: &Grid,
+    univalued: bool,
+    diagonal: bool,
+    without_bg: bool,
+) -> Objects {
+    let bg = without_bg.then(|| mostcolor(grid));
+    let (h, w) = (grid.len() as i64, width(grid) as i64);
+    let tables = FloodTables::take(h, w, diagonal);
+    let slot = |(i, j): Loc| (i * w + j) as usize;
+    let mut occupied = vec![false; (h * w) as usize];
+    let mut objs: PySet<Object> = PySet::new();
+    let mut stack: Vec<Loc> = Vec::new();
+    let mut cells: Vec<Loc> = Vec::new();
+    for &loc in tables.order.iter() {
+        if occupied[slot(loc)] {
+            continue;
+        }
+        let val = at(grid, loc);
+        if Some(val) == bg {
+            continue;
+        }
+        occupied[slot(loc)] = true;
+        stack.push(loc);
+        cells.clear();
+        while let Some((i, j)) = stack.pop() {
+            cells.push((i, j));
+            for di in -1..=1i64 {
+                for dj in -1..=1i64 {
+                    if (di, dj) == (0, 0) || (!diagonal && di != 0 && dj != 0) {
+                        continue;
+                    }
+                    let n = (i + di, j + dj);
+                    if !(0 <= n.0 && n.0 < h && 0 <= n.1 && n.1 < w) || occupied[slot(n)] {
+                        continue;
+                    }
+                    let v = at(grid, n);
+                    let joins = if univalued { val == v } else { Some(v) != bg };
+                    if joins {
+                        occupied[slot(n)] = true;
+                        stack.push(n);
+                    }
+                }
+            }
+        }
+        cells.sort_unstable();
+        objs.add(cells.iter().map(|&l| (at(grid, l), l)).collect());
+    }
+    tables.give_back();
+    objs.freeze()
+}
+
 /// What `objects` needs of a grid's shape alone: `asindices`' iteration
 /// order and, for each cell (row-major), the set
 /// `{(i, j) for i, j in diagfun(cell) if 0 <= i < h and 0 <= j < w}`.
@@ -723,6 +786,14 @@ pub fn shoot(start: Loc, (di, dj): Loc) -> Indices {
 pub trait Container<T: PyHashable + 'static>: FromIterator<T> {
     /// `iter(container)`.
     fn elems(&self) -> impl Iterator<Item = &T>;
+
+    /// `type(container)(e for e in container if keep(e))`.
+    fn filtered(&self, keep: impl Fn(&T) -> bool) -> Self
+    where
+        Self: Sized,
+    {
+        self.elems().filter(|e| keep(e)).cloned().collect()
+    }
 }
 
 impl<T: PyHashable + 'static> Container<T> for Vec<T> {
@@ -735,11 +806,16 @@ impl<T: PyHashable + 'static> Container<T> for PyFrozenSet<T> {
     fn elems(&self) -> impl Iterator<Item = &T> {
         self.iter()
     }
+
+    /// The same table, built with the hashes the container holds.
+    fn filtered(&self, keep: impl Fn(&T) -> bool) -> Self {
+        self.filter(keep)
+    }
 }
 
 /// `remove(value, container)`: `type(container)(e for e in container if e != value)`.
 pub fn remove<T: PyHashable + 'static, C: Container<T>>(value: &T, container: &C) -> C {
-    container.elems().filter(|e| *e != value).cloned().collect()
+    container.filtered(|e| e != value)
 }
 
 /// `sfilter(container, condition)`.
@@ -747,11 +823,7 @@ pub fn sfilter<T: PyHashable + 'static, C: Container<T>>(
     container: &C,
     condition: impl Fn(&T) -> bool,
 ) -> C {
-    container
-        .elems()
-        .filter(|e| condition(e))
-        .cloned()
-        .collect()
+    container.filtered(condition)
 }
 
 /// `first(container)`: `next(iter(container))`; `None` where Python raises.
@@ -814,10 +886,7 @@ pub fn insert<T: PyHashable>(value: T, container: &PyFrozenSet<T>) -> PyFrozenSe
 
 /// `colorfilter(objs, value)`: the objects whose first cell has color `value`.
 pub fn colorfilter(objs: &Objects, value: i64) -> Objects {
-    objs.iter()
-        .filter(|o| o.iter().next().is_some_and(|c| c.0 == value))
-        .cloned()
-        .collect()
+    objs.filter(|o| o.iter().next().is_some_and(|c| c.0 == value))
 }
 
 /// `sizefilter(container, n)`: `frozenset(item for item in container if len(item) == n)`.
@@ -825,7 +894,7 @@ pub fn sizefilter<T: PyHashable>(
     container: &PyFrozenSet<PyFrozenSet<T>>,
     n: usize,
 ) -> PyFrozenSet<PyFrozenSet<T>> {
-    container.iter().filter(|c| c.len() == n).cloned().collect()
+    container.filter(|c| c.len() == n)
 }
 
 /// `numcolors(grid)`: `len(palette(grid))`.
