@@ -206,8 +206,9 @@ fn random_transforms(rng: &mut GenRng, mut gi: Grid, mut go: Grid) -> Result<(Gr
 
 /// The objects of `grid` as `objects` finds them on a canvas padded by 6
 /// cells of `bgc` on every side, shifted back (`apply(rbind(shift, (-6,
-/// -6)), objects(tmpc, ...))`).
-fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool) -> dsl::Objects {
+/// -6)), objects(tmpc, ...))`). With `own_order_unused`, from
+/// `objects_unordered`: for callers that read no object's own order.
+fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool, own_order_unused: bool) -> dsl::Objects {
     let (h, w) = dsl::shape_grid(grid);
     // `paint(canvas(bgc, (h + 12, w + 12)), shift(asobject(grid), (6, 6)))`:
     // one cell per location, so the object's order cannot matter; copy the
@@ -216,7 +217,11 @@ fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool) -> dsl::Objects {
     for (row, src) in tmpc[6..].iter_mut().zip(grid) {
         row[6..6 + src.len()].copy_from_slice(src);
     }
-    let objs = dsl::objects(&tmpc, false, diagonal, true);
+    let objs = if own_order_unused {
+        dsl::objects_unordered(&tmpc, false, diagonal, true)
+    } else {
+        dsl::objects(&tmpc, false, diagonal, true)
+    };
     dsl::apply(|o| o.shift((-6, -6)), &objs)
 }
 
@@ -249,8 +254,9 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ];
     go = fill_locs(&go, bgc, &gaps);
     // One color drawn per object, in the objects' order; the recolored
-    // objects are disjoint, so painting them one by one is the merged paint.
-    for obj in dsl::objects(&go, true, false, true).iter() {
+    // objects are disjoint, so painting them one by one is the merged paint
+    // (and no object's own order matters).
+    for obj in dsl::objects_unordered(&go, true, false, true).iter() {
         let c = rng.choice(&ccols)?;
         go = dsl::paint(&go, &dsl::recolor(c, obj));
     }
@@ -287,7 +293,8 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::dmirror_grid(&gi);
     }
     for _ in 0..nswitcheroos {
-        let objs = padded_objects(&gi, bgc, true);
+        // `ap | bp` may hold a location twice: the objects' own order is read.
+        let objs = padded_objects(&gi, bgc, true, false);
         // `mpr`: a dict from shape to objects, keys in first-seen order.
         let mut mpr: Vec<(Loc, Vec<Object>)> = Vec::new();
         for obj in objs.iter() {
@@ -319,7 +326,8 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let nshifts = unifint(rng, diff_lb, diff_ub, (0, 30));
     for _ in 0..nshifts {
-        let objs = padded_objects(&gi, bgc, false);
+        // One object is moved and painted (one cell per location).
+        let objs = padded_objects(&gi, bgc, false, true);
         let objs = dsl::sfilter(&objs, |o| !dsl::bordering(o, &gi));
         if objs.is_empty() {
             break;
@@ -389,7 +397,7 @@ fn generate_a9f96cdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break;
         }
         let loc = rng.choice(&locs.to_vec())?;
-        locs = &locs - &around(&dsl::neighbors(loc));
+        locs = minus_around(&locs, &dsl::neighbors(loc));
         gi = fill_locs(&gi, fgc, &[loc]);
         for (col, d) in [(3, (-1, -1)), (7, (1, 1)), (8, (1, -1)), (6, (-1, 1))] {
             go = fill_locs(&go, col, &[dsl::add(loc, d)]);
@@ -839,7 +847,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut go = dsl::fill(&c, 2, &aplcd);
         let maxtrials = 10;
         let (mut tr, mut succ) = (0, 0);
-        let inds = &(&inds - &aplcd) - &around(&aplcd);
+        let inds = minus_around(&(&inds - &aplcd), &aplcd);
         let mut inds = dsl::sfilter(&inds, |&(i, j)| i <= h - hb && j <= w - wb);
         while succ < 2 && tr <= maxtrials {
             if inds.is_empty() {
@@ -851,7 +859,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 gi = dsl::fill(&gi, fgc, &plcbd);
                 go = dsl::fill(&go, 1, &plcbd);
                 succ += 1;
-                inds = &(&inds - &plcbd) - &around(&plcbd);
+                inds = minus_around(&(&inds - &plcbd), &plcbd);
             }
             tr += 1;
         }
@@ -977,30 +985,22 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 succ += 1;
                 // `- mapply(neighbors, plcd)`: `set_difference` reads only
                 // its size and membership.
-                let (near, n) = neighbors_mask((h, w), plcd.iter().copied());
-                inds = (&inds - &plcd).difference_where(n, |&l| near.contains(l));
+                let near = Around::new(plcd.iter().copied(), dsl::neighbors);
+                inds = (&inds - &plcd).difference_where(near.len(), |l| near.contains(l));
             }
         }
         // `objsm`: the background-colored objects off the border, merged;
         // `res`: the other objects `adjacent` (4-adjacent, objects being
         // disjoint) to it, filled with 8. Only which cells these hold
         // matters, so components are labelled directly.
-        let (label, n) = component_labels(&gi, false);
-        let lab = |i: i64, j: i64| label[(i * w + j) as usize];
-        let mut inner_bg = vec![true; n];
-        for i in 0..h {
-            for j in 0..w {
-                if gi[i as usize][j as usize] != bgc || i == 0 || j == 0 || i == h - 1 || j == w - 1
-                {
-                    inner_bg[lab(i, j)] = false;
-                }
-            }
-        }
-        if inner_bg.iter().any(|&b| b) {
+        let objsm = enclosed_mask(&gi, bgc, false);
+        if objsm.contains(&true) {
+            let (label, n) = component_labels(&gi, false);
+            let lab = |i: i64, j: i64| label[(i * w + j) as usize];
             let mut hit = vec![false; n];
             for i in 0..h {
                 for j in 0..w {
-                    if !inner_bg[lab(i, j)] {
+                    if !objsm[(i * w + j) as usize] {
                         continue;
                     }
                     for (ni, nj) in dneighbor_cells((i, j)) {
@@ -1341,7 +1341,7 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcdoi = plcdo.toindices();
         if plcdoi.issubset(&inds) {
             succ += 1;
-            inds = &(&inds - &plcdoi) - &around(&plcdoi);
+            inds = minus_around(&(&inds - &plcdoi), &plcdoi);
             gi = dsl::paint(&gi, &plcdi);
             go = dsl::paint(&go, &plcdo);
         }
@@ -2312,7 +2312,7 @@ fn generate_c8cbb738(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let cands = dsl::sfilter(&locs, |&(i, j)| i <= h - oh && j <= w - ow);
             if !cands.is_empty() {
                 let objn = normalize_set(&obj);
-                let cands2 = dsl::sfilter(&cands, |&ij| objn.shift(ij).issubset(&locs));
+                let cands2 = sfilter_fits(&cands, &objn, &locs);
                 if !cands2.is_empty() {
                     let loc = rng.choice(&cands2.to_vec())?;
                     gi = dsl::fill(&gi, c, &objn.shift(loc));
@@ -2732,7 +2732,7 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cands = &dsl::ofcolor(&gi, bgc) - &dsl::r#box(&dsl::asindices(&gi));
     let lca = dsl::sfilter(&cands, |&(_, j)| j < w / 3 * 2);
     // Python also filters `rcands`, but never draws from them.
-    let lcands = dsl::sfilter(&lca, |&ij| lobj.shift(ij).issubset(&lca)).to_vec();
+    let lcands = sfilter_fits(&lca, &lobj, &lca).to_vec();
     let (lloc, rloc) = loop {
         let lloc = rng.choice(&lcands)?;
         let rloc = rng.choice(&lcands)?;
@@ -2915,7 +2915,8 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(0, (h, w));
     let ndivi = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
     for _ in 0..ndivi {
-        let objs = dsl::objects(&gi, true, false, false);
+        // The chosen object's bounds alone are read: not its own order.
+        let objs = dsl::objects_unordered(&gi, true, false, false);
         // Two filters, as in Python: the second walks the first's result,
         // whose order may differ from `objs`'.
         let objs = dsl::sfilter(&objs, |o| {
@@ -2939,7 +2940,8 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         magiccol += 1;
         gi = dsl::fill(&gi, magiccol, &newobj);
     }
-    let objs = dsl::objects(&gi, true, false, false);
+    // Each object is filled with one color: not its own order.
+    let objs = dsl::objects_unordered(&gi, true, false, false);
     for (ii, obj) in objs.iter().enumerate() {
         let col = match ii {
             0 => c1,
@@ -2960,10 +2962,10 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for _ in 0..n {
             // `- mapply(neighbors, srcs)`: `set_difference` reads only its
             // size and membership.
-            let (near, n) = neighbors_mask((h, w), srcs.iter().copied());
+            let near = Around::new(srcs.iter().copied(), dsl::neighbors);
             let cands = ofc
                 .difference(&srcs)
-                .difference_where(n, |&l| near.contains(l))
+                .difference_where(near.len(), |l| near.contains(l))
                 .to_vec();
             if cands.is_empty() {
                 break;
@@ -3024,7 +3026,7 @@ fn generate_d0f5fe59(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = shp.shift(loc);
         if plcd.issubset(&inds) {
             gi = dsl::fill(&gi, fgc, &plcd);
-            inds = &(&inds - &plcd) - &around(&plcd);
+            inds = minus_around(&(&inds - &plcd), &plcd);
             nfound += 1;
         }
         trials += 1;
@@ -4848,7 +4850,7 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         seen.push((objn, objc));
         if bounds.issubset(&gi1inds) {
             succ += 1;
-            gi1inds = &(&gi1inds - &bounds) - &around(&bounds);
+            gi1inds = minus_around(&(&gi1inds - &bounds), &bounds);
             gi1 = dsl::fill(&gi1, sqc, &bounds);
             gi1 = fill_locs(&gi1, objc, obj.iter());
             let cands2 = dsl::sfilter(&gi2inds, |&(i, j)| i <= h - oh && j <= w - ow);
@@ -4860,7 +4862,7 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let bounds2 = bounds.shift(d);
             let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
             if bounds2.issubset(&gi2inds) {
-                gi2inds = &(&gi2inds - &bounds2) - &around(&bounds2);
+                gi2inds = minus_around(&(&gi2inds - &bounds2), &bounds2);
                 gi2 = fill_locs(&gi2, objc, &obj2);
                 go = dsl::fill(&go, sqc, &bounds2);
                 go = fill_locs(&go, objc, &obj2);
@@ -4885,7 +4887,9 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut gi = dsl::canvas(bgc, (h, w));
         let nsplits = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 3));
         for _ in 0..nsplits {
-            let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+            // The chosen object's bounds and cells alone are read (its
+            // `toindices` keeps the hash, and so `objs`' order).
+            let objs = dsl::colorfilter(&dsl::objects_unordered(&gi, true, false, false), bgc);
             let objs = dsl::apply(|o| o.toindices(), &objs);
             let hobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 6);
             let wobjs = dsl::sfilter(&objs, |o| dsl::width_of(o) > 6);
@@ -5552,7 +5556,7 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
             if bd.issubset(&inds) {
                 succ += 1;
-                inds = &(&inds - &bd) - &around(&bd);
+                inds = minus_around(&(&inds - &bd), &bd);
                 let col = rng.choice(&ccols)?;
                 gi = dsl::fill(&gi, col, &bd);
                 pats.push(bd);
@@ -6064,7 +6068,7 @@ fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let plcd = shp.shift(loc);
             let col = rng.choice(&remcols)?;
             go.push(vec![col]);
-            inds = &(&inds - &plcd) - &around(&plcd);
+            inds = minus_around(&(&inds - &plcd), &plcd);
             gi = dsl::fill(&gi, col, &plcd);
         }
     }
