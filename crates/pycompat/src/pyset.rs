@@ -997,6 +997,16 @@ impl<T: PyHashable> PyFrozenSet<T> {
         Rc::ptr_eq(&self.0, &other.0)
     }
 
+    /// A new frozenset object (not `is` this one) with this one's table,
+    /// slot for slot, and its hash if computed: what rebuilding it by the
+    /// same steps would give, for caches of frozensets made over and over.
+    pub fn duplicate(&self) -> Self {
+        PyFrozenSet(Rc::new(Frozen {
+            t: self.0.t.clone(),
+            hash: self.0.hash.clone(),
+        }))
+    }
+
     /// `set(fs)`.
     pub fn thaw(&self) -> PySet<T> {
         PySet::from_set(self)

@@ -129,7 +129,33 @@ pub fn colorcount_object(obj: &Object, value: i64) -> usize {
 pub fn dneighbors(loc: Loc) -> Indices {
     // Four elements in 8 slots, no dummies: `frozenset` would copy the
     // table slot for slot.
-    dneighbors_set(loc).into_frozen_table()
+    cached_neighbourhood(0, loc, |l| dneighbors_set(l).into_frozen_table())
+}
+
+/// The frozenset `make(loc)` builds, which depends on `loc` alone, from a
+/// per-thread cache: a fresh object each call (Python's are distinct
+/// objects, and `a | a` differs from `a | b` for equal `a`, `b`), with the
+/// table and hash the first build made.
+fn cached_neighbourhood(kind: u8, loc: Loc, make: fn(Loc) -> Indices) -> Indices {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CACHE: RefCell<HashMap<(u8, Loc), Indices>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(s) = c.get(&(kind, loc)) {
+            return s.duplicate();
+        }
+        let s = make(loc);
+        // Hashed once, here, so that every copy carries the hash.
+        s.py_hash();
+        // Bounded: generators stay within a few cells of 30 by 30 grids.
+        if c.len() < 1 << 16 {
+            c.insert((kind, loc), s.duplicate());
+        }
+        s
+    })
 }
 
 /// The set display behind `dneighbors`. Freezing its four elements copies
@@ -144,7 +170,7 @@ fn dneighbors_set((i, j): Loc) -> PySet<Loc> {
 /// `ineighbors(loc)`: the four diagonal neighbours, built like `dneighbors`.
 pub fn ineighbors(loc: Loc) -> Indices {
     // As in `dneighbors`.
-    ineighbors_set(loc).into_frozen_table()
+    cached_neighbourhood(1, loc, |l| ineighbors_set(l).into_frozen_table())
 }
 
 /// The set display behind `ineighbors` (see `dneighbors_set`).
@@ -164,7 +190,7 @@ pub fn neighbors(loc: Loc) -> Indices {
     // The frozenset union's steps (copy the left table, which for
     // `dneighbors` is its set display's, then merge the right one) on sets,
     // without the intermediate frozensets.
-    neighbors_set(loc).into_frozen_table()
+    cached_neighbourhood(2, loc, |l| neighbors_set(l).into_frozen_table())
 }
 
 /// `neighbors` as a set, for iterating: the operands' tables equal the
@@ -301,9 +327,33 @@ pub fn objects_unordered(
 /// shape (the last few shapes are kept, per thread).
 struct FloodTables {
     key: (i64, i64, bool),
-    order: Vec<Loc>,
+    order: std::rc::Rc<[Loc]>,
     /// Built on first use: `objects` without its background touches few cells.
     near: Vec<Option<PySet<Loc>>>,
+}
+
+/// `asindices`' iteration order for an `h` by `w` grid (both kinds of
+/// `objects` tables share it), from a per-thread cache of the last few shapes.
+fn asindices_order(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static ORDERS: RefCell<Vec<((i64, i64), Rc<[Loc]>)>> = const { RefCell::new(Vec::new()) };
+    }
+    ORDERS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, o)) = c.iter().find(|(k, _)| *k == (h, w)) {
+            return Rc::clone(o);
+        }
+        let o: Rc<[Loc]> = asindices(&vec![vec![0; w.max(0) as usize]; h.max(0) as usize])
+            .to_vec()
+            .into();
+        if c.len() >= 16 {
+            c.remove(0);
+        }
+        c.push(((h, w), Rc::clone(&o)));
+        o
+    })
 }
 
 thread_local! {
@@ -323,7 +373,7 @@ impl FloodTables {
         });
         cached.unwrap_or_else(|| FloodTables {
             key,
-            order: asindices(&vec![vec![0; w.max(0) as usize]; h.max(0) as usize]).to_vec(),
+            order: asindices_order(h, w),
             near: vec![None; (h * w).max(0) as usize],
         })
     }
