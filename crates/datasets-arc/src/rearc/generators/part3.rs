@@ -293,8 +293,9 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::dmirror_grid(&gi);
     }
     for _ in 0..nswitcheroos {
-        // `ap | bp` may hold a location twice: the objects' own order is read.
-        let objs = padded_objects(&gi, bgc, true, false);
+        // The draws read only the objects' order and shapes; each object's
+        // own order matters below only if `ap | bp` holds a location twice.
+        let objs = padded_objects(&gi, bgc, true, true);
         // `mpr`: a dict from shape to objects, keys in first-seen order.
         let mut mpr: Vec<(Loc, Vec<Object>)> = Vec::new();
         for obj in objs.iter() {
@@ -320,8 +321,21 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ab = rng.sample(abc, 2)?;
         let (a, b) = (&ab[0], &ab[1]);
         let (ulca, ulcb) = (dsl::ulcorner(a), dsl::ulcorner(b));
-        let ap = dsl::normalize(a).shift(ulcb);
-        let bp = dsl::normalize(b).shift(ulca);
+        let mut ap = dsl::normalize(a).shift(ulcb);
+        let mut bp = dsl::normalize(b).shift(ulca);
+        let bpl: Vec<Loc> = bp.iter().map(|c| c.1).collect();
+        if ap.iter().any(|c| bpl.contains(&c.1)) {
+            // A location painted twice: the later cell in `ap | bp`'s order
+            // wins, and that order comes from `a`'s and `b`'s own. Take the
+            // two objects as `objects` builds them (equal sets, so found).
+            let exact = padded_objects(&gi, bgc, true, false);
+            let (a, b) = (
+                exact.iter().find(|o| o.set_eq(a)).unwrap_or(a),
+                exact.iter().find(|o| o.set_eq(b)).unwrap_or(b),
+            );
+            ap = dsl::normalize(a).shift(ulcb);
+            bp = dsl::normalize(b).shift(ulca);
+        }
         gi = dsl::paint(&gi, &(&ap | &bp));
     }
     let nshifts = unifint(rng, diff_lb, diff_ub, (0, 30));
