@@ -337,8 +337,9 @@ struct FloodTables {
 fn asindices_order(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
     use std::cell::RefCell;
     use std::rc::Rc;
+    type Orders = Vec<((i64, i64), Rc<[Loc]>)>;
     thread_local! {
-        static ORDERS: RefCell<Vec<((i64, i64), Rc<[Loc]>)>> = const { RefCell::new(Vec::new()) };
+        static ORDERS: RefCell<Orders> = const { RefCell::new(Vec::new()) };
     }
     ORDERS.with(|c| {
         let mut c = c.borrow_mut();

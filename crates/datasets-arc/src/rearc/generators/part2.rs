@@ -5838,7 +5838,7 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut inds = dsl::asindices(&gi);
         let mut locs = Vec::new();
         for o in &objs {
-            let cands = sfilter_fits(&inds, &o, &inds);
+            let cands = sfilter_fits(&inds, o, &inds);
             if cands.is_empty() {
                 break;
             }

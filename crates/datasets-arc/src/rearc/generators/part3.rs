@@ -2746,7 +2746,7 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cands = &dsl::ofcolor(&gi, bgc) - &dsl::r#box(&dsl::asindices(&gi));
     let lca = dsl::sfilter(&cands, |&(_, j)| j < w / 3 * 2);
     // Python also filters `rcands`, but never draws from them.
-    let lcands = sfilter_fits(&lca, &lobj, &lca).to_vec();
+    let lcands = sfilter_fits(&lca, lobj, &lca).to_vec();
     let (lloc, rloc) = loop {
         let lloc = rng.choice(&lcands)?;
         let rloc = rng.choice(&lcands)?;
