@@ -457,6 +457,33 @@ impl<T: PyHashable> SetTable<T> {
         result
     }
 
+    /// [`SetTable::difference`] against a set known only by its size and
+    /// membership test: CPython's choice between the two walks reads
+    /// `len(other)` alone, and copy-then-discard leaves the same dummies
+    /// whether it discards `other`'s elements or `so`'s ones `other` holds.
+    fn difference_where(so: &SetTable<T>, other_len: usize, in_other: impl Fn(&T) -> bool) -> Self {
+        if (so.len() >> 2) > other_len {
+            let mut result = SetTable::copy_of(so);
+            let hits: Vec<(T, i64)> = so
+                .active()
+                .filter(|(k, _)| in_other(k))
+                .map(|(k, h)| (k.clone(), h))
+                .collect();
+            for (k, h) in &hits {
+                result.discard_entry(k, *h);
+            }
+            result.purge_dummies_after_difference();
+            return result;
+        }
+        let mut result = SetTable::new();
+        for (k, h) in so.active() {
+            if !in_other(k) {
+                result.add_entry(k.clone(), h);
+            }
+        }
+        result
+    }
+
     /// `set_difference_update_internal(so, other)` for a set or frozenset
     /// `other` that is not `so`.
     fn difference_update(&mut self, other: &SetTable<T>) {
@@ -691,6 +718,34 @@ macro_rules! set_ops {
             /// `a - b` / `a.difference(b)` for a set or frozenset `b`.
             pub fn difference(&self, other: &impl AnySet<T>) -> Self {
                 Self::wrap(SetTable::difference(self.table(), other.table()))
+            }
+
+            /// `a - b` for a set or frozenset `b` of `other_len` elements that
+            /// is only known through `in_other` (membership): the same table
+            /// as [`Self::difference`], for callers that never build `b`.
+            pub fn difference_where(
+                &self,
+                other_len: usize,
+                in_other: impl Fn(&T) -> bool,
+            ) -> Self {
+                Self::wrap(SetTable::difference_where(
+                    self.table(),
+                    other_len,
+                    in_other,
+                ))
+            }
+
+            /// `type(a)(e for e in a if keep(e))`: the kept elements added one
+            /// by one, in `a`'s order, to a new set, with the hashes `a`
+            /// already holds (the values CPython computes again).
+            pub fn filter(&self, keep: impl Fn(&T) -> bool) -> Self {
+                let mut t = SetTable::new();
+                for (k, h) in self.table().active() {
+                    if keep(k) {
+                        t.add_entry(k.clone(), h);
+                    }
+                }
+                Self::wrap(t)
             }
 
             /// `a.difference(iterable)`: copy `a`, then discard one by one.
@@ -940,6 +995,16 @@ impl<T: PyHashable> PyFrozenSet<T> {
     /// `fs is other`.
     pub fn is(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// A new frozenset object (not `is` this one) with this one's table,
+    /// slot for slot, and its hash if computed: what rebuilding it by the
+    /// same steps would give, for caches of frozensets made over and over.
+    pub fn duplicate(&self) -> Self {
+        PyFrozenSet(Rc::new(Frozen {
+            t: self.0.t.clone(),
+            hash: self.0.hash.clone(),
+        }))
     }
 
     /// `set(fs)`.

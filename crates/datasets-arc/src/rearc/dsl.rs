@@ -129,7 +129,33 @@ pub fn colorcount_object(obj: &Object, value: i64) -> usize {
 pub fn dneighbors(loc: Loc) -> Indices {
     // Four elements in 8 slots, no dummies: `frozenset` would copy the
     // table slot for slot.
-    dneighbors_set(loc).into_frozen_table()
+    cached_neighbourhood(0, loc, |l| dneighbors_set(l).into_frozen_table())
+}
+
+/// The frozenset `make(loc)` builds, which depends on `loc` alone, from a
+/// per-thread cache: a fresh object each call (Python's are distinct
+/// objects, and `a | a` differs from `a | b` for equal `a`, `b`), with the
+/// table and hash the first build made.
+fn cached_neighbourhood(kind: u8, loc: Loc, make: fn(Loc) -> Indices) -> Indices {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CACHE: RefCell<HashMap<(u8, Loc), Indices>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(s) = c.get(&(kind, loc)) {
+            return s.duplicate();
+        }
+        let s = make(loc);
+        // Hashed once, here, so that every copy carries the hash.
+        s.py_hash();
+        // Bounded: generators stay within a few cells of 30 by 30 grids.
+        if c.len() < 1 << 16 {
+            c.insert((kind, loc), s.duplicate());
+        }
+        s
+    })
 }
 
 /// The set display behind `dneighbors`. Freezing its four elements copies
@@ -144,7 +170,7 @@ fn dneighbors_set((i, j): Loc) -> PySet<Loc> {
 /// `ineighbors(loc)`: the four diagonal neighbours, built like `dneighbors`.
 pub fn ineighbors(loc: Loc) -> Indices {
     // As in `dneighbors`.
-    ineighbors_set(loc).into_frozen_table()
+    cached_neighbourhood(1, loc, |l| ineighbors_set(l).into_frozen_table())
 }
 
 /// The set display behind `ineighbors` (see `dneighbors_set`).
@@ -164,7 +190,7 @@ pub fn neighbors(loc: Loc) -> Indices {
     // The frozenset union's steps (copy the left table, which for
     // `dneighbors` is its set display's, then merge the right one) on sets,
     // without the intermediate frozensets.
-    neighbors_set(loc).into_frozen_table()
+    cached_neighbourhood(2, loc, |l| neighbors_set(l).into_frozen_table())
 }
 
 /// `neighbors` as a set, for iterating: the operands' tables equal the
@@ -178,21 +204,25 @@ fn neighbors_set(loc: Loc) -> PySet<Loc> {
 
 /// `objects(grid, univalued, diagonal, without_bg)`: the connected objects,
 /// found by the same flood fill with the same sets as the Python.
+///
+/// Three things the Python rebuilds on every call are exact without their
+/// sets: `occupied` is only tested for membership, counted (`len` picks
+/// `set_difference`'s walk) and subtracted, so it is a bitmap; `asindices`
+/// iterates in an order that depends only on the grid's shape, and each
+/// cell's in-bounds neighbourhood set only on the shape and the cell, so
+/// both come from a per-shape cache ([`FloodTables`]).
 pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -> Objects {
     // `bg = mostcolor(grid) if without_bg else None`; `v != None` is always true.
     let bg = without_bg.then(|| mostcolor(grid));
     let mut objs: PySet<Object> = PySet::new();
-    let mut occupied: PySet<Loc> = PySet::new();
     let (h, w) = (grid.len() as i64, width(grid) as i64);
-    let unvisited = asindices(grid);
-    // The sets, not the frozensets: only iterated here, in the same order.
-    let diagfun = if diagonal {
-        neighbors_set
-    } else {
-        dneighbors_set
-    };
-    for &loc in unvisited.iter() {
-        if occupied.contains(&loc) {
+    let mut tables = FloodTables::take(h, w, diagonal);
+    let slot = |(i, j): Loc| (i * w + j) as usize;
+    let mut occupied = vec![false; (h * w) as usize];
+    let mut occupied_len = 0usize;
+    for k in 0..tables.order.len() {
+        let loc = tables.order[k];
+        if occupied[slot(loc)] {
             continue;
         }
         let val = at(grid, loc);
@@ -209,21 +239,173 @@ pub fn objects(grid: &Grid, univalued: bool, diagonal: bool, without_bg: bool) -
                 let joins = if univalued { val == v } else { Some(v) != bg };
                 if joins {
                     obj.add((v, cand));
-                    occupied.add(cand);
+                    // `occupied.add(cand)`
+                    if !occupied[slot(cand)] {
+                        occupied[slot(cand)] = true;
+                        occupied_len += 1;
+                    }
                     // neighborhood |= {(i, j) for i, j in diagfun(cand) if in bounds}
-                    let near: PySet<Loc> = diagfun(cand)
-                        .iter()
-                        .copied()
-                        .filter(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w)
-                        .collect();
-                    neighborhood.update(&near);
+                    neighborhood.update(tables.near(cand));
                 }
             }
-            cands = neighborhood.difference(&occupied);
+            // `neighborhood - occupied`: in-bounds locations only.
+            cands = neighborhood.difference_where(occupied_len, |&l| occupied[slot(l)]);
         }
         objs.add(obj.freeze());
     }
+    tables.give_back();
     objs.freeze()
+}
+
+/// `objects(grid, univalued, diagonal, without_bg)` for callers that never
+/// read an object's own iteration order (only its cells, size, bounds or
+/// color, or paints of it, which has one cell per location): the same
+/// frozenset of objects in the same order, each object holding the same
+/// cells, but built from its cells in row-major order, not by `objects`'
+/// flood fill of sets.
+///
+/// The outer set's table depends only on the objects' hashes and the order
+/// they are added in. A frozenset's hash is a function of its elements
+/// alone, and objects are added in the order `asindices` meets their first
+/// cell, which a plain flood fill finds too.
+pub fn objects_unordered(
+    grid: &Grid,
+    univalued: bool,
+    diagonal: bool,
+    without_bg: bool,
+) -> Objects {
+    let bg = without_bg.then(|| mostcolor(grid));
+    let (h, w) = (grid.len() as i64, width(grid) as i64);
+    let tables = FloodTables::take(h, w, diagonal);
+    let slot = |(i, j): Loc| (i * w + j) as usize;
+    let mut occupied = vec![false; (h * w) as usize];
+    let mut objs: PySet<Object> = PySet::new();
+    let mut stack: Vec<Loc> = Vec::new();
+    let mut cells: Vec<Loc> = Vec::new();
+    for &loc in tables.order.iter() {
+        if occupied[slot(loc)] {
+            continue;
+        }
+        let val = at(grid, loc);
+        if Some(val) == bg {
+            continue;
+        }
+        occupied[slot(loc)] = true;
+        stack.push(loc);
+        cells.clear();
+        while let Some((i, j)) = stack.pop() {
+            cells.push((i, j));
+            for di in -1..=1i64 {
+                for dj in -1..=1i64 {
+                    if (di, dj) == (0, 0) || (!diagonal && di != 0 && dj != 0) {
+                        continue;
+                    }
+                    let n = (i + di, j + dj);
+                    if !(0 <= n.0 && n.0 < h && 0 <= n.1 && n.1 < w) || occupied[slot(n)] {
+                        continue;
+                    }
+                    let v = at(grid, n);
+                    let joins = if univalued { val == v } else { Some(v) != bg };
+                    if joins {
+                        occupied[slot(n)] = true;
+                        stack.push(n);
+                    }
+                }
+            }
+        }
+        cells.sort_unstable();
+        objs.add(cells.iter().map(|&l| (at(grid, l), l)).collect());
+    }
+    tables.give_back();
+    objs.freeze()
+}
+
+/// What `objects` needs of a grid's shape alone: `asindices`' iteration
+/// order and, for each cell (row-major), the set
+/// `{(i, j) for i, j in diagfun(cell) if 0 <= i < h and 0 <= j < w}`.
+/// Both are functions of `(h, w, diagonal)`, so they are built once per
+/// shape (the last few shapes are kept, per thread).
+struct FloodTables {
+    key: (i64, i64, bool),
+    order: std::rc::Rc<[Loc]>,
+    /// Built on first use: `objects` without its background touches few cells.
+    near: Vec<Option<PySet<Loc>>>,
+}
+
+/// `asindices`' iteration order for an `h` by `w` grid (both kinds of
+/// `objects` tables share it), from a per-thread cache of the last few shapes.
+fn asindices_order(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Orders = Vec<((i64, i64), Rc<[Loc]>)>;
+    thread_local! {
+        static ORDERS: RefCell<Orders> = const { RefCell::new(Vec::new()) };
+    }
+    ORDERS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, o)) = c.iter().find(|(k, _)| *k == (h, w)) {
+            return Rc::clone(o);
+        }
+        let o: Rc<[Loc]> = asindices(&vec![vec![0; w.max(0) as usize]; h.max(0) as usize])
+            .to_vec()
+            .into();
+        if c.len() >= 16 {
+            c.remove(0);
+        }
+        c.push(((h, w), Rc::clone(&o)));
+        o
+    })
+}
+
+thread_local! {
+    /// The last few shapes' tables, most recently used last.
+    static FLOOD_TABLES: std::cell::RefCell<Vec<FloodTables>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl FloodTables {
+    /// The shape's tables, out of the cache (or new) until [`Self::give_back`].
+    fn take(h: i64, w: i64, diagonal: bool) -> FloodTables {
+        let key = (h, w, diagonal);
+        let cached = FLOOD_TABLES.with(|c| {
+            let mut c = c.borrow_mut();
+            let at = c.iter().position(|t| t.key == key)?;
+            Some(c.remove(at))
+        });
+        cached.unwrap_or_else(|| FloodTables {
+            key,
+            order: asindices_order(h, w),
+            near: vec![None; (h * w).max(0) as usize],
+        })
+    }
+
+    fn give_back(self) {
+        FLOOD_TABLES.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= 8 {
+                c.remove(0);
+            }
+            c.push(self);
+        });
+    }
+
+    /// `{(i, j) for i, j in diagfun(cand) if 0 <= i < h and 0 <= j < w}`.
+    fn near(&mut self, cand: Loc) -> &PySet<Loc> {
+        let (h, w, diagonal) = self.key;
+        self.near[(cand.0 * w + cand.1) as usize].get_or_insert_with(|| {
+            // The sets, not the frozensets: only iterated, in the same order.
+            let diagfun = if diagonal {
+                neighbors_set
+            } else {
+                dneighbors_set
+            };
+            diagfun(cand)
+                .iter()
+                .copied()
+                .filter(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w)
+                .collect()
+        })
+    }
 }
 
 /// What the DSL calls a `Patch`: `Indices` or an `Object`.
@@ -655,6 +837,14 @@ pub fn shoot(start: Loc, (di, dj): Loc) -> Indices {
 pub trait Container<T: PyHashable + 'static>: FromIterator<T> {
     /// `iter(container)`.
     fn elems(&self) -> impl Iterator<Item = &T>;
+
+    /// `type(container)(e for e in container if keep(e))`.
+    fn filtered(&self, keep: impl Fn(&T) -> bool) -> Self
+    where
+        Self: Sized,
+    {
+        self.elems().filter(|e| keep(e)).cloned().collect()
+    }
 }
 
 impl<T: PyHashable + 'static> Container<T> for Vec<T> {
@@ -667,11 +857,16 @@ impl<T: PyHashable + 'static> Container<T> for PyFrozenSet<T> {
     fn elems(&self) -> impl Iterator<Item = &T> {
         self.iter()
     }
+
+    /// The same table, built with the hashes the container holds.
+    fn filtered(&self, keep: impl Fn(&T) -> bool) -> Self {
+        self.filter(keep)
+    }
 }
 
 /// `remove(value, container)`: `type(container)(e for e in container if e != value)`.
 pub fn remove<T: PyHashable + 'static, C: Container<T>>(value: &T, container: &C) -> C {
-    container.elems().filter(|e| *e != value).cloned().collect()
+    container.filtered(|e| e != value)
 }
 
 /// `sfilter(container, condition)`.
@@ -679,11 +874,7 @@ pub fn sfilter<T: PyHashable + 'static, C: Container<T>>(
     container: &C,
     condition: impl Fn(&T) -> bool,
 ) -> C {
-    container
-        .elems()
-        .filter(|e| condition(e))
-        .cloned()
-        .collect()
+    container.filtered(condition)
 }
 
 /// `first(container)`: `next(iter(container))`; `None` where Python raises.
@@ -746,10 +937,7 @@ pub fn insert<T: PyHashable>(value: T, container: &PyFrozenSet<T>) -> PyFrozenSe
 
 /// `colorfilter(objs, value)`: the objects whose first cell has color `value`.
 pub fn colorfilter(objs: &Objects, value: i64) -> Objects {
-    objs.iter()
-        .filter(|o| o.iter().next().is_some_and(|c| c.0 == value))
-        .cloned()
-        .collect()
+    objs.filter(|o| o.iter().next().is_some_and(|c| c.0 == value))
 }
 
 /// `sizefilter(container, n)`: `frozenset(item for item in container if len(item) == n)`.
@@ -757,7 +945,7 @@ pub fn sizefilter<T: PyHashable>(
     container: &PyFrozenSet<PyFrozenSet<T>>,
     n: usize,
 ) -> PyFrozenSet<PyFrozenSet<T>> {
-    container.iter().filter(|c| c.len() == n).cloned().collect()
+    container.filter(|c| c.len() == n)
 }
 
 /// `numcolors(grid)`: `len(palette(grid))`.

@@ -90,9 +90,130 @@ pub(super) fn grow_by(
     shp: &mut PySet<Loc>,
     near: fn(Loc) -> Indices,
 ) -> Result<()> {
-    let cands = bb.difference(shp).intersection(&mapply_set(near, shp));
-    shp.add(rng.choice(&cands.to_vec())?);
+    let rest = bb.difference(shp);
+    let around = Around::new(shp.iter().copied(), near);
+    let cands = if around.len() > rest.len() {
+        around.meet(&rest)
+    } else {
+        rest.intersection(&mapply_set(near, shp)).to_vec()
+    };
+    shp.add(rng.choice(&cands)?);
     Ok(())
+}
+
+/// `mapply(near, patch)` (`near` one of the DSL's neighbourhoods, which are
+/// the same offsets around every location) where only its size and
+/// membership are read: the distinct locations, sorted, not a set table.
+///
+/// That is so when it is subtracted (`set_difference` reads the other
+/// operand's size to pick its walk, then tests membership) and when it is
+/// the strictly larger operand of `&`: CPython's `set_intersection` walks
+/// the smaller one (the right one on a tie) and adds the hits, in its order,
+/// to a new set ([`Around::meet`]).
+pub(super) struct Around {
+    /// The distinct locations, in no particular order.
+    cells: Vec<Loc>,
+    /// Membership over the locations' bounding box.
+    top: i64,
+    left: i64,
+    h: i64,
+    w: i64,
+    bits: Vec<bool>,
+}
+
+impl Around {
+    /// `mapply(near, patch)`.
+    pub(super) fn new(patch: impl IntoIterator<Item = Loc>, near: fn(Loc) -> Indices) -> Self {
+        let offsets = offsets_of(near);
+        Self::of_cells(
+            patch
+                .into_iter()
+                .flat_map(|(i, j)| offsets.iter().map(move |&(di, dj)| (i + di, j + dj))),
+        )
+    }
+
+    /// Some locations (repeats allowed), as a set read only for its size and
+    /// membership (a union of such sets, say).
+    pub(super) fn of_cells(locs: impl IntoIterator<Item = Loc>) -> Self {
+        let locs: Vec<Loc> = locs.into_iter().collect();
+        let (top, bottom) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
+        let (left, right) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+        let (h, w) = (bottom - top + 1, right - left + 1);
+        let mut bits = vec![false; if locs.is_empty() { 0 } else { (h * w) as usize }];
+        let mut cells = Vec::with_capacity(locs.len());
+        for (i, j) in locs {
+            let k = ((i - top) * w + (j - left)) as usize;
+            if !bits[k] {
+                bits[k] = true;
+                cells.push((i, j));
+            }
+        }
+        Around {
+            cells,
+            top,
+            left,
+            h,
+            w,
+            bits,
+        }
+    }
+
+    /// `len(mapply(near, patch))`.
+    pub(super) fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// `l in mapply(near, patch)`.
+    pub(super) fn contains(&self, &(i, j): &Loc) -> bool {
+        let (i, j) = (i - self.top, j - self.left);
+        !self.cells.is_empty()
+            && 0 <= i
+            && i < self.h
+            && 0 <= j
+            && j < self.w
+            && self.bits[(i * self.w + j) as usize]
+    }
+
+    /// The locations themselves, in no particular order.
+    pub(super) fn cells(&self) -> &[Loc] {
+        &self.cells
+    }
+
+    /// `s - self`: `set_difference` reads only this set's size and membership.
+    pub(super) fn subtract_from(&self, s: &Indices) -> Indices {
+        s.difference_where(self.len(), |l| self.contains(l))
+    }
+
+    /// `tuple(other & mapply(near, patch))` when the mapply is the larger
+    /// operand (`self.len() > len(other)`): `other`'s members in it, added
+    /// to a new set in `other`'s order, as CPython does.
+    pub(super) fn meet(&self, other: &impl AnySet<Loc>) -> Vec<Loc> {
+        debug_assert!(self.len() > other.len());
+        let hits: PySet<Loc> = other.iter().filter(|l| self.contains(l)).copied().collect();
+        hits.to_vec()
+    }
+}
+
+/// The offsets a DSL neighbourhood (`dneighbors`, `ineighbors`,
+/// `neighbors`: the same offsets around every location) adds to a location,
+/// read once per function and thread from `near((0, 0))`.
+fn offsets_of(near: fn(Loc) -> Indices) -> std::rc::Rc<[Loc]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static OFFSETS: RefCell<Vec<(usize, Rc<[Loc]>)>> = const { RefCell::new(Vec::new()) };
+    }
+    // Keyed by address: two functions sharing one would be the same code.
+    let key = near as usize;
+    OFFSETS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, o)) = c.iter().find(|(k, _)| *k == key) {
+            return Rc::clone(o);
+        }
+        let o: Rc<[Loc]> = near((0, 0)).to_vec().into();
+        c.push((key, Rc::clone(&o)));
+        o
+    })
 }
 
 /// `tuple(e for e in a if e not in b)`: the DSL's `difference` of tuples.
@@ -123,8 +244,14 @@ pub(super) fn stretch_rows(g: &Grid, dist: &[i64; 3]) -> Grid {
 /// `shp.add(rng.choice(totuple((pool - shp) & mapply(neighbors, shp))))`
 /// with a mutable `set` as the pool.
 pub(super) fn grow_in_set(rng: &mut GenRng, pool: &PySet<Loc>, shp: &mut PySet<Loc>) -> Result<()> {
-    let cands = (pool - &*shp).intersection(&mapply_set(dsl::neighbors, shp));
-    shp.add(rng.choice(&cands.to_vec())?);
+    let rest = pool - &*shp;
+    let around = Around::new(shp.iter().copied(), dsl::neighbors);
+    let cands = if around.len() > rest.len() {
+        around.meet(&rest)
+    } else {
+        rest.intersection(&mapply_set(dsl::neighbors, shp)).to_vec()
+    };
+    shp.add(rng.choice(&cands)?);
     Ok(())
 }
 
@@ -157,4 +284,219 @@ pub(super) fn unifint_f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, (a, b): (i
 /// `mapply(neighbors, patch)`: only its content is used where this is called.
 pub(super) fn around(p: &Indices) -> Indices {
     dsl::mapply(|&l| dsl::neighbors(l), p)
+}
+
+// Count-style helpers. Where a generator builds a set only to take its size,
+// test membership or paint it with one color, nothing observes the set's
+// iteration order, so these read the grid directly instead of building
+// CPython set tables.
+
+/// The distinct locations of the outline `box`, `inbox` and `outbox` draw
+/// between two corners (as `dsl::outline`, which takes the min and max of
+/// each coordinate), in no particular order.
+pub(super) fn outline_cells((ai, aj): Loc, (bi, bj): Loc) -> Vec<Loc> {
+    let (si, sj) = (ai.min(bi), aj.min(bj));
+    let (ei, ej) = (ai.max(bi), aj.max(bj));
+    let mut out = Vec::with_capacity(2 * ((ei - si + 1) + (ej - sj + 1)) as usize);
+    for j in sj..=ej {
+        out.push((si, j));
+        if ei != si {
+            out.push((ei, j));
+        }
+    }
+    for i in si + 1..ei {
+        out.push((i, sj));
+        if ej != sj {
+            out.push((i, ej));
+        }
+    }
+    out
+}
+
+/// The grid's value at `(i, j)`, `None` outside it.
+pub(super) fn cell_at(grid: &Grid, (i, j): Loc) -> Option<i64> {
+    if i < 0 || j < 0 {
+        return None;
+    }
+    grid.get(i as usize)
+        .and_then(|r| r.get(j as usize))
+        .copied()
+}
+
+/// `len(sfilter(toobject(locs, grid), lambda c: c[0] == value))` for
+/// distinct `locs`: how many of them lie inside the grid and show `value`.
+/// A count, so the order `toobject`'s frozenset would iterate in is unseen.
+pub(super) fn count_color_at(
+    grid: &Grid,
+    locs: impl IntoIterator<Item = Loc>,
+    value: i64,
+) -> usize {
+    locs.into_iter()
+        .filter(|&l| cell_at(grid, l) == Some(value))
+        .count()
+}
+
+/// The four `dneighbors` of `(i, j)`, in the grid or not (distinct), for
+/// counts.
+pub(super) fn dneighbor_cells((i, j): Loc) -> [Loc; 4] {
+    [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
+}
+
+/// Whether `l` lies in the rectangle from `ul` to `lr` (`backdrop({ul, lr})`).
+pub(super) fn in_rect((i, j): Loc, (si, sj): Loc, (ei, ej): Loc) -> bool {
+    si <= i && i <= ei && sj <= j && j <= ej
+}
+
+/// `fill(grid, value, backdrop(frozenset({ul, lr})))` with `ul` above and
+/// left of `lr`: one value over a rectangle, so no order matters.
+pub(super) fn fill_rect(grid: &mut Grid, value: i64, (si, sj): Loc, (ei, ej): Loc) {
+    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
+    for i in si.max(0)..=ei.min(h - 1) {
+        for j in sj.max(0)..=ej.min(w - 1) {
+            grid[i as usize][j as usize] = value;
+        }
+    }
+}
+
+/// A membership-only set of locations (`forb`-style sets that are only
+/// tested with `in` or `&` for emptiness and grown with `|=`, never
+/// iterated): a bitmap over the grid with a margin on each side for the
+/// out-of-grid locations such sets also hold.
+pub(super) struct LocMask {
+    margin: i64,
+    w: i64,
+    h: i64,
+    bits: Vec<bool>,
+}
+
+impl LocMask {
+    /// An empty mask for an `h` by `w` grid, holding locations up to
+    /// `margin` outside it.
+    pub(super) fn new((h, w): Loc, margin: i64) -> Self {
+        let (ph, pw) = (h + 2 * margin, w + 2 * margin);
+        LocMask {
+            margin,
+            w: pw,
+            h: ph,
+            bits: vec![false; (ph * pw).max(0) as usize],
+        }
+    }
+
+    fn slot(&self, (i, j): Loc) -> usize {
+        let (i, j) = (i + self.margin, j + self.margin);
+        assert!(
+            0 <= i && i < self.h && 0 <= j && j < self.w,
+            "LocMask margin"
+        );
+        (i * self.w + j) as usize
+    }
+
+    pub(super) fn contains(&self, l: Loc) -> bool {
+        self.bits[self.slot(l)]
+    }
+
+    pub(super) fn insert(&mut self, l: Loc) {
+        let s = self.slot(l);
+        self.bits[s] = true;
+    }
+
+    /// Whether any location of the rectangle from `ul` to `lr` is in the mask.
+    pub(super) fn any_in_rect(&self, (si, sj): Loc, (ei, ej): Loc) -> bool {
+        (si..=ei).any(|i| (sj..=ej).any(|j| self.contains((i, j))))
+    }
+
+    /// Adds every location of the rectangle from `ul` to `lr`.
+    pub(super) fn insert_rect(&mut self, (si, sj): Loc, (ei, ej): Loc) {
+        for i in si..=ei {
+            for j in sj..=ej {
+                self.insert((i, j));
+            }
+        }
+    }
+}
+
+/// The univalued components of a rectangular grid (what
+/// `objects(grid, True, diagonal, False)` holds), for uses that read only
+/// which cells belong together: each cell's component number (row-major)
+/// and the number of components. The numbering is not the objects' order.
+pub(super) fn component_labels(grid: &Grid, diagonal: bool) -> (Vec<usize>, usize) {
+    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
+    let mut label = vec![usize::MAX; (h * w) as usize];
+    let mut stack: Vec<Loc> = Vec::new();
+    let mut count = 0;
+    for si in 0..h {
+        for sj in 0..w {
+            if label[(si * w + sj) as usize] != usize::MAX {
+                continue;
+            }
+            let val = grid[si as usize][sj as usize];
+            label[(si * w + sj) as usize] = count;
+            stack.push((si, sj));
+            while let Some((i, j)) = stack.pop() {
+                for di in -1..=1i64 {
+                    for dj in -1..=1i64 {
+                        if (di == 0 && dj == 0) || (!diagonal && di != 0 && dj != 0) {
+                            continue;
+                        }
+                        let (ni, nj) = (i + di, j + dj);
+                        if ni < 0 || ni >= h || nj < 0 || nj >= w {
+                            continue;
+                        }
+                        let k = (ni * w + nj) as usize;
+                        if label[k] == usize::MAX && grid[ni as usize][nj as usize] == val {
+                            label[k] = count;
+                            stack.push((ni, nj));
+                        }
+                    }
+                }
+            }
+            count += 1;
+        }
+    }
+    (label, count)
+}
+
+/// `s - mapply(neighbors, patch)`: `set_difference` reads only the
+/// subtracted set's size and membership ([`Around`]), so it is not built.
+pub(super) fn minus_around(s: &Indices, patch: &Indices) -> Indices {
+    Around::new(patch.iter().copied(), dsl::neighbors).subtract_from(s)
+}
+
+/// `mfilter(colorfilter(objects(grid, True, diagonal, False), color),
+/// compose(flip, rbind(bordering, grid)))` as a row-major mask: the cells of
+/// the `color` components that touch no edge. Where only these cells (or
+/// whether there are any) are used, the objects' order is unseen.
+pub(super) fn enclosed_mask(grid: &Grid, color: i64, diagonal: bool) -> Vec<bool> {
+    let (label, n) = component_labels(grid, diagonal);
+    let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
+    let mut inner = vec![true; n];
+    for (i, row) in grid.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            if v != color || i == 0 || j == 0 || i == h - 1 || j == w - 1 {
+                inner[label[i * w + j]] = false;
+            }
+        }
+    }
+    label.iter().map(|&k| inner[k]).collect()
+}
+
+/// `fill(grid, value, cells)` for a row-major mask of cells.
+pub(super) fn fill_mask(grid: &Grid, value: i64, mask: &[bool]) -> Grid {
+    let w = grid.first().map_or(0, Vec::len);
+    let mut out = grid.clone();
+    for (k, _) in mask.iter().enumerate().filter(|(_, &m)| m) {
+        out[k / w][k % w] = value;
+    }
+    out
+}
+
+/// `sfilter(cands, lambda ij: shift(obj, ij).issubset(s))`: each test is a
+/// yes or no, whether every shifted location is in `s`, so no shifted
+/// frozenset is built; `s` is read as a membership mask.
+pub(super) fn sfilter_fits(cands: &Indices, obj: &Indices, s: &Indices) -> Indices {
+    let member = Around::of_cells(s.iter().copied());
+    let cells = obj.to_vec();
+    dsl::sfilter(cands, |&(i, j)| {
+        cells.iter().all(|&(a, b)| member.contains(&(a + i, b + j)))
+    })
 }

@@ -279,7 +279,7 @@ fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let outobj = outobj.shift(loc);
         let fullobj = fullobj.shift(loc);
         if fullobj.issubset(&inds) {
-            inds = &(&inds - &fullobj) - &dsl::mapply(|&l| dsl::neighbors(l), &fullobj);
+            inds = minus_around(&(&inds - &fullobj), &fullobj);
             succ += 1;
             let col = rng.choice(&ccols)?;
             gi = dsl::fill(&gi, col, &inobj);
@@ -1022,7 +1022,7 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .map(|&(i, j)| (i + loc.0, j + loc.1))
             .collect();
         go = dsl::fill(&go, -1, &shpplcd);
-        inds = &(&inds - &shpplcd) - &dsl::mapply(|&l| dsl::neighbors(l), &shpplcd);
+        inds = minus_around(&(&inds - &shpplcd), &shpplcd);
         srcs.push((obj, markers));
         abclist.push(sorted_shape(a, b, c));
     }
@@ -1035,7 +1035,7 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         go = transform(fnk, &go);
         let aigo = dsl::asindices(&go);
         let bg = dsl::ofcolor(&go, bgc);
-        let fullinds = &bg - &dsl::mapply(|&l| dsl::neighbors(l), &(&aigo - &bg));
+        let fullinds = minus_around(&bg, &(&aigo - &bg));
         let k = rng.choice(&(0..srcs.len()).collect::<Vec<_>>())?;
         let (obj, markers) = &srcs[k];
         let shp = obj.toindices();
@@ -1297,7 +1297,7 @@ fn generate_137eaa0f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 Some(plcd) => {
                     gi = dsl::paint(&gi, &plcd);
                     let pi = plcd.toindices();
-                    inds = &(&inds - &pi) - &dsl::mapply(|&l| dsl::neighbors(l), &pi);
+                    inds = minus_around(&(&inds - &pi), &pi);
                 }
                 None => {
                     succ = false;
@@ -2285,7 +2285,7 @@ fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let outobji = outobj.toindices();
         if inobj.toindices().issubset(&inds) && (&outobji & &fullinds).issubset(&inds) {
             succ += 1;
-            inds = &(&inds - &outobji) - &dsl::mapply(|&l| dsl::neighbors(l), &outobji);
+            inds = minus_around(&(&inds - &outobji), &outobji);
             gi = dsl::paint(&gi, &inobj);
             go = dsl::paint(&go, &outobj);
         }
@@ -2668,11 +2668,26 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         );
         let mc = rng.sample(&cands, num)?;
         gi = fill_locs(&gi, markcol, &mc);
+        // `len(ss)`, `ss` the `markcol` objects `adjacent` to both squares:
+        // a count, so the objects' order is unseen. Objects are the
+        // 4-connected one-color components; no `markcol` cell is ever in a
+        // square (they keep `sqcol`), so `adjacent` (manhattan 1) means a
+        // cell next to one of the square's.
         let bridges = |g: &Grid| {
-            dsl::colorfilter(&dsl::objects(g, true, false, false), markcol)
-                .iter()
-                .filter(|o| dsl::adjacent(*o, &aset) && dsl::adjacent(*o, &bset))
-                .count()
+            let (label, n) = component_labels(g, false);
+            let touching = |set: &Indices| {
+                let mut t = vec![false; n];
+                for &l in set.iter() {
+                    for (i, j) in dneighbor_cells(l) {
+                        if cell_at(g, (i, j)) == Some(markcol) {
+                            t[label[(i * w + j) as usize]] = true;
+                        }
+                    }
+                }
+                t
+            };
+            let (ta, tb) = (touching(&aset), touching(&bset));
+            ta.iter().zip(&tb).filter(|&(x, y)| *x && *y).count()
         };
         let mut ss = bridges(&gi);
         let shoudlhaveconn = rng.choice(&[true, false])?;
@@ -2959,7 +2974,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * numsq;
     let placed_inds: Indices = placed.iter().map(|c| c.1).collect();
-    let mut inds = &dsl::ofcolor(&gi, bgc) - &dsl::mapply(|&l| dsl::neighbors(l), &placed_inds);
+    let mut inds = minus_around(&dsl::ofcolor(&gi, bgc), &placed_inds);
     let obj_inds: Indices = obj.iter().map(|c| c.1).collect();
     while succ < numsq && tr < maxtr {
         tr += 1;
@@ -4144,7 +4159,7 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let outobjpi = outobjp.toindices();
             if outobjpi.issubset(&inds) {
                 succ += 1;
-                inds = &(&inds - &outobjpi) - &dsl::mapply(|&l| dsl::neighbors(l), &outobjpi);
+                inds = minus_around(&(&inds - &outobjpi), &outobjpi);
                 gi = dsl::paint(&gi, &inobj.shift(loc));
                 go = dsl::paint(&go, &outobjp);
             }
@@ -4176,9 +4191,16 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     // `(bd - obj) & mapply(neighbors, mapply(dneighbors, obj))`.
     let grow2 = |rng: &mut GenRng, bd: &Indices, obj: &mut PySet<Loc>| -> Result<()> {
-        let near = mapply_set(dsl::neighbors, &mapply_set(dsl::dneighbors, obj));
-        let cands = bd.difference(obj).intersection(&near);
-        obj.add(rng.choice(&cands.to_vec())?);
+        let rest = bd.difference(obj);
+        let inner = Around::new(obj.iter().copied(), dsl::dneighbors);
+        let near = Around::new(inner.cells().iter().copied(), dsl::neighbors);
+        let cands = if near.len() > rest.len() {
+            near.meet(&rest)
+        } else {
+            let near = mapply_set(dsl::neighbors, &mapply_set(dsl::dneighbors, obj));
+            rest.intersection(&near).to_vec()
+        };
+        obj.add(rng.choice(&cands)?);
         Ok(())
     };
     while succ < nobjs && tr < maxtr {
@@ -4211,15 +4233,27 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
         let obj = normalize_set(&obj).shift(loc);
-        let bd = dsl::backdrop(&obj);
-        let gi2 = dsl::fill(&dsl::fill(&gi, fgc, &bd), objc, &obj);
+        // `bd = backdrop(obj)` and its two outboxes are only filled with one
+        // value and subtracted (size and membership), so they stay
+        // rectangles: `bd` from `ul` to `lr`, the rings out to two cells
+        // beyond it.
+        let (ul, lr) = (dsl::ulcorner(&obj), dsl::lrcorner(&obj));
+        let (bh, bw) = (lr.0 - ul.0 + 1, lr.1 - ul.1 + 1);
+        let mut gi2 = gi.clone();
+        fill_rect(&mut gi2, fgc, ul, lr);
+        let gi2 = dsl::fill(&gi2, objc, &obj);
         let n = |c: i64| dsl::colorcount(&gi2, c);
         if n(objc) < n(fgc).min(n(bgc)) {
             succ += 1;
-            let ob = dsl::outbox(&bd);
-            inds = &(&inds - &bd) - &(&ob | &dsl::outbox(&ob));
+            let rings = (2 * (bh + 2) + 2 * (bw + 2) - 4) + (2 * (bh + 4) + 2 * (bw + 4) - 4);
+            let (oul, olr) = ((ul.0 - 2, ul.1 - 2), (lr.0 + 2, lr.1 + 2));
+            inds = inds
+                .difference_where((bh * bw) as usize, |&l| in_rect(l, ul, lr))
+                .difference_where(rings as usize, |&l| {
+                    in_rect(l, oul, olr) && !in_rect(l, ul, lr)
+                });
             gi = gi2;
-            go = dsl::fill(&go, 4, &bd);
+            fill_rect(&mut go, 4, ul, lr);
             go = dsl::fill(&go, objc, &obj);
         }
     }
@@ -4337,10 +4371,18 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let loc = rng.choice(&cands.to_vec())?;
         let plcd = obj.shift(loc);
-        let near = dsl::mapply(|&l| dsl::neighbors(l), &dsl::ofcolor(&gi, col));
-        if plcd.iter().all(|l| inds.contains(l) && !near.contains(l)) {
+        // `plcd.issubset(inds - mapply(neighbors, ofcolor(gi, col)))`: a
+        // location is in that mapply when one of its (in-grid) neighbours
+        // shows `col`; and the next line only subtracts a mapply.
+        let near_col = |(i, j): Loc| {
+            (-1..=1).any(|di| {
+                (-1..=1).any(|dj| (di, dj) != (0, 0) && cell_at(&gi, (i + di, j + dj)) == Some(col))
+            })
+        };
+        if plcd.iter().all(|&l| inds.contains(&l) && !near_col(l)) {
             succ += 1;
-            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            inds =
+                Around::new(plcd.iter().copied(), dsl::dneighbors).subtract_from(&(&inds - &plcd));
             gi = dsl::fill(&gi, col, &plcd);
             match counter.iter_mut().find(|(k, _)| *k == obj) {
                 Some(entry) => entry.1 += 1,
@@ -4830,7 +4872,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcdi = plcd.toindices();
         if plcdi.issubset(&inds) {
             succ += 1;
-            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+            inds = minus_around(&(&inds - &plcdi), &plcdi);
             gi = dsl::paint(&gi, &dsl::sfilter(&plcd, |c| c.0 == 2 || c.0 == 3));
             go = dsl::paint(&go, &plcd);
         }
@@ -5426,7 +5468,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let outobjpi = outobjp.toindices();
         if outobjpi.issubset(&inds) {
             succ += 1;
-            inds = &(&inds - &outobjpi) - &dsl::mapply(|&l| dsl::neighbors(l), &inobjp.toindices());
+            inds = minus_around(&(&inds - &outobjpi), &inobjp.toindices());
             gi = dsl::paint(&gi, &inobjp);
             go = dsl::paint(&go, &outobjp);
         }
@@ -5890,7 +5932,7 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if plcdi.issubset(&inds) {
             gi = dsl::paint(&gi, &plcd);
             succ += 1;
-            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+            inds = minus_around(&(&inds - &plcdi), &plcdi);
         }
     }
     let go =
@@ -6251,11 +6293,13 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     gi = fill_locs(&gi, noisec, &delt);
     let mut go = fill_locs(&gi, 8, &delt);
     let plcd = cross.shift(loc);
-    let nbhs = around(&plcd);
-    inds = &(&inds - &plcd) - &nbhs;
-    let nbhs2 = around(&nbhs);
-    inds = &inds - &nbhs2;
-    inds = &inds - &around(&nbhs2);
+    // The neighbourhoods are only subtracted and grown: sizes and
+    // membership ([`Around`]).
+    let nbhs = Around::new(plcd.iter().copied(), dsl::neighbors);
+    inds = nbhs.subtract_from(&(&inds - &plcd));
+    let nbhs2 = Around::new(nbhs.cells().iter().copied(), dsl::neighbors);
+    inds = nbhs2.subtract_from(&inds);
+    inds = Around::new(nbhs2.cells().iter().copied(), dsl::neighbors).subtract_from(&inds);
     let noccs = unifint_f(
         rng,
         diff_lb,
@@ -6279,10 +6323,17 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let full = cross.shift(loc);
         let marked: Vec<Loc> = marked.iter().map(|&l| dsl::add(l, loc)).collect();
         if full.issubset(&inds) {
-            let dnbhs = around(&full);
-            let dnbhs2 = around(&dnbhs);
-            let ring = &(&dnbhs | &dnbhs2) | &around(&dnbhs2);
-            inds = &(&inds - &full) - &ring;
+            // Subtracted only: sizes and membership ([`Around`]).
+            let dnbhs = Around::new(full.iter().copied(), dsl::neighbors);
+            let dnbhs2 = Around::new(dnbhs.cells().iter().copied(), dsl::neighbors);
+            let dnbhs3 = Around::new(dnbhs2.cells().iter().copied(), dsl::neighbors);
+            let ring = Around::of_cells(
+                [dnbhs.cells(), dnbhs2.cells(), dnbhs3.cells()]
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            );
+            inds = ring.subtract_from(&(&inds - &full));
             succ += 1;
             let unmarked: Vec<Loc> = full
                 .iter()
@@ -6447,7 +6498,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if plcdi.issubset(&inds) {
             gi = dsl::paint(&gi, &plcd);
             succ += 1;
-            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+            inds = minus_around(&(&inds - &plcdi), &plcdi);
         }
     }
     let go =

@@ -448,7 +448,7 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcd = shift_cells(&obj, (loci, locj));
     gi = dsl::paint(&gi, &plcd);
     let mut go = gi.clone();
-    let mut inds = &dsl::ofcolor(&gi, bgc) - &around(&dsl::toindices(&plcd));
+    let mut inds = minus_around(&dsl::ofcolor(&gi, bgc), &dsl::toindices(&plcd));
     let nocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (4 * obj.len() as i64)));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * nocc;
@@ -468,7 +468,7 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             succ += 1;
             let newc = pick(rng, &remcols)?;
             let fixp2 = dsl::sfilter(&objupsplcd, |c| c.0 == fixc);
-            inds = &inds - &around(&objupsplcdi);
+            inds = minus_around(&inds, &objupsplcdi);
             gi = dsl::paint(&gi, &fixp2);
             go = dsl::paint(&go, &fixp2);
             let remobjfull = dsl::toindices(&(&objupsplcd - &fixp2));
@@ -483,8 +483,17 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let mut tokeep: PySet<Loc> = std::iter::once(first).collect();
             let fixp2i = dsl::toindices(&fixp2);
             for _ in 0..ntokeep - 1 {
-                let fullopts =
-                    remobjfull.intersection(&mapply_set(dsl::neighbors, &tokeep.union(&fixp2i)));
+                // As in [`Around::meet`], but kept as the set it is.
+                let near = Around::new(tokeep.iter().chain(fixp2i.iter()).copied(), dsl::neighbors);
+                let fullopts: Indices = if near.len() > remobjfull.len() {
+                    remobjfull
+                        .iter()
+                        .filter(|l| near.contains(l))
+                        .copied()
+                        .collect()
+                } else {
+                    remobjfull.intersection(&mapply_set(dsl::neighbors, &tokeep.union(&fixp2i)))
+                };
                 let remopts = fullopts.difference(&tokeep);
                 tokeep.add(pick(rng, &remopts.to_vec())?);
             }
@@ -911,7 +920,7 @@ fn generate_6430c8c4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 
 fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[1, 8]);
-    let (gi, objs) = loop {
+    let (gi, lblues, dblues) = loop {
         let h = unifint(rng, diff_lb, diff_ub, (6, 30));
         let w = unifint(rng, diff_lb, diff_ub, (6, 30));
         let bgc = rng.choice(&cols)?;
@@ -920,7 +929,8 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ub = (((h * w) as f64).powf(0.5) * 1.5) as i64;
         let num = unifint(rng, diff_lb, diff_ub, (1, ub));
         for _ in 0..num {
-            let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
+            // The chosen object's bounds alone are read: not its own order.
+            let objs = dsl::colorfilter(&dsl::objects_unordered(&gi, true, true, false), bgc);
             let eligobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 2 || dsl::width_of(o) > 2);
             if eligobjs.is_empty() {
                 break;
@@ -951,17 +961,36 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             gi = dsl::fill(&gi, fgc, &ln);
         }
-        let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
-        if dsl::valmin(objs.iter(), |o| o.len()) != dsl::valmax(objs.iter(), |o| o.len()) {
-            break (gi, objs);
+        // The background objects' sizes and cells alone are used below (a
+        // min, a max, fills), so components are labelled, not built.
+        let (label, n) = component_labels(&gi, true);
+        let mut sizes = vec![0usize; n];
+        let mut is_bg = vec![false; n];
+        for (&k, &v) in label.iter().zip(gi.iter().flatten()) {
+            sizes[k] += 1;
+            is_bg[k] = v == bgc;
+        }
+        let bg_sizes = || {
+            sizes
+                .iter()
+                .zip(&is_bg)
+                .filter(|(_, &b)| b)
+                .map(|(&s, _)| s)
+        };
+        let (smallest, largest) = (bg_sizes().min(), bg_sizes().max());
+        if smallest != largest {
+            let mask_of = |size: Option<usize>| -> Vec<bool> {
+                label
+                    .iter()
+                    .map(|&k| is_bg[k] && Some(sizes[k]) == size)
+                    .collect()
+            };
+            let (lblues, dblues) = (mask_of(smallest), mask_of(largest));
+            break (gi, lblues, dblues);
         }
     };
-    let smallest = dsl::valmin(objs.iter(), |o| o.len());
-    let largest = dsl::valmax(objs.iter(), |o| o.len());
-    let lblues = dsl::mfilter(&objs, |o| Some(o.len()) == smallest);
-    let dblues = dsl::mfilter(&objs, |o| Some(o.len()) == largest);
-    let go = dsl::fill(&gi, 8, &lblues);
-    let go = dsl::fill(&go, 1, &dblues);
+    let go = fill_mask(&gi, 8, &lblues);
+    let go = fill_mask(&go, 1, &dblues);
     ex(gi, go)
 }
 
@@ -1480,7 +1509,7 @@ fn generate_6a1e5592(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let iplcd = obj.shift(loc);
             if iplcd.issubset(&iinds) {
                 succ += 1;
-                iinds = &(&iinds - &iplcd) - &around(&iplcd);
+                iinds = minus_around(&(&iinds - &iplcd), &iplcd);
                 oinds = &oinds - &oplcd;
                 gi = dsl::fill(&gi, objc, &iplcd);
                 gi = dsl::fill(&gi, bgc, &(&oplcd & &barinds));
@@ -2095,7 +2124,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let locj = rng.randint(0, fullw - ow)?;
         let gix = dsl::paint(&gi, &obj.shift((loci, locj)));
         let ofc = dsl::ofcolor(&gix, fgc);
-        let delt2 = &(&fullinds - &ofc) - &around(&ofc);
+        let delt2 = minus_around(&(&fullinds - &ofc), &ofc);
         let scands = dsl::sfilter(&delt2, |&(i, j)| i <= fullh - oh && j <= fullw - ow);
         if scands.is_empty() {
             continue;
@@ -2195,7 +2224,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ra: Object = aset.iter().map(|&l| (ca, l)).collect();
         let rb: Object = bset.iter().map(|&l| (cb, l)).collect();
         let obj = &ra | &rb;
-        let cands = dsl::sfilter(&inds, |&ij| objn.shift(ij).issubset(&inds));
+        let cands = sfilter_fits(&inds, &objn, &inds);
         if cands.is_empty() {
             continue;
         }
@@ -2203,7 +2232,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = obj.shift(loc);
         gi = dsl::paint(&gi, &plcd);
         let plcdi = dsl::toindices(&plcd);
-        inds = &(&inds - &plcdi) - &around(&plcdi);
+        inds = minus_around(&(&inds - &plcdi), &plcdi);
         objs.push(obj);
     }
     if objs.is_empty() {
@@ -2235,7 +2264,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcdi = dsl::toindices(&plcd);
         if plcdi.issubset(&inds) {
             succ += 1.0;
-            inds = &(&inds - &plcdi) - &around(&plcdi);
+            inds = minus_around(&(&inds - &plcdi), &plcdi);
             go = dsl::paint(&go, &plcd);
             let col = rng.choice(&[ca, cb])?;
             gi = dsl::paint(&gi, &dsl::sfilter(&plcd, |c| c.0 == col));
@@ -2276,7 +2305,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(0, w - srcobjw)?;
     let shftd = srcobj.shift((loci, locj));
     let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), trgc, &shftd);
-    let mut indss = &(&dsl::asindices(&gi) - &shftd) - &around(&shftd);
+    let mut indss = minus_around(&(&dsl::asindices(&gi) - &shftd), &shftd);
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
     let remcands = &dsl::asindices(&dsl::canvas(-1, (8, 8))) - &srcobj;
@@ -2291,10 +2320,14 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             for _ in 0..numpert {
                 let isadd = rng.choice(&[true, false])?;
                 if isadd && newobj.len() < 64 {
-                    let cndds = remcands
-                        .difference(&newobj)
-                        .intersection(&mapply_set(dsl::neighbors, &newobj))
-                        .to_vec();
+                    let rest = remcands.difference(&newobj);
+                    let near = Around::new(newobj.iter().copied(), dsl::neighbors);
+                    let cndds = if near.len() > rest.len() {
+                        near.meet(&rest)
+                    } else {
+                        rest.intersection(&mapply_set(dsl::neighbors, &newobj))
+                            .to_vec()
+                    };
                     if cndds.is_empty() {
                         break;
                     }
@@ -2319,7 +2352,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         };
         let col = rng.choice(&remcols)?;
-        let loccands = dsl::sfilter(&indss, |&ij| newobj.shift(ij).issubset(&indss));
+        let loccands = sfilter_fits(&indss, &newobj, &indss);
         if loccands.is_empty() {
             tr += 1;
             continue;
@@ -2328,7 +2361,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let newobj = newobj.shift(locc);
         gi = dsl::fill(&gi, col, &newobj);
         succ += 1;
-        indss = &(&indss - &newobj) - &around(&newobj);
+        indss = minus_around(&(&indss - &newobj), &newobj);
     }
     ex(gi, go)
 }
@@ -2612,12 +2645,12 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     gi = dsl::fill(&gi, sqc, &bx);
     gi = dsl::fill(&gi, inc, &objp);
     let bd = dsl::backdrop(&bx);
-    let mut inds = &(&dsl::ofcolor(&gi, bgc) - &bd) - &around(&bd);
-    let cands = dsl::sfilter(&inds, |&ij| obj.shift(ij).issubset(&inds));
+    let mut inds = minus_around(&(&dsl::ofcolor(&gi, bgc) - &bd), &bd);
+    let cands = sfilter_fits(&inds, &obj, &inds);
     let loc = pick(rng, &cands.to_vec())?;
     let plcd = obj.shift(loc);
     gi = dsl::fill(&gi, outc, &plcd);
-    inds = &(&inds - &plcd) - &around(&plcd);
+    inds = minus_around(&(&inds - &plcd), &plcd);
     let noccs = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 20));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * noccs;
@@ -2699,7 +2732,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let plcd = obj2.shift(loc);
             if plcd.issubset(&inds) {
                 succ += 1;
-                inds = &(&inds - &plcd) - &around(&plcd);
+                inds = minus_around(&(&inds - &plcd), &plcd);
                 gi = dsl::fill(&gi, outc, &plcd);
             }
         }
@@ -2989,15 +3022,29 @@ fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let b = rng.randint(ab[1], h - 1)?;
             gi = dsl::fill(&gi, fgc, &dsl::connect((a, locj), (b, locj)));
         }
-        let bgobjs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
-        let tofill = dsl::toindices(&dsl::mfilter(&bgobjs, |o| !dsl::bordering(o, &gi)));
-        if !tofill.is_empty() {
+        // `tofill`, the enclosed background, is only tested for emptiness,
+        // grown and filled: a mask, not a frozenset.
+        let tofill = enclosed_mask(&gi, bgc, false);
+        if tofill.contains(&true) {
             break (gi, fgc, bgc, tofill);
         }
     };
-    let tofix = &around(&tofill) - &tofill;
-    let gi = dsl::fill(&gi, fgc, &tofix);
-    let go = dsl::fill(&gi, 2, &tofill);
+    // `tofix = mapply(neighbors, tofill) - tofill`, filled with one color.
+    let cells = tofill
+        .iter()
+        .enumerate()
+        .filter(|(_, &t)| t)
+        .map(|(k, _)| ((k / gi[0].len()) as i64, (k % gi[0].len()) as i64));
+    let tofix: Vec<Loc> = Around::new(cells, dsl::neighbors)
+        .cells()
+        .iter()
+        .copied()
+        .filter(|&(i, j)| {
+            cell_at(&gi, (i, j)).is_none() || !tofill[i as usize * gi[0].len() + j as usize]
+        })
+        .collect();
+    let gi = fill_locs(&gi, fgc, &tofix);
+    let go = fill_mask(&gi, 2, &tofill);
     let go = dsl::replace(&go, bgc, 3);
     ex(gi, go)
 }
@@ -3761,7 +3808,7 @@ fn generate_88a10436(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     gi = dsl::paint(&gi, &plcd);
     let mut go = gi.clone();
     let pi = dsl::toindices(&plcd);
-    let mut inds = &(&dsl::asindices(&gi) - &pi) - &around(&pi);
+    let mut inds = minus_around(&(&dsl::asindices(&gi) - &pi), &pi);
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (2 * ncells)));
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
@@ -4904,7 +4951,7 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = dsl::canvas(sqc, (sgh, sgw));
     let mut goinds = dsl::asindices(&go);
     let placed = goinds.shift((loci, locj));
-    let mut giinds = &(&dsl::asindices(&gi) - &placed) - &around(&placed);
+    let mut giinds = minus_around(&(&dsl::asindices(&gi) - &placed), &placed);
     while succ < nobjs && tr < maxtr && !objs.is_empty() {
         tr += 1;
         let obj = rng.choice(&objs.to_vec())?;
@@ -4941,7 +4988,7 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 remcols = dsl::remove(&col, &remcols);
                 objs = objs.iter().filter(|o| **o != obj).cloned().collect();
                 goinds = &goinds - &goplcdi;
-                giinds = &(&giinds - &giplcdi) - &around(&giplcdi);
+                giinds = minus_around(&(&giinds - &giplcdi), &giplcdi);
                 gi = dsl::paint(&gi, &giplcd);
                 let holes = dsl::sfilter(&goplcd.shift((loci, locj)), |c| c.0 == sqc);
                 gi = dsl::fill(&gi, bgc, &holes);
@@ -5700,11 +5747,9 @@ fn generate_a5313dff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let inds = dsl::asindices(&dsl::canvas(-1, (h + 2, w + 2)))
         .shift((-1, -1))
         .to_vec();
-    let enclosed = |gi: &Grid| {
-        dsl::colorfilter(&dsl::objects(gi, true, false, false), bgc)
-            .iter()
-            .any(|o| !dsl::bordering(o, gi))
-    };
+    // Whether some background object touches no edge: only that, and
+    // below only its cells, are used, so no objects' order is seen.
+    let enclosed = |gi: &Grid| enclosed_mask(gi, bgc, false).contains(&true);
     while (tr < maxtr && succ < noccs) || !enclosed(&gi) {
         tr += 1;
         let oh = rng.randint(3, 8)?;
@@ -5713,7 +5758,8 @@ fn generate_a5313dff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ins = dsl::backdrop(&dsl::inbox(&bx));
         let loc = rng.choice(&inds)?;
         let plcdins = ins.shift(loc);
-        if (&plcdins & &dsl::ofcolor(&gi, fgc)).is_empty() {
+        // `len(plcdins & ofcolor(gi, fgc)) == 0`: a size.
+        if !plcdins.iter().any(|&l| cell_at(&gi, l) == Some(fgc)) {
             succ += 1;
             gi = dsl::fill(&gi, fgc, &bx.shift(loc));
             if rng.choice(&[true, true, false])? {
@@ -5723,11 +5769,7 @@ fn generate_a5313dff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
     }
-    let res = dsl::mfilter(
-        &dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc),
-        |o| !dsl::bordering(o, &gi),
-    );
-    let go = dsl::fill(&gi, 1, &res);
+    let go = fill_mask(&gi, 1, &enclosed_mask(&gi, bgc, false));
     ex(gi, go)
 }
 
@@ -5796,7 +5838,7 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut inds = dsl::asindices(&gi);
         let mut locs = Vec::new();
         for o in &objs {
-            let cands = dsl::sfilter(&inds, |&ij| o.shift(ij).issubset(&inds));
+            let cands = sfilter_fits(&inds, o, &inds);
             if cands.is_empty() {
                 break;
             }
@@ -6116,7 +6158,7 @@ fn generate_a78176bb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             if ok {
                 succ += 1;
-                inds = &(&inds - &fullobj) - &around(&fullobj);
+                inds = minus_around(&(&inds - &fullobj), &fullobj);
                 gi = dsl::fill(&gi, tricol, &tri);
                 gi = dsl::fill(&gi, lncol, &ln);
                 go = dsl::fill(&go, lncol, &ln);

@@ -206,14 +206,22 @@ fn random_transforms(rng: &mut GenRng, mut gi: Grid, mut go: Grid) -> Result<(Gr
 
 /// The objects of `grid` as `objects` finds them on a canvas padded by 6
 /// cells of `bgc` on every side, shifted back (`apply(rbind(shift, (-6,
-/// -6)), objects(tmpc, ...))`).
-fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool) -> dsl::Objects {
+/// -6)), objects(tmpc, ...))`). With `own_order_unused`, from
+/// `objects_unordered`: for callers that read no object's own order.
+fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool, own_order_unused: bool) -> dsl::Objects {
     let (h, w) = dsl::shape_grid(grid);
-    let tmpc = dsl::paint(
-        &dsl::canvas(bgc, (h + 12, w + 12)),
-        &dsl::asobject(grid).shift((6, 6)),
-    );
-    let objs = dsl::objects(&tmpc, false, diagonal, true);
+    // `paint(canvas(bgc, (h + 12, w + 12)), shift(asobject(grid), (6, 6)))`:
+    // one cell per location, so the object's order cannot matter; copy the
+    // rows in instead of building the object.
+    let mut tmpc = dsl::canvas(bgc, (h + 12, w + 12));
+    for (row, src) in tmpc[6..].iter_mut().zip(grid) {
+        row[6..6 + src.len()].copy_from_slice(src);
+    }
+    let objs = if own_order_unused {
+        dsl::objects_unordered(&tmpc, false, diagonal, true)
+    } else {
+        dsl::objects(&tmpc, false, diagonal, true)
+    };
     dsl::apply(|o| o.shift((-6, -6)), &objs)
 }
 
@@ -246,8 +254,9 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ];
     go = fill_locs(&go, bgc, &gaps);
     // One color drawn per object, in the objects' order; the recolored
-    // objects are disjoint, so painting them one by one is the merged paint.
-    for obj in dsl::objects(&go, true, false, true).iter() {
+    // objects are disjoint, so painting them one by one is the merged paint
+    // (and no object's own order matters).
+    for obj in dsl::objects_unordered(&go, true, false, true).iter() {
         let c = rng.choice(&ccols)?;
         go = dsl::paint(&go, &dsl::recolor(c, obj));
     }
@@ -284,7 +293,9 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::dmirror_grid(&gi);
     }
     for _ in 0..nswitcheroos {
-        let objs = padded_objects(&gi, bgc, true);
+        // The draws read only the objects' order and shapes; each object's
+        // own order matters below only if `ap | bp` holds a location twice.
+        let objs = padded_objects(&gi, bgc, true, true);
         // `mpr`: a dict from shape to objects, keys in first-seen order.
         let mut mpr: Vec<(Loc, Vec<Object>)> = Vec::new();
         for obj in objs.iter() {
@@ -310,13 +321,27 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ab = rng.sample(abc, 2)?;
         let (a, b) = (&ab[0], &ab[1]);
         let (ulca, ulcb) = (dsl::ulcorner(a), dsl::ulcorner(b));
-        let ap = dsl::normalize(a).shift(ulcb);
-        let bp = dsl::normalize(b).shift(ulca);
+        let mut ap = dsl::normalize(a).shift(ulcb);
+        let mut bp = dsl::normalize(b).shift(ulca);
+        let bpl: Vec<Loc> = bp.iter().map(|c| c.1).collect();
+        if ap.iter().any(|c| bpl.contains(&c.1)) {
+            // A location painted twice: the later cell in `ap | bp`'s order
+            // wins, and that order comes from `a`'s and `b`'s own. Take the
+            // two objects as `objects` builds them (equal sets, so found).
+            let exact = padded_objects(&gi, bgc, true, false);
+            let (a, b) = (
+                exact.iter().find(|o| o.set_eq(a)).unwrap_or(a),
+                exact.iter().find(|o| o.set_eq(b)).unwrap_or(b),
+            );
+            ap = dsl::normalize(a).shift(ulcb);
+            bp = dsl::normalize(b).shift(ulca);
+        }
         gi = dsl::paint(&gi, &(&ap | &bp));
     }
     let nshifts = unifint(rng, diff_lb, diff_ub, (0, 30));
     for _ in 0..nshifts {
-        let objs = padded_objects(&gi, bgc, false);
+        // One object is moved and painted (one cell per location).
+        let objs = padded_objects(&gi, bgc, false, true);
         let objs = dsl::sfilter(&objs, |o| !dsl::bordering(o, &gi));
         if objs.is_empty() {
             break;
@@ -386,7 +411,7 @@ fn generate_a9f96cdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break;
         }
         let loc = rng.choice(&locs.to_vec())?;
-        locs = &locs - &around(&dsl::neighbors(loc));
+        locs = minus_around(&locs, &dsl::neighbors(loc));
         gi = fill_locs(&gi, fgc, &[loc]);
         for (col, d) in [(3, (-1, -1)), (7, (1, 1)), (8, (1, -1)), (6, (-1, 1))] {
             go = fill_locs(&go, col, &[dsl::add(loc, d)]);
@@ -836,7 +861,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut go = dsl::fill(&c, 2, &aplcd);
         let maxtrials = 10;
         let (mut tr, mut succ) = (0, 0);
-        let inds = &(&inds - &aplcd) - &around(&aplcd);
+        let inds = minus_around(&(&inds - &aplcd), &aplcd);
         let mut inds = dsl::sfilter(&inds, |&(i, j)| i <= h - hb && j <= w - wb);
         while succ < 2 && tr <= maxtrials {
             if inds.is_empty() {
@@ -848,7 +873,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 gi = dsl::fill(&gi, fgc, &plcbd);
                 go = dsl::fill(&go, 1, &plcbd);
                 succ += 1;
-                inds = &(&inds - &plcbd) - &around(&plcbd);
+                inds = minus_around(&(&inds - &plcbd), &plcbd);
             }
             tr += 1;
         }
@@ -935,7 +960,14 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let x = rng.choice(&(&obj - &dsl::corners(&obj)).to_vec())?;
                 obj = dsl::remove(&x, &obj);
                 for _ in 0..nrem - 1 {
-                    let xx = dsl::sfilter(&obj, |&ij| (&dsl::dneighbors(ij) & &obj).len() == 1);
+                    // `len(dneighbors(ij) & obj) == 1`: a count of members.
+                    let xx = dsl::sfilter(&obj, |&ij| {
+                        dneighbor_cells(ij)
+                            .iter()
+                            .filter(|l| obj.contains(l))
+                            .count()
+                            == 1
+                    });
                     if xx.is_empty() {
                         break;
                     }
@@ -965,15 +997,41 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let col = rng.choice(&remcols)?;
                 gi = dsl::fill(&gi, col, &plcd);
                 succ += 1;
-                inds = &(&inds - &plcd) - &around(&plcd);
+                // `- mapply(neighbors, plcd)`: `set_difference` reads only
+                // its size and membership.
+                let near = Around::new(plcd.iter().copied(), dsl::neighbors);
+                inds = (&inds - &plcd).difference_where(near.len(), |l| near.contains(l));
             }
         }
-        let objs = dsl::objects(&gi, true, false, false);
-        let bobjs = dsl::colorfilter(&objs, bgc);
-        let objsm = dsl::mfilter(&bobjs, |o| !dsl::bordering(o, &gi));
-        if !objsm.is_empty() {
-            let res = dsl::mfilter(&(&objs - &bobjs), |o| dsl::adjacent(o, &objsm));
-            let go = dsl::fill(&gi, 8, &res);
+        // `objsm`: the background-colored objects off the border, merged;
+        // `res`: the other objects `adjacent` (4-adjacent, objects being
+        // disjoint) to it, filled with 8. Only which cells these hold
+        // matters, so components are labelled directly.
+        let objsm = enclosed_mask(&gi, bgc, false);
+        if objsm.contains(&true) {
+            let (label, n) = component_labels(&gi, false);
+            let lab = |i: i64, j: i64| label[(i * w + j) as usize];
+            let mut hit = vec![false; n];
+            for i in 0..h {
+                for j in 0..w {
+                    if !objsm[(i * w + j) as usize] {
+                        continue;
+                    }
+                    for (ni, nj) in dneighbor_cells((i, j)) {
+                        if cell_at(&gi, (ni, nj)).is_some_and(|v| v != bgc) {
+                            hit[lab(ni, nj)] = true;
+                        }
+                    }
+                }
+            }
+            let mut go = gi.clone();
+            for i in 0..h {
+                for j in 0..w {
+                    if hit[lab(i, j)] {
+                        go[i as usize][j as usize] = 8;
+                    }
+                }
+            }
             return Ok(Example {
                 input: gi,
                 output: go,
@@ -993,7 +1051,6 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let mut inds = dsl::asindices(&gi);
-    let fullinds = dsl::asindices(&gi);
     let noccs = unifint(rng, diff_lb, diff_ub, (1, 10));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 10 * noccs;
@@ -1012,8 +1069,8 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let (loci, locj) = rng.choice(&cands.to_vec())?;
-        let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        let bd = dsl::backdrop(&bx);
+        // `bd = backdrop(box({ul, lr}))`: the rectangle between the corners.
+        let (bul, blr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let lrflag = ow < oh;
         let (dcands1, dcands2) = if lrflag {
             let d1 = dsl::connect((loci + ow - 1, locj), (loci + oh - 1 - ow + 1, locj));
@@ -1028,25 +1085,55 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loc = rng.choice(&dcands.to_vec())?;
         let sgnflag = if dcands1.contains(&loc) { -1 } else { 1 };
         let direc = (sgnflag * i64::from(!lrflag), sgnflag * i64::from(lrflag));
-        let ln = dsl::shoot(loc, direc);
-        let mut shell: PySet<Loc> = PySet::new();
-        let mut ring = ln.clone();
-        for _ in 0..oh.min(ow) - 1 {
-            ring = dsl::outbox(&ring);
-            shell.update(&ring);
-        }
+        // `ln = shoot(loc, direc)`: the straight segment to `loc + 42 * direc`,
+        // its own bounding box. `shell`, the union of `power(outbox, k + 1)(ln)`
+        // for k < min(oh, ow) - 1, is that box grown by min(oh, ow) - 1 less
+        // the box itself, so `shell | ln` is the grown box. Of these sets only
+        // membership, sizes and one-color paints are used below, so they are
+        // rectangles, not frozensets.
+        let far = (loc.0 + 42 * direc.0, loc.1 + 42 * direc.1);
+        let (lnul, lnlr) = (
+            (loc.0.min(far.0), loc.1.min(far.1)),
+            (loc.0.max(far.0), loc.1.max(far.1)),
+        );
+        let k = oh.min(ow) - 1;
+        let (rul, rlr) = ((lnul.0 - k, lnul.1 - k), (lnlr.0 + k, lnlr.1 + k));
         let sd = rng.sample(&ccols, 2)?;
         let (sqc, dotc) = (sd[0], sd[1]);
-        let giobj = &dsl::recolor(sqc, &dsl::remove(&loc, &bd)) | &dsl::initset((dotc, loc));
-        let body = bd.union(&shell).difference(&ln);
-        let goobj = &dsl::recolor(sqc, &body) | &dsl::recolor(dotc, &ln);
-        let goobj = dsl::sfilter(&goobj, |c| fullinds.contains(&c.1));
-        let goobji = goobj.toindices();
-        if goobji.issubset(&inds) {
+        // `goobji`: the in-grid locations of `bd | shell | ln`.
+        let in_goobj = |l: Loc| {
+            in_rect(l, (0, 0), (h - 1, w - 1)) && (in_rect(l, bul, blr) || in_rect(l, rul, rlr))
+        };
+        let goobji: Vec<Loc> = (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&l| in_goobj(l))
+            .collect();
+        if goobji.iter().all(|l| inds.contains(l)) {
             succ += 1;
-            inds = &(&inds - &goobji) - &dsl::mapply(|&l| dsl::dneighbors(l), &bd);
-            gi = dsl::paint(&gi, &giobj);
-            go = dsl::paint(&go, &goobj);
+            // `(inds - goobji) - mapply(dneighbors, bd)`: `set_difference`
+            // reads only the subtracted sets' sizes and membership. The
+            // neighbours of a rectangle at least 2 by 2 are it and the four
+            // strips along its sides (out of the grid too).
+            let around = oh * ow + 2 * oh + 2 * ow;
+            let in_around = |(i, j): Loc| {
+                in_rect((i, j), (bul.0, bul.1 - 1), (blr.0, blr.1 + 1))
+                    || in_rect((i, j), (bul.0 - 1, bul.1), (blr.0 + 1, blr.1))
+            };
+            inds = inds
+                .difference_where(goobji.len(), |&l| in_goobj(l))
+                .difference_where(around as usize, |&l| in_around(l));
+            // `paint(gi, recolor(sqc, remove(loc, bd)) | {(dotc, loc)})` and
+            // `paint(go, recolor(sqc, (bd | shell) - ln) | recolor(dotc, ln))`
+            // (in the grid): one cell per location, so no order matters.
+            fill_rect(&mut gi, sqc, bul, blr);
+            gi[loc.0 as usize][loc.1 as usize] = dotc;
+            for &(i, j) in &goobji {
+                go[i as usize][j as usize] = if in_rect((i, j), lnul, lnlr) {
+                    dotc
+                } else {
+                    sqc
+                };
+            }
         }
     }
     Ok(Example {
@@ -1268,7 +1355,7 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcdoi = plcdo.toindices();
         if plcdoi.issubset(&inds) {
             succ += 1;
-            inds = &(&inds - &plcdoi) - &around(&plcdoi);
+            inds = minus_around(&(&inds - &plcdoi), &plcdoi);
             gi = dsl::paint(&gi, &plcdi);
             go = dsl::paint(&go, &plcdo);
         }
@@ -2239,7 +2326,7 @@ fn generate_c8cbb738(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let cands = dsl::sfilter(&locs, |&(i, j)| i <= h - oh && j <= w - ow);
             if !cands.is_empty() {
                 let objn = normalize_set(&obj);
-                let cands2 = dsl::sfilter(&cands, |&ij| objn.shift(ij).issubset(&locs));
+                let cands2 = sfilter_fits(&cands, &objn, &locs);
                 if !cands2.is_empty() {
                     let loc = rng.choice(&cands2.to_vec())?;
                     gi = dsl::fill(&gi, c, &objn.shift(loc));
@@ -2659,7 +2746,7 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cands = &dsl::ofcolor(&gi, bgc) - &dsl::r#box(&dsl::asindices(&gi));
     let lca = dsl::sfilter(&cands, |&(_, j)| j < w / 3 * 2);
     // Python also filters `rcands`, but never draws from them.
-    let lcands = dsl::sfilter(&lca, |&ij| lobj.shift(ij).issubset(&lca)).to_vec();
+    let lcands = sfilter_fits(&lca, lobj, &lca).to_vec();
     let (lloc, rloc) = loop {
         let lloc = rng.choice(&lcands)?;
         let rloc = rng.choice(&lcands)?;
@@ -2834,13 +2921,6 @@ fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 
 fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
-    let lnf = |ij: Loc| -> Indices {
-        let mut s = dsl::shoot(ij, (1, 1));
-        for d in [(-1, -1), (-1, 1), (1, -1)] {
-            s = &s | &dsl::shoot(ij, d);
-        }
-        s
-    };
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
     let w = unifint(rng, diff_lb, diff_ub, (10, 30));
     let cs = rng.sample(&cols, 4)?;
@@ -2849,7 +2929,8 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(0, (h, w));
     let ndivi = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
     for _ in 0..ndivi {
-        let objs = dsl::objects(&gi, true, false, false);
+        // The chosen object's bounds alone are read: not its own order.
+        let objs = dsl::objects_unordered(&gi, true, false, false);
         // Two filters, as in Python: the second walks the first's result,
         // whose order may differ from `objs`'.
         let objs = dsl::sfilter(&objs, |o| {
@@ -2873,7 +2954,8 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         magiccol += 1;
         gi = dsl::fill(&gi, magiccol, &newobj);
     }
-    let objs = dsl::objects(&gi, true, false, false);
+    // Each object is filled with one color: not its own order.
+    let objs = dsl::objects_unordered(&gi, true, false, false);
     for (ii, obj) in objs.iter().enumerate() {
         let col = match ii {
             0 => c1,
@@ -2892,9 +2974,12 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut pick = |ofc: &Indices, n: i64| -> Result<PySet<Loc>> {
         let mut srcs: PySet<Loc> = PySet::new();
         for _ in 0..n {
+            // `- mapply(neighbors, srcs)`: `set_difference` reads only its
+            // size and membership.
+            let near = Around::new(srcs.iter().copied(), dsl::neighbors);
             let cands = ofc
                 .difference(&srcs)
-                .difference(&mapply_set(dsl::neighbors, &srcs))
+                .difference_where(near.len(), |l| near.contains(l))
                 .to_vec();
             if cands.is_empty() {
                 break;
@@ -2907,12 +2992,16 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let srcs2 = pick(&ofc2, n2)?;
     gi = fill_locs(&gi, c3, srcs1.iter());
     gi = fill_locs(&gi, c4, srcs2.iter());
-    let mut lns: PySet<Loc> = PySet::new();
-    for &l in srcs1.iter().chain(srcs2.iter()) {
-        lns.update(&lnf(l));
-    }
-    let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| lns.contains(l)));
-    let go = fill_locs(&go, c4, ofc2.iter().filter(|l| lns.contains(l)));
+    // `lns = mapply(lnf, srcs1) | mapply(lnf, srcs2)` is only tested for
+    // membership: the locations on a diagonal through a source, up to 42
+    // steps away (the four `shoot`s of `lnf`, which include the source).
+    let srcs: Vec<Loc> = srcs1.iter().chain(srcs2.iter()).copied().collect();
+    let in_lns = |&(i, j): &Loc| {
+        srcs.iter()
+            .any(|&(si, sj)| (i - si).abs() == (j - sj).abs() && (i - si).abs() <= 42)
+    };
+    let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| in_lns(l)));
+    let go = fill_locs(&go, c4, ofc2.iter().filter(|l| in_lns(l)));
     Ok(Example {
         input: gi,
         output: go,
@@ -2951,7 +3040,7 @@ fn generate_d0f5fe59(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = shp.shift(loc);
         if plcd.issubset(&inds) {
             gi = dsl::fill(&gi, fgc, &plcd);
-            inds = &(&inds - &plcd) - &around(&plcd);
+            inds = minus_around(&(&inds - &plcd), &plcd);
             nfound += 1;
         }
         trials += 1;
@@ -4775,7 +4864,7 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         seen.push((objn, objc));
         if bounds.issubset(&gi1inds) {
             succ += 1;
-            gi1inds = &(&gi1inds - &bounds) - &around(&bounds);
+            gi1inds = minus_around(&(&gi1inds - &bounds), &bounds);
             gi1 = dsl::fill(&gi1, sqc, &bounds);
             gi1 = fill_locs(&gi1, objc, obj.iter());
             let cands2 = dsl::sfilter(&gi2inds, |&(i, j)| i <= h - oh && j <= w - ow);
@@ -4787,7 +4876,7 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let bounds2 = bounds.shift(d);
             let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
             if bounds2.issubset(&gi2inds) {
-                gi2inds = &(&gi2inds - &bounds2) - &around(&bounds2);
+                gi2inds = minus_around(&(&gi2inds - &bounds2), &bounds2);
                 gi2 = fill_locs(&gi2, objc, &obj2);
                 go = dsl::fill(&go, sqc, &bounds2);
                 go = fill_locs(&go, objc, &obj2);
@@ -4812,7 +4901,9 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut gi = dsl::canvas(bgc, (h, w));
         let nsplits = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 3));
         for _ in 0..nsplits {
-            let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+            // The chosen object's bounds and cells alone are read (its
+            // `toindices` keeps the hash, and so `objs`' order).
+            let objs = dsl::colorfilter(&dsl::objects_unordered(&gi, true, false, false), bgc);
             let objs = dsl::apply(|o| o.toindices(), &objs);
             let hobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 6);
             let wobjs = dsl::sfilter(&objs, |o| dsl::width_of(o) > 6);
@@ -4836,13 +4927,16 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             gi = dsl::fill(&gi, fgc, &bar);
         }
-        let fg_count =
-            |g: &Grid, p: &Indices| dsl::toobject(p, g).iter().filter(|c| c.0 == fgc).count();
+        // The filters below and the box checks only count foreground cells
+        // among distinct in-grid locations (`len(sfilter(toobject(...)))`),
+        // so they read the grid instead of building the frozensets; `copts`
+        // itself stays a frozenset, since `rng.sample` sees its order.
         let copts = dsl::sfilter(&dsl::ofcolor(&gi, fgc), |&ij| {
-            fg_count(&gi, &dsl::dneighbors(ij)) > 2
+            count_color_at(&gi, dneighbor_cells(ij), fgc) > 2
         });
-        let copts = dsl::sfilter(&copts, |&ij| {
-            let n = fg_count(&gi, &dsl::outbox(&dsl::outbox(&dsl::initset(ij))));
+        let copts = dsl::sfilter(&copts, |&(i, j)| {
+            // `outbox(outbox({ij}))`: the outline two cells around `ij`.
+            let n = count_color_at(&gi, outline_cells((i - 2, j - 2), (i + 2, j + 2)), fgc);
             n == 3 || n == 4
         });
         if copts.is_empty() {
@@ -4852,49 +4946,62 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let noccs = unifint(rng, diff_lb, diff_ub, (noccs, copts.len() as i64));
         let occs = rng.sample(&copts.to_vec(), noccs)?;
         let mut go = gi.clone();
-        let mut forb: PySet<Loc> = PySet::new();
+        // `forb` is only intersected with backdrops and grown: membership.
+        // The boxes reach three cells past an in-grid `occ`.
+        let mut forb = LocMask::new((h, w), 3);
         let three_or_four = |n: usize| n == 3 || n == 4;
         for &(oi, oj) in &occs {
             let (ulci, ulcj) = (oi - 1, oj - 1);
             let (lrci, lrcj) = (oi + 1, oj + 1);
-            if !three_or_four(fg_count(
+            if !three_or_four(count_color_at(
                 &gi,
-                &dsl::r#box(&pair_set((ulci, ulcj), (lrci, lrcj))),
+                outline_cells((ulci, ulcj), (lrci, lrcj)),
+                fgc,
             )) {
                 continue;
             }
-            let mut boptions: Vec<Indices> = Vec::new();
+            // Each `bx = box({ul, lr})` as its corners: the list's order is
+            // the loops' and `backdrop(bx)` is the rectangle between them.
+            let mut boptions: Vec<(Loc, Loc)> = Vec::new();
             for ulcioffs in [-2, -1, 0] {
                 for ulcjoffs in [-2, -1, 0] {
                     for lrcioffs in [0, 1, 2] {
                         for lrcjoffs in [0, 1, 2] {
-                            let bx = dsl::r#box(&pair_set(
-                                (ulci + ulcioffs, ulcj + ulcjoffs),
-                                (lrci + lrcioffs, lrcj + lrcjoffs),
-                            ));
-                            let bxobj = dsl::toobject(&bx, &gi);
-                            let inner = bxobj.iter().filter(|c| c.0 == fgc).count();
-                            if three_or_four(inner)
-                                && three_or_four(fg_count(&gi, &dsl::outbox(&bxobj)))
-                            {
-                                boptions.push(bx);
+                            let ul = (ulci + ulcioffs, ulcj + ulcjoffs);
+                            let lr = (lrci + lrcioffs, lrcj + lrcjoffs);
+                            // `bxobj = toobject(bx, gi)`: the outline's in-grid cells.
+                            let bxobj: Vec<Loc> = outline_cells(ul, lr)
+                                .into_iter()
+                                .filter(|&l| cell_at(&gi, l).is_some())
+                                .collect();
+                            let inner = count_color_at(&gi, bxobj.iter().copied(), fgc);
+                            if !three_or_four(inner) {
+                                continue;
+                            }
+                            // `outbox(bxobj)`: around the in-grid cells' bounds
+                            // (not empty: `inner` counted some).
+                            let (t, b) = bounds_of(&bxobj.iter().map(|l| l.0).collect::<Vec<_>>());
+                            let (l, r) = bounds_of(&bxobj.iter().map(|l| l.1).collect::<Vec<_>>());
+                            let outer = outline_cells((t - 1, l - 1), (b + 1, r + 1));
+                            if three_or_four(count_color_at(&gi, outer, fgc)) {
+                                boptions.push((ul, lr));
                             }
                         }
                     }
                 }
             }
-            let boptions: Vec<Indices> = boptions
+            let boptions: Vec<(Loc, Loc)> = boptions
                 .into_iter()
-                .filter(|bx| dsl::backdrop(bx).iter().all(|l| !forb.contains(l)))
+                .filter(|&(ul, lr)| !forb.any_in_rect(ul, lr))
                 .collect();
             if !boptions.is_empty() {
-                let bx = rng.choice(&boptions)?;
-                let bd = dsl::backdrop(&bx);
-                gi = dsl::fill(&gi, bgc, &bd);
-                gi = dsl::fill(&gi, fgc, &bx);
-                go = dsl::fill(&go, 4, &bd);
-                go = dsl::fill(&go, fgc, &bx);
-                forb.update(&bd);
+                let (ul, lr) = rng.choice(&boptions)?;
+                // One value per fill: rectangle, then outline, in Python's order.
+                fill_rect(&mut gi, bgc, ul, lr);
+                gi = fill_locs(&gi, fgc, &outline_cells(ul, lr));
+                fill_rect(&mut go, 4, ul, lr);
+                go = fill_locs(&go, fgc, &outline_cells(ul, lr));
+                forb.insert_rect(ul, lr);
             }
         }
         let gi = dsl::trim(&gi);
@@ -5463,7 +5570,7 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
             if bd.issubset(&inds) {
                 succ += 1;
-                inds = &(&inds - &bd) - &around(&bd);
+                inds = minus_around(&(&inds - &bd), &bd);
                 let col = rng.choice(&ccols)?;
                 gi = dsl::fill(&gi, col, &bd);
                 pats.push(bd);
@@ -5975,7 +6082,7 @@ fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let plcd = shp.shift(loc);
             let col = rng.choice(&remcols)?;
             go.push(vec![col]);
-            inds = &(&inds - &plcd) - &around(&plcd);
+            inds = minus_around(&(&inds - &plcd), &plcd);
             gi = dsl::fill(&gi, col, &plcd);
         }
     }
