@@ -1031,7 +1031,9 @@ pub fn occurrences(grid: &Grid, obj: &Object) -> Indices {
     // A shift that puts the object's lowest or rightmost cell outside the
     // grid fails: only the others are tried, in the same row-major order
     // (an empty object occurs everywhere).
-    let (hi, hj) = normed.iter().fold((0, 0), |(x, y), &(_, (a, b))| (x.max(a), y.max(b)));
+    let (hi, hj) = normed
+        .iter()
+        .fold((0, 0), |(x, y), &(_, (a, b))| (x.max(a), y.max(b)));
     for i in 0..h as i64 - hi {
         for j in 0..w as i64 - hj {
             let occurs = normed.iter().all(|&(v, (a, b))| {
