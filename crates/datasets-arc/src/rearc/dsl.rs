@@ -1023,12 +1023,19 @@ pub fn upscale(obj: &Object, factor: i64) -> Object {
 /// the grid cell for cell.
 pub fn occurrences(grid: &Grid, obj: &Object) -> Indices {
     let mut found: PySet<Loc> = PySet::new();
-    let normed = normalize(obj);
+    // `shift(normed, (i, j))` is a new frozenset in Python; whether a cell
+    // fails does not depend on the order it is checked in, so the cells are
+    // read from a list.
+    let normed = normalize(obj).to_vec();
     let (h, w) = (grid.len(), width(grid));
-    for i in 0..h as i64 {
-        for j in 0..w as i64 {
-            // `shift(normed, (i, j))` is a new frozenset in Python; whether a
-            // cell fails does not depend on the order it is checked in.
+    // A shift that puts the object's lowest or rightmost cell outside the
+    // grid fails: only the others are tried, in the same row-major order
+    // (an empty object occurs everywhere).
+    let (hi, hj) = normed
+        .iter()
+        .fold((0, 0), |(x, y), &(_, (a, b))| (x.max(a), y.max(b)));
+    for i in 0..h as i64 - hi {
+        for j in 0..w as i64 - hj {
             let occurs = normed.iter().all(|&(v, (a, b))| {
                 let loc = (a + i, b + j);
                 inside(loc, h, w) && at(grid, loc) == v

@@ -500,3 +500,36 @@ pub(super) fn sfilter_fits(cands: &Indices, obj: &Indices, s: &Indices) -> Indic
         cells.iter().all(|&(a, b)| member.contains(&(a + i, b + j)))
     })
 }
+
+/// `plcd = shift(obj, loc)`; if `toindices(plcd).issubset(inds)`, then
+/// `gi = paint(gi, plcd)` and `inds = (inds - plcdi) - mapply(neighbors,
+/// plcdi)`; whether it was placed. For an object with one cell per location
+/// nothing reads `plcd`'s or `plcdi`'s order (a yes or no, a paint, sizes and
+/// membership), so neither frozenset is built.
+pub(super) fn place_apart(gi: &mut Grid, inds: &mut Indices, obj: &dsl::Object, loc: Loc) -> bool {
+    let cells: Vec<dsl::Cell> = obj
+        .iter()
+        .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+        .collect();
+    if !cells.iter().all(|c| inds.contains(&c.1)) {
+        return false;
+    }
+    let plcdi = Around::of_cells(cells.iter().map(|c| c.1));
+    let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
+    *inds = near.subtract_from(&plcdi.subtract_from(inds));
+    *gi = paint_cells(gi, cells.iter());
+    true
+}
+
+/// `paint(grid, cells)` for cells in a given order (a set's, iterated as it
+/// stands): a later cell at the same location wins.
+pub(super) fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a dsl::Cell>) -> Grid {
+    let mut out = grid.clone();
+    let (h, w) = dsl::shape_grid(grid);
+    for &(v, (i, j)) in cells {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            out[i as usize][j as usize] = v;
+        }
+    }
+    out
+}

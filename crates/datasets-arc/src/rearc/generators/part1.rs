@@ -5927,12 +5927,8 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let loc = rng.choice(&locopts.to_vec())?;
-        let plcd = obj.shift(loc);
-        let plcdi = plcd.toindices();
-        if plcdi.issubset(&inds) {
-            gi = dsl::paint(&gi, &plcd);
+        if place_apart(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
-            inds = minus_around(&(&inds - &plcdi), &plcdi);
         }
     }
     let go =
@@ -6493,12 +6489,8 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let loc = rng.choice(&locopts.to_vec())?;
-        let plcd = obj.shift(loc);
-        let plcdi = plcd.toindices();
-        if plcdi.issubset(&inds) {
-            gi = dsl::paint(&gi, &plcd);
+        if place_apart(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
-            inds = minus_around(&(&inds - &plcdi), &plcdi);
         }
     }
     let go =

@@ -1210,19 +1210,6 @@ fn generate_67a423a3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
-/// `paint(grid, a_set_of_cells)`: in the set's order, since a location can
-/// appear twice with different colors and the last one painted stays.
-fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a Cell>) -> Grid {
-    let mut out = grid.clone();
-    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
-    for &(v, (i, j)) in cells {
-        if 0 <= i && i < h && 0 <= j && j < w {
-            out[i as usize][j as usize] = v;
-        }
-    }
-    out
-}
-
 /// The blob of 67e8384a and 9ecd008a: a random cell grown by `nc - 1`
 /// cells next to it, each with a random color. The first cell is never
 /// taken out of the pool, so a location can be drawn twice (with two
@@ -2343,7 +2330,9 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let (a, b) = dsl::shape(&newobj);
             let cc = dsl::canvas(-1, (a + 2, b + 2));
             let cc2 = dsl::compress(&dsl::fill(&cc, -2, &newobj.shift((1, 1))));
-            let objs = dsl::colorfilter(&dsl::objects(&cc2, true, true, false), -2);
+            // `newobj` is only compared, tested for fits, subtracted and
+            // filled below: no object's own order is read.
+            let objs = dsl::colorfilter(&dsl::objects_unordered(&cc2, true, true, false), -2);
             let biggest = dsl::argmax(objs.iter(), |o| o.len())
                 .ok_or_else(|| DatasetError::Generation("no object".into()))?;
             let newobj = dsl::toindices(biggest);

@@ -1280,19 +1280,6 @@ fn generate_b7249182(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
-/// `paint(grid, obj)` for cells in a given order (a mutable `set` of cells
-/// iterated as it stands): a later cell at the same location wins.
-fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a dsl::Cell>) -> Grid {
-    let mut out = grid.clone();
-    let (h, w) = dsl::shape_grid(grid);
-    for &(v, (i, j)) in cells {
-        if 0 <= i && i < h && 0 <= j && j < w {
-            out[i as usize][j as usize] = v;
-        }
-    }
-    out
-}
-
 fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
