@@ -150,8 +150,10 @@ fn cached_neighbourhood(kind: u8, loc: Loc, make: fn(Loc) -> Indices) -> Indices
         let s = make(loc);
         // Hashed once, here, so that every copy carries the hash.
         s.py_hash();
-        // Bounded: generators stay within a few cells of 30 by 30 grids.
-        if c.len() < 1 << 16 {
+        // Bounded: generators stay within a few cells of 30 by 30 grids, so
+        // about 4,000 keys (three kinds) are ever met; past 8,192 entries (a
+        // few MB a thread at most) new ones are built and not kept.
+        if c.len() < 1 << 13 {
             c.insert((kind, loc), s.duplicate());
         }
         s
