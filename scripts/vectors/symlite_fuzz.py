@@ -5,7 +5,7 @@ Runs in the oracle venv (it has sympy):
 
     .venv-oracle/bin/python scripts/vectors/symlite_fuzz.py [--max-terms 8]
         [--random 200000] [--parse 200000] [--laurent N] [--roots N]
-        [--products N] [--answers N] [--seed 1] [--write-vectors]
+        [--products N] [--answers N] [--seed 1] [--write-vectors] [--release]
 
 Each part is compared with `cargo run -p symlite --example symlite_cli`:
 
@@ -54,11 +54,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 DATA = os.path.join(ROOT, "crates", "symlite", "tests", "data")
 
 
+# --release: the CLI in a release build, for runs at scale (the debug build
+# takes longer than sympy on the expressions class).
+RELEASE = False
+
+
 def run_cli(requests):
+    profile = ["--release"] if RELEASE else []
     subprocess.run(
-        ["cargo", "build", "-q", "-p", "symlite", "--example", "symlite_cli"], cwd=ROOT, check=True
+        ["cargo", "build", "-q", *profile, "-p", "symlite", "--example", "symlite_cli"], cwd=ROOT, check=True
     )
-    exe = os.path.join(ROOT, "target", "debug", "examples", "symlite_cli")
+    exe = os.path.join(ROOT, "target", "release" if RELEASE else "debug", "examples", "symlite_cli")
     text = "".join(json.dumps(r) + "\n" for r in requests)
     out = subprocess.run([exe], input=text, capture_output=True, text=True, check=True).stdout
     replies = [json.loads(l) for l in out.splitlines()]
@@ -535,7 +541,10 @@ def main():
     ap.add_argument("--answers", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--write-vectors", action="store_true")
+    ap.add_argument("--release", action="store_true", help="run symlite's CLI from a release build")
     args = ap.parse_args()
+    global RELEASE
+    RELEASE = args.release
     rng = random.Random(args.seed)
 
     bad = 0

@@ -21,6 +21,6 @@ for c in "${classes[@]}"; do
         args+=("--$k" "$([ "$k" = "$c" ] && echo "${N[$k]}" || echo 0)")
     done
     echo "== $c (${N[$c]}) $(date -u +%FT%TZ)"
-    nice -n 10 "$py" -u scripts/vectors/symlite_fuzz.py "${args[@]}" || status=1
+    nice -n 10 "$py" -u scripts/vectors/symlite_fuzz.py --release "${args[@]}" || status=1
 done
 exit $status
