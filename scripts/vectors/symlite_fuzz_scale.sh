@@ -9,9 +9,10 @@
 # Done so far, each 0 mismatches: random trees 1,000,000 and countdown
 # random sequences 100,068 (session 11); roots 100,000 and products 600,000
 # (session 12); parse 1,000,415 (seeds 91, 92), integration 1,000,000
-# (laurent seeds 41, 42) and expressions 1,000,000 (answers seeds 51, 52)
-# (session 13). Still short of a million: roots (sympy's solve, ~40 ms a
-# case) and products; split them by --seed across runs.
+# (laurent seeds 41, 42), expressions 1,000,000 (answers seeds 51, 52) and
+# products to 1,000,000 (seeds 33-35 added 400,000) (session 13). Still
+# short of a million: roots (sympy's solve, ~40 ms a case); split it by
+# --seed across runs.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 py=$(python3 -c 'import sys; sys.path.insert(0, "scripts/lib"); import oracle; print(oracle.python())')
