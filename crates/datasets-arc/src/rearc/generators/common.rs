@@ -92,11 +92,9 @@ pub(super) fn grow_by(
 ) -> Result<()> {
     let rest = bb.difference(shp);
     let around = Around::new(shp.iter().copied(), near);
-    let cands = if around.len() > rest.len() {
-        around.meet(&rest)
-    } else {
-        rest.intersection(&mapply_set(near, shp)).to_vec()
-    };
+    let cands = around
+        .meet(&rest)
+        .unwrap_or_else(|| rest.intersection(&mapply_set(near, shp)).to_vec());
     shp.add(rng.choice(&cands)?);
     Ok(())
 }
@@ -186,11 +184,14 @@ impl Around {
 
     /// `tuple(other & mapply(near, patch))` when the mapply is the larger
     /// operand (`self.len() > len(other)`): `other`'s members in it, added
-    /// to a new set in `other`'s order, as CPython does.
-    pub(super) fn meet(&self, other: &impl AnySet<Loc>) -> Vec<Loc> {
-        debug_assert!(self.len() > other.len());
+    /// to a new set in `other`'s order, as CPython does. `None` otherwise,
+    /// where CPython walks the mapply's own table, which the caller builds.
+    pub(super) fn meet(&self, other: &impl AnySet<Loc>) -> Option<Vec<Loc>> {
+        if self.len() <= other.len() {
+            return None;
+        }
         let hits: PySet<Loc> = other.iter().filter(|l| self.contains(l)).copied().collect();
-        hits.to_vec()
+        Some(hits.to_vec())
     }
 }
 
@@ -246,11 +247,9 @@ pub(super) fn stretch_rows(g: &Grid, dist: &[i64; 3]) -> Grid {
 pub(super) fn grow_in_set(rng: &mut GenRng, pool: &PySet<Loc>, shp: &mut PySet<Loc>) -> Result<()> {
     let rest = pool - &*shp;
     let around = Around::new(shp.iter().copied(), dsl::neighbors);
-    let cands = if around.len() > rest.len() {
-        around.meet(&rest)
-    } else {
-        rest.intersection(&mapply_set(dsl::neighbors, shp)).to_vec()
-    };
+    let cands = around
+        .meet(&rest)
+        .unwrap_or_else(|| rest.intersection(&mapply_set(dsl::neighbors, shp)).to_vec());
     shp.add(rng.choice(&cands)?);
     Ok(())
 }

@@ -4194,12 +4194,10 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let rest = bd.difference(obj);
         let inner = Around::new(obj.iter().copied(), dsl::dneighbors);
         let near = Around::new(inner.cells().iter().copied(), dsl::neighbors);
-        let cands = if near.len() > rest.len() {
-            near.meet(&rest)
-        } else {
+        let cands = near.meet(&rest).unwrap_or_else(|| {
             let near = mapply_set(dsl::neighbors, &mapply_set(dsl::dneighbors, obj));
             rest.intersection(&near).to_vec()
-        };
+        });
         obj.add(rng.choice(&cands)?);
         Ok(())
     };

@@ -2309,12 +2309,10 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 if isadd && newobj.len() < 64 {
                     let rest = remcands.difference(&newobj);
                     let near = Around::new(newobj.iter().copied(), dsl::neighbors);
-                    let cndds = if near.len() > rest.len() {
-                        near.meet(&rest)
-                    } else {
+                    let cndds = near.meet(&rest).unwrap_or_else(|| {
                         rest.intersection(&mapply_set(dsl::neighbors, &newobj))
                             .to_vec()
-                    };
+                    });
                     if cndds.is_empty() {
                         break;
                     }
