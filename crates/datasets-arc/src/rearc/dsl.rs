@@ -637,7 +637,7 @@ pub fn palette_grid(grid: &Grid) -> PyFrozenSet<i64> {
 /// has the table a set built from all of them has (adding a value already
 /// there leaves the table alone), for a few comparisons instead of a hash
 /// and probe per value.
-fn distinct(values: impl IntoIterator<Item = i64>) -> Vec<i64> {
+pub(crate) fn distinct(values: impl IntoIterator<Item = i64>) -> Vec<i64> {
     let mut seen: Vec<i64> = Vec::new();
     for v in values {
         if !seen.contains(&v) {

@@ -100,66 +100,19 @@ pub fn get_pso_difficulty(example: &Example) -> f64 {
 
 /// `len(palette(a) | palette(b))`.
 fn distinct_colors(a: &Grid, b: &Grid) -> usize {
-    // Colors are 0..=9; a bit each, and a list for anything else.
-    let mut bits = 0u64;
-    let mut others: Vec<i64> = Vec::new();
-    for &v in a.iter().chain(b).flatten() {
-        match u32::try_from(v) {
-            Ok(bit) if bit < 64 => bits |= 1 << bit,
-            _ => {
-                if !others.contains(&v) {
-                    others.push(v);
-                }
-            }
-        }
-    }
-    bits.count_ones() as usize + others.len()
+    dsl::distinct(a.iter().chain(b).flatten().copied()).len()
 }
 
 /// `len(objects(grid, True, False, False))`: the 4-connected one-color
 /// components of the grid.
 fn count_objects(grid: &Grid) -> usize {
-    let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
+    let w = grid.first().map_or(0, Vec::len);
     if grid.iter().any(|row| row.len() != w) {
         // Not a rectangle: leave it to the DSL, which reads `grid` as Python
         // would (no generator makes one).
         return dsl::objects(grid, true, false, false).len();
     }
-    let mut seen = vec![false; h * w];
-    let mut stack: Vec<(usize, usize)> = Vec::new();
-    let mut count = 0;
-    for si in 0..h {
-        for sj in 0..w {
-            if seen[si * w + sj] {
-                continue;
-            }
-            count += 1;
-            let val = grid[si][sj];
-            seen[si * w + sj] = true;
-            stack.push((si, sj));
-            while let Some((i, j)) = stack.pop() {
-                let mut visit = |ni: usize, nj: usize| {
-                    if !seen[ni * w + nj] && grid[ni][nj] == val {
-                        seen[ni * w + nj] = true;
-                        stack.push((ni, nj));
-                    }
-                };
-                if i > 0 {
-                    visit(i - 1, j);
-                }
-                if i + 1 < h {
-                    visit(i + 1, j);
-                }
-                if j > 0 {
-                    visit(i, j - 1);
-                }
-                if j + 1 < w {
-                    visit(i, j + 1);
-                }
-            }
-        }
-    }
-    count
+    common::component_labels(grid, false).1
 }
 
 /// A generated grid as the `Board` that `board_format::format_board` and
