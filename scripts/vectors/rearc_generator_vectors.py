@@ -7,6 +7,11 @@ to read while porting).
 
     python3 scripts/vectors/rearc_generator_vectors.py [PART...]   # default: every part
 
+Extra seeds for a rewrite, outside the committed files: REARC_OUT=DIR
+REARC_SEED_START=1000 REARC_SEEDS=300 REARC_TASKS=id,id writes DIR/<part>.json.z
+for those tasks, and REARC_VECTORS_DIR=DIR REARC_PARTS=<part> cargo test -p
+datasets-arc --test rearc_generators replays them.
+
 Runs itself inside the git-ignored `.venv-oracle`. For each ported task id,
 SEEDS runs of `generator(Random(seed), diff_lb, diff_ub)`, the difficulty
 range cycling through rearc's seven default ranges, (0, 1), (0.5, 1) and
@@ -17,6 +22,7 @@ number of draws, and the example's `get_pso_difficulty`. Floats are kept as
 their IEEE-754 bits, so that they compare exactly. A generator that raises records the exception's type instead.
 """
 import json
+import os
 import random
 import re
 import struct
@@ -34,9 +40,11 @@ from reasoning_gym.arc.rearc import RNG_DIFFICULTY_RANGES  # noqa: E402
 from reasoning_gym.arc.rearc_utils import generators  # noqa: E402
 from reasoning_gym.arc.rearc_utils.utils import get_generators, get_pso_difficulty  # noqa: E402
 
-OUT = ROOT / "crates/datasets-arc/tests/data/rearc_generators"
+OUT = Path(os.environ.get("REARC_OUT", ROOT / "crates/datasets-arc/tests/data/rearc_generators"))
 SRC = ROOT / "crates/datasets-arc/src/rearc/generators"
-SEEDS = 60
+SEEDS = int(os.environ.get("REARC_SEEDS", 60))
+SEED_START = int(os.environ.get("REARC_SEED_START", 0))
+TASKS = set(filter(None, os.environ.get("REARC_TASKS", "").split(",")))
 RANGES = list(RNG_DIFFICULTY_RANGES) + [(0.0, 1.0), (0.5, 1.0), (1.0, 1.0)]
 
 
@@ -85,11 +93,14 @@ def main():
     for part in chosen:
         out = {}
         for task in ported(part):
-            out[task] = [run(gens[task], seed, *RANGES[seed % len(RANGES)]) for seed in range(SEEDS)]
+            if TASKS and task not in TASKS:
+                continue
+            seeds = range(SEED_START, SEED_START + SEEDS)
+            out[task] = [run(gens[task], seed, *RANGES[seed % len(RANGES)]) for seed in seeds]
         path = OUT / f"{part}.json.z"
         if not out:
             path.unlink(missing_ok=True)
-            print(f"{part}: no generators ported")
+            print(f"{part}: no generators ported" + (" among REARC_TASKS" if TASKS else ""))
             continue
         text = json.dumps(out, separators=(",", ":")) + "\n"
         path.write_bytes(zlib.compress(text.encode(), 9))
