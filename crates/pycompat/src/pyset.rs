@@ -156,6 +156,10 @@ pub struct SetTable<T> {
     mask: usize,
     /// Where `pop` resumes its scan.
     finger: usize,
+    /// The slots; empty until the first insertion, standing for CPython's
+    /// 8-slot `smalltable` (which lives inside the object and so costs no
+    /// allocation): many sets are copied or merged into at once, which
+    /// resizes them past 8 slots before anything is stored.
     entries: Vec<Entry<T>>,
 }
 
@@ -166,14 +170,23 @@ impl<T: PyHashable> Default for SetTable<T> {
 }
 
 impl<T: PyHashable> SetTable<T> {
-    /// `make_new_set` with no iterable: the 8-slot small table.
+    /// `make_new_set` with no iterable: the 8-slot small table (its slots
+    /// allocated on first use).
     fn new() -> Self {
         SetTable {
             fill: 0,
             used: 0,
             mask: MIN_SIZE - 1,
             finger: 0,
-            entries: vec![Entry::EMPTY; MIN_SIZE],
+            entries: Vec::new(),
+        }
+    }
+
+    /// The small table's slots, before the first store into it.
+    #[inline]
+    fn allocate_small(&mut self) {
+        if self.entries.is_empty() {
+            self.entries = vec![Entry::EMPTY; MIN_SIZE];
         }
     }
 
@@ -185,6 +198,10 @@ impl<T: PyHashable> SetTable<T> {
     /// `set_lookkey`: the slot holding `key`, if any. Dummies are passed over;
     /// an empty slot ends the search.
     fn find(&self, key: &T, hash: i64) -> Option<usize> {
+        if self.fill == 0 {
+            // All slots empty (or not yet allocated).
+            return None;
+        }
         let mask = self.mask;
         let entries = &self.entries[..=mask];
         let mut perturb = hash as u64 as usize;
@@ -218,6 +235,7 @@ impl<T: PyHashable> SetTable<T> {
     /// dummy met on the way, else in the empty slot that ended the probe, and
     /// resize once 60% of the slots are filled.
     fn add_entry(&mut self, key: T, hash: i64) {
+        self.allocate_small();
         let mask = self.mask;
         let mut perturb = hash as u64 as usize;
         let mut i = perturb & mask;
@@ -345,8 +363,7 @@ impl<T: PyHashable> SetTable<T> {
 
     /// `set_clear_internal`: back to an empty 8-slot table (the finger stays).
     fn clear(&mut self) {
-        self.entries.clear();
-        self.entries.resize(MIN_SIZE, Entry::EMPTY);
+        self.entries = Vec::new();
         self.mask = MIN_SIZE - 1;
         self.fill = 0;
         self.used = 0;
@@ -370,6 +387,7 @@ impl<T: PyHashable> SetTable<T> {
         if (self.fill + other.used) * 5 >= self.mask * 3 {
             self.resize((self.used + other.used) * 2);
         }
+        self.allocate_small();
         if self.fill == 0 && self.mask == other.mask && other.fill == other.used {
             // Empty target, same size, no dummies: slot-for-slot copy.
             for (dst, src) in self.entries.iter_mut().zip(&other.entries) {

@@ -419,40 +419,78 @@ impl LocMask {
 /// which cells belong together: each cell's component number (row-major)
 /// and the number of components. The numbering is not the objects' order.
 pub(super) fn component_labels(grid: &Grid, diagonal: bool) -> (Vec<usize>, usize) {
-    let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
-    let mut label = vec![usize::MAX; (h * w) as usize];
-    let mut stack: Vec<Loc> = Vec::new();
+    let mut parent = union_same_neighbours(grid, diagonal);
+    // Number the roots in row-major order of their first cell (any
+    // numbering will do; this one needs no map).
+    let mut label = vec![usize::MAX; parent.len()];
     let mut count = 0;
-    for si in 0..h {
-        for sj in 0..w {
-            if label[(si * w + sj) as usize] != usize::MAX {
-                continue;
+    for k in 0..parent.len() {
+        let root = find_root(&mut parent, k as u32) as usize;
+        if label[root] == usize::MAX {
+            label[root] = count;
+            count += 1;
+        }
+        label[k] = label[root];
+    }
+    (label, count)
+}
+
+/// `len(objects(grid, True, diagonal, False))` of a rectangular grid: the
+/// number of univalued components, without labelling them.
+pub(super) fn count_components(grid: &Grid, diagonal: bool) -> usize {
+    let mut parent = union_same_neighbours(grid, diagonal);
+    (0..parent.len() as u32)
+        .filter(|&k| find_root(&mut parent, k) == k)
+        .count()
+}
+
+/// A union-find forest over the row-major cells of a rectangular grid in
+/// which each cell is joined to its same-colored neighbours above and to
+/// the left (and, with `diagonal`, above-left and above-right): one pass
+/// instead of a flood fill with a stack.
+fn union_same_neighbours(grid: &Grid, diagonal: bool) -> Vec<u32> {
+    let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
+    let mut parent: Vec<u32> = (0..(h * w) as u32).collect();
+    let join = |parent: &mut [u32], a: usize, b: usize| {
+        let (ra, rb) = (find_root(parent, a as u32), find_root(parent, b as u32));
+        if ra != rb {
+            parent[ra.max(rb) as usize] = ra.min(rb);
+        }
+    };
+    for (i, row) in grid.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            let k = i * w + j;
+            if j > 0 && row[j - 1] == v {
+                join(&mut parent, k, k - 1);
             }
-            let val = grid[si as usize][sj as usize];
-            label[(si * w + sj) as usize] = count;
-            stack.push((si, sj));
-            while let Some((i, j)) = stack.pop() {
-                for di in -1..=1i64 {
-                    for dj in -1..=1i64 {
-                        if (di == 0 && dj == 0) || (!diagonal && di != 0 && dj != 0) {
-                            continue;
-                        }
-                        let (ni, nj) = (i + di, j + dj);
-                        if ni < 0 || ni >= h || nj < 0 || nj >= w {
-                            continue;
-                        }
-                        let k = (ni * w + nj) as usize;
-                        if label[k] == usize::MAX && grid[ni as usize][nj as usize] == val {
-                            label[k] = count;
-                            stack.push((ni, nj));
-                        }
+            if i > 0 {
+                let up = &grid[i - 1];
+                if up[j] == v {
+                    join(&mut parent, k, k - w);
+                }
+                if diagonal {
+                    if j > 0 && up[j - 1] == v {
+                        join(&mut parent, k, k - w - 1);
+                    }
+                    if j + 1 < w && up[j + 1] == v {
+                        join(&mut parent, k, k - w + 1);
                     }
                 }
             }
-            count += 1;
         }
     }
-    (label, count)
+    parent
+}
+
+/// The root of `x`'s tree, halving the path on the way.
+#[inline]
+fn find_root(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
 }
 
 /// `s - mapply(neighbors, patch)`: `set_difference` reads only the

@@ -112,7 +112,7 @@ fn count_objects(grid: &Grid) -> usize {
         // would (no generator makes one).
         return dsl::objects(grid, true, false, false).len();
     }
-    common::component_labels(grid, false).1
+    common::count_components(grid, false)
 }
 
 /// A generated grid as the `Board` that `board_format::format_board` and
@@ -247,5 +247,34 @@ mod tests {
         let odd = vec![vec![-1, 70, 3], vec![70, 70, 3]];
         assert_eq!(distinct_colors(&odd, &odd), 3);
         assert_eq!(count_objects(&odd), 3);
+    }
+
+    #[test]
+    fn component_labels_partition_as_objects_do() {
+        // Same cells together, different objects apart, in both
+        // connectivities, from one color to noise.
+        let mut rng = Random::new(11);
+        for n in 0..300 {
+            let (h, w) = (rng.randint(1, 30).unwrap(), rng.randint(1, 30).unwrap());
+            let g = random_grid(&mut rng, h, w, 1 + n % 10);
+            for diagonal in [false, true] {
+                let objs = dsl::objects(&g, true, diagonal, false);
+                let (label, count) = common::component_labels(&g, diagonal);
+                assert_eq!(count, objs.len());
+                assert_eq!(common::count_components(&g, diagonal), objs.len());
+                let mut seen = std::collections::HashSet::new();
+                for obj in objs.iter() {
+                    let labels: std::collections::HashSet<usize> = obj
+                        .iter()
+                        .map(|&(_, (i, j))| label[(i * w + j) as usize])
+                        .collect();
+                    assert_eq!(labels.len(), 1, "one label per object");
+                    assert!(
+                        seen.insert(*labels.iter().next().unwrap()),
+                        "one object per label"
+                    );
+                }
+            }
+        }
     }
 }
