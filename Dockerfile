@@ -9,6 +9,10 @@
 # ---- dependency plan: changes only when a Cargo.toml/Cargo.lock changes ----
 FROM rust:1.95-slim-bookworm AS chef
 RUN cargo install cargo-chef --locked --version 0.1.71
+# tikv-jemalloc-sys builds jemalloc with make, which the slim image lacks.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends make \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 
 FROM chef AS planner
