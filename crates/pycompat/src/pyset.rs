@@ -423,6 +423,27 @@ impl<T: PyHashable> SetTable<T> {
     /// `make_new_set(type, other)` for a set or frozenset `other`: the copy
     /// `set(s)`, `frozenset(a_set)`, `s.copy()` and the binary operators make.
     fn copy_of(other: &SetTable<T>) -> Self {
+        // `merge` into an empty table sizes it for `2 * used` (no resize
+        // below 5 entries); when that is `other`'s own size and `other` has
+        // no dummies, the slot-for-slot copy is the whole table, cloned at
+        // once instead of allocated empty and filled slot by slot.
+        if other.used > 0 && other.fill == other.used {
+            let mut size = MIN_SIZE;
+            if other.used * 5 >= (MIN_SIZE - 1) * 3 {
+                while size <= other.used * 2 {
+                    size <<= 1;
+                }
+            }
+            if size == other.mask + 1 {
+                return SetTable {
+                    fill: other.fill,
+                    used: other.used,
+                    mask: other.mask,
+                    finger: 0,
+                    entries: other.entries.clone(),
+                };
+            }
+        }
         let mut t = SetTable::new();
         t.merge(other);
         t

@@ -438,10 +438,64 @@ pub(super) fn component_labels(grid: &Grid, diagonal: bool) -> (Vec<usize>, usiz
 /// `len(objects(grid, True, diagonal, False))` of a rectangular grid: the
 /// number of univalued components, without labelling them.
 pub(super) fn count_components(grid: &Grid, diagonal: bool) -> usize {
+    if !diagonal {
+        return count_runs_joined(grid);
+    }
     let mut parent = union_same_neighbours(grid, diagonal);
     (0..parent.len() as u32)
         .filter(|&k| find_root(&mut parent, k) == k)
         .count()
+}
+
+/// The 4-connected count by runs: a row's maximal runs of one color are
+/// connected already, and a run joins the runs above it that overlap it in
+/// its color. Every item's PSO measure counts two grids' components, so
+/// this works per run (a union-find over runs) rather than per cell.
+fn count_runs_joined(grid: &Grid) -> usize {
+    // (end of the run, exclusive; its color; its node in `parent`).
+    let w = grid.first().map_or(0, Vec::len);
+    let mut above: Vec<(usize, i64, u32)> = Vec::with_capacity(w);
+    let mut row_runs: Vec<(usize, i64, u32)> = Vec::with_capacity(w);
+    let mut parent: Vec<u32> = Vec::with_capacity(grid.len() * w);
+    let mut joins = 0;
+    for row in grid {
+        row_runs.clear();
+        let mut j = 0;
+        while j < row.len() {
+            let v = row[j];
+            while j < row.len() && row[j] == v {
+                j += 1;
+            }
+            let node = parent.len() as u32;
+            parent.push(node);
+            row_runs.push((j, v, node));
+        }
+        // Both rows' runs tile the same columns, so stepping past whichever
+        // run ends first visits exactly the overlapping pairs.
+        let (mut a, mut b) = (0, 0);
+        while a < above.len() && b < row_runs.len() {
+            let (end_a, color_a, node_a) = above[a];
+            let (end_b, color_b, node_b) = row_runs[b];
+            if color_a == color_b {
+                let (ra, rb) = (
+                    find_root(&mut parent, node_a),
+                    find_root(&mut parent, node_b),
+                );
+                if ra != rb {
+                    parent[ra.max(rb) as usize] = ra.min(rb);
+                    joins += 1;
+                }
+            }
+            if end_a <= end_b {
+                a += 1;
+            }
+            if end_b <= end_a {
+                b += 1;
+            }
+        }
+        std::mem::swap(&mut above, &mut row_runs);
+    }
+    parent.len() - joins
 }
 
 /// A union-find forest over the row-major cells of a rectangular grid in
