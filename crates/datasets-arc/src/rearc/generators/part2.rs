@@ -2260,59 +2260,6 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
-/// 72ca375d's shapes stay inside the 8 by 8 box (see there): a location of
-/// the box or next to it as a bit of a 10 by 10 `u128`, the box with a
-/// one-cell margin all round.
-fn bit10((i, j): Loc) -> u128 {
-    assert!(
-        (-1..=8).contains(&i) && (-1..=8).contains(&j),
-        "outside the 8 by 8 box"
-    );
-    1 << ((i + 1) * 10 + (j + 1))
-}
-
-/// The locations of `mapply(neighbors, cells)` for cells of the 8 by 8 box
-/// given as [`bit10`] bits: the union of the eight shifts (no shift wraps
-/// into another row, the margin columns being empty).
-fn neighbors10(m: u128) -> u128 {
-    [1, 9, 10, 11]
-        .into_iter()
-        .fold(0, |d, k| d | (m << k) | (m >> k))
-}
-
-/// `neighbors(l)` as an element of `apply(neighbors, a_set)`: two are equal
-/// exactly when their locations are (as the frozensets are), and hash as
-/// the frozenset does, so a set of them has the frozensets' table.
-#[derive(Clone, PartialEq)]
-struct NeighborsOf {
-    loc: Loc,
-    hash: i64,
-}
-
-impl pycompat::PyHashable for NeighborsOf {
-    fn py_hash(&self) -> i64 {
-        self.hash
-    }
-}
-
-/// For each location `(i, j)` of the 8 by 8 box (index `8 * i + j`),
-/// `hash(neighbors((i, j)))` and the frozenset's iteration order.
-fn box8_neighbors<R>(f: impl FnOnce(&[(i64, [Loc; 8])]) -> R) -> R {
-    thread_local! {
-        static TABLE: Vec<(i64, [Loc; 8])> = (0..64)
-            .map(|k| {
-                let n = dsl::neighbors((k / 8, k % 8));
-                let mut order = [(0, 0); 8];
-                for (o, &l) in order.iter_mut().zip(n.iter()) {
-                    *o = l;
-                }
-                (pycompat::PyHashable::py_hash(&n), order)
-            })
-            .collect();
-    }
-    TABLE.with(|t| f(t))
-}
-
 fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -2364,43 +2311,8 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             for _ in 0..numpert {
                 let isadd = rng.choice(&[true, false])?;
                 if isadd && newobj.len() < 64 {
-                    // `(remcands - newobj) & mapply(neighbors, newobj)`:
-                    // CPython walks the smaller operand (the mapply on a
-                    // tie) and adds its members found in the other to a new
-                    // set; the other is read only for size and membership,
-                    // so it is counted and tested as bits.
-                    let restmask = remmask & !nmask;
-                    let near = neighbors10(nmask);
-                    let hits: PySet<Loc> = if near.count_ones() > restmask.count_ones() {
-                        let rest = remcands.difference(&newobj);
-                        rest.iter()
-                            .filter(|&&l| near & bit10(l) != 0)
-                            .copied()
-                            .collect()
-                    } else {
-                        // The mapply's table: `apply` adds the neighbour
-                        // frozensets in `newobj`'s order (only their
-                        // hashes and equality shape that table), `merge`
-                        // adds their locations in the frozensets' orders.
-                        box8_neighbors(|nb| {
-                            let at = |(i, j): Loc| &nb[(8 * i + j) as usize];
-                            let applied: PySet<NeighborsOf> = newobj
-                                .iter()
-                                .map(|&loc| NeighborsOf {
-                                    loc,
-                                    hash: at(loc).0,
-                                })
-                                .collect();
-                            let merged: PySet<Loc> =
-                                applied.iter().flat_map(|n| at(n.loc).1).collect();
-                            merged
-                                .iter()
-                                .filter(|&&l| restmask & bit10(l) != 0)
-                                .copied()
-                                .collect()
-                        })
-                    };
-                    let cndds = hits.to_vec();
+                    // `(remcands - newobj) & mapply(neighbors, newobj)`.
+                    let cndds = box8_candidates(&remcands, remmask, &newobj, nmask, dsl::neighbors);
                     if cndds.is_empty() {
                         break;
                     }
