@@ -1997,6 +1997,46 @@ fn generate_6e19193c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
+/// `rng.choice(seq)` for a sequence of `n` items, as the index drawn
+/// (`choice` reads only the length before indexing).
+fn pick_index(rng: &mut GenRng, n: usize) -> Result<usize> {
+    if n == 0 {
+        return Err(DatasetError::Generation(
+            "Cannot choose from an empty sequence".into(),
+        ));
+    }
+    Ok(rng.rng.randbelow(n as u64) as usize)
+}
+
+/// 6e82a1ae's shapes: `shp = {(0, 0)}` grown three times by
+/// `shp.add(rng.choice(totuple(mapply(dneighbors, shp) - shp)))`. Each
+/// step's candidates depend only on the choices made before it, so the tree
+/// of every choice sequence is built once per thread: a step holds one
+/// child per candidate (the draw reads only their number), a leaf
+/// `frozenset(normalize(shp))` as that sequence of adds builds it.
+enum Grown {
+    Shape(Indices),
+    Step(Vec<Grown>),
+}
+
+fn grown_tree(shp: &PySet<Loc>, steps: usize) -> Grown {
+    if steps == 0 {
+        return Grown::Shape(normalize_set(shp));
+    }
+    let cands = (&mapply_set(dsl::dneighbors, shp) - shp).to_vec();
+    Grown::Step(
+        cands
+            .into_iter()
+            .map(|c| {
+                // `shp` itself, mutated: the clone keeps its table.
+                let mut s = shp.clone();
+                s.add(c);
+                grown_tree(&s, steps - 1)
+            })
+            .collect(),
+    )
+}
+
 fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     // `frozenset({a, b, ...})`: a set display, frozen.
     fn fs<T: pycompat::PyHashable>(items: Vec<T>) -> pycompat::PyFrozenSet<T> {
@@ -2012,15 +2052,25 @@ fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         fs(vec![o, (-1, 0), d_]).shift(d_),
         fs(vec![o, (0, -1), r]).shift(r),
     ]);
-    let mut d: PySet<Indices> = PySet::new();
-    for _ in 0..100 {
-        let mut shp: PySet<Loc> = std::iter::once((0, 0)).collect();
-        for _ in 0..3 {
-            let cands = &mapply_set(dsl::dneighbors, &shp) - &shp;
-            shp.add(rng.choice(&cands.to_vec())?);
-        }
-        d.add(normalize_set(&shp));
+    thread_local! {
+        static GROWN: Grown = grown_tree(&std::iter::once((0, 0)).collect(), 3);
     }
+    let mut d: PySet<Indices> = PySet::new();
+    GROWN.with(|tree| -> Result<()> {
+        for _ in 0..100 {
+            let mut node = tree;
+            loop {
+                match node {
+                    Grown::Shape(s) => {
+                        d.add(s.clone());
+                        break;
+                    }
+                    Grown::Step(kids) => node = &kids[pick_index(rng, kids.len())?],
+                }
+            }
+        }
+        Ok(())
+    })?;
     let d = d.freeze();
     let prs = [(b.to_vec(), 3), (c.to_vec(), 2), (d.to_vec(), 1)];
     let cols = colors_without(&[1, 2, 3]);
@@ -2039,12 +2089,21 @@ fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (objs, col) = rng.choice(&prs)?;
         let obj = rng.choice(&objs)?;
         while ntr < maxtr {
-            let loc = pick(rng, &reminds.to_vec())?;
-            let olcd = obj.shift(loc);
-            if olcd.issubset(&reminds) {
-                gi = dsl::fill(&gi, fgc, &olcd);
-                go = dsl::fill(&go, col, &olcd);
-                reminds = &(&reminds - &olcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &olcd);
+            // `rng.choice(totuple(reminds))`: the tuple's item at the drawn
+            // index, read off the set without copying it out.
+            let k = pick_index(rng, reminds.len())?;
+            let (li, lj) = *reminds.iter().nth(k).expect("an index below len");
+            // `olcd = shift(obj, loc)` is only tested as a subset, filled
+            // and subtracted (size and membership), and `mapply(dneighbors,
+            // olcd)` only subtracted: neither order is read, so neither
+            // frozenset is built.
+            let olcd: Vec<Loc> = obj.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+            if olcd.iter().all(|l| reminds.contains(l)) {
+                gi = fill_locs(&gi, fgc, &olcd);
+                go = fill_locs(&go, col, &olcd);
+                let placed = Around::of_cells(olcd.iter().copied());
+                let near = Around::new(olcd.iter().copied(), dsl::dneighbors);
+                reminds = near.subtract_from(&placed.subtract_from(&reminds));
                 break;
             }
             ntr += 1;
