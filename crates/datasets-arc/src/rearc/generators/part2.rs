@@ -3250,23 +3250,66 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
-        let tp = t.shift(loc);
-        let tpi = dsl::toindices(&tp);
-        if tpi.issubset(&inds) {
+        let (li, lj) = rng.choice(&cands.to_vec())?;
+        // `tp = shift(t, loc)` is painted (one cell per location) and its
+        // indices are tested as a subset and subtracted (size and
+        // membership): no order is read, so neither frozenset is built.
+        let tp: Vec<Cell> = t.iter().map(|&(v, (i, j))| (v, (i + li, j + lj))).collect();
+        if tp.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
-            inds = &inds - &tpi;
-            gi = dsl::paint(&gi, &tp);
+            inds = Around::of_cells(tp.iter().map(|c| c.1)).subtract_from(&inds);
+            gi = paint_cells(&gi, tp.iter());
         }
     }
     let go = dsl::replace(&gi, sqc, bgc);
     let go = dsl::paint(&go, &plcddd);
-    // Overlapping matches can disagree on a cell: paint in `res`'s order.
-    let mut res: PySet<Cell> = PySet::new();
+    // `res` (the union of every `shift(s, occurrence)`) is painted, so its
+    // order matters only where two of its cells share a location with
+    // different values. Gather the cells by location first: when none
+    // disagree, painting each location's one value is the paint. Equal
+    // `(t, s)` pairs (the 25 compositions repeat transformations) add the
+    // same cells, so each is matched once.
+    let (gh, gw) = (go.len(), go[0].len());
+    let mut painted: Vec<Option<i64>> = vec![None; gh * gw];
+    let mut disagree = false;
+    let mut seen: Vec<(Vec<Cell>, Vec<Cell>)> = Vec::with_capacity(8);
     for (t, s) in targs.iter().zip(&sours) {
-        res.update(&dsl::mapply(|&o| s.shift(o), &dsl::occurrences(&go, t)));
+        let mut key = (t.to_vec(), s.to_vec());
+        key.0.sort_unstable();
+        key.1.sort_unstable();
+        if seen.contains(&key) {
+            continue;
+        }
+        for &(oi, oj) in dsl::occurrences(&go, t).iter() {
+            for &(v, (i, j)) in &key.1 {
+                let (a, b) = (i + oi, j + oj);
+                if 0 <= a && (a as usize) < gh && 0 <= b && (b as usize) < gw {
+                    let at = &mut painted[a as usize * gw + b as usize];
+                    match *at {
+                        None => *at = Some(v),
+                        Some(u) => disagree |= u != v,
+                    }
+                }
+            }
+        }
+        seen.push(key);
     }
-    let go = paint_cells(&go, res.iter());
+    let go = if disagree {
+        // Overlapping matches disagree on a cell: paint in `res`'s order.
+        let mut res: PySet<Cell> = PySet::new();
+        for (t, s) in targs.iter().zip(&sours) {
+            res.update(&dsl::mapply(|&o| s.shift(o), &dsl::occurrences(&go, t)));
+        }
+        paint_cells(&go, res.iter())
+    } else {
+        let mut go = go;
+        for (k, v) in painted.into_iter().enumerate() {
+            if let Some(v) = v {
+                go[k / gw][k % gw] = v;
+            }
+        }
+        go
+    };
     ex(dsl::trim(&gi), dsl::trim(&go))
 }
 
