@@ -5006,8 +5006,9 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, 8));
     let mut objs: PySet<Indices> = PySet::new();
     let cands = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-    // Only membership is asked of `forbidden`.
-    let mut forbidden: Vec<Indices> = Vec::new();
+    // Only membership is asked of `forbidden` (set equality: the same
+    // locations), so it holds each shape's locations sorted.
+    let mut forbidden: Vec<Vec<Loc>> = Vec::new();
     let mut tr = 0;
     let maxtr = 4 * nobjs;
     while objs.len() as i64 != nobjs && tr < maxtr {
@@ -5015,7 +5016,7 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut obj: PySet<Loc> = std::iter::once(rng.choice(&cands.to_vec())?).collect();
         let ncells = rng.randint(1, oh * ow - 1)?;
         for _ in 0..ncells - 1 {
-            grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+            grow_box8(rng, &cands, &mut obj, dsl::neighbors)?;
         }
         let k = rng.choice(&[0usize, 1, 2, 3])?;
         obj.update(&mirror_set(k, &obj));
@@ -5024,12 +5025,16 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let objn = dsl::normalize(&obj.freeze());
-        if !forbidden.contains(&objn) {
+        let mut key = objn.to_vec();
+        key.sort_unstable();
+        if !forbidden.contains(&key) {
             objs.add(objn.clone());
         }
         for f1 in 0..5 {
             for f2 in 0..5 {
-                forbidden.push(mirror_indices5(f1, &mirror_indices5(f2, &objn)));
+                let mut m = mirror_locs5(f1, &mirror_locs5(f2, &key));
+                m.sort_unstable();
+                forbidden.push(m);
             }
         }
     }
@@ -5091,14 +5096,33 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
-/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` on indices.
-fn mirror_indices5(k: usize, p: &Indices) -> Indices {
+/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` of a patch's
+/// locations, for sets compared by their contents alone: the DSL's
+/// formulas, each over its operand's own bounds.
+fn mirror_locs5(k: usize, p: &[Loc]) -> Vec<Loc> {
+    fn bounds(p: &[Loc]) -> (Loc, Loc) {
+        let rows = bounds_of(&p.iter().map(|l| l.0).collect::<Vec<_>>());
+        (rows, bounds_of(&p.iter().map(|l| l.1).collect::<Vec<_>>()))
+    }
+    // `dmirror`: about the upper left corner.
+    fn dm(p: &[Loc]) -> Vec<Loc> {
+        let ((a, _), (b, _)) = bounds(p);
+        p.iter().map(|&(i, j)| (j - b + a, i - a + b)).collect()
+    }
+    fn vm(p: &[Loc]) -> Vec<Loc> {
+        let (_, (l, r)) = bounds(p);
+        p.iter().map(|&(i, j)| (i, l + r - j)).collect()
+    }
+    fn hm(p: &[Loc]) -> Vec<Loc> {
+        let ((t, b), _) = bounds(p);
+        p.iter().map(|&(i, j)| (t + b - i, j)).collect()
+    }
     match k {
-        1 => dsl::dmirror(p),
-        2 => dsl::cmirror(p),
-        3 => dsl::hmirror(p),
-        4 => dsl::vmirror(p),
-        _ => p.clone(),
+        1 => dm(p),
+        2 => vm(&dm(&vm(p))),
+        3 => hm(p),
+        4 => vm(p),
+        _ => p.to_vec(),
     }
 }
 
