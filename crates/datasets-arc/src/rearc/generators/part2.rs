@@ -2684,7 +2684,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
     let mut obj: PySet<Loc> = std::iter::once(first).collect();
     for _ in 0..ncells - 1 {
-        grow(rng, &bounds, &mut obj)?;
+        grow_box8(rng, &bounds, &mut obj, dsl::dneighbors)?;
     }
     let obj = normalize_set(&obj);
     let (oh, ow) = dsl::shape(&obj);
@@ -2716,11 +2716,11 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
             for _ in 0..ncells - 1 {
-                grow(rng, &bounds, &mut obj2)?;
+                grow_box8(rng, &bounds, &mut obj2, dsl::dneighbors)?;
             }
             if normalize_set(&obj2) == obj {
                 if (obj2.len() as i64) < (sqh - 2) * (sqw - 2) {
-                    grow(rng, &bounds, &mut obj2)?;
+                    grow_box8(rng, &bounds, &mut obj2, dsl::dneighbors)?;
                 } else {
                     continue;
                 }
@@ -2755,11 +2755,11 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ncells = rng.randint(1, oow * ooh)?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
             for _ in 0..ncells - 1 {
-                grow(rng, &bounds, &mut obj2)?;
+                grow_box8(rng, &bounds, &mut obj2, dsl::dneighbors)?;
             }
             if normalize_set(&obj2) == obj {
                 if (obj2.len() as i64) < ooh * oow {
-                    grow(rng, &bounds, &mut obj2)?;
+                    grow_box8(rng, &bounds, &mut obj2, dsl::dneighbors)?;
                 } else {
                     continue;
                 }
@@ -2786,9 +2786,30 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
     }
-    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), outc);
-    let same = dsl::mfilter(&objs, |o| dsl::normalize(&dsl::toindices(o)) == obj);
-    let go = dsl::fill(&gi, inc, &same);
+    // `same` (the `outc` objects shaped like `obj`, merged) is only filled
+    // with one color: which cells it holds is all that matters, so the
+    // components are labelled directly and each `outc` one is compared with
+    // `obj` by its locations (set equality).
+    let (label, n) = component_labels(&gi, false);
+    let wu = w as usize;
+    let mut comps: Vec<Vec<Loc>> = vec![Vec::new(); n];
+    for (i, row) in gi.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            if v == outc {
+                comps[label[i * wu + j]].push((i as i64, j as i64));
+            }
+        }
+    }
+    let mut go = gi.clone();
+    for c in comps.iter().filter(|c| !c.is_empty()) {
+        let top = c.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = c.iter().map(|l| l.1).min().unwrap_or(0);
+        if c.len() == obj.len() && c.iter().all(|&(i, j)| obj.contains(&(i - top, j - left))) {
+            for &(i, j) in c {
+                go[i as usize][j as usize] = inc;
+            }
+        }
+    }
     ex(gi, go)
 }
 
