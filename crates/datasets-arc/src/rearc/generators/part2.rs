@@ -1548,27 +1548,51 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * nocc;
     // `(identity, dmirror, vmirror, cmirror, hmirror)` as `mirror_object` indices.
     let mfs = [0, 1, 4, 2, 3];
+    // `obj` has one cell per location, and so has every mirror and
+    // upscale of it. `cobj` is read only for its shape and shifted, `cobjo`
+    // is painted, tested as a subset and outlined by its bounds, `cobji`
+    // painted: no order of these is read, so they are lists of cells (the
+    // mirrors' and `upscale`'s formulas on the contents).
+    let (vals, locs): (Vec<i64>, Vec<Loc>) = obj.iter().copied().unzip();
     while succ < nocc && tr < maxtr {
         tr += 1;
         let fac = rng.randint(1, 4)?;
         let mf1 = rng.choice(&mfs)?;
         let mf2 = rng.choice(&mfs)?;
-        let mirrored = mirror_object(mf2, &mirror_object(mf1, &obj));
-        let cobj = dsl::normalize(&dsl::upscale(&mirrored, fac));
-        let (ohx, owx) = dsl::shape(&cobj);
+        let mirrored = mirror_locs5(mf2, &mirror_locs5(mf1, &locs));
+        // `normalize(upscale(mirrored, fac))`: each normalized cell becomes
+        // a `fac` by `fac` block.
+        let top = mirrored.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = mirrored.iter().map(|l| l.1).min().unwrap_or(0);
+        let mut cobj: Vec<Cell> = Vec::with_capacity(mirrored.len() * (fac * fac) as usize);
+        for (&v, &(i, j)) in vals.iter().zip(&mirrored) {
+            for io in 0..fac {
+                for jo in 0..fac {
+                    cobj.push((v, ((i - top) * fac + io, (j - left) * fac + jo)));
+                }
+            }
+        }
+        let ohx = cobj.iter().map(|c| c.1 .0).max().unwrap_or(-1) + 1;
+        let owx = cobj.iter().map(|c| c.1 .1).max().unwrap_or(-1) + 1;
         let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - ohx && j <= w - owx);
         if cands.is_empty() {
             continue;
         }
-        let locc = rng.choice(&cands.to_vec())?;
-        let cobjo = cobj.shift(locc);
-        let cobji = dsl::sfilter(&cobjo, |c| c.0 != fgc);
-        let cobjoi = dsl::toindices(&cobjo);
-        if cobjoi.issubset(&inds) {
+        let (li, lj) = rng.choice(&cands.to_vec())?;
+        let cobjo: Vec<Cell> = cobj
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        if cobjo.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
-            inds = &inds - &dsl::backdrop(&dsl::outbox(&cobjoi));
-            gi = dsl::paint(&gi, &cobji);
-            go = dsl::paint(&go, &cobjo);
+            // `backdrop(outbox(cobjoi))`: the rectangle one cell around
+            // `cobjo`, outside the grid too; only its size and membership
+            // reach `set_difference`.
+            let (ul, lr) = ((li - 1, lj - 1), (li + ohx, lj + owx));
+            let n = ((ohx + 2) * (owx + 2)) as usize;
+            inds = inds.difference_where(n, |&l| in_rect(l, ul, lr));
+            gi = paint_cells(&gi, cobjo.iter().filter(|c| c.0 != fgc));
+            go = paint_cells(&go, cobjo.iter());
         }
     }
     ex(gi, go)
