@@ -653,7 +653,25 @@ pub(super) fn box8_candidates(
     shp_mask: u128,
     near: fn(Loc) -> Indices,
 ) -> Vec<Loc> {
-    let rest_mask = pool_mask & !shp_mask;
+    box8_meet(
+        || pool.difference(shp),
+        pool_mask & !shp_mask,
+        shp,
+        shp_mask,
+        near,
+    )
+}
+
+/// `tuple(rest & mapply(near, shp))` for a set `rest` (built by `rest` only
+/// when CPython walks it) given as the [`bit10`] mask `rest_mask`, and a
+/// shape inside the 8 by 8 box, as [`box8_candidates`] does it.
+pub(super) fn box8_meet(
+    rest: impl FnOnce() -> Indices,
+    rest_mask: u128,
+    shp: &PySet<Loc>,
+    shp_mask: u128,
+    near: fn(Loc) -> Indices,
+) -> Vec<Loc> {
     let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
         let k = di * 10 + dj;
         d | if k >= 0 {
@@ -663,7 +681,7 @@ pub(super) fn box8_candidates(
         }
     });
     let hits: PySet<Loc> = if around.count_ones() > rest_mask.count_ones() {
-        pool.difference(shp)
+        rest()
             .iter()
             .filter(|&&l| around & bit10(l) != 0)
             .copied()

@@ -736,9 +736,14 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let numc = rng.choice(&[numcd, oh * ow - numcd])?;
         let numc = numc.max(2).min(oh * ow - 1);
+        // `indsss` and `obj` lie in the `oh` by `ow` box (at most 7 by 7).
+        let mut obj_mask = bit10(chch);
         for _ in 0..numc {
-            let cands = indsss.intersection(&mapply_set(dsl::neighbors, &obj));
-            obj.add(pick(rng, &cands.to_vec())?);
+            let pool_mask = box8_mask(indsss.iter()).expect("inside the 8 by 8 box");
+            let cands = box8_meet(|| indsss.clone(), pool_mask, &obj, obj_mask, dsl::neighbors);
+            let added = pick(rng, &cands)?;
+            obj.add(added);
+            obj_mask |= bit10(added);
             indsss = indsss.difference(&obj);
         }
         let obj: Indices = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
