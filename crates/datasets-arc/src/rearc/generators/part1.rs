@@ -4326,7 +4326,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let first = rng.choice(&bounds.to_vec())?;
             let mut cobj: PySet<Loc> = std::iter::once(first).collect();
             while set_shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
-                grow_by(rng, &bounds, &mut cobj, dsl::neighbors)?;
+                grow_box8(rng, &bounds, &mut cobj, dsl::neighbors)?;
             }
             let frozen = cobj.freeze();
             if !allobjs.contains(&frozen) {

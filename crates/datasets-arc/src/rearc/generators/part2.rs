@@ -430,7 +430,7 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
     let ncells = ncells.max(3).min(oh * ow);
     for _ in 0..ncells - 1 {
-        grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+        grow_box8(rng, &bounds, &mut obj, dsl::neighbors)?;
     }
     let obj = normalize_set(&obj);
     let (oh, ow) = dsl::shape(&obj);
