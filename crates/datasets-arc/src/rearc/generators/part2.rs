@@ -3273,27 +3273,41 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let namt = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / 4)));
     let noise = rng.sample(&inds.to_vec(), namt)?;
     gi = fill_locs(&gi, noisec, &noise);
-    let mut targs = Vec::with_capacity(25);
-    let mut sours = Vec::with_capacity(25);
+    // `targs` and `sours` as lists of cells (the mirrors' and `normalize`'s
+    // formulas on the contents): a `t` is read for its shape and cells
+    // (painted, subset-tested, matched), not its order. Only the `res` walk
+    // kept below for a disagreement reads the frozensets' orders, and it
+    // builds them.
+    let mirrored_cells = |o: &Object, f1: usize, f2: usize| -> Vec<Cell> {
+        let (vals, locs): (Vec<i64>, Vec<Loc>) = o.iter().copied().unzip();
+        let locs = mirror_locs5(f1, &mirror_locs5(f2, &locs));
+        let top = locs.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = locs.iter().map(|l| l.1).min().unwrap_or(0);
+        vals.into_iter()
+            .zip(locs)
+            .map(|(v, (i, j))| (v, (i - top, j - left)))
+            .collect()
+    };
+    let mut targs: Vec<Vec<Cell>> = Vec::with_capacity(25);
+    let mut sours: Vec<Vec<Cell>> = Vec::with_capacity(25);
     for f1 in 0..5 {
         for f2 in 0..5 {
-            targs.push(dsl::normalize(&mirror_object(
-                f1,
-                &mirror_object(f2, &targ),
-            )));
-            sours.push(dsl::normalize(&mirror_object(
-                f1,
-                &mirror_object(f2, &sour),
-            )));
+            targs.push(mirrored_cells(&targ, f1, f2));
+            sours.push(mirrored_cells(&sour, f1, f2));
         }
     }
+    // `shape` of a normalized list of cells.
+    let shape_of = |t: &[Cell]| {
+        let hh = t.iter().map(|c| c.1 .0).max().map_or(0, |m| m + 1);
+        (hh, t.iter().map(|c| c.1 .1).max().map_or(0, |m| m + 1))
+    };
     let noccs = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / (oh * ow * 4))));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * noccs;
     while succ < noccs && tr < maxtr {
         tr += 1;
         let t = rng.choice(&targs)?;
-        let (hh, ww) = dsl::shape(&t);
+        let (hh, ww) = shape_of(&t);
         let cands = dsl::sfilter(&inds, |&(i, j)| {
             1 <= i && i < h - hh && 1 <= j && j < w - ww
         });
@@ -3324,13 +3338,26 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut disagree = false;
     let mut seen: Vec<(Vec<Cell>, Vec<Cell>)> = Vec::with_capacity(8);
     for (t, s) in targs.iter().zip(&sours) {
-        let mut key = (t.to_vec(), s.to_vec());
+        let mut key = (t.clone(), s.clone());
         key.0.sort_unstable();
         key.1.sort_unstable();
         if seen.contains(&key) {
             continue;
         }
-        for &(oi, oj) in dsl::occurrences(&go, t).iter() {
+        // `occurrences(go, t)`'s locations: where every cell of `t` shows
+        // in `go` (its order is not read here).
+        let (th, tw) = shape_of(t);
+        let mut occs: Vec<Loc> = Vec::new();
+        for oi in 0..=gh as i64 - th {
+            for oj in 0..=gw as i64 - tw {
+                if t.iter()
+                    .all(|&(v, (i, j))| go[(i + oi) as usize][(j + oj) as usize] == v)
+                {
+                    occs.push((oi, oj));
+                }
+            }
+        }
+        for &(oi, oj) in &occs {
             for &(v, (i, j)) in &key.1 {
                 let (a, b) = (i + oi, j + oj);
                 if 0 <= a && (a as usize) < gh && 0 <= b && (b as usize) < gw {
@@ -3345,10 +3372,15 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         seen.push(key);
     }
     let go = if disagree {
-        // Overlapping matches disagree on a cell: paint in `res`'s order.
+        // Overlapping matches disagree on a cell: paint in `res`'s order,
+        // from the frozensets Python builds.
         let mut res: PySet<Cell> = PySet::new();
-        for (t, s) in targs.iter().zip(&sours) {
-            res.update(&dsl::mapply(|&o| s.shift(o), &dsl::occurrences(&go, t)));
+        for f1 in 0..5 {
+            for f2 in 0..5 {
+                let t = dsl::normalize(&mirror_object(f1, &mirror_object(f2, &targ)));
+                let s = dsl::normalize(&mirror_object(f1, &mirror_object(f2, &sour)));
+                res.update(&dsl::mapply(|&o| s.shift(o), &dsl::occurrences(&go, &t)));
+            }
         }
         paint_cells(&go, res.iter())
     } else {
