@@ -624,3 +624,161 @@ pub(super) fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a d
     }
     out
 }
+
+// Shapes grown inside a small box. Several generators grow a shape cell by
+// cell with `shp.add(rng.choice(totuple((pool - shp) & mapply(near,
+// shp))))` where the pool and the shape lie in the 8 by 8 box at the
+// origin. Of the two operands of `&` only the one CPython walks has its
+// order read (see [`Around`]); the other is read for size and membership,
+// which bits answer.
+
+/// A location of the 8 by 8 box at the origin, or next to it, as a bit of a
+/// 10 by 10 `u128`: the box with a one-cell margin all round.
+pub(super) fn bit10((i, j): Loc) -> u128 {
+    assert!(
+        (-1..=8).contains(&i) && (-1..=8).contains(&j),
+        "outside the 8 by 8 box"
+    );
+    1 << ((i + 1) * 10 + (j + 1))
+}
+
+/// The locations as [`bit10`] bits, `None` if one lies outside the 8 by 8 box.
+pub(super) fn box8_mask<'a>(locs: impl IntoIterator<Item = &'a Loc>) -> Option<u128> {
+    locs.into_iter().try_fold(0, |m, &(i, j)| {
+        ((0..8).contains(&i) && (0..8).contains(&j)).then(|| m | bit10((i, j)))
+    })
+}
+
+/// `neighbors(l)` (or another DSL neighbourhood) as an element of
+/// `apply(near, a_set)`: two are equal exactly when their locations are (as
+/// the frozensets are), and hash as the frozenset does, so a set of them
+/// has the frozensets' table.
+#[derive(Clone, PartialEq)]
+struct NeighbourhoodOf {
+    loc: Loc,
+    hash: i64,
+}
+
+impl pycompat::PyHashable for NeighbourhoodOf {
+    fn py_hash(&self) -> i64 {
+        self.hash
+    }
+}
+
+/// For each location `(i, j)` of the 8 by 8 box (index `8 * i + j`),
+/// `hash(near((i, j)))` and the frozenset's iteration order, read once per
+/// neighbourhood function and thread.
+fn box8_table(near: fn(Loc) -> Indices) -> std::rc::Rc<[(i64, Vec<Loc>)]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Tables = Vec<(usize, Rc<[(i64, Vec<Loc>)]>)>;
+    thread_local! {
+        static TABLES: RefCell<Tables> = const { RefCell::new(Vec::new()) };
+    }
+    // Keyed by address, as in `offsets_of`.
+    let key = near as usize;
+    TABLES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, t)) = c.iter().find(|(k, _)| *k == key) {
+            return Rc::clone(t);
+        }
+        let t: Rc<[(i64, Vec<Loc>)]> = (0..64)
+            .map(|k| {
+                let n = near((k / 8, k % 8));
+                (pycompat::PyHashable::py_hash(&n), n.to_vec())
+            })
+            .collect();
+        c.push((key, Rc::clone(&t)));
+        t
+    })
+}
+
+/// `tuple((pool - shp) & mapply(near, shp))` for a pool and a shape inside
+/// the 8 by 8 box, given also as [`bit10`] masks (`near` one of the DSL's
+/// neighbourhoods). CPython walks the smaller operand (the mapply on a tie)
+/// and adds its members found in the other to a new set: when that is
+/// `pool - shp`, it is built and the mapply only counted and tested as
+/// bits; when it is the mapply, its table is built from the neighbourhoods'
+/// hashes and orders (no frozenset each) and `pool - shp` is only bits.
+pub(super) fn box8_candidates(
+    pool: &Indices,
+    pool_mask: u128,
+    shp: &PySet<Loc>,
+    shp_mask: u128,
+    near: fn(Loc) -> Indices,
+) -> Vec<Loc> {
+    box8_meet(
+        || pool.difference(shp),
+        pool_mask & !shp_mask,
+        shp,
+        shp_mask,
+        near,
+    )
+}
+
+/// `tuple(rest & mapply(near, shp))` for a set `rest` (built by `rest` only
+/// when CPython walks it) given as the [`bit10`] mask `rest_mask`, and a
+/// shape inside the 8 by 8 box, as [`box8_candidates`] does it.
+pub(super) fn box8_meet(
+    rest: impl FnOnce() -> Indices,
+    rest_mask: u128,
+    shp: &PySet<Loc>,
+    shp_mask: u128,
+    near: fn(Loc) -> Indices,
+) -> Vec<Loc> {
+    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
+        let k = di * 10 + dj;
+        d | if k >= 0 {
+            shp_mask << k
+        } else {
+            shp_mask >> -k
+        }
+    });
+    let hits: PySet<Loc> = if around.count_ones() > rest_mask.count_ones() {
+        rest()
+            .iter()
+            .filter(|&&l| around & bit10(l) != 0)
+            .copied()
+            .collect()
+    } else {
+        // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
+        // locations in each one's order.
+        let table = box8_table(near);
+        let at = |(i, j): Loc| &table[(8 * i + j) as usize];
+        let applied: PySet<NeighbourhoodOf> = shp
+            .iter()
+            .map(|&loc| NeighbourhoodOf {
+                loc,
+                hash: at(loc).0,
+            })
+            .collect();
+        let merged: PySet<Loc> = applied
+            .iter()
+            .flat_map(|n| at(n.loc).1.iter().copied())
+            .collect();
+        merged
+            .iter()
+            .filter(|&&l| rest_mask & bit10(l) != 0)
+            .copied()
+            .collect()
+    };
+    hits.to_vec()
+}
+
+/// [`grow_by`] for a pool and shape inside the 8 by 8 box (as
+/// [`box8_candidates`]); others take `grow_by` itself.
+pub(super) fn grow_box8(
+    rng: &mut GenRng,
+    bb: &Indices,
+    shp: &mut PySet<Loc>,
+    near: fn(Loc) -> Indices,
+) -> Result<()> {
+    match (box8_mask(bb.iter()), box8_mask(shp.iter())) {
+        (Some(bm), Some(sm)) => {
+            let cands = box8_candidates(bb, bm, shp, sm, near);
+            shp.add(rng.choice(&cands)?);
+            Ok(())
+        }
+        _ => grow_by(rng, bb, shp, near),
+    }
+}

@@ -4326,7 +4326,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let first = rng.choice(&bounds.to_vec())?;
             let mut cobj: PySet<Loc> = std::iter::once(first).collect();
             while set_shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
-                grow_by(rng, &bounds, &mut cobj, dsl::neighbors)?;
+                grow_box8(rng, &bounds, &mut cobj, dsl::neighbors)?;
             }
             let frozen = cobj.freeze();
             if !allobjs.contains(&frozen) {
@@ -5895,7 +5895,7 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bx = dsl::remove(&sp, &bx);
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..nc - 1 {
-            grow_by(rng, &bx, &mut shp, dsl::neighbors)?;
+            grow_box8(rng, &bx, &mut shp, dsl::neighbors)?;
         }
         // Cells at distinct locations: paints of the object are order-free.
         let obj: dsl::Object = if go.is_none() {
@@ -6460,7 +6460,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bx = dsl::remove(&sp, &bx);
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..nc - 1 {
-            grow_by(rng, &bx, &mut shp, dsl::neighbors)?;
+            grow_box8(rng, &bx, &mut shp, dsl::neighbors)?;
         }
         // Cells at distinct locations: paints of the object are order-free.
         let obj: dsl::Object = if go.is_none() {

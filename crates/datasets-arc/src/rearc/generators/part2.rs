@@ -430,7 +430,7 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
     let ncells = ncells.max(3).min(oh * ow);
     for _ in 0..ncells - 1 {
-        grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+        grow_box8(rng, &bounds, &mut obj, dsl::neighbors)?;
     }
     let obj = normalize_set(&obj);
     let (oh, ow) = dsl::shape(&obj);
@@ -736,9 +736,14 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let numc = rng.choice(&[numcd, oh * ow - numcd])?;
         let numc = numc.max(2).min(oh * ow - 1);
+        // `indsss` and `obj` lie in the `oh` by `ow` box (at most 7 by 7).
+        let mut obj_mask = bit10(chch);
         for _ in 0..numc {
-            let cands = indsss.intersection(&mapply_set(dsl::neighbors, &obj));
-            obj.add(pick(rng, &cands.to_vec())?);
+            let pool_mask = box8_mask(indsss.iter()).expect("inside the 8 by 8 box");
+            let cands = box8_meet(|| indsss.clone(), pool_mask, &obj, obj_mask, dsl::neighbors);
+            let added = pick(rng, &cands)?;
+            obj.add(added);
+            obj_mask |= bit10(added);
             indsss = indsss.difference(&obj);
         }
         let obj: Indices = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
@@ -1548,27 +1553,51 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * nocc;
     // `(identity, dmirror, vmirror, cmirror, hmirror)` as `mirror_object` indices.
     let mfs = [0, 1, 4, 2, 3];
+    // `obj` has one cell per location, and so has every mirror and
+    // upscale of it. `cobj` is read only for its shape and shifted, `cobjo`
+    // is painted, tested as a subset and outlined by its bounds, `cobji`
+    // painted: no order of these is read, so they are lists of cells (the
+    // mirrors' and `upscale`'s formulas on the contents).
+    let (vals, locs): (Vec<i64>, Vec<Loc>) = obj.iter().copied().unzip();
     while succ < nocc && tr < maxtr {
         tr += 1;
         let fac = rng.randint(1, 4)?;
         let mf1 = rng.choice(&mfs)?;
         let mf2 = rng.choice(&mfs)?;
-        let mirrored = mirror_object(mf2, &mirror_object(mf1, &obj));
-        let cobj = dsl::normalize(&dsl::upscale(&mirrored, fac));
-        let (ohx, owx) = dsl::shape(&cobj);
+        let mirrored = mirror_locs5(mf2, &mirror_locs5(mf1, &locs));
+        // `normalize(upscale(mirrored, fac))`: each normalized cell becomes
+        // a `fac` by `fac` block.
+        let top = mirrored.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = mirrored.iter().map(|l| l.1).min().unwrap_or(0);
+        let mut cobj: Vec<Cell> = Vec::with_capacity(mirrored.len() * (fac * fac) as usize);
+        for (&v, &(i, j)) in vals.iter().zip(&mirrored) {
+            for io in 0..fac {
+                for jo in 0..fac {
+                    cobj.push((v, ((i - top) * fac + io, (j - left) * fac + jo)));
+                }
+            }
+        }
+        let ohx = cobj.iter().map(|c| c.1 .0).max().unwrap_or(-1) + 1;
+        let owx = cobj.iter().map(|c| c.1 .1).max().unwrap_or(-1) + 1;
         let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - ohx && j <= w - owx);
         if cands.is_empty() {
             continue;
         }
-        let locc = rng.choice(&cands.to_vec())?;
-        let cobjo = cobj.shift(locc);
-        let cobji = dsl::sfilter(&cobjo, |c| c.0 != fgc);
-        let cobjoi = dsl::toindices(&cobjo);
-        if cobjoi.issubset(&inds) {
+        let (li, lj) = rng.choice(&cands.to_vec())?;
+        let cobjo: Vec<Cell> = cobj
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        if cobjo.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
-            inds = &inds - &dsl::backdrop(&dsl::outbox(&cobjoi));
-            gi = dsl::paint(&gi, &cobji);
-            go = dsl::paint(&go, &cobjo);
+            // `backdrop(outbox(cobjoi))`: the rectangle one cell around
+            // `cobjo`, outside the grid too; only its size and membership
+            // reach `set_difference`.
+            let (ul, lr) = ((li - 1, lj - 1), (li + ohx, lj + owx));
+            let n = ((ohx + 2) * (owx + 2)) as usize;
+            inds = inds.difference_where(n, |&l| in_rect(l, ul, lr));
+            gi = paint_cells(&gi, cobjo.iter().filter(|c| c.0 != fgc));
+            go = paint_cells(&go, cobjo.iter());
         }
     }
     ex(gi, go)
@@ -1997,6 +2026,46 @@ fn generate_6e19193c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
+/// `rng.choice(seq)` for a sequence of `n` items, as the index drawn
+/// (`choice` reads only the length before indexing).
+fn pick_index(rng: &mut GenRng, n: usize) -> Result<usize> {
+    if n == 0 {
+        return Err(DatasetError::Generation(
+            "Cannot choose from an empty sequence".into(),
+        ));
+    }
+    Ok(rng.rng.randbelow(n as u64) as usize)
+}
+
+/// 6e82a1ae's shapes: `shp = {(0, 0)}` grown three times by
+/// `shp.add(rng.choice(totuple(mapply(dneighbors, shp) - shp)))`. Each
+/// step's candidates depend only on the choices made before it, so the tree
+/// of every choice sequence is built once per thread: a step holds one
+/// child per candidate (the draw reads only their number), a leaf
+/// `frozenset(normalize(shp))` as that sequence of adds builds it.
+enum Grown {
+    Shape(Indices),
+    Step(Vec<Grown>),
+}
+
+fn grown_tree(shp: &PySet<Loc>, steps: usize) -> Grown {
+    if steps == 0 {
+        return Grown::Shape(normalize_set(shp));
+    }
+    let cands = (&mapply_set(dsl::dneighbors, shp) - shp).to_vec();
+    Grown::Step(
+        cands
+            .into_iter()
+            .map(|c| {
+                // `shp` itself, mutated: the clone keeps its table.
+                let mut s = shp.clone();
+                s.add(c);
+                grown_tree(&s, steps - 1)
+            })
+            .collect(),
+    )
+}
+
 fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     // `frozenset({a, b, ...})`: a set display, frozen.
     fn fs<T: pycompat::PyHashable>(items: Vec<T>) -> pycompat::PyFrozenSet<T> {
@@ -2012,15 +2081,25 @@ fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         fs(vec![o, (-1, 0), d_]).shift(d_),
         fs(vec![o, (0, -1), r]).shift(r),
     ]);
-    let mut d: PySet<Indices> = PySet::new();
-    for _ in 0..100 {
-        let mut shp: PySet<Loc> = std::iter::once((0, 0)).collect();
-        for _ in 0..3 {
-            let cands = &mapply_set(dsl::dneighbors, &shp) - &shp;
-            shp.add(rng.choice(&cands.to_vec())?);
-        }
-        d.add(normalize_set(&shp));
+    thread_local! {
+        static GROWN: Grown = grown_tree(&std::iter::once((0, 0)).collect(), 3);
     }
+    let mut d: PySet<Indices> = PySet::new();
+    GROWN.with(|tree| -> Result<()> {
+        for _ in 0..100 {
+            let mut node = tree;
+            loop {
+                match node {
+                    Grown::Shape(s) => {
+                        d.add(s.clone());
+                        break;
+                    }
+                    Grown::Step(kids) => node = &kids[pick_index(rng, kids.len())?],
+                }
+            }
+        }
+        Ok(())
+    })?;
     let d = d.freeze();
     let prs = [(b.to_vec(), 3), (c.to_vec(), 2), (d.to_vec(), 1)];
     let cols = colors_without(&[1, 2, 3]);
@@ -2039,12 +2118,21 @@ fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (objs, col) = rng.choice(&prs)?;
         let obj = rng.choice(&objs)?;
         while ntr < maxtr {
-            let loc = pick(rng, &reminds.to_vec())?;
-            let olcd = obj.shift(loc);
-            if olcd.issubset(&reminds) {
-                gi = dsl::fill(&gi, fgc, &olcd);
-                go = dsl::fill(&go, col, &olcd);
-                reminds = &(&reminds - &olcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &olcd);
+            // `rng.choice(totuple(reminds))`: the tuple's item at the drawn
+            // index, read off the set without copying it out.
+            let k = pick_index(rng, reminds.len())?;
+            let (li, lj) = *reminds.iter().nth(k).expect("an index below len");
+            // `olcd = shift(obj, loc)` is only tested as a subset, filled
+            // and subtracted (size and membership), and `mapply(dneighbors,
+            // olcd)` only subtracted: neither order is read, so neither
+            // frozenset is built.
+            let olcd: Vec<Loc> = obj.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+            if olcd.iter().all(|l| reminds.contains(l)) {
+                gi = fill_locs(&gi, fgc, &olcd);
+                go = fill_locs(&go, col, &olcd);
+                let placed = Around::of_cells(olcd.iter().copied());
+                let near = Around::new(olcd.iter().copied(), dsl::dneighbors);
+                reminds = near.subtract_from(&placed.subtract_from(&reminds));
                 break;
             }
             ntr += 1;
@@ -2296,32 +2384,35 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
     let remcands = &dsl::asindices(&dsl::canvas(-1, (8, 8))) - &srcobj;
+    let remmask = remcands.iter().fold(0, |m, &l| m | bit10(l));
     while succ < nobjs && tr <= maxtrials {
         if indss.is_empty() {
             break;
         }
         let newobj = loop {
             let mut newobj: PySet<Loc> = srcobj.iter().copied().collect();
+            // `newobj` as bits: it stays inside the 8 by 8 box, as `srcobj`
+            // does and every cell added comes from `remcands`.
+            let mut nmask = newobj.iter().fold(0, |m, &l| m | bit10(l));
             let numperti = unifint(rng, diff_lb, diff_ub, (1, 63));
             let numpert = 64 - numperti;
             for _ in 0..numpert {
                 let isadd = rng.choice(&[true, false])?;
                 if isadd && newobj.len() < 64 {
-                    let rest = remcands.difference(&newobj);
-                    let near = Around::new(newobj.iter().copied(), dsl::neighbors);
-                    let cndds = near.meet(&rest).unwrap_or_else(|| {
-                        rest.intersection(&mapply_set(dsl::neighbors, &newobj))
-                            .to_vec()
-                    });
+                    // `(remcands - newobj) & mapply(neighbors, newobj)`.
+                    let cndds = box8_candidates(&remcands, remmask, &newobj, nmask, dsl::neighbors);
                     if cndds.is_empty() {
                         break;
                     }
-                    newobj.add(rng.choice(&cndds)?);
+                    let added = rng.choice(&cndds)?;
+                    newobj.add(added);
+                    nmask |= bit10(added);
                 }
                 if !isadd && newobj.len() > 2 {
                     let gone = rng.choice(&newobj.to_vec())?;
                     // `remove(x, a_set)`: a new set, built by iterating.
                     newobj = newobj.iter().filter(|&&l| l != gone).copied().collect();
+                    nmask &= !bit10(gone);
                 }
             }
             let newobj = normalize_set(&newobj);
@@ -2622,7 +2713,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
     let mut obj: PySet<Loc> = std::iter::once(first).collect();
     for _ in 0..ncells - 1 {
-        grow(rng, &bounds, &mut obj)?;
+        grow_box8(rng, &bounds, &mut obj, dsl::dneighbors)?;
     }
     let obj = normalize_set(&obj);
     let (oh, ow) = dsl::shape(&obj);
@@ -2654,11 +2745,11 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
             for _ in 0..ncells - 1 {
-                grow(rng, &bounds, &mut obj2)?;
+                grow_box8(rng, &bounds, &mut obj2, dsl::dneighbors)?;
             }
             if normalize_set(&obj2) == obj {
                 if (obj2.len() as i64) < (sqh - 2) * (sqw - 2) {
-                    grow(rng, &bounds, &mut obj2)?;
+                    grow_box8(rng, &bounds, &mut obj2, dsl::dneighbors)?;
                 } else {
                     continue;
                 }
@@ -2693,11 +2784,11 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ncells = rng.randint(1, oow * ooh)?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
             for _ in 0..ncells - 1 {
-                grow(rng, &bounds, &mut obj2)?;
+                grow_box8(rng, &bounds, &mut obj2, dsl::dneighbors)?;
             }
             if normalize_set(&obj2) == obj {
                 if (obj2.len() as i64) < ooh * oow {
-                    grow(rng, &bounds, &mut obj2)?;
+                    grow_box8(rng, &bounds, &mut obj2, dsl::dneighbors)?;
                 } else {
                     continue;
                 }
@@ -2724,9 +2815,30 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
     }
-    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), outc);
-    let same = dsl::mfilter(&objs, |o| dsl::normalize(&dsl::toindices(o)) == obj);
-    let go = dsl::fill(&gi, inc, &same);
+    // `same` (the `outc` objects shaped like `obj`, merged) is only filled
+    // with one color: which cells it holds is all that matters, so the
+    // components are labelled directly and each `outc` one is compared with
+    // `obj` by its locations (set equality).
+    let (label, n) = component_labels(&gi, false);
+    let wu = w as usize;
+    let mut comps: Vec<Vec<Loc>> = vec![Vec::new(); n];
+    for (i, row) in gi.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            if v == outc {
+                comps[label[i * wu + j]].push((i as i64, j as i64));
+            }
+        }
+    }
+    let mut go = gi.clone();
+    for c in comps.iter().filter(|c| !c.is_empty()) {
+        let top = c.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = c.iter().map(|l| l.1).min().unwrap_or(0);
+        if c.len() == obj.len() && c.iter().all(|&(i, j)| obj.contains(&(i - top, j - left))) {
+            for &(i, j) in c {
+                go[i as usize][j as usize] = inc;
+            }
+        }
+    }
     ex(gi, go)
 }
 
@@ -3161,50 +3273,125 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let namt = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / 4)));
     let noise = rng.sample(&inds.to_vec(), namt)?;
     gi = fill_locs(&gi, noisec, &noise);
-    let mut targs = Vec::with_capacity(25);
-    let mut sours = Vec::with_capacity(25);
+    // `targs` and `sours` as lists of cells (the mirrors' and `normalize`'s
+    // formulas on the contents): a `t` is read for its shape and cells
+    // (painted, subset-tested, matched), not its order. Only the `res` walk
+    // kept below for a disagreement reads the frozensets' orders, and it
+    // builds them.
+    let mirrored_cells = |o: &Object, f1: usize, f2: usize| -> Vec<Cell> {
+        let (vals, locs): (Vec<i64>, Vec<Loc>) = o.iter().copied().unzip();
+        let locs = mirror_locs5(f1, &mirror_locs5(f2, &locs));
+        let top = locs.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = locs.iter().map(|l| l.1).min().unwrap_or(0);
+        vals.into_iter()
+            .zip(locs)
+            .map(|(v, (i, j))| (v, (i - top, j - left)))
+            .collect()
+    };
+    let mut targs: Vec<Vec<Cell>> = Vec::with_capacity(25);
+    let mut sours: Vec<Vec<Cell>> = Vec::with_capacity(25);
     for f1 in 0..5 {
         for f2 in 0..5 {
-            targs.push(dsl::normalize(&mirror_object(
-                f1,
-                &mirror_object(f2, &targ),
-            )));
-            sours.push(dsl::normalize(&mirror_object(
-                f1,
-                &mirror_object(f2, &sour),
-            )));
+            targs.push(mirrored_cells(&targ, f1, f2));
+            sours.push(mirrored_cells(&sour, f1, f2));
         }
     }
+    // `shape` of a normalized list of cells.
+    let shape_of = |t: &[Cell]| {
+        let hh = t.iter().map(|c| c.1 .0).max().map_or(0, |m| m + 1);
+        (hh, t.iter().map(|c| c.1 .1).max().map_or(0, |m| m + 1))
+    };
     let noccs = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / (oh * ow * 4))));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * noccs;
     while succ < noccs && tr < maxtr {
         tr += 1;
         let t = rng.choice(&targs)?;
-        let (hh, ww) = dsl::shape(&t);
+        let (hh, ww) = shape_of(&t);
         let cands = dsl::sfilter(&inds, |&(i, j)| {
             1 <= i && i < h - hh && 1 <= j && j < w - ww
         });
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
-        let tp = t.shift(loc);
-        let tpi = dsl::toindices(&tp);
-        if tpi.issubset(&inds) {
+        let (li, lj) = rng.choice(&cands.to_vec())?;
+        // `tp = shift(t, loc)` is painted (one cell per location) and its
+        // indices are tested as a subset and subtracted (size and
+        // membership): no order is read, so neither frozenset is built.
+        let tp: Vec<Cell> = t.iter().map(|&(v, (i, j))| (v, (i + li, j + lj))).collect();
+        if tp.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
-            inds = &inds - &tpi;
-            gi = dsl::paint(&gi, &tp);
+            inds = Around::of_cells(tp.iter().map(|c| c.1)).subtract_from(&inds);
+            gi = paint_cells(&gi, tp.iter());
         }
     }
     let go = dsl::replace(&gi, sqc, bgc);
     let go = dsl::paint(&go, &plcddd);
-    // Overlapping matches can disagree on a cell: paint in `res`'s order.
-    let mut res: PySet<Cell> = PySet::new();
+    // `res` (the union of every `shift(s, occurrence)`) is painted, so its
+    // order matters only where two of its cells share a location with
+    // different values. Gather the cells by location first: when none
+    // disagree, painting each location's one value is the paint. Equal
+    // `(t, s)` pairs (the 25 compositions repeat transformations) add the
+    // same cells, so each is matched once.
+    let (gh, gw) = (go.len(), go[0].len());
+    let mut painted: Vec<Option<i64>> = vec![None; gh * gw];
+    let mut disagree = false;
+    let mut seen: Vec<(Vec<Cell>, Vec<Cell>)> = Vec::with_capacity(8);
     for (t, s) in targs.iter().zip(&sours) {
-        res.update(&dsl::mapply(|&o| s.shift(o), &dsl::occurrences(&go, t)));
+        let mut key = (t.clone(), s.clone());
+        key.0.sort_unstable();
+        key.1.sort_unstable();
+        if seen.contains(&key) {
+            continue;
+        }
+        // `occurrences(go, t)`'s locations: where every cell of `t` shows
+        // in `go` (its order is not read here).
+        let (th, tw) = shape_of(t);
+        let mut occs: Vec<Loc> = Vec::new();
+        for oi in 0..=gh as i64 - th {
+            for oj in 0..=gw as i64 - tw {
+                if t.iter()
+                    .all(|&(v, (i, j))| go[(i + oi) as usize][(j + oj) as usize] == v)
+                {
+                    occs.push((oi, oj));
+                }
+            }
+        }
+        for &(oi, oj) in &occs {
+            for &(v, (i, j)) in &key.1 {
+                let (a, b) = (i + oi, j + oj);
+                if 0 <= a && (a as usize) < gh && 0 <= b && (b as usize) < gw {
+                    let at = &mut painted[a as usize * gw + b as usize];
+                    match *at {
+                        None => *at = Some(v),
+                        Some(u) => disagree |= u != v,
+                    }
+                }
+            }
+        }
+        seen.push(key);
     }
-    let go = paint_cells(&go, res.iter());
+    let go = if disagree {
+        // Overlapping matches disagree on a cell: paint in `res`'s order,
+        // from the frozensets Python builds.
+        let mut res: PySet<Cell> = PySet::new();
+        for f1 in 0..5 {
+            for f2 in 0..5 {
+                let t = dsl::normalize(&mirror_object(f1, &mirror_object(f2, &targ)));
+                let s = dsl::normalize(&mirror_object(f1, &mirror_object(f2, &sour)));
+                res.update(&dsl::mapply(|&o| s.shift(o), &dsl::occurrences(&go, &t)));
+            }
+        }
+        paint_cells(&go, res.iter())
+    } else {
+        let mut go = go;
+        for (k, v) in painted.into_iter().enumerate() {
+            if let Some(v) = v {
+                go[k / gw][k % gw] = v;
+            }
+        }
+        go
+    };
     ex(dsl::trim(&gi), dsl::trim(&go))
 }
 
@@ -4901,8 +5088,9 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, 8));
     let mut objs: PySet<Indices> = PySet::new();
     let cands = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-    // Only membership is asked of `forbidden`.
-    let mut forbidden: Vec<Indices> = Vec::new();
+    // Only membership is asked of `forbidden` (set equality: the same
+    // locations), so it holds each shape's locations sorted.
+    let mut forbidden: Vec<Vec<Loc>> = Vec::new();
     let mut tr = 0;
     let maxtr = 4 * nobjs;
     while objs.len() as i64 != nobjs && tr < maxtr {
@@ -4910,7 +5098,7 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut obj: PySet<Loc> = std::iter::once(rng.choice(&cands.to_vec())?).collect();
         let ncells = rng.randint(1, oh * ow - 1)?;
         for _ in 0..ncells - 1 {
-            grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+            grow_box8(rng, &cands, &mut obj, dsl::neighbors)?;
         }
         let k = rng.choice(&[0usize, 1, 2, 3])?;
         obj.update(&mirror_set(k, &obj));
@@ -4919,12 +5107,16 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let objn = dsl::normalize(&obj.freeze());
-        if !forbidden.contains(&objn) {
+        let mut key = objn.to_vec();
+        key.sort_unstable();
+        if !forbidden.contains(&key) {
             objs.add(objn.clone());
         }
         for f1 in 0..5 {
             for f2 in 0..5 {
-                forbidden.push(mirror_indices5(f1, &mirror_indices5(f2, &objn)));
+                let mut m = mirror_locs5(f1, &mirror_locs5(f2, &key));
+                m.sort_unstable();
+                forbidden.push(m);
             }
         }
     }
@@ -4986,14 +5178,33 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
-/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` on indices.
-fn mirror_indices5(k: usize, p: &Indices) -> Indices {
+/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` of a patch's
+/// locations, for sets compared by their contents alone: the DSL's
+/// formulas, each over its operand's own bounds.
+fn mirror_locs5(k: usize, p: &[Loc]) -> Vec<Loc> {
+    fn bounds(p: &[Loc]) -> (Loc, Loc) {
+        let rows = bounds_of(&p.iter().map(|l| l.0).collect::<Vec<_>>());
+        (rows, bounds_of(&p.iter().map(|l| l.1).collect::<Vec<_>>()))
+    }
+    // `dmirror`: about the upper left corner.
+    fn dm(p: &[Loc]) -> Vec<Loc> {
+        let ((a, _), (b, _)) = bounds(p);
+        p.iter().map(|&(i, j)| (j - b + a, i - a + b)).collect()
+    }
+    fn vm(p: &[Loc]) -> Vec<Loc> {
+        let (_, (l, r)) = bounds(p);
+        p.iter().map(|&(i, j)| (i, l + r - j)).collect()
+    }
+    fn hm(p: &[Loc]) -> Vec<Loc> {
+        let ((t, b), _) = bounds(p);
+        p.iter().map(|&(i, j)| (t + b - i, j)).collect()
+    }
     match k {
-        1 => dsl::dmirror(p),
-        2 => dsl::cmirror(p),
-        3 => dsl::hmirror(p),
-        4 => dsl::vmirror(p),
-        _ => p.clone(),
+        1 => dm(p),
+        2 => vm(&dm(&vm(p))),
+        3 => hm(p),
+        4 => vm(p),
+        _ => p.to_vec(),
     }
 }
 
