@@ -10,9 +10,10 @@
 # random sequences 100,068 (session 11); roots 100,000 and products 600,000
 # (session 12); parse 1,000,415 (seeds 91, 92), integration 1,000,000
 # (laurent seeds 41, 42), expressions 1,000,000 (answers seeds 51, 52) and
-# products to 1,000,000 (seeds 33-35 added 400,000) (session 13). Still
-# short of a million: roots (sympy's solve, ~40 ms a case); split it by
-# --seed across runs.
+# products to 1,000,000 (seeds 33-35 added 400,000) (session 13); roots
+# 600,000 more (seeds 201-216 and 301-314, 20,000 each, two streams) (session
+# 15), 700,000 in all. Still short of a million: roots (sympy's solve, ~20 ms
+# a case); split it by --seed across runs, on seeds not used above.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 py=$(python3 -c 'import sys; sys.path.insert(0, "scripts/lib"); import oracle; print(oracle.python())')
