@@ -7,6 +7,9 @@ mod health;
 
 use std::process::ExitCode;
 
+use clap::{CommandFactory, Parser, Subcommand};
+use clap_complete::Shell;
+
 /// jemalloc rather than glibc's malloc: rearc builds and drops thousands of
 /// CPython-layout set tables per item, and glibc spent a quarter of its time
 /// in `_int_malloc`/`_int_free`/consolidation; jemalloc's size classes and
@@ -15,9 +18,6 @@ use std::process::ExitCode;
 #[cfg(all(unix, not(target_env = "musl")))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-use clap::{CommandFactory, Parser, Subcommand};
-use clap_complete::Shell;
 
 #[derive(Parser)]
 #[command(

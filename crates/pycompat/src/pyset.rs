@@ -304,10 +304,7 @@ impl<T: PyHashable> SetTable<T> {
     /// `set_insert_clean`. An 8-slot table without dummies that would stay at
     /// 8 slots is left alone.
     fn resize(&mut self, minused: usize) {
-        let mut newsize = MIN_SIZE;
-        while newsize <= minused {
-            newsize <<= 1;
-        }
+        let newsize = table_size_for(minused);
         if newsize == MIN_SIZE && self.mask + 1 == MIN_SIZE && self.fill == self.used {
             return;
         }
@@ -428,12 +425,11 @@ impl<T: PyHashable> SetTable<T> {
         // no dummies, the slot-for-slot copy is the whole table, cloned at
         // once instead of allocated empty and filled slot by slot.
         if other.used > 0 && other.fill == other.used {
-            let mut size = MIN_SIZE;
-            if other.used * 5 >= (MIN_SIZE - 1) * 3 {
-                while size <= other.used * 2 {
-                    size <<= 1;
-                }
-            }
+            let size = if other.used * 5 >= (MIN_SIZE - 1) * 3 {
+                table_size_for(other.used * 2)
+            } else {
+                MIN_SIZE
+            };
             if size == other.mask + 1 {
                 return SetTable {
                     fill: other.fill,
@@ -595,6 +591,16 @@ impl<T: PyHashable> SetTable<T> {
 #[inline]
 fn shuffle_bits(h: u64) -> u64 {
     ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
+}
+
+/// The table size `set_table_resize` picks: the smallest power of two, at
+/// least 8, above `minused`.
+fn table_size_for(minused: usize) -> usize {
+    let mut size = MIN_SIZE;
+    while size <= minused {
+        size <<= 1;
+    }
+    size
 }
 
 /// `set_insert_clean`: into a table with no dummies and no equal key, so the
