@@ -7,13 +7,15 @@
 //!
 //! It covers what metadata structs use: structs, maps with string or integer
 //! keys, sequences, tuples, options, unit, strings, booleans and integers, and
-//! serde_json's own `Value`, `Number` and `RawValue` (with `arbitrary_precision`
-//! a number is its literal, and a raw value its text: both are copied as they
-//! are, which is what serde_json writes). A dataset's constant part (its
-//! `difficulty`, say, with Python floats in it) can so be kept as a `Value` or
-//! a pre-rendered `RawValue` in a typed struct. Anything else (`f32`/`f64`,
-//! enums, bytes) is refused with [`Unsupported`], and the caller falls back to
-//! serde_json, so an unusual field costs speed, never exactness.
+//! `f64` (written by serde_json's own float writer, so the digits are those
+//! `serde_json::to_value` stores) and serde_json's own `Value`, `Number` and
+//! `RawValue` (with `arbitrary_precision` a number is its literal, and a raw
+//! value its text: both are copied as they are, which is what serde_json
+//! writes). A dataset's constant part (its `difficulty`, say, with Python
+//! floats in it) can so be kept as a `Value` or a pre-rendered `RawValue` in a
+//! typed struct. Anything else (`f32`, enums, bytes) is refused with
+//! [`Unsupported`], and the caller falls back to serde_json, so an unusual
+//! field costs speed, never exactness.
 
 use std::fmt;
 
@@ -168,8 +170,11 @@ impl<'b> ser::Serializer for &'b mut Writer {
         Err(Unsupported)
     }
     #[inline]
-    fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
-        Err(Unsupported)
+    fn serialize_f64(self, v: f64) -> Result<(), Unsupported> {
+        // serde_json's own float writer (non-finite as `null`), the digits
+        // its `Value` stores for a float too: the two paths agree by
+        // construction, whatever formatter serde_json uses.
+        serde_json::to_writer(&mut self.out, &v).map_err(|_| Unsupported)
     }
     #[inline]
     fn serialize_char(self, v: char) -> Result<(), Unsupported> {
@@ -856,6 +861,47 @@ mod tests {
         assert!(ours(&Private).is_none());
     }
 
+    /// Floats as serde_json writes them and as its `Value` stores them (the
+    /// map path `Metadata` falls back to): shortest round-trip digits,
+    /// non-finite as `null`.
+    #[test]
+    fn floats_as_serde_json() {
+        let floats = [
+            0.0f64,
+            -0.0,
+            0.1,
+            1.5,
+            -2.5,
+            1.0 / 3.0,
+            1e16,
+            1e-7,
+            123456789.0,
+            5e-324,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for &f in &floats {
+            let via_value = serde_json::to_value(f).unwrap().to_string();
+            assert_eq!(ours(&f).unwrap(), via_value, "{f:?}");
+        }
+        #[derive(Serialize)]
+        struct M {
+            rng: f64,
+            pso: Vec<f64>,
+        }
+        let m = M {
+            rng: 0.07142857142857142,
+            pso: floats.to_vec(),
+        };
+        assert_eq!(
+            ours(&m).unwrap(),
+            serde_json::to_value(&m).unwrap().to_string()
+        );
+    }
+
     /// What it does not write exactly, it refuses.
     #[test]
     fn refuses_the_rest() {
@@ -864,7 +910,6 @@ mod tests {
             A,
             B(i32),
         }
-        assert!(ours(&1.5f64).is_none());
         assert!(ours(&vec![1.0f32]).is_none());
         assert!(ours(&E::A).is_none());
         assert!(ours(&E::B(1)).is_none());
