@@ -102,11 +102,29 @@ pub fn format_board(board: &Board, opts: &BoardFormattingOptions) -> Result<Stri
 
 /// [`format_board`] of the board whose rows `rows` yields, appended to
 /// `out` (arc_agi writes its flat boards in place through it).
-pub fn write_board<'a>(
+pub fn write_board<'a, V>(
     out: &mut String,
-    rows: impl Iterator<Item = &'a [u8]>,
+    rows: impl Iterator<Item = &'a [V]>,
     opts: &BoardFormattingOptions,
-) -> Result<()> {
+) -> Result<()>
+where
+    V: Copy + 'a,
+    usize: TryFrom<V>,
+{
+    let symbol_of = |value: V| {
+        usize::try_from(value)
+            .ok()
+            .and_then(|i| opts.alphabet.get(i))
+            .ok_or_else(|| DatasetError::Generation("list index out of range".into()))
+    };
+    // The usual options (one-character symbols, a one-character column
+    // delimiter) write characters, not a string copy per cell.
+    let ascii_cells = match opts.col_delimiter.as_bytes() {
+        &[d] if d.is_ascii() && opts.alphabet.iter().all(|a| a.len() == 1 && a.is_ascii()) => {
+            Some(char::from(d))
+        }
+        _ => None,
+    };
     if opts.array_brackets {
         out.push('[');
     }
@@ -117,15 +135,21 @@ pub fn write_board<'a>(
         if opts.array_brackets {
             out.push('[');
         }
-        for (c, &value) in row.iter().enumerate() {
-            if c > 0 {
-                out.push_str(&opts.col_delimiter);
+        if let Some(delimiter) = ascii_cells {
+            out.reserve(2 * row.len());
+            for (c, &value) in row.iter().enumerate() {
+                if c > 0 {
+                    out.push(delimiter);
+                }
+                out.push(char::from(symbol_of(value)?.as_bytes()[0]));
             }
-            let symbol = opts
-                .alphabet
-                .get(usize::from(value))
-                .ok_or_else(|| DatasetError::Generation("list index out of range".into()))?;
-            out.push_str(symbol);
+        } else {
+            for (c, &value) in row.iter().enumerate() {
+                if c > 0 {
+                    out.push_str(&opts.col_delimiter);
+                }
+                out.push_str(symbol_of(value)?);
+            }
         }
         if opts.array_brackets {
             out.push(']');
@@ -250,5 +274,40 @@ mod tests {
             Some(vec![vec![1, 2], vec![3, 0]])
         );
         assert_eq!(parse_board("[[1,x]]", &opts), None);
+    }
+
+    /// One-character symbols take the character path, anything else the
+    /// string path; both write the same text and refuse the same cells.
+    #[test]
+    fn both_cell_paths_agree() {
+        let grid: Vec<Vec<i64>> = vec![vec![0, 9, 3], vec![7, 1, 2]];
+        let write = |opts: &BoardFormattingOptions, g: &[Vec<i64>]| {
+            let mut out = String::from(">");
+            write_board(&mut out, g.iter().map(Vec::as_slice), opts).map(|()| out)
+        };
+        let one_char = BoardFormattingOptions::default();
+        assert_eq!(
+            write(&one_char, &grid).ok().as_deref(),
+            Some(">0 9 3\n7 1 2")
+        );
+        // A two-character delimiter, then a two-character symbol, each
+        // forcing the string path.
+        let mut wide = one_char.clone();
+        wide.col_delimiter = ", ".into();
+        assert_eq!(
+            write(&wide, &grid).ok().as_deref(),
+            Some(">0, 9, 3\n7, 1, 2")
+        );
+        let mut long_symbol = one_char.clone();
+        long_symbol.alphabet[9] = "nine".into();
+        assert_eq!(
+            write(&long_symbol, &grid).ok().as_deref(),
+            Some(">0 nine 3\n7 1 2")
+        );
+        // A cell past the alphabet, or negative, is an error on both paths.
+        for opts in [&one_char, &long_symbol] {
+            assert!(write(opts, &[vec![10]]).is_err());
+            assert!(write(opts, &[vec![-1]]).is_err());
+        }
     }
 }

@@ -217,8 +217,7 @@ fn choose_weighted(rng: &mut Random, weights: &[Weight]) -> Result<usize> {
 
 /// `format_board(grid, opts)` appended to `out`.
 fn write_grid(out: &mut String, grid: &dsl::Grid, opts: &BoardFormattingOptions) -> Result<()> {
-    let board = generators::to_board(grid)?;
-    write_board(out, board.iter().map(Vec::as_slice), opts)
+    write_board(out, grid.iter().map(Vec::as_slice), opts)
 }
 
 impl ReArc {

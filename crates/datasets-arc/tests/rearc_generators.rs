@@ -97,8 +97,15 @@ fn check_part(part: &str, table: &[(&str, Generator)]) {
             assert_eq!(ex.input, grid(&run["input"]), "{at}: input");
             assert_eq!(ex.output, grid(&run["output"]), "{at}: output");
             // The grids print through board_format as any ARC board does.
-            let board = generators::to_board(&ex.input).expect("colors 0..=9");
-            assert_eq!(board.len(), ex.input.len(), "{at}: board");
+            let mut board = String::new();
+            let opts = datasets_arc::board_format::BoardFormattingOptions::default();
+            datasets_arc::board_format::write_board(
+                &mut board,
+                ex.input.iter().map(Vec::as_slice),
+                &opts,
+            )
+            .expect("colors 0..=9");
+            assert_eq!(board.lines().count(), ex.input.len(), "{at}: board");
             let samples: Vec<f64> = run["samples"]
                 .as_array()
                 .expect("samples")

@@ -239,6 +239,14 @@ impl<T: PyHashable> SetTable<T> {
         let mask = self.mask;
         let mut perturb = hash as u64 as usize;
         let mut i = perturb & mask;
+        // The table is at most 60% full, so the first slot is usually empty:
+        // the probe loop below would stop there too.
+        if let Some(e) = self.entries.get(i) {
+            if e.key.is_none() && e.hash == 0 {
+                self.store_in_empty(i, key, hash);
+                return;
+            }
+        }
         let mut freeslot: Option<usize> = None;
         // Sliced to the mask so the probes' bounds checks can go.
         let entries = &self.entries[..=mask];
@@ -271,13 +279,20 @@ impl<T: PyHashable> SetTable<T> {
             };
             return;
         }
+        self.store_in_empty(empty, key, hash);
+    }
+
+    /// The end of `set_add_entry` at an empty slot (`found_unused`): one
+    /// more filled slot, and a resize once 60% of the slots are filled.
+    #[inline]
+    fn store_in_empty(&mut self, slot: usize, key: T, hash: i64) {
         self.fill += 1;
         self.used += 1;
-        self.entries[empty] = Entry {
+        self.entries[slot] = Entry {
             hash,
             key: Some(key),
         };
-        if self.fill * 5 < mask * 3 {
+        if self.fill * 5 < self.mask * 3 {
             return;
         }
         self.resize(self.grow_target());
@@ -657,7 +672,10 @@ pub trait AnySet<T: PyHashable> {
 
     /// `list(s)` / `tuple(s)`.
     fn to_vec(&self) -> Vec<T> {
-        self.iter().cloned().collect()
+        // Sized up front: the filtering iterator has no useful size hint.
+        let mut v = Vec::with_capacity(self.len());
+        v.extend(self.iter().cloned());
+        v
     }
 
     /// `s.issubset(other)` / `s <= other` for a set or frozenset `other`.
@@ -690,6 +708,14 @@ pub trait AnySet<T: PyHashable> {
         // element by element.
         same(self.table(), other.table())
             || (self.len() == other.len() && self.table().issubset(other.table()))
+    }
+}
+
+/// A reference to a set reads as the set.
+impl<T: PyHashable, S: AnySet<T>> AnySet<T> for &S {
+    #[inline]
+    fn table(&self) -> &SetTable<T> {
+        (**self).table()
     }
 }
 

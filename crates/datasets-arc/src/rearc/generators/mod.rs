@@ -40,6 +40,21 @@ impl GenRng {
         Ok(self.rng.randint(a, b)?)
     }
 
+    /// `rng.choice(tuple(s))` for a set or frozenset `s`: the element at the
+    /// drawn position of CPython's iteration order, found by walking the
+    /// table rather than copying it out first.
+    pub fn choice_in<T: pycompat::PyHashable>(&mut self, s: &impl AnySet<T>) -> Result<T> {
+        let n = s.len();
+        if n == 0 {
+            return Err(dataset_core::RandomError::EmptySequence.into());
+        }
+        let k = self.rng.randbelow(n as u64) as usize;
+        s.iter()
+            .nth(k)
+            .cloned()
+            .ok_or_else(|| DatasetError::Generation("set shorter than its length".into()))
+    }
+
     /// `rng.choice(seq)`.
     pub fn choice<T: Clone>(&mut self, seq: &[T]) -> Result<T> {
         Ok(self.rng.choice(seq)?.clone())
@@ -125,22 +140,6 @@ fn count_objects(grid: &Grid) -> usize {
         return dsl::objects(grid, true, false, false).len();
     }
     common::count_components(grid, false)
-}
-
-/// A generated grid as the `Board` that `board_format::format_board` and
-/// `format_board_pair` print (colors are 0..=9; anything else would be a
-/// generator bug, reported rather than wrapped).
-pub fn to_board(grid: &Grid) -> Result<crate::board_format::Board> {
-    grid.iter()
-        .map(|row| {
-            row.iter()
-                .map(|&v| {
-                    u8::try_from(v)
-                        .map_err(|_| DatasetError::Generation(format!("color {v} in a grid")))
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// A generator: `generate_<task id>(rng, diff_lb, diff_ub)`.

@@ -184,7 +184,7 @@ fn generate_00d62c1b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice_in(&cands)?;
         let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         // `bx - set(rng.sample(totuple(corners(bx)), rng.randint(0, 4)))`:
         // the tuple is built before the draw of its size.
@@ -262,7 +262,7 @@ fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let topl = dsl::connect((0, 0), (0, ow - 1));
         let leftl = dsl::connect((1, 0), (oh - 2, oh - 3));
         let rightl = dsl::connect((1, ow), (oh - 2, ow + oh - 3));
@@ -300,10 +300,10 @@ fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let oh = unifint(rng, diff_lb, diff_ub, (2, 4.min((h - 2) / 3)));
         let ow = unifint(rng, diff_lb, diff_ub, (2, 4.min((w - 2) / 3)));
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let c1 = rng.choice(&dsl::connect((0, 0), (oh - 1, 0)).to_vec())?;
-        let c2 = rng.choice(&dsl::connect((0, 0), (0, ow - 1)).to_vec())?;
-        let c3 = rng.choice(&dsl::connect((oh - 1, ow - 1), (oh - 1, 0)).to_vec())?;
-        let c4 = rng.choice(&dsl::connect((oh - 1, ow - 1), (0, ow - 1)).to_vec())?;
+        let c1 = rng.choice_in(&dsl::connect((0, 0), (oh - 1, 0)))?;
+        let c2 = rng.choice_in(&dsl::connect((0, 0), (0, ow - 1)))?;
+        let c3 = rng.choice_in(&dsl::connect((oh - 1, ow - 1), (oh - 1, 0)))?;
+        let c4 = rng.choice_in(&dsl::connect((oh - 1, ow - 1), (0, ow - 1)))?;
         // `obj = {c1, c2, c3, c4}`: a mutable set, grown below.
         let mut obj: PySet<Loc> = [c1, c2, c3, c4].into_iter().collect();
         let mut remcands = bounds.difference(&obj).to_vec();
@@ -462,7 +462,7 @@ fn generate_05f2a901(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let objh = unifint(rng, diff_lb, diff_ub, (2, (w / 2).min(h / 2)));
     let objw = unifint(rng, diff_lb, diff_ub, (objh, w / 2));
     let bb = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
-    let sp = rng.choice(&bb.to_vec())?;
+    let sp = rng.choice_in(&bb)?;
     let mut obj: PySet<Loc> = std::iter::once(sp).collect();
     let bb = dsl::remove(&sp, &bb);
     let ncells = unifint(rng, diff_lb, diff_ub, (objh + objw, objh * objw));
@@ -470,13 +470,13 @@ fn generate_05f2a901(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let cands = bb
             .difference(&obj)
             .intersection(&mapply_set(dsl::dneighbors, &obj));
-        obj.add(rng.choice(&cands.to_vec())?);
+        obj.add(rng.choice_in(&cands)?);
     }
     let (top, bottom) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
     let (left, right) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
     if (bottom - top + 1) * (right - left + 1) == obj.len() as i64 {
         // `remove(x, a_set)` rebuilds a set.
-        let x = rng.choice(&obj.to_vec())?;
+        let x = rng.choice_in(&obj)?;
         obj = obj.iter().filter(|&&l| l != x).copied().collect();
     }
     let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
@@ -547,7 +547,7 @@ fn generate_06df4c85(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let narms = rng.randint(1, 4)?;
         let armdirs = rng.sample(&dsl::dneighbors((0, 0)).to_vec(), narms)?;
         for (x, y) in armdirs {
@@ -777,7 +777,7 @@ fn generate_0b148d64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (ul, ur) = (dsl::ulcorner(bx), dsl::urcorner(bx));
         let (ll, lr) = (dsl::llcorner(bx), dsl::lrcorner(bx));
         for (a, b) in [(ul, ur), (ul, ll), (ur, lr), (ll, lr)] {
-            locs.push(rng.choice(&dsl::connect(a, b).to_vec())?);
+            locs.push(rng.choice_in(&dsl::connect(a, b))?);
         }
         Ok(locs)
     };
@@ -825,7 +825,7 @@ fn generate_0ca9ddb6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while succ < nobjs && tr < maxtr {
         let k = rng.choice(&[0usize, 1, 2, 3])?;
         let (ino, outo) = &arr[k];
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let oplcd = shift_set(outo, loc);
         let oplcdi = oplcd.toindices();
         if oplcdi.issubset(&inds) {
@@ -972,7 +972,7 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         trforsrc += 1;
         let objsize = unifint(rng, diff_lb, diff_ub, (5, 20));
         let bb = dsl::asindices(&dsl::canvas(-1, (7, 7)));
-        let sp = rng.choice(&bb.to_vec())?;
+        let sp = rng.choice_in(&bb)?;
         let bb = dsl::remove(&sp, &bb);
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..objsize - 1 {
@@ -1014,7 +1014,7 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if opts.is_empty() {
             continue;
         }
-        let loc = rng.choice(&opts.to_vec())?;
+        let loc = rng.choice_in(&opts)?;
         srcsucc += 1;
         gi = dsl::paint(&gi, &obj.shift(loc));
         let shpplcd: Indices = shpset
@@ -1042,7 +1042,7 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if fullinds.is_empty() {
             break;
         }
-        let loctr = rng.choice(&fullinds.to_vec())?;
+        let loctr = rng.choice_in(&fullinds)?;
         let xx = shp.shift(loctr);
         if xx.issubset(&fullinds) {
             succ += 1;
@@ -1129,7 +1129,7 @@ fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = bx.shift(loc);
         if !plcd.issubset(&inds) {
             continue;
@@ -1356,7 +1356,7 @@ fn generate_150deff5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         if col == 8 {
             for d in [(-2, 0), (2, 0), (0, 2), (0, -2)] {
                 boforb.add(dsl::add(loc, d));
@@ -1657,7 +1657,7 @@ fn generate_1caeab9d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let oh = unifint(rng, diff_lb, diff_ub, (1, h / 2));
     let ow = unifint(rng, diff_lb, diff_ub, (1, w / 3));
     let bb = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-    let sp = rng.choice(&bb.to_vec())?;
+    let sp = rng.choice_in(&bb)?;
     let mut obj: PySet<Loc> = std::iter::once(sp).collect();
     let bb = dsl::remove(&sp, &bb);
     let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
@@ -1714,7 +1714,7 @@ fn generate_1cf80156(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let hb = unifint(rng, diff_lb, diff_ub, (1, 15.min(h - 1)));
     let wb = unifint(rng, diff_lb, diff_ub, (1, 15.min(w - 1)));
     let bounds = dsl::asindices(&dsl::canvas(0, (hb, wb)));
-    let first = rng.choice(&dsl::corners(&bounds).to_vec())?;
+    let first = rng.choice_in(&dsl::corners(&bounds))?;
     let mut shp: PySet<Loc> = std::iter::once(first).collect();
     let mp = (hb * wb) / 2;
     let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
@@ -1808,7 +1808,7 @@ fn generate_1e32b0e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remlocs = dsl::remove(&srcloc, &llocs);
     let ncells = unifint(rng, diff_lb, diff_ub, (0, (h - 2) * (w - 2) - 1));
     let inds = dsl::asindices(&dsl::canvas(bgc, (h - 2, w - 2)));
-    let sp = rng.choice(&inds.to_vec())?;
+    let sp = rng.choice_in(&inds)?;
     let inds = dsl::remove(&sp, &inds);
     let mut shp: PySet<Loc> = std::iter::once(sp).collect();
     for _ in 0..ncells {
@@ -1854,7 +1854,7 @@ fn generate_1f0c79e5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         // `shift(obj, loc)` of the tuple: a frozenset in the tuple's order.
         let plcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
         let nred = unifint(rng, diff_lb, diff_ub, (1, 3));
@@ -1950,7 +1950,7 @@ fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ow = rng.randint(3, 8.min(w / 2))?;
     let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
     let ncells = rng.randint(oh.max(ow), oh * ow)?;
-    let sp = rng.choice(&bounds.to_vec())?;
+    let sp = rng.choice_in(&bounds)?;
     let mut obj: PySet<Loc> = std::iter::once(sp).collect();
     for _ in 0..ncells - 1 {
         grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
@@ -2004,7 +2004,7 @@ fn generate_1f876c06(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let mut lns: Vec<Vec<Loc>> = Vec::new();
         for &direc in direcs.iter() {
             let mut ln = vec![loc];
@@ -2081,7 +2081,7 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let bd = dsl::backdrop(&pair_set((0, 0), (oh - 1, ow - 1))).shift(loc);
         let forb = if col == 1 {
             &mut forb_blue
@@ -2119,14 +2119,14 @@ fn generate_2013d3e2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 1));
     let mut bx = dsl::asindices(&canv);
     let c0 = rng.choice(&remcols)?;
-    let l0 = rng.choice(&bx.to_vec())?;
+    let l0 = rng.choice_in(&bx)?;
     // A set of cells: the first location stays in `bx`, so it can be
     // picked again in another color, and then paint order decides.
     let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
     for _ in 0..nc - 1 {
         let locs: Indices = obj.iter().map(|c| c.1).collect();
         let dns = dsl::mapply(|&l| dsl::neighbors(l), &locs);
-        let ch = rng.choice(&(&bx & &dns).to_vec())?;
+        let ch = rng.choice_in(&(&bx & &dns))?;
         obj.add((rng.choice(&remcols)?, ch));
         let single: PySet<Loc> = std::iter::once(ch).collect();
         bx = bx.difference(&single);
@@ -2212,7 +2212,7 @@ fn generate_22168020(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             continue;
         }
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let (loci, locj) = loc;
         let io1 = dsl::connect(loc, (loci + d - 1, locj + d - 1));
         let io2 = dsl::connect((loci, locj + ow - 1), (loci + d - 1, locj + d));
@@ -2279,7 +2279,7 @@ fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let g = dsl::upscale_grid(&g, od);
         let inobj = dsl::recolor(col, &dsl::ofcolor(&g, col));
         let outobj = &inobj | &dsl::recolor(8, &dsl::ofcolor(&g, 8));
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let outobj = outobj.shift(loc);
         let inobj = inobj.shift(loc);
         let outobji = outobj.toindices();
@@ -2345,7 +2345,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ow = rng.randint(3, 6)?;
         let bd = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2))).shift((1, 1));
-        let first = rng.choice(&bounds.to_vec())?;
+        let first = rng.choice_in(&bounds)?;
         let mut obj: PySet<Loc> = std::iter::once(first).collect();
         let ncells = rng.randint(1, (oh - 2) * (ow - 2))?;
         for _ in 0..ncells - 1 {
@@ -2355,7 +2355,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if sqcands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&sqcands.to_vec())?;
+        let loc = rng.choice_in(&sqcands)?;
         let bdplcd = bd.shift(loc);
         if !bdplcd.issubset(&inds) {
             continue;
@@ -2367,7 +2367,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inobjcands.is_empty() {
             continue;
         }
-        let loc2 = rng.choice(&inobjcands.to_vec())?;
+        let loc2 = rng.choice_in(&inobjcands)?;
         let inobjplcd = inobjn.shift(loc2);
         let bdnorm = bd.difference(&obj);
         if inobjplcd.issubset(&tmpinds)
@@ -2395,7 +2395,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let oh = rng.randint(1, 4)?;
         let ow = rng.randint(1, 4)?;
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let first = rng.choice(&bounds.to_vec())?;
+        let first = rng.choice_in(&bounds)?;
         let mut obj: PySet<Loc> = std::iter::once(first).collect();
         let ncells = rng.randint(1, oh * ow)?;
         for _ in 0..ncells - 1 {
@@ -2409,7 +2409,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
         if plcd.issubset(&inds) {
             succ += 1;
@@ -2836,7 +2836,7 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let obj = &tri | &dsl::vmirror(&tri).shift((0, dim));
         let tl = rng.sample(&ccols, 2)?;
         let (tric, linc) = (tl[0], tl[1]);
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let (loci, locj) = loc;
         let iplcd: dsl::Object = obj
             .iter()
@@ -2906,7 +2906,7 @@ fn generate_25ff71a9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fgc = rng.choice(&remcols)?;
     let c = dsl::canvas(bgc, (h, w));
     let bounds = dsl::asindices(&c);
-    let ch = rng.choice(&bounds.to_vec())?;
+    let ch = rng.choice_in(&bounds)?;
     let mut shp: PySet<Loc> = std::iter::once(ch).collect();
     let bounds = dsl::remove(&ch, &bounds);
     for _ in 0..nc - 1 {
@@ -2984,7 +2984,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let mut g1 = dsl::canvas(sqc, (gh, gw));
         let mut g2 = dsl::canvas(sqc, (gh, gw));
         let mut ginds = dsl::asindices(&g1);
@@ -3002,7 +3002,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands2.is_empty() {
                 break;
             }
-            let loc2 = rng.choice(&cands2.to_vec())?;
+            let loc2 = rng.choice_in(&cands2)?;
             let mut lns2: PySet<Loc> = PySet::new();
             for &k in &spikes {
                 let d = spikes_all[k].1;
@@ -3140,7 +3140,7 @@ fn generate_28bf18c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let hb = unifint(rng, diff_lb, diff_ub, (1, 14.min(h - 1)));
     let wb = unifint(rng, diff_lb, diff_ub, (1, 14.min(w - 1)));
     let bounds = dsl::asindices(&dsl::canvas(0, (hb, wb)));
-    let first = rng.choice(&dsl::corners(&bounds).to_vec())?;
+    let first = rng.choice_in(&dsl::corners(&bounds))?;
     let mut shp: PySet<Loc> = std::iter::once(first).collect();
     let mp = (hb * wb) / 2;
     let dev = unifint(rng, diff_lb, diff_ub, (0, mp));
@@ -3666,7 +3666,7 @@ fn generate_321b1fc6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let objh = unifint(rng, diff_lb, diff_ub, (2, 5));
     let objw = unifint(rng, diff_lb, diff_ub, (2, 5));
     let bounds = dsl::asindices(&dsl::canvas(0, (objh, objw)));
-    let first = rng.choice(&bounds.to_vec())?;
+    let first = rng.choice_in(&bounds)?;
     let mut shp: PySet<Loc> = std::iter::once(first).collect();
     let nc = unifint(rng, diff_lb, diff_ub, (2, bounds.len() as i64 - 2));
     for _ in 0..nc {
@@ -3710,7 +3710,7 @@ fn generate_321b1fc6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if idns.is_empty() {
             break;
         }
-        let loc = rng.choice(&idns.to_vec())?;
+        let loc = rng.choice_in(&idns)?;
         let plcd = shppcn.shift(loc);
         let plcdi = plcd.toindices();
         if plcdi.issubset(&idns) {
@@ -4092,14 +4092,14 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
         let ncells = unifint(rng, diff_lb, diff_ub, (4, bounds.len() as i64));
-        let first = rng.choice(&bounds.to_vec())?;
+        let first = rng.choice_in(&bounds)?;
         let mut shp: PySet<Loc> = std::iter::once(first).collect();
         for _ in 0..ncells - 1 {
             grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
         }
         let obj = normalize_set(&shp);
         let ntocompc = unifint(rng, diff_lb, diff_ub, (1, ncells - 3));
-        let markercell = rng.choice(&obj.to_vec())?;
+        let markercell = rng.choice_in(&obj)?;
         let remobj = dsl::remove(&markercell, &obj);
         let tocompc: PySet<Loc> = rng
             .sample(&remobj.to_vec(), ntocompc)?
@@ -4154,7 +4154,7 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice(&cands.to_vec())?;
+            let loc = rng.choice_in(&cands)?;
             let outobjp = outobj.shift(loc);
             let outobjpi = outobjp.toindices();
             if outobjpi.issubset(&inds) {
@@ -4209,7 +4209,7 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let (loci, locj) = loc;
         let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         if !bd.issubset(&inds) {
@@ -4323,7 +4323,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for _ in 0..nobjs + 1 {
         let cobj = loop {
             let ncells = rng.randint(oh + ow - 1, oh * ow)?;
-            let first = rng.choice(&bounds.to_vec())?;
+            let first = rng.choice_in(&bounds)?;
             let mut cobj: PySet<Loc> = std::iter::once(first).collect();
             while set_shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
                 grow_box8(rng, &bounds, &mut cobj, dsl::neighbors)?;
@@ -4367,7 +4367,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
         // `plcd.issubset(inds - mapply(neighbors, ofcolor(gi, col)))`: a
         // location is in that mapply when one of its (in-grid) neighbours
@@ -4420,7 +4420,7 @@ fn generate_39e1d7f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let cands = mapply_set(dsl::dneighbors, &pixs)
             .intersection(&candsss)
             .difference(&pixs);
-        pixs.add(rng.choice(&cands.to_vec())?);
+        pixs.add(rng.choice_in(&cands)?);
     }
     // `totuple(remove(center, pixs))`: `remove` rebuilds a set.
     let pixs: PySet<Loc> = pixs
@@ -4712,7 +4712,7 @@ fn generate_3befdf3e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let (loci, locj) = loc;
         let fullobj = dsl::backdrop(&pair_set(loc, (loci + fullh - 1, locj + fullw - 1)));
         if !fullobj.issubset(&inds) {
@@ -4815,7 +4815,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let oh = unifint(rng, diff_lb, diff_ub, (2, 5));
         let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let first = rng.choice(&bounds.to_vec())?;
+        let first = rng.choice_in(&bounds)?;
         let mut shp: PySet<Loc> = std::iter::once(first).collect();
         let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
@@ -4824,7 +4824,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
         }
         let norm = normalize_set(&shp);
-        let fixp = rng.choice(&norm.to_vec())?;
+        let fixp = rng.choice_in(&norm)?;
         let obj: dsl::Object = norm
             .iter()
             .map(|&l| (if l == fixp { fixc } else { remc }, l))
@@ -4865,7 +4865,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
         let plcdi = plcd.toindices();
         if plcdi.issubset(&inds) {
@@ -5100,7 +5100,7 @@ fn generate_41e4d17e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtrials = 4 * num;
     let (mut succ, mut tr) = (0, 0);
     while succ < num && tr < maxtrials {
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let bxs = bx.shift(loc);
         if bxs.issubset(&inds) {
             gi = dsl::fill(&gi, fgc, &bxs);
@@ -5311,7 +5311,7 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bx = dsl::r#box(&pair_set((1, 0), (oh - 1, 4))).difference(&gap);
         let fullobj = dsl::backdrop(&pair_set((0, 0), (oh - 1, 4)));
         let cands = &dsl::backdrop(&bx) - &bx;
-        let dot = rng.choice(&cands.to_vec())?;
+        let dot = rng.choice_in(&cands)?;
         let db = rng.sample(&ccols, 2)?;
         let (dcol, bxcol) = (db[0], db[1]);
         // Cells at distinct locations: paints of these are order-free.
@@ -5338,7 +5338,7 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let outplcd = outobj.shift(loc);
         let outplcdi = outplcd.toindices();
         if outplcdi.issubset(&inds) {
@@ -5419,7 +5419,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
     let ncells = unifint(rng, diff_lb, diff_ub, (3, oh * ow));
-    let first = rng.choice(&bounds.to_vec())?;
+    let first = rng.choice_in(&bounds)?;
     let mut shp: PySet<Loc> = std::iter::once(first).collect();
     for _ in 0..ncells - 1 {
         grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
@@ -5460,7 +5460,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let inobjp = inobj.shift(loc);
         let outobjp = dsl::sfilter(&outobj.shift(loc), |c| fullinds.contains(&c.1));
         let outobjpi = outobjp.toindices();
@@ -5516,7 +5516,7 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             ))
         } else {
             let cnds = dsl::backdrop(&dsl::inbox(&bd));
-            let ch = rng.choice(&cnds.to_vec())?;
+            let ch = rng.choice_in(&cnds)?;
             let mut inpart: PySet<Loc> = std::iter::once(ch).collect();
             let kk = unifint(rng, diff_lb, diff_ub, (1, cnds.len() as i64));
             for _ in 0..kk - 1 {
@@ -5577,7 +5577,7 @@ fn generate_44f52bb0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for &(a, b) in &locs {
             let col = gi[a as usize][b as usize];
             let others: PySet<i64> = palette.iter().filter(|&&c| c != col).copied().collect();
-            let newcol = rng.choice(&others.to_vec())?;
+            let newcol = rng.choice_in(&others)?;
             gi = fill_locs(&gi, newcol, &[(a, b)]);
         }
         dsl::canvas(7, (1, 1))
@@ -5624,7 +5624,7 @@ fn generate_4522001f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcdi = sqi.shift(loc);
         let plcdii = plcdi.toindices();
         if plcdii.issubset(&iinds) {
@@ -5783,10 +5783,10 @@ fn generate_47c1f68c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let canv = dsl::canvas(bgc, (h, w));
     let nc = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
     let mut bx = dsl::asindices(&canv);
-    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bx.to_vec())?).collect();
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&bx)?).collect();
     for _ in 0..nc - 1 {
         let dns = mapply_set(dsl::neighbors, &obj);
-        let ch = rng.choice(&bx.intersection(&dns).to_vec())?;
+        let ch = rng.choice_in(&bx.intersection(&dns))?;
         obj.add(ch);
         let single: PySet<Loc> = std::iter::once(ch).collect();
         bx = bx.difference(&single);
@@ -5891,7 +5891,7 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ow = rng.randint(2, 6)?;
         let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
         let nc = rng.randint(3, oh * ow)?;
-        let sp = rng.choice(&bx.to_vec())?;
+        let sp = rng.choice_in(&bx)?;
         let bx = dsl::remove(&sp, &bx);
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..nc - 1 {
@@ -5899,7 +5899,7 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         // Cells at distinct locations: paints of the object are order-free.
         let obj: dsl::Object = if go.is_none() {
-            let idx = rng.choice(&shp.to_vec())?;
+            let idx = rng.choice_in(&shp)?;
             let coll = rng.choice(&remcols)?;
             let rest_col = rng.choice(&dsl::remove(&coll, &remcols))?;
             let obj3: dsl::Object = shp
@@ -5924,7 +5924,7 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if locopts.is_empty() {
             continue;
         }
-        let loc = rng.choice(&locopts.to_vec())?;
+        let loc = rng.choice_in(&locopts)?;
         if place_apart(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
         }
@@ -6015,16 +6015,16 @@ fn generate_496994bd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 1));
     let mut bx = dsl::asindices(&canv);
     let c1 = rng.choice(&remcols)?;
-    let l1 = rng.choice(&dsl::sfilter(&bx, |l| l.0 < h / 2).to_vec())?;
+    let l1 = rng.choice_in(&dsl::sfilter(&bx, |l| l.0 < h / 2))?;
     let c2 = rng.choice(&remcols)?;
-    let l2 = rng.choice(&dsl::sfilter(&bx, |l| l.0 > h / 2).to_vec())?;
+    let l2 = rng.choice_in(&dsl::sfilter(&bx, |l| l.0 > h / 2))?;
     // A set of cells whose first locations stay in `bx`: a location can be
     // picked twice, and then the set's order decides the paint.
     let mut obj: PySet<dsl::Cell> = [(c1, l1), (c2, l2)].into_iter().collect();
     for _ in 0..nc - 2 {
         let locs: Indices = obj.iter().map(|c| c.1).collect();
         let dns = dsl::mapply(|&l| dsl::neighbors(l), &locs);
-        let ch = rng.choice(&(&bx & &dns).to_vec())?;
+        let ch = rng.choice_in(&(&bx & &dns))?;
         obj.add((rng.choice(&remcols)?, ch));
         let single: PySet<Loc> = std::iter::once(ch).collect();
         bx = bx.difference(&single);
@@ -6308,7 +6308,7 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let marked = match rng.choice(&[0, 1, 2])? {
             0 => cf12(rng, dim, true)?,
             1 => cf12(rng, dim, false)?,
@@ -6456,7 +6456,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ow = rng.randint(2, 6)?;
         let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
         let nc = rng.randint(3, oh * ow)?;
-        let sp = rng.choice(&bx.to_vec())?;
+        let sp = rng.choice_in(&bx)?;
         let bx = dsl::remove(&sp, &bx);
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..nc - 1 {
@@ -6464,7 +6464,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         // Cells at distinct locations: paints of the object are order-free.
         let obj: dsl::Object = if go.is_none() {
-            let idx = rng.choice(&shp.to_vec())?;
+            let idx = rng.choice_in(&shp)?;
             let coll = rng.choice(&remcols)?;
             let coll2 = rng.choice(&dsl::remove(&coll, &remcols))?;
             let obj: dsl::Object = shp
@@ -6486,7 +6486,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if locopts.is_empty() {
             continue;
         }
-        let loc = rng.choice(&locopts.to_vec())?;
+        let loc = rng.choice_in(&locopts)?;
         if place_apart(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
         }
@@ -6749,7 +6749,7 @@ fn generate_54d9e175(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let icol = rng.randint(1, 4)?;
             gi = dsl::fill(&gi, bgc, &plcd);
             go = dsl::fill(&go, icol + 5, &plcd);
-            let dot = rng.choice(&plcd.to_vec())?;
+            let dot = rng.choice_in(&plcd)?;
             gi = fill_locs(&gi, icol, &[dot]);
         }
     }

@@ -341,7 +341,7 @@ fn generate_56dc2b01(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let oh = unifint(rng, diff_lb, diff_ub, (1, h));
     let ow = unifint(rng, diff_lb, diff_ub, (1, (w - 1) / 2 - 1));
     let bb = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-    let sp = rng.choice(&bb.to_vec())?;
+    let sp = rng.choice_in(&bb)?;
     let mut obj: PySet<Loc> = std::iter::once(sp).collect();
     let bb = dsl::remove(&sp, &bb);
     let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
@@ -425,7 +425,7 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let oh = rng.randint(2, 5)?;
     let ow = rng.randint(2, 5)?;
     let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
     let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
     let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
     let ncells = ncells.max(3).min(oh * ow);
@@ -434,7 +434,7 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let obj = normalize_set(&obj);
     let (oh, ow) = dsl::shape(&obj);
-    let fixp = rng.choice(&obj.to_vec())?;
+    let fixp = rng.choice_in(&obj)?;
     let bfm = rng.sample(&cols, 3)?;
     let (bgc, fixc, mainc) = (bfm[0], bfm[1], bfm[2]);
     let remcols = without(&cols, &[bgc, fixc, mainc]);
@@ -461,7 +461,7 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let objupsplcd = objups.shift(loc);
         let objupsplcdi = dsl::toindices(&objupsplcd);
         if objupsplcdi.issubset(&inds) {
@@ -576,7 +576,7 @@ fn generate_5c0a986e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let col = rng.choice(&[1, 2])?;
         let sq: PySet<Loc> = [
             loc,
@@ -730,7 +730,7 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let (loci, locj) = rng.choice(&subs)?;
         let indsss = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let chch = rng.choice(&indsss.to_vec())?;
+        let chch = rng.choice_in(&indsss)?;
         let mut obj: PySet<Loc> = std::iter::once(chch).collect();
         let mut indsss = dsl::remove(&chch, &indsss);
         let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
@@ -810,7 +810,7 @@ fn grown_shape(
     objh: i64,
     objw: i64,
 ) -> Result<PySet<Loc>> {
-    let sp = rng.choice(&bounds.to_vec())?;
+    let sp = rng.choice_in(&bounds)?;
     let mut obj: PySet<Loc> = std::iter::once(sp).collect();
     let ncells = unifint(rng, diff_lb, diff_ub, (1, objh * objw));
     for _ in 0..ncells - 1 {
@@ -852,7 +852,7 @@ fn generate_63613498(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
         if plcd.issubset(&inds) {
             let col = rng.choice(&ccols)?;
@@ -873,7 +873,7 @@ fn generate_63613498(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if (shp.len() as i64) < objh * objw {
                 grow(rng, &bounds, &mut shp)?;
             } else {
-                let cnr = rng.choice(&dsl::corners(&shp.freeze()).to_vec())?;
+                let cnr = rng.choice_in(&dsl::corners(&shp.freeze()))?;
                 // `remove(x, a_set)` builds a new set by iterating it.
                 shp = shp.iter().filter(|&&l| l != cnr).copied().collect();
             }
@@ -943,7 +943,7 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ro = if rng.choice(&[true, false])? {
                 dsl::argmax(eligobjs.iter(), |o| o.len()).cloned()
             } else {
-                Some(rng.choice(&eligobjs.to_vec())?)
+                Some(rng.choice_in(&eligobjs)?)
             };
             let ro = ro.ok_or_else(|| DatasetError::Generation("no object".into()))?;
             let mut vfr = if rng.choice(&[true, false])? {
@@ -1222,7 +1222,7 @@ fn generate_67a423a3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 fn colored_blob(rng: &mut GenRng, canv: &Grid, cols: &[i64], nc: i64) -> Result<PySet<Cell>> {
     let mut bx = dsl::asindices(canv);
     let c0 = rng.choice(cols)?;
-    let l0 = rng.choice(&bx.to_vec())?;
+    let l0 = rng.choice_in(&bx)?;
     let mut obj: PySet<Cell> = std::iter::once((c0, l0)).collect();
     for _ in 0..nc - 1 {
         let idx: Indices = obj.iter().map(|c| c.1).collect();
@@ -1286,11 +1286,11 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     opts.push(1);
                 }
                 let loc = if pick(rng, &opts)? == 0 {
-                    let loc = rng.choice(&acands.to_vec())?;
+                    let loc = rng.choice_in(&acands)?;
                     a.add(loc);
                     loc
                 } else {
-                    let loc = rng.choice(&bcands.to_vec())?;
+                    let loc = rng.choice_in(&bcands)?;
                     b.add(loc);
                     loc
                 };
@@ -1465,7 +1465,7 @@ fn generate_6a1e5592(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ow = rng.randint(1, 4.min(w / 2))?;
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
         let ncells = rng.randint(1, oh * ow)?;
-        let sp = rng.choice(&dsl::connect((0, 0), (0, ow - 1)).to_vec())?;
+        let sp = rng.choice_in(&dsl::connect((0, 0), (0, ow - 1)))?;
         let mut obj: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..ncells - 1 {
             grow(rng, &bounds, &mut obj)?;
@@ -1497,7 +1497,7 @@ fn generate_6a1e5592(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if icands.is_empty() {
                 continue;
             }
-            let loc = rng.choice(&icands.to_vec())?;
+            let loc = rng.choice_in(&icands)?;
             let iplcd = obj.shift(loc);
             if iplcd.issubset(&iinds) {
                 succ += 1;
@@ -1530,8 +1530,8 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ends: PySet<Loc> = [(0, 0), (od - 1, od - 1)].into_iter().collect();
     let pool = sinds.difference(&ends).to_vec();
     let mut extracells: PySet<Loc> = rng.sample(&pool, ncellsextra)?.into_iter().collect();
-    extracells.add(rng.choice(&(&dsl::dneighbors((0, 0)) & &sinds).to_vec())?);
-    extracells.add(rng.choice(&(&dsl::dneighbors((od - 1, od - 1)) & &sinds).to_vec())?);
+    extracells.add(rng.choice_in(&(&dsl::dneighbors((0, 0)) & &sinds))?);
+    extracells.add(rng.choice_in(&(&dsl::dneighbors((od - 1, od - 1)) & &sinds))?);
     let extracells = extracells.freeze();
     let bfc = rng.sample(&cols, 4)?;
     let (bgc, fgc, c1, c2) = (bfc[0], bfc[1], bfc[2], bfc[3]);
@@ -1583,7 +1583,7 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let (li, lj) = rng.choice(&cands.to_vec())?;
+        let (li, lj) = rng.choice_in(&cands)?;
         let cobjo: Vec<Cell> = cobj
             .iter()
             .map(|&(v, (i, j))| (v, (i + li, j + lj)))
@@ -1610,7 +1610,7 @@ fn generate_6b9890af(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let h = unifint(rng, diff_lb, diff_ub, (2 * oh + 2, 30));
     let w = unifint(rng, diff_lb, diff_ub, (2 * ow + 2, 30));
     let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
     while set_shape(&obj) != (oh, ow) {
         grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
     }
@@ -1672,7 +1672,7 @@ fn generate_6c434453(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ow = rng.randint(1, 5)?;
             let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
             let ncells = rng.randint(1, oh * ow)?;
-            let mut obji: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+            let mut obji: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
             for _ in 0..ncells - 1 {
                 grow(rng, &bounds, &mut obji)?;
             }
@@ -1805,7 +1805,7 @@ fn generate_6d0160f0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let trgtl = rng.choice(&locs)?;
     let remlocs = dsl::remove(&trgtl, &locs);
     let ntrgt = unifint(rng, diff_lb, diff_ub, (1, h * w - 1));
-    let place = rng.choice(&denseinds.to_vec())?;
+    let place = rng.choice_in(&denseinds)?;
     let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
     let ccols = rng.sample(&cols, ncols)?;
     let candss = dsl::remove(&place, &denseinds).to_vec();
@@ -1918,7 +1918,7 @@ fn generate_6d75e8bb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fgc = rng.choice(&remcols)?;
     let c = dsl::canvas(bgc, (h, w));
     let bounds = dsl::asindices(&c);
-    let ch = rng.choice(&bounds.to_vec())?;
+    let ch = rng.choice_in(&bounds)?;
     let mut shp: PySet<Loc> = std::iter::once(ch).collect();
     let bounds = dsl::remove(&ch, &bounds);
     for _ in 0..nc - 1 {
@@ -2006,7 +2006,7 @@ fn generate_6e19193c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let (li, lj) = rng.choice(&inds.to_vec())?;
+        let (li, lj) = rng.choice_in(&inds)?;
         let (obji, objo) = rng.choice(&cands)?;
         let obji: Indices = obji.iter().map(|&(i, j)| (i + li, j + lj)).collect();
         let objo: Indices = objo
@@ -2154,7 +2154,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nlocsd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
     let nlocs = rng.choice(&[nlocsd, h * w - nlocsd])?;
     let nlocs = nlocs.max(3).min(h * w - 1);
-    let sp = rng.choice(&inds.to_vec())?;
+    let sp = rng.choice_in(&inds)?;
     let inds = dsl::remove(&sp, &inds);
     let mut shp: PySet<Loc> = std::iter::once(sp).collect();
     for _ in 0..nlocs {
@@ -2204,7 +2204,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if scands.is_empty() {
             continue;
         }
-        let locc = rng.choice(&scands.to_vec())?;
+        let locc = rng.choice_in(&scands)?;
         let shftd = shift_cells(&objx, locc);
         if dsl::toindices(&shftd).issubset(&delt2) {
             break dsl::paint(&gix, &shftd);
@@ -2279,7 +2279,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             std::mem::swap(&mut oh, &mut ow);
         }
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+        let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
         let ncells = rng.randint(2, oh * ow)?;
         for _ in 0..ncells - 1 {
             grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
@@ -2303,7 +2303,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
         gi = dsl::paint(&gi, &plcd);
         let plcdi = dsl::toindices(&plcd);
@@ -2334,7 +2334,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
         let plcdi = dsl::toindices(&plcd);
         if plcdi.issubset(&inds) {
@@ -2409,7 +2409,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     nmask |= bit10(added);
                 }
                 if !isadd && newobj.len() > 2 {
-                    let gone = rng.choice(&newobj.to_vec())?;
+                    let gone = rng.choice_in(&newobj)?;
                     // `remove(x, a_set)`: a new set, built by iterating.
                     newobj = newobj.iter().filter(|&&l| l != gone).copied().collect();
                     nmask &= !bit10(gone);
@@ -2435,7 +2435,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             continue;
         }
-        let locc = rng.choice(&loccands.to_vec())?;
+        let locc = rng.choice_in(&loccands)?;
         let newobj = newobj.shift(locc);
         gi = dsl::fill(&gi, col, &newobj);
         succ += 1;
@@ -2672,7 +2672,7 @@ fn generate_760b3cac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     };
     gi = dsl::fill(&gi, indc, &obj.shift((h - 3, w / 2 - 1)));
     let inds = dsl::asindices(&c);
-    let sp = rng.choice(&inds.to_vec())?;
+    let sp = rng.choice_in(&inds)?;
     let mut objx: PySet<Loc> = std::iter::once(sp).collect();
     let numcd = unifint(rng, diff_lb, diff_ub, (0, (objh * objw) / 2));
     let numc = rng.choice(&[numcd, objh * objw - numcd])?;
@@ -2709,7 +2709,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bx = dsl::r#box(&pair_set((loci, locj), (loci + sqh - 1, locj + sqw - 1)));
     let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
     // `obj = {rng.choice(...)}` is drawn before `ncells`.
-    let first = rng.choice(&bounds.to_vec())?;
+    let first = rng.choice_in(&bounds)?;
     let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
     let mut obj: PySet<Loc> = std::iter::once(first).collect();
     for _ in 0..ncells - 1 {
@@ -2741,7 +2741,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let sqw = rng.randint(3, w / 3 + 1)?;
             let bx = dsl::r#box(&pair_set((0, 0), (sqh - 1, sqw - 1)));
             let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
-            let first = rng.choice(&bounds.to_vec())?;
+            let first = rng.choice_in(&bounds)?;
             let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
             for _ in 0..ncells - 1 {
@@ -2763,7 +2763,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands.is_empty() {
                 continue;
             }
-            let (sloci, slocj) = rng.choice(&cands.to_vec())?;
+            let (sloci, slocj) = rng.choice_in(&cands)?;
             let plcdbx = bx.shift((sloci, slocj));
             if (&dsl::backdrop(&plcdbx) & &fullinds).issubset(&inds) {
                 succ += 1;
@@ -2780,7 +2780,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ooh = rng.randint(1, h / 3 - 1)?;
             let oow = rng.randint(1, w / 3 - 1)?;
             let bounds = dsl::asindices(&dsl::canvas(-1, (ooh, oow)));
-            let first = rng.choice(&bounds.to_vec())?;
+            let first = rng.choice_in(&bounds)?;
             let ncells = rng.randint(1, oow * ooh)?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
             for _ in 0..ncells - 1 {
@@ -2806,7 +2806,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice(&cands.to_vec())?;
+            let loc = rng.choice_in(&cands)?;
             let plcd = obj2.shift(loc);
             if plcd.issubset(&inds) {
                 succ += 1;
@@ -2985,7 +2985,7 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break;
         }
         let (col, locs) = rng.choice(&mpr)?;
-        let loc = rng.choice(&locs.to_vec())?;
+        let loc = rng.choice_in(&locs)?;
         go = fill_locs(&go, col, &[loc]);
         inds = dsl::remove(&loc, &inds);
     }
@@ -3254,9 +3254,9 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, noisec, sqc) = (bns[0], bns[1], bns[2]);
     let tmpg = dsl::canvas(sqc, (oh, ow));
     let inbounds = dsl::backdrop(&dsl::inbox(&dsl::asindices(&tmpg)));
-    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&inbounds.to_vec())?).collect();
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&inbounds)?).collect();
     while set_shape(&obj) != (oh - 2, ow - 2) {
-        obj.add(rng.choice(&inbounds.difference(&obj).to_vec())?);
+        obj.add(rng.choice_in(&inbounds.difference(&obj))?);
     }
     let pat = fill_locs(&tmpg, noisec, obj.iter());
     let targ = dsl::asobject(&fill_locs(&dsl::canvas(bgc, (oh, ow)), noisec, obj.iter()));
@@ -3314,7 +3314,7 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let (li, lj) = rng.choice(&cands.to_vec())?;
+        let (li, lj) = rng.choice_in(&cands)?;
         // `tp = shift(t, loc)` is painted (one cell per location) and its
         // indices are tested as a subset and subtracted (size and
         // membership): no order is read, so neither frozenset is built.
@@ -3419,7 +3419,7 @@ fn generate_7e0986d6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice_in(&cands)?;
         let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         if sq.issubset(&inds) {
             succ += 1;
@@ -3435,7 +3435,7 @@ fn generate_7e0986d6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let col = gi[loc.0 as usize][loc.1 as usize];
         let torem = &dsl::neighbors(loc) & &dsl::ofcolor(&gi, col);
         cands = &cands - &torem;
@@ -3463,7 +3463,7 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice_in(&cands)?;
         let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         // Python shifts the box by its own corner a second time.
         let obj = obj.shift((loci, locj));
@@ -3565,7 +3565,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice_in(&cands)?;
         let mut obj = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         let nmfs = rng.choice(&[1, 2])?;
         for k in rng.sample(&[0, 1, 2, 3, 4], nmfs)? {
@@ -3576,7 +3576,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
         let inobj: Indices = if rng.choice(&[true, false])? {
             let n = unifint(rng, diff_lb, diff_ub, (1, plcd.len() as i64 - 1));
@@ -3669,7 +3669,7 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let breakobjs = rng.sample(&cands.to_vec(), nbreaks)?;
     let mut breaklocs = Vec::with_capacity(breakobjs.len());
     for b in &breakobjs {
-        breaklocs.push(rng.choice(&b.to_vec())?);
+        breaklocs.push(rng.choice_in(&b)?);
     }
     let gi = fill_locs(&gi, bgc, &breaklocs);
     let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
@@ -3746,7 +3746,7 @@ fn generate_846bdb03(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     go = dsl::fill(&go, dotc, &dsl::corners(&dsl::asindices(&go)));
     let obj_b = dsl::asobject(&go);
     let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2)));
-    let mut obj_a: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let mut obj_a: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
     let ncells = unifint(rng, diff_lb, diff_ub, (1, ((oh - 2) * (ow - 2)) / 2));
     for _ in 0..ncells - 1 {
         grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
@@ -3931,10 +3931,10 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     gi = dsl::paint(&gi, &plcd);
     let (a, b) = dsl::ulcorner(&plcd);
     let (c, d) = dsl::lrcorner(&plcd);
-    let p1 = rng.choice(&dsl::connect((a - 1, b), (a - 1, d)).to_vec())?;
-    let p2 = rng.choice(&dsl::connect((a, b - 1), (c, b - 1)).to_vec())?;
-    let p3 = rng.choice(&dsl::connect((c + 1, b), (c + 1, d)).to_vec())?;
-    let p4 = rng.choice(&dsl::connect((a, d + 1), (c, d + 1)).to_vec())?;
+    let p1 = rng.choice_in(&dsl::connect((a - 1, b), (a - 1, d)))?;
+    let p2 = rng.choice_in(&dsl::connect((a, b - 1), (c, b - 1)))?;
+    let p3 = rng.choice_in(&dsl::connect((c + 1, b), (c + 1, d)))?;
+    let p4 = rng.choice_in(&dsl::connect((a, d + 1), (c, d + 1)))?;
     let remcols = dsl::remove(&bgc, &ccols);
     // Four distinct locations: the paint's order does not matter.
     for p in [p1, p2, p3, p4] {
@@ -3990,7 +3990,7 @@ fn generate_88a10436(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let plcd = obj.shift(loc);
         let plcdi = dsl::toindices(&plcd);
         if plcdi.issubset(&inds) {
@@ -4062,7 +4062,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let patt = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
     let mut tocover: PySet<Loc> = PySet::new();
     for &occ in dsl::occurrences(&gi, &dsl::recolor(0, &patt)).iter() {
-        tocover.add(rng.choice(&patt.shift(occ).to_vec())?);
+        tocover.add(rng.choice_in(&patt.shift(occ))?);
     }
     // Distinct locations, colored in the set's order.
     for &(i, j) in tocover.iter() {
@@ -4078,7 +4078,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice_in(&cands)?;
         let bd = patt.shift((loci, locj));
         let plcd = dsl::outbox(&bd);
         if plcd.issubset(&inds) {
@@ -4100,7 +4100,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 // One cell on each (disjoint) side.
                 for ln in &lns {
                     let col = rng.choice(&bgcols)?;
-                    let loc = rng.choice(&ln.to_vec())?;
+                    let loc = rng.choice_in(&ln)?;
                     gi = fill_locs(&gi, col, &[loc]);
                 }
             }
@@ -4119,7 +4119,7 @@ fn generate_8a004b2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cs = rng.sample(&cols, 5)?;
     let (bgc, cornc, ac1, ac2, objc) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
     let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
     let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
     let ncells = ncells.max(3).min(oh * ow);
@@ -4162,7 +4162,7 @@ fn generate_8a004b2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     gi = dsl::paint(&gi, &indic);
     if rng.choice(&[true, false])? && obj.len() > 3 {
         let body = dsl::toindices(&dsl::sfilter(&obj, |c| c.0 == objc));
-        let (idxi, idxj) = rng.choice(&body.to_vec())?;
+        let (idxi, idxj) = rng.choice_in(&body)?;
         let xx = dsl::asindices(&dsl::canvas(-1, (hscf, wscf)))
             .shift((gloci + idxi * hscf, glocj + idxj * wscf));
         gi = dsl::fill(&gi, objc, &xx);
@@ -4389,7 +4389,7 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         if !mini.shift(loc).issubset(&inds) {
             continue;
         }
@@ -4436,7 +4436,7 @@ fn generate_8f2ea7aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut locs: PySet<Loc> = rng.sample(&inds, num)?.into_iter().collect();
     let all: PySet<Loc> = inds.iter().copied().collect();
     while locs.is_empty() || set_shape(&locs) != (d, d) {
-        locs.add(rng.choice(&(&all - &locs).to_vec())?);
+        locs.add(rng.choice_in(&(&all - &locs))?);
     }
     let ncols = unifint(rng, diff_lb, diff_ub, (1, 9));
     let cols = rng.sample(&remcols, ncols)?;
@@ -4612,7 +4612,7 @@ fn generate_913fb3ed(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let (a, b) = rng.choice(&prs)?;
         let nb = dsl::neighbors(loc);
         inds = &(&inds - &nb) - &dsl::outbox(&nb);
@@ -4738,7 +4738,7 @@ fn generate_93b581b8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let (li, lj) = rng.choice(&cands.to_vec())?;
+        let (li, lj) = rng.choice_in(&cands)?;
         let mut cs = [0; 4];
         for c in cs.iter_mut() {
             *c = rng.choice(&ccols)?;
@@ -5095,7 +5095,7 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * nobjs;
     while objs.len() as i64 != nobjs && tr < maxtr {
         tr += 1;
-        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&cands.to_vec())?).collect();
+        let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&cands)?).collect();
         let ncells = rng.randint(1, oh * ow - 1)?;
         for _ in 0..ncells - 1 {
             grow_box8(rng, &cands, &mut obj, dsl::neighbors)?;
@@ -5133,7 +5133,7 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut giinds = minus_around(&(&dsl::asindices(&gi) - &placed), &placed);
     while succ < nobjs && tr < maxtr && !objs.is_empty() {
         tr += 1;
-        let obj = rng.choice(&objs.to_vec())?;
+        let obj = rng.choice_in(&objs)?;
         let col = pick(rng, &remcols)?;
         let subgi = dsl::fill(&dsl::canvas(col, dsl::shape(&obj)), sqc, &obj);
         if dsl::numcolors(&subgi) == 1 {
@@ -5150,7 +5150,7 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if gocands.is_empty() {
             continue;
         }
-        let goloc = rng.choice(&gocands.to_vec())?;
+        let goloc = rng.choice_in(&gocands)?;
         let goplcd = goobj.shift(goloc);
         let goplcdi = dsl::toindices(&goplcd);
         if goplcdi.issubset(&goinds) {
@@ -5159,7 +5159,7 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if gicands.is_empty() {
                 continue;
             }
-            let giloc = rng.choice(&gicands.to_vec())?;
+            let giloc = rng.choice_in(&gicands)?;
             let giplcd = giobj.shift(giloc);
             let giplcdi = dsl::toindices(&giplcd);
             if giplcdi.issubset(&giinds) {
@@ -5364,7 +5364,7 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     go = dsl::fill(&go, c4, &dsl::connect((oh - 1, 1), (oh - 1, ow - 2)));
     let obj_b = dsl::asobject(&go);
     let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2)));
-    let mut obj_a: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let mut obj_a: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
     let ncells = unifint(rng, diff_lb, diff_ub, (1, ((oh - 2) * (ow - 2)) / 2));
     for _ in 0..ncells - 1 {
         grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
@@ -5684,7 +5684,7 @@ fn generate_a1570a43(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
     let ccols = rng.sample(&remcols, numc)?;
     let gipro = dsl::fill(&dsl::canvas(bgc, (h, w)), dotc, &crns);
-    let sp = rng.choice(&cands.to_vec())?;
+    let sp = rng.choice_in(&cands)?;
     let mut obj: PySet<Loc> = std::iter::once(sp).collect();
     let cands = dsl::remove(&sp, &cands);
     let lo = oh + ow - 5;
@@ -5781,7 +5781,7 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let _ = rng.randint(1, oh * ow)?;
         let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow).min(mxncells)));
         let ncells = unifint(rng, diff_lb, diff_ub, (ncells, (oh * ow).min(mxncells)));
-        let sp = rng.choice(&bounds.to_vec())?;
+        let sp = rng.choice_in(&bounds)?;
         let mut obj: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..ncells - 1 {
             grow(rng, &bounds, &mut obj)?;
@@ -5795,7 +5795,7 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
         if plcd.issubset(&inds) {
             inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
@@ -6040,7 +6040,7 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands.is_empty() {
                 break;
             }
-            let loc = rng.choice(&cands.to_vec())?;
+            let loc = rng.choice_in(&cands)?;
             locs.push(loc);
             inds = &inds - &o.shift(loc);
         }
@@ -6265,7 +6265,7 @@ fn generate_a740d043(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = rng.sample(&remcols, numc)?;
     let c = dsl::canvas(bgc, (h, w));
     let bounds = dsl::asindices(&dsl::canvas(-1, (h - 1, w - 1)));
-    let ch = rng.choice(&bounds.to_vec())?;
+    let ch = rng.choice_in(&bounds)?;
     let mut shp: PySet<Loc> = std::iter::once(ch).collect();
     let bounds = dsl::remove(&ch, &bounds);
     for _ in 0..nc {
@@ -6381,7 +6381,7 @@ fn generate_a79310a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fgc = rng.choice(&remcols)?;
     let c = dsl::canvas(bgc, (h, w));
     let bounds = dsl::asindices(&c);
-    let ch = rng.choice(&bounds.to_vec())?;
+    let ch = rng.choice_in(&bounds)?;
     let mut shp: PySet<Loc> = std::iter::once(ch).collect();
     let bounds = dsl::remove(&ch, &bounds);
     for _ in 0..nc - 1 {
@@ -6459,13 +6459,13 @@ fn generate_a87f7484(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         };
         match remove {
             Some(true) => {
-                let ch = rng.choice(&canbrem.to_vec())?;
+                let ch = rng.choice_in(&canbrem)?;
                 otherlocs.discard(&ch);
                 // `remove(ch, a_set)` rebuilds the set by iterating it.
                 canbrem = canbrem.iter().filter(|&&l| l != ch).copied().collect();
             }
             Some(false) => {
-                let ch = rng.choice(&canbeadd.to_vec())?;
+                let ch = rng.choice_in(&canbeadd)?;
                 otherlocs.add(ch);
                 canbeadd = dsl::remove(&ch, &canbeadd);
             }

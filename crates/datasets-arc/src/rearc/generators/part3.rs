@@ -346,7 +346,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if objs.is_empty() {
             break;
         }
-        let obj = rng.choice(&objs.to_vec())?;
+        let obj = rng.choice_in(&objs)?;
         let direc1 = (rng.randint(-1, 1)?, rng.randint(-1, 1)?);
         let direc2 = dsl::position(
             &dsl::initset((h / 2, w / 2)),
@@ -410,7 +410,7 @@ fn generate_a9f96cdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if locs.is_empty() {
             break;
         }
-        let loc = rng.choice(&locs.to_vec())?;
+        let loc = rng.choice_in(&locs)?;
         locs = minus_around(&locs, &dsl::neighbors(loc));
         gi = fill_locs(&gi, fgc, &[loc]);
         for (col, d) in [(3, (-1, -1)), (7, (1, 1)), (8, (1, -1)), (6, (-1, 1))] {
@@ -434,7 +434,7 @@ fn generate_aabf363d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let colb = rng.choice(&remcols)?;
     let c = dsl::canvas(bgc, (h, w));
     let bounds = dsl::asindices(&c);
-    let sp = rng.choice(&bounds.to_vec())?;
+    let sp = rng.choice_in(&bounds)?;
     // `min(h * w - 1, max(1, (2 / 3) * h * w))` is the float (h, w >= 3).
     let ub = (2.0 / 3.0) * h as f64 * w as f64;
     let ncells = unifint_f(rng, diff_lb, diff_ub, (1, ub));
@@ -451,7 +451,7 @@ fn generate_aabf363d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let c2 = dsl::canvas(bgc, (h + 2, w + 2));
     let gi = fill_locs(&c2, cola, &shp);
     let go = fill_locs(&c2, colb, &shp);
-    let spot = rng.choice(&dsl::ofcolor(&gi, bgc).to_vec())?;
+    let spot = rng.choice_in(&dsl::ofcolor(&gi, bgc))?;
     let gi = fill_locs(&gi, colb, &[spot]);
     Ok(Example {
         input: gi,
@@ -536,7 +536,7 @@ fn generate_ae3edfdc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let reminds = dsl::sfilter(&reminds, |&(i, j)| {
         1 <= i && i <= h - 2 && 1 <= j && j <= w - 2
     });
-    let bd = rng.choice(&reminds.to_vec())?;
+    let bd = rng.choice_in(&reminds)?;
     go = fill_locs(&go, 2, &[rd]);
     go = fill_locs(&go, 1, &[bd]);
     let ngd = unifint(rng, diff_lb, diff_ub, (1, 8));
@@ -616,10 +616,10 @@ fn generate_ae4f1146(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds2.is_empty() {
             break;
         }
-        let mut plcd = sg.shift(rng.choice(&inds2.to_vec())?);
+        let mut plcd = sg.shift(rng.choice_in(&inds2)?);
         let mut tr = 0;
         while !plcd.toindices().issubset(&inds2) && tr < maxtr {
-            plcd = sg.shift(rng.choice(&inds2.to_vec())?);
+            plcd = sg.shift(rng.choice_in(&inds2)?);
             tr += 1;
         }
         if tr < maxtr {
@@ -683,7 +683,7 @@ fn generate_af902bf9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice_in(&cands)?;
         let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         if sq.issubset(&inds) {
             inds = &inds - &sq;
@@ -824,7 +824,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let numc = rng.choice(&[numcd, oh * ow - numcd])?;
         let numca = numc.max(2).min(oh * ow - 2);
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let sp = rng.choice(&bounds.to_vec())?;
+        let sp = rng.choice_in(&bounds)?;
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..numca {
             grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
@@ -855,7 +855,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let c = dsl::canvas(bgc, (h, w));
         let inds = dsl::asindices(&c);
         let acands = dsl::sfilter(&inds, |&(i, j)| i <= h - ha && j <= w - wa);
-        let aloc = rng.choice(&acands.to_vec())?;
+        let aloc = rng.choice_in(&acands)?;
         let aplcd = shift_of(&shpa, aloc);
         let mut gi = dsl::fill(&c, fgc, &aplcd);
         let mut go = dsl::fill(&c, 2, &aplcd);
@@ -867,7 +867,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if inds.is_empty() {
                 break;
             }
-            let loc = rng.choice(&inds.to_vec())?;
+            let loc = rng.choice_in(&inds)?;
             let plcbd = shift_of(&shpb, loc);
             if plcbd.issubset(&inds) {
                 gi = dsl::fill(&gi, fgc, &plcbd);
@@ -910,7 +910,7 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut loc = (-1, -1);
         let mut tr = 0;
         while !elem.shift(loc).toindices().issubset(&inds) && tr < 5 {
-            loc = rng.choice(&inds.to_vec())?;
+            loc = rng.choice_in(&inds)?;
             tr += 1;
         }
         let xx = elem.shift(loc);
@@ -957,7 +957,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if rng.choice(&[true, false])? {
                 let nkeep = unifint(rng, diff_lb, diff_ub, (2, obj.len() as i64 - 1));
                 let nrem = obj.len() as i64 - nkeep;
-                let x = rng.choice(&(&obj - &dsl::corners(&obj)).to_vec())?;
+                let x = rng.choice_in(&(&obj - &dsl::corners(&obj)))?;
                 obj = dsl::remove(&x, &obj);
                 for _ in 0..nrem - 1 {
                     // `len(dneighbors(ij) & obj) == 1`: a count of members.
@@ -971,7 +971,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     if xx.is_empty() {
                         break;
                     }
-                    let x = rng.choice(&xx.to_vec())?;
+                    let x = rng.choice_in(&xx)?;
                     obj = dsl::remove(&x, &obj);
                 }
             }
@@ -983,7 +983,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             for _ in 0..npert {
                 let near = mapply_set(dsl::dneighbors, &obj).intersection(&objcands);
                 let cands = objcands.difference(&obj).intersection(&near);
-                obj.add(rng.choice(&cands.to_vec())?);
+                obj.add(rng.choice_in(&cands)?);
             }
             let obj = normalize_set(&obj);
             let (oh, ow) = dsl::shape(&obj);
@@ -991,7 +991,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice(&cands.to_vec())?;
+            let loc = rng.choice_in(&cands)?;
             let plcd = obj.shift(loc);
             if plcd.issubset(&inds) {
                 let col = rng.choice(&remcols)?;
@@ -1068,7 +1068,7 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice_in(&cands)?;
         // `bd = backdrop(box({ul, lr}))`: the rectangle between the corners.
         let (bul, blr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let lrflag = ow < oh;
@@ -1082,7 +1082,7 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             (d1, d2)
         };
         let dcands = &dcands1 | &dcands2;
-        let loc = rng.choice(&dcands.to_vec())?;
+        let loc = rng.choice_in(&dcands)?;
         let sgnflag = if dcands1.contains(&loc) { -1 } else { 1 };
         let direc = (sgnflag * i64::from(!lrflag), sgnflag * i64::from(lrflag));
         // `ln = shoot(loc, direc)`: the straight segment to `loc + 42 * direc`,
@@ -1163,7 +1163,7 @@ fn generate_b548a754(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = dsl::fill(&c, boxc, &bx2);
     let gi = dsl::fill(&gi, inc, &ins2);
     let bottom = dsl::connect((loci + hi - 1, locj), (loci + hi - 1, locj + wi - 1));
-    let locc = rng.choice(&bottom.to_vec())?;
+    let locc = rng.choice_in(&bottom)?;
     let gi = fill_locs(&gi, dotc, &[locc]);
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
@@ -1187,7 +1187,7 @@ fn generate_b60334d2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtrials = 4 * num;
     let (mut succ, mut tr) = (0, 0);
     while succ < num && tr < maxtrials {
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let bxs = bx.shift(loc);
         if bxs.issubset(&inds) {
             let cen = dsl::center(&bxs);
@@ -1336,7 +1336,7 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcdi = obji.shift(loc);
         let plcdo = objo.shift(loc);
         let plcdoi = plcdo.toindices();
@@ -1426,7 +1426,7 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let objs = dsl::order(&objs, |o| o.len());
         let idx = unifint(rng, diff_lb, diff_ub, (0, objs.len() as i64 - 1));
         let obj = objs[idx as usize].toindices();
-        let cell = rng.choice(&obj.to_vec())?;
+        let cell = rng.choice_in(&obj)?;
         let gi = fill_locs(&gi, dotcol, &[cell]);
         let nbhs = &dsl::dneighbors(cell) & &dsl::ofcolor(&gi, pathcol);
         let gi = dsl::fill(&gi, ncol, &nbhs);
@@ -1460,14 +1460,14 @@ fn symmetric_mosaic(
     let nc = unifint(rng, diff_lb, diff_ub, (1, h * h));
     let mut bx = dsl::asindices(&canv);
     let c0 = rng.choice(remcols)?;
-    let l0 = rng.choice(&bx.to_vec())?;
+    let l0 = rng.choice_in(&bx)?;
     // A set of cells: the first location stays in `bx`, so a later cell may
     // land on it, and the paint's order (the set's) decides which shows.
     let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
     for _ in 0..nc - 1 {
         let locs: Indices = obj.iter().map(|c| c.1).collect();
         let dns = around(&locs);
-        let ch = rng.choice(&(&bx & &dns).to_vec())?;
+        let ch = rng.choice_in(&(&bx & &dns))?;
         let col = rng.choice(remcols)?;
         obj.add((col, ch));
         bx = bx.difference(&dsl::initset(ch));
@@ -1941,7 +1941,7 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let c = dsl::canvas(bgc, (h, w));
     let nc = unifint(rng, diff_lb, diff_ub, (no + 1, (no + 1).max(2 * no)));
     let inds = dsl::asindices(&c);
-    let ch = rng.choice(&inds.to_vec())?;
+    let ch = rng.choice_in(&inds)?;
     let mut shp: PySet<Loc> = std::iter::once(ch).collect();
     let inds = dsl::remove(&ch, &inds);
     for _ in 0..nc - 1 {
@@ -1961,7 +1961,7 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let ch = rng.choice(&inds.to_vec())?;
+        let ch = rng.choice_in(&inds)?;
         let mut shp: PySet<Loc> = std::iter::once(ch).collect();
         let nc2 = unifint(rng, diff_lb, diff_ub, (1, nc - 1));
         for _ in 0..nc2 - 1 {
@@ -2315,7 +2315,7 @@ fn generate_c8cbb738(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let objn = normalize_set(&obj);
                 let cands2 = sfilter_fits(&cands, &objn, &locs);
                 if !cands2.is_empty() {
-                    let loc = rng.choice(&cands2.to_vec())?;
+                    let loc = rng.choice_in(&cands2)?;
                     gi = dsl::fill(&gi, c, &objn.shift(loc));
                     go = fill_locs(&go, c, obj.iter());
                     remring = remring.difference(&obj);
@@ -2537,7 +2537,7 @@ fn generate_cbded52d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let narms = rng.randint(1, 4)?;
         let armdirs = rng.sample(&dirs, narms)?;
         let mut succ = 0;
@@ -2701,7 +2701,7 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let numcd1 = unifint(rng, diff_lb, diff_ub, (0, (oh1 * ow1) / 2 - 4));
             let numc1 = rng.choice(&[numcd1, oh1 * ow1 - numcd1])?;
             let numc1 = numc1.max(3).min(oh1 * ow1 - 3);
-            let mut obj1: PySet<Loc> = std::iter::once(rng.choice(&bounds1.to_vec())?).collect();
+            let mut obj1: PySet<Loc> = std::iter::once(rng.choice_in(&bounds1)?).collect();
             while (obj1.len() as i64) < numc1 || set_shape(&obj1) != (oh1, ow1) {
                 grow(rng, &bounds1, &mut obj1)?;
             }
@@ -2890,7 +2890,7 @@ fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let objx = obj.shift(loc);
         if (&objx & &fullinds).issubset(&inds) {
             succ += 1;
@@ -2930,7 +2930,7 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if objs.is_empty() {
             break;
         }
-        let obj = rng.choice(&objs.to_vec())?;
+        let obj = rng.choice_in(&objs)?;
         let newobj = if rng.choice(&[true, false])? {
             let loci = rng.randint(dsl::uppermost(&obj) + 2, dsl::lowermost(&obj) - 1)?;
             dsl::backdrop(&pair_set((loci, dsl::leftmost(&obj)), dsl::lrcorner(&obj)))
@@ -3011,7 +3011,7 @@ fn generate_d0f5fe59(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let oh = unifint(rng, diff_lb, diff_ub, (1, 5));
         let ow = unifint(rng, diff_lb, diff_ub, (1, 5));
         let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let sp = rng.choice(&bx.to_vec())?;
+        let sp = rng.choice_in(&bx)?;
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         let dev = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let ncells = rng.choice(&[dev, oh * ow - dev])?;
@@ -3023,7 +3023,7 @@ fn generate_d0f5fe59(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let plcd = shp.shift(loc);
         if plcd.issubset(&inds) {
             gi = dsl::fill(&gi, fgc, &plcd);
@@ -3173,7 +3173,7 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break;
         }
         let opts = dsl::asindices(&dsl::canvas(-1, (5, 5)));
-        let sp = rng.choice(&opts.to_vec())?;
+        let sp = rng.choice_in(&opts)?;
         let opts = dsl::remove(&sp, &opts);
         let lb = unifint(rng, diff_lb, diff_ub, (1, 5));
         let ubi = unifint(rng, diff_lb, diff_ub, (1, 5));
@@ -3190,7 +3190,7 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             grow(rng, &opts, &mut obj)?;
         }
         let obj = normalize_set(&obj);
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         let plcd = obj.shift(loc);
         if plcd.issubset(&inds) {
             let col = rng.choice(&remcols)?;
@@ -3569,7 +3569,7 @@ fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let key = |l: &Loc| if by_col { l.1 } else { l.0 };
         let mut coverage: PyFrozenSet<i64> = n.iter().map(key).collect();
         if coverage.len() as i64 == dim - 4 && dim > 5 {
-            let x = rng.choice(&coverage.to_vec())?;
+            let x = rng.choice_in(&coverage)?;
             coverage = dsl::remove(&x, &coverage);
         }
         for &k in coverage.iter() {
@@ -3765,8 +3765,8 @@ fn generate_d90796e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &(i, j) in &locs {
         gi[i as usize][j as usize] = rng.choice(&[noisec, 2, 3])?;
     }
-    let fixloc = rng.choice(&inds.to_vec())?;
-    let fixloc2 = rng.choice(&(&dsl::dneighbors(fixloc) & &inds).to_vec())?;
+    let fixloc = rng.choice_in(&inds)?;
+    let fixloc2 = rng.choice_in(&(&dsl::dneighbors(fixloc) & &inds))?;
     gi = fill_locs(&gi, 2, &[fixloc]);
     gi = fill_locs(&gi, 3, &[fixloc2]);
     let greens = dsl::ofcolor(&gi, 3);
@@ -3867,12 +3867,12 @@ fn generate_d9fac9be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fp1occ = dsl::occurrences(&gi, &dsl::recolor(noisec, &pattern));
     let fp2occ = dsl::occurrences(&gi, &dsl::recolor(ringc, &pattern));
     for &occ in fp1occ.iter() {
-        let loc = rng.choice(&pattern.shift(occ).to_vec())?;
+        let loc = rng.choice_in(&pattern.shift(occ))?;
         let col = rng.choice(&[bgc, ringc])?;
         gi = fill_locs(&gi, col, &[loc]);
     }
     for &occ in fp2occ.iter() {
-        let loc = rng.choice(&pattern.shift(occ).to_vec())?;
+        let loc = rng.choice_in(&pattern.shift(occ))?;
         let col = rng.choice(&[bgc, noisec])?;
         gi = fill_locs(&gi, col, &[loc]);
     }
@@ -4184,7 +4184,7 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice_in(&cands)?;
         let tops: Vec<i64> = (locj..locj + ow).filter(|&jj| jj < w && free(jj)).collect();
         let locat = rng.choice(&tops)?;
         let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
@@ -4223,7 +4223,7 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if objs.is_empty() {
             break;
         }
-        let obj = rng.choice(&objs.to_vec())?;
+        let obj = rng.choice_in(&objs)?;
         let (oh, ow) = (dsl::height(&obj), dsl::width_of(&obj));
         let ax = if oh > 5 && ow > 5 {
             rng.choice(&[0, 1])?
@@ -4320,7 +4320,7 @@ fn generate_ded97339(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inds.is_empty() {
             break;
         }
-        let loc = rng.choice(&inds.to_vec())?;
+        let loc = rng.choice_in(&inds)?;
         dots.push(loc);
         inds = &(&inds - &dsl::initset(loc)) - &dsl::neighbors(loc);
     }
@@ -4645,7 +4645,7 @@ fn generate_e5062a87(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (eligcol, objc) = (eo[0], eo[1]);
     let mut gi = dsl::canvas(eligcol, (h, w));
     let inds = dsl::asindices(&gi);
-    let sp = rng.choice(&inds.to_vec())?;
+    let sp = rng.choice_in(&inds)?;
     let mut obj: PySet<Loc> = std::iter::once(sp).collect();
     let ncells = unifint(rng, diff_lb, diff_ub, (3, 9));
     for _ in 0..ncells - 1 {
@@ -4735,7 +4735,7 @@ fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
         if plcd.issubset(&inds) {
             succ += 1;
@@ -4839,7 +4839,7 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
+        let loc = rng.choice_in(&cands)?;
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow))).shift(loc);
         let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow) / 2));
         let obj: PySet<Loc> = rng.sample(&bounds.to_vec(), ncells)?.into_iter().collect();
@@ -4858,7 +4858,7 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands2.is_empty() {
                 continue;
             }
-            let loc2 = rng.choice(&cands2.to_vec())?;
+            let loc2 = rng.choice_in(&cands2)?;
             let d = dsl::subtract(loc2, loc);
             let bounds2 = bounds.shift(d);
             let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
@@ -4902,7 +4902,7 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .filter(|(g, _)| !g.is_empty())
                 .collect();
             let (g, ax) = rng.choice(&cgroups)?;
-            let obj = rng.choice(&g.to_vec())?;
+            let obj = rng.choice_in(&g)?;
             let (ulci, ulcj) = dsl::ulcorner(&obj);
             let (oh, ow) = dsl::shape(&obj);
             let bar = if ax == 0 {
@@ -5012,7 +5012,7 @@ fn generate_e76a88a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let objh = unifint(rng, diff_lb, diff_ub, (2, 5));
     let objw = unifint(rng, diff_lb, diff_ub, (2, 5));
     let bounds = dsl::asindices(&dsl::canvas(0, (objh, objw)));
-    let mut shp: PySet<Loc> = std::iter::once(rng.choice(&bounds.to_vec())?).collect();
+    let mut shp: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
     let nc = unifint(rng, diff_lb, diff_ub, (2, bounds.len() as i64 - 2));
     for _ in 0..nc {
         grow(rng, &bounds, &mut shp)?;
@@ -5053,7 +5053,7 @@ fn generate_e76a88a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if idns.is_empty() {
             break;
         }
-        let loc = rng.choice(&idns.to_vec())?;
+        let loc = rng.choice_in(&idns)?;
         let plcd = shppcn.shift(loc);
         let plcdi = plcd.toindices();
         if plcdi.issubset(&idns) {
@@ -5116,7 +5116,7 @@ fn generate_e8593010(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if reminds.is_empty() {
                 break;
             }
-            let loc = rng.choice(&reminds.to_vec())?;
+            let loc = rng.choice_in(&reminds)?;
             let olcd = obj.shift(loc);
             if olcd.issubset(&reminds) {
                 gi = dsl::fill(&gi, fgc, &olcd);
@@ -5297,7 +5297,7 @@ fn generate_ea32f347(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .filter(|(_, o)| !o.is_empty())
             .collect();
         let (ln, occs) = rng.choice(&pool)?;
-        let loc = rng.choice(&occs.to_vec())?;
+        let loc = rng.choice_in(&occs)?;
         let plcd = ln.shift(loc);
         let fill_col = rng.choice(&remcols)?;
         gi = dsl::fill(&gi, fill_col, &plcd);
@@ -5553,7 +5553,7 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands.is_empty() {
                 continue;
             }
-            let (loci, locj) = rng.choice(&cands.to_vec())?;
+            let (loci, locj) = rng.choice_in(&cands)?;
             let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
             if bd.issubset(&inds) {
                 succ += 1;
@@ -5680,7 +5680,7 @@ fn generate_f25fbde4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fgc = rng.choice(&remcols)?;
     let c = dsl::canvas(bgc, (h, w));
     let bounds = dsl::asindices(&dsl::canvas(-1, (bh, bw)));
-    let ch = rng.choice(&bounds.to_vec())?;
+    let ch = rng.choice_in(&bounds)?;
     let mut shp: PySet<Loc> = std::iter::once(ch).collect();
     let bounds = dsl::remove(&ch, &bounds);
     for _ in 0..nc {
@@ -5710,11 +5710,11 @@ fn generate_f25ffba3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 2));
     let mut bx = dsl::asindices(&canv);
     let c0 = rng.choice(&remcols)?;
-    let l0 = rng.choice(&bx.to_vec())?;
+    let l0 = rng.choice_in(&bx)?;
     let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
     let mut grow_cells = |rng: &mut GenRng, obj: &mut PySet<dsl::Cell>| -> Result<()> {
         let locs: Indices = obj.iter().map(|c| c.1).collect();
-        let ch = rng.choice(&(&bx & &around(&locs)).to_vec())?;
+        let ch = rng.choice_in(&(&bx & &around(&locs)))?;
         let col = rng.choice(&remcols)?;
         obj.add((col, ch));
         bx = bx.difference(&dsl::initset(ch));
@@ -6044,7 +6044,7 @@ fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if numcells == 0 {
             break;
         }
-        let sp = rng.choice(&base.to_vec())?;
+        let sp = rng.choice_in(&base)?;
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         let reminds = dsl::remove(&sp, &base);
         for _ in 0..numcells - 1 {
@@ -6057,11 +6057,11 @@ fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break;
         }
         // Drawn, then redrawn from all of `inds` below, as in Python.
-        let mut loc = rng.choice(&rems.to_vec())?;
+        let mut loc = rng.choice_in(&rems)?;
         let mut validloc = false;
         let mut tr = 0;
         while !validloc && tr < maxtr {
-            loc = rng.choice(&inds.to_vec())?;
+            loc = rng.choice_in(&inds)?;
             validloc = shp.shift(loc).issubset(&inds);
             tr += 1;
         }
@@ -6181,7 +6181,7 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             break;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice_in(&cands)?;
         let sq = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         let bd = dsl::backdrop(&sq);
         if bd.issubset(&inds) {
@@ -6331,7 +6331,7 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands.is_empty() {
                 continue;
             }
-            let (loci, locj) = rng.choice(&cands.to_vec())?;
+            let (loci, locj) = rng.choice_in(&cands)?;
             let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
             if bd.issubset(&inds) {
                 succ += 1;
