@@ -206,9 +206,8 @@ fn random_transforms(rng: &mut GenRng, mut gi: Grid, mut go: Grid) -> Result<(Gr
 
 /// The objects of `grid` as `objects` finds them on a canvas padded by 6
 /// cells of `bgc` on every side, shifted back (`apply(rbind(shift, (-6,
-/// -6)), objects(tmpc, ...))`). With `own_order_unused`, from
-/// `objects_unordered`: for callers that read no object's own order.
-fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool, own_order_unused: bool) -> dsl::Objects {
+/// -6)), objects(tmpc, ...))`), each object's own order included.
+fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool) -> dsl::Objects {
     let (h, w) = dsl::shape_grid(grid);
     // `paint(canvas(bgc, (h + 12, w + 12)), shift(asobject(grid), (6, 6)))`:
     // one cell per location, so the object's order cannot matter; copy the
@@ -217,12 +216,52 @@ fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool, own_order_unused: bool)
     for (row, src) in tmpc[6..].iter_mut().zip(grid) {
         row[6..6 + src.len()].copy_from_slice(src);
     }
-    let objs = if own_order_unused {
-        dsl::objects_unordered(&tmpc, false, diagonal, true)
-    } else {
-        dsl::objects(&tmpc, false, diagonal, true)
-    };
+    let objs = dsl::objects(&tmpc, false, diagonal, true);
     dsl::apply(|o| o.shift((-6, -6)), &objs)
+}
+
+/// `apply(rbind(shift, (-6, -6)), objects(tmpc, False, diagonal, True))` for
+/// `padded_objects`' canvas, each object as its shifted cells (in no
+/// particular order) with `hash(shift(obj, (-6, -6)))`, in that frozenset's
+/// order. For callers that read the set's order but no object's own: the
+/// order comes from the objects' hashes alone (`objects`' set, its
+/// frozenset copy, `apply`'s new frozenset), so no object's table is built.
+fn padded_objects_listed(grid: &Grid, bgc: i64, diagonal: bool) -> Vec<(Vec<dsl::Cell>, i64)> {
+    let (h, w) = dsl::shape_grid(grid);
+    let mut tmpc = dsl::canvas(bgc, (h + 12, w + 12));
+    for (row, src) in tmpc[6..].iter_mut().zip(grid) {
+        row[6..6 + src.len()].copy_from_slice(src);
+    }
+    let found = objects_cells(&tmpc, false, diagonal, true);
+    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    let mut objs: Vec<(Vec<dsl::Cell>, i64)> = Vec::with_capacity(found.len());
+    let mut slots: Vec<Option<Vec<dsl::Cell>>> = found.into_iter().map(Some).collect();
+    for k in set_frozen_order(&hashes) {
+        let mut cells = slots[k].take().unwrap_or_default();
+        for c in cells.iter_mut() {
+            c.1 = (c.1 .0 - 6, c.1 .1 - 6);
+        }
+        let hash = object_hash(&cells);
+        objs.push((cells, hash));
+    }
+    let shifted: Vec<i64> = objs.iter().map(|o| o.1).collect();
+    let mut slots: Vec<Option<(Vec<dsl::Cell>, i64)>> = objs.into_iter().map(Some).collect();
+    added_order(&shifted)
+        .into_iter()
+        .filter_map(|k| slots[k].take())
+        .collect()
+}
+
+/// `(top, left, bottom, right)` of some cells.
+fn cell_bounds(cells: &[dsl::Cell]) -> (i64, i64, i64, i64) {
+    let (t, b) = bounds_of(&cells.iter().map(|c| c.1 .0).collect::<Vec<_>>());
+    let (l, r) = bounds_of(&cells.iter().map(|c| c.1 .1).collect::<Vec<_>>());
+    (t, l, b, r)
+}
+
+/// Whether the distinct cells `cells` are exactly `obj`'s.
+fn same_cells(obj: &Object, cells: &[dsl::Cell]) -> bool {
+    obj.len() == cells.len() && cells.iter().all(|c| obj.contains(c))
 }
 
 fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -255,10 +294,20 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     go = fill_locs(&go, bgc, &gaps);
     // One color drawn per object, in the objects' order; the recolored
     // objects are disjoint, so painting them one by one is the merged paint
-    // (and no object's own order matters).
-    for obj in dsl::objects_unordered(&go, true, false, true).iter() {
+    // (and no object's own order matters, nor is any object built: the
+    // objects' order comes from their hashes).
+    let found = objects_cells(&go, true, false, true);
+    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    for k in set_frozen_order(&hashes) {
         let c = rng.choice(&ccols)?;
-        go = dsl::paint(&go, &dsl::recolor(c, obj));
+        go = paint_cells(
+            &go,
+            found[k]
+                .iter()
+                .map(|&(_, l)| (c, l))
+                .collect::<Vec<_>>()
+                .iter(),
+        );
     }
     let mut gi = go.clone();
     let hdelt = h - goh;
@@ -295,14 +344,15 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for _ in 0..nswitcheroos {
         // The draws read only the objects' order and shapes; each object's
         // own order matters below only if `ap | bp` holds a location twice.
-        let objs = padded_objects(&gi, bgc, true, true);
+        let objs = padded_objects_listed(&gi, bgc, true);
         // `mpr`: a dict from shape to objects, keys in first-seen order.
-        let mut mpr: Vec<(Loc, Vec<Object>)> = Vec::new();
-        for obj in objs.iter() {
-            let shp = dsl::shape(obj);
+        let mut mpr: Vec<(Loc, Vec<&[dsl::Cell]>)> = Vec::new();
+        for (cells, _) in &objs {
+            let (t, l, b, r) = cell_bounds(cells);
+            let shp = (b - t + 1, r - l + 1);
             match mpr.iter_mut().find(|(k, _)| *k == shp) {
-                Some((_, v)) => v.push(obj.clone()),
-                None => mpr.push((shp, vec![obj.clone()])),
+                Some((_, v)) => v.push(cells),
+                None => mpr.push((shp, vec![cells])),
             }
         }
         // `max([...])` of no values raises.
@@ -312,49 +362,78 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             Some(1) => break,
             Some(_) => {}
         }
-        let ress: Vec<&Vec<Object>> = mpr
+        let ress: Vec<&Vec<&[dsl::Cell]>> = mpr
             .iter()
             .filter(|(_, v)| v.len() > 1)
             .map(|(_, v)| v)
             .collect();
         let abc = rng.choice(&ress)?;
         let ab = rng.sample(abc, 2)?;
-        let (a, b) = (&ab[0], &ab[1]);
-        let (ulca, ulcb) = (dsl::ulcorner(a), dsl::ulcorner(b));
-        let mut ap = dsl::normalize(a).shift(ulcb);
-        let mut bp = dsl::normalize(b).shift(ulca);
+        let (a, b) = (ab[0], ab[1]);
+        let (at, al, _, _) = cell_bounds(a);
+        let (bt, bl, _, _) = cell_bounds(b);
+        // `shift(normalize(a), ulcorner(b))` and the other way round.
+        let ap: Vec<dsl::Cell> = a
+            .iter()
+            .map(|&(v, (i, j))| (v, (i - at + bt, j - al + bl)))
+            .collect();
+        let bp: Vec<dsl::Cell> = b
+            .iter()
+            .map(|&(v, (i, j))| (v, (i - bt + at, j - bl + al)))
+            .collect();
         let bpl: Vec<Loc> = bp.iter().map(|c| c.1).collect();
         if ap.iter().any(|c| bpl.contains(&c.1)) {
             // A location painted twice: the later cell in `ap | bp`'s order
             // wins, and that order comes from `a`'s and `b`'s own. Take the
             // two objects as `objects` builds them (equal sets, so found).
-            let exact = padded_objects(&gi, bgc, true, false);
-            let (a, b) = (
-                exact.iter().find(|o| o.set_eq(a)).unwrap_or(a),
-                exact.iter().find(|o| o.set_eq(b)).unwrap_or(b),
-            );
-            ap = dsl::normalize(a).shift(ulcb);
-            bp = dsl::normalize(b).shift(ulca);
+            let exact = padded_objects(&gi, bgc, true);
+            let find = |cells: &[dsl::Cell]| {
+                exact
+                    .iter()
+                    .find(|o| same_cells(o, cells))
+                    .cloned()
+                    .ok_or_else(|| raised("object not found"))
+            };
+            let (a, b) = (find(a)?, find(b)?);
+            let (ulca, ulcb) = (dsl::ulcorner(&a), dsl::ulcorner(&b));
+            let ap = dsl::normalize(&a).shift(ulcb);
+            let bp = dsl::normalize(&b).shift(ulca);
+            gi = dsl::paint(&gi, &(&ap | &bp));
+        } else {
+            // One cell per location: the order of the union is unseen.
+            gi = paint_cells(&gi, ap.iter().chain(&bp));
         }
-        gi = dsl::paint(&gi, &(&ap | &bp));
     }
     let nshifts = unifint(rng, diff_lb, diff_ub, (0, 30));
     for _ in 0..nshifts {
-        // One object is moved and painted (one cell per location).
-        let objs = padded_objects(&gi, bgc, false, true);
-        let objs = dsl::sfilter(&objs, |o| !dsl::bordering(o, &gi));
-        if objs.is_empty() {
+        // One object is moved and painted (one cell per location); the
+        // filtered frozenset's order comes from the kept objects' hashes.
+        let objs = padded_objects_listed(&gi, bgc, false);
+        let (gh, gw) = dsl::shape_grid(&gi);
+        let kept: Vec<&(Vec<dsl::Cell>, i64)> = objs
+            .iter()
+            .filter(|(cells, _)| {
+                let (t, l, b, r) = cell_bounds(cells);
+                !(t == 0 || l == 0 || b == gh - 1 || r == gw - 1)
+            })
+            .collect();
+        if kept.is_empty() {
             break;
         }
-        let obj = rng.choice(&objs.to_vec())?;
+        let order = added_order(&kept.iter().map(|o| o.1).collect::<Vec<_>>());
+        let k = rng.choice(&order)?;
+        let cells = &kept[k].0;
         let direc1 = (rng.randint(-1, 1)?, rng.randint(-1, 1)?);
-        let direc2 = dsl::position(
-            &dsl::initset((h / 2, w / 2)),
-            &dsl::initset(dsl::center(&obj)),
-        );
+        let (t, l, b, r) = cell_bounds(cells);
+        let center = (t + (b - t + 1).div_euclid(2), l + (r - l + 1).div_euclid(2));
+        let direc2 = dsl::position(&dsl::initset((h / 2, w / 2)), &dsl::initset(center));
         let direc = rng.choice(&[direc1, direc2])?;
-        gi = dsl::fill(&gi, bgc, &obj);
-        gi = dsl::paint(&gi, &obj.shift(direc));
+        gi = fill_locs(&gi, bgc, cells.iter().map(|c| &c.1));
+        let moved: Vec<dsl::Cell> = cells
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + direc.0, j + direc.1)))
+            .collect();
+        gi = paint_cells(&gi, moved.iter());
     }
     let (gi, go) = random_transforms(rng, gi, go)?;
     Ok(Example {
