@@ -2995,40 +2995,60 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(0, (h, w));
     let ndivi = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
     for _ in 0..ndivi {
-        // The chosen object's bounds alone are read: not its own order.
-        let objs = dsl::objects_unordered(&gi, true, false, false);
+        // The chosen object's bounds alone are read, not its own order, and
+        // the orders of `objects`' set and of the two filters' come from
+        // the objects' hashes: no object is built.
+        let found = objects_cells(&gi, true, false, false);
+        let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+        let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
+        let order = set_frozen_order(&hashes);
         // Two filters, as in Python: the second walks the first's result,
         // whose order may differ from `objs`'.
-        let objs = dsl::sfilter(&objs, |o| {
-            let (a, b) = dsl::shape(o);
-            a.min(b) > 3 && a.max(b) > 4
-        });
-        let objs = dsl::sfilter(&objs, |o| {
-            dsl::height(o) * dsl::width_of(o) == o.len() as i64
-        });
-        if objs.is_empty() {
+        let keep1: Vec<usize> = order
+            .into_iter()
+            .filter(|&k| {
+                let (t, l, b, r) = bounds[k];
+                let (a, c) = (b - t + 1, r - l + 1);
+                a.min(c) > 3 && a.max(c) > 4
+            })
+            .collect();
+        let keep1: Vec<usize> = added_order(&keep1.iter().map(|&k| hashes[k]).collect::<Vec<_>>())
+            .into_iter()
+            .map(|x| keep1[x])
+            .collect();
+        let keep2: Vec<usize> = keep1
+            .into_iter()
+            .filter(|&k| {
+                let (t, l, b, r) = bounds[k];
+                (b - t + 1) * (r - l + 1) == found[k].len() as i64
+            })
+            .collect();
+        if keep2.is_empty() {
             break;
         }
-        let obj = rng.choice(&objs.to_vec())?;
+        let order2 = added_order(&keep2.iter().map(|&k| hashes[k]).collect::<Vec<_>>());
+        let (top, left, bottom, right) = bounds[keep2[rng.choice(&order2)?]];
         let newobj = if rng.choice(&[true, false])? {
-            let loci = rng.randint(dsl::uppermost(&obj) + 2, dsl::lowermost(&obj) - 1)?;
-            dsl::backdrop(&pair_set((loci, dsl::leftmost(&obj)), dsl::lrcorner(&obj)))
+            let loci = rng.randint(top + 2, bottom - 1)?;
+            ((loci, left), (bottom, right))
         } else {
-            let locj = rng.randint(dsl::leftmost(&obj) + 2, dsl::rightmost(&obj) - 1)?;
-            dsl::backdrop(&pair_set((dsl::uppermost(&obj), locj), dsl::lrcorner(&obj)))
+            let locj = rng.randint(left + 2, right - 1)?;
+            ((top, locj), (bottom, right))
         };
         magiccol += 1;
-        gi = dsl::fill(&gi, magiccol, &newobj);
+        // `fill(gi, magiccol, backdrop(frozenset({ul, lr})))`.
+        fill_rect(&mut gi, magiccol, newobj.0, newobj.1);
     }
     // Each object is filled with one color: not its own order.
-    let objs = dsl::objects_unordered(&gi, true, false, false);
-    for (ii, obj) in objs.iter().enumerate() {
+    let found = objects_cells(&gi, true, false, false);
+    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    for (ii, k) in set_frozen_order(&hashes).into_iter().enumerate() {
         let col = match ii {
             0 => c1,
             1 => c2,
             _ => rng.choice(&[c1, c2])?,
         };
-        gi = dsl::fill(&gi, col, obj);
+        gi = fill_locs(&gi, col, found[k].iter().map(|c| &c.1));
     }
     let ofc1 = dsl::ofcolor(&gi, c1);
     let ofc2 = dsl::ofcolor(&gi, c2);
