@@ -5179,27 +5179,33 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let objs = dsl::sfilter(&dsl::partition(&go), |o| dsl::color(o) != Some(bgc));
         let mut gi = dsl::canvas(bgc, (fullh, fullw));
         let objs = dsl::order(&objs, dsl::width_of);
-        let fullinds = dsl::asindices(&gi);
-        let mut inds = dsl::asindices(&gi);
+        // `inds`, `fullinds` minus the placed objects, is only asked whether
+        // it holds locations (`issubset`) and shrunk: a mask, no table.
+        let mut used = vec![false; (fullh * fullw).max(0) as usize];
         let mut fullsuc = true;
         for obj in &objs {
-            let objn = dsl::normalize(obj);
-            let obji = objn.toindices();
+            // `normalize(obj)`: its cells are only placed, tested and
+            // painted (one per location), so no order is read.
+            let (top, left) = dsl::ulcorner(obj);
+            let objn: Vec<dsl::Cell> = obj
+                .iter()
+                .map(|&(v, (i, j))| (v, (i - top, j - left)))
+                .collect();
             let d = dsl::width_of(obj);
-            let dh = 0.max(d / 2 - 1);
-            let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
-            let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
-                | &base.shift((dh, 0)))
-                | &base.shift((0, dh));
-            if cands.is_empty() {
+            let cv = cands_4290ef0e(fullh, fullw, d);
+            if cv.is_empty() {
                 // Python's `break` leaves the loop with `fullsuc` still true.
                 break;
             }
-            let cv = cands.to_vec();
             let mut placed = None;
             for _ in 0..10 {
-                let loc = rng.choice(&cv)?;
-                if dsl::intersection(&obji.shift(loc), &fullinds).issubset(&inds) {
+                let loc = rng.choice(&cv[..])?;
+                // `(shift(obji, loc) & fullinds).issubset(inds)`.
+                let fits = objn.iter().all(|&(_, (i, j))| {
+                    let (i, j) = (i + loc.0, j + loc.1);
+                    !(0 <= i && i < fullh && 0 <= j && j < fullw && used[(i * fullw + j) as usize])
+                });
+                if fits {
                     placed = Some(loc);
                     break;
                 }
@@ -5208,8 +5214,16 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 fullsuc = false;
                 break;
             };
-            gi = dsl::paint(&gi, &objn.shift(loc));
-            inds = &inds - &obji.shift(loc);
+            let moved: Vec<dsl::Cell> = objn
+                .iter()
+                .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+                .collect();
+            gi = paint_cells(&gi, moved.iter());
+            for &(_, (i, j)) in &moved {
+                if 0 <= i && i < fullh && 0 <= j && j < fullw {
+                    used[(i * fullw + j) as usize] = true;
+                }
+            }
         }
         if fullsuc {
             return Ok(Example {
@@ -5218,6 +5232,42 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             });
         }
     }
+}
+
+/// `tuple(cands)` for 4290ef0e's `cands = sfilter(fullinds, lambda ij:
+/// ij[0] <= fullh - d and ij[1] <= fullw - d)` united with its four shifts
+/// by `dh = max(0, d // 2 - 1)`: its order is read (`rng.choice`), and it is
+/// a function of `(fullh, fullw, d)` alone, so it is built as Python builds
+/// it once per key and thread (the last 64 keys are kept).
+fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Cache = Vec<((i64, i64, i64), Rc<[Loc]>)>;
+    thread_local! {
+        static CANDS: RefCell<Cache> = const { RefCell::new(Vec::new()) };
+    }
+    let key = (fullh, fullw, d);
+    if let Some(c) = CANDS.with(|c| {
+        let c = c.borrow();
+        c.iter().find(|(k, _)| *k == key).map(|(_, v)| Rc::clone(v))
+    }) {
+        return c;
+    }
+    let fullinds = dsl::asindices(&dsl::canvas(0, (fullh, fullw)));
+    let dh = 0.max(d / 2 - 1);
+    let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
+    let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
+        | &base.shift((dh, 0)))
+        | &base.shift((0, dh));
+    let v: Rc<[Loc]> = cands.to_vec().into();
+    CANDS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 64 {
+            c.remove(0);
+        }
+        c.push((key, Rc::clone(&v)));
+    });
+    v
 }
 
 fn generate_42a50994(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
