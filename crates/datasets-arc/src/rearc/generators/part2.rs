@@ -3543,6 +3543,25 @@ fn mirror_indices(k: usize, p: &Indices) -> Indices {
     }
 }
 
+/// `tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`
+/// for 810b9b61, from `memo` (this `inds`' results by shape) or built.
+fn fitting_810b9b61<'a>(
+    memo: &'a mut Vec<(Loc, Vec<Loc>)>,
+    inds: &Indices,
+    (h, w): Loc,
+    (oh, ow): Loc,
+) -> &'a [Loc] {
+    let k = match memo.iter().position(|(key, _)| *key == (oh, ow)) {
+        Some(k) => k,
+        None => {
+            let v = dsl::sfilter(inds, |&(i, j)| i <= h - oh && j <= w - ow).to_vec();
+            memo.push(((oh, ow), v));
+            memo.len() - 1
+        }
+    };
+    &memo[k].1
+}
+
 fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[3]);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -3557,41 +3576,59 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
     let mut inds = dsl::asindices(&gi);
+    // The two `sfilter(inds, ...)` per try read `inds`' order; they depend
+    // on `inds` and the shape alone, so each is built once per shape until
+    // `inds` changes.
+    let mut memo: Vec<(Loc, Vec<Loc>)> = Vec::new();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(3, 5)?;
         let ow = rng.randint(3, 5)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fitting_810b9b61(&mut memo, &inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(&cands.to_vec())?;
+        let (loci, locj) = rng.choice(cands)?;
         let mut obj = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         let nmfs = rng.choice(&[1, 2])?;
         for k in rng.sample(&[0, 1, 2, 3, 4], nmfs)? {
             obj = dsl::normalize(&mirror_indices(k, &obj));
         }
         let (oh, ow) = dsl::shape(&obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fitting_810b9b61(&mut memo, &inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
-        let plcd = obj.shift(loc);
-        let inobj: Indices = if rng.choice(&[true, false])? {
+        let loc = rng.choice(cands)?;
+        // `plcd = shift(obj, loc)`'s order is read only to sample from it;
+        // `inobj` (a sample or `plcd`) is only tested, subtracted, filled
+        // and compared with its box: membership and bounds, no order.
+        let inobj: Vec<Loc> = if rng.choice(&[true, false])? {
+            let plcd = obj.shift(loc);
             let n = unifint(rng, diff_lb, diff_ub, (1, plcd.len() as i64 - 1));
-            rng.sample(&plcd.to_vec(), n)?.into_iter().collect()
+            rng.sample(&plcd.to_vec(), n)?
         } else {
-            plcd
+            obj.iter().map(|&l| dsl::add(l, loc)).collect()
         };
-        if inobj.issubset(&inds) {
+        if inobj.iter().all(|l| inds.contains(l)) {
             succ += 1;
-            inds = &(&inds - &inobj) - &dsl::mapply(|&l| dsl::dneighbors(l), &inobj);
+            // `(inds - inobj) - mapply(dneighbors, inobj)`: `set_difference`
+            // reads only the subtracted sets' sizes and membership.
+            let own = Around::of_cells(inobj.iter().copied());
+            let near = Around::new(inobj.iter().copied(), dsl::dneighbors);
+            inds = near.subtract_from(&own.subtract_from(&inds));
+            memo.clear();
             let col = rng.choice(&ccols)?;
-            gi = dsl::fill(&gi, col, &inobj);
-            let (sh, sw) = dsl::shape(&inobj);
-            let closed = dsl::r#box(&inobj) == inobj && sh.min(sw) > 2;
-            go = dsl::fill(&go, if closed { 3 } else { col }, &inobj);
+            gi = fill_locs(&gi, col, &inobj);
+            // `box(inobj) == inobj and min(shape(inobj)) > 2`.
+            let (t, b) = bounds_of(&inobj.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, r) = bounds_of(&inobj.iter().map(|l| l.1).collect::<Vec<_>>());
+            let outline = outline_cells((t, l), (b, r));
+            let on_box = |&(i, j): &Loc| i == t || i == b || j == l || j == r;
+            let closed = outline.len() == inobj.len()
+                && inobj.iter().all(on_box)
+                && (b - t + 1).min(r - l + 1) > 2;
+            go = fill_locs(&go, if closed { 3 } else { col }, &inobj);
         }
     }
     ex(gi, go)
