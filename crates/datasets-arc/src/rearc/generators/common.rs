@@ -955,3 +955,51 @@ pub(super) fn flood_cells(
     *occupied_len += cells.len();
     cells
 }
+
+/// The object `objects(grid, univalued, diagonal, without_bg)` finds from
+/// its first cell `loc`, built by the same flood fill of sets as `objects`
+/// (so its own order is `objects`'), with `occupied` as for [`flood_cells`],
+/// whose set `objects` subtracts by size and membership. For callers that
+/// need some objects exactly and the rest only by their cells and hashes.
+pub(super) fn flood_object_exact(
+    grid: &Grid,
+    loc: Loc,
+    (univalued, diagonal, bg): (bool, bool, Option<i64>),
+    occupied: &mut [bool],
+    occupied_len: &mut usize,
+) -> dsl::Object {
+    let (h, w) = dsl::shape_grid(grid);
+    let slot = |(i, j): Loc| (i * w + j) as usize;
+    let at = |(i, j): Loc| grid[i as usize][j as usize];
+    let val = at(loc);
+    let mut obj: PySet<dsl::Cell> = std::iter::once((val, loc)).collect();
+    let mut cands: PySet<Loc> = std::iter::once(loc).collect();
+    while !cands.is_empty() {
+        let mut neighborhood: PySet<Loc> = PySet::new();
+        for &cand in cands.iter() {
+            let v = at(cand);
+            let joins = if univalued { val == v } else { Some(v) != bg };
+            if joins {
+                obj.add((v, cand));
+                if !occupied[slot(cand)] {
+                    occupied[slot(cand)] = true;
+                    *occupied_len += 1;
+                }
+                // neighborhood |= {(i, j) for i, j in diagfun(cand) if in bounds}
+                let near = if diagonal {
+                    dsl::neighbors(cand)
+                } else {
+                    dsl::dneighbors(cand)
+                };
+                let inside: PySet<Loc> = near
+                    .iter()
+                    .copied()
+                    .filter(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w)
+                    .collect();
+                neighborhood.update(&inside);
+            }
+        }
+        cands = neighborhood.difference_where(*occupied_len, |&l| occupied[slot(l)]);
+    }
+    obj.freeze()
+}

@@ -2,7 +2,7 @@
 //! in `rearc_utils/generators.py` (being ported, in task-id order).
 
 use dataset_core::{DatasetError, Result};
-use pycompat::{AnySet, PySet};
+use pycompat::{AnySet, PyFrozenSet, PyHashable, PySet};
 
 use super::common::*;
 use super::{unifint, Example, GenRng, Generator};
@@ -5450,30 +5450,51 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
 
-fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
-    let cols = dsl::interval(1, 10, 1);
-    // `prods`: products in the order first met, each with its factor pairs.
-    let mut prods: Vec<(i64, Vec<Loc>)> = Vec::new();
-    for a in 1..31 {
-        for b in 1..31 {
-            let prd = a * b;
-            match prods.iter_mut().find(|(p, _)| *p == prd) {
-                Some((_, v)) => v.push((a, b)),
-                None => prods.push((prd, vec![(a, b)])),
+/// 9af7a82c's `options` for `ncols` colors (2 to 9): the factor pairs
+/// `(a, b)` of the products from `sum(range(1, ncols + 1))` to
+/// `sum(range(30, 30 - ncols, -1))`, in the order of `sorted(set(...), key=
+/// lambda ij: ij[0] * ij[1])` (ties in the set's order). No draw goes into
+/// them, so the eight lists are built once per process.
+fn options_9af7a82c(ncols: i64) -> &'static [Loc] {
+    static OPTIONS: std::sync::OnceLock<Vec<Vec<Loc>>> = std::sync::OnceLock::new();
+    let all = OPTIONS.get_or_init(|| {
+        // `prods`: products in the order first met, each with its factor pairs.
+        let mut prods: Vec<(i64, Vec<Loc>)> = Vec::new();
+        for a in 1..31 {
+            for b in 1..31 {
+                let prd = a * b;
+                match prods.iter_mut().find(|(p, _)| *p == prd) {
+                    Some((_, v)) => v.push((a, b)),
+                    None => prods.push((prd, vec![(a, b)])),
+                }
             }
         }
-    }
+        (2..=9)
+            .map(|ncols| {
+                let leastnc: i64 = (1..=ncols).sum();
+                let maxnc: i64 = (31 - ncols..=30).sum();
+                let mut options: PySet<Loc> = PySet::new();
+                for (_, v) in prods.iter().filter(|(k, _)| leastnc <= *k && *k <= maxnc) {
+                    for &opt in v {
+                        options.add(opt);
+                    }
+                }
+                let mut options = options.to_vec();
+                options.sort_by_key(|&(a, b)| a * b);
+                options
+            })
+            .collect()
+    });
+    usize::try_from(ncols - 2)
+        .ok()
+        .and_then(|k| all.get(k))
+        .map_or(&[], Vec::as_slice)
+}
+
+fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
     let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
-    let leastnc: i64 = (1..=ncols).sum();
-    let maxnc: i64 = (31 - ncols..=30).sum();
-    let mut options: PySet<Loc> = PySet::new();
-    for (_, v) in prods.iter().filter(|(k, _)| leastnc <= *k && *k <= maxnc) {
-        for &opt in v {
-            options.add(opt);
-        }
-    }
-    let mut options = options.to_vec();
-    options.sort_by_key(|&(a, b)| a * b);
+    let options = options_9af7a82c(ncols);
     let idx = unifint(rng, diff_lb, diff_ub, (0, options.len() as i64 - 1));
     let (h, w) = options[idx.max(0) as usize];
     let ccols = rng.sample(&cols, ncols)?;
@@ -5505,7 +5526,13 @@ fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (j, (&col, &cnt)) in ccols.iter().zip(&counts).enumerate() {
         let locs = rng.sample(&inds.to_vec(), cnt)?;
         gi = fill_locs(&gi, col, &locs);
-        inds = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
+        // `inds - set(locs)`: `set_difference` reads only the size and
+        // membership of `set(locs)` (distinct locations), so it is a mask.
+        let mut mask = vec![false; (h * w) as usize];
+        for &(i, j) in &locs {
+            mask[(i * w + j) as usize] = true;
+        }
+        inds = inds.difference_where(locs.len(), |&(i, j)| mask[(i * w + j) as usize]);
         let j = j as i64;
         go = dsl::fill(&go, col, &dsl::connect((0, j), (cnt - 1, j)));
     }
