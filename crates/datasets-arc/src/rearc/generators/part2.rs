@@ -3696,10 +3696,7 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ofc = dsl::ofcolor(&gi, linc);
     let dots = dsl::sfilter(&ofc, |&ij| dsl::dneighbors(ij).issubset(&ofc));
     let tmp = dsl::fill(&gi, bgc, &dots);
-    let lns = dsl::apply(
-        dsl::toindices,
-        &dsl::colorfilter(&dsl::objects(&tmp, true, false, false), linc),
-    );
+    let lns = line_objects_83302e8f(&tmp, linc);
     let dts = dsl::apply(|&l| dsl::initset(l), &dots);
     let cands = &lns | &dts;
     let nbreaks = unifint(rng, diff_lb, diff_ub, (0, cands.len() as i64 / 2));
@@ -3709,12 +3706,60 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         breaklocs.push(rng.choice(&b.to_vec())?);
     }
     let gi = fill_locs(&gi, bgc, &breaklocs);
-    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+    // `toindices(merge(sfilter(colorfilter(objects(gi, T, F, F), bgc),
+    // lambda o: len(o) == h * w)))`, only filled: the cells of the
+    // background components of that size, from component labels.
+    let (label, n) = component_labels(&gi, false);
+    let mut size = vec![0usize; n];
+    for &k in &label {
+        size[k] += 1;
+    }
     let area = (h * w) as usize;
-    let res = dsl::toindices(&dsl::merge(&dsl::sfilter(&objs, |o| o.len() == area)));
-    let go = dsl::fill(&gi, 3, &res);
-    let go = dsl::replace(&go, bgc, 4);
+    let mut go = gi.clone();
+    for (k, row) in go.iter_mut().flat_map(|r| r.iter_mut()).enumerate() {
+        if *row == bgc {
+            *row = if size[label[k]] == area { 3 } else { 4 };
+        }
+    }
     ex(gi, go)
+}
+
+/// `apply(toindices, colorfilter(objects(tmp, T, F, F), linc))` for
+/// 83302e8f's grid of lines: the line segments' own orders are read (a
+/// location is drawn from each broken one), so they are flooded as
+/// `objects` floods them; the background rectangles only count for the
+/// objects' order, which their hashes give.
+fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> PyFrozenSet<Indices> {
+    let (h, w) = dsl::shape_grid(tmp);
+    let mut occupied = vec![false; (h * w) as usize];
+    let mut occupied_len = 0;
+    let mut hashes = Vec::new();
+    let mut lines: Vec<Option<Object>> = Vec::new();
+    for &(i, j) in asindices_order(h, w).iter() {
+        if occupied[(i * w + j) as usize] {
+            continue;
+        }
+        let how = (true, false, None);
+        if tmp[i as usize][j as usize] == linc {
+            let o = flood_object_exact(tmp, (i, j), how, &mut occupied, &mut occupied_len);
+            hashes.push(o.py_hash());
+            lines.push(Some(o));
+        } else {
+            let cells = flood_cells(tmp, (i, j), how, &mut occupied, &mut occupied_len);
+            hashes.push(object_hash(&cells));
+            lines.push(None);
+        }
+    }
+    // `objects`' frozenset, then `colorfilter`'s (added in that order).
+    let kept: Vec<usize> = set_frozen_order(&hashes)
+        .into_iter()
+        .filter(|&k| lines[k].is_some())
+        .collect();
+    let kept_hashes: Vec<i64> = kept.iter().map(|&k| hashes[k]).collect();
+    added_order(&kept_hashes)
+        .into_iter()
+        .filter_map(|x| lines[kept[x]].as_ref().map(dsl::toindices))
+        .collect()
 }
 
 fn generate_834ec97d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
