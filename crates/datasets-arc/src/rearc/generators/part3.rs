@@ -4987,31 +4987,50 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut gi = dsl::canvas(bgc, (h, w));
         let nsplits = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 3));
         for _ in 0..nsplits {
-            // The chosen object's bounds and cells alone are read (its
-            // `toindices` keeps the hash, and so `objs`' order).
-            let objs = dsl::colorfilter(&dsl::objects_unordered(&gi, true, false, false), bgc);
-            let objs = dsl::apply(|o| o.toindices(), &objs);
-            let hobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 6);
-            let wobjs = dsl::sfilter(&objs, |o| dsl::width_of(o) > 6);
+            // The chosen object's bounds and cells alone are read, not its
+            // own order; the orders of `objects`' set, `colorfilter`'s,
+            // `apply(toindices, ...)`'s and the two `sfilter`s' come from
+            // the objects' (and their indices') hashes, so no set of cells
+            // is built.
+            let found = objects_cells(&gi, true, false, false);
+            let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+            let bg: Vec<usize> = set_frozen_order(&hashes)
+                .into_iter()
+                .filter(|&k| found[k][0].0 == bgc)
+                .collect();
+            let bg = reordered(&bg, |k| hashes[k]);
+            let ihash: Vec<i64> = found
+                .iter()
+                .map(|c| indices_hash(c.iter().map(|c| c.1)))
+                .collect();
+            let objs = reordered(&bg, |k| ihash[k]);
+            let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
+            let pick = |keep: &dyn Fn((i64, i64, i64, i64)) -> bool| {
+                let kept: Vec<usize> = objs.iter().copied().filter(|&k| keep(bounds[k])).collect();
+                reordered(&kept, |k| ihash[k])
+            };
+            let hobjs = pick(&|(t, _, b, _)| b - t + 1 > 6);
+            let wobjs = pick(&|(_, l, _, r)| r - l + 1 > 6);
             if hobjs.is_empty() && wobjs.is_empty() {
                 break;
             }
-            let cgroups: Vec<(&IndexSets, i64)> = [(&hobjs, 0), (&wobjs, 1)]
+            let cgroups: Vec<(&Vec<usize>, i64)> = [(&hobjs, 0), (&wobjs, 1)]
                 .into_iter()
                 .filter(|(g, _)| !g.is_empty())
                 .collect();
             let (g, ax) = rng.choice(&cgroups)?;
-            let obj = rng.choice(&g.to_vec())?;
-            let (ulci, ulcj) = dsl::ulcorner(&obj);
-            let (oh, ow) = dsl::shape(&obj);
-            let bar = if ax == 0 {
+            let k = rng.choice(g)?;
+            let (ulci, ulcj, bi, bj) = bounds[k];
+            let (oh, ow) = (bi - ulci + 1, bj - ulcj + 1);
+            let locs = found[k].iter().map(|c| c.1);
+            let bar: Vec<Loc> = if ax == 0 {
                 let iloc = rng.randint(ulci + 3, ulci + oh - 3)?;
-                dsl::sfilter(&obj, |l| l.0 == iloc)
+                locs.filter(|l| l.0 == iloc).collect()
             } else {
                 let jloc = rng.randint(ulcj + 3, ulcj + ow - 3)?;
-                dsl::sfilter(&obj, |l| l.1 == jloc)
+                locs.filter(|l| l.1 == jloc).collect()
             };
-            gi = dsl::fill(&gi, fgc, &bar);
+            gi = fill_locs(&gi, fgc, &bar);
         }
         // The filters below and the box checks only count foreground cells
         // among distinct in-grid locations (`len(sfilter(toobject(...)))`),
@@ -5100,9 +5119,6 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     }
 }
-
-/// A frozenset of index sets (`apply(toindices, objs)`).
-type IndexSets = PyFrozenSet<Indices>;
 
 fn generate_e76a88a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
