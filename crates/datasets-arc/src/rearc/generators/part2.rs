@@ -4890,24 +4890,53 @@ fn generate_941d9a10(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, fgc) = (bf[0], bf[1]);
     let hgrid = spaced_lines(rng, bgc, fgc, nh, w, h)?;
     let wgrid = dsl::dmirror_grid(&spaced_lines(rng, bgc, fgc, nw, h, w)?);
-    let fronts = &dsl::ofcolor(&hgrid, fgc) | &dsl::ofcolor(&wgrid, fgc);
-    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &fronts);
-    let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
-    let key = |o: &Object| dsl::leftmost(o) + dsl::uppermost(o);
+    // `fill(gi, fgc, ofcolor(hgrid, fgc) | ofcolor(wgrid, fgc))`: one value.
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for (i, row) in gi.iter_mut().enumerate() {
+        for (j, v) in row.iter_mut().enumerate() {
+            if cell_at(&hgrid, (i as i64, j as i64)) == Some(fgc)
+                || cell_at(&wgrid, (i as i64, j as i64)) == Some(fgc)
+            {
+                *v = fgc;
+            }
+        }
+    }
+    // The objects' order decides ties (`argmin`, `argmax`, `extract`), but
+    // only their bounds are read and they are filled with one color: the
+    // orders of `objects`' set and `colorfilter`'s come from the objects'
+    // hashes, and no object is built.
+    let found = objects_cells(&gi, true, true, false);
+    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    let bg: Vec<usize> = set_frozen_order(&hashes)
+        .into_iter()
+        .filter(|&k| found[k][0].0 == bgc)
+        .collect();
+    let objs = reordered(&bg, |k| hashes[k]);
+    let corner: Vec<Loc> = found
+        .iter()
+        .map(|c| {
+            let (t, _) = bounds_of(&c.iter().map(|c| c.1 .0).collect::<Vec<_>>());
+            let (l, _) = bounds_of(&c.iter().map(|c| c.1 .1).collect::<Vec<_>>());
+            (t, l)
+        })
+        .collect();
+    let key = |&k: &usize| corner[k].1 + corner[k].0;
     let none = || DatasetError::Generation("no object".into());
-    let blue = dsl::argmin(objs.iter(), key).ok_or_else(none)?;
-    let green = dsl::argmax(objs.iter(), key).ok_or_else(none)?;
-    let balanced = |o: &Object, f: fn(&Object) -> i64| {
-        let v = f(o);
-        objs.iter().filter(|o2| f(o2) < v).count() == objs.iter().filter(|o2| f(o2) > v).count()
+    let blue = *dsl::argmin(objs.iter(), key).ok_or_else(none)?;
+    let green = *dsl::argmax(objs.iter(), key).ok_or_else(none)?;
+    let balanced = |k: usize, f: fn(Loc) -> i64| {
+        let v = f(corner[k]);
+        objs.iter().filter(|&&o2| f(corner[o2]) < v).count()
+            == objs.iter().filter(|&&o2| f(corner[o2]) > v).count()
     };
-    let red = dsl::extract(objs.iter(), |o| {
-        balanced(o, dsl::leftmost) && balanced(o, dsl::uppermost)
+    let red = *dsl::extract(objs.iter(), |&k| {
+        balanced(k, |c| c.1) && balanced(k, |c| c.0)
     })
     .ok_or_else(|| DatasetError::Generation("StopIteration".into()))?;
-    let go = dsl::fill(&gi, 1, blue);
-    let go = dsl::fill(&go, 3, green);
-    let go = dsl::fill(&go, 2, red);
+    let locs = |k: usize| found[k].iter().map(|c| &c.1);
+    let go = fill_locs(&gi, 1, locs(blue));
+    let go = fill_locs(&go, 3, locs(green));
+    let go = fill_locs(&go, 2, locs(red));
     ex(gi, go)
 }
 
