@@ -976,18 +976,18 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bb = dsl::remove(&sp, &bb);
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..objsize - 1 {
-            grow(rng, &bb, &mut shp)?;
+            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
         while {
             let (sh, sw) = set_shape(&shp);
             sh == 1 || sw == 1
         } {
-            grow(rng, &bb, &mut shp)?;
+            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
         while distinct(shp.iter().copied(), |(x, y)| x - y) == 1
             || distinct(shp.iter().copied(), |(x, y)| x + y) == 1
         {
-            grow(rng, &bb, &mut shp)?;
+            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
         let top = shp.iter().map(|l| l.0).min().unwrap_or(0);
         let left = shp.iter().map(|l| l.1).min().unwrap_or(0);
@@ -1006,10 +1006,16 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let rest: PySet<dsl::Cell> = shp[3..].iter().map(|&ij| (dcol, ij)).collect();
         let obj = (&markers | &rest).freeze();
         let shpset: PySet<Loc> = shp.iter().copied().collect();
+        // `shift(set(shp), ij).issubset(inds)`: a yes or no per location,
+        // asked of a membership mask of `inds` (all inside the grid).
+        let mut member = vec![false; (h * w) as usize];
+        for &(i, j) in inds.iter() {
+            member[(i * w + j) as usize] = true;
+        }
+        let inside =
+            |(i, j): Loc| 0 <= i && i < h && 0 <= j && j < w && member[(i * w + j) as usize];
         let opts = dsl::sfilter(&inds, |&(di, dj)| {
-            shpset
-                .iter()
-                .all(|&(i, j)| inds.contains(&(i + di, j + dj)))
+            shpset.iter().all(|&(i, j)| inside((i + di, j + dj)))
         });
         if opts.is_empty() {
             continue;
@@ -1033,25 +1039,35 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let fnk = rng.choice(&[0, 1, 2, 3, 4, 5, 6, 7])?;
         gi = transform(fnk, &gi);
         go = transform(fnk, &go);
-        let aigo = dsl::asindices(&go);
         let bg = dsl::ofcolor(&go, bgc);
-        let fullinds = minus_around(&bg, &(&aigo - &bg));
+        // `bg - mapply(neighbors, aigo - bg)`: the mapply is read for its
+        // size and membership only, so `aigo - bg` (only iterated by it) is
+        // the grid's other cells, in no particular order.
+        let (gh, gw) = dsl::shape_grid(&go);
+        let others = (0..gh)
+            .flat_map(|i| (0..gw).map(move |j| (i, j)))
+            .filter(|&(i, j)| go[i as usize][j as usize] != bgc);
+        let fullinds = Around::new(others, dsl::neighbors).subtract_from(&bg);
         let k = rng.choice(&(0..srcs.len()).collect::<Vec<_>>())?;
         let (obj, markers) = &srcs[k];
-        let shp = obj.toindices();
         if fullinds.is_empty() {
             break;
         }
         let loctr = rng.choice(&fullinds.to_vec())?;
-        let xx = shp.shift(loctr);
-        if xx.issubset(&fullinds) {
+        // `shift(toindices(obj), loctr).issubset(fullinds)`, and the paints
+        // (one cell per location): no order of the shifted sets is read.
+        if obj
+            .iter()
+            .all(|&(_, (i, j))| fullinds.contains(&(i + loctr.0, j + loctr.1)))
+        {
             succ += 1;
-            let placed: dsl::Object = markers
-                .iter()
-                .map(|&(v, (i, j))| (v, (i + loctr.0, j + loctr.1)))
-                .collect();
-            gi = dsl::paint(&gi, &placed);
-            go = dsl::paint(&go, &obj.shift(loctr));
+            let moved = |cells: &mut dyn Iterator<Item = &dsl::Cell>| -> Vec<dsl::Cell> {
+                cells
+                    .map(|&(v, (i, j))| (v, (i + loctr.0, j + loctr.1)))
+                    .collect()
+            };
+            gi = paint_cells(&gi, moved(&mut markers.iter()).iter());
+            go = paint_cells(&go, moved(&mut obj.iter()).iter());
         }
         tr += 1;
     }
