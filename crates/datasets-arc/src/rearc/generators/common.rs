@@ -1015,3 +1015,33 @@ pub(super) fn reordered(items: &[usize], hash: impl Fn(usize) -> i64) -> Vec<usi
     let hashes: Vec<i64> = items.iter().map(|&k| hash(k)).collect();
     added_order(&hashes).into_iter().map(|x| items[x]).collect()
 }
+
+/// `tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`,
+/// whose order a draw reads, kept per shape `(oh, ow)` while `inds` stays
+/// the same set: generators that retry placements call it with one `inds`
+/// many times. [`FitMemo::changed`] forgets the results when `inds` changes.
+#[derive(Default)]
+pub(super) struct FitMemo {
+    kept: Vec<(Loc, Vec<Loc>)>,
+}
+
+impl FitMemo {
+    /// The locations of `inds` where an `oh` by `ow` box fits in the `h` by
+    /// `w` grid, in `sfilter`'s order.
+    pub(super) fn fitting(&mut self, inds: &Indices, (h, w): Loc, (oh, ow): Loc) -> &[Loc] {
+        let k = match self.kept.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                let v = dsl::sfilter(inds, |&(i, j)| i <= h - oh && j <= w - ow).to_vec();
+                self.kept.push(((oh, ow), v));
+                self.kept.len() - 1
+            }
+        };
+        &self.kept[k].1
+    }
+
+    /// `inds` is now another set.
+    pub(super) fn changed(&mut self) {
+        self.kept.clear();
+    }
+}

@@ -5488,7 +5488,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let first = rng.choice(&bounds.to_vec())?;
     let mut shp: PySet<Loc> = std::iter::once(first).collect();
     for _ in 0..ncells - 1 {
-        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        grow_box8(rng, &bounds, &mut shp, dsl::neighbors)?;
     }
     let norm = normalize_set(&shp);
     let (oh, ow) = dsl::shape(&norm);
@@ -5505,9 +5505,9 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcd = obj.shift((rng.randint(0, h - oh)?, rng.randint(0, w - ow)?));
     gi = dsl::paint(&gi, &plcd);
     let mut go = gi.clone();
-    let mut inds =
-        &dsl::ofcolor(&gi, bgc) - &dsl::mapply(|&l| dsl::neighbors(l), &plcd.toindices());
-    let fullinds = dsl::asindices(&gi);
+    // `- mapply(neighbors, toindices(plcd))`: read for size and membership.
+    let mut inds = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors)
+        .subtract_from(&dsl::ofcolor(&gi, bgc));
     let noccs = unifint(
         rng,
         diff_lb,
@@ -5516,25 +5516,48 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     );
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * noccs;
+    // Each `sfilter(inds, ...)` (its order read by the choice) depends on
+    // `inds` and the upscaled shape alone.
+    let mut memo = FitMemo::default();
     while succ < noccs && tr < maxtr {
         tr += 1;
         let fac = rng.randint(1, 5.min(h.min(w) / oh.max(ow) - 1))?;
-        let outobj = dsl::upscale(&obj, fac);
-        let inobj = dsl::sfilter(&outobj, |c| c.0 == indic);
-        let (hh, ww) = dsl::shape(&outobj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - hh && j <= w - ww);
+        // `upscale(obj, fac)` of the normalized `obj` and its `indic`
+        // cells: one cell per location, only placed, tested, subtracted and
+        // painted, so they are lists, not frozensets.
+        let outobj: Vec<dsl::Cell> = obj
+            .iter()
+            .flat_map(|&(v, (i, j))| {
+                (0..fac)
+                    .flat_map(move |io| (0..fac).map(move |jo| (v, (i * fac + io, j * fac + jo))))
+            })
+            .collect();
+        let (hh, ww) = (oh * fac, ow * fac);
+        let cands = memo.fitting(&inds, (h, w), (hh, ww));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(&cands.to_vec())?;
-        let inobjp = inobj.shift(loc);
-        let outobjp = dsl::sfilter(&outobj.shift(loc), |c| fullinds.contains(&c.1));
-        let outobjpi = outobjp.toindices();
-        if outobjpi.issubset(&inds) {
+        let loc = rng.choice(cands)?;
+        let outobjp: Vec<dsl::Cell> = outobj
+            .iter()
+            .map(|&(v, l)| (v, dsl::add(l, loc)))
+            .filter(|&(_, (i, j))| 0 <= i && i < h && 0 <= j && j < w)
+            .collect();
+        if outobjp.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
-            inds = minus_around(&(&inds - &outobjpi), &inobjp.toindices());
-            gi = dsl::paint(&gi, &inobjp);
-            go = dsl::paint(&go, &outobjp);
+            let inobjp: Vec<dsl::Cell> = outobj
+                .iter()
+                .filter(|c| c.0 == indic)
+                .map(|&(v, l)| (v, dsl::add(l, loc)))
+                .collect();
+            // `(inds - outobjpi) - mapply(neighbors, toindices(inobjp))`:
+            // both read for size and membership.
+            let own = Around::of_cells(outobjp.iter().map(|c| c.1));
+            let near = Around::new(inobjp.iter().map(|c| c.1), dsl::neighbors);
+            inds = near.subtract_from(&own.subtract_from(&inds));
+            memo.changed();
+            gi = paint_cells(&gi, inobjp.iter());
+            go = paint_cells(&go, outobjp.iter());
         }
     }
     Ok(Example {
