@@ -5918,24 +5918,50 @@ fn generate_484b58aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&noisec, &cols);
     let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
     let ccols = rng.sample(&remcols, numc)?;
-    let mut pset: PySet<dsl::Cell> = PySet::new();
-    for &ij in pinds.iter() {
-        pset.add((rng.choice(&ccols)?, ij));
+    // `pobj`: one color drawn per location in `pinds`' order. It is only
+    // painted (one cell per location) and compared with other objects
+    // (equality of sets), so it is kept as its colors by location.
+    let mut pcol = vec![0i64; (hp * wp) as usize];
+    for &(i, j) in pinds.iter() {
+        pcol[(i * wp + j) as usize] = rng.choice(&ccols)?;
     }
-    let pobj = pset.freeze();
     let mut go = dsl::canvas(-1, (h, w));
-    let mut locs: PySet<Loc> = PySet::new();
+    // `locs` is only iterated for `places`, which is only asked whether
+    // any of them holds `pobj` intact: no order is read.
+    let mut locs: Vec<Loc> = Vec::new();
     let ofs = rng.randint(1, hp - 1)?;
     for a in 0..2 * (h / hp + 1) {
         for b in 0..w / wp + 1 {
             let (loci, locj) = (hp * a - ofs * b, wp * b);
-            locs.add((loci, locj));
-            go = dsl::paint(&go, &pobj.shift((loci, locj)));
+            locs.push((loci, locj));
+            for i in 0..hp {
+                for j in 0..wp {
+                    let (gi, gj) = (loci + i, locj + j);
+                    if 0 <= gi && gi < h && 0 <= gj && gj < w {
+                        go[gi as usize][gj as usize] = pcol[(i * wp + j) as usize];
+                    }
+                }
+            }
         }
     }
     let numpatches = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
     let mut gi = go.clone();
-    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
+    // `pobj in apply(normalize, apply(rbind(toobject, gi2), places))`: a
+    // place's object equals `pobj` exactly when the whole place lies in
+    // the grid (otherwise it has fewer cells) and shows `pobj`'s colors.
+    let intact = |g: &Grid| {
+        locs.iter().any(|&(li, lj)| {
+            li >= 0
+                && lj >= 0
+                && li + hp <= h
+                && lj + wp <= w
+                && (0..hp).all(|i| {
+                    (0..wp).all(|j| {
+                        g[(li + i) as usize][(lj + j) as usize] == pcol[(i * wp + j) as usize]
+                    })
+                })
+        })
+    };
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * numpatches;
     while succ < numpatches && tr < maxtr {
@@ -5944,13 +5970,15 @@ fn generate_484b58aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let pw = rng.randint(2, 6)?;
         let loci = rng.randint(0, h - ph)?;
         let locj = rng.randint(0, w - pw)?;
-        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
-        let gi2 = dsl::fill(&gi, noisec, &ptch);
+        let mut gi2 = gi.clone();
+        fill_rect(
+            &mut gi2,
+            noisec,
+            (loci, locj),
+            (loci + ph - 1, locj + pw - 1),
+        );
         let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
-        let intact = places
-            .iter()
-            .any(|p| dsl::normalize(&dsl::toobject(p, &gi2)) == pobj);
-        if intact && clean(&gi2) >= 2 && clean(&dsl::dmirror_grid(&gi2)) >= 2 {
+        if intact(&gi2) && clean(&gi2) >= 2 && clean(&dsl::dmirror_grid(&gi2)) >= 2 {
             succ += 1;
             gi = gi2;
         }
