@@ -1016,6 +1016,61 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `box(frozenset({(0, 0), (oh - 1, ow - 1)}))` for b2862040: its order is
+/// read (choices from it and from sets walked in its order), and it depends
+/// on `(oh, ow)` alone (3 to 6 each), so it is built once per thread and
+/// shape. Python's `box` returns a new frozenset each time; sharing one is
+/// safe here, where it is never combined with another reference to itself.
+fn box_b2862040(oh: i64, ow: i64) -> Indices {
+    use std::cell::RefCell;
+    thread_local! {
+        static BOXES: RefCell<Vec<(Loc, Indices)>> = const { RefCell::new(Vec::new()) };
+    }
+    BOXES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, b)) = c.iter().find(|(k, _)| *k == (oh, ow)) {
+            return b.clone();
+        }
+        let b = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
+        if c.len() < 64 {
+            c.push(((oh, ow), b.clone()));
+        }
+        b
+    })
+}
+
+/// `outbox(obj) | outbox(outbox(obj)) | outbox(outbox(outbox(obj)))` for
+/// b2862040: its order is read (the perturbation's choices walk it), and
+/// `outbox` reads only its argument's corners, so it depends on `obj`'s
+/// bounds alone and is built once per thread and bounds (as in
+/// [`box_b2862040`], sharing it is safe).
+fn objcands_b2862040(obj: &Indices) -> Indices {
+    use std::cell::RefCell;
+    type Cache = Vec<((i64, i64, i64, i64), Indices)>;
+    thread_local! {
+        static CANDS: RefCell<Cache> = const { RefCell::new(Vec::new()) };
+    }
+    let key = (
+        dsl::uppermost(obj),
+        dsl::leftmost(obj),
+        dsl::lowermost(obj),
+        dsl::rightmost(obj),
+    );
+    CANDS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, v)) = c.iter().find(|(k, _)| *k == key) {
+            return v.clone();
+        }
+        let ob1 = dsl::outbox(obj);
+        let ob2 = dsl::outbox(&ob1);
+        let v = &(&ob1 | &ob2) | &dsl::outbox(&ob2);
+        if c.len() < 256 {
+            c.push((key, v.clone()));
+        }
+        v
+    })
+}
+
 fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[8]);
     loop {
@@ -1028,11 +1083,14 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let remcols = dsl::remove(&bgc, &cols);
         let mut gi = dsl::canvas(bgc, (h, w));
         let mut inds = dsl::asindices(&gi);
+        // Each `sfilter(inds, ...)` (its order read by the choice) depends
+        // on `inds` and the shape alone.
+        let mut memo = FitMemo::default();
         while succ < nobjs && tr < maxtr {
             tr += 1;
             let oh = rng.randint(3, 6)?;
             let ow = rng.randint(3, 6)?;
-            let mut obj = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
+            let mut obj = box_b2862040(oh, ow);
             if rng.choice(&[true, false])? {
                 let nkeep = unifint(rng, diff_lb, diff_ub, (2, obj.len() as i64 - 1));
                 let nrem = obj.len() as i64 - nkeep;
@@ -1055,31 +1113,41 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 }
             }
             let npert = unifint(rng, diff_lb, diff_ub, (0, oh + ow));
-            let ob1 = dsl::outbox(&obj);
-            let ob2 = dsl::outbox(&ob1);
-            let objcands = &(&ob1 | &ob2) | &dsl::outbox(&ob2);
+            let objcands = objcands_b2862040(&obj);
             let mut obj = obj.thaw();
             for _ in 0..npert {
                 let near = mapply_set(dsl::dneighbors, &obj).intersection(&objcands);
                 let cands = objcands.difference(&obj).intersection(&near);
                 obj.add(rng.choice(&cands.to_vec())?);
             }
-            let obj = normalize_set(&obj);
-            let (oh, ow) = dsl::shape(&obj);
-            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            // `normalize(obj)` and `plcd = shift(obj, loc)` are only
+            // measured, subset-tested, filled and subtracted (by size and
+            // membership): lists of locations, not frozensets.
+            let (top, left, bottom, right) = {
+                let (t, b) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
+                let (l, r) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
+                (t, l, b, r)
+            };
+            let (oh, ow) = (bottom - top + 1, right - left + 1);
+            let cands = memo.fitting(&inds, (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice(&cands.to_vec())?;
-            let plcd = obj.shift(loc);
-            if plcd.issubset(&inds) {
+            let loc = rng.choice(cands)?;
+            let plcd: Vec<Loc> = obj
+                .iter()
+                .map(|&(i, j)| (i - top + loc.0, j - left + loc.1))
+                .collect();
+            if plcd.iter().all(|l| inds.contains(l)) {
                 let col = rng.choice(&remcols)?;
-                gi = dsl::fill(&gi, col, &plcd);
+                gi = fill_locs(&gi, col, &plcd);
                 succ += 1;
-                // `- mapply(neighbors, plcd)`: `set_difference` reads only
-                // its size and membership.
+                // `(inds - plcd) - mapply(neighbors, plcd)`: `set_difference`
+                // reads only the subtracted sets' size and membership.
+                let own = Around::of_cells(plcd.iter().copied());
                 let near = Around::new(plcd.iter().copied(), dsl::neighbors);
-                inds = (&inds - &plcd).difference_where(near.len(), |l| near.contains(l));
+                inds = near.subtract_from(&own.subtract_from(&inds));
+                memo.changed();
             }
         }
         // `objsm`: the background-colored objects off the border, merged;
