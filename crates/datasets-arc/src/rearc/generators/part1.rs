@@ -5254,7 +5254,8 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 /// ij[0] <= fullh - d and ij[1] <= fullw - d)` united with its four shifts
 /// by `dh = max(0, d // 2 - 1)`: its order is read (`rng.choice`), and it is
 /// a function of `(fullh, fullw, d)` alone, so it is built as Python builds
-/// it once per key and thread (the last 64 keys are kept).
+/// it once per key and thread (the last 256 keys are kept: at most about
+/// 1,000 locations each, 4 MB).
 fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -5278,7 +5279,7 @@ fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
     let v: Rc<[Loc]> = cands.to_vec().into();
     CANDS.with(|c| {
         let mut c = c.borrow_mut();
-        if c.len() >= 64 {
+        if c.len() >= 256 {
             c.remove(0);
         }
         c.push((key, Rc::clone(&v)));
