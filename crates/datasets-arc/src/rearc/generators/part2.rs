@@ -3694,7 +3694,13 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::fill(&gi, linc, &dsl::vfrontier((0, jloc)));
     }
     let ofc = dsl::ofcolor(&gi, linc);
-    let dots = dsl::sfilter(&ofc, |&ij| dsl::dneighbors(ij).issubset(&ofc));
+    // `dneighbors(ij).issubset(ofc)`: a yes or no per location, read from
+    // the grid (all four neighbours inside it and of the line color).
+    let dots = dsl::sfilter(&ofc, |&ij| {
+        dneighbor_cells(ij)
+            .iter()
+            .all(|&l| cell_at(&gi, l) == Some(linc))
+    });
     let tmp = dsl::fill(&gi, bgc, &dots);
     let lns = line_objects_83302e8f(&tmp, linc);
     let dts = dsl::apply(|&l| dsl::initset(l), &dots);
