@@ -782,3 +782,266 @@ pub(super) fn grow_box8(
         _ => grow_by(rng, bb, shp, near),
     }
 }
+
+// Sets of objects whose order is read but whose objects' own orders are
+// not. The order of a set of distinct objects depends only on their hashes
+// and the order they are added in, and `hash(frozenset)` only on its
+// elements' hashes, so such a set's order can be computed from each
+// object's cells without building the objects' own tables.
+
+/// `hash(frozenset(xs))` for distinct elements with the given hashes
+/// (CPython's `frozenset_hash`, which is order-independent).
+pub(super) fn frozenset_hash_of(hashes: impl IntoIterator<Item = i64>) -> i64 {
+    let shuffle = |h: u64| ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167);
+    let (mut hash, mut n) = (0u64, 0u64);
+    for h in hashes {
+        hash ^= shuffle(h as u64);
+        n += 1;
+    }
+    hash ^= (n + 1).wrapping_mul(1_927_868_237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
+    if hash == u64::MAX {
+        hash = 590_923_713;
+    }
+    hash as i64
+}
+
+/// `hash((v, (i, j)))`, a cell's hash.
+pub(super) fn cell_hash(c: &dsl::Cell) -> i64 {
+    pycompat::PyHashable::py_hash(c)
+}
+
+/// `hash(frozenset(cells))` of distinct cells.
+pub(super) fn object_hash<'a>(cells: impl IntoIterator<Item = &'a dsl::Cell>) -> i64 {
+    frozenset_hash_of(cells.into_iter().map(cell_hash))
+}
+
+/// An element of a set standing for one of several pairwise unequal Python
+/// objects (disjoint objects, say): equal only to itself, hashing as the
+/// object does.
+#[derive(Clone, PartialEq)]
+struct Distinct {
+    idx: usize,
+    hash: i64,
+}
+
+impl pycompat::PyHashable for Distinct {
+    fn py_hash(&self) -> i64 {
+        self.hash
+    }
+}
+
+/// The iteration order, as indices into `hashes`, of `frozenset(xs)` for
+/// pairwise unequal elements with these hashes added in this order
+/// (`frozenset(generator)`, `apply`, `sfilter` over a frozenset).
+pub(super) fn added_order(hashes: &[i64]) -> Vec<usize> {
+    let s: pycompat::PyFrozenSet<Distinct> = hashes
+        .iter()
+        .enumerate()
+        .map(|(idx, &hash)| Distinct { idx, hash })
+        .collect();
+    s.iter().map(|d| d.idx).collect()
+}
+
+/// As [`added_order`] for `frozenset(s)` of a `set` `s` built by adding
+/// them in this order (how `objects` returns its set): the frozenset is a
+/// copy of the set's table, which may be smaller than the set's.
+pub(super) fn set_frozen_order(hashes: &[i64]) -> Vec<usize> {
+    let s: PySet<Distinct> = hashes
+        .iter()
+        .enumerate()
+        .map(|(idx, &hash)| Distinct { idx, hash })
+        .collect();
+    s.freeze().iter().map(|d| d.idx).collect()
+}
+
+/// `asindices`' iteration order for an `h` by `w` grid, from a per-thread
+/// cache of the last few shapes.
+pub(super) fn asindices_order(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Orders = Vec<((i64, i64), Rc<[Loc]>)>;
+    thread_local! {
+        static ORDERS: RefCell<Orders> = const { RefCell::new(Vec::new()) };
+    }
+    ORDERS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, o)) = c.iter().find(|(k, _)| *k == (h, w)) {
+            return Rc::clone(o);
+        }
+        let o: Rc<[Loc]> = dsl::asindices(&vec![vec![0; w.max(0) as usize]; h.max(0) as usize])
+            .to_vec()
+            .into();
+        if c.len() >= 16 {
+            c.remove(0);
+        }
+        c.push(((h, w), Rc::clone(&o)));
+        o
+    })
+}
+
+/// The objects `objects(grid, univalued, diagonal, without_bg)` holds, each
+/// as its cells (in no particular order), in the order `objects` adds them
+/// to its set (by their first cell in `asindices`' order), which is not the
+/// returned frozenset's order: [`set_frozen_order`] of their hashes gives
+/// that.
+pub(super) fn objects_cells(
+    grid: &Grid,
+    univalued: bool,
+    diagonal: bool,
+    without_bg: bool,
+) -> Vec<Vec<dsl::Cell>> {
+    let bg = without_bg.then(|| dsl::mostcolor(grid));
+    let (h, w) = dsl::shape_grid(grid);
+    let order = asindices_order(h, w);
+    let mut occupied = vec![false; (h * w).max(0) as usize];
+    let mut occupied_len = 0;
+    let mut out = Vec::new();
+    for &(i, j) in order.iter() {
+        if occupied[(i * w + j) as usize] || Some(grid[i as usize][j as usize]) == bg {
+            continue;
+        }
+        out.push(flood_cells(
+            grid,
+            (i, j),
+            (univalued, diagonal, bg),
+            &mut occupied,
+            &mut occupied_len,
+        ));
+    }
+    out
+}
+
+/// The cells (in no particular order) of the object `objects(grid,
+/// univalued, diagonal, without_bg)` finds from its first cell `loc`, by a
+/// plain flood fill, given `occupied`: a row-major mask of the cells of the
+/// objects found before it (in `asindices`' order) and their number, both
+/// of which it updates.
+pub(super) fn flood_cells(
+    grid: &Grid,
+    loc: Loc,
+    (univalued, diagonal, bg): (bool, bool, Option<i64>),
+    occupied: &mut [bool],
+    occupied_len: &mut usize,
+) -> Vec<dsl::Cell> {
+    let (h, w) = dsl::shape_grid(grid);
+    let slot = |(i, j): Loc| (i * w + j) as usize;
+    let at = |(i, j): Loc| grid[i as usize][j as usize];
+    let val = at(loc);
+    occupied[slot(loc)] = true;
+    let mut stack = vec![loc];
+    let mut cells = Vec::new();
+    while let Some((i, j)) = stack.pop() {
+        cells.push((at((i, j)), (i, j)));
+        for di in -1..=1i64 {
+            for dj in -1..=1i64 {
+                if (di, dj) == (0, 0) || (!diagonal && di != 0 && dj != 0) {
+                    continue;
+                }
+                let n = (i + di, j + dj);
+                if !(0 <= n.0 && n.0 < h && 0 <= n.1 && n.1 < w) || occupied[slot(n)] {
+                    continue;
+                }
+                let v = at(n);
+                let joins = if univalued { val == v } else { Some(v) != bg };
+                if joins {
+                    occupied[slot(n)] = true;
+                    stack.push(n);
+                }
+            }
+        }
+    }
+    *occupied_len += cells.len();
+    cells
+}
+
+/// The object `objects(grid, univalued, diagonal, without_bg)` finds from
+/// its first cell `loc`, built by the same flood fill of sets as `objects`
+/// (so its own order is `objects`'), with `occupied` as for [`flood_cells`],
+/// whose set `objects` subtracts by size and membership. For callers that
+/// need some objects exactly and the rest only by their cells and hashes.
+pub(super) fn flood_object_exact(
+    grid: &Grid,
+    loc: Loc,
+    (univalued, diagonal, bg): (bool, bool, Option<i64>),
+    occupied: &mut [bool],
+    occupied_len: &mut usize,
+) -> dsl::Object {
+    let (h, w) = dsl::shape_grid(grid);
+    let slot = |(i, j): Loc| (i * w + j) as usize;
+    let at = |(i, j): Loc| grid[i as usize][j as usize];
+    let val = at(loc);
+    let mut obj: PySet<dsl::Cell> = std::iter::once((val, loc)).collect();
+    let mut cands: PySet<Loc> = std::iter::once(loc).collect();
+    while !cands.is_empty() {
+        let mut neighborhood: PySet<Loc> = PySet::new();
+        for &cand in cands.iter() {
+            let v = at(cand);
+            let joins = if univalued { val == v } else { Some(v) != bg };
+            if joins {
+                obj.add((v, cand));
+                if !occupied[slot(cand)] {
+                    occupied[slot(cand)] = true;
+                    *occupied_len += 1;
+                }
+                // neighborhood |= {(i, j) for i, j in diagfun(cand) if in bounds}
+                let near = if diagonal {
+                    dsl::neighbors(cand)
+                } else {
+                    dsl::dneighbors(cand)
+                };
+                let inside: PySet<Loc> = near
+                    .iter()
+                    .copied()
+                    .filter(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w)
+                    .collect();
+                neighborhood.update(&inside);
+            }
+        }
+        cands = neighborhood.difference_where(*occupied_len, |&l| occupied[slot(l)]);
+    }
+    obj.freeze()
+}
+
+/// `hash(frozenset(locs))` of distinct locations (`hash(toindices(obj))`).
+pub(super) fn indices_hash(locs: impl IntoIterator<Item = Loc>) -> i64 {
+    frozenset_hash_of(locs.into_iter().map(|l| pycompat::PyHashable::py_hash(&l)))
+}
+
+/// `items` (indices of some elements) in the order of the frozenset that
+/// adds them in this order: [`added_order`] over their `hash`es.
+pub(super) fn reordered(items: &[usize], hash: impl Fn(usize) -> i64) -> Vec<usize> {
+    let hashes: Vec<i64> = items.iter().map(|&k| hash(k)).collect();
+    added_order(&hashes).into_iter().map(|x| items[x]).collect()
+}
+
+/// `tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`,
+/// whose order a draw reads, kept per shape `(oh, ow)` while `inds` stays
+/// the same set: generators that retry placements call it with one `inds`
+/// many times. [`FitMemo::changed`] forgets the results when `inds` changes.
+#[derive(Default)]
+pub(super) struct FitMemo {
+    kept: Vec<(Loc, Vec<Loc>)>,
+}
+
+impl FitMemo {
+    /// The locations of `inds` where an `oh` by `ow` box fits in the `h` by
+    /// `w` grid, in `sfilter`'s order.
+    pub(super) fn fitting(&mut self, inds: &Indices, (h, w): Loc, (oh, ow): Loc) -> &[Loc] {
+        let k = match self.kept.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                let v = dsl::sfilter(inds, |&(i, j)| i <= h - oh && j <= w - ow).to_vec();
+                self.kept.push(((oh, ow), v));
+                self.kept.len() - 1
+            }
+        };
+        &self.kept[k].1
+    }
+
+    /// `inds` is now another set.
+    pub(super) fn changed(&mut self) {
+        self.kept.clear();
+    }
+}

@@ -976,18 +976,18 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bb = dsl::remove(&sp, &bb);
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..objsize - 1 {
-            grow(rng, &bb, &mut shp)?;
+            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
         while {
             let (sh, sw) = set_shape(&shp);
             sh == 1 || sw == 1
         } {
-            grow(rng, &bb, &mut shp)?;
+            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
         while distinct(shp.iter().copied(), |(x, y)| x - y) == 1
             || distinct(shp.iter().copied(), |(x, y)| x + y) == 1
         {
-            grow(rng, &bb, &mut shp)?;
+            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
         let top = shp.iter().map(|l| l.0).min().unwrap_or(0);
         let left = shp.iter().map(|l| l.1).min().unwrap_or(0);
@@ -1006,10 +1006,16 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let rest: PySet<dsl::Cell> = shp[3..].iter().map(|&ij| (dcol, ij)).collect();
         let obj = (&markers | &rest).freeze();
         let shpset: PySet<Loc> = shp.iter().copied().collect();
+        // `shift(set(shp), ij).issubset(inds)`: a yes or no per location,
+        // asked of a membership mask of `inds` (all inside the grid).
+        let mut member = vec![false; (h * w) as usize];
+        for &(i, j) in inds.iter() {
+            member[(i * w + j) as usize] = true;
+        }
+        let inside =
+            |(i, j): Loc| 0 <= i && i < h && 0 <= j && j < w && member[(i * w + j) as usize];
         let opts = dsl::sfilter(&inds, |&(di, dj)| {
-            shpset
-                .iter()
-                .all(|&(i, j)| inds.contains(&(i + di, j + dj)))
+            shpset.iter().all(|&(i, j)| inside((i + di, j + dj)))
         });
         if opts.is_empty() {
             continue;
@@ -1033,25 +1039,35 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let fnk = rng.choice(&[0, 1, 2, 3, 4, 5, 6, 7])?;
         gi = transform(fnk, &gi);
         go = transform(fnk, &go);
-        let aigo = dsl::asindices(&go);
         let bg = dsl::ofcolor(&go, bgc);
-        let fullinds = minus_around(&bg, &(&aigo - &bg));
+        // `bg - mapply(neighbors, aigo - bg)`: the mapply is read for its
+        // size and membership only, so `aigo - bg` (only iterated by it) is
+        // the grid's other cells, in no particular order.
+        let (gh, gw) = dsl::shape_grid(&go);
+        let others = (0..gh)
+            .flat_map(|i| (0..gw).map(move |j| (i, j)))
+            .filter(|&(i, j)| go[i as usize][j as usize] != bgc);
+        let fullinds = Around::new(others, dsl::neighbors).subtract_from(&bg);
         let k = rng.choice(&(0..srcs.len()).collect::<Vec<_>>())?;
         let (obj, markers) = &srcs[k];
-        let shp = obj.toindices();
         if fullinds.is_empty() {
             break;
         }
         let loctr = rng.choice_in(&fullinds)?;
-        let xx = shp.shift(loctr);
-        if xx.issubset(&fullinds) {
+        // `shift(toindices(obj), loctr).issubset(fullinds)`, and the paints
+        // (one cell per location): no order of the shifted sets is read.
+        if obj
+            .iter()
+            .all(|&(_, (i, j))| fullinds.contains(&(i + loctr.0, j + loctr.1)))
+        {
             succ += 1;
-            let placed: dsl::Object = markers
-                .iter()
-                .map(|&(v, (i, j))| (v, (i + loctr.0, j + loctr.1)))
-                .collect();
-            gi = dsl::paint(&gi, &placed);
-            go = dsl::paint(&go, &obj.shift(loctr));
+            let moved = |cells: &mut dyn Iterator<Item = &dsl::Cell>| -> Vec<dsl::Cell> {
+                cells
+                    .map(|&(v, (i, j))| (v, (i + loctr.0, j + loctr.1)))
+                    .collect()
+            };
+            gi = paint_cells(&gi, moved(&mut markers.iter()).iter());
+            go = paint_cells(&go, moved(&mut obj.iter()).iter());
         }
         tr += 1;
     }
@@ -5179,27 +5195,33 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let objs = dsl::sfilter(&dsl::partition(&go), |o| dsl::color(o) != Some(bgc));
         let mut gi = dsl::canvas(bgc, (fullh, fullw));
         let objs = dsl::order(&objs, dsl::width_of);
-        let fullinds = dsl::asindices(&gi);
-        let mut inds = dsl::asindices(&gi);
+        // `inds`, `fullinds` minus the placed objects, is only asked whether
+        // it holds locations (`issubset`) and shrunk: a mask, no table.
+        let mut used = vec![false; (fullh * fullw).max(0) as usize];
         let mut fullsuc = true;
         for obj in &objs {
-            let objn = dsl::normalize(obj);
-            let obji = objn.toindices();
+            // `normalize(obj)`: its cells are only placed, tested and
+            // painted (one per location), so no order is read.
+            let (top, left) = dsl::ulcorner(obj);
+            let objn: Vec<dsl::Cell> = obj
+                .iter()
+                .map(|&(v, (i, j))| (v, (i - top, j - left)))
+                .collect();
             let d = dsl::width_of(obj);
-            let dh = 0.max(d / 2 - 1);
-            let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
-            let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
-                | &base.shift((dh, 0)))
-                | &base.shift((0, dh));
-            if cands.is_empty() {
+            let cv = cands_4290ef0e(fullh, fullw, d);
+            if cv.is_empty() {
                 // Python's `break` leaves the loop with `fullsuc` still true.
                 break;
             }
-            let cv = cands.to_vec();
             let mut placed = None;
             for _ in 0..10 {
-                let loc = rng.choice(&cv)?;
-                if dsl::intersection(&obji.shift(loc), &fullinds).issubset(&inds) {
+                let loc = rng.choice(&cv[..])?;
+                // `(shift(obji, loc) & fullinds).issubset(inds)`.
+                let fits = objn.iter().all(|&(_, (i, j))| {
+                    let (i, j) = (i + loc.0, j + loc.1);
+                    !(0 <= i && i < fullh && 0 <= j && j < fullw && used[(i * fullw + j) as usize])
+                });
+                if fits {
                     placed = Some(loc);
                     break;
                 }
@@ -5208,8 +5230,16 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 fullsuc = false;
                 break;
             };
-            gi = dsl::paint(&gi, &objn.shift(loc));
-            inds = &inds - &obji.shift(loc);
+            let moved: Vec<dsl::Cell> = objn
+                .iter()
+                .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+                .collect();
+            gi = paint_cells(&gi, moved.iter());
+            for &(_, (i, j)) in &moved {
+                if 0 <= i && i < fullh && 0 <= j && j < fullw {
+                    used[(i * fullw + j) as usize] = true;
+                }
+            }
         }
         if fullsuc {
             return Ok(Example {
@@ -5218,6 +5248,43 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             });
         }
     }
+}
+
+/// `tuple(cands)` for 4290ef0e's `cands = sfilter(fullinds, lambda ij:
+/// ij[0] <= fullh - d and ij[1] <= fullw - d)` united with its four shifts
+/// by `dh = max(0, d // 2 - 1)`: its order is read (`rng.choice`), and it is
+/// a function of `(fullh, fullw, d)` alone, so it is built as Python builds
+/// it once per key and thread (the last 256 keys are kept: at most about
+/// 1,000 locations each, 4 MB).
+fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Cache = Vec<((i64, i64, i64), Rc<[Loc]>)>;
+    thread_local! {
+        static CANDS: RefCell<Cache> = const { RefCell::new(Vec::new()) };
+    }
+    let key = (fullh, fullw, d);
+    if let Some(c) = CANDS.with(|c| {
+        let c = c.borrow();
+        c.iter().find(|(k, _)| *k == key).map(|(_, v)| Rc::clone(v))
+    }) {
+        return c;
+    }
+    let fullinds = dsl::asindices(&dsl::canvas(0, (fullh, fullw)));
+    let dh = 0.max(d / 2 - 1);
+    let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
+    let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
+        | &base.shift((dh, 0)))
+        | &base.shift((0, dh));
+    let v: Rc<[Loc]> = cands.to_vec().into();
+    CANDS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 256 {
+            c.remove(0);
+        }
+        c.push((key, Rc::clone(&v)));
+    });
+    v
 }
 
 fn generate_42a50994(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -5422,7 +5489,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let first = rng.choice_in(&bounds)?;
     let mut shp: PySet<Loc> = std::iter::once(first).collect();
     for _ in 0..ncells - 1 {
-        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        grow_box8(rng, &bounds, &mut shp, dsl::neighbors)?;
     }
     let norm = normalize_set(&shp);
     let (oh, ow) = dsl::shape(&norm);
@@ -5439,9 +5506,9 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcd = obj.shift((rng.randint(0, h - oh)?, rng.randint(0, w - ow)?));
     gi = dsl::paint(&gi, &plcd);
     let mut go = gi.clone();
-    let mut inds =
-        &dsl::ofcolor(&gi, bgc) - &dsl::mapply(|&l| dsl::neighbors(l), &plcd.toindices());
-    let fullinds = dsl::asindices(&gi);
+    // `- mapply(neighbors, toindices(plcd))`: read for size and membership.
+    let mut inds = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors)
+        .subtract_from(&dsl::ofcolor(&gi, bgc));
     let noccs = unifint(
         rng,
         diff_lb,
@@ -5450,25 +5517,48 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     );
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * noccs;
+    // Each `sfilter(inds, ...)` (its order read by the choice) depends on
+    // `inds` and the upscaled shape alone.
+    let mut memo = FitMemo::default();
     while succ < noccs && tr < maxtr {
         tr += 1;
         let fac = rng.randint(1, 5.min(h.min(w) / oh.max(ow) - 1))?;
-        let outobj = dsl::upscale(&obj, fac);
-        let inobj = dsl::sfilter(&outobj, |c| c.0 == indic);
-        let (hh, ww) = dsl::shape(&outobj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - hh && j <= w - ww);
+        // `upscale(obj, fac)` of the normalized `obj` and its `indic`
+        // cells: one cell per location, only placed, tested, subtracted and
+        // painted, so they are lists, not frozensets.
+        let outobj: Vec<dsl::Cell> = obj
+            .iter()
+            .flat_map(|&(v, (i, j))| {
+                (0..fac)
+                    .flat_map(move |io| (0..fac).map(move |jo| (v, (i * fac + io, j * fac + jo))))
+            })
+            .collect();
+        let (hh, ww) = (oh * fac, ow * fac);
+        let cands = memo.fitting(&inds, (h, w), (hh, ww));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let inobjp = inobj.shift(loc);
-        let outobjp = dsl::sfilter(&outobj.shift(loc), |c| fullinds.contains(&c.1));
-        let outobjpi = outobjp.toindices();
-        if outobjpi.issubset(&inds) {
+        let loc = rng.choice(cands)?;
+        let outobjp: Vec<dsl::Cell> = outobj
+            .iter()
+            .map(|&(v, l)| (v, dsl::add(l, loc)))
+            .filter(|&(_, (i, j))| 0 <= i && i < h && 0 <= j && j < w)
+            .collect();
+        if outobjp.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
-            inds = minus_around(&(&inds - &outobjpi), &inobjp.toindices());
-            gi = dsl::paint(&gi, &inobjp);
-            go = dsl::paint(&go, &outobjp);
+            let inobjp: Vec<dsl::Cell> = outobj
+                .iter()
+                .filter(|c| c.0 == indic)
+                .map(|&(v, l)| (v, dsl::add(l, loc)))
+                .collect();
+            // `(inds - outobjpi) - mapply(neighbors, toindices(inobjp))`:
+            // both read for size and membership.
+            let own = Around::of_cells(outobjp.iter().map(|c| c.1));
+            let near = Around::new(inobjp.iter().map(|c| c.1), dsl::neighbors);
+            inds = near.subtract_from(&own.subtract_from(&inds));
+            memo.changed();
+            gi = paint_cells(&gi, inobjp.iter());
+            go = paint_cells(&go, outobjp.iter());
         }
     }
     Ok(Example {
@@ -5829,24 +5919,50 @@ fn generate_484b58aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&noisec, &cols);
     let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
     let ccols = rng.sample(&remcols, numc)?;
-    let mut pset: PySet<dsl::Cell> = PySet::new();
-    for &ij in pinds.iter() {
-        pset.add((rng.choice(&ccols)?, ij));
+    // `pobj`: one color drawn per location in `pinds`' order. It is only
+    // painted (one cell per location) and compared with other objects
+    // (equality of sets), so it is kept as its colors by location.
+    let mut pcol = vec![0i64; (hp * wp) as usize];
+    for &(i, j) in pinds.iter() {
+        pcol[(i * wp + j) as usize] = rng.choice(&ccols)?;
     }
-    let pobj = pset.freeze();
     let mut go = dsl::canvas(-1, (h, w));
-    let mut locs: PySet<Loc> = PySet::new();
+    // `locs` is only iterated for `places`, which is only asked whether
+    // any of them holds `pobj` intact: no order is read.
+    let mut locs: Vec<Loc> = Vec::new();
     let ofs = rng.randint(1, hp - 1)?;
     for a in 0..2 * (h / hp + 1) {
         for b in 0..w / wp + 1 {
             let (loci, locj) = (hp * a - ofs * b, wp * b);
-            locs.add((loci, locj));
-            go = dsl::paint(&go, &pobj.shift((loci, locj)));
+            locs.push((loci, locj));
+            for i in 0..hp {
+                for j in 0..wp {
+                    let (gi, gj) = (loci + i, locj + j);
+                    if 0 <= gi && gi < h && 0 <= gj && gj < w {
+                        go[gi as usize][gj as usize] = pcol[(i * wp + j) as usize];
+                    }
+                }
+            }
         }
     }
     let numpatches = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
     let mut gi = go.clone();
-    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
+    // `pobj in apply(normalize, apply(rbind(toobject, gi2), places))`: a
+    // place's object equals `pobj` exactly when the whole place lies in
+    // the grid (otherwise it has fewer cells) and shows `pobj`'s colors.
+    let intact = |g: &Grid| {
+        locs.iter().any(|&(li, lj)| {
+            li >= 0
+                && lj >= 0
+                && li + hp <= h
+                && lj + wp <= w
+                && (0..hp).all(|i| {
+                    (0..wp).all(|j| {
+                        g[(li + i) as usize][(lj + j) as usize] == pcol[(i * wp + j) as usize]
+                    })
+                })
+        })
+    };
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * numpatches;
     while succ < numpatches && tr < maxtr {
@@ -5855,13 +5971,15 @@ fn generate_484b58aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let pw = rng.randint(2, 6)?;
         let loci = rng.randint(0, h - ph)?;
         let locj = rng.randint(0, w - pw)?;
-        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
-        let gi2 = dsl::fill(&gi, noisec, &ptch);
+        let mut gi2 = gi.clone();
+        fill_rect(
+            &mut gi2,
+            noisec,
+            (loci, locj),
+            (loci + ph - 1, locj + pw - 1),
+        );
         let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
-        let intact = places
-            .iter()
-            .any(|p| dsl::normalize(&dsl::toobject(p, &gi2)) == pobj);
-        if intact && clean(&gi2) >= 2 && clean(&dsl::dmirror_grid(&gi2)) >= 2 {
+        if intact(&gi2) && clean(&gi2) >= 2 && clean(&dsl::dmirror_grid(&gi2)) >= 2 {
             succ += 1;
             gi = gi2;
         }

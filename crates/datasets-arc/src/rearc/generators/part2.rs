@@ -2,7 +2,7 @@
 //! in `rearc_utils/generators.py` (being ported, in task-id order).
 
 use dataset_core::{DatasetError, Result};
-use pycompat::{AnySet, PySet};
+use pycompat::{AnySet, PyFrozenSet, PyHashable, PySet};
 
 use super::common::*;
 use super::{unifint, Example, GenRng, Generator};
@@ -3543,6 +3543,25 @@ fn mirror_indices(k: usize, p: &Indices) -> Indices {
     }
 }
 
+/// `tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`
+/// for 810b9b61, from `memo` (this `inds`' results by shape) or built.
+fn fitting_810b9b61<'a>(
+    memo: &'a mut Vec<(Loc, Vec<Loc>)>,
+    inds: &Indices,
+    (h, w): Loc,
+    (oh, ow): Loc,
+) -> &'a [Loc] {
+    let k = match memo.iter().position(|(key, _)| *key == (oh, ow)) {
+        Some(k) => k,
+        None => {
+            let v = dsl::sfilter(inds, |&(i, j)| i <= h - oh && j <= w - ow).to_vec();
+            memo.push(((oh, ow), v));
+            memo.len() - 1
+        }
+    };
+    &memo[k].1
+}
+
 fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[3]);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -3557,41 +3576,59 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
     let mut inds = dsl::asindices(&gi);
+    // The two `sfilter(inds, ...)` per try read `inds`' order; they depend
+    // on `inds` and the shape alone, so each is built once per shape until
+    // `inds` changes.
+    let mut memo: Vec<(Loc, Vec<Loc>)> = Vec::new();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(3, 5)?;
         let ow = rng.randint(3, 5)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fitting_810b9b61(&mut memo, &inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
+        let (loci, locj) = rng.choice(cands)?;
         let mut obj = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         let nmfs = rng.choice(&[1, 2])?;
         for k in rng.sample(&[0, 1, 2, 3, 4], nmfs)? {
             obj = dsl::normalize(&mirror_indices(k, &obj));
         }
         let (oh, ow) = dsl::shape(&obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fitting_810b9b61(&mut memo, &inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        let inobj: Indices = if rng.choice(&[true, false])? {
+        let loc = rng.choice(cands)?;
+        // `plcd = shift(obj, loc)`'s order is read only to sample from it;
+        // `inobj` (a sample or `plcd`) is only tested, subtracted, filled
+        // and compared with its box: membership and bounds, no order.
+        let inobj: Vec<Loc> = if rng.choice(&[true, false])? {
+            let plcd = obj.shift(loc);
             let n = unifint(rng, diff_lb, diff_ub, (1, plcd.len() as i64 - 1));
-            rng.sample(&plcd.to_vec(), n)?.into_iter().collect()
+            rng.sample(&plcd.to_vec(), n)?
         } else {
-            plcd
+            obj.iter().map(|&l| dsl::add(l, loc)).collect()
         };
-        if inobj.issubset(&inds) {
+        if inobj.iter().all(|l| inds.contains(l)) {
             succ += 1;
-            inds = &(&inds - &inobj) - &dsl::mapply(|&l| dsl::dneighbors(l), &inobj);
+            // `(inds - inobj) - mapply(dneighbors, inobj)`: `set_difference`
+            // reads only the subtracted sets' sizes and membership.
+            let own = Around::of_cells(inobj.iter().copied());
+            let near = Around::new(inobj.iter().copied(), dsl::dneighbors);
+            inds = near.subtract_from(&own.subtract_from(&inds));
+            memo.clear();
             let col = rng.choice(&ccols)?;
-            gi = dsl::fill(&gi, col, &inobj);
-            let (sh, sw) = dsl::shape(&inobj);
-            let closed = dsl::r#box(&inobj) == inobj && sh.min(sw) > 2;
-            go = dsl::fill(&go, if closed { 3 } else { col }, &inobj);
+            gi = fill_locs(&gi, col, &inobj);
+            // `box(inobj) == inobj and min(shape(inobj)) > 2`.
+            let (t, b) = bounds_of(&inobj.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, r) = bounds_of(&inobj.iter().map(|l| l.1).collect::<Vec<_>>());
+            let outline = outline_cells((t, l), (b, r));
+            let on_box = |&(i, j): &Loc| i == t || i == b || j == l || j == r;
+            let closed = outline.len() == inobj.len()
+                && inobj.iter().all(on_box)
+                && (b - t + 1).min(r - l + 1) > 2;
+            go = fill_locs(&go, if closed { 3 } else { col }, &inobj);
         }
     }
     ex(gi, go)
@@ -3657,12 +3694,15 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::fill(&gi, linc, &dsl::vfrontier((0, jloc)));
     }
     let ofc = dsl::ofcolor(&gi, linc);
-    let dots = dsl::sfilter(&ofc, |&ij| dsl::dneighbors(ij).issubset(&ofc));
+    // `dneighbors(ij).issubset(ofc)`: a yes or no per location, read from
+    // the grid (all four neighbours inside it and of the line color).
+    let dots = dsl::sfilter(&ofc, |&ij| {
+        dneighbor_cells(ij)
+            .iter()
+            .all(|&l| cell_at(&gi, l) == Some(linc))
+    });
     let tmp = dsl::fill(&gi, bgc, &dots);
-    let lns = dsl::apply(
-        dsl::toindices,
-        &dsl::colorfilter(&dsl::objects(&tmp, true, false, false), linc),
-    );
+    let lns = line_objects_83302e8f(&tmp, linc);
     let dts = dsl::apply(|&l| dsl::initset(l), &dots);
     let cands = &lns | &dts;
     let nbreaks = unifint(rng, diff_lb, diff_ub, (0, cands.len() as i64 / 2));
@@ -3672,12 +3712,60 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         breaklocs.push(rng.choice_in(&b)?);
     }
     let gi = fill_locs(&gi, bgc, &breaklocs);
-    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), bgc);
+    // `toindices(merge(sfilter(colorfilter(objects(gi, T, F, F), bgc),
+    // lambda o: len(o) == h * w)))`, only filled: the cells of the
+    // background components of that size, from component labels.
+    let (label, n) = component_labels(&gi, false);
+    let mut size = vec![0usize; n];
+    for &k in &label {
+        size[k] += 1;
+    }
     let area = (h * w) as usize;
-    let res = dsl::toindices(&dsl::merge(&dsl::sfilter(&objs, |o| o.len() == area)));
-    let go = dsl::fill(&gi, 3, &res);
-    let go = dsl::replace(&go, bgc, 4);
+    let mut go = gi.clone();
+    for (k, row) in go.iter_mut().flat_map(|r| r.iter_mut()).enumerate() {
+        if *row == bgc {
+            *row = if size[label[k]] == area { 3 } else { 4 };
+        }
+    }
     ex(gi, go)
+}
+
+/// `apply(toindices, colorfilter(objects(tmp, T, F, F), linc))` for
+/// 83302e8f's grid of lines: the line segments' own orders are read (a
+/// location is drawn from each broken one), so they are flooded as
+/// `objects` floods them; the background rectangles only count for the
+/// objects' order, which their hashes give.
+fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> PyFrozenSet<Indices> {
+    let (h, w) = dsl::shape_grid(tmp);
+    let mut occupied = vec![false; (h * w) as usize];
+    let mut occupied_len = 0;
+    let mut hashes = Vec::new();
+    let mut lines: Vec<Option<Object>> = Vec::new();
+    for &(i, j) in asindices_order(h, w).iter() {
+        if occupied[(i * w + j) as usize] {
+            continue;
+        }
+        let how = (true, false, None);
+        if tmp[i as usize][j as usize] == linc {
+            let o = flood_object_exact(tmp, (i, j), how, &mut occupied, &mut occupied_len);
+            hashes.push(o.py_hash());
+            lines.push(Some(o));
+        } else {
+            let cells = flood_cells(tmp, (i, j), how, &mut occupied, &mut occupied_len);
+            hashes.push(object_hash(&cells));
+            lines.push(None);
+        }
+    }
+    // `objects`' frozenset, then `colorfilter`'s (added in that order).
+    let kept: Vec<usize> = set_frozen_order(&hashes)
+        .into_iter()
+        .filter(|&k| lines[k].is_some())
+        .collect();
+    let kept_hashes: Vec<i64> = kept.iter().map(|&k| hashes[k]).collect();
+    added_order(&kept_hashes)
+        .into_iter()
+        .filter_map(|x| lines[kept[x]].as_ref().map(dsl::toindices))
+        .collect()
 }
 
 fn generate_834ec97d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -4808,24 +4896,53 @@ fn generate_941d9a10(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, fgc) = (bf[0], bf[1]);
     let hgrid = spaced_lines(rng, bgc, fgc, nh, w, h)?;
     let wgrid = dsl::dmirror_grid(&spaced_lines(rng, bgc, fgc, nw, h, w)?);
-    let fronts = &dsl::ofcolor(&hgrid, fgc) | &dsl::ofcolor(&wgrid, fgc);
-    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &fronts);
-    let objs = dsl::colorfilter(&dsl::objects(&gi, true, true, false), bgc);
-    let key = |o: &Object| dsl::leftmost(o) + dsl::uppermost(o);
+    // `fill(gi, fgc, ofcolor(hgrid, fgc) | ofcolor(wgrid, fgc))`: one value.
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for (i, row) in gi.iter_mut().enumerate() {
+        for (j, v) in row.iter_mut().enumerate() {
+            if cell_at(&hgrid, (i as i64, j as i64)) == Some(fgc)
+                || cell_at(&wgrid, (i as i64, j as i64)) == Some(fgc)
+            {
+                *v = fgc;
+            }
+        }
+    }
+    // The objects' order decides ties (`argmin`, `argmax`, `extract`), but
+    // only their bounds are read and they are filled with one color: the
+    // orders of `objects`' set and `colorfilter`'s come from the objects'
+    // hashes, and no object is built.
+    let found = objects_cells(&gi, true, true, false);
+    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    let bg: Vec<usize> = set_frozen_order(&hashes)
+        .into_iter()
+        .filter(|&k| found[k][0].0 == bgc)
+        .collect();
+    let objs = reordered(&bg, |k| hashes[k]);
+    let corner: Vec<Loc> = found
+        .iter()
+        .map(|c| {
+            let (t, _) = bounds_of(&c.iter().map(|c| c.1 .0).collect::<Vec<_>>());
+            let (l, _) = bounds_of(&c.iter().map(|c| c.1 .1).collect::<Vec<_>>());
+            (t, l)
+        })
+        .collect();
+    let key = |&k: &usize| corner[k].1 + corner[k].0;
     let none = || DatasetError::Generation("no object".into());
-    let blue = dsl::argmin(objs.iter(), key).ok_or_else(none)?;
-    let green = dsl::argmax(objs.iter(), key).ok_or_else(none)?;
-    let balanced = |o: &Object, f: fn(&Object) -> i64| {
-        let v = f(o);
-        objs.iter().filter(|o2| f(o2) < v).count() == objs.iter().filter(|o2| f(o2) > v).count()
+    let blue = *dsl::argmin(objs.iter(), key).ok_or_else(none)?;
+    let green = *dsl::argmax(objs.iter(), key).ok_or_else(none)?;
+    let balanced = |k: usize, f: fn(Loc) -> i64| {
+        let v = f(corner[k]);
+        objs.iter().filter(|&&o2| f(corner[o2]) < v).count()
+            == objs.iter().filter(|&&o2| f(corner[o2]) > v).count()
     };
-    let red = dsl::extract(objs.iter(), |o| {
-        balanced(o, dsl::leftmost) && balanced(o, dsl::uppermost)
+    let red = *dsl::extract(objs.iter(), |&k| {
+        balanced(k, |c| c.1) && balanced(k, |c| c.0)
     })
     .ok_or_else(|| DatasetError::Generation("StopIteration".into()))?;
-    let go = dsl::fill(&gi, 1, blue);
-    let go = dsl::fill(&go, 3, green);
-    let go = dsl::fill(&go, 2, red);
+    let locs = |k: usize| found[k].iter().map(|c| &c.1);
+    let go = fill_locs(&gi, 1, locs(blue));
+    let go = fill_locs(&go, 3, locs(green));
+    let go = fill_locs(&go, 2, locs(red));
     ex(gi, go)
 }
 
@@ -5413,30 +5530,51 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
 
-fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
-    let cols = dsl::interval(1, 10, 1);
-    // `prods`: products in the order first met, each with its factor pairs.
-    let mut prods: Vec<(i64, Vec<Loc>)> = Vec::new();
-    for a in 1..31 {
-        for b in 1..31 {
-            let prd = a * b;
-            match prods.iter_mut().find(|(p, _)| *p == prd) {
-                Some((_, v)) => v.push((a, b)),
-                None => prods.push((prd, vec![(a, b)])),
+/// 9af7a82c's `options` for `ncols` colors (2 to 9): the factor pairs
+/// `(a, b)` of the products from `sum(range(1, ncols + 1))` to
+/// `sum(range(30, 30 - ncols, -1))`, in the order of `sorted(set(...), key=
+/// lambda ij: ij[0] * ij[1])` (ties in the set's order). No draw goes into
+/// them, so the eight lists are built once per process.
+fn options_9af7a82c(ncols: i64) -> &'static [Loc] {
+    static OPTIONS: std::sync::OnceLock<Vec<Vec<Loc>>> = std::sync::OnceLock::new();
+    let all = OPTIONS.get_or_init(|| {
+        // `prods`: products in the order first met, each with its factor pairs.
+        let mut prods: Vec<(i64, Vec<Loc>)> = Vec::new();
+        for a in 1..31 {
+            for b in 1..31 {
+                let prd = a * b;
+                match prods.iter_mut().find(|(p, _)| *p == prd) {
+                    Some((_, v)) => v.push((a, b)),
+                    None => prods.push((prd, vec![(a, b)])),
+                }
             }
         }
-    }
+        (2..=9)
+            .map(|ncols| {
+                let leastnc: i64 = (1..=ncols).sum();
+                let maxnc: i64 = (31 - ncols..=30).sum();
+                let mut options: PySet<Loc> = PySet::new();
+                for (_, v) in prods.iter().filter(|(k, _)| leastnc <= *k && *k <= maxnc) {
+                    for &opt in v {
+                        options.add(opt);
+                    }
+                }
+                let mut options = options.to_vec();
+                options.sort_by_key(|&(a, b)| a * b);
+                options
+            })
+            .collect()
+    });
+    usize::try_from(ncols - 2)
+        .ok()
+        .and_then(|k| all.get(k))
+        .map_or(&[], Vec::as_slice)
+}
+
+fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
+    let cols = dsl::interval(1, 10, 1);
     let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
-    let leastnc: i64 = (1..=ncols).sum();
-    let maxnc: i64 = (31 - ncols..=30).sum();
-    let mut options: PySet<Loc> = PySet::new();
-    for (_, v) in prods.iter().filter(|(k, _)| leastnc <= *k && *k <= maxnc) {
-        for &opt in v {
-            options.add(opt);
-        }
-    }
-    let mut options = options.to_vec();
-    options.sort_by_key(|&(a, b)| a * b);
+    let options = options_9af7a82c(ncols);
     let idx = unifint(rng, diff_lb, diff_ub, (0, options.len() as i64 - 1));
     let (h, w) = options[idx.max(0) as usize];
     let ccols = rng.sample(&cols, ncols)?;
@@ -5468,7 +5606,13 @@ fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (j, (&col, &cnt)) in ccols.iter().zip(&counts).enumerate() {
         let locs = rng.sample(&inds.to_vec(), cnt)?;
         gi = fill_locs(&gi, col, &locs);
-        inds = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
+        // `inds - set(locs)`: `set_difference` reads only the size and
+        // membership of `set(locs)` (distinct locations), so it is a mask.
+        let mut mask = vec![false; (h * w) as usize];
+        for &(i, j) in &locs {
+            mask[(i * w + j) as usize] = true;
+        }
+        inds = inds.difference_where(locs.len(), |&(i, j)| mask[(i * w + j) as usize]);
         let j = j as i64;
         go = dsl::fill(&go, col, &dsl::connect((0, j), (cnt - 1, j)));
     }

@@ -206,9 +206,8 @@ fn random_transforms(rng: &mut GenRng, mut gi: Grid, mut go: Grid) -> Result<(Gr
 
 /// The objects of `grid` as `objects` finds them on a canvas padded by 6
 /// cells of `bgc` on every side, shifted back (`apply(rbind(shift, (-6,
-/// -6)), objects(tmpc, ...))`). With `own_order_unused`, from
-/// `objects_unordered`: for callers that read no object's own order.
-fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool, own_order_unused: bool) -> dsl::Objects {
+/// -6)), objects(tmpc, ...))`), each object's own order included.
+fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool) -> dsl::Objects {
     let (h, w) = dsl::shape_grid(grid);
     // `paint(canvas(bgc, (h + 12, w + 12)), shift(asobject(grid), (6, 6)))`:
     // one cell per location, so the object's order cannot matter; copy the
@@ -217,12 +216,52 @@ fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool, own_order_unused: bool)
     for (row, src) in tmpc[6..].iter_mut().zip(grid) {
         row[6..6 + src.len()].copy_from_slice(src);
     }
-    let objs = if own_order_unused {
-        dsl::objects_unordered(&tmpc, false, diagonal, true)
-    } else {
-        dsl::objects(&tmpc, false, diagonal, true)
-    };
+    let objs = dsl::objects(&tmpc, false, diagonal, true);
     dsl::apply(|o| o.shift((-6, -6)), &objs)
+}
+
+/// `apply(rbind(shift, (-6, -6)), objects(tmpc, False, diagonal, True))` for
+/// `padded_objects`' canvas, each object as its shifted cells (in no
+/// particular order) with `hash(shift(obj, (-6, -6)))`, in that frozenset's
+/// order. For callers that read the set's order but no object's own: the
+/// order comes from the objects' hashes alone (`objects`' set, its
+/// frozenset copy, `apply`'s new frozenset), so no object's table is built.
+fn padded_objects_listed(grid: &Grid, bgc: i64, diagonal: bool) -> Vec<(Vec<dsl::Cell>, i64)> {
+    let (h, w) = dsl::shape_grid(grid);
+    let mut tmpc = dsl::canvas(bgc, (h + 12, w + 12));
+    for (row, src) in tmpc[6..].iter_mut().zip(grid) {
+        row[6..6 + src.len()].copy_from_slice(src);
+    }
+    let found = objects_cells(&tmpc, false, diagonal, true);
+    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    let mut objs: Vec<(Vec<dsl::Cell>, i64)> = Vec::with_capacity(found.len());
+    let mut slots: Vec<Option<Vec<dsl::Cell>>> = found.into_iter().map(Some).collect();
+    for k in set_frozen_order(&hashes) {
+        let mut cells = slots[k].take().unwrap_or_default();
+        for c in cells.iter_mut() {
+            c.1 = (c.1 .0 - 6, c.1 .1 - 6);
+        }
+        let hash = object_hash(&cells);
+        objs.push((cells, hash));
+    }
+    let shifted: Vec<i64> = objs.iter().map(|o| o.1).collect();
+    let mut slots: Vec<Option<(Vec<dsl::Cell>, i64)>> = objs.into_iter().map(Some).collect();
+    added_order(&shifted)
+        .into_iter()
+        .filter_map(|k| slots[k].take())
+        .collect()
+}
+
+/// `(top, left, bottom, right)` of some cells.
+fn cell_bounds(cells: &[dsl::Cell]) -> (i64, i64, i64, i64) {
+    let (t, b) = bounds_of(&cells.iter().map(|c| c.1 .0).collect::<Vec<_>>());
+    let (l, r) = bounds_of(&cells.iter().map(|c| c.1 .1).collect::<Vec<_>>());
+    (t, l, b, r)
+}
+
+/// Whether the distinct cells `cells` are exactly `obj`'s.
+fn same_cells(obj: &Object, cells: &[dsl::Cell]) -> bool {
+    obj.len() == cells.len() && cells.iter().all(|c| obj.contains(c))
 }
 
 fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -255,10 +294,20 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     go = fill_locs(&go, bgc, &gaps);
     // One color drawn per object, in the objects' order; the recolored
     // objects are disjoint, so painting them one by one is the merged paint
-    // (and no object's own order matters).
-    for obj in dsl::objects_unordered(&go, true, false, true).iter() {
+    // (and no object's own order matters, nor is any object built: the
+    // objects' order comes from their hashes).
+    let found = objects_cells(&go, true, false, true);
+    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    for k in set_frozen_order(&hashes) {
         let c = rng.choice(&ccols)?;
-        go = dsl::paint(&go, &dsl::recolor(c, obj));
+        go = paint_cells(
+            &go,
+            found[k]
+                .iter()
+                .map(|&(_, l)| (c, l))
+                .collect::<Vec<_>>()
+                .iter(),
+        );
     }
     let mut gi = go.clone();
     let hdelt = h - goh;
@@ -295,14 +344,15 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for _ in 0..nswitcheroos {
         // The draws read only the objects' order and shapes; each object's
         // own order matters below only if `ap | bp` holds a location twice.
-        let objs = padded_objects(&gi, bgc, true, true);
+        let objs = padded_objects_listed(&gi, bgc, true);
         // `mpr`: a dict from shape to objects, keys in first-seen order.
-        let mut mpr: Vec<(Loc, Vec<Object>)> = Vec::new();
-        for obj in objs.iter() {
-            let shp = dsl::shape(obj);
+        let mut mpr: Vec<(Loc, Vec<&[dsl::Cell]>)> = Vec::new();
+        for (cells, _) in &objs {
+            let (t, l, b, r) = cell_bounds(cells);
+            let shp = (b - t + 1, r - l + 1);
             match mpr.iter_mut().find(|(k, _)| *k == shp) {
-                Some((_, v)) => v.push(obj.clone()),
-                None => mpr.push((shp, vec![obj.clone()])),
+                Some((_, v)) => v.push(cells),
+                None => mpr.push((shp, vec![cells])),
             }
         }
         // `max([...])` of no values raises.
@@ -312,49 +362,78 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             Some(1) => break,
             Some(_) => {}
         }
-        let ress: Vec<&Vec<Object>> = mpr
+        let ress: Vec<&Vec<&[dsl::Cell]>> = mpr
             .iter()
             .filter(|(_, v)| v.len() > 1)
             .map(|(_, v)| v)
             .collect();
         let abc = rng.choice(&ress)?;
         let ab = rng.sample(abc, 2)?;
-        let (a, b) = (&ab[0], &ab[1]);
-        let (ulca, ulcb) = (dsl::ulcorner(a), dsl::ulcorner(b));
-        let mut ap = dsl::normalize(a).shift(ulcb);
-        let mut bp = dsl::normalize(b).shift(ulca);
+        let (a, b) = (ab[0], ab[1]);
+        let (at, al, _, _) = cell_bounds(a);
+        let (bt, bl, _, _) = cell_bounds(b);
+        // `shift(normalize(a), ulcorner(b))` and the other way round.
+        let ap: Vec<dsl::Cell> = a
+            .iter()
+            .map(|&(v, (i, j))| (v, (i - at + bt, j - al + bl)))
+            .collect();
+        let bp: Vec<dsl::Cell> = b
+            .iter()
+            .map(|&(v, (i, j))| (v, (i - bt + at, j - bl + al)))
+            .collect();
         let bpl: Vec<Loc> = bp.iter().map(|c| c.1).collect();
         if ap.iter().any(|c| bpl.contains(&c.1)) {
             // A location painted twice: the later cell in `ap | bp`'s order
             // wins, and that order comes from `a`'s and `b`'s own. Take the
             // two objects as `objects` builds them (equal sets, so found).
-            let exact = padded_objects(&gi, bgc, true, false);
-            let (a, b) = (
-                exact.iter().find(|o| o.set_eq(a)).unwrap_or(a),
-                exact.iter().find(|o| o.set_eq(b)).unwrap_or(b),
-            );
-            ap = dsl::normalize(a).shift(ulcb);
-            bp = dsl::normalize(b).shift(ulca);
+            let exact = padded_objects(&gi, bgc, true);
+            let find = |cells: &[dsl::Cell]| {
+                exact
+                    .iter()
+                    .find(|o| same_cells(o, cells))
+                    .cloned()
+                    .ok_or_else(|| raised("object not found"))
+            };
+            let (a, b) = (find(a)?, find(b)?);
+            let (ulca, ulcb) = (dsl::ulcorner(&a), dsl::ulcorner(&b));
+            let ap = dsl::normalize(&a).shift(ulcb);
+            let bp = dsl::normalize(&b).shift(ulca);
+            gi = dsl::paint(&gi, &(&ap | &bp));
+        } else {
+            // One cell per location: the order of the union is unseen.
+            gi = paint_cells(&gi, ap.iter().chain(&bp));
         }
-        gi = dsl::paint(&gi, &(&ap | &bp));
     }
     let nshifts = unifint(rng, diff_lb, diff_ub, (0, 30));
     for _ in 0..nshifts {
-        // One object is moved and painted (one cell per location).
-        let objs = padded_objects(&gi, bgc, false, true);
-        let objs = dsl::sfilter(&objs, |o| !dsl::bordering(o, &gi));
-        if objs.is_empty() {
+        // One object is moved and painted (one cell per location); the
+        // filtered frozenset's order comes from the kept objects' hashes.
+        let objs = padded_objects_listed(&gi, bgc, false);
+        let (gh, gw) = dsl::shape_grid(&gi);
+        let kept: Vec<&(Vec<dsl::Cell>, i64)> = objs
+            .iter()
+            .filter(|(cells, _)| {
+                let (t, l, b, r) = cell_bounds(cells);
+                !(t == 0 || l == 0 || b == gh - 1 || r == gw - 1)
+            })
+            .collect();
+        if kept.is_empty() {
             break;
         }
-        let obj = rng.choice_in(&objs)?;
+        let order = added_order(&kept.iter().map(|o| o.1).collect::<Vec<_>>());
+        let k = rng.choice(&order)?;
+        let cells = &kept[k].0;
         let direc1 = (rng.randint(-1, 1)?, rng.randint(-1, 1)?);
-        let direc2 = dsl::position(
-            &dsl::initset((h / 2, w / 2)),
-            &dsl::initset(dsl::center(&obj)),
-        );
+        let (t, l, b, r) = cell_bounds(cells);
+        let center = (t + (b - t + 1).div_euclid(2), l + (r - l + 1).div_euclid(2));
+        let direc2 = dsl::position(&dsl::initset((h / 2, w / 2)), &dsl::initset(center));
         let direc = rng.choice(&[direc1, direc2])?;
-        gi = dsl::fill(&gi, bgc, &obj);
-        gi = dsl::paint(&gi, &obj.shift(direc));
+        gi = fill_locs(&gi, bgc, cells.iter().map(|c| &c.1));
+        let moved: Vec<dsl::Cell> = cells
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + direc.0, j + direc.1)))
+            .collect();
+        gi = paint_cells(&gi, moved.iter());
     }
     let (gi, go) = random_transforms(rng, gi, go)?;
     Ok(Example {
@@ -937,6 +1016,61 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `box(frozenset({(0, 0), (oh - 1, ow - 1)}))` for b2862040: its order is
+/// read (choices from it and from sets walked in its order), and it depends
+/// on `(oh, ow)` alone (3 to 6 each), so it is built once per thread and
+/// shape. Python's `box` returns a new frozenset each time; sharing one is
+/// safe here, where it is never combined with another reference to itself.
+fn box_b2862040(oh: i64, ow: i64) -> Indices {
+    use std::cell::RefCell;
+    thread_local! {
+        static BOXES: RefCell<Vec<(Loc, Indices)>> = const { RefCell::new(Vec::new()) };
+    }
+    BOXES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, b)) = c.iter().find(|(k, _)| *k == (oh, ow)) {
+            return b.clone();
+        }
+        let b = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
+        if c.len() < 64 {
+            c.push(((oh, ow), b.clone()));
+        }
+        b
+    })
+}
+
+/// `outbox(obj) | outbox(outbox(obj)) | outbox(outbox(outbox(obj)))` for
+/// b2862040: its order is read (the perturbation's choices walk it), and
+/// `outbox` reads only its argument's corners, so it depends on `obj`'s
+/// bounds alone and is built once per thread and bounds (as in
+/// [`box_b2862040`], sharing it is safe).
+fn objcands_b2862040(obj: &Indices) -> Indices {
+    use std::cell::RefCell;
+    type Cache = Vec<((i64, i64, i64, i64), Indices)>;
+    thread_local! {
+        static CANDS: RefCell<Cache> = const { RefCell::new(Vec::new()) };
+    }
+    let key = (
+        dsl::uppermost(obj),
+        dsl::leftmost(obj),
+        dsl::lowermost(obj),
+        dsl::rightmost(obj),
+    );
+    CANDS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, v)) = c.iter().find(|(k, _)| *k == key) {
+            return v.clone();
+        }
+        let ob1 = dsl::outbox(obj);
+        let ob2 = dsl::outbox(&ob1);
+        let v = &(&ob1 | &ob2) | &dsl::outbox(&ob2);
+        if c.len() < 256 {
+            c.push((key, v.clone()));
+        }
+        v
+    })
+}
+
 fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[8]);
     loop {
@@ -949,11 +1083,14 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let remcols = dsl::remove(&bgc, &cols);
         let mut gi = dsl::canvas(bgc, (h, w));
         let mut inds = dsl::asindices(&gi);
+        // Each `sfilter(inds, ...)` (its order read by the choice) depends
+        // on `inds` and the shape alone.
+        let mut memo = FitMemo::default();
         while succ < nobjs && tr < maxtr {
             tr += 1;
             let oh = rng.randint(3, 6)?;
             let ow = rng.randint(3, 6)?;
-            let mut obj = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
+            let mut obj = box_b2862040(oh, ow);
             if rng.choice(&[true, false])? {
                 let nkeep = unifint(rng, diff_lb, diff_ub, (2, obj.len() as i64 - 1));
                 let nrem = obj.len() as i64 - nkeep;
@@ -976,31 +1113,41 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 }
             }
             let npert = unifint(rng, diff_lb, diff_ub, (0, oh + ow));
-            let ob1 = dsl::outbox(&obj);
-            let ob2 = dsl::outbox(&ob1);
-            let objcands = &(&ob1 | &ob2) | &dsl::outbox(&ob2);
+            let objcands = objcands_b2862040(&obj);
             let mut obj = obj.thaw();
             for _ in 0..npert {
                 let near = mapply_set(dsl::dneighbors, &obj).intersection(&objcands);
                 let cands = objcands.difference(&obj).intersection(&near);
                 obj.add(rng.choice_in(&cands)?);
             }
-            let obj = normalize_set(&obj);
-            let (oh, ow) = dsl::shape(&obj);
-            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            // `normalize(obj)` and `plcd = shift(obj, loc)` are only
+            // measured, subset-tested, filled and subtracted (by size and
+            // membership): lists of locations, not frozensets.
+            let (top, left, bottom, right) = {
+                let (t, b) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
+                let (l, r) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
+                (t, l, b, r)
+            };
+            let (oh, ow) = (bottom - top + 1, right - left + 1);
+            let cands = memo.fitting(&inds, (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice_in(&cands)?;
-            let plcd = obj.shift(loc);
-            if plcd.issubset(&inds) {
+            let loc = rng.choice(cands)?;
+            let plcd: Vec<Loc> = obj
+                .iter()
+                .map(|&(i, j)| (i - top + loc.0, j - left + loc.1))
+                .collect();
+            if plcd.iter().all(|l| inds.contains(l)) {
                 let col = rng.choice(&remcols)?;
-                gi = dsl::fill(&gi, col, &plcd);
+                gi = fill_locs(&gi, col, &plcd);
                 succ += 1;
-                // `- mapply(neighbors, plcd)`: `set_difference` reads only
-                // its size and membership.
+                // `(inds - plcd) - mapply(neighbors, plcd)`: `set_difference`
+                // reads only the subtracted sets' size and membership.
+                let own = Around::of_cells(plcd.iter().copied());
                 let near = Around::new(plcd.iter().copied(), dsl::neighbors);
-                inds = (&inds - &plcd).difference_where(near.len(), |l| near.contains(l));
+                inds = near.subtract_from(&own.subtract_from(&inds));
+                memo.changed();
             }
         }
         // `objsm`: the background-colored objects off the border, merged;
@@ -2916,40 +3063,60 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(0, (h, w));
     let ndivi = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
     for _ in 0..ndivi {
-        // The chosen object's bounds alone are read: not its own order.
-        let objs = dsl::objects_unordered(&gi, true, false, false);
+        // The chosen object's bounds alone are read, not its own order, and
+        // the orders of `objects`' set and of the two filters' come from
+        // the objects' hashes: no object is built.
+        let found = objects_cells(&gi, true, false, false);
+        let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+        let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
+        let order = set_frozen_order(&hashes);
         // Two filters, as in Python: the second walks the first's result,
         // whose order may differ from `objs`'.
-        let objs = dsl::sfilter(&objs, |o| {
-            let (a, b) = dsl::shape(o);
-            a.min(b) > 3 && a.max(b) > 4
-        });
-        let objs = dsl::sfilter(&objs, |o| {
-            dsl::height(o) * dsl::width_of(o) == o.len() as i64
-        });
-        if objs.is_empty() {
+        let keep1: Vec<usize> = order
+            .into_iter()
+            .filter(|&k| {
+                let (t, l, b, r) = bounds[k];
+                let (a, c) = (b - t + 1, r - l + 1);
+                a.min(c) > 3 && a.max(c) > 4
+            })
+            .collect();
+        let keep1: Vec<usize> = added_order(&keep1.iter().map(|&k| hashes[k]).collect::<Vec<_>>())
+            .into_iter()
+            .map(|x| keep1[x])
+            .collect();
+        let keep2: Vec<usize> = keep1
+            .into_iter()
+            .filter(|&k| {
+                let (t, l, b, r) = bounds[k];
+                (b - t + 1) * (r - l + 1) == found[k].len() as i64
+            })
+            .collect();
+        if keep2.is_empty() {
             break;
         }
-        let obj = rng.choice_in(&objs)?;
+        let order2 = added_order(&keep2.iter().map(|&k| hashes[k]).collect::<Vec<_>>());
+        let (top, left, bottom, right) = bounds[keep2[rng.choice(&order2)?]];
         let newobj = if rng.choice(&[true, false])? {
-            let loci = rng.randint(dsl::uppermost(&obj) + 2, dsl::lowermost(&obj) - 1)?;
-            dsl::backdrop(&pair_set((loci, dsl::leftmost(&obj)), dsl::lrcorner(&obj)))
+            let loci = rng.randint(top + 2, bottom - 1)?;
+            ((loci, left), (bottom, right))
         } else {
-            let locj = rng.randint(dsl::leftmost(&obj) + 2, dsl::rightmost(&obj) - 1)?;
-            dsl::backdrop(&pair_set((dsl::uppermost(&obj), locj), dsl::lrcorner(&obj)))
+            let locj = rng.randint(left + 2, right - 1)?;
+            ((top, locj), (bottom, right))
         };
         magiccol += 1;
-        gi = dsl::fill(&gi, magiccol, &newobj);
+        // `fill(gi, magiccol, backdrop(frozenset({ul, lr})))`.
+        fill_rect(&mut gi, magiccol, newobj.0, newobj.1);
     }
     // Each object is filled with one color: not its own order.
-    let objs = dsl::objects_unordered(&gi, true, false, false);
-    for (ii, obj) in objs.iter().enumerate() {
+    let found = objects_cells(&gi, true, false, false);
+    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    for (ii, k) in set_frozen_order(&hashes).into_iter().enumerate() {
         let col = match ii {
             0 => c1,
             1 => c2,
             _ => rng.choice(&[c1, c2])?,
         };
-        gi = dsl::fill(&gi, col, obj);
+        gi = fill_locs(&gi, col, found[k].iter().map(|c| &c.1));
     }
     let ofc1 = dsl::ofcolor(&gi, c1);
     let ofc2 = dsl::ofcolor(&gi, c2);
@@ -4888,31 +5055,50 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut gi = dsl::canvas(bgc, (h, w));
         let nsplits = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 3));
         for _ in 0..nsplits {
-            // The chosen object's bounds and cells alone are read (its
-            // `toindices` keeps the hash, and so `objs`' order).
-            let objs = dsl::colorfilter(&dsl::objects_unordered(&gi, true, false, false), bgc);
-            let objs = dsl::apply(|o| o.toindices(), &objs);
-            let hobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 6);
-            let wobjs = dsl::sfilter(&objs, |o| dsl::width_of(o) > 6);
+            // The chosen object's bounds and cells alone are read, not its
+            // own order; the orders of `objects`' set, `colorfilter`'s,
+            // `apply(toindices, ...)`'s and the two `sfilter`s' come from
+            // the objects' (and their indices') hashes, so no set of cells
+            // is built.
+            let found = objects_cells(&gi, true, false, false);
+            let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+            let bg: Vec<usize> = set_frozen_order(&hashes)
+                .into_iter()
+                .filter(|&k| found[k][0].0 == bgc)
+                .collect();
+            let bg = reordered(&bg, |k| hashes[k]);
+            let ihash: Vec<i64> = found
+                .iter()
+                .map(|c| indices_hash(c.iter().map(|c| c.1)))
+                .collect();
+            let objs = reordered(&bg, |k| ihash[k]);
+            let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
+            let pick = |keep: &dyn Fn((i64, i64, i64, i64)) -> bool| {
+                let kept: Vec<usize> = objs.iter().copied().filter(|&k| keep(bounds[k])).collect();
+                reordered(&kept, |k| ihash[k])
+            };
+            let hobjs = pick(&|(t, _, b, _)| b - t + 1 > 6);
+            let wobjs = pick(&|(_, l, _, r)| r - l + 1 > 6);
             if hobjs.is_empty() && wobjs.is_empty() {
                 break;
             }
-            let cgroups: Vec<(&IndexSets, i64)> = [(&hobjs, 0), (&wobjs, 1)]
+            let cgroups: Vec<(&Vec<usize>, i64)> = [(&hobjs, 0), (&wobjs, 1)]
                 .into_iter()
                 .filter(|(g, _)| !g.is_empty())
                 .collect();
             let (g, ax) = rng.choice(&cgroups)?;
-            let obj = rng.choice_in(&g)?;
-            let (ulci, ulcj) = dsl::ulcorner(&obj);
-            let (oh, ow) = dsl::shape(&obj);
-            let bar = if ax == 0 {
+            let k = rng.choice(g)?;
+            let (ulci, ulcj, bi, bj) = bounds[k];
+            let (oh, ow) = (bi - ulci + 1, bj - ulcj + 1);
+            let locs = found[k].iter().map(|c| c.1);
+            let bar: Vec<Loc> = if ax == 0 {
                 let iloc = rng.randint(ulci + 3, ulci + oh - 3)?;
-                dsl::sfilter(&obj, |l| l.0 == iloc)
+                locs.filter(|l| l.0 == iloc).collect()
             } else {
                 let jloc = rng.randint(ulcj + 3, ulcj + ow - 3)?;
-                dsl::sfilter(&obj, |l| l.1 == jloc)
+                locs.filter(|l| l.1 == jloc).collect()
             };
-            gi = dsl::fill(&gi, fgc, &bar);
+            gi = fill_locs(&gi, fgc, &bar);
         }
         // The filters below and the box checks only count foreground cells
         // among distinct in-grid locations (`len(sfilter(toobject(...)))`),
@@ -5001,9 +5187,6 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     }
 }
-
-/// A frozenset of index sets (`apply(toindices, objs)`).
-type IndexSets = PyFrozenSet<Indices>;
 
 fn generate_e76a88a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
