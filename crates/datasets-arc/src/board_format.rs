@@ -109,10 +109,15 @@ pub fn write_board<'a, V>(
 ) -> Result<()>
 where
     V: Copy + 'a,
-    usize: TryFrom<V>,
+    i64: From<V>,
 {
+    // `alphabet[value]`, a negative value counting from the end as in
+    // Python (a rearc generator at high difficulty can leave -1 cells).
+    let len = opts.alphabet.len() as i64;
     let symbol_of = |value: V| {
-        usize::try_from(value)
+        let v = i64::from(value);
+        let i = if v < 0 { v + len } else { v };
+        usize::try_from(i)
             .ok()
             .and_then(|i| opts.alphabet.get(i))
             .ok_or_else(|| DatasetError::Generation("list index out of range".into()))
@@ -304,10 +309,19 @@ mod tests {
             write(&long_symbol, &grid).ok().as_deref(),
             Some(">0 nine 3\n7 1 2")
         );
-        // A cell past the alphabet, or negative, is an error on both paths.
+        // A cell past the alphabet either way is Python's IndexError on both
+        // paths; a negative one within it counts from the end.
         for opts in [&one_char, &long_symbol] {
             assert!(write(opts, &[vec![10]]).is_err());
-            assert!(write(opts, &[vec![-1]]).is_err());
+            assert!(write(opts, &[vec![-11]]).is_err());
         }
+        assert_eq!(
+            write(&one_char, &[vec![-1, -10]]).ok().as_deref(),
+            Some(">9 0")
+        );
+        assert_eq!(
+            write(&long_symbol, &[vec![-1, -2]]).ok().as_deref(),
+            Some(">nine 8")
+        );
     }
 }
