@@ -5726,49 +5726,63 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let nsq = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 30));
         let (mut succ, mut tr) = (0, 0);
         let maxtr = 5 * nsq;
+        // `inds`' order is read (the choice over its sfilter), so it stays a
+        // table; each sfilter is kept per (oh, ow) until `inds` changes.
         let mut inds = dsl::asindices(&gi);
-        let mut pats: Vec<Indices> = Vec::new();
+        let mut memo = FitMemo::default();
+        // Python's `pats` is a set of the squares' backdrops, only iterated
+        // to union the gaps into `res`, which is only filled: no order is
+        // read, so each square is its corners.
+        let mut pats: Vec<(Loc, Loc)> = Vec::new();
         while tr < maxtr && succ < nsq {
             tr += 1;
             let oh = rng.randint(1, h / 3 * 2)?;
             let ow = rng.randint(1, w / 3 * 2)?;
-            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            let cands = memo.fitting(&inds, (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
-            let (loci, locj) = rng.choice_in(&cands)?;
-            let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-            if bd.issubset(&inds) {
+            let (loci, locj) = rng.choice(cands)?;
+            // bd = backdrop({ul, lr}): subset-tested, subtracted (size and
+            // membership), its neighbours subtracted, filled.
+            let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+            let bd_cells =
+                move || (ul.0..=lr.0).flat_map(move |i| (ul.1..=lr.1).map(move |j| (i, j)));
+            if bd_cells().all(|l| inds.contains(&l)) {
                 succ += 1;
-                inds = minus_around(&(&inds - &bd), &bd);
+                let rest = inds.difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr));
+                inds = Around::new(bd_cells(), dsl::neighbors).subtract_from(&rest);
+                memo.changed();
                 let col = rng.choice(&ccols)?;
-                gi = dsl::fill(&gi, col, &bd);
-                pats.push(bd);
+                fill_rect(&mut gi, col, ul, lr);
+                pats.push((ul, lr));
             }
         }
         // The gaps between squares that share rows, on the background and
         // off the border (only which cells, not their order, matters).
-        let mut res: PySet<Loc> = PySet::new();
-        for (a, p1) in pats.iter().enumerate() {
-            for (b, p2) in pats.iter().enumerate() {
-                if a == b || !dsl::hmatching(p1, p2) {
+        let mut go = gi.clone();
+        for (a, &(u1, l1)) in pats.iter().enumerate() {
+            for (b, &(u2, l2)) in pats.iter().enumerate() {
+                // hmatching: the two share a row.
+                if a == b || u1.0.max(u2.0) > l1.0.min(l2.0) {
                     continue;
                 }
-                let um = dsl::uppermost(p1).max(dsl::uppermost(p2));
-                let bm = dsl::lowermost(p1).min(dsl::lowermost(p2));
-                let lm = dsl::rightmost(p1).min(dsl::rightmost(p2)) + 1;
-                let rm = dsl::leftmost(p1).max(dsl::leftmost(p2)) - 1;
-                res.update(&dsl::backdrop(&pair_set((um, lm), (bm, rm))));
+                let um = u1.0.max(u2.0);
+                let bm = l1.0.min(l2.0);
+                let lm = l1.1.min(l2.1) + 1;
+                let rm = u1.1.max(u2.1) - 1;
+                let (si, ei) = (um.min(bm).max(1), um.max(bm).min(h - 2));
+                let (sj, ej) = (lm.min(rm).max(1), lm.max(rm).min(w - 2));
+                for i in si..=ei {
+                    for j in sj..=ej {
+                        let v = &mut go[i as usize][j as usize];
+                        if gi[i as usize][j as usize] == bgc {
+                            *v = 9;
+                        }
+                    }
+                }
             }
         }
-        let ofc = dsl::ofcolor(&gi, bgc);
-        let border = dsl::r#box(&dsl::asindices(&gi));
-        let go = fill_locs(
-            &gi,
-            9,
-            res.iter()
-                .filter(|l| ofc.contains(l) && !border.contains(l)),
-        );
         if go != gi {
             return Ok(Example {
                 input: gi,
