@@ -4837,7 +4837,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
         let ncells = ncells.max(2).min(oh * ow);
         for _ in 0..ncells - 1 {
-            grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+            grow_box8(rng, &bounds, &mut shp, dsl::neighbors)?;
         }
         let norm = normalize_set(&shp);
         let fixp = rng.choice_in(&norm)?;
@@ -4867,37 +4867,57 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * noccs;
     let robj = dsl::vmirror(&robj);
-    let near = &dsl::mapply(|&l| dsl::neighbors(l), &obj1p.toindices())
-        | &dsl::mapply(|&l| dsl::neighbors(l), &obj2p.toindices());
-    let mut inds = &dsl::ofcolor(&gi, bgc) - &near;
+    // The union of the two mapply(neighbors, ...) is only subtracted (its
+    // size and membership read), so it is not built.
+    let near = Around::new(
+        obj1p.iter().chain(obj2p.iter()).map(|c| c.1),
+        dsl::neighbors,
+    );
+    let mut inds = near.subtract_from(&dsl::ofcolor(&gi, bgc));
     let mut go = gi.clone();
-    let objopts = [robj, gobj];
+    // `inds`' order is read (the choice over its sfilter), so it stays a
+    // table; each sfilter is kept per shape until `inds` changes.
+    let objopts: [Vec<dsl::Cell>; 2] = [robj.to_vec(), gobj.to_vec()];
+    let shapes = [dsl::shape(&robj), dsl::shape(&gobj)];
+    let mut memo = FitMemo::default();
     while tr < maxtr && succ < noccs {
         tr += 1;
         let k = rng.choice(&[0usize, 1])?;
-        let obj = &objopts[k];
-        let (oh, ow) = dsl::shape(obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let (oh, ow) = shapes[k];
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        let plcdi = plcd.toindices();
-        if plcdi.issubset(&inds) {
+        let loc = rng.choice(cands)?;
+        // plcd (one cell per location) is only subset-tested, subtracted by
+        // size and membership, and painted: a list, not a frozenset.
+        let plcd: Vec<dsl::Cell> = objopts[k]
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+            .collect();
+        if plcd.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
-            inds = minus_around(&(&inds - &plcdi), &plcdi);
-            gi = dsl::paint(&gi, &dsl::sfilter(&plcd, |c| c.0 == 2 || c.0 == 3));
-            go = dsl::paint(&go, &plcd);
+            let plcdi = Around::of_cells(plcd.iter().map(|c| c.1));
+            let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
+            inds = near.subtract_from(&plcdi.subtract_from(&inds));
+            memo.changed();
+            gi = paint_cells(&gi, plcd.iter().filter(|c| c.0 == 2 || c.0 == 3));
+            go = paint_cells(&go, plcd.iter());
         }
     }
     if unifint(rng, diff_lb, diff_ub, (1, 100)) < 30 {
         let c = rng.choice(&[2, 3])?;
-        let has_c = |o: &dsl::Object| o.iter().any(|cell| cell.0 == c);
-        let gi_drop = dsl::mfilter(&dsl::objects(&gi, false, true, true), has_c);
-        let go_drop = dsl::mfilter(&dsl::objects(&go, false, true, true), has_c);
-        gi = dsl::fill(&gi, bgc, &gi_drop);
-        go = dsl::fill(&go, bgc, &go_drop);
+        // mfilter(objects(...), ...) is only filled: which cells, no order.
+        let drop = |g: &Grid| {
+            let cells: Vec<Loc> = objects_cells(g, false, true, true)
+                .into_iter()
+                .filter(|o| o.iter().any(|cell| cell.0 == c))
+                .flat_map(|o| o.into_iter().map(|cell| cell.1))
+                .collect();
+            fill_locs(g, bgc, &cells)
+        };
+        gi = drop(&gi);
+        go = drop(&go);
     }
     Ok(Example {
         input: gi,
