@@ -4160,24 +4160,32 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * noccs;
     let mut go = gi.clone();
+    // `inds`' order is read (the choice over its sfilter, the same filter
+    // every try), so it stays a table; the sfilter is kept until `inds`
+    // changes.
+    let mut memo = FitMemo::default();
     while tr < maxtr && succ < noccs {
         tr += 1;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
-        let bd = patt.shift((loci, locj));
-        let plcd = dsl::outbox(&bd);
-        if plcd.issubset(&inds) {
+        let (loci, locj) = rng.choice(cands)?;
+        // bd (a rectangle) is only filled, plcd = outbox(bd) (its ring) only
+        // subset-tested, subtracted by size and membership, and filled.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let plcd = outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+        if plcd.iter().all(|l| inds.contains(l)) {
             succ += 1;
-            inds = &inds - &plcd;
-            gi = dsl::fill(&gi, 0, &bd);
-            go = dsl::fill(&go, 0, &bd);
+            let ring = Around::of_cells(plcd.iter().copied());
+            inds = ring.subtract_from(&inds);
+            memo.changed();
+            fill_rect(&mut gi, 0, ul, lr);
+            fill_rect(&mut go, 0, ul, lr);
             if succ == 1 {
-                gi = dsl::fill(&gi, markercol, &plcd);
+                gi = fill_locs(&gi, markercol, &plcd);
             }
-            go = dsl::fill(&go, markercol, &plcd);
+            go = fill_locs(&go, markercol, &plcd);
             let lns = [
                 dsl::connect((loci - 1, locj), (loci - 1, locj + ow - 1)),
                 dsl::connect((loci + oh, locj), (loci + oh, locj + ow - 1)),
