@@ -1438,7 +1438,10 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
+    // `inds`' order is read (the choice over its sfilter), so it stays a
+    // table; each sfilter is kept per shape until `inds` changes.
     let mut inds = dsl::asindices(&gi);
+    let mut memo = FitMemo::default();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(2, 5)?;
@@ -1452,7 +1455,7 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ncells = ncells.max(1).min(oh * ow - 1);
         let bounds = dsl::asindices(&canv);
         for _ in 0..ncells {
-            grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+            grow_box8(rng, &bounds, &mut obj, dsl::neighbors)?;
         }
         let g_lr = fill_locs(&canv, c1, obj.iter());
         let g_ll = dsl::replace(&dsl::vmirror_grid(&g_lr), c1, c2);
@@ -1473,25 +1476,44 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
         let (g, g2) = random_rotation(rng, &g, &g2)?;
-        let objo = dsl::sfilter(&dsl::asobject(&g), |c| c.0 != bgc);
-        let obji = dsl::sfilter(&dsl::asobject(&g2), |c| c.0 != bgc);
-        let tonorm = dsl::invert_vec(dsl::ulcorner(&objo));
-        let obji = obji.shift(tonorm);
-        let objo = objo.shift(tonorm);
-        let (oh, ow) = dsl::shape(&objo);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        // objo and obji (one cell per location) are only measured, shifted,
+        // subset-tested, subtracted by size and membership, and painted: no
+        // order is read, so they are lists of the grids' non-background cells.
+        let cells_of = |g: &Grid| -> Vec<dsl::Cell> {
+            let mut out = Vec::new();
+            for (i, row) in g.iter().enumerate() {
+                for (j, &v) in row.iter().enumerate() {
+                    if v != bgc {
+                        out.push((v, (i as i64, j as i64)));
+                    }
+                }
+            }
+            out
+        };
+        let objo = cells_of(&g);
+        let obji = cells_of(&g2);
+        let (top, bottom) = bounds_of(&objo.iter().map(|c| c.1 .0).collect::<Vec<_>>());
+        let (left, right) = bounds_of(&objo.iter().map(|c| c.1 .1).collect::<Vec<_>>());
+        let (oh, ow) = (bottom - top + 1, right - left + 1);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcdi = obji.shift(loc);
-        let plcdo = objo.shift(loc);
-        let plcdoi = plcdo.toindices();
-        if plcdoi.issubset(&inds) {
+        let loc = rng.choice(cands)?;
+        let (di, dj) = (loc.0 - top, loc.1 - left);
+        let moved = |o: &[dsl::Cell]| -> Vec<dsl::Cell> {
+            o.iter().map(|&(v, (i, j))| (v, (i + di, j + dj))).collect()
+        };
+        let plcdi = moved(&obji);
+        let plcdo = moved(&objo);
+        if plcdo.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
-            inds = minus_around(&(&inds - &plcdoi), &plcdoi);
-            gi = dsl::paint(&gi, &plcdi);
-            go = dsl::paint(&go, &plcdo);
+            let placed = Around::of_cells(plcdo.iter().map(|c| c.1));
+            let near = Around::new(placed.cells().iter().copied(), dsl::neighbors);
+            inds = near.subtract_from(&placed.subtract_from(&inds));
+            memo.changed();
+            gi = paint_cells(&gi, plcdi.iter());
+            go = paint_cells(&go, plcdo.iter());
         }
     }
     Ok(Example {
