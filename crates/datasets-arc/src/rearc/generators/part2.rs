@@ -3455,6 +3455,8 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * nsq;
     let (mut tr, mut succ) = (0, 0);
     let mut go = dsl::canvas(bgc, (h, w));
+    // `inds`' order is read (the choice over its sfilter), so it stays a
+    // table.
     let mut inds = dsl::asindices(&go);
     while tr < maxtr && succ < nsq {
         let oh = rng.randint(2, 6)?;
@@ -3464,13 +3466,17 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break;
         }
         let (loci, locj) = rng.choice_in(&cands)?;
-        let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        // Python shifts the box by its own corner a second time.
-        let obj = obj.shift((loci, locj));
-        if obj.issubset(&inds) {
-            go = dsl::fill(&go, fgc, &obj);
+        // Python shifts the box by its own corner a second time. The box is
+        // only subset-tested, filled and subtracted (with its outbox) by size
+        // and membership: a rectangle.
+        let (ul, lr) = ((2 * loci, 2 * locj), (2 * loci + oh - 1, 2 * locj + ow - 1));
+        let inside = (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j))));
+        if inside {
+            fill_rect(&mut go, fgc, ul, lr);
             succ += 1;
-            inds = &(&inds - &obj) - &dsl::outbox(&obj);
+            let rest = inds.difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr));
+            let ring = Around::of_cells(outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            inds = ring.subtract_from(&rest);
         }
         tr += 1;
     }
@@ -3478,8 +3484,14 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2 - 1));
     let mut gi = go.clone();
     for _ in 0..nnoise {
-        let loc = pick(rng, &inds.to_vec())?;
-        inds = &inds - &dsl::dneighbors(loc);
+        if inds.is_empty() {
+            // pick's error, without copying the table out.
+            pick::<Loc>(rng, &[])?;
+        }
+        let loc = rng.choice_in(&inds)?;
+        // dneighbors(loc) (4 locations) is read for size and membership.
+        let near = dneighbor_cells(loc);
+        inds = inds.difference_where(4, |l| near.contains(l));
         gi = fill_locs(&gi, fgc, &[loc]);
     }
     ex(gi, go)
