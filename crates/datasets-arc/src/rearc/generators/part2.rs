@@ -1660,7 +1660,10 @@ fn generate_6c434453(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
+    // `inds`' order is read (the choice over its sfilter), so it stays a
+    // table; each sfilter is kept per shape until `inds` changes.
     let mut inds = dsl::asindices(&gi);
+    let mut memo = FitMemo::default();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let obji = if rng.choice(&[true, false])? {
@@ -1674,7 +1677,7 @@ fn generate_6c434453(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ncells = rng.randint(1, oh * ow)?;
             let mut obji: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
             for _ in 0..ncells - 1 {
-                grow(rng, &bounds, &mut obji)?;
+                grow_box8(rng, &bounds, &mut obji, dsl::dneighbors)?;
             }
             normalize_set(&obji)
         };
@@ -1687,17 +1690,23 @@ fn generate_6c434453(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         } else {
             (obji.clone(), obji.clone())
         };
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
-        let loc = pick(rng, &cands.to_vec())?;
-        let plcdi = obji.shift(loc);
-        if plcdi.issubset(&inds) {
-            let plcdo = objo.shift(loc);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let loc = pick(rng, cands)?;
+        // The placed shapes are only subset-tested, subtracted (with their
+        // dneighbors) by size and membership, and filled: lists.
+        let moved =
+            |s: &Indices| -> Vec<Loc> { s.iter().map(|&(i, j)| (i + loc.0, j + loc.1)).collect() };
+        let plcdi = moved(&obji);
+        if plcdi.iter().all(|l| inds.contains(l)) {
+            let plcdo = moved(&objo);
             succ += 1;
-            let tocoveri = tocover.shift(loc);
-            inds = &(&inds - &tocoveri) - &dsl::mapply(|&l| dsl::dneighbors(l), &tocoveri);
+            let tocoveri = Around::of_cells(moved(&tocover));
+            let near = Around::new(tocoveri.cells().iter().copied(), dsl::dneighbors);
+            inds = near.subtract_from(&tocoveri.subtract_from(&inds));
+            memo.changed();
             let col = rng.choice(&ccols)?;
-            gi = dsl::fill(&gi, col, &plcdi);
-            go = dsl::fill(&go, if flag { 2 } else { col }, &plcdo);
+            gi = fill_locs(&gi, col, &plcdi);
+            go = fill_locs(&go, if flag { 2 } else { col }, &plcdo);
         }
     }
     ex(gi, go)
