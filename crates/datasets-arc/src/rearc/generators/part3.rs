@@ -3290,28 +3290,33 @@ fn generate_d22278a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let inds = dsl::asindices(&gi);
     let ncorns = unifint(rng, diff_lb, diff_ub, (1, 4));
-    let crns = rng.sample(&dsl::corners(&inds).to_vec(), ncorns)?;
+    // corners(asindices(gi)) reads only the grid's bounds.
+    let crns = rng.sample(
+        &dsl::corners(&pair_set((0, 0), (h - 1, w - 1))).to_vec(),
+        ncorns,
+    )?;
     let ccols = rng.sample(&remcols, ncorns)?;
     for (&col, &crn) in ccols.iter().zip(&crns) {
         gi = fill_locs(&gi, col, &[crn]);
         go = fill_locs(&go, col, &[crn]);
         // Only which cells the rings and the region hold matters (a fill).
-        let mut rings = dsl::initset(crn);
-        for _ in 1..h.max(w) / 2 + 2 {
-            rings = &rings | &dsl::outbox(&dsl::outbox(&rings));
-        }
+        // rings | outbox(outbox(rings)) adds the square ring two further out
+        // around crn each time, and the max(h, w) // 2 + 1 steps reach past
+        // the grid: in it, rings holds the cells at an even Chebyshev
+        // distance from crn.
         let dist = |(i, j): Loc, (a, b): Loc| (i - a).abs() + (j - b).abs();
         let others = dsl::remove(&crn, &crns);
         let nearest =
             |ij: Loc| crns.len() <= 1 || others.iter().all(|&o| dist(ij, crn) < dist(ij, o));
-        let locs: Vec<Loc> = inds
-            .iter()
-            .copied()
-            .filter(|&ij| nearest(ij) && rings.contains(&ij))
-            .collect();
-        go = fill_locs(&go, col, &locs);
+        let in_rings = |(i, j): Loc| (i - crn.0).abs().max((j - crn.1).abs()) % 2 == 0;
+        for i in 0..h {
+            for j in 0..w {
+                if nearest((i, j)) && in_rings((i, j)) {
+                    go[i as usize][j as usize] = col;
+                }
+            }
+        }
     }
     Ok(Example {
         input: gi,
