@@ -2992,53 +2992,66 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let placed_inds: Indices = placed.iter().map(|c| c.1).collect();
     let mut inds = minus_around(&dsl::ofcolor(&gi, bgc), &placed_inds);
     let obj_inds: Indices = obj.iter().map(|c| c.1).collect();
+    // `inds`' and `ginds`' orders are read (the choices over their
+    // sfilters), so they stay tables; each sfilter is kept per shape until
+    // its set changes.
+    let mut memo = FitMemo::default();
+    let mut memo2 = FitMemo::default();
     while succ < numsq && tr < maxtr {
         tr += 1;
         let gh = rng.randint(5, h / 2 + 1)?;
         let gw = rng.randint(5, w / 2 + 1)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - gh && j <= w - gw);
+        let cands = memo.fitting(&inds, (h, w), (gh, gw));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = rng.choice(cands)?;
+        // bck = shift(asindices(g1), loc) is only subset-tested and
+        // subtracted with its outbox (size and membership): a rectangle.
+        let (ul, lr) = (loc, (loc.0 + gh - 1, loc.1 + gw - 1));
+        if !(ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j)))) {
+            continue;
+        }
         let mut g1 = dsl::canvas(sqc, (gh, gw));
         let mut g2 = dsl::canvas(sqc, (gh, gw));
         let mut ginds = dsl::asindices(&g1);
-        let gindsfull = dsl::asindices(&g1);
-        let bck = ginds.shift(loc);
-        if !bck.issubset(&inds) {
-            continue;
-        }
+        // gindsfull is only asked for membership.
+        let in_full = |&(i, j): &Loc| in_rect((i, j), (0, 0), (gh - 1, gw - 1));
+        memo2.changed();
         let noccs = unifint(rng, diff_lb, diff_ub, (1, (gh * gw) / 25));
         let (mut succ2, mut tr2) = (0, 0);
         let maxtr2 = 5 * noccs;
         while succ2 < noccs && tr2 < maxtr2 {
             tr2 += 1;
-            let cands2 = dsl::sfilter(&ginds, |&(i, j)| i <= gh - 5 && j <= gw - 5);
+            let cands2 = memo2.fitting(&ginds, (gh, gw), (5, 5));
             if cands2.is_empty() {
                 break;
             }
-            let loc2 = rng.choice_in(&cands2)?;
+            let loc2 = rng.choice(cands2)?;
             let mut lns2: PySet<Loc> = PySet::new();
             for &k in &spikes {
                 let d = spikes_all[k].1;
                 for l in dsl::shoot(dsl::add(cp, dsl::add(loc2, d)), d).iter() {
-                    if gindsfull.contains(l) {
+                    if in_full(l) {
                         lns2.add(*l);
                     }
                 }
             }
-            let plcd2i = obj_inds.shift(loc2);
-            let linc_cells = dsl::ofcolor(&g2, linc);
-            if plcd2i.issubset(&ginds)
-                && lns2
-                    .iter()
-                    .all(|l| ginds.contains(l) || linc_cells.contains(l))
+            // plcd2i is only subset-tested, compared and subtracted with its
+            // neighbours by size and membership: a list.
+            let plcd2i: Vec<Loc> = obj_inds.iter().map(|&l| dsl::add(l, loc2)).collect();
+            let is_linc = |&(i, j): &Loc| g2[i as usize][j as usize] == linc;
+            if plcd2i.iter().all(|l| ginds.contains(l))
+                && lns2.iter().all(|l| ginds.contains(l) || is_linc(l))
                 && lns2.iter().any(|l| !plcd2i.contains(l))
             {
                 succ2 += 1;
-                ginds = (&(&ginds - &plcd2i) - &dsl::mapply(|&l| dsl::neighbors(l), &plcd2i))
+                let placed = Around::of_cells(plcd2i.iter().copied());
+                let near = Around::new(plcd2i.iter().copied(), dsl::neighbors);
+                ginds = near
+                    .subtract_from(&placed.subtract_from(&ginds))
                     .difference(&lns2);
+                memo2.changed();
                 g1 = fill_locs(&g1, cpcol, &[dsl::add(cp, loc2)]);
                 g2 = paint_cells(&g2, &place(loc2));
                 g2 = fill_locs(&g2, linc, &lns2.to_vec());
@@ -3046,9 +3059,20 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         if succ2 > 0 {
             succ += 1;
-            inds = &(&inds - &bck) - &dsl::outbox(&bck);
-            gi = dsl::paint(&gi, &dsl::asobject(&g1).shift(loc));
-            go = dsl::paint(&go, &dsl::asobject(&g2).shift(loc));
+            let rest = inds.difference_where((gh * gw) as usize, |&l| in_rect(l, ul, lr));
+            let ring = Around::of_cells(outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            inds = ring.subtract_from(&rest);
+            memo.changed();
+            // paint(gi, shift(asobject(g1), loc)): one cell per location.
+            for (i, (r1, r2)) in g1.iter().zip(&g2).enumerate() {
+                for (j, (&v1, &v2)) in r1.iter().zip(r2).enumerate() {
+                    let (gi_, gj) = (loc.0 + i as i64, loc.1 + j as i64);
+                    if 0 <= gi_ && gi_ < h && 0 <= gj && gj < w {
+                        gi[gi_ as usize][gj as usize] = v1;
+                        go[gi_ as usize][gj as usize] = v2;
+                    }
+                }
+            }
         }
     }
     Ok(Example {
