@@ -903,12 +903,24 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bound = ((h * w) as f64).powf(0.5).div_euclid(2.0) as i64;
     let numpatches = unifint(rng, diff_lb, diff_ub, (1, bound));
     let mut gi = go.clone();
-    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
+    // `pobj in candset or ...`: candset (apply(normalize, apply(rbind(
+    // toobject, gi2), places))) is only asked for membership, and a place's
+    // object equals one of the four hp by wp mirrors of pobj exactly when
+    // the place lies wholly in the grid and shows that mirror's colors, so
+    // each mirror is a grid of colors and each place its corner.
+    let places: Vec<Loc> = locs.iter().copied().collect();
+    let as_grid = |o: &dsl::Object| -> Grid {
+        let mut g = vec![vec![0; wp as usize]; hp as usize];
+        for &(v, (i, j)) in o.iter() {
+            g[i as usize][j as usize] = v;
+        }
+        g
+    };
     let targets = [
-        pobj.clone(),
-        dsl::hmirror(&pobj),
-        dsl::vmirror(&pobj),
-        dsl::hmirror(&dsl::vmirror(&pobj)),
+        as_grid(&pobj),
+        as_grid(&dsl::hmirror(&pobj)),
+        as_grid(&dsl::vmirror(&pobj)),
+        as_grid(&dsl::hmirror(&dsl::vmirror(&pobj))),
     ];
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * numpatches;
@@ -925,9 +937,16 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // built; Python's `and` stops at the first false.
         if clean(&gi2) >= 2
             && clean(&dsl::dmirror_grid(&gi2)) >= 2
-            && places.iter().any(|p| {
-                let cand = dsl::normalize(&dsl::toobject(p, &gi2));
-                targets.contains(&cand)
+            && places.iter().any(|&(pi, pj)| {
+                pi + hp <= h
+                    && pj + wp <= w
+                    && targets.iter().any(|t| {
+                        t.iter().enumerate().all(|(i, row)| {
+                            row.iter()
+                                .enumerate()
+                                .all(|(j, &v)| gi2[pi as usize + i][pj as usize + j] == v)
+                        })
+                    })
             })
         {
             succ += 1;
