@@ -2249,31 +2249,38 @@ fn generate_22168020(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let loc = rng.choice_in(&inds)?;
         let (loci, locj) = loc;
-        let io1 = dsl::connect(loc, (loci + d - 1, locj + d - 1));
-        let io2 = dsl::connect((loci, locj + ow - 1), (loci + d - 1, locj + d));
-        let tip: PySet<Loc> = [(loci + d, locj + d - 1), (loci + d, locj + d)]
-            .into_iter()
-            .collect();
-        let io = (&io1 | &io2).union(&tip);
-        let iov = io.to_vec();
-        let lines = dsl::prapply(|&a, &b| dsl::connect(a, b), &iov, &iov);
-        let oo = dsl::merge(&dsl::sfilter(&lines, dsl::hline));
+        // io and oo are only mirrored (by their own bounds), subset-tested,
+        // subtracted by size and membership, and filled: lists of
+        // locations. oo = merge(sfilter(prapply(connect, io, io), hline)):
+        // connect(a, b) is a line one row high exactly when a and b share a
+        // row, so oo spans each row of io from its leftmost to its
+        // rightmost cell.
+        let mut io: Vec<Loc> = Vec::new();
+        for k in 0..d {
+            io.push((loci + k, locj + k));
+            io.push((loci + k, locj + ow - 1 - k));
+        }
+        io.push((loci + d, locj + d - 1));
+        io.push((loci + d, locj + d));
+        let io = Around::of_cells(io).cells().to_vec();
+        let mut oo: Vec<Loc> = Vec::new();
+        for r in loci..=loci + d {
+            let js: Vec<i64> = io.iter().filter(|l| l.0 == r).map(|l| l.1).collect();
+            if !js.is_empty() {
+                let (lo, hi) = bounds_of(&js);
+                oo.extend((lo..=hi).map(|j| (r, j)));
+            }
+        }
         let mf = rng.choice(&[0, 1, 2, 3, 4])?;
-        let mirror = |p: &Indices| match mf {
-            1 => dsl::dmirror(p),
-            2 => dsl::cmirror(p),
-            3 => dsl::hmirror(p),
-            4 => dsl::vmirror(p),
-            _ => p.clone(),
-        };
-        let io = mirror(&io);
-        let oo = mirror(&oo);
+        let io = mirror_locs(mf, &io);
+        let oo = mirror_locs(mf, &oo);
         let col = rng.choice(&remcols)?;
-        if oo.issubset(&inds) {
-            gi = dsl::fill(&gi, col, &io);
-            go = dsl::fill(&go, col, &oo);
+        if oo.iter().all(|l| inds.contains(l)) {
+            gi = fill_locs(&gi, col, &io);
+            go = fill_locs(&go, col, &oo);
             succ += 1;
-            inds = &inds - &oo;
+            let cover = Around::of_cells(oo.iter().copied());
+            inds = cover.subtract_from(&inds);
             remcols = dsl::remove(&col, &remcols);
         }
         tr += 1;
@@ -6938,4 +6945,28 @@ fn generate_54d9e175(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         input: gi,
         output: go,
     })
+}
+
+/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` of distinct
+/// locations, each mirror about the locations' own bounds as the DSL's
+/// patch mirrors are, as a list (for patches whose order is not read).
+fn mirror_locs(k: usize, locs: &[Loc]) -> Vec<Loc> {
+    let (top, bottom) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+    let v = |l: &[Loc]| -> Vec<Loc> {
+        let (a, b) = bounds_of(&l.iter().map(|x| x.1).collect::<Vec<_>>());
+        l.iter().map(|&(i, j)| (i, a + b - j)).collect()
+    };
+    let dm = |l: &[Loc]| -> Vec<Loc> {
+        let (a, _) = bounds_of(&l.iter().map(|x| x.0).collect::<Vec<_>>());
+        let (b, _) = bounds_of(&l.iter().map(|x| x.1).collect::<Vec<_>>());
+        l.iter().map(|&(i, j)| (j - b + a, i - a + b)).collect()
+    };
+    match k {
+        1 => dm(locs),
+        2 => v(&dm(&v(locs))),
+        3 => locs.iter().map(|&(i, j)| (top + bottom - i, j)).collect(),
+        4 => locs.iter().map(|&(i, j)| (i, left + right - j)).collect(),
+        _ => locs.to_vec(),
+    }
 }
