@@ -4412,13 +4412,27 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ccols = &ccols[1..];
     let mut gi = dsl::canvas(starterc, (h, w));
     for &col in ccols.iter().take((ncols - 1) as usize) {
-        let objs = dsl::objects(&gi, true, false, false);
-        let objs = dsl::sfilter(&objs, |o| dsl::height(o) > 5 || dsl::width_of(o) > 5);
-        if objs.is_empty() {
+        // objects(gi, T, F, F) and its sfilter are read for their order (the
+        // choice), which comes from the objects' hashes; the chosen object
+        // is read for its bounds and its cells (filtered and filled), so no
+        // object is built.
+        let found = objects_cells(&gi, true, false, false);
+        let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+        let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
+        let kept: Vec<usize> = set_frozen_order(&hashes)
+            .into_iter()
+            .filter(|&k| {
+                let (t, l, b, r) = bounds[k];
+                b - t + 1 > 5 || r - l + 1 > 5
+            })
+            .collect();
+        if kept.is_empty() {
             break;
         }
-        let obj = rng.choice_in(&objs)?;
-        let (oh, ow) = (dsl::height(&obj), dsl::width_of(&obj));
+        let objs = reordered(&kept, |k| hashes[k]);
+        let k = rng.choice(&objs)?;
+        let (t, l, b, r) = bounds[k];
+        let (oh, ow) = (b - t + 1, r - l + 1);
         let ax = if oh > 5 && ow > 5 {
             rng.choice(&[0, 1])?
         } else if oh > 5 {
@@ -4426,23 +4440,39 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         } else {
             1
         };
-        let idx = obj.toindices();
-        let newobj = if ax == 0 {
-            let loci = rng.randint(dsl::uppermost(&obj) + 3, dsl::lowermost(&obj) - 2)?;
-            dsl::sfilter(&idx, |l| l.0 >= loci)
+        let newobj: Vec<Loc> = if ax == 0 {
+            let loci = rng.randint(t + 3, b - 2)?;
+            found[k]
+                .iter()
+                .map(|c| c.1)
+                .filter(|l| l.0 >= loci)
+                .collect()
         } else {
-            let locj = rng.randint(dsl::leftmost(&obj) + 3, dsl::rightmost(&obj) - 2)?;
-            dsl::sfilter(&idx, |l| l.1 >= locj)
+            let locj = rng.randint(l + 3, r - 2)?;
+            found[k]
+                .iter()
+                .map(|c| c.1)
+                .filter(|l| l.1 >= locj)
+                .collect()
         };
-        gi = dsl::fill(&gi, col, &newobj);
+        gi = fill_locs(&gi, col, &newobj);
     }
-    let objs = dsl::order(&dsl::objects(&gi, true, false, false), |o| o.len());
+    // order(objects(gi, T, F, F), size): the objects' order (ties kept)
+    // from their hashes; each is then read for its size, bounds and color.
+    let found = objects_cells(&gi, true, false, false);
+    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    let mut objs = set_frozen_order(&hashes);
+    objs.sort_by_key(|&k| found[k].len());
     if objs.is_empty() {
         return Err(raised("division by zero"));
     }
+    let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
     let allowances: Vec<i64> = objs
         .iter()
-        .map(|o| 1.max(((dsl::height(o) - 2) * (dsl::width_of(o) - 2)) / 2))
+        .map(|&k| {
+            let (t, l, b, r) = bounds[k];
+            1.max(((b - t + 1 - 2) * (r - l + 1 - 2)) / 2)
+        })
         .collect();
     // `int(sum / len)` of positive counts: the floor of the quotient.
     let meann = 1.max(allowances.iter().sum::<i64>() / allowances.len() as i64);
@@ -4458,12 +4488,14 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let mx = chosens.iter().copied().max().unwrap_or(0);
     let fixinds: Vec<usize> = (0..chosens.len()).filter(|&i| chosens[i] == mx).collect();
-    let gogocol = dsl::color(&objs[fixinds[0]]).unwrap_or(0);
+    let gogocol = found[objs[fixinds[0]]][0].0;
     for &idx in &fixinds[1..] {
         chosens[idx] -= 1;
     }
-    for (obj, &cnt) in objs.iter().zip(&chosens) {
-        let pool = dsl::backdrop(&dsl::inbox(&obj.toindices())).to_vec();
+    for (&k, &cnt) in objs.iter().zip(&chosens) {
+        // backdrop(inbox(...)) reads the object's bounds alone.
+        let (t, l, b, r) = bounds[k];
+        let pool = dsl::backdrop(&dsl::inbox(&pair_set((t, l), (b, r)))).to_vec();
         let locs = rng.sample(&pool, cnt)?;
         gi = fill_locs(&gi, noisec, &locs);
     }
