@@ -2872,7 +2872,7 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let numc1 = numc1.max(3).min(oh1 * ow1 - 3);
             let mut obj1: PySet<Loc> = std::iter::once(rng.choice_in(&bounds1)?).collect();
             while (obj1.len() as i64) < numc1 || set_shape(&obj1) != (oh1, ow1) {
-                grow(rng, &bounds1, &mut obj1)?;
+                grow_box8(rng, &bounds1, &mut obj1, dsl::dneighbors)?;
             }
             objs.push(normalize_set(&obj1));
         }
@@ -2899,16 +2899,26 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     gi = dsl::fill(&gi, c3, &trgo2.shift((loci, locj)));
     let lr = rng.sample(&[(c1, a.clone()), (c2, b.clone())], 2)?;
     let ((lcol, lobj), (rcol, robj)) = (&lr[0], &lr[1]);
-    let cands = &dsl::ofcolor(&gi, bgc) - &dsl::r#box(&dsl::asindices(&gi));
+    // box(asindices(gi)), the border, is only subtracted (size and
+    // membership).
+    let border = |(i, j): Loc| i == 0 || j == 0 || i == h - 1 || j == w - 1;
+    let cands = dsl::ofcolor(&gi, bgc).difference_where((2 * (h + w) - 4) as usize, |&l| border(l));
     let lca = dsl::sfilter(&cands, |&(_, j)| j < w / 3 * 2);
     // Python also filters `rcands`, but never draws from them.
     let lcands = sfilter_fits(&lca, lobj, &lca).to_vec();
+    // The placed shapes are only subset-tested and tested for a common
+    // location (membership), so they are lists, with lobj's locations as a
+    // mask for the overlap test.
+    let (lv, rv) = (lobj.to_vec(), robj.to_vec());
     let (lloc, rloc) = loop {
         let lloc = rng.choice(&lcands)?;
         let rloc = rng.choice(&lcands)?;
-        let lplcd = lobj.shift(lloc);
-        let rplcd = robj.shift(rloc);
-        if lplcd.issubset(&cands) && rplcd.issubset(&cands) && (&lplcd & &rplcd).is_empty() {
+        let lplcd: Vec<Loc> = lv.iter().map(|&l| dsl::add(l, lloc)).collect();
+        let rplcd: Vec<Loc> = rv.iter().map(|&l| dsl::add(l, rloc)).collect();
+        if lplcd.iter().all(|l| cands.contains(l))
+            && rplcd.iter().all(|l| cands.contains(l))
+            && !rplcd.iter().any(|l| lplcd.contains(l))
+        {
             break (lloc, rloc);
         }
     };
