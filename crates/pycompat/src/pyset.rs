@@ -401,12 +401,10 @@ impl<T: PyHashable> SetTable<T> {
         }
         self.allocate_small();
         if self.fill == 0 && self.mask == other.mask && other.fill == other.used {
-            // Empty target, same size, no dummies: slot-for-slot copy.
-            for (dst, src) in self.entries.iter_mut().zip(&other.entries) {
-                if src.key.is_some() {
-                    dst.clone_from(src);
-                }
-            }
+            // Empty target, same size, no dummies: slot-for-slot copy. Both
+            // tables' other slots are empty (`fill == used` leaves no
+            // dummies), so copying every slot is the same copy, in one go.
+            self.entries.clone_from_slice(&other.entries);
             self.fill = other.fill;
             self.used = other.used;
             return;
