@@ -335,8 +335,9 @@ struct FloodTables {
 }
 
 /// `asindices`' iteration order for an `h` by `w` grid (both kinds of
-/// `objects` tables share it), from a per-thread cache of the last few shapes.
-fn asindices_order(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
+/// `objects` tables and the generators' grid walks share it), from a
+/// per-thread cache of the last few shapes.
+pub(crate) fn asindices_order(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
     use std::cell::RefCell;
     use std::rc::Rc;
     type Orders = Vec<((i64, i64), Rc<[Loc]>)>;

@@ -856,31 +856,6 @@ pub(super) fn set_frozen_order(hashes: &[i64]) -> Vec<usize> {
     s.freeze().iter().map(|d| d.idx).collect()
 }
 
-/// `asindices`' iteration order for an `h` by `w` grid, from a per-thread
-/// cache of the last few shapes.
-pub(super) fn asindices_order(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    type Orders = Vec<((i64, i64), Rc<[Loc]>)>;
-    thread_local! {
-        static ORDERS: RefCell<Orders> = const { RefCell::new(Vec::new()) };
-    }
-    ORDERS.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some((_, o)) = c.iter().find(|(k, _)| *k == (h, w)) {
-            return Rc::clone(o);
-        }
-        let o: Rc<[Loc]> = dsl::asindices(&vec![vec![0; w.max(0) as usize]; h.max(0) as usize])
-            .to_vec()
-            .into();
-        if c.len() >= 16 {
-            c.remove(0);
-        }
-        c.push(((h, w), Rc::clone(&o)));
-        o
-    })
-}
-
 /// The objects `objects(grid, univalued, diagonal, without_bg)` holds, each
 /// as its cells (in no particular order), in the order `objects` adds them
 /// to its set (by their first cell in `asindices`' order), which is not the
@@ -894,7 +869,7 @@ pub(super) fn objects_cells(
 ) -> Vec<Vec<dsl::Cell>> {
     let bg = without_bg.then(|| dsl::mostcolor(grid));
     let (h, w) = dsl::shape_grid(grid);
-    let order = asindices_order(h, w);
+    let order = dsl::asindices_order(h, w);
     let mut occupied = vec![false; (h * w).max(0) as usize];
     let mut occupied_len = 0;
     let mut out = Vec::new();

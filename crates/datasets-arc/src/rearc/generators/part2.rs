@@ -3762,7 +3762,7 @@ fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> PyFrozenSet<Indices> {
     let mut occupied_len = 0;
     let mut hashes = Vec::new();
     let mut lines: Vec<Option<Object>> = Vec::new();
-    for &(i, j) in asindices_order(h, w).iter() {
+    for &(i, j) in dsl::asindices_order(h, w).iter() {
         if occupied[(i * w + j) as usize] {
             continue;
         }
