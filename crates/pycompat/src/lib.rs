@@ -46,7 +46,7 @@ pub use numpy::{
 };
 pub use order::{py_item_eq, py_lt, Unorderable};
 pub use pyhash::{py_int_hash, py_set_order, py_tuple_hash};
-pub use pyset::{AnySet, PyFrozenSet, PyHashable, PySet, SetTable};
+pub use pyset::{frozenset_hash_of, AnySet, PyFrozenSet, PyHashable, PySet, SetTable};
 pub use sort::py_sorted_by;
 pub use strmethods::decimal_value as py_decimal_value;
 pub use strmethods::{py_int, py_int_i64, py_isspace, py_split, py_strip, re_findall_sentences};

@@ -585,20 +585,28 @@ impl<T: PyHashable> SetTable<T> {
 
     /// `frozenset_hash`: order-independent, a function of the active hashes.
     fn frozenset_hash(&self) -> i64 {
-        let mut hash: u64 = 0;
-        // CPython xors every slot's hash in, then cancels the empty and dummy
-        // slots out again; only the active ones remain.
-        for (_, h) in self.active() {
-            hash ^= shuffle_bits(h as u64);
-        }
-        hash ^= (self.used as u64 + 1).wrapping_mul(1_927_868_237);
-        hash ^= (hash >> 11) ^ (hash >> 25);
-        hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
-        if hash == u64::MAX {
-            hash = 590_923_713;
-        }
-        hash as i64
+        frozenset_hash_of(self.active().map(|(_, h)| h))
     }
+}
+
+/// CPython's `frozenset_hash` of a frozenset of distinct elements with these
+/// hashes, in any order: what `hash(frozenset(xs))` is, for code that knows
+/// the elements' hashes without building the set.
+pub fn frozenset_hash_of(hashes: impl IntoIterator<Item = i64>) -> i64 {
+    let (mut hash, mut used): (u64, u64) = (0, 0);
+    // CPython xors every slot's hash in, then cancels the empty and dummy
+    // slots out again; only the active ones remain.
+    for h in hashes {
+        hash ^= shuffle_bits(h as u64);
+        used += 1;
+    }
+    hash ^= (used + 1).wrapping_mul(1_927_868_237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
+    if hash == u64::MAX {
+        hash = 590_923_713;
+    }
+    hash as i64
 }
 
 #[inline]

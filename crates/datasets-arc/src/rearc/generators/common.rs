@@ -2,7 +2,7 @@
 //! generators spell inline, such as `fill` over a list, not in the DSL).
 
 use dataset_core::Result;
-use pycompat::{AnySet, PySet};
+use pycompat::{frozenset_hash_of, AnySet, PySet};
 
 use super::GenRng;
 use crate::rearc::dsl::{self, Grid, Indices, Loc};
@@ -788,24 +788,6 @@ pub(super) fn grow_box8(
 // and the order they are added in, and `hash(frozenset)` only on its
 // elements' hashes, so such a set's order can be computed from each
 // object's cells without building the objects' own tables.
-
-/// `hash(frozenset(xs))` for distinct elements with the given hashes
-/// (CPython's `frozenset_hash`, which is order-independent).
-pub(super) fn frozenset_hash_of(hashes: impl IntoIterator<Item = i64>) -> i64 {
-    let shuffle = |h: u64| ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167);
-    let (mut hash, mut n) = (0u64, 0u64);
-    for h in hashes {
-        hash ^= shuffle(h as u64);
-        n += 1;
-    }
-    hash ^= (n + 1).wrapping_mul(1_927_868_237);
-    hash ^= (hash >> 11) ^ (hash >> 25);
-    hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
-    if hash == u64::MAX {
-        hash = 590_923_713;
-    }
-    hash as i64
-}
 
 /// `hash((v, (i, j)))`, a cell's hash.
 pub(super) fn cell_hash(c: &dsl::Cell) -> i64 {
