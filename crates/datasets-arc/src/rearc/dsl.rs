@@ -561,28 +561,40 @@ fn inside((i, j): Loc, h: usize, w: usize) -> bool {
 
 /// `fill(grid, value, patch)`.
 pub fn fill(grid: &Grid, value: i64, patch: &impl Patch) -> Grid {
-    let (h, w) = (grid.len(), width(grid));
     let mut out = grid.clone();
+    fill_in(&mut out, value, patch);
+    out
+}
+
+/// `grid = fill(grid, value, patch)` without the copy: Python rebinds the
+/// name to a new grid, and with no other name for the old one (Rust's
+/// borrows see to that) writing into it is the same.
+pub fn fill_in(grid: &mut Grid, value: i64, patch: &impl Patch) {
+    let (h, w) = (grid.len(), width(grid));
     // One value everywhere: the order and repeats of the locations do not matter.
     for loc in patch.locs() {
         if inside(loc, h, w) {
-            out[loc.0 as usize][loc.1 as usize] = value;
+            grid[loc.0 as usize][loc.1 as usize] = value;
         }
     }
-    out
 }
 
 /// `paint(grid, obj)`: cells in the object's order, so of two cells at one
 /// location the later one wins, as in Python.
 pub fn paint(grid: &Grid, obj: &Object) -> Grid {
-    let (h, w) = (grid.len(), width(grid));
     let mut out = grid.clone();
+    paint_in(&mut out, obj);
+    out
+}
+
+/// `grid = paint(grid, obj)` without the copy (see [`fill_in`]).
+pub fn paint_in(grid: &mut Grid, obj: &Object) {
+    let (h, w) = (grid.len(), width(grid));
     for &(v, loc) in obj.iter() {
         if inside(loc, h, w) {
-            out[loc.0 as usize][loc.1 as usize] = v;
+            grid[loc.0 as usize][loc.1 as usize] = v;
         }
     }
-    out
 }
 
 /// `underfill(grid, value, patch)`: fill only where the grid shows `mostcolor`.

@@ -21,13 +21,22 @@ pub(super) fn fill_locs<'a>(
     locs: impl IntoIterator<Item = &'a Loc>,
 ) -> Grid {
     let mut out = grid.clone();
+    fill_locs_in(&mut out, value, locs);
+    out
+}
+
+/// `grid = fill(grid, value, locs)` without the copy (see `dsl::fill_in`).
+pub(super) fn fill_locs_in<'a>(
+    grid: &mut Grid,
+    value: i64,
+    locs: impl IntoIterator<Item = &'a Loc>,
+) {
     let (h, w) = (grid.len() as i64, grid.first().map_or(0, Vec::len) as i64);
     for &(i, j) in locs {
         if 0 <= i && i < h && 0 <= j && j < w {
-            out[i as usize][j as usize] = value;
+            grid[i as usize][j as usize] = value;
         }
     }
-    out
 }
 
 /// `frozenset({a, b})`: a set display, then a frozenset copy of it.
@@ -616,13 +625,18 @@ pub(super) fn place_apart(gi: &mut Grid, inds: &mut Indices, obj: &dsl::Object, 
 /// stands): a later cell at the same location wins.
 pub(super) fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a dsl::Cell>) -> Grid {
     let mut out = grid.clone();
+    paint_cells_in(&mut out, cells);
+    out
+}
+
+/// `grid = paint(grid, cells)` without the copy (see `dsl::fill_in`).
+pub(super) fn paint_cells_in<'a>(grid: &mut Grid, cells: impl IntoIterator<Item = &'a dsl::Cell>) {
     let (h, w) = dsl::shape_grid(grid);
     for &(v, (i, j)) in cells {
         if 0 <= i && i < h && 0 <= j && j < w {
-            out[i as usize][j as usize] = v;
+            grid[i as usize][j as usize] = v;
         }
     }
-    out
 }
 
 // Shapes grown inside a small box. Several generators grow a shape cell by

@@ -157,7 +157,7 @@ fn generate_007bbfb7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &loc in &locs {
         let (di, dj) = dsl::multiply(loc, (h, w));
         let shifted: Vec<Loc> = locs.iter().map(|&(i, j)| (i + di, j + dj)).collect();
-        go = fill_locs(&go, fgc, &shifted);
+        fill_locs_in(&mut go, fgc, &shifted);
     }
     Ok(Example {
         input: gi,
@@ -193,7 +193,7 @@ fn generate_00d62c1b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let cut: PySet<Loc> = rng.sample(&corners, k)?.into_iter().collect();
         let bx = bx.difference(&cut);
         if bx.issubset(&inds) && (&inds - &bx).len() as i64 > (h * w) / 2 + 1 {
-            gi = dsl::fill(&gi, fgc, &bx);
+            dsl::fill_in(&mut gi, fgc, &bx);
             succ += 1;
             inds = &inds - &bx;
         }
@@ -231,7 +231,7 @@ fn generate_017c7c7b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let obj = rng.sample(&bounds.to_vec(), ncells)?;
     for k in 0..(2 * h) / oh {
         let shifted: Vec<Loc> = obj.iter().map(|&(i, j)| (i + k * oh, j)).collect();
-        go = fill_locs(&go, 2, &shifted);
+        fill_locs_in(&mut go, 2, &shifted);
     }
     let gi = dsl::replace(&go[..h as usize].to_vec(), 2, fgc);
     Ok(Example {
@@ -282,8 +282,8 @@ fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             inds = minus_around(&(&inds - &fullobj), &fullobj);
             succ += 1;
             let col = rng.choice(&ccols)?;
-            gi = dsl::fill(&gi, col, &inobj);
-            go = dsl::fill(&go, col, &outobj);
+            dsl::fill_in(&mut gi, col, &inobj);
+            dsl::fill_in(&mut go, col, &outobj);
         }
     }
     Ok(Example {
@@ -360,10 +360,10 @@ fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let picked: PySet<dsl::Cell> = picked.into_iter().collect();
         if !picked.is_empty() && picked.len() < obj.len() {
             let locs: Vec<Loc> = picked.iter().map(|c| c.1).collect();
-            gi = fill_locs(&gi, col, &locs);
+            fill_locs_in(&mut gi, col, &locs);
             for k in 1..10 {
                 let d = dsl::multiply((k * direc.0, k * direc.1), ofs);
-                go = dsl::fill(&go, col, &obj.shift(d));
+                dsl::fill_in(&mut go, col, &obj.shift(d));
             }
         }
     }
@@ -440,9 +440,9 @@ fn generate_05269061(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         } else {
             dsl::hfrontier((k, 0))
         };
-        go = dsl::fill(&go, col, &lin);
+        dsl::fill_in(&mut go, col, &lin);
         if keeps[(k % num) as usize] == k {
-            gi = dsl::fill(&gi, col, &lin);
+            dsl::fill_in(&mut gi, col, &lin);
         }
     }
     if rng.choice(&[true, false])? {
@@ -491,7 +491,7 @@ fn generate_05f2a901(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let mut obj = obj.shift(loc);
-    gi = dsl::fill(&gi, fgc, &obj);
+    dsl::fill_in(&mut gi, fgc, &obj);
     let sqd = rng.randint(1, w.min(loci - 1))?;
     let locisq = rng.randint(0, loci - sqd - 1)?;
     let locjsq = rng.randint(locj - sqd + 1, locj + objw - 1)?;
@@ -499,15 +499,15 @@ fn generate_05f2a901(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         (locisq, locjsq),
         (locisq + sqd - 1, locjsq + sqd - 1),
     ));
-    gi = dsl::fill(&gi, destc, &sq);
-    go = dsl::fill(&go, destc, &sq);
+    dsl::fill_in(&mut gi, destc, &sq);
+    dsl::fill_in(&mut go, destc, &sq);
     // The object slides up until it touches the square (it starts below
     // it and overlaps its columns, so this ends).
     while dsl::intersection(&obj, &sq).is_empty() {
         obj = obj.shift((-1, 0));
     }
     let obj = obj.shift((1, 0));
-    go = dsl::fill(&go, fgc, &obj);
+    dsl::fill_in(&mut go, fgc, &obj);
     let nmfs = rng.choice(&[1, 2])?;
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
         gi = transform(k, &gi);
@@ -536,7 +536,7 @@ fn generate_06df4c85(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let sgi = dsl::asindices(&dsl::canvas(bgc, (oh, ow)));
     for a in 0..numh {
         for b in 0..numw {
-            gi = dsl::fill(&gi, bgc, &sgi.shift((a * (oh + 1), b * (ow + 1))));
+            dsl::fill_in(&mut gi, bgc, &sgi.shift((a * (oh + 1), b * (ow + 1))));
         }
     }
     let mut go = gi.clone();
@@ -564,14 +564,14 @@ fn generate_06df4c85(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             let aidx = unifint(rng, diff_lb, diff_ub, (1, arm.len() as i64 - 1));
             let endp = arm[aidx as usize];
-            gi = dsl::fill(&gi, col, &sinds.shift(endp));
+            dsl::fill_in(&mut gi, col, &sinds.shift(endp));
             // One color over the union of shifted blocks: order-free.
             for &a in &arm[..=aidx as usize] {
-                go = dsl::fill(&go, col, &sinds.shift(a));
+                dsl::fill_in(&mut go, col, &sinds.shift(a));
             }
         }
-        gi = dsl::fill(&gi, col, &sinds.shift(loc));
-        go = dsl::fill(&go, col, &sinds.shift(loc));
+        dsl::fill_in(&mut gi, col, &sinds.shift(loc));
+        dsl::fill_in(&mut go, col, &sinds.shift(loc));
     }
     Ok(Example {
         input: gi,
@@ -604,10 +604,10 @@ fn generate_08ed6ac7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ordered.sort();
     for (&col, (&loci, &locj)) in barcols.iter().zip(barhsfx.iter().zip(&barlocs)) {
         let bar = dsl::connect((loci, locj), (h - 1, locj));
-        gi = dsl::fill(&gi, col, &bar);
+        dsl::fill_in(&mut gi, col, &bar);
         // `colord[ordered.index(loci)]`, colord = (1, 2, 3, 4).
         let rank = ordered.iter().position(|&x| x == loci).unwrap_or(0) as i64;
-        go = dsl::fill(&go, rank + 1, &bar);
+        dsl::fill_in(&mut go, rank + 1, &bar);
     }
     Ok(Example {
         input: gi,
@@ -641,26 +641,26 @@ fn generate_09629e4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let colsss = dsl::remove(&dropped, &colssf);
     let trgssf = rng.sample(&inds, ncols - 1)?;
     let shifted: Vec<Loc> = inds.iter().map(|&l| dsl::add(l, trgloc)).collect();
-    gi = fill_locs(&gi, bgc, &shifted);
+    fill_locs_in(&mut gi, bgc, &shifted);
     for (&ij, &cl) in trgssf.iter().zip(&colsss) {
-        gi = fill_locs(&gi, cl, &[dsl::add(trgloc, ij)]);
+        fill_locs_in(&mut gi, cl, &[dsl::add(trgloc, ij)]);
     }
     for &rl in &remlocs {
         let trgss = rng.sample(&inds, ncols)?;
         let mut tmpg = c.clone();
         for (&ij, &cl) in trgss.iter().zip(&colssf) {
-            tmpg = fill_locs(&tmpg, cl, &[ij]);
+            fill_locs_in(&mut tmpg, cl, &[ij]);
         }
         // `paint(gi, shift(asobject(tmpg), rl))`: one cell per location,
         // so the object's order does not matter.
-        gi = dsl::paint(&gi, &dsl::asobject(&tmpg).shift(rl));
+        dsl::paint_in(&mut gi, &dsl::asobject(&tmpg).shift(rl));
     }
     let mut go = dsl::canvas(bgc, (fullh, fullw));
-    go = dsl::fill(&go, barcol, &dsl::ofcolor(&gi, barcol));
+    dsl::fill_in(&mut go, barcol, &dsl::ofcolor(&gi, barcol));
     for (&ij, &cl) in trgssf.iter().zip(&colsss) {
         let d = dsl::multiply(ij, (h + 1, w + 1));
         let shifted: Vec<Loc> = inds.iter().map(|&l| dsl::add(l, d)).collect();
-        go = fill_locs(&go, cl, &shifted);
+        fill_locs_in(&mut go, cl, &shifted);
     }
     Ok(Example {
         input: gi,
@@ -704,10 +704,10 @@ fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 | &dsl::connect((loci + 4, locj), (loci, locj + 4));
             let lins34 = &dsl::connect((loci + 2, locj), (loci + 2, locj + 4))
                 | &dsl::connect((loci, locj + 2), (loci + 4, locj + 2));
-            go = dsl::fill(&go, cb, &lins34);
-            go = dsl::fill(&go, ca, &lins12);
-            gi = fill_locs(&gi, ca, &[cp]);
-            gi = dsl::fill(&gi, cb, &dsl::dneighbors(cp));
+            dsl::fill_in(&mut go, cb, &lins34);
+            dsl::fill_in(&mut go, ca, &lins12);
+            fill_locs_in(&mut gi, ca, &[cp]);
+            dsl::fill_in(&mut gi, cb, &dsl::dneighbors(cp));
             succ += 1;
             indss = &indss - &bd;
         }
@@ -731,14 +731,14 @@ fn generate_0a938d79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locjb = unifint(rng, diff_lb, diff_ub, (1, locja - 2));
     let locia = rng.choice(&[0, h - 1])?;
     let locib = rng.choice(&[0, h - 1])?;
-    gi = fill_locs(&gi, cola, &[(locia, locja)]);
-    gi = fill_locs(&gi, colb, &[(locib, locjb)]);
+    fill_locs_in(&mut gi, cola, &[(locia, locja)]);
+    fill_locs_in(&mut gi, colb, &[(locib, locjb)]);
     let ofs = -2 * (locja - locjb);
     for aa in dsl::interval(locja, -1, ofs) {
-        go = dsl::fill(&go, cola, &dsl::connect((0, aa), (h - 1, aa)));
+        dsl::fill_in(&mut go, cola, &dsl::connect((0, aa), (h - 1, aa)));
     }
     for bb in dsl::interval(locjb, -1, ofs) {
-        go = dsl::fill(&go, colb, &dsl::connect((0, bb), (h - 1, bb)));
+        dsl::fill_in(&mut go, colb, &dsl::connect((0, bb), (h - 1, bb)));
     }
     // `rng.choice((rot180, rot270))`.
     let rotf = rng.choice(&[6, 7])?;
@@ -784,7 +784,7 @@ fn generate_0b148d64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = fill_locs(&g, cola, &scatter(rng, &quads[t])?);
     for (k, r) in quads.iter().enumerate() {
         if k != t {
-            gi = fill_locs(&gi, colb, &scatter(rng, r)?);
+            fill_locs_in(&mut gi, colb, &scatter(rng, r)?);
         }
     }
     let go = dsl::subgrid(&quads[t], &gi);
@@ -830,8 +830,8 @@ fn generate_0ca9ddb6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let oplcdi = oplcd.toindices();
         if oplcdi.issubset(&inds) {
             succ += 1;
-            gi = dsl::paint(&gi, &shift_set(ino, loc));
-            go = dsl::paint(&go, &oplcd);
+            dsl::paint_in(&mut gi, &shift_set(ino, loc));
+            dsl::paint_in(&mut go, &oplcd);
             inds = &inds - &oplcdi;
         }
         tr += 1;
@@ -896,7 +896,7 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if a % 2 == 1 {
                 m = dsl::hmirror(&m);
             }
-            go = dsl::paint(&go, &m.shift((loci, locj)));
+            dsl::paint_in(&mut go, &m.shift((loci, locj)));
         }
     }
     // `int((h * w) ** 0.5 // 2)`: a float square root, floored.
@@ -1041,12 +1041,12 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let loc = rng.choice_in(&opts)?;
         srcsucc += 1;
-        gi = dsl::paint(&gi, &obj.shift(loc));
+        dsl::paint_in(&mut gi, &obj.shift(loc));
         let shpplcd: Indices = shpset
             .iter()
             .map(|&(i, j)| (i + loc.0, j + loc.1))
             .collect();
-        go = dsl::fill(&go, -1, &shpplcd);
+        dsl::fill_in(&mut go, -1, &shpplcd);
         inds = minus_around(&(&inds - &shpplcd), &shpplcd);
         srcs.push((obj, markers));
         abclist.push(sorted_shape(a, b, c));
@@ -1085,8 +1085,8 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     .map(|&(v, (i, j))| (v, (i + loctr.0, j + loctr.1)))
                     .collect()
             };
-            gi = paint_cells(&gi, moved(&mut markers.iter()).iter());
-            go = paint_cells(&go, moved(&mut obj.iter()).iter());
+            paint_cells_in(&mut gi, moved(&mut markers.iter()).iter());
+            paint_cells_in(&mut go, moved(&mut obj.iter()).iter());
         }
         tr += 1;
     }
@@ -1178,11 +1178,11 @@ fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .iter()
             .map(|r| r.iter().map(|&l| dsl::add(l, loc)).collect())
             .collect();
-        gi = dsl::fill(&gi, ringcols[0], &plcdrings[0]);
-        go = dsl::fill(&go, ringcols[0], &plcdrings[0]);
+        dsl::fill_in(&mut gi, ringcols[0], &plcdrings[0]);
+        dsl::fill_in(&mut go, ringcols[0], &plcdrings[0]);
         let idx = rng.randint(1, 3)? as usize;
-        gi = dsl::fill(&gi, ringcols[idx], &plcdrings[idx]);
-        go = dsl::fill(&go, ringcols[idx], &plcdrings[idx]);
+        dsl::fill_in(&mut gi, ringcols[idx], &plcdrings[idx]);
+        dsl::fill_in(&mut go, ringcols[idx], &plcdrings[idx]);
         let rem: Vec<(Indices, i64)> = (1..4)
             .filter(|&k| k != idx)
             .map(|k| (plcdrings[k].clone(), ringcols[k]))
@@ -1210,10 +1210,10 @@ fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if sh.min(sw) == 5 {
             succ += 1;
             for &(col, l) in &tofillgi {
-                gi = fill_locs(&gi, col, &[l]);
+                fill_locs_in(&mut gi, col, &[l]);
             }
             for (ring, col) in &rem {
-                go = dsl::fill(&go, *col, ring);
+                dsl::fill_in(&mut go, *col, ring);
             }
         }
     }
@@ -1255,10 +1255,10 @@ fn generate_1190e5a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let mut gi = c;
     for (&i, &col) in hf_selection.iter().zip(&hcols) {
-        gi = dsl::fill(&gi, col, &dsl::hfrontier((i, 0)));
+        dsl::fill_in(&mut gi, col, &dsl::hfrontier((i, 0)));
     }
     for (&j, &col) in vf_selection.iter().zip(&vcols) {
-        gi = dsl::fill(&gi, col, &dsl::vfrontier((0, j)));
+        dsl::fill_in(&mut gi, col, &dsl::vfrontier((0, j)));
     }
     let go = dsl::canvas(bgc, (nhf + 1, nvf + 1));
     Ok(Example {
@@ -1296,7 +1296,7 @@ fn generate_137eaa0f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         cd[k].push(ri);
     }
     for (&c, locs) in choscols.iter().zip(&cd) {
-        go = fill_locs(&go, c, locs);
+        fill_locs_in(&mut go, c, locs);
     }
     let mut gih = unifint(rng, diff_lb, diff_ub, (h.min(w) * 2, 30));
     let mut giw = unifint(rng, diff_lb, diff_ub, (h.min(w) * 2, 30));
@@ -1330,7 +1330,7 @@ fn generate_137eaa0f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             match placed {
                 Some(plcd) => {
-                    gi = dsl::paint(&gi, &plcd);
+                    dsl::paint_in(&mut gi, &plcd);
                     let pi = plcd.toindices();
                     inds = minus_around(&(&inds - &pi), &pi);
                 }
@@ -1404,8 +1404,8 @@ fn generate_150deff5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             reforb.add(dsl::add(loc, (-1, 0)));
         }
         let plcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
-        gi = dsl::fill(&gi, fgc, &plcd);
-        go = dsl::fill(&go, col, &plcd);
+        dsl::fill_in(&mut gi, fgc, &plcd);
+        dsl::fill_in(&mut go, col, &plcd);
         inds = &inds - &plcd;
     }
     Ok(Example {
@@ -1436,13 +1436,13 @@ fn generate_178fcbfb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 iforb.add(ij.0);
                 ij
             };
-            gi = fill_locs(&gi, col, &[ij]);
+            fill_locs_in(&mut gi, col, &[ij]);
             let line = if col == 2 {
                 dsl::vfrontier(ij)
             } else {
                 dsl::hfrontier(ij)
             };
-            go = dsl::fill(&go, col, &line);
+            dsl::fill_in(&mut go, col, &line);
             inds = dsl::remove(&ij, &inds);
         }
     }
@@ -1478,7 +1478,7 @@ fn generate_1a07d186(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let linecols = &linecols[..locs.len()];
     let mut gi = dsl::canvas(bgc, (h, w));
     for (&loc, &col) in locs.iter().zip(linecols) {
-        gi = dsl::fill(&gi, col, &dsl::connect((0, loc), (h - 1, loc)));
+        dsl::fill_in(&mut gi, col, &dsl::connect((0, loc), (h - 1, loc)));
     }
     let mut go = gi.clone();
     let nilocs = unifint(rng, diff_lb, diff_ub, (1, h));
@@ -1498,7 +1498,7 @@ fn generate_1a07d186(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let dotlocs = rng.sample(&dotlocopts, ndots)?;
         let dotcols = rng.sample(&dotpalette, ndots)?;
         for (&dotlocj, &col) in dotlocs.iter().zip(&dotcols) {
-            gi = fill_locs(&gi, col, &[(ii, dotlocj)]);
+            fill_locs_in(&mut gi, col, &[(ii, dotlocj)]);
             if let Some(idx) = linecols.iter().position(|&c| c == col) {
                 let linelocj = locs[idx];
                 let j = if dotlocj > linelocj {
@@ -1506,7 +1506,7 @@ fn generate_1a07d186(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 } else {
                     linelocj - 1
                 };
-                go = fill_locs(&go, col, &[(ii, j)]);
+                fill_locs_in(&mut go, col, &[(ii, j)]);
             }
         }
     }
@@ -1634,7 +1634,7 @@ fn generate_1bfc4729(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = fill_locs(&dsl::canvas(bgc, (h, w)), acol, &[aloc]);
     let gi = fill_locs(&gi, bcol, &[bloc]);
     let mut go = dsl::fill(&gi, acol, &dsl::hfrontier(aloc));
-    go = dsl::fill(&go, bcol, &dsl::hfrontier(bloc));
+    dsl::fill_in(&mut go, bcol, &dsl::hfrontier(bloc));
     for (col, a, b) in [
         (acol, (0, 0), (0, w - 1)),
         (bcol, (h - 1, 0), (h - 1, w - 1)),
@@ -1643,7 +1643,7 @@ fn generate_1bfc4729(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         (bcol, (h / 2, 0), (h - 1, 0)),
         (bcol, (h / 2, w - 1), (h - 1, w - 1)),
     ] {
-        go = dsl::fill(&go, col, &dsl::connect(a, b));
+        dsl::fill_in(&mut go, col, &dsl::connect(a, b));
     }
     Ok(Example {
         input: gi,
@@ -1665,7 +1665,7 @@ fn generate_1c786137(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = c;
     for &ij in &noiseinds {
         let col = rng.choice(&colset)?;
-        gi = fill_locs(&gi, col, &[ij]);
+        fill_locs_in(&mut gi, col, &[ij]);
     }
     let boxh = unifint(rng, diff_lb, diff_ub, (3, 3.max(h / 2)));
     let boxw = unifint(rng, diff_lb, diff_ub, (3, 3.max(w / 2)));
@@ -1676,7 +1676,7 @@ fn generate_1c786137(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let urc = dsl::add(loc, (0, boxw - 1));
     let lrc = dsl::add(loc, (boxh - 1, boxw - 1));
     for (a, b) in [(loc, llc), (loc, urc), (urc, lrc), (llc, lrc)] {
-        gi = dsl::fill(&gi, trgcol, &dsl::connect(a, b));
+        dsl::fill_in(&mut gi, trgcol, &dsl::connect(a, b));
     }
     let go = dsl::crop(&gi, (boxi + 1, boxj + 1), (boxh - 2, boxw - 2));
     Ok(Example {
@@ -1729,8 +1729,8 @@ fn generate_1caeab9d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         remcols = dsl::remove(&col, &remcols);
         let i = rng.randint(0, h - oh)?;
-        gi = fill_locs(&gi, col, &place((i, locj)));
-        go = fill_locs(&go, col, &place((loci, locj)));
+        fill_locs_in(&mut gi, col, &place((i, locj)));
+        fill_locs_in(&mut go, col, &place((loci, locj)));
         itv = without(&itv, &dsl::interval(locj, locj + ow, 1));
     }
     Ok(Example {
@@ -1799,7 +1799,7 @@ fn generate_1e0a9b12(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let nc2 = rng.randint(1, h - 1)?;
             let sel = rng.sample(&inds, nc2)?;
             let placed: Vec<Loc> = sel.iter().map(|&(i, j)| (i, j + l)).collect();
-            gi = fill_locs(&gi, c, &placed);
+            fill_locs_in(&mut gi, c, &placed);
         }
         let go = dsl::replace(&ff(&dsl::replace(&gi, bgc, -1)), -1, bgc);
         // Python compares the background's count with the *color* that is
@@ -1860,10 +1860,10 @@ fn generate_1e32b0e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let nleft = rng.randint(0, ncc)?;
         let subobj = rng.sample(&cells, nleft)?;
         let sg2 = dsl::asobject(&fill_locs(&smallc, fgc, &subobj));
-        gi = dsl::paint(&gi, &sg2.shift(rl));
-        go = dsl::paint(&go, &gg2.shift(rl));
+        dsl::paint_in(&mut gi, &sg2.shift(rl));
+        dsl::paint_in(&mut go, &gg2.shift(rl));
         let placed: Vec<Loc> = subobj.iter().map(|&l| dsl::add(l, rl)).collect();
-        go = fill_locs(&go, fgc, &placed);
+        fill_locs_in(&mut go, fgc, &placed);
     }
     Ok(Example {
         input: gi,
@@ -1894,13 +1894,13 @@ fn generate_1f0c79e5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
         let nred = unifint(rng, diff_lb, diff_ub, (1, 3));
         let reds = rng.sample(&plcd.to_vec(), nred)?;
-        gi = dsl::fill(&gi, objc, &plcd);
-        gi = fill_locs(&gi, 2, &reds);
+        dsl::fill_in(&mut gi, objc, &plcd);
+        fill_locs_in(&mut gi, 2, &reds);
         for &idx in &reds {
             let d = dsl::subtract(idx, loc);
             let direc = (2 * d.0 - 1, 2 * d.1 - 1);
             for &p in plcd.iter() {
-                go = dsl::fill(&go, objc, &dsl::shoot(p, direc));
+                dsl::fill_in(&mut go, objc, &dsl::shoot(p, direc));
             }
         }
         let as_set = PySet::from_set(&plcd);
@@ -1965,11 +1965,11 @@ fn generate_1f642eb9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         seq.push(rng.choice(&ccols)?);
     }
     for (&c, &loc) in seq.iter().zip(&outs) {
-        gi = fill_locs(&gi, c, &[loc]);
+        fill_locs_in(&mut gi, c, &[loc]);
     }
     let mut go = gi.clone();
     for (&c, &loc) in seq.iter().zip(&ins) {
-        go = fill_locs(&go, c, &[loc]);
+        fill_locs_in(&mut go, c, &[loc]);
     }
     Ok(Example {
         input: gi,
@@ -2011,7 +2011,7 @@ fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let noisecells = rng.sample(&(&inds - &dsl::backdrop(&placed)).to_vec(), nnoise)?;
     for &ij in &noisecells {
         let col = rng.choice(&ccols)?;
-        gi = fill_locs(&gi, col, &[ij]);
+        fill_locs_in(&mut gi, col, &[ij]);
     }
     let go = dsl::fill(&dsl::canvas(bgc, (oh, ow)), objc, &obj);
     Ok(Example {
@@ -2067,8 +2067,8 @@ fn generate_1f876c06(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 return Err(DatasetError::Generation("list index out of range".into()));
             }
             let col = ccols.remove(0);
-            gi = fill_locs(&gi, col, &[ln[0], ln[ln.len() - 1]]);
-            go = fill_locs(&go, col, ln);
+            fill_locs_in(&mut gi, col, &[ln[0], ln[ln.len() - 1]]);
+            fill_locs_in(&mut go, col, ln);
             let lnset: PySet<Loc> = ln.iter().copied().collect();
             inds = inds.difference(&lnset);
         }
@@ -2129,7 +2129,7 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             inds = &inds - &bd;
             forb.update(&near);
             forb.update(&bd);
-            gi = dsl::fill(&gi, col, &bd);
+            dsl::fill_in(&mut gi, col, &bd);
             if col == 1 && oh == 2 && ow == 2 {
                 bcount += 1;
             }
@@ -2276,8 +2276,8 @@ fn generate_22168020(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let oo = mirror_locs(mf, &oo);
         let col = rng.choice(&remcols)?;
         if oo.iter().all(|l| inds.contains(l)) {
-            gi = fill_locs(&gi, col, &io);
-            go = fill_locs(&go, col, &oo);
+            fill_locs_in(&mut gi, col, &io);
+            fill_locs_in(&mut go, col, &oo);
             succ += 1;
             let cover = Around::of_cells(oo.iter().copied());
             inds = cover.subtract_from(&inds);
@@ -2328,8 +2328,8 @@ fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inobj.toindices().issubset(&inds) && (&outobji & &fullinds).issubset(&inds) {
             succ += 1;
             inds = minus_around(&(&inds - &outobji), &outobji);
-            gi = dsl::paint(&gi, &inobj);
-            go = dsl::paint(&go, &outobj);
+            dsl::paint_in(&mut gi, &inobj);
+            dsl::paint_in(&mut go, &outobj);
         }
     }
     Ok(Example {
@@ -2423,10 +2423,10 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 - &dsl::mapply(|&l| dsl::dneighbors(l), &inobjplcd);
             let col = rng.choice(&remcols)?;
             let oplcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
-            gi = dsl::fill(&gi, sqc, &(&bdplcd - &oplcd));
-            go = dsl::fill(&go, sqc, &bdplcd);
-            go = dsl::fill(&go, col, &oplcd);
-            gi = dsl::fill(&gi, col, &inobjplcd);
+            dsl::fill_in(&mut gi, sqc, &(&bdplcd - &oplcd));
+            dsl::fill_in(&mut go, sqc, &bdplcd);
+            dsl::fill_in(&mut go, col, &oplcd);
+            dsl::fill_in(&mut gi, col, &inobjplcd);
         }
     }
     let nremobjs = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 25));
@@ -2457,8 +2457,8 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             succ += 1;
             inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
             let col = rng.choice(&remcols)?;
-            gi = dsl::fill(&gi, col, &plcd);
-            go = dsl::fill(&go, col, &plcd);
+            dsl::fill_in(&mut gi, col, &plcd);
+            dsl::fill_in(&mut go, col, &plcd);
         }
     }
     Ok(Example {
@@ -2500,14 +2500,14 @@ fn generate_22eb0ac0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         bcols.push(rng.choice(&dsl::remove(a, &remcols))?);
     }
     for (&bc, &bl) in barcols.iter().zip(&barlocs) {
-        gi = fill_locs(&gi, bc, &[(bl, 0), (bl, w - 1)]);
-        go = dsl::fill(&go, bc, &dsl::connect((bl, 0), (bl, w - 1)));
+        fill_locs_in(&mut gi, bc, &[(bl, 0), (bl, w - 1)]);
+        dsl::fill_in(&mut go, bc, &dsl::connect((bl, 0), (bl, w - 1)));
     }
     for ((&a, &b), &loc) in acols.iter().zip(&bcols).zip(&nonbarlocs) {
-        gi = fill_locs(&gi, a, &[(loc, 0)]);
-        go = fill_locs(&go, a, &[(loc, 0)]);
-        gi = fill_locs(&gi, b, &[(loc, w - 1)]);
-        go = fill_locs(&go, b, &[(loc, w - 1)]);
+        fill_locs_in(&mut gi, a, &[(loc, 0)]);
+        fill_locs_in(&mut go, a, &[(loc, 0)]);
+        fill_locs_in(&mut gi, b, &[(loc, w - 1)]);
+        fill_locs_in(&mut go, b, &[(loc, w - 1)]);
     }
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
@@ -2554,7 +2554,7 @@ fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             let loc = rng.choice(&options)?;
             snek.push(loc);
-            go = fill_locs(&go, dotc, &[loc]);
+            fill_locs_in(&mut go, dotc, &[loc]);
         }
         let mut objs: Vec<Vec<Loc>> = Vec::new();
         let mut cobj: Vec<Loc> = Vec::new();
@@ -2588,7 +2588,7 @@ fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let n = objs.len();
         for (idx, obj) in objs.iter().enumerate() {
             let col = rng.choice(&ccols)?;
-            go = fill_locs(&go, col, obj);
+            fill_locs_in(&mut go, col, obj);
             let middle: PySet<Loc> = obj[1..obj.len() - 1].iter().copied().collect();
             let centerpart: dsl::Object = middle.iter().map(|&l| (col, l)).collect();
             let leftpart: PySet<dsl::Cell> =
@@ -2624,7 +2624,7 @@ fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .iter()
                 .map(|&(v, (i, j))| (v, (i - top, j - left)))
                 .collect();
-            gi = dsl::paint(&gi, &normalized.shift(ulc));
+            dsl::paint_in(&mut gi, &normalized.shift(ulc));
         }
         break (gi, go, bgc);
     };
@@ -2709,7 +2709,7 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             ((0.25 * n) as i64, (0.75 * n) as i64),
         );
         let mc = rng.sample(&cands, num)?;
-        gi = fill_locs(&gi, markcol, &mc);
+        fill_locs_in(&mut gi, markcol, &mc);
         // `len(ss)`, `ss` the `markcol` objects `adjacent` to both squares:
         // a count, so the objects' order is unseen. Objects are the
         // 4-connected one-color components; no `markcol` cell is ever in a
@@ -2739,7 +2739,7 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 if opts2.is_empty() {
                     break;
                 }
-                gi = fill_locs(&gi, markcol, &[rng.choice(&opts2)?]);
+                fill_locs_in(&mut gi, markcol, &[rng.choice(&opts2)?]);
                 ss = bridges(&gi);
             }
         } else if !shoudlhaveconn && ss > 0 {
@@ -2748,7 +2748,7 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 if opts2.is_empty() {
                     break;
                 }
-                gi = fill_locs(&gi, 0, &[rng.choice(&opts2)?]);
+                fill_locs_in(&mut gi, 0, &[rng.choice(&opts2)?]);
                 ss = bridges(&gi);
             }
         }
@@ -2889,9 +2889,9 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let oplcdi = &iplcdi | &tail;
         if oplcdi.issubset(&inds) {
             succ += 1;
-            gi = dsl::paint(&gi, &iplcd);
-            go = dsl::paint(&go, &iplcd);
-            go = dsl::fill(&go, linc, &(&tail - &iplcdi));
+            dsl::paint_in(&mut gi, &iplcd);
+            dsl::paint_in(&mut go, &iplcd);
+            dsl::fill_in(&mut go, linc, &(&tail - &iplcdi));
         }
         let rotf = rng.choice(&[0, 5, 6, 7])?;
         gi = transform(rotf, &gi);
@@ -3003,7 +3003,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let paint_cells = |g: &Grid, cells: &[dsl::Cell]| -> Grid {
         let mut out = g.clone();
         for &(v, l) in cells {
-            out = fill_locs(&out, v, &[l]);
+            fill_locs_in(&mut out, v, &[l]);
         }
         out
     };
@@ -3078,9 +3078,9 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     .subtract_from(&placed.subtract_from(&ginds))
                     .difference(&lns2);
                 memo2.changed();
-                g1 = fill_locs(&g1, cpcol, &[dsl::add(cp, loc2)]);
-                g2 = paint_cells(&g2, &place(loc2));
-                g2 = fill_locs(&g2, linc, &lns2.to_vec());
+                fill_locs_in(&mut g1, cpcol, &[dsl::add(cp, loc2)]);
+                paint_cells_in(&mut g2, &place(loc2));
+                fill_locs_in(&mut g2, linc, &lns2.to_vec());
             }
         }
         if succ2 > 0 {
@@ -3158,10 +3158,10 @@ fn generate_272f95fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let redobj = dsl::argmin(bgobjs.iter(), dsl::uppermost).ok_or_else(missing)?;
     let blueobj = dsl::argmax(bgobjs.iter(), dsl::lowermost).ok_or_else(missing)?;
     let mut go = dsl::fill(&gi, 6, pinkobj);
-    go = dsl::fill(&go, 4, yellobj);
-    go = dsl::fill(&go, 3, greenobj);
-    go = dsl::fill(&go, 2, redobj);
-    go = dsl::fill(&go, 1, blueobj);
+    dsl::fill_in(&mut go, 4, yellobj);
+    dsl::fill_in(&mut go, 3, greenobj);
+    dsl::fill_in(&mut go, 2, redobj);
+    dsl::fill_in(&mut go, 1, blueobj);
     Ok(Example {
         input: gi,
         output: go,
@@ -3254,7 +3254,7 @@ fn generate_28e73c20(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         lw -= 1;
         lh -= 1;
         let ep = dsl::add(sp, (direc.0 * (ld - 1), direc.1 * (ld - 1)));
-        go = dsl::fill(&go, 3, &dsl::connect(sp, ep));
+        dsl::fill_in(&mut go, 3, &dsl::connect(sp, ep));
         direc = turn(direc);
         ld = if isverti { lh } else { lw };
         isverti = !isverti;
@@ -3299,11 +3299,11 @@ fn generate_29623171(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &rl in &remlocs {
         let noth = unifint(rng, diff_lb, diff_ub, (0, nmostc));
         let otherg = fill_locs(&smallc, fgc, &rng.sample(&inds, noth)?);
-        gi = dsl::paint(&gi, &dsl::asobject(&otherg).shift(rl));
+        dsl::paint_in(&mut gi, &dsl::asobject(&otherg).shift(rl));
         if noth == nmostc {
-            go = dsl::fill(&go, fgc, &obj.shift(rl));
+            dsl::fill_in(&mut go, fgc, &obj.shift(rl));
         } else {
-            go = dsl::paint(&go, &gg.shift(rl));
+            dsl::paint_in(&mut go, &gg.shift(rl));
         }
     }
     Ok(Example {
@@ -3343,11 +3343,11 @@ fn generate_29c11459(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     locs.sort();
     for ((&a, &b), &loc) in acols.iter().zip(&bcols).zip(&locs) {
-        gi = fill_locs(&gi, a, &[(loc, 0)]);
-        gi = fill_locs(&gi, b, &[(loc, w - 1)]);
-        go = dsl::fill(&go, a, &dsl::connect((loc, 0), (loc, w / 2 - 1)));
-        go = dsl::fill(&go, b, &dsl::connect((loc, w / 2 + 1), (loc, w - 1)));
-        go = fill_locs(&go, 5, &[(loc, w / 2)]);
+        fill_locs_in(&mut gi, a, &[(loc, 0)]);
+        fill_locs_in(&mut gi, b, &[(loc, w - 1)]);
+        dsl::fill_in(&mut go, a, &dsl::connect((loc, 0), (loc, w / 2 - 1)));
+        dsl::fill_in(&mut go, b, &dsl::connect((loc, w / 2 + 1), (loc, w - 1)));
+        fill_locs_in(&mut go, 5, &[(loc, w / 2)]);
     }
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
@@ -3382,7 +3382,7 @@ fn generate_29ec7d0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for b in 0..w / wp + 1 {
             let (loci, locj) = ((a + 1) + hp * a, (b + 1) + wp * b);
             locs.add((loci, locj));
-            go = dsl::paint(&go, &pobj.shift((loci, locj)));
+            dsl::paint_in(&mut go, &pobj.shift((loci, locj)));
         }
     }
     let numpatches = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
@@ -3483,7 +3483,7 @@ fn generate_2bee17df(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&cola, &remcols);
     let colb = rng.choice(&remcols)?;
     let mut gi = fill_locs(&c, cola, &arr[..ep]);
-    gi = fill_locs(&gi, colb, &arr[ep..]);
+    fill_locs_in(&mut gi, colb, &arr[ep..]);
     let nr = unifint(rng, diff_lb, diff_ub, (1, 4.min(h.min(w) / 2)));
     for kk in 0..nr {
         let ring = dsl::r#box(&pair_set((1 + kk, 1 + kk), (h - 1 - kk, w - 1 - kk)));
@@ -3493,7 +3493,7 @@ fn generate_2bee17df(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let jj = bcands.len() as i64;
             let jj2 = rng.randint(0.max(jj / 2 - 2), jj.min(jj / 2 + 1))?;
             let ss = rng.sample(&bcands, jj2)?;
-            gi = fill_locs(&gi, br, &ss);
+            fill_locs_in(&mut gi, br, &ss);
         }
     }
     let res = dsl::merge(&dsl::frontiers(&dsl::trim(&gi))).shift((1, 1));
@@ -3527,9 +3527,9 @@ fn generate_2c608aff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     for &(a, b) in &noise {
         if loci <= a && a < loci + boxh {
-            go = dsl::fill(&go, dcol, &dsl::connect((a, b), (a, locj)));
+            dsl::fill_in(&mut go, dcol, &dsl::connect((a, b), (a, locj)));
         } else if locj <= b && b < locj + boxw {
-            go = dsl::fill(&go, dcol, &dsl::connect((a, b), (loci, b)));
+            dsl::fill_in(&mut go, dcol, &dsl::connect((a, b), (loci, b)));
         }
     }
     let go = dsl::fill(&go, ccol, &bd);
@@ -3562,10 +3562,10 @@ fn generate_2dc579da(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = locj.max(1).min(w - linew - 1);
     let mut gi = dsl::canvas(bgc, (h, w));
     for a in loci..loci + lineh {
-        gi = dsl::fill(&gi, linc, &dsl::connect((a, 0), (a, w - 1)));
+        dsl::fill_in(&mut gi, linc, &dsl::connect((a, 0), (a, w - 1)));
     }
     for b in locj..locj + linew {
-        gi = dsl::fill(&gi, linc, &dsl::connect((0, b), (h - 1, b)));
+        dsl::fill_in(&mut gi, linc, &dsl::connect((0, b), (h - 1, b)));
     }
     let doth = rng.randint(1, loci)?;
     let dotw = rng.randint(1, locj)?;
@@ -3658,7 +3658,7 @@ fn generate_2dee498d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for col in colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        go = fill_locs(&go, col, &chos);
+        fill_locs_in(&mut go, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let gi = dsl::hconcat(&go, &dsl::hconcat(&go, &go));
@@ -3703,7 +3703,7 @@ fn generate_31aa019c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let mut gi = fill_locs(&canv, trgcol, &[locc]);
         for (&c, ss) in chcols.iter().zip(&dic) {
-            gi = fill_locs(&gi, c, ss);
+            fill_locs_in(&mut gi, c, ss);
         }
         let gi = fill_locs(&gi, trgcol, &[locc]);
         let singles = dsl::palette_grid(&gi)
@@ -3780,8 +3780,8 @@ fn generate_321b1fc6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = shppcn.shift(loc);
         let plcdi = plcd.toindices();
         if plcdi.issubset(&idns) {
-            go = dsl::paint(&go, &plcd);
-            gi = dsl::fill(&gi, dmyc, &plcdi);
+            dsl::paint_in(&mut go, &plcd);
+            dsl::fill_in(&mut gi, dmyc, &plcdi);
             cnt += 1;
             idns = &(&idns - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
         } else {
@@ -3955,10 +3955,10 @@ fn generate_3618c87e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &j in &locs {
         let hh = rng.randint(1, h - 3)?;
         let lnx = dsl::connect((0, j), (hh, j));
-        gi = dsl::fill(&gi, linc, &lnx);
-        go = dsl::fill(&go, linc, &lnx);
-        gi = fill_locs(&gi, dotc, &[(hh + 1, j)]);
-        go = fill_locs(&go, dotc, &[(0, j)]);
+        dsl::fill_in(&mut gi, linc, &lnx);
+        dsl::fill_in(&mut go, linc, &lnx);
+        fill_locs_in(&mut gi, dotc, &[(hh + 1, j)]);
+        fill_locs_in(&mut go, dotc, &[(0, j)]);
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     Ok(Example {
@@ -3989,7 +3989,7 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let paint_cells = |g: &Grid| -> Grid {
         let mut out = g.clone();
         for &(v, l) in &obj {
-            out = fill_locs(&out, v, &[l]);
+            fill_locs_in(&mut out, v, &[l]);
         }
         out
     };
@@ -4122,8 +4122,8 @@ fn generate_363442ee(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ulco = dsl::asobject(&ulc);
     let osf = (h / 2, w / 2);
     for &d in &dots {
-        rsi = fill_locs(&rsi, dotcol, &[dsl::add(osf, d)]);
-        rso = dsl::paint(&rso, &ulco.shift(d));
+        fill_locs_in(&mut rsi, dotcol, &[dsl::add(osf, d)]);
+        dsl::paint_in(&mut rso, &ulco.shift(d));
     }
     let left = dsl::hconcat(&dsl::vconcat(&ulc, &ls), &bar);
     let mut gi = dsl::hconcat(&left, &rsi);
@@ -4196,7 +4196,7 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loci = rng.randint(0, h - oh)?;
         let locj = rng.randint(0, w - ow)?;
         let plcd = obj.shift((loci, locj));
-        gi = dsl::paint(&gi, &plcd);
+        dsl::paint_in(&mut gi, &plcd);
         let plcdi = plcd.toindices();
         let mut inds =
             &(&dsl::asindices(&gi) - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
@@ -4226,8 +4226,8 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if outobjpi.issubset(&inds) {
                 succ += 1;
                 inds = minus_around(&(&inds - &outobjpi), &outobjpi);
-                gi = dsl::paint(&gi, &inobj.shift(loc));
-                go = dsl::paint(&go, &outobjp);
+                dsl::paint_in(&mut gi, &inobj.shift(loc));
+                dsl::paint_in(&mut go, &outobjp);
             }
         }
         return Ok(Example {
@@ -4253,7 +4253,7 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let hi = (0.65 * h as f64 * w as f64) as i64;
     let namt = rng.randint(lo, hi)?;
     let noise = rng.sample(&inds.to_vec(), namt)?;
-    gi = fill_locs(&gi, fgc, &noise);
+    fill_locs_in(&mut gi, fgc, &noise);
     let mut go = gi.clone();
     // `(bd - obj) & mapply(neighbors, mapply(dneighbors, obj))`.
     let grow2 = |rng: &mut GenRng, bd: &Indices, obj: &mut PySet<Loc>| -> Result<()> {
@@ -4318,7 +4318,7 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 });
             gi = gi2;
             fill_rect(&mut go, 4, ul, lr);
-            go = dsl::fill(&go, objc, &obj);
+            dsl::fill_in(&mut go, objc, &obj);
         }
     }
     Ok(Example {
@@ -4344,7 +4344,7 @@ fn generate_3906de3d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         cutoffs.push(rng.randint(1, oh - 1)?);
     }
     for (&jj, &co) in columns.iter().zip(&cutoffs) {
-        gi = dsl::fill(&gi, bgc, &dsl::connect((co, jj), (oh - 1, jj)));
+        dsl::fill_in(&mut gi, bgc, &dsl::connect((co, jj), (oh - 1, jj)));
     }
     let numlns = unifint(rng, diff_lb, diff_ub, (1, ow - 1));
     let lnlocs = rng.sample(&columns, numlns)?;
@@ -4352,8 +4352,8 @@ fn generate_3906de3d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (&jj, &co) in columns.iter().zip(&cutoffs) {
         if lnlocs.contains(&jj) {
             let lineh = rng.randint(1, h - co - 1)?;
-            gi = dsl::fill(&gi, linc, &dsl::connect((h - lineh, jj), (h - 1, jj)));
-            go = dsl::fill(&go, linc, &dsl::connect((co, jj), (co + lineh - 1, jj)));
+            dsl::fill_in(&mut gi, linc, &dsl::connect((h - lineh, jj), (h - 1, jj)));
+            dsl::fill_in(&mut go, linc, &dsl::connect((co, jj), (co + lineh - 1, jj)));
         }
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
@@ -4447,7 +4447,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             succ += 1;
             inds =
                 Around::new(plcd.iter().copied(), dsl::dneighbors).subtract_from(&(&inds - &plcd));
-            gi = dsl::fill(&gi, col, &plcd);
+            dsl::fill_in(&mut gi, col, &plcd);
             match counter.iter_mut().find(|(k, _)| *k == obj) {
                 Some(entry) => entry.1 += 1,
                 None => mxobjcounter += 1,
@@ -4499,9 +4499,9 @@ fn generate_39e1d7f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &ij in &pixs {
         obj.push((rng.choice(&ccols)?, ij));
     }
-    gi = fill_locs(&gi, dotc, &[(loci, locj)]);
+    fill_locs_in(&mut gi, dotc, &[(loci, locj)]);
     for &(v, l) in &obj {
-        gi = fill_locs(&gi, v, &[l]);
+        fill_locs_in(&mut gi, v, &[l]);
     }
     let mut go = gi.clone();
     let noccs = unifint(
@@ -4535,10 +4535,10 @@ fn generate_39e1d7f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             taken.add((li, lj));
             inds = inds.difference(&taken);
             succ += 1;
-            gi = fill_locs(&gi, dotc, &[(li, lj)]);
-            go = fill_locs(&go, dotc, &[(li, lj)]);
+            fill_locs_in(&mut gi, dotc, &[(li, lj)]);
+            fill_locs_in(&mut go, dotc, &[(li, lj)]);
             for &(v, l) in &plcd {
-                go = fill_locs(&go, v, &[l]);
+                fill_locs_in(&mut go, v, &[l]);
             }
         } else {
             triedandfailed.add((li, lj));
@@ -4554,7 +4554,7 @@ fn generate_39e1d7f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for a in 0..h {
             for b in 0..w {
                 let c = g[a as usize][b as usize];
-                out = dsl::fill(&out, c, &bd.shift((a * (hfac + 1), b * (wfac + 1))));
+                dsl::fill_in(&mut out, c, &bd.shift((a * (hfac + 1), b * (wfac + 1))));
             }
         }
         out
@@ -4595,7 +4595,7 @@ fn generate_3aa6fb7a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 gone.extend(dsl::dneighbors(l).iter().copied());
             }
             inds.retain(|l| !gone.contains(l));
-            gi = fill_locs(&gi, fgc, &oop);
+            fill_locs_in(&mut gi, fgc, &oop);
             binds.push(dsl::add(ooo, loc));
             kk += 1;
         }
@@ -4625,7 +4625,7 @@ fn generate_3ac3eb23(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let locj = rng.choice(&locopts)?;
         locopts = without(&locopts, &dsl::interval(locj - 2, locj + 3, 1));
         let col = rng.choice(&remcols)?;
-        gi = fill_locs(&gi, col, &[(0, locj)]);
+        fill_locs_in(&mut gi, col, &[(0, locj)]);
         let even: Vec<Loc> = dsl::interval(0, h, 2)
             .into_iter()
             .map(|p| (p, locj))
@@ -4633,9 +4633,9 @@ fn generate_3ac3eb23(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let odd = dsl::interval(1, h, 2);
         let left: Vec<Loc> = odd.iter().map(|&p| (p, locj - 1)).collect();
         let right: Vec<Loc> = odd.iter().map(|&p| (p, locj + 1)).collect();
-        go = fill_locs(&go, col, &even);
-        go = fill_locs(&go, col, &left);
-        go = fill_locs(&go, col, &right);
+        fill_locs_in(&mut go, col, &even);
+        fill_locs_in(&mut go, col, &left);
+        fill_locs_in(&mut go, col, &right);
     }
     let mf = rng.choice(&[0, 5, 6, 7])?;
     Ok(Example {
@@ -4657,7 +4657,7 @@ fn generate_3af2c5a8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for col in colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
@@ -4726,8 +4726,8 @@ fn generate_3bdb4ada(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         if bd.issubset(&indss) {
             remcols = dsl::remove(&col, &remcols);
-            gi = dsl::fill(&gi, col, &bd);
-            go = dsl::fill(&go, col, &bd);
+            dsl::fill_in(&mut gi, col, &bd);
+            dsl::fill_in(&mut go, col, &bd);
             let ln: Vec<Loc> = if oh == 3 {
                 dsl::interval(locj + 1, locj + ow, 2)
                     .into_iter()
@@ -4739,7 +4739,7 @@ fn generate_3bdb4ada(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     .map(|i| (i, locj + 1))
                     .collect()
             };
-            go = fill_locs(&go, bgc, &ln);
+            fill_locs_in(&mut go, bgc, &ln);
             succ += 1;
             indss = &indss - &bd;
         }
@@ -4793,17 +4793,17 @@ fn generate_3befdf3e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             (loci + 2 * rh, locj + 2 * rw),
         ));
         let ofoutcol = dsl::outbox(&ofincol);
-        gi = dsl::fill(&gi, incol, &ofincol);
-        gi = dsl::fill(&gi, outcol, &ofoutcol);
-        go = dsl::fill(&go, outcol, &ofincol);
-        go = dsl::fill(&go, incol, &ofoutcol);
+        dsl::fill_in(&mut gi, incol, &ofincol);
+        dsl::fill_in(&mut gi, outcol, &ofoutcol);
+        dsl::fill_in(&mut go, outcol, &ofincol);
+        dsl::fill_in(&mut go, incol, &ofoutcol);
         let addon: Vec<Loc> = fullobj
             .iter()
             .filter(|l| !ofincol.contains(l) && !ofoutcol.contains(l))
             .filter(|&&(i, j)| ofoutcol.iter().any(|o| o.0 == i || o.1 == j))
             .copied()
             .collect();
-        go = fill_locs(&go, outcol, &addon);
+        fill_locs_in(&mut go, outcol, &addon);
     }
     Ok(Example {
         input: gi,
@@ -4824,7 +4824,7 @@ fn generate_3c9b0459(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for col in colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let go = dsl::rot180(&gi);
@@ -4951,8 +4951,8 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
             inds = near.subtract_from(&plcdi.subtract_from(&inds));
             memo.changed();
-            gi = paint_cells(&gi, plcd.iter().filter(|c| c.0 == 2 || c.0 == 3));
-            go = paint_cells(&go, plcd.iter());
+            paint_cells_in(&mut gi, plcd.iter().filter(|c| c.0 == 2 || c.0 == 3));
+            paint_cells_in(&mut go, plcd.iter());
         }
     }
     if unifint(rng, diff_lb, diff_ub, (1, 100)) < 30 {
@@ -4991,7 +4991,7 @@ fn generate_3eda0437(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let spac = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 3 * 2));
     let obj = rng.sample(&inds.to_vec(), spac)?;
-    gi = fill_locs(&gi, 0, &obj);
+    fill_locs_in(&mut gi, 0, &obj);
     let locx = (rng.randint(0, h - 1)?, rng.randint(0, w - 1)?);
     gi = fill_locs(
         &gi,
@@ -5035,7 +5035,7 @@ fn generate_3eda0437(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     for (obj, locs) in &mapper {
         for &l in locs.iter() {
-            go = dsl::fill(&go, 6, &obj.shift(l));
+            dsl::fill_in(&mut go, 6, &obj.shift(l));
         }
     }
     Ok(Example {
@@ -5097,8 +5097,8 @@ fn generate_40853293(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (a, b) = ((ii, js), (ii, js + llen - 1));
         let col = rng.choice(&remcols)?;
         remcols = dsl::remove(&col, &remcols);
-        gi = fill_locs(&gi, col, &[a, b]);
-        go = dsl::fill(&go, col, &dsl::connect(a, b));
+        fill_locs_in(&mut gi, col, &[a, b]);
+        dsl::fill_in(&mut go, col, &dsl::connect(a, b));
     }
     let gim = dsl::dmirror_grid(&gi);
     let jlocs: Vec<i64> = (0..w)
@@ -5119,8 +5119,8 @@ fn generate_40853293(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (a, b) = ((jcands[sp as usize], jj), (jcands[ep as usize], jj));
         let col = rng.choice(&remcols)?;
         remcols = dsl::remove(&col, &remcols);
-        gi = fill_locs(&gi, col, &[a, b]);
-        go = dsl::fill(&go, col, &dsl::connect(a, b));
+        fill_locs_in(&mut gi, col, &[a, b]);
+        dsl::fill_in(&mut go, col, &dsl::connect(a, b));
     }
     Ok(Example {
         input: gi,
@@ -5139,7 +5139,7 @@ fn generate_4093f84a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, barc, dotc) = (bbd[0], bbd[1], bbd[2]);
     let mut gi = dsl::canvas(bgc, (h, w));
     for ii in loci1..=loci2 {
-        gi = dsl::fill(&gi, barc, &dsl::connect((ii, 0), (ii, w - 1)));
+        dsl::fill_in(&mut gi, barc, &dsl::connect((ii, 0), (ii, w - 1)));
     }
     let mut go = gi.clone();
     let opts = dsl::interval(0, w, 1);
@@ -5151,15 +5151,23 @@ fn generate_4093f84a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let k = unifint(rng, diff_lb, diff_ub, (1, loci1 - 1));
         let locsx = rng.sample(&dsl::interval(0, loci1, 1), k)?;
         let dots: Vec<Loc> = locsx.iter().map(|&i| (i, l1)).collect();
-        gi = fill_locs(&gi, dotc, &dots);
-        go = dsl::fill(&go, barc, &dsl::connect((loci1 - 1, l1), (loci1 - k, l1)));
+        fill_locs_in(&mut gi, dotc, &dots);
+        dsl::fill_in(
+            &mut go,
+            barc,
+            &dsl::connect((loci1 - 1, l1), (loci1 - k, l1)),
+        );
     }
     for l2 in locs2 {
         let k = unifint(rng, diff_lb, diff_ub, (1, h - loci2 - 2));
         let locsx = rng.sample(&dsl::interval(loci2 + 1, h, 1), k)?;
         let dots: Vec<Loc> = locsx.iter().map(|&i| (i, l2)).collect();
-        gi = fill_locs(&gi, dotc, &dots);
-        go = dsl::fill(&go, barc, &dsl::connect((loci2 + 1, l2), (loci2 + k, l2)));
+        fill_locs_in(&mut gi, dotc, &dots);
+        dsl::fill_in(
+            &mut go,
+            barc,
+            &dsl::connect((loci2 + 1, l2), (loci2 + k, l2)),
+        );
     }
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
@@ -5189,12 +5197,12 @@ fn generate_41e4d17e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loc = rng.choice_in(&inds)?;
         let bxs = bx.shift(loc);
         if bxs.issubset(&inds) {
-            gi = dsl::fill(&gi, fgc, &bxs);
-            go = dsl::fill(&go, fgc, &bxs);
+            dsl::fill_in(&mut gi, fgc, &bxs);
+            dsl::fill_in(&mut go, fgc, &bxs);
             let cen = dsl::center(&bxs);
             let frns = &dsl::hfrontier(cen) | &dsl::vfrontier(cen);
             let kep = &frns & &dsl::ofcolor(&go, bgc);
-            go = dsl::fill(&go, 6, &kep);
+            dsl::fill_in(&mut go, 6, &kep);
             // The DSL's `difference`: a filtered rebuild, not `-`.
             inds = dsl::difference(&inds, &bd.shift(loc));
             succ += 1;
@@ -5249,18 +5257,29 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for (idx, &c) in ccols.iter().enumerate() {
             let idx = idx as i64;
             let linlen = rng.randint(2, w - idx + 1)?;
-            quad = dsl::fill(&quad, c, &dsl::connect((idx, idx), (idx + linlen - 1, idx)));
-            quad = dsl::fill(&quad, c, &dsl::connect((idx, idx), (idx, idx + linlen - 1)));
+            dsl::fill_in(
+                &mut quad,
+                c,
+                &dsl::connect((idx, idx), (idx + linlen - 1, idx)),
+            );
+            dsl::fill_in(
+                &mut quad,
+                c,
+                &dsl::connect((idx, idx), (idx, idx + linlen - 1)),
+            );
         }
         let mut go = dsl::canvas(bgc, (d + 1, 2 * d + 1));
-        go = dsl::paint(&go, &dsl::asobject(&quad));
-        go = dsl::paint(&go, &dsl::asobject(&dsl::vmirror_grid(&quad)).shift((0, d)));
+        dsl::paint_in(&mut go, &dsl::asobject(&quad));
+        dsl::paint_in(
+            &mut go,
+            &dsl::asobject(&dsl::vmirror_grid(&quad)).shift((0, d)),
+        );
         let flipped = dsl::hmirror_grid(&go);
         go = dsl::vconcat(&go, &flipped[1..].to_vec());
         if rng.choice(&[true, false])? {
             let col = rng.choice(&without(&remcols, &ccols))?;
             let mid = dsl::center(&dsl::asindices(&go));
-            go = fill_locs(&go, col, &[mid]);
+            fill_locs_in(&mut go, col, &[mid]);
         }
         let objs = dsl::sfilter(&dsl::partition(&go), |o| dsl::color(o) != Some(bgc));
         let mut gi = dsl::canvas(bgc, (fullh, fullw));
@@ -5304,7 +5323,7 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .iter()
                 .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
                 .collect();
-            gi = paint_cells(&gi, moved.iter());
+            paint_cells_in(&mut gi, moved.iter());
             for &(_, (i, j)) in &moved {
                 if 0 <= i && i < fullh && 0 <= j && j < fullw {
                     used[(i * fullw + j) as usize] = true;
@@ -5373,7 +5392,7 @@ fn generate_42a50994(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     choslocs.reverse();
     let mut gi = c;
     for (&col, &endidx) in choscols.iter().zip(&choslocs) {
-        gi = fill_locs(&gi, col, &chosinds[..endidx as usize]);
+        fill_locs_in(&mut gi, col, &chosinds[..endidx as usize]);
     }
     let objs = dsl::objects(&gi, false, true, true);
     let res = dsl::merge(&dsl::sizefilter(&objs, 1));
@@ -5413,8 +5432,8 @@ fn generate_4347f46a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         if bd.issubset(&indss) {
             remcols = dsl::remove(&col, &remcols);
-            gi = dsl::fill(&gi, col, &bd);
-            go = dsl::fill(&go, col, &dsl::r#box(&obj));
+            dsl::fill_in(&mut gi, col, &bd);
+            dsl::fill_in(&mut go, col, &dsl::r#box(&obj));
             succ += 1;
             indss = &indss - &bd;
         }
@@ -5482,8 +5501,8 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             succ += 1;
             let inplcd = inobj.shift(loc);
             inds = &(&inds - &outplcdi) - &dsl::outbox(&inplcd);
-            gi = dsl::paint(&gi, &inplcd);
-            go = dsl::paint(&go, &outplcd);
+            dsl::paint_in(&mut gi, &inplcd);
+            dsl::paint_in(&mut go, &outplcd);
         }
     }
     Ok(Example {
@@ -5524,7 +5543,7 @@ fn generate_445eab21(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         if bd.issubset(&indss) {
             remcols = dsl::remove(&col, &remcols);
-            gi = dsl::fill(&gi, col, &dsl::r#box(&bd));
+            dsl::fill_in(&mut gi, col, &dsl::r#box(&bd));
             succ += 1;
             indss = &indss - &bd;
             if oh * ow > area {
@@ -5574,7 +5593,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .collect();
     let mut gi = dsl::canvas(bgc, (h, w));
     let plcd = obj.shift((rng.randint(0, h - oh)?, rng.randint(0, w - ow)?));
-    gi = dsl::paint(&gi, &plcd);
+    dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
     // `- mapply(neighbors, toindices(plcd))`: read for size and membership.
     let mut inds = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors)
@@ -5627,8 +5646,8 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let near = Around::new(inobjp.iter().map(|c| c.1), dsl::neighbors);
             inds = near.subtract_from(&own.subtract_from(&inds));
             memo.changed();
-            gi = paint_cells(&gi, inobjp.iter());
-            go = paint_cells(&go, outobjp.iter());
+            paint_cells_in(&mut gi, inobjp.iter());
+            paint_cells_in(&mut go, outobjp.iter());
         }
     }
     Ok(Example {
@@ -5690,10 +5709,10 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         } else {
             bgc
         };
-        gi = dsl::fill(&gi, col, &bd);
-        go = dsl::fill(&go, col, &bd);
-        gi = dsl::fill(&gi, bgc, &inpart);
-        go = dsl::fill(&go, incol, &inpart);
+        dsl::fill_in(&mut gi, col, &bd);
+        dsl::fill_in(&mut go, col, &bd);
+        dsl::fill_in(&mut gi, bgc, &inpart);
+        dsl::fill_in(&mut go, incol, &inpart);
         succ += 1;
         indss = &(&indss - &bd) - &dsl::outbox(&bd);
     }
@@ -5719,7 +5738,7 @@ fn generate_44f52bb0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         gi = dsl::canvas(bgc, (h, w));
         for &(a, b) in &cells {
             let col = rng.choice(&ccols)?;
-            gi = fill_locs(&gi, col, &[(a, b), (a, w - 1 - b)]);
+            fill_locs_in(&mut gi, col, &[(a, b), (a, w - 1 - b)]);
         }
     }
     let issymm = rng.choice(&[true, false])?;
@@ -5738,7 +5757,7 @@ fn generate_44f52bb0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let col = gi[a as usize][b as usize];
             let others: PySet<i64> = palette.iter().filter(|&&c| c != col).copied().collect();
             let newcol = rng.choice_in(&others)?;
-            gi = fill_locs(&gi, newcol, &[(a, b)]);
+            fill_locs_in(&mut gi, newcol, &[(a, b)]);
         }
         dsl::canvas(7, (1, 1))
     };
@@ -5771,8 +5790,8 @@ fn generate_4522001f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, (h - 2).min(3 * h - 8))?;
     let locj = rng.randint(0, (w - 2).min(3 * w - 8))?;
     let plcdi = sqi.shift((loci, locj));
-    gi = dsl::paint(&gi, &plcdi);
-    go = dsl::fill(&go, sqc, &sqo.shift((loci, locj)));
+    dsl::paint_in(&mut gi, &plcdi);
+    dsl::fill_in(&mut go, sqc, &sqo.shift((loci, locj)));
     let noccs = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 9));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * noccs;
@@ -5790,8 +5809,8 @@ fn generate_4522001f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if plcdii.issubset(&iinds) {
             succ += 1;
             iinds = &(&iinds - &plcdii) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdii);
-            gi = dsl::paint(&gi, &plcdi);
-            go = dsl::fill(&go, sqc, &sqo.shift(loc));
+            dsl::paint_in(&mut gi, &plcdi);
+            dsl::fill_in(&mut go, sqc, &sqo.shift(loc));
         }
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
@@ -5833,8 +5852,8 @@ fn generate_4612dd53(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = fill_locs(&fill_locs(&c, bgc, &occbx), bgc, &occbr);
     let mut go = fill_locs(&fill_locs(&c, 2, &occbx), 2, &occbr);
     if rng.choice(&[true, false])? {
-        gi = dsl::fill(&gi, bgc, &br);
-        go = dsl::fill(&go, bgc, &br);
+        dsl::fill_in(&mut gi, bgc, &br);
+        dsl::fill_in(&mut go, bgc, &br);
     }
     Ok(Example {
         input: gi,
@@ -5855,7 +5874,7 @@ fn generate_46442a0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for col in colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let go1 = dsl::hconcat(&gi, &dsl::rot90(&gi));
@@ -5892,8 +5911,8 @@ fn generate_469497ad(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     locs.sort();
     locs.insert(0, 0);
     for (&c, &l) in ccols.iter().zip(&locs) {
-        gi = dsl::fill(&gi, c, &dsl::shoot((0, l), (0, 1)));
-        gi = dsl::fill(&gi, c, &dsl::shoot((l, 0), (1, 0)));
+        dsl::fill_in(&mut gi, c, &dsl::shoot((0, l), (0, 1)));
+        dsl::fill_in(&mut gi, c, &dsl::shoot((l, 0), (1, 0)));
     }
     let gi = dsl::rot180(&gi);
     let go = dsl::upscale_grid(&gi, numc);
@@ -5922,8 +5941,8 @@ fn generate_46f33fce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locs = rng.sample(&dsl::asindices(&go).to_vec(), nc)?;
     for &(i, j) in &locs {
         let col = rng.choice(&remcols)?;
-        go = fill_locs(&go, col, &[(i, j)]);
-        gi = fill_locs(&gi, col, &[(2 * i + 1, 2 * j + 1)]);
+        fill_locs_in(&mut go, col, &[(i, j)]);
+        fill_locs_in(&mut gi, col, &[(2 * i + 1, 2 * j + 1)]);
     }
     let go = dsl::upscale_grid(&go, 4);
     Ok(Example {
@@ -6353,7 +6372,7 @@ fn generate_4c4377d9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for col in colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let go = dsl::vconcat(&dsl::hmirror_grid(&gi), &gi);
@@ -6456,7 +6475,7 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
     let mut inds = dsl::asindices(&gi);
     let noise = rng.sample(&inds.to_vec(), namt)?;
-    gi = fill_locs(&gi, noisec, &noise);
+    fill_locs_in(&mut gi, noisec, &noise);
     let initcross = if rng.choice(&[true, false])? {
         cf12(rng, dim, true)?
     } else {
@@ -6471,8 +6490,8 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .map(|&l| dsl::add(l, loc))
         .collect();
     let initp: Vec<Loc> = initcross.iter().map(|&l| dsl::add(l, loc)).collect();
-    gi = fill_locs(&gi, crossc, &initp);
-    gi = fill_locs(&gi, noisec, &delt);
+    fill_locs_in(&mut gi, crossc, &initp);
+    fill_locs_in(&mut gi, noisec, &delt);
     let mut go = fill_locs(&gi, 8, &delt);
     let plcd = cross.shift(loc);
     // The neighbourhoods are only subtracted and grown: sizes and
@@ -6545,7 +6564,7 @@ fn generate_508bd3b6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let linc = rng.choice(&remcols)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     for j in barloci..barloci + barh {
-        gi = dsl::fill(&gi, barc, &dsl::connect((j, 0), (j, w - 1)));
+        dsl::fill_in(&mut gi, barc, &dsl::connect((j, 0), (j, w - 1)));
     }
     let dotlociinv = unifint(rng, diff_lb, diff_ub, (0, barloci - 1));
     let dotloci = 0.max(barloci - 2 - dotlociinv).min(barloci - 1);
@@ -6612,9 +6631,9 @@ fn generate_50cb2852(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         if bd.issubset(&indss) {
             remcols = dsl::remove(&col, &remcols);
-            gi = dsl::fill(&gi, col, &bd);
-            go = dsl::fill(&go, 8, &bd);
-            go = dsl::fill(&go, col, &dsl::r#box(&obj));
+            dsl::fill_in(&mut gi, col, &bd);
+            dsl::fill_in(&mut go, 8, &bd);
+            dsl::fill_in(&mut go, col, &dsl::r#box(&obj));
             succ += 1;
             indss = &indss - &bd;
         }
@@ -6725,7 +6744,11 @@ fn generate_5168d44c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     );
     let mut gi = dsl::canvas(bgc, (h, w));
     for k in -15..16 {
-        gi = dsl::fill(&gi, dotcol, &starterdot.shift((k * offset.0, k * offset.1)));
+        dsl::fill_in(
+            &mut gi,
+            dotcol,
+            &starterdot.shift((k * offset.0, k * offset.1)),
+        );
     }
     let protobx = dsl::backdrop(&pair_set(
         (dotloci - borderh, dotlocj - borderw),
@@ -6760,12 +6783,12 @@ fn generate_539a4f51(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let corner = |j: i64| &dsl::connect((j, 0), (j, j)) | &dsl::connect((0, j), (j, j));
     for (j, &col) in arr.iter().enumerate() {
-        gi = dsl::fill(&gi, col, &corner(j as i64));
+        dsl::fill_in(&mut gi, col, &corner(j as i64));
     }
     let mut go = dsl::canvas(0, (2 * d, 2 * d));
     for j in 0..2 * d {
         let col = arr[(j as usize) % arr.len()];
-        go = dsl::fill(&go, col, &corner(j));
+        dsl::fill_in(&mut go, col, &corner(j));
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     Ok(Example {
@@ -6802,7 +6825,7 @@ fn generate_53b68214(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut go = dsl::canvas(bgc, (10, w));
         let hoffs = rng.randint(0, ow / 2 + 1)?;
         for k in 0..10 / oh + 1 {
-            go = dsl::paint(&go, &plcd.shift((k * oh, k * hoffs)));
+            dsl::paint_in(&mut go, &plcd.shift((k * oh, k * hoffs)));
         }
         if dsl::palette_grid(&go[h as usize..].to_vec()).len() > 1 {
             break (h, go);
@@ -6853,9 +6876,9 @@ fn generate_543a7ed5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 (loci + 1, locj + 1),
                 (loci + oh - 2, locj + ow - 2),
             ));
-            go = dsl::fill(&go, col, &bdibd);
-            go = dsl::fill(&go, 3, &dsl::r#box(&bd));
-            gi = dsl::fill(&gi, col, &bdibd);
+            dsl::fill_in(&mut go, col, &bdibd);
+            dsl::fill_in(&mut go, 3, &dsl::r#box(&bd));
+            dsl::fill_in(&mut gi, col, &bdibd);
             // `and` stops before the draw for small boxes.
             if oh > 5 && ow > 5 && rng.randint(1, 10)? != 1 {
                 let (ulci, ulcj) = dsl::ulcorner(&bdibd);
@@ -6869,8 +6892,8 @@ fn generate_543a7ed5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let cc = rng.randint(cc, lrci - 1)?;
                 let dd = rng.randint(dd, lrcj - 1)?;
                 let ins = dsl::backdrop(&pair_set((aa, bb), (cc, dd)));
-                go = dsl::fill(&go, 4, &ins);
-                gi = dsl::fill(&gi, bgc, &ins);
+                dsl::fill_in(&mut go, 4, &ins);
+                dsl::fill_in(&mut gi, bgc, &ins);
             }
             succ += 1;
             indss = &indss - &bd;
@@ -6903,9 +6926,9 @@ fn generate_54d82841(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         let shp =
             &dsl::neighbors((loci, loc)) - &dsl::connect((loci + 1, loc - 1), (loci + 1, loc + 1));
-        gi = dsl::fill(&gi, col, &shp);
-        go = dsl::fill(&go, col, &shp);
-        go = fill_locs(&go, 4, &[(h - 1, loc)]);
+        dsl::fill_in(&mut gi, col, &shp);
+        dsl::fill_in(&mut go, col, &shp);
+        fill_locs_in(&mut go, 4, &[(h - 1, loc)]);
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     Ok(Example {
@@ -6935,10 +6958,10 @@ fn generate_54d9e175(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for b in 0..nw {
             let plcd = obj.shift((a * (h + 1), b * (w + 1)));
             let icol = rng.randint(1, 4)?;
-            gi = dsl::fill(&gi, bgc, &plcd);
-            go = dsl::fill(&go, icol + 5, &plcd);
+            dsl::fill_in(&mut gi, bgc, &plcd);
+            dsl::fill_in(&mut go, icol + 5, &plcd);
             let dot = rng.choice_in(&plcd)?;
-            gi = fill_locs(&gi, icol, &[dot]);
+            fill_locs_in(&mut gi, icol, &[dot]);
         }
     }
     Ok(Example {

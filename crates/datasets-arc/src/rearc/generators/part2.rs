@@ -211,7 +211,7 @@ fn sprinkle(rng: &mut GenRng, diff_lb: f64, diff_ub: f64, h: i64, w: i64) -> Res
     for col in colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         // `difference(inds, chos)`: a tuple filter.
         inds.retain(|l| !chos.contains(l));
     }
@@ -254,8 +254,8 @@ fn generate_5521c0d9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let hei = rng.choice(&[hdev, h - hdev])?;
         let hei = hei.max(1).min(h - 1);
         let obj = dsl::backdrop(&pair_set((h - hei, sp), (h - 1, ep)));
-        gi = dsl::fill(&gi, col, &obj);
-        go = dsl::fill(&go, col, &obj.shift((-hei, 0)));
+        dsl::fill_in(&mut gi, col, &obj);
+        dsl::fill_in(&mut go, col, &obj.shift((-hei, 0)));
     }
     // `rng.choice((identity, rot90, rot180, rot270))`.
     let rotf = rng.choice(&[0, 5, 6, 7])?;
@@ -299,7 +299,7 @@ fn generate_5582e5ca(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (&col, &count) in remcols.iter().zip(&remcounts) {
         let locs = rng.sample(&inds.to_vec(), count)?;
         inds = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
-        gi = fill_locs(&gi, col, &locs);
+        fill_locs_in(&mut gi, col, &locs);
     }
     ex(gi, go)
 }
@@ -321,15 +321,15 @@ fn generate_5614dbcf(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let noise = rng.sample(&noisedindscands, numnoise)?;
         if occs.contains(&occ) {
             let col = rng.choice(&colset)?;
-            go = fill_locs(&go, col, &[occ]);
+            fill_locs_in(&mut go, col, &[occ]);
             let sh: Vec<Loc> = noisedindscands
                 .iter()
                 .map(|&(i, j)| (i + oi, j + oj))
                 .collect();
-            gi = fill_locs(&gi, col, &sh);
+            fill_locs_in(&mut gi, col, &sh);
         }
         let sh: Vec<Loc> = noise.iter().map(|&(i, j)| (i + oi, j + oj)).collect();
-        gi = fill_locs(&gi, 5, &sh);
+        fill_locs_in(&mut gi, 5, &sh);
     }
     ex(gi, go)
 }
@@ -359,14 +359,14 @@ fn generate_56dc2b01(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let barlocji = unifint(rng, diff_lb, diff_ub, (0, locj));
     let barlocj = (locj - barlocji).max(0).min(locj - 1);
-    gi = dsl::fill(&gi, 2, &dsl::connect((0, barlocj), (h - 1, barlocj)));
+    dsl::fill_in(&mut gi, 2, &dsl::connect((0, barlocj), (h - 1, barlocj)));
     let mut go = dsl::fill(&gi, objc, &obj.shift((loci, barlocj + 1)));
     go = dsl::fill(
         &go,
         8,
         &dsl::connect((0, barlocj + ow + 1), (h - 1, barlocj + ow + 1)),
     );
-    gi = dsl::fill(&gi, objc, &obj.shift((loci, locj)));
+    dsl::fill_in(&mut gi, objc, &obj.shift((loci, locj)));
     let nmfs = rng.choice(&[1, 2])?;
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
         gi = transform(k, &gi);
@@ -408,8 +408,8 @@ fn generate_56ff96f3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             } else {
                 [(loci + oh - 1, locj), (loci, locj + ow - 1)]
             };
-            gi = fill_locs(&gi, col, &cnrs);
-            go = dsl::fill(&go, col, &bd);
+            fill_locs_in(&mut gi, col, &cnrs);
+            dsl::fill_in(&mut go, col, &bd);
             succ += 1;
             indss = &indss - &bd;
         }
@@ -446,7 +446,7 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, h - oh)?;
     let locj = rng.randint(0, w - ow)?;
     let plcd = shift_cells(&obj, (loci, locj));
-    gi = dsl::paint(&gi, &plcd);
+    dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
     let mut inds = minus_around(&dsl::ofcolor(&gi, bgc), &dsl::toindices(&plcd));
     let nocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (4 * obj.len() as i64)));
@@ -469,8 +469,8 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let newc = pick(rng, &remcols)?;
             let fixp2 = dsl::sfilter(&objupsplcd, |c| c.0 == fixc);
             inds = minus_around(&inds, &objupsplcdi);
-            gi = dsl::paint(&gi, &fixp2);
-            go = dsl::paint(&go, &fixp2);
+            dsl::paint_in(&mut gi, &fixp2);
+            dsl::paint_in(&mut go, &fixp2);
             let remobjfull = dsl::toindices(&(&objupsplcd - &fixp2));
             let ntorem = unifint(
                 rng,
@@ -497,8 +497,8 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let remopts = fullopts.difference(&tokeep);
                 tokeep.add(pick(rng, &remopts.to_vec())?);
             }
-            gi = fill_locs(&gi, newc, tokeep.iter());
-            go = dsl::fill(&go, newc, &remobjfull);
+            fill_locs_in(&mut gi, newc, tokeep.iter());
+            dsl::fill_in(&mut go, newc, &remobjfull);
         }
     }
     ex(gi, go)
@@ -591,8 +591,8 @@ fn generate_5c0a986e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if obj.issubset(&inds) {
             succ += 1;
             inds = &inds.difference(&obj) - &mapply_set(dsl::dneighbors, &sq).freeze();
-            gi = fill_locs(&gi, col, sq.iter());
-            go = fill_locs(&go, col, obj.iter());
+            fill_locs_in(&mut gi, col, sq.iter());
+            fill_locs_in(&mut go, col, obj.iter());
         }
     }
     ex(gi, go)
@@ -629,11 +629,11 @@ fn generate_5c2c9af4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     let mut cond = true;
     if dsl::hline(&ooo) && ooo.len() == 3 {
-        go = dsl::fill(&go, fgc, &dsl::hfrontier(cp));
+        dsl::fill_in(&mut go, fgc, &dsl::hfrontier(cp));
         cond = false;
     }
     if dsl::vline(&ooo) && ooo.len() == 3 {
-        go = dsl::fill(&go, fgc, &dsl::vfrontier(cp));
+        dsl::fill_in(&mut go, fgc, &dsl::vfrontier(cp));
         cond = false;
     }
     let mut k = 1;
@@ -677,27 +677,27 @@ fn generate_5daaa586(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     rng.shuffle(&mut fronts);
     let mut gi = dsl::canvas(bgc, (h, w));
     for fr in &fronts {
-        gi = dsl::paint(&gi, fr);
+        dsl::paint_in(&mut gi, fr);
     }
     let cands = dsl::ofcolor(&gi, bgc).to_vec();
     let nn = cands.len() as i64;
     let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(nn / 3)));
     let mut noise = rng.sample(&cands, nnoise)?;
-    gi = fill_locs(&gi, c1, &noise);
+    fill_locs_in(&mut gi, c1, &noise);
     while dsl::frontiers(&gi).len() > 4 {
-        gi = fill_locs(&gi, bgc, &noise);
+        fill_locs_in(&mut gi, bgc, &noise);
         let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(nn / 3)));
         noise = rng.sample(&cands, nnoise)?;
         let onc1 = dsl::ofcolor(&gi, c1);
         if noise.iter().filter(|l| onc1.contains(l)).count() >= dsl::ofcolor(&gi, bgc).len() {
             break;
         }
-        gi = fill_locs(&gi, c1, &noise);
+        fill_locs_in(&mut gi, c1, &noise);
     }
     let mut go = dsl::crop(&gi, (loci1, locj1), (loci2 - loci1 + 1, locj2 - locj1 + 1));
     let ns = dsl::ofcolor(&go, c1);
     for &l in ns.iter() {
-        go = dsl::fill(&go, c1, &dsl::shoot(l, (-1, 0)));
+        dsl::fill_in(&mut go, c1, &dsl::shoot(l, (-1, 0)));
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
@@ -750,9 +750,9 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bd = dsl::backdrop(&obj);
         let col = rng.choice(&ccols)?;
         if bd.issubset(&indss) {
-            gi = dsl::fill(&gi, col, &obj);
-            go = dsl::fill(&go, 7, &bd);
-            go = dsl::fill(&go, col, &obj);
+            dsl::fill_in(&mut gi, col, &obj);
+            dsl::fill_in(&mut go, 7, &bd);
+            dsl::fill_in(&mut go, col, &obj);
             succ += 1;
             indss = &(&indss - &bd) - &dsl::outbox(&bd);
         }
@@ -783,7 +783,7 @@ fn generate_623ea044(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     for dir in [(-1, 1), (1, -1), (1, 1), (-1, -1)] {
         for &d in &dots {
-            go = dsl::fill(&go, fgc, &dsl::shoot(d, dir));
+            dsl::fill_in(&mut go, fgc, &dsl::shoot(d, dir));
         }
     }
     ex(gi, go)
@@ -834,10 +834,10 @@ fn generate_63613498(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let obj = grown_shape(rng, diff_lb, diff_ub, &bounds, objh, objw)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let objc = rng.choice(&ccols)?;
-    gi = fill_locs(&gi, objc, obj.iter());
+    fill_locs_in(&mut gi, objc, obj.iter());
     let sep = &dsl::connect((objh + 1, 0), (objh + 1, objw + 1))
         | &dsl::connect((0, objw + 1), (objh + 1, objw + 1));
-    gi = dsl::fill(&gi, sepc, &sep);
+    dsl::fill_in(&mut gi, sepc, &sep);
     let mut inds = &dsl::asindices(&gi) - &dsl::backdrop(&sep);
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
     let (mut succ, mut tr) = (0, 0);
@@ -856,8 +856,8 @@ fn generate_63613498(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = obj.shift(loc);
         if plcd.issubset(&inds) {
             let col = rng.choice(&ccols)?;
-            gi = dsl::fill(&gi, col, &plcd);
-            go = dsl::fill(&go, if succ == 0 { sepc } else { col }, &plcd);
+            dsl::fill_in(&mut gi, col, &plcd);
+            dsl::fill_in(&mut go, if succ == 0 { sepc } else { col }, &plcd);
             succ += 1;
             inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
         }
@@ -964,7 +964,7 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let j = rng.randint(dsl::uppermost(&ro) + 1, dsl::lowermost(&ro) - 1)?;
                 dsl::connect((j, dsl::leftmost(&ro)), (j, dsl::rightmost(&ro)))
             };
-            gi = dsl::fill(&gi, fgc, &ln);
+            dsl::fill_in(&mut gi, fgc, &ln);
         }
         // The background objects' sizes and cells alone are used below (a
         // min, a max, fills), so components are labelled, not built.
@@ -1100,10 +1100,10 @@ fn generate_673ef223(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ilocs = rng.sample(&dsl::interval(0, barh, 1), ncells)?;
     for k in ilocs {
         let jloc = rng.randint(2, w - 2)?;
-        topsgi = fill_locs(&topsgi, dotc, &[(k, jloc)]);
-        topsgo = fill_locs(&topsgo, 4, &[(k, jloc)]);
-        topsgo = dsl::fill(&topsgo, dotc, &dsl::connect((k, 1), (k, jloc - 1)));
-        botsgo = dsl::fill(&botsgo, dotc, &dsl::connect((k, 0), (k, w - 2)));
+        fill_locs_in(&mut topsgi, dotc, &[(k, jloc)]);
+        fill_locs_in(&mut topsgo, 4, &[(k, jloc)]);
+        dsl::fill_in(&mut topsgo, dotc, &dsl::connect((k, 1), (k, jloc - 1)));
+        dsl::fill_in(&mut botsgo, dotc, &dsl::connect((k, 0), (k, w - 2)));
     }
     let mut outpi = vec![topsgi, botsgi];
     let mut outpo = vec![topsgo, botsgo];
@@ -1169,7 +1169,7 @@ fn generate_6773b310(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &(a, b) in &bluelocs {
         let sub = fill_locs(&smallc, fgc, &rng.sample(&inds, 2)?);
         gi = put(&gi, &sub, (a, b));
-        go = fill_locs(&go, 1, &[(a / (h + 1), b / (w + 1))]);
+        fill_locs_in(&mut go, 1, &[(a / (h + 1), b / (w + 1))]);
     }
     for &ij in &bglocs {
         let sub = fill_locs(&smallc, fgc, &rng.sample(&inds, 1)?);
@@ -1198,10 +1198,18 @@ fn generate_67a423a3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let acol = rng.choice(&remcols)?;
     let bcol = rng.choice(&dsl::remove(&acol, &remcols))?;
     for a in 0..lineh {
-        gi = dsl::fill(&gi, acol, &dsl::connect((loci + a, 0), (loci + a, w - 1)));
+        dsl::fill_in(
+            &mut gi,
+            acol,
+            &dsl::connect((loci + a, 0), (loci + a, w - 1)),
+        );
     }
     for b in 0..linew {
-        gi = dsl::fill(&gi, bcol, &dsl::connect((0, locj + b), (h - 1, locj + b)));
+        dsl::fill_in(
+            &mut gi,
+            bcol,
+            &dsl::connect((0, locj + b), (h - 1, locj + b)),
+        );
     }
     let bx = dsl::outbox(&pair_set(
         (loci, locj),
@@ -1356,14 +1364,14 @@ fn generate_6855a6e4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     br.extend([(objh + 2, 0), (objh + 2, fullw - 1)]);
     let cands = dsl::backdrop(&pair_set((0, 1), (objh - 1, fullw - 2))).to_vec();
     for _ in 0..2 {
-        canvi = fill_locs(&canvi, boxc, &br);
-        canvo = fill_locs(&canvo, boxc, &br);
+        fill_locs_in(&mut canvi, boxc, &br);
+        fill_locs_in(&mut canvo, boxc, &br);
         let n = objh * (fullw - 2);
         let ncellsd = unifint(rng, diff_lb, diff_ub, (0, n / 2));
         let ncells = rng.choice(&[ncellsd, n - ncellsd])?;
         let ncells = ncells.max(1).min(n);
         let cells = rng.sample(&cands, ncells)?;
-        canvi = fill_locs(&canvi, objc, &cells);
+        fill_locs_in(&mut canvi, objc, &cells);
         // `shift(hmirror(cells), (objh + 3, 0))`: hmirror flips about the
         // cells' own rows.
         let (top, bottom) = bounds_of(&cells.iter().map(|l| l.0).collect::<Vec<_>>());
@@ -1371,7 +1379,7 @@ fn generate_6855a6e4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .iter()
             .map(|&(i, j)| (top + bottom - i + objh + 3, j))
             .collect();
-        canvo = fill_locs(&canvo, objc, &mirrored);
+        fill_locs_in(&mut canvo, objc, &mirrored);
         canvi = dsl::hmirror_grid(&canvi);
         canvo = dsl::hmirror_grid(&canvo);
     }
@@ -1503,9 +1511,9 @@ fn generate_6a1e5592(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 succ += 1;
                 iinds = minus_around(&(&iinds - &iplcd), &iplcd);
                 oinds = &oinds - &oplcd;
-                gi = dsl::fill(&gi, objc, &iplcd);
-                gi = dsl::fill(&gi, bgc, &(&oplcd & &barinds));
-                go = dsl::fill(&go, 1, &oplcd);
+                dsl::fill_in(&mut gi, objc, &iplcd);
+                dsl::fill_in(&mut gi, bgc, &(&oplcd & &barinds));
+                dsl::fill_in(&mut go, 1, &oplcd);
                 let jm: Vec<i64> = dsl::ofcolor(&go, 1).iter().map(|l| l.1).collect();
                 placopts.retain(|x| {
                     !(jm.contains(x) || jm.contains(&(x + 1)) || jm.contains(&(x - 1)))
@@ -1545,7 +1553,7 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, h - od)?;
     let locj = rng.randint(0, w - od)?;
     let plcd = obj.shift((loci, locj));
-    gi = dsl::paint(&gi, &plcd);
+    dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
     let mut inds = &dsl::asindices(&gi) - &dsl::backdrop(&dsl::outbox(&plcd));
     let nocc = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / (od * od * 2))));
@@ -1596,8 +1604,8 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let (ul, lr) = ((li - 1, lj - 1), (li + ohx, lj + owx));
             let n = ((ohx + 2) * (owx + 2)) as usize;
             inds = inds.difference_where(n, |&l| in_rect(l, ul, lr));
-            gi = paint_cells(&gi, cobjo.iter().filter(|c| c.0 != fgc));
-            go = paint_cells(&go, cobjo.iter());
+            paint_cells_in(&mut gi, cobjo.iter().filter(|c| c.0 != fgc));
+            paint_cells_in(&mut go, cobjo.iter());
         }
     }
     ex(gi, go)
@@ -1635,10 +1643,10 @@ fn generate_6b9890af(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let sq = dsl::r#box(&pair_set((0, 0), (oh * fac + 1, ow * fac + 1)));
     let loci = rng.randint(0, h - (oh * fac + 2) - oh)?;
     let locj = rng.randint(0, w - (ow * fac + 2))?;
-    gi = dsl::fill(&gi, sqc, &sq.shift((loci, locj)));
+    dsl::fill_in(&mut gi, sqc, &sq.shift((loci, locj)));
     let loci = rng.randint(loci + oh * fac + 2, h - oh)?;
     let locj = rng.randint(0, w - ow)?;
-    gi = dsl::paint(&gi, &obj.shift((loci, locj)));
+    dsl::paint_in(&mut gi, &obj.shift((loci, locj)));
     let go = dsl::fill(&dsl::canvas(bgc, (oh * fac + 2, ow * fac + 2)), sqc, &sq);
     let go2 = dsl::paint(&dsl::canvas(bgc, (oh, ow)), &obj);
     let upscobj = dsl::asobject(&dsl::upscale_grid(&go2, fac));
@@ -1705,8 +1713,8 @@ fn generate_6c434453(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             inds = near.subtract_from(&tocoveri.subtract_from(&inds));
             memo.changed();
             let col = rng.choice(&ccols)?;
-            gi = fill_locs(&gi, col, &plcdi);
-            go = fill_locs(&go, if flag { 2 } else { col }, &plcdo);
+            fill_locs_in(&mut gi, col, &plcdi);
+            fill_locs_in(&mut go, if flag { 2 } else { col }, &plcdo);
         }
     }
     ex(gi, go)
@@ -1730,7 +1738,7 @@ fn generate_6cdd2623(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = c.clone();
     let mut go = c.clone();
     for (&col, &ij) in noisecols.iter().zip(&fixinds) {
-        gi = fill_locs(&gi, col, &[ij]);
+        fill_locs_in(&mut gi, col, &[ij]);
     }
     let nnoise = unifint(rng, diff_lb, diff_ub, (1, (h * w - nnoisecols) / 3));
     let fixset: PySet<Loc> = fixinds.iter().copied().collect();
@@ -1738,7 +1746,7 @@ fn generate_6cdd2623(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // Distinct locations, so painting order does not matter.
     for ij in noise {
         let col = rng.choice(&remcols)?;
-        gi = fill_locs(&gi, col, &[ij]);
+        fill_locs_in(&mut gi, col, &[ij]);
     }
     let ab = rng.sample(&[0, 1], 2)?;
     let nilocs = unifint(rng, diff_lb, diff_ub, (ab[0], (h - 2) / 2));
@@ -1746,12 +1754,12 @@ fn generate_6cdd2623(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ilocs = rng.sample(&dsl::interval(1, h - 1, 1), nilocs)?;
     let jlocs = rng.sample(&dsl::interval(1, w - 1, 1), njlocs)?;
     for ii in ilocs {
-        gi = fill_locs(&gi, linc, &[(ii, 0), (ii, w - 1)]);
-        go = dsl::fill(&go, linc, &dsl::connect((ii, 0), (ii, w - 1)));
+        fill_locs_in(&mut gi, linc, &[(ii, 0), (ii, w - 1)]);
+        dsl::fill_in(&mut go, linc, &dsl::connect((ii, 0), (ii, w - 1)));
     }
     for jj in jlocs {
-        gi = fill_locs(&gi, linc, &[(0, jj), (h - 1, jj)]);
-        go = dsl::fill(&go, linc, &dsl::connect((0, jj), (h - 1, jj)));
+        fill_locs_in(&mut gi, linc, &[(0, jj), (h - 1, jj)]);
+        dsl::fill_in(&mut go, linc, &dsl::connect((0, jj), (h - 1, jj)));
     }
     ex(gi, go)
 }
@@ -1772,18 +1780,18 @@ fn generate_6cf79266(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let hi = (0.6 * h as f64 * w as f64) as i64;
     let num = unifint(rng, diff_lb, diff_ub, (lo, hi));
     let locs = rng.sample(&inds.to_vec(), num)?;
-    gi = fill_locs(&gi, 0, &locs);
+    fill_locs_in(&mut gi, 0, &locs);
     let noccs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
     let cands = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 2)));
     let locs = rng.sample(&cands.to_vec(), noccs)?;
     let mini = dsl::asindices(&dsl::canvas(-1, (3, 3)));
     for &ij in &locs {
-        gi = dsl::fill(&gi, 0, &mini.shift(ij));
+        dsl::fill_in(&mut gi, 0, &mini.shift(ij));
     }
     let occs = dsl::occurrences(&gi, &dsl::recolor(0, &mini));
     let mut go = gi.clone();
     for &occ in occs.iter() {
-        go = dsl::fill(&go, 1, &mini.shift(occ));
+        dsl::fill_in(&mut go, 1, &mini.shift(occ));
     }
     ex(gi, go)
 }
@@ -1799,10 +1807,10 @@ fn generate_6d0160f0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullw = w * nw + nw - 1;
     let mut gi = dsl::canvas(bgc, (fullh, fullw));
     for iloc in (h..fullh).step_by((h + 1) as usize) {
-        gi = dsl::fill(&gi, linc, &dsl::hfrontier((iloc, 0)));
+        dsl::fill_in(&mut gi, linc, &dsl::hfrontier((iloc, 0)));
     }
     for jloc in (w..fullw).step_by((w + 1) as usize) {
-        gi = dsl::fill(&gi, linc, &dsl::vfrontier((0, jloc)));
+        dsl::fill_in(&mut gi, linc, &dsl::vfrontier((0, jloc)));
     }
     let noccs = unifint(rng, diff_lb, diff_ub, (1, h * w));
     let denseinds = dsl::asindices(&dsl::canvas(-1, (h, w)));
@@ -1835,7 +1843,7 @@ fn generate_6d0160f0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .iter()
         .map(|&(v, (i, j))| (v, (i + trgtl.0, j + trgtl.1)))
         .collect();
-    gi = paint_cells(&gi, &moved);
+    paint_cells_in(&mut gi, &moved);
     let dense = denseinds.to_vec();
     for (ri, rj) in remlocs {
         let tlo = rng.choice(&ccols)?;
@@ -1850,7 +1858,7 @@ fn generate_6d0160f0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for (i, j) in inds {
             obj.push((rng.choice(&opts)?, (i + ri, j + rj)));
         }
-        gi = paint_cells(&gi, &obj);
+        paint_cells_in(&mut gi, &obj);
     }
     ex(gi, go)
 }
@@ -1910,7 +1918,7 @@ fn generate_6d58a25d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .max()
                 .unwrap_or(0)
                 + 1;
-            go = dsl::fill(&go, c2, &dsl::connect((top, j), (h - 1, j)));
+            dsl::fill_in(&mut go, c2, &dsl::connect((top, j), (h - 1, j)));
         }
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
@@ -2025,8 +2033,8 @@ fn generate_6e19193c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .collect();
         if objo.issubset(&inds) && obji.issubset(&objo) {
             let col = rng.choice(&remcols)?;
-            gi = dsl::fill(&gi, col, &obji);
-            go = dsl::fill(&go, col, &objo);
+            dsl::fill_in(&mut gi, col, &obji);
+            dsl::fill_in(&mut go, col, &objo);
             inds = &(&inds - &objo) - &dsl::mapply(|&l| dsl::dneighbors(l), &obji);
             kk += 1;
         }
@@ -2137,8 +2145,8 @@ fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // frozenset is built.
             let olcd: Vec<Loc> = obj.iter().map(|&(i, j)| (i + li, j + lj)).collect();
             if olcd.iter().all(|l| reminds.contains(l)) {
-                gi = fill_locs(&gi, fgc, &olcd);
-                go = fill_locs(&go, col, &olcd);
+                fill_locs_in(&mut gi, fgc, &olcd);
+                fill_locs_in(&mut go, col, &olcd);
                 let placed = Around::of_cells(olcd.iter().copied());
                 let near = Around::new(olcd.iter().copied(), dsl::dneighbors);
                 reminds = near.subtract_from(&placed.subtract_from(&reminds));
@@ -2314,7 +2322,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let loc = rng.choice_in(&cands)?;
         let plcd = obj.shift(loc);
-        gi = dsl::paint(&gi, &plcd);
+        dsl::paint_in(&mut gi, &plcd);
         let plcdi = dsl::toindices(&plcd);
         inds = minus_around(&(&inds - &plcdi), &plcdi);
         objs.push(obj);
@@ -2349,9 +2357,9 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if plcdi.issubset(&inds) {
             succ += 1.0;
             inds = minus_around(&(&inds - &plcdi), &plcdi);
-            go = dsl::paint(&go, &plcd);
+            dsl::paint_in(&mut go, &plcd);
             let col = rng.choice(&[ca, cb])?;
-            gi = dsl::paint(&gi, &dsl::sfilter(&plcd, |c| c.0 == col));
+            dsl::paint_in(&mut gi, &dsl::sfilter(&plcd, |c| c.0 == col));
         }
     }
     ex(gi, go)
@@ -2446,7 +2454,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let locc = rng.choice_in(&loccands)?;
         let newobj = newobj.shift(locc);
-        gi = dsl::fill(&gi, col, &newobj);
+        dsl::fill_in(&mut gi, col, &newobj);
         succ += 1;
         indss = minus_around(&(&indss - &newobj), &newobj);
     }
@@ -2553,7 +2561,7 @@ fn generate_7447852a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ordered = dsl::order(&dsl::colorfilter(&objs, bgc), dsl::leftmost);
     let mut go = gi.clone();
     for o in ordered.iter().step_by(3) {
-        go = dsl::fill(&go, 4, o);
+        dsl::fill_in(&mut go, 4, o);
     }
     ex(gi, go)
 }
@@ -2679,7 +2687,7 @@ fn generate_760b3cac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     } else {
         (obj_r, 1)
     };
-    gi = dsl::fill(&gi, indc, &obj.shift((h - 3, w / 2 - 1)));
+    dsl::fill_in(&mut gi, indc, &obj.shift((h - 3, w / 2 - 1)));
     let inds = dsl::asindices(&c);
     let sp = rng.choice_in(&inds)?;
     let mut objx: PySet<Loc> = std::iter::once(sp).collect();
@@ -2697,7 +2705,7 @@ fn generate_760b3cac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, h - 3 - objh)?;
     let locj = w / 2 - objw / 2;
     let plcd = objx.shift((loci, locj));
-    gi = dsl::fill(&gi, objc, &plcd);
+    dsl::fill_in(&mut gi, objc, &plcd);
     let plcd2 = dsl::vmirror(&plcd).shift((0, objw * sgn));
     let go = dsl::fill(&gi, objc, &plcd2);
     let rotf = rng.choice(&[0, 5, 6, 7])?;
@@ -2729,14 +2737,14 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let di = loci + 1 + rng.randint(0, sqh - oh - 2)?;
     let dj = locj + 1 + rng.randint(0, sqw - ow - 2)?;
     let objp = obj.shift((di, dj));
-    gi = dsl::fill(&gi, sqc, &bx);
-    gi = dsl::fill(&gi, inc, &objp);
+    dsl::fill_in(&mut gi, sqc, &bx);
+    dsl::fill_in(&mut gi, inc, &objp);
     let bd = dsl::backdrop(&bx);
     let mut inds = minus_around(&(&dsl::ofcolor(&gi, bgc) - &bd), &bd);
     let cands = sfilter_fits(&inds, &obj, &inds);
     let loc = pick(rng, &cands.to_vec())?;
     let plcd = obj.shift(loc);
-    gi = dsl::fill(&gi, outc, &plcd);
+    dsl::fill_in(&mut gi, outc, &plcd);
     inds = minus_around(&(&inds - &plcd), &plcd);
     let noccs = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 20));
     let (mut succ, mut tr) = (0, 0);
@@ -2780,8 +2788,8 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let oloci = rng.randint(sloci + 1, sloci + 1 + r)?;
                 let r = rng.randint(0, sqw - oow - 2)?;
                 let olocj = rng.randint(slocj + 1, slocj + 1 + r)?;
-                gi = dsl::fill(&gi, sqc, &plcdbx);
-                gi = dsl::fill(&gi, inc, &obj2.shift((oloci, olocj)));
+                dsl::fill_in(&mut gi, sqc, &plcdbx);
+                dsl::fill_in(&mut gi, inc, &obj2.shift((oloci, olocj)));
                 inds = &inds - &dsl::backdrop(&dsl::outbox(&plcdbx));
             }
             obj2
@@ -2820,7 +2828,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if plcd.issubset(&inds) {
                 succ += 1;
                 inds = minus_around(&(&inds - &plcd), &plcd);
-                gi = dsl::fill(&gi, outc, &plcd);
+                dsl::fill_in(&mut gi, outc, &plcd);
             }
         }
     }
@@ -2871,29 +2879,29 @@ fn generate_77fdfe62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         p.iter().map(|&(i, j)| (i + di, j + dj)).collect()
     };
     let mut gi = dsl::canvas(bgc, (fullh, fullw));
-    gi = dsl::fill(&gi, barc, &dsl::connect((1, 0), (1, fullw - 1)));
+    dsl::fill_in(&mut gi, barc, &dsl::connect((1, 0), (1, fullw - 1)));
     gi = dsl::fill(
         &gi,
         barc,
         &dsl::connect((fullh - 2, 0), (fullh - 2, fullw - 1)),
     );
-    gi = dsl::fill(&gi, barc, &dsl::connect((0, 1), (fullh - 1, 1)));
+    dsl::fill_in(&mut gi, barc, &dsl::connect((0, 1), (fullh - 1, 1)));
     gi = dsl::fill(
         &gi,
         barc,
         &dsl::connect((0, fullw - 2), (fullh - 1, fullw - 2)),
     );
-    gi = fill_locs(&gi, c1, &[(0, 0)]);
-    gi = fill_locs(&gi, c2, &[(0, fullw - 1)]);
-    gi = fill_locs(&gi, c3, &[(fullh - 1, 0)]);
-    gi = fill_locs(&gi, c4, &[(fullh - 1, fullw - 1)]);
+    fill_locs_in(&mut gi, c1, &[(0, 0)]);
+    fill_locs_in(&mut gi, c2, &[(0, fullw - 1)]);
+    fill_locs_in(&mut gi, c3, &[(fullh - 1, 0)]);
+    fill_locs_in(&mut gi, c4, &[(fullh - 1, fullw - 1)]);
     let offs = [(0, 0), (0, w), (h, 0), (h, w)];
     for (p, &(di, dj)) in parts.iter().zip(&offs) {
-        gi = fill_locs(&gi, inc, &sh(p, (2 + di, 2 + dj)));
+        fill_locs_in(&mut gi, inc, &sh(p, (2 + di, 2 + dj)));
     }
     let mut go = dsl::canvas(bgc, (2 * h, 2 * w));
     for ((p, &off), c) in parts.iter().zip(&offs).zip([c1, c2, c3, c4]) {
-        go = fill_locs(&go, c, &sh(p, off));
+        fill_locs_in(&mut go, c, &sh(p, off));
     }
     ex(gi, go)
 }
@@ -2959,7 +2967,7 @@ fn generate_780d0b14(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for obj in objs.iter() {
         let idx = dsl::toindices(obj).to_vec();
         let n = unifint(rng, diff_lb, diff_ub, (1, obj.len() as i64 / 2));
-        gi = fill_locs(&gi, bgc, &rng.sample(&idx, n)?);
+        fill_locs_in(&mut gi, bgc, &rng.sample(&idx, n)?);
     }
     ex(gi, go)
 }
@@ -2995,7 +3003,7 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let (col, locs) = rng.choice(&mpr)?;
         let loc = rng.choice_in(&locs)?;
-        go = fill_locs(&go, col, &[loc]);
+        fill_locs_in(&mut go, col, &[loc]);
         inds = dsl::remove(&loc, &inds);
     }
     let obj = &fullinds - &dsl::ofcolor(&go, bgc);
@@ -3011,9 +3019,9 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // cells are drawn in the object's order.
     for &(col, (i, j)) in dsl::asobject(&go).iter() {
         let plcd = sq.shift((1 + i * (sqsizh + 1), 1 + j * (sqsizw + 1)));
-        gi = dsl::fill(&gi, bgc, &plcd);
+        dsl::fill_in(&mut gi, bgc, &plcd);
         if col != bgc {
-            gi = dsl::fill(&gi, col, &dsl::corners(&dsl::outbox(&plcd)));
+            dsl::fill_in(&mut gi, col, &dsl::corners(&dsl::outbox(&plcd)));
         }
     }
     let gih = unifint(rng, diff_lb, diff_ub, (fullh, 30));
@@ -3022,26 +3030,26 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(0, giw - fullw)?;
     let mut gigi = dsl::canvas(bgc, (gih, giw));
     let plcd = dsl::asobject(&gi).shift((loci, locj));
-    gigi = dsl::paint(&gigi, &plcd);
+    dsl::paint_in(&mut gigi, &plcd);
     let (ulci, ulcj) = dsl::ulcorner(&plcd);
     let mut a = ulci;
     while a < gih + 1 {
-        gigi = dsl::fill(&gigi, linc, &dsl::hfrontier((a, 0)));
+        dsl::fill_in(&mut gigi, linc, &dsl::hfrontier((a, 0)));
         a += sqsizh + 1;
     }
     let mut a = ulci;
     while a > -1 {
-        gigi = dsl::fill(&gigi, linc, &dsl::hfrontier((a, 0)));
+        dsl::fill_in(&mut gigi, linc, &dsl::hfrontier((a, 0)));
         a -= sqsizh + 1;
     }
     let mut b = ulcj;
     while b < giw + 1 {
-        gigi = dsl::fill(&gigi, linc, &dsl::vfrontier((0, b)));
+        dsl::fill_in(&mut gigi, linc, &dsl::vfrontier((0, b)));
         b += sqsizw + 1;
     }
     let mut b = ulcj;
     while b > -1 {
-        gigi = dsl::fill(&gigi, linc, &dsl::vfrontier((0, b)));
+        dsl::fill_in(&mut gigi, linc, &dsl::vfrontier((0, b)));
         b -= sqsizw + 1;
     }
     let gi = dsl::paint(&gigi, &plcd);
@@ -3060,7 +3068,7 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 &dsl::occurrences(&go, &o1).shift((0, 1)),
                 &dsl::occurrences(&go, &o2).shift((1, 0)),
             );
-            go2 = dsl::fill(&go2, c, &marks);
+            dsl::fill_in(&mut go2, c, &marks);
         }
         if go2 == go {
             break;
@@ -3117,7 +3125,7 @@ fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ab = rng.sample(&jint, 2)?;
             let a = rng.randint(0, ab[0])?;
             let b = rng.randint(ab[1], w - 1)?;
-            gi = dsl::fill(&gi, fgc, &dsl::connect((loci, a), (loci, b)));
+            dsl::fill_in(&mut gi, fgc, &dsl::connect((loci, a), (loci, b)));
         }
         for _ in 0..numlw {
             if jopts.is_empty() {
@@ -3128,7 +3136,7 @@ fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ab = rng.sample(&iint, 2)?;
             let a = rng.randint(0, ab[0])?;
             let b = rng.randint(ab[1], h - 1)?;
-            gi = dsl::fill(&gi, fgc, &dsl::connect((a, locj), (b, locj)));
+            dsl::fill_in(&mut gi, fgc, &dsl::connect((a, locj), (b, locj)));
         }
         // `tofill`, the enclosed background, is only tested for emptiness,
         // grown and filled: a mask, not a frozenset.
@@ -3170,7 +3178,7 @@ fn generate_7b7f7511(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for col in colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        go = fill_locs(&go, col, &chos);
+        fill_locs_in(&mut go, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let gi = if rng.choice(&[true, false])? {
@@ -3206,11 +3214,11 @@ fn generate_7c008303(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cels = rng.sample(&inds, nc)?;
     let go = fill_locs(&c, fgc, &cels);
     let mut gi = dsl::canvas(bgc, (h + 3, w + 3));
-    gi = dsl::paint(&gi, &dsl::asobject(&go).shift((3, 3)));
-    gi = dsl::fill(&gi, linc, &dsl::connect((2, 0), (2, w + 2)));
-    gi = dsl::fill(&gi, linc, &dsl::connect((0, 2), (h + 2, 2)));
+    dsl::paint_in(&mut gi, &dsl::asobject(&go).shift((3, 3)));
+    dsl::fill_in(&mut gi, linc, &dsl::connect((2, 0), (2, w + 2)));
+    dsl::fill_in(&mut gi, linc, &dsl::connect((0, 2), (h + 2, 2)));
     for (k, loc) in [(0, 0), (0, 1), (1, 0), (1, 1)].into_iter().enumerate() {
-        gi = fill_locs(&gi, qc[k], &[loc]);
+        fill_locs_in(&mut gi, qc[k], &[loc]);
     }
     let (top, bottom) = (dsl::tophalf(&go), dsl::bottomhalf(&go));
     let a2 = dsl::replace(&dsl::lefthalf(&top), fgc, qc[0]);
@@ -3243,11 +3251,11 @@ fn generate_7ddcd7ec(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &(sp, dr) in &crns {
         let sp2 = (loci + sp.0, locj + sp.1);
         let col = rng.choice(&remcols)?;
-        gi = fill_locs(&gi, col, &[sp2]);
-        go = fill_locs(&go, col, &[sp2]);
+        fill_locs_in(&mut gi, col, &[sp2]);
+        fill_locs_in(&mut go, col, &[sp2]);
         if chos.contains(&(sp, dr)) {
-            gi = fill_locs(&gi, col, &[(sp2.0 + dr.0, sp2.1 + dr.1)]);
-            go = dsl::fill(&go, col, &dsl::shoot(sp2, dr));
+            fill_locs_in(&mut gi, col, &[(sp2.0 + dr.0, sp2.1 + dr.1)]);
+            dsl::fill_in(&mut go, col, &dsl::shoot(sp2, dr));
         }
     }
     ex(gi, go)
@@ -3274,14 +3282,14 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(1, h - oh - 1)?;
     let locj = rng.randint(1, w - ow - 1)?;
     let plcddd = sour.shift((loci, locj));
-    gi = dsl::paint(&gi, &plcddd);
+    dsl::paint_in(&mut gi, &plcddd);
     let inner = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 2))).shift((1, 1));
     let inds = &dsl::ofcolor(&gi, bgc) & &inner;
     let pi = dsl::toindices(&plcddd);
     let mut inds = &inds - &(&pi | &dsl::mapply(|&l| dsl::dneighbors(l), &pi));
     let namt = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / 4)));
     let noise = rng.sample(&inds.to_vec(), namt)?;
-    gi = fill_locs(&gi, noisec, &noise);
+    fill_locs_in(&mut gi, noisec, &noise);
     // `targs` and `sours` as lists of cells (the mirrors' and `normalize`'s
     // formulas on the contents): a `t` is read for its shape and cells
     // (painted, subset-tested, matched), not its order. Only the `res` walk
@@ -3331,7 +3339,7 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if tp.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
             inds = Around::of_cells(tp.iter().map(|c| c.1)).subtract_from(&inds);
-            gi = paint_cells(&gi, tp.iter());
+            paint_cells_in(&mut gi, tp.iter());
         }
     }
     let go = dsl::replace(&gi, sqc, bgc);
@@ -3434,7 +3442,7 @@ fn generate_7e0986d6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             succ += 1;
             inds = &(&inds - &sq) - &dsl::outbox(&sq);
             let col = rng.choice(&sqcols)?;
-            go = dsl::fill(&go, col, &sq);
+            dsl::fill_in(&mut go, col, &sq);
         }
     }
     let mut gi = go.clone();
@@ -3449,7 +3457,7 @@ fn generate_7e0986d6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let torem = &dsl::neighbors(loc) & &dsl::ofcolor(&gi, col);
         cands = &cands - &torem;
         let noisec = rng.choice(&noisecols)?;
-        gi = fill_locs(&gi, noisec, &[loc]);
+        fill_locs_in(&mut gi, noisec, &[loc]);
     }
     ex(gi, go)
 }
@@ -3501,7 +3509,7 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // dneighbors(loc) (4 locations) is read for size and membership.
         let near = dneighbor_cells(loc);
         inds = inds.difference_where(4, |l| near.contains(l));
-        gi = fill_locs(&gi, fgc, &[loc]);
+        fill_locs_in(&mut gi, fgc, &[loc]);
     }
     ex(gi, go)
 }
@@ -3539,7 +3547,7 @@ fn generate_80af3007(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .iter()
             .map(|&(i, j)| (i + li * h, j + lj * w))
             .collect();
-        go = fill_locs(&go, fgc, &sh);
+        fill_locs_in(&mut go, fgc, &sh);
     }
     let fullh = unifint(rng, diff_lb, diff_ub, (h * h + 2, 30));
     let fullw = unifint(rng, diff_lb, diff_ub, (w * w + 2, 30));
@@ -3640,7 +3648,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             inds = near.subtract_from(&own.subtract_from(&inds));
             memo.clear();
             let col = rng.choice(&ccols)?;
-            gi = fill_locs(&gi, col, &inobj);
+            fill_locs_in(&mut gi, col, &inobj);
             // `box(inobj) == inobj and min(shape(inobj)) > 2`.
             let (t, b) = bounds_of(&inobj.iter().map(|l| l.0).collect::<Vec<_>>());
             let (l, r) = bounds_of(&inobj.iter().map(|l| l.1).collect::<Vec<_>>());
@@ -3649,7 +3657,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let closed = outline.len() == inobj.len()
                 && inobj.iter().all(on_box)
                 && (b - t + 1).min(r - l + 1) > 2;
-            go = fill_locs(&go, if closed { 3 } else { col }, &inobj);
+            fill_locs_in(&mut go, if closed { 3 } else { col }, &inobj);
         }
     }
     ex(gi, go)
@@ -3673,16 +3681,16 @@ fn generate_82819916(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let llocs = rng.randint(0, h - 1)?;
     let row = |i: i64, js: &[i64]| -> Vec<Loc> { js.iter().map(|&j| (i, j)).collect() };
     let mut gi = dsl::canvas(bgc, (h, w));
-    gi = fill_locs(&gi, ass, &row(llocs, &alocs));
-    gi = fill_locs(&gi, bss, &row(llocs, &blocs));
+    fill_locs_in(&mut gi, ass, &row(llocs, &alocs));
+    fill_locs_in(&mut gi, bss, &row(llocs, &blocs));
     let numl = unifint(rng, diff_lb, diff_ub, (1, 1.max((h - 1) / 2)));
     let mut remlocs = dsl::remove(&llocs, &dsl::interval(0, h, 1));
     for _ in 0..numl {
         let lloc = pick(rng, &remlocs)?;
         remlocs = dsl::remove(&lloc, &remlocs);
         let ab = rng.sample(&remcols, 2)?;
-        gi = fill_locs(&gi, ab[0], &row(lloc, &alocs));
-        gi = fill_locs(&gi, ab[1], &row(lloc, &blocs));
+        fill_locs_in(&mut gi, ab[0], &row(lloc, &alocs));
+        fill_locs_in(&mut gi, ab[1], &row(lloc, &blocs));
     }
     let cutoff = dsl::minimum(&blocs) + 1;
     let go = gi.clone();
@@ -3691,8 +3699,8 @@ fn generate_82819916(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         bgc,
         &dsl::backdrop(&pair_set((0, cutoff), (h - 1, w - 1))),
     );
-    gi = fill_locs(&gi, ass, &row(llocs, &alocs));
-    gi = fill_locs(&gi, bss, &row(llocs, &blocs));
+    fill_locs_in(&mut gi, ass, &row(llocs, &alocs));
+    fill_locs_in(&mut gi, bss, &row(llocs, &blocs));
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
@@ -3709,10 +3717,10 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullw = w * nw + nw - 1;
     let mut gi = dsl::canvas(bgc, (fullh, fullw));
     for iloc in (h..fullh).step_by((h + 1) as usize) {
-        gi = dsl::fill(&gi, linc, &dsl::hfrontier((iloc, 0)));
+        dsl::fill_in(&mut gi, linc, &dsl::hfrontier((iloc, 0)));
     }
     for jloc in (w..fullw).step_by((w + 1) as usize) {
-        gi = dsl::fill(&gi, linc, &dsl::vfrontier((0, jloc)));
+        dsl::fill_in(&mut gi, linc, &dsl::vfrontier((0, jloc)));
     }
     let ofc = dsl::ofcolor(&gi, linc);
     // `dneighbors(ij).issubset(ofc)`: a yes or no per location, read from
@@ -3829,13 +3837,13 @@ fn generate_8403a5d5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = fill_locs(&c, fgc, &[(h - 1, locc)]);
     let mut go = c;
     for j in (locc..w).step_by(2) {
-        go = dsl::fill(&go, fgc, &dsl::connect((0, j), (h - 1, j)));
+        dsl::fill_in(&mut go, fgc, &dsl::connect((0, j), (h - 1, j)));
     }
     for j in (locc + 1..w).step_by(4) {
-        go = fill_locs(&go, 5, &[(0, j)]);
+        fill_locs_in(&mut go, 5, &[(0, j)]);
     }
     for j in (locc + 3..w).step_by(4) {
-        go = fill_locs(&go, 5, &[(h - 1, j)]);
+        fill_locs_in(&mut go, 5, &[(h - 1, j)]);
     }
     ex(gi, go)
 }
@@ -3850,8 +3858,8 @@ fn generate_846bdb03(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, dotc, c1, c2) = (bdc[0], bdc[1], bdc[2], bdc[3]);
     let gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (oh, ow));
-    go = dsl::fill(&go, c1, &dsl::connect((1, 0), (oh - 2, 0)));
-    go = dsl::fill(&go, c2, &dsl::connect((1, ow - 1), (oh - 2, ow - 1)));
+    dsl::fill_in(&mut go, c1, &dsl::connect((1, 0), (oh - 2, 0)));
+    dsl::fill_in(&mut go, c2, &dsl::connect((1, ow - 1), (oh - 2, ow - 1)));
     go = dsl::fill(&go, dotc, &dsl::corners(&dsl::asindices(&go)));
     let obj_b = dsl::asobject(&go);
     let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2)));
@@ -3929,8 +3937,8 @@ fn generate_855e0971(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let chlocs = rng.sample(&locs, nl)?;
         for jj in chlocs {
             let idx = (rng.randint(0, bs - 1)?, jj);
-            gim = fill_locs(&gim, dotc, &[idx]);
-            gom = dsl::fill(&gom, dotc, &dsl::vfrontier(idx));
+            fill_locs_in(&mut gim, dotc, &[idx]);
+            dsl::fill_in(&mut gom, dotc, &dsl::vfrontier(idx));
         }
         lastcol = col;
         gi.extend(gim);
@@ -3959,8 +3967,8 @@ fn generate_85c4e7cd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (idx, (&ci, &co)) in colord.iter().zip(colord.iter().rev()).enumerate() {
         let idx = idx as i64;
         let bx = dsl::r#box(&pair_set((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx)));
-        gi = dsl::fill(&gi, ci, &bx);
-        go = dsl::fill(&go, co, &bx);
+        dsl::fill_in(&mut gi, ci, &bx);
+        dsl::fill_in(&mut go, co, &bx);
     }
     ex(gi, go)
 }
@@ -3992,9 +4000,9 @@ fn generate_868de0fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         let col = rng.choice(&remcols)?;
         if bd.issubset(&indss) {
-            gi = dsl::fill(&gi, col, &dsl::r#box(&bd));
-            go = dsl::fill(&go, if oh % 2 == 1 { 7 } else { 2 }, &bd);
-            go = dsl::fill(&go, col, &dsl::r#box(&bd));
+            dsl::fill_in(&mut gi, col, &dsl::r#box(&bd));
+            dsl::fill_in(&mut go, if oh % 2 == 1 { 7 } else { 2 }, &bd);
+            dsl::fill_in(&mut go, col, &dsl::r#box(&bd));
             succ += 1;
             indss = &(&indss - &bd) - &dsl::outbox(&bd);
         }
@@ -4024,8 +4032,8 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     );
     let mut go = sgi.clone();
     for &l in dsl::ofcolor(&sgi, fgc).iter() {
-        go = dsl::fill(&go, fgc, &dsl::vfrontier(l));
-        go = dsl::fill(&go, fgc, &dsl::hfrontier(l));
+        dsl::fill_in(&mut go, fgc, &dsl::vfrontier(l));
+        dsl::fill_in(&mut go, fgc, &dsl::hfrontier(l));
     }
     let numci = unifint(rng, diff_lb, diff_ub, (3, 10));
     let numc = 13 - numci;
@@ -4037,7 +4045,7 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(1, h - inh - 1)?;
     let locj = rng.randint(1, w - inw - 1)?;
     let plcd = dsl::asobject(&sgi).shift((loci, locj));
-    gi = dsl::paint(&gi, &plcd);
+    dsl::paint_in(&mut gi, &plcd);
     let (a, b) = dsl::ulcorner(&plcd);
     let (c, d) = dsl::lrcorner(&plcd);
     let p1 = rng.choice_in(&dsl::connect((a - 1, b), (a - 1, d)))?;
@@ -4048,7 +4056,7 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // Four distinct locations: the paint's order does not matter.
     for p in [p1, p2, p3, p4] {
         let col = pick(rng, &remcols)?;
-        gi = fill_locs(&gi, col, &[p]);
+        fill_locs_in(&mut gi, col, &[p]);
     }
     ex(gi, go)
 }
@@ -4088,7 +4096,7 @@ fn generate_88a10436(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, h - objh)?;
     let locj = rng.randint(0, w - objw)?;
     let plcd = obj.shift((loci, locj));
-    gi = dsl::paint(&gi, &plcd);
+    dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
     let pi = dsl::toindices(&plcd);
     let mut inds = minus_around(&(&dsl::asindices(&gi) - &pi), &pi);
@@ -4103,8 +4111,8 @@ fn generate_88a10436(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = obj.shift(loc);
         let plcdi = dsl::toindices(&plcd);
         if plcdi.issubset(&inds) {
-            go = dsl::paint(&go, &plcd);
-            gi = fill_locs(&gi, fgc, &[dsl::center(&plcdi)]);
+            dsl::paint_in(&mut go, &plcd);
+            fill_locs_in(&mut gi, fgc, &[dsl::center(&plcdi)]);
             succ += 1;
             inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
         }
@@ -4126,7 +4134,7 @@ fn generate_88a62173(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &col in &colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gib = fill_locs(&gib, col, &chos);
+        fill_locs_in(&mut gib, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let numchinv = unifint(rng, diff_lb, diff_ub, (0, h * w - 1));
@@ -4142,10 +4150,10 @@ fn generate_88a62173(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h * 2 + 1, w * 2 + 1));
     let idxes = [(0, 0), (h + 1, w + 1), (h + 1, 0), (0, w + 1)];
     let trgloc = rng.choice(&idxes)?;
-    gi = dsl::paint(&gi, &dsl::asobject(&go).shift(trgloc));
+    dsl::paint_in(&mut gi, &dsl::asobject(&go).shift(trgloc));
     let otherobj = dsl::asobject(&gib);
     for ij in dsl::remove(&trgloc, &idxes.to_vec()) {
-        gi = dsl::paint(&gi, &otherobj.shift(ij));
+        dsl::paint_in(&mut gi, &otherobj.shift(ij));
     }
     ex(gi, go)
 }
@@ -4167,7 +4175,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let numbl = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
     let blacks = rng.sample(&inds.to_vec(), numbl)?;
-    gi = fill_locs(&gi, 0, &blacks);
+    fill_locs_in(&mut gi, 0, &blacks);
     let patt = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
     let mut tocover: PySet<Loc> = PySet::new();
     for &occ in dsl::occurrences(&gi, &dsl::recolor(0, &patt)).iter() {
@@ -4204,9 +4212,9 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_rect(&mut gi, 0, ul, lr);
             fill_rect(&mut go, 0, ul, lr);
             if succ == 1 {
-                gi = fill_locs(&gi, markercol, &plcd);
+                fill_locs_in(&mut gi, markercol, &plcd);
             }
-            go = fill_locs(&go, markercol, &plcd);
+            fill_locs_in(&mut go, markercol, &plcd);
             let lns = [
                 dsl::connect((loci - 1, locj), (loci - 1, locj + ow - 1)),
                 dsl::connect((loci + oh, locj), (loci + oh, locj + ow - 1)),
@@ -4218,7 +4226,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 for ln in &lns {
                     let col = rng.choice(&bgcols)?;
                     let loc = rng.choice_in(&ln)?;
-                    gi = fill_locs(&gi, col, &[loc]);
+                    fill_locs_in(&mut gi, col, &[loc]);
                 }
             }
         }
@@ -4258,7 +4266,7 @@ fn generate_8a004b2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, 2)?;
     let locj = rng.randint(0, 2)?;
     let oplcd = obj.shift((loci, locj));
-    gi = dsl::paint(&gi, &oplcd);
+    dsl::paint_in(&mut gi, &oplcd);
     let (inh, inw) = (hscf * oh, wscf * ow);
     let sqh = unifint(rng, diff_lb, diff_ub, (inh + 2, h - oh - 2));
     let sqw = unifint(rng, diff_lb, diff_ub, (inw + 2, w));
@@ -4268,7 +4276,7 @@ fn generate_8a004b2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         (sqloci, sqlocj),
         (sqloci + sqh - 1, sqlocj + sqw - 1),
     ));
-    gi = dsl::fill(&gi, cornc, &crns);
+    dsl::fill_in(&mut gi, cornc, &crns);
     let gomini = dsl::subgrid(&oplcd, &gi);
     let goo = dsl::asobject(&dsl::vupscale(&dsl::hupscale(&gomini, wscf), hscf));
     let gloci = rng.randint(sqloci + 1, sqloci + sqh - 1 - dsl::height(&goo))?;
@@ -4276,13 +4284,13 @@ fn generate_8a004b2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gooplcd = goo.shift((gloci, glocj));
     let go = dsl::subgrid(&crns, &dsl::paint(&gi, &gooplcd));
     let indic = dsl::sfilter(&gooplcd, |c| c.0 == ac1 || c.0 == ac2);
-    gi = dsl::paint(&gi, &indic);
+    dsl::paint_in(&mut gi, &indic);
     if rng.choice(&[true, false])? && obj.len() > 3 {
         let body = dsl::toindices(&dsl::sfilter(&obj, |c| c.0 == objc));
         let (idxi, idxj) = rng.choice_in(&body)?;
         let xx = dsl::asindices(&dsl::canvas(-1, (hscf, wscf)))
             .shift((gloci + idxi * hscf, glocj + idxj * wscf));
-        gi = dsl::fill(&gi, objc, &xx);
+        dsl::fill_in(&mut gi, objc, &xx);
     }
     let mut go = go;
     let nmfs = rng.choice(&[1, 2])?;
@@ -4306,7 +4314,7 @@ fn generate_8be77c9e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for col in colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let go = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
@@ -4330,7 +4338,11 @@ fn generate_8d510a79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let barcol = rng.choice(&remcols)?;
     let mut gi = dsl::canvas(bgc, (h, w));
-    gi = dsl::fill(&gi, barcol, &dsl::connect((barloci, 0), (barloci, w - 1)));
+    dsl::fill_in(
+        &mut gi,
+        barcol,
+        &dsl::connect((barloci, 0), (barloci, w - 1)),
+    );
     let mut go = gi.clone();
     let jinds = dsl::interval(0, w, 1);
     let numtop = unifint(rng, diff_lb, diff_ub, (1, w - 1));
@@ -4341,21 +4353,21 @@ fn generate_8d510a79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loci = rng.randint(0, barloci - 2)?;
         let col = rng.choice(&[1, 2])?;
         let loc = (loci, t);
-        gi = fill_locs(&gi, col, &[loc]);
+        fill_locs_in(&mut gi, col, &[loc]);
         let end = if col == 1 { (0, t) } else { (barloci - 1, t) };
-        go = dsl::fill(&go, col, &dsl::connect(loc, end));
+        dsl::fill_in(&mut go, col, &dsl::connect(loc, end));
     }
     for t in bots {
         let loci = rng.randint(barloci + 2, h - 1)?;
         let col = rng.choice(&[1, 2])?;
         let loc = (loci, t);
-        gi = fill_locs(&gi, col, &[loc]);
+        fill_locs_in(&mut gi, col, &[loc]);
         let end = if col == 1 {
             (h - 1, t)
         } else {
             (barloci + 1, t)
         };
-        go = dsl::fill(&go, col, &dsl::connect(loc, end));
+        dsl::fill_in(&mut go, col, &dsl::connect(loc, end));
     }
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
@@ -4386,8 +4398,8 @@ fn generate_8e1813be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(1, h2 - oh - 2)?;
     let locj = rng.randint(1, w - ow - 2)?;
     let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-    gi = dsl::fill(&gi, sqc, &sq);
-    gi = dsl::fill(&gi, bgc, &dsl::outbox(&sq));
+    dsl::fill_in(&mut gi, sqc, &sq);
+    dsl::fill_in(&mut gi, bgc, &dsl::outbox(&sq));
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
@@ -4462,8 +4474,8 @@ fn generate_8eb1be9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = dsl::paint(&c, &obj);
     let mut go = gi.clone();
     for k in 0..h / oh + 1 {
-        go = dsl::paint(&go, &obj.shift((-oh * k, 0)));
-        go = dsl::paint(&go, &obj.shift((oh * k, 0)));
+        dsl::paint_in(&mut go, &obj.shift((-oh * k, 0)));
+        dsl::paint_in(&mut go, &obj.shift((oh * k, 0)));
     }
     ex(gi, go)
 }
@@ -4528,7 +4540,7 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             go = Some(minig.clone());
         }
         let plcd = dsl::asobject(&minig).shift(loc);
-        gi = dsl::paint(&gi, &plcd);
+        dsl::paint_in(&mut gi, &plcd);
         let pi = dsl::toindices(&plcd);
         inds = &(&inds - &pi) - &dsl::mapply(|&l| dsl::dneighbors(l), &pi);
     }
@@ -4564,9 +4576,9 @@ fn generate_8f2ea7aa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcopts = dsl::product(&itv, &itv).to_vec();
     let plc = rng.choice(&plcopts)?;
     let minigo = dsl::asobject(&minig);
-    gi = dsl::paint(&gi, &minigo.shift(plc));
+    dsl::paint_in(&mut gi, &minigo.shift(plc));
     for &(i, j) in locs.iter() {
-        go = dsl::paint(&go, &minigo.shift((i * d, j * d)));
+        dsl::paint_in(&mut go, &minigo.shift((i * d, j * d)));
     }
     ex(gi, go)
 }
@@ -4705,9 +4717,9 @@ fn generate_90f3ed37(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 p.iter().map(|&(i, j)| (i + locii, j + hoffs)).collect()
             };
             let patnc: Vec<Loc> = patn.iter().filter(|l| l.1 <= cutoff).copied().collect();
-            go = fill_locs(&go, 1, &moved(&patn));
-            gi = fill_locs(&gi, fgc, &moved(&patnc));
-            go = fill_locs(&go, fgc, &moved(&patnc));
+            fill_locs_in(&mut go, 1, &moved(&patn));
+            fill_locs_in(&mut gi, fgc, &moved(&patnc));
+            fill_locs_in(&mut go, fgc, &moved(&patnc));
         }
         if go.iter().flatten().any(|&v| v == 1) {
             return ex(gi, go);
@@ -4734,9 +4746,9 @@ fn generate_913fb3ed(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let nb = dsl::neighbors(loc);
         inds = &(&inds - &nb) - &dsl::outbox(&nb);
         inds = dsl::remove(&loc, &inds);
-        gi = fill_locs(&gi, a, &[loc]);
-        go = fill_locs(&go, a, &[loc]);
-        go = dsl::fill(&go, b, &nb);
+        fill_locs_in(&mut gi, a, &[loc]);
+        fill_locs_in(&mut go, a, &[loc]);
+        dsl::fill_in(&mut go, b, &nb);
     }
     ex(gi, go)
 }
@@ -4758,7 +4770,7 @@ fn generate_91413438(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for j in 0..h * w - nb {
         let (li, lj) = (j / nb, j % nb);
         let sh: Vec<Loc> = obj.iter().map(|&(i, k)| (i + h * li, k + w * lj)).collect();
-        go = fill_locs(&go, fgc, &sh);
+        fill_locs_in(&mut go, fgc, &sh);
     }
     ex(gi, go)
 }
@@ -4883,8 +4895,8 @@ fn generate_93b581b8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             succ += 1;
             let ini: Indices = inobj.iter().map(|c| c.1).collect();
             inds = &(&inds - &outi) - &dsl::mapply(|&l| dsl::dneighbors(l), &ini);
-            gi = paint_cells(&gi, &inobj);
-            go = paint_cells(&go, &outobj);
+            paint_cells_in(&mut gi, &inobj);
+            paint_cells_in(&mut go, &outobj);
         }
     }
     ex(gi, go)
@@ -4902,7 +4914,7 @@ fn spaced_lines(
 ) -> Result<Grid> {
     let mut g = dsl::canvas(bgc, (2 * n + 1, len));
     for j in (1..total).step_by(2) {
-        g = dsl::fill(&g, fgc, &dsl::connect((j, 0), (j, len)));
+        dsl::fill_in(&mut g, fgc, &dsl::connect((j, 0), (j, len)));
     }
     for _ in 0..total - (2 * n + 1) {
         let loc = rng.randint(0, g.len() as i64 - 1)? as usize;
@@ -5025,14 +5037,14 @@ fn generate_952a094c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let canvv = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &bx);
     let mut gi = canvv.clone();
     let mut go = canvv;
-    gi = fill_locs(&gi, a, &[(loci + 1, locj + 1)]);
-    go = fill_locs(&go, a, &[(loci + ih, locj + iw)]);
-    gi = fill_locs(&gi, b, &[(loci + 1, locj + iw - 2)]);
-    go = fill_locs(&go, b, &[(loci + ih, locj - 1)]);
-    gi = fill_locs(&gi, c, &[(loci + ih - 2, locj + 1)]);
-    go = fill_locs(&go, c, &[(loci - 1, locj + iw)]);
-    gi = fill_locs(&gi, d, &[(loci + ih - 2, locj + iw - 2)]);
-    go = fill_locs(&go, d, &[(loci - 1, locj - 1)]);
+    fill_locs_in(&mut gi, a, &[(loci + 1, locj + 1)]);
+    fill_locs_in(&mut go, a, &[(loci + ih, locj + iw)]);
+    fill_locs_in(&mut gi, b, &[(loci + 1, locj + iw - 2)]);
+    fill_locs_in(&mut go, b, &[(loci + ih, locj - 1)]);
+    fill_locs_in(&mut gi, c, &[(loci + ih - 2, locj + 1)]);
+    fill_locs_in(&mut go, c, &[(loci - 1, locj + iw)]);
+    fill_locs_in(&mut gi, d, &[(loci + ih - 2, locj + iw - 2)]);
+    fill_locs_in(&mut go, d, &[(loci - 1, locj - 1)]);
     ex(gi, go)
 }
 
@@ -5060,7 +5072,7 @@ fn generate_9565186b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .collect();
     let bufferlocs = rng.sample(&reminds, numcols - 1)?;
     for (&c, &l) in othcols.iter().zip(&bufferlocs) {
-        gi = fill_locs(&gi, c, &[l]);
+        fill_locs_in(&mut gi, c, &[l]);
     }
     let reminds: Vec<Loc> = reminds
         .iter()
@@ -5071,11 +5083,11 @@ fn generate_9565186b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         othcols.iter().map(|&c| (c, 1)).collect();
     for ij in reminds {
         if othcols.is_empty() {
-            gi = fill_locs(&gi, mostcol, &[ij]);
-            go = fill_locs(&go, mostcol, &[ij]);
+            fill_locs_in(&mut gi, mostcol, &[ij]);
+            fill_locs_in(&mut go, mostcol, &[ij]);
         } else {
             let chc = rng.choice(&othcols)?;
-            gi = fill_locs(&gi, chc, &[ij]);
+            fill_locs_in(&mut gi, chc, &[ij]);
             let n = colcounts.entry(chc).or_insert(0);
             *n += 1;
             if *n == nummostcol - 1 {
@@ -5105,8 +5117,8 @@ fn generate_95990924(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bxs = bx.shift(loc);
         if bxs.issubset(&inds) {
             let inner = dsl::inbox(&bxs);
-            gi = dsl::fill(&gi, fgc, &inner);
-            go = dsl::fill(&go, fgc, &inner);
+            dsl::fill_in(&mut gi, fgc, &inner);
+            dsl::fill_in(&mut go, fgc, &inner);
             let (i, j) = loc;
             for (c, l) in [
                 (1, (i, j)),
@@ -5114,7 +5126,7 @@ fn generate_95990924(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 (3, (i + 3, j)),
                 (4, (i + 3, j + 3)),
             ] {
-                go = fill_locs(&go, c, &[l]);
+                fill_locs_in(&mut go, c, &[l]);
             }
             inds = dsl::difference(&inds, &bd.shift(loc));
             succ += 1;
@@ -5157,9 +5169,9 @@ fn generate_963e52fc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .map(|&(c, (i, j))| (c, (i, j - leftshift + dj)))
             .collect()
     };
-    go = paint_cells(&go, &shifted(0));
+    paint_cells_in(&mut go, &shifted(0));
     for j in 0..(2 * w) / (2 * p) + 1 {
-        go = paint_cells(&go, &shifted(j * 2 * p));
+        paint_cells_in(&mut go, &shifted(j * 2 * p));
     }
     let gi = dsl::lefthalf(&go);
     ex(gi, go)
@@ -5180,11 +5192,11 @@ fn generate_97999447(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for idx in locs {
         let col = rng.choice(&ccols)?;
         let j = rng.randint(0, w - 1)?;
-        gi = fill_locs(&gi, col, &[(idx, j)]);
+        fill_locs_in(&mut gi, col, &[(idx, j)]);
         let a: Vec<Loc> = (j..w).step_by(2).map(|x| (idx, x)).collect();
         let b: Vec<Loc> = (j + 1..w).step_by(2).map(|x| (idx, x)).collect();
-        go = fill_locs(&go, col, &a);
-        go = fill_locs(&go, 5, &b);
+        fill_locs_in(&mut go, col, &a);
+        fill_locs_in(&mut go, 5, &b);
     }
     ex(gi, go)
 }
@@ -5272,7 +5284,7 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, h - sgh)?;
     let locj = rng.randint(0, w - sgw)?;
     let bd = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
-    gi = dsl::fill(&gi, sqc, &bd);
+    dsl::fill_in(&mut gi, sqc, &bd);
     let mut go = dsl::canvas(sqc, (sgh, sgw));
     let mut goinds = dsl::asindices(&go);
     let placed = goinds.shift((loci, locj));
@@ -5314,10 +5326,10 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 objs = objs.iter().filter(|o| **o != obj).cloned().collect();
                 goinds = &goinds - &goplcdi;
                 giinds = minus_around(&(&giinds - &giplcdi), &giplcdi);
-                gi = dsl::paint(&gi, &giplcd);
+                dsl::paint_in(&mut gi, &giplcd);
                 let holes = dsl::sfilter(&goplcd.shift((loci, locj)), |c| c.0 == sqc);
-                gi = dsl::fill(&gi, bgc, &holes);
-                go = dsl::paint(&go, &goplcd);
+                dsl::fill_in(&mut gi, bgc, &holes);
+                dsl::paint_in(&mut go, &goplcd);
             }
         }
     }
@@ -5387,8 +5399,8 @@ fn generate_98cf29f8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         (dsl::uppermost(&otherobj) - 1, jloc),
     );
     let gib = gi.clone();
-    gi = dsl::fill(&gi, otherc, &otherobj);
-    gi = dsl::fill(&gi, otherc, &ln);
+    dsl::fill_in(&mut gi, otherc, &otherobj);
+    dsl::fill_in(&mut gi, otherc, &ln);
     let mut go = dsl::fill(&gib, otherc, &otherobj.shift((-(ln.len() as i64), 0)));
     let nmfs = rng.choice(&[1, 2])?;
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
@@ -5422,7 +5434,7 @@ fn generate_995c5fa3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for k in 0..num {
         let col = rng.choice(&remcols)?;
         let (obj, outcol) = rng.choice(&mpr)?;
-        gi = dsl::fill(&gi, col, &obj.shift((0, 5 * k)));
+        dsl::fill_in(&mut gi, col, &obj.shift((0, 5 * k)));
         ccols.push(outcol);
     }
     let go: Grid = ccols.iter().map(|&c| vec![c; num as usize]).collect();
@@ -5488,8 +5500,8 @@ fn generate_99fa7670(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let locj = rng.randint(0, w - 2)?;
         let l1 = dsl::connect((s, locj), (s, w - 1));
         let l2 = dsl::connect((s, w - 1), (e, w - 1));
-        gi = fill_locs(&gi, col, &[(s, locj)]);
-        go = dsl::fill(&go, col, &(&l1 | &l2));
+        fill_locs_in(&mut gi, col, &[(s, locj)]);
+        dsl::fill_in(&mut go, col, &(&l1 | &l2));
     }
     ex(gi, go)
 }
@@ -5504,10 +5516,10 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, pc, c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3], cs[4], cs[5]);
     let gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (oh, ow));
-    go = dsl::fill(&go, c1, &dsl::connect((1, 0), (oh - 2, 0)));
-    go = dsl::fill(&go, c2, &dsl::connect((1, ow - 1), (oh - 2, ow - 1)));
-    go = dsl::fill(&go, c3, &dsl::connect((0, 1), (0, ow - 2)));
-    go = dsl::fill(&go, c4, &dsl::connect((oh - 1, 1), (oh - 1, ow - 2)));
+    dsl::fill_in(&mut go, c1, &dsl::connect((1, 0), (oh - 2, 0)));
+    dsl::fill_in(&mut go, c2, &dsl::connect((1, ow - 1), (oh - 2, ow - 1)));
+    dsl::fill_in(&mut go, c3, &dsl::connect((0, 1), (0, ow - 2)));
+    dsl::fill_in(&mut go, c4, &dsl::connect((oh - 1, 1), (oh - 1, ow - 2)));
     let obj_b = dsl::asobject(&go);
     let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2)));
     let mut obj_a: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
@@ -5553,7 +5565,7 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             [o] => dsl::color(o).unwrap_or(pc),
             _ => pc,
         };
-        go = fill_locs(&go, col, &[ij]);
+        fill_locs_in(&mut go, col, &[ij]);
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
@@ -5634,7 +5646,7 @@ fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     counts.reverse();
     for (j, (&col, &cnt)) in ccols.iter().zip(&counts).enumerate() {
         let locs = rng.sample(&inds.to_vec(), cnt)?;
-        gi = fill_locs(&gi, col, &locs);
+        fill_locs_in(&mut gi, col, &locs);
         // `inds - set(locs)`: `set_difference` reads only the size and
         // membership of `set(locs)` (distinct locations), so it is a mask.
         let mut mask = vec![false; (h * w) as usize];
@@ -5643,7 +5655,7 @@ fn generate_9af7a82c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         inds = inds.difference_where(locs.len(), |&(i, j)| mask[(i * w + j) as usize]);
         let j = j as i64;
-        go = dsl::fill(&go, col, &dsl::connect((0, j), (cnt - 1, j)));
+        dsl::fill_in(&mut go, col, &dsl::connect((0, j), (cnt - 1, j)));
     }
     ex(gi, go)
 }
@@ -5674,14 +5686,14 @@ fn generate_9d9215db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         colors.push(rng.choice(&remcols)?);
     }
     for (&col, &(i, j)) in colors.iter().zip(&linesps) {
-        gi = fill_locs(&gi, col, &[(i, j), (j, i)]);
+        fill_locs_in(&mut gi, col, &[(i, j), (j, i)]);
     }
     let mut gobase = gi.clone();
     for (&col, &(i, j)) in colors.iter().zip(&linesps) {
         let l1 = dsl::sfilter(&dsl::connect((i, j), (i, w - j - 1)), |l| l.1 % 2 == 1);
         let (i2, j2) = (j, i);
         let l2 = dsl::sfilter(&dsl::connect((i2, j2), (h - i2 - 1, j2)), |l| l.0 % 2 == 1);
-        gobase = dsl::fill(&gobase, col, &(&l1 | &l2));
+        dsl::fill_in(&mut gobase, col, &(&l1 | &l2));
     }
     let mut go = gobase.clone();
     for m in [
@@ -5689,7 +5701,7 @@ fn generate_9d9215db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         dsl::hmirror_grid(&gobase),
         dsl::vmirror_grid(&dsl::hmirror_grid(&gobase)),
     ] {
-        go = dsl::paint(&go, &dsl::merge(&dsl::fgpartition(&m)));
+        dsl::paint_in(&mut go, &dsl::merge(&dsl::fgpartition(&m)));
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
@@ -5728,7 +5740,7 @@ fn generate_9dfd6313(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             dsl::sfilter(&inds, |l| l.0 + l.1 > d),
         ),
     };
-    gi = dsl::fill(&gi, linc, &ln);
+    dsl::fill_in(&mut gi, linc, &ln);
     let mp = (d * (d - 1)) / 2;
     let numcols = unifint(rng, diff_lb, diff_ub, (1, 7.min(mp)));
     let colsch = rng.sample(&remcols, numcols)?;
@@ -5762,7 +5774,7 @@ fn generate_9ecd008a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let tr = dsl::sfilter(&dsl::asobject(&dsl::dmirror_grid(&gi)), |c| {
         c.1 .1 >= c.1 .0
     });
-    gi = dsl::paint(&gi, &tr);
+    dsl::paint_in(&mut gi, &tr);
     gi = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
     gi = dsl::vconcat(&gi, &dsl::hmirror_grid(&gi));
     let locidev = unifint(rng, diff_lb, diff_ub, (1, 2 * h));
@@ -5794,7 +5806,7 @@ fn generate_9edfc990(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remlocs = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
     let numc = unifint(rng, diff_lb, diff_ub, (1, 1.max(remlocs.len() as i64 / 10)));
     let blocs = rng.sample(&remlocs.to_vec(), numc)?;
-    gi = fill_locs(&gi, 1, &blocs);
+    fill_locs_in(&mut gi, 1, &blocs);
     let bset: Indices = blocs.iter().copied().collect();
     let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), 0);
     let res = dsl::mfilter(&objs, |o| dsl::adjacent(o, &bset));
@@ -5828,8 +5840,8 @@ fn generate_9f236235(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         } else {
             bgc
         };
-        gi = dsl::fill(&gi, col, &plcd);
-        go = fill_locs(&go, col, &[(a, b)]);
+        dsl::fill_in(&mut gi, col, &plcd);
+        fill_locs_in(&mut go, col, &[(a, b)]);
     }
     ex(gi, dsl::vmirror_grid(&go))
 }
@@ -5972,7 +5984,7 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = obj.shift(loc);
         if plcd.issubset(&inds) {
             inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
-            gi = dsl::fill(&gi, ccols[succ as usize], &plcd);
+            dsl::fill_in(&mut gi, ccols[succ as usize], &plcd);
             succ += 1;
             lmocc.push(loc.1);
         }
@@ -6027,8 +6039,8 @@ fn generate_a3df8b1e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }];
     for (k, m) in mirrors.iter().enumerate() {
         if numlins > k as i64 + 1 {
-            gi = dsl::fill(&gi, linc, &dsl::ofcolor(&m(&gix), linc));
-            go = dsl::fill(&go, linc, &dsl::ofcolor(&m(&gox), linc));
+            dsl::fill_in(&mut gi, linc, &dsl::ofcolor(&m(&gix), linc));
+            dsl::fill_in(&mut go, linc, &dsl::ofcolor(&m(&gox), linc));
         }
     }
     ex(gi, go)
@@ -6077,8 +6089,8 @@ fn generate_a48eeaf7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     for j in 0..srarr.len() {
         if locs.contains(&(j as i64)) {
-            gi = fill_locs(&gi, dotc, &[srarr[j]]);
-            go = fill_locs(&go, dotc, &[dearr[j]]);
+            fill_locs_in(&mut gi, dotc, &[srarr[j]]);
+            fill_locs_in(&mut go, dotc, &[dearr[j]]);
         }
     }
     let ncorn = unifint(rng, diff_lb, diff_ub, (0, 4));
@@ -6095,10 +6107,10 @@ fn generate_a48eeaf7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ];
     for (k, &(target, start, dir)) in corners.iter().enumerate() {
         if ncorn > k as i64 {
-            go = fill_locs(&go, dotc, &[target]);
+            fill_locs_in(&mut go, dotc, &[target]);
             let cands = &dsl::shoot(start, dir) & &fullinds;
             let locc = pick(rng, &cands.to_vec())?;
-            gi = fill_locs(&gi, dotc, &[locc]);
+            fill_locs_in(&mut gi, dotc, &[locc]);
         }
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
@@ -6132,11 +6144,11 @@ fn generate_a5313dff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `len(plcdins & ofcolor(gi, fgc)) == 0`: a size.
         if !plcdins.iter().any(|&l| cell_at(&gi, l) == Some(fgc)) {
             succ += 1;
-            gi = dsl::fill(&gi, fgc, &bx.shift(loc));
+            dsl::fill_in(&mut gi, fgc, &bx.shift(loc));
             if rng.choice(&[true, true, false])? {
                 let k = rng.randint(1, 1.max(ins.len() as i64 / 2))?;
                 let ss = rng.sample(&plcdins.to_vec(), k)?;
-                gi = fill_locs(&gi, fgc, &ss);
+                fill_locs_in(&mut gi, fgc, &ss);
             }
         }
     }
@@ -6173,10 +6185,10 @@ fn generate_a5f85a15(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &l in &locs {
         let start = startlocs[l as usize];
         let ln = dsl::order(&dsl::shoot(start, (1, 1)), |x| x.0);
-        gi = fill_locs(&gi, fgc, &ln);
-        go = fill_locs(&go, fgc, &ln);
+        fill_locs_in(&mut gi, fgc, &ln);
+        fill_locs_in(&mut go, fgc, &ln);
         let odd: Vec<Loc> = ln.iter().skip(1).step_by(2).copied().collect();
-        go = fill_locs(&go, 4, &odd);
+        fill_locs_in(&mut go, 4, &odd);
     }
     ex(gi, go)
 }
@@ -6200,7 +6212,7 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ];
     let mut go = dsl::canvas(bgc, (h, w));
     for (o, &c) in objs.iter().zip(&ocols) {
-        go = dsl::fill(&go, c, o);
+        dsl::fill_in(&mut go, c, o);
     }
     let fullh = unifint(rng, diff_lb, diff_ub, (2 * h, 30));
     let fullw = unifint(rng, diff_lb, diff_ub, (2 * w, 30));
@@ -6222,7 +6234,7 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     };
     for ((o, &c), &l) in objs.iter().zip(&ocols).zip(&locs) {
-        gi = dsl::fill(&gi, c, &o.shift(l));
+        dsl::fill_in(&mut gi, c, &o.shift(l));
     }
     ex(gi, go)
 }
@@ -6247,12 +6259,12 @@ fn generate_a61f2674(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (lo, hi) = bounds_of(&barheights);
     for (&j, &bh) in barlocs.iter().zip(&barheights) {
         let ln = dsl::connect((0, j), (bh, j));
-        gi = dsl::fill(&gi, fgc, &ln);
+        dsl::fill_in(&mut gi, fgc, &ln);
         if bh == hi {
-            go = dsl::fill(&go, 1, &ln);
+            dsl::fill_in(&mut go, 1, &ln);
         }
         if bh == lo {
-            go = dsl::fill(&go, 2, &ln);
+            dsl::fill_in(&mut go, 2, &ln);
         }
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
@@ -6271,7 +6283,7 @@ fn generate_a64e4611(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(noisec, (h, w));
     let inds = dsl::asindices(&gi).to_vec();
     let bgcinds = rng.sample(&inds, nbgc)?;
-    gi = fill_locs(&gi, bgc, &bgcinds);
+    fill_locs_in(&mut gi, bgc, &bgcinds);
     let sinds = dsl::asindices(&dsl::canvas(-1, (3, 3)));
     let mut addn = Vec::new();
     for &(oi, oj) in dsl::occurrences(&gi, &dsl::recolor(bgc, &sinds)).iter() {
@@ -6285,8 +6297,8 @@ fn generate_a64e4611(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let dj = rng.randint(0, 2)?;
         addb.push((di + oi, dj + oj));
     }
-    gi = fill_locs(&gi, noisec, &addn);
-    gi = fill_locs(&gi, bgc, &addb);
+    fill_locs_in(&mut gi, noisec, &addn);
+    fill_locs_in(&mut gi, bgc, &addb);
     let mut go = gi.clone();
     let inner = rng.randint(3, 8)?;
     let dim = rng.randint(inner, 8)?;
@@ -6296,12 +6308,12 @@ fn generate_a64e4611(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let spi = rng.choice(&[0, r])?;
     for j in locj..locj + dim {
         let ln = dsl::connect((spi, j), (h - 1, j));
-        gi = dsl::fill(&gi, bgc, &ln);
-        go = dsl::fill(&go, bgc, &ln);
+        dsl::fill_in(&mut gi, bgc, &ln);
+        dsl::fill_in(&mut go, bgc, &ln);
     }
     for j in locj + 1..locj + dim - 1 {
         let ln = dsl::connect((if spi > 0 { spi + 1 } else { spi }, j), (h - 1, j));
-        go = dsl::fill(&go, 3, &ln);
+        dsl::fill_in(&mut go, 3, &ln);
     }
     // One or two arms off the vertical band, from `startloc` down `hh` rows.
     let arms = |rng: &mut GenRng, gi: &mut Grid, go: &mut Grid, sgns: &[i64]| -> Result<()> {
@@ -6389,13 +6401,13 @@ fn generate_a68b268e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let mut go = canv.clone();
     for (o, &c) in ofcs.iter().zip(&qc) {
-        go = fill_locs(&go, c, o);
+        fill_locs_in(&mut go, c, o);
     }
     let mut gi = dsl::canvas(linc, (2 * h + 1, 2 * w + 1));
     let offs = [(h + 1, w + 1), (h + 1, 0), (0, w + 1), (0, 0)];
     for ((o, &c), &off) in ofcs.iter().zip(&qc).zip(&offs) {
         let part = dsl::asobject(&fill_locs(&canv, c, o));
-        gi = dsl::paint(&gi, &part.shift(off));
+        dsl::paint_in(&mut gi, &part.shift(off));
     }
     ex(gi, go)
 }
@@ -6415,10 +6427,10 @@ fn generate_a699fb00(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ofs = unifint(rng, diff_lb, diff_ub, (1, endidx / 2)) * 2;
         let ofs = ofs.max(2).min(endidx);
         let startidx = endidx - ofs;
-        go = dsl::fill(&go, 2, &dsl::connect((ii, startidx), (ii, endidx)));
+        dsl::fill_in(&mut go, 2, &dsl::connect((ii, startidx), (ii, endidx)));
         let sparse: Vec<Loc> = (startidx..=endidx).step_by(2).map(|j| (ii, j)).collect();
-        go = fill_locs(&go, fgc, &sparse);
-        gi = fill_locs(&gi, fgc, &sparse);
+        fill_locs_in(&mut go, fgc, &sparse);
+        fill_locs_in(&mut gi, fgc, &sparse);
     }
     ex(gi, go)
 }
@@ -6530,10 +6542,10 @@ fn generate_a78176bb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if ok {
                 succ += 1;
                 inds = minus_around(&(&inds - &fullobj), &fullobj);
-                gi = dsl::fill(&gi, tricol, &tri);
-                gi = dsl::fill(&gi, lncol, &ln);
-                go = dsl::fill(&go, lncol, &ln);
-                go = dsl::fill(&go, lncol, nexlin);
+                dsl::fill_in(&mut gi, tricol, &tri);
+                dsl::fill_in(&mut gi, lncol, &ln);
+                dsl::fill_in(&mut go, lncol, &ln);
+                dsl::fill_in(&mut go, lncol, nexlin);
             }
         }
     }
@@ -6585,8 +6597,8 @@ fn generate_a85d4709(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loc = w3 / 3 + rng.choice(&[dev, -dev])?;
         let loc = loc.max(0).min(w3 - 1);
         let (ofs, col) = rng.choice(&[(0, 2), (1, 4), (2, 3)])?;
-        gi = fill_locs(&gi, dotc, &[(ii, loc + ofs * w3)]);
-        go = dsl::fill(&go, col, &dsl::connect((ii, 0), (ii, w - 1)));
+        fill_locs_in(&mut gi, dotc, &[(ii, loc + ofs * w3)]);
+        dsl::fill_in(&mut go, col, &dsl::connect((ii, 0), (ii, w - 1)));
     }
     ex(gi, go)
 }

@@ -284,14 +284,14 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fs = &(&(&dsl::hfrontier((loci1, 0)) | &dsl::hfrontier((loci2, 0)))
         | &dsl::vfrontier((0, locj1)))
         | &dsl::vfrontier((0, locj2));
-    go = dsl::fill(&go, sqc, &fs);
+    dsl::fill_in(&mut go, sqc, &fs);
     let gaps = [
         ((loci1 + loci2) / 2, 1),
         ((loci1 + loci2) / 2, gow - 2),
         (1, (locj1 + locj2) / 2),
         (goh - 2, (locj1 + locj2) / 2),
     ];
-    go = fill_locs(&go, bgc, &gaps);
+    fill_locs_in(&mut go, bgc, &gaps);
     // One color drawn per object, in the objects' order; the recolored
     // objects are disjoint, so painting them one by one is the merged paint
     // (and no object's own order matters, nor is any object built: the
@@ -398,10 +398,10 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let (ulca, ulcb) = (dsl::ulcorner(&a), dsl::ulcorner(&b));
             let ap = dsl::normalize(&a).shift(ulcb);
             let bp = dsl::normalize(&b).shift(ulca);
-            gi = dsl::paint(&gi, &(&ap | &bp));
+            dsl::paint_in(&mut gi, &(&ap | &bp));
         } else {
             // One cell per location: the order of the union is unseen.
-            gi = paint_cells(&gi, ap.iter().chain(&bp));
+            paint_cells_in(&mut gi, ap.iter().chain(&bp));
         }
     }
     let nshifts = unifint(rng, diff_lb, diff_ub, (0, 30));
@@ -428,12 +428,12 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let center = (t + (b - t + 1).div_euclid(2), l + (r - l + 1).div_euclid(2));
         let direc2 = dsl::position(&dsl::initset((h / 2, w / 2)), &dsl::initset(center));
         let direc = rng.choice(&[direc1, direc2])?;
-        gi = fill_locs(&gi, bgc, cells.iter().map(|c| &c.1));
+        fill_locs_in(&mut gi, bgc, cells.iter().map(|c| &c.1));
         let moved: Vec<dsl::Cell> = cells
             .iter()
             .map(|&(v, (i, j))| (v, (i + direc.0, j + direc.1)))
             .collect();
-        gi = paint_cells(&gi, moved.iter());
+        paint_cells_in(&mut gi, moved.iter());
     }
     let (gi, go) = random_transforms(rng, gi, go)?;
     Ok(Example {
@@ -456,7 +456,7 @@ fn generate_a8d7556c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let sqlocs = rng.sample(&inds, numsq)?;
     for d in [(0, 0), (0, 1), (1, 0), (1, 1)] {
         let shifted: Vec<Loc> = sqlocs.iter().map(|&l| dsl::add(l, d)).collect();
-        gi = fill_locs(&gi, 0, &shifted);
+        fill_locs_in(&mut gi, 0, &shifted);
     }
     let mut go = gi.clone();
     let (hu, wu) = (h as usize, w as usize);
@@ -491,9 +491,9 @@ fn generate_a9f96cdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let loc = rng.choice_in(&locs)?;
         locs = minus_around(&locs, &dsl::neighbors(loc));
-        gi = fill_locs(&gi, fgc, &[loc]);
+        fill_locs_in(&mut gi, fgc, &[loc]);
         for (col, d) in [(3, (-1, -1)), (7, (1, 1)), (8, (1, -1)), (6, (-1, 1))] {
-            go = fill_locs(&go, col, &[dsl::add(loc, d)]);
+            fill_locs_in(&mut go, col, &[dsl::add(loc, d)]);
         }
     }
     Ok(Example {
@@ -556,9 +556,9 @@ fn generate_aba27056(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = dsl::fill(&canv, sqc, &bx);
     let gi = dsl::fill(&gi, bgc, &hole);
     let mut go = dsl::fill(&canv, 4, &dsl::backdrop(&bx));
-    go = dsl::fill(&go, sqc, &bx);
+    dsl::fill_in(&mut go, sqc, &bx);
     for &l in hole.iter() {
-        go = dsl::fill(&go, 4, &dsl::shoot(l, (-1, 0)));
+        dsl::fill_in(&mut go, 4, &dsl::shoot(l, (-1, 0)));
     }
     go = dsl::fill(
         &go,
@@ -616,14 +616,14 @@ fn generate_ae3edfdc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         1 <= i && i <= h - 2 && 1 <= j && j <= w - 2
     });
     let bd = rng.choice_in(&reminds)?;
-    go = fill_locs(&go, 2, &[rd]);
-    go = fill_locs(&go, 1, &[bd]);
+    fill_locs_in(&mut go, 2, &[rd]);
+    fill_locs_in(&mut go, 1, &[bd]);
     let ngd = unifint(rng, diff_lb, diff_ub, (1, 8));
     let gd = rng.sample(&dsl::neighbors(rd).to_vec(), ngd)?;
     let nod = unifint(rng, diff_lb, diff_ub, (1, 8));
     let od = rng.sample(&dsl::neighbors(bd).to_vec(), nod)?;
-    go = fill_locs(&go, 3, &gd);
-    go = fill_locs(&go, 7, &od);
+    fill_locs_in(&mut go, 3, &gd);
+    fill_locs_in(&mut go, 7, &od);
     // `mpr = {**gdmapper, **odmapper}`: a dict in insertion order, a key of
     // both keeping its first place and taking the second value.
     let mut mpr: Vec<(Loc, (i64, Loc))> = Vec::new();
@@ -655,8 +655,8 @@ fn generate_ae3edfdc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         mpr.retain(|(k, _)| *k != loc);
         let newloc = dsl::add(loc, direc);
         mpr.push((newloc, (col, direc)));
-        gi = fill_locs(&gi, bgc, &[loc]);
-        gi = fill_locs(&gi, col, &[newloc]);
+        fill_locs_in(&mut gi, bgc, &[loc]);
+        fill_locs_in(&mut gi, col, &[newloc]);
     }
     Ok(Example {
         input: gi,
@@ -703,7 +703,7 @@ fn generate_ae4f1146(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         if tr < maxtr {
             inds2 = dsl::difference(&inds2, &(&plcd.toindices() | &dsl::outbox(&plcd)));
-            gi = dsl::paint(&gi, &plcd);
+            dsl::paint_in(&mut gi, &plcd);
         }
     }
     Ok(Example {
@@ -729,7 +729,7 @@ fn generate_aedd82e4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     choslocs.sort();
     let mut gi = dsl::canvas(bgc, (h, w));
     for (&col, &endidx) in choscols.iter().zip(choslocs.iter().rev()) {
-        gi = fill_locs(&gi, col, &chosinds[..endidx as usize]);
+        fill_locs_in(&mut gi, col, &chosinds[..endidx as usize]);
     }
     let objs = dsl::objects(&gi, false, false, true);
     let res = dsl::merge(&dsl::sizefilter(&objs, 1));
@@ -769,9 +769,9 @@ fn generate_af902bf9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             succ += 1;
             let col = rng.choice(&ccols)?;
             let crns = dsl::corners(&sq);
-            gi = dsl::fill(&gi, col, &crns);
-            go = dsl::fill(&go, col, &crns);
-            go = dsl::fill(&go, 2, &dsl::backdrop(&dsl::inbox(&crns)));
+            dsl::fill_in(&mut gi, col, &crns);
+            dsl::fill_in(&mut go, col, &crns);
+            dsl::fill_in(&mut go, 2, &dsl::backdrop(&dsl::inbox(&crns)));
         }
     }
     Ok(Example {
@@ -794,7 +794,7 @@ fn generate_b0c4d837(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut subg2 = dsl::canvas(fillc, (oh - 1, ow - 2));
     let ntofill = unifint(rng, diff_lb, diff_ub, (1, 9.min(oh - 2)));
     for j in 0..ntofill {
-        subg2 = dsl::fill(&subg2, bgc, &dsl::connect((j, 0), (j, ow - 2)));
+        dsl::fill_in(&mut subg2, bgc, &dsl::connect((j, 0), (j, ow - 2)));
     }
     let subg = dsl::paint(&subg, &dsl::asobject(&subg2).shift((0, 1)));
     let gi = dsl::paint(
@@ -863,7 +863,7 @@ fn generate_b190f7f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &(a, b) in &trglocs {
         let d = dsl::multiply((a, b), (h, w));
         let shifted: Vec<Loc> = srclocs.iter().map(|&l| dsl::add(l, d)).collect();
-        go = fill_locs(&go, gitrg[a as usize][b as usize], &shifted);
+        fill_locs_in(&mut go, gitrg[a as usize][b as usize], &shifted);
     }
     Ok(Example {
         input: gi,
@@ -949,8 +949,8 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let loc = rng.choice_in(&inds)?;
             let plcbd = shift_of(&shpb, loc);
             if plcbd.issubset(&inds) {
-                gi = dsl::fill(&gi, fgc, &plcbd);
-                go = dsl::fill(&go, 1, &plcbd);
+                dsl::fill_in(&mut gi, fgc, &plcbd);
+                dsl::fill_in(&mut go, 1, &plcbd);
                 succ += 1;
                 inds = minus_around(&(&inds - &plcbd), &plcbd);
             }
@@ -995,7 +995,7 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let xx = elem.shift(loc);
         let xxi = xx.toindices();
         if xxi.issubset(&inds) {
-            gi = dsl::paint(&gi, &xx);
+            dsl::paint_in(&mut gi, &xx);
             let out: Object = if elem.len() == 12 {
                 // A bar's background cells become 3 in the output (its
                 // cells are at distinct locations, so the set's order
@@ -1006,7 +1006,7 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             } else {
                 xx.clone()
             };
-            go = dsl::paint(&go, &out);
+            dsl::paint_in(&mut go, &out);
             inds = &inds - &xxi;
         }
     }
@@ -1140,7 +1140,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .collect();
             if plcd.iter().all(|l| inds.contains(l)) {
                 let col = rng.choice(&remcols)?;
-                gi = fill_locs(&gi, col, &plcd);
+                fill_locs_in(&mut gi, col, &plcd);
                 succ += 1;
                 // `(inds - plcd) - mapply(neighbors, plcd)`: `set_difference`
                 // reads only the subtracted sets' size and membership.
@@ -1338,9 +1338,9 @@ fn generate_b60334d2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bxs = bx.shift(loc);
         if bxs.issubset(&inds) {
             let cen = dsl::center(&bxs);
-            gi = fill_locs(&gi, fgc, &[cen]);
-            go = dsl::fill(&go, fgc, &dsl::ineighbors(cen));
-            go = dsl::fill(&go, 1, &dsl::dneighbors(cen));
+            fill_locs_in(&mut gi, fgc, &[cen]);
+            dsl::fill_in(&mut go, fgc, &dsl::ineighbors(cen));
+            dsl::fill_in(&mut go, 1, &dsl::dneighbors(cen));
             inds = dsl::difference(&inds, &bd.shift(loc));
             succ += 1;
         }
@@ -1380,10 +1380,10 @@ fn generate_b6afb2da(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         if bd.issubset(&indss) {
             remcols = dsl::remove(&col, &remcols);
-            gi = dsl::fill(&gi, col, &bd);
-            go = dsl::fill(&go, 2, &bd);
-            go = dsl::fill(&go, 4, &dsl::r#box(&bd));
-            go = dsl::fill(&go, 1, &dsl::corners(&bd));
+            dsl::fill_in(&mut gi, col, &bd);
+            dsl::fill_in(&mut go, 2, &bd);
+            dsl::fill_in(&mut go, 4, &dsl::r#box(&bd));
+            dsl::fill_in(&mut go, 1, &dsl::corners(&bd));
             succ += 1;
             indss = &indss - &bd;
         }
@@ -1405,18 +1405,18 @@ fn generate_b7249182(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut subg = dsl::canvas(bgc, (ih, 5));
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    subg = dsl::fill(&subg, ca, &dsl::connect((0, 2), (ih - 2, 2)));
-    subg = dsl::fill(&subg, ca, &dsl::connect((ih - 2, 0), (ih - 2, 4)));
-    subg = fill_locs(&subg, ca, &[(ih - 1, 0)]);
+    dsl::fill_in(&mut subg, ca, &dsl::connect((0, 2), (ih - 2, 2)));
+    dsl::fill_in(&mut subg, ca, &dsl::connect((ih - 2, 0), (ih - 2, 4)));
+    fill_locs_in(&mut subg, ca, &[(ih - 1, 0)]);
     let subga = fill_locs(&subg, ca, &[(ih - 1, 4)]);
     let subgb = dsl::replace(&subga, ca, cb);
     let subg = dsl::vconcat(&subga, &dsl::hmirror_grid(&subgb));
     let loci = rng.randint(0, h - 2 * ih)?;
     let locj = rng.randint(0, w - 5)?;
     let obj = dsl::asobject(&subg).shift((loci, locj));
-    gi = fill_locs(&gi, ca, &[(loci, locj + 2)]);
-    gi = fill_locs(&gi, cb, &[(loci + 2 * ih - 1, locj + 2)]);
-    go = dsl::paint(&go, &obj);
+    fill_locs_in(&mut gi, ca, &[(loci, locj + 2)]);
+    fill_locs_in(&mut gi, cb, &[(loci + 2 * ih - 1, locj + 2)]);
+    dsl::paint_in(&mut go, &obj);
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
@@ -1472,7 +1472,7 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             } else {
                 let ofsi = if cc == c3 || cc == c4 { -1 } else { 0 };
                 let ofsj = if cc == c2 || cc == c4 { -1 } else { 0 };
-                g2 = fill_locs(&g2, cc, &[(oh + ofsi, ow + ofsj)]);
+                fill_locs_in(&mut g2, cc, &[(oh + ofsi, ow + ofsj)]);
             }
         }
         let (g, g2) = random_rotation(rng, &g, &g2)?;
@@ -1512,8 +1512,8 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let near = Around::new(placed.cells().iter().copied(), dsl::neighbors);
             inds = near.subtract_from(&placed.subtract_from(&inds));
             memo.changed();
-            gi = paint_cells(&gi, plcdi.iter());
-            go = paint_cells(&go, plcdo.iter());
+            paint_cells_in(&mut gi, plcdi.iter());
+            paint_cells_in(&mut go, plcdo.iter());
         }
     }
     Ok(Example {
@@ -1645,7 +1645,7 @@ fn symmetric_mosaic(
     let tr = dsl::sfilter(&dsl::asobject(&dsl::dmirror_grid(&gi)), |c| {
         c.1 .1 >= c.1 .0
     });
-    gi = dsl::paint(&gi, &tr);
+    dsl::paint_in(&mut gi, &tr);
     gi = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
     Ok(dsl::vconcat(&gi, &dsl::hmirror_grid(&gi)))
 }
@@ -1668,7 +1668,7 @@ fn generate_b8825c91(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loci2 = unifint(rng, diff_lb, diff_ub, (loci, alph * h - 1));
         let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
         let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
-        gi = dsl::fill(&gi, 4, &bd);
+        dsl::fill_in(&mut gi, 4, &bd);
         gi = dsl::rot180(&gi);
         go = dsl::rot180(&go);
     }
@@ -1791,7 +1791,7 @@ fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         if bd.issubset(&indss) {
             remcols = dsl::remove(&col, &remcols);
-            gi = dsl::fill(&gi, col, &bd);
+            dsl::fill_in(&mut gi, col, &bd);
             succ += 1;
             indss = &indss - &bd;
             if outcol.is_none() {
@@ -1802,7 +1802,7 @@ fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 } else {
                     cands.into_iter().collect()
                 };
-                gi = dsl::fill(&gi, bgc, &dsl::backdrop(&corners));
+                dsl::fill_in(&mut gi, bgc, &dsl::backdrop(&corners));
             }
         }
         tr += 1;
@@ -1858,14 +1858,14 @@ fn generate_ba97ae07(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let row = |a: i64| dsl::connect((loci + a, 0), (loci + a, w - 1));
     let col = |b: i64| dsl::connect((0, locj + b), (h - 1, locj + b));
     for a in 0..lineh {
-        gi = dsl::fill(&gi, acol, &row(a));
+        dsl::fill_in(&mut gi, acol, &row(a));
     }
     for b in 0..linew {
-        gi = dsl::fill(&gi, bcol, &col(b));
-        go = dsl::fill(&go, bcol, &col(b));
+        dsl::fill_in(&mut gi, bcol, &col(b));
+        dsl::fill_in(&mut go, bcol, &col(b));
     }
     for a in 0..lineh {
-        go = dsl::fill(&go, acol, &row(a));
+        dsl::fill_in(&mut go, acol, &row(a));
     }
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
@@ -1906,9 +1906,9 @@ fn generate_bb43febb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         if bd.issubset(&indss) {
             remcols = dsl::remove(&col, &remcols);
-            gi = dsl::fill(&gi, col, &bd);
-            go = dsl::fill(&go, 2, &bd);
-            go = dsl::fill(&go, col, &dsl::r#box(&obj));
+            dsl::fill_in(&mut gi, col, &bd);
+            dsl::fill_in(&mut go, 2, &bd);
+            dsl::fill_in(&mut go, col, &dsl::r#box(&obj));
             succ += 1;
             indss = &indss - &bd;
         }
@@ -1941,13 +1941,13 @@ fn generate_bbc9ae5d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // The cells and the diagonals shot from them are disjoint: the order of
     // the paints does not matter.
     for &(c, ij) in &remobj {
-        gi = fill_locs(&gi, c, &[ij]);
+        fill_locs_in(&mut gi, c, &[ij]);
     }
     for &l in dsl::shoot(loc, (1, 1)).iter() {
-        go = dsl::fill(&go, c1, &dsl::shoot(l, (0, -1)));
+        dsl::fill_in(&mut go, c1, &dsl::shoot(l, (0, -1)));
     }
     for &(c, ij) in &remobj {
-        go = dsl::fill(&go, c, &dsl::shoot(ij, (1, 1)));
+        dsl::fill_in(&mut go, c, &dsl::shoot(ij, (1, 1)));
     }
     Ok(Example {
         input: gi,
@@ -1980,8 +1980,8 @@ fn generate_bc1d5164(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let locs = rng.sample(&pool, n)?;
         let d = (di * (fullh - h), dj * (fullw - w));
         let shifted: Vec<Loc> = locs.iter().map(|&l| dsl::add(l, d)).collect();
-        gi = fill_locs(&gi, objc, &shifted);
-        go = fill_locs(&go, objc, &locs);
+        fill_locs_in(&mut gi, objc, &shifted);
+        fill_locs_in(&mut go, objc, &locs);
     }
     Ok(Example {
         input: gi,
@@ -2005,7 +2005,7 @@ fn generate_bd4472b8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let pto = dsl::asobject(&dsl::hupscale(&dsl::dmirror_grid(&cc), w));
     let mut idx = 2;
     while idx < h + 3 {
-        go = dsl::paint(&go, &pto.shift((idx, 0)));
+        dsl::paint_in(&mut go, &pto.shift((idx, 0)));
         idx += w;
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
@@ -2029,7 +2029,7 @@ fn generate_bda2d7a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (idx, &ci) in colord.iter().enumerate() {
         let idx = idx as i64;
         let bx = dsl::r#box(&pair_set((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx)));
-        gi = dsl::fill(&gi, ci, &bx);
+        dsl::fill_in(&mut gi, ci, &bx);
     }
     let objs = dsl::objects(&gi, true, false, false);
     let mut objso = dsl::order(&objs, |o| {
@@ -2052,7 +2052,7 @@ fn generate_bda2d7a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for k in 0..n {
         let target = &objso[(k + n - 1) % n];
         let c = dsl::color(&objso[k]).unwrap_or(0);
-        go = dsl::paint(&go, &dsl::recolor(c, target));
+        dsl::paint_in(&mut go, &dsl::recolor(c, target));
     }
     Ok(Example {
         input: gi,
@@ -2081,18 +2081,18 @@ fn generate_bdad9b1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&dsl::remove(&fc, &ccols))?;
         fc = col;
         let objw = rng.randint(2, ii)?;
-        gi = dsl::fill(&gi, col, &dsl::connect((ii, 0), (ii, objw - 1)));
-        go = dsl::fill(&go, col, &dsl::connect((ii, 0), (ii, w - 1)));
+        dsl::fill_in(&mut gi, col, &dsl::connect((ii, 0), (ii, objw - 1)));
+        dsl::fill_in(&mut go, col, &dsl::connect((ii, 0), (ii, w - 1)));
     }
     fc = -1;
     for &jj in &wlocs {
         let col = rng.choice(&dsl::remove(&fc, &ccols))?;
         fc = col;
         let objh = rng.randint(2, jj)?;
-        gi = dsl::fill(&gi, col, &dsl::connect((0, jj), (objh - 1, jj)));
-        go = dsl::fill(&go, col, &dsl::connect((0, jj), (h - 1, jj)));
+        dsl::fill_in(&mut gi, col, &dsl::connect((0, jj), (objh - 1, jj)));
+        dsl::fill_in(&mut go, col, &dsl::connect((0, jj), (h - 1, jj)));
     }
-    go = dsl::fill(&go, 4, &dsl::product(&hlocs, &wlocs));
+    dsl::fill_in(&mut go, 4, &dsl::product(&hlocs, &wlocs));
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
         input: gi,
@@ -2144,7 +2144,7 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             shp.add(rng.choice(&cands)?);
         }
         let col = rng.choice(&remcols)?;
-        gi = fill_locs(&gi, col, shp.iter());
+        fill_locs_in(&mut gi, col, shp.iter());
         inds = inds
             .difference(&shp)
             .difference(&mapply_set(dsl::neighbors, &shp));
@@ -2168,9 +2168,9 @@ fn generate_beb8660c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     wds.sort();
     for (j, (&c, &l)) in co.iter().zip(&wds).enumerate() {
         let j = h - k - 1 + j as i64;
-        gi = dsl::fill(&gi, c, &dsl::connect((j, 0), (j, l - 1)));
+        dsl::fill_in(&mut gi, c, &dsl::connect((j, 0), (j, l - 1)));
     }
-    gi = dsl::fill(&gi, 8, &dsl::connect((h - 1, 0), (h - 1, w - 1)));
+    dsl::fill_in(&mut gi, 8, &dsl::connect((h - 1, 0), (h - 1, w - 1)));
     let go = dsl::vmirror_grid(&gi);
     let mut rows = gi[..gi.len() - 1].to_vec();
     rng.shuffle(&mut rows);
@@ -2224,11 +2224,11 @@ fn generate_c0f76784(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bd = dsl::backdrop(&obj);
         let col = rng.choice(&ccols)?;
         if bd.issubset(&indss) {
-            gi = dsl::fill(&gi, col, &bd);
-            go = dsl::fill(&go, col, &bd);
+            dsl::fill_in(&mut gi, col, &bd);
+            dsl::fill_in(&mut go, col, &bd);
             let bdx = dsl::backdrop(&dsl::inbox(&obj));
-            gi = dsl::fill(&gi, bgc, &bdx);
-            go = dsl::fill(&go, oh + 3, &bdx);
+            dsl::fill_in(&mut gi, bgc, &bdx);
+            dsl::fill_in(&mut go, oh + 3, &bdx);
             succ += 1;
             indss = &(&indss - &bd) - &dsl::outbox(&bd);
         }
@@ -2252,10 +2252,10 @@ fn generate_c1d99e64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let vjs = rng.sample(&dsl::interval(0, w, 1), nvf)?;
     let his = rng.sample(&dsl::interval(0, h, 1), nhf)?;
     for &j in &vjs {
-        gi = dsl::fill(&gi, noisefrontcol, &dsl::vfrontier((0, j)));
+        dsl::fill_in(&mut gi, noisefrontcol, &dsl::vfrontier((0, j)));
     }
     for &i in &his {
-        gi = dsl::fill(&gi, noisefrontcol, &dsl::hfrontier((i, 0)));
+        dsl::fill_in(&mut gi, noisefrontcol, &dsl::hfrontier((i, 0)));
     }
     let cands = dsl::ofcolor(&gi, nofrontcol).to_vec();
     let kk = cands.len() as i64;
@@ -2294,14 +2294,14 @@ fn generate_c3e719e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let n = unifint(rng, diff_lb, diff_ub, (1, ub));
         let locs = rng.sample(&inds, n)?;
         inds.retain(|l| !locs.contains(l));
-        gi = fill_locs(&gi, ocol, &locs);
+        fill_locs_in(&mut gi, ocol, &locs);
     }
     let gi = dsl::replace(&gi, -1, mc);
     let o = dsl::asobject(&gi);
     // The copies sit in disjoint tiles: painted in any order.
     let mut go = dsl::canvas(0, (h * h, w * w));
     for &l in dsl::ofcolor(&gi, mc).iter() {
-        go = dsl::paint(&go, &o.shift(dsl::multiply(l, (h, w))));
+        dsl::paint_in(&mut go, &o.shift(dsl::multiply(l, (h, w))));
     }
     Ok(Example {
         input: gi,
@@ -2403,11 +2403,11 @@ fn generate_c444b776(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remlocs = dsl::remove(&srcloc, &llocs);
     let bobj = dsl::asobject(&smallc);
     for &rl in &remlocs {
-        gi = dsl::paint(&gi, &bobj.shift(rl));
+        dsl::paint_in(&mut gi, &bobj.shift(rl));
     }
     let mut go = gi.clone();
     for &rl in &remlocs {
-        go = dsl::paint(&go, &obj.shift(rl));
+        dsl::paint_in(&mut go, &obj.shift(rl));
     }
     Ok(Example {
         input: gi,
@@ -2428,7 +2428,7 @@ fn generate_c59eb873(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &col in &colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let go = dsl::upscale_grid(&gi, 2);
@@ -2455,10 +2455,10 @@ fn generate_c8cbb738(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut remring = &ring - &crns;
     let nrr = remring.len() as i64;
     let sc = ccols[0];
-    go = dsl::fill(&go, sc, &crns);
+    dsl::fill_in(&mut go, sc, &crns);
     let loci = rng.randint(0, h - gh)?;
     let locj = rng.randint(0, w - gw)?;
-    gi = dsl::fill(&gi, sc, &crns.shift((loci, locj)));
+    dsl::fill_in(&mut gi, sc, &crns.shift((loci, locj)));
     let ccols = &ccols[1..];
     let b_l = dsl::connect((0, 0), (gh - 1, 0));
     let b_r = dsl::connect((0, gw - 1), (gh - 1, gw - 1));
@@ -2485,8 +2485,8 @@ fn generate_c8cbb738(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let cands2 = sfilter_fits(&cands, &objn, &locs);
                 if !cands2.is_empty() {
                     let loc = rng.choice_in(&cands2)?;
-                    gi = dsl::fill(&gi, c, &objn.shift(loc));
-                    go = fill_locs(&go, c, obj.iter());
+                    dsl::fill_in(&mut gi, c, &objn.shift(loc));
+                    fill_locs_in(&mut go, c, obj.iter());
                     remring = remring.difference(&obj);
                 }
             }
@@ -2542,7 +2542,7 @@ fn generate_c909285e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         } else {
             dsl::vfrontier(loc)
         };
-        gi = dsl::fill(&gi, col, &front);
+        dsl::fill_in(&mut gi, col, &front);
     }
     let oh = unifint(rng, diff_lb, diff_ub, (3, 3.max((h - 2) / 2)));
     let ow = unifint(rng, diff_lb, diff_ub, (3, 3.max((w - 2) / 2)));
@@ -2570,7 +2570,7 @@ fn generate_c9e6f938(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &col in &colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let go = dsl::hconcat(&gi, &dsl::vmirror_grid(&gi));
@@ -2607,7 +2607,7 @@ fn generate_c9f8e694(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let locl = rng.randint(locj + 1, (locj + 1.max(2 * w / 3)).min(w - 1))?;
         let bd = dsl::backdrop(&pair_set((loci, locj), (lock, locl)));
         if bd.issubset(&inds) {
-            gir = dsl::fill(&gir, sqc, &bd);
+            dsl::fill_in(&mut gir, sqc, &bd);
             succ += 1;
         } else {
             fails += 1;
@@ -2667,10 +2667,10 @@ fn generate_caa06a1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ioffs = unifint(rng, diff_lb, diff_ub, (1, h - 2 * vp));
     let joffs = unifint(rng, diff_lb, diff_ub, (1, w - 2 * hp));
     for a in 0..ioffs {
-        gi = dsl::fill(&gi, tric, &dsl::connect((a, 0), (a, w - 1)));
+        dsl::fill_in(&mut gi, tric, &dsl::connect((a, 0), (a, w - 1)));
     }
     for b in 0..joffs {
-        gi = dsl::fill(&gi, tric, &dsl::connect((0, b), (h - 1, b)));
+        dsl::fill_in(&mut gi, tric, &dsl::connect((0, b), (h - 1, b)));
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
@@ -2696,7 +2696,7 @@ fn generate_cbded52d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let sgi = dsl::asindices(&dsl::canvas(bgc, (oh, ow)));
     for a in 0..numh {
         for b in 0..numw {
-            gi = dsl::fill(&gi, bgc, &sgi.shift((a * (oh + 1), b * (ow + 1))));
+            dsl::fill_in(&mut gi, bgc, &sgi.shift((a * (oh + 1), b * (ow + 1))));
         }
     }
     let mut go = gi.clone();
@@ -2723,13 +2723,13 @@ fn generate_cbded52d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 continue;
             }
             let aidx = unifint(rng, diff_lb, diff_ub, (1, arm.len() as i64 - 1)) as usize;
-            gi = fill_locs(&gi, col, &[arm[aidx]]);
-            go = fill_locs(&go, col, &arm[..=aidx]);
+            fill_locs_in(&mut gi, col, &[arm[aidx]]);
+            fill_locs_in(&mut go, col, &arm[..=aidx]);
             succ += 1;
         }
         if succ > 0 {
-            gi = fill_locs(&gi, col, &[loc]);
-            go = fill_locs(&go, col, &[loc]);
+            fill_locs_in(&mut gi, col, &[loc]);
+            fill_locs_in(&mut go, col, &[loc]);
         }
     }
     Ok(Example {
@@ -2760,7 +2760,7 @@ fn generate_cce03e0d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // One copy per red cell, each in its own tile.
     let mut go = dsl::canvas(0, (h * h, w * w));
     for &l in &reds {
-        go = dsl::paint(&go, &o.shift(dsl::multiply(l, (h, w))));
+        dsl::paint_in(&mut go, &o.shift(dsl::multiply(l, (h, w))));
     }
     Ok(Example {
         input: gi,
@@ -2784,7 +2784,7 @@ fn generate_cdecee7f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &j in &locs {
         let iloc = rng.randint(0, h - 1)?;
         let col = rng.choice(&ccols)?;
-        gi = fill_locs(&gi, col, &[(iloc, j)]);
+        fill_locs_in(&mut gi, col, &[(iloc, j)]);
         flat.push(col);
     }
     flat.resize(9, bgc);
@@ -2810,7 +2810,7 @@ fn generate_ce22a75a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = fill_locs(&c, fgc, &dots);
     let mut go = c;
     for &d in &dots {
-        go = dsl::fill(&go, 1, &dsl::neighbors(d));
+        dsl::fill_in(&mut go, 1, &dsl::neighbors(d));
     }
     let go = fill_locs(&go, 1, &dots);
     Ok(Example {
@@ -2896,7 +2896,7 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = h - dsl::height(&trgo2) + nout;
     let locj = rng.randint(0, w - maxinw * 2)?;
     let mut gi = dsl::canvas(bgc, (h, w));
-    gi = dsl::fill(&gi, c3, &trgo2.shift((loci, locj)));
+    dsl::fill_in(&mut gi, c3, &trgo2.shift((loci, locj)));
     let lr = rng.sample(&[(c1, a.clone()), (c2, b.clone())], 2)?;
     let ((lcol, lobj), (rcol, robj)) = (&lr[0], &lr[1]);
     // box(asindices(gi)), the border, is only subtracted (size and
@@ -2922,8 +2922,8 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break (lloc, rloc);
         }
     };
-    gi = dsl::fill(&gi, *lcol, &lobj.shift(lloc));
-    gi = dsl::fill(&gi, *rcol, &robj.shift(rloc));
+    dsl::fill_in(&mut gi, *lcol, &lobj.shift(lloc));
+    dsl::fill_in(&mut gi, *rcol, &robj.shift(rloc));
     let tc = if trgo == a { c1 } else { c2 };
     let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&trgo)), tc, &trgo);
     // (identity, rot90, rot180, rot270, cmirror, dmirror, hmirror, vmirror)
@@ -2966,9 +2966,9 @@ fn generate_ce9e57f2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         };
         let halfbar = dsl::connect((0, j), (half, j));
         let barcol = rng.choice(&colss)?;
-        gi = dsl::fill(&gi, barcol, &fullbar);
-        go = dsl::fill(&go, barcol, &fullbar);
-        go = dsl::fill(&go, 8, &halfbar);
+        dsl::fill_in(&mut gi, barcol, &fullbar);
+        dsl::fill_in(&mut go, barcol, &fullbar);
+        dsl::fill_in(&mut go, 8, &halfbar);
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
@@ -3030,8 +3030,8 @@ fn generate_d037b0a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &j in &locs {
         let col = rng.choice(&remcols)?;
         let loci = rng.randint(0, h - 1)?;
-        gi = fill_locs(&gi, col, &[(loci, j)]);
-        go = dsl::fill(&go, col, &dsl::connect((loci, j), (h - 1, j)));
+        fill_locs_in(&mut gi, col, &[(loci, j)]);
+        dsl::fill_in(&mut go, col, &dsl::connect((loci, j), (h - 1, j)));
     }
     Ok(Example {
         input: gi,
@@ -3074,9 +3074,9 @@ fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if (&objx & &fullinds).issubset(&inds) {
             succ += 1;
             inds = &(&inds - &objx) - &dsl::initset(loc);
-            gi = fill_locs(&gi, dotc, &[loc]);
-            go = fill_locs(&go, dotc, &[loc]);
-            go = dsl::fill(&go, 5, &objx);
+            fill_locs_in(&mut gi, dotc, &[loc]);
+            fill_locs_in(&mut go, dotc, &[loc]);
+            dsl::fill_in(&mut go, 5, &objx);
         }
     }
     Ok(Example {
@@ -3148,7 +3148,7 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             1 => c2,
             _ => rng.choice(&[c1, c2])?,
         };
-        gi = fill_locs(&gi, col, found[k].iter().map(|c| &c.1));
+        fill_locs_in(&mut gi, col, found[k].iter().map(|c| &c.1));
     }
     let ofc1 = dsl::ofcolor(&gi, c1);
     let ofc2 = dsl::ofcolor(&gi, c2);
@@ -3176,8 +3176,8 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     };
     let srcs1 = pick(&ofc1, n1)?;
     let srcs2 = pick(&ofc2, n2)?;
-    gi = fill_locs(&gi, c3, srcs1.iter());
-    gi = fill_locs(&gi, c4, srcs2.iter());
+    fill_locs_in(&mut gi, c3, srcs1.iter());
+    fill_locs_in(&mut gi, c4, srcs2.iter());
     // `lns = mapply(lnf, srcs1) | mapply(lnf, srcs2)` is only tested for
     // membership: the locations on a diagonal through a source, up to 42
     // steps away (the four `shoot`s of `lnf`, which include the source).
@@ -3225,7 +3225,7 @@ fn generate_d0f5fe59(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loc = rng.choice_in(&inds)?;
         let plcd = shp.shift(loc);
         if plcd.issubset(&inds) {
-            gi = dsl::fill(&gi, fgc, &plcd);
+            dsl::fill_in(&mut gi, fgc, &plcd);
             inds = minus_around(&(&inds - &plcd), &plcd);
             nfound += 1;
         }
@@ -3255,7 +3255,7 @@ fn generate_d10ecb37(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &col in &colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let go = dsl::crop(&gi, (0, 0), (2, 2));
@@ -3283,8 +3283,8 @@ fn generate_d13f3404(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ln = (&dsl::shoot(loc, (1, 1)) & &inds).to_vec();
         let locc = rng.choice(&ln)?;
         let col = rng.choice(&remcols)?;
-        gi = fill_locs(&gi, col, &[locc]);
-        go = dsl::fill(&go, col, &dsl::shoot(locc, (1, 1)));
+        fill_locs_in(&mut gi, col, &[locc]);
+        dsl::fill_in(&mut go, col, &dsl::shoot(locc, (1, 1)));
     }
     Ok(Example {
         input: gi,
@@ -3308,8 +3308,8 @@ fn generate_d22278a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     )?;
     let ccols = rng.sample(&remcols, ncorns)?;
     for (&col, &crn) in ccols.iter().zip(&crns) {
-        gi = fill_locs(&gi, col, &[crn]);
-        go = fill_locs(&go, col, &[crn]);
+        fill_locs_in(&mut gi, col, &[crn]);
+        fill_locs_in(&mut go, col, &[crn]);
         // Only which cells the rings and the region hold matters (a fill).
         // rings | outbox(outbox(rings)) adds the square ring two further out
         // around crn each time, and the max(h, w) // 2 + 1 steps reach past
@@ -3398,8 +3398,8 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = obj.shift(loc);
         if plcd.issubset(&inds) {
             let col = rng.choice(&remcols)?;
-            gi = dsl::fill(&gi, col, &plcd);
-            go = dsl::fill(&go, 1 + i64::from(obj.len() == 6), &plcd);
+            dsl::fill_in(&mut gi, col, &plcd);
+            dsl::fill_in(&mut go, 1 + i64::from(obj.len() == 6), &plcd);
             succ += 1;
             inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
         }
@@ -3437,7 +3437,7 @@ fn generate_d364b489(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     for (col, d) in [(7, (0, -1)), (6, (0, 1)), (8, (1, 0)), (2, (-1, 0))] {
         let shifted: Vec<Loc> = res.iter().map(|&l| dsl::add(l, d)).collect();
-        go = fill_locs(&go, col, &shifted);
+        fill_locs_in(&mut go, col, &shifted);
     }
     Ok(Example {
         input: gi,
@@ -3459,9 +3459,9 @@ fn generate_d406998b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let nilocs = unifint(rng, diff_lb, diff_ub, (1, ub));
         let ilocs = rng.sample(&itv, nilocs)?;
         let locs: Vec<Loc> = ilocs.iter().map(|&ii| (ii, j)).collect();
-        gi = fill_locs(&gi, dotc, &locs);
+        fill_locs_in(&mut gi, dotc, &locs);
         let col = if dsl::pymod(j - w, 2) == 0 { dotc } else { 3 };
-        go = fill_locs(&go, col, &locs);
+        fill_locs_in(&mut go, col, &locs);
     }
     Ok(Example {
         input: gi,
@@ -3515,30 +3515,30 @@ fn generate_d43fd935(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &(_, jj) in &top {
         let col = rng.choice(&dcols)?;
         let subs: Vec<Loc> = top.iter().copied().filter(|l| l.1 == jj).collect();
-        gi = fill_locs(&gi, col, &subs);
+        fill_locs_in(&mut gi, col, &subs);
         let start = subs.iter().map(|l| l.0).min().unwrap_or(0);
-        go = dsl::fill(&go, col, &dsl::connect((start, jj), (loci - 1, jj)));
+        dsl::fill_in(&mut go, col, &dsl::connect((start, jj), (loci - 1, jj)));
     }
     for &(_, jj) in &bottom {
         let col = rng.choice(&dcols)?;
         let subs: Vec<Loc> = bottom.iter().copied().filter(|l| l.1 == jj).collect();
-        gi = fill_locs(&gi, col, &subs);
+        fill_locs_in(&mut gi, col, &subs);
         let start = subs.iter().map(|l| l.0).max().unwrap_or(0);
-        go = dsl::fill(&go, col, &dsl::connect((start, jj), (loci + boxh, jj)));
+        dsl::fill_in(&mut go, col, &dsl::connect((start, jj), (loci + boxh, jj)));
     }
     for &(ii, _) in &left {
         let col = rng.choice(&dcols)?;
         let subs: Vec<Loc> = left.iter().copied().filter(|l| l.0 == ii).collect();
-        gi = fill_locs(&gi, col, &subs);
+        fill_locs_in(&mut gi, col, &subs);
         let start = subs.iter().map(|l| l.1).min().unwrap_or(0);
-        go = dsl::fill(&go, col, &dsl::connect((ii, start), (ii, locj - 1)));
+        dsl::fill_in(&mut go, col, &dsl::connect((ii, start), (ii, locj - 1)));
     }
     for &(ii, _) in &right {
         let col = rng.choice(&dcols)?;
         let subs: Vec<Loc> = right.iter().copied().filter(|l| l.0 == ii).collect();
-        gi = fill_locs(&gi, col, &subs);
+        fill_locs_in(&mut gi, col, &subs);
         let start = subs.iter().map(|l| l.1).max().unwrap_or(0);
-        go = dsl::fill(&go, col, &dsl::connect((ii, start), (ii, locj + boxw)));
+        dsl::fill_in(&mut go, col, &dsl::connect((ii, start), (ii, locj + boxw)));
     }
     Ok(Example {
         input: gi,
@@ -3638,7 +3638,7 @@ fn generate_d4f3cd78(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     };
     for &(i, j) in &holes {
-        go = dsl::fill(&go, 8, &dsl::shoot((i, j), (f1(i), f2(j))));
+        dsl::fill_in(&mut go, 8, &dsl::shoot((i, j), (f1(i), f2(j))));
     }
     Ok(Example {
         input: gi,
@@ -3698,9 +3698,9 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         let col = rng.choice(&remcols)?;
         if bd.issubset(&indss) {
-            gi = dsl::fill(&gi, col, &dsl::r#box(&bd));
+            dsl::fill_in(&mut gi, col, &dsl::r#box(&bd));
             if oh > 2 && ow > 2 {
-                go = dsl::fill(&go, 3, &dsl::backdrop(&dsl::inbox(&bd)));
+                dsl::fill_in(&mut go, 3, &dsl::backdrop(&dsl::inbox(&bd)));
             }
             succ += 1;
             indss = &(&indss - &bd) - &dsl::outbox(&bd);
@@ -3738,12 +3738,12 @@ fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cs = rng.sample(&cols, 5)?;
     let (bgc, c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
     let mut gi = dsl::canvas(bgc, (h, w));
-    gi = dsl::fill(&gi, c1, &dsl::connect((0, 0), (0, w - 1)));
-    gi = dsl::fill(&gi, c2, &dsl::connect((0, 0), (h - 1, 0)));
-    gi = dsl::fill(&gi, c3, &dsl::connect((h - 1, w - 1), (0, w - 1)));
-    gi = dsl::fill(&gi, c4, &dsl::connect((h - 1, w - 1), (h - 1, 0)));
+    dsl::fill_in(&mut gi, c1, &dsl::connect((0, 0), (0, w - 1)));
+    dsl::fill_in(&mut gi, c2, &dsl::connect((0, 0), (h - 1, 0)));
+    dsl::fill_in(&mut gi, c3, &dsl::connect((h - 1, w - 1), (0, w - 1)));
+    dsl::fill_in(&mut gi, c4, &dsl::connect((h - 1, w - 1), (h - 1, 0)));
     let inds = dsl::asindices(&gi);
-    gi = dsl::fill(&gi, bgc, &dsl::corners(&inds));
+    dsl::fill_in(&mut gi, bgc, &dsl::corners(&inds));
     let mut go = gi.clone();
     let cands = dsl::backdrop(&dsl::inbox(&dsl::inbox(&inds)));
     let ndots = unifint(
@@ -3788,8 +3788,8 @@ fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             } else {
                 ((k, o), (k, line))
             };
-            gi = fill_locs(&gi, col, &[cell]);
-            go = fill_locs(&go, col, &[mark]);
+            fill_locs_in(&mut gi, col, &[cell]);
+            fill_locs_in(&mut go, col, &[mark]);
         }
     }
     let noisecands = dsl::ofcolor(&gi, bgc);
@@ -3868,7 +3868,7 @@ fn generate_d89b689b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ];
     let mut go = canv.clone();
     for &(c, l) in &quads {
-        go = fill_locs(&go, c, &[l]);
+        fill_locs_in(&mut go, c, &[l]);
     }
     let inds = dsl::asindices(&canv).to_vec();
     let conds: [&dyn Fn(Loc) -> bool; 4] = [
@@ -3903,7 +3903,7 @@ fn generate_d89b689b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         ],
     );
     for (&(c, _), &l) in quads.iter().zip(&picks) {
-        gi = fill_locs(&gi, c, &[l]);
+        fill_locs_in(&mut gi, c, &[l]);
     }
     Ok(Example {
         input: gi,
@@ -3947,7 +3947,7 @@ fn generate_d8c310e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .iter()
             .map(|&(c, l)| (c, dsl::add(l, (0, j * 2 * p))))
             .collect();
-        go = paint_cells(&go, &shifted);
+        paint_cells_in(&mut go, &shifted);
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
@@ -3971,15 +3971,15 @@ fn generate_d90796e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let fixloc = rng.choice_in(&inds)?;
     let fixloc2 = rng.choice_in(&(&dsl::dneighbors(fixloc) & &inds))?;
-    gi = fill_locs(&gi, 2, &[fixloc]);
-    gi = fill_locs(&gi, 3, &[fixloc2]);
+    fill_locs_in(&mut gi, 2, &[fixloc]);
+    fill_locs_in(&mut gi, 3, &[fixloc2]);
     let greens = dsl::ofcolor(&gi, 3);
     let mut go = gi.clone();
     let mut tolblue = Vec::new();
     for &r in dsl::ofcolor(&gi, 2).iter() {
         let inters = &dsl::dneighbors(r) & &greens;
         if !inters.is_empty() {
-            go = fill_locs(&go, bgc, &[r]);
+            fill_locs_in(&mut go, bgc, &[r]);
             tolblue.extend(inters.iter().copied());
         }
     }
@@ -4019,26 +4019,30 @@ fn generate_d9f24cd1(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let dotlocs = spread(rng, ndots)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     for &l in &locs {
-        gi = fill_locs(&gi, linc, &[(h - 1, l)]);
+        fill_locs_in(&mut gi, linc, &[(h - 1, l)]);
     }
     let mut dotlocs2 = Vec::new();
     for &l in &dotlocs {
         let jj = rng.randint(1, h - 2)?;
-        gi = fill_locs(&gi, dotc, &[(jj, l)]);
+        fill_locs_in(&mut gi, dotc, &[(jj, l)]);
         dotlocs2.push(jj);
     }
     let mut go = gi.clone();
     for &linloc in &locs {
         if let Some(k) = dotlocs.iter().position(|&d| d == linloc) {
             let jj = dotlocs2[k];
-            go = dsl::fill(&go, linc, &dsl::connect((h - 1, linloc), (jj + 1, linloc)));
+            dsl::fill_in(
+                &mut go,
+                linc,
+                &dsl::connect((h - 1, linloc), (jj + 1, linloc)),
+            );
             go = dsl::fill(
                 &go,
                 linc,
                 &dsl::connect((jj + 1, linloc + 1), (0, linloc + 1)),
             );
         } else {
-            go = dsl::fill(&go, linc, &dsl::connect((h - 1, linloc), (0, linloc)));
+            dsl::fill_in(&mut go, linc, &dsl::connect((h - 1, linloc), (0, linloc)));
         }
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
@@ -4065,25 +4069,25 @@ fn generate_d9fac9be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .filter(|l| !noise1.contains(l))
         .collect();
     let noise2 = rng.sample(&rest, nnoise2)?;
-    gi = fill_locs(&gi, noisec, &noise1);
-    gi = fill_locs(&gi, ringc, &noise2);
+    fill_locs_in(&mut gi, noisec, &noise1);
+    fill_locs_in(&mut gi, ringc, &noise2);
     let pattern = dsl::neighbors((1, 1));
     let fp1occ = dsl::occurrences(&gi, &dsl::recolor(noisec, &pattern));
     let fp2occ = dsl::occurrences(&gi, &dsl::recolor(ringc, &pattern));
     for &occ in fp1occ.iter() {
         let loc = rng.choice_in(&pattern.shift(occ))?;
         let col = rng.choice(&[bgc, ringc])?;
-        gi = fill_locs(&gi, col, &[loc]);
+        fill_locs_in(&mut gi, col, &[loc]);
     }
     for &occ in fp2occ.iter() {
         let loc = rng.choice_in(&pattern.shift(occ))?;
         let col = rng.choice(&[bgc, noisec])?;
-        gi = fill_locs(&gi, col, &[loc]);
+        fill_locs_in(&mut gi, col, &[loc]);
     }
     let loci = rng.randint(0, h - 3)?;
     let locj = rng.randint(0, w - 3)?;
-    gi = dsl::fill(&gi, ringc, &pattern.shift((loci, locj)));
-    gi = fill_locs(&gi, noisec, &[(loci + 1, locj + 1)]);
+    dsl::fill_in(&mut gi, ringc, &pattern.shift((loci, locj)));
+    fill_locs_in(&mut gi, noisec, &[(loci + 1, locj + 1)]);
     let go = dsl::canvas(noisec, (1, 1));
     Ok(Example {
         input: gi,
@@ -4144,8 +4148,8 @@ fn generate_db3e9e38(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = dsl::canvas(bgc, (h, w));
     for k in 0..16 {
         for (n, col) in [(2 * k, fgc), (2 * k + 1, 8)] {
-            go = dsl::fill(&go, col, &bar.shift((-n, n * barth)));
-            go = dsl::fill(&go, col, &bar.shift((-n, -n * barth)));
+            dsl::fill_in(&mut go, col, &bar.shift((-n, n * barth)));
+            dsl::fill_in(&mut go, col, &bar.shift((-n, -n * barth)));
         }
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
@@ -4193,9 +4197,9 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .iter()
             .all(|l| indss.contains(l) || greens.contains(l))
         {
-            gi = dsl::fill(&gi, fgc, &smallobj);
-            go = dsl::fill(&go, 3, &bigobj);
-            go = dsl::fill(&go, fgc, &smallobj);
+            dsl::fill_in(&mut gi, fgc, &smallobj);
+            dsl::fill_in(&mut go, 3, &bigobj);
+            dsl::fill_in(&mut go, fgc, &smallobj);
             // The columns under the small square, down to the bottom, where
             // still background.
             let (lo, hi) = (dsl::leftmost(&smallobj), dsl::rightmost(&smallobj));
@@ -4206,7 +4210,7 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .copied()
                 .filter(|&(i, j)| i >= top && lo <= j && j <= hi)
                 .collect();
-            go = fill_locs(&go, 1, &strp);
+            fill_locs_in(&mut go, 1, &strp);
             succ += 1;
             indss = &indss - &bigobj;
         }
@@ -4336,20 +4340,20 @@ fn generate_dc433765(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         before.reverse();
         let spi = unifint(rng, diff_lb, diff_ub, (0, before.len() as i64 - 1));
         let sp = before[spi as usize];
-        gi = fill_locs(&gi, src, &[sp]);
-        gi = fill_locs(&gi, 4, &[ep]);
-        go = fill_locs(&go, src, &[dsl::add(sp, (1, 1))]);
-        go = fill_locs(&go, 4, &[ep]);
+        fill_locs_in(&mut gi, src, &[sp]);
+        fill_locs_in(&mut gi, 4, &[ep]);
+        fill_locs_in(&mut go, src, &[dsl::add(sp, (1, 1))]);
+        fill_locs_in(&mut go, 4, &[ep]);
     } else {
         let loci = rng.randint(0, h - 1)?;
         let objw = unifint(rng, diff_lb, diff_ub, (3, w));
         let locj1 = rng.randint(0, w - objw)?;
         let locj2 = locj1 + objw - 1;
         let (sp, ep) = ((loci, locj1), (loci, locj2));
-        gi = fill_locs(&gi, src, &[sp]);
-        gi = fill_locs(&gi, 4, &[ep]);
-        go = fill_locs(&go, src, &[dsl::add(sp, (0, 1))]);
-        go = fill_locs(&go, 4, &[ep]);
+        fill_locs_in(&mut gi, src, &[sp]);
+        fill_locs_in(&mut gi, 4, &[ep]);
+        fill_locs_in(&mut go, src, &[dsl::add(sp, (0, 1))]);
+        fill_locs_in(&mut go, 4, &[ep]);
     }
     let (gi, go) = random_transforms(rng, gi, go)?;
     Ok(Example {
@@ -4397,10 +4401,10 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             inds = &(&inds - &sq) - &dsl::mapply(|&l| dsl::dneighbors(l), &sq);
             let col = rng.choice(&remcols)?;
             let gr = rng.choice(&dsl::remove(&col, &remcols))?;
-            gi = fill_locs(&gi, col, &[(0, locat)]);
-            go = fill_locs(&go, col, &[(0, locat)]);
-            gi = dsl::fill(&gi, gr, &sq);
-            go = dsl::fill(&go, col, &sq);
+            fill_locs_in(&mut gi, col, &[(0, locat)]);
+            fill_locs_in(&mut go, col, &[(0, locat)]);
+            dsl::fill_in(&mut gi, gr, &sq);
+            dsl::fill_in(&mut go, col, &sq);
         }
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
@@ -4465,7 +4469,7 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .filter(|l| l.1 >= locj)
                 .collect()
         };
-        gi = fill_locs(&gi, col, &newobj);
+        fill_locs_in(&mut gi, col, &newobj);
     }
     // order(objects(gi, T, F, F), size): the objects' order (ties kept)
     // from their hashes; each is then read for its size, bounds and color.
@@ -4507,7 +4511,7 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (t, l, b, r) = bounds[k];
         let pool = dsl::backdrop(&dsl::inbox(&pair_set((t, l), (b, r)))).to_vec();
         let locs = rng.sample(&pool, cnt)?;
-        gi = fill_locs(&gi, noisec, &locs);
+        fill_locs_in(&mut gi, noisec, &locs);
     }
     let go = dsl::canvas(gogocol, (1, 1));
     Ok(Example {
@@ -4602,8 +4606,8 @@ fn generate_e179c5f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }];
     for (k, m) in mirrors.iter().enumerate() {
         if numlins > k as i64 + 1 {
-            gi = dsl::fill(&gi, linc, &dsl::ofcolor(&m(&gix), linc));
-            go = dsl::fill(&go, linc, &dsl::ofcolor(&m(&gox), linc));
+            dsl::fill_in(&mut gi, linc, &dsl::ofcolor(&m(&gix), linc));
+            dsl::fill_in(&mut go, linc, &dsl::ofcolor(&m(&gox), linc));
         }
     }
     let go = dsl::replace(&go, bgc, 8);
@@ -4666,12 +4670,12 @@ fn generate_e21d9049(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         bar.iter().map(|&(c, l)| (c, dsl::add(l, d))).collect()
     };
     for k in 0..h / ph + 1 {
-        go = paint_cells(&go, &moved(&hbar, (k * ph, 0)));
-        go = paint_cells(&go, &moved(&hbar, (-k * ph, 0)));
+        paint_cells_in(&mut go, &moved(&hbar, (k * ph, 0)));
+        paint_cells_in(&mut go, &moved(&hbar, (-k * ph, 0)));
     }
     for k in 0..w / pw + 1 {
-        go = paint_cells(&go, &moved(&wbar, (0, k * pw)));
-        go = paint_cells(&go, &moved(&wbar, (0, -k * pw)));
+        paint_cells_in(&mut go, &moved(&wbar, (0, k * pw)));
+        paint_cells_in(&mut go, &moved(&wbar, (0, -k * pw)));
     }
     Ok(Example {
         input: gi,
@@ -4743,14 +4747,14 @@ fn generate_e3497940(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for jj in 0..j {
             obj.push((rng.choice(&ccols)?, (idx, jj)));
         }
-        go = paint_cells(&go, &obj);
+        paint_cells_in(&mut go, &obj);
         let slen = rng.randint(1, j)? as usize;
         let mut obj2 = obj[..slen].to_vec();
         if rng.choice(&[true, false])? {
             std::mem::swap(&mut obj, &mut obj2);
         }
-        rs = paint_cells(&rs, &obj);
-        ls = paint_cells(&ls, &obj2);
+        paint_cells_in(&mut rs, &obj);
+        paint_cells_in(&mut ls, &obj2);
     }
     let gi = dsl::hconcat(
         &dsl::hconcat(&dsl::vmirror_grid(&ls), &dsl::canvas(barc, (h, 1))),
@@ -4820,7 +4824,7 @@ fn generate_e40b9e2f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let fxc = rng.choice(&ccols)?;
     let fxobj: Vec<dsl::Cell> = cp.iter().map(|&l| (fxc, l)).collect();
-    subg = paint_cells(&subg, &fxobj);
+    paint_cells_in(&mut subg, &fxobj);
     let subgo = subg.clone();
     let mut subgi = fill_locs(&subg, bgc, rings.iter());
     let nsplits = unifint(rng, diff_lb, diff_ub, (1, 4));
@@ -4830,11 +4834,11 @@ fn generate_e40b9e2f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     for jj in 0..4 {
         if let Some(split) = splits.get(jj) {
-            subgi = paint_cells(&subgi, split);
+            paint_cells_in(&mut subgi, split);
         }
         subgi = dsl::rot90(&subgi);
     }
-    subgi = paint_cells(&subgi, &fxobj);
+    paint_cells_in(&mut subgi, &fxobj);
     let (subgi, subgo) = random_rotation(rng, &subgi, &subgo)?;
     let gi = dsl::paint(
         &dsl::canvas(bgc, (h, w)),
@@ -4893,7 +4897,7 @@ fn generate_e5062a87(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let hi = (0.5 * h as f64 * w as f64) as i64;
     let nnoise = unifint(rng, diff_lb, diff_ub, (lo, hi));
     let locs = rng.sample(&inds.to_vec(), nnoise)?;
-    gi = fill_locs(&gi, 0, &locs);
+    fill_locs_in(&mut gi, 0, &locs);
     let noccs = unifint(
         rng,
         diff_lb,
@@ -4905,11 +4909,11 @@ fn generate_e5062a87(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loci = rng.randint(0, h - oh)?;
         let locj = rng.randint(0, w - ow)?;
         let col = if k == noccs - 1 { objc } else { 0 };
-        gi = dsl::fill(&gi, col, &obj.shift((loci, locj)));
+        dsl::fill_in(&mut gi, col, &obj.shift((loci, locj)));
     }
     let mut go = gi.clone();
     for &occ in dsl::occurrences(&gi, &dsl::recolor(0, &obj)).iter() {
-        go = dsl::fill(&go, objc, &obj.shift(occ));
+        dsl::fill_in(&mut go, objc, &obj.shift(occ));
     }
     Ok(Example {
         input: gi,
@@ -4977,8 +4981,8 @@ fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             succ += 1;
             inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
             let col = rng.choice(&ccols)?;
-            gi = dsl::fill(&gi, col, &plcd);
-            go = dsl::fill(&go, outc, &plcd);
+            dsl::fill_in(&mut gi, col, &plcd);
+            dsl::fill_in(&mut go, outc, &plcd);
         }
     }
     Ok(Example {
@@ -5035,7 +5039,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 patch[i as usize][j as usize] = rng.choice(&ccols)?;
             }
             let patch = fill_locs(&patch, 2, &reds);
-            gi = dsl::paint(&gi, &dsl::asobject(&patch).shift((loci, locj)));
+            dsl::paint_in(&mut gi, &dsl::asobject(&patch).shift((loci, locj)));
             if go.is_none() {
                 go = Some(patch);
             }
@@ -5088,8 +5092,8 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if bounds.issubset(&gi1inds) {
             succ += 1;
             gi1inds = minus_around(&(&gi1inds - &bounds), &bounds);
-            gi1 = dsl::fill(&gi1, sqc, &bounds);
-            gi1 = fill_locs(&gi1, objc, obj.iter());
+            dsl::fill_in(&mut gi1, sqc, &bounds);
+            fill_locs_in(&mut gi1, objc, obj.iter());
             let cands2 = dsl::sfilter(&gi2inds, |&(i, j)| i <= h - oh && j <= w - ow);
             if cands2.is_empty() {
                 continue;
@@ -5100,9 +5104,9 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
             if bounds2.issubset(&gi2inds) {
                 gi2inds = minus_around(&(&gi2inds - &bounds2), &bounds2);
-                gi2 = fill_locs(&gi2, objc, &obj2);
-                go = dsl::fill(&go, sqc, &bounds2);
-                go = fill_locs(&go, objc, &obj2);
+                fill_locs_in(&mut gi2, objc, &obj2);
+                dsl::fill_in(&mut go, sqc, &bounds2);
+                fill_locs_in(&mut go, objc, &obj2);
             }
         }
     }
@@ -5167,7 +5171,7 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let jloc = rng.randint(ulcj + 3, ulcj + ow - 3)?;
                 locs.filter(|l| l.1 == jloc).collect()
             };
-            gi = fill_locs(&gi, fgc, &bar);
+            fill_locs_in(&mut gi, fgc, &bar);
         }
         // The filters below and the box checks only count foreground cells
         // among distinct in-grid locations (`len(sfilter(toobject(...)))`),
@@ -5240,9 +5244,9 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let (ul, lr) = rng.choice(&boptions)?;
                 // One value per fill: rectangle, then outline, in Python's order.
                 fill_rect(&mut gi, bgc, ul, lr);
-                gi = fill_locs(&gi, fgc, &outline_cells(ul, lr));
+                fill_locs_in(&mut gi, fgc, &outline_cells(ul, lr));
                 fill_rect(&mut go, 4, ul, lr);
-                go = fill_locs(&go, fgc, &outline_cells(ul, lr));
+                fill_locs_in(&mut go, fgc, &outline_cells(ul, lr));
                 forb.insert_rect(ul, lr);
             }
         }
@@ -5309,8 +5313,8 @@ fn generate_e76a88a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = shppcn.shift(loc);
         let plcdi = plcd.toindices();
         if plcdi.issubset(&idns) {
-            go = dsl::paint(&go, &plcd);
-            gi = dsl::fill(&gi, dmyc, &plcdi);
+            dsl::paint_in(&mut go, &plcd);
+            dsl::fill_in(&mut gi, dmyc, &plcdi);
             cnt += 1;
             idns = &(&idns - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
         } else {
@@ -5371,8 +5375,8 @@ fn generate_e8593010(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let loc = rng.choice_in(&reminds)?;
             let olcd = obj.shift(loc);
             if olcd.issubset(&reminds) {
-                gi = dsl::fill(&gi, fgc, &olcd);
-                go = dsl::fill(&go, *col, &olcd);
+                dsl::fill_in(&mut gi, fgc, &olcd);
+                dsl::fill_in(&mut go, *col, &olcd);
                 reminds = &(&reminds - &olcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &olcd);
                 break;
             }
@@ -5552,8 +5556,8 @@ fn generate_ea32f347(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loc = rng.choice_in(&occs)?;
         let plcd = ln.shift(loc);
         let fill_col = rng.choice(&remcols)?;
-        gi = dsl::fill(&gi, fill_col, &plcd);
-        go = dsl::fill(&go, col, &plcd);
+        dsl::fill_in(&mut gi, fill_col, &plcd);
+        dsl::fill_in(&mut go, col, &plcd);
         inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
     }
     Ok(Example {
@@ -5579,7 +5583,7 @@ fn generate_ea786f4a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let mut go = gi.clone();
     for d in [(-1, -1), (1, 1), (-1, 1), (1, -1)] {
-        go = dsl::fill(&go, linc, &dsl::shoot(mp, d));
+        dsl::fill_in(&mut go, linc, &dsl::shoot(mp, d));
     }
     Ok(Example {
         input: gi,
@@ -5675,7 +5679,7 @@ fn generate_ec883f72(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .copied()
             .filter(|l| bg.contains(l))
             .collect();
-        go = fill_locs(&go, sqc, &ln);
+        fill_locs_in(&mut go, sqc, &ln);
     }
     Ok(Example {
         input: gi,
@@ -5703,7 +5707,7 @@ fn generate_ecdecbb3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     locs.sort();
     for &ii in &locs {
-        gi = dsl::fill(&gi, linc, &dsl::hfrontier((ii, 0)));
+        dsl::fill_in(&mut gi, linc, &dsl::hfrontier((ii, 0)));
     }
     let iopts: Vec<i64> = (0..h)
         .filter(|x| !locs.contains(x) && !locs.contains(&(x - 1)) && !locs.contains(&(x + 1)))
@@ -5732,22 +5736,22 @@ fn generate_ecdecbb3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &(loci, locj) in &dlocs {
         let d = (loci, locj);
         if loci < lo {
-            go = dsl::fill(&go, dotc, &dsl::connect(d, (lo, locj)));
-            go = dsl::fill(&go, linc, &dsl::neighbors((lo, locj)));
+            dsl::fill_in(&mut go, dotc, &dsl::connect(d, (lo, locj)));
+            dsl::fill_in(&mut go, linc, &dsl::neighbors((lo, locj)));
         } else if loci > hi {
-            go = dsl::fill(&go, dotc, &dsl::connect(d, (hi, locj)));
-            go = dsl::fill(&go, linc, &dsl::neighbors((hi, locj)));
+            dsl::fill_in(&mut go, dotc, &dsl::connect(d, (hi, locj)));
+            dsl::fill_in(&mut go, linc, &dsl::neighbors((hi, locj)));
         } else {
             let sp = locs.iter().copied().rfind(|&e| e < loci);
             let ep = locs.iter().copied().find(|&e| e > loci);
             let (sp, ep) = sp
                 .zip(ep)
                 .ok_or_else(|| raised("list index out of range"))?;
-            go = dsl::fill(&go, dotc, &dsl::connect((sp, locj), (ep, locj)));
-            go = dsl::fill(&go, linc, &dsl::neighbors((sp, locj)));
-            go = dsl::fill(&go, linc, &dsl::neighbors((ep, locj)));
+            dsl::fill_in(&mut go, dotc, &dsl::connect((sp, locj), (ep, locj)));
+            dsl::fill_in(&mut go, linc, &dsl::neighbors((sp, locj)));
+            dsl::fill_in(&mut go, linc, &dsl::neighbors((ep, locj)));
         }
-        gi = fill_locs(&gi, dotc, &[d]);
+        fill_locs_in(&mut gi, dotc, &[d]);
     }
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
@@ -5772,7 +5776,7 @@ fn generate_ed36ccf7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &col in &colsch {
         let num = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / numc)));
         let chos = rng.sample(&inds, num)?;
-        gi = fill_locs(&gi, col, &chos);
+        fill_locs_in(&mut gi, col, &chos);
         inds.retain(|l| !chos.contains(l));
     }
     let go = dsl::rot270(&gi);
@@ -5883,7 +5887,7 @@ fn generate_f15e1fac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (ofs, (a, b)) in starts.zip(ends).enumerate() {
         let ofs = ofs as i64;
         for &jj in &spsj {
-            go = dsl::fill(&go, linc, &dsl::connect((a, jj + ofs), (b, jj + ofs)));
+            dsl::fill_in(&mut go, linc, &dsl::connect((a, jj + ofs), (b, jj + ofs)));
         }
     }
     let (gi, go) = random_transforms(rng, gi, go)?;
@@ -6092,7 +6096,7 @@ fn generate_f35d900a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     && dc % 2 == 0
             })
             .collect();
-        go = fill_locs(&go, 5, &valids);
+        fill_locs_in(&mut go, 5, &valids);
     }
     Ok(Example {
         input: gi,
@@ -6170,16 +6174,16 @@ fn generate_f8a8fe49(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bottom = dsl::lowermost(&cands);
     let last_row = dsl::sfilter(&cands, |l| l.0 == bottom).to_vec();
     for _ in 0..2 {
-        canvi = fill_locs(&canvi, boxc, &br);
-        canvo = fill_locs(&canvo, boxc, &br);
+        fill_locs_in(&mut canvi, boxc, &br);
+        fill_locs_in(&mut canvo, boxc, &br);
         let span = objh * (fullw - 2);
         let ncellsd = unifint(rng, diff_lb, diff_ub, (0, span / 2));
         let ncells = rng.choice(&[ncellsd, span - ncellsd])?;
         let ncells = ncells.max(1).min(span);
         let mut cells: Indices = rng.sample(&cands.to_vec(), ncells)?.into_iter().collect();
         cells = dsl::insert(rng.choice(&last_row)?, &cells);
-        canvi = dsl::fill(&canvi, objc, &cells);
-        canvo = dsl::fill(&canvo, objc, &dsl::hmirror(&cells).shift((objh + 3, 0)));
+        dsl::fill_in(&mut canvi, objc, &cells);
+        dsl::fill_in(&mut canvo, objc, &dsl::hmirror(&cells).shift((objh + 3, 0)));
         canvi = dsl::hmirror_grid(&canvi);
         canvo = dsl::hmirror_grid(&canvo);
     }
@@ -6214,7 +6218,7 @@ fn generate_f8b3ba0a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for b in 0..nw {
             let loc = (a * (h + 1), b * (w + 1));
             locs.add(loc);
-            gi = dsl::fill(&gi, bgc, &shp.shift(loc));
+            dsl::fill_in(&mut gi, bgc, &shp.shift(loc));
         }
     }
     let mut numc = unifint(rng, diff_lb, diff_ub, (1, (nh * nw) / 2 - 1));
@@ -6233,7 +6237,7 @@ fn generate_f8b3ba0a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &(col, nn) in &stack {
         let slocs = rng.sample(&locs.to_vec(), nn)?;
         for &l in &slocs {
-            gi = dsl::fill(&gi, col, &shp.shift(l));
+            dsl::fill_in(&mut gi, col, &shp.shift(l));
         }
         let taken: PySet<Loc> = slocs.into_iter().collect();
         locs = &locs - &taken;
@@ -6278,10 +6282,10 @@ fn generate_f8c80d96(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ln = lns
             .get(k as usize)
             .ok_or_else(|| raised("list index out of range"))?;
-        gi = dsl::fill(&gi, linc, ln);
+        dsl::fill_in(&mut gi, linc, ln);
     }
     for ln in &lns {
-        go = dsl::fill(&go, linc, ln);
+        dsl::fill_in(&mut go, linc, ln);
     }
     Ok(Example {
         input: gi,
@@ -6336,7 +6340,7 @@ fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let col = rng.choice(&remcols)?;
             go.push(vec![col]);
             inds = minus_around(&(&inds - &plcd), &plcd);
-            gi = dsl::fill(&gi, col, &plcd);
+            dsl::fill_in(&mut gi, col, &plcd);
         }
     }
     Ok(Example {
@@ -6451,7 +6455,7 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let sq = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
         let bd = dsl::backdrop(&sq);
         if bd.issubset(&inds) {
-            gi = dsl::fill(&gi, sqc, &sq);
+            dsl::fill_in(&mut gi, sqc, &sq);
             let ib = dsl::backdrop(&dsl::inbox(&sq)).to_vec();
             let first = numcells.is_none();
             let cells = match numcells {
@@ -6466,7 +6470,7 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     rng.sample(&ib, nc)?
                 }
             };
-            gi = fill_locs(&gi, dotc, &cells);
+            fill_locs_in(&mut gi, dotc, &cells);
             if first {
                 go = Some(dsl::replace(&dsl::subgrid(&sq, &gi), sqc, dotc));
             }
@@ -6533,8 +6537,8 @@ fn generate_fcc82909(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if !clear {
             continue;
         }
-        gi = paint_cells(&gi, &obj);
-        go = paint_cells(&go, &obj);
+        paint_cells_in(&mut gi, &obj);
+        paint_cells_in(&mut go, &obj);
         for k in 0..numc {
             go = fill_locs(
                 &go,
@@ -6561,8 +6565,8 @@ fn generate_feca6190(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let n = w * ncols;
     let mut go = dsl::canvas(bgc, (n, n));
     for (&col, &j) in ccols.iter().zip(&locs) {
-        gi = fill_locs(&gi, col, &[(0, j)]);
-        go = dsl::fill(&go, col, &dsl::shoot((n - 1, j), (-1, 1)));
+        fill_locs_in(&mut gi, col, &[(0, j)]);
+        dsl::fill_in(&mut go, col, &dsl::shoot((n - 1, j), (-1, 1)));
     }
     Ok(Example {
         input: gi,
@@ -6615,7 +6619,7 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     place(rng, &mut gi, namt, 1, &|rng| rng.choice(&remcols))?;
     let mut go = dsl::canvas(bgc, (3, 3));
     for &l in mpr.iter().take(nblue as usize) {
-        go = fill_locs(&go, 1, &[l]);
+        fill_locs_in(&mut go, 1, &[l]);
     }
     Ok(Example {
         input: gi,
