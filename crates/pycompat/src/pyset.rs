@@ -186,8 +186,13 @@ impl<T: PyHashable> SetTable<T> {
     #[inline]
     fn allocate_small(&mut self) {
         if self.entries.is_empty() {
-            self.entries = vec![Entry::EMPTY; MIN_SIZE];
+            self.allocate_small_now();
         }
+    }
+
+    #[inline(never)]
+    fn allocate_small_now(&mut self) {
+        self.entries = vec![Entry::EMPTY; MIN_SIZE];
     }
 
     #[inline]
@@ -234,19 +239,29 @@ impl<T: PyHashable> SetTable<T> {
     /// `set_add_entry`: probe for `key`; if absent, store it in the last
     /// dummy met on the way, else in the empty slot that ended the probe, and
     /// resize once 60% of the slots are filled.
+    #[inline]
     fn add_entry(&mut self, key: T, hash: i64) {
         self.allocate_small();
-        let mask = self.mask;
-        let mut perturb = hash as u64 as usize;
-        let mut i = perturb & mask;
         // The table is at most 60% full, so the first slot is usually empty:
-        // the probe loop below would stop there too.
+        // the probe loop would stop there too. That case is inlined into the
+        // callers; the probe loop is not.
+        let i = hash as u64 as usize & self.mask;
         if let Some(e) = self.entries.get(i) {
             if e.key.is_none() && e.hash == 0 {
                 self.store_in_empty(i, key, hash);
                 return;
             }
         }
+        self.add_entry_probe(key, hash);
+    }
+
+    /// The rest of `set_add_entry`, after a first probe that met a key or a
+    /// dummy.
+    #[inline(never)]
+    fn add_entry_probe(&mut self, key: T, hash: i64) {
+        let mask = self.mask;
+        let mut perturb = hash as u64 as usize;
+        let mut i = perturb & mask;
         let mut freeslot: Option<usize> = None;
         // Sliced to the mask so the probes' bounds checks can go.
         let entries = &self.entries[..=mask];

@@ -866,6 +866,14 @@ impl<T: PyHashable + 'static> Container<T> for Vec<T> {
     fn elems(&self) -> impl Iterator<Item = &T> {
         self.iter()
     }
+
+    /// Sized for all of `self` up front: a filter's size hint is 0, and
+    /// growing from there costs more reallocations than the spare room.
+    fn filtered(&self, keep: impl Fn(&T) -> bool) -> Self {
+        let mut out = Vec::with_capacity(self.len());
+        out.extend(self.iter().filter(|e| keep(e)).cloned());
+        out
+    }
 }
 
 impl<T: PyHashable + 'static> Container<T> for PyFrozenSet<T> {

@@ -132,19 +132,30 @@ impl Around {
     /// `mapply(near, patch)`.
     pub(super) fn new(patch: impl IntoIterator<Item = Loc>, near: fn(Loc) -> Indices) -> Self {
         let offsets = offsets_of(near);
-        Self::of_cells(
-            patch
-                .into_iter()
-                .flat_map(|(i, j)| offsets.iter().map(move |&(di, dj)| (i + di, j + dj))),
-        )
+        let patch = patch.into_iter();
+        // Sized up front: a flat_map's size hint is 0.
+        let mut locs = Vec::with_capacity(patch.size_hint().0 * offsets.len());
+        for (i, j) in patch {
+            locs.extend(offsets.iter().map(|&(di, dj)| (i + di, j + dj)));
+        }
+        Self::of_locs(locs)
     }
 
     /// Some locations (repeats allowed), as a set read only for its size and
     /// membership (a union of such sets, say).
     pub(super) fn of_cells(locs: impl IntoIterator<Item = Loc>) -> Self {
-        let locs: Vec<Loc> = locs.into_iter().collect();
-        let (top, bottom) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
-        let (left, right) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+        Self::of_locs(locs.into_iter().collect())
+    }
+
+    fn of_locs(locs: Vec<Loc>) -> Self {
+        let (mut top, mut bottom, mut left, mut right) = (0, 0, 0, 0);
+        if let Some(&(i, j)) = locs.first() {
+            (top, bottom, left, right) = (i, i, j, j);
+            for &(i, j) in &locs[1..] {
+                (top, bottom) = (top.min(i), bottom.max(i));
+                (left, right) = (left.min(j), right.max(j));
+            }
+        }
         let (h, w) = (bottom - top + 1, right - left + 1);
         let mut bits = vec![false; if locs.is_empty() { 0 } else { (h * w) as usize }];
         let mut cells = Vec::with_capacity(locs.len());
@@ -901,8 +912,9 @@ pub(super) fn flood_cells(
     let at = |(i, j): Loc| grid[i as usize][j as usize];
     let val = at(loc);
     occupied[slot(loc)] = true;
-    let mut stack = vec![loc];
-    let mut cells = Vec::new();
+    let mut stack = Vec::with_capacity(16);
+    stack.push(loc);
+    let mut cells = Vec::with_capacity(16);
     while let Some((i, j)) = stack.pop() {
         cells.push((at((i, j)), (i, j)));
         for di in -1..=1i64 {
