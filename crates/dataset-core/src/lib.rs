@@ -21,7 +21,7 @@ use serde_json::{Map, Value};
 
 pub use config::{Built, ConfigReader, Validator};
 pub use metadata::Metadata;
-pub use pyrandom::{item_rng, Random, RandomError, Seed, Weight};
+pub use pyrandom::{item_rng, CumWeights, Random, RandomError, Seed, Weight};
 
 /// One task: what reasoning-gym's `dataset[idx]` returns.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use dataset_core::{Random, Weight};
+use dataset_core::{CumWeights, Random, Weight};
 use datasets_arc::rearc::generators::{self, get_pso_difficulty, GenRng, TASK_IDS};
 
 /// The binary's allocator (src/main.rs), so that the figures are rgym's.
@@ -31,19 +31,19 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let items: i64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(2000);
     let seed: i64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
-    let weights = vec![Weight::Float(1.0 / 7.0); 7];
+    let weights = CumWeights::new(&[Weight::Float(1.0 / 7.0); 7]).unwrap();
     let mut costs: HashMap<&str, Cost> = HashMap::new();
     let mut pso_us = 0.0;
     let mut tries_total = 0u64;
     let start = Instant::now();
     for idx in 0..items {
         let mut rng = GenRng::new(Random::new(seed + idx));
-        let p = rng.rng.choices_weighted_indices(&weights, 1).unwrap()[0];
+        let p = rng.rng.choice_cum(&weights);
         let (lo, hi) = (PSO_LEVELS[p], PSO_LEVELS[p + 1]);
         let (id, g) = loop {
             let id = *rng.rng.choice(&TASK_IDS).unwrap();
             let g = generators::generator(id).unwrap();
-            let r = rng.rng.choices_weighted_indices(&weights, 1).unwrap()[0];
+            let r = rng.rng.choice_cum(&weights);
             let t = Instant::now();
             let task = g(&mut rng, RNG_LEVELS[r], RNG_LEVELS[r + 1]).unwrap();
             let gen_us = t.elapsed().as_secs_f64() * 1e6;

@@ -11,8 +11,8 @@
 //! rearc to reasoning-gym itself.
 
 use dataset_core::{
-    config::count, item_rng, Built, ConfigReader, Dataset, DatasetError, DatasetInfo, Item, Params,
-    Random, Result, Seed, Weight,
+    config::count, item_rng, Built, ConfigReader, CumWeights, Dataset, DatasetError, DatasetInfo,
+    Item, Params, Random, Result, Seed, Weight,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -167,9 +167,9 @@ fn build(mut r: ConfigReader, p: Params) -> Result<Built> {
         diff_lb,
         diff_ub,
         rng_ranges,
-        rng_weights,
+        rng_weights: Weighted::new(&rng_weights),
         pso_ranges,
-        pso_weights,
+        pso_weights: Weighted::new(&pso_weights),
         difficulty: Value::Object(difficulty),
         opts,
         max_tries: MAX_TRIES,
@@ -184,9 +184,9 @@ struct ReArc {
     diff_lb: f64,
     diff_ub: f64,
     rng_ranges: Vec<(f64, f64)>,
-    rng_weights: Vec<Weight>,
+    rng_weights: Weighted,
     pso_ranges: Vec<(f64, f64)>,
-    pso_weights: Vec<Weight>,
+    pso_weights: Weighted,
     /// `{"rng_difficulty_weights", "pso_difficulty_weights"}` as given.
     difficulty: Value,
     opts: BoardFormattingOptions,
@@ -206,13 +206,27 @@ struct Meta<'a> {
     difficulty: &'a Value,
 }
 
-/// `rng.choices(population, weights=weights, k=1)[0]`, as an index; an
-/// empty population is `cum_weights[-1]`'s `IndexError`.
-fn choose_weighted(rng: &mut Random, weights: &[Weight]) -> Result<usize> {
-    if weights.is_empty() {
-        return Err(DatasetError::Generation("list index out of range".into()));
+/// `rng.choices(population, weights=weights, k=1)[0]`, as an index, with
+/// the cumulative weights made once per dataset rather than once per draw
+/// (an item draws once per try). Bad weights fail each draw as in Python;
+/// an empty population is `cum_weights[-1]`'s `IndexError`.
+struct Weighted(std::result::Result<CumWeights, DatasetError>);
+
+impl Weighted {
+    fn new(weights: &[Weight]) -> Self {
+        Weighted(if weights.is_empty() {
+            Err(DatasetError::Generation("list index out of range".into()))
+        } else {
+            CumWeights::new(weights).map_err(DatasetError::from)
+        })
     }
-    Ok(rng.choices_weighted_indices(weights, 1)?[0])
+
+    fn choose(&self, rng: &mut Random) -> Result<usize> {
+        match &self.0 {
+            Ok(cum) => Ok(rng.choice_cum(cum)),
+            Err(e) => Err(e.clone()),
+        }
+    }
 }
 
 /// `format_board(grid, opts)` appended to `out`.
@@ -225,14 +239,14 @@ impl ReArc {
     /// `format_rearc_input`'s examples from the same generator.
     fn write_item(&self, idx: u64, item: &mut Item) -> Result<()> {
         let mut rng = GenRng::new(item_rng(&self.seed, idx));
-        let (pso_lo, pso_hi) = self.pso_ranges[choose_weighted(&mut rng.rng, &self.pso_weights)?];
+        let (pso_lo, pso_hi) = self.pso_ranges[self.pso_weights.choose(&mut rng.rng)?];
         let mut found: Option<(&str, Generator, Example, f64)> = None;
         for _ in 0..self.max_tries {
             let task_id = *rng.rng.choice(&TASK_IDS)?;
             let generate = generators::generator(task_id).ok_or_else(|| {
                 DatasetError::Generation(format!("rearc generator {task_id} is not ported"))
             })?;
-            let (lb, ub) = self.rng_ranges[choose_weighted(&mut rng.rng, &self.rng_weights)?];
+            let (lb, ub) = self.rng_ranges[self.rng_weights.choose(&mut rng.rng)?];
             let task = generate(&mut rng, lb, ub)?;
             let pso = get_pso_difficulty(&task);
             if pso_lo <= pso && pso <= pso_hi {
@@ -357,9 +371,9 @@ mod tests {
             diff_lb: 0.0,
             diff_ub: 0.2,
             rng_ranges: vec![(0.0, 0.2)],
-            rng_weights: vec![Weight::Int(1)],
+            rng_weights: Weighted::new(&[Weight::Int(1)]),
             pso_ranges,
-            pso_weights,
+            pso_weights: Weighted::new(&pso_weights),
             difficulty: Value::Null,
             opts: BoardFormattingOptions::default(),
             max_tries: 20,

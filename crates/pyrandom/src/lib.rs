@@ -147,6 +147,51 @@ fn bisect_right(a: &[Cum], x: f64) -> usize {
     lo
 }
 
+/// `choices`' cumulative weights and their total, checked as `choices`
+/// checks them: what a caller drawing many times with one set of weights
+/// can make once ([`Random::choice_cum`]).
+#[derive(Debug, Clone)]
+pub struct CumWeights {
+    /// `list(accumulate(weights))`, never empty.
+    cum: Vec<Cum>,
+    /// `cum[-1] + 0.0`, positive and finite.
+    total: f64,
+}
+
+impl CumWeights {
+    pub fn new(weights: &[Weight]) -> Result<Self, RandomError> {
+        let mut acc = Cum::Int(0);
+        let cum: Vec<Cum> = weights
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| {
+                // accumulate() starts from the first element itself, not 0 + it.
+                acc = if i == 0 {
+                    match w {
+                        Weight::Int(v) => Cum::Int(v as i128),
+                        Weight::Float(v) => Cum::Float(v),
+                    }
+                } else {
+                    acc.add(w)
+                };
+                acc
+            })
+            .collect();
+        let Some(last) = cum.last() else {
+            return Err(RandomError::EmptySequence);
+        };
+        let total = last.as_f64() + 0.0;
+        // CPython's order: `total <= 0.0` (false for a NaN), then `isfinite`.
+        if total <= 0.0 {
+            return Err(RandomError::BadTotalWeight);
+        }
+        if !total.is_finite() {
+            return Err(RandomError::NonFiniteTotalWeight);
+        }
+        Ok(CumWeights { cum, total })
+    }
+}
+
 /// Python's `random.Random`.
 ///
 /// The 2.5 KiB table lives on the heap and is recycled through a per-thread
@@ -650,42 +695,16 @@ impl Random {
         weights: &[Weight],
         k: usize,
     ) -> Result<Vec<usize>, RandomError> {
-        let n = weights.len();
-        if n == 0 {
-            return Err(RandomError::EmptySequence);
-        }
-        let mut acc = Cum::Int(0);
-        let cum: Vec<Cum> = weights
-            .iter()
-            .enumerate()
-            .map(|(i, &w)| {
-                // accumulate() starts from the first element itself, not 0 + it.
-                acc = if i == 0 {
-                    match w {
-                        Weight::Int(v) => Cum::Int(v as i128),
-                        Weight::Float(v) => Cum::Float(v),
-                    }
-                } else {
-                    acc.add(w)
-                };
-                acc
-            })
-            .collect();
-        let total = cum[n - 1].as_f64() + 0.0;
-        // CPython's order: `total <= 0.0` (false for a NaN), then `isfinite`.
-        if total <= 0.0 {
-            return Err(RandomError::BadTotalWeight);
-        }
-        if !total.is_finite() {
-            return Err(RandomError::NonFiniteTotalWeight);
-        }
-        let hi = n - 1;
-        Ok((0..k)
-            .map(|_| {
-                let x = self.random() * total;
-                bisect_right(&cum[..hi], x)
-            })
-            .collect())
+        let cum = CumWeights::new(weights)?;
+        Ok((0..k).map(|_| self.choice_cum(&cum)).collect())
+    }
+
+    /// One draw of `choices(..., weights=weights, k=1)` with the cumulative
+    /// weights made once ([`CumWeights`]): `bisect(cum, random() * total, 0,
+    /// n - 1)`.
+    pub fn choice_cum(&mut self, cum: &CumWeights) -> usize {
+        let x = self.random() * cum.total;
+        bisect_right(&cum.cum[..cum.cum.len() - 1], x)
     }
 
     /// `choices(population, weights=weights, k=k)`.

@@ -31,7 +31,8 @@ impl GenRng {
     pub fn new(rng: Random) -> Self {
         GenRng {
             rng,
-            difficulty_samples: Vec::new(),
+            // An item's tries draw a few dozen difficulties at most.
+            difficulty_samples: Vec::with_capacity(32),
         }
     }
 
