@@ -1333,17 +1333,28 @@ pub fn subgrid(patch: &impl Patch, grid: &Grid) -> Grid {
 
 /// `rot90(grid)`: clockwise.
 pub fn rot90(grid: &Grid) -> Grid {
-    dmirror_grid(&hmirror_grid(grid))
+    // `tuple(row for row in zip(*grid[::-1]))`: row j is column j read
+    // bottom to top. Built directly rather than by mirroring twice.
+    (0..width(grid))
+        .map(|j| grid.iter().rev().map(|r| r[j]).collect())
+        .collect()
 }
 
-/// `rot180(grid)`.
+/// `rot180(grid)`: the rows in reverse order, each reversed.
 pub fn rot180(grid: &Grid) -> Grid {
-    hmirror_grid(&vmirror_grid(grid))
+    grid.iter()
+        .rev()
+        .map(|r| r.iter().rev().copied().collect())
+        .collect()
 }
 
-/// `rot270(grid)`: counterclockwise.
+/// `rot270(grid)`: counterclockwise, `tuple(tuple(row[::-1]) for row in
+/// zip(*grid[::-1]))[::-1]`: row j is column `w - 1 - j` read top to bottom.
 pub fn rot270(grid: &Grid) -> Grid {
-    hmirror_grid(&vmirror_grid(&rot90(grid)))
+    (0..width(grid))
+        .rev()
+        .map(|j| grid.iter().map(|r| r[j]).collect())
+        .collect()
 }
 
 /// `tophalf(grid)`: `grid[:len(grid) // 2]`.

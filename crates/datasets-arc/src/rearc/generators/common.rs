@@ -133,8 +133,9 @@ impl Around {
     pub(super) fn new(patch: impl IntoIterator<Item = Loc>, near: fn(Loc) -> Indices) -> Self {
         let offsets = offsets_of(near);
         let patch = patch.into_iter();
-        // Sized up front: a flat_map's size hint is 0.
-        let mut locs = Vec::with_capacity(patch.size_hint().0 * offsets.len());
+        // Sized up front: a flat_map's size hint is 0 (and so is some
+        // callers' patch's).
+        let mut locs = Vec::with_capacity(patch.size_hint().0.max(8) * offsets.len());
         for (i, j) in patch {
             locs.extend(offsets.iter().map(|&(di, dj)| (i + di, j + dj)));
         }
