@@ -175,37 +175,58 @@ fn generate_00d62c1b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nblocks = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * nblocks;
+    // `inds`, whose order the draws read, also as a row-major mask; its
+    // placements are kept per shape until it changes.
     let mut inds = dsl::asindices(&gi);
+    let mut in_inds = vec![true; (h * w) as usize];
+    let mut fits = FitMemo::default();
     while succ < nblocks && tr < maxtr {
         tr += 1;
         let oh = rng.randint(3, 8)?;
         let ow = rng.randint(3, 8)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fits.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
-        let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = rng.choice(cands)?;
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         // `bx - set(rng.sample(totuple(corners(bx)), rng.randint(0, 4)))`:
-        // the tuple is built before the draw of its size.
-        let corners = dsl::corners(&bx).to_vec();
+        // the tuple is built before the draw of its size. `corners` is a set
+        // display of the four corners; `bx`, the outline, is only read for
+        // membership, its size and a fill.
+        let corners: PySet<Loc> = [ul, (loci, lr.1), (lr.0, locj), lr].into_iter().collect();
+        let corners = corners.freeze().to_vec();
         let k = rng.randint(0, 4)?;
-        let cut: PySet<Loc> = rng.sample(&corners, k)?.into_iter().collect();
-        let bx = bx.difference(&cut);
-        if bx.issubset(&inds) && (&inds - &bx).len() as i64 > (h * w) / 2 + 1 {
-            dsl::fill_in(&mut gi, fgc, &bx);
+        let cut = rng.sample(&corners, k)?;
+        let bx: Vec<Loc> = outline_cells(ul, lr)
+            .into_iter()
+            .filter(|l| !cut.contains(l))
+            .collect();
+        // `bx` lies in the grid, so when it is a subset `inds - bx` has
+        // `len(inds) - len(bx)` members.
+        if bx.iter().all(|&(i, j)| in_inds[(i * w + j) as usize])
+            && (inds.len() - bx.len()) as i64 > (h * w) / 2 + 1
+        {
+            fill_locs_in(&mut gi, fgc, &bx);
             succ += 1;
-            inds = &inds - &bx;
+            let on_bx = |&(i, j): &Loc| {
+                in_rect((i, j), ul, lr)
+                    && (i == loci || i == lr.0 || j == locj || j == lr.1)
+                    && !cut.contains(&(i, j))
+            };
+            inds = inds.difference_where(bx.len(), on_bx);
+            for &(i, j) in &bx {
+                in_inds[(i * w + j) as usize] = false;
+            }
+            fits.changed();
         }
     }
     let maxnnoise = 0.max((h * w) / 2 - 1 - dsl::colorcount(&gi, fgc) as i64);
     let namt = unifint(rng, diff_lb, diff_ub, (0, maxnnoise));
     let noise = rng.sample(&inds.to_vec(), namt)?;
-    let gi = fill_locs(&gi, fgc, &noise);
-    let objs = dsl::objects(&gi, true, false, false);
-    let cands = dsl::colorfilter(&objs, bgc);
-    let res = dsl::mfilter(&cands, |o| !dsl::bordering(o, &gi));
-    let go = dsl::fill(&gi, 4, &res);
+    fill_locs_in(&mut gi, fgc, &noise);
+    // The background components that touch no edge, filled with one color.
+    let go = fill_mask(&gi, 4, &enclosed_mask(&gi, bgc, false));
     Ok(Example {
         input: gi,
         output: go,
@@ -2091,11 +2112,15 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut bcount = 0;
     let mut gi = dsl::canvas(bgc, (h, w));
+    // `inds`, whose order the draws read, also as a row-major mask; its
+    // placements are kept per shape until it changes.
     let mut inds = dsl::asindices(&gi);
+    let mut in_inds = vec![true; (h * w) as usize];
+    let mut fits = FitMemo::default();
     // `ofcfrbinds`: per color, the cells a new block of it must not touch
-    // (only asked for membership).
-    let mut forb_blue: PySet<Loc> = PySet::new();
-    let mut forb_other: PySet<Loc> = PySet::new();
+    // (only asked for membership; they reach one cell outside the grid).
+    let mut forb_blue = LocMask::new((h, w), 1);
+    let mut forb_other = LocMask::new((h, w), 1);
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let mut col = rng.choice(&[1, otherc])?;
@@ -2112,24 +2137,37 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 ow = rng.randint(1, 3)?;
             }
         }
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fits.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let bd = dsl::backdrop(&pair_set((0, 0), (oh - 1, ow - 1))).shift(loc);
+        let loc = rng.choice(cands)?;
+        // `bd`, the `oh` by `ow` box at `loc` (inside the grid), is read for
+        // membership and a fill: a rectangle.
+        let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
+        let bd: Vec<Loc> = (ul.0..=lr.0)
+            .flat_map(|i| (ul.1..=lr.1).map(move |j| (i, j)))
+            .collect();
         let forb = if col == 1 {
             &mut forb_blue
         } else {
             &mut forb_other
         };
-        let near = dsl::mapply(|&l| dsl::dneighbors(l), &bd);
-        if bd.issubset(&inds) && !near.iter().any(|l| forb.contains(l)) {
+        // `mapply(dneighbors, bd)`, as its members with repeats.
+        let near = || bd.iter().flat_map(|&l| dneighbor_cells(l));
+        if bd.iter().all(|&(i, j)| in_inds[(i * w + j) as usize])
+            && !near().any(|l| forb.contains(l))
+        {
             succ += 1;
-            inds = &inds - &bd;
-            forb.update(&near);
-            forb.update(&bd);
-            dsl::fill_in(&mut gi, col, &bd);
+            inds = inds.difference_where(bd.len(), |&l| in_rect(l, ul, lr));
+            for &(i, j) in &bd {
+                in_inds[(i * w + j) as usize] = false;
+            }
+            fits.changed();
+            for l in near().chain(bd.iter().copied()) {
+                forb.insert(l);
+            }
+            fill_rect(&mut gi, col, ul, lr);
             if col == 1 && oh == 2 && ow == 2 {
                 bcount += 1;
             }
