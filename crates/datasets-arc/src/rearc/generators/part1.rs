@@ -2448,6 +2448,13 @@ fn box8_bits(locs: impl IntoIterator<Item = Loc>) -> u64 {
     })
 }
 
+/// Whether `l` is a location of the [`box8_bits`] shape `bits` shifted by
+/// `offset`.
+fn in_box8_bits(bits: u64, offset: Loc, (i, j): Loc) -> bool {
+    let (a, b) = (i - offset.0, j - offset.1);
+    (0..8).contains(&a) && (0..8).contains(&b) && bits >> (8 * a + b) & 1 == 1
+}
+
 fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -2534,7 +2541,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             forbidden.push(inobjn_bits);
             succ += 1;
             // `bdplcd | inobjplcd`: disjoint, as checked above.
-            let in_union = |&(i, j): &Loc| in_rect((i, j), ul, lr) || inobjplcd.contains(&(i, j));
+            let in_union = |&l: &Loc| in_rect(l, ul, lr) || in_box8_bits(inobjn_bits, loc2, l);
             let rect: Vec<Loc> = (ul.0..=lr.0)
                 .flat_map(|i| (ul.1..=lr.1).map(move |j| (i, j)))
                 .collect();
@@ -2579,7 +2586,8 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
         let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
         let objn: Vec<Loc> = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
-        if forbidden.contains(&box8_bits(objn.iter().copied())) {
+        let objn_bits = box8_bits(objn.iter().copied());
+        if forbidden.contains(&objn_bits) {
             continue;
         }
         let cands = fits.fitting(&inds, (h, w), (oh, ow));
@@ -2593,7 +2601,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .all(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w && in_inds[(i * w + j) as usize]);
         if free {
             succ += 1;
-            let in_plcd = |l: &Loc| plcd.contains(l);
+            let in_plcd = |&l: &Loc| in_box8_bits(objn_bits, loc, l);
             remove_placed(&mut inds, &mut in_inds, plcd.len(), &in_plcd, &plcd, &plcd);
             fits.changed();
             let col = rng.choice(&remcols)?;
