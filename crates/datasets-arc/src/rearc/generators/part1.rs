@@ -214,7 +214,7 @@ fn generate_00d62c1b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     && (i == loci || i == lr.0 || j == locj || j == lr.1)
                     && !cut.contains(&(i, j))
             };
-            inds = inds.difference_where(bx.len(), on_bx);
+            inds = minus_cells(&inds, &bx, on_bx);
             for &(i, j) in &bx {
                 in_inds[(i * w + j) as usize] = false;
             }
@@ -2159,7 +2159,7 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             && !near().any(|l| forb.contains(l))
         {
             succ += 1;
-            inds = inds.difference_where(bd.len(), |&l| in_rect(l, ul, lr));
+            inds = minus_cells(&inds, &bd, |&l| in_rect(l, ul, lr));
             for &(i, j) in &bd {
                 in_inds[(i * w + j) as usize] = false;
             }
@@ -2386,10 +2386,10 @@ fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         {
             succ += 1;
             // `inds = (inds - outobji) - mapply(neighbors, outobji)`: both
-            // subtractions read the other set's size and membership only.
+            // subtracted sets are read as cells ([`minus_cells`]), not built.
             let outobji = Around::of_cells(inobj.iter().chain(&eights).copied());
             let near = Around::new(outobji.cells().iter().copied(), dsl::neighbors);
-            inds = near.subtract_from(&outobji.subtract_from(&inds));
+            inds = minus_around_cells(&minus_around_cells(&inds, &outobji), &near);
             for &l in near.cells().iter().chain(outobji.cells()) {
                 if inside(l) {
                     in_inds[(l.0 * w + l.1) as usize] = false;
@@ -2475,17 +2475,16 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut fits = FitMemo::default();
     // `forbidden` is only searched with `in`: set equality, as bitmasks.
     let mut forbidden: Vec<u64> = Vec::new();
-    // `inds = (inds - placed) - mapply(dneighbors, patch)` for `placed` of
-    // `placed_len` cells given by membership; the subtractions read the
-    // other sets' sizes and membership only.
+    // `inds = (inds - placed) - mapply(dneighbors, patch)` for `placed`
+    // given as distinct cells and by membership: neither subtracted set is
+    // built ([`minus_cells`]).
     let remove_placed = |inds: &mut Indices,
                          in_inds: &mut [bool],
-                         placed_len: usize,
                          in_placed: &dyn Fn(&Loc) -> bool,
                          placed: &[Loc],
                          patch: &[Loc]| {
         let near = Around::new(patch.iter().copied(), dsl::dneighbors);
-        *inds = near.subtract_from(&inds.difference_where(placed_len, in_placed));
+        *inds = minus_around_cells(&minus_cells(inds, placed, in_placed), &near);
         for &(i, j) in placed.iter().chain(near.cells()) {
             if 0 <= i && i < h && 0 <= j && j < w {
                 in_inds[(i * w + j) as usize] = false;
@@ -2546,14 +2545,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .flat_map(|i| (ul.1..=lr.1).map(move |j| (i, j)))
                 .collect();
             let placed: Vec<Loc> = rect.iter().chain(&inobjplcd).copied().collect();
-            remove_placed(
-                &mut inds,
-                &mut in_inds,
-                placed.len(),
-                &in_union,
-                &placed,
-                &inobjplcd,
-            );
+            remove_placed(&mut inds, &mut in_inds, &in_union, &placed, &inobjplcd);
             fits.changed();
             let col = rng.choice(&remcols)?;
             // `oplcd = shift(obj, loc)`; `gi` takes `sqc` on `bdplcd - oplcd`.
@@ -2602,7 +2594,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if free {
             succ += 1;
             let in_plcd = |&l: &Loc| in_box8_bits(objn_bits, loc, l);
-            remove_placed(&mut inds, &mut in_inds, plcd.len(), &in_plcd, &plcd, &plcd);
+            remove_placed(&mut inds, &mut in_inds, &in_plcd, &plcd, &plcd);
             fits.changed();
             let col = rng.choice(&remcols)?;
             fill_locs_in(&mut gi, col, &plcd);
@@ -5921,13 +5913,12 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_locs_in(&mut go, incol, inpart.iter());
         }
         succ += 1;
-        // `indss = (indss - bd) - outbox(bd)`: each subtraction reads the
-        // other set's size and membership only.
+        // `indss = (indss - bd) - outbox(bd)`: the subtracted sets are read
+        // as cells ([`minus_cells`]), not built.
         let (oul, olr) = ((loci - 1, locj - 1), (lr.0 + 1, lr.1 + 1));
         let on_outbox = |&(i, j): &Loc| in_rect((i, j), oul, olr) && !in_rect((i, j), ul, lr);
-        indss = indss
-            .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
-            .difference_where((2 * (oh + ow) + 4) as usize, on_outbox);
+        indss = minus_cells(&indss, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
+        indss = minus_cells(&indss, &outline_cells(oul, olr), on_outbox);
         for i in (oul.0).max(0)..=olr.0.min(h - 1) {
             for j in (oul.1).max(0)..=olr.1.min(w - 1) {
                 in_indss[(i * w + j) as usize] = false;

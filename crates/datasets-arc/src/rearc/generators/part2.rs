@@ -1556,10 +1556,11 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
     // `inds - backdrop(outbox(plcd))`: the rectangle one cell around the
-    // `od` by `od` object, read for its size and membership.
+    // `od` by `od` object, subtracted as cells ([`minus_cells`]).
     let (ul, lr) = ((loci - 1, locj - 1), (loci + od, locj + od));
-    let mut inds = dsl::asindices(&gi)
-        .difference_where(((od + 2) * (od + 2)) as usize, |&l| in_rect(l, ul, lr));
+    let mut inds = minus_cells(&dsl::asindices(&gi), &rect_cells(ul, lr), |&l| {
+        in_rect(l, ul, lr)
+    });
     // Its placements, whose order a draw reads, kept per shape until it
     // changes.
     let mut fits = FitMemo::default();
@@ -1606,11 +1607,9 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cobjo.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
             // `backdrop(outbox(cobjoi))`: the rectangle one cell around
-            // `cobjo`, outside the grid too; only its size and membership
-            // reach `set_difference`.
+            // `cobjo`, outside the grid too, subtracted as cells.
             let (ul, lr) = ((li - 1, lj - 1), (li + ohx, lj + owx));
-            let n = ((ohx + 2) * (owx + 2)) as usize;
-            inds = inds.difference_where(n, |&l| in_rect(l, ul, lr));
+            inds = minus_cells(&inds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
             fits.changed();
             paint_cells_in(&mut gi, cobjo.iter().filter(|c| c.0 != fgc));
             paint_cells_in(&mut go, cobjo.iter());
@@ -5540,10 +5539,10 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullinds = dsl::asindices(&gi);
     let loci = rng.randint(0, h - 2 * oh + 2)?;
     let locj = rng.randint(0, w - ow)?;
-    // `plcdi`, the `oh` by `ow` box at `(loci, locj)`, is subtracted: its
-    // size and membership.
+    // `plcdi`, the `oh` by `ow` box at `(loci, locj)`, is subtracted as
+    // cells ([`minus_cells`]).
     let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-    let rest = fullinds.difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr));
+    let rest = minus_cells(&fullinds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
     let rems = dsl::sfilter(&rest, |&(i, j)| {
         loci + oh <= i && i <= h - oh + 2 && j <= w - ow + 2
     });
@@ -6273,12 +6272,13 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             let (li, lj) = rng.choice_in(&cands)?;
             locs.push((li, lj));
-            // `inds - shift(o, loc)`: its size and membership only.
+            // `inds - shift(o, loc)`, not built ([`minus_cells`]).
             let in_placed = |&(i, j): &Loc| {
                 let (i, j) = (i - li, j - lj);
                 0 <= i && i < h && 0 <= j && j < w && mask[(i * w + j) as usize]
             };
-            inds = inds.difference_where(cells.len(), in_placed);
+            let placed: Vec<Loc> = cells.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+            inds = minus_cells(&inds, &placed, in_placed);
             for &(i, j) in cells {
                 in_inds[((i + li) * fw + j + lj) as usize] = false;
             }

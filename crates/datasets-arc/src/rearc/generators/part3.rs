@@ -4427,13 +4427,13 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let sq_free = (loci..=lr.0).all(|i| (locj..=lr.1).all(|j| in_inds[(i * w + j) as usize]));
         if sq_free {
             succ += 1;
-            // `(inds - sq) - mapply(dneighbors, sq)`: sizes and membership.
+            // `(inds - sq) - mapply(dneighbors, sq)`, neither built.
             let near = Around::new(
                 (loci..=lr.0).flat_map(|i| (locj..=lr.1).map(move |j| (i, j))),
                 dsl::dneighbors,
             );
-            inds = near
-                .subtract_from(&inds.difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr)));
+            let rest = minus_cells(&inds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
+            inds = minus_around_cells(&rest, &near);
             let sq = (loci..=lr.0).flat_map(|i| (locj..=lr.1).map(move |j| (i, j)));
             for (i, j) in sq.chain(near.cells().iter().copied()) {
                 if 0 <= i && i < h && 0 <= j && j < w {
