@@ -39,6 +39,31 @@ pub(super) fn fill_locs_in<'a>(
     }
 }
 
+/// `s - other` for a set `other` of the distinct locations `cells` (in
+/// any order) that is not built. When `s` is more than four times larger,
+/// CPython copies `s` and discards `other`'s elements, which leave the same
+/// dummies in any order: hashing the few cells is cheaper than testing all
+/// of `s`. Otherwise `set_difference` walks `s` and tests `in_cells`.
+pub(super) fn minus_cells(s: &Indices, cells: &[Loc], in_cells: impl Fn(&Loc) -> bool) -> Indices {
+    if (s.len() >> 2) > cells.len() {
+        s.difference_iter(cells.iter().copied())
+    } else {
+        s.difference_where(cells.len(), in_cells)
+    }
+}
+
+/// The locations of the rectangle from `ul` to `lr`, row by row.
+pub(super) fn rect_cells((si, sj): Loc, (ei, ej): Loc) -> Vec<Loc> {
+    (si..=ei)
+        .flat_map(|i| (sj..=ej).map(move |j| (i, j)))
+        .collect()
+}
+
+/// `s - mapply(near, patch)` as [`minus_cells`], given as [`Around`].
+pub(super) fn minus_around_cells(s: &Indices, around: &Around) -> Indices {
+    minus_cells(s, around.cells(), |l| around.contains(l))
+}
+
 /// `frozenset({a, b})`: a set display, then a frozenset copy of it.
 pub(super) fn pair_set(a: Loc, b: Loc) -> Indices {
     let s: PySet<Loc> = [a, b].into_iter().collect();

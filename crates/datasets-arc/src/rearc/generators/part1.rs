@@ -175,37 +175,58 @@ fn generate_00d62c1b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nblocks = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * nblocks;
+    // `inds`, whose order the draws read, also as a row-major mask; its
+    // placements are kept per shape until it changes.
     let mut inds = dsl::asindices(&gi);
+    let mut in_inds = vec![true; (h * w) as usize];
+    let mut fits = FitMemo::default();
     while succ < nblocks && tr < maxtr {
         tr += 1;
         let oh = rng.randint(3, 8)?;
         let ow = rng.randint(3, 8)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fits.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
-        let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = rng.choice(cands)?;
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         // `bx - set(rng.sample(totuple(corners(bx)), rng.randint(0, 4)))`:
-        // the tuple is built before the draw of its size.
-        let corners = dsl::corners(&bx).to_vec();
+        // the tuple is built before the draw of its size. `corners` is a set
+        // display of the four corners; `bx`, the outline, is only read for
+        // membership, its size and a fill.
+        let corners: PySet<Loc> = [ul, (loci, lr.1), (lr.0, locj), lr].into_iter().collect();
+        let corners = corners.freeze().to_vec();
         let k = rng.randint(0, 4)?;
-        let cut: PySet<Loc> = rng.sample(&corners, k)?.into_iter().collect();
-        let bx = bx.difference(&cut);
-        if bx.issubset(&inds) && (&inds - &bx).len() as i64 > (h * w) / 2 + 1 {
-            dsl::fill_in(&mut gi, fgc, &bx);
+        let cut = rng.sample(&corners, k)?;
+        let bx: Vec<Loc> = outline_cells(ul, lr)
+            .into_iter()
+            .filter(|l| !cut.contains(l))
+            .collect();
+        // `bx` lies in the grid, so when it is a subset `inds - bx` has
+        // `len(inds) - len(bx)` members.
+        if bx.iter().all(|&(i, j)| in_inds[(i * w + j) as usize])
+            && (inds.len() - bx.len()) as i64 > (h * w) / 2 + 1
+        {
+            fill_locs_in(&mut gi, fgc, &bx);
             succ += 1;
-            inds = &inds - &bx;
+            let on_bx = |&(i, j): &Loc| {
+                in_rect((i, j), ul, lr)
+                    && (i == loci || i == lr.0 || j == locj || j == lr.1)
+                    && !cut.contains(&(i, j))
+            };
+            inds = minus_cells(&inds, &bx, on_bx);
+            for &(i, j) in &bx {
+                in_inds[(i * w + j) as usize] = false;
+            }
+            fits.changed();
         }
     }
     let maxnnoise = 0.max((h * w) / 2 - 1 - dsl::colorcount(&gi, fgc) as i64);
     let namt = unifint(rng, diff_lb, diff_ub, (0, maxnnoise));
     let noise = rng.sample(&inds.to_vec(), namt)?;
-    let gi = fill_locs(&gi, fgc, &noise);
-    let objs = dsl::objects(&gi, true, false, false);
-    let cands = dsl::colorfilter(&objs, bgc);
-    let res = dsl::mfilter(&cands, |o| !dsl::bordering(o, &gi));
-    let go = dsl::fill(&gi, 4, &res);
+    fill_locs_in(&mut gi, fgc, &noise);
+    // The background components that touch no edge, filled with one color.
+    let go = fill_mask(&gi, 4, &enclosed_mask(&gi, bgc, false));
     Ok(Example {
         input: gi,
         output: go,
@@ -2091,11 +2112,15 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut bcount = 0;
     let mut gi = dsl::canvas(bgc, (h, w));
+    // `inds`, whose order the draws read, also as a row-major mask; its
+    // placements are kept per shape until it changes.
     let mut inds = dsl::asindices(&gi);
+    let mut in_inds = vec![true; (h * w) as usize];
+    let mut fits = FitMemo::default();
     // `ofcfrbinds`: per color, the cells a new block of it must not touch
-    // (only asked for membership).
-    let mut forb_blue: PySet<Loc> = PySet::new();
-    let mut forb_other: PySet<Loc> = PySet::new();
+    // (only asked for membership; they reach one cell outside the grid).
+    let mut forb_blue = LocMask::new((h, w), 1);
+    let mut forb_other = LocMask::new((h, w), 1);
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let mut col = rng.choice(&[1, otherc])?;
@@ -2112,24 +2137,37 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 ow = rng.randint(1, 3)?;
             }
         }
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fits.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let bd = dsl::backdrop(&pair_set((0, 0), (oh - 1, ow - 1))).shift(loc);
+        let loc = rng.choice(cands)?;
+        // `bd`, the `oh` by `ow` box at `loc` (inside the grid), is read for
+        // membership and a fill: a rectangle.
+        let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
+        let bd: Vec<Loc> = (ul.0..=lr.0)
+            .flat_map(|i| (ul.1..=lr.1).map(move |j| (i, j)))
+            .collect();
         let forb = if col == 1 {
             &mut forb_blue
         } else {
             &mut forb_other
         };
-        let near = dsl::mapply(|&l| dsl::dneighbors(l), &bd);
-        if bd.issubset(&inds) && !near.iter().any(|l| forb.contains(l)) {
+        // `mapply(dneighbors, bd)`, as its members with repeats.
+        let near = || bd.iter().flat_map(|&l| dneighbor_cells(l));
+        if bd.iter().all(|&(i, j)| in_inds[(i * w + j) as usize])
+            && !near().any(|l| forb.contains(l))
+        {
             succ += 1;
-            inds = &inds - &bd;
-            forb.update(&near);
-            forb.update(&bd);
-            dsl::fill_in(&mut gi, col, &bd);
+            inds = minus_cells(&inds, &bd, |&l| in_rect(l, ul, lr));
+            for &(i, j) in &bd {
+                in_inds[(i * w + j) as usize] = false;
+            }
+            fits.changed();
+            for l in near().chain(bd.iter().copied()) {
+                forb.insert(l);
+            }
+            fill_rect(&mut gi, col, ul, lr);
             if col == 1 && oh == 2 && ow == 2 {
                 bcount += 1;
             }
@@ -2302,8 +2340,13 @@ fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
+    // `inds`, whose order the draws read, also as a row-major mask and as
+    // the tuple `rng.choice(totuple(inds))` draws from, both kept until it
+    // changes. `fullinds` is the whole grid.
     let mut inds = dsl::asindices(&gi);
-    let fullinds = dsl::asindices(&gi);
+    let mut in_inds = vec![true; (h * w) as usize];
+    let mut inds_tuple = inds.to_vec();
+    let inside = |(i, j): Loc| 0 <= i && i < h && 0 <= j && j < w;
     let ncols = unifint(rng, diff_lb, diff_ub, (1, 8));
     let ccols = rng.sample(&remcols, ncols)?;
     while succ < nobjs && tr < maxtr {
@@ -2312,24 +2355,50 @@ fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         tr += 1;
         let od = rng.randint(1, 3)?;
-        let g = fill_locs(&dsl::canvas(bgc, (4, 4)), 8, &[(0, 3), (3, 0)]);
         let col = rng.choice(&ccols)?;
-        let mut g = fill_locs(&g, col, &[(1, 1), (2, 2)]);
-        if rng.choice(&[true, false])? {
-            g = dsl::hmirror_grid(&g);
-        }
-        let g = dsl::upscale_grid(&g, od);
-        let inobj = dsl::recolor(col, &dsl::ofcolor(&g, col));
-        let outobj = &inobj | &dsl::recolor(8, &dsl::ofcolor(&g, 8));
-        let loc = rng.choice_in(&inds)?;
-        let outobj = outobj.shift(loc);
-        let inobj = inobj.shift(loc);
-        let outobji = outobj.toindices();
-        if inobj.toindices().issubset(&inds) && (&outobji & &fullinds).issubset(&inds) {
+        // The 4 by 4 pattern (8 at two corners, `col` on two diagonal
+        // cells, `hmirror`ed or not) upscaled by `od`: `inobj` is the `col`
+        // blocks, `outobj` adds the 8 blocks; no two cells share a location,
+        // so nothing reads their sets' orders (membership, a paint).
+        let (corners, diag) = if rng.choice(&[true, false])? {
+            ([(3, 3), (0, 0)], [(2, 1), (1, 2)])
+        } else {
+            ([(0, 3), (3, 0)], [(1, 1), (2, 2)])
+        };
+        let loc = rng.choice(&inds_tuple)?;
+        let blocks = |cells: [Loc; 2]| {
+            let mut out = Vec::with_capacity((2 * od * od) as usize);
+            for (a, b) in cells {
+                for i in a * od..(a + 1) * od {
+                    for j in b * od..(b + 1) * od {
+                        out.push((i + loc.0, j + loc.1));
+                    }
+                }
+            }
+            out
+        };
+        let (inobj, eights) = (blocks(diag), blocks(corners));
+        let in_inds_at = |l: Loc| inside(l) && in_inds[(l.0 * w + l.1) as usize];
+        // `toindices(inobj).issubset(inds)` and
+        // `(outobji & fullinds).issubset(inds)`.
+        if inobj.iter().all(|&l| in_inds_at(l))
+            && eights.iter().all(|&l| !inside(l) || in_inds_at(l))
+        {
             succ += 1;
-            inds = minus_around(&(&inds - &outobji), &outobji);
-            dsl::paint_in(&mut gi, &inobj);
-            dsl::paint_in(&mut go, &outobj);
+            // `inds = (inds - outobji) - mapply(neighbors, outobji)`: both
+            // subtracted sets are read as cells ([`minus_cells`]), not built.
+            let outobji = Around::of_cells(inobj.iter().chain(&eights).copied());
+            let near = Around::new(outobji.cells().iter().copied(), dsl::neighbors);
+            inds = minus_around_cells(&minus_around_cells(&inds, &outobji), &near);
+            for &l in near.cells().iter().chain(outobji.cells()) {
+                if inside(l) {
+                    in_inds[(l.0 * w + l.1) as usize] = false;
+                }
+            }
+            inds_tuple = inds.to_vec();
+            fill_locs_in(&mut gi, col, &inobj);
+            fill_locs_in(&mut go, col, &inobj);
+            fill_locs_in(&mut go, 8, &eights);
         }
     }
     Ok(Example {
@@ -2366,6 +2435,26 @@ fn generate_2281f1f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// A shape of locations inside the 8 by 8 box at the origin as a bitmask
+/// (bit `8 * i + j`): two are equal exactly when the frozensets are, which
+/// is all `in forbidden` reads.
+fn box8_bits(locs: impl IntoIterator<Item = Loc>) -> u64 {
+    locs.into_iter().fold(0, |m, (i, j)| {
+        assert!(
+            (0..8).contains(&i) && (0..8).contains(&j),
+            "outside the 8 by 8 box"
+        );
+        m | 1 << (8 * i + j)
+    })
+}
+
+/// Whether `l` is a location of the [`box8_bits`] shape `bits` shifted by
+/// `offset`.
+fn in_box8_bits(bits: u64, offset: Loc, (i, j): Loc) -> bool {
+    let (a, b) = (i - offset.0, j - offset.1);
+    (0..8).contains(&a) && (0..8).contains(&b) && bits >> (8 * a + b) & 1 == 1
+}
+
 fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -2379,54 +2468,96 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&sqc, &remcols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
+    // `inds`, whose order the draws read, also as a row-major mask; its
+    // placements (`sfilter(inds, ...)`) are kept per shape until it changes.
     let mut inds = dsl::asindices(&gi);
-    let mut forbidden: Vec<Indices> = Vec::new();
+    let mut in_inds = vec![true; (h * w) as usize];
+    let mut fits = FitMemo::default();
+    // `forbidden` is only searched with `in`: set equality, as bitmasks.
+    let mut forbidden: Vec<u64> = Vec::new();
+    // `inds = (inds - placed) - mapply(dneighbors, patch)` for `placed`
+    // given as distinct cells and by membership: neither subtracted set is
+    // built ([`minus_cells`]).
+    let remove_placed = |inds: &mut Indices,
+                         in_inds: &mut [bool],
+                         in_placed: &dyn Fn(&Loc) -> bool,
+                         placed: &[Loc],
+                         patch: &[Loc]| {
+        let near = Around::new(patch.iter().copied(), dsl::dneighbors);
+        *inds = minus_around_cells(&minus_cells(inds, placed, in_placed), &near);
+        for &(i, j) in placed.iter().chain(near.cells()) {
+            if 0 <= i && i < h && 0 <= j && j < w {
+                in_inds[(i * w + j) as usize] = false;
+            }
+        }
+    };
     while tr < maxtr && succ < nsq {
         tr += 1;
         let oh = rng.randint(3, 6)?;
         let ow = rng.randint(3, 6)?;
-        let bd = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
         let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2))).shift((1, 1));
         let first = rng.choice_in(&bounds)?;
         let mut obj: PySet<Loc> = std::iter::once(first).collect();
         let ncells = rng.randint(1, (oh - 2) * (ow - 2))?;
         for _ in 0..ncells - 1 {
-            grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+            grow_box8(rng, &bounds, &mut obj, dsl::dneighbors)?;
         }
-        let sqcands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let sqcands = fits.fitting(&inds, (h, w), (oh, ow));
         if sqcands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&sqcands)?;
-        let bdplcd = bd.shift(loc);
-        if !bdplcd.issubset(&inds) {
+        let loc = rng.choice(sqcands)?;
+        // `bdplcd = shift(bd, loc)`, `bd` the `oh` by `ow` box: a rectangle.
+        let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
+        let bd_free = (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| in_inds[(i * w + j) as usize]));
+        if !bd_free {
             continue;
         }
-        let tmpinds = &inds - &bdplcd;
-        let inobjn = normalize_set(&obj);
         let (oh2, ow2) = set_shape(&obj);
-        let inobjcands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh2 && j <= w - ow2);
+        let inobjcands = fits.fitting(&inds, (h, w), (oh2, ow2));
         if inobjcands.is_empty() {
             continue;
         }
-        let loc2 = rng.choice_in(&inobjcands)?;
-        let inobjplcd = inobjn.shift(loc2);
-        let bdnorm = bd.difference(&obj);
-        if inobjplcd.issubset(&tmpinds)
-            && !forbidden.contains(&bdnorm)
-            && !forbidden.contains(&inobjn)
-        {
+        let loc2 = rng.choice(inobjcands)?;
+        let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
+        let inobjn: Vec<Loc> = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let inobjplcd: Vec<Loc> = inobjn.iter().map(|&l| dsl::add(l, loc2)).collect();
+        let obj_bits = box8_bits(obj.iter().copied());
+        let bdnorm = box8_bits((0..oh).flat_map(|i| (0..ow).map(move |j| (i, j)))) & !obj_bits;
+        let inobjn_bits = box8_bits(inobjn.iter().copied());
+        // `inobjplcd.issubset(inds - bdplcd)`.
+        let fits_free = inobjplcd.iter().all(|&(i, j)| {
+            0 <= i
+                && i < h
+                && 0 <= j
+                && j < w
+                && in_inds[(i * w + j) as usize]
+                && !in_rect((i, j), ul, lr)
+        });
+        if fits_free && !forbidden.contains(&bdnorm) && !forbidden.contains(&inobjn_bits) {
             forbidden.push(bdnorm);
-            forbidden.push(inobjn);
+            forbidden.push(inobjn_bits);
             succ += 1;
-            inds = &(&inds - &(&bdplcd | &inobjplcd))
-                - &dsl::mapply(|&l| dsl::dneighbors(l), &inobjplcd);
+            // `bdplcd | inobjplcd`: disjoint, as checked above.
+            let in_union = |&l: &Loc| in_rect(l, ul, lr) || in_box8_bits(inobjn_bits, loc2, l);
+            let rect: Vec<Loc> = (ul.0..=lr.0)
+                .flat_map(|i| (ul.1..=lr.1).map(move |j| (i, j)))
+                .collect();
+            let placed: Vec<Loc> = rect.iter().chain(&inobjplcd).copied().collect();
+            remove_placed(&mut inds, &mut in_inds, &in_union, &placed, &inobjplcd);
+            fits.changed();
             let col = rng.choice(&remcols)?;
-            let oplcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
-            dsl::fill_in(&mut gi, sqc, &(&bdplcd - &oplcd));
-            dsl::fill_in(&mut go, sqc, &bdplcd);
-            dsl::fill_in(&mut go, col, &oplcd);
-            dsl::fill_in(&mut gi, col, &inobjplcd);
+            // `oplcd = shift(obj, loc)`; `gi` takes `sqc` on `bdplcd - oplcd`.
+            for &(i, j) in &rect {
+                let (oi, oj) = (i - loc.0, j - loc.1);
+                let in_obj = obj_bits >> (8 * oi + oj) & 1 == 1;
+                if !in_obj {
+                    gi[i as usize][j as usize] = sqc;
+                }
+                go[i as usize][j as usize] = if in_obj { col } else { sqc };
+            }
+            fill_locs_in(&mut gi, col, &inobjplcd);
         }
     }
     let nremobjs = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 25));
@@ -2441,24 +2572,33 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut obj: PySet<Loc> = std::iter::once(first).collect();
         let ncells = rng.randint(1, oh * ow)?;
         for _ in 0..ncells - 1 {
-            grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+            grow_box8(rng, &bounds, &mut obj, dsl::dneighbors)?;
         }
-        let obj = normalize_set(&obj);
-        if forbidden.contains(&obj) {
+        // `obj = normalize(obj)`: read for equality, membership and fills.
+        let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
+        let objn: Vec<Loc> = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let objn_bits = box8_bits(objn.iter().copied());
+        if forbidden.contains(&objn_bits) {
             continue;
         }
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fits.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        if plcd.issubset(&inds) {
+        let loc = rng.choice(cands)?;
+        let plcd: Vec<Loc> = objn.iter().map(|&l| dsl::add(l, loc)).collect();
+        let free = plcd
+            .iter()
+            .all(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w && in_inds[(i * w + j) as usize]);
+        if free {
             succ += 1;
-            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            let in_plcd = |&l: &Loc| in_box8_bits(objn_bits, loc, l);
+            remove_placed(&mut inds, &mut in_inds, &in_plcd, &plcd, &plcd);
+            fits.changed();
             let col = rng.choice(&remcols)?;
-            dsl::fill_in(&mut gi, col, &plcd);
-            dsl::fill_in(&mut go, col, &plcd);
+            fill_locs_in(&mut gi, col, &plcd);
+            fill_locs_in(&mut go, col, &plcd);
         }
     }
     Ok(Example {
@@ -2559,10 +2699,12 @@ fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut objs: Vec<Vec<Loc>> = Vec::new();
         let mut cobj: Vec<Loc> = Vec::new();
         for (idx, &cel) in snek.iter().enumerate() {
-            let wide = {
-                let (l, r) = bounds_of(&cobj.iter().map(|c| c.1).collect::<Vec<_>>());
-                r - l + 1 > 1
-            };
+            // The walk never steps left, so `cobj`'s columns run from its
+            // first cell's to its last's.
+            let wide = cobj
+                .first()
+                .zip(cobj.last())
+                .is_some_and(|(a, b)| b.1 > a.1);
             if cobj.len() > 2 && wide && snek[idx - 1] == dsl::add(cel, (0, -1)) {
                 objs.push(std::mem::replace(&mut cobj, vec![cel]));
             } else {
@@ -2584,19 +2726,24 @@ fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let next = objs.remove(idx + 1);
             objs[idx].extend(next);
         }
-        let mut inobjs: Vec<dsl::Object> = Vec::new();
+        // `inobj = centerpart | leftpart | rightpart` as its cells in
+        // sequence order. Only the walk's start can be visited twice (`go`
+        // never shows it), and it lies in the first object, whose cells in
+        // column 0 all take `col`; so an object's cells have distinct
+        // locations but for equal cells, and painting them in any order
+        // gives what painting the set gives.
+        let mut inobjs: Vec<Vec<dsl::Cell>> = Vec::with_capacity(objs.len());
         let n = objs.len();
         for (idx, obj) in objs.iter().enumerate() {
             let col = rng.choice(&ccols)?;
             fill_locs_in(&mut go, col, obj);
-            let middle: PySet<Loc> = obj[1..obj.len() - 1].iter().copied().collect();
-            let centerpart: dsl::Object = middle.iter().map(|&l| (col, l)).collect();
-            let leftpart: PySet<dsl::Cell> =
-                std::iter::once((if idx > 0 { dotc } else { col }, obj[0])).collect();
-            let rightpart: PySet<dsl::Cell> =
-                std::iter::once((if idx < n - 1 { dotc } else { col }, obj[obj.len() - 1]))
-                    .collect();
-            inobjs.push(centerpart.union(&leftpart).union(&rightpart));
+            let last = obj.len() - 1;
+            let cells = obj.iter().enumerate().map(|(k, &l)| match k {
+                0 => (if idx > 0 { dotc } else { col }, l),
+                k if k == last => (if idx < n - 1 { dotc } else { col }, l),
+                _ => (col, l),
+            });
+            inobjs.push(cells.collect());
         }
         let mut spacings = vec![1i64; inobjs.len() - 1];
         let fullw = unifint(rng, diff_lb, diff_ub, (w, 30));
@@ -2608,35 +2755,40 @@ fn generate_234bbc79(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut gi = dsl::canvas(bgc, (h, fullw));
         let mut ofs = 0;
         for (i, (&lsp, obj)) in lspacings.iter().zip(&inobjs).enumerate() {
-            // `obj = set(obj)`; `normalize` and `shift` rebuild frozensets
-            // by iterating it, and `paint` follows their order.
-            let set = PySet::from_set(obj);
-            let is: Vec<i64> = set.iter().map(|c| c.1 .0).collect();
-            let js: Vec<i64> = set.iter().map(|c| c.1 .1).collect();
-            let ((top, bottom), (left, right)) = (bounds_of(&is), bounds_of(&js));
+            let (top, bottom) = bounds_of(&obj.iter().map(|c| c.1 .0).collect::<Vec<_>>());
+            let (left, right) = (obj[0].1 .1, obj[obj.len() - 1].1 .1);
             let ulc = if i == 0 {
                 (top, left)
             } else {
                 (rng.randint(0, h - (bottom - top + 1))?, ofs + lsp)
             };
             ofs += right - left + 1 + lsp;
-            let normalized: dsl::Object = set
+            // `paint(gi, shift(normalize(obj), ulc))`.
+            let moved = obj
                 .iter()
-                .map(|&(v, (i, j))| (v, (i - top, j - left)))
-                .collect();
-            dsl::paint_in(&mut gi, &normalized.shift(ulc));
+                .map(|&(v, (i, j))| (v, (i - top + ulc.0, j - left + ulc.1)));
+            paint_cells_in(&mut gi, &moved.collect::<Vec<_>>());
         }
         break (gi, go, bgc);
     };
-    let ins = dsl::merge(&dsl::fgpartition(&gi)).len();
-    loop {
-        let t = dsl::dmirror_grid(&go);
-        let go2 = dsl::dmirror_grid(&t[..t.len() - 1].to_vec());
-        let kept = go2.iter().flatten().filter(|&&v| v != bgc).count();
-        if kept < ins {
+    // `size(merge(fgpartition(gi)))`: the cells not of the most common color.
+    let most = dsl::mostcolor(&gi);
+    let ins = gi.iter().flatten().filter(|&&v| v != most).count();
+    // `go2 = dmirror(dmirror(go)[:-1])` drops the last column; keep
+    // dropping while what is left shows at least `ins` non-background cells.
+    let w = go.first().map_or(0, Vec::len);
+    let mut kept = go.iter().flatten().filter(|&&v| v != bgc).count();
+    let mut keep = w;
+    while keep > 0 {
+        let last = go.iter().filter(|r| r[keep - 1] != bgc).count();
+        if kept - last < ins {
             break;
         }
-        go = go2;
+        kept -= last;
+        keep -= 1;
+    }
+    for row in &mut go {
+        row.truncate(keep);
     }
     Ok(Example {
         input: gi,
@@ -3488,16 +3640,50 @@ fn generate_2bee17df(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for kk in 0..nr {
         let ring = dsl::r#box(&pair_set((1 + kk, 1 + kk), (h - 1 - kk, w - 1 - kk)));
         for br in [cola, colb] {
-            let near = dsl::mapply(|&l| dsl::dneighbors(l), &dsl::ofcolor(&gi, br));
-            let bcands = (&(&ring & &dsl::ofcolor(&gi, bgc)) & &near).to_vec();
+            // `ring & ofcolor(gi, bgc)`: CPython walks the smaller operand
+            // (the right one on a tie) and adds its hits to a new set, so
+            // when the ring is smaller only the background's count and
+            // membership are read.
+            let bg_count = dsl::colorcount(&gi, bgc);
+            let on_bg: Indices = if bg_count > ring.len() {
+                ring.iter()
+                    .filter(|&&(i, j)| gi[i as usize][j as usize] == bgc)
+                    .copied()
+                    .collect()
+            } else {
+                &ring & &dsl::ofcolor(&gi, bgc)
+            };
+            // `... & mapply(dneighbors, ofcolor(gi, br))`.
+            let br_cells = (0..h)
+                .flat_map(|i| (0..w).map(move |j| (i, j)))
+                .filter(|&(i, j)| gi[i as usize][j as usize] == br);
+            let near = Around::new(br_cells, dsl::dneighbors);
+            let bcands = near.meet(&on_bg).unwrap_or_else(|| {
+                let near = dsl::mapply(|&l| dsl::dneighbors(l), &dsl::ofcolor(&gi, br));
+                (&on_bg & &near).to_vec()
+            });
             let jj = bcands.len() as i64;
             let jj2 = rng.randint(0.max(jj / 2 - 2), jj.min(jj / 2 + 1))?;
             let ss = rng.sample(&bcands, jj2)?;
             fill_locs_in(&mut gi, br, &ss);
         }
     }
-    let res = dsl::merge(&dsl::frontiers(&dsl::trim(&gi))).shift((1, 1));
-    let go = dsl::fill(&gi, 3, &res);
+    // `fill(gi, 3, shift(merge(frontiers(trim(gi))), (1, 1)))`: the
+    // uniform rows and columns of the trimmed grid, one color, no order.
+    let mut go = gi.clone();
+    let (hu, wu) = (h as usize, w as usize);
+    for i in 1..hu - 1 {
+        if gi[i][1..wu - 1].iter().all(|&v| v == gi[i][1]) {
+            go[i][1..wu - 1].fill(3);
+        }
+    }
+    for j in 1..wu - 1 {
+        if (1..hu - 1).all(|i| gi[i][j] == gi[1][j]) {
+            for row in &mut go[1..hu - 1] {
+                row[j] = 3;
+            }
+        }
+    }
     Ok(Example {
         input: gi,
         output: go,
@@ -5665,7 +5851,11 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 10));
+    // `indss`, whose order the draws read, also as a row-major mask; its
+    // placements are kept per shape until it changes.
     let mut indss = dsl::asindices(&gi);
+    let mut in_indss = vec![true; (h * w) as usize];
+    let mut fits = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
@@ -5675,46 +5865,66 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let oh = rng.randint(5, 7)?;
         let ow = rng.randint(5, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        // `sfilter(indss, lambda ij: ij[0] < h - oh and ij[1] < w - ow)`.
+        let subs = fits.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = rng.choice(subs)?;
+        // `bd = backdrop({(loci, locj), (loci + oh - 1, locj + ow - 1)})`,
+        // read for membership and fills only: a rectangle.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let col = rng.choice(&remcols)?;
-        if !bd.issubset(&indss) {
+        let bd_in_indss =
+            (loci..=lr.0).all(|i| (locj..=lr.1).all(|j| in_indss[(i * w + j) as usize]));
+        if !bd_in_indss {
             continue;
         }
-        let inpart: Indices = if rng.choice(&[true, false])? {
+        fill_rect(&mut gi, col, ul, lr);
+        fill_rect(&mut go, col, ul, lr);
+        if rng.choice(&[true, false])? {
+            // A full square: `incol` is 2.
             let dim = rng.randint(1, oh.min(ow) - 2)?;
             let iloci = rng.randint(1, oh - dim - 1)?;
             let ilocj = rng.randint(1, ow - dim - 1)?;
-            dsl::backdrop(&pair_set(
-                (loci + iloci, locj + ilocj),
-                (loci + iloci + dim - 1, locj + ilocj + dim - 1),
-            ))
+            let sq_ul = (loci + iloci, locj + ilocj);
+            let sq_lr = (sq_ul.0 + dim - 1, sq_ul.1 + dim - 1);
+            fill_rect(&mut gi, bgc, sq_ul, sq_lr);
+            fill_rect(&mut go, 2, sq_ul, sq_lr);
         } else {
-            let cnds = dsl::backdrop(&dsl::inbox(&bd));
+            // `cnds = backdrop(inbox(bd))`, built as `backdrop` builds it:
+            // its order is drawn from.
+            let cnds: Indices = (loci + 1..=lr.0 - 1)
+                .flat_map(|i| (locj + 1..=lr.1 - 1).map(move |j| (i, j)))
+                .collect();
             let ch = rng.choice_in(&cnds)?;
             let mut inpart: PySet<Loc> = std::iter::once(ch).collect();
             let kk = unifint(rng, diff_lb, diff_ub, (1, cnds.len() as i64));
             for _ in 0..kk - 1 {
                 grow_by(rng, &cnds, &mut inpart, dsl::dneighbors)?;
             }
-            inpart.freeze()
-        };
-        let (hi, wi) = dsl::shape(&inpart);
-        let incol = if hi == wi && inpart.len() as i64 == hi * wi {
-            2
-        } else {
-            bgc
-        };
-        dsl::fill_in(&mut gi, col, &bd);
-        dsl::fill_in(&mut go, col, &bd);
-        dsl::fill_in(&mut gi, bgc, &inpart);
-        dsl::fill_in(&mut go, incol, &inpart);
+            let (hi, wi) = set_shape(&inpart);
+            let incol = if hi == wi && inpart.len() as i64 == hi * wi {
+                2
+            } else {
+                bgc
+            };
+            fill_locs_in(&mut gi, bgc, inpart.iter());
+            fill_locs_in(&mut go, incol, inpart.iter());
+        }
         succ += 1;
-        indss = &(&indss - &bd) - &dsl::outbox(&bd);
+        // `indss = (indss - bd) - outbox(bd)`: the subtracted sets are read
+        // as cells ([`minus_cells`]), not built.
+        let (oul, olr) = ((loci - 1, locj - 1), (lr.0 + 1, lr.1 + 1));
+        let on_outbox = |&(i, j): &Loc| in_rect((i, j), oul, olr) && !in_rect((i, j), ul, lr);
+        indss = minus_cells(&indss, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
+        indss = minus_cells(&indss, &outline_cells(oul, olr), on_outbox);
+        for i in (oul.0).max(0)..=olr.0.min(h - 1) {
+            for j in (oul.1).max(0)..=olr.1.min(w - 1) {
+                in_indss[(i * w + j) as usize] = false;
+            }
+        }
+        fits.changed();
     }
     Ok(Example {
         input: gi,

@@ -1555,7 +1555,15 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcd = obj.shift((loci, locj));
     dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
-    let mut inds = &dsl::asindices(&gi) - &dsl::backdrop(&dsl::outbox(&plcd));
+    // `inds - backdrop(outbox(plcd))`: the rectangle one cell around the
+    // `od` by `od` object, subtracted as cells ([`minus_cells`]).
+    let (ul, lr) = ((loci - 1, locj - 1), (loci + od, locj + od));
+    let mut inds = minus_cells(&dsl::asindices(&gi), &rect_cells(ul, lr), |&l| {
+        in_rect(l, ul, lr)
+    });
+    // Its placements, whose order a draw reads, kept per shape until it
+    // changes.
+    let mut fits = FitMemo::default();
     let nocc = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / (od * od * 2))));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 4 * nocc;
@@ -1587,11 +1595,11 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let ohx = cobj.iter().map(|c| c.1 .0).max().unwrap_or(-1) + 1;
         let owx = cobj.iter().map(|c| c.1 .1).max().unwrap_or(-1) + 1;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - ohx && j <= w - owx);
+        let cands = fits.fitting(&inds, (h, w), (ohx, owx));
         if cands.is_empty() {
             continue;
         }
-        let (li, lj) = rng.choice_in(&cands)?;
+        let (li, lj) = rng.choice(cands)?;
         let cobjo: Vec<Cell> = cobj
             .iter()
             .map(|&(v, (i, j))| (v, (i + li, j + lj)))
@@ -1599,11 +1607,10 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cobjo.iter().all(|c| inds.contains(&c.1)) {
             succ += 1;
             // `backdrop(outbox(cobjoi))`: the rectangle one cell around
-            // `cobjo`, outside the grid too; only its size and membership
-            // reach `set_difference`.
+            // `cobjo`, outside the grid too, subtracted as cells.
             let (ul, lr) = ((li - 1, lj - 1), (li + ohx, lj + owx));
-            let n = ((ohx + 2) * (owx + 2)) as usize;
-            inds = inds.difference_where(n, |&l| in_rect(l, ul, lr));
+            inds = minus_cells(&inds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
+            fits.changed();
             paint_cells_in(&mut gi, cobjo.iter().filter(|c| c.0 != fgc));
             paint_cells_in(&mut go, cobjo.iter());
         }
@@ -5520,52 +5527,59 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     dsl::fill_in(&mut go, c2, &dsl::connect((1, ow - 1), (oh - 2, ow - 1)));
     dsl::fill_in(&mut go, c3, &dsl::connect((0, 1), (0, ow - 2)));
     dsl::fill_in(&mut go, c4, &dsl::connect((oh - 1, 1), (oh - 1, ow - 2)));
-    let obj_b = dsl::asobject(&go);
     let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2)));
     let mut obj_a: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
     let ncells = unifint(rng, diff_lb, diff_ub, (1, ((oh - 2) * (ow - 2)) / 2));
     for _ in 0..ncells - 1 {
-        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+        grow_box8(rng, &bounds, &mut obj_a, dsl::neighbors)?;
     }
     while set_shape(&obj_a) != (oh - 2, ow - 2) {
-        grow_by(rng, &bounds, &mut obj_a, dsl::neighbors)?;
+        grow_box8(rng, &bounds, &mut obj_a, dsl::neighbors)?;
     }
     let fullinds = dsl::asindices(&gi);
     let loci = rng.randint(0, h - 2 * oh + 2)?;
     let locj = rng.randint(0, w - ow)?;
-    let plcd_b = obj_b.shift((loci, locj));
-    let plcdi = dsl::toindices(&plcd_b);
-    let rems = dsl::sfilter(&(&fullinds - &plcdi), |&(i, j)| {
+    // `plcdi`, the `oh` by `ow` box at `(loci, locj)`, is subtracted as
+    // cells ([`minus_cells`]).
+    let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+    let rest = minus_cells(&fullinds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
+    let rems = dsl::sfilter(&rest, |&(i, j)| {
         loci + oh <= i && i <= h - oh + 2 && j <= w - ow + 2
     });
     let (li, lj) = pick(rng, &rems.to_vec())?;
-    let mut gi = dsl::paint(&gi, &plcd_b);
-    gi = fill_locs(
-        &gi,
-        pc,
-        obj_a
-            .iter()
-            .map(|&(i, j)| (i + li, j + lj))
-            .collect::<Vec<_>>()
-            .iter(),
-    );
+    // `paint(gi, shift(asobject(go), (loci, locj)))`: one cell per location.
+    let mut gi = gi;
+    for (i, row) in go.iter().enumerate() {
+        gi[i + loci as usize][locj as usize..(locj + ow) as usize].copy_from_slice(row);
+    }
+    let placed: Vec<Loc> = obj_a.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+    fill_locs_in(&mut gi, pc, &placed);
     // Each cell's color depends only on the objects found before the loop,
-    // so the cells can be filled in any order.
-    let objs = dsl::objects(&go, true, false, true);
+    // so the cells can be filled in any order; the objects are read for
+    // their distances and colors, and a unique nearest one is taken, so
+    // their order is not read either.
+    let objs: Vec<(i64, Vec<Loc>)> = objects_cells(&go, true, false, true)
+        .into_iter()
+        .map(|o| (o[0].0, o.into_iter().map(|c| c.1).collect()))
+        .collect();
     let cells: Vec<Loc> = obj_a.iter().map(|&(i, j)| (i + 1, j + 1)).collect();
-    for ij in cells {
-        let single: Indices = std::iter::once(ij).collect();
-        let manhs: Vec<(i64, &Object)> = objs
+    for (i, j) in cells {
+        let manhs: Vec<i64> = objs
             .iter()
-            .map(|o| (dsl::manhattan(o, &single), o))
+            .map(|(_, locs)| {
+                locs.iter()
+                    .map(|&(a, b)| (a - i).abs() + (b - j).abs())
+                    .min()
+                    .unwrap_or(i64::MAX)
+            })
             .collect();
-        let mmh = manhs.iter().map(|m| m.0).min().unwrap_or(0);
-        let nearest: Vec<&Object> = manhs.iter().filter(|m| m.0 == mmh).map(|m| m.1).collect();
-        let col = match nearest[..] {
-            [o] => dsl::color(o).unwrap_or(pc),
+        let mmh = manhs.iter().copied().min().unwrap_or(0);
+        let mut nearest = objs.iter().zip(&manhs).filter(|(_, &m)| m == mmh);
+        let col = match (nearest.next(), nearest.next()) {
+            (Some((o, _)), None) => o.0,
             _ => pc,
         };
-        fill_locs_in(&mut go, col, &[ij]);
+        go[i as usize][j as usize] = col;
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
@@ -6137,17 +6151,26 @@ fn generate_a5313dff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let oh = rng.randint(3, 8)?;
         let ow = rng.randint(3, 8)?;
-        let bx = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
-        let ins = dsl::backdrop(&dsl::inbox(&bx));
         let loc = rng.choice(&inds)?;
-        let plcdins = ins.shift(loc);
+        // `bx = box({(0, 0), (oh - 1, ow - 1)})` shifted to `loc` is only
+        // filled, and `plcdins = shift(backdrop(inbox(bx)), loc)`, the
+        // rectangle inside it, only tested for `fgc` cells but where a
+        // sample reads its order: then it is built as Python builds it.
+        let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
+        let (iul, ilr) = ((ul.0 + 1, ul.1 + 1), (lr.0 - 1, lr.1 - 1));
+        let ins_len = (oh - 2) * (ow - 2);
         // `len(plcdins & ofcolor(gi, fgc)) == 0`: a size.
-        if !plcdins.iter().any(|&l| cell_at(&gi, l) == Some(fgc)) {
+        let hits_fgc =
+            (iul.0..=ilr.0).any(|i| (iul.1..=ilr.1).any(|j| cell_at(&gi, (i, j)) == Some(fgc)));
+        if !hits_fgc {
             succ += 1;
-            dsl::fill_in(&mut gi, fgc, &bx.shift(loc));
+            fill_locs_in(&mut gi, fgc, &outline_cells(ul, lr));
             if rng.choice(&[true, true, false])? {
-                let k = rng.randint(1, 1.max(ins.len() as i64 / 2))?;
-                let ss = rng.sample(&plcdins.to_vec(), k)?;
+                let k = rng.randint(1, 1.max(ins_len / 2))?;
+                let ins: Indices = (1..=oh - 2)
+                    .flat_map(|i| (1..=ow - 2).map(move |j| (i, j)))
+                    .collect();
+                let ss = rng.sample(&ins.shift(loc).to_vec(), k)?;
                 fill_locs_in(&mut gi, fgc, &ss);
             }
         }
@@ -6217,24 +6240,57 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullh = unifint(rng, diff_lb, diff_ub, (2 * h, 30));
     let fullw = unifint(rng, diff_lb, diff_ub, (2 * w, 30));
     let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    // The four L shapes, each as its cells and as a mask over its `h` by
+    // `w` box (they lie in the output grid).
+    let shapes: Vec<(Vec<Loc>, Vec<bool>)> = objs
+        .iter()
+        .map(|o| {
+            let mut mask = vec![false; (h * w) as usize];
+            for &(i, j) in o.iter() {
+                mask[(i * w + j) as usize] = true;
+            }
+            (o.to_vec(), mask)
+        })
+        .collect();
+    let (fh, fw) = (fullh, fullw);
     let locs = loop {
+        // `inds`, whose order the draws read, also as a row-major mask.
         let mut inds = dsl::asindices(&gi);
+        let mut in_inds = vec![true; (fh * fw) as usize];
         let mut locs = Vec::new();
-        for o in &objs {
-            let cands = sfilter_fits(&inds, o, &inds);
+        for (cells, mask) in &shapes {
+            // `sfilter(inds, lambda ij: shift(o, ij).issubset(inds))`.
+            let fits = |&(li, lj): &Loc| {
+                cells.iter().all(|&(i, j)| {
+                    let (i, j) = (i + li, j + lj);
+                    0 <= i && i < fh && 0 <= j && j < fw && in_inds[(i * fw + j) as usize]
+                })
+            };
+            let cands = dsl::sfilter(&inds, fits);
             if cands.is_empty() {
                 break;
             }
-            let loc = rng.choice_in(&cands)?;
-            locs.push(loc);
-            inds = &inds - &o.shift(loc);
+            let (li, lj) = rng.choice_in(&cands)?;
+            locs.push((li, lj));
+            // `inds - shift(o, loc)`, not built ([`minus_cells`]).
+            let in_placed = |&(i, j): &Loc| {
+                let (i, j) = (i - li, j - lj);
+                0 <= i && i < h && 0 <= j && j < w && mask[(i * w + j) as usize]
+            };
+            let placed: Vec<Loc> = cells.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+            inds = minus_cells(&inds, &placed, in_placed);
+            for &(i, j) in cells {
+                in_inds[((i + li) * fw + j + lj) as usize] = false;
+            }
         }
         if locs.len() == 4 {
             break locs;
         }
     };
-    for ((o, &c), &l) in objs.iter().zip(&ocols).zip(&locs) {
-        dsl::fill_in(&mut gi, c, &o.shift(l));
+    for ((cells, _), (&c, &(li, lj))) in shapes.iter().zip(ocols.iter().zip(&locs)) {
+        for &(i, j) in cells {
+            gi[(i + li) as usize][(j + lj) as usize] = c;
+        }
     }
     ex(gi, go)
 }

@@ -1928,7 +1928,6 @@ fn generate_bbc9ae5d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loc = (0, locj);
     let c1 = rng.choice(&cols)?;
     let remcols = dsl::remove(&c1, &cols);
-    let ln1 = dsl::connect((0, 0), (0, locj));
     let remlocs = dsl::connect((0, locj + 1), (0, w - 1));
     let numc = unifint(rng, diff_lb, diff_ub, (1, 9));
     let ccols = rng.sample(&remcols, numc)?;
@@ -1936,18 +1935,31 @@ fn generate_bbc9ae5d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &ij in remlocs.iter() {
         remobj.push((rng.choice(&ccols)?, ij));
     }
-    let mut gi = dsl::fill(&dsl::canvas(-1, (1, w)), c1, &ln1);
+    // `ln1`, the first row up to `locj`, is only filled.
+    let mut gi = dsl::canvas(-1, (1, w));
+    gi[0][..=locj as usize].fill(c1);
     let mut go = dsl::canvas(-1, (w / 2, w));
     // The cells and the diagonals shot from them are disjoint: the order of
-    // the paints does not matter.
+    // the paints does not matter. Every `shoot` reaches 42 steps, past the
+    // grid, so it is the line up to the grid's edge.
     for &(c, ij) in &remobj {
         fill_locs_in(&mut gi, c, &[ij]);
     }
-    for &l in dsl::shoot(loc, (1, 1)).iter() {
-        dsl::fill_in(&mut go, c1, &dsl::shoot(l, (0, -1)));
+    // `mapply(rbind(shoot, (0, -1)), shoot(loc, (1, 1)))`: in row `k`,
+    // the columns from `locj + k - 42` to `locj + k`.
+    let (gh, gw) = (w / 2, w);
+    for k in 0..gh.min(43) {
+        let (start, end) = ((loc.1 + k - 42).max(0), (loc.1 + k).min(gw - 1));
+        if start <= end {
+            go[k as usize][start as usize..=end as usize].fill(c1);
+        }
     }
-    for &(c, ij) in &remobj {
-        dsl::fill_in(&mut go, c, &dsl::shoot(ij, (1, 1)));
+    for &(c, (_, j)) in &remobj {
+        for k in 0..gh.min(43) {
+            if j + k < gw {
+                go[k as usize][(j + k) as usize] = c;
+            }
+        }
     }
     Ok(Example {
         input: gi,
@@ -4373,38 +4385,68 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = dsl::canvas(bgc, (h, w));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * nocc;
+    // `inds`, whose order the draws read, also as a row-major mask. The
+    // candidates depend on `inds` and the first row of `gi`, which change
+    // together, so they are kept per shape until then.
     let mut inds = dsl::sfilter(&dsl::asindices(&gi), |l| l.0 > 1);
+    let mut in_inds: Vec<bool> = (0..h * w).map(|k| k / w > 1).collect();
+    let mut kept: Vec<(Loc, Vec<Loc>)> = Vec::new();
     while succ < nocc && tr < maxtr {
         tr += 1;
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
         let free = |j: i64| gi[0][j as usize] == bgc;
-        // Columns whose `ow` span stays inside the grid's free top cells
-        // (`hastobein`) and meets at least one of them.
-        let jopts: Vec<i64> = (0..w)
-            .filter(|&j| {
-                let span = j..j + ow;
-                span.clone().any(|x| x < w && free(x)) && !span.clone().any(|x| x < w && !free(x))
-            })
-            .collect();
-        let cands = dsl::sfilter(&cands, |l| jopts.contains(&l.1));
+        let k = match kept.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+                // Columns whose `ow` span stays inside the grid's free top
+                // cells (`hastobein`) and meets at least one of them.
+                let jopts: Vec<i64> = (0..w)
+                    .filter(|&j| {
+                        let span = j..j + ow;
+                        span.clone().any(|x| x < w && free(x))
+                            && !span.clone().any(|x| x < w && !free(x))
+                    })
+                    .collect();
+                let cands = dsl::sfilter(&cands, |l| jopts.contains(&l.1));
+                kept.push(((oh, ow), cands.to_vec()));
+                kept.len() - 1
+            }
+        };
+        let cands = &kept[k].1;
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
+        let (loci, locj) = rng.choice(cands)?;
         let tops: Vec<i64> = (locj..locj + ow).filter(|&jj| jj < w && free(jj)).collect();
         let locat = rng.choice(&tops)?;
-        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        if sq.issubset(&inds) {
+        // `sq`, the `oh` by `ow` box at `(loci, locj)` (inside the grid), is
+        // read for membership and fills: a rectangle.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let sq_free = (loci..=lr.0).all(|i| (locj..=lr.1).all(|j| in_inds[(i * w + j) as usize]));
+        if sq_free {
             succ += 1;
-            inds = &(&inds - &sq) - &dsl::mapply(|&l| dsl::dneighbors(l), &sq);
+            // `(inds - sq) - mapply(dneighbors, sq)`, neither built.
+            let near = Around::new(
+                (loci..=lr.0).flat_map(|i| (locj..=lr.1).map(move |j| (i, j))),
+                dsl::dneighbors,
+            );
+            let rest = minus_cells(&inds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
+            inds = minus_around_cells(&rest, &near);
+            let sq = (loci..=lr.0).flat_map(|i| (locj..=lr.1).map(move |j| (i, j)));
+            for (i, j) in sq.chain(near.cells().iter().copied()) {
+                if 0 <= i && i < h && 0 <= j && j < w {
+                    in_inds[(i * w + j) as usize] = false;
+                }
+            }
+            kept.clear();
             let col = rng.choice(&remcols)?;
             let gr = rng.choice(&dsl::remove(&col, &remcols))?;
             fill_locs_in(&mut gi, col, &[(0, locat)]);
             fill_locs_in(&mut go, col, &[(0, locat)]);
-            dsl::fill_in(&mut gi, gr, &sq);
-            dsl::fill_in(&mut go, col, &sq);
+            fill_rect(&mut gi, gr, ul, lr);
+            fill_rect(&mut go, col, ul, lr);
         }
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
