@@ -2712,6 +2712,17 @@ fn generate_760b3cac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
 
+/// 776ffc46's `plcd = shift(obj, loc)`, `gi = fill(gi, outc, plcd)` and
+/// `inds = (inds - plcd) - mapply(neighbors, plcd)`: a fill and two
+/// differences, which read `plcd` and the mapply only for their sizes and
+/// membership, so neither is built as a set.
+fn place_776ffc46(gi: &mut Grid, inds: &mut Indices, outc: i64, obj: &[Loc], loc: Loc) {
+    let plcd = Around::of_cells(obj.iter().map(|&(i, j)| (i + loc.0, j + loc.1)));
+    fill_locs_in(gi, outc, plcd.cells());
+    let near = Around::new(plcd.cells().iter().copied(), dsl::neighbors);
+    *inds = near.subtract_from(&plcd.subtract_from(inds));
+}
+
 fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -2743,20 +2754,21 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut inds = minus_around(&(&dsl::ofcolor(&gi, bgc) - &bd), &bd);
     let cands = sfilter_fits(&inds, &obj, &inds);
     let loc = pick(rng, &cands.to_vec())?;
-    let plcd = obj.shift(loc);
-    dsl::fill_in(&mut gi, outc, &plcd);
-    inds = minus_around(&(&inds - &plcd), &plcd);
+    let objv = obj.to_vec();
+    place_776ffc46(&mut gi, &mut inds, outc, &objv, loc);
     let noccs = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 20));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * noccs;
-    let fullinds = dsl::asindices(&gi);
+    // `sfilter(inds, fits)` per shape while `inds` stays the same set, and
+    // the frame candidates per box size (both read in their sets' orders).
+    let mut memo = FitMemo::default();
+    let mut frame_cands: Vec<(Loc, Vec<Loc>)> = Vec::new();
     while tr < maxtr && succ < noccs {
         tr += 1;
         // Only the contents of `obj2` matter once it is normalized.
         let obj2: Indices = if rng.choice(&[true, false])? {
             let sqh = rng.randint(3, h / 3 + 1)?;
             let sqw = rng.randint(3, w / 3 + 1)?;
-            let bx = dsl::r#box(&pair_set((0, 0), (sqh - 1, sqw - 1)));
             let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
             let first = rng.choice_in(&bounds)?;
             let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
@@ -2773,24 +2785,46 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             let obj2 = normalize_set(&obj2);
             let (ooh, oow) = dsl::shape(&obj2);
-            let cands = &(&(&dsl::connect((-1, -1), (-1, w - sqw + 1))
-                | &dsl::connect((h - sqh + 1, -1), (h - sqh + 1, w - sqw + 1)))
-                | &dsl::connect((-1, -1), (h - sqh + 1, -1)))
-                | &dsl::connect((-1, w - sqw + 1), (h - sqh + 1, w - sqw + 1));
+            let k = match frame_cands.iter().position(|(key, _)| *key == (sqh, sqw)) {
+                Some(k) => k,
+                None => {
+                    let cands = &(&(&dsl::connect((-1, -1), (-1, w - sqw + 1))
+                        | &dsl::connect((h - sqh + 1, -1), (h - sqh + 1, w - sqw + 1)))
+                        | &dsl::connect((-1, -1), (h - sqh + 1, -1)))
+                        | &dsl::connect((-1, w - sqw + 1), (h - sqh + 1, w - sqw + 1));
+                    frame_cands.push(((sqh, sqw), cands.to_vec()));
+                    frame_cands.len() - 1
+                }
+            };
+            let cands = &frame_cands[k].1;
             if cands.is_empty() {
                 continue;
             }
-            let (sloci, slocj) = rng.choice_in(&cands)?;
-            let plcdbx = bx.shift((sloci, slocj));
-            if (&dsl::backdrop(&plcdbx) & &fullinds).issubset(&inds) {
+            let (sloci, slocj) = rng.choice(cands)?;
+            // `(backdrop(plcdbx) & fullinds).issubset(inds)`: the box's
+            // rectangle, clipped to the grid, all in `inds`.
+            let (ul, lr) = ((sloci, slocj), (sloci + sqh - 1, slocj + sqw - 1));
+            let clipped = (
+                (ul.0.max(0), ul.1.max(0)),
+                (lr.0.min(h - 1), lr.1.min(w - 1)),
+            );
+            let fits = (clipped.0 .0..=clipped.1 .0)
+                .all(|i| (clipped.0 .1..=clipped.1 .1).all(|j| inds.contains(&(i, j))));
+            if fits {
                 succ += 1;
                 let r = rng.randint(0, sqh - ooh - 2)?;
                 let oloci = rng.randint(sloci + 1, sloci + 1 + r)?;
                 let r = rng.randint(0, sqw - oow - 2)?;
                 let olocj = rng.randint(slocj + 1, slocj + 1 + r)?;
-                dsl::fill_in(&mut gi, sqc, &plcdbx);
-                dsl::fill_in(&mut gi, inc, &obj2.shift((oloci, olocj)));
-                inds = &inds - &dsl::backdrop(&dsl::outbox(&plcdbx));
+                fill_locs_in(&mut gi, sqc, &outline_cells(ul, lr));
+                let shifted = obj2.iter().map(|&(i, j)| (i + oloci, j + olocj));
+                fill_locs_in(&mut gi, inc, &shifted.collect::<Vec<_>>());
+                // `inds - backdrop(outbox(plcdbx))`: a rectangle, read for
+                // its size and membership.
+                let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+                let area = ((olr.0 - oul.0 + 1) * (olr.1 - oul.1 + 1)) as usize;
+                inds = inds.difference_where(area, |&l| in_rect(l, oul, olr));
+                memo.changed();
             }
             obj2
         } else {
@@ -2818,17 +2852,20 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             obj2
         };
         let (ooh, oow) = dsl::shape(&obj2);
+        let obj2v = obj2.to_vec();
         for _ in 0..rng.randint(1, 3)? {
-            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - ooh && j <= w - oow);
+            let cands = memo.fitting(&inds, (h, w), (ooh, oow));
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice_in(&cands)?;
-            let plcd = obj2.shift(loc);
-            if plcd.issubset(&inds) {
+            let loc = rng.choice(cands)?;
+            if obj2v
+                .iter()
+                .all(|&(i, j)| inds.contains(&(i + loc.0, j + loc.1)))
+            {
                 succ += 1;
-                inds = minus_around(&(&inds - &plcd), &plcd);
-                dsl::fill_in(&mut gi, outc, &plcd);
+                place_776ffc46(&mut gi, &mut inds, outc, &obj2v, loc);
+                memo.changed();
             }
         }
     }
