@@ -3372,13 +3372,14 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
+    // `asindices(canvas(-1, (5, 5)))`, the same set every time round.
+    let box5 = dsl::asindices(&dsl::canvas(-1, (5, 5)));
     while succ < nobjs && tr <= maxtrials {
         if inds.is_empty() {
             break;
         }
-        let opts = dsl::asindices(&dsl::canvas(-1, (5, 5)));
-        let sp = rng.choice_in(&opts)?;
-        let opts = dsl::remove(&sp, &opts);
+        let sp = rng.choice_in(&box5)?;
+        let opts = dsl::remove(&sp, &box5);
         let lb = unifint(rng, diff_lb, diff_ub, (1, 5));
         let ubi = unifint(rng, diff_lb, diff_ub, (1, 5));
         let ub = 12 - ubi;
@@ -3391,17 +3392,20 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         };
         let mut obj: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..numcells - 1 {
-            grow(rng, &opts, &mut obj)?;
+            grow_box8(rng, &opts, &mut obj, dsl::dneighbors)?;
         }
         let obj = normalize_set(&obj);
         let loc = rng.choice_in(&inds)?;
-        let plcd = obj.shift(loc);
-        if plcd.issubset(&inds) {
+        // `plcd = shift(obj, loc)` is tested, filled and subtracted: read
+        // for its cells, size and membership only, so not built as a set.
+        let plcd = Around::of_cells(obj.iter().map(|&(i, j)| (i + loc.0, j + loc.1)));
+        if plcd.cells().iter().all(|l| inds.contains(l)) {
             let col = rng.choice(&remcols)?;
-            dsl::fill_in(&mut gi, col, &plcd);
-            dsl::fill_in(&mut go, 1 + i64::from(obj.len() == 6), &plcd);
+            fill_locs_in(&mut gi, col, plcd.cells());
+            fill_locs_in(&mut go, 1 + i64::from(obj.len() == 6), plcd.cells());
             succ += 1;
-            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            let near = Around::new(plcd.cells().iter().copied(), dsl::dneighbors);
+            inds = near.subtract_from(&plcd.subtract_from(&inds));
         }
         tr += 1;
     }
