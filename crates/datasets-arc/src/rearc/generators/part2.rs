@@ -5991,6 +5991,11 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 4 * nobjs;
     let mxncells = rng.randint(nobjs + 1, 30)?;
+    // `sfilter(inds, ...)` per shape while neither `inds` nor `lmocc` changes
+    // (its order is read by the draw).
+    let mut fits: Vec<(Loc, Vec<Loc>)> = Vec::new();
+    // The placed objects: (size, leftmost column, color).
+    let mut placed: Vec<(usize, i64, i64)> = Vec::new();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let mut oh = rng.randint(1, 6)?;
@@ -6006,25 +6011,54 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let sp = rng.choice_in(&bounds)?;
         let mut obj: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..ncells - 1 {
-            grow(rng, &bounds, &mut obj)?;
+            grow_box8(rng, &bounds, &mut obj, dsl::dneighbors)?;
         }
         // `obj in seenobjs`: nothing is ever added to `seenobjs`.
         let obj = normalize_set(&obj);
         let (oh, ow) = dsl::shape(&obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| {
-            i <= h - oh && j <= w - ow && !lmocc.contains(&j)
-        });
+        let k = match fits.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                let cands = dsl::sfilter(&inds, |&(i, j)| {
+                    i <= h - oh && j <= w - ow && !lmocc.contains(&j)
+                });
+                fits.push(((oh, ow), cands.to_vec()));
+                fits.len() - 1
+            }
+        };
+        let cands = &fits[k].1;
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        if plcd.issubset(&inds) {
-            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
-            dsl::fill_in(&mut gi, ccols[succ as usize], &plcd);
+        let loc = rng.choice(cands)?;
+        // `plcd = shift(obj, loc)`: tested, subtracted and filled, so read
+        // for its cells, size and membership only.
+        let plcd = Around::of_cells(obj.iter().map(|&(i, j)| (i + loc.0, j + loc.1)));
+        if plcd.cells().iter().all(|l| inds.contains(l)) {
+            let near = Around::new(plcd.cells().iter().copied(), dsl::dneighbors);
+            inds = near.subtract_from(&plcd.subtract_from(&inds));
+            fill_locs_in(&mut gi, ccols[succ as usize], plcd.cells());
+            placed.push((plcd.len(), loc.1, ccols[succ as usize]));
             succ += 1;
             lmocc.push(loc.1);
+            fits.clear();
         }
+    }
+    // Each placed object has its own color and is kept one cell away from
+    // the others, so while the background is the strictly most common color
+    // they are exactly `objects(gi, T, F, T)`, and their leftmost columns
+    // (in `lmocc`) differ, so `order(..., leftmost)` sorts them fully.
+    let bg_count = dsl::colorcount(&gi, bgc);
+    if !placed.is_empty() && placed.iter().all(|p| p.0 < bg_count) {
+        let mx = placed.iter().map(|p| p.0).max().unwrap_or(0);
+        let mut widest: Vec<&(usize, i64, i64)> = placed.iter().filter(|p| p.0 == mx).collect();
+        widest.sort_by_key(|p| p.1);
+        let mut go = dsl::canvas(-1, (mx as i64, widest.len() as i64));
+        for (idx, p) in widest.iter().enumerate() {
+            let column: Vec<Loc> = (0..mx as i64).map(|i| (i, idx as i64)).collect();
+            fill_locs_in(&mut go, p.2, &column);
+        }
+        return ex(gi, go);
     }
     let objs = dsl::objects(&gi, true, false, true);
     let mxncells = dsl::valmax(objs.iter(), |o| o.len())
