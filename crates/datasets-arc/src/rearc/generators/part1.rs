@@ -2864,6 +2864,9 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * nobjs;
     let mut inds = dsl::asindices(&go);
+    // Whether `inds` is `ofc - mapply(...)` of the current `go` (at first
+    // it is `asindices(go)`, another table).
+    let mut inds_from_go = false;
     while tr < maxtr && succ < nobjs {
         if inds.is_empty() {
             break;
@@ -2886,20 +2889,37 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .collect();
         let iplcdi = iplcd.toindices();
         let tail = dsl::connect((loci, locj + dim), (h - 1, locj + dim));
-        let oplcdi = &iplcdi | &tail;
-        if oplcdi.issubset(&inds) {
+        let placed = iplcdi.iter().chain(tail.iter()).all(|l| inds.contains(l));
+        if placed {
             succ += 1;
             dsl::paint_in(&mut gi, &iplcd);
             dsl::paint_in(&mut go, &iplcd);
-            dsl::fill_in(&mut go, linc, &(&tail - &iplcdi));
+            fill_locs_in(&mut go, linc, tail.iter().filter(|l| !iplcdi.contains(l)));
         }
         let rotf = rng.choice(&[0, 5, 6, 7])?;
-        gi = transform(rotf, &gi);
-        go = transform(rotf, &go);
+        if !placed && rotf == 0 && inds_from_go {
+            // `go` is the grid `inds` was just made from, so the same
+            // operations would make the same set again.
+            continue;
+        }
+        if rotf != 0 {
+            gi = transform(rotf, &gi);
+            go = transform(rotf, &go);
+        }
         // `h, w = shape(gi)`: only the height is read again.
         h = dsl::shape_grid(&gi).0;
+        // `ofc - mapply(dneighbors, asindices(go) - ofc)`: the mapply is
+        // read for its size and membership only, so its cells come from a
+        // scan of `go`.
         let ofc = dsl::ofcolor(&go, bgc);
-        inds = &ofc - &dsl::mapply(|&l| dsl::dneighbors(l), &(&dsl::asindices(&go) - &ofc));
+        let others = go.iter().enumerate().flat_map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|&(_, &v)| v != bgc)
+                .map(move |(j, _)| (i as i64, j as i64))
+        });
+        inds = Around::new(others, dsl::dneighbors).subtract_from(&ofc);
+        inds_from_go = true;
     }
     Ok(Example {
         input: gi,
@@ -4161,7 +4181,7 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let first = rng.choice_in(&bounds)?;
         let mut shp: PySet<Loc> = std::iter::once(first).collect();
         for _ in 0..ncells - 1 {
-            grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+            grow_box8(rng, &bounds, &mut shp, dsl::neighbors)?;
         }
         let obj = normalize_set(&shp);
         let ntocompc = unifint(rng, diff_lb, diff_ub, (1, ncells - 3));
@@ -4197,9 +4217,11 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let locj = rng.randint(0, w - ow)?;
         let plcd = obj.shift((loci, locj));
         dsl::paint_in(&mut gi, &plcd);
-        let plcdi = plcd.toindices();
-        let mut inds =
-            &(&dsl::asindices(&gi) - &plcdi) - &dsl::mapply(|&l| dsl::neighbors(l), &plcdi);
+        // The placed objects are read for their cells, sizes and membership
+        // only (fills, subset tests, differences), never in a set's order.
+        let plcdi = Around::of_cells(plcd.iter().map(|c| c.1));
+        let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
+        let mut inds = near.subtract_from(&plcdi.subtract_from(&dsl::asindices(&gi)));
         let noccs = unifint(
             rng,
             diff_lb,
@@ -4209,25 +4231,36 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (mut succ, mut tr) = (0, 0);
         let maxtr = noccs * 5;
         let mut go = gi.clone();
+        // `normalize(mf1(mf2(obj)))` per pair of mirrors, as cells.
+        let mut mirrored: Vec<Option<Vec<dsl::Cell>>> = vec![None; 25];
+        let mut memo = FitMemo::default();
         while tr < maxtr && succ < noccs {
             tr += 1;
             let mf1 = rng.choice(&[0usize, 1, 2, 3, 4])?;
             let mf2 = rng.choice(&[0usize, 1, 2, 3, 4])?;
-            let outobj = dsl::normalize(&mirror_object(mf1, &mirror_object(mf2, &obj)));
-            let inobj = dsl::sfilter(&outobj, |c| c.0 == mainc || c.0 == markerc);
-            let (oh, ow) = dsl::shape(&outobj);
-            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            let outobj = mirrored[5 * mf1 + mf2].get_or_insert_with(|| {
+                dsl::normalize(&mirror_object(mf1, &mirror_object(mf2, &obj))).to_vec()
+            });
+            let oh = outobj.iter().map(|c| c.1 .0).max().unwrap_or(0) + 1;
+            let ow = outobj.iter().map(|c| c.1 .1).max().unwrap_or(0) + 1;
+            let cands = memo.fitting(&inds, (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice_in(&cands)?;
-            let outobjp = outobj.shift(loc);
-            let outobjpi = outobjp.toindices();
-            if outobjpi.issubset(&inds) {
+            let loc = rng.choice(cands)?;
+            let outobjp: Vec<dsl::Cell> = outobj
+                .iter()
+                .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+                .collect();
+            if outobjp.iter().all(|c| inds.contains(&c.1)) {
                 succ += 1;
-                inds = minus_around(&(&inds - &outobjpi), &outobjpi);
-                dsl::paint_in(&mut gi, &inobj.shift(loc));
-                dsl::paint_in(&mut go, &outobjp);
+                let outobjpi = Around::of_cells(outobjp.iter().map(|c| c.1));
+                let near = Around::new(outobjpi.cells().iter().copied(), dsl::neighbors);
+                inds = near.subtract_from(&outobjpi.subtract_from(&inds));
+                memo.changed();
+                let inobjp = outobjp.iter().filter(|c| c.0 == mainc || c.0 == markerc);
+                paint_cells_in(&mut gi, inobjp);
+                paint_cells_in(&mut go, outobjp.iter());
             }
         }
         return Ok(Example {
