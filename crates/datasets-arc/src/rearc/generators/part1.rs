@@ -3385,45 +3385,64 @@ fn generate_29ec7d0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let w = unifint(rng, diff_lb, diff_ub, (10, 30));
     let hp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
     let wp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
-    let pinds = dsl::asindices(&dsl::canvas(-1, (hp, wp)));
     let bn = rng.sample(&cols, 2)?;
     let (bgc, noisec) = (bn[0], bn[1]);
     let remcols = dsl::remove(&noisec, &cols);
     let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
     let ccols = rng.sample(&remcols, numc)?;
-    let mut pset: PySet<dsl::Cell> = PySet::new();
-    for &ij in pinds.iter() {
-        pset.add((rng.choice(&ccols)?, ij));
+    // `pobj`, one color drawn per location in `pinds`' (asindices') order,
+    // as colors by location: its cells are distinct, so it is painted (and
+    // compared) cell by cell, in no particular order.
+    let mut pat = vec![vec![0; wp as usize]; hp as usize];
+    for &(i, j) in dsl::asindices_order(hp, wp).iter() {
+        pat[i as usize][j as usize] = rng.choice(&ccols)?;
     }
-    let pobj = pset.freeze();
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut locs: PySet<Loc> = PySet::new();
+    let mut places: Vec<Loc> = Vec::new();
     for a in 0..h / hp + 1 {
         for b in 0..w / wp + 1 {
             let (loci, locj) = ((a + 1) + hp * a, (b + 1) + wp * b);
-            locs.add((loci, locj));
-            dsl::paint_in(&mut go, &pobj.shift((loci, locj)));
+            places.push((loci, locj));
+            for (i, row) in pat.iter().enumerate() {
+                for (j, &v) in row.iter().enumerate() {
+                    fill_locs_in(&mut go, v, &[(loci + i as i64, locj + j as i64)]);
+                }
+            }
         }
     }
     let numpatches = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
     let mut gi = go.clone();
-    let places: Vec<Indices> = locs.iter().map(|&l| pinds.shift(l)).collect();
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * numpatches;
+    // `normalize(toobject(shift(pinds, l), gi2)) == pobj`: a tile cut by the
+    // grid's edge has fewer cells, so the tile must lie inside the grid and
+    // show the pattern.
+    let intact = |g: &Grid, (li, lj): Loc| {
+        li + hp <= h
+            && lj + wp <= w
+            && pat
+                .iter()
+                .enumerate()
+                .all(|(i, row)| g[li as usize + i][lj as usize..(lj + wp) as usize] == row[..])
+    };
     while succ < numpatches && tr < maxtr {
         tr += 1;
         let ph = rng.randint(2, 6)?;
         let pw = rng.randint(2, 6)?;
         let loci = rng.randint(0, h - ph)?;
         let locj = rng.randint(0, w - pw)?;
-        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
-        let gi2 = dsl::fill(&gi, noisec, &ptch);
-        let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
-        // Some tile must still show the whole pattern (membership only).
-        let intact = places
-            .iter()
-            .any(|p| dsl::normalize(&dsl::toobject(p, &gi2)) == pobj);
-        if intact && clean(&gi2) >= 2 && clean(&dsl::dmirror_grid(&gi2)) >= 2 {
+        let mut gi2 = gi.clone();
+        fill_rect(
+            &mut gi2,
+            noisec,
+            (loci, locj),
+            (loci + ph - 1, locj + pw - 1),
+        );
+        let clean_rows = gi2.iter().filter(|r| !r.contains(&noisec)).count();
+        let clean_cols = (0..w as usize)
+            .filter(|&j| gi2.iter().all(|r| r[j] != noisec))
+            .count();
+        if places.iter().any(|&l| intact(&gi2, l)) && clean_rows >= 2 && clean_cols >= 2 {
             succ += 1;
             gi = gi2;
         }
@@ -5492,50 +5511,69 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let mut inds = dsl::asindices(&gi);
+    // Per height: the box's cells and `tuple(backdrop(bx) - bx)`, the
+    // same every time.
+    let mut shapes: [Option<(Vec<Loc>, Vec<Loc>)>; 3] = [None, None, None];
+    let mut memo = FitMemo::default();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(4, 6)?;
         let ow = 5;
-        let gap: PySet<Loc> = std::iter::once((1, 2)).collect();
-        let bx = dsl::r#box(&pair_set((1, 0), (oh - 1, 4))).difference(&gap);
-        let fullobj = dsl::backdrop(&pair_set((0, 0), (oh - 1, 4)));
-        let cands = &dsl::backdrop(&bx) - &bx;
-        let dot = rng.choice_in(&cands)?;
+        let (bx, cands) = shapes[(oh - 4) as usize].get_or_insert_with(|| {
+            let gap: PySet<Loc> = std::iter::once((1, 2)).collect();
+            let bx = dsl::r#box(&pair_set((1, 0), (oh - 1, 4))).difference(&gap);
+            let cands = &dsl::backdrop(&bx) - &bx;
+            (bx.to_vec(), cands.to_vec())
+        });
+        let dot = rng.choice(cands)?;
         let db = rng.sample(&ccols, 2)?;
         let (dcol, bxcol) = (db[0], db[1]);
-        // Cells at distinct locations: paints of these are order-free.
-        let mut inobj: dsl::Object = bx
+        // `inobj` is the box and the dot; `outobj` the box and the rest of
+        // the `oh` by 5 rectangle `fullobj` in the dot's color. Their cells
+        // have distinct locations and are only painted and tested, so they
+        // are kept as cells; `hmirror` maps row `i` of `fullobj` to
+        // `oh - 1 - i` (and of `inobj`, rows 1 to `oh - 1`, to `oh - i`,
+        // less one for the shift up).
+        let mut inobj: Vec<dsl::Cell> = bx
             .iter()
             .map(|&l| (bxcol, l))
             .chain(std::iter::once((dcol, dot)))
             .collect();
-        let mut outobj: dsl::Object = bx
-            .iter()
-            .map(|&l| (bxcol, l))
-            .chain(
-                fullobj
-                    .iter()
-                    .filter(|l| !bx.contains(l))
-                    .map(|&l| (dcol, l)),
-            )
+        let mut outobj: Vec<dsl::Cell> = (0..oh)
+            .flat_map(|i| (0..ow).map(move |j| (i, j)))
+            .map(|l| (if bx.contains(&l) { bxcol } else { dcol }, l))
             .collect();
         if rng.choice(&[true, false])? {
-            inobj = dsl::hmirror(&inobj).shift((-1, 0));
-            outobj = dsl::hmirror(&outobj);
+            for c in inobj.iter_mut().chain(outobj.iter_mut()) {
+                c.1 .0 = oh - 1 - c.1 .0;
+            }
         }
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let outplcd = outobj.shift(loc);
-        let outplcdi = outplcd.toindices();
-        if outplcdi.issubset(&inds) {
+        let loc = rng.choice(cands)?;
+        // `outplcdi` is the rectangle at `loc`.
+        let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j)))) {
             succ += 1;
-            let inplcd = inobj.shift(loc);
-            inds = &(&inds - &outplcdi) - &dsl::outbox(&inplcd);
-            dsl::paint_in(&mut gi, &inplcd);
-            dsl::paint_in(&mut go, &outplcd);
+            let shift = |c: &dsl::Cell| (c.0, (c.1 .0 + loc.0, c.1 .1 + loc.1));
+            let inplcd: Vec<dsl::Cell> = inobj.iter().map(shift).collect();
+            let outplcd: Vec<dsl::Cell> = outobj.iter().map(shift).collect();
+            // `(inds - outplcdi) - outbox(inplcd)`, both read for their size
+            // and membership: `inplcd` spans all five columns and `oh - 1`
+            // rows, its outbox is the ring just outside that.
+            let top = inplcd.iter().map(|c| c.1 .0).min().unwrap_or(0);
+            let bottom = inplcd.iter().map(|c| c.1 .0).max().unwrap_or(0);
+            let (iul, ilr) = ((top, loc.1), (bottom, loc.1 + ow - 1));
+            let (oul, olr) = ((iul.0 - 1, iul.1 - 1), (ilr.0 + 1, ilr.1 + 1));
+            let ring = outline_cells(oul, olr).len();
+            inds = inds
+                .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
+                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, iul, ilr));
+            memo.changed();
+            paint_cells_in(&mut gi, &inplcd);
+            paint_cells_in(&mut go, &outplcd);
         }
     }
     Ok(Example {
