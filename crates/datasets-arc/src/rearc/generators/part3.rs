@@ -3687,27 +3687,37 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut indss = dsl::asindices(&gi);
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
+    // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
+    // same as `FitMemo`'s with one row and column more).
+    let mut memo = FitMemo::default();
     while succ < num && tr <= maxtrials {
         if remcols.is_empty() || indss.is_empty() {
             break;
         }
         let oh = rng.randint(1, 7)?;
         let ow = rng.randint(1, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = rng.choice(subs)?;
+        // `bd`, its box, inbox and outbox are filled, tested and subtracted:
+        // one color each, sizes and membership, so rectangles and outlines.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
-            dsl::fill_in(&mut gi, col, &dsl::r#box(&bd));
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| indss.contains(&(i, j)))) {
+            fill_locs_in(&mut gi, col, &outline_cells(ul, lr));
             if oh > 2 && ow > 2 {
-                dsl::fill_in(&mut go, 3, &dsl::backdrop(&dsl::inbox(&bd)));
+                fill_rect(&mut go, 3, (ul.0 + 1, ul.1 + 1), (lr.0 - 1, lr.1 - 1));
             }
             succ += 1;
-            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+            let ring = outline_cells(oul, olr).len();
+            indss = indss
+                .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
+                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr));
+            memo.changed();
         }
         tr += 1;
     }
@@ -5010,20 +5020,25 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut tr, mut succ) = (0, 0);
     let mut bound = 0;
     let mut go: Option<Grid> = None;
+    // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
+    // same as `FitMemo`'s with one row and column more).
+    let mut memo = FitMemo::default();
     while succ < num && tr <= maxtrials {
         if remcols.is_empty() || indss.is_empty() {
             break;
         }
         let oh = rng.randint(3, 8)?;
         let ow = rng.randint(3, 8)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        if bd.issubset(&indss) {
+        let (loci, locj) = rng.choice(subs)?;
+        // `bd` and `outbox(bd)` are tested and subtracted: read for their
+        // sizes and membership only, as rectangles.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| indss.contains(&(i, j)))) {
             let numcc = unifint(rng, diff_lb, diff_ub, (1, 7));
             let ccols = rng.sample(&remcols, numcc)?;
             let numred = if succ == 0 {
@@ -5043,12 +5058,21 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 patch[i as usize][j as usize] = rng.choice(&ccols)?;
             }
             let patch = fill_locs(&patch, 2, &reds);
-            dsl::paint_in(&mut gi, &dsl::asobject(&patch).shift((loci, locj)));
+            // `paint(gi, shift(asobject(patch), (loci, locj)))`: a copy.
+            for (i, row) in patch.iter().enumerate() {
+                let r = &mut gi[loci as usize + i];
+                r[locj as usize..(locj + ow) as usize].copy_from_slice(row);
+            }
             if go.is_none() {
                 go = Some(patch);
             }
             succ += 1;
-            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+            let ring = outline_cells(oul, olr).len();
+            indss = indss
+                .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
+                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr));
+            memo.changed();
         }
         tr += 1;
     }
