@@ -717,19 +717,31 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut indss = dsl::asindices(&gi);
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
+    // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
+    // same as `FitMemo`'s with one row and column more), and the boxes'
+    // `asindices`, the same sets each time.
+    let mut memo = FitMemo::default();
+    let mut boxes: Vec<(Loc, Indices)> = Vec::new();
     while succ < num && tr <= maxtrials {
         if indss.is_empty() {
             break;
         }
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let indsss = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let (loci, locj) = rng.choice(subs)?;
+        let k = match boxes.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                boxes.push(((oh, ow), dsl::asindices(&dsl::canvas(-1, (oh, ow)))));
+                boxes.len() - 1
+            }
+        };
+        let indsss = boxes[k].1.clone();
         let chch = rng.choice_in(&indsss)?;
         let mut obj: PySet<Loc> = std::iter::once(chch).collect();
         let mut indsss = dsl::remove(&chch, &indsss);
@@ -746,15 +758,25 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             obj_mask |= bit10(added);
             indsss = indsss.difference(&obj);
         }
-        let obj: Indices = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
-        let bd = dsl::backdrop(&obj);
+        // `obj`, `bd = backdrop(obj)` and `outbox(bd)` are filled, tested and
+        // subtracted: read for their cells, sizes and membership only.
+        let obj: Vec<Loc> = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
+        let (top, bottom) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
+        let (left, right) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
+        let (ul, lr) = ((top, left), (bottom, right));
         let col = rng.choice(&ccols)?;
-        if bd.issubset(&indss) {
-            dsl::fill_in(&mut gi, col, &obj);
-            dsl::fill_in(&mut go, 7, &bd);
-            dsl::fill_in(&mut go, col, &obj);
+        if (top..=bottom).all(|i| (left..=right).all(|j| indss.contains(&(i, j)))) {
+            fill_locs_in(&mut gi, col, &obj);
+            fill_rect(&mut go, 7, ul, lr);
+            fill_locs_in(&mut go, col, &obj);
             succ += 1;
-            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+            let area = ((bottom - top + 1) * (right - left + 1)) as usize;
+            let (oul, olr) = ((top - 1, left - 1), (bottom + 1, right + 1));
+            let ring = outline_cells(oul, olr).len();
+            indss = indss
+                .difference_where(area, |&l| in_rect(l, ul, lr))
+                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr));
+            memo.changed();
         }
         tr += 1;
     }
@@ -2175,7 +2197,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let inds = dsl::remove(&sp, &inds);
     let mut shp: PySet<Loc> = std::iter::once(sp).collect();
     for _ in 0..nlocs {
-        grow_by(rng, &inds, &mut shp, dsl::neighbors)?;
+        grow_box8(rng, &inds, &mut shp, dsl::neighbors)?;
     }
     let shp = normalize_set(&shp);
     let (h, w) = dsl::shape(&shp);
@@ -2211,20 +2233,29 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullw = unifint(rng, diff_lb, diff_ub, (wscf * w + w + 1, 30));
     let gi = dsl::canvas(bgc, (fullh, fullw));
     let fullinds = dsl::asindices(&gi);
+    // The `fgc` cells of `obj`, the ones `ofcolor(gix, fgc)` finds once it
+    // is painted on the background.
+    let fg: Vec<Loc> = obj.iter().filter(|c| c.0 == fgc).map(|c| c.1).collect();
     let gi = loop {
         let loci = rng.randint(0, fullh - oh)?;
         let locj = rng.randint(0, fullw - ow)?;
-        let gix = dsl::paint(&gi, &obj.shift((loci, locj)));
-        let ofc = dsl::ofcolor(&gix, fgc);
-        let delt2 = minus_around(&(&fullinds - &ofc), &ofc);
+        // `(fullinds - ofc) - mapply(neighbors, ofc)`: both subtracted sets
+        // are read for their size and membership only.
+        let ofc = Around::of_cells(fg.iter().map(|&(i, j)| (i + loci, j + locj)));
+        let near = Around::new(ofc.cells().iter().copied(), dsl::neighbors);
+        let delt2 = near.subtract_from(&ofc.subtract_from(&fullinds));
         let scands = dsl::sfilter(&delt2, |&(i, j)| i <= fullh - oh && j <= fullw - ow);
         if scands.is_empty() {
             continue;
         }
         let locc = rng.choice_in(&scands)?;
-        let shftd = shift_cells(&objx, locc);
-        if dsl::toindices(&shftd).issubset(&delt2) {
-            break dsl::paint(&gix, &shftd);
+        if objx
+            .iter()
+            .all(|&(_, (i, j))| delt2.contains(&(i + locc.0, j + locc.1)))
+        {
+            let mut gix = dsl::paint(&gi, &obj.shift((loci, locj)));
+            dsl::paint_in(&mut gix, &shift_cells(&objx, locc));
+            break gix;
         }
     };
     let go = paint_cells(&canv, objx.iter());
@@ -3027,9 +3058,17 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for &cc in &ccols {
             let ofc = dsl::ofcolor(&go, cc);
             let pool = &inds | &around(&ofc);
-            let allowed = &inds | &ofc;
-            let locs = dsl::sfilter(&pool, |&ij| {
-                (&dsl::neighbors(ij) & &fullinds).issubset(&allowed)
+            // `(neighbors(ij) & fullinds).issubset(inds | ofcolor(go, cc))`:
+            // a yes or no over the neighbours inside the grid.
+            let locs = dsl::sfilter(&pool, |&(i, j)| {
+                (i - 1..=i + 1).all(|a| {
+                    (j - 1..=j + 1).all(|b| {
+                        (a, b) == (i, j)
+                            || !(0 <= a && a < oh && 0 <= b && b < ow)
+                            || go[a as usize][b as usize] == cc
+                            || inds.contains(&(a, b))
+                    })
+                })
             });
             if !locs.is_empty() {
                 mpr.push((cc, locs));
@@ -4067,24 +4106,38 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         &dsl::canvas(bgc, (inh, inw)),
         &dsl::asobject(&mat).shift((1, 1)),
     );
+    // `fill(sgi, fgc, lins)`: the rows and columns of the `fgc` cells, one
+    // color, so in any order.
     let mut go = sgi.clone();
-    for &l in dsl::ofcolor(&sgi, fgc).iter() {
-        dsl::fill_in(&mut go, fgc, &dsl::vfrontier(l));
-        dsl::fill_in(&mut go, fgc, &dsl::hfrontier(l));
+    let (inhu, inwu) = (inh as usize, inw as usize);
+    for i in 0..inhu {
+        for j in 0..inwu {
+            if sgi[i][j] == fgc {
+                go[i].fill(fgc);
+                for row in go.iter_mut() {
+                    row[j] = fgc;
+                }
+            }
+        }
     }
     let numci = unifint(rng, diff_lb, diff_ub, (3, 10));
     let numc = 13 - numci;
     let ccols = rng.sample(&cols, numc)?;
+    // The colors are drawn in `asindices`' order; the cells are distinct,
+    // so the paint's order does not matter.
     let mut gi = dsl::canvas(-1, (h, w));
-    for &(i, j) in dsl::asindices(&gi).iter() {
+    for &(i, j) in dsl::asindices_order(h, w).iter() {
         gi[i as usize][j as usize] = rng.choice(&ccols)?;
     }
     let loci = rng.randint(1, h - inh - 1)?;
     let locj = rng.randint(1, w - inw - 1)?;
-    let plcd = dsl::asobject(&sgi).shift((loci, locj));
-    dsl::paint_in(&mut gi, &plcd);
-    let (a, b) = dsl::ulcorner(&plcd);
-    let (c, d) = dsl::lrcorner(&plcd);
+    // `paint(gi, shift(asobject(sgi), loc))`: `sgi` copied in at `loc`.
+    for (i, row) in sgi.iter().enumerate() {
+        let r = &mut gi[i + loci as usize];
+        r[locj as usize..locj as usize + inwu].copy_from_slice(row);
+    }
+    let (a, b) = (loci, locj);
+    let (c, d) = (loci + inh - 1, locj + inw - 1);
     let p1 = rng.choice_in(&dsl::connect((a - 1, b), (a - 1, d)))?;
     let p2 = rng.choice_in(&dsl::connect((a, b - 1), (c, b - 1)))?;
     let p3 = rng.choice_in(&dsl::connect((c + 1, b), (c + 1, d)))?;
@@ -4531,6 +4584,7 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut inds = dsl::asindices(&gi);
     let mut first: Option<(i64, i64)> = None;
     let mut numdots = 0;
+    let mut memo = FitMemo::default();
     while succ < num && tr < maxtr {
         let (oh, ow) = match first {
             None => {
@@ -4549,14 +4603,16 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         };
         let minig = dsl::canvas(sqc, (oh, ow));
-        let mini = dsl::asindices(&minig);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         tr += 1;
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        if !mini.shift(loc).issubset(&inds) {
+        let loc = rng.choice(cands)?;
+        // `shift(mini, loc)` is the rectangle at `loc`, tested, painted and
+        // subtracted: read for its cells, size and membership only.
+        let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
+        if !(ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j)))) {
             continue;
         }
         succ += 1;
@@ -4571,15 +4627,19 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 (0, ((oh * ow) / 2 - 1).min(numdots - 1)),
             )
         };
-        let locs = rng.sample(&mini.to_vec(), nd)?;
+        let locs = rng.sample(&dsl::asindices_order(oh, ow), nd)?;
         let minig = fill_locs(&minig, dotc, &locs);
         if go.is_none() {
             go = Some(minig.clone());
         }
-        let plcd = dsl::asobject(&minig).shift(loc);
-        dsl::paint_in(&mut gi, &plcd);
-        let pi = dsl::toindices(&plcd);
-        inds = &(&inds - &pi) - &dsl::mapply(|&l| dsl::dneighbors(l), &pi);
+        for (i, row) in minig.iter().enumerate() {
+            let r = &mut gi[loc.0 as usize + i];
+            r[loc.1 as usize..(loc.1 + ow) as usize].copy_from_slice(row);
+        }
+        let pi = Around::of_cells((ul.0..=lr.0).flat_map(|i| (ul.1..=lr.1).map(move |j| (i, j))));
+        let near = Around::new(pi.cells().iter().copied(), dsl::dneighbors);
+        inds = near.subtract_from(&pi.subtract_from(&inds));
+        memo.changed();
     }
     let go = go.ok_or_else(|| DatasetError::Generation("no square placed".into()))?;
     ex(gi, go)
