@@ -3028,16 +3028,60 @@ fn generate_780d0b14(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         &wdist,
         &vec![bgc; h as usize],
     ));
-    let objs = dsl::objects(&gi, true, false, false);
-    let bgobjs = dsl::colorfilter(&objs, bgc);
-    let objs = &objs - &bgobjs;
+    // `objects(gi, T, F, F) - colorfilter(objects, bgc)`: the colored
+    // objects' own orders are read (a sample of each one's locations), so
+    // they are flooded as `objects` floods them; the background ones count
+    // only for the sets' orders, which the objects' hashes give.
+    let (h, w) = dsl::shape_grid(&gi);
+    let mut occupied = vec![false; (h * w) as usize];
+    let mut occupied_len = 0;
+    let mut keys: PySet<ObjectKey> = PySet::new();
+    let mut exact: Vec<Option<Object>> = Vec::new();
+    for &(i, j) in dsl::asindices_order(h, w).iter() {
+        if occupied[(i * w + j) as usize] {
+            continue;
+        }
+        let how = (true, false, None);
+        let (o, hash) = if gi[i as usize][j as usize] == bgc {
+            let cells = flood_cells(&gi, (i, j), how, &mut occupied, &mut occupied_len);
+            (None, object_hash(&cells))
+        } else {
+            let o = flood_object_exact(&gi, (i, j), how, &mut occupied, &mut occupied_len);
+            let hash = o.py_hash();
+            (Some(o), hash)
+        };
+        keys.add(ObjectKey {
+            idx: exact.len(),
+            hash,
+        });
+        exact.push(o);
+    }
+    let nbg = exact.iter().filter(|o| o.is_none()).count();
+    let objs = keys
+        .freeze()
+        .difference_where(nbg, |k| exact[k.idx].is_none());
     let mut gi = gi;
-    for obj in objs.iter() {
+    for k in objs.iter() {
+        let obj = exact[k.idx].as_ref().expect("a colored object");
         let idx = dsl::toindices(obj).to_vec();
         let n = unifint(rng, diff_lb, diff_ub, (1, obj.len() as i64 / 2));
         fill_locs_in(&mut gi, bgc, &rng.sample(&idx, n)?);
     }
     ex(gi, go)
+}
+
+/// One of several distinct objects as an element of a set of objects:
+/// equal only to itself, hashing as the object does.
+#[derive(Clone, PartialEq)]
+struct ObjectKey {
+    idx: usize,
+    hash: i64,
+}
+
+impl PyHashable for ObjectKey {
+    fn py_hash(&self) -> i64 {
+        self.hash
+    }
 }
 
 fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -3090,14 +3134,21 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullh = oh + 1 + oh * sqsizh;
     let fullw = ow + 1 + ow * sqsizw;
     let mut gi = dsl::canvas(linc, (fullh, fullw));
-    let sq = dsl::backdrop(&pair_set((0, 0), (sqsizh - 1, sqsizw - 1)));
     // The corner marks of neighboring cells share grid points, so the
-    // cells are drawn in the object's order.
+    // cells are drawn in the object's order; each fill is one color over a
+    // square (`shift(sq, ...)`) or the four corners of its outbox.
     for &(col, (i, j)) in dsl::asobject(&go).iter() {
-        let plcd = sq.shift((1 + i * (sqsizh + 1), 1 + j * (sqsizw + 1)));
-        dsl::fill_in(&mut gi, bgc, &plcd);
+        let (top, left) = (1 + i * (sqsizh + 1), 1 + j * (sqsizw + 1));
+        let (bottom, right) = (top + sqsizh - 1, left + sqsizw - 1);
+        fill_rect(&mut gi, bgc, (top, left), (bottom, right));
         if col != bgc {
-            dsl::fill_in(&mut gi, col, &dsl::corners(&dsl::outbox(&plcd)));
+            let corners = [
+                (top - 1, left - 1),
+                (top - 1, right + 1),
+                (bottom + 1, left - 1),
+                (bottom + 1, right + 1),
+            ];
+            fill_locs_in(&mut gi, col, &corners);
         }
     }
     let gih = unifint(rng, diff_lb, diff_ub, (fullh, 30));
@@ -3105,30 +3156,38 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, gih - fullh)?;
     let locj = rng.randint(0, giw - fullw)?;
     let mut gigi = dsl::canvas(bgc, (gih, giw));
-    let plcd = dsl::asobject(&gi).shift((loci, locj));
-    dsl::paint_in(&mut gigi, &plcd);
-    let (ulci, ulcj) = dsl::ulcorner(&plcd);
+    // `paint(gigi, shift(asobject(gi), (loci, locj)))`: a copy of `gi`.
+    let paste = |g: &mut Grid| {
+        for (i, row) in gi.iter().enumerate() {
+            let r = &mut g[loci as usize + i];
+            r[locj as usize..locj as usize + row.len()].copy_from_slice(row);
+        }
+    };
+    paste(&mut gigi);
+    // The frontiers through the lines, rows and columns in the line color.
+    let (ulci, ulcj) = (loci, locj);
     let mut a = ulci;
     while a < gih + 1 {
-        dsl::fill_in(&mut gigi, linc, &dsl::hfrontier((a, 0)));
+        fill_row(&mut gigi, a, linc);
         a += sqsizh + 1;
     }
     let mut a = ulci;
     while a > -1 {
-        dsl::fill_in(&mut gigi, linc, &dsl::hfrontier((a, 0)));
+        fill_row(&mut gigi, a, linc);
         a -= sqsizh + 1;
     }
     let mut b = ulcj;
     while b < giw + 1 {
-        dsl::fill_in(&mut gigi, linc, &dsl::vfrontier((0, b)));
+        fill_column(&mut gigi, b, linc);
         b += sqsizw + 1;
     }
     let mut b = ulcj;
     while b > -1 {
-        dsl::fill_in(&mut gigi, linc, &dsl::vfrontier((0, b)));
+        fill_column(&mut gigi, b, linc);
         b -= sqsizw + 1;
     }
-    let gi = dsl::paint(&gigi, &plcd);
+    paste(&mut gigi);
+    let gi = gigi;
     let gop = dsl::palette_grid(&go);
     let ccset: PySet<i64> = ccols.iter().copied().collect();
     let present = ccset.intersection(&gop);
@@ -3152,6 +3211,22 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         go = go2;
     }
     ex(gi, go)
+}
+
+/// `fill(grid, value, hfrontier((i, 0)))`: row `i`, if it is in the grid.
+fn fill_row(grid: &mut Grid, i: i64, value: i64) {
+    if let Some(row) = usize::try_from(i).ok().and_then(|i| grid.get_mut(i)) {
+        row.fill(value);
+    }
+}
+
+/// `fill(grid, value, vfrontier((0, j)))`: column `j`, if it is in the grid.
+fn fill_column(grid: &mut Grid, j: i64, value: i64) {
+    for row in grid.iter_mut() {
+        if let Some(v) = usize::try_from(j).ok().and_then(|j| row.get_mut(j)) {
+            *v = value;
+        }
+    }
 }
 
 fn generate_794b24be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
