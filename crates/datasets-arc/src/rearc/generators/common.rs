@@ -639,6 +639,29 @@ pub(super) fn paint_cells_in<'a>(grid: &mut Grid, cells: impl IntoIterator<Item 
     }
 }
 
+/// `asindices(grid)` of an `h` by `w` grid (`asindices(canvas(c, (h, w)))`):
+/// the same insertions build the same frozenset for every grid of a shape,
+/// and a frozenset is never changed, so the last few shapes' sets are kept
+/// per thread and shared rather than built again.
+pub(super) fn asindices_of((h, w): Loc) -> Indices {
+    use std::cell::RefCell;
+    thread_local! {
+        static SETS: RefCell<Vec<(Loc, Indices)>> = const { RefCell::new(Vec::new()) };
+    }
+    SETS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, s)) = c.iter().find(|(k, _)| *k == (h, w)) {
+            return s.clone();
+        }
+        let s = dsl::asindices(&dsl::canvas(0, (h, w)));
+        if c.len() >= 16 {
+            c.remove(0);
+        }
+        c.push(((h, w), s.clone()));
+        s
+    })
+}
+
 // Shapes grown inside a small box. Several generators grow a shape cell by
 // cell with `shp.add(rng.choice(totuple((pool - shp) & mapply(near,
 // shp))))` where the pool and the shape lie in the 8 by 8 box at the

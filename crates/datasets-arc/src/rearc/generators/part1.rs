@@ -2863,7 +2863,7 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut h = h;
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * nobjs;
-    let mut inds = dsl::asindices(&go);
+    let mut inds = asindices_of((h, w));
     // Whether `inds` is `ofc - mapply(...)` of the current `go` (at first
     // it is `asindices(go)`, another table).
     let mut inds_from_go = false;
@@ -4195,7 +4195,7 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if rng.choice(&[true, false])? {
             (oh, ow) = (ow, oh);
         }
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let bounds = asindices_of((oh, ow));
         let ncells = unifint(rng, diff_lb, diff_ub, (4, bounds.len() as i64));
         let first = rng.choice_in(&bounds)?;
         let mut shp: PySet<Loc> = std::iter::once(first).collect();
@@ -4240,7 +4240,7 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // only (fills, subset tests, differences), never in a set's order.
         let plcdi = Around::of_cells(plcd.iter().map(|c| c.1));
         let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
-        let mut inds = near.subtract_from(&plcdi.subtract_from(&dsl::asindices(&gi)));
+        let mut inds = near.subtract_from(&plcdi.subtract_from(&asindices_of((h, w))));
         let noccs = unifint(
             rng,
             diff_lb,
@@ -5510,7 +5510,7 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    let mut inds = asindices_of((h, w));
     // Per height: the box's cells and `tuple(backdrop(bx) - bx)`, the
     // same every time.
     let mut shapes: [Option<(Vec<Loc>, Vec<Loc>)>; 3] = [None, None, None];

@@ -714,7 +714,7 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
     let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
-    let mut indss = dsl::asindices(&gi);
+    let mut indss = asindices_of((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
@@ -2189,7 +2189,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
     let ccols = rng.sample(&remcols, ncols)?;
-    let inds = dsl::asindices(&dsl::canvas(bgc, (h, w)));
+    let inds = asindices_of((h, w));
     let nlocsd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
     let nlocs = rng.choice(&[nlocsd, h * w - nlocsd])?;
     let nlocs = nlocs.max(3).min(h * w - 1);
@@ -2209,7 +2209,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let wscf = unifint(rng, diff_lb, diff_ub, (2, maxwscf));
     let obj = dsl::asobject(&dsl::hupscale(&dsl::vupscale(&objbase, hscf), wscf));
     let (oh, ow) = dsl::shape(&obj);
-    let inds = dsl::asindices(&canv);
+    let inds = asindices_of((h, w));
     let mut objx: PySet<Cell> = PySet::new();
     for &ij in inds.iter() {
         objx.add((rng.choice(&ccols)?, ij));
@@ -2232,7 +2232,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullh = unifint(rng, diff_lb, diff_ub, (hscf * h + h + 1, 30));
     let fullw = unifint(rng, diff_lb, diff_ub, (wscf * w + w + 1, 30));
     let gi = dsl::canvas(bgc, (fullh, fullw));
-    let fullinds = dsl::asindices(&gi);
+    let fullinds = asindices_of((fullh, fullw));
     // The `fgc` cells of `obj`, the ones `ofcolor(gix, fgc)` finds once it
     // is painted on the background.
     let fg: Vec<Loc> = obj.iter().filter(|c| c.0 == fgc).map(|c| c.1).collect();
@@ -2766,7 +2766,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, 3)?;
     let locj = rng.randint(0, w - sqw)?;
     let bx = dsl::r#box(&pair_set((loci, locj), (loci + sqh - 1, locj + sqw - 1)));
-    let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
+    let bounds = asindices_of((sqh - 2, sqw - 2));
     // `obj = {rng.choice(...)}` is drawn before `ncells`.
     let first = rng.choice_in(&bounds)?;
     let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
@@ -2800,7 +2800,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let obj2: Indices = if rng.choice(&[true, false])? {
             let sqh = rng.randint(3, h / 3 + 1)?;
             let sqw = rng.randint(3, w / 3 + 1)?;
-            let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
+            let bounds = asindices_of((sqh - 2, sqw - 2));
             let first = rng.choice_in(&bounds)?;
             let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
@@ -2861,7 +2861,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         } else {
             let ooh = rng.randint(1, h / 3 - 1)?;
             let oow = rng.randint(1, w / 3 - 1)?;
-            let bounds = dsl::asindices(&dsl::canvas(-1, (ooh, oow)));
+            let bounds = asindices_of((ooh, oow));
             let first = rng.choice_in(&bounds)?;
             let ncells = rng.randint(1, oow * ooh)?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
@@ -3094,8 +3094,8 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
     let ccols = rng.sample(&remcols, numcols)?;
     let mut go = dsl::canvas(bgc, (oh, ow));
-    let mut inds = dsl::asindices(&go);
-    let fullinds = dsl::asindices(&go);
+    let mut inds = asindices_of((oh, ow));
+    let fullinds = asindices_of((oh, ow));
     let nocc = unifint(rng, diff_lb, diff_ub, (1, oh * ow));
     for _ in 0..nocc {
         let mut mpr: Vec<(i64, Indices)> = Vec::new();
@@ -4656,7 +4656,7 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * num;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go: Option<Grid> = None;
-    let mut inds = dsl::asindices(&gi);
+    let mut inds = asindices_of((h, w));
     let mut first: Option<(i64, i64)> = None;
     let mut numdots = 0;
     let mut memo = FitMemo::default();
@@ -6122,7 +6122,7 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ccols = rng.sample(&remcols, nobjs)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut lmocc: Vec<i64> = Vec::new();
-    let mut inds = dsl::asindices(&gi);
+    let mut inds = asindices_of((h, w));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 4 * nobjs;
     let mxncells = rng.randint(nobjs + 1, 30)?;
@@ -6139,7 +6139,7 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             oh = rng.randint(1, 6)?;
             ow = rng.randint(1, 6)?;
         }
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let bounds = asindices_of((oh, ow));
         let _ = rng.randint(1, oh * ow)?;
         let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow).min(mxncells)));
         let ncells = unifint(rng, diff_lb, diff_ub, (ncells, (oh * ow).min(mxncells)));

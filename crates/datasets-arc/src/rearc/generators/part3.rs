@@ -3368,12 +3368,12 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    let mut inds = asindices_of((h, w));
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
     // `asindices(canvas(-1, (5, 5)))`, the same set every time round.
-    let box5 = dsl::asindices(&dsl::canvas(-1, (5, 5)));
+    let box5 = asindices_of((5, 5));
     while succ < nobjs && tr <= maxtrials {
         if inds.is_empty() {
             break;
@@ -3684,7 +3684,7 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 16));
-    let mut indss = dsl::asindices(&gi);
+    let mut indss = asindices_of((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
@@ -5015,7 +5015,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&padcol, &remcols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 10));
-    let mut indss = dsl::asindices(&gi);
+    let mut indss = asindices_of((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     let mut bound = 0;
@@ -5048,7 +5048,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 unifint(rng, diff_lb, diff_ub, (0, (oh * ow).min(bound - 1)))
             };
             let cc = dsl::canvas(rng.choice(&ccols)?, (oh, ow));
-            let cci = dsl::asindices(&cc);
+            let cci = asindices_of((oh, ow));
             let reds = rng.sample(&cci.to_vec(), numred)?;
             let redset: PySet<Loc> = reds.iter().copied().collect();
             // One cell per location: the colored rest (drawn in the order
