@@ -2997,7 +2997,7 @@ fn generate_780d0b14(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ncols = unifint(rng, diff_lb, diff_ub, (3, 9));
     let ccols = rng.sample(&remcols, ncols)?;
     let mut go = dsl::canvas(-1, (nh, nw));
-    let cells = dsl::asindices(&go);
+    let cells = dsl::asindices_order(nh, nw);
     let recolor_all = |go: &mut Grid, rng: &mut GenRng| -> Result<()> {
         for &(i, j) in cells.iter() {
             go[i as usize][j as usize] = rng.choice(&ccols)?;
