@@ -2873,28 +2873,32 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         tr += 1;
         let dim = rng.randint(1, 3)?;
-        // A triangle with its apex at (0, dim), the apex in the line color;
-        // every cell has its own location, so paint order does not matter.
-        let tri = dsl::sfilter(&dsl::backdrop(&pair_set((0, 0), (dim, dim))), |&(i, j)| {
-            i <= j
-        });
-        let obj = &tri | &dsl::vmirror(&tri).shift((0, dim));
         let tl = rng.sample(&ccols, 2)?;
         let (tric, linc) = (tl[0], tl[1]);
         let loc = rng.choice_in(&inds)?;
         let (loci, locj) = loc;
-        let iplcd: dsl::Object = obj
-            .iter()
-            .map(|&l| (if l == (0, dim) { linc } else { tric }, dsl::add(l, loc)))
+        // `obj`, the triangle `{(i, j): i <= j <= dim}` and its mirror image
+        // shifted right by `dim`: row `i` (0 to `dim`) spans columns `i` to
+        // `2 * dim - i`. `(0, dim)` is in the line color. Every cell has its
+        // own location and the placed cells and the tail are only tested
+        // and painted, so they are kept as cells, not sets.
+        let iplcd: Vec<dsl::Cell> = (0..=dim)
+            .flat_map(|i| (i..=2 * dim - i).map(move |j| (i, j)))
+            .map(|l| (if l == (0, dim) { linc } else { tric }, dsl::add(l, loc)))
             .collect();
-        let iplcdi = iplcd.toindices();
-        let tail = dsl::connect((loci, locj + dim), (h - 1, locj + dim));
-        let placed = iplcdi.iter().chain(tail.iter()).all(|l| inds.contains(l));
+        // `connect((loci, locj + dim), (h - 1, locj + dim))`.
+        let tail: Vec<Loc> = (loci..h).map(|i| (i, locj + dim)).collect();
+        let placed = iplcd
+            .iter()
+            .map(|c| &c.1)
+            .chain(tail.iter())
+            .all(|l| inds.contains(l));
         if placed {
             succ += 1;
-            dsl::paint_in(&mut gi, &iplcd);
-            dsl::paint_in(&mut go, &iplcd);
-            fill_locs_in(&mut go, linc, tail.iter().filter(|l| !iplcdi.contains(l)));
+            paint_cells_in(&mut gi, &iplcd);
+            paint_cells_in(&mut go, &iplcd);
+            let rest = tail.iter().filter(|l| !iplcd.iter().any(|c| c.1 == **l));
+            fill_locs_in(&mut go, linc, rest);
         }
         let rotf = rng.choice(&[0, 5, 6, 7])?;
         if !placed && rotf == 0 && inds_from_go {
