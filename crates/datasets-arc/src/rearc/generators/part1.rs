@@ -5515,20 +5515,13 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let mut inds = asindices_of((h, w));
-    // Per height: the box's cells and `tuple(backdrop(bx) - bx)`, the
-    // same every time.
-    let mut shapes: [Option<(Vec<Loc>, Vec<Loc>)>; 3] = [None, None, None];
     let mut memo = FitMemo::default();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(4, 6)?;
         let ow = 5;
-        let (bx, cands) = shapes[(oh - 4) as usize].get_or_insert_with(|| {
-            let gap: PySet<Loc> = std::iter::once((1, 2)).collect();
-            let bx = dsl::r#box(&pair_set((1, 0), (oh - 1, 4))).difference(&gap);
-            let cands = &dsl::backdrop(&bx) - &bx;
-            (bx.to_vec(), cands.to_vec())
-        });
+        let shape = box_444801d8(oh);
+        let (bx, cands) = &*shape;
         let dot = rng.choice(cands)?;
         let db = rng.sample(&ccols, 2)?;
         let (dcol, bxcol) = (db[0], db[1]);
@@ -5545,7 +5538,16 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .collect();
         let mut outobj: Vec<dsl::Cell> = (0..oh)
             .flat_map(|i| (0..ow).map(move |j| (i, j)))
-            .map(|l| (if bx.contains(&l) { bxcol } else { dcol }, l))
+            .map(|(i, j)| {
+                // On the outline of rows 1 to `oh - 1`, less its gap (1, 2).
+                let on_box = i >= 1 && (i == 1 || i == oh - 1 || j == 0 || j == 4);
+                let c = if on_box && (i, j) != (1, 2) {
+                    bxcol
+                } else {
+                    dcol
+                };
+                (c, (i, j))
+            })
             .collect();
         if rng.choice(&[true, false])? {
             for c in inobj.iter_mut().chain(outobj.iter_mut()) {
@@ -5583,6 +5585,28 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     Ok(Example {
         input: gi,
         output: go,
+    })
+}
+
+/// 444801d8's box of height `oh` (4 to 6), `box({(1, 0), (oh - 1, 4)}) -
+/// {(1, 2)}`, as cells, and `tuple(backdrop(bx) - bx)`: the same every
+/// time, so kept per thread.
+fn box_444801d8(oh: i64) -> std::rc::Rc<(Vec<Loc>, Vec<Loc>)> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Boxes = [Option<Rc<(Vec<Loc>, Vec<Loc>)>>; 3];
+    thread_local! {
+        static BOXES: RefCell<Boxes> = const { RefCell::new([None, None, None]) };
+    }
+    BOXES.with(|c| {
+        let mut c = c.borrow_mut();
+        let built = c[(oh - 4) as usize].get_or_insert_with(|| {
+            let gap: PySet<Loc> = std::iter::once((1, 2)).collect();
+            let bx = dsl::r#box(&pair_set((1, 0), (oh - 1, 4))).difference(&gap);
+            let cands = &dsl::backdrop(&bx) - &bx;
+            Rc::new((bx.to_vec(), cands.to_vec()))
+        });
+        Rc::clone(built)
     })
 }
 
