@@ -639,6 +639,31 @@ pub(super) fn paint_cells_in<'a>(grid: &mut Grid, cells: impl IntoIterator<Item 
     }
 }
 
+/// A shape placed at many locations, with `mapply(near, shape)`, both at
+/// the origin and read only for their sizes and membership: `(s -
+/// shift(shape, loc)) - mapply(near, shift(shape, loc))` then needs neither
+/// set built for each location, as the mapply of a shifted shape is the
+/// shifted mapply (the DSL's neighbourhoods are the same offsets everywhere).
+pub(super) struct PlacedShape {
+    cells: Around,
+    near: Around,
+}
+
+impl PlacedShape {
+    pub(super) fn new(cells: impl IntoIterator<Item = Loc>, near: fn(Loc) -> Indices) -> Self {
+        let cells = Around::of_cells(cells);
+        let near = Around::new(cells.cells().iter().copied(), near);
+        PlacedShape { cells, near }
+    }
+
+    /// `(s - shift(shape, loc)) - mapply(near, shift(shape, loc))`.
+    pub(super) fn subtract_at(&self, s: &Indices, (di, dj): Loc) -> Indices {
+        let (cells, near) = (&self.cells, &self.near);
+        s.difference_where(cells.len(), |&(i, j)| cells.contains(&(i - di, j - dj)))
+            .difference_where(near.len(), |&(i, j)| near.contains(&(i - di, j - dj)))
+    }
+}
+
 /// `asindices(grid)` of an `h` by `w` grid (`asindices(canvas(c, (h, w)))`):
 /// the same insertions build the same frozenset for every grid of a shape,
 /// and a frozenset is never changed, so recent shapes' sets are kept per

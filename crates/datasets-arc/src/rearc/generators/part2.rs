@@ -2235,15 +2235,16 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullinds = asindices_of((fullh, fullw));
     // The `fgc` cells of `obj`, the ones `ofcolor(gix, fgc)` finds once it
     // is painted on the background.
-    let fg: Vec<Loc> = obj.iter().filter(|c| c.0 == fgc).map(|c| c.1).collect();
+    let fg = PlacedShape::new(
+        obj.iter().filter(|c| c.0 == fgc).map(|c| c.1),
+        dsl::neighbors,
+    );
     let gi = loop {
         let loci = rng.randint(0, fullh - oh)?;
         let locj = rng.randint(0, fullw - ow)?;
         // `(fullinds - ofc) - mapply(neighbors, ofc)`: both subtracted sets
         // are read for their size and membership only.
-        let ofc = Around::of_cells(fg.iter().map(|&(i, j)| (i + loci, j + locj)));
-        let near = Around::new(ofc.cells().iter().copied(), dsl::neighbors);
-        let delt2 = near.subtract_from(&ofc.subtract_from(&fullinds));
+        let delt2 = fg.subtract_at(&fullinds, (loci, locj));
         let scands = dsl::sfilter(&delt2, |&(i, j)| i <= fullh - oh && j <= fullw - ow);
         if scands.is_empty() {
             continue;
