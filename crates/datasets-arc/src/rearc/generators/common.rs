@@ -676,6 +676,55 @@ pub(super) fn paint_cells_in<'a>(grid: &mut Grid, cells: impl IntoIterator<Item 
     }
 }
 
+/// A shape placed at many locations, with `mapply(near, shape)`, both at
+/// the origin and read only for their sizes and membership: `(s -
+/// shift(shape, loc)) - mapply(near, shift(shape, loc))` then needs neither
+/// set built for each location, as the mapply of a shifted shape is the
+/// shifted mapply (the DSL's neighbourhoods are the same offsets everywhere).
+pub(super) struct PlacedShape {
+    cells: Around,
+    near: Around,
+}
+
+impl PlacedShape {
+    pub(super) fn new(cells: impl IntoIterator<Item = Loc>, near: fn(Loc) -> Indices) -> Self {
+        let cells = Around::of_cells(cells);
+        let near = Around::new(cells.cells().iter().copied(), near);
+        PlacedShape { cells, near }
+    }
+
+    /// `(s - shift(shape, loc)) - mapply(near, shift(shape, loc))`.
+    pub(super) fn subtract_at(&self, s: &Indices, (di, dj): Loc) -> Indices {
+        let (cells, near) = (&self.cells, &self.near);
+        s.difference_where(cells.len(), |&(i, j)| cells.contains(&(i - di, j - dj)))
+            .difference_where(near.len(), |&(i, j)| near.contains(&(i - di, j - dj)))
+    }
+}
+
+/// `asindices(grid)` of an `h` by `w` grid (`asindices(canvas(c, (h, w)))`):
+/// the same insertions build the same frozenset for every grid of a shape,
+/// and a frozenset is never changed, so recent shapes' sets are kept per
+/// thread and shared rather than built again (64 of them: generators that
+/// draw a box of up to 6 by 6 each try meet 36 shapes besides the grid's).
+pub(super) fn asindices_of((h, w): Loc) -> Indices {
+    use std::cell::RefCell;
+    thread_local! {
+        static SETS: RefCell<Vec<(Loc, Indices)>> = const { RefCell::new(Vec::new()) };
+    }
+    SETS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, s)) = c.iter().find(|(k, _)| *k == (h, w)) {
+            return s.clone();
+        }
+        let s = dsl::asindices(&dsl::canvas(0, (h, w)));
+        if c.len() >= 64 {
+            c.remove(0);
+        }
+        c.push(((h, w), s.clone()));
+        s
+    })
+}
+
 // Shapes grown inside a small box. Several generators grow a shape cell by
 // cell with `shp.add(rng.choice(totuple((pool - shp) & mapply(near,
 // shp))))` where the pool and the shape lie in the 8 by 8 box at the

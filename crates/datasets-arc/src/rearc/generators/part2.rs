@@ -714,22 +714,34 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
     let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
-    let mut indss = dsl::asindices(&gi);
+    let mut indss = asindices_of((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
+    // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
+    // same as `FitMemo`'s with one row and column more), and the boxes'
+    // `asindices`, the same sets each time.
+    let mut memo = FitMemo::default();
+    let mut boxes: Vec<(Loc, Indices)> = Vec::new();
     while succ < num && tr <= maxtrials {
         if indss.is_empty() {
             break;
         }
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let indsss = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let (loci, locj) = rng.choice(subs)?;
+        let k = match boxes.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                boxes.push(((oh, ow), dsl::asindices(&dsl::canvas(-1, (oh, ow)))));
+                boxes.len() - 1
+            }
+        };
+        let indsss = boxes[k].1.clone();
         let chch = rng.choice_in(&indsss)?;
         let mut obj: PySet<Loc> = std::iter::once(chch).collect();
         let mut indsss = dsl::remove(&chch, &indsss);
@@ -746,15 +758,25 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             obj_mask |= bit10(added);
             indsss = indsss.difference(&obj);
         }
-        let obj: Indices = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
-        let bd = dsl::backdrop(&obj);
+        // `obj`, `bd = backdrop(obj)` and `outbox(bd)` are filled, tested and
+        // subtracted: read for their cells, sizes and membership only.
+        let obj: Vec<Loc> = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
+        let (top, bottom) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
+        let (left, right) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
+        let (ul, lr) = ((top, left), (bottom, right));
         let col = rng.choice(&ccols)?;
-        if bd.issubset(&indss) {
-            dsl::fill_in(&mut gi, col, &obj);
-            dsl::fill_in(&mut go, 7, &bd);
-            dsl::fill_in(&mut go, col, &obj);
+        if (top..=bottom).all(|i| (left..=right).all(|j| indss.contains(&(i, j)))) {
+            fill_locs_in(&mut gi, col, &obj);
+            fill_rect(&mut go, 7, ul, lr);
+            fill_locs_in(&mut go, col, &obj);
             succ += 1;
-            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+            let area = ((bottom - top + 1) * (right - left + 1)) as usize;
+            let (oul, olr) = ((top - 1, left - 1), (bottom + 1, right + 1));
+            let ring = outline_cells(oul, olr).len();
+            indss = indss
+                .difference_where(area, |&l| in_rect(l, ul, lr))
+                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr));
+            memo.changed();
         }
         tr += 1;
     }
@@ -2174,7 +2196,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let ncols = unifint(rng, diff_lb, diff_ub, (2, 9));
     let ccols = rng.sample(&remcols, ncols)?;
-    let inds = dsl::asindices(&dsl::canvas(bgc, (h, w)));
+    let inds = asindices_of((h, w));
     let nlocsd = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
     let nlocs = rng.choice(&[nlocsd, h * w - nlocsd])?;
     let nlocs = nlocs.max(3).min(h * w - 1);
@@ -2182,7 +2204,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let inds = dsl::remove(&sp, &inds);
     let mut shp: PySet<Loc> = std::iter::once(sp).collect();
     for _ in 0..nlocs {
-        grow_by(rng, &inds, &mut shp, dsl::neighbors)?;
+        grow_box8(rng, &inds, &mut shp, dsl::neighbors)?;
     }
     let shp = normalize_set(&shp);
     let (h, w) = dsl::shape(&shp);
@@ -2194,7 +2216,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let wscf = unifint(rng, diff_lb, diff_ub, (2, maxwscf));
     let obj = dsl::asobject(&dsl::hupscale(&dsl::vupscale(&objbase, hscf), wscf));
     let (oh, ow) = dsl::shape(&obj);
-    let inds = dsl::asindices(&canv);
+    let inds = asindices_of((h, w));
     let mut objx: PySet<Cell> = PySet::new();
     for &ij in inds.iter() {
         objx.add((rng.choice(&ccols)?, ij));
@@ -2217,21 +2239,31 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullh = unifint(rng, diff_lb, diff_ub, (hscf * h + h + 1, 30));
     let fullw = unifint(rng, diff_lb, diff_ub, (wscf * w + w + 1, 30));
     let gi = dsl::canvas(bgc, (fullh, fullw));
-    let fullinds = dsl::asindices(&gi);
+    let fullinds = asindices_of((fullh, fullw));
+    // The `fgc` cells of `obj`, the ones `ofcolor(gix, fgc)` finds once it
+    // is painted on the background.
+    let fg = PlacedShape::new(
+        obj.iter().filter(|c| c.0 == fgc).map(|c| c.1),
+        dsl::neighbors,
+    );
     let gi = loop {
         let loci = rng.randint(0, fullh - oh)?;
         let locj = rng.randint(0, fullw - ow)?;
-        let gix = dsl::paint(&gi, &obj.shift((loci, locj)));
-        let ofc = dsl::ofcolor(&gix, fgc);
-        let delt2 = minus_around(&(&fullinds - &ofc), &ofc);
+        // `(fullinds - ofc) - mapply(neighbors, ofc)`: both subtracted sets
+        // are read for their size and membership only.
+        let delt2 = fg.subtract_at(&fullinds, (loci, locj));
         let scands = dsl::sfilter(&delt2, |&(i, j)| i <= fullh - oh && j <= fullw - ow);
         if scands.is_empty() {
             continue;
         }
         let locc = rng.choice_in(&scands)?;
-        let shftd = shift_cells(&objx, locc);
-        if dsl::toindices(&shftd).issubset(&delt2) {
-            break dsl::paint(&gix, &shftd);
+        if objx
+            .iter()
+            .all(|&(_, (i, j))| delt2.contains(&(i + locc.0, j + locc.1)))
+        {
+            let mut gix = dsl::paint(&gi, &obj.shift((loci, locj)));
+            dsl::paint_in(&mut gix, &shift_cells(&objx, locc));
+            break gix;
         }
     };
     let go = paint_cells(&canv, objx.iter());
@@ -2719,6 +2751,17 @@ fn generate_760b3cac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
 
+/// 776ffc46's `plcd = shift(obj, loc)`, `gi = fill(gi, outc, plcd)` and
+/// `inds = (inds - plcd) - mapply(neighbors, plcd)`: a fill and two
+/// differences, which read `plcd` and the mapply only for their sizes and
+/// membership, so neither is built as a set.
+fn place_776ffc46(gi: &mut Grid, inds: &mut Indices, outc: i64, obj: &[Loc], loc: Loc) {
+    let plcd = Around::of_cells(obj.iter().map(|&(i, j)| (i + loc.0, j + loc.1)));
+    fill_locs_in(gi, outc, plcd.cells());
+    let near = Around::new(plcd.cells().iter().copied(), dsl::neighbors);
+    *inds = near.subtract_from(&plcd.subtract_from(inds));
+}
+
 fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -2731,7 +2774,7 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, 3)?;
     let locj = rng.randint(0, w - sqw)?;
     let bx = dsl::r#box(&pair_set((loci, locj), (loci + sqh - 1, locj + sqw - 1)));
-    let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
+    let bounds = asindices_of((sqh - 2, sqw - 2));
     // `obj = {rng.choice(...)}` is drawn before `ncells`.
     let first = rng.choice_in(&bounds)?;
     let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
@@ -2750,21 +2793,22 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut inds = minus_around(&(&dsl::ofcolor(&gi, bgc) - &bd), &bd);
     let cands = sfilter_fits(&inds, &obj, &inds);
     let loc = pick(rng, &cands.to_vec())?;
-    let plcd = obj.shift(loc);
-    dsl::fill_in(&mut gi, outc, &plcd);
-    inds = minus_around(&(&inds - &plcd), &plcd);
+    let objv = obj.to_vec();
+    place_776ffc46(&mut gi, &mut inds, outc, &objv, loc);
     let noccs = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 20));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * noccs;
-    let fullinds = dsl::asindices(&gi);
+    // `sfilter(inds, fits)` per shape while `inds` stays the same set, and
+    // the frame candidates per box size (both read in their sets' orders).
+    let mut memo = FitMemo::default();
+    let mut frame_cands: Vec<(Loc, Vec<Loc>)> = Vec::new();
     while tr < maxtr && succ < noccs {
         tr += 1;
         // Only the contents of `obj2` matter once it is normalized.
         let obj2: Indices = if rng.choice(&[true, false])? {
             let sqh = rng.randint(3, h / 3 + 1)?;
             let sqw = rng.randint(3, w / 3 + 1)?;
-            let bx = dsl::r#box(&pair_set((0, 0), (sqh - 1, sqw - 1)));
-            let bounds = dsl::asindices(&dsl::canvas(-1, (sqh - 2, sqw - 2)));
+            let bounds = asindices_of((sqh - 2, sqw - 2));
             let first = rng.choice_in(&bounds)?;
             let ncells = rng.randint(1, (sqh - 2) * (sqw - 2))?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
@@ -2780,30 +2824,52 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             let obj2 = normalize_set(&obj2);
             let (ooh, oow) = dsl::shape(&obj2);
-            let cands = &(&(&dsl::connect((-1, -1), (-1, w - sqw + 1))
-                | &dsl::connect((h - sqh + 1, -1), (h - sqh + 1, w - sqw + 1)))
-                | &dsl::connect((-1, -1), (h - sqh + 1, -1)))
-                | &dsl::connect((-1, w - sqw + 1), (h - sqh + 1, w - sqw + 1));
+            let k = match frame_cands.iter().position(|(key, _)| *key == (sqh, sqw)) {
+                Some(k) => k,
+                None => {
+                    let cands = &(&(&dsl::connect((-1, -1), (-1, w - sqw + 1))
+                        | &dsl::connect((h - sqh + 1, -1), (h - sqh + 1, w - sqw + 1)))
+                        | &dsl::connect((-1, -1), (h - sqh + 1, -1)))
+                        | &dsl::connect((-1, w - sqw + 1), (h - sqh + 1, w - sqw + 1));
+                    frame_cands.push(((sqh, sqw), cands.to_vec()));
+                    frame_cands.len() - 1
+                }
+            };
+            let cands = &frame_cands[k].1;
             if cands.is_empty() {
                 continue;
             }
-            let (sloci, slocj) = rng.choice_in(&cands)?;
-            let plcdbx = bx.shift((sloci, slocj));
-            if (&dsl::backdrop(&plcdbx) & &fullinds).issubset(&inds) {
+            let (sloci, slocj) = rng.choice(cands)?;
+            // `(backdrop(plcdbx) & fullinds).issubset(inds)`: the box's
+            // rectangle, clipped to the grid, all in `inds`.
+            let (ul, lr) = ((sloci, slocj), (sloci + sqh - 1, slocj + sqw - 1));
+            let clipped = (
+                (ul.0.max(0), ul.1.max(0)),
+                (lr.0.min(h - 1), lr.1.min(w - 1)),
+            );
+            let fits = (clipped.0 .0..=clipped.1 .0)
+                .all(|i| (clipped.0 .1..=clipped.1 .1).all(|j| inds.contains(&(i, j))));
+            if fits {
                 succ += 1;
                 let r = rng.randint(0, sqh - ooh - 2)?;
                 let oloci = rng.randint(sloci + 1, sloci + 1 + r)?;
                 let r = rng.randint(0, sqw - oow - 2)?;
                 let olocj = rng.randint(slocj + 1, slocj + 1 + r)?;
-                dsl::fill_in(&mut gi, sqc, &plcdbx);
-                dsl::fill_in(&mut gi, inc, &obj2.shift((oloci, olocj)));
-                inds = &inds - &dsl::backdrop(&dsl::outbox(&plcdbx));
+                fill_locs_in(&mut gi, sqc, &outline_cells(ul, lr));
+                let shifted = obj2.iter().map(|&(i, j)| (i + oloci, j + olocj));
+                fill_locs_in(&mut gi, inc, &shifted.collect::<Vec<_>>());
+                // `inds - backdrop(outbox(plcdbx))`: a rectangle, read for
+                // its size and membership.
+                let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+                let area = ((olr.0 - oul.0 + 1) * (olr.1 - oul.1 + 1)) as usize;
+                inds = inds.difference_where(area, |&l| in_rect(l, oul, olr));
+                memo.changed();
             }
             obj2
         } else {
             let ooh = rng.randint(1, h / 3 - 1)?;
             let oow = rng.randint(1, w / 3 - 1)?;
-            let bounds = dsl::asindices(&dsl::canvas(-1, (ooh, oow)));
+            let bounds = asindices_of((ooh, oow));
             let first = rng.choice_in(&bounds)?;
             let ncells = rng.randint(1, oow * ooh)?;
             let mut obj2: PySet<Loc> = std::iter::once(first).collect();
@@ -2825,17 +2891,20 @@ fn generate_776ffc46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             obj2
         };
         let (ooh, oow) = dsl::shape(&obj2);
+        let obj2v = obj2.to_vec();
         for _ in 0..rng.randint(1, 3)? {
-            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - ooh && j <= w - oow);
+            let cands = memo.fitting(&inds, (h, w), (ooh, oow));
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice_in(&cands)?;
-            let plcd = obj2.shift(loc);
-            if plcd.issubset(&inds) {
+            let loc = rng.choice(cands)?;
+            if obj2v
+                .iter()
+                .all(|&(i, j)| inds.contains(&(i + loc.0, j + loc.1)))
+            {
                 succ += 1;
-                inds = minus_around(&(&inds - &plcd), &plcd);
-                dsl::fill_in(&mut gi, outc, &plcd);
+                place_776ffc46(&mut gi, &mut inds, outc, &obj2v, loc);
+                memo.changed();
             }
         }
     }
@@ -2936,7 +3005,7 @@ fn generate_780d0b14(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ncols = unifint(rng, diff_lb, diff_ub, (3, 9));
     let ccols = rng.sample(&remcols, ncols)?;
     let mut go = dsl::canvas(-1, (nh, nw));
-    let cells = dsl::asindices(&go);
+    let cells = dsl::asindices_order(nh, nw);
     let recolor_all = |go: &mut Grid, rng: &mut GenRng| -> Result<()> {
         for &(i, j) in cells.iter() {
             go[i as usize][j as usize] = rng.choice(&ccols)?;
@@ -2967,16 +3036,60 @@ fn generate_780d0b14(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         &wdist,
         &vec![bgc; h as usize],
     ));
-    let objs = dsl::objects(&gi, true, false, false);
-    let bgobjs = dsl::colorfilter(&objs, bgc);
-    let objs = &objs - &bgobjs;
+    // `objects(gi, T, F, F) - colorfilter(objects, bgc)`: the colored
+    // objects' own orders are read (a sample of each one's locations), so
+    // they are flooded as `objects` floods them; the background ones count
+    // only for the sets' orders, which the objects' hashes give.
+    let (h, w) = dsl::shape_grid(&gi);
+    let mut occupied = vec![false; (h * w) as usize];
+    let mut occupied_len = 0;
+    let mut keys: PySet<ObjectKey> = PySet::new();
+    let mut exact: Vec<Option<Object>> = Vec::new();
+    for &(i, j) in dsl::asindices_order(h, w).iter() {
+        if occupied[(i * w + j) as usize] {
+            continue;
+        }
+        let how = (true, false, None);
+        let (o, hash) = if gi[i as usize][j as usize] == bgc {
+            let cells = flood_cells(&gi, (i, j), how, &mut occupied, &mut occupied_len);
+            (None, object_hash(&cells))
+        } else {
+            let o = flood_object_exact(&gi, (i, j), how, &mut occupied, &mut occupied_len);
+            let hash = o.py_hash();
+            (Some(o), hash)
+        };
+        keys.add(ObjectKey {
+            idx: exact.len(),
+            hash,
+        });
+        exact.push(o);
+    }
+    let nbg = exact.iter().filter(|o| o.is_none()).count();
+    let objs = keys
+        .freeze()
+        .difference_where(nbg, |k| exact[k.idx].is_none());
     let mut gi = gi;
-    for obj in objs.iter() {
+    for k in objs.iter() {
+        let obj = exact[k.idx].as_ref().expect("a colored object");
         let idx = dsl::toindices(obj).to_vec();
         let n = unifint(rng, diff_lb, diff_ub, (1, obj.len() as i64 / 2));
         fill_locs_in(&mut gi, bgc, &rng.sample(&idx, n)?);
     }
     ex(gi, go)
+}
+
+/// One of several distinct objects as an element of a set of objects:
+/// equal only to itself, hashing as the object does.
+#[derive(Clone, PartialEq)]
+struct ObjectKey {
+    idx: usize,
+    hash: i64,
+}
+
+impl PyHashable for ObjectKey {
+    fn py_hash(&self) -> i64 {
+        self.hash
+    }
 }
 
 fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2989,17 +3102,25 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numcols = unifint(rng, diff_lb, diff_ub, (1, 8));
     let ccols = rng.sample(&remcols, numcols)?;
     let mut go = dsl::canvas(bgc, (oh, ow));
-    let mut inds = dsl::asindices(&go);
-    let fullinds = dsl::asindices(&go);
+    let mut inds = asindices_of((oh, ow));
+    let fullinds = asindices_of((oh, ow));
     let nocc = unifint(rng, diff_lb, diff_ub, (1, oh * ow));
     for _ in 0..nocc {
         let mut mpr: Vec<(i64, Indices)> = Vec::new();
         for &cc in &ccols {
             let ofc = dsl::ofcolor(&go, cc);
             let pool = &inds | &around(&ofc);
-            let allowed = &inds | &ofc;
-            let locs = dsl::sfilter(&pool, |&ij| {
-                (&dsl::neighbors(ij) & &fullinds).issubset(&allowed)
+            // `(neighbors(ij) & fullinds).issubset(inds | ofcolor(go, cc))`:
+            // a yes or no over the neighbours inside the grid.
+            let locs = dsl::sfilter(&pool, |&(i, j)| {
+                (i - 1..=i + 1).all(|a| {
+                    (j - 1..=j + 1).all(|b| {
+                        (a, b) == (i, j)
+                            || !(0 <= a && a < oh && 0 <= b && b < ow)
+                            || go[a as usize][b as usize] == cc
+                            || inds.contains(&(a, b))
+                    })
+                })
             });
             if !locs.is_empty() {
                 mpr.push((cc, locs));
@@ -3021,14 +3142,21 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullh = oh + 1 + oh * sqsizh;
     let fullw = ow + 1 + ow * sqsizw;
     let mut gi = dsl::canvas(linc, (fullh, fullw));
-    let sq = dsl::backdrop(&pair_set((0, 0), (sqsizh - 1, sqsizw - 1)));
     // The corner marks of neighboring cells share grid points, so the
-    // cells are drawn in the object's order.
+    // cells are drawn in the object's order; each fill is one color over a
+    // square (`shift(sq, ...)`) or the four corners of its outbox.
     for &(col, (i, j)) in dsl::asobject(&go).iter() {
-        let plcd = sq.shift((1 + i * (sqsizh + 1), 1 + j * (sqsizw + 1)));
-        dsl::fill_in(&mut gi, bgc, &plcd);
+        let (top, left) = (1 + i * (sqsizh + 1), 1 + j * (sqsizw + 1));
+        let (bottom, right) = (top + sqsizh - 1, left + sqsizw - 1);
+        fill_rect(&mut gi, bgc, (top, left), (bottom, right));
         if col != bgc {
-            dsl::fill_in(&mut gi, col, &dsl::corners(&dsl::outbox(&plcd)));
+            let corners = [
+                (top - 1, left - 1),
+                (top - 1, right + 1),
+                (bottom + 1, left - 1),
+                (bottom + 1, right + 1),
+            ];
+            fill_locs_in(&mut gi, col, &corners);
         }
     }
     let gih = unifint(rng, diff_lb, diff_ub, (fullh, 30));
@@ -3036,30 +3164,38 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(0, gih - fullh)?;
     let locj = rng.randint(0, giw - fullw)?;
     let mut gigi = dsl::canvas(bgc, (gih, giw));
-    let plcd = dsl::asobject(&gi).shift((loci, locj));
-    dsl::paint_in(&mut gigi, &plcd);
-    let (ulci, ulcj) = dsl::ulcorner(&plcd);
+    // `paint(gigi, shift(asobject(gi), (loci, locj)))`: a copy of `gi`.
+    let paste = |g: &mut Grid| {
+        for (i, row) in gi.iter().enumerate() {
+            let r = &mut g[loci as usize + i];
+            r[locj as usize..locj as usize + row.len()].copy_from_slice(row);
+        }
+    };
+    paste(&mut gigi);
+    // The frontiers through the lines, rows and columns in the line color.
+    let (ulci, ulcj) = (loci, locj);
     let mut a = ulci;
     while a < gih + 1 {
-        dsl::fill_in(&mut gigi, linc, &dsl::hfrontier((a, 0)));
+        fill_row(&mut gigi, a, linc);
         a += sqsizh + 1;
     }
     let mut a = ulci;
     while a > -1 {
-        dsl::fill_in(&mut gigi, linc, &dsl::hfrontier((a, 0)));
+        fill_row(&mut gigi, a, linc);
         a -= sqsizh + 1;
     }
     let mut b = ulcj;
     while b < giw + 1 {
-        dsl::fill_in(&mut gigi, linc, &dsl::vfrontier((0, b)));
+        fill_column(&mut gigi, b, linc);
         b += sqsizw + 1;
     }
     let mut b = ulcj;
     while b > -1 {
-        dsl::fill_in(&mut gigi, linc, &dsl::vfrontier((0, b)));
+        fill_column(&mut gigi, b, linc);
         b -= sqsizw + 1;
     }
-    let gi = dsl::paint(&gigi, &plcd);
+    paste(&mut gigi);
+    let gi = gigi;
     let gop = dsl::palette_grid(&go);
     let ccset: PySet<i64> = ccols.iter().copied().collect();
     let present = ccset.intersection(&gop);
@@ -3083,6 +3219,22 @@ fn generate_7837ac64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         go = go2;
     }
     ex(gi, go)
+}
+
+/// `fill(grid, value, hfrontier((i, 0)))`: row `i`, if it is in the grid.
+fn fill_row(grid: &mut Grid, i: i64, value: i64) {
+    if let Some(row) = usize::try_from(i).ok().and_then(|i| grid.get_mut(i)) {
+        row.fill(value);
+    }
+}
+
+/// `fill(grid, value, vfrontier((0, j)))`: column `j`, if it is in the grid.
+fn fill_column(grid: &mut Grid, j: i64, value: i64) {
+    for row in grid.iter_mut() {
+        if let Some(v) = usize::try_from(j).ok().and_then(|j| row.get_mut(j)) {
+            *v = value;
+        }
+    }
 }
 
 fn generate_794b24be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -4037,24 +4189,38 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         &dsl::canvas(bgc, (inh, inw)),
         &dsl::asobject(&mat).shift((1, 1)),
     );
+    // `fill(sgi, fgc, lins)`: the rows and columns of the `fgc` cells, one
+    // color, so in any order.
     let mut go = sgi.clone();
-    for &l in dsl::ofcolor(&sgi, fgc).iter() {
-        dsl::fill_in(&mut go, fgc, &dsl::vfrontier(l));
-        dsl::fill_in(&mut go, fgc, &dsl::hfrontier(l));
+    let (inhu, inwu) = (inh as usize, inw as usize);
+    for i in 0..inhu {
+        for j in 0..inwu {
+            if sgi[i][j] == fgc {
+                go[i].fill(fgc);
+                for row in go.iter_mut() {
+                    row[j] = fgc;
+                }
+            }
+        }
     }
     let numci = unifint(rng, diff_lb, diff_ub, (3, 10));
     let numc = 13 - numci;
     let ccols = rng.sample(&cols, numc)?;
+    // The colors are drawn in `asindices`' order; the cells are distinct,
+    // so the paint's order does not matter.
     let mut gi = dsl::canvas(-1, (h, w));
-    for &(i, j) in dsl::asindices(&gi).iter() {
+    for &(i, j) in dsl::asindices_order(h, w).iter() {
         gi[i as usize][j as usize] = rng.choice(&ccols)?;
     }
     let loci = rng.randint(1, h - inh - 1)?;
     let locj = rng.randint(1, w - inw - 1)?;
-    let plcd = dsl::asobject(&sgi).shift((loci, locj));
-    dsl::paint_in(&mut gi, &plcd);
-    let (a, b) = dsl::ulcorner(&plcd);
-    let (c, d) = dsl::lrcorner(&plcd);
+    // `paint(gi, shift(asobject(sgi), loc))`: `sgi` copied in at `loc`.
+    for (i, row) in sgi.iter().enumerate() {
+        let r = &mut gi[i + loci as usize];
+        r[locj as usize..locj as usize + inwu].copy_from_slice(row);
+    }
+    let (a, b) = (loci, locj);
+    let (c, d) = (loci + inh - 1, locj + inw - 1);
     let p1 = rng.choice_in(&dsl::connect((a - 1, b), (a - 1, d)))?;
     let p2 = rng.choice_in(&dsl::connect((a, b - 1), (c, b - 1)))?;
     let p3 = rng.choice_in(&dsl::connect((c + 1, b), (c + 1, d)))?;
@@ -4498,9 +4664,10 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * num;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go: Option<Grid> = None;
-    let mut inds = dsl::asindices(&gi);
+    let mut inds = asindices_of((h, w));
     let mut first: Option<(i64, i64)> = None;
     let mut numdots = 0;
+    let mut memo = FitMemo::default();
     while succ < num && tr < maxtr {
         let (oh, ow) = match first {
             None => {
@@ -4519,14 +4686,16 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         };
         let minig = dsl::canvas(sqc, (oh, ow));
-        let mini = dsl::asindices(&minig);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         tr += 1;
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        if !mini.shift(loc).issubset(&inds) {
+        let loc = rng.choice(cands)?;
+        // `shift(mini, loc)` is the rectangle at `loc`, tested, painted and
+        // subtracted: read for its cells, size and membership only.
+        let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
+        if !(ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j)))) {
             continue;
         }
         succ += 1;
@@ -4541,15 +4710,19 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 (0, ((oh * ow) / 2 - 1).min(numdots - 1)),
             )
         };
-        let locs = rng.sample(&mini.to_vec(), nd)?;
+        let locs = rng.sample(&dsl::asindices_order(oh, ow), nd)?;
         let minig = fill_locs(&minig, dotc, &locs);
         if go.is_none() {
             go = Some(minig.clone());
         }
-        let plcd = dsl::asobject(&minig).shift(loc);
-        dsl::paint_in(&mut gi, &plcd);
-        let pi = dsl::toindices(&plcd);
-        inds = &(&inds - &pi) - &dsl::mapply(|&l| dsl::dneighbors(l), &pi);
+        for (i, row) in minig.iter().enumerate() {
+            let r = &mut gi[loc.0 as usize + i];
+            r[loc.1 as usize..(loc.1 + ow) as usize].copy_from_slice(row);
+        }
+        let pi = Around::of_cells((ul.0..=lr.0).flat_map(|i| (ul.1..=lr.1).map(move |j| (i, j))));
+        let near = Around::new(pi.cells().iter().copied(), dsl::dneighbors);
+        inds = near.subtract_from(&pi.subtract_from(&inds));
+        memo.changed();
     }
     let go = go.ok_or_else(|| DatasetError::Generation("no square placed".into()))?;
     ex(gi, go)
@@ -5964,10 +6137,15 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ccols = rng.sample(&remcols, nobjs)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut lmocc: Vec<i64> = Vec::new();
-    let mut inds = dsl::asindices(&gi);
+    let mut inds = asindices_of((h, w));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 4 * nobjs;
     let mxncells = rng.randint(nobjs + 1, 30)?;
+    // `sfilter(inds, ...)` per shape while neither `inds` nor `lmocc` changes
+    // (its order is read by the draw).
+    let mut fits: Vec<(Loc, Vec<Loc>)> = Vec::new();
+    // The placed objects: (size, leftmost column, color).
+    let mut placed: Vec<(usize, i64, i64)> = Vec::new();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let mut oh = rng.randint(1, 6)?;
@@ -5976,32 +6154,61 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             oh = rng.randint(1, 6)?;
             ow = rng.randint(1, 6)?;
         }
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let bounds = asindices_of((oh, ow));
         let _ = rng.randint(1, oh * ow)?;
         let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow).min(mxncells)));
         let ncells = unifint(rng, diff_lb, diff_ub, (ncells, (oh * ow).min(mxncells)));
         let sp = rng.choice_in(&bounds)?;
         let mut obj: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..ncells - 1 {
-            grow(rng, &bounds, &mut obj)?;
+            grow_box8(rng, &bounds, &mut obj, dsl::dneighbors)?;
         }
         // `obj in seenobjs`: nothing is ever added to `seenobjs`.
         let obj = normalize_set(&obj);
         let (oh, ow) = dsl::shape(&obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| {
-            i <= h - oh && j <= w - ow && !lmocc.contains(&j)
-        });
+        let k = match fits.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                let cands = dsl::sfilter(&inds, |&(i, j)| {
+                    i <= h - oh && j <= w - ow && !lmocc.contains(&j)
+                });
+                fits.push(((oh, ow), cands.to_vec()));
+                fits.len() - 1
+            }
+        };
+        let cands = &fits[k].1;
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        if plcd.issubset(&inds) {
-            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
-            dsl::fill_in(&mut gi, ccols[succ as usize], &plcd);
+        let loc = rng.choice(cands)?;
+        // `plcd = shift(obj, loc)`: tested, subtracted and filled, so read
+        // for its cells, size and membership only.
+        let plcd = Around::of_cells(obj.iter().map(|&(i, j)| (i + loc.0, j + loc.1)));
+        if plcd.cells().iter().all(|l| inds.contains(l)) {
+            let near = Around::new(plcd.cells().iter().copied(), dsl::dneighbors);
+            inds = near.subtract_from(&plcd.subtract_from(&inds));
+            fill_locs_in(&mut gi, ccols[succ as usize], plcd.cells());
+            placed.push((plcd.len(), loc.1, ccols[succ as usize]));
             succ += 1;
             lmocc.push(loc.1);
+            fits.clear();
         }
+    }
+    // Each placed object has its own color and is kept one cell away from
+    // the others, so while the background is the strictly most common color
+    // they are exactly `objects(gi, T, F, T)`, and their leftmost columns
+    // (in `lmocc`) differ, so `order(..., leftmost)` sorts them fully.
+    let bg_count = dsl::colorcount(&gi, bgc);
+    if !placed.is_empty() && placed.iter().all(|p| p.0 < bg_count) {
+        let mx = placed.iter().map(|p| p.0).max().unwrap_or(0);
+        let mut widest: Vec<&(usize, i64, i64)> = placed.iter().filter(|p| p.0 == mx).collect();
+        widest.sort_by_key(|p| p.1);
+        let mut go = dsl::canvas(-1, (mx as i64, widest.len() as i64));
+        for (idx, p) in widest.iter().enumerate() {
+            let column: Vec<Loc> = (0..mx as i64).map(|i| (i, idx as i64)).collect();
+            fill_locs_in(&mut go, p.2, &column);
+        }
+        return ex(gi, go);
     }
     let objs = dsl::objects(&gi, true, false, true);
     let mxncells = dsl::valmax(objs.iter(), |o| o.len())

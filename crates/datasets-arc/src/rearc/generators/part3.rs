@@ -3380,17 +3380,17 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    let mut inds = asindices_of((h, w));
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
+    let box5 = asindices_of((5, 5));
     while succ < nobjs && tr <= maxtrials {
         if inds.is_empty() {
             break;
         }
-        let opts = dsl::asindices(&dsl::canvas(-1, (5, 5)));
-        let sp = rng.choice_in(&opts)?;
-        let opts = dsl::remove(&sp, &opts);
+        let sp = rng.choice_in(&box5)?;
+        let opts = box5_without(sp);
         let lb = unifint(rng, diff_lb, diff_ub, (1, 5));
         let ubi = unifint(rng, diff_lb, diff_ub, (1, 5));
         let ub = 12 - ubi;
@@ -3403,23 +3403,43 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         };
         let mut obj: PySet<Loc> = std::iter::once(sp).collect();
         for _ in 0..numcells - 1 {
-            grow(rng, &opts, &mut obj)?;
+            grow_box8(rng, &opts, &mut obj, dsl::dneighbors)?;
         }
-        let obj = normalize_set(&obj);
+        // `normalize(obj)`: only its cells and size are read below.
+        let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
+        let obj: Vec<Loc> = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
         let loc = rng.choice_in(&inds)?;
-        let plcd = obj.shift(loc);
-        if plcd.issubset(&inds) {
+        // `plcd = shift(obj, loc)` is tested, filled and subtracted: read
+        // for its cells, size and membership only, so not built as a set.
+        let plcd = Around::of_cells(obj.iter().map(|&(i, j)| (i + loc.0, j + loc.1)));
+        if plcd.cells().iter().all(|l| inds.contains(l)) {
             let col = rng.choice(&remcols)?;
-            dsl::fill_in(&mut gi, col, &plcd);
-            dsl::fill_in(&mut go, 1 + i64::from(obj.len() == 6), &plcd);
+            fill_locs_in(&mut gi, col, plcd.cells());
+            fill_locs_in(&mut go, 1 + i64::from(obj.len() == 6), plcd.cells());
             succ += 1;
-            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            let near = Around::new(plcd.cells().iter().copied(), dsl::dneighbors);
+            inds = near.subtract_from(&plcd.subtract_from(&inds));
         }
         tr += 1;
     }
     Ok(Example {
         input: gi,
         output: go,
+    })
+}
+
+/// d2abd087's `remove(sp, asindices(canvas(-1, (5, 5))))`: one frozenset
+/// per location of the box, the same each time, so kept per thread.
+fn box5_without(sp: Loc) -> Indices {
+    use std::cell::RefCell;
+    thread_local! {
+        static SETS: RefCell<Vec<Option<Indices>>> = RefCell::new(vec![None; 25]);
+    }
+    SETS.with(|c| {
+        c.borrow_mut()[(5 * sp.0 + sp.1) as usize]
+            .get_or_insert_with(|| dsl::remove(&sp, &asindices_of((5, 5))))
+            .clone()
     })
 }
 
@@ -3692,30 +3712,40 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 16));
-    let mut indss = dsl::asindices(&gi);
+    let mut indss = asindices_of((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
+    // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
+    // same as `FitMemo`'s with one row and column more).
+    let mut memo = FitMemo::default();
     while succ < num && tr <= maxtrials {
         if remcols.is_empty() || indss.is_empty() {
             break;
         }
         let oh = rng.randint(1, 7)?;
         let ow = rng.randint(1, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = rng.choice(subs)?;
+        // `bd`, its box, inbox and outbox are filled, tested and subtracted:
+        // one color each, sizes and membership, so rectangles and outlines.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
-            dsl::fill_in(&mut gi, col, &dsl::r#box(&bd));
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| indss.contains(&(i, j)))) {
+            fill_locs_in(&mut gi, col, &outline_cells(ul, lr));
             if oh > 2 && ow > 2 {
-                dsl::fill_in(&mut go, 3, &dsl::backdrop(&dsl::inbox(&bd)));
+                fill_rect(&mut go, 3, (ul.0 + 1, ul.1 + 1), (lr.0 - 1, lr.1 - 1));
             }
             succ += 1;
-            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+            let ring = outline_cells(oul, olr).len();
+            indss = indss
+                .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
+                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr));
+            memo.changed();
         }
         tr += 1;
     }
@@ -5043,25 +5073,30 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&padcol, &remcols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 10));
-    let mut indss = dsl::asindices(&gi);
+    let mut indss = asindices_of((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     let mut bound = 0;
     let mut go: Option<Grid> = None;
+    // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
+    // same as `FitMemo`'s with one row and column more).
+    let mut memo = FitMemo::default();
     while succ < num && tr <= maxtrials {
         if remcols.is_empty() || indss.is_empty() {
             break;
         }
         let oh = rng.randint(3, 8)?;
         let ow = rng.randint(3, 8)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        if bd.issubset(&indss) {
+        let (loci, locj) = rng.choice(subs)?;
+        // `bd` and `outbox(bd)` are tested and subtracted: read for their
+        // sizes and membership only, as rectangles.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| indss.contains(&(i, j)))) {
             let numcc = unifint(rng, diff_lb, diff_ub, (1, 7));
             let ccols = rng.sample(&remcols, numcc)?;
             let numred = if succ == 0 {
@@ -5071,7 +5106,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 unifint(rng, diff_lb, diff_ub, (0, (oh * ow).min(bound - 1)))
             };
             let cc = dsl::canvas(rng.choice(&ccols)?, (oh, ow));
-            let cci = dsl::asindices(&cc);
+            let cci = asindices_of((oh, ow));
             let reds = rng.sample(&cci.to_vec(), numred)?;
             let redset: PySet<Loc> = reds.iter().copied().collect();
             // One cell per location: the colored rest (drawn in the order
@@ -5081,12 +5116,21 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 patch[i as usize][j as usize] = rng.choice(&ccols)?;
             }
             let patch = fill_locs(&patch, 2, &reds);
-            dsl::paint_in(&mut gi, &dsl::asobject(&patch).shift((loci, locj)));
+            // `paint(gi, shift(asobject(patch), (loci, locj)))`: a copy.
+            for (i, row) in patch.iter().enumerate() {
+                let r = &mut gi[loci as usize + i];
+                r[locj as usize..(locj + ow) as usize].copy_from_slice(row);
+            }
             if go.is_none() {
                 go = Some(patch);
             }
             succ += 1;
-            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+            let ring = outline_cells(oul, olr).len();
+            indss = indss
+                .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
+                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr));
+            memo.changed();
         }
         tr += 1;
     }
