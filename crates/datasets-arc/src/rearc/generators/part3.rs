@@ -3430,7 +3430,8 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 }
 
 /// d2abd087's `remove(sp, asindices(canvas(-1, (5, 5))))`: one frozenset
-/// per location of the box, the same each time, so kept per thread.
+/// per location of the box, the same each time, so kept per thread; each
+/// call gets its own copy (a distinct object, as in Python).
 fn box5_without(sp: Loc) -> Indices {
     use std::cell::RefCell;
     thread_local! {
@@ -3439,7 +3440,7 @@ fn box5_without(sp: Loc) -> Indices {
     SETS.with(|c| {
         c.borrow_mut()[(5 * sp.0 + sp.1) as usize]
             .get_or_insert_with(|| dsl::remove(&sp, &asindices_of((5, 5))))
-            .clone()
+            .duplicate()
     })
 }
 
