@@ -1016,3 +1016,281 @@ impl FitMemo {
         self.kept.clear();
     }
 }
+
+// CPython set tables over the locations of the 8 by 8 box and its margin.
+// Shapes grown cell by cell in that box build several small sets per cell
+// added; their orders are read (a draw picks from them), but they follow
+// from the elements' hashes and the operations alone. [`IdSet`] performs
+// the same operations as `pycompat::PySet` (`Objects/setobject.c`) on one
+// byte per slot, a location's [`bit10`] number, with the hashes looked up
+// in a table, so no tuple is hashed and no entry allocated per set.
+
+/// The [`bit10`] number of a location of the 8 by 8 box or its margin.
+pub(super) fn id10(l: Loc) -> u8 {
+    bit10(l).trailing_zeros() as u8
+}
+
+/// The location with [`bit10`] number `id`.
+pub(super) fn loc10(id: u8) -> Loc {
+    (i64::from(id / 10) - 1, i64::from(id % 10) - 1)
+}
+
+/// `hash((i, j))` for every [`id10`].
+pub(super) fn loc10_hashes() -> &'static [i64; 100] {
+    static HASHES: std::sync::OnceLock<[i64; 100]> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| std::array::from_fn(|k| pycompat::PyHashable::py_hash(&loc10(k as u8))))
+}
+
+const ID_EMPTY: u8 = u8::MAX;
+const ID_DUMMY: u8 = u8::MAX - 1;
+
+/// The most slots an [`IdSet`] of up to 100 elements reaches (CPython
+/// grows a table of 77 to `4 * 77` slots and more).
+const ID_SLOTS: usize = 512;
+
+/// A CPython set (or frozenset) of at most 100 pairwise distinct elements
+/// numbered below 254 whose hashes are `hashes[id]`: the table of
+/// `pycompat`'s `SetTable` (fill, used, mask, dummies) with each slot
+/// holding the id, in place (`slots[..=mask]`) rather than allocated.
+#[derive(Clone)]
+pub(super) struct IdSet<'h> {
+    hashes: &'h [i64],
+    slots: [u8; ID_SLOTS],
+    mask: usize,
+    fill: usize,
+    used: usize,
+}
+
+impl<'h> IdSet<'h> {
+    /// `set()`: the 8-slot small table.
+    pub(super) fn new(hashes: &'h [i64]) -> Self {
+        IdSet {
+            hashes,
+            slots: [ID_EMPTY; ID_SLOTS],
+            mask: 7,
+            fill: 0,
+            used: 0,
+        }
+    }
+
+    /// `set(gen)` / `frozenset(gen)`: one add each, in this order.
+    pub(super) fn from_adds(hashes: &'h [i64], ids: impl IntoIterator<Item = u8>) -> Self {
+        let mut s = Self::new(hashes);
+        for id in ids {
+            s.add(id);
+        }
+        s
+    }
+
+    /// `len(s)`.
+    pub(super) fn len(&self) -> usize {
+        self.used
+    }
+
+    /// `iter(s)`: the table's order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = u8> + '_ {
+        self.slots[..=self.mask]
+            .iter()
+            .copied()
+            .filter(|&s| s < ID_DUMMY)
+    }
+
+    /// `set_add_entry`: probe for `id`; if absent, store it in the last
+    /// dummy met on the way, else in the empty slot that ended the probe,
+    /// and resize once 60% of the slots are filled.
+    pub(super) fn add(&mut self, id: u8) {
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        let mut freeslot = None;
+        let empty = 'probe: loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for j in i..=i + probes {
+                match self.slots[j] {
+                    s if s == id => return,
+                    ID_EMPTY => break 'probe j,
+                    ID_DUMMY => freeslot = Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        };
+        self.used += 1;
+        if let Some(f) = freeslot {
+            self.slots[f] = id;
+            return;
+        }
+        self.fill += 1;
+        self.slots[empty] = id;
+        if self.fill * 5 >= self.mask * 3 {
+            self.resize(self.used * 4);
+        }
+    }
+
+    /// `set_table_resize`: the smallest power of two (at least 8) above
+    /// `minused`, refilled in the old table's order by `set_insert_clean`.
+    fn resize(&mut self, minused: usize) {
+        let mut size = 8;
+        while size <= minused {
+            size <<= 1;
+        }
+        if size == 8 && self.mask == 7 && self.fill == self.used {
+            return;
+        }
+        assert!(size <= ID_SLOTS, "IdSet of more than 100 elements");
+        let old = self.slots;
+        let old_mask = self.mask;
+        self.slots[..size].fill(ID_EMPTY);
+        self.mask = size - 1;
+        self.fill = self.used;
+        for id in old[..=old_mask].iter().copied().filter(|&s| s < ID_DUMMY) {
+            self.insert_clean(id);
+        }
+    }
+
+    /// `set_insert_clean`: the first empty slot on `id`'s probe path.
+    fn insert_clean(&mut self, id: u8) {
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            if let Some(j) = (i..=i + probes).find(|&j| self.slots[j] == ID_EMPTY) {
+                self.slots[j] = id;
+                return;
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// `make_new_set(type, s)`: the copy a binary operator starts from
+    /// (`set_merge` into an empty table), as `SetTable::copy_of`.
+    fn copy(&self) -> Self {
+        let mut t = Self::new(self.hashes);
+        if self.used == 0 {
+            return t;
+        }
+        if self.used * 5 >= 7 * 3 {
+            t.resize(self.used * 2);
+        }
+        if t.mask == self.mask && self.fill == self.used {
+            t.slots[..=t.mask].copy_from_slice(&self.slots[..=t.mask]);
+        } else {
+            for id in self.iter() {
+                t.insert_clean(id);
+            }
+        }
+        t.fill = self.used;
+        t.used = self.used;
+        t
+    }
+
+    /// `s - other` for a set `other` known by its size and membership,
+    /// as `SetTable::difference_where`: a copy with dummies when `s` has
+    /// more than four times `other`'s elements, else a new set of the
+    /// elements kept, added in `s`'s order.
+    pub(super) fn difference_where(&self, other_len: usize, in_other: impl Fn(u8) -> bool) -> Self {
+        if (self.used >> 2) > other_len {
+            let mut t = self.copy();
+            for s in t.slots[..=t.mask].iter_mut() {
+                if *s < ID_DUMMY && in_other(*s) {
+                    *s = ID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize(t.used * 4);
+            }
+            return t;
+        }
+        Self::from_adds(self.hashes, self.iter().filter(|&id| !in_other(id)))
+    }
+}
+
+/// For the DSL neighbourhood `near` and each location of the 8 by 8 box
+/// (by [`id10`]), `hash(near(loc))` and the frozenset's order as ids, read
+/// once per function and thread from [`box8_table`].
+struct NearIds {
+    hashes: [i64; 100],
+    orders: Vec<Vec<u8>>,
+}
+
+fn near_ids(near: fn(Loc) -> Indices) -> std::rc::Rc<NearIds> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static TABLES: RefCell<Vec<(usize, Rc<NearIds>)>> = const { RefCell::new(Vec::new()) };
+    }
+    // Keyed by address, as in `offsets_of`.
+    let key = near as usize;
+    TABLES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, t)) = c.iter().find(|(k, _)| *k == key) {
+            return Rc::clone(t);
+        }
+        let table = box8_table(near);
+        let mut ids = NearIds {
+            hashes: [0; 100],
+            orders: vec![Vec::new(); 100],
+        };
+        for (k, (hash, order)) in table.iter().enumerate() {
+            let id = id10((k as i64 / 8, k as i64 % 8)) as usize;
+            ids.hashes[id] = *hash;
+            ids.orders[id] = order.iter().map(|&l| id10(l)).collect();
+        }
+        let t = Rc::new(ids);
+        c.push((key, Rc::clone(&t)));
+        t
+    })
+}
+
+/// [`box8_meet`] over ids: `tuple(rest & mapply(near, shp))` for a shape
+/// inside the 8 by 8 box given by its order (`shp_order`) and [`bit10`]
+/// mask, and a set `rest` given by its mask and, built only when CPython
+/// walks it, its order. The candidates as ids, in the result's order.
+pub(super) fn box8_meet_ids(
+    rest: impl FnOnce() -> Vec<u8>,
+    rest_mask: u128,
+    shp_order: impl Iterator<Item = u8>,
+    shp_mask: u128,
+    near: fn(Loc) -> Indices,
+) -> Vec<u8> {
+    let hashes = loc10_hashes();
+    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
+        let k = di * 10 + dj;
+        d | if k >= 0 {
+            shp_mask << k
+        } else {
+            shp_mask >> -k
+        }
+    });
+    let hits = if around.count_ones() > rest_mask.count_ones() {
+        IdSet::from_adds(
+            hashes,
+            rest().into_iter().filter(|&id| around >> id & 1 != 0),
+        )
+    } else {
+        // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
+        // locations in each one's order.
+        let n = near_ids(near);
+        let applied = IdSet::from_adds(&n.hashes, shp_order);
+        // Adding a location already there changes nothing: only first
+        // occurrences are added (most are repeats).
+        let mut seen = 0u128;
+        let merged = IdSet::from_adds(
+            hashes,
+            applied
+                .iter()
+                .flat_map(|id| n.orders[id as usize].iter().copied())
+                .filter(|&id| {
+                    let new = seen >> id & 1 == 0;
+                    seen |= 1 << id;
+                    new
+                }),
+        );
+        IdSet::from_adds(hashes, merged.iter().filter(|&id| rest_mask >> id & 1 != 0))
+    };
+    hits.iter().collect()
+}

@@ -2400,39 +2400,57 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut indss = minus_around(&(&dsl::asindices(&gi) - &shftd), &shftd);
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
-    let remcands = &dsl::asindices(&dsl::canvas(-1, (8, 8))) - &srcobj;
-    let remmask = remcands.iter().fold(0, |m, &l| m | bit10(l));
+    // `remcands` and each `newobj` lie in the 8 by 8 box: CPython's tables
+    // of them, and of the sets built to grow `newobj`, are kept as ids
+    // (`IdSet`), with masks for membership.
+    let hashes = loc10_hashes();
+    let asind = IdSet::from_adds(
+        hashes,
+        (0..8).flat_map(|i| (0..8).map(move |j| id10((i, j)))),
+    );
+    let srcmask = srcobj.iter().fold(0, |m, &l| m | bit10(l));
+    let remcands = asind.difference_where(srcobj.len(), |id| srcmask >> id & 1 != 0);
+    let remmask = remcands.iter().fold(0u128, |m, id| m | 1 << id);
     while succ < nobjs && tr <= maxtrials {
         if indss.is_empty() {
             break;
         }
         let newobj = loop {
-            let mut newobj: PySet<Loc> = srcobj.iter().copied().collect();
-            // `newobj` as bits: it stays inside the 8 by 8 box, as `srcobj`
-            // does and every cell added comes from `remcands`.
-            let mut nmask = newobj.iter().fold(0, |m, &l| m | bit10(l));
+            let mut newobj = IdSet::from_adds(hashes, srcobj.iter().map(|&l| id10(l)));
+            let mut nmask = srcmask;
             let numperti = unifint(rng, diff_lb, diff_ub, (1, 63));
             let numpert = 64 - numperti;
             for _ in 0..numpert {
                 let isadd = rng.choice(&[true, false])?;
                 if isadd && newobj.len() < 64 {
                     // `(remcands - newobj) & mapply(neighbors, newobj)`.
-                    let cndds = box8_candidates(&remcands, remmask, &newobj, nmask, dsl::neighbors);
+                    let rest = || {
+                        let rest =
+                            remcands.difference_where(newobj.len(), |id| nmask >> id & 1 != 0);
+                        rest.iter().collect()
+                    };
+                    let cndds =
+                        box8_meet_ids(rest, remmask & !nmask, newobj.iter(), nmask, dsl::neighbors);
                     if cndds.is_empty() {
                         break;
                     }
                     let added = rng.choice(&cndds)?;
                     newobj.add(added);
-                    nmask |= bit10(added);
+                    nmask |= 1 << added;
                 }
                 if !isadd && newobj.len() > 2 {
-                    let gone = rng.choice_in(&newobj)?;
+                    let cells: Vec<u8> = newobj.iter().collect();
+                    let gone = rng.choice(&cells)?;
                     // `remove(x, a_set)`: a new set, built by iterating.
-                    newobj = newobj.iter().filter(|&&l| l != gone).copied().collect();
-                    nmask &= !bit10(gone);
+                    newobj = IdSet::from_adds(hashes, cells.into_iter().filter(|&id| id != gone));
+                    nmask &= !(1 << gone);
                 }
             }
-            let newobj = normalize_set(&newobj);
+            // `normalize(newobj)`: its order is not read below.
+            let cells: Vec<Loc> = newobj.iter().map(loc10).collect();
+            let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
+            let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
+            let newobj: Indices = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
             let (a, b) = dsl::shape(&newobj);
             let cc = dsl::canvas(-1, (a + 2, b + 2));
             let cc2 = dsl::compress(&dsl::fill(&cc, -2, &newobj.shift((1, 1))));
