@@ -1294,3 +1294,409 @@ pub(super) fn box8_meet_ids(
     };
     hits.iter().collect()
 }
+
+// The same for sets of grid locations (`inds` of a whole grid, the
+// candidates filtered from it), whose tables generators rebuild after each
+// placement: [`GridSet`] keeps CPython's table of locations in frames of
+// up to 32 by 32 cells, as two bytes per slot.
+
+/// The frame [`gid`] numbers: locations from `-GRID_MARGIN` to
+/// `GRID_SIDE - GRID_MARGIN - 1` in both coordinates.
+pub(super) const GRID_SIDE: i64 = 34;
+const GRID_MARGIN: i64 = 2;
+
+/// The number of a location of a grid of up to 32 by 32 cells, or at most
+/// two cells outside it.
+pub(super) fn gid((i, j): Loc) -> u16 {
+    assert!(
+        (-GRID_MARGIN..GRID_SIDE - GRID_MARGIN).contains(&i)
+            && (-GRID_MARGIN..GRID_SIDE - GRID_MARGIN).contains(&j),
+        "outside the grid frame"
+    );
+    ((i + GRID_MARGIN) * GRID_SIDE + j + GRID_MARGIN) as u16
+}
+
+/// The location numbered `id` by [`gid`].
+pub(super) fn gloc(id: u16) -> Loc {
+    let id = i64::from(id);
+    (id / GRID_SIDE - GRID_MARGIN, id % GRID_SIDE - GRID_MARGIN)
+}
+
+/// `hash((i, j))` for every [`gid`].
+fn gid_hashes() -> &'static [i64] {
+    static HASHES: std::sync::OnceLock<Vec<i64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        (0..GRID_SIDE * GRID_SIDE)
+            .map(|k| pycompat::PyHashable::py_hash(&gloc(k as u16)))
+            .collect()
+    })
+}
+
+const GID_EMPTY: u16 = u16::MAX;
+const GID_DUMMY: u16 = u16::MAX - 1;
+
+/// A CPython set (or frozenset) of locations numbered by [`gid`]: the
+/// table of `pycompat`'s `SetTable` (fill, used, mask, dummies) with each
+/// slot holding the number, as [`IdSet`] does for the 8 by 8 box.
+#[derive(Clone)]
+pub(super) struct GridSet {
+    hashes: &'static [i64],
+    slots: Vec<u16>,
+    mask: usize,
+    fill: usize,
+    used: usize,
+}
+
+impl GridSet {
+    /// `set()`: the 8-slot small table.
+    pub(super) fn new() -> Self {
+        GridSet {
+            hashes: gid_hashes(),
+            slots: vec![GID_EMPTY; 8],
+            mask: 7,
+            fill: 0,
+            used: 0,
+        }
+    }
+
+    /// `set(gen)` / `frozenset(gen)`: one add each, in this order.
+    pub(super) fn from_adds(ids: impl IntoIterator<Item = u16>) -> Self {
+        let mut s = Self::new();
+        for id in ids {
+            s.add(id);
+        }
+        s
+    }
+
+    /// `asindices(grid)` of an `h` by `w` grid (`frozenset` of the
+    /// locations row by row), kept per shape and thread.
+    pub(super) fn asindices((h, w): Loc) -> Self {
+        use std::cell::RefCell;
+        thread_local! {
+            static KEPT: RefCell<Vec<(Loc, GridSet)>> = const { RefCell::new(Vec::new()) };
+        }
+        KEPT.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some((_, s)) = c.iter().find(|(k, _)| *k == (h, w)) {
+                return s.clone();
+            }
+            let s = Self::from_adds((0..h).flat_map(|i| (0..w).map(move |j| gid((i, j)))));
+            c.push(((h, w), s.clone()));
+            s
+        })
+    }
+
+    /// `len(s)`.
+    pub(super) fn len(&self) -> usize {
+        self.used
+    }
+
+    /// `iter(s)`: the table's order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = u16> + '_ {
+        self.slots.iter().copied().filter(|&s| s < GID_DUMMY)
+    }
+
+    /// `id in s`: `set_lookkey`.
+    pub(super) fn contains(&self, id: u16) -> bool {
+        self.find(id).is_some()
+    }
+
+    /// `set_add_entry`, as [`IdSet::add`].
+    pub(super) fn add(&mut self, id: u16) {
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        let mut freeslot = None;
+        let empty = 'probe: loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for (j, &s) in (i..).zip(&self.slots[i..=i + probes]) {
+                match s {
+                    s if s == id => return,
+                    GID_EMPTY => break 'probe j,
+                    GID_DUMMY => freeslot = Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        };
+        self.used += 1;
+        if let Some(f) = freeslot {
+            self.slots[f] = id;
+            return;
+        }
+        self.fill += 1;
+        self.slots[empty] = id;
+        if self.fill * 5 >= self.mask * 3 {
+            self.resize(self.grow_target());
+        }
+    }
+
+    fn grow_target(&self) -> usize {
+        if self.used > 50_000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        }
+    }
+
+    /// `set_table_resize`, as [`IdSet`]'s.
+    fn resize(&mut self, minused: usize) {
+        let mut size = 8;
+        while size <= minused {
+            size <<= 1;
+        }
+        if size == 8 && self.mask == 7 && self.fill == self.used {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![GID_EMPTY; size]);
+        self.mask = size - 1;
+        self.fill = self.used;
+        for id in old.into_iter().filter(|&s| s < GID_DUMMY) {
+            self.insert_clean(id);
+        }
+    }
+
+    /// `set_insert_clean`: the first empty slot on `id`'s probe path.
+    fn insert_clean(&mut self, id: u16) {
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            let run = &mut self.slots[i..=i + probes];
+            if let Some(s) = run.iter_mut().find(|s| **s == GID_EMPTY) {
+                *s = id;
+                return;
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// `make_new_set(type, s)`, as [`IdSet`]'s copy.
+    fn copy(&self) -> Self {
+        let mut t = Self::new();
+        if self.used == 0 {
+            return t;
+        }
+        if self.used * 5 >= 7 * 3 {
+            t.resize(self.used * 2);
+        }
+        if t.mask == self.mask && self.fill == self.used {
+            t.slots.clone_from(&self.slots);
+        } else {
+            for id in self.iter() {
+                t.insert_clean(id);
+            }
+        }
+        t.fill = self.used;
+        t.used = self.used;
+        t
+    }
+
+    /// `s - other` for a set `other` known by its size and membership, as
+    /// [`IdSet::difference_where`].
+    pub(super) fn difference_where(
+        &self,
+        other_len: usize,
+        in_other: impl Fn(u16) -> bool,
+    ) -> Self {
+        if (self.used >> 2) > other_len {
+            let mut t = self.copy();
+            for s in t.slots.iter_mut() {
+                if *s < GID_DUMMY && in_other(*s) {
+                    *s = GID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize(t.grow_target());
+            }
+            return t;
+        }
+        self.filter(|id| !in_other(id))
+    }
+
+    /// `s - other` for a set `other` of these distinct locations (in any
+    /// order): as [`GridSet::difference_where`], but the copy discards
+    /// `other`'s elements one by one as CPython does (no walk of `s`).
+    pub(super) fn difference_ids(&self, other: &[u16]) -> Self {
+        if (self.used >> 2) > other.len() {
+            let mut t = self.copy();
+            for &id in other {
+                if let Some(j) = t.find(id) {
+                    t.slots[j] = GID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize(t.grow_target());
+            }
+            return t;
+        }
+        let mut member = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+        for &id in other {
+            member[id as usize] = true;
+        }
+        self.filter(|id| !member[id as usize])
+    }
+
+    /// `set_lookkey`: the slot holding `id`, if any.
+    fn find(&self, id: u16) -> Option<usize> {
+        if self.fill == 0 {
+            return None;
+        }
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for (j, &s) in (i..).zip(&self.slots[i..=i + probes]) {
+                if s == id {
+                    return Some(j);
+                }
+                if s == GID_EMPTY {
+                    return None;
+                }
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// `type(s)(e for e in s if keep(e))` (`sfilter`).
+    pub(super) fn filter(&self, keep: impl Fn(u16) -> bool) -> Self {
+        Self::from_adds(self.iter().filter(|&id| keep(id)))
+    }
+}
+
+/// A shape (or pool) in the 8 by 8 box: CPython's table of it as an
+/// [`IdSet`] and its [`bit10`] mask for membership.
+pub(super) struct BoxShape<'h> {
+    pub(super) set: IdSet<'h>,
+    pub(super) mask: u128,
+}
+
+impl<'h> BoxShape<'h> {
+    /// `set(gen)` / `frozenset(gen)` of locations in the 8 by 8 box.
+    pub(super) fn from_locs(hashes: &'h [i64], locs: impl IntoIterator<Item = Loc>) -> Self {
+        let mut s = BoxShape {
+            set: IdSet::new(hashes),
+            mask: 0,
+        };
+        for l in locs {
+            s.add(id10(l));
+        }
+        s
+    }
+
+    /// `asindices(canvas(-1, (h, w)))`.
+    pub(super) fn asindices(hashes: &'h [i64], (h, w): Loc) -> Self {
+        Self::from_locs(hashes, (0..h).flat_map(|i| (0..w).map(move |j| (i, j))))
+    }
+
+    /// `s.add(loc)`.
+    pub(super) fn add(&mut self, id: u8) {
+        self.set.add(id);
+        self.mask |= 1 << id;
+    }
+
+    /// `remove(loc, s)`: a new set of the others, added in `s`'s order.
+    pub(super) fn without(&self, id: u8) -> Self {
+        BoxShape {
+            set: IdSet::from_adds(self.set.hashes, self.set.iter().filter(|&x| x != id)),
+            mask: self.mask & !(1 << id),
+        }
+    }
+
+    /// `rng.choice(totuple(s))`.
+    pub(super) fn choose(&self, rng: &mut GenRng) -> Result<u8> {
+        let order: Vec<u8> = self.set.iter().collect();
+        rng.choice(&order)
+    }
+
+    /// The locations, in the set's order.
+    pub(super) fn locs(&self) -> impl Iterator<Item = Loc> + '_ {
+        self.set.iter().map(loc10)
+    }
+
+    /// `self.add(rng.choice(totuple((pool - self) & mapply(near, self))))`.
+    pub(super) fn grow(
+        &mut self,
+        rng: &mut GenRng,
+        pool: &BoxShape,
+        near: fn(Loc) -> Indices,
+    ) -> Result<()> {
+        let rest = || {
+            let rest = pool
+                .set
+                .difference_where(self.set.len(), |id| self.mask >> id & 1 != 0);
+            rest.iter().collect()
+        };
+        let cands = box8_meet_ids(
+            rest,
+            pool.mask & !self.mask,
+            self.set.iter(),
+            self.mask,
+            near,
+        );
+        let added = rng.choice(&cands)?;
+        self.add(added);
+        Ok(())
+    }
+}
+
+/// `tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`
+/// for a [`GridSet`] `inds`, as [`FitMemo`] keeps them per shape until
+/// `inds` changes ([`GridFitMemo::changed`]).
+#[derive(Default)]
+pub(super) struct GridFitMemo {
+    kept: Vec<(Loc, Vec<u16>)>,
+}
+
+impl GridFitMemo {
+    pub(super) fn fitting(&mut self, inds: &GridSet, (h, w): Loc, (oh, ow): Loc) -> &[u16] {
+        let k = match self.kept.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                let fits = |id| {
+                    let (i, j) = gloc(id);
+                    i <= h - oh && j <= w - ow
+                };
+                self.kept
+                    .push(((oh, ow), inds.filter(fits).iter().collect()));
+                self.kept.len() - 1
+            }
+        };
+        &self.kept[k].1
+    }
+
+    /// `inds` is now another set.
+    pub(super) fn changed(&mut self) {
+        self.kept.clear();
+    }
+}
+
+/// [`place_apart`] with `inds` a [`GridSet`]: `(inds - plcdi) -
+/// mapply(neighbors, plcdi)` performed on its table.
+pub(super) fn place_apart_grid(
+    gi: &mut Grid,
+    inds: &mut GridSet,
+    obj: &dsl::Object,
+    loc: Loc,
+) -> bool {
+    let cells: Vec<dsl::Cell> = obj
+        .iter()
+        .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+        .collect();
+    if cells.len() > inds.len() || !cells.iter().all(|c| inds.contains(gid(c.1))) {
+        return false;
+    }
+    let ids: Vec<u16> = cells.iter().map(|c| gid(c.1)).collect();
+    let near = Around::new(cells.iter().map(|c| c.1), dsl::neighbors);
+    let near_ids: Vec<u16> = near.cells().iter().map(|&l| gid(l)).collect();
+    *inds = inds.difference_ids(&ids).difference_ids(&near_ids);
+    paint_cells_in(gi, cells.iter());
+    true
+}

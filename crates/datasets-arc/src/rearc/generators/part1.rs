@@ -3146,22 +3146,28 @@ fn generate_272f95fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
         gi = transform(k, &gi);
     }
-    let objs = dsl::objects(&gi, true, true, false);
-    let cnrs = dsl::corners(&dsl::asindices(&gi));
-    let bgobjs = dsl::sfilter(&dsl::colorfilter(&objs, bgc), |o| {
-        !o.iter().any(|c| cnrs.contains(&c.1))
-    });
-    let missing = || DatasetError::Generation("no such object".into());
-    let pinkobj = dsl::extract(bgobjs.iter(), |o| !dsl::bordering(o, &gi)).ok_or_else(missing)?;
-    let yellobj = dsl::argmin(bgobjs.iter(), dsl::leftmost).ok_or_else(missing)?;
-    let greenobj = dsl::argmax(bgobjs.iter(), dsl::rightmost).ok_or_else(missing)?;
-    let redobj = dsl::argmin(bgobjs.iter(), dsl::uppermost).ok_or_else(missing)?;
-    let blueobj = dsl::argmax(bgobjs.iter(), dsl::lowermost).ok_or_else(missing)?;
-    let mut go = dsl::fill(&gi, 6, pinkobj);
-    dsl::fill_in(&mut go, 4, yellobj);
-    dsl::fill_in(&mut go, 3, greenobj);
-    dsl::fill_in(&mut go, 2, redobj);
-    dsl::fill_in(&mut go, 1, blueobj);
+    // `gi` is a 3 by 3 arrangement of `bgc` rectangles (every band at
+    // least one cell wide) between two full `linc` rows and two full
+    // `linc` columns, which the transformations keep. Of `objects`, the
+    // `bgc` ones without a grid corner are the middle rectangle and the
+    // four beside it, each alone in what it is picked for (not bordering,
+    // leftmost, rightmost, uppermost, lowermost): no order is read.
+    let (gh, gw) = dsl::shape_grid(&gi);
+    let line_rows: Vec<i64> = (0..gh)
+        .filter(|&i| gi[i as usize].iter().all(|&v| v == linc))
+        .collect();
+    let line_cols: Vec<i64> = (0..gw)
+        .filter(|&j| gi.iter().all(|r| r[j as usize] == linc))
+        .collect();
+    let (&[r1, r2], &[c1, c2]) = (&line_rows[..], &line_cols[..]) else {
+        return Err(DatasetError::Generation("not two lines each way".into()));
+    };
+    let mut go = gi.clone();
+    fill_rect(&mut go, 6, (r1 + 1, c1 + 1), (r2 - 1, c2 - 1));
+    fill_rect(&mut go, 4, (r1 + 1, 0), (r2 - 1, c1 - 1));
+    fill_rect(&mut go, 3, (r1 + 1, c2 + 1), (r2 - 1, gw - 1));
+    fill_rect(&mut go, 2, (0, c1 + 1), (r1 - 1, c2 - 1));
+    fill_rect(&mut go, 1, (r2 + 1, c1 + 1), (gh - 1, c2 - 1));
     Ok(Example {
         input: gi,
         output: go,
@@ -4385,16 +4391,41 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 10 * maxnocc;
     let mut succ = 0;
     let mut allobjs: Vec<Indices> = Vec::new();
-    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    // `bounds` and each `cobj` lie in the 8 by 8 box: CPython's tables of
+    // them and of the sets that grow `cobj` are kept as ids (`IdSet`). The
+    // objects' own orders are never read afterwards (equality, shifts
+    // tested for membership, fills).
+    let hashes = loc10_hashes();
+    let bounds = IdSet::from_adds(
+        hashes,
+        (0..oh).flat_map(|i| (0..ow).map(move |j| id10((i, j)))),
+    );
+    let bmask = bounds.iter().fold(0u128, |m, id| m | 1 << id);
+    let bounds_order: Vec<u8> = bounds.iter().collect();
     for _ in 0..nobjs + 1 {
         let cobj = loop {
             let ncells = rng.randint(oh + ow - 1, oh * ow)?;
-            let first = rng.choice_in(&bounds)?;
-            let mut cobj: PySet<Loc> = std::iter::once(first).collect();
-            while set_shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
-                grow_box8(rng, &bounds, &mut cobj, dsl::neighbors)?;
+            let first = rng.choice(&bounds_order)?;
+            let mut cobj = IdSet::from_adds(hashes, [first]);
+            let mut cmask = 1u128 << first;
+            let shape = |cobj: &IdSet| {
+                let locs: Vec<Loc> = cobj.iter().map(loc10).collect();
+                let (t, b) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
+                let (l, r) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+                (b - t + 1, r - l + 1)
+            };
+            while shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
+                // `(bounds - cobj) & mapply(neighbors, cobj)`.
+                let rest = || {
+                    let rest = bounds.difference_where(cobj.len(), |id| cmask >> id & 1 != 0);
+                    rest.iter().collect()
+                };
+                let cands = box8_meet_ids(rest, bmask & !cmask, cobj.iter(), cmask, dsl::neighbors);
+                let added = rng.choice(&cands)?;
+                cobj.add(added);
+                cmask |= 1 << added;
             }
-            let frozen = cobj.freeze();
+            let frozen: Indices = cobj.iter().map(loc10).collect();
             if !allobjs.contains(&frozen) {
                 break frozen;
             }
@@ -4413,7 +4444,10 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let mut mxobjcounter = 0;
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` as CPython's table of grid locations (`GridSet`); `cands`,
+    // filtered from it, kept until it changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut kept_cands: Option<Vec<u16>> = None;
     while tr < maxtr && succ < maxnocc {
         tr += 1;
         let candobjs: Vec<Indices> = counter
@@ -4429,11 +4463,17 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let idx = remobjs.iter().position(|r| *r == obj).unwrap_or(0);
             (obj, rcols[idx])
         };
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = kept_cands.get_or_insert_with(|| {
+            let fits = |id| {
+                let (i, j) = gloc(id);
+                i <= h - oh && j <= w - ow
+            };
+            inds.filter(fits).iter().collect()
+        });
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let plcd = obj.shift(loc);
         // `plcd.issubset(inds - mapply(neighbors, ofcolor(gi, col)))`: a
         // location is in that mapply when one of its (in-grid) neighbours
@@ -4443,10 +4483,13 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 (-1..=1).any(|dj| (di, dj) != (0, 0) && cell_at(&gi, (i + di, j + dj)) == Some(col))
             })
         };
-        if plcd.iter().all(|&l| inds.contains(&l) && !near_col(l)) {
+        if plcd.iter().all(|&l| inds.contains(gid(l)) && !near_col(l)) {
             succ += 1;
-            inds =
-                Around::new(plcd.iter().copied(), dsl::dneighbors).subtract_from(&(&inds - &plcd));
+            let plcd_ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
+            let around = Around::new(plcd.iter().copied(), dsl::dneighbors);
+            let around_ids: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
+            inds = inds.difference_ids(&plcd_ids).difference_ids(&around_ids);
+            kept_cands = None;
             dsl::fill_in(&mut gi, col, &plcd);
             match counter.iter_mut().find(|(k, _)| *k == obj) {
                 Some(entry) => entry.1 += 1,
@@ -6092,27 +6135,31 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bgc = rng.choice(&cols)?;
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` as CPython's table (`GridSet`), `locopts` kept per shape
+    // until it changes; `bx` and each shape as tables of box ids (`BoxShape`).
+    let mut inds = GridSet::asindices((h, w));
+    let mut locopts_memo = GridFitMemo::default();
+    let hashes = loc10_hashes();
     while tr < maxtr && succ < nobjs {
         let oh = rng.randint(2, 6)?;
         let ow = rng.randint(2, 6)?;
-        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let bx = BoxShape::asindices(hashes, (oh, ow));
         let nc = rng.randint(3, oh * ow)?;
-        let sp = rng.choice_in(&bx)?;
-        let bx = dsl::remove(&sp, &bx);
-        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        let sp = bx.choose(rng)?;
+        let bx = bx.without(sp);
+        let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..nc - 1 {
-            grow_box8(rng, &bx, &mut shp, dsl::neighbors)?;
+            shp.grow(rng, &bx, dsl::neighbors)?;
         }
         // Cells at distinct locations: paints of the object are order-free.
         let obj: dsl::Object = if go.is_none() {
-            let idx = rng.choice_in(&shp)?;
+            let idx = loc10(shp.choose(rng)?);
             let coll = rng.choice(&remcols)?;
             let rest_col = rng.choice(&dsl::remove(&coll, &remcols))?;
             let obj3: dsl::Object = shp
-                .iter()
-                .filter(|&&l| l != idx)
-                .map(|&l| (rest_col, l))
+                .locs()
+                .filter(|&l| l != idx)
+                .map(|l| (rest_col, l))
                 .collect();
             go = Some(dsl::paint(
                 &dsl::canvas(bgc, dsl::shape(&obj3)),
@@ -6124,16 +6171,17 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .collect()
         } else {
             let col = rng.choice(&remcols)?;
-            shp.iter().map(|&l| (col, l)).collect()
+            shp.locs().map(|l| (col, l)).collect()
         };
-        let locopts = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let locopts = locopts_memo.fitting(&inds, (h, w), (oh, ow));
         tr += 1;
         if locopts.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&locopts)?;
-        if place_apart(&mut gi, &mut inds, &obj, loc) {
+        let loc = gloc(rng.choice(locopts)?);
+        if place_apart_grid(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
+            locopts_memo.changed();
         }
     }
     let go =

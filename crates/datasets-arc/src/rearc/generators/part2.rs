@@ -448,7 +448,17 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcd = shift_cells(&obj, (loci, locj));
     dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
-    let mut inds = minus_around(&dsl::ofcolor(&gi, bgc), &dsl::toindices(&plcd));
+    // `inds` as CPython's table of grid locations (`GridSet`); `cands`
+    // for each upscaled shape kept until it changes.
+    let ofbg = GridSet::from_adds(
+        (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
+            .map(gid),
+    );
+    let around = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors);
+    let mut inds = ofbg.difference_where(around.len(), |id| around.contains(&gloc(id)));
+    let mut kept_cands: Vec<(Loc, Vec<u16>)> = Vec::new();
     let nocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (4 * obj.len() as i64)));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * nocc;
@@ -457,18 +467,32 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let fac = rng.randint(1, 4)?;
         let objups = upscale_cells(&obj, fac);
         let (hh, ww) = dsl::shape(&objups);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - hh && j <= w - ww);
+        let k = match kept_cands.iter().position(|(key, _)| *key == (hh, ww)) {
+            Some(k) => k,
+            None => {
+                let fits = |id| {
+                    let (i, j) = gloc(id);
+                    i <= h - hh && j <= w - ww
+                };
+                kept_cands.push(((hh, ww), inds.filter(fits).iter().collect()));
+                kept_cands.len() - 1
+            }
+        };
+        let cands = &kept_cands[k].1;
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let objupsplcd = objups.shift(loc);
         let objupsplcdi = dsl::toindices(&objupsplcd);
-        if objupsplcdi.issubset(&inds) {
+        if objupsplcdi.len() <= inds.len() && objupsplcdi.iter().all(|&l| inds.contains(gid(l))) {
             succ += 1;
             let newc = pick(rng, &remcols)?;
             let fixp2 = dsl::sfilter(&objupsplcd, |c| c.0 == fixc);
-            inds = minus_around(&inds, &objupsplcdi);
+            let around = Around::new(objupsplcdi.iter().copied(), dsl::neighbors);
+            let around: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
+            inds = inds.difference_ids(&around);
+            kept_cands.clear();
             dsl::paint_in(&mut gi, &fixp2);
             dsl::paint_in(&mut go, &fixp2);
             let remobjfull = dsl::toindices(&(&objupsplcd - &fixp2));
@@ -482,20 +506,39 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let first = pick(rng, &(&remobjfull & &dsl::outbox(&fixp2)).to_vec())?;
             let mut tokeep: PySet<Loc> = std::iter::once(first).collect();
             let fixp2i = dsl::toindices(&fixp2);
+            // `mapply(neighbors, tokeep | fixp2i)` for its size and
+            // membership, grown with `tokeep` (a mask over the grid frame).
+            let mut near = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+            let mut near_len = 0;
+            let spread = |l: Loc, near: &mut [bool], near_len: &mut usize| {
+                for di in -1..=1 {
+                    for dj in -1..=1 {
+                        let n = gid((l.0 + di, l.1 + dj)) as usize;
+                        if (di, dj) != (0, 0) && !near[n] {
+                            near[n] = true;
+                            *near_len += 1;
+                        }
+                    }
+                }
+            };
+            for &l in fixp2i.iter().chain(tokeep.iter()) {
+                spread(l, &mut near, &mut near_len);
+            }
             for _ in 0..ntokeep - 1 {
                 // As in [`Around::meet`], but kept as the set it is.
-                let near = Around::new(tokeep.iter().chain(fixp2i.iter()).copied(), dsl::neighbors);
-                let fullopts: Indices = if near.len() > remobjfull.len() {
+                let fullopts: Indices = if near_len > remobjfull.len() {
                     remobjfull
                         .iter()
-                        .filter(|l| near.contains(l))
+                        .filter(|&&l| near[gid(l) as usize])
                         .copied()
                         .collect()
                 } else {
                     remobjfull.intersection(&mapply_set(dsl::neighbors, &tokeep.union(&fixp2i)))
                 };
                 let remopts = fullopts.difference(&tokeep);
-                tokeep.add(pick(rng, &remopts.to_vec())?);
+                let added = pick(rng, &remopts.to_vec())?;
+                tokeep.add(added);
+                spread(added, &mut near, &mut near_len);
             }
             fill_locs_in(&mut gi, newc, tokeep.iter());
             dsl::fill_in(&mut go, newc, &remobjfull);
@@ -5263,6 +5306,13 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ow = rng.randint(2, sgw / 2)?;
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, 8));
     let mut objs: PySet<Indices> = PySet::new();
+    // `cands` and each `obj` as tables of box ids (`BoxShape`); once grown,
+    // `obj`'s order is not read (a mirror merged in, sizes, a frozenset
+    // whose hash and fills are order-free).
+    // (`oh` and `ow` reach 10: larger boxes take the sets themselves.)
+    let hashes = loc10_hashes();
+    let in_box = oh <= 8 && ow <= 8;
+    let box_cands = in_box.then(|| BoxShape::asindices(hashes, (oh, ow)));
     let cands = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
     // Only membership is asked of `forbidden` (set equality: the same
     // locations), so it holds each shape's locations sorted.
@@ -5271,11 +5321,25 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * nobjs;
     while objs.len() as i64 != nobjs && tr < maxtr {
         tr += 1;
-        let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&cands)?).collect();
-        let ncells = rng.randint(1, oh * ow - 1)?;
-        for _ in 0..ncells - 1 {
-            grow_box8(rng, &cands, &mut obj, dsl::neighbors)?;
-        }
+        let mut obj: PySet<Loc> = match &box_cands {
+            Some(cands) => {
+                let first = cands.choose(rng)?;
+                let mut shp = BoxShape::from_locs(hashes, [loc10(first)]);
+                let ncells = rng.randint(1, oh * ow - 1)?;
+                for _ in 0..ncells - 1 {
+                    shp.grow(rng, cands, dsl::neighbors)?;
+                }
+                shp.locs().collect()
+            }
+            None => {
+                let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&cands)?).collect();
+                let ncells = rng.randint(1, oh * ow - 1)?;
+                for _ in 0..ncells - 1 {
+                    grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+                }
+                obj
+            }
+        };
         let k = rng.choice(&[0usize, 1, 2, 3])?;
         obj.update(&mirror_set(k, &obj));
         let (oh2, ow2) = set_shape(&obj);
@@ -5304,9 +5368,18 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bd = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
     dsl::fill_in(&mut gi, sqc, &bd);
     let mut go = dsl::canvas(sqc, (sgh, sgw));
-    let mut goinds = dsl::asindices(&go);
-    let placed = goinds.shift((loci, locj));
-    let mut giinds = minus_around(&(&dsl::asindices(&gi) - &placed), &placed);
+    // `goinds` and `giinds` as CPython's tables (`GridSet`), the
+    // candidates filtered from them kept until they change.
+    let mut goinds = GridSet::asindices((sgh, sgw));
+    let placed = dsl::asindices(&go).shift((loci, locj));
+    let around = Around::new(placed.iter().copied(), dsl::neighbors);
+    let mut giinds = GridSet::asindices((h, w))
+        .difference_where(placed.len(), |id| {
+            in_rect(gloc(id), (loci, locj), (loci + sgh - 1, locj + sgw - 1))
+        })
+        .difference_where(around.len(), |id| around.contains(&gloc(id)));
+    let mut gocands_memo = GridFitMemo::default();
+    let mut gicands_memo = GridFitMemo::default();
     while succ < nobjs && tr < maxtr && !objs.is_empty() {
         tr += 1;
         let obj = rng.choice_in(&objs)?;
@@ -5322,28 +5395,37 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let goobj = dsl::asobject(&subgo);
         let (ohi, owi) = dsl::shape(&giobj);
         let (oho, owo) = dsl::shape(&goobj);
-        let gocands = dsl::sfilter(&goinds, |&(i, j)| i <= sgh - oho && j <= sgw - owo);
+        let gocands = gocands_memo.fitting(&goinds, (sgh, sgw), (oho, owo));
         if gocands.is_empty() {
             continue;
         }
-        let goloc = rng.choice_in(&gocands)?;
+        let goloc = gloc(rng.choice(gocands)?);
         let goplcd = goobj.shift(goloc);
         let goplcdi = dsl::toindices(&goplcd);
-        if goplcdi.issubset(&goinds) {
-            // Python bounds the column by `owi`, not `w - owi`.
-            let gicands = dsl::sfilter(&giinds, |&(i, j)| i <= h - ohi && j <= owi);
+        let subset =
+            |p: &Indices, s: &GridSet| p.len() <= s.len() && p.iter().all(|&l| s.contains(gid(l)));
+        if subset(&goplcdi, &goinds) {
+            // Python bounds the column by `owi`, not `w - owi`: the fit
+            // test `j <= w - ow` with `w` standing for `2 * owi`.
+            let gicands = gicands_memo.fitting(&giinds, (h, 2 * owi), (ohi, owi));
             if gicands.is_empty() {
                 continue;
             }
-            let giloc = rng.choice_in(&gicands)?;
+            let giloc = gloc(rng.choice(gicands)?);
             let giplcd = giobj.shift(giloc);
             let giplcdi = dsl::toindices(&giplcd);
-            if giplcdi.issubset(&giinds) {
+            if subset(&giplcdi, &giinds) {
                 succ += 1;
                 remcols = dsl::remove(&col, &remcols);
                 objs = objs.iter().filter(|o| **o != obj).cloned().collect();
-                goinds = &goinds - &goplcdi;
-                giinds = minus_around(&(&giinds - &giplcdi), &giplcdi);
+                let ids: Vec<u16> = goplcdi.iter().map(|&l| gid(l)).collect();
+                goinds = goinds.difference_ids(&ids);
+                let ids: Vec<u16> = giplcdi.iter().map(|&l| gid(l)).collect();
+                let around = Around::new(giplcdi.iter().copied(), dsl::neighbors);
+                let around: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
+                giinds = giinds.difference_ids(&ids).difference_ids(&around);
+                gocands_memo.changed();
+                gicands_memo.changed();
                 dsl::paint_in(&mut gi, &giplcd);
                 let holes = dsl::sfilter(&goplcd.shift((loci, locj)), |c| c.0 == sqc);
                 dsl::fill_in(&mut gi, bgc, &holes);
@@ -5816,19 +5898,44 @@ fn generate_9edfc990(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let hi = (0.7 * h as f64 * w as f64) as i64;
     let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
     let mut gi = dsl::canvas(0, (h, w));
-    let inds = dsl::asindices(&gi);
-    let locs = rng.sample(&inds.to_vec(), namt)?;
+    // `inds` as CPython's table (`GridSet`): `remlocs`' order is read.
+    let inds = GridSet::asindices((h, w));
+    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    let locs = rng.sample(&order, namt)?;
+    let mut chosen = vec![false; (h * w) as usize];
     for &(i, j) in &locs {
         gi[i as usize][j as usize] = rng.choice(&cols)?;
+        chosen[(i * w + j) as usize] = true;
     }
-    let remlocs = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
+    // `inds - set(locs)`: the sampled locations are distinct; only their
+    // number and membership are read.
+    let remlocs = inds.difference_where(locs.len(), |id| {
+        let (i, j) = gloc(id);
+        chosen[(i * w + j) as usize]
+    });
     let numc = unifint(rng, diff_lb, diff_ub, (1, 1.max(remlocs.len() as i64 / 10)));
-    let blocs = rng.sample(&remlocs.to_vec(), numc)?;
+    let remlocs: Vec<Loc> = remlocs.iter().map(gloc).collect();
+    let blocs = rng.sample(&remlocs, numc)?;
     fill_locs_in(&mut gi, 1, &blocs);
-    let bset: Indices = blocs.iter().copied().collect();
-    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), 0);
-    let res = dsl::mfilter(&objs, |o| dsl::adjacent(o, &bset));
-    let go = dsl::fill(&gi, 1, &res);
+    // `mfilter(colorfilter(objects(gi, T, F, F), 0), rbind(adjacent,
+    // blocs))` is only filled: the cells of the 0 components with a cell
+    // next to one of `blocs`, from the components' labels.
+    let (label, n) = component_labels(&gi, false);
+    let mut hit = vec![false; n];
+    for &l in &blocs {
+        for (i, j) in dneighbor_cells(l) {
+            if cell_at(&gi, (i, j)) == Some(0) {
+                hit[label[(i * w + j) as usize]] = true;
+            }
+        }
+    }
+    let mut go = gi.clone();
+    for (k, &lab) in label.iter().enumerate() {
+        let (i, j) = (k / w as usize, k % w as usize);
+        if gi[i][j] == 0 && hit[lab] {
+            go[i][j] = 1;
+        }
+    }
     ex(gi, go)
 }
 
