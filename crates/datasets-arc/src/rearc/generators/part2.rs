@@ -6431,32 +6431,43 @@ fn generate_a64e4611(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(3, h - dim - 4)?;
     let r = rng.randint(3, h / 2)?;
     let spi = rng.choice(&[0, r])?;
-    for j in locj..locj + dim {
-        let ln = dsl::connect((spi, j), (h - 1, j));
-        dsl::fill_in(&mut gi, bgc, &ln);
-        dsl::fill_in(&mut go, bgc, &ln);
-    }
-    for j in locj + 1..locj + dim - 1 {
-        let ln = dsl::connect((if spi > 0 { spi + 1 } else { spi }, j), (h - 1, j));
-        dsl::fill_in(&mut go, 3, &ln);
-    }
+    // The lines `connect` and `shoot` draw are filled with one color each,
+    // so they are filled as rectangles (a fill ignores locations outside
+    // the grid).
+    fill_rect(&mut gi, bgc, (spi, locj), (h - 1, locj + dim - 1));
+    fill_rect(&mut go, bgc, (spi, locj), (h - 1, locj + dim - 1));
+    let top = if spi > 0 { spi + 1 } else { spi };
+    fill_rect(&mut go, 3, (top, locj + 1), (h - 1, locj + dim - 2));
+    // `shoot((i, j), (0, sgn))`: row `i` from `j`, 43 cells towards `sgn`.
+    let shot = |j: i64, sgn: i64| if sgn > 0 { (j, j + 42) } else { (j - 42, j) };
     // One or two arms off the vertical band, from `startloc` down `hh` rows.
     let arms = |rng: &mut GenRng, gi: &mut Grid, go: &mut Grid, sgns: &[i64]| -> Result<()> {
         let r = rng.randint(spi + 3, h - 6)?;
         let startloc = rng.choice(&[spi, r])?;
         let hh = rng.randint(3, 8.min(h - startloc - 3))?;
         for &sgn in sgns {
+            let (j0, j1) = shot(locj, sgn);
             for ii in startloc..startloc + hh {
-                let ln = dsl::shoot((ii, locj), (0, sgn));
-                *gi = dsl::fill(gi, bgc, &ln);
-                *go = dsl::fill(go, bgc, &(&ln - &dsl::ofcolor(go, 3)));
+                fill_rect(gi, bgc, (ii, j0), (ii, j1));
+                // `fill(go, bgc, ln - ofcolor(go, 3))`: the row's cells not 3.
+                if let Some(row) = go.get_mut(ii as usize) {
+                    for v in row
+                        .iter_mut()
+                        .take(j1.max(-1) as usize + 1)
+                        .skip(j0.max(0) as usize)
+                    {
+                        if *v != 3 {
+                            *v = bgc;
+                        }
+                    }
+                }
             }
         }
         for &sgn in sgns {
             let first = if startloc > 0 { startloc + 1 } else { startloc };
+            let (j0, j1) = shot(if sgn == -1 { locj + dim - 2 } else { locj + 1 }, sgn);
             for ii in first..startloc + hh - 1 {
-                let j0 = if sgn == -1 { locj + dim - 2 } else { locj + 1 };
-                *go = dsl::fill(go, 3, &dsl::shoot((ii, j0), (0, sgn)));
+                fill_rect(go, 3, (ii, j0), (ii, j1));
             }
         }
         Ok(())
