@@ -4009,36 +4009,41 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .map(|r| r[..r.len() - 2].to_vec())
         .collect();
     let mut gi = go.clone();
-    let forbidden = dsl::asindices(&dsl::canvas(-1, (cutoff, cutoff)));
-    let area_l = dsl::asindices(&dsl::canvas(-1, (h * 2 - 2 * cutoff, cutoff))).shift((cutoff, 0));
-    let area_t = dsl::asindices(&dsl::canvas(-1, (cutoff, 2 * w - 2 * cutoff))).shift((0, cutoff));
-    let inds1 = dsl::sfilter(&dsl::asindices(&gi), |&(i, j)| {
-        cutoff <= i && i < h && cutoff <= j && j < w && i >= j
-    });
-    let inds2 = dsl::dmirror(&inds1);
+    let inds1_has = |(i, j): Loc| cutoff <= i && i < h && cutoff <= j && j < w && i >= j;
+    let inds1: Vec<Loc> = (0..h)
+        .flat_map(|i| (0..w).map(move |j| (i, j)))
+        .filter(|&l| inds1_has(l))
+        .collect();
+    let inds2 = mirror_cells(1, &inds1);
     let (dh, dw) = (h - cutoff, w - cutoff);
+    let shifted = |p: Vec<Loc>, (di, dj): Loc| -> Vec<Loc> {
+        p.into_iter().map(|(i, j)| (i + di, j + dj)).collect()
+    };
     let areas = [
         inds1.clone(),
         inds2.clone(),
-        dsl::hmirror(&inds1).shift((dh, 0)),
-        dsl::hmirror(&inds2).shift((dh, 0)),
-        dsl::vmirror(&inds1).shift((0, dw)),
-        dsl::vmirror(&inds2).shift((0, dw)),
-        dsl::hmirror(&dsl::vmirror(&inds1)).shift((dh, dw)),
-        dsl::hmirror(&dsl::vmirror(&inds2)).shift((dh, dw)),
+        shifted(mirror_cells(3, &inds1), (dh, 0)),
+        shifted(mirror_cells(3, &inds2), (dh, 0)),
+        shifted(mirror_cells(2, &inds1), (0, dw)),
+        shifted(mirror_cells(2, &inds2), (0, dw)),
+        shifted(mirror_cells(3, &mirror_cells(2, &inds1)), (dh, dw)),
+        shifted(mirror_cells(3, &mirror_cells(2, &inds2)), (dh, dw)),
     ];
     // `f1`..`f8`: each area's cells mapped back onto `inds1` (patch mirrors
     // work on the patch's own bounding box, as in Python).
-    let back = |k: usize, x: &Indices| -> Indices {
+    let back = |k: usize, x: Vec<Loc>| -> Vec<Loc> {
         match k {
-            0 => x.clone(),
-            1 => dsl::dmirror(x),
-            2 => dsl::hmirror(&x.shift((-dh, 0))),
-            3 => dsl::dmirror(&dsl::hmirror(&x.shift((-dh, 0)))),
-            4 => dsl::vmirror(&x.shift((0, -dw))),
-            5 => dsl::dmirror(&dsl::vmirror(&x.shift((0, -dw)))),
-            6 => dsl::vmirror(&dsl::hmirror(&x.shift((-dh, -dw)))),
-            _ => dsl::dmirror(&dsl::vmirror(&dsl::hmirror(&x.shift((-dh, -dw))))),
+            0 => x,
+            1 => mirror_cells(1, &x),
+            2 => mirror_cells(3, &shifted(x, (-dh, 0))),
+            3 => mirror_cells(1, &mirror_cells(3, &shifted(x, (-dh, 0)))),
+            4 => mirror_cells(2, &shifted(x, (0, -dw))),
+            5 => mirror_cells(1, &mirror_cells(2, &shifted(x, (0, -dw)))),
+            6 => mirror_cells(2, &mirror_cells(3, &shifted(x, (-dh, -dw)))),
+            _ => mirror_cells(
+                1,
+                &mirror_cells(2, &mirror_cells(3, &shifted(x, (-dh, -dw)))),
+            ),
         }
     };
     let ndist = unifint(
@@ -4050,7 +4055,9 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * ndist;
     let (fullh, fullw) = dsl::shape_grid(&gi);
-    let unpatched = |g: &Grid, area: &Indices| -> Indices {
+    // Every test below compares sets (or asks for emptiness), so the
+    // locations are kept in lists and a mask, not frozensets.
+    let unpatched = |g: &Grid, area: &[Loc]| -> Vec<Loc> {
         area.iter()
             .filter(|&&l| dsl::index(g, l).is_some_and(|v| v != patchcol))
             .copied()
@@ -4062,30 +4069,48 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ow = rng.randint(2, w / 2 + 1)?;
         let loci = rng.randint(0, fullh - oh)?;
         let locj = rng.randint(0, fullw - ow)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        let gi2 = dsl::fill(&gi, patchcol, &bd);
-        if forbidden
-            .iter()
-            .any(|&l| dsl::index(&gi2, l) == Some(patchcol))
-        {
+        let mut gi2 = gi.clone();
+        fill_rect(
+            &mut gi2,
+            patchcol,
+            (loci, locj),
+            (loci + oh - 1, locj + ow - 1),
+        );
+        // `patchcol in palette(toobject(forbidden, gi2))`: the corner square.
+        if (0..cutoff).any(|i| (0..cutoff).any(|j| gi2[i as usize][j as usize] == patchcol)) {
             continue;
         }
-        let oo1 = unpatched(&gi2, &area_l);
-        let oo2: Indices = unpatched(&gi2, &area_t)
-            .iter()
-            .map(|&(i, j)| (j, i))
-            .collect();
-        if &oo1 | &oo2 != area_l {
+        // `oo1 | oo2 != dmirrareaL`: the top strip transposed is the left
+        // strip (the grid is square), so each left-strip cell must be
+        // unpatched there or at its transpose.
+        let strip_ok = (cutoff..2 * h - cutoff).all(|i| {
+            (0..cutoff).all(|j| {
+                dsl::index(&gi2, (i, j)) != Some(patchcol)
+                    || dsl::index(&gi2, (j, i)) != Some(patchcol)
+            })
+        });
+        if !strip_ok {
             continue;
         }
-        let mut isleft: Indices = Indices::new();
+        // `isleft == inds1`: the mapped-back cells, as a mask over the grid.
+        let mut isleft = vec![false; (fullh * fullw) as usize];
+        let mut count = 0;
+        let mut outside = false;
         for (k, area) in areas.iter().enumerate() {
             let rem = unpatched(&gi2, area);
-            if !rem.is_empty() {
-                isleft = &isleft | &back(k, &rem);
+            if rem.is_empty() {
+                continue;
+            }
+            for (i, j) in back(k, rem) {
+                if !inds1_has((i, j)) {
+                    outside = true;
+                } else if !isleft[(i * fullw + j) as usize] {
+                    isleft[(i * fullw + j) as usize] = true;
+                    count += 1;
+                }
             }
         }
-        if isleft != inds1 {
+        if outside || count != inds1.len() {
             continue;
         }
         succ += 1;
@@ -4095,6 +4120,21 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         input: gi,
         output: go,
     })
+}
+
+/// `(identity, dmirror, vmirror, hmirror)[k]` of a patch of locations,
+/// about the patch's own corners as the DSL's patch mirrors are.
+fn mirror_cells(k: usize, p: &[Loc]) -> Vec<Loc> {
+    let (t, b) = bounds_of(&p.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (l, r) = bounds_of(&p.iter().map(|l| l.1).collect::<Vec<_>>());
+    p.iter()
+        .map(|&(i, j)| match k {
+            1 => (j - l + t, i - t + l),
+            2 => (i, l + r - j),
+            3 => (t + b - i, j),
+            _ => (i, j),
+        })
+        .collect()
 }
 
 fn generate_363442ee(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
