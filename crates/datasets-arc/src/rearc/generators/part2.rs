@@ -3344,12 +3344,43 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(1, w - ow - 1)?;
     let plcddd = sour.shift((loci, locj));
     dsl::paint_in(&mut gi, &plcddd);
-    let inner = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 2))).shift((1, 1));
-    let inds = &dsl::ofcolor(&gi, bgc) & &inner;
+    // `inds` as CPython's table (`GridSet`), the candidates filtered from
+    // it kept per shape until it changes.
+    // `ofcolor(gi, bgc) & inner`: CPython walks the smaller set (`inner`
+    // on a tie) and adds its members found in the other.
+    let is_bg = |(i, j): Loc| gi[i as usize][j as usize] == bgc;
+    let in_inner = |(i, j): Loc| 1 <= i && i < h - 1 && 1 <= j && j < w - 1;
+    let ofbg: Vec<Loc> = (0..h)
+        .flat_map(|i| (0..w).map(move |j| (i, j)))
+        .filter(|&l| is_bg(l))
+        .collect();
+    let inner_len = ((h - 2) * (w - 2)) as usize;
+    let inds = if inner_len > ofbg.len() {
+        let ofbg = GridSet::from_adds(ofbg.iter().map(|&l| gid(l)));
+        ofbg.filter(|id| in_inner(gloc(id)))
+    } else {
+        let inner = GridSet::from_adds(
+            GridSet::asindices((h - 2, w - 2))
+                .iter()
+                .map(|id| {
+                    let (i, j) = gloc(id);
+                    gid((i + 1, j + 1))
+                })
+                .collect::<Vec<_>>(),
+        );
+        GridSet::from_adds(inner.iter().filter(|&id| is_bg(gloc(id))))
+    };
     let pi = dsl::toindices(&plcddd);
-    let mut inds = &inds - &(&pi | &dsl::mapply(|&l| dsl::dneighbors(l), &pi));
+    let near = Around::of_cells(
+        pi.iter()
+            .flat_map(|&l| std::iter::once(l).chain(dneighbor_cells(l))),
+    );
+    let near: Vec<u16> = near.cells().iter().map(|&l| gid(l)).collect();
+    let mut inds = inds.difference_ids(&near);
+    let mut cands_memo = GridFitMemo::default();
     let namt = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / 4)));
-    let noise = rng.sample(&inds.to_vec(), namt)?;
+    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    let noise = rng.sample(&order, namt)?;
     fill_locs_in(&mut gi, noisec, &noise);
     // `targs` and `sours` as lists of cells (the mirrors' and `normalize`'s
     // formulas on the contents): a `t` is read for its shape and cells
@@ -3386,20 +3417,21 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let t = rng.choice(&targs)?;
         let (hh, ww) = shape_of(&t);
-        let cands = dsl::sfilter(&inds, |&(i, j)| {
-            1 <= i && i < h - hh && 1 <= j && j < w - ww
-        });
+        // `1 <= i <= h - hh - 1` (every location of `inds` is at least 1).
+        let cands = cands_memo.fitting(&inds, (h - 1, w - 1), (hh, ww));
         if cands.is_empty() {
             continue;
         }
-        let (li, lj) = rng.choice_in(&cands)?;
+        let (li, lj) = gloc(rng.choice(cands)?);
         // `tp = shift(t, loc)` is painted (one cell per location) and its
         // indices are tested as a subset and subtracted (size and
         // membership): no order is read, so neither frozenset is built.
         let tp: Vec<Cell> = t.iter().map(|&(v, (i, j))| (v, (i + li, j + lj))).collect();
-        if tp.iter().all(|c| inds.contains(&c.1)) {
+        if tp.iter().all(|c| inds.contains(gid(c.1))) {
             succ += 1;
-            inds = Around::of_cells(tp.iter().map(|c| c.1)).subtract_from(&inds);
+            let ids: Vec<u16> = tp.iter().map(|c| gid(c.1)).collect();
+            inds = inds.difference_ids(&ids);
+            cands_memo.changed();
             paint_cells_in(&mut gi, tp.iter());
         }
     }
