@@ -601,26 +601,6 @@ pub(super) fn sfilter_fits(cands: &Indices, obj: &Indices, s: &Indices) -> Indic
     })
 }
 
-/// `plcd = shift(obj, loc)`; if `toindices(plcd).issubset(inds)`, then
-/// `gi = paint(gi, plcd)` and `inds = (inds - plcdi) - mapply(neighbors,
-/// plcdi)`; whether it was placed. For an object with one cell per location
-/// nothing reads `plcd`'s or `plcdi`'s order (a yes or no, a paint, sizes and
-/// membership), so neither frozenset is built.
-pub(super) fn place_apart(gi: &mut Grid, inds: &mut Indices, obj: &dsl::Object, loc: Loc) -> bool {
-    let cells: Vec<dsl::Cell> = obj
-        .iter()
-        .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
-        .collect();
-    if !cells.iter().all(|c| inds.contains(&c.1)) {
-        return false;
-    }
-    let plcdi = Around::of_cells(cells.iter().map(|c| c.1));
-    let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
-    *inds = near.subtract_from(&plcdi.subtract_from(inds));
-    *gi = paint_cells(gi, cells.iter());
-    true
-}
-
 /// `paint(grid, cells)` for cells in a given order (a set's, iterated as it
 /// stands): a later cell at the same location wins.
 pub(super) fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a dsl::Cell>) -> Grid {
@@ -1542,6 +1522,35 @@ impl GridSet {
         self.filter(|id| !member[id as usize])
     }
 
+    /// [`GridSet::difference_ids`] for distinct locations some of which may
+    /// lie outside the frame (never in the set, but counted in `len(other)`).
+    pub(super) fn difference_locs(&self, other: &[Loc]) -> Self {
+        let span = -GRID_MARGIN..GRID_SIDE - GRID_MARGIN;
+        let in_frame = |&&(i, j): &&Loc| span.contains(&i) && span.contains(&j);
+        let ids: Vec<u16> = other.iter().filter(in_frame).map(|&l| gid(l)).collect();
+        if ids.len() == other.len() {
+            return self.difference_ids(&ids);
+        }
+        if (self.used >> 2) > other.len() {
+            let mut t = self.copy();
+            for &id in &ids {
+                if let Some(j) = t.find(id) {
+                    t.slots[j] = GID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize(t.grow_target());
+            }
+            return t;
+        }
+        let mut member = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+        for &id in &ids {
+            member[id as usize] = true;
+        }
+        self.filter(|id| !member[id as usize])
+    }
+
     /// `set_lookkey`: the slot holding `id`, if any.
     fn find(&self, id: u16) -> Option<usize> {
         if self.fill == 0 {
@@ -1678,8 +1687,11 @@ impl GridFitMemo {
     }
 }
 
-/// [`place_apart`] with `inds` a [`GridSet`]: `(inds - plcdi) -
-/// mapply(neighbors, plcdi)` performed on its table.
+/// `plcd = shift(obj, loc)`; if `toindices(plcd).issubset(inds)`, then
+/// `gi = paint(gi, plcd)` and `inds = (inds - plcdi) - mapply(neighbors,
+/// plcdi)`, on `inds`' table ([`GridSet`]); whether it was placed. For an
+/// object with one cell per location nothing reads `plcd`'s or `plcdi`'s
+/// order (a yes or no, a paint, sizes and membership), so neither is built.
 pub(super) fn place_apart_grid(
     gi: &mut Grid,
     inds: &mut GridSet,

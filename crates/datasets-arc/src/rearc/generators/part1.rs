@@ -6561,8 +6561,11 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let lo = (0.35 * h as f64 * w as f64) as i64;
     let hi = (0.65 * h as f64 * w as f64) as i64;
     let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
-    let mut inds = dsl::asindices(&gi);
-    let noise = rng.sample(&inds.to_vec(), namt)?;
+    // `inds` as CPython's table (`GridSet`), `cands` kept until it changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut cands_memo = GridFitMemo::default();
+    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    let noise = rng.sample(&order, namt)?;
     fill_locs_in(&mut gi, noisec, &noise);
     let initcross = if rng.choice(&[true, false])? {
         cf12(rng, dim, true)?
@@ -6582,13 +6585,27 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     fill_locs_in(&mut gi, noisec, &delt);
     let mut go = fill_locs(&gi, 8, &delt);
     let plcd = cross.shift(loc);
-    // The neighbourhoods are only subtracted and grown: sizes and
-    // membership ([`Around`]).
-    let nbhs = Around::new(plcd.iter().copied(), dsl::neighbors);
-    inds = nbhs.subtract_from(&(&inds - &plcd));
-    let nbhs2 = Around::new(nbhs.cells().iter().copied(), dsl::neighbors);
-    inds = nbhs2.subtract_from(&inds);
-    inds = Around::new(nbhs2.cells().iter().copied(), dsl::neighbors).subtract_from(&inds);
+    // The neighbourhoods are only subtracted: sizes and membership. The
+    // cross has no lone cell, so `mapply(neighbors, ·)` applied `k` times
+    // to it is every location within `k` steps (diagonals too): the two
+    // bars widened by `k`.
+    let widened = |(li, lj): Loc, k: i64| -> Vec<Loc> {
+        let (ci, cj) = (li + dim / 2, lj + dim / 2);
+        let mut out = Vec::new();
+        for i in li - k..li + dim + k {
+            for j in lj - k..lj + dim + k {
+                if (i - ci).abs() <= k || (j - cj).abs() <= k {
+                    out.push((i, j));
+                }
+            }
+        }
+        out
+    };
+    inds = inds
+        .difference_locs(&plcd.to_vec())
+        .difference_locs(&widened(loc, 1))
+        .difference_locs(&widened(loc, 2))
+        .difference_locs(&widened(loc, 3));
     let noccs = unifint_f(
         rng,
         diff_lb,
@@ -6599,11 +6616,11 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5.0 * noccs;
     while (succ as f64) < noccs && (tr as f64) < maxtr {
         tr += 1;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - dim && j <= w - dim);
+        let cands = cands_memo.fitting(&inds, (h, w), (dim, dim));
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let marked = match rng.choice(&[0, 1, 2])? {
             0 => cf12(rng, dim, true)?,
             1 => cf12(rng, dim, false)?,
@@ -6611,26 +6628,23 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         };
         let full = cross.shift(loc);
         let marked: Vec<Loc> = marked.iter().map(|&l| dsl::add(l, loc)).collect();
-        if full.issubset(&inds) {
-            // Subtracted only: sizes and membership ([`Around`]).
-            let dnbhs = Around::new(full.iter().copied(), dsl::neighbors);
-            let dnbhs2 = Around::new(dnbhs.cells().iter().copied(), dsl::neighbors);
-            let dnbhs3 = Around::new(dnbhs2.cells().iter().copied(), dsl::neighbors);
-            let ring = Around::of_cells(
-                [dnbhs.cells(), dnbhs2.cells(), dnbhs3.cells()]
-                    .into_iter()
-                    .flatten()
-                    .copied(),
-            );
-            inds = ring.subtract_from(&(&inds - &full));
+        if full.len() <= inds.len() && full.iter().all(|&l| inds.contains(gid(l))) {
+            // `dnbhs | dnbhs2 | mapply(neighbors, dnbhs2)`, subtracted
+            // only: everything within three steps (as above).
+            inds = inds
+                .difference_locs(&full.to_vec())
+                .difference_locs(&widened(loc, 3));
+            cands_memo.changed();
             succ += 1;
             let unmarked: Vec<Loc> = full
                 .iter()
                 .filter(|l| !marked.contains(l))
                 .copied()
                 .collect();
-            gi = fill_locs(&fill_locs(&gi, noisec, &unmarked), crossc, &marked);
-            go = fill_locs(&fill_locs(&go, 8, &unmarked), crossc, &marked);
+            fill_locs_in(&mut gi, noisec, &unmarked);
+            fill_locs_in(&mut gi, crossc, &marked);
+            fill_locs_in(&mut go, 8, &unmarked);
+            fill_locs_in(&mut go, crossc, &marked);
         }
     }
     Ok(Example {
@@ -6745,26 +6759,30 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bgc = rng.choice(&cols)?;
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` as CPython's table (`GridSet`), `locopts` kept per shape
+    // until it changes; `bx` and each shape as tables of box ids (`BoxShape`).
+    let mut inds = GridSet::asindices((h, w));
+    let mut locopts_memo = GridFitMemo::default();
+    let hashes = loc10_hashes();
     while tr < maxtr && succ < nobjs {
         let oh = rng.randint(2, 6)?;
         let ow = rng.randint(2, 6)?;
-        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let bx = BoxShape::asindices(hashes, (oh, ow));
         let nc = rng.randint(3, oh * ow)?;
-        let sp = rng.choice_in(&bx)?;
-        let bx = dsl::remove(&sp, &bx);
-        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        let sp = bx.choose(rng)?;
+        let bx = bx.without(sp);
+        let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..nc - 1 {
-            grow_box8(rng, &bx, &mut shp, dsl::neighbors)?;
+            shp.grow(rng, &bx, dsl::neighbors)?;
         }
         // Cells at distinct locations: paints of the object are order-free.
         let obj: dsl::Object = if go.is_none() {
-            let idx = rng.choice_in(&shp)?;
+            let idx = loc10(shp.choose(rng)?);
             let coll = rng.choice(&remcols)?;
             let coll2 = rng.choice(&dsl::remove(&coll, &remcols))?;
             let obj: dsl::Object = shp
-                .iter()
-                .map(|&l| (if l == idx { coll } else { coll2 }, l))
+                .locs()
+                .map(|l| (if l == idx { coll } else { coll2 }, l))
                 .collect();
             go = Some(dsl::fill(
                 &dsl::canvas(bgc, dsl::shape(&obj)),
@@ -6774,16 +6792,17 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             obj
         } else {
             let col = rng.choice(&remcols)?;
-            shp.iter().map(|&l| (col, l)).collect()
+            shp.locs().map(|l| (col, l)).collect()
         };
-        let locopts = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let locopts = locopts_memo.fitting(&inds, (h, w), (oh, ow));
         tr += 1;
         if locopts.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&locopts)?;
-        if place_apart(&mut gi, &mut inds, &obj, loc) {
+        let loc = gloc(rng.choice(locopts)?);
+        if place_apart_grid(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
+            locopts_memo.changed();
         }
     }
     let go =
