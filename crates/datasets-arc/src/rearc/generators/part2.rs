@@ -2440,7 +2440,11 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(0, w - srcobjw)?;
     let shftd = srcobj.shift((loci, locj));
     let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), trgc, &shftd);
-    let mut indss = minus_around(&(&dsl::asindices(&gi) - &shftd), &shftd);
+    // `indss` as CPython's table (`GridSet`).
+    let around = Around::new(shftd.iter().copied(), dsl::neighbors);
+    let mut indss = GridSet::asindices((h, w))
+        .difference_locs(&shftd.to_vec())
+        .difference_locs(around.cells());
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
     // `remcands` and each `newobj` lie in the 8 by 8 box: CPython's tables
@@ -2455,7 +2459,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcands = asind.difference_where(srcobj.len(), |id| srcmask >> id & 1 != 0);
     let remmask = remcands.iter().fold(0u128, |m, id| m | 1 << id);
     while succ < nobjs && tr <= maxtrials {
-        if indss.is_empty() {
+        if indss.len() == 0 {
             break;
         }
         let newobj = loop {
@@ -2508,16 +2512,33 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         };
         let col = rng.choice(&remcols)?;
-        let loccands = sfilter_fits(&indss, &newobj, &indss);
+        // `sfilter(indss, lambda ij: shift(newobj, ij).issubset(indss))`:
+        // each test a yes or no, asked of a membership mask.
+        let mut member = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+        for id in indss.iter() {
+            member[id as usize] = true;
+        }
+        let cells = newobj.to_vec();
+        let fits = |id: u16| {
+            let (i, j) = gloc(id);
+            cells.iter().all(|&(a, b)| {
+                let (x, y) = (a + i, b + j);
+                (0..h).contains(&x) && (0..w).contains(&y) && member[gid((x, y)) as usize]
+            })
+        };
+        let loccands: Vec<u16> = indss.filter(fits).iter().collect();
         if loccands.is_empty() {
             tr += 1;
             continue;
         }
-        let locc = rng.choice_in(&loccands)?;
+        let locc = gloc(rng.choice(&loccands)?);
         let newobj = newobj.shift(locc);
         dsl::fill_in(&mut gi, col, &newobj);
         succ += 1;
-        indss = minus_around(&(&indss - &newobj), &newobj);
+        let around = Around::new(newobj.iter().copied(), dsl::neighbors);
+        indss = indss
+            .difference_locs(&newobj.to_vec())
+            .difference_locs(around.cells());
     }
     ex(gi, go)
 }
