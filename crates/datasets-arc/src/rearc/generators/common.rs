@@ -1229,9 +1229,9 @@ fn near_ids(near: fn(Loc) -> Indices) -> std::rc::Rc<NearIds> {
 /// [`box8_meet`] over ids: `tuple(rest & mapply(near, shp))` for a shape
 /// inside the 8 by 8 box given by its order (`shp_order`) and [`bit10`]
 /// mask, and a set `rest` given by its mask and, built only when CPython
-/// walks it, its order. The candidates as ids, in the result's order.
-pub(super) fn box8_meet_ids(
-    rest: impl FnOnce() -> Vec<u8>,
+/// walks it, its table. The candidates as ids, in the result's order.
+pub(super) fn box8_meet_ids<'h>(
+    rest: impl FnOnce() -> IdSet<'h>,
     rest_mask: u128,
     shp_order: impl Iterator<Item = u8>,
     shp_mask: u128,
@@ -1247,10 +1247,7 @@ pub(super) fn box8_meet_ids(
         }
     });
     let hits = if around.count_ones() > rest_mask.count_ones() {
-        IdSet::from_adds(
-            hashes,
-            rest().into_iter().filter(|&id| around >> id & 1 != 0),
-        )
+        IdSet::from_adds(hashes, rest().iter().filter(|&id| around >> id & 1 != 0))
     } else {
         // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
         // locations in each one's order.
@@ -1272,7 +1269,9 @@ pub(super) fn box8_meet_ids(
         );
         IdSet::from_adds(hashes, merged.iter().filter(|&id| rest_mask >> id & 1 != 0))
     };
-    hits.iter().collect()
+    let mut out = Vec::with_capacity(hits.len());
+    out.extend(hits.iter());
+    out
 }
 
 // The same for sets of grid locations (`inds` of a whole grid, the
@@ -1638,10 +1637,8 @@ impl<'h> BoxShape<'h> {
         near: fn(Loc) -> Indices,
     ) -> Result<()> {
         let rest = || {
-            let rest = pool
-                .set
-                .difference_where(self.set.len(), |id| self.mask >> id & 1 != 0);
-            rest.iter().collect()
+            pool.set
+                .difference_where(self.set.len(), |id| self.mask >> id & 1 != 0)
         };
         let cands = box8_meet_ids(
             rest,

@@ -4456,10 +4456,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             while shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
                 // `(bounds - cobj) & mapply(neighbors, cobj)`.
-                let rest = || {
-                    let rest = bounds.difference_where(cobj.len(), |id| cmask >> id & 1 != 0);
-                    rest.iter().collect()
-                };
+                let rest = || bounds.difference_where(cobj.len(), |id| cmask >> id & 1 != 0);
                 let cands = box8_meet_ids(rest, bmask & !cmask, cobj.iter(), cmask, dsl::neighbors);
                 let added = rng.choice(&cands)?;
                 cobj.add(added);

@@ -2471,11 +2471,8 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let isadd = rng.choice(&[true, false])?;
                 if isadd && newobj.len() < 64 {
                     // `(remcands - newobj) & mapply(neighbors, newobj)`.
-                    let rest = || {
-                        let rest =
-                            remcands.difference_where(newobj.len(), |id| nmask >> id & 1 != 0);
-                        rest.iter().collect()
-                    };
+                    let rest =
+                        || remcands.difference_where(newobj.len(), |id| nmask >> id & 1 != 0);
                     let cndds =
                         box8_meet_ids(rest, remmask & !nmask, newobj.iter(), nmask, dsl::neighbors);
                     if cndds.is_empty() {
