@@ -638,26 +638,6 @@ pub(super) fn sfilter_fits(cands: &Indices, obj: &Indices, s: &Indices) -> Indic
     })
 }
 
-/// `plcd = shift(obj, loc)`; if `toindices(plcd).issubset(inds)`, then
-/// `gi = paint(gi, plcd)` and `inds = (inds - plcdi) - mapply(neighbors,
-/// plcdi)`; whether it was placed. For an object with one cell per location
-/// nothing reads `plcd`'s or `plcdi`'s order (a yes or no, a paint, sizes and
-/// membership), so neither frozenset is built.
-pub(super) fn place_apart(gi: &mut Grid, inds: &mut Indices, obj: &dsl::Object, loc: Loc) -> bool {
-    let cells: Vec<dsl::Cell> = obj
-        .iter()
-        .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
-        .collect();
-    if !cells.iter().all(|c| inds.contains(&c.1)) {
-        return false;
-    }
-    let plcdi = Around::of_cells(cells.iter().map(|c| c.1));
-    let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
-    *inds = near.subtract_from(&plcdi.subtract_from(inds));
-    *gi = paint_cells(gi, cells.iter());
-    true
-}
-
 /// `paint(grid, cells)` for cells in a given order (a set's, iterated as it
 /// stands): a later cell at the same location wins.
 pub(super) fn paint_cells<'a>(grid: &Grid, cells: impl IntoIterator<Item = &'a dsl::Cell>) -> Grid {
@@ -1105,4 +1085,717 @@ impl FitMemo {
     pub(super) fn changed(&mut self) {
         self.kept.clear();
     }
+}
+
+// CPython set tables over the locations of the 8 by 8 box and its margin.
+// Shapes grown cell by cell in that box build several small sets per cell
+// added; their orders are read (a draw picks from them), but they follow
+// from the elements' hashes and the operations alone. [`IdSet`] performs
+// the same operations as `pycompat::PySet` (`Objects/setobject.c`) on one
+// byte per slot, a location's [`bit10`] number, with the hashes looked up
+// in a table, so no tuple is hashed and no entry allocated per set.
+
+/// The [`bit10`] number of a location of the 8 by 8 box or its margin.
+pub(super) fn id10(l: Loc) -> u8 {
+    bit10(l).trailing_zeros() as u8
+}
+
+/// The location with [`bit10`] number `id`.
+pub(super) fn loc10(id: u8) -> Loc {
+    (i64::from(id / 10) - 1, i64::from(id % 10) - 1)
+}
+
+/// `hash((i, j))` for every [`id10`].
+pub(super) fn loc10_hashes() -> &'static [i64; 100] {
+    static HASHES: std::sync::OnceLock<[i64; 100]> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| std::array::from_fn(|k| pycompat::PyHashable::py_hash(&loc10(k as u8))))
+}
+
+const ID_EMPTY: u8 = u8::MAX;
+const ID_DUMMY: u8 = u8::MAX - 1;
+
+/// The most slots an [`IdSet`] of up to 100 elements reaches (CPython
+/// grows a table of 77 to `4 * 77` slots and more).
+const ID_SLOTS: usize = 512;
+
+/// A CPython set (or frozenset) of at most 100 pairwise distinct elements
+/// numbered below 254 whose hashes are `hashes[id]`: the table of
+/// `pycompat`'s `SetTable` (fill, used, mask, dummies) with each slot
+/// holding the id, in place (`slots[..=mask]`) rather than allocated.
+#[derive(Clone)]
+pub(super) struct IdSet<'h> {
+    hashes: &'h [i64],
+    slots: [u8; ID_SLOTS],
+    mask: usize,
+    fill: usize,
+    used: usize,
+}
+
+impl<'h> IdSet<'h> {
+    /// `set()`: the 8-slot small table.
+    pub(super) fn new(hashes: &'h [i64]) -> Self {
+        IdSet {
+            hashes,
+            slots: [ID_EMPTY; ID_SLOTS],
+            mask: 7,
+            fill: 0,
+            used: 0,
+        }
+    }
+
+    /// `set(gen)` / `frozenset(gen)`: one add each, in this order.
+    pub(super) fn from_adds(hashes: &'h [i64], ids: impl IntoIterator<Item = u8>) -> Self {
+        let mut s = Self::new(hashes);
+        for id in ids {
+            s.add(id);
+        }
+        s
+    }
+
+    /// `len(s)`.
+    pub(super) fn len(&self) -> usize {
+        self.used
+    }
+
+    /// `iter(s)`: the table's order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = u8> + '_ {
+        self.slots[..=self.mask]
+            .iter()
+            .copied()
+            .filter(|&s| s < ID_DUMMY)
+    }
+
+    /// `set_add_entry`: probe for `id`; if absent, store it in the last
+    /// dummy met on the way, else in the empty slot that ended the probe,
+    /// and resize once 60% of the slots are filled.
+    pub(super) fn add(&mut self, id: u8) {
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        let mut freeslot = None;
+        let empty = 'probe: loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for j in i..=i + probes {
+                match self.slots[j] {
+                    s if s == id => return,
+                    ID_EMPTY => break 'probe j,
+                    ID_DUMMY => freeslot = Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        };
+        self.used += 1;
+        if let Some(f) = freeslot {
+            self.slots[f] = id;
+            return;
+        }
+        self.fill += 1;
+        self.slots[empty] = id;
+        if self.fill * 5 >= self.mask * 3 {
+            self.resize(self.used * 4);
+        }
+    }
+
+    /// `set_table_resize`: the smallest power of two (at least 8) above
+    /// `minused`, refilled in the old table's order by `set_insert_clean`.
+    fn resize(&mut self, minused: usize) {
+        let mut size = 8;
+        while size <= minused {
+            size <<= 1;
+        }
+        if size == 8 && self.mask == 7 && self.fill == self.used {
+            return;
+        }
+        assert!(size <= ID_SLOTS, "IdSet of more than 100 elements");
+        let old = self.slots;
+        let old_mask = self.mask;
+        self.slots[..size].fill(ID_EMPTY);
+        self.mask = size - 1;
+        self.fill = self.used;
+        for id in old[..=old_mask].iter().copied().filter(|&s| s < ID_DUMMY) {
+            self.insert_clean(id);
+        }
+    }
+
+    /// `set_insert_clean`: the first empty slot on `id`'s probe path.
+    fn insert_clean(&mut self, id: u8) {
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            if let Some(j) = (i..=i + probes).find(|&j| self.slots[j] == ID_EMPTY) {
+                self.slots[j] = id;
+                return;
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// `make_new_set(type, s)`: the copy a binary operator starts from
+    /// (`set_merge` into an empty table), as `SetTable::copy_of`.
+    fn copy(&self) -> Self {
+        let mut t = Self::new(self.hashes);
+        if self.used == 0 {
+            return t;
+        }
+        if self.used * 5 >= 7 * 3 {
+            t.resize(self.used * 2);
+        }
+        if t.mask == self.mask && self.fill == self.used {
+            t.slots[..=t.mask].copy_from_slice(&self.slots[..=t.mask]);
+        } else {
+            for id in self.iter() {
+                t.insert_clean(id);
+            }
+        }
+        t.fill = self.used;
+        t.used = self.used;
+        t
+    }
+
+    /// `s - other` for a set `other` known by its size and membership,
+    /// as `SetTable::difference_where`: a copy with dummies when `s` has
+    /// more than four times `other`'s elements, else a new set of the
+    /// elements kept, added in `s`'s order.
+    pub(super) fn difference_where(&self, other_len: usize, in_other: impl Fn(u8) -> bool) -> Self {
+        if (self.used >> 2) > other_len {
+            let mut t = self.copy();
+            for s in t.slots[..=t.mask].iter_mut() {
+                if *s < ID_DUMMY && in_other(*s) {
+                    *s = ID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize(t.used * 4);
+            }
+            return t;
+        }
+        Self::from_adds(self.hashes, self.iter().filter(|&id| !in_other(id)))
+    }
+}
+
+/// For the DSL neighbourhood `near` and each location of the 8 by 8 box
+/// (by [`id10`]), `hash(near(loc))` and the frozenset's order as ids, read
+/// once per function and thread from [`box8_table`].
+struct NearIds {
+    hashes: [i64; 100],
+    orders: Vec<Vec<u8>>,
+}
+
+fn near_ids(near: fn(Loc) -> Indices) -> std::rc::Rc<NearIds> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static TABLES: RefCell<Vec<(usize, Rc<NearIds>)>> = const { RefCell::new(Vec::new()) };
+    }
+    // Keyed by address, as in `offsets_of`.
+    let key = near as usize;
+    TABLES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, t)) = c.iter().find(|(k, _)| *k == key) {
+            return Rc::clone(t);
+        }
+        let table = box8_table(near);
+        let mut ids = NearIds {
+            hashes: [0; 100],
+            orders: vec![Vec::new(); 100],
+        };
+        for (k, (hash, order)) in table.iter().enumerate() {
+            let id = id10((k as i64 / 8, k as i64 % 8)) as usize;
+            ids.hashes[id] = *hash;
+            ids.orders[id] = order.iter().map(|&l| id10(l)).collect();
+        }
+        let t = Rc::new(ids);
+        c.push((key, Rc::clone(&t)));
+        t
+    })
+}
+
+/// [`box8_meet`] over ids: `tuple(rest & mapply(near, shp))` for a shape
+/// inside the 8 by 8 box given by its order (`shp_order`) and [`bit10`]
+/// mask, and a set `rest` given by its mask and, built only when CPython
+/// walks it, its table. The candidates as ids, in the result's order.
+pub(super) fn box8_meet_ids<'h>(
+    rest: impl FnOnce() -> IdSet<'h>,
+    rest_mask: u128,
+    shp_order: impl Iterator<Item = u8>,
+    shp_mask: u128,
+    near: fn(Loc) -> Indices,
+) -> Vec<u8> {
+    let hashes = loc10_hashes();
+    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
+        let k = di * 10 + dj;
+        d | if k >= 0 {
+            shp_mask << k
+        } else {
+            shp_mask >> -k
+        }
+    });
+    let hits = if around.count_ones() > rest_mask.count_ones() {
+        IdSet::from_adds(hashes, rest().iter().filter(|&id| around >> id & 1 != 0))
+    } else {
+        // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
+        // locations in each one's order.
+        let n = near_ids(near);
+        let applied = IdSet::from_adds(&n.hashes, shp_order);
+        // Adding a location already there changes nothing: only first
+        // occurrences are added (most are repeats).
+        let mut seen = 0u128;
+        let merged = IdSet::from_adds(
+            hashes,
+            applied
+                .iter()
+                .flat_map(|id| n.orders[id as usize].iter().copied())
+                .filter(|&id| {
+                    let new = seen >> id & 1 == 0;
+                    seen |= 1 << id;
+                    new
+                }),
+        );
+        IdSet::from_adds(hashes, merged.iter().filter(|&id| rest_mask >> id & 1 != 0))
+    };
+    let mut out = Vec::with_capacity(hits.len());
+    out.extend(hits.iter());
+    out
+}
+
+// The same for sets of grid locations (`inds` of a whole grid, the
+// candidates filtered from it), whose tables generators rebuild after each
+// placement: [`GridSet`] keeps CPython's table of locations in frames of
+// up to 32 by 32 cells, as two bytes per slot.
+
+/// The frame [`gid`] numbers: locations from `-GRID_MARGIN` to
+/// `GRID_SIDE - GRID_MARGIN - 1` in both coordinates.
+pub(super) const GRID_SIDE: i64 = 34;
+const GRID_MARGIN: i64 = 2;
+
+/// The number of a location of a grid of up to 32 by 32 cells, or at most
+/// two cells outside it.
+pub(super) fn gid((i, j): Loc) -> u16 {
+    assert!(
+        (-GRID_MARGIN..GRID_SIDE - GRID_MARGIN).contains(&i)
+            && (-GRID_MARGIN..GRID_SIDE - GRID_MARGIN).contains(&j),
+        "outside the grid frame"
+    );
+    ((i + GRID_MARGIN) * GRID_SIDE + j + GRID_MARGIN) as u16
+}
+
+/// The location numbered `id` by [`gid`].
+pub(super) fn gloc(id: u16) -> Loc {
+    let id = i64::from(id);
+    (id / GRID_SIDE - GRID_MARGIN, id % GRID_SIDE - GRID_MARGIN)
+}
+
+/// `hash((i, j))` for every [`gid`].
+fn gid_hashes() -> &'static [i64] {
+    static HASHES: std::sync::OnceLock<Vec<i64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        (0..GRID_SIDE * GRID_SIDE)
+            .map(|k| pycompat::PyHashable::py_hash(&gloc(k as u16)))
+            .collect()
+    })
+}
+
+const GID_EMPTY: u16 = u16::MAX;
+const GID_DUMMY: u16 = u16::MAX - 1;
+
+/// A CPython set (or frozenset) of locations numbered by [`gid`]: the
+/// table of `pycompat`'s `SetTable` (fill, used, mask, dummies) with each
+/// slot holding the number, as [`IdSet`] does for the 8 by 8 box.
+#[derive(Clone)]
+pub(super) struct GridSet {
+    hashes: &'static [i64],
+    slots: Vec<u16>,
+    mask: usize,
+    fill: usize,
+    used: usize,
+}
+
+impl GridSet {
+    /// `set()`: the 8-slot small table.
+    pub(super) fn new() -> Self {
+        GridSet {
+            hashes: gid_hashes(),
+            slots: vec![GID_EMPTY; 8],
+            mask: 7,
+            fill: 0,
+            used: 0,
+        }
+    }
+
+    /// `set(gen)` / `frozenset(gen)`: one add each, in this order.
+    pub(super) fn from_adds(ids: impl IntoIterator<Item = u16>) -> Self {
+        let mut s = Self::new();
+        for id in ids {
+            s.add(id);
+        }
+        s
+    }
+
+    /// `asindices(grid)` of an `h` by `w` grid (`frozenset` of the
+    /// locations row by row), kept per shape and thread.
+    pub(super) fn asindices((h, w): Loc) -> Self {
+        use std::cell::RefCell;
+        thread_local! {
+            static KEPT: RefCell<Vec<(Loc, GridSet)>> = const { RefCell::new(Vec::new()) };
+        }
+        KEPT.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some((_, s)) = c.iter().find(|(k, _)| *k == (h, w)) {
+                return s.clone();
+            }
+            let s = Self::from_adds((0..h).flat_map(|i| (0..w).map(move |j| gid((i, j)))));
+            c.push(((h, w), s.clone()));
+            s
+        })
+    }
+
+    /// `len(s)`.
+    pub(super) fn len(&self) -> usize {
+        self.used
+    }
+
+    /// `iter(s)`: the table's order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = u16> + '_ {
+        self.slots.iter().copied().filter(|&s| s < GID_DUMMY)
+    }
+
+    /// `id in s`: `set_lookkey`.
+    pub(super) fn contains(&self, id: u16) -> bool {
+        self.find(id).is_some()
+    }
+
+    /// `set_add_entry`, as [`IdSet::add`].
+    pub(super) fn add(&mut self, id: u16) {
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        let mut freeslot = None;
+        let empty = 'probe: loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for (j, &s) in (i..).zip(&self.slots[i..=i + probes]) {
+                match s {
+                    s if s == id => return,
+                    GID_EMPTY => break 'probe j,
+                    GID_DUMMY => freeslot = Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        };
+        self.used += 1;
+        if let Some(f) = freeslot {
+            self.slots[f] = id;
+            return;
+        }
+        self.fill += 1;
+        self.slots[empty] = id;
+        if self.fill * 5 >= self.mask * 3 {
+            self.resize(self.grow_target());
+        }
+    }
+
+    fn grow_target(&self) -> usize {
+        if self.used > 50_000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        }
+    }
+
+    /// `set_table_resize`, as [`IdSet`]'s.
+    fn resize(&mut self, minused: usize) {
+        let mut size = 8;
+        while size <= minused {
+            size <<= 1;
+        }
+        if size == 8 && self.mask == 7 && self.fill == self.used {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![GID_EMPTY; size]);
+        self.mask = size - 1;
+        self.fill = self.used;
+        for id in old.into_iter().filter(|&s| s < GID_DUMMY) {
+            self.insert_clean(id);
+        }
+    }
+
+    /// `set_insert_clean`: the first empty slot on `id`'s probe path.
+    fn insert_clean(&mut self, id: u16) {
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            let run = &mut self.slots[i..=i + probes];
+            if let Some(s) = run.iter_mut().find(|s| **s == GID_EMPTY) {
+                *s = id;
+                return;
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// `make_new_set(type, s)`, as [`IdSet`]'s copy.
+    fn copy(&self) -> Self {
+        let mut t = Self::new();
+        if self.used == 0 {
+            return t;
+        }
+        if self.used * 5 >= 7 * 3 {
+            t.resize(self.used * 2);
+        }
+        if t.mask == self.mask && self.fill == self.used {
+            t.slots.clone_from(&self.slots);
+        } else {
+            for id in self.iter() {
+                t.insert_clean(id);
+            }
+        }
+        t.fill = self.used;
+        t.used = self.used;
+        t
+    }
+
+    /// `s - other` for a set `other` known by its size and membership, as
+    /// [`IdSet::difference_where`].
+    pub(super) fn difference_where(
+        &self,
+        other_len: usize,
+        in_other: impl Fn(u16) -> bool,
+    ) -> Self {
+        if (self.used >> 2) > other_len {
+            let mut t = self.copy();
+            for s in t.slots.iter_mut() {
+                if *s < GID_DUMMY && in_other(*s) {
+                    *s = GID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize(t.grow_target());
+            }
+            return t;
+        }
+        self.filter(|id| !in_other(id))
+    }
+
+    /// `s - other` for a set `other` of these distinct locations (in any
+    /// order): as [`GridSet::difference_where`], but the copy discards
+    /// `other`'s elements one by one as CPython does (no walk of `s`).
+    pub(super) fn difference_ids(&self, other: &[u16]) -> Self {
+        if (self.used >> 2) > other.len() {
+            let mut t = self.copy();
+            for &id in other {
+                if let Some(j) = t.find(id) {
+                    t.slots[j] = GID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize(t.grow_target());
+            }
+            return t;
+        }
+        let mut member = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+        for &id in other {
+            member[id as usize] = true;
+        }
+        self.filter(|id| !member[id as usize])
+    }
+
+    /// [`GridSet::difference_ids`] for distinct locations some of which may
+    /// lie outside the frame (never in the set, but counted in `len(other)`).
+    pub(super) fn difference_locs(&self, other: &[Loc]) -> Self {
+        let span = -GRID_MARGIN..GRID_SIDE - GRID_MARGIN;
+        let in_frame = |&&(i, j): &&Loc| span.contains(&i) && span.contains(&j);
+        let ids: Vec<u16> = other.iter().filter(in_frame).map(|&l| gid(l)).collect();
+        if ids.len() == other.len() {
+            return self.difference_ids(&ids);
+        }
+        if (self.used >> 2) > other.len() {
+            let mut t = self.copy();
+            for &id in &ids {
+                if let Some(j) = t.find(id) {
+                    t.slots[j] = GID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize(t.grow_target());
+            }
+            return t;
+        }
+        let mut member = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+        for &id in &ids {
+            member[id as usize] = true;
+        }
+        self.filter(|id| !member[id as usize])
+    }
+
+    /// `set_lookkey`: the slot holding `id`, if any.
+    fn find(&self, id: u16) -> Option<usize> {
+        if self.fill == 0 {
+            return None;
+        }
+        let mask = self.mask;
+        let mut perturb = self.hashes[id as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for (j, &s) in (i..).zip(&self.slots[i..=i + probes]) {
+                if s == id {
+                    return Some(j);
+                }
+                if s == GID_EMPTY {
+                    return None;
+                }
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// `type(s)(e for e in s if keep(e))` (`sfilter`).
+    pub(super) fn filter(&self, keep: impl Fn(u16) -> bool) -> Self {
+        Self::from_adds(self.iter().filter(|&id| keep(id)))
+    }
+}
+
+/// A shape (or pool) in the 8 by 8 box: CPython's table of it as an
+/// [`IdSet`] and its [`bit10`] mask for membership.
+pub(super) struct BoxShape<'h> {
+    pub(super) set: IdSet<'h>,
+    pub(super) mask: u128,
+}
+
+impl<'h> BoxShape<'h> {
+    /// `set(gen)` / `frozenset(gen)` of locations in the 8 by 8 box.
+    pub(super) fn from_locs(hashes: &'h [i64], locs: impl IntoIterator<Item = Loc>) -> Self {
+        let mut s = BoxShape {
+            set: IdSet::new(hashes),
+            mask: 0,
+        };
+        for l in locs {
+            s.add(id10(l));
+        }
+        s
+    }
+
+    /// `asindices(canvas(-1, (h, w)))`.
+    pub(super) fn asindices(hashes: &'h [i64], (h, w): Loc) -> Self {
+        Self::from_locs(hashes, (0..h).flat_map(|i| (0..w).map(move |j| (i, j))))
+    }
+
+    /// `s.add(loc)`.
+    pub(super) fn add(&mut self, id: u8) {
+        self.set.add(id);
+        self.mask |= 1 << id;
+    }
+
+    /// `remove(loc, s)`: a new set of the others, added in `s`'s order.
+    pub(super) fn without(&self, id: u8) -> Self {
+        BoxShape {
+            set: IdSet::from_adds(self.set.hashes, self.set.iter().filter(|&x| x != id)),
+            mask: self.mask & !(1 << id),
+        }
+    }
+
+    /// `rng.choice(totuple(s))`.
+    pub(super) fn choose(&self, rng: &mut GenRng) -> Result<u8> {
+        let order: Vec<u8> = self.set.iter().collect();
+        rng.choice(&order)
+    }
+
+    /// The locations, in the set's order.
+    pub(super) fn locs(&self) -> impl Iterator<Item = Loc> + '_ {
+        self.set.iter().map(loc10)
+    }
+
+    /// `self.add(rng.choice(totuple((pool - self) & mapply(near, self))))`.
+    pub(super) fn grow(
+        &mut self,
+        rng: &mut GenRng,
+        pool: &BoxShape,
+        near: fn(Loc) -> Indices,
+    ) -> Result<()> {
+        let rest = || {
+            pool.set
+                .difference_where(self.set.len(), |id| self.mask >> id & 1 != 0)
+        };
+        let cands = box8_meet_ids(
+            rest,
+            pool.mask & !self.mask,
+            self.set.iter(),
+            self.mask,
+            near,
+        );
+        let added = rng.choice(&cands)?;
+        self.add(added);
+        Ok(())
+    }
+}
+
+/// `tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`
+/// for a [`GridSet`] `inds`, as [`FitMemo`] keeps them per shape until
+/// `inds` changes ([`GridFitMemo::changed`]).
+#[derive(Default)]
+pub(super) struct GridFitMemo {
+    kept: Vec<(Loc, Vec<u16>)>,
+}
+
+impl GridFitMemo {
+    pub(super) fn fitting(&mut self, inds: &GridSet, (h, w): Loc, (oh, ow): Loc) -> &[u16] {
+        let k = match self.kept.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                let fits = |id| {
+                    let (i, j) = gloc(id);
+                    i <= h - oh && j <= w - ow
+                };
+                self.kept
+                    .push(((oh, ow), inds.filter(fits).iter().collect()));
+                self.kept.len() - 1
+            }
+        };
+        &self.kept[k].1
+    }
+
+    /// `inds` is now another set.
+    pub(super) fn changed(&mut self) {
+        self.kept.clear();
+    }
+}
+
+/// `plcd = shift(obj, loc)`; if `toindices(plcd).issubset(inds)`, then
+/// `gi = paint(gi, plcd)` and `inds = (inds - plcdi) - mapply(neighbors,
+/// plcdi)`, on `inds`' table ([`GridSet`]); whether it was placed. For an
+/// object with one cell per location nothing reads `plcd`'s or `plcdi`'s
+/// order (a yes or no, a paint, sizes and membership), so neither is built.
+pub(super) fn place_apart_grid(
+    gi: &mut Grid,
+    inds: &mut GridSet,
+    obj: &dsl::Object,
+    loc: Loc,
+) -> bool {
+    let cells: Vec<dsl::Cell> = obj
+        .iter()
+        .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+        .collect();
+    if cells.len() > inds.len() || !cells.iter().all(|c| inds.contains(gid(c.1))) {
+        return false;
+    }
+    let ids: Vec<u16> = cells.iter().map(|c| gid(c.1)).collect();
+    let near = Around::new(cells.iter().map(|c| c.1), dsl::neighbors);
+    let near_ids: Vec<u16> = near.cells().iter().map(|&l| gid(l)).collect();
+    *inds = inds.difference_ids(&ids).difference_ids(&near_ids);
+    paint_cells_in(gi, cells.iter());
+    true
 }

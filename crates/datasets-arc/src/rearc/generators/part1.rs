@@ -3322,22 +3322,28 @@ fn generate_272f95fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
         gi = transform(k, &gi);
     }
-    let objs = dsl::objects(&gi, true, true, false);
-    let cnrs = dsl::corners(&dsl::asindices(&gi));
-    let bgobjs = dsl::sfilter(&dsl::colorfilter(&objs, bgc), |o| {
-        !o.iter().any(|c| cnrs.contains(&c.1))
-    });
-    let missing = || DatasetError::Generation("no such object".into());
-    let pinkobj = dsl::extract(bgobjs.iter(), |o| !dsl::bordering(o, &gi)).ok_or_else(missing)?;
-    let yellobj = dsl::argmin(bgobjs.iter(), dsl::leftmost).ok_or_else(missing)?;
-    let greenobj = dsl::argmax(bgobjs.iter(), dsl::rightmost).ok_or_else(missing)?;
-    let redobj = dsl::argmin(bgobjs.iter(), dsl::uppermost).ok_or_else(missing)?;
-    let blueobj = dsl::argmax(bgobjs.iter(), dsl::lowermost).ok_or_else(missing)?;
-    let mut go = dsl::fill(&gi, 6, pinkobj);
-    dsl::fill_in(&mut go, 4, yellobj);
-    dsl::fill_in(&mut go, 3, greenobj);
-    dsl::fill_in(&mut go, 2, redobj);
-    dsl::fill_in(&mut go, 1, blueobj);
+    // `gi` is a 3 by 3 arrangement of `bgc` rectangles (every band at
+    // least one cell wide) between two full `linc` rows and two full
+    // `linc` columns, which the transformations keep. Of `objects`, the
+    // `bgc` ones without a grid corner are the middle rectangle and the
+    // four beside it, each alone in what it is picked for (not bordering,
+    // leftmost, rightmost, uppermost, lowermost): no order is read.
+    let (gh, gw) = dsl::shape_grid(&gi);
+    let line_rows: Vec<i64> = (0..gh)
+        .filter(|&i| gi[i as usize].iter().all(|&v| v == linc))
+        .collect();
+    let line_cols: Vec<i64> = (0..gw)
+        .filter(|&j| gi.iter().all(|r| r[j as usize] == linc))
+        .collect();
+    let (&[r1, r2], &[c1, c2]) = (&line_rows[..], &line_cols[..]) else {
+        return Err(DatasetError::Generation("not two lines each way".into()));
+    };
+    let mut go = gi.clone();
+    fill_rect(&mut go, 6, (r1 + 1, c1 + 1), (r2 - 1, c2 - 1));
+    fill_rect(&mut go, 4, (r1 + 1, 0), (r2 - 1, c1 - 1));
+    fill_rect(&mut go, 3, (r1 + 1, c2 + 1), (r2 - 1, gw - 1));
+    fill_rect(&mut go, 2, (0, c1 + 1), (r1 - 1, c2 - 1));
+    fill_rect(&mut go, 1, (r2 + 1, c1 + 1), (gh - 1, c2 - 1));
     Ok(Example {
         input: gi,
         output: go,
@@ -4232,36 +4238,41 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .map(|r| r[..r.len() - 2].to_vec())
         .collect();
     let mut gi = go.clone();
-    let forbidden = dsl::asindices(&dsl::canvas(-1, (cutoff, cutoff)));
-    let area_l = dsl::asindices(&dsl::canvas(-1, (h * 2 - 2 * cutoff, cutoff))).shift((cutoff, 0));
-    let area_t = dsl::asindices(&dsl::canvas(-1, (cutoff, 2 * w - 2 * cutoff))).shift((0, cutoff));
-    let inds1 = dsl::sfilter(&dsl::asindices(&gi), |&(i, j)| {
-        cutoff <= i && i < h && cutoff <= j && j < w && i >= j
-    });
-    let inds2 = dsl::dmirror(&inds1);
+    let inds1_has = |(i, j): Loc| cutoff <= i && i < h && cutoff <= j && j < w && i >= j;
+    let inds1: Vec<Loc> = (0..h)
+        .flat_map(|i| (0..w).map(move |j| (i, j)))
+        .filter(|&l| inds1_has(l))
+        .collect();
+    let inds2 = mirror_cells(1, &inds1);
     let (dh, dw) = (h - cutoff, w - cutoff);
+    let shifted = |p: Vec<Loc>, (di, dj): Loc| -> Vec<Loc> {
+        p.into_iter().map(|(i, j)| (i + di, j + dj)).collect()
+    };
     let areas = [
         inds1.clone(),
         inds2.clone(),
-        dsl::hmirror(&inds1).shift((dh, 0)),
-        dsl::hmirror(&inds2).shift((dh, 0)),
-        dsl::vmirror(&inds1).shift((0, dw)),
-        dsl::vmirror(&inds2).shift((0, dw)),
-        dsl::hmirror(&dsl::vmirror(&inds1)).shift((dh, dw)),
-        dsl::hmirror(&dsl::vmirror(&inds2)).shift((dh, dw)),
+        shifted(mirror_cells(3, &inds1), (dh, 0)),
+        shifted(mirror_cells(3, &inds2), (dh, 0)),
+        shifted(mirror_cells(2, &inds1), (0, dw)),
+        shifted(mirror_cells(2, &inds2), (0, dw)),
+        shifted(mirror_cells(3, &mirror_cells(2, &inds1)), (dh, dw)),
+        shifted(mirror_cells(3, &mirror_cells(2, &inds2)), (dh, dw)),
     ];
     // `f1`..`f8`: each area's cells mapped back onto `inds1` (patch mirrors
     // work on the patch's own bounding box, as in Python).
-    let back = |k: usize, x: &Indices| -> Indices {
+    let back = |k: usize, x: Vec<Loc>| -> Vec<Loc> {
         match k {
-            0 => x.clone(),
-            1 => dsl::dmirror(x),
-            2 => dsl::hmirror(&x.shift((-dh, 0))),
-            3 => dsl::dmirror(&dsl::hmirror(&x.shift((-dh, 0)))),
-            4 => dsl::vmirror(&x.shift((0, -dw))),
-            5 => dsl::dmirror(&dsl::vmirror(&x.shift((0, -dw)))),
-            6 => dsl::vmirror(&dsl::hmirror(&x.shift((-dh, -dw)))),
-            _ => dsl::dmirror(&dsl::vmirror(&dsl::hmirror(&x.shift((-dh, -dw))))),
+            0 => x,
+            1 => mirror_cells(1, &x),
+            2 => mirror_cells(3, &shifted(x, (-dh, 0))),
+            3 => mirror_cells(1, &mirror_cells(3, &shifted(x, (-dh, 0)))),
+            4 => mirror_cells(2, &shifted(x, (0, -dw))),
+            5 => mirror_cells(1, &mirror_cells(2, &shifted(x, (0, -dw)))),
+            6 => mirror_cells(2, &mirror_cells(3, &shifted(x, (-dh, -dw)))),
+            _ => mirror_cells(
+                1,
+                &mirror_cells(2, &mirror_cells(3, &shifted(x, (-dh, -dw)))),
+            ),
         }
     };
     let ndist = unifint(
@@ -4273,7 +4284,9 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * ndist;
     let (fullh, fullw) = dsl::shape_grid(&gi);
-    let unpatched = |g: &Grid, area: &Indices| -> Indices {
+    // Every test below compares sets (or asks for emptiness), so the
+    // locations are kept in lists and a mask, not frozensets.
+    let unpatched = |g: &Grid, area: &[Loc]| -> Vec<Loc> {
         area.iter()
             .filter(|&&l| dsl::index(g, l).is_some_and(|v| v != patchcol))
             .copied()
@@ -4285,30 +4298,48 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ow = rng.randint(2, w / 2 + 1)?;
         let loci = rng.randint(0, fullh - oh)?;
         let locj = rng.randint(0, fullw - ow)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        let gi2 = dsl::fill(&gi, patchcol, &bd);
-        if forbidden
-            .iter()
-            .any(|&l| dsl::index(&gi2, l) == Some(patchcol))
-        {
+        let mut gi2 = gi.clone();
+        fill_rect(
+            &mut gi2,
+            patchcol,
+            (loci, locj),
+            (loci + oh - 1, locj + ow - 1),
+        );
+        // `patchcol in palette(toobject(forbidden, gi2))`: the corner square.
+        if (0..cutoff).any(|i| (0..cutoff).any(|j| gi2[i as usize][j as usize] == patchcol)) {
             continue;
         }
-        let oo1 = unpatched(&gi2, &area_l);
-        let oo2: Indices = unpatched(&gi2, &area_t)
-            .iter()
-            .map(|&(i, j)| (j, i))
-            .collect();
-        if &oo1 | &oo2 != area_l {
+        // `oo1 | oo2 != dmirrareaL`: the top strip transposed is the left
+        // strip (the grid is square), so each left-strip cell must be
+        // unpatched there or at its transpose.
+        let strip_ok = (cutoff..2 * h - cutoff).all(|i| {
+            (0..cutoff).all(|j| {
+                dsl::index(&gi2, (i, j)) != Some(patchcol)
+                    || dsl::index(&gi2, (j, i)) != Some(patchcol)
+            })
+        });
+        if !strip_ok {
             continue;
         }
-        let mut isleft: Indices = Indices::new();
+        // `isleft == inds1`: the mapped-back cells, as a mask over the grid.
+        let mut isleft = vec![false; (fullh * fullw) as usize];
+        let mut count = 0;
+        let mut outside = false;
         for (k, area) in areas.iter().enumerate() {
             let rem = unpatched(&gi2, area);
-            if !rem.is_empty() {
-                isleft = &isleft | &back(k, &rem);
+            if rem.is_empty() {
+                continue;
+            }
+            for (i, j) in back(k, rem) {
+                if !inds1_has((i, j)) {
+                    outside = true;
+                } else if !isleft[(i * fullw + j) as usize] {
+                    isleft[(i * fullw + j) as usize] = true;
+                    count += 1;
+                }
             }
         }
-        if isleft != inds1 {
+        if outside || count != inds1.len() {
             continue;
         }
         succ += 1;
@@ -4318,6 +4349,21 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         input: gi,
         output: go,
     })
+}
+
+/// `(identity, dmirror, vmirror, hmirror)[k]` of a patch of locations,
+/// about the patch's own corners as the DSL's patch mirrors are.
+fn mirror_cells(k: usize, p: &[Loc]) -> Vec<Loc> {
+    let (t, b) = bounds_of(&p.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (l, r) = bounds_of(&p.iter().map(|l| l.1).collect::<Vec<_>>());
+    p.iter()
+        .map(|&(i, j)| match k {
+            1 => (j - l + t, i - t + l),
+            2 => (i, l + r - j),
+            3 => (t + b - i, j),
+            _ => (i, j),
+        })
+        .collect()
 }
 
 fn generate_363442ee(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -4627,16 +4673,38 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 10 * maxnocc;
     let mut succ = 0;
     let mut allobjs: Vec<Indices> = Vec::new();
-    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    // `bounds` and each `cobj` lie in the 8 by 8 box: CPython's tables of
+    // them and of the sets that grow `cobj` are kept as ids (`IdSet`). The
+    // objects' own orders are never read afterwards (equality, shifts
+    // tested for membership, fills).
+    let hashes = loc10_hashes();
+    let bounds = IdSet::from_adds(
+        hashes,
+        (0..oh).flat_map(|i| (0..ow).map(move |j| id10((i, j)))),
+    );
+    let bmask = bounds.iter().fold(0u128, |m, id| m | 1 << id);
+    let bounds_order: Vec<u8> = bounds.iter().collect();
     for _ in 0..nobjs + 1 {
         let cobj = loop {
             let ncells = rng.randint(oh + ow - 1, oh * ow)?;
-            let first = rng.choice_in(&bounds)?;
-            let mut cobj: PySet<Loc> = std::iter::once(first).collect();
-            while set_shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
-                grow_box8(rng, &bounds, &mut cobj, dsl::neighbors)?;
+            let first = rng.choice(&bounds_order)?;
+            let mut cobj = IdSet::from_adds(hashes, [first]);
+            let mut cmask = 1u128 << first;
+            let shape = |cobj: &IdSet| {
+                let locs: Vec<Loc> = cobj.iter().map(loc10).collect();
+                let (t, b) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
+                let (l, r) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+                (b - t + 1, r - l + 1)
+            };
+            while shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
+                // `(bounds - cobj) & mapply(neighbors, cobj)`.
+                let rest = || bounds.difference_where(cobj.len(), |id| cmask >> id & 1 != 0);
+                let cands = box8_meet_ids(rest, bmask & !cmask, cobj.iter(), cmask, dsl::neighbors);
+                let added = rng.choice(&cands)?;
+                cobj.add(added);
+                cmask |= 1 << added;
             }
-            let frozen = cobj.freeze();
+            let frozen: Indices = cobj.iter().map(loc10).collect();
             if !allobjs.contains(&frozen) {
                 break frozen;
             }
@@ -4655,7 +4723,10 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let mut mxobjcounter = 0;
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` as CPython's table of grid locations (`GridSet`); `cands`,
+    // filtered from it, kept until it changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut kept_cands: Option<Vec<u16>> = None;
     while tr < maxtr && succ < maxnocc {
         tr += 1;
         let candobjs: Vec<Indices> = counter
@@ -4671,11 +4742,17 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let idx = remobjs.iter().position(|r| *r == obj).unwrap_or(0);
             (obj, rcols[idx])
         };
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = kept_cands.get_or_insert_with(|| {
+            let fits = |id| {
+                let (i, j) = gloc(id);
+                i <= h - oh && j <= w - ow
+            };
+            inds.filter(fits).iter().collect()
+        });
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let plcd = obj.shift(loc);
         // `plcd.issubset(inds - mapply(neighbors, ofcolor(gi, col)))`: a
         // location is in that mapply when one of its (in-grid) neighbours
@@ -4685,10 +4762,13 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 (-1..=1).any(|dj| (di, dj) != (0, 0) && cell_at(&gi, (i + di, j + dj)) == Some(col))
             })
         };
-        if plcd.iter().all(|&l| inds.contains(&l) && !near_col(l)) {
+        if plcd.iter().all(|&l| inds.contains(gid(l)) && !near_col(l)) {
             succ += 1;
-            inds =
-                Around::new(plcd.iter().copied(), dsl::dneighbors).subtract_from(&(&inds - &plcd));
+            let plcd_ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
+            let around = Around::new(plcd.iter().copied(), dsl::dneighbors);
+            let around_ids: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
+            inds = inds.difference_ids(&plcd_ids).difference_ids(&around_ids);
+            kept_cands = None;
             dsl::fill_in(&mut gi, col, &plcd);
             match counter.iter_mut().find(|(k, _)| *k == obj) {
                 Some(entry) => entry.1 += 1,
@@ -6401,27 +6481,31 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bgc = rng.choice(&cols)?;
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` as CPython's table (`GridSet`), `locopts` kept per shape
+    // until it changes; `bx` and each shape as tables of box ids (`BoxShape`).
+    let mut inds = GridSet::asindices((h, w));
+    let mut locopts_memo = GridFitMemo::default();
+    let hashes = loc10_hashes();
     while tr < maxtr && succ < nobjs {
         let oh = rng.randint(2, 6)?;
         let ow = rng.randint(2, 6)?;
-        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let bx = BoxShape::asindices(hashes, (oh, ow));
         let nc = rng.randint(3, oh * ow)?;
-        let sp = rng.choice_in(&bx)?;
-        let bx = dsl::remove(&sp, &bx);
-        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        let sp = bx.choose(rng)?;
+        let bx = bx.without(sp);
+        let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..nc - 1 {
-            grow_box8(rng, &bx, &mut shp, dsl::neighbors)?;
+            shp.grow(rng, &bx, dsl::neighbors)?;
         }
         // Cells at distinct locations: paints of the object are order-free.
         let obj: dsl::Object = if go.is_none() {
-            let idx = rng.choice_in(&shp)?;
+            let idx = loc10(shp.choose(rng)?);
             let coll = rng.choice(&remcols)?;
             let rest_col = rng.choice(&dsl::remove(&coll, &remcols))?;
             let obj3: dsl::Object = shp
-                .iter()
-                .filter(|&&l| l != idx)
-                .map(|&l| (rest_col, l))
+                .locs()
+                .filter(|&l| l != idx)
+                .map(|l| (rest_col, l))
                 .collect();
             go = Some(dsl::paint(
                 &dsl::canvas(bgc, dsl::shape(&obj3)),
@@ -6433,16 +6517,17 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .collect()
         } else {
             let col = rng.choice(&remcols)?;
-            shp.iter().map(|&l| (col, l)).collect()
+            shp.locs().map(|l| (col, l)).collect()
         };
-        let locopts = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let locopts = locopts_memo.fitting(&inds, (h, w), (oh, ow));
         tr += 1;
         if locopts.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&locopts)?;
-        if place_apart(&mut gi, &mut inds, &obj, loc) {
+        let loc = gloc(rng.choice(locopts)?);
+        if place_apart_grid(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
+            locopts_memo.changed();
         }
     }
     let go =
@@ -6782,8 +6867,11 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let lo = (0.35 * h as f64 * w as f64) as i64;
     let hi = (0.65 * h as f64 * w as f64) as i64;
     let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
-    let mut inds = dsl::asindices(&gi);
-    let noise = rng.sample(&inds.to_vec(), namt)?;
+    // `inds` as CPython's table (`GridSet`), `cands` kept until it changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut cands_memo = GridFitMemo::default();
+    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    let noise = rng.sample(&order, namt)?;
     fill_locs_in(&mut gi, noisec, &noise);
     let initcross = if rng.choice(&[true, false])? {
         cf12(rng, dim, true)?
@@ -6803,13 +6891,27 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     fill_locs_in(&mut gi, noisec, &delt);
     let mut go = fill_locs(&gi, 8, &delt);
     let plcd = cross.shift(loc);
-    // The neighbourhoods are only subtracted and grown: sizes and
-    // membership ([`Around`]).
-    let nbhs = Around::new(plcd.iter().copied(), dsl::neighbors);
-    inds = nbhs.subtract_from(&(&inds - &plcd));
-    let nbhs2 = Around::new(nbhs.cells().iter().copied(), dsl::neighbors);
-    inds = nbhs2.subtract_from(&inds);
-    inds = Around::new(nbhs2.cells().iter().copied(), dsl::neighbors).subtract_from(&inds);
+    // The neighbourhoods are only subtracted: sizes and membership. The
+    // cross has no lone cell, so `mapply(neighbors, ·)` applied `k` times
+    // to it is every location within `k` steps (diagonals too): the two
+    // bars widened by `k`.
+    let widened = |(li, lj): Loc, k: i64| -> Vec<Loc> {
+        let (ci, cj) = (li + dim / 2, lj + dim / 2);
+        let mut out = Vec::new();
+        for i in li - k..li + dim + k {
+            for j in lj - k..lj + dim + k {
+                if (i - ci).abs() <= k || (j - cj).abs() <= k {
+                    out.push((i, j));
+                }
+            }
+        }
+        out
+    };
+    inds = inds
+        .difference_locs(&plcd.to_vec())
+        .difference_locs(&widened(loc, 1))
+        .difference_locs(&widened(loc, 2))
+        .difference_locs(&widened(loc, 3));
     let noccs = unifint_f(
         rng,
         diff_lb,
@@ -6820,11 +6922,11 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5.0 * noccs;
     while (succ as f64) < noccs && (tr as f64) < maxtr {
         tr += 1;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - dim && j <= w - dim);
+        let cands = cands_memo.fitting(&inds, (h, w), (dim, dim));
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let marked = match rng.choice(&[0, 1, 2])? {
             0 => cf12(rng, dim, true)?,
             1 => cf12(rng, dim, false)?,
@@ -6832,26 +6934,23 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         };
         let full = cross.shift(loc);
         let marked: Vec<Loc> = marked.iter().map(|&l| dsl::add(l, loc)).collect();
-        if full.issubset(&inds) {
-            // Subtracted only: sizes and membership ([`Around`]).
-            let dnbhs = Around::new(full.iter().copied(), dsl::neighbors);
-            let dnbhs2 = Around::new(dnbhs.cells().iter().copied(), dsl::neighbors);
-            let dnbhs3 = Around::new(dnbhs2.cells().iter().copied(), dsl::neighbors);
-            let ring = Around::of_cells(
-                [dnbhs.cells(), dnbhs2.cells(), dnbhs3.cells()]
-                    .into_iter()
-                    .flatten()
-                    .copied(),
-            );
-            inds = ring.subtract_from(&(&inds - &full));
+        if full.len() <= inds.len() && full.iter().all(|&l| inds.contains(gid(l))) {
+            // `dnbhs | dnbhs2 | mapply(neighbors, dnbhs2)`, subtracted
+            // only: everything within three steps (as above).
+            inds = inds
+                .difference_locs(&full.to_vec())
+                .difference_locs(&widened(loc, 3));
+            cands_memo.changed();
             succ += 1;
             let unmarked: Vec<Loc> = full
                 .iter()
                 .filter(|l| !marked.contains(l))
                 .copied()
                 .collect();
-            gi = fill_locs(&fill_locs(&gi, noisec, &unmarked), crossc, &marked);
-            go = fill_locs(&fill_locs(&go, 8, &unmarked), crossc, &marked);
+            fill_locs_in(&mut gi, noisec, &unmarked);
+            fill_locs_in(&mut gi, crossc, &marked);
+            fill_locs_in(&mut go, 8, &unmarked);
+            fill_locs_in(&mut go, crossc, &marked);
         }
     }
     Ok(Example {
@@ -6966,26 +7065,30 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bgc = rng.choice(&cols)?;
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` as CPython's table (`GridSet`), `locopts` kept per shape
+    // until it changes; `bx` and each shape as tables of box ids (`BoxShape`).
+    let mut inds = GridSet::asindices((h, w));
+    let mut locopts_memo = GridFitMemo::default();
+    let hashes = loc10_hashes();
     while tr < maxtr && succ < nobjs {
         let oh = rng.randint(2, 6)?;
         let ow = rng.randint(2, 6)?;
-        let bx = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+        let bx = BoxShape::asindices(hashes, (oh, ow));
         let nc = rng.randint(3, oh * ow)?;
-        let sp = rng.choice_in(&bx)?;
-        let bx = dsl::remove(&sp, &bx);
-        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        let sp = bx.choose(rng)?;
+        let bx = bx.without(sp);
+        let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..nc - 1 {
-            grow_box8(rng, &bx, &mut shp, dsl::neighbors)?;
+            shp.grow(rng, &bx, dsl::neighbors)?;
         }
         // Cells at distinct locations: paints of the object are order-free.
         let obj: dsl::Object = if go.is_none() {
-            let idx = rng.choice_in(&shp)?;
+            let idx = loc10(shp.choose(rng)?);
             let coll = rng.choice(&remcols)?;
             let coll2 = rng.choice(&dsl::remove(&coll, &remcols))?;
             let obj: dsl::Object = shp
-                .iter()
-                .map(|&l| (if l == idx { coll } else { coll2 }, l))
+                .locs()
+                .map(|l| (if l == idx { coll } else { coll2 }, l))
                 .collect();
             go = Some(dsl::fill(
                 &dsl::canvas(bgc, dsl::shape(&obj)),
@@ -6995,16 +7098,17 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             obj
         } else {
             let col = rng.choice(&remcols)?;
-            shp.iter().map(|&l| (col, l)).collect()
+            shp.locs().map(|l| (col, l)).collect()
         };
-        let locopts = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let locopts = locopts_memo.fitting(&inds, (h, w), (oh, ow));
         tr += 1;
         if locopts.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&locopts)?;
-        if place_apart(&mut gi, &mut inds, &obj, loc) {
+        let loc = gloc(rng.choice(locopts)?);
+        if place_apart_grid(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
+            locopts_memo.changed();
         }
     }
     let go =

@@ -448,7 +448,17 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcd = shift_cells(&obj, (loci, locj));
     dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
-    let mut inds = minus_around(&dsl::ofcolor(&gi, bgc), &dsl::toindices(&plcd));
+    // `inds` as CPython's table of grid locations (`GridSet`); `cands`
+    // for each upscaled shape kept until it changes.
+    let ofbg = GridSet::from_adds(
+        (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
+            .map(gid),
+    );
+    let around = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors);
+    let mut inds = ofbg.difference_where(around.len(), |id| around.contains(&gloc(id)));
+    let mut kept_cands: Vec<(Loc, Vec<u16>)> = Vec::new();
     let nocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (4 * obj.len() as i64)));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * nocc;
@@ -457,18 +467,32 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let fac = rng.randint(1, 4)?;
         let objups = upscale_cells(&obj, fac);
         let (hh, ww) = dsl::shape(&objups);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - hh && j <= w - ww);
+        let k = match kept_cands.iter().position(|(key, _)| *key == (hh, ww)) {
+            Some(k) => k,
+            None => {
+                let fits = |id| {
+                    let (i, j) = gloc(id);
+                    i <= h - hh && j <= w - ww
+                };
+                kept_cands.push(((hh, ww), inds.filter(fits).iter().collect()));
+                kept_cands.len() - 1
+            }
+        };
+        let cands = &kept_cands[k].1;
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let objupsplcd = objups.shift(loc);
         let objupsplcdi = dsl::toindices(&objupsplcd);
-        if objupsplcdi.issubset(&inds) {
+        if objupsplcdi.len() <= inds.len() && objupsplcdi.iter().all(|&l| inds.contains(gid(l))) {
             succ += 1;
             let newc = pick(rng, &remcols)?;
             let fixp2 = dsl::sfilter(&objupsplcd, |c| c.0 == fixc);
-            inds = minus_around(&inds, &objupsplcdi);
+            let around = Around::new(objupsplcdi.iter().copied(), dsl::neighbors);
+            let around: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
+            inds = inds.difference_ids(&around);
+            kept_cands.clear();
             dsl::paint_in(&mut gi, &fixp2);
             dsl::paint_in(&mut go, &fixp2);
             let remobjfull = dsl::toindices(&(&objupsplcd - &fixp2));
@@ -482,20 +506,39 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let first = pick(rng, &(&remobjfull & &dsl::outbox(&fixp2)).to_vec())?;
             let mut tokeep: PySet<Loc> = std::iter::once(first).collect();
             let fixp2i = dsl::toindices(&fixp2);
+            // `mapply(neighbors, tokeep | fixp2i)` for its size and
+            // membership, grown with `tokeep` (a mask over the grid frame).
+            let mut near = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+            let mut near_len = 0;
+            let spread = |l: Loc, near: &mut [bool], near_len: &mut usize| {
+                for di in -1..=1 {
+                    for dj in -1..=1 {
+                        let n = gid((l.0 + di, l.1 + dj)) as usize;
+                        if (di, dj) != (0, 0) && !near[n] {
+                            near[n] = true;
+                            *near_len += 1;
+                        }
+                    }
+                }
+            };
+            for &l in fixp2i.iter().chain(tokeep.iter()) {
+                spread(l, &mut near, &mut near_len);
+            }
             for _ in 0..ntokeep - 1 {
                 // As in [`Around::meet`], but kept as the set it is.
-                let near = Around::new(tokeep.iter().chain(fixp2i.iter()).copied(), dsl::neighbors);
-                let fullopts: Indices = if near.len() > remobjfull.len() {
+                let fullopts: Indices = if near_len > remobjfull.len() {
                     remobjfull
                         .iter()
-                        .filter(|l| near.contains(l))
+                        .filter(|&&l| near[gid(l) as usize])
                         .copied()
                         .collect()
                 } else {
                     remobjfull.intersection(&mapply_set(dsl::neighbors, &tokeep.union(&fixp2i)))
                 };
                 let remopts = fullopts.difference(&tokeep);
-                tokeep.add(pick(rng, &remopts.to_vec())?);
+                let added = pick(rng, &remopts.to_vec())?;
+                tokeep.add(added);
+                spread(added, &mut near, &mut near_len);
             }
             fill_locs_in(&mut gi, newc, tokeep.iter());
             dsl::fill_in(&mut go, newc, &remobjfull);
@@ -2436,42 +2479,61 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(0, w - srcobjw)?;
     let shftd = srcobj.shift((loci, locj));
     let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), trgc, &shftd);
-    let mut indss = minus_around(&(&dsl::asindices(&gi) - &shftd), &shftd);
+    // `indss` as CPython's table (`GridSet`).
+    let around = Around::new(shftd.iter().copied(), dsl::neighbors);
+    let mut indss = GridSet::asindices((h, w))
+        .difference_locs(&shftd.to_vec())
+        .difference_locs(around.cells());
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
-    let remcands = &dsl::asindices(&dsl::canvas(-1, (8, 8))) - &srcobj;
-    let remmask = remcands.iter().fold(0, |m, &l| m | bit10(l));
+    // `remcands` and each `newobj` lie in the 8 by 8 box: CPython's tables
+    // of them, and of the sets built to grow `newobj`, are kept as ids
+    // (`IdSet`), with masks for membership.
+    let hashes = loc10_hashes();
+    let asind = IdSet::from_adds(
+        hashes,
+        (0..8).flat_map(|i| (0..8).map(move |j| id10((i, j)))),
+    );
+    let srcmask = srcobj.iter().fold(0, |m, &l| m | bit10(l));
+    let remcands = asind.difference_where(srcobj.len(), |id| srcmask >> id & 1 != 0);
+    let remmask = remcands.iter().fold(0u128, |m, id| m | 1 << id);
     while succ < nobjs && tr <= maxtrials {
-        if indss.is_empty() {
+        if indss.len() == 0 {
             break;
         }
         let newobj = loop {
-            let mut newobj: PySet<Loc> = srcobj.iter().copied().collect();
-            // `newobj` as bits: it stays inside the 8 by 8 box, as `srcobj`
-            // does and every cell added comes from `remcands`.
-            let mut nmask = newobj.iter().fold(0, |m, &l| m | bit10(l));
+            let mut newobj = IdSet::from_adds(hashes, srcobj.iter().map(|&l| id10(l)));
+            let mut nmask = srcmask;
             let numperti = unifint(rng, diff_lb, diff_ub, (1, 63));
             let numpert = 64 - numperti;
             for _ in 0..numpert {
                 let isadd = rng.choice(&[true, false])?;
                 if isadd && newobj.len() < 64 {
                     // `(remcands - newobj) & mapply(neighbors, newobj)`.
-                    let cndds = box8_candidates(&remcands, remmask, &newobj, nmask, dsl::neighbors);
+                    let rest =
+                        || remcands.difference_where(newobj.len(), |id| nmask >> id & 1 != 0);
+                    let cndds =
+                        box8_meet_ids(rest, remmask & !nmask, newobj.iter(), nmask, dsl::neighbors);
                     if cndds.is_empty() {
                         break;
                     }
                     let added = rng.choice(&cndds)?;
                     newobj.add(added);
-                    nmask |= bit10(added);
+                    nmask |= 1 << added;
                 }
                 if !isadd && newobj.len() > 2 {
-                    let gone = rng.choice_in(&newobj)?;
+                    let cells: Vec<u8> = newobj.iter().collect();
+                    let gone = rng.choice(&cells)?;
                     // `remove(x, a_set)`: a new set, built by iterating.
-                    newobj = newobj.iter().filter(|&&l| l != gone).copied().collect();
-                    nmask &= !bit10(gone);
+                    newobj = IdSet::from_adds(hashes, cells.into_iter().filter(|&id| id != gone));
+                    nmask &= !(1 << gone);
                 }
             }
-            let newobj = normalize_set(&newobj);
+            // `normalize(newobj)`: its order is not read below.
+            let cells: Vec<Loc> = newobj.iter().map(loc10).collect();
+            let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
+            let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
+            let newobj: Indices = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
             let (a, b) = dsl::shape(&newobj);
             let cc = dsl::canvas(-1, (a + 2, b + 2));
             let cc2 = dsl::compress(&dsl::fill(&cc, -2, &newobj.shift((1, 1))));
@@ -2486,16 +2548,33 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         };
         let col = rng.choice(&remcols)?;
-        let loccands = sfilter_fits(&indss, &newobj, &indss);
+        // `sfilter(indss, lambda ij: shift(newobj, ij).issubset(indss))`:
+        // each test a yes or no, asked of a membership mask.
+        let mut member = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+        for id in indss.iter() {
+            member[id as usize] = true;
+        }
+        let cells = newobj.to_vec();
+        let fits = |id: u16| {
+            let (i, j) = gloc(id);
+            cells.iter().all(|&(a, b)| {
+                let (x, y) = (a + i, b + j);
+                (0..h).contains(&x) && (0..w).contains(&y) && member[gid((x, y)) as usize]
+            })
+        };
+        let loccands: Vec<u16> = indss.filter(fits).iter().collect();
         if loccands.is_empty() {
             tr += 1;
             continue;
         }
-        let locc = rng.choice_in(&loccands)?;
+        let locc = gloc(rng.choice(&loccands)?);
         let newobj = newobj.shift(locc);
         dsl::fill_in(&mut gi, col, &newobj);
         succ += 1;
-        indss = minus_around(&(&indss - &newobj), &newobj);
+        let around = Around::new(newobj.iter().copied(), dsl::neighbors);
+        indss = indss
+            .difference_locs(&newobj.to_vec())
+            .difference_locs(around.cells());
     }
     ex(gi, go)
 }
@@ -3442,12 +3521,43 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(1, w - ow - 1)?;
     let plcddd = sour.shift((loci, locj));
     dsl::paint_in(&mut gi, &plcddd);
-    let inner = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 2))).shift((1, 1));
-    let inds = &dsl::ofcolor(&gi, bgc) & &inner;
+    // `inds` as CPython's table (`GridSet`), the candidates filtered from
+    // it kept per shape until it changes.
+    // `ofcolor(gi, bgc) & inner`: CPython walks the smaller set (`inner`
+    // on a tie) and adds its members found in the other.
+    let is_bg = |(i, j): Loc| gi[i as usize][j as usize] == bgc;
+    let in_inner = |(i, j): Loc| 1 <= i && i < h - 1 && 1 <= j && j < w - 1;
+    let ofbg: Vec<Loc> = (0..h)
+        .flat_map(|i| (0..w).map(move |j| (i, j)))
+        .filter(|&l| is_bg(l))
+        .collect();
+    let inner_len = ((h - 2) * (w - 2)) as usize;
+    let inds = if inner_len > ofbg.len() {
+        let ofbg = GridSet::from_adds(ofbg.iter().map(|&l| gid(l)));
+        ofbg.filter(|id| in_inner(gloc(id)))
+    } else {
+        let inner = GridSet::from_adds(
+            GridSet::asindices((h - 2, w - 2))
+                .iter()
+                .map(|id| {
+                    let (i, j) = gloc(id);
+                    gid((i + 1, j + 1))
+                })
+                .collect::<Vec<_>>(),
+        );
+        GridSet::from_adds(inner.iter().filter(|&id| is_bg(gloc(id))))
+    };
     let pi = dsl::toindices(&plcddd);
-    let mut inds = &inds - &(&pi | &dsl::mapply(|&l| dsl::dneighbors(l), &pi));
+    let near = Around::of_cells(
+        pi.iter()
+            .flat_map(|&l| std::iter::once(l).chain(dneighbor_cells(l))),
+    );
+    let near: Vec<u16> = near.cells().iter().map(|&l| gid(l)).collect();
+    let mut inds = inds.difference_ids(&near);
+    let mut cands_memo = GridFitMemo::default();
     let namt = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / 4)));
-    let noise = rng.sample(&inds.to_vec(), namt)?;
+    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    let noise = rng.sample(&order, namt)?;
     fill_locs_in(&mut gi, noisec, &noise);
     // `targs` and `sours` as lists of cells (the mirrors' and `normalize`'s
     // formulas on the contents): a `t` is read for its shape and cells
@@ -3484,20 +3594,21 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let t = rng.choice(&targs)?;
         let (hh, ww) = shape_of(&t);
-        let cands = dsl::sfilter(&inds, |&(i, j)| {
-            1 <= i && i < h - hh && 1 <= j && j < w - ww
-        });
+        // `1 <= i <= h - hh - 1` (every location of `inds` is at least 1).
+        let cands = cands_memo.fitting(&inds, (h - 1, w - 1), (hh, ww));
         if cands.is_empty() {
             continue;
         }
-        let (li, lj) = rng.choice_in(&cands)?;
+        let (li, lj) = gloc(rng.choice(cands)?);
         // `tp = shift(t, loc)` is painted (one cell per location) and its
         // indices are tested as a subset and subtracted (size and
         // membership): no order is read, so neither frozenset is built.
         let tp: Vec<Cell> = t.iter().map(|&(v, (i, j))| (v, (i + li, j + lj))).collect();
-        if tp.iter().all(|c| inds.contains(&c.1)) {
+        if tp.iter().all(|c| inds.contains(gid(c.1))) {
             succ += 1;
-            inds = Around::of_cells(tp.iter().map(|c| c.1)).subtract_from(&inds);
+            let ids: Vec<u16> = tp.iter().map(|c| gid(c.1)).collect();
+            inds = inds.difference_ids(&ids);
+            cands_memo.changed();
             paint_cells_in(&mut gi, tp.iter());
         }
     }
@@ -5425,6 +5536,13 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ow = rng.randint(2, sgw / 2)?;
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, 8));
     let mut objs: PySet<Indices> = PySet::new();
+    // `cands` and each `obj` as tables of box ids (`BoxShape`); once grown,
+    // `obj`'s order is not read (a mirror merged in, sizes, a frozenset
+    // whose hash and fills are order-free).
+    // (`oh` and `ow` reach 10: larger boxes take the sets themselves.)
+    let hashes = loc10_hashes();
+    let in_box = oh <= 8 && ow <= 8;
+    let box_cands = in_box.then(|| BoxShape::asindices(hashes, (oh, ow)));
     let cands = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
     // Only membership is asked of `forbidden` (set equality: the same
     // locations), so it holds each shape's locations sorted.
@@ -5433,11 +5551,25 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * nobjs;
     while objs.len() as i64 != nobjs && tr < maxtr {
         tr += 1;
-        let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&cands)?).collect();
-        let ncells = rng.randint(1, oh * ow - 1)?;
-        for _ in 0..ncells - 1 {
-            grow_box8(rng, &cands, &mut obj, dsl::neighbors)?;
-        }
+        let mut obj: PySet<Loc> = match &box_cands {
+            Some(cands) => {
+                let first = cands.choose(rng)?;
+                let mut shp = BoxShape::from_locs(hashes, [loc10(first)]);
+                let ncells = rng.randint(1, oh * ow - 1)?;
+                for _ in 0..ncells - 1 {
+                    shp.grow(rng, cands, dsl::neighbors)?;
+                }
+                shp.locs().collect()
+            }
+            None => {
+                let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&cands)?).collect();
+                let ncells = rng.randint(1, oh * ow - 1)?;
+                for _ in 0..ncells - 1 {
+                    grow_by(rng, &cands, &mut obj, dsl::neighbors)?;
+                }
+                obj
+            }
+        };
         let k = rng.choice(&[0usize, 1, 2, 3])?;
         obj.update(&mirror_set(k, &obj));
         let (oh2, ow2) = set_shape(&obj);
@@ -5466,9 +5598,18 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bd = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
     dsl::fill_in(&mut gi, sqc, &bd);
     let mut go = dsl::canvas(sqc, (sgh, sgw));
-    let mut goinds = dsl::asindices(&go);
-    let placed = goinds.shift((loci, locj));
-    let mut giinds = minus_around(&(&dsl::asindices(&gi) - &placed), &placed);
+    // `goinds` and `giinds` as CPython's tables (`GridSet`), the
+    // candidates filtered from them kept until they change.
+    let mut goinds = GridSet::asindices((sgh, sgw));
+    let placed = dsl::asindices(&go).shift((loci, locj));
+    let around = Around::new(placed.iter().copied(), dsl::neighbors);
+    let mut giinds = GridSet::asindices((h, w))
+        .difference_where(placed.len(), |id| {
+            in_rect(gloc(id), (loci, locj), (loci + sgh - 1, locj + sgw - 1))
+        })
+        .difference_where(around.len(), |id| around.contains(&gloc(id)));
+    let mut gocands_memo = GridFitMemo::default();
+    let mut gicands_memo = GridFitMemo::default();
     while succ < nobjs && tr < maxtr && !objs.is_empty() {
         tr += 1;
         let obj = rng.choice_in(&objs)?;
@@ -5484,28 +5625,37 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let goobj = dsl::asobject(&subgo);
         let (ohi, owi) = dsl::shape(&giobj);
         let (oho, owo) = dsl::shape(&goobj);
-        let gocands = dsl::sfilter(&goinds, |&(i, j)| i <= sgh - oho && j <= sgw - owo);
+        let gocands = gocands_memo.fitting(&goinds, (sgh, sgw), (oho, owo));
         if gocands.is_empty() {
             continue;
         }
-        let goloc = rng.choice_in(&gocands)?;
+        let goloc = gloc(rng.choice(gocands)?);
         let goplcd = goobj.shift(goloc);
         let goplcdi = dsl::toindices(&goplcd);
-        if goplcdi.issubset(&goinds) {
-            // Python bounds the column by `owi`, not `w - owi`.
-            let gicands = dsl::sfilter(&giinds, |&(i, j)| i <= h - ohi && j <= owi);
+        let subset =
+            |p: &Indices, s: &GridSet| p.len() <= s.len() && p.iter().all(|&l| s.contains(gid(l)));
+        if subset(&goplcdi, &goinds) {
+            // Python bounds the column by `owi`, not `w - owi`: the fit
+            // test `j <= w - ow` with `w` standing for `2 * owi`.
+            let gicands = gicands_memo.fitting(&giinds, (h, 2 * owi), (ohi, owi));
             if gicands.is_empty() {
                 continue;
             }
-            let giloc = rng.choice_in(&gicands)?;
+            let giloc = gloc(rng.choice(gicands)?);
             let giplcd = giobj.shift(giloc);
             let giplcdi = dsl::toindices(&giplcd);
-            if giplcdi.issubset(&giinds) {
+            if subset(&giplcdi, &giinds) {
                 succ += 1;
                 remcols = dsl::remove(&col, &remcols);
                 objs = objs.iter().filter(|o| **o != obj).cloned().collect();
-                goinds = &goinds - &goplcdi;
-                giinds = minus_around(&(&giinds - &giplcdi), &giplcdi);
+                let ids: Vec<u16> = goplcdi.iter().map(|&l| gid(l)).collect();
+                goinds = goinds.difference_ids(&ids);
+                let ids: Vec<u16> = giplcdi.iter().map(|&l| gid(l)).collect();
+                let around = Around::new(giplcdi.iter().copied(), dsl::neighbors);
+                let around: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
+                giinds = giinds.difference_ids(&ids).difference_ids(&around);
+                gocands_memo.changed();
+                gicands_memo.changed();
                 dsl::paint_in(&mut gi, &giplcd);
                 let holes = dsl::sfilter(&goplcd.shift((loci, locj)), |c| c.0 == sqc);
                 dsl::fill_in(&mut gi, bgc, &holes);
@@ -5985,19 +6135,44 @@ fn generate_9edfc990(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let hi = (0.7 * h as f64 * w as f64) as i64;
     let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
     let mut gi = dsl::canvas(0, (h, w));
-    let inds = dsl::asindices(&gi);
-    let locs = rng.sample(&inds.to_vec(), namt)?;
+    // `inds` as CPython's table (`GridSet`): `remlocs`' order is read.
+    let inds = GridSet::asindices((h, w));
+    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    let locs = rng.sample(&order, namt)?;
+    let mut chosen = vec![false; (h * w) as usize];
     for &(i, j) in &locs {
         gi[i as usize][j as usize] = rng.choice(&cols)?;
+        chosen[(i * w + j) as usize] = true;
     }
-    let remlocs = inds.difference(&locs.iter().copied().collect::<PySet<Loc>>());
+    // `inds - set(locs)`: the sampled locations are distinct; only their
+    // number and membership are read.
+    let remlocs = inds.difference_where(locs.len(), |id| {
+        let (i, j) = gloc(id);
+        chosen[(i * w + j) as usize]
+    });
     let numc = unifint(rng, diff_lb, diff_ub, (1, 1.max(remlocs.len() as i64 / 10)));
-    let blocs = rng.sample(&remlocs.to_vec(), numc)?;
+    let remlocs: Vec<Loc> = remlocs.iter().map(gloc).collect();
+    let blocs = rng.sample(&remlocs, numc)?;
     fill_locs_in(&mut gi, 1, &blocs);
-    let bset: Indices = blocs.iter().copied().collect();
-    let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), 0);
-    let res = dsl::mfilter(&objs, |o| dsl::adjacent(o, &bset));
-    let go = dsl::fill(&gi, 1, &res);
+    // `mfilter(colorfilter(objects(gi, T, F, F), 0), rbind(adjacent,
+    // blocs))` is only filled: the cells of the 0 components with a cell
+    // next to one of `blocs`, from the components' labels.
+    let (label, n) = component_labels(&gi, false);
+    let mut hit = vec![false; n];
+    for &l in &blocs {
+        for (i, j) in dneighbor_cells(l) {
+            if cell_at(&gi, (i, j)) == Some(0) {
+                hit[label[(i * w + j) as usize]] = true;
+            }
+        }
+    }
+    let mut go = gi.clone();
+    for (k, &lab) in label.iter().enumerate() {
+        let (i, j) = (k / w as usize, k % w as usize);
+        if gi[i][j] == 0 && hit[lab] {
+            go[i][j] = 1;
+        }
+    }
     ex(gi, go)
 }
 
@@ -6569,32 +6744,43 @@ fn generate_a64e4611(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(3, h - dim - 4)?;
     let r = rng.randint(3, h / 2)?;
     let spi = rng.choice(&[0, r])?;
-    for j in locj..locj + dim {
-        let ln = dsl::connect((spi, j), (h - 1, j));
-        dsl::fill_in(&mut gi, bgc, &ln);
-        dsl::fill_in(&mut go, bgc, &ln);
-    }
-    for j in locj + 1..locj + dim - 1 {
-        let ln = dsl::connect((if spi > 0 { spi + 1 } else { spi }, j), (h - 1, j));
-        dsl::fill_in(&mut go, 3, &ln);
-    }
+    // The lines `connect` and `shoot` draw are filled with one color each,
+    // so they are filled as rectangles (a fill ignores locations outside
+    // the grid).
+    fill_rect(&mut gi, bgc, (spi, locj), (h - 1, locj + dim - 1));
+    fill_rect(&mut go, bgc, (spi, locj), (h - 1, locj + dim - 1));
+    let top = if spi > 0 { spi + 1 } else { spi };
+    fill_rect(&mut go, 3, (top, locj + 1), (h - 1, locj + dim - 2));
+    // `shoot((i, j), (0, sgn))`: row `i` from `j`, 43 cells towards `sgn`.
+    let shot = |j: i64, sgn: i64| if sgn > 0 { (j, j + 42) } else { (j - 42, j) };
     // One or two arms off the vertical band, from `startloc` down `hh` rows.
     let arms = |rng: &mut GenRng, gi: &mut Grid, go: &mut Grid, sgns: &[i64]| -> Result<()> {
         let r = rng.randint(spi + 3, h - 6)?;
         let startloc = rng.choice(&[spi, r])?;
         let hh = rng.randint(3, 8.min(h - startloc - 3))?;
         for &sgn in sgns {
+            let (j0, j1) = shot(locj, sgn);
             for ii in startloc..startloc + hh {
-                let ln = dsl::shoot((ii, locj), (0, sgn));
-                *gi = dsl::fill(gi, bgc, &ln);
-                *go = dsl::fill(go, bgc, &(&ln - &dsl::ofcolor(go, 3)));
+                fill_rect(gi, bgc, (ii, j0), (ii, j1));
+                // `fill(go, bgc, ln - ofcolor(go, 3))`: the row's cells not 3.
+                if let Some(row) = go.get_mut(ii as usize) {
+                    for v in row
+                        .iter_mut()
+                        .take(j1.max(-1) as usize + 1)
+                        .skip(j0.max(0) as usize)
+                    {
+                        if *v != 3 {
+                            *v = bgc;
+                        }
+                    }
+                }
             }
         }
         for &sgn in sgns {
             let first = if startloc > 0 { startloc + 1 } else { startloc };
+            let (j0, j1) = shot(if sgn == -1 { locj + dim - 2 } else { locj + 1 }, sgn);
             for ii in first..startloc + hh - 1 {
-                let j0 = if sgn == -1 { locj + dim - 2 } else { locj + 1 };
-                *go = dsl::fill(go, 3, &dsl::shoot((ii, j0), (0, sgn)));
+                fill_rect(go, 3, (ii, j0), (ii, j1));
             }
         }
         Ok(())
