@@ -1799,3 +1799,136 @@ pub(super) fn place_apart_grid(
     paint_cells_in(gi, cells.iter());
     true
 }
+
+/// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
+/// proven here against `pycompat`'s `PySet` (itself replayed against
+/// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of
+/// the operations the generators use, comparing the iteration order after
+/// each one.
+#[cfg(test)]
+mod id_set_tests {
+    use super::*;
+    use dataset_core::Random;
+    use pycompat::PyFrozenSet;
+
+    fn locs_of(rng: &mut Random, n: usize, span: (i64, i64)) -> Vec<Loc> {
+        let (lo, hi) = span;
+        (0..n)
+            .map(|_| (rng.randint(lo, hi).unwrap(), rng.randint(lo, hi).unwrap()))
+            .collect()
+    }
+
+    fn grid_order(s: &GridSet) -> Vec<Loc> {
+        s.iter().map(gloc).collect()
+    }
+
+    fn py_order(s: &PySet<Loc>) -> Vec<Loc> {
+        s.iter().copied().collect()
+    }
+
+    #[test]
+    fn grid_set_orders_are_cpythons() {
+        // The frame: -2..=31 in both coordinates.
+        let frame = (-GRID_MARGIN, GRID_SIDE - GRID_MARGIN - 1);
+        for seed in 0..400 {
+            let mut rng = Random::new(seed);
+            let n = rng.randint(0, 600).unwrap() as usize;
+            let start = locs_of(&mut rng, n, frame);
+            let mut g = GridSet::from_adds(start.iter().map(|&l| gid(l)));
+            let mut p: PySet<Loc> = start.iter().copied().collect();
+            assert_eq!(grid_order(&g), py_order(&p), "seed {seed}: from_adds");
+            for step in 0..30 {
+                let op = rng.randint(0, 5).unwrap();
+                match op {
+                    0 => {
+                        for l in locs_of(&mut rng, 5, frame) {
+                            g.add(gid(l));
+                            p.add(l);
+                        }
+                    }
+                    1 | 2 => {
+                        // `s - other`, other a set of distinct locations,
+                        // small or large against `s`.
+                        let k = if op == 1 { 3 } else { p.len() / 2 + 1 };
+                        let other: PyFrozenSet<Loc> =
+                            locs_of(&mut rng, k, frame).into_iter().collect();
+                        let ids: Vec<u16> = other.iter().map(|&l| gid(l)).collect();
+                        g = g.difference_ids(&ids);
+                        p = p.difference(&other);
+                    }
+                    3 => {
+                        // Some of `other` outside the frame (counted in its
+                        // length, never in the set).
+                        let other: PyFrozenSet<Loc> =
+                            locs_of(&mut rng, 6, (-4, 34)).into_iter().collect();
+                        g = g.difference_locs(&other.to_vec());
+                        p = p.difference(&other);
+                    }
+                    4 => {
+                        let other: PyFrozenSet<Loc> =
+                            locs_of(&mut rng, 4, frame).into_iter().collect();
+                        let ids: Vec<u16> = other.iter().map(|&l| gid(l)).collect();
+                        g = g.difference_where(ids.len(), |id| ids.contains(&id));
+                        p = p.difference(&other);
+                    }
+                    _ => {
+                        let m = rng.randint(2, 5).unwrap();
+                        g = g.filter(|id| gloc(id).0 % m != 0);
+                        p = p.filter(|l| l.0 % m != 0);
+                    }
+                }
+                assert_eq!(g.len(), p.len(), "seed {seed} step {step} op {op}");
+                assert_eq!(
+                    grid_order(&g),
+                    py_order(&p),
+                    "seed {seed} step {step} op {op}"
+                );
+            }
+        }
+        for (h, w) in [(1, 1), (3, 7), (10, 10), (30, 30), (17, 29)] {
+            let py = dsl::asindices(&dsl::canvas(0, (h, w)));
+            let order: Vec<Loc> = py.iter().copied().collect();
+            assert_eq!(
+                grid_order(&GridSet::asindices((h, w))),
+                order,
+                "asindices {h}x{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn id_set_orders_are_cpythons() {
+        // The 8 by 8 box and its one-cell margin: -1..=8.
+        let hashes = loc10_hashes();
+        for seed in 0..400 {
+            let mut rng = Random::new(seed);
+            let n = rng.randint(0, 100).unwrap() as usize;
+            let start = locs_of(&mut rng, n, (-1, 8));
+            let mut g = IdSet::from_adds(hashes, start.iter().map(|&l| id10(l)));
+            let mut p: PySet<Loc> = start.iter().copied().collect();
+            let order = |g: &IdSet| g.iter().map(loc10).collect::<Vec<_>>();
+            assert_eq!(order(&g), py_order(&p), "seed {seed}: from_adds");
+            for step in 0..20 {
+                if rng.randint(0, 1).unwrap() == 0 {
+                    for l in locs_of(&mut rng, 3, (-1, 8)) {
+                        g.add(id10(l));
+                        p.add(l);
+                    }
+                } else {
+                    let k = if rng.randint(0, 1).unwrap() == 0 {
+                        2
+                    } else {
+                        p.len() / 2 + 1
+                    };
+                    let other: PyFrozenSet<Loc> =
+                        locs_of(&mut rng, k, (-1, 8)).into_iter().collect();
+                    let ids: Vec<u8> = other.iter().map(|&l| id10(l)).collect();
+                    g = g.difference_where(ids.len(), |id| ids.contains(&id));
+                    p = p.difference(&other);
+                }
+                assert_eq!(g.len(), p.len(), "seed {seed} step {step}");
+                assert_eq!(order(&g), py_order(&p), "seed {seed} step {step}");
+            }
+        }
+    }
+}
