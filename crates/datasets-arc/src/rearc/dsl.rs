@@ -566,6 +566,13 @@ pub fn fill(grid: &Grid, value: i64, patch: &impl Patch) -> Grid {
     out
 }
 
+/// `fill(grid, value, patch)` of a grid no longer needed otherwise (`let
+/// grid = fill(grid, ...)` shadowing it): written in place, as [`fill_in`].
+pub fn filled(mut grid: Grid, value: i64, patch: &impl Patch) -> Grid {
+    fill_in(&mut grid, value, patch);
+    grid
+}
+
 /// `grid = fill(grid, value, patch)` without the copy: Python rebinds the
 /// name to a new grid, and with no other name for the old one (Rust's
 /// borrows see to that) writing into it is the same.
@@ -585,6 +592,12 @@ pub fn paint(grid: &Grid, obj: &Object) -> Grid {
     let mut out = grid.clone();
     paint_in(&mut out, obj);
     out
+}
+
+/// `paint(grid, obj)` of a grid no longer needed otherwise (see [`filled`]).
+pub fn painted(mut grid: Grid, obj: &Object) -> Grid {
+    paint_in(&mut grid, obj);
+    grid
 }
 
 /// `grid = paint(grid, obj)` without the copy (see [`fill_in`]).

@@ -25,6 +25,17 @@ pub(super) fn fill_locs<'a>(
     out
 }
 
+/// `fill(grid, value, locs)` of a grid no longer needed otherwise (see
+/// `dsl::filled`).
+pub(super) fn filled_locs<'a>(
+    mut grid: Grid,
+    value: i64,
+    locs: impl IntoIterator<Item = &'a Loc>,
+) -> Grid {
+    fill_locs_in(&mut grid, value, locs);
+    grid
+}
+
 /// `grid = fill(grid, value, locs)` without the copy (see `dsl::fill_in`).
 pub(super) fn fill_locs_in<'a>(
     grid: &mut Grid,

@@ -357,8 +357,8 @@ fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // locations is that set).
     let recolored: dsl::Object = obj.iter().map(|&l| (objc, l)).collect();
     let obj = recolored.shift(loc);
-    let mut gi = dsl::paint(&gi, &obj);
-    let mut go = dsl::paint(&go, &obj);
+    let mut gi = dsl::painted(gi, &obj);
+    let mut go = dsl::painted(go, &obj);
     let options = dsl::neighbors((0, 0)).to_vec();
     let ndirs = unifint(rng, diff_lb, diff_ub, (1, 8));
     let dirs = rng.sample(&options, ndirs)?;
@@ -1150,7 +1150,7 @@ fn generate_10fcaaa3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
     }
-    let go = fill_locs(&go, 8, &topaint);
+    let go = filled_locs(go, 8, &topaint);
     Ok(Example {
         input: gi,
         output: go,
@@ -1653,7 +1653,7 @@ fn generate_1bfc4729(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let aloc = (aloci, alocj);
     let bloc = (bloci, blocj);
     let gi = fill_locs(&dsl::canvas(bgc, (h, w)), acol, &[aloc]);
-    let gi = fill_locs(&gi, bcol, &[bloc]);
+    let gi = filled_locs(gi, bcol, &[bloc]);
     let mut go = dsl::fill(&gi, acol, &dsl::hfrontier(aloc));
     dsl::fill_in(&mut go, bcol, &dsl::hfrontier(bloc));
     for (col, a, b) in [
@@ -1782,7 +1782,7 @@ fn generate_1cf80156(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let shp = normalize_set(&shp);
     let di = rng.randint(0, h - dsl::height(&shp))?;
     let dj = rng.randint(0, w - dsl::width_of(&shp))?;
-    let gi = dsl::fill(&gi, fgc, &shp.shift((di, dj)));
+    let gi = dsl::filled(gi, fgc, &shp.shift((di, dj)));
     let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&shp)), fgc, &shp);
     Ok(Example {
         input: gi,
@@ -2247,11 +2247,11 @@ fn generate_2204b7a8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             locs.retain(|l| l.1 != w / 2);
         }
         let gi = dsl::fill(&c, c1, &dsl::vfrontier((0, 0)));
-        let gi = dsl::fill(&gi, c2, &dsl::vfrontier((0, w - 1)));
-        let gi = fill_locs(&gi, ccol, &locs);
+        let gi = dsl::filled(gi, c2, &dsl::vfrontier((0, w - 1)));
+        let gi = filled_locs(gi, ccol, &locs);
         let (a, b): (Vec<Loc>, Vec<Loc>) = locs.iter().partition(|l| l.1 < w / 2);
         let go = fill_locs(&gi, c1, &a);
-        let go = fill_locs(&go, c2, &b);
+        let go = filled_locs(go, c2, &b);
         if dsl::palette_grid(&gi).len() == 4 {
             break (gi, go);
         }
@@ -2812,7 +2812,7 @@ fn generate_23581191(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let rest: Vec<Loc> = inds.iter().filter(|l| !a.contains(l)).copied().collect();
     let b = rng.sample(&rest, nb)?;
     let gi = fill_locs(&c, acol, &a);
-    let gi = fill_locs(&gi, bcol, &b);
+    let gi = filled_locs(gi, bcol, &b);
     let on_lines = |ps: &[Loc], &(i, j): &Loc| ps.iter().any(|p| p.0 == i || p.1 == j);
     let alins: Vec<Loc> = inds.iter().filter(|l| on_lines(&a, l)).copied().collect();
     let blins: Vec<Loc> = inds.iter().filter(|l| on_lines(&b, l)).copied().collect();
@@ -2822,10 +2822,10 @@ fn generate_23581191(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .copied()
         .collect();
     let go = fill_locs(&c, acol, &alins);
-    let go = fill_locs(&go, bcol, &blins);
-    let go = fill_locs(&go, 2, &both);
-    let go = fill_locs(&go, acol, &a);
-    let go = fill_locs(&go, bcol, &b);
+    let go = filled_locs(go, bcol, &blins);
+    let go = filled_locs(go, 2, &both);
+    let go = filled_locs(go, acol, &a);
+    let go = filled_locs(go, bcol, &b);
     Ok(Example {
         input: gi,
         output: go,
@@ -2994,7 +2994,7 @@ fn generate_253bf280(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         3,
         &spans(&dsl::dmirror_grid(&gi)),
     ));
-    let go = fill_locs(&go, fgcol, &s);
+    let go = filled_locs(go, fgcol, &s);
     Ok(Example {
         input: gi,
         output: go,
@@ -3400,7 +3400,7 @@ fn generate_28bf18c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let shp = normalize_set(&shp);
     let di = rng.randint(0, h - dsl::height(&shp))?;
     let dj = rng.randint(0, w - dsl::width_of(&shp))?;
-    let gi = dsl::fill(&gi, fgc, &shp.shift((di, dj)));
+    let gi = dsl::filled(gi, fgc, &shp.shift((di, dj)));
     let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&shp)), fgc, &shp);
     let go = dsl::hconcat(&go, &go);
     Ok(Example {
@@ -3758,7 +3758,7 @@ fn generate_2c608aff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let noiseb = 1.max(reminds.len() as i64 / 4);
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, noiseb));
     let noise = rng.sample(&reminds, nnoise)?;
-    let gi = fill_locs(&gi, dcol, &noise);
+    let gi = filled_locs(gi, dcol, &noise);
     let mut go = gi.clone();
     for &(a, b) in &noise {
         if loci <= a && a < loci + boxh {
@@ -3767,7 +3767,7 @@ fn generate_2c608aff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             dsl::fill_in(&mut go, dcol, &dsl::connect((a, b), (loci, b)));
         }
     }
-    let go = dsl::fill(&go, ccol, &bd);
+    let go = dsl::filled(go, ccol, &bd);
     Ok(Example {
         input: gi,
         output: go,
@@ -3810,7 +3810,7 @@ fn generate_2dc579da(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         (dotloci, dotlocj),
         (dotloci + doth - 1, dotlocj + dotw - 1),
     ));
-    let gi = dsl::fill(&gi, dotc, &dot);
+    let gi = dsl::filled(gi, dotc, &dot);
     let go = dsl::crop(&gi, (0, 0), (loci, locj));
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     Ok(Example {
@@ -3861,14 +3861,14 @@ fn generate_2dd70a9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let canvas = dsl::canvas(bgc, (h, w));
     let gi = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
     let go = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
-    let gi = fill_locs(&gi, fgc, &[bp1, bp2]);
-    let go = fill_locs(&go, fgc, &[bp1, bp2]);
-    let go = dsl::fill(&go, 3, &(&(&ln1 | &ln2) | &ln3));
+    let gi = filled_locs(gi, fgc, &[bp1, bp2]);
+    let go = filled_locs(go, fgc, &[bp1, bp2]);
+    let go = dsl::filled(go, 3, &(&(&ln1 | &ln2) | &ln3));
     let inds = dsl::ofcolor(&go, bgc).to_vec();
     let namt = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2));
     let noise = rng.sample(&inds, namt)?;
-    let mut gi = fill_locs(&gi, fgc, &noise);
-    let mut go = fill_locs(&go, fgc, &noise);
+    let mut gi = filled_locs(gi, fgc, &noise);
+    let mut go = filled_locs(go, fgc, &noise);
     let nmfs = rng.choice(&[1, 2])?;
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
         gi = transform(k, &gi);
@@ -3940,7 +3940,7 @@ fn generate_31aa019c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for (&c, ss) in chcols.iter().zip(&dic) {
             fill_locs_in(&mut gi, c, ss);
         }
-        let gi = fill_locs(&gi, trgcol, &[locc]);
+        let gi = filled_locs(gi, trgcol, &[locc]);
         let singles = dsl::palette_grid(&gi)
             .iter()
             .filter(|&&c| dsl::colorcount(&gi, c) == 1)
@@ -3953,7 +3953,7 @@ fn generate_31aa019c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locc = dsl::ofcolor(&gi, lc);
     let go = dsl::fill(&canv, lc, &locc);
     let at = dsl::first(&locc).unwrap_or((0, 0));
-    let go = dsl::fill(&go, 2, &dsl::neighbors(at));
+    let go = dsl::filled(go, 2, &dsl::neighbors(at));
     Ok(Example {
         input: gi,
         output: go,
@@ -4023,7 +4023,7 @@ fn generate_321b1fc6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fails += 1;
         }
     }
-    let go = dsl::fill(&go, bgc, &shpp);
+    let go = dsl::filled(go, bgc, &shpp);
     Ok(Example {
         input: gi,
         output: go,
@@ -4044,7 +4044,7 @@ fn generate_32597951(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let num = rng.choice(&[ndev, h * w - ndev])?;
     let num = num.max(0).min(h * w);
     let ofc = rng.sample(&inds, num)?;
-    let c = fill_locs(&c, noisec, &ofc);
+    let c = filled_locs(c, noisec, &ofc);
     let loci = rng.randint(0, h - ih)?;
     let locj = rng.randint(0, w - iw)?;
     let bd = dsl::backdrop(&pair_set((loci, locj), (loci + ih - 1, locj + iw - 1)));
@@ -4593,7 +4593,7 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (bh, bw) = (lr.0 - ul.0 + 1, lr.1 - ul.1 + 1);
         let mut gi2 = gi.clone();
         fill_rect(&mut gi2, fgc, ul, lr);
-        let gi2 = dsl::fill(&gi2, objc, &obj);
+        let gi2 = dsl::filled(gi2, objc, &obj);
         let n = |c: i64| dsl::colorcount(&gi2, c);
         if n(objc) < n(fgc).min(n(bgc)) {
             succ += 1;
@@ -5003,7 +5003,7 @@ fn generate_3bd67248(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         &dsl::connect((0, 0), (h - 1, 0)),
     );
     let go = dsl::fill(&gi, 4, &dsl::connect((h - 1, 1), (h - 1, w - 1)));
-    let go = dsl::fill(&go, 2, &dsl::shoot((h - 2, 1), (-1, 1)));
+    let go = dsl::filled(go, 2, &dsl::shoot((h - 2, 1), (-1, 1)));
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     Ok(Example {
         input: dsl::upscale_grid(&transform(rotf, &gi), fac),
@@ -5178,7 +5178,7 @@ fn generate_3de23699(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ncnds = ncnds.max(0).min(n);
     let ss = rng.sample(&cnds, ncnds)?;
     let gi = dsl::fill(&c, ccol, &dsl::corners(&tmpo));
-    let gi = fill_locs(&gi, ncol, &ss);
+    let gi = filled_locs(gi, ncol, &ss);
     let go = dsl::trim(&dsl::crop(
         &dsl::switch(&gi, ccol, ncol),
         (loci, locj),
@@ -5386,10 +5386,10 @@ fn generate_3f7978a0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let lrc = (loci + oh - 1, locj + ow - 1);
     let llc = (loci + oh - 1, locj);
     let urc = (loci, locj + ow - 1);
-    let gi = dsl::fill(&gi, linec, &dsl::connect(ulc, llc));
-    let gi = dsl::fill(&gi, linec, &dsl::connect(urc, lrc));
+    let gi = dsl::filled(gi, linec, &dsl::connect(ulc, llc));
+    let gi = dsl::filled(gi, linec, &dsl::connect(urc, lrc));
     let crns: Indices = [ulc, lrc, llc, urc].into_iter().collect();
-    let mut gi = dsl::fill(&gi, noisec, &crns);
+    let mut gi = dsl::filled(gi, noisec, &crns);
     let mut go = dsl::subgrid(&crns, &gi);
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
@@ -5557,8 +5557,8 @@ fn generate_4258a5f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         ring.extend(dsl::neighbors(d).iter().copied());
     }
     let go = fill_locs(&gi, 1, &ring);
-    let go = fill_locs(&go, fgc, &dots);
-    let gi = fill_locs(&gi, fgc, &dots);
+    let go = filled_locs(go, fgc, &dots);
+    let gi = filled_locs(gi, fgc, &dots);
     Ok(Example {
         input: gi,
         output: go,
@@ -6565,7 +6565,7 @@ fn generate_4938f0c2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
         cells = rng.sample(&reminds, ncells)?;
     }
-    let sg = fill_locs(&sg, objc, &cells);
+    let sg = filled_locs(sg, objc, &cells);
     let vbar = dsl::canvas(bgc, (oh, 1));
     let hbar = dsl::canvas(bgc, (1, ow));
     let topg = dsl::hconcat(&dsl::hconcat(&sg, &vbar), &dsl::vmirror_grid(&sg));
@@ -6580,7 +6580,7 @@ fn generate_4938f0c2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(0, w - 2 * ow - 1)?;
     let go = dsl::paint(&canv, &dsl::asobject(&gg).shift((loci, locj)));
     let gi = dsl::paint(&canv, &dsl::asobject(&sg).shift((loci, locj)));
-    let gi = dsl::fill(&gi, cc, &dsl::ofcolor(&go, cc));
+    let gi = dsl::filled(gi, cc, &dsl::ofcolor(&go, cc));
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     let gi = transform(rotf, &gi);
     let go = transform(rotf, &go);
@@ -6802,7 +6802,7 @@ fn generate_4c5c2cf0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         ncells = unifint(rng, diff_lb, diff_ub, (1, bound));
         cells = rng.sample(&reminds, ncells)?;
     }
-    let sg = fill_locs(&sg, objc, &cells);
+    let sg = filled_locs(sg, objc, &cells);
     let vbar = dsl::canvas(bgc, (oh, 1));
     let hbar = dsl::canvas(bgc, (1, ow));
     let topg = dsl::hconcat(&dsl::hconcat(&sg, &vbar), &dsl::vmirror_grid(&sg));
@@ -6817,7 +6817,7 @@ fn generate_4c5c2cf0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(0, w - 2 * ow - 1)?;
     let go = dsl::paint(&canv, &dsl::asobject(&gg).shift((loci, locj)));
     let gi = dsl::paint(&canv, &dsl::asobject(&sg).shift((loci, locj)));
-    let gi = dsl::fill(&gi, cc, &dsl::ofcolor(&go, cc));
+    let gi = dsl::filled(gi, cc, &dsl::ofcolor(&go, cc));
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     Ok(Example {
         input: transform(rotf, &gi),
@@ -6997,7 +6997,7 @@ fn generate_508bd3b6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let k = ln1.len() as i64;
     let lineleninv = unifint(rng, diff_lb, diff_ub, (0, k - 2));
     let linelen = (k - lineleninv).clamp(0, ln.len() as i64) as usize;
-    let mut gi = fill_locs(&gi, linc, &ln[..linelen]);
+    let mut gi = filled_locs(gi, linc, &ln[..linelen]);
     let mut go = fill_locs(&gi, 3, &ln[linelen..]);
     let nmfs = rng.choice(&[1, 2])?;
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
@@ -7169,7 +7169,7 @@ fn generate_5168d44c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ));
     let bx = &protobx - &starterdot;
     let go = dsl::fill(&gi, boxcol, &bx.shift(offset));
-    let gi = dsl::fill(&gi, boxcol, &bx);
+    let gi = dsl::filled(gi, boxcol, &bx);
     Ok(Example {
         input: gi,
         output: go,

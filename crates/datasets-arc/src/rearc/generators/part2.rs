@@ -293,7 +293,7 @@ fn generate_5582e5ca(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = dsl::canvas(-1, (h, w));
     let mut inds = dsl::asindices(&gi);
     let mclocs = rng.sample(&inds.to_vec(), nummostcol)?;
-    let mut gi = fill_locs(&gi, mostc, &mclocs);
+    let mut gi = filled_locs(gi, mostc, &mclocs);
     let go = dsl::canvas(mostc, (h, w));
     inds = inds.difference(&mclocs.iter().copied().collect::<PySet<Loc>>());
     for (&col, &count) in remcols.iter().zip(&remcounts) {
@@ -1138,7 +1138,7 @@ fn generate_67385a82(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nc = rng.choice(&[ncd, n - ncd])?;
     let nc = nc.max(1).min(n - 1);
     let locs = rng.sample(&inds, nc)?;
-    let gi = fill_locs(&gi, col, &locs);
+    let gi = filled_locs(gi, col, &locs);
     let objs = dsl::objects(&gi, true, false, false);
     let rems = dsl::toindices(&dsl::merge(&dsl::sizefilter(
         &dsl::colorfilter(&objs, col),
@@ -1378,7 +1378,7 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
         let go = fill_locs(&c, ca, a.iter());
-        let go = fill_locs(&go, cb, b.iter());
+        let go = filled_locs(go, cb, b.iter());
         let fullocs = dsl::asindices(&gi).to_vec();
         let a = normalize_set(&a);
         let b = normalize_set(&b);
@@ -1403,8 +1403,8 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ch = rng.choice(&remlocs2)?;
             let plcdb = b.shift(ch);
             if plcdb.iter().all(|l| remlocs2.contains(l)) {
-                let gi = dsl::fill(&gi, ca, &plcda);
-                let gi = dsl::fill(&gi, cb, &plcdb);
+                let gi = dsl::filled(gi, ca, &plcda);
+                let gi = dsl::filled(gi, cb, &plcdb);
                 return ex(gi, go);
             }
         }
@@ -1505,7 +1505,7 @@ fn generate_694f12f3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ));
     let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &(&bigsq | &smallsq));
     let go = dsl::fill(&gi, 2, &dsl::backdrop(&dsl::inbox(&bigsq)));
-    let go = dsl::fill(&go, 1, &dsl::backdrop(&dsl::inbox(&smallsq)));
+    let go = dsl::filled(go, 1, &dsl::backdrop(&dsl::inbox(&smallsq)));
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
@@ -1722,7 +1722,7 @@ fn generate_6b9890af(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let go = dsl::fill(&dsl::canvas(bgc, (oh * fac + 2, ow * fac + 2)), sqc, &sq);
     let go2 = dsl::paint(&dsl::canvas(bgc, (oh, ow)), &obj);
     let upscobj = dsl::asobject(&dsl::upscale_grid(&go2, fac));
-    let go = dsl::paint(&go, &upscobj.shift((1, 1)));
+    let go = dsl::painted(go, &upscobj.shift((1, 1)));
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
@@ -1972,7 +1972,7 @@ fn generate_6d58a25d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(rem.len() as i64 / 2 - 1)));
     let nois = rng.sample(&rem, nnoise)?;
     let gi = fill_locs(&c, c2, &nois);
-    let gi = fill_locs(&gi, c1, &plcd);
+    let gi = filled_locs(gi, c1, &plcd);
     let mut go = gi.clone();
     for &(i, j) in &nois {
         // The noise below the shape in its column falls from the shape's
@@ -2020,7 +2020,7 @@ fn generate_6d75e8bb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcd = shp.shift((loci, locj));
     let gi = dsl::fill(&c, fgc, &plcd);
     let go = dsl::fill(&c, 2, &dsl::backdrop(&plcd));
-    let go = dsl::fill(&go, fgc, &plcd);
+    let go = dsl::filled(go, fgc, &plcd);
     ex(gi, go)
 }
 
@@ -2041,7 +2041,7 @@ fn generate_6e02f1e3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let mp = (d * d) / 2;
             let nc1 = unifint(rng, diff_lb, diff_ub, (1, mp)) as usize;
             let gi = fill_locs(&c, c1, &inds[..nc1]);
-            let gi = fill_locs(&gi, c2, &inds[nc1..]);
+            let gi = filled_locs(gi, c2, &inds[nc1..]);
             (gi, dsl::fill(&c, 5, &dsl::connect((0, 0), (d - 1, d - 1))))
         }
         _ => {
@@ -2053,8 +2053,8 @@ fn generate_6e02f1e3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let bdev = unifint(rng, diff_lb, diff_ub, (0, kk - b - 1));
             let (a, b) = ((a - adev) as usize, (b - bdev) as usize);
             let gi = fill_locs(&c, c1, &inds[..a]);
-            let gi = fill_locs(&gi, c2, &inds[a..b.max(a)]);
-            let gi = fill_locs(&gi, c3, &inds[b..]);
+            let gi = filled_locs(gi, c2, &inds[a..b.max(a)]);
+            let gi = filled_locs(gi, c3, &inds[b..]);
             (gi, dsl::fill(&c, 5, &dsl::connect((d - 1, 0), (0, d - 1))))
         }
     };
@@ -2310,7 +2310,7 @@ fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     };
     let go = paint_cells(&canv, objx.iter());
-    let go = dsl::fill(&go, bgc, &dsl::ofcolor(&objbase, bgc));
+    let go = dsl::filled(go, bgc, &dsl::ofcolor(&objbase, bgc));
     ex(gi, go)
 }
 
@@ -2712,11 +2712,11 @@ fn generate_7468f01a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for _ in 0..nc {
         grow(rng, &bounds, &mut shp)?;
     }
-    let go = fill_locs(&go, fgc, shp.iter());
+    let go = filled_locs(go, fgc, shp.iter());
     let objx = dsl::asobject(&dsl::vmirror_grid(&go));
     let loci = rng.randint(0, h - oh)?;
     let locj = rng.randint(0, w - ow)?;
-    let gi = dsl::paint(&gi, &objx.shift((loci, locj)));
+    let gi = dsl::painted(gi, &objx.shift((loci, locj)));
     ex(gi, go)
 }
 
@@ -2779,8 +2779,8 @@ fn generate_75b8110e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let g: Vec<Grid> = (0..4).map(|k| fill_locs(&canv, cs[k], &ss[k])).collect();
     let gi = dsl::vconcat(&dsl::hconcat(&g[0], &g[1]), &dsl::hconcat(&g[2], &g[3]));
     let go = fill_locs(&g[0], cs[3], &ss[3]);
-    let go = fill_locs(&go, cs[2], &ss[2]);
-    let go = fill_locs(&go, cs[1], &ss[1]);
+    let go = filled_locs(go, cs[2], &ss[2]);
+    let go = filled_locs(go, cs[1], &ss[1]);
     ex(gi, go)
 }
 
@@ -3326,7 +3326,7 @@ fn generate_794b24be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let go = fill_locs(&dsl::canvas(bgc, (3, 3)), 2, &mpr[..nblue as usize]);
     let gi = dsl::canvas(bgc, (h, w));
     let locs = rng.sample(&dsl::asindices(&gi).to_vec(), nblue)?;
-    let mut gi = fill_locs(&gi, 1, &locs);
+    let mut gi = filled_locs(gi, 1, &locs);
     let remlocs = dsl::ofcolor(&gi, bgc);
     let namt = unifint(rng, diff_lb, diff_ub, (0, remlocs.len() as i64 / 2 - 1));
     let remcols = dsl::remove(&bgc, &cols);
@@ -3397,7 +3397,7 @@ fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             cell_at(&gi, (i, j)).is_none() || !tofill[i as usize * gi[0].len() + j as usize]
         })
         .collect();
-    let gi = fill_locs(&gi, fgc, &tofix);
+    let gi = filled_locs(gi, fgc, &tofix);
     let go = fill_mask(&gi, 2, &tofill);
     let go = dsl::replace(&go, bgc, 3);
     ex(gi, go)
@@ -3613,7 +3613,7 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     }
     let go = dsl::replace(&gi, sqc, bgc);
-    let go = dsl::paint(&go, &plcddd);
+    let go = dsl::painted(go, &plcddd);
     // `res` (the union of every `shift(s, occurrence)`) is painted, so its
     // order matters only where two of its cells share a location with
     // different values. Gather the cells by location first: when none
@@ -4010,7 +4010,7 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for b in &breakobjs {
         breaklocs.push(rng.choice_in(&b)?);
     }
-    let gi = fill_locs(&gi, bgc, &breaklocs);
+    let gi = filled_locs(gi, bgc, &breaklocs);
     // `toindices(merge(sfilter(colorfilter(objects(gi, T, F, F), bgc),
     // lambda o: len(o) == h * w)))`, only filled: the cells of the
     // background components of that size, from component labels.
@@ -4157,7 +4157,7 @@ fn generate_846bdb03(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .iter()
         .map(|&(i, j)| (if j < mp { c1 } else { c2 }, (i, j)))
         .collect();
-    let mut gi = dsl::paint(&gi, &plcd_b);
+    let mut gi = dsl::painted(gi, &plcd_b);
     let ism = rng.choice(&[true, false])?;
     gi = dsl::paint(
         &gi,
@@ -4168,7 +4168,7 @@ fn generate_846bdb03(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         },
     );
     let obj_a = dsl::normalize(&colored).shift((1, 1));
-    let go = dsl::paint(&go, &obj_a);
+    let go = dsl::painted(go, &obj_a);
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
@@ -4291,7 +4291,7 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, fgc) = (bf[0], bf[1]);
     let num = unifint(rng, diff_lb, diff_ub, (1, inh.min(inw)));
     let mat = dsl::canvas(bgc, (inh - 2, inw - 2));
-    let mut mat = dsl::fill(&mat, fgc, &dsl::connect((0, 0), (num - 1, num - 1)));
+    let mut mat = dsl::filled(mat, fgc, &dsl::connect((0, 0), (num - 1, num - 1)));
     rng.shuffle(&mut mat);
     let mut mat = dsl::dmirror_grid(&mat);
     rng.shuffle(&mut mat);
@@ -4822,7 +4822,7 @@ fn generate_8efcae92(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             )
         };
         let locs = rng.sample(&dsl::asindices_order(oh, ow), nd)?;
-        let minig = fill_locs(&minig, dotc, &locs);
+        let minig = filled_locs(minig, dotc, &locs);
         if go.is_none() {
             go = Some(minig.clone());
         }
@@ -5086,7 +5086,7 @@ fn generate_91714a58(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (i, j) in noise {
         gi[i as usize][j as usize] = rng.choice(&remcols)?;
     }
-    let gi = dsl::fill(&gi, targc, &bd);
+    let gi = dsl::filled(gi, targc, &bd);
     ex(gi, go)
 }
 
@@ -5132,7 +5132,7 @@ fn generate_928ad970(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let sp = dsl::r#box(&pair_set((a, c), (b, d)));
     let bx: Indices = [dot1, dot2, dot3, dot4].into_iter().collect();
     let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), dotc, &bx);
-    let gi = dsl::fill(&gi, linc, &sp);
+    let gi = dsl::filled(gi, linc, &sp);
     let go = dsl::fill(&gi, linc, &dsl::inbox(&bx));
     ex(gi, go)
 }
@@ -5273,8 +5273,8 @@ fn generate_941d9a10(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     .ok_or_else(|| DatasetError::Generation("StopIteration".into()))?;
     let locs = |k: usize| found[k].iter().map(|c| &c.1);
     let go = fill_locs(&gi, 1, locs(blue));
-    let go = fill_locs(&go, 3, locs(green));
-    let go = fill_locs(&go, 2, locs(red));
+    let go = filled_locs(go, 3, locs(green));
+    let go = filled_locs(go, 2, locs(red));
     ex(gi, go)
 }
 
@@ -6122,7 +6122,7 @@ fn generate_9ecd008a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
     let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
     let go = dsl::subgrid(&bd, &gi);
-    let gi = dsl::fill(&gi, 0, &bd);
+    let gi = dsl::filled(gi, 0, &bd);
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
@@ -6290,15 +6290,15 @@ fn generate_a2fd1cf0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (gii, gij) = dsl::center(&dsl::ofcolor(&g, 3));
     let rloci = unifint(rng, diff_lb, diff_ub, (gii + 1, h - 1));
     let rlocj = unifint(rng, diff_lb, diff_ub, (gij + 1, w - 1));
-    let g = fill_locs(&g, 2, &[(rloci, rlocj)]);
+    let g = filled_locs(g, 2, &[(rloci, rlocj)]);
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     let gi = transform(rotf, &g);
     let (a, b) = dsl::center(&dsl::ofcolor(&gi, 2));
     let (c, d) = dsl::center(&dsl::ofcolor(&gi, 3));
     let go = dsl::fill(&gi, 8, &dsl::connect((a, b), (a, d)));
-    let go = dsl::fill(&go, 8, &dsl::connect((a, d), (c, d)));
-    let go = fill_locs(&go, 2, &[(a, b)]);
-    let go = fill_locs(&go, 3, &[(c, d)]);
+    let go = dsl::filled(go, 8, &dsl::connect((a, d), (c, d)));
+    let go = filled_locs(go, 2, &[(a, b)]);
+    let go = filled_locs(go, 3, &[(c, d)]);
     ex(gi, go)
 }
 
@@ -6824,7 +6824,7 @@ fn generate_a65b410d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let blues = rows_to_left(&dsl::shoot((loci + 1, locj - 1), (1, -1)));
     let greens = rows_to_left(&dsl::shoot((loci - 1, locj + 1), (-1, 1)));
     let go = fill_locs(&gi, 1, &blues);
-    let go = fill_locs(&go, 3, &greens);
+    let go = filled_locs(go, 3, &greens);
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
 }

@@ -531,7 +531,7 @@ fn generate_aabf363d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = fill_locs(&c2, cola, &shp);
     let go = fill_locs(&c2, colb, &shp);
     let spot = rng.choice_in(&dsl::ofcolor(&gi, bgc))?;
-    let gi = fill_locs(&gi, colb, &[spot]);
+    let gi = filled_locs(gi, colb, &[spot]);
     Ok(Example {
         input: gi,
         output: go,
@@ -554,7 +554,7 @@ fn generate_aba27056(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let k = rng.randint(0, maxk)?;
     let hole = dsl::connect((loci, locj + 2 + k), (loci, locj + ow - 3 - k));
     let gi = dsl::fill(&canv, sqc, &bx);
-    let gi = dsl::fill(&gi, bgc, &hole);
+    let gi = dsl::filled(gi, bgc, &hole);
     let mut go = dsl::fill(&canv, 4, &dsl::backdrop(&bx));
     dsl::fill_in(&mut go, sqc, &bx);
     for &l in hole.iter() {
@@ -796,7 +796,7 @@ fn generate_b0c4d837(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for j in 0..ntofill {
         dsl::fill_in(&mut subg2, bgc, &dsl::connect((j, 0), (j, ow - 2)));
     }
-    let subg = dsl::paint(&subg, &dsl::asobject(&subg2).shift((0, 1)));
+    let subg = dsl::painted(subg, &dsl::asobject(&subg2).shift((0, 1)));
     let gi = dsl::paint(
         &dsl::canvas(bgc, (h, w)),
         &dsl::asobject(&subg).shift((loci, locj)),
@@ -1303,15 +1303,15 @@ fn generate_b548a754(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, boxc, inc, dotc) = (cs[0], cs[1], cs[2], cs[3]);
     let c = dsl::canvas(bgc, (h, w));
     let go = dsl::fill(&c, boxc, &bx);
-    let go = dsl::fill(&go, inc, &ins);
+    let go = dsl::filled(go, inc, &ins);
     let cutoff = rng.randint(loci + 2, loci + hi - 2)?;
     let bx2 = dsl::r#box(&pair_set((loci, locj), (cutoff, locj + wi - 1)));
     let ins2 = dsl::backdrop(&dsl::inbox(&bx2));
     let gi = dsl::fill(&c, boxc, &bx2);
-    let gi = dsl::fill(&gi, inc, &ins2);
+    let gi = dsl::filled(gi, inc, &ins2);
     let bottom = dsl::connect((loci + hi - 1, locj), (loci + hi - 1, locj + wi - 1));
     let locc = rng.choice_in(&bottom)?;
-    let gi = fill_locs(&gi, dotc, &[locc]);
+    let gi = filled_locs(gi, dotc, &[locc]);
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
         input: gi,
@@ -1596,15 +1596,15 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let idx = unifint(rng, diff_lb, diff_ub, (0, objs.len() as i64 - 1));
         let obj = objs[idx as usize].toindices();
         let cell = rng.choice_in(&obj)?;
-        let gi = fill_locs(&gi, dotcol, &[cell]);
+        let gi = filled_locs(gi, dotcol, &[cell]);
         let nbhs = &dsl::dneighbors(cell) & &dsl::ofcolor(&gi, pathcol);
-        let gi = dsl::fill(&gi, ncol, &nbhs);
+        let gi = dsl::filled(gi, ncol, &nbhs);
         let obj1 = dsl::sfilter(&obj, |&(i, j)| {
             ((i - cell.0).abs() + (j - cell.1).abs()) % 2 == 0
         });
         let obj2 = &obj - &obj1;
         let go = dsl::fill(&gi, dotcol, &obj1);
-        let go = dsl::fill(&go, ncol, &obj2);
+        let go = dsl::filled(go, ncol, &obj2);
         break (gi, go);
     };
     let (gi, go) = random_rotation(rng, &gi, &go)?;
@@ -1692,10 +1692,10 @@ fn generate_b8cdaf2b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bar2 = dsl::connect((0, locj), (0, locj + w2 - 1));
     let c = dsl::canvas(bgc, (h, w));
     let gi = dsl::fill(&c, linc, &lin);
-    let gi = dsl::fill(&gi, dotc, &bar2);
-    let gi = dsl::fill(&gi, linc, &bar2.shift((1, 0)));
+    let gi = dsl::filled(gi, dotc, &bar2);
+    let gi = dsl::filled(gi, linc, &bar2.shift((1, 0)));
     let go = dsl::fill(&gi, dotc, &dsl::shoot((2, locj - 1), (1, -1)));
-    let go = dsl::fill(&go, dotc, &dsl::shoot((2, locj + w2), (1, 1)));
+    let go = dsl::filled(go, dotc, &dsl::shoot((2, locj + w2), (1, 1)));
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
         input: gi,
@@ -1755,7 +1755,7 @@ fn generate_b94a9452(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         (loci2 + oh2 - 1, locj2 + ow2 - 1),
     ));
     let gi = dsl::fill(&c, outer, &obj1);
-    let gi = dsl::fill(&gi, inner, &obj2);
+    let gi = dsl::filled(gi, inner, &obj2);
     let go = dsl::switch(&dsl::compress(&gi), outer, inner);
     Ok(Example {
         input: gi,
@@ -2274,7 +2274,7 @@ fn generate_c1d99e64(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let midp = (h * w) / 2;
     let num_noise = unifint(rng, diff_lb, diff_ub, (0, 0.max(kk - midp - 1)));
     let noise = rng.sample(&cands, num_noise)?;
-    let gi = fill_locs(&gi, noisefrontcol, &noise);
+    let gi = filled_locs(gi, noisefrontcol, &noise);
     let fronts = dsl::merge(&dsl::colorfilter(&dsl::frontiers(&gi), noisefrontcol));
     let go = dsl::fill(&gi, 2, &fronts);
     Ok(Example {
@@ -2561,7 +2561,7 @@ fn generate_c909285e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let loci = rng.randint(1, h - oh - 1)?;
     let locj = rng.randint(1, w - ow - 1)?;
     let bx = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-    let gi = dsl::fill(&gi, boxcol, &bx);
+    let gi = dsl::filled(gi, boxcol, &bx);
     let go = dsl::subgrid(&bx, &gi);
     Ok(Example {
         input: gi,
@@ -2763,7 +2763,7 @@ fn generate_cce03e0d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let reds = rng.sample(&inds.to_vec(), nred)?;
     // `difference(frozenset, list)`: a frozenset rebuilt from `inds`' order.
     let reminds: Indices = inds.iter().filter(|l| !reds.contains(l)).copied().collect();
-    let mut gi = fill_locs(&gi, 2, &reds);
+    let mut gi = filled_locs(gi, 2, &reds);
     let rest = rng.sample(&reminds.to_vec(), ncells)?;
     for &(i, j) in &rest {
         gi[i as usize][j as usize] = rng.choice(&ccols)?;
@@ -2824,7 +2824,7 @@ fn generate_ce22a75a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for &d in &dots {
         dsl::fill_in(&mut go, 1, &dsl::neighbors(d));
     }
-    let go = fill_locs(&go, 1, &dots);
+    let go = filled_locs(go, 1, &dots);
     Ok(Example {
         input: gi,
         output: go,
@@ -3022,7 +3022,7 @@ fn generate_cf98881b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         &gic,
     );
     let go = fill_locs(&gic, colb, &b);
-    let go = fill_locs(&go, cola, &a);
+    let go = filled_locs(go, cola, &a);
     Ok(Example {
         input: gi,
         output: go,
@@ -3199,7 +3199,7 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .any(|&(si, sj)| (i - si).abs() == (j - sj).abs() && (i - si).abs() <= 42)
     };
     let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| in_lns(l)));
-    let go = fill_locs(&go, c4, ofc2.iter().filter(|l| in_lns(l)));
+    let go = filled_locs(go, c4, ofc2.iter().filter(|l| in_lns(l)));
     Ok(Example {
         input: gi,
         output: go,
@@ -3466,7 +3466,7 @@ fn generate_d364b489(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         });
         res.push(r);
     }
-    let gi = fill_locs(&gi, fgc, &res);
+    let gi = filled_locs(gi, fgc, &res);
     let mut go = gi.clone();
     for (col, d) in [(7, (0, -1)), (6, (0, 1)), (8, (1, 0)), (2, (-1, 0))] {
         let shifted: Vec<Loc> = res.iter().map(|&l| dsl::add(l, d)).collect();
@@ -3615,15 +3615,15 @@ fn generate_d4a91cb9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (glocinvi, glocinvj) = dsl::center(&dsl::ofcolor(&g, 8));
     let rloci = unifint(rng, diff_lb, diff_ub, (glocinvi + 1, h - 1));
     let rlocj = unifint(rng, diff_lb, diff_ub, (glocinvj + 1, w - 1));
-    let g = fill_locs(&g, 2, &[(rloci, rlocj)]);
+    let g = filled_locs(g, 2, &[(rloci, rlocj)]);
     let k = rng.choice(&[0usize, 1, 2, 3])?;
     let gi = rotation(k, &g);
     let (a, b) = dsl::center(&dsl::ofcolor(&gi, 2));
     let (c, d) = dsl::center(&dsl::ofcolor(&gi, 8));
     let go = dsl::fill(&gi, 4, &dsl::connect((a, b), (a, d)));
-    let go = dsl::fill(&go, 4, &dsl::connect((a, d), (c, d)));
-    let go = fill_locs(&go, 2, &[(a, b)]);
-    let go = fill_locs(&go, 8, &[(c, d)]);
+    let go = dsl::filled(go, 4, &dsl::connect((a, d), (c, d)));
+    let go = filled_locs(go, 2, &[(a, b)]);
+    let go = filled_locs(go, 8, &[(c, d)]);
     Ok(Example {
         input: gi,
         output: go,
@@ -3874,7 +3874,7 @@ fn generate_d6ad076f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let obja = dsl::backdrop(&pair_set((0, ajs), (loci1, aje)));
     let objb = dsl::backdrop(&pair_set((loci2, bjs), (inh - 1, bje)));
     let c = dsl::fill(&dsl::canvas(bgc, (inh, inw)), c1, &obja);
-    let c = dsl::fill(&c, c2, &objb);
+    let c = dsl::filled(c, c2, &objb);
     let loci = rng.randint(0, h - inh)?;
     let locj = rng.randint(0, w - inw)?;
     let loc = (loci, locj);
@@ -4026,7 +4026,7 @@ fn generate_d90796e8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tolblue.extend(inters.iter().copied());
         }
     }
-    let go = fill_locs(&go, 8, &tolblue);
+    let go = filled_locs(go, 8, &tolblue);
     Ok(Example {
         input: gi,
         output: go,
@@ -4297,7 +4297,7 @@ fn generate_dbc1a6ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         8,
         &spans(&dsl::dmirror_grid(&gi)),
     ));
-    let go = fill_locs(&go, fgcol, &s);
+    let go = filled_locs(go, fgcol, &s);
     Ok(Example {
         input: gi,
         output: go,
@@ -4321,7 +4321,7 @@ fn generate_dc0a314f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
     let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
     let go = dsl::subgrid(&bd, &gi);
-    let gi = dsl::fill(&gi, 3, &bd);
+    let gi = dsl::filled(gi, 3, &bd);
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
         input: gi,
@@ -4342,7 +4342,7 @@ fn generate_dc1df850(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nred = nred.max(0).min(nc);
     let occ = rng.sample(&dsl::asindices(&c).to_vec(), nc)?;
     let reds = rng.sample(&occ, nred)?;
-    let mut c = fill_locs(&c, 2, &reds);
+    let mut c = filled_locs(c, 2, &reds);
     for &(i, j) in occ.iter().filter(|l| !reds.contains(l)) {
         c[i as usize][j as usize] = rng.choice(&remcols)?;
     }
@@ -4637,11 +4637,11 @@ fn generate_ded97339(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         dots.push(loc);
         inds = &(&inds - &dsl::initset(loc)) - &dsl::neighbors(loc);
     }
-    let gi = fill_locs(&gi, linc, &dots);
+    let gi = filled_locs(gi, linc, &dots);
     let go = fill_locs(&gi, linc, &row_spans(&gi, linc));
     let go = dsl::dmirror_grid(&go);
     let gi = dsl::dmirror_grid(&gi);
-    let go = fill_locs(&go, linc, &row_spans(&gi, linc));
+    let go = filled_locs(go, linc, &row_spans(&gi, linc));
     Ok(Example {
         input: gi,
         output: go,
@@ -4941,7 +4941,7 @@ fn generate_e48d4e1a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, fgc, dotc) = (cs[0], cs[1], cs[2]);
     let cross = |i: i64, j: i64| &dsl::hfrontier((i, 0)) | &dsl::vfrontier((0, j));
     let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &cross(loci, locj));
-    let gi = fill_locs(&gi, dotc, &ss);
+    let gi = filled_locs(gi, dotc, &ss);
     let go = dsl::fill(&dsl::canvas(bgc, (h, w)), fgc, &cross(loci + nn, locj + nn));
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
@@ -5116,7 +5116,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             for &(i, j) in cci.difference(&redset).iter() {
                 patch[i as usize][j as usize] = rng.choice(&ccols)?;
             }
-            let patch = fill_locs(&patch, 2, &reds);
+            let patch = filled_locs(patch, 2, &reds);
             // `paint(gi, shift(asobject(patch), (loci, locj)))`: a copy.
             for (i, row) in patch.iter().enumerate() {
                 let r = &mut gi[loci as usize + i];
@@ -5520,7 +5520,7 @@ fn generate_e8dc4411(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let indic = &obj2 & &nbhs;
     let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &obj);
-    let gi = dsl::fill(&gi, remc, &indic);
+    let gi = dsl::filled(gi, remc, &indic);
     let mut go = gi.clone();
     for k in 0..30 {
         let newg = dsl::fill(&go, remc, &obj.shift((p * (k + 1), p * (k + 1))));
@@ -5550,7 +5550,7 @@ fn generate_e9614598(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = fill_locs(&c, dotc, &[(r, locj), (r, locj + siz - 1)]);
     let locc = (r, locj + siz / 2);
     let go = fill_locs(&gi, 3, &[locc]);
-    let mut go = dsl::fill(&go, 3, &dsl::dneighbors(locc));
+    let mut go = dsl::filled(go, 3, &dsl::dneighbors(locc));
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
@@ -5752,7 +5752,7 @@ fn generate_ec883f72(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
     let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &obj);
     let obob = dsl::outbox(&dsl::outbox(&obj));
-    let gi = dsl::fill(&gi, linc, &obob);
+    let gi = dsl::filled(gi, linc, &obob);
     let bg = dsl::ofcolor(&gi, bgc);
     let mut go = gi.clone();
     for (corner, d) in [
@@ -5967,7 +5967,7 @@ fn generate_f15e1fac(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let tops: Vec<Loc> = spsj.iter().map(|&jj| (0, jj)).collect();
     let lefts: Vec<Loc> = gpsi.iter().map(|&ii| (ii, 0)).collect();
     let gi = fill_locs(&dsl::canvas(bgc, (h, w)), linc, &tops);
-    let gi = fill_locs(&gi, 2, &lefts);
+    let gi = filled_locs(gi, 2, &lefts);
     let mut go = gi.clone();
     let starts = std::iter::once(0).chain(gpsi.iter().copied());
     let ends = gpsi.iter().map(|x| x - 1).chain(std::iter::once(h - 1));
@@ -5998,7 +5998,7 @@ fn generate_f1cefba8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ring1 = dsl::r#box(&obj);
     let ring2 = dsl::inbox(&obj);
     let c = dsl::fill(&dsl::canvas(bgc, (h, w)), inc, &dsl::backdrop(&obj));
-    let c = dsl::fill(&c, ringc, &(&ring1 | &ring2));
+    let c = dsl::filled(c, ringc, &(&ring1 | &ring2));
     let cands = (&ring2 - &dsl::corners(&ring2)).to_vec();
     let numc = unifint(rng, diff_lb, diff_ub, (1, cands.len() as i64 / 2));
     let locs = rng.sample(&cands, numc)?;
@@ -6016,7 +6016,7 @@ fn generate_f1cefba8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let (ofbg, ofin) = (dsl::ofcolor(&c, bgc), dsl::ofcolor(&c, inc));
     let go = fill_locs(&c, inc, fulllocs.iter().filter(|l| ofbg.contains(l)));
-    let go = fill_locs(&go, ringc, fulllocs.iter().filter(|l| ofin.contains(l)));
+    let go = filled_locs(go, ringc, fulllocs.iter().filter(|l| ofin.contains(l)));
     Ok(Example {
         input: gi,
         output: go,
@@ -6163,11 +6163,11 @@ fn generate_f35d900a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (ul, ur) = (dsl::ulcorner(&bx), dsl::urcorner(&bx));
     let (ll, lr) = (dsl::llcorner(&bx), dsl::lrcorner(&bx));
     let gi = fill_locs(&dsl::canvas(bgc, (h, w)), c1, &[ul, lr]);
-    let gi = fill_locs(&gi, c2, &[ur, ll]);
+    let gi = filled_locs(gi, c2, &[ur, ll]);
     let go = fill_locs(&dsl::canvas(bgc, (h, w)), c1, &[ul, lr]);
-    let go = fill_locs(&go, c2, &[ur, ll]);
-    let go = dsl::fill(&go, c1, &(&dsl::neighbors(ur) | &dsl::neighbors(ll)));
-    let mut go = dsl::fill(&go, c2, &(&dsl::neighbors(ul) | &dsl::neighbors(lr)));
+    let go = filled_locs(go, c2, &[ur, ll]);
+    let go = dsl::filled(go, c1, &(&dsl::neighbors(ur) | &dsl::neighbors(ll)));
+    let mut go = dsl::filled(go, c2, &(&dsl::neighbors(ul) | &dsl::neighbors(lr)));
     let dist = |(a, b): Loc, (c, d): Loc| (a - c).abs() + (b - d).abs();
     let crns = [ul, ur, ll, lr];
     for &c in &crns {
@@ -6469,7 +6469,7 @@ fn generate_f9012d9b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(0, w - sgw)?;
     let obj = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
     let go = dsl::subgrid(&obj, &gi);
-    let gi = dsl::fill(&gi, 0, &obj);
+    let gi = dsl::filled(gi, 0, &obj);
     // (identity, rot90, rot180, rot270, dmirror, vmirror, hmirror, cmirror)
     // as indices of `transform`.
     let k = rng.choice(&[0usize, 5, 6, 7, 1, 3, 4, 2])?;
@@ -6568,7 +6568,7 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max(inds.len() as i64 / 2 - 1)));
     let noise = rng.sample(&inds.to_vec(), nnoise)?;
-    let gi = fill_locs(&gi, dotc, &noise);
+    let gi = filled_locs(gi, dotc, &noise);
     // Python's `go` is unbound when no square was placed.
     let go = go.ok_or_else(|| raised("local variable 'go' referenced before assignment"))?;
     Ok(Example {
@@ -6731,7 +6731,7 @@ fn generate_ff805c23(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj2 = unifint(rng, diff_lb, diff_ub, (locj, w - 1));
     let bd = dsl::backdrop(&pair_set((loci, locj), (loci2, locj2)));
     let go = dsl::subgrid(&bd, &gi);
-    let gi = dsl::fill(&gi, 0, &bd);
+    let gi = dsl::filled(gi, 0, &bd);
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
         input: gi,
