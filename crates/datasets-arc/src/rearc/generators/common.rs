@@ -1122,8 +1122,89 @@ pub(super) fn loc10_hashes() -> &'static [i64; 100] {
     HASHES.get_or_init(|| std::array::from_fn(|k| pycompat::PyHashable::py_hash(&loc10(k as u8))))
 }
 
-const ID_EMPTY: u8 = u8::MAX;
-const ID_DUMMY: u8 = u8::MAX - 1;
+/// A slot of a table of numbered elements ([`IdSet`], [`GridSet`]): an
+/// element's number, or one of two values no element has.
+trait SlotId: Copy + Eq + Into<usize> {
+    const EMPTY: Self;
+    const DUMMY: Self;
+}
+
+impl SlotId for u8 {
+    const EMPTY: u8 = u8::MAX;
+    const DUMMY: u8 = u8::MAX - 1;
+}
+
+impl SlotId for u16 {
+    const EMPTY: u16 = u16::MAX;
+    const DUMMY: u16 = u16::MAX - 1;
+}
+
+/// Where `set_add_entry` leaves `id` in `slots[..=mask]` (numbers hashing
+/// to `hashes[id]`): `None` if present; else the last dummy on the probe
+/// path (`Ok`), or the empty slot that ended it (`Err`).
+fn probe_add<I: SlotId>(
+    slots: &[I],
+    mask: usize,
+    hashes: &[i64],
+    id: I,
+) -> Option<Result<usize, usize>> {
+    let mut perturb = hashes[id.into()] as u64 as usize;
+    let mut i = perturb & mask;
+    let mut freeslot = None;
+    loop {
+        let probes = if i + 9 <= mask { 9 } else { 0 };
+        for (j, &s) in (i..).zip(&slots[i..=i + probes]) {
+            if s == id {
+                return None;
+            }
+            if s == I::EMPTY {
+                return Some(freeslot.ok_or(j));
+            }
+            if s == I::DUMMY {
+                freeslot = Some(j);
+            }
+        }
+        perturb >>= 5;
+        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+    }
+}
+
+/// `set_insert_clean`: the first empty slot on `id`'s probe path.
+fn insert_clean_id<I: SlotId>(slots: &mut [I], mask: usize, hashes: &[i64], id: I) {
+    let mut perturb = hashes[id.into()] as u64 as usize;
+    let mut i = perturb & mask;
+    loop {
+        let probes = if i + 9 <= mask { 9 } else { 0 };
+        if let Some(s) = slots[i..=i + probes].iter_mut().find(|s| **s == I::EMPTY) {
+            *s = id;
+            return;
+        }
+        perturb >>= 5;
+        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+    }
+}
+
+/// `set_lookkey`: the slot holding `id`, if any (dummies passed over).
+fn find_id<I: SlotId>(slots: &[I], mask: usize, hashes: &[i64], id: I) -> Option<usize> {
+    let mut perturb = hashes[id.into()] as u64 as usize;
+    let mut i = perturb & mask;
+    loop {
+        let probes = if i + 9 <= mask { 9 } else { 0 };
+        for (j, &s) in (i..).zip(&slots[i..=i + probes]) {
+            if s == id {
+                return Some(j);
+            }
+            if s == I::EMPTY {
+                return None;
+            }
+        }
+        perturb >>= 5;
+        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+    }
+}
+
+const ID_EMPTY: u8 = <u8 as SlotId>::EMPTY;
+const ID_DUMMY: u8 = <u8 as SlotId>::DUMMY;
 
 /// The most slots an [`IdSet`] of up to 100 elements reaches (CPython
 /// grows a table of 77 to `4 * 77` slots and more).
@@ -1180,32 +1261,19 @@ impl<'h> IdSet<'h> {
     /// dummy met on the way, else in the empty slot that ended the probe,
     /// and resize once 60% of the slots are filled.
     pub(super) fn add(&mut self, id: u8) {
-        let mask = self.mask;
-        let mut perturb = self.hashes[id as usize] as u64 as usize;
-        let mut i = perturb & mask;
-        let mut freeslot = None;
-        let empty = 'probe: loop {
-            let probes = if i + 9 <= mask { 9 } else { 0 };
-            for j in i..=i + probes {
-                match self.slots[j] {
-                    s if s == id => return,
-                    ID_EMPTY => break 'probe j,
-                    ID_DUMMY => freeslot = Some(j),
-                    _ => {}
-                }
-            }
-            perturb >>= 5;
-            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        let Some(slot) = probe_add(&self.slots, self.mask, self.hashes, id) else {
+            return;
         };
         self.used += 1;
-        if let Some(f) = freeslot {
-            self.slots[f] = id;
-            return;
-        }
-        self.fill += 1;
-        self.slots[empty] = id;
-        if self.fill * 5 >= self.mask * 3 {
-            self.resize(self.used * 4);
+        match slot {
+            Ok(dummy) => self.slots[dummy] = id,
+            Err(empty) => {
+                self.fill += 1;
+                self.slots[empty] = id;
+                if self.fill * 5 >= self.mask * 3 {
+                    self.resize(self.used * 4);
+                }
+            }
         }
     }
 
@@ -1230,20 +1298,9 @@ impl<'h> IdSet<'h> {
         }
     }
 
-    /// `set_insert_clean`: the first empty slot on `id`'s probe path.
+    /// `set_insert_clean`.
     fn insert_clean(&mut self, id: u8) {
-        let mask = self.mask;
-        let mut perturb = self.hashes[id as usize] as u64 as usize;
-        let mut i = perturb & mask;
-        loop {
-            let probes = if i + 9 <= mask { 9 } else { 0 };
-            if let Some(j) = (i..=i + probes).find(|&j| self.slots[j] == ID_EMPTY) {
-                self.slots[j] = id;
-                return;
-            }
-            perturb >>= 5;
-            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
-        }
+        insert_clean_id(&mut self.slots, self.mask, self.hashes, id);
     }
 
     /// `make_new_set(type, s)`: the copy a binary operator starts from
@@ -1412,8 +1469,8 @@ fn gid_hashes() -> &'static [i64] {
     })
 }
 
-const GID_EMPTY: u16 = u16::MAX;
-const GID_DUMMY: u16 = u16::MAX - 1;
+const GID_EMPTY: u16 = <u16 as SlotId>::EMPTY;
+const GID_DUMMY: u16 = <u16 as SlotId>::DUMMY;
 
 /// A CPython set (or frozenset) of locations numbered by [`gid`]: the
 /// table of `pycompat`'s `SetTable` (fill, used, mask, dummies) with each
@@ -1483,32 +1540,19 @@ impl GridSet {
 
     /// `set_add_entry`, as [`IdSet::add`].
     pub(super) fn add(&mut self, id: u16) {
-        let mask = self.mask;
-        let mut perturb = self.hashes[id as usize] as u64 as usize;
-        let mut i = perturb & mask;
-        let mut freeslot = None;
-        let empty = 'probe: loop {
-            let probes = if i + 9 <= mask { 9 } else { 0 };
-            for (j, &s) in (i..).zip(&self.slots[i..=i + probes]) {
-                match s {
-                    s if s == id => return,
-                    GID_EMPTY => break 'probe j,
-                    GID_DUMMY => freeslot = Some(j),
-                    _ => {}
-                }
-            }
-            perturb >>= 5;
-            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        let Some(slot) = probe_add(&self.slots, self.mask, self.hashes, id) else {
+            return;
         };
         self.used += 1;
-        if let Some(f) = freeslot {
-            self.slots[f] = id;
-            return;
-        }
-        self.fill += 1;
-        self.slots[empty] = id;
-        if self.fill * 5 >= self.mask * 3 {
-            self.resize(self.grow_target());
+        match slot {
+            Ok(dummy) => self.slots[dummy] = id,
+            Err(empty) => {
+                self.fill += 1;
+                self.slots[empty] = id;
+                if self.fill * 5 >= self.mask * 3 {
+                    self.resize(self.grow_target());
+                }
+            }
         }
     }
 
@@ -1537,21 +1581,9 @@ impl GridSet {
         }
     }
 
-    /// `set_insert_clean`: the first empty slot on `id`'s probe path.
+    /// `set_insert_clean`.
     fn insert_clean(&mut self, id: u16) {
-        let mask = self.mask;
-        let mut perturb = self.hashes[id as usize] as u64 as usize;
-        let mut i = perturb & mask;
-        loop {
-            let probes = if i + 9 <= mask { 9 } else { 0 };
-            let run = &mut self.slots[i..=i + probes];
-            if let Some(s) = run.iter_mut().find(|s| **s == GID_EMPTY) {
-                *s = id;
-                return;
-            }
-            perturb >>= 5;
-            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
-        }
+        insert_clean_id(&mut self.slots, self.mask, self.hashes, id);
     }
 
     /// `make_new_set(type, s)`, as [`IdSet`]'s copy.
@@ -1656,22 +1688,7 @@ impl GridSet {
         if self.fill == 0 {
             return None;
         }
-        let mask = self.mask;
-        let mut perturb = self.hashes[id as usize] as u64 as usize;
-        let mut i = perturb & mask;
-        loop {
-            let probes = if i + 9 <= mask { 9 } else { 0 };
-            for (j, &s) in (i..).zip(&self.slots[i..=i + probes]) {
-                if s == id {
-                    return Some(j);
-                }
-                if s == GID_EMPTY {
-                    return None;
-                }
-            }
-            perturb >>= 5;
-            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
-        }
+        find_id(&self.slots, self.mask, self.hashes, id)
     }
 
     /// `type(s)(e for e in s if keep(e))` (`sfilter`).
