@@ -982,6 +982,16 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `set_shape` of three cells.
+fn shape3(s: [Loc; 3]) -> Loc {
+    let (t, b) = (s.iter().map(|l| l.0).min(), s.iter().map(|l| l.0).max());
+    let (l, r) = (s.iter().map(|l| l.1).min(), s.iter().map(|l| l.1).max());
+    (
+        b.unwrap_or(0) - t.unwrap_or(0) + 1,
+        r.unwrap_or(0) - l.unwrap_or(0) + 1,
+    )
+}
+
 fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -996,22 +1006,23 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut abclist: Vec<[i64; 2]> = Vec::new();
     let maxtrforsrc = 5 * nsrcs;
     let (mut trforsrc, mut srcsucc) = (0, 0);
+    // The three markers are distinct cells of `shp`: their set's shape and
+    // its diagonals are read as sizes only, so plain arrays do.
     let sorted_shape = |a: Loc, b: Loc, c: Loc| {
-        let s: PySet<Loc> = [a, b, c].into_iter().collect();
-        let (x, y) = set_shape(&s);
+        let (x, y) = shape3([a, b, c]);
         [x.min(y), x.max(y)]
     };
-    let degenerate = |s: &PySet<Loc>| {
-        let (sh, sw) = set_shape(s);
+    let degenerate = |s: [Loc; 3]| {
+        let (sh, sw) = shape3(s);
         sh == 1
             || sw == 1
-            || distinct(s.iter().copied(), |(x, y)| x - y) == 1
-            || distinct(s.iter().copied(), |(x, y)| x + y) == 1
+            || s.iter().all(|&(x, y)| x - y == s[0].0 - s[0].1)
+            || s.iter().all(|&(x, y)| x + y == s[0].0 + s[0].1)
     };
     while trforsrc < maxtrforsrc && srcsucc < nsrcs {
         trforsrc += 1;
         let objsize = unifint(rng, diff_lb, diff_ub, (5, 20));
-        let bb = dsl::asindices(&dsl::canvas(-1, (7, 7)));
+        let bb = asindices_of((7, 7));
         let sp = rng.choice_in(&bb)?;
         let bb = dsl::remove(&sp, &bb);
         let mut shp: PySet<Loc> = std::iter::once(sp).collect();
@@ -1034,8 +1045,7 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let normalized: Indices = shp.iter().map(|&(i, j)| (i - top, j - left)).collect();
         let mut shp = normalized.to_vec();
         rng.shuffle(&mut shp);
-        let abc = |v: &[Loc]| -> PySet<Loc> { v[..3].iter().copied().collect() };
-        while degenerate(&abc(&shp)) {
+        while degenerate([shp[0], shp[1], shp[2]]) {
             rng.shuffle(&mut shp);
         }
         let (a, b, c) = (shp[0], shp[1], shp[2]);
