@@ -257,8 +257,23 @@ fn asindices_order_fast(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
     }
     const EMPTY: u32 = u32::MAX;
     let (hu, wu) = (h.max(0) as usize, w.max(0) as usize);
+    // `hash((i, j))` for 0 <= i, j < 48, computed once.
+    const SIDE: usize = 48;
+    static LOC_HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let known = LOC_HASHES.get_or_init(|| {
+        (0..SIDE * SIDE)
+            .map(|k| pycompat::PyHashable::py_hash(&((k / SIDE) as i64, (k % SIDE) as i64)) as u64)
+            .collect()
+    });
     let hashes: Vec<u64> = (0..hu * wu)
-        .map(|k| pycompat::PyHashable::py_hash(&((k / wu) as i64, (k % wu) as i64)) as u64)
+        .map(|k| {
+            let (i, j) = (k / wu, k % wu);
+            if i < SIDE && j < SIDE {
+                known[i * SIDE + j]
+            } else {
+                pycompat::PyHashable::py_hash(&(i as i64, j as i64)) as u64
+            }
+        })
         .collect();
     let insert = |slots: &mut [u32], mask: usize, id: u32| {
         let mut perturb = hashes[id as usize] as usize;
