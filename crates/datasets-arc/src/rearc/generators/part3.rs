@@ -422,16 +422,29 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &dsl::remove(&sqc, &cols));
     let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
     let ccols = rng.sample(&remcols, numc)?;
+    // One-colour fills of the border (`box(asindices(go))`) and of the four
+    // frontiers: their sets' orders are unread.
     let mut go = dsl::canvas(sqc, (goh, gow));
-    go = dsl::fill(&go, bgc, &dsl::r#box(&dsl::asindices(&go)));
+    for (i, row) in go.iter_mut().enumerate() {
+        if i == 0 || i as i64 == goh - 1 {
+            row.iter_mut().for_each(|v| *v = bgc);
+        } else {
+            row[0] = bgc;
+            row[gow as usize - 1] = bgc;
+        }
+    }
     let loci1 = rng.randint(2, goh - 7)?;
     let loci2 = rng.randint(loci1 + 4, goh - 3)?;
     let locj1 = rng.randint(2, gow - 7)?;
     let locj2 = rng.randint(locj1 + 4, gow - 3)?;
-    let fs = &(&(&dsl::hfrontier((loci1, 0)) | &dsl::hfrontier((loci2, 0)))
-        | &dsl::vfrontier((0, locj1)))
-        | &dsl::vfrontier((0, locj2));
-    dsl::fill_in(&mut go, sqc, &fs);
+    for (i, row) in go.iter_mut().enumerate() {
+        if i as i64 == loci1 || i as i64 == loci2 {
+            row.iter_mut().for_each(|v| *v = sqc);
+        } else {
+            row[locj1 as usize] = sqc;
+            row[locj2 as usize] = sqc;
+        }
+    }
     let gaps = [
         ((loci1 + loci2) / 2, 1),
         ((loci1 + loci2) / 2, gow - 2),
