@@ -96,6 +96,21 @@ fn object_values(obj: &Object) -> impl Iterator<Item = i64> + '_ {
 
 /// `mostcolor(grid)` (0 for an empty grid, where Python raises).
 pub fn mostcolor(grid: &Grid) -> i64 {
+    // A grid of colours 0 to 9 with one colour strictly most common: the
+    // count alone decides. A tie is broken by the set's order (`by_count`).
+    let mut counts = [0usize; 10];
+    for &v in grid.iter().flatten() {
+        match usize::try_from(v) {
+            Ok(k) if k < 10 => counts[k] += 1,
+            _ => return by_count(grid_values(grid), true).unwrap_or(0),
+        }
+    }
+    let most = counts.iter().copied().max().unwrap_or(0);
+    if most > 0 && counts.iter().filter(|&&n| n == most).count() == 1 {
+        if let Some(k) = counts.iter().position(|&n| n == most) {
+            return k as i64;
+        }
+    }
     by_count(grid_values(grid), true).unwrap_or(0)
 }
 
@@ -349,15 +364,77 @@ pub(crate) fn asindices_order(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
         if let Some((_, o)) = c.iter().find(|(k, _)| *k == (h, w)) {
             return Rc::clone(o);
         }
-        let o: Rc<[Loc]> = asindices(&vec![vec![0; w.max(0) as usize]; h.max(0) as usize])
-            .to_vec()
-            .into();
+        let o = asindices_table_order(h.max(0) as usize, w.max(0) as usize);
         if c.len() >= 16 {
             c.remove(0);
         }
         c.push(((h, w), Rc::clone(&o)));
         o
     })
+}
+
+/// The order of `asindices`' table for an `h` by `w` grid: the locations
+/// added row by row to a new set. They are distinct and nothing is
+/// discarded, so every add is `set_insert_clean`'s (the first empty slot on
+/// the probe path) and a resize re-inserts in table order; done on location
+/// numbers `i * w + j` with looked-up hashes rather than on a `PySet`.
+fn asindices_table_order(h: usize, w: usize) -> std::rc::Rc<[Loc]> {
+    const EMPTY: u32 = u32::MAX;
+    // `hash((i, j))` for 0 <= i, j < 48, computed once.
+    const SIDE: usize = 48;
+    static LOC_HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let known = LOC_HASHES.get_or_init(|| {
+        (0..SIDE * SIDE)
+            .map(|k| ((k / SIDE) as i64, (k % SIDE) as i64).py_hash() as u64)
+            .collect()
+    });
+    let hashes: Vec<u64> = (0..h * w)
+        .map(|k| {
+            let (i, j) = (k / w, k % w);
+            if i < SIDE && j < SIDE {
+                known[i * SIDE + j]
+            } else {
+                (i as i64, j as i64).py_hash() as u64
+            }
+        })
+        .collect();
+    let insert = |slots: &mut [u32], mask: usize, id: u32| {
+        let mut perturb = hashes[id as usize] as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            if let Some(s) = slots[i..=i + probes].iter_mut().find(|s| **s == EMPTY) {
+                *s = id;
+                return;
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    };
+    let mut slots = vec![EMPTY; 8];
+    let mut mask = 7usize;
+    for (used, id) in (1..).zip(0..(h * w) as u32) {
+        insert(&mut slots, mask, id);
+        // `set_add_entry`'s resize at 60% full, to `set_table_resize`'s
+        // size for four times the elements (twice past 50,000).
+        if used * 5 >= mask * 3 {
+            let target = if used > 50_000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= target {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut slots, vec![EMPTY; size]);
+            mask = size - 1;
+            for id in old.into_iter().filter(|&s| s != EMPTY) {
+                insert(&mut slots, mask, id);
+            }
+        }
+    }
+    slots
+        .iter()
+        .filter(|&&s| s != EMPTY)
+        .map(|&s| ((s as usize / w) as i64, (s as usize % w) as i64))
+        .collect()
 }
 
 thread_local! {

@@ -220,153 +220,6 @@ fn padded_objects(grid: &Grid, bgc: i64, diagonal: bool) -> dsl::Objects {
     dsl::apply(|o| o.shift((-6, -6)), &objs)
 }
 
-/// `mostcolor(grid)` of a grid of colours 0 to 9: the count decides unless
-/// two colours tie for most, when the set's order does (`dsl::mostcolor`).
-fn mostcolor_digits(grid: &Grid) -> i64 {
-    let mut counts = [0usize; 10];
-    for &v in grid.iter().flatten() {
-        match usize::try_from(v) {
-            Ok(k) if k < 10 => counts[k] += 1,
-            _ => return dsl::mostcolor(grid),
-        }
-    }
-    let most = counts.iter().copied().max().unwrap_or(0);
-    match counts.iter().position(|&n| n == most) {
-        Some(k) if most > 0 && counts.iter().filter(|&&n| n == most).count() == 1 => k as i64,
-        _ => dsl::mostcolor(grid),
-    }
-}
-
-/// The order of `asindices` of an `h` by `w` grid (CPython's table of the
-/// locations added row by row, no dummies), built on location numbers
-/// `i * w + j` and kept for the last few shapes per thread.
-fn asindices_order_fast(h: i64, w: i64) -> std::rc::Rc<[Loc]> {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    type Orders = Vec<((i64, i64), Rc<[Loc]>)>;
-    thread_local! {
-        static ORDERS: RefCell<Orders> = const { RefCell::new(Vec::new()) };
-    }
-    if let Some(o) = ORDERS.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(k, _)| *k == (h, w))
-            .map(|(_, o)| Rc::clone(o))
-    }) {
-        return o;
-    }
-    const EMPTY: u32 = u32::MAX;
-    let (hu, wu) = (h.max(0) as usize, w.max(0) as usize);
-    // `hash((i, j))` for 0 <= i, j < 48, computed once.
-    const SIDE: usize = 48;
-    static LOC_HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let known = LOC_HASHES.get_or_init(|| {
-        (0..SIDE * SIDE)
-            .map(|k| pycompat::PyHashable::py_hash(&((k / SIDE) as i64, (k % SIDE) as i64)) as u64)
-            .collect()
-    });
-    let hashes: Vec<u64> = (0..hu * wu)
-        .map(|k| {
-            let (i, j) = (k / wu, k % wu);
-            if i < SIDE && j < SIDE {
-                known[i * SIDE + j]
-            } else {
-                pycompat::PyHashable::py_hash(&(i as i64, j as i64)) as u64
-            }
-        })
-        .collect();
-    let insert = |slots: &mut [u32], mask: usize, id: u32| {
-        let mut perturb = hashes[id as usize] as usize;
-        let mut i = perturb & mask;
-        loop {
-            let probes = if i + 9 <= mask { 9 } else { 0 };
-            if let Some(s) = slots[i..=i + probes].iter_mut().find(|s| **s == EMPTY) {
-                *s = id;
-                return;
-            }
-            perturb >>= 5;
-            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
-        }
-    };
-    let mut slots = vec![EMPTY; 8];
-    let mut mask = 7usize;
-    let mut used = 0usize;
-    for id in 0..(hu * wu) as u32 {
-        // Distinct keys and no dummies: every add fills an empty slot.
-        insert(&mut slots, mask, id);
-        used += 1;
-        if used * 5 >= mask * 3 {
-            let target = if used > 50_000 { used * 2 } else { used * 4 };
-            let mut size = 8;
-            while size <= target {
-                size <<= 1;
-            }
-            let old = std::mem::replace(&mut slots, vec![EMPTY; size]);
-            mask = size - 1;
-            for id in old.into_iter().filter(|&s| s != EMPTY) {
-                insert(&mut slots, mask, id);
-            }
-        }
-    }
-    let o: Rc<[Loc]> = slots
-        .iter()
-        .filter(|&&s| s != EMPTY)
-        .map(|&s| ((s as usize / wu) as i64, (s as usize % wu) as i64))
-        .collect();
-    ORDERS.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= 16 {
-            c.remove(0);
-        }
-        c.push(((h, w), Rc::clone(&o)));
-    });
-    o
-}
-
-/// `cell_bounds` in one pass, no lists.
-fn cell_bounds_fast(cells: &[dsl::Cell]) -> (i64, i64, i64, i64) {
-    let Some(&(_, (i0, j0))) = cells.first() else {
-        return (0, 0, 0, 0);
-    };
-    let (mut t, mut l, mut b, mut r) = (i0, j0, i0, j0);
-    for &(_, (i, j)) in &cells[1..] {
-        t = t.min(i);
-        b = b.max(i);
-        l = l.min(j);
-        r = r.max(j);
-    }
-    (t, l, b, r)
-}
-
-/// `objects_cells(grid, false, diagonal, true)`.
-fn padded_objects_cells(grid: &Grid, diagonal: bool) -> Vec<Vec<dsl::Cell>> {
-    objects_cells_fast(grid, false, diagonal)
-}
-
-/// `objects_cells(grid, univalued, diagonal, true)`, with
-/// [`mostcolor_digits`] and [`asindices_order_fast`].
-fn objects_cells_fast(grid: &Grid, univalued: bool, diagonal: bool) -> Vec<Vec<dsl::Cell>> {
-    let bg = Some(mostcolor_digits(grid));
-    let (h, w) = dsl::shape_grid(grid);
-    let order = asindices_order_fast(h, w);
-    let mut occupied = vec![false; (h * w).max(0) as usize];
-    let mut occupied_len = 0;
-    let mut out = Vec::new();
-    for &(i, j) in order.iter() {
-        if occupied[(i * w + j) as usize] || Some(grid[i as usize][j as usize]) == bg {
-            continue;
-        }
-        out.push(flood_cells(
-            grid,
-            (i, j),
-            (univalued, diagonal, bg),
-            &mut occupied,
-            &mut occupied_len,
-        ));
-    }
-    out
-}
-
 /// `apply(rbind(shift, (-6, -6)), objects(tmpc, False, diagonal, True))` for
 /// `padded_objects`' canvas, each object as its shifted cells (in no
 /// particular order) with `hash(shift(obj, (-6, -6)))`, in that frozenset's
@@ -379,7 +232,7 @@ fn padded_objects_listed(grid: &Grid, bgc: i64, diagonal: bool) -> Vec<(Vec<dsl:
     for (row, src) in tmpc[6..].iter_mut().zip(grid) {
         row[6..6 + src.len()].copy_from_slice(src);
     }
-    let found = padded_objects_cells(&tmpc, diagonal);
+    let found = objects_cells(&tmpc, false, diagonal, true);
     let hashes: Vec<i64> = found.iter().map(object_hash).collect();
     let mut objs: Vec<(Vec<dsl::Cell>, i64)> = Vec::with_capacity(found.len());
     let mut slots: Vec<Option<Vec<dsl::Cell>>> = found.into_iter().map(Some).collect();
@@ -399,10 +252,16 @@ fn padded_objects_listed(grid: &Grid, bgc: i64, diagonal: bool) -> Vec<(Vec<dsl:
         .collect()
 }
 
-/// `(top, left, bottom, right)` of some cells.
+/// `(top, left, bottom, right)` of some cells, in one pass.
 fn cell_bounds(cells: &[dsl::Cell]) -> (i64, i64, i64, i64) {
-    let (t, b) = bounds_of(&cells.iter().map(|c| c.1 .0).collect::<Vec<_>>());
-    let (l, r) = bounds_of(&cells.iter().map(|c| c.1 .1).collect::<Vec<_>>());
+    let Some(&(_, (i0, j0))) = cells.first() else {
+        return (0, 0, 0, 0);
+    };
+    let (mut t, mut l, mut b, mut r) = (i0, j0, i0, j0);
+    for &(_, (i, j)) in &cells[1..] {
+        (t, b) = (t.min(i), b.max(i));
+        (l, r) = (l.min(j), r.max(j));
+    }
     (t, l, b, r)
 }
 
@@ -456,7 +315,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // objects are disjoint, so painting them one by one is the merged paint
     // (and no object's own order matters, nor is any object built: the
     // objects' order comes from their hashes).
-    let found = objects_cells_fast(&go, true, false);
+    let found = objects_cells(&go, true, false, true);
     let hashes: Vec<i64> = found.iter().map(object_hash).collect();
     for k in set_frozen_order(&hashes) {
         let c = rng.choice(&ccols)?;
@@ -508,7 +367,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `mpr`: a dict from shape to objects, keys in first-seen order.
         let mut mpr: Vec<(Loc, Vec<&[dsl::Cell]>)> = Vec::new();
         for (cells, _) in &objs {
-            let (t, l, b, r) = cell_bounds_fast(cells);
+            let (t, l, b, r) = cell_bounds(cells);
             let shp = (b - t + 1, r - l + 1);
             match mpr.iter_mut().find(|(k, _)| *k == shp) {
                 Some((_, v)) => v.push(cells),
@@ -530,8 +389,8 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let abc = rng.choice(&ress)?;
         let ab = rng.sample(abc, 2)?;
         let (a, b) = (ab[0], ab[1]);
-        let (at, al, _, _) = cell_bounds_fast(a);
-        let (bt, bl, _, _) = cell_bounds_fast(b);
+        let (at, al, _, _) = cell_bounds(a);
+        let (bt, bl, _, _) = cell_bounds(b);
         // `shift(normalize(a), ulcorner(b))` and the other way round.
         let ap: Vec<dsl::Cell> = a
             .iter()
@@ -573,7 +432,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let kept: Vec<&(Vec<dsl::Cell>, i64)> = objs
             .iter()
             .filter(|(cells, _)| {
-                let (t, l, b, r) = cell_bounds_fast(cells);
+                let (t, l, b, r) = cell_bounds(cells);
                 !(t == 0 || l == 0 || b == gh - 1 || r == gw - 1)
             })
             .collect();
@@ -584,7 +443,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let k = rng.choice(&order)?;
         let cells = &kept[k].0;
         let direc1 = (rng.randint(-1, 1)?, rng.randint(-1, 1)?);
-        let (t, l, b, r) = cell_bounds_fast(cells);
+        let (t, l, b, r) = cell_bounds(cells);
         let center = (t + (b - t + 1).div_euclid(2), l + (r - l + 1).div_euclid(2));
         let direc2 = dsl::position(&dsl::initset((h / 2, w / 2)), &dsl::initset(center));
         let direc = rng.choice(&[direc1, direc2])?;
