@@ -403,6 +403,17 @@ pub(super) fn in_rect((i, j): Loc, (si, sj): Loc, (ei, ej): Loc) -> bool {
     si <= i && i <= ei && sj <= j && j <= ej
 }
 
+/// `(inds - backdrop(bd)) - outbox(bd)` for the rectangle `bd` from `ul`
+/// to `lr`: both differences read the other operand only for its size and
+/// membership, which the rectangle and its ring answer.
+pub(super) fn minus_rect_and_outbox(inds: &Indices, ul: Loc, lr: Loc) -> Indices {
+    let inner = ((lr.0 - ul.0 + 1) * (lr.1 - ul.1 + 1)) as usize;
+    let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+    let ring = outline_cells(oul, olr).len();
+    inds.difference_where(inner, |&l| in_rect(l, ul, lr))
+        .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr))
+}
+
 /// `fill(grid, value, backdrop(frozenset({ul, lr})))` with `ul` above and
 /// left of `lr`: one value over a rectangle, so no order matters.
 pub(super) fn fill_rect(grid: &mut Grid, value: i64, (si, sj): Loc, (ei, ej): Loc) {

@@ -3760,11 +3760,7 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 fill_rect(&mut go, 3, (ul.0 + 1, ul.1 + 1), (lr.0 - 1, lr.1 - 1));
             }
             succ += 1;
-            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
-            let ring = outline_cells(oul, olr).len();
-            indss = indss
-                .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
-                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr));
+            indss = minus_rect_and_outbox(&indss, ul, lr);
             memo.changed();
         }
         tr += 1;
@@ -5145,11 +5141,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 go = Some(patch);
             }
             succ += 1;
-            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
-            let ring = outline_cells(oul, olr).len();
-            indss = indss
-                .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
-                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr));
+            indss = minus_rect_and_outbox(&indss, ul, lr);
             memo.changed();
         }
         tr += 1;
