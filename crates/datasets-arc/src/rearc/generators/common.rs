@@ -1083,20 +1083,46 @@ pub(super) fn reordered(items: &[usize], hash: impl Fn(usize) -> i64) -> Vec<usi
 /// whose order a draw reads, kept per shape `(oh, ow)` while `inds` stays
 /// the same set: generators that retry placements call it with one `inds`
 /// many times. [`FitMemo::changed`] forgets the results when `inds` changes.
-#[derive(Default)]
-pub(super) struct FitMemo {
-    kept: Vec<(Loc, Vec<Loc>)>,
+/// `inds` is a frozenset of locations or a [`GridSet`] of their numbers.
+pub(super) struct FitMemo<E> {
+    kept: Vec<(Loc, Vec<E>)>,
 }
 
-impl FitMemo {
+impl<E> Default for FitMemo<E> {
+    fn default() -> Self {
+        FitMemo { kept: Vec::new() }
+    }
+}
+
+/// A set of locations `sfilter` can walk for [`FitMemo`].
+pub(super) trait FitsIn {
+    type Elem;
+
+    /// `tuple(sfilter(self, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`.
+    fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<Self::Elem>;
+}
+
+impl FitsIn for Indices {
+    type Elem = Loc;
+
+    fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<Loc> {
+        dsl::sfilter(self, |&(i, j)| i <= h - oh && j <= w - ow).to_vec()
+    }
+}
+
+impl<E> FitMemo<E> {
     /// The locations of `inds` where an `oh` by `ow` box fits in the `h` by
     /// `w` grid, in `sfilter`'s order.
-    pub(super) fn fitting(&mut self, inds: &Indices, (h, w): Loc, (oh, ow): Loc) -> &[Loc] {
+    pub(super) fn fitting<S: FitsIn<Elem = E>>(
+        &mut self,
+        inds: &S,
+        (h, w): Loc,
+        (oh, ow): Loc,
+    ) -> &[E] {
         let k = match self.kept.iter().position(|(key, _)| *key == (oh, ow)) {
             Some(k) => k,
             None => {
-                let v = dsl::sfilter(inds, |&(i, j)| i <= h - oh && j <= w - ow).to_vec();
-                self.kept.push(((oh, ow), v));
+                self.kept.push(((oh, ow), inds.fitting(h, w, oh, ow)));
                 self.kept.len() - 1
             }
         };
@@ -1782,34 +1808,16 @@ impl<'h> BoxShape<'h> {
     }
 }
 
-/// `tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`
-/// for a [`GridSet`] `inds`, as [`FitMemo`] keeps them per shape until
-/// `inds` changes ([`GridFitMemo::changed`]).
-#[derive(Default)]
-pub(super) struct GridFitMemo {
-    kept: Vec<(Loc, Vec<u16>)>,
-}
+/// [`FitMemo`] over a [`GridSet`]: the numbers of the locations that fit.
+impl FitsIn for GridSet {
+    type Elem = u16;
 
-impl GridFitMemo {
-    pub(super) fn fitting(&mut self, inds: &GridSet, (h, w): Loc, (oh, ow): Loc) -> &[u16] {
-        let k = match self.kept.iter().position(|(key, _)| *key == (oh, ow)) {
-            Some(k) => k,
-            None => {
-                let fits = |id| {
-                    let (i, j) = gloc(id);
-                    i <= h - oh && j <= w - ow
-                };
-                self.kept
-                    .push(((oh, ow), inds.filter(fits).iter().collect()));
-                self.kept.len() - 1
-            }
+    fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<u16> {
+        let fits = |id| {
+            let (i, j) = gloc(id);
+            i <= h - oh && j <= w - ow
         };
-        &self.kept[k].1
-    }
-
-    /// `inds` is now another set.
-    pub(super) fn changed(&mut self) {
-        self.kept.clear();
+        self.filter(fits).iter().collect()
     }
 }
 

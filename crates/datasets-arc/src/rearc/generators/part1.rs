@@ -6494,7 +6494,7 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // `inds` as CPython's table (`GridSet`), `locopts` kept per shape
     // until it changes; `bx` and each shape as tables of box ids (`BoxShape`).
     let mut inds = GridSet::asindices((h, w));
-    let mut locopts_memo = GridFitMemo::default();
+    let mut locopts_memo = FitMemo::default();
     let hashes = loc10_hashes();
     while tr < maxtr && succ < nobjs {
         let oh = rng.randint(2, 6)?;
@@ -6879,7 +6879,7 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let namt = unifint(rng, diff_lb, diff_ub, (lo, hi));
     // `inds` as CPython's table (`GridSet`), `cands` kept until it changes.
     let mut inds = GridSet::asindices((h, w));
-    let mut cands_memo = GridFitMemo::default();
+    let mut cands_memo = FitMemo::default();
     let order: Vec<Loc> = inds.iter().map(gloc).collect();
     let noise = rng.sample(&order, namt)?;
     fill_locs_in(&mut gi, noisec, &noise);
@@ -7078,7 +7078,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // `inds` as CPython's table (`GridSet`), `locopts` kept per shape
     // until it changes; `bx` and each shape as tables of box ids (`BoxShape`).
     let mut inds = GridSet::asindices((h, w));
-    let mut locopts_memo = GridFitMemo::default();
+    let mut locopts_memo = FitMemo::default();
     let hashes = loc10_hashes();
     while tr < maxtr && succ < nobjs {
         let oh = rng.randint(2, 6)?;

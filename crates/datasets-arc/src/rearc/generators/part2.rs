@@ -3554,7 +3554,7 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     );
     let near: Vec<u16> = near.cells().iter().map(|&l| gid(l)).collect();
     let mut inds = inds.difference_ids(&near);
-    let mut cands_memo = GridFitMemo::default();
+    let mut cands_memo = FitMemo::default();
     let namt = unifint(rng, diff_lb, diff_ub, (1, 1.max(inds.len() as i64 / 4)));
     let order: Vec<Loc> = inds.iter().map(gloc).collect();
     let noise = rng.sample(&order, namt)?;
@@ -5608,8 +5608,8 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             in_rect(gloc(id), (loci, locj), (loci + sgh - 1, locj + sgw - 1))
         })
         .difference_where(around.len(), |id| around.contains(&gloc(id)));
-    let mut gocands_memo = GridFitMemo::default();
-    let mut gicands_memo = GridFitMemo::default();
+    let mut gocands_memo = FitMemo::default();
+    let mut gicands_memo = FitMemo::default();
     while succ < nobjs && tr < maxtr && !objs.is_empty() {
         tr += 1;
         let obj = rng.choice_in(&objs)?;
