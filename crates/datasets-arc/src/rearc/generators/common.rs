@@ -70,11 +70,6 @@ pub(super) fn rect_cells((si, sj): Loc, (ei, ej): Loc) -> Vec<Loc> {
         .collect()
 }
 
-/// `s - mapply(near, patch)` as [`minus_cells`], given as [`Around`].
-pub(super) fn minus_around_cells(s: &Indices, around: &Around) -> Indices {
-    minus_cells(s, around.cells(), |l| around.contains(l))
-}
-
 /// `frozenset({a, b})`: a set display, then a frozenset copy of it.
 pub(super) fn pair_set(a: Loc, b: Loc) -> Indices {
     let s: PySet<Loc> = [a, b].into_iter().collect();
@@ -234,9 +229,10 @@ impl Around {
         &self.cells
     }
 
-    /// `s - self`: `set_difference` reads only this set's size and membership.
+    /// `s - self`: `set_difference` reads only this set's size and
+    /// membership, or discards its (distinct) locations ([`minus_cells`]).
     pub(super) fn subtract_from(&self, s: &Indices) -> Indices {
-        s.difference_where(self.len(), |l| self.contains(l))
+        minus_cells(s, &self.cells, |l| self.contains(l))
     }
 
     /// `tuple(other & mapply(near, patch))` when the mapply is the larger

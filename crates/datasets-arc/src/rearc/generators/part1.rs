@@ -2399,7 +2399,7 @@ fn generate_22233c11(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // subtracted sets are read as cells ([`minus_cells`]), not built.
             let outobji = Around::of_cells(inobj.iter().chain(&eights).copied());
             let near = Around::new(outobji.cells().iter().copied(), dsl::neighbors);
-            inds = minus_around_cells(&minus_around_cells(&inds, &outobji), &near);
+            inds = near.subtract_from(&outobji.subtract_from(&inds));
             for &l in near.cells().iter().chain(outobji.cells()) {
                 if inside(l) {
                     in_inds[(l.0 * w + l.1) as usize] = false;
@@ -2494,7 +2494,7 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                          placed: &[Loc],
                          patch: &[Loc]| {
         let near = Around::new(patch.iter().copied(), dsl::dneighbors);
-        *inds = minus_around_cells(&minus_cells(inds, placed, in_placed), &near);
+        *inds = near.subtract_from(&minus_cells(inds, placed, in_placed));
         for &(i, j) in placed.iter().chain(near.cells()) {
             if 0 <= i && i < h && 0 <= j && j < w {
                 in_inds[(i * w + j) as usize] = false;

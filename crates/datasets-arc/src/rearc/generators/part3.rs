@@ -4479,7 +4479,7 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 dsl::dneighbors,
             );
             let rest = minus_cells(&inds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
-            inds = minus_around_cells(&rest, &near);
+            inds = near.subtract_from(&rest);
             let sq = (loci..=lr.0).flat_map(|i| (locj..=lr.1).map(move |j| (i, j)));
             for (i, j) in sq.chain(near.cells().iter().copied()) {
                 if 0 <= i && i < h && 0 <= j && j < w {
