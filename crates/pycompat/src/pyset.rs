@@ -668,6 +668,14 @@ pub trait AnySet<T: PyHashable> {
     #[doc(hidden)]
     fn table(&self) -> &SetTable<T>;
 
+    /// The Python object's address, for `a is b`: the table's, except for a
+    /// frozenset whose table is shared with others (see
+    /// [`PyFrozenSet::into_shared`]).
+    #[doc(hidden)]
+    fn object(&self) -> *const () {
+        std::ptr::from_ref(self.table()).cast()
+    }
+
     /// `len(s)`.
     fn len(&self) -> usize {
         self.table().len()
@@ -727,8 +735,7 @@ pub trait AnySet<T: PyHashable> {
     fn set_eq(&self, other: &impl AnySet<T>) -> bool {
         // A set is equal to itself: spares comparing shared frozensets
         // element by element.
-        same(self.table(), other.table())
-            || (self.len() == other.len() && self.table().issubset(other.table()))
+        same(self, other) || (self.len() == other.len() && self.table().issubset(other.table()))
     }
 }
 
@@ -738,12 +745,17 @@ impl<T: PyHashable, S: AnySet<T>> AnySet<T> for &S {
     fn table(&self) -> &SetTable<T> {
         (**self).table()
     }
+
+    #[inline]
+    fn object(&self) -> *const () {
+        (**self).object()
+    }
 }
 
 /// True when `a` and `b` are the same Python object (`a is b`).
 #[inline]
-fn same<T>(a: &SetTable<T>, b: &SetTable<T>) -> bool {
-    std::ptr::eq(a, b)
+fn same<T: PyHashable>(a: &(impl AnySet<T> + ?Sized), b: &(impl AnySet<T> + ?Sized)) -> bool {
+    a.object() == b.object()
 }
 
 /// Python's `set`.
@@ -757,8 +769,16 @@ pub struct PySet<T> {
 pub struct PyFrozenSet<T>(Rc<Frozen<T>>);
 
 struct Frozen<T> {
-    t: SetTable<T>,
+    t: Body<T>,
     hash: OnceCell<i64>,
+}
+
+/// A frozenset's table: its own, or one it shares with other frozensets
+/// (distinct Python objects with equal tables, as a cache hands out: the
+/// table never changes, so sharing it is copying it for free).
+enum Body<T> {
+    Own(SetTable<T>),
+    Shared(Rc<SetTable<T>>),
 }
 
 impl<T: PyHashable> AnySet<T> for PySet<T> {
@@ -771,7 +791,15 @@ impl<T: PyHashable> AnySet<T> for PySet<T> {
 impl<T: PyHashable> AnySet<T> for PyFrozenSet<T> {
     #[inline]
     fn table(&self) -> &SetTable<T> {
-        &self.0.t
+        match &self.0.t {
+            Body::Own(t) => t,
+            Body::Shared(t) => t,
+        }
+    }
+
+    #[inline]
+    fn object(&self) -> *const () {
+        Rc::as_ptr(&self.0).cast()
     }
 }
 
@@ -784,7 +812,7 @@ macro_rules! set_ops {
             /// then merge `b` (unless `b is a`).
             pub fn union(&self, other: &impl AnySet<T>) -> Self {
                 let mut t = SetTable::copy_of(self.table());
-                if !same(self.table(), other.table()) {
+                if !same(self, other) {
                     t.merge(other.table());
                 }
                 Self::wrap(t)
@@ -799,7 +827,7 @@ macro_rules! set_ops {
 
             /// `a & b` / `a.intersection(b)` for a set or frozenset `b`.
             pub fn intersection(&self, other: &impl AnySet<T>) -> Self {
-                if same(self.table(), other.table()) {
+                if same(self, other) {
                     return Self::wrap(SetTable::copy_of(self.table()));
                 }
                 Self::wrap(SetTable::intersection(self.table(), other.table()))
@@ -1066,7 +1094,7 @@ impl<T: PyHashable> PyFrozenSet<T> {
     #[inline]
     fn wrap(t: SetTable<T>) -> Self {
         PyFrozenSet(Rc::new(Frozen {
-            t,
+            t: Body::Own(t),
             hash: OnceCell::new(),
         }))
     }
@@ -1096,10 +1124,29 @@ impl<T: PyHashable> PyFrozenSet<T> {
     /// slot for slot, and its hash if computed: what rebuilding it by the
     /// same steps would give, for caches of frozensets made over and over.
     pub fn duplicate(&self) -> Self {
+        let t = match &self.0.t {
+            Body::Own(t) => Body::Own(t.clone()),
+            Body::Shared(t) => Body::Shared(Rc::clone(t)),
+        };
         PyFrozenSet(Rc::new(Frozen {
-            t: self.0.t.clone(),
+            t,
             hash: self.0.hash.clone(),
         }))
+    }
+
+    /// This frozenset with its table behind a shared pointer, so that its
+    /// [`duplicate`](Self::duplicate)s share the table instead of copying
+    /// it: for caches that hand out many copies of one set.
+    pub fn into_shared(self) -> Self {
+        let Frozen { t, hash } = match Rc::try_unwrap(self.0) {
+            Ok(f) => f,
+            Err(rc) => return PyFrozenSet(rc).duplicate().into_shared(),
+        };
+        let t = match t {
+            Body::Own(t) => Body::Shared(Rc::new(t)),
+            shared @ Body::Shared(_) => shared,
+        };
+        PyFrozenSet(Rc::new(Frozen { t, hash }))
     }
 
     /// `set(fs)`.
@@ -1111,7 +1158,7 @@ impl<T: PyHashable> PyFrozenSet<T> {
 impl<T: PyHashable> PyHashable for PyFrozenSet<T> {
     /// `hash(fs)`, cached like CPython's `so->hash`.
     fn py_hash(&self) -> i64 {
-        *self.0.hash.get_or_init(|| self.0.t.frozenset_hash())
+        *self.0.hash.get_or_init(|| self.table().frozenset_hash())
     }
 }
 
@@ -1161,6 +1208,32 @@ mod tests {
             assert_eq!(got.table_size(), want.table_size());
         }
         assert!((100..1900).contains(&copies), "{copies} copies of 2000");
+    }
+
+    #[test]
+    fn shared_duplicates_are_other_objects() {
+        // `x & x` is a copy of x; `x & y` for an equal y builds a new table
+        // by insertion, of another size here (128 slots against 64). A duplicate sharing x's table
+        // must be `y`, not `x`.
+        let x: PyFrozenSet<(i64, i64)> = (0..20).map(|i| (i, i * 7 % 5)).collect();
+        let own = x.duplicate();
+        let shared = x.duplicate().into_shared();
+        let copy = shared.duplicate();
+        assert!(!copy.is(&shared) && copy.set_eq(&shared));
+        let self_and = x.intersection(&x);
+        let other_and = x.intersection(&own);
+        assert_ne!(self_and.table_size(), other_and.table_size());
+        for (a, b) in [(&shared, &copy), (&copy, &shared)] {
+            let and = a.intersection(b);
+            assert_eq!(and.table_size(), other_and.table_size());
+            assert_eq!(and.to_vec(), other_and.to_vec());
+        }
+        assert_eq!(
+            shared.intersection(&shared).table_size(),
+            self_and.table_size()
+        );
+        assert_eq!(copy.to_vec(), x.to_vec());
+        assert_eq!(copy.py_hash(), x.py_hash());
     }
 
     #[test]

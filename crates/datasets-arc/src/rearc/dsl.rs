@@ -39,8 +39,15 @@ fn at(grid: &Grid, (i, j): Loc) -> i64 {
 
 /// `asindices(grid)`: `frozenset((i, j) for i in range(h) for j in range(w))`.
 pub fn asindices(grid: &Grid) -> Indices {
-    let (h, w) = (grid.len() as i64, width(grid) as i64);
-    (0..h).flat_map(|i| (0..w).map(move |j| (i, j))).collect()
+    asindices_shape((grid.len() as i64, width(grid) as i64))
+}
+
+/// `asindices` of any grid of `h` rows of `w`: the same insertions, so the
+/// same table, for every grid of a shape (kept per thread, see [`memo`]).
+pub fn asindices_shape((h, w): Loc) -> Indices {
+    memo(Made::Shape((h, w)), || {
+        (0..h).flat_map(|i| (0..w).map(move |j| (i, j))).collect()
+    })
 }
 
 /// `ofcolor(grid, value)`: the locations holding `value`, row by row.
@@ -144,35 +151,94 @@ pub fn colorcount_object(obj: &Object, value: i64) -> usize {
 pub fn dneighbors(loc: Loc) -> Indices {
     // Four elements in 8 slots, no dummies: `frozenset` would copy the
     // table slot for slot.
-    cached_neighbourhood(0, loc, |l| dneighbors_set(l).into_frozen_table())
+    memo(Made::Neighbourhood(0, loc), || dneighbors_set(loc).into_frozen_table())
 }
 
-/// The frozenset `make(loc)` builds, which depends on `loc` alone, from a
-/// per-thread cache: a fresh object each call (Python's are distinct
-/// objects, and `a | a` differs from `a | b` for equal `a`, `b`), with the
-/// table and hash the first build made.
-fn cached_neighbourhood(kind: u8, loc: Loc, make: fn(Loc) -> Indices) -> Indices {
+/// The frozensets the DSL makes over and over whose tables depend on a few
+/// coordinates alone: the neighbourhoods of a location, a box outline, a
+/// line, a filled rectangle, every location of a grid shape.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Made {
+    /// `dneighbors`, `ineighbors`, `neighbors` of a location.
+    Neighbourhood(u8, Loc),
+    /// `outline` between two corners (`box`, `inbox`, `outbox`).
+    Outline(Loc, Loc),
+    /// `connect(a, b)`.
+    Connect(Loc, Loc),
+    /// `backdrop` of a patch with these corners.
+    Backdrop(Loc, Loc),
+    /// `asindices` of a grid of this shape.
+    Shape(Loc),
+}
+
+/// The frozenset `make()` builds for `key`, from a per-thread cache: a fresh
+/// object each call (Python's calls make distinct objects, and `a | a`
+/// differs from `a | b` for equal `a`, `b`) sharing the table and hash the
+/// first build made. Building one again would cost more than a lookup: an
+/// outline is four sets and three unions, a 30 by 30 `asindices` 900
+/// insertions and four resizes.
+fn memo(key: Made, make: impl FnOnce() -> Indices) -> Indices {
     use std::cell::RefCell;
     use std::collections::HashMap;
+    use std::hash::BuildHasherDefault;
+    /// Slots kept per thread: 2^18 of 32 bytes, 8 MB. When a new set would
+    /// pass it the cache starts over, so a long run keeps the sets its
+    /// generators meet now rather than the first ones it met.
+    const SLOT_BUDGET: usize = 1 << 18;
+    #[derive(Default)]
+    struct Cache {
+        sets: HashMap<Made, Indices, BuildHasherDefault<KeyHasher>>,
+        slots: usize,
+    }
     thread_local! {
-        static CACHE: RefCell<HashMap<(u8, Loc), Indices>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        if let Some(s) = c.get(&(kind, loc)) {
+        if let Some(s) = c.sets.get(&key) {
             return s.duplicate();
         }
-        let s = make(loc);
+        // Shared: the copies handed out share the table, which never changes.
+        let s = make().into_shared();
         // Hashed once, here, so that every copy carries the hash.
         s.py_hash();
-        // Bounded: generators stay within a few cells of 30 by 30 grids, so
-        // about 4,000 keys (three kinds) are ever met; past 8,192 entries (a
-        // few MB a thread at most) new ones are built and not kept.
-        if c.len() < 1 << 13 {
-            c.insert((kind, loc), s.duplicate());
+        let slots = s.table_size();
+        if c.slots + slots > SLOT_BUDGET {
+            c.sets.clear();
+            c.slots = 0;
         }
+        c.slots += slots;
+        c.sets.insert(key, s.duplicate());
         s
     })
+}
+
+/// A multiplicative hasher for [`Made`] keys (a few small integers): the
+/// std SipHash cost more than the lookup it serves.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
 }
 
 /// The set display behind `dneighbors`. Freezing its four elements copies
@@ -187,7 +253,7 @@ fn dneighbors_set((i, j): Loc) -> PySet<Loc> {
 /// `ineighbors(loc)`: the four diagonal neighbours, built like `dneighbors`.
 pub fn ineighbors(loc: Loc) -> Indices {
     // As in `dneighbors`.
-    cached_neighbourhood(1, loc, |l| ineighbors_set(l).into_frozen_table())
+    memo(Made::Neighbourhood(1, loc), || ineighbors_set(loc).into_frozen_table())
 }
 
 /// The set display behind `ineighbors` (see `dneighbors_set`).
@@ -207,7 +273,7 @@ pub fn neighbors(loc: Loc) -> Indices {
     // The frozenset union's steps (copy the left table, which for
     // `dneighbors` is its set display's, then merge the right one) on sets,
     // without the intermediate frozensets.
-    cached_neighbourhood(2, loc, |l| neighbors_set(l).into_frozen_table())
+    memo(Made::Neighbourhood(2, loc), || neighbors_set(loc).into_frozen_table())
 }
 
 /// `neighbors` as a set, for iterating: the operands' tables equal the
@@ -758,7 +824,11 @@ pub fn palette_object(obj: &Object) -> PyFrozenSet<i64> {
 
 /// `connect(a, b)`: the horizontal, vertical or diagonal line from `a` to
 /// `b`, empty if there is none.
-pub fn connect((ai, aj): Loc, (bi, bj): Loc) -> Indices {
+pub fn connect(a: Loc, b: Loc) -> Indices {
+    memo(Made::Connect(a, b), || connect_new(a, b))
+}
+
+fn connect_new((ai, aj): Loc, (bi, bj): Loc) -> Indices {
     let (si, ei) = (ai.min(bi), ai.max(bi) + 1);
     let (sj, ej) = (aj.min(bj), aj.max(bj) + 1);
     if ai == bi {
@@ -781,9 +851,11 @@ pub fn backdrop(patch: &impl Patch) -> Indices {
     }
     let (si, sj) = ulcorner(patch);
     let (ei, ej) = lrcorner(patch);
-    (si..=ei)
-        .flat_map(|i| (sj..=ej).map(move |j| (i, j)))
-        .collect()
+    memo(Made::Backdrop((si, sj), (ei, ej)), || {
+        (si..=ei)
+            .flat_map(|i| (sj..=ej).map(move |j| (i, j)))
+            .collect()
+    })
 }
 
 /// The outline `box`, `inbox` and `outbox` draw between two corners:
@@ -791,6 +863,12 @@ pub fn backdrop(patch: &impl Patch) -> Indices {
 fn outline((ai, aj): Loc, (bi, bj): Loc) -> Indices {
     let (si, sj) = (ai.min(bi), aj.min(bj));
     let (ei, ej) = (ai.max(bi), aj.max(bj));
+    memo(Made::Outline((si, sj), (ei, ej)), || {
+        outline_new((si, sj), (ei, ej))
+    })
+}
+
+fn outline_new((si, sj): Loc, (ei, ej): Loc) -> Indices {
     let col = |j: i64| (si..=ei).map(move |i| (i, j)).collect::<PySet<Loc>>();
     let row = |i: i64| (sj..=ej).map(move |j| (i, j)).collect::<PySet<Loc>>();
     let vlines = &col(sj) | &col(ej);

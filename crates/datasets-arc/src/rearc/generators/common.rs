@@ -699,31 +699,10 @@ impl PlacedShape {
     }
 }
 
-/// `asindices(grid)` of an `h` by `w` grid (`asindices(canvas(c, (h, w)))`):
-/// the same insertions build the same frozenset for every grid of a shape,
-/// so recent shapes' sets are kept per thread (64 of them: generators that
-/// draw a box of up to 6 by 6 each try meet 36 shapes besides the grid's;
-/// at most 64 tables of 2,048 slots, 4 MB a thread) and each call gets a
-/// copy of the table rather than building it again. A copy, not the shared
-/// object: Python's calls make distinct objects, and `a | b`, `a & b` take
-/// another path when `b is a`.
-pub(super) fn asindices_of((h, w): Loc) -> Indices {
-    use std::cell::RefCell;
-    thread_local! {
-        static SETS: RefCell<Vec<(Loc, Indices)>> = const { RefCell::new(Vec::new()) };
-    }
-    SETS.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some((_, s)) = c.iter().find(|(k, _)| *k == (h, w)) {
-            return s.duplicate();
-        }
-        let s = dsl::asindices(&dsl::canvas(0, (h, w)));
-        if c.len() >= 64 {
-            c.remove(0);
-        }
-        c.push(((h, w), s.duplicate()));
-        s
-    })
+/// `asindices(grid)` of an `h` by `w` grid (`asindices(canvas(c, (h, w)))`),
+/// without the grid.
+pub(super) fn asindices_of(shape: Loc) -> Indices {
+    dsl::asindices_shape(shape)
 }
 
 // Shapes grown inside a small box. Several generators grow a shape cell by
