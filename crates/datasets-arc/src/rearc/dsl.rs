@@ -151,7 +151,9 @@ pub fn colorcount_object(obj: &Object, value: i64) -> usize {
 pub fn dneighbors(loc: Loc) -> Indices {
     // Four elements in 8 slots, no dummies: `frozenset` would copy the
     // table slot for slot.
-    memo(Made::Neighbourhood(0, loc), || dneighbors_set(loc).into_frozen_table())
+    memo(Made::Neighbourhood(0, loc), || {
+        dneighbors_set(loc).into_frozen_table()
+    })
 }
 
 /// The frozensets the DSL makes over and over whose tables depend on a few
@@ -253,7 +255,9 @@ fn dneighbors_set((i, j): Loc) -> PySet<Loc> {
 /// `ineighbors(loc)`: the four diagonal neighbours, built like `dneighbors`.
 pub fn ineighbors(loc: Loc) -> Indices {
     // As in `dneighbors`.
-    memo(Made::Neighbourhood(1, loc), || ineighbors_set(loc).into_frozen_table())
+    memo(Made::Neighbourhood(1, loc), || {
+        ineighbors_set(loc).into_frozen_table()
+    })
 }
 
 /// The set display behind `ineighbors` (see `dneighbors_set`).
@@ -273,7 +277,9 @@ pub fn neighbors(loc: Loc) -> Indices {
     // The frozenset union's steps (copy the left table, which for
     // `dneighbors` is its set display's, then merge the right one) on sets,
     // without the intermediate frozensets.
-    memo(Made::Neighbourhood(2, loc), || neighbors_set(loc).into_frozen_table())
+    memo(Made::Neighbourhood(2, loc), || {
+        neighbors_set(loc).into_frozen_table()
+    })
 }
 
 /// `neighbors` as a set, for iterating: the operands' tables equal the
