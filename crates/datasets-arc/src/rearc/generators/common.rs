@@ -516,50 +516,72 @@ pub(super) fn count_components(grid: &Grid, diagonal: bool) -> usize {
 /// its color. Every item's PSO measure counts two grids' components, so
 /// this works per run (a union-find over runs) rather than per cell.
 fn count_runs_joined(grid: &Grid) -> usize {
-    // (end of the run, exclusive; its color; its node in `parent`).
-    let w = grid.first().map_or(0, Vec::len);
-    let mut above: Vec<(usize, i64, u32)> = Vec::with_capacity(w);
-    let mut row_runs: Vec<(usize, i64, u32)> = Vec::with_capacity(w);
-    let mut parent: Vec<u32> = Vec::with_capacity(grid.len() * w);
-    let mut joins = 0;
-    for row in grid {
-        row_runs.clear();
-        let mut j = 0;
-        while j < row.len() {
-            let v = row[j];
-            while j < row.len() && row[j] == v {
-                j += 1;
+    // Every try's PSO measure counts two grids: the three buffers are kept
+    // per thread rather than allocated each time.
+    thread_local! {
+        static RUNS: std::cell::RefCell<Runs> = std::cell::RefCell::default();
+    }
+    RUNS.with(|r| match r.try_borrow_mut() {
+        Ok(mut r) => r.count(grid),
+        Err(_) => Runs::default().count(grid),
+    })
+}
+
+/// The buffers of [`count_runs_joined`]: each run is (end of the run,
+/// exclusive; its color; its node in `parent`).
+#[derive(Default)]
+struct Runs {
+    above: Vec<(usize, i64, u32)>,
+    row_runs: Vec<(usize, i64, u32)>,
+    parent: Vec<u32>,
+}
+
+impl Runs {
+    fn count(&mut self, grid: &Grid) -> usize {
+        let Runs {
+            above,
+            row_runs,
+            parent,
+        } = self;
+        above.clear();
+        parent.clear();
+        let mut joins = 0;
+        for row in grid {
+            row_runs.clear();
+            let mut j = 0;
+            while j < row.len() {
+                let v = row[j];
+                while j < row.len() && row[j] == v {
+                    j += 1;
+                }
+                let node = parent.len() as u32;
+                parent.push(node);
+                row_runs.push((j, v, node));
             }
-            let node = parent.len() as u32;
-            parent.push(node);
-            row_runs.push((j, v, node));
-        }
-        // Both rows' runs tile the same columns, so stepping past whichever
-        // run ends first visits exactly the overlapping pairs.
-        let (mut a, mut b) = (0, 0);
-        while a < above.len() && b < row_runs.len() {
-            let (end_a, color_a, node_a) = above[a];
-            let (end_b, color_b, node_b) = row_runs[b];
-            if color_a == color_b {
-                let (ra, rb) = (
-                    find_root(&mut parent, node_a),
-                    find_root(&mut parent, node_b),
-                );
-                if ra != rb {
-                    parent[ra.max(rb) as usize] = ra.min(rb);
-                    joins += 1;
+            // Both rows' runs tile the same columns, so stepping past
+            // whichever run ends first visits exactly the overlapping pairs.
+            let (mut a, mut b) = (0, 0);
+            while a < above.len() && b < row_runs.len() {
+                let (end_a, color_a, node_a) = above[a];
+                let (end_b, color_b, node_b) = row_runs[b];
+                if color_a == color_b {
+                    let (ra, rb) = (find_root(parent, node_a), find_root(parent, node_b));
+                    if ra != rb {
+                        parent[ra.max(rb) as usize] = ra.min(rb);
+                        joins += 1;
+                    }
+                }
+                if end_a <= end_b {
+                    a += 1;
+                }
+                if end_b <= end_a {
+                    b += 1;
                 }
             }
-            if end_a <= end_b {
-                a += 1;
-            }
-            if end_b <= end_a {
-                b += 1;
-            }
+            std::mem::swap(above, row_runs);
         }
-        std::mem::swap(&mut above, &mut row_runs);
+        parent.len() - joins
     }
-    parent.len() - joins
 }
 
 /// A union-find forest over the row-major cells of a rectangular grid in
