@@ -55,10 +55,26 @@ const MIN_SIZE: usize = 8;
 /// object hashes to -1, so a probe never mistakes it for a match.
 const DUMMY_HASH: i64 = -1;
 
+/// A copy of `Copy` slots as one `memcpy`. (`to_vec` clones them one by one:
+/// std no longer specialises it for `Copy`; `copied().collect()` of a
+/// slice is a single copy.)
+#[allow(clippy::iter_cloned_collect)]
+fn copy_all<E: Copy>(slots: &[E]) -> Vec<E> {
+    slots.iter().copied().collect()
+}
+
 /// An element type whose Python `hash()` and `==` this crate reproduces.
 pub trait PyHashable: Clone + PartialEq {
     /// Python's `hash(self)`.
     fn py_hash(&self) -> i64;
+
+    /// A copy of a table's slots (copying a set, `frozenset(s)`, the first
+    /// step of `s - t`): a clone of each by default; ints and tuples of ints,
+    /// which are `Copy`, copy them all at once.
+    #[doc(hidden)]
+    fn copy_slots(slots: &[Entry<Self>]) -> Vec<Entry<Self>> {
+        slots.to_vec()
+    }
 }
 
 macro_rules! int_hashable {
@@ -67,6 +83,10 @@ macro_rules! int_hashable {
             #[inline]
             fn py_hash(&self) -> i64 {
                 py_int_hash(*self as i64)
+            }
+
+            fn copy_slots(slots: &[Entry<Self>]) -> Vec<Entry<Self>> {
+                copy_all(slots)
             }
         }
     )*};
@@ -83,6 +103,10 @@ impl PyHashable for usize {
             Err(_) => ((*self as u64) % ((1 << 61) - 1)) as i64,
         }
     }
+
+    fn copy_slots(slots: &[Entry<Self>]) -> Vec<Entry<Self>> {
+        copy_all(slots)
+    }
 }
 
 impl PyHashable for bool {
@@ -90,16 +114,26 @@ impl PyHashable for bool {
     fn py_hash(&self) -> i64 {
         i64::from(*self)
     }
+
+    fn copy_slots(slots: &[Entry<Self>]) -> Vec<Entry<Self>> {
+        copy_all(slots)
+    }
 }
 
+/// Tuples of `Copy` elements (the locations and cells sets hold; no port
+/// puts a list or a set in a tuple it hashes), so that they copy at once.
 macro_rules! tuple_hashable {
     ($(($($n:tt $t:ident),+)),*) => {$(
-        impl<$($t: PyHashable),+> PyHashable for ($($t,)+) {
+        impl<$($t: PyHashable + Copy),+> PyHashable for ($($t,)+) {
             #[inline]
             fn py_hash(&self) -> i64 {
                 let mut h = TupleHasher::new();
                 $(h.item(self.$n.py_hash());)+
                 h.finish()
+            }
+
+            fn copy_slots(slots: &[Entry<Self>]) -> Vec<Entry<Self>> {
+                copy_all(slots)
             }
         }
     )*};
@@ -133,9 +167,11 @@ impl<T: PyHashable> PyHashable for Rc<[T]> {
 }
 
 /// One slot of the table. Empty: no key, hash 0. Dummy (deleted): no key,
-/// hash -1 (CPython's `dummy` key with `hash == -1`).
-#[derive(Clone)]
-struct Entry<T> {
+/// hash -1 (CPython's `dummy` key with `hash == -1`). Public only for
+/// [`PyHashable::copy_slots`].
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct Entry<T> {
     hash: i64,
     key: Option<T>,
 }
@@ -146,7 +182,6 @@ impl<T> Entry<T> {
 
 /// CPython's `PySetObject` minus the object header: the table behind both
 /// [`PySet`] and [`PyFrozenSet`].
-#[derive(Clone)]
 pub struct SetTable<T> {
     /// Number of active and dummy slots.
     fill: usize,
@@ -161,6 +196,15 @@ pub struct SetTable<T> {
     /// allocation): many sets are copied or merged into at once, which
     /// resizes them past 8 slots before anything is stored.
     entries: Vec<Entry<T>>,
+}
+
+impl<T: PyHashable> Clone for SetTable<T> {
+    fn clone(&self) -> Self {
+        SetTable {
+            entries: T::copy_slots(&self.entries),
+            ..*self
+        }
+    }
 }
 
 impl<T: PyHashable> Default for SetTable<T> {
@@ -414,16 +458,16 @@ impl<T: PyHashable> SetTable<T> {
         if (self.fill + other.used) * 5 >= self.mask * 3 {
             self.resize((self.used + other.used) * 2);
         }
-        self.allocate_small();
         if self.fill == 0 && self.mask == other.mask && other.fill == other.used {
             // Empty target, same size, no dummies: slot-for-slot copy. Both
             // tables' other slots are empty (`fill == used` leaves no
             // dummies), so copying every slot is the same copy, in one go.
-            self.entries.clone_from_slice(&other.entries);
+            self.entries = T::copy_slots(&other.entries);
             self.fill = other.fill;
             self.used = other.used;
             return;
         }
+        self.allocate_small();
         if self.fill == 0 {
             // Empty target: no duplicates or dummies, so insert without lookups.
             self.fill = other.used;
@@ -464,7 +508,7 @@ impl<T: PyHashable> SetTable<T> {
                     used: other.used,
                     mask: other.mask,
                     finger: 0,
-                    entries: other.entries.clone(),
+                    entries: T::copy_slots(&other.entries),
                 };
             }
         }
@@ -759,9 +803,14 @@ fn same<T: PyHashable>(a: &(impl AnySet<T> + ?Sized), b: &(impl AnySet<T> + ?Siz
 }
 
 /// Python's `set`.
-#[derive(Clone)]
 pub struct PySet<T> {
     t: SetTable<T>,
+}
+
+impl<T: PyHashable> Clone for PySet<T> {
+    fn clone(&self) -> Self {
+        PySet { t: self.t.clone() }
+    }
 }
 
 /// Python's `frozenset`: immutable and shared, its hash computed once.

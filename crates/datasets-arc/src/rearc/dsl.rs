@@ -1389,9 +1389,12 @@ pub fn leastcommon<T: PyHashable>(items: &[T]) -> Option<T> {
 }
 
 /// `product(a, b)`: `frozenset((i, j) for j in b for i in a)`.
-pub fn product<A: PyHashable, B: PyHashable>(a: &[A], b: &[B]) -> PyFrozenSet<(A, B)> {
+pub fn product<A: PyHashable + Copy, B: PyHashable + Copy>(
+    a: &[A],
+    b: &[B],
+) -> PyFrozenSet<(A, B)> {
     b.iter()
-        .flat_map(|j| a.iter().map(move |i| (i.clone(), j.clone())))
+        .flat_map(|j| a.iter().map(move |i| (*i, *j)))
         .collect()
 }
 
