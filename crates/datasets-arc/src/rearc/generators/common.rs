@@ -1843,6 +1843,48 @@ pub(super) fn place_apart_grid(
     true
 }
 
+/// `l in inds` for a location anywhere (one outside the frame is in no
+/// [`GridSet`]).
+pub(super) fn in_grid_set(inds: &GridSet, (i, j): Loc) -> bool {
+    let span = -GRID_MARGIN..GRID_SIDE - GRID_MARGIN;
+    span.contains(&i) && span.contains(&j) && inds.contains(gid((i, j)))
+}
+
+/// `(inds - cells) - mapply(near, cells)` on `inds`' table ([`GridSet`])
+/// for distinct locations `cells` of the frame (a placed shape): both
+/// differences read the subtracted set only for its size and membership,
+/// or discard its elements, so neither set is built.
+pub(super) fn grid_minus_near(inds: &GridSet, cells: &[Loc], near: fn(Loc) -> Indices) -> GridSet {
+    let ids: Vec<u16> = cells.iter().map(|&l| gid(l)).collect();
+    let around = Around::new(cells.iter().copied(), near);
+    inds.difference_ids(&ids).difference_locs(around.cells())
+}
+
+/// `shape(patch)` of some locations: `(height, width)`, `(0, 0)` for none.
+pub(super) fn cells_shape(cells: &[Loc]) -> Loc {
+    let (mut top, mut bottom, mut left, mut right) = (i64::MAX, i64::MIN, i64::MAX, i64::MIN);
+    for &(i, j) in cells {
+        (top, bottom) = (top.min(i), bottom.max(i));
+        (left, right) = (left.min(j), right.max(j));
+    }
+    if cells.is_empty() {
+        return (0, 0);
+    }
+    (bottom - top + 1, right - left + 1)
+}
+
+/// `rng.choice(tuple(s))` for a [`GridSet`]: the number at the drawn
+/// position of the table's order, found by walking it (no tuple).
+pub(super) fn grid_choice(rng: &mut GenRng, s: &GridSet) -> Result<u16> {
+    if s.len() == 0 {
+        return Err(dataset_core::RandomError::EmptySequence.into());
+    }
+    let k = rng.rng.randbelow(s.len() as u64) as usize;
+    s.iter()
+        .nth(k)
+        .ok_or_else(|| dataset_core::DatasetError::Generation("set shorter than its length".into()))
+}
+
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
 /// proven here against `pycompat`'s `PySet` (itself replayed against
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of

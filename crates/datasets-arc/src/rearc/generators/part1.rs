@@ -1387,57 +1387,75 @@ fn generate_137eaa0f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 
 fn generate_150deff5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[2, 8]);
-    let set_of = |locs: &[Loc]| -> PySet<Loc> { locs.iter().copied().collect() };
-    let bo = set_of(&[(0, 0), (0, 1), (1, 0), (1, 1)]);
-    let ro1 = set_of(&[(0, 0), (0, 1), (0, 2)]);
-    let ro2 = set_of(&[(0, 0), (1, 0), (2, 0)]);
-    let mut boforb: PySet<Loc> = PySet::new();
-    let mut reforb: PySet<Loc> = PySet::new();
+    // The shapes are only measured, tested, filled and subtracted (by size
+    // and membership): their cells, in no order.
+    let bo: &[Loc] = &[(0, 0), (0, 1), (1, 0), (1, 1)];
+    let ro1: &[Loc] = &[(0, 0), (0, 1), (0, 2)];
+    let ro2: &[Loc] = &[(0, 0), (1, 0), (2, 0)];
     let h = unifint(rng, diff_lb, diff_ub, (8, 30));
     let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    // `boforb` and `reforb` are only asked for grid locations (members of
+    // `inds`): grid masks, with the locations outside it left out.
+    let mut boforb = vec![false; (h * w) as usize];
+    let mut reforb = vec![false; (h * w) as usize];
+    let forbid = |forb: &mut Vec<bool>, (i, j): Loc| {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            forb[(i * w + j) as usize] = true;
+        }
+    };
     let bf = rng.sample(&cols, 2)?;
     let (bgc, fgc) = (bf[0], bf[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let noccs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 10));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilters): CPython's table.
+    let mut inds = GridSet::asindices((h, w));
     for _ in 0..noccs {
         // `rng.choice(((bo, 8), (rng.choice((ro1, ro2)), 2)))`: the inner
         // choice is drawn first, while the tuple is built.
         let bar = rng.choice(&[1, 2])?;
         let (obj, col) = if rng.choice(&[0, 1])? == 0 {
-            (&bo, 8)
+            (bo, 8)
         } else if bar == 1 {
-            (&ro1, 2)
+            (ro1, 2)
         } else {
-            (&ro2, 2)
+            (ro2, 2)
         };
-        let (oh, ow) = set_shape(obj);
-        let fits = |&(i, j): &Loc| {
-            i <= h - oh && j <= w - ow && obj.iter().all(|&(a, b)| inds.contains(&(a + i, b + j)))
+        let (oh, ow) = cells_shape(obj);
+        let fits = |id: u16| {
+            let (i, j) = gloc(id);
+            i <= h - oh
+                && j <= w - ow
+                && obj.iter().all(|&(a, b)| inds.contains(gid((a + i, b + j))))
         };
-        let cands = dsl::sfilter(&inds, fits);
+        // Two sfilters, as in Python: the second adds the first's members
+        // in the first's order, which need not be `inds`' order.
+        let cands = inds.filter(fits);
         let forb = if col == 8 { &boforb } else { &reforb };
-        let cands = dsl::sfilter(&cands, |ij| !forb.contains(ij));
-        if cands.is_empty() {
+        let cands = cands.filter(|id| {
+            let (i, j) = gloc(id);
+            !forb[(i * w + j) as usize]
+        });
+        if cands.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(grid_choice(rng, &cands)?);
         if col == 8 {
             for d in [(-2, 0), (2, 0), (0, 2), (0, -2)] {
-                boforb.add(dsl::add(loc, d));
+                forbid(&mut boforb, dsl::add(loc, d));
             }
         } else if bar == 1 {
-            reforb.add(dsl::add(loc, (0, 3)));
-            reforb.add(dsl::add(loc, (0, -3)));
+            forbid(&mut reforb, dsl::add(loc, (0, 3)));
+            forbid(&mut reforb, dsl::add(loc, (0, -3)));
         } else {
-            reforb.add(dsl::add(loc, (1, 0)));
-            reforb.add(dsl::add(loc, (-1, 0)));
+            forbid(&mut reforb, dsl::add(loc, (1, 0)));
+            forbid(&mut reforb, dsl::add(loc, (-1, 0)));
         }
-        let plcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
-        dsl::fill_in(&mut gi, fgc, &plcd);
-        dsl::fill_in(&mut go, col, &plcd);
-        inds = &inds - &plcd;
+        let plcd: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, loc)).collect();
+        fill_locs_in(&mut gi, fgc, &plcd);
+        fill_locs_in(&mut go, col, &plcd);
+        let ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
+        inds = inds.difference_ids(&ids);
     }
     Ok(Example {
         input: gi,

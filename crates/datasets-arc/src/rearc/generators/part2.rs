@@ -2368,22 +2368,31 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, 4));
     let ccols = rng.sample(&remcols, 2 * nobjs)?;
     let n = nobjs as usize;
-    let mut objs: Vec<Object> = Vec::new();
+    // Each object as its cells (at distinct locations, so paints of it are
+    // order-free), `list(palette(obj))` (the one place its order is read)
+    // and its shape, all fixed once it is made.
+    let mut objs: Vec<(Vec<Cell>, [i64; 2], Loc)> = Vec::new();
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (choices over its sfilters): CPython's table.
+    let mut inds = GridSet::asindices((h, w));
+    let hashes = loc10_hashes();
     for (&ca, &cb) in ccols[..n].iter().zip(&ccols[n..]) {
         let mut oh = unifint(rng, diff_lb, diff_ub, (1, 4));
         let mut ow = unifint(rng, diff_lb, diff_ub, (if oh == 1 { 2 } else { 1 }, 4));
         if rng.choice(&[true, false])? {
             std::mem::swap(&mut oh, &mut ow);
         }
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
+        // `bounds` and the grown `obj` as tables of box ids (`BoxShape`).
+        let bounds = BoxShape::asindices(hashes, (oh, ow));
+        let mut obj = BoxShape::from_locs(hashes, [loc10(bounds.choose(rng)?)]);
         let ncells = rng.randint(2, oh * ow)?;
         for _ in 0..ncells - 1 {
-            grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+            obj.grow(rng, &bounds, dsl::neighbors)?;
         }
-        let objn = normalize_set(&obj);
+        let (top, left) = obj
+            .locs()
+            .fold((i64::MAX, i64::MAX), |(t, l), (i, j)| (t.min(i), l.min(j)));
+        let objn: Indices = obj.locs().map(|(i, j)| (i - top, j - left)).collect();
         let objt = objn.to_vec();
         let k = rng.randint(1, objt.len() as i64 - 1)?;
         let apart = rng.sample(&objt, k)?;
@@ -2398,21 +2407,38 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ra: Object = aset.iter().map(|&l| (ca, l)).collect();
         let rb: Object = bset.iter().map(|&l| (cb, l)).collect();
         let obj = &ra | &rb;
-        let cands = sfilter_fits(&inds, &objn, &inds);
+        let pal = match dsl::palette_object(&obj).to_vec()[..] {
+            [a, b] => [a, b],
+            _ => return Err(DatasetError::Generation("palette of one color".into())),
+        };
+        // `sfilter(inds, lambda ij: shift(objn, ij).issubset(inds))`: a
+        // yes or no per location, no shifted set built.
+        let cands: Vec<u16> = inds
+            .filter(|id| {
+                let (i, j) = gloc(id);
+                objt.iter()
+                    .all(|&(a, b)| in_grid_set(&inds, (a + i, b + j)))
+            })
+            .iter()
+            .collect();
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        dsl::paint_in(&mut gi, &plcd);
-        let plcdi = dsl::toindices(&plcd);
-        inds = minus_around(&(&inds - &plcdi), &plcdi);
-        objs.push(obj);
+        let (li, lj) = gloc(rng.choice(&cands)?);
+        let cells: Vec<Cell> = obj
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        paint_cells_in(&mut gi, cells.iter());
+        let plcdi: Vec<Loc> = cells.iter().map(|c| c.1).collect();
+        inds = grid_minus_near(&inds, &plcdi, dsl::neighbors);
+        let shape = cells_shape(&plcdi);
+        objs.push((obj.iter().copied().collect(), pal, shape));
     }
     if objs.is_empty() {
         return Err(DatasetError::Generation("division by zero".into()));
     }
-    let avgs = objs.iter().map(|o| o.len() as i64).sum::<i64>() as f64 / objs.len() as f64;
+    let avgs = objs.iter().map(|o| o.0.len() as i64).sum::<i64>() as f64 / objs.len() as f64;
     let ub = py_floordiv_f64((h * w) as f64, avgs * 2.0);
     // `max(1, ub)`: the float unless it is below 1.
     let ub = if ub > 1.0 { ub } else { 1.0 };
@@ -2420,28 +2446,29 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0.0, 0.0);
     let maxtr = 5.0 * noccs;
     let mut go = gi.clone();
+    let mut memo = FitMemo::default();
+    let idxs: Vec<usize> = (0..objs.len()).collect();
     while tr < maxtr && succ < noccs {
         tr += 1.0;
-        let obj = rng.choice(&objs)?;
-        let pal = dsl::palette_object(&obj).to_vec();
-        let (ca, cb) = match pal[..] {
-            [a, b] => (a, b),
-            _ => return Err(DatasetError::Generation("palette of one color".into())),
-        };
-        let (oh, ow) = dsl::shape(&obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let (obj, [ca, cb], (oh, ow)) = &objs[rng.choice(&idxs)?];
+        let cands = memo.fitting(&inds, (h, w), (*oh, *ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        let plcdi = dsl::toindices(&plcd);
-        if plcdi.issubset(&inds) {
+        let (li, lj) = gloc(rng.choice(cands)?);
+        let plcd: Vec<Cell> = obj
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        let plcdi: Vec<Loc> = plcd.iter().map(|c| c.1).collect();
+        // `plcdi.issubset(inds)`: a yes or no.
+        if plcdi.iter().all(|&l| in_grid_set(&inds, l)) {
             succ += 1.0;
-            inds = minus_around(&(&inds - &plcdi), &plcdi);
-            dsl::paint_in(&mut go, &plcd);
-            let col = rng.choice(&[ca, cb])?;
-            dsl::paint_in(&mut gi, &dsl::sfilter(&plcd, |c| c.0 == col));
+            inds = grid_minus_near(&inds, &plcdi, dsl::neighbors);
+            memo.changed();
+            paint_cells_in(&mut go, plcd.iter());
+            let col = rng.choice(&[*ca, *cb])?;
+            paint_cells_in(&mut gi, plcd.iter().filter(|c| c.0 == col));
         }
     }
     ex(gi, go)
@@ -3697,35 +3724,49 @@ fn generate_7e0986d6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * numsq;
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&go);
+    // `inds`' order is read (the choice over its sfilter): CPython's table
+    // (`GridSet`), each sfilter kept per shape until it changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     while tr < maxtr && succ < numsq {
         tr += 1;
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
-        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        if sq.issubset(&inds) {
+        let (loci, locj) = gloc(rng.choice(cands)?);
+        // `sq` (a rectangle) and `outbox(sq)` (its ring) are subset-tested,
+        // subtracted by size and membership and filled: plain cells.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let sq = rect_cells(ul, lr);
+        if sq.iter().all(|&l| in_grid_set(&inds, l)) {
             succ += 1;
-            inds = &(&inds - &sq) - &dsl::outbox(&sq);
+            let ring = outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+            let sq_ids: Vec<u16> = sq.iter().map(|&l| gid(l)).collect();
+            inds = inds.difference_ids(&sq_ids).difference_locs(&ring);
+            memo.changed();
             let col = rng.choice(&sqcols)?;
-            dsl::fill_in(&mut go, col, &sq);
+            fill_rect(&mut go, col, ul, lr);
         }
     }
     let mut gi = go.clone();
     let namt = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 9));
-    let mut cands = dsl::asindices(&gi);
+    let mut cands = GridSet::asindices((h, w));
     for _ in 0..namt {
-        if cands.is_empty() {
+        if cands.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(grid_choice(rng, &cands)?);
         let col = gi[loc.0 as usize][loc.1 as usize];
-        let torem = &dsl::neighbors(loc) & &dsl::ofcolor(&gi, col);
-        cands = &cands - &torem;
+        // `torem = neighbors(loc) & ofcolor(gi, col)` is only subtracted (by
+        // size and membership): the neighbours in the grid showing `col`.
+        let torem: Vec<Loc> = (-1..=1)
+            .flat_map(|di| (-1..=1).map(move |dj| (loc.0 + di, loc.1 + dj)))
+            .filter(|&l| l != loc && cell_at(&gi, l) == Some(col))
+            .collect();
+        cands = cands.difference_locs(&torem);
         let noisec = rng.choice(&noisecols)?;
         fill_locs_in(&mut gi, noisec, &[loc]);
     }

@@ -5009,6 +5009,36 @@ fn generate_e5062a87(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// The cells of e509e548's L, U or H shape (by its output color) in an
+/// `oh` by `ow` frame, drawing the U's and H's arm lengths as Python's
+/// getters do; distinct, at the origin (each shape holds `(0, 0)`).
+fn shape_e509e548(rng: &mut GenRng, outc: i64, oh: i64, ow: i64) -> Result<Vec<Loc>> {
+    let row = |i: i64, j0: i64, j1: i64| (j0..=j1).map(move |j| (i, j));
+    let col = |j: i64, i0: i64, i1: i64| (i0..=i1).map(move |i| (i, j));
+    let mut cells: Vec<Loc> = match outc {
+        1 => row(0, 0, ow - 1).chain(col(0, 0, oh - 1)).collect(),
+        6 => {
+            let a = rng.randint(1, oh - 1)?;
+            let b = rng.randint(1, oh - 1)?;
+            row(0, 0, ow - 1)
+                .chain(col(0, 0, a))
+                .chain(col(ow - 1, 0, b))
+                .collect()
+        }
+        _ => {
+            let a = rng.randint(1, ow - 1)?;
+            let b = rng.randint(1, ow - 2)?;
+            let stem = col(0, 0, oh - 1).chain(row(oh - 1, 0, a));
+            row(0, 0, ow - 1)
+                .chain(stem.map(|(i, j)| (i, j + b)))
+                .collect()
+        }
+    };
+    cells.sort_unstable();
+    cells.dedup();
+    Ok(cells)
+}
+
 fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[1, 2, 6]);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -5022,7 +5052,10 @@ fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter), so it is CPython's
+    // table (`GridSet`); each sfilter is kept per shape until it changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     // (min height, min width, output color) of the L, U and H shapes.
     let kinds = [(2, 2, 1), (2, 3, 6), (3, 3, 2)];
     while succ < nobjs && tr < maxtr {
@@ -5030,47 +5063,40 @@ fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (minh, minw, outc) = rng.choice(&kinds)?;
         let oh = rng.randint(minh, 6)?;
         let ow = rng.randint(minw, 6)?;
-        // Only the shapes' cells matter below (shape, placement, fills).
-        let mut obj = match outc {
-            1 => &dsl::connect((0, 0), (oh - 1, 0)) | &dsl::connect((0, 0), (0, ow - 1)),
-            6 => {
-                let a = rng.randint(1, oh - 1)?;
-                let b = rng.randint(1, oh - 1)?;
-                &(&dsl::connect((0, 0), (0, ow - 1)) | &dsl::connect((0, 0), (a, 0)))
-                    | &dsl::connect((0, ow - 1), (b, ow - 1))
-            }
-            _ => {
-                let a = rng.randint(1, ow - 1)?;
-                let b = rng.randint(1, ow - 2)?;
-                let stem =
-                    &dsl::connect((0, 0), (oh - 1, 0)) | &dsl::connect((oh - 1, 0), (oh - 1, a));
-                &dsl::connect((0, 0), (0, ow - 1)) | &stem.shift((0, b))
-            }
-        };
+        // The shape's order is never read (it is measured, mirrored,
+        // subset-tested, subtracted by size and membership and filled), so
+        // it is a list of its distinct cells, kept at the origin: every
+        // mirror maps its bounding box onto itself, and `normalize` follows.
+        let mut obj = shape_e509e548(rng, outc, oh, ow)?;
         let nmfs = rng.choice(&[1, 2])?;
         for k in rng.sample(&[0usize, 1, 2, 3, 4], nmfs)? {
-            obj = match k {
-                1 => dsl::dmirror(&obj),
-                2 => dsl::cmirror(&obj),
-                3 => dsl::vmirror(&obj),
-                4 => dsl::hmirror(&obj),
-                _ => obj,
-            };
-            obj = dsl::normalize(&obj);
+            let (bh, bw) = cells_shape(&obj);
+            for l in obj.iter_mut() {
+                let (i, j) = *l;
+                *l = match k {
+                    1 => (j, i),
+                    2 => (bw - 1 - j, bh - 1 - i),
+                    3 => (i, bw - 1 - j),
+                    4 => (bh - 1 - i, j),
+                    _ => (i, j),
+                };
+            }
         }
-        let (oh, ow) = dsl::shape(&obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let (oh, ow) = cells_shape(&obj);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        if plcd.issubset(&inds) {
+        let (li, lj) = gloc(rng.choice(cands)?);
+        let plcd: Vec<Loc> = obj.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+        // `plcd.issubset(inds)`: a yes or no.
+        if plcd.iter().all(|&l| in_grid_set(&inds, l)) {
             succ += 1;
-            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            inds = grid_minus_near(&inds, &plcd, dsl::dneighbors);
+            memo.changed();
             let col = rng.choice(&ccols)?;
-            dsl::fill_in(&mut gi, col, &plcd);
-            dsl::fill_in(&mut go, outc, &plcd);
+            fill_locs_in(&mut gi, col, &plcd);
+            fill_locs_in(&mut go, outc, &plcd);
         }
     }
     Ok(Example {
@@ -5897,9 +5923,10 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let nsq = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 30));
         let (mut succ, mut tr) = (0, 0);
         let maxtr = 5 * nsq;
-        // `inds`' order is read (the choice over its sfilter), so it stays a
-        // table; each sfilter is kept per (oh, ow) until `inds` changes.
-        let mut inds = dsl::asindices(&gi);
+        // `inds`' order is read (the choice over its sfilter), so it is
+        // CPython's table (`GridSet`); each sfilter is kept per (oh, ow)
+        // until `inds` changes.
+        let mut inds = GridSet::asindices((h, w));
         let mut memo = FitMemo::default();
         // Python's `pats` is a set of the squares' backdrops, only iterated
         // to union the gaps into `res`, which is only filled: no order is
@@ -5913,16 +5940,14 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands.is_empty() {
                 continue;
             }
-            let (loci, locj) = rng.choice(cands)?;
+            let (loci, locj) = gloc(rng.choice(cands)?);
             // bd = backdrop({ul, lr}): subset-tested, subtracted (size and
             // membership), its neighbours subtracted, filled.
             let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-            let bd_cells =
-                move || (ul.0..=lr.0).flat_map(move |i| (ul.1..=lr.1).map(move |j| (i, j)));
-            if bd_cells().all(|l| inds.contains(&l)) {
+            let bd = rect_cells(ul, lr);
+            if bd.iter().all(|&l| in_grid_set(&inds, l)) {
                 succ += 1;
-                let rest = inds.difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr));
-                inds = Around::new(bd_cells(), dsl::neighbors).subtract_from(&rest);
+                inds = grid_minus_near(&inds, &bd, dsl::neighbors);
                 memo.changed();
                 let col = rng.choice(&ccols)?;
                 fill_rect(&mut gi, col, ul, lr);
@@ -6346,6 +6371,20 @@ fn generate_f8b3ba0a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// The cells of `box(frozenset({ul, lr}))` (`ul` above and left of `lr`)
+/// inside an `h` by `w` grid, side by side (the corners twice).
+fn outline_in_grid((si, sj): Loc, (ei, ej): Loc, (h, w): Loc) -> impl Iterator<Item = Loc> {
+    let rows = [si, ei]
+        .into_iter()
+        .filter(move |&i| 0 <= i && i < h)
+        .flat_map(move |i| (sj.max(0)..=ej.min(w - 1)).map(move |j| (i, j)));
+    let cols = [sj, ej]
+        .into_iter()
+        .filter(move |&j| 0 <= j && j < w)
+        .flat_map(move |j| (si.max(0)..=ei.min(h - 1)).map(move |i| (i, j)));
+    rows.chain(cols)
+}
+
 fn generate_f8c80d96(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[5]);
     let h = unifint(rng, diff_lb, diff_ub, (8, 30));
@@ -6354,36 +6393,41 @@ fn generate_f8c80d96(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let oh = rng.randint(1, if w > 10 { 3 } else { 2 })?;
     let loci = rng.randint(-oh + 1, h - 1)?;
     let locj = rng.randint(-ow + 1, w - 1)?;
-    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    // `obj = backdrop({ul, lr})` is only read for its corners.
     let bl = rng.sample(&cols, 2)?;
     let (bgc, linc) = (bl[0], bl[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(5, (h, w));
-    let (ulci, ulcj) = dsl::subtract(dsl::ulcorner(&obj), (1, 1));
-    let (lrci, lrcj) = dsl::add(dsl::lrcorner(&obj), (1, 1));
+    let (ulci, ulcj) = (loci - 1, locj - 1);
+    let (lrci, lrcj) = (loci + oh, locj + ow);
     let hoffs = rng.randint(2, if h > 12 { 4 } else { 3 })?;
     let woffs = rng.randint(2, if w > 12 { 4 } else { 3 })?;
-    let inds = dsl::asindices(&gi);
-    let lns: Vec<Indices> = (0..h.max(w) / hoffs.min(woffs) + 1)
+    // The boxes (`lns`) are only tested for meeting the grid and filled:
+    // their corners, no sets.
+    let lns: Vec<(Loc, Loc)> = (0..h.max(w) / hoffs.min(woffs) + 1)
         .map(|k| {
-            dsl::r#box(&pair_set(
+            (
                 (ulci - hoffs * k, ulcj - woffs * k),
                 (lrci + hoffs * k, lrcj + woffs * k),
-            ))
+            )
         })
-        .filter(|ln| ln.iter().any(|l| inds.contains(l)))
+        .filter(|&(ul, lr)| outline_in_grid(ul, lr, (h, w)).next().is_some())
         .collect();
     let nlns = lns.len() as i64;
     let nmissing = unifint(rng, diff_lb, diff_ub, (0, nlns - 2));
     let npresent = nlns - nmissing;
     for k in 0..npresent {
-        let ln = lns
+        let &(ul, lr) = lns
             .get(k as usize)
             .ok_or_else(|| raised("list index out of range"))?;
-        dsl::fill_in(&mut gi, linc, ln);
+        for (i, j) in outline_in_grid(ul, lr, (h, w)) {
+            gi[i as usize][j as usize] = linc;
+        }
     }
-    for ln in &lns {
-        dsl::fill_in(&mut go, linc, ln);
+    for &(ul, lr) in &lns {
+        for (i, j) in outline_in_grid(ul, lr, (h, w)) {
+            go[i as usize][j as usize] = linc;
+        }
     }
     Ok(Example {
         input: gi,
