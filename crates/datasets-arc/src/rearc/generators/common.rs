@@ -1885,6 +1885,87 @@ pub(super) fn grid_choice(rng: &mut GenRng, s: &GridSet) -> Result<u16> {
         .ok_or_else(|| dataset_core::DatasetError::Generation("set shorter than its length".into()))
 }
 
+/// The iteration order of `a | b` for frozensets `a` and `b` of pairwise
+/// unequal elements (unequal across the two as well), each built by adding
+/// elements with these hashes in this order: indices into `a_hashes`, then
+/// `a_hashes.len()` plus indices into `b_hashes`.
+pub(super) fn union_added_order(a_hashes: &[i64], b_hashes: &[i64]) -> Vec<usize> {
+    let n = a_hashes.len();
+    let a: pycompat::PyFrozenSet<Distinct> = a_hashes
+        .iter()
+        .enumerate()
+        .map(|(idx, &hash)| Distinct { idx, hash })
+        .collect();
+    let b: pycompat::PyFrozenSet<Distinct> = b_hashes
+        .iter()
+        .enumerate()
+        .map(|(idx, &hash)| Distinct { idx: n + idx, hash })
+        .collect();
+    (&a | &b).iter().map(|d| d.idx).collect()
+}
+
+/// `s | other` for two distinct [`GridSet`] objects (`set_or`): a copy of
+/// `s`, then `set_merge` of `other` into it (one resize up front when the
+/// copy would pass 60% full, then `other`'s members added in its order).
+pub(super) fn grid_union(s: &GridSet, other: &GridSet) -> GridSet {
+    let mut t = s.copy();
+    if other.used == 0 {
+        return t;
+    }
+    if (t.fill + other.used) * 5 >= t.mask * 3 {
+        t.resize((t.used + other.used) * 2);
+    }
+    if t.fill == 0 {
+        // `s` was empty: `other`'s table copied, or inserted clean.
+        if t.mask == other.mask && other.fill == other.used {
+            t.slots.clone_from(&other.slots);
+        } else {
+            for id in other.iter() {
+                t.insert_clean(id);
+            }
+        }
+        t.fill = other.used;
+        t.used = other.used;
+        return t;
+    }
+    for id in other.iter() {
+        t.add(id);
+    }
+    t
+}
+
+/// A [`GridSet`] for [`FitMemo`] whose fitting numbers go into a vector
+/// sized up front (the filtered table's length is known): the same numbers
+/// in the same order as the [`GridSet`]'s own [`FitsIn`], without the
+/// vector growing as it is filled.
+pub(super) struct SizedFits<'a>(pub(super) &'a GridSet);
+
+impl FitsIn for SizedFits<'_> {
+    type Elem = u16;
+
+    fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<u16> {
+        let fits = self.0.filter(|id| {
+            let (i, j) = gloc(id);
+            i <= h - oh && j <= w - ow
+        });
+        let mut out = Vec::with_capacity(fits.len());
+        out.extend(fits.iter());
+        out
+    }
+}
+
+/// `mapply(neighbors, bd)` for the rectangle `bd` from `ul` to `lr`, read
+/// only for its size and membership: the rectangle one cell larger all
+/// round, less `bd` itself when it is a single cell (the only cell no
+/// other cell of `bd` neighbours).
+pub(super) fn rect_neighbors((si, sj): Loc, (ei, ej): Loc) -> Vec<Loc> {
+    let single = (si, sj) == (ei, ej);
+    (si - 1..=ei + 1)
+        .flat_map(|i| (sj - 1..=ej + 1).map(move |j| (i, j)))
+        .filter(|&l| !(single && l == (si, sj)))
+        .collect()
+}
+
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
 /// proven here against `pycompat`'s `PySet` (itself replayed against
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of

@@ -5709,13 +5709,35 @@ fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
     }) {
         return c;
     }
-    let fullinds = dsl::asindices(&dsl::canvas(0, (fullh, fullw)));
     let dh = 0.max(d / 2 - 1);
-    let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
-    let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
-        | &base.shift((dh, 0)))
-        | &base.shift((0, dh));
-    let v: Rc<[Loc]> = cands.to_vec().into();
+    let v: Rc<[Loc]> = if dh <= 2 {
+        // On CPython's tables of location numbers (`GridSet`), whose frame
+        // holds the shifts up to two cells outside the grid.
+        let base = GridSet::asindices((fullh, fullw)).filter(|id| {
+            let (i, j) = gloc(id);
+            i <= fullh - d && j <= fullw - d
+        });
+        // `shift(base, (di, dj))`: a frozenset adding the moved members in
+        // `base`'s order.
+        let shift = |(di, dj): Loc| {
+            GridSet::from_adds(base.iter().map(|id| {
+                let (i, j) = gloc(id);
+                gid((i + di, j + dj))
+            }))
+        };
+        let mut cands = grid_union(&base, &shift((-dh, 0)));
+        for d in [(0, -dh), (dh, 0), (0, dh)] {
+            cands = grid_union(&cands, &shift(d));
+        }
+        cands.iter().map(gloc).collect()
+    } else {
+        let fullinds = dsl::asindices(&dsl::canvas(0, (fullh, fullw)));
+        let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
+        let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
+            | &base.shift((dh, 0)))
+            | &base.shift((0, dh));
+        cands.to_vec().into()
+    };
     CANDS.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= 256 {

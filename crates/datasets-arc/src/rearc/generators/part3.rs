@@ -1083,15 +1083,66 @@ fn objcands_b2862040(obj: &Indices) -> Indices {
         let ob1 = dsl::outbox(obj);
         let ob2 = dsl::outbox(&ob1);
         let v = &(&ob1 | &ob2) | &dsl::outbox(&ob2);
-        if c.len() < 256 {
+        // Bounds within the 6 by 6 box: at most 441 keys.
+        if c.len() < 512 {
             c.push((key, v.clone()));
         }
         v
     })
 }
 
+/// `mapply(dneighbors, obj)` for b2862040's set `obj` (within 4 cells of
+/// its 6 by 6 box): `apply` adds the `dneighbors` frozensets to a set in
+/// `obj`'s order (their order there follows from their hashes alone, as
+/// distinct centers make unequal sets) and `merge` adds their locations in
+/// that order, so only their hashes and orders are needed, read once per
+/// thread and location rather than building the frozensets.
+fn mapply_dneighbors_b2862040(obj: &PySet<Loc>) -> PySet<Loc> {
+    use std::cell::OnceCell;
+    use std::rc::Rc;
+    const SIDE: i64 = 16;
+    const MARGIN: i64 = 5;
+    type Table = Rc<[(i64, [Loc; 4])]>;
+    thread_local! {
+        static TABLE: OnceCell<Table> = const { OnceCell::new() };
+    }
+    let table = TABLE.with(|t| {
+        Rc::clone(t.get_or_init(|| {
+            (0..SIDE * SIDE)
+                .map(|k| {
+                    let n = dsl::dneighbors((k / SIDE - MARGIN, k % SIDE - MARGIN));
+                    let order: Vec<Loc> = n.to_vec();
+                    let order: [Loc; 4] = order.try_into().expect("four dneighbors");
+                    (pycompat::PyHashable::py_hash(&n), order)
+                })
+                .collect()
+        }))
+    });
+    let index = |(i, j): Loc| {
+        assert!(
+            (-MARGIN..SIDE - MARGIN).contains(&i) && (-MARGIN..SIDE - MARGIN).contains(&j),
+            "b2862040's shapes stay near their box"
+        );
+        ((i + MARGIN) * SIDE + j + MARGIN) as usize
+    };
+    let locs: Vec<usize> = obj.iter().map(|&l| index(l)).collect();
+    let hashes: Vec<i64> = locs.iter().map(|&k| table[k].0).collect();
+    added_order(&hashes)
+        .into_iter()
+        .flat_map(|x| table[locs[x]].1)
+        .collect()
+}
+
 fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[8]);
+    // A location of the 6 by 6 box as a bit, for membership tests.
+    let bit = |(i, j): Loc| -> u64 {
+        if (0..6).contains(&i) && (0..6).contains(&j) {
+            1 << (i * 8 + j)
+        } else {
+            0
+        }
+    };
     loop {
         let h = unifint(rng, diff_lb, diff_ub, (10, 30));
         let w = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -1101,9 +1152,10 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bgc = rng.choice(&cols)?;
         let remcols = dsl::remove(&bgc, &cols);
         let mut gi = dsl::canvas(bgc, (h, w));
-        let mut inds = dsl::asindices(&gi);
-        // Each `sfilter(inds, ...)` (its order read by the choice) depends
-        // on `inds` and the shape alone.
+        // `inds`' order is read (the choice over its sfilter): CPython's
+        // table (`GridSet`). Each `sfilter(inds, ...)` depends on `inds` and
+        // the shape alone.
+        let mut inds = GridSet::asindices((h, w));
         let mut memo = FitMemo::default();
         while succ < nobjs && tr < maxtr {
             tr += 1;
@@ -1115,12 +1167,14 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let nrem = obj.len() as i64 - nkeep;
                 let x = rng.choice_in(&(&obj - &dsl::corners(&obj)))?;
                 obj = dsl::remove(&x, &obj);
+                // `obj`'s members as bits (it lies in the 6 by 6 box).
+                let mut member = obj.iter().fold(0, |m, &l| m | bit(l));
                 for _ in 0..nrem - 1 {
                     // `len(dneighbors(ij) & obj) == 1`: a count of members.
                     let xx = dsl::sfilter(&obj, |&ij| {
                         dneighbor_cells(ij)
                             .iter()
-                            .filter(|l| obj.contains(l))
+                            .filter(|&&l| member & bit(l) != 0)
                             .count()
                             == 1
                     });
@@ -1129,13 +1183,14 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     }
                     let x = rng.choice_in(&xx)?;
                     obj = dsl::remove(&x, &obj);
+                    member &= !bit(x);
                 }
             }
             let npert = unifint(rng, diff_lb, diff_ub, (0, oh + ow));
             let objcands = objcands_b2862040(&obj);
             let mut obj = obj.thaw();
             for _ in 0..npert {
-                let near = mapply_set(dsl::dneighbors, &obj).intersection(&objcands);
+                let near = mapply_dneighbors_b2862040(&obj).intersection(&objcands);
                 let cands = objcands.difference(&obj).intersection(&near);
                 obj.add(rng.choice_in(&cands)?);
             }
@@ -1148,39 +1203,46 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 (t, l, b, r)
             };
             let (oh, ow) = (bottom - top + 1, right - left + 1);
-            let cands = memo.fitting(&inds, (h, w), (oh, ow));
+            let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice(cands)?;
+            let loc = gloc(rng.choice(cands)?);
             let plcd: Vec<Loc> = obj
                 .iter()
                 .map(|&(i, j)| (i - top + loc.0, j - left + loc.1))
                 .collect();
-            if plcd.iter().all(|l| inds.contains(l)) {
+            if plcd.iter().all(|&l| in_grid_set(&inds, l)) {
                 let col = rng.choice(&remcols)?;
                 fill_locs_in(&mut gi, col, &plcd);
                 succ += 1;
                 // `(inds - plcd) - mapply(neighbors, plcd)`: `set_difference`
                 // reads only the subtracted sets' size and membership.
-                let own = Around::of_cells(plcd.iter().copied());
-                let near = Around::new(plcd.iter().copied(), dsl::neighbors);
-                inds = near.subtract_from(&own.subtract_from(&inds));
+                inds = grid_minus_near(&inds, &plcd, dsl::neighbors);
                 memo.changed();
             }
         }
         // `objsm`: the background-colored objects off the border, merged;
         // `res`: the other objects `adjacent` (4-adjacent, objects being
         // disjoint) to it, filled with 8. Only which cells these hold
-        // matters, so components are labelled directly.
-        let objsm = enclosed_mask(&gi, bgc, false);
-        if objsm.contains(&true) {
-            let (label, n) = component_labels(&gi, false);
-            let lab = |i: i64, j: i64| label[(i * w + j) as usize];
+        // matters, so components are labelled directly, once for both.
+        let (label, n) = component_labels(&gi, false);
+        let lab = |i: i64, j: i64| label[(i * w + j) as usize];
+        // Which components are of `bgc` and off the border (`objsm`).
+        let mut inner = vec![true; n];
+        for i in 0..h {
+            for j in 0..w {
+                if gi[i as usize][j as usize] != bgc || i == 0 || j == 0 || i == h - 1 || j == w - 1
+                {
+                    inner[lab(i, j)] = false;
+                }
+            }
+        }
+        if inner.contains(&true) {
             let mut hit = vec![false; n];
             for i in 0..h {
                 for j in 0..w {
-                    if !objsm[(i * w + j) as usize] {
+                    if !inner[lab(i, j)] {
                         continue;
                     }
                     for (ni, nj) in dneighbor_cells((i, j)) {
@@ -5083,7 +5145,7 @@ fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
         let (oh, ow) = cells_shape(&obj);
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -5936,7 +5998,7 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 3 * 2)?;
             let ow = rng.randint(1, w / 3 * 2)?;
-            let cands = memo.fitting(&inds, (h, w), (oh, ow));
+            let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
@@ -5947,7 +6009,10 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let bd = rect_cells(ul, lr);
             if bd.iter().all(|&l| in_grid_set(&inds, l)) {
                 succ += 1;
-                inds = grid_minus_near(&inds, &bd, dsl::neighbors);
+                let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
+                inds = inds
+                    .difference_ids(&bd_ids)
+                    .difference_locs(&rect_neighbors(ul, lr));
                 memo.changed();
                 let col = rng.choice(&ccols)?;
                 fill_rect(&mut gi, col, ul, lr);
