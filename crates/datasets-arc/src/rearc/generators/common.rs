@@ -1966,6 +1966,58 @@ pub(super) fn rect_neighbors((si, sj): Loc, (ei, ej): Loc) -> Vec<Loc> {
         .collect()
 }
 
+/// `id in s` for an [`IdSet`]: `set_lookkey`.
+pub(super) fn idset_contains(s: &IdSet, id: u8) -> bool {
+    s.fill != 0 && find_id(&s.slots, s.mask, s.hashes, id).is_some()
+}
+
+/// `set(s)` or `frozenset(s)` of an [`IdSet`] `s` (not itself a
+/// frozenset): `make_new_set`'s `set_merge` into an empty table.
+pub(super) fn idset_copy<'h>(s: &IdSet<'h>) -> IdSet<'h> {
+    s.copy()
+}
+
+/// `s | other` for two distinct [`IdSet`] objects (`set_or`), as
+/// [`grid_union`]: a copy of `s`, then `set_merge` of `other`.
+pub(super) fn idset_union<'h>(s: &IdSet<'h>, other: &IdSet<'h>) -> IdSet<'h> {
+    let mut t = s.copy();
+    if other.used == 0 {
+        return t;
+    }
+    if (t.fill + other.used) * 5 >= t.mask * 3 {
+        t.resize((t.used + other.used) * 2);
+    }
+    if t.fill == 0 {
+        // `s` was empty: `other`'s table copied, or inserted clean.
+        if t.mask == other.mask && other.fill == other.used {
+            t.slots[..=t.mask].copy_from_slice(&other.slots[..=t.mask]);
+        } else {
+            for id in other.iter() {
+                t.insert_clean(id);
+            }
+        }
+        t.fill = other.used;
+        t.used = other.used;
+        return t;
+    }
+    for id in other.iter() {
+        t.add(id);
+    }
+    t
+}
+
+/// `s & other` for two distinct [`IdSet`] objects (`set_intersection`):
+/// the smaller is walked (`other` on a tie) and its members found in the
+/// larger added, in its order, to a new set.
+pub(super) fn idset_and<'h>(s: &IdSet<'h>, other: &IdSet<'h>) -> IdSet<'h> {
+    let (big, small) = if other.len() > s.len() {
+        (other, s)
+    } else {
+        (s, other)
+    };
+    IdSet::from_adds(s.hashes, small.iter().filter(|&id| idset_contains(big, id)))
+}
+
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
 /// proven here against `pycompat`'s `PySet` (itself replayed against
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of

@@ -1035,114 +1035,129 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
-/// `box(frozenset({(0, 0), (oh - 1, ow - 1)}))` for b2862040: its order is
-/// read (choices from it and from sets walked in its order), and it depends
-/// on `(oh, ow)` alone (3 to 6 each), so it is built once per thread and
-/// shape. Python's `box` returns a new frozenset each time; sharing one is
-/// safe here, where it is never combined with another reference to itself.
-fn box_b2862040(oh: i64, ow: i64) -> Indices {
+// b2862040 grows each shape inside and around a 6 by 6 box: its sets
+// (the box, the rings around it, the shape and the sets its growth builds)
+// hold locations from 4 cells above and left of the box to 4 below and
+// right of it, numbered as [`b2862040_id`] for CPython's tables of them
+// (`IdSet`), with the hashes looked up rather than sets of tuples built.
+
+/// The number of a location from `(-4, -4)` to `(9, 9)`.
+fn b2862040_id((i, j): Loc) -> u8 {
+    assert!(
+        (-4..10).contains(&i) && (-4..10).contains(&j),
+        "b2862040's shapes stay near their box"
+    );
+    ((i + 4) * 14 + j + 4) as u8
+}
+
+/// The location numbered `id` by [`b2862040_id`].
+fn b2862040_loc(id: u8) -> Loc {
+    let id = i64::from(id);
+    (id / 14 - 4, id % 14 - 4)
+}
+
+/// `hash((i, j))` for every [`b2862040_id`].
+fn b2862040_hashes() -> &'static [i64] {
+    static HASHES: std::sync::OnceLock<Vec<i64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        (0..196)
+            .map(|k| pycompat::PyHashable::py_hash(&b2862040_loc(k)))
+            .collect()
+    })
+}
+
+/// `box(frozenset({ul, lr}))` (`outbox` of a patch is the box one cell
+/// outside its corners), built as the DSL builds it: two set displays of
+/// the columns united, two of the rows united, the union of those, and a
+/// frozenset copy of it.
+fn box_ids_b2862040((si, sj): Loc, (ei, ej): Loc) -> IdSet<'static> {
+    let hashes = b2862040_hashes();
+    let col = |j: i64| IdSet::from_adds(hashes, (si..=ei).map(|i| b2862040_id((i, j))));
+    let row = |i: i64| IdSet::from_adds(hashes, (sj..=ej).map(|j| b2862040_id((i, j))));
+    let vlines = idset_union(&col(sj), &col(ej));
+    let hlines = idset_union(&row(si), &row(ei));
+    idset_copy(&idset_union(&vlines, &hlines))
+}
+
+/// `box(frozenset({(0, 0), (oh - 1, ow - 1)}))`, kept per shape and thread
+/// (16 shapes); each call gets a copy of the table (a new object, as
+/// Python's calls make).
+fn box_b2862040(oh: i64, ow: i64) -> IdSet<'static> {
     use std::cell::RefCell;
     thread_local! {
-        static BOXES: RefCell<Vec<(Loc, Indices)>> = const { RefCell::new(Vec::new()) };
+        static BOXES: RefCell<Vec<(Loc, IdSet<'static>)>> = const { RefCell::new(Vec::new()) };
     }
     BOXES.with(|c| {
         let mut c = c.borrow_mut();
         if let Some((_, b)) = c.iter().find(|(k, _)| *k == (oh, ow)) {
             return b.clone();
         }
-        let b = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
-        if c.len() < 64 {
-            c.push(((oh, ow), b.clone()));
-        }
+        let b = box_ids_b2862040((0, 0), (oh - 1, ow - 1));
+        c.push(((oh, ow), b.clone()));
         b
     })
 }
 
 /// `outbox(obj) | outbox(outbox(obj)) | outbox(outbox(outbox(obj)))` for
-/// b2862040: its order is read (the perturbation's choices walk it), and
-/// `outbox` reads only its argument's corners, so it depends on `obj`'s
-/// bounds alone and is built once per thread and bounds (as in
-/// [`box_b2862040`], sharing it is safe).
-fn objcands_b2862040(obj: &Indices) -> Indices {
+/// b2862040: `outbox` reads only its argument's corners, so this depends on
+/// `obj`'s bounds (`top, left, bottom, right`) alone and is kept per bounds
+/// and thread (at most 441 of them in the 6 by 6 box).
+fn objcands_b2862040((t, l, b, r): (i64, i64, i64, i64)) -> IdSet<'static> {
     use std::cell::RefCell;
-    type Cache = Vec<((i64, i64, i64, i64), Indices)>;
+    type Cache = Vec<((i64, i64, i64, i64), IdSet<'static>)>;
     thread_local! {
         static CANDS: RefCell<Cache> = const { RefCell::new(Vec::new()) };
     }
-    let key = (
-        dsl::uppermost(obj),
-        dsl::leftmost(obj),
-        dsl::lowermost(obj),
-        dsl::rightmost(obj),
-    );
     CANDS.with(|c| {
         let mut c = c.borrow_mut();
-        if let Some((_, v)) = c.iter().find(|(k, _)| *k == key) {
+        if let Some((_, v)) = c.iter().find(|(k, _)| *k == (t, l, b, r)) {
             return v.clone();
         }
-        let ob1 = dsl::outbox(obj);
-        let ob2 = dsl::outbox(&ob1);
-        let v = &(&ob1 | &ob2) | &dsl::outbox(&ob2);
-        // Bounds within the 6 by 6 box: at most 441 keys.
+        let ring = |k: i64| box_ids_b2862040((t - k, l - k), (b + k, r + k));
+        let v = idset_union(&idset_union(&ring(1), &ring(2)), &ring(3));
         if c.len() < 512 {
-            c.push((key, v.clone()));
+            c.push(((t, l, b, r), v.clone()));
         }
         v
     })
 }
 
-/// `mapply(dneighbors, obj)` for b2862040's set `obj` (within 4 cells of
-/// its 6 by 6 box): `apply` adds the `dneighbors` frozensets to a set in
-/// `obj`'s order (their order there follows from their hashes alone, as
-/// distinct centers make unequal sets) and `merge` adds their locations in
-/// that order, so only their hashes and orders are needed, read once per
-/// thread and location rather than building the frozensets.
-fn mapply_dneighbors_b2862040(obj: &PySet<Loc>) -> PySet<Loc> {
+/// `mapply(dneighbors, obj)` for b2862040's shape `obj`: `apply` adds the
+/// `dneighbors` frozensets to a set in `obj`'s order (their order there
+/// follows from their hashes alone, as distinct centers make unequal sets)
+/// and `merge` adds their locations in that order, so only their hashes and
+/// orders are needed, read once per thread rather than building them.
+fn mapply_dneighbors_b2862040(obj: &IdSet<'static>) -> IdSet<'static> {
     use std::cell::OnceCell;
     use std::rc::Rc;
-    const SIDE: i64 = 16;
-    const MARGIN: i64 = 5;
-    type Table = Rc<[(i64, [Loc; 4])]>;
+    // Per location number: the frozenset's hash and order (locations at
+    // the frame's edge, whose neighbours leave it, are never asked for).
+    type Table = Rc<[(i64, Vec<Loc>)]>;
     thread_local! {
         static TABLE: OnceCell<Table> = const { OnceCell::new() };
     }
     let table = TABLE.with(|t| {
         Rc::clone(t.get_or_init(|| {
-            (0..SIDE * SIDE)
+            (0..196)
                 .map(|k| {
-                    let n = dsl::dneighbors((k / SIDE - MARGIN, k % SIDE - MARGIN));
-                    let order: Vec<Loc> = n.to_vec();
-                    let order: [Loc; 4] = order.try_into().expect("four dneighbors");
-                    (pycompat::PyHashable::py_hash(&n), order)
+                    let n = dsl::dneighbors(b2862040_loc(k));
+                    (pycompat::PyHashable::py_hash(&n), n.to_vec())
                 })
                 .collect()
         }))
     });
-    let index = |(i, j): Loc| {
-        assert!(
-            (-MARGIN..SIDE - MARGIN).contains(&i) && (-MARGIN..SIDE - MARGIN).contains(&j),
-            "b2862040's shapes stay near their box"
-        );
-        ((i + MARGIN) * SIDE + j + MARGIN) as usize
-    };
-    let locs: Vec<usize> = obj.iter().map(|&l| index(l)).collect();
-    let hashes: Vec<i64> = locs.iter().map(|&k| table[k].0).collect();
-    added_order(&hashes)
-        .into_iter()
-        .flat_map(|x| table[locs[x]].1)
-        .collect()
+    let ids: Vec<u8> = obj.iter().collect();
+    let hashes: Vec<i64> = ids.iter().map(|&k| table[k as usize].0).collect();
+    IdSet::from_adds(
+        b2862040_hashes(),
+        added_order(&hashes)
+            .into_iter()
+            .flat_map(|x| table[ids[x] as usize].1.iter().map(|&l| b2862040_id(l))),
+    )
 }
 
 fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[8]);
-    // A location of the 6 by 6 box as a bit, for membership tests.
-    let bit = |(i, j): Loc| -> u64 {
-        if (0..6).contains(&i) && (0..6).contains(&j) {
-            1 << (i * 8 + j)
-        } else {
-            0
-        }
-    };
     loop {
         let h = unifint(rng, diff_lb, diff_ub, (10, 30));
         let w = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -1161,47 +1176,59 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(3, 6)?;
             let ow = rng.randint(3, 6)?;
+            // The shape's sets as CPython's tables of location numbers.
+            let hashes = b2862040_hashes();
             let mut obj = box_b2862040(oh, ow);
             if rng.choice(&[true, false])? {
                 let nkeep = unifint(rng, diff_lb, diff_ub, (2, obj.len() as i64 - 1));
                 let nrem = obj.len() as i64 - nkeep;
-                let x = rng.choice_in(&(&obj - &dsl::corners(&obj)))?;
-                obj = dsl::remove(&x, &obj);
-                // `obj`'s members as bits (it lies in the 6 by 6 box).
-                let mut member = obj.iter().fold(0, |m, &l| m | bit(l));
+                // `obj - corners(obj)`: the four corners, by size and
+                // membership.
+                let corners = [(0, 0), (0, ow - 1), (oh - 1, 0), (oh - 1, ow - 1)].map(b2862040_id);
+                let rest = obj.difference_where(corners.len(), |id| corners.contains(&id));
+                let x = rng.choice(&rest.iter().collect::<Vec<u8>>())?;
+                // `remove(x, obj)`: a frozenset of the others, in order.
+                obj = IdSet::from_adds(hashes, obj.iter().filter(|&id| id != x));
                 for _ in 0..nrem - 1 {
                     // `len(dneighbors(ij) & obj) == 1`: a count of members.
-                    let xx = dsl::sfilter(&obj, |&ij| {
-                        dneighbor_cells(ij)
-                            .iter()
-                            .filter(|&&l| member & bit(l) != 0)
-                            .count()
-                            == 1
-                    });
-                    if xx.is_empty() {
+                    let xx = IdSet::from_adds(
+                        hashes,
+                        obj.iter().filter(|&id| {
+                            dneighbor_cells(b2862040_loc(id))
+                                .iter()
+                                .filter(|&&l| idset_contains(&obj, b2862040_id(l)))
+                                .count()
+                                == 1
+                        }),
+                    );
+                    if xx.len() == 0 {
                         break;
                     }
-                    let x = rng.choice_in(&xx)?;
-                    obj = dsl::remove(&x, &obj);
-                    member &= !bit(x);
+                    let x = rng.choice(&xx.iter().collect::<Vec<u8>>())?;
+                    obj = IdSet::from_adds(hashes, obj.iter().filter(|&id| id != x));
                 }
             }
             let npert = unifint(rng, diff_lb, diff_ub, (0, oh + ow));
-            let objcands = objcands_b2862040(&obj);
-            let mut obj = obj.thaw();
+            let bounds_of_ids = |s: &IdSet<'static>| {
+                let locs: Vec<Loc> = s.iter().map(b2862040_loc).collect();
+                let (t, b) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
+                let (l, r) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+                (t, l, b, r)
+            };
+            let objcands = objcands_b2862040(bounds_of_ids(&obj));
+            // `obj = set(obj)`.
+            let mut obj = idset_copy(&obj);
             for _ in 0..npert {
-                let near = mapply_dneighbors_b2862040(&obj).intersection(&objcands);
-                let cands = objcands.difference(&obj).intersection(&near);
-                obj.add(rng.choice_in(&cands)?);
+                // `(objcands - obj) & (mapply(dneighbors, obj) & objcands)`.
+                let rest = objcands.difference_where(obj.len(), |id| idset_contains(&obj, id));
+                let near = idset_and(&mapply_dneighbors_b2862040(&obj), &objcands);
+                let cands = idset_and(&rest, &near);
+                obj.add(rng.choice(&cands.iter().collect::<Vec<u8>>())?);
             }
             // `normalize(obj)` and `plcd = shift(obj, loc)` are only
             // measured, subset-tested, filled and subtracted (by size and
             // membership): lists of locations, not frozensets.
-            let (top, left, bottom, right) = {
-                let (t, b) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
-                let (l, r) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
-                (t, l, b, r)
-            };
+            let (top, left, bottom, right) = bounds_of_ids(&obj);
             let (oh, ow) = (bottom - top + 1, right - left + 1);
             let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
             if cands.is_empty() {
@@ -1210,7 +1237,8 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let loc = gloc(rng.choice(cands)?);
             let plcd: Vec<Loc> = obj
                 .iter()
-                .map(|&(i, j)| (i - top + loc.0, j - left + loc.1))
+                .map(b2862040_loc)
+                .map(|(i, j)| (i - top + loc.0, j - left + loc.1))
                 .collect();
             if plcd.iter().all(|&l| in_grid_set(&inds, l)) {
                 let col = rng.choice(&remcols)?;
