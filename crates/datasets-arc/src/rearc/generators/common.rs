@@ -1960,10 +1960,15 @@ impl FitsIn for SizedFits<'_> {
 /// other cell of `bd` neighbours).
 pub(super) fn rect_neighbors((si, sj): Loc, (ei, ej): Loc) -> Vec<Loc> {
     let single = (si, sj) == (ei, ej);
-    (si - 1..=ei + 1)
-        .flat_map(|i| (sj - 1..=ej + 1).map(move |j| (i, j)))
-        .filter(|&l| !(single && l == (si, sj)))
-        .collect()
+    let mut out = Vec::with_capacity(((ei - si + 3) * (ej - sj + 3)) as usize);
+    for i in si - 1..=ei + 1 {
+        out.extend(
+            (sj - 1..=ej + 1)
+                .map(|j| (i, j))
+                .filter(|&l| !(single && l == (si, sj))),
+        );
+    }
+    out
 }
 
 /// `id in s` for an [`IdSet`]: `set_lookkey`.

@@ -5625,18 +5625,23 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 &dsl::connect((idx, idx), (idx, idx + linlen - 1)),
             );
         }
+        // `paint(go, asobject(quad))`, then the mirrored quad shifted right
+        // by `d` (one cell per location each, the second winning on the
+        // shared column): cell by cell.
         let mut go = dsl::canvas(bgc, (d + 1, 2 * d + 1));
-        dsl::paint_in(&mut go, &dsl::asobject(&quad));
-        dsl::paint_in(
-            &mut go,
-            &dsl::asobject(&dsl::vmirror_grid(&quad)).shift((0, d)),
-        );
+        for (row, qrow) in go.iter_mut().zip(&quad) {
+            row[..qrow.len()].copy_from_slice(qrow);
+            for (k, &v) in qrow.iter().rev().enumerate() {
+                row[d as usize + k] = v;
+            }
+        }
         let flipped = dsl::hmirror_grid(&go);
         go = dsl::vconcat(&go, &flipped[1..].to_vec());
         if rng.choice(&[true, false])? {
             let col = rng.choice(&without(&remcols, &ccols))?;
-            let mid = dsl::center(&dsl::asindices(&go));
-            fill_locs_in(&mut go, col, &[mid]);
+            // `center(asindices(go))`.
+            let (gh, gw) = dsl::shape_grid(&go);
+            fill_locs_in(&mut go, col, &[(gh / 2, gw / 2)]);
         }
         let objs = dsl::sfilter(&dsl::partition(&go), |o| dsl::color(o) != Some(bgc));
         let mut gi = dsl::canvas(bgc, (fullh, fullw));

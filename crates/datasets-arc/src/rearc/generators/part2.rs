@@ -723,16 +723,25 @@ fn generate_5daaa586(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let cs = rng.sample(&remcols, 4)?;
     let (c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3]);
+    // Each front is one color over a whole row or column (`true` for a
+    // row): painted in the shuffled order, a later one wins where they
+    // cross, and nothing else reads them.
     let mut fronts = vec![
-        dsl::recolor(c1, &dsl::hfrontier((loci1, 0))),
-        dsl::recolor(c2, &dsl::hfrontier((loci2, 0))),
-        dsl::recolor(c3, &dsl::vfrontier((0, locj1))),
-        dsl::recolor(c4, &dsl::vfrontier((0, locj2))),
+        (c1, true, loci1),
+        (c2, true, loci2),
+        (c3, false, locj1),
+        (c4, false, locj2),
     ];
     rng.shuffle(&mut fronts);
     let mut gi = dsl::canvas(bgc, (h, w));
-    for fr in &fronts {
-        dsl::paint_in(&mut gi, fr);
+    for &(c, is_row, k) in &fronts {
+        if is_row {
+            gi[k as usize].fill(c);
+        } else {
+            for row in gi.iter_mut() {
+                row[k as usize] = c;
+            }
+        }
     }
     // `totuple(ofcolor(gi, bgc))`: the order of the table that adds them
     // row by row (`GridSet`).
@@ -2719,11 +2728,12 @@ fn generate_7447852a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if sp.1 == w - 1 || sp.1 == 0 {
             direc *= -1;
         }
-        let gi2 = fill_locs(&gi, linc, &[sp]);
-        if gi2 == gi {
-            break;
+        // `gi2 == gi` exactly when the fill changes nothing: `sp` is off
+        // the grid or already of the line color.
+        match cell_at(&gi, sp) {
+            Some(v) if v != linc => gi[sp.0 as usize][sp.1 as usize] = linc,
+            _ => break,
         }
-        gi = gi2;
     }
     let gi = dsl::rot90(&gi);
     // `order(colorfilter(objects(gi, T, F, F), bgc), leftmost)`: a stable

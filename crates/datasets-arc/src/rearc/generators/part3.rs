@@ -6034,7 +6034,10 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // bd = backdrop({ul, lr}): subset-tested, subtracted (size and
             // membership), its neighbours subtracted, filled.
             let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-            let bd = rect_cells(ul, lr);
+            let mut bd = Vec::with_capacity((oh * ow) as usize);
+            for i in ul.0..=lr.0 {
+                bd.extend((ul.1..=lr.1).map(|j| (i, j)));
+            }
             if bd.iter().all(|&l| in_grid_set(&inds, l)) {
                 succ += 1;
                 let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
