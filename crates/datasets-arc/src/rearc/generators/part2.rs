@@ -2454,12 +2454,19 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             _ => return Err(DatasetError::Generation("palette of one color".into())),
         };
         // `sfilter(inds, lambda ij: shift(objn, ij).issubset(inds))`: a
-        // yes or no per location, no shifted set built.
+        // yes or no per location, no shifted set built, read from a mask of
+        // `inds` (the shifted cells stay within three rows and columns of
+        // the grid, none of them in `inds` outside it).
+        let (mh, mw) = (h + 3, w + 3);
+        let mut member = vec![false; (mh * mw) as usize];
+        for (i, j) in inds.iter().map(gloc) {
+            member[(i * mw + j) as usize] = true;
+        }
         let cands: Vec<u16> = inds
             .filter(|id| {
                 let (i, j) = gloc(id);
                 objt.iter()
-                    .all(|&(a, b)| in_grid_set(&inds, (a + i, b + j)))
+                    .all(|&(a, b)| member[((a + i) * mw + b + j) as usize])
             })
             .iter()
             .collect();
