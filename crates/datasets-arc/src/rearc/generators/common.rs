@@ -1844,6 +1844,186 @@ pub(super) fn place_apart_grid(
     true
 }
 
+/// `l in inds` for a location anywhere (one outside the frame is in no
+/// [`GridSet`]).
+pub(super) fn in_grid_set(inds: &GridSet, (i, j): Loc) -> bool {
+    let span = -GRID_MARGIN..GRID_SIDE - GRID_MARGIN;
+    span.contains(&i) && span.contains(&j) && inds.contains(gid((i, j)))
+}
+
+/// `(inds - cells) - mapply(near, cells)` on `inds`' table ([`GridSet`])
+/// for distinct locations `cells` of the frame (a placed shape): both
+/// differences read the subtracted set only for its size and membership,
+/// or discard its elements, so neither set is built.
+pub(super) fn grid_minus_near(inds: &GridSet, cells: &[Loc], near: fn(Loc) -> Indices) -> GridSet {
+    let ids: Vec<u16> = cells.iter().map(|&l| gid(l)).collect();
+    let around = Around::new(cells.iter().copied(), near);
+    inds.difference_ids(&ids).difference_locs(around.cells())
+}
+
+/// `shape(patch)` of some locations: `(height, width)`, `(0, 0)` for none.
+pub(super) fn cells_shape(cells: &[Loc]) -> Loc {
+    let (mut top, mut bottom, mut left, mut right) = (i64::MAX, i64::MIN, i64::MAX, i64::MIN);
+    for &(i, j) in cells {
+        (top, bottom) = (top.min(i), bottom.max(i));
+        (left, right) = (left.min(j), right.max(j));
+    }
+    if cells.is_empty() {
+        return (0, 0);
+    }
+    (bottom - top + 1, right - left + 1)
+}
+
+/// `rng.choice(tuple(s))` for a [`GridSet`]: the number at the drawn
+/// position of the table's order, found by walking it (no tuple).
+pub(super) fn grid_choice(rng: &mut GenRng, s: &GridSet) -> Result<u16> {
+    if s.len() == 0 {
+        return Err(dataset_core::RandomError::EmptySequence.into());
+    }
+    let k = rng.rng.randbelow(s.len() as u64) as usize;
+    s.iter()
+        .nth(k)
+        .ok_or_else(|| dataset_core::DatasetError::Generation("set shorter than its length".into()))
+}
+
+/// The iteration order of `a | b` for frozensets `a` and `b` of pairwise
+/// unequal elements (unequal across the two as well), each built by adding
+/// elements with these hashes in this order: indices into `a_hashes`, then
+/// `a_hashes.len()` plus indices into `b_hashes`.
+pub(super) fn union_added_order(a_hashes: &[i64], b_hashes: &[i64]) -> Vec<usize> {
+    let n = a_hashes.len();
+    let a: pycompat::PyFrozenSet<Distinct> = a_hashes
+        .iter()
+        .enumerate()
+        .map(|(idx, &hash)| Distinct { idx, hash })
+        .collect();
+    let b: pycompat::PyFrozenSet<Distinct> = b_hashes
+        .iter()
+        .enumerate()
+        .map(|(idx, &hash)| Distinct { idx: n + idx, hash })
+        .collect();
+    (&a | &b).iter().map(|d| d.idx).collect()
+}
+
+/// `s | other` for two distinct [`GridSet`] objects (`set_or`): a copy of
+/// `s`, then `set_merge` of `other` into it (one resize up front when the
+/// copy would pass 60% full, then `other`'s members added in its order).
+pub(super) fn grid_union(s: &GridSet, other: &GridSet) -> GridSet {
+    let mut t = s.copy();
+    if other.used == 0 {
+        return t;
+    }
+    if (t.fill + other.used) * 5 >= t.mask * 3 {
+        t.resize((t.used + other.used) * 2);
+    }
+    if t.fill == 0 {
+        // `s` was empty: `other`'s table copied, or inserted clean.
+        if t.mask == other.mask && other.fill == other.used {
+            t.slots.clone_from(&other.slots);
+        } else {
+            for id in other.iter() {
+                t.insert_clean(id);
+            }
+        }
+        t.fill = other.used;
+        t.used = other.used;
+        return t;
+    }
+    for id in other.iter() {
+        t.add(id);
+    }
+    t
+}
+
+/// A [`GridSet`] for [`FitMemo`] whose fitting numbers go into a vector
+/// sized up front (the filtered table's length is known): the same numbers
+/// in the same order as the [`GridSet`]'s own [`FitsIn`], without the
+/// vector growing as it is filled.
+pub(super) struct SizedFits<'a>(pub(super) &'a GridSet);
+
+impl FitsIn for SizedFits<'_> {
+    type Elem = u16;
+
+    fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<u16> {
+        let fits = self.0.filter(|id| {
+            let (i, j) = gloc(id);
+            i <= h - oh && j <= w - ow
+        });
+        let mut out = Vec::with_capacity(fits.len());
+        out.extend(fits.iter());
+        out
+    }
+}
+
+/// `mapply(neighbors, bd)` for the rectangle `bd` from `ul` to `lr`, read
+/// only for its size and membership: the rectangle one cell larger all
+/// round, less `bd` itself when it is a single cell (the only cell no
+/// other cell of `bd` neighbours).
+pub(super) fn rect_neighbors((si, sj): Loc, (ei, ej): Loc) -> Vec<Loc> {
+    let single = (si, sj) == (ei, ej);
+    let mut out = Vec::with_capacity(((ei - si + 3) * (ej - sj + 3)) as usize);
+    for i in si - 1..=ei + 1 {
+        out.extend(
+            (sj - 1..=ej + 1)
+                .map(|j| (i, j))
+                .filter(|&l| !(single && l == (si, sj))),
+        );
+    }
+    out
+}
+
+/// `id in s` for an [`IdSet`]: `set_lookkey`.
+pub(super) fn idset_contains(s: &IdSet, id: u8) -> bool {
+    s.fill != 0 && find_id(&s.slots, s.mask, s.hashes, id).is_some()
+}
+
+/// `set(s)` or `frozenset(s)` of an [`IdSet`] `s` (not itself a
+/// frozenset): `make_new_set`'s `set_merge` into an empty table.
+pub(super) fn idset_copy<'h>(s: &IdSet<'h>) -> IdSet<'h> {
+    s.copy()
+}
+
+/// `s | other` for two distinct [`IdSet`] objects (`set_or`), as
+/// [`grid_union`]: a copy of `s`, then `set_merge` of `other`.
+pub(super) fn idset_union<'h>(s: &IdSet<'h>, other: &IdSet<'h>) -> IdSet<'h> {
+    let mut t = s.copy();
+    if other.used == 0 {
+        return t;
+    }
+    if (t.fill + other.used) * 5 >= t.mask * 3 {
+        t.resize((t.used + other.used) * 2);
+    }
+    if t.fill == 0 {
+        // `s` was empty: `other`'s table copied, or inserted clean.
+        if t.mask == other.mask && other.fill == other.used {
+            t.slots[..=t.mask].copy_from_slice(&other.slots[..=t.mask]);
+        } else {
+            for id in other.iter() {
+                t.insert_clean(id);
+            }
+        }
+        t.fill = other.used;
+        t.used = other.used;
+        return t;
+    }
+    for id in other.iter() {
+        t.add(id);
+    }
+    t
+}
+
+/// `s & other` for two distinct [`IdSet`] objects (`set_intersection`):
+/// the smaller is walked (`other` on a tie) and its members found in the
+/// larger added, in its order, to a new set.
+pub(super) fn idset_and<'h>(s: &IdSet<'h>, other: &IdSet<'h>) -> IdSet<'h> {
+    let (big, small) = if other.len() > s.len() {
+        (other, s)
+    } else {
+        (s, other)
+    };
+    IdSet::from_adds(s.hashes, small.iter().filter(|&id| idset_contains(big, id)))
+}
+
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
 /// proven here against `pycompat`'s `PySet` (itself replayed against
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of

@@ -1387,57 +1387,82 @@ fn generate_137eaa0f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 
 fn generate_150deff5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[2, 8]);
-    let set_of = |locs: &[Loc]| -> PySet<Loc> { locs.iter().copied().collect() };
-    let bo = set_of(&[(0, 0), (0, 1), (1, 0), (1, 1)]);
-    let ro1 = set_of(&[(0, 0), (0, 1), (0, 2)]);
-    let ro2 = set_of(&[(0, 0), (1, 0), (2, 0)]);
-    let mut boforb: PySet<Loc> = PySet::new();
-    let mut reforb: PySet<Loc> = PySet::new();
+    // The shapes are only measured, tested, filled and subtracted (by size
+    // and membership): their cells, in no order.
+    let bo: &[Loc] = &[(0, 0), (0, 1), (1, 0), (1, 1)];
+    let ro1: &[Loc] = &[(0, 0), (0, 1), (0, 2)];
+    let ro2: &[Loc] = &[(0, 0), (1, 0), (2, 0)];
     let h = unifint(rng, diff_lb, diff_ub, (8, 30));
     let w = unifint(rng, diff_lb, diff_ub, (8, 30));
+    // `boforb` and `reforb` are only asked for grid locations (members of
+    // `inds`): grid masks, with the locations outside it left out.
+    let mut boforb = vec![false; (h * w) as usize];
+    let mut reforb = vec![false; (h * w) as usize];
+    let forbid = |forb: &mut Vec<bool>, (i, j): Loc| {
+        if 0 <= i && i < h && 0 <= j && j < w {
+            forb[(i * w + j) as usize] = true;
+        }
+    };
     let bf = rng.sample(&cols, 2)?;
     let (bgc, fgc) = (bf[0], bf[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let noccs = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 10));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilters): CPython's table.
+    let mut inds = GridSet::asindices((h, w));
     for _ in 0..noccs {
         // `rng.choice(((bo, 8), (rng.choice((ro1, ro2)), 2)))`: the inner
         // choice is drawn first, while the tuple is built.
         let bar = rng.choice(&[1, 2])?;
         let (obj, col) = if rng.choice(&[0, 1])? == 0 {
-            (&bo, 8)
+            (bo, 8)
         } else if bar == 1 {
-            (&ro1, 2)
+            (ro1, 2)
         } else {
-            (&ro2, 2)
+            (ro2, 2)
         };
-        let (oh, ow) = set_shape(obj);
-        let fits = |&(i, j): &Loc| {
-            i <= h - oh && j <= w - ow && obj.iter().all(|&(a, b)| inds.contains(&(a + i, b + j)))
+        let (oh, ow) = cells_shape(obj);
+        // `inds`' members as a mask by location number, for the tests.
+        let mut member = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+        for id in inds.iter() {
+            member[id as usize] = true;
+        }
+        let fits = |id: u16| {
+            let (i, j) = gloc(id);
+            i <= h - oh
+                && j <= w - ow
+                && obj
+                    .iter()
+                    .all(|&(a, b)| member[gid((a + i, b + j)) as usize])
         };
-        let cands = dsl::sfilter(&inds, fits);
+        // Two sfilters, as in Python: the second adds the first's members
+        // in the first's order, which need not be `inds`' order.
+        let cands = inds.filter(fits);
         let forb = if col == 8 { &boforb } else { &reforb };
-        let cands = dsl::sfilter(&cands, |ij| !forb.contains(ij));
-        if cands.is_empty() {
+        let cands = cands.filter(|id| {
+            let (i, j) = gloc(id);
+            !forb[(i * w + j) as usize]
+        });
+        if cands.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(grid_choice(rng, &cands)?);
         if col == 8 {
             for d in [(-2, 0), (2, 0), (0, 2), (0, -2)] {
-                boforb.add(dsl::add(loc, d));
+                forbid(&mut boforb, dsl::add(loc, d));
             }
         } else if bar == 1 {
-            reforb.add(dsl::add(loc, (0, 3)));
-            reforb.add(dsl::add(loc, (0, -3)));
+            forbid(&mut reforb, dsl::add(loc, (0, 3)));
+            forbid(&mut reforb, dsl::add(loc, (0, -3)));
         } else {
-            reforb.add(dsl::add(loc, (1, 0)));
-            reforb.add(dsl::add(loc, (-1, 0)));
+            forbid(&mut reforb, dsl::add(loc, (1, 0)));
+            forbid(&mut reforb, dsl::add(loc, (-1, 0)));
         }
-        let plcd: Indices = obj.iter().map(|&l| dsl::add(l, loc)).collect();
-        dsl::fill_in(&mut gi, fgc, &plcd);
-        dsl::fill_in(&mut go, col, &plcd);
-        inds = &inds - &plcd;
+        let plcd: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, loc)).collect();
+        fill_locs_in(&mut gi, fgc, &plcd);
+        fill_locs_in(&mut go, col, &plcd);
+        let ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
+        inds = inds.difference_ids(&ids);
     }
     Ok(Example {
         input: gi,
@@ -5600,18 +5625,23 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 &dsl::connect((idx, idx), (idx, idx + linlen - 1)),
             );
         }
+        // `paint(go, asobject(quad))`, then the mirrored quad shifted right
+        // by `d` (one cell per location each, the second winning on the
+        // shared column): cell by cell.
         let mut go = dsl::canvas(bgc, (d + 1, 2 * d + 1));
-        dsl::paint_in(&mut go, &dsl::asobject(&quad));
-        dsl::paint_in(
-            &mut go,
-            &dsl::asobject(&dsl::vmirror_grid(&quad)).shift((0, d)),
-        );
+        for (row, qrow) in go.iter_mut().zip(&quad) {
+            row[..qrow.len()].copy_from_slice(qrow);
+            for (k, &v) in qrow.iter().rev().enumerate() {
+                row[d as usize + k] = v;
+            }
+        }
         let flipped = dsl::hmirror_grid(&go);
         go = dsl::vconcat(&go, &flipped[1..].to_vec());
         if rng.choice(&[true, false])? {
             let col = rng.choice(&without(&remcols, &ccols))?;
-            let mid = dsl::center(&dsl::asindices(&go));
-            fill_locs_in(&mut go, col, &[mid]);
+            // `center(asindices(go))`.
+            let (gh, gw) = dsl::shape_grid(&go);
+            fill_locs_in(&mut go, col, &[(gh / 2, gw / 2)]);
         }
         let objs = dsl::sfilter(&dsl::partition(&go), |o| dsl::color(o) != Some(bgc));
         let mut gi = dsl::canvas(bgc, (fullh, fullw));
@@ -5691,13 +5721,35 @@ fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
     }) {
         return c;
     }
-    let fullinds = dsl::asindices(&dsl::canvas(0, (fullh, fullw)));
     let dh = 0.max(d / 2 - 1);
-    let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
-    let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
-        | &base.shift((dh, 0)))
-        | &base.shift((0, dh));
-    let v: Rc<[Loc]> = cands.to_vec().into();
+    let v: Rc<[Loc]> = if dh <= 2 {
+        // On CPython's tables of location numbers (`GridSet`), whose frame
+        // holds the shifts up to two cells outside the grid.
+        let base = GridSet::asindices((fullh, fullw)).filter(|id| {
+            let (i, j) = gloc(id);
+            i <= fullh - d && j <= fullw - d
+        });
+        // `shift(base, (di, dj))`: a frozenset adding the moved members in
+        // `base`'s order.
+        let shift = |(di, dj): Loc| {
+            GridSet::from_adds(base.iter().map(|id| {
+                let (i, j) = gloc(id);
+                gid((i + di, j + dj))
+            }))
+        };
+        let mut cands = grid_union(&base, &shift((-dh, 0)));
+        for d in [(0, -dh), (dh, 0), (0, dh)] {
+            cands = grid_union(&cands, &shift(d));
+        }
+        cands.iter().map(gloc).collect()
+    } else {
+        let fullinds = dsl::asindices(&dsl::canvas(0, (fullh, fullw)));
+        let base = dsl::sfilter(&fullinds, |&(i, j)| i <= fullh - d && j <= fullw - d);
+        let cands = &(&(&(&base | &base.shift((-dh, 0))) | &base.shift((0, -dh)))
+            | &base.shift((dh, 0)))
+            | &base.shift((0, dh));
+        cands.to_vec().into()
+    };
     CANDS.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= 256 {

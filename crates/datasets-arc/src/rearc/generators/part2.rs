@@ -2,7 +2,7 @@
 //! in `rearc_utils/generators.py` (being ported, in task-id order).
 
 use dataset_core::{DatasetError, Result};
-use pycompat::{AnySet, PyFrozenSet, PyHashable, PySet};
+use pycompat::{AnySet, PyHashable, PySet};
 
 use super::common::*;
 use super::{unifint, Example, GenRng, Generator};
@@ -695,6 +695,18 @@ fn generate_5c2c9af4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
+/// `len(frontiers(grid))`: the uniform rows and columns of a grid of at
+/// least two rows and columns (no row's frontier equals a column's, so the
+/// union holds them all).
+fn frontier_count_5daaa586(grid: &Grid) -> usize {
+    let rows = grid.iter().filter(|r| r.iter().all(|&v| v == r[0])).count();
+    let w = grid.first().map_or(0, Vec::len);
+    let cols = (0..w)
+        .filter(|&j| grid.iter().all(|r| r[j] == grid[0][j]))
+        .count();
+    rows + cols
+}
+
 fn generate_5daaa586(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (7, 30));
@@ -711,36 +723,66 @@ fn generate_5daaa586(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let cs = rng.sample(&remcols, 4)?;
     let (c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3]);
+    // Each front is one color over a whole row or column (`true` for a
+    // row): painted in the shuffled order, a later one wins where they
+    // cross, and nothing else reads them.
     let mut fronts = vec![
-        dsl::recolor(c1, &dsl::hfrontier((loci1, 0))),
-        dsl::recolor(c2, &dsl::hfrontier((loci2, 0))),
-        dsl::recolor(c3, &dsl::vfrontier((0, locj1))),
-        dsl::recolor(c4, &dsl::vfrontier((0, locj2))),
+        (c1, true, loci1),
+        (c2, true, loci2),
+        (c3, false, locj1),
+        (c4, false, locj2),
     ];
     rng.shuffle(&mut fronts);
     let mut gi = dsl::canvas(bgc, (h, w));
-    for fr in &fronts {
-        dsl::paint_in(&mut gi, fr);
+    for &(c, is_row, k) in &fronts {
+        if is_row {
+            gi[k as usize].fill(c);
+        } else {
+            for row in gi.iter_mut() {
+                row[k as usize] = c;
+            }
+        }
     }
-    let cands = dsl::ofcolor(&gi, bgc).to_vec();
+    // `totuple(ofcolor(gi, bgc))`: the order of the table that adds them
+    // row by row (`GridSet`).
+    let cands: Vec<Loc> = GridSet::from_adds(
+        (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
+            .map(gid),
+    )
+    .iter()
+    .map(gloc)
+    .collect();
     let nn = cands.len() as i64;
     let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(nn / 3)));
     let mut noise = rng.sample(&cands, nnoise)?;
     fill_locs_in(&mut gi, c1, &noise);
-    while dsl::frontiers(&gi).len() > 4 {
+    let count = |g: &Grid, c: i64| g.iter().flatten().filter(|&&v| v == c).count();
+    while frontier_count_5daaa586(&gi) > 4 {
         fill_locs_in(&mut gi, bgc, &noise);
         let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(nn / 3)));
         noise = rng.sample(&cands, nnoise)?;
-        let onc1 = dsl::ofcolor(&gi, c1);
-        if noise.iter().filter(|l| onc1.contains(l)).count() >= dsl::ofcolor(&gi, bgc).len() {
+        // `len(set(noise) & ofcolor(gi, c1)) >= len(ofcolor(gi, bgc))`:
+        // counts, read from the grid (the noise locations are distinct).
+        let on_c1 = noise
+            .iter()
+            .filter(|&&(i, j)| gi[i as usize][j as usize] == c1)
+            .count();
+        if on_c1 >= count(&gi, bgc) {
             break;
         }
         fill_locs_in(&mut gi, c1, &noise);
     }
     let mut go = dsl::crop(&gi, (loci1, locj1), (loci2 - loci1 + 1, locj2 - locj1 + 1));
-    let ns = dsl::ofcolor(&go, c1);
-    for &l in ns.iter() {
-        dsl::fill_in(&mut go, c1, &dsl::shoot(l, (-1, 0)));
+    // `fill(go, c1, mapply(rbind(shoot, (-1, 0)), ofcolor(go, c1)))`: one
+    // value over the column above each `c1` cell (itself included).
+    for j in 0..go.first().map_or(0, Vec::len) {
+        if let Some(lowest) = (0..go.len()).rev().find(|&i| go[i][j] == c1) {
+            for row in go.iter_mut().take(lowest + 1) {
+                row[j] = c1;
+            }
+        }
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
@@ -2368,22 +2410,31 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, 4));
     let ccols = rng.sample(&remcols, 2 * nobjs)?;
     let n = nobjs as usize;
-    let mut objs: Vec<Object> = Vec::new();
+    // Each object as its cells (at distinct locations, so paints of it are
+    // order-free), `list(palette(obj))` (the one place its order is read)
+    // and its shape, all fixed once it is made.
+    let mut objs: Vec<(Vec<Cell>, [i64; 2], Loc)> = Vec::new();
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (choices over its sfilters): CPython's table.
+    let mut inds = GridSet::asindices((h, w));
+    let hashes = loc10_hashes();
     for (&ca, &cb) in ccols[..n].iter().zip(&ccols[n..]) {
         let mut oh = unifint(rng, diff_lb, diff_ub, (1, 4));
         let mut ow = unifint(rng, diff_lb, diff_ub, (if oh == 1 { 2 } else { 1 }, 4));
         if rng.choice(&[true, false])? {
             std::mem::swap(&mut oh, &mut ow);
         }
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let mut obj: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
+        // `bounds` and the grown `obj` as tables of box ids (`BoxShape`).
+        let bounds = BoxShape::asindices(hashes, (oh, ow));
+        let mut obj = BoxShape::from_locs(hashes, [loc10(bounds.choose(rng)?)]);
         let ncells = rng.randint(2, oh * ow)?;
         for _ in 0..ncells - 1 {
-            grow_by(rng, &bounds, &mut obj, dsl::neighbors)?;
+            obj.grow(rng, &bounds, dsl::neighbors)?;
         }
-        let objn = normalize_set(&obj);
+        let (top, left) = obj
+            .locs()
+            .fold((i64::MAX, i64::MAX), |(t, l), (i, j)| (t.min(i), l.min(j)));
+        let objn: Indices = obj.locs().map(|(i, j)| (i - top, j - left)).collect();
         let objt = objn.to_vec();
         let k = rng.randint(1, objt.len() as i64 - 1)?;
         let apart = rng.sample(&objt, k)?;
@@ -2398,21 +2449,45 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ra: Object = aset.iter().map(|&l| (ca, l)).collect();
         let rb: Object = bset.iter().map(|&l| (cb, l)).collect();
         let obj = &ra | &rb;
-        let cands = sfilter_fits(&inds, &objn, &inds);
+        let pal = match dsl::palette_object(&obj).to_vec()[..] {
+            [a, b] => [a, b],
+            _ => return Err(DatasetError::Generation("palette of one color".into())),
+        };
+        // `sfilter(inds, lambda ij: shift(objn, ij).issubset(inds))`: a
+        // yes or no per location, no shifted set built, read from a mask of
+        // `inds` (the shifted cells stay within three rows and columns of
+        // the grid, none of them in `inds` outside it).
+        let (mh, mw) = (h + 3, w + 3);
+        let mut member = vec![false; (mh * mw) as usize];
+        for (i, j) in inds.iter().map(gloc) {
+            member[(i * mw + j) as usize] = true;
+        }
+        let cands: Vec<u16> = inds
+            .filter(|id| {
+                let (i, j) = gloc(id);
+                objt.iter()
+                    .all(|&(a, b)| member[((a + i) * mw + b + j) as usize])
+            })
+            .iter()
+            .collect();
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        dsl::paint_in(&mut gi, &plcd);
-        let plcdi = dsl::toindices(&plcd);
-        inds = minus_around(&(&inds - &plcdi), &plcdi);
-        objs.push(obj);
+        let (li, lj) = gloc(rng.choice(&cands)?);
+        let cells: Vec<Cell> = obj
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        paint_cells_in(&mut gi, cells.iter());
+        let plcdi: Vec<Loc> = cells.iter().map(|c| c.1).collect();
+        inds = grid_minus_near(&inds, &plcdi, dsl::neighbors);
+        let shape = cells_shape(&plcdi);
+        objs.push((obj.iter().copied().collect(), pal, shape));
     }
     if objs.is_empty() {
         return Err(DatasetError::Generation("division by zero".into()));
     }
-    let avgs = objs.iter().map(|o| o.len() as i64).sum::<i64>() as f64 / objs.len() as f64;
+    let avgs = objs.iter().map(|o| o.0.len() as i64).sum::<i64>() as f64 / objs.len() as f64;
     let ub = py_floordiv_f64((h * w) as f64, avgs * 2.0);
     // `max(1, ub)`: the float unless it is below 1.
     let ub = if ub > 1.0 { ub } else { 1.0 };
@@ -2420,28 +2495,29 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0.0, 0.0);
     let maxtr = 5.0 * noccs;
     let mut go = gi.clone();
+    let mut memo = FitMemo::default();
+    let idxs: Vec<usize> = (0..objs.len()).collect();
     while tr < maxtr && succ < noccs {
         tr += 1.0;
-        let obj = rng.choice(&objs)?;
-        let pal = dsl::palette_object(&obj).to_vec();
-        let (ca, cb) = match pal[..] {
-            [a, b] => (a, b),
-            _ => return Err(DatasetError::Generation("palette of one color".into())),
-        };
-        let (oh, ow) = dsl::shape(&obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let (obj, [ca, cb], (oh, ow)) = &objs[rng.choice(&idxs)?];
+        let cands = memo.fitting(&SizedFits(&inds), (h, w), (*oh, *ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        let plcdi = dsl::toindices(&plcd);
-        if plcdi.issubset(&inds) {
+        let (li, lj) = gloc(rng.choice(cands)?);
+        let plcd: Vec<Cell> = obj
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        let plcdi: Vec<Loc> = plcd.iter().map(|c| c.1).collect();
+        // `plcdi.issubset(inds)`: a yes or no.
+        if plcdi.iter().all(|&l| in_grid_set(&inds, l)) {
             succ += 1.0;
-            inds = minus_around(&(&inds - &plcdi), &plcdi);
-            dsl::paint_in(&mut go, &plcd);
-            let col = rng.choice(&[ca, cb])?;
-            dsl::paint_in(&mut gi, &dsl::sfilter(&plcd, |c| c.0 == col));
+            inds = grid_minus_near(&inds, &plcdi, dsl::neighbors);
+            memo.changed();
+            paint_cells_in(&mut go, plcd.iter());
+            let col = rng.choice(&[*ca, *cb])?;
+            paint_cells_in(&mut gi, plcd.iter().filter(|c| c.0 == col));
         }
     }
     ex(gi, go)
@@ -2659,27 +2735,55 @@ fn generate_7447852a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if sp.1 == w - 1 || sp.1 == 0 {
             direc *= -1;
         }
-        let gi2 = fill_locs(&gi, linc, &[sp]);
-        if gi2 == gi {
-            break;
+        // `gi2 == gi` exactly when the fill changes nothing: `sp` is off
+        // the grid or already of the line color.
+        match cell_at(&gi, sp) {
+            Some(v) if v != linc => gi[sp.0 as usize][sp.1 as usize] = linc,
+            _ => break,
         }
-        gi = gi2;
     }
     let gi = dsl::rot90(&gi);
-    let objs = dsl::objects(&gi, true, false, false);
-    let inds = dsl::ofcolor(&gi, bgc);
+    // `order(colorfilter(objects(gi, T, F, F), bgc), leftmost)`: a stable
+    // sort of `colorfilter`'s order, which follows from the objects'
+    // hashes (`objects` returns a frozenset of its set, `colorfilter` adds
+    // the kept ones in that order); the objects are then only filled, so
+    // their cells suffice.
+    let objs = objects_cells(&gi, true, false, false);
+    let hashes: Vec<i64> = objs.iter().map(object_hash).collect();
+    let kept: Vec<usize> = set_frozen_order(&hashes)
+        .into_iter()
+        .filter(|&k| objs[k].first().is_some_and(|c| c.0 == bgc))
+        .collect();
+    let kept_hashes: Vec<i64> = kept.iter().map(|&k| hashes[k]).collect();
+    let mut ordered: Vec<usize> = added_order(&kept_hashes)
+        .into_iter()
+        .map(|x| kept[x])
+        .collect();
+    let leftmost = |k: usize| objs[k].iter().map(|c| c.1 .1).min().unwrap_or(0);
+    ordered.sort_by_key(|&k| leftmost(k));
+    // `ofcolor(gi, bgc)`'s order is read (a sample): the table that adds
+    // them row by row (`GridSet`).
+    let (h, w) = dsl::shape_grid(&gi);
+    let inds: Vec<Loc> = GridSet::from_adds(
+        (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
+            .map(gid),
+    )
+    .iter()
+    .map(gloc)
+    .collect();
     let numcols = unifint(rng, diff_lb, diff_ub, (1, 7));
     let ccols = rng.sample(&remcols, numcols)?;
     let ncells = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64));
-    let locs = rng.sample(&inds.to_vec(), ncells)?;
+    let locs = rng.sample(&inds, ncells)?;
     let mut gi = gi;
     for (i, j) in locs {
         gi[i as usize][j as usize] = rng.choice(&ccols)?;
     }
-    let ordered = dsl::order(&dsl::colorfilter(&objs, bgc), dsl::leftmost);
     let mut go = gi.clone();
-    for o in ordered.iter().step_by(3) {
-        dsl::fill_in(&mut go, 4, o);
+    for &k in ordered.iter().step_by(3) {
+        fill_locs_in(&mut go, 4, objs[k].iter().map(|c| &c.1));
     }
     ex(gi, go)
 }
@@ -3697,35 +3801,49 @@ fn generate_7e0986d6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * numsq;
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&go);
+    // `inds`' order is read (the choice over its sfilter): CPython's table
+    // (`GridSet`), each sfilter kept per shape until it changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     while tr < maxtr && succ < numsq {
         tr += 1;
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
-        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        if sq.issubset(&inds) {
+        let (loci, locj) = gloc(rng.choice(cands)?);
+        // `sq` (a rectangle) and `outbox(sq)` (its ring) are subset-tested,
+        // subtracted by size and membership and filled: plain cells.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let sq = rect_cells(ul, lr);
+        if sq.iter().all(|&l| in_grid_set(&inds, l)) {
             succ += 1;
-            inds = &(&inds - &sq) - &dsl::outbox(&sq);
+            let ring = outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+            let sq_ids: Vec<u16> = sq.iter().map(|&l| gid(l)).collect();
+            inds = inds.difference_ids(&sq_ids).difference_locs(&ring);
+            memo.changed();
             let col = rng.choice(&sqcols)?;
-            dsl::fill_in(&mut go, col, &sq);
+            fill_rect(&mut go, col, ul, lr);
         }
     }
     let mut gi = go.clone();
     let namt = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 9));
-    let mut cands = dsl::asindices(&gi);
+    let mut cands = GridSet::asindices((h, w));
     for _ in 0..namt {
-        if cands.is_empty() {
+        if cands.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(grid_choice(rng, &cands)?);
         let col = gi[loc.0 as usize][loc.1 as usize];
-        let torem = &dsl::neighbors(loc) & &dsl::ofcolor(&gi, col);
-        cands = &cands - &torem;
+        // `torem = neighbors(loc) & ofcolor(gi, col)` is only subtracted (by
+        // size and membership): the neighbours in the grid showing `col`.
+        let torem: Vec<Loc> = (-1..=1)
+            .flat_map(|di| (-1..=1).map(move |dj| (loc.0 + di, loc.1 + dj)))
+            .filter(|&l| l != loc && cell_at(&gi, l) == Some(col))
+            .collect();
+        cands = cands.difference_locs(&torem);
         let noisec = rng.choice(&noisecols)?;
         fill_locs_in(&mut gi, noisec, &[loc]);
     }
@@ -3986,28 +4104,51 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullh = h * nh + nh - 1;
     let fullw = w * nw + nw - 1;
     let mut gi = dsl::canvas(bgc, (fullh, fullw));
+    // The frontiers are one value over whole rows and columns.
     for iloc in (h..fullh).step_by((h + 1) as usize) {
-        dsl::fill_in(&mut gi, linc, &dsl::hfrontier((iloc, 0)));
+        gi[iloc as usize].fill(linc);
     }
     for jloc in (w..fullw).step_by((w + 1) as usize) {
-        dsl::fill_in(&mut gi, linc, &dsl::vfrontier((0, jloc)));
+        for row in gi.iter_mut() {
+            row[jloc as usize] = linc;
+        }
     }
-    let ofc = dsl::ofcolor(&gi, linc);
+    // `ofc` (added row by row) and `dots` (its members added in its order)
+    // as CPython's tables (`GridSet`): `dots`' order is read below.
+    let ofc = GridSet::from_adds(
+        (0..fullh)
+            .flat_map(|i| (0..fullw).map(move |j| (i, j)))
+            .filter(|&(i, j)| gi[i as usize][j as usize] == linc)
+            .map(gid),
+    );
     // `dneighbors(ij).issubset(ofc)`: a yes or no per location, read from
     // the grid (all four neighbours inside it and of the line color).
-    let dots = dsl::sfilter(&ofc, |&ij| {
-        dneighbor_cells(ij)
-            .iter()
-            .all(|&l| cell_at(&gi, l) == Some(linc))
-    });
-    let tmp = dsl::fill(&gi, bgc, &dots);
-    let lns = line_objects_83302e8f(&tmp, linc);
-    let dts = dsl::apply(|&l| dsl::initset(l), &dots);
-    let cands = &lns | &dts;
+    let dots_order: Vec<Loc> = ofc
+        .filter(|id| {
+            dneighbor_cells(gloc(id))
+                .iter()
+                .all(|&l| cell_at(&gi, l) == Some(linc))
+        })
+        .iter()
+        .map(gloc)
+        .collect();
+    let tmp = filled_locs(gi.clone(), bgc, &dots_order);
+    // `cands = lns | dts`: its order follows from the members' hashes
+    // (all unequal: disjoint lines, single dots) and the orders they are
+    // added in, and a member's own order is read only when it is sampled,
+    // so only those lines are built.
+    let lines = line_objects_83302e8f(&tmp, linc);
+    let lns_hashes: Vec<i64> = lines.iter().map(|l| l.hash).collect();
+    let dts_hashes: Vec<i64> = dots_order.iter().map(|&l| indices_hash([l])).collect();
+    let cands = union_added_order(&lns_hashes, &dts_hashes);
     let nbreaks = unifint(rng, diff_lb, diff_ub, (0, cands.len() as i64 / 2));
-    let breakobjs = rng.sample(&cands.to_vec(), nbreaks)?;
+    let breakobjs = rng.sample(&cands, nbreaks)?;
     let mut breaklocs = Vec::with_capacity(breakobjs.len());
-    for b in &breakobjs {
+    for k in breakobjs {
+        let b = match lines.get(k) {
+            Some(line) => line.exact(&tmp),
+            None => dsl::initset(dots_order[k - lines.len()]),
+        };
         breaklocs.push(rng.choice_in(&b)?);
     }
     let gi = filled_locs(gi, bgc, &breaklocs);
@@ -4029,33 +4170,56 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
-/// `apply(toindices, colorfilter(objects(tmp, T, F, F), linc))` for
-/// 83302e8f's grid of lines: the line segments' own orders are read (a
-/// location is drawn from each broken one), so they are flooded as
-/// `objects` floods them; the background rectangles only count for the
-/// objects' order, which their hashes give.
-fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> PyFrozenSet<Indices> {
+/// A line segment of 83302e8f's grid (an object of `objects(tmp, T, F,
+/// F)`), kept as where its flood starts and the `occupied` state it starts
+/// from, which give its exact order when it is needed ([`Self::exact`]).
+struct Line83302e8f {
+    /// `hash(toindices(obj))`.
+    hash: i64,
+    loc: Loc,
+    occupied: Vec<bool>,
+    occupied_len: usize,
+}
+
+impl Line83302e8f {
+    /// `toindices(obj)`, flooded as `objects` floods it.
+    fn exact(&self, tmp: &Grid) -> Indices {
+        let mut occupied = self.occupied.clone();
+        let mut occupied_len = self.occupied_len;
+        let how = (true, false, None);
+        let o = flood_object_exact(tmp, self.loc, how, &mut occupied, &mut occupied_len);
+        dsl::toindices(&o)
+    }
+}
+
+/// The members of `apply(toindices, colorfilter(objects(tmp, T, F, F),
+/// linc))` for 83302e8f's grid of lines, in the order `apply` adds them:
+/// the objects' order follows from their hashes, so the components are
+/// flooded only for their cells.
+fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> Vec<Line83302e8f> {
     let (h, w) = dsl::shape_grid(tmp);
     let mut occupied = vec![false; (h * w) as usize];
     let mut occupied_len = 0;
     let mut hashes = Vec::new();
-    let mut lines: Vec<Option<Object>> = Vec::new();
+    // Mutable to take the kept lines out at the end.
+    let mut lines: Vec<Option<Line83302e8f>> = Vec::new();
     for &(i, j) in dsl::asindices_order(h, w).iter() {
         if occupied[(i * w + j) as usize] {
             continue;
         }
         let how = (true, false, None);
-        if tmp[i as usize][j as usize] == linc {
-            let o = flood_object_exact(tmp, (i, j), how, &mut occupied, &mut occupied_len);
-            hashes.push(o.py_hash());
-            lines.push(Some(o));
-        } else {
-            let cells = flood_cells(tmp, (i, j), how, &mut occupied, &mut occupied_len);
-            hashes.push(object_hash(&cells));
-            lines.push(None);
-        }
+        let start = (tmp[i as usize][j as usize] == linc).then(|| (occupied.clone(), occupied_len));
+        let cells = flood_cells(tmp, (i, j), how, &mut occupied, &mut occupied_len);
+        hashes.push(object_hash(&cells));
+        lines.push(start.map(|(occupied, occupied_len)| Line83302e8f {
+            hash: indices_hash(cells.iter().map(|c| c.1)),
+            loc: (i, j),
+            occupied,
+            occupied_len,
+        }));
     }
-    // `objects`' frozenset, then `colorfilter`'s (added in that order).
+    // `objects`' frozenset, then `colorfilter`'s (added in that order);
+    // `apply` adds the lines in that order.
     let kept: Vec<usize> = set_frozen_order(&hashes)
         .into_iter()
         .filter(|&k| lines[k].is_some())
@@ -4063,7 +4227,7 @@ fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> PyFrozenSet<Indices> {
     let kept_hashes: Vec<i64> = kept.iter().map(|&k| hashes[k]).collect();
     added_order(&kept_hashes)
         .into_iter()
-        .filter_map(|x| lines[kept[x]].as_ref().map(dsl::toindices))
+        .filter_map(|x| lines[kept[x]].take())
         .collect()
 }
 
@@ -4453,12 +4617,15 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numbgc = unifint(rng, diff_lb, diff_ub, (1, 8));
     let bgcols = rng.sample(&remcols, numbgc)?;
     let mut gi = dsl::canvas(0, (h, w));
-    let mut inds = dsl::asindices(&gi);
-    for &(i, j) in inds.iter() {
+    // `inds`' order is read (draws walk it, a sample and choices over its
+    // sfilter take from it): CPython's table (`GridSet`).
+    let mut inds = GridSet::asindices((h, w));
+    let inds_order: Vec<Loc> = inds.iter().map(gloc).collect();
+    for &(i, j) in &inds_order {
         gi[i as usize][j as usize] = rng.choice(&bgcols)?;
     }
     let numbl = unifint(rng, diff_lb, diff_ub, (0, (h * w) / 2));
-    let blacks = rng.sample(&inds.to_vec(), numbl)?;
+    let blacks = rng.sample(&inds_order, numbl)?;
     fill_locs_in(&mut gi, 0, &blacks);
     let patt = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
     let mut tocover: PySet<Loc> = PySet::new();
@@ -4473,25 +4640,22 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * noccs;
     let mut go = gi.clone();
-    // `inds`' order is read (the choice over its sfilter, the same filter
-    // every try), so it stays a table; the sfilter is kept until `inds`
-    // changes.
+    // The sfilter (the same filter every try) is kept until `inds` changes.
     let mut memo = FitMemo::default();
     while tr < maxtr && succ < noccs {
         tr += 1;
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
-        let (loci, locj) = rng.choice(cands)?;
+        let (loci, locj) = gloc(rng.choice(cands)?);
         // bd (a rectangle) is only filled, plcd = outbox(bd) (its ring) only
         // subset-tested, subtracted by size and membership, and filled.
         let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let plcd = outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
-        if plcd.iter().all(|l| inds.contains(l)) {
+        if plcd.iter().all(|&l| in_grid_set(&inds, l)) {
             succ += 1;
-            let ring = Around::of_cells(plcd.iter().copied());
-            inds = ring.subtract_from(&inds);
+            inds = inds.difference_locs(&plcd);
             memo.changed();
             fill_rect(&mut gi, 0, ul, lr);
             fill_rect(&mut go, 0, ul, lr);

@@ -1035,59 +1035,125 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
-/// `box(frozenset({(0, 0), (oh - 1, ow - 1)}))` for b2862040: its order is
-/// read (choices from it and from sets walked in its order), and it depends
-/// on `(oh, ow)` alone (3 to 6 each), so it is built once per thread and
-/// shape. Python's `box` returns a new frozenset each time; sharing one is
-/// safe here, where it is never combined with another reference to itself.
-fn box_b2862040(oh: i64, ow: i64) -> Indices {
+// b2862040 grows each shape inside and around a 6 by 6 box: its sets
+// (the box, the rings around it, the shape and the sets its growth builds)
+// hold locations from 4 cells above and left of the box to 4 below and
+// right of it, numbered as [`b2862040_id`] for CPython's tables of them
+// (`IdSet`), with the hashes looked up rather than sets of tuples built.
+
+/// The number of a location from `(-4, -4)` to `(9, 9)`.
+fn b2862040_id((i, j): Loc) -> u8 {
+    assert!(
+        (-4..10).contains(&i) && (-4..10).contains(&j),
+        "b2862040's shapes stay near their box"
+    );
+    ((i + 4) * 14 + j + 4) as u8
+}
+
+/// The location numbered `id` by [`b2862040_id`].
+fn b2862040_loc(id: u8) -> Loc {
+    let id = i64::from(id);
+    (id / 14 - 4, id % 14 - 4)
+}
+
+/// `hash((i, j))` for every [`b2862040_id`].
+fn b2862040_hashes() -> &'static [i64] {
+    static HASHES: std::sync::OnceLock<Vec<i64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        (0..196)
+            .map(|k| pycompat::PyHashable::py_hash(&b2862040_loc(k)))
+            .collect()
+    })
+}
+
+/// `box(frozenset({ul, lr}))` (`outbox` of a patch is the box one cell
+/// outside its corners), built as the DSL builds it: two set displays of
+/// the columns united, two of the rows united, the union of those, and a
+/// frozenset copy of it.
+fn box_ids_b2862040((si, sj): Loc, (ei, ej): Loc) -> IdSet<'static> {
+    let hashes = b2862040_hashes();
+    let col = |j: i64| IdSet::from_adds(hashes, (si..=ei).map(|i| b2862040_id((i, j))));
+    let row = |i: i64| IdSet::from_adds(hashes, (sj..=ej).map(|j| b2862040_id((i, j))));
+    let vlines = idset_union(&col(sj), &col(ej));
+    let hlines = idset_union(&row(si), &row(ei));
+    idset_copy(&idset_union(&vlines, &hlines))
+}
+
+/// `box(frozenset({(0, 0), (oh - 1, ow - 1)}))`, kept per shape and thread
+/// (16 shapes); each call gets a copy of the table (a new object, as
+/// Python's calls make).
+fn box_b2862040(oh: i64, ow: i64) -> IdSet<'static> {
     use std::cell::RefCell;
     thread_local! {
-        static BOXES: RefCell<Vec<(Loc, Indices)>> = const { RefCell::new(Vec::new()) };
+        static BOXES: RefCell<Vec<(Loc, IdSet<'static>)>> = const { RefCell::new(Vec::new()) };
     }
     BOXES.with(|c| {
         let mut c = c.borrow_mut();
         if let Some((_, b)) = c.iter().find(|(k, _)| *k == (oh, ow)) {
             return b.clone();
         }
-        let b = dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)));
-        if c.len() < 64 {
-            c.push(((oh, ow), b.clone()));
-        }
+        let b = box_ids_b2862040((0, 0), (oh - 1, ow - 1));
+        c.push(((oh, ow), b.clone()));
         b
     })
 }
 
 /// `outbox(obj) | outbox(outbox(obj)) | outbox(outbox(outbox(obj)))` for
-/// b2862040: its order is read (the perturbation's choices walk it), and
-/// `outbox` reads only its argument's corners, so it depends on `obj`'s
-/// bounds alone and is built once per thread and bounds (as in
-/// [`box_b2862040`], sharing it is safe).
-fn objcands_b2862040(obj: &Indices) -> Indices {
+/// b2862040: `outbox` reads only its argument's corners, so this depends on
+/// `obj`'s bounds (`top, left, bottom, right`) alone and is kept per bounds
+/// and thread (at most 441 of them in the 6 by 6 box).
+fn objcands_b2862040((t, l, b, r): (i64, i64, i64, i64)) -> IdSet<'static> {
     use std::cell::RefCell;
-    type Cache = Vec<((i64, i64, i64, i64), Indices)>;
+    type Cache = Vec<((i64, i64, i64, i64), IdSet<'static>)>;
     thread_local! {
         static CANDS: RefCell<Cache> = const { RefCell::new(Vec::new()) };
     }
-    let key = (
-        dsl::uppermost(obj),
-        dsl::leftmost(obj),
-        dsl::lowermost(obj),
-        dsl::rightmost(obj),
-    );
     CANDS.with(|c| {
         let mut c = c.borrow_mut();
-        if let Some((_, v)) = c.iter().find(|(k, _)| *k == key) {
+        if let Some((_, v)) = c.iter().find(|(k, _)| *k == (t, l, b, r)) {
             return v.clone();
         }
-        let ob1 = dsl::outbox(obj);
-        let ob2 = dsl::outbox(&ob1);
-        let v = &(&ob1 | &ob2) | &dsl::outbox(&ob2);
-        if c.len() < 256 {
-            c.push((key, v.clone()));
+        let ring = |k: i64| box_ids_b2862040((t - k, l - k), (b + k, r + k));
+        let v = idset_union(&idset_union(&ring(1), &ring(2)), &ring(3));
+        if c.len() < 512 {
+            c.push(((t, l, b, r), v.clone()));
         }
         v
     })
+}
+
+/// `mapply(dneighbors, obj)` for b2862040's shape `obj`: `apply` adds the
+/// `dneighbors` frozensets to a set in `obj`'s order (their order there
+/// follows from their hashes alone, as distinct centers make unequal sets)
+/// and `merge` adds their locations in that order, so only their hashes and
+/// orders are needed, read once per thread rather than building them.
+fn mapply_dneighbors_b2862040(obj: &IdSet<'static>) -> IdSet<'static> {
+    use std::cell::OnceCell;
+    use std::rc::Rc;
+    // Per location number: the frozenset's hash and order (locations at
+    // the frame's edge, whose neighbours leave it, are never asked for).
+    type Table = Rc<[(i64, Vec<Loc>)]>;
+    thread_local! {
+        static TABLE: OnceCell<Table> = const { OnceCell::new() };
+    }
+    let table = TABLE.with(|t| {
+        Rc::clone(t.get_or_init(|| {
+            (0..196)
+                .map(|k| {
+                    let n = dsl::dneighbors(b2862040_loc(k));
+                    (pycompat::PyHashable::py_hash(&n), n.to_vec())
+                })
+                .collect()
+        }))
+    });
+    let ids: Vec<u8> = obj.iter().collect();
+    let hashes: Vec<i64> = ids.iter().map(|&k| table[k as usize].0).collect();
+    IdSet::from_adds(
+        b2862040_hashes(),
+        added_order(&hashes)
+            .into_iter()
+            .flat_map(|x| table[ids[x] as usize].1.iter().map(|&l| b2862040_id(l))),
+    )
 }
 
 fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -1101,86 +1167,110 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bgc = rng.choice(&cols)?;
         let remcols = dsl::remove(&bgc, &cols);
         let mut gi = dsl::canvas(bgc, (h, w));
-        let mut inds = dsl::asindices(&gi);
-        // Each `sfilter(inds, ...)` (its order read by the choice) depends
-        // on `inds` and the shape alone.
+        // `inds`' order is read (the choice over its sfilter): CPython's
+        // table (`GridSet`). Each `sfilter(inds, ...)` depends on `inds` and
+        // the shape alone.
+        let mut inds = GridSet::asindices((h, w));
         let mut memo = FitMemo::default();
         while succ < nobjs && tr < maxtr {
             tr += 1;
             let oh = rng.randint(3, 6)?;
             let ow = rng.randint(3, 6)?;
+            // The shape's sets as CPython's tables of location numbers.
+            let hashes = b2862040_hashes();
             let mut obj = box_b2862040(oh, ow);
             if rng.choice(&[true, false])? {
                 let nkeep = unifint(rng, diff_lb, diff_ub, (2, obj.len() as i64 - 1));
                 let nrem = obj.len() as i64 - nkeep;
-                let x = rng.choice_in(&(&obj - &dsl::corners(&obj)))?;
-                obj = dsl::remove(&x, &obj);
+                // `obj - corners(obj)`: the four corners, by size and
+                // membership.
+                let corners = [(0, 0), (0, ow - 1), (oh - 1, 0), (oh - 1, ow - 1)].map(b2862040_id);
+                let rest = obj.difference_where(corners.len(), |id| corners.contains(&id));
+                let x = rng.choice(&rest.iter().collect::<Vec<u8>>())?;
+                // `remove(x, obj)`: a frozenset of the others, in order.
+                obj = IdSet::from_adds(hashes, obj.iter().filter(|&id| id != x));
                 for _ in 0..nrem - 1 {
                     // `len(dneighbors(ij) & obj) == 1`: a count of members.
-                    let xx = dsl::sfilter(&obj, |&ij| {
-                        dneighbor_cells(ij)
-                            .iter()
-                            .filter(|l| obj.contains(l))
-                            .count()
-                            == 1
-                    });
-                    if xx.is_empty() {
+                    let xx = IdSet::from_adds(
+                        hashes,
+                        obj.iter().filter(|&id| {
+                            dneighbor_cells(b2862040_loc(id))
+                                .iter()
+                                .filter(|&&l| idset_contains(&obj, b2862040_id(l)))
+                                .count()
+                                == 1
+                        }),
+                    );
+                    if xx.len() == 0 {
                         break;
                     }
-                    let x = rng.choice_in(&xx)?;
-                    obj = dsl::remove(&x, &obj);
+                    let x = rng.choice(&xx.iter().collect::<Vec<u8>>())?;
+                    obj = IdSet::from_adds(hashes, obj.iter().filter(|&id| id != x));
                 }
             }
             let npert = unifint(rng, diff_lb, diff_ub, (0, oh + ow));
-            let objcands = objcands_b2862040(&obj);
-            let mut obj = obj.thaw();
+            let bounds_of_ids = |s: &IdSet<'static>| {
+                let locs: Vec<Loc> = s.iter().map(b2862040_loc).collect();
+                let (t, b) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
+                let (l, r) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+                (t, l, b, r)
+            };
+            let objcands = objcands_b2862040(bounds_of_ids(&obj));
+            // `obj = set(obj)`.
+            let mut obj = idset_copy(&obj);
             for _ in 0..npert {
-                let near = mapply_set(dsl::dneighbors, &obj).intersection(&objcands);
-                let cands = objcands.difference(&obj).intersection(&near);
-                obj.add(rng.choice_in(&cands)?);
+                // `(objcands - obj) & (mapply(dneighbors, obj) & objcands)`.
+                let rest = objcands.difference_where(obj.len(), |id| idset_contains(&obj, id));
+                let near = idset_and(&mapply_dneighbors_b2862040(&obj), &objcands);
+                let cands = idset_and(&rest, &near);
+                obj.add(rng.choice(&cands.iter().collect::<Vec<u8>>())?);
             }
             // `normalize(obj)` and `plcd = shift(obj, loc)` are only
             // measured, subset-tested, filled and subtracted (by size and
             // membership): lists of locations, not frozensets.
-            let (top, left, bottom, right) = {
-                let (t, b) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
-                let (l, r) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
-                (t, l, b, r)
-            };
+            let (top, left, bottom, right) = bounds_of_ids(&obj);
             let (oh, ow) = (bottom - top + 1, right - left + 1);
-            let cands = memo.fitting(&inds, (h, w), (oh, ow));
+            let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice(cands)?;
+            let loc = gloc(rng.choice(cands)?);
             let plcd: Vec<Loc> = obj
                 .iter()
-                .map(|&(i, j)| (i - top + loc.0, j - left + loc.1))
+                .map(b2862040_loc)
+                .map(|(i, j)| (i - top + loc.0, j - left + loc.1))
                 .collect();
-            if plcd.iter().all(|l| inds.contains(l)) {
+            if plcd.iter().all(|&l| in_grid_set(&inds, l)) {
                 let col = rng.choice(&remcols)?;
                 fill_locs_in(&mut gi, col, &plcd);
                 succ += 1;
                 // `(inds - plcd) - mapply(neighbors, plcd)`: `set_difference`
                 // reads only the subtracted sets' size and membership.
-                let own = Around::of_cells(plcd.iter().copied());
-                let near = Around::new(plcd.iter().copied(), dsl::neighbors);
-                inds = near.subtract_from(&own.subtract_from(&inds));
+                inds = grid_minus_near(&inds, &plcd, dsl::neighbors);
                 memo.changed();
             }
         }
         // `objsm`: the background-colored objects off the border, merged;
         // `res`: the other objects `adjacent` (4-adjacent, objects being
         // disjoint) to it, filled with 8. Only which cells these hold
-        // matters, so components are labelled directly.
-        let objsm = enclosed_mask(&gi, bgc, false);
-        if objsm.contains(&true) {
-            let (label, n) = component_labels(&gi, false);
-            let lab = |i: i64, j: i64| label[(i * w + j) as usize];
+        // matters, so components are labelled directly, once for both.
+        let (label, n) = component_labels(&gi, false);
+        let lab = |i: i64, j: i64| label[(i * w + j) as usize];
+        // Which components are of `bgc` and off the border (`objsm`).
+        let mut inner = vec![true; n];
+        for i in 0..h {
+            for j in 0..w {
+                if gi[i as usize][j as usize] != bgc || i == 0 || j == 0 || i == h - 1 || j == w - 1
+                {
+                    inner[lab(i, j)] = false;
+                }
+            }
+        }
+        if inner.contains(&true) {
             let mut hit = vec![false; n];
             for i in 0..h {
                 for j in 0..w {
-                    if !objsm[(i * w + j) as usize] {
+                    if !inner[lab(i, j)] {
                         continue;
                     }
                     for (ni, nj) in dneighbor_cells((i, j)) {
@@ -5009,6 +5099,36 @@ fn generate_e5062a87(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// The cells of e509e548's L, U or H shape (by its output color) in an
+/// `oh` by `ow` frame, drawing the U's and H's arm lengths as Python's
+/// getters do; distinct, at the origin (each shape holds `(0, 0)`).
+fn shape_e509e548(rng: &mut GenRng, outc: i64, oh: i64, ow: i64) -> Result<Vec<Loc>> {
+    let row = |i: i64, j0: i64, j1: i64| (j0..=j1).map(move |j| (i, j));
+    let col = |j: i64, i0: i64, i1: i64| (i0..=i1).map(move |i| (i, j));
+    let mut cells: Vec<Loc> = match outc {
+        1 => row(0, 0, ow - 1).chain(col(0, 0, oh - 1)).collect(),
+        6 => {
+            let a = rng.randint(1, oh - 1)?;
+            let b = rng.randint(1, oh - 1)?;
+            row(0, 0, ow - 1)
+                .chain(col(0, 0, a))
+                .chain(col(ow - 1, 0, b))
+                .collect()
+        }
+        _ => {
+            let a = rng.randint(1, ow - 1)?;
+            let b = rng.randint(1, ow - 2)?;
+            let stem = col(0, 0, oh - 1).chain(row(oh - 1, 0, a));
+            row(0, 0, ow - 1)
+                .chain(stem.map(|(i, j)| (i, j + b)))
+                .collect()
+        }
+    };
+    cells.sort_unstable();
+    cells.dedup();
+    Ok(cells)
+}
+
 fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[1, 2, 6]);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -5022,7 +5142,10 @@ fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter), so it is CPython's
+    // table (`GridSet`); each sfilter is kept per shape until it changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     // (min height, min width, output color) of the L, U and H shapes.
     let kinds = [(2, 2, 1), (2, 3, 6), (3, 3, 2)];
     while succ < nobjs && tr < maxtr {
@@ -5030,47 +5153,40 @@ fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (minh, minw, outc) = rng.choice(&kinds)?;
         let oh = rng.randint(minh, 6)?;
         let ow = rng.randint(minw, 6)?;
-        // Only the shapes' cells matter below (shape, placement, fills).
-        let mut obj = match outc {
-            1 => &dsl::connect((0, 0), (oh - 1, 0)) | &dsl::connect((0, 0), (0, ow - 1)),
-            6 => {
-                let a = rng.randint(1, oh - 1)?;
-                let b = rng.randint(1, oh - 1)?;
-                &(&dsl::connect((0, 0), (0, ow - 1)) | &dsl::connect((0, 0), (a, 0)))
-                    | &dsl::connect((0, ow - 1), (b, ow - 1))
-            }
-            _ => {
-                let a = rng.randint(1, ow - 1)?;
-                let b = rng.randint(1, ow - 2)?;
-                let stem =
-                    &dsl::connect((0, 0), (oh - 1, 0)) | &dsl::connect((oh - 1, 0), (oh - 1, a));
-                &dsl::connect((0, 0), (0, ow - 1)) | &stem.shift((0, b))
-            }
-        };
+        // The shape's order is never read (it is measured, mirrored,
+        // subset-tested, subtracted by size and membership and filled), so
+        // it is a list of its distinct cells, kept at the origin: every
+        // mirror maps its bounding box onto itself, and `normalize` follows.
+        let mut obj = shape_e509e548(rng, outc, oh, ow)?;
         let nmfs = rng.choice(&[1, 2])?;
         for k in rng.sample(&[0usize, 1, 2, 3, 4], nmfs)? {
-            obj = match k {
-                1 => dsl::dmirror(&obj),
-                2 => dsl::cmirror(&obj),
-                3 => dsl::vmirror(&obj),
-                4 => dsl::hmirror(&obj),
-                _ => obj,
-            };
-            obj = dsl::normalize(&obj);
+            let (bh, bw) = cells_shape(&obj);
+            for l in obj.iter_mut() {
+                let (i, j) = *l;
+                *l = match k {
+                    1 => (j, i),
+                    2 => (bw - 1 - j, bh - 1 - i),
+                    3 => (i, bw - 1 - j),
+                    4 => (bh - 1 - i, j),
+                    _ => (i, j),
+                };
+            }
         }
-        let (oh, ow) = dsl::shape(&obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let (oh, ow) = cells_shape(&obj);
+        let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        if plcd.issubset(&inds) {
+        let (li, lj) = gloc(rng.choice(cands)?);
+        let plcd: Vec<Loc> = obj.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+        // `plcd.issubset(inds)`: a yes or no.
+        if plcd.iter().all(|&l| in_grid_set(&inds, l)) {
             succ += 1;
-            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            inds = grid_minus_near(&inds, &plcd, dsl::dneighbors);
+            memo.changed();
             let col = rng.choice(&ccols)?;
-            dsl::fill_in(&mut gi, col, &plcd);
-            dsl::fill_in(&mut go, outc, &plcd);
+            fill_locs_in(&mut gi, col, &plcd);
+            fill_locs_in(&mut go, outc, &plcd);
         }
     }
     Ok(Example {
@@ -5897,9 +6013,10 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let nsq = unifint(rng, diff_lb, diff_ub, (2, (h * w) / 30));
         let (mut succ, mut tr) = (0, 0);
         let maxtr = 5 * nsq;
-        // `inds`' order is read (the choice over its sfilter), so it stays a
-        // table; each sfilter is kept per (oh, ow) until `inds` changes.
-        let mut inds = dsl::asindices(&gi);
+        // `inds`' order is read (the choice over its sfilter), so it is
+        // CPython's table (`GridSet`); each sfilter is kept per (oh, ow)
+        // until `inds` changes.
+        let mut inds = GridSet::asindices((h, w));
         let mut memo = FitMemo::default();
         // Python's `pats` is a set of the squares' backdrops, only iterated
         // to union the gaps into `res`, which is only filled: no order is
@@ -5909,20 +6026,24 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 3 * 2)?;
             let ow = rng.randint(1, w / 3 * 2)?;
-            let cands = memo.fitting(&inds, (h, w), (oh, ow));
+            let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
-            let (loci, locj) = rng.choice(cands)?;
+            let (loci, locj) = gloc(rng.choice(cands)?);
             // bd = backdrop({ul, lr}): subset-tested, subtracted (size and
             // membership), its neighbours subtracted, filled.
             let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-            let bd_cells =
-                move || (ul.0..=lr.0).flat_map(move |i| (ul.1..=lr.1).map(move |j| (i, j)));
-            if bd_cells().all(|l| inds.contains(&l)) {
+            let mut bd = Vec::with_capacity((oh * ow) as usize);
+            for i in ul.0..=lr.0 {
+                bd.extend((ul.1..=lr.1).map(|j| (i, j)));
+            }
+            if bd.iter().all(|&l| in_grid_set(&inds, l)) {
                 succ += 1;
-                let rest = inds.difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr));
-                inds = Around::new(bd_cells(), dsl::neighbors).subtract_from(&rest);
+                let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
+                inds = inds
+                    .difference_ids(&bd_ids)
+                    .difference_locs(&rect_neighbors(ul, lr));
                 memo.changed();
                 let col = rng.choice(&ccols)?;
                 fill_rect(&mut gi, col, ul, lr);
@@ -6346,6 +6467,20 @@ fn generate_f8b3ba0a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// The cells of `box(frozenset({ul, lr}))` (`ul` above and left of `lr`)
+/// inside an `h` by `w` grid, side by side (the corners twice).
+fn outline_in_grid((si, sj): Loc, (ei, ej): Loc, (h, w): Loc) -> impl Iterator<Item = Loc> {
+    let rows = [si, ei]
+        .into_iter()
+        .filter(move |&i| 0 <= i && i < h)
+        .flat_map(move |i| (sj.max(0)..=ej.min(w - 1)).map(move |j| (i, j)));
+    let cols = [sj, ej]
+        .into_iter()
+        .filter(move |&j| 0 <= j && j < w)
+        .flat_map(move |j| (si.max(0)..=ei.min(h - 1)).map(move |i| (i, j)));
+    rows.chain(cols)
+}
+
 fn generate_f8c80d96(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[5]);
     let h = unifint(rng, diff_lb, diff_ub, (8, 30));
@@ -6354,36 +6489,41 @@ fn generate_f8c80d96(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let oh = rng.randint(1, if w > 10 { 3 } else { 2 })?;
     let loci = rng.randint(-oh + 1, h - 1)?;
     let locj = rng.randint(-ow + 1, w - 1)?;
-    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+    // `obj = backdrop({ul, lr})` is only read for its corners.
     let bl = rng.sample(&cols, 2)?;
     let (bgc, linc) = (bl[0], bl[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(5, (h, w));
-    let (ulci, ulcj) = dsl::subtract(dsl::ulcorner(&obj), (1, 1));
-    let (lrci, lrcj) = dsl::add(dsl::lrcorner(&obj), (1, 1));
+    let (ulci, ulcj) = (loci - 1, locj - 1);
+    let (lrci, lrcj) = (loci + oh, locj + ow);
     let hoffs = rng.randint(2, if h > 12 { 4 } else { 3 })?;
     let woffs = rng.randint(2, if w > 12 { 4 } else { 3 })?;
-    let inds = dsl::asindices(&gi);
-    let lns: Vec<Indices> = (0..h.max(w) / hoffs.min(woffs) + 1)
+    // The boxes (`lns`) are only tested for meeting the grid and filled:
+    // their corners, no sets.
+    let lns: Vec<(Loc, Loc)> = (0..h.max(w) / hoffs.min(woffs) + 1)
         .map(|k| {
-            dsl::r#box(&pair_set(
+            (
                 (ulci - hoffs * k, ulcj - woffs * k),
                 (lrci + hoffs * k, lrcj + woffs * k),
-            ))
+            )
         })
-        .filter(|ln| ln.iter().any(|l| inds.contains(l)))
+        .filter(|&(ul, lr)| outline_in_grid(ul, lr, (h, w)).next().is_some())
         .collect();
     let nlns = lns.len() as i64;
     let nmissing = unifint(rng, diff_lb, diff_ub, (0, nlns - 2));
     let npresent = nlns - nmissing;
     for k in 0..npresent {
-        let ln = lns
+        let &(ul, lr) = lns
             .get(k as usize)
             .ok_or_else(|| raised("list index out of range"))?;
-        dsl::fill_in(&mut gi, linc, ln);
+        for (i, j) in outline_in_grid(ul, lr, (h, w)) {
+            gi[i as usize][j as usize] = linc;
+        }
     }
-    for ln in &lns {
-        dsl::fill_in(&mut go, linc, ln);
+    for &(ul, lr) in &lns {
+        for (i, j) in outline_in_grid(ul, lr, (h, w)) {
+            go[i as usize][j as usize] = linc;
+        }
     }
     Ok(Example {
         input: gi,
