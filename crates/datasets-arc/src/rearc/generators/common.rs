@@ -1843,6 +1843,35 @@ pub(super) fn place_apart_grid(
     true
 }
 
+/// `ofcolor(grid, value)` as CPython's table ([`GridSet`]): the
+/// locations holding `value`, added row by row as `ofcolor` adds them.
+pub(super) fn ofcolor_set(grid: &Grid, value: i64) -> GridSet {
+    let mut s = GridSet::new();
+    for (i, row) in grid.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            if v == value {
+                s.add(gid((i as i64, j as i64)));
+            }
+        }
+    }
+    s
+}
+
+/// `rng.choice(totuple(s))` for a [`GridSet`]: the location at the drawn
+/// position of the table's order (`choice` reads only the length before
+/// indexing), found by walking the table.
+pub(super) fn choice_in_grid(rng: &mut GenRng, s: &GridSet) -> Result<Loc> {
+    let n = s.len();
+    if n == 0 {
+        return Err(dataset_core::RandomError::EmptySequence.into());
+    }
+    let k = rng.rng.randbelow(n as u64) as usize;
+    s.iter()
+        .nth(k)
+        .map(gloc)
+        .ok_or_else(|| dataset_core::DatasetError::Generation("set shorter than its length".into()))
+}
+
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
 /// proven here against `pycompat`'s `PySet` (itself replayed against
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of

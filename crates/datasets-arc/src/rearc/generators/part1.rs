@@ -3201,12 +3201,16 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 100));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * numsq;
-    let placed_inds: Indices = placed.iter().map(|c| c.1).collect();
-    let mut inds = minus_around(&dsl::ofcolor(&gi, bgc), &placed_inds);
-    let obj_inds: Indices = obj.iter().map(|c| c.1).collect();
     // `inds`' and `ginds`' orders are read (the choices over their
-    // sfilters), so they stay tables; each sfilter is kept per shape until
-    // its set changes.
+    // sfilters), so they stay CPython's tables, as `GridSet`s; each sfilter
+    // is kept per shape until its set changes.
+    // `ofcolor(gi, bgc)` adds the background cells row by row; the mapply
+    // is only subtracted (size and membership, or its distinct cells
+    // discarded).
+    let ofbg = ofcolor_set(&gi, bgc);
+    let near = Around::new(placed.iter().map(|c| c.1), dsl::neighbors);
+    let mut inds = ofbg.difference_locs(near.cells());
+    let obj_inds: Vec<Loc> = obj.iter().map(|c| c.1).collect();
     let mut memo = FitMemo::default();
     let mut memo2 = FitMemo::default();
     while succ < numsq && tr < maxtr {
@@ -3217,16 +3221,16 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // bck = shift(asindices(g1), loc) is only subset-tested and
         // subtracted with its outbox (size and membership): a rectangle.
         let (ul, lr) = (loc, (loc.0 + gh - 1, loc.1 + gw - 1));
-        if !(ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j)))) {
+        if !(ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(gid((i, j))))) {
             continue;
         }
         let mut g1 = dsl::canvas(sqc, (gh, gw));
         let mut g2 = dsl::canvas(sqc, (gh, gw));
-        let mut ginds = dsl::asindices(&g1);
+        let mut ginds = GridSet::asindices((gh, gw));
         // gindsfull is only asked for membership.
         let in_full = |&(i, j): &Loc| in_rect((i, j), (0, 0), (gh - 1, gw - 1));
         memo2.changed();
@@ -3239,41 +3243,46 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands2.is_empty() {
                 break;
             }
-            let loc2 = rng.choice(cands2)?;
-            let mut lns2: PySet<Loc> = PySet::new();
+            let loc2 = gloc(rng.choice(cands2)?);
+            // `lns2` is only tested, subtracted (size and membership) and
+            // filled: a list. The spikes' rays leave the center's four
+            // sides in four directions, so their cells are distinct.
+            // (`shoot(start, d)`: `start + t * d` for t up to 42.)
+            let mut lns2: Vec<Loc> = Vec::new();
             for &k in &spikes {
-                let d = spikes_all[k].1;
-                for l in dsl::shoot(dsl::add(cp, dsl::add(loc2, d)), d).iter() {
-                    if in_full(l) {
-                        lns2.add(*l);
-                    }
-                }
+                let (di, dj) = spikes_all[k].1;
+                let (si, sj) = dsl::add(cp, dsl::add(loc2, (di, dj)));
+                lns2.extend(
+                    (0..=42)
+                        .map(|t| (si + t * di, sj + t * dj))
+                        .filter(|l| in_full(l)),
+                );
             }
             // plcd2i is only subset-tested, compared and subtracted with its
             // neighbours by size and membership: a list.
             let plcd2i: Vec<Loc> = obj_inds.iter().map(|&l| dsl::add(l, loc2)).collect();
             let is_linc = |&(i, j): &Loc| g2[i as usize][j as usize] == linc;
-            if plcd2i.iter().all(|l| ginds.contains(l))
-                && lns2.iter().all(|l| ginds.contains(l) || is_linc(l))
+            if plcd2i.iter().all(|&l| ginds.contains(gid(l)))
+                && lns2.iter().all(|&l| ginds.contains(gid(l)) || is_linc(&l))
                 && lns2.iter().any(|l| !plcd2i.contains(l))
             {
                 succ2 += 1;
-                let placed = Around::of_cells(plcd2i.iter().copied());
+                let placed: Vec<u16> = plcd2i.iter().map(|&l| gid(l)).collect();
                 let near = Around::new(plcd2i.iter().copied(), dsl::neighbors);
-                ginds = near
-                    .subtract_from(&placed.subtract_from(&ginds))
-                    .difference(&lns2);
+                ginds = ginds
+                    .difference_ids(&placed)
+                    .difference_locs(near.cells())
+                    .difference_locs(&lns2);
                 memo2.changed();
                 fill_locs_in(&mut g1, cpcol, &[dsl::add(cp, loc2)]);
                 paint_cells_in(&mut g2, &place(loc2));
-                fill_locs_in(&mut g2, linc, &lns2.to_vec());
+                fill_locs_in(&mut g2, linc, &lns2);
             }
         }
         if succ2 > 0 {
             succ += 1;
-            let rest = inds.difference_where((gh * gw) as usize, |&l| in_rect(l, ul, lr));
-            let ring = Around::of_cells(outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
-            inds = ring.subtract_from(&rest);
+            let rest = inds.difference_where((gh * gw) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
             memo.changed();
             // paint(gi, shift(asobject(g1), loc)): one cell per location.
             for (i, (r1, r2)) in g1.iter().zip(&g2).enumerate() {

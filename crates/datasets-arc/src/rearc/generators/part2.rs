@@ -3742,43 +3742,47 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * nsq;
     let (mut tr, mut succ) = (0, 0);
     let mut go = dsl::canvas(bgc, (h, w));
-    // `inds`' order is read (the choice over its sfilter), so it stays a
-    // table.
-    let mut inds = dsl::asindices(&go);
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; the sfilter is kept per shape until
+    // `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     while tr < maxtr && succ < nsq {
         let oh = rng.randint(2, 6)?;
         let ow = rng.randint(2, 6)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
+        let (loci, locj) = gloc(rng.choice(cands)?);
         // Python shifts the box by its own corner a second time. The box is
         // only subset-tested, filled and subtracted (with its outbox) by size
         // and membership: a rectangle.
         let (ul, lr) = ((2 * loci, 2 * locj), (2 * loci + oh - 1, 2 * locj + ow - 1));
-        let inside = (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j))));
+        // (A box past the grid, up to 2 * 29 + 5, is in no `inds`.)
+        let in_inds = |l: Loc| in_rect(l, (0, 0), (h - 1, w - 1)) && inds.contains(gid(l));
+        let inside = (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| in_inds((i, j))));
         if inside {
             fill_rect(&mut go, fgc, ul, lr);
             succ += 1;
-            let rest = inds.difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr));
-            let ring = Around::of_cells(outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
-            inds = ring.subtract_from(&rest);
+            let rest = inds.difference_where((oh * ow) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            memo.changed();
         }
         tr += 1;
     }
-    let mut inds = dsl::ofcolor(&go, bgc);
+    let mut inds = ofcolor_set(&go, bgc);
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2 - 1));
     let mut gi = go.clone();
     for _ in 0..nnoise {
-        if inds.is_empty() {
+        if inds.len() == 0 {
             // pick's error, without copying the table out.
             pick::<Loc>(rng, &[])?;
         }
-        let loc = rng.choice_in(&inds)?;
-        // dneighbors(loc) (4 locations) is read for size and membership.
-        let near = dneighbor_cells(loc);
-        inds = inds.difference_where(4, |l| near.contains(l));
+        let loc = choice_in_grid(rng, &inds)?;
+        // dneighbors(loc) (4 distinct locations) is read for its size and
+        // membership, or its elements discarded.
+        inds = inds.difference_locs(&dneighbor_cells(loc));
         fill_locs_in(&mut gi, fgc, &[loc]);
     }
     ex(gi, go)
@@ -3842,25 +3846,6 @@ fn mirror_indices(k: usize, p: &Indices) -> Indices {
     }
 }
 
-/// `tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`
-/// for 810b9b61, from `memo` (this `inds`' results by shape) or built.
-fn fitting_810b9b61<'a>(
-    memo: &'a mut Vec<(Loc, Vec<Loc>)>,
-    inds: &Indices,
-    (h, w): Loc,
-    (oh, ow): Loc,
-) -> &'a [Loc] {
-    let k = match memo.iter().position(|(key, _)| *key == (oh, ow)) {
-        Some(k) => k,
-        None => {
-            let v = dsl::sfilter(inds, |&(i, j)| i <= h - oh && j <= w - ow).to_vec();
-            memo.push(((oh, ow), v));
-            memo.len() - 1
-        }
-    };
-    &memo[k].1
-}
-
 fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[3]);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -3874,49 +3859,59 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
-    let mut inds = dsl::asindices(&gi);
-    // The two `sfilter(inds, ...)` per try read `inds`' order; they depend
-    // on `inds` and the shape alone, so each is built once per shape until
-    // `inds` changes.
-    let mut memo: Vec<(Loc, Vec<Loc>)> = Vec::new();
+    // `inds` as CPython's table (`GridSet`): the two `sfilter(inds, ...)`
+    // per try read its order; they depend on `inds` and the shape alone, so
+    // each is kept per shape until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(3, 5)?;
         let ow = rng.randint(3, 5)?;
-        let cands = fitting_810b9b61(&mut memo, &inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(cands)?;
-        let mut obj = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = gloc(rng.choice(cands)?);
         let nmfs = rng.choice(&[1, 2])?;
-        for k in rng.sample(&[0, 1, 2, 3, 4], nmfs)? {
-            obj = dsl::normalize(&mirror_indices(k, &obj));
-        }
-        let (oh, ow) = dsl::shape(&obj);
-        let cands = fitting_810b9b61(&mut memo, &inds, (h, w), (oh, ow));
+        let mfs = rng.sample(&[0, 1, 2, 3, 4], nmfs)?;
+        // `obj`, the box mirrored and normalized, is as a set the outline
+        // of an oh by ow rectangle at the origin, transposed by each
+        // `dmirror` or `cmirror`: its shape is known without it. Its order
+        // is read only to sample from `plcd` below, so it is built there.
+        let transposed = mfs.iter().filter(|&&k| k == 1 || k == 2).count() % 2 == 1;
+        let (sh, sw) = if transposed { (ow, oh) } else { (oh, ow) };
+        let cands = memo.fitting(&inds, (h, w), (sh, sw));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // `plcd = shift(obj, loc)`'s order is read only to sample from it;
         // `inobj` (a sample or `plcd`) is only tested, subtracted, filled
         // and compared with its box: membership and bounds, no order.
         let inobj: Vec<Loc> = if rng.choice(&[true, false])? {
-            let plcd = obj.shift(loc);
-            let n = unifint(rng, diff_lb, diff_ub, (1, plcd.len() as i64 - 1));
-            rng.sample(&plcd.to_vec(), n)?
+            let mut obj = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+            for &k in &mfs {
+                obj = dsl::normalize(&mirror_indices(k, &obj));
+            }
+            // `shift` adds the moved locations in `obj`'s order: the same
+            // adds on location numbers give the same table.
+            let plcd = GridSet::from_adds(obj.iter().map(|&l| gid(dsl::add(l, loc))));
+            let order: Vec<Loc> = plcd.iter().map(gloc).collect();
+            let n = unifint(rng, diff_lb, diff_ub, (1, order.len() as i64 - 1));
+            rng.sample(&order, n)?
         } else {
-            obj.iter().map(|&l| dsl::add(l, loc)).collect()
+            outline_cells(loc, (loc.0 + sh - 1, loc.1 + sw - 1))
         };
-        if inobj.iter().all(|l| inds.contains(l)) {
+        if inobj.iter().all(|&l| inds.contains(gid(l))) {
             succ += 1;
             // `(inds - inobj) - mapply(dneighbors, inobj)`: `set_difference`
-            // reads only the subtracted sets' sizes and membership.
-            let own = Around::of_cells(inobj.iter().copied());
+            // reads only the subtracted sets' sizes and membership (or
+            // discards their distinct elements).
+            let own: Vec<u16> = inobj.iter().map(|&l| gid(l)).collect();
             let near = Around::new(inobj.iter().copied(), dsl::dneighbors);
-            inds = near.subtract_from(&own.subtract_from(&inds));
-            memo.clear();
+            inds = inds.difference_ids(&own).difference_locs(near.cells());
+            memo.changed();
             let col = rng.choice(&ccols)?;
             fill_locs_in(&mut gi, col, &inobj);
             // `box(inobj) == inobj and min(shape(inobj)) > 2`.

@@ -3116,6 +3116,39 @@ fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// One of d07ae81c's objects: a filled rectangle from `(t, l)` to `(b, r)`
+/// of one color, with `hash(frozenset(its cells))` and the rank of its
+/// first cell in `asindices`' order (where `objects` meets it).
+struct ColorRect {
+    t: i64,
+    l: i64,
+    b: i64,
+    r: i64,
+    color: i64,
+    hash: i64,
+    first: usize,
+}
+
+impl ColorRect {
+    fn new((t, l): Loc, (b, r): Loc, color: i64, rank: &[usize], w: i64) -> Self {
+        let cells = || (t..=b).flat_map(|i| (l..=r).map(move |j| (i, j)));
+        let hash = pycompat::frozenset_hash_of(cells().map(|l| cell_hash(&(color, l))));
+        let first = cells()
+            .map(|(i, j)| rank[(i * w + j) as usize])
+            .min()
+            .expect("a rectangle has a cell");
+        ColorRect {
+            t,
+            l,
+            b,
+            r,
+            color,
+            hash,
+            first,
+        }
+    }
+}
+
 fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -3125,83 +3158,107 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut magiccol = 0;
     let mut gi = dsl::canvas(0, (h, w));
     let ndivi = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
+    // The grid is a partition into filled rectangles of distinct colors:
+    // it starts as one, and each step fills the lower or right part of a
+    // rectangle object with a new color (`magiccol` only grows, from 1),
+    // leaving two. So `objects(gi, T, F, F)` holds exactly these
+    // rectangles, and each step changes one and adds one. `objects` adds
+    // them to its set by their first cell in `asindices`' order, and the
+    // orders of that set and of the filters over it come from the objects'
+    // hashes: the rectangles are kept with both, and no object is built.
+    let mut rank = vec![0usize; (h * w) as usize];
+    for (k, &(i, j)) in dsl::asindices_order(h, w).iter().enumerate() {
+        rank[(i * w + j) as usize] = k;
+    }
+    let mut rects = vec![ColorRect::new((0, 0), (h - 1, w - 1), 0, &rank, w)];
+    // The rectangles in `objects`' order: added by first cell, then frozen.
+    let objects_order = |rects: &[ColorRect]| -> Vec<usize> {
+        let mut added: Vec<usize> = (0..rects.len()).collect();
+        added.sort_unstable_by_key(|&k| rects[k].first);
+        let hashes: Vec<i64> = added.iter().map(|&k| rects[k].hash).collect();
+        set_frozen_order(&hashes)
+            .into_iter()
+            .map(|x| added[x])
+            .collect()
+    };
     for _ in 0..ndivi {
-        // The chosen object's bounds alone are read, not its own order, and
-        // the orders of `objects`' set and of the two filters' come from
-        // the objects' hashes: no object is built.
-        let found = objects_cells(&gi, true, false, false);
-        let hashes: Vec<i64> = found.iter().map(object_hash).collect();
-        let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
-        let order = set_frozen_order(&hashes);
         // Two filters, as in Python: the second walks the first's result,
-        // whose order may differ from `objs`'.
-        let keep1: Vec<usize> = order
+        // whose order may differ from `objs`'. The second keeps every
+        // object (a filled rectangle's height times width is its size), but
+        // builds a new frozenset, whose order is read.
+        let keep1: Vec<usize> = objects_order(&rects)
             .into_iter()
             .filter(|&k| {
-                let (t, l, b, r) = bounds[k];
-                let (a, c) = (b - t + 1, r - l + 1);
+                let o = &rects[k];
+                let (a, c) = (o.b - o.t + 1, o.r - o.l + 1);
                 a.min(c) > 3 && a.max(c) > 4
             })
             .collect();
-        let keep1: Vec<usize> = added_order(&keep1.iter().map(|&k| hashes[k]).collect::<Vec<_>>())
-            .into_iter()
-            .map(|x| keep1[x])
-            .collect();
-        let keep2: Vec<usize> = keep1
-            .into_iter()
-            .filter(|&k| {
-                let (t, l, b, r) = bounds[k];
-                (b - t + 1) * (r - l + 1) == found[k].len() as i64
-            })
-            .collect();
+        let keep1 = reordered(&keep1, |k| rects[k].hash);
+        let keep2 = reordered(&keep1, |k| rects[k].hash);
         if keep2.is_empty() {
             break;
         }
-        let order2 = added_order(&keep2.iter().map(|&k| hashes[k]).collect::<Vec<_>>());
-        let (top, left, bottom, right) = bounds[keep2[rng.choice(&order2)?]];
-        let newobj = if rng.choice(&[true, false])? {
+        let k = rng.choice(&keep2)?;
+        let ColorRect {
+            t: top,
+            l: left,
+            b: bottom,
+            r: right,
+            color,
+            ..
+        } = rects[k];
+        let (kept, newobj) = if rng.choice(&[true, false])? {
             let loci = rng.randint(top + 2, bottom - 1)?;
-            ((loci, left), (bottom, right))
+            (
+                ((top, left), (loci - 1, right)),
+                ((loci, left), (bottom, right)),
+            )
         } else {
             let locj = rng.randint(left + 2, right - 1)?;
-            ((top, locj), (bottom, right))
+            (
+                ((top, left), (bottom, locj - 1)),
+                ((top, locj), (bottom, right)),
+            )
         };
         magiccol += 1;
         // `fill(gi, magiccol, backdrop(frozenset({ul, lr})))`.
         fill_rect(&mut gi, magiccol, newobj.0, newobj.1);
+        rects[k] = ColorRect::new(kept.0, kept.1, color, &rank, w);
+        rects.push(ColorRect::new(newobj.0, newobj.1, magiccol, &rank, w));
     }
     // Each object is filled with one color: not its own order.
-    let found = objects_cells(&gi, true, false, false);
-    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
-    for (ii, k) in set_frozen_order(&hashes).into_iter().enumerate() {
+    for (ii, k) in objects_order(&rects).into_iter().enumerate() {
         let col = match ii {
             0 => c1,
             1 => c2,
             _ => rng.choice(&[c1, c2])?,
         };
-        fill_locs_in(&mut gi, col, found[k].iter().map(|c| &c.1));
+        let o = &rects[k];
+        fill_rect(&mut gi, col, (o.t, o.l), (o.b, o.r));
     }
-    let ofc1 = dsl::ofcolor(&gi, c1);
-    let ofc2 = dsl::ofcolor(&gi, c2);
+    // `ofc1` and `ofc2`'s orders are read (the choices over what is left
+    // of them), so they are CPython's tables, as `GridSet`s.
+    let ofc1 = ofcolor_set(&gi, c1);
+    let ofc2 = ofcolor_set(&gi, c2);
     let mn = ofc1.len().min(ofc2.len());
     // `int(mn ** 0.5)`.
     let root = (mn as f64).sqrt() as i64;
     let n1 = unifint(rng, diff_lb, diff_ub, (1, 1.max(root)));
     let n2 = unifint(rng, diff_lb, diff_ub, (1, 1.max(root)));
-    let mut pick = |ofc: &Indices, n: i64| -> Result<PySet<Loc>> {
-        let mut srcs: PySet<Loc> = PySet::new();
+    // `srcs` is only subtracted (size and membership, or its distinct
+    // elements discarded), filled and the lines through it tested: a list.
+    let mut pick = |ofc: &GridSet, n: i64| -> Result<Vec<Loc>> {
+        let mut srcs: Vec<Loc> = Vec::new();
         for _ in 0..n {
-            // `- mapply(neighbors, srcs)`: `set_difference` reads only its
-            // size and membership.
+            // `- mapply(neighbors, srcs)`: likewise read for its size and
+            // membership or its distinct cells.
             let near = Around::new(srcs.iter().copied(), dsl::neighbors);
-            let cands = ofc
-                .difference(&srcs)
-                .difference_where(near.len(), |l| near.contains(l))
-                .to_vec();
-            if cands.is_empty() {
+            let cands = ofc.difference_locs(&srcs).difference_locs(near.cells());
+            if cands.len() == 0 {
                 break;
             }
-            srcs.add(rng.choice(&cands)?);
+            srcs.push(choice_in_grid(rng, &cands)?);
         }
         Ok(srcs)
     };
@@ -3217,8 +3274,10 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         srcs.iter()
             .any(|&(si, sj)| (i - si).abs() == (j - sj).abs() && (i - si).abs() <= 42)
     };
-    let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| in_lns(l)));
-    let go = filled_locs(go, c4, ofc2.iter().filter(|l| in_lns(l)));
+    let ofc3: Vec<Loc> = ofc1.iter().map(gloc).filter(|l| in_lns(l)).collect();
+    let ofc4: Vec<Loc> = ofc2.iter().map(gloc).filter(|l| in_lns(l)).collect();
+    let go = fill_locs(&gi, c3, &ofc3);
+    let go = filled_locs(go, c4, &ofc4);
     Ok(Example {
         input: gi,
         output: go,
