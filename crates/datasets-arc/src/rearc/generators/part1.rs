@@ -261,6 +261,24 @@ fn generate_017c7c7b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// 025d127b's `inobj`, `outobj` and `fullobj` for an `oh` by `ow` shape at
+/// the origin, as their locations (in no particular order).
+fn shapes_025d127b(oh: i64, ow: i64) -> [Vec<Loc>; 3] {
+    let topl = dsl::connect((0, 0), (0, ow - 1));
+    let leftl = dsl::connect((1, 0), (oh - 2, oh - 3));
+    let rightl = dsl::connect((1, ow), (oh - 2, ow + oh - 3));
+    let botl = dsl::connect((oh - 1, oh - 2), (oh - 1, oh - 3 + ow));
+    let inobj = &(&(&topl | &leftl) | &rightl) | &botl;
+    let last: PySet<Loc> = std::iter::once((oh - 2, ow + oh - 3)).collect();
+    let outobj = (&(&(&topl.shift((0, 1)) | &botl) | &leftl.shift((0, 1)))
+        | &dsl::connect((1, ow + 1), (oh - 3, ow + oh - 3)))
+        .union(&last);
+    let right = dsl::rightmost(&inobj);
+    let outobj = dsl::sfilter(&outobj, |&(_, j)| j <= right);
+    let fullobj = &inobj | &outobj;
+    [inobj.to_vec(), outobj.to_vec(), fullobj.to_vec()]
+}
+
 fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (5, 30));
@@ -274,37 +292,48 @@ fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; the sfilter is kept per shape until
+    // `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
+    // The three sets of a shape depend on `(oh, ow)` alone, and each is only
+    // filled, subset-tested or subtracted (size and membership) once moved:
+    // they are built once per shape and kept as lists of their locations.
+    let mut shapes: Vec<(Loc, [Vec<Loc>; 3])> = Vec::new();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(3, 6)?;
         let ow = rng.randint(3, 6)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let topl = dsl::connect((0, 0), (0, ow - 1));
-        let leftl = dsl::connect((1, 0), (oh - 2, oh - 3));
-        let rightl = dsl::connect((1, ow), (oh - 2, ow + oh - 3));
-        let botl = dsl::connect((oh - 1, oh - 2), (oh - 1, oh - 3 + ow));
-        let inobj = &(&(&topl | &leftl) | &rightl) | &botl;
-        let last: PySet<Loc> = std::iter::once((oh - 2, ow + oh - 3)).collect();
-        let outobj = (&(&(&topl.shift((0, 1)) | &botl) | &leftl.shift((0, 1)))
-            | &dsl::connect((1, ow + 1), (oh - 3, ow + oh - 3)))
-            .union(&last);
-        let right = dsl::rightmost(&inobj);
-        let outobj = dsl::sfilter(&outobj, |&(_, j)| j <= right);
-        let fullobj = &inobj | &outobj;
-        let inobj = inobj.shift(loc);
-        let outobj = outobj.shift(loc);
-        let fullobj = fullobj.shift(loc);
-        if fullobj.issubset(&inds) {
-            inds = minus_around(&(&inds - &fullobj), &fullobj);
+        let loc = gloc(rng.choice(cands)?);
+        let k = match shapes.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                shapes.push(((oh, ow), shapes_025d127b(oh, ow)));
+                shapes.len() - 1
+            }
+        };
+        let [inobj, outobj, fullobj] = &shapes[k].1;
+        let moved =
+            |cells: &[Loc]| -> Vec<Loc> { cells.iter().map(|&l| dsl::add(l, loc)).collect() };
+        let fullobj = moved(fullobj);
+        // (A shape past the grid's right edge, beyond `GridSet`'s frame, is
+        // in no `inds`.)
+        let in_inds = |l: Loc| in_rect(l, (0, 0), (h - 1, w - 1)) && inds.contains(gid(l));
+        if fullobj.iter().all(|&l| in_inds(l)) {
+            // `(inds - fullobj) - mapply(neighbors, fullobj)`.
+            let ids: Vec<u16> = fullobj.iter().map(|&l| gid(l)).collect();
+            let near = Around::new(fullobj.iter().copied(), dsl::neighbors);
+            inds = inds.difference_ids(&ids).difference_locs(near.cells());
+            memo.changed();
             succ += 1;
             let col = rng.choice(&ccols)?;
-            dsl::fill_in(&mut gi, col, &inobj);
-            dsl::fill_in(&mut go, col, &outobj);
+            fill_locs_in(&mut gi, col, &moved(inobj));
+            fill_locs_in(&mut go, col, &moved(outobj));
         }
     }
     Ok(Example {
@@ -5264,10 +5293,11 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         obj1p.iter().chain(obj2p.iter()).map(|c| c.1),
         dsl::neighbors,
     );
-    let mut inds = near.subtract_from(&dsl::ofcolor(&gi, bgc));
+    let mut inds = ofcolor_set(&gi, bgc).difference_locs(near.cells());
     let mut go = gi.clone();
-    // `inds`' order is read (the choice over its sfilter), so it stays a
-    // table; each sfilter is kept per shape until `inds` changes.
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; each sfilter is kept per shape until
+    // `inds` changes.
     let objopts: [Vec<dsl::Cell>; 2] = [robj.to_vec(), gobj.to_vec()];
     let shapes = [dsl::shape(&robj), dsl::shape(&gobj)];
     let mut memo = FitMemo::default();
@@ -5279,18 +5309,18 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // plcd (one cell per location) is only subset-tested, subtracted by
         // size and membership, and painted: a list, not a frozenset.
         let plcd: Vec<dsl::Cell> = objopts[k]
             .iter()
             .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
             .collect();
-        if plcd.iter().all(|c| inds.contains(&c.1)) {
+        if plcd.iter().all(|c| inds.contains(gid(c.1))) {
             succ += 1;
-            let plcdi = Around::of_cells(plcd.iter().map(|c| c.1));
-            let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
-            inds = near.subtract_from(&plcdi.subtract_from(&inds));
+            let plcdi: Vec<u16> = plcd.iter().map(|c| gid(c.1)).collect();
+            let near = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors);
+            inds = inds.difference_ids(&plcdi).difference_locs(near.cells());
             memo.changed();
             paint_cells_in(&mut gi, plcd.iter().filter(|c| c.0 == 2 || c.0 == 3));
             paint_cells_in(&mut go, plcd.iter());

@@ -611,29 +611,50 @@ fn generate_5c0a986e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * nobjs;
-    let mut inds = dsl::asindices(&gi);
-    let fullinds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; the sfilter (of one shape) is kept
+    // until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo: Option<Vec<u16>> = None;
+    let in_grid = |l: Loc| in_rect(l, (0, 0), (h - 1, w - 1));
     while succ < nobjs && tr < maxtr {
         tr += 1;
-        let cands = dsl::sfilter(&inds, |&(i, j)| 0 < i && i <= h - 3 && 0 < j && j <= w - 3);
+        let cands = memo.get_or_insert_with(|| {
+            let fits = |id| {
+                let (i, j) = gloc(id);
+                0 < i && i <= h - 3 && 0 < j && j <= w - 3
+            };
+            inds.filter(fits).iter().collect()
+        });
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let col = rng.choice(&[1, 2])?;
-        let sq: PySet<Loc> = [
+        // `sq` and `obj` are only subset-tested, subtracted (size and
+        // membership) and filled: lists of their distinct locations.
+        let sq = [
             loc,
             (loc.0, loc.1 + 1),
             (loc.0 + 1, loc.1),
             (loc.0 + 1, loc.1 + 1),
-        ]
-        .into_iter()
-        .collect();
+        ];
         let dir = if col == 1 { (-1, -1) } else { (1, 1) };
-        let obj = sq.union(&(&dsl::shoot(loc, dir) & &fullinds));
-        if obj.issubset(&inds) {
+        // `sq | (shoot(loc, dir) & fullinds)`: the ray's cells in the grid
+        // (`loc + t * dir` for t up to 42), those of `sq` once.
+        let mut obj = sq.to_vec();
+        obj.extend(
+            (1..=42)
+                .map(|t| (loc.0 + t * dir.0, loc.1 + t * dir.1))
+                .filter(|&l| in_grid(l) && !sq.contains(&l)),
+        );
+        if obj.iter().all(|&l| inds.contains(gid(l))) {
             succ += 1;
-            inds = &inds.difference(&obj) - &mapply_set(dsl::dneighbors, &sq).freeze();
+            // `(inds - obj) - mapply(dneighbors, sq)`.
+            let ids: Vec<u16> = obj.iter().map(|&l| gid(l)).collect();
+            let near = Around::new(sq.iter().copied(), dsl::dneighbors);
+            inds = inds.difference_ids(&ids).difference_locs(near.cells());
+            memo = None;
             fill_locs_in(&mut gi, col, sq.iter());
             fill_locs_in(&mut go, col, obj.iter());
         }
@@ -999,37 +1020,61 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ub = (((h * w) as f64).powf(0.5) * 1.5) as i64;
         let num = unifint(rng, diff_lb, diff_ub, (1, ub));
         for _ in 0..num {
-            // The chosen object's bounds alone are read: not its own order.
-            let objs = dsl::colorfilter(&dsl::objects_unordered(&gi, true, true, false), bgc);
-            let eligobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 2 || dsl::width_of(o) > 2);
+            // `colorfilter(objects(gi, T, T, F), bgc)` and its sfilter are
+            // read for their orders (argmax's first largest, a choice),
+            // which come from the objects' hashes and the order `objects`
+            // adds them in, and the chosen object for its bounds alone: no
+            // object is built.
+            let found = objects_cells(&gi, true, true, false);
+            let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+            let objs: Vec<usize> = set_frozen_order(&hashes)
+                .into_iter()
+                .filter(|&k| found[k][0].0 == bgc)
+                .collect();
+            let objs = reordered(&objs, |k| hashes[k]);
+            // (top, left, bottom, right)
+            let bounds = |k: usize| {
+                let (t, b) = bounds_of(&found[k].iter().map(|c| c.1 .0).collect::<Vec<_>>());
+                let (l, r) = bounds_of(&found[k].iter().map(|c| c.1 .1).collect::<Vec<_>>());
+                (t, l, b, r)
+            };
+            let eligobjs: Vec<usize> = objs
+                .into_iter()
+                .filter(|&k| {
+                    let (t, l, b, r) = bounds(k);
+                    b - t + 1 > 2 || r - l + 1 > 2
+                })
+                .collect();
+            let eligobjs = reordered(&eligobjs, |k| hashes[k]);
             if eligobjs.is_empty() {
                 break;
             }
             let ro = if rng.choice(&[true, false])? {
-                dsl::argmax(eligobjs.iter(), |o| o.len()).cloned()
+                *dsl::argmax(eligobjs.iter(), |&k| found[k].len()).expect("eligobjs is not empty")
             } else {
-                Some(rng.choice_in(&eligobjs)?)
+                rng.choice(&eligobjs)?
             };
-            let ro = ro.ok_or_else(|| DatasetError::Generation("no object".into()))?;
+            let (top, left, bottom, right) = bounds(ro);
+            let (height, width) = (bottom - top + 1, right - left + 1);
             let mut vfr = if rng.choice(&[true, false])? {
-                dsl::height(&ro) < dsl::width_of(&ro)
+                height < width
             } else {
                 rng.choice(&[true, false])?
             };
-            if vfr && dsl::width_of(&ro) < 3 {
+            if vfr && width < 3 {
                 vfr = false;
             }
-            if !vfr && dsl::height(&ro) < 3 {
+            if !vfr && height < 3 {
                 vfr = true;
             }
-            let ln = if vfr {
-                let j = rng.randint(dsl::leftmost(&ro) + 1, dsl::rightmost(&ro) - 1)?;
-                dsl::connect((dsl::uppermost(&ro), j), (dsl::lowermost(&ro), j))
+            // `ln = connect(...)`, a column or a row, filled with one color.
+            if vfr {
+                let j = rng.randint(left + 1, right - 1)?;
+                fill_rect(&mut gi, fgc, (top, j), (bottom, j));
             } else {
-                let j = rng.randint(dsl::uppermost(&ro) + 1, dsl::lowermost(&ro) - 1)?;
-                dsl::connect((j, dsl::leftmost(&ro)), (j, dsl::rightmost(&ro)))
-            };
-            dsl::fill_in(&mut gi, fgc, &ln);
+                let j = rng.randint(top + 1, bottom - 1)?;
+                fill_rect(&mut gi, fgc, (j, left), (j, right));
+            }
         }
         // The background objects' sizes and cells alone are used below (a
         // min, a max, fills), so components are labelled, not built.
@@ -2130,16 +2175,25 @@ fn pick_index(rng: &mut GenRng, n: usize) -> Result<usize> {
 /// `shp.add(rng.choice(totuple(mapply(dneighbors, shp) - shp)))`. Each
 /// step's candidates depend only on the choices made before it, so the tree
 /// of every choice sequence is built once per thread: a step holds one
-/// child per candidate (the draw reads only their number), a leaf
-/// `frozenset(normalize(shp))` as that sequence of adds builds it.
+/// child per candidate (the draw reads only their number), a leaf the
+/// number of `frozenset(normalize(shp))` among the distinct shapes
+/// (`shapes`; equal frozensets get one number).
 enum Grown {
-    Shape(Indices),
+    Shape(usize),
     Step(Vec<Grown>),
 }
 
-fn grown_tree(shp: &PySet<Loc>, steps: usize) -> Grown {
+fn grown_tree(shp: &PySet<Loc>, steps: usize, shapes: &mut Vec<Indices>) -> Grown {
     if steps == 0 {
-        return Grown::Shape(normalize_set(shp));
+        let s = normalize_set(shp);
+        let k = match shapes.iter().position(|t| *t == s) {
+            Some(k) => k,
+            None => {
+                shapes.push(s);
+                shapes.len() - 1
+            }
+        };
+        return Grown::Shape(k);
     }
     let cands = (&mapply_set(dsl::dneighbors, shp) - shp).to_vec();
     Grown::Step(
@@ -2149,85 +2203,137 @@ fn grown_tree(shp: &PySet<Loc>, steps: usize) -> Grown {
                 // `shp` itself, mutated: the clone keeps its table.
                 let mut s = shp.clone();
                 s.add(c);
-                grown_tree(&s, steps - 1)
+                grown_tree(&s, steps - 1, shapes)
             })
             .collect(),
     )
 }
 
+/// A shape of 6e82a1ae's set `d`, by its number among the distinct shapes:
+/// equal exactly when the frozensets are, hashing as they do, so a set of
+/// them has the frozensets' table.
+#[derive(Clone, PartialEq)]
+struct ShapeNo {
+    k: usize,
+    hash: i64,
+}
+
+impl PyHashable for ShapeNo {
+    fn py_hash(&self) -> i64 {
+        self.hash
+    }
+}
+
+/// What 6e82a1ae builds the same way every call, kept per thread: the
+/// growth tree with its shapes' locations and hashes, and `totuple(b)` and
+/// `totuple(c)` as lists of locations (each shape is only moved, tested,
+/// filled and subtracted: its own order is unread).
+struct Shapes6e82 {
+    tree: Grown,
+    cells: Vec<Vec<Loc>>,
+    hashes: Vec<i64>,
+    b: Vec<Vec<Loc>>,
+    c: Vec<Vec<Loc>>,
+}
+
+impl Shapes6e82 {
+    fn new() -> Self {
+        // `frozenset({a, b, ...})`: a set display, frozen.
+        fn fs<T: pycompat::PyHashable>(items: Vec<T>) -> pycompat::PyFrozenSet<T> {
+            items.into_iter().collect::<PySet<T>>().freeze()
+        }
+        let (o, r, d_, u) = ((0, 0), (0, 1), (1, 0), (1, 1));
+        let b = fs(vec![fs(vec![o, r]), fs(vec![o, d_])]);
+        let c = fs(vec![
+            fs(vec![o, d_, u]),
+            fs(vec![o, d_, r]),
+            fs(vec![u, d_, r]),
+            fs(vec![u, o, r]),
+            fs(vec![o, (-1, 0), d_]).shift(d_),
+            fs(vec![o, (0, -1), r]).shift(r),
+        ]);
+        let mut shapes = Vec::new();
+        let tree = grown_tree(&std::iter::once((0, 0)).collect(), 3, &mut shapes);
+        let cells_of = |set: &Indices| set.to_vec();
+        Shapes6e82 {
+            tree,
+            cells: shapes.iter().map(cells_of).collect(),
+            hashes: shapes.iter().map(PyHashable::py_hash).collect(),
+            b: b.iter().map(cells_of).collect(),
+            c: c.iter().map(cells_of).collect(),
+        }
+    }
+}
+
 fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
-    // `frozenset({a, b, ...})`: a set display, frozen.
-    fn fs<T: pycompat::PyHashable>(items: Vec<T>) -> pycompat::PyFrozenSet<T> {
-        items.into_iter().collect::<PySet<T>>().freeze()
-    }
-    let (o, r, d_, u) = ((0, 0), (0, 1), (1, 0), (1, 1));
-    let b = fs(vec![fs(vec![o, r]), fs(vec![o, d_])]);
-    let c = fs(vec![
-        fs(vec![o, d_, u]),
-        fs(vec![o, d_, r]),
-        fs(vec![u, d_, r]),
-        fs(vec![u, o, r]),
-        fs(vec![o, (-1, 0), d_]).shift(d_),
-        fs(vec![o, (0, -1), r]).shift(r),
-    ]);
     thread_local! {
-        static GROWN: Grown = grown_tree(&std::iter::once((0, 0)).collect(), 3);
+        static SHAPES: Shapes6e82 = Shapes6e82::new();
     }
-    let mut d: PySet<Indices> = PySet::new();
-    GROWN.with(|tree| -> Result<()> {
+    SHAPES.with(|shapes| -> Result<Example> {
+        let mut d: PySet<ShapeNo> = PySet::new();
         for _ in 0..100 {
-            let mut node = tree;
+            let mut node = &shapes.tree;
             loop {
                 match node {
-                    Grown::Shape(s) => {
-                        d.add(s.clone());
+                    Grown::Shape(k) => {
+                        d.add(ShapeNo {
+                            k: *k,
+                            hash: shapes.hashes[*k],
+                        });
                         break;
                     }
                     Grown::Step(kids) => node = &kids[pick_index(rng, kids.len())?],
                 }
             }
         }
-        Ok(())
-    })?;
-    let d = d.freeze();
-    let prs = [(b.to_vec(), 3), (c.to_vec(), 2), (d.to_vec(), 1)];
-    let cols = colors_without(&[1, 2, 3]);
-    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
-    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
-    let bgc = rng.choice(&cols)?;
-    let remcols = dsl::remove(&bgc, &cols);
-    let fgc = rng.choice(&remcols)?;
-    let mut gi = dsl::canvas(bgc, (h, w));
-    let mut go = gi.clone();
-    let mut reminds = dsl::asindices(&gi);
-    let nobjs = unifint(rng, diff_lb, diff_ub, (1, ((h * w) / 2) / 3));
-    let maxtr = 10;
-    for _ in 0..nobjs {
-        let mut ntr = 0;
-        let (objs, col) = rng.choice(&prs)?;
-        let obj = rng.choice(&objs)?;
-        while ntr < maxtr {
-            // `rng.choice(totuple(reminds))`: the tuple's item at the drawn
-            // index, read off the set without copying it out.
-            let k = pick_index(rng, reminds.len())?;
-            let (li, lj) = *reminds.iter().nth(k).expect("an index below len");
-            // `olcd = shift(obj, loc)` is only tested as a subset, filled
-            // and subtracted (size and membership), and `mapply(dneighbors,
-            // olcd)` only subtracted: neither order is read, so neither
-            // frozenset is built.
-            let olcd: Vec<Loc> = obj.iter().map(|&(i, j)| (i + li, j + lj)).collect();
-            if olcd.iter().all(|l| reminds.contains(l)) {
-                fill_locs_in(&mut gi, fgc, &olcd);
-                fill_locs_in(&mut go, col, &olcd);
-                let placed = Around::of_cells(olcd.iter().copied());
-                let near = Around::new(olcd.iter().copied(), dsl::dneighbors);
-                reminds = near.subtract_from(&placed.subtract_from(&reminds));
-                break;
+        let d: Vec<&Vec<Loc>> = d.freeze().iter().map(|s| &shapes.cells[s.k]).collect();
+        let b: Vec<&Vec<Loc>> = shapes.b.iter().collect();
+        let c: Vec<&Vec<Loc>> = shapes.c.iter().collect();
+        let prs = [(&b, 3), (&c, 2), (&d, 1)];
+        let cols = colors_without(&[1, 2, 3]);
+        let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let fgc = rng.choice(&remcols)?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let mut go = gi.clone();
+        // `reminds`' order is read (the choice over it): CPython's table, as
+        // a `GridSet`.
+        let mut reminds = GridSet::asindices((h, w));
+        let nobjs = unifint(rng, diff_lb, diff_ub, (1, ((h * w) / 2) / 3));
+        let maxtr = 10;
+        for _ in 0..nobjs {
+            let mut ntr = 0;
+            // `rng.choice(prs)` and `rng.choice(objs)`: the drawn indices.
+            let (objs, col) = prs[pick_index(rng, prs.len())?];
+            let obj = objs[pick_index(rng, objs.len())?];
+            while ntr < maxtr {
+                // `rng.choice(totuple(reminds))`: the tuple's item at the
+                // drawn index, read off the table without copying it out.
+                let k = pick_index(rng, reminds.len())?;
+                let (li, lj) = gloc(reminds.iter().nth(k).expect("an index below len"));
+                // `olcd = shift(obj, loc)` is only tested as a subset,
+                // filled and subtracted (size and membership), and
+                // `mapply(dneighbors, olcd)` only subtracted: neither order
+                // is read, so neither frozenset is built. (A shape past the
+                // grid, beyond `GridSet`'s frame, is in no `reminds`.)
+                let olcd: Vec<Loc> = obj.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+                let in_reminds =
+                    |l: Loc| in_rect(l, (0, 0), (h - 1, w - 1)) && reminds.contains(gid(l));
+                if olcd.iter().all(|&l| in_reminds(l)) {
+                    fill_locs_in(&mut gi, fgc, &olcd);
+                    fill_locs_in(&mut go, col, &olcd);
+                    let ids: Vec<u16> = olcd.iter().map(|&l| gid(l)).collect();
+                    let near = Around::new(olcd.iter().copied(), dsl::dneighbors);
+                    reminds = reminds.difference_ids(&ids).difference_locs(near.cells());
+                    break;
+                }
+                ntr += 1;
             }
-            ntr += 1;
         }
-    }
-    ex(gi, go)
+        ex(gi, go)
+    })
 }
 
 fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {

@@ -1216,7 +1216,11 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ccols = rng.sample(&remcols, ncols)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; the sfilter is kept per shape until
+    // `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo: Vec<(Loc, Vec<u16>)> = Vec::new();
     let noccs = unifint(rng, diff_lb, diff_ub, (1, 10));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 10 * noccs;
@@ -1228,13 +1232,22 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let d2 = rng.randint(d1 * 2 + 1, ub2)?;
         let hw = rng.sample(&[d1, d2], 2)?;
         let (oh, ow) = (hw[0], hw[1]);
-        let cands = dsl::sfilter(&inds, |&(i, j)| {
-            1 <= i && i < h - oh && 1 <= j && j < w - ow
-        });
+        let k = match memo.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                let fits = |id| {
+                    let (i, j) = gloc(id);
+                    1 <= i && i < h - oh && 1 <= j && j < w - ow
+                };
+                memo.push(((oh, ow), inds.filter(fits).iter().collect()));
+                memo.len() - 1
+            }
+        };
+        let cands = &memo[k].1;
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
+        let (loci, locj) = gloc(rng.choice(cands)?);
         // `bd = backdrop(box({ul, lr}))`: the rectangle between the corners.
         let (bul, blr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let lrflag = ow < oh;
@@ -1270,11 +1283,14 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let in_goobj = |l: Loc| {
             in_rect(l, (0, 0), (h - 1, w - 1)) && (in_rect(l, bul, blr) || in_rect(l, rul, rlr))
         };
-        let goobji: Vec<Loc> = (0..h)
-            .flat_map(|i| (0..w).map(move |j| (i, j)))
+        // (Walked over the two rectangles' bounds in the grid only.)
+        let (top, bottom) = (bul.0.min(rul.0).max(0), blr.0.max(rlr.0).min(h - 1));
+        let (left, right) = (bul.1.min(rul.1).max(0), blr.1.max(rlr.1).min(w - 1));
+        let goobji: Vec<Loc> = (top..=bottom)
+            .flat_map(|i| (left..=right).map(move |j| (i, j)))
             .filter(|&l| in_goobj(l))
             .collect();
-        if goobji.iter().all(|l| inds.contains(l)) {
+        if goobji.iter().all(|&l| inds.contains(gid(l))) {
             succ += 1;
             // `(inds - goobji) - mapply(dneighbors, bd)`: `set_difference`
             // reads only the subtracted sets' sizes and membership. The
@@ -1286,8 +1302,9 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     || in_rect((i, j), (bul.0 - 1, bul.1), (blr.0 + 1, blr.1))
             };
             inds = inds
-                .difference_where(goobji.len(), |&l| in_goobj(l))
-                .difference_where(around as usize, |&l| in_around(l));
+                .difference_where(goobji.len(), |id| in_goobj(gloc(id)))
+                .difference_where(around as usize, |id| in_around(gloc(id)));
+            memo.clear();
             // `paint(gi, recolor(sqc, remove(loc, bd)) | {(dotc, loc)})` and
             // `paint(go, recolor(sqc, (bd | shell) - ln) | recolor(dotc, ln))`
             // (in the grid): one cell per location, so no order matters.
@@ -3855,21 +3872,34 @@ fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cs = rng.sample(&cols, 5)?;
     let (bgc, c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
     let mut gi = dsl::canvas(bgc, (h, w));
-    dsl::fill_in(&mut gi, c1, &dsl::connect((0, 0), (0, w - 1)));
-    dsl::fill_in(&mut gi, c2, &dsl::connect((0, 0), (h - 1, 0)));
-    dsl::fill_in(&mut gi, c3, &dsl::connect((h - 1, w - 1), (0, w - 1)));
-    dsl::fill_in(&mut gi, c4, &dsl::connect((h - 1, w - 1), (h - 1, 0)));
-    let inds = dsl::asindices(&gi);
-    dsl::fill_in(&mut gi, bgc, &dsl::corners(&inds));
+    // The four sides (`connect`s filled with one color each, in order).
+    fill_rect(&mut gi, c1, (0, 0), (0, w - 1));
+    fill_rect(&mut gi, c2, (0, 0), (h - 1, 0));
+    fill_rect(&mut gi, c3, (0, w - 1), (h - 1, w - 1));
+    fill_rect(&mut gi, c4, (h - 1, 0), (h - 1, w - 1));
+    // `inds = asindices(gi)` is read only for its bounds, by `corners` (a
+    // fill) and `inbox`.
+    fill_locs_in(
+        &mut gi,
+        bgc,
+        &[(0, 0), (0, w - 1), (h - 1, 0), (h - 1, w - 1)],
+    );
     let mut go = gi.clone();
-    let cands = dsl::backdrop(&dsl::inbox(&dsl::inbox(&inds)));
+    // `cands = backdrop(inbox(inbox(inds)))`, sampled from: the rectangle
+    // from (2, 2) to (h - 3, w - 3) (h and w are at least 5) added row by
+    // row; the same adds on location numbers give its table.
+    let cands: Vec<Loc> =
+        GridSet::from_adds(rect_cells((2, 2), (h - 3, w - 3)).into_iter().map(gid))
+            .iter()
+            .map(gloc)
+            .collect();
     let ndots = unifint(
         rng,
         diff_lb,
         diff_ub,
         (1, (cands.len() as i64).min(2 * h + 2 * w)),
     );
-    let dotlocs = rng.sample(&cands.to_vec(), ndots)?;
+    let dotlocs = rng.sample(&cands, ndots)?;
     let mut dots: PySet<dsl::Cell> = PySet::new();
     for &ij in &dotlocs {
         dots.add((rng.choice(&[c1, c2, c3, c4])?, ij));
@@ -3909,13 +3939,15 @@ fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_locs_in(&mut go, col, &[mark]);
         }
     }
-    let noisecands = dsl::ofcolor(&gi, bgc);
+    // `noisecands`' order is sampled from: CPython's table, as a `GridSet`.
+    let noisecands = ofcolor_set(&gi, bgc);
     let noisecols = without(&cols, &[bgc, c1, c2, c3, c4]);
     // Drawn and overwritten, as in Python.
     let _ = unifint(rng, diff_lb, diff_ub, (0, noisecands.len() as i64));
     let ub = ((h * w) - 2 * h - 2 * (w - 2)) / 2 - ndots - 1;
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max(ub)));
-    let noise = rng.sample(&noisecands.to_vec(), nnoise)?;
+    let order: Vec<Loc> = noisecands.iter().map(gloc).collect();
+    let noise = rng.sample(&order, nnoise)?;
     for &(i, j) in &noise {
         gi[i as usize][j as usize] = rng.choice(&noisecols)?;
     }
@@ -6596,7 +6628,11 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, dotc, sqc) = (cs[0], cs[1], cs[2]);
     let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter, the noise
+    // sample), so it stays CPython's table, as a `GridSet`; the sfilter is
+    // kept per shape until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     let maxtr = 4 * numsq;
     let (mut tr, mut succ) = (0, 0);
     let mut numcells: Option<i64> = None;
@@ -6604,16 +6640,24 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while tr < maxtr && succ < numsq {
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
-        let sq = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        let bd = dsl::backdrop(&sq);
-        if bd.issubset(&inds) {
-            dsl::fill_in(&mut gi, sqc, &sq);
-            let ib = dsl::backdrop(&dsl::inbox(&sq)).to_vec();
+        let (loci, locj) = gloc(rng.choice(cands)?);
+        // `sq = box(...)` and `bd = backdrop(sq)` are only subset-tested,
+        // filled, subtracted (size and membership) and read for their
+        // bounds: the rectangle and its outline, not frozensets.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(gid((i, j))))) {
+            fill_locs_in(&mut gi, sqc, &outline_cells(ul, lr));
+            // `backdrop(inbox(sq))`, sampled from, adds the inner rectangle
+            // row by row: the same adds on location numbers.
+            let inner = rect_cells((ul.0 + 1, ul.1 + 1), (lr.0 - 1, lr.1 - 1));
+            let ib: Vec<Loc> = GridSet::from_adds(inner.into_iter().map(gid))
+                .iter()
+                .map(gloc)
+                .collect();
             let first = numcells.is_none();
             let cells = match numcells {
                 None => {
@@ -6629,15 +6673,19 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             fill_locs_in(&mut gi, dotc, &cells);
             if first {
-                go = Some(dsl::replace(&dsl::subgrid(&sq, &gi), sqc, dotc));
+                // `subgrid(sq, gi)`: the crop at `sq`'s corner, its shape.
+                go = Some(dsl::replace(&dsl::crop(&gi, ul, (oh, ow)), sqc, dotc));
             }
-            inds = &(&inds - &bd) - &dsl::outbox(&bd);
+            let rest = inds.difference_where((oh * ow) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            memo.changed();
             succ += 1;
         }
         tr += 1;
     }
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max(inds.len() as i64 / 2 - 1)));
-    let noise = rng.sample(&inds.to_vec(), nnoise)?;
+    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    let noise = rng.sample(&order, nnoise)?;
     let gi = filled_locs(gi, dotc, &noise);
     // Python's `go` is unbound when no square was placed.
     let go = go.ok_or_else(|| raised("local variable 'go' referenced before assignment"))?;
