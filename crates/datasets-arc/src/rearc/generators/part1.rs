@@ -305,7 +305,7 @@ fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let oh = rng.randint(3, 6)?;
         let ow = rng.randint(3, 6)?;
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&CleanFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -3246,7 +3246,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let gh = rng.randint(5, h / 2 + 1)?;
         let gw = rng.randint(5, w / 2 + 1)?;
-        let cands = memo.fitting(&inds, (h, w), (gh, gw));
+        let cands = memo.fitting(&CleanFits(&inds), (h, w), (gh, gw));
         if cands.is_empty() {
             continue;
         }
@@ -3268,7 +3268,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let maxtr2 = 5 * noccs;
         while succ2 < noccs && tr2 < maxtr2 {
             tr2 += 1;
-            let cands2 = memo2.fitting(&ginds, (gh, gw), (5, 5));
+            let cands2 = memo2.fitting(&CleanFits(&ginds), (gh, gw), (5, 5));
             if cands2.is_empty() {
                 break;
             }
@@ -5238,6 +5238,43 @@ fn generate_3de23699(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// The cells of the objects of `objects(grid, F, T, T)` that hold a cell
+/// of color `c` (the 8-connected components of the cells not of the most
+/// common color), as a row-major mask: for a fill, which reads no order.
+fn components_with(grid: &Grid, c: i64) -> Vec<bool> {
+    const NONE: usize = usize::MAX;
+    let bg = dsl::mostcolor(grid);
+    let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
+    let at = |k: usize| grid[k / w][k % w];
+    let mut label = vec![NONE; h * w];
+    let mut has_c: Vec<bool> = Vec::new();
+    let mut stack = Vec::with_capacity(16);
+    for start in 0..h * w {
+        if label[start] != NONE || at(start) == bg {
+            continue;
+        }
+        let k = has_c.len();
+        let mut found = false;
+        label[start] = k;
+        stack.push(start);
+        while let Some(x) = stack.pop() {
+            found |= at(x) == c;
+            let (i, j) = (x / w, x % w);
+            for ni in i.saturating_sub(1)..=(i + 1).min(h - 1) {
+                for nj in j.saturating_sub(1)..=(j + 1).min(w - 1) {
+                    let y = ni * w + nj;
+                    if label[y] == NONE && at(y) != bg {
+                        label[y] = k;
+                        stack.push(y);
+                    }
+                }
+            }
+        }
+        has_c.push(found);
+    }
+    label.iter().map(|&k| k != NONE && has_c[k]).collect()
+}
+
 fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[2, 3]);
     let h = unifint(rng, diff_lb, diff_ub, (11, 30));
@@ -5305,7 +5342,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let k = rng.choice(&[0usize, 1])?;
         let (oh, ow) = shapes[k];
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&CleanFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -5329,14 +5366,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     if unifint(rng, diff_lb, diff_ub, (1, 100)) < 30 {
         let c = rng.choice(&[2, 3])?;
         // mfilter(objects(...), ...) is only filled: which cells, no order.
-        let drop = |g: &Grid| {
-            let cells: Vec<Loc> = objects_cells(g, false, true, true)
-                .into_iter()
-                .filter(|o| o.iter().any(|cell| cell.0 == c))
-                .flat_map(|o| o.into_iter().map(|cell| cell.1))
-                .collect();
-            fill_locs(g, bgc, &cells)
-        };
+        let drop = |g: &Grid| fill_mask(g, bgc, &components_with(g, c));
         gi = drop(&gi);
         go = drop(&go);
     }

@@ -624,7 +624,7 @@ fn generate_5c0a986e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let (i, j) = gloc(id);
                 0 < i && i <= h - 3 && 0 < j && j <= w - 3
             };
-            inds.filter(fits).iter().collect()
+            inds.filtered_order(fits)
         });
         if cands.is_empty() {
             break;
@@ -3856,7 +3856,7 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while tr < maxtr && succ < nsq {
         let oh = rng.randint(2, 6)?;
         let ow = rng.randint(2, 6)?;
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&CleanFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
@@ -3941,15 +3941,30 @@ fn generate_80af3007(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
-/// `(identity, dmirror, cmirror, vmirror, hmirror)[k]` on indices.
-fn mirror_indices(k: usize, p: &Indices) -> Indices {
-    match k {
-        1 => dsl::dmirror(p),
-        2 => dsl::cmirror(p),
-        3 => dsl::vmirror(p),
-        4 => dsl::hmirror(p),
+/// `normalize((identity, dmirror, cmirror, vmirror, hmirror)[k](p))` on
+/// location numbers ([`GridSet`]): each builds its set by adding the moved
+/// locations in `p`'s order, as the DSL's do.
+fn mirror_normalized(k: usize, p: &GridSet) -> GridSet {
+    let dmirror = |p: &GridSet| {
+        let (a, b, _, _) = p.bounds();
+        p.map_locs(|(i, j)| (j - b + a, i - a + b))
+    };
+    let vmirror = |p: &GridSet| {
+        let (_, l, _, r) = p.bounds();
+        p.map_locs(|(i, j)| (i, l + r - j))
+    };
+    let mirrored = match k {
+        1 => dmirror(p),
+        2 => vmirror(&dmirror(&vmirror(p))),
+        3 => vmirror(p),
+        4 => {
+            let (t, _, b, _) = p.bounds();
+            p.map_locs(|(i, j)| (t + b - i, j))
+        }
         _ => p.clone(),
-    }
+    };
+    let (t, l, _, _) = mirrored.bounds();
+    mirrored.map_locs(|(i, j)| (i - t, j - l))
 }
 
 fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -3974,7 +3989,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let oh = rng.randint(3, 5)?;
         let ow = rng.randint(3, 5)?;
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&CleanFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -3987,7 +4002,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // is read only to sample from `plcd` below, so it is built there.
         let transposed = mfs.iter().filter(|&&k| k == 1 || k == 2).count() % 2 == 1;
         let (sh, sw) = if transposed { (ow, oh) } else { (oh, ow) };
-        let cands = memo.fitting(&inds, (h, w), (sh, sw));
+        let cands = memo.fitting(&CleanFits(&inds), (h, w), (sh, sw));
         if cands.is_empty() {
             continue;
         }
@@ -3996,13 +4011,14 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `inobj` (a sample or `plcd`) is only tested, subtracted, filled
         // and compared with its box: membership and bounds, no order.
         let inobj: Vec<Loc> = if rng.choice(&[true, false])? {
-            let mut obj = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+            // On location numbers: the box's corner is in the grid and its
+            // mirrors stay within 2 cells of its rectangle (`GridSet`'s
+            // frame); `shift` adds the moved locations in `obj`'s order.
+            let mut obj = outline_set((loci, locj), (loci + oh - 1, locj + ow - 1));
             for &k in &mfs {
-                obj = dsl::normalize(&mirror_indices(k, &obj));
+                obj = mirror_normalized(k, &obj);
             }
-            // `shift` adds the moved locations in `obj`'s order: the same
-            // adds on location numbers give the same table.
-            let plcd = GridSet::from_adds(obj.iter().map(|&l| gid(dsl::add(l, loc))));
+            let plcd = obj.map_locs(|l| dsl::add(l, loc));
             let order: Vec<Loc> = plcd.iter().map(gloc).collect();
             let n = unifint(rng, diff_lb, diff_ub, (1, order.len() as i64 - 1));
             rng.sample(&order, n)?

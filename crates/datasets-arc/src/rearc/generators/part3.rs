@@ -1206,6 +1206,11 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
 }
 
+/// The locations of the rectangle from `ul` to `lr`, row by row, unbuilt.
+fn rect_iter((si, sj): Loc, (ei, ej): Loc) -> impl Iterator<Item = Loc> {
+    (si..=ei).flat_map(move |i| (sj..=ej).map(move |j| (i, j)))
+}
+
 fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (8, 30));
@@ -1239,7 +1244,7 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     let (i, j) = gloc(id);
                     1 <= i && i < h - oh && 1 <= j && j < w - ow
                 };
-                memo.push(((oh, ow), inds.filter(fits).iter().collect()));
+                memo.push(((oh, ow), inds.filtered_order(fits)));
                 memo.len() - 1
             }
         };
@@ -1279,18 +1284,24 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (rul, rlr) = ((lnul.0 - k, lnul.1 - k), (lnlr.0 + k, lnlr.1 + k));
         let sd = rng.sample(&ccols, 2)?;
         let (sqc, dotc) = (sd[0], sd[1]);
-        // `goobji`: the in-grid locations of `bd | shell | ln`.
+        // `goobji`: the in-grid locations of `bd | shell | ln`, two
+        // rectangles (`bd` lies in the grid), walked, counted and written
+        // one after the other; the cells they share are walked twice (the
+        // same test, the same value written).
         let in_goobj = |l: Loc| {
             in_rect(l, (0, 0), (h - 1, w - 1)) && (in_rect(l, bul, blr) || in_rect(l, rul, rlr))
         };
-        // (Walked over the two rectangles' bounds in the grid only.)
-        let (top, bottom) = (bul.0.min(rul.0).max(0), blr.0.max(rlr.0).min(h - 1));
-        let (left, right) = (bul.1.min(rul.1).max(0), blr.1.max(rlr.1).min(w - 1));
-        let goobji: Vec<Loc> = (top..=bottom)
-            .flat_map(|i| (left..=right).map(move |j| (i, j)))
-            .filter(|&l| in_goobj(l))
-            .collect();
-        if goobji.iter().all(|&l| inds.contains(gid(l))) {
+        let clip = |(a, b): (Loc, Loc), (c, d): (Loc, Loc)| {
+            let (ul, lr) = ((a.0.max(c.0), a.1.max(c.1)), (b.0.min(d.0), b.1.min(d.1)));
+            (ul.0 <= lr.0 && ul.1 <= lr.1).then_some((ul, lr))
+        };
+        let area = |(a, b): (Loc, Loc)| ((b.0 - a.0 + 1) * (b.1 - a.1 + 1)) as usize;
+        let grown = clip((rul, rlr), ((0, 0), (h - 1, w - 1)));
+        let shared = grown.and_then(|g| clip(g, (bul, blr))).map_or(0, area);
+        let goobji_len = area((bul, blr)) + grown.map_or(0, area) - shared;
+        let rects: Vec<(Loc, Loc)> = std::iter::once((bul, blr)).chain(grown).collect();
+        let goobji = || rects.iter().flat_map(|&(a, b)| rect_iter(a, b));
+        if goobji().all(|l| inds.contains(gid(l))) {
             succ += 1;
             // `(inds - goobji) - mapply(dneighbors, bd)`: `set_difference`
             // reads only the subtracted sets' sizes and membership. The
@@ -1302,7 +1313,7 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     || in_rect((i, j), (bul.0 - 1, bul.1), (blr.0 + 1, blr.1))
             };
             inds = inds
-                .difference_where(goobji.len(), |id| in_goobj(gloc(id)))
+                .difference_where(goobji_len, |id| in_goobj(gloc(id)))
                 .difference_where(around as usize, |id| in_around(gloc(id)));
             memo.clear();
             // `paint(gi, recolor(sqc, remove(loc, bd)) | {(dotc, loc)})` and
@@ -1310,7 +1321,7 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // (in the grid): one cell per location, so no order matters.
             fill_rect(&mut gi, sqc, bul, blr);
             gi[loc.0 as usize][loc.1 as usize] = dotc;
-            for &(i, j) in &goobji {
+            for (i, j) in goobji() {
                 go[i as usize][j as usize] = if in_rect((i, j), lnul, lnlr) {
                     dotc
                 } else {
@@ -3889,7 +3900,7 @@ fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // from (2, 2) to (h - 3, w - 3) (h and w are at least 5) added row by
     // row; the same adds on location numbers give its table.
     let cands: Vec<Loc> =
-        GridSet::from_adds(rect_cells((2, 2), (h - 3, w - 3)).into_iter().map(gid))
+        GridSet::from_distinct(rect_cells((2, 2), (h - 3, w - 3)).into_iter().map(gid))
             .iter()
             .map(gloc)
             .collect();
@@ -6640,7 +6651,7 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while tr < maxtr && succ < numsq {
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&CleanFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
@@ -6654,7 +6665,7 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // `backdrop(inbox(sq))`, sampled from, adds the inner rectangle
             // row by row: the same adds on location numbers.
             let inner = rect_cells((ul.0 + 1, ul.1 + 1), (lr.0 - 1, lr.1 - 1));
-            let ib: Vec<Loc> = GridSet::from_adds(inner.into_iter().map(gid))
+            let ib: Vec<Loc> = GridSet::from_distinct(inner.into_iter().map(gid))
                 .iter()
                 .map(gloc)
                 .collect();
