@@ -1009,6 +1009,88 @@ fn generate_6430c8c4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
+/// One of 6455b5f5's objects (`objects(gi, T, T, F)`): its color, size,
+/// `(top, left, bottom, right)` and hash.
+struct Comp6455 {
+    color: i64,
+    size: usize,
+    bounds: (i64, i64, i64, i64),
+    hash: i64,
+}
+
+/// The objects of `objects(grid, T, T, F)` in the order `objects` adds
+/// them (by first cell in `asindices`' order), from the grid's component
+/// labels; hashes are taken from `known` (by first cell, color and size)
+/// or computed from the cells and kept there.
+fn components_6455b5f5(
+    grid: &Grid,
+    known: &mut std::collections::HashMap<(Loc, i64, usize), i64>,
+) -> Vec<Comp6455> {
+    let (h, w) = dsl::shape_grid(grid);
+    let (label, n) = component_labels(grid, true);
+    let mut size = vec![0usize; n];
+    let mut color = vec![0i64; n];
+    let mut bounds = vec![(i64::MAX, i64::MAX, i64::MIN, i64::MIN); n];
+    for (i, row) in grid.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            let k = label[i * w as usize + j];
+            let (i, j) = (i as i64, j as i64);
+            size[k] += 1;
+            color[k] = v;
+            let (t, l, b, r) = bounds[k];
+            bounds[k] = (t.min(i), l.min(j), b.max(i), r.max(j));
+        }
+    }
+    let mut added: Vec<(usize, Loc)> = Vec::with_capacity(n);
+    let mut seen = vec![false; n];
+    for &(i, j) in dsl::asindices_order(h, w).iter() {
+        let k = label[(i * w + j) as usize];
+        if !seen[k] {
+            seen[k] = true;
+            added.push((k, (i, j)));
+        }
+    }
+    let mut hash: Vec<Option<i64>> = added
+        .iter()
+        .map(|&(k, first)| known.get(&(first, color[k], size[k])).copied())
+        .collect();
+    if hash.iter().any(Option::is_none) {
+        // The cells' hashes of the objects not met before, by label.
+        let mut slot = vec![usize::MAX; n];
+        for (x, &(k, _)) in added.iter().enumerate() {
+            if hash[x].is_none() {
+                slot[k] = x;
+            }
+        }
+        let mut cells: Vec<Vec<i64>> = vec![Vec::new(); added.len()];
+        for (i, row) in grid.iter().enumerate() {
+            for (j, &v) in row.iter().enumerate() {
+                let x = slot[label[i * w as usize + j]];
+                if x != usize::MAX {
+                    cells[x].push(cell_hash(&(v, (i as i64, j as i64))));
+                }
+            }
+        }
+        for (x, &(k, first)) in added.iter().enumerate() {
+            if hash[x].is_none() {
+                let hv = pycompat::frozenset_hash_of(cells[x].iter().copied());
+                known.insert((first, color[k], size[k]), hv);
+                hash[x] = Some(hv);
+            }
+        }
+    }
+    added
+        .iter()
+        .zip(hash)
+        .map(|(&(k, _), hv)| Comp6455 {
+            color: color[k],
+            size: size[k],
+            bounds: bounds[k],
+            hash: hv.expect("every hash is known or computed"),
+        })
+        .collect()
+}
+
 fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[1, 8]);
     let (gi, lblues, dblues) = loop {
@@ -1019,25 +1101,27 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut gi = dsl::canvas(bgc, (h, w));
         let ub = (((h * w) as f64).powf(0.5) * 1.5) as i64;
         let num = unifint(rng, diff_lb, diff_ub, (1, ub));
+        // Hashes of objects met before, by (first cell, color, size): the
+        // fill turns background cells into `fgc` only, so a background
+        // object can only lose cells and an `fgc` one only gain them, and
+        // one with the same first cell, color and size is the same object.
+        let mut known: std::collections::HashMap<(Loc, i64, usize), i64> =
+            std::collections::HashMap::new();
         for _ in 0..num {
             // `colorfilter(objects(gi, T, T, F), bgc)` and its sfilter are
             // read for their orders (argmax's first largest, a choice),
             // which come from the objects' hashes and the order `objects`
-            // adds them in, and the chosen object for its bounds alone: no
-            // object is built.
-            let found = objects_cells(&gi, true, true, false);
-            let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+            // adds them in (by first cell in `asindices`' order), and the
+            // chosen object for its size and bounds: the components are
+            // labelled, no object is built.
+            let found = components_6455b5f5(&gi, &mut known);
+            let hashes: Vec<i64> = found.iter().map(|o| o.hash).collect();
             let objs: Vec<usize> = set_frozen_order(&hashes)
                 .into_iter()
-                .filter(|&k| found[k][0].0 == bgc)
+                .filter(|&k| found[k].color == bgc)
                 .collect();
             let objs = reordered(&objs, |k| hashes[k]);
-            // (top, left, bottom, right)
-            let bounds = |k: usize| {
-                let (t, b) = bounds_of(&found[k].iter().map(|c| c.1 .0).collect::<Vec<_>>());
-                let (l, r) = bounds_of(&found[k].iter().map(|c| c.1 .1).collect::<Vec<_>>());
-                (t, l, b, r)
-            };
+            let bounds = |k: usize| found[k].bounds;
             let eligobjs: Vec<usize> = objs
                 .into_iter()
                 .filter(|&k| {
@@ -1050,7 +1134,7 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 break;
             }
             let ro = if rng.choice(&[true, false])? {
-                *dsl::argmax(eligobjs.iter(), |&k| found[k].len()).expect("eligobjs is not empty")
+                *dsl::argmax(eligobjs.iter(), |&k| found[k].size).expect("eligobjs is not empty")
             } else {
                 rng.choice(&eligobjs)?
             };
