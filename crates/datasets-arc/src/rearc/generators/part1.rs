@@ -262,21 +262,38 @@ fn generate_017c7c7b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 }
 
 /// 025d127b's `inobj`, `outobj` and `fullobj` for an `oh` by `ow` shape at
-/// the origin, as their locations (in no particular order).
-fn shapes_025d127b(oh: i64, ow: i64) -> [Vec<Loc>; 3] {
-    let topl = dsl::connect((0, 0), (0, ow - 1));
-    let leftl = dsl::connect((1, 0), (oh - 2, oh - 3));
-    let rightl = dsl::connect((1, ow), (oh - 2, ow + oh - 3));
-    let botl = dsl::connect((oh - 1, oh - 2), (oh - 1, oh - 3 + ow));
-    let inobj = &(&(&topl | &leftl) | &rightl) | &botl;
-    let last: PySet<Loc> = std::iter::once((oh - 2, ow + oh - 3)).collect();
-    let outobj = (&(&(&topl.shift((0, 1)) | &botl) | &leftl.shift((0, 1)))
-        | &dsl::connect((1, ow + 1), (oh - 3, ow + oh - 3)))
-        .union(&last);
-    let right = dsl::rightmost(&inobj);
-    let outobj = dsl::sfilter(&outobj, |&(_, j)| j <= right);
-    let fullobj = &inobj | &outobj;
-    [inobj.to_vec(), outobj.to_vec(), fullobj.to_vec()]
+/// the origin, as their locations (in no particular order). They depend on
+/// `(oh, ow)` alone, and each is only filled, subset-tested or subtracted
+/// (size and membership) once moved, so they are built once per shape and
+/// thread.
+fn shapes_025d127b(oh: i64, ow: i64) -> std::rc::Rc<[Vec<Loc>; 3]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Kept = Vec<(Loc, Rc<[Vec<Loc>; 3]>)>;
+    thread_local! {
+        static KEPT: RefCell<Kept> = const { RefCell::new(Vec::new()) };
+    }
+    KEPT.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, s)) = c.iter().find(|(k, _)| *k == (oh, ow)) {
+            return Rc::clone(s);
+        }
+        let topl = dsl::connect((0, 0), (0, ow - 1));
+        let leftl = dsl::connect((1, 0), (oh - 2, oh - 3));
+        let rightl = dsl::connect((1, ow), (oh - 2, ow + oh - 3));
+        let botl = dsl::connect((oh - 1, oh - 2), (oh - 1, oh - 3 + ow));
+        let inobj = &(&(&topl | &leftl) | &rightl) | &botl;
+        let last: PySet<Loc> = std::iter::once((oh - 2, ow + oh - 3)).collect();
+        let outobj = (&(&(&topl.shift((0, 1)) | &botl) | &leftl.shift((0, 1)))
+            | &dsl::connect((1, ow + 1), (oh - 3, ow + oh - 3)))
+            .union(&last);
+        let right = dsl::rightmost(&inobj);
+        let outobj = dsl::sfilter(&outobj, |&(_, j)| j <= right);
+        let fullobj = &inobj | &outobj;
+        let s = Rc::new([inobj.to_vec(), outobj.to_vec(), fullobj.to_vec()]);
+        c.push(((oh, ow), Rc::clone(&s)));
+        s
+    })
 }
 
 fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -297,10 +314,6 @@ fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // `inds` changes.
     let mut inds = GridSet::asindices((h, w));
     let mut memo = FitMemo::default();
-    // The three sets of a shape depend on `(oh, ow)` alone, and each is only
-    // filled, subset-tested or subtracted (size and membership) once moved:
-    // they are built once per shape and kept as lists of their locations.
-    let mut shapes: Vec<(Loc, [Vec<Loc>; 3])> = Vec::new();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(3, 6)?;
@@ -310,14 +323,7 @@ fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let loc = gloc(rng.choice(cands)?);
-        let k = match shapes.iter().position(|(key, _)| *key == (oh, ow)) {
-            Some(k) => k,
-            None => {
-                shapes.push(((oh, ow), shapes_025d127b(oh, ow)));
-                shapes.len() - 1
-            }
-        };
-        let [inobj, outobj, fullobj] = &shapes[k].1;
+        let [inobj, outobj, fullobj] = &*shapes_025d127b(oh, ow);
         let moved =
             |cells: &[Loc]| -> Vec<Loc> { cells.iter().map(|&l| dsl::add(l, loc)).collect() };
         let fullobj = moved(fullobj);

@@ -1256,18 +1256,25 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `bd = backdrop(box({ul, lr}))`: the rectangle between the corners.
         let (bul, blr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let lrflag = ow < oh;
+        // `dcands`' order is read (a choice): the two `connect`s (a row or
+        // a column in the rectangle, added in order), the `shift` and the
+        // union on location numbers (`GridSet`).
+        let line = |a: Loc, b: Loc| {
+            let (ul, lr) = ((a.0.min(b.0), a.1.min(b.1)), (a.0.max(b.0), a.1.max(b.1)));
+            GridSet::from_distinct(rect_iter(ul, lr).map(gid))
+        };
         let (dcands1, dcands2) = if lrflag {
-            let d1 = dsl::connect((loci + ow - 1, locj), (loci + oh - 1 - ow + 1, locj));
-            let d2 = d1.shift((0, ow - 1));
+            let d1 = line((loci + ow - 1, locj), (loci + oh - 1 - ow + 1, locj));
+            let d2 = d1.map_locs(|(i, j)| (i, j + ow - 1));
             (d1, d2)
         } else {
-            let d1 = dsl::connect((loci, locj + oh - 1), (loci, locj + ow - 1 - oh + 1));
-            let d2 = d1.shift((oh - 1, 0));
+            let d1 = line((loci, locj + oh - 1), (loci, locj + ow - 1 - oh + 1));
+            let d2 = d1.map_locs(|(i, j)| (i + oh - 1, j));
             (d1, d2)
         };
-        let dcands = &dcands1 | &dcands2;
-        let loc = rng.choice_in(&dcands)?;
-        let sgnflag = if dcands1.contains(&loc) { -1 } else { 1 };
+        let dcands = dcands1.union(&dcands2);
+        let loc = choice_in_grid(rng, &dcands)?;
+        let sgnflag = if dcands1.contains(gid(loc)) { -1 } else { 1 };
         let direc = (sgnflag * i64::from(!lrflag), sgnflag * i64::from(lrflag));
         // `ln = shoot(loc, direc)`: the straight segment to `loc + 42 * direc`,
         // its own bounding box. `shell`, the union of `power(outbox, k + 1)(ln)`
