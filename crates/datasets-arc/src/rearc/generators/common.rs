@@ -1810,11 +1810,11 @@ impl FitsIn for GridSet {
     type Elem = u16;
 
     fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<u16> {
-        let fits = |id| {
+        // The filter's elements are distinct: built by clean inserts.
+        self.filtered_order(|id| {
             let (i, j) = gloc(id);
             i <= h - oh && j <= w - ow
-        };
-        self.filter(fits).iter().collect()
+        })
     }
 }
 
@@ -1905,56 +1905,6 @@ pub(super) fn union_added_order(a_hashes: &[i64], b_hashes: &[i64]) -> Vec<usize
     (&a | &b).iter().map(|d| d.idx).collect()
 }
 
-/// `s | other` for two distinct [`GridSet`] objects (`set_or`): a copy of
-/// `s`, then `set_merge` of `other` into it (one resize up front when the
-/// copy would pass 60% full, then `other`'s members added in its order).
-pub(super) fn grid_union(s: &GridSet, other: &GridSet) -> GridSet {
-    let mut t = s.copy();
-    if other.used == 0 {
-        return t;
-    }
-    if (t.fill + other.used) * 5 >= t.mask * 3 {
-        t.resize((t.used + other.used) * 2);
-    }
-    if t.fill == 0 {
-        // `s` was empty: `other`'s table copied, or inserted clean.
-        if t.mask == other.mask && other.fill == other.used {
-            t.slots.clone_from(&other.slots);
-        } else {
-            for id in other.iter() {
-                t.insert_clean(id);
-            }
-        }
-        t.fill = other.used;
-        t.used = other.used;
-        return t;
-    }
-    for id in other.iter() {
-        t.add(id);
-    }
-    t
-}
-
-/// A [`GridSet`] for [`FitMemo`] whose fitting numbers go into a vector
-/// sized up front (the filtered table's length is known): the same numbers
-/// in the same order as the [`GridSet`]'s own [`FitsIn`], without the
-/// vector growing as it is filled.
-pub(super) struct SizedFits<'a>(pub(super) &'a GridSet);
-
-impl FitsIn for SizedFits<'_> {
-    type Elem = u16;
-
-    fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<u16> {
-        let fits = self.0.filter(|id| {
-            let (i, j) = gloc(id);
-            i <= h - oh && j <= w - ow
-        });
-        let mut out = Vec::with_capacity(fits.len());
-        out.extend(fits.iter());
-        out
-    }
-}
-
 /// `mapply(neighbors, bd)` for the rectangle `bd` from `ul` to `lr`, read
 /// only for its size and membership: the rectangle one cell larger all
 /// round, less `bd` itself when it is a single cell (the only cell no
@@ -2022,6 +1972,124 @@ pub(super) fn idset_and<'h>(s: &IdSet<'h>, other: &IdSet<'h>) -> IdSet<'h> {
         (s, other)
     };
     IdSet::from_adds(s.hashes, small.iter().filter(|&id| idset_contains(big, id)))
+}
+
+/// `ofcolor(grid, value)` as CPython's table ([`GridSet`]): the
+/// locations holding `value`, added row by row as `ofcolor` adds them.
+pub(super) fn ofcolor_set(grid: &Grid, value: i64) -> GridSet {
+    let mut s = GridSet::new();
+    for (i, row) in grid.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            if v == value {
+                s.add(gid((i as i64, j as i64)));
+            }
+        }
+    }
+    s
+}
+
+impl GridSet {
+    /// The iteration order of `frozenset(e for e in s if keep(e))` (an
+    /// `sfilter` of this set: [`GridSet::filter`], iterated). Its elements
+    /// are distinct and none is discarded, so every add lands in the first
+    /// empty slot on its probe path, `set_insert_clean`'s, with the same
+    /// resizes: the adds need not compare slots with the element or look
+    /// for dummies, as [`GridSet::add`] does.
+    pub(super) fn filtered_order(&self, keep: impl Fn(u16) -> bool) -> Vec<u16> {
+        let t = GridSet::from_distinct(self.iter().filter(|&id| keep(id)));
+        let mut out = Vec::with_capacity(t.used);
+        out.extend(t.iter());
+        out
+    }
+
+    /// `set(gen)` / `frozenset(gen)` of pairwise distinct elements (as
+    /// [`GridSet::from_adds`]): with no equal element or dummy to meet,
+    /// each add is a clean insert, with the same resizes.
+    pub(super) fn from_distinct(ids: impl IntoIterator<Item = u16>) -> GridSet {
+        let mut t = GridSet::new();
+        for id in ids {
+            t.insert_clean(id);
+            t.fill += 1;
+            t.used += 1;
+            if t.fill * 5 >= t.mask * 3 {
+                t.resize(t.grow_target());
+            }
+        }
+        t
+    }
+}
+
+impl GridSet {
+    /// `a | b` (`set_or`): a copy of `a`, then `set_merge` of `b`'s table.
+    pub(super) fn union(&self, other: &GridSet) -> GridSet {
+        let mut t = self.copy();
+        t.merge(other);
+        t
+    }
+
+    /// `set_merge(self, other)`, as `pycompat`'s `SetTable::merge`: one
+    /// resize up front; into an empty table a slot-for-slot copy or clean
+    /// inserts, else an add of each of `other`'s elements in its order.
+    fn merge(&mut self, other: &GridSet) {
+        if other.used == 0 {
+            return;
+        }
+        if (self.fill + other.used) * 5 >= self.mask * 3 {
+            self.resize((self.used + other.used) * 2);
+        }
+        if self.fill == 0 {
+            if self.mask == other.mask && other.fill == other.used {
+                self.slots.clone_from(&other.slots);
+            } else {
+                for id in other.iter() {
+                    self.insert_clean(id);
+                }
+            }
+            self.fill = other.used;
+            self.used = other.used;
+            return;
+        }
+        for id in other.iter() {
+            self.add(id);
+        }
+    }
+
+    /// `frozenset(s)` of a set (`make_new_set`): a copy of the table.
+    pub(super) fn frozen(&self) -> GridSet {
+        self.copy()
+    }
+
+    /// `frozenset(f(l) for l in s)` for a one-to-one `f` (what `shift`,
+    /// `normalize` and the mirrors build): one add each, in this set's
+    /// order, of distinct locations.
+    pub(super) fn map_locs(&self, f: impl Fn(Loc) -> Loc) -> GridSet {
+        GridSet::from_distinct(self.iter().map(|id| gid(f(gloc(id)))))
+    }
+
+    /// `(top, left, bottom, right)` of the locations (`(0, 0, 0, 0)` for
+    /// none).
+    pub(super) fn bounds(&self) -> (i64, i64, i64, i64) {
+        let mut locs = self.iter().map(gloc);
+        let Some((i0, j0)) = locs.next() else {
+            return (0, 0, 0, 0);
+        };
+        locs.fold((i0, j0, i0, j0), |(t, l, b, r), (i, j)| {
+            (t.min(i), l.min(j), b.max(i), r.max(j))
+        })
+    }
+}
+
+/// The outline `box`, `inbox` and `outbox` draw between two corners,
+/// `frozenset(vlines | hlines)` of set comprehensions as the DSL's
+/// `outline`, on location numbers ([`GridSet`]).
+pub(super) fn outline_set((ai, aj): Loc, (bi, bj): Loc) -> GridSet {
+    let (si, sj) = (ai.min(bi), aj.min(bj));
+    let (ei, ej) = (ai.max(bi), aj.max(bj));
+    let col = |j: i64| GridSet::from_distinct((si..=ei).map(|i| gid((i, j))));
+    let row = |i: i64| GridSet::from_distinct((sj..=ej).map(|j| gid((i, j))));
+    let vlines = col(sj).union(&col(ej));
+    let hlines = row(si).union(&row(ei));
+    vlines.union(&hlines).frozen()
 }
 
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:

@@ -261,6 +261,41 @@ fn generate_017c7c7b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// 025d127b's `inobj`, `outobj` and `fullobj` for an `oh` by `ow` shape at
+/// the origin, as their locations (in no particular order). They depend on
+/// `(oh, ow)` alone, and each is only filled, subset-tested or subtracted
+/// (size and membership) once moved, so they are built once per shape and
+/// thread.
+fn shapes_025d127b(oh: i64, ow: i64) -> std::rc::Rc<[Vec<Loc>; 3]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Kept = Vec<(Loc, Rc<[Vec<Loc>; 3]>)>;
+    thread_local! {
+        static KEPT: RefCell<Kept> = const { RefCell::new(Vec::new()) };
+    }
+    KEPT.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, s)) = c.iter().find(|(k, _)| *k == (oh, ow)) {
+            return Rc::clone(s);
+        }
+        let topl = dsl::connect((0, 0), (0, ow - 1));
+        let leftl = dsl::connect((1, 0), (oh - 2, oh - 3));
+        let rightl = dsl::connect((1, ow), (oh - 2, ow + oh - 3));
+        let botl = dsl::connect((oh - 1, oh - 2), (oh - 1, oh - 3 + ow));
+        let inobj = &(&(&topl | &leftl) | &rightl) | &botl;
+        let last: PySet<Loc> = std::iter::once((oh - 2, ow + oh - 3)).collect();
+        let outobj = (&(&(&topl.shift((0, 1)) | &botl) | &leftl.shift((0, 1)))
+            | &dsl::connect((1, ow + 1), (oh - 3, ow + oh - 3)))
+            .union(&last);
+        let right = dsl::rightmost(&inobj);
+        let outobj = dsl::sfilter(&outobj, |&(_, j)| j <= right);
+        let fullobj = &inobj | &outobj;
+        let s = Rc::new([inobj.to_vec(), outobj.to_vec(), fullobj.to_vec()]);
+        c.push(((oh, ow), Rc::clone(&s)));
+        s
+    })
+}
+
 fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (5, 30));
@@ -274,37 +309,37 @@ fn generate_025d127b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; the sfilter is kept per shape until
+    // `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(3, 6)?;
         let ow = rng.randint(3, 6)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let topl = dsl::connect((0, 0), (0, ow - 1));
-        let leftl = dsl::connect((1, 0), (oh - 2, oh - 3));
-        let rightl = dsl::connect((1, ow), (oh - 2, ow + oh - 3));
-        let botl = dsl::connect((oh - 1, oh - 2), (oh - 1, oh - 3 + ow));
-        let inobj = &(&(&topl | &leftl) | &rightl) | &botl;
-        let last: PySet<Loc> = std::iter::once((oh - 2, ow + oh - 3)).collect();
-        let outobj = (&(&(&topl.shift((0, 1)) | &botl) | &leftl.shift((0, 1)))
-            | &dsl::connect((1, ow + 1), (oh - 3, ow + oh - 3)))
-            .union(&last);
-        let right = dsl::rightmost(&inobj);
-        let outobj = dsl::sfilter(&outobj, |&(_, j)| j <= right);
-        let fullobj = &inobj | &outobj;
-        let inobj = inobj.shift(loc);
-        let outobj = outobj.shift(loc);
-        let fullobj = fullobj.shift(loc);
-        if fullobj.issubset(&inds) {
-            inds = minus_around(&(&inds - &fullobj), &fullobj);
+        let loc = gloc(rng.choice(cands)?);
+        let [inobj, outobj, fullobj] = &*shapes_025d127b(oh, ow);
+        let moved =
+            |cells: &[Loc]| -> Vec<Loc> { cells.iter().map(|&l| dsl::add(l, loc)).collect() };
+        let fullobj = moved(fullobj);
+        // (A shape past the grid's right edge, beyond `GridSet`'s frame, is
+        // in no `inds`.)
+        let in_inds = |l: Loc| in_rect(l, (0, 0), (h - 1, w - 1)) && inds.contains(gid(l));
+        if fullobj.iter().all(|&l| in_inds(l)) {
+            // `(inds - fullobj) - mapply(neighbors, fullobj)`.
+            let ids: Vec<u16> = fullobj.iter().map(|&l| gid(l)).collect();
+            let near = Around::new(fullobj.iter().copied(), dsl::neighbors);
+            inds = inds.difference_ids(&ids).difference_locs(near.cells());
+            memo.changed();
             succ += 1;
             let col = rng.choice(&ccols)?;
-            dsl::fill_in(&mut gi, col, &inobj);
-            dsl::fill_in(&mut go, col, &outobj);
+            fill_locs_in(&mut gi, col, &moved(inobj));
+            fill_locs_in(&mut go, col, &moved(outobj));
         }
     }
     Ok(Example {
@@ -3226,12 +3261,16 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 100));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * numsq;
-    let placed_inds: Indices = placed.iter().map(|c| c.1).collect();
-    let mut inds = minus_around(&dsl::ofcolor(&gi, bgc), &placed_inds);
-    let obj_inds: Indices = obj.iter().map(|c| c.1).collect();
     // `inds`' and `ginds`' orders are read (the choices over their
-    // sfilters), so they stay tables; each sfilter is kept per shape until
-    // its set changes.
+    // sfilters), so they stay CPython's tables, as `GridSet`s; each sfilter
+    // is kept per shape until its set changes.
+    // `ofcolor(gi, bgc)` adds the background cells row by row; the mapply
+    // is only subtracted (size and membership, or its distinct cells
+    // discarded).
+    let ofbg = ofcolor_set(&gi, bgc);
+    let near = Around::new(placed.iter().map(|c| c.1), dsl::neighbors);
+    let mut inds = ofbg.difference_locs(near.cells());
+    let obj_inds: Vec<Loc> = obj.iter().map(|c| c.1).collect();
     let mut memo = FitMemo::default();
     let mut memo2 = FitMemo::default();
     while succ < numsq && tr < maxtr {
@@ -3242,16 +3281,16 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // bck = shift(asindices(g1), loc) is only subset-tested and
         // subtracted with its outbox (size and membership): a rectangle.
         let (ul, lr) = (loc, (loc.0 + gh - 1, loc.1 + gw - 1));
-        if !(ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j)))) {
+        if !(ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(gid((i, j))))) {
             continue;
         }
         let mut g1 = dsl::canvas(sqc, (gh, gw));
         let mut g2 = dsl::canvas(sqc, (gh, gw));
-        let mut ginds = dsl::asindices(&g1);
+        let mut ginds = GridSet::asindices((gh, gw));
         // gindsfull is only asked for membership.
         let in_full = |&(i, j): &Loc| in_rect((i, j), (0, 0), (gh - 1, gw - 1));
         memo2.changed();
@@ -3264,41 +3303,46 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands2.is_empty() {
                 break;
             }
-            let loc2 = rng.choice(cands2)?;
-            let mut lns2: PySet<Loc> = PySet::new();
+            let loc2 = gloc(rng.choice(cands2)?);
+            // `lns2` is only tested, subtracted (size and membership) and
+            // filled: a list. The spikes' rays leave the center's four
+            // sides in four directions, so their cells are distinct.
+            // (`shoot(start, d)`: `start + t * d` for t up to 42.)
+            let mut lns2: Vec<Loc> = Vec::new();
             for &k in &spikes {
-                let d = spikes_all[k].1;
-                for l in dsl::shoot(dsl::add(cp, dsl::add(loc2, d)), d).iter() {
-                    if in_full(l) {
-                        lns2.add(*l);
-                    }
-                }
+                let (di, dj) = spikes_all[k].1;
+                let (si, sj) = dsl::add(cp, dsl::add(loc2, (di, dj)));
+                lns2.extend(
+                    (0..=42)
+                        .map(|t| (si + t * di, sj + t * dj))
+                        .filter(|l| in_full(l)),
+                );
             }
             // plcd2i is only subset-tested, compared and subtracted with its
             // neighbours by size and membership: a list.
             let plcd2i: Vec<Loc> = obj_inds.iter().map(|&l| dsl::add(l, loc2)).collect();
             let is_linc = |&(i, j): &Loc| g2[i as usize][j as usize] == linc;
-            if plcd2i.iter().all(|l| ginds.contains(l))
-                && lns2.iter().all(|l| ginds.contains(l) || is_linc(l))
+            if plcd2i.iter().all(|&l| ginds.contains(gid(l)))
+                && lns2.iter().all(|&l| ginds.contains(gid(l)) || is_linc(&l))
                 && lns2.iter().any(|l| !plcd2i.contains(l))
             {
                 succ2 += 1;
-                let placed = Around::of_cells(plcd2i.iter().copied());
+                let placed: Vec<u16> = plcd2i.iter().map(|&l| gid(l)).collect();
                 let near = Around::new(plcd2i.iter().copied(), dsl::neighbors);
-                ginds = near
-                    .subtract_from(&placed.subtract_from(&ginds))
-                    .difference(&lns2);
+                ginds = ginds
+                    .difference_ids(&placed)
+                    .difference_locs(near.cells())
+                    .difference_locs(&lns2);
                 memo2.changed();
                 fill_locs_in(&mut g1, cpcol, &[dsl::add(cp, loc2)]);
                 paint_cells_in(&mut g2, &place(loc2));
-                fill_locs_in(&mut g2, linc, &lns2.to_vec());
+                fill_locs_in(&mut g2, linc, &lns2);
             }
         }
         if succ2 > 0 {
             succ += 1;
-            let rest = inds.difference_where((gh * gw) as usize, |&l| in_rect(l, ul, lr));
-            let ring = Around::of_cells(outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
-            inds = ring.subtract_from(&rest);
+            let rest = inds.difference_where((gh * gw) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
             memo.changed();
             // paint(gi, shift(asobject(g1), loc)): one cell per location.
             for (i, (r1, r2)) in g1.iter().zip(&g2).enumerate() {
@@ -5225,6 +5269,43 @@ fn generate_3de23699(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// The cells of the objects of `objects(grid, F, T, T)` that hold a cell
+/// of color `c` (the 8-connected components of the cells not of the most
+/// common color), as a row-major mask: for a fill, which reads no order.
+fn components_with(grid: &Grid, c: i64) -> Vec<bool> {
+    const NONE: usize = usize::MAX;
+    let bg = dsl::mostcolor(grid);
+    let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
+    let at = |k: usize| grid[k / w][k % w];
+    let mut label = vec![NONE; h * w];
+    let mut has_c: Vec<bool> = Vec::new();
+    let mut stack = Vec::with_capacity(16);
+    for start in 0..h * w {
+        if label[start] != NONE || at(start) == bg {
+            continue;
+        }
+        let k = has_c.len();
+        let mut found = false;
+        label[start] = k;
+        stack.push(start);
+        while let Some(x) = stack.pop() {
+            found |= at(x) == c;
+            let (i, j) = (x / w, x % w);
+            for ni in i.saturating_sub(1)..=(i + 1).min(h - 1) {
+                for nj in j.saturating_sub(1)..=(j + 1).min(w - 1) {
+                    let y = ni * w + nj;
+                    if label[y] == NONE && at(y) != bg {
+                        label[y] = k;
+                        stack.push(y);
+                    }
+                }
+            }
+        }
+        has_c.push(found);
+    }
+    label.iter().map(|&k| k != NONE && has_c[k]).collect()
+}
+
 fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[2, 3]);
     let h = unifint(rng, diff_lb, diff_ub, (11, 30));
@@ -5280,10 +5361,11 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         obj1p.iter().chain(obj2p.iter()).map(|c| c.1),
         dsl::neighbors,
     );
-    let mut inds = near.subtract_from(&dsl::ofcolor(&gi, bgc));
+    let mut inds = ofcolor_set(&gi, bgc).difference_locs(near.cells());
     let mut go = gi.clone();
-    // `inds`' order is read (the choice over its sfilter), so it stays a
-    // table; each sfilter is kept per shape until `inds` changes.
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; each sfilter is kept per shape until
+    // `inds` changes.
     let objopts: [Vec<dsl::Cell>; 2] = [robj.to_vec(), gobj.to_vec()];
     let shapes = [dsl::shape(&robj), dsl::shape(&gobj)];
     let mut memo = FitMemo::default();
@@ -5295,18 +5377,18 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // plcd (one cell per location) is only subset-tested, subtracted by
         // size and membership, and painted: a list, not a frozenset.
         let plcd: Vec<dsl::Cell> = objopts[k]
             .iter()
             .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
             .collect();
-        if plcd.iter().all(|c| inds.contains(&c.1)) {
+        if plcd.iter().all(|c| inds.contains(gid(c.1))) {
             succ += 1;
-            let plcdi = Around::of_cells(plcd.iter().map(|c| c.1));
-            let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
-            inds = near.subtract_from(&plcdi.subtract_from(&inds));
+            let plcdi: Vec<u16> = plcd.iter().map(|c| gid(c.1)).collect();
+            let near = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors);
+            inds = inds.difference_ids(&plcdi).difference_locs(near.cells());
             memo.changed();
             paint_cells_in(&mut gi, plcd.iter().filter(|c| c.0 == 2 || c.0 == 3));
             paint_cells_in(&mut go, plcd.iter());
@@ -5315,14 +5397,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     if unifint(rng, diff_lb, diff_ub, (1, 100)) < 30 {
         let c = rng.choice(&[2, 3])?;
         // mfilter(objects(...), ...) is only filled: which cells, no order.
-        let drop = |g: &Grid| {
-            let cells: Vec<Loc> = objects_cells(g, false, true, true)
-                .into_iter()
-                .filter(|o| o.iter().any(|cell| cell.0 == c))
-                .flat_map(|o| o.into_iter().map(|cell| cell.1))
-                .collect();
-            fill_locs(g, bgc, &cells)
-        };
+        let drop = |g: &Grid| fill_mask(g, bgc, &components_with(g, c));
         gi = drop(&gi);
         go = drop(&go);
     }
@@ -5737,9 +5812,9 @@ fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
                 gid((i + di, j + dj))
             }))
         };
-        let mut cands = grid_union(&base, &shift((-dh, 0)));
+        let mut cands = base.union(&shift((-dh, 0)));
         for d in [(0, -dh), (dh, 0), (0, dh)] {
-            cands = grid_union(&cands, &shift(d));
+            cands = cands.union(&shift(d));
         }
         cands.iter().map(gloc).collect()
     } else {

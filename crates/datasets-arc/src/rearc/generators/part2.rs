@@ -611,29 +611,50 @@ fn generate_5c0a986e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * nobjs;
-    let mut inds = dsl::asindices(&gi);
-    let fullinds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; the sfilter (of one shape) is kept
+    // until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo: Option<Vec<u16>> = None;
+    let in_grid = |l: Loc| in_rect(l, (0, 0), (h - 1, w - 1));
     while succ < nobjs && tr < maxtr {
         tr += 1;
-        let cands = dsl::sfilter(&inds, |&(i, j)| 0 < i && i <= h - 3 && 0 < j && j <= w - 3);
+        let cands = memo.get_or_insert_with(|| {
+            let fits = |id| {
+                let (i, j) = gloc(id);
+                0 < i && i <= h - 3 && 0 < j && j <= w - 3
+            };
+            inds.filtered_order(fits)
+        });
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let col = rng.choice(&[1, 2])?;
-        let sq: PySet<Loc> = [
+        // `sq` and `obj` are only subset-tested, subtracted (size and
+        // membership) and filled: lists of their distinct locations.
+        let sq = [
             loc,
             (loc.0, loc.1 + 1),
             (loc.0 + 1, loc.1),
             (loc.0 + 1, loc.1 + 1),
-        ]
-        .into_iter()
-        .collect();
+        ];
         let dir = if col == 1 { (-1, -1) } else { (1, 1) };
-        let obj = sq.union(&(&dsl::shoot(loc, dir) & &fullinds));
-        if obj.issubset(&inds) {
+        // `sq | (shoot(loc, dir) & fullinds)`: the ray's cells in the grid
+        // (`loc + t * dir` for t up to 42), those of `sq` once.
+        let mut obj = sq.to_vec();
+        obj.extend(
+            (1..=42)
+                .map(|t| (loc.0 + t * dir.0, loc.1 + t * dir.1))
+                .filter(|&l| in_grid(l) && !sq.contains(&l)),
+        );
+        if obj.iter().all(|&l| inds.contains(gid(l))) {
             succ += 1;
-            inds = &inds.difference(&obj) - &mapply_set(dsl::dneighbors, &sq).freeze();
+            // `(inds - obj) - mapply(dneighbors, sq)`.
+            let ids: Vec<u16> = obj.iter().map(|&l| gid(l)).collect();
+            let near = Around::new(sq.iter().copied(), dsl::dneighbors);
+            inds = inds.difference_ids(&ids).difference_locs(near.cells());
+            memo = None;
             fill_locs_in(&mut gi, col, sq.iter());
             fill_locs_in(&mut go, col, obj.iter());
         }
@@ -1030,6 +1051,88 @@ fn generate_6430c8c4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
+/// One of 6455b5f5's objects (`objects(gi, T, T, F)`): its color, size,
+/// `(top, left, bottom, right)` and hash.
+struct Comp6455 {
+    color: i64,
+    size: usize,
+    bounds: (i64, i64, i64, i64),
+    hash: i64,
+}
+
+/// The objects of `objects(grid, T, T, F)` in the order `objects` adds
+/// them (by first cell in `asindices`' order), from the grid's component
+/// labels; hashes are taken from `known` (by first cell, color and size)
+/// or computed from the cells and kept there.
+fn components_6455b5f5(
+    grid: &Grid,
+    known: &mut std::collections::HashMap<(Loc, i64, usize), i64>,
+) -> Vec<Comp6455> {
+    let (h, w) = dsl::shape_grid(grid);
+    let (label, n) = component_labels(grid, true);
+    let mut size = vec![0usize; n];
+    let mut color = vec![0i64; n];
+    let mut bounds = vec![(i64::MAX, i64::MAX, i64::MIN, i64::MIN); n];
+    for (i, row) in grid.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            let k = label[i * w as usize + j];
+            let (i, j) = (i as i64, j as i64);
+            size[k] += 1;
+            color[k] = v;
+            let (t, l, b, r) = bounds[k];
+            bounds[k] = (t.min(i), l.min(j), b.max(i), r.max(j));
+        }
+    }
+    let mut added: Vec<(usize, Loc)> = Vec::with_capacity(n);
+    let mut seen = vec![false; n];
+    for &(i, j) in dsl::asindices_order(h, w).iter() {
+        let k = label[(i * w + j) as usize];
+        if !seen[k] {
+            seen[k] = true;
+            added.push((k, (i, j)));
+        }
+    }
+    let mut hash: Vec<Option<i64>> = added
+        .iter()
+        .map(|&(k, first)| known.get(&(first, color[k], size[k])).copied())
+        .collect();
+    if hash.iter().any(Option::is_none) {
+        // The cells' hashes of the objects not met before, by label.
+        let mut slot = vec![usize::MAX; n];
+        for (x, &(k, _)) in added.iter().enumerate() {
+            if hash[x].is_none() {
+                slot[k] = x;
+            }
+        }
+        let mut cells: Vec<Vec<i64>> = vec![Vec::new(); added.len()];
+        for (i, row) in grid.iter().enumerate() {
+            for (j, &v) in row.iter().enumerate() {
+                let x = slot[label[i * w as usize + j]];
+                if x != usize::MAX {
+                    cells[x].push(cell_hash(&(v, (i as i64, j as i64))));
+                }
+            }
+        }
+        for (x, &(k, first)) in added.iter().enumerate() {
+            if hash[x].is_none() {
+                let hv = pycompat::frozenset_hash_of(cells[x].iter().copied());
+                known.insert((first, color[k], size[k]), hv);
+                hash[x] = Some(hv);
+            }
+        }
+    }
+    added
+        .iter()
+        .zip(hash)
+        .map(|(&(k, _), hv)| Comp6455 {
+            color: color[k],
+            size: size[k],
+            bounds: bounds[k],
+            hash: hv.expect("every hash is known or computed"),
+        })
+        .collect()
+}
+
 fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[1, 8]);
     let (gi, lblues, dblues) = loop {
@@ -1040,38 +1143,64 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut gi = dsl::canvas(bgc, (h, w));
         let ub = (((h * w) as f64).powf(0.5) * 1.5) as i64;
         let num = unifint(rng, diff_lb, diff_ub, (1, ub));
+        // Hashes of objects met before, by (first cell, color, size): the
+        // fill turns background cells into `fgc` only, so a background
+        // object can only lose cells and an `fgc` one only gain them, and
+        // one with the same first cell, color and size is the same object.
+        let mut known: std::collections::HashMap<(Loc, i64, usize), i64> =
+            std::collections::HashMap::new();
         for _ in 0..num {
-            // The chosen object's bounds alone are read: not its own order.
-            let objs = dsl::colorfilter(&dsl::objects_unordered(&gi, true, true, false), bgc);
-            let eligobjs = dsl::sfilter(&objs, |o| dsl::height(o) > 2 || dsl::width_of(o) > 2);
+            // `colorfilter(objects(gi, T, T, F), bgc)` and its sfilter are
+            // read for their orders (argmax's first largest, a choice),
+            // which come from the objects' hashes and the order `objects`
+            // adds them in (by first cell in `asindices`' order), and the
+            // chosen object for its size and bounds: the components are
+            // labelled, no object is built.
+            let found = components_6455b5f5(&gi, &mut known);
+            let hashes: Vec<i64> = found.iter().map(|o| o.hash).collect();
+            let objs: Vec<usize> = set_frozen_order(&hashes)
+                .into_iter()
+                .filter(|&k| found[k].color == bgc)
+                .collect();
+            let objs = reordered(&objs, |k| hashes[k]);
+            let bounds = |k: usize| found[k].bounds;
+            let eligobjs: Vec<usize> = objs
+                .into_iter()
+                .filter(|&k| {
+                    let (t, l, b, r) = bounds(k);
+                    b - t + 1 > 2 || r - l + 1 > 2
+                })
+                .collect();
+            let eligobjs = reordered(&eligobjs, |k| hashes[k]);
             if eligobjs.is_empty() {
                 break;
             }
             let ro = if rng.choice(&[true, false])? {
-                dsl::argmax(eligobjs.iter(), |o| o.len()).cloned()
+                *dsl::argmax(eligobjs.iter(), |&k| found[k].size).expect("eligobjs is not empty")
             } else {
-                Some(rng.choice_in(&eligobjs)?)
+                rng.choice(&eligobjs)?
             };
-            let ro = ro.ok_or_else(|| DatasetError::Generation("no object".into()))?;
+            let (top, left, bottom, right) = bounds(ro);
+            let (height, width) = (bottom - top + 1, right - left + 1);
             let mut vfr = if rng.choice(&[true, false])? {
-                dsl::height(&ro) < dsl::width_of(&ro)
+                height < width
             } else {
                 rng.choice(&[true, false])?
             };
-            if vfr && dsl::width_of(&ro) < 3 {
+            if vfr && width < 3 {
                 vfr = false;
             }
-            if !vfr && dsl::height(&ro) < 3 {
+            if !vfr && height < 3 {
                 vfr = true;
             }
-            let ln = if vfr {
-                let j = rng.randint(dsl::leftmost(&ro) + 1, dsl::rightmost(&ro) - 1)?;
-                dsl::connect((dsl::uppermost(&ro), j), (dsl::lowermost(&ro), j))
+            // `ln = connect(...)`, a column or a row, filled with one color.
+            if vfr {
+                let j = rng.randint(left + 1, right - 1)?;
+                fill_rect(&mut gi, fgc, (top, j), (bottom, j));
             } else {
-                let j = rng.randint(dsl::uppermost(&ro) + 1, dsl::lowermost(&ro) - 1)?;
-                dsl::connect((j, dsl::leftmost(&ro)), (j, dsl::rightmost(&ro)))
-            };
-            dsl::fill_in(&mut gi, fgc, &ln);
+                let j = rng.randint(top + 1, bottom - 1)?;
+                fill_rect(&mut gi, fgc, (j, left), (j, right));
+            }
         }
         // The background objects' sizes and cells alone are used below (a
         // min, a max, fills), so components are labelled, not built.
@@ -2172,16 +2301,25 @@ fn pick_index(rng: &mut GenRng, n: usize) -> Result<usize> {
 /// `shp.add(rng.choice(totuple(mapply(dneighbors, shp) - shp)))`. Each
 /// step's candidates depend only on the choices made before it, so the tree
 /// of every choice sequence is built once per thread: a step holds one
-/// child per candidate (the draw reads only their number), a leaf
-/// `frozenset(normalize(shp))` as that sequence of adds builds it.
+/// child per candidate (the draw reads only their number), a leaf the
+/// number of `frozenset(normalize(shp))` among the distinct shapes
+/// (`shapes`; equal frozensets get one number).
 enum Grown {
-    Shape(Indices),
+    Shape(usize),
     Step(Vec<Grown>),
 }
 
-fn grown_tree(shp: &PySet<Loc>, steps: usize) -> Grown {
+fn grown_tree(shp: &PySet<Loc>, steps: usize, shapes: &mut Vec<Indices>) -> Grown {
     if steps == 0 {
-        return Grown::Shape(normalize_set(shp));
+        let s = normalize_set(shp);
+        let k = match shapes.iter().position(|t| *t == s) {
+            Some(k) => k,
+            None => {
+                shapes.push(s);
+                shapes.len() - 1
+            }
+        };
+        return Grown::Shape(k);
     }
     let cands = (&mapply_set(dsl::dneighbors, shp) - shp).to_vec();
     Grown::Step(
@@ -2191,85 +2329,137 @@ fn grown_tree(shp: &PySet<Loc>, steps: usize) -> Grown {
                 // `shp` itself, mutated: the clone keeps its table.
                 let mut s = shp.clone();
                 s.add(c);
-                grown_tree(&s, steps - 1)
+                grown_tree(&s, steps - 1, shapes)
             })
             .collect(),
     )
 }
 
+/// A shape of 6e82a1ae's set `d`, by its number among the distinct shapes:
+/// equal exactly when the frozensets are, hashing as they do, so a set of
+/// them has the frozensets' table.
+#[derive(Clone, PartialEq)]
+struct ShapeNo {
+    k: usize,
+    hash: i64,
+}
+
+impl PyHashable for ShapeNo {
+    fn py_hash(&self) -> i64 {
+        self.hash
+    }
+}
+
+/// What 6e82a1ae builds the same way every call, kept per thread: the
+/// growth tree with its shapes' locations and hashes, and `totuple(b)` and
+/// `totuple(c)` as lists of locations (each shape is only moved, tested,
+/// filled and subtracted: its own order is unread).
+struct Shapes6e82 {
+    tree: Grown,
+    cells: Vec<Vec<Loc>>,
+    hashes: Vec<i64>,
+    b: Vec<Vec<Loc>>,
+    c: Vec<Vec<Loc>>,
+}
+
+impl Shapes6e82 {
+    fn new() -> Self {
+        // `frozenset({a, b, ...})`: a set display, frozen.
+        fn fs<T: pycompat::PyHashable>(items: Vec<T>) -> pycompat::PyFrozenSet<T> {
+            items.into_iter().collect::<PySet<T>>().freeze()
+        }
+        let (o, r, d_, u) = ((0, 0), (0, 1), (1, 0), (1, 1));
+        let b = fs(vec![fs(vec![o, r]), fs(vec![o, d_])]);
+        let c = fs(vec![
+            fs(vec![o, d_, u]),
+            fs(vec![o, d_, r]),
+            fs(vec![u, d_, r]),
+            fs(vec![u, o, r]),
+            fs(vec![o, (-1, 0), d_]).shift(d_),
+            fs(vec![o, (0, -1), r]).shift(r),
+        ]);
+        let mut shapes = Vec::new();
+        let tree = grown_tree(&std::iter::once((0, 0)).collect(), 3, &mut shapes);
+        let cells_of = |set: &Indices| set.to_vec();
+        Shapes6e82 {
+            tree,
+            cells: shapes.iter().map(cells_of).collect(),
+            hashes: shapes.iter().map(PyHashable::py_hash).collect(),
+            b: b.iter().map(cells_of).collect(),
+            c: c.iter().map(cells_of).collect(),
+        }
+    }
+}
+
 fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
-    // `frozenset({a, b, ...})`: a set display, frozen.
-    fn fs<T: pycompat::PyHashable>(items: Vec<T>) -> pycompat::PyFrozenSet<T> {
-        items.into_iter().collect::<PySet<T>>().freeze()
-    }
-    let (o, r, d_, u) = ((0, 0), (0, 1), (1, 0), (1, 1));
-    let b = fs(vec![fs(vec![o, r]), fs(vec![o, d_])]);
-    let c = fs(vec![
-        fs(vec![o, d_, u]),
-        fs(vec![o, d_, r]),
-        fs(vec![u, d_, r]),
-        fs(vec![u, o, r]),
-        fs(vec![o, (-1, 0), d_]).shift(d_),
-        fs(vec![o, (0, -1), r]).shift(r),
-    ]);
     thread_local! {
-        static GROWN: Grown = grown_tree(&std::iter::once((0, 0)).collect(), 3);
+        static SHAPES: Shapes6e82 = Shapes6e82::new();
     }
-    let mut d: PySet<Indices> = PySet::new();
-    GROWN.with(|tree| -> Result<()> {
+    SHAPES.with(|shapes| -> Result<Example> {
+        let mut d: PySet<ShapeNo> = PySet::new();
         for _ in 0..100 {
-            let mut node = tree;
+            let mut node = &shapes.tree;
             loop {
                 match node {
-                    Grown::Shape(s) => {
-                        d.add(s.clone());
+                    Grown::Shape(k) => {
+                        d.add(ShapeNo {
+                            k: *k,
+                            hash: shapes.hashes[*k],
+                        });
                         break;
                     }
                     Grown::Step(kids) => node = &kids[pick_index(rng, kids.len())?],
                 }
             }
         }
-        Ok(())
-    })?;
-    let d = d.freeze();
-    let prs = [(b.to_vec(), 3), (c.to_vec(), 2), (d.to_vec(), 1)];
-    let cols = colors_without(&[1, 2, 3]);
-    let h = unifint(rng, diff_lb, diff_ub, (5, 30));
-    let w = unifint(rng, diff_lb, diff_ub, (5, 30));
-    let bgc = rng.choice(&cols)?;
-    let remcols = dsl::remove(&bgc, &cols);
-    let fgc = rng.choice(&remcols)?;
-    let mut gi = dsl::canvas(bgc, (h, w));
-    let mut go = gi.clone();
-    let mut reminds = dsl::asindices(&gi);
-    let nobjs = unifint(rng, diff_lb, diff_ub, (1, ((h * w) / 2) / 3));
-    let maxtr = 10;
-    for _ in 0..nobjs {
-        let mut ntr = 0;
-        let (objs, col) = rng.choice(&prs)?;
-        let obj = rng.choice(&objs)?;
-        while ntr < maxtr {
-            // `rng.choice(totuple(reminds))`: the tuple's item at the drawn
-            // index, read off the set without copying it out.
-            let k = pick_index(rng, reminds.len())?;
-            let (li, lj) = *reminds.iter().nth(k).expect("an index below len");
-            // `olcd = shift(obj, loc)` is only tested as a subset, filled
-            // and subtracted (size and membership), and `mapply(dneighbors,
-            // olcd)` only subtracted: neither order is read, so neither
-            // frozenset is built.
-            let olcd: Vec<Loc> = obj.iter().map(|&(i, j)| (i + li, j + lj)).collect();
-            if olcd.iter().all(|l| reminds.contains(l)) {
-                fill_locs_in(&mut gi, fgc, &olcd);
-                fill_locs_in(&mut go, col, &olcd);
-                let placed = Around::of_cells(olcd.iter().copied());
-                let near = Around::new(olcd.iter().copied(), dsl::dneighbors);
-                reminds = near.subtract_from(&placed.subtract_from(&reminds));
-                break;
+        let d: Vec<&Vec<Loc>> = d.freeze().iter().map(|s| &shapes.cells[s.k]).collect();
+        let b: Vec<&Vec<Loc>> = shapes.b.iter().collect();
+        let c: Vec<&Vec<Loc>> = shapes.c.iter().collect();
+        let prs = [(&b, 3), (&c, 2), (&d, 1)];
+        let cols = colors_without(&[1, 2, 3]);
+        let h = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let w = unifint(rng, diff_lb, diff_ub, (5, 30));
+        let bgc = rng.choice(&cols)?;
+        let remcols = dsl::remove(&bgc, &cols);
+        let fgc = rng.choice(&remcols)?;
+        let mut gi = dsl::canvas(bgc, (h, w));
+        let mut go = gi.clone();
+        // `reminds`' order is read (the choice over it): CPython's table, as
+        // a `GridSet`.
+        let mut reminds = GridSet::asindices((h, w));
+        let nobjs = unifint(rng, diff_lb, diff_ub, (1, ((h * w) / 2) / 3));
+        let maxtr = 10;
+        for _ in 0..nobjs {
+            let mut ntr = 0;
+            // `rng.choice(prs)` and `rng.choice(objs)`: the drawn indices.
+            let (objs, col) = prs[pick_index(rng, prs.len())?];
+            let obj = objs[pick_index(rng, objs.len())?];
+            while ntr < maxtr {
+                // `rng.choice(totuple(reminds))`: the tuple's item at the
+                // drawn index, read off the table without copying it out.
+                let k = pick_index(rng, reminds.len())?;
+                let (li, lj) = gloc(reminds.iter().nth(k).expect("an index below len"));
+                // `olcd = shift(obj, loc)` is only tested as a subset,
+                // filled and subtracted (size and membership), and
+                // `mapply(dneighbors, olcd)` only subtracted: neither order
+                // is read, so neither frozenset is built. (A shape past the
+                // grid, beyond `GridSet`'s frame, is in no `reminds`.)
+                let olcd: Vec<Loc> = obj.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+                let in_reminds =
+                    |l: Loc| in_rect(l, (0, 0), (h - 1, w - 1)) && reminds.contains(gid(l));
+                if olcd.iter().all(|&l| in_reminds(l)) {
+                    fill_locs_in(&mut gi, fgc, &olcd);
+                    fill_locs_in(&mut go, col, &olcd);
+                    let ids: Vec<u16> = olcd.iter().map(|&l| gid(l)).collect();
+                    let near = Around::new(olcd.iter().copied(), dsl::dneighbors);
+                    reminds = reminds.difference_ids(&ids).difference_locs(near.cells());
+                    break;
+                }
+                ntr += 1;
             }
-            ntr += 1;
         }
-    }
-    ex(gi, go)
+        ex(gi, go)
+    })
 }
 
 fn generate_6ecd11f4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -2500,7 +2690,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while tr < maxtr && succ < noccs {
         tr += 1.0;
         let (obj, [ca, cb], (oh, ow)) = &objs[rng.choice(&idxs)?];
-        let cands = memo.fitting(&SizedFits(&inds), (h, w), (*oh, *ow));
+        let cands = memo.fitting(&inds, (h, w), (*oh, *ow));
         if cands.is_empty() {
             continue;
         }
@@ -3809,7 +3999,7 @@ fn generate_7e0986d6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -3860,43 +4050,47 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 4 * nsq;
     let (mut tr, mut succ) = (0, 0);
     let mut go = dsl::canvas(bgc, (h, w));
-    // `inds`' order is read (the choice over its sfilter), so it stays a
-    // table.
-    let mut inds = dsl::asindices(&go);
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; the sfilter is kept per shape until
+    // `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     while tr < maxtr && succ < nsq {
         let oh = rng.randint(2, 6)?;
         let ow = rng.randint(2, 6)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
+        let (loci, locj) = gloc(rng.choice(cands)?);
         // Python shifts the box by its own corner a second time. The box is
         // only subset-tested, filled and subtracted (with its outbox) by size
         // and membership: a rectangle.
         let (ul, lr) = ((2 * loci, 2 * locj), (2 * loci + oh - 1, 2 * locj + ow - 1));
-        let inside = (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j))));
+        // (A box past the grid, up to 2 * 29 + 5, is in no `inds`.)
+        let in_inds = |l: Loc| in_rect(l, (0, 0), (h - 1, w - 1)) && inds.contains(gid(l));
+        let inside = (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| in_inds((i, j))));
         if inside {
             fill_rect(&mut go, fgc, ul, lr);
             succ += 1;
-            let rest = inds.difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr));
-            let ring = Around::of_cells(outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
-            inds = ring.subtract_from(&rest);
+            let rest = inds.difference_where((oh * ow) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            memo.changed();
         }
         tr += 1;
     }
-    let mut inds = dsl::ofcolor(&go, bgc);
+    let mut inds = ofcolor_set(&go, bgc);
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2 - 1));
     let mut gi = go.clone();
     for _ in 0..nnoise {
-        if inds.is_empty() {
+        if inds.len() == 0 {
             // pick's error, without copying the table out.
             pick::<Loc>(rng, &[])?;
         }
-        let loc = rng.choice_in(&inds)?;
-        // dneighbors(loc) (4 locations) is read for size and membership.
-        let near = dneighbor_cells(loc);
-        inds = inds.difference_where(4, |l| near.contains(l));
+        let loc = gloc(grid_choice(rng, &inds)?);
+        // dneighbors(loc) (4 distinct locations) is read for its size and
+        // membership, or its elements discarded.
+        inds = inds.difference_locs(&dneighbor_cells(loc));
         fill_locs_in(&mut gi, fgc, &[loc]);
     }
     ex(gi, go)
@@ -3949,34 +4143,30 @@ fn generate_80af3007(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
-/// `(identity, dmirror, cmirror, vmirror, hmirror)[k]` on indices.
-fn mirror_indices(k: usize, p: &Indices) -> Indices {
-    match k {
-        1 => dsl::dmirror(p),
-        2 => dsl::cmirror(p),
-        3 => dsl::vmirror(p),
-        4 => dsl::hmirror(p),
-        _ => p.clone(),
-    }
-}
-
-/// `tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`
-/// for 810b9b61, from `memo` (this `inds`' results by shape) or built.
-fn fitting_810b9b61<'a>(
-    memo: &'a mut Vec<(Loc, Vec<Loc>)>,
-    inds: &Indices,
-    (h, w): Loc,
-    (oh, ow): Loc,
-) -> &'a [Loc] {
-    let k = match memo.iter().position(|(key, _)| *key == (oh, ow)) {
-        Some(k) => k,
-        None => {
-            let v = dsl::sfilter(inds, |&(i, j)| i <= h - oh && j <= w - ow).to_vec();
-            memo.push(((oh, ow), v));
-            memo.len() - 1
-        }
+/// `normalize((identity, dmirror, cmirror, vmirror, hmirror)[k](p))` on
+/// location numbers ([`GridSet`]): each builds its set by adding the moved
+/// locations in `p`'s order, as the DSL's do.
+fn mirror_normalized(k: usize, p: &GridSet) -> GridSet {
+    let dmirror = |p: &GridSet| {
+        let (a, b, _, _) = p.bounds();
+        p.map_locs(|(i, j)| (j - b + a, i - a + b))
     };
-    &memo[k].1
+    let vmirror = |p: &GridSet| {
+        let (_, l, _, r) = p.bounds();
+        p.map_locs(|(i, j)| (i, l + r - j))
+    };
+    let mirrored = match k {
+        1 => dmirror(p),
+        2 => vmirror(&dmirror(&vmirror(p))),
+        3 => vmirror(p),
+        4 => {
+            let (t, _, b, _) = p.bounds();
+            p.map_locs(|(i, j)| (t + b - i, j))
+        }
+        _ => p.clone(),
+    };
+    let (t, l, _, _) = mirrored.bounds();
+    mirrored.map_locs(|(i, j)| (i - t, j - l))
 }
 
 fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -3992,49 +4182,60 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
-    let mut inds = dsl::asindices(&gi);
-    // The two `sfilter(inds, ...)` per try read `inds`' order; they depend
-    // on `inds` and the shape alone, so each is built once per shape until
-    // `inds` changes.
-    let mut memo: Vec<(Loc, Vec<Loc>)> = Vec::new();
+    // `inds` as CPython's table (`GridSet`): the two `sfilter(inds, ...)`
+    // per try read its order; they depend on `inds` and the shape alone, so
+    // each is kept per shape until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(3, 5)?;
         let ow = rng.randint(3, 5)?;
-        let cands = fitting_810b9b61(&mut memo, &inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice(cands)?;
-        let mut obj = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = gloc(rng.choice(cands)?);
         let nmfs = rng.choice(&[1, 2])?;
-        for k in rng.sample(&[0, 1, 2, 3, 4], nmfs)? {
-            obj = dsl::normalize(&mirror_indices(k, &obj));
-        }
-        let (oh, ow) = dsl::shape(&obj);
-        let cands = fitting_810b9b61(&mut memo, &inds, (h, w), (oh, ow));
+        let mfs = rng.sample(&[0, 1, 2, 3, 4], nmfs)?;
+        // `obj`, the box mirrored and normalized, is as a set the outline
+        // of an oh by ow rectangle at the origin, transposed by each
+        // `dmirror` or `cmirror`: its shape is known without it. Its order
+        // is read only to sample from `plcd` below, so it is built there.
+        let transposed = mfs.iter().filter(|&&k| k == 1 || k == 2).count() % 2 == 1;
+        let (sh, sw) = if transposed { (ow, oh) } else { (oh, ow) };
+        let cands = memo.fitting(&inds, (h, w), (sh, sw));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // `plcd = shift(obj, loc)`'s order is read only to sample from it;
         // `inobj` (a sample or `plcd`) is only tested, subtracted, filled
         // and compared with its box: membership and bounds, no order.
         let inobj: Vec<Loc> = if rng.choice(&[true, false])? {
-            let plcd = obj.shift(loc);
-            let n = unifint(rng, diff_lb, diff_ub, (1, plcd.len() as i64 - 1));
-            rng.sample(&plcd.to_vec(), n)?
+            // On location numbers: the box's corner is in the grid and its
+            // mirrors stay within 2 cells of its rectangle (`GridSet`'s
+            // frame); `shift` adds the moved locations in `obj`'s order.
+            let mut obj = outline_set((loci, locj), (loci + oh - 1, locj + ow - 1));
+            for &k in &mfs {
+                obj = mirror_normalized(k, &obj);
+            }
+            let plcd = obj.map_locs(|l| dsl::add(l, loc));
+            let order: Vec<Loc> = plcd.iter().map(gloc).collect();
+            let n = unifint(rng, diff_lb, diff_ub, (1, order.len() as i64 - 1));
+            rng.sample(&order, n)?
         } else {
-            obj.iter().map(|&l| dsl::add(l, loc)).collect()
+            outline_cells(loc, (loc.0 + sh - 1, loc.1 + sw - 1))
         };
-        if inobj.iter().all(|l| inds.contains(l)) {
+        if inobj.iter().all(|&l| inds.contains(gid(l))) {
             succ += 1;
             // `(inds - inobj) - mapply(dneighbors, inobj)`: `set_difference`
-            // reads only the subtracted sets' sizes and membership.
-            let own = Around::of_cells(inobj.iter().copied());
+            // reads only the subtracted sets' sizes and membership (or
+            // discards their distinct elements).
+            let own: Vec<u16> = inobj.iter().map(|&l| gid(l)).collect();
             let near = Around::new(inobj.iter().copied(), dsl::dneighbors);
-            inds = near.subtract_from(&own.subtract_from(&inds));
-            memo.clear();
+            inds = inds.difference_ids(&own).difference_locs(near.cells());
+            memo.changed();
             let col = rng.choice(&ccols)?;
             fill_locs_in(&mut gi, col, &inobj);
             // `box(inobj) == inobj and min(shape(inobj)) > 2`.
@@ -4644,7 +4845,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut memo = FitMemo::default();
     while tr < maxtr && succ < noccs {
         tr += 1;
-        let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }

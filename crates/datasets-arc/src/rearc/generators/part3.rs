@@ -1230,7 +1230,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // membership): lists of locations, not frozensets.
             let (top, left, bottom, right) = bounds_of_ids(&obj);
             let (oh, ow) = (bottom - top + 1, right - left + 1);
-            let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
+            let cands = memo.fitting(&inds, (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
@@ -1296,6 +1296,11 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
 }
 
+/// The locations of the rectangle from `ul` to `lr`, row by row, unbuilt.
+fn rect_iter((si, sj): Loc, (ei, ej): Loc) -> impl Iterator<Item = Loc> {
+    (si..=ei).flat_map(move |i| (sj..=ej).map(move |j| (i, j)))
+}
+
 fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (8, 30));
@@ -1306,7 +1311,11 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ccols = rng.sample(&remcols, ncols)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter), so it stays
+    // CPython's table, as a `GridSet`; the sfilter is kept per shape until
+    // `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo: Vec<(Loc, Vec<u16>)> = Vec::new();
     let noccs = unifint(rng, diff_lb, diff_ub, (1, 10));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 10 * noccs;
@@ -1318,28 +1327,44 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let d2 = rng.randint(d1 * 2 + 1, ub2)?;
         let hw = rng.sample(&[d1, d2], 2)?;
         let (oh, ow) = (hw[0], hw[1]);
-        let cands = dsl::sfilter(&inds, |&(i, j)| {
-            1 <= i && i < h - oh && 1 <= j && j < w - ow
-        });
+        let k = match memo.iter().position(|(key, _)| *key == (oh, ow)) {
+            Some(k) => k,
+            None => {
+                let fits = |id| {
+                    let (i, j) = gloc(id);
+                    1 <= i && i < h - oh && 1 <= j && j < w - ow
+                };
+                memo.push(((oh, ow), inds.filtered_order(fits)));
+                memo.len() - 1
+            }
+        };
+        let cands = &memo[k].1;
         if cands.is_empty() {
             continue;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
+        let (loci, locj) = gloc(rng.choice(cands)?);
         // `bd = backdrop(box({ul, lr}))`: the rectangle between the corners.
         let (bul, blr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let lrflag = ow < oh;
+        // `dcands`' order is read (a choice): the two `connect`s (a row or
+        // a column in the rectangle, added in order), the `shift` and the
+        // union on location numbers (`GridSet`).
+        let line = |a: Loc, b: Loc| {
+            let (ul, lr) = ((a.0.min(b.0), a.1.min(b.1)), (a.0.max(b.0), a.1.max(b.1)));
+            GridSet::from_distinct(rect_iter(ul, lr).map(gid))
+        };
         let (dcands1, dcands2) = if lrflag {
-            let d1 = dsl::connect((loci + ow - 1, locj), (loci + oh - 1 - ow + 1, locj));
-            let d2 = d1.shift((0, ow - 1));
+            let d1 = line((loci + ow - 1, locj), (loci + oh - 1 - ow + 1, locj));
+            let d2 = d1.map_locs(|(i, j)| (i, j + ow - 1));
             (d1, d2)
         } else {
-            let d1 = dsl::connect((loci, locj + oh - 1), (loci, locj + ow - 1 - oh + 1));
-            let d2 = d1.shift((oh - 1, 0));
+            let d1 = line((loci, locj + oh - 1), (loci, locj + ow - 1 - oh + 1));
+            let d2 = d1.map_locs(|(i, j)| (i + oh - 1, j));
             (d1, d2)
         };
-        let dcands = &dcands1 | &dcands2;
-        let loc = rng.choice_in(&dcands)?;
-        let sgnflag = if dcands1.contains(&loc) { -1 } else { 1 };
+        let dcands = dcands1.union(&dcands2);
+        let loc = gloc(grid_choice(rng, &dcands)?);
+        let sgnflag = if dcands1.contains(gid(loc)) { -1 } else { 1 };
         let direc = (sgnflag * i64::from(!lrflag), sgnflag * i64::from(lrflag));
         // `ln = shoot(loc, direc)`: the straight segment to `loc + 42 * direc`,
         // its own bounding box. `shell`, the union of `power(outbox, k + 1)(ln)`
@@ -1356,15 +1381,24 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (rul, rlr) = ((lnul.0 - k, lnul.1 - k), (lnlr.0 + k, lnlr.1 + k));
         let sd = rng.sample(&ccols, 2)?;
         let (sqc, dotc) = (sd[0], sd[1]);
-        // `goobji`: the in-grid locations of `bd | shell | ln`.
+        // `goobji`: the in-grid locations of `bd | shell | ln`, two
+        // rectangles (`bd` lies in the grid), walked, counted and written
+        // one after the other; the cells they share are walked twice (the
+        // same test, the same value written).
         let in_goobj = |l: Loc| {
             in_rect(l, (0, 0), (h - 1, w - 1)) && (in_rect(l, bul, blr) || in_rect(l, rul, rlr))
         };
-        let goobji: Vec<Loc> = (0..h)
-            .flat_map(|i| (0..w).map(move |j| (i, j)))
-            .filter(|&l| in_goobj(l))
-            .collect();
-        if goobji.iter().all(|l| inds.contains(l)) {
+        let clip = |(a, b): (Loc, Loc), (c, d): (Loc, Loc)| {
+            let (ul, lr) = ((a.0.max(c.0), a.1.max(c.1)), (b.0.min(d.0), b.1.min(d.1)));
+            (ul.0 <= lr.0 && ul.1 <= lr.1).then_some((ul, lr))
+        };
+        let area = |(a, b): (Loc, Loc)| ((b.0 - a.0 + 1) * (b.1 - a.1 + 1)) as usize;
+        let grown = clip((rul, rlr), ((0, 0), (h - 1, w - 1)));
+        let shared = grown.and_then(|g| clip(g, (bul, blr))).map_or(0, area);
+        let goobji_len = area((bul, blr)) + grown.map_or(0, area) - shared;
+        let rects: Vec<(Loc, Loc)> = std::iter::once((bul, blr)).chain(grown).collect();
+        let goobji = || rects.iter().flat_map(|&(a, b)| rect_iter(a, b));
+        if goobji().all(|l| inds.contains(gid(l))) {
             succ += 1;
             // `(inds - goobji) - mapply(dneighbors, bd)`: `set_difference`
             // reads only the subtracted sets' sizes and membership. The
@@ -1376,14 +1410,15 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     || in_rect((i, j), (bul.0 - 1, bul.1), (blr.0 + 1, blr.1))
             };
             inds = inds
-                .difference_where(goobji.len(), |&l| in_goobj(l))
-                .difference_where(around as usize, |&l| in_around(l));
+                .difference_where(goobji_len, |id| in_goobj(gloc(id)))
+                .difference_where(around as usize, |id| in_around(gloc(id)));
+            memo.clear();
             // `paint(gi, recolor(sqc, remove(loc, bd)) | {(dotc, loc)})` and
             // `paint(go, recolor(sqc, (bd | shell) - ln) | recolor(dotc, ln))`
             // (in the grid): one cell per location, so no order matters.
             fill_rect(&mut gi, sqc, bul, blr);
             gi[loc.0 as usize][loc.1 as usize] = dotc;
-            for &(i, j) in &goobji {
+            for (i, j) in goobji() {
                 go[i as usize][j as usize] = if in_rect((i, j), lnul, lnlr) {
                     dotc
                 } else {
@@ -3206,6 +3241,39 @@ fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// One of d07ae81c's objects: a filled rectangle from `(t, l)` to `(b, r)`
+/// of one color, with `hash(frozenset(its cells))` and the rank of its
+/// first cell in `asindices`' order (where `objects` meets it).
+struct ColorRect {
+    t: i64,
+    l: i64,
+    b: i64,
+    r: i64,
+    color: i64,
+    hash: i64,
+    first: usize,
+}
+
+impl ColorRect {
+    fn new((t, l): Loc, (b, r): Loc, color: i64, rank: &[usize], w: i64) -> Self {
+        let cells = || (t..=b).flat_map(|i| (l..=r).map(move |j| (i, j)));
+        let hash = pycompat::frozenset_hash_of(cells().map(|l| cell_hash(&(color, l))));
+        let first = cells()
+            .map(|(i, j)| rank[(i * w + j) as usize])
+            .min()
+            .expect("a rectangle has a cell");
+        ColorRect {
+            t,
+            l,
+            b,
+            r,
+            color,
+            hash,
+            first,
+        }
+    }
+}
+
 fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -3215,83 +3283,107 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut magiccol = 0;
     let mut gi = dsl::canvas(0, (h, w));
     let ndivi = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
+    // The grid is a partition into filled rectangles of distinct colors:
+    // it starts as one, and each step fills the lower or right part of a
+    // rectangle object with a new color (`magiccol` only grows, from 1),
+    // leaving two. So `objects(gi, T, F, F)` holds exactly these
+    // rectangles, and each step changes one and adds one. `objects` adds
+    // them to its set by their first cell in `asindices`' order, and the
+    // orders of that set and of the filters over it come from the objects'
+    // hashes: the rectangles are kept with both, and no object is built.
+    let mut rank = vec![0usize; (h * w) as usize];
+    for (k, &(i, j)) in dsl::asindices_order(h, w).iter().enumerate() {
+        rank[(i * w + j) as usize] = k;
+    }
+    let mut rects = vec![ColorRect::new((0, 0), (h - 1, w - 1), 0, &rank, w)];
+    // The rectangles in `objects`' order: added by first cell, then frozen.
+    let objects_order = |rects: &[ColorRect]| -> Vec<usize> {
+        let mut added: Vec<usize> = (0..rects.len()).collect();
+        added.sort_unstable_by_key(|&k| rects[k].first);
+        let hashes: Vec<i64> = added.iter().map(|&k| rects[k].hash).collect();
+        set_frozen_order(&hashes)
+            .into_iter()
+            .map(|x| added[x])
+            .collect()
+    };
     for _ in 0..ndivi {
-        // The chosen object's bounds alone are read, not its own order, and
-        // the orders of `objects`' set and of the two filters' come from
-        // the objects' hashes: no object is built.
-        let found = objects_cells(&gi, true, false, false);
-        let hashes: Vec<i64> = found.iter().map(object_hash).collect();
-        let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
-        let order = set_frozen_order(&hashes);
         // Two filters, as in Python: the second walks the first's result,
-        // whose order may differ from `objs`'.
-        let keep1: Vec<usize> = order
+        // whose order may differ from `objs`'. The second keeps every
+        // object (a filled rectangle's height times width is its size), but
+        // builds a new frozenset, whose order is read.
+        let keep1: Vec<usize> = objects_order(&rects)
             .into_iter()
             .filter(|&k| {
-                let (t, l, b, r) = bounds[k];
-                let (a, c) = (b - t + 1, r - l + 1);
+                let o = &rects[k];
+                let (a, c) = (o.b - o.t + 1, o.r - o.l + 1);
                 a.min(c) > 3 && a.max(c) > 4
             })
             .collect();
-        let keep1: Vec<usize> = added_order(&keep1.iter().map(|&k| hashes[k]).collect::<Vec<_>>())
-            .into_iter()
-            .map(|x| keep1[x])
-            .collect();
-        let keep2: Vec<usize> = keep1
-            .into_iter()
-            .filter(|&k| {
-                let (t, l, b, r) = bounds[k];
-                (b - t + 1) * (r - l + 1) == found[k].len() as i64
-            })
-            .collect();
+        let keep1 = reordered(&keep1, |k| rects[k].hash);
+        let keep2 = reordered(&keep1, |k| rects[k].hash);
         if keep2.is_empty() {
             break;
         }
-        let order2 = added_order(&keep2.iter().map(|&k| hashes[k]).collect::<Vec<_>>());
-        let (top, left, bottom, right) = bounds[keep2[rng.choice(&order2)?]];
-        let newobj = if rng.choice(&[true, false])? {
+        let k = rng.choice(&keep2)?;
+        let ColorRect {
+            t: top,
+            l: left,
+            b: bottom,
+            r: right,
+            color,
+            ..
+        } = rects[k];
+        let (kept, newobj) = if rng.choice(&[true, false])? {
             let loci = rng.randint(top + 2, bottom - 1)?;
-            ((loci, left), (bottom, right))
+            (
+                ((top, left), (loci - 1, right)),
+                ((loci, left), (bottom, right)),
+            )
         } else {
             let locj = rng.randint(left + 2, right - 1)?;
-            ((top, locj), (bottom, right))
+            (
+                ((top, left), (bottom, locj - 1)),
+                ((top, locj), (bottom, right)),
+            )
         };
         magiccol += 1;
         // `fill(gi, magiccol, backdrop(frozenset({ul, lr})))`.
         fill_rect(&mut gi, magiccol, newobj.0, newobj.1);
+        rects[k] = ColorRect::new(kept.0, kept.1, color, &rank, w);
+        rects.push(ColorRect::new(newobj.0, newobj.1, magiccol, &rank, w));
     }
     // Each object is filled with one color: not its own order.
-    let found = objects_cells(&gi, true, false, false);
-    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
-    for (ii, k) in set_frozen_order(&hashes).into_iter().enumerate() {
+    for (ii, k) in objects_order(&rects).into_iter().enumerate() {
         let col = match ii {
             0 => c1,
             1 => c2,
             _ => rng.choice(&[c1, c2])?,
         };
-        fill_locs_in(&mut gi, col, found[k].iter().map(|c| &c.1));
+        let o = &rects[k];
+        fill_rect(&mut gi, col, (o.t, o.l), (o.b, o.r));
     }
-    let ofc1 = dsl::ofcolor(&gi, c1);
-    let ofc2 = dsl::ofcolor(&gi, c2);
+    // `ofc1` and `ofc2`'s orders are read (the choices over what is left
+    // of them), so they are CPython's tables, as `GridSet`s.
+    let ofc1 = ofcolor_set(&gi, c1);
+    let ofc2 = ofcolor_set(&gi, c2);
     let mn = ofc1.len().min(ofc2.len());
     // `int(mn ** 0.5)`.
     let root = (mn as f64).sqrt() as i64;
     let n1 = unifint(rng, diff_lb, diff_ub, (1, 1.max(root)));
     let n2 = unifint(rng, diff_lb, diff_ub, (1, 1.max(root)));
-    let mut pick = |ofc: &Indices, n: i64| -> Result<PySet<Loc>> {
-        let mut srcs: PySet<Loc> = PySet::new();
+    // `srcs` is only subtracted (size and membership, or its distinct
+    // elements discarded), filled and the lines through it tested: a list.
+    let mut pick = |ofc: &GridSet, n: i64| -> Result<Vec<Loc>> {
+        let mut srcs: Vec<Loc> = Vec::new();
         for _ in 0..n {
-            // `- mapply(neighbors, srcs)`: `set_difference` reads only its
-            // size and membership.
+            // `- mapply(neighbors, srcs)`: likewise read for its size and
+            // membership or its distinct cells.
             let near = Around::new(srcs.iter().copied(), dsl::neighbors);
-            let cands = ofc
-                .difference(&srcs)
-                .difference_where(near.len(), |l| near.contains(l))
-                .to_vec();
-            if cands.is_empty() {
+            let cands = ofc.difference_locs(&srcs).difference_locs(near.cells());
+            if cands.len() == 0 {
                 break;
             }
-            srcs.add(rng.choice(&cands)?);
+            srcs.push(gloc(grid_choice(rng, &cands)?));
         }
         Ok(srcs)
     };
@@ -3307,8 +3399,10 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         srcs.iter()
             .any(|&(si, sj)| (i - si).abs() == (j - sj).abs() && (i - si).abs() <= 42)
     };
-    let go = fill_locs(&gi, c3, ofc1.iter().filter(|l| in_lns(l)));
-    let go = filled_locs(go, c4, ofc2.iter().filter(|l| in_lns(l)));
+    let ofc3: Vec<Loc> = ofc1.iter().map(gloc).filter(|l| in_lns(l)).collect();
+    let ofc4: Vec<Loc> = ofc2.iter().map(gloc).filter(|l| in_lns(l)).collect();
+    let go = fill_locs(&gi, c3, &ofc3);
+    let go = filled_locs(go, c4, &ofc4);
     Ok(Example {
         input: gi,
         output: go,
@@ -3886,21 +3980,34 @@ fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cs = rng.sample(&cols, 5)?;
     let (bgc, c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3], cs[4]);
     let mut gi = dsl::canvas(bgc, (h, w));
-    dsl::fill_in(&mut gi, c1, &dsl::connect((0, 0), (0, w - 1)));
-    dsl::fill_in(&mut gi, c2, &dsl::connect((0, 0), (h - 1, 0)));
-    dsl::fill_in(&mut gi, c3, &dsl::connect((h - 1, w - 1), (0, w - 1)));
-    dsl::fill_in(&mut gi, c4, &dsl::connect((h - 1, w - 1), (h - 1, 0)));
-    let inds = dsl::asindices(&gi);
-    dsl::fill_in(&mut gi, bgc, &dsl::corners(&inds));
+    // The four sides (`connect`s filled with one color each, in order).
+    fill_rect(&mut gi, c1, (0, 0), (0, w - 1));
+    fill_rect(&mut gi, c2, (0, 0), (h - 1, 0));
+    fill_rect(&mut gi, c3, (0, w - 1), (h - 1, w - 1));
+    fill_rect(&mut gi, c4, (h - 1, 0), (h - 1, w - 1));
+    // `inds = asindices(gi)` is read only for its bounds, by `corners` (a
+    // fill) and `inbox`.
+    fill_locs_in(
+        &mut gi,
+        bgc,
+        &[(0, 0), (0, w - 1), (h - 1, 0), (h - 1, w - 1)],
+    );
     let mut go = gi.clone();
-    let cands = dsl::backdrop(&dsl::inbox(&dsl::inbox(&inds)));
+    // `cands = backdrop(inbox(inbox(inds)))`, sampled from: the rectangle
+    // from (2, 2) to (h - 3, w - 3) (h and w are at least 5) added row by
+    // row; the same adds on location numbers give its table.
+    let cands: Vec<Loc> =
+        GridSet::from_distinct(rect_cells((2, 2), (h - 3, w - 3)).into_iter().map(gid))
+            .iter()
+            .map(gloc)
+            .collect();
     let ndots = unifint(
         rng,
         diff_lb,
         diff_ub,
         (1, (cands.len() as i64).min(2 * h + 2 * w)),
     );
-    let dotlocs = rng.sample(&cands.to_vec(), ndots)?;
+    let dotlocs = rng.sample(&cands, ndots)?;
     let mut dots: PySet<dsl::Cell> = PySet::new();
     for &ij in &dotlocs {
         dots.add((rng.choice(&[c1, c2, c3, c4])?, ij));
@@ -3940,13 +4047,15 @@ fn generate_d687bc17(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_locs_in(&mut go, col, &[mark]);
         }
     }
-    let noisecands = dsl::ofcolor(&gi, bgc);
+    // `noisecands`' order is sampled from: CPython's table, as a `GridSet`.
+    let noisecands = ofcolor_set(&gi, bgc);
     let noisecols = without(&cols, &[bgc, c1, c2, c3, c4]);
     // Drawn and overwritten, as in Python.
     let _ = unifint(rng, diff_lb, diff_ub, (0, noisecands.len() as i64));
     let ub = ((h * w) - 2 * h - 2 * (w - 2)) / 2 - ndots - 1;
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max(ub)));
-    let noise = rng.sample(&noisecands.to_vec(), nnoise)?;
+    let order: Vec<Loc> = noisecands.iter().map(gloc).collect();
+    let noise = rng.sample(&order, nnoise)?;
     for &(i, j) in &noise {
         gi[i as usize][j as usize] = rng.choice(&noisecols)?;
     }
@@ -5173,7 +5282,7 @@ fn generate_e509e548(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
         let (oh, ow) = cells_shape(&obj);
-        let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -6026,7 +6135,7 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 3 * 2)?;
             let ow = rng.randint(1, w / 3 * 2)?;
-            let cands = memo.fitting(&SizedFits(&inds), (h, w), (oh, ow));
+            let cands = memo.fitting(&inds, (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
@@ -6677,7 +6786,11 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, dotc, sqc) = (cs[0], cs[1], cs[2]);
     let numsq = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter, the noise
+    // sample), so it stays CPython's table, as a `GridSet`; the sfilter is
+    // kept per shape until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     let maxtr = 4 * numsq;
     let (mut tr, mut succ) = (0, 0);
     let mut numcells: Option<i64> = None;
@@ -6685,16 +6798,24 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while tr < maxtr && succ < numsq {
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
-        let (loci, locj) = rng.choice_in(&cands)?;
-        let sq = dsl::r#box(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        let bd = dsl::backdrop(&sq);
-        if bd.issubset(&inds) {
-            dsl::fill_in(&mut gi, sqc, &sq);
-            let ib = dsl::backdrop(&dsl::inbox(&sq)).to_vec();
+        let (loci, locj) = gloc(rng.choice(cands)?);
+        // `sq = box(...)` and `bd = backdrop(sq)` are only subset-tested,
+        // filled, subtracted (size and membership) and read for their
+        // bounds: the rectangle and its outline, not frozensets.
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(gid((i, j))))) {
+            fill_locs_in(&mut gi, sqc, &outline_cells(ul, lr));
+            // `backdrop(inbox(sq))`, sampled from, adds the inner rectangle
+            // row by row: the same adds on location numbers.
+            let inner = rect_cells((ul.0 + 1, ul.1 + 1), (lr.0 - 1, lr.1 - 1));
+            let ib: Vec<Loc> = GridSet::from_distinct(inner.into_iter().map(gid))
+                .iter()
+                .map(gloc)
+                .collect();
             let first = numcells.is_none();
             let cells = match numcells {
                 None => {
@@ -6710,15 +6831,19 @@ fn generate_fcb5c309(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             fill_locs_in(&mut gi, dotc, &cells);
             if first {
-                go = Some(dsl::replace(&dsl::subgrid(&sq, &gi), sqc, dotc));
+                // `subgrid(sq, gi)`: the crop at `sq`'s corner, its shape.
+                go = Some(dsl::replace(&dsl::crop(&gi, ul, (oh, ow)), sqc, dotc));
             }
-            inds = &(&inds - &bd) - &dsl::outbox(&bd);
+            let rest = inds.difference_where((oh * ow) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            memo.changed();
             succ += 1;
         }
         tr += 1;
     }
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max(inds.len() as i64 / 2 - 1)));
-    let noise = rng.sample(&inds.to_vec(), nnoise)?;
+    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    let noise = rng.sample(&order, nnoise)?;
     let gi = filled_locs(gi, dotc, &noise);
     // Python's `go` is unbound when no square was placed.
     let go = go.ok_or_else(|| raised("local variable 'go' referenced before assignment"))?;
