@@ -1063,11 +1063,6 @@ pub(super) fn flood_object_exact(
     obj.freeze()
 }
 
-/// `hash(frozenset(locs))` of distinct locations (`hash(toindices(obj))`).
-pub(super) fn indices_hash(locs: impl IntoIterator<Item = Loc>) -> i64 {
-    frozenset_hash_of(locs.into_iter().map(|l| pycompat::PyHashable::py_hash(&l)))
-}
-
 /// `items` (indices of some elements) in the order of the frozenset that
 /// adds them in this order: [`added_order`] over their `hash`es.
 pub(super) fn reordered(items: &[usize], hash: impl Fn(usize) -> i64) -> Vec<usize> {

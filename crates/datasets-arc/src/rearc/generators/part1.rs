@@ -4535,6 +4535,184 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
 }
 
+/// The locations `loc + (a, b)` for `a`, `b` in `-2..=8` (the 7 by 7 box at
+/// `loc` and two cells round it), numbered `(a + 2) * 11 + (b + 2)`, with
+/// what CPython's tables of them need: `hash` of each location and, for the
+/// locations up to one cell outside the box, `hash(dneighbors(l))`,
+/// `hash(neighbors(l))` and those frozensets' orders as numbers. The hashes
+/// are of the true (shifted) locations, so an [`IdSet`] over these numbers
+/// has the table of the same set of locations.
+struct Frame36 {
+    loc: [i64; 121],
+    dn: [i64; 121],
+    n: [i64; 121],
+    dn_order: [[u8; 4]; 121],
+    n_order: [[u8; 8]; 121],
+}
+
+const FRAME36_W: i64 = 11;
+
+fn id36((a, b): Loc) -> u8 {
+    ((a + 2) * FRAME36_W + b + 2) as u8
+}
+
+/// For a location, its hash and its `dneighbors` / `neighbors` frozensets'
+/// hashes and orders (as offsets).
+#[derive(Clone, Copy)]
+struct NearAt {
+    loc: i64,
+    dn: i64,
+    n: i64,
+    dn_order: [(i8, i8); 4],
+    n_order: [(i8, i8); 8],
+}
+
+impl NearAt {
+    fn of((i, j): Loc) -> Self {
+        let offs = |s: &Indices| -> Vec<(i8, i8)> {
+            s.iter()
+                .map(|&(x, y)| ((x - i) as i8, (y - j) as i8))
+                .collect()
+        };
+        let (dn, n) = (dsl::dneighbors((i, j)), dsl::neighbors((i, j)));
+        let mut at = NearAt {
+            loc: pycompat::PyHashable::py_hash(&(i, j)),
+            dn: pycompat::PyHashable::py_hash(&dn),
+            n: pycompat::PyHashable::py_hash(&n),
+            dn_order: [(0, 0); 4],
+            n_order: [(0, 0); 8],
+        };
+        at.dn_order.copy_from_slice(&offs(&dn));
+        at.n_order.copy_from_slice(&offs(&n));
+        at
+    }
+}
+
+impl Frame36 {
+    /// The frame at `loc`, from a per-thread table of [`NearAt`] over the
+    /// locations `-3..=40` (each built on first use).
+    fn at((li, lj): Loc) -> Box<Self> {
+        use std::cell::RefCell;
+        const LO: i64 = -3;
+        const SIDE: i64 = 44;
+        thread_local! {
+            static AT: RefCell<Vec<Option<NearAt>>> =
+                RefCell::new(vec![None; (SIDE * SIDE) as usize]);
+        }
+        let mut fr = Box::new(Frame36 {
+            loc: [0; 121],
+            dn: [0; 121],
+            n: [0; 121],
+            dn_order: [[0; 4]; 121],
+            n_order: [[0; 8]; 121],
+        });
+        AT.with(|c| {
+            let mut c = c.borrow_mut();
+            for a in -2..=8 {
+                for b in -2..=8 {
+                    let (i, j) = (li + a, lj + b);
+                    assert!(
+                        (LO..LO + SIDE).contains(&i) && (LO..LO + SIDE).contains(&j),
+                        "frame outside the table"
+                    );
+                    let at = *c[((i - LO) * SIDE + j - LO) as usize]
+                        .get_or_insert_with(|| NearAt::of((i, j)));
+                    let id = id36((a, b)) as usize;
+                    fr.loc[id] = at.loc;
+                    if (-1..=7).contains(&a) && (-1..=7).contains(&b) {
+                        fr.dn[id] = at.dn;
+                        fr.n[id] = at.n;
+                        let near =
+                            |(di, dj): (i8, i8)| id36((a + i64::from(di), b + i64::from(dj)));
+                        fr.dn_order[id] = at.dn_order.map(near);
+                        fr.n_order[id] = at.n_order.map(near);
+                    }
+                }
+            }
+        });
+        fr
+    }
+}
+
+/// `mask` of frame numbers moved by the location offsets `offs` and joined.
+fn dilate36(mask: u128, offs: &[Loc]) -> u128 {
+    offs.iter().fold(0, |d, &(di, dj)| {
+        let k = di * FRAME36_W + dj;
+        d | if k >= 0 { mask << k } else { mask >> -k }
+    })
+}
+
+/// `obj.add(rng.choice(totuple((bd - obj) & mapply(neighbors,
+/// mapply(dneighbors, obj)))))` with `obj` inside `bd`, both as frame
+/// numbers (tables and masks). CPython's `&` walks the smaller operand (the
+/// mapply on a tie) and adds its members found in the other to a new set:
+/// when that is `bd - obj`, the mapply is only counted and tested as bits;
+/// when it is the mapply, its table is built by the same adds as
+/// `apply` / `merge` make (the neighbourhoods' hashes and orders looked up),
+/// and `bd - obj` is only bits.
+fn grow36<'h>(
+    rng: &mut GenRng,
+    fr: &'h Frame36,
+    bd: &IdSet<'h>,
+    bd_mask: u128,
+    obj: &mut IdSet<'h>,
+    obj_mask: &mut u128,
+) -> Result<()> {
+    const DN: [Loc; 4] = [(-1, 0), (1, 0), (0, -1), (0, 1)];
+    const N: [Loc; 8] = [
+        (-1, -1),
+        (-1, 0),
+        (-1, 1),
+        (0, -1),
+        (0, 1),
+        (1, -1),
+        (1, 0),
+        (1, 1),
+    ];
+    let om = *obj_mask;
+    let rest_mask = bd_mask & !om;
+    let near = dilate36(dilate36(om, &DN), &N);
+    let hits = if near.count_ones() > rest_mask.count_ones() {
+        let rest = bd.difference_where(obj.len(), |id| om >> id & 1 != 0);
+        IdSet::from_adds(&fr.loc, rest.iter().filter(|&id| near >> id & 1 != 0))
+    } else {
+        // Adding a location already there changes nothing: only first
+        // occurrences are added.
+        let first = |seen: &mut u128, id: u8| {
+            let new = *seen >> id & 1 == 0;
+            *seen |= 1 << id;
+            new
+        };
+        let applied = IdSet::from_adds(&fr.dn, obj.iter());
+        let mut seen = 0u128;
+        let inner = IdSet::from_adds(
+            &fr.loc,
+            applied
+                .iter()
+                .flat_map(|id| fr.dn_order[id as usize])
+                .filter(|&id| first(&mut seen, id)),
+        );
+        let applied = IdSet::from_adds(&fr.n, inner.iter());
+        let mut seen = 0u128;
+        let merged = IdSet::from_adds(
+            &fr.loc,
+            applied
+                .iter()
+                .flat_map(|id| fr.n_order[id as usize])
+                .filter(|&id| first(&mut seen, id)),
+        );
+        IdSet::from_adds(
+            &fr.loc,
+            merged.iter().filter(|&id| rest_mask >> id & 1 != 0),
+        )
+    };
+    let cands: Vec<u8> = hits.iter().collect();
+    let added = rng.choice(&cands)?;
+    obj.add(added);
+    *obj_mask |= 1 << added;
+    Ok(())
+}
+
 fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[4]);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -4543,80 +4721,110 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bfo = rng.sample(&cols, 3)?;
     let (bgc, fgc, objc) = (bfo[0], bfo[1], bfo[2]);
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` is read in its order (the placement draws from its sfilter):
+    // CPython's table as location numbers, the sfilter kept per box shape
+    // until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * nobjs;
     // `int(0.35 * h * w)`: the float products are taken left to right.
     let lo = (0.35 * h as f64 * w as f64) as i64;
     let hi = (0.65 * h as f64 * w as f64) as i64;
     let namt = rng.randint(lo, hi)?;
-    let noise = rng.sample(&inds.to_vec(), namt)?;
+    let noise = rng.sample(&dsl::asindices_order(h, w), namt)?;
     fill_locs_in(&mut gi, fgc, &noise);
     let mut go = gi.clone();
-    // `(bd - obj) & mapply(neighbors, mapply(dneighbors, obj))`.
-    let grow2 = |rng: &mut GenRng, bd: &Indices, obj: &mut PySet<Loc>| -> Result<()> {
-        let rest = bd.difference(obj);
-        let inner = Around::new(obj.iter().copied(), dsl::dneighbors);
-        let near = Around::new(inner.cells().iter().copied(), dsl::neighbors);
-        let cands = near.meet(&rest).unwrap_or_else(|| {
-            let near = mapply_set(dsl::neighbors, &mapply_set(dsl::dneighbors, obj));
-            rest.intersection(&near).to_vec()
-        });
-        obj.add(rng.choice(&cands)?);
-        Ok(())
-    };
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let (loci, locj) = loc;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        if !bd.issubset(&inds) {
+        let loc = gloc(rng.choice(cands)?);
+        // `bd = backdrop({loc, loc + (oh - 1, ow - 1)})` lies in the grid
+        // (the sfilter), so `bd.issubset(inds)` is each of its cells in it.
+        let bd_cells = rect_cells((0, 0), (oh - 1, ow - 1));
+        if !bd_cells
+            .iter()
+            .all(|&(a, b)| inds.contains(gid((loc.0 + a, loc.1 + b))))
+        {
             continue;
         }
+        // `bd` and the growing `obj` are read in their orders (draws from
+        // them and from their difference): tables over the frame at `loc`.
+        let fr = Frame36::at(loc);
+        let bd = IdSet::from_adds(&fr.loc, bd_cells.iter().map(|&l| id36(l)));
+        let bd_mask = bd_cells.iter().fold(0u128, |m, &l| m | 1 << id36(l));
+        let bd_order: Vec<u8> = bd.iter().collect();
         let ncells = rng.randint(2, oh * ow - 1)?;
-        let bdv = bd.to_vec();
-        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bdv)?).collect();
-        for _ in 0..ncells - 1 {
-            grow2(rng, &bd, &mut obj)?;
-        }
-        while {
-            let (sh, sw) = set_shape(&obj);
-            obj.len() as i64 == sh * sw
-        } {
-            obj = std::iter::once(rng.choice(&bdv)?).collect();
+        let grow_obj = |rng: &mut GenRng| -> Result<(IdSet, u128)> {
+            let first = rng.choice(&bd_order)?;
+            let (mut obj, mut mask) = (IdSet::from_adds(&fr.loc, [first]), 1u128 << first);
             for _ in 0..ncells - 1 {
-                grow2(rng, &bd, &mut obj)?;
+                grow36(rng, &fr, &bd, bd_mask, &mut obj, &mut mask)?;
             }
+            Ok((obj, mask))
+        };
+        let (mut obj, mut mask) = grow_obj(rng)?;
+        // `len(obj) == height(obj) * width(obj)`, by the frame's rows and
+        // columns.
+        let bounds = |mask: u128| {
+            let cells = (0..121u8).filter(|&id| mask >> id & 1 != 0);
+            let locs: Vec<Loc> = cells
+                .map(|id| (i64::from(id) / FRAME36_W, i64::from(id) % FRAME36_W))
+                .collect();
+            let (t, b) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, r) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+            ((t, l), (b, r))
+        };
+        while {
+            let ((t, l), (b, r)) = bounds(mask);
+            obj.len() as i64 == (b - t + 1) * (r - l + 1)
+        } {
+            (obj, mask) = grow_obj(rng)?;
         }
-        let obj = normalize_set(&obj).shift(loc);
+        // `shift(normalize(obj), loc)`: only filled and bounded from here,
+        // so its cells (frame row and column less the frame's bounds, plus
+        // `loc`).
+        let ((t, l), _) = bounds(mask);
+        let obj: Vec<Loc> = obj
+            .iter()
+            .map(|id| {
+                let (a, b) = (i64::from(id) / FRAME36_W, i64::from(id) % FRAME36_W);
+                (a - t + loc.0, b - l + loc.1)
+            })
+            .collect();
         // `bd = backdrop(obj)` and its two outboxes are only filled with one
         // value and subtracted (size and membership), so they stay
         // rectangles: `bd` from `ul` to `lr`, the rings out to two cells
         // beyond it.
-        let (ul, lr) = (dsl::ulcorner(&obj), dsl::lrcorner(&obj));
+        let (ul, lr) = {
+            let (t, b) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, r) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
+            ((t, l), (b, r))
+        };
         let (bh, bw) = (lr.0 - ul.0 + 1, lr.1 - ul.1 + 1);
         let mut gi2 = gi.clone();
         fill_rect(&mut gi2, fgc, ul, lr);
-        let gi2 = dsl::filled(gi2, objc, &obj);
+        fill_locs_in(&mut gi2, objc, &obj);
         let n = |c: i64| dsl::colorcount(&gi2, c);
         if n(objc) < n(fgc).min(n(bgc)) {
             succ += 1;
             let rings = (2 * (bh + 2) + 2 * (bw + 2) - 4) + (2 * (bh + 4) + 2 * (bw + 4) - 4);
             let (oul, olr) = ((ul.0 - 2, ul.1 - 2), (lr.0 + 2, lr.1 + 2));
             inds = inds
-                .difference_where((bh * bw) as usize, |&l| in_rect(l, ul, lr))
-                .difference_where(rings as usize, |&l| {
+                .difference_where((bh * bw) as usize, |id| in_rect(gloc(id), ul, lr))
+                .difference_where(rings as usize, |id| {
+                    let l = gloc(id);
                     in_rect(l, oul, olr) && !in_rect(l, ul, lr)
                 });
+            memo.changed();
             gi = gi2;
             fill_rect(&mut go, 4, ul, lr);
-            dsl::fill_in(&mut go, objc, &obj);
+            fill_locs_in(&mut go, objc, &obj);
         }
     }
     Ok(Example {
@@ -5948,31 +6156,48 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             ow = unifint(rng, diff_lb, diff_ub, (3, 4));
         }
     }
-    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    // `bounds`, the growing shape and its normalized frozenset are read in
+    // their orders (draws): CPython's tables over the 8 by 8 box.
+    let hashes = loc10_hashes();
+    let bounds = BoxShape::asindices(hashes, (oh, ow));
     let ncells = unifint(rng, diff_lb, diff_ub, (3, oh * ow));
-    let first = rng.choice_in(&bounds)?;
-    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    let first = bounds.choose(rng)?;
+    let mut shp = BoxShape::from_locs(hashes, [loc10(first)]);
     for _ in 0..ncells - 1 {
-        grow_box8(rng, &bounds, &mut shp, dsl::neighbors)?;
+        shp.grow(rng, &bounds, dsl::neighbors)?;
     }
-    let norm = normalize_set(&shp);
-    let (oh, ow) = dsl::shape(&norm);
-    let objt = norm.to_vec();
+    // `normalize(shp)`: its locations moved to the origin, added in `shp`'s
+    // order to a new frozenset.
+    let locs: Vec<Loc> = shp.locs().collect();
+    let (top, bottom) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+    let norm = IdSet::from_adds(hashes, locs.iter().map(|&(i, j)| id10((i - top, j - left))));
+    let (oh, ow) = (bottom - top + 1, right - left + 1);
+    let objt: Vec<Loc> = norm.iter().map(loc10).collect();
     let kk = objt.len() as i64;
     let nindic = rng.randint(1, if kk % 2 == 1 { kk / 2 } else { kk / 2 - 1 })?;
     let indicobj = rng.sample(&objt, nindic)?;
     // Cells at distinct locations, so paints and upscales are order-free.
-    let obj: dsl::Object = objt
+    let obj: Vec<dsl::Cell> = objt
         .iter()
         .map(|&l| (if indicobj.contains(&l) { indic } else { mainc }, l))
         .collect();
     let mut gi = dsl::canvas(bgc, (h, w));
-    let plcd = obj.shift((rng.randint(0, h - oh)?, rng.randint(0, w - ow)?));
-    dsl::paint_in(&mut gi, &plcd);
+    let loc0 = (rng.randint(0, h - oh)?, rng.randint(0, w - ow)?);
+    let plcd: Vec<dsl::Cell> = obj.iter().map(|&(v, l)| (v, dsl::add(l, loc0))).collect();
+    paint_cells_in(&mut gi, plcd.iter());
     let mut go = gi.clone();
-    // `- mapply(neighbors, toindices(plcd))`: read for size and membership.
-    let mut inds = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors)
-        .subtract_from(&dsl::ofcolor(&gi, bgc));
+    // `inds` is read in its order (the placements draw from its sfilters):
+    // CPython's table as location numbers, `ofcolor` adding row by row;
+    // `- mapply(neighbors, toindices(plcd))` is read for size and
+    // membership.
+    let mut inds = GridSet::from_adds(
+        (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
+            .map(gid),
+    )
+    .difference_locs(Around::new(plcd.iter().map(|c| c.1), dsl::neighbors).cells());
     let noccs = unifint(
         rng,
         diff_lb,
@@ -6002,13 +6227,13 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let outobjp: Vec<dsl::Cell> = outobj
             .iter()
             .map(|&(v, l)| (v, dsl::add(l, loc)))
             .filter(|&(_, (i, j))| 0 <= i && i < h && 0 <= j && j < w)
             .collect();
-        if outobjp.iter().all(|c| inds.contains(&c.1)) {
+        if outobjp.len() <= inds.len() && outobjp.iter().all(|c| inds.contains(gid(c.1))) {
             succ += 1;
             let inobjp: Vec<dsl::Cell> = outobj
                 .iter()
@@ -6016,10 +6241,10 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .map(|&(v, l)| (v, dsl::add(l, loc)))
                 .collect();
             // `(inds - outobjpi) - mapply(neighbors, toindices(inobjp))`:
-            // both read for size and membership.
-            let own = Around::of_cells(outobjp.iter().map(|c| c.1));
+            // both read for size and membership (distinct locations).
+            let own: Vec<u16> = outobjp.iter().map(|c| gid(c.1)).collect();
             let near = Around::new(inobjp.iter().map(|c| c.1), dsl::neighbors);
-            inds = near.subtract_from(&own.subtract_from(&inds));
+            inds = inds.difference_ids(&own).difference_locs(near.cells());
             memo.changed();
             paint_cells_in(&mut gi, inobjp.iter());
             paint_cells_in(&mut go, outobjp.iter());

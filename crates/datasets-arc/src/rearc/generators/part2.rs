@@ -1740,49 +1740,71 @@ fn generate_6c434453(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
-    // `inds`' order is read (the choice over its sfilter), so it stays a
-    // table; each sfilter is kept per shape until `inds` changes.
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter): CPython's table
+    // as location numbers, each sfilter kept per shape until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
     let mut memo = FitMemo::default();
+    let hashes = loc10_hashes();
     while succ < nobjs && tr < maxtr {
         tr += 1;
-        let obji = if rng.choice(&[true, false])? {
+        // The shape's own order is never read (shape, equality with its
+        // outline, membership and fills): its cells. The box outline of a
+        // 3 or 5 by 3 or 5 box is its own outline, so it is flagged.
+        let (obji, flag): (Vec<Loc>, Option<bool>) = if rng.choice(&[true, false])? {
             let oh = rng.choice(&[3, 5])?;
             let ow = rng.choice(&[3, 5])?;
-            dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)))
+            (outline_cells((0, 0), (oh - 1, ow - 1)), Some(true))
         } else {
             let oh = rng.randint(1, 5)?;
             let ow = rng.randint(1, 5)?;
-            let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+            // `bounds` and the growing shape are read in their orders
+            // (draws): CPython's tables over the 8 by 8 box.
+            let bounds = BoxShape::asindices(hashes, (oh, ow));
             let ncells = rng.randint(1, oh * ow)?;
-            let mut obji: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
+            let first = bounds.choose(rng)?;
+            let mut obji = BoxShape::from_locs(hashes, [loc10(first)]);
             for _ in 0..ncells - 1 {
-                grow_box8(rng, &bounds, &mut obji, dsl::dneighbors)?;
+                obji.grow(rng, &bounds, dsl::dneighbors)?;
             }
-            normalize_set(&obji)
+            let cells: Vec<Loc> = obji.locs().collect();
+            let (t, _) = bounds_of(&cells.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, _) = bounds_of(&cells.iter().map(|l| l.1).collect::<Vec<_>>());
+            (cells.iter().map(|&(i, j)| (i - t, j - l)).collect(), None)
         };
-        let (oh, ow) = dsl::shape(&obji);
-        let flag = obji == dsl::r#box(&obji) && [oh, ow].iter().all(|x| *x == 3 || *x == 5);
+        let (_, oh1) = bounds_of(&obji.iter().map(|l| l.0).collect::<Vec<_>>());
+        let (_, ow1) = bounds_of(&obji.iter().map(|l| l.1).collect::<Vec<_>>());
+        let (oh, ow) = (oh1 + 1, ow1 + 1);
+        // `obji == box(obji)`: the normalized cells are its outline's
+        // exactly when there are as many and all lie on it.
+        let flag = flag.unwrap_or_else(|| {
+            let on_outline = |&(i, j): &Loc| i == 0 || j == 0 || i == oh - 1 || j == ow - 1;
+            obji.len() == outline_cells((0, 0), (oh - 1, ow - 1)).len()
+                && obji.iter().all(on_outline)
+                && [oh, ow].iter().all(|x| *x == 3 || *x == 5)
+        });
         let (objo, tocover) = if flag {
-            let cross = &dsl::connect((0, ow / 2), (oh - 1, ow / 2))
-                | &dsl::connect((oh / 2, 0), (oh / 2, ow - 1));
-            (cross, dsl::backdrop(&obji))
+            let mut cross = rect_cells((0, ow / 2), (oh - 1, ow / 2));
+            cross.extend((0..ow).filter(|&j| j != ow / 2).map(|j| (oh / 2, j)));
+            (cross, rect_cells((0, 0), (oh - 1, ow - 1)))
         } else {
             (obji.clone(), obji.clone())
         };
         let cands = memo.fitting(&inds, (h, w), (oh, ow));
-        let loc = pick(rng, cands)?;
+        let loc = gloc(pick(rng, cands)?);
         // The placed shapes are only subset-tested, subtracted (with their
         // dneighbors) by size and membership, and filled: lists.
         let moved =
-            |s: &Indices| -> Vec<Loc> { s.iter().map(|&(i, j)| (i + loc.0, j + loc.1)).collect() };
+            |s: &[Loc]| -> Vec<Loc> { s.iter().map(|&(i, j)| (i + loc.0, j + loc.1)).collect() };
         let plcdi = moved(&obji);
-        if plcdi.iter().all(|l| inds.contains(l)) {
+        if plcdi.iter().all(|&l| inds.contains(gid(l))) {
             let plcdo = moved(&objo);
             succ += 1;
-            let tocoveri = Around::of_cells(moved(&tocover));
-            let near = Around::new(tocoveri.cells().iter().copied(), dsl::dneighbors);
-            inds = near.subtract_from(&tocoveri.subtract_from(&inds));
+            let tocoveri = moved(&tocover);
+            let near = Around::new(tocoveri.iter().copied(), dsl::dneighbors);
+            let tocover_ids: Vec<u16> = tocoveri.iter().map(|&l| gid(l)).collect();
+            inds = inds
+                .difference_ids(&tocover_ids)
+                .difference_locs(near.cells());
             memo.changed();
             let col = rng.choice(&ccols)?;
             fill_locs_in(&mut gi, col, &plcdi);

@@ -2892,71 +2892,156 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let w = unifint(rng, diff_lb, diff_ub, (12, 30));
     let cs = rng.sample(&cols, 4)?;
     let (bgc, c1, c2, c3) = (cs[0], cs[1], cs[2], cs[3]);
+    let hashes = loc10_hashes();
+    // The two shapes' own orders are never read once grown (shapes, fills,
+    // crops, equality, shifted membership tests), so each is its normalized
+    // cells; while growing, `bounds1` and the shape are read in their
+    // orders (draws): CPython's tables over the 8 by 8 box when `bounds1`
+    // fits it, else frozensets.
     let (objs, maxinh, maxinw) = loop {
-        let mut objs: Vec<Indices> = Vec::new();
+        let mut objs: Vec<Vec<Loc>> = Vec::new();
         for _ in 0..2 {
             let oh1 = unifint(rng, diff_lb, diff_ub, (3, h / 3 - 1));
             let ow1 = unifint(rng, diff_lb, diff_ub, (3, w / 3 - 1));
-            let bounds1 = dsl::asindices(&dsl::canvas(bgc, (oh1, ow1)));
             let numcd1 = unifint(rng, diff_lb, diff_ub, (0, (oh1 * ow1) / 2 - 4));
             let numc1 = rng.choice(&[numcd1, oh1 * ow1 - numcd1])?;
             let numc1 = numc1.max(3).min(oh1 * ow1 - 3);
-            let mut obj1: PySet<Loc> = std::iter::once(rng.choice_in(&bounds1)?).collect();
-            while (obj1.len() as i64) < numc1 || set_shape(&obj1) != (oh1, ow1) {
-                grow_box8(rng, &bounds1, &mut obj1, dsl::dneighbors)?;
-            }
-            objs.push(normalize_set(&obj1));
+            let cells: Vec<Loc> = if oh1 <= 8 && ow1 <= 8 {
+                let bounds1 = BoxShape::asindices(hashes, (oh1, ow1));
+                let first = bounds1.choose(rng)?;
+                let mut obj1 = BoxShape::from_locs(hashes, [loc10(first)]);
+                // `shape(obj1)` from its mask's rows and columns.
+                let shape = |m: u128| {
+                    let rows = (0..10).filter(|r| m >> (10 * r) & 0x3ff != 0);
+                    let cols = (0..10).filter(|c| (0..10).any(|r| m >> (10 * r + c) & 1 != 0));
+                    let span = |it: &mut dyn Iterator<Item = i64>| {
+                        let v: Vec<i64> = it.collect();
+                        v.last().copied().unwrap_or(0) - v.first().copied().unwrap_or(0) + 1
+                    };
+                    (span(&mut rows.into_iter()), span(&mut cols.into_iter()))
+                };
+                while (obj1.set.len() as i64) < numc1 || shape(obj1.mask) != (oh1, ow1) {
+                    obj1.grow(rng, &bounds1, dsl::dneighbors)?;
+                }
+                obj1.locs().collect()
+            } else {
+                let bounds1 = dsl::asindices(&dsl::canvas(bgc, (oh1, ow1)));
+                let mut obj1: PySet<Loc> = std::iter::once(rng.choice_in(&bounds1)?).collect();
+                while (obj1.len() as i64) < numc1 || set_shape(&obj1) != (oh1, ow1) {
+                    grow_box8(rng, &bounds1, &mut obj1, dsl::dneighbors)?;
+                }
+                obj1.iter().copied().collect()
+            };
+            let (t, _) = bounds_of(&cells.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, _) = bounds_of(&cells.iter().map(|l| l.1).collect::<Vec<_>>());
+            objs.push(cells.iter().map(|&(i, j)| (i - t, j - l)).collect());
         }
+        let shape = |o: &[Loc]| {
+            let (_, b) = bounds_of(&o.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (_, r) = bounds_of(&o.iter().map(|l| l.1).collect::<Vec<_>>());
+            (b + 1, r + 1)
+        };
         let (a, b) = (&objs[0], &objs[1]);
-        let ag = dsl::fill(&dsl::canvas(0, dsl::shape(a)), 1, a);
-        let bg = dsl::fill(&dsl::canvas(0, dsl::shape(b)), 1, b);
-        let maxinh = dsl::height(a).min(dsl::height(b)) / 2 + 1;
-        let maxinw = dsl::width_of(a).min(dsl::width_of(b)) / 2 + 1;
+        let ag = filled_locs(dsl::canvas(0, shape(a)), 1, a);
+        let bg = filled_locs(dsl::canvas(0, shape(b)), 1, b);
+        let maxinh = shape(a).0.min(shape(b).0) / 2 + 1;
+        let maxinw = shape(a).1.min(shape(b).1) / 2 + 1;
         let ag = dsl::crop(&ag, (0, 0), (maxinh, maxinw));
         let bg = dsl::crop(&bg, (0, 0), (maxinh, maxinw));
         if ag != bg {
             break (objs, maxinh, maxinw);
         }
     };
-    let (a, b) = (objs[0].clone(), objs[1].clone());
-    let trgo = rng.choice(&objs)?;
-    let up = dsl::upscale_grid(&dsl::fill(&dsl::canvas(0, dsl::shape(&trgo)), 1, &trgo), 2);
-    let trgo2 = dsl::ofcolor(&up, 1);
-    let staysinh = unifint(rng, diff_lb, diff_ub, (maxinh * 2, dsl::height(&trgo) * 2));
-    let nout = dsl::height(&trgo2) - staysinh;
-    let loci = h - dsl::height(&trgo2) + nout;
+    let shape = |o: &[Loc]| {
+        let (_, b) = bounds_of(&o.iter().map(|l| l.0).collect::<Vec<_>>());
+        let (_, r) = bounds_of(&o.iter().map(|l| l.1).collect::<Vec<_>>());
+        (b + 1, r + 1)
+    };
+    let k = rng.choice(&[0usize, 1])?;
+    let trgo = &objs[k];
+    // `trgo == a`: the same cells.
+    let sorted = |o: &[Loc]| {
+        let mut v = o.to_vec();
+        v.sort_unstable();
+        v
+    };
+    let trgo_is_a = k == 0 || sorted(trgo) == sorted(&objs[0]);
+    // `trgo2 = ofcolor(upscale(...), 1)`: each cell as a 2 by 2 block, only
+    // measured and filled.
+    let trgo2: Vec<Loc> = trgo
+        .iter()
+        .flat_map(|&(i, j)| {
+            [
+                (2 * i, 2 * j),
+                (2 * i, 2 * j + 1),
+                (2 * i + 1, 2 * j),
+                (2 * i + 1, 2 * j + 1),
+            ]
+        })
+        .collect();
+    let height2 = 2 * shape(trgo).0;
+    let staysinh = unifint(rng, diff_lb, diff_ub, (maxinh * 2, shape(trgo).0 * 2));
+    let nout = height2 - staysinh;
+    let loci = h - height2 + nout;
     let locj = rng.randint(0, w - maxinw * 2)?;
     let mut gi = dsl::canvas(bgc, (h, w));
-    dsl::fill_in(&mut gi, c3, &trgo2.shift((loci, locj)));
-    let lr = rng.sample(&[(c1, a.clone()), (c2, b.clone())], 2)?;
-    let ((lcol, lobj), (rcol, robj)) = (&lr[0], &lr[1]);
-    // box(asindices(gi)), the border, is only subtracted (size and
-    // membership).
+    let moved = |o: &[Loc], (di, dj): Loc| -> Vec<Loc> {
+        o.iter().map(|&(i, j)| (i + di, j + dj)).collect()
+    };
+    fill_locs_in(&mut gi, c3, &moved(&trgo2, (loci, locj)));
+    let lr = rng.sample(&[(c1, 0usize), (c2, 1)], 2)?;
+    let ((lcol, lk), (rcol, rk)) = (lr[0], lr[1]);
+    let (lobj, robj) = (&objs[lk], &objs[rk]);
+    // `cands = ofcolor(gi, bgc) - box(asindices(gi))` and its filters are
+    // read in their orders (the draws): CPython's tables as location
+    // numbers (`ofcolor` adds row by row; the border is subtracted by size
+    // and membership). Membership in `cands` and `lca` is also kept as
+    // masks, for shifted shapes that may leave the grid.
     let border = |(i, j): Loc| i == 0 || j == 0 || i == h - 1 || j == w - 1;
-    let cands = dsl::ofcolor(&gi, bgc).difference_where((2 * (h + w) - 4) as usize, |&l| border(l));
-    let lca = dsl::sfilter(&cands, |&(_, j)| j < w / 3 * 2);
+    let cands = GridSet::from_adds(
+        (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
+            .map(gid),
+    )
+    .difference_where((2 * (h + w) - 4) as usize, |id| border(gloc(id)));
+    let in_grid = |(i, j): Loc| 0 <= i && i < h && 0 <= j && j < w;
+    let mut cand_mask = vec![false; (h * w) as usize];
+    for id in cands.iter() {
+        let (i, j) = gloc(id);
+        cand_mask[(i * w + j) as usize] = true;
+    }
+    let in_cands = |l: Loc| in_grid(l) && cand_mask[(l.0 * w + l.1) as usize];
+    let lca_j = w / 3 * 2;
+    let in_lca = |l: Loc| in_cands(l) && l.1 < lca_j;
+    let lca = cands.filter(|id| gloc(id).1 < lca_j);
     // Python also filters `rcands`, but never draws from them.
-    let lcands = sfilter_fits(&lca, lobj, &lca).to_vec();
+    let lcands: Vec<Loc> = lca
+        .filter(|id| {
+            let (i, j) = gloc(id);
+            lobj.iter().all(|&(a, b)| in_lca((a + i, b + j)))
+        })
+        .iter()
+        .map(gloc)
+        .collect();
     // The placed shapes are only subset-tested and tested for a common
-    // location (membership), so they are lists, with lobj's locations as a
-    // mask for the overlap test.
-    let (lv, rv) = (lobj.to_vec(), robj.to_vec());
+    // location (membership), so they are lists.
     let (lloc, rloc) = loop {
         let lloc = rng.choice(&lcands)?;
         let rloc = rng.choice(&lcands)?;
-        let lplcd: Vec<Loc> = lv.iter().map(|&l| dsl::add(l, lloc)).collect();
-        let rplcd: Vec<Loc> = rv.iter().map(|&l| dsl::add(l, rloc)).collect();
-        if lplcd.iter().all(|l| cands.contains(l))
-            && rplcd.iter().all(|l| cands.contains(l))
+        let lplcd = moved(lobj, lloc);
+        let rplcd = moved(robj, rloc);
+        if lplcd.iter().all(|&l| in_cands(l))
+            && rplcd.iter().all(|&l| in_cands(l))
             && !rplcd.iter().any(|l| lplcd.contains(l))
         {
             break (lloc, rloc);
         }
     };
-    dsl::fill_in(&mut gi, *lcol, &lobj.shift(lloc));
-    dsl::fill_in(&mut gi, *rcol, &robj.shift(rloc));
-    let tc = if trgo == a { c1 } else { c2 };
-    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&trgo)), tc, &trgo);
+    fill_locs_in(&mut gi, lcol, &moved(lobj, lloc));
+    fill_locs_in(&mut gi, rcol, &moved(robj, rloc));
+    let tc = if trgo_is_a { c1 } else { c2 };
+    let go = filled_locs(dsl::canvas(bgc, shape(trgo)), tc, trgo);
     // (identity, rot90, rot180, rot270, cmirror, dmirror, hmirror, vmirror)
     // as indices of `transform`.
     let k = rng.choice(&[0usize, 5, 6, 7, 2, 1, 4, 3])?;
@@ -5216,37 +5301,163 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `hash((v, (i, j)))` (`v` below 10) and `hash((i, j))` for the locations
+/// of a 32 by 32 grid (index `32 * i + j`), per thread, each table built on
+/// first use.
+fn cell_hash_table(v: Option<i64>) -> std::rc::Rc<[i64]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static TABLES: RefCell<Vec<Option<Rc<[i64]>>>> = RefCell::new(vec![None; 11]);
+    }
+    let k = v.map_or(10, |v| v as usize);
+    TABLES.with(|c| {
+        let mut c = c.borrow_mut();
+        Rc::clone(c[k].get_or_insert_with(|| {
+            (0..32 * 32)
+                .map(|x| {
+                    let l = (x / 32, x % 32);
+                    match v {
+                        Some(v) => cell_hash(&(v, l)),
+                        None => pycompat::PyHashable::py_hash(&l),
+                    }
+                })
+                .collect()
+        }))
+    })
+}
+
+/// For the outline `outline_cells(ul, lr)` draws: how many of its in-grid
+/// cells show `color`, and the bounds `(top, left, bottom, right)` of its
+/// in-grid cells (`None` if it has none). A count and bounds, so the
+/// outline is walked as its four clipped sides, not built.
+fn outline_count(
+    grid: &Grid,
+    color: i64,
+    (ai, aj): Loc,
+    (bi, bj): Loc,
+) -> (usize, Option<(i64, i64, i64, i64)>) {
+    let (h, w) = dsl::shape_grid(grid);
+    let (si, sj) = (ai.min(bi), aj.min(bj));
+    let (ei, ej) = (ai.max(bi), aj.max(bj));
+    let mut n = 0;
+    let mut bounds: Option<(i64, i64, i64, i64)> = None;
+    let mut take = |(i0, j0): Loc, (i1, j1): Loc| {
+        // The in-grid part of a row or column segment from (i0, j0) to (i1, j1).
+        let (i0, j0, i1, j1) = (i0.max(0), j0.max(0), i1.min(h - 1), j1.min(w - 1));
+        if i0 > i1 || j0 > j1 {
+            return;
+        }
+        for row in &grid[i0 as usize..=i1 as usize] {
+            n += row[j0 as usize..=j1 as usize]
+                .iter()
+                .filter(|&&v| v == color)
+                .count();
+        }
+        bounds = Some(match bounds {
+            None => (i0, j0, i1, j1),
+            Some((t, l, b, r)) => (t.min(i0), l.min(j0), b.max(i1), r.max(j1)),
+        });
+    };
+    take((si, sj), (si, ej));
+    if ei != si {
+        take((ei, sj), (ei, ej));
+    }
+    if ei - si >= 2 {
+        take((si + 1, sj), (ei - 1, sj));
+        if ej != sj {
+            take((si + 1, ej), (ei - 1, ej));
+        }
+    }
+    (n, bounds)
+}
+
 fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[4]);
+    let loc_hashes = cell_hash_table(None);
     loop {
         let h = unifint(rng, diff_lb, diff_ub, (10, 32));
         let w = unifint(rng, diff_lb, diff_ub, (10, 32));
         let bf = rng.sample(&cols, 2)?;
         let (bgc, fgc) = (bf[0], bf[1]);
+        let (bg_hashes, fg_hashes) = (cell_hash_table(Some(bgc)), cell_hash_table(Some(fgc)));
         let mut gi = dsl::canvas(bgc, (h, w));
         let nsplits = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 3));
+        let (hu, wu) = (h as usize, w as usize);
         for _ in 0..nsplits {
             // The chosen object's bounds and cells alone are read, not its
             // own order; the orders of `objects`' set, `colorfilter`'s,
             // `apply(toindices, ...)`'s and the two `sfilter`s' come from
-            // the objects' (and their indices') hashes, so no set of cells
-            // is built.
-            let found = objects_cells(&gi, true, false, false);
-            let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+            // the objects' (and their indices') hashes and the order
+            // `objects` adds them in (by their first cell in `asindices`'
+            // order), so no set of cells is built: the components are
+            // labelled, their cells grouped by label, and the hashes taken
+            // over looked-up cell hashes.
+            let (label, n) = component_labels(&gi, false);
+            let order = dsl::asindices_order(h, w);
+            let mut added = Vec::with_capacity(n);
+            let mut seen = vec![false; n];
+            for &(i, j) in order.iter() {
+                let k = label[i as usize * wu + j as usize];
+                if !seen[k] {
+                    seen[k] = true;
+                    added.push(k);
+                }
+            }
+            // Cells grouped by label (row-major within each), and bounds.
+            let mut start = vec![0usize; n + 1];
+            for &k in &label {
+                start[k + 1] += 1;
+            }
+            for k in 0..n {
+                start[k + 1] += start[k];
+            }
+            let mut next = start.clone();
+            let mut cells = vec![0u16; hu * wu];
+            let mut bounds = vec![(i64::MAX, i64::MAX, i64::MIN, i64::MIN); n];
+            for (x, &k) in label.iter().enumerate() {
+                cells[next[k]] = x as u16;
+                next[k] += 1;
+                let (i, j) = ((x / wu) as i64, (x % wu) as i64);
+                let b = &mut bounds[k];
+                *b = (b.0.min(i), b.1.min(j), b.2.max(i), b.3.max(j));
+            }
+            let of = |k: usize| &cells[start[k]..start[k + 1]];
+            let at32 = |x: u16| (x as usize / wu) * 32 + x as usize % wu;
+            let color = |k: usize| {
+                let x = of(k)[0] as usize;
+                gi[x / wu][x % wu]
+            };
+            // In `objects`' adding order, as `objects_cells` lists them.
+            let hashes: Vec<i64> = added
+                .iter()
+                .map(|&k| {
+                    let t = if color(k) == bgc {
+                        &bg_hashes
+                    } else {
+                        &fg_hashes
+                    };
+                    pycompat::frozenset_hash_of(of(k).iter().map(|&x| t[at32(x)]))
+                })
+                .collect();
             let bg: Vec<usize> = set_frozen_order(&hashes)
                 .into_iter()
-                .filter(|&k| found[k][0].0 == bgc)
+                .filter(|&a| color(added[a]) == bgc)
                 .collect();
-            let bg = reordered(&bg, |k| hashes[k]);
-            let ihash: Vec<i64> = found
-                .iter()
-                .map(|c| indices_hash(c.iter().map(|c| c.1)))
-                .collect();
-            let objs = reordered(&bg, |k| ihash[k]);
-            let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
+            let bg = reordered(&bg, |a| hashes[a]);
+            let mut ihash = vec![0i64; added.len()];
+            for &a in &bg {
+                ihash[a] =
+                    pycompat::frozenset_hash_of(of(added[a]).iter().map(|&x| loc_hashes[at32(x)]));
+            }
+            let objs = reordered(&bg, |a| ihash[a]);
             let pick = |keep: &dyn Fn((i64, i64, i64, i64)) -> bool| {
-                let kept: Vec<usize> = objs.iter().copied().filter(|&k| keep(bounds[k])).collect();
-                reordered(&kept, |k| ihash[k])
+                let kept: Vec<usize> = objs
+                    .iter()
+                    .copied()
+                    .filter(|&a| keep(bounds[added[a]]))
+                    .collect();
+                reordered(&kept, |a| ihash[a])
             };
             let hobjs = pick(&|(t, _, b, _)| b - t + 1 > 6);
             let wobjs = pick(&|(_, l, _, r)| r - l + 1 > 6);
@@ -5258,10 +5469,12 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .filter(|(g, _)| !g.is_empty())
                 .collect();
             let (g, ax) = rng.choice(&cgroups)?;
-            let k = rng.choice(g)?;
+            let k = added[rng.choice(g)?];
             let (ulci, ulcj, bi, bj) = bounds[k];
             let (oh, ow) = (bi - ulci + 1, bj - ulcj + 1);
-            let locs = found[k].iter().map(|c| c.1);
+            let locs = of(k)
+                .iter()
+                .map(|&x| ((x as usize / wu) as i64, (x as usize % wu) as i64));
             let bar: Vec<Loc> = if ax == 0 {
                 let iloc = rng.randint(ulci + 3, ulci + oh - 3)?;
                 locs.filter(|l| l.0 == iloc).collect()
@@ -5274,21 +5487,28 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // The filters below and the box checks only count foreground cells
         // among distinct in-grid locations (`len(sfilter(toobject(...)))`),
         // so they read the grid instead of building the frozensets; `copts`
-        // itself stays a frozenset, since `rng.sample` sees its order.
-        let copts = dsl::sfilter(&dsl::ofcolor(&gi, fgc), |&ij| {
-            count_color_at(&gi, dneighbor_cells(ij), fgc) > 2
-        });
-        let copts = dsl::sfilter(&copts, |&(i, j)| {
+        // itself is read in its order (`rng.sample`): CPython's table as
+        // location numbers (`ofcolor` adds row by row).
+        let copts = GridSet::from_adds(
+            (0..h)
+                .flat_map(|i| (0..w).map(move |j| (i, j)))
+                .filter(|&(i, j)| gi[i as usize][j as usize] == fgc)
+                .map(gid),
+        );
+        let copts = copts.filter(|id| count_color_at(&gi, dneighbor_cells(gloc(id)), fgc) > 2);
+        let copts = copts.filter(|id| {
             // `outbox(outbox({ij}))`: the outline two cells around `ij`.
-            let n = count_color_at(&gi, outline_cells((i - 2, j - 2), (i + 2, j + 2)), fgc);
+            let (i, j) = gloc(id);
+            let (n, _) = outline_count(&gi, fgc, (i - 2, j - 2), (i + 2, j + 2));
             n == 3 || n == 4
         });
-        if copts.is_empty() {
+        if copts.len() == 0 {
             continue;
         }
         let noccs = unifint(rng, diff_lb, diff_ub, (1, copts.len() as i64));
         let noccs = unifint(rng, diff_lb, diff_ub, (noccs, copts.len() as i64));
-        let occs = rng.sample(&copts.to_vec(), noccs)?;
+        let copts: Vec<Loc> = copts.iter().map(gloc).collect();
+        let occs = rng.sample(&copts, noccs)?;
         let mut go = gi.clone();
         // `forb` is only intersected with backdrops and grown: membership.
         // The boxes reach three cells past an in-grid `occ`.
@@ -5297,11 +5517,7 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for &(oi, oj) in &occs {
             let (ulci, ulcj) = (oi - 1, oj - 1);
             let (lrci, lrcj) = (oi + 1, oj + 1);
-            if !three_or_four(count_color_at(
-                &gi,
-                outline_cells((ulci, ulcj), (lrci, lrcj)),
-                fgc,
-            )) {
+            if !three_or_four(outline_count(&gi, fgc, (ulci, ulcj), (lrci, lrcj)).0) {
                 continue;
             }
             // Each `bx = box({ul, lr})` as its corners: the list's order is
@@ -5313,31 +5529,26 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                         for lrcjoffs in [0, 1, 2] {
                             let ul = (ulci + ulcioffs, ulcj + ulcjoffs);
                             let lr = (lrci + lrcioffs, lrcj + lrcjoffs);
-                            // `bxobj = toobject(bx, gi)`: the outline's in-grid cells.
-                            let bxobj: Vec<Loc> = outline_cells(ul, lr)
-                                .into_iter()
-                                .filter(|&l| cell_at(&gi, l).is_some())
-                                .collect();
-                            let inner = count_color_at(&gi, bxobj.iter().copied(), fgc);
+                            // `bxobj = toobject(bx, gi)`: the outline's
+                            // in-grid cells, counted and bounded.
+                            let (inner, bounds) = outline_count(&gi, fgc, ul, lr);
                             if !three_or_four(inner) {
                                 continue;
                             }
                             // `outbox(bxobj)`: around the in-grid cells' bounds
-                            // (not empty: `inner` counted some).
-                            let (t, b) = bounds_of(&bxobj.iter().map(|l| l.0).collect::<Vec<_>>());
-                            let (l, r) = bounds_of(&bxobj.iter().map(|l| l.1).collect::<Vec<_>>());
-                            let outer = outline_cells((t - 1, l - 1), (b + 1, r + 1));
-                            if three_or_four(count_color_at(&gi, outer, fgc)) {
+                            // (some: `inner` counted some).
+                            let (t, l, b, r) = bounds.expect("counted cells have bounds");
+                            let (outer, _) =
+                                outline_count(&gi, fgc, (t - 1, l - 1), (b + 1, r + 1));
+                            if three_or_four(outer) && !forb.any_in_rect(ul, lr) {
+                                // (`boptions` then keeps the boxes whose
+                                // backdrop misses `forb`, in order.)
                                 boptions.push((ul, lr));
                             }
                         }
                     }
                 }
             }
-            let boptions: Vec<(Loc, Loc)> = boptions
-                .into_iter()
-                .filter(|&(ul, lr)| !forb.any_in_rect(ul, lr))
-                .collect();
             if !boptions.is_empty() {
                 let (ul, lr) = rng.choice(&boptions)?;
                 // One value per fill: rectangle, then outline, in Python's order.
@@ -5350,7 +5561,7 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let gi = dsl::trim(&gi);
         let go = dsl::trim(&go);
-        if dsl::palette_grid(&go).contains(&4) {
+        if go.iter().flatten().any(|&v| v == 4) {
             return Ok(Example {
                 input: gi,
                 output: go,
