@@ -1838,6 +1838,13 @@ pub(super) fn place_apart_grid(
     true
 }
 
+/// `set(s)` (or `frozenset(s)`) of an [`IdSet`] `s`: CPython's `set_merge`
+/// into a new table, the same copy a binary operator starts from, not one
+/// add per element (the tables can differ).
+pub(super) fn id_set_copy<'h>(s: &IdSet<'h>) -> IdSet<'h> {
+    s.copy()
+}
+
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
 /// proven here against `pycompat`'s `PySet` (itself replayed against
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of

@@ -2843,26 +2843,43 @@ fn generate_23581191(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 }
 
 fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
-    let sq: PySet<Loc> = [(0, 0), (1, 1), (0, 1), (1, 0)].into_iter().collect();
+    let sq: [Loc; 4] = [(0, 0), (1, 1), (0, 1), (1, 0)];
     let cols = dsl::interval(1, 10, 1);
     loop {
         let h = unifint(rng, diff_lb, diff_ub, (6, 30));
         let w = unifint(rng, diff_lb, diff_ub, (6, 30));
-        let c = dsl::canvas(0, (h, w));
-        let fullcands = dsl::asindices(&dsl::canvas(0, (h - 1, w - 1))).to_vec();
+        let fullcands = dsl::asindices_order(h - 1, w - 1);
+        // `remove(a, fullcands)`: the tuple without `a`, in order.
+        let others =
+            |a: Loc| -> Vec<Loc> { fullcands.iter().copied().filter(|&l| l != a).collect() };
         let mut a = rng.choice(&fullcands)?;
-        let mut b = rng.choice(&dsl::remove(&a, &fullcands))?;
+        let mut b = rng.choice(&others(a))?;
         let mindist = unifint(rng, diff_lb, diff_ub, (3, h.min(w) - 3));
         while (a.0 - b.0).abs() + (a.1 - b.1).abs() <= mindist {
             a = rng.choice(&fullcands)?;
-            b = rng.choice(&dsl::remove(&a, &fullcands))?;
+            b = rng.choice(&others(a))?;
         }
         let ms = rng.sample(&cols, 2)?;
         let (markcol, sqcol) = (ms[0], ms[1]);
-        let aset: Indices = sq.iter().map(|&l| dsl::add(l, a)).collect();
-        let bset: Indices = sq.iter().map(|&l| dsl::add(l, b)).collect();
-        let mut gi = dsl::fill(&c, sqcol, &(&aset | &bset));
-        let cands = dsl::ofcolor(&gi, 0).to_vec();
+        // The squares are only filled and tested for adjacency: cells.
+        let aset: Vec<Loc> = sq.iter().map(|&l| dsl::add(l, a)).collect();
+        let bset: Vec<Loc> = sq.iter().map(|&l| dsl::add(l, b)).collect();
+        let mut gi = dsl::canvas(0, (h, w));
+        fill_locs_in(&mut gi, sqcol, aset.iter().chain(&bset));
+        // `ofcolor(gi, c)` is read in its order (draws from its tuple):
+        // CPython's table as location numbers, added row by row.
+        let ofcolor = |g: &Grid, c: i64| -> Vec<Loc> {
+            GridSet::from_adds(
+                (0..h)
+                    .flat_map(|i| (0..w).map(move |j| (i, j)))
+                    .filter(|&(i, j)| g[i as usize][j as usize] == c)
+                    .map(gid),
+            )
+            .iter()
+            .map(gloc)
+            .collect()
+        };
+        let cands = ofcolor(&gi, 0);
         let n = cands.len() as f64;
         let num = unifint(
             rng,
@@ -2872,49 +2889,64 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         );
         let mc = rng.sample(&cands, num)?;
         fill_locs_in(&mut gi, markcol, &mc);
-        // `len(ss)`, `ss` the `markcol` objects `adjacent` to both squares:
-        // a count, so the objects' order is unseen. Objects are the
-        // 4-connected one-color components; no `markcol` cell is ever in a
-        // square (they keep `sqcol`), so `adjacent` (manhattan 1) means a
-        // cell next to one of the square's.
-        let bridges = |g: &Grid| {
-            let (label, n) = component_labels(g, false);
-            let touching = |set: &Indices| {
-                let mut t = vec![false; n];
-                for &l in set.iter() {
-                    for (i, j) in dneighbor_cells(l) {
-                        if cell_at(g, (i, j)) == Some(markcol) {
-                            t[label[(i * w + j) as usize]] = true;
-                        }
+        // Only whether `ss` (the `markcol` objects `adjacent` to both
+        // squares) is empty is read. Objects are the 4-connected one-color
+        // components; no `markcol` cell is ever in a square (they keep
+        // `sqcol`), so `adjacent` (manhattan 1) means a cell next to one of
+        // the square's: `ss` is empty unless a flood of `markcol` cells from
+        // those next to `aset` reaches one next to `bset`.
+        let bridged = |g: &Grid| {
+            let at = |(i, j): Loc| cell_at(g, (i, j)) == Some(markcol);
+            let mut seen = vec![false; (h * w) as usize];
+            let mut stack: Vec<Loc> = Vec::with_capacity(64);
+            for &l in &aset {
+                for n in dneighbor_cells(l) {
+                    if at(n) && !seen[(n.0 * w + n.1) as usize] {
+                        seen[(n.0 * w + n.1) as usize] = true;
+                        stack.push(n);
                     }
                 }
-                t
-            };
-            let (ta, tb) = (touching(&aset), touching(&bset));
-            ta.iter().zip(&tb).filter(|&(x, y)| *x && *y).count()
+            }
+            while let Some(l) = stack.pop() {
+                for n in dneighbor_cells(l) {
+                    if at(n) && !seen[(n.0 * w + n.1) as usize] {
+                        seen[(n.0 * w + n.1) as usize] = true;
+                        stack.push(n);
+                    }
+                }
+            }
+            bset.iter().any(|&l| {
+                dneighbor_cells(l)
+                    .into_iter()
+                    .any(|n| at(n) && seen[(n.0 * w + n.1) as usize])
+            })
         };
-        let mut ss = bridges(&gi);
+        let mut connected = bridged(&gi);
         let shoudlhaveconn = rng.choice(&[true, false])?;
-        if shoudlhaveconn && ss == 0 {
-            while ss == 0 {
-                let opts2 = dsl::ofcolor(&gi, 0).to_vec();
+        if shoudlhaveconn && !connected {
+            while !connected {
+                let opts2 = ofcolor(&gi, 0);
                 if opts2.is_empty() {
                     break;
                 }
                 fill_locs_in(&mut gi, markcol, &[rng.choice(&opts2)?]);
-                ss = bridges(&gi);
+                connected = bridged(&gi);
             }
-        } else if !shoudlhaveconn && ss > 0 {
-            while ss > 0 {
-                let opts2 = dsl::ofcolor(&gi, markcol).to_vec();
+        } else if !shoudlhaveconn && connected {
+            while connected {
+                let opts2 = ofcolor(&gi, markcol);
                 if opts2.is_empty() {
                     break;
                 }
                 fill_locs_in(&mut gi, 0, &[rng.choice(&opts2)?]);
-                ss = bridges(&gi);
+                connected = bridged(&gi);
             }
         }
-        if dsl::palette_grid(&gi).len() == 3 {
+        let mut present = [false; 10];
+        for &v in gi.iter().flatten() {
+            present[v as usize] = true;
+        }
+        if present.iter().filter(|&&p| p).count() == 3 {
             let oc = if shoudlhaveconn { markcol } else { 0 };
             return Ok(Example {
                 input: gi,

@@ -913,6 +913,7 @@ fn generate_b1948b0a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 
 fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[1, 2]);
+    let hashes = loc10_hashes();
     loop {
         let h = unifint(rng, diff_lb, diff_ub, (10, 30));
         let w = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -921,57 +922,104 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let numc = rng.choice(&[numcd, oh * ow - numcd])?;
         let numca = numc.max(2).min(oh * ow - 2);
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let sp = rng.choice_in(&bounds)?;
-        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
-        for _ in 0..numca {
-            grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
-        }
-        let shpa = normalize_set(&shp);
-        let mut shpb = shpa.thaw();
-        let mxnch = oh * ow - shpa.len() as i64;
-        let nchinv = unifint(rng, diff_lb, diff_ub, (1, mxnch));
-        let nch = (mxnch - nchinv).max(1).min(mxnch);
-        for _ in 0..nch {
-            grow_by(rng, &bounds, &mut shpb, dsl::neighbors)?;
-        }
-        // Each shape as its container iterates it (a frozenset and a set),
-        // which is the order `shift` builds its frozenset in.
-        let (mut shpa, mut shpb) = (shpa.to_vec(), shpb.to_vec());
+        // `bounds`, `shp` and `shpb` are read in their orders while they
+        // grow (draws): CPython's tables over the 8 by 8 box when the box
+        // fits it, else sets. The grown shapes' orders are not read after
+        // (shapes, placed cells tested, filled and subtracted): cells.
+        let (mut shpa, mut shpb): (Vec<Loc>, Vec<Loc>) = if oh <= 8 && ow <= 8 {
+            let bounds = BoxShape::asindices(hashes, (oh, ow));
+            let sp = bounds.choose(rng)?;
+            let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
+            for _ in 0..numca {
+                shp.grow(rng, &bounds, dsl::neighbors)?;
+            }
+            // `shpa = normalize(shp)`: added in `shp`'s order; `shpb =
+            // set(normalize(shp))`, a copy of that table.
+            let top = shp.locs().map(|l| l.0).min().unwrap_or(0);
+            let left = shp.locs().map(|l| l.1).min().unwrap_or(0);
+            let shpa = BoxShape::from_locs(hashes, shp.locs().map(|(i, j)| (i - top, j - left)));
+            let mut shpb = BoxShape {
+                set: id_set_copy(&shpa.set),
+                mask: shpa.mask,
+            };
+            let mxnch = oh * ow - shpa.set.len() as i64;
+            let nchinv = unifint(rng, diff_lb, diff_ub, (1, mxnch));
+            let nch = (mxnch - nchinv).max(1).min(mxnch);
+            for _ in 0..nch {
+                shpb.grow(rng, &bounds, dsl::neighbors)?;
+            }
+            (shpa.locs().collect(), shpb.locs().collect())
+        } else {
+            let bounds = asindices_of((oh, ow));
+            let sp = rng.choice_in(&bounds)?;
+            let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+            for _ in 0..numca {
+                grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+            }
+            let shpa = normalize_set(&shp);
+            let mut shpb = shpa.thaw();
+            let mxnch = oh * ow - shpa.len() as i64;
+            let nchinv = unifint(rng, diff_lb, diff_ub, (1, mxnch));
+            let nch = (mxnch - nchinv).max(1).min(mxnch);
+            for _ in 0..nch {
+                grow_by(rng, &bounds, &mut shpb, dsl::neighbors)?;
+            }
+            (shpa.to_vec(), shpb.to_vec())
+        };
         if rng.choice(&[true, false])? {
             std::mem::swap(&mut shpa, &mut shpb);
         }
-        let shift_of =
-            |s: &[Loc], d: Loc| -> Indices { s.iter().map(|&l| dsl::add(l, d)).collect() };
         let dims = |s: &[Loc]| {
-            let f: Indices = s.iter().copied().collect();
-            dsl::shape(&f)
+            let (t, b) = bounds_of(&s.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, r) = bounds_of(&s.iter().map(|l| l.1).collect::<Vec<_>>());
+            (b - t + 1, r - l + 1)
         };
         let ((ha, wa), (hb, wb)) = (dims(&shpa), dims(&shpb));
         let bf = rng.sample(&cols, 2)?;
         let (bgc, fgc) = (bf[0], bf[1]);
-        let c = dsl::canvas(bgc, (h, w));
-        let inds = dsl::asindices(&c);
-        let acands = dsl::sfilter(&inds, |&(i, j)| i <= h - ha && j <= w - wa);
-        let aloc = rng.choice_in(&acands)?;
-        let aplcd = shift_of(&shpa, aloc);
-        let mut gi = dsl::fill(&c, fgc, &aplcd);
-        let mut go = dsl::fill(&c, 2, &aplcd);
+        let mut gi = dsl::canvas(bgc, (h, w));
+        // `inds` and `acands` are read in their orders (draws): CPython's
+        // tables as location numbers.
+        let inds = GridSet::asindices((h, w));
+        let acands: Vec<u16> = inds
+            .filter(|id| {
+                let (i, j) = gloc(id);
+                i <= h - ha && j <= w - wa
+            })
+            .iter()
+            .collect();
+        let aloc = gloc(rng.choice(&acands)?);
+        // The placed shapes are only filled, subset-tested and subtracted
+        // with their neighbours (sizes and membership): cells.
+        let placed =
+            |s: &[Loc], d: Loc| -> Vec<Loc> { s.iter().map(|&l| dsl::add(l, d)).collect() };
+        let minus_placed = |inds: &GridSet, p: &[Loc]| {
+            let ids: Vec<u16> = p.iter().map(|&l| gid(l)).collect();
+            let near = Around::new(p.iter().copied(), dsl::neighbors);
+            inds.difference_ids(&ids).difference_locs(near.cells())
+        };
+        let aplcd = placed(&shpa, aloc);
+        fill_locs_in(&mut gi, fgc, &aplcd);
+        let mut go = dsl::canvas(bgc, (h, w));
+        fill_locs_in(&mut go, 2, &aplcd);
         let maxtrials = 10;
         let (mut tr, mut succ) = (0, 0);
-        let inds = minus_around(&(&inds - &aplcd), &aplcd);
-        let mut inds = dsl::sfilter(&inds, |&(i, j)| i <= h - hb && j <= w - wb);
+        let mut inds = minus_placed(&inds, &aplcd).filter(|id| {
+            let (i, j) = gloc(id);
+            i <= h - hb && j <= w - wb
+        });
         while succ < 2 && tr <= maxtrials {
-            if inds.is_empty() {
+            if inds.len() == 0 {
                 break;
             }
-            let loc = rng.choice_in(&inds)?;
-            let plcbd = shift_of(&shpb, loc);
-            if plcbd.issubset(&inds) {
-                dsl::fill_in(&mut gi, fgc, &plcbd);
-                dsl::fill_in(&mut go, 1, &plcbd);
+            let order: Vec<u16> = inds.iter().collect();
+            let loc = gloc(rng.choice(&order)?);
+            let plcbd = placed(&shpb, loc);
+            if plcbd.len() <= inds.len() && plcbd.iter().all(|&l| inds.contains(gid(l))) {
+                fill_locs_in(&mut gi, fgc, &plcbd);
+                fill_locs_in(&mut go, 1, &plcbd);
                 succ += 1;
-                inds = minus_around(&(&inds - &plcbd), &plcbd);
+                inds = minus_placed(&inds, &plcbd);
             }
             tr += 1;
         }
@@ -1561,23 +1609,26 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // maze[x][y]: the cell's four walls.
         let mut maze = vec![vec![[true; 4]; h as usize]; w as usize];
         let kk = h * w;
-        let mut stck: Vec<(i64, i64)> = Vec::new();
+        let mut stck: Vec<(i64, i64)> = Vec::with_capacity(kk as usize);
         let mut cc = (0i64, 0i64);
         let mut nv = 1;
         while nv < kk {
-            let mut nbhs = Vec::new();
+            // At most four neighbours: an array, not a list per step.
+            let mut nbhs = [(0, 0, (0, 0)); 4];
+            let mut found = 0;
             for &(direc, opp, (dx, dy)) in &dlt {
                 let (x2, y2) = (cc.0 + dx, cc.1 + dy);
                 let inside = 0 <= x2 && x2 < w && 0 <= y2 && y2 < h;
                 if inside && maze[x2 as usize][y2 as usize].iter().all(|&b| b) {
-                    nbhs.push((direc, opp, (x2, y2)));
+                    nbhs[found] = (direc, opp, (x2, y2));
+                    found += 1;
                 }
             }
-            if nbhs.is_empty() {
+            if found == 0 {
                 cc = stck.pop().ok_or_else(|| raised("pop from empty list"))?;
                 continue;
             }
-            let (direc, opp, next) = rng.choice(&nbhs)?;
+            let (direc, opp, next) = rng.choice(&nbhs[..found])?;
             maze[cc.0 as usize][cc.1 as usize][direc] = false;
             maze[next.0 as usize][next.1 as usize][opp] = false;
             stck.push(cc);
@@ -1606,24 +1657,58 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .iter()
             .map(|r| r[1..r.len() - 1].to_vec())
             .collect();
-        let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), pathcol);
-        let objs = dsl::sfilter(&objs, |o| o.len() > 4);
-        if objs.is_empty() {
+        // `order(sfilter(colorfilter(objects(gi, T, F, F), pathcol), size >
+        // 4), size)`: the sets' orders (read by the sort's ties) come from
+        // the objects' hashes and the order `objects` adds them in, so the
+        // objects are flooded as cells; only the chosen one's own order is
+        // read (a draw from its indices), so it alone is flooded again as
+        // `objects` floods it, given the cells of the objects found before.
+        let found = objects_cells(&gi, true, false, false);
+        let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+        let paths: Vec<usize> = set_frozen_order(&hashes)
+            .into_iter()
+            .filter(|&k| found[k][0].0 == pathcol)
+            .collect();
+        let paths = reordered(&paths, |k| hashes[k]);
+        let big: Vec<usize> = paths.into_iter().filter(|&k| found[k].len() > 4).collect();
+        let mut big = reordered(&big, |k| hashes[k]);
+        if big.is_empty() {
             continue;
         }
-        let objs = dsl::order(&objs, |o| o.len());
-        let idx = unifint(rng, diff_lb, diff_ub, (0, objs.len() as i64 - 1));
-        let obj = objs[idx as usize].toindices();
+        big.sort_by_key(|&k| found[k].len());
+        let idx = unifint(rng, diff_lb, diff_ub, (0, big.len() as i64 - 1));
+        let k = big[idx as usize];
+        let (gh, gw) = dsl::shape_grid(&gi);
+        let mut occupied = vec![false; (gh * gw) as usize];
+        let mut occupied_len = 0;
+        for cells in &found[..k] {
+            for &(_, (i, j)) in cells {
+                occupied[(i * gw + j) as usize] = true;
+            }
+            occupied_len += cells.len();
+        }
+        let exact = flood_object_exact(
+            &gi,
+            found[k][0].1,
+            (true, false, None),
+            &mut occupied,
+            &mut occupied_len,
+        );
+        let obj = exact.toindices();
         let cell = rng.choice_in(&obj)?;
         let gi = filled_locs(gi, dotcol, &[cell]);
-        let nbhs = &dsl::dneighbors(cell) & &dsl::ofcolor(&gi, pathcol);
-        let gi = dsl::filled(gi, ncol, &nbhs);
-        let obj1 = dsl::sfilter(&obj, |&(i, j)| {
-            ((i - cell.0).abs() + (j - cell.1).abs()) % 2 == 0
-        });
-        let obj2 = &obj - &obj1;
-        let go = dsl::fill(&gi, dotcol, &obj1);
-        let go = dsl::filled(go, ncol, &obj2);
+        // `dneighbors(cell) & ofcolor(gi, pathcol)`, `obj1` and `obj2 = obj
+        // - obj1` are each filled with one value: cells.
+        let nbhs: Vec<Loc> = dneighbor_cells(cell)
+            .into_iter()
+            .filter(|&l| cell_at(&gi, l) == Some(pathcol))
+            .collect();
+        let gi = filled_locs(gi, ncol, &nbhs);
+        let (obj1, obj2): (Vec<Loc>, Vec<Loc>) = obj
+            .iter()
+            .partition(|&&(i, j)| ((i - cell.0).abs() + (j - cell.1).abs()) % 2 == 0);
+        let go = fill_locs(&gi, dotcol, &obj1);
+        let go = filled_locs(go, ncol, &obj2);
         break (gi, go);
     };
     let (gi, go) = random_rotation(rng, &gi, &go)?;
@@ -2056,34 +2141,45 @@ fn generate_bda2d7a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for _ in 0..h.min(w) {
         colord.push(rng.choice(&cols)?);
     }
+    // Ring `idx` is the outline `idx` cells in; the rings tile the grid.
+    let ring = |idx: usize| {
+        let idx = idx as i64;
+        outline_cells((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx))
+    };
     let mut gi = dsl::canvas(0, (h * 2, w * 2));
     for (idx, &ci) in colord.iter().enumerate() {
-        let idx = idx as i64;
-        let bx = dsl::r#box(&pair_set((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx)));
-        dsl::fill_in(&mut gi, ci, &bx);
+        fill_locs_in(&mut gi, ci, &ring(idx));
     }
-    let objs = dsl::objects(&gi, true, false, false);
-    let mut objso = dsl::order(&objs, |o| {
-        let (a, b) = dsl::shape(o);
-        a.max(b)
-    });
+    // `objects(gi, T, F, F)` are the runs of neighbouring rings of one
+    // color (each ring is connected and touches the next one in), and
+    // `order(..., compose(maximum, shape))` sorts them by their outer ring,
+    // a key no two share: innermost first, whatever the set's order. So
+    // the objects are read off `colord` as runs of ring numbers.
+    let mut objso: Vec<(Vec<usize>, i64)> = Vec::new();
+    for (idx, &c) in colord.iter().enumerate() {
+        match objso.last_mut() {
+            Some((rings, rc)) if *rc == c => rings.push(idx),
+            _ => objso.push((vec![idx], c)),
+        }
+    }
+    objso.reverse();
     let n = objso.len();
     if n == 0 {
         return Err(raised("tuple index out of range"));
     }
-    if dsl::color(&objso[0]) == dsl::color(&objso[n - 1]) {
-        let mut merged = vec![dsl::combine(&objso[0], &objso[n - 1])];
-        merged.extend_from_slice(&objso[1..(n - 1).max(1)]);
-        objso = merged;
+    if objso[0].1 == objso[n - 1].1 && n > 1 {
+        let (last, _) = objso.pop().expect("two objects or more");
+        objso[0].0.extend(last);
     }
     // Each object takes the color of the next larger one, the largest the
     // smallest's; the objects are disjoint, so the paints commute.
     let n = objso.len();
     let mut go = gi.clone();
     for k in 0..n {
-        let target = &objso[(k + n - 1) % n];
-        let c = dsl::color(&objso[k]).unwrap_or(0);
-        dsl::paint_in(&mut go, &dsl::recolor(c, target));
+        let c = objso[k].1;
+        for &idx in &objso[(k + n - 1) % n].0 {
+            fill_locs_in(&mut go, c, &ring(idx));
+        }
     }
     Ok(Example {
         input: gi,
@@ -4311,51 +4407,55 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, fgc) = (bf[0], bf[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` is read in its order (the choice over its sfilter): CPython's
+    // table as location numbers, each sfilter kept per size until `indss`
+    // changes (`i < h - fullh` is `i <= h - (fullh + 1)`).
+    let mut indss = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if indss.is_empty() {
+        if indss.len() == 0 {
             break;
         }
         let oh = rng.randint(1, h / 4)?;
         let ow = oh;
         let (fullh, fullw) = (4 * oh, 4 * ow);
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - fullh && j < w - fullw).to_vec();
+        let subs = memo.fitting(&indss, (h, w), (fullh + 1, fullw + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bigobj = dsl::backdrop(&pair_set(
-            (loci, locj),
-            (loci + fullh - 1, locj + fullw - 1),
-        ));
-        let smallobj = dsl::backdrop(&pair_set(
+        let (loci, locj) = gloc(rng.choice(subs)?);
+        // `bigobj` and `smallobj` are rectangles, only subset-tested,
+        // filled with one value and subtracted (size and membership).
+        let (bul, blr) = ((loci, locj), (loci + fullh - 1, locj + fullw - 1));
+        let (sul, slr) = (
             (loci + oh, locj + ow),
             (loci + fullh - 1 - oh, locj + fullw - 1 - ow),
-        ));
-        let greens = dsl::ofcolor(&go, 3);
-        if bigobj
-            .iter()
-            .all(|l| indss.contains(l) || greens.contains(l))
-        {
-            dsl::fill_in(&mut gi, fgc, &smallobj);
-            dsl::fill_in(&mut go, 3, &bigobj);
-            dsl::fill_in(&mut go, fgc, &smallobj);
+        );
+        // `bigobj.issubset(indss | ofcolor(go, 3))`: each cell in one of
+        // them (the rectangle lies in the grid: the sfilter).
+        let fits = rect_cells(bul, blr)
+            .into_iter()
+            .all(|(i, j)| indss.contains(gid((i, j))) || go[i as usize][j as usize] == 3);
+        if fits {
+            fill_rect(&mut gi, fgc, sul, slr);
+            fill_rect(&mut go, 3, bul, blr);
+            fill_rect(&mut go, fgc, sul, slr);
             // The columns under the small square, down to the bottom, where
             // still background.
-            let (lo, hi) = (dsl::leftmost(&smallobj), dsl::rightmost(&smallobj));
-            let top = dsl::lowermost(&smallobj);
-            let bg = dsl::ofcolor(&go, bgc);
-            let strp: Vec<Loc> = bg
-                .iter()
-                .copied()
-                .filter(|&(i, j)| i >= top && lo <= j && j <= hi)
-                .collect();
-            fill_locs_in(&mut go, 1, &strp);
+            for row in &mut go[slr.0 as usize..] {
+                for v in &mut row[sul.1 as usize..=slr.1 as usize] {
+                    if *v == bgc {
+                        *v = 1;
+                    }
+                }
+            }
             succ += 1;
-            indss = &indss - &bigobj;
+            indss =
+                indss.difference_where((fullh * fullw) as usize, |id| in_rect(gloc(id), bul, blr));
+            memo.changed();
         }
         tr += 1;
     }
