@@ -2842,6 +2842,17 @@ fn generate_23581191(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `rng.choice` of a sequence of `n` elements: the drawn index (Python's
+/// `IndexError` on an empty sequence).
+fn pick_other(rng: &mut GenRng, n: usize) -> Result<usize> {
+    if n == 0 {
+        return Err(DatasetError::Generation(
+            "Cannot choose from an empty sequence".into(),
+        ));
+    }
+    Ok(rng.rng.randbelow(n as u64) as usize)
+}
+
 fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let sq: [Loc; 4] = [(0, 0), (1, 1), (0, 1), (1, 0)];
     let cols = dsl::interval(1, 10, 1);
@@ -2849,15 +2860,23 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let h = unifint(rng, diff_lb, diff_ub, (6, 30));
         let w = unifint(rng, diff_lb, diff_ub, (6, 30));
         let fullcands = dsl::asindices_order(h - 1, w - 1);
-        // `remove(a, fullcands)`: the tuple without `a`, in order.
-        let others =
-            |a: Loc| -> Vec<Loc> { fullcands.iter().copied().filter(|&l| l != a).collect() };
+        // `rng.choice(remove(a, fullcands))`: the tuple without `a` (one
+        // entry, the locations are distinct), so its `k`th element is
+        // found in `fullcands` past `a`'s place, without the copy.
+        let choose_other = |rng: &mut GenRng, a: Loc| -> Result<Loc> {
+            let at = fullcands
+                .iter()
+                .position(|&l| l == a)
+                .expect("a is drawn from fullcands");
+            let k = pick_other(rng, fullcands.len() - 1)?;
+            Ok(fullcands[if k < at { k } else { k + 1 }])
+        };
         let mut a = rng.choice(&fullcands)?;
-        let mut b = rng.choice(&others(a))?;
+        let mut b = choose_other(rng, a)?;
         let mindist = unifint(rng, diff_lb, diff_ub, (3, h.min(w) - 3));
         while (a.0 - b.0).abs() + (a.1 - b.1).abs() <= mindist {
             a = rng.choice(&fullcands)?;
-            b = rng.choice(&others(a))?;
+            b = choose_other(rng, a)?;
         }
         let ms = rng.sample(&cols, 2)?;
         let (markcol, sqcol) = (ms[0], ms[1]);
@@ -4589,33 +4608,33 @@ fn id36((a, b): Loc) -> u8 {
 }
 
 /// For a location, its hash and its `dneighbors` / `neighbors` frozensets'
-/// hashes and orders (as offsets).
+/// hashes and orders, as steps between frame numbers (`11 * di + dj`).
 #[derive(Clone, Copy)]
 struct NearAt {
     loc: i64,
     dn: i64,
     n: i64,
-    dn_order: [(i8, i8); 4],
-    n_order: [(i8, i8); 8],
+    dn_order: [i16; 4],
+    n_order: [i16; 8],
 }
 
 impl NearAt {
     fn of((i, j): Loc) -> Self {
-        let offs = |s: &Indices| -> Vec<(i8, i8)> {
-            s.iter()
-                .map(|&(x, y)| ((x - i) as i8, (y - j) as i8))
-                .collect()
+        let steps = |s: &Indices, out: &mut [i16]| {
+            for (o, &(x, y)) in out.iter_mut().zip(s.iter()) {
+                *o = ((x - i) * FRAME36_W + (y - j)) as i16;
+            }
         };
         let (dn, n) = (dsl::dneighbors((i, j)), dsl::neighbors((i, j)));
         let mut at = NearAt {
             loc: pycompat::PyHashable::py_hash(&(i, j)),
             dn: pycompat::PyHashable::py_hash(&dn),
             n: pycompat::PyHashable::py_hash(&n),
-            dn_order: [(0, 0); 4],
-            n_order: [(0, 0); 8],
+            dn_order: [0; 4],
+            n_order: [0; 8],
         };
-        at.dn_order.copy_from_slice(&offs(&dn));
-        at.n_order.copy_from_slice(&offs(&n));
+        steps(&dn, &mut at.dn_order);
+        steps(&n, &mut at.n_order);
         at
     }
 }
@@ -4631,6 +4650,14 @@ impl Frame36 {
             static AT: RefCell<Vec<Option<NearAt>>> =
                 RefCell::new(vec![None; (SIDE * SIDE) as usize]);
         }
+        let span = LO..LO + SIDE;
+        assert!(
+            span.contains(&(li - 2))
+                && span.contains(&(lj - 2))
+                && span.contains(&(li + 8))
+                && span.contains(&(lj + 8)),
+            "frame outside the table"
+        );
         let mut fr = Box::new(Frame36 {
             loc: [0; 121],
             dn: [0; 121],
@@ -4641,23 +4668,20 @@ impl Frame36 {
         AT.with(|c| {
             let mut c = c.borrow_mut();
             for a in -2..=8 {
+                // The table slot of `(li + a, lj - 2)`.
+                let row = ((li + a - LO) * SIDE + lj - 2 - LO) as usize;
                 for b in -2..=8 {
-                    let (i, j) = (li + a, lj + b);
-                    assert!(
-                        (LO..LO + SIDE).contains(&i) && (LO..LO + SIDE).contains(&j),
-                        "frame outside the table"
-                    );
-                    let at = *c[((i - LO) * SIDE + j - LO) as usize]
-                        .get_or_insert_with(|| NearAt::of((i, j)));
-                    let id = id36((a, b)) as usize;
-                    fr.loc[id] = at.loc;
+                    let at = *c[row + (b + 2) as usize]
+                        .get_or_insert_with(|| NearAt::of((li + a, lj + b)));
+                    let id = id36((a, b));
+                    let k = id as usize;
+                    fr.loc[k] = at.loc;
                     if (-1..=7).contains(&a) && (-1..=7).contains(&b) {
-                        fr.dn[id] = at.dn;
-                        fr.n[id] = at.n;
-                        let near =
-                            |(di, dj): (i8, i8)| id36((a + i64::from(di), b + i64::from(dj)));
-                        fr.dn_order[id] = at.dn_order.map(near);
-                        fr.n_order[id] = at.n_order.map(near);
+                        fr.dn[k] = at.dn;
+                        fr.n[k] = at.n;
+                        let near = |d: i16| (i16::from(id) + d) as u8;
+                        fr.dn_order[k] = at.dn_order.map(near);
+                        fr.n_order[k] = at.n_order.map(near);
                     }
                 }
             }

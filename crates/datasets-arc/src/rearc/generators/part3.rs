@@ -5472,6 +5472,118 @@ fn outline_count(
     (n, bounds)
 }
 
+/// The 4-connected one-color components of a grid (what `objects(grid,
+/// True, False, False)` holds) found by runs: each row's maximal runs of
+/// one color are joined to the runs above that overlap them in their
+/// color (a union-find over runs, not cells). Each component's runs, and
+/// each cell's component; the numbering is not the objects' order.
+struct RunComponents {
+    /// `(row, first column, end column)` per run, grouped by component.
+    runs: Vec<(usize, usize, usize)>,
+    /// Component `k`'s runs are `runs[start[k]..start[k + 1]]`.
+    start: Vec<usize>,
+    /// Each cell's component, row-major.
+    label: Vec<usize>,
+}
+
+impl RunComponents {
+    fn of(grid: &Grid) -> Self {
+        let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
+        let mut runs: Vec<(usize, usize, usize)> = Vec::with_capacity(4 * h);
+        let mut parent: Vec<usize> = Vec::with_capacity(4 * h);
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let mut above = 0..0;
+        for (i, row) in grid.iter().enumerate() {
+            let first = runs.len();
+            let mut j = 0;
+            while j < w {
+                let (v, s) = (row[j], j);
+                while j < w && row[j] == v {
+                    j += 1;
+                }
+                parent.push(runs.len());
+                runs.push((i, s, j));
+            }
+            // Both rows' runs tile the same columns: stepping past whichever
+            // ends first visits exactly the overlapping pairs.
+            let (mut a, mut b) = (above.start, first);
+            while a < above.end && b < runs.len() {
+                let ((ia, sa, ea), (ib, sb, eb)) = (runs[a], runs[b]);
+                if grid[ia][sa] == grid[ib][sb] {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    if ra != rb {
+                        parent[ra.max(rb)] = ra.min(rb);
+                    }
+                }
+                if ea <= eb {
+                    a += 1;
+                }
+                if eb <= ea {
+                    b += 1;
+                }
+            }
+            above = first..runs.len();
+        }
+        // Number the components by their first run; group the runs.
+        let mut comp = vec![usize::MAX; runs.len()];
+        let mut n = 0;
+        for r in 0..runs.len() {
+            let rt = root(&mut parent, r);
+            if comp[rt] == usize::MAX {
+                comp[rt] = n;
+                n += 1;
+            }
+            comp[r] = comp[rt];
+        }
+        let mut start = vec![0usize; n + 1];
+        for &k in &comp {
+            start[k + 1] += 1;
+        }
+        for k in 0..n {
+            start[k + 1] += start[k];
+        }
+        let mut next = start.clone();
+        let mut grouped = vec![(0, 0, 0); runs.len()];
+        let mut label = vec![0usize; h * w];
+        for (r, &(i, s, e)) in runs.iter().enumerate() {
+            let k = comp[r];
+            grouped[next[k]] = (i, s, e);
+            next[k] += 1;
+            label[i * w + s..i * w + e].fill(k);
+        }
+        RunComponents {
+            runs: grouped,
+            start,
+            label,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    fn runs(&self, k: usize) -> &[(usize, usize, usize)] {
+        &self.runs[self.start[k]..self.start[k + 1]]
+    }
+
+    /// `(top, left, bottom, right)` of component `k`.
+    fn bounds(&self, k: usize) -> (i64, i64, i64, i64) {
+        self.runs(k).iter().fold(
+            (i64::MAX, i64::MAX, i64::MIN, i64::MIN),
+            |(t, l, b, r), &(i, s, e)| {
+                let (i, s, e) = (i as i64, s as i64, e as i64 - 1);
+                (t.min(i), l.min(s), b.max(i), r.max(e))
+            },
+        )
+    }
+}
+
 fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[4]);
     let loc_hashes = cell_hash_table(None);
@@ -5483,50 +5595,41 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (bg_hashes, fg_hashes) = (cell_hash_table(Some(bgc)), cell_hash_table(Some(fgc)));
         let mut gi = dsl::canvas(bgc, (h, w));
         let nsplits = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 3));
-        let (hu, wu) = (h as usize, w as usize);
+        let wu = w as usize;
         for _ in 0..nsplits {
             // The chosen object's bounds and cells alone are read, not its
             // own order; the orders of `objects`' set, `colorfilter`'s,
             // `apply(toindices, ...)`'s and the two `sfilter`s' come from
             // the objects' (and their indices') hashes and the order
             // `objects` adds them in (by their first cell in `asindices`'
-            // order), so no set of cells is built: the components are
-            // labelled, their cells grouped by label, and the hashes taken
-            // over looked-up cell hashes.
-            let (label, n) = component_labels(&gi, false);
+            // order), so no set of cells is built: the components are found
+            // as runs of cells and the hashes taken over looked-up cell
+            // hashes.
+            let comps = RunComponents::of(&gi);
+            let n = comps.len();
             let order = dsl::asindices_order(h, w);
             let mut added = Vec::with_capacity(n);
             let mut seen = vec![false; n];
             for &(i, j) in order.iter() {
-                let k = label[i as usize * wu + j as usize];
+                let k = comps.label[i as usize * wu + j as usize];
                 if !seen[k] {
                     seen[k] = true;
                     added.push(k);
                 }
             }
-            // Cells grouped by label (row-major within each), and bounds.
-            let mut start = vec![0usize; n + 1];
-            for &k in &label {
-                start[k + 1] += 1;
-            }
-            for k in 0..n {
-                start[k + 1] += start[k];
-            }
-            let mut next = start.clone();
-            let mut cells = vec![0u16; hu * wu];
-            let mut bounds = vec![(i64::MAX, i64::MAX, i64::MIN, i64::MIN); n];
-            for (x, &k) in label.iter().enumerate() {
-                cells[next[k]] = x as u16;
-                next[k] += 1;
-                let (i, j) = ((x / wu) as i64, (x % wu) as i64);
-                let b = &mut bounds[k];
-                *b = (b.0.min(i), b.1.min(j), b.2.max(i), b.3.max(j));
-            }
-            let of = |k: usize| &cells[start[k]..start[k + 1]];
-            let at32 = |x: u16| (x as usize / wu) * 32 + x as usize % wu;
+            let bounds: Vec<(i64, i64, i64, i64)> = (0..n).map(|k| comps.bounds(k)).collect();
             let color = |k: usize| {
-                let x = of(k)[0] as usize;
-                gi[x / wu][x % wu]
+                let (i, j, _) = comps.runs(k)[0];
+                gi[i][j]
+            };
+            // `hash(frozenset(cells))` over a table of cell hashes.
+            let hash_of = |k: usize, t: &[i64]| {
+                pycompat::frozenset_hash_of(
+                    comps
+                        .runs(k)
+                        .iter()
+                        .flat_map(|&(i, s, e)| t[i * 32 + s..i * 32 + e].iter().copied()),
+                )
             };
             // In `objects`' adding order, as `objects_cells` lists them.
             let hashes: Vec<i64> = added
@@ -5537,7 +5640,7 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     } else {
                         &fg_hashes
                     };
-                    pycompat::frozenset_hash_of(of(k).iter().map(|&x| t[at32(x)]))
+                    hash_of(k, t)
                 })
                 .collect();
             let bg: Vec<usize> = set_frozen_order(&hashes)
@@ -5547,8 +5650,7 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let bg = reordered(&bg, |a| hashes[a]);
             let mut ihash = vec![0i64; added.len()];
             for &a in &bg {
-                ihash[a] =
-                    pycompat::frozenset_hash_of(of(added[a]).iter().map(|&x| loc_hashes[at32(x)]));
+                ihash[a] = hash_of(added[a], &loc_hashes);
             }
             let objs = reordered(&bg, |a| ihash[a]);
             let pick = |keep: &dyn Fn((i64, i64, i64, i64)) -> bool| {
@@ -5572,15 +5674,17 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let k = added[rng.choice(g)?];
             let (ulci, ulcj, bi, bj) = bounds[k];
             let (oh, ow) = (bi - ulci + 1, bj - ulcj + 1);
-            let locs = of(k)
-                .iter()
-                .map(|&x| ((x as usize / wu) as i64, (x as usize % wu) as i64));
+            let runs = comps.runs(k).iter();
             let bar: Vec<Loc> = if ax == 0 {
                 let iloc = rng.randint(ulci + 3, ulci + oh - 3)?;
-                locs.filter(|l| l.0 == iloc).collect()
+                runs.filter(|r| r.0 as i64 == iloc)
+                    .flat_map(|&(i, s, e)| (s..e).map(move |j| (i as i64, j as i64)))
+                    .collect()
             } else {
                 let jloc = rng.randint(ulcj + 3, ulcj + ow - 3)?;
-                locs.filter(|l| l.1 == jloc).collect()
+                runs.filter(|r| (r.1 as i64..r.2 as i64).contains(&jloc))
+                    .map(|r| (r.0 as i64, jloc))
+                    .collect()
             };
             fill_locs_in(&mut gi, fgc, &bar);
         }
