@@ -1845,6 +1845,25 @@ pub(super) fn id_set_copy<'h>(s: &IdSet<'h>) -> IdSet<'h> {
     s.copy()
 }
 
+impl GridSet {
+    /// `set(gen)` / `frozenset(gen)` of distinct numbers (`ofcolor`, say),
+    /// as [`GridSet::from_adds`]: a fresh table has no dummies, so each add
+    /// of a new element stores it in the first empty slot on its probe path,
+    /// which is `set_insert_clean`'s, and no slot need be compared with it.
+    pub(super) fn from_distinct(ids: impl IntoIterator<Item = u16>) -> Self {
+        let mut s = Self::new();
+        for id in ids {
+            insert_clean_id(&mut s.slots, s.mask, s.hashes, id);
+            s.used += 1;
+            s.fill += 1;
+            if s.fill * 5 >= s.mask * 3 {
+                s.resize(s.grow_target());
+            }
+        }
+        s
+    }
+}
+
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
 /// proven here against `pycompat`'s `PySet` (itself replayed against
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of

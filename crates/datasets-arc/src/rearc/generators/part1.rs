@@ -2888,7 +2888,7 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `ofcolor(gi, c)` is read in its order (draws from its tuple):
         // CPython's table as location numbers, added row by row.
         let ofcolor = |g: &Grid, c: i64| -> Vec<Loc> {
-            GridSet::from_adds(
+            GridSet::from_distinct(
                 (0..h)
                     .flat_map(|i| (0..w).map(move |j| (i, j)))
                     .filter(|&(i, j)| g[i as usize][j as usize] == c)
@@ -6247,7 +6247,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // CPython's table as location numbers, `ofcolor` adding row by row;
     // `- mapply(neighbors, toindices(plcd))` is read for size and
     // membership.
-    let mut inds = GridSet::from_adds(
+    let mut inds = GridSet::from_distinct(
         (0..h)
             .flat_map(|i| (0..w).map(move |j| (i, j)))
             .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)

@@ -3094,7 +3094,7 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // and membership). Membership in `cands` and `lca` is also kept as
     // masks, for shifted shapes that may leave the grid.
     let border = |(i, j): Loc| i == 0 || j == 0 || i == h - 1 || j == w - 1;
-    let cands = GridSet::from_adds(
+    let cands = GridSet::from_distinct(
         (0..h)
             .flat_map(|i| (0..w).map(move |j| (i, j)))
             .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
@@ -5693,7 +5693,7 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // so they read the grid instead of building the frozensets; `copts`
         // itself is read in its order (`rng.sample`): CPython's table as
         // location numbers (`ofcolor` adds row by row).
-        let copts = GridSet::from_adds(
+        let copts = GridSet::from_distinct(
             (0..h)
                 .flat_map(|i| (0..w).map(move |j| (i, j)))
                 .filter(|&(i, j)| gi[i as usize][j as usize] == fgc)
