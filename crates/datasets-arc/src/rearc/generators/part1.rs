@@ -4762,7 +4762,8 @@ fn grow36<'h>(
             merged.iter().filter(|&id| rest_mask >> id & 1 != 0),
         )
     };
-    let cands: Vec<u8> = hits.iter().collect();
+    let mut cands = Vec::with_capacity(hits.len());
+    cands.extend(hits.iter());
     let added = rng.choice(&cands)?;
     obj.add(added);
     *obj_mask |= 1 << added;
@@ -4828,12 +4829,11 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `len(obj) == height(obj) * width(obj)`, by the frame's rows and
         // columns.
         let bounds = |mask: u128| {
-            let cells = (0..121u8).filter(|&id| mask >> id & 1 != 0);
-            let locs: Vec<Loc> = cells
-                .map(|id| (i64::from(id) / FRAME36_W, i64::from(id) % FRAME36_W))
-                .collect();
-            let (t, b) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
-            let (l, r) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+            let (mut t, mut l, mut b, mut r) = (i64::MAX, i64::MAX, i64::MIN, i64::MIN);
+            for id in (0..121u8).filter(|&id| mask >> id & 1 != 0) {
+                let (i, j) = (i64::from(id) / FRAME36_W, i64::from(id) % FRAME36_W);
+                (t, l, b, r) = (t.min(i), l.min(j), b.max(i), r.max(j));
+            }
             ((t, l), (b, r))
         };
         while {
@@ -4845,7 +4845,7 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `shift(normalize(obj), loc)`: only filled and bounded from here,
         // so its cells (frame row and column less the frame's bounds, plus
         // `loc`).
-        let ((t, l), _) = bounds(mask);
+        let ((t, l), (fb, fr)) = bounds(mask);
         let obj: Vec<Loc> = obj
             .iter()
             .map(|id| {
@@ -4857,11 +4857,7 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // value and subtracted (size and membership), so they stay
         // rectangles: `bd` from `ul` to `lr`, the rings out to two cells
         // beyond it.
-        let (ul, lr) = {
-            let (t, b) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
-            let (l, r) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
-            ((t, l), (b, r))
-        };
+        let (ul, lr) = (loc, (loc.0 + fb - t, loc.1 + fr - l));
         let (bh, bw) = (lr.0 - ul.0 + 1, lr.1 - ul.1 + 1);
         let mut gi2 = gi.clone();
         fill_rect(&mut gi2, fgc, ul, lr);
