@@ -3008,13 +3008,12 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let mut obj1 = BoxShape::from_locs(hashes, [loc10(first)]);
                 // `shape(obj1)` from its mask's rows and columns.
                 let shape = |m: u128| {
-                    let rows = (0..10).filter(|r| m >> (10 * r) & 0x3ff != 0);
-                    let cols = (0..10).filter(|c| (0..10).any(|r| m >> (10 * r + c) & 1 != 0));
-                    let span = |it: &mut dyn Iterator<Item = i64>| {
-                        let v: Vec<i64> = it.collect();
-                        v.last().copied().unwrap_or(0) - v.first().copied().unwrap_or(0) + 1
-                    };
-                    (span(&mut rows.into_iter()), span(&mut cols.into_iter()))
+                    let rows: Vec<i64> = (0..10).filter(|r| m >> (10 * r) & 0x3ff != 0).collect();
+                    let cols: Vec<i64> = (0..10)
+                        .filter(|c| (0..10).any(|r| m >> (10 * r + c) & 1 != 0))
+                        .collect();
+                    let span = |v: &[i64]| v.last().map_or(0, |last| last - v[0] + 1);
+                    (span(&rows), span(&cols))
                 };
                 while (obj1.set.len() as i64) < numc1 || shape(obj1.mask) != (oh1, ow1) {
                     obj1.grow(rng, &bounds1, dsl::dneighbors)?;
