@@ -1934,7 +1934,7 @@ pub(super) fn idset_copy<'h>(s: &IdSet<'h>) -> IdSet<'h> {
 }
 
 /// `s | other` for two distinct [`IdSet`] objects (`set_or`), as
-/// [`grid_union`]: a copy of `s`, then `set_merge` of `other`.
+/// [`GridSet::union`]: a copy of `s`, then `set_merge` of `other`.
 pub(super) fn idset_union<'h>(s: &IdSet<'h>, other: &IdSet<'h>) -> IdSet<'h> {
     let mut t = s.copy();
     if other.used == 0 {

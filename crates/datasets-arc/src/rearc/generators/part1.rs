@@ -2902,27 +2902,63 @@ fn generate_23581191(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `rng.choice` of a sequence of `n` elements: the drawn index (Python's
+/// `IndexError` on an empty sequence).
+fn pick_other(rng: &mut GenRng, n: usize) -> Result<usize> {
+    if n == 0 {
+        return Err(DatasetError::Generation(
+            "Cannot choose from an empty sequence".into(),
+        ));
+    }
+    Ok(rng.rng.randbelow(n as u64) as usize)
+}
+
 fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
-    let sq: PySet<Loc> = [(0, 0), (1, 1), (0, 1), (1, 0)].into_iter().collect();
+    let sq: [Loc; 4] = [(0, 0), (1, 1), (0, 1), (1, 0)];
     let cols = dsl::interval(1, 10, 1);
     loop {
         let h = unifint(rng, diff_lb, diff_ub, (6, 30));
         let w = unifint(rng, diff_lb, diff_ub, (6, 30));
-        let c = dsl::canvas(0, (h, w));
-        let fullcands = dsl::asindices(&dsl::canvas(0, (h - 1, w - 1))).to_vec();
+        let fullcands = dsl::asindices_order(h - 1, w - 1);
+        // `rng.choice(remove(a, fullcands))`: the tuple without `a` (one
+        // entry, the locations are distinct), so its `k`th element is
+        // found in `fullcands` past `a`'s place, without the copy.
+        let choose_other = |rng: &mut GenRng, a: Loc| -> Result<Loc> {
+            let at = fullcands
+                .iter()
+                .position(|&l| l == a)
+                .expect("a is drawn from fullcands");
+            let k = pick_other(rng, fullcands.len() - 1)?;
+            Ok(fullcands[if k < at { k } else { k + 1 }])
+        };
         let mut a = rng.choice(&fullcands)?;
-        let mut b = rng.choice(&dsl::remove(&a, &fullcands))?;
+        let mut b = choose_other(rng, a)?;
         let mindist = unifint(rng, diff_lb, diff_ub, (3, h.min(w) - 3));
         while (a.0 - b.0).abs() + (a.1 - b.1).abs() <= mindist {
             a = rng.choice(&fullcands)?;
-            b = rng.choice(&dsl::remove(&a, &fullcands))?;
+            b = choose_other(rng, a)?;
         }
         let ms = rng.sample(&cols, 2)?;
         let (markcol, sqcol) = (ms[0], ms[1]);
-        let aset: Indices = sq.iter().map(|&l| dsl::add(l, a)).collect();
-        let bset: Indices = sq.iter().map(|&l| dsl::add(l, b)).collect();
-        let mut gi = dsl::fill(&c, sqcol, &(&aset | &bset));
-        let cands = dsl::ofcolor(&gi, 0).to_vec();
+        // The squares are only filled and tested for adjacency: cells.
+        let aset: Vec<Loc> = sq.iter().map(|&l| dsl::add(l, a)).collect();
+        let bset: Vec<Loc> = sq.iter().map(|&l| dsl::add(l, b)).collect();
+        let mut gi = dsl::canvas(0, (h, w));
+        fill_locs_in(&mut gi, sqcol, aset.iter().chain(&bset));
+        // `ofcolor(gi, c)` is read in its order (draws from its tuple):
+        // CPython's table as location numbers, added row by row.
+        let ofcolor = |g: &Grid, c: i64| -> Vec<Loc> {
+            GridSet::from_distinct(
+                (0..h)
+                    .flat_map(|i| (0..w).map(move |j| (i, j)))
+                    .filter(|&(i, j)| g[i as usize][j as usize] == c)
+                    .map(gid),
+            )
+            .iter()
+            .map(gloc)
+            .collect()
+        };
+        let cands = ofcolor(&gi, 0);
         let n = cands.len() as f64;
         let num = unifint(
             rng,
@@ -2932,49 +2968,64 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         );
         let mc = rng.sample(&cands, num)?;
         fill_locs_in(&mut gi, markcol, &mc);
-        // `len(ss)`, `ss` the `markcol` objects `adjacent` to both squares:
-        // a count, so the objects' order is unseen. Objects are the
-        // 4-connected one-color components; no `markcol` cell is ever in a
-        // square (they keep `sqcol`), so `adjacent` (manhattan 1) means a
-        // cell next to one of the square's.
-        let bridges = |g: &Grid| {
-            let (label, n) = component_labels(g, false);
-            let touching = |set: &Indices| {
-                let mut t = vec![false; n];
-                for &l in set.iter() {
-                    for (i, j) in dneighbor_cells(l) {
-                        if cell_at(g, (i, j)) == Some(markcol) {
-                            t[label[(i * w + j) as usize]] = true;
-                        }
+        // Only whether `ss` (the `markcol` objects `adjacent` to both
+        // squares) is empty is read. Objects are the 4-connected one-color
+        // components; no `markcol` cell is ever in a square (they keep
+        // `sqcol`), so `adjacent` (manhattan 1) means a cell next to one of
+        // the square's: `ss` is empty unless a flood of `markcol` cells from
+        // those next to `aset` reaches one next to `bset`.
+        let bridged = |g: &Grid| {
+            let at = |(i, j): Loc| cell_at(g, (i, j)) == Some(markcol);
+            let mut seen = vec![false; (h * w) as usize];
+            let mut stack: Vec<Loc> = Vec::with_capacity(64);
+            for &l in &aset {
+                for n in dneighbor_cells(l) {
+                    if at(n) && !seen[(n.0 * w + n.1) as usize] {
+                        seen[(n.0 * w + n.1) as usize] = true;
+                        stack.push(n);
                     }
                 }
-                t
-            };
-            let (ta, tb) = (touching(&aset), touching(&bset));
-            ta.iter().zip(&tb).filter(|&(x, y)| *x && *y).count()
+            }
+            while let Some(l) = stack.pop() {
+                for n in dneighbor_cells(l) {
+                    if at(n) && !seen[(n.0 * w + n.1) as usize] {
+                        seen[(n.0 * w + n.1) as usize] = true;
+                        stack.push(n);
+                    }
+                }
+            }
+            bset.iter().any(|&l| {
+                dneighbor_cells(l)
+                    .into_iter()
+                    .any(|n| at(n) && seen[(n.0 * w + n.1) as usize])
+            })
         };
-        let mut ss = bridges(&gi);
+        let mut connected = bridged(&gi);
         let shoudlhaveconn = rng.choice(&[true, false])?;
-        if shoudlhaveconn && ss == 0 {
-            while ss == 0 {
-                let opts2 = dsl::ofcolor(&gi, 0).to_vec();
+        if shoudlhaveconn && !connected {
+            while !connected {
+                let opts2 = ofcolor(&gi, 0);
                 if opts2.is_empty() {
                     break;
                 }
                 fill_locs_in(&mut gi, markcol, &[rng.choice(&opts2)?]);
-                ss = bridges(&gi);
+                connected = bridged(&gi);
             }
-        } else if !shoudlhaveconn && ss > 0 {
-            while ss > 0 {
-                let opts2 = dsl::ofcolor(&gi, markcol).to_vec();
+        } else if !shoudlhaveconn && connected {
+            while connected {
+                let opts2 = ofcolor(&gi, markcol);
                 if opts2.is_empty() {
                     break;
                 }
                 fill_locs_in(&mut gi, 0, &[rng.choice(&opts2)?]);
-                ss = bridges(&gi);
+                connected = bridged(&gi);
             }
         }
-        if dsl::palette_grid(&gi).len() == 3 {
+        let mut present = [false; 10];
+        for &v in gi.iter().flatten() {
+            present[v as usize] = true;
+        }
+        if present.iter().filter(|&&p| p).count() == 3 {
             let oc = if shoudlhaveconn { markcol } else { 0 };
             return Ok(Example {
                 input: gi,
@@ -4604,6 +4655,190 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
 }
 
+/// The locations `loc + (a, b)` for `a`, `b` in `-2..=8` (the 7 by 7 box at
+/// `loc` and two cells round it), numbered `(a + 2) * 11 + (b + 2)`, with
+/// what CPython's tables of them need: `hash` of each location and, for the
+/// locations up to one cell outside the box, `hash(dneighbors(l))`,
+/// `hash(neighbors(l))` and those frozensets' orders as numbers. The hashes
+/// are of the true (shifted) locations, so an [`IdSet`] over these numbers
+/// has the table of the same set of locations.
+struct Frame36 {
+    loc: [i64; 121],
+    dn: [i64; 121],
+    n: [i64; 121],
+    dn_order: [[u8; 4]; 121],
+    n_order: [[u8; 8]; 121],
+}
+
+const FRAME36_W: i64 = 11;
+
+fn id36((a, b): Loc) -> u8 {
+    ((a + 2) * FRAME36_W + b + 2) as u8
+}
+
+/// For a location, its hash and its `dneighbors` / `neighbors` frozensets'
+/// hashes and orders, as steps between frame numbers (`11 * di + dj`).
+#[derive(Clone, Copy)]
+struct NearAt {
+    loc: i64,
+    dn: i64,
+    n: i64,
+    dn_order: [i16; 4],
+    n_order: [i16; 8],
+}
+
+impl NearAt {
+    fn of((i, j): Loc) -> Self {
+        let steps = |s: &Indices, out: &mut [i16]| {
+            for (o, &(x, y)) in out.iter_mut().zip(s.iter()) {
+                *o = ((x - i) * FRAME36_W + (y - j)) as i16;
+            }
+        };
+        let (dn, n) = (dsl::dneighbors((i, j)), dsl::neighbors((i, j)));
+        let mut at = NearAt {
+            loc: pycompat::PyHashable::py_hash(&(i, j)),
+            dn: pycompat::PyHashable::py_hash(&dn),
+            n: pycompat::PyHashable::py_hash(&n),
+            dn_order: [0; 4],
+            n_order: [0; 8],
+        };
+        steps(&dn, &mut at.dn_order);
+        steps(&n, &mut at.n_order);
+        at
+    }
+}
+
+impl Frame36 {
+    /// The frame at `loc`, from a per-thread table of [`NearAt`] over the
+    /// locations `-3..=40` (each built on first use).
+    fn at((li, lj): Loc) -> Box<Self> {
+        use std::cell::RefCell;
+        const LO: i64 = -3;
+        const SIDE: i64 = 44;
+        thread_local! {
+            static AT: RefCell<Vec<Option<NearAt>>> =
+                RefCell::new(vec![None; (SIDE * SIDE) as usize]);
+        }
+        let span = LO..LO + SIDE;
+        assert!(
+            span.contains(&(li - 2))
+                && span.contains(&(lj - 2))
+                && span.contains(&(li + 8))
+                && span.contains(&(lj + 8)),
+            "frame outside the table"
+        );
+        let mut fr = Box::new(Frame36 {
+            loc: [0; 121],
+            dn: [0; 121],
+            n: [0; 121],
+            dn_order: [[0; 4]; 121],
+            n_order: [[0; 8]; 121],
+        });
+        AT.with(|c| {
+            let mut c = c.borrow_mut();
+            for a in -2..=8 {
+                // The table slot of `(li + a, lj - 2)`.
+                let row = ((li + a - LO) * SIDE + lj - 2 - LO) as usize;
+                for b in -2..=8 {
+                    let at = *c[row + (b + 2) as usize]
+                        .get_or_insert_with(|| NearAt::of((li + a, lj + b)));
+                    let id = id36((a, b));
+                    let k = id as usize;
+                    fr.loc[k] = at.loc;
+                    if (-1..=7).contains(&a) && (-1..=7).contains(&b) {
+                        fr.dn[k] = at.dn;
+                        fr.n[k] = at.n;
+                        let near = |d: i16| (i16::from(id) + d) as u8;
+                        fr.dn_order[k] = at.dn_order.map(near);
+                        fr.n_order[k] = at.n_order.map(near);
+                    }
+                }
+            }
+        });
+        fr
+    }
+}
+
+/// `mask` of frame numbers moved by the location offsets `offs` and joined.
+fn dilate36(mask: u128, offs: &[Loc]) -> u128 {
+    offs.iter().fold(0, |d, &(di, dj)| {
+        let k = di * FRAME36_W + dj;
+        d | if k >= 0 { mask << k } else { mask >> -k }
+    })
+}
+
+/// `obj.add(rng.choice(totuple((bd - obj) & mapply(neighbors,
+/// mapply(dneighbors, obj)))))` with `obj` inside `bd`, both as frame
+/// numbers (tables and masks). CPython's `&` walks the smaller operand (the
+/// mapply on a tie) and adds its members found in the other to a new set:
+/// when that is `bd - obj`, the mapply is only counted and tested as bits;
+/// when it is the mapply, its table is built by the same adds as
+/// `apply` / `merge` make (the neighbourhoods' hashes and orders looked up),
+/// and `bd - obj` is only bits.
+fn grow36<'h>(
+    rng: &mut GenRng,
+    fr: &'h Frame36,
+    bd: &IdSet<'h>,
+    bd_mask: u128,
+    obj: &mut IdSet<'h>,
+    obj_mask: &mut u128,
+) -> Result<()> {
+    const DN: [Loc; 4] = [(-1, 0), (1, 0), (0, -1), (0, 1)];
+    const N: [Loc; 8] = [
+        (-1, -1),
+        (-1, 0),
+        (-1, 1),
+        (0, -1),
+        (0, 1),
+        (1, -1),
+        (1, 0),
+        (1, 1),
+    ];
+    let om = *obj_mask;
+    let rest_mask = bd_mask & !om;
+    let near = dilate36(dilate36(om, &DN), &N);
+    let hits = if near.count_ones() > rest_mask.count_ones() {
+        let rest = bd.difference_where(obj.len(), |id| om >> id & 1 != 0);
+        IdSet::from_adds(&fr.loc, rest.iter().filter(|&id| near >> id & 1 != 0))
+    } else {
+        // Adding a location already there changes nothing: only first
+        // occurrences are added.
+        let first = |seen: &mut u128, id: u8| {
+            let new = *seen >> id & 1 == 0;
+            *seen |= 1 << id;
+            new
+        };
+        let applied = IdSet::from_adds(&fr.dn, obj.iter());
+        let mut seen = 0u128;
+        let inner = IdSet::from_adds(
+            &fr.loc,
+            applied
+                .iter()
+                .flat_map(|id| fr.dn_order[id as usize])
+                .filter(|&id| first(&mut seen, id)),
+        );
+        let applied = IdSet::from_adds(&fr.n, inner.iter());
+        let mut seen = 0u128;
+        let merged = IdSet::from_adds(
+            &fr.loc,
+            applied
+                .iter()
+                .flat_map(|id| fr.n_order[id as usize])
+                .filter(|&id| first(&mut seen, id)),
+        );
+        IdSet::from_adds(
+            &fr.loc,
+            merged.iter().filter(|&id| rest_mask >> id & 1 != 0),
+        )
+    };
+    let mut cands = Vec::with_capacity(hits.len());
+    cands.extend(hits.iter());
+    let added = rng.choice(&cands)?;
+    obj.add(added);
+    *obj_mask |= 1 << added;
+    Ok(())
+}
+
 fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[4]);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -4612,80 +4847,105 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bfo = rng.sample(&cols, 3)?;
     let (bgc, fgc, objc) = (bfo[0], bfo[1], bfo[2]);
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` is read in its order (the placement draws from its sfilter):
+    // CPython's table as location numbers, the sfilter kept per box shape
+    // until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * nobjs;
     // `int(0.35 * h * w)`: the float products are taken left to right.
     let lo = (0.35 * h as f64 * w as f64) as i64;
     let hi = (0.65 * h as f64 * w as f64) as i64;
     let namt = rng.randint(lo, hi)?;
-    let noise = rng.sample(&inds.to_vec(), namt)?;
+    let noise = rng.sample(&dsl::asindices_order(h, w), namt)?;
     fill_locs_in(&mut gi, fgc, &noise);
     let mut go = gi.clone();
-    // `(bd - obj) & mapply(neighbors, mapply(dneighbors, obj))`.
-    let grow2 = |rng: &mut GenRng, bd: &Indices, obj: &mut PySet<Loc>| -> Result<()> {
-        let rest = bd.difference(obj);
-        let inner = Around::new(obj.iter().copied(), dsl::dneighbors);
-        let near = Around::new(inner.cells().iter().copied(), dsl::neighbors);
-        let cands = near.meet(&rest).unwrap_or_else(|| {
-            let near = mapply_set(dsl::neighbors, &mapply_set(dsl::dneighbors, obj));
-            rest.intersection(&near).to_vec()
-        });
-        obj.add(rng.choice(&cands)?);
-        Ok(())
-    };
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let (loci, locj) = loc;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        if !bd.issubset(&inds) {
+        let loc = gloc(rng.choice(cands)?);
+        // `bd = backdrop({loc, loc + (oh - 1, ow - 1)})` lies in the grid
+        // (the sfilter), so `bd.issubset(inds)` is each of its cells in it.
+        let bd_cells = rect_cells((0, 0), (oh - 1, ow - 1));
+        if !bd_cells
+            .iter()
+            .all(|&(a, b)| inds.contains(gid((loc.0 + a, loc.1 + b))))
+        {
             continue;
         }
+        // `bd` and the growing `obj` are read in their orders (draws from
+        // them and from their difference): tables over the frame at `loc`.
+        let fr = Frame36::at(loc);
+        let bd = IdSet::from_adds(&fr.loc, bd_cells.iter().map(|&l| id36(l)));
+        let bd_mask = bd_cells.iter().fold(0u128, |m, &l| m | 1 << id36(l));
+        let bd_order: Vec<u8> = bd.iter().collect();
         let ncells = rng.randint(2, oh * ow - 1)?;
-        let bdv = bd.to_vec();
-        let mut obj: PySet<Loc> = std::iter::once(rng.choice(&bdv)?).collect();
-        for _ in 0..ncells - 1 {
-            grow2(rng, &bd, &mut obj)?;
-        }
-        while {
-            let (sh, sw) = set_shape(&obj);
-            obj.len() as i64 == sh * sw
-        } {
-            obj = std::iter::once(rng.choice(&bdv)?).collect();
+        let grow_obj = |rng: &mut GenRng| -> Result<(IdSet, u128)> {
+            let first = rng.choice(&bd_order)?;
+            let (mut obj, mut mask) = (IdSet::from_adds(&fr.loc, [first]), 1u128 << first);
             for _ in 0..ncells - 1 {
-                grow2(rng, &bd, &mut obj)?;
+                grow36(rng, &fr, &bd, bd_mask, &mut obj, &mut mask)?;
             }
+            Ok((obj, mask))
+        };
+        let (mut obj, mut mask) = grow_obj(rng)?;
+        // `len(obj) == height(obj) * width(obj)`, by the frame's rows and
+        // columns.
+        let bounds = |mask: u128| {
+            let (mut t, mut l, mut b, mut r) = (i64::MAX, i64::MAX, i64::MIN, i64::MIN);
+            for id in (0..121u8).filter(|&id| mask >> id & 1 != 0) {
+                let (i, j) = (i64::from(id) / FRAME36_W, i64::from(id) % FRAME36_W);
+                (t, l, b, r) = (t.min(i), l.min(j), b.max(i), r.max(j));
+            }
+            ((t, l), (b, r))
+        };
+        while {
+            let ((t, l), (b, r)) = bounds(mask);
+            obj.len() as i64 == (b - t + 1) * (r - l + 1)
+        } {
+            (obj, mask) = grow_obj(rng)?;
         }
-        let obj = normalize_set(&obj).shift(loc);
+        // `shift(normalize(obj), loc)`: only filled and bounded from here,
+        // so its cells (frame row and column less the frame's bounds, plus
+        // `loc`).
+        let ((t, l), (fb, fr)) = bounds(mask);
+        let obj: Vec<Loc> = obj
+            .iter()
+            .map(|id| {
+                let (a, b) = (i64::from(id) / FRAME36_W, i64::from(id) % FRAME36_W);
+                (a - t + loc.0, b - l + loc.1)
+            })
+            .collect();
         // `bd = backdrop(obj)` and its two outboxes are only filled with one
         // value and subtracted (size and membership), so they stay
         // rectangles: `bd` from `ul` to `lr`, the rings out to two cells
         // beyond it.
-        let (ul, lr) = (dsl::ulcorner(&obj), dsl::lrcorner(&obj));
+        let (ul, lr) = (loc, (loc.0 + fb - t, loc.1 + fr - l));
         let (bh, bw) = (lr.0 - ul.0 + 1, lr.1 - ul.1 + 1);
         let mut gi2 = gi.clone();
         fill_rect(&mut gi2, fgc, ul, lr);
-        let gi2 = dsl::filled(gi2, objc, &obj);
+        fill_locs_in(&mut gi2, objc, &obj);
         let n = |c: i64| dsl::colorcount(&gi2, c);
         if n(objc) < n(fgc).min(n(bgc)) {
             succ += 1;
             let rings = (2 * (bh + 2) + 2 * (bw + 2) - 4) + (2 * (bh + 4) + 2 * (bw + 4) - 4);
             let (oul, olr) = ((ul.0 - 2, ul.1 - 2), (lr.0 + 2, lr.1 + 2));
             inds = inds
-                .difference_where((bh * bw) as usize, |&l| in_rect(l, ul, lr))
-                .difference_where(rings as usize, |&l| {
+                .difference_where((bh * bw) as usize, |id| in_rect(gloc(id), ul, lr))
+                .difference_where(rings as usize, |id| {
+                    let l = gloc(id);
                     in_rect(l, oul, olr) && !in_rect(l, ul, lr)
                 });
+            memo.changed();
             gi = gi2;
             fill_rect(&mut go, 4, ul, lr);
-            dsl::fill_in(&mut go, objc, &obj);
+            fill_locs_in(&mut go, objc, &obj);
         }
     }
     Ok(Example {
@@ -6075,31 +6335,48 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             ow = unifint(rng, diff_lb, diff_ub, (3, 4));
         }
     }
-    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    // `bounds`, the growing shape and its normalized frozenset are read in
+    // their orders (draws): CPython's tables over the 8 by 8 box.
+    let hashes = loc10_hashes();
+    let bounds = BoxShape::asindices(hashes, (oh, ow));
     let ncells = unifint(rng, diff_lb, diff_ub, (3, oh * ow));
-    let first = rng.choice_in(&bounds)?;
-    let mut shp: PySet<Loc> = std::iter::once(first).collect();
+    let first = bounds.choose(rng)?;
+    let mut shp = BoxShape::from_locs(hashes, [loc10(first)]);
     for _ in 0..ncells - 1 {
-        grow_box8(rng, &bounds, &mut shp, dsl::neighbors)?;
+        shp.grow(rng, &bounds, dsl::neighbors)?;
     }
-    let norm = normalize_set(&shp);
-    let (oh, ow) = dsl::shape(&norm);
-    let objt = norm.to_vec();
+    // `normalize(shp)`: its locations moved to the origin, added in `shp`'s
+    // order to a new frozenset.
+    let locs: Vec<Loc> = shp.locs().collect();
+    let (top, bottom) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+    let norm = IdSet::from_adds(hashes, locs.iter().map(|&(i, j)| id10((i - top, j - left))));
+    let (oh, ow) = (bottom - top + 1, right - left + 1);
+    let objt: Vec<Loc> = norm.iter().map(loc10).collect();
     let kk = objt.len() as i64;
     let nindic = rng.randint(1, if kk % 2 == 1 { kk / 2 } else { kk / 2 - 1 })?;
     let indicobj = rng.sample(&objt, nindic)?;
     // Cells at distinct locations, so paints and upscales are order-free.
-    let obj: dsl::Object = objt
+    let obj: Vec<dsl::Cell> = objt
         .iter()
         .map(|&l| (if indicobj.contains(&l) { indic } else { mainc }, l))
         .collect();
     let mut gi = dsl::canvas(bgc, (h, w));
-    let plcd = obj.shift((rng.randint(0, h - oh)?, rng.randint(0, w - ow)?));
-    dsl::paint_in(&mut gi, &plcd);
+    let loc0 = (rng.randint(0, h - oh)?, rng.randint(0, w - ow)?);
+    let plcd: Vec<dsl::Cell> = obj.iter().map(|&(v, l)| (v, dsl::add(l, loc0))).collect();
+    paint_cells_in(&mut gi, plcd.iter());
     let mut go = gi.clone();
-    // `- mapply(neighbors, toindices(plcd))`: read for size and membership.
-    let mut inds = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors)
-        .subtract_from(&dsl::ofcolor(&gi, bgc));
+    // `inds` is read in its order (the placements draw from its sfilters):
+    // CPython's table as location numbers, `ofcolor` adding row by row;
+    // `- mapply(neighbors, toindices(plcd))` is read for size and
+    // membership.
+    let mut inds = GridSet::from_distinct(
+        (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
+            .map(gid),
+    )
+    .difference_locs(Around::new(plcd.iter().map(|c| c.1), dsl::neighbors).cells());
     let noccs = unifint(
         rng,
         diff_lb,
@@ -6129,13 +6406,13 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let outobjp: Vec<dsl::Cell> = outobj
             .iter()
             .map(|&(v, l)| (v, dsl::add(l, loc)))
             .filter(|&(_, (i, j))| 0 <= i && i < h && 0 <= j && j < w)
             .collect();
-        if outobjp.iter().all(|c| inds.contains(&c.1)) {
+        if outobjp.len() <= inds.len() && outobjp.iter().all(|c| inds.contains(gid(c.1))) {
             succ += 1;
             let inobjp: Vec<dsl::Cell> = outobj
                 .iter()
@@ -6143,10 +6420,10 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .map(|&(v, l)| (v, dsl::add(l, loc)))
                 .collect();
             // `(inds - outobjpi) - mapply(neighbors, toindices(inobjp))`:
-            // both read for size and membership.
-            let own = Around::of_cells(outobjp.iter().map(|c| c.1));
+            // both read for size and membership (distinct locations).
+            let own: Vec<u16> = outobjp.iter().map(|c| gid(c.1)).collect();
             let near = Around::new(inobjp.iter().map(|c| c.1), dsl::neighbors);
-            inds = near.subtract_from(&own.subtract_from(&inds));
+            inds = inds.difference_ids(&own).difference_locs(near.cells());
             memo.changed();
             paint_cells_in(&mut gi, inobjp.iter());
             paint_cells_in(&mut go, outobjp.iter());

@@ -929,22 +929,44 @@ fn generate_62c24649(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 }
 
 /// 63613498's random shape: a cell of an `objh` by `objw` box grown by
-/// `unifint` more cells next to it (a set).
+/// `unifint` more cells next to it, as the set iterates (its order is read
+/// only by `normalize`'s adds). `bounds` and the shape are read in their
+/// orders (draws): CPython's tables over the 8 by 8 box when the box fits
+/// it, else sets.
 fn grown_shape(
     rng: &mut GenRng,
     diff_lb: f64,
     diff_ub: f64,
-    bounds: &Indices,
     objh: i64,
     objw: i64,
-) -> Result<PySet<Loc>> {
+) -> Result<Vec<Loc>> {
+    if objh <= 8 && objw <= 8 {
+        let hashes = loc10_hashes();
+        let bounds = BoxShape::asindices(hashes, (objh, objw));
+        let sp = bounds.choose(rng)?;
+        let mut obj = BoxShape::from_locs(hashes, [loc10(sp)]);
+        let ncells = unifint(rng, diff_lb, diff_ub, (1, objh * objw));
+        for _ in 0..ncells - 1 {
+            obj.grow(rng, &bounds, dsl::dneighbors)?;
+        }
+        return Ok(obj.locs().collect());
+    }
+    let bounds = asindices_of((objh, objw));
     let sp = rng.choice_in(&bounds)?;
     let mut obj: PySet<Loc> = std::iter::once(sp).collect();
     let ncells = unifint(rng, diff_lb, diff_ub, (1, objh * objw));
     for _ in 0..ncells - 1 {
-        grow(rng, bounds, &mut obj)?;
+        grow(rng, &bounds, &mut obj)?;
     }
-    Ok(obj)
+    Ok(obj.iter().copied().collect())
+}
+
+/// Locations moved so their bounds start at the origin (`normalize`), in
+/// the same order.
+fn normalized(cells: &[Loc]) -> Vec<Loc> {
+    let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
+    cells.iter().map(|&(i, j)| (i - top, j - left)).collect()
 }
 
 fn generate_63613498(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -958,55 +980,81 @@ fn generate_63613498(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ccols = rng.sample(&remcols, ncols)?;
     let objh = unifint(rng, diff_lb, diff_ub, (1, h / 3));
     let objw = unifint(rng, diff_lb, diff_ub, (1, w / 3));
-    let bounds = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
-    let obj = grown_shape(rng, diff_lb, diff_ub, &bounds, objh, objw)?;
+    let obj = grown_shape(rng, diff_lb, diff_ub, objh, objw)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let objc = rng.choice(&ccols)?;
     fill_locs_in(&mut gi, objc, obj.iter());
-    let sep = &dsl::connect((objh + 1, 0), (objh + 1, objw + 1))
-        | &dsl::connect((0, objw + 1), (objh + 1, objw + 1));
-    dsl::fill_in(&mut gi, sepc, &sep);
-    let mut inds = &dsl::asindices(&gi) - &dsl::backdrop(&sep);
+    // `sep`, two lines of one value, filled as cells; its backdrop is the
+    // rectangle from the origin to their corner (only subtracted: size and
+    // membership).
+    let corner = (objh + 1, objw + 1);
+    let mut sep = rect_cells((corner.0, 0), corner);
+    sep.extend(rect_cells((0, corner.1), corner));
+    fill_locs_in(&mut gi, sepc, &sep);
+    // `inds` is read in its order (the placement draws from its sfilter):
+    // CPython's table as location numbers, each sfilter kept per shape
+    // until `inds` changes.
+    let mut inds = GridSet::asindices((h, w))
+        .difference_where(((objh + 2) * (objw + 2)) as usize, |id| {
+            in_rect(gloc(id), (0, 0), corner)
+        });
+    let mut memo = FitMemo::default();
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * nobjs;
-    let baseobj = normalize_set(&obj);
-    let mut obj = normalize_set(&obj);
+    // The shapes' orders are not read once normalized (equality, shape,
+    // placed cells tested, filled and subtracted): cells.
+    let sorted = |o: &[Loc]| {
+        let mut v = o.to_vec();
+        v.sort_unstable();
+        v
+    };
+    let baseobj = sorted(&normalized(&obj));
+    let mut obj = normalized(&obj);
     let mut go = gi.clone();
     while (succ < nobjs && tr < maxtr) || succ == 0 {
         tr += 1;
-        let (oh, ow) = dsl::shape(&obj);
-        let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let oh = obj.iter().map(|l| l.0).max().unwrap_or(-1) + 1;
+        let ow = obj.iter().map(|l| l.1).max().unwrap_or(-1) + 1;
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = obj.shift(loc);
-        if plcd.issubset(&inds) {
+        let loc = gloc(rng.choice(cands)?);
+        let plcd: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, loc)).collect();
+        if plcd.len() <= inds.len() && plcd.iter().all(|&l| inds.contains(gid(l))) {
             let col = rng.choice(&ccols)?;
-            dsl::fill_in(&mut gi, col, &plcd);
-            dsl::fill_in(&mut go, if succ == 0 { sepc } else { col }, &plcd);
+            fill_locs_in(&mut gi, col, &plcd);
+            fill_locs_in(&mut go, if succ == 0 { sepc } else { col }, &plcd);
             succ += 1;
-            inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+            // `(inds - plcd) - mapply(dneighbors, plcd)`: sizes and
+            // membership of distinct locations.
+            let ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
+            let near = Around::new(plcd.iter().copied(), dsl::dneighbors);
+            inds = inds.difference_ids(&ids).difference_locs(near.cells());
+            memo.changed();
         }
         let mut objh = rng.randint(1, h / 3)?;
         let mut objw = rng.randint(if objh == 1 { 2 } else { 1 }, w / 3)?;
         if rng.choice(&[true, false])? {
             std::mem::swap(&mut objh, &mut objw);
         }
-        let bounds = dsl::asindices(&dsl::canvas(-1, (objh, objw)));
-        let grown = grown_shape(rng, diff_lb, diff_ub, &bounds, objh, objw)?;
-        let mut shp = normalize_set(&grown).thaw();
-        if shp == baseobj {
+        let grown = normalized(&grown_shape(rng, diff_lb, diff_ub, objh, objw)?);
+        obj = if sorted(&grown) == baseobj {
+            // `set(normalize(obj))`, read in its order from here: the
+            // frozenset `normalize` adds in the grown set's order, copied.
+            let mut shp = grown.iter().copied().collect::<Indices>().thaw();
             if (shp.len() as i64) < objh * objw {
-                grow(rng, &bounds, &mut shp)?;
+                grow(rng, &asindices_of((objh, objw)), &mut shp)?;
             } else {
                 let cnr = rng.choice_in(&dsl::corners(&shp.freeze()))?;
                 // `remove(x, a_set)` builds a new set by iterating it.
                 shp = shp.iter().filter(|&&l| l != cnr).copied().collect();
             }
-        }
-        obj = normalize_set(&shp);
+            normalized(&shp.iter().copied().collect::<Vec<_>>())
+        } else {
+            grown
+        };
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
@@ -1911,49 +1959,71 @@ fn generate_6c434453(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
-    // `inds`' order is read (the choice over its sfilter), so it stays a
-    // table; each sfilter is kept per shape until `inds` changes.
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter): CPython's table
+    // as location numbers, each sfilter kept per shape until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
     let mut memo = FitMemo::default();
+    let hashes = loc10_hashes();
     while succ < nobjs && tr < maxtr {
         tr += 1;
-        let obji = if rng.choice(&[true, false])? {
+        // The shape's own order is never read (shape, equality with its
+        // outline, membership and fills): its cells. The box outline of a
+        // 3 or 5 by 3 or 5 box is its own outline, so it is flagged.
+        let (obji, flag): (Vec<Loc>, Option<bool>) = if rng.choice(&[true, false])? {
             let oh = rng.choice(&[3, 5])?;
             let ow = rng.choice(&[3, 5])?;
-            dsl::r#box(&pair_set((0, 0), (oh - 1, ow - 1)))
+            (outline_cells((0, 0), (oh - 1, ow - 1)), Some(true))
         } else {
             let oh = rng.randint(1, 5)?;
             let ow = rng.randint(1, 5)?;
-            let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+            // `bounds` and the growing shape are read in their orders
+            // (draws): CPython's tables over the 8 by 8 box.
+            let bounds = BoxShape::asindices(hashes, (oh, ow));
             let ncells = rng.randint(1, oh * ow)?;
-            let mut obji: PySet<Loc> = std::iter::once(rng.choice_in(&bounds)?).collect();
+            let first = bounds.choose(rng)?;
+            let mut obji = BoxShape::from_locs(hashes, [loc10(first)]);
             for _ in 0..ncells - 1 {
-                grow_box8(rng, &bounds, &mut obji, dsl::dneighbors)?;
+                obji.grow(rng, &bounds, dsl::dneighbors)?;
             }
-            normalize_set(&obji)
+            let cells: Vec<Loc> = obji.locs().collect();
+            let (t, _) = bounds_of(&cells.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, _) = bounds_of(&cells.iter().map(|l| l.1).collect::<Vec<_>>());
+            (cells.iter().map(|&(i, j)| (i - t, j - l)).collect(), None)
         };
-        let (oh, ow) = dsl::shape(&obji);
-        let flag = obji == dsl::r#box(&obji) && [oh, ow].iter().all(|x| *x == 3 || *x == 5);
+        let (_, oh1) = bounds_of(&obji.iter().map(|l| l.0).collect::<Vec<_>>());
+        let (_, ow1) = bounds_of(&obji.iter().map(|l| l.1).collect::<Vec<_>>());
+        let (oh, ow) = (oh1 + 1, ow1 + 1);
+        // `obji == box(obji)`: the normalized cells are its outline's
+        // exactly when there are as many and all lie on it.
+        let flag = flag.unwrap_or_else(|| {
+            let on_outline = |&(i, j): &Loc| i == 0 || j == 0 || i == oh - 1 || j == ow - 1;
+            obji.len() == outline_cells((0, 0), (oh - 1, ow - 1)).len()
+                && obji.iter().all(on_outline)
+                && [oh, ow].iter().all(|x| *x == 3 || *x == 5)
+        });
         let (objo, tocover) = if flag {
-            let cross = &dsl::connect((0, ow / 2), (oh - 1, ow / 2))
-                | &dsl::connect((oh / 2, 0), (oh / 2, ow - 1));
-            (cross, dsl::backdrop(&obji))
+            let mut cross = rect_cells((0, ow / 2), (oh - 1, ow / 2));
+            cross.extend((0..ow).filter(|&j| j != ow / 2).map(|j| (oh / 2, j)));
+            (cross, rect_cells((0, 0), (oh - 1, ow - 1)))
         } else {
             (obji.clone(), obji.clone())
         };
         let cands = memo.fitting(&inds, (h, w), (oh, ow));
-        let loc = pick(rng, cands)?;
+        let loc = gloc(pick(rng, cands)?);
         // The placed shapes are only subset-tested, subtracted (with their
         // dneighbors) by size and membership, and filled: lists.
         let moved =
-            |s: &Indices| -> Vec<Loc> { s.iter().map(|&(i, j)| (i + loc.0, j + loc.1)).collect() };
+            |s: &[Loc]| -> Vec<Loc> { s.iter().map(|&(i, j)| (i + loc.0, j + loc.1)).collect() };
         let plcdi = moved(&obji);
-        if plcdi.iter().all(|l| inds.contains(l)) {
+        if plcdi.iter().all(|&l| inds.contains(gid(l))) {
             let plcdo = moved(&objo);
             succ += 1;
-            let tocoveri = Around::of_cells(moved(&tocover));
-            let near = Around::new(tocoveri.cells().iter().copied(), dsl::dneighbors);
-            inds = near.subtract_from(&tocoveri.subtract_from(&inds));
+            let tocoveri = moved(&tocover);
+            let near = Around::new(tocoveri.iter().copied(), dsl::dneighbors);
+            let tocover_ids: Vec<u16> = tocoveri.iter().map(|&l| gid(l)).collect();
+            inds = inds
+                .difference_ids(&tocover_ids)
+                .difference_locs(near.cells());
             memo.changed();
             let col = rng.choice(&ccols)?;
             fill_locs_in(&mut gi, col, &plcdi);

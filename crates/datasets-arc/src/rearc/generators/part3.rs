@@ -913,6 +913,7 @@ fn generate_b1948b0a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 
 fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[1, 2]);
+    let hashes = loc10_hashes();
     loop {
         let h = unifint(rng, diff_lb, diff_ub, (10, 30));
         let w = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -921,57 +922,104 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let numc = rng.choice(&[numcd, oh * ow - numcd])?;
         let numca = numc.max(2).min(oh * ow - 2);
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let sp = rng.choice_in(&bounds)?;
-        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
-        for _ in 0..numca {
-            grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
-        }
-        let shpa = normalize_set(&shp);
-        let mut shpb = shpa.thaw();
-        let mxnch = oh * ow - shpa.len() as i64;
-        let nchinv = unifint(rng, diff_lb, diff_ub, (1, mxnch));
-        let nch = (mxnch - nchinv).max(1).min(mxnch);
-        for _ in 0..nch {
-            grow_by(rng, &bounds, &mut shpb, dsl::neighbors)?;
-        }
-        // Each shape as its container iterates it (a frozenset and a set),
-        // which is the order `shift` builds its frozenset in.
-        let (mut shpa, mut shpb) = (shpa.to_vec(), shpb.to_vec());
+        // `bounds`, `shp` and `shpb` are read in their orders while they
+        // grow (draws): CPython's tables over the 8 by 8 box when the box
+        // fits it, else sets. The grown shapes' orders are not read after
+        // (shapes, placed cells tested, filled and subtracted): cells.
+        let (mut shpa, mut shpb): (Vec<Loc>, Vec<Loc>) = if oh <= 8 && ow <= 8 {
+            let bounds = BoxShape::asindices(hashes, (oh, ow));
+            let sp = bounds.choose(rng)?;
+            let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
+            for _ in 0..numca {
+                shp.grow(rng, &bounds, dsl::neighbors)?;
+            }
+            // `shpa = normalize(shp)`: added in `shp`'s order; `shpb =
+            // set(normalize(shp))`, a copy of that table.
+            let top = shp.locs().map(|l| l.0).min().unwrap_or(0);
+            let left = shp.locs().map(|l| l.1).min().unwrap_or(0);
+            let shpa = BoxShape::from_locs(hashes, shp.locs().map(|(i, j)| (i - top, j - left)));
+            let mut shpb = BoxShape {
+                set: idset_copy(&shpa.set),
+                mask: shpa.mask,
+            };
+            let mxnch = oh * ow - shpa.set.len() as i64;
+            let nchinv = unifint(rng, diff_lb, diff_ub, (1, mxnch));
+            let nch = (mxnch - nchinv).max(1).min(mxnch);
+            for _ in 0..nch {
+                shpb.grow(rng, &bounds, dsl::neighbors)?;
+            }
+            (shpa.locs().collect(), shpb.locs().collect())
+        } else {
+            let bounds = asindices_of((oh, ow));
+            let sp = rng.choice_in(&bounds)?;
+            let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+            for _ in 0..numca {
+                grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+            }
+            let shpa = normalize_set(&shp);
+            let mut shpb = shpa.thaw();
+            let mxnch = oh * ow - shpa.len() as i64;
+            let nchinv = unifint(rng, diff_lb, diff_ub, (1, mxnch));
+            let nch = (mxnch - nchinv).max(1).min(mxnch);
+            for _ in 0..nch {
+                grow_by(rng, &bounds, &mut shpb, dsl::neighbors)?;
+            }
+            (shpa.to_vec(), shpb.to_vec())
+        };
         if rng.choice(&[true, false])? {
             std::mem::swap(&mut shpa, &mut shpb);
         }
-        let shift_of =
-            |s: &[Loc], d: Loc| -> Indices { s.iter().map(|&l| dsl::add(l, d)).collect() };
         let dims = |s: &[Loc]| {
-            let f: Indices = s.iter().copied().collect();
-            dsl::shape(&f)
+            let (t, b) = bounds_of(&s.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, r) = bounds_of(&s.iter().map(|l| l.1).collect::<Vec<_>>());
+            (b - t + 1, r - l + 1)
         };
         let ((ha, wa), (hb, wb)) = (dims(&shpa), dims(&shpb));
         let bf = rng.sample(&cols, 2)?;
         let (bgc, fgc) = (bf[0], bf[1]);
-        let c = dsl::canvas(bgc, (h, w));
-        let inds = dsl::asindices(&c);
-        let acands = dsl::sfilter(&inds, |&(i, j)| i <= h - ha && j <= w - wa);
-        let aloc = rng.choice_in(&acands)?;
-        let aplcd = shift_of(&shpa, aloc);
-        let mut gi = dsl::fill(&c, fgc, &aplcd);
-        let mut go = dsl::fill(&c, 2, &aplcd);
+        let mut gi = dsl::canvas(bgc, (h, w));
+        // `inds` and `acands` are read in their orders (draws): CPython's
+        // tables as location numbers.
+        let inds = GridSet::asindices((h, w));
+        let acands: Vec<u16> = inds
+            .filter(|id| {
+                let (i, j) = gloc(id);
+                i <= h - ha && j <= w - wa
+            })
+            .iter()
+            .collect();
+        let aloc = gloc(rng.choice(&acands)?);
+        // The placed shapes are only filled, subset-tested and subtracted
+        // with their neighbours (sizes and membership): cells.
+        let placed =
+            |s: &[Loc], d: Loc| -> Vec<Loc> { s.iter().map(|&l| dsl::add(l, d)).collect() };
+        let minus_placed = |inds: &GridSet, p: &[Loc]| {
+            let ids: Vec<u16> = p.iter().map(|&l| gid(l)).collect();
+            let near = Around::new(p.iter().copied(), dsl::neighbors);
+            inds.difference_ids(&ids).difference_locs(near.cells())
+        };
+        let aplcd = placed(&shpa, aloc);
+        fill_locs_in(&mut gi, fgc, &aplcd);
+        let mut go = dsl::canvas(bgc, (h, w));
+        fill_locs_in(&mut go, 2, &aplcd);
         let maxtrials = 10;
         let (mut tr, mut succ) = (0, 0);
-        let inds = minus_around(&(&inds - &aplcd), &aplcd);
-        let mut inds = dsl::sfilter(&inds, |&(i, j)| i <= h - hb && j <= w - wb);
+        let mut inds = minus_placed(&inds, &aplcd).filter(|id| {
+            let (i, j) = gloc(id);
+            i <= h - hb && j <= w - wb
+        });
         while succ < 2 && tr <= maxtrials {
-            if inds.is_empty() {
+            if inds.len() == 0 {
                 break;
             }
-            let loc = rng.choice_in(&inds)?;
-            let plcbd = shift_of(&shpb, loc);
-            if plcbd.issubset(&inds) {
-                dsl::fill_in(&mut gi, fgc, &plcbd);
-                dsl::fill_in(&mut go, 1, &plcbd);
+            let order: Vec<u16> = inds.iter().collect();
+            let loc = gloc(rng.choice(&order)?);
+            let plcbd = placed(&shpb, loc);
+            if plcbd.len() <= inds.len() && plcbd.iter().all(|&l| inds.contains(gid(l))) {
+                fill_locs_in(&mut gi, fgc, &plcbd);
+                fill_locs_in(&mut go, 1, &plcbd);
                 succ += 1;
-                inds = minus_around(&(&inds - &plcbd), &plcbd);
+                inds = minus_placed(&inds, &plcbd);
             }
             tr += 1;
         }
@@ -1686,23 +1734,26 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // maze[x][y]: the cell's four walls.
         let mut maze = vec![vec![[true; 4]; h as usize]; w as usize];
         let kk = h * w;
-        let mut stck: Vec<(i64, i64)> = Vec::new();
+        let mut stck: Vec<(i64, i64)> = Vec::with_capacity(kk as usize);
         let mut cc = (0i64, 0i64);
         let mut nv = 1;
         while nv < kk {
-            let mut nbhs = Vec::new();
+            // At most four neighbours: an array, not a list per step.
+            let mut nbhs = [(0, 0, (0, 0)); 4];
+            let mut found = 0;
             for &(direc, opp, (dx, dy)) in &dlt {
                 let (x2, y2) = (cc.0 + dx, cc.1 + dy);
                 let inside = 0 <= x2 && x2 < w && 0 <= y2 && y2 < h;
                 if inside && maze[x2 as usize][y2 as usize].iter().all(|&b| b) {
-                    nbhs.push((direc, opp, (x2, y2)));
+                    nbhs[found] = (direc, opp, (x2, y2));
+                    found += 1;
                 }
             }
-            if nbhs.is_empty() {
+            if found == 0 {
                 cc = stck.pop().ok_or_else(|| raised("pop from empty list"))?;
                 continue;
             }
-            let (direc, opp, next) = rng.choice(&nbhs)?;
+            let (direc, opp, next) = rng.choice(&nbhs[..found])?;
             maze[cc.0 as usize][cc.1 as usize][direc] = false;
             maze[next.0 as usize][next.1 as usize][opp] = false;
             stck.push(cc);
@@ -1731,24 +1782,58 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .iter()
             .map(|r| r[1..r.len() - 1].to_vec())
             .collect();
-        let objs = dsl::colorfilter(&dsl::objects(&gi, true, false, false), pathcol);
-        let objs = dsl::sfilter(&objs, |o| o.len() > 4);
-        if objs.is_empty() {
+        // `order(sfilter(colorfilter(objects(gi, T, F, F), pathcol), size >
+        // 4), size)`: the sets' orders (read by the sort's ties) come from
+        // the objects' hashes and the order `objects` adds them in, so the
+        // objects are flooded as cells; only the chosen one's own order is
+        // read (a draw from its indices), so it alone is flooded again as
+        // `objects` floods it, given the cells of the objects found before.
+        let found = objects_cells(&gi, true, false, false);
+        let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+        let paths: Vec<usize> = set_frozen_order(&hashes)
+            .into_iter()
+            .filter(|&k| found[k][0].0 == pathcol)
+            .collect();
+        let paths = reordered(&paths, |k| hashes[k]);
+        let big: Vec<usize> = paths.into_iter().filter(|&k| found[k].len() > 4).collect();
+        let mut big = reordered(&big, |k| hashes[k]);
+        if big.is_empty() {
             continue;
         }
-        let objs = dsl::order(&objs, |o| o.len());
-        let idx = unifint(rng, diff_lb, diff_ub, (0, objs.len() as i64 - 1));
-        let obj = objs[idx as usize].toindices();
+        big.sort_by_key(|&k| found[k].len());
+        let idx = unifint(rng, diff_lb, diff_ub, (0, big.len() as i64 - 1));
+        let k = big[idx as usize];
+        let (gh, gw) = dsl::shape_grid(&gi);
+        let mut occupied = vec![false; (gh * gw) as usize];
+        let mut occupied_len = 0;
+        for cells in &found[..k] {
+            for &(_, (i, j)) in cells {
+                occupied[(i * gw + j) as usize] = true;
+            }
+            occupied_len += cells.len();
+        }
+        let exact = flood_object_exact(
+            &gi,
+            found[k][0].1,
+            (true, false, None),
+            &mut occupied,
+            &mut occupied_len,
+        );
+        let obj = exact.toindices();
         let cell = rng.choice_in(&obj)?;
         let gi = filled_locs(gi, dotcol, &[cell]);
-        let nbhs = &dsl::dneighbors(cell) & &dsl::ofcolor(&gi, pathcol);
-        let gi = dsl::filled(gi, ncol, &nbhs);
-        let obj1 = dsl::sfilter(&obj, |&(i, j)| {
-            ((i - cell.0).abs() + (j - cell.1).abs()) % 2 == 0
-        });
-        let obj2 = &obj - &obj1;
-        let go = dsl::fill(&gi, dotcol, &obj1);
-        let go = dsl::filled(go, ncol, &obj2);
+        // `dneighbors(cell) & ofcolor(gi, pathcol)`, `obj1` and `obj2 = obj
+        // - obj1` are each filled with one value: cells.
+        let nbhs: Vec<Loc> = dneighbor_cells(cell)
+            .into_iter()
+            .filter(|&l| cell_at(&gi, l) == Some(pathcol))
+            .collect();
+        let gi = filled_locs(gi, ncol, &nbhs);
+        let (obj1, obj2): (Vec<Loc>, Vec<Loc>) = obj
+            .iter()
+            .partition(|&&(i, j)| ((i - cell.0).abs() + (j - cell.1).abs()) % 2 == 0);
+        let go = fill_locs(&gi, dotcol, &obj1);
+        let go = filled_locs(go, ncol, &obj2);
         break (gi, go);
     };
     let (gi, go) = random_rotation(rng, &gi, &go)?;
@@ -2181,34 +2266,45 @@ fn generate_bda2d7a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for _ in 0..h.min(w) {
         colord.push(rng.choice(&cols)?);
     }
+    // Ring `idx` is the outline `idx` cells in; the rings tile the grid.
+    let ring = |idx: usize| {
+        let idx = idx as i64;
+        outline_cells((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx))
+    };
     let mut gi = dsl::canvas(0, (h * 2, w * 2));
     for (idx, &ci) in colord.iter().enumerate() {
-        let idx = idx as i64;
-        let bx = dsl::r#box(&pair_set((idx, idx), (h * 2 - 1 - idx, w * 2 - 1 - idx)));
-        dsl::fill_in(&mut gi, ci, &bx);
+        fill_locs_in(&mut gi, ci, &ring(idx));
     }
-    let objs = dsl::objects(&gi, true, false, false);
-    let mut objso = dsl::order(&objs, |o| {
-        let (a, b) = dsl::shape(o);
-        a.max(b)
-    });
+    // `objects(gi, T, F, F)` are the runs of neighbouring rings of one
+    // color (each ring is connected and touches the next one in), and
+    // `order(..., compose(maximum, shape))` sorts them by their outer ring,
+    // a key no two share: innermost first, whatever the set's order. So
+    // the objects are read off `colord` as runs of ring numbers.
+    let mut objso: Vec<(Vec<usize>, i64)> = Vec::new();
+    for (idx, &c) in colord.iter().enumerate() {
+        match objso.last_mut() {
+            Some((rings, rc)) if *rc == c => rings.push(idx),
+            _ => objso.push((vec![idx], c)),
+        }
+    }
+    objso.reverse();
     let n = objso.len();
     if n == 0 {
         return Err(raised("tuple index out of range"));
     }
-    if dsl::color(&objso[0]) == dsl::color(&objso[n - 1]) {
-        let mut merged = vec![dsl::combine(&objso[0], &objso[n - 1])];
-        merged.extend_from_slice(&objso[1..(n - 1).max(1)]);
-        objso = merged;
+    if objso[0].1 == objso[n - 1].1 && n > 1 {
+        let (last, _) = objso.pop().expect("two objects or more");
+        objso[0].0.extend(last);
     }
     // Each object takes the color of the next larger one, the largest the
     // smallest's; the objects are disjoint, so the paints commute.
     let n = objso.len();
     let mut go = gi.clone();
     for k in 0..n {
-        let target = &objso[(k + n - 1) % n];
-        let c = dsl::color(&objso[k]).unwrap_or(0);
-        dsl::paint_in(&mut go, &dsl::recolor(c, target));
+        let c = objso[k].1;
+        for &idx in &objso[(k + n - 1) % n].0 {
+            fill_locs_in(&mut go, c, &ring(idx));
+        }
     }
     Ok(Example {
         input: gi,
@@ -3017,71 +3113,155 @@ fn generate_ce602527(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let w = unifint(rng, diff_lb, diff_ub, (12, 30));
     let cs = rng.sample(&cols, 4)?;
     let (bgc, c1, c2, c3) = (cs[0], cs[1], cs[2], cs[3]);
+    let hashes = loc10_hashes();
+    // The two shapes' own orders are never read once grown (shapes, fills,
+    // crops, equality, shifted membership tests), so each is its normalized
+    // cells; while growing, `bounds1` and the shape are read in their
+    // orders (draws): CPython's tables over the 8 by 8 box when `bounds1`
+    // fits it, else frozensets.
     let (objs, maxinh, maxinw) = loop {
-        let mut objs: Vec<Indices> = Vec::new();
+        let mut objs: Vec<Vec<Loc>> = Vec::new();
         for _ in 0..2 {
             let oh1 = unifint(rng, diff_lb, diff_ub, (3, h / 3 - 1));
             let ow1 = unifint(rng, diff_lb, diff_ub, (3, w / 3 - 1));
-            let bounds1 = dsl::asindices(&dsl::canvas(bgc, (oh1, ow1)));
             let numcd1 = unifint(rng, diff_lb, diff_ub, (0, (oh1 * ow1) / 2 - 4));
             let numc1 = rng.choice(&[numcd1, oh1 * ow1 - numcd1])?;
             let numc1 = numc1.max(3).min(oh1 * ow1 - 3);
-            let mut obj1: PySet<Loc> = std::iter::once(rng.choice_in(&bounds1)?).collect();
-            while (obj1.len() as i64) < numc1 || set_shape(&obj1) != (oh1, ow1) {
-                grow_box8(rng, &bounds1, &mut obj1, dsl::dneighbors)?;
-            }
-            objs.push(normalize_set(&obj1));
+            let cells: Vec<Loc> = if oh1 <= 8 && ow1 <= 8 {
+                let bounds1 = BoxShape::asindices(hashes, (oh1, ow1));
+                let first = bounds1.choose(rng)?;
+                let mut obj1 = BoxShape::from_locs(hashes, [loc10(first)]);
+                // `shape(obj1)` from its mask's rows and columns.
+                let shape = |m: u128| {
+                    let rows: Vec<i64> = (0..10).filter(|r| m >> (10 * r) & 0x3ff != 0).collect();
+                    let cols: Vec<i64> = (0..10)
+                        .filter(|c| (0..10).any(|r| m >> (10 * r + c) & 1 != 0))
+                        .collect();
+                    let span = |v: &[i64]| v.last().map_or(0, |last| last - v[0] + 1);
+                    (span(&rows), span(&cols))
+                };
+                while (obj1.set.len() as i64) < numc1 || shape(obj1.mask) != (oh1, ow1) {
+                    obj1.grow(rng, &bounds1, dsl::dneighbors)?;
+                }
+                obj1.locs().collect()
+            } else {
+                let bounds1 = dsl::asindices(&dsl::canvas(bgc, (oh1, ow1)));
+                let mut obj1: PySet<Loc> = std::iter::once(rng.choice_in(&bounds1)?).collect();
+                while (obj1.len() as i64) < numc1 || set_shape(&obj1) != (oh1, ow1) {
+                    grow_box8(rng, &bounds1, &mut obj1, dsl::dneighbors)?;
+                }
+                obj1.iter().copied().collect()
+            };
+            let (t, _) = bounds_of(&cells.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (l, _) = bounds_of(&cells.iter().map(|l| l.1).collect::<Vec<_>>());
+            objs.push(cells.iter().map(|&(i, j)| (i - t, j - l)).collect());
         }
+        let shape = |o: &[Loc]| {
+            let (_, b) = bounds_of(&o.iter().map(|l| l.0).collect::<Vec<_>>());
+            let (_, r) = bounds_of(&o.iter().map(|l| l.1).collect::<Vec<_>>());
+            (b + 1, r + 1)
+        };
         let (a, b) = (&objs[0], &objs[1]);
-        let ag = dsl::fill(&dsl::canvas(0, dsl::shape(a)), 1, a);
-        let bg = dsl::fill(&dsl::canvas(0, dsl::shape(b)), 1, b);
-        let maxinh = dsl::height(a).min(dsl::height(b)) / 2 + 1;
-        let maxinw = dsl::width_of(a).min(dsl::width_of(b)) / 2 + 1;
+        let ag = filled_locs(dsl::canvas(0, shape(a)), 1, a);
+        let bg = filled_locs(dsl::canvas(0, shape(b)), 1, b);
+        let maxinh = shape(a).0.min(shape(b).0) / 2 + 1;
+        let maxinw = shape(a).1.min(shape(b).1) / 2 + 1;
         let ag = dsl::crop(&ag, (0, 0), (maxinh, maxinw));
         let bg = dsl::crop(&bg, (0, 0), (maxinh, maxinw));
         if ag != bg {
             break (objs, maxinh, maxinw);
         }
     };
-    let (a, b) = (objs[0].clone(), objs[1].clone());
-    let trgo = rng.choice(&objs)?;
-    let up = dsl::upscale_grid(&dsl::fill(&dsl::canvas(0, dsl::shape(&trgo)), 1, &trgo), 2);
-    let trgo2 = dsl::ofcolor(&up, 1);
-    let staysinh = unifint(rng, diff_lb, diff_ub, (maxinh * 2, dsl::height(&trgo) * 2));
-    let nout = dsl::height(&trgo2) - staysinh;
-    let loci = h - dsl::height(&trgo2) + nout;
+    let shape = |o: &[Loc]| {
+        let (_, b) = bounds_of(&o.iter().map(|l| l.0).collect::<Vec<_>>());
+        let (_, r) = bounds_of(&o.iter().map(|l| l.1).collect::<Vec<_>>());
+        (b + 1, r + 1)
+    };
+    let k = rng.choice(&[0usize, 1])?;
+    let trgo = &objs[k];
+    // `trgo == a`: the same cells.
+    let sorted = |o: &[Loc]| {
+        let mut v = o.to_vec();
+        v.sort_unstable();
+        v
+    };
+    let trgo_is_a = k == 0 || sorted(trgo) == sorted(&objs[0]);
+    // `trgo2 = ofcolor(upscale(...), 1)`: each cell as a 2 by 2 block, only
+    // measured and filled.
+    let trgo2: Vec<Loc> = trgo
+        .iter()
+        .flat_map(|&(i, j)| {
+            [
+                (2 * i, 2 * j),
+                (2 * i, 2 * j + 1),
+                (2 * i + 1, 2 * j),
+                (2 * i + 1, 2 * j + 1),
+            ]
+        })
+        .collect();
+    let height2 = 2 * shape(trgo).0;
+    let staysinh = unifint(rng, diff_lb, diff_ub, (maxinh * 2, shape(trgo).0 * 2));
+    let nout = height2 - staysinh;
+    let loci = h - height2 + nout;
     let locj = rng.randint(0, w - maxinw * 2)?;
     let mut gi = dsl::canvas(bgc, (h, w));
-    dsl::fill_in(&mut gi, c3, &trgo2.shift((loci, locj)));
-    let lr = rng.sample(&[(c1, a.clone()), (c2, b.clone())], 2)?;
-    let ((lcol, lobj), (rcol, robj)) = (&lr[0], &lr[1]);
-    // box(asindices(gi)), the border, is only subtracted (size and
-    // membership).
+    let moved = |o: &[Loc], (di, dj): Loc| -> Vec<Loc> {
+        o.iter().map(|&(i, j)| (i + di, j + dj)).collect()
+    };
+    fill_locs_in(&mut gi, c3, &moved(&trgo2, (loci, locj)));
+    let lr = rng.sample(&[(c1, 0usize), (c2, 1)], 2)?;
+    let ((lcol, lk), (rcol, rk)) = (lr[0], lr[1]);
+    let (lobj, robj) = (&objs[lk], &objs[rk]);
+    // `cands = ofcolor(gi, bgc) - box(asindices(gi))` and its filters are
+    // read in their orders (the draws): CPython's tables as location
+    // numbers (`ofcolor` adds row by row; the border is subtracted by size
+    // and membership). Membership in `cands` and `lca` is also kept as
+    // masks, for shifted shapes that may leave the grid.
     let border = |(i, j): Loc| i == 0 || j == 0 || i == h - 1 || j == w - 1;
-    let cands = dsl::ofcolor(&gi, bgc).difference_where((2 * (h + w) - 4) as usize, |&l| border(l));
-    let lca = dsl::sfilter(&cands, |&(_, j)| j < w / 3 * 2);
+    let cands = GridSet::from_distinct(
+        (0..h)
+            .flat_map(|i| (0..w).map(move |j| (i, j)))
+            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
+            .map(gid),
+    )
+    .difference_where((2 * (h + w) - 4) as usize, |id| border(gloc(id)));
+    let in_grid = |(i, j): Loc| 0 <= i && i < h && 0 <= j && j < w;
+    let mut cand_mask = vec![false; (h * w) as usize];
+    for id in cands.iter() {
+        let (i, j) = gloc(id);
+        cand_mask[(i * w + j) as usize] = true;
+    }
+    let in_cands = |l: Loc| in_grid(l) && cand_mask[(l.0 * w + l.1) as usize];
+    let lca_j = w / 3 * 2;
+    let in_lca = |l: Loc| in_cands(l) && l.1 < lca_j;
+    let lca = cands.filter(|id| gloc(id).1 < lca_j);
     // Python also filters `rcands`, but never draws from them.
-    let lcands = sfilter_fits(&lca, lobj, &lca).to_vec();
+    let lcands: Vec<Loc> = lca
+        .filter(|id| {
+            let (i, j) = gloc(id);
+            lobj.iter().all(|&(a, b)| in_lca((a + i, b + j)))
+        })
+        .iter()
+        .map(gloc)
+        .collect();
     // The placed shapes are only subset-tested and tested for a common
-    // location (membership), so they are lists, with lobj's locations as a
-    // mask for the overlap test.
-    let (lv, rv) = (lobj.to_vec(), robj.to_vec());
+    // location (membership), so they are lists.
     let (lloc, rloc) = loop {
         let lloc = rng.choice(&lcands)?;
         let rloc = rng.choice(&lcands)?;
-        let lplcd: Vec<Loc> = lv.iter().map(|&l| dsl::add(l, lloc)).collect();
-        let rplcd: Vec<Loc> = rv.iter().map(|&l| dsl::add(l, rloc)).collect();
-        if lplcd.iter().all(|l| cands.contains(l))
-            && rplcd.iter().all(|l| cands.contains(l))
+        let lplcd = moved(lobj, lloc);
+        let rplcd = moved(robj, rloc);
+        if lplcd.iter().all(|&l| in_cands(l))
+            && rplcd.iter().all(|&l| in_cands(l))
             && !rplcd.iter().any(|l| lplcd.contains(l))
         {
             break (lloc, rloc);
         }
     };
-    dsl::fill_in(&mut gi, *lcol, &lobj.shift(lloc));
-    dsl::fill_in(&mut gi, *rcol, &robj.shift(rloc));
-    let tc = if trgo == a { c1 } else { c2 };
-    let go = dsl::fill(&dsl::canvas(bgc, dsl::shape(&trgo)), tc, &trgo);
+    fill_locs_in(&mut gi, lcol, &moved(lobj, lloc));
+    fill_locs_in(&mut gi, rcol, &moved(robj, rloc));
+    let tc = if trgo_is_a { c1 } else { c2 };
+    let go = filled_locs(dsl::canvas(bgc, shape(trgo)), tc, trgo);
     // (identity, rot90, rot180, rot270, cmirror, dmirror, hmirror, vmirror)
     // as indices of `transform`.
     let k = rng.choice(&[0usize, 5, 6, 7, 2, 1, 4, 3])?;
@@ -4425,51 +4605,55 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, fgc) = (bf[0], bf[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` is read in its order (the choice over its sfilter): CPython's
+    // table as location numbers, each sfilter kept per size until `indss`
+    // changes (`i < h - fullh` is `i <= h - (fullh + 1)`).
+    let mut indss = GridSet::asindices((h, w));
+    let mut memo = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if indss.is_empty() {
+        if indss.len() == 0 {
             break;
         }
         let oh = rng.randint(1, h / 4)?;
         let ow = oh;
         let (fullh, fullw) = (4 * oh, 4 * ow);
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - fullh && j < w - fullw).to_vec();
+        let subs = memo.fitting(&indss, (h, w), (fullh + 1, fullw + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bigobj = dsl::backdrop(&pair_set(
-            (loci, locj),
-            (loci + fullh - 1, locj + fullw - 1),
-        ));
-        let smallobj = dsl::backdrop(&pair_set(
+        let (loci, locj) = gloc(rng.choice(subs)?);
+        // `bigobj` and `smallobj` are rectangles, only subset-tested,
+        // filled with one value and subtracted (size and membership).
+        let (bul, blr) = ((loci, locj), (loci + fullh - 1, locj + fullw - 1));
+        let (sul, slr) = (
             (loci + oh, locj + ow),
             (loci + fullh - 1 - oh, locj + fullw - 1 - ow),
-        ));
-        let greens = dsl::ofcolor(&go, 3);
-        if bigobj
-            .iter()
-            .all(|l| indss.contains(l) || greens.contains(l))
-        {
-            dsl::fill_in(&mut gi, fgc, &smallobj);
-            dsl::fill_in(&mut go, 3, &bigobj);
-            dsl::fill_in(&mut go, fgc, &smallobj);
+        );
+        // `bigobj.issubset(indss | ofcolor(go, 3))`: each cell in one of
+        // them (the rectangle lies in the grid: the sfilter).
+        let fits = rect_cells(bul, blr)
+            .into_iter()
+            .all(|(i, j)| indss.contains(gid((i, j))) || go[i as usize][j as usize] == 3);
+        if fits {
+            fill_rect(&mut gi, fgc, sul, slr);
+            fill_rect(&mut go, 3, bul, blr);
+            fill_rect(&mut go, fgc, sul, slr);
             // The columns under the small square, down to the bottom, where
             // still background.
-            let (lo, hi) = (dsl::leftmost(&smallobj), dsl::rightmost(&smallobj));
-            let top = dsl::lowermost(&smallobj);
-            let bg = dsl::ofcolor(&go, bgc);
-            let strp: Vec<Loc> = bg
-                .iter()
-                .copied()
-                .filter(|&(i, j)| i >= top && lo <= j && j <= hi)
-                .collect();
-            fill_locs_in(&mut go, 1, &strp);
+            for row in &mut go[slr.0 as usize..] {
+                for v in &mut row[sul.1 as usize..=slr.1 as usize] {
+                    if *v == bgc {
+                        *v = 1;
+                    }
+                }
+            }
             succ += 1;
-            indss = &indss - &bigobj;
+            indss =
+                indss.difference_where((fullh * fullw) as usize, |id| in_rect(gloc(id), bul, blr));
+            memo.changed();
         }
         tr += 1;
     }
@@ -5441,37 +5625,265 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `hash((v, (i, j)))` (`v` below 10) and `hash((i, j))` for the locations
+/// of a 32 by 32 grid (index `32 * i + j`), per thread, each table built on
+/// first use.
+fn cell_hash_table(v: Option<i64>) -> std::rc::Rc<[i64]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static TABLES: RefCell<Vec<Option<Rc<[i64]>>>> = RefCell::new(vec![None; 11]);
+    }
+    let k = v.map_or(10, |v| v as usize);
+    TABLES.with(|c| {
+        let mut c = c.borrow_mut();
+        Rc::clone(c[k].get_or_insert_with(|| {
+            (0..32 * 32)
+                .map(|x| {
+                    let l = (x / 32, x % 32);
+                    match v {
+                        Some(v) => cell_hash(&(v, l)),
+                        None => pycompat::PyHashable::py_hash(&l),
+                    }
+                })
+                .collect()
+        }))
+    })
+}
+
+/// For the outline `outline_cells(ul, lr)` draws: how many of its in-grid
+/// cells show `color`, and the bounds `(top, left, bottom, right)` of its
+/// in-grid cells (`None` if it has none). A count and bounds, so the
+/// outline is walked as its four clipped sides, not built.
+fn outline_count(
+    grid: &Grid,
+    color: i64,
+    (ai, aj): Loc,
+    (bi, bj): Loc,
+) -> (usize, Option<(i64, i64, i64, i64)>) {
+    let (h, w) = dsl::shape_grid(grid);
+    let (si, sj) = (ai.min(bi), aj.min(bj));
+    let (ei, ej) = (ai.max(bi), aj.max(bj));
+    let mut n = 0;
+    let mut bounds: Option<(i64, i64, i64, i64)> = None;
+    let mut take = |(i0, j0): Loc, (i1, j1): Loc| {
+        // The in-grid part of a row or column segment from (i0, j0) to (i1, j1).
+        let (i0, j0, i1, j1) = (i0.max(0), j0.max(0), i1.min(h - 1), j1.min(w - 1));
+        if i0 > i1 || j0 > j1 {
+            return;
+        }
+        for row in &grid[i0 as usize..=i1 as usize] {
+            n += row[j0 as usize..=j1 as usize]
+                .iter()
+                .filter(|&&v| v == color)
+                .count();
+        }
+        bounds = Some(match bounds {
+            None => (i0, j0, i1, j1),
+            Some((t, l, b, r)) => (t.min(i0), l.min(j0), b.max(i1), r.max(j1)),
+        });
+    };
+    take((si, sj), (si, ej));
+    if ei != si {
+        take((ei, sj), (ei, ej));
+    }
+    if ei - si >= 2 {
+        take((si + 1, sj), (ei - 1, sj));
+        if ej != sj {
+            take((si + 1, ej), (ei - 1, ej));
+        }
+    }
+    (n, bounds)
+}
+
+/// The 4-connected one-color components of a grid (what `objects(grid,
+/// True, False, False)` holds) found by runs: each row's maximal runs of
+/// one color are joined to the runs above that overlap them in their
+/// color (a union-find over runs, not cells). Each component's runs, and
+/// each cell's component; the numbering is not the objects' order.
+struct RunComponents {
+    /// `(row, first column, end column)` per run, grouped by component.
+    runs: Vec<(usize, usize, usize)>,
+    /// Component `k`'s runs are `runs[start[k]..start[k + 1]]`.
+    start: Vec<usize>,
+    /// Each cell's component, row-major.
+    label: Vec<usize>,
+}
+
+impl RunComponents {
+    fn of(grid: &Grid) -> Self {
+        let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
+        let mut runs: Vec<(usize, usize, usize)> = Vec::with_capacity(4 * h);
+        let mut parent: Vec<usize> = Vec::with_capacity(4 * h);
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let mut above = 0..0;
+        for (i, row) in grid.iter().enumerate() {
+            let first = runs.len();
+            let mut j = 0;
+            while j < w {
+                let (v, s) = (row[j], j);
+                while j < w && row[j] == v {
+                    j += 1;
+                }
+                parent.push(runs.len());
+                runs.push((i, s, j));
+            }
+            // Both rows' runs tile the same columns: stepping past whichever
+            // ends first visits exactly the overlapping pairs.
+            let (mut a, mut b) = (above.start, first);
+            while a < above.end && b < runs.len() {
+                let ((ia, sa, ea), (ib, sb, eb)) = (runs[a], runs[b]);
+                if grid[ia][sa] == grid[ib][sb] {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    if ra != rb {
+                        parent[ra.max(rb)] = ra.min(rb);
+                    }
+                }
+                if ea <= eb {
+                    a += 1;
+                }
+                if eb <= ea {
+                    b += 1;
+                }
+            }
+            above = first..runs.len();
+        }
+        // Number the components by their first run; group the runs.
+        let mut comp = vec![usize::MAX; runs.len()];
+        let mut n = 0;
+        for r in 0..runs.len() {
+            let rt = root(&mut parent, r);
+            if comp[rt] == usize::MAX {
+                comp[rt] = n;
+                n += 1;
+            }
+            comp[r] = comp[rt];
+        }
+        let mut start = vec![0usize; n + 1];
+        for &k in &comp {
+            start[k + 1] += 1;
+        }
+        for k in 0..n {
+            start[k + 1] += start[k];
+        }
+        let mut next = start.clone();
+        let mut grouped = vec![(0, 0, 0); runs.len()];
+        let mut label = vec![0usize; h * w];
+        for (r, &(i, s, e)) in runs.iter().enumerate() {
+            let k = comp[r];
+            grouped[next[k]] = (i, s, e);
+            next[k] += 1;
+            label[i * w + s..i * w + e].fill(k);
+        }
+        RunComponents {
+            runs: grouped,
+            start,
+            label,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    fn runs(&self, k: usize) -> &[(usize, usize, usize)] {
+        &self.runs[self.start[k]..self.start[k + 1]]
+    }
+
+    /// `(top, left, bottom, right)` of component `k`.
+    fn bounds(&self, k: usize) -> (i64, i64, i64, i64) {
+        self.runs(k).iter().fold(
+            (i64::MAX, i64::MAX, i64::MIN, i64::MIN),
+            |(t, l, b, r), &(i, s, e)| {
+                let (i, s, e) = (i as i64, s as i64, e as i64 - 1);
+                (t.min(i), l.min(s), b.max(i), r.max(e))
+            },
+        )
+    }
+}
+
 fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[4]);
+    let loc_hashes = cell_hash_table(None);
     loop {
         let h = unifint(rng, diff_lb, diff_ub, (10, 32));
         let w = unifint(rng, diff_lb, diff_ub, (10, 32));
         let bf = rng.sample(&cols, 2)?;
         let (bgc, fgc) = (bf[0], bf[1]);
+        let (bg_hashes, fg_hashes) = (cell_hash_table(Some(bgc)), cell_hash_table(Some(fgc)));
         let mut gi = dsl::canvas(bgc, (h, w));
         let nsplits = unifint(rng, diff_lb, diff_ub, (2, h.min(w) / 3));
+        let wu = w as usize;
         for _ in 0..nsplits {
             // The chosen object's bounds and cells alone are read, not its
             // own order; the orders of `objects`' set, `colorfilter`'s,
             // `apply(toindices, ...)`'s and the two `sfilter`s' come from
-            // the objects' (and their indices') hashes, so no set of cells
-            // is built.
-            let found = objects_cells(&gi, true, false, false);
-            let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+            // the objects' (and their indices') hashes and the order
+            // `objects` adds them in (by their first cell in `asindices`'
+            // order), so no set of cells is built: the components are found
+            // as runs of cells and the hashes taken over looked-up cell
+            // hashes.
+            let comps = RunComponents::of(&gi);
+            let n = comps.len();
+            let order = dsl::asindices_order(h, w);
+            let mut added = Vec::with_capacity(n);
+            let mut seen = vec![false; n];
+            for &(i, j) in order.iter() {
+                let k = comps.label[i as usize * wu + j as usize];
+                if !seen[k] {
+                    seen[k] = true;
+                    added.push(k);
+                }
+            }
+            let bounds: Vec<(i64, i64, i64, i64)> = (0..n).map(|k| comps.bounds(k)).collect();
+            let color = |k: usize| {
+                let (i, j, _) = comps.runs(k)[0];
+                gi[i][j]
+            };
+            // `hash(frozenset(cells))` over a table of cell hashes.
+            let hash_of = |k: usize, t: &[i64]| {
+                pycompat::frozenset_hash_of(
+                    comps
+                        .runs(k)
+                        .iter()
+                        .flat_map(|&(i, s, e)| t[i * 32 + s..i * 32 + e].iter().copied()),
+                )
+            };
+            // In `objects`' adding order, as `objects_cells` lists them.
+            let hashes: Vec<i64> = added
+                .iter()
+                .map(|&k| {
+                    let t = if color(k) == bgc {
+                        &bg_hashes
+                    } else {
+                        &fg_hashes
+                    };
+                    hash_of(k, t)
+                })
+                .collect();
             let bg: Vec<usize> = set_frozen_order(&hashes)
                 .into_iter()
-                .filter(|&k| found[k][0].0 == bgc)
+                .filter(|&a| color(added[a]) == bgc)
                 .collect();
-            let bg = reordered(&bg, |k| hashes[k]);
-            let ihash: Vec<i64> = found
-                .iter()
-                .map(|c| indices_hash(c.iter().map(|c| c.1)))
-                .collect();
-            let objs = reordered(&bg, |k| ihash[k]);
-            let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
+            let bg = reordered(&bg, |a| hashes[a]);
+            let mut ihash = vec![0i64; added.len()];
+            for &a in &bg {
+                ihash[a] = hash_of(added[a], &loc_hashes);
+            }
+            let objs = reordered(&bg, |a| ihash[a]);
             let pick = |keep: &dyn Fn((i64, i64, i64, i64)) -> bool| {
-                let kept: Vec<usize> = objs.iter().copied().filter(|&k| keep(bounds[k])).collect();
-                reordered(&kept, |k| ihash[k])
+                let kept: Vec<usize> = objs
+                    .iter()
+                    .copied()
+                    .filter(|&a| keep(bounds[added[a]]))
+                    .collect();
+                reordered(&kept, |a| ihash[a])
             };
             let hobjs = pick(&|(t, _, b, _)| b - t + 1 > 6);
             let wobjs = pick(&|(_, l, _, r)| r - l + 1 > 6);
@@ -5483,37 +5895,48 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .filter(|(g, _)| !g.is_empty())
                 .collect();
             let (g, ax) = rng.choice(&cgroups)?;
-            let k = rng.choice(g)?;
+            let k = added[rng.choice(g)?];
             let (ulci, ulcj, bi, bj) = bounds[k];
             let (oh, ow) = (bi - ulci + 1, bj - ulcj + 1);
-            let locs = found[k].iter().map(|c| c.1);
+            let runs = comps.runs(k).iter();
             let bar: Vec<Loc> = if ax == 0 {
                 let iloc = rng.randint(ulci + 3, ulci + oh - 3)?;
-                locs.filter(|l| l.0 == iloc).collect()
+                runs.filter(|r| r.0 as i64 == iloc)
+                    .flat_map(|&(i, s, e)| (s..e).map(move |j| (i as i64, j as i64)))
+                    .collect()
             } else {
                 let jloc = rng.randint(ulcj + 3, ulcj + ow - 3)?;
-                locs.filter(|l| l.1 == jloc).collect()
+                runs.filter(|r| (r.1 as i64..r.2 as i64).contains(&jloc))
+                    .map(|r| (r.0 as i64, jloc))
+                    .collect()
             };
             fill_locs_in(&mut gi, fgc, &bar);
         }
         // The filters below and the box checks only count foreground cells
         // among distinct in-grid locations (`len(sfilter(toobject(...)))`),
         // so they read the grid instead of building the frozensets; `copts`
-        // itself stays a frozenset, since `rng.sample` sees its order.
-        let copts = dsl::sfilter(&dsl::ofcolor(&gi, fgc), |&ij| {
-            count_color_at(&gi, dneighbor_cells(ij), fgc) > 2
-        });
-        let copts = dsl::sfilter(&copts, |&(i, j)| {
+        // itself is read in its order (`rng.sample`): CPython's table as
+        // location numbers (`ofcolor` adds row by row).
+        let copts = GridSet::from_distinct(
+            (0..h)
+                .flat_map(|i| (0..w).map(move |j| (i, j)))
+                .filter(|&(i, j)| gi[i as usize][j as usize] == fgc)
+                .map(gid),
+        );
+        let copts = copts.filter(|id| count_color_at(&gi, dneighbor_cells(gloc(id)), fgc) > 2);
+        let copts = copts.filter(|id| {
             // `outbox(outbox({ij}))`: the outline two cells around `ij`.
-            let n = count_color_at(&gi, outline_cells((i - 2, j - 2), (i + 2, j + 2)), fgc);
+            let (i, j) = gloc(id);
+            let (n, _) = outline_count(&gi, fgc, (i - 2, j - 2), (i + 2, j + 2));
             n == 3 || n == 4
         });
-        if copts.is_empty() {
+        if copts.len() == 0 {
             continue;
         }
         let noccs = unifint(rng, diff_lb, diff_ub, (1, copts.len() as i64));
         let noccs = unifint(rng, diff_lb, diff_ub, (noccs, copts.len() as i64));
-        let occs = rng.sample(&copts.to_vec(), noccs)?;
+        let copts: Vec<Loc> = copts.iter().map(gloc).collect();
+        let occs = rng.sample(&copts, noccs)?;
         let mut go = gi.clone();
         // `forb` is only intersected with backdrops and grown: membership.
         // The boxes reach three cells past an in-grid `occ`.
@@ -5522,11 +5945,7 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for &(oi, oj) in &occs {
             let (ulci, ulcj) = (oi - 1, oj - 1);
             let (lrci, lrcj) = (oi + 1, oj + 1);
-            if !three_or_four(count_color_at(
-                &gi,
-                outline_cells((ulci, ulcj), (lrci, lrcj)),
-                fgc,
-            )) {
+            if !three_or_four(outline_count(&gi, fgc, (ulci, ulcj), (lrci, lrcj)).0) {
                 continue;
             }
             // Each `bx = box({ul, lr})` as its corners: the list's order is
@@ -5538,31 +5957,26 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                         for lrcjoffs in [0, 1, 2] {
                             let ul = (ulci + ulcioffs, ulcj + ulcjoffs);
                             let lr = (lrci + lrcioffs, lrcj + lrcjoffs);
-                            // `bxobj = toobject(bx, gi)`: the outline's in-grid cells.
-                            let bxobj: Vec<Loc> = outline_cells(ul, lr)
-                                .into_iter()
-                                .filter(|&l| cell_at(&gi, l).is_some())
-                                .collect();
-                            let inner = count_color_at(&gi, bxobj.iter().copied(), fgc);
+                            // `bxobj = toobject(bx, gi)`: the outline's
+                            // in-grid cells, counted and bounded.
+                            let (inner, bounds) = outline_count(&gi, fgc, ul, lr);
                             if !three_or_four(inner) {
                                 continue;
                             }
                             // `outbox(bxobj)`: around the in-grid cells' bounds
-                            // (not empty: `inner` counted some).
-                            let (t, b) = bounds_of(&bxobj.iter().map(|l| l.0).collect::<Vec<_>>());
-                            let (l, r) = bounds_of(&bxobj.iter().map(|l| l.1).collect::<Vec<_>>());
-                            let outer = outline_cells((t - 1, l - 1), (b + 1, r + 1));
-                            if three_or_four(count_color_at(&gi, outer, fgc)) {
+                            // (some: `inner` counted some).
+                            let (t, l, b, r) = bounds.expect("counted cells have bounds");
+                            let (outer, _) =
+                                outline_count(&gi, fgc, (t - 1, l - 1), (b + 1, r + 1));
+                            if three_or_four(outer) && !forb.any_in_rect(ul, lr) {
+                                // (`boptions` then keeps the boxes whose
+                                // backdrop misses `forb`, in order.)
                                 boptions.push((ul, lr));
                             }
                         }
                     }
                 }
             }
-            let boptions: Vec<(Loc, Loc)> = boptions
-                .into_iter()
-                .filter(|&(ul, lr)| !forb.any_in_rect(ul, lr))
-                .collect();
             if !boptions.is_empty() {
                 let (ul, lr) = rng.choice(&boptions)?;
                 // One value per fill: rectangle, then outline, in Python's order.
@@ -5575,7 +5989,7 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let gi = dsl::trim(&gi);
         let go = dsl::trim(&go);
-        if dsl::palette_grid(&go).contains(&4) {
+        if go.iter().flatten().any(|&v| v == 4) {
             return Ok(Example {
                 input: gi,
                 output: go,
