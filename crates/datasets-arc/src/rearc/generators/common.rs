@@ -1977,15 +1977,13 @@ pub(super) fn idset_and<'h>(s: &IdSet<'h>, other: &IdSet<'h>) -> IdSet<'h> {
 /// `ofcolor(grid, value)` as CPython's table ([`GridSet`]): the
 /// locations holding `value`, added row by row as `ofcolor` adds them.
 pub(super) fn ofcolor_set(grid: &Grid, value: i64) -> GridSet {
-    let mut s = GridSet::new();
-    for (i, row) in grid.iter().enumerate() {
-        for (j, &v) in row.iter().enumerate() {
-            if v == value {
-                s.add(gid((i as i64, j as i64)));
-            }
-        }
-    }
-    s
+    // Distinct locations: clean inserts.
+    GridSet::from_distinct(grid.iter().enumerate().flat_map(|(i, row)| {
+        row.iter()
+            .enumerate()
+            .filter(move |&(_, &v)| v == value)
+            .map(move |(j, _)| gid((i as i64, j as i64)))
+    }))
 }
 
 impl GridSet {

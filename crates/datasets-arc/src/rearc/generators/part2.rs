@@ -766,15 +766,7 @@ fn generate_5daaa586(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     // `totuple(ofcolor(gi, bgc))`: the order of the table that adds them
     // row by row (`GridSet`).
-    let cands: Vec<Loc> = GridSet::from_adds(
-        (0..h)
-            .flat_map(|i| (0..w).map(move |j| (i, j)))
-            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
-            .map(gid),
-    )
-    .iter()
-    .map(gloc)
-    .collect();
+    let cands: Vec<Loc> = ofcolor_set(&gi, bgc).iter().map(gloc).collect();
     let nn = cands.len() as i64;
     let nnoise = unifint(rng, diff_lb, diff_ub, (1, 1.max(nn / 3)));
     let mut noise = rng.sample(&cands, nnoise)?;
@@ -3023,16 +3015,7 @@ fn generate_7447852a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ordered.sort_by_key(|&k| leftmost(k));
     // `ofcolor(gi, bgc)`'s order is read (a sample): the table that adds
     // them row by row (`GridSet`).
-    let (h, w) = dsl::shape_grid(&gi);
-    let inds: Vec<Loc> = GridSet::from_adds(
-        (0..h)
-            .flat_map(|i| (0..w).map(move |j| (i, j)))
-            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
-            .map(gid),
-    )
-    .iter()
-    .map(gloc)
-    .collect();
+    let inds: Vec<Loc> = ofcolor_set(&gi, bgc).iter().map(gloc).collect();
     let numcols = unifint(rng, diff_lb, diff_ub, (1, 7));
     let ccols = rng.sample(&remcols, numcols)?;
     let ncells = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64));
