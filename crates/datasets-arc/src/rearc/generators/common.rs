@@ -1551,7 +1551,7 @@ impl GridSet {
             if let Some((_, s)) = c.iter().find(|(k, _)| *k == (h, w)) {
                 return s.clone();
             }
-            let s = Self::from_adds((0..h).flat_map(|i| (0..w).map(move |j| gid((i, j)))));
+            let s = Self::from_distinct((0..h).flat_map(|i| (0..w).map(move |j| gid((i, j)))));
             c.push(((h, w), s.clone()));
             s
         })
@@ -1727,7 +1727,8 @@ impl GridSet {
 
     /// `type(s)(e for e in s if keep(e))` (`sfilter`).
     pub(super) fn filter(&self, keep: impl Fn(u16) -> bool) -> Self {
-        Self::from_adds(self.iter().filter(|&id| keep(id)))
+        // A set's elements are distinct: clean inserts.
+        Self::from_distinct(self.iter().filter(|&id| keep(id)))
     }
 }
 
@@ -1994,7 +1995,7 @@ impl GridSet {
     /// resizes: the adds need not compare slots with the element or look
     /// for dummies, as [`GridSet::add`] does.
     pub(super) fn filtered_order(&self, keep: impl Fn(u16) -> bool) -> Vec<u16> {
-        let t = GridSet::from_distinct(self.iter().filter(|&id| keep(id)));
+        let t = self.filter(keep);
         let mut out = Vec::with_capacity(t.used);
         out.extend(t.iter());
         out
