@@ -2074,15 +2074,23 @@ fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let w = unifint(rng, diff_lb, diff_ub, (10, 30));
     let oh = rng.randint(3, 8.min(h / 2))?;
     let ow = rng.randint(3, 8.min(w / 2))?;
-    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    // `bounds` and `obj` lie in the 8 by 8 box: tables of box ids
+    // (`BoxShape`), grown as CPython grows them.
+    let hashes = loc10_hashes();
+    let bounds = BoxShape::asindices(hashes, (oh, ow));
     let ncells = rng.randint(oh.max(ow), oh * ow)?;
-    let sp = rng.choice_in(&bounds)?;
-    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let sp = bounds.choose(rng)?;
+    let mut obj = BoxShape::from_locs(hashes, [loc10(sp)]);
     for _ in 0..ncells - 1 {
-        grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+        obj.grow(rng, &bounds, dsl::dneighbors)?;
     }
-    let obj = normalize_set(&obj);
-    let (oh, ow) = dsl::shape(&obj);
+    // `normalize(obj)`'s order is never read (its shape, its backdrop's
+    // size, fills): its cells as a list.
+    let cells: Vec<Loc> = obj.locs().collect();
+    let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
+    let obj: Vec<Loc> = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
+    let (oh, ow) = cells_shape(&obj);
     let loci = rng.randint(0, h - oh)?;
     let locj = rng.randint(0, w - ow)?;
     let bo = rng.sample(&cols, 2)?;
@@ -2090,21 +2098,36 @@ fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &dsl::remove(&objc, &cols));
     let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
     let ccols = rng.sample(&remcols, numc)?;
-    let nnoise = unifint(
-        rng,
-        diff_lb,
-        diff_ub,
-        (0, 0.max((h * w - dsl::backdrop(&obj).len() as i64) / 4)),
+    // `backdrop(obj)` of a normalized patch is its `oh` by `ow` box.
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max((h * w - oh * ow) / 4)));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    fill_locs_in(
+        &mut gi,
+        objc,
+        obj.iter()
+            .map(|&(i, j)| (i + loci, j + locj))
+            .collect::<Vec<_>>()
+            .iter(),
     );
-    let placed = obj.shift((loci, locj));
-    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &placed);
-    let inds = dsl::asindices(&gi);
-    let noisecells = rng.sample(&(&inds - &dsl::backdrop(&placed)).to_vec(), nnoise)?;
+    // `inds - backdrop(shifted obj)` on `inds`' table (`GridSet`): the
+    // backdrop, a rectangle, is read only for its size and membership.
+    let in_bd = |id: u16| {
+        let (i, j) = gloc(id);
+        (loci..loci + oh).contains(&i) && (locj..locj + ow).contains(&j)
+    };
+    let rest: Vec<Loc> = GridSet::asindices((h, w))
+        .difference_where((oh * ow) as usize, in_bd)
+        .iter()
+        .map(gloc)
+        .collect();
+    let noisecells = rng.sample(&rest, nnoise)?;
+    // Distinct locations: the noise object's paint is order-free.
     for &ij in &noisecells {
         let col = rng.choice(&ccols)?;
         fill_locs_in(&mut gi, col, &[ij]);
     }
-    let go = dsl::fill(&dsl::canvas(bgc, (oh, ow)), objc, &obj);
+    let mut go = dsl::canvas(bgc, (oh, ow));
+    fill_locs_in(&mut go, objc, &obj);
     Ok(Example {
         input: gi,
         output: go,
@@ -7404,35 +7427,47 @@ fn generate_543a7ed5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` as CPython's table (`GridSet`); `subs` kept per shape until
+    // `indss` changes.
+    let mut indss = GridSet::asindices((h, w));
+    let mut subs_memo = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
+    // The rectangles here are read for membership, size and fills only:
+    // cell lists.
+    let rect = |(si, sj): Loc, (ei, ej): Loc| -> Vec<Loc> {
+        (si..=ei)
+            .flat_map(|i| (sj..=ej).map(move |j| (i, j)))
+            .collect()
+    };
     while succ < num && tr <= maxtrials {
-        if indss.is_empty() {
+        if indss.len() == 0 {
             break;
         }
         let oh = rng.randint(4, 8)?;
         let ow = rng.randint(4, 8)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        // `i < h - oh` is `i <= h - (oh + 1)`: FitMemo's filter one larger.
+        let subs = subs_memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = gloc(rng.choice(subs)?);
+        let (lri, lrj) = (loci + oh - 1, locj + ow - 1);
+        let bd = rect((loci, locj), (lri, lrj));
         let col = rng.choice(&ccols)?;
-        if bd.issubset(&indss) {
-            let bdibd = dsl::backdrop(&pair_set(
-                (loci + 1, locj + 1),
-                (loci + oh - 2, locj + ow - 2),
-            ));
-            dsl::fill_in(&mut go, col, &bdibd);
-            dsl::fill_in(&mut go, 3, &dsl::r#box(&bd));
-            dsl::fill_in(&mut gi, col, &bdibd);
+        if bd.len() <= indss.len() && bd.iter().all(|&l| indss.contains(gid(l))) {
+            let (ulci, ulcj, lrci, lrcj) = (loci + 1, locj + 1, lri - 1, lrj - 1);
+            let bdibd = rect((ulci, ulcj), (lrci, lrcj));
+            fill_locs_in(&mut go, col, &bdibd);
+            // `box(bd)`: the border of `bd`.
+            let border = bd
+                .iter()
+                .filter(|&&(i, j)| i == loci || i == lri || j == locj || j == lrj);
+            fill_locs_in(&mut go, 3, border);
+            fill_locs_in(&mut gi, col, &bdibd);
             // `and` stops before the draw for small boxes.
             if oh > 5 && ow > 5 && rng.randint(1, 10)? != 1 {
-                let (ulci, ulcj) = dsl::ulcorner(&bdibd);
-                let (lrci, lrcj) = dsl::lrcorner(&bdibd);
                 let aa = rng.randint(ulci + 1, lrci - 1)?;
                 let aa = rng.randint(ulci + 1, aa)?;
                 let bb = rng.randint(ulcj + 1, lrcj - 1)?;
@@ -7441,12 +7476,14 @@ fn generate_543a7ed5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let dd = rng.randint(bb, lrcj - 1)?;
                 let cc = rng.randint(cc, lrci - 1)?;
                 let dd = rng.randint(dd, lrcj - 1)?;
-                let ins = dsl::backdrop(&pair_set((aa, bb), (cc, dd)));
-                dsl::fill_in(&mut go, 4, &ins);
-                dsl::fill_in(&mut gi, bgc, &ins);
+                let ins = rect((aa, bb), (cc, dd));
+                fill_locs_in(&mut go, 4, &ins);
+                fill_locs_in(&mut gi, bgc, &ins);
             }
             succ += 1;
-            indss = &indss - &bd;
+            let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
+            indss = indss.difference_ids(&bd_ids);
+            subs_memo.changed();
         }
         tr += 1;
     }
