@@ -1303,20 +1303,28 @@ fn generate_67385a82(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let w = unifint(rng, diff_lb, diff_ub, (3, 30));
     let col = rng.choice(&cols)?;
     let gi = dsl::canvas(0, (h, w));
-    let inds = dsl::asindices(&gi).to_vec();
+    // `totuple(asindices(gi))`: the table's order (`GridSet`).
+    let inds: Vec<Loc> = GridSet::asindices((h, w)).iter().map(gloc).collect();
     let n = inds.len() as i64;
     let ncd = unifint(rng, diff_lb, diff_ub, (0, n / 2));
     let nc = rng.choice(&[ncd, n - ncd])?;
     let nc = nc.max(1).min(n - 1);
     let locs = rng.sample(&inds, nc)?;
     let gi = filled_locs(gi, col, &locs);
-    let objs = dsl::objects(&gi, true, false, false);
-    let rems = dsl::toindices(&dsl::merge(&dsl::sizefilter(
-        &dsl::colorfilter(&objs, col),
-        1,
-    )));
-    let blues = dsl::difference(&dsl::ofcolor(&gi, col), &rems);
-    let go = dsl::fill(&gi, 8, &blues);
+    // `blues`, the cells of `col` outside single-cell objects (univalued,
+    // four-connected; `col` is never the zero background), is only filled:
+    // the `col` cells with a `col` cell beside them, read off the grid.
+    let mut go = gi.clone();
+    let at = |i: i64, j: i64| {
+        (0..h).contains(&i) && (0..w).contains(&j) && gi[i as usize][j as usize] == col
+    };
+    for i in 0..h {
+        for j in 0..w {
+            if at(i, j) && (at(i - 1, j) || at(i + 1, j) || at(i, j - 1) || at(i, j + 1)) {
+                go[i as usize][j as usize] = 8;
+            }
+        }
+    }
     ex(gi, go)
 }
 
