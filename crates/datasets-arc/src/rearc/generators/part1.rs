@@ -926,33 +926,58 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let w = unifint(rng, diff_lb, diff_ub, (10, 30));
     let hp = unifint(rng, diff_lb, diff_ub, (2, h / 2 - 1));
     let wp = unifint(rng, diff_lb, diff_ub, (2, w / 2 - 1));
-    let pinds = dsl::asindices(&dsl::canvas(-1, (hp, wp)));
     let bn = rng.sample(&cols, 2)?;
     let (bgc, noisec) = (bn[0], bn[1]);
     let remcols = dsl::remove(&noisec, &cols);
     let numc = unifint(rng, diff_lb, diff_ub, (2, 9));
     let ccols = rng.sample(&remcols, numc)?;
-    // `frozenset({(rng.choice(ccols), ij) for ij in pinds})`.
-    let mut pset: PySet<dsl::Cell> = PySet::new();
-    for &ij in pinds.iter() {
-        pset.add((rng.choice(&ccols)?, ij));
+    // `pobj = frozenset({(rng.choice(ccols), ij) for ij in pinds})`: one
+    // draw per location in `pinds`' order (CPython's table, `GridSet`).
+    // `pobj` covers its hp by wp box one cell per location and is only
+    // mirrored, shifted, painted and compared, so it is that box's grid of
+    // colors (`pgrid`).
+    let mut pgrid = vec![vec![0; wp as usize]; hp as usize];
+    for id in GridSet::asindices((hp, wp)).iter() {
+        let (i, j) = gloc(id);
+        pgrid[i as usize][j as usize] = rng.choice(&ccols)?;
     }
-    let pobj = pset.freeze();
+    // `hmirror` and `vmirror` of `pobj`, whose box starts at the origin:
+    // rows or columns reversed.
+    let flip = |g: &Grid, rows: bool, cols: bool| -> Grid {
+        let mut out = g.clone();
+        if rows {
+            out.reverse();
+        }
+        if cols {
+            for row in &mut out {
+                row.reverse();
+            }
+        }
+        out
+    };
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut locs: PySet<Loc> = PySet::new();
+    // The places (`locs`) are only asked whether any matches: a list.
+    let mut places: Vec<Loc> = Vec::new();
     for a in 0..h / hp + 1 {
         for b in 0..w / wp + 1 {
             let (loci, locj) = (hp * a, wp * b);
-            locs.add((loci, locj));
-            // `compose(mf1, mf2)` applies the column mirror first.
-            let mut m = pobj.clone();
-            if b % 2 == 1 {
-                m = dsl::vmirror(&m);
+            places.push((loci, locj));
+            // `compose(mf1, mf2)`: the column mirror then the row mirror;
+            // the tiles do not overlap, and paint drops cells off the grid.
+            let tile = flip(&pgrid, a % 2 == 1, b % 2 == 1);
+            for (i, row) in tile.iter().enumerate() {
+                let ii = loci + i as i64;
+                if ii >= h {
+                    break;
+                }
+                for (j, &v) in row.iter().enumerate() {
+                    let gj = locj + j as i64;
+                    if gj >= w {
+                        break;
+                    }
+                    go[ii as usize][gj as usize] = v;
+                }
             }
-            if a % 2 == 1 {
-                m = dsl::hmirror(&m);
-            }
-            dsl::paint_in(&mut go, &m.shift((loci, locj)));
         }
     }
     // `int((h * w) ** 0.5 // 2)`: a float square root, floored.
@@ -964,19 +989,11 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // object equals one of the four hp by wp mirrors of pobj exactly when
     // the place lies wholly in the grid and shows that mirror's colors, so
     // each mirror is a grid of colors and each place its corner.
-    let places: Vec<Loc> = locs.iter().copied().collect();
-    let as_grid = |o: &dsl::Object| -> Grid {
-        let mut g = vec![vec![0; wp as usize]; hp as usize];
-        for &(v, (i, j)) in o.iter() {
-            g[i as usize][j as usize] = v;
-        }
-        g
-    };
     let targets = [
-        as_grid(&pobj),
-        as_grid(&dsl::hmirror(&pobj)),
-        as_grid(&dsl::vmirror(&pobj)),
-        as_grid(&dsl::hmirror(&dsl::vmirror(&pobj))),
+        pgrid.clone(),
+        flip(&pgrid, true, false),
+        flip(&pgrid, false, true),
+        flip(&pgrid, true, true),
     ];
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 5 * numpatches;
@@ -986,8 +1003,11 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let pw = rng.randint(2, 6)?;
         let loci = rng.randint(0, h - ph)?;
         let locj = rng.randint(0, w - pw)?;
-        let ptch = dsl::backdrop(&pair_set((loci, locj), (loci + ph - 1, locj + pw - 1)));
-        let gi2 = dsl::fill(&gi, noisec, &ptch);
+        // `fill(gi, noisec, backdrop(...))`: the ph by pw box, in the grid.
+        let mut gi2 = gi.clone();
+        for row in &mut gi2[loci as usize..(loci + ph) as usize] {
+            row[locj as usize..(locj + pw) as usize].fill(noisec);
+        }
         let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
         // Only membership in `candset` is asked, so the set itself is not
         // built; Python's `and` stops at the first false.
@@ -1210,7 +1230,6 @@ fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         &[(2, 0), (0, 2), (4, 2), (2, 4)],
         &[(0, 0), (0, 4), (4, 0), (4, 4)],
     ];
-    let bx = dsl::backdrop(&rings[3].iter().copied().collect::<Indices>());
     let h = unifint(rng, diff_lb, diff_ub, (7, 30));
     let w = unifint(rng, diff_lb, diff_ub, (7, 30));
     let bgc = rng.choice(&cols)?;
@@ -1219,23 +1238,42 @@ fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ccols = rng.sample(&remcols, numc)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&dsl::trim(&gi)).shift((1, 1));
+    // `inds`' order is read (the choice over its sfilter): CPython's table
+    // (`GridSet`), the sfilter kept until `inds` changes.
+    let mut inds = GridSet::asindices((h - 2, w - 2)).map_locs(|(i, j)| (i + 1, j + 1));
+    let mut cands_memo: Option<Vec<u16>> = None;
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, 1.max((h * w) / 36)));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * nobjs;
     while succ < nobjs && tr < maxtr {
         tr += 1;
         // Python tests the row against `w - 5` too (not the column).
-        let cands = dsl::sfilter(&inds, |&(i, _)| i <= h - 5 && i <= w - 5);
+        let cands = cands_memo.get_or_insert_with(|| {
+            inds.filtered_order(|id| {
+                let (i, _) = gloc(id);
+                i <= h - 5 && i <= w - 5
+            })
+        });
         if cands.is_empty() {
             break;
         }
-        let loc = rng.choice_in(&cands)?;
-        let plcd = bx.shift(loc);
-        if !plcd.issubset(&inds) {
+        let loc = gloc(rng.choice(cands)?);
+        // `plcd = shift(bx, loc)` (the 5 by 5 box) and its outbox are read
+        // for membership and size only: cell lists.
+        let plcd: Vec<Loc> = (loc.0..loc.0 + 5)
+            .flat_map(|i| (loc.1..loc.1 + 5).map(move |j| (i, j)))
+            .collect();
+        if !(plcd.len() <= inds.len() && plcd.iter().all(|&l| in_grid_set(&inds, l))) {
             continue;
         }
-        inds = &(&inds - &plcd) - &dsl::outbox(&plcd);
+        let (top, left, bottom, right) = (loc.0 - 1, loc.1 - 1, loc.0 + 5, loc.1 + 5);
+        let outbox: Vec<Loc> = (top..=bottom)
+            .flat_map(|i| (left..=right).map(move |j| (i, j)))
+            .filter(|&(i, j)| i == top || i == bottom || j == left || j == right)
+            .collect();
+        let plcd_ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
+        inds = inds.difference_ids(&plcd_ids).difference_locs(&outbox);
+        cands_memo = None;
         let mut ringcols = Vec::new();
         for _ in 0..4 {
             ringcols.push(rng.choice(&ccols)?);
@@ -2074,15 +2112,23 @@ fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let w = unifint(rng, diff_lb, diff_ub, (10, 30));
     let oh = rng.randint(3, 8.min(h / 2))?;
     let ow = rng.randint(3, 8.min(w / 2))?;
-    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    // `bounds` and `obj` lie in the 8 by 8 box: tables of box ids
+    // (`BoxShape`), grown as CPython grows them.
+    let hashes = loc10_hashes();
+    let bounds = BoxShape::asindices(hashes, (oh, ow));
     let ncells = rng.randint(oh.max(ow), oh * ow)?;
-    let sp = rng.choice_in(&bounds)?;
-    let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+    let sp = bounds.choose(rng)?;
+    let mut obj = BoxShape::from_locs(hashes, [loc10(sp)]);
     for _ in 0..ncells - 1 {
-        grow_by(rng, &bounds, &mut obj, dsl::dneighbors)?;
+        obj.grow(rng, &bounds, dsl::dneighbors)?;
     }
-    let obj = normalize_set(&obj);
-    let (oh, ow) = dsl::shape(&obj);
+    // `normalize(obj)`'s order is never read (its shape, its backdrop's
+    // size, fills): its cells as a list.
+    let cells: Vec<Loc> = obj.locs().collect();
+    let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
+    let obj: Vec<Loc> = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
+    let (oh, ow) = cells_shape(&obj);
     let loci = rng.randint(0, h - oh)?;
     let locj = rng.randint(0, w - ow)?;
     let bo = rng.sample(&cols, 2)?;
@@ -2090,21 +2136,36 @@ fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &dsl::remove(&objc, &cols));
     let numc = unifint(rng, diff_lb, diff_ub, (1, 8));
     let ccols = rng.sample(&remcols, numc)?;
-    let nnoise = unifint(
-        rng,
-        diff_lb,
-        diff_ub,
-        (0, 0.max((h * w - dsl::backdrop(&obj).len() as i64) / 4)),
+    // `backdrop(obj)` of a normalized patch is its `oh` by `ow` box.
+    let nnoise = unifint(rng, diff_lb, diff_ub, (0, 0.max((h * w - oh * ow) / 4)));
+    let mut gi = dsl::canvas(bgc, (h, w));
+    fill_locs_in(
+        &mut gi,
+        objc,
+        obj.iter()
+            .map(|&(i, j)| (i + loci, j + locj))
+            .collect::<Vec<_>>()
+            .iter(),
     );
-    let placed = obj.shift((loci, locj));
-    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &placed);
-    let inds = dsl::asindices(&gi);
-    let noisecells = rng.sample(&(&inds - &dsl::backdrop(&placed)).to_vec(), nnoise)?;
+    // `inds - backdrop(shifted obj)` on `inds`' table (`GridSet`): the
+    // backdrop, a rectangle, is read only for its size and membership.
+    let in_bd = |id: u16| {
+        let (i, j) = gloc(id);
+        (loci..loci + oh).contains(&i) && (locj..locj + ow).contains(&j)
+    };
+    let rest: Vec<Loc> = GridSet::asindices((h, w))
+        .difference_where((oh * ow) as usize, in_bd)
+        .iter()
+        .map(gloc)
+        .collect();
+    let noisecells = rng.sample(&rest, nnoise)?;
+    // Distinct locations: the noise object's paint is order-free.
     for &ij in &noisecells {
         let col = rng.choice(&ccols)?;
         fill_locs_in(&mut gi, col, &[ij]);
     }
-    let go = dsl::fill(&dsl::canvas(bgc, (oh, ow)), objc, &obj);
+    let mut go = dsl::canvas(bgc, (oh, ow));
+    fill_locs_in(&mut go, objc, &obj);
     Ok(Example {
         input: gi,
         output: go,
@@ -7681,35 +7742,47 @@ fn generate_543a7ed5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` as CPython's table (`GridSet`); `subs` kept per shape until
+    // `indss` changes.
+    let mut indss = GridSet::asindices((h, w));
+    let mut subs_memo = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
+    // The rectangles here are read for membership, size and fills only:
+    // cell lists.
+    let rect = |(si, sj): Loc, (ei, ej): Loc| -> Vec<Loc> {
+        (si..=ei)
+            .flat_map(|i| (sj..=ej).map(move |j| (i, j)))
+            .collect()
+    };
     while succ < num && tr <= maxtrials {
-        if indss.is_empty() {
+        if indss.len() == 0 {
             break;
         }
         let oh = rng.randint(4, 8)?;
         let ow = rng.randint(4, 8)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        // `i < h - oh` is `i <= h - (oh + 1)`: FitMemo's filter one larger.
+        let subs = subs_memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = gloc(rng.choice(subs)?);
+        let (lri, lrj) = (loci + oh - 1, locj + ow - 1);
+        let bd = rect((loci, locj), (lri, lrj));
         let col = rng.choice(&ccols)?;
-        if bd.issubset(&indss) {
-            let bdibd = dsl::backdrop(&pair_set(
-                (loci + 1, locj + 1),
-                (loci + oh - 2, locj + ow - 2),
-            ));
-            dsl::fill_in(&mut go, col, &bdibd);
-            dsl::fill_in(&mut go, 3, &dsl::r#box(&bd));
-            dsl::fill_in(&mut gi, col, &bdibd);
+        if bd.len() <= indss.len() && bd.iter().all(|&l| indss.contains(gid(l))) {
+            let (ulci, ulcj, lrci, lrcj) = (loci + 1, locj + 1, lri - 1, lrj - 1);
+            let bdibd = rect((ulci, ulcj), (lrci, lrcj));
+            fill_locs_in(&mut go, col, &bdibd);
+            // `box(bd)`: the border of `bd`.
+            let border = bd
+                .iter()
+                .filter(|&&(i, j)| i == loci || i == lri || j == locj || j == lrj);
+            fill_locs_in(&mut go, 3, border);
+            fill_locs_in(&mut gi, col, &bdibd);
             // `and` stops before the draw for small boxes.
             if oh > 5 && ow > 5 && rng.randint(1, 10)? != 1 {
-                let (ulci, ulcj) = dsl::ulcorner(&bdibd);
-                let (lrci, lrcj) = dsl::lrcorner(&bdibd);
                 let aa = rng.randint(ulci + 1, lrci - 1)?;
                 let aa = rng.randint(ulci + 1, aa)?;
                 let bb = rng.randint(ulcj + 1, lrcj - 1)?;
@@ -7718,12 +7791,14 @@ fn generate_543a7ed5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let dd = rng.randint(bb, lrcj - 1)?;
                 let cc = rng.randint(cc, lrci - 1)?;
                 let dd = rng.randint(dd, lrcj - 1)?;
-                let ins = dsl::backdrop(&pair_set((aa, bb), (cc, dd)));
-                dsl::fill_in(&mut go, 4, &ins);
-                dsl::fill_in(&mut gi, bgc, &ins);
+                let ins = rect((aa, bb), (cc, dd));
+                fill_locs_in(&mut go, 4, &ins);
+                fill_locs_in(&mut gi, bgc, &ins);
             }
             succ += 1;
-            indss = &indss - &bd;
+            let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
+            indss = indss.difference_ids(&bd_ids);
+            subs_memo.changed();
         }
         tr += 1;
     }

@@ -1343,20 +1343,28 @@ fn generate_67385a82(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let w = unifint(rng, diff_lb, diff_ub, (3, 30));
     let col = rng.choice(&cols)?;
     let gi = dsl::canvas(0, (h, w));
-    let inds = dsl::asindices(&gi).to_vec();
+    // `totuple(asindices(gi))`: the table's order (`GridSet`).
+    let inds: Vec<Loc> = GridSet::asindices((h, w)).iter().map(gloc).collect();
     let n = inds.len() as i64;
     let ncd = unifint(rng, diff_lb, diff_ub, (0, n / 2));
     let nc = rng.choice(&[ncd, n - ncd])?;
     let nc = nc.max(1).min(n - 1);
     let locs = rng.sample(&inds, nc)?;
     let gi = filled_locs(gi, col, &locs);
-    let objs = dsl::objects(&gi, true, false, false);
-    let rems = dsl::toindices(&dsl::merge(&dsl::sizefilter(
-        &dsl::colorfilter(&objs, col),
-        1,
-    )));
-    let blues = dsl::difference(&dsl::ofcolor(&gi, col), &rems);
-    let go = dsl::fill(&gi, 8, &blues);
+    // `blues`, the cells of `col` outside single-cell objects (univalued,
+    // four-connected; `col` is never the zero background), is only filled:
+    // the `col` cells with a `col` cell beside them, read off the grid.
+    let mut go = gi.clone();
+    let at = |i: i64, j: i64| {
+        (0..h).contains(&i) && (0..w).contains(&j) && gi[i as usize][j as usize] == col
+    };
+    for i in 0..h {
+        for j in 0..w {
+            if at(i, j) && (at(i - 1, j) || at(i + 1, j) || at(i, j - 1) || at(i, j + 1)) {
+                go[i as usize][j as usize] = 8;
+            }
+        }
+    }
     ex(gi, go)
 }
 
@@ -3686,6 +3694,49 @@ fn generate_794b24be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
+/// [`enclosed_mask`] without diagonals: the `color` cells whose
+/// four-connected `color` component touches no edge are those a flood over
+/// `color` cells from the edge's `color` cells does not reach.
+fn enclosed_color(grid: &Grid, color: i64) -> Vec<bool> {
+    let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
+    let is_col = |k: usize| grid[k / w][k % w] == color;
+    let mut reached = vec![false; h * w];
+    let mut stack: Vec<usize> = Vec::with_capacity(h * w);
+    // The edge cells: first and last rows, then first and last columns.
+    let edge = (0..w)
+        .chain((h - 1) * w..h * w)
+        .chain((0..h).map(|i| i * w))
+        .chain((0..h).map(|i| i * w + w - 1));
+    for k in edge {
+        if !reached[k] && is_col(k) {
+            reached[k] = true;
+            stack.push(k);
+        }
+    }
+    while let Some(k) = stack.pop() {
+        let (i, j) = (k / w, k % w);
+        let mut visit = |n: usize| {
+            if !reached[n] && is_col(n) {
+                reached[n] = true;
+                stack.push(n);
+            }
+        };
+        if i > 0 {
+            visit(k - w);
+        }
+        if i + 1 < h {
+            visit(k + w);
+        }
+        if j > 0 {
+            visit(k - 1);
+        }
+        if j + 1 < w {
+            visit(k + 1);
+        }
+    }
+    (0..h * w).map(|k| is_col(k) && !reached[k]).collect()
+}
+
 fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::remove(&3, &dsl::remove(&2, &dsl::interval(0, 10, 1)));
     let (gi, fgc, bgc, tofill) = loop {
@@ -3710,7 +3761,9 @@ fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ab = rng.sample(&jint, 2)?;
             let a = rng.randint(0, ab[0])?;
             let b = rng.randint(ab[1], w - 1)?;
-            dsl::fill_in(&mut gi, fgc, &dsl::connect((loci, a), (loci, b)));
+            // `connect` of two cells of a row: the run between them.
+            let row = &mut gi[loci as usize];
+            row[a.min(b) as usize..=a.max(b) as usize].fill(fgc);
         }
         for _ in 0..numlw {
             if jopts.is_empty() {
@@ -3721,11 +3774,14 @@ fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let ab = rng.sample(&iint, 2)?;
             let a = rng.randint(0, ab[0])?;
             let b = rng.randint(ab[1], h - 1)?;
-            dsl::fill_in(&mut gi, fgc, &dsl::connect((a, locj), (b, locj)));
+            // `connect` of two cells of a column: the run between them.
+            for row in &mut gi[a.min(b) as usize..=a.max(b) as usize] {
+                row[locj as usize] = fgc;
+            }
         }
         // `tofill`, the enclosed background, is only tested for emptiness,
         // grown and filled: a mask, not a frozenset.
-        let tofill = enclosed_mask(&gi, bgc, false);
+        let tofill = enclosed_color(&gi, bgc);
         if tofill.contains(&true) {
             break (gi, fgc, bgc, tofill);
         }

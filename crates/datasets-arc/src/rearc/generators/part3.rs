@@ -1630,10 +1630,11 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    // `inds`' order is read (the choice over its sfilter), so it stays a
-    // table; each sfilter is kept per shape until `inds` changes.
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter): CPython's table
+    // (`GridSet`); each sfilter is kept per shape until `inds` changes.
+    let mut inds = GridSet::asindices((h, w));
     let mut memo = FitMemo::default();
+    let hashes = loc10_hashes();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(2, 5)?;
@@ -1641,14 +1642,18 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let canv = dsl::canvas(bgc, (oh, ow));
         let cs = rng.sample(&remcols, 4)?;
         let (c1, c2, c3, c4) = (cs[0], cs[1], cs[2], cs[3]);
-        let mut obj: PySet<Loc> = std::iter::once((0, 0)).collect();
+        // `obj` and `bounds` lie in the 8 by 8 box: tables of box ids
+        // (`BoxShape`), grown as CPython grows them.
+        let mut obj = BoxShape::from_locs(hashes, [(0, 0)]);
         let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
         let ncells = ncells.max(1).min(oh * ow - 1);
-        let bounds = dsl::asindices(&canv);
+        let bounds = BoxShape::asindices(hashes, (oh, ow));
         for _ in 0..ncells {
-            grow_box8(rng, &bounds, &mut obj, dsl::neighbors)?;
+            obj.grow(rng, &bounds, dsl::neighbors)?;
         }
+        // From here `obj` is only filled and shifted: its cells as a list.
+        let obj: Vec<Loc> = obj.locs().collect();
         let g_lr = fill_locs(&canv, c1, obj.iter());
         let g_ll = dsl::replace(&dsl::vmirror_grid(&g_lr), c1, c2);
         let g_ur = dsl::replace(&dsl::hmirror_grid(&g_lr), c1, c3);
@@ -1691,18 +1696,18 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let (di, dj) = (loc.0 - top, loc.1 - left);
         let moved = |o: &[dsl::Cell]| -> Vec<dsl::Cell> {
             o.iter().map(|&(v, (i, j))| (v, (i + di, j + dj))).collect()
         };
         let plcdi = moved(&obji);
         let plcdo = moved(&objo);
-        if plcdo.iter().all(|c| inds.contains(&c.1)) {
+        // `plcdoi.issubset(inds)`: sizes, then membership.
+        if plcdo.len() <= inds.len() && plcdo.iter().all(|c| in_grid_set(&inds, c.1)) {
             succ += 1;
-            let placed = Around::of_cells(plcdo.iter().map(|c| c.1));
-            let near = Around::new(placed.cells().iter().copied(), dsl::neighbors);
-            inds = near.subtract_from(&placed.subtract_from(&inds));
+            let placed: Vec<Loc> = plcdo.iter().map(|c| c.1).collect();
+            inds = grid_minus_near(&inds, &placed, dsl::neighbors);
             memo.changed();
             paint_cells_in(&mut gi, plcdi.iter());
             paint_cells_in(&mut go, plcdo.iter());
@@ -2457,32 +2462,48 @@ fn generate_c0f76784(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` as CPython's table (`GridSet`); `subs` kept per size until
+    // `indss` changes.
+    let mut indss = GridSet::asindices((h, w));
+    let mut subs_memo = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if indss.is_empty() {
+        if indss.len() == 0 {
             break;
         }
         let oh = rng.choice(&[3, 4, 5])?;
         let ow = oh;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        // `i < h - oh` is `i <= h - (oh + 1)`: FitMemo's filter one larger.
+        let subs = subs_memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
-        let bd = dsl::backdrop(&obj);
+        let (loci, locj) = gloc(rng.choice(subs)?);
         let col = rng.choice(&ccols)?;
-        if bd.issubset(&indss) {
-            dsl::fill_in(&mut gi, col, &bd);
-            dsl::fill_in(&mut go, col, &bd);
-            let bdx = dsl::backdrop(&dsl::inbox(&obj));
-            dsl::fill_in(&mut gi, bgc, &bdx);
-            dsl::fill_in(&mut go, oh + 3, &bdx);
+        // `bd`, `backdrop(inbox(obj))` and `outbox(bd)` are read for
+        // membership, size and fills only: cell lists.
+        let bd: Vec<Loc> = (loci..loci + oh)
+            .flat_map(|i| (locj..locj + ow).map(move |j| (i, j)))
+            .collect();
+        if bd.len() <= indss.len() && bd.iter().all(|&l| indss.contains(gid(l))) {
+            fill_locs_in(&mut gi, col, &bd);
+            fill_locs_in(&mut go, col, &bd);
+            let bdx: Vec<Loc> = (loci + 1..loci + oh - 1)
+                .flat_map(|i| (locj + 1..locj + ow - 1).map(move |j| (i, j)))
+                .collect();
+            fill_locs_in(&mut gi, bgc, &bdx);
+            fill_locs_in(&mut go, oh + 3, &bdx);
             succ += 1;
-            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+            let (top, left, bottom, right) = (loci - 1, locj - 1, loci + oh, locj + ow);
+            let outbox: Vec<Loc> = (top..=bottom)
+                .flat_map(|i| (left..=right).map(move |j| (i, j)))
+                .filter(|&(i, j)| i == top || i == bottom || j == left || j == right)
+                .collect();
+            let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
+            indss = indss.difference_ids(&bd_ids).difference_locs(&outbox);
+            subs_memo.changed();
         }
         tr += 1;
     }
@@ -3899,9 +3920,18 @@ fn generate_d43fd935(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&ccol, &remcols);
     let ndcols = unifint(rng, diff_lb, diff_ub, (1, 8));
     let dcols = rng.sample(&remcols, ndcols)?;
-    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + boxh - 1, locj + boxw - 1)));
-    let mut gi = dsl::fill(&dsl::canvas(bgc, (h, w)), ccol, &bd);
-    let reminds = (&dsl::asindices(&gi) - &bd).to_vec();
+    // `bd`, a rectangle, is read for a fill, its size and membership only
+    // (subtracted from `asindices(gi)`, on that set's table, `GridSet`).
+    let in_bd = |(i, j): Loc| (loci..loci + boxh).contains(&i) && (locj..locj + boxw).contains(&j);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    for row in &mut gi[loci as usize..(loci + boxh) as usize] {
+        row[locj as usize..(locj + boxw) as usize].fill(ccol);
+    }
+    let reminds: Vec<Loc> = GridSet::asindices((h, w))
+        .difference_where((boxh * boxw) as usize, |id| in_bd(gloc(id)))
+        .iter()
+        .map(gloc)
+        .collect();
     let noiseb = 1.max(reminds.len() as i64 / 4);
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, noiseb));
     let noise = rng.sample(&reminds, nnoise)?;
@@ -7306,19 +7336,25 @@ fn generate_fcc82909(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for &ij in bd.iter().skip(numc as usize) {
             obj.push((rng.choice(&ccols)?, ij));
         }
-        // The 2x2 block's neighbourhood must be background (contents only).
-        let bgs = dsl::ofcolor(&gi, bgc);
-        let clear = obj
-            .iter()
-            .all(|&(_, l)| dsl::dneighbors(l).iter().all(|n| bgs.contains(n)));
+        // The 2x2 block's neighbourhood must be background: `issubset` of
+        // `ofcolor(gi, bgc)` reads only membership, so the grid is read in
+        // place (a location off the grid is in no `ofcolor`).
+        let is_bg = |(i, j): Loc| {
+            (0..h).contains(&i) && (0..w).contains(&j) && gi[i as usize][j as usize] == bgc
+        };
+        let clear = obj.iter().all(|&(_, (i, j))| {
+            [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
+                .into_iter()
+                .all(is_bg)
+        });
         if !clear {
             continue;
         }
         paint_cells_in(&mut gi, &obj);
         paint_cells_in(&mut go, &obj);
         for k in 0..numc {
-            go = fill_locs(
-                &go,
+            fill_locs_in(
+                &mut go,
                 3,
                 &[(iloc + k + 2, jstart), (iloc + k + 2, jstart + 1)],
             );
