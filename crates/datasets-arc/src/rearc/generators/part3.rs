@@ -2256,6 +2256,46 @@ fn generate_bdad9b1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(near, shp))))` on
+/// location numbers ([`GridSet`]); `Ok(false)` (nothing added, no draw)
+/// when `stop_if_empty` and there is no candidate, else the empty choice's
+/// error. `pool - shp` reads `shp` for its size and elements; the
+/// intersection walks the smaller operand: `pool - shp` (its order, kept
+/// exactly) when the mapply is larger, which is then read for membership
+/// alone, else the mapply's own table, built as CPython builds it.
+fn grow_grid(
+    rng: &mut GenRng,
+    pool: &GridSet,
+    shp: &mut GridSet,
+    near: fn(Loc) -> Indices,
+    stop_if_empty: bool,
+) -> Result<bool> {
+    let ids: Vec<u16> = shp.iter().collect();
+    // `len(pool - shp)`, without building it: only the mapply's walk below
+    // reads its order.
+    let rest_len = pool.len() - ids.iter().filter(|&&id| pool.contains(id)).count();
+    let around = Around::new(ids.iter().map(|&id| gloc(id)), near);
+    let cands: Vec<u16> = if around.len() > rest_len {
+        let rest = pool.difference_ids(&ids);
+        rest.filtered_order(|id| around.contains(&gloc(id)))
+    } else {
+        // Only membership in `pool - shp` is read here.
+        let in_rest = |(i, j): Loc| in_grid_set(pool, (i, j)) && !in_grid_set(shp, (i, j));
+        // `apply` over a set builds a set of frozensets, `merge` a set of
+        // their elements, in that order.
+        let applied: PySet<Indices> = ids.iter().map(|&id| near(gloc(id))).collect();
+        let merged: PySet<Loc> = applied.iter().flat_map(|c| c.iter().copied()).collect();
+        GridSet::from_distinct(merged.iter().filter(|&&l| in_rest(l)).map(|&l| gid(l)))
+            .iter()
+            .collect()
+    };
+    if cands.is_empty() && stop_if_empty {
+        return Ok(false);
+    }
+    shp.add(rng.choice(&cands)?);
+    Ok(true)
+}
+
 fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (6, 30));
@@ -2265,45 +2305,40 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let c = dsl::canvas(bgc, (h, w));
     let nc = unifint(rng, diff_lb, diff_ub, (no + 1, (no + 1).max(2 * no)));
-    let inds = dsl::asindices(&c);
-    let ch = rng.choice_in(&inds)?;
-    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
-    let inds = dsl::remove(&ch, &inds);
+    // `inds` and every `shp` are read for their order (the choices), so
+    // they are CPython's tables over location numbers (`GridSet`).
+    let inds = GridSet::asindices((h, w));
+    let ch = grid_choice(rng, &inds)?;
+    let mut shp = GridSet::from_adds([ch]);
+    // `remove(ch, inds)`: a new frozenset of the others, in `inds`' order.
+    let inds = inds.filter(|id| id != ch);
     for _ in 0..nc - 1 {
-        grow(rng, &inds, &mut shp)?;
+        grow_grid(rng, &inds, &mut shp, dsl::dneighbors, false)?;
     }
-    let mut inds = inds
-        .difference(&shp)
-        .difference(&mapply_set(dsl::neighbors, &shp));
+    let cells: Vec<Loc> = shp.iter().map(gloc).collect();
+    let mut inds = grid_minus_near(&inds, &cells, dsl::neighbors);
     let trgc = rng.choice(&remcols)?;
-    let mut gi = fill_locs(&c, trgc, shp.iter());
-    let go = dsl::fill(
-        &dsl::canvas(bgc, set_shape(&shp)),
-        trgc,
-        &normalize_set(&shp),
-    );
+    // The fills read `shp` (and its normalized copy) as cells alone.
+    let mut gi = fill_locs(&c, trgc, cells.iter());
+    let (top, left, _, _) = shp.bounds();
+    let normed: Vec<Loc> = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
+    let go = filled_locs(dsl::canvas(bgc, cells_shape(&cells)), trgc, &normed);
     for _ in 0..no {
-        if inds.is_empty() {
+        if inds.len() == 0 {
             break;
         }
-        let ch = rng.choice_in(&inds)?;
-        let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+        let ch = grid_choice(rng, &inds)?;
+        let mut shp = GridSet::from_adds([ch]);
         let nc2 = unifint(rng, diff_lb, diff_ub, (1, nc - 1));
         for _ in 0..nc2 - 1 {
-            let cands = inds
-                .difference(&shp)
-                .intersection(&mapply_set(dsl::dneighbors, &shp))
-                .to_vec();
-            if cands.is_empty() {
+            if !grow_grid(rng, &inds, &mut shp, dsl::dneighbors, true)? {
                 break;
             }
-            shp.add(rng.choice(&cands)?);
         }
         let col = rng.choice(&remcols)?;
-        fill_locs_in(&mut gi, col, shp.iter());
-        inds = inds
-            .difference(&shp)
-            .difference(&mapply_set(dsl::neighbors, &shp));
+        let cells: Vec<Loc> = shp.iter().map(gloc).collect();
+        fill_locs_in(&mut gi, col, cells.iter());
+        inds = grid_minus_near(&inds, &cells, dsl::neighbors);
     }
     Ok(Example {
         input: gi,
