@@ -1505,31 +1505,43 @@ fn generate_b6afb2da(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 9));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` is read for its order (the sfilter a choice draws from), so
+    // it is CPython's table over location numbers (`GridSet`); the sfilter
+    // is kept per size until `indss` changes.
+    let mut indss = GridSet::asindices((h, w));
+    let mut fits: FitMemo<u16> = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        // `ij[0] < h - oh and ij[1] < w - ow`: a box one larger fits.
+        let subs = fits.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = gloc(rng.choice(subs)?);
+        let (lr_i, lr_j) = (loci + oh - 1, locj + ow - 1);
+        // `backdrop`, `box` and `corners` of the rectangle are filled or
+        // tested for inclusion, and `indss - bd` reads `bd`'s size and
+        // cells: only their cells are read.
+        let bd = rect_cells((loci, locj), (lr_i, lr_j));
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
+        if bd.len() <= indss.len() && bd.iter().all(|&l| indss.contains(gid(l))) {
             remcols = dsl::remove(&col, &remcols);
-            dsl::fill_in(&mut gi, col, &bd);
-            dsl::fill_in(&mut go, 2, &bd);
-            dsl::fill_in(&mut go, 4, &dsl::r#box(&bd));
-            dsl::fill_in(&mut go, 1, &dsl::corners(&bd));
+            fill_locs_in(&mut gi, col, &bd);
+            fill_locs_in(&mut go, 2, &bd);
+            fill_locs_in(&mut go, 4, &outline_cells((loci, locj), (lr_i, lr_j)));
+            let corners = [(loci, locj), (loci, lr_j), (lr_i, locj), (lr_i, lr_j)];
+            fill_locs_in(&mut go, 1, &corners);
             succ += 1;
-            indss = &indss - &bd;
+            let ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
+            indss = indss.difference_ids(&ids);
+            fits.changed();
         }
         tr += 1;
     }
