@@ -3245,17 +3245,19 @@ fn generate_d037b0a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[5]);
     // The staircase up-right and down-left of a dot; only its cells (not
-    // their order) matter below.
-    let mut stairs: PySet<Loc> = PySet::new();
+    // their order) matter below: its shifts are filled, tested for
+    // inclusion and subtracted (a size and distinct cells).
+    let mut stairs: Vec<Loc> = Vec::with_capacity(120);
     for k in 0..15 {
         for (i, j) in [(-1, 0), (-2, 0), (-2, 1), (-2, 2)] {
-            stairs.add((i - 2 * k, j + 2 * k));
+            stairs.push((i - 2 * k, j + 2 * k));
         }
         for (i, j) in [(1, 0), (2, 0), (2, -1), (2, -2)] {
-            stairs.add((i + 2 * k, j - 2 * k));
+            stairs.push((i + 2 * k, j - 2 * k));
         }
     }
-    let obj = stairs.freeze();
+    stairs.sort_unstable();
+    stairs.dedup();
     let h = unifint(rng, diff_lb, diff_ub, (5, 30));
     let w = unifint(rng, diff_lb, diff_ub, (5, 30));
     let ndots = unifint(rng, diff_lb, diff_ub, (1, h.min(w)));
@@ -3265,21 +3267,32 @@ fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, dotc) = (bd[0], bd[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
-    let fullinds = dsl::asindices(&gi);
+    // `inds` is read for its order (the choices): CPython's table over
+    // location numbers (`GridSet`).
+    let mut inds = GridSet::asindices((h, w));
+    let in_grid = |&(i, j): &Loc| 0 <= i && i < h && 0 <= j && j < w;
     while tr < maxtr && succ < ndots {
         tr += 1;
-        if inds.is_empty() {
+        if inds.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&inds)?;
-        let objx = obj.shift(loc);
-        if (&objx & &fullinds).issubset(&inds) {
+        let loc = gloc(grid_choice(rng, &inds)?);
+        let objx: Vec<Loc> = stairs
+            .iter()
+            .map(|&(i, j)| (i + loc.0, j + loc.1))
+            .collect();
+        // `(objx & fullinds).issubset(inds)`: its cells in the grid are all
+        // in `inds`.
+        if objx
+            .iter()
+            .filter(|l| in_grid(l))
+            .all(|&l| inds.contains(gid(l)))
+        {
             succ += 1;
-            inds = &(&inds - &objx) - &dsl::initset(loc);
+            inds = inds.difference_locs(&objx).difference_ids(&[gid(loc)]);
             fill_locs_in(&mut gi, dotc, &[loc]);
             fill_locs_in(&mut go, dotc, &[loc]);
-            dsl::fill_in(&mut go, 5, &objx);
+            fill_locs_in(&mut go, 5, &objx);
         }
     }
     Ok(Example {
