@@ -735,13 +735,17 @@ fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
-    let mut indss = dsl::asindices(&gi);
+    let indss = dsl::asindices(&gi);
+    // After the sfilter, `indss` is read only for its size, membership and
+    // subtraction of in-grid squares: a free-cell grid and a count.
+    let mut free = vec![vec![true; w as usize]; h as usize];
+    let mut nfree = h * w;
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     let (oh, ow) = (5, 5);
     let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
     while succ < num && tr <= maxtrials {
-        if indss.is_empty() {
+        if nfree == 0 {
             break;
         }
         if subs.is_empty() {
@@ -749,10 +753,11 @@ fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + 4, locj + 4)));
+        // `subs` keeps the 5 by 5 square inside the grid.
+        let bd = rect_cells((loci, locj), (loci + 4, locj + 4));
         // Drawn whether or not the square fits, and never used.
         let _col = rng.choice(&ccols)?;
-        if bd.issubset(&indss) {
+        if bd.iter().all(|&(i, j)| free[i as usize][j as usize]) {
             let ab = rng.sample(&ccols, 2)?;
             let (ca, cb) = (ab[0], ab[1]);
             let cp = (loci + 2, locj + 2);
@@ -765,7 +770,10 @@ fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_locs_in(&mut gi, ca, &[cp]);
             dsl::fill_in(&mut gi, cb, &dsl::dneighbors(cp));
             succ += 1;
-            indss = &indss - &bd;
+            for &(i, j) in &bd {
+                free[i as usize][j as usize] = false;
+            }
+            nfree -= bd.len() as i64;
         }
         tr += 1;
     }
