@@ -2091,6 +2091,70 @@ pub(super) fn outline_set((ai, aj): Loc, (bi, bj): Loc) -> GridSet {
     vlines.union(&hlines).frozen()
 }
 
+/// `hash(neighbors(l))` (a frozenset's hash, from its elements' hashes)
+/// for every [`gid`].
+fn gid_neighbors_hashes() -> &'static [i64] {
+    static HASHES: std::sync::OnceLock<Vec<i64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let offsets: Vec<Loc> = dsl::neighbors((0, 0)).iter().copied().collect();
+        (0..GRID_SIDE * GRID_SIDE)
+            .map(|k| {
+                let (i, j) = gloc(k as u16);
+                frozenset_hash_of(
+                    offsets
+                        .iter()
+                        .map(|&(di, dj)| pycompat::PyHashable::py_hash(&(i + di, j + dj))),
+                )
+            })
+            .collect()
+    })
+}
+
+impl GridSet {
+    /// `mapply(neighbors, s)` for a frozenset `s` of locations at least one
+    /// cell inside the frame, as CPython builds it: `apply` adds the
+    /// (pairwise unequal) frozensets `neighbors(l)` in `s`'s order to a new
+    /// frozenset, hashed as frozensets, and `merge` adds their elements, in
+    /// that set's order and each frozenset's own, to another.
+    pub(super) fn mapply_neighbors(&self) -> GridSet {
+        // The applied set as a table of the same numbers, each standing for
+        // its location's neighbourhood: distinct, so clean inserts.
+        let mut applied = GridSet::new();
+        applied.hashes = gid_neighbors_hashes();
+        for id in self.iter() {
+            applied.insert_clean(id);
+            applied.fill += 1;
+            applied.used += 1;
+            if applied.fill * 5 >= applied.mask * 3 {
+                applied.resize(applied.grow_target());
+            }
+        }
+        // Each neighbourhood's own order, read from the DSL's frozenset once
+        // per location and thread.
+        thread_local! {
+            static ORDERS: std::cell::RefCell<Vec<Option<[u16; 8]>>> =
+                std::cell::RefCell::new(vec![None; (GRID_SIDE * GRID_SIDE) as usize]);
+        }
+        let mut merged = GridSet::new();
+        ORDERS.with(|orders| {
+            let mut orders = orders.borrow_mut();
+            for id in applied.iter() {
+                let order = orders[id as usize].get_or_insert_with(|| {
+                    let mut order = [0; 8];
+                    for (slot, &l) in order.iter_mut().zip(dsl::neighbors(gloc(id)).iter()) {
+                        *slot = gid(l);
+                    }
+                    order
+                });
+                for &n in order.iter() {
+                    merged.add(n);
+                }
+            }
+        });
+        merged
+    }
+}
+
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
 /// proven here against `pycompat`'s `PySet` (itself replayed against
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of

@@ -735,13 +735,17 @@ fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 25));
-    let mut indss = dsl::asindices(&gi);
+    let indss = dsl::asindices(&gi);
+    // After the sfilter, `indss` is read only for its size, membership and
+    // subtraction of in-grid squares: a free-cell grid and a count.
+    let mut free = vec![vec![true; w as usize]; h as usize];
+    let mut nfree = h * w;
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     let (oh, ow) = (5, 5);
     let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
     while succ < num && tr <= maxtrials {
-        if indss.is_empty() {
+        if nfree == 0 {
             break;
         }
         if subs.is_empty() {
@@ -749,10 +753,11 @@ fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + 4, locj + 4)));
+        // `subs` keeps the 5 by 5 square inside the grid.
+        let bd = rect_cells((loci, locj), (loci + 4, locj + 4));
         // Drawn whether or not the square fits, and never used.
         let _col = rng.choice(&ccols)?;
-        if bd.issubset(&indss) {
+        if bd.iter().all(|&(i, j)| free[i as usize][j as usize]) {
             let ab = rng.sample(&ccols, 2)?;
             let (ca, cb) = (ab[0], ab[1]);
             let cp = (loci + 2, locj + 2);
@@ -765,7 +770,10 @@ fn generate_0962bcdd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_locs_in(&mut gi, ca, &[cp]);
             dsl::fill_in(&mut gi, cb, &dsl::dneighbors(cp));
             succ += 1;
-            indss = &indss - &bd;
+            for &(i, j) in &bd {
+                free[i as usize][j as usize] = false;
+            }
+            nfree -= bd.len() as i64;
         }
         tr += 1;
     }
@@ -7089,21 +7097,32 @@ fn generate_496994bd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = rng.sample(&remcols, numcols)?;
     let canv = dsl::canvas(bgc, (h, w));
     let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 1));
-    let mut bx = dsl::asindices(&canv);
+    // `bx` and every `bx & dns` are read for their order (the choices), so
+    // they are CPython's tables over location numbers (`GridSet`), and so
+    // is `dns`, whose order the intersection reads when it is walked.
+    let mut bx = GridSet::asindices((h, w));
     let c1 = rng.choice(&remcols)?;
-    let l1 = rng.choice_in(&dsl::sfilter(&bx, |l| l.0 < h / 2))?;
+    let l1 = gloc(rng.choice(&bx.filtered_order(|id| gloc(id).0 < h / 2))?);
     let c2 = rng.choice(&remcols)?;
-    let l2 = rng.choice_in(&dsl::sfilter(&bx, |l| l.0 > h / 2))?;
+    let l2 = gloc(rng.choice(&bx.filtered_order(|id| gloc(id).0 > h / 2))?);
     // A set of cells whose first locations stay in `bx`: a location can be
     // picked twice, and then the set's order decides the paint.
     let mut obj: PySet<dsl::Cell> = [(c1, l1), (c2, l2)].into_iter().collect();
     for _ in 0..nc - 2 {
-        let locs: Indices = obj.iter().map(|c| c.1).collect();
-        let dns = dsl::mapply(|&l| dsl::neighbors(l), &locs);
-        let ch = rng.choice_in(&(&bx & &dns))?;
-        obj.add((rng.choice(&remcols)?, ch));
-        let single: PySet<Loc> = std::iter::once(ch).collect();
-        bx = bx.difference(&single);
+        // `toindices(obj)`: a frozenset of the cells' locations, added in
+        // `obj`'s order.
+        let locs = GridSet::from_adds(obj.iter().map(|c| gid(c.1)));
+        let dns = locs.mapply_neighbors();
+        // `bx & dns` walks the smaller (`dns` on a tie) and adds its members
+        // found in the other, in its order, to a new set.
+        let meet = if dns.len() > bx.len() {
+            bx.filtered_order(|id| dns.contains(id))
+        } else {
+            dns.filtered_order(|id| bx.contains(id))
+        };
+        let ch = rng.choice(&meet)?;
+        obj.add((rng.choice(&remcols)?, gloc(ch)));
+        bx = bx.difference_ids(&[ch]);
     }
     let mut gix = canv.clone();
     for &(v, (i, j)) in obj.iter() {

@@ -4726,29 +4726,41 @@ fn generate_868de0fa(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
     let num = unifint(rng, diff_lb, diff_ub, (1, 9));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` is read for its order (the sfilter a choice draws from), so
+    // it is CPython's table over location numbers (`GridSet`); the sfilter
+    // is kept per size until `indss` changes.
+    let mut indss = GridSet::asindices((h, w));
+    let mut fits: FitMemo<u16> = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if indss.is_empty() {
+        if indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 8)?;
         let ow = oh;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        // `ij[0] < h - oh and ij[1] < w - ow`: a box one larger fits.
+        let subs = fits.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = gloc(rng.choice(subs)?);
+        let (lr_i, lr_j) = (loci + oh - 1, locj + ow - 1);
+        // `backdrop`, `box` and `outbox` of the square are filled, tested
+        // for inclusion or subtracted: only their cells (and sizes) are read.
+        let bd = rect_cells((loci, locj), (lr_i, lr_j));
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
-            dsl::fill_in(&mut gi, col, &dsl::r#box(&bd));
-            dsl::fill_in(&mut go, if oh % 2 == 1 { 7 } else { 2 }, &bd);
-            dsl::fill_in(&mut go, col, &dsl::r#box(&bd));
+        if bd.len() <= indss.len() && bd.iter().all(|&l| indss.contains(gid(l))) {
+            let frame = outline_cells((loci, locj), (lr_i, lr_j));
+            fill_locs_in(&mut gi, col, &frame);
+            fill_locs_in(&mut go, if oh % 2 == 1 { 7 } else { 2 }, &bd);
+            fill_locs_in(&mut go, col, &frame);
             succ += 1;
-            indss = &(&indss - &bd) - &dsl::outbox(&bd);
+            let ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
+            let outer = outline_cells((loci - 1, locj - 1), (lr_i + 1, lr_j + 1));
+            indss = indss.difference_ids(&ids).difference_locs(&outer);
+            fits.changed();
         }
         tr += 1;
     }

@@ -1553,31 +1553,43 @@ fn generate_b6afb2da(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 9));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` is read for its order (the sfilter a choice draws from), so
+    // it is CPython's table over location numbers (`GridSet`); the sfilter
+    // is kept per size until `indss` changes.
+    let mut indss = GridSet::asindices((h, w));
+    let mut fits: FitMemo<u16> = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        // `ij[0] < h - oh and ij[1] < w - ow`: a box one larger fits.
+        let subs = fits.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = gloc(rng.choice(subs)?);
+        let (lr_i, lr_j) = (loci + oh - 1, locj + ow - 1);
+        // `backdrop`, `box` and `corners` of the rectangle are filled or
+        // tested for inclusion, and `indss - bd` reads `bd`'s size and
+        // cells: only their cells are read.
+        let bd = rect_cells((loci, locj), (lr_i, lr_j));
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
+        if bd.len() <= indss.len() && bd.iter().all(|&l| indss.contains(gid(l))) {
             remcols = dsl::remove(&col, &remcols);
-            dsl::fill_in(&mut gi, col, &bd);
-            dsl::fill_in(&mut go, 2, &bd);
-            dsl::fill_in(&mut go, 4, &dsl::r#box(&bd));
-            dsl::fill_in(&mut go, 1, &dsl::corners(&bd));
+            fill_locs_in(&mut gi, col, &bd);
+            fill_locs_in(&mut go, 2, &bd);
+            fill_locs_in(&mut go, 4, &outline_cells((loci, locj), (lr_i, lr_j)));
+            let corners = [(loci, locj), (loci, lr_j), (lr_i, locj), (lr_i, lr_j)];
+            fill_locs_in(&mut go, 1, &corners);
             succ += 1;
-            indss = &indss - &bd;
+            let ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
+            indss = indss.difference_ids(&ids);
+            fits.changed();
         }
         tr += 1;
     }
@@ -2357,6 +2369,46 @@ fn generate_bdad9b1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(near, shp))))` on
+/// location numbers ([`GridSet`]); `Ok(false)` (nothing added, no draw)
+/// when `stop_if_empty` and there is no candidate, else the empty choice's
+/// error. `pool - shp` reads `shp` for its size and elements; the
+/// intersection walks the smaller operand: `pool - shp` (its order, kept
+/// exactly) when the mapply is larger, which is then read for membership
+/// alone, else the mapply's own table, built as CPython builds it.
+fn grow_grid(
+    rng: &mut GenRng,
+    pool: &GridSet,
+    shp: &mut GridSet,
+    near: fn(Loc) -> Indices,
+    stop_if_empty: bool,
+) -> Result<bool> {
+    let ids: Vec<u16> = shp.iter().collect();
+    // `len(pool - shp)`, without building it: only the mapply's walk below
+    // reads its order.
+    let rest_len = pool.len() - ids.iter().filter(|&&id| pool.contains(id)).count();
+    let around = Around::new(ids.iter().map(|&id| gloc(id)), near);
+    let cands: Vec<u16> = if around.len() > rest_len {
+        let rest = pool.difference_ids(&ids);
+        rest.filtered_order(|id| around.contains(&gloc(id)))
+    } else {
+        // Only membership in `pool - shp` is read here.
+        let in_rest = |(i, j): Loc| in_grid_set(pool, (i, j)) && !in_grid_set(shp, (i, j));
+        // `apply` over a set builds a set of frozensets, `merge` a set of
+        // their elements, in that order.
+        let applied: PySet<Indices> = ids.iter().map(|&id| near(gloc(id))).collect();
+        let merged: PySet<Loc> = applied.iter().flat_map(|c| c.iter().copied()).collect();
+        GridSet::from_distinct(merged.iter().filter(|&&l| in_rest(l)).map(|&l| gid(l)))
+            .iter()
+            .collect()
+    };
+    if cands.is_empty() && stop_if_empty {
+        return Ok(false);
+    }
+    shp.add(rng.choice(&cands)?);
+    Ok(true)
+}
+
 fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (6, 30));
@@ -2366,45 +2418,40 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let c = dsl::canvas(bgc, (h, w));
     let nc = unifint(rng, diff_lb, diff_ub, (no + 1, (no + 1).max(2 * no)));
-    let inds = dsl::asindices(&c);
-    let ch = rng.choice_in(&inds)?;
-    let mut shp: PySet<Loc> = std::iter::once(ch).collect();
-    let inds = dsl::remove(&ch, &inds);
+    // `inds` and every `shp` are read for their order (the choices), so
+    // they are CPython's tables over location numbers (`GridSet`).
+    let inds = GridSet::asindices((h, w));
+    let ch = grid_choice(rng, &inds)?;
+    let mut shp = GridSet::from_adds([ch]);
+    // `remove(ch, inds)`: a new frozenset of the others, in `inds`' order.
+    let inds = inds.filter(|id| id != ch);
     for _ in 0..nc - 1 {
-        grow(rng, &inds, &mut shp)?;
+        grow_grid(rng, &inds, &mut shp, dsl::dneighbors, false)?;
     }
-    let mut inds = inds
-        .difference(&shp)
-        .difference(&mapply_set(dsl::neighbors, &shp));
+    let cells: Vec<Loc> = shp.iter().map(gloc).collect();
+    let mut inds = grid_minus_near(&inds, &cells, dsl::neighbors);
     let trgc = rng.choice(&remcols)?;
-    let mut gi = fill_locs(&c, trgc, shp.iter());
-    let go = dsl::fill(
-        &dsl::canvas(bgc, set_shape(&shp)),
-        trgc,
-        &normalize_set(&shp),
-    );
+    // The fills read `shp` (and its normalized copy) as cells alone.
+    let mut gi = fill_locs(&c, trgc, cells.iter());
+    let (top, left, _, _) = shp.bounds();
+    let normed: Vec<Loc> = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
+    let go = filled_locs(dsl::canvas(bgc, cells_shape(&cells)), trgc, &normed);
     for _ in 0..no {
-        if inds.is_empty() {
+        if inds.len() == 0 {
             break;
         }
-        let ch = rng.choice_in(&inds)?;
-        let mut shp: PySet<Loc> = std::iter::once(ch).collect();
+        let ch = grid_choice(rng, &inds)?;
+        let mut shp = GridSet::from_adds([ch]);
         let nc2 = unifint(rng, diff_lb, diff_ub, (1, nc - 1));
         for _ in 0..nc2 - 1 {
-            let cands = inds
-                .difference(&shp)
-                .intersection(&mapply_set(dsl::dneighbors, &shp))
-                .to_vec();
-            if cands.is_empty() {
+            if !grow_grid(rng, &inds, &mut shp, dsl::dneighbors, true)? {
                 break;
             }
-            shp.add(rng.choice(&cands)?);
         }
         let col = rng.choice(&remcols)?;
-        fill_locs_in(&mut gi, col, shp.iter());
-        inds = inds
-            .difference(&shp)
-            .difference(&mapply_set(dsl::neighbors, &shp));
+        let cells: Vec<Loc> = shp.iter().map(gloc).collect();
+        fill_locs_in(&mut gi, col, cells.iter());
+        inds = grid_minus_near(&inds, &cells, dsl::neighbors);
     }
     Ok(Example {
         input: gi,
@@ -3399,17 +3446,19 @@ fn generate_d037b0a7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[5]);
     // The staircase up-right and down-left of a dot; only its cells (not
-    // their order) matter below.
-    let mut stairs: PySet<Loc> = PySet::new();
+    // their order) matter below: its shifts are filled, tested for
+    // inclusion and subtracted (a size and distinct cells).
+    let mut stairs: Vec<Loc> = Vec::with_capacity(120);
     for k in 0..15 {
         for (i, j) in [(-1, 0), (-2, 0), (-2, 1), (-2, 2)] {
-            stairs.add((i - 2 * k, j + 2 * k));
+            stairs.push((i - 2 * k, j + 2 * k));
         }
         for (i, j) in [(1, 0), (2, 0), (2, -1), (2, -2)] {
-            stairs.add((i + 2 * k, j - 2 * k));
+            stairs.push((i + 2 * k, j - 2 * k));
         }
     }
-    let obj = stairs.freeze();
+    stairs.sort_unstable();
+    stairs.dedup();
     let h = unifint(rng, diff_lb, diff_ub, (5, 30));
     let w = unifint(rng, diff_lb, diff_ub, (5, 30));
     let ndots = unifint(rng, diff_lb, diff_ub, (1, h.min(w)));
@@ -3419,21 +3468,32 @@ fn generate_d06dbe63(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, dotc) = (bd[0], bd[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
-    let fullinds = dsl::asindices(&gi);
+    // `inds` is read for its order (the choices): CPython's table over
+    // location numbers (`GridSet`).
+    let mut inds = GridSet::asindices((h, w));
+    let in_grid = |&(i, j): &Loc| 0 <= i && i < h && 0 <= j && j < w;
     while tr < maxtr && succ < ndots {
         tr += 1;
-        if inds.is_empty() {
+        if inds.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&inds)?;
-        let objx = obj.shift(loc);
-        if (&objx & &fullinds).issubset(&inds) {
+        let loc = gloc(grid_choice(rng, &inds)?);
+        let objx: Vec<Loc> = stairs
+            .iter()
+            .map(|&(i, j)| (i + loc.0, j + loc.1))
+            .collect();
+        // `(objx & fullinds).issubset(inds)`: its cells in the grid are all
+        // in `inds`.
+        if objx
+            .iter()
+            .filter(|l| in_grid(l))
+            .all(|&l| inds.contains(gid(l)))
+        {
             succ += 1;
-            inds = &(&inds - &objx) - &dsl::initset(loc);
+            inds = inds.difference_locs(&objx).difference_ids(&[gid(loc)]);
             fill_locs_in(&mut gi, dotc, &[loc]);
             fill_locs_in(&mut go, dotc, &[loc]);
-            dsl::fill_in(&mut go, 5, &objx);
+            fill_locs_in(&mut go, 5, &objx);
         }
     }
     Ok(Example {
