@@ -2017,32 +2017,49 @@ fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 9));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` is read for its order (the sfilter's tuple feeds a choice):
+    // CPython's table over location numbers.
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut succ, mut tr) = (0, 0);
     let mut outcol = None;
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = indss.filtered_order(|id| {
+            let (i, j) = gloc(id);
+            i < h - oh && j < w - ow
+        });
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = gloc(rng.choice(&subs)?);
+        // The square is read only by membership, as a fill and as the
+        // subtracted set (CPython's difference reads its size and members,
+        // never its order): its distinct location numbers.
+        let bd: Vec<u16> = rect_cells((loci, locj), (loci + oh - 1, locj + ow - 1))
+            .into_iter()
+            .map(gid)
+            .collect();
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
+        if bd.iter().all(|&id| indss.contains(id)) {
             remcols = dsl::remove(&col, &remcols);
-            dsl::fill_in(&mut gi, col, &bd);
+            for &id in &bd {
+                let (i, j) = gloc(id);
+                gi[i as usize][j as usize] = col;
+            }
             succ += 1;
-            indss = &indss - &bd;
+            indss = indss.difference_ids(&bd);
             if outcol.is_none() {
                 outcol = Some(col);
-                let cands = dsl::backdrop(&dsl::inbox(&bd)).to_vec();
+                // `backdrop(inbox(bd))` is the rectangle one cell inside,
+                // built as CPython builds it (its order feeds the sample).
+                let inner = pair_set((loci + 1, locj + 1), (loci + oh - 2, locj + ow - 2));
+                let cands = dsl::backdrop(&inner).to_vec();
                 let corners: Indices = if cands.len() > 2 {
                     rng.sample(&cands, 2)?.into_iter().collect()
                 } else {
@@ -2132,31 +2149,48 @@ fn generate_bb43febb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 8));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` is read for its order (the sfilter's tuple feeds a choice):
+    // CPython's table over location numbers.
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = indss.filtered_order(|id| {
+            let (i, j) = gloc(id);
+            i < h - oh && j < w - ow
+        });
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
-        let bd = dsl::backdrop(&obj);
+        let (loci, locj) = gloc(rng.choice(&subs)?);
+        let (bot, rgt) = (loci + oh - 1, locj + ow - 1);
+        // The square (inside the grid) is read only by membership, as fills
+        // and as the subtracted set (CPython's difference reads its size and
+        // members, never its order): its distinct location numbers.
+        let bd: Vec<u16> = rect_cells((loci, locj), (bot, rgt))
+            .into_iter()
+            .map(gid)
+            .collect();
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
+        if bd.iter().all(|&id| indss.contains(id)) {
             remcols = dsl::remove(&col, &remcols);
-            dsl::fill_in(&mut gi, col, &bd);
-            dsl::fill_in(&mut go, 2, &bd);
-            dsl::fill_in(&mut go, col, &dsl::r#box(&obj));
+            for &id in &bd {
+                let (i, j) = gloc(id);
+                let (i, j) = (i as usize, j as usize);
+                gi[i][j] = col;
+                // `box(obj)`: the square's border in `col`, its inside 2.
+                let border =
+                    i as i64 == loci || i as i64 == bot || j as i64 == locj || j as i64 == rgt;
+                go[i][j] = if border { col } else { 2 };
+            }
             succ += 1;
-            indss = &indss - &bd;
+            indss = indss.difference_ids(&bd);
         }
         tr += 1;
     }
@@ -6130,20 +6164,33 @@ fn generate_e76a88a6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numlocs = unifint(rng, diff_lb, diff_ub, (1, 1.max(ub)));
     let (mut cnt, mut fails) = (0, 0);
     let maxfails = 5 * numlocs;
-    let idns = &(&dsl::asindices(&gi) - &shpp) - &dsl::mapply(|&l| dsl::dneighbors(l), &shpp);
-    let mut idns = dsl::sfilter(&idns, |&(i, j)| i <= h - oh && j <= w - ow);
+    // `idns` is read for its order (the choices): CPython's table over
+    // location numbers. The subtracted sets are read only by size and
+    // membership (or discarded one by one): their distinct locations.
+    let shpp_ids: Vec<u16> = shpp.iter().map(|&l| gid(l)).collect();
+    let idns = GridSet::asindices((h, w)).difference_ids(&shpp_ids);
+    let idns = idns.difference_locs(Around::new(shpp.iter().copied(), dsl::dneighbors).cells());
+    let mut idns = idns.filter(|id| {
+        let (i, j) = gloc(id);
+        i <= h - oh && j <= w - ow
+    });
     while cnt < numlocs && fails < maxfails {
-        if idns.is_empty() {
+        if idns.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&idns)?;
+        let loc = gloc(grid_choice(rng, &idns)?);
         let plcd = shppcn.shift(loc);
-        let plcdi = plcd.toindices();
-        if plcdi.issubset(&idns) {
-            dsl::paint_in(&mut go, &plcd);
-            dsl::fill_in(&mut gi, dmyc, &plcdi);
+        // Inside the grid (`loc` keeps the shape in it): distinct numbers.
+        let plcdi: Vec<u16> = plcd.iter().map(|c| gid(c.1)).collect();
+        if plcdi.iter().all(|&id| idns.contains(id)) {
+            // Distinct locations: the paint order does not matter.
+            for &(v, (i, j)) in plcd.iter() {
+                go[i as usize][j as usize] = v;
+                gi[i as usize][j as usize] = dmyc;
+            }
             cnt += 1;
-            idns = &(&idns - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+            let ring = Around::new(plcd.iter().map(|c| c.1), dsl::dneighbors);
+            idns = idns.difference_ids(&plcdi).difference_locs(ring.cells());
         } else {
             fails += 1;
         }
@@ -6216,6 +6263,58 @@ fn generate_e8593010(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `mapply(neighbors, s)` as a membership mask over a frame with 40 cells
+/// of margin around a 30 by 30 grid, with its distinct members listed
+/// (e8dc4411's rings, read only by membership).
+struct NearMask {
+    mask: Vec<bool>,
+    members: Vec<Loc>,
+}
+
+impl NearMask {
+    const MARGIN: i64 = 40;
+    const SIDE: i64 = 30 + 2 * Self::MARGIN;
+
+    fn new() -> Self {
+        NearMask {
+            mask: vec![false; (Self::SIDE * Self::SIDE) as usize],
+            members: Vec::new(),
+        }
+    }
+
+    fn slot((i, j): Loc) -> Option<usize> {
+        let span = 0..Self::SIDE;
+        let (fi, fj) = (i + Self::MARGIN, j + Self::MARGIN);
+        (span.contains(&fi) && span.contains(&fj)).then(|| (fi * Self::SIDE + fj) as usize)
+    }
+
+    fn contains(&self, loc: Loc) -> bool {
+        Self::slot(loc).is_some_and(|k| self.mask[k])
+    }
+
+    /// Adds the eight neighbours of every location of `s`.
+    fn set_around(&mut self, s: &[Loc]) {
+        for &(i, j) in s {
+            for di in -1..=1 {
+                for dj in -1..=1 {
+                    if (di, dj) == (0, 0) {
+                        continue;
+                    }
+                    let l = (i + di, j + dj);
+                    // Beyond the frame only if the rings outgrew 40 rounds,
+                    // which the loop's bound rules out.
+                    if let Some(k) = Self::slot(l) {
+                        if !self.mask[k] {
+                            self.mask[k] = true;
+                            self.members.push(l);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn generate_e8dc4411(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (9, 30));
@@ -6243,31 +6342,58 @@ fn generate_e8dc4411(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     {
         c = dsl::trim(&c);
     }
-    let obj = dsl::ofcolor(&c, objc);
-    let od = dsl::height(&obj);
+    // No set's order is read from here on: `obj`, its shifts, its backdrop
+    // and the `mapply(neighbors, ...)` rings are read by size and membership
+    // or filled onto grids, so they are location lists and masks.
+    let obj: Vec<Loc> = dsl::ofcolor(&c, objc).iter().copied().collect();
+    let (top, bottom) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
+    let (left, right) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
+    let od = bottom - top + 1;
     let loci = rng.randint(1, h - 2 * od)?;
     let locj = rng.randint(1, w - 2 * od)?;
-    let obj = obj.shift((loci, locj));
-    let bd = dsl::backdrop(&obj);
+    let obj: Vec<Loc> = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
+    let (top, bottom, left, right) = (top + loci, bottom + loci, left + locj, right + locj);
+    // `len(shift(obj, (p, p)) & bd) > 0`: a shifted cell inside the backdrop.
     let mut p = 0;
-    while !(&obj.shift((p, p)) & &bd).is_empty() {
+    while obj
+        .iter()
+        .any(|&(i, j)| (top..=bottom).contains(&(i + p)) && (left..=right).contains(&(j + p)))
+    {
         p += 1;
     }
-    let obj2 = obj.shift((p, p));
-    let mut nbhs = around(&obj);
-    while (&obj2 & &nbhs).is_empty() {
-        nbhs = around(&nbhs);
+    let obj2: Vec<Loc> = obj.iter().map(|&(i, j)| (i + p, j + p)).collect();
+    // The rings grow by one cell a round and meet `obj2` within `p + 1`
+    // rounds (`p <= od <= 14`); the frame leaves room for 40.
+    let mut ring = NearMask::new();
+    ring.set_around(&obj);
+    while !obj2.iter().any(|&l| ring.contains(l)) {
+        let cur = std::mem::take(&mut ring.members);
+        ring = NearMask::new();
+        ring.set_around(&cur);
     }
-    let indic = &obj2 & &nbhs;
-    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), objc, &obj);
-    let gi = dsl::filled(gi, remc, &indic);
+    let mut gi = dsl::canvas(bgc, (h, w));
+    fill_locs_in(&mut gi, objc, &obj);
+    let indic: Vec<Loc> = obj2.iter().copied().filter(|&l| ring.contains(l)).collect();
+    fill_locs_in(&mut gi, remc, &indic);
+    // `fill(go, remc, shift(obj, ...))` equals `go` exactly when it writes no
+    // cell that is not already `remc`.
     let mut go = gi.clone();
     for k in 0..30 {
-        let newg = dsl::fill(&go, remc, &obj.shift((p * (k + 1), p * (k + 1))));
-        if newg == go {
+        let s = p * (k + 1);
+        let mut changed = false;
+        for &(i, j) in &obj {
+            let (i, j) = (i + s, j + s);
+            if (0..h).contains(&i) && (0..w).contains(&j) {
+                let cell = &mut go[i as usize][j as usize];
+                if *cell != remc {
+                    *cell = remc;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
             break;
         }
-        go = newg;
     }
     let (gi, go) = random_rotation(rng, &gi, &go)?;
     Ok(Example {
@@ -6489,24 +6615,46 @@ fn generate_ec883f72(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj = rng.randint(0, w - ow)?;
     let cs = rng.sample(&cols, 3)?;
     let (bgc, sqc, linc) = (cs[0], cs[1], cs[2]);
-    let obj = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-    let gi = dsl::fill(&dsl::canvas(bgc, (h, w)), sqc, &obj);
-    let obob = dsl::outbox(&dsl::outbox(&obj));
-    let gi = dsl::filled(gi, linc, &obob);
-    let bg = dsl::ofcolor(&gi, bgc);
+    // Nothing reads the order of any set here: the square, its outer box
+    // (`outbox(outbox(obj))`) and the four diagonal rays are only filled
+    // onto the grid, so they are written cell by cell, clipped to the grid
+    // as `fill` clips them.
+    let mut gi = dsl::canvas(bgc, (h, w));
+    let set = |g: &mut Grid, i: i64, j: i64, v: i64| {
+        if (0..h).contains(&i) && (0..w).contains(&j) {
+            g[i as usize][j as usize] = v;
+        }
+    };
+    for i in loci..loci + oh {
+        for j in locj..locj + ow {
+            set(&mut gi, i, j, sqc);
+        }
+    }
+    // The box two cells around the square: rows `top..=bot`, columns `lft..=rgt`.
+    let (top, bot, lft, rgt) = (loci - 2, loci + oh + 1, locj - 2, locj + ow + 1);
+    for j in lft..=rgt {
+        set(&mut gi, top, j, linc);
+        set(&mut gi, bot, j, linc);
+    }
+    for i in top..=bot {
+        set(&mut gi, i, lft, linc);
+        set(&mut gi, i, rgt, linc);
+    }
+    // `shoot(corner, d)` holds the corner and 42 steps beyond it; the corner
+    // is on the box (line colour, so not background), and every cell past it
+    // lies outside the box's bounding rows and columns, where the grid is
+    // still background: `& ofcolor(gi, bgc)` keeps exactly the steps that
+    // fall inside the grid.
     let mut go = gi.clone();
-    for (corner, d) in [
-        (dsl::lrcorner(&obob), (1, 1)),
-        (dsl::ulcorner(&obob), (-1, -1)),
-        (dsl::llcorner(&obob), (1, -1)),
-        (dsl::urcorner(&obob), (-1, 1)),
+    for ((ci, cj), (di, dj)) in [
+        ((bot, rgt), (1, 1)),
+        ((top, lft), (-1, -1)),
+        ((bot, lft), (1, -1)),
+        ((top, rgt), (-1, 1)),
     ] {
-        let ln: Vec<Loc> = dsl::shoot(corner, d)
-            .iter()
-            .copied()
-            .filter(|l| bg.contains(l))
-            .collect();
-        fill_locs_in(&mut go, sqc, &ln);
+        for k in 1..=42 {
+            set(&mut go, ci + k * di, cj + k * dj, sqc);
+        }
     }
     Ok(Example {
         input: gi,
@@ -6810,20 +6958,35 @@ fn generate_f25ffba3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = rng.sample(&remcols, numcols)?;
     let canv = dsl::canvas(bgc, (h, w));
     let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 2));
-    let mut bx = dsl::asindices(&canv);
+    // `bx` and every `bx & dns` are read for their order (the choices), so
+    // they are CPython's tables over location numbers (`GridSet`), and so
+    // is `dns`, whose order the intersection reads when it is walked.
+    let mut bx = GridSet::asindices((h, w));
     let c0 = rng.choice(&remcols)?;
-    let l0 = rng.choice_in(&bx)?;
+    let l0 = gloc(grid_choice(rng, &bx)?);
+    // A set of cells: the first location stays in `bx`, so it can be picked
+    // again, and then the set's order decides the paint.
     let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
-    let mut grow_cells = |rng: &mut GenRng, obj: &mut PySet<dsl::Cell>| -> Result<()> {
-        let locs: Indices = obj.iter().map(|c| c.1).collect();
-        let ch = rng.choice_in(&(&bx & &around(&locs)))?;
-        let col = rng.choice(&remcols)?;
-        obj.add((col, ch));
-        bx = bx.difference(&dsl::initset(ch));
-        Ok(())
-    };
+    let grow_cells =
+        |rng: &mut GenRng, obj: &mut PySet<dsl::Cell>, bx: &mut GridSet| -> Result<()> {
+            // `toindices(obj)`: a frozenset of the cells' locations, added in
+            // `obj`'s order.
+            let locs = GridSet::from_adds(obj.iter().map(|c| gid(c.1)));
+            let dns = locs.mapply_neighbors();
+            // `bx & dns` walks the smaller (`dns` on a tie) and adds its members
+            // found in the other, in its order, to a new set.
+            let meet = if dns.len() > bx.len() {
+                bx.filtered_order(|id| dns.contains(id))
+            } else {
+                dns.filtered_order(|id| bx.contains(id))
+            };
+            let ch = rng.choice(&meet)?;
+            obj.add((rng.choice(&remcols)?, gloc(ch)));
+            *bx = bx.difference_ids(&[ch]);
+            Ok(())
+        };
     for _ in 0..nc - 1 {
-        grow_cells(rng, &mut obj)?;
+        grow_cells(rng, &mut obj, &mut bx)?;
     }
     loop {
         let top = obj.iter().map(|c| c.1 .0).min().unwrap_or(0);
@@ -6831,7 +6994,7 @@ fn generate_f25ffba3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if !(top > h / 2 - 1 || bottom < h / 2 + 1) {
             break;
         }
-        grow_cells(rng, &mut obj)?;
+        grow_cells(rng, &mut obj, &mut bx)?;
     }
     let gix = paint_cells(&canv, obj.iter());
     // Each row sorted by `cell == bgc` (stable): its colors first.
