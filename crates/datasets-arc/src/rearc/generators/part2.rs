@@ -1746,9 +1746,12 @@ fn generate_6a1e5592(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 10 * nobjs;
     let mut placopts = dsl::interval(1, w - 1, 1);
-    let mut iinds = dsl::ofcolor(&gi, bgc);
-    let mut oinds = dsl::asindices(&go);
-    let barinds = dsl::ofcolor(&gi, barc);
+    // `iinds` is read for its order (its sfilter feeds a choice): CPython's
+    // table over location numbers. `oinds` is only asked for membership
+    // (`issubset`) and shrunk: a mask. `barinds`, the rows above `barh`, is
+    // only met with shapes that are then filled.
+    let mut iinds = ofcolor_set(&gi, bgc);
+    let mut oinds = vec![true; (h * w) as usize];
     // Only membership is asked of `forbmarkers` (a set of frozensets).
     let mut forbmarkers: Vec<Indices> = Vec::new();
     while tr < maxtr && succ < nobjs {
@@ -1784,20 +1787,37 @@ fn generate_6a1e5592(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let jloc = rng.choice(&placoptcands)?;
         let iloc = barh - markerh;
         let oplcd = obj.shift((iloc, jloc));
-        if oplcd.issubset(&oinds) {
-            let icands = dsl::sfilter(&iinds, |&(i, j)| i <= h - oh && j <= w - ow);
+        // Inside the grid: `iloc + oh - 1 <= h - 2` and `jloc + ow <= w - 2`.
+        let in_oinds = |&(i, j): &Loc| oinds[(i * w + j) as usize];
+        if oplcd.iter().all(in_oinds) {
+            let icands = iinds.filtered_order(|id| {
+                let (i, j) = gloc(id);
+                i <= h - oh && j <= w - ow
+            });
             if icands.is_empty() {
                 continue;
             }
-            let loc = rng.choice_in(&icands)?;
-            let iplcd = obj.shift(loc);
-            if iplcd.issubset(&iinds) {
+            let loc = gloc(rng.choice(&icands)?);
+            // Inside the grid (`loc` keeps the shape in it): distinct numbers.
+            let iplcd: Vec<u16> = obj
+                .iter()
+                .map(|&(i, j)| gid((i + loc.0, j + loc.1)))
+                .collect();
+            if iplcd.iter().all(|&id| iinds.contains(id)) {
                 succ += 1;
-                iinds = minus_around(&(&iinds - &iplcd), &iplcd);
-                oinds = &oinds - &oplcd;
-                dsl::fill_in(&mut gi, objc, &iplcd);
-                dsl::fill_in(&mut gi, bgc, &(&oplcd & &barinds));
-                dsl::fill_in(&mut go, 1, &oplcd);
+                let ring = Around::new(iplcd.iter().map(|&id| gloc(id)), dsl::neighbors);
+                iinds = iinds.difference_ids(&iplcd).difference_locs(ring.cells());
+                for &id in &iplcd {
+                    let (i, j) = gloc(id);
+                    gi[i as usize][j as usize] = objc;
+                }
+                for &(i, j) in oplcd.iter() {
+                    oinds[(i * w + j) as usize] = false;
+                    if i < barh {
+                        gi[i as usize][j as usize] = bgc;
+                    }
+                    go[i as usize][j as usize] = 1;
+                }
                 let jm: Vec<i64> = dsl::ofcolor(&go, 1).iter().map(|l| l.1).collect();
                 placopts.retain(|x| {
                     !(jm.contains(x) || jm.contains(&(x + 1)) || jm.contains(&(x - 1)))
