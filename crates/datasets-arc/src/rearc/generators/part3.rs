@@ -5068,9 +5068,13 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         chosens[idx] -= 1;
     }
     for (&k, &cnt) in objs.iter().zip(&chosens) {
-        // backdrop(inbox(...)) reads the object's bounds alone.
+        // backdrop(inbox(...)) reads the object's bounds alone, and reads
+        // the inbox only for its corners: the inner corners, swapped where
+        // the object is under three cells wide (as `inbox` orders them).
         let (t, l, b, r) = bounds[k];
-        let pool = dsl::backdrop(&dsl::inbox(&pair_set((t, l), (b, r)))).to_vec();
+        let (si, ei) = ((t + 1).min(b - 1), (t + 1).max(b - 1));
+        let (sj, ej) = ((l + 1).min(r - 1), (l + 1).max(r - 1));
+        let pool = dsl::backdrop(&pair_set((si, sj), (ei, ej))).to_vec();
         let locs = rng.sample(&pool, cnt)?;
         fill_locs_in(&mut gi, noisec, &locs);
     }
@@ -6368,24 +6372,56 @@ fn generate_ea32f347(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` is read only through `tmpg = fill(gi, -1, asindices(gi) -
+    // inds)`, a grid: it is kept as the cells it no longer holds. A cell
+    // not blocked is still `bgc` (every painted cell is blocked), so a line
+    // of `bgc` occurs in `tmpg` exactly where all its cells are free.
+    let (hu, wu) = (h as usize, w as usize);
+    let mut blocked = vec![false; hu * wu];
     for (col, l) in [(1, a), (4, b), (2, c)] {
-        let ln1 = dsl::connect((0, 0), (0, l - 1));
-        let ln2 = dsl::connect((0, 0), (l - 1, 0));
-        let tmpg = dsl::fill(&gi, -1, &(&dsl::asindices(&gi) - &inds));
-        let occs1 = dsl::occurrences(&tmpg, &dsl::recolor(bgc, &ln1));
-        let occs2 = dsl::occurrences(&tmpg, &dsl::recolor(bgc, &ln2));
-        let pool: Vec<(&Indices, &Indices)> = [(&ln1, &occs1), (&ln2, &occs2)]
+        // `occurrences(tmpg, recolor(bgc, ln))` for the horizontal (`ln1`)
+        // and vertical (`ln2`) line of `l` cells: the found corners are
+        // added row by row, then copied into a frozenset, as a GridSet.
+        let free = |i: i64, j: i64| !blocked[i as usize * wu + j as usize];
+        let occs1 = GridSet::from_distinct((0..h).flat_map(|i| {
+            (0..w - l + 1)
+                .filter(move |&j| (j..j + l).all(|jj| free(i, jj)))
+                .map(move |j| gid((i, j)))
+        }))
+        .frozen();
+        let occs2 = GridSet::from_distinct((0..h - l + 1).flat_map(|i| {
+            (0..w)
+                .filter(move |&j| (i..i + l).all(|ii| free(ii, j)))
+                .map(move |j| gid((i, j)))
+        }))
+        .frozen();
+        let pool: Vec<(bool, &GridSet)> = [(true, &occs1), (false, &occs2)]
             .into_iter()
-            .filter(|(_, o)| !o.is_empty())
+            .filter(|(_, o)| o.len() > 0)
             .collect();
-        let (ln, occs) = rng.choice(&pool)?;
-        let loc = rng.choice_in(&occs)?;
-        let plcd = ln.shift(loc);
+        let (horizontal, occs) = rng.choice(&pool)?;
+        let (li, lj) = gloc(grid_choice(rng, occs)?);
+        // `shift(ln, loc)` is only painted and subtracted: a list.
+        let plcd: Vec<Loc> = (0..l)
+            .map(|k| {
+                if horizontal {
+                    (li, lj + k)
+                } else {
+                    (li + k, lj)
+                }
+            })
+            .collect();
         let fill_col = rng.choice(&remcols)?;
-        dsl::fill_in(&mut gi, fill_col, &plcd);
-        dsl::fill_in(&mut go, col, &plcd);
-        inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+        fill_locs_in(&mut gi, fill_col, &plcd);
+        fill_locs_in(&mut go, col, &plcd);
+        for &(i, j) in &plcd {
+            for (di, dj) in [(0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)] {
+                let (ni, nj) = (i + di, j + dj);
+                if (0..h).contains(&ni) && (0..w).contains(&nj) {
+                    blocked[ni as usize * wu + nj as usize] = true;
+                }
+            }
+        }
     }
     Ok(Example {
         input: gi,
