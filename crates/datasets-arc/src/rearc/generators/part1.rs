@@ -7545,31 +7545,44 @@ fn generate_50cb2852(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 8));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` keeps CPython's table as a GridSet: its order feeds the
+    // choice (through the sfilter), and each difference is taken on it.
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = indss.filtered_order(|id| {
+            let (i, j) = gloc(id);
+            i < h - oh && j < w - ow
+        });
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
-        let bd = dsl::backdrop(&obj);
+        let (loci, locj) = gloc(rng.choice(&subs)?);
+        let (lri, lrj) = (loci + oh - 1, locj + ow - 1);
+        // `backdrop(obj)` (the rectangle) is read only for its membership
+        // (issubset), painted and subtracted: its cell numbers suffice.
+        let bd: Vec<u16> = (loci..=lri)
+            .flat_map(|i| (locj..=lrj).map(move |j| gid((i, j))))
+            .collect();
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
+        if bd.iter().all(|&id| indss.contains(id)) {
             remcols = dsl::remove(&col, &remcols);
-            dsl::fill_in(&mut gi, col, &bd);
-            dsl::fill_in(&mut go, 8, &bd);
-            dsl::fill_in(&mut go, col, &dsl::r#box(&obj));
+            for &id in &bd {
+                let (i, j) = gloc(id);
+                gi[i as usize][j as usize] = col;
+                // `box(obj)` (the outline) in `col` over the 8-filled inside.
+                let edge = i == loci || i == lri || j == locj || j == lrj;
+                go[i as usize][j as usize] = if edge { col } else { 8 };
+            }
             succ += 1;
-            indss = &indss - &bd;
+            indss = indss.difference_ids(&bd);
         }
         tr += 1;
     }
