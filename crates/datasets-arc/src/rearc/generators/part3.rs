@@ -7491,7 +7491,10 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bgc = rng.choice(&cols)?;
     let nred = rng.randint(1, 5)?;
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` keeps CPython's table as a GridSet (its order feeds the
+    // choice through the sfilter); each rectangle is read only for
+    // membership, painting and subtraction, so it stays a list.
+    let mut inds = GridSet::asindices((h, w));
     // Places up to `n` rectangles apart from one another, each filled with
     // `color(rng)`; returns how many were placed.
     let mut place = |rng: &mut GenRng,
@@ -7506,17 +7509,22 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 2 + 1)?;
             let ow = rng.randint(1, w / 2 + 1)?;
-            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            let cands = inds.filtered_order(|id| {
+                let (i, j) = gloc(id);
+                i <= h - oh && j <= w - ow
+            });
             if cands.is_empty() {
                 continue;
             }
-            let (loci, locj) = rng.choice_in(&cands)?;
-            let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-            if bd.issubset(&inds) {
+            let (loci, locj) = gloc(rng.choice(&cands)?);
+            let bd: Vec<Loc> = (loci..loci + oh)
+                .flat_map(|i| (locj..locj + ow).map(move |j| (i, j)))
+                .collect();
+            if bd.iter().all(|&l| in_grid_set(&inds, l)) {
                 succ += 1;
-                inds = &(&inds - &bd) - &dsl::mapply(|&l| dsl::dneighbors(l), &bd);
+                inds = grid_minus_near(&inds, &bd, dsl::dneighbors);
                 let col = color(rng)?;
-                *gi = dsl::fill(gi, col, &bd);
+                fill_locs_in(gi, col, &bd);
             }
         }
         Ok(succ)
