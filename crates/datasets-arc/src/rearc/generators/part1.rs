@@ -4204,20 +4204,32 @@ fn generate_321b1fc6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numlocs = unifint(rng, diff_lb, diff_ub, (1, 1.max(ub)));
     let (mut cnt, mut fails) = (0, 0);
     let maxfails = 5 * numlocs;
-    let idns = &(&dsl::asindices(&gi) - &shpp) - &dsl::mapply(|&l| dsl::dneighbors(l), &shpp);
-    let mut idns = dsl::sfilter(&idns, |&(i, j)| i <= h - oh && j <= w - ow);
+    // `idns` keeps CPython's table as a GridSet (its order feeds the
+    // choice); the shapes are read only for membership, painting and
+    // subtraction, so they stay lists.
+    let shpp_cells: Vec<Loc> = shpp.iter().copied().collect();
+    let idns = grid_minus_near(&GridSet::asindices((h, w)), &shpp_cells, dsl::dneighbors);
+    let mut idns = idns.filter(|id| {
+        let (i, j) = gloc(id);
+        i <= h - oh && j <= w - ow
+    });
     while cnt < numlocs && fails < maxfails {
-        if idns.is_empty() {
+        if idns.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&idns)?;
-        let plcd = shppcn.shift(loc);
-        let plcdi = plcd.toindices();
-        if plcdi.issubset(&idns) {
-            dsl::paint_in(&mut go, &plcd);
-            dsl::fill_in(&mut gi, dmyc, &plcdi);
+        let (li, lj) = gloc(grid_choice(rng, &idns)?);
+        let plcd: Vec<dsl::Cell> = shppcn
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        let plcdi: Vec<Loc> = plcd.iter().map(|&(_, l)| l).collect();
+        if plcdi.iter().all(|&l| in_grid_set(&idns, l)) {
+            for &(v, (i, j)) in &plcd {
+                go[i as usize][j as usize] = v;
+            }
+            fill_locs_in(&mut gi, dmyc, &plcdi);
             cnt += 1;
-            idns = &(&idns - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+            idns = grid_minus_near(&idns, &plcdi, dsl::dneighbors);
         } else {
             fails += 1;
         }
