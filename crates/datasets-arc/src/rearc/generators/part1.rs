@@ -4204,20 +4204,32 @@ fn generate_321b1fc6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numlocs = unifint(rng, diff_lb, diff_ub, (1, 1.max(ub)));
     let (mut cnt, mut fails) = (0, 0);
     let maxfails = 5 * numlocs;
-    let idns = &(&dsl::asindices(&gi) - &shpp) - &dsl::mapply(|&l| dsl::dneighbors(l), &shpp);
-    let mut idns = dsl::sfilter(&idns, |&(i, j)| i <= h - oh && j <= w - ow);
+    // `idns` keeps CPython's table as a GridSet (its order feeds the
+    // choice); the shapes are read only for membership, painting and
+    // subtraction, so they stay lists.
+    let shpp_cells: Vec<Loc> = shpp.iter().copied().collect();
+    let idns = grid_minus_near(&GridSet::asindices((h, w)), &shpp_cells, dsl::dneighbors);
+    let mut idns = idns.filter(|id| {
+        let (i, j) = gloc(id);
+        i <= h - oh && j <= w - ow
+    });
     while cnt < numlocs && fails < maxfails {
-        if idns.is_empty() {
+        if idns.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&idns)?;
-        let plcd = shppcn.shift(loc);
-        let plcdi = plcd.toindices();
-        if plcdi.issubset(&idns) {
-            dsl::paint_in(&mut go, &plcd);
-            dsl::fill_in(&mut gi, dmyc, &plcdi);
+        let (li, lj) = gloc(grid_choice(rng, &idns)?);
+        let plcd: Vec<dsl::Cell> = shppcn
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        let plcdi: Vec<Loc> = plcd.iter().map(|&(_, l)| l).collect();
+        if plcdi.iter().all(|&l| in_grid_set(&idns, l)) {
+            for &(v, (i, j)) in &plcd {
+                go[i as usize][j as usize] = v;
+            }
+            fill_locs_in(&mut gi, dmyc, &plcdi);
             cnt += 1;
-            idns = &(&idns - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+            idns = grid_minus_near(&idns, &plcdi, dsl::dneighbors);
         } else {
             fails += 1;
         }
@@ -6200,30 +6212,45 @@ fn generate_4347f46a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 9));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` keeps CPython's table as a GridSet: its order feeds the
+    // choice (through the sfilter), and each difference is taken on it.
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = indss.filtered_order(|id| {
+            let (i, j) = gloc(id);
+            i < h - oh && j < w - ow
+        });
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
-        let bd = dsl::backdrop(&obj);
+        let (loci, locj) = gloc(rng.choice(&subs)?);
+        let (lri, lrj) = (loci + oh - 1, locj + ow - 1);
+        // `backdrop(obj)` (the rectangle) is read only for its membership
+        // (issubset), painted and subtracted: its cell numbers suffice.
+        let bd: Vec<u16> = (loci..=lri)
+            .flat_map(|i| (locj..=lrj).map(move |j| gid((i, j))))
+            .collect();
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
+        if bd.iter().all(|&id| indss.contains(id)) {
             remcols = dsl::remove(&col, &remcols);
-            dsl::fill_in(&mut gi, col, &bd);
-            dsl::fill_in(&mut go, col, &dsl::r#box(&obj));
+            for &id in &bd {
+                let (i, j) = gloc(id);
+                gi[i as usize][j as usize] = col;
+                // `box(obj)`: the rectangle's outline.
+                if i == loci || i == lri || j == locj || j == lrj {
+                    go[i as usize][j as usize] = col;
+                }
+            }
             succ += 1;
-            indss = &indss - &bd;
+            indss = indss.difference_ids(&bd);
         }
         tr += 1;
     }
@@ -6350,12 +6377,14 @@ fn generate_445eab21(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 9));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` keeps CPython's table as a GridSet: its order feeds the
+    // choice (through the sfilter), and each difference is taken on it.
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut succ, mut tr) = (0, 0);
     let (mut bigcol, mut area) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
@@ -6364,19 +6393,34 @@ fn generate_445eab21(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if oh * ow == area {
             continue;
         }
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = indss.filtered_order(|id| {
+            let (i, j) = gloc(id);
+            i < h - oh && j < w - ow
+        });
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
+        let (loci, locj) = gloc(rng.choice(&subs)?);
+        let (lri, lrj) = (loci + oh - 1, locj + ow - 1);
+        // `backdrop(...)` (the rectangle) is read only for its membership
+        // (issubset), its outline (painted) and subtracted: its cell
+        // numbers suffice.
+        let bd: Vec<u16> = (loci..=lri)
+            .flat_map(|i| (locj..=lrj).map(move |j| gid((i, j))))
+            .collect();
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
+        if bd.iter().all(|&id| indss.contains(id)) {
             remcols = dsl::remove(&col, &remcols);
-            dsl::fill_in(&mut gi, col, &dsl::r#box(&bd));
+            for &id in &bd {
+                let (i, j) = gloc(id);
+                // `box(bd)`: the rectangle's outline.
+                if i == loci || i == lri || j == locj || j == lrj {
+                    gi[i as usize][j as usize] = col;
+                }
+            }
             succ += 1;
-            indss = &indss - &bd;
+            indss = indss.difference_ids(&bd);
             if oh * ow > area {
                 (bigcol, area) = (col, oh * ow);
             }
@@ -7513,31 +7557,44 @@ fn generate_50cb2852(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 8));
-    let mut indss = dsl::asindices(&gi);
+    // `indss` keeps CPython's table as a GridSet: its order feeds the
+    // choice (through the sfilter), and each difference is taken on it.
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let subs = dsl::sfilter(&indss, |&(i, j)| i < h - oh && j < w - ow).to_vec();
+        let subs = indss.filtered_order(|id| {
+            let (i, j) = gloc(id);
+            i < h - oh && j < w - ow
+        });
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(&subs)?;
-        let obj = pair_set((loci, locj), (loci + oh - 1, locj + ow - 1));
-        let bd = dsl::backdrop(&obj);
+        let (loci, locj) = gloc(rng.choice(&subs)?);
+        let (lri, lrj) = (loci + oh - 1, locj + ow - 1);
+        // `backdrop(obj)` (the rectangle) is read only for its membership
+        // (issubset), painted and subtracted: its cell numbers suffice.
+        let bd: Vec<u16> = (loci..=lri)
+            .flat_map(|i| (locj..=lrj).map(move |j| gid((i, j))))
+            .collect();
         let col = rng.choice(&remcols)?;
-        if bd.issubset(&indss) {
+        if bd.iter().all(|&id| indss.contains(id)) {
             remcols = dsl::remove(&col, &remcols);
-            dsl::fill_in(&mut gi, col, &bd);
-            dsl::fill_in(&mut go, 8, &bd);
-            dsl::fill_in(&mut go, col, &dsl::r#box(&obj));
+            for &id in &bd {
+                let (i, j) = gloc(id);
+                gi[i as usize][j as usize] = col;
+                // `box(obj)` (the outline) in `col` over the 8-filled inside.
+                let edge = i == loci || i == lri || j == locj || j == lrj;
+                go[i as usize][j as usize] = if edge { col } else { 8 };
+            }
             succ += 1;
-            indss = &indss - &bd;
+            indss = indss.difference_ids(&bd);
         }
         tr += 1;
     }

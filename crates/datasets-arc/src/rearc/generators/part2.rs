@@ -4888,23 +4888,32 @@ fn generate_88a10436(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let plcd = obj.shift((loci, locj));
     dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
-    let pi = dsl::toindices(&plcd);
-    let mut inds = minus_around(&(&dsl::asindices(&gi) - &pi), &pi);
+    // `inds` keeps CPython's table as a GridSet (its order feeds the
+    // choice); the placed cells are read only for membership, painting and
+    // subtraction, so they stay a list.
+    let pi: Vec<Loc> = plcd.iter().map(|&(_, l)| l).collect();
+    let mut inds = grid_minus_near(&GridSet::asindices((h, w)), &pi, dsl::neighbors);
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (2 * ncells)));
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
     while succ < nobjs && tr <= maxtrials {
-        if inds.is_empty() {
+        if inds.len() == 0 {
             break;
         }
-        let loc = rng.choice_in(&inds)?;
-        let plcd = obj.shift(loc);
-        let plcdi = dsl::toindices(&plcd);
-        if plcdi.issubset(&inds) {
-            dsl::paint_in(&mut go, &plcd);
-            fill_locs_in(&mut gi, fgc, &[dsl::center(&plcdi)]);
+        let (li, lj) = gloc(grid_choice(rng, &inds)?);
+        let plcd: Vec<Cell> = obj
+            .iter()
+            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
+            .collect();
+        let plcdi: Vec<Loc> = plcd.iter().map(|&(_, l)| l).collect();
+        if plcdi.iter().all(|&l| in_grid_set(&inds, l)) {
+            for &(v, (i, j)) in &plcd {
+                go[i as usize][j as usize] = v;
+            }
+            // `center(plcdi)`: `obj` is normalized and spans objh by objw.
+            fill_locs_in(&mut gi, fgc, &[(li + objh / 2, lj + objw / 2)]);
             succ += 1;
-            inds = &(&inds - &plcdi) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcdi);
+            inds = grid_minus_near(&inds, &plcdi, dsl::dneighbors);
         }
         tr += 1;
     }

@@ -5102,9 +5102,13 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         chosens[idx] -= 1;
     }
     for (&k, &cnt) in objs.iter().zip(&chosens) {
-        // backdrop(inbox(...)) reads the object's bounds alone.
+        // backdrop(inbox(...)) reads the object's bounds alone, and reads
+        // the inbox only for its corners: the inner corners, swapped where
+        // the object is under three cells wide (as `inbox` orders them).
         let (t, l, b, r) = bounds[k];
-        let pool = dsl::backdrop(&dsl::inbox(&pair_set((t, l), (b, r)))).to_vec();
+        let (si, ei) = ((t + 1).min(b - 1), (t + 1).max(b - 1));
+        let (sj, ej) = ((l + 1).min(r - 1), (l + 1).max(r - 1));
+        let pool = dsl::backdrop(&pair_set((si, sj), (ei, ej))).to_vec();
         let locs = rng.sample(&pool, cnt)?;
         fill_locs_in(&mut gi, noisec, &locs);
     }
@@ -6494,24 +6498,56 @@ fn generate_ea32f347(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` is read only through `tmpg = fill(gi, -1, asindices(gi) -
+    // inds)`, a grid: it is kept as the cells it no longer holds. A cell
+    // not blocked is still `bgc` (every painted cell is blocked), so a line
+    // of `bgc` occurs in `tmpg` exactly where all its cells are free.
+    let (hu, wu) = (h as usize, w as usize);
+    let mut blocked = vec![false; hu * wu];
     for (col, l) in [(1, a), (4, b), (2, c)] {
-        let ln1 = dsl::connect((0, 0), (0, l - 1));
-        let ln2 = dsl::connect((0, 0), (l - 1, 0));
-        let tmpg = dsl::fill(&gi, -1, &(&dsl::asindices(&gi) - &inds));
-        let occs1 = dsl::occurrences(&tmpg, &dsl::recolor(bgc, &ln1));
-        let occs2 = dsl::occurrences(&tmpg, &dsl::recolor(bgc, &ln2));
-        let pool: Vec<(&Indices, &Indices)> = [(&ln1, &occs1), (&ln2, &occs2)]
+        // `occurrences(tmpg, recolor(bgc, ln))` for the horizontal (`ln1`)
+        // and vertical (`ln2`) line of `l` cells: the found corners are
+        // added row by row, then copied into a frozenset, as a GridSet.
+        let free = |i: i64, j: i64| !blocked[i as usize * wu + j as usize];
+        let occs1 = GridSet::from_distinct((0..h).flat_map(|i| {
+            (0..w - l + 1)
+                .filter(move |&j| (j..j + l).all(|jj| free(i, jj)))
+                .map(move |j| gid((i, j)))
+        }))
+        .frozen();
+        let occs2 = GridSet::from_distinct((0..h - l + 1).flat_map(|i| {
+            (0..w)
+                .filter(move |&j| (i..i + l).all(|ii| free(ii, j)))
+                .map(move |j| gid((i, j)))
+        }))
+        .frozen();
+        let pool: Vec<(bool, &GridSet)> = [(true, &occs1), (false, &occs2)]
             .into_iter()
-            .filter(|(_, o)| !o.is_empty())
+            .filter(|(_, o)| o.len() > 0)
             .collect();
-        let (ln, occs) = rng.choice(&pool)?;
-        let loc = rng.choice_in(&occs)?;
-        let plcd = ln.shift(loc);
+        let (horizontal, occs) = rng.choice(&pool)?;
+        let (li, lj) = gloc(grid_choice(rng, occs)?);
+        // `shift(ln, loc)` is only painted and subtracted: a list.
+        let plcd: Vec<Loc> = (0..l)
+            .map(|k| {
+                if horizontal {
+                    (li, lj + k)
+                } else {
+                    (li + k, lj)
+                }
+            })
+            .collect();
         let fill_col = rng.choice(&remcols)?;
-        dsl::fill_in(&mut gi, fill_col, &plcd);
-        dsl::fill_in(&mut go, col, &plcd);
-        inds = &(&inds - &plcd) - &dsl::mapply(|&l| dsl::dneighbors(l), &plcd);
+        fill_locs_in(&mut gi, fill_col, &plcd);
+        fill_locs_in(&mut go, col, &plcd);
+        for &(i, j) in &plcd {
+            for (di, dj) in [(0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)] {
+                let (ni, nj) = (i + di, j + dj);
+                if (0..h).contains(&ni) && (0..w).contains(&nj) {
+                    blocked[ni as usize * wu + nj as usize] = true;
+                }
+            }
+        }
     }
     Ok(Example {
         input: gi,
@@ -7618,7 +7654,10 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let bgc = rng.choice(&cols)?;
     let nred = rng.randint(1, 5)?;
     let mut gi = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds` keeps CPython's table as a GridSet (its order feeds the
+    // choice through the sfilter); each rectangle is read only for
+    // membership, painting and subtraction, so it stays a list.
+    let mut inds = GridSet::asindices((h, w));
     // Places up to `n` rectangles apart from one another, each filled with
     // `color(rng)`; returns how many were placed.
     let mut place = |rng: &mut GenRng,
@@ -7633,17 +7672,22 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 2 + 1)?;
             let ow = rng.randint(1, w / 2 + 1)?;
-            let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            let cands = inds.filtered_order(|id| {
+                let (i, j) = gloc(id);
+                i <= h - oh && j <= w - ow
+            });
             if cands.is_empty() {
                 continue;
             }
-            let (loci, locj) = rng.choice_in(&cands)?;
-            let bd = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-            if bd.issubset(&inds) {
+            let (loci, locj) = gloc(rng.choice(&cands)?);
+            let bd: Vec<Loc> = (loci..loci + oh)
+                .flat_map(|i| (locj..locj + ow).map(move |j| (i, j)))
+                .collect();
+            if bd.iter().all(|&l| in_grid_set(&inds, l)) {
                 succ += 1;
-                inds = &(&inds - &bd) - &dsl::mapply(|&l| dsl::dneighbors(l), &bd);
+                inds = grid_minus_near(&inds, &bd, dsl::dneighbors);
                 let col = color(rng)?;
-                *gi = dsl::fill(gi, col, &bd);
+                fill_locs_in(gi, col, &bd);
             }
         }
         Ok(succ)
