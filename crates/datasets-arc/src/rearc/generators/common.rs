@@ -2160,6 +2160,31 @@ impl GridSet {
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of
 /// the operations the generators use, comparing the iteration order after
 /// each one.
+/// One growth step of a set of cells `obj` inside the box `bx` (496994bd,
+/// f25ffba3): `ch = choice(totuple(bx & mapply(neighbors,
+/// toindices(obj))))`, `obj.add((choice(colors), ch))`, `bx = remove(ch,
+/// bx)`, on location numbers. `toindices(obj)` adds the cells' locations in
+/// `obj`'s order; `bx & dns` walks the smaller (`dns` on a tie) and adds its
+/// members found in the other, in its order, to a new set.
+pub(super) fn grow_cells_in(
+    rng: &mut GenRng,
+    obj: &mut PySet<dsl::Cell>,
+    bx: &mut GridSet,
+    colors: &[i64],
+) -> Result<()> {
+    let locs = GridSet::from_adds(obj.iter().map(|c| gid(c.1)));
+    let dns = locs.mapply_neighbors();
+    let meet = if dns.len() > bx.len() {
+        bx.filtered_order(|id| dns.contains(id))
+    } else {
+        dns.filtered_order(|id| bx.contains(id))
+    };
+    let ch = rng.choice(&meet)?;
+    obj.add((rng.choice(colors)?, gloc(ch)));
+    *bx = bx.difference_ids(&[ch]);
+    Ok(())
+}
+
 #[cfg(test)]
 mod id_set_tests {
     use super::*;

@@ -7153,20 +7153,7 @@ fn generate_496994bd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // picked twice, and then the set's order decides the paint.
     let mut obj: PySet<dsl::Cell> = [(c1, l1), (c2, l2)].into_iter().collect();
     for _ in 0..nc - 2 {
-        // `toindices(obj)`: a frozenset of the cells' locations, added in
-        // `obj`'s order.
-        let locs = GridSet::from_adds(obj.iter().map(|c| gid(c.1)));
-        let dns = locs.mapply_neighbors();
-        // `bx & dns` walks the smaller (`dns` on a tie) and adds its members
-        // found in the other, in its order, to a new set.
-        let meet = if dns.len() > bx.len() {
-            bx.filtered_order(|id| dns.contains(id))
-        } else {
-            dns.filtered_order(|id| bx.contains(id))
-        };
-        let ch = rng.choice(&meet)?;
-        obj.add((rng.choice(&remcols)?, gloc(ch)));
-        bx = bx.difference_ids(&[ch]);
+        grow_cells_in(rng, &mut obj, &mut bx, &remcols)?;
     }
     let mut gix = canv.clone();
     for &(v, (i, j)) in obj.iter() {

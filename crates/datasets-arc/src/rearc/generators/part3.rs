@@ -7003,26 +7003,8 @@ fn generate_f25ffba3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // A set of cells: the first location stays in `bx`, so it can be picked
     // again, and then the set's order decides the paint.
     let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
-    let grow_cells =
-        |rng: &mut GenRng, obj: &mut PySet<dsl::Cell>, bx: &mut GridSet| -> Result<()> {
-            // `toindices(obj)`: a frozenset of the cells' locations, added in
-            // `obj`'s order.
-            let locs = GridSet::from_adds(obj.iter().map(|c| gid(c.1)));
-            let dns = locs.mapply_neighbors();
-            // `bx & dns` walks the smaller (`dns` on a tie) and adds its members
-            // found in the other, in its order, to a new set.
-            let meet = if dns.len() > bx.len() {
-                bx.filtered_order(|id| dns.contains(id))
-            } else {
-                dns.filtered_order(|id| bx.contains(id))
-            };
-            let ch = rng.choice(&meet)?;
-            obj.add((rng.choice(&remcols)?, gloc(ch)));
-            *bx = bx.difference_ids(&[ch]);
-            Ok(())
-        };
     for _ in 0..nc - 1 {
-        grow_cells(rng, &mut obj, &mut bx)?;
+        grow_cells_in(rng, &mut obj, &mut bx, &remcols)?;
     }
     loop {
         let top = obj.iter().map(|c| c.1 .0).min().unwrap_or(0);
@@ -7030,7 +7012,7 @@ fn generate_f25ffba3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if !(top > h / 2 - 1 || bottom < h / 2 + 1) {
             break;
         }
-        grow_cells(rng, &mut obj, &mut bx)?;
+        grow_cells_in(rng, &mut obj, &mut bx, &remcols)?;
     }
     let gix = paint_cells(&canv, obj.iter());
     // Each row sorted by `cell == bgc` (stable): its colors first.
