@@ -22,13 +22,13 @@ RUN cargo chef prepare --recipe-path recipe.json
 # ---- build: dependencies first (cached layer), then the workspace ----
 FROM chef AS builder
 COPY --from=planner /src/recipe.json recipe.json
-RUN cargo chef cook --release --recipe-path recipe.json --bin rgym
+RUN cargo chef cook --profile release-lto --recipe-path recipe.json --bin rgym
 COPY . .
 # After the dependency layer, so a new commit does not rebuild the dependencies.
 ARG GIT_SHA=
 ENV RGYM_GIT_SHA=${GIT_SHA}
-RUN cargo build --release --locked --bin rgym \
-    && strip target/release/rgym
+RUN cargo build --profile release-lto --locked --bin rgym \
+    && strip target/release-lto/rgym
 
 # ---- runtime: slim base, non-root, config baked in ----
 FROM debian:bookworm-slim AS runtime
@@ -41,7 +41,7 @@ LABEL org.opencontainers.image.title="rgym" \
 # volumes can be chowned to it and tools that look the user up find it.
 RUN groupadd --system --gid 10001 rgym \
     && useradd --system --uid 10001 --gid rgym --no-create-home --shell /usr/sbin/nologin rgym
-COPY --from=builder /src/target/release/rgym /usr/local/bin/rgym
+COPY --from=builder /src/target/release-lto/rgym /usr/local/bin/rgym
 COPY config/ /etc/rgym/
 USER 10001:10001
 ENV RGYM_HOST=0.0.0.0 RGYM_PORT=8000

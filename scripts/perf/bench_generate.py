@@ -20,7 +20,7 @@ JSON Lines rows `{"index", "question", "answer", "metadata"}`.
   and start-up included: what a user of either tool waits for. N is --count,
   cut for slow Python datasets to what Python does in about --seconds.
 
-Prints a markdown table. Uses the release binary (built if needed; or the
+Prints a markdown table. Uses the shipped binary, profile release-lto (built if needed; or the
 binary named by RGYM_BIN, as it is) and the
 oracle venv made by scripts/vectors/golden.py.
 """
@@ -105,8 +105,9 @@ def main():
     # before and an after the same way.
     rgym = os.environ.get("RGYM_BIN")
     if rgym is None:
-        subprocess.check_call(["cargo", "build", "--release", "--quiet", "--bin", "rgym"], cwd=ROOT)
-        rgym = ROOT / "target" / "release" / "rgym"
+        # The shipped build (Cargo.toml's release-lto, the Dockerfile's).
+        subprocess.check_call(["cargo", "build", "--profile", "release-lto", "--quiet", "--bin", "rgym"], cwd=ROOT)
+        rgym = ROOT / "target" / "release-lto" / "rgym"
     py = str(VENV / "bin" / "python")
     names = a.datasets or ["leg_counting", "basic_arithmetic"]
     if a.all:

@@ -114,56 +114,113 @@ where
     // `alphabet[value]`, a negative value counting from the end as in
     // Python (a rearc generator at high difficulty can leave -1 cells).
     let len = opts.alphabet.len() as i64;
-    let symbol_of = |value: V| {
+    let index_of = |value: V| {
         let v = i64::from(value);
-        let i = if v < 0 { v + len } else { v };
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| opts.alphabet.get(i))
-            .ok_or_else(|| DatasetError::Generation("list index out of range".into()))
+        usize::try_from(if v < 0 { v + len } else { v }).ok()
     };
-    // The usual options (one-character symbols, a one-character column
-    // delimiter) write characters, not a string copy per cell.
-    let ascii_cells = match opts.col_delimiter.as_bytes() {
-        &[d] if d.is_ascii() && opts.alphabet.iter().all(|a| a.len() == 1 && a.is_ascii()) => {
-            Some(char::from(d))
+    let brackets = opts.array_brackets;
+    // The usual options (one-character ASCII symbols, a one-character ASCII
+    // column delimiter) write the whole board as bytes into one buffer: the
+    // symbols from a table, each row's delimiters laid down first. Whole
+    // UTF-8 strings and ASCII bytes make valid UTF-8, checked once a board.
+    if let (&[delimiter], true) = (
+        opts.col_delimiter.as_bytes(),
+        opts.alphabet.len() <= 256 && opts.alphabet.iter().all(|a| a.len() == 1 && a.is_ascii()),
+    ) {
+        if delimiter.is_ascii() {
+            // The buffer is kept per thread: a question writes several
+            // boards, and a fresh one grew by reallocation each time.
+            thread_local! {
+                static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+            }
+            return BUF.with(|buf| match buf.try_borrow_mut() {
+                Ok(mut buf) => write_ascii_board(out, &mut buf, rows, opts, delimiter, index_of),
+                Err(_) => write_ascii_board(out, &mut Vec::new(), rows, opts, delimiter, index_of),
+            });
         }
-        _ => None,
-    };
-    if opts.array_brackets {
+    }
+    if brackets {
         out.push('[');
     }
     for (r, row) in rows.enumerate() {
         if r > 0 {
             out.push_str(&opts.row_delimiter);
         }
-        if opts.array_brackets {
+        if brackets {
             out.push('[');
         }
-        if let Some(delimiter) = ascii_cells {
-            out.reserve(2 * row.len());
-            for (c, &value) in row.iter().enumerate() {
-                if c > 0 {
-                    out.push(delimiter);
-                }
-                out.push(char::from(symbol_of(value)?.as_bytes()[0]));
+        for (c, &value) in row.iter().enumerate() {
+            if c > 0 {
+                out.push_str(&opts.col_delimiter);
             }
-        } else {
-            for (c, &value) in row.iter().enumerate() {
-                if c > 0 {
-                    out.push_str(&opts.col_delimiter);
-                }
-                out.push_str(symbol_of(value)?);
-            }
+            let symbol = index_of(value).and_then(|i| opts.alphabet.get(i));
+            out.push_str(symbol.ok_or_else(out_of_range)?);
         }
-        if opts.array_brackets {
+        if brackets {
             out.push(']');
         }
     }
-    if opts.array_brackets {
+    if brackets {
         out.push(']');
     }
     Ok(())
+}
+
+/// [`write_board`]'s byte path: one-character ASCII symbols and column
+/// delimiter. Each row's delimiters are laid down first and the symbols
+/// written between them from a table.
+fn write_ascii_board<'a, V: Copy + 'a>(
+    out: &mut String,
+    buf: &mut Vec<u8>,
+    rows: impl Iterator<Item = &'a [V]>,
+    opts: &BoardFormattingOptions,
+    delimiter: u8,
+    index_of: impl Fn(V) -> Option<usize>,
+) -> Result<()> {
+    // The caller took this path for alphabets of at most 256 symbols.
+    let mut symbols = [0u8; 256];
+    let n = opts.alphabet.len().min(symbols.len());
+    for (s, a) in symbols.iter_mut().zip(&opts.alphabet) {
+        *s = a.as_bytes()[0];
+    }
+    let brackets = opts.array_brackets;
+    buf.clear();
+    if brackets {
+        buf.push(b'[');
+    }
+    for (r, row) in rows.enumerate() {
+        if r > 0 {
+            buf.extend_from_slice(opts.row_delimiter.as_bytes());
+        }
+        if brackets {
+            buf.push(b'[');
+        }
+        let start = buf.len();
+        buf.resize(start + 2 * row.len(), delimiter);
+        for (pair, &value) in buf[start..].chunks_exact_mut(2).zip(row) {
+            pair[0] = match index_of(value) {
+                Some(i) if i < n => symbols[i],
+                _ => return Err(out_of_range()),
+            };
+        }
+        if !row.is_empty() {
+            buf.pop();
+        }
+        if brackets {
+            buf.push(b']');
+        }
+    }
+    if brackets {
+        buf.push(b']');
+    }
+    // Whole UTF-8 strings and ASCII bytes make valid UTF-8.
+    out.push_str(std::str::from_utf8(buf).expect("whole strings and ASCII bytes"));
+    Ok(())
+}
+
+/// Python's `IndexError` for a cell past the alphabet.
+fn out_of_range() -> DatasetError {
+    DatasetError::Generation("list index out of range".into())
 }
 
 /// `format_board_pair`.
@@ -322,6 +379,21 @@ mod tests {
         assert_eq!(
             write(&long_symbol, &[vec![-1, -2]]).ok().as_deref(),
             Some(">nine 8")
+        );
+        // Brackets, an empty row and a non-ASCII row delimiter, both paths.
+        let mut fancy = one_char.clone();
+        fancy.array_brackets = true;
+        fancy.row_delimiter = "¦\n".into();
+        let mut fancy_long = fancy.clone();
+        fancy_long.alphabet[9] = "nine".into();
+        let g = vec![vec![9, 1], vec![], vec![2]];
+        assert_eq!(
+            write(&fancy, &g).ok().as_deref(),
+            Some(">[[9 1]¦\n[]¦\n[2]]")
+        );
+        assert_eq!(
+            write(&fancy_long, &g).ok().as_deref(),
+            Some(">[[nine 1]¦\n[]¦\n[2]]")
         );
     }
 }

@@ -500,10 +500,13 @@ pub(super) fn component_labels(grid: &Grid, diagonal: bool) -> (Vec<usize>, usiz
 }
 
 /// `len(objects(grid, True, diagonal, False))` of a rectangular grid: the
-/// number of univalued components, without labelling them.
+/// number of univalued components, without labelling them (PSO reads the
+/// 4-connected count through [`census`]; the tests check both against the
+/// DSL).
+#[cfg(test)]
 pub(super) fn count_components(grid: &Grid, diagonal: bool) -> usize {
     if !diagonal {
-        return count_runs_joined(grid);
+        return census(grid).components;
     }
     let mut parent = union_same_neighbours(grid, diagonal);
     (0..parent.len() as u32)
@@ -511,77 +514,127 @@ pub(super) fn count_components(grid: &Grid, diagonal: bool) -> usize {
         .count()
 }
 
-/// The 4-connected count by runs: a row's maximal runs of one color are
-/// connected already, and a run joins the runs above it that overlap it in
-/// its color. Every item's PSO measure counts two grids' components, so
-/// this works per run (a union-find over runs) rather than per cell.
-fn count_runs_joined(grid: &Grid) -> usize {
-    // Every try's PSO measure counts two grids: the three buffers are kept
-    // per thread rather than allocated each time.
+/// What PSO reads of a rectangular grid, in one pass over its cells: the
+/// number of 4-connected one-color components and the set of its colors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Census {
+    pub(super) components: usize,
+    /// Bit `v` for each color `v`, or `None` when a cell is outside 0..64
+    /// (no generator makes one; the caller then asks the DSL).
+    pub(super) colors: Option<u64>,
+}
+
+/// The census of a rectangular grid. Every try's PSO measure takes two, so
+/// the label buffers are kept per thread rather than allocated each time.
+pub(super) fn census(grid: &Grid) -> Census {
     thread_local! {
-        static RUNS: std::cell::RefCell<Runs> = std::cell::RefCell::default();
+        static LABELS: std::cell::RefCell<RowLabels> = std::cell::RefCell::default();
     }
-    RUNS.with(|r| match r.try_borrow_mut() {
-        Ok(mut r) => r.count(grid),
-        Err(_) => Runs::default().count(grid),
+    LABELS.with(|r| match r.try_borrow_mut() {
+        Ok(mut r) => r.census(grid),
+        Err(_) => RowLabels::default().census(grid),
     })
 }
 
-/// The buffers of [`count_runs_joined`]: each run is (end of the run,
-/// exclusive; its color; its node in `parent`).
+/// The 4-connected count by the classic row scan: a cell takes the label of
+/// its same-colored left or upper neighbour, or a new one; where both match
+/// with different labels the two are joined (a union-find over labels, not
+/// cells), unless the upper-left cell matches too, which joined them
+/// already. Components = labels - joins.
 #[derive(Default)]
-struct Runs {
-    above: Vec<(usize, i64, u32)>,
-    row_runs: Vec<(usize, i64, u32)>,
+struct RowLabels {
+    above: Vec<u32>,
+    row: Vec<u32>,
     parent: Vec<u32>,
 }
 
-impl Runs {
-    fn count(&mut self, grid: &Grid) -> usize {
-        let Runs {
-            above,
-            row_runs,
-            parent,
-        } = self;
-        above.clear();
+impl RowLabels {
+    fn census(&mut self, grid: &Grid) -> Census {
+        let w = grid.first().map_or(0, Vec::len);
+        let RowLabels { above, row, parent } = self;
         parent.clear();
-        let mut joins = 0;
-        for row in grid {
-            row_runs.clear();
-            let mut j = 0;
-            while j < row.len() {
-                let v = row[j];
-                while j < row.len() && row[j] == v {
-                    j += 1;
-                }
-                let node = parent.len() as u32;
-                parent.push(node);
-                row_runs.push((j, v, node));
-            }
-            // Both rows' runs tile the same columns, so stepping past
-            // whichever run ends first visits exactly the overlapping pairs.
-            let (mut a, mut b) = (0, 0);
-            while a < above.len() && b < row_runs.len() {
-                let (end_a, color_a, node_a) = above[a];
-                let (end_b, color_b, node_b) = row_runs[b];
-                if color_a == color_b {
-                    let (ra, rb) = (find_root(parent, node_a), find_root(parent, node_b));
-                    if ra != rb {
-                        parent[ra.max(rb) as usize] = ra.min(rb);
-                        joins += 1;
+        above.clear();
+        above.resize(w, 0);
+        row.clear();
+        row.resize(w, 0);
+        let (mut mask, mut high, mut joins) = (0u64, 0u64, 0usize);
+        let mut up_cells: Option<&[i64]> = None;
+        for cells in grid {
+            let Some((&first, rest)) = cells[..w].split_first() else {
+                break;
+            };
+            // Any value outside 0..64 sets a bit of `high` above 63.
+            let mut note = |v: i64| {
+                mask |= 1 << (v as u64 & 63);
+                high |= v as u64;
+            };
+            note(first);
+            // The left neighbour's value and label, and the value above it,
+            // are carried along the row.
+            let (mut left_v, mut left_label);
+            match up_cells {
+                None => {
+                    (left_v, left_label) = (first, new_label(parent));
+                    row[0] = left_label;
+                    for (&v, r) in rest.iter().zip(&mut row[1..]) {
+                        note(v);
+                        if v != left_v {
+                            (left_v, left_label) = (v, new_label(parent));
+                        }
+                        *r = left_label;
                     }
                 }
-                if end_a <= end_b {
-                    a += 1;
-                }
-                if end_b <= end_a {
-                    b += 1;
+                Some(up) => {
+                    left_label = if up[0] == first {
+                        above[0]
+                    } else {
+                        new_label(parent)
+                    };
+                    left_v = first;
+                    row[0] = left_label;
+                    let mut up_left = up[0];
+                    let upper = up[1..].iter().zip(&above[1..]);
+                    for ((&v, (&u, &a)), r) in rest.iter().zip(upper).zip(&mut row[1..]) {
+                        note(v);
+                        let label = if v == left_v {
+                            // Left and upper neighbours both match: join
+                            // their labels unless the upper-left cell,
+                            // matching too, joined them already.
+                            if u == v && a != left_label && up_left != v {
+                                let (rl, ru) =
+                                    (find_root(parent, left_label), find_root(parent, a));
+                                if rl != ru {
+                                    parent[rl.max(ru) as usize] = rl.min(ru);
+                                    joins += 1;
+                                }
+                            }
+                            left_label
+                        } else if u == v {
+                            a
+                        } else {
+                            new_label(parent)
+                        };
+                        *r = label;
+                        (left_v, left_label, up_left) = (v, label, u);
+                    }
                 }
             }
-            std::mem::swap(above, row_runs);
+            std::mem::swap(above, row);
+            up_cells = Some(&cells[..w]);
         }
-        parent.len() - joins
+        Census {
+            components: parent.len() - joins,
+            colors: (high < 64).then_some(mask),
+        }
     }
+}
+
+/// A new root in `parent`.
+#[inline]
+fn new_label(parent: &mut Vec<u32>) -> u32 {
+    let label = parent.len() as u32;
+    parent.push(label);
+    label
 }
 
 /// A union-find forest over the row-major cells of a rectangular grid in
@@ -1620,24 +1673,34 @@ impl GridSet {
         insert_clean_id(&mut self.slots, self.mask, self.hashes, id);
     }
 
-    /// `make_new_set(type, s)`, as [`IdSet`]'s copy.
+    /// `make_new_set(type, s)`, as [`IdSet`]'s copy: `set_merge` into the
+    /// new empty set, which sizes its table for `2 * used` past the small
+    /// table's five entries. The table is allocated once at that size (a
+    /// clone of `s`'s when the sizes match and `s` has no dummies, which is
+    /// then the slot-for-slot copy).
     fn copy(&self) -> Self {
-        let mut t = Self::new();
         if self.used == 0 {
-            return t;
+            return Self::new();
         }
+        let mut size = 8;
         if self.used * 5 >= 7 * 3 {
-            t.resize(self.used * 2);
-        }
-        if t.mask == self.mask && self.fill == self.used {
-            t.slots.clone_from(&self.slots);
-        } else {
-            for id in self.iter() {
-                t.insert_clean(id);
+            while size <= self.used * 2 {
+                size <<= 1;
             }
         }
-        t.fill = self.used;
-        t.used = self.used;
+        if size == self.mask + 1 && self.fill == self.used {
+            return self.clone();
+        }
+        let mut t = GridSet {
+            hashes: self.hashes,
+            slots: vec![GID_EMPTY; size],
+            mask: size - 1,
+            fill: self.used,
+            used: self.used,
+        };
+        for id in self.iter() {
+            t.insert_clean(id);
+        }
         t
     }
 

@@ -112,35 +112,29 @@ pub fn get_pso_difficulty(example: &Example) -> f64 {
     let area = |g: &Grid| (g.len() * g.first().map_or(0, Vec::len)) as f64;
     let (hwi, hwo) = (area(i), area(o));
     let pix_pct = (hwi + hwo) / 1800.0;
-    let col_pct = distinct_colors(i, o) as f64 / 10.0;
-    let obj_dens = (count_objects(i) as f64 / hwi + count_objects(o) as f64 / hwo) / 2.0;
+    let (ci, co) = (grid_census(i), grid_census(o));
+    let colors = match (ci.colors, co.colors) {
+        (Some(a), Some(b)) => (a | b).count_ones() as usize,
+        _ => dsl::distinct(i.iter().chain(o).flatten().copied()).len(),
+    };
+    let col_pct = colors as f64 / 10.0;
+    let obj_dens = (ci.components as f64 / hwi + co.components as f64 / hwo) / 2.0;
     (pix_pct + col_pct + obj_dens) / 3.0
 }
 
-/// `len(palette(a) | palette(b))`: a bitmask of the colors 0..=63 (a
-/// generator's colors are 0..=9), the DSL's `distinct` for anything else.
-fn distinct_colors(a: &Grid, b: &Grid) -> usize {
-    let cells = || a.iter().chain(b).flatten().copied();
-    let mut mask = 0u64;
-    for v in cells() {
-        if !(0..64).contains(&v) {
-            return dsl::distinct(cells()).len();
-        }
-        mask |= 1 << v;
-    }
-    mask.count_ones() as usize
-}
-
-/// `len(objects(grid, True, False, False))`: the 4-connected one-color
-/// components of the grid.
-fn count_objects(grid: &Grid) -> usize {
+/// `len(objects(grid, True, False, False))`, the 4-connected one-color
+/// components of the grid, and its colors, in one pass.
+fn grid_census(grid: &Grid) -> common::Census {
     let w = grid.first().map_or(0, Vec::len);
     if grid.iter().any(|row| row.len() != w) {
         // Not a rectangle: leave it to the DSL, which reads `grid` as Python
         // would (no generator makes one).
-        return dsl::objects(grid, true, false, false).len();
+        return common::Census {
+            components: dsl::objects(grid, true, false, false).len(),
+            colors: None,
+        };
     }
-    common::count_components(grid, false)
+    common::census(grid)
 }
 
 /// A generator: `generate_<task id>(rng, diff_lb, diff_ub)`.
@@ -254,15 +248,24 @@ mod tests {
                 random_grid(&mut rng, w, h, 1 + (n / 10) % 10),
             );
             assert_eq!(
-                count_objects(&a),
+                grid_census(&a).components,
                 dsl::objects(&a, true, false, false).len()
             );
             let colors = dsl::palette_grid(&a).union(&dsl::palette_grid(&b));
-            assert_eq!(distinct_colors(&a, &b), colors.len());
+            let mask = grid_census(&a).colors.unwrap() | grid_census(&b).colors.unwrap();
+            assert_eq!(mask.count_ones() as usize, colors.len());
         }
         let odd = vec![vec![-1, 70, 3], vec![70, 70, 3]];
-        assert_eq!(distinct_colors(&odd, &odd), 3);
-        assert_eq!(count_objects(&odd), 3);
+        assert_eq!(grid_census(&odd).colors, None);
+        assert_eq!(grid_census(&odd).components, 3);
+        let example = Example {
+            input: odd.clone(),
+            output: vec![vec![3, 63], vec![0, 5]],
+        };
+        let colors = dsl::distinct(odd.iter().chain(&example.output).flatten().copied()).len();
+        assert_eq!(colors, 6);
+        let want = ((6.0 + 4.0) / 1800.0 + 0.6 + (3.0 / 6.0 + 4.0 / 4.0) / 2.0) / 3.0;
+        assert_eq!(get_pso_difficulty(&example), want);
     }
 
     #[test]
