@@ -2217,12 +2217,39 @@ impl CleanTable {
     /// `set_add_entry` of a number not in the table (and no dummies): the
     /// first empty slot on its probe path, then `set_table_resize(used * 4)`
     /// once 60% of the slots are filled.
+    #[inline]
     fn push(&mut self, hashes: &[i64], id: u8) {
-        insert_clean_id(&mut self.slots, self.mask, hashes, id);
+        self.insert_clean(hashes[usize::from(id)], id);
         self.fill += 1;
-        if self.fill * 5 < self.mask * 3 {
-            return;
+        if self.fill * 5 >= self.mask * 3 {
+            self.grow(hashes);
         }
+    }
+
+    /// `set_insert_clean` (as [`insert_clean_id`]; every slot index is at
+    /// most `mask`, below [`ID_SLOTS`]).
+    #[inline]
+    fn insert_clean(&mut self, hash: i64, id: u8) {
+        let mask = self.mask;
+        let mut perturb = hash as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for j in i..=i + probes {
+                let slot = &mut self.slots[j & (ID_SLOTS - 1)];
+                if *slot == ID_EMPTY {
+                    *slot = id;
+                    return;
+                }
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// `set_table_resize(used * 4)`: the smallest power of two above it,
+    /// refilled in the old table's order by clean inserts.
+    fn grow(&mut self, hashes: &[i64]) {
         let mut size = 8;
         while size <= self.fill * 4 {
             size <<= 1;
@@ -2232,8 +2259,11 @@ impl CleanTable {
         self.old[..=old_mask].copy_from_slice(&self.slots[..=old_mask]);
         self.slots[..size].fill(ID_EMPTY);
         self.mask = size - 1;
-        for &id in self.old[..=old_mask].iter().filter(|&&s| s != ID_EMPTY) {
-            insert_clean_id(&mut self.slots, self.mask, hashes, id);
+        for k in 0..=old_mask {
+            let id = self.old[k];
+            if id != ID_EMPTY {
+                self.insert_clean(hashes[usize::from(id)], id);
+            }
         }
     }
 
@@ -2307,6 +2337,25 @@ pub(super) fn box8_meet_ids_clean<'h>(
         out.extend(hits.iter());
         out
     })
+}
+
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(near, shp))))` for a
+/// pool and shape in the 8 by 8 box, as [`BoxShape::grow`] with the meet's
+/// sets built by [`box8_meet_ids_clean`].
+pub(super) fn grow_box_shape(
+    rng: &mut GenRng,
+    pool: &BoxShape,
+    shp: &mut BoxShape,
+    near: fn(Loc) -> Indices,
+) -> Result<()> {
+    let rest = || {
+        pool.set
+            .difference_where(shp.set.len(), |id| shp.mask >> id & 1 != 0)
+    };
+    let cands = box8_meet_ids_clean(rest, pool.mask & !shp.mask, shp.set.iter(), shp.mask, near);
+    let added = rng.choice(&cands)?;
+    shp.add(added);
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1087,27 +1087,29 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while trforsrc < maxtrforsrc && srcsucc < nsrcs {
         trforsrc += 1;
         let objsize = unifint(rng, diff_lb, diff_ub, (5, 20));
-        let bb = asindices_of((7, 7));
-        let sp = rng.choice_in(&bb)?;
-        let bb = dsl::remove(&sp, &bb);
-        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        // `bb` and `shp` lie in the 7 by 7 box: CPython's tables of them as
+        // ids (`BoxShape`).
+        let hashes = loc10_hashes();
+        let bb = BoxShape::asindices(hashes, (7, 7));
+        let sp = bb.choose(rng)?;
+        let bb = bb.without(sp);
+        let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..objsize - 1 {
-            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
+            grow_box_shape(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
         while {
-            let (sh, sw) = set_shape(&shp);
+            let (sh, sw) = cells_shape(&shp.locs().collect::<Vec<_>>());
             sh == 1 || sw == 1
         } {
-            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
+            grow_box_shape(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
-        while distinct(shp.iter().copied(), |(x, y)| x - y) == 1
-            || distinct(shp.iter().copied(), |(x, y)| x + y) == 1
+        while distinct(shp.locs(), |(x, y)| x - y) == 1 || distinct(shp.locs(), |(x, y)| x + y) == 1
         {
-            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
+            grow_box_shape(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
-        let top = shp.iter().map(|l| l.0).min().unwrap_or(0);
-        let left = shp.iter().map(|l| l.1).min().unwrap_or(0);
-        let normalized: Indices = shp.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let top = shp.locs().map(|l| l.0).min().unwrap_or(0);
+        let left = shp.locs().map(|l| l.1).min().unwrap_or(0);
+        let normalized: Indices = shp.locs().map(|(i, j)| (i - top, j - left)).collect();
         let mut shp = normalized.to_vec();
         rng.shuffle(&mut shp);
         while degenerate([shp[0], shp[1], shp[2]]) {
@@ -5713,16 +5715,23 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (fixc, remc) in [(2, rcol), (3, gcol)] {
         let oh = unifint(rng, diff_lb, diff_ub, (2, 5));
         let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let first = rng.choice_in(&bounds)?;
-        let mut shp: PySet<Loc> = std::iter::once(first).collect();
+        // `bounds` and `shp` lie in the 5 by 5 box: CPython's tables of them
+        // as ids (`BoxShape`).
+        let hashes = loc10_hashes();
+        let bounds = BoxShape::asindices(hashes, (oh, ow));
+        let first = bounds.choose(rng)?;
+        let mut shp = BoxShape::from_locs(hashes, [loc10(first)]);
         let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
         let ncells = ncells.max(2).min(oh * ow);
         for _ in 0..ncells - 1 {
-            grow_box8(rng, &bounds, &mut shp, dsl::neighbors)?;
+            grow_box_shape(rng, &bounds, &mut shp, dsl::neighbors)?;
         }
-        let norm = normalize_set(&shp);
+        // `normalize(shp)`: a frozenset of the moved locations, added in
+        // `shp`'s order.
+        let top = shp.locs().map(|l| l.0).min().unwrap_or(0);
+        let left = shp.locs().map(|l| l.1).min().unwrap_or(0);
+        let norm: Indices = shp.locs().map(|(i, j)| (i - top, j - left)).collect();
         let fixp = rng.choice_in(&norm)?;
         let obj: dsl::Object = norm
             .iter()
@@ -6200,9 +6209,9 @@ fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
             i <= fullh - d && j <= fullw - d
         });
         // `shift(base, (di, dj))`: a frozenset adding the moved members in
-        // `base`'s order.
+        // `base`'s order (distinct: clean inserts, the same table).
         let shift = |(di, dj): Loc| {
-            GridSet::from_adds(base.iter().map(|id| {
+            GridSet::from_distinct(base.iter().map(|id| {
                 let (i, j) = gloc(id);
                 gid((i + di, j + dj))
             }))

@@ -1886,12 +1886,26 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // painted: no order of these is read, so they are lists of cells (the
     // mirrors' and `upscale`'s formulas on the contents).
     let (vals, locs): (Vec<i64>, Vec<Loc>) = obj.iter().copied().unzip();
+    let last = od - 1;
+    let square_mirror = |k: usize, (i, j): Loc| match k {
+        1 => (j, i),
+        2 => (last - j, last - i),
+        3 => (last - i, j),
+        4 => (i, last - j),
+        _ => (i, j),
+    };
     while succ < nocc && tr < maxtr {
         tr += 1;
         let fac = rng.randint(1, 4)?;
         let mf1 = rng.choice(&mfs)?;
         let mf2 = rng.choice(&mfs)?;
-        let mirrored = mirror_locs5(mf2, &mirror_locs5(mf1, &locs));
+        // `obj` holds `(0, 0)` and `(od - 1, od - 1)` (the ends), so it and
+        // each mirror of it span the `od` by `od` square at the origin: the
+        // mirrors about its own bounds are maps of that square.
+        let mirrored: Vec<Loc> = locs
+            .iter()
+            .map(|&l| square_mirror(mf2, square_mirror(mf1, l)))
+            .collect();
         // `normalize(upscale(mirrored, fac))`: each normalized cell becomes
         // a `fac` by `fac` block.
         let top = mirrored.iter().map(|l| l.0).min().unwrap_or(0);
