@@ -4085,11 +4085,20 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (gh, gw) = (go.len(), go[0].len());
     let mut painted: Vec<Option<i64>> = vec![None; gh * gw];
     let mut disagree = false;
-    let mut seen: Vec<(Vec<Cell>, Vec<Cell>)> = Vec::with_capacity(8);
+    // A `t` or `s` is a whole rectangle at the origin (one cell per
+    // location), so its shape and its values row by row are its contents.
+    let contents = |c: &[Cell]| -> (Loc, Vec<i64>) {
+        let (hh, ww) = shape_of(c);
+        let mut vals = vec![0; (hh * ww) as usize];
+        for &(v, (i, j)) in c {
+            vals[(i * ww + j) as usize] = v;
+        }
+        ((hh, ww), vals)
+    };
+    type Contents = (Loc, Vec<i64>);
+    let mut seen: Vec<(Contents, Contents)> = Vec::with_capacity(8);
     for (t, s) in targs.iter().zip(&sours) {
-        let mut key = (t.clone(), s.clone());
-        key.0.sort_unstable();
-        key.1.sort_unstable();
+        let key = (contents(t), contents(s));
         if seen.contains(&key) {
             continue;
         }
@@ -4107,7 +4116,7 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
         for &(oi, oj) in &occs {
-            for &(v, (i, j)) in &key.1 {
+            for &(v, (i, j)) in s {
                 let (a, b) = (i + oi, j + oj);
                 if 0 <= a && (a as usize) < gh && 0 <= b && (b as usize) < gw {
                     let at = &mut painted[a as usize * gw + b as usize];
