@@ -2248,6 +2248,179 @@ pub(super) fn grow_cells_in(
     Ok(())
 }
 
+/// A CPython set table built only by adding pairwise distinct numbers
+/// below 254 (`set(gen)` of distinct elements, as [`IdSet::from_adds`]):
+/// with no equal element or dummy to meet, each add is a clean insert, with
+/// the same resizes, so the table is the same. Its slots are a buffer kept
+/// from build to build ([`CleanTable::clear`]).
+struct CleanTable {
+    slots: [u8; ID_SLOTS],
+    old: [u8; ID_SLOTS],
+    mask: usize,
+    fill: usize,
+}
+
+impl CleanTable {
+    const fn new() -> Self {
+        CleanTable {
+            slots: [ID_EMPTY; ID_SLOTS],
+            old: [ID_EMPTY; ID_SLOTS],
+            mask: 7,
+            fill: 0,
+        }
+    }
+
+    /// `set()`: the 8-slot small table.
+    fn clear(&mut self) {
+        self.slots[..8].fill(ID_EMPTY);
+        self.mask = 7;
+        self.fill = 0;
+    }
+
+    /// `set_add_entry` of a number not in the table (and no dummies): the
+    /// first empty slot on its probe path, then `set_table_resize(used * 4)`
+    /// once 60% of the slots are filled.
+    #[inline]
+    fn push(&mut self, hashes: &[i64], id: u8) {
+        self.insert_clean(hashes[usize::from(id)], id);
+        self.fill += 1;
+        if self.fill * 5 >= self.mask * 3 {
+            self.grow(hashes);
+        }
+    }
+
+    /// `set_insert_clean` (as [`insert_clean_id`]; every slot index is at
+    /// most `mask`, below [`ID_SLOTS`]).
+    #[inline]
+    fn insert_clean(&mut self, hash: i64, id: u8) {
+        let mask = self.mask;
+        let mut perturb = hash as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for j in i..=i + probes {
+                let slot = &mut self.slots[j & (ID_SLOTS - 1)];
+                if *slot == ID_EMPTY {
+                    *slot = id;
+                    return;
+                }
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// `set_table_resize(used * 4)`: the smallest power of two above it,
+    /// refilled in the old table's order by clean inserts.
+    fn grow(&mut self, hashes: &[i64]) {
+        let mut size = 8;
+        while size <= self.fill * 4 {
+            size <<= 1;
+        }
+        assert!(size <= ID_SLOTS, "CleanTable of more than 100 elements");
+        let old_mask = self.mask;
+        self.old[..=old_mask].copy_from_slice(&self.slots[..=old_mask]);
+        self.slots[..size].fill(ID_EMPTY);
+        self.mask = size - 1;
+        for k in 0..=old_mask {
+            let id = self.old[k];
+            if id != ID_EMPTY {
+                self.insert_clean(hashes[usize::from(id)], id);
+            }
+        }
+    }
+
+    /// `iter(s)`: the table's order.
+    fn iter(&self) -> impl Iterator<Item = u8> + '_ {
+        self.slots[..=self.mask]
+            .iter()
+            .copied()
+            .filter(|&s| s != ID_EMPTY)
+    }
+}
+
+/// [`box8_meet_ids`] with the sets it builds (`apply`'s neighbourhoods of
+/// distinct centers, which are unequal; `merge`'s first occurrences; the
+/// meet's hits, members of a set) built by clean inserts into per-thread
+/// buffers ([`CleanTable`]) instead of [`IdSet`]s: the same tables, so the
+/// same candidates in the same order, without a table allocated and
+/// cleared for each set.
+pub(super) fn box8_meet_ids_clean<'h>(
+    rest: impl FnOnce() -> IdSet<'h>,
+    rest_mask: u128,
+    shp_order: impl Iterator<Item = u8>,
+    shp_mask: u128,
+    near: fn(Loc) -> Indices,
+) -> Vec<u8> {
+    use std::cell::RefCell;
+    thread_local! {
+        static TABLES: RefCell<[CleanTable; 3]> =
+            const { RefCell::new([CleanTable::new(), CleanTable::new(), CleanTable::new()]) };
+    }
+    let hashes = loc10_hashes();
+    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
+        let k = di * 10 + dj;
+        d | if k >= 0 {
+            shp_mask << k
+        } else {
+            shp_mask >> -k
+        }
+    });
+    TABLES.with(|t| {
+        let mut t = t.borrow_mut();
+        let [applied, merged, hits] = &mut *t;
+        hits.clear();
+        if around.count_ones() > rest_mask.count_ones() {
+            for id in rest().iter().filter(|&id| around >> id & 1 != 0) {
+                hits.push(hashes, id);
+            }
+        } else {
+            // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
+            // locations in each one's order (a repeat changes nothing).
+            let n = near_ids(near);
+            applied.clear();
+            for id in shp_order {
+                applied.push(&n.hashes, id);
+            }
+            merged.clear();
+            let mut seen = 0u128;
+            for id in applied.iter() {
+                for &l in &n.orders[id as usize] {
+                    if seen >> l & 1 == 0 {
+                        seen |= 1 << l;
+                        merged.push(hashes, l);
+                    }
+                }
+            }
+            for id in merged.iter().filter(|&id| rest_mask >> id & 1 != 0) {
+                hits.push(hashes, id);
+            }
+        }
+        let mut out = Vec::with_capacity(hits.fill);
+        out.extend(hits.iter());
+        out
+    })
+}
+
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(near, shp))))` for a
+/// pool and shape in the 8 by 8 box, as [`BoxShape::grow`] with the meet's
+/// sets built by [`box8_meet_ids_clean`].
+pub(super) fn grow_box_shape(
+    rng: &mut GenRng,
+    pool: &BoxShape,
+    shp: &mut BoxShape,
+    near: fn(Loc) -> Indices,
+) -> Result<()> {
+    let rest = || {
+        pool.set
+            .difference_where(shp.set.len(), |id| shp.mask >> id & 1 != 0)
+    };
+    let cands = box8_meet_ids_clean(rest, pool.mask & !shp.mask, shp.set.iter(), shp.mask, near);
+    let added = rng.choice(&cands)?;
+    shp.add(added);
+    Ok(())
+}
+
 #[cfg(test)]
 mod id_set_tests {
     use super::*;

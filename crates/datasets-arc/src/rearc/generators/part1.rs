@@ -1063,7 +1063,9 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, acol, bcol, ccol, dcol) = (five[0], five[1], five[2], five[3], five[4]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
+    // `inds`' order is read (the choice over its sfilter): CPython's table
+    // (`GridSet`).
+    let mut inds = GridSet::asindices((h, w));
     let nsrcs = unifint(rng, diff_lb, diff_ub, (1, h.min(w) / 5));
     let mut srcs: Vec<(dsl::Object, PySet<dsl::Cell>)> = Vec::new();
     let mut abclist: Vec<[i64; 2]> = Vec::new();
@@ -1085,27 +1087,29 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while trforsrc < maxtrforsrc && srcsucc < nsrcs {
         trforsrc += 1;
         let objsize = unifint(rng, diff_lb, diff_ub, (5, 20));
-        let bb = asindices_of((7, 7));
-        let sp = rng.choice_in(&bb)?;
-        let bb = dsl::remove(&sp, &bb);
-        let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+        // `bb` and `shp` lie in the 7 by 7 box: CPython's tables of them as
+        // ids (`BoxShape`).
+        let hashes = loc10_hashes();
+        let bb = BoxShape::asindices(hashes, (7, 7));
+        let sp = bb.choose(rng)?;
+        let bb = bb.without(sp);
+        let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..objsize - 1 {
-            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
+            grow_box_shape(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
         while {
-            let (sh, sw) = set_shape(&shp);
+            let (sh, sw) = cells_shape(&shp.locs().collect::<Vec<_>>());
             sh == 1 || sw == 1
         } {
-            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
+            grow_box_shape(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
-        while distinct(shp.iter().copied(), |(x, y)| x - y) == 1
-            || distinct(shp.iter().copied(), |(x, y)| x + y) == 1
+        while distinct(shp.locs(), |(x, y)| x - y) == 1 || distinct(shp.locs(), |(x, y)| x + y) == 1
         {
-            grow_box8(rng, &bb, &mut shp, dsl::dneighbors)?;
+            grow_box_shape(rng, &bb, &mut shp, dsl::dneighbors)?;
         }
-        let top = shp.iter().map(|l| l.0).min().unwrap_or(0);
-        let left = shp.iter().map(|l| l.1).min().unwrap_or(0);
-        let normalized: Indices = shp.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let top = shp.locs().map(|l| l.0).min().unwrap_or(0);
+        let left = shp.locs().map(|l| l.1).min().unwrap_or(0);
+        let normalized: Indices = shp.locs().map(|(i, j)| (i - top, j - left)).collect();
         let mut shp = normalized.to_vec();
         rng.shuffle(&mut shp);
         while degenerate([shp[0], shp[1], shp[2]]) {
@@ -1118,30 +1122,30 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let markers: PySet<dsl::Cell> = [(acol, a), (bcol, b), (ccol, c)].into_iter().collect();
         let rest: PySet<dsl::Cell> = shp[3..].iter().map(|&ij| (dcol, ij)).collect();
         let obj = (&markers | &rest).freeze();
-        let shpset: PySet<Loc> = shp.iter().copied().collect();
-        // `shift(set(shp), ij).issubset(inds)`: a yes or no per location,
-        // asked of a membership mask of `inds` (all inside the grid).
+        // `shift(set(shp), ij).issubset(inds)`: a yes or no per location
+        // (the distinct cells of `shp`, in any order), asked of a membership
+        // mask of `inds` (all inside the grid).
         let mut member = vec![false; (h * w) as usize];
-        for &(i, j) in inds.iter() {
+        for (i, j) in inds.iter().map(gloc) {
             member[(i * w + j) as usize] = true;
         }
         let inside =
             |(i, j): Loc| 0 <= i && i < h && 0 <= j && j < w && member[(i * w + j) as usize];
-        let opts = dsl::sfilter(&inds, |&(di, dj)| {
-            shpset.iter().all(|&(i, j)| inside((i + di, j + dj)))
+        let opts = inds.filter(|id| {
+            let (di, dj) = gloc(id);
+            shp.iter().all(|&(i, j)| inside((i + di, j + dj)))
         });
-        if opts.is_empty() {
+        if opts.len() == 0 {
             continue;
         }
-        let loc = rng.choice_in(&opts)?;
+        let loc = gloc(grid_choice(rng, &opts)?);
         srcsucc += 1;
         dsl::paint_in(&mut gi, &obj.shift(loc));
-        let shpplcd: Indices = shpset
-            .iter()
-            .map(|&(i, j)| (i + loc.0, j + loc.1))
-            .collect();
-        dsl::fill_in(&mut go, -1, &shpplcd);
-        inds = minus_around(&(&inds - &shpplcd), &shpplcd);
+        // `shpplcd` is filled with one value and subtracted (with its
+        // neighbours) by size and membership: its cells, unordered.
+        let shpplcd: Vec<Loc> = shp.iter().map(|&(i, j)| (i + loc.0, j + loc.1)).collect();
+        fill_locs_in(&mut go, -1, &shpplcd);
+        inds = grid_minus_near(&inds, &shpplcd, dsl::neighbors);
         srcs.push((obj, markers));
         abclist.push(sorted_shape(a, b, c));
     }
@@ -1152,7 +1156,9 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let fnk = rng.choice(&[0, 1, 2, 3, 4, 5, 6, 7])?;
         gi = transform(fnk, &gi);
         go = transform(fnk, &go);
-        let bg = dsl::ofcolor(&go, bgc);
+        // `ofcolor(go, bgc)`, whose difference's order the choice reads, as
+        // CPython's table (`GridSet`).
+        let bg = ofcolor_set(&go, bgc);
         // `bg - mapply(neighbors, aigo - bg)`: the mapply is read for its
         // size and membership only, so `aigo - bg` (only iterated by it) is
         // the grid's other cells, in no particular order.
@@ -1160,18 +1166,18 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let others = (0..gh)
             .flat_map(|i| (0..gw).map(move |j| (i, j)))
             .filter(|&(i, j)| go[i as usize][j as usize] != bgc);
-        let fullinds = Around::new(others, dsl::neighbors).subtract_from(&bg);
+        let fullinds = bg.difference_locs(Around::new(others, dsl::neighbors).cells());
         let k = rng.choice(&(0..srcs.len()).collect::<Vec<_>>())?;
         let (obj, markers) = &srcs[k];
-        if fullinds.is_empty() {
+        if fullinds.len() == 0 {
             break;
         }
-        let loctr = rng.choice_in(&fullinds)?;
+        let loctr = gloc(grid_choice(rng, &fullinds)?);
         // `shift(toindices(obj), loctr).issubset(fullinds)`, and the paints
         // (one cell per location): no order of the shifted sets is read.
         if obj
             .iter()
-            .all(|&(_, (i, j))| fullinds.contains(&(i + loctr.0, j + loctr.1)))
+            .all(|&(_, (i, j))| in_grid_set(&fullinds, (i + loctr.0, j + loctr.1)))
         {
             succ += 1;
             let moved = |cells: &mut dyn Iterator<Item = &dsl::Cell>| -> Vec<dsl::Cell> {
@@ -3205,19 +3211,20 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut h = h;
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * nobjs;
-    let mut inds = asindices_of((h, w));
+    // `inds`' order is read (the choice): CPython's table (`GridSet`).
+    let mut inds = GridSet::asindices((h, w));
     // Whether `inds` is `ofc - mapply(...)` of the current `go` (at first
     // it is `asindices(go)`, another table).
     let mut inds_from_go = false;
     while tr < maxtr && succ < nobjs {
-        if inds.is_empty() {
+        if inds.len() == 0 {
             break;
         }
         tr += 1;
         let dim = rng.randint(1, 3)?;
         let tl = rng.sample(&ccols, 2)?;
         let (tric, linc) = (tl[0], tl[1]);
-        let loc = rng.choice_in(&inds)?;
+        let loc = gloc(grid_choice(rng, &inds)?);
         let (loci, locj) = loc;
         // `obj`, the triangle `{(i, j): i <= j <= dim}` and its mirror image
         // shifted right by `dim`: row `i` (0 to `dim`) spans columns `i` to
@@ -3234,7 +3241,7 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .iter()
             .map(|c| &c.1)
             .chain(tail.iter())
-            .all(|l| inds.contains(l));
+            .all(|&l| in_grid_set(&inds, l));
         if placed {
             succ += 1;
             paint_cells_in(&mut gi, &iplcd);
@@ -3257,14 +3264,14 @@ fn generate_25d487eb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `ofc - mapply(dneighbors, asindices(go) - ofc)`: the mapply is
         // read for its size and membership only, so its cells come from a
         // scan of `go`.
-        let ofc = dsl::ofcolor(&go, bgc);
+        let ofc = ofcolor_set(&go, bgc);
         let others = go.iter().enumerate().flat_map(|(i, row)| {
             row.iter()
                 .enumerate()
                 .filter(|&(_, &v)| v != bgc)
                 .map(move |(j, _)| (i as i64, j as i64))
         });
-        inds = Around::new(others, dsl::dneighbors).subtract_from(&ofc);
+        inds = ofc.difference_locs(Around::new(others, dsl::dneighbors).cells());
         inds_from_go = true;
     }
     Ok(Example {
@@ -4413,6 +4420,56 @@ fn generate_3618c87e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// One step of 3631a71a's maps back onto `inds1`: a shift, or one of the
+/// DSL's patch mirrors (`dmirror`, `vmirror`, `hmirror`) about the patch's
+/// own bounds.
+#[derive(Clone, Copy)]
+enum BackStep {
+    Shift(i64, i64),
+    Dm,
+    Vm,
+    Hm,
+}
+
+impl BackStep {
+    /// `(top, bottom, left, right)` of some locations, `None` for none.
+    fn bounds(locs: impl Iterator<Item = Loc>) -> Option<(i64, i64, i64, i64)> {
+        locs.fold(None, |b, (i, j)| {
+            Some(match b {
+                None => (i, i, j, j),
+                Some((t, bt, l, r)) => (t.min(i), bt.max(i), l.min(j), r.max(j)),
+            })
+        })
+    }
+
+    /// Where the steps take `loc`, a location of a patch with these bounds
+    /// (each step maps the patch onto one whose bounds follow from these:
+    /// `dmirror` swaps the extents about the upper left corner, the other
+    /// mirrors keep them).
+    fn apply(
+        steps: &[BackStep],
+        (mut t, mut b, mut l, mut r): (i64, i64, i64, i64),
+        loc: Loc,
+    ) -> Loc {
+        let (mut i, mut j) = loc;
+        for step in steps {
+            match *step {
+                BackStep::Shift(di, dj) => {
+                    (i, j) = (i + di, j + dj);
+                    (t, b, l, r) = (t + di, b + di, l + dj, r + dj);
+                }
+                BackStep::Dm => {
+                    (i, j) = (j - l + t, i - t + l);
+                    (b, r) = (t + r - l, l + b - t);
+                }
+                BackStep::Vm => j = l + r - j,
+                BackStep::Hm => i = t + b - i,
+            }
+        }
+        (i, j)
+    }
+}
+
 fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (6, 15));
@@ -4470,21 +4527,21 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         shifted(mirror_cells(3, &mirror_cells(2, &inds2)), (dh, dw)),
     ];
     // `f1`..`f8`: each area's cells mapped back onto `inds1` (patch mirrors
-    // work on the patch's own bounding box, as in Python).
-    let back = |k: usize, x: Vec<Loc>| -> Vec<Loc> {
-        match k {
-            0 => x,
-            1 => mirror_cells(1, &x),
-            2 => mirror_cells(3, &shifted(x, (-dh, 0))),
-            3 => mirror_cells(1, &mirror_cells(3, &shifted(x, (-dh, 0)))),
-            4 => mirror_cells(2, &shifted(x, (0, -dw))),
-            5 => mirror_cells(1, &mirror_cells(2, &shifted(x, (0, -dw)))),
-            6 => mirror_cells(2, &mirror_cells(3, &shifted(x, (-dh, -dw)))),
-            _ => mirror_cells(
-                1,
-                &mirror_cells(2, &mirror_cells(3, &shifted(x, (-dh, -dw)))),
-            ),
-        }
+    // work on the patch's own bounding box, as in Python): a shift, then
+    // mirrors, each a map of locations given the bounds before it, which
+    // the maps carry along (so no list is built per step).
+    let backs: [&[BackStep]; 8] = {
+        use BackStep::{Dm, Hm, Shift, Vm};
+        [
+            &[],
+            &[Dm],
+            &[Shift(-dh, 0), Hm],
+            &[Shift(-dh, 0), Hm, Dm],
+            &[Shift(0, -dw), Vm],
+            &[Shift(0, -dw), Vm, Dm],
+            &[Shift(-dh, -dw), Hm, Vm],
+            &[Shift(-dh, -dw), Hm, Vm, Dm],
+        ]
     };
     let ndist = unifint(
         rng,
@@ -4497,51 +4554,50 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (fullh, fullw) = dsl::shape_grid(&gi);
     // Every test below compares sets (or asks for emptiness), so the
     // locations are kept in lists and a mask, not frozensets.
-    let unpatched = |g: &Grid, area: &[Loc]| -> Vec<Loc> {
-        area.iter()
-            .filter(|&&l| dsl::index(g, l).is_some_and(|v| v != patchcol))
-            .copied()
-            .collect()
-    };
+    let mut isleft = vec![false; (fullh * fullw) as usize];
     while succ < ndist && tr < maxtr {
         tr += 1;
         let oh = rng.randint(2, h / 2 + 1)?;
         let ow = rng.randint(2, w / 2 + 1)?;
         let loci = rng.randint(0, fullh - oh)?;
         let locj = rng.randint(0, fullw - ow)?;
-        let mut gi2 = gi.clone();
-        fill_rect(
-            &mut gi2,
-            patchcol,
-            (loci, locj),
-            (loci + oh - 1, locj + ow - 1),
-        );
+        // `gi2 = fill(gi, patchcol, patch)`, read through `at2` and written
+        // only if kept (the patch lies inside the grid).
+        let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
+        let at2 = |(i, j): Loc| -> Option<i64> {
+            if !(0 <= i && i < fullh && 0 <= j && j < fullw) {
+                None
+            } else if in_rect((i, j), ul, lr) {
+                Some(patchcol)
+            } else {
+                Some(gi[i as usize][j as usize])
+            }
+        };
         // `patchcol in palette(toobject(forbidden, gi2))`: the corner square.
-        if (0..cutoff).any(|i| (0..cutoff).any(|j| gi2[i as usize][j as usize] == patchcol)) {
+        if (0..cutoff).any(|i| (0..cutoff).any(|j| at2((i, j)) == Some(patchcol))) {
             continue;
         }
         // `oo1 | oo2 != dmirrareaL`: the top strip transposed is the left
         // strip (the grid is square), so each left-strip cell must be
         // unpatched there or at its transpose.
         let strip_ok = (cutoff..2 * h - cutoff).all(|i| {
-            (0..cutoff).all(|j| {
-                dsl::index(&gi2, (i, j)) != Some(patchcol)
-                    || dsl::index(&gi2, (j, i)) != Some(patchcol)
-            })
+            (0..cutoff).all(|j| at2((i, j)) != Some(patchcol) || at2((j, i)) != Some(patchcol))
         });
         if !strip_ok {
             continue;
         }
         // `isleft == inds1`: the mapped-back cells, as a mask over the grid.
-        let mut isleft = vec![false; (fullh * fullw) as usize];
+        isleft.fill(false);
         let mut count = 0;
         let mut outside = false;
-        for (k, area) in areas.iter().enumerate() {
-            let rem = unpatched(&gi2, area);
-            if rem.is_empty() {
+        let unpatched = |l: Loc| at2(l).is_some_and(|v| v != patchcol);
+        for (area, steps) in areas.iter().zip(backs) {
+            let Some(bounds) = BackStep::bounds(area.iter().copied().filter(|&l| unpatched(l)))
+            else {
                 continue;
-            }
-            for (i, j) in back(k, rem) {
+            };
+            for &l in area.iter().filter(|&&l| unpatched(l)) {
+                let (i, j) = BackStep::apply(steps, bounds, l);
                 if !inds1_has((i, j)) {
                     outside = true;
                 } else if !isleft[(i * fullw + j) as usize] {
@@ -4554,7 +4610,7 @@ fn generate_3631a71a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         succ += 1;
-        gi = gi2;
+        fill_rect(&mut gi, patchcol, ul, lr);
     }
     Ok(Example {
         input: gi,
@@ -5659,16 +5715,23 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for (fixc, remc) in [(2, rcol), (3, gcol)] {
         let oh = unifint(rng, diff_lb, diff_ub, (2, 5));
         let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let first = rng.choice_in(&bounds)?;
-        let mut shp: PySet<Loc> = std::iter::once(first).collect();
+        // `bounds` and `shp` lie in the 5 by 5 box: CPython's tables of them
+        // as ids (`BoxShape`).
+        let hashes = loc10_hashes();
+        let bounds = BoxShape::asindices(hashes, (oh, ow));
+        let first = bounds.choose(rng)?;
+        let mut shp = BoxShape::from_locs(hashes, [loc10(first)]);
         let ncellsd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
         let ncells = ncells.max(2).min(oh * ow);
         for _ in 0..ncells - 1 {
-            grow_box8(rng, &bounds, &mut shp, dsl::neighbors)?;
+            grow_box_shape(rng, &bounds, &mut shp, dsl::neighbors)?;
         }
-        let norm = normalize_set(&shp);
+        // `normalize(shp)`: a frozenset of the moved locations, added in
+        // `shp`'s order.
+        let top = shp.locs().map(|l| l.0).min().unwrap_or(0);
+        let left = shp.locs().map(|l| l.1).min().unwrap_or(0);
+        let norm: Indices = shp.locs().map(|(i, j)| (i - top, j - left)).collect();
         let fixp = rng.choice_in(&norm)?;
         let obj: dsl::Object = norm
             .iter()
@@ -6146,9 +6209,9 @@ fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
             i <= fullh - d && j <= fullw - d
         });
         // `shift(base, (di, dj))`: a frozenset adding the moved members in
-        // `base`'s order.
+        // `base`'s order (distinct: clean inserts, the same table).
         let shift = |(di, dj): Loc| {
-            GridSet::from_adds(base.iter().map(|id| {
+            GridSet::from_distinct(base.iter().map(|id| {
                 let (i, j) = gloc(id);
                 gid((i + di, j + dj))
             }))

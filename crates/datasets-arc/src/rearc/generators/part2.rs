@@ -812,16 +812,17 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
     let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 20));
-    let mut indss = asindices_of((h, w));
+    // `indss`' order is read (the choice over its sfilter): CPython's table
+    // (`GridSet`).
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
-    // same as `FitMemo`'s with one row and column more), and the boxes'
-    // `asindices`, the same sets each time.
+    // same as `FitMemo`'s with one row and column more).
     let mut memo = FitMemo::default();
-    let mut boxes: Vec<(Loc, Indices)> = Vec::new();
+    let hashes = loc10_hashes();
     while succ < num && tr <= maxtrials {
-        if indss.is_empty() {
+        if indss.len() == 0 {
             break;
         }
         let oh = rng.randint(2, 7)?;
@@ -831,39 +832,42 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(subs)?;
-        let k = match boxes.iter().position(|(key, _)| *key == (oh, ow)) {
-            Some(k) => k,
-            None => {
-                boxes.push(((oh, ow), dsl::asindices(&dsl::canvas(-1, (oh, ow)))));
-                boxes.len() - 1
-            }
-        };
-        let indsss = boxes[k].1.clone();
-        let chch = rng.choice_in(&indsss)?;
-        let mut obj: PySet<Loc> = std::iter::once(chch).collect();
-        let mut indsss = dsl::remove(&chch, &indsss);
+        let (loci, locj) = gloc(rng.choice(subs)?);
+        // `indsss` and `obj` lie in the `oh` by `ow` box (at most 7 by 7):
+        // CPython's tables of them as ids (`BoxShape`).
+        let indsss = BoxShape::asindices(hashes, (oh, ow));
+        let chch = indsss.choose(rng)?;
+        let mut obj = BoxShape::from_locs(hashes, [loc10(chch)]);
+        let mut indsss = indsss.without(chch);
         let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let numc = rng.choice(&[numcd, oh * ow - numcd])?;
         let numc = numc.max(2).min(oh * ow - 1);
-        // `indsss` and `obj` lie in the `oh` by `ow` box (at most 7 by 7).
-        let mut obj_mask = bit10(chch);
         for _ in 0..numc {
-            let pool_mask = box8_mask(indsss.iter()).expect("inside the 8 by 8 box");
-            let cands = box8_meet(|| indsss.clone(), pool_mask, &obj, obj_mask, dsl::neighbors);
-            let added = pick(rng, &cands)?;
-            obj.add(added);
-            obj_mask |= bit10(added);
-            indsss = indsss.difference(&obj);
+            // `indsss & mapply(neighbors, obj)`.
+            let cands = box8_meet_ids_clean(
+                || indsss.set.clone(),
+                indsss.mask,
+                obj.set.iter(),
+                obj.mask,
+                dsl::neighbors,
+            );
+            obj.add(pick(rng, &cands)?);
+            // `indsss - obj`: `obj` is read for its size and membership.
+            indsss = BoxShape {
+                set: indsss
+                    .set
+                    .difference_where(obj.set.len(), |id| obj.mask >> id & 1 != 0),
+                mask: indsss.mask & !obj.mask,
+            };
         }
         // `obj`, `bd = backdrop(obj)` and `outbox(bd)` are filled, tested and
         // subtracted: read for their cells, sizes and membership only.
-        let obj: Vec<Loc> = obj.iter().map(|&(i, j)| (i + loci, j + locj)).collect();
+        let obj: Vec<Loc> = obj.locs().map(|(i, j)| (i + loci, j + locj)).collect();
         let (top, bottom) = bounds_of(&obj.iter().map(|l| l.0).collect::<Vec<_>>());
         let (left, right) = bounds_of(&obj.iter().map(|l| l.1).collect::<Vec<_>>());
         let (ul, lr) = ((top, left), (bottom, right));
         let col = rng.choice(&ccols)?;
-        if (top..=bottom).all(|i| (left..=right).all(|j| indss.contains(&(i, j)))) {
+        if (top..=bottom).all(|i| (left..=right).all(|j| in_grid_set(&indss, (i, j)))) {
             fill_locs_in(&mut gi, col, &obj);
             fill_rect(&mut go, 7, ul, lr);
             fill_locs_in(&mut go, col, &obj);
@@ -872,8 +876,11 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let (oul, olr) = ((top - 1, left - 1), (bottom + 1, right + 1));
             let ring = outline_cells(oul, olr).len();
             indss = indss
-                .difference_where(area, |&l| in_rect(l, ul, lr))
-                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr));
+                .difference_where(area, |id| in_rect(gloc(id), ul, lr))
+                .difference_where(ring, |id| {
+                    let l = gloc(id);
+                    in_rect(l, oul, olr) && !in_rect(l, ul, lr)
+                });
             memo.changed();
         }
         tr += 1;
@@ -1860,11 +1867,11 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     dsl::paint_in(&mut gi, &plcd);
     let mut go = gi.clone();
     // `inds - backdrop(outbox(plcd))`: the rectangle one cell around the
-    // `od` by `od` object, subtracted as cells ([`minus_cells`]).
+    // `od` by `od` object, subtracted as cells (by size and membership).
+    // `inds`' order is read (the choice over its sfilter): CPython's table
+    // (`GridSet`); the rectangles reach one cell outside the grid at most.
     let (ul, lr) = ((loci - 1, locj - 1), (loci + od, locj + od));
-    let mut inds = minus_cells(&dsl::asindices(&gi), &rect_cells(ul, lr), |&l| {
-        in_rect(l, ul, lr)
-    });
+    let mut inds = GridSet::asindices((h, w)).difference_locs(&rect_cells(ul, lr));
     // Its placements, whose order a draw reads, kept per shape until it
     // changes.
     let mut fits = FitMemo::default();
@@ -1879,12 +1886,26 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // painted: no order of these is read, so they are lists of cells (the
     // mirrors' and `upscale`'s formulas on the contents).
     let (vals, locs): (Vec<i64>, Vec<Loc>) = obj.iter().copied().unzip();
+    let last = od - 1;
+    let square_mirror = |k: usize, (i, j): Loc| match k {
+        1 => (j, i),
+        2 => (last - j, last - i),
+        3 => (last - i, j),
+        4 => (i, last - j),
+        _ => (i, j),
+    };
     while succ < nocc && tr < maxtr {
         tr += 1;
         let fac = rng.randint(1, 4)?;
         let mf1 = rng.choice(&mfs)?;
         let mf2 = rng.choice(&mfs)?;
-        let mirrored = mirror_locs5(mf2, &mirror_locs5(mf1, &locs));
+        // `obj` holds `(0, 0)` and `(od - 1, od - 1)` (the ends), so it and
+        // each mirror of it span the `od` by `od` square at the origin: the
+        // mirrors about its own bounds are maps of that square.
+        let mirrored: Vec<Loc> = locs
+            .iter()
+            .map(|&l| square_mirror(mf2, square_mirror(mf1, l)))
+            .collect();
         // `normalize(upscale(mirrored, fac))`: each normalized cell becomes
         // a `fac` by `fac` block.
         let top = mirrored.iter().map(|l| l.0).min().unwrap_or(0);
@@ -1903,17 +1924,17 @@ fn generate_6aa20dc0(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let (li, lj) = rng.choice(cands)?;
+        let (li, lj) = gloc(rng.choice(cands)?);
         let cobjo: Vec<Cell> = cobj
             .iter()
             .map(|&(v, (i, j))| (v, (i + li, j + lj)))
             .collect();
-        if cobjo.iter().all(|c| inds.contains(&c.1)) {
+        if cobjo.iter().all(|c| in_grid_set(&inds, c.1)) {
             succ += 1;
             // `backdrop(outbox(cobjoi))`: the rectangle one cell around
             // `cobjo`, outside the grid too, subtracted as cells.
             let (ul, lr) = ((li - 1, lj - 1), (li + ohx, lj + owx));
-            inds = minus_cells(&inds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
+            inds = inds.difference_locs(&rect_cells(ul, lr));
             fits.changed();
             paint_cells_in(&mut gi, cobjo.iter().filter(|c| c.0 != fgc));
             paint_cells_in(&mut go, cobjo.iter());
@@ -2865,11 +2886,17 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             for _ in 0..numpert {
                 let isadd = rng.choice(&[true, false])?;
                 if isadd && newobj.len() < 64 {
-                    // `(remcands - newobj) & mapply(neighbors, newobj)`.
+                    // `(remcands - newobj) & mapply(neighbors, newobj)`, its
+                    // sets of distinct elements built by clean inserts.
                     let rest =
                         || remcands.difference_where(newobj.len(), |id| nmask >> id & 1 != 0);
-                    let cndds =
-                        box8_meet_ids(rest, remmask & !nmask, newobj.iter(), nmask, dsl::neighbors);
+                    let cndds = box8_meet_ids_clean(
+                        rest,
+                        remmask & !nmask,
+                        newobj.iter(),
+                        nmask,
+                        dsl::neighbors,
+                    );
                     if cndds.is_empty() {
                         break;
                     }
@@ -3956,19 +3983,17 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .collect();
     let inner_len = ((h - 2) * (w - 2)) as usize;
     let inds = if inner_len > ofbg.len() {
-        let ofbg = GridSet::from_adds(ofbg.iter().map(|&l| gid(l)));
+        // Distinct locations: clean inserts, the same table.
+        let ofbg = GridSet::from_distinct(ofbg.iter().map(|&l| gid(l)));
         ofbg.filter(|id| in_inner(gloc(id)))
     } else {
-        let inner = GridSet::from_adds(
-            GridSet::asindices((h - 2, w - 2))
-                .iter()
-                .map(|id| {
-                    let (i, j) = gloc(id);
-                    gid((i + 1, j + 1))
-                })
-                .collect::<Vec<_>>(),
-        );
-        GridSet::from_adds(inner.iter().filter(|&id| is_bg(gloc(id))))
+        // `shift` and the meet add distinct locations to new sets: clean
+        // inserts, the same tables.
+        let inner = GridSet::from_distinct(GridSet::asindices((h - 2, w - 2)).iter().map(|id| {
+            let (i, j) = gloc(id);
+            gid((i + 1, j + 1))
+        }));
+        GridSet::from_distinct(inner.iter().filter(|&id| is_bg(gloc(id))))
     };
     let pi = dsl::toindices(&plcddd);
     let near = Around::of_cells(
@@ -3987,22 +4012,36 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // (painted, subset-tested, matched), not its order. Only the `res` walk
     // kept below for a disagreement reads the frozensets' orders, and it
     // builds them.
-    let mirrored_cells = |o: &Object, f1: usize, f2: usize| -> Vec<Cell> {
-        let (vals, locs): (Vec<i64>, Vec<Loc>) = o.iter().copied().unzip();
-        let locs = mirror_locs5(f1, &mirror_locs5(f2, &locs));
-        let top = locs.iter().map(|l| l.0).min().unwrap_or(0);
-        let left = locs.iter().map(|l| l.1).min().unwrap_or(0);
-        vals.into_iter()
-            .zip(locs)
-            .map(|(v, (i, j))| (v, (i - top, j - left)))
+    // `targ` and `sour` are whole `oh` by `ow` grids (`asobject`): each of
+    // the five mirrors maps the rectangle at the origin onto the rectangle
+    // at the origin (so `normalize` moves nothing), and a composition is a
+    // map of each cell's location, taken in the object's order as before.
+    let mirror_loc = |k: usize, (hh, ww): Loc, (i, j): Loc| -> (Loc, Loc) {
+        match k {
+            1 => ((j, i), (ww, hh)),
+            2 => ((ww - 1 - j, hh - 1 - i), (ww, hh)),
+            3 => ((hh - 1 - i, j), (hh, ww)),
+            4 => ((i, ww - 1 - j), (hh, ww)),
+            _ => ((i, j), (hh, ww)),
+        }
+    };
+    let targ_cells: Vec<Cell> = targ.iter().copied().collect();
+    let sour_cells: Vec<Cell> = sour.iter().copied().collect();
+    let mirrored_cells = |cells: &[Cell], f1: usize, f2: usize| -> Vec<Cell> {
+        cells
+            .iter()
+            .map(|&(v, l)| {
+                let (l, dims) = mirror_loc(f2, (oh, ow), l);
+                (v, mirror_loc(f1, dims, l).0)
+            })
             .collect()
     };
     let mut targs: Vec<Vec<Cell>> = Vec::with_capacity(25);
     let mut sours: Vec<Vec<Cell>> = Vec::with_capacity(25);
     for f1 in 0..5 {
         for f2 in 0..5 {
-            targs.push(mirrored_cells(&targ, f1, f2));
-            sours.push(mirrored_cells(&sour, f1, f2));
+            targs.push(mirrored_cells(&targ_cells, f1, f2));
+            sours.push(mirrored_cells(&sour_cells, f1, f2));
         }
     }
     // `shape` of a normalized list of cells.
@@ -4046,11 +4085,20 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (gh, gw) = (go.len(), go[0].len());
     let mut painted: Vec<Option<i64>> = vec![None; gh * gw];
     let mut disagree = false;
-    let mut seen: Vec<(Vec<Cell>, Vec<Cell>)> = Vec::with_capacity(8);
+    // A `t` or `s` is a whole rectangle at the origin (one cell per
+    // location), so its shape and its values row by row are its contents.
+    let contents = |c: &[Cell]| -> (Loc, Vec<i64>) {
+        let (hh, ww) = shape_of(c);
+        let mut vals = vec![0; (hh * ww) as usize];
+        for &(v, (i, j)) in c {
+            vals[(i * ww + j) as usize] = v;
+        }
+        ((hh, ww), vals)
+    };
+    type Contents = (Loc, Vec<i64>);
+    let mut seen: Vec<(Contents, Contents)> = Vec::with_capacity(8);
     for (t, s) in targs.iter().zip(&sours) {
-        let mut key = (t.clone(), s.clone());
-        key.0.sort_unstable();
-        key.1.sort_unstable();
+        let key = (contents(t), contents(s));
         if seen.contains(&key) {
             continue;
         }
@@ -4068,7 +4116,7 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         }
         for &(oi, oj) in &occs {
-            for &(v, (i, j)) in &key.1 {
+            for &(v, (i, j)) in s {
                 let (a, b) = (i + oi, j + oj);
                 if 0 <= a && (a as usize) < gh && 0 <= b && (b as usize) < gw {
                     let at = &mut painted[a as usize * gw + b as usize];
@@ -4501,20 +4549,25 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 }
 
 /// A line segment of 83302e8f's grid (an object of `objects(tmp, T, F,
-/// F)`), kept as where its flood starts and the `occupied` state it starts
-/// from, which give its exact order when it is needed ([`Self::exact`]).
+/// F)`), kept as where its flood starts and which objects were found
+/// before it (their cells are `occupied` when it starts), which give its
+/// exact order when it is needed ([`Self::exact`]).
 struct Line83302e8f {
     /// `hash(toindices(obj))`.
     hash: i64,
     loc: Loc,
-    occupied: Vec<bool>,
+    /// The order `objects` finds each cell's object in (row-major cells).
+    ranks: std::rc::Rc<[usize]>,
+    /// This object's place in that order.
+    rank: usize,
+    /// How many cells the objects found before it hold.
     occupied_len: usize,
 }
 
 impl Line83302e8f {
     /// `toindices(obj)`, flooded as `objects` floods it.
     fn exact(&self, tmp: &Grid) -> Indices {
-        let mut occupied = self.occupied.clone();
+        let mut occupied: Vec<bool> = self.ranks.iter().map(|&r| r < self.rank).collect();
         let mut occupied_len = self.occupied_len;
         let how = (true, false, None);
         let o = flood_object_exact(tmp, self.loc, how, &mut occupied, &mut occupied_len);
@@ -4525,28 +4578,47 @@ impl Line83302e8f {
 /// The members of `apply(toindices, colorfilter(objects(tmp, T, F, F),
 /// linc))` for 83302e8f's grid of lines, in the order `apply` adds them:
 /// the objects' order follows from their hashes, so the components are
-/// flooded only for their cells.
+/// found only for their cells, from union-find labels, in the order
+/// `objects` finds them (by their first cell in `asindices`' order).
 fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> Vec<Line83302e8f> {
     let (h, w) = dsl::shape_grid(tmp);
-    let mut occupied = vec![false; (h * w) as usize];
-    let mut occupied_len = 0;
-    let mut hashes = Vec::new();
-    // Mutable to take the kept lines out at the end.
-    let mut lines: Vec<Option<Line83302e8f>> = Vec::new();
+    let (label, n) = component_labels(tmp, false);
+    let mut rank = vec![usize::MAX; n];
+    let mut starts: Vec<Loc> = Vec::with_capacity(n);
     for &(i, j) in dsl::asindices_order(h, w).iter() {
-        if occupied[(i * w + j) as usize] {
-            continue;
+        let r = &mut rank[label[(i * w + j) as usize]];
+        if *r == usize::MAX {
+            *r = starts.len();
+            starts.push((i, j));
+            if starts.len() == n {
+                break;
+            }
         }
-        let how = (true, false, None);
-        let start = (tmp[i as usize][j as usize] == linc).then(|| (occupied.clone(), occupied_len));
-        let cells = flood_cells(tmp, (i, j), how, &mut occupied, &mut occupied_len);
-        hashes.push(object_hash(&cells));
-        lines.push(start.map(|(occupied, occupied_len)| Line83302e8f {
-            hash: indices_hash(cells.iter().map(|c| c.1)),
+    }
+    let ranks: std::rc::Rc<[usize]> = label.iter().map(|&l| rank[l]).collect();
+    let mut sizes = vec![0usize; n];
+    for &r in ranks.iter() {
+        sizes[r] += 1;
+    }
+    let mut cells: Vec<Vec<dsl::Cell>> = sizes.iter().map(|&s| Vec::with_capacity(s)).collect();
+    for (k, &r) in ranks.iter().enumerate() {
+        let (i, j) = (k / w as usize, k % w as usize);
+        cells[r].push((tmp[i][j], (i as i64, j as i64)));
+    }
+    let hashes: Vec<i64> = cells.iter().map(object_hash).collect();
+    let mut occupied_len = 0;
+    // Mutable to take the kept lines out at the end.
+    let mut lines: Vec<Option<Line83302e8f>> = Vec::with_capacity(n);
+    for (r, c) in cells.iter().enumerate() {
+        let (i, j) = starts[r];
+        lines.push((tmp[i as usize][j as usize] == linc).then(|| Line83302e8f {
+            hash: indices_hash(c.iter().map(|c| c.1)),
             loc: (i, j),
-            occupied,
+            ranks: std::rc::Rc::clone(&ranks),
+            rank: r,
             occupied_len,
         }));
+        occupied_len += c.len();
     }
     // `objects`' frozenset, then `colorfilter`'s (added in that order);
     // `apply` adds the lines in that order.

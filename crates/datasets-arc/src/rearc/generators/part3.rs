@@ -5009,6 +5009,41 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `objects_cells(grid, true, false, false)`: the univalued 4-connected
+/// components, from union-find labels (one pass) rather than a flood fill
+/// per object; each object's cells row by row (their order is not read:
+/// de1cd16c takes their hash, bounds, size, color and cells to fill), the
+/// objects in the order `objects` adds them (by their first cell in
+/// `asindices`' order).
+fn univalued_objects_cells(grid: &Grid) -> Vec<Vec<dsl::Cell>> {
+    let (h, w) = dsl::shape_grid(grid);
+    let (label, n) = component_labels(grid, false);
+    let mut rank = vec![usize::MAX; n];
+    let mut next = 0;
+    for &(i, j) in dsl::asindices_order(h, w).iter() {
+        let r = &mut rank[label[(i * w + j) as usize]];
+        if *r == usize::MAX {
+            *r = next;
+            next += 1;
+            if next == n {
+                break;
+            }
+        }
+    }
+    let mut sizes = vec![0usize; n];
+    for &l in &label {
+        sizes[rank[l]] += 1;
+    }
+    let mut out: Vec<Vec<dsl::Cell>> = sizes.iter().map(|&s| Vec::with_capacity(s)).collect();
+    for (i, row) in grid.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            let l = label[i * w as usize + j];
+            out[rank[l]].push((v, (i as i64, j as i64)));
+        }
+    }
+    out
+}
+
 fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (6, 30));
@@ -5025,7 +5060,7 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // choice), which comes from the objects' hashes; the chosen object
         // is read for its bounds and its cells (filtered and filled), so no
         // object is built.
-        let found = objects_cells(&gi, true, false, false);
+        let found = univalued_objects_cells(&gi);
         let hashes: Vec<i64> = found.iter().map(object_hash).collect();
         let bounds: Vec<(i64, i64, i64, i64)> = found.iter().map(|c| cell_bounds(c)).collect();
         let kept: Vec<usize> = set_frozen_order(&hashes)
@@ -5068,7 +5103,7 @@ fn generate_de1cd16c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     // order(objects(gi, T, F, F), size): the objects' order (ties kept)
     // from their hashes; each is then read for its size, bounds and color.
-    let found = objects_cells(&gi, true, false, false);
+    let found = univalued_objects_cells(&gi);
     let hashes: Vec<i64> = found.iter().map(object_hash).collect();
     let mut objs = set_frozen_order(&hashes);
     objs.sort_by_key(|&k| found[k].len());
