@@ -766,11 +766,16 @@ impl PlacedShape {
         PlacedShape { cells, near }
     }
 
-    /// `(s - shift(shape, loc)) - mapply(near, shift(shape, loc))`.
-    pub(super) fn subtract_at(&self, s: &Indices, (di, dj): Loc) -> Indices {
+    /// `(s - shift(shape, loc)) - mapply(near, shift(shape, loc))` on `s`'s
+    /// table of location numbers ([`GridSet`]).
+    pub(super) fn subtract_at(&self, s: &GridSet, (di, dj): Loc) -> GridSet {
         let (cells, near) = (&self.cells, &self.near);
-        s.difference_where(cells.len(), |&(i, j)| cells.contains(&(i - di, j - dj)))
-            .difference_where(near.len(), |&(i, j)| near.contains(&(i - di, j - dj)))
+        let moved = |id: u16| {
+            let (i, j) = gloc(id);
+            (i - di, j - dj)
+        };
+        s.difference_where(cells.len(), |id| cells.contains(&moved(id)))
+            .difference_where(near.len(), |id| near.contains(&moved(id)))
     }
 }
 

@@ -4740,10 +4740,11 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = obj.shift((loci, locj));
         dsl::paint_in(&mut gi, &plcd);
         // The placed objects are read for their cells, sizes and membership
-        // only (fills, subset tests, differences), never in a set's order.
-        let plcdi = Around::of_cells(plcd.iter().map(|c| c.1));
-        let near = Around::new(plcdi.cells().iter().copied(), dsl::neighbors);
-        let mut inds = near.subtract_from(&plcdi.subtract_from(&asindices_of((h, w))));
+        // only (fills, subset tests, differences), never in a set's order;
+        // `inds` is (draws from its sfilters): CPython's table as location
+        // numbers. `plcd` lies in the grid, one cell per location.
+        let plcdi: Vec<Loc> = plcd.iter().map(|c| c.1).collect();
+        let mut inds = grid_minus_near(&GridSet::asindices((h, w)), &plcdi, dsl::neighbors);
         let noccs = unifint(
             rng,
             diff_lb,
@@ -4769,16 +4770,15 @@ fn generate_36d67576(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if cands.is_empty() {
                 continue;
             }
-            let loc = rng.choice(cands)?;
+            let loc = gloc(rng.choice(cands)?);
             let outobjp: Vec<dsl::Cell> = outobj
                 .iter()
                 .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
                 .collect();
-            if outobjp.iter().all(|c| inds.contains(&c.1)) {
+            if outobjp.iter().all(|c| in_grid_set(&inds, c.1)) {
                 succ += 1;
-                let outobjpi = Around::of_cells(outobjp.iter().map(|c| c.1));
-                let near = Around::new(outobjpi.cells().iter().copied(), dsl::neighbors);
-                inds = near.subtract_from(&outobjpi.subtract_from(&inds));
+                let outobjpi: Vec<Loc> = outobjp.iter().map(|c| c.1).collect();
+                inds = grid_minus_near(&inds, &outobjpi, dsl::neighbors);
                 memo.changed();
                 let inobjp = outobjp.iter().filter(|c| c.0 == mainc || c.0 == markerc);
                 paint_cells_in(&mut gi, inobjp);

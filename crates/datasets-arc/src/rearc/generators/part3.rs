@@ -155,28 +155,6 @@ fn raised(what: &str) -> DatasetError {
     DatasetError::Generation(what.into())
 }
 
-/// `repeat(repeat(value, w), n)`: `n` rows of `w` cells.
-fn rows_of(value: i64, w: i64, n: i64) -> Grid {
-    dsl::repeat(&dsl::repeat(&value, w), n)
-}
-
-/// `grid[:at] + rows + grid[at:]` for a row index inside the grid.
-fn insert_rows(grid: &Grid, at: i64, rows: Grid) -> Grid {
-    let at = (at.max(0) as usize).min(grid.len());
-    let mut out = grid[..at].to_vec();
-    out.extend(rows);
-    out.extend_from_slice(&grid[at..]);
-    out
-}
-
-/// `grid[at:] + grid[:at]`: the rows rotated up by `at`.
-fn roll_rows(grid: &Grid, at: i64) -> Grid {
-    let at = (at.max(0) as usize).min(grid.len());
-    let mut out = grid[at..].to_vec();
-    out.extend_from_slice(&grid[..at]);
-    out
-}
-
 /// `(identity, rot90, rot180, rot270)[k]`.
 fn rotation(k: usize, grid: &Grid) -> Grid {
     match k {
@@ -270,6 +248,181 @@ fn same_cells(obj: &Object, cells: &[dsl::Cell]) -> bool {
     obj.len() == cells.len() && cells.iter().all(|c| obj.contains(c))
 }
 
+/// `hash((v, (i, j)))` of a cell, from a table of `hash((i, j))` for
+/// 0 <= i, j < 48 computed once (the padded canvases of `a8c38be5` are at
+/// most 42 cells wide).
+fn cell_hash48(v: i64, (i, j): Loc) -> i64 {
+    const SIDE: i64 = 48;
+    static HASHES: std::sync::OnceLock<Vec<i64>> = std::sync::OnceLock::new();
+    let table = HASHES.get_or_init(|| {
+        (0..SIDE * SIDE)
+            .map(|k| pycompat::PyHashable::py_hash(&(k / SIDE, k % SIDE)))
+            .collect()
+    });
+    let loc = if (0..SIDE).contains(&i) && (0..SIDE).contains(&j) {
+        table[(i * SIDE + j) as usize]
+    } else {
+        pycompat::PyHashable::py_hash(&(i, j))
+    };
+    pycompat::py_tuple_hash(&[pycompat::py_int_hash(v), loc])
+}
+
+/// [`padded_objects_listed`] for one `h` by `w` grid shape and background,
+/// without the padded canvas: the padding is all `bgc`, so as long as
+/// `bgc` is the padded canvas' strict `mostcolor` the objects are the
+/// components of the grid's other cells (the padding joins none), and
+/// `objects` adds them by their first cell in the padded canvas'
+/// `asindices` order, which is each component's least rank in that order.
+struct PaddedObjects {
+    h: usize,
+    w: usize,
+    bgc: i64,
+    /// The padding's cells, all `bgc`.
+    pad: usize,
+    /// Each grid cell's (row-major) place in the padded `asindices` order.
+    rank: Vec<u32>,
+    seen: Vec<bool>,
+    stack: Vec<usize>,
+    cells: Vec<dsl::Cell>,
+}
+
+impl PaddedObjects {
+    fn new(h: i64, w: i64, bgc: i64) -> Self {
+        let (hu, wu) = (h.max(0) as usize, w.max(0) as usize);
+        let mut rank = vec![0u32; hu * wu];
+        let order = dsl::asindices_order(h + 12, w + 12);
+        for (r, &(i, j)) in order.iter().enumerate() {
+            let (i, j) = (i - 6, j - 6);
+            if (0..h).contains(&i) && (0..w).contains(&j) {
+                rank[i as usize * wu + j as usize] = r as u32;
+            }
+        }
+        PaddedObjects {
+            h: hu,
+            w: wu,
+            bgc,
+            pad: (hu + 12) * (wu + 12) - hu * wu,
+            rank,
+            seen: vec![false; hu * wu],
+            stack: Vec::with_capacity(64),
+            cells: Vec::with_capacity(hu * wu),
+        }
+    }
+
+    /// `padded_objects_listed(grid, bgc, diagonal)` for a grid of this
+    /// shape.
+    fn listed(&mut self, grid: &Grid, diagonal: bool) -> Vec<(Vec<dsl::Cell>, i64)> {
+        let (h, w, bgc) = (self.h, self.w, self.bgc);
+        let fits = grid.len() == h && grid.iter().all(|r| r.len() == w);
+        // `mostcolor(tmpc)`: counted; a tie or another winner (the canvas'
+        // set order would decide) takes the canvas path.
+        let mut counts = [0usize; 10];
+        let digits = fits
+            && grid.iter().flatten().all(|&v| match usize::try_from(v) {
+                Ok(k) if k < 10 => {
+                    counts[k] += 1;
+                    true
+                }
+                _ => false,
+            });
+        let bg_wins = digits
+            && usize::try_from(bgc).is_ok_and(|b| {
+                b < 10 && {
+                    let n = counts[b] + self.pad;
+                    (0..10).all(|k| k == b || counts[k] < n)
+                }
+            });
+        if !bg_wins {
+            return padded_objects_listed(grid, bgc, diagonal);
+        }
+        self.seen.iter_mut().for_each(|s| *s = false);
+        const NEAR8: [(isize, isize); 8] = [
+            (-1, -1),
+            (-1, 0),
+            (-1, 1),
+            (0, -1),
+            (0, 1),
+            (1, -1),
+            (1, 0),
+            (1, 1),
+        ];
+        const NEAR4: [(isize, isize); 4] = [(-1, 0), (0, -1), (0, 1), (1, 0)];
+        let offsets: &[(isize, isize)] = if diagonal { &NEAR8 } else { &NEAR4 };
+        // Each component: its cells in grid coordinates, its least rank, and
+        // the hashes of the object on the padded canvas and shifted back.
+        let mut found: Vec<(Vec<dsl::Cell>, u32, i64, i64)> = Vec::new();
+        for start in 0..h * w {
+            if self.seen[start] || grid[start / w][start % w] == bgc {
+                continue;
+            }
+            self.seen[start] = true;
+            self.stack.push(start);
+            self.cells.clear();
+            let mut least = u32::MAX;
+            while let Some(k) = self.stack.pop() {
+                let (i, j) = (k / w, k % w);
+                self.cells.push((grid[i][j], (i as i64, j as i64)));
+                least = least.min(self.rank[k]);
+                for &(di, dj) in offsets {
+                    let (ni, nj) = (i.wrapping_add_signed(di), j.wrapping_add_signed(dj));
+                    if ni >= h || nj >= w {
+                        continue;
+                    }
+                    let n = ni * w + nj;
+                    if !self.seen[n] && grid[ni][nj] != bgc {
+                        self.seen[n] = true;
+                        self.stack.push(n);
+                    }
+                }
+            }
+            let cells = self.cells.clone();
+            let padded = pycompat::frozenset_hash_of(
+                cells
+                    .iter()
+                    .map(|&(v, (i, j))| cell_hash48(v, (i + 6, j + 6))),
+            );
+            let shifted =
+                pycompat::frozenset_hash_of(cells.iter().map(|&(v, l)| cell_hash48(v, l)));
+            found.push((cells, least, padded, shifted));
+        }
+        found.sort_unstable_by_key(|f| f.1);
+        let hashes: Vec<i64> = found.iter().map(|f| f.2).collect();
+        let mut slots: Vec<Option<(Vec<dsl::Cell>, i64)>> =
+            found.into_iter().map(|f| Some((f.0, f.3))).collect();
+        let objs: Vec<(Vec<dsl::Cell>, i64)> = set_frozen_order(&hashes)
+            .into_iter()
+            .filter_map(|k| slots[k].take())
+            .collect();
+        let shifted: Vec<i64> = objs.iter().map(|o| o.1).collect();
+        let mut slots: Vec<Option<(Vec<dsl::Cell>, i64)>> = objs.into_iter().map(Some).collect();
+        added_order(&shifted)
+            .into_iter()
+            .filter_map(|k| slots[k].take())
+            .collect()
+    }
+}
+
+/// Where each row (or column) of `a8c38be5`'s input comes from: `d1`
+/// background lines, the grid's lines up to `s1`, `d3` background lines,
+/// its lines up to `s2`, `d2` background lines, the rest of its `n` lines
+/// and `d4` background lines (the inserts at `s2`, then `s1`, then both
+/// ends).
+fn spread_lines(
+    n: i64,
+    (s1, s2): (i64, i64),
+    (d1, d2, d3, d4): (i64, i64, i64, i64),
+) -> Vec<Option<usize>> {
+    let gap = |d: i64| std::iter::repeat_n(None, d.max(0) as usize);
+    let lines = |a: i64, b: i64| (a.max(0)..b.min(n)).map(|k| Some(k as usize));
+    gap(d1)
+        .chain(lines(0, s1))
+        .chain(gap(d3))
+        .chain(lines(s1, s2))
+        .chain(gap(d2))
+        .chain(lines(s2, n))
+        .chain(gap(d4))
+        .collect()
+}
 fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let goh = unifint(rng, diff_lb, diff_ub, (9, 20));
@@ -319,16 +472,8 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let hashes: Vec<i64> = found.iter().map(object_hash).collect();
     for k in set_frozen_order(&hashes) {
         let c = rng.choice(&ccols)?;
-        go = paint_cells(
-            &go,
-            found[k]
-                .iter()
-                .map(|&(_, l)| (c, l))
-                .collect::<Vec<_>>()
-                .iter(),
-        );
+        fill_locs_in(&mut go, c, found[k].iter().map(|(_, l)| l));
     }
-    let mut gi = go.clone();
     let hdelt = h - goh;
     let hdelt1 = rng.randint(1, hdelt - 3)?;
     let hdelt2 = rng.randint(1, hdelt - hdelt1 - 2)?;
@@ -339,31 +484,40 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let wdelt2 = rng.randint(1, wdelt - wdelt1 - 2)?;
     let wdelt3 = rng.randint(1, wdelt - wdelt1 - wdelt2 - 1)?;
     let wdelt4 = wdelt - wdelt1 - wdelt2 - wdelt3;
-    gi = insert_rows(&gi, loci2, rows_of(bgc, gow, hdelt2));
-    gi = insert_rows(&gi, loci1 + 1, rows_of(bgc, gow, hdelt3));
-    gi = insert_rows(&gi, 0, rows_of(bgc, gow, hdelt1));
-    let n = gi.len() as i64;
-    gi = insert_rows(&gi, n, rows_of(bgc, gow, hdelt4));
-    gi = dsl::dmirror_grid(&gi);
-    gi = insert_rows(&gi, locj2, rows_of(bgc, h, wdelt2));
-    gi = insert_rows(&gi, locj1 + 1, rows_of(bgc, h, wdelt3));
-    gi = insert_rows(&gi, 0, rows_of(bgc, h, wdelt1));
-    let n = gi.len() as i64;
-    gi = insert_rows(&gi, n, rows_of(bgc, h, wdelt4));
-    gi = dsl::dmirror_grid(&gi);
+    // The row inserts, then the same for the columns (between the two
+    // `dmirror`s), as one map from each cell of `gi` to its source in `go`.
+    let rows = spread_lines(goh, (loci1 + 1, loci2), (hdelt1, hdelt2, hdelt3, hdelt4));
+    let cols = spread_lines(gow, (locj1 + 1, locj2), (wdelt1, wdelt2, wdelt3, wdelt4));
+    let mut gi: Grid = rows
+        .iter()
+        .map(|r| {
+            cols.iter()
+                .map(|c| match (r, c) {
+                    (Some(i), Some(j)) => go[*i][*j],
+                    _ => bgc,
+                })
+                .collect()
+        })
+        .collect();
     let nswitcheroos = unifint(rng, diff_lb, diff_ub, (0, 10));
+    // `gi[k:] + gi[:k]` rotates the rows; between two `dmirror`s, each row.
     if rng.choice(&[true, false])? {
-        gi = roll_rows(&gi, loci1 + hdelt1 + 1);
+        let k = (loci1 + hdelt1 + 1).clamp(0, gi.len() as i64) as usize;
+        gi.rotate_left(k);
     }
     if rng.choice(&[true, false])? {
-        gi = dsl::dmirror_grid(&gi);
-        gi = roll_rows(&gi, locj1 + wdelt1 + 1);
-        gi = dsl::dmirror_grid(&gi);
+        for row in gi.iter_mut() {
+            let k = (locj1 + wdelt1 + 1).clamp(0, row.len() as i64) as usize;
+            row.rotate_left(k);
+        }
     }
+    // `gi` keeps its shape from here on: the padded objects share one
+    // finder.
+    let mut padded = PaddedObjects::new(h, w, bgc);
     for _ in 0..nswitcheroos {
         // The draws read only the objects' order and shapes; each object's
         // own order matters below only if `ap | bp` holds a location twice.
-        let objs = padded_objects_listed(&gi, bgc, true);
+        let objs = padded.listed(&gi, true);
         // `mpr`: a dict from shape to objects, keys in first-seen order.
         let mut mpr: Vec<(Loc, Vec<&[dsl::Cell]>)> = Vec::new();
         for (cells, _) in &objs {
@@ -427,7 +581,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for _ in 0..nshifts {
         // One object is moved and painted (one cell per location); the
         // filtered frozenset's order comes from the kept objects' hashes.
-        let objs = padded_objects_listed(&gi, bgc, false);
+        let objs = padded.listed(&gi, false);
         let (gh, gw) = dsl::shape_grid(&gi);
         let kept: Vec<&(Vec<dsl::Cell>, i64)> = objs
             .iter()
@@ -1667,23 +1821,47 @@ fn generate_b775ac94(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // From here `obj` is only filled and shifted: its cells as a list.
         let obj: Vec<Loc> = obj.locs().collect();
         let g_lr = fill_locs(&canv, c1, obj.iter());
-        let g_ll = dsl::replace(&dsl::vmirror_grid(&g_lr), c1, c2);
-        let g_ur = dsl::replace(&dsl::hmirror_grid(&g_lr), c1, c3);
-        let g_ul = dsl::replace(&dsl::vmirror_grid(&dsl::hmirror_grid(&g_lr)), c1, c4);
-        let mut g = dsl::vconcat(&dsl::hconcat(&g_ul, &g_ur), &dsl::hconcat(&g_ll, &g_lr));
         let shifted: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, (oh, ow))).collect();
         let mut g2 = fill_locs(&dsl::canvas(bgc, (oh * 2, ow * 2)), c1, &shifted);
         let nkeepcols = unifint(rng, diff_lb, diff_ub, (1, 3));
         let keepcols = rng.sample(&[c2, c3, c4], nkeepcols)?;
         for cc in [c2, c3, c4] {
-            if !keepcols.contains(&cc) {
-                g = dsl::replace(&g, cc, bgc);
-            } else {
+            if keepcols.contains(&cc) {
                 let ofsi = if cc == c3 || cc == c4 { -1 } else { 0 };
                 let ofsj = if cc == c2 || cc == c4 { -1 } else { 0 };
                 fill_locs_in(&mut g2, cc, &[(oh + ofsi, ow + ofsj)]);
             }
         }
+        // `vconcat(hconcat(g_ul, g_ur), hconcat(g_ll, g_lr))`: `g_lr`
+        // mirrored into the other quarters and recoloured there (`c4`, `c3`,
+        // `c2`), a quarter's colour replaced by the background unless kept;
+        // written cell by cell.
+        let shown = |c: i64| if keepcols.contains(&c) { c } else { bgc };
+        let quarter = [[shown(c4), shown(c3)], [shown(c2), c1]];
+        let (ohu, owu) = (oh as usize, ow as usize);
+        let g: Grid = (0..2 * ohu)
+            .map(|i| {
+                let (qi, a) = if i < ohu {
+                    (0, ohu - 1 - i)
+                } else {
+                    (1, i - ohu)
+                };
+                (0..2 * owu)
+                    .map(|j| {
+                        let (qj, b) = if j < owu {
+                            (0, owu - 1 - j)
+                        } else {
+                            (1, j - owu)
+                        };
+                        if g_lr[a][b] == c1 {
+                            quarter[qi][qj]
+                        } else {
+                            bgc
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         let (g, g2) = random_rotation(rng, &g, &g2)?;
         // objo and obji (one cell per location) are only measured, shifted,
         // subset-tested, subtracted by size and membership, and painted: no
@@ -4211,6 +4389,21 @@ fn generate_d511f180(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `(inds - backdrop(bd)) - outbox(bd)` for the rectangle `bd` from `ul`
+/// to `lr`, on `inds`' table of location numbers ([`GridSet`]): both
+/// differences read the other operand only for its size and membership,
+/// which the rectangle and its ring answer.
+fn grid_minus_rect_and_outbox(inds: &GridSet, ul: Loc, lr: Loc) -> GridSet {
+    let inner = ((lr.0 - ul.0 + 1) * (lr.1 - ul.1 + 1)) as usize;
+    let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+    let ring = outline_cells(oul, olr).len();
+    inds.difference_where(inner, |id| in_rect(gloc(id), ul, lr))
+        .difference_where(ring, |id| {
+            let l = gloc(id);
+            in_rect(l, oul, olr) && !in_rect(l, ul, lr)
+        })
+}
+
 fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[3]);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -4220,14 +4413,16 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 16));
-    let mut indss = asindices_of((h, w));
+    // `indss` is read in its order (draws from its sfilters): CPython's
+    // table as location numbers.
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     // `sfilter(indss, ...)` per box size while `indss` is unchanged (the
     // same as `FitMemo`'s with one row and column more).
     let mut memo = FitMemo::default();
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(1, 7)?;
@@ -4237,18 +4432,18 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(subs)?;
+        let (loci, locj) = gloc(rng.choice(subs)?);
         // `bd`, its box, inbox and outbox are filled, tested and subtracted:
         // one color each, sizes and membership, so rectangles and outlines.
         let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let col = rng.choice(&remcols)?;
-        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| indss.contains(&(i, j)))) {
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| in_grid_set(&indss, (i, j)))) {
             fill_locs_in(&mut gi, col, &outline_cells(ul, lr));
             if oh > 2 && ow > 2 {
                 fill_rect(&mut go, 3, (ul.0 + 1, ul.1 + 1), (lr.0 - 1, lr.1 - 1));
             }
             succ += 1;
-            indss = minus_rect_and_outbox(&indss, ul, lr);
+            indss = grid_minus_rect_and_outbox(&indss, ul, lr);
             memo.changed();
         }
         tr += 1;
