@@ -3387,9 +3387,9 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // `ofcolor(gi, bgc)` adds the background cells row by row; the mapply
     // is only subtracted (size and membership, or its distinct cells
     // discarded).
-    let ofbg = ofcolor_set(&gi, bgc);
+    let ofbg = ofcolor_set_fast(&gi, bgc);
     let near = Around::new(placed.iter().map(|c| c.1), dsl::neighbors);
-    let mut inds = ofbg.difference_locs(near.cells());
+    let mut inds = ofbg.difference_locs_fast(near.cells());
     let obj_inds: Vec<Loc> = obj.iter().map(|c| c.1).collect();
     let mut memo = FitMemo::default();
     let mut memo2 = FitMemo::default();
@@ -3397,7 +3397,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let gh = rng.randint(5, h / 2 + 1)?;
         let gw = rng.randint(5, w / 2 + 1)?;
-        let cands = memo.fitting(&inds, (h, w), (gh, gw));
+        let cands = memo.fitting(&FastFits(&inds), (h, w), (gh, gw));
         if cands.is_empty() {
             continue;
         }
@@ -3450,9 +3450,9 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let placed: Vec<u16> = plcd2i.iter().map(|&l| gid(l)).collect();
                 let near = Around::new(plcd2i.iter().copied(), dsl::neighbors);
                 ginds = ginds
-                    .difference_ids(&placed)
-                    .difference_locs(near.cells())
-                    .difference_locs(&lns2);
+                    .difference_ids_fast(&placed)
+                    .difference_locs_fast(near.cells())
+                    .difference_locs_fast(&lns2);
                 memo2.changed();
                 fill_locs_in(&mut g1, cpcol, &[dsl::add(cp, loc2)]);
                 paint_cells_in(&mut g2, &place(loc2));
@@ -3461,8 +3461,10 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         if succ2 > 0 {
             succ += 1;
-            let rest = inds.difference_where((gh * gw) as usize, |id| in_rect(gloc(id), ul, lr));
-            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            let rest =
+                inds.difference_where_fast((gh * gw) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest
+                .difference_locs_fast(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
             memo.changed();
             // paint(gi, shift(asobject(g1), loc)): one cell per location.
             for (i, (r1, r2)) in g1.iter().zip(&g2).enumerate() {
@@ -5167,7 +5169,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let (i, j) = gloc(id);
                 i <= h - oh && j <= w - ow
             };
-            inds.filter(fits).iter().collect()
+            inds.filtered_order_fast(fits)
         });
         if cands.is_empty() {
             break;
@@ -5187,7 +5189,9 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let plcd_ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
             let around = Around::new(plcd.iter().copied(), dsl::dneighbors);
             let around_ids: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
-            inds = inds.difference_ids(&plcd_ids).difference_ids(&around_ids);
+            inds = inds
+                .difference_ids_fast(&plcd_ids)
+                .difference_ids_fast(&around_ids);
             kept_cands = None;
             dsl::fill_in(&mut gi, col, &plcd);
             match counter.iter_mut().find(|(k, _)| *k == obj) {
@@ -6483,13 +6487,13 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // CPython's table as location numbers, `ofcolor` adding row by row;
     // `- mapply(neighbors, toindices(plcd))` is read for size and
     // membership.
-    let mut inds = GridSet::from_distinct(
+    let mut inds = GridSet::from_distinct_fast(
         (0..h)
             .flat_map(|i| (0..w).map(move |j| (i, j)))
             .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
             .map(gid),
     )
-    .difference_locs(Around::new(plcd.iter().map(|c| c.1), dsl::neighbors).cells());
+    .difference_locs_fast(Around::new(plcd.iter().map(|c| c.1), dsl::neighbors).cells());
     let noccs = unifint(
         rng,
         diff_lb,
@@ -6515,7 +6519,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             })
             .collect();
         let (hh, ww) = (oh * fac, ow * fac);
-        let cands = memo.fitting(&inds, (h, w), (hh, ww));
+        let cands = memo.fitting(&FastFits(&inds), (h, w), (hh, ww));
         if cands.is_empty() {
             continue;
         }
@@ -6536,7 +6540,9 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // both read for size and membership (distinct locations).
             let own: Vec<u16> = outobjp.iter().map(|c| gid(c.1)).collect();
             let near = Around::new(inobjp.iter().map(|c| c.1), dsl::neighbors);
-            inds = inds.difference_ids(&own).difference_locs(near.cells());
+            inds = inds
+                .difference_ids_fast(&own)
+                .difference_locs_fast(near.cells());
             memo.changed();
             paint_cells_in(&mut gi, inobjp.iter());
             paint_cells_in(&mut go, outobjp.iter());
@@ -7046,13 +7052,13 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let col = rng.choice(&remcols)?;
             shp.locs().map(|l| (col, l)).collect()
         };
-        let locopts = locopts_memo.fitting(&inds, (h, w), (oh, ow));
+        let locopts = locopts_memo.fitting(&FastFits(&inds), (h, w), (oh, ow));
         tr += 1;
         if locopts.is_empty() {
             continue;
         }
         let loc = gloc(rng.choice(locopts)?);
-        if place_apart_grid(&mut gi, &mut inds, &obj, loc) {
+        if place_apart_grid_fast(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
             locopts_memo.changed();
         }
