@@ -2190,16 +2190,16 @@ pub(super) fn grow_cells_in(
 /// before the linear run (where most inserts into a table at most 60% full
 /// land).
 #[inline(always)]
-fn put_clean(slots: &mut [u16], mask: usize, hash: i64, id: u16) {
+fn put_clean<I: SlotId>(slots: &mut [I], mask: usize, hash: i64, id: I) {
     let mut perturb = hash as u64 as usize;
     let mut i = perturb & mask;
     loop {
-        if slots[i] == GID_EMPTY {
+        if slots[i] == I::EMPTY {
             slots[i] = id;
             return;
         }
         if i + 9 <= mask {
-            if let Some(s) = slots[i + 1..=i + 9].iter_mut().find(|s| **s == GID_EMPTY) {
+            if let Some(s) = slots[i + 1..=i + 9].iter_mut().find(|s| **s == I::EMPTY) {
                 *s = id;
                 return;
             }
@@ -2435,11 +2435,12 @@ pub(super) fn ofcolor_set_fast(grid: &Grid, value: i64) -> GridSet {
     }))
 }
 
-/// [`place_apart_grid`] with [`GridSet::difference_ids_fast`].
+/// [`place_apart_grid`] with [`GridSet::difference_ids_fast`], for an
+/// object given as its cells (one per location).
 pub(super) fn place_apart_grid_fast(
     gi: &mut Grid,
     inds: &mut GridSet,
-    obj: &dsl::Object,
+    obj: &[dsl::Cell],
     loc: Loc,
 ) -> bool {
     let cells: Vec<dsl::Cell> = obj
@@ -2457,6 +2458,167 @@ pub(super) fn place_apart_grid_fast(
         .difference_ids_fast(&near_ids);
     paint_cells_in(gi, cells.iter());
     true
+}
+
+impl<'h> IdSet<'h> {
+    /// [`IdSet::from_adds`] of pairwise distinct ids: into a table with no
+    /// dummies an add of a new element lands in the first empty slot of
+    /// its probe path, so each is a [`put_clean`], with the same resizes
+    /// (the old table, at most 128 slots below 100 elements, reinserted in
+    /// its slot order).
+    pub(super) fn from_distinct_fast(hashes: &'h [i64], ids: impl IntoIterator<Item = u8>) -> Self {
+        let mut s = IdSet::new(hashes);
+        for id in ids {
+            put_clean(&mut s.slots, s.mask, hashes[usize::from(id)], id);
+            s.fill += 1;
+            s.used += 1;
+            if s.fill * 5 >= s.mask * 3 {
+                let size = table_size(s.used * 4);
+                assert!(size <= ID_SLOTS, "IdSet of more than 100 elements");
+                let mut old = [ID_EMPTY; ID_SLOTS / 4];
+                old[..=s.mask].copy_from_slice(&s.slots[..=s.mask]);
+                let old = &old[..=s.mask];
+                s.slots[..size].fill(ID_EMPTY);
+                s.mask = size - 1;
+                for &o in old.iter().filter(|&&o| o < ID_DUMMY) {
+                    put_clean(&mut s.slots, s.mask, hashes[usize::from(o)], o);
+                }
+            }
+        }
+        s
+    }
+
+    /// [`IdSet::difference_where`] with its filtered branch built by
+    /// [`IdSet::from_distinct_fast`] (a set's elements are distinct).
+    pub(super) fn difference_where_fast(
+        &self,
+        other_len: usize,
+        in_other: impl Fn(u8) -> bool,
+    ) -> Self {
+        if (self.used >> 2) > other_len {
+            return self.difference_where(other_len, in_other);
+        }
+        IdSet::from_distinct_fast(self.hashes, self.iter().filter(|&id| !in_other(id)))
+    }
+}
+
+/// The iteration order of a set of at most 100 box ids (its table on the
+/// stack, not kept).
+pub(super) struct IdOrder {
+    ids: [u8; 100],
+    len: usize,
+}
+
+impl std::ops::Deref for IdOrder {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.ids[..self.len]
+    }
+}
+
+/// The iteration order of `set(ids)` for pairwise distinct ids hashing to
+/// `hashes[id]`: [`IdSet::from_distinct_fast`]'s table, read once and
+/// dropped.
+fn distinct_order8(hashes: &[i64], ids: impl IntoIterator<Item = u8>) -> IdOrder {
+    let mut slots = [ID_EMPTY; ID_SLOTS];
+    let mut old = [ID_EMPTY; ID_SLOTS / 4];
+    let (mut mask, mut used) = (7usize, 0usize);
+    for id in ids {
+        put_clean(&mut slots, mask, hashes[usize::from(id)], id);
+        used += 1;
+        if used * 5 >= mask * 3 {
+            let size = table_size(used * 4);
+            assert!(size <= ID_SLOTS, "IdSet of more than 100 elements");
+            old[..=mask].copy_from_slice(&slots[..=mask]);
+            slots[..=mask].fill(ID_EMPTY);
+            let old_mask = mask;
+            mask = size - 1;
+            for &o in old[..=old_mask].iter().filter(|&&o| o < ID_DUMMY) {
+                put_clean(&mut slots, mask, hashes[usize::from(o)], o);
+            }
+        }
+    }
+    let mut out = IdOrder {
+        ids: [0; 100],
+        len: 0,
+    };
+    for &s in slots[..=mask].iter().filter(|&&s| s < ID_DUMMY) {
+        out.ids[out.len] = s;
+        out.len += 1;
+    }
+    out
+}
+
+/// [`box8_meet_ids`] with every set it builds only for its order made by
+/// [`distinct_order8`]: the walked operand's hits, the neighbourhoods
+/// `apply` adds (one per location of the shape, pairwise unequal) and the
+/// first occurrences `merge` adds are all pairwise distinct.
+pub(super) fn box8_meet_ids_fast<'h>(
+    rest: impl FnOnce() -> IdSet<'h>,
+    rest_mask: u128,
+    shp_order: impl Iterator<Item = u8>,
+    shp_mask: u128,
+    near: fn(Loc) -> Indices,
+) -> IdOrder {
+    let hashes = loc10_hashes();
+    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
+        let k = di * 10 + dj;
+        d | if k >= 0 {
+            shp_mask << k
+        } else {
+            shp_mask >> -k
+        }
+    });
+    if around.count_ones() > rest_mask.count_ones() {
+        return distinct_order8(hashes, rest().iter().filter(|&id| around >> id & 1 != 0));
+    }
+    let n = near_ids(near);
+    let applied = distinct_order8(&n.hashes, shp_order);
+    let mut seen = 0u128;
+    let merged = distinct_order8(
+        hashes,
+        applied
+            .iter()
+            .flat_map(|&id| n.orders[id as usize].iter().copied())
+            .filter(|&id| {
+                let new = seen >> id & 1 == 0;
+                seen |= 1 << id;
+                new
+            }),
+    );
+    distinct_order8(
+        hashes,
+        merged
+            .iter()
+            .copied()
+            .filter(|&id| rest_mask >> id & 1 != 0),
+    )
+}
+
+impl BoxShape<'_> {
+    /// [`BoxShape::grow`] by [`box8_meet_ids_fast`].
+    pub(super) fn grow_fast(
+        &mut self,
+        rng: &mut GenRng,
+        pool: &BoxShape,
+        near: fn(Loc) -> Indices,
+    ) -> Result<()> {
+        let rest = || {
+            pool.set
+                .difference_where_fast(self.set.len(), |id| self.mask >> id & 1 != 0)
+        };
+        let cands = box8_meet_ids_fast(
+            rest,
+            pool.mask & !self.mask,
+            self.set.iter(),
+            self.mask,
+            near,
+        );
+        let added = rng.choice(&cands)?;
+        self.add(added);
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -2711,7 +2711,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut obj = BoxShape::from_locs(hashes, [loc10(bounds.choose(rng)?)]);
         let ncells = rng.randint(2, oh * ow)?;
         for _ in 0..ncells - 1 {
-            obj.grow(rng, &bounds, dsl::neighbors)?;
+            obj.grow_fast(rng, &bounds, dsl::neighbors)?;
         }
         let (top, left) = obj
             .locs()

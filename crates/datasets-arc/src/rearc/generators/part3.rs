@@ -931,7 +931,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let sp = bounds.choose(rng)?;
             let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
             for _ in 0..numca {
-                shp.grow(rng, &bounds, dsl::neighbors)?;
+                shp.grow_fast(rng, &bounds, dsl::neighbors)?;
             }
             // `shpa = normalize(shp)`: added in `shp`'s order; `shpb =
             // set(normalize(shp))`, a copy of that table.
@@ -946,7 +946,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let nchinv = unifint(rng, diff_lb, diff_ub, (1, mxnch));
             let nch = (mxnch - nchinv).max(1).min(mxnch);
             for _ in 0..nch {
-                shpb.grow(rng, &bounds, dsl::neighbors)?;
+                shpb.grow_fast(rng, &bounds, dsl::neighbors)?;
             }
             (shpa.locs().collect(), shpb.locs().collect())
         } else {
