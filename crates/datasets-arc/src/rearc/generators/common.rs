@@ -2621,6 +2621,14 @@ impl BoxShape<'_> {
     }
 }
 
+impl GridSet {
+    /// [`GridSet::map_locs`] (`frozenset(f(l) for l in s)`, `f` one-to-one)
+    /// built by [`GridSet::from_distinct_fast`].
+    pub(super) fn map_locs_fast(&self, f: impl Fn(Loc) -> Loc) -> GridSet {
+        GridSet::from_distinct_fast(self.iter().map(|id| gid(f(gloc(id)))))
+    }
+}
+
 #[cfg(test)]
 mod id_set_tests {
     use super::*;

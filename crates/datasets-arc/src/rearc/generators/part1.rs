@@ -3422,7 +3422,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let maxtr2 = 5 * noccs;
         while succ2 < noccs && tr2 < maxtr2 {
             tr2 += 1;
-            let cands2 = memo2.fitting(&ginds, (gh, gw), (5, 5));
+            let cands2 = memo2.fitting(&FastFits(&ginds), (gh, gw), (5, 5));
             if cands2.is_empty() {
                 break;
             }

@@ -4279,11 +4279,11 @@ fn generate_80af3007(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 fn mirror_normalized(k: usize, p: &GridSet) -> GridSet {
     let dmirror = |p: &GridSet| {
         let (a, b, _, _) = p.bounds();
-        p.map_locs(|(i, j)| (j - b + a, i - a + b))
+        p.map_locs_fast(|(i, j)| (j - b + a, i - a + b))
     };
     let vmirror = |p: &GridSet| {
         let (_, l, _, r) = p.bounds();
-        p.map_locs(|(i, j)| (i, l + r - j))
+        p.map_locs_fast(|(i, j)| (i, l + r - j))
     };
     let mirrored = match k {
         1 => dmirror(p),
@@ -4291,12 +4291,12 @@ fn mirror_normalized(k: usize, p: &GridSet) -> GridSet {
         3 => vmirror(p),
         4 => {
             let (t, _, b, _) = p.bounds();
-            p.map_locs(|(i, j)| (t + b - i, j))
+            p.map_locs_fast(|(i, j)| (t + b - i, j))
         }
         _ => p.clone(),
     };
     let (t, l, _, _) = mirrored.bounds();
-    mirrored.map_locs(|(i, j)| (i - t, j - l))
+    mirrored.map_locs_fast(|(i, j)| (i - t, j - l))
 }
 
 fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -4350,7 +4350,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             for &k in &mfs {
                 obj = mirror_normalized(k, &obj);
             }
-            let plcd = obj.map_locs(|l| dsl::add(l, loc));
+            let plcd = obj.map_locs_fast(|l| dsl::add(l, loc));
             let order: Vec<Loc> = plcd.iter().map(gloc).collect();
             let n = unifint(rng, diff_lb, diff_ub, (1, order.len() as i64 - 1));
             rng.sample(&order, n)?
