@@ -2426,6 +2426,450 @@ pub(super) fn grow_box_shape(
     Ok(())
 }
 
+/// `set_insert_clean` into `slots[..=mask]` for a number hashing to `hash`,
+/// as [`insert_clean_id`], with the first slot of the probe path tried
+/// before the linear run (where most inserts into a table at most 60% full
+/// land).
+#[inline(always)]
+fn put_clean<I: SlotId>(slots: &mut [I], mask: usize, hash: i64, id: I) {
+    let mut perturb = hash as u64 as usize;
+    let mut i = perturb & mask;
+    loop {
+        if slots[i] == I::EMPTY {
+            slots[i] = id;
+            return;
+        }
+        if i + 9 <= mask {
+            if let Some(s) = slots[i + 1..=i + 9].iter_mut().find(|s| **s == I::EMPTY) {
+                *s = id;
+                return;
+            }
+        }
+        perturb >>= 5;
+        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+    }
+}
+
+/// The table size `set_table_resize(minused)` picks: the smallest power
+/// of two above `minused`, at least 8.
+fn table_size(minused: usize) -> usize {
+    (minused + 1).next_power_of_two().max(8)
+}
+
+/// Fast paths of [`GridSet`]'s hottest operations, for the placement loops
+/// (39a8645d, 48d8fb45, 447fd412, 264363fd, 72322fa7, 810b9b61, 7f4411dc,
+/// ...): the very same tables, built with [`put_clean`] into one reused
+/// spare buffer per resize chain instead of a fresh table per step.
+impl GridSet {
+    /// [`GridSet::from_distinct`]: clean inserts of pairwise distinct
+    /// numbers, resizing (clean reinserts in slot order) whenever the table
+    /// is 60% full, as `set_add_entry` does.
+    pub(super) fn from_distinct_fast(ids: impl IntoIterator<Item = u16>) -> GridSet {
+        let hashes = gid_hashes();
+        let mut slots = vec![GID_EMPTY; 8];
+        let mut spare: Vec<u16> = Vec::new();
+        let (mut mask, mut used) = (7usize, 0usize);
+        for id in ids {
+            put_clean(&mut slots, mask, hashes[usize::from(id)], id);
+            used += 1;
+            if used * 5 >= mask * 3 {
+                // `grow_target`; never the 8-slot table again (used >= 5).
+                let size = table_size(if used > 50_000 { used * 2 } else { used * 4 });
+                spare.clear();
+                spare.resize(size, GID_EMPTY);
+                for &s in slots.iter().filter(|&&s| s < GID_DUMMY) {
+                    put_clean(&mut spare, size - 1, hashes[usize::from(s)], s);
+                }
+                std::mem::swap(&mut slots, &mut spare);
+                mask = size - 1;
+            }
+        }
+        GridSet {
+            hashes,
+            slots,
+            mask,
+            fill: used,
+            used,
+        }
+    }
+
+    /// [`GridSet::filtered_order`] (`tuple(sfilter(s, keep))`) built by
+    /// [`GridSet::from_distinct_fast`].
+    pub(super) fn filtered_order_fast(&self, keep: impl Fn(u16) -> bool) -> Vec<u16> {
+        let t = GridSet::from_distinct_fast(self.iter().filter(|&id| keep(id)));
+        let mut out = Vec::with_capacity(t.used);
+        out.extend(t.iter());
+        out
+    }
+
+    /// `make_new_set` ([`GridSet::copy`]): the same table, copied slot for
+    /// slot when it has the size the copy picks and no dummies, else
+    /// rebuilt by clean inserts in slot order.
+    fn copy_fast(&self) -> GridSet {
+        if self.used == 0 {
+            return GridSet::new();
+        }
+        let size = if self.used * 5 >= 7 * 3 {
+            table_size(self.used * 2)
+        } else {
+            8
+        };
+        let slots = if size == self.mask + 1 && self.fill == self.used {
+            self.slots.clone()
+        } else {
+            let mut slots = vec![GID_EMPTY; size];
+            for &s in self.slots.iter().filter(|&&s| s < GID_DUMMY) {
+                put_clean(&mut slots, size - 1, self.hashes[usize::from(s)], s);
+            }
+            slots
+        };
+        GridSet {
+            hashes: self.hashes,
+            slots,
+            mask: size - 1,
+            fill: self.used,
+            used: self.used,
+        }
+    }
+
+    /// `set_table_resize` ([`GridSet::resize`]) by clean reinserts.
+    fn resize_fast(&mut self, minused: usize) {
+        let size = table_size(minused);
+        if size == 8 && self.mask == 7 && self.fill == self.used {
+            return;
+        }
+        let mut slots = vec![GID_EMPTY; size];
+        for &s in self.slots.iter().filter(|&&s| s < GID_DUMMY) {
+            put_clean(&mut slots, size - 1, self.hashes[usize::from(s)], s);
+        }
+        self.slots = slots;
+        self.mask = size - 1;
+        self.fill = self.used;
+    }
+
+    /// [`GridSet::difference_ids`] (`s - other` for distinct numbers
+    /// `other`): a copy discarding them one by one when `s` is more than
+    /// four times larger, else the survivors of a walk of `s` added clean.
+    pub(super) fn difference_ids_fast(&self, other: &[u16]) -> GridSet {
+        if (self.used >> 2) > other.len() {
+            let mut t = self.copy_fast();
+            for &id in other {
+                if let Some(j) = t.find(id) {
+                    t.slots[j] = GID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize_fast(t.grow_target());
+            }
+            return t;
+        }
+        let mut member = [false; (GRID_SIDE * GRID_SIDE) as usize];
+        for &id in other {
+            member[usize::from(id)] = true;
+        }
+        GridSet::from_distinct_fast(self.iter().filter(|&id| !member[usize::from(id)]))
+    }
+
+    /// [`GridSet::difference_locs`]: [`GridSet::difference_ids_fast`] for
+    /// distinct locations some of which may lie outside the frame (in no
+    /// set, but counted in `len(other)`).
+    pub(super) fn difference_locs_fast(&self, other: &[Loc]) -> GridSet {
+        let span = -GRID_MARGIN..GRID_SIDE - GRID_MARGIN;
+        let mut ids = Vec::with_capacity(other.len());
+        ids.extend(
+            other
+                .iter()
+                .filter(|&&(i, j)| span.contains(&i) && span.contains(&j))
+                .map(|&l| gid(l)),
+        );
+        if ids.len() == other.len() {
+            return self.difference_ids_fast(&ids);
+        }
+        if (self.used >> 2) > other.len() {
+            let mut t = self.copy_fast();
+            for &id in &ids {
+                if let Some(j) = t.find(id) {
+                    t.slots[j] = GID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize_fast(t.grow_target());
+            }
+            return t;
+        }
+        let mut member = [false; (GRID_SIDE * GRID_SIDE) as usize];
+        for &id in &ids {
+            member[usize::from(id)] = true;
+        }
+        GridSet::from_distinct_fast(self.iter().filter(|&id| !member[usize::from(id)]))
+    }
+}
+
+/// [`FitsIn`] for a [`GridSet`] by [`GridSet::filtered_order_fast`].
+pub(super) struct FastFits<'a>(pub(super) &'a GridSet);
+
+impl FitsIn for FastFits<'_> {
+    type Elem = u16;
+
+    fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<u16> {
+        self.0.filtered_order_fast(|id| {
+            let (i, j) = gloc(id);
+            i <= h - oh && j <= w - ow
+        })
+    }
+}
+
+/// [`grid_minus_near`] by [`GridSet::difference_ids_fast`] and
+/// [`GridSet::difference_locs_fast`].
+pub(super) fn grid_minus_near_fast(
+    inds: &GridSet,
+    cells: &[Loc],
+    near: fn(Loc) -> Indices,
+) -> GridSet {
+    let ids: Vec<u16> = cells.iter().map(|&l| gid(l)).collect();
+    let around = Around::new(cells.iter().copied(), near);
+    inds.difference_ids_fast(&ids)
+        .difference_locs_fast(around.cells())
+}
+
+impl GridSet {
+    /// [`GridSet::filter`] (`sfilter`) built by
+    /// [`GridSet::from_distinct_fast`].
+    pub(super) fn filter_fast(&self, keep: impl Fn(u16) -> bool) -> GridSet {
+        GridSet::from_distinct_fast(self.iter().filter(|&id| keep(id)))
+    }
+
+    /// [`GridSet::difference_where`] (`s - other`, `other` known by its
+    /// size and membership) by [`GridSet::copy_fast`] and
+    /// [`GridSet::filter_fast`].
+    pub(super) fn difference_where_fast(
+        &self,
+        other_len: usize,
+        in_other: impl Fn(u16) -> bool,
+    ) -> GridSet {
+        if (self.used >> 2) > other_len {
+            let mut t = self.copy_fast();
+            for s in t.slots.iter_mut() {
+                if *s < GID_DUMMY && in_other(*s) {
+                    *s = GID_DUMMY;
+                    t.used -= 1;
+                }
+            }
+            if t.fill - t.used > t.mask / 4 {
+                t.resize_fast(t.grow_target());
+            }
+            return t;
+        }
+        self.filter_fast(|id| !in_other(id))
+    }
+}
+
+/// [`ofcolor_set`] built by [`GridSet::from_distinct_fast`].
+pub(super) fn ofcolor_set_fast(grid: &Grid, value: i64) -> GridSet {
+    GridSet::from_distinct_fast(grid.iter().enumerate().flat_map(|(i, row)| {
+        row.iter()
+            .enumerate()
+            .filter(move |&(_, &v)| v == value)
+            .map(move |(j, _)| gid((i as i64, j as i64)))
+    }))
+}
+
+/// [`place_apart_grid`] with [`GridSet::difference_ids_fast`], for an
+/// object given as its cells (one per location).
+pub(super) fn place_apart_grid_fast(
+    gi: &mut Grid,
+    inds: &mut GridSet,
+    obj: &[dsl::Cell],
+    loc: Loc,
+) -> bool {
+    let cells: Vec<dsl::Cell> = obj
+        .iter()
+        .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+        .collect();
+    if cells.len() > inds.len() || !cells.iter().all(|c| inds.contains(gid(c.1))) {
+        return false;
+    }
+    let ids: Vec<u16> = cells.iter().map(|c| gid(c.1)).collect();
+    let near = Around::new(cells.iter().map(|c| c.1), dsl::neighbors);
+    let near_ids: Vec<u16> = near.cells().iter().map(|&l| gid(l)).collect();
+    *inds = inds
+        .difference_ids_fast(&ids)
+        .difference_ids_fast(&near_ids);
+    paint_cells_in(gi, cells.iter());
+    true
+}
+
+impl<'h> IdSet<'h> {
+    /// [`IdSet::from_adds`] of pairwise distinct ids: into a table with no
+    /// dummies an add of a new element lands in the first empty slot of
+    /// its probe path, so each is a [`put_clean`], with the same resizes
+    /// (the old table, at most 128 slots below 100 elements, reinserted in
+    /// its slot order).
+    pub(super) fn from_distinct_fast(hashes: &'h [i64], ids: impl IntoIterator<Item = u8>) -> Self {
+        let mut s = IdSet::new(hashes);
+        for id in ids {
+            put_clean(&mut s.slots, s.mask, hashes[usize::from(id)], id);
+            s.fill += 1;
+            s.used += 1;
+            if s.fill * 5 >= s.mask * 3 {
+                let size = table_size(s.used * 4);
+                assert!(size <= ID_SLOTS, "IdSet of more than 100 elements");
+                let mut old = [ID_EMPTY; ID_SLOTS / 4];
+                old[..=s.mask].copy_from_slice(&s.slots[..=s.mask]);
+                let old = &old[..=s.mask];
+                s.slots[..size].fill(ID_EMPTY);
+                s.mask = size - 1;
+                for &o in old.iter().filter(|&&o| o < ID_DUMMY) {
+                    put_clean(&mut s.slots, s.mask, hashes[usize::from(o)], o);
+                }
+            }
+        }
+        s
+    }
+
+    /// [`IdSet::difference_where`] with its filtered branch built by
+    /// [`IdSet::from_distinct_fast`] (a set's elements are distinct).
+    pub(super) fn difference_where_fast(
+        &self,
+        other_len: usize,
+        in_other: impl Fn(u8) -> bool,
+    ) -> Self {
+        if (self.used >> 2) > other_len {
+            return self.difference_where(other_len, in_other);
+        }
+        IdSet::from_distinct_fast(self.hashes, self.iter().filter(|&id| !in_other(id)))
+    }
+}
+
+/// The iteration order of a set of at most 100 box ids (its table on the
+/// stack, not kept).
+pub(super) struct IdOrder {
+    ids: [u8; 100],
+    len: usize,
+}
+
+impl std::ops::Deref for IdOrder {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.ids[..self.len]
+    }
+}
+
+/// The iteration order of `set(ids)` for pairwise distinct ids hashing to
+/// `hashes[id]`: [`IdSet::from_distinct_fast`]'s table, read once and
+/// dropped.
+fn distinct_order8(hashes: &[i64], ids: impl IntoIterator<Item = u8>) -> IdOrder {
+    let mut slots = [ID_EMPTY; ID_SLOTS];
+    let mut old = [ID_EMPTY; ID_SLOTS / 4];
+    let (mut mask, mut used) = (7usize, 0usize);
+    for id in ids {
+        put_clean(&mut slots, mask, hashes[usize::from(id)], id);
+        used += 1;
+        if used * 5 >= mask * 3 {
+            let size = table_size(used * 4);
+            assert!(size <= ID_SLOTS, "IdSet of more than 100 elements");
+            old[..=mask].copy_from_slice(&slots[..=mask]);
+            slots[..=mask].fill(ID_EMPTY);
+            let old_mask = mask;
+            mask = size - 1;
+            for &o in old[..=old_mask].iter().filter(|&&o| o < ID_DUMMY) {
+                put_clean(&mut slots, mask, hashes[usize::from(o)], o);
+            }
+        }
+    }
+    let mut out = IdOrder {
+        ids: [0; 100],
+        len: 0,
+    };
+    for &s in slots[..=mask].iter().filter(|&&s| s < ID_DUMMY) {
+        out.ids[out.len] = s;
+        out.len += 1;
+    }
+    out
+}
+
+/// [`box8_meet_ids`] with every set it builds only for its order made by
+/// [`distinct_order8`]: the walked operand's hits, the neighbourhoods
+/// `apply` adds (one per location of the shape, pairwise unequal) and the
+/// first occurrences `merge` adds are all pairwise distinct.
+pub(super) fn box8_meet_ids_fast<'h>(
+    rest: impl FnOnce() -> IdSet<'h>,
+    rest_mask: u128,
+    shp_order: impl Iterator<Item = u8>,
+    shp_mask: u128,
+    near: fn(Loc) -> Indices,
+) -> IdOrder {
+    let hashes = loc10_hashes();
+    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
+        let k = di * 10 + dj;
+        d | if k >= 0 {
+            shp_mask << k
+        } else {
+            shp_mask >> -k
+        }
+    });
+    if around.count_ones() > rest_mask.count_ones() {
+        return distinct_order8(hashes, rest().iter().filter(|&id| around >> id & 1 != 0));
+    }
+    let n = near_ids(near);
+    let applied = distinct_order8(&n.hashes, shp_order);
+    let mut seen = 0u128;
+    let merged = distinct_order8(
+        hashes,
+        applied
+            .iter()
+            .flat_map(|&id| n.orders[id as usize].iter().copied())
+            .filter(|&id| {
+                let new = seen >> id & 1 == 0;
+                seen |= 1 << id;
+                new
+            }),
+    );
+    distinct_order8(
+        hashes,
+        merged
+            .iter()
+            .copied()
+            .filter(|&id| rest_mask >> id & 1 != 0),
+    )
+}
+
+impl BoxShape<'_> {
+    /// [`BoxShape::grow`] by [`box8_meet_ids_fast`].
+    pub(super) fn grow_fast(
+        &mut self,
+        rng: &mut GenRng,
+        pool: &BoxShape,
+        near: fn(Loc) -> Indices,
+    ) -> Result<()> {
+        let rest = || {
+            pool.set
+                .difference_where_fast(self.set.len(), |id| self.mask >> id & 1 != 0)
+        };
+        let cands = box8_meet_ids_fast(
+            rest,
+            pool.mask & !self.mask,
+            self.set.iter(),
+            self.mask,
+            near,
+        );
+        let added = rng.choice(&cands)?;
+        self.add(added);
+        Ok(())
+    }
+}
+
+impl GridSet {
+    /// [`GridSet::map_locs`] (`frozenset(f(l) for l in s)`, `f` one-to-one)
+    /// built by [`GridSet::from_distinct_fast`].
+    pub(super) fn map_locs_fast(&self, f: impl Fn(Loc) -> Loc) -> GridSet {
+        GridSet::from_distinct_fast(self.iter().map(|id| gid(f(gloc(id)))))
+    }
+}
+
 #[cfg(test)]
 mod id_set_tests {
     use super::*;

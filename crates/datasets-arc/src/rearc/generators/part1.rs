@@ -2257,9 +2257,10 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut bcount = 0;
     let mut gi = dsl::canvas(bgc, (h, w));
-    // `inds`, whose order the draws read, also as a row-major mask; its
-    // placements are kept per shape until it changes.
-    let mut inds = dsl::asindices(&gi);
+    // `inds`, whose order the draws read, as CPython's table of location
+    // numbers (`GridSet`) and a row-major mask; its placements are kept per
+    // shape until it changes.
+    let mut inds = GridSet::asindices((h, w));
     let mut in_inds = vec![true; (h * w) as usize];
     let mut fits = FitMemo::default();
     // `ofcfrbinds`: per color, the cells a new block of it must not touch
@@ -2282,11 +2283,11 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 ow = rng.randint(1, 3)?;
             }
         }
-        let cands = fits.fitting(&inds, (h, w), (oh, ow));
+        let cands = fits.fitting(&FastFits(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // `bd`, the `oh` by `ow` box at `loc` (inside the grid), is read for
         // membership and a fill: a rectangle.
         let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
@@ -2304,7 +2305,9 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             && !near().any(|l| forb.contains(l))
         {
             succ += 1;
-            inds = minus_cells(&inds, &bd, |&l| in_rect(l, ul, lr));
+            // `inds - bd`: `bd`'s distinct locations discarded or tested.
+            let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
+            inds = inds.difference_ids_fast(&bd_ids);
             for &(i, j) in &bd {
                 in_inds[(i * w + j) as usize] = false;
             }
@@ -3394,9 +3397,9 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // `ofcolor(gi, bgc)` adds the background cells row by row; the mapply
     // is only subtracted (size and membership, or its distinct cells
     // discarded).
-    let ofbg = ofcolor_set(&gi, bgc);
+    let ofbg = ofcolor_set_fast(&gi, bgc);
     let near = Around::new(placed.iter().map(|c| c.1), dsl::neighbors);
-    let mut inds = ofbg.difference_locs(near.cells());
+    let mut inds = ofbg.difference_locs_fast(near.cells());
     let obj_inds: Vec<Loc> = obj.iter().map(|c| c.1).collect();
     let mut memo = FitMemo::default();
     let mut memo2 = FitMemo::default();
@@ -3404,7 +3407,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let gh = rng.randint(5, h / 2 + 1)?;
         let gw = rng.randint(5, w / 2 + 1)?;
-        let cands = memo.fitting(&inds, (h, w), (gh, gw));
+        let cands = memo.fitting(&FastFits(&inds), (h, w), (gh, gw));
         if cands.is_empty() {
             continue;
         }
@@ -3426,7 +3429,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let maxtr2 = 5 * noccs;
         while succ2 < noccs && tr2 < maxtr2 {
             tr2 += 1;
-            let cands2 = memo2.fitting(&ginds, (gh, gw), (5, 5));
+            let cands2 = memo2.fitting(&FastFits(&ginds), (gh, gw), (5, 5));
             if cands2.is_empty() {
                 break;
             }
@@ -3457,9 +3460,9 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let placed: Vec<u16> = plcd2i.iter().map(|&l| gid(l)).collect();
                 let near = Around::new(plcd2i.iter().copied(), dsl::neighbors);
                 ginds = ginds
-                    .difference_ids(&placed)
-                    .difference_locs(near.cells())
-                    .difference_locs(&lns2);
+                    .difference_ids_fast(&placed)
+                    .difference_locs_fast(near.cells())
+                    .difference_locs_fast(&lns2);
                 memo2.changed();
                 fill_locs_in(&mut g1, cpcol, &[dsl::add(cp, loc2)]);
                 paint_cells_in(&mut g2, &place(loc2));
@@ -3468,8 +3471,10 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         if succ2 > 0 {
             succ += 1;
-            let rest = inds.difference_where((gh * gw) as usize, |id| in_rect(gloc(id), ul, lr));
-            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            let rest =
+                inds.difference_where_fast((gh * gw) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest
+                .difference_locs_fast(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
             memo.changed();
             // paint(gi, shift(asobject(g1), loc)): one cell per location.
             for (i, (r1, r2)) in g1.iter().zip(&g2).enumerate() {
@@ -5174,8 +5179,9 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             while shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
                 // `(bounds - cobj) & mapply(neighbors, cobj)`.
-                let rest = || bounds.difference_where(cobj.len(), |id| cmask >> id & 1 != 0);
-                let cands = box8_meet_ids(rest, bmask & !cmask, cobj.iter(), cmask, dsl::neighbors);
+                let rest = || bounds.difference_where_fast(cobj.len(), |id| cmask >> id & 1 != 0);
+                let cands =
+                    box8_meet_ids_fast(rest, bmask & !cmask, cobj.iter(), cmask, dsl::neighbors);
                 let added = rng.choice(&cands)?;
                 cobj.add(added);
                 cmask |= 1 << added;
@@ -5223,7 +5229,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let (i, j) = gloc(id);
                 i <= h - oh && j <= w - ow
             };
-            inds.filter(fits).iter().collect()
+            inds.filtered_order_fast(fits)
         });
         if cands.is_empty() {
             break;
@@ -5243,7 +5249,9 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let plcd_ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
             let around = Around::new(plcd.iter().copied(), dsl::dneighbors);
             let around_ids: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
-            inds = inds.difference_ids(&plcd_ids).difference_ids(&around_ids);
+            inds = inds
+                .difference_ids_fast(&plcd_ids)
+                .difference_ids_fast(&around_ids);
             kept_cands = None;
             dsl::fill_in(&mut gi, col, &plcd);
             match counter.iter_mut().find(|(k, _)| *k == obj) {
@@ -6519,7 +6527,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let first = bounds.choose(rng)?;
     let mut shp = BoxShape::from_locs(hashes, [loc10(first)]);
     for _ in 0..ncells - 1 {
-        shp.grow(rng, &bounds, dsl::neighbors)?;
+        shp.grow_fast(rng, &bounds, dsl::neighbors)?;
     }
     // `normalize(shp)`: its locations moved to the origin, added in `shp`'s
     // order to a new frozenset.
@@ -6546,13 +6554,13 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // CPython's table as location numbers, `ofcolor` adding row by row;
     // `- mapply(neighbors, toindices(plcd))` is read for size and
     // membership.
-    let mut inds = GridSet::from_distinct(
+    let mut inds = GridSet::from_distinct_fast(
         (0..h)
             .flat_map(|i| (0..w).map(move |j| (i, j)))
             .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
             .map(gid),
     )
-    .difference_locs(Around::new(plcd.iter().map(|c| c.1), dsl::neighbors).cells());
+    .difference_locs_fast(Around::new(plcd.iter().map(|c| c.1), dsl::neighbors).cells());
     let noccs = unifint(
         rng,
         diff_lb,
@@ -6564,42 +6572,53 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // Each `sfilter(inds, ...)` (its order read by the choice) depends on
     // `inds` and the upscaled shape alone.
     let mut memo = FitMemo::default();
+    // `upscale(obj, fac)` depends on `fac` alone (1 to 5): kept per factor.
+    let mut upscaled: [Vec<dsl::Cell>; 6] = Default::default();
     while succ < noccs && tr < maxtr {
         tr += 1;
         let fac = rng.randint(1, 5.min(h.min(w) / oh.max(ow) - 1))?;
         // `upscale(obj, fac)` of the normalized `obj` and its `indic`
         // cells: one cell per location, only placed, tested, subtracted and
         // painted, so they are lists, not frozensets.
-        let outobj: Vec<dsl::Cell> = obj
-            .iter()
-            .flat_map(|&(v, (i, j))| {
-                (0..fac)
-                    .flat_map(move |io| (0..fac).map(move |jo| (v, (i * fac + io, j * fac + jo))))
-            })
-            .collect();
+        let outobj = &mut upscaled[fac as usize];
+        if outobj.is_empty() {
+            outobj.reserve(obj.len() * (fac * fac) as usize);
+            for &(v, (i, j)) in &obj {
+                for io in 0..fac {
+                    outobj.extend((0..fac).map(|jo| (v, (i * fac + io, j * fac + jo))));
+                }
+            }
+        }
+        let outobj = &*outobj;
         let (hh, ww) = (oh * fac, ow * fac);
-        let cands = memo.fitting(&inds, (h, w), (hh, ww));
+        let cands = memo.fitting(&FastFits(&inds), (h, w), (hh, ww));
         if cands.is_empty() {
             continue;
         }
         let loc = gloc(rng.choice(cands)?);
-        let outobjp: Vec<dsl::Cell> = outobj
-            .iter()
-            .map(|&(v, l)| (v, dsl::add(l, loc)))
-            .filter(|&(_, (i, j))| 0 <= i && i < h && 0 <= j && j < w)
-            .collect();
+        let mut outobjp: Vec<dsl::Cell> = Vec::with_capacity(outobj.len());
+        outobjp.extend(
+            outobj
+                .iter()
+                .map(|&(v, l)| (v, dsl::add(l, loc)))
+                .filter(|&(_, (i, j))| 0 <= i && i < h && 0 <= j && j < w),
+        );
         if outobjp.len() <= inds.len() && outobjp.iter().all(|c| inds.contains(gid(c.1))) {
             succ += 1;
-            let inobjp: Vec<dsl::Cell> = outobj
-                .iter()
-                .filter(|c| c.0 == indic)
-                .map(|&(v, l)| (v, dsl::add(l, loc)))
-                .collect();
+            let mut inobjp: Vec<dsl::Cell> = Vec::with_capacity(outobj.len());
+            inobjp.extend(
+                outobj
+                    .iter()
+                    .filter(|c| c.0 == indic)
+                    .map(|&(v, l)| (v, dsl::add(l, loc))),
+            );
             // `(inds - outobjpi) - mapply(neighbors, toindices(inobjp))`:
             // both read for size and membership (distinct locations).
             let own: Vec<u16> = outobjp.iter().map(|c| gid(c.1)).collect();
             let near = Around::new(inobjp.iter().map(|c| c.1), dsl::neighbors);
-            inds = inds.difference_ids(&own).difference_locs(near.cells());
+            inds = inds
+                .difference_ids_fast(&own)
+                .difference_locs_fast(near.cells());
             memo.changed();
             paint_cells_in(&mut gi, inobjp.iter());
             paint_cells_in(&mut go, outobjp.iter());
@@ -7085,10 +7104,12 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bx = bx.without(sp);
         let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..nc - 1 {
-            shp.grow(rng, &bx, dsl::neighbors)?;
+            shp.grow_fast(rng, &bx, dsl::neighbors)?;
         }
-        // Cells at distinct locations: paints of the object are order-free.
-        let obj: dsl::Object = if go.is_none() {
+        // Cells at distinct locations: paints of the object are order-free,
+        // and nothing else reads its order (a subset test, a subtraction),
+        // so it is a list, not a frozenset.
+        let obj: Vec<dsl::Cell> = if go.is_none() {
             let idx = loc10(shp.choose(rng)?);
             let coll = rng.choice(&remcols)?;
             let rest_col = rng.choice(&dsl::remove(&coll, &remcols))?;
@@ -7107,15 +7128,17 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .collect()
         } else {
             let col = rng.choice(&remcols)?;
-            shp.locs().map(|l| (col, l)).collect()
+            let mut cells = Vec::with_capacity(shp.set.len());
+            cells.extend(shp.locs().map(|l| (col, l)));
+            cells
         };
-        let locopts = locopts_memo.fitting(&inds, (h, w), (oh, ow));
+        let locopts = locopts_memo.fitting(&FastFits(&inds), (h, w), (oh, ow));
         tr += 1;
         if locopts.is_empty() {
             continue;
         }
         let loc = gloc(rng.choice(locopts)?);
-        if place_apart_grid(&mut gi, &mut inds, &obj, loc) {
+        if place_apart_grid_fast(&mut gi, &mut inds, &obj, loc) {
             succ += 1;
             locopts_memo.changed();
         }
