@@ -459,14 +459,22 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let around = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors);
     let mut inds = ofbg.difference_where(around.len(), |id| around.contains(&gloc(id)));
     let mut kept_cands: Vec<(Loc, Vec<u16>)> = Vec::new();
+    // `upscale(obj, fac)` depends on `fac` alone (`obj` is fixed): built
+    // once per factor, with its locations and shape.
+    let mut ups: [Option<(Object, Vec<Loc>, Loc)>; 4] = Default::default();
     let nocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (4 * obj.len() as i64)));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * nocc;
     while succ < nocc && tr < maxtr {
         tr += 1;
         let fac = rng.randint(1, 4)?;
-        let objups = upscale_cells(&obj, fac);
-        let (hh, ww) = dsl::shape(&objups);
+        let (objups, uplocs, (hh, ww)) = &*ups[(fac - 1) as usize].get_or_insert_with(|| {
+            let objups = upscale_cells(&obj, fac);
+            let locs: Vec<Loc> = objups.iter().map(|c| c.1).collect();
+            let shape = dsl::shape(&objups);
+            (objups, locs, shape)
+        });
+        let (hh, ww) = (*hh, *ww);
         let k = match kept_cands.iter().position(|(key, _)| *key == (hh, ww)) {
             Some(k) => k,
             None => {
@@ -483,9 +491,14 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let loc = gloc(rng.choice(cands)?);
-        let objupsplcd = objups.shift(loc);
-        let objupsplcdi = dsl::toindices(&objupsplcd);
-        if objupsplcdi.len() <= inds.len() && objupsplcdi.iter().all(|&l| inds.contains(gid(l))) {
+        // `objupsplcdi.issubset(inds)`: a yes or no over distinct
+        // locations, so the shifted object is built only once it fits.
+        if uplocs
+            .iter()
+            .all(|&(i, j)| inds.contains(gid((i + loc.0, j + loc.1))))
+        {
+            let objupsplcd = objups.shift(loc);
+            let objupsplcdi = dsl::toindices(&objupsplcd);
             succ += 1;
             let newc = pick(rng, &remcols)?;
             let fixp2 = dsl::sfilter(&objupsplcd, |c| c.0 == fixc);
@@ -6037,6 +6050,34 @@ fn mirror_grid5(k: usize, g: &Grid) -> Grid {
     }
 }
 
+/// The least of the eight symmetries of a normalized shape of at most 11
+/// by 11 cells (rotations and reflections of its bounding box), each as a
+/// mask with bit `11 * i + j` per location. 97a05b5b's 25 compositions
+/// `f1(f2(shape))` of identity, `dmirror`, `cmirror`, `hmirror` and
+/// `vmirror` (each over its operand's own bounds, which every one of them
+/// keeps at the origin) are these eight: the four reflections, the
+/// identity, `hmirror(vmirror)` (half a turn) and `dmirror(hmirror)`,
+/// `hmirror(dmirror)` (the quarter turns).
+fn d4_canon(shape: &Indices) -> u128 {
+    let h = shape.iter().map(|l| l.0).max().unwrap_or(0) + 1;
+    let w = shape.iter().map(|l| l.1).max().unwrap_or(0) + 1;
+    assert!(h <= 11 && w <= 11, "shapes fit 11 by 11 cells");
+    let bit = |i: i64, j: i64| 1u128 << (11 * i + j);
+    let mut masks = [0u128; 8];
+    for &(i, j) in shape.iter() {
+        let (ri, rj) = (h - 1 - i, w - 1 - j);
+        masks[0] |= bit(i, j);
+        masks[1] |= bit(i, rj);
+        masks[2] |= bit(ri, j);
+        masks[3] |= bit(ri, rj);
+        masks[4] |= bit(j, i);
+        masks[5] |= bit(rj, i);
+        masks[6] |= bit(j, ri);
+        masks[7] |= bit(rj, ri);
+    }
+    masks.into_iter().min().unwrap_or(0)
+}
+
 fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (15, 30));
@@ -6060,8 +6101,11 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let box_cands = in_box.then(|| BoxShape::asindices(hashes, (oh, ow)));
     let cands = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
     // Only membership is asked of `forbidden` (set equality: the same
-    // locations), so it holds each shape's locations sorted.
-    let mut forbidden: Vec<Vec<Loc>> = Vec::new();
+    // locations). Each shape adds its 25 mirror compositions, which are
+    // exactly its eight symmetries (see [`d4_canon`]), so `forbidden` holds
+    // the least of them per shape: a shape is in it exactly when its own
+    // least symmetry is.
+    let mut forbidden: Vec<u128> = Vec::new();
     let mut tr = 0;
     let maxtr = 4 * nobjs;
     while objs.len() as i64 != nobjs && tr < maxtr {
@@ -6092,17 +6136,10 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let objn = dsl::normalize(&obj.freeze());
-        let mut key = objn.to_vec();
-        key.sort_unstable();
+        let key = d4_canon(&objn);
         if !forbidden.contains(&key) {
             objs.add(objn.clone());
-        }
-        for f1 in 0..5 {
-            for f2 in 0..5 {
-                let mut m = mirror_locs5(f1, &mirror_locs5(f2, &key));
-                m.sort_unstable();
-                forbidden.push(m);
-            }
+            forbidden.push(key);
         }
     }
     let mut tr = 0;
