@@ -5621,7 +5621,9 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&padcol, &remcols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 10));
-    let mut indss = asindices_of((h, w));
+    // `indss`' order is read (a choice from its sfilter): CPython's table
+    // of the grid's locations (`GridSet`).
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     let mut bound = 0;
@@ -5630,7 +5632,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // same as `FitMemo`'s with one row and column more).
     let mut memo = FitMemo::default();
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 8)?;
@@ -5640,11 +5642,11 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(subs)?;
+        let (loci, locj) = gloc(rng.choice(subs)?);
         // `bd` and `outbox(bd)` are tested and subtracted: read for their
         // sizes and membership only, as rectangles.
         let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| indss.contains(&(i, j)))) {
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| indss.contains(gid((i, j))))) {
             let numcc = unifint(rng, diff_lb, diff_ub, (1, 7));
             let ccols = rng.sample(&remcols, numcc)?;
             let numred = if succ == 0 {
@@ -5673,7 +5675,17 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 go = Some(patch);
             }
             succ += 1;
-            indss = minus_rect_and_outbox(&indss, ul, lr);
+            // `(indss - bd) - outbox(bd)`: the rectangle and its ring, read
+            // for their sizes and membership.
+            let inner = ((lr.0 - ul.0 + 1) * (lr.1 - ul.1 + 1)) as usize;
+            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+            let ring = outline_cells(oul, olr).len();
+            indss = indss
+                .difference_where(inner, |id| in_rect(gloc(id), ul, lr))
+                .difference_where(ring, |id| {
+                    let l = gloc(id);
+                    in_rect(l, oul, olr) && !in_rect(l, ul, lr)
+                });
             memo.changed();
         }
         tr += 1;
