@@ -3024,19 +3024,11 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut gi = dsl::canvas(0, (h, w));
         fill_locs_in(&mut gi, sqcol, aset.iter().chain(&bset));
         // `ofcolor(gi, c)` is read in its order (draws from its tuple):
-        // CPython's table as location numbers, added row by row.
-        let ofcolor = |g: &Grid, c: i64| -> Vec<Loc> {
-            GridSet::from_distinct(
-                (0..h)
-                    .flat_map(|i| (0..w).map(move |j| (i, j)))
-                    .filter(|&(i, j)| g[i as usize][j as usize] == c)
-                    .map(gid),
-            )
-            .iter()
-            .map(gloc)
-            .collect()
-        };
-        let cands = ofcolor(&gi, 0);
+        // CPython's table as location numbers, added row by row
+        // (`ofcolor_set`).
+        let cands_set = ofcolor_set(&gi, 0);
+        let mut cands = Vec::with_capacity(cands_set.len());
+        cands.extend(cands_set.iter().map(gloc));
         let n = cands.len() as f64;
         let num = unifint(
             rng,
@@ -3082,20 +3074,20 @@ fn generate_239be575(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let shoudlhaveconn = rng.choice(&[true, false])?;
         if shoudlhaveconn && !connected {
             while !connected {
-                let opts2 = ofcolor(&gi, 0);
-                if opts2.is_empty() {
+                let opts2 = ofcolor_set(&gi, 0);
+                if opts2.len() == 0 {
                     break;
                 }
-                fill_locs_in(&mut gi, markcol, &[rng.choice(&opts2)?]);
+                fill_locs_in(&mut gi, markcol, &[gloc(grid_choice(rng, &opts2)?)]);
                 connected = bridged(&gi);
             }
         } else if !shoudlhaveconn && connected {
             while connected {
-                let opts2 = ofcolor(&gi, markcol);
-                if opts2.is_empty() {
+                let opts2 = ofcolor_set(&gi, markcol);
+                if opts2.len() == 0 {
                     break;
                 }
-                fill_locs_in(&mut gi, 0, &[rng.choice(&opts2)?]);
+                fill_locs_in(&mut gi, 0, &[gloc(grid_choice(rng, &opts2)?)]);
                 connected = bridged(&gi);
             }
         }
@@ -7501,14 +7493,13 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     fill_locs_in(&mut gi, crossc, &initp);
     fill_locs_in(&mut gi, noisec, &delt);
     let mut go = fill_locs(&gi, 8, &delt);
-    let plcd = cross.shift(loc);
     // The neighbourhoods are only subtracted: sizes and membership. The
     // cross has no lone cell, so `mapply(neighbors, ·)` applied `k` times
     // to it is every location within `k` steps (diagonals too): the two
     // bars widened by `k`.
     let widened = |(li, lj): Loc, k: i64| -> Vec<Loc> {
         let (ci, cj) = (li + dim / 2, lj + dim / 2);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(((dim + 2 * k) * (dim + 2 * k)) as usize);
         for i in li - k..li + dim + k {
             for j in lj - k..lj + dim + k {
                 if (i - ci).abs() <= k || (j - cj).abs() <= k {
@@ -7518,8 +7509,14 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         out
     };
+    // `shift(cross, loc)` is subtracted and tested: its cells, at the
+    // origin once and then moved.
+    let cross_cells = cross.to_vec();
+    let shifted = |(li, lj): Loc| -> Vec<Loc> {
+        cross_cells.iter().map(|&(i, j)| (i + li, j + lj)).collect()
+    };
     inds = inds
-        .difference_locs(&plcd.to_vec())
+        .difference_locs(&shifted(loc))
         .difference_locs(&widened(loc, 1))
         .difference_locs(&widened(loc, 2))
         .difference_locs(&widened(loc, 3));
@@ -7543,13 +7540,13 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             1 => cf12(rng, dim, false)?,
             _ => cf3(rng, dim)?,
         };
-        let full = cross.shift(loc);
+        let full = shifted(loc);
         let marked: Vec<Loc> = marked.iter().map(|&l| dsl::add(l, loc)).collect();
-        if full.len() <= inds.len() && full.iter().all(|&l| inds.contains(gid(l))) {
+        if full.iter().all(|&l| inds.contains(gid(l))) {
             // `dnbhs | dnbhs2 | mapply(neighbors, dnbhs2)`, subtracted
             // only: everything within three steps (as above).
             inds = inds
-                .difference_locs(&full.to_vec())
+                .difference_locs(&full)
                 .difference_locs(&widened(loc, 3));
             cands_memo.changed();
             succ += 1;

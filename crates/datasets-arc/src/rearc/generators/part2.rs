@@ -459,14 +459,28 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let around = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors);
     let mut inds = ofbg.difference_where(around.len(), |id| around.contains(&gloc(id)));
     let mut kept_cands: Vec<(Loc, Vec<u16>)> = Vec::new();
+    // `upscale(obj, fac)` depends on `fac` alone (`obj` is fixed, at the
+    // origin): its locations (each cell's block) and shape kept per factor,
+    // its table built once it is first placed (its order is read only then).
+    let mut ups: [Option<(Vec<Loc>, Loc)>; 4] = Default::default();
+    let mut ups_exact: [Option<Object>; 4] = Default::default();
     let nocc = unifint(rng, diff_lb, diff_ub, (1, (h * w) / (4 * obj.len() as i64)));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * nocc;
     while succ < nocc && tr < maxtr {
         tr += 1;
         let fac = rng.randint(1, 4)?;
-        let objups = upscale_cells(&obj, fac);
-        let (hh, ww) = dsl::shape(&objups);
+        let (uplocs, (hh, ww)) = &*ups[(fac - 1) as usize].get_or_insert_with(|| {
+            let locs: Vec<Loc> = obj
+                .iter()
+                .flat_map(|&(_, (i, j))| {
+                    (0..fac)
+                        .flat_map(move |io| (0..fac).map(move |jo| (i * fac + io, j * fac + jo)))
+                })
+                .collect();
+            (locs, (oh * fac, ow * fac))
+        });
+        let (hh, ww) = (*hh, *ww);
         let k = match kept_cands.iter().position(|(key, _)| *key == (hh, ww)) {
             Some(k) => k,
             None => {
@@ -483,19 +497,31 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let loc = gloc(rng.choice(cands)?);
-        let objupsplcd = objups.shift(loc);
-        let objupsplcdi = dsl::toindices(&objupsplcd);
-        if objupsplcdi.len() <= inds.len() && objupsplcdi.iter().all(|&l| inds.contains(gid(l))) {
+        // `objupsplcdi.issubset(inds)`: a yes or no over distinct
+        // locations, so the shifted object is built only once it fits.
+        if uplocs
+            .iter()
+            .all(|&(i, j)| inds.contains(gid((i + loc.0, j + loc.1))))
+        {
+            let objups =
+                ups_exact[(fac - 1) as usize].get_or_insert_with(|| upscale_cells(&obj, fac));
+            let objupsplcd = objups.shift(loc);
             succ += 1;
             let newc = pick(rng, &remcols)?;
             let fixp2 = dsl::sfilter(&objupsplcd, |c| c.0 == fixc);
-            let around = Around::new(objupsplcdi.iter().copied(), dsl::neighbors);
+            // `mapply(neighbors, objupsplcdi)`: subtracted, so only its
+            // size and membership count.
+            let around = Around::new(
+                uplocs.iter().map(|&(i, j)| (i + loc.0, j + loc.1)),
+                dsl::neighbors,
+            );
             let around: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
             inds = inds.difference_ids(&around);
             kept_cands.clear();
             dsl::paint_in(&mut gi, &fixp2);
             dsl::paint_in(&mut go, &fixp2);
-            let remobjfull = dsl::toindices(&(&objupsplcd - &fixp2));
+            let remobj = &objupsplcd - &fixp2;
+            let remobjfull = dsl::toindices(&remobj);
             let ntorem = unifint(
                 rng,
                 diff_lb,
@@ -504,8 +530,14 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             );
             let ntokeep = remobjfull.len() as i64 - ntorem;
             let first = pick(rng, &(&remobjfull & &dsl::outbox(&fixp2)).to_vec())?;
-            let mut tokeep: PySet<Loc> = std::iter::once(first).collect();
-            let fixp2i = dsl::toindices(&fixp2);
+            // `remobjfull`, `tokeep`, `fixp2i`, `mapply(neighbors, tokeep |
+            // fixp2i)` and the options drawn from as CPython's tables of
+            // location numbers (`GridSet`): all lie in the grid or next to it.
+            // (`toindices` adds an object's locations in its order.)
+            let rem = GridSet::from_distinct(remobj.iter().map(|c| gid(c.1)));
+            let mut tokeep = GridSet::from_adds([gid(first)]);
+            let mut tokeep_ids = vec![gid(first)];
+            let fixp2i = GridSet::from_distinct(fixp2.iter().map(|c| gid(c.1)));
             // `mapply(neighbors, tokeep | fixp2i)` for its size and
             // membership, grown with `tokeep` (a mask over the grid frame).
             let mut near = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
@@ -521,26 +553,29 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     }
                 }
             };
-            for &l in fixp2i.iter().chain(tokeep.iter()) {
-                spread(l, &mut near, &mut near_len);
+            for id in fixp2i.iter().chain(tokeep.iter()) {
+                spread(gloc(id), &mut near, &mut near_len);
             }
             for _ in 0..ntokeep - 1 {
-                // As in [`Around::meet`], but kept as the set it is.
-                let fullopts: Indices = if near_len > remobjfull.len() {
-                    remobjfull
-                        .iter()
-                        .filter(|&&l| near[gid(l) as usize])
-                        .copied()
-                        .collect()
+                // `remobjfull & mapply(...)`: CPython walks the smaller
+                // operand (the mapply on a tie) and adds its members found
+                // in the other, in its order, to a new set.
+                let fullopts = if near_len > rem.len() {
+                    rem.filter(|id| near[id as usize])
                 } else {
-                    remobjfull.intersection(&mapply_set(dsl::neighbors, &tokeep.union(&fixp2i)))
+                    tokeep
+                        .union(&fixp2i)
+                        .mapply_neighbors()
+                        .filter(|id| rem.contains(id))
                 };
-                let remopts = fullopts.difference(&tokeep);
-                let added = pick(rng, &remopts.to_vec())?;
+                let remopts: Vec<u16> = fullopts.difference_ids(&tokeep_ids).iter().collect();
+                let added = pick(rng, &remopts)?;
                 tokeep.add(added);
-                spread(added, &mut near, &mut near_len);
+                tokeep_ids.push(added);
+                spread(gloc(added), &mut near, &mut near_len);
             }
-            fill_locs_in(&mut gi, newc, tokeep.iter());
+            let kept: Vec<Loc> = tokeep.iter().map(gloc).collect();
+            fill_locs_in(&mut gi, newc, &kept);
             dsl::fill_in(&mut go, newc, &remobjfull);
         }
     }
@@ -6140,6 +6175,34 @@ fn mirror_grid5(k: usize, g: &Grid) -> Grid {
     }
 }
 
+/// The least of the eight symmetries of a normalized shape of at most 11
+/// by 11 cells (rotations and reflections of its bounding box), each as a
+/// mask with bit `11 * i + j` per location. 97a05b5b's 25 compositions
+/// `f1(f2(shape))` of identity, `dmirror`, `cmirror`, `hmirror` and
+/// `vmirror` (each over its operand's own bounds, which every one of them
+/// keeps at the origin) are these eight: the four reflections, the
+/// identity, `hmirror(vmirror)` (half a turn) and `dmirror(hmirror)`,
+/// `hmirror(dmirror)` (the quarter turns).
+fn d4_canon(shape: &Indices) -> u128 {
+    let h = shape.iter().map(|l| l.0).max().unwrap_or(0) + 1;
+    let w = shape.iter().map(|l| l.1).max().unwrap_or(0) + 1;
+    assert!(h <= 11 && w <= 11, "shapes fit 11 by 11 cells");
+    let bit = |i: i64, j: i64| 1u128 << (11 * i + j);
+    let mut masks = [0u128; 8];
+    for &(i, j) in shape.iter() {
+        let (ri, rj) = (h - 1 - i, w - 1 - j);
+        masks[0] |= bit(i, j);
+        masks[1] |= bit(i, rj);
+        masks[2] |= bit(ri, j);
+        masks[3] |= bit(ri, rj);
+        masks[4] |= bit(j, i);
+        masks[5] |= bit(rj, i);
+        masks[6] |= bit(j, ri);
+        masks[7] |= bit(rj, ri);
+    }
+    masks.into_iter().min().unwrap_or(0)
+}
+
 fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (15, 30));
@@ -6163,8 +6226,11 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let box_cands = in_box.then(|| BoxShape::asindices(hashes, (oh, ow)));
     let cands = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
     // Only membership is asked of `forbidden` (set equality: the same
-    // locations), so it holds each shape's locations sorted.
-    let mut forbidden: Vec<Vec<Loc>> = Vec::new();
+    // locations). Each shape adds its 25 mirror compositions, which are
+    // exactly its eight symmetries (see [`d4_canon`]), so `forbidden` holds
+    // the least of them per shape: a shape is in it exactly when its own
+    // least symmetry is.
+    let mut forbidden: Vec<u128> = Vec::new();
     let mut tr = 0;
     let maxtr = 4 * nobjs;
     while objs.len() as i64 != nobjs && tr < maxtr {
@@ -6195,17 +6261,10 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let objn = dsl::normalize(&obj.freeze());
-        let mut key = objn.to_vec();
-        key.sort_unstable();
+        let key = d4_canon(&objn);
         if !forbidden.contains(&key) {
             objs.add(objn.clone());
-        }
-        for f1 in 0..5 {
-            for f2 in 0..5 {
-                let mut m = mirror_locs5(f1, &mirror_locs5(f2, &key));
-                m.sort_unstable();
-                forbidden.push(m);
-            }
+            forbidden.push(key);
         }
     }
     let mut tr = 0;
@@ -6219,15 +6278,31 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // `goinds` and `giinds` as CPython's tables (`GridSet`), the
     // candidates filtered from them kept until they change.
     let mut goinds = GridSet::asindices((sgh, sgw));
-    let placed = dsl::asindices(&go).shift((loci, locj));
-    let around = Around::new(placed.iter().copied(), dsl::neighbors);
+    // `shift(asindices(go), (loci, locj))` is the square's rectangle, and
+    // `mapply(neighbors, ...)` of a rectangle of at least two cells is the
+    // rectangle one cell larger all round: both read for their sizes and
+    // membership only.
+    let (ul, lr) = ((loci, locj), (loci + sgh - 1, locj + sgw - 1));
     let mut giinds = GridSet::asindices((h, w))
-        .difference_where(placed.len(), |id| {
-            in_rect(gloc(id), (loci, locj), (loci + sgh - 1, locj + sgw - 1))
-        })
-        .difference_where(around.len(), |id| around.contains(&gloc(id)));
+        .difference_where((sgh * sgw) as usize, |id| in_rect(gloc(id), ul, lr))
+        .difference_where(((sgh + 2) * (sgw + 2)) as usize, |id| {
+            in_rect(gloc(id), (ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1))
+        });
     let mut gocands_memo = FitMemo::default();
     let mut gicands_memo = FitMemo::default();
+    // `asobject(g)` covers every cell of `g`, so a shifted one's indices are
+    // a rectangle (tested for membership, subtracted) and painting it is
+    // pasting `g` (one value per cell): no object is built.
+    let rect_ids = |(i, j): Loc, (oh, ow): Loc| -> Vec<u16> {
+        (i..i + oh)
+            .flat_map(|a| (j..j + ow).map(move |b| gid((a, b))))
+            .collect()
+    };
+    let paste = |grid: &mut Grid, g: &Grid, (i, j): Loc| {
+        for (row, src) in grid[i as usize..].iter_mut().zip(g) {
+            row[j as usize..j as usize + src.len()].copy_from_slice(src);
+        }
+    };
     while succ < nobjs && tr < maxtr && !objs.is_empty() {
         tr += 1;
         let obj = rng.choice_in(&objs)?;
@@ -6239,20 +6314,15 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let f1 = rng.choice(&[0usize, 1, 2, 3, 4])?;
         let f2 = rng.choice(&[0usize, 1, 2, 3, 4])?;
         let subgo = mirror_grid5(f1, &mirror_grid5(f2, &subgi));
-        let giobj = dsl::asobject(&subgi);
-        let goobj = dsl::asobject(&subgo);
-        let (ohi, owi) = dsl::shape(&giobj);
-        let (oho, owo) = dsl::shape(&goobj);
+        let (ohi, owi) = dsl::shape_grid(&subgi);
+        let (oho, owo) = dsl::shape_grid(&subgo);
         let gocands = gocands_memo.fitting(&goinds, (sgh, sgw), (oho, owo));
         if gocands.is_empty() {
             continue;
         }
         let goloc = gloc(rng.choice(gocands)?);
-        let goplcd = goobj.shift(goloc);
-        let goplcdi = dsl::toindices(&goplcd);
-        let subset =
-            |p: &Indices, s: &GridSet| p.len() <= s.len() && p.iter().all(|&l| s.contains(gid(l)));
-        if subset(&goplcdi, &goinds) {
+        let goids = rect_ids(goloc, (oho, owo));
+        if goids.iter().all(|&id| goinds.contains(id)) {
             // Python bounds the column by `owi`, not `w - owi`: the fit
             // test `j <= w - ow` with `w` standing for `2 * owi`.
             let gicands = gicands_memo.fitting(&giinds, (h, 2 * owi), (ohi, owi));
@@ -6260,24 +6330,29 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 continue;
             }
             let giloc = gloc(rng.choice(gicands)?);
-            let giplcd = giobj.shift(giloc);
-            let giplcdi = dsl::toindices(&giplcd);
-            if subset(&giplcdi, &giinds) {
+            let giids = rect_ids(giloc, (ohi, owi));
+            if giids.iter().all(|&id| giinds.contains(id)) {
                 succ += 1;
                 remcols = dsl::remove(&col, &remcols);
                 objs = objs.iter().filter(|o| **o != obj).cloned().collect();
-                let ids: Vec<u16> = goplcdi.iter().map(|&l| gid(l)).collect();
-                goinds = goinds.difference_ids(&ids);
-                let ids: Vec<u16> = giplcdi.iter().map(|&l| gid(l)).collect();
-                let around = Around::new(giplcdi.iter().copied(), dsl::neighbors);
+                goinds = goinds.difference_ids(&goids);
+                let around = Around::new(giids.iter().map(|&id| gloc(id)), dsl::neighbors);
                 let around: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
-                giinds = giinds.difference_ids(&ids).difference_ids(&around);
+                giinds = giinds.difference_ids(&giids).difference_ids(&around);
                 gocands_memo.changed();
                 gicands_memo.changed();
-                dsl::paint_in(&mut gi, &giplcd);
-                let holes = dsl::sfilter(&goplcd.shift((loci, locj)), |c| c.0 == sqc);
-                dsl::fill_in(&mut gi, bgc, &holes);
-                dsl::paint_in(&mut go, &goplcd);
+                paste(&mut gi, &subgi, giloc);
+                // The square's cells of the placed output shape become
+                // background in `gi` (`fill` of a filtered object).
+                for (i, row) in subgo.iter().enumerate() {
+                    for (j, &v) in row.iter().enumerate() {
+                        if v == sqc {
+                            let (a, b) = (goloc.0 + loci + i as i64, goloc.1 + locj + j as i64);
+                            gi[a as usize][b as usize] = bgc;
+                        }
+                    }
+                }
+                paste(&mut go, &subgo, goloc);
             }
         }
     }

@@ -4056,17 +4056,25 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = asindices_of((h, w));
+    // `inds`' order is read (a choice from it), so it is CPython's table of
+    // the grid's locations (`GridSet`).
+    let mut inds = GridSet::asindices((h, w));
     let nobjs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 10));
     let maxtrials = 4 * nobjs;
     let (mut tr, mut succ) = (0, 0);
-    let box5 = asindices_of((5, 5));
+    // The 5 by 5 box, `remove(sp, box)` per start (the same table each
+    // time: kept for this call) and the shape as tables of box ids
+    // (`BoxShape`), grown as CPython grows the sets.
+    let hashes = loc10_hashes();
+    let box5 = BoxShape::asindices(hashes, (5, 5));
+    let mut without_sp: Vec<Option<BoxShape>> = (0..25).map(|_| None).collect();
     while succ < nobjs && tr <= maxtrials {
-        if inds.is_empty() {
+        if inds.len() == 0 {
             break;
         }
-        let sp = rng.choice_in(&box5)?;
-        let opts = box5_without(sp);
+        let sp = box5.choose(rng)?;
+        let (si, sj) = loc10(sp);
+        let opts = without_sp[(5 * si + sj) as usize].get_or_insert_with(|| box5.without(sp));
         let lb = unifint(rng, diff_lb, diff_ub, (1, 5));
         let ubi = unifint(rng, diff_lb, diff_ub, (1, 5));
         let ub = 12 - ubi;
@@ -4077,46 +4085,33 @@ fn generate_d2abd087(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             o.extend(dsl::interval(7, ub + 1, 1));
             rng.choice(&o)?
         };
-        let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+        let mut shp = BoxShape::from_locs(hashes, [(si, sj)]);
         for _ in 0..numcells - 1 {
-            grow_box8(rng, &opts, &mut obj, dsl::dneighbors)?;
+            shp.grow(rng, opts, dsl::dneighbors)?;
         }
         // `normalize(obj)`: only its cells and size are read below.
-        let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
-        let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
-        let obj: Vec<Loc> = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
-        let loc = rng.choice_in(&inds)?;
+        let top = shp.locs().map(|l| l.0).min().unwrap_or(0);
+        let left = shp.locs().map(|l| l.1).min().unwrap_or(0);
+        let loc = gloc(grid_choice(rng, &inds)?);
         // `plcd = shift(obj, loc)` is tested, filled and subtracted: read
-        // for its cells, size and membership only, so not built as a set.
-        let plcd = Around::of_cells(obj.iter().map(|&(i, j)| (i + loc.0, j + loc.1)));
-        if plcd.cells().iter().all(|l| inds.contains(l)) {
+        // for its cells, size and membership only, so a list of its
+        // (distinct) cells.
+        let plcd: Vec<Loc> = shp
+            .locs()
+            .map(|(i, j)| (i - top + loc.0, j - left + loc.1))
+            .collect();
+        if plcd.iter().all(|&l| in_grid_set(&inds, l)) {
             let col = rng.choice(&remcols)?;
-            fill_locs_in(&mut gi, col, plcd.cells());
-            fill_locs_in(&mut go, 1 + i64::from(obj.len() == 6), plcd.cells());
+            fill_locs_in(&mut gi, col, &plcd);
+            fill_locs_in(&mut go, 1 + i64::from(plcd.len() == 6), &plcd);
             succ += 1;
-            let near = Around::new(plcd.cells().iter().copied(), dsl::dneighbors);
-            inds = near.subtract_from(&plcd.subtract_from(&inds));
+            inds = grid_minus_near(&inds, &plcd, dsl::dneighbors);
         }
         tr += 1;
     }
     Ok(Example {
         input: gi,
         output: go,
-    })
-}
-
-/// d2abd087's `remove(sp, asindices(canvas(-1, (5, 5))))`: one frozenset
-/// per location of the box, the same each time, so kept per thread; each
-/// call gets its own copy (a distinct object, as in Python).
-fn box5_without(sp: Loc) -> Indices {
-    use std::cell::RefCell;
-    thread_local! {
-        static SETS: RefCell<Vec<Option<Indices>>> = RefCell::new(vec![None; 25]);
-    }
-    SETS.with(|c| {
-        c.borrow_mut()[(5 * sp.0 + sp.1) as usize]
-            .get_or_insert_with(|| dsl::remove(&sp, &asindices_of((5, 5))))
-            .duplicate()
     })
 }
 
@@ -5856,7 +5851,9 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&padcol, &remcols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 10));
-    let mut indss = asindices_of((h, w));
+    // `indss`' order is read (a choice from its sfilter): CPython's table
+    // of the grid's locations (`GridSet`).
+    let mut indss = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     let mut bound = 0;
@@ -5865,7 +5862,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // same as `FitMemo`'s with one row and column more).
     let mut memo = FitMemo::default();
     while succ < num && tr <= maxtrials {
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 8)?;
@@ -5875,11 +5872,11 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             continue;
         }
-        let (loci, locj) = rng.choice(subs)?;
+        let (loci, locj) = gloc(rng.choice(subs)?);
         // `bd` and `outbox(bd)` are tested and subtracted: read for their
         // sizes and membership only, as rectangles.
         let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| indss.contains(&(i, j)))) {
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| indss.contains(gid((i, j))))) {
             let numcc = unifint(rng, diff_lb, diff_ub, (1, 7));
             let ccols = rng.sample(&remcols, numcc)?;
             let numred = if succ == 0 {
@@ -5908,7 +5905,17 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 go = Some(patch);
             }
             succ += 1;
-            indss = minus_rect_and_outbox(&indss, ul, lr);
+            // `(indss - bd) - outbox(bd)`: the rectangle and its ring, read
+            // for their sizes and membership.
+            let inner = ((lr.0 - ul.0 + 1) * (lr.1 - ul.1 + 1)) as usize;
+            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+            let ring = outline_cells(oul, olr).len();
+            indss = indss
+                .difference_where(inner, |id| in_rect(gloc(id), ul, lr))
+                .difference_where(ring, |id| {
+                    let l = gloc(id);
+                    in_rect(l, oul, olr) && !in_rect(l, ul, lr)
+                });
             memo.changed();
         }
         tr += 1;
