@@ -399,17 +399,6 @@ pub(super) fn in_rect((i, j): Loc, (si, sj): Loc, (ei, ej): Loc) -> bool {
     si <= i && i <= ei && sj <= j && j <= ej
 }
 
-/// `(inds - backdrop(bd)) - outbox(bd)` for the rectangle `bd` from `ul`
-/// to `lr`: both differences read the other operand only for its size and
-/// membership, which the rectangle and its ring answer.
-pub(super) fn minus_rect_and_outbox(inds: &Indices, ul: Loc, lr: Loc) -> Indices {
-    let inner = ((lr.0 - ul.0 + 1) * (lr.1 - ul.1 + 1)) as usize;
-    let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
-    let ring = outline_cells(oul, olr).len();
-    inds.difference_where(inner, |&l| in_rect(l, ul, lr))
-        .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, ul, lr))
-}
-
 /// `fill(grid, value, backdrop(frozenset({ul, lr})))` with `ul` above and
 /// left of `lr`: one value over a rectangle, so no order matters.
 pub(super) fn fill_rect(grid: &mut Grid, value: i64, (si, sj): Loc, (ei, ej): Loc) {
@@ -2867,6 +2856,22 @@ impl GridSet {
     /// built by [`GridSet::from_distinct_fast`].
     pub(super) fn map_locs_fast(&self, f: impl Fn(Loc) -> Loc) -> GridSet {
         GridSet::from_distinct_fast(self.iter().map(|id| gid(f(gloc(id)))))
+    }
+}
+
+impl GridSet {
+    /// `(s - backdrop(bd)) - outbox(bd)` for the rectangle `bd` from `ul`
+    /// to `lr`: both differences read the other operand only for its size
+    /// and membership, which the rectangle and its ring answer.
+    pub(super) fn minus_rect_and_outbox(&self, ul: Loc, lr: Loc) -> GridSet {
+        let inner = ((lr.0 - ul.0 + 1) * (lr.1 - ul.1 + 1)) as usize;
+        let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+        let ring = outline_cells(oul, olr).len();
+        self.difference_where(inner, |id| in_rect(gloc(id), ul, lr))
+            .difference_where(ring, |id| {
+                let l = gloc(id);
+                in_rect(l, oul, olr) && !in_rect(l, ul, lr)
+            })
     }
 }
 

@@ -907,15 +907,7 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_rect(&mut go, 7, ul, lr);
             fill_locs_in(&mut go, col, &obj);
             succ += 1;
-            let area = ((bottom - top + 1) * (right - left + 1)) as usize;
-            let (oul, olr) = ((top - 1, left - 1), (bottom + 1, right + 1));
-            let ring = outline_cells(oul, olr).len();
-            indss = indss
-                .difference_where(area, |id| in_rect(gloc(id), ul, lr))
-                .difference_where(ring, |id| {
-                    let l = gloc(id);
-                    in_rect(l, oul, olr) && !in_rect(l, ul, lr)
-                });
+            indss = indss.minus_rect_and_outbox(ul, lr);
             memo.changed();
         }
         tr += 1;
@@ -6357,36 +6349,6 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
     }
     ex(gi, go)
-}
-
-/// `(identity, dmirror, cmirror, hmirror, vmirror)[k]` of a patch's
-/// locations, for sets compared by their contents alone: the DSL's
-/// formulas, each over its operand's own bounds.
-fn mirror_locs5(k: usize, p: &[Loc]) -> Vec<Loc> {
-    fn bounds(p: &[Loc]) -> (Loc, Loc) {
-        let rows = bounds_of(&p.iter().map(|l| l.0).collect::<Vec<_>>());
-        (rows, bounds_of(&p.iter().map(|l| l.1).collect::<Vec<_>>()))
-    }
-    // `dmirror`: about the upper left corner.
-    fn dm(p: &[Loc]) -> Vec<Loc> {
-        let ((a, _), (b, _)) = bounds(p);
-        p.iter().map(|&(i, j)| (j - b + a, i - a + b)).collect()
-    }
-    fn vm(p: &[Loc]) -> Vec<Loc> {
-        let (_, (l, r)) = bounds(p);
-        p.iter().map(|&(i, j)| (i, l + r - j)).collect()
-    }
-    fn hm(p: &[Loc]) -> Vec<Loc> {
-        let ((t, b), _) = bounds(p);
-        p.iter().map(|&(i, j)| (t + b - i, j)).collect()
-    }
-    match k {
-        1 => dm(p),
-        2 => vm(&dm(&vm(p))),
-        3 => hm(p),
-        4 => vm(p),
-        _ => p.to_vec(),
-    }
 }
 
 fn generate_98cf29f8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {

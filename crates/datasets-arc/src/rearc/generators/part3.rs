@@ -4384,21 +4384,6 @@ fn generate_d511f180(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
-/// `(inds - backdrop(bd)) - outbox(bd)` for the rectangle `bd` from `ul`
-/// to `lr`, on `inds`' table of location numbers ([`GridSet`]): both
-/// differences read the other operand only for its size and membership,
-/// which the rectangle and its ring answer.
-fn grid_minus_rect_and_outbox(inds: &GridSet, ul: Loc, lr: Loc) -> GridSet {
-    let inner = ((lr.0 - ul.0 + 1) * (lr.1 - ul.1 + 1)) as usize;
-    let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
-    let ring = outline_cells(oul, olr).len();
-    inds.difference_where(inner, |id| in_rect(gloc(id), ul, lr))
-        .difference_where(ring, |id| {
-            let l = gloc(id);
-            in_rect(l, oul, olr) && !in_rect(l, ul, lr)
-        })
-}
-
 fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[3]);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -4438,7 +4423,7 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 fill_rect(&mut go, 3, (ul.0 + 1, ul.1 + 1), (lr.0 - 1, lr.1 - 1));
             }
             succ += 1;
-            indss = grid_minus_rect_and_outbox(&indss, ul, lr);
+            indss = indss.minus_rect_and_outbox(ul, lr);
             memo.changed();
         }
         tr += 1;
@@ -5905,17 +5890,8 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 go = Some(patch);
             }
             succ += 1;
-            // `(indss - bd) - outbox(bd)`: the rectangle and its ring, read
-            // for their sizes and membership.
-            let inner = ((lr.0 - ul.0 + 1) * (lr.1 - ul.1 + 1)) as usize;
-            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
-            let ring = outline_cells(oul, olr).len();
-            indss = indss
-                .difference_where(inner, |id| in_rect(gloc(id), ul, lr))
-                .difference_where(ring, |id| {
-                    let l = gloc(id);
-                    in_rect(l, oul, olr) && !in_rect(l, ul, lr)
-                });
+            // `(indss - bd) - outbox(bd)`.
+            indss = indss.minus_rect_and_outbox(ul, lr);
             memo.changed();
         }
         tr += 1;
