@@ -972,9 +972,14 @@ pub fn hmirror_grid(grid: &Grid) -> Grid {
     grid.iter().rev().cloned().collect()
 }
 
-/// `cmirror(grid)`: `tuple(zip(*(r[::-1] for r in grid[::-1])))`.
+/// `cmirror(grid)`: `tuple(zip(*(r[::-1] for r in grid[::-1])))`: row `a`
+/// is each row's `a`-th cell from its end, rows read bottom to top. Built
+/// directly rather than as three grids.
 pub fn cmirror_grid(grid: &Grid) -> Grid {
-    dmirror_grid(&vmirror_grid(&hmirror_grid(grid)))
+    let w = grid.last().map_or(0, Vec::len);
+    (0..w)
+        .map(|a| grid.iter().rev().map(|r| r[r.len() - 1 - a]).collect())
+        .collect()
 }
 
 /// `height(patch)` (0 for an empty patch).
