@@ -2185,38 +2185,6 @@ pub(super) fn grow_cells_in(
     Ok(())
 }
 
-/// [`objects_cells`] for a grid of up to 32 by 32 cells, walking
-/// `asindices`' order from [`GridSet::asindices`] (kept per shape for the
-/// thread, without the bound of `dsl::asindices_order`'s cache, which
-/// generators drawing from many grid shapes outrun): the same objects, in
-/// the same order.
-pub(super) fn objects_cells_kept(
-    grid: &Grid,
-    univalued: bool,
-    diagonal: bool,
-    without_bg: bool,
-) -> Vec<Vec<dsl::Cell>> {
-    let bg = without_bg.then(|| dsl::mostcolor(grid));
-    let (h, w) = dsl::shape_grid(grid);
-    let mut occupied = vec![false; (h * w).max(0) as usize];
-    let mut occupied_len = 0;
-    let mut out = Vec::new();
-    for id in GridSet::asindices((h, w)).iter() {
-        let (i, j) = gloc(id);
-        if occupied[(i * w + j) as usize] || Some(grid[i as usize][j as usize]) == bg {
-            continue;
-        }
-        out.push(flood_cells(
-            grid,
-            (i, j),
-            (univalued, diagonal, bg),
-            &mut occupied,
-            &mut occupied_len,
-        ));
-    }
-    out
-}
-
 impl GridSet {
     /// `set_merge(self, other)` ([`GridSet::merge`]) for a set `other` of
     /// location numbers given as its 8-slot table (`used` elements, no

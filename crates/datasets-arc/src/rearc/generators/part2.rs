@@ -5761,6 +5761,48 @@ fn spaced_lines(
     Ok(g)
 }
 
+/// The cells of `objects(grid, True, True, False)`, as [`objects_cells`]
+/// finds them (each object flooded from its first cell in `asindices`'
+/// order, walked from [`GridSet::asindices`]), kept in one list: each
+/// object is the span `cells[a..b]` (its cells in no particular order), the
+/// spans in the order `objects` adds the objects. One buffer rather than
+/// two small vectors per object.
+fn objects_flat_8(grid: &Grid) -> (Vec<Cell>, Vec<(usize, usize)>) {
+    let (h, w) = dsl::shape_grid(grid);
+    let mut occupied = vec![false; (h * w).max(0) as usize];
+    let mut cells: Vec<Cell> = Vec::with_capacity(occupied.len());
+    let mut spans = Vec::new();
+    let mut stack: Vec<Loc> = Vec::with_capacity(occupied.len());
+    for id in GridSet::asindices((h, w)).iter() {
+        let loc = gloc(id);
+        let slot = |(i, j): Loc| (i * w + j) as usize;
+        if occupied[slot(loc)] {
+            continue;
+        }
+        let val = grid[loc.0 as usize][loc.1 as usize];
+        let start = cells.len();
+        occupied[slot(loc)] = true;
+        stack.push(loc);
+        while let Some((i, j)) = stack.pop() {
+            cells.push((val, (i, j)));
+            for di in -1..=1i64 {
+                for dj in -1..=1i64 {
+                    let n = (i + di, j + dj);
+                    if (di, dj) == (0, 0) || !(0 <= n.0 && n.0 < h && 0 <= n.1 && n.1 < w) {
+                        continue;
+                    }
+                    if !occupied[slot(n)] && grid[n.0 as usize][n.1 as usize] == val {
+                        occupied[slot(n)] = true;
+                        stack.push(n);
+                    }
+                }
+            }
+        }
+        spans.push((start, cells.len()));
+    }
+    (cells, spans)
+}
+
 fn generate_941d9a10(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[1, 2, 3]);
     let h = unifint(rng, diff_lb, diff_ub, (5, 30));
@@ -5790,19 +5832,21 @@ fn generate_941d9a10(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // only their bounds are read and they are filled with one color: the
     // orders of `objects`' set and `colorfilter`'s come from the objects'
     // hashes, and no object is built.
-    let found = objects_cells_kept(&gi, true, true, false);
-    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    let (cells, spans) = objects_flat_8(&gi);
+    let found: Vec<&[Cell]> = spans.iter().map(|&(a, b)| &cells[a..b]).collect();
+    let hashes: Vec<i64> = found.iter().map(|c| object_hash(c.iter())).collect();
     let bg: Vec<usize> = set_frozen_order(&hashes)
         .into_iter()
         .filter(|&k| found[k][0].0 == bgc)
         .collect();
     let objs = reordered(&bg, |k| hashes[k]);
+    // Each object's upper left corner (its cells are never empty).
     let corner: Vec<Loc> = found
         .iter()
         .map(|c| {
-            let (t, _) = bounds_of(&c.iter().map(|c| c.1 .0).collect::<Vec<_>>());
-            let (l, _) = bounds_of(&c.iter().map(|c| c.1 .1).collect::<Vec<_>>());
-            (t, l)
+            c.iter().fold((i64::MAX, i64::MAX), |(t, l), &(_, (i, j))| {
+                (t.min(i), l.min(j))
+            })
         })
         .collect();
     let key = |&k: &usize| corner[k].1 + corner[k].0;
