@@ -5751,8 +5751,12 @@ fn spaced_lines(
     total: i64,
 ) -> Result<Grid> {
     let mut g = dsl::canvas(bgc, (2 * n + 1, len));
+    // `fill(g, fgc, connect((j, 0), (j, len)))`: row `j` whole (the last
+    // location lies past the row), if `g` has it.
     for j in (1..total).step_by(2) {
-        dsl::fill_in(&mut g, fgc, &dsl::connect((j, 0), (j, len)));
+        if let Some(row) = g.get_mut(j as usize) {
+            row.fill(fgc);
+        }
     }
     for _ in 0..total - (2 * n + 1) {
         let loc = rng.randint(0, g.len() as i64 - 1)? as usize;
