@@ -2875,6 +2875,129 @@ impl GridSet {
     }
 }
 
+impl GridSet {
+    /// `set_merge(self, other)` ([`GridSet::merge`]) for a set `other` of
+    /// location numbers given as its 8-slot table (`used` elements, no
+    /// dummies), not built as a `GridSet`.
+    fn merge_small(&mut self, other: &[u16; 8], used: usize) {
+        if used == 0 {
+            return;
+        }
+        if (self.fill + used) * 5 >= self.mask * 3 {
+            self.resize((self.used + used) * 2);
+        }
+        if self.fill == 0 {
+            if self.mask == 7 {
+                self.slots.copy_from_slice(other);
+            } else {
+                for &id in other.iter().filter(|&&s| s < GID_DUMMY) {
+                    self.insert_clean(id);
+                }
+            }
+            self.fill = used;
+            self.used = used;
+            return;
+        }
+        for &id in other.iter().filter(|&&s| s < GID_DUMMY) {
+            self.add(id);
+        }
+    }
+}
+
+/// `hash((v, (i, j)))` for every [`gid`] and color `v` from 0 to 9: the
+/// cells of a univalued object as numbered elements of a [`GridSet`].
+fn gid_cell_hashes(v: usize) -> &'static [i64] {
+    static HASHES: std::sync::OnceLock<Vec<Vec<i64>>> = std::sync::OnceLock::new();
+    &HASHES.get_or_init(|| {
+        (0..10i64)
+            .map(|v| {
+                (0..GRID_SIDE * GRID_SIDE)
+                    .map(|k| pycompat::PyHashable::py_hash(&(v, gloc(k as u16))))
+                    .collect()
+            })
+            .collect()
+    })[v]
+}
+
+/// `toindices` of the object `objects(grid, True, False, False)` finds
+/// from its first cell `loc` (as [`flood_object_exact`], with `occupied` as
+/// there), on location numbers: `obj`, `cands`, each neighbourhood and
+/// their union are CPython's tables over [`gid`] numbers (`obj`'s cells, of
+/// one color, hashed as cells), so no tuple is hashed or entry allocated.
+/// The object's own order is that of `frozenset(obj)`, which `toindices`
+/// adds in. Grids of other colors or sizes take `flood_object_exact`.
+pub(super) fn flood_indices_exact4(
+    grid: &Grid,
+    loc: Loc,
+    occupied: &mut [bool],
+    occupied_len: &mut usize,
+) -> GridSet {
+    let (h, w) = dsl::shape_grid(grid);
+    let at = |(i, j): Loc| grid[i as usize][j as usize];
+    let val = at(loc);
+    if !(0..10).contains(&val) || h > GRID_SIDE - 2 * GRID_MARGIN || w > GRID_SIDE - 2 * GRID_MARGIN
+    {
+        let obj = flood_object_exact(grid, loc, (true, false, None), occupied, occupied_len);
+        return GridSet::from_distinct(obj.iter().map(|c| gid(c.1)));
+    }
+    let slot = |(i, j): Loc| (i * w + j) as usize;
+    // `dneighbors(l)`'s own order, read from the DSL's frozenset once per
+    // location and thread.
+    thread_local! {
+        static ORDERS: std::cell::RefCell<Vec<Option<[u16; 4]>>> =
+            std::cell::RefCell::new(vec![None; (GRID_SIDE * GRID_SIDE) as usize]);
+    }
+    let mut obj = GridSet::new();
+    obj.hashes = gid_cell_hashes(val as usize);
+    obj.add(gid(loc));
+    let mut cands = GridSet::from_distinct([gid(loc)]);
+    ORDERS.with(|orders| {
+        let mut orders = orders.borrow_mut();
+        while cands.len() > 0 {
+            let mut neighborhood = GridSet::new();
+            for id in cands.iter() {
+                let cand = gloc(id);
+                if at(cand) != val {
+                    continue;
+                }
+                obj.add(id);
+                if !occupied[slot(cand)] {
+                    occupied[slot(cand)] = true;
+                    *occupied_len += 1;
+                }
+                // `neighborhood |= {(i, j) for i, j in dneighbors(cand) if
+                // inside}`: a set of distinct locations, merged.
+                let order = orders[id as usize].get_or_insert_with(|| {
+                    let mut order = [0; 4];
+                    for (o, &l) in order.iter_mut().zip(dsl::dneighbors(cand).iter()) {
+                        *o = gid(l);
+                    }
+                    order
+                });
+                // The comprehension's table: at most four clean inserts in
+                // the 8-slot table (no resize), kept on the stack.
+                let mut small = [GID_EMPTY; 8];
+                let mut used = 0;
+                for &n in order.iter() {
+                    let (i, j) = gloc(n);
+                    if 0 <= i && i < h && 0 <= j && j < w {
+                        insert_clean_id(&mut small, 7, gid_hashes(), n);
+                        used += 1;
+                    }
+                }
+                neighborhood.merge_small(&small, used);
+            }
+            cands = neighborhood.difference_where(*occupied_len, |n| occupied[slot(gloc(n))]);
+        }
+    });
+    // `frozenset(obj)` (`set_merge` into an empty table, on the cells'
+    // hashes), then `toindices` adds its locations in its order.
+    let mut frozen = GridSet::new();
+    frozen.hashes = obj.hashes;
+    frozen.merge(&obj);
+    GridSet::from_distinct(frozen.iter())
+}
+
 #[cfg(test)]
 mod id_set_tests {
     use super::*;

@@ -374,7 +374,16 @@ fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
         let objt: Indices = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
         let cc = dsl::fill(&dsl::canvas(0, dsl::shape(&objt)), 1, &objt);
-        if dsl::colorfilter(&dsl::objects(&cc, true, true, false), 1).len() == 1 {
+        // `len(colorfilter(objects(cc, T, T, F), 1))`: a count, so the
+        // components' labels (the distinct ones of the 1 cells) give it.
+        let (labels, _) = component_labels(&cc, true);
+        let mut ones: Vec<usize> = Vec::new();
+        for (&v, &l) in cc.iter().flatten().zip(&labels) {
+            if v == 1 && !ones.contains(&l) {
+                ones.push(l);
+            }
+        }
+        if ones.len() == 1 {
             break (oh, ow, obj);
         }
     };
@@ -401,13 +410,21 @@ fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     for _ in 0..ndirs {
         dcols.push(rng.choice(&ccols)?);
     }
-    let hbars = &dsl::hfrontier((loci - 2, 0)) | &dsl::hfrontier((loci + oh + 1, 0));
-    let vbars = &dsl::vfrontier((0, locj - 2)) | &dsl::vfrontier((0, locj + ow + 1));
-    let bars = &hbars | &vbars;
+    // `bars`, two `hfrontier`s and two `vfrontier`s (30 cells each), is
+    // only tested for membership.
+    let in_bars = |(i, j): Loc| {
+        let (row, col) = ((0..30).contains(&j), (0..30).contains(&i));
+        (row && (i == loci - 2 || i == loci + oh + 1))
+            || (col && (j == locj - 2 || j == locj + ow + 1))
+    };
+    // The object's locations, for the fills of its shifted copies (one
+    // value each, so in any order; cells off the grid are skipped).
+    let obj_locs: Vec<Loc> = obj.iter().map(|c| c.1).collect();
+    let mut shifted: Vec<Loc> = Vec::with_capacity(obj_locs.len());
     let ofs = (oh + 1, ow + 1);
     for (&direc, &col) in dirs.iter().zip(&dcols) {
         let indicatorobj = obj.shift(dsl::multiply(direc, ofs));
-        let indicatorobj = dsl::sfilter(&indicatorobj, |c| bars.contains(&c.1));
+        let indicatorobj = dsl::sfilter(&indicatorobj, |c| in_bars(c.1));
         let nindsd = unifint(rng, diff_lb, diff_ub, (0, indicatorobj.len() as i64 - 1));
         let ninds = indicatorobj.len() as i64 - nindsd;
         let picked = rng.sample(&indicatorobj.to_vec(), ninds)?;
@@ -419,7 +436,9 @@ fn generate_045e512c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_locs_in(&mut gi, col, &locs);
             for k in 1..10 {
                 let d = dsl::multiply((k * direc.0, k * direc.1), ofs);
-                dsl::fill_in(&mut go, col, &obj.shift(d));
+                shifted.clear();
+                shifted.extend(obj_locs.iter().map(|&l| dsl::add(l, d)));
+                fill_locs_in(&mut go, col, &shifted);
             }
         }
     }
@@ -2596,13 +2615,6 @@ fn box8_bits(locs: impl IntoIterator<Item = Loc>) -> u64 {
     })
 }
 
-/// Whether `l` is a location of the [`box8_bits`] shape `bits` shifted by
-/// `offset`.
-fn in_box8_bits(bits: u64, offset: Loc, (i, j): Loc) -> bool {
-    let (a, b) = (i - offset.0, j - offset.1);
-    (0..8).contains(&a) && (0..8).contains(&b) && bits >> (8 * a + b) & 1 == 1
-}
-
 fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -2616,57 +2628,64 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&sqc, &remcols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    // `inds`, whose order the draws read, also as a row-major mask; its
-    // placements (`sfilter(inds, ...)`) are kept per shape until it changes.
-    let mut inds = dsl::asindices(&gi);
+    // `inds`, whose order the draws read, as CPython's table over location
+    // numbers (`GridSet`) and a row-major mask; its placements
+    // (`sfilter(inds, ...)`) are kept per shape until it changes.
+    let mut inds = GridSet::asindices((h, w));
     let mut in_inds = vec![true; (h * w) as usize];
     let mut fits = FitMemo::default();
     // `forbidden` is only searched with `in`: set equality, as bitmasks.
     let mut forbidden: Vec<u64> = Vec::new();
+    let hashes = loc10_hashes();
     // `inds = (inds - placed) - mapply(dneighbors, patch)` for `placed`
-    // given as distinct cells and by membership: neither subtracted set is
-    // built ([`minus_cells`]).
-    let remove_placed = |inds: &mut Indices,
-                         in_inds: &mut [bool],
-                         in_placed: &dyn Fn(&Loc) -> bool,
-                         placed: &[Loc],
-                         patch: &[Loc]| {
-        let near = Around::new(patch.iter().copied(), dsl::dneighbors);
-        *inds = near.subtract_from(&minus_cells(inds, placed, in_placed));
-        for &(i, j) in placed.iter().chain(near.cells()) {
-            if 0 <= i && i < h && 0 <= j && j < w {
-                in_inds[(i * w + j) as usize] = false;
+    // given as distinct cells of the grid: neither subtracted set is built,
+    // as only their sizes and membership are read or their cells discarded.
+    let remove_placed =
+        |inds: &mut GridSet, in_inds: &mut [bool], placed: &[Loc], patch: &[Loc]| {
+            let near = Around::new(patch.iter().copied(), dsl::dneighbors);
+            let ids: Vec<u16> = placed.iter().map(|&l| gid(l)).collect();
+            *inds = inds.difference_ids(&ids).difference_locs(near.cells());
+            for &(i, j) in placed.iter().chain(near.cells()) {
+                if 0 <= i && i < h && 0 <= j && j < w {
+                    in_inds[(i * w + j) as usize] = false;
+                }
             }
-        }
-    };
+        };
     while tr < maxtr && succ < nsq {
         tr += 1;
         let oh = rng.randint(3, 6)?;
         let ow = rng.randint(3, 6)?;
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh - 2, ow - 2))).shift((1, 1));
-        let first = rng.choice_in(&bounds)?;
-        let mut obj: PySet<Loc> = std::iter::once(first).collect();
+        // `bounds` (the inner box, `shift` adding its locations in
+        // `asindices`' order) and the grown `obj` lie in the 8 by 8 box:
+        // tables of box ids (`BoxShape`), grown as CPython grows them.
+        let inner = BoxShape::asindices(hashes, (oh - 2, ow - 2));
+        let bounds = BoxShape::from_locs(hashes, inner.locs().map(|(i, j)| (i + 1, j + 1)));
+        let first = bounds.choose(rng)?;
+        let mut obj = BoxShape::from_locs(hashes, [loc10(first)]);
         let ncells = rng.randint(1, (oh - 2) * (ow - 2))?;
         for _ in 0..ncells - 1 {
-            grow_box8(rng, &bounds, &mut obj, dsl::dneighbors)?;
+            obj.grow(rng, &bounds, dsl::dneighbors)?;
         }
+        // `obj`'s own order is not read below (its shape, equality of its
+        // normalized form, fills and membership): its cells as a list.
+        let obj: Vec<Loc> = obj.locs().collect();
         let sqcands = fits.fitting(&inds, (h, w), (oh, ow));
         if sqcands.is_empty() {
             continue;
         }
-        let loc = rng.choice(sqcands)?;
+        let loc = gloc(rng.choice(sqcands)?);
         // `bdplcd = shift(bd, loc)`, `bd` the `oh` by `ow` box: a rectangle.
         let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
         let bd_free = (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| in_inds[(i * w + j) as usize]));
         if !bd_free {
             continue;
         }
-        let (oh2, ow2) = set_shape(&obj);
+        let (oh2, ow2) = cells_shape(&obj);
         let inobjcands = fits.fitting(&inds, (h, w), (oh2, ow2));
         if inobjcands.is_empty() {
             continue;
         }
-        let loc2 = rng.choice(inobjcands)?;
+        let loc2 = gloc(rng.choice(inobjcands)?);
         let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
         let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
         let inobjn: Vec<Loc> = obj.iter().map(|&(i, j)| (i - top, j - left)).collect();
@@ -2688,12 +2707,11 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             forbidden.push(inobjn_bits);
             succ += 1;
             // `bdplcd | inobjplcd`: disjoint, as checked above.
-            let in_union = |&l: &Loc| in_rect(l, ul, lr) || in_box8_bits(inobjn_bits, loc2, l);
             let rect: Vec<Loc> = (ul.0..=lr.0)
                 .flat_map(|i| (ul.1..=lr.1).map(move |j| (i, j)))
                 .collect();
             let placed: Vec<Loc> = rect.iter().chain(&inobjplcd).copied().collect();
-            remove_placed(&mut inds, &mut in_inds, &in_union, &placed, &inobjplcd);
+            remove_placed(&mut inds, &mut in_inds, &placed, &inobjplcd);
             fits.changed();
             let col = rng.choice(&remcols)?;
             // `oplcd = shift(obj, loc)`; `gi` takes `sqc` on `bdplcd - oplcd`.
@@ -2715,13 +2733,14 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let oh = rng.randint(1, 4)?;
         let ow = rng.randint(1, 4)?;
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
-        let first = rng.choice_in(&bounds)?;
-        let mut obj: PySet<Loc> = std::iter::once(first).collect();
+        let bounds = BoxShape::asindices(hashes, (oh, ow));
+        let first = bounds.choose(rng)?;
+        let mut obj = BoxShape::from_locs(hashes, [loc10(first)]);
         let ncells = rng.randint(1, oh * ow)?;
         for _ in 0..ncells - 1 {
-            grow_box8(rng, &bounds, &mut obj, dsl::dneighbors)?;
+            obj.grow(rng, &bounds, dsl::dneighbors)?;
         }
+        let obj: Vec<Loc> = obj.locs().collect();
         // `obj = normalize(obj)`: read for equality, membership and fills.
         let top = obj.iter().map(|l| l.0).min().unwrap_or(0);
         let left = obj.iter().map(|l| l.1).min().unwrap_or(0);
@@ -2734,15 +2753,14 @@ fn generate_228f6490(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         let plcd: Vec<Loc> = objn.iter().map(|&l| dsl::add(l, loc)).collect();
         let free = plcd
             .iter()
             .all(|&(i, j)| 0 <= i && i < h && 0 <= j && j < w && in_inds[(i * w + j) as usize]);
         if free {
             succ += 1;
-            let in_plcd = |&l: &Loc| in_box8_bits(objn_bits, loc, l);
-            remove_placed(&mut inds, &mut in_inds, &in_plcd, &plcd, &plcd);
+            remove_placed(&mut inds, &mut in_inds, &plcd, &plcd);
             fits.changed();
             let col = rng.choice(&remcols)?;
             fill_locs_in(&mut gi, col, &plcd);
@@ -5310,49 +5328,69 @@ fn generate_39e1d7f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     );
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 6 * noccs;
-    let mut inds = &dsl::ofcolor(&gi, bgc)
-        - &dsl::mapply(|&l| dsl::dneighbors(l), &dsl::neighbors((loci, locj)));
+    // `mapply(dneighbors, neighbors(center))` is only subtracted (its size
+    // and membership read): the 5 by 5 square around the center less its
+    // corners, as distinct locations. `inds` keeps CPython's table as a
+    // GridSet, since a draw reads its order.
+    let around: Vec<Loc> = (-2..=2_i64)
+        .flat_map(|di| (-2..=2_i64).map(move |dj| (di, dj)))
+        .filter(|&(di, dj)| di.abs() + dj.abs() < 4)
+        .map(|(di, dj)| (loci + di, locj + dj))
+        .collect();
+    let mut inds = ofcolor_set(&gi, bgc).difference_locs(&around);
     let objn: Vec<dsl::Cell> = obj
         .iter()
         .map(|&(v, (i, j))| (v, (i - loci, j - locj)))
         .collect();
-    let mut triedandfailed: PySet<Loc> = PySet::new();
+    // `triedandfailed` is only subtracted from `inds` (size and membership
+    // read), so a mask and a count stand for it.
+    let mut tried = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
+    let mut ntried = 0;
+    let mut taken: Vec<u16> = Vec::with_capacity(objn.len() + 1);
     while (tr < maxtr && succ < noccs) || succ == 0 {
-        let lopcands = inds.difference(&triedandfailed).to_vec();
-        if lopcands.is_empty() {
+        let lopcands = inds.difference_where(ntried, |id| tried[id as usize]);
+        if lopcands.len() == 0 {
             break;
         }
         tr += 1;
-        let (li, lj) = rng.choice(&lopcands)?;
-        let plcd: Vec<dsl::Cell> = objn
+        let pick = grid_choice(rng, &lopcands)?;
+        let (li, lj) = gloc(pick);
+        // `plcdi.issubset(inds)`: a yes or no by membership.
+        if objn
             .iter()
-            .map(|&(v, (i, j))| (v, (i + li, j + lj)))
-            .collect();
-        if plcd.iter().all(|c| inds.contains(&c.1)) {
-            let mut taken: PySet<Loc> = plcd.iter().map(|c| c.1).collect();
-            taken.add((li, lj));
-            inds = inds.difference(&taken);
+            .all(|&(_, (i, j))| in_grid_set(&inds, (i + li, j + lj)))
+        {
+            // `inds - (plcdi | {(li, lj)})`: distinct cells of the grid
+            // (the object leaves its center out), read for size and
+            // membership or discarded.
+            taken.clear();
+            taken.extend(objn.iter().map(|&(_, (i, j))| gid((i + li, j + lj))));
+            taken.push(pick);
+            inds = inds.difference_ids(&taken);
             succ += 1;
             fill_locs_in(&mut gi, dotc, &[(li, lj)]);
             fill_locs_in(&mut go, dotc, &[(li, lj)]);
-            for &(v, l) in &plcd {
-                fill_locs_in(&mut go, v, &[l]);
+            for &(v, (i, j)) in &objn {
+                fill_locs_in(&mut go, v, &[(i + li, j + lj)]);
             }
-        } else {
-            triedandfailed.add((li, lj));
+        } else if !tried[pick as usize] {
+            tried[pick as usize] = true;
+            ntried += 1;
         }
     }
     let hfac = unifint(rng, diff_lb, diff_ub, (1, (30 - h + 1) / h));
     let wfac = unifint(rng, diff_lb, diff_ub, (1, (30 - w + 1) / w));
     let fullh = hfac * h + h - 1;
     let fullw = wfac * w + w - 1;
-    let bd = dsl::asindices(&dsl::canvas(-1, (hfac, wfac)));
+    // Each cell becomes an `hfac` by `wfac` block filled with one value: a
+    // rectangle write, not a shifted frozenset.
     let blow = |g: &Grid| -> Grid {
         let mut out = dsl::canvas(linc, (fullh, fullw));
         for a in 0..h {
             for b in 0..w {
                 let c = g[a as usize][b as usize];
-                dsl::fill_in(&mut out, c, &bd.shift((a * (hfac + 1), b * (wfac + 1))));
+                let (si, sj) = (a * (hfac + 1), b * (wfac + 1));
+                fill_rect(&mut out, c, (si, sj), (si + hfac - 1, sj + wfac - 1));
             }
         }
         out

@@ -3795,60 +3795,73 @@ fn generate_794b24be(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
-/// [`enclosed_mask`] without diagonals: the `color` cells whose
-/// four-connected `color` component touches no edge are those a flood over
-/// `color` cells from the edge's `color` cells does not reach.
-fn enclosed_color(grid: &Grid, color: i64) -> Vec<bool> {
-    let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
-    let is_col = |k: usize| grid[k / w][k % w] == color;
-    let mut reached = vec![false; h * w];
-    let mut stack: Vec<usize> = Vec::with_capacity(h * w);
-    // The edge cells: first and last rows, then first and last columns.
-    let edge = (0..w)
-        .chain((h - 1) * w..h * w)
-        .chain((0..h).map(|i| i * w))
-        .chain((0..h).map(|i| i * w + w - 1));
-    for k in edge {
-        if !reached[k] && is_col(k) {
-            reached[k] = true;
-            stack.push(k);
-        }
-    }
-    while let Some(k) = stack.pop() {
-        let (i, j) = (k / w, k % w);
-        let mut visit = |n: usize| {
-            if !reached[n] && is_col(n) {
-                reached[n] = true;
-                stack.push(n);
+/// The background cells of a two-color grid whose four-connected
+/// background component touches no edge (what 7b6016b9's `mfilter` of the
+/// non-bordering background objects holds), rows as bit masks (bit `j` for
+/// column `j`, `w <= 30`): the background less what a flood over it from
+/// its edge cells reaches, spread a row at a time until nothing changes.
+fn enclosed_rows(bg: &[u32], w: usize) -> Vec<u32> {
+    let h = bg.len();
+    let edge_cols = 1u32 | 1 << (w - 1);
+    let mut reached: Vec<u32> = bg
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| {
+            if i == 0 || i + 1 == h {
+                b
+            } else {
+                b & edge_cols
             }
-        };
+        })
+        .collect();
+    // A row's reached cells and those joined to them along its runs.
+    let spread = |mut r: u32, b: u32| loop {
+        let n = (r | r << 1 | r >> 1) & b;
+        if n == r {
+            return r;
+        }
+        r = n;
+    };
+    let step = |reached: &mut [u32], i: usize| {
+        let mut r = reached[i];
         if i > 0 {
-            visit(k - w);
+            r |= reached[i - 1] & bg[i];
         }
         if i + 1 < h {
-            visit(k + w);
+            r |= reached[i + 1] & bg[i];
         }
-        if j > 0 {
-            visit(k - 1);
+        let r = spread(r, bg[i]);
+        let changed = r != reached[i];
+        reached[i] = r;
+        changed
+    };
+    loop {
+        let mut changed = false;
+        for i in (0..h).chain((0..h).rev()) {
+            changed |= step(&mut reached, i);
         }
-        if j + 1 < w {
-            visit(k + 1);
+        if !changed {
+            break;
         }
     }
-    (0..h * w).map(|k| is_col(k) && !reached[k]).collect()
+    bg.iter().zip(&reached).map(|(&b, &r)| b & !r).collect()
 }
 
 fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::remove(&3, &dsl::remove(&2, &dsl::interval(0, 10, 1)));
+    // `interval(0, n, 1)` for every `n` up to 30, as prefixes of one list.
+    let upto: Vec<i64> = (0..30).collect();
+    // Each try's grid has two colors: its `fgc` cells as row bit masks; the
+    // grid itself is built only for the try that is kept.
     let (gi, fgc, bgc, tofill) = loop {
         let h = unifint(rng, diff_lb, diff_ub, (5, 30));
         let w = unifint(rng, diff_lb, diff_ub, (5, 30));
         let bf = rng.sample(&cols, 2)?;
         let (bgc, fgc) = (bf[0], bf[1]);
         let numl = unifint(rng, diff_lb, diff_ub, (4, h.min(w)));
-        let mut gi = dsl::canvas(bgc, (h, w));
-        let jint = dsl::interval(0, w, 1);
-        let iint = dsl::interval(0, h, 1);
+        let mut fg = vec![0u32; h as usize];
+        let jint = &upto[..w as usize];
+        let iint = &upto[..h as usize];
         let mut iopts = dsl::interval(1, h - 1, 1);
         let mut jopts = dsl::interval(1, w - 1, 1);
         let numlh = rng.randint(numl / 3, numl / 3 * 2)?;
@@ -3859,12 +3872,12 @@ fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             let loci = rng.choice(&iopts)?;
             iopts.retain(|&x| x != loci && x != loci + 1 && x != loci - 1);
-            let ab = rng.sample(&jint, 2)?;
+            let ab = rng.sample(jint, 2)?;
             let a = rng.randint(0, ab[0])?;
             let b = rng.randint(ab[1], w - 1)?;
             // `connect` of two cells of a row: the run between them.
-            let row = &mut gi[loci as usize];
-            row[a.min(b) as usize..=a.max(b) as usize].fill(fgc);
+            let (lo, hi) = (a.min(b), a.max(b));
+            fg[loci as usize] |= (((1u64 << (hi + 1)) - 1) ^ ((1u64 << lo) - 1)) as u32;
         }
         for _ in 0..numlw {
             if jopts.is_empty() {
@@ -3872,18 +3885,33 @@ fn generate_7b6016b9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             let locj = rng.choice(&jopts)?;
             jopts.retain(|&x| x != locj && x != locj + 1 && x != locj - 1);
-            let ab = rng.sample(&iint, 2)?;
+            let ab = rng.sample(iint, 2)?;
             let a = rng.randint(0, ab[0])?;
             let b = rng.randint(ab[1], h - 1)?;
             // `connect` of two cells of a column: the run between them.
-            for row in &mut gi[a.min(b) as usize..=a.max(b) as usize] {
-                row[locj as usize] = fgc;
+            for row in &mut fg[a.min(b) as usize..=a.max(b) as usize] {
+                *row |= 1 << locj;
             }
         }
         // `tofill`, the enclosed background, is only tested for emptiness,
         // grown and filled: a mask, not a frozenset.
-        let tofill = enclosed_color(&gi, bgc);
-        if tofill.contains(&true) {
+        let full = ((1u64 << w) - 1) as u32;
+        let bg: Vec<u32> = fg.iter().map(|&f| !f & full).collect();
+        let enclosed = enclosed_rows(&bg, w as usize);
+        if enclosed.iter().any(|&r| r != 0) {
+            let wu = w as usize;
+            let gi: Grid = fg
+                .iter()
+                .map(|&f| {
+                    (0..wu)
+                        .map(|j| if f >> j & 1 == 1 { fgc } else { bgc })
+                        .collect()
+                })
+                .collect();
+            let tofill: Vec<bool> = enclosed
+                .iter()
+                .flat_map(|&r| (0..wu).map(move |j| r >> j & 1 == 1))
+                .collect();
             break (gi, fgc, bgc, tofill);
         }
     };
@@ -4932,10 +4960,12 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut mat = dsl::dmirror_grid(&mat);
     rng.shuffle(&mut mat);
     let mat = dsl::dmirror_grid(&mat);
-    let sgi = dsl::paint(
-        &dsl::canvas(bgc, (inh, inw)),
-        &dsl::asobject(&mat).shift((1, 1)),
-    );
+    // `paint(canvas(bgc, (inh, inw)), shift(asobject(mat), (1, 1)))`: every
+    // cell of `mat` once, so `mat` copied in at (1, 1).
+    let mut sgi = dsl::canvas(bgc, (inh, inw));
+    for (row, mrow) in sgi[1..].iter_mut().zip(&mat) {
+        row[1..1 + mrow.len()].copy_from_slice(mrow);
+    }
     // `fill(sgi, fgc, lins)`: the rows and columns of the `fgc` cells, one
     // color, so in any order.
     let mut go = sgi.clone();
@@ -4953,10 +4983,12 @@ fn generate_8731374e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let numci = unifint(rng, diff_lb, diff_ub, (3, 10));
     let numc = 13 - numci;
     let ccols = rng.sample(&cols, numc)?;
-    // The colors are drawn in `asindices`' order; the cells are distinct,
-    // so the paint's order does not matter.
+    // The colors are drawn in `asindices`' order (its table, kept per shape
+    // as a `GridSet`); the cells are distinct, so the paint's order does not
+    // matter.
     let mut gi = dsl::canvas(-1, (h, w));
-    for &(i, j) in dsl::asindices_order(h, w).iter() {
+    for id in GridSet::asindices((h, w)).iter() {
+        let (i, j) = gloc(id);
         gi[i as usize][j as usize] = rng.choice(&ccols)?;
     }
     let loci = rng.randint(1, h - inh - 1)?;
@@ -5849,14 +5881,60 @@ fn spaced_lines(
     total: i64,
 ) -> Result<Grid> {
     let mut g = dsl::canvas(bgc, (2 * n + 1, len));
+    // `fill(g, fgc, connect((j, 0), (j, len)))`: row `j` whole (the last
+    // location lies past the row), if `g` has it.
     for j in (1..total).step_by(2) {
-        dsl::fill_in(&mut g, fgc, &dsl::connect((j, 0), (j, len)));
+        if let Some(row) = g.get_mut(j as usize) {
+            row.fill(fgc);
+        }
     }
     for _ in 0..total - (2 * n + 1) {
         let loc = rng.randint(0, g.len() as i64 - 1)? as usize;
         g.insert(loc, vec![bgc; len as usize]);
     }
     Ok(g)
+}
+
+/// The cells of `objects(grid, True, True, False)`, as [`objects_cells`]
+/// finds them (each object flooded from its first cell in `asindices`'
+/// order, walked from [`GridSet::asindices`]), kept in one list: each
+/// object is the span `cells[a..b]` (its cells in no particular order), the
+/// spans in the order `objects` adds the objects. One buffer rather than
+/// two small vectors per object.
+fn objects_flat_8(grid: &Grid) -> (Vec<Cell>, Vec<(usize, usize)>) {
+    let (h, w) = dsl::shape_grid(grid);
+    let mut occupied = vec![false; (h * w).max(0) as usize];
+    let mut cells: Vec<Cell> = Vec::with_capacity(occupied.len());
+    let mut spans = Vec::new();
+    let mut stack: Vec<Loc> = Vec::with_capacity(occupied.len());
+    for id in GridSet::asindices((h, w)).iter() {
+        let loc = gloc(id);
+        let slot = |(i, j): Loc| (i * w + j) as usize;
+        if occupied[slot(loc)] {
+            continue;
+        }
+        let val = grid[loc.0 as usize][loc.1 as usize];
+        let start = cells.len();
+        occupied[slot(loc)] = true;
+        stack.push(loc);
+        while let Some((i, j)) = stack.pop() {
+            cells.push((val, (i, j)));
+            for di in -1..=1i64 {
+                for dj in -1..=1i64 {
+                    let n = (i + di, j + dj);
+                    if (di, dj) == (0, 0) || !(0 <= n.0 && n.0 < h && 0 <= n.1 && n.1 < w) {
+                        continue;
+                    }
+                    if !occupied[slot(n)] && grid[n.0 as usize][n.1 as usize] == val {
+                        occupied[slot(n)] = true;
+                        stack.push(n);
+                    }
+                }
+            }
+        }
+        spans.push((start, cells.len()));
+    }
+    (cells, spans)
 }
 
 fn generate_941d9a10(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -5888,19 +5966,21 @@ fn generate_941d9a10(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // only their bounds are read and they are filled with one color: the
     // orders of `objects`' set and `colorfilter`'s come from the objects'
     // hashes, and no object is built.
-    let found = objects_cells(&gi, true, true, false);
-    let hashes: Vec<i64> = found.iter().map(object_hash).collect();
+    let (cells, spans) = objects_flat_8(&gi);
+    let found: Vec<&[Cell]> = spans.iter().map(|&(a, b)| &cells[a..b]).collect();
+    let hashes: Vec<i64> = found.iter().map(|c| object_hash(c.iter())).collect();
     let bg: Vec<usize> = set_frozen_order(&hashes)
         .into_iter()
         .filter(|&k| found[k][0].0 == bgc)
         .collect();
     let objs = reordered(&bg, |k| hashes[k]);
+    // Each object's upper left corner (its cells are never empty).
     let corner: Vec<Loc> = found
         .iter()
         .map(|c| {
-            let (t, _) = bounds_of(&c.iter().map(|c| c.1 .0).collect::<Vec<_>>());
-            let (l, _) = bounds_of(&c.iter().map(|c| c.1 .1).collect::<Vec<_>>());
-            (t, l)
+            c.iter().fold((i64::MAX, i64::MAX), |(t, l), &(_, (i, j))| {
+                (t.min(i), l.min(j))
+            })
         })
         .collect();
     let key = |&k: &usize| corner[k].1 + corner[k].0;
@@ -6681,11 +6761,17 @@ fn generate_9d9215db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         fill_locs_in(&mut gi, col, &[(i, j), (j, i)]);
     }
     let mut gobase = gi.clone();
+    // Each line is one color over the odd cells of a row and a column
+    // segment (`sfilter(connect(...))`), filled in place.
     for (&col, &(i, j)) in colors.iter().zip(&linesps) {
-        let l1 = dsl::sfilter(&dsl::connect((i, j), (i, w - j - 1)), |l| l.1 % 2 == 1);
-        let (i2, j2) = (j, i);
-        let l2 = dsl::sfilter(&dsl::connect((i2, j2), (h - i2 - 1, j2)), |l| l.0 % 2 == 1);
-        dsl::fill_in(&mut gobase, col, &(&l1 | &l2));
+        let (a, b) = (j.min(w - j - 1), j.max(w - j - 1));
+        for jj in (a..=b).filter(|jj| jj % 2 == 1) {
+            gobase[i as usize][jj as usize] = col;
+        }
+        let (a, b) = (j.min(h - j - 1), j.max(h - j - 1));
+        for ii in (a..=b).filter(|ii| ii % 2 == 1) {
+            gobase[ii as usize][i as usize] = col;
+        }
     }
     let mut go = gobase.clone();
     for m in [
@@ -6693,7 +6779,17 @@ fn generate_9d9215db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         dsl::hmirror_grid(&gobase),
         dsl::vmirror_grid(&dsl::hmirror_grid(&gobase)),
     ] {
-        dsl::paint_in(&mut go, &dsl::merge(&dsl::fgpartition(&m)));
+        // `paint(go, merge(fgpartition(m)))`: the cells of every color but
+        // `mostcolor(m)`, one per location, so the paint writes each of
+        // them, in any order.
+        let bg = dsl::mostcolor(&m);
+        for (orow, mrow) in go.iter_mut().zip(&m) {
+            for (o, &v) in orow.iter_mut().zip(mrow) {
+                if v != bg {
+                    *o = v;
+                }
+            }
+        }
     }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
@@ -6967,15 +7063,18 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ccols = rng.sample(&remcols, nobjs)?;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut lmocc: Vec<i64> = Vec::new();
-    let mut inds = asindices_of((h, w));
+    // `inds`, whose order the draws read, as CPython's table over location
+    // numbers (`GridSet`).
+    let mut inds = GridSet::asindices((h, w));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 4 * nobjs;
     let mxncells = rng.randint(nobjs + 1, 30)?;
     // `sfilter(inds, ...)` per shape while neither `inds` nor `lmocc` changes
     // (its order is read by the draw).
-    let mut fits: Vec<(Loc, Vec<Loc>)> = Vec::new();
+    let mut fits: Vec<(Loc, Vec<u16>)> = Vec::new();
     // The placed objects: (size, leftmost column, color).
     let mut placed: Vec<(usize, i64, i64)> = Vec::new();
+    let hashes = loc10_hashes();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let mut oh = rng.randint(1, 6)?;
@@ -6984,25 +7083,33 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             oh = rng.randint(1, 6)?;
             ow = rng.randint(1, 6)?;
         }
-        let bounds = asindices_of((oh, ow));
+        // `bounds` and the grown `obj` lie in the 8 by 8 box: tables of box
+        // ids (`BoxShape`), grown as CPython grows them.
+        let bounds = BoxShape::asindices(hashes, (oh, ow));
         let _ = rng.randint(1, oh * ow)?;
         let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow).min(mxncells)));
         let ncells = unifint(rng, diff_lb, diff_ub, (ncells, (oh * ow).min(mxncells)));
-        let sp = rng.choice_in(&bounds)?;
-        let mut obj: PySet<Loc> = std::iter::once(sp).collect();
+        let sp = bounds.choose(rng)?;
+        let mut obj = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..ncells - 1 {
-            grow_box8(rng, &bounds, &mut obj, dsl::dneighbors)?;
+            obj.grow(rng, &bounds, dsl::dneighbors)?;
         }
         // `obj in seenobjs`: nothing is ever added to `seenobjs`.
-        let obj = normalize_set(&obj);
-        let (oh, ow) = dsl::shape(&obj);
+        // `normalize(obj)` is read for its shape and shifted cells only
+        // (tested, subtracted, filled): a list of its cells.
+        let cells: Vec<Loc> = obj.locs().collect();
+        let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
+        let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
+        let objn: Vec<Loc> = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let (oh, ow) = cells_shape(&objn);
         let k = match fits.iter().position(|(key, _)| *key == (oh, ow)) {
             Some(k) => k,
             None => {
-                let cands = dsl::sfilter(&inds, |&(i, j)| {
+                let cands = inds.filtered_order(|id| {
+                    let (i, j) = gloc(id);
                     i <= h - oh && j <= w - ow && !lmocc.contains(&j)
                 });
-                fits.push(((oh, ow), cands.to_vec()));
+                fits.push(((oh, ow), cands));
                 fits.len() - 1
             }
         };
@@ -7010,14 +7117,13 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // `plcd = shift(obj, loc)`: tested, subtracted and filled, so read
-        // for its cells, size and membership only.
-        let plcd = Around::of_cells(obj.iter().map(|&(i, j)| (i + loc.0, j + loc.1)));
-        if plcd.cells().iter().all(|l| inds.contains(l)) {
-            let near = Around::new(plcd.cells().iter().copied(), dsl::dneighbors);
-            inds = near.subtract_from(&plcd.subtract_from(&inds));
-            fill_locs_in(&mut gi, ccols[succ as usize], plcd.cells());
+        // for its (distinct) cells, size and membership only.
+        let plcd: Vec<Loc> = objn.iter().map(|&(i, j)| (i + loc.0, j + loc.1)).collect();
+        if plcd.iter().all(|&l| in_grid_set(&inds, l)) {
+            inds = grid_minus_near(&inds, &plcd, dsl::dneighbors);
+            fill_locs_in(&mut gi, ccols[succ as usize], &plcd);
             placed.push((plcd.len(), loc.1, ccols[succ as usize]));
             succ += 1;
             lmocc.push(loc.1);

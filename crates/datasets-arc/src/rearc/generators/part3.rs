@@ -1957,13 +1957,15 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (pathcol, wallcol, dotcol, ncol) = (cs[0], cs[1], cs[2], cs[3]);
         let mut grid: Grid = vec![vec![pathcol; (w * 2) as usize]];
         for y in 0..h as usize {
-            let mut row = vec![pathcol];
+            let mut row = Vec::with_capacity((2 * w + 1) as usize);
+            row.push(pathcol);
             for cell in maze.iter().map(|col| col[y]) {
                 row.push(wallcol);
                 row.push(if cell[E] { pathcol } else { wallcol });
             }
             grid.push(row);
-            let mut row = vec![pathcol];
+            let mut row = Vec::with_capacity((2 * w + 1) as usize);
+            row.push(pathcol);
             for cell in maze.iter().map(|col| col[y]) {
                 row.push(if cell[S] { pathcol } else { wallcol });
                 row.push(pathcol);
@@ -1980,7 +1982,8 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // the objects' hashes and the order `objects` adds them in, so the
         // objects are flooded as cells; only the chosen one's own order is
         // read (a draw from its indices), so it alone is flooded again as
-        // `objects` floods it, given the cells of the objects found before.
+        // `objects` floods it (on location numbers), given the cells of the
+        // objects found before.
         let found = objects_cells(&gi, true, false, false);
         let hashes: Vec<i64> = found.iter().map(object_hash).collect();
         let paths: Vec<usize> = set_frozen_order(&hashes)
@@ -2005,15 +2008,8 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             occupied_len += cells.len();
         }
-        let exact = flood_object_exact(
-            &gi,
-            found[k][0].1,
-            (true, false, None),
-            &mut occupied,
-            &mut occupied_len,
-        );
-        let obj = exact.toindices();
-        let cell = rng.choice_in(&obj)?;
+        let obj = flood_indices_exact4(&gi, found[k][0].1, &mut occupied, &mut occupied_len);
+        let cell = gloc(grid_choice(rng, &obj)?);
         let gi = filled_locs(gi, dotcol, &[cell]);
         // `dneighbors(cell) & ofcolor(gi, pathcol)`, `obj1` and `obj2 = obj
         // - obj1` are each filled with one value: cells.
@@ -2024,7 +2020,8 @@ fn generate_b782dc8a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let gi = filled_locs(gi, ncol, &nbhs);
         let (obj1, obj2): (Vec<Loc>, Vec<Loc>) = obj
             .iter()
-            .partition(|&&(i, j)| ((i - cell.0).abs() + (j - cell.1).abs()) % 2 == 0);
+            .map(gloc)
+            .partition(|&(i, j)| ((i - cell.0).abs() + (j - cell.1).abs()) % 2 == 0);
         let go = fill_locs(&gi, dotcol, &obj1);
         let go = filled_locs(go, ncol, &obj2);
         break (gi, go);
