@@ -2403,46 +2403,6 @@ fn generate_bdad9b1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
-/// `shp.add(rng.choice(totuple((pool - shp) & mapply(near, shp))))` on
-/// location numbers ([`GridSet`]); `Ok(false)` (nothing added, no draw)
-/// when `stop_if_empty` and there is no candidate, else the empty choice's
-/// error. `pool - shp` reads `shp` for its size and elements; the
-/// intersection walks the smaller operand: `pool - shp` (its order, kept
-/// exactly) when the mapply is larger, which is then read for membership
-/// alone, else the mapply's own table, built as CPython builds it.
-fn grow_grid(
-    rng: &mut GenRng,
-    pool: &GridSet,
-    shp: &mut GridSet,
-    near: fn(Loc) -> Indices,
-    stop_if_empty: bool,
-) -> Result<bool> {
-    let ids: Vec<u16> = shp.iter().collect();
-    // `len(pool - shp)`, without building it: only the mapply's walk below
-    // reads its order.
-    let rest_len = pool.len() - ids.iter().filter(|&&id| pool.contains(id)).count();
-    let around = Around::new(ids.iter().map(|&id| gloc(id)), near);
-    let cands: Vec<u16> = if around.len() > rest_len {
-        let rest = pool.difference_ids(&ids);
-        rest.filtered_order(|id| around.contains(&gloc(id)))
-    } else {
-        // Only membership in `pool - shp` is read here.
-        let in_rest = |(i, j): Loc| in_grid_set(pool, (i, j)) && !in_grid_set(shp, (i, j));
-        // `apply` over a set builds a set of frozensets, `merge` a set of
-        // their elements, in that order.
-        let applied: PySet<Indices> = ids.iter().map(|&id| near(gloc(id))).collect();
-        let merged: PySet<Loc> = applied.iter().flat_map(|c| c.iter().copied()).collect();
-        GridSet::from_distinct(merged.iter().filter(|&&l| in_rest(l)).map(|&l| gid(l)))
-            .iter()
-            .collect()
-    };
-    if cands.is_empty() && stop_if_empty {
-        return Ok(false);
-    }
-    shp.add(rng.choice(&cands)?);
-    Ok(true)
-}
-
 fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (6, 30));
@@ -4927,6 +4887,20 @@ fn generate_dc433765(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `mapply(dneighbors, sq)` for a rectangle `sq` from `ul` to `lr` at
+/// least two cells high and wide, read for its size and membership: the
+/// rectangle one cell larger all round but its four corners (every cell
+/// of `sq` neighbours another).
+fn rect_dneighbors((si, sj): Loc, (ei, ej): Loc) -> Vec<Loc> {
+    let mut out = Vec::with_capacity(((ei - si + 3) * (ej - sj + 3)) as usize);
+    for i in si - 1..=ei + 1 {
+        let edge = i == si - 1 || i == ei + 1;
+        let (a, b) = if edge { (sj, ej) } else { (sj - 1, ej + 1) };
+        out.extend((a..=b).map(|j| (i, j)));
+    }
+    out
+}
+
 fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -4938,61 +4912,76 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = dsl::canvas(bgc, (h, w));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * nocc;
-    // `inds`, whose order the draws read, also as a row-major mask. The
-    // candidates depend on `inds` and the first row of `gi`, which change
-    // together, so they are kept per shape until then.
-    let mut inds = dsl::sfilter(&dsl::asindices(&gi), |l| l.0 > 1);
-    let mut in_inds: Vec<bool> = (0..h * w).map(|k| k / w > 1).collect();
-    let mut kept: Vec<(Loc, Vec<Loc>)> = Vec::new();
+    // `inds`, whose order the draws read, as CPython's table and as row
+    // masks. The candidates depend on `inds` and the first row of `gi`,
+    // which change together, so they are kept per shape until then. The
+    // table is read only by a draw that can place a box: the last placed
+    // box (`stale`) is subtracted from it only then.
+    let mut inds = GridSet::asindices((h, w)).filter(|id| gloc(id).0 > 1);
+    let mut free = RowBits::full_where((h, w), |(i, _)| i > 1);
+    let mut stale: Option<(Loc, Loc)> = None;
+    let mut kept: Vec<(Loc, Vec<u16>)> = Vec::new();
     while succ < nocc && tr < maxtr {
         tr += 1;
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let free = |j: i64| gi[0][j as usize] == bgc;
+        let top_free = |j: i64| gi[0][j as usize] == bgc;
+        // Columns whose `ow` span stays inside the grid's free top cells
+        // (`hastobein`) and meets at least one of them (`jopts`), of those
+        // where the box fits in the grid.
+        let jopts = (0..=w - ow)
+            .filter(|&j| (j..j + ow).all(top_free))
+            .fold(0u64, |m, j| m | 1 << j);
+        let n = free.count_in(h - oh, jopts);
+        if n == 0 {
+            continue;
+        }
+        if !free.rect_fits((oh, ow), h - oh, jopts) {
+            // No candidate's box lies in `inds`: whichever corner the
+            // choice draws, `sq.issubset(inds)` fails. Only the two draws
+            // are made: over `len(cands)`, and over the `ow` free top cells
+            // above the corner (a candidate's span is all free).
+            rng.rng.randbelow(n as u64);
+            rng.rng.randbelow(ow as u64);
+            continue;
+        }
+        if let Some((ul, lr)) = stale.take() {
+            // `(inds - sq) - mapply(dneighbors, sq)`: both read for size
+            // and membership (distinct locations).
+            inds = inds
+                .difference_ids(&rect_ids(ul, lr))
+                .difference_locs(&rect_dneighbors(ul, lr));
+            kept.clear();
+        }
         let k = match kept.iter().position(|(key, _)| *key == (oh, ow)) {
             Some(k) => k,
             None => {
-                let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
-                // Columns whose `ow` span stays inside the grid's free top
-                // cells (`hastobein`) and meets at least one of them.
-                let jopts: Vec<i64> = (0..w)
-                    .filter(|&j| {
-                        let span = j..j + ow;
-                        span.clone().any(|x| x < w && free(x))
-                            && !span.clone().any(|x| x < w && !free(x))
-                    })
-                    .collect();
-                let cands = dsl::sfilter(&cands, |l| jopts.contains(&l.1));
-                kept.push(((oh, ow), cands.to_vec()));
+                // sfilter of an sfilter: the second walks the first's table.
+                let fits = inds.filter(|id| {
+                    let (i, j) = gloc(id);
+                    i <= h - oh && j <= w - ow
+                });
+                let cands = fits.filtered_order(|id| jopts >> gloc(id).1 & 1 != 0);
+                kept.push(((oh, ow), cands));
                 kept.len() - 1
             }
         };
         let cands = &kept[k].1;
-        if cands.is_empty() {
-            continue;
-        }
-        let (loci, locj) = rng.choice(cands)?;
-        let tops: Vec<i64> = (locj..locj + ow).filter(|&jj| jj < w && free(jj)).collect();
+        debug_assert_eq!(cands.len(), n);
+        let (loci, locj) = gloc(rng.choice(cands)?);
+        let tops: Vec<i64> = (locj..locj + ow)
+            .filter(|&jj| jj < w && top_free(jj))
+            .collect();
         let locat = rng.choice(&tops)?;
         // `sq`, the `oh` by `ow` box at `(loci, locj)` (inside the grid), is
         // read for membership and fills: a rectangle.
         let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-        let sq_free = (loci..=lr.0).all(|i| (locj..=lr.1).all(|j| in_inds[(i * w + j) as usize]));
-        if sq_free {
+        if free.rect_in(ul, (oh, ow)) {
             succ += 1;
-            // `(inds - sq) - mapply(dneighbors, sq)`, neither built.
-            let near = Around::new(
-                (loci..=lr.0).flat_map(|i| (locj..=lr.1).map(move |j| (i, j))),
-                dsl::dneighbors,
-            );
-            let rest = minus_cells(&inds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
-            inds = near.subtract_from(&rest);
-            let sq = (loci..=lr.0).flat_map(|i| (locj..=lr.1).map(move |j| (i, j)));
-            for (i, j) in sq.chain(near.cells().iter().copied()) {
-                if 0 <= i && i < h && 0 <= j && j < w {
-                    in_inds[(i * w + j) as usize] = false;
-                }
-            }
+            // sq and its direct neighbours leave `inds`.
+            free.clear_rect((ul.0 - 1, ul.1), (lr.0 + 1, lr.1));
+            free.clear_rect((ul.0, ul.1 - 1), (lr.0, lr.1 + 1));
+            stale = Some((ul, lr));
             kept.clear();
             let col = rng.choice(&remcols)?;
             let gr = rng.choice(&dsl::remove(&col, &remcols))?;
@@ -6815,6 +6804,11 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // until `inds` changes.
         let mut inds = GridSet::asindices((h, w));
         let mut memo = FitMemo::default();
+        // `inds`' membership. Its table is read only by a draw that can
+        // place a square; the last placed square (`stale`) is subtracted
+        // from it only then, so a table nothing reads is never built.
+        let mut free = RowBits::full((h, w));
+        let mut stale: Option<(Loc, Loc)> = None;
         // Python's `pats` is a set of the squares' backdrops, only iterated
         // to union the gaps into `res`, which is only filled: no order is
         // read, so each square is its corners.
@@ -6823,25 +6817,35 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 3 * 2)?;
             let ow = rng.randint(1, w / 3 * 2)?;
-            let cands = memo.fitting(&inds, (h, w), (oh, ow));
-            if cands.is_empty() {
+            let n = free.count_in(h - oh, low_bits(w - ow + 1));
+            if n == 0 {
                 continue;
             }
+            if !free.rect_fits((oh, ow), h - oh, u64::MAX) {
+                // No candidate's box lies in `inds`: whichever corner the
+                // choice draws, `bd.issubset(inds)` fails, so only the
+                // draw over `len(cands)` is made.
+                rng.rng.randbelow(n as u64);
+                continue;
+            }
+            if let Some((ul, lr)) = stale.take() {
+                // bd is subtracted (size and membership), then its
+                // neighbours (size and membership).
+                inds = inds
+                    .difference_ids(&rect_ids(ul, lr))
+                    .difference_locs(&rect_neighbors(ul, lr));
+                memo.changed();
+            }
+            let cands = memo.fitting(&inds, (h, w), (oh, ow));
+            debug_assert_eq!(cands.len(), n);
             let (loci, locj) = gloc(rng.choice(cands)?);
             // bd = backdrop({ul, lr}): subset-tested, subtracted (size and
             // membership), its neighbours subtracted, filled.
             let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-            let mut bd = Vec::with_capacity((oh * ow) as usize);
-            for i in ul.0..=lr.0 {
-                bd.extend((ul.1..=lr.1).map(|j| (i, j)));
-            }
-            if bd.iter().all(|&l| in_grid_set(&inds, l)) {
+            if free.rect_in(ul, (oh, ow)) {
                 succ += 1;
-                let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
-                inds = inds
-                    .difference_ids(&bd_ids)
-                    .difference_locs(&rect_neighbors(ul, lr));
-                memo.changed();
+                free.clear_rect((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+                stale = Some((ul, lr));
                 let col = rng.choice(&ccols)?;
                 fill_rect(&mut gi, col, ul, lr);
                 pats.push((ul, lr));
