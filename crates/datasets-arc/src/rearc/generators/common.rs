@@ -2230,6 +2230,12 @@ impl RowBits {
         }
     }
 
+    /// Whether `(i, j)` is in the set.
+    pub(super) fn contains(&self, (i, j): Loc) -> bool {
+        let row = usize::try_from(i).ok().and_then(|i| self.rows.get(i));
+        (0..64).contains(&j) && row.is_some_and(|r| r >> j & 1 != 0)
+    }
+
     /// The number of locations.
     pub(super) fn len(&self) -> usize {
         self.rows.iter().map(|r| r.count_ones() as usize).sum()
@@ -2244,13 +2250,17 @@ impl RowBits {
         }
     }
 
-    /// The number of locations `(i, j)` with `i <= imax` and `j` in `cols`.
-    pub(super) fn count_in(&self, imax: i64, cols: u64) -> usize {
-        let n = (imax + 1).clamp(0, self.rows.len() as i64) as usize;
-        self.rows[..n]
+    /// The number of locations `(i, j)` with `i` in `rows` and `j` in `cols`.
+    pub(super) fn count_in(&self, rows: std::ops::RangeInclusive<i64>, cols: u64) -> usize {
+        self.rows_in(rows)
             .iter()
             .map(|r| (r & cols).count_ones() as usize)
             .sum()
+    }
+
+    /// The rows numbered in `rows` (clipped to the grid).
+    fn rows_in(&self, rows: std::ops::RangeInclusive<i64>) -> &[u64] {
+        clip_rows(&self.rows, rows)
     }
 
     /// Whether the `oh` by `ow` box at `ul` lies in the set.
@@ -2266,8 +2276,13 @@ impl RowBits {
     }
 
     /// Whether an `oh` by `ow` box (both at least 1) lies in the set with
-    /// its corner `(i, j)` at `i <= imax` and `j` in `cols`.
-    pub(super) fn rect_fits(&self, (oh, ow): Loc, imax: i64, cols: u64) -> bool {
+    /// its corner `(i, j)` at `i` in `rows` and `j` in `cols`.
+    pub(super) fn rect_fits(
+        &self,
+        (oh, ow): Loc,
+        rows: std::ops::RangeInclusive<i64>,
+        cols: u64,
+    ) -> bool {
         let (oh, ow) = (oh.max(1) as usize, ow.max(1) as usize);
         if oh > self.rows.len() || ow > 64 {
             return false;
@@ -2295,9 +2310,15 @@ impl RowBits {
             m.truncate(m.len() - s);
             cover += s;
         }
-        let n = (imax + 1).clamp(0, m.len() as i64) as usize;
-        m[..n].iter().any(|r| r & cols != 0)
+        clip_rows(&m, rows).iter().any(|r| r & cols != 0)
     }
+}
+
+/// `rows[range]`, clipped to the rows there are.
+fn clip_rows(rows: &[u64], range: std::ops::RangeInclusive<i64>) -> &[u64] {
+    let n = rows.len() as i64;
+    let (lo, hi) = ((*range.start()).clamp(0, n), (*range.end() + 1).clamp(0, n));
+    &rows[lo as usize..hi.max(lo) as usize]
 }
 
 /// `shp.add(rng.choice(totuple((pool - shp) & mapply(near, shp))))` on

@@ -2366,13 +2366,34 @@ fn generate_2013d3e2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = dsl::vconcat(&gi1, &gi2);
     let fullh = unifint(rng, diff_lb, diff_ub, (2 * h, 30));
     let fullw = unifint(rng, diff_lb, diff_ub, (2 * w, 30));
-    let gio = dsl::asobject(&gi);
-    let gic = dsl::canvas(bgc, (fullh, fullw));
     let loci = rng.randint(0, fullh - 2 * h)?;
     let locj = rng.randint(0, fullw - 2 * w)?;
-    let gi = dsl::paint(&gic, &gio.shift((loci, locj)));
-    let reminds = &dsl::asindices(&gi) - &dsl::ofcolor(&gi, bgc);
-    let go = dsl::lefthalf(&dsl::tophalf(&dsl::subgrid(&reminds, &gi)));
+    // `paint(canvas, shift(asobject(gi), (loci, locj)))` of a grid that
+    // fits (one cell per location): a copy into the canvas.
+    let mut full = dsl::canvas(bgc, (fullh, fullw));
+    for (row, src) in full[loci as usize..].iter_mut().zip(&gi) {
+        row[locj as usize..locj as usize + src.len()].copy_from_slice(src);
+    }
+    // `subgrid(asindices(gi) - ofcolor(gi, bgc), gi)` reads the set only
+    // for its bounds: those of the cells not of `bgc` (there are some, as
+    // no color drawn is `bgc`). Then its top left quarter.
+    let (mut t, mut l, mut b, mut r) = (usize::MAX, usize::MAX, 0, 0);
+    for (i, row) in full.iter().enumerate() {
+        for (j, _) in row.iter().enumerate().filter(|&(_, &v)| v != bgc) {
+            (t, l, b, r) = (t.min(i), l.min(j), b.max(i), r.max(j));
+        }
+    }
+    let (sh, sw) = ((b + 1).saturating_sub(t), (r + 1).saturating_sub(l));
+    // (`lefthalf` turns the grid: no columns leave no rows.)
+    let go: Grid = match sw / 2 {
+        0 => Vec::new(),
+        half => full[t.min(full.len())..]
+            .iter()
+            .take(sh / 2)
+            .map(|row| row[l..l + half].to_vec())
+            .collect(),
+    };
+    let gi = full;
     Ok(Example {
         input: gi,
         output: go,
@@ -6591,11 +6612,11 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let oh = rng.randint(5, 7)?;
         let ow = rng.randint(5, 7)?;
         // `sfilter(indss, lambda ij: ij[0] < h - oh and ij[1] < w - ow)`.
-        let n = free.count_in(h - oh - 1, low_bits(w - ow));
+        let n = free.count_in(0..=h - oh - 1, low_bits(w - ow));
         if n == 0 {
             continue;
         }
-        if !free.rect_fits((oh, ow), h - oh - 1, low_bits(w - ow)) {
+        if !free.rect_fits((oh, ow), 0..=h - oh - 1, low_bits(w - ow)) {
             // No candidate's box lies in `indss`: whichever corner the
             // choice draws, `bd.issubset(indss)` fails. Only the draws are
             // made: over `len(subs)`, and the color.

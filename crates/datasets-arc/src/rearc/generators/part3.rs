@@ -1364,6 +1364,11 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // `inds` changes.
     let mut inds = GridSet::asindices((h, w));
     let mut memo: Vec<(Loc, Vec<u16>)> = Vec::new();
+    // `inds`' membership. The table is read only by a draw that can place
+    // a box: the last placement's subtractions (`stale`) wait until then.
+    let mut free = RowBits::full((h, w));
+    type Placed = ((Loc, Loc), Option<(Loc, Loc)>, usize);
+    let mut stale: Option<Placed> = None;
     let noccs = unifint(rng, diff_lb, diff_ub, (1, 10));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 10 * noccs;
@@ -1375,6 +1380,42 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let d2 = rng.randint(d1 * 2 + 1, ub2)?;
         let hw = rng.sample(&[d1, d2], 2)?;
         let (oh, ow) = (hw[0], hw[1]);
+        // The candidates: corners at 1 <= i < h - oh, 1 <= j < w - ow.
+        let (rows, cols) = (1..=h - oh - 1, low_bits(w - ow) & !1);
+        let n = free.count_in(rows.clone(), cols);
+        if n == 0 {
+            continue;
+        }
+        if !free.rect_fits((oh, ow), rows, cols) {
+            // No candidate's `bd` lies in `inds`, so `goobji` (which holds
+            // it) never does, whichever corner and dot are drawn: only the
+            // draws are made, over `len(cands)`, over `len(dcands)` (two
+            // disjoint segments of `|oh - ow| - min(oh, ow) + 2` cells:
+            // the longer side less twice the shorter, plus 2) and the colors.
+            rng.rng.randbelow(n as u64);
+            let seg = (oh - ow).abs() - oh.min(ow) + 2;
+            rng.rng.randbelow(2 * seg as u64);
+            rng.sample(&ccols, 2)?;
+            continue;
+        }
+        if let Some(((bul, blr), grown, goobji_len)) = stale.take() {
+            // `(inds - goobji) - mapply(dneighbors, bd)`: `set_difference`
+            // reads only the subtracted sets' sizes and membership. The
+            // neighbours of a rectangle at least 2 by 2 are it and the four
+            // strips along its sides (out of the grid too).
+            let in_goobj =
+                |l: Loc| in_rect(l, bul, blr) || grown.is_some_and(|(a, b)| in_rect(l, a, b));
+            let (bh, bw) = (blr.0 - bul.0 + 1, blr.1 - bul.1 + 1);
+            let around = bh * bw + 2 * bh + 2 * bw;
+            let in_around = |(i, j): Loc| {
+                in_rect((i, j), (bul.0, bul.1 - 1), (blr.0, blr.1 + 1))
+                    || in_rect((i, j), (bul.0 - 1, bul.1), (blr.0 + 1, blr.1))
+            };
+            inds = inds
+                .difference_where(goobji_len, |id| in_goobj(gloc(id)))
+                .difference_where(around as usize, |id| in_around(gloc(id)));
+            memo.clear();
+        }
         let k = match memo.iter().position(|(key, _)| *key == (oh, ow)) {
             Some(k) => k,
             None => {
@@ -1387,9 +1428,7 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         };
         let cands = &memo[k].1;
-        if cands.is_empty() {
-            continue;
-        }
+        debug_assert_eq!(cands.len(), n);
         let (loci, locj) = gloc(rng.choice(cands)?);
         // `bd = backdrop(box({ul, lr}))`: the rectangle between the corners.
         let (bul, blr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
@@ -1411,6 +1450,7 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             (d1, d2)
         };
         let dcands = dcands1.union(&dcands2);
+        debug_assert_eq!(dcands.len() as i64, 2 * ((oh - ow).abs() - oh.min(ow) + 2));
         let loc = gloc(grid_choice(rng, &dcands)?);
         let sgnflag = if dcands1.contains(gid(loc)) { -1 } else { 1 };
         let direc = (sgnflag * i64::from(!lrflag), sgnflag * i64::from(lrflag));
@@ -1433,9 +1473,6 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // rectangles (`bd` lies in the grid), walked, counted and written
         // one after the other; the cells they share are walked twice (the
         // same test, the same value written).
-        let in_goobj = |l: Loc| {
-            in_rect(l, (0, 0), (h - 1, w - 1)) && (in_rect(l, bul, blr) || in_rect(l, rul, rlr))
-        };
         let clip = |(a, b): (Loc, Loc), (c, d): (Loc, Loc)| {
             let (ul, lr) = ((a.0.max(c.0), a.1.max(c.1)), (b.0.min(d.0), b.1.min(d.1)));
             (ul.0 <= lr.0 && ul.1 <= lr.1).then_some((ul, lr))
@@ -1446,21 +1483,15 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let goobji_len = area((bul, blr)) + grown.map_or(0, area) - shared;
         let rects: Vec<(Loc, Loc)> = std::iter::once((bul, blr)).chain(grown).collect();
         let goobji = || rects.iter().flat_map(|&(a, b)| rect_iter(a, b));
-        if goobji().all(|l| inds.contains(gid(l))) {
+        let in_free = |&(a, b): &(Loc, Loc)| free.rect_in(a, (b.0 - a.0 + 1, b.1 - a.1 + 1));
+        if rects.iter().all(in_free) {
             succ += 1;
-            // `(inds - goobji) - mapply(dneighbors, bd)`: `set_difference`
-            // reads only the subtracted sets' sizes and membership. The
-            // neighbours of a rectangle at least 2 by 2 are it and the four
-            // strips along its sides (out of the grid too).
-            let around = oh * ow + 2 * oh + 2 * ow;
-            let in_around = |(i, j): Loc| {
-                in_rect((i, j), (bul.0, bul.1 - 1), (blr.0, blr.1 + 1))
-                    || in_rect((i, j), (bul.0 - 1, bul.1), (blr.0 + 1, blr.1))
-            };
-            inds = inds
-                .difference_where(goobji_len, |id| in_goobj(gloc(id)))
-                .difference_where(around as usize, |id| in_around(gloc(id)));
-            memo.clear();
+            for &(a, b) in &rects {
+                free.clear_rect(a, b);
+            }
+            free.clear_rect((bul.0, bul.1 - 1), (blr.0, blr.1 + 1));
+            free.clear_rect((bul.0 - 1, bul.1), (blr.0 + 1, blr.1));
+            stale = Some(((bul, blr), grown, goobji_len));
             // `paint(gi, recolor(sqc, remove(loc, bd)) | {(dotc, loc)})` and
             // `paint(go, recolor(sqc, (bd | shell) - ln) | recolor(dotc, ln))`
             // (in the grid): one cell per location, so no order matters.
@@ -4694,20 +4725,43 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // changes (`i < h - fullh` is `i <= h - (fullh + 1)`).
     let mut indss = GridSet::asindices((h, w));
     let mut memo = FitMemo::default();
+    // `indss`' membership, and that of `indss | ofcolor(go, 3)` (`ok`).
+    // The table is read only by a draw that can place a square: the last
+    // placed one (`stale`) is subtracted from it only then.
+    let mut free = RowBits::full((h, w));
+    let mut ok = free.clone();
+    let mut stale: Option<(Loc, Loc)> = None;
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if indss.len() == 0 {
+        if free.len() == 0 {
             break;
         }
         let oh = rng.randint(1, h / 4)?;
         let ow = oh;
         let (fullh, fullw) = (4 * oh, 4 * ow);
-        let subs = memo.fitting(&indss, (h, w), (fullh + 1, fullw + 1));
-        if subs.is_empty() {
+        let (imax, cols) = (h - fullh - 1, low_bits(w - fullw));
+        let n = free.count_in(0..=imax, cols);
+        if n == 0 {
             tr += 1;
             continue;
         }
+        if !ok.rect_fits((fullh, fullw), 0..=imax, cols) {
+            // No corner's square lies in `indss | ofcolor(go, 3)`: whichever
+            // the choice draws, the subset test fails, so only the draw
+            // over `len(subs)` is made.
+            rng.rng.randbelow(n as u64);
+            tr += 1;
+            continue;
+        }
+        if let Some((bul, blr)) = stale.take() {
+            // bigobj is subtracted: read for its size and membership.
+            let size = ((blr.0 - bul.0 + 1) * (blr.1 - bul.1 + 1)) as usize;
+            indss = indss.difference_where(size, |id| in_rect(gloc(id), bul, blr));
+            memo.changed();
+        }
+        let subs = memo.fitting(&indss, (h, w), (fullh + 1, fullw + 1));
+        debug_assert_eq!(subs.len(), n);
         let (loci, locj) = gloc(rng.choice(subs)?);
         // `bigobj` and `smallobj` are rectangles, only subset-tested,
         // filled with one value and subtracted (size and membership).
@@ -4716,12 +4770,9 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             (loci + oh, locj + ow),
             (loci + fullh - 1 - oh, locj + fullw - 1 - ow),
         );
-        // `bigobj.issubset(indss | ofcolor(go, 3))`: each cell in one of
-        // them (the rectangle lies in the grid: the sfilter).
-        let fits = rect_cells(bul, blr)
-            .into_iter()
-            .all(|(i, j)| indss.contains(gid((i, j))) || go[i as usize][j as usize] == 3);
-        if fits {
+        // `bigobj.issubset(indss | ofcolor(go, 3))` (the rectangle lies in
+        // the grid: the sfilter).
+        if ok.rect_in(bul, (fullh, fullw)) {
             fill_rect(&mut gi, fgc, sul, slr);
             fill_rect(&mut go, 3, bul, blr);
             fill_rect(&mut go, fgc, sul, slr);
@@ -4735,9 +4786,11 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 }
             }
             succ += 1;
-            indss =
-                indss.difference_where((fullh * fullw) as usize, |id| in_rect(gloc(id), bul, blr));
-            memo.changed();
+            free.clear_rect(bul, blr);
+            stale = Some((bul, blr));
+            ok = RowBits::full_where((h, w), |(i, j)| {
+                free.contains((i, j)) || go[i as usize][j as usize] == 3
+            });
         }
         tr += 1;
     }
@@ -4932,11 +4985,11 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let jopts = (0..=w - ow)
             .filter(|&j| (j..j + ow).all(top_free))
             .fold(0u64, |m, j| m | 1 << j);
-        let n = free.count_in(h - oh, jopts);
+        let n = free.count_in(0..=h - oh, jopts);
         if n == 0 {
             continue;
         }
-        if !free.rect_fits((oh, ow), h - oh, jopts) {
+        if !free.rect_fits((oh, ow), 0..=h - oh, jopts) {
             // No candidate's box lies in `inds`: whichever corner the
             // choice draws, `sq.issubset(inds)` fails. Only the two draws
             // are made: over `len(cands)`, and over the `ow` free top cells
@@ -6817,11 +6870,11 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 3 * 2)?;
             let ow = rng.randint(1, w / 3 * 2)?;
-            let n = free.count_in(h - oh, low_bits(w - ow + 1));
+            let n = free.count_in(0..=h - oh, low_bits(w - ow + 1));
             if n == 0 {
                 continue;
             }
-            if !free.rect_fits((oh, ow), h - oh, u64::MAX) {
+            if !free.rect_fits((oh, ow), 0..=h - oh, u64::MAX) {
                 // No candidate's box lies in `inds`: whichever corner the
                 // choice draws, `bd.issubset(inds)` fails, so only the
                 // draw over `len(cands)` is made.
