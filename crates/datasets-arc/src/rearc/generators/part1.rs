@@ -4311,6 +4311,26 @@ fn generate_32597951(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(neighbors, shp))))`
+/// on location numbers ([`GridSet`]), as [`grow_grid`] with `neighbors`,
+/// whose mapply is [`GridSet::mapply_neighbors`] (cached neighbourhood
+/// hashes and orders). The intersection walks the smaller operand: `pool -
+/// shp` when the mapply is larger (the mapply then read for membership
+/// alone), else the mapply, `pool - shp` then read for membership alone.
+fn grow_near8(rng: &mut GenRng, pool: &GridSet, shp: &mut GridSet) -> Result<()> {
+    let ids: Vec<u16> = shp.iter().collect();
+    let rest_len = pool.len() - ids.iter().filter(|&&id| pool.contains(id)).count();
+    let merged = shp.mapply_neighbors();
+    let cands = if merged.len() > rest_len {
+        pool.difference_ids(&ids)
+            .filtered_order(|id| merged.contains(id))
+    } else {
+        merged.filtered_order(|id| pool.contains(id) && !shp.contains(id))
+    };
+    shp.add(rng.choice(&cands)?);
+    Ok(())
+}
+
 fn generate_3345333e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -4319,17 +4339,17 @@ fn generate_3345333e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let ow = unifint(rng, diff_lb, diff_ub, (4, (w - 2) / 2));
     let nc = unifint(rng, diff_lb, diff_ub, (oh.min(ow), (oh * ow) / 3 * 2));
     // `shp` and `bounds`, whose orders the draws read, as CPython's tables
-    // over location numbers ([`GridSet`], [`grow_grid`]).
+    // over location numbers ([`GridSet`], [`grow_near8`]).
     let mut shp = GridSet::from_adds([gid((0, 0))]);
     let bounds = GridSet::asindices((oh, ow));
     for _ in 0..nc {
-        grow_grid(rng, &bounds, &mut shp, dsl::neighbors, false)?;
+        grow_near8(rng, &bounds, &mut shp)?;
     }
     while {
         let (t, l, b, r) = shp.bounds();
         b - t + 1 < 3 || r - l + 1 < 3
     } {
-        grow_grid(rng, &bounds, &mut shp, dsl::neighbors, false)?;
+        grow_near8(rng, &bounds, &mut shp)?;
     }
     // The shape and its mirror image side by side (maybe sharing the
     // mirror column); only fills follow, so plain location lists do.
