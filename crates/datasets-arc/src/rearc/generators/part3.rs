@@ -2461,7 +2461,13 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (top, left, _, _) = shp.bounds();
     let normed: Vec<Loc> = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
     let go = filled_locs(dsl::canvas(bgc, cells_shape(&cells)), trgc, &normed);
+    // Each shape's `(inds - shp) - mapply(neighbors, shp)` is applied when
+    // `inds` is next read: the last one never is.
+    let mut pending: Option<Vec<Loc>> = None;
     for _ in 0..no {
+        if let Some(cells) = pending.take() {
+            inds = grid_minus_near(&inds, &cells, dsl::neighbors);
+        }
         if inds.len() == 0 {
             break;
         }
@@ -2476,7 +2482,7 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         let cells: Vec<Loc> = shp.iter().map(gloc).collect();
         fill_locs_in(&mut gi, col, cells.iter());
-        inds = grid_minus_near(&inds, &cells, dsl::neighbors);
+        pending = Some(cells);
     }
     Ok(Example {
         input: gi,
