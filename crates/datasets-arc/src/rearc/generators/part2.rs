@@ -1613,6 +1613,7 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let b = normalize_set(&b);
         let (ha, wa) = dsl::shape(&a);
         let (hb, wb) = dsl::shape(&b);
+        let a_bits = a.iter().fold(0u64, |m, &(i, j)| m | 1 << (i * 8 + j));
         if ha > h || wa > w {
             continue;
         }
@@ -1621,17 +1622,27 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let locaj = rng.randint(0, w - wa)?;
             // Python shifts by `(locaj, locaj)`.
             let plcda = a.shift((locaj, locaj));
-            let remlocs2: Vec<Loc> = fullocs
-                .iter()
-                .filter(|l| !plcda.contains(l) && l.0 <= h - hb && l.1 <= w - wb)
-                .copied()
-                .collect();
-            if remlocs2.is_empty() {
+            // `remlocs2` is read for its length, one element (the choice)
+            // and membership: counted and walked, not collected; `plcda`'s
+            // membership from the normalized A's mask (A lies in the `hi`
+            // by `hi` box, at most 8 by 8).
+            let in_plcda = |(i, j): Loc| {
+                let (i, j) = (i - locaj, j - locaj);
+                (0..8).contains(&i) && (0..8).contains(&j) && a_bits >> (i * 8 + j) & 1 != 0
+            };
+            let keep = |&(i, j): &Loc| !in_plcda((i, j)) && i <= h - hb && j <= w - wb;
+            let n = fullocs.iter().filter(|l| keep(l)).count();
+            if n == 0 {
                 continue;
             }
-            let ch = rng.choice(&remlocs2)?;
+            let k = rng.rng.randbelow(n as u64) as usize;
+            let ch =
+                *fullocs.iter().filter(|l| keep(l)).nth(k).ok_or_else(|| {
+                    DatasetError::Generation("fewer locations than counted".into())
+                })?;
             let plcdb = b.shift(ch);
-            if plcdb.iter().all(|l| remlocs2.contains(l)) {
+            let in_remlocs2 = |l: &Loc| (0..h).contains(&l.0) && (0..w).contains(&l.1) && keep(l);
+            if plcdb.iter().all(in_remlocs2) {
                 let gi = dsl::filled(gi, ca, &plcda);
                 let gi = dsl::filled(gi, cb, &plcdb);
                 return ex(gi, go);
