@@ -2998,6 +2998,182 @@ pub(super) fn flood_indices_exact4(
     GridSet::from_distinct(frozen.iter())
 }
 
+/// The numbers ([`gid`]) of the rectangle from `ul` to `lr`, row by row.
+pub(super) fn rect_ids((si, sj): Loc, (ei, ej): Loc) -> Vec<u16> {
+    let mut out = Vec::with_capacity(((ei - si + 1) * (ej - sj + 1)).max(0) as usize);
+    for i in si..=ei {
+        out.extend((sj..=ej).map(|j| gid((i, j))));
+    }
+    out
+}
+
+/// The columns `0..n` as a mask (none for `n <= 0`).
+pub(super) fn low_bits(n: i64) -> u64 {
+    match n {
+        ..=0 => 0,
+        64.. => u64::MAX,
+        _ => (1 << n) - 1,
+    }
+}
+
+/// The membership of a set of locations of a grid of at most 64 columns
+/// (placement loops' `inds`), one bit mask per row. Loops that draw a
+/// corner from `sfilter(inds, ...)` and then test whether a box there is
+/// a subset of `inds` read `inds`' order only for the draw: when no
+/// candidate's box lies in `inds` the test fails whichever is drawn, so
+/// the draw only takes `len(cands)`, which these masks count.
+#[derive(Clone)]
+pub(super) struct RowBits {
+    rows: Vec<u64>,
+}
+
+impl RowBits {
+    /// Every location of an `h` by `w` grid.
+    pub(super) fn full((h, w): Loc) -> Self {
+        RowBits {
+            rows: vec![low_bits(w); h.max(0) as usize],
+        }
+    }
+
+    /// The locations for which `keep` holds, of an `h` by `w` grid.
+    pub(super) fn full_where((h, w): Loc, keep: impl Fn(Loc) -> bool) -> Self {
+        let row = |i: i64| (0..w).filter(|&j| keep((i, j))).fold(0, |m, j| m | 1 << j);
+        RowBits {
+            rows: (0..h).map(row).collect(),
+        }
+    }
+
+    /// Whether `(i, j)` is in the set.
+    pub(super) fn contains(&self, (i, j): Loc) -> bool {
+        let row = usize::try_from(i).ok().and_then(|i| self.rows.get(i));
+        (0..64).contains(&j) && row.is_some_and(|r| r >> j & 1 != 0)
+    }
+
+    /// The number of locations.
+    pub(super) fn len(&self) -> usize {
+        self.rows.iter().map(|r| r.count_ones() as usize).sum()
+    }
+
+    /// Drops the rectangle from `ul` to `lr` (clipped to the grid).
+    pub(super) fn clear_rect(&mut self, (si, sj): Loc, (ei, ej): Loc) {
+        let cols = low_bits(ej + 1) & !low_bits(sj);
+        let rows = self.rows.len() as i64;
+        for i in si.max(0)..=ei.min(rows - 1) {
+            self.rows[i as usize] &= !cols;
+        }
+    }
+
+    /// The number of locations `(i, j)` with `i` in `rows` and `j` in `cols`.
+    pub(super) fn count_in(&self, rows: std::ops::RangeInclusive<i64>, cols: u64) -> usize {
+        self.rows_in(rows)
+            .iter()
+            .map(|r| (r & cols).count_ones() as usize)
+            .sum()
+    }
+
+    /// The rows numbered in `rows` (clipped to the grid).
+    fn rows_in(&self, rows: std::ops::RangeInclusive<i64>) -> &[u64] {
+        clip_rows(&self.rows, rows)
+    }
+
+    /// Whether the `oh` by `ow` box at `ul` lies in the set.
+    pub(super) fn rect_in(&self, (i, j): Loc, (oh, ow): Loc) -> bool {
+        let rows = self.rows.len() as i64;
+        if i < 0 || j < 0 || i + oh > rows || j + ow > 64 {
+            return false;
+        }
+        let cols = low_bits(j + ow) & !low_bits(j);
+        self.rows[i as usize..(i + oh) as usize]
+            .iter()
+            .all(|r| r & cols == cols)
+    }
+
+    /// Whether an `oh` by `ow` box (both at least 1) lies in the set with
+    /// its corner `(i, j)` at `i` in `rows` and `j` in `cols`.
+    pub(super) fn rect_fits(
+        &self,
+        (oh, ow): Loc,
+        rows: std::ops::RangeInclusive<i64>,
+        cols: u64,
+    ) -> bool {
+        let (oh, ow) = (oh.max(1) as usize, ow.max(1) as usize);
+        if oh > self.rows.len() || ow > 64 {
+            return false;
+        }
+        // Bit j of a row: columns j..j + ow all in; then over oh rows.
+        let mut m: Vec<u64> = self
+            .rows
+            .iter()
+            .map(|&r| {
+                let (mut m, mut cover) = (r, 1);
+                while cover < ow {
+                    let s = cover.min(ow - cover);
+                    m &= m >> s;
+                    cover += s;
+                }
+                m
+            })
+            .collect();
+        let mut cover = 1;
+        while cover < oh {
+            let s = cover.min(oh - cover);
+            for k in 0..m.len() - s {
+                m[k] &= m[k + s];
+            }
+            m.truncate(m.len() - s);
+            cover += s;
+        }
+        clip_rows(&m, rows).iter().any(|r| r & cols != 0)
+    }
+}
+
+/// `rows[range]`, clipped to the rows there are.
+fn clip_rows(rows: &[u64], range: std::ops::RangeInclusive<i64>) -> &[u64] {
+    let n = rows.len() as i64;
+    let (lo, hi) = ((*range.start()).clamp(0, n), (*range.end() + 1).clamp(0, n));
+    &rows[lo as usize..hi.max(lo) as usize]
+}
+
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(near, shp))))` on
+/// location numbers ([`GridSet`]); `Ok(false)` (nothing added, no draw)
+/// when `stop_if_empty` and there is no candidate, else the empty choice's
+/// error. `pool - shp` reads `shp` for its size and elements; the
+/// intersection walks the smaller operand: `pool - shp` (its order, kept
+/// exactly) when the mapply is larger, which is then read for membership
+/// alone, else the mapply's own table, built as CPython builds it.
+pub(super) fn grow_grid(
+    rng: &mut GenRng,
+    pool: &GridSet,
+    shp: &mut GridSet,
+    near: fn(Loc) -> Indices,
+    stop_if_empty: bool,
+) -> Result<bool> {
+    let ids: Vec<u16> = shp.iter().collect();
+    // `len(pool - shp)`, without building it: only the mapply's walk below
+    // reads its order.
+    let rest_len = pool.len() - ids.iter().filter(|&&id| pool.contains(id)).count();
+    let around = Around::new(ids.iter().map(|&id| gloc(id)), near);
+    let cands: Vec<u16> = if around.len() > rest_len {
+        let rest = pool.difference_ids(&ids);
+        rest.filtered_order(|id| around.contains(&gloc(id)))
+    } else {
+        // Only membership in `pool - shp` is read here.
+        let in_rest = |(i, j): Loc| in_grid_set(pool, (i, j)) && !in_grid_set(shp, (i, j));
+        // `apply` over a set builds a set of frozensets, `merge` a set of
+        // their elements, in that order.
+        let applied: PySet<Indices> = ids.iter().map(|&id| near(gloc(id))).collect();
+        let merged: PySet<Loc> = applied.iter().flat_map(|c| c.iter().copied()).collect();
+        GridSet::from_distinct(merged.iter().filter(|&&l| in_rest(l)).map(|&l| gid(l)))
+            .iter()
+            .collect()
+    };
+    if cands.is_empty() && stop_if_empty {
+        return Ok(false);
+    }
+    shp.add(rng.choice(&cands)?);
+    Ok(true)
+}
+
 #[cfg(test)]
 mod id_set_tests {
     use super::*;

@@ -2347,6 +2347,18 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `s & other` for two distinct [`GridSet`] objects (`set_intersection`):
+/// the smaller is walked (`other` on a tie) and its members found in the
+/// larger added, in its order, to a new set (distinct: clean inserts).
+fn grid_and(s: &GridSet, other: &GridSet) -> GridSet {
+    let (big, small) = if other.len() > s.len() {
+        (other, s)
+    } else {
+        (s, other)
+    };
+    GridSet::from_distinct(small.iter().filter(|&id| big.contains(id)))
+}
+
 fn generate_2013d3e2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(1, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (3, 10));
@@ -2357,19 +2369,21 @@ fn generate_2013d3e2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = rng.sample(&remcols, numcols)?;
     let canv = dsl::canvas(bgc, (h, w));
     let nc = unifint(rng, diff_lb, diff_ub, (2, h * w - 1));
-    let mut bx = dsl::asindices(&canv);
+    // `bx` and the sets drawn from as CPython's tables of location numbers
+    // ([`GridSet`]): their orders are read by the draws.
+    let mut bx = GridSet::asindices((h, w));
     let c0 = rng.choice(&remcols)?;
-    let l0 = rng.choice_in(&bx)?;
+    let l0 = gloc(grid_choice(rng, &bx)?);
     // A set of cells: the first location stays in `bx`, so it can be
     // picked again in another color, and then paint order decides.
     let mut obj: PySet<dsl::Cell> = std::iter::once((c0, l0)).collect();
     for _ in 0..nc - 1 {
-        let locs: Indices = obj.iter().map(|c| c.1).collect();
-        let dns = dsl::mapply(|&l| dsl::neighbors(l), &locs);
-        let ch = rng.choice_in(&(&bx & &dns))?;
+        // `toindices(obj)`: its locations added in `obj`'s order.
+        let locs = GridSet::from_adds(obj.iter().map(|c| gid(c.1)));
+        let dns = locs.mapply_neighbors();
+        let ch = gloc(grid_choice(rng, &grid_and(&bx, &dns))?);
         obj.add((rng.choice(&remcols)?, ch));
-        let single: PySet<Loc> = std::iter::once(ch).collect();
-        bx = bx.difference(&single);
+        bx = bx.difference_ids(&[gid(ch)]);
     }
     let mut gi = canv;
     for &(v, (i, j)) in obj.iter() {
@@ -2380,13 +2394,34 @@ fn generate_2013d3e2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let gi = dsl::vconcat(&gi1, &gi2);
     let fullh = unifint(rng, diff_lb, diff_ub, (2 * h, 30));
     let fullw = unifint(rng, diff_lb, diff_ub, (2 * w, 30));
-    let gio = dsl::asobject(&gi);
-    let gic = dsl::canvas(bgc, (fullh, fullw));
     let loci = rng.randint(0, fullh - 2 * h)?;
     let locj = rng.randint(0, fullw - 2 * w)?;
-    let gi = dsl::paint(&gic, &gio.shift((loci, locj)));
-    let reminds = &dsl::asindices(&gi) - &dsl::ofcolor(&gi, bgc);
-    let go = dsl::lefthalf(&dsl::tophalf(&dsl::subgrid(&reminds, &gi)));
+    // `paint(canvas, shift(asobject(gi), (loci, locj)))` of a grid that
+    // fits (one cell per location): a copy into the canvas.
+    let mut full = dsl::canvas(bgc, (fullh, fullw));
+    for (row, src) in full[loci as usize..].iter_mut().zip(&gi) {
+        row[locj as usize..locj as usize + src.len()].copy_from_slice(src);
+    }
+    // `subgrid(asindices(gi) - ofcolor(gi, bgc), gi)` reads the set only
+    // for its bounds: those of the cells not of `bgc` (there are some, as
+    // no color drawn is `bgc`). Then its top left quarter.
+    let (mut t, mut l, mut b, mut r) = (usize::MAX, usize::MAX, 0, 0);
+    for (i, row) in full.iter().enumerate() {
+        for (j, _) in row.iter().enumerate().filter(|&(_, &v)| v != bgc) {
+            (t, l, b, r) = (t.min(i), l.min(j), b.max(i), r.max(j));
+        }
+    }
+    let (sh, sw) = ((b + 1).saturating_sub(t), (r + 1).saturating_sub(l));
+    // (`lefthalf` turns the grid: no columns leave no rows.)
+    let go: Grid = match sw / 2 {
+        0 => Vec::new(),
+        half => full[t.min(full.len())..]
+            .iter()
+            .take(sh / 2)
+            .map(|row| row[l..l + half].to_vec())
+            .collect(),
+    };
+    let gi = full;
     Ok(Example {
         input: gi,
         output: go,
@@ -4298,6 +4333,26 @@ fn generate_32597951(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `shp.add(rng.choice(totuple((pool - shp) & mapply(neighbors, shp))))`
+/// on location numbers ([`GridSet`]), as [`grow_grid`] with `neighbors`,
+/// whose mapply is [`GridSet::mapply_neighbors`] (cached neighbourhood
+/// hashes and orders). The intersection walks the smaller operand: `pool -
+/// shp` when the mapply is larger (the mapply then read for membership
+/// alone), else the mapply, `pool - shp` then read for membership alone.
+fn grow_near8(rng: &mut GenRng, pool: &GridSet, shp: &mut GridSet) -> Result<()> {
+    let ids: Vec<u16> = shp.iter().collect();
+    let rest_len = pool.len() - ids.iter().filter(|&&id| pool.contains(id)).count();
+    let merged = shp.mapply_neighbors();
+    let cands = if merged.len() > rest_len {
+        pool.difference_ids(&ids)
+            .filtered_order(|id| merged.contains(id))
+    } else {
+        merged.filtered_order(|id| pool.contains(id) && !shp.contains(id))
+    };
+    shp.add(rng.choice(&cands)?);
+    Ok(())
+}
+
 fn generate_3345333e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -4305,21 +4360,23 @@ fn generate_3345333e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let oh = unifint(rng, diff_lb, diff_ub, (4, h - 2));
     let ow = unifint(rng, diff_lb, diff_ub, (4, (w - 2) / 2));
     let nc = unifint(rng, diff_lb, diff_ub, (oh.min(ow), (oh * ow) / 3 * 2));
-    let mut shp: PySet<Loc> = std::iter::once((0, 0)).collect();
-    let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow)));
+    // `shp` and `bounds`, whose orders the draws read, as CPython's tables
+    // over location numbers ([`GridSet`], [`grow_near8`]).
+    let mut shp = GridSet::from_adds([gid((0, 0))]);
+    let bounds = GridSet::asindices((oh, ow));
     for _ in 0..nc {
-        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        grow_near8(rng, &bounds, &mut shp)?;
     }
     while {
-        let (sh, sw) = set_shape(&shp);
-        sh < 3 || sw < 3
+        let (t, l, b, r) = shp.bounds();
+        b - t + 1 < 3 || r - l + 1 < 3
     } {
-        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        grow_near8(rng, &bounds, &mut shp)?;
     }
     // The shape and its mirror image side by side (maybe sharing the
     // mirror column); only fills follow, so plain location lists do.
-    let cells = shp.to_vec();
-    let (_, sw) = set_shape(&shp);
+    let cells: Vec<Loc> = shp.iter().map(gloc).collect();
+    let (_, sw) = cells_shape(&cells);
     let (l, r) = bounds_of(&cells.iter().map(|c| c.1).collect::<Vec<_>>());
     let mut mirrored: Vec<Loc> = cells.iter().map(|&(i, j)| (i, l + r - j)).collect();
     if rng.choice(&[true, false])? {
@@ -6669,33 +6726,53 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
     let num = unifint(rng, diff_lb, diff_ub, (1, 10));
-    // `indss`, whose order the draws read, also as a row-major mask; its
-    // placements are kept per shape until it changes.
-    let mut indss = dsl::asindices(&gi);
-    let mut in_indss = vec![true; (h * w) as usize];
+    // `indss`, whose order the draws read, as CPython's table and as row
+    // masks; its placements are kept per shape until it changes. The table
+    // is read only by a draw that can place a box: the last placed box
+    // (`stale`) is subtracted from it only then.
+    let mut indss = GridSet::asindices((h, w));
+    let mut free = RowBits::full((h, w));
+    let mut stale: Option<(Loc, Loc)> = None;
     let mut fits = FitMemo::default();
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
         tr += 1;
-        if remcols.is_empty() || indss.is_empty() {
+        if remcols.is_empty() || free.len() == 0 {
             break;
         }
         let oh = rng.randint(5, 7)?;
         let ow = rng.randint(5, 7)?;
         // `sfilter(indss, lambda ij: ij[0] < h - oh and ij[1] < w - ow)`.
-        let subs = fits.fitting(&indss, (h, w), (oh + 1, ow + 1));
-        if subs.is_empty() {
+        let n = free.count_in(0..=h - oh - 1, low_bits(w - ow));
+        if n == 0 {
             continue;
         }
-        let (loci, locj) = rng.choice(subs)?;
+        if !free.rect_fits((oh, ow), 0..=h - oh - 1, low_bits(w - ow)) {
+            // No candidate's box lies in `indss`: whichever corner the
+            // choice draws, `bd.issubset(indss)` fails. Only the draws are
+            // made: over `len(subs)`, and the color.
+            rng.rng.randbelow(n as u64);
+            rng.choice(&remcols)?;
+            continue;
+        }
+        if let Some((ul, lr)) = stale.take() {
+            // `indss = (indss - bd) - outbox(bd)`: the subtracted sets are
+            // read for size and membership only (distinct locations).
+            let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+            indss = indss
+                .difference_ids(&rect_ids(ul, lr))
+                .difference_locs(&outline_cells(oul, olr));
+            fits.changed();
+        }
+        let subs = fits.fitting(&indss, (h, w), (oh + 1, ow + 1));
+        debug_assert_eq!(subs.len(), n);
+        let (loci, locj) = gloc(rng.choice(subs)?);
         // `bd = backdrop({(loci, locj), (loci + oh - 1, locj + ow - 1)})`,
         // read for membership and fills only: a rectangle.
         let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
         let col = rng.choice(&remcols)?;
-        let bd_in_indss =
-            (loci..=lr.0).all(|i| (locj..=lr.1).all(|j| in_indss[(i * w + j) as usize]));
-        if !bd_in_indss {
+        if !free.rect_in(ul, (oh, ow)) {
             continue;
         }
         fill_rect(&mut gi, col, ul, lr);
@@ -6731,18 +6808,9 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_locs_in(&mut go, incol, inpart.iter());
         }
         succ += 1;
-        // `indss = (indss - bd) - outbox(bd)`: the subtracted sets are read
-        // as cells ([`minus_cells`]), not built.
-        let (oul, olr) = ((loci - 1, locj - 1), (lr.0 + 1, lr.1 + 1));
-        let on_outbox = |&(i, j): &Loc| in_rect((i, j), oul, olr) && !in_rect((i, j), ul, lr);
-        indss = minus_cells(&indss, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
-        indss = minus_cells(&indss, &outline_cells(oul, olr), on_outbox);
-        for i in (oul.0).max(0)..=olr.0.min(h - 1) {
-            for j in (oul.1).max(0)..=olr.1.min(w - 1) {
-                in_indss[(i * w + j) as usize] = false;
-            }
-        }
-        fits.changed();
+        // bd and its outbox leave `indss`.
+        free.clear_rect((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+        stale = Some((ul, lr));
     }
     Ok(Example {
         input: gi,
@@ -7218,28 +7286,56 @@ fn generate_4938f0c2(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     );
     let ggm = dsl::hconcat(&dsl::hconcat(&hbar, &dsl::canvas(cc, (1, 1))), &hbar);
     let gg = dsl::vconcat(&dsl::vconcat(&topg, &ggm), &botg);
-    let canv = dsl::canvas(bgc, (h, w));
     let loci = rng.randint(0, h - 2 * oh - 1)?;
     let locj = rng.randint(0, w - 2 * ow - 1)?;
-    let go = dsl::paint(&canv, &dsl::asobject(&gg).shift((loci, locj)));
-    let gi = dsl::paint(&canv, &dsl::asobject(&sg).shift((loci, locj)));
-    let gi = dsl::filled(gi, cc, &dsl::ofcolor(&go, cc));
+    // `paint(canv, shift(asobject(g), (loci, locj)))` of a grid that fits
+    // (one cell per location, so no order matters): a copy into the canvas.
+    let placed = |g: &Grid| {
+        let mut out = dsl::canvas(bgc, (h, w));
+        for (row, src) in out[loci as usize..].iter_mut().zip(g) {
+            row[locj as usize..locj as usize + src.len()].copy_from_slice(src);
+        }
+        out
+    };
+    let go = placed(&gg);
+    let mut gi = placed(&sg);
+    // `fill(gi, cc, ofcolor(go, cc))`, cell by cell.
+    for (row, orow) in gi.iter_mut().zip(&go) {
+        for (v, &o) in row.iter_mut().zip(orow) {
+            if o == cc {
+                *v = cc;
+            }
+        }
+    }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     let gi = transform(rotf, &gi);
     let go = transform(rotf, &go);
-    let (ci, cj) = dsl::center(&dsl::ofcolor(&gi, cc));
+    // `center(ofcolor(gi, cc))` from the bounds of the `cc` cells (it has
+    // at least the middle one).
+    let (mut t, mut l, mut b, mut r) = (i64::MAX, i64::MAX, i64::MIN, i64::MIN);
+    for (i, row) in gi.iter().enumerate() {
+        for (j, _) in row.iter().enumerate().filter(|&(_, &v)| v == cc) {
+            let (i, j) = (i as i64, j as i64);
+            (t, l, b, r) = (t.min(i), l.min(j), b.max(i), r.max(j));
+        }
+    }
+    let (ci, cj) = (t + (b - t + 1) / 2, l + (r - l + 1) / 2);
+    // The grid without row `ci` and column `cj`, sized up front.
     let cut = |g: &Grid| -> Grid {
-        g.iter()
-            .enumerate()
-            .filter(|(i, _)| *i as i64 != ci)
-            .map(|(_, r)| {
-                r.iter()
-                    .enumerate()
-                    .filter(|(j, _)| *j as i64 != cj)
-                    .map(|(_, &v)| v)
-                    .collect()
-            })
-            .collect()
+        let mut out = Vec::with_capacity(g.len().saturating_sub(1));
+        for (i, row) in g.iter().enumerate() {
+            if i as i64 == ci {
+                continue;
+            }
+            let mut kept = Vec::with_capacity(row.len().saturating_sub(1));
+            for (j, &v) in row.iter().enumerate() {
+                if j as i64 != cj {
+                    kept.push(v);
+                }
+            }
+            out.push(kept);
+        }
+        out
     };
     Ok(Example {
         input: cut(&gi),

@@ -1590,20 +1590,25 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bab = rng.sample(&cols, 3)?;
         let (bgc, ca, cb) = (bab[0], bab[1], bab[2]);
         let gi = dsl::canvas(bgc, (h, w));
-        let (mut a, mut b): (PySet<Loc>, PySet<Loc>);
+        // A and B grow inside the `hi` by `hi` box (at most 8 by 8), their
+        // orders read by the draws: CPython's tables over box numbers
+        // ([`BoxShape`]); `set(reminds) & mapply(dneighbors, A)` by
+        // [`box8_meet_ids`], which builds `set(reminds)` only if walked.
+        let hashes = loc10_hashes();
+        let (mut a, mut b): (BoxShape, BoxShape);
         loop {
             let inds = dsl::asindices(&c).to_vec();
             let pa = rng.choice(&inds)?;
             let mut reminds = dsl::remove(&pa, &inds);
             let pb = pick(rng, &reminds)?;
             reminds = dsl::remove(&pb, &reminds);
-            a = std::iter::once(pa).collect();
-            b = std::iter::once(pb).collect();
+            a = BoxShape::from_locs(hashes, [pa]);
+            b = BoxShape::from_locs(hashes, [pb]);
             for _ in 0..reminds.len() {
-                let rem: PySet<Loc> = reminds.iter().copied().collect();
-                let acands = rem.intersection(&mapply_set(dsl::dneighbors, &a));
-                let rem: PySet<Loc> = reminds.iter().copied().collect();
-                let bcands = rem.intersection(&mapply_set(dsl::dneighbors, &b));
+                let rest_mask = reminds.iter().fold(0u128, |m, &l| m | bit10(l));
+                let rest = || IdSet::from_adds(hashes, reminds.iter().map(|&l| id10(l)));
+                let acands = box8_meet_ids(rest, rest_mask, a.set.iter(), a.mask, dsl::dneighbors);
+                let bcands = box8_meet_ids(rest, rest_mask, b.set.iter(), b.mask, dsl::dneighbors);
                 let mut opts = Vec::new();
                 if !acands.is_empty() {
                     opts.push(0);
@@ -1612,24 +1617,29 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     opts.push(1);
                 }
                 let loc = if pick(rng, &opts)? == 0 {
-                    let loc = rng.choice_in(&acands)?;
+                    let loc = rng.choice(&acands)?;
                     a.add(loc);
                     loc
                 } else {
-                    let loc = rng.choice_in(&bcands)?;
+                    let loc = rng.choice(&bcands)?;
                     b.add(loc);
                     loc
                 };
-                reminds = dsl::remove(&loc, &reminds);
+                reminds = dsl::remove(&loc10(loc), &reminds);
             }
-            let full = |s: &PySet<Loc>| {
-                let (sh, sw) = set_shape(s);
-                s.len() as i64 == sh * sw
+            let full = |s: &BoxShape| {
+                let cells: Vec<Loc> = s.locs().collect();
+                let (sh, sw) = cells_shape(&cells);
+                s.set.len() as i64 == sh * sw
             };
             if !(full(&a) && full(&b)) {
                 break;
             }
         }
+        // From here on A and B are only filled, normalized, shifted and
+        // tested for membership: no order is read.
+        let a: PySet<Loc> = a.locs().collect();
+        let b: PySet<Loc> = b.locs().collect();
         let go = fill_locs(&c, ca, a.iter());
         let go = filled_locs(go, cb, b.iter());
         let fullocs = dsl::asindices(&gi).to_vec();
@@ -1637,6 +1647,7 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let b = normalize_set(&b);
         let (ha, wa) = dsl::shape(&a);
         let (hb, wb) = dsl::shape(&b);
+        let a_bits = a.iter().fold(0u64, |m, &(i, j)| m | 1 << (i * 8 + j));
         if ha > h || wa > w {
             continue;
         }
@@ -1645,17 +1656,27 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let locaj = rng.randint(0, w - wa)?;
             // Python shifts by `(locaj, locaj)`.
             let plcda = a.shift((locaj, locaj));
-            let remlocs2: Vec<Loc> = fullocs
-                .iter()
-                .filter(|l| !plcda.contains(l) && l.0 <= h - hb && l.1 <= w - wb)
-                .copied()
-                .collect();
-            if remlocs2.is_empty() {
+            // `remlocs2` is read for its length, one element (the choice)
+            // and membership: counted and walked, not collected; `plcda`'s
+            // membership from the normalized A's mask (A lies in the `hi`
+            // by `hi` box, at most 8 by 8).
+            let in_plcda = |(i, j): Loc| {
+                let (i, j) = (i - locaj, j - locaj);
+                (0..8).contains(&i) && (0..8).contains(&j) && a_bits >> (i * 8 + j) & 1 != 0
+            };
+            let keep = |&(i, j): &Loc| !in_plcda((i, j)) && i <= h - hb && j <= w - wb;
+            let n = fullocs.iter().filter(|l| keep(l)).count();
+            if n == 0 {
                 continue;
             }
-            let ch = rng.choice(&remlocs2)?;
+            let k = rng.rng.randbelow(n as u64) as usize;
+            let ch =
+                *fullocs.iter().filter(|l| keep(l)).nth(k).ok_or_else(|| {
+                    DatasetError::Generation("fewer locations than counted".into())
+                })?;
             let plcdb = b.shift(ch);
-            if plcdb.iter().all(|l| remlocs2.contains(l)) {
+            let in_remlocs2 = |l: &Loc| (0..h).contains(&l.0) && (0..w).contains(&l.1) && keep(l);
+            if plcdb.iter().all(in_remlocs2) {
                 let gi = dsl::filled(gi, ca, &plcda);
                 let gi = dsl::filled(gi, cb, &plcdb);
                 return ex(gi, go);

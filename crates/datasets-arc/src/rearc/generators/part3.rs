@@ -1516,6 +1516,11 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // `inds` changes.
     let mut inds = GridSet::asindices((h, w));
     let mut memo: Vec<(Loc, Vec<u16>)> = Vec::new();
+    // `inds`' membership. The table is read only by a draw that can place
+    // a box: the last placement's subtractions (`stale`) wait until then.
+    let mut free = RowBits::full((h, w));
+    type Placed = ((Loc, Loc), Option<(Loc, Loc)>, usize);
+    let mut stale: Option<Placed> = None;
     let noccs = unifint(rng, diff_lb, diff_ub, (1, 10));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 10 * noccs;
@@ -1527,6 +1532,42 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let d2 = rng.randint(d1 * 2 + 1, ub2)?;
         let hw = rng.sample(&[d1, d2], 2)?;
         let (oh, ow) = (hw[0], hw[1]);
+        // The candidates: corners at 1 <= i < h - oh, 1 <= j < w - ow.
+        let (rows, cols) = (1..=h - oh - 1, low_bits(w - ow) & !1);
+        let n = free.count_in(rows.clone(), cols);
+        if n == 0 {
+            continue;
+        }
+        if !free.rect_fits((oh, ow), rows, cols) {
+            // No candidate's `bd` lies in `inds`, so `goobji` (which holds
+            // it) never does, whichever corner and dot are drawn: only the
+            // draws are made, over `len(cands)`, over `len(dcands)` (two
+            // disjoint segments of `|oh - ow| - min(oh, ow) + 2` cells:
+            // the longer side less twice the shorter, plus 2) and the colors.
+            rng.rng.randbelow(n as u64);
+            let seg = (oh - ow).abs() - oh.min(ow) + 2;
+            rng.rng.randbelow(2 * seg as u64);
+            rng.sample(&ccols, 2)?;
+            continue;
+        }
+        if let Some(((bul, blr), grown, goobji_len)) = stale.take() {
+            // `(inds - goobji) - mapply(dneighbors, bd)`: `set_difference`
+            // reads only the subtracted sets' sizes and membership. The
+            // neighbours of a rectangle at least 2 by 2 are it and the four
+            // strips along its sides (out of the grid too).
+            let in_goobj =
+                |l: Loc| in_rect(l, bul, blr) || grown.is_some_and(|(a, b)| in_rect(l, a, b));
+            let (bh, bw) = (blr.0 - bul.0 + 1, blr.1 - bul.1 + 1);
+            let around = bh * bw + 2 * bh + 2 * bw;
+            let in_around = |(i, j): Loc| {
+                in_rect((i, j), (bul.0, bul.1 - 1), (blr.0, blr.1 + 1))
+                    || in_rect((i, j), (bul.0 - 1, bul.1), (blr.0 + 1, blr.1))
+            };
+            inds = inds
+                .difference_where(goobji_len, |id| in_goobj(gloc(id)))
+                .difference_where(around as usize, |id| in_around(gloc(id)));
+            memo.clear();
+        }
         let k = match memo.iter().position(|(key, _)| *key == (oh, ow)) {
             Some(k) => k,
             None => {
@@ -1539,9 +1580,7 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
         };
         let cands = &memo[k].1;
-        if cands.is_empty() {
-            continue;
-        }
+        debug_assert_eq!(cands.len(), n);
         let (loci, locj) = gloc(rng.choice(cands)?);
         // `bd = backdrop(box({ul, lr}))`: the rectangle between the corners.
         let (bul, blr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
@@ -1563,6 +1602,7 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             (d1, d2)
         };
         let dcands = dcands1.union(&dcands2);
+        debug_assert_eq!(dcands.len() as i64, 2 * ((oh - ow).abs() - oh.min(ow) + 2));
         let loc = gloc(grid_choice(rng, &dcands)?);
         let sgnflag = if dcands1.contains(gid(loc)) { -1 } else { 1 };
         let direc = (sgnflag * i64::from(!lrflag), sgnflag * i64::from(lrflag));
@@ -1585,9 +1625,6 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // rectangles (`bd` lies in the grid), walked, counted and written
         // one after the other; the cells they share are walked twice (the
         // same test, the same value written).
-        let in_goobj = |l: Loc| {
-            in_rect(l, (0, 0), (h - 1, w - 1)) && (in_rect(l, bul, blr) || in_rect(l, rul, rlr))
-        };
         let clip = |(a, b): (Loc, Loc), (c, d): (Loc, Loc)| {
             let (ul, lr) = ((a.0.max(c.0), a.1.max(c.1)), (b.0.min(d.0), b.1.min(d.1)));
             (ul.0 <= lr.0 && ul.1 <= lr.1).then_some((ul, lr))
@@ -1598,21 +1635,15 @@ fn generate_b527c5c6(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let goobji_len = area((bul, blr)) + grown.map_or(0, area) - shared;
         let rects: Vec<(Loc, Loc)> = std::iter::once((bul, blr)).chain(grown).collect();
         let goobji = || rects.iter().flat_map(|&(a, b)| rect_iter(a, b));
-        if goobji().all(|l| inds.contains(gid(l))) {
+        let in_free = |&(a, b): &(Loc, Loc)| free.rect_in(a, (b.0 - a.0 + 1, b.1 - a.1 + 1));
+        if rects.iter().all(in_free) {
             succ += 1;
-            // `(inds - goobji) - mapply(dneighbors, bd)`: `set_difference`
-            // reads only the subtracted sets' sizes and membership. The
-            // neighbours of a rectangle at least 2 by 2 are it and the four
-            // strips along its sides (out of the grid too).
-            let around = oh * ow + 2 * oh + 2 * ow;
-            let in_around = |(i, j): Loc| {
-                in_rect((i, j), (bul.0, bul.1 - 1), (blr.0, blr.1 + 1))
-                    || in_rect((i, j), (bul.0 - 1, bul.1), (blr.0 + 1, blr.1))
-            };
-            inds = inds
-                .difference_where(goobji_len, |id| in_goobj(gloc(id)))
-                .difference_where(around as usize, |id| in_around(gloc(id)));
-            memo.clear();
+            for &(a, b) in &rects {
+                free.clear_rect(a, b);
+            }
+            free.clear_rect((bul.0, bul.1 - 1), (blr.0, blr.1 + 1));
+            free.clear_rect((bul.0 - 1, bul.1), (blr.0 + 1, blr.1));
+            stale = Some(((bul, blr), grown, goobji_len));
             // `paint(gi, recolor(sqc, remove(loc, bd)) | {(dotc, loc)})` and
             // `paint(go, recolor(sqc, (bd | shell) - ln) | recolor(dotc, ln))`
             // (in the grid): one cell per location, so no order matters.
@@ -2576,46 +2607,6 @@ fn generate_bdad9b1f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
-/// `shp.add(rng.choice(totuple((pool - shp) & mapply(near, shp))))` on
-/// location numbers ([`GridSet`]); `Ok(false)` (nothing added, no draw)
-/// when `stop_if_empty` and there is no candidate, else the empty choice's
-/// error. `pool - shp` reads `shp` for its size and elements; the
-/// intersection walks the smaller operand: `pool - shp` (its order, kept
-/// exactly) when the mapply is larger, which is then read for membership
-/// alone, else the mapply's own table, built as CPython builds it.
-fn grow_grid(
-    rng: &mut GenRng,
-    pool: &GridSet,
-    shp: &mut GridSet,
-    near: fn(Loc) -> Indices,
-    stop_if_empty: bool,
-) -> Result<bool> {
-    let ids: Vec<u16> = shp.iter().collect();
-    // `len(pool - shp)`, without building it: only the mapply's walk below
-    // reads its order.
-    let rest_len = pool.len() - ids.iter().filter(|&&id| pool.contains(id)).count();
-    let around = Around::new(ids.iter().map(|&id| gloc(id)), near);
-    let cands: Vec<u16> = if around.len() > rest_len {
-        let rest = pool.difference_ids(&ids);
-        rest.filtered_order(|id| around.contains(&gloc(id)))
-    } else {
-        // Only membership in `pool - shp` is read here.
-        let in_rest = |(i, j): Loc| in_grid_set(pool, (i, j)) && !in_grid_set(shp, (i, j));
-        // `apply` over a set builds a set of frozensets, `merge` a set of
-        // their elements, in that order.
-        let applied: PySet<Indices> = ids.iter().map(|&id| near(gloc(id))).collect();
-        let merged: PySet<Loc> = applied.iter().flat_map(|c| c.iter().copied()).collect();
-        GridSet::from_distinct(merged.iter().filter(|&&l| in_rest(l)).map(|&l| gid(l)))
-            .iter()
-            .collect()
-    };
-    if cands.is_empty() && stop_if_empty {
-        return Ok(false);
-    }
-    shp.add(rng.choice(&cands)?);
-    Ok(true)
-}
-
 fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (6, 30));
@@ -2643,7 +2634,13 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (top, left, _, _) = shp.bounds();
     let normed: Vec<Loc> = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
     let go = filled_locs(dsl::canvas(bgc, cells_shape(&cells)), trgc, &normed);
+    // Each shape's `(inds - shp) - mapply(neighbors, shp)` is applied when
+    // `inds` is next read: the last one never is.
+    let mut pending: Option<Vec<Loc>> = None;
     for _ in 0..no {
+        if let Some(cells) = pending.take() {
+            inds = grid_minus_near(&inds, &cells, dsl::neighbors);
+        }
         if inds.len() == 0 {
             break;
         }
@@ -2658,7 +2655,7 @@ fn generate_be94b721(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let col = rng.choice(&remcols)?;
         let cells: Vec<Loc> = shp.iter().map(gloc).collect();
         fill_locs_in(&mut gi, col, cells.iter());
-        inds = grid_minus_near(&inds, &cells, dsl::neighbors);
+        pending = Some(cells);
     }
     Ok(Example {
         input: gi,
@@ -4906,20 +4903,43 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // changes (`i < h - fullh` is `i <= h - (fullh + 1)`).
     let mut indss = GridSet::asindices((h, w));
     let mut memo = FitMemo::default();
+    // `indss`' membership, and that of `indss | ofcolor(go, 3)` (`ok`).
+    // The table is read only by a draw that can place a square: the last
+    // placed one (`stale`) is subtracted from it only then.
+    let mut free = RowBits::full((h, w));
+    let mut ok = free.clone();
+    let mut stale: Option<(Loc, Loc)> = None;
     let maxtrials = 4 * num;
     let (mut tr, mut succ) = (0, 0);
     while succ < num && tr <= maxtrials {
-        if indss.len() == 0 {
+        if free.len() == 0 {
             break;
         }
         let oh = rng.randint(1, h / 4)?;
         let ow = oh;
         let (fullh, fullw) = (4 * oh, 4 * ow);
-        let subs = memo.fitting(&indss, (h, w), (fullh + 1, fullw + 1));
-        if subs.is_empty() {
+        let (imax, cols) = (h - fullh - 1, low_bits(w - fullw));
+        let n = free.count_in(0..=imax, cols);
+        if n == 0 {
             tr += 1;
             continue;
         }
+        if !ok.rect_fits((fullh, fullw), 0..=imax, cols) {
+            // No corner's square lies in `indss | ofcolor(go, 3)`: whichever
+            // the choice draws, the subset test fails, so only the draw
+            // over `len(subs)` is made.
+            rng.rng.randbelow(n as u64);
+            tr += 1;
+            continue;
+        }
+        if let Some((bul, blr)) = stale.take() {
+            // bigobj is subtracted: read for its size and membership.
+            let size = ((blr.0 - bul.0 + 1) * (blr.1 - bul.1 + 1)) as usize;
+            indss = indss.difference_where(size, |id| in_rect(gloc(id), bul, blr));
+            memo.changed();
+        }
+        let subs = memo.fitting(&indss, (h, w), (fullh + 1, fullw + 1));
+        debug_assert_eq!(subs.len(), n);
         let (loci, locj) = gloc(rng.choice(subs)?);
         // `bigobj` and `smallobj` are rectangles, only subset-tested,
         // filled with one value and subtracted (size and membership).
@@ -4928,12 +4948,9 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             (loci + oh, locj + ow),
             (loci + fullh - 1 - oh, locj + fullw - 1 - ow),
         );
-        // `bigobj.issubset(indss | ofcolor(go, 3))`: each cell in one of
-        // them (the rectangle lies in the grid: the sfilter).
-        let fits = rect_cells(bul, blr)
-            .into_iter()
-            .all(|(i, j)| indss.contains(gid((i, j))) || go[i as usize][j as usize] == 3);
-        if fits {
+        // `bigobj.issubset(indss | ofcolor(go, 3))` (the rectangle lies in
+        // the grid: the sfilter).
+        if ok.rect_in(bul, (fullh, fullw)) {
             fill_rect(&mut gi, fgc, sul, slr);
             fill_rect(&mut go, 3, bul, blr);
             fill_rect(&mut go, fgc, sul, slr);
@@ -4947,9 +4964,11 @@ fn generate_db93a21d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 }
             }
             succ += 1;
-            indss =
-                indss.difference_where((fullh * fullw) as usize, |id| in_rect(gloc(id), bul, blr));
-            memo.changed();
+            free.clear_rect(bul, blr);
+            stale = Some((bul, blr));
+            ok = RowBits::full_where((h, w), |(i, j)| {
+                free.contains((i, j)) || go[i as usize][j as usize] == 3
+            });
         }
         tr += 1;
     }
@@ -5099,6 +5118,20 @@ fn generate_dc433765(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `mapply(dneighbors, sq)` for a rectangle `sq` from `ul` to `lr` at
+/// least two cells high and wide, read for its size and membership: the
+/// rectangle one cell larger all round but its four corners (every cell
+/// of `sq` neighbours another).
+fn rect_dneighbors((si, sj): Loc, (ei, ej): Loc) -> Vec<Loc> {
+    let mut out = Vec::with_capacity(((ei - si + 3) * (ej - sj + 3)) as usize);
+    for i in si - 1..=ei + 1 {
+        let edge = i == si - 1 || i == ei + 1;
+        let (a, b) = if edge { (sj, ej) } else { (sj - 1, ej + 1) };
+        out.extend((a..=b).map(|j| (i, j)));
+    }
+    out
+}
+
 fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -5110,61 +5143,76 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = dsl::canvas(bgc, (h, w));
     let (mut succ, mut tr) = (0, 0);
     let maxtr = 10 * nocc;
-    // `inds`, whose order the draws read, also as a row-major mask. The
-    // candidates depend on `inds` and the first row of `gi`, which change
-    // together, so they are kept per shape until then.
-    let mut inds = dsl::sfilter(&dsl::asindices(&gi), |l| l.0 > 1);
-    let mut in_inds: Vec<bool> = (0..h * w).map(|k| k / w > 1).collect();
-    let mut kept: Vec<(Loc, Vec<Loc>)> = Vec::new();
+    // `inds`, whose order the draws read, as CPython's table and as row
+    // masks. The candidates depend on `inds` and the first row of `gi`,
+    // which change together, so they are kept per shape until then. The
+    // table is read only by a draw that can place a box: the last placed
+    // box (`stale`) is subtracted from it only then.
+    let mut inds = GridSet::asindices((h, w)).filter(|id| gloc(id).0 > 1);
+    let mut free = RowBits::full_where((h, w), |(i, _)| i > 1);
+    let mut stale: Option<(Loc, Loc)> = None;
+    let mut kept: Vec<(Loc, Vec<u16>)> = Vec::new();
     while succ < nocc && tr < maxtr {
         tr += 1;
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let free = |j: i64| gi[0][j as usize] == bgc;
+        let top_free = |j: i64| gi[0][j as usize] == bgc;
+        // Columns whose `ow` span stays inside the grid's free top cells
+        // (`hastobein`) and meets at least one of them (`jopts`), of those
+        // where the box fits in the grid.
+        let jopts = (0..=w - ow)
+            .filter(|&j| (j..j + ow).all(top_free))
+            .fold(0u64, |m, j| m | 1 << j);
+        let n = free.count_in(0..=h - oh, jopts);
+        if n == 0 {
+            continue;
+        }
+        if !free.rect_fits((oh, ow), 0..=h - oh, jopts) {
+            // No candidate's box lies in `inds`: whichever corner the
+            // choice draws, `sq.issubset(inds)` fails. Only the two draws
+            // are made: over `len(cands)`, and over the `ow` free top cells
+            // above the corner (a candidate's span is all free).
+            rng.rng.randbelow(n as u64);
+            rng.rng.randbelow(ow as u64);
+            continue;
+        }
+        if let Some((ul, lr)) = stale.take() {
+            // `(inds - sq) - mapply(dneighbors, sq)`: both read for size
+            // and membership (distinct locations).
+            inds = inds
+                .difference_ids(&rect_ids(ul, lr))
+                .difference_locs(&rect_dneighbors(ul, lr));
+            kept.clear();
+        }
         let k = match kept.iter().position(|(key, _)| *key == (oh, ow)) {
             Some(k) => k,
             None => {
-                let cands = dsl::sfilter(&inds, |&(i, j)| i <= h - oh && j <= w - ow);
-                // Columns whose `ow` span stays inside the grid's free top
-                // cells (`hastobein`) and meets at least one of them.
-                let jopts: Vec<i64> = (0..w)
-                    .filter(|&j| {
-                        let span = j..j + ow;
-                        span.clone().any(|x| x < w && free(x))
-                            && !span.clone().any(|x| x < w && !free(x))
-                    })
-                    .collect();
-                let cands = dsl::sfilter(&cands, |l| jopts.contains(&l.1));
-                kept.push(((oh, ow), cands.to_vec()));
+                // sfilter of an sfilter: the second walks the first's table.
+                let fits = inds.filter(|id| {
+                    let (i, j) = gloc(id);
+                    i <= h - oh && j <= w - ow
+                });
+                let cands = fits.filtered_order(|id| jopts >> gloc(id).1 & 1 != 0);
+                kept.push(((oh, ow), cands));
                 kept.len() - 1
             }
         };
         let cands = &kept[k].1;
-        if cands.is_empty() {
-            continue;
-        }
-        let (loci, locj) = rng.choice(cands)?;
-        let tops: Vec<i64> = (locj..locj + ow).filter(|&jj| jj < w && free(jj)).collect();
+        debug_assert_eq!(cands.len(), n);
+        let (loci, locj) = gloc(rng.choice(cands)?);
+        let tops: Vec<i64> = (locj..locj + ow)
+            .filter(|&jj| jj < w && top_free(jj))
+            .collect();
         let locat = rng.choice(&tops)?;
         // `sq`, the `oh` by `ow` box at `(loci, locj)` (inside the grid), is
         // read for membership and fills: a rectangle.
         let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-        let sq_free = (loci..=lr.0).all(|i| (locj..=lr.1).all(|j| in_inds[(i * w + j) as usize]));
-        if sq_free {
+        if free.rect_in(ul, (oh, ow)) {
             succ += 1;
-            // `(inds - sq) - mapply(dneighbors, sq)`, neither built.
-            let near = Around::new(
-                (loci..=lr.0).flat_map(|i| (locj..=lr.1).map(move |j| (i, j))),
-                dsl::dneighbors,
-            );
-            let rest = minus_cells(&inds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
-            inds = near.subtract_from(&rest);
-            let sq = (loci..=lr.0).flat_map(|i| (locj..=lr.1).map(move |j| (i, j)));
-            for (i, j) in sq.chain(near.cells().iter().copied()) {
-                if 0 <= i && i < h && 0 <= j && j < w {
-                    in_inds[(i * w + j) as usize] = false;
-                }
-            }
+            // sq and its direct neighbours leave `inds`.
+            free.clear_rect((ul.0 - 1, ul.1), (lr.0 + 1, lr.1));
+            free.clear_rect((ul.0, ul.1 - 1), (lr.0, lr.1 + 1));
+            stale = Some((ul, lr));
             kept.clear();
             let col = rng.choice(&remcols)?;
             let gr = rng.choice(&dsl::remove(&col, &remcols))?;
@@ -7025,6 +7073,11 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // until `inds` changes.
         let mut inds = GridSet::asindices((h, w));
         let mut memo = FitMemo::default();
+        // `inds`' membership. Its table is read only by a draw that can
+        // place a square; the last placed square (`stale`) is subtracted
+        // from it only then, so a table nothing reads is never built.
+        let mut free = RowBits::full((h, w));
+        let mut stale: Option<(Loc, Loc)> = None;
         // Python's `pats` is a set of the squares' backdrops, only iterated
         // to union the gaps into `res`, which is only filled: no order is
         // read, so each square is its corners.
@@ -7033,25 +7086,35 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 3 * 2)?;
             let ow = rng.randint(1, w / 3 * 2)?;
-            let cands = memo.fitting(&inds, (h, w), (oh, ow));
-            if cands.is_empty() {
+            let n = free.count_in(0..=h - oh, low_bits(w - ow + 1));
+            if n == 0 {
                 continue;
             }
+            if !free.rect_fits((oh, ow), 0..=h - oh, u64::MAX) {
+                // No candidate's box lies in `inds`: whichever corner the
+                // choice draws, `bd.issubset(inds)` fails, so only the
+                // draw over `len(cands)` is made.
+                rng.rng.randbelow(n as u64);
+                continue;
+            }
+            if let Some((ul, lr)) = stale.take() {
+                // bd is subtracted (size and membership), then its
+                // neighbours (size and membership).
+                inds = inds
+                    .difference_ids(&rect_ids(ul, lr))
+                    .difference_locs(&rect_neighbors(ul, lr));
+                memo.changed();
+            }
+            let cands = memo.fitting(&inds, (h, w), (oh, ow));
+            debug_assert_eq!(cands.len(), n);
             let (loci, locj) = gloc(rng.choice(cands)?);
             // bd = backdrop({ul, lr}): subset-tested, subtracted (size and
             // membership), its neighbours subtracted, filled.
             let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-            let mut bd = Vec::with_capacity((oh * ow) as usize);
-            for i in ul.0..=lr.0 {
-                bd.extend((ul.1..=lr.1).map(|j| (i, j)));
-            }
-            if bd.iter().all(|&l| in_grid_set(&inds, l)) {
+            if free.rect_in(ul, (oh, ow)) {
                 succ += 1;
-                let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
-                inds = inds
-                    .difference_ids(&bd_ids)
-                    .difference_locs(&rect_neighbors(ul, lr));
-                memo.changed();
+                free.clear_rect((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
+                stale = Some((ul, lr));
                 let col = rng.choice(&ccols)?;
                 fill_rect(&mut gi, col, ul, lr);
                 pats.push((ul, lr));
