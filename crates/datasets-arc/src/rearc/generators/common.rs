@@ -2008,7 +2008,7 @@ pub(super) fn idset_and<'h>(s: &IdSet<'h>, other: &IdSet<'h>) -> IdSet<'h> {
     } else {
         (s, other)
     };
-    IdSet::from_adds(s.hashes, small.iter().filter(|&id| idset_contains(big, id)))
+    IdSet::from_distinct(s.hashes, small.iter().filter(|&id| idset_contains(big, id)))
 }
 
 /// `ofcolor(grid, value)` as CPython's table ([`GridSet`]): the
@@ -2042,7 +2042,11 @@ impl GridSet {
     /// each add is a clean insert, with the same resizes (into one spare
     /// buffer reused along the chain).
     pub(super) fn from_distinct(ids: impl IntoIterator<Item = u16>) -> GridSet {
-        let hashes = gid_hashes();
+        Self::from_distinct_hashed(gid_hashes(), ids)
+    }
+
+    /// [`GridSet::from_distinct`] of numbers hashing to `hashes[id]`.
+    fn from_distinct_hashed(hashes: &'static [i64], ids: impl IntoIterator<Item = u16>) -> GridSet {
         let mut slots = vec![GID_EMPTY; 8];
         let mut spare: Vec<u16> = Vec::new();
         let (mut mask, mut used) = (7usize, 0usize);
@@ -2172,16 +2176,7 @@ impl GridSet {
     pub(super) fn mapply_neighbors(&self) -> GridSet {
         // The applied set as a table of the same numbers, each standing for
         // its location's neighbourhood: distinct, so clean inserts.
-        let mut applied = GridSet::new();
-        applied.hashes = gid_neighbors_hashes();
-        for id in self.iter() {
-            applied.insert_clean(id);
-            applied.fill += 1;
-            applied.used += 1;
-            if applied.fill * 5 >= applied.mask * 3 {
-                applied.resize(applied.grow_target());
-            }
-        }
+        let applied = GridSet::from_distinct_hashed(gid_neighbors_hashes(), self.iter());
         // Each neighbourhood's own order, read from the DSL's frozenset once
         // per location and thread.
         thread_local! {

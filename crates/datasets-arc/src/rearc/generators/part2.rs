@@ -2906,7 +2906,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // of them, and of the sets built to grow `newobj`, are kept as ids
     // (`IdSet`), with masks for membership.
     let hashes = loc10_hashes();
-    let asind = IdSet::from_adds(
+    let asind = IdSet::from_distinct(
         hashes,
         (0..8).flat_map(|i| (0..8).map(move |j| id10((i, j)))),
     );
@@ -2918,7 +2918,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break;
         }
         let newobj = loop {
-            let mut newobj = IdSet::from_adds(hashes, srcobj.iter().map(|&l| id10(l)));
+            let mut newobj = IdSet::from_distinct(hashes, srcobj.iter().map(|&l| id10(l)));
             let mut nmask = srcmask;
             let numperti = unifint(rng, diff_lb, diff_ub, (1, 63));
             let numpert = 64 - numperti;
@@ -2942,7 +2942,8 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     let cells: Vec<u8> = newobj.iter().collect();
                     let gone = rng.choice(&cells)?;
                     // `remove(x, a_set)`: a new set, built by iterating.
-                    newobj = IdSet::from_adds(hashes, cells.into_iter().filter(|&id| id != gone));
+                    newobj =
+                        IdSet::from_distinct(hashes, cells.into_iter().filter(|&id| id != gone));
                     nmask &= !(1 << gone);
                 }
             }

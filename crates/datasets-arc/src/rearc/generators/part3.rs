@@ -1387,10 +1387,10 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let rest = obj.difference_where(corners.len(), |id| corners.contains(&id));
                 let x = rng.choice(&rest.iter().collect::<Vec<u8>>())?;
                 // `remove(x, obj)`: a frozenset of the others, in order.
-                obj = IdSet::from_adds(hashes, obj.iter().filter(|&id| id != x));
+                obj = IdSet::from_distinct(hashes, obj.iter().filter(|&id| id != x));
                 for _ in 0..nrem - 1 {
                     // `len(dneighbors(ij) & obj) == 1`: a count of members.
-                    let xx = IdSet::from_adds(
+                    let xx = IdSet::from_distinct(
                         hashes,
                         obj.iter().filter(|&id| {
                             dneighbor_cells(b2862040_loc(id))
@@ -1404,7 +1404,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                         break;
                     }
                     let x = rng.choice(&xx.iter().collect::<Vec<u8>>())?;
-                    obj = IdSet::from_adds(hashes, obj.iter().filter(|&id| id != x));
+                    obj = IdSet::from_distinct(hashes, obj.iter().filter(|&id| id != x));
                 }
             }
             let npert = unifint(rng, diff_lb, diff_ub, (0, oh + ow));
