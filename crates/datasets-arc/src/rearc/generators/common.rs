@@ -1251,14 +1251,21 @@ fn probe_add<I: SlotId>(
 }
 
 /// `set_insert_clean`: the first empty slot on `id`'s probe path.
+#[inline(always)]
 fn insert_clean_id<I: SlotId>(slots: &mut [I], mask: usize, hashes: &[i64], id: I) {
     let mut perturb = hashes[id.into()] as u64 as usize;
     let mut i = perturb & mask;
     loop {
-        let probes = if i + 9 <= mask { 9 } else { 0 };
-        if let Some(s) = slots[i..=i + probes].iter_mut().find(|s| **s == I::EMPTY) {
-            *s = id;
+        // Most inserts into a table at most 60% full land in the first slot.
+        if slots[i] == I::EMPTY {
+            slots[i] = id;
             return;
+        }
+        if i + 9 <= mask {
+            if let Some(s) = slots[i + 1..=i + 9].iter_mut().find(|s| **s == I::EMPTY) {
+                *s = id;
+                return;
+            }
         }
         perturb >>= 5;
         i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
@@ -1325,6 +1332,34 @@ impl<'h> IdSet<'h> {
         s
     }
 
+    /// [`IdSet::from_adds`] of pairwise distinct ids: into a table with no
+    /// dummies an add of a new element lands in the first empty slot of
+    /// its probe path, so each is a clean insert, with the same resizes
+    /// (the old table, at most 128 slots below 100 elements, reinserted in
+    /// its slot order).
+    pub(super) fn from_distinct(hashes: &'h [i64], ids: impl IntoIterator<Item = u8>) -> Self {
+        let mut s = IdSet::new(hashes);
+        for id in ids {
+            insert_clean_id(&mut s.slots, s.mask, hashes, id);
+            s.fill += 1;
+            s.used += 1;
+            if s.fill * 5 >= s.mask * 3 {
+                let size = table_size(s.used * 4);
+                assert!(size <= ID_SLOTS, "IdSet of more than 100 elements");
+                // A quarter of the slots: copying all of them costs more.
+                let mut old = [ID_EMPTY; ID_SLOTS / 4];
+                old[..=s.mask].copy_from_slice(&s.slots[..=s.mask]);
+                let old = &old[..=s.mask];
+                s.slots[..size].fill(ID_EMPTY);
+                s.mask = size - 1;
+                for &o in old.iter().filter(|&&o| o < ID_DUMMY) {
+                    insert_clean_id(&mut s.slots, s.mask, hashes, o);
+                }
+            }
+        }
+        s
+    }
+
     /// `len(s)`.
     pub(super) fn len(&self) -> usize {
         self.used
@@ -1380,6 +1415,7 @@ impl<'h> IdSet<'h> {
     }
 
     /// `set_insert_clean`.
+    #[inline]
     fn insert_clean(&mut self, id: u8) {
         insert_clean_id(&mut self.slots, self.mask, self.hashes, id);
     }
@@ -1409,7 +1445,7 @@ impl<'h> IdSet<'h> {
     /// `s - other` for a set `other` known by its size and membership,
     /// as `SetTable::difference_where`: a copy with dummies when `s` has
     /// more than four times `other`'s elements, else a new set of the
-    /// elements kept, added in `s`'s order.
+    /// elements kept, added in `s`'s order (distinct: clean inserts).
     pub(super) fn difference_where(&self, other_len: usize, in_other: impl Fn(u8) -> bool) -> Self {
         if (self.used >> 2) > other_len {
             let mut t = self.copy();
@@ -1424,7 +1460,7 @@ impl<'h> IdSet<'h> {
             }
             return t;
         }
-        Self::from_adds(self.hashes, self.iter().filter(|&id| !in_other(id)))
+        Self::from_distinct(self.hashes, self.iter().filter(|&id| !in_other(id)))
     }
 }
 
@@ -1463,54 +1499,6 @@ fn near_ids(near: fn(Loc) -> Indices) -> std::rc::Rc<NearIds> {
         c.push((key, Rc::clone(&t)));
         t
     })
-}
-
-/// [`box8_meet`] over ids: `tuple(rest & mapply(near, shp))` for a shape
-/// inside the 8 by 8 box given by its order (`shp_order`) and [`bit10`]
-/// mask, and a set `rest` given by its mask and, built only when CPython
-/// walks it, its table. The candidates as ids, in the result's order.
-pub(super) fn box8_meet_ids<'h>(
-    rest: impl FnOnce() -> IdSet<'h>,
-    rest_mask: u128,
-    shp_order: impl Iterator<Item = u8>,
-    shp_mask: u128,
-    near: fn(Loc) -> Indices,
-) -> Vec<u8> {
-    let hashes = loc10_hashes();
-    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
-        let k = di * 10 + dj;
-        d | if k >= 0 {
-            shp_mask << k
-        } else {
-            shp_mask >> -k
-        }
-    });
-    let hits = if around.count_ones() > rest_mask.count_ones() {
-        IdSet::from_adds(hashes, rest().iter().filter(|&id| around >> id & 1 != 0))
-    } else {
-        // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
-        // locations in each one's order.
-        let n = near_ids(near);
-        let applied = IdSet::from_adds(&n.hashes, shp_order);
-        // Adding a location already there changes nothing: only first
-        // occurrences are added (most are repeats).
-        let mut seen = 0u128;
-        let merged = IdSet::from_adds(
-            hashes,
-            applied
-                .iter()
-                .flat_map(|id| n.orders[id as usize].iter().copied())
-                .filter(|&id| {
-                    let new = seen >> id & 1 == 0;
-                    seen |= 1 << id;
-                    new
-                }),
-        );
-        IdSet::from_adds(hashes, merged.iter().filter(|&id| rest_mask >> id & 1 != 0))
-    };
-    let mut out = Vec::with_capacity(hits.len());
-    out.extend(hits.iter());
-    out
 }
 
 // The same for sets of grid locations (`inds` of a whole grid, the
@@ -1647,22 +1635,22 @@ impl GridSet {
 
     /// `set_table_resize`, as [`IdSet`]'s.
     fn resize(&mut self, minused: usize) {
-        let mut size = 8;
-        while size <= minused {
-            size <<= 1;
-        }
+        let size = table_size(minused);
         if size == 8 && self.mask == 7 && self.fill == self.used {
             return;
         }
-        let old = std::mem::replace(&mut self.slots, vec![GID_EMPTY; size]);
+        // Built in a local table: no reload of `self`'s fields per insert.
+        let mut slots = vec![GID_EMPTY; size];
+        for &s in self.slots.iter().filter(|&&s| s < GID_DUMMY) {
+            insert_clean_id(&mut slots, size - 1, self.hashes, s);
+        }
+        self.slots = slots;
         self.mask = size - 1;
         self.fill = self.used;
-        for id in old.into_iter().filter(|&s| s < GID_DUMMY) {
-            self.insert_clean(id);
-        }
     }
 
     /// `set_insert_clean`.
+    #[inline]
     fn insert_clean(&mut self, id: u16) {
         insert_clean_id(&mut self.slots, self.mask, self.hashes, id);
     }
@@ -1676,26 +1664,25 @@ impl GridSet {
         if self.used == 0 {
             return Self::new();
         }
-        let mut size = 8;
-        if self.used * 5 >= 7 * 3 {
-            while size <= self.used * 2 {
-                size <<= 1;
-            }
-        }
+        let size = if self.used * 5 >= 7 * 3 {
+            table_size(self.used * 2)
+        } else {
+            8
+        };
         if size == self.mask + 1 && self.fill == self.used {
             return self.clone();
         }
-        let mut t = GridSet {
+        let mut slots = vec![GID_EMPTY; size];
+        for &s in self.slots.iter().filter(|&&s| s < GID_DUMMY) {
+            insert_clean_id(&mut slots, size - 1, self.hashes, s);
+        }
+        GridSet {
             hashes: self.hashes,
-            slots: vec![GID_EMPTY; size],
+            slots,
             mask: size - 1,
             fill: self.used,
             used: self.used,
-        };
-        for id in self.iter() {
-            t.insert_clean(id);
         }
-        t
     }
 
     /// `s - other` for a set `other` known by its size and membership, as
@@ -1725,38 +1712,29 @@ impl GridSet {
     /// order): as [`GridSet::difference_where`], but the copy discards
     /// `other`'s elements one by one as CPython does (no walk of `s`).
     pub(super) fn difference_ids(&self, other: &[u16]) -> Self {
-        if (self.used >> 2) > other.len() {
-            let mut t = self.copy();
-            for &id in other {
-                if let Some(j) = t.find(id) {
-                    t.slots[j] = GID_DUMMY;
-                    t.used -= 1;
-                }
-            }
-            if t.fill - t.used > t.mask / 4 {
-                t.resize(t.grow_target());
-            }
-            return t;
-        }
-        let mut member = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
-        for &id in other {
-            member[id as usize] = true;
-        }
-        self.filter(|id| !member[id as usize])
+        self.minus_ids(other, other.len())
     }
 
     /// [`GridSet::difference_ids`] for distinct locations some of which may
     /// lie outside the frame (never in the set, but counted in `len(other)`).
     pub(super) fn difference_locs(&self, other: &[Loc]) -> Self {
         let span = -GRID_MARGIN..GRID_SIDE - GRID_MARGIN;
-        let in_frame = |&&(i, j): &&Loc| span.contains(&i) && span.contains(&j);
-        let ids: Vec<u16> = other.iter().filter(in_frame).map(|&l| gid(l)).collect();
-        if ids.len() == other.len() {
-            return self.difference_ids(&ids);
-        }
-        if (self.used >> 2) > other.len() {
+        let mut ids = Vec::with_capacity(other.len());
+        ids.extend(
+            other
+                .iter()
+                .filter(|&&(i, j)| span.contains(&i) && span.contains(&j))
+                .map(|&l| gid(l)),
+        );
+        self.minus_ids(&ids, other.len())
+    }
+
+    /// `s - other` for a set `other` of `other_len` distinct locations of
+    /// which `ids` are those in the frame.
+    fn minus_ids(&self, ids: &[u16], other_len: usize) -> Self {
+        if (self.used >> 2) > other_len {
             let mut t = self.copy();
-            for &id in &ids {
+            for &id in ids {
                 if let Some(j) = t.find(id) {
                     t.slots[j] = GID_DUMMY;
                     t.used -= 1;
@@ -1767,11 +1745,12 @@ impl GridSet {
             }
             return t;
         }
-        let mut member = vec![false; (GRID_SIDE * GRID_SIDE) as usize];
-        for &id in &ids {
-            member[id as usize] = true;
+        // On the stack: a heap vector per difference costs more.
+        let mut member = [false; (GRID_SIDE * GRID_SIDE) as usize];
+        for &id in ids {
+            member[usize::from(id)] = true;
         }
-        self.filter(|id| !member[id as usize])
+        self.filter(|id| !member[usize::from(id)])
     }
 
     /// `set_lookkey`: the slot holding `id`, if any.
@@ -1823,7 +1802,7 @@ impl<'h> BoxShape<'h> {
     /// `remove(loc, s)`: a new set of the others, added in `s`'s order.
     pub(super) fn without(&self, id: u8) -> Self {
         BoxShape {
-            set: IdSet::from_adds(self.set.hashes, self.set.iter().filter(|&x| x != id)),
+            set: IdSet::from_distinct(self.set.hashes, self.set.iter().filter(|&x| x != id)),
             mask: self.mask & !(1 << id),
         }
     }
@@ -1881,14 +1860,14 @@ impl FitsIn for GridSet {
 /// plcdi)`, on `inds`' table ([`GridSet`]); whether it was placed. For an
 /// object with one cell per location nothing reads `plcd`'s or `plcdi`'s
 /// order (a yes or no, a paint, sizes and membership), so neither is built.
-pub(super) fn place_apart_grid(
+pub(super) fn place_apart_grid<'a>(
     gi: &mut Grid,
     inds: &mut GridSet,
-    obj: &dsl::Object,
+    obj: impl IntoIterator<Item = &'a dsl::Cell>,
     loc: Loc,
 ) -> bool {
     let cells: Vec<dsl::Cell> = obj
-        .iter()
+        .into_iter()
         .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
         .collect();
     if cells.len() > inds.len() || !cells.iter().all(|c| inds.contains(gid(c.1))) {
@@ -2029,7 +2008,7 @@ pub(super) fn idset_and<'h>(s: &IdSet<'h>, other: &IdSet<'h>) -> IdSet<'h> {
     } else {
         (s, other)
     };
-    IdSet::from_adds(s.hashes, small.iter().filter(|&id| idset_contains(big, id)))
+    IdSet::from_distinct(s.hashes, small.iter().filter(|&id| idset_contains(big, id)))
 }
 
 /// `ofcolor(grid, value)` as CPython's table ([`GridSet`]): the
@@ -2060,18 +2039,39 @@ impl GridSet {
 
     /// `set(gen)` / `frozenset(gen)` of pairwise distinct elements (as
     /// [`GridSet::from_adds`]): with no equal element or dummy to meet,
-    /// each add is a clean insert, with the same resizes.
+    /// each add is a clean insert, with the same resizes (into one spare
+    /// buffer reused along the chain).
     pub(super) fn from_distinct(ids: impl IntoIterator<Item = u16>) -> GridSet {
-        let mut t = GridSet::new();
+        Self::from_distinct_hashed(gid_hashes(), ids)
+    }
+
+    /// [`GridSet::from_distinct`] of numbers hashing to `hashes[id]`.
+    fn from_distinct_hashed(hashes: &'static [i64], ids: impl IntoIterator<Item = u16>) -> GridSet {
+        let mut slots = vec![GID_EMPTY; 8];
+        let mut spare: Vec<u16> = Vec::new();
+        let (mut mask, mut used) = (7usize, 0usize);
         for id in ids {
-            t.insert_clean(id);
-            t.fill += 1;
-            t.used += 1;
-            if t.fill * 5 >= t.mask * 3 {
-                t.resize(t.grow_target());
+            insert_clean_id(&mut slots, mask, hashes, id);
+            used += 1;
+            if used * 5 >= mask * 3 {
+                // `grow_target`; never the 8-slot table again (used >= 5).
+                let size = table_size(if used > 50_000 { used * 2 } else { used * 4 });
+                spare.clear();
+                spare.resize(size, GID_EMPTY);
+                for &s in slots.iter().filter(|&&s| s < GID_DUMMY) {
+                    insert_clean_id(&mut spare, size - 1, hashes, s);
+                }
+                std::mem::swap(&mut slots, &mut spare);
+                mask = size - 1;
             }
         }
-        t
+        GridSet {
+            hashes,
+            slots,
+            mask,
+            fill: used,
+            used,
+        }
     }
 }
 
@@ -2176,16 +2176,7 @@ impl GridSet {
     pub(super) fn mapply_neighbors(&self) -> GridSet {
         // The applied set as a table of the same numbers, each standing for
         // its location's neighbourhood: distinct, so clean inserts.
-        let mut applied = GridSet::new();
-        applied.hashes = gid_neighbors_hashes();
-        for id in self.iter() {
-            applied.insert_clean(id);
-            applied.fill += 1;
-            applied.used += 1;
-            if applied.fill * 5 >= applied.mask * 3 {
-                applied.resize(applied.grow_target());
-            }
-        }
+        let applied = GridSet::from_distinct_hashed(gid_neighbors_hashes(), self.iter());
         // Each neighbourhood's own order, read from the DSL's frozenset once
         // per location and thread.
         thread_local! {
@@ -2212,11 +2203,6 @@ impl GridSet {
     }
 }
 
-/// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
-/// proven here against `pycompat`'s `PySet` (itself replayed against
-/// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of
-/// the operations the generators use, comparing the iteration order after
-/// each one.
 /// One growth step of a set of cells `obj` inside the box `bx` (496994bd,
 /// f25ffba3): `ch = choice(totuple(bx & mapply(neighbors,
 /// toindices(obj))))`, `obj.add((choice(colors), ch))`, `bx = remove(ch,
@@ -2242,494 +2228,10 @@ pub(super) fn grow_cells_in(
     Ok(())
 }
 
-/// A CPython set table built only by adding pairwise distinct numbers
-/// below 254 (`set(gen)` of distinct elements, as [`IdSet::from_adds`]):
-/// with no equal element or dummy to meet, each add is a clean insert, with
-/// the same resizes, so the table is the same. Its slots are a buffer kept
-/// from build to build ([`CleanTable::clear`]).
-struct CleanTable {
-    slots: [u8; ID_SLOTS],
-    old: [u8; ID_SLOTS],
-    mask: usize,
-    fill: usize,
-}
-
-impl CleanTable {
-    const fn new() -> Self {
-        CleanTable {
-            slots: [ID_EMPTY; ID_SLOTS],
-            old: [ID_EMPTY; ID_SLOTS],
-            mask: 7,
-            fill: 0,
-        }
-    }
-
-    /// `set()`: the 8-slot small table.
-    fn clear(&mut self) {
-        self.slots[..8].fill(ID_EMPTY);
-        self.mask = 7;
-        self.fill = 0;
-    }
-
-    /// `set_add_entry` of a number not in the table (and no dummies): the
-    /// first empty slot on its probe path, then `set_table_resize(used * 4)`
-    /// once 60% of the slots are filled.
-    #[inline]
-    fn push(&mut self, hashes: &[i64], id: u8) {
-        self.insert_clean(hashes[usize::from(id)], id);
-        self.fill += 1;
-        if self.fill * 5 >= self.mask * 3 {
-            self.grow(hashes);
-        }
-    }
-
-    /// `set_insert_clean` (as [`insert_clean_id`]; every slot index is at
-    /// most `mask`, below [`ID_SLOTS`]).
-    #[inline]
-    fn insert_clean(&mut self, hash: i64, id: u8) {
-        let mask = self.mask;
-        let mut perturb = hash as u64 as usize;
-        let mut i = perturb & mask;
-        loop {
-            let probes = if i + 9 <= mask { 9 } else { 0 };
-            for j in i..=i + probes {
-                let slot = &mut self.slots[j & (ID_SLOTS - 1)];
-                if *slot == ID_EMPTY {
-                    *slot = id;
-                    return;
-                }
-            }
-            perturb >>= 5;
-            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
-        }
-    }
-
-    /// `set_table_resize(used * 4)`: the smallest power of two above it,
-    /// refilled in the old table's order by clean inserts.
-    fn grow(&mut self, hashes: &[i64]) {
-        let mut size = 8;
-        while size <= self.fill * 4 {
-            size <<= 1;
-        }
-        assert!(size <= ID_SLOTS, "CleanTable of more than 100 elements");
-        let old_mask = self.mask;
-        self.old[..=old_mask].copy_from_slice(&self.slots[..=old_mask]);
-        self.slots[..size].fill(ID_EMPTY);
-        self.mask = size - 1;
-        for k in 0..=old_mask {
-            let id = self.old[k];
-            if id != ID_EMPTY {
-                self.insert_clean(hashes[usize::from(id)], id);
-            }
-        }
-    }
-
-    /// `iter(s)`: the table's order.
-    fn iter(&self) -> impl Iterator<Item = u8> + '_ {
-        self.slots[..=self.mask]
-            .iter()
-            .copied()
-            .filter(|&s| s != ID_EMPTY)
-    }
-}
-
-/// [`box8_meet_ids`] with the sets it builds (`apply`'s neighbourhoods of
-/// distinct centers, which are unequal; `merge`'s first occurrences; the
-/// meet's hits, members of a set) built by clean inserts into per-thread
-/// buffers ([`CleanTable`]) instead of [`IdSet`]s: the same tables, so the
-/// same candidates in the same order, without a table allocated and
-/// cleared for each set.
-pub(super) fn box8_meet_ids_clean<'h>(
-    rest: impl FnOnce() -> IdSet<'h>,
-    rest_mask: u128,
-    shp_order: impl Iterator<Item = u8>,
-    shp_mask: u128,
-    near: fn(Loc) -> Indices,
-) -> Vec<u8> {
-    use std::cell::RefCell;
-    thread_local! {
-        static TABLES: RefCell<[CleanTable; 3]> =
-            const { RefCell::new([CleanTable::new(), CleanTable::new(), CleanTable::new()]) };
-    }
-    let hashes = loc10_hashes();
-    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
-        let k = di * 10 + dj;
-        d | if k >= 0 {
-            shp_mask << k
-        } else {
-            shp_mask >> -k
-        }
-    });
-    TABLES.with(|t| {
-        let mut t = t.borrow_mut();
-        let [applied, merged, hits] = &mut *t;
-        hits.clear();
-        if around.count_ones() > rest_mask.count_ones() {
-            for id in rest().iter().filter(|&id| around >> id & 1 != 0) {
-                hits.push(hashes, id);
-            }
-        } else {
-            // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
-            // locations in each one's order (a repeat changes nothing).
-            let n = near_ids(near);
-            applied.clear();
-            for id in shp_order {
-                applied.push(&n.hashes, id);
-            }
-            merged.clear();
-            let mut seen = 0u128;
-            for id in applied.iter() {
-                for &l in &n.orders[id as usize] {
-                    if seen >> l & 1 == 0 {
-                        seen |= 1 << l;
-                        merged.push(hashes, l);
-                    }
-                }
-            }
-            for id in merged.iter().filter(|&id| rest_mask >> id & 1 != 0) {
-                hits.push(hashes, id);
-            }
-        }
-        let mut out = Vec::with_capacity(hits.fill);
-        out.extend(hits.iter());
-        out
-    })
-}
-
-/// `shp.add(rng.choice(totuple((pool - shp) & mapply(near, shp))))` for a
-/// pool and shape in the 8 by 8 box, as [`BoxShape::grow`] with the meet's
-/// sets built by [`box8_meet_ids_clean`].
-pub(super) fn grow_box_shape(
-    rng: &mut GenRng,
-    pool: &BoxShape,
-    shp: &mut BoxShape,
-    near: fn(Loc) -> Indices,
-) -> Result<()> {
-    let rest = || {
-        pool.set
-            .difference_where(shp.set.len(), |id| shp.mask >> id & 1 != 0)
-    };
-    let cands = box8_meet_ids_clean(rest, pool.mask & !shp.mask, shp.set.iter(), shp.mask, near);
-    let added = rng.choice(&cands)?;
-    shp.add(added);
-    Ok(())
-}
-
-/// `set_insert_clean` into `slots[..=mask]` for a number hashing to `hash`,
-/// as [`insert_clean_id`], with the first slot of the probe path tried
-/// before the linear run (where most inserts into a table at most 60% full
-/// land).
-#[inline(always)]
-fn put_clean<I: SlotId>(slots: &mut [I], mask: usize, hash: i64, id: I) {
-    let mut perturb = hash as u64 as usize;
-    let mut i = perturb & mask;
-    loop {
-        if slots[i] == I::EMPTY {
-            slots[i] = id;
-            return;
-        }
-        if i + 9 <= mask {
-            if let Some(s) = slots[i + 1..=i + 9].iter_mut().find(|s| **s == I::EMPTY) {
-                *s = id;
-                return;
-            }
-        }
-        perturb >>= 5;
-        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
-    }
-}
-
 /// The table size `set_table_resize(minused)` picks: the smallest power
 /// of two above `minused`, at least 8.
 fn table_size(minused: usize) -> usize {
     (minused + 1).next_power_of_two().max(8)
-}
-
-/// Fast paths of [`GridSet`]'s hottest operations, for the placement loops
-/// (39a8645d, 48d8fb45, 447fd412, 264363fd, 72322fa7, 810b9b61, 7f4411dc,
-/// ...): the very same tables, built with [`put_clean`] into one reused
-/// spare buffer per resize chain instead of a fresh table per step.
-impl GridSet {
-    /// [`GridSet::from_distinct`]: clean inserts of pairwise distinct
-    /// numbers, resizing (clean reinserts in slot order) whenever the table
-    /// is 60% full, as `set_add_entry` does.
-    pub(super) fn from_distinct_fast(ids: impl IntoIterator<Item = u16>) -> GridSet {
-        let hashes = gid_hashes();
-        let mut slots = vec![GID_EMPTY; 8];
-        let mut spare: Vec<u16> = Vec::new();
-        let (mut mask, mut used) = (7usize, 0usize);
-        for id in ids {
-            put_clean(&mut slots, mask, hashes[usize::from(id)], id);
-            used += 1;
-            if used * 5 >= mask * 3 {
-                // `grow_target`; never the 8-slot table again (used >= 5).
-                let size = table_size(if used > 50_000 { used * 2 } else { used * 4 });
-                spare.clear();
-                spare.resize(size, GID_EMPTY);
-                for &s in slots.iter().filter(|&&s| s < GID_DUMMY) {
-                    put_clean(&mut spare, size - 1, hashes[usize::from(s)], s);
-                }
-                std::mem::swap(&mut slots, &mut spare);
-                mask = size - 1;
-            }
-        }
-        GridSet {
-            hashes,
-            slots,
-            mask,
-            fill: used,
-            used,
-        }
-    }
-
-    /// [`GridSet::filtered_order`] (`tuple(sfilter(s, keep))`) built by
-    /// [`GridSet::from_distinct_fast`].
-    pub(super) fn filtered_order_fast(&self, keep: impl Fn(u16) -> bool) -> Vec<u16> {
-        let t = GridSet::from_distinct_fast(self.iter().filter(|&id| keep(id)));
-        let mut out = Vec::with_capacity(t.used);
-        out.extend(t.iter());
-        out
-    }
-
-    /// `make_new_set` ([`GridSet::copy`]): the same table, copied slot for
-    /// slot when it has the size the copy picks and no dummies, else
-    /// rebuilt by clean inserts in slot order.
-    fn copy_fast(&self) -> GridSet {
-        if self.used == 0 {
-            return GridSet::new();
-        }
-        let size = if self.used * 5 >= 7 * 3 {
-            table_size(self.used * 2)
-        } else {
-            8
-        };
-        let slots = if size == self.mask + 1 && self.fill == self.used {
-            self.slots.clone()
-        } else {
-            let mut slots = vec![GID_EMPTY; size];
-            for &s in self.slots.iter().filter(|&&s| s < GID_DUMMY) {
-                put_clean(&mut slots, size - 1, self.hashes[usize::from(s)], s);
-            }
-            slots
-        };
-        GridSet {
-            hashes: self.hashes,
-            slots,
-            mask: size - 1,
-            fill: self.used,
-            used: self.used,
-        }
-    }
-
-    /// `set_table_resize` ([`GridSet::resize`]) by clean reinserts.
-    fn resize_fast(&mut self, minused: usize) {
-        let size = table_size(minused);
-        if size == 8 && self.mask == 7 && self.fill == self.used {
-            return;
-        }
-        let mut slots = vec![GID_EMPTY; size];
-        for &s in self.slots.iter().filter(|&&s| s < GID_DUMMY) {
-            put_clean(&mut slots, size - 1, self.hashes[usize::from(s)], s);
-        }
-        self.slots = slots;
-        self.mask = size - 1;
-        self.fill = self.used;
-    }
-
-    /// [`GridSet::difference_ids`] (`s - other` for distinct numbers
-    /// `other`): a copy discarding them one by one when `s` is more than
-    /// four times larger, else the survivors of a walk of `s` added clean.
-    pub(super) fn difference_ids_fast(&self, other: &[u16]) -> GridSet {
-        if (self.used >> 2) > other.len() {
-            let mut t = self.copy_fast();
-            for &id in other {
-                if let Some(j) = t.find(id) {
-                    t.slots[j] = GID_DUMMY;
-                    t.used -= 1;
-                }
-            }
-            if t.fill - t.used > t.mask / 4 {
-                t.resize_fast(t.grow_target());
-            }
-            return t;
-        }
-        let mut member = [false; (GRID_SIDE * GRID_SIDE) as usize];
-        for &id in other {
-            member[usize::from(id)] = true;
-        }
-        GridSet::from_distinct_fast(self.iter().filter(|&id| !member[usize::from(id)]))
-    }
-
-    /// [`GridSet::difference_locs`]: [`GridSet::difference_ids_fast`] for
-    /// distinct locations some of which may lie outside the frame (in no
-    /// set, but counted in `len(other)`).
-    pub(super) fn difference_locs_fast(&self, other: &[Loc]) -> GridSet {
-        let span = -GRID_MARGIN..GRID_SIDE - GRID_MARGIN;
-        let mut ids = Vec::with_capacity(other.len());
-        ids.extend(
-            other
-                .iter()
-                .filter(|&&(i, j)| span.contains(&i) && span.contains(&j))
-                .map(|&l| gid(l)),
-        );
-        if ids.len() == other.len() {
-            return self.difference_ids_fast(&ids);
-        }
-        if (self.used >> 2) > other.len() {
-            let mut t = self.copy_fast();
-            for &id in &ids {
-                if let Some(j) = t.find(id) {
-                    t.slots[j] = GID_DUMMY;
-                    t.used -= 1;
-                }
-            }
-            if t.fill - t.used > t.mask / 4 {
-                t.resize_fast(t.grow_target());
-            }
-            return t;
-        }
-        let mut member = [false; (GRID_SIDE * GRID_SIDE) as usize];
-        for &id in &ids {
-            member[usize::from(id)] = true;
-        }
-        GridSet::from_distinct_fast(self.iter().filter(|&id| !member[usize::from(id)]))
-    }
-}
-
-/// [`FitsIn`] for a [`GridSet`] by [`GridSet::filtered_order_fast`].
-pub(super) struct FastFits<'a>(pub(super) &'a GridSet);
-
-impl FitsIn for FastFits<'_> {
-    type Elem = u16;
-
-    fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<u16> {
-        self.0.filtered_order_fast(|id| {
-            let (i, j) = gloc(id);
-            i <= h - oh && j <= w - ow
-        })
-    }
-}
-
-/// [`grid_minus_near`] by [`GridSet::difference_ids_fast`] and
-/// [`GridSet::difference_locs_fast`].
-pub(super) fn grid_minus_near_fast(
-    inds: &GridSet,
-    cells: &[Loc],
-    near: fn(Loc) -> Indices,
-) -> GridSet {
-    let ids: Vec<u16> = cells.iter().map(|&l| gid(l)).collect();
-    let around = Around::new(cells.iter().copied(), near);
-    inds.difference_ids_fast(&ids)
-        .difference_locs_fast(around.cells())
-}
-
-impl GridSet {
-    /// [`GridSet::filter`] (`sfilter`) built by
-    /// [`GridSet::from_distinct_fast`].
-    pub(super) fn filter_fast(&self, keep: impl Fn(u16) -> bool) -> GridSet {
-        GridSet::from_distinct_fast(self.iter().filter(|&id| keep(id)))
-    }
-
-    /// [`GridSet::difference_where`] (`s - other`, `other` known by its
-    /// size and membership) by [`GridSet::copy_fast`] and
-    /// [`GridSet::filter_fast`].
-    pub(super) fn difference_where_fast(
-        &self,
-        other_len: usize,
-        in_other: impl Fn(u16) -> bool,
-    ) -> GridSet {
-        if (self.used >> 2) > other_len {
-            let mut t = self.copy_fast();
-            for s in t.slots.iter_mut() {
-                if *s < GID_DUMMY && in_other(*s) {
-                    *s = GID_DUMMY;
-                    t.used -= 1;
-                }
-            }
-            if t.fill - t.used > t.mask / 4 {
-                t.resize_fast(t.grow_target());
-            }
-            return t;
-        }
-        self.filter_fast(|id| !in_other(id))
-    }
-}
-
-/// [`ofcolor_set`] built by [`GridSet::from_distinct_fast`].
-pub(super) fn ofcolor_set_fast(grid: &Grid, value: i64) -> GridSet {
-    GridSet::from_distinct_fast(grid.iter().enumerate().flat_map(|(i, row)| {
-        row.iter()
-            .enumerate()
-            .filter(move |&(_, &v)| v == value)
-            .map(move |(j, _)| gid((i as i64, j as i64)))
-    }))
-}
-
-/// [`place_apart_grid`] with [`GridSet::difference_ids_fast`], for an
-/// object given as its cells (one per location).
-pub(super) fn place_apart_grid_fast(
-    gi: &mut Grid,
-    inds: &mut GridSet,
-    obj: &[dsl::Cell],
-    loc: Loc,
-) -> bool {
-    let cells: Vec<dsl::Cell> = obj
-        .iter()
-        .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
-        .collect();
-    if cells.len() > inds.len() || !cells.iter().all(|c| inds.contains(gid(c.1))) {
-        return false;
-    }
-    let ids: Vec<u16> = cells.iter().map(|c| gid(c.1)).collect();
-    let near = Around::new(cells.iter().map(|c| c.1), dsl::neighbors);
-    let near_ids: Vec<u16> = near.cells().iter().map(|&l| gid(l)).collect();
-    *inds = inds
-        .difference_ids_fast(&ids)
-        .difference_ids_fast(&near_ids);
-    paint_cells_in(gi, cells.iter());
-    true
-}
-
-impl<'h> IdSet<'h> {
-    /// [`IdSet::from_adds`] of pairwise distinct ids: into a table with no
-    /// dummies an add of a new element lands in the first empty slot of
-    /// its probe path, so each is a [`put_clean`], with the same resizes
-    /// (the old table, at most 128 slots below 100 elements, reinserted in
-    /// its slot order).
-    pub(super) fn from_distinct_fast(hashes: &'h [i64], ids: impl IntoIterator<Item = u8>) -> Self {
-        let mut s = IdSet::new(hashes);
-        for id in ids {
-            put_clean(&mut s.slots, s.mask, hashes[usize::from(id)], id);
-            s.fill += 1;
-            s.used += 1;
-            if s.fill * 5 >= s.mask * 3 {
-                let size = table_size(s.used * 4);
-                assert!(size <= ID_SLOTS, "IdSet of more than 100 elements");
-                let mut old = [ID_EMPTY; ID_SLOTS / 4];
-                old[..=s.mask].copy_from_slice(&s.slots[..=s.mask]);
-                let old = &old[..=s.mask];
-                s.slots[..size].fill(ID_EMPTY);
-                s.mask = size - 1;
-                for &o in old.iter().filter(|&&o| o < ID_DUMMY) {
-                    put_clean(&mut s.slots, s.mask, hashes[usize::from(o)], o);
-                }
-            }
-        }
-        s
-    }
-
-    /// [`IdSet::difference_where`] with its filtered branch built by
-    /// [`IdSet::from_distinct_fast`] (a set's elements are distinct).
-    pub(super) fn difference_where_fast(
-        &self,
-        other_len: usize,
-        in_other: impl Fn(u8) -> bool,
-    ) -> Self {
-        if (self.used >> 2) > other_len {
-            return self.difference_where(other_len, in_other);
-        }
-        IdSet::from_distinct_fast(self.hashes, self.iter().filter(|&id| !in_other(id)))
-    }
 }
 
 /// The iteration order of a set of at most 100 box ids (its table on the
@@ -2748,14 +2250,14 @@ impl std::ops::Deref for IdOrder {
 }
 
 /// The iteration order of `set(ids)` for pairwise distinct ids hashing to
-/// `hashes[id]`: [`IdSet::from_distinct_fast`]'s table, read once and
-/// dropped.
+/// `hashes[id]`: [`IdSet::from_distinct`]'s table, read once and
+/// dropped (on the stack: no table kept or allocated).
 fn distinct_order8(hashes: &[i64], ids: impl IntoIterator<Item = u8>) -> IdOrder {
     let mut slots = [ID_EMPTY; ID_SLOTS];
     let mut old = [ID_EMPTY; ID_SLOTS / 4];
     let (mut mask, mut used) = (7usize, 0usize);
     for id in ids {
-        put_clean(&mut slots, mask, hashes[usize::from(id)], id);
+        insert_clean_id(&mut slots, mask, hashes, id);
         used += 1;
         if used * 5 >= mask * 3 {
             let size = table_size(used * 4);
@@ -2765,7 +2267,7 @@ fn distinct_order8(hashes: &[i64], ids: impl IntoIterator<Item = u8>) -> IdOrder
             let old_mask = mask;
             mask = size - 1;
             for &o in old[..=old_mask].iter().filter(|&&o| o < ID_DUMMY) {
-                put_clean(&mut slots, mask, hashes[usize::from(o)], o);
+                insert_clean_id(&mut slots, mask, hashes, o);
             }
         }
     }
@@ -2780,11 +2282,15 @@ fn distinct_order8(hashes: &[i64], ids: impl IntoIterator<Item = u8>) -> IdOrder
     out
 }
 
-/// [`box8_meet_ids`] with every set it builds only for its order made by
-/// [`distinct_order8`]: the walked operand's hits, the neighbourhoods
-/// `apply` adds (one per location of the shape, pairwise unequal) and the
-/// first occurrences `merge` adds are all pairwise distinct.
-pub(super) fn box8_meet_ids_fast<'h>(
+/// [`box8_meet`] over ids: `tuple(rest & mapply(near, shp))` for a shape
+/// inside the 8 by 8 box given by its order (`shp_order`) and [`bit10`]
+/// mask, and a set `rest` given by its mask and, built only when CPython
+/// walks it, its table. The candidates as ids, in the result's order.
+/// Every set it builds is read only for its order and holds pairwise
+/// distinct elements (the walked operand's hits, the neighbourhoods
+/// `apply` adds, one per location of the shape, and the first occurrences
+/// `merge` adds), so each is a [`distinct_order8`].
+pub(super) fn box8_meet_ids<'h>(
     rest: impl FnOnce() -> IdSet<'h>,
     rest_mask: u128,
     shp_order: impl Iterator<Item = u8>,
@@ -2803,6 +2309,8 @@ pub(super) fn box8_meet_ids_fast<'h>(
     if around.count_ones() > rest_mask.count_ones() {
         return distinct_order8(hashes, rest().iter().filter(|&id| around >> id & 1 != 0));
     }
+    // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
+    // locations in each one's order (a repeat changes nothing).
     let n = near_ids(near);
     let applied = distinct_order8(&n.hashes, shp_order);
     let mut seen = 0u128;
@@ -2824,39 +2332,6 @@ pub(super) fn box8_meet_ids_fast<'h>(
             .copied()
             .filter(|&id| rest_mask >> id & 1 != 0),
     )
-}
-
-impl BoxShape<'_> {
-    /// [`BoxShape::grow`] by [`box8_meet_ids_fast`].
-    pub(super) fn grow_fast(
-        &mut self,
-        rng: &mut GenRng,
-        pool: &BoxShape,
-        near: fn(Loc) -> Indices,
-    ) -> Result<()> {
-        let rest = || {
-            pool.set
-                .difference_where_fast(self.set.len(), |id| self.mask >> id & 1 != 0)
-        };
-        let cands = box8_meet_ids_fast(
-            rest,
-            pool.mask & !self.mask,
-            self.set.iter(),
-            self.mask,
-            near,
-        );
-        let added = rng.choice(&cands)?;
-        self.add(added);
-        Ok(())
-    }
-}
-
-impl GridSet {
-    /// [`GridSet::map_locs`] (`frozenset(f(l) for l in s)`, `f` one-to-one)
-    /// built by [`GridSet::from_distinct_fast`].
-    pub(super) fn map_locs_fast(&self, f: impl Fn(Loc) -> Loc) -> GridSet {
-        GridSet::from_distinct_fast(self.iter().map(|id| gid(f(gloc(id)))))
-    }
 }
 
 impl GridSet {
@@ -3174,6 +2649,11 @@ pub(super) fn grow_grid(
     Ok(true)
 }
 
+/// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
+/// proven here against `pycompat`'s `PySet` (itself replayed against
+/// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of
+/// the operations the generators use, comparing the iteration order after
+/// each one.
 #[cfg(test)]
 mod id_set_tests {
     use super::*;

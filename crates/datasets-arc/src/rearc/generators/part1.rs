@@ -1114,17 +1114,17 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bb = bb.without(sp);
         let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..objsize - 1 {
-            grow_box_shape(rng, &bb, &mut shp, dsl::dneighbors)?;
+            shp.grow(rng, &bb, dsl::dneighbors)?;
         }
         while {
             let (sh, sw) = cells_shape(&shp.locs().collect::<Vec<_>>());
             sh == 1 || sw == 1
         } {
-            grow_box_shape(rng, &bb, &mut shp, dsl::dneighbors)?;
+            shp.grow(rng, &bb, dsl::dneighbors)?;
         }
         while distinct(shp.locs(), |(x, y)| x - y) == 1 || distinct(shp.locs(), |(x, y)| x + y) == 1
         {
-            grow_box_shape(rng, &bb, &mut shp, dsl::dneighbors)?;
+            shp.grow(rng, &bb, dsl::dneighbors)?;
         }
         let top = shp.locs().map(|l| l.0).min().unwrap_or(0);
         let left = shp.locs().map(|l| l.1).min().unwrap_or(0);
@@ -2302,7 +2302,7 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 ow = rng.randint(1, 3)?;
             }
         }
-        let cands = fits.fitting(&FastFits(&inds), (h, w), (oh, ow));
+        let cands = fits.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -2326,7 +2326,7 @@ fn generate_1fad071e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             succ += 1;
             // `inds - bd`: `bd`'s distinct locations discarded or tested.
             let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
-            inds = inds.difference_ids_fast(&bd_ids);
+            inds = inds.difference_ids(&bd_ids);
             for &(i, j) in &bd {
                 in_inds[(i * w + j) as usize] = false;
             }
@@ -3442,9 +3442,9 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // `ofcolor(gi, bgc)` adds the background cells row by row; the mapply
     // is only subtracted (size and membership, or its distinct cells
     // discarded).
-    let ofbg = ofcolor_set_fast(&gi, bgc);
+    let ofbg = ofcolor_set(&gi, bgc);
     let near = Around::new(placed.iter().map(|c| c.1), dsl::neighbors);
-    let mut inds = ofbg.difference_locs_fast(near.cells());
+    let mut inds = ofbg.difference_locs(near.cells());
     let obj_inds: Vec<Loc> = obj.iter().map(|c| c.1).collect();
     let mut memo = FitMemo::default();
     let mut memo2 = FitMemo::default();
@@ -3452,7 +3452,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let gh = rng.randint(5, h / 2 + 1)?;
         let gw = rng.randint(5, w / 2 + 1)?;
-        let cands = memo.fitting(&FastFits(&inds), (h, w), (gh, gw));
+        let cands = memo.fitting(&inds, (h, w), (gh, gw));
         if cands.is_empty() {
             continue;
         }
@@ -3474,7 +3474,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let maxtr2 = 5 * noccs;
         while succ2 < noccs && tr2 < maxtr2 {
             tr2 += 1;
-            let cands2 = memo2.fitting(&FastFits(&ginds), (gh, gw), (5, 5));
+            let cands2 = memo2.fitting(&ginds, (gh, gw), (5, 5));
             if cands2.is_empty() {
                 break;
             }
@@ -3505,9 +3505,9 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let placed: Vec<u16> = plcd2i.iter().map(|&l| gid(l)).collect();
                 let near = Around::new(plcd2i.iter().copied(), dsl::neighbors);
                 ginds = ginds
-                    .difference_ids_fast(&placed)
-                    .difference_locs_fast(near.cells())
-                    .difference_locs_fast(&lns2);
+                    .difference_ids(&placed)
+                    .difference_locs(near.cells())
+                    .difference_locs(&lns2);
                 memo2.changed();
                 fill_locs_in(&mut g1, cpcol, &[dsl::add(cp, loc2)]);
                 paint_cells_in(&mut g2, &place(loc2));
@@ -3516,10 +3516,8 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         if succ2 > 0 {
             succ += 1;
-            let rest =
-                inds.difference_where_fast((gh * gw) as usize, |id| in_rect(gloc(id), ul, lr));
-            inds = rest
-                .difference_locs_fast(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            let rest = inds.difference_where((gh * gw) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
             memo.changed();
             // paint(gi, shift(asobject(g1), loc)): one cell per location.
             for (i, (r1, r2)) in g1.iter().zip(&g2).enumerate() {
@@ -5246,9 +5244,8 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             while shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
                 // `(bounds - cobj) & mapply(neighbors, cobj)`.
-                let rest = || bounds.difference_where_fast(cobj.len(), |id| cmask >> id & 1 != 0);
-                let cands =
-                    box8_meet_ids_fast(rest, bmask & !cmask, cobj.iter(), cmask, dsl::neighbors);
+                let rest = || bounds.difference_where(cobj.len(), |id| cmask >> id & 1 != 0);
+                let cands = box8_meet_ids(rest, bmask & !cmask, cobj.iter(), cmask, dsl::neighbors);
                 let added = rng.choice(&cands)?;
                 cobj.add(added);
                 cmask |= 1 << added;
@@ -5296,7 +5293,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let (i, j) = gloc(id);
                 i <= h - oh && j <= w - ow
             };
-            inds.filtered_order_fast(fits)
+            inds.filtered_order(fits)
         });
         if cands.is_empty() {
             break;
@@ -5316,9 +5313,7 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let plcd_ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
             let around = Around::new(plcd.iter().copied(), dsl::dneighbors);
             let around_ids: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
-            inds = inds
-                .difference_ids_fast(&plcd_ids)
-                .difference_ids_fast(&around_ids);
+            inds = inds.difference_ids(&plcd_ids).difference_ids(&around_ids);
             kept_cands = None;
             dsl::fill_in(&mut gi, col, &plcd);
             match counter.iter_mut().find(|(k, _)| *k == obj) {
@@ -5820,7 +5815,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
         let ncells = ncells.max(2).min(oh * ow);
         for _ in 0..ncells - 1 {
-            grow_box_shape(rng, &bounds, &mut shp, dsl::neighbors)?;
+            shp.grow(rng, &bounds, dsl::neighbors)?;
         }
         // `normalize(shp)`: a frozenset of the moved locations, added in
         // `shp`'s order.
@@ -6614,7 +6609,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let first = bounds.choose(rng)?;
     let mut shp = BoxShape::from_locs(hashes, [loc10(first)]);
     for _ in 0..ncells - 1 {
-        shp.grow_fast(rng, &bounds, dsl::neighbors)?;
+        shp.grow(rng, &bounds, dsl::neighbors)?;
     }
     // `normalize(shp)`: its locations moved to the origin, added in `shp`'s
     // order to a new frozenset.
@@ -6641,13 +6636,13 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // CPython's table as location numbers, `ofcolor` adding row by row;
     // `- mapply(neighbors, toindices(plcd))` is read for size and
     // membership.
-    let mut inds = GridSet::from_distinct_fast(
+    let mut inds = GridSet::from_distinct(
         (0..h)
             .flat_map(|i| (0..w).map(move |j| (i, j)))
             .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
             .map(gid),
     )
-    .difference_locs_fast(Around::new(plcd.iter().map(|c| c.1), dsl::neighbors).cells());
+    .difference_locs(Around::new(plcd.iter().map(|c| c.1), dsl::neighbors).cells());
     let noccs = unifint(
         rng,
         diff_lb,
@@ -6678,7 +6673,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let outobj = &*outobj;
         let (hh, ww) = (oh * fac, ow * fac);
-        let cands = memo.fitting(&FastFits(&inds), (h, w), (hh, ww));
+        let cands = memo.fitting(&inds, (h, w), (hh, ww));
         if cands.is_empty() {
             continue;
         }
@@ -6703,9 +6698,7 @@ fn generate_447fd412(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // both read for size and membership (distinct locations).
             let own: Vec<u16> = outobjp.iter().map(|c| gid(c.1)).collect();
             let near = Around::new(inobjp.iter().map(|c| c.1), dsl::neighbors);
-            inds = inds
-                .difference_ids_fast(&own)
-                .difference_locs_fast(near.cells());
+            inds = inds.difference_ids(&own).difference_locs(near.cells());
             memo.changed();
             paint_cells_in(&mut gi, inobjp.iter());
             paint_cells_in(&mut go, outobjp.iter());
@@ -7202,7 +7195,7 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bx = bx.without(sp);
         let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..nc - 1 {
-            shp.grow_fast(rng, &bx, dsl::neighbors)?;
+            shp.grow(rng, &bx, dsl::neighbors)?;
         }
         // Cells at distinct locations: paints of the object are order-free,
         // and nothing else reads its order (a subset test, a subtraction),
@@ -7230,13 +7223,13 @@ fn generate_48d8fb45(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             cells.extend(shp.locs().map(|l| (col, l)));
             cells
         };
-        let locopts = locopts_memo.fitting(&FastFits(&inds), (h, w), (oh, ow));
+        let locopts = locopts_memo.fitting(&inds, (h, w), (oh, ow));
         tr += 1;
         if locopts.is_empty() {
             continue;
         }
         let loc = gloc(rng.choice(locopts)?);
-        if place_apart_grid_fast(&mut gi, &mut inds, &obj, loc) {
+        if place_apart_grid(&mut gi, &mut inds, obj.iter(), loc) {
             succ += 1;
             locopts_memo.changed();
         }
@@ -7861,7 +7854,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let loc = gloc(rng.choice(locopts)?);
-        if place_apart_grid(&mut gi, &mut inds, &obj, loc) {
+        if place_apart_grid(&mut gi, &mut inds, obj.iter(), loc) {
             succ += 1;
             locopts_memo.changed();
         }

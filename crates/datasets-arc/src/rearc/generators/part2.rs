@@ -879,7 +879,7 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let numc = numc.max(2).min(oh * ow - 1);
         for _ in 0..numc {
             // `indsss & mapply(neighbors, obj)`.
-            let cands = box8_meet_ids_clean(
+            let cands = box8_meet_ids(
                 || indsss.set.clone(),
                 indsss.mask,
                 obj.set.iter(),
@@ -2611,9 +2611,7 @@ fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     fill_locs_in(&mut go, col, &olcd);
                     let ids: Vec<u16> = olcd.iter().map(|&l| gid(l)).collect();
                     let near = Around::new(olcd.iter().copied(), dsl::dneighbors);
-                    reminds = reminds
-                        .difference_ids_fast(&ids)
-                        .difference_locs_fast(near.cells());
+                    reminds = reminds.difference_ids(&ids).difference_locs(near.cells());
                     break;
                 }
                 ntr += 1;
@@ -2795,7 +2793,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let mut obj = BoxShape::from_locs(hashes, [loc10(bounds.choose(rng)?)]);
         let ncells = rng.randint(2, oh * ow)?;
         for _ in 0..ncells - 1 {
-            obj.grow_fast(rng, &bounds, dsl::neighbors)?;
+            obj.grow(rng, &bounds, dsl::neighbors)?;
         }
         let (top, left) = obj
             .locs()
@@ -2828,7 +2826,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for (i, j) in inds.iter().map(gloc) {
             member[(i * mw + j) as usize] = true;
         }
-        let cands: Vec<u16> = inds.filtered_order_fast(|id| {
+        let cands: Vec<u16> = inds.filtered_order(|id| {
             let (i, j) = gloc(id);
             objt.iter()
                 .all(|&(a, b)| member[((a + i) * mw + b + j) as usize])
@@ -2843,7 +2841,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             .collect();
         paint_cells_in(&mut gi, cells.iter());
         let plcdi: Vec<Loc> = cells.iter().map(|c| c.1).collect();
-        inds = grid_minus_near_fast(&inds, &plcdi, dsl::neighbors);
+        inds = grid_minus_near(&inds, &plcdi, dsl::neighbors);
         let shape = cells_shape(&plcdi);
         objs.push((obj.iter().copied().collect(), pal, shape));
     }
@@ -2863,7 +2861,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while tr < maxtr && succ < noccs {
         tr += 1.0;
         let (obj, [ca, cb], (oh, ow)) = &objs[rng.choice(&idxs)?];
-        let cands = memo.fitting(&FastFits(&inds), (h, w), (*oh, *ow));
+        let cands = memo.fitting(&inds, (h, w), (*oh, *ow));
         if cands.is_empty() {
             continue;
         }
@@ -2876,7 +2874,7 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `plcdi.issubset(inds)`: a yes or no.
         if plcdi.iter().all(|&l| in_grid_set(&inds, l)) {
             succ += 1.0;
-            inds = grid_minus_near_fast(&inds, &plcdi, dsl::neighbors);
+            inds = grid_minus_near(&inds, &plcdi, dsl::neighbors);
             memo.changed();
             paint_cells_in(&mut go, plcd.iter());
             let col = rng.choice(&[*ca, *cb])?;
@@ -2929,7 +2927,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // of them, and of the sets built to grow `newobj`, are kept as ids
     // (`IdSet`), with masks for membership.
     let hashes = loc10_hashes();
-    let asind = IdSet::from_adds(
+    let asind = IdSet::from_distinct(
         hashes,
         (0..8).flat_map(|i| (0..8).map(move |j| id10((i, j)))),
     );
@@ -2941,7 +2939,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break;
         }
         let newobj = loop {
-            let mut newobj = IdSet::from_adds(hashes, srcobj.iter().map(|&l| id10(l)));
+            let mut newobj = IdSet::from_distinct(hashes, srcobj.iter().map(|&l| id10(l)));
             let mut nmask = srcmask;
             let numperti = unifint(rng, diff_lb, diff_ub, (1, 63));
             let numpert = 64 - numperti;
@@ -2952,13 +2950,8 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     // sets of distinct elements built by clean inserts.
                     let rest =
                         || remcands.difference_where(newobj.len(), |id| nmask >> id & 1 != 0);
-                    let cndds = box8_meet_ids_clean(
-                        rest,
-                        remmask & !nmask,
-                        newobj.iter(),
-                        nmask,
-                        dsl::neighbors,
-                    );
+                    let cndds =
+                        box8_meet_ids(rest, remmask & !nmask, newobj.iter(), nmask, dsl::neighbors);
                     if cndds.is_empty() {
                         break;
                     }
@@ -2970,7 +2963,8 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     let cells: Vec<u8> = newobj.iter().collect();
                     let gone = rng.choice(&cells)?;
                     // `remove(x, a_set)`: a new set, built by iterating.
-                    newobj = IdSet::from_adds(hashes, cells.into_iter().filter(|&id| id != gone));
+                    newobj =
+                        IdSet::from_distinct(hashes, cells.into_iter().filter(|&id| id != gone));
                     nmask &= !(1 << gone);
                 }
             }
@@ -4338,7 +4332,7 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while tr < maxtr && succ < nsq {
         let oh = rng.randint(2, 6)?;
         let ow = rng.randint(2, 6)?;
-        let cands = memo.fitting(&FastFits(&inds), (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
@@ -4353,15 +4347,13 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if inside {
             fill_rect(&mut go, fgc, ul, lr);
             succ += 1;
-            let rest =
-                inds.difference_where_fast((oh * ow) as usize, |id| in_rect(gloc(id), ul, lr));
-            inds = rest
-                .difference_locs_fast(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
+            let rest = inds.difference_where((oh * ow) as usize, |id| in_rect(gloc(id), ul, lr));
+            inds = rest.difference_locs(&outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1)));
             memo.changed();
         }
         tr += 1;
     }
-    let mut inds = ofcolor_set_fast(&go, bgc);
+    let mut inds = ofcolor_set(&go, bgc);
     let nnoise = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2 - 1));
     let mut gi = go.clone();
     for _ in 0..nnoise {
@@ -4372,7 +4364,7 @@ fn generate_7f4411dc(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let loc = gloc(grid_choice(rng, &inds)?);
         // dneighbors(loc) (4 distinct locations) is read for its size and
         // membership, or its elements discarded.
-        inds = inds.difference_locs_fast(&dneighbor_cells(loc));
+        inds = inds.difference_locs(&dneighbor_cells(loc));
         fill_locs_in(&mut gi, fgc, &[loc]);
     }
     ex(gi, go)
@@ -4431,11 +4423,11 @@ fn generate_80af3007(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
 fn mirror_normalized(k: usize, p: &GridSet) -> GridSet {
     let dmirror = |p: &GridSet| {
         let (a, b, _, _) = p.bounds();
-        p.map_locs_fast(|(i, j)| (j - b + a, i - a + b))
+        p.map_locs(|(i, j)| (j - b + a, i - a + b))
     };
     let vmirror = |p: &GridSet| {
         let (_, l, _, r) = p.bounds();
-        p.map_locs_fast(|(i, j)| (i, l + r - j))
+        p.map_locs(|(i, j)| (i, l + r - j))
     };
     let mirrored = match k {
         1 => dmirror(p),
@@ -4443,12 +4435,12 @@ fn mirror_normalized(k: usize, p: &GridSet) -> GridSet {
         3 => vmirror(p),
         4 => {
             let (t, _, b, _) = p.bounds();
-            p.map_locs_fast(|(i, j)| (t + b - i, j))
+            p.map_locs(|(i, j)| (t + b - i, j))
         }
         _ => p.clone(),
     };
     let (t, l, _, _) = mirrored.bounds();
-    mirrored.map_locs_fast(|(i, j)| (i - t, j - l))
+    mirrored.map_locs(|(i, j)| (i - t, j - l))
 }
 
 fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -4473,7 +4465,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let oh = rng.randint(3, 5)?;
         let ow = rng.randint(3, 5)?;
-        let cands = memo.fitting(&FastFits(&inds), (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -4486,7 +4478,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // is read only to sample from `plcd` below, so it is built there.
         let transposed = mfs.iter().filter(|&&k| k == 1 || k == 2).count() % 2 == 1;
         let (sh, sw) = if transposed { (ow, oh) } else { (oh, ow) };
-        let cands = memo.fitting(&FastFits(&inds), (h, w), (sh, sw));
+        let cands = memo.fitting(&inds, (h, w), (sh, sw));
         if cands.is_empty() {
             continue;
         }
@@ -4502,7 +4494,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             for &k in &mfs {
                 obj = mirror_normalized(k, &obj);
             }
-            let plcd = obj.map_locs_fast(|l| dsl::add(l, loc));
+            let plcd = obj.map_locs(|l| dsl::add(l, loc));
             let order: Vec<Loc> = plcd.iter().map(gloc).collect();
             let n = unifint(rng, diff_lb, diff_ub, (1, order.len() as i64 - 1));
             rng.sample(&order, n)?
@@ -4516,9 +4508,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // discards their distinct elements).
             let own: Vec<u16> = inobj.iter().map(|&l| gid(l)).collect();
             let near = Around::new(inobj.iter().copied(), dsl::dneighbors);
-            inds = inds
-                .difference_ids_fast(&own)
-                .difference_locs_fast(near.cells());
+            inds = inds.difference_ids(&own).difference_locs(near.cells());
             memo.changed();
             let col = rng.choice(&ccols)?;
             fill_locs_in(&mut gi, col, &inobj);
@@ -5178,7 +5168,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut memo = FitMemo::default();
     while tr < maxtr && succ < noccs {
         tr += 1;
-        let cands = memo.fitting(&FastFits(&inds), (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
@@ -5189,7 +5179,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let plcd = outline_cells((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
         if plcd.iter().all(|&l| in_grid_set(&inds, l)) {
             succ += 1;
-            inds = inds.difference_locs_fast(&plcd);
+            inds = inds.difference_locs(&plcd);
             memo.changed();
             fill_rect(&mut gi, 0, ul, lr);
             fill_rect(&mut go, 0, ul, lr);

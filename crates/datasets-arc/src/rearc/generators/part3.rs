@@ -1085,7 +1085,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let sp = bounds.choose(rng)?;
             let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
             for _ in 0..numca {
-                shp.grow_fast(rng, &bounds, dsl::neighbors)?;
+                shp.grow(rng, &bounds, dsl::neighbors)?;
             }
             // `shpa = normalize(shp)`: added in `shp`'s order; `shpb =
             // set(normalize(shp))`, a copy of that table.
@@ -1100,7 +1100,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let nchinv = unifint(rng, diff_lb, diff_ub, (1, mxnch));
             let nch = (mxnch - nchinv).max(1).min(mxnch);
             for _ in 0..nch {
-                shpb.grow_fast(rng, &bounds, dsl::neighbors)?;
+                shpb.grow(rng, &bounds, dsl::neighbors)?;
             }
             (shpa.locs().collect(), shpb.locs().collect())
         } else {
@@ -1135,7 +1135,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `inds` and `acands` are read in their orders (draws): CPython's
         // tables as location numbers.
         let inds = GridSet::asindices((h, w));
-        let acands: Vec<u16> = inds.filtered_order_fast(|id| {
+        let acands: Vec<u16> = inds.filtered_order(|id| {
             let (i, j) = gloc(id);
             i <= h - ha && j <= w - wa
         });
@@ -1147,8 +1147,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let minus_placed = |inds: &GridSet, p: &[Loc]| {
             let ids: Vec<u16> = p.iter().map(|&l| gid(l)).collect();
             let near = Around::new(p.iter().copied(), dsl::neighbors);
-            inds.difference_ids_fast(&ids)
-                .difference_locs_fast(near.cells())
+            inds.difference_ids(&ids).difference_locs(near.cells())
         };
         let aplcd = placed(&shpa, aloc);
         fill_locs_in(&mut gi, fgc, &aplcd);
@@ -1156,7 +1155,7 @@ fn generate_b230c067(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         fill_locs_in(&mut go, 2, &aplcd);
         let maxtrials = 10;
         let (mut tr, mut succ) = (0, 0);
-        let mut inds = minus_placed(&inds, &aplcd).filter_fast(|id| {
+        let mut inds = minus_placed(&inds, &aplcd).filter(|id| {
             let (i, j) = gloc(id);
             i <= h - hb && j <= w - wb
         });
@@ -1388,10 +1387,10 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 let rest = obj.difference_where(corners.len(), |id| corners.contains(&id));
                 let x = rng.choice(&rest.iter().collect::<Vec<u8>>())?;
                 // `remove(x, obj)`: a frozenset of the others, in order.
-                obj = IdSet::from_adds(hashes, obj.iter().filter(|&id| id != x));
+                obj = IdSet::from_distinct(hashes, obj.iter().filter(|&id| id != x));
                 for _ in 0..nrem - 1 {
                     // `len(dneighbors(ij) & obj) == 1`: a count of members.
-                    let xx = IdSet::from_adds(
+                    let xx = IdSet::from_distinct(
                         hashes,
                         obj.iter().filter(|&id| {
                             dneighbor_cells(b2862040_loc(id))
@@ -1405,7 +1404,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                         break;
                     }
                     let x = rng.choice(&xx.iter().collect::<Vec<u8>>())?;
-                    obj = IdSet::from_adds(hashes, obj.iter().filter(|&id| id != x));
+                    obj = IdSet::from_distinct(hashes, obj.iter().filter(|&id| id != x));
                 }
             }
             let npert = unifint(rng, diff_lb, diff_ub, (0, oh + ow));
@@ -3829,8 +3828,8 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     // `ofc1` and `ofc2`'s orders are read (the choices over what is left
     // of them), so they are CPython's tables, as `GridSet`s.
-    let ofc1 = ofcolor_set_fast(&gi, c1);
-    let ofc2 = ofcolor_set_fast(&gi, c2);
+    let ofc1 = ofcolor_set(&gi, c1);
+    let ofc2 = ofcolor_set(&gi, c2);
     let mn = ofc1.len().min(ofc2.len());
     // `int(mn ** 0.5)`.
     let root = (mn as f64).sqrt() as i64;
@@ -3844,9 +3843,7 @@ fn generate_d07ae81c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // `- mapply(neighbors, srcs)`: likewise read for its size and
             // membership or its distinct cells.
             let near = Around::new(srcs.iter().copied(), dsl::neighbors);
-            let cands = ofc
-                .difference_locs_fast(&srcs)
-                .difference_locs_fast(near.cells());
+            let cands = ofc.difference_locs(&srcs).difference_locs(near.cells());
             if cands.len() == 0 {
                 break;
             }
