@@ -865,6 +865,19 @@ pub(super) fn box8_candidates(
     )
 }
 
+/// The box bits (`bit10`) of `mapply(near, shape)` for a shape given by
+/// its bits: the shape's mask shifted by each of `near`'s offsets.
+fn around_mask(shp_mask: u128, near: fn(Loc) -> Indices) -> u128 {
+    offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
+        let k = di * 10 + dj;
+        d | if k >= 0 {
+            shp_mask << k
+        } else {
+            shp_mask >> -k
+        }
+    })
+}
+
 /// `tuple(rest & mapply(near, shp))` for a set `rest` (built by `rest` only
 /// when CPython walks it) given as the [`bit10`] mask `rest_mask`, and a
 /// shape inside the 8 by 8 box, as [`box8_candidates`] does it.
@@ -875,14 +888,7 @@ pub(super) fn box8_meet(
     shp_mask: u128,
     near: fn(Loc) -> Indices,
 ) -> Vec<Loc> {
-    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
-        let k = di * 10 + dj;
-        d | if k >= 0 {
-            shp_mask << k
-        } else {
-            shp_mask >> -k
-        }
-    });
+    let around = around_mask(shp_mask, near);
     let hits: PySet<Loc> = if around.count_ones() > rest_mask.count_ones() {
         rest()
             .iter()
@@ -2298,14 +2304,7 @@ pub(super) fn box8_meet_ids<'h>(
     near: fn(Loc) -> Indices,
 ) -> IdOrder {
     let hashes = loc10_hashes();
-    let around = offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
-        let k = di * 10 + dj;
-        d | if k >= 0 {
-            shp_mask << k
-        } else {
-            shp_mask >> -k
-        }
-    });
+    let around = around_mask(shp_mask, near);
     if around.count_ones() > rest_mask.count_ones() {
         return distinct_order8(hashes, rest().iter().filter(|&id| around >> id & 1 != 0));
     }
