@@ -343,6 +343,14 @@ pub(super) fn around(p: &Indices) -> Indices {
 // iteration order, so these read the grid directly instead of building
 // CPython set tables.
 
+/// Locations moved so their bounds start at the origin (`normalize`), in
+/// the same order.
+pub(super) fn normalized(cells: &[Loc]) -> Vec<Loc> {
+    let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
+    let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
+    cells.iter().map(|&(i, j)| (i - top, j - left)).collect()
+}
+
 /// The distinct locations of the outline `box`, `inbox` and `outbox` draw
 /// between two corners (as `dsl::outline`, which takes the min and max of
 /// each coordinate), in no particular order.

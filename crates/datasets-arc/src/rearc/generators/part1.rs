@@ -1300,10 +1300,8 @@ fn generate_11852cab(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let (top, left, bottom, right) = (loc.0 - 1, loc.1 - 1, loc.0 + 5, loc.1 + 5);
-        let outbox: Vec<Loc> = (top..=bottom)
-            .flat_map(|i| (left..=right).map(move |j| (i, j)))
-            .filter(|&(i, j)| i == top || i == bottom || j == left || j == right)
-            .collect();
+        // Read for its size and membership only: its cells in any order.
+        let outbox = outline_cells((top, left), (bottom, right));
         let plcd_ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
         inds = inds.difference_ids(&plcd_ids).difference_locs(&outbox);
         cands_memo = None;
@@ -2157,10 +2155,7 @@ fn generate_1f85a75f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     // `normalize(obj)`'s order is never read (its shape, its backdrop's
     // size, fills): its cells as a list.
-    let cells: Vec<Loc> = obj.locs().collect();
-    let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
-    let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
-    let obj: Vec<Loc> = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
+    let obj = normalized(&obj.locs().collect::<Vec<_>>());
     let (oh, ow) = cells_shape(&obj);
     let loci = rng.randint(0, h - oh)?;
     let locj = rng.randint(0, w - ow)?;

@@ -987,14 +987,6 @@ fn grown_shape(
     Ok(obj.iter().copied().collect())
 }
 
-/// Locations moved so their bounds start at the origin (`normalize`), in
-/// the same order.
-fn normalized(cells: &[Loc]) -> Vec<Loc> {
-    let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
-    let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
-    cells.iter().map(|&(i, j)| (i - top, j - left)).collect()
-}
-
 fn generate_63613498(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -2970,9 +2962,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             // `normalize(newobj)`: its order is not read below.
             let cells: Vec<Loc> = newobj.iter().map(loc10).collect();
-            let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
-            let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
-            let newobj: Indices = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
+            let newobj: Indices = normalized(&cells).into_iter().collect();
             let (a, b) = dsl::shape(&newobj);
             let cc = dsl::canvas(-1, (a + 2, b + 2));
             let cc2 = dsl::compress(&dsl::fill(&cc, -2, &newobj.shift((1, 1))));
@@ -7108,10 +7098,7 @@ fn generate_a3325580(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `obj in seenobjs`: nothing is ever added to `seenobjs`.
         // `normalize(obj)` is read for its shape and shifted cells only
         // (tested, subtracted, filled): a list of its cells.
-        let cells: Vec<Loc> = obj.locs().collect();
-        let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
-        let left = cells.iter().map(|l| l.1).min().unwrap_or(0);
-        let objn: Vec<Loc> = cells.iter().map(|&(i, j)| (i - top, j - left)).collect();
+        let objn = normalized(&obj.locs().collect::<Vec<_>>());
         let (oh, ow) = cells_shape(&objn);
         let k = match fits.iter().position(|(key, _)| *key == (oh, ow)) {
             Some(k) => k,

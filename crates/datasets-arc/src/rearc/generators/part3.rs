@@ -2747,10 +2747,8 @@ fn generate_c0f76784(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             fill_locs_in(&mut go, oh + 3, &bdx);
             succ += 1;
             let (top, left, bottom, right) = (loci - 1, locj - 1, loci + oh, locj + ow);
-            let outbox: Vec<Loc> = (top..=bottom)
-                .flat_map(|i| (left..=right).map(move |j| (i, j)))
-                .filter(|&(i, j)| i == top || i == bottom || j == left || j == right)
-                .collect();
+            // Read for its size and membership only: its cells in any order.
+            let outbox = outline_cells((top, left), (bottom, right));
             let bd_ids: Vec<u16> = bd.iter().map(|&l| gid(l)).collect();
             indss = indss.difference_ids(&bd_ids).difference_locs(&outbox);
             subs_memo.changed();
