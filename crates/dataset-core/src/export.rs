@@ -6,16 +6,21 @@
 //! path ([`Renderer`]), and a batch API can reuse it; none of them copies it.
 //!
 //! How it is fast: items are independent (each is `Random(seed + index)`), so
-//! worker `w` renders chunks `w, w + workers, ...` of [`CHUNK`] items while
-//! the calling thread writes the chunks back in order as they arrive;
-//! rendered buffers go back to their worker for reuse. Each worker seeds its
+//! the workers claim chunks of consecutive items in turn while the calling
+//! thread writes the chunks back in index order; rendered buffers go back to
+//! a shared pool for reuse. Chunks are claimed as OpenMP's `guided` schedule
+//! hands them out (a share of what is left, between [`MIN_CHUNK`] and
+//! [`CHUNK`] items), so the workers finish together even where items cost
+//! very different amounts (rearc's vary tenfold): a fixed split of
+//! 1,024-item chunks left one core idle for up to a chunk at the end. Each worker seeds its
 //! items' generators ahead in lanes ([`pyrandom::prefetch`]) and writes every
 //! row over one reused [`Item`] (`Dataset::generate_into`), with serde_json's
 //! exact bytes ([`crate::jsonl::write_item_row`]).
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::ops::Range;
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 
 use crate::{jsonl, DatasetError, Item, Seed, Seeded};
 
@@ -23,7 +28,13 @@ use crate::{jsonl, DatasetError, Item, Seed, Seeded};
 /// the hand-off, small enough that the writer is never far behind.
 pub const CHUNK: u64 = 1024;
 
-/// Rendered chunks a worker may have waiting for the writer.
+/// The smallest chunk a worker claims: the end of an export, where a
+/// smaller chunk would cost more in hand-offs than it saves in waiting.
+pub const MIN_CHUNK: u64 = PREFETCH;
+
+/// Buffers per worker: chunks claimed, rendered or waiting for the writer.
+/// They bound what the writer holds while an earlier chunk is still being
+/// rendered.
 const AHEAD: usize = 4;
 
 /// Items seeded ahead at a time: a multiple of the lane count whose states
@@ -89,46 +100,85 @@ pub fn write_items(
         out.write_all(b"[").map_err(io)?;
     }
     let first = range.start;
-    let chunks = (range.end - range.start).div_ceil(CHUNK);
-    let chunk = |k: u64| {
-        let start = first + k * CHUNK;
-        start..range.end.min(start + CHUNK)
-    };
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get() as u64)
-        .clamp(1, chunks.max(1));
+        .clamp(1, (range.end - range.start).div_ceil(MIN_CHUNK).max(1));
+    let claims = Mutex::new(Claims {
+        next: range.start,
+        end: range.end,
+        workers,
+    });
+    // The buffer pool: a worker takes a buffer before it claims a chunk and
+    // the writer puts it back once written, so at most `workers * AHEAD`
+    // chunks are out at once. The earliest unwritten chunk is always among
+    // them (chunks are claimed in order), so the writer never waits on a
+    // chunk nobody renders.
+    let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
+    for _ in 0..workers as usize * AHEAD {
+        let _ = free_tx.send(Vec::new());
+    }
+    let free_rx = Mutex::new(free_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(Range<u64>, Result<Vec<u8>, ExportError>)>();
     std::thread::scope(|scope| {
-        let lanes: Vec<_> = (0..workers)
-            .map(|w| {
-                let (done_tx, done_rx) = mpsc::sync_channel::<Result<Vec<u8>, ExportError>>(AHEAD);
-                let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
-                let handle = scope.spawn(move || {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let done_tx = done_tx.clone();
+                let (claims, free_rx) = (&claims, &free_rx);
+                scope.spawn(move || {
                     let mut renderer = Renderer::new(ds, format, first);
-                    for k in (w..chunks).step_by(workers as usize) {
-                        let mut buf = free_rx.try_recv().unwrap_or_default();
+                    loop {
+                        // A closed pool or channel means the writer stopped:
+                        // so do we. (The pool's lock is let go before
+                        // rendering: bound here, not in a `while let`.)
+                        let taken = lock(free_rx).recv();
+                        let Ok(mut buf) = taken else {
+                            break;
+                        };
+                        let Some(chunk) = lock(claims).claim() else {
+                            break;
+                        };
                         buf.clear();
-                        let rendered = renderer.render(chunk(k), &mut buf).map(|()| buf);
+                        // A panic is reported at its chunk, in order, like an
+                        // item's error; the worker stops there.
+                        let rendered =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                renderer.render(chunk.clone(), &mut buf)
+                            }))
+                            .unwrap_or(Err(ExportError::Panicked))
+                            .map(|()| buf);
                         let failed = rendered.is_err();
-                        // A closed channel means the writer stopped: so do we.
-                        if done_tx.send(rendered).is_err() || failed {
+                        if done_tx.send((chunk, rendered)).is_err() || failed {
                             break;
                         }
                     }
-                });
-                (handle, done_rx, free_tx)
+                })
             })
             .collect();
+        drop(done_tx);
+        // Chunks that arrived before an earlier one, by first index: at most
+        // the pool's size.
+        let mut early = BTreeMap::new();
+        let mut next = range.start;
         let mut result = Ok(());
-        for k in 0..chunks {
-            let (_, done, free) = &lanes[(k % workers) as usize];
-            let buf = match done.recv() {
-                Ok(Ok(buf)) => buf,
-                Ok(Err(e)) => {
+        'write: while next < range.end {
+            let (chunk, rendered) = match early.remove(&next) {
+                Some(ready) => ready,
+                None => match done_rx.recv() {
+                    Ok((chunk, rendered)) if chunk.start != next => {
+                        early.insert(chunk.start, (chunk, rendered));
+                        continue;
+                    }
+                    Ok(ready) => ready,
+                    Err(_) => {
+                        result = Err(ExportError::Panicked);
+                        break 'write;
+                    }
+                },
+            };
+            let buf = match rendered {
+                Ok(buf) => buf,
+                Err(e) => {
                     result = Err(e);
-                    break;
-                }
-                Err(_) => {
-                    result = Err(ExportError::Panicked);
                     break;
                 }
             };
@@ -136,16 +186,14 @@ pub fn write_items(
                 result = Err(io(e));
                 break;
             }
-            progress(chunk(k).end - chunk(k).start);
-            let _ = free.send(buf);
+            progress(chunk.end - chunk.start);
+            next = chunk.end;
+            let _ = free_tx.send(buf);
         }
-        // Close the channels before joining: a worker blocked on a full one
-        // (after an error or a failed write) then stops instead of hanging.
-        let (handles, channels): (Vec<_>, Vec<_>) = lanes
-            .into_iter()
-            .map(|(handle, done, free)| (handle, (done, free)))
-            .unzip();
-        drop(channels);
+        // Close the pool and the channel before joining: a worker waiting for
+        // a buffer, or with a chunk to hand in after an error, then stops
+        // instead of hanging.
+        drop((free_tx, done_rx, early));
         for handle in handles {
             if handle.join().is_err() && result.is_ok() {
                 result = Err(ExportError::Panicked);
@@ -157,6 +205,36 @@ pub fn write_items(
         out.write_all(b"\n]\n").map_err(io)?;
     }
     out.flush().map_err(io)
+}
+
+/// The chunks of an export, claimed in index order: a share of what is
+/// left (half of it split among the workers), clamped to
+/// [`MIN_CHUNK`]..=[`CHUNK`] items.
+struct Claims {
+    next: u64,
+    end: u64,
+    workers: u64,
+}
+
+impl Claims {
+    fn claim(&mut self) -> Option<Range<u64>> {
+        let left = self.end - self.next;
+        if left == 0 {
+            return None;
+        }
+        let n = (left / (2 * self.workers))
+            .clamp(MIN_CHUNK, CHUNK)
+            .min(left);
+        let chunk = self.next..self.next + n;
+        self.next = chunk.end;
+        Some(chunk)
+    }
+}
+
+/// A lock held only for a claim or a take from the pool, neither of which
+/// panics: a poisoned one is still consistent.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Renders rows on one thread: seeds ahead, generates over one reused item,
@@ -354,6 +432,78 @@ mod tests {
                 String::from_utf8_lossy(&out),
                 String::from_utf8_lossy(&want)
             );
+        }
+    }
+
+    /// Guided claims cover the range once, in order, each chunk within
+    /// `MIN_CHUNK..=CHUNK` but the last, and shrink towards the end.
+    #[test]
+    fn claims_cover_the_range_in_shrinking_chunks() {
+        for (start, end, workers) in [
+            (0, 10_000, 2),
+            (7, 7 + CHUNK * 9 + 5, 4),
+            (3, 20, 8),
+            (0, 1, 1),
+        ] {
+            let mut claims = Claims {
+                next: start,
+                end,
+                workers,
+            };
+            let mut next = start;
+            let mut sizes = Vec::new();
+            while let Some(chunk) = claims.claim() {
+                assert_eq!(chunk.start, next);
+                next = chunk.end;
+                sizes.push(chunk.end - chunk.start);
+            }
+            assert_eq!(next, end);
+            let last = sizes.pop().expect("a chunk");
+            assert!(last <= CHUNK);
+            assert!(
+                sizes.iter().all(|&n| (MIN_CHUNK..=CHUNK).contains(&n)),
+                "{sizes:?}"
+            );
+            assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+        }
+        let mut claims = Claims {
+            next: 0,
+            end: 10_000,
+            workers: 2,
+        };
+        assert_eq!(claims.claim(), Some(0..CHUNK));
+    }
+
+    /// A panicking generator stops the export with `Panicked` after the
+    /// rows before its chunk, and no worker is left waiting.
+    #[test]
+    fn a_panic_is_reported_and_stops_the_export() {
+        struct Panics;
+        impl Dataset for Panics {
+            fn generate(&self, idx: u64) -> Result<Item> {
+                assert!(idx != 2500, "a bug at item 2500");
+                Ok(Item {
+                    question: idx.to_string(),
+                    answer: String::new(),
+                    metadata: meta! {},
+                })
+            }
+        }
+        let seed = Seed::from(1);
+        let ds = Seeded {
+            info: &INFO,
+            dataset: Arc::new(Panics),
+            seed,
+            size: 1 << 20,
+        };
+        let mut out = Vec::new();
+        let err = write_items(&ds, 0..6000, Format::JsonLines, &mut out, |_| {})
+            .expect_err("item 2500 panics");
+        assert!(matches!(err, ExportError::Panicked), "{err}");
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.lines().count() <= 2500);
+        for (i, line) in text.lines().enumerate() {
+            assert!(line.starts_with(&format!("{{\"index\":{i},")), "{line}");
         }
     }
 
