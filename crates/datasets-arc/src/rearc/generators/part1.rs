@@ -4911,9 +4911,12 @@ impl NearAt {
 }
 
 impl Frame36 {
-    /// The frame at `loc`, from a per-thread table of [`NearAt`] over the
-    /// locations `-3..=40` (each built on first use).
-    fn at((li, lj): Loc) -> Box<Self> {
+    /// The frame at `loc` for an `oh` by `ow` box, from a per-thread table
+    /// of [`NearAt`] over the locations `-3..=40` (each built on first
+    /// use). Only the entries a shape grown in the box reaches are filled:
+    /// location hashes up to two cells round the box, neighbourhoods up to
+    /// one (the box's cells and `mapply(dneighbors, ...)` of them).
+    fn at((li, lj): Loc, (oh, ow): Loc) -> Box<Self> {
         use std::cell::RefCell;
         const LO: i64 = -3;
         const SIDE: i64 = 44;
@@ -4938,16 +4941,16 @@ impl Frame36 {
         });
         AT.with(|c| {
             let mut c = c.borrow_mut();
-            for a in -2..=8 {
+            for a in -2..=oh + 1 {
                 // The table slot of `(li + a, lj - 2)`.
                 let row = ((li + a - LO) * SIDE + lj - 2 - LO) as usize;
-                for b in -2..=8 {
+                for b in -2..=ow + 1 {
                     let at = *c[row + (b + 2) as usize]
                         .get_or_insert_with(|| NearAt::of((li + a, lj + b)));
                     let id = id36((a, b));
                     let k = id as usize;
                     fr.loc[k] = at.loc;
-                    if (-1..=7).contains(&a) && (-1..=7).contains(&b) {
+                    if (-1..=oh).contains(&a) && (-1..=ow).contains(&b) {
                         fr.dn[k] = at.dn;
                         fr.n[k] = at.n;
                         let near = |d: i16| (i16::from(id) + d) as u8;
@@ -5063,6 +5066,11 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let noise = rng.sample(&dsl::asindices_order(h, w), namt)?;
     fill_locs_in(&mut gi, fgc, &noise);
     let mut go = gi.clone();
+    // `colorcount(gi, c)` for each color (all of `gi`'s are below 10).
+    let mut counts = [0i64; 10];
+    for &v in gi.iter().flatten() {
+        counts[v as usize] += 1;
+    }
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(2, 7)?;
@@ -5083,7 +5091,7 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         // `bd` and the growing `obj` are read in their orders (draws from
         // them and from their difference): tables over the frame at `loc`.
-        let fr = Frame36::at(loc);
+        let fr = Frame36::at(loc, (oh, ow));
         let bd = IdSet::from_adds(&fr.loc, bd_cells.iter().map(|&l| id36(l)));
         let bd_mask = bd_cells.iter().fold(0u128, |m, &l| m | 1 << id36(l));
         let bd_order: Vec<u8> = bd.iter().collect();
@@ -5099,10 +5107,13 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (mut obj, mut mask) = grow_obj(rng)?;
         // `len(obj) == height(obj) * width(obj)`, by the frame's rows and
         // columns.
-        let bounds = |mask: u128| {
+        let bounds = |mut mask: u128| {
             let (mut t, mut l, mut b, mut r) = (i64::MAX, i64::MAX, i64::MIN, i64::MIN);
-            for id in (0..121u8).filter(|&id| mask >> id & 1 != 0) {
-                let (i, j) = (i64::from(id) / FRAME36_W, i64::from(id) % FRAME36_W);
+            // The set bits, lowest first.
+            while mask != 0 {
+                let id = i64::from(mask.trailing_zeros());
+                mask &= mask - 1;
+                let (i, j) = (id / FRAME36_W, id % FRAME36_W);
                 (t, l, b, r) = (t.min(i), l.min(j), b.max(i), r.max(j));
             }
             ((t, l), (b, r))
@@ -5130,12 +5141,21 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // beyond it.
         let (ul, lr) = (loc, (loc.0 + fb - t, loc.1 + fr - l));
         let (bh, bw) = (lr.0 - ul.0 + 1, lr.1 - ul.1 + 1);
-        let mut gi2 = gi.clone();
-        fill_rect(&mut gi2, fgc, ul, lr);
-        fill_locs_in(&mut gi2, objc, &obj);
-        let n = |c: i64| dsl::colorcount(&gi2, c);
+        // `gi2` (`bd` filled with `fgc`, then `obj`, inside it, with
+        // `objc`) is only counted, and kept as `gi` if the counts pass: the
+        // counts follow from `gi`'s by the cells the fills change.
+        let mut n2 = counts;
+        for row in &gi[ul.0 as usize..=lr.0 as usize] {
+            for &v in &row[ul.1 as usize..=lr.1 as usize] {
+                n2[v as usize] -= 1;
+            }
+        }
+        n2[fgc as usize] += bh * bw - obj.len() as i64;
+        n2[objc as usize] += obj.len() as i64;
+        let n = |c: i64| n2[c as usize];
         if n(objc) < n(fgc).min(n(bgc)) {
             succ += 1;
+            counts = n2;
             let rings = (2 * (bh + 2) + 2 * (bw + 2) - 4) + (2 * (bh + 4) + 2 * (bw + 4) - 4);
             let (oul, olr) = ((ul.0 - 2, ul.1 - 2), (lr.0 + 2, lr.1 + 2));
             inds = inds
@@ -5145,7 +5165,8 @@ fn generate_36fdfd69(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     in_rect(l, oul, olr) && !in_rect(l, ul, lr)
                 });
             memo.changed();
-            gi = gi2;
+            fill_rect(&mut gi, fgc, ul, lr);
+            fill_locs_in(&mut gi, objc, &obj);
             fill_rect(&mut go, 4, ul, lr);
             fill_locs_in(&mut go, objc, &obj);
         }

@@ -3522,15 +3522,14 @@ fn generate_77fdfe62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
-/// 780d0b14's `merge(tuple(repeat(r, c) + (sep,) for r, c in zip(rows, counts)))[:-1]`:
-/// each row repeated, a separator row between them.
-fn stretch_with_separators(rows: &Grid, counts: &[i64], sep: &[i64]) -> Grid {
-    let mut out: Grid = Vec::new();
-    for (r, &c) in rows.iter().zip(counts) {
-        for _ in 0..c.max(0) {
-            out.push(r.clone());
-        }
-        out.push(sep.to_vec());
+/// 780d0b14's `merge(tuple(repeat(r, c) + (sep,) for r, c in zip(rows,
+/// counts)))[:-1]` along one axis: for each row (or column) of the result,
+/// the row of the source it repeats, or `None` for a separator.
+fn stretch_axis(counts: &[i64]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(counts.iter().map(|&c| c.max(0) as usize + 1).sum());
+    for (k, &c) in counts.iter().enumerate() {
+        out.extend(std::iter::repeat_n(Some(k), c.max(0) as usize));
+        out.push(None);
     }
     out.pop();
     out
@@ -3570,33 +3569,46 @@ fn generate_780d0b14(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let idx = rng.randint(0, nw - 1)? as usize;
         wdist[idx] += 1;
     }
-    let gi = stretch_with_separators(&go, &hdist, &vec![bgc; nw as usize]);
-    let gi = dsl::dmirror_grid(&stretch_with_separators(
-        &dsl::dmirror_grid(&gi),
-        &wdist,
-        &vec![bgc; h as usize],
-    ));
-    // `objects(gi, T, F, F) - colorfilter(objects, bgc)`: the colored
-    // objects' own orders are read (a sample of each one's locations), so
-    // they are flooded as `objects` floods them; the background ones count
-    // only for the sets' orders, which the objects' hashes give.
+    // The rows stretched with separator rows, then (through the two
+    // `dmirror`s) the columns likewise: each cell is the source cell of its
+    // row and column, or `bgc` on a separator.
+    let (rows, cols) = (stretch_axis(&hdist), stretch_axis(&wdist));
+    let gi: Grid = rows
+        .iter()
+        .map(|r| {
+            cols.iter()
+                .map(|c| match (r, c) {
+                    (Some(a), Some(b)) => go[*a][*b],
+                    _ => bgc,
+                })
+                .collect()
+        })
+        .collect();
+    // `objects(gi, T, F, F) - colorfilter(objects, bgc)`: of the colored
+    // objects only `toindices`' order (a sample of it), size and hash are
+    // read, so they are flooded as `objects` floods them on location
+    // numbers (`flood_indices_exact4`: colors and sizes fit it), the hash
+    // from their cells (all of the object's one color); the background ones
+    // count only for the sets' orders, which the objects' hashes give.
     let (h, w) = dsl::shape_grid(&gi);
     let mut occupied = vec![false; (h * w) as usize];
     let mut occupied_len = 0;
     let mut keys: PySet<ObjectKey> = PySet::new();
-    let mut exact: Vec<Option<Object>> = Vec::new();
+    let mut exact: Vec<Option<Vec<Loc>>> = Vec::new();
     for &(i, j) in dsl::asindices_order(h, w).iter() {
         if occupied[(i * w + j) as usize] {
             continue;
         }
-        let how = (true, false, None);
-        let (o, hash) = if gi[i as usize][j as usize] == bgc {
+        let v = gi[i as usize][j as usize];
+        let (o, hash) = if v == bgc {
+            let how = (true, false, None);
             let cells = flood_cells(&gi, (i, j), how, &mut occupied, &mut occupied_len);
             (None, object_hash(&cells))
         } else {
-            let o = flood_object_exact(&gi, (i, j), how, &mut occupied, &mut occupied_len);
-            let hash = o.py_hash();
-            (Some(o), hash)
+            let inds = flood_indices_exact4(&gi, (i, j), &mut occupied, &mut occupied_len);
+            let locs: Vec<Loc> = inds.iter().map(gloc).collect();
+            let hash = pycompat::frozenset_hash_of(locs.iter().map(|&l| cell_hash(&(v, l))));
+            (Some(locs), hash)
         };
         keys.add(ObjectKey {
             idx: exact.len(),
@@ -3610,10 +3622,9 @@ fn generate_780d0b14(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         .difference_where(nbg, |k| exact[k.idx].is_none());
     let mut gi = gi;
     for k in objs.iter() {
-        let obj = exact[k.idx].as_ref().expect("a colored object");
-        let idx = dsl::toindices(obj).to_vec();
-        let n = unifint(rng, diff_lb, diff_ub, (1, obj.len() as i64 / 2));
-        fill_locs_in(&mut gi, bgc, &rng.sample(&idx, n)?);
+        let idx = exact[k.idx].as_ref().expect("a colored object");
+        let n = unifint(rng, diff_lb, diff_ub, (1, idx.len() as i64 / 2));
+        fill_locs_in(&mut gi, bgc, &rng.sample(idx, n)?);
     }
     ex(gi, go)
 }
@@ -7413,6 +7424,18 @@ fn generate_a5f85a15(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
+/// a61ba2ce's arm (a `connect` of two or more cells in a row or column) as
+/// its first cell, length and whether it runs across.
+fn a61ba2ce_run(cells: &[Loc]) -> (Loc, i64, bool) {
+    let first = cells
+        .iter()
+        .copied()
+        .min()
+        .expect("an arm of two cells or more");
+    let across = cells.iter().all(|&(i, _)| i == first.0);
+    (first, cells.len() as i64, across)
+}
+
 fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (4, 15));
@@ -7423,13 +7446,26 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj_b = rng.randint(2, w - 2)?;
     let cs = rng.sample(&cols, 5)?;
     let (bgc, ocols) = (cs[0], [cs[1], cs[2], cs[3], cs[4]]);
-    let objs = [
-        &dsl::connect((0, 0), (loci_l - 1, 0)) | &dsl::connect((0, 0), (0, locj_t - 1)),
-        &dsl::connect((0, w - 1), (0, locj_t)) | &dsl::connect((0, w - 1), (loci_r - 1, w - 1)),
-        &dsl::connect((h - 1, 0), (loci_l, 0)) | &dsl::connect((h - 1, 0), (h - 1, locj_b - 1)),
-        &dsl::connect((h - 1, w - 1), (h - 1, locj_b))
-            | &dsl::connect((h - 1, w - 1), (loci_r, w - 1)),
+    // Each L shape as its two arms (a vertical and a horizontal `connect`).
+    let arms = [
+        [
+            dsl::connect((0, 0), (loci_l - 1, 0)),
+            dsl::connect((0, 0), (0, locj_t - 1)),
+        ],
+        [
+            dsl::connect((0, w - 1), (0, locj_t)),
+            dsl::connect((0, w - 1), (loci_r - 1, w - 1)),
+        ],
+        [
+            dsl::connect((h - 1, 0), (loci_l, 0)),
+            dsl::connect((h - 1, 0), (h - 1, locj_b - 1)),
+        ],
+        [
+            dsl::connect((h - 1, w - 1), (h - 1, locj_b)),
+            dsl::connect((h - 1, w - 1), (loci_r, w - 1)),
+        ],
     ];
+    let objs = arms.each_ref().map(|[a, b]| a | b);
     let mut go = dsl::canvas(bgc, (h, w));
     for (o, &c) in objs.iter().zip(&ocols) {
         dsl::fill_in(&mut go, c, o);
@@ -7437,24 +7473,38 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let fullh = unifint(rng, diff_lb, diff_ub, (2 * h, 30));
     let fullw = unifint(rng, diff_lb, diff_ub, (2 * w, 30));
     let mut gi = dsl::canvas(bgc, (fullh, fullw));
-    // The four L shapes, each as its cells.
+    // The four L shapes, each as its cells and its arms as runs (first
+    // cell, length, across or down).
     let shapes: Vec<Vec<Loc>> = objs.iter().map(|o| o.to_vec()).collect();
+    let runs: Vec<[(Loc, i64, bool); 2]> = arms
+        .iter()
+        .map(|pair| pair.each_ref().map(|arm| a61ba2ce_run(&arm.to_vec())))
+        .collect();
     let (fh, fw) = (fullh, fullw);
     let locs = loop {
         // `inds`, whose order the draws read (CPython's table as location
-        // numbers), also as a row-major mask.
+        // numbers), also as bits per row and per column for the tests.
         let mut inds = GridSet::asindices((fh, fw));
-        let mut in_inds = vec![true; (fh * fw) as usize];
+        let mut row_bits = vec![low_bits(fw); fh as usize];
+        let mut col_bits = vec![low_bits(fh); fw as usize];
         let mut locs = Vec::new();
-        for cells in &shapes {
-            // `sfilter(inds, lambda ij: shift(o, ij).issubset(inds))`.
-            let fits = |&(li, lj): &Loc| {
-                cells.iter().all(|&(i, j)| {
+        for (cells, arms) in shapes.iter().zip(&runs) {
+            // `sfilter(inds, lambda ij: shift(o, ij).issubset(inds))`: the
+            // shape is its two arms, each in `inds` (so in the grid) when
+            // the bits of its run, in its first cell's row or column, are.
+            let fits = |(li, lj): Loc| {
+                arms.iter().all(|&((i, j), len, across)| {
                     let (i, j) = (i + li, j + lj);
-                    0 <= i && i < fh && 0 <= j && j < fw && in_inds[(i * fw + j) as usize]
+                    let (line, at) = if across {
+                        (row_bits.get(i as usize), j)
+                    } else {
+                        (col_bits.get(j as usize), i)
+                    };
+                    let run = low_bits(len) << at;
+                    line.is_some_and(|&bits| bits & run == run)
                 })
             };
-            let cands = inds.filtered_order(|id| fits(&gloc(id)));
+            let cands = inds.filtered_order(|id| fits(gloc(id)));
             if cands.is_empty() {
                 break;
             }
@@ -7465,7 +7515,9 @@ fn generate_a61ba2ce(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let placed: Vec<u16> = cells.iter().map(|&(i, j)| gid((i + li, j + lj))).collect();
             inds = inds.difference_ids(&placed);
             for &(i, j) in cells {
-                in_inds[((i + li) * fw + j + lj) as usize] = false;
+                let (i, j) = (i + li, j + lj);
+                row_bits[i as usize] &= !(1 << j);
+                col_bits[j as usize] &= !(1 << i);
             }
         }
         if locs.len() == 4 {

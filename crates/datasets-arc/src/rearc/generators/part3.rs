@@ -3716,14 +3716,34 @@ struct ColorRect {
     first: usize,
 }
 
+/// `hash((i, j))` for `i`, `j` in `0..30`, row by row: the inner tuples of
+/// d07ae81c's cells, hashed once per process.
+fn d07ae81c_loc_hashes() -> &'static [i64] {
+    static HASHES: std::sync::OnceLock<Vec<i64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        (0..30i64)
+            .flat_map(|i| (0..30i64).map(move |j| pycompat::PyHashable::py_hash(&(i, j))))
+            .collect()
+    })
+}
+
 impl ColorRect {
     fn new((t, l): Loc, (b, r): Loc, color: i64, rank: &[usize], w: i64) -> Self {
-        let cells = || (t..=b).flat_map(|i| (l..=r).map(move |j| (i, j)));
-        let hash = pycompat::frozenset_hash_of(cells().map(|l| cell_hash(&(color, l))));
-        let first = cells()
-            .map(|(i, j)| rank[(i * w + j) as usize])
-            .min()
-            .expect("a rectangle has a cell");
+        // One walk of the cells for both: `hash((color, (i, j)))` is the
+        // tuple hash of the color's and the location's hashes (looked up),
+        // and the first cell is the one of least rank.
+        let locs = d07ae81c_loc_hashes();
+        let color_hash = pycompat::py_int_hash(color);
+        let first = std::cell::Cell::new(usize::MAX);
+        let least = &first;
+        let hash = pycompat::frozenset_hash_of((t..=b).flat_map(|i| {
+            (l..=r).map(move |j| {
+                least.set(least.get().min(rank[(i * w + j) as usize]));
+                pycompat::py_tuple_hash(&[color_hash, locs[(i * 30 + j) as usize]])
+            })
+        }));
+        let first = first.get();
+        assert!(first != usize::MAX, "a rectangle has a cell");
         ColorRect {
             t,
             l,
