@@ -5810,7 +5810,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
         let ncells = ncells.max(2).min(oh * ow);
         for _ in 0..ncells - 1 {
-            shp.grow(rng, &bounds, dsl::neighbors)?;
+            shp.grow_neighbors(rng, &bounds)?;
         }
         // `normalize(shp)`: a frozenset of the moved locations, added in
         // `shp`'s order.
@@ -6164,6 +6164,17 @@ fn generate_4258a5f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `hash((v, (i, j)))` for the colors `v` 0 to 9 and the locations of a
+/// 15 by 15 grid (4290ef0e's `go` is at most that), by `15 * i + j`.
+fn cell_hashes_4290ef0e() -> &'static [[i64; 225]; 10] {
+    static HASHES: std::sync::OnceLock<[[i64; 225]; 10]> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        std::array::from_fn(|v| {
+            std::array::from_fn(|k| cell_hash(&(v as i64, (k as i64 / 15, k as i64 % 15))))
+        })
+    })
+}
+
 fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     loop {
@@ -6207,9 +6218,55 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let (gh, gw) = dsl::shape_grid(&go);
             fill_locs_in(&mut go, col, &[(gh / 2, gw / 2)]);
         }
-        let objs = dsl::sfilter(&dsl::partition(&go), |o| dsl::color(o) != Some(bgc));
+        // `order(sfilter(partition(go), lambda o: color(o) != bgc), width)`:
+        // the objects' cells are only placed, tested and painted (one per
+        // location), so they are lists; the sets' orders, which the stable
+        // sort keeps among equal widths, follow from the objects' hashes
+        // (taken over a table of cell hashes) and the order each set adds
+        // them in (`partition` by the palette's order, `sfilter` by
+        // `partition`'s).
+        let hashes = cell_hashes_4290ef0e();
+        let palette: Vec<i64> = dsl::palette_grid(&go).iter().copied().collect();
+        let cells_of = |v: i64| -> Vec<dsl::Cell> {
+            go.iter()
+                .enumerate()
+                .flat_map(|(i, row)| {
+                    row.iter()
+                        .enumerate()
+                        .filter(move |&(_, &x)| x == v)
+                        .map(move |(j, _)| (v, (i as i64, j as i64)))
+                })
+                .collect()
+        };
+        let parts: Vec<Vec<dsl::Cell>> = palette.iter().map(|&v| cells_of(v)).collect();
+        let part_hashes: Vec<i64> = parts
+            .iter()
+            .map(|cells| {
+                pycompat::frozenset_hash_of(
+                    cells
+                        .iter()
+                        .map(|&(v, (i, j))| hashes[v as usize][(i * 15 + j) as usize]),
+                )
+            })
+            .collect();
+        let kept: Vec<usize> = added_order(&part_hashes)
+            .into_iter()
+            .filter(|&k| palette[k] != bgc)
+            .collect();
+        let mut order = reordered(&kept, |k| part_hashes[k]);
+        let bounds = |cells: &[dsl::Cell]| {
+            cells
+                .iter()
+                .fold((i64::MAX, i64::MAX, i64::MIN), |(t, l, r), &(_, (i, j))| {
+                    (t.min(i), l.min(j), r.max(j))
+                })
+        };
+        order.sort_by_key(|&k| {
+            let (_, l, r) = bounds(&parts[k]);
+            r - l + 1
+        });
+        let objs: Vec<&Vec<dsl::Cell>> = order.iter().map(|&k| &parts[k]).collect();
         let mut gi = dsl::canvas(bgc, (fullh, fullw));
-        let objs = dsl::order(&objs, dsl::width_of);
         // `inds`, `fullinds` minus the placed objects, is only asked whether
         // it holds locations (`issubset`) and shrunk: a mask, no table.
         let mut used = vec![false; (fullh * fullw).max(0) as usize];
@@ -6217,12 +6274,12 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for obj in &objs {
             // `normalize(obj)`: its cells are only placed, tested and
             // painted (one per location), so no order is read.
-            let (top, left) = dsl::ulcorner(obj);
+            let (top, left, right) = bounds(obj);
             let objn: Vec<dsl::Cell> = obj
                 .iter()
                 .map(|&(v, (i, j))| (v, (i - top, j - left)))
                 .collect();
-            let d = dsl::width_of(obj);
+            let d = right - left + 1;
             let cv = cands_4290ef0e(fullh, fullw, d);
             if cv.is_empty() {
                 // Python's `break` leaves the loop with `fullsuc` still true.
@@ -7822,10 +7879,12 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bx = bx.without(sp);
         let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..nc - 1 {
-            shp.grow(rng, &bx, dsl::neighbors)?;
+            shp.grow_neighbors(rng, &bx)?;
         }
-        // Cells at distinct locations: paints of the object are order-free.
-        let obj: dsl::Object = if go.is_none() {
+        // Cells at distinct locations: the object is only placed (a subset
+        // test, a paint, sizes and membership), which reads no order, so
+        // it is a list of its cells.
+        let obj: Vec<dsl::Cell> = if go.is_none() {
             let idx = loc10(shp.choose(rng)?);
             let coll = rng.choice(&remcols)?;
             let coll2 = rng.choice(&dsl::remove(&coll, &remcols))?;
@@ -7838,7 +7897,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 coll2,
                 &dsl::normalize(&obj),
             ));
-            obj
+            obj.to_vec()
         } else {
             let col = rng.choice(&remcols)?;
             shp.locs().map(|l| (col, l)).collect()
