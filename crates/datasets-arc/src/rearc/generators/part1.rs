@@ -5751,41 +5751,42 @@ fn generate_3de23699(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
-/// The cells of the objects of `objects(grid, F, T, T)` that hold a cell
-/// of color `c` (the 8-connected components of the cells not of the most
-/// common color), as a row-major mask: for a fill, which reads no order.
-fn components_with(grid: &Grid, c: i64) -> Vec<bool> {
-    const NONE: usize = usize::MAX;
+/// `fill(grid, value, mfilter(objects(grid, F, T, T), lambda o: c in
+/// palette(o)))` in place: the objects are the 8-connected components of
+/// the cells not of the most common color, and a fill reads no order, so
+/// only the components holding a `c` cell are flooded, from those cells.
+/// (A flooded cell is marked before it is written, so later tests never
+/// read the new value.)
+fn fill_components_with(grid: &mut Grid, value: i64, c: i64) {
     let bg = dsl::mostcolor(grid);
+    if c == bg {
+        // No object holds a background cell.
+        return;
+    }
     let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
-    let at = |k: usize| grid[k / w][k % w];
-    let mut label = vec![NONE; h * w];
-    let mut has_c: Vec<bool> = Vec::new();
+    let vals: Vec<i64> = grid.iter().flatten().copied().collect();
+    let mut inside = vec![false; h * w];
     let mut stack = Vec::with_capacity(16);
     for start in 0..h * w {
-        if label[start] != NONE || at(start) == bg {
+        if vals[start] != c || inside[start] {
             continue;
         }
-        let k = has_c.len();
-        let mut found = false;
-        label[start] = k;
+        inside[start] = true;
         stack.push(start);
         while let Some(x) = stack.pop() {
-            found |= at(x) == c;
             let (i, j) = (x / w, x % w);
+            grid[i][j] = value;
             for ni in i.saturating_sub(1)..=(i + 1).min(h - 1) {
                 for nj in j.saturating_sub(1)..=(j + 1).min(w - 1) {
                     let y = ni * w + nj;
-                    if label[y] == NONE && at(y) != bg {
-                        label[y] = k;
+                    if !inside[y] && vals[y] != bg {
+                        inside[y] = true;
                         stack.push(y);
                     }
                 }
             }
         }
-        has_c.push(found);
     }
-    label.iter().map(|&k| k != NONE && has_c[k]).collect()
 }
 
 fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -5833,7 +5834,10 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj2 = rng.randint(0, w - dsl::width_of(obj2))?;
     let obj1p = obj1.shift((loci1, locj1));
     let obj2p = obj2.shift((loci2, locj2));
-    let mut gi = dsl::paint(&dsl::paint(&dsl::canvas(bgc, (h, w)), &obj1p), &obj2p);
+    // Two paints onto a new canvas, in this order, written in place.
+    let mut gi = dsl::canvas(bgc, (h, w));
+    paint_cells_in(&mut gi, obj1p.iter());
+    paint_cells_in(&mut gi, obj2p.iter());
     let total = robj.len() + gobj.len();
     let noccs = unifint(
         rng,
@@ -5886,9 +5890,8 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     if unifint(rng, diff_lb, diff_ub, (1, 100)) < 30 {
         let c = rng.choice(&[2, 3])?;
         // mfilter(objects(...), ...) is only filled: which cells, no order.
-        let drop = |g: &Grid| fill_mask(g, bgc, &components_with(g, c));
-        gi = drop(&gi);
-        go = drop(&go);
+        fill_components_with(&mut gi, bgc, c);
+        fill_components_with(&mut go, bgc, c);
     }
     Ok(Example {
         input: gi,
