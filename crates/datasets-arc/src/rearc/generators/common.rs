@@ -460,11 +460,6 @@ impl LocMask {
         self.bits[s] = true;
     }
 
-    /// Whether any location of the rectangle from `ul` to `lr` is in the mask.
-    pub(super) fn any_in_rect(&self, (si, sj): Loc, (ei, ej): Loc) -> bool {
-        (si..=ei).any(|i| (sj..=ej).any(|j| self.contains((i, j))))
-    }
-
     /// Adds every location of the rectangle from `ul` to `lr`.
     pub(super) fn insert_rect(&mut self, (si, sj): Loc, (ei, ej): Loc) {
         for i in si..=ei {
@@ -2661,6 +2656,170 @@ pub(super) fn grow_grid(
 /// CPython by `scripts/vectors/pyset_vectors.py`) on random sequences of
 /// the operations the generators use, comparing the iteration order after
 /// each one.
+/// A set of at most 100 pairwise distinct [`id10`] numbers filled by adds of
+/// new elements only (no dummies), as CPython lays out its table: each add
+/// is `set_insert_clean`'s first empty slot on the element's probe path,
+/// with `set_add_entry`'s resizes (the old table reinserted in its slot
+/// order). On the stack, as [`distinct_order8`]'s table, but kept: a
+/// growth step builds three and reads each once.
+pub(super) struct CleanIds {
+    slots: [u8; ID_SLOTS],
+    mask: usize,
+    used: usize,
+}
+
+impl CleanIds {
+    /// `set()`.
+    pub(super) fn new() -> Self {
+        CleanIds {
+            slots: [ID_EMPTY; ID_SLOTS],
+            mask: 7,
+            used: 0,
+        }
+    }
+
+    /// `s.add(id)` for an `id` not in `s`.
+    #[inline(always)]
+    pub(super) fn insert(&mut self, hashes: &[i64; 100], id: u8) {
+        insert_clean_id(&mut self.slots, self.mask, hashes, id);
+        self.used += 1;
+        if self.used * 5 >= self.mask * 3 {
+            // Below 77 elements the old table has at most 128 slots; the
+            // slots past it were never written.
+            let size = table_size(self.used * 4);
+            assert!(size <= ID_SLOTS, "more than 100 box ids");
+            let n = self.mask + 1;
+            let mut old = [ID_EMPTY; ID_SLOTS / 4];
+            old[..n].copy_from_slice(&self.slots[..n]);
+            self.slots[..n].fill(ID_EMPTY);
+            self.mask = size - 1;
+            for &o in old[..n].iter().filter(|&&o| o != ID_EMPTY) {
+                insert_clean_id(&mut self.slots, self.mask, hashes, o);
+            }
+        }
+    }
+
+    /// `set(ids)` of pairwise distinct ids, added in this order.
+    pub(super) fn from_distinct(hashes: &[i64; 100], ids: impl IntoIterator<Item = u8>) -> Self {
+        let mut s = Self::new();
+        for id in ids {
+            s.insert(hashes, id);
+        }
+        s
+    }
+
+    /// `len(s)`.
+    pub(super) fn len(&self) -> usize {
+        self.used
+    }
+
+    /// `iter(s)`: the table's order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = u8> + '_ {
+        self.slots[..=self.mask]
+            .iter()
+            .copied()
+            .filter(|&s| s != ID_EMPTY)
+    }
+
+    /// `tuple(s)`, written into `buf`: its filled prefix.
+    pub(super) fn order_into<'b>(&self, buf: &'b mut [u8; 100]) -> &'b [u8] {
+        let mut n = 0;
+        for id in self.iter() {
+            buf[n] = id;
+            n += 1;
+        }
+        &buf[..n]
+    }
+}
+
+/// For each location of the 8 by 8 box (by [`id10`] number),
+/// `hash(neighbors(l))` and `neighbors(l)`'s iteration order as [`id10`]
+/// numbers (all eight lie in the box or its margin), as fixed arrays.
+struct NeighborIds {
+    hashes: [i64; 100],
+    orders: [[u8; 8]; 100],
+}
+
+fn neighbor_ids() -> &'static NeighborIds {
+    static TABLE: std::sync::OnceLock<NeighborIds> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = NeighborIds {
+            hashes: [0; 100],
+            orders: [[0; 8]; 100],
+        };
+        for (k, (hash, order)) in box8_table(dsl::neighbors).iter().enumerate() {
+            let id = usize::from(id10((k as i64 / 8, k as i64 % 8)));
+            t.hashes[id] = *hash;
+            assert_eq!(order.len(), 8, "neighbors of a box location");
+            for (slot, &l) in t.orders[id].iter_mut().zip(order) {
+                *slot = id10(l);
+            }
+        }
+        t
+    })
+}
+
+/// [`box8_meet_ids`] for `near = neighbors`, the same tables in the same
+/// orders: `tuple(rest & mapply(neighbors, shp))`, CPython walking the
+/// smaller operand (the mapply on a tie) and adding its members found in
+/// the other to a new set. When that is `rest`, it is built and the mapply
+/// only tested as bits; else the mapply's table is built (`apply` adds the
+/// neighbourhoods in `shp`'s order, `merge` their locations in each one's
+/// order, a repeat changing nothing) and `rest` is only bits. The
+/// neighbourhoods are fixed arrays, the repeats a byte per location, and
+/// each table a [`CleanIds`] read in place.
+pub(super) fn neighbors_meet_ids<'h>(
+    rest: impl FnOnce() -> IdSet<'h>,
+    rest_mask: u128,
+    shp_order: impl Iterator<Item = u8>,
+    shp_mask: u128,
+) -> CleanIds {
+    let hashes = loc10_hashes();
+    // The box bits of the mapply: the shape shifted by each of the eight
+    // offsets `(di, dj)`, by `10 * di + dj` bits.
+    let around = [-11i32, -10, -9, -1, 1, 9, 10, 11]
+        .iter()
+        .fold(0u128, |d, &k| {
+            d | if k >= 0 {
+                shp_mask << k
+            } else {
+                shp_mask >> -k
+            }
+        });
+    if around.count_ones() > rest_mask.count_ones() {
+        return CleanIds::from_distinct(hashes, rest().iter().filter(|&id| around >> id & 1 != 0));
+    }
+    let n = neighbor_ids();
+    let applied = CleanIds::from_distinct(&n.hashes, shp_order);
+    let mut seen = [false; 100];
+    let mut merged = CleanIds::new();
+    for a in applied.iter() {
+        for &id in &n.orders[usize::from(a)] {
+            if !seen[usize::from(id)] {
+                seen[usize::from(id)] = true;
+                merged.insert(hashes, id);
+            }
+        }
+    }
+    CleanIds::from_distinct(hashes, merged.iter().filter(|&id| rest_mask >> id & 1 != 0))
+}
+
+impl BoxShape<'_> {
+    /// [`BoxShape::grow`] for `near = neighbors`, by
+    /// [`neighbors_meet_ids`] (the same candidates in the same order).
+    pub(super) fn grow_neighbors(&mut self, rng: &mut GenRng, pool: &BoxShape) -> Result<()> {
+        let rest = || {
+            pool.set
+                .difference_where(self.set.len(), |id| self.mask >> id & 1 != 0)
+        };
+        let cands = neighbors_meet_ids(rest, pool.mask & !self.mask, self.set.iter(), self.mask);
+        let mut buf = [0; 100];
+        let added = rng.choice(cands.order_into(&mut buf))?;
+        self.add(added);
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod id_set_tests {
     use super::*;

@@ -5772,41 +5772,42 @@ fn generate_3de23699(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
-/// The cells of the objects of `objects(grid, F, T, T)` that hold a cell
-/// of color `c` (the 8-connected components of the cells not of the most
-/// common color), as a row-major mask: for a fill, which reads no order.
-fn components_with(grid: &Grid, c: i64) -> Vec<bool> {
-    const NONE: usize = usize::MAX;
+/// `fill(grid, value, mfilter(objects(grid, F, T, T), lambda o: c in
+/// palette(o)))` in place: the objects are the 8-connected components of
+/// the cells not of the most common color, and a fill reads no order, so
+/// only the components holding a `c` cell are flooded, from those cells.
+/// (A flooded cell is marked before it is written, so later tests never
+/// read the new value.)
+fn fill_components_with(grid: &mut Grid, value: i64, c: i64) {
     let bg = dsl::mostcolor(grid);
+    if c == bg {
+        // No object holds a background cell.
+        return;
+    }
     let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
-    let at = |k: usize| grid[k / w][k % w];
-    let mut label = vec![NONE; h * w];
-    let mut has_c: Vec<bool> = Vec::new();
+    let vals: Vec<i64> = grid.iter().flatten().copied().collect();
+    let mut inside = vec![false; h * w];
     let mut stack = Vec::with_capacity(16);
     for start in 0..h * w {
-        if label[start] != NONE || at(start) == bg {
+        if vals[start] != c || inside[start] {
             continue;
         }
-        let k = has_c.len();
-        let mut found = false;
-        label[start] = k;
+        inside[start] = true;
         stack.push(start);
         while let Some(x) = stack.pop() {
-            found |= at(x) == c;
             let (i, j) = (x / w, x % w);
+            grid[i][j] = value;
             for ni in i.saturating_sub(1)..=(i + 1).min(h - 1) {
                 for nj in j.saturating_sub(1)..=(j + 1).min(w - 1) {
                     let y = ni * w + nj;
-                    if label[y] == NONE && at(y) != bg {
-                        label[y] = k;
+                    if !inside[y] && vals[y] != bg {
+                        inside[y] = true;
                         stack.push(y);
                     }
                 }
             }
         }
-        has_c.push(found);
     }
-    label.iter().map(|&k| k != NONE && has_c[k]).collect()
 }
 
 fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
@@ -5831,7 +5832,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
         let ncells = ncells.max(2).min(oh * ow);
         for _ in 0..ncells - 1 {
-            shp.grow(rng, &bounds, dsl::neighbors)?;
+            shp.grow_neighbors(rng, &bounds)?;
         }
         // `normalize(shp)`: a frozenset of the moved locations, added in
         // `shp`'s order.
@@ -5854,7 +5855,10 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let locj2 = rng.randint(0, w - dsl::width_of(obj2))?;
     let obj1p = obj1.shift((loci1, locj1));
     let obj2p = obj2.shift((loci2, locj2));
-    let mut gi = dsl::paint(&dsl::paint(&dsl::canvas(bgc, (h, w)), &obj1p), &obj2p);
+    // Two paints onto a new canvas, in this order, written in place.
+    let mut gi = dsl::canvas(bgc, (h, w));
+    paint_cells_in(&mut gi, obj1p.iter());
+    paint_cells_in(&mut gi, obj2p.iter());
     let total = robj.len() + gobj.len();
     let noccs = unifint(
         rng,
@@ -5907,9 +5911,8 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     if unifint(rng, diff_lb, diff_ub, (1, 100)) < 30 {
         let c = rng.choice(&[2, 3])?;
         // mfilter(objects(...), ...) is only filled: which cells, no order.
-        let drop = |g: &Grid| fill_mask(g, bgc, &components_with(g, c));
-        gi = drop(&gi);
-        go = drop(&go);
+        fill_components_with(&mut gi, bgc, c);
+        fill_components_with(&mut go, bgc, c);
     }
     Ok(Example {
         input: gi,
@@ -6185,6 +6188,17 @@ fn generate_4258a5f9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     })
 }
 
+/// `hash((v, (i, j)))` for the colors `v` 0 to 9 and the locations of a
+/// 15 by 15 grid (4290ef0e's `go` is at most that), by `15 * i + j`.
+fn cell_hashes_4290ef0e() -> &'static [[i64; 225]; 10] {
+    static HASHES: std::sync::OnceLock<[[i64; 225]; 10]> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        std::array::from_fn(|v| {
+            std::array::from_fn(|k| cell_hash(&(v as i64, (k as i64 / 15, k as i64 % 15))))
+        })
+    })
+}
+
 fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     loop {
@@ -6228,9 +6242,55 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let (gh, gw) = dsl::shape_grid(&go);
             fill_locs_in(&mut go, col, &[(gh / 2, gw / 2)]);
         }
-        let objs = dsl::sfilter(&dsl::partition(&go), |o| dsl::color(o) != Some(bgc));
+        // `order(sfilter(partition(go), lambda o: color(o) != bgc), width)`:
+        // the objects' cells are only placed, tested and painted (one per
+        // location), so they are lists; the sets' orders, which the stable
+        // sort keeps among equal widths, follow from the objects' hashes
+        // (taken over a table of cell hashes) and the order each set adds
+        // them in (`partition` by the palette's order, `sfilter` by
+        // `partition`'s).
+        let hashes = cell_hashes_4290ef0e();
+        let palette: Vec<i64> = dsl::palette_grid(&go).iter().copied().collect();
+        let cells_of = |v: i64| -> Vec<dsl::Cell> {
+            go.iter()
+                .enumerate()
+                .flat_map(|(i, row)| {
+                    row.iter()
+                        .enumerate()
+                        .filter(move |&(_, &x)| x == v)
+                        .map(move |(j, _)| (v, (i as i64, j as i64)))
+                })
+                .collect()
+        };
+        let parts: Vec<Vec<dsl::Cell>> = palette.iter().map(|&v| cells_of(v)).collect();
+        let part_hashes: Vec<i64> = parts
+            .iter()
+            .map(|cells| {
+                pycompat::frozenset_hash_of(
+                    cells
+                        .iter()
+                        .map(|&(v, (i, j))| hashes[v as usize][(i * 15 + j) as usize]),
+                )
+            })
+            .collect();
+        let kept: Vec<usize> = added_order(&part_hashes)
+            .into_iter()
+            .filter(|&k| palette[k] != bgc)
+            .collect();
+        let mut order = reordered(&kept, |k| part_hashes[k]);
+        let bounds = |cells: &[dsl::Cell]| {
+            cells
+                .iter()
+                .fold((i64::MAX, i64::MAX, i64::MIN), |(t, l, r), &(_, (i, j))| {
+                    (t.min(i), l.min(j), r.max(j))
+                })
+        };
+        order.sort_by_key(|&k| {
+            let (_, l, r) = bounds(&parts[k]);
+            r - l + 1
+        });
+        let objs: Vec<&Vec<dsl::Cell>> = order.iter().map(|&k| &parts[k]).collect();
         let mut gi = dsl::canvas(bgc, (fullh, fullw));
-        let objs = dsl::order(&objs, dsl::width_of);
         // `inds`, `fullinds` minus the placed objects, is only asked whether
         // it holds locations (`issubset`) and shrunk: a mask, no table.
         let mut used = vec![false; (fullh * fullw).max(0) as usize];
@@ -6238,12 +6298,12 @@ fn generate_4290ef0e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for obj in &objs {
             // `normalize(obj)`: its cells are only placed, tested and
             // painted (one per location), so no order is read.
-            let (top, left) = dsl::ulcorner(obj);
+            let (top, left, right) = bounds(obj);
             let objn: Vec<dsl::Cell> = obj
                 .iter()
                 .map(|&(v, (i, j))| (v, (i - top, j - left)))
                 .collect();
-            let d = dsl::width_of(obj);
+            let d = right - left + 1;
             let cv = cands_4290ef0e(fullh, fullw, d);
             if cv.is_empty() {
                 // Python's `break` leaves the loop with `fullsuc` still true.
@@ -7843,10 +7903,12 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bx = bx.without(sp);
         let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..nc - 1 {
-            shp.grow(rng, &bx, dsl::neighbors)?;
+            shp.grow_neighbors(rng, &bx)?;
         }
-        // Cells at distinct locations: paints of the object are order-free.
-        let obj: dsl::Object = if go.is_none() {
+        // Cells at distinct locations: the object is only placed (a subset
+        // test, a paint, sizes and membership), which reads no order, so
+        // it is a list of its cells.
+        let obj: Vec<dsl::Cell> = if go.is_none() {
             let idx = loc10(shp.choose(rng)?);
             let coll = rng.choice(&remcols)?;
             let coll2 = rng.choice(&dsl::remove(&coll, &remcols))?;
@@ -7859,7 +7921,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 coll2,
                 &dsl::normalize(&obj),
             ));
-            obj
+            obj.to_vec()
         } else {
             let col = rng.choice(&remcols)?;
             shp.locs().map(|l| (col, l)).collect()

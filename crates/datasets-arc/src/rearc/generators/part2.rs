@@ -2876,6 +2876,69 @@ fn generate_72322fa7(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ex(gi, go)
 }
 
+/// `toindices(argmax(colorfilter(objects(cc2, T, T, F), -2), size))` for
+/// 72ca375d: the cells of the largest 8-connected component of `-2` cells,
+/// when it is the only one of its size. `argmax` keeps the first largest in
+/// the objects' set order, which only a tie reads: then `None`, and the
+/// caller builds the objects.
+fn largest_72ca375d(cc2: &Grid) -> Option<Vec<Loc>> {
+    let (h, w) = (cc2.len(), cc2.first().map_or(0, Vec::len));
+    let is2: Vec<bool> = cc2.iter().flatten().map(|&v| v == -2).collect();
+    let mut seen = vec![false; h * w];
+    let (mut best, mut tie) = (Vec::new(), false);
+    let (mut cur, mut stack) = (Vec::new(), Vec::new());
+    for start in 0..h * w {
+        if seen[start] || !is2[start] {
+            continue;
+        }
+        seen[start] = true;
+        stack.push(start);
+        cur.clear();
+        while let Some(x) = stack.pop() {
+            let (i, j) = (x / w, x % w);
+            cur.push((i as i64, j as i64));
+            for ni in i.saturating_sub(1)..=(i + 1).min(h - 1) {
+                for nj in j.saturating_sub(1)..=(j + 1).min(w - 1) {
+                    let y = ni * w + nj;
+                    if !seen[y] && is2[y] {
+                        seen[y] = true;
+                        stack.push(y);
+                    }
+                }
+            }
+        }
+        if cur.len() > best.len() {
+            std::mem::swap(&mut best, &mut cur);
+            tie = false;
+        } else if cur.len() == best.len() {
+            tie = true;
+        }
+    }
+    (!best.is_empty() && !tie).then_some(best)
+}
+
+/// `patch != vmirror(patch)` for a patch given as its distinct cells: a set
+/// of the same size as its mirror image equals it when every mirrored cell
+/// is in it (`vmirror` maps `(i, j)` to `(i, left + right - j)`).
+fn asymmetric(cells: &[Loc]) -> bool {
+    let Some(&(i0, j0)) = cells.first() else {
+        return false;
+    };
+    let (t, l, b, r) = cells
+        .iter()
+        .fold((i0, j0, i0, j0), |(t, l, b, r), &(i, j)| {
+            (t.min(i), l.min(j), b.max(i), r.max(j))
+        });
+    let bw = (r - l + 1) as usize;
+    let mut mask = vec![false; (b - t + 1) as usize * bw];
+    for &(i, j) in cells {
+        mask[(i - t) as usize * bw + (j - l) as usize] = true;
+    }
+    cells
+        .iter()
+        .any(|&(i, j)| !mask[(i - t) as usize * bw + (r - j) as usize])
+}
+
 fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -2917,7 +2980,9 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (mut tr, mut succ) = (0, 0);
     // `remcands` and each `newobj` lie in the 8 by 8 box: CPython's tables
     // of them, and of the sets built to grow `newobj`, are kept as ids
-    // (`IdSet`), with masks for membership.
+    // (`IdSet`; `newobj`, only ever added new elements or rebuilt, and the
+    // growth step's sets as `CleanIds`, on the stack), with masks for
+    // membership.
     let hashes = loc10_hashes();
     let asind = IdSet::from_distinct(
         hashes,
@@ -2931,48 +2996,60 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             break;
         }
         let newobj = loop {
-            let mut newobj = IdSet::from_distinct(hashes, srcobj.iter().map(|&l| id10(l)));
+            let mut newobj = CleanIds::from_distinct(hashes, srcobj.iter().map(|&l| id10(l)));
             let mut nmask = srcmask;
+            let mut buf = [0u8; 100];
             let numperti = unifint(rng, diff_lb, diff_ub, (1, 63));
             let numpert = 64 - numperti;
             for _ in 0..numpert {
                 let isadd = rng.choice(&[true, false])?;
                 if isadd && newobj.len() < 64 {
-                    // `(remcands - newobj) & mapply(neighbors, newobj)`, its
-                    // sets of distinct elements built by clean inserts.
                     let rest =
                         || remcands.difference_where(newobj.len(), |id| nmask >> id & 1 != 0);
-                    let cndds =
-                        box8_meet_ids(rest, remmask & !nmask, newobj.iter(), nmask, dsl::neighbors);
-                    if cndds.is_empty() {
+                    let cndds = neighbors_meet_ids(rest, remmask & !nmask, newobj.iter(), nmask);
+                    if cndds.len() == 0 {
                         break;
                     }
-                    let added = rng.choice(&cndds)?;
-                    newobj.add(added);
+                    let added = rng.choice(cndds.order_into(&mut buf))?;
+                    // `added` is not in `newobj` (drawn from `remcands - newobj`).
+                    newobj.insert(hashes, added);
                     nmask |= 1 << added;
                 }
                 if !isadd && newobj.len() > 2 {
-                    let cells: Vec<u8> = newobj.iter().collect();
-                    let gone = rng.choice(&cells)?;
+                    let cells = newobj.order_into(&mut buf);
+                    let gone = rng.choice(cells)?;
                     // `remove(x, a_set)`: a new set, built by iterating.
-                    newobj =
-                        IdSet::from_distinct(hashes, cells.into_iter().filter(|&id| id != gone));
+                    newobj = CleanIds::from_distinct(
+                        hashes,
+                        cells.iter().copied().filter(|&id| id != gone),
+                    );
                     nmask &= !(1 << gone);
                 }
             }
-            // `normalize(newobj)`: its order is not read below.
+            // `normalize(newobj)`: only its shape is read and it is filled
+            // (one value), so its cells suffice, no set.
             let cells: Vec<Loc> = newobj.iter().map(loc10).collect();
-            let newobj: Indices = normalized(&cells).into_iter().collect();
-            let (a, b) = dsl::shape(&newobj);
-            let cc = dsl::canvas(-1, (a + 2, b + 2));
-            let cc2 = dsl::compress(&dsl::fill(&cc, -2, &newobj.shift((1, 1))));
+            let cells = normalized(&cells);
+            let (a, b) = cells
+                .iter()
+                .fold((0, 0), |(a, b), &(i, j)| (a.max(i + 1), b.max(j + 1)));
+            let mut cc = dsl::canvas(-1, (a + 2, b + 2));
+            let shifted: Vec<Loc> = cells.iter().map(|&(i, j)| (i + 1, j + 1)).collect();
+            fill_locs_in(&mut cc, -2, &shifted);
+            let cc2 = dsl::compress(&cc);
             // `newobj` is only compared, tested for fits, subtracted and
             // filled below: no object's own order is read.
-            let objs = dsl::colorfilter(&dsl::objects_unordered(&cc2, true, true, false), -2);
-            let biggest = dsl::argmax(objs.iter(), |o| o.len())
-                .ok_or_else(|| DatasetError::Generation("no object".into()))?;
-            let newobj = dsl::toindices(biggest);
-            if newobj != dsl::vmirror(&newobj) {
+            let newobj = match largest_72ca375d(&cc2) {
+                Some(cells) => cells,
+                None => {
+                    let objs =
+                        dsl::colorfilter(&dsl::objects_unordered(&cc2, true, true, false), -2);
+                    let biggest = dsl::argmax(objs.iter(), |o| o.len())
+                        .ok_or_else(|| DatasetError::Generation("no object".into()))?;
+                    dsl::toindices(biggest).to_vec()
+                }
+            };
+            if asymmetric(&newobj) {
                 break newobj;
             }
         };
@@ -2983,7 +3060,7 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         for id in indss.iter() {
             member[id as usize] = true;
         }
-        let cells = newobj.to_vec();
+        let cells = &newobj;
         let fits = |id: u16| {
             let (i, j) = gloc(id);
             cells.iter().all(|&(a, b)| {
@@ -2997,12 +3074,15 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             continue;
         }
         let locc = gloc(rng.choice(&loccands)?);
-        let newobj = newobj.shift(locc);
-        dsl::fill_in(&mut gi, col, &newobj);
+        let newobj: Vec<Loc> = newobj
+            .iter()
+            .map(|&(i, j)| (i + locc.0, j + locc.1))
+            .collect();
+        fill_locs_in(&mut gi, col, &newobj);
         succ += 1;
         let around = Around::new(newobj.iter().copied(), dsl::neighbors);
         indss = indss
-            .difference_locs(&newobj.to_vec())
+            .difference_locs(&newobj)
             .difference_locs(around.cells());
     }
     ex(gi, go)

@@ -6052,51 +6052,6 @@ fn cell_hash_table(v: Option<i64>) -> std::rc::Rc<[i64]> {
     })
 }
 
-/// For the outline `outline_cells(ul, lr)` draws: how many of its in-grid
-/// cells show `color`, and the bounds `(top, left, bottom, right)` of its
-/// in-grid cells (`None` if it has none). A count and bounds, so the
-/// outline is walked as its four clipped sides, not built.
-fn outline_count(
-    grid: &Grid,
-    color: i64,
-    (ai, aj): Loc,
-    (bi, bj): Loc,
-) -> (usize, Option<(i64, i64, i64, i64)>) {
-    let (h, w) = dsl::shape_grid(grid);
-    let (si, sj) = (ai.min(bi), aj.min(bj));
-    let (ei, ej) = (ai.max(bi), aj.max(bj));
-    let mut n = 0;
-    let mut bounds: Option<(i64, i64, i64, i64)> = None;
-    let mut take = |(i0, j0): Loc, (i1, j1): Loc| {
-        // The in-grid part of a row or column segment from (i0, j0) to (i1, j1).
-        let (i0, j0, i1, j1) = (i0.max(0), j0.max(0), i1.min(h - 1), j1.min(w - 1));
-        if i0 > i1 || j0 > j1 {
-            return;
-        }
-        for row in &grid[i0 as usize..=i1 as usize] {
-            n += row[j0 as usize..=j1 as usize]
-                .iter()
-                .filter(|&&v| v == color)
-                .count();
-        }
-        bounds = Some(match bounds {
-            None => (i0, j0, i1, j1),
-            Some((t, l, b, r)) => (t.min(i0), l.min(j0), b.max(i1), r.max(j1)),
-        });
-    };
-    take((si, sj), (si, ej));
-    if ei != si {
-        take((ei, sj), (ei, ej));
-    }
-    if ei - si >= 2 {
-        take((si + 1, sj), (ei - 1, sj));
-        if ej != sj {
-            take((si + 1, ej), (ei - 1, ej));
-        }
-    }
-    (n, bounds)
-}
-
 /// The 4-connected one-color components of a grid (what `objects(grid,
 /// True, False, False)` holds) found by runs: each row's maximal runs of
 /// one color are joined to the runs above that overlap them in their
@@ -6206,6 +6161,83 @@ impl RunComponents {
                 (t.min(i), l.min(s), b.max(i), r.max(e))
             },
         )
+    }
+}
+
+/// How many cells pass a test in any rectangle of an `h` by `w` area at
+/// `origin` (the rectangle clipped to it), by two-dimensional prefix sums:
+/// e73095fd counts foreground cells on box outlines and `forb` cells in
+/// backdrops for 81 boxes around each `occ`, each count then O(1).
+struct RectCounts {
+    origin: Loc,
+    h: i64,
+    w: i64,
+    sums: Vec<u32>,
+}
+
+impl RectCounts {
+    fn new(origin: Loc, (h, w): Loc, test: impl Fn(Loc) -> bool) -> Self {
+        let (hu, wu) = (h.max(0) as usize, w.max(0) as usize);
+        let stride = wu + 1;
+        let mut sums = vec![0u32; (hu + 1) * stride];
+        for i in 0..hu {
+            let mut row = 0;
+            for j in 0..wu {
+                row += u32::from(test((origin.0 + i as i64, origin.1 + j as i64)));
+                sums[(i + 1) * stride + j + 1] = sums[i * stride + j + 1] + row;
+            }
+        }
+        RectCounts { origin, h, w, sums }
+    }
+
+    /// The passing cells from `(si, sj)` to `(ei, ej)` (inclusive).
+    fn count(&self, (si, sj): Loc, (ei, ej): Loc) -> u32 {
+        let (si, sj) = ((si - self.origin.0).max(0), (sj - self.origin.1).max(0));
+        let (ei, ej) = (
+            (ei - self.origin.0).min(self.h - 1),
+            (ej - self.origin.1).min(self.w - 1),
+        );
+        if si > ei || sj > ej {
+            return 0;
+        }
+        let stride = self.w as usize + 1;
+        let at = |i: i64, j: i64| self.sums[i as usize * stride + j as usize];
+        at(ei + 1, ej + 1) + at(si, sj) - at(si, ej + 1) - at(ei + 1, sj)
+    }
+
+    /// For the outline `outline_cells(ul, lr)` draws, on the grid these
+    /// sums count: how many of its in-grid cells pass (its rectangle's
+    /// count less the inside's, the rectangle two rows and columns
+    /// smaller, empty below three by three), and the bounds `(top, left,
+    /// bottom, right)` of its in-grid cells (`None` if it has none), from
+    /// its four sides clipped to the grid. Neither builds the outline.
+    fn outline(&self, (ai, aj): Loc, (bi, bj): Loc) -> (usize, Option<(i64, i64, i64, i64)>) {
+        let (si, sj) = (ai.min(bi), aj.min(bj));
+        let (ei, ej) = (ai.max(bi), aj.max(bj));
+        let n = self.count((si, sj), (ei, ej)) - self.count((si + 1, sj + 1), (ei - 1, ej - 1));
+        let (h, w) = (self.h, self.w);
+        let mut bounds: Option<(i64, i64, i64, i64)> = None;
+        let mut take = |(i0, j0): Loc, (i1, j1): Loc| {
+            let (i0, j0, i1, j1) = (i0.max(0), j0.max(0), i1.min(h - 1), j1.min(w - 1));
+            if i0 > i1 || j0 > j1 {
+                return;
+            }
+            bounds = Some(match bounds {
+                None => (i0, j0, i1, j1),
+                Some((t, l, b, r)) => (t.min(i0), l.min(j0), b.max(i1), r.max(j1)),
+            });
+        };
+        take((si, sj), (si, ej));
+        if ei != si {
+            take((ei, sj), (ei, ej));
+        }
+        if ei - si >= 2 {
+            take((si + 1, sj), (ei - 1, sj));
+            if ej != sj {
+                take((si + 1, ej), (ei - 1, ej));
+            }
+        }
+        (n as usize, bounds)
     }
 }
 
@@ -6325,10 +6357,15 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 .map(gid),
         );
         let copts = copts.filter(|id| count_color_at(&gi, dneighbor_cells(gloc(id)), fgc) > 2);
+        // The grid's foreground cells as prefix sums (rebuilt when `gi`
+        // changes): outline counts in O(1).
+        let fg_sums =
+            |gi: &Grid| RectCounts::new((0, 0), (h, w), |(i, j)| gi[i as usize][j as usize] == fgc);
+        let mut fgs = fg_sums(&gi);
         let copts = copts.filter(|id| {
             // `outbox(outbox({ij}))`: the outline two cells around `ij`.
             let (i, j) = gloc(id);
-            let (n, _) = outline_count(&gi, fgc, (i - 2, j - 2), (i + 2, j + 2));
+            let (n, _) = fgs.outline((i - 2, j - 2), (i + 2, j + 2));
             n == 3 || n == 4
         });
         if copts.len() == 0 {
@@ -6342,11 +6379,15 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `forb` is only intersected with backdrops and grown: membership.
         // The boxes reach three cells past an in-grid `occ`.
         let mut forb = LocMask::new((h, w), 3);
+        // `forb` as prefix sums over the mask's area (rebuilt as it grows).
+        let forb_sums =
+            |forb: &LocMask| RectCounts::new((-3, -3), (h + 6, w + 6), |l| forb.contains(l));
+        let mut forbs = forb_sums(&forb);
         let three_or_four = |n: usize| n == 3 || n == 4;
         for &(oi, oj) in &occs {
             let (ulci, ulcj) = (oi - 1, oj - 1);
             let (lrci, lrcj) = (oi + 1, oj + 1);
-            if !three_or_four(outline_count(&gi, fgc, (ulci, ulcj), (lrci, lrcj)).0) {
+            if !three_or_four(fgs.outline((ulci, ulcj), (lrci, lrcj)).0) {
                 continue;
             }
             // Each `bx = box({ul, lr})` as its corners: the list's order is
@@ -6360,16 +6401,15 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                             let lr = (lrci + lrcioffs, lrcj + lrcjoffs);
                             // `bxobj = toobject(bx, gi)`: the outline's
                             // in-grid cells, counted and bounded.
-                            let (inner, bounds) = outline_count(&gi, fgc, ul, lr);
+                            let (inner, bounds) = fgs.outline(ul, lr);
                             if !three_or_four(inner) {
                                 continue;
                             }
                             // `outbox(bxobj)`: around the in-grid cells' bounds
                             // (some: `inner` counted some).
                             let (t, l, b, r) = bounds.expect("counted cells have bounds");
-                            let (outer, _) =
-                                outline_count(&gi, fgc, (t - 1, l - 1), (b + 1, r + 1));
-                            if three_or_four(outer) && !forb.any_in_rect(ul, lr) {
+                            let (outer, _) = fgs.outline((t - 1, l - 1), (b + 1, r + 1));
+                            if three_or_four(outer) && forbs.count(ul, lr) == 0 {
                                 // (`boptions` then keeps the boxes whose
                                 // backdrop misses `forb`, in order.)
                                 boptions.push((ul, lr));
@@ -6386,6 +6426,8 @@ fn generate_e73095fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 fill_rect(&mut go, 4, ul, lr);
                 fill_locs_in(&mut go, fgc, &outline_cells(ul, lr));
                 forb.insert_rect(ul, lr);
+                fgs = fg_sums(&gi);
+                forbs = forb_sums(&forb);
             }
         }
         let gi = dsl::trim(&gi);
