@@ -862,7 +862,7 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
+        let subs = memo.fitting(&FitGrid(&indss), (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
@@ -4455,7 +4455,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let oh = rng.randint(3, 5)?;
         let ow = rng.randint(3, 5)?;
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&FitGrid(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -4468,7 +4468,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // is read only to sample from `plcd` below, so it is built there.
         let transposed = mfs.iter().filter(|&&k| k == 1 || k == 2).count() % 2 == 1;
         let (sh, sw) = if transposed { (ow, oh) } else { (oh, ow) };
-        let cands = memo.fitting(&inds, (h, w), (sh, sw));
+        let cands = memo.fitting(&FitGrid(&inds), (h, w), (sh, sw));
         if cands.is_empty() {
             continue;
         }
@@ -5158,7 +5158,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut memo = FitMemo::default();
     while tr < maxtr && succ < noccs {
         tr += 1;
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&FitGrid(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }
