@@ -1074,6 +1074,45 @@ fn shape3(s: [Loc; 3]) -> Loc {
     )
 }
 
+/// `ofcolor(go, bgc) - mapply(neighbors, asindices(go) - ofcolor(go,
+/// bgc))` for 0e206a2e, whose order a draw reads: CPython's table of the
+/// background cells (`GridSet`), less the mapply. That mapply is read for
+/// its size and membership only (`set_difference`), so it is a mask over
+/// the grid and its one-cell margin, marked around every other cell.
+fn free_inds_0e206a2e(go: &Grid, bgc: i64) -> GridSet {
+    let bg = ofcolor_set(go, bgc);
+    let pw = go.first().map_or(0, Vec::len) + 2;
+    let mut near = vec![false; (go.len() + 2) * pw];
+    let mut count = 0;
+    for (i, row) in go.iter().enumerate() {
+        for (j, _) in row.iter().enumerate().filter(|&(_, &v)| v != bgc) {
+            // The cell sits at `(i + 1, j + 1)` of the mask: its eight
+            // neighbours, not itself.
+            for (di, dj) in [
+                (0, 0),
+                (0, 1),
+                (0, 2),
+                (1, 0),
+                (1, 2),
+                (2, 0),
+                (2, 1),
+                (2, 2),
+            ] {
+                let k = (i + di) * pw + j + dj;
+                if !near[k] {
+                    near[k] = true;
+                    count += 1;
+                }
+            }
+        }
+    }
+    bg.difference_where(count, |id| {
+        // Background cells lie in the grid.
+        let (i, j) = gloc(id);
+        near[(i as usize + 1) * pw + j as usize + 1]
+    })
+}
+
 fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = dsl::interval(0, 10, 1);
     let h = unifint(rng, diff_lb, diff_ub, (10, 30));
@@ -1171,32 +1210,39 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let num = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 30));
     let maxtrials = 10 * num;
     let (mut tr, mut succ) = (0, 0);
+    let src_keys: Vec<usize> = (0..srcs.len()).collect();
+    // `fullinds` depends on `go` (and `bgc`) alone: kept per mirror of the
+    // `go` of the last paint, each known by the same mirrors applied to a
+    // 2 by 3 grid of distinct values (which tells the eight apart).
+    let mut tag: Grid = vec![vec![0, 1, 2], vec![3, 4, 5]];
+    let mut seen: Vec<(Grid, GridSet)> = Vec::new();
     while succ < num && tr < maxtrials {
         let fnk = rng.choice(&[0, 1, 2, 3, 4, 5, 6, 7])?;
-        gi = transform(fnk, &gi);
-        go = transform(fnk, &go);
-        // `ofcolor(go, bgc)`, whose difference's order the choice reads, as
-        // CPython's table (`GridSet`).
-        let bg = ofcolor_set(&go, bgc);
-        // `bg - mapply(neighbors, aigo - bg)`: the mapply is read for its
-        // size and membership only, so `aigo - bg` (only iterated by it) is
-        // the grid's other cells, in no particular order.
-        let (gh, gw) = dsl::shape_grid(&go);
-        let others = (0..gh)
-            .flat_map(|i| (0..gw).map(move |j| (i, j)))
-            .filter(|&(i, j)| go[i as usize][j as usize] != bgc);
-        let fullinds = bg.difference_locs(Around::new(others, dsl::neighbors).cells());
-        let k = rng.choice(&(0..srcs.len()).collect::<Vec<_>>())?;
+        // `identity` returns the grid itself: nothing to copy.
+        if fnk != 0 {
+            gi = transform(fnk, &gi);
+            go = transform(fnk, &go);
+            tag = transform(fnk, &tag);
+        }
+        let at = match seen.iter().position(|(t, _)| *t == tag) {
+            Some(at) => at,
+            None => {
+                seen.push((tag.clone(), free_inds_0e206a2e(&go, bgc)));
+                seen.len() - 1
+            }
+        };
+        let fullinds = &seen[at].1;
+        let k = rng.choice(&src_keys)?;
         let (obj, markers) = &srcs[k];
         if fullinds.len() == 0 {
             break;
         }
-        let loctr = gloc(grid_choice(rng, &fullinds)?);
+        let loctr = gloc(grid_choice(rng, fullinds)?);
         // `shift(toindices(obj), loctr).issubset(fullinds)`, and the paints
         // (one cell per location): no order of the shifted sets is read.
         if obj
             .iter()
-            .all(|&(_, (i, j))| in_grid_set(&fullinds, (i + loctr.0, j + loctr.1)))
+            .all(|&(_, (i, j))| in_grid_set(fullinds, (i + loctr.0, j + loctr.1)))
         {
             succ += 1;
             let moved = |cells: &mut dyn Iterator<Item = &dsl::Cell>| -> Vec<dsl::Cell> {
@@ -1206,6 +1252,7 @@ fn generate_0e206a2e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             };
             paint_cells_in(&mut gi, moved(&mut markers.iter()).iter());
             paint_cells_in(&mut go, moved(&mut obj.iter()).iter());
+            seen.clear();
         }
         tr += 1;
     }
@@ -3447,7 +3494,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let gh = rng.randint(5, h / 2 + 1)?;
         let gw = rng.randint(5, w / 2 + 1)?;
-        let cands = memo.fitting(&inds, (h, w), (gh, gw));
+        let cands = memo.fitting(&FitGrid(&inds), (h, w), (gh, gw));
         if cands.is_empty() {
             continue;
         }
@@ -3469,7 +3516,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let maxtr2 = 5 * noccs;
         while succ2 < noccs && tr2 < maxtr2 {
             tr2 += 1;
-            let cands2 = memo2.fitting(&ginds, (gh, gw), (5, 5));
+            let cands2 = memo2.fitting(&FitGrid(&ginds), (gh, gw), (5, 5));
             if cands2.is_empty() {
                 break;
             }
@@ -5252,10 +5299,12 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let first = rng.choice(&bounds_order)?;
             let mut cobj = IdSet::from_adds(hashes, [first]);
             let mut cmask = 1u128 << first;
+            // `shape(cobj)` (never empty): its bounds, read off the ids.
             let shape = |cobj: &IdSet| {
-                let locs: Vec<Loc> = cobj.iter().map(loc10).collect();
-                let (t, b) = bounds_of(&locs.iter().map(|l| l.0).collect::<Vec<_>>());
-                let (l, r) = bounds_of(&locs.iter().map(|l| l.1).collect::<Vec<_>>());
+                let (mut t, mut b, mut l, mut r) = (i64::MAX, i64::MIN, i64::MAX, i64::MIN);
+                for (i, j) in cobj.iter().map(loc10) {
+                    (t, b, l, r) = (t.min(i), b.max(i), l.min(j), r.max(j));
+                }
                 (b - t + 1, r - l + 1)
             };
             while shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
@@ -5289,33 +5338,40 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // filtered from it, kept until it changes.
     let mut inds = GridSet::asindices((h, w));
     let mut kept_cands: Option<Vec<u16>> = None;
+    // `plcd = shift(obj, loc)` is only tested, subtracted (by membership,
+    // or discarding its distinct elements), grown by `dneighbors` (read by
+    // size and membership) and filled: the shapes' cells, in any order, do.
+    // `obj` is known by its entry in `counter` (`remobjcounter`), if any.
+    let mc_cells: Vec<Loc> = mcobj.iter().copied().collect();
+    let mc_entry = counter.iter().position(|(k, _)| *k == mcobj);
+    let key_cells: Vec<Vec<Loc>> = counter
+        .iter()
+        .map(|(k, _)| k.iter().copied().collect())
+        .collect();
+    let mut cand_keys: Vec<usize> = Vec::with_capacity(counter.len());
+    let mut plcd: Vec<Loc> = Vec::with_capacity(16);
+    let mut plcd_ids: Vec<u16> = Vec::with_capacity(16);
     while tr < maxtr && succ < maxnocc {
         tr += 1;
-        let candobjs: Vec<Indices> = counter
-            .iter()
-            .filter(|(_, cnt)| cnt + 1 < mxobjcounter)
-            .map(|(k, _)| k.clone())
-            .collect();
+        // `candobjs`, as positions in `counter` (the same list, in order).
+        cand_keys.clear();
+        cand_keys.extend((0..counter.len()).filter(|&k| counter[k].1 + 1 < mxobjcounter));
         // `or` stops before the draw when there is no candidate.
-        let (obj, col) = if candobjs.is_empty() || rng.randint(0, 100)? as f64 / 100.0 > diff_lb {
-            (mcobj.clone(), mxcol)
-        } else {
-            let obj = rng.choice(&candobjs)?;
-            let idx = remobjs.iter().position(|r| *r == obj).unwrap_or(0);
-            (obj, rcols[idx])
-        };
-        let cands = kept_cands.get_or_insert_with(|| {
-            let fits = |id| {
-                let (i, j) = gloc(id);
-                i <= h - oh && j <= w - ow
+        let (cells, col, entry) =
+            if cand_keys.is_empty() || rng.randint(0, 100)? as f64 / 100.0 > diff_lb {
+                (&mc_cells, mxcol, mc_entry)
+            } else {
+                let k = rng.choice(&cand_keys)?;
+                let idx = remobjs.iter().position(|r| *r == counter[k].0).unwrap_or(0);
+                (&key_cells[k], rcols[idx], Some(k))
             };
-            inds.filtered_order(fits)
-        });
+        let cands = kept_cands.get_or_insert_with(|| inds.fit_order(h - oh, w - ow));
         if cands.is_empty() {
             break;
         }
         let loc = gloc(rng.choice(cands)?);
-        let plcd = obj.shift(loc);
+        plcd.clear();
+        plcd.extend(cells.iter().map(|&(i, j)| (i + loc.0, j + loc.1)));
         // `plcd.issubset(inds - mapply(neighbors, ofcolor(gi, col)))`: a
         // location is in that mapply when one of its (in-grid) neighbours
         // shows `col`; and the next line only subtracts a mapply.
@@ -5326,14 +5382,15 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         };
         if plcd.iter().all(|&l| inds.contains(gid(l)) && !near_col(l)) {
             succ += 1;
-            let plcd_ids: Vec<u16> = plcd.iter().map(|&l| gid(l)).collect();
+            plcd_ids.clear();
+            plcd_ids.extend(plcd.iter().map(|&l| gid(l)));
             let around = Around::new(plcd.iter().copied(), dsl::dneighbors);
             let around_ids: Vec<u16> = around.cells().iter().map(|&l| gid(l)).collect();
             inds = inds.difference_ids(&plcd_ids).difference_ids(&around_ids);
             kept_cands = None;
-            dsl::fill_in(&mut gi, col, &plcd);
-            match counter.iter_mut().find(|(k, _)| *k == obj) {
-                Some(entry) => entry.1 += 1,
+            fill_locs_in(&mut gi, col, &plcd);
+            match entry {
+                Some(k) => counter[k].1 += 1,
                 None => mxobjcounter += 1,
             }
         }
@@ -7733,7 +7790,7 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5.0 * noccs;
     while (succ as f64) < noccs && (tr as f64) < maxtr {
         tr += 1;
-        let cands = cands_memo.fitting(&inds, (h, w), (dim, dim));
+        let cands = cands_memo.fitting(&FitGrid(&inds), (h, w), (dim, dim));
         if cands.is_empty() {
             break;
         }

@@ -862,7 +862,7 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
+        let subs = memo.fitting(&FitGrid(&indss), (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
@@ -873,27 +873,34 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let indsss = BoxShape::asindices(hashes, (oh, ow));
         let chch = indsss.choose(rng)?;
         let mut obj = BoxShape::from_locs(hashes, [loc10(chch)]);
-        let mut indsss = indsss.without(chch);
+        let indsss = indsss.without(chch);
         let numcd = unifint(rng, diff_lb, diff_ub, (0, (oh * ow) / 2));
         let numc = rng.choice(&[numcd, oh * ow - numcd])?;
         let numc = numc.max(2).min(oh * ow - 1);
+        // `indsss`' table is read only when `box8_meet_ids` walks it: the
+        // differences `indsss - obj` (each reading `obj`'s size and
+        // membership then) wait in `pending` and are replayed in order
+        // when it is, or never; its mask is kept up to date.
+        let (mut rest_set, mut rest_mask) = (indsss.set, indsss.mask);
+        let mut pending: Vec<(usize, u128)> = Vec::new();
         for _ in 0..numc {
             // `indsss & mapply(neighbors, obj)`.
             let cands = box8_meet_ids(
-                || indsss.set.clone(),
-                indsss.mask,
+                || {
+                    for (len, mask) in pending.drain(..) {
+                        rest_set = rest_set.difference_where(len, |id| mask >> id & 1 != 0);
+                    }
+                    rest_set.clone()
+                },
+                rest_mask,
                 obj.set.iter(),
                 obj.mask,
                 dsl::neighbors,
             );
             obj.add(pick(rng, &cands)?);
-            // `indsss - obj`: `obj` is read for its size and membership.
-            indsss = BoxShape {
-                set: indsss
-                    .set
-                    .difference_where(obj.set.len(), |id| obj.mask >> id & 1 != 0),
-                mask: indsss.mask & !obj.mask,
-            };
+            // `indsss = indsss - obj`.
+            pending.push((obj.set.len(), obj.mask));
+            rest_mask &= !obj.mask;
         }
         // `obj`, `bd = backdrop(obj)` and `outbox(bd)` are filled, tested and
         // subtracted: read for their cells, sizes and membership only.
@@ -2548,15 +2555,20 @@ fn generate_6e82a1ae(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     }
     SHAPES.with(|shapes| -> Result<Example> {
         let mut d: PySet<ShapeNo> = PySet::new();
+        // Adding a member again leaves a table with no dummies as it is:
+        // only each shape's first add is made.
+        let mut seen = vec![false; shapes.cells.len()];
         for _ in 0..100 {
             let mut node = &shapes.tree;
             loop {
                 match node {
                     Grown::Shape(k) => {
-                        d.add(ShapeNo {
-                            k: *k,
-                            hash: shapes.hashes[*k],
-                        });
+                        if !std::mem::replace(&mut seen[*k], true) {
+                            d.add(ShapeNo {
+                                k: *k,
+                                hash: shapes.hashes[*k],
+                            });
+                        }
                         break;
                     }
                     Grown::Step(kids) => node = &kids[pick_index(rng, kids.len())?],
@@ -4546,7 +4558,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let oh = rng.randint(3, 5)?;
         let ow = rng.randint(3, 5)?;
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&FitGrid(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -4559,7 +4571,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // is read only to sample from `plcd` below, so it is built there.
         let transposed = mfs.iter().filter(|&&k| k == 1 || k == 2).count() % 2 == 1;
         let (sh, sw) = if transposed { (ow, oh) } else { (oh, ow) };
-        let cands = memo.fitting(&inds, (h, w), (sh, sw));
+        let cands = memo.fitting(&FitGrid(&inds), (h, w), (sh, sw));
         if cands.is_empty() {
             continue;
         }
@@ -5249,7 +5261,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut memo = FitMemo::default();
     while tr < maxtr && succ < noccs {
         tr += 1;
-        let cands = memo.fitting(&inds, (h, w), (oh, ow));
+        let cands = memo.fitting(&FitGrid(&inds), (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }

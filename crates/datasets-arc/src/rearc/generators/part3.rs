@@ -1389,13 +1389,21 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 // `remove(x, obj)`: a frozenset of the others, in order.
                 obj = IdSet::from_distinct(hashes, obj.iter().filter(|&id| id != x));
                 for _ in 0..nrem - 1 {
-                    // `len(dneighbors(ij) & obj) == 1`: a count of members.
+                    // `len(dneighbors(ij) & obj) == 1`: a count of members,
+                    // asked of a mask of `obj`. Its cells lie in the 6 by 6
+                    // box, so a neighbour's number is 14 (a row) or 1 (a
+                    // column) away, in the same row for the latter.
+                    let mut member = [false; 196];
+                    for id in obj.iter() {
+                        member[usize::from(id)] = true;
+                    }
                     let xx = IdSet::from_distinct(
                         hashes,
                         obj.iter().filter(|&id| {
-                            dneighbor_cells(b2862040_loc(id))
+                            let id = usize::from(id);
+                            [id - 14, id + 14, id - 1, id + 1]
                                 .iter()
-                                .filter(|&&l| idset_contains(&obj, b2862040_id(l)))
+                                .filter(|&&n| member[n])
                                 .count()
                                 == 1
                         }),
@@ -1429,7 +1437,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // membership): lists of locations, not frozensets.
             let (top, left, bottom, right) = bounds_of_ids(&obj);
             let (oh, ow) = (bottom - top + 1, right - left + 1);
-            let cands = memo.fitting(&inds, (h, w), (oh, ow));
+            let cands = memo.fitting(&FitGrid(&inds), (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
@@ -4416,7 +4424,7 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let oh = rng.randint(1, 7)?;
         let ow = rng.randint(1, 7)?;
-        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
+        let subs = memo.fitting(&FitGrid(&indss), (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
@@ -5912,7 +5920,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let oh = rng.randint(3, 8)?;
         let ow = rng.randint(3, 8)?;
-        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
+        let subs = memo.fitting(&FitGrid(&indss), (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
