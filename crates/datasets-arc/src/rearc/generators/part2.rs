@@ -4064,10 +4064,15 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // on a tie) and adds its members found in the other.
     let is_bg = |(i, j): Loc| gi[i as usize][j as usize] == bgc;
     let in_inner = |(i, j): Loc| 1 <= i && i < h - 1 && 1 <= j && j < w - 1;
-    let ofbg: Vec<Loc> = (0..h)
-        .flat_map(|i| (0..w).map(move |j| (i, j)))
-        .filter(|&l| is_bg(l))
-        .collect();
+    // `ofcolor(gi, bgc)`'s locations row by row (one pass, one buffer).
+    let mut ofbg: Vec<Loc> = Vec::with_capacity((h * w) as usize);
+    for (i, row) in gi.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            if v == bgc {
+                ofbg.push((i as i64, j as i64));
+            }
+        }
+    }
     let inner_len = ((h - 2) * (w - 2)) as usize;
     let inds = if inner_len > ofbg.len() {
         // Distinct locations: clean inserts, the same table.
@@ -4123,12 +4128,35 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             })
             .collect()
     };
-    let mut targs: Vec<Vec<Cell>> = Vec::with_capacity(25);
-    let mut sours: Vec<Vec<Cell>> = Vec::with_capacity(25);
+    // The 25 compositions are at most 8 distinct maps of the rectangle
+    // (the same map gives the same cells, in the same order): each map's
+    // `t` and `s` are built once, in first-seen order, and `targs` holds
+    // the map of each composition (drawn from by index, as the list).
+    // A map is known by the images of (0, 0), (0, 1) and (1, 0) (`oh`,
+    // `ow` >= 3).
+    let map_key = |f1: usize, f2: usize| {
+        [(0, 0), (0, 1), (1, 0)].map(|l| {
+            let (l, dims) = mirror_loc(f2, (oh, ow), l);
+            mirror_loc(f1, dims, l).0
+        })
+    };
+    let mut maps: Vec<[Loc; 3]> = Vec::with_capacity(8);
+    let mut ts: Vec<Vec<Cell>> = Vec::with_capacity(8);
+    let mut ss: Vec<Vec<Cell>> = Vec::with_capacity(8);
+    let mut targs: Vec<usize> = Vec::with_capacity(25);
     for f1 in 0..5 {
         for f2 in 0..5 {
-            targs.push(mirrored_cells(&targ_cells, f1, f2));
-            sours.push(mirrored_cells(&sour_cells, f1, f2));
+            let key = map_key(f1, f2);
+            let d = match maps.iter().position(|m| *m == key) {
+                Some(d) => d,
+                None => {
+                    maps.push(key);
+                    ts.push(mirrored_cells(&targ_cells, f1, f2));
+                    ss.push(mirrored_cells(&sour_cells, f1, f2));
+                    maps.len() - 1
+                }
+            };
+            targs.push(d);
         }
     }
     // `shape` of a normalized list of cells.
@@ -4141,8 +4169,8 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * noccs;
     while succ < noccs && tr < maxtr {
         tr += 1;
-        let t = rng.choice(&targs)?;
-        let (hh, ww) = shape_of(&t);
+        let t = &ts[rng.choice(&targs)?];
+        let (hh, ww) = shape_of(t);
         // `1 <= i <= h - hh - 1` (every location of `inds` is at least 1).
         let cands = cands_memo.fitting(&inds, (h - 1, w - 1), (hh, ww));
         if cands.is_empty() {
@@ -4168,7 +4196,8 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // different values. Gather the cells by location first: when none
     // disagree, painting each location's one value is the paint. Equal
     // `(t, s)` pairs (the 25 compositions repeat transformations) add the
-    // same cells, so each is matched once.
+    // same cells, so each is matched once (a repeated map's pair is
+    // skipped before its contents are compared).
     let (gh, gw) = (go.len(), go[0].len());
     let mut painted: Vec<Option<i64>> = vec![None; gh * gw];
     let mut disagree = false;
@@ -4184,7 +4213,7 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     };
     type Contents = (Loc, Vec<i64>);
     let mut seen: Vec<(Contents, Contents)> = Vec::with_capacity(8);
-    for (t, s) in targs.iter().zip(&sours) {
+    for (t, s) in ts.iter().zip(&ss) {
         let key = (contents(t), contents(s));
         if seen.contains(&key) {
             continue;
@@ -6345,8 +6374,9 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut succ = 0;
     let loci = rng.randint(0, h - sgh)?;
     let locj = rng.randint(0, w - sgw)?;
-    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
-    dsl::fill_in(&mut gi, sqc, &bd);
+    // `fill(gi, sqc, backdrop(...))`: one value over a rectangle, so the
+    // backdrop's order is unread and it is not built.
+    fill_rect(&mut gi, sqc, (loci, locj), (loci + sgh - 1, locj + sgw - 1));
     let mut go = dsl::canvas(sqc, (sgh, sgw));
     // `goinds` and `giinds` as CPython's tables (`GridSet`), the
     // candidates filtered from them kept until they change.
