@@ -1224,11 +1224,11 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // labelled, no object is built.
             let found = components_6455b5f5(&gi, &mut known);
             let hashes: Vec<i64> = found.iter().map(|o| o.hash).collect();
-            let objs: Vec<usize> = set_frozen_order(&hashes)
+            let objs: Vec<usize> = distinct_frozen_order(&hashes)
                 .into_iter()
                 .filter(|&k| found[k].color == bgc)
                 .collect();
-            let objs = reordered(&objs, |k| hashes[k]);
+            let objs = distinct_reordered(&objs, |k| hashes[k]);
             let bounds = |k: usize| found[k].bounds;
             let eligobjs: Vec<usize> = objs
                 .into_iter()
@@ -1237,7 +1237,7 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     b - t + 1 > 2 || r - l + 1 > 2
                 })
                 .collect();
-            let eligobjs = reordered(&eligobjs, |k| hashes[k]);
+            let eligobjs = distinct_reordered(&eligobjs, |k| hashes[k]);
             if eligobjs.is_empty() {
                 break;
             }
@@ -4634,7 +4634,7 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let lines = line_objects_83302e8f(&tmp, linc);
     let lns_hashes: Vec<i64> = lines.iter().map(|l| l.hash).collect();
     let dts_hashes: Vec<i64> = dots_order.iter().map(|&l| indices_hash([l])).collect();
-    let cands = union_added_order(&lns_hashes, &dts_hashes);
+    let cands = distinct_union_order(&lns_hashes, &dts_hashes);
     let nbreaks = unifint(rng, diff_lb, diff_ub, (0, cands.len() as i64 / 2));
     let breakobjs = rng.sample(&cands, nbreaks)?;
     let mut breaklocs = Vec::with_capacity(breakobjs.len());
@@ -4738,12 +4738,12 @@ fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> Vec<Line83302e8f> {
     }
     // `objects`' frozenset, then `colorfilter`'s (added in that order);
     // `apply` adds the lines in that order.
-    let kept: Vec<usize> = set_frozen_order(&hashes)
+    let kept: Vec<usize> = distinct_frozen_order(&hashes)
         .into_iter()
         .filter(|&k| lines[k].is_some())
         .collect();
     let kept_hashes: Vec<i64> = kept.iter().map(|&k| hashes[k]).collect();
-    added_order(&kept_hashes)
+    distinct_added_order(&kept_hashes)
         .into_iter()
         .filter_map(|x| lines[kept[x]].take())
         .collect()

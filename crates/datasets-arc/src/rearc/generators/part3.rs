@@ -284,98 +284,6 @@ fn digit_cell_hash48(v: u8, i: usize, j: usize) -> i64 {
     table[(v as usize * SIDE + i) * SIDE + j]
 }
 
-/// An empty slot of a [`distinct_slots`] table.
-const NO_SLOT: u32 = u32::MAX;
-
-/// The smallest power of two, at least 8, above `minused` (the table size
-/// CPython's `set_table_resize` picks).
-fn set_table_size(minused: usize) -> usize {
-    let mut size = 8;
-    while size <= minused {
-        size <<= 1;
-    }
-    size
-}
-
-/// `set_insert_clean` of element `k` (hashing as `hashes[k]`) into a table
-/// with no dummies and no equal element: the first empty slot on its probe
-/// path takes it.
-fn insert_slot(slots: &mut [u32], hashes: &[i64], k: u32) {
-    let mask = slots.len() - 1;
-    let mut perturb = hashes[k as usize] as u64 as usize;
-    let mut i = perturb & mask;
-    loop {
-        let probes = if i + 9 <= mask { 9 } else { 0 };
-        if let Some(s) = slots[i..=i + probes].iter_mut().find(|s| **s == NO_SLOT) {
-            *s = k;
-            return;
-        }
-        perturb >>= 5;
-        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
-    }
-}
-
-/// CPython's table of `set(xs)` (or `frozenset(xs)` of a generator) for
-/// pairwise unequal elements with these hashes, added in index order, as
-/// slots holding the elements' indices. With no equal element met and no
-/// dummy made, every add stores in the first empty slot on its probe path
-/// (`set_insert_clean`'s), and the table grows as `set_add_entry` grows it
-/// (the 8-slot special case cannot arise: the first resize is at 5
-/// elements, to 32 slots).
-fn distinct_slots(hashes: &[i64]) -> Vec<u32> {
-    let mut slots = vec![NO_SLOT; 8];
-    for (used, k) in (1..).zip(0..hashes.len() as u32) {
-        insert_slot(&mut slots, hashes, k);
-        if used * 5 >= (slots.len() - 1) * 3 {
-            let size = set_table_size(if used > 50_000 { used * 2 } else { used * 4 });
-            let old = std::mem::replace(&mut slots, vec![NO_SLOT; size]);
-            for k in old.into_iter().filter(|&k| k != NO_SLOT) {
-                insert_slot(&mut slots, hashes, k);
-            }
-        }
-    }
-    slots
-}
-
-/// `frozenset(s)` of a [`distinct_slots`] table with `used` elements
-/// (`set_merge` into an empty set): sized for `2 * used` (left at 8 slots
-/// below 5 elements), a slot-for-slot copy when that is the same size (no
-/// dummies), else clean inserts in the table's order.
-fn frozen_slots(hashes: &[i64], slots: &[u32], used: usize) -> Vec<u32> {
-    let size = if used * 5 >= 7 * 3 {
-        set_table_size(used * 2)
-    } else {
-        8
-    };
-    if size == slots.len() {
-        return slots.to_vec();
-    }
-    let mut out = vec![NO_SLOT; size];
-    for &k in slots.iter().filter(|&&k| k != NO_SLOT) {
-        insert_slot(&mut out, hashes, k);
-    }
-    out
-}
-
-/// [`added_order`] without a generic set: the order of `frozenset(xs)` for
-/// pairwise unequal elements with these hashes added in this order.
-fn distinct_added_order(hashes: &[i64]) -> Vec<usize> {
-    let slots = distinct_slots(hashes);
-    let mut out = Vec::with_capacity(hashes.len());
-    out.extend(slots.iter().filter(|&&k| k != NO_SLOT).map(|&k| k as usize));
-    out
-}
-
-/// [`set_frozen_order`] without a generic set: the order of `frozenset(s)`
-/// of a set `s` built by adding pairwise unequal elements with these
-/// hashes in this order.
-fn distinct_frozen_order(hashes: &[i64]) -> Vec<usize> {
-    let slots = frozen_slots(hashes, &distinct_slots(hashes), hashes.len());
-    let mut out = Vec::with_capacity(hashes.len());
-    out.extend(slots.iter().filter(|&&k| k != NO_SLOT).map(|&k| k as usize));
-    out
-}
-
 /// Each cell's place in `asindices`' order of an `h + 12` by `w + 12`
 /// canvas, for its `h` by `w` middle (shifted back by 6), laid out as that
 /// middle with a one-cell border (`(i + 1) * (w + 2) + j + 1`), memoised
@@ -660,13 +568,12 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cols = spread_lines(gow, (locj1 + 1, locj2), (wdelt1, wdelt2, wdelt3, wdelt4));
     let mut gi: Grid = rows
         .iter()
-        .map(|r| {
-            cols.iter()
-                .map(|c| match (r, c) {
-                    (Some(i), Some(j)) => go[*i][*j],
-                    _ => bgc,
-                })
-                .collect()
+        .map(|r| match r {
+            Some(i) => {
+                let src = &go[*i];
+                cols.iter().map(|c| c.map_or(bgc, |j| src[j])).collect()
+            }
+            None => vec![bgc; cols.len()],
         })
         .collect();
     let nswitcheroos = unifint(rng, diff_lb, diff_ub, (0, 10));
