@@ -1932,25 +1932,6 @@ pub(super) fn grid_choice(rng: &mut GenRng, s: &GridSet) -> Result<u16> {
         .ok_or_else(|| dataset_core::DatasetError::Generation("set shorter than its length".into()))
 }
 
-/// The iteration order of `a | b` for frozensets `a` and `b` of pairwise
-/// unequal elements (unequal across the two as well), each built by adding
-/// elements with these hashes in this order: indices into `a_hashes`, then
-/// `a_hashes.len()` plus indices into `b_hashes`.
-pub(super) fn union_added_order(a_hashes: &[i64], b_hashes: &[i64]) -> Vec<usize> {
-    let n = a_hashes.len();
-    let a: pycompat::PyFrozenSet<Distinct> = a_hashes
-        .iter()
-        .enumerate()
-        .map(|(idx, &hash)| Distinct { idx, hash })
-        .collect();
-    let b: pycompat::PyFrozenSet<Distinct> = b_hashes
-        .iter()
-        .enumerate()
-        .map(|(idx, &hash)| Distinct { idx: n + idx, hash })
-        .collect();
-    (&a | &b).iter().map(|d| d.idx).collect()
-}
-
 /// `mapply(neighbors, bd)` for the rectangle `bd` from `ul` to `lr`, read
 /// only for its size and membership: the rectangle one cell larger all
 /// round, less `bd` itself when it is a single cell (the only cell no
@@ -2719,6 +2700,174 @@ impl GridSet {
         out.extend(slots.iter().copied().filter(|&s| s < GID_DUMMY));
         out
     }
+}
+
+// CPython tables of pairwise unequal elements known by their hashes (the
+// objects of `objects`, lines, dots): as [`added_order`] and
+// [`set_frozen_order`], and `a | b` of two such frozensets, without a
+// generic set.
+// With no equal element ever met and no dummy ever made (nothing is
+// discarded), every add stores in the first empty slot on its probe path,
+// which is `set_insert_clean`'s, and the tables resize as CPython's do.
+
+/// An empty slot of a [`DistinctTable`].
+const NO_SLOT: u32 = u32::MAX;
+
+/// CPython's table of pairwise unequal elements, as slots holding each
+/// element's index into a slice of hashes.
+pub(super) struct DistinctTable {
+    slots: Vec<u32>,
+    used: usize,
+}
+
+impl DistinctTable {
+    /// An empty set (an 8-slot table).
+    fn new() -> Self {
+        DistinctTable {
+            slots: vec![NO_SLOT; 8],
+            used: 0,
+        }
+    }
+
+    /// `set(xs)` / `frozenset(xs)` of the elements `ks`, added in this order.
+    pub(super) fn added(hashes: &[i64], ks: impl IntoIterator<Item = u32>) -> Self {
+        let mut t = Self::new();
+        for k in ks {
+            t.add(hashes, k);
+        }
+        t
+    }
+
+    /// `set_insert_clean` of element `k` (no equal element, no dummy).
+    fn insert(slots: &mut [u32], hashes: &[i64], k: u32) {
+        let mask = slots.len() - 1;
+        let mut perturb = hashes[k as usize] as u64 as usize;
+        let mut i = perturb & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            if let Some(s) = slots[i..=i + probes].iter_mut().find(|s| **s == NO_SLOT) {
+                *s = k;
+                return;
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// `set_add_entry` of an element unequal to every member: stored, then
+    /// a resize once 60% of the slots are filled.
+    fn add(&mut self, hashes: &[i64], k: u32) {
+        Self::insert(&mut self.slots, hashes, k);
+        self.used += 1;
+        if self.used * 5 >= (self.slots.len() - 1) * 3 {
+            let used = self.used;
+            self.resize(hashes, if used > 50_000 { used * 2 } else { used * 4 });
+        }
+    }
+
+    /// `set_table_resize`: the smallest power of two (at least 8) above
+    /// `minused`, filled in old-table order (an 8-slot table staying at 8
+    /// slots is left alone: it has no dummies).
+    fn resize(&mut self, hashes: &[i64], minused: usize) {
+        let mut size = 8;
+        while size <= minused {
+            size <<= 1;
+        }
+        if size == 8 && self.slots.len() == 8 {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![NO_SLOT; size]);
+        for k in old.into_iter().filter(|&k| k != NO_SLOT) {
+            Self::insert(&mut self.slots, hashes, k);
+        }
+    }
+
+    /// `set_merge(self, other)` with no element of `other` equal to one of
+    /// `self`: one resize up front, then a slot-for-slot copy into an empty
+    /// table of the same size, clean inserts into another empty one, or
+    /// adds.
+    fn merge(&mut self, hashes: &[i64], other: &DistinctTable) {
+        if other.used == 0 {
+            return;
+        }
+        if (self.used + other.used) * 5 >= (self.slots.len() - 1) * 3 {
+            self.resize(hashes, (self.used + other.used) * 2);
+        }
+        let members = other.slots.iter().copied().filter(|&k| k != NO_SLOT);
+        if self.used == 0 {
+            if self.slots.len() == other.slots.len() {
+                self.slots.copy_from_slice(&other.slots);
+            } else {
+                for k in members {
+                    Self::insert(&mut self.slots, hashes, k);
+                }
+            }
+            self.used = other.used;
+            return;
+        }
+        for k in members {
+            self.add(hashes, k);
+        }
+    }
+
+    /// `frozenset(s)` / `set(s)` / `s.copy()`: merged into an empty set.
+    pub(super) fn copy(&self, hashes: &[i64]) -> Self {
+        let mut t = Self::new();
+        t.merge(hashes, self);
+        t
+    }
+
+    /// `a | b`: a copy of `a`, `b` merged in.
+    pub(super) fn union(&self, hashes: &[i64], other: &DistinctTable) -> Self {
+        let mut t = self.copy(hashes);
+        t.merge(hashes, other);
+        t
+    }
+
+    /// The members' indices in iteration order.
+    pub(super) fn order(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.used);
+        out.extend(
+            self.slots
+                .iter()
+                .filter(|&&k| k != NO_SLOT)
+                .map(|&k| k as usize),
+        );
+        out
+    }
+}
+
+/// [`added_order`] by a [`DistinctTable`].
+pub(super) fn distinct_added_order(hashes: &[i64]) -> Vec<usize> {
+    DistinctTable::added(hashes, 0..hashes.len() as u32).order()
+}
+
+/// [`set_frozen_order`] by a [`DistinctTable`].
+pub(super) fn distinct_frozen_order(hashes: &[i64]) -> Vec<usize> {
+    DistinctTable::added(hashes, 0..hashes.len() as u32)
+        .copy(hashes)
+        .order()
+}
+
+/// The iteration order of `a | b` for frozensets `a` and `b` of pairwise
+/// unequal elements (unequal across the two as well), each built by adding
+/// elements with these hashes in this order: indices into `a_hashes`, then
+/// `a_hashes.len()` plus indices into `b_hashes`.
+pub(super) fn distinct_union_order(a_hashes: &[i64], b_hashes: &[i64]) -> Vec<usize> {
+    let n = a_hashes.len() as u32;
+    let hashes: Vec<i64> = a_hashes.iter().chain(b_hashes).copied().collect();
+    let a = DistinctTable::added(&hashes, 0..n);
+    let b = DistinctTable::added(&hashes, n..hashes.len() as u32);
+    a.union(&hashes, &b).order()
+}
+
+/// [`reordered`] by a [`DistinctTable`].
+pub(super) fn distinct_reordered(items: &[usize], hash: impl Fn(usize) -> i64) -> Vec<usize> {
+    let hashes: Vec<i64> = items.iter().map(|&k| hash(k)).collect();
+    distinct_added_order(&hashes)
+        .into_iter()
+        .map(|x| items[x])
+        .collect()
 }
 
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:

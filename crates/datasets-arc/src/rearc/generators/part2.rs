@@ -1231,11 +1231,11 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // labelled, no object is built.
             let found = components_6455b5f5(&gi, &mut known);
             let hashes: Vec<i64> = found.iter().map(|o| o.hash).collect();
-            let objs: Vec<usize> = set_frozen_order(&hashes)
+            let objs: Vec<usize> = distinct_frozen_order(&hashes)
                 .into_iter()
                 .filter(|&k| found[k].color == bgc)
                 .collect();
-            let objs = reordered(&objs, |k| hashes[k]);
+            let objs = distinct_reordered(&objs, |k| hashes[k]);
             let bounds = |k: usize| found[k].bounds;
             let eligobjs: Vec<usize> = objs
                 .into_iter()
@@ -1244,7 +1244,7 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     b - t + 1 > 2 || r - l + 1 > 2
                 })
                 .collect();
-            let eligobjs = reordered(&eligobjs, |k| hashes[k]);
+            let eligobjs = distinct_reordered(&eligobjs, |k| hashes[k]);
             if eligobjs.is_empty() {
                 break;
             }
@@ -4167,10 +4167,15 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // on a tie) and adds its members found in the other.
     let is_bg = |(i, j): Loc| gi[i as usize][j as usize] == bgc;
     let in_inner = |(i, j): Loc| 1 <= i && i < h - 1 && 1 <= j && j < w - 1;
-    let ofbg: Vec<Loc> = (0..h)
-        .flat_map(|i| (0..w).map(move |j| (i, j)))
-        .filter(|&l| is_bg(l))
-        .collect();
+    // `ofcolor(gi, bgc)`'s locations row by row (one pass, one buffer).
+    let mut ofbg: Vec<Loc> = Vec::with_capacity((h * w) as usize);
+    for (i, row) in gi.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            if v == bgc {
+                ofbg.push((i as i64, j as i64));
+            }
+        }
+    }
     let inner_len = ((h - 2) * (w - 2)) as usize;
     let inds = if inner_len > ofbg.len() {
         // Distinct locations: clean inserts, the same table.
@@ -4226,12 +4231,35 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             })
             .collect()
     };
-    let mut targs: Vec<Vec<Cell>> = Vec::with_capacity(25);
-    let mut sours: Vec<Vec<Cell>> = Vec::with_capacity(25);
+    // The 25 compositions are at most 8 distinct maps of the rectangle
+    // (the same map gives the same cells, in the same order): each map's
+    // `t` and `s` are built once, in first-seen order, and `targs` holds
+    // the map of each composition (drawn from by index, as the list).
+    // A map is known by the images of (0, 0), (0, 1) and (1, 0) (`oh`,
+    // `ow` >= 3).
+    let map_key = |f1: usize, f2: usize| {
+        [(0, 0), (0, 1), (1, 0)].map(|l| {
+            let (l, dims) = mirror_loc(f2, (oh, ow), l);
+            mirror_loc(f1, dims, l).0
+        })
+    };
+    let mut maps: Vec<[Loc; 3]> = Vec::with_capacity(8);
+    let mut ts: Vec<Vec<Cell>> = Vec::with_capacity(8);
+    let mut ss: Vec<Vec<Cell>> = Vec::with_capacity(8);
+    let mut targs: Vec<usize> = Vec::with_capacity(25);
     for f1 in 0..5 {
         for f2 in 0..5 {
-            targs.push(mirrored_cells(&targ_cells, f1, f2));
-            sours.push(mirrored_cells(&sour_cells, f1, f2));
+            let key = map_key(f1, f2);
+            let d = match maps.iter().position(|m| *m == key) {
+                Some(d) => d,
+                None => {
+                    maps.push(key);
+                    ts.push(mirrored_cells(&targ_cells, f1, f2));
+                    ss.push(mirrored_cells(&sour_cells, f1, f2));
+                    maps.len() - 1
+                }
+            };
+            targs.push(d);
         }
     }
     // `shape` of a normalized list of cells.
@@ -4244,8 +4272,8 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * noccs;
     while succ < noccs && tr < maxtr {
         tr += 1;
-        let t = rng.choice(&targs)?;
-        let (hh, ww) = shape_of(&t);
+        let t = &ts[rng.choice(&targs)?];
+        let (hh, ww) = shape_of(t);
         // `1 <= i <= h - hh - 1` (every location of `inds` is at least 1).
         let cands = cands_memo.fitting(&inds, (h - 1, w - 1), (hh, ww));
         if cands.is_empty() {
@@ -4271,7 +4299,8 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // different values. Gather the cells by location first: when none
     // disagree, painting each location's one value is the paint. Equal
     // `(t, s)` pairs (the 25 compositions repeat transformations) add the
-    // same cells, so each is matched once.
+    // same cells, so each is matched once (a repeated map's pair is
+    // skipped before its contents are compared).
     let (gh, gw) = (go.len(), go[0].len());
     let mut painted: Vec<Option<i64>> = vec![None; gh * gw];
     let mut disagree = false;
@@ -4287,7 +4316,7 @@ fn generate_7df24a62(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     };
     type Contents = (Loc, Vec<i64>);
     let mut seen: Vec<(Contents, Contents)> = Vec::with_capacity(8);
-    for (t, s) in targs.iter().zip(&sours) {
+    for (t, s) in ts.iter().zip(&ss) {
         let key = (contents(t), contents(s));
         if seen.contains(&key) {
             continue;
@@ -4708,7 +4737,7 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let lines = line_objects_83302e8f(&tmp, linc);
     let lns_hashes: Vec<i64> = lines.iter().map(|l| l.hash).collect();
     let dts_hashes: Vec<i64> = dots_order.iter().map(|&l| indices_hash([l])).collect();
-    let cands = union_added_order(&lns_hashes, &dts_hashes);
+    let cands = distinct_union_order(&lns_hashes, &dts_hashes);
     let nbreaks = unifint(rng, diff_lb, diff_ub, (0, cands.len() as i64 / 2));
     let breakobjs = rng.sample(&cands, nbreaks)?;
     let mut breaklocs = Vec::with_capacity(breakobjs.len());
@@ -4812,12 +4841,12 @@ fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> Vec<Line83302e8f> {
     }
     // `objects`' frozenset, then `colorfilter`'s (added in that order);
     // `apply` adds the lines in that order.
-    let kept: Vec<usize> = set_frozen_order(&hashes)
+    let kept: Vec<usize> = distinct_frozen_order(&hashes)
         .into_iter()
         .filter(|&k| lines[k].is_some())
         .collect();
     let kept_hashes: Vec<i64> = kept.iter().map(|&k| hashes[k]).collect();
-    added_order(&kept_hashes)
+    distinct_added_order(&kept_hashes)
         .into_iter()
         .filter_map(|x| lines[kept[x]].take())
         .collect()
@@ -6448,8 +6477,9 @@ fn generate_97a05b5b(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut succ = 0;
     let loci = rng.randint(0, h - sgh)?;
     let locj = rng.randint(0, w - sgw)?;
-    let bd = dsl::backdrop(&pair_set((loci, locj), (loci + sgh - 1, locj + sgw - 1)));
-    dsl::fill_in(&mut gi, sqc, &bd);
+    // `fill(gi, sqc, backdrop(...))`: one value over a rectangle, so the
+    // backdrop's order is unread and it is not built.
+    fill_rect(&mut gi, sqc, (loci, locj), (loci + sgh - 1, locj + sgw - 1));
     let mut go = dsl::canvas(sqc, (sgh, sgw));
     // `goinds` and `giinds` as CPython's tables (`GridSet`), the
     // candidates filtered from them kept until they change.

@@ -267,138 +267,216 @@ fn cell_hash48(v: i64, (i, j): Loc) -> i64 {
     pycompat::py_tuple_hash(&[pycompat::py_int_hash(v), loc])
 }
 
+/// `hash((v, (i, j)))` of a cell with a digit colour `v` and `0 <= i, j <
+/// 48`, from a table of all of them computed once (the padded canvases of
+/// `a8c38be5` are at most 42 cells wide).
+fn digit_cell_hash48(v: u8, i: usize, j: usize) -> i64 {
+    const SIDE: usize = 48;
+    static HASHES: std::sync::OnceLock<Vec<i64>> = std::sync::OnceLock::new();
+    let table = HASHES.get_or_init(|| {
+        (0..10 * SIDE * SIDE)
+            .map(|k| {
+                let (v, l) = (k / (SIDE * SIDE), k % (SIDE * SIDE));
+                cell_hash48(v as i64, ((l / SIDE) as i64, (l % SIDE) as i64))
+            })
+            .collect()
+    });
+    table[(v as usize * SIDE + i) * SIDE + j]
+}
+
+/// Each cell's place in `asindices`' order of an `h + 12` by `w + 12`
+/// canvas, for its `h` by `w` middle (shifted back by 6), laid out as that
+/// middle with a one-cell border (`(i + 1) * (w + 2) + j + 1`), memoised
+/// per shape (a read-only table).
+fn padded_ranks(h: usize, w: usize) -> std::rc::Rc<[u32]> {
+    type Memo = Vec<((usize, usize), std::rc::Rc<[u32]>)>;
+    thread_local! {
+        static RANKS: std::cell::RefCell<Memo> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    RANKS.with(|memo| {
+        if let Some((_, r)) = memo.borrow().iter().find(|(k, _)| *k == (h, w)) {
+            return r.clone();
+        }
+        let stride = w + 2;
+        let mut rank = vec![0u32; (h + 2) * stride];
+        let (hi, wi) = (h as i64, w as i64);
+        let order = dsl::asindices_order(hi + 12, wi + 12);
+        for (r, &(i, j)) in order.iter().enumerate() {
+            let (i, j) = (i - 6, j - 6);
+            if (0..hi).contains(&i) && (0..wi).contains(&j) {
+                rank[(i as usize + 1) * stride + j as usize + 1] = r as u32;
+            }
+        }
+        let rank: std::rc::Rc<[u32]> = rank.into();
+        memo.borrow_mut().push(((h, w), rank.clone()));
+        rank
+    })
+}
+
 /// [`padded_objects_listed`] for one `h` by `w` grid shape and background,
 /// without the padded canvas: the padding is all `bgc`, so as long as
 /// `bgc` is the padded canvas' strict `mostcolor` the objects are the
 /// components of the grid's other cells (the padding joins none), and
 /// `objects` adds them by their first cell in the padded canvas'
 /// `asindices` order, which is each component's least rank in that order.
+/// The grid is copied into a buffer with a one-cell border of `bgc`, so
+/// the flood needs no bounds tests; the objects' cells are kept back to
+/// back in one buffer, reused by every call.
 struct PaddedObjects {
     h: usize,
     w: usize,
     bgc: i64,
+    /// `bgc` as a digit (10 when it is none: the fast path is not taken).
+    bg: u8,
     /// The padding's cells, all `bgc`.
     pad: usize,
-    /// Each grid cell's (row-major) place in the padded `asindices` order.
-    rank: Vec<u32>,
+    /// Each cell's place in the padded `asindices` order (bordered layout).
+    rank: std::rc::Rc<[u32]>,
+    /// The grid's colours (digits only on the fast path), bordered layout:
+    /// the border stays `bg`.
+    flat: Vec<u8>,
     seen: Vec<bool>,
     stack: Vec<usize>,
+    /// The last call's objects' cells, each object a range of it.
     cells: Vec<dsl::Cell>,
 }
 
 impl PaddedObjects {
     fn new(h: i64, w: i64, bgc: i64) -> Self {
         let (hu, wu) = (h.max(0) as usize, w.max(0) as usize);
-        let mut rank = vec![0u32; hu * wu];
-        let order = dsl::asindices_order(h + 12, w + 12);
-        for (r, &(i, j)) in order.iter().enumerate() {
-            let (i, j) = (i - 6, j - 6);
-            if (0..h).contains(&i) && (0..w).contains(&j) {
-                rank[i as usize * wu + j as usize] = r as u32;
-            }
-        }
+        let bg = match u8::try_from(bgc) {
+            Ok(b) if b < 10 => b,
+            _ => 10,
+        };
+        let size = (hu + 2) * (wu + 2);
         PaddedObjects {
             h: hu,
             w: wu,
             bgc,
+            bg,
             pad: (hu + 12) * (wu + 12) - hu * wu,
-            rank,
-            seen: vec![false; hu * wu],
+            rank: padded_ranks(hu, wu),
+            flat: vec![bg; size],
+            seen: vec![false; size],
             stack: Vec::with_capacity(64),
             cells: Vec::with_capacity(hu * wu),
         }
     }
 
+    /// The cells of an object [`PaddedObjects::listed`] returned.
+    fn object(&self, r: &std::ops::Range<usize>) -> &[dsl::Cell] {
+        &self.cells[r.clone()]
+    }
+
     /// `padded_objects_listed(grid, bgc, diagonal)` for a grid of this
-    /// shape.
-    fn listed(&mut self, grid: &Grid, diagonal: bool) -> Vec<(Vec<dsl::Cell>, i64)> {
-        let (h, w, bgc) = (self.h, self.w, self.bgc);
+    /// shape, each object as a range of [`PaddedObjects::object`] cells
+    /// (valid until the next call) with the shifted object's hash.
+    fn listed(&mut self, grid: &Grid, diagonal: bool) -> Vec<(std::ops::Range<usize>, i64)> {
+        let (h, w, bg) = (self.h, self.w, self.bg);
+        let stride = w + 2;
         let fits = grid.len() == h && grid.iter().all(|r| r.len() == w);
         // `mostcolor(tmpc)`: counted; a tie or another winner (the canvas'
         // set order would decide) takes the canvas path.
         let mut counts = [0usize; 10];
-        let digits = fits
-            && grid.iter().flatten().all(|&v| match usize::try_from(v) {
-                Ok(k) if k < 10 => {
-                    counts[k] += 1;
-                    true
+        let mut digits = fits;
+        if fits {
+            'rows: for (i, row) in grid.iter().enumerate() {
+                let dst = &mut self.flat[(i + 1) * stride + 1..(i + 1) * stride + 1 + w];
+                for (d, &v) in dst.iter_mut().zip(row) {
+                    match u8::try_from(v) {
+                        Ok(k) if k < 10 => {
+                            counts[k as usize] += 1;
+                            *d = k;
+                        }
+                        _ => {
+                            digits = false;
+                            break 'rows;
+                        }
+                    }
                 }
-                _ => false,
-            });
-        let bg_wins = digits
-            && usize::try_from(bgc).is_ok_and(|b| {
-                b < 10 && {
-                    let n = counts[b] + self.pad;
-                    (0..10).all(|k| k == b || counts[k] < n)
-                }
-            });
+            }
+        }
+        let bg_wins = digits && bg < 10 && {
+            let n = counts[bg as usize] + self.pad;
+            (0..10).all(|k| k == bg as usize || counts[k] < n)
+        };
+        self.cells.clear();
         if !bg_wins {
-            return padded_objects_listed(grid, bgc, diagonal);
+            return padded_objects_listed(grid, self.bgc, diagonal)
+                .into_iter()
+                .map(|(cells, hash)| {
+                    let start = self.cells.len();
+                    self.cells.extend(cells);
+                    (start..self.cells.len(), hash)
+                })
+                .collect();
         }
         self.seen.iter_mut().for_each(|s| *s = false);
-        const NEAR8: [(isize, isize); 8] = [
-            (-1, -1),
-            (-1, 0),
-            (-1, 1),
-            (0, -1),
-            (0, 1),
-            (1, -1),
-            (1, 0),
-            (1, 1),
-        ];
-        const NEAR4: [(isize, isize); 4] = [(-1, 0), (0, -1), (0, 1), (1, 0)];
-        let offsets: &[(isize, isize)] = if diagonal { &NEAR8 } else { &NEAR4 };
-        // Each component: its cells in grid coordinates, its least rank, and
-        // the hashes of the object on the padded canvas and shifted back.
-        let mut found: Vec<(Vec<dsl::Cell>, u32, i64, i64)> = Vec::new();
-        for start in 0..h * w {
-            if self.seen[start] || grid[start / w][start % w] == bgc {
-                continue;
-            }
-            self.seen[start] = true;
-            self.stack.push(start);
-            self.cells.clear();
-            let mut least = u32::MAX;
-            while let Some(k) = self.stack.pop() {
-                let (i, j) = (k / w, k % w);
-                self.cells.push((grid[i][j], (i as i64, j as i64)));
-                least = least.min(self.rank[k]);
-                for &(di, dj) in offsets {
-                    let (ni, nj) = (i.wrapping_add_signed(di), j.wrapping_add_signed(dj));
-                    if ni >= h || nj >= w {
-                        continue;
-                    }
-                    let n = ni * w + nj;
-                    if !self.seen[n] && grid[ni][nj] != bgc {
-                        self.seen[n] = true;
-                        self.stack.push(n);
+        let s = stride as isize;
+        let near8 = [-s - 1, -s, -s + 1, -1, 1, s - 1, s, s + 1];
+        let near4 = [-s, -1, 1, s];
+        let offsets: &[isize] = if diagonal { &near8 } else { &near4 };
+        // Each component: its range of cells (in grid coordinates), its
+        // least rank, and the hashes of the object on the padded canvas and
+        // shifted back.
+        let mut found: Vec<(std::ops::Range<usize>, u32, i64, i64)> = Vec::with_capacity(32);
+        for i in 1..=h {
+            for start in i * stride + 1..i * stride + 1 + w {
+                if self.seen[start] || self.flat[start] == bg {
+                    continue;
+                }
+                self.seen[start] = true;
+                self.stack.push(start);
+                let first = self.cells.len();
+                let mut least = u32::MAX;
+                while let Some(p) = self.stack.pop() {
+                    let (i, j) = (p / stride - 1, p % stride - 1);
+                    self.cells.push((self.flat[p] as i64, (i as i64, j as i64)));
+                    least = least.min(self.rank[p]);
+                    for &d in offsets {
+                        // The border is `bg`: never pushed, never passed.
+                        let n = p.wrapping_add_signed(d);
+                        if !self.seen[n] && self.flat[n] != bg {
+                            self.seen[n] = true;
+                            self.stack.push(n);
+                        }
                     }
                 }
+                let mine = &self.cells[first..];
+                let cell = |&(v, (i, j)): &dsl::Cell, d: usize| {
+                    digit_cell_hash48(v as u8, i as usize + d, j as usize + d)
+                };
+                let padded = pycompat::frozenset_hash_of(mine.iter().map(|c| cell(c, 6)));
+                let shifted = pycompat::frozenset_hash_of(mine.iter().map(|c| cell(c, 0)));
+                found.push((first..self.cells.len(), least, padded, shifted));
             }
-            let cells = self.cells.clone();
-            let padded = pycompat::frozenset_hash_of(
-                cells
-                    .iter()
-                    .map(|&(v, (i, j))| cell_hash48(v, (i + 6, j + 6))),
-            );
-            let shifted =
-                pycompat::frozenset_hash_of(cells.iter().map(|&(v, l)| cell_hash48(v, l)));
-            found.push((cells, least, padded, shifted));
         }
         found.sort_unstable_by_key(|f| f.1);
         let hashes: Vec<i64> = found.iter().map(|f| f.2).collect();
-        let mut slots: Vec<Option<(Vec<dsl::Cell>, i64)>> =
-            found.into_iter().map(|f| Some((f.0, f.3))).collect();
-        let objs: Vec<(Vec<dsl::Cell>, i64)> = set_frozen_order(&hashes)
+        let objs: Vec<usize> = distinct_frozen_order(&hashes);
+        let shifted: Vec<i64> = objs.iter().map(|&k| found[k].3).collect();
+        distinct_added_order(&shifted)
             .into_iter()
-            .filter_map(|k| slots[k].take())
-            .collect();
-        let shifted: Vec<i64> = objs.iter().map(|o| o.1).collect();
-        let mut slots: Vec<Option<(Vec<dsl::Cell>, i64)>> = objs.into_iter().map(Some).collect();
-        added_order(&shifted)
-            .into_iter()
-            .filter_map(|k| slots[k].take())
+            .map(|k| {
+                let f = &found[objs[k]];
+                (f.0.clone(), f.3)
+            })
             .collect()
+    }
+}
+
+/// `position(initset(a), initset(b))`: a one-cell patch is its own
+/// `center`.
+fn loc_position((ia, ja): Loc, (ib, jb): Loc) -> Loc {
+    let side = if ja < jb { 1 } else { -1 };
+    if ia == ib {
+        (0, side)
+    } else if ja == jb {
+        (if ia < ib { 1 } else { -1 }, 0)
+    } else if ia < ib {
+        (1, side)
+    } else {
+        (-1, side)
     }
 }
 
@@ -470,7 +548,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // objects' order comes from their hashes).
     let found = objects_cells(&go, true, false, true);
     let hashes: Vec<i64> = found.iter().map(object_hash).collect();
-    for k in set_frozen_order(&hashes) {
+    for k in distinct_frozen_order(&hashes) {
         let c = rng.choice(&ccols)?;
         fill_locs_in(&mut go, c, found[k].iter().map(|(_, l)| l));
     }
@@ -490,13 +568,12 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cols = spread_lines(gow, (locj1 + 1, locj2), (wdelt1, wdelt2, wdelt3, wdelt4));
     let mut gi: Grid = rows
         .iter()
-        .map(|r| {
-            cols.iter()
-                .map(|c| match (r, c) {
-                    (Some(i), Some(j)) => go[*i][*j],
-                    _ => bgc,
-                })
-                .collect()
+        .map(|r| match r {
+            Some(i) => {
+                let src = &go[*i];
+                cols.iter().map(|c| c.map_or(bgc, |j| src[j])).collect()
+            }
+            None => vec![bgc; cols.len()],
         })
         .collect();
     let nswitcheroos = unifint(rng, diff_lb, diff_ub, (0, 10));
@@ -520,7 +597,8 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let objs = padded.listed(&gi, true);
         // `mpr`: a dict from shape to objects, keys in first-seen order.
         let mut mpr: Vec<(Loc, Vec<&[dsl::Cell]>)> = Vec::new();
-        for (cells, _) in &objs {
+        for (range, _) in &objs {
+            let cells = padded.object(range);
             let (t, l, b, r) = cell_bounds(cells);
             let shp = (b - t + 1, r - l + 1);
             match mpr.iter_mut().find(|(k, _)| *k == shp) {
@@ -583,10 +661,10 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // filtered frozenset's order comes from the kept objects' hashes.
         let objs = padded.listed(&gi, false);
         let (gh, gw) = dsl::shape_grid(&gi);
-        let kept: Vec<&(Vec<dsl::Cell>, i64)> = objs
+        let kept: Vec<&(std::ops::Range<usize>, i64)> = objs
             .iter()
-            .filter(|(cells, _)| {
-                let (t, l, b, r) = cell_bounds(cells);
+            .filter(|(range, _)| {
+                let (t, l, b, r) = cell_bounds(padded.object(range));
                 !(t == 0 || l == 0 || b == gh - 1 || r == gw - 1)
             })
             .collect();
@@ -595,11 +673,12 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let order = added_order(&kept.iter().map(|o| o.1).collect::<Vec<_>>());
         let k = rng.choice(&order)?;
-        let cells = &kept[k].0;
+        let cells = padded.object(&kept[k].0);
         let direc1 = (rng.randint(-1, 1)?, rng.randint(-1, 1)?);
         let (t, l, b, r) = cell_bounds(cells);
         let center = (t + (b - t + 1).div_euclid(2), l + (r - l + 1).div_euclid(2));
-        let direc2 = dsl::position(&dsl::initset((h / 2, w / 2)), &dsl::initset(center));
+        // `position` of two one-cell patches: each is its own center.
+        let direc2 = loc_position((h / 2, w / 2), center);
         let direc = rng.choice(&[direc1, direc2])?;
         fill_locs_in(&mut gi, bgc, cells.iter().map(|c| &c.1));
         let moved: Vec<dsl::Cell> = cells
