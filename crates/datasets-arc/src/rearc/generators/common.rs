@@ -1856,11 +1856,7 @@ impl FitsIn for GridSet {
     type Elem = u16;
 
     fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<u16> {
-        // The filter's elements are distinct: built by clean inserts.
-        self.filtered_order(|id| {
-            let (i, j) = gloc(id);
-            i <= h - oh && j <= w - ow
-        })
+        self.fit_order(h - oh, w - ow)
     }
 }
 
