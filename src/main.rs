@@ -10,14 +10,10 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::Shell;
 
-/// jemalloc rather than glibc's malloc: rearc builds and drops thousands of
-/// CPython-layout set tables per item, and glibc spent a quarter of its time
-/// in `_int_malloc`/`_int_free`/consolidation; jemalloc's size classes and
-/// thread caches make rearc ~20% faster and the server's CPU per episode a
-/// little lower, for the same memory per idle session (docs/PERFORMANCE.md).
-#[cfg(all(unix, not(target_env = "musl")))]
+/// jemalloc, with small reallocations moved through its fast paths
+/// (crates/alloc says why).
 #[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static GLOBAL: rgym_alloc::Allocator = rgym_alloc::Allocator;
 
 #[derive(Parser)]
 #[command(

@@ -12,9 +12,8 @@ use dataset_core::{CumWeights, Random, Weight};
 use datasets_arc::rearc::generators::{self, get_pso_difficulty, GenRng, TASK_IDS};
 
 /// The binary's allocator (src/main.rs), so that the figures are rgym's.
-#[cfg(all(unix, not(target_env = "musl")))]
 #[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static GLOBAL: rgym_alloc::Allocator = rgym_alloc::Allocator;
 const RNG_LEVELS: [f64; 8] = [0.0, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2];
 const PSO_LEVELS: [f64; 8] = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 1.0];
 

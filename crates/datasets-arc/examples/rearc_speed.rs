@@ -8,9 +8,8 @@ use dataset_core::Random;
 use datasets_arc::rearc::generators::{self, GenRng};
 
 /// The binary's allocator (src/main.rs), so that the figures are rgym's.
-#[cfg(all(unix, not(target_env = "musl")))]
 #[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static GLOBAL: rgym_alloc::Allocator = rgym_alloc::Allocator;
 fn main() {
     let rounds: usize = std::env::args()
         .nth(1)
