@@ -2685,13 +2685,14 @@ impl CleanIds {
         self.used += 1;
         if self.used * 5 >= self.mask * 3 {
             // Below 77 elements the old table has at most 128 slots; the
-            // slots past it were never written.
+            // slots past it were never written, so the first 128 are copied
+            // and cleared whatever its size (fixed-size moves, no calls).
             let size = table_size(self.used * 4);
             assert!(size <= ID_SLOTS, "more than 100 box ids");
             let n = self.mask + 1;
             let mut old = [ID_EMPTY; ID_SLOTS / 4];
-            old[..n].copy_from_slice(&self.slots[..n]);
-            self.slots[..n].fill(ID_EMPTY);
+            old.copy_from_slice(&self.slots[..ID_SLOTS / 4]);
+            self.slots[..ID_SLOTS / 4].fill(ID_EMPTY);
             self.mask = size - 1;
             for &o in old[..n].iter().filter(|&&o| o != ID_EMPTY) {
                 insert_clean_id(&mut self.slots, self.mask, hashes, o);
