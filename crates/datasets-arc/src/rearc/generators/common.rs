@@ -2821,6 +2821,20 @@ impl BoxShape<'_> {
     }
 }
 
+impl GridSet {
+    /// `self | other` for a set `other` of `other_used` elements all in
+    /// `self` (a shift by `(0, 0)`, say): a copy of `self`, then
+    /// `set_merge`'s up-front resize, after which every add finds its
+    /// element already there and changes nothing, so `other` is not built.
+    pub(super) fn union_with_same(&self, other_used: usize) -> GridSet {
+        let mut t = self.copy();
+        if other_used > 0 && (t.fill + other_used) * 5 >= t.mask * 3 {
+            t.resize((t.used + other_used) * 2);
+        }
+        t
+    }
+}
+
 #[cfg(test)]
 mod id_set_tests {
     use super::*;
