@@ -2900,13 +2900,14 @@ impl CleanIds {
         self.used += 1;
         if self.used * 5 >= self.mask * 3 {
             // Below 77 elements the old table has at most 128 slots; the
-            // slots past it were never written.
+            // slots past it were never written, so the first 128 are copied
+            // and cleared whatever its size (fixed-size moves, no calls).
             let size = table_size(self.used * 4);
             assert!(size <= ID_SLOTS, "more than 100 box ids");
             let n = self.mask + 1;
             let mut old = [ID_EMPTY; ID_SLOTS / 4];
-            old[..n].copy_from_slice(&self.slots[..n]);
-            self.slots[..n].fill(ID_EMPTY);
+            old.copy_from_slice(&self.slots[..ID_SLOTS / 4]);
+            self.slots[..ID_SLOTS / 4].fill(ID_EMPTY);
             self.mask = size - 1;
             for &o in old[..n].iter().filter(|&&o| o != ID_EMPTY) {
                 insert_clean_id(&mut self.slots, self.mask, hashes, o);
@@ -3032,6 +3033,20 @@ impl BoxShape<'_> {
         let added = rng.choice(cands.order_into(&mut buf))?;
         self.add(added);
         Ok(())
+    }
+}
+
+impl GridSet {
+    /// `self | other` for a set `other` of `other_used` elements all in
+    /// `self` (a shift by `(0, 0)`, say): a copy of `self`, then
+    /// `set_merge`'s up-front resize, after which every add finds its
+    /// element already there and changes nothing, so `other` is not built.
+    pub(super) fn union_with_same(&self, other_used: usize) -> GridSet {
+        let mut t = self.copy();
+        if other_used > 0 && (t.fill + other_used) * 5 >= t.mask * 3 {
+            t.resize((t.used + other_used) * 2);
+        }
+        t
     }
 }
 

@@ -6439,10 +6439,17 @@ fn cands_4290ef0e(fullh: i64, fullw: i64, d: i64) -> std::rc::Rc<[Loc]> {
                 gid((i + di, j + dj))
             }))
         };
-        let mut cands = base.union(&shift((-dh, 0)));
-        for d in [(0, -dh), (dh, 0), (0, dh)] {
-            cands = cands.union(&shift(d));
-        }
+        let cands = if dh == 0 {
+            // Each shift by `(0, 0)` holds `base`'s elements: the unions
+            // only copy and resize.
+            (0..4).fold(base.clone(), |c, _| c.union_with_same(base.len()))
+        } else {
+            let mut cands = base.union(&shift((-dh, 0)));
+            for d in [(0, -dh), (dh, 0), (0, dh)] {
+                cands = cands.union(&shift(d));
+            }
+            cands
+        };
         cands.iter().map(gloc).collect()
     } else {
         let fullinds = dsl::asindices(&dsl::canvas(0, (fullh, fullw)));
