@@ -1434,6 +1434,74 @@ fn mapply_dneighbors_b2862040(obj: &IdSet<'static>) -> IdSet<'static> {
     )
 }
 
+/// b2862040's output, or `None` when `objsm` is empty: `objs =
+/// objects(gi, T, F, F)`, `objsm` the `bgc` objects not bordering the grid
+/// (merged), and `gi` with 8 over every other object adjacent to `objsm`.
+/// Only which cells these hold is read, so no object is built: the `bgc`
+/// cells no 4-path of `bgc` cells joins to the border are `objsm`'s, and
+/// each object of another color 4-adjacent to one of them is flooded
+/// (4-connected, one color: `univalued`) into 8.
+fn fill_adjacent_b2862040(gi: &Grid, bgc: i64) -> Option<Grid> {
+    let (h, w) = (gi.len(), gi.first().map_or(0, Vec::len));
+    // The grid with a one-cell margin of no color, so every cell of the
+    // grid has its four neighbours at `k ± pw` and `k ± 1`.
+    let pw = w + 2;
+    const NONE: i64 = i64::MIN;
+    let mut cell = vec![NONE; (h + 2) * pw];
+    for (i, row) in gi.iter().enumerate() {
+        cell[(i + 1) * pw + 1..][..w].copy_from_slice(row);
+    }
+    // The `bgc` cells joined to the border.
+    let mut outer = vec![false; cell.len()];
+    let mut stack = Vec::with_capacity(h * w);
+    for i in 0..h {
+        for j in 0..w {
+            let k = (i + 1) * pw + j + 1;
+            if (i == 0 || j == 0 || i == h - 1 || j == w - 1) && cell[k] == bgc {
+                outer[k] = true;
+                stack.push(k);
+            }
+        }
+    }
+    while let Some(k) = stack.pop() {
+        for n in [k - pw, k + pw, k - 1, k + 1] {
+            if !outer[n] && cell[n] == bgc {
+                outer[n] = true;
+                stack.push(n);
+            }
+        }
+    }
+    let mut go: Option<Grid> = None;
+    let mut hit = vec![false; cell.len()];
+    for i in 0..h {
+        for j in 0..w {
+            let k = (i + 1) * pw + j + 1;
+            if cell[k] != bgc || outer[k] {
+                continue;
+            }
+            let go = go.get_or_insert_with(|| gi.clone());
+            for n in [k - pw, k + pw, k - 1, k + 1] {
+                let col = cell[n];
+                if col == bgc || col == NONE || hit[n] {
+                    continue;
+                }
+                hit[n] = true;
+                stack.push(n);
+                while let Some(c) = stack.pop() {
+                    go[c / pw - 1][c % pw - 1] = 8;
+                    for m in [c - pw, c + pw, c - 1, c + 1] {
+                        if !hit[m] && cell[m] == col {
+                            hit[m] = true;
+                            stack.push(m);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    go
+}
+
 fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Example> {
     let cols = colors_without(&[8]);
     loop {
@@ -1539,41 +1607,8 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // `objsm`: the background-colored objects off the border, merged;
         // `res`: the other objects `adjacent` (4-adjacent, objects being
         // disjoint) to it, filled with 8. Only which cells these hold
-        // matters, so components are labelled directly, once for both.
-        let (label, n) = component_labels(&gi, false);
-        let lab = |i: i64, j: i64| label[(i * w + j) as usize];
-        // Which components are of `bgc` and off the border (`objsm`).
-        let mut inner = vec![true; n];
-        for i in 0..h {
-            for j in 0..w {
-                if gi[i as usize][j as usize] != bgc || i == 0 || j == 0 || i == h - 1 || j == w - 1
-                {
-                    inner[lab(i, j)] = false;
-                }
-            }
-        }
-        if inner.contains(&true) {
-            let mut hit = vec![false; n];
-            for i in 0..h {
-                for j in 0..w {
-                    if !inner[lab(i, j)] {
-                        continue;
-                    }
-                    for (ni, nj) in dneighbor_cells((i, j)) {
-                        if cell_at(&gi, (ni, nj)).is_some_and(|v| v != bgc) {
-                            hit[lab(ni, nj)] = true;
-                        }
-                    }
-                }
-            }
-            let mut go = gi.clone();
-            for i in 0..h {
-                for j in 0..w {
-                    if hit[lab(i, j)] {
-                        go[i as usize][j as usize] = 8;
-                    }
-                }
-            }
+        // matters: see `fill_adjacent_b2862040`.
+        if let Some(go) = fill_adjacent_b2862040(&gi, bgc) {
             return Ok(Example {
                 input: gi,
                 output: go,
