@@ -450,12 +450,13 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut go = gi.clone();
     // `inds` as CPython's table of grid locations (`GridSet`); `cands`
     // for each upscaled shape kept until it changes.
-    let ofbg = GridSet::from_adds(
-        (0..h)
-            .flat_map(|i| (0..w).map(move |j| (i, j)))
-            .filter(|&(i, j)| gi[i as usize][j as usize] == bgc)
-            .map(gid),
-    );
+    // (Each location once: clean inserts, the same table as adds.)
+    let ofbg = GridSet::from_distinct(gi.iter().enumerate().flat_map(|(i, row)| {
+        row.iter()
+            .enumerate()
+            .filter(|&(_, &v)| v == bgc)
+            .map(move |(j, _)| gid((i as i64, j as i64)))
+    }));
     let around = Around::new(plcd.iter().map(|c| c.1), dsl::neighbors);
     let mut inds = ofbg.difference_where(around.len(), |id| around.contains(&gloc(id)));
     let mut kept_cands: Vec<(Loc, Vec<u16>)> = Vec::new();
@@ -471,13 +472,12 @@ fn generate_57aa92db(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let fac = rng.randint(1, 4)?;
         let (uplocs, (hh, ww)) = &*ups[(fac - 1) as usize].get_or_insert_with(|| {
-            let locs: Vec<Loc> = obj
-                .iter()
-                .flat_map(|&(_, (i, j))| {
-                    (0..fac)
-                        .flat_map(move |io| (0..fac).map(move |jo| (i * fac + io, j * fac + jo)))
-                })
-                .collect();
+            let mut locs: Vec<Loc> = Vec::with_capacity(obj.len() * (fac * fac) as usize);
+            for &(_, (i, j)) in obj.iter() {
+                for io in 0..fac {
+                    locs.extend((0..fac).map(|jo| (i * fac + io, j * fac + jo)));
+                }
+            }
             (locs, (oh * fac, ow * fac))
         });
         let (hh, ww) = (*hh, *ww);

@@ -313,6 +313,16 @@ fn padded_ranks(h: usize, w: usize) -> std::rc::Rc<[u32]> {
     })
 }
 
+/// An object [`PaddedObjects::listed`] found: its cells (a range of the
+/// finder's buffer), `hash` of it shifted back, and its `(top, left,
+/// bottom, right)`.
+#[derive(Clone)]
+struct PaddedObject {
+    range: std::ops::Range<usize>,
+    hash: i64,
+    bounds: (i64, i64, i64, i64),
+}
+
 /// [`padded_objects_listed`] for one `h` by `w` grid shape and background,
 /// without the padded canvas: the padding is all `bgc`, so as long as
 /// `bgc` is the padded canvas' strict `mostcolor` the objects are the
@@ -370,8 +380,9 @@ impl PaddedObjects {
 
     /// `padded_objects_listed(grid, bgc, diagonal)` for a grid of this
     /// shape, each object as a range of [`PaddedObjects::object`] cells
-    /// (valid until the next call) with the shifted object's hash.
-    fn listed(&mut self, grid: &Grid, diagonal: bool) -> Vec<(std::ops::Range<usize>, i64)> {
+    /// (valid until the next call) with the shifted object's hash and
+    /// bounds.
+    fn listed(&mut self, grid: &Grid, diagonal: bool) -> Vec<PaddedObject> {
         let (h, w, bg) = (self.h, self.w, self.bg);
         let stride = w + 2;
         let fits = grid.len() == h && grid.iter().all(|r| r.len() == w);
@@ -406,8 +417,13 @@ impl PaddedObjects {
                 .into_iter()
                 .map(|(cells, hash)| {
                     let start = self.cells.len();
+                    let bounds = cell_bounds(&cells);
                     self.cells.extend(cells);
-                    (start..self.cells.len(), hash)
+                    PaddedObject {
+                        range: start..self.cells.len(),
+                        hash,
+                        bounds,
+                    }
                 })
                 .collect();
         }
@@ -419,7 +435,7 @@ impl PaddedObjects {
         // Each component: its range of cells (in grid coordinates), its
         // least rank, and the hashes of the object on the padded canvas and
         // shifted back.
-        let mut found: Vec<(std::ops::Range<usize>, u32, i64, i64)> = Vec::with_capacity(32);
+        let mut found: Vec<(PaddedObject, u32, i64)> = Vec::with_capacity(32);
         for i in 1..=h {
             for start in i * stride + 1..i * stride + 1 + w {
                 if self.seen[start] || self.flat[start] == bg {
@@ -429,10 +445,13 @@ impl PaddedObjects {
                 self.stack.push(start);
                 let first = self.cells.len();
                 let mut least = u32::MAX;
+                let (mut t, mut l, mut b, mut r) = (usize::MAX, usize::MAX, 0, 0);
                 while let Some(p) = self.stack.pop() {
                     let (i, j) = (p / stride - 1, p % stride - 1);
                     self.cells.push((self.flat[p] as i64, (i as i64, j as i64)));
                     least = least.min(self.rank[p]);
+                    (t, b) = (t.min(i), b.max(i));
+                    (l, r) = (l.min(j), r.max(j));
                     for &d in offsets {
                         // The border is `bg`: never pushed, never passed.
                         let n = p.wrapping_add_signed(d);
@@ -448,19 +467,21 @@ impl PaddedObjects {
                 };
                 let padded = pycompat::frozenset_hash_of(mine.iter().map(|c| cell(c, 6)));
                 let shifted = pycompat::frozenset_hash_of(mine.iter().map(|c| cell(c, 0)));
-                found.push((first..self.cells.len(), least, padded, shifted));
+                let obj = PaddedObject {
+                    range: first..self.cells.len(),
+                    hash: shifted,
+                    bounds: (t as i64, l as i64, b as i64, r as i64),
+                };
+                found.push((obj, least, padded));
             }
         }
         found.sort_unstable_by_key(|f| f.1);
         let hashes: Vec<i64> = found.iter().map(|f| f.2).collect();
         let objs: Vec<usize> = distinct_frozen_order(&hashes);
-        let shifted: Vec<i64> = objs.iter().map(|&k| found[k].3).collect();
+        let shifted: Vec<i64> = objs.iter().map(|&k| found[k].0.hash).collect();
         distinct_added_order(&shifted)
             .into_iter()
-            .map(|k| {
-                let f = &found[objs[k]];
-                (f.0.clone(), f.3)
-            })
+            .map(|k| found[objs[k]].0.clone())
             .collect()
     }
 }
@@ -596,14 +617,13 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // own order matters below only if `ap | bp` holds a location twice.
         let objs = padded.listed(&gi, true);
         // `mpr`: a dict from shape to objects, keys in first-seen order.
-        let mut mpr: Vec<(Loc, Vec<&[dsl::Cell]>)> = Vec::new();
-        for (range, _) in &objs {
-            let cells = padded.object(range);
-            let (t, l, b, r) = cell_bounds(cells);
+        let mut mpr: Vec<(Loc, Vec<&PaddedObject>)> = Vec::new();
+        for obj in &objs {
+            let (t, l, b, r) = obj.bounds;
             let shp = (b - t + 1, r - l + 1);
             match mpr.iter_mut().find(|(k, _)| *k == shp) {
-                Some((_, v)) => v.push(cells),
-                None => mpr.push((shp, vec![cells])),
+                Some((_, v)) => v.push(obj),
+                None => mpr.push((shp, vec![obj])),
             }
         }
         // `max([...])` of no values raises.
@@ -613,16 +633,15 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             Some(1) => break,
             Some(_) => {}
         }
-        let ress: Vec<&Vec<&[dsl::Cell]>> = mpr
+        let ress: Vec<&Vec<&PaddedObject>> = mpr
             .iter()
             .filter(|(_, v)| v.len() > 1)
             .map(|(_, v)| v)
             .collect();
         let abc = rng.choice(&ress)?;
         let ab = rng.sample(abc, 2)?;
-        let (a, b) = (ab[0], ab[1]);
-        let (at, al, _, _) = cell_bounds(a);
-        let (bt, bl, _, _) = cell_bounds(b);
+        let ((at, al, _, _), (bt, bl, _, _)) = (ab[0].bounds, ab[1].bounds);
+        let (a, b) = (padded.object(&ab[0].range), padded.object(&ab[1].range));
         // `shift(normalize(a), ulcorner(b))` and the other way round.
         let ap: Vec<dsl::Cell> = a
             .iter()
@@ -661,21 +680,21 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // filtered frozenset's order comes from the kept objects' hashes.
         let objs = padded.listed(&gi, false);
         let (gh, gw) = dsl::shape_grid(&gi);
-        let kept: Vec<&(std::ops::Range<usize>, i64)> = objs
+        let kept: Vec<&PaddedObject> = objs
             .iter()
-            .filter(|(range, _)| {
-                let (t, l, b, r) = cell_bounds(padded.object(range));
+            .filter(|o| {
+                let (t, l, b, r) = o.bounds;
                 !(t == 0 || l == 0 || b == gh - 1 || r == gw - 1)
             })
             .collect();
         if kept.is_empty() {
             break;
         }
-        let order = added_order(&kept.iter().map(|o| o.1).collect::<Vec<_>>());
+        let order = distinct_added_order(&kept.iter().map(|o| o.hash).collect::<Vec<_>>());
         let k = rng.choice(&order)?;
-        let cells = padded.object(&kept[k].0);
+        let cells = padded.object(&kept[k].range);
         let direc1 = (rng.randint(-1, 1)?, rng.randint(-1, 1)?);
-        let (t, l, b, r) = cell_bounds(cells);
+        let (t, l, b, r) = kept[k].bounds;
         let center = (t + (b - t + 1).div_euclid(2), l + (r - l + 1).div_euclid(2));
         // `position` of two one-cell patches: each is its own center.
         let direc2 = loc_position((h / 2, w / 2), center);
