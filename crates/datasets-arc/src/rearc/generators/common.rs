@@ -957,43 +957,20 @@ pub(super) fn object_hash<'a>(cells: impl IntoIterator<Item = &'a dsl::Cell>) ->
     frozenset_hash_of(cells.into_iter().map(cell_hash))
 }
 
-/// An element of a set standing for one of several pairwise unequal Python
-/// objects (disjoint objects, say): equal only to itself, hashing as the
-/// object does.
-#[derive(Clone, PartialEq)]
-struct Distinct {
-    idx: usize,
-    hash: i64,
-}
-
-impl pycompat::PyHashable for Distinct {
-    fn py_hash(&self) -> i64 {
-        self.hash
-    }
-}
-
 /// The iteration order, as indices into `hashes`, of `frozenset(xs)` for
 /// pairwise unequal elements with these hashes added in this order
 /// (`frozenset(generator)`, `apply`, `sfilter` over a frozenset).
 pub(super) fn added_order(hashes: &[i64]) -> Vec<usize> {
-    let s: pycompat::PyFrozenSet<Distinct> = hashes
-        .iter()
-        .enumerate()
-        .map(|(idx, &hash)| Distinct { idx, hash })
-        .collect();
-    s.iter().map(|d| d.idx).collect()
+    DistinctTable::added(hashes, 0..hashes.len() as u32).order()
 }
 
 /// As [`added_order`] for `frozenset(s)` of a `set` `s` built by adding
 /// them in this order (how `objects` returns its set): the frozenset is a
 /// copy of the set's table, which may be smaller than the set's.
 pub(super) fn set_frozen_order(hashes: &[i64]) -> Vec<usize> {
-    let s: PySet<Distinct> = hashes
-        .iter()
-        .enumerate()
-        .map(|(idx, &hash)| Distinct { idx, hash })
-        .collect();
-    s.freeze().iter().map(|d| d.idx).collect()
+    DistinctTable::added(hashes, 0..hashes.len() as u32)
+        .copy(hashes)
+        .order()
 }
 
 /// The objects `objects(grid, univalued, diagonal, without_bg)` holds, each
@@ -1478,7 +1455,9 @@ impl<'h> IdSet<'h> {
 /// once per function and thread from [`box8_table`].
 struct NearIds {
     hashes: [i64; 100],
-    orders: Vec<Vec<u8>>,
+    /// `near(loc)`'s order: the first `lens[id]` ids of `orders[id]`.
+    orders: [[u8; 8]; 100],
+    lens: [u8; 100],
 }
 
 fn near_ids(near: fn(Loc) -> Indices) -> std::rc::Rc<NearIds> {
@@ -1497,12 +1476,18 @@ fn near_ids(near: fn(Loc) -> Indices) -> std::rc::Rc<NearIds> {
         let table = box8_table(near);
         let mut ids = NearIds {
             hashes: [0; 100],
-            orders: vec![Vec::new(); 100],
+            orders: [[0; 8]; 100],
+            lens: [0; 100],
         };
         for (k, (hash, order)) in table.iter().enumerate() {
             let id = id10((k as i64 / 8, k as i64 % 8)) as usize;
             ids.hashes[id] = *hash;
-            ids.orders[id] = order.iter().map(|&l| id10(l)).collect();
+            // The DSL's neighbourhoods have at most eight locations.
+            assert!(order.len() <= 8, "a neighbourhood of more than 8 locations");
+            for (slot, &l) in ids.orders[id].iter_mut().zip(order) {
+                *slot = id10(l);
+            }
+            ids.lens[id] = order.len() as u8;
         }
         let t = Rc::new(ids);
         c.push((key, Rc::clone(&t)));
@@ -1845,7 +1830,7 @@ impl<'h> BoxShape<'h> {
             self.mask,
             near,
         );
-        let added = rng.choice(&cands)?;
+        let added = rng.choice(&cands.order())?;
         self.add(added);
         Ok(())
     }
@@ -2025,8 +2010,7 @@ impl GridSet {
 
     /// `set(gen)` / `frozenset(gen)` of pairwise distinct elements (as
     /// [`GridSet::from_adds`]): with no equal element or dummy to meet,
-    /// each add is a clean insert, with the same resizes (into one spare
-    /// buffer reused along the chain).
+    /// each add is a clean insert, with the same resizes.
     pub(super) fn from_distinct(ids: impl IntoIterator<Item = u16>) -> GridSet {
         Self::from_distinct_hashed(gid_hashes(), ids)
     }
@@ -2034,21 +2018,25 @@ impl GridSet {
     /// [`GridSet::from_distinct`] of numbers hashing to `hashes[id]`.
     fn from_distinct_hashed(hashes: &'static [i64], ids: impl IntoIterator<Item = u16>) -> GridSet {
         let mut slots = vec![GID_EMPTY; 8];
-        let mut spare: Vec<u16> = Vec::new();
         let (mut mask, mut used) = (7usize, 0usize);
+        // The resize point, the smallest `used` with `used * 5 >= mask * 3`,
+        // kept rather than computed per insert.
+        let mut grow_at = (mask * 3).div_ceil(5);
         for id in ids {
             insert_clean_id(&mut slots, mask, hashes, id);
             used += 1;
-            if used * 5 >= mask * 3 {
+            if used >= grow_at {
                 // `grow_target`; never the 8-slot table again (used >= 5).
+                // Each table is larger than the last: a new one (a kept
+                // buffer would only be reallocated, its old slots copied).
                 let size = table_size(if used > 50_000 { used * 2 } else { used * 4 });
-                spare.clear();
-                spare.resize(size, GID_EMPTY);
+                let mut grown = vec![GID_EMPTY; size];
                 for &s in slots.iter().filter(|&&s| s < GID_DUMMY) {
-                    insert_clean_id(&mut spare, size - 1, hashes, s);
+                    insert_clean_id(&mut grown, size - 1, hashes, s);
                 }
-                std::mem::swap(&mut slots, &mut spare);
+                slots = grown;
                 mask = size - 1;
+                grow_at = (mask * 3).div_ceil(5);
             }
         }
         GridSet {
@@ -2235,82 +2223,44 @@ impl std::ops::Deref for IdOrder {
     }
 }
 
-/// The iteration order of `set(ids)` for pairwise distinct ids hashing to
-/// `hashes[id]`: [`IdSet::from_distinct`]'s table, read once and
-/// dropped (on the stack: no table kept or allocated).
-fn distinct_order8(hashes: &[i64], ids: impl IntoIterator<Item = u8>) -> IdOrder {
-    let mut slots = [ID_EMPTY; ID_SLOTS];
-    let mut old = [ID_EMPTY; ID_SLOTS / 4];
-    let (mut mask, mut used) = (7usize, 0usize);
-    for id in ids {
-        insert_clean_id(&mut slots, mask, hashes, id);
-        used += 1;
-        if used * 5 >= mask * 3 {
-            let size = table_size(used * 4);
-            assert!(size <= ID_SLOTS, "IdSet of more than 100 elements");
-            old[..=mask].copy_from_slice(&slots[..=mask]);
-            slots[..=mask].fill(ID_EMPTY);
-            let old_mask = mask;
-            mask = size - 1;
-            for &o in old[..=old_mask].iter().filter(|&&o| o < ID_DUMMY) {
-                insert_clean_id(&mut slots, mask, hashes, o);
-            }
-        }
-    }
-    let mut out = IdOrder {
-        ids: [0; 100],
-        len: 0,
-    };
-    for &s in slots[..=mask].iter().filter(|&&s| s < ID_DUMMY) {
-        out.ids[out.len] = s;
-        out.len += 1;
-    }
-    out
-}
-
 /// [`box8_meet`] over ids: `tuple(rest & mapply(near, shp))` for a shape
 /// inside the 8 by 8 box given by its order (`shp_order`) and [`bit10`]
 /// mask, and a set `rest` given by its mask and, built only when CPython
-/// walks it, its table. The candidates as ids, in the result's order.
-/// Every set it builds is read only for its order and holds pairwise
-/// distinct elements (the walked operand's hits, the neighbourhoods
-/// `apply` adds, one per location of the shape, and the first occurrences
-/// `merge` adds), so each is a [`distinct_order8`].
+/// walks it, its table: CPython walks the smaller operand (the mapply on a
+/// tie) and adds its members found in the other to a new set. Every set it
+/// builds is read only for its order and holds pairwise distinct elements
+/// (the walked operand's hits, the neighbourhoods `apply` adds, one per
+/// location of the shape, and the first occurrences `merge` adds), so each
+/// is a [`CleanIds`] on the stack; the neighbourhoods are fixed arrays
+/// ([`near_ids`]) and the repeats bits.
 pub(super) fn box8_meet_ids<'h>(
     rest: impl FnOnce() -> IdSet<'h>,
     rest_mask: u128,
     shp_order: impl Iterator<Item = u8>,
     shp_mask: u128,
     near: fn(Loc) -> Indices,
-) -> IdOrder {
+) -> CleanIds {
     let hashes = loc10_hashes();
     let around = around_mask(shp_mask, near);
     if around.count_ones() > rest_mask.count_ones() {
-        return distinct_order8(hashes, rest().iter().filter(|&id| around >> id & 1 != 0));
+        return CleanIds::from_distinct(hashes, rest().iter().filter(|&id| around >> id & 1 != 0));
     }
     // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
     // locations in each one's order (a repeat changes nothing).
     let n = near_ids(near);
-    let applied = distinct_order8(&n.hashes, shp_order);
+    let applied = CleanIds::from_distinct(&n.hashes, shp_order);
     let mut seen = 0u128;
-    let merged = distinct_order8(
-        hashes,
-        applied
-            .iter()
-            .flat_map(|&id| n.orders[id as usize].iter().copied())
-            .filter(|&id| {
-                let new = seen >> id & 1 == 0;
+    let mut merged = CleanIds::new();
+    for a in applied.iter() {
+        let a = usize::from(a);
+        for &id in &n.orders[a][..usize::from(n.lens[a])] {
+            if seen >> id & 1 == 0 {
                 seen |= 1 << id;
-                new
-            }),
-    );
-    distinct_order8(
-        hashes,
-        merged
-            .iter()
-            .copied()
-            .filter(|&id| rest_mask >> id & 1 != 0),
-    )
+                merged.insert(hashes, id);
+            }
+        }
+    }
+    CleanIds::from_distinct(hashes, merged.iter().filter(|&id| rest_mask >> id & 1 != 0))
 }
 
 impl GridSet {
@@ -2628,19 +2578,6 @@ pub(super) fn grow_grid(
     Ok(true)
 }
 
-/// [`FitsIn`] for a [`GridSet`] `inds`, the same order as `GridSet`'s own
-/// (`tuple(sfilter(inds, lambda ij: ij[0] <= h - oh and ij[1] <= w - ow))`)
-/// with less work per location: see [`GridSet::fit_order`].
-pub(super) struct FitGrid<'a>(pub(super) &'a GridSet);
-
-impl FitsIn for FitGrid<'_> {
-    type Elem = u16;
-
-    fn fitting(&self, h: i64, w: i64, oh: i64, ow: i64) -> Vec<u16> {
-        self.0.fit_order(h - oh, w - ow)
-    }
-}
-
 /// `id % GRID_SIDE` for every [`gid`], so the column test of
 /// [`GridSet::fit_order`] is one load.
 static GID_COLS: [u8; (GRID_SIDE * GRID_SIDE) as usize] = {
@@ -2655,45 +2592,24 @@ static GID_COLS: [u8; (GRID_SIDE * GRID_SIDE) as usize] = {
 
 impl GridSet {
     /// The order of `frozenset(ij for ij in s if ij[0] <= max_i and ij[1]
-    /// <= max_j)`, as [`GridSet::filtered_order`] with that test: the same
-    /// clean inserts and resizes (`set_insert_clean`, growing to `4 *
-    /// used` when `used * 5 >= mask * 3`), but
-    /// - the row test is `id < (max_i + GRID_MARGIN + 1) * GRID_SIDE`, which
-    ///   also passes over empty slots and dummies (numbered above any
-    ///   location) in the same comparison, and the column test a table
-    ///   look-up ([`GID_COLS`]);
-    /// - the resize point is a count kept, not a product per insert.
+    /// <= max_j)` ([`FitsIn`]'s placement filter), as
+    /// [`GridSet::filtered_order`] with that test, but the row test is `id
+    /// < (max_i + GRID_MARGIN + 1) * GRID_SIDE` on the raw slots, which
+    /// also passes over empty slots and dummies (numbered above any
+    /// location) in the same comparison, and the column test a table
+    /// look-up ([`GID_COLS`]).
     pub(super) fn fit_order(&self, max_i: i64, max_j: i64) -> Vec<u16> {
         let row_end = ((max_i + GRID_MARGIN + 1) * GRID_SIDE).clamp(0, GRID_SIDE * GRID_SIDE);
         let (row_end, col_max) = (row_end as u16, max_j + GRID_MARGIN);
-        // `sfilter` builds a new set of locations, as `from_distinct`.
-        let hashes = gid_hashes();
-        let mut slots = vec![GID_EMPTY; 8];
-        let mut spare: Vec<u16> = Vec::new();
-        let (mut mask, mut used) = (7usize, 0usize);
-        // The smallest `used` with `used * 5 >= mask * 3`.
-        let mut grow_at = (mask * 3).div_ceil(5);
-        for &id in &self.slots {
-            if id >= row_end || i64::from(GID_COLS[usize::from(id)]) > col_max {
-                continue;
-            }
-            insert_clean_id(&mut slots, mask, hashes, id);
-            used += 1;
-            if used >= grow_at {
-                // `grow_target` (a grid's sets stay far below 50,000).
-                let size = table_size(used * 4);
-                spare.clear();
-                spare.resize(size, GID_EMPTY);
-                for &s in slots.iter().filter(|&&s| s < GID_DUMMY) {
-                    insert_clean_id(&mut spare, size - 1, hashes, s);
-                }
-                std::mem::swap(&mut slots, &mut spare);
-                mask = size - 1;
-                grow_at = (mask * 3).div_ceil(5);
-            }
-        }
-        let mut out = Vec::with_capacity(used);
-        out.extend(slots.iter().copied().filter(|&s| s < GID_DUMMY));
+        // `sfilter` builds a new set of distinct locations: `from_distinct`.
+        let t = Self::from_distinct(
+            self.slots
+                .iter()
+                .copied()
+                .filter(|&id| id < row_end && i64::from(GID_COLS[usize::from(id)]) <= col_max),
+        );
+        let mut out = Vec::with_capacity(t.used);
+        out.extend(t.iter());
         out
     }
 }
@@ -2833,37 +2749,16 @@ impl DistinctTable {
     }
 }
 
-/// [`added_order`] by a [`DistinctTable`].
-pub(super) fn distinct_added_order(hashes: &[i64]) -> Vec<usize> {
-    DistinctTable::added(hashes, 0..hashes.len() as u32).order()
-}
-
-/// [`set_frozen_order`] by a [`DistinctTable`].
-pub(super) fn distinct_frozen_order(hashes: &[i64]) -> Vec<usize> {
-    DistinctTable::added(hashes, 0..hashes.len() as u32)
-        .copy(hashes)
-        .order()
-}
-
 /// The iteration order of `a | b` for frozensets `a` and `b` of pairwise
 /// unequal elements (unequal across the two as well), each built by adding
 /// elements with these hashes in this order: indices into `a_hashes`, then
 /// `a_hashes.len()` plus indices into `b_hashes`.
-pub(super) fn distinct_union_order(a_hashes: &[i64], b_hashes: &[i64]) -> Vec<usize> {
+pub(super) fn union_added_order(a_hashes: &[i64], b_hashes: &[i64]) -> Vec<usize> {
     let n = a_hashes.len() as u32;
     let hashes: Vec<i64> = a_hashes.iter().chain(b_hashes).copied().collect();
     let a = DistinctTable::added(&hashes, 0..n);
     let b = DistinctTable::added(&hashes, n..hashes.len() as u32);
     a.union(&hashes, &b).order()
-}
-
-/// [`reordered`] by a [`DistinctTable`].
-pub(super) fn distinct_reordered(items: &[usize], hash: impl Fn(usize) -> i64) -> Vec<usize> {
-    let hashes: Vec<i64> = items.iter().map(|&k| hash(k)).collect();
-    distinct_added_order(&hashes)
-        .into_iter()
-        .map(|x| items[x])
-        .collect()
 }
 
 /// [`GridSet`] and [`IdSet`] are CPython's set table again, over numbers:
@@ -2875,8 +2770,8 @@ pub(super) fn distinct_reordered(items: &[usize], hash: impl Fn(usize) -> i64) -
 /// new elements only (no dummies), as CPython lays out its table: each add
 /// is `set_insert_clean`'s first empty slot on the element's probe path,
 /// with `set_add_entry`'s resizes (the old table reinserted in its slot
-/// order). On the stack, as [`distinct_order8`]'s table, but kept: a
-/// growth step builds three and reads each once.
+/// order). On the stack: [`box8_meet_ids`] builds three per growth step
+/// and reads each once.
 pub(super) struct CleanIds {
     slots: [u8; ID_SLOTS],
     mask: usize,
@@ -2937,102 +2832,17 @@ impl CleanIds {
             .filter(|&s| s != ID_EMPTY)
     }
 
-    /// `tuple(s)`, written into `buf`: its filled prefix.
-    pub(super) fn order_into<'b>(&self, buf: &'b mut [u8; 100]) -> &'b [u8] {
-        let mut n = 0;
+    /// `tuple(s)`, on the stack.
+    pub(super) fn order(&self) -> IdOrder {
+        let mut out = IdOrder {
+            ids: [0; 100],
+            len: 0,
+        };
         for id in self.iter() {
-            buf[n] = id;
-            n += 1;
+            out.ids[out.len] = id;
+            out.len += 1;
         }
-        &buf[..n]
-    }
-}
-
-/// For each location of the 8 by 8 box (by [`id10`] number),
-/// `hash(neighbors(l))` and `neighbors(l)`'s iteration order as [`id10`]
-/// numbers (all eight lie in the box or its margin), as fixed arrays.
-struct NeighborIds {
-    hashes: [i64; 100],
-    orders: [[u8; 8]; 100],
-}
-
-fn neighbor_ids() -> &'static NeighborIds {
-    static TABLE: std::sync::OnceLock<NeighborIds> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = NeighborIds {
-            hashes: [0; 100],
-            orders: [[0; 8]; 100],
-        };
-        for (k, (hash, order)) in box8_table(dsl::neighbors).iter().enumerate() {
-            let id = usize::from(id10((k as i64 / 8, k as i64 % 8)));
-            t.hashes[id] = *hash;
-            assert_eq!(order.len(), 8, "neighbors of a box location");
-            for (slot, &l) in t.orders[id].iter_mut().zip(order) {
-                *slot = id10(l);
-            }
-        }
-        t
-    })
-}
-
-/// [`box8_meet_ids`] for `near = neighbors`, the same tables in the same
-/// orders: `tuple(rest & mapply(neighbors, shp))`, CPython walking the
-/// smaller operand (the mapply on a tie) and adding its members found in
-/// the other to a new set. When that is `rest`, it is built and the mapply
-/// only tested as bits; else the mapply's table is built (`apply` adds the
-/// neighbourhoods in `shp`'s order, `merge` their locations in each one's
-/// order, a repeat changing nothing) and `rest` is only bits. The
-/// neighbourhoods are fixed arrays, the repeats a byte per location, and
-/// each table a [`CleanIds`] read in place.
-pub(super) fn neighbors_meet_ids<'h>(
-    rest: impl FnOnce() -> IdSet<'h>,
-    rest_mask: u128,
-    shp_order: impl Iterator<Item = u8>,
-    shp_mask: u128,
-) -> CleanIds {
-    let hashes = loc10_hashes();
-    // The box bits of the mapply: the shape shifted by each of the eight
-    // offsets `(di, dj)`, by `10 * di + dj` bits.
-    let around = [-11i32, -10, -9, -1, 1, 9, 10, 11]
-        .iter()
-        .fold(0u128, |d, &k| {
-            d | if k >= 0 {
-                shp_mask << k
-            } else {
-                shp_mask >> -k
-            }
-        });
-    if around.count_ones() > rest_mask.count_ones() {
-        return CleanIds::from_distinct(hashes, rest().iter().filter(|&id| around >> id & 1 != 0));
-    }
-    let n = neighbor_ids();
-    let applied = CleanIds::from_distinct(&n.hashes, shp_order);
-    let mut seen = [false; 100];
-    let mut merged = CleanIds::new();
-    for a in applied.iter() {
-        for &id in &n.orders[usize::from(a)] {
-            if !seen[usize::from(id)] {
-                seen[usize::from(id)] = true;
-                merged.insert(hashes, id);
-            }
-        }
-    }
-    CleanIds::from_distinct(hashes, merged.iter().filter(|&id| rest_mask >> id & 1 != 0))
-}
-
-impl BoxShape<'_> {
-    /// [`BoxShape::grow`] for `near = neighbors`, by
-    /// [`neighbors_meet_ids`] (the same candidates in the same order).
-    pub(super) fn grow_neighbors(&mut self, rng: &mut GenRng, pool: &BoxShape) -> Result<()> {
-        let rest = || {
-            pool.set
-                .difference_where(self.set.len(), |id| self.mask >> id & 1 != 0)
-        };
-        let cands = neighbors_meet_ids(rest, pool.mask & !self.mask, self.set.iter(), self.mask);
-        let mut buf = [0; 100];
-        let added = rng.choice(cands.order_into(&mut buf))?;
-        self.add(added);
-        Ok(())
+        out
     }
 }
 
@@ -3173,6 +2983,90 @@ mod id_set_tests {
                 }
                 assert_eq!(g.len(), p.len(), "seed {seed} step {step}");
                 assert_eq!(order(&g), py_order(&p), "seed {seed} step {step}");
+            }
+        }
+    }
+
+    /// An element of a set standing for one of several pairwise unequal
+    /// Python objects: equal only to itself, hashing as the object does.
+    #[derive(Clone, PartialEq)]
+    struct Distinct {
+        idx: usize,
+        hash: i64,
+    }
+
+    impl pycompat::PyHashable for Distinct {
+        fn py_hash(&self) -> i64 {
+            self.hash
+        }
+    }
+
+    fn distinct(hashes: &[i64], from: usize) -> impl Iterator<Item = Distinct> + '_ {
+        hashes.iter().enumerate().map(move |(k, &hash)| Distinct {
+            idx: from + k,
+            hash,
+        })
+    }
+
+    /// `DistinctTable`'s orders (`added_order`, `set_frozen_order`,
+    /// `union_added_order`) are `PySet`'s over the same elements, with
+    /// colliding hashes and sizes across several resizes.
+    #[test]
+    fn distinct_table_orders_are_cpythons() {
+        for seed in 0..300 {
+            let mut rng = Random::new(seed);
+            let n = rng.randint(0, 200).unwrap() as usize;
+            let m = rng.randint(0, 60).unwrap() as usize;
+            // Few distinct hashes for some seeds: many collisions.
+            let span = if seed % 3 == 0 { 7 } else { i64::MAX / 2 };
+            let mut hash = || rng.randint(-span, span).unwrap();
+            let a: Vec<i64> = (0..n).map(|_| hash()).collect();
+            let b: Vec<i64> = (0..m).map(|_| hash()).collect();
+            let frozen: PyFrozenSet<Distinct> = distinct(&a, 0).collect();
+            let order = |s: &PyFrozenSet<Distinct>| s.iter().map(|d| d.idx).collect::<Vec<_>>();
+            assert_eq!(added_order(&a), order(&frozen), "seed {seed}: added");
+            let set: PySet<Distinct> = distinct(&a, 0).collect();
+            assert_eq!(
+                set_frozen_order(&a),
+                order(&set.freeze()),
+                "seed {seed}: frozen"
+            );
+            let other: PyFrozenSet<Distinct> = distinct(&b, n).collect();
+            assert_eq!(
+                union_added_order(&a, &b),
+                order(&(&frozen | &other)),
+                "seed {seed}: union"
+            );
+        }
+    }
+
+    /// `fit_order` (the placement filter on raw slots) is `filtered_order`
+    /// with the same test, on sets with dummies too.
+    #[test]
+    fn fit_order_is_the_filtered_order() {
+        let frame = (-GRID_MARGIN, GRID_SIDE - GRID_MARGIN - 1);
+        for seed in 0..200 {
+            let mut rng = Random::new(seed);
+            let n = rng.randint(0, 700).unwrap() as usize;
+            let mut g = GridSet::from_adds(locs_of(&mut rng, n, frame).into_iter().map(gid));
+            if seed % 2 == 1 {
+                let k = rng.randint(1, 40).unwrap() as usize;
+                let ids: Vec<u16> = locs_of(&mut rng, k, frame).into_iter().map(gid).collect();
+                let mut seen = std::collections::HashSet::new();
+                let ids: Vec<u16> = ids.into_iter().filter(|&id| seen.insert(id)).collect();
+                g = g.difference_ids(&ids);
+            }
+            for _ in 0..5 {
+                let (max_i, max_j) = (rng.randint(-3, 33).unwrap(), rng.randint(-3, 33).unwrap());
+                let want = g.filtered_order(|id| {
+                    let (i, j) = gloc(id);
+                    i <= max_i && j <= max_j
+                });
+                assert_eq!(
+                    g.fit_order(max_i, max_j),
+                    want,
+                    "seed {seed}: {max_i} {max_j}"
+                );
             }
         }
     }

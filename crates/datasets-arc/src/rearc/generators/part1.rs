@@ -3494,7 +3494,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let gh = rng.randint(5, h / 2 + 1)?;
         let gw = rng.randint(5, w / 2 + 1)?;
-        let cands = memo.fitting(&FitGrid(&inds), (h, w), (gh, gw));
+        let cands = memo.fitting(&inds, (h, w), (gh, gw));
         if cands.is_empty() {
             continue;
         }
@@ -3516,7 +3516,7 @@ fn generate_264363fd(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let maxtr2 = 5 * noccs;
         while succ2 < noccs && tr2 < maxtr2 {
             tr2 += 1;
-            let cands2 = memo2.fitting(&FitGrid(&ginds), (gh, gw), (5, 5));
+            let cands2 = memo2.fitting(&ginds, (gh, gw), (5, 5));
             if cands2.is_empty() {
                 break;
             }
@@ -5310,7 +5310,8 @@ fn generate_39a8645d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             while shape(&cobj) != (oh, ow) && (cobj.len() as i64) < ncells {
                 // `(bounds - cobj) & mapply(neighbors, cobj)`.
                 let rest = || bounds.difference_where(cobj.len(), |id| cmask >> id & 1 != 0);
-                let cands = box8_meet_ids(rest, bmask & !cmask, cobj.iter(), cmask, dsl::neighbors);
+                let cands =
+                    box8_meet_ids(rest, bmask & !cmask, cobj.iter(), cmask, dsl::neighbors).order();
                 let added = rng.choice(&cands)?;
                 cobj.add(added);
                 cmask |= 1 << added;
@@ -5889,7 +5890,7 @@ fn generate_3e980e27(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ncells = rng.choice(&[ncellsd, oh * ow - ncellsd])?;
         let ncells = ncells.max(2).min(oh * ow);
         for _ in 0..ncells - 1 {
-            shp.grow_neighbors(rng, &bounds)?;
+            shp.grow(rng, &bounds, dsl::neighbors)?;
         }
         // `normalize(shp)`: a frozenset of the moved locations, added in
         // `shp`'s order.
@@ -7797,7 +7798,7 @@ fn generate_50846271(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5.0 * noccs;
     while (succ as f64) < noccs && (tr as f64) < maxtr {
         tr += 1;
-        let cands = cands_memo.fitting(&FitGrid(&inds), (h, w), (dim, dim));
+        let cands = cands_memo.fitting(&inds, (h, w), (dim, dim));
         if cands.is_empty() {
             break;
         }
@@ -7967,7 +7968,7 @@ fn generate_5117e062(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let bx = bx.without(sp);
         let mut shp = BoxShape::from_locs(hashes, [loc10(sp)]);
         for _ in 0..nc - 1 {
-            shp.grow_neighbors(rng, &bx)?;
+            shp.grow(rng, &bx, dsl::neighbors)?;
         }
         // Cells at distinct locations: the object is only placed (a subset
         // test, a paint, sizes and membership), which reads no order, so

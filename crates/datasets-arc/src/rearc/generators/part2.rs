@@ -862,7 +862,7 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let oh = rng.randint(2, 7)?;
         let ow = rng.randint(2, 7)?;
-        let subs = memo.fitting(&FitGrid(&indss), (h, w), (oh + 1, ow + 1));
+        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
@@ -896,7 +896,8 @@ fn generate_60b61512(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 obj.set.iter(),
                 obj.mask,
                 dsl::neighbors,
-            );
+            )
+            .order();
             obj.add(pick(rng, &cands)?);
             // `indsss = indsss - obj`.
             pending.push((obj.set.len(), obj.mask));
@@ -1231,11 +1232,11 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // labelled, no object is built.
             let found = components_6455b5f5(&gi, &mut known);
             let hashes: Vec<i64> = found.iter().map(|o| o.hash).collect();
-            let objs: Vec<usize> = distinct_frozen_order(&hashes)
+            let objs: Vec<usize> = set_frozen_order(&hashes)
                 .into_iter()
                 .filter(|&k| found[k].color == bgc)
                 .collect();
-            let objs = distinct_reordered(&objs, |k| hashes[k]);
+            let objs = reordered(&objs, |k| hashes[k]);
             let bounds = |k: usize| found[k].bounds;
             let eligobjs: Vec<usize> = objs
                 .into_iter()
@@ -1244,7 +1245,7 @@ fn generate_6455b5f5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                     b - t + 1 > 2 || r - l + 1 > 2
                 })
                 .collect();
-            let eligobjs = distinct_reordered(&eligobjs, |k| hashes[k]);
+            let eligobjs = reordered(&eligobjs, |k| hashes[k]);
             if eligobjs.is_empty() {
                 break;
             }
@@ -1606,8 +1607,10 @@ fn generate_681b3aeb(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             for _ in 0..reminds.len() {
                 let rest_mask = reminds.iter().fold(0u128, |m, &l| m | bit10(l));
                 let rest = || IdSet::from_adds(hashes, reminds.iter().map(|&l| id10(l)));
-                let acands = box8_meet_ids(rest, rest_mask, a.set.iter(), a.mask, dsl::dneighbors);
-                let bcands = box8_meet_ids(rest, rest_mask, b.set.iter(), b.mask, dsl::dneighbors);
+                let acands =
+                    box8_meet_ids(rest, rest_mask, a.set.iter(), a.mask, dsl::dneighbors).order();
+                let bcands =
+                    box8_meet_ids(rest, rest_mask, b.set.iter(), b.mask, dsl::dneighbors).order();
                 let mut opts = Vec::new();
                 if !acands.is_empty() {
                     opts.push(0);
@@ -3010,7 +3013,6 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let newobj = loop {
             let mut newobj = CleanIds::from_distinct(hashes, srcobj.iter().map(|&l| id10(l)));
             let mut nmask = srcmask;
-            let mut buf = [0u8; 100];
             let numperti = unifint(rng, diff_lb, diff_ub, (1, 63));
             let numpert = 64 - numperti;
             for _ in 0..numpert {
@@ -3018,18 +3020,19 @@ fn generate_72ca375d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 if isadd && newobj.len() < 64 {
                     let rest =
                         || remcands.difference_where(newobj.len(), |id| nmask >> id & 1 != 0);
-                    let cndds = neighbors_meet_ids(rest, remmask & !nmask, newobj.iter(), nmask);
+                    let cndds =
+                        box8_meet_ids(rest, remmask & !nmask, newobj.iter(), nmask, dsl::neighbors);
                     if cndds.len() == 0 {
                         break;
                     }
-                    let added = rng.choice(cndds.order_into(&mut buf))?;
+                    let added = rng.choice(&cndds.order())?;
                     // `added` is not in `newobj` (drawn from `remcands - newobj`).
                     newobj.insert(hashes, added);
                     nmask |= 1 << added;
                 }
                 if !isadd && newobj.len() > 2 {
-                    let cells = newobj.order_into(&mut buf);
-                    let gone = rng.choice(cells)?;
+                    let cells = newobj.order();
+                    let gone = rng.choice(&cells)?;
                     // `remove(x, a_set)`: a new set, built by iterating.
                     newobj = CleanIds::from_distinct(
                         hashes,
@@ -4587,7 +4590,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         tr += 1;
         let oh = rng.randint(3, 5)?;
         let ow = rng.randint(3, 5)?;
-        let cands = memo.fitting(&FitGrid(&inds), (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
@@ -4600,7 +4603,7 @@ fn generate_810b9b61(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // is read only to sample from `plcd` below, so it is built there.
         let transposed = mfs.iter().filter(|&&k| k == 1 || k == 2).count() % 2 == 1;
         let (sh, sw) = if transposed { (ow, oh) } else { (oh, ow) };
-        let cands = memo.fitting(&FitGrid(&inds), (h, w), (sh, sw));
+        let cands = memo.fitting(&inds, (h, w), (sh, sw));
         if cands.is_empty() {
             continue;
         }
@@ -4737,7 +4740,7 @@ fn generate_83302e8f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let lines = line_objects_83302e8f(&tmp, linc);
     let lns_hashes: Vec<i64> = lines.iter().map(|l| l.hash).collect();
     let dts_hashes: Vec<i64> = dots_order.iter().map(|&l| indices_hash([l])).collect();
-    let cands = distinct_union_order(&lns_hashes, &dts_hashes);
+    let cands = union_added_order(&lns_hashes, &dts_hashes);
     let nbreaks = unifint(rng, diff_lb, diff_ub, (0, cands.len() as i64 / 2));
     let breakobjs = rng.sample(&cands, nbreaks)?;
     let mut breaklocs = Vec::with_capacity(breakobjs.len());
@@ -4841,12 +4844,12 @@ fn line_objects_83302e8f(tmp: &Grid, linc: i64) -> Vec<Line83302e8f> {
     }
     // `objects`' frozenset, then `colorfilter`'s (added in that order);
     // `apply` adds the lines in that order.
-    let kept: Vec<usize> = distinct_frozen_order(&hashes)
+    let kept: Vec<usize> = set_frozen_order(&hashes)
         .into_iter()
         .filter(|&k| lines[k].is_some())
         .collect();
     let kept_hashes: Vec<i64> = kept.iter().map(|&k| hashes[k]).collect();
-    distinct_added_order(&kept_hashes)
+    added_order(&kept_hashes)
         .into_iter()
         .filter_map(|x| lines[kept[x]].take())
         .collect()
@@ -5290,7 +5293,7 @@ fn generate_890034e9(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut memo = FitMemo::default();
     while tr < maxtr && succ < noccs {
         tr += 1;
-        let cands = memo.fitting(&FitGrid(&inds), (h, w), (oh, ow));
+        let cands = memo.fitting(&inds, (h, w), (oh, ow));
         if cands.is_empty() {
             break;
         }

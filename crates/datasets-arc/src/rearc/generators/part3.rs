@@ -477,9 +477,9 @@ impl PaddedObjects {
         }
         found.sort_unstable_by_key(|f| f.1);
         let hashes: Vec<i64> = found.iter().map(|f| f.2).collect();
-        let objs: Vec<usize> = distinct_frozen_order(&hashes);
+        let objs: Vec<usize> = set_frozen_order(&hashes);
         let shifted: Vec<i64> = objs.iter().map(|&k| found[k].0.hash).collect();
-        distinct_added_order(&shifted)
+        added_order(&shifted)
             .into_iter()
             .map(|k| found[objs[k]].0.clone())
             .collect()
@@ -569,7 +569,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // objects' order comes from their hashes).
     let found = objects_cells(&go, true, false, true);
     let hashes: Vec<i64> = found.iter().map(object_hash).collect();
-    for k in distinct_frozen_order(&hashes) {
+    for k in set_frozen_order(&hashes) {
         let c = rng.choice(&ccols)?;
         fill_locs_in(&mut go, c, found[k].iter().map(|(_, l)| l));
     }
@@ -690,7 +690,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if kept.is_empty() {
             break;
         }
-        let order = distinct_added_order(&kept.iter().map(|o| o.hash).collect::<Vec<_>>());
+        let order = added_order(&kept.iter().map(|o| o.hash).collect::<Vec<_>>());
         let k = rng.choice(&order)?;
         let cells = padded.object(&kept[k].range);
         let direc1 = (rng.randint(-1, 1)?, rng.randint(-1, 1)?);
@@ -1603,7 +1603,7 @@ fn generate_b2862040(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // membership): lists of locations, not frozensets.
             let (top, left, bottom, right) = bounds_of_ids(&obj);
             let (oh, ow) = (bottom - top + 1, right - left + 1);
-            let cands = memo.fitting(&FitGrid(&inds), (h, w), (oh, ow));
+            let cands = memo.fitting(&inds, (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
@@ -4557,7 +4557,7 @@ fn generate_d5d6de2d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let oh = rng.randint(1, 7)?;
         let ow = rng.randint(1, 7)?;
-        let subs = memo.fitting(&FitGrid(&indss), (h, w), (oh + 1, ow + 1));
+        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
@@ -6053,7 +6053,7 @@ fn generate_e50d258f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let oh = rng.randint(3, 8)?;
         let ow = rng.randint(3, 8)?;
-        let subs = memo.fitting(&FitGrid(&indss), (h, w), (oh + 1, ow + 1));
+        let subs = memo.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
