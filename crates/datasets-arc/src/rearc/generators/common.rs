@@ -871,14 +871,7 @@ pub(super) fn box8_candidates(
 /// The box bits (`bit10`) of `mapply(near, shape)` for a shape given by
 /// its bits: the shape's mask shifted by each of `near`'s offsets.
 fn around_mask(shp_mask: u128, near: fn(Loc) -> Indices) -> u128 {
-    offsets_of(near).iter().fold(0u128, |d, &(di, dj)| {
-        let k = di * 10 + dj;
-        d | if k >= 0 {
-            shp_mask << k
-        } else {
-            shp_mask >> -k
-        }
-    })
+    near_ids(near).around(shp_mask)
 }
 
 /// `tuple(rest & mapply(near, shp))` for a set `rest` (built by `rest` only
@@ -1451,35 +1444,28 @@ impl<'h> IdSet<'h> {
 }
 
 /// For the DSL neighbourhood `near` and each location of the 8 by 8 box
-/// (by [`id10`]), `hash(near(loc))` and the frozenset's order as ids, read
-/// once per function and thread from [`box8_table`].
+/// (by [`id10`]), `hash(near(loc))` and the frozenset's order as ids; and
+/// `near`'s offsets as shifts of a [`bit10`] mask (`10 * di + dj` bits).
 struct NearIds {
     hashes: [i64; 100],
     /// `near(loc)`'s order: the first `lens[id]` ids of `orders[id]`.
     orders: [[u8; 8]; 100],
     lens: [u8; 100],
+    shifts: Vec<i32>,
 }
 
-fn near_ids(near: fn(Loc) -> Indices) -> std::rc::Rc<NearIds> {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    thread_local! {
-        static TABLES: RefCell<Vec<(usize, Rc<NearIds>)>> = const { RefCell::new(Vec::new()) };
-    }
-    // Keyed by address, as in `offsets_of`.
-    let key = near as usize;
-    TABLES.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some((_, t)) = c.iter().find(|(k, _)| *k == key) {
-            return Rc::clone(t);
-        }
-        let table = box8_table(near);
+impl NearIds {
+    fn build(near: fn(Loc) -> Indices) -> NearIds {
         let mut ids = NearIds {
             hashes: [0; 100],
             orders: [[0; 8]; 100],
             lens: [0; 100],
+            shifts: near((0, 0))
+                .iter()
+                .map(|&(di, dj)| (di * 10 + dj) as i32)
+                .collect(),
         };
-        for (k, (hash, order)) in table.iter().enumerate() {
+        for (k, (hash, order)) in box8_table(near).iter().enumerate() {
             let id = id10((k as i64 / 8, k as i64 % 8)) as usize;
             ids.hashes[id] = *hash;
             // The DSL's neighbourhoods have at most eight locations.
@@ -1489,8 +1475,45 @@ fn near_ids(near: fn(Loc) -> Indices) -> std::rc::Rc<NearIds> {
             }
             ids.lens[id] = order.len() as u8;
         }
-        let t = Rc::new(ids);
-        c.push((key, Rc::clone(&t)));
+        ids
+    }
+
+    /// The box bits of `mapply(near, shape)` for a shape given by its bits:
+    /// the shape's mask shifted by each offset.
+    fn around(&self, shp_mask: u128) -> u128 {
+        self.shifts.iter().fold(0u128, |d, &k| {
+            d | if k >= 0 {
+                shp_mask << k
+            } else {
+                shp_mask >> -k
+            }
+        })
+    }
+}
+
+/// [`NearIds`] of `near`: the DSL's three neighbourhoods are built once for
+/// the process (each box growth step reads them, so no thread-local look-up
+/// per step); any other function once per thread, kept for the process (a
+/// function of the binary: a bounded few).
+fn near_ids(near: fn(Loc) -> Indices) -> &'static NearIds {
+    use std::cell::RefCell;
+    static DSL: std::sync::OnceLock<[NearIds; 3]> = std::sync::OnceLock::new();
+    let known: [fn(Loc) -> Indices; 3] = [dsl::neighbors, dsl::dneighbors, dsl::ineighbors];
+    // Keyed by address, as in `offsets_of`.
+    let key = near as usize;
+    if let Some(k) = known.iter().position(|&f| f as usize == key) {
+        return &DSL.get_or_init(|| known.map(NearIds::build))[k];
+    }
+    thread_local! {
+        static OTHER: RefCell<Vec<(usize, &'static NearIds)>> = const { RefCell::new(Vec::new()) };
+    }
+    OTHER.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, t)) = c.iter().find(|(k, _)| *k == key) {
+            return *t;
+        }
+        let t: &'static NearIds = Box::leak(Box::new(NearIds::build(near)));
+        c.push((key, t));
         t
     })
 }
@@ -2241,13 +2264,13 @@ pub(super) fn box8_meet_ids<'h>(
     near: fn(Loc) -> Indices,
 ) -> CleanIds {
     let hashes = loc10_hashes();
-    let around = around_mask(shp_mask, near);
+    let n = near_ids(near);
+    let around = n.around(shp_mask);
     if around.count_ones() > rest_mask.count_ones() {
         return CleanIds::from_distinct(hashes, rest().iter().filter(|&id| around >> id & 1 != 0));
     }
     // `apply` adds the neighbourhoods in `shp`'s order, `merge` their
     // locations in each one's order (a repeat changes nothing).
-    let n = near_ids(near);
     let applied = CleanIds::from_distinct(&n.hashes, shp_order);
     let mut seen = 0u128;
     let mut merged = CleanIds::new();
