@@ -7287,7 +7287,11 @@ fn enclosed_bg(grid: &Grid, bgc: i64) -> (Vec<u8>, usize) {
         }
     }
     let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
-    let mut state: Vec<u8> = grid.iter().flatten().map(|&v| u8::from(v == bgc)).collect();
+    // Sized up front: a flattened iterator does not know its length.
+    let mut state: Vec<u8> = Vec::with_capacity(h * w);
+    for row in grid {
+        state.extend(row.iter().map(|&v| u8::from(v == bgc)));
+    }
     let mut left = state.iter().filter(|&&s| s == 1).count();
     if h == 0 || w == 0 {
         return (state, left);
@@ -7331,11 +7335,9 @@ fn generate_a5313dff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 10 * noccs;
     // `shift(asindices(canvas(-1, (h + 2, w + 2))), (-1, -1))`, read in its
     // order: CPython's tables as location numbers.
-    let inds: Vec<Loc> = GridSet::asindices((h + 2, w + 2))
-        .map_locs(|(i, j)| (i - 1, j - 1))
-        .iter()
-        .map(gloc)
-        .collect();
+    let shifted = GridSet::asindices((h + 2, w + 2)).map_locs(|(i, j)| (i - 1, j - 1));
+    let mut inds: Vec<Loc> = Vec::with_capacity(shifted.len());
+    inds.extend(shifted.iter().map(gloc));
     // Whether some background object touches no edge: only that, and
     // below only its cells, are used, so no objects' order is seen. It is
     // known until `gi` changes.
@@ -7636,17 +7638,22 @@ fn generate_a65b410d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         linc,
         &dsl::connect((loci, 0), (loci, locj)),
     );
-    // Each diagonal cell in the grid's columns pulls a row segment to column 0.
-    let rows_to_left = |diag: &Indices| -> Vec<Loc> {
-        diag.iter()
-            .filter(|l| l.1 >= 0)
-            .flat_map(|&(i, j)| (0..=j).map(move |k| (i, k)))
-            .collect()
-    };
-    let blues = rows_to_left(&dsl::shoot((loci + 1, locj - 1), (1, -1)));
-    let greens = rows_to_left(&dsl::shoot((loci - 1, locj + 1), (-1, 1)));
-    let go = fill_locs(&gi, 1, &blues);
-    let go = filled_locs(go, 3, &greens);
+    // Each cell of a diagonal (`shoot`: 43 cells from its start) in the
+    // grid's columns pulls a row segment to column 0. The segments are only
+    // filled (blues, then greens), so each row's part inside the grid is
+    // written straight into it, in the same order.
+    let mut go = gi.clone();
+    for (start, (di, dj), col) in [
+        ((loci + 1, locj - 1), (1, -1), 1),
+        ((loci - 1, locj + 1), (-1, 1), 3),
+    ] {
+        for t in 0..=42 {
+            let (i, j) = (start.0 + t * di, start.1 + t * dj);
+            if j >= 0 && (0..h).contains(&i) {
+                go[i as usize][..(j + 1).min(w) as usize].fill(col);
+            }
+        }
+    }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
 }
