@@ -2226,21 +2226,21 @@ fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtrials = 4 * num;
     let (mut succ, mut tr) = (0, 0);
     let mut outcol = None;
+    // `i < h - oh and j < w - ow` is `FitMemo`'s filter for a box one
+    // larger; the filter's tuple is the same until `indss` changes.
+    let mut fits: FitMemo<u16> = FitMemo::default();
     while succ < num && tr <= maxtrials {
         if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let subs = indss.filtered_order(|id| {
-            let (i, j) = gloc(id);
-            i < h - oh && j < w - ow
-        });
+        let subs = fits.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = gloc(rng.choice(&subs)?);
+        let (loci, locj) = gloc(rng.choice(subs)?);
         // The square is read only by membership, as a fill and as the
         // subtracted set (CPython's difference reads its size and members,
         // never its order): its distinct location numbers.
@@ -2257,6 +2257,7 @@ fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             succ += 1;
             indss = indss.difference_ids(&bd);
+            fits.changed();
             if outcol.is_none() {
                 outcol = Some(col);
                 // `backdrop(inbox(bd))` is the rectangle one cell inside,
@@ -5955,45 +5956,55 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let noccs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * noccs;
-    let mut gi1inds = dsl::asindices(&gi1);
-    let mut gi2inds = dsl::asindices(&gi2);
+    // Both index sets are read in their order (draws from their sfilters):
+    // CPython's tables as GridSets, with each sfilter's tuple kept per
+    // shape until its set changes. The rectangles subtracted from them are
+    // read for size and membership only (`grid_minus_near`).
+    let mut gi1inds = GridSet::asindices((h, w));
+    let mut gi2inds = GridSet::asindices((h, w));
+    let (mut fits1, mut fits2): (FitMemo<u16>, FitMemo<u16>) = Default::default();
     let mut go = dsl::canvas(bgc2, (h, w));
     let mut seen: Vec<(Indices, i64)> = Vec::new();
     while tr < maxtr && succ < noccs {
         tr += 1;
         let oh = rng.randint(2, 6.min(h / 2))?;
         let ow = rng.randint(2, 6.min(w / 2))?;
-        let cands = dsl::sfilter(&gi1inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fits1.fitting(&gi1inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow))).shift(loc);
+        let loc = gloc(rng.choice(cands)?);
+        // The sample reads the rectangle's order: built as Python builds it.
+        let bounds: Vec<Loc> = dsl::asindices(&dsl::canvas(-1, (oh, ow)))
+            .shift(loc)
+            .to_vec();
         let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow) / 2));
-        let obj: PySet<Loc> = rng.sample(&bounds.to_vec(), ncells)?.into_iter().collect();
+        let obj: PySet<Loc> = rng.sample(&bounds, ncells)?.into_iter().collect();
         let objc = rng.choice(&remcols)?;
         let objn = normalize_set(&obj);
         if seen.iter().any(|(o, c)| *o == objn && *c == objc) {
             continue;
         }
         seen.push((objn, objc));
-        if bounds.issubset(&gi1inds) {
+        if bounds.iter().all(|&l| in_grid_set(&gi1inds, l)) {
             succ += 1;
-            gi1inds = minus_around(&(&gi1inds - &bounds), &bounds);
-            dsl::fill_in(&mut gi1, sqc, &bounds);
+            gi1inds = grid_minus_near(&gi1inds, &bounds, dsl::neighbors);
+            fits1.changed();
+            fill_locs_in(&mut gi1, sqc, &bounds);
             fill_locs_in(&mut gi1, objc, obj.iter());
-            let cands2 = dsl::sfilter(&gi2inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            let cands2 = fits2.fitting(&gi2inds, (h, w), (oh, ow));
             if cands2.is_empty() {
                 continue;
             }
-            let loc2 = rng.choice_in(&cands2)?;
+            let loc2 = gloc(rng.choice(cands2)?);
             let d = dsl::subtract(loc2, loc);
-            let bounds2 = bounds.shift(d);
+            let bounds2: Vec<Loc> = bounds.iter().map(|&l| dsl::add(l, d)).collect();
             let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
-            if bounds2.issubset(&gi2inds) {
-                gi2inds = minus_around(&(&gi2inds - &bounds2), &bounds2);
+            if bounds2.iter().all(|&l| in_grid_set(&gi2inds, l)) {
+                gi2inds = grid_minus_near(&gi2inds, &bounds2, dsl::neighbors);
+                fits2.changed();
                 fill_locs_in(&mut gi2, objc, &obj2);
-                dsl::fill_in(&mut go, sqc, &bounds2);
+                fill_locs_in(&mut go, sqc, &bounds2);
                 fill_locs_in(&mut go, objc, &obj2);
             }
         }
@@ -7454,6 +7465,7 @@ fn generate_f8a8fe49(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cands = dsl::backdrop(&pair_set((0, 1), (objh - 1, fullw - 2)));
     let bottom = dsl::lowermost(&cands);
     let last_row = dsl::sfilter(&cands, |l| l.0 == bottom).to_vec();
+    let cands = cands.to_vec();
     for _ in 0..2 {
         fill_locs_in(&mut canvi, boxc, &br);
         fill_locs_in(&mut canvo, boxc, &br);
@@ -7461,15 +7473,33 @@ fn generate_f8a8fe49(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ncellsd = unifint(rng, diff_lb, diff_ub, (0, span / 2));
         let ncells = rng.choice(&[ncellsd, span - ncellsd])?;
         let ncells = ncells.max(1).min(span);
-        let mut cells: Indices = rng.sample(&cands.to_vec(), ncells)?.into_iter().collect();
-        cells = dsl::insert(rng.choice(&last_row)?, &cells);
-        dsl::fill_in(&mut canvi, objc, &cells);
-        dsl::fill_in(&mut canvo, objc, &dsl::hmirror(&cells).shift((objh + 3, 0)));
+        // `cells` (a frozenset of the sample plus one cell) and its mirror
+        // are only filled with one color, so a list (a repeat is harmless)
+        // does; `hmirror` maps row `i` to `top + bottom - i`.
+        let mut cells = rng.sample(&cands, ncells)?;
+        cells.push(rng.choice(&last_row)?);
+        fill_locs_in(&mut canvi, objc, &cells);
+        let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
+        let bottom = cells.iter().map(|l| l.0).max().unwrap_or(0);
+        for l in cells.iter_mut() {
+            l.0 = top + bottom - l.0 + objh + 3;
+        }
+        fill_locs_in(&mut canvo, objc, &cells);
         canvi = dsl::hmirror_grid(&canvi);
         canvo = dsl::hmirror_grid(&canvo);
     }
-    let mut gi = dsl::paint(&bcanv, &dsl::asobject(&canvi).shift((loci, locj)));
-    let mut go = dsl::paint(&bcanv, &dsl::asobject(&canvo).shift((loci, locj)));
+    // `paint(bcanv, shift(asobject(canv), (loci, locj)))`: one cell per
+    // location, so the object's order is unseen; the canvas fits inside
+    // (`loci <= h - fullh`, `locj <= w - fullw`), so its rows are copied.
+    let place = |canv: &Grid| -> Grid {
+        let mut g = bcanv.clone();
+        for (row, src) in g[loci as usize..].iter_mut().zip(canv) {
+            row[locj as usize..locj as usize + src.len()].copy_from_slice(src);
+        }
+        g
+    };
+    let mut gi = place(&canvi);
+    let mut go = place(&canvo);
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
@@ -7604,10 +7634,11 @@ fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut numcells = unifint(rng, diff_lb, diff_ub, (nobjs + 1, 36));
     let base = dsl::asindices(&dsl::canvas(-1, (6, 6)));
     let maxtr = 10;
-    let mut inds = dsl::asindices(&gi);
+    // `inds` is read in its order (draws): CPython's table as a GridSet.
+    let mut inds = GridSet::asindices((h, w));
     let mut go = Vec::new();
     for k in 0..nobjs {
-        if inds.is_empty() || numcells < 2 {
+        if inds.len() == 0 || numcells < 2 {
             break;
         }
         numcells = unifint(rng, diff_lb, diff_ub, (nobjs - k, numcells - 1));
@@ -7622,25 +7653,39 @@ fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let shp = normalize_set(&shp);
         let (sh, sw) = dsl::shape(&shp);
-        let rems = dsl::sfilter(&inds, |&(i, j)| i <= h - sh && j <= w - sw);
-        if rems.is_empty() {
+        // `rems = sfilter(inds, ...)` feeds one draw whose location is
+        // always redrawn from all of `inds` below (`maxtr > 0`): only its
+        // size is read, so it is counted, and the draw is `randbelow(size)`.
+        let nrems = inds
+            .iter()
+            .filter(|&id| {
+                let (i, j) = gloc(id);
+                i <= h - sh && j <= w - sw
+            })
+            .count();
+        if nrems == 0 {
             break;
         }
-        // Drawn, then redrawn from all of `inds` below, as in Python.
-        let mut loc = rng.choice_in(&rems)?;
+        rng.rng.randbelow(nrems as u64);
+        let mut loc = (0, 0);
         let mut validloc = false;
         let mut tr = 0;
         while !validloc && tr < maxtr {
-            loc = rng.choice_in(&inds)?;
-            validloc = shp.shift(loc).issubset(&inds);
+            loc = gloc(grid_choice(rng, &inds)?);
+            // `shift(shp, loc).issubset(inds)`: membership only.
+            validloc = shp
+                .iter()
+                .all(|&(i, j)| in_grid_set(&inds, (i + loc.0, j + loc.1)));
             tr += 1;
         }
         if validloc {
-            let plcd = shp.shift(loc);
+            // `plcd` is only subtracted (size and membership), its
+            // neighbours too (`grid_minus_near`), and filled: a list.
+            let plcd: Vec<Loc> = shp.iter().map(|&(i, j)| (i + loc.0, j + loc.1)).collect();
             let col = rng.choice(&remcols)?;
             go.push(vec![col]);
-            inds = minus_around(&(&inds - &plcd), &plcd);
-            dsl::fill_in(&mut gi, col, &plcd);
+            inds = grid_minus_near(&inds, &plcd, dsl::neighbors);
+            fill_locs_in(&mut gi, col, &plcd);
         }
     }
     Ok(Example {
@@ -7908,6 +7953,8 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // choice through the sfilter); each rectangle is read only for
     // membership, painting and subtraction, so it stays a list.
     let mut inds = GridSet::asindices((h, w));
+    // The sfilter's tuple per shape, the same until `inds` changes.
+    let mut fits: FitMemo<u16> = FitMemo::default();
     // Places up to `n` rectangles apart from one another, each filled with
     // `color(rng)`; returns how many were placed.
     let mut place = |rng: &mut GenRng,
@@ -7922,20 +7969,18 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 2 + 1)?;
             let ow = rng.randint(1, w / 2 + 1)?;
-            let cands = inds.filtered_order(|id| {
-                let (i, j) = gloc(id);
-                i <= h - oh && j <= w - ow
-            });
+            let cands = fits.fitting(&inds, (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
-            let (loci, locj) = gloc(rng.choice(&cands)?);
+            let (loci, locj) = gloc(rng.choice(cands)?);
             let bd: Vec<Loc> = (loci..loci + oh)
                 .flat_map(|i| (locj..locj + ow).map(move |j| (i, j)))
                 .collect();
             if bd.iter().all(|&l| in_grid_set(&inds, l)) {
                 succ += 1;
                 inds = grid_minus_near(&inds, &bd, dsl::dneighbors);
+                fits.changed();
                 let col = color(rng)?;
                 fill_locs_in(gi, col, &bd);
             }
