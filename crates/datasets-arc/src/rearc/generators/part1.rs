@@ -1030,16 +1030,33 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let pw = rng.randint(2, 6)?;
         let loci = rng.randint(0, h - ph)?;
         let locj = rng.randint(0, w - pw)?;
-        // `fill(gi, noisec, backdrop(...))`: the ph by pw box, in the grid.
-        let mut gi2 = gi.clone();
-        for row in &mut gi2[loci as usize..(loci + ph) as usize] {
-            row[locj as usize..(locj + pw) as usize].fill(noisec);
-        }
-        let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
+        // `gi2 = fill(gi, noisec, backdrop(...))`, the ph by pw box in the
+        // grid, is read and kept only on success: it is `gi` outside the
+        // box and `noisec` inside, so it is built only then.
+        let (rows, cols) = (loci..loci + ph, locj..locj + pw);
+        let at = |i: i64, j: i64| {
+            if rows.contains(&i) && cols.contains(&j) {
+                noisec
+            } else {
+                gi[i as usize][j as usize]
+            }
+        };
+        // Rows (and, for the `dmirror`, columns) of `gi2` without `noisec`:
+        // the box's rows and columns all have some (`ph, pw >= 2`).
+        let clean_rows = || {
+            (0..h)
+                .filter(|i| !rows.contains(i) && !gi[*i as usize].contains(&noisec))
+                .count()
+        };
+        let clean_cols = || {
+            (0..w)
+                .filter(|j| !cols.contains(j) && gi.iter().all(|r| r[*j as usize] != noisec))
+                .count()
+        };
         // Only membership in `candset` is asked, so the set itself is not
         // built; Python's `and` stops at the first false.
-        if clean(&gi2) >= 2
-            && clean(&dsl::dmirror_grid(&gi2)) >= 2
+        if clean_rows() >= 2
+            && clean_cols() >= 2
             && places.iter().any(|&(pi, pj)| {
                 pi + hp <= h
                     && pj + wp <= w
@@ -1047,13 +1064,15 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                         t.iter().enumerate().all(|(i, row)| {
                             row.iter()
                                 .enumerate()
-                                .all(|(j, &v)| gi2[pi as usize + i][pj as usize + j] == v)
+                                .all(|(j, &v)| at(pi + i as i64, pj + j as i64) == v)
                         })
                     })
             })
         {
             succ += 1;
-            gi = gi2;
+            for row in &mut gi[loci as usize..(loci + ph) as usize] {
+                row[locj as usize..(locj + pw) as usize].fill(noisec);
+            }
         }
     }
     // `rng.choice((identity, rot90, rot180, rot270))`.
@@ -4112,8 +4131,15 @@ fn generate_2dd70a9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let go = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
     let gi = filled_locs(gi, fgc, &[bp1, bp2]);
     let go = filled_locs(go, fgc, &[bp1, bp2]);
-    let go = dsl::filled(go, 3, &(&(&ln1 | &ln2) | &ln3));
-    let inds = dsl::ofcolor(&go, bgc).to_vec();
+    // The lines' union is only filled: each line is.
+    let mut go = go;
+    for ln in [&ln1, &ln2, &ln3] {
+        dsl::fill_in(&mut go, 3, ln);
+    }
+    // `ofcolor`'s order is read (a sample): its table (`ofcolor_set`).
+    let bgset = ofcolor_set(&go, bgc);
+    let mut inds: Vec<Loc> = Vec::with_capacity(bgset.len());
+    inds.extend(bgset.iter().map(gloc));
     let namt = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2));
     let noise = rng.sample(&inds, namt)?;
     let mut gi = filled_locs(gi, fgc, &noise);
@@ -6109,23 +6135,34 @@ fn generate_41e4d17e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, fgc) = (bf[0], bf[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
-    let bx = dsl::r#box(&pair_set((0, 0), (4, 4)));
-    let bd = dsl::backdrop(&bx);
+    // `inds` is read in its order (draws): CPython's table as a GridSet.
+    let mut inds = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut succ, mut tr) = (0, 0);
     while succ < num && tr < maxtrials {
-        let loc = rng.choice_in(&inds)?;
-        let bxs = bx.shift(loc);
-        if bxs.issubset(&inds) {
-            dsl::fill_in(&mut gi, fgc, &bxs);
-            dsl::fill_in(&mut go, fgc, &bxs);
-            let cen = dsl::center(&bxs);
-            let frns = &dsl::hfrontier(cen) | &dsl::vfrontier(cen);
-            let kep = &frns & &dsl::ofcolor(&go, bgc);
-            dsl::fill_in(&mut go, 6, &kep);
-            // The DSL's `difference`: a filtered rebuild, not `-`.
-            inds = dsl::difference(&inds, &bd.shift(loc));
+        let loc = gloc(grid_choice(rng, &inds)?);
+        // `shift(box(5 by 5), loc)` is read for membership and fills only.
+        let bxs = outline_cells(loc, (loc.0 + 4, loc.1 + 4));
+        if bxs.iter().all(|&l| in_grid_set(&inds, l)) {
+            fill_locs_in(&mut gi, fgc, &bxs);
+            fill_locs_in(&mut go, fgc, &bxs);
+            // `(hfrontier(cen) | vfrontier(cen)) & ofcolor(go, bgc)`, filled
+            // with 6: the center's row and column (the frontiers span 30
+            // cells, the whole grid) where `go` shows `bgc`. Their one
+            // shared cell ends 6 either way (6 is never `bgc`).
+            let (ci, cj) = ((loc.0 + 2) as usize, (loc.1 + 2) as usize);
+            for v in go[ci].iter_mut().filter(|v| **v == bgc) {
+                *v = 6;
+            }
+            for row in go.iter_mut().filter(|r| r[cj] == bgc) {
+                row[cj] = 6;
+            }
+            // The DSL's `difference` with the 5 by 5 backdrop: a filtered
+            // rebuild (clean inserts), not `-`.
+            inds = inds.filter(|id| {
+                let (i, j) = gloc(id);
+                !((loc.0..loc.0 + 5).contains(&i) && (loc.1..loc.1 + 5).contains(&j))
+            });
             succ += 1;
         }
         tr += 1;

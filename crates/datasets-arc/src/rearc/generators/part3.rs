@@ -684,9 +684,10 @@ fn generate_aabf363d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cola = rng.choice(&remcols)?;
     let remcols = dsl::remove(&cola, &remcols);
     let colb = rng.choice(&remcols)?;
-    let c = dsl::canvas(bgc, (h, w));
-    let bounds = dsl::asindices(&c);
-    let sp = rng.choice_in(&bounds)?;
+    // `bounds` and `shp` are read in their order (draws): CPython's tables
+    // over location numbers (`GridSet`), grown as `grow_by` grows them.
+    let bounds = GridSet::asindices((h, w));
+    let sp = grid_choice(rng, &bounds)?;
     // `min(h * w - 1, max(1, (2 / 3) * h * w))` is the float (h, w >= 3).
     let ub = (2.0 / 3.0) * h as f64 * w as f64;
     let ncells = unifint_f(rng, diff_lb, diff_ub, (1, ub));
@@ -695,15 +696,16 @@ fn generate_aabf363d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     if ncells.fract() != 0.0 {
         return Err(raised("'float' object cannot be interpreted as an integer"));
     }
-    let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+    let mut shp = GridSet::from_adds([sp]);
     for _ in 0..ncells as i64 {
-        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        grow_grid(rng, &bounds, &mut shp, dsl::neighbors, false)?;
     }
-    let shp: Vec<Loc> = shp.iter().map(|&l| dsl::add(l, (1, 1))).collect();
+    let shp: Vec<Loc> = shp.iter().map(|id| dsl::add(gloc(id), (1, 1))).collect();
     let c2 = dsl::canvas(bgc, (h + 2, w + 2));
     let gi = fill_locs(&c2, cola, &shp);
     let go = fill_locs(&c2, colb, &shp);
-    let spot = rng.choice_in(&dsl::ofcolor(&gi, bgc))?;
+    // `ofcolor`'s order is read (a draw): its table (`ofcolor_set`).
+    let spot = gloc(grid_choice(rng, &ofcolor_set(&gi, bgc))?);
     let gi = filled_locs(gi, colb, &[spot]);
     Ok(Example {
         input: gi,
