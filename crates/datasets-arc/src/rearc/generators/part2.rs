@@ -2125,9 +2125,11 @@ fn generate_6cdd2623(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nnoisecols = unifint(rng, diff_lb, diff_ub, (1, 7));
     let noisecols = rng.sample(&remcols, nnoisecols)?;
     let c = dsl::canvas(bgc, (h, w));
-    let ininds = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 1)))
-        .shift((1, 1))
-        .to_vec();
+    // Both index sets are read in their order (samples): CPython's tables
+    // over location numbers (`GridSet`).
+    let inner = GridSet::asindices((h - 2, w - 1)).map_locs(|(i, j)| (i + 1, j + 1));
+    let mut ininds: Vec<Loc> = Vec::with_capacity(inner.len());
+    ininds.extend(inner.iter().map(gloc));
     let fixinds = rng.sample(&ininds, nnoisecols)?;
     let mut gi = c.clone();
     let mut go = c.clone();
@@ -2135,8 +2137,12 @@ fn generate_6cdd2623(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         fill_locs_in(&mut gi, col, &[ij]);
     }
     let nnoise = unifint(rng, diff_lb, diff_ub, (1, (h * w - nnoisecols) / 3));
-    let fixset: PySet<Loc> = fixinds.iter().copied().collect();
-    let noise = rng.sample(&dsl::asindices(&c).difference(&fixset).to_vec(), nnoise)?;
+    // `asindices(c) - set(fixinds)`: the sample's locations are distinct.
+    let fixids: Vec<u16> = fixinds.iter().map(|&l| gid(l)).collect();
+    let rest = GridSet::asindices((h, w)).difference_ids(&fixids);
+    let mut pool: Vec<Loc> = Vec::with_capacity(rest.len());
+    pool.extend(rest.iter().map(gloc));
+    let noise = rng.sample(&pool, nnoise)?;
     // Distinct locations, so painting order does not matter.
     for ij in noise {
         let col = rng.choice(&remcols)?;
@@ -2409,27 +2415,34 @@ fn generate_6e19193c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
-    let mut inds = dsl::asindices(&gi);
+    // `inds` is read in its order (draws): CPython's table as a GridSet.
+    // The placed shapes are read for membership, fills and subtraction
+    // only (distinct locations): lists.
+    let mut inds = GridSet::asindices((h, w));
     let (mut kk, mut tr) = (0, 0);
     let maxtrials = num * 4;
     let inside = |&(i, j): &Loc| 0 <= i && i < h && 0 <= j && j < w;
     while kk < num && tr < maxtrials {
-        if inds.is_empty() {
+        if inds.len() == 0 {
             break;
         }
-        let (li, lj) = rng.choice_in(&inds)?;
+        let (li, lj) = gloc(grid_choice(rng, &inds)?);
         let (obji, objo) = rng.choice(&cands)?;
-        let obji: Indices = obji.iter().map(|&(i, j)| (i + li, j + lj)).collect();
-        let objo: Indices = objo
+        let obji: Vec<Loc> = obji.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+        let objo: Vec<Loc> = objo
             .iter()
             .map(|&(i, j)| (i + li, j + lj))
             .filter(inside)
             .collect();
-        if objo.issubset(&inds) && obji.issubset(&objo) {
+        if objo.iter().all(|&l| in_grid_set(&inds, l)) && obji.iter().all(|l| objo.contains(l)) {
             let col = rng.choice(&remcols)?;
-            dsl::fill_in(&mut gi, col, &obji);
-            dsl::fill_in(&mut go, col, &objo);
-            inds = &(&inds - &objo) - &dsl::mapply(|&l| dsl::dneighbors(l), &obji);
+            fill_locs_in(&mut gi, col, &obji);
+            fill_locs_in(&mut go, col, &objo);
+            // `(inds - objo) - mapply(dneighbors, obji)`: both subtracted
+            // sets are read for their sizes and members only.
+            let objo_ids: Vec<u16> = objo.iter().map(|&l| gid(l)).collect();
+            let near = Around::new(obji.iter().copied(), dsl::dneighbors);
+            inds = inds.difference_ids(&objo_ids).difference_locs(near.cells());
             kk += 1;
         }
         tr += 1;
@@ -6595,17 +6608,19 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while set_shape(&obj_a) != (oh - 2, ow - 2) {
         grow_box8(rng, &bounds, &mut obj_a, dsl::neighbors)?;
     }
-    let fullinds = dsl::asindices(&gi);
     let loci = rng.randint(0, h - 2 * oh + 2)?;
     let locj = rng.randint(0, w - ow)?;
-    // `plcdi`, the `oh` by `ow` box at `(loci, locj)`, is subtracted as
-    // cells ([`minus_cells`]).
+    // `fullinds - plcdi` and its sfilter are read in their order (a draw):
+    // CPython's tables over location numbers (`GridSet`); `plcdi`, the `oh`
+    // by `ow` box at `(loci, locj)`, only for its size and members.
     let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-    let rest = minus_cells(&fullinds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
-    let rems = dsl::sfilter(&rest, |&(i, j)| {
+    let box_ids: Vec<u16> = rect_cells(ul, lr).into_iter().map(gid).collect();
+    let rest = GridSet::asindices((h, w)).difference_ids(&box_ids);
+    let rems = rest.filtered_order(|id| {
+        let (i, j) = gloc(id);
         loci + oh <= i && i <= h - oh + 2 && j <= w - ow + 2
     });
-    let (li, lj) = pick(rng, &rems.to_vec())?;
+    let (li, lj) = gloc(pick(rng, &rems)?);
     // `paint(gi, shift(asobject(go), (loci, locj)))`: one cell per location.
     let mut gi = gi;
     for (i, row) in go.iter().enumerate() {

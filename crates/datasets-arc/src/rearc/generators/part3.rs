@@ -1204,30 +1204,37 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         opts.push(rng.choice(&[bar1.clone(), bar2.clone()])?);
     }
     rng.shuffle(&mut opts);
-    let mut inds = dsl::asindices(&dsl::canvas(-1, (h + 2, w + 2))).shift((-1, -1));
+    // `inds` is read in its order (draws): CPython's tables over location
+    // numbers (`GridSet`). Each shape's cells lie at distinct locations, so
+    // a placed one is read only for membership, paints (in any order) and
+    // the subtraction (its size and members): its shifted cells.
+    let mut inds = GridSet::asindices((h + 2, w + 2)).map_locs(|(i, j)| (i - 1, j - 1));
+    let fits = |inds: &GridSet, elem: &Object, (li, lj): Loc| {
+        elem.iter()
+            .all(|&(_, (i, j))| in_grid_set(inds, (i + li, j + lj)))
+    };
     for elem in &opts {
         let mut loc = (-1, -1);
         let mut tr = 0;
-        while !elem.shift(loc).toindices().issubset(&inds) && tr < 5 {
-            loc = rng.choice_in(&inds)?;
+        while !fits(&inds, elem, loc) && tr < 5 {
+            loc = gloc(grid_choice(rng, &inds)?);
             tr += 1;
         }
-        let xx = elem.shift(loc);
-        let xxi = xx.toindices();
-        if xxi.issubset(&inds) {
-            dsl::paint_in(&mut gi, &xx);
-            let out: Object = if elem.len() == 12 {
-                // A bar's background cells become 3 in the output (its
-                // cells are at distinct locations, so the set's order
-                // does not matter to the paint).
-                xx.iter()
-                    .map(|&(v, l)| if v != bgc { (v, l) } else { (3, l) })
-                    .collect()
-            } else {
-                xx.clone()
-            };
-            dsl::paint_in(&mut go, &out);
-            inds = &inds - &xxi;
+        if fits(&inds, elem, loc) {
+            let xx: Vec<dsl::Cell> = elem
+                .iter()
+                .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+                .collect();
+            paint_cells_in(&mut gi, &xx);
+            // A bar's (12 cells) background cells become 3 in the output.
+            let bar = elem.len() == 12;
+            let out: Vec<dsl::Cell> = xx
+                .iter()
+                .map(|&(v, l)| if bar && v == bgc { (3, l) } else { (v, l) })
+                .collect();
+            paint_cells_in(&mut go, &out);
+            let ids: Vec<u16> = xx.iter().map(|c| gid(c.1)).collect();
+            inds = inds.difference_ids(&ids);
         }
     }
     Ok(Example {
@@ -2842,11 +2849,6 @@ fn generate_c3f564a4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&fixc, &cols);
     let mut ccols = rng.sample(&remcols, p)?;
     rng.shuffle(&mut ccols);
-    let baseobj: dsl::Object = ccols
-        .iter()
-        .enumerate()
-        .map(|(jj, &cc)| (cc, (0, jj as i64)))
-        .collect();
     // The pattern repeats with period `p` along each row, the rows either
     // aligned or each shifted one further left; every cell is covered once.
     let diagonal = !rng.choice(&[true, false])?;
@@ -2869,14 +2871,38 @@ fn generate_c3f564a4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
         let loci = rng.randint(0, h - oh)?;
         let locj = rng.randint(0, w - ow)?;
-        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        let tmpg = dsl::fill(&gi, fixc, &sq);
-        let clean = |g: &Grid| g.iter().any(|r| !r.contains(&fixc));
-        if dsl::occurrences(&tmpg, &baseobj).len() > 1
-            && clean(&tmpg)
-            && clean(&dsl::dmirror_grid(&tmpg))
-        {
-            gi = tmpg;
+        // `tmpg = fill(gi, fixc, sq)` (the oh by ow box) is read and kept
+        // only on success: it is `gi` outside the box and `fixc` inside, so
+        // it is built only then. `baseobj`, the row of `ccols` (no `fixc`
+        // among them), occurs at the windows of `gi` showing `ccols` that
+        // miss the box; only whether there are two is asked.
+        let (rows, cols_in) = (loci..loci + oh, locj..locj + ow);
+        let (pu, wu) = (p as usize, w as usize);
+        let occurs_twice = || {
+            let mut n = 0;
+            for (i, row) in gi.iter().enumerate() {
+                let box_row = rows.contains(&(i as i64));
+                for j in 0..=wu - pu {
+                    let meets_box = box_row && (j as i64) < locj + ow && (j + pu) as i64 > locj;
+                    if !meets_box && row[j..j + pu] == ccols[..] {
+                        n += 1;
+                        if n > 1 {
+                            return true;
+                        }
+                    }
+                }
+            }
+            false
+        };
+        // Some row (and, for the `dmirror`, some column) of `tmpg` without
+        // `fixc`: never one through the box.
+        let clean_row = || (0..h).any(|i| !rows.contains(&i) && !gi[i as usize].contains(&fixc));
+        let clean_col =
+            || (0..w).any(|j| !cols_in.contains(&j) && gi.iter().all(|r| r[j as usize] != fixc));
+        if occurs_twice() && clean_row() && clean_col() {
+            for row in &mut gi[loci as usize..(loci + oh) as usize] {
+                row[locj as usize..(locj + ow) as usize].fill(fixc);
+            }
             succ += 1;
         }
         tr += 1;
