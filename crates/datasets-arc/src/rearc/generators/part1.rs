@@ -6458,8 +6458,10 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = asindices_of((h, w));
-    let mut memo = FitMemo::default();
+    // `inds` is read in its order (the sfilter's draws): CPython's table
+    // over location numbers (`GridSet`).
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo: FitMemo<u16> = FitMemo::default();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(4, 6)?;
@@ -6502,10 +6504,10 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // `outplcdi` is the rectangle at `loc`.
         let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
-        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j)))) {
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| in_grid_set(&inds, (i, j)))) {
             succ += 1;
             let shift = |c: &dsl::Cell| (c.0, (c.1 .0 + loc.0, c.1 .1 + loc.1));
             let inplcd: Vec<dsl::Cell> = inobj.iter().map(shift).collect();
@@ -6519,8 +6521,11 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let (oul, olr) = ((iul.0 - 1, iul.1 - 1), (ilr.0 + 1, ilr.1 + 1));
             let ring = outline_cells(oul, olr).len();
             inds = inds
-                .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
-                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, iul, ilr));
+                .difference_where((oh * ow) as usize, |id| in_rect(gloc(id), ul, lr))
+                .difference_where(ring, |id| {
+                    let l = gloc(id);
+                    in_rect(l, oul, olr) && !in_rect(l, iul, ilr)
+                });
             memo.changed();
             paint_cells_in(&mut gi, &inplcd);
             paint_cells_in(&mut go, &outplcd);

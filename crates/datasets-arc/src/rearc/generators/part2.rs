@@ -3129,7 +3129,9 @@ fn generate_7447852a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ordered.sort_by_key(|&k| leftmost(k));
     // `ofcolor(gi, bgc)`'s order is read (a sample): the table that adds
     // them row by row (`GridSet`).
-    let inds: Vec<Loc> = ofcolor_set(&gi, bgc).iter().map(gloc).collect();
+    let bgset = ofcolor_set(&gi, bgc);
+    let mut inds: Vec<Loc> = Vec::with_capacity(bgset.len());
+    inds.extend(bgset.iter().map(gloc));
     let numcols = unifint(rng, diff_lb, diff_ub, (1, 7));
     let ccols = rng.sample(&remcols, numcols)?;
     let ncells = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64));
@@ -6904,7 +6906,9 @@ fn generate_9edfc990(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(0, (h, w));
     // `inds` as CPython's table (`GridSet`): `remlocs`' order is read.
     let inds = GridSet::asindices((h, w));
-    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    // Lists sized up front (a table's walk does not know its length).
+    let mut order: Vec<Loc> = Vec::with_capacity(inds.len());
+    order.extend(inds.iter().map(gloc));
     let locs = rng.sample(&order, namt)?;
     let mut chosen = vec![false; (h * w) as usize];
     for &(i, j) in &locs {
@@ -6918,8 +6922,9 @@ fn generate_9edfc990(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         chosen[(i * w + j) as usize]
     });
     let numc = unifint(rng, diff_lb, diff_ub, (1, 1.max(remlocs.len() as i64 / 10)));
-    let remlocs: Vec<Loc> = remlocs.iter().map(gloc).collect();
-    let blocs = rng.sample(&remlocs, numc)?;
+    let mut remlist: Vec<Loc> = Vec::with_capacity(remlocs.len());
+    remlist.extend(remlocs.iter().map(gloc));
+    let blocs = rng.sample(&remlist, numc)?;
     fill_locs_in(&mut gi, 1, &blocs);
     // `mfilter(colorfilter(objects(gi, T, F, F), 0), rbind(adjacent,
     // blocs))` is only filled: the cells of the 0 components with a cell
