@@ -6616,7 +6616,7 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // CPython's tables over location numbers (`GridSet`); `plcdi`, the `oh`
     // by `ow` box at `(loci, locj)`, only for its size and members.
     let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-    let box_ids: Vec<u16> = rect_cells(ul, lr).into_iter().map(gid).collect();
+    let box_ids = rect_ids(ul, lr);
     let rest = GridSet::asindices((h, w)).difference_ids(&box_ids);
     let rems = rest.filtered_order(|id| {
         let (i, j) = gloc(id);

@@ -2253,10 +2253,7 @@ fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         // The square is read only by membership, as a fill and as the
         // subtracted set (CPython's difference reads its size and members,
         // never its order): its distinct location numbers.
-        let bd: Vec<u16> = rect_cells((loci, locj), (loci + oh - 1, locj + ow - 1))
-            .into_iter()
-            .map(gid)
-            .collect();
+        let bd = rect_ids((loci, locj), (loci + oh - 1, locj + ow - 1));
         let col = rng.choice(&remcols)?;
         if bd.iter().all(|&id| indss.contains(id)) {
             remcols = dsl::remove(&col, &remcols);
@@ -8002,9 +7999,10 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                 continue;
             }
             let (loci, locj) = gloc(rng.choice(cands)?);
-            let bd: Vec<Loc> = (loci..loci + oh)
-                .flat_map(|i| (locj..locj + ow).map(move |j| (i, j)))
-                .collect();
+            let mut bd: Vec<Loc> = Vec::with_capacity((oh * ow) as usize);
+            for i in loci..loci + oh {
+                bd.extend((locj..locj + ow).map(|j| (i, j)));
+            }
             if bd.iter().all(|&l| in_grid_set(&inds, l)) {
                 succ += 1;
                 inds = grid_minus_near(&inds, &bd, dsl::dneighbors);
