@@ -4126,13 +4126,13 @@ fn generate_2dd70a9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         ln2 = dsl::connect((loci, locj + ow - 1), (loci + oh - 1, locj + ow - 1));
         ln3 = dsl::connect((loci + oh - 1, ep1j + 2), (loci + oh - 1, locj + ow - 1));
     }
-    let canvas = dsl::canvas(bgc, (h, w));
-    let gi = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
-    let go = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
-    let gi = filled_locs(gi, fgc, &[bp1, bp2]);
-    let go = filled_locs(go, fgc, &[bp1, bp2]);
+    // `gi` and `go` start as the same grid: filled once, then copied.
+    let mut gi = dsl::canvas(bgc, (h, w));
+    fill_locs_in(&mut gi, 3, &sp);
+    fill_locs_in(&mut gi, 2, &ep);
+    fill_locs_in(&mut gi, fgc, &[bp1, bp2]);
+    let mut go = gi.clone();
     // The lines' union is only filled: each line is.
-    let mut go = go;
     for ln in [&ln1, &ln2, &ln3] {
         dsl::fill_in(&mut go, 3, ln);
     }
@@ -4142,8 +4142,8 @@ fn generate_2dd70a9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     inds.extend(bgset.iter().map(gloc));
     let namt = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2));
     let noise = rng.sample(&inds, namt)?;
-    let mut gi = filled_locs(gi, fgc, &noise);
-    let mut go = filled_locs(go, fgc, &noise);
+    fill_locs_in(&mut gi, fgc, &noise);
+    fill_locs_in(&mut go, fgc, &noise);
     let nmfs = rng.choice(&[1, 2])?;
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
         gi = transform(k, &gi);
