@@ -6013,7 +6013,12 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         seen.push((objn, objc));
         if bounds.iter().all(|&l| in_grid_set(&gi1inds, l)) {
             succ += 1;
-            gi1inds = grid_minus_near(&gi1inds, &bounds, dsl::neighbors);
+            // `bounds` is the oh by ow rectangle at `loc`: its numbers and
+            // its neighbours' rectangle, read for size and membership.
+            let lr = (loc.0 + oh - 1, loc.1 + ow - 1);
+            gi1inds = gi1inds
+                .difference_ids(&rect_ids(loc, lr))
+                .difference_locs(&rect_neighbors(loc, lr));
             fits1.changed();
             fill_locs_in(&mut gi1, sqc, &bounds);
             fill_locs_in(&mut gi1, objc, obj.iter());
@@ -6026,7 +6031,10 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let bounds2: Vec<Loc> = bounds.iter().map(|&l| dsl::add(l, d)).collect();
             let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
             if bounds2.iter().all(|&l| in_grid_set(&gi2inds, l)) {
-                gi2inds = grid_minus_near(&gi2inds, &bounds2, dsl::neighbors);
+                let lr2 = (loc2.0 + oh - 1, loc2.1 + ow - 1);
+                gi2inds = gi2inds
+                    .difference_ids(&rect_ids(loc2, lr2))
+                    .difference_locs(&rect_neighbors(loc2, lr2));
                 fits2.changed();
                 fill_locs_in(&mut gi2, objc, &obj2);
                 fill_locs_in(&mut go, sqc, &bounds2);
