@@ -991,18 +991,13 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             places.push((loci, locj));
             // `compose(mf1, mf2)`: the column mirror then the row mirror;
             // the tiles do not overlap, and paint drops cells off the grid.
-            let tile = flip(&pgrid, a % 2 == 1, b % 2 == 1);
-            for (i, row) in tile.iter().enumerate() {
-                let ii = loci + i as i64;
-                if ii >= h {
-                    break;
-                }
-                for (j, &v) in row.iter().enumerate() {
-                    let gj = locj + j as i64;
-                    if gj >= w {
-                        break;
-                    }
-                    go[ii as usize][gj as usize] = v;
+            // The mirrored tile is read in place, not copied.
+            let (fr, fc) = (a % 2 == 1, b % 2 == 1);
+            for i in 0..hp.min(h - loci) {
+                let src = &pgrid[(if fr { hp - 1 - i } else { i }) as usize];
+                let dst = &mut go[(loci + i) as usize];
+                for j in 0..wp.min(w - locj) {
+                    dst[(locj + j) as usize] = src[(if fc { wp - 1 - j } else { j }) as usize];
                 }
             }
         }
