@@ -991,18 +991,13 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             places.push((loci, locj));
             // `compose(mf1, mf2)`: the column mirror then the row mirror;
             // the tiles do not overlap, and paint drops cells off the grid.
-            let tile = flip(&pgrid, a % 2 == 1, b % 2 == 1);
-            for (i, row) in tile.iter().enumerate() {
-                let ii = loci + i as i64;
-                if ii >= h {
-                    break;
-                }
-                for (j, &v) in row.iter().enumerate() {
-                    let gj = locj + j as i64;
-                    if gj >= w {
-                        break;
-                    }
-                    go[ii as usize][gj as usize] = v;
+            // The mirrored tile is read in place, not copied.
+            let (fr, fc) = (a % 2 == 1, b % 2 == 1);
+            for i in 0..hp.min(h - loci) {
+                let src = &pgrid[(if fr { hp - 1 - i } else { i }) as usize];
+                let dst = &mut go[(loci + i) as usize];
+                for j in 0..wp.min(w - locj) {
+                    dst[(locj + j) as usize] = src[(if fc { wp - 1 - j } else { j }) as usize];
                 }
             }
         }
@@ -1030,16 +1025,33 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let pw = rng.randint(2, 6)?;
         let loci = rng.randint(0, h - ph)?;
         let locj = rng.randint(0, w - pw)?;
-        // `fill(gi, noisec, backdrop(...))`: the ph by pw box, in the grid.
-        let mut gi2 = gi.clone();
-        for row in &mut gi2[loci as usize..(loci + ph) as usize] {
-            row[locj as usize..(locj + pw) as usize].fill(noisec);
-        }
-        let clean = |g: &Grid| g.iter().filter(|r| !r.contains(&noisec)).count();
+        // `gi2 = fill(gi, noisec, backdrop(...))`, the ph by pw box in the
+        // grid, is read and kept only on success: it is `gi` outside the
+        // box and `noisec` inside, so it is built only then.
+        let (rows, cols) = (loci..loci + ph, locj..locj + pw);
+        let at = |i: i64, j: i64| {
+            if rows.contains(&i) && cols.contains(&j) {
+                noisec
+            } else {
+                gi[i as usize][j as usize]
+            }
+        };
+        // Rows (and, for the `dmirror`, columns) of `gi2` without `noisec`:
+        // the box's rows and columns all have some (`ph, pw >= 2`).
+        let clean_rows = || {
+            (0..h)
+                .filter(|i| !rows.contains(i) && !gi[*i as usize].contains(&noisec))
+                .count()
+        };
+        let clean_cols = || {
+            (0..w)
+                .filter(|j| !cols.contains(j) && gi.iter().all(|r| r[*j as usize] != noisec))
+                .count()
+        };
         // Only membership in `candset` is asked, so the set itself is not
         // built; Python's `and` stops at the first false.
-        if clean(&gi2) >= 2
-            && clean(&dsl::dmirror_grid(&gi2)) >= 2
+        if clean_rows() >= 2
+            && clean_cols() >= 2
             && places.iter().any(|&(pi, pj)| {
                 pi + hp <= h
                     && pj + wp <= w
@@ -1047,13 +1059,15 @@ fn generate_0dfd9992(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
                         t.iter().enumerate().all(|(i, row)| {
                             row.iter()
                                 .enumerate()
-                                .all(|(j, &v)| gi2[pi as usize + i][pj as usize + j] == v)
+                                .all(|(j, &v)| at(pi + i as i64, pj + j as i64) == v)
                         })
                     })
             })
         {
             succ += 1;
-            gi = gi2;
+            for row in &mut gi[loci as usize..(loci + ph) as usize] {
+                row[locj as usize..(locj + pw) as usize].fill(noisec);
+            }
         }
     }
     // `rng.choice((identity, rot90, rot180, rot270))`.
@@ -4154,17 +4168,24 @@ fn generate_2dd70a9a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         ln2 = dsl::connect((loci, locj + ow - 1), (loci + oh - 1, locj + ow - 1));
         ln3 = dsl::connect((loci + oh - 1, ep1j + 2), (loci + oh - 1, locj + ow - 1));
     }
-    let canvas = dsl::canvas(bgc, (h, w));
-    let gi = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
-    let go = fill_locs(&fill_locs(&canvas, 3, &sp), 2, &ep);
-    let gi = filled_locs(gi, fgc, &[bp1, bp2]);
-    let go = filled_locs(go, fgc, &[bp1, bp2]);
-    let go = dsl::filled(go, 3, &(&(&ln1 | &ln2) | &ln3));
-    let inds = dsl::ofcolor(&go, bgc).to_vec();
+    // `gi` and `go` start as the same grid: filled once, then copied.
+    let mut gi = dsl::canvas(bgc, (h, w));
+    fill_locs_in(&mut gi, 3, &sp);
+    fill_locs_in(&mut gi, 2, &ep);
+    fill_locs_in(&mut gi, fgc, &[bp1, bp2]);
+    let mut go = gi.clone();
+    // The lines' union is only filled: each line is.
+    for ln in [&ln1, &ln2, &ln3] {
+        dsl::fill_in(&mut go, 3, ln);
+    }
+    // `ofcolor`'s order is read (a sample): its table (`ofcolor_set`).
+    let bgset = ofcolor_set(&go, bgc);
+    let mut inds: Vec<Loc> = Vec::with_capacity(bgset.len());
+    inds.extend(bgset.iter().map(gloc));
     let namt = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64 / 2));
     let noise = rng.sample(&inds, namt)?;
-    let mut gi = filled_locs(gi, fgc, &noise);
-    let mut go = filled_locs(go, fgc, &noise);
+    fill_locs_in(&mut gi, fgc, &noise);
+    fill_locs_in(&mut go, fgc, &noise);
     let nmfs = rng.choice(&[1, 2])?;
     for k in rng.sample(&[0, 1, 2, 3, 4, 5, 6, 7], nmfs)? {
         gi = transform(k, &gi);
@@ -6191,23 +6212,34 @@ fn generate_41e4d17e(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let (bgc, fgc) = (bf[0], bf[1]);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = dsl::asindices(&gi);
-    let bx = dsl::r#box(&pair_set((0, 0), (4, 4)));
-    let bd = dsl::backdrop(&bx);
+    // `inds` is read in its order (draws): CPython's table as a GridSet.
+    let mut inds = GridSet::asindices((h, w));
     let maxtrials = 4 * num;
     let (mut succ, mut tr) = (0, 0);
     while succ < num && tr < maxtrials {
-        let loc = rng.choice_in(&inds)?;
-        let bxs = bx.shift(loc);
-        if bxs.issubset(&inds) {
-            dsl::fill_in(&mut gi, fgc, &bxs);
-            dsl::fill_in(&mut go, fgc, &bxs);
-            let cen = dsl::center(&bxs);
-            let frns = &dsl::hfrontier(cen) | &dsl::vfrontier(cen);
-            let kep = &frns & &dsl::ofcolor(&go, bgc);
-            dsl::fill_in(&mut go, 6, &kep);
-            // The DSL's `difference`: a filtered rebuild, not `-`.
-            inds = dsl::difference(&inds, &bd.shift(loc));
+        let loc = gloc(grid_choice(rng, &inds)?);
+        // `shift(box(5 by 5), loc)` is read for membership and fills only.
+        let bxs = outline_cells(loc, (loc.0 + 4, loc.1 + 4));
+        if bxs.iter().all(|&l| in_grid_set(&inds, l)) {
+            fill_locs_in(&mut gi, fgc, &bxs);
+            fill_locs_in(&mut go, fgc, &bxs);
+            // `(hfrontier(cen) | vfrontier(cen)) & ofcolor(go, bgc)`, filled
+            // with 6: the center's row and column (the frontiers span 30
+            // cells, the whole grid) where `go` shows `bgc`. Their one
+            // shared cell ends 6 either way (6 is never `bgc`).
+            let (ci, cj) = ((loc.0 + 2) as usize, (loc.1 + 2) as usize);
+            for v in go[ci].iter_mut().filter(|v| **v == bgc) {
+                *v = 6;
+            }
+            for row in go.iter_mut().filter(|r| r[cj] == bgc) {
+                row[cj] = 6;
+            }
+            // The DSL's `difference` with the 5 by 5 backdrop: a filtered
+            // rebuild (clean inserts), not `-`.
+            inds = inds.filter(|id| {
+                let (i, j) = gloc(id);
+                !((loc.0..loc.0 + 5).contains(&i) && (loc.1..loc.1 + 5).contains(&j))
+            });
             succ += 1;
         }
         tr += 1;
@@ -6567,8 +6599,10 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 5 * nobjs;
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = dsl::canvas(bgc, (h, w));
-    let mut inds = asindices_of((h, w));
-    let mut memo = FitMemo::default();
+    // `inds` is read in its order (the sfilter's draws): CPython's table
+    // over location numbers (`GridSet`).
+    let mut inds = GridSet::asindices((h, w));
+    let mut memo: FitMemo<u16> = FitMemo::default();
     while succ < nobjs && tr < maxtr {
         tr += 1;
         let oh = rng.randint(4, 6)?;
@@ -6611,10 +6645,10 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice(cands)?;
+        let loc = gloc(rng.choice(cands)?);
         // `outplcdi` is the rectangle at `loc`.
         let (ul, lr) = (loc, (loc.0 + oh - 1, loc.1 + ow - 1));
-        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| inds.contains(&(i, j)))) {
+        if (ul.0..=lr.0).all(|i| (ul.1..=lr.1).all(|j| in_grid_set(&inds, (i, j)))) {
             succ += 1;
             let shift = |c: &dsl::Cell| (c.0, (c.1 .0 + loc.0, c.1 .1 + loc.1));
             let inplcd: Vec<dsl::Cell> = inobj.iter().map(shift).collect();
@@ -6628,8 +6662,11 @@ fn generate_444801d8(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let (oul, olr) = ((iul.0 - 1, iul.1 - 1), (ilr.0 + 1, ilr.1 + 1));
             let ring = outline_cells(oul, olr).len();
             inds = inds
-                .difference_where((oh * ow) as usize, |&l| in_rect(l, ul, lr))
-                .difference_where(ring, |&l| in_rect(l, oul, olr) && !in_rect(l, iul, ilr));
+                .difference_where((oh * ow) as usize, |id| in_rect(gloc(id), ul, lr))
+                .difference_where(ring, |id| {
+                    let l = gloc(id);
+                    in_rect(l, oul, olr) && !in_rect(l, iul, ilr)
+                });
             memo.changed();
             paint_cells_in(&mut gi, &inplcd);
             paint_cells_in(&mut go, &outplcd);

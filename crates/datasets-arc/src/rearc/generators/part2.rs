@@ -2135,9 +2135,11 @@ fn generate_6cdd2623(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let nnoisecols = unifint(rng, diff_lb, diff_ub, (1, 7));
     let noisecols = rng.sample(&remcols, nnoisecols)?;
     let c = dsl::canvas(bgc, (h, w));
-    let ininds = dsl::asindices(&dsl::canvas(-1, (h - 2, w - 1)))
-        .shift((1, 1))
-        .to_vec();
+    // Both index sets are read in their order (samples): CPython's tables
+    // over location numbers (`GridSet`).
+    let inner = GridSet::asindices((h - 2, w - 1)).map_locs(|(i, j)| (i + 1, j + 1));
+    let mut ininds: Vec<Loc> = Vec::with_capacity(inner.len());
+    ininds.extend(inner.iter().map(gloc));
     let fixinds = rng.sample(&ininds, nnoisecols)?;
     let mut gi = c.clone();
     let mut go = c.clone();
@@ -2145,8 +2147,12 @@ fn generate_6cdd2623(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         fill_locs_in(&mut gi, col, &[ij]);
     }
     let nnoise = unifint(rng, diff_lb, diff_ub, (1, (h * w - nnoisecols) / 3));
-    let fixset: PySet<Loc> = fixinds.iter().copied().collect();
-    let noise = rng.sample(&dsl::asindices(&c).difference(&fixset).to_vec(), nnoise)?;
+    // `asindices(c) - set(fixinds)`: the sample's locations are distinct.
+    let fixids: Vec<u16> = fixinds.iter().map(|&l| gid(l)).collect();
+    let rest = GridSet::asindices((h, w)).difference_ids(&fixids);
+    let mut pool: Vec<Loc> = Vec::with_capacity(rest.len());
+    pool.extend(rest.iter().map(gloc));
+    let noise = rng.sample(&pool, nnoise)?;
     // Distinct locations, so painting order does not matter.
     for ij in noise {
         let col = rng.choice(&remcols)?;
@@ -2419,27 +2425,34 @@ fn generate_6e19193c(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&bgc, &cols);
     let mut gi = dsl::canvas(bgc, (h, w));
     let mut go = gi.clone();
-    let mut inds = dsl::asindices(&gi);
+    // `inds` is read in its order (draws): CPython's table as a GridSet.
+    // The placed shapes are read for membership, fills and subtraction
+    // only (distinct locations): lists.
+    let mut inds = GridSet::asindices((h, w));
     let (mut kk, mut tr) = (0, 0);
     let maxtrials = num * 4;
     let inside = |&(i, j): &Loc| 0 <= i && i < h && 0 <= j && j < w;
     while kk < num && tr < maxtrials {
-        if inds.is_empty() {
+        if inds.len() == 0 {
             break;
         }
-        let (li, lj) = rng.choice_in(&inds)?;
+        let (li, lj) = gloc(grid_choice(rng, &inds)?);
         let (obji, objo) = rng.choice(&cands)?;
-        let obji: Indices = obji.iter().map(|&(i, j)| (i + li, j + lj)).collect();
-        let objo: Indices = objo
+        let obji: Vec<Loc> = obji.iter().map(|&(i, j)| (i + li, j + lj)).collect();
+        let objo: Vec<Loc> = objo
             .iter()
             .map(|&(i, j)| (i + li, j + lj))
             .filter(inside)
             .collect();
-        if objo.issubset(&inds) && obji.issubset(&objo) {
+        if objo.iter().all(|&l| in_grid_set(&inds, l)) && obji.iter().all(|l| objo.contains(l)) {
             let col = rng.choice(&remcols)?;
-            dsl::fill_in(&mut gi, col, &obji);
-            dsl::fill_in(&mut go, col, &objo);
-            inds = &(&inds - &objo) - &dsl::mapply(|&l| dsl::dneighbors(l), &obji);
+            fill_locs_in(&mut gi, col, &obji);
+            fill_locs_in(&mut go, col, &objo);
+            // `(inds - objo) - mapply(dneighbors, obji)`: both subtracted
+            // sets are read for their sizes and members only.
+            let objo_ids: Vec<u16> = objo.iter().map(|&l| gid(l)).collect();
+            let near = Around::new(obji.iter().copied(), dsl::dneighbors);
+            inds = inds.difference_ids(&objo_ids).difference_locs(near.cells());
             kk += 1;
         }
         tr += 1;
@@ -3211,7 +3224,9 @@ fn generate_7447852a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     ordered.sort_by_key(|&k| leftmost(k));
     // `ofcolor(gi, bgc)`'s order is read (a sample): the table that adds
     // them row by row (`GridSet`).
-    let inds: Vec<Loc> = ofcolor_set(&gi, bgc).iter().map(gloc).collect();
+    let bgset = ofcolor_set(&gi, bgc);
+    let mut inds: Vec<Loc> = Vec::with_capacity(bgset.len());
+    inds.extend(bgset.iter().map(gloc));
     let numcols = unifint(rng, diff_lb, diff_ub, (1, 7));
     let ccols = rng.sample(&remcols, numcols)?;
     let ncells = unifint(rng, diff_lb, diff_ub, (0, inds.len() as i64));
@@ -6731,17 +6746,19 @@ fn generate_9aec4887(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     while set_shape(&obj_a) != (oh - 2, ow - 2) {
         grow_box8(rng, &bounds, &mut obj_a, dsl::neighbors)?;
     }
-    let fullinds = dsl::asindices(&gi);
     let loci = rng.randint(0, h - 2 * oh + 2)?;
     let locj = rng.randint(0, w - ow)?;
-    // `plcdi`, the `oh` by `ow` box at `(loci, locj)`, is subtracted as
-    // cells ([`minus_cells`]).
+    // `fullinds - plcdi` and its sfilter are read in their order (a draw):
+    // CPython's tables over location numbers (`GridSet`); `plcdi`, the `oh`
+    // by `ow` box at `(loci, locj)`, only for its size and members.
     let (ul, lr) = ((loci, locj), (loci + oh - 1, locj + ow - 1));
-    let rest = minus_cells(&fullinds, &rect_cells(ul, lr), |&l| in_rect(l, ul, lr));
-    let rems = dsl::sfilter(&rest, |&(i, j)| {
+    let box_ids = rect_ids(ul, lr);
+    let rest = GridSet::asindices((h, w)).difference_ids(&box_ids);
+    let rems = rest.filtered_order(|id| {
+        let (i, j) = gloc(id);
         loci + oh <= i && i <= h - oh + 2 && j <= w - ow + 2
     });
-    let (li, lj) = pick(rng, &rems.to_vec())?;
+    let (li, lj) = gloc(pick(rng, &rems)?);
     // `paint(gi, shift(asobject(go), (loci, locj)))`: one cell per location.
     let mut gi = gi;
     for (i, row) in go.iter().enumerate() {
@@ -7025,7 +7042,9 @@ fn generate_9edfc990(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut gi = dsl::canvas(0, (h, w));
     // `inds` as CPython's table (`GridSet`): `remlocs`' order is read.
     let inds = GridSet::asindices((h, w));
-    let order: Vec<Loc> = inds.iter().map(gloc).collect();
+    // Lists sized up front (a table's walk does not know its length).
+    let mut order: Vec<Loc> = Vec::with_capacity(inds.len());
+    order.extend(inds.iter().map(gloc));
     let locs = rng.sample(&order, namt)?;
     let mut chosen = vec![false; (h * w) as usize];
     for &(i, j) in &locs {
@@ -7039,8 +7058,9 @@ fn generate_9edfc990(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         chosen[(i * w + j) as usize]
     });
     let numc = unifint(rng, diff_lb, diff_ub, (1, 1.max(remlocs.len() as i64 / 10)));
-    let remlocs: Vec<Loc> = remlocs.iter().map(gloc).collect();
-    let blocs = rng.sample(&remlocs, numc)?;
+    let mut remlist: Vec<Loc> = Vec::with_capacity(remlocs.len());
+    remlist.extend(remlocs.iter().map(gloc));
+    let blocs = rng.sample(&remlist, numc)?;
     fill_locs_in(&mut gi, 1, &blocs);
     // `mfilter(colorfilter(objects(gi, T, F, F), 0), rbind(adjacent,
     // blocs))` is only filled: the cells of the 0 components with a cell
@@ -7423,7 +7443,11 @@ fn enclosed_bg(grid: &Grid, bgc: i64) -> (Vec<u8>, usize) {
         }
     }
     let (h, w) = (grid.len(), grid.first().map_or(0, Vec::len));
-    let mut state: Vec<u8> = grid.iter().flatten().map(|&v| u8::from(v == bgc)).collect();
+    // Sized up front: a flattened iterator does not know its length.
+    let mut state: Vec<u8> = Vec::with_capacity(h * w);
+    for row in grid {
+        state.extend(row.iter().map(|&v| u8::from(v == bgc)));
+    }
     let mut left = state.iter().filter(|&&s| s == 1).count();
     if h == 0 || w == 0 {
         return (state, left);
@@ -7467,11 +7491,9 @@ fn generate_a5313dff(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtr = 10 * noccs;
     // `shift(asindices(canvas(-1, (h + 2, w + 2))), (-1, -1))`, read in its
     // order: CPython's tables as location numbers.
-    let inds: Vec<Loc> = GridSet::asindices((h + 2, w + 2))
-        .map_locs(|(i, j)| (i - 1, j - 1))
-        .iter()
-        .map(gloc)
-        .collect();
+    let shifted = GridSet::asindices((h + 2, w + 2)).map_locs(|(i, j)| (i - 1, j - 1));
+    let mut inds: Vec<Loc> = Vec::with_capacity(shifted.len());
+    inds.extend(shifted.iter().map(gloc));
     // Whether some background object touches no edge: only that, and
     // below only its cells, are used, so no objects' order is seen. It is
     // known until `gi` changes.
@@ -7813,17 +7835,22 @@ fn generate_a65b410d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         linc,
         &dsl::connect((loci, 0), (loci, locj)),
     );
-    // Each diagonal cell in the grid's columns pulls a row segment to column 0.
-    let rows_to_left = |diag: &Indices| -> Vec<Loc> {
-        diag.iter()
-            .filter(|l| l.1 >= 0)
-            .flat_map(|&(i, j)| (0..=j).map(move |k| (i, k)))
-            .collect()
-    };
-    let blues = rows_to_left(&dsl::shoot((loci + 1, locj - 1), (1, -1)));
-    let greens = rows_to_left(&dsl::shoot((loci - 1, locj + 1), (-1, 1)));
-    let go = fill_locs(&gi, 1, &blues);
-    let go = filled_locs(go, 3, &greens);
+    // Each cell of a diagonal (`shoot`: 43 cells from its start) in the
+    // grid's columns pulls a row segment to column 0. The segments are only
+    // filled (blues, then greens), so each row's part inside the grid is
+    // written straight into it, in the same order.
+    let mut go = gi.clone();
+    for (start, (di, dj), col) in [
+        ((loci + 1, locj - 1), (1, -1), 1),
+        ((loci - 1, locj + 1), (-1, 1), 3),
+    ] {
+        for t in 0..=42 {
+            let (i, j) = (start.0 + t * di, start.1 + t * dj);
+            if j >= 0 && (0..h).contains(&i) {
+                go[i as usize][..(j + 1).min(w) as usize].fill(col);
+            }
+        }
+    }
     let rotf = rng.choice(&[0, 5, 6, 7])?;
     ex(transform(rotf, &gi), transform(rotf, &go))
 }

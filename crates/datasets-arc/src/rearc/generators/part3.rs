@@ -782,9 +782,10 @@ fn generate_aabf363d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cola = rng.choice(&remcols)?;
     let remcols = dsl::remove(&cola, &remcols);
     let colb = rng.choice(&remcols)?;
-    let c = dsl::canvas(bgc, (h, w));
-    let bounds = dsl::asindices(&c);
-    let sp = rng.choice_in(&bounds)?;
+    // `bounds` and `shp` are read in their order (draws): CPython's tables
+    // over location numbers (`GridSet`), grown as `grow_by` grows them.
+    let bounds = GridSet::asindices((h, w));
+    let sp = grid_choice(rng, &bounds)?;
     // `min(h * w - 1, max(1, (2 / 3) * h * w))` is the float (h, w >= 3).
     let ub = (2.0 / 3.0) * h as f64 * w as f64;
     let ncells = unifint_f(rng, diff_lb, diff_ub, (1, ub));
@@ -793,15 +794,16 @@ fn generate_aabf363d(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     if ncells.fract() != 0.0 {
         return Err(raised("'float' object cannot be interpreted as an integer"));
     }
-    let mut shp: PySet<Loc> = std::iter::once(sp).collect();
+    let mut shp = GridSet::from_adds([sp]);
     for _ in 0..ncells as i64 {
-        grow_by(rng, &bounds, &mut shp, dsl::neighbors)?;
+        grow_grid(rng, &bounds, &mut shp, dsl::neighbors, false)?;
     }
-    let shp: Vec<Loc> = shp.iter().map(|&l| dsl::add(l, (1, 1))).collect();
+    let shp: Vec<Loc> = shp.iter().map(|id| dsl::add(gloc(id), (1, 1))).collect();
     let c2 = dsl::canvas(bgc, (h + 2, w + 2));
     let gi = fill_locs(&c2, cola, &shp);
     let go = fill_locs(&c2, colb, &shp);
-    let spot = rng.choice_in(&dsl::ofcolor(&gi, bgc))?;
+    // `ofcolor`'s order is read (a draw): its table (`ofcolor_set`).
+    let spot = gloc(grid_choice(rng, &ofcolor_set(&gi, bgc))?);
     let gi = filled_locs(gi, colb, &[spot]);
     Ok(Example {
         input: gi,
@@ -1300,30 +1302,37 @@ fn generate_b27ca6d3(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         opts.push(rng.choice(&[bar1.clone(), bar2.clone()])?);
     }
     rng.shuffle(&mut opts);
-    let mut inds = dsl::asindices(&dsl::canvas(-1, (h + 2, w + 2))).shift((-1, -1));
+    // `inds` is read in its order (draws): CPython's tables over location
+    // numbers (`GridSet`). Each shape's cells lie at distinct locations, so
+    // a placed one is read only for membership, paints (in any order) and
+    // the subtraction (its size and members): its shifted cells.
+    let mut inds = GridSet::asindices((h + 2, w + 2)).map_locs(|(i, j)| (i - 1, j - 1));
+    let fits = |inds: &GridSet, elem: &Object, (li, lj): Loc| {
+        elem.iter()
+            .all(|&(_, (i, j))| in_grid_set(inds, (i + li, j + lj)))
+    };
     for elem in &opts {
         let mut loc = (-1, -1);
         let mut tr = 0;
-        while !elem.shift(loc).toindices().issubset(&inds) && tr < 5 {
-            loc = rng.choice_in(&inds)?;
+        while !fits(&inds, elem, loc) && tr < 5 {
+            loc = gloc(grid_choice(rng, &inds)?);
             tr += 1;
         }
-        let xx = elem.shift(loc);
-        let xxi = xx.toindices();
-        if xxi.issubset(&inds) {
-            dsl::paint_in(&mut gi, &xx);
-            let out: Object = if elem.len() == 12 {
-                // A bar's background cells become 3 in the output (its
-                // cells are at distinct locations, so the set's order
-                // does not matter to the paint).
-                xx.iter()
-                    .map(|&(v, l)| if v != bgc { (v, l) } else { (3, l) })
-                    .collect()
-            } else {
-                xx.clone()
-            };
-            dsl::paint_in(&mut go, &out);
-            inds = &inds - &xxi;
+        if fits(&inds, elem, loc) {
+            let xx: Vec<dsl::Cell> = elem
+                .iter()
+                .map(|&(v, (i, j))| (v, (i + loc.0, j + loc.1)))
+                .collect();
+            paint_cells_in(&mut gi, &xx);
+            // A bar's (12 cells) background cells become 3 in the output.
+            let bar = elem.len() == 12;
+            let out: Vec<dsl::Cell> = xx
+                .iter()
+                .map(|&(v, l)| if bar && v == bgc { (3, l) } else { (v, l) })
+                .collect();
+            paint_cells_in(&mut go, &out);
+            let ids: Vec<u16> = xx.iter().map(|c| gid(c.1)).collect();
+            inds = inds.difference_ids(&ids);
         }
     }
     Ok(Example {
@@ -2367,28 +2376,25 @@ fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let maxtrials = 4 * num;
     let (mut succ, mut tr) = (0, 0);
     let mut outcol = None;
+    // `i < h - oh and j < w - ow` is `FitMemo`'s filter for a box one
+    // larger; the filter's tuple is the same until `indss` changes.
+    let mut fits: FitMemo<u16> = FitMemo::default();
     while succ < num && tr <= maxtrials {
         if remcols.is_empty() || indss.len() == 0 {
             break;
         }
         let oh = rng.randint(3, 7)?;
         let ow = rng.randint(3, 7)?;
-        let subs = indss.filtered_order(|id| {
-            let (i, j) = gloc(id);
-            i < h - oh && j < w - ow
-        });
+        let subs = fits.fitting(&indss, (h, w), (oh + 1, ow + 1));
         if subs.is_empty() {
             tr += 1;
             continue;
         }
-        let (loci, locj) = gloc(rng.choice(&subs)?);
+        let (loci, locj) = gloc(rng.choice(subs)?);
         // The square is read only by membership, as a fill and as the
         // subtracted set (CPython's difference reads its size and members,
         // never its order): its distinct location numbers.
-        let bd: Vec<u16> = rect_cells((loci, locj), (loci + oh - 1, locj + ow - 1))
-            .into_iter()
-            .map(gid)
-            .collect();
+        let bd = rect_ids((loci, locj), (loci + oh - 1, locj + ow - 1));
         let col = rng.choice(&remcols)?;
         if bd.iter().all(|&id| indss.contains(id)) {
             remcols = dsl::remove(&col, &remcols);
@@ -2398,6 +2404,7 @@ fn generate_b9b7f026(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             }
             succ += 1;
             indss = indss.difference_ids(&bd);
+            fits.changed();
             if outcol.is_none() {
                 outcol = Some(col);
                 // `backdrop(inbox(bd))` is the rectangle one cell inside,
@@ -2980,11 +2987,6 @@ fn generate_c3f564a4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let remcols = dsl::remove(&fixc, &cols);
     let mut ccols = rng.sample(&remcols, p)?;
     rng.shuffle(&mut ccols);
-    let baseobj: dsl::Object = ccols
-        .iter()
-        .enumerate()
-        .map(|(jj, &cc)| (cc, (0, jj as i64)))
-        .collect();
     // The pattern repeats with period `p` along each row, the rows either
     // aligned or each shifted one further left; every cell is covered once.
     let diagonal = !rng.choice(&[true, false])?;
@@ -3007,14 +3009,38 @@ fn generate_c3f564a4(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ow = unifint(rng, diff_lb, diff_ub, (2, 5));
         let loci = rng.randint(0, h - oh)?;
         let locj = rng.randint(0, w - ow)?;
-        let sq = dsl::backdrop(&pair_set((loci, locj), (loci + oh - 1, locj + ow - 1)));
-        let tmpg = dsl::fill(&gi, fixc, &sq);
-        let clean = |g: &Grid| g.iter().any(|r| !r.contains(&fixc));
-        if dsl::occurrences(&tmpg, &baseobj).len() > 1
-            && clean(&tmpg)
-            && clean(&dsl::dmirror_grid(&tmpg))
-        {
-            gi = tmpg;
+        // `tmpg = fill(gi, fixc, sq)` (the oh by ow box) is read and kept
+        // only on success: it is `gi` outside the box and `fixc` inside, so
+        // it is built only then. `baseobj`, the row of `ccols` (no `fixc`
+        // among them), occurs at the windows of `gi` showing `ccols` that
+        // miss the box; only whether there are two is asked.
+        let (rows, cols_in) = (loci..loci + oh, locj..locj + ow);
+        let (pu, wu) = (p as usize, w as usize);
+        let occurs_twice = || {
+            let mut n = 0;
+            for (i, row) in gi.iter().enumerate() {
+                let box_row = rows.contains(&(i as i64));
+                for j in 0..=wu - pu {
+                    let meets_box = box_row && (j as i64) < locj + ow && (j + pu) as i64 > locj;
+                    if !meets_box && row[j..j + pu] == ccols[..] {
+                        n += 1;
+                        if n > 1 {
+                            return true;
+                        }
+                    }
+                }
+            }
+            false
+        };
+        // Some row (and, for the `dmirror`, some column) of `tmpg` without
+        // `fixc`: never one through the box.
+        let clean_row = || (0..h).any(|i| !rows.contains(&i) && !gi[i as usize].contains(&fixc));
+        let clean_col =
+            || (0..w).any(|j| !cols_in.contains(&j) && gi.iter().all(|r| r[j as usize] != fixc));
+        if occurs_twice() && clean_row() && clean_col() {
+            for row in &mut gi[loci as usize..(loci + oh) as usize] {
+                row[locj as usize..(locj + ow) as usize].fill(fixc);
+            }
             succ += 1;
         }
         tr += 1;
@@ -6116,45 +6142,63 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let noccs = unifint(rng, diff_lb, diff_ub, (1, (h * w) / 16));
     let (mut tr, mut succ) = (0, 0);
     let maxtr = 5 * noccs;
-    let mut gi1inds = dsl::asindices(&gi1);
-    let mut gi2inds = dsl::asindices(&gi2);
+    // Both index sets are read in their order (draws from their sfilters):
+    // CPython's tables as GridSets, with each sfilter's tuple kept per
+    // shape until its set changes. The rectangles subtracted from them are
+    // read for size and membership only (`grid_minus_near`).
+    let mut gi1inds = GridSet::asindices((h, w));
+    let mut gi2inds = GridSet::asindices((h, w));
+    let (mut fits1, mut fits2): (FitMemo<u16>, FitMemo<u16>) = Default::default();
     let mut go = dsl::canvas(bgc2, (h, w));
     let mut seen: Vec<(Indices, i64)> = Vec::new();
     while tr < maxtr && succ < noccs {
         tr += 1;
         let oh = rng.randint(2, 6.min(h / 2))?;
         let ow = rng.randint(2, 6.min(w / 2))?;
-        let cands = dsl::sfilter(&gi1inds, |&(i, j)| i <= h - oh && j <= w - ow);
+        let cands = fits1.fitting(&gi1inds, (h, w), (oh, ow));
         if cands.is_empty() {
             continue;
         }
-        let loc = rng.choice_in(&cands)?;
-        let bounds = dsl::asindices(&dsl::canvas(-1, (oh, ow))).shift(loc);
+        let loc = gloc(rng.choice(cands)?);
+        // The sample reads the rectangle's order: built as Python builds it.
+        let bounds: Vec<Loc> = dsl::asindices(&dsl::canvas(-1, (oh, ow)))
+            .shift(loc)
+            .to_vec();
         let ncells = unifint(rng, diff_lb, diff_ub, (1, (oh * ow) / 2));
-        let obj: PySet<Loc> = rng.sample(&bounds.to_vec(), ncells)?.into_iter().collect();
+        let obj: PySet<Loc> = rng.sample(&bounds, ncells)?.into_iter().collect();
         let objc = rng.choice(&remcols)?;
         let objn = normalize_set(&obj);
         if seen.iter().any(|(o, c)| *o == objn && *c == objc) {
             continue;
         }
         seen.push((objn, objc));
-        if bounds.issubset(&gi1inds) {
+        if bounds.iter().all(|&l| in_grid_set(&gi1inds, l)) {
             succ += 1;
-            gi1inds = minus_around(&(&gi1inds - &bounds), &bounds);
-            dsl::fill_in(&mut gi1, sqc, &bounds);
+            // `bounds` is the oh by ow rectangle at `loc`: its numbers and
+            // its neighbours' rectangle, read for size and membership.
+            let lr = (loc.0 + oh - 1, loc.1 + ow - 1);
+            gi1inds = gi1inds
+                .difference_ids(&rect_ids(loc, lr))
+                .difference_locs(&rect_neighbors(loc, lr));
+            fits1.changed();
+            fill_locs_in(&mut gi1, sqc, &bounds);
             fill_locs_in(&mut gi1, objc, obj.iter());
-            let cands2 = dsl::sfilter(&gi2inds, |&(i, j)| i <= h - oh && j <= w - ow);
+            let cands2 = fits2.fitting(&gi2inds, (h, w), (oh, ow));
             if cands2.is_empty() {
                 continue;
             }
-            let loc2 = rng.choice_in(&cands2)?;
+            let loc2 = gloc(rng.choice(cands2)?);
             let d = dsl::subtract(loc2, loc);
-            let bounds2 = bounds.shift(d);
+            let bounds2: Vec<Loc> = bounds.iter().map(|&l| dsl::add(l, d)).collect();
             let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
-            if bounds2.issubset(&gi2inds) {
-                gi2inds = minus_around(&(&gi2inds - &bounds2), &bounds2);
+            if bounds2.iter().all(|&l| in_grid_set(&gi2inds, l)) {
+                let lr2 = (loc2.0 + oh - 1, loc2.1 + ow - 1);
+                gi2inds = gi2inds
+                    .difference_ids(&rect_ids(loc2, lr2))
+                    .difference_locs(&rect_neighbors(loc2, lr2));
+                fits2.changed();
                 fill_locs_in(&mut gi2, objc, &obj2);
-                dsl::fill_in(&mut go, sqc, &bounds2);
+                fill_locs_in(&mut go, sqc, &bounds2);
                 fill_locs_in(&mut go, objc, &obj2);
             }
         }
@@ -7657,6 +7701,7 @@ fn generate_f8a8fe49(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let cands = dsl::backdrop(&pair_set((0, 1), (objh - 1, fullw - 2)));
     let bottom = dsl::lowermost(&cands);
     let last_row = dsl::sfilter(&cands, |l| l.0 == bottom).to_vec();
+    let cands = cands.to_vec();
     for _ in 0..2 {
         fill_locs_in(&mut canvi, boxc, &br);
         fill_locs_in(&mut canvo, boxc, &br);
@@ -7664,15 +7709,33 @@ fn generate_f8a8fe49(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let ncellsd = unifint(rng, diff_lb, diff_ub, (0, span / 2));
         let ncells = rng.choice(&[ncellsd, span - ncellsd])?;
         let ncells = ncells.max(1).min(span);
-        let mut cells: Indices = rng.sample(&cands.to_vec(), ncells)?.into_iter().collect();
-        cells = dsl::insert(rng.choice(&last_row)?, &cells);
-        dsl::fill_in(&mut canvi, objc, &cells);
-        dsl::fill_in(&mut canvo, objc, &dsl::hmirror(&cells).shift((objh + 3, 0)));
+        // `cells` (a frozenset of the sample plus one cell) and its mirror
+        // are only filled with one color, so a list (a repeat is harmless)
+        // does; `hmirror` maps row `i` to `top + bottom - i`.
+        let mut cells = rng.sample(&cands, ncells)?;
+        cells.push(rng.choice(&last_row)?);
+        fill_locs_in(&mut canvi, objc, &cells);
+        let top = cells.iter().map(|l| l.0).min().unwrap_or(0);
+        let bottom = cells.iter().map(|l| l.0).max().unwrap_or(0);
+        for l in cells.iter_mut() {
+            l.0 = top + bottom - l.0 + objh + 3;
+        }
+        fill_locs_in(&mut canvo, objc, &cells);
         canvi = dsl::hmirror_grid(&canvi);
         canvo = dsl::hmirror_grid(&canvo);
     }
-    let mut gi = dsl::paint(&bcanv, &dsl::asobject(&canvi).shift((loci, locj)));
-    let mut go = dsl::paint(&bcanv, &dsl::asobject(&canvo).shift((loci, locj)));
+    // `paint(bcanv, shift(asobject(canv), (loci, locj)))`: one cell per
+    // location, so the object's order is unseen; the canvas fits inside
+    // (`loci <= h - fullh`, `locj <= w - fullw`), so its rows are copied.
+    let place = |canv: &Grid| -> Grid {
+        let mut g = bcanv.clone();
+        for (row, src) in g[loci as usize..].iter_mut().zip(canv) {
+            row[locj as usize..locj as usize + src.len()].copy_from_slice(src);
+        }
+        g
+    };
+    let mut gi = place(&canvi);
+    let mut go = place(&canvo);
     if rng.choice(&[true, false])? {
         gi = dsl::dmirror_grid(&gi);
         go = dsl::dmirror_grid(&go);
@@ -7807,10 +7870,11 @@ fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     let mut numcells = unifint(rng, diff_lb, diff_ub, (nobjs + 1, 36));
     let base = dsl::asindices(&dsl::canvas(-1, (6, 6)));
     let maxtr = 10;
-    let mut inds = dsl::asindices(&gi);
+    // `inds` is read in its order (draws): CPython's table as a GridSet.
+    let mut inds = GridSet::asindices((h, w));
     let mut go = Vec::new();
     for k in 0..nobjs {
-        if inds.is_empty() || numcells < 2 {
+        if inds.len() == 0 || numcells < 2 {
             break;
         }
         numcells = unifint(rng, diff_lb, diff_ub, (nobjs - k, numcells - 1));
@@ -7825,25 +7889,39 @@ fn generate_f8ff0b80(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         }
         let shp = normalize_set(&shp);
         let (sh, sw) = dsl::shape(&shp);
-        let rems = dsl::sfilter(&inds, |&(i, j)| i <= h - sh && j <= w - sw);
-        if rems.is_empty() {
+        // `rems = sfilter(inds, ...)` feeds one draw whose location is
+        // always redrawn from all of `inds` below (`maxtr > 0`): only its
+        // size is read, so it is counted, and the draw is `randbelow(size)`.
+        let nrems = inds
+            .iter()
+            .filter(|&id| {
+                let (i, j) = gloc(id);
+                i <= h - sh && j <= w - sw
+            })
+            .count();
+        if nrems == 0 {
             break;
         }
-        // Drawn, then redrawn from all of `inds` below, as in Python.
-        let mut loc = rng.choice_in(&rems)?;
+        rng.rng.randbelow(nrems as u64);
+        let mut loc = (0, 0);
         let mut validloc = false;
         let mut tr = 0;
         while !validloc && tr < maxtr {
-            loc = rng.choice_in(&inds)?;
-            validloc = shp.shift(loc).issubset(&inds);
+            loc = gloc(grid_choice(rng, &inds)?);
+            // `shift(shp, loc).issubset(inds)`: membership only.
+            validloc = shp
+                .iter()
+                .all(|&(i, j)| in_grid_set(&inds, (i + loc.0, j + loc.1)));
             tr += 1;
         }
         if validloc {
-            let plcd = shp.shift(loc);
+            // `plcd` is only subtracted (size and membership), its
+            // neighbours too (`grid_minus_near`), and filled: a list.
+            let plcd: Vec<Loc> = shp.iter().map(|&(i, j)| (i + loc.0, j + loc.1)).collect();
             let col = rng.choice(&remcols)?;
             go.push(vec![col]);
-            inds = minus_around(&(&inds - &plcd), &plcd);
-            dsl::fill_in(&mut gi, col, &plcd);
+            inds = grid_minus_near(&inds, &plcd, dsl::neighbors);
+            fill_locs_in(&mut gi, col, &plcd);
         }
     }
     Ok(Example {
@@ -8111,6 +8189,8 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
     // choice through the sfilter); each rectangle is read only for
     // membership, painting and subtraction, so it stays a list.
     let mut inds = GridSet::asindices((h, w));
+    // The sfilter's tuple per shape, the same until `inds` changes.
+    let mut fits: FitMemo<u16> = FitMemo::default();
     // Places up to `n` rectangles apart from one another, each filled with
     // `color(rng)`; returns how many were placed.
     let mut place = |rng: &mut GenRng,
@@ -8125,20 +8205,19 @@ fn generate_ff28f65a(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             tr += 1;
             let oh = rng.randint(1, h / 2 + 1)?;
             let ow = rng.randint(1, w / 2 + 1)?;
-            let cands = inds.filtered_order(|id| {
-                let (i, j) = gloc(id);
-                i <= h - oh && j <= w - ow
-            });
+            let cands = fits.fitting(&inds, (h, w), (oh, ow));
             if cands.is_empty() {
                 continue;
             }
-            let (loci, locj) = gloc(rng.choice(&cands)?);
-            let bd: Vec<Loc> = (loci..loci + oh)
-                .flat_map(|i| (locj..locj + ow).map(move |j| (i, j)))
-                .collect();
+            let (loci, locj) = gloc(rng.choice(cands)?);
+            let mut bd: Vec<Loc> = Vec::with_capacity((oh * ow) as usize);
+            for i in loci..loci + oh {
+                bd.extend((locj..locj + ow).map(|j| (i, j)));
+            }
             if bd.iter().all(|&l| in_grid_set(&inds, l)) {
                 succ += 1;
                 inds = grid_minus_near(&inds, &bd, dsl::dneighbors);
+                fits.changed();
                 let col = color(rng)?;
                 fill_locs_in(gi, col, &bd);
             }
