@@ -65,9 +65,11 @@ pub(super) fn minus_cells(s: &Indices, cells: &[Loc], in_cells: impl Fn(&Loc) ->
 
 /// The locations of the rectangle from `ul` to `lr`, row by row.
 pub(super) fn rect_cells((si, sj): Loc, (ei, ej): Loc) -> Vec<Loc> {
-    (si..=ei)
-        .flat_map(|i| (sj..=ej).map(move |j| (i, j)))
-        .collect()
+    // Sized up front: `flat_map` gives `collect` no exact length.
+    let n = ((ei - si + 1).max(0) * (ej - sj + 1).max(0)) as usize;
+    let mut cells = Vec::with_capacity(n);
+    cells.extend((si..=ei).flat_map(|i| (sj..=ej).map(move |j| (i, j))));
+    cells
 }
 
 /// `frozenset({a, b})`: a set display, then a frozenset copy of it.
