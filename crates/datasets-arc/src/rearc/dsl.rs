@@ -1703,8 +1703,11 @@ pub fn centerofmass(patch: &impl Patch) -> Loc {
 /// `position(a, b)`: the direction from `a`'s center to `b`'s.
 pub fn position(a: &impl Patch, b: &impl Patch) -> Loc {
     // `center` reads only corners, the same for the patch and its indices.
-    let (ia, ja) = center(a);
-    let (ib, jb) = center(b);
+    direction(center(a), center(b))
+}
+
+/// `position`'s step from one center to another.
+pub fn direction((ia, ja): Loc, (ib, jb): Loc) -> Loc {
     let side = if ja < jb { 1 } else { -1 };
     if ia == ib {
         (0, side)

@@ -1186,19 +1186,35 @@ pub(super) fn loc10_hashes() -> &'static [i64; 100] {
 
 /// A slot of a table of numbered elements ([`IdSet`], [`GridSet`]): an
 /// element's number, or one of two values no element has.
-trait SlotId: Copy + Eq + Into<usize> {
+trait SlotId: Copy + Eq {
     const EMPTY: Self;
     const DUMMY: Self;
+    /// The number, as an index into the hash table.
+    fn index(self) -> usize;
 }
 
 impl SlotId for u8 {
     const EMPTY: u8 = u8::MAX;
     const DUMMY: u8 = u8::MAX - 1;
+    fn index(self) -> usize {
+        usize::from(self)
+    }
 }
 
 impl SlotId for u16 {
     const EMPTY: u16 = u16::MAX;
     const DUMMY: u16 = u16::MAX - 1;
+    fn index(self) -> usize {
+        usize::from(self)
+    }
+}
+
+impl SlotId for u32 {
+    const EMPTY: u32 = u32::MAX;
+    const DUMMY: u32 = u32::MAX - 1;
+    fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// Where `set_add_entry` leaves `id` in `slots[..=mask]` (numbers hashing
@@ -1210,7 +1226,7 @@ fn probe_add<I: SlotId>(
     hashes: &[i64],
     id: I,
 ) -> Option<Result<usize, usize>> {
-    let mut perturb = hashes[id.into()] as u64 as usize;
+    let mut perturb = hashes[id.index()] as u64 as usize;
     let mut i = perturb & mask;
     let mut freeslot = None;
     loop {
@@ -1234,7 +1250,7 @@ fn probe_add<I: SlotId>(
 /// `set_insert_clean`: the first empty slot on `id`'s probe path.
 #[inline(always)]
 fn insert_clean_id<I: SlotId>(slots: &mut [I], mask: usize, hashes: &[i64], id: I) {
-    let mut perturb = hashes[id.into()] as u64 as usize;
+    let mut perturb = hashes[id.index()] as u64 as usize;
     let mut i = perturb & mask;
     loop {
         // Most inserts into a table at most 60% full land in the first slot.
@@ -1255,7 +1271,7 @@ fn insert_clean_id<I: SlotId>(slots: &mut [I], mask: usize, hashes: &[i64], id: 
 
 /// `set_lookkey`: the slot holding `id`, if any (dummies passed over).
 fn find_id<I: SlotId>(slots: &[I], mask: usize, hashes: &[i64], id: I) -> Option<usize> {
-    let mut perturb = hashes[id.into()] as u64 as usize;
+    let mut perturb = hashes[id.index()] as u64 as usize;
     let mut i = perturb & mask;
     loop {
         let probes = if i + 9 <= mask { 9 } else { 0 };
@@ -2648,7 +2664,7 @@ impl GridSet {
 // which is `set_insert_clean`'s, and the tables resize as CPython's do.
 
 /// An empty slot of a [`DistinctTable`].
-const NO_SLOT: u32 = u32::MAX;
+const NO_SLOT: u32 = <u32 as SlotId>::EMPTY;
 
 /// CPython's table of pairwise unequal elements, as slots holding each
 /// element's index into a slice of hashes.
@@ -2677,18 +2693,7 @@ impl DistinctTable {
 
     /// `set_insert_clean` of element `k` (no equal element, no dummy).
     fn insert(slots: &mut [u32], hashes: &[i64], k: u32) {
-        let mask = slots.len() - 1;
-        let mut perturb = hashes[k as usize] as u64 as usize;
-        let mut i = perturb & mask;
-        loop {
-            let probes = if i + 9 <= mask { 9 } else { 0 };
-            if let Some(s) = slots[i..=i + probes].iter_mut().find(|s| **s == NO_SLOT) {
-                *s = k;
-                return;
-            }
-            perturb >>= 5;
-            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
-        }
+        insert_clean_id(slots, slots.len() - 1, hashes, k);
     }
 
     /// `set_add_entry` of an element unequal to every member: stored, then

@@ -486,21 +486,6 @@ impl PaddedObjects {
     }
 }
 
-/// `position(initset(a), initset(b))`: a one-cell patch is its own
-/// `center`.
-fn loc_position((ia, ja): Loc, (ib, jb): Loc) -> Loc {
-    let side = if ja < jb { 1 } else { -1 };
-    if ia == ib {
-        (0, side)
-    } else if ja == jb {
-        (if ia < ib { 1 } else { -1 }, 0)
-    } else if ia < ib {
-        (1, side)
-    } else {
-        (-1, side)
-    }
-}
-
 /// Where each row (or column) of `a8c38be5`'s input comes from: `d1`
 /// background lines, the grid's lines up to `s1`, `d3` background lines,
 /// its lines up to `s2`, `d2` background lines, the rest of its `n` lines
@@ -697,7 +682,7 @@ fn generate_a8c38be5(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         let (t, l, b, r) = kept[k].bounds;
         let center = (t + (b - t + 1).div_euclid(2), l + (r - l + 1).div_euclid(2));
         // `position` of two one-cell patches: each is its own center.
-        let direc2 = loc_position((h / 2, w / 2), center);
+        let direc2 = dsl::direction((h / 2, w / 2), center);
         let direc = rng.choice(&[direc1, direc2])?;
         fill_locs_in(&mut gi, bgc, cells.iter().map(|c| &c.1));
         let moved: Vec<dsl::Cell> = cells
