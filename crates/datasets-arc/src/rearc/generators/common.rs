@@ -2305,6 +2305,14 @@ pub(super) fn box8_meet_ids<'h>(
 }
 
 impl GridSet {
+    /// `(s - bd) - ring` for the rectangle `bd` from `ul` to `lr` and the
+    /// distinct locations `ring` around it (its neighbours, its outbox),
+    /// some perhaps outside the frame: both differences read the other
+    /// operand only for its size and membership.
+    pub(super) fn minus_rect_and(&self, ul: Loc, lr: Loc, ring: &[Loc]) -> GridSet {
+        self.difference_ids(&rect_ids(ul, lr)).difference_locs(ring)
+    }
+
     /// `(s - backdrop(bd)) - outbox(bd)` for the rectangle `bd` from `ul`
     /// to `lr`: both differences read the other operand only for its size
     /// and membership, which the rectangle and its ring answer.

@@ -6931,9 +6931,7 @@ fn generate_44d8ac46(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // `indss = (indss - bd) - outbox(bd)`: the subtracted sets are
             // read for size and membership only (distinct locations).
             let (oul, olr) = ((ul.0 - 1, ul.1 - 1), (lr.0 + 1, lr.1 + 1));
-            indss = indss
-                .difference_ids(&rect_ids(ul, lr))
-                .difference_locs(&outline_cells(oul, olr));
+            indss = indss.minus_rect_and(ul, lr, &outline_cells(oul, olr));
             fits.changed();
         }
         let subs = fits.fitting(&indss, (h, w), (oh + 1, ow + 1));

@@ -5346,9 +5346,7 @@ fn generate_ddf7fa4f(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
         if let Some((ul, lr)) = stale.take() {
             // `(inds - sq) - mapply(dneighbors, sq)`: both read for size
             // and membership (distinct locations).
-            inds = inds
-                .difference_ids(&rect_ids(ul, lr))
-                .difference_locs(&rect_dneighbors(ul, lr));
+            inds = inds.minus_rect_and(ul, lr, &rect_dneighbors(ul, lr));
             kept.clear();
         }
         let k = match kept.iter().position(|(key, _)| *key == (oh, ow)) {
@@ -6162,9 +6160,7 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             // `bounds` is the oh by ow rectangle at `loc`: its numbers and
             // its neighbours' rectangle, read for size and membership.
             let lr = (loc.0 + oh - 1, loc.1 + ow - 1);
-            gi1inds = gi1inds
-                .difference_ids(&rect_ids(loc, lr))
-                .difference_locs(&rect_neighbors(loc, lr));
+            gi1inds = gi1inds.minus_rect_and(loc, lr, &rect_neighbors(loc, lr));
             fits1.changed();
             fill_locs_in(&mut gi1, sqc, &bounds);
             fill_locs_in(&mut gi1, objc, obj.iter());
@@ -6178,9 +6174,7 @@ fn generate_e6721834(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             let obj2: Vec<Loc> = obj.iter().map(|&l| dsl::add(l, d)).collect();
             if bounds2.iter().all(|&l| in_grid_set(&gi2inds, l)) {
                 let lr2 = (loc2.0 + oh - 1, loc2.1 + ow - 1);
-                gi2inds = gi2inds
-                    .difference_ids(&rect_ids(loc2, lr2))
-                    .difference_locs(&rect_neighbors(loc2, lr2));
+                gi2inds = gi2inds.minus_rect_and(loc2, lr2, &rect_neighbors(loc2, lr2));
                 fits2.changed();
                 fill_locs_in(&mut gi2, objc, &obj2);
                 fill_locs_in(&mut go, sqc, &bounds2);
@@ -7327,9 +7321,7 @@ fn generate_ef135b50(rng: &mut GenRng, diff_lb: f64, diff_ub: f64) -> Result<Exa
             if let Some((ul, lr)) = stale.take() {
                 // bd is subtracted (size and membership), then its
                 // neighbours (size and membership).
-                inds = inds
-                    .difference_ids(&rect_ids(ul, lr))
-                    .difference_locs(&rect_neighbors(ul, lr));
+                inds = inds.minus_rect_and(ul, lr, &rect_neighbors(ul, lr));
                 memo.changed();
             }
             let cands = memo.fitting(&inds, (h, w), (oh, ow));
